@@ -1,0 +1,63 @@
+# The two commands of the quick start (`make demo`, `make test`) work on a fresh machine
+# that has only python3: each creates .venv and installs what it needs first.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+# Also test the oldest and newest supported Pythons when pyenv has them.
+EXTRA_PYTHONS := $(firstword $(wildcard $(HOME)/.pyenv/versions/3.10*/bin/python3)) \
+                 $(firstword $(wildcard $(HOME)/.pyenv/versions/3.13*/bin/python3))
+EXAMPLES := $(sort $(wildcard examples/*.py))
+
+.PHONY: all demo test lint typecheck pytest pytest-versions bench bench-smoke oracle clean
+
+all: test
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test,bench]'
+	touch $@
+
+demo: $(STAMP)
+	@for script in $(EXAMPLES); do \
+		echo "== python -m apartment run $$script"; \
+		$(BIN)/python -m apartment run $$script || exit 1; \
+	done
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests examples bench
+	$(BIN)/ruff format --check src tests examples bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy --strict
+
+pytest: $(STAMP)
+	$(BIN)/pytest -q
+
+pytest-versions:
+	@for py in $(EXTRA_PYTHONS); do \
+		ver=$$($$py -c 'import sys; print("%d.%d" % sys.version_info[:2])'); \
+		venv=.venv-$$ver; \
+		if [ ! -f $$venv/.installed ] || [ pyproject.toml -nt $$venv/.installed ]; then \
+			$$py -m venv $$venv && $$venv/bin/python -m pip install -q --upgrade pip && \
+			$$venv/bin/python -m pip install -q -e '.[test]' && touch $$venv/.installed || exit 1; \
+		fi; \
+		echo "== pytest on Python $$ver"; \
+		$$venv/bin/pytest -q -p no:randomly || exit 1; \
+	done
+
+test: lint typecheck pytest pytest-versions
+
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+bench-smoke: $(STAMP)
+	$(BIN)/python -m bench --smoke
+
+oracle:
+	../shared/tools/pywin32-oracle pytest tests/contract -q
+
+clean:
+	rm -rf $(VENV) .venv-* .mypy_cache .ruff_cache .hypothesis

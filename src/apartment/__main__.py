@@ -1,0 +1,53 @@
+"""The command line: ``python -m apartment run SCRIPT [ARGS...]``.
+
+``run`` installs the pywin32 facade (unless the real pywin32 is importable) and runs the
+script as ``__main__`` with ``sys.argv`` set as Python would set it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import runpy
+import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+__all__ = ["main"]
+
+
+def _run(script: str, args: Sequence[str]) -> int:
+    from .win32 import install
+
+    install()
+    path = os.path.abspath(script)
+    if not os.path.exists(path):
+        print(f"apartment run: no such script: {script}", file=sys.stderr)
+        return 2
+    sys.argv = [script, *args]
+    sys.path.insert(0, os.path.dirname(path))
+    runpy.run_path(path, run_name="__main__")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``apartment`` command line and return its exit status."""
+    parser = argparse.ArgumentParser(
+        prog="python -m apartment",
+        description="The Win32 threading model and COM apartments for Python.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    run = commands.add_parser("run", help="run a pywin32 script on the apartment facade")
+    run.add_argument("script", help="the script to run as __main__")
+    run.add_argument("args", nargs=argparse.REMAINDER, help="arguments for the script")
+    options = parser.parse_args(argv)
+    if options.command == "run":
+        return _run(options.script, options.args)
+    parser.error(f"unknown command {options.command!r}")
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

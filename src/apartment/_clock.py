@@ -1,0 +1,153 @@
+"""Time for every deadline and timer in the library, behind a replaceable clock.
+
+All waits and timers read time through the current :class:`Clock`. The real one,
+:class:`MonotonicClock`, parks a waiting thread with the lock's own timeout and runs timer
+callbacks on one service thread. Tests install ``apartment.testing.FakeClock`` instead, whose
+``advance()`` fires timers and expires waits at once, so no test has to sleep.
+
+Times are seconds (floats); ``None`` means forever.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import sys
+import threading
+import time
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from _thread import LockType
+    from collections.abc import Callable
+
+__all__ = ["Clock", "MonotonicClock", "TimerHandle", "get_clock", "set_clock"]
+
+
+class TimerHandle(Protocol):
+    """A scheduled callback that can still be cancelled."""
+
+    def cancel(self) -> None:
+        """Stop the callback from running if it has not run yet."""
+
+
+class Clock(Protocol):
+    """The source of time for waits and timers.
+
+    ``call_at`` callbacks run on a thread of the clock's choosing (the real clock's service
+    thread, or the thread calling ``FakeClock.advance``); they must be short and must not block.
+    """
+
+    def now(self) -> float:
+        """Return monotonic seconds; only differences mean anything."""
+
+    def wall(self) -> float:
+        """Return seconds since the Unix epoch (UTC), for absolute due times."""
+
+    def call_at(self, when: float, fn: Callable[[], None]) -> TimerHandle:
+        """Run ``fn()`` once ``now()`` reaches ``when``."""
+
+    def park(self, lock: LockType, deadline: float, expire: Callable[[], None]) -> bool:
+        """Block on the held ``lock`` until it is released or ``deadline`` passes.
+
+        Returns True when the lock was acquired. A clock that cannot time the lock itself calls
+        ``expire()`` at the deadline instead; ``expire`` releases the lock exactly once.
+        """
+
+
+class _Entry:
+    """One scheduled callback of the real clock's service thread."""
+
+    __slots__ = ("cancelled", "fn", "seq", "when")
+
+    def __init__(self, when: float, seq: int, fn: Callable[[], None]) -> None:
+        self.when = when
+        self.seq = seq
+        self.fn = fn
+        self.cancelled = False
+
+    def __lt__(self, other: _Entry) -> bool:
+        return (self.when, self.seq) < (other.when, other.seq)
+
+    def cancel(self) -> None:
+        # Best effort: a callback already taken off the heap still runs, so callbacks check
+        # their own state (under the kernel lock) before acting.
+        self.cancelled = True
+
+
+class MonotonicClock:
+    """The real clock: ``time.monotonic`` and one daemon thread for scheduled callbacks."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition(threading.Lock())
+        self._heap: list[_Entry] = []
+        self._seq = itertools.count()
+        self._thread: threading.Thread | None = None
+
+    def now(self) -> float:
+        return time.monotonic()
+
+    def wall(self) -> float:
+        return time.time()
+
+    def park(self, lock: LockType, deadline: float, expire: Callable[[], None]) -> bool:
+        return lock.acquire(True, max(deadline - time.monotonic(), 0.0))
+
+    def call_at(self, when: float, fn: Callable[[], None]) -> TimerHandle:
+        with self._cond:
+            entry = _Entry(when, next(self._seq), fn)
+            heapq.heappush(self._heap, entry)
+            if self._thread is None:
+                self._thread = threading.Thread(
+                    target=self._serve, name="apartment-clock", daemon=True
+                )
+                self._thread.start()
+            elif self._heap[0] is entry:
+                self._cond.notify()
+        return entry
+
+    def _serve(self) -> None:
+        """Run due callbacks forever; the only code that runs on the service thread."""
+        while True:
+            with self._cond:
+                while True:
+                    while self._heap and self._heap[0].cancelled:
+                        heapq.heappop(self._heap)
+                    if not self._heap:
+                        self._cond.wait()
+                        continue
+                    delay = self._heap[0].when - time.monotonic()
+                    if delay <= 0:
+                        entry = heapq.heappop(self._heap)
+                        break
+                    self._cond.wait(delay)
+            try:
+                entry.fn()
+            except BaseException:  # a broken callback must not stop every later timer
+                threading.excepthook(_hook_args())
+
+
+def _hook_args() -> threading.ExceptHookArgs:
+    """Describe the exception being handled, for ``threading.excepthook``."""
+    exc_type, exc, tb = sys.exc_info()
+    return threading.ExceptHookArgs((exc_type, exc, tb, threading.current_thread()))
+
+
+_current: Clock = MonotonicClock()
+_current_lock = threading.Lock()
+
+
+def get_clock() -> Clock:
+    """Return the clock every new wait and timer uses."""
+    return _current
+
+
+def set_clock(clock: Clock) -> Clock:
+    """Install ``clock`` for new waits and timers and return the previous one.
+
+    Waits and timers already running keep the clock they started with.
+    """
+    global _current
+    with _current_lock:
+        previous, _current = _current, clock
+    return previous

@@ -1,0 +1,212 @@
+"""The exceptions of every layer, shaped like the errors pywin32 raises.
+
+One tree serves the Pythonic API and the pywin32 facade alike: ``pywintypes.error`` *is*
+:class:`Win32Error` and ``pythoncom.com_error`` *is* :class:`ComError`, so nothing is translated
+on the way out. Each named subclass also derives from the builtin a Python user would catch::
+
+    Exception
+     +-- Win32Error (winerror, funcname, strerror)            = pywintypes.error
+     |    +-- one subclass per code, in the table below
+     +-- ComError (hresult, strerror, excepinfo, argerror)    = pythoncom.com_error
+
+    Win32Error subclass       Windows code                  also a
+    ------------------------  ----------------------------  ------------------
+    NameNotFoundError         ERROR_FILE_NOT_FOUND (2)      LookupError
+    AccessDeniedError         ERROR_ACCESS_DENIED (5)       RuntimeError
+    InvalidHandleError        ERROR_INVALID_HANDLE (6)      ValueError
+    ThreadTerminatedError     ERROR_GEN_FAILURE (31)        RuntimeError
+    NotSupportedError         ERROR_NOT_SUPPORTED (50)      RuntimeError
+    InvalidParameterError     ERROR_INVALID_PARAMETER (87)  ValueError
+    SuspendCountExceededError ERROR_SIGNAL_REFUSED (156)    RuntimeError
+    NotOwnerError             ERROR_NOT_OWNER (288)         RuntimeError
+    TooManyPostsError         ERROR_TOO_MANY_POSTS (298)    ValueError
+
+The core raises these with an empty ``funcname``; the facade stamps the Win32 function name in,
+as pywin32 reports it. ``strerror`` is the Windows system message for the code; ``detail`` says,
+for a human, what went wrong and how to fix it, and is shown by ``str()``.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+__all__ = [
+    "Win32Error",
+    "NameNotFoundError",
+    "AccessDeniedError",
+    "InvalidHandleError",
+    "ThreadTerminatedError",
+    "NotSupportedError",
+    "InvalidParameterError",
+    "SuspendCountExceededError",
+    "NotOwnerError",
+    "TooManyPostsError",
+    "ComError",
+    "system_message",
+]
+
+# The Windows system messages (FormatMessage, en-US) for the codes this library raises.
+_MESSAGES: dict[int, str] = {
+    0: "The operation completed successfully.",
+    2: "The system cannot find the file specified.",
+    5: "Access is denied.",
+    6: "The handle is invalid.",
+    8: "Not enough memory resources are available to process this command.",
+    31: "A device attached to the system is not functioning.",
+    50: "The request is not supported.",
+    87: "The parameter is incorrect.",
+    156: "The recipient process has refused the signal.",
+    183: "Cannot create a file when that file already exists.",
+    258: "The wait operation timed out.",
+    288: "Attempt to release mutex not owned by caller.",
+    298: "Too many posts were made to a semaphore.",
+    1400: "Invalid window handle.",
+    1407: "Cannot find window class.",
+    1408: "Invalid window; it belongs to other thread.",
+    1410: "Class already exists.",
+    1411: "Class does not exist.",
+    1444: "Invalid thread identifier.",
+    1460: "This operation returned because the timeout period expired.",
+    1816: "Not enough quota is available to process this command.",
+}
+
+
+def system_message(code: int) -> str:
+    """Return the Windows system message for a Win32 error code, as FormatMessage gives it."""
+    return _MESSAGES.get(code, "No error message is available")
+
+
+class Win32Error(Exception):
+    """A Win32 call failed: ``args == (winerror, funcname, strerror)``, as pywintypes.error has.
+
+    Attributes:
+        winerror: the Win32 error code (``GetLastError()``).
+        funcname: the Win32 function that failed; empty when raised by the core.
+        strerror: the Windows system message for ``winerror``.
+        detail: what happened and how to fix it, for humans; not part of ``args``.
+    """
+
+    code: ClassVar[int] = 0
+    _by_code: ClassVar[dict[int, type[Win32Error]]] = {}
+
+    winerror: int
+    funcname: str
+    strerror: str
+
+    def __init__(self, *args: object, detail: str = "") -> None:
+        super().__init__(*args)
+        # Missing arguments read as None, as pywintypes.error's attributes do.
+        winerror, funcname, strerror = (*args, None, None, None)[:3]
+        self.winerror = winerror  # type: ignore[assignment]
+        self.funcname = funcname  # type: ignore[assignment]
+        self.strerror = strerror  # type: ignore[assignment]
+        self.detail = detail
+
+    def __init_subclass__(cls, code: int = 0, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        if code:
+            cls.code = code
+            Win32Error._by_code[code] = cls
+
+    @classmethod
+    def from_code(cls, code: int, detail: str = "", funcname: str = "") -> Win32Error:
+        """Build the named subclass for ``code`` (or a plain Win32Error) with Windows' message."""
+        kind = Win32Error._by_code.get(code)
+        if kind is None:
+            return Win32Error(code, funcname, system_message(code), detail=detail)
+        error = kind(detail)
+        return error.with_funcname(funcname) if funcname else error
+
+    def with_funcname(self, funcname: str) -> Win32Error:
+        """Stamp the Win32 function name in, as the facade does before re-raising."""
+        self.funcname = funcname
+        self.args = (self.winerror, funcname, self.strerror)
+        return self
+
+    def __str__(self) -> str:
+        text = str(self.args)
+        return f"{text}: {self.detail}" if self.detail else text
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), self.args, self.__dict__)
+
+
+class _CodedError(Win32Error):
+    """A Win32Error whose code is fixed by its class; the core builds it from a detail text."""
+
+    def __init__(self, detail: str | int = "", *args: object, funcname: str = "") -> None:
+        if isinstance(detail, int):  # rebuilt from args (pickle, copy): (winerror, funcname, ...)
+            super().__init__(detail, *args)
+        else:
+            super().__init__(self.code, funcname, system_message(self.code), detail=detail)
+
+
+class NameNotFoundError(_CodedError, LookupError, code=2):
+    """No kernel object has that name (ERROR_FILE_NOT_FOUND)."""
+
+
+class AccessDeniedError(_CodedError, RuntimeError, code=5):
+    """The handle lacks the access right the operation needs (ERROR_ACCESS_DENIED)."""
+
+
+class InvalidHandleError(_CodedError, ValueError, code=6):
+    """A handle is closed, unknown, or names an object of the wrong type (ERROR_INVALID_HANDLE)."""
+
+
+class ThreadTerminatedError(_CodedError, RuntimeError, code=31):
+    """The target thread has already ended (ERROR_GEN_FAILURE, as QueueUserAPC reports it)."""
+
+
+class NotSupportedError(_CodedError, RuntimeError, code=50):
+    """The operation is not supported on this platform or object (ERROR_NOT_SUPPORTED)."""
+
+
+class InvalidParameterError(_CodedError, ValueError, code=87):
+    """An argument is out of range or inconsistent (ERROR_INVALID_PARAMETER)."""
+
+
+class SuspendCountExceededError(_CodedError, RuntimeError, code=156):
+    """A thread's suspend count would pass 127 (ERROR_SIGNAL_REFUSED)."""
+
+
+class NotOwnerError(_CodedError, RuntimeError, code=288):
+    """Released a mutex the calling thread does not own (ERROR_NOT_OWNER)."""
+
+
+class TooManyPostsError(_CodedError, ValueError, code=298):
+    """Released a semaphore past its maximum count (ERROR_TOO_MANY_POSTS)."""
+
+
+class ComError(Exception):
+    """A COM call failed: ``args == (hresult, strerror, excepinfo, argerror)``.
+
+    ``hresult`` is the signed 32-bit value, as pywin32 gives it (RPC_E_WRONG_THREAD is
+    -2147417842). ``excepinfo`` is ``(wCode, source, description, helpFile, helpContext, scode)``
+    when the server raised, else None.
+    """
+
+    hresult: int
+    strerror: str | None
+    excepinfo: tuple[int, str | None, str | None, str | None, int, int] | None
+    argerror: int | None
+
+    def __init__(
+        self,
+        hresult: int | None = None,
+        strerror: str | None = None,
+        excepinfo: tuple[int, str | None, str | None, str | None, int, int] | None = None,
+        argerror: int | None = None,
+        /,
+        *,
+        detail: str = "",
+    ) -> None:
+        super().__init__(hresult, strerror, excepinfo, argerror)
+        self.hresult = hresult  # type: ignore[assignment]
+        self.strerror = strerror
+        self.excepinfo = excepinfo
+        self.argerror = argerror
+        self.detail = detail
+
+    def __str__(self) -> str:
+        text = str(self.args)
+        return f"{text}: {self.detail}" if self.detail else text

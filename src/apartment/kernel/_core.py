@@ -1,0 +1,277 @@
+"""The kernel lock, the waitable base class, waiters and the hand-off that wakes them.
+
+All kernel-object state and every wait list change under one process-wide lock, ``KERNEL_LOCK``
+(as in the Wine server and the ntsync driver). A blocked thread parks on a private lock of its
+own. Whoever makes an object signaled satisfies that object's waiters in FIFO order while still
+holding the kernel lock (granting mutex ownership, taking semaphore units, resetting auto-reset
+events, all-or-nothing for wait-all) and only then, after dropping it, wakes them. A woken waiter
+finds its result already decided: no thundering herd, no retry loop, no lost wake-up.
+
+Invariant: a registered wait-any waiter has no object that is ready for it (otherwise it would
+have been satisfied when the object became ready), so an object that turns ready is always the
+lowest-index ready object of the waiters it satisfies. The one exception, a thread suspended
+while waiting, is re-checked in index order when it is resumed.
+"""
+
+from __future__ import annotations
+
+import _thread
+import itertools
+import operator
+from abc import abstractmethod
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, final
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from ._thread import ThreadHandle
+
+__all__ = ["KERNEL_LOCK", "WaitResult", "Waitable"]
+
+KERNEL_LOCK = _thread.allocate_lock()
+"""Guards the state of every kernel object and every wait list."""
+
+MAXIMUM_WAIT_OBJECTS = 64
+
+
+@final
+class WaitResult(NamedTuple):
+    """What satisfied a wait.
+
+    ``index`` is the position of the object (0 for wait_all); ``abandoned`` tells that a mutex
+    among them was abandoned by a thread that ended while owning it.
+    ``alerted`` is True (and ``index`` is -1) when an alertable wait ended because queued
+    APCs ran (Win32's WAIT_IO_COMPLETION). A WaitResult is always truthy; a timeout is ``None``.
+    """
+
+    index: int  # type: ignore[assignment]  # shadows tuple.index on purpose: it reads best
+    abandoned: bool = False
+    alerted: bool = False
+
+
+# Every possible result exists once, so satisfying a wait allocates nothing.
+SIGNALED: tuple[WaitResult, ...] = tuple(WaitResult(i) for i in range(MAXIMUM_WAIT_OBJECTS))
+ABANDONED: tuple[WaitResult, ...] = tuple(
+    WaitResult(i, abandoned=True) for i in range(MAXIMUM_WAIT_OBJECTS)
+)
+ALERTED = WaitResult(-1, alerted=True)
+
+
+class Outcome:
+    """A private marker for how a wait ended when no object satisfied it."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __repr__(self) -> str:
+        return f"<{self.name}>"
+
+
+TIMED_OUT = Outcome("timed out")
+CANCELLED = Outcome("cancelled")
+
+
+class Waitable:
+    """The base of every kernel object a thread can wait on.
+
+    ``_ready`` is true while the object would satisfy a wait by any thread (an event or timer
+    is signaled, a semaphore count is positive, a mutex is free, a thread or process has
+    ended); a mutex is also ready for the thread that owns it. Subclasses say what a
+    satisfied wait does (``_take``) and how to undo it (``_untake``). All three are used
+    only under the kernel lock.
+    """
+
+    __slots__ = ("__weakref__", "_ready", "_waiters")
+
+    kinds: ClassVar[set[type[Waitable]]] = set()
+    """Every concrete kernel-object class, for a fast check of what a wait is given."""
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        Waitable.kinds.add(cls)
+
+    def __init__(self, ready: bool = False) -> None:
+        self._ready = ready
+        # FIFO of waiters: a dict keeps insertion order and removes in O(1).
+        self._waiters: dict[Waiter, None] = {}
+
+    @abstractmethod
+    def _take(self, thread: ThreadHandle) -> bool:
+        """Apply a satisfied wait's side effect for ``thread``; return True if abandoned."""
+
+    def _untake(self, thread: ThreadHandle, abandoned: bool) -> None:
+        """Undo ``_take`` when the waiter could not be told (it was interrupted)."""
+        return
+
+    def wait(self, timeout: float | None = None, *, alertable: bool = False) -> WaitResult | None:
+        """Wait until this object is signaled, ``timeout`` seconds pass, or an APC runs.
+
+        Returns the WaitResult (always truthy) or None on timeout. The side effect of the
+        wait applies: an auto-reset event is reset, a semaphore count taken, a mutex owned.
+        The Win32 counterpart is WaitForSingleObjectEx.
+        """
+        return _wait.wait_one(self, timeout, alertable)
+
+
+class Waiter:
+    """A thread's (or a task's) registration with the objects it waits on.
+
+    A thread keeps one Waiter for all its waits, and it stays registered with the objects of
+    its last wait until it waits on a different set (or ends): a loop that waits on the same
+    objects again registers nothing. An entry counts only while ``result`` is None; FIFO
+    order among live entries is by ``seq``, the time each wait began. ``eager`` waiters
+    (nested waits, asyncio) unregister as soon as they finish.
+
+    Fields change only under the kernel lock. ``result`` is set exactly once per wait, by
+    whoever satisfies, alerts, times out or cancels it; ``wake()`` is called once after
+    that, outside the lock.
+    """
+
+    __slots__ = ("alertable", "eager", "objects", "result", "seq", "thread", "wait_all", "wake")
+
+    def __init__(self, thread: ThreadHandle, wake: Callable[[], Any], eager: bool = False) -> None:
+        self.thread = thread
+        self.wake = wake
+        self.eager = eager
+        self.objects: tuple[Waitable, ...] = ()
+        self.seq = 0
+        self.wait_all = False
+        self.alertable = False
+        self.result: WaitResult | Outcome | None = CANCELLED
+
+    def register(self, objects: tuple[Waitable, ...]) -> None:
+        """Make this waiter's entries match ``objects``; kernel lock held, not pending."""
+        if objects != self.objects:
+            self.unregister()
+            for obj in objects:
+                obj._waiters[self] = None
+            self.objects = objects
+
+    def unregister(self) -> None:
+        """Remove every entry of this waiter; kernel lock held, not pending."""
+        for obj in self.objects:
+            obj._waiters.pop(self, None)
+        self.objects = ()
+
+
+_seq = itertools.count(1)
+"""Wait start times for FIFO order; advanced only under the kernel lock."""
+
+
+def begin(waiter: Waiter, objects: tuple[Waitable, ...], wait_all: bool, alertable: bool) -> None:
+    """Register ``waiter`` as pending on ``objects``; caller holds the kernel lock."""
+    waiter.register(objects)
+    waiter.seq = next(_seq)
+    waiter.wait_all = wait_all
+    waiter.alertable = alertable
+    waiter.result = None
+
+
+def finish(waiter: Waiter, result: WaitResult | Outcome, woken: list[Waiter]) -> None:
+    """Decide a pending waiter's result and queue its wake-up; caller holds the kernel lock."""
+    waiter.result = result
+    if waiter.eager:  # keep ``objects``: an interrupted wait still needs them to undo a grant
+        for obj in waiter.objects:
+            obj._waiters.pop(waiter, None)
+    woken.append(waiter)
+
+
+def pending(obj: Waitable) -> list[Waiter]:
+    """Return ``obj``'s pending waiters in FIFO order; caller holds the kernel lock."""
+    waiters = [waiter for waiter in obj._waiters if waiter.result is None]
+    if len(waiters) > 1:
+        waiters.sort(key=_by_seq)
+    return waiters
+
+
+_by_seq = operator.attrgetter("seq")
+
+
+def waiting(obj: Waitable) -> int:
+    """Count the threads (or tasks) waiting on ``obj`` now; caller holds the kernel lock."""
+    return sum(1 for waiter in obj._waiters if waiter.result is None)
+
+
+def try_acquire(
+    objects: tuple[Waitable, ...], wait_all: bool, thread: ThreadHandle
+) -> WaitResult | None:
+    """Satisfy a wait at once if its objects allow; caller holds the kernel lock."""
+    owned = thread._owned  # mutexes this thread owns are ready for it alone
+    if wait_all:
+        for obj in objects:
+            if not obj._ready and obj not in owned:
+                return None
+        abandoned = False
+        for obj in objects:
+            if obj._take(thread):
+                abandoned = True
+        return ABANDONED[0] if abandoned else SIGNALED[0]
+    for obj in objects:
+        if obj._ready or (owned and obj in owned):
+            index = objects.index(obj)
+            return ABANDONED[index] if obj._take(thread) else SIGNALED[index]
+    return None
+
+
+def release_waiters(obj: Waitable, woken: list[Waiter]) -> None:
+    """Satisfy ``obj``'s waiters in FIFO order while it has something to give.
+
+    Called, with the kernel lock held, whenever ``obj`` may have become ready. A wait-all
+    waiter is satisfied only if all its objects are ready at this instant; otherwise it is
+    skipped and the object stays available to the waiters behind it.
+    """
+    for waiter in pending(obj):
+        if not obj._ready:
+            return
+        thread = waiter.thread
+        if thread._suspend_count:  # a suspended thread acquires nothing until resumed
+            continue
+        if waiter.wait_all:
+            result = try_acquire(waiter.objects, True, thread)
+            if result is not None:
+                finish(waiter, result, woken)
+        else:
+            index = waiter.objects.index(obj)
+            finish(waiter, ABANDONED[index] if obj._take(thread) else SIGNALED[index], woken)
+
+
+def recheck(waiter: Waiter, woken: list[Waiter]) -> None:
+    """Try again to satisfy a pending waiter (its thread was just resumed)."""
+    if waiter.result is None:
+        result = try_acquire(waiter.objects, waiter.wait_all, waiter.thread)
+        if result is not None:
+            finish(waiter, result, woken)
+
+
+def wake_all(woken: list[Waiter]) -> None:
+    """Wake waiters whose results are decided; caller has dropped the kernel lock."""
+    for waiter in woken:
+        waiter.wake()
+
+
+def signal(obj: Waitable) -> None:
+    """Satisfy ``obj``'s waiters and wake them; caller has *not* taken the kernel lock."""
+    woken: list[Waiter] = []
+    with KERNEL_LOCK:
+        release_waiters(obj, woken)
+    wake_all(woken)
+
+
+suspended_threads = [0]
+"""How many threads have a nonzero suspend count; the fast paths check it (kernel lock held)."""
+
+blocked_watchers: list[_thread.LockType] = []
+"""Locks of threads in ``apartment.testing.wait_until_blocked``; released when a thread parks."""
+
+
+def notify_blocked() -> None:
+    """Tell every watcher that some thread just parked; caller holds the kernel lock."""
+    for lock in blocked_watchers:
+        lock.release()
+    blocked_watchers.clear()
+
+
+# The engine needs the classes above and the base class calls the engine: import it last.
+from . import _wait  # noqa: E402

@@ -1,0 +1,133 @@
+"""Events: manual-reset and auto-reset, with set, reset and pulse."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, final
+
+from ._core import (
+    KERNEL_LOCK,
+    SIGNALED,
+    Waitable,
+    Waiter,
+    release_waiters,
+    suspended_threads,
+    waiting,
+)
+from ._wait import wait_one
+
+if TYPE_CHECKING:
+    from ._core import WaitResult
+    from ._thread import ThreadHandle
+
+__all__ = ["Event", "EventStatistics"]
+
+
+@dataclass(frozen=True, slots=True)
+class EventStatistics:
+    """A snapshot of an event, for debugging and tests."""
+
+    threads_waiting: int
+    signaled: bool
+    manual_reset: bool
+
+
+@final
+class Event(Waitable):
+    """A Win32 event (CreateEvent).
+
+    An auto-reset event (the default) releases one waiter per ``set()`` and resets itself as it
+    does; a manual-reset event releases every waiter and stays set until ``reset()``.
+    """
+
+    __slots__ = ("_manual", "name")
+
+    def __init__(self, manual_reset: bool = False, initial_state: bool = False) -> None:
+        super().__init__(bool(initial_state))
+        self._manual = bool(manual_reset)
+        self.name: str | None = None
+
+    def __repr__(self) -> str:
+        kind = "manual" if self._manual else "auto"
+        named = f" {self.name!r}" if self.name else ""
+        return f"<Event{named} {kind}-reset at {id(self):#x}>"
+
+    @property
+    def manual_reset(self) -> bool:
+        """True for a manual-reset event, False for auto-reset."""
+        return self._manual
+
+    def set(self) -> None:
+        """Signal the event (SetEvent); a no-op if it is already set.
+
+        Auto-reset: the first waiter (FIFO) is released and the event stays reset; with no
+        waiter it stays set until one wait consumes it. Manual-reset: all waiters are released.
+        """
+        woken: list[Waiter] = []
+        with KERNEL_LOCK:
+            if self._ready:
+                return
+            self._ready = True
+            if self._waiters:
+                release_waiters(self, woken)
+        for waiter in woken:
+            waiter.wake()
+
+    def reset(self) -> None:
+        """Make the event nonsignaled (ResetEvent); a no-op if it already is."""
+        with KERNEL_LOCK:
+            self._ready = False
+
+    def pulse(self) -> None:
+        """Set and reset in one atomic step (PulseEvent).
+
+        Releases the threads waiting at this instant (one for auto-reset, all for manual) and
+        leaves the event nonsignaled even if nobody was waiting. Unlike Windows, a parked
+        waiter never misses a pulse here.
+        """
+        woken: list[Waiter] = []
+        with KERNEL_LOCK:
+            self._ready = True
+            release_waiters(self, woken)
+            self._ready = False
+        for waiter in woken:
+            waiter.wake()
+
+    def is_set(self) -> bool:
+        """Tell whether the event is signaled, without waiting or resetting it."""
+        with KERNEL_LOCK:
+            return self._ready
+
+    def wait(self, timeout: float | None = None, *, alertable: bool = False) -> WaitResult | None:
+        """Wait for the event (WaitForSingleObjectEx); an auto-reset event resets as it returns.
+
+        Returns ``WaitResult(0)`` (truthy), ``ALERTED`` if ``alertable`` and APCs ran, or None
+        when ``timeout`` seconds passed.
+        """
+        with KERNEL_LOCK:
+            if self._ready and not suspended_threads[0]:
+                if not self._manual:
+                    self._ready = False
+                return SIGNALED[0]
+        return wait_one(self, timeout, alertable)
+
+    def statistics(self) -> EventStatistics:
+        """Return the number of waiters, the state and the kind."""
+        with KERNEL_LOCK:
+            return EventStatistics(waiting(self), self._ready, self._manual)
+
+    # -- kernel-object protocol (kernel lock held) ------------------------------------------
+
+    def _take(self, thread: ThreadHandle) -> bool:
+        if not self._manual:
+            self._ready = False
+        return False
+
+    def _untake(self, thread: ThreadHandle, abandoned: bool) -> None:
+        if not self._manual:
+            self._ready = True
+
+    def _signal_for_wait(self, thread: ThreadHandle, woken: list[Waiter]) -> None:
+        if not self._ready:
+            self._ready = True
+            release_waiters(self, woken)

@@ -1,0 +1,205 @@
+"""The handle table: small int handles to kernel objects, with access rights.
+
+Handles are multiples of 4 and are never reused while the table lives (Windows reuses them;
+a test must not assume either). The low two bits of a handle value are ignored, as the NT
+kernel ignores them. -1 and -2 are the pseudo handles of the current process and thread.
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+from typing import TYPE_CHECKING, TypeVar
+
+from ..errors import AccessDeniedError, InvalidHandleError, InvalidParameterError
+from ._core import MAXIMUM_WAIT_OBJECTS, Waitable
+from ._namespace import NamedKind, open_named, release_name
+from ._process import current_process
+from ._thread import current_thread
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+__all__ = [
+    "CURRENT_PROCESS",
+    "CURRENT_THREAD",
+    "SYNCHRONIZE",
+    "MODIFY_STATE",
+    "QUERY_STATE",
+    "ALL_ACCESS",
+    "HandleTable",
+    "handles",
+]
+
+CURRENT_PROCESS = -1
+"""The pseudo handle of the calling process (GetCurrentProcess)."""
+CURRENT_THREAD = -2
+"""The pseudo handle of the calling thread (GetCurrentThread)."""
+
+QUERY_STATE = 0x0001
+MODIFY_STATE = 0x0002
+SYNCHRONIZE = 0x100000
+ALL_ACCESS = 0x1F0003  # STANDARD_RIGHTS_REQUIRED | SYNCHRONIZE | query | modify
+
+_GENERIC_READ = 0x80000000
+_GENERIC_WRITE = 0x40000000
+_GENERIC_EXECUTE = 0x20000000
+_GENERIC_ALL = 0x10000000
+
+T = TypeVar("T")
+
+
+def map_generic(access: int) -> int:
+    """Turn GENERIC_* bits into the object rights they stand for (all our objects alike)."""
+    if access & _GENERIC_ALL:
+        access |= ALL_ACCESS
+    if access & _GENERIC_READ:
+        access |= QUERY_STATE
+    if access & _GENERIC_WRITE:
+        access |= MODIFY_STATE
+    if access & _GENERIC_EXECUTE:
+        access |= SYNCHRONIZE
+    return access & ~(_GENERIC_ALL | _GENERIC_READ | _GENERIC_WRITE | _GENERIC_EXECUTE)
+
+
+def normalize(value: int) -> int:
+    """Read a handle value as Windows does: pointer-sized, signed, low two bits ignored."""
+    value &= 0xFFFF_FFFF_FFFF_FFFF
+    if value >= 1 << 63:
+        value -= 1 << 64
+    return value if value < 0 else value & ~3
+
+
+class HandleTable:
+    """Maps handle values to (object, granted access); safe to use from any thread."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._entries: dict[int, tuple[object, int]] = {}
+        self._open: dict[int, int] = {}  # id(object) -> number of open handles
+        self._values = itertools.count(4, 4)
+
+    def insert(self, obj: object, access: int = ALL_ACCESS) -> int:
+        """Open a new handle to ``obj`` with ``access`` and return its value."""
+        with self._lock:
+            return self._insert(obj, map_generic(access))
+
+    def _insert(self, obj: object, access: int) -> int:
+        value = next(self._values)
+        self._entries[value] = (obj, access)
+        self._open[id(obj)] = self._open.get(id(obj), 0) + 1
+        return value
+
+    def get(self, value: int, access: int = 0, *, pseudo: bool = False) -> object:
+        """Return the object behind a handle that grants at least ``access``.
+
+        With ``pseudo``, -1 and -2 give the calling process and thread (full access);
+        without it they are invalid, as in Windows' multi-object waits.
+
+        Raises:
+            InvalidHandleError: the handle is not open.
+            AccessDeniedError: the handle lacks a right in ``access``.
+        """
+        key = normalize(value)
+        if pseudo and key in (CURRENT_THREAD, CURRENT_PROCESS):
+            return current_thread() if key == CURRENT_THREAD else current_process()
+        with self._lock:
+            entry = self._entries.get(key)
+        if entry is None:
+            raise InvalidHandleError(f"handle {value:#x} is not open (closed, or never opened)")
+        obj, granted = entry
+        if access & ~granted:
+            raise AccessDeniedError(
+                f"handle {value:#x} to {obj!r} was opened without the access this needs "
+                f"({access & ~granted:#x}); open it with that right"
+            )
+        return obj
+
+    def get_typed(
+        self,
+        value: int,
+        kind: type[T] | tuple[type[T], ...],
+        access: int = 0,
+        *,
+        pseudo: bool = False,
+    ) -> T:
+        """Like :meth:`get`, and the object must be a ``kind`` (else ERROR_INVALID_HANDLE)."""
+        obj = self.get(value, access, pseudo=pseudo)
+        if not isinstance(obj, kind):
+            raise InvalidHandleError(f"handle {value:#x} is {obj!r}, not the kind of object needed")
+        return obj
+
+    def get_many(self, values: Sequence[int], access: int = 0) -> tuple[Waitable, ...]:
+        """Resolve the handles of a multi-object wait, checking them as Windows does.
+
+        The count must be 1 to 64 (else ERROR_INVALID_PARAMETER) and each must be an open
+        handle to a waitable object (pseudo handles are not allowed here).
+        """
+        if not 0 < len(values) <= MAXIMUM_WAIT_OBJECTS:
+            raise InvalidParameterError(
+                f"a wait takes 1 to {MAXIMUM_WAIT_OBJECTS} handles, not {len(values)}"
+            )
+        return tuple(self.get_typed(value, Waitable, access) for value in values)
+
+    def open_named(self, kind: type[NamedKind], name: str, access: int) -> int:
+        """Open a handle with ``access`` to the existing object named ``name`` (Open*).
+
+        Raises:
+            AccessDeniedError: ``access`` asks for no right at all.
+            NameNotFoundError: no object has that name.
+            InvalidHandleError: the name belongs to another kind of object.
+        """
+        if not map_generic(access):
+            raise AccessDeniedError(f"opening {name!r} asked for no access right")
+        return self.insert(open_named(kind, name), access)
+
+    def close(self, value: int) -> None:
+        """Close a handle; the object lives on while other handles or references hold it.
+
+        Closing a pseudo handle does nothing and succeeds, as on Windows.
+
+        Raises:
+            InvalidHandleError: the handle is not open.
+        """
+        key = normalize(value)
+        if key in (CURRENT_THREAD, CURRENT_PROCESS):
+            return
+        with self._lock:
+            entry = self._entries.pop(key, None)
+            if entry is not None:
+                count = self._open.pop(id(entry[0])) - 1
+                if count:
+                    self._open[id(entry[0])] = count
+        if entry is None:
+            raise InvalidHandleError(f"handle {value:#x} is not open; it cannot be closed")
+        if not count:  # the last handle: a named object loses its name, as in NT
+            release_name(entry[0])
+
+    def duplicate(self, value: int, access: int | None = None) -> int:
+        """Open another handle to the same object; ``access`` None keeps the same rights.
+
+        A pseudo handle duplicates into a real handle to the calling thread or process,
+        usable from any thread.
+        """
+        key = normalize(value)
+        if key in (CURRENT_THREAD, CURRENT_PROCESS):
+            return self.insert(self.get(key, pseudo=True), ALL_ACCESS if access is None else access)
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is None:
+                raise InvalidHandleError(f"handle {value:#x} is not open; it cannot be duplicated")
+            obj, granted = entry
+            return self._insert(obj, granted if access is None else map_generic(access))
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._entries)
+
+    def snapshot(self) -> dict[int, object]:
+        """Return the open handles and their objects, for leak checks and debugging."""
+        with self._lock:
+            return {value: obj for value, (obj, _) in self._entries.items()}
+
+
+handles = HandleTable()
+"""The process's handle table, shared by the facade and any code that wants int handles."""

@@ -1,0 +1,260 @@
+"""Processes as kernel objects: a child process, signaled when it exits.
+
+Exit is seen without polling: one reaper thread blocks on the pidfds of every child (Linux
+5.3 and later); where pidfds are missing, a thread per child blocks in ``waitpid``.
+"""
+
+from __future__ import annotations
+
+import os
+import selectors
+import signal
+import subprocess
+import threading
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, final
+
+from ..errors import AccessDeniedError, NotSupportedError, SuspendCountExceededError
+from ._core import KERNEL_LOCK, Waitable, Waiter, release_waiters, waiting, wake_all
+from ._thread import MAXIMUM_SUSPEND_COUNT, STILL_ACTIVE
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    from ._thread import ThreadHandle
+
+__all__ = ["ProcessHandle", "ProcessStatistics", "current_process", "start_process"]
+
+
+@dataclass(frozen=True, slots=True)
+class ProcessStatistics:
+    """A snapshot of a process object, for debugging and tests."""
+
+    threads_waiting: int
+    pid: int
+    exit_code: int
+
+
+@final
+class ProcessHandle(Waitable):
+    """A process as a waitable kernel object; signaled when the process exits.
+
+    Made by :func:`start_process` (a child) or :func:`current_process` (this process, which
+    is never signaled while anyone can wait on it).
+    """
+
+    __slots__ = ("_exit_code", "_popen", "_terminate_code", "pid", "primary_thread")
+
+    def __init__(self, pid: int, popen: subprocess.Popen[bytes] | None) -> None:
+        super().__init__()
+        self.pid = pid
+        self._popen = popen
+        self._exit_code = STILL_ACTIVE
+        self._terminate_code: int | None = None
+        self.primary_thread = PrimaryThread(self)
+
+    def __repr__(self) -> str:
+        state = "exited" if self._ready else "running"
+        return f"<ProcessHandle pid={self.pid} {state}>"
+
+    @property
+    def exit_code(self) -> int:
+        """The exit code, or STILL_ACTIVE (259) while the process runs."""
+        with KERNEL_LOCK:
+            return self._exit_code
+
+    def terminate(self, exit_code: int) -> None:
+        """End the process at once with ``exit_code`` (TerminateProcess).
+
+        Raises:
+            AccessDeniedError: the process has already exited, or it is this process.
+        """
+        with KERNEL_LOCK:
+            if self._ready or self._popen is None:
+                raise AccessDeniedError(f"{self!r} cannot be terminated: it is not a live child")
+            self._terminate_code = exit_code
+        self._popen.kill()
+
+    def statistics(self) -> ProcessStatistics:
+        """Return the number of waiters, the pid and the exit code."""
+        with KERNEL_LOCK:
+            return ProcessStatistics(waiting(self), self.pid, self._exit_code)
+
+    def _reaped(self, returncode: int) -> None:
+        """Record the exit seen by the reaper and release the waiters (reaper thread)."""
+        woken: list[Waiter] = []
+        with KERNEL_LOCK:
+            if self._terminate_code is not None:
+                code = self._terminate_code
+            elif returncode < 0:  # killed by a signal: report 128 + signal, as shells do
+                code = 128 - returncode
+            else:
+                code = returncode
+            self._exit_code = code
+            self._ready = True
+            self.primary_thread._ready = True
+            release_waiters(self, woken)
+            release_waiters(self.primary_thread, woken)
+        wake_all(woken)
+
+    # -- kernel-object protocol (kernel lock held) ------------------------------------------
+
+    def _take(self, thread: ThreadHandle) -> bool:
+        return False
+
+
+@final
+class PrimaryThread(Waitable):
+    """The first thread of a child process, as CreateProcess returns it.
+
+    Linux gives a process's first thread the process id as its thread id. It ends with the
+    process; suspending it stops the whole child (SIGSTOP), resuming continues it (SIGCONT).
+    """
+
+    __slots__ = ("_suspend_count", "process")
+
+    def __init__(self, process: ProcessHandle) -> None:
+        super().__init__()
+        self.process = process
+        self._suspend_count = 0
+
+    def __repr__(self) -> str:
+        return f"<PrimaryThread of pid {self.process.pid}>"
+
+    @property
+    def native_id(self) -> int:
+        """The thread id, which Linux makes equal to the process id."""
+        return self.process.pid
+
+    @property
+    def exit_code(self) -> int:
+        """The process's exit code, or STILL_ACTIVE (259) while it runs."""
+        return self.process.exit_code
+
+    def suspend(self) -> int:
+        """Stop the child (SIGSTOP) and return the previous suspend count."""
+        with KERNEL_LOCK:
+            previous = self._check_live()
+            if previous >= MAXIMUM_SUSPEND_COUNT:
+                raise SuspendCountExceededError(f"{self!r} is already suspended {previous} times")
+            self._suspend_count = previous + 1
+        if not previous:
+            os.kill(self.process.pid, signal.SIGSTOP)
+        return previous
+
+    def resume(self) -> int:
+        """Take one from the suspend count; at zero the child continues (SIGCONT)."""
+        with KERNEL_LOCK:
+            previous = self._suspend_count
+            if previous:
+                self._suspend_count = previous - 1
+        if previous == 1 and not self.process._ready:
+            os.kill(self.process.pid, signal.SIGCONT)
+        return previous
+
+    def _check_live(self) -> int:
+        if self.process._ready or self.process._popen is None:
+            raise AccessDeniedError(f"{self!r} cannot be suspended: it is not a live child")
+        return self._suspend_count
+
+    # -- kernel-object protocol (kernel lock held) ------------------------------------------
+
+    def _take(self, thread: ThreadHandle) -> bool:
+        return False
+
+
+class _Reaper:
+    """Sees children exit: one thread over pidfds, or a thread per child without them."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._selector: selectors.BaseSelector | None = None
+        self._wakeup: tuple[int, int] | None = None
+        self._pending: list[tuple[int, ProcessHandle]] = []
+
+    def watch(self, process: ProcessHandle, popen: subprocess.Popen[bytes]) -> None:
+        try:
+            pidfd = os.pidfd_open(popen.pid)
+        except (AttributeError, OSError):
+            threading.Thread(
+                target=self._wait_one, args=(process, popen), name="apartment-reaper", daemon=True
+            ).start()
+            return
+        with self._lock:
+            self._pending.append((pidfd, process))
+            if self._selector is None:
+                self._selector = selectors.DefaultSelector()
+                self._wakeup = os.pipe()
+                self._selector.register(self._wakeup[0], selectors.EVENT_READ, None)
+                threading.Thread(target=self._serve, name="apartment-reaper", daemon=True).start()
+            wakeup = self._wakeup
+        assert wakeup is not None
+        os.write(wakeup[1], b"\0")
+
+    @staticmethod
+    def _wait_one(process: ProcessHandle, popen: subprocess.Popen[bytes]) -> None:
+        process._reaped(popen.wait())
+
+    def _serve(self) -> None:
+        """Block on every child's pidfd; reap each as it becomes readable (reaper thread)."""
+        selector = self._selector
+        wakeup = self._wakeup
+        assert selector is not None
+        assert wakeup is not None
+        while True:
+            for key, _ in selector.select():
+                if key.data is None:
+                    os.read(wakeup[0], 512)
+                    with self._lock:
+                        pending, self._pending = self._pending, []
+                    for pidfd, process in pending:
+                        selector.register(pidfd, selectors.EVENT_READ, process)
+                    continue
+                process = key.data
+                selector.unregister(key.fd)
+                os.close(key.fd)
+                popen = process._popen
+                assert popen is not None
+                process._reaped(popen.wait())
+
+
+_reaper = _Reaper()
+_self: ProcessHandle | None = None
+
+
+def start_process(
+    args: Sequence[str],
+    *,
+    executable: str | None = None,
+    cwd: str | None = None,
+    env: Mapping[str, str] | None = None,
+    suspended: bool = False,
+) -> ProcessHandle:
+    """Start a child process and return its handle (CreateProcess).
+
+    ``args[0]`` is the program (looked up on PATH) unless ``executable`` names it.
+
+    Raises:
+        NotSupportedError: ``suspended`` was asked for; a child cannot be started stopped
+            before its first instruction here.
+        FileNotFoundError: the program does not exist.
+    """
+    if suspended:
+        raise NotSupportedError(
+            "a child process cannot start suspended on this platform; start it normally"
+        )
+    popen = subprocess.Popen(
+        list(args), executable=executable, cwd=cwd, env=dict(env) if env is not None else None
+    )
+    process = ProcessHandle(popen.pid, popen)
+    _reaper.watch(process, popen)
+    return process
+
+
+def current_process() -> ProcessHandle:
+    """Return this process's handle (the target of the pseudo handle -1)."""
+    global _self
+    with KERNEL_LOCK:
+        if _self is None or _self.pid != os.getpid():
+            _self = ProcessHandle(os.getpid(), None)
+        return _self

@@ -1,0 +1,406 @@
+"""Threads as kernel objects: identity, start (suspended too), exit codes, APCs, suspension.
+
+Every thread that touches the kernel gets one :class:`ThreadHandle`, created on first use,
+whether it was started by :func:`start_thread` or by plain ``threading``. The handle is
+signaled when the thread ends; at that moment the mutexes it still owns become abandoned.
+A thread started elsewhere is seen to end through a thread-local sentinel that CPython drops
+on the ending thread before ``join()`` returns.
+
+Python cannot stop another thread between two bytecodes, so suspension is cooperative: a
+suspended thread stops at its next wait (and acquires nothing while it is stopped in one);
+a thread started suspended runs nothing until it is resumed, exactly as on Windows.
+"""
+
+from __future__ import annotations
+
+import _thread
+import itertools
+import sys
+import threading
+from collections import deque
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, final
+
+from ..errors import AccessDeniedError, SuspendCountExceededError, ThreadTerminatedError
+from ._core import (
+    ALERTED,
+    KERNEL_LOCK,
+    Waitable,
+    Waiter,
+    finish,
+    recheck,
+    release_waiters,
+    suspended_threads,
+    waiting,
+    wake_all,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from typing_extensions import TypeVarTuple, Unpack
+
+    from ._mutex import Mutex
+
+    Ts = TypeVarTuple("Ts")
+
+__all__ = [
+    "STILL_ACTIVE",
+    "MAXIMUM_SUSPEND_COUNT",
+    "ThreadHandle",
+    "current_thread",
+    "start_thread",
+    "queue_apc",
+    "thread_by_id",
+    "ThreadStatistics",
+]
+
+STILL_ACTIVE = 259
+"""The exit code of a thread that is still running (Win32 STILL_ACTIVE)."""
+
+MAXIMUM_SUSPEND_COUNT = 127
+
+_tls = threading.local()
+_by_id: dict[int, ThreadHandle] = {}
+_exit_hooks: list[Callable[[ThreadHandle], None]] = []
+_names = itertools.count(1)
+
+
+@dataclass(frozen=True, slots=True)
+class ThreadStatistics:
+    """A snapshot of a thread object, for debugging and tests."""
+
+    threads_waiting: int
+    native_id: int
+    exit_code: int
+    suspend_count: int
+
+
+@final
+class ThreadHandle(Waitable):
+    """A thread as a waitable kernel object; signaled when the thread ends.
+
+    Only the runtime creates these: :func:`start_thread`, :func:`current_thread` and
+    :func:`thread_by_id` return them. The thread's kernel state (its parking lock, queued
+    APCs, owned mutexes) lives here too.
+    """
+
+    __slots__ = (
+        "_active",
+        "_apcs",
+        "_exit_code",
+        "_gate",
+        "_gate_waiting",
+        "_owned",
+        "_park",
+        "_suspend_count",
+        "_waiter",
+        "ident",
+        "name",
+        "native_id",
+    )
+
+    def __init__(self, ident: int, native_id: int, name: str, suspend_count: int) -> None:
+        super().__init__()
+        self.ident = ident
+        self.native_id = native_id
+        self.name = name
+        self._exit_code = STILL_ACTIVE
+        self._suspend_count = suspend_count
+        # (fn, args, source): source is the waitable timer that queued it, else None.
+        self._apcs: deque[tuple[Callable[..., object], tuple[Any, ...], object]] = deque()
+        self._owned: list[Mutex] = []
+        # The parking lock is held ("armed") except while its thread is being woken.
+        self._park = _thread.allocate_lock()
+        self._park.acquire()
+        self._waiter = Waiter(self, self._park.release)
+        self._active: Waiter | None = None
+        self._gate = _thread.allocate_lock()
+        self._gate.acquire()
+        self._gate_waiting = False
+
+    def __repr__(self) -> str:
+        state = "ended" if self._ready else "running"
+        return f"<ThreadHandle {self.name!r} id={self.native_id} {state}>"
+
+    @property
+    def exit_code(self) -> int:
+        """The thread's exit code, or STILL_ACTIVE (259) while it runs."""
+        with KERNEL_LOCK:
+            return self._exit_code
+
+    def is_alive(self) -> bool:
+        """Tell whether the thread is still running."""
+        with KERNEL_LOCK:
+            return not self._ready
+
+    def suspend(self) -> int:
+        """Add one to the suspend count and return the previous count (SuspendThread).
+
+        The thread stops at its next wait, and acquires nothing while stopped in one.
+
+        Raises:
+            SuspendCountExceededError: the count is already 127.
+            AccessDeniedError: the thread has ended.
+        """
+        with KERNEL_LOCK:
+            if self._ready:
+                raise AccessDeniedError(f"{self!r} has ended; it cannot be suspended")
+            previous = self._suspend_count
+            if previous >= MAXIMUM_SUSPEND_COUNT:
+                raise SuspendCountExceededError(
+                    f"{self!r} is already suspended {previous} times, the most Windows allows; "
+                    "resume it before suspending it again"
+                )
+            self._suspend_count = previous + 1
+            if not previous:
+                suspended_threads[0] += 1
+            return previous
+
+    def resume(self) -> int:
+        """Take one from the suspend count and return the previous count (ResumeThread).
+
+        At zero the thread runs again: a thread started suspended begins, and a wait the
+        thread is stopped in can be satisfied.
+        """
+        woken: list[Waiter] = []
+        open_gate = False
+        with KERNEL_LOCK:
+            previous = self._suspend_count
+            if previous:
+                self._suspend_count = previous - 1
+                if previous == 1:
+                    suspended_threads[0] -= 1
+                    open_gate, self._gate_waiting = self._gate_waiting, False
+                    if self._active is not None:
+                        recheck(self._active, woken)
+        if open_gate:
+            self._gate.release()
+        wake_all(woken)
+        return previous
+
+    def statistics(self) -> ThreadStatistics:
+        """Return the number of waiters, id, exit code and suspend count."""
+        with KERNEL_LOCK:
+            return ThreadStatistics(
+                waiting(self), self.native_id, self._exit_code, self._suspend_count
+            )
+
+    # -- kernel-object protocol (kernel lock held) ------------------------------------------
+
+    def _take(self, thread: ThreadHandle) -> bool:
+        return False
+
+
+class _ExitSentinel:
+    """Held only by a thread's locals; CPython drops it on that thread as the thread ends."""
+
+    __slots__ = ("handle",)
+
+    def __init__(self, handle: ThreadHandle) -> None:
+        self.handle = handle
+
+    def __del__(self) -> None:
+        try:
+            thread_exited(self.handle, 0)
+        except BaseException:  # interpreter shutdown: nothing is left to tell
+            return
+
+
+def current_thread() -> ThreadHandle:
+    """Return the calling thread's ThreadHandle, creating it on first use."""
+    try:
+        handle: ThreadHandle = _tls.handle
+    except AttributeError:
+        return _adopt(0)
+    return handle
+
+
+def _adopt(suspend_count: int) -> ThreadHandle:
+    """Create and register the calling thread's handle."""
+    ident = threading.get_ident()
+    native_id = threading.get_native_id()
+    main = ident == threading.main_thread().ident
+    name = threading.current_thread().name
+    handle = ThreadHandle(ident, native_id, name, suspend_count)
+    _tls.handle = handle
+    if not main:  # the main thread ends with the process
+        _tls.sentinel = _ExitSentinel(handle)
+    with KERNEL_LOCK:
+        _by_id[native_id] = handle
+        if suspend_count:
+            suspended_threads[0] += 1
+    return handle
+
+
+def thread_by_id(native_id: int) -> ThreadHandle | None:
+    """Return the handle of the live thread with that native id, if it has used the kernel."""
+    with KERNEL_LOCK:
+        return _by_id.get(native_id)
+
+
+def add_exit_hook(hook: Callable[[ThreadHandle], None]) -> None:
+    """Run ``hook(handle)`` on every ending thread, before its handle is signaled.
+
+    Upper layers use this to drop a thread's message queue and apartment. Hooks run on the
+    ending thread, which ``threading`` may already have forgotten.
+    """
+    _exit_hooks.append(hook)
+
+
+def thread_exited(handle: ThreadHandle, exit_code: int) -> None:
+    """Record that ``handle``'s thread ended: run exit hooks, abandon its mutexes, signal it."""
+    with KERNEL_LOCK:
+        if handle._ready:
+            return
+    for hook in tuple(_exit_hooks):
+        hook(handle)
+    woken: list[Waiter] = []
+    with KERNEL_LOCK:
+        if handle._ready:
+            return
+        handle._ready = True
+        handle._exit_code = exit_code
+        if handle._suspend_count:
+            suspended_threads[0] -= 1
+            handle._suspend_count = 0
+        handle._apcs.clear()
+        handle._waiter.unregister()
+        for mutex in tuple(handle._owned):
+            mutex._abandon(woken)
+        handle._owned.clear()
+        if _by_id.get(handle.native_id) is handle:
+            del _by_id[handle.native_id]
+        release_waiters(handle, woken)
+    wake_all(woken)
+
+
+def exit_code_of(result: object) -> int:
+    """Turn a thread function's result into an exit code, as pywin32 does.
+
+    An int in DWORD range is kept (as a signed 32-bit value); any other int gives -1 and
+    anything that is not an int gives 0.
+    """
+    if not isinstance(result, int):
+        return 0
+    if -(2**31) <= result < 2**31:
+        return int(result)
+    if 2**31 <= result < 2**32:
+        return int(result) - 2**32
+    return -1
+
+
+def start_thread(
+    fn: Callable[[Unpack[Ts]], object],
+    *args: Unpack[Ts],
+    suspended: bool = False,
+    name: str | None = None,
+) -> ThreadHandle:
+    """Start ``fn(*args)`` on a new thread and return its handle once its id is known.
+
+    The thread's exit code is ``fn``'s int result (see :func:`exit_code_of`); ``SystemExit``
+    ends it with its code; any other exception is reported through ``threading.excepthook``
+    and gives -1. With ``suspended=True`` nothing runs until :meth:`ThreadHandle.resume`.
+    Like a Win32 thread, it does not keep the process alive when the main thread ends.
+    """
+    started = _thread.allocate_lock()
+    started.acquire()
+    box: list[ThreadHandle | BaseException] = []
+
+    def bootstrap() -> None:
+        try:
+            handle = _adopt(1 if suspended else 0)
+        except BaseException as error:  # hand the failure to the starting thread
+            box.append(error)
+            started.release()
+            return
+        box.append(handle)
+        started.release()
+        if suspended:
+            gate(handle)
+        code = -1
+        try:
+            code = exit_code_of(fn(*args))
+        except SystemExit as stop:
+            code = exit_code_of(stop.code) if stop.code is not None else 0
+        except BaseException:
+            threading.excepthook(_hook_args())
+        finally:
+            thread_exited(handle, code)
+
+    thread = threading.Thread(target=bootstrap, name=name or _thread_name(fn), daemon=True)
+    thread.start()
+    started.acquire()
+    result = box[0]
+    if isinstance(result, BaseException):
+        raise result
+    return result
+
+
+def _thread_name(fn: Callable[..., object]) -> str:
+    return f"apartment-{getattr(fn, '__name__', 'thread')}-{next(_names)}"
+
+
+def _hook_args() -> threading.ExceptHookArgs:
+    """Describe the exception being handled, for ``threading.excepthook``."""
+    exc_type, exc, tb = sys.exc_info()
+    return threading.ExceptHookArgs((exc_type, exc, tb, threading.current_thread()))
+
+
+def gate(handle: ThreadHandle) -> None:
+    """Stop the calling thread while it is suspended; return once its count reaches zero."""
+    with KERNEL_LOCK:
+        if not handle._suspend_count:
+            return
+        handle._gate_waiting = True
+    try:
+        handle._gate.acquire()
+    except BaseException:
+        with KERNEL_LOCK:
+            pending = not handle._gate_waiting
+            handle._gate_waiting = False
+        if pending:  # resume() released the gate meanwhile: re-arm it
+            handle._gate.acquire()
+        raise
+
+
+def queue_apc(thread: ThreadHandle, fn: Callable[[Unpack[Ts]], object], *args: Unpack[Ts]) -> None:
+    """Queue ``fn(*args)`` to run on ``thread`` at its next alertable wait (QueueUserAPC).
+
+    APCs run on the target thread, in FIFO order, inside an alertable wait, which then
+    returns ``ALERTED``. A thread that never waits alertably never runs them.
+
+    Raises:
+        ThreadTerminatedError: the thread has ended.
+    """
+    woken: list[Waiter] = []
+    with KERNEL_LOCK:
+        if thread._ready:
+            raise ThreadTerminatedError(f"{thread!r} has ended; an APC can no longer run there")
+        queue_apc_locked(thread, fn, args, None, woken)
+    wake_all(woken)
+
+
+def queue_apc_locked(
+    thread: ThreadHandle,
+    fn: Callable[..., object],
+    args: tuple[Any, ...],
+    source: object,
+    woken: list[Waiter],
+) -> None:
+    """Queue an APC and alert the thread's alertable wait; caller holds the kernel lock."""
+    thread._apcs.append((fn, args, source))
+    active = thread._active
+    if active is not None and active.result is None and active.alertable:
+        finish(active, ALERTED, woken)
+
+
+def run_apcs(thread: ThreadHandle) -> None:
+    """Run the calling thread's queued APCs in FIFO order, including any queued meanwhile."""
+    apcs = thread._apcs
+    while True:
+        with KERNEL_LOCK:
+            if not apcs:
+                return
+            fn, args, _ = apcs.popleft()
+        fn(*args)

@@ -1,0 +1,72 @@
+"""Find what a test left behind: threads, open handles, exceptions that escaped a thread."""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING
+
+from ..kernel import handles
+
+if TYPE_CHECKING:
+    from types import TracebackType
+
+    from typing_extensions import Self
+
+__all__ = ["LeakCheck", "SERVICE_THREADS"]
+
+SERVICE_THREADS = frozenset({"apartment-clock", "apartment-reaper"})
+"""Names of the library's own long-lived daemon threads, which are never leaks."""
+
+
+class LeakCheck:
+    """Record the state before a test; :meth:`problems` lists what changed by the end.
+
+    While active it replaces ``threading.excepthook`` to catch exceptions that escape a
+    thread (including threads of :func:`apartment.kernel.start_thread`).
+    """
+
+    def __init__(self, join_timeout: float = 10.0) -> None:
+        self.join_timeout = join_timeout
+        self._threads: set[threading.Thread] = set()
+        self._handles: set[int] = set()
+        self._lock = threading.Lock()
+        self._escaped: list[str] = []
+        self._previous_hook = threading.excepthook
+
+    def __enter__(self) -> Self:
+        self._threads = set(threading.enumerate())
+        self._handles = set(handles.snapshot())
+        self._previous_hook = threading.excepthook
+        threading.excepthook = self._hook
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        threading.excepthook = self._previous_hook
+
+    def _hook(self, args: threading.ExceptHookArgs) -> None:
+        name = args.thread.name if args.thread is not None else "?"
+        with self._lock:
+            self._escaped.append(f"{name}: {args.exc_type.__name__}: {args.exc_value}")
+        self._previous_hook(args)
+
+    def problems(self) -> list[str]:
+        """Return a line for each leaked thread or handle and each escaped exception."""
+        found: list[str] = []
+        for thread in threading.enumerate():
+            if thread in self._threads or thread.name in SERVICE_THREADS:
+                continue
+            thread.join(self.join_timeout)  # a thread that is ending finishes here
+            if thread.is_alive():
+                found.append(f"thread still running: {thread!r}")
+        leaked = {
+            value: obj for value, obj in handles.snapshot().items() if value not in self._handles
+        }
+        found.extend(f"handle {value:#x} still open: {obj!r}" for value, obj in leaked.items())
+        with self._lock:
+            found.extend(f"exception escaped thread {line}" for line in self._escaped)
+        return found

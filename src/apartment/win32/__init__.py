@@ -1,0 +1,88 @@
+"""The pywin32 facade: modules named and shaped like pywin32's, over the core.
+
+Import them from here (``from apartment.win32 import win32event``), or call :func:`install`
+so that plain ``import win32event`` finds them when the real pywin32 is not installed;
+``python -m apartment run SCRIPT`` does that for a whole script.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.abc
+import importlib.machinery
+import importlib.util
+import sys
+import threading
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from types import ModuleType
+
+__all__ = ["install", "uninstall", "MODULES"]
+
+MODULES: dict[str, str] = {
+    "pywintypes": "apartment.win32.pywintypes",
+    "winerror": "apartment.win32.winerror",
+    "win32con": "apartment.win32.win32con",
+    "win32api": "apartment.win32.win32api",
+    "win32event": "apartment.win32.win32event",
+    "win32process": "apartment.win32.win32process",
+}
+"""pywin32 module name -> the facade module that stands in for it."""
+
+_lock = threading.Lock()
+
+
+class _Loader(importlib.abc.Loader):
+    """Hand out the facade module itself under the pywin32 name (one module object, two names)."""
+
+    def __init__(self, target: str) -> None:
+        self.target = target
+
+    def create_module(self, spec: importlib.machinery.ModuleSpec) -> ModuleType:
+        return importlib.import_module(self.target)
+
+    def exec_module(self, module: ModuleType) -> None:
+        return  # already executed under its own name
+
+
+class _Finder(importlib.abc.MetaPathFinder):
+    """Finds the pywin32 names in :data:`MODULES`, and only those."""
+
+    def find_spec(
+        self,
+        fullname: str,
+        path: Sequence[str] | None = None,
+        target: ModuleType | None = None,
+    ) -> importlib.machinery.ModuleSpec | None:
+        facade = MODULES.get(fullname)
+        if facade is None:
+            return None
+        is_package = importlib.util.find_spec(facade) is not None and facade.endswith("__init__")
+        return importlib.util.spec_from_loader(fullname, _Loader(facade), is_package=is_package)
+
+
+_finder = _Finder()
+
+
+def install(*, force: bool = False) -> bool:
+    """Make ``import win32event`` (and the other pywin32 names) load this facade.
+
+    Does nothing, and returns False, when the real pywin32 is importable, unless ``force``.
+    Returns True when the hook is in place. Safe to call more than once, from any thread.
+    """
+    with _lock:
+        if _finder in sys.meta_path:
+            return True
+        if not force and importlib.util.find_spec("win32api") is not None:
+            return False
+        sys.meta_path.insert(0, _finder)
+        return True
+
+
+def uninstall() -> None:
+    """Remove the import hook; modules already imported under pywin32 names stay imported."""
+    with _lock:
+        if _finder in sys.meta_path:
+            sys.meta_path.remove(_finder)

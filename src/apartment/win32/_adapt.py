@@ -1,0 +1,91 @@
+"""What every facade module shares: error stamping, units, handle arguments, wait codes.
+
+A facade function converts its arguments, calls the core, and converts the result; these
+helpers are those conversions. ``@api("Name")`` stamps the Win32 function name into the
+errors the core raises (and records them for ``GetLastError``), as pywin32 reports them.
+"""
+
+from __future__ import annotations
+
+import functools
+import operator
+import threading
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from ..errors import Win32Error
+from ..kernel import ALERTED, WaitResult
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+__all__ = [
+    "api",
+    "as_bool",
+    "dword",
+    "last_error",
+    "set_last_error",
+    "ms_to_timeout",
+    "wait_code",
+]
+
+F = TypeVar("F", bound="Callable[..., Any]")
+
+INFINITE = 0xFFFFFFFF
+WAIT_OBJECT_0 = 0
+WAIT_ABANDONED_0 = 0x80
+WAIT_IO_COMPLETION = 0xC0
+WAIT_TIMEOUT = 0x102
+
+_state = threading.local()
+
+
+def last_error() -> int:
+    """The calling thread's last Win32 error code (GetLastError)."""
+    return int(getattr(_state, "code", 0))
+
+
+def set_last_error(code: int) -> None:
+    """Set the calling thread's last error code (SetLastError)."""
+    _state.code = code
+
+
+def api(name: str) -> Callable[[F], F]:
+    """Stamp ``name`` into the Win32Error a facade function lets through, as pywin32 does."""
+
+    def decorate(fn: F) -> F:
+        @functools.wraps(fn)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:  # noqa: ANN401
+            try:
+                return fn(*args, **kwargs)
+            except Win32Error as error:
+                _state.code = error.winerror
+                raise error.with_funcname(name) from None
+
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
+
+
+def dword(value: object) -> int:
+    """Read an int argument as a C DWORD: masked to 32 bits, not range-checked (pywin32)."""
+    return operator.index(value) & 0xFFFFFFFF  # type: ignore[arg-type]
+
+
+def as_bool(value: object) -> bool:
+    """Read a BOOL argument (an int or a bool) as pywin32 does."""
+    return bool(operator.index(value))  # type: ignore[arg-type]
+
+
+def ms_to_timeout(milliseconds: object) -> float | None:
+    """Turn a DWORD millisecond timeout into seconds; INFINITE (-1 or 0xFFFFFFFF) is None."""
+    ms = dword(milliseconds)
+    return None if ms == INFINITE else ms / 1000.0
+
+
+def wait_code(result: WaitResult | None) -> int:
+    """Turn a core wait result into WAIT_OBJECT_0+i, WAIT_ABANDONED_0+i, ... codes."""
+    if result is None:
+        return WAIT_TIMEOUT
+    if result is ALERTED:
+        return WAIT_IO_COMPLETION
+    return (WAIT_ABANDONED_0 if result.abandoned else WAIT_OBJECT_0) + result.index

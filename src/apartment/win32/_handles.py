@@ -1,0 +1,146 @@
+"""PyHANDLE, and turning handle arguments into core objects.
+
+A PyHANDLE owns one entry of the kernel's handle table: it closes it on ``Close()`` and when
+it is garbage-collected, as pywin32's does. Functions accept a PyHANDLE, an int or None (0)
+wherever pywin32 takes a handle.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NoReturn, TypeVar
+
+from ..errors import InvalidHandleError
+from ..kernel import handles
+from ._adapt import api
+
+if TYPE_CHECKING:
+    from types import TracebackType
+
+    from typing_extensions import Self
+
+__all__ = ["PyHANDLE", "HANDLE", "handle_value", "handle_values", "lookup", "new_handle"]
+
+T = TypeVar("T")
+
+
+def _bad_operand(self: PyHANDLE, other: object = None) -> NoReturn:
+    raise TypeError("bad operand type")
+
+
+class PyHANDLE:
+    """A Win32 handle that closes itself, shaped like pywin32's PyHANDLE.
+
+    ``int(h)`` and ``h.handle`` give the value; ``h == 5`` compares values, but the hash is
+    by identity, as pywin32's is; arithmetic raises TypeError. As an extension (pywin32 has
+    none), a PyHANDLE is a context manager that closes it on exit.
+    """
+
+    __slots__ = ("__weakref__", "_value")
+
+    def __init__(self, value: int = 0) -> None:
+        self._value = int(value)
+
+    @property
+    def handle(self) -> int:
+        """The handle's value."""
+        return self._value
+
+    def __int__(self) -> int:
+        return self._value
+
+    def __bool__(self) -> bool:
+        return self._value != 0
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, PyHANDLE):
+            return self._value == other._value
+        if isinstance(other, int):
+            return self._value == other
+        return NotImplemented
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    __hash__ = object.__hash__
+
+    __add__ = __radd__ = __sub__ = __rsub__ = __mul__ = __rmul__ = _bad_operand
+    __truediv__ = __floordiv__ = __mod__ = __pow__ = __neg__ = __pos__ = _bad_operand
+    __and__ = __or__ = __xor__ = __lshift__ = __rshift__ = __invert__ = _bad_operand
+    __abs__ = __float__ = _bad_operand
+
+    def __repr__(self) -> str:
+        return f"<PyHANDLE:{self._value}>"
+
+    @api("CloseHandle")
+    def Close(self) -> None:
+        """Close the handle and set the value to 0; a second call does nothing."""
+        value, self._value = self._value, 0
+        if value:
+            handles.close(value)
+
+    close = Close
+
+    def Detach(self) -> int:
+        """Return the value and forget it without closing it."""
+        value, self._value = self._value, 0
+        return value
+
+    def __del__(self) -> None:
+        try:
+            if self._value:
+                handles.close(self._value)
+        except Exception:
+            pass
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.Close()
+
+
+def HANDLE(value: int = 0) -> PyHANDLE:
+    """Make a PyHANDLE that owns ``value`` (pywintypes.HANDLE)."""
+    return PyHANDLE(value)
+
+
+def new_handle(obj: object, access: int | None = None) -> PyHANDLE:
+    """Open a handle to a core object and wrap it."""
+    return PyHANDLE(handles.insert(obj) if access is None else handles.insert(obj, access))
+
+
+def handle_value(handle: object) -> int:
+    """Read a handle argument: a PyHANDLE, an int, or None (0)."""
+    if handle is None:
+        return 0
+    if isinstance(handle, PyHANDLE):
+        return handle._value
+    if isinstance(handle, int):
+        return handle
+    raise TypeError("The object is not a PyHANDLE object")
+
+
+def handle_values(handlelist: object) -> list[int]:
+    """Read a list of handle arguments (a list or tuple of PyHANDLEs and ints)."""
+    if not isinstance(handlelist, (list, tuple)):
+        raise TypeError("Handles must be a list of integers")
+    try:
+        return [handle_value(handle) for handle in handlelist]
+    except TypeError:
+        raise TypeError("Handles must be a list of integers") from None
+
+
+def lookup(
+    handle: object, kind: type[T] | tuple[type[T], ...], access: int = 0, *, pseudo: bool = True
+) -> T:
+    """Resolve a handle argument to a core object of ``kind`` (ERROR_INVALID_HANDLE if not)."""
+    value = handle_value(handle)
+    if value == 0:
+        raise InvalidHandleError("a NULL handle was passed")
+    return handles.get_typed(value, kind, access, pseudo=pseudo)

@@ -1,0 +1,108 @@
+"""pywin32's ``win32api``: thread and process identity, handles, sleeping, last error.
+
+``QueueUserAPC`` is an extension: pywin32 has none, but the Win32 function exists and the
+kernel layer supports APCs.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from typing import TYPE_CHECKING, Any
+
+from .. import kernel
+from ..errors import InvalidHandleError
+from ..kernel import ProcessHandle, ThreadHandle
+from ._adapt import api, as_bool, dword, last_error, ms_to_timeout, set_last_error, wait_code
+from ._handles import PyHANDLE, handle_value, lookup
+from .pywintypes import error
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+__all__ = [
+    "error",
+    "GetCurrentThreadId", "GetCurrentProcessId", "GetCurrentThread", "GetCurrentProcess",
+    "CloseHandle", "DuplicateHandle", "Sleep", "SleepEx", "GetLastError", "SetLastError",
+    "QueueUserAPC",
+]  # fmt: skip
+
+_DUPLICATE_CLOSE_SOURCE = 0x1
+_DUPLICATE_SAME_ACCESS = 0x2
+
+
+def GetCurrentThreadId() -> int:
+    return threading.get_native_id()
+
+
+def GetCurrentProcessId() -> int:
+    return os.getpid()
+
+
+def GetCurrentThread() -> int:
+    return kernel.CURRENT_THREAD
+
+
+def GetCurrentProcess() -> int:
+    return kernel.CURRENT_PROCESS
+
+
+def GetLastError() -> int:
+    return last_error()
+
+
+def SetLastError(errVal: int, /) -> None:
+    set_last_error(dword(errVal))
+
+
+@api("CloseHandle")
+def CloseHandle(handle: object, /) -> None:
+    if isinstance(handle, PyHANDLE):
+        handle.Close()
+        return
+    value = handle_value(handle)
+    if value:  # pywin32 skips the call for 0
+        kernel.handles.close(value)
+
+
+@api("DuplicateHandle")
+def DuplicateHandle(
+    hSourceProcess: object,
+    hSource: object,
+    hTargetProcess: object,
+    desiredAccess: int,
+    bInheritHandle: int,
+    options: int,
+    /,
+) -> PyHANDLE:
+    flags = dword(options)
+    source = handle_value(hSource)
+    try:
+        lookup(hSourceProcess, ProcessHandle)
+        lookup(hTargetProcess, ProcessHandle)
+        if source == 0:
+            raise InvalidHandleError("a NULL handle was passed")
+        access = None if flags & _DUPLICATE_SAME_ACCESS else dword(desiredAccess)
+        return PyHANDLE(kernel.handles.duplicate(source, access))
+    finally:
+        if flags & _DUPLICATE_CLOSE_SOURCE:  # closes the source even when duplication fails
+            CloseHandle(hSource)
+
+
+@api("SleepEx")
+def SleepEx(time: int, bAlertable: int = 0, /) -> int:
+    alerted = kernel.sleep(ms_to_timeout(time), alertable=as_bool(bAlertable))
+    return wait_code(kernel.ALERTED) if alerted else 0
+
+
+@api("Sleep")
+def Sleep(time: int, bAlertable: int = 0, /) -> int:
+    return SleepEx(time, bAlertable)
+
+
+@api("QueueUserAPC")
+def QueueUserAPC(function: Callable[[Any], object], hThread: object, data: object, /) -> None:
+    """Queue ``function(data)`` to run on the thread at its next alertable wait (extension)."""
+    if not callable(function):
+        raise TypeError("function must be callable")
+    kernel.queue_apc(lookup(hThread, ThreadHandle), function, data)

@@ -1,0 +1,233 @@
+"""pywin32's ``win32event`` over the kernel layer: kernel objects and waits.
+
+Each function converts pywin32's arguments (milliseconds, handles, BOOLs), calls one core
+function and converts the result. Errors are ``pywintypes.error(code, 'FunctionName', msg)``
+with Windows' code; waits raise instead of returning WAIT_FAILED, as pywin32's do.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import kernel
+from ..kernel import Event, Mutex, Semaphore, Waitable, WaitableTimer
+from . import _timeconv
+from ._adapt import api, as_bool, dword, ms_to_timeout, set_last_error, wait_code
+from ._handles import PyHANDLE, handle_values, lookup, new_handle
+from .pywintypes import error
+
+__all__ = [
+    "error",
+    "CreateEvent", "OpenEvent", "SetEvent", "ResetEvent", "PulseEvent",
+    "CreateMutex", "OpenMutex", "ReleaseMutex",
+    "CreateSemaphore", "OpenSemaphore", "ReleaseSemaphore",
+    "CreateWaitableTimer", "CreateWaitableTimerEx", "OpenWaitableTimer", "SetWaitableTimer",
+    "CancelWaitableTimer",
+    "WaitForSingleObject", "WaitForSingleObjectEx", "WaitForMultipleObjects",
+    "WaitForMultipleObjectsEx", "SignalObjectAndWait", "WaitForInputIdle",
+]  # fmt: skip
+
+# SWIG 1.1 emitted these through a C long, so 0xFFFFFFFF reads -1 (semantics.md §1.7).
+INFINITE = -1
+WAIT_FAILED = -1
+WAIT_OBJECT_0 = 0
+WAIT_ABANDONED = WAIT_ABANDONED_0 = 0x80
+WAIT_IO_COMPLETION = 0xC0
+WAIT_TIMEOUT = 0x102
+MAXIMUM_WAIT_OBJECTS = 64
+SYNCHRONIZE = 0x00100000
+EVENT_MODIFY_STATE = 0x0002
+EVENT_ALL_ACCESS = 0x001F0003
+TIMER_QUERY_STATE = 0x0001
+TIMER_MODIFY_STATE = 0x0002
+TIMER_ALL_ACCESS = 0x001F0003
+CREATE_WAITABLE_TIMER_MANUAL_RESET = 0x00000001
+CREATE_WAITABLE_TIMER_HIGH_RESOLUTION = 0x00000002
+# The SDK's values at _WIN32_WINNT 0x0601, as pywin32 builds win32event (win32con differs).
+QS_KEY = 0x0001
+QS_MOUSEMOVE = 0x0002
+QS_MOUSEBUTTON = 0x0004
+QS_POSTMESSAGE = 0x0008
+QS_TIMER = 0x0010
+QS_PAINT = 0x0020
+QS_SENDMESSAGE = 0x0040
+QS_HOTKEY = 0x0080
+QS_ALLPOSTMESSAGE = 0x0100
+QS_RAWINPUT = 0x0400
+QS_MOUSE = QS_MOUSEMOVE | QS_MOUSEBUTTON
+QS_INPUT = QS_MOUSE | QS_KEY | QS_RAWINPUT
+QS_ALLEVENTS = QS_INPUT | QS_POSTMESSAGE | QS_TIMER | QS_PAINT | QS_HOTKEY
+QS_ALLINPUT = QS_ALLEVENTS | QS_SENDMESSAGE
+MWMO_WAITALL = 0x0001
+MWMO_ALERTABLE = 0x0002
+MWMO_INPUTAVAILABLE = 0x0004
+UNICODE = 1
+
+_SEMAPHORE_MODIFY_STATE = 0x0002
+
+
+def _create(kind: type[Any], name: str | None, *args: object) -> PyHANDLE:
+    """Create an object (named or not), set the last error as Create* does, open a handle."""
+    if name is None or name == "":
+        obj = kind(*args)
+        existed = False
+    else:
+        obj, existed = kernel.create_named(kind, name, *args)
+    set_last_error(183 if existed else 0)  # ERROR_ALREADY_EXISTS, as the idiom reads it
+    return new_handle(obj)
+
+
+def _open(kind: type[Any], access: int, name: str | None) -> PyHANDLE:
+    if name is None:
+        raise TypeError("None is not a valid string in this context")
+    return PyHANDLE(kernel.handles.open_named(kind, name, dword(access)))
+
+
+@api("CreateEvent")
+def CreateEvent(
+    EventAttributes: object, bManualReset: int, bInitialState: int, Name: str | None, /
+) -> PyHANDLE:
+    return _create(Event, Name, as_bool(bManualReset), as_bool(bInitialState))
+
+
+@api("OpenEvent")
+def OpenEvent(desiredAccess: int, bInheritHandle: int, name: str | None, /) -> PyHANDLE:
+    return _open(Event, desiredAccess, name)
+
+
+@api("SetEvent")
+def SetEvent(hEvent: object, /) -> None:
+    lookup(hEvent, Event, EVENT_MODIFY_STATE).set()
+
+
+@api("ResetEvent")
+def ResetEvent(hEvent: object, /) -> None:
+    lookup(hEvent, Event, EVENT_MODIFY_STATE).reset()
+
+
+@api("PulseEvent")
+def PulseEvent(hEvent: object, /) -> None:
+    lookup(hEvent, Event, EVENT_MODIFY_STATE).pulse()
+
+
+@api("CreateMutex")
+def CreateMutex(MutexAttributes: object, InitialOwner: int, Name: str | None, /) -> PyHANDLE:
+    return _create(Mutex, Name, as_bool(InitialOwner))
+
+
+@api("OpenMutex")
+def OpenMutex(desiredAccess: int, bInheritHandle: int, name: str | None, /) -> PyHANDLE:
+    return _open(Mutex, desiredAccess, name)
+
+
+@api("ReleaseMutex")
+def ReleaseMutex(hMutex: object, /) -> None:
+    lookup(hMutex, Mutex).release()
+
+
+@api("CreateSemaphore")
+def CreateSemaphore(
+    SemaphoreAttributes: object, InitialCount: int, MaximumCount: int, SemaphoreName: str | None, /
+) -> PyHANDLE:
+    return _create(Semaphore, SemaphoreName, InitialCount, MaximumCount)
+
+
+@api("OpenSemaphore")
+def OpenSemaphore(desiredAccess: int, bInheritHandle: int, name: str | None, /) -> PyHANDLE:
+    return _open(Semaphore, desiredAccess, name)
+
+
+@api("ReleaseSemaphore")
+def ReleaseSemaphore(hSemaphore: object, lReleaseCount: int, /) -> int:
+    return lookup(hSemaphore, Semaphore, _SEMAPHORE_MODIFY_STATE).release(lReleaseCount)
+
+
+@api("CreateWaitableTimer")
+def CreateWaitableTimer(
+    TimerAttributes: object, ManualReset: int, TimerName: str | None, /
+) -> PyHANDLE:
+    return _create(WaitableTimer, TimerName, as_bool(ManualReset))
+
+
+@api("CreateWaitableTimerEx")
+def CreateWaitableTimerEx(
+    lpTimerAttributes: object, lpTimerName: str | None, dwFlags: int, dwDesiredAccess: int, /
+) -> PyHANDLE:
+    manual = bool(dword(dwFlags) & CREATE_WAITABLE_TIMER_MANUAL_RESET)
+    return _create(WaitableTimer, lpTimerName, manual)
+
+
+@api("OpenWaitableTimer")
+def OpenWaitableTimer(
+    desiredAccess: int, bInheritHandle: int, timerName: str | None, /
+) -> PyHANDLE:
+    return _open(WaitableTimer, desiredAccess, timerName)
+
+
+@api("SetWaitableTimer")
+def SetWaitableTimer(
+    handle: object, dueTime: int, period: int, func: object, param: object, resume_state: int, /
+) -> None:
+    if func is not None or param is not None:
+        raise TypeError("This param must be None")
+    timer = lookup(handle, WaitableTimer, TIMER_MODIFY_STATE)
+    timer.set(_timeconv.due_time(dueTime), period=_timeconv.period(period))
+
+
+@api("CancelWaitableTimer")
+def CancelWaitableTimer(handle: object, /) -> None:
+    lookup(handle, WaitableTimer, TIMER_MODIFY_STATE).cancel()
+
+
+@api("WaitForSingleObject")
+def WaitForSingleObject(hHandle: object, milliseconds: int, /) -> int:
+    obj = lookup(hHandle, Waitable, SYNCHRONIZE)
+    return wait_code(obj.wait(ms_to_timeout(milliseconds)))
+
+
+@api("WaitForSingleObjectEx")
+def WaitForSingleObjectEx(hHandle: object, milliseconds: int, bAlertable: int, /) -> int:
+    obj = lookup(hHandle, Waitable, SYNCHRONIZE)
+    return wait_code(obj.wait(ms_to_timeout(milliseconds), alertable=as_bool(bAlertable)))
+
+
+def _wait_many(handlelist: object, wait_all: object, milliseconds: object, alertable: bool) -> int:
+    objects = kernel.handles.get_many(handle_values(handlelist), SYNCHRONIZE)
+    wait = kernel.wait_all if as_bool(wait_all) else kernel.wait_any
+    return wait_code(wait(objects, ms_to_timeout(milliseconds), alertable=alertable))
+
+
+@api("WaitForMultipleObjects")
+def WaitForMultipleObjects(handlelist: object, bWaitAll: int, milliseconds: int, /) -> int:
+    return _wait_many(handlelist, bWaitAll, milliseconds, False)
+
+
+@api("WaitForMultipleObjectsEx")
+def WaitForMultipleObjectsEx(
+    handlelist: object, bWaitAll: int, milliseconds: int, bAlertable: int, /
+) -> int:
+    return _wait_many(handlelist, bWaitAll, milliseconds, as_bool(bAlertable))
+
+
+@api("SignalObjectAndWait")
+def SignalObjectAndWait(
+    hSignal: object, hWaitOn: object, milliseconds: int, bAlertable: int, /
+) -> int:
+    """Signal one object and wait on another in one step.
+
+    Deviation (documented): pywin32 declares this BOOLAPI and so returns None for most results
+    and raises on success; this facade returns the wait code, as the Win32 function does.
+    """
+    to_signal = lookup(hSignal, Waitable)
+    to_wait = lookup(hWaitOn, Waitable, SYNCHRONIZE)
+    result = kernel.signal_and_wait(
+        to_signal, to_wait, ms_to_timeout(milliseconds), alertable=as_bool(bAlertable)
+    )
+    return wait_code(result)
+
+
+@api("WaitForInputIdle")
+def WaitForInputIdle(hProcess: object, milliseconds: int, /) -> int:
+    """Return at once: a process here has no GUI input queue to become idle."""
+    lookup(hProcess, kernel.ProcessHandle)
+    return 0

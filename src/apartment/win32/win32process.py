@@ -1,0 +1,142 @@
+"""pywin32's ``win32process``: threads and processes."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import sys
+import traceback
+from typing import TYPE_CHECKING, Any
+
+from .. import kernel
+from ..errors import Win32Error
+from ..kernel import PrimaryThread, ProcessHandle, ThreadHandle
+from ._adapt import api, dword
+from ._handles import PyHANDLE, lookup, new_handle
+from .pywintypes import error
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+__all__ = [
+    "error",
+    "beginthreadex", "CreateProcess", "STARTUPINFO", "ResumeThread", "SuspendThread",
+    "GetExitCodeThread", "GetExitCodeProcess", "TerminateProcess", "GetCurrentProcess",
+    "GetCurrentProcessId", "GetProcessId",
+]  # fmt: skip
+
+CREATE_SUSPENDED = 0x00000004
+STILL_ACTIVE = 0x103
+_THREAD_KINDS = (ThreadHandle, PrimaryThread)
+_ERRNO_TO_WIN32 = {2: 2, 13: 5, 8: 193}  # ENOENT, EACCES, ENOEXEC
+
+
+class STARTUPINFO:
+    """The STARTUPINFO structure; accepted for compatibility, its fields are not used here."""
+
+    def __init__(self) -> None:
+        self.dwFlags = 0
+        self.wShowWindow = 0
+        self.hStdInput: Any = None
+        self.hStdOutput: Any = None
+        self.hStdError: Any = None
+        self.lpDesktop: str | None = None
+        self.lpTitle: str | None = None
+        self.dwX = self.dwY = self.dwXSize = self.dwYSize = 0
+
+
+def _run_thread(entry_point: Callable[..., object], args: tuple[object, ...]) -> object:
+    """Run a beginthreadex thread body as pywin32 does: report an exception, exit with -1."""
+    try:
+        return entry_point(*args)
+    except Exception:
+        print("Unhandled exception in beginthreadex created thread:", file=sys.stderr)
+        traceback.print_exc()
+        return -1
+
+
+@api("beginthreadex")
+def beginthreadex(
+    sa: object, stackSize: int, entryPoint: Callable[..., object], args: object, flags: int, /
+) -> tuple[PyHANDLE, int]:
+    if not isinstance(args, tuple):
+        raise TypeError("args must be a tuple")
+    if not callable(entryPoint):
+        raise TypeError("entryPoint must be callable")
+    suspended = bool(dword(flags) & CREATE_SUSPENDED)
+    thread = kernel.start_thread(_run_thread, entryPoint, args, suspended=suspended)
+    return new_handle(thread), thread.native_id
+
+
+def _thread(handle: object) -> ThreadHandle | PrimaryThread:
+    thread: ThreadHandle | PrimaryThread = lookup(handle, _THREAD_KINDS)  # type: ignore[assignment]
+    return thread
+
+
+@api("ResumeThread")
+def ResumeThread(handle: object, /) -> int:
+    return _thread(handle).resume()
+
+
+@api("SuspendThread")
+def SuspendThread(handle: object, /) -> int:
+    return _thread(handle).suspend()
+
+
+@api("GetExitCodeThread")
+def GetExitCodeThread(handle: object, /) -> int:
+    return _thread(handle).exit_code
+
+
+@api("GetExitCodeProcess")
+def GetExitCodeProcess(handle: object, /) -> int:
+    return lookup(handle, ProcessHandle).exit_code
+
+
+@api("TerminateProcess")
+def TerminateProcess(handle: object, exitCode: int, /) -> None:
+    lookup(handle, ProcessHandle).terminate(exitCode)
+
+
+def GetCurrentProcess() -> int:
+    return kernel.CURRENT_PROCESS
+
+
+def GetCurrentProcessId() -> int:
+    return os.getpid()
+
+
+@api("GetProcessId")
+def GetProcessId(Process: object, /) -> int:
+    return lookup(Process, ProcessHandle).pid
+
+
+@api("CreateProcess")
+def CreateProcess(
+    appName: str | None,
+    commandLine: str | None,
+    processAttributes: object,
+    threadAttributes: object,
+    bInheritHandles: int,
+    dwCreationFlags: int,
+    newEnvironment: dict[str, str] | None,
+    currentDirectory: str | None,
+    startupinfo: object,
+    /,
+) -> tuple[PyHANDLE, PyHANDLE, int, int]:
+    if appName is None and commandLine is None:
+        raise TypeError("appName and commandLine cannot both be None")
+    argv = shlex.split(commandLine) if commandLine is not None else [str(appName)]
+    try:
+        process = kernel.start_process(
+            argv,
+            executable=appName,
+            cwd=currentDirectory,
+            env=newEnvironment,
+            suspended=bool(dword(dwCreationFlags) & CREATE_SUSPENDED),
+        )
+    except OSError as failure:
+        code = _ERRNO_TO_WIN32.get(failure.errno or 0, 2)
+        raise Win32Error.from_code(code, str(failure)) from None
+    thread = process.primary_thread
+    return new_handle(process), new_handle(thread), process.pid, thread.native_id

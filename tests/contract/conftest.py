@@ -1,0 +1,9 @@
+"""The contract tests import pywin32's module names; here they load the apartment facade.
+
+The same files run on the real pywin32 under Wine with ``make oracle``, where this conftest
+is replaced by a minimal one.
+"""
+
+from apartment.win32 import install
+
+install()

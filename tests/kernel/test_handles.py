@@ -1,0 +1,199 @@
+"""The handle table and named objects (semantics.md §2)."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+from apartment.errors import (
+    AccessDeniedError,
+    InvalidHandleError,
+    InvalidParameterError,
+    NameNotFoundError,
+    Win32Error,
+)
+from apartment.kernel import (
+    CURRENT_PROCESS,
+    CURRENT_THREAD,
+    Event,
+    Mutex,
+    Semaphore,
+    WaitableTimer,
+    create_named,
+    current_process,
+    current_thread,
+    handles,
+    open_named,
+)
+from apartment.kernel._handles import SYNCHRONIZE
+
+
+def test_handles_are_multiples_of_four_and_never_reused() -> None:
+    first = handles.insert(Event())
+    handles.close(first)
+    second = handles.insert(Event())
+    try:
+        assert first % 4 == 0 and second % 4 == 0
+        assert second != first
+    finally:
+        handles.close(second)
+
+
+def test_the_low_two_bits_of_a_handle_are_ignored() -> None:
+    event = Event()
+    value = handles.insert(event)
+    try:
+        assert handles.get(value | 3) is event
+    finally:
+        handles.close(value)
+
+
+def test_a_closed_handle_is_invalid() -> None:
+    value = handles.insert(Event())
+    handles.close(value)
+    with pytest.raises(InvalidHandleError) as caught:
+        handles.get(value)
+    assert caught.value.winerror == 6
+    with pytest.raises(InvalidHandleError):
+        handles.close(value)
+
+
+def test_pseudo_handles_name_the_calling_thread_and_process() -> None:
+    assert handles.get(CURRENT_THREAD, pseudo=True) is current_thread()
+    assert handles.get(CURRENT_PROCESS, pseudo=True) is current_process()
+    assert handles.get(0xFFFF_FFFF_FFFF_FFFE, pseudo=True) is current_thread()
+    with pytest.raises(InvalidHandleError):
+        handles.get(CURRENT_THREAD)  # where pseudo handles are not allowed
+    handles.close(CURRENT_THREAD)  # closing one succeeds and does nothing
+
+
+def test_duplicate_opens_another_handle_to_the_same_object() -> None:
+    event = Event()
+    value = handles.insert(event)
+    copy = handles.duplicate(value)
+    handles.close(value)
+    try:
+        assert handles.get(copy) is event
+    finally:
+        handles.close(copy)
+
+
+def test_duplicating_the_current_thread_pseudo_handle_gives_a_real_handle() -> None:
+    value = handles.duplicate(CURRENT_THREAD)
+    try:
+        assert value > 0
+        assert handles.get(value) is current_thread()
+    finally:
+        handles.close(value)
+
+
+def test_a_handle_without_the_right_is_access_denied() -> None:
+    value = handles.insert(Event(), access=0x2)
+    try:
+        with pytest.raises(AccessDeniedError) as caught:
+            handles.get(value, SYNCHRONIZE)
+        assert caught.value.winerror == 5
+    finally:
+        handles.close(value)
+
+
+def test_get_many_checks_the_count_first() -> None:
+    with pytest.raises(InvalidParameterError):
+        handles.get_many([12345] * 65)
+    with pytest.raises(InvalidParameterError):
+        handles.get_many([])
+    with pytest.raises(InvalidHandleError):
+        handles.get_many([CURRENT_THREAD])
+
+
+# -- named objects ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "args"),
+    [(Event, (False, False)), (Mutex, (False,)), (Semaphore, (0, 1)), (WaitableTimer, (False,))],
+)
+def test_create_named_returns_the_existing_object_of_the_same_kind(
+    kind: type, args: tuple[object, ...]
+) -> None:
+    first, existed = create_named(kind, "apartment-test-same", *args)
+    second, existed_again = create_named(kind, "apartment-test-same", *args)
+    assert (existed, existed_again) == (False, True)
+    assert second is first
+    assert open_named(kind, "apartment-test-same") is first
+
+
+def test_a_name_held_by_another_kind_is_an_invalid_handle() -> None:
+    event, _ = create_named(Event, "apartment-test-kind")
+    with pytest.raises(InvalidHandleError) as caught:
+        create_named(Mutex, "apartment-test-kind")
+    assert caught.value.winerror == 6
+    with pytest.raises(InvalidHandleError):
+        open_named(Semaphore, "apartment-test-kind")
+    del event
+
+
+def test_opening_a_missing_name_is_file_not_found() -> None:
+    with pytest.raises(NameNotFoundError) as caught:
+        open_named(Event, "apartment-test-missing")
+    assert caught.value.winerror == 2
+
+
+def test_names_are_case_sensitive() -> None:
+    event, _ = create_named(Event, "apartment-Test-Case")
+    with pytest.raises(NameNotFoundError):
+        open_named(Event, "apartment-test-case")
+    del event
+
+
+def test_local_prefix_names_the_same_object() -> None:
+    event, _ = create_named(Event, "apartment-test-local")
+    assert open_named(Event, "Local\\apartment-test-local") is event
+
+
+def test_a_backslash_in_a_name_is_path_not_found() -> None:
+    with pytest.raises(Win32Error) as caught:
+        create_named(Event, "a\\b")
+    assert caught.value.winerror == 3
+
+
+def test_an_existing_mutex_is_not_acquired_by_initial_owner() -> None:
+    mutex, _ = create_named(Mutex, "apartment-test-owner", False)
+    again, existed = create_named(Mutex, "apartment-test-owner", True)
+    assert existed and again is mutex
+    assert mutex.statistics().owner is None
+
+
+def test_a_new_named_mutex_with_initial_owner_is_owned() -> None:
+    mutex, existed = create_named(Mutex, "apartment-test-owned", True)
+    assert not existed
+    assert mutex.statistics().owner == current_thread().native_id
+    mutex.release()
+
+
+def test_closing_the_last_handle_removes_the_name() -> None:
+    event, _ = create_named(Event, "apartment-test-close")
+    value = handles.insert(event)
+    copy = handles.duplicate(value)
+    handles.close(value)
+    assert open_named(Event, "apartment-test-close") is event
+    handles.close(copy)
+    with pytest.raises(NameNotFoundError):
+        open_named(Event, "apartment-test-close")
+
+
+def test_a_name_lives_while_python_holds_the_object() -> None:
+    event, _ = create_named(Event, "apartment-test-gc")
+    assert open_named(Event, "apartment-test-gc") is event
+    del event
+    gc.collect()
+    with pytest.raises(NameNotFoundError):
+        open_named(Event, "apartment-test-gc")
+
+
+def test_open_named_with_no_access_is_access_denied() -> None:
+    event, _ = create_named(Event, "apartment-test-noaccess")
+    with pytest.raises(AccessDeniedError):
+        handles.open_named(Event, "apartment-test-noaccess", 0)
+    del event
