@@ -37,8 +37,9 @@ class PyHANDLE:
 
     __slots__ = ("__weakref__", "_value")
 
-    def __init__(self, value: int = 0) -> None:
-        self._value = int(value)
+    def __init__(self, value: int | None = 0) -> None:
+        self._value = 0
+        self._value = handle_value(value)
 
     @property
     def handle(self) -> int:
@@ -105,8 +106,8 @@ class PyHANDLE:
         self.Close()
 
 
-def HANDLE(value: int = 0) -> PyHANDLE:
-    """Make a PyHANDLE that owns ``value`` (pywintypes.HANDLE)."""
+def HANDLE(value: int | None = None) -> PyHANDLE:
+    """Make a PyHANDLE that owns ``value`` (pywintypes.HANDLE); None gives 0."""
     return PyHANDLE(value)
 
 

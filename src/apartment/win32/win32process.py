@@ -59,6 +59,7 @@ def _run_thread(entry_point: Callable[..., object], args: tuple[object, ...]) ->
 def beginthreadex(
     sa: object, stackSize: int, entryPoint: Callable[..., object], args: object, flags: int, /
 ) -> tuple[PyHANDLE, int]:
+    """Start ``entryPoint(*args)`` on a new thread; return ``(handle, thread_id)``."""
     if not isinstance(args, tuple):
         raise TypeError("args must be a tuple")
     if not callable(entryPoint):

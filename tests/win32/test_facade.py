@@ -1,0 +1,140 @@
+"""What the facade adds or decides beyond pywin32: the import hook, `apartment run`,
+extensions (QueueUserAPC, PyHANDLE as a context manager) and documented deviations."""
+
+from __future__ import annotations
+
+import gc
+import subprocess
+import sys
+import textwrap
+from typing import TYPE_CHECKING
+
+import pytest
+
+from apartment import win32
+from apartment.kernel import handles
+from apartment.win32 import pywintypes, win32api, win32event, win32process
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+def test_install_maps_pywin32_names_to_the_facade_modules() -> None:
+    assert win32.install()
+    import win32event as imported  # type: ignore[import-untyped, unused-ignore]
+
+    assert imported is win32event
+
+
+def test_install_leaves_a_real_pywin32_alone(tmp_path: Path) -> None:
+    (tmp_path / "win32api.py").write_text("REAL = True\n")
+    script = textwrap.dedent(
+        f"""
+        import sys
+        sys.path.insert(0, {str(tmp_path)!r})
+        from apartment.win32 import install
+        print(install(), install(force=True))
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.split() == ["False", "True"]
+
+
+def test_apartment_run_runs_a_pywin32_script_as_main(tmp_path: Path) -> None:
+    script = tmp_path / "script.py"
+    script.write_text(
+        textwrap.dedent(
+            """
+            import sys
+            import win32event, win32process
+            def work(n):
+                return n + 1
+            handle, tid = win32process.beginthreadex(None, 0, work, (41,), 0)
+            assert win32event.WaitForSingleObject(handle, win32event.INFINITE) == 0
+            print(__name__, sys.argv[1:], win32process.GetExitCodeThread(handle))
+            """
+        )
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "apartment", "run", str(script), "a", "b"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.strip() == "__main__ ['a', 'b'] 42"
+
+
+def test_apartment_run_reports_a_missing_script() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "apartment", "run", "/no/such/script.py"],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 2
+    assert "no such script" in done.stderr
+
+
+def test_errors_carry_the_win32_function_name_and_set_last_error() -> None:
+    handle = win32event.CreateEvent(None, 0, 0, None)
+    try:
+        with pytest.raises(pywintypes.error) as caught:
+            win32event.ReleaseMutex(handle)
+    finally:
+        handle.Close()
+    assert caught.value.args == (6, "ReleaseMutex", "The handle is invalid.")
+    assert win32api.GetLastError() == 6
+
+
+def test_queue_user_apc_is_an_extension_that_alerts_sleep_ex() -> None:
+    calls: list[object] = []
+    thread = win32api.DuplicateHandle(
+        win32api.GetCurrentProcess(),
+        win32api.GetCurrentThread(),
+        win32api.GetCurrentProcess(),
+        0,
+        0,
+        2,  # DUPLICATE_SAME_ACCESS
+    )
+    with thread:
+        win32api.QueueUserAPC(calls.append, thread, 7)
+        assert win32api.SleepEx(10_000, True) == win32event.WAIT_IO_COMPLETION
+    assert calls == [7]
+
+
+def test_signal_object_and_wait_returns_the_wait_code_unlike_pywin32() -> None:
+    signal = win32event.CreateEvent(None, 0, 0, None)
+    target = win32event.CreateEvent(None, 0, 1, None)
+    with signal, target:
+        assert win32event.SignalObjectAndWait(signal, target, 0, False) == 0
+        assert win32event.SignalObjectAndWait(signal, target, 0, False) == 258
+
+
+def test_a_pyhandle_is_a_context_manager_that_closes_it() -> None:
+    with win32event.CreateEvent(None, 0, 0, None) as handle:
+        value = int(handle)
+        assert value in handles.snapshot()
+    assert int(handle) == 0
+    assert value not in handles.snapshot()
+
+
+def test_a_collected_pyhandle_closes_its_handle() -> None:
+    handle = win32event.CreateEvent(None, 0, 0, None)
+    value = int(handle)
+    del handle
+    gc.collect()
+    assert value not in handles.snapshot()
+
+
+def test_a_thread_exception_is_printed_as_pywin32_does(capfd: pytest.CaptureFixture[str]) -> None:
+    def fail() -> None:
+        raise ValueError("boom")
+
+    handle, _ = win32process.beginthreadex(None, 0, fail, (), 0)
+    with handle:
+        assert win32event.WaitForSingleObject(handle, 10_000) == 0
+        assert win32process.GetExitCodeThread(handle) == -1
+    err = capfd.readouterr().err
+    assert "Unhandled exception in beginthreadex created thread:" in err
+    assert "ValueError: boom" in err
