@@ -20,6 +20,21 @@ on the way out. Each named subclass also derives from the builtin a Python user 
     SuspendCountExceededError ERROR_SIGNAL_REFUSED (156)    RuntimeError
     NotOwnerError             ERROR_NOT_OWNER (288)         RuntimeError
     TooManyPostsError         ERROR_TOO_MANY_POSTS (298)    ValueError
+    InvalidWindowHandleError  ERROR_INVALID_WINDOW_HANDLE   ValueError
+                              (1400)
+    ClassNotFoundError        ERROR_CANNOT_FIND_WND_CLASS   LookupError
+                              (1407)
+    WindowOfOtherThreadError  ERROR_WINDOW_OF_OTHER_THREAD  RuntimeError
+                              (1408)
+    ClassAlreadyExistsError   ERROR_CLASS_ALREADY_EXISTS    ValueError
+                              (1410)
+    ClassDoesNotExistError    ERROR_CLASS_DOES_NOT_EXIST    LookupError
+                              (1411)
+    InvalidThreadIdError      ERROR_INVALID_THREAD_ID       ValueError
+                              (1444)
+    MessageTimeoutError       ERROR_TIMEOUT (1460)          RuntimeError
+    NotEnoughQuotaError       ERROR_NOT_ENOUGH_QUOTA        RuntimeError
+                              (1816)
 
 The core raises these with an empty ``funcname``; the facade stamps the Win32 function name in,
 as pywin32 reports it. ``strerror`` is the Windows system message for the code; ``detail`` says,
@@ -41,6 +56,14 @@ __all__ = [
     "SuspendCountExceededError",
     "NotOwnerError",
     "TooManyPostsError",
+    "InvalidWindowHandleError",
+    "ClassNotFoundError",
+    "WindowOfOtherThreadError",
+    "ClassAlreadyExistsError",
+    "ClassDoesNotExistError",
+    "InvalidThreadIdError",
+    "MessageTimeoutError",
+    "NotEnoughQuotaError",
     "ComError",
     "system_message",
 ]
@@ -175,6 +198,38 @@ class NotOwnerError(_CodedError, RuntimeError, code=288):
 
 class TooManyPostsError(_CodedError, ValueError, code=298):
     """Released a semaphore past its maximum count (ERROR_TOO_MANY_POSTS)."""
+
+
+class InvalidWindowHandleError(_CodedError, ValueError, code=1400):
+    """The window does not exist, or has been destroyed (ERROR_INVALID_WINDOW_HANDLE)."""
+
+
+class ClassNotFoundError(_CodedError, LookupError, code=1407):
+    """CreateWindow was given a class nobody registered (ERROR_CANNOT_FIND_WND_CLASS)."""
+
+
+class WindowOfOtherThreadError(_CodedError, RuntimeError, code=1408):
+    """The window belongs to another thread (ERROR_WINDOW_OF_OTHER_THREAD)."""
+
+
+class ClassAlreadyExistsError(_CodedError, ValueError, code=1410):
+    """A window class of that name is already registered (ERROR_CLASS_ALREADY_EXISTS)."""
+
+
+class ClassDoesNotExistError(_CodedError, LookupError, code=1411):
+    """No window class of that name is registered (ERROR_CLASS_DOES_NOT_EXIST)."""
+
+
+class InvalidThreadIdError(_CodedError, ValueError, code=1444):
+    """No such thread, or it has no message queue (ERROR_INVALID_THREAD_ID)."""
+
+
+class MessageTimeoutError(_CodedError, RuntimeError, code=1460):
+    """A sent message was not answered in time (ERROR_TIMEOUT)."""
+
+
+class NotEnoughQuotaError(_CodedError, RuntimeError, code=1816):
+    """The queue already holds 10,000 posted messages (ERROR_NOT_ENOUGH_QUOTA)."""
 
 
 class ComError(Exception):

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, TypeVar
 from ..errors import AccessDeniedError, InvalidHandleError, InvalidParameterError
 from ._core import MAXIMUM_WAIT_OBJECTS, Waitable
 from ._namespace import NamedKind, open_named, release_name
-from ._process import current_process
-from ._thread import current_thread
+from ._process import current_process, process_by_id
+from ._thread import current_thread, thread_by_id
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -129,16 +129,22 @@ class HandleTable:
             raise InvalidHandleError(f"handle {value:#x} is {obj!r}, not the kind of object needed")
         return obj
 
-    def get_many(self, values: Sequence[int], access: int = 0) -> tuple[Waitable, ...]:
+    def get_many(
+        self,
+        values: Sequence[int],
+        access: int = 0,
+        *,
+        allow_empty: bool = False,
+        limit: int = MAXIMUM_WAIT_OBJECTS,
+    ) -> tuple[Waitable, ...]:
         """Resolve the handles of a multi-object wait, checking them as Windows does.
 
-        The count must be 1 to 64 (else ERROR_INVALID_PARAMETER) and each must be an open
-        handle to a waitable object (pseudo handles are not allowed here).
+        The count must be 1 to ``limit`` (0 too with ``allow_empty``, as message waits take)
+        else ERROR_INVALID_PARAMETER; each must be an open handle to a waitable object
+        (pseudo handles are not allowed here).
         """
-        if not 0 < len(values) <= MAXIMUM_WAIT_OBJECTS:
-            raise InvalidParameterError(
-                f"a wait takes 1 to {MAXIMUM_WAIT_OBJECTS} handles, not {len(values)}"
-            )
+        if not (0 if allow_empty else 1) <= len(values) <= limit:
+            raise InvalidParameterError(f"a wait takes 1 to {limit} handles, not {len(values)}")
         return tuple(self.get_typed(value, Waitable, access) for value in values)
 
     def open_named(self, kind: type[NamedKind], name: str, access: int) -> int:
@@ -152,6 +158,31 @@ class HandleTable:
         if not map_generic(access):
             raise AccessDeniedError(f"opening {name!r} asked for no access right")
         return self.insert(open_named(kind, name), access)
+
+    def open_thread(self, native_id: int, access: int) -> int:
+        """Open a handle to a live thread by id (OpenThread).
+
+        Only threads that have used this library are known (every thread started by
+        start_thread is).
+
+        Raises:
+            InvalidParameterError: no such live thread.
+        """
+        thread = thread_by_id(native_id)
+        if thread is None:
+            raise InvalidParameterError(f"no live thread with id {native_id} is known here")
+        return self.insert(thread, access)
+
+    def open_process(self, pid: int, access: int) -> int:
+        """Open a handle to this process or a child started here (OpenProcess).
+
+        Raises:
+            InvalidParameterError: no such process.
+        """
+        process = process_by_id(pid)
+        if process is None:
+            raise InvalidParameterError(f"no process with id {pid} is known here")
+        return self.insert(process, access)
 
     def close(self, value: int) -> None:
         """Close a handle; the object lives on while other handles or references hold it.

@@ -11,6 +11,7 @@ import selectors
 import signal
 import subprocess
 import threading
+import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, final
 
@@ -220,6 +221,7 @@ class _Reaper:
 
 _reaper = _Reaper()
 _self: ProcessHandle | None = None
+_children: weakref.WeakValueDictionary[int, ProcessHandle] = weakref.WeakValueDictionary()
 
 
 def start_process(
@@ -247,6 +249,8 @@ def start_process(
         list(args), executable=executable, cwd=cwd, env=dict(env) if env is not None else None
     )
     process = ProcessHandle(popen.pid, popen)
+    with KERNEL_LOCK:
+        _children[process.pid] = process
     _reaper.watch(process, popen)
     return process
 
@@ -258,3 +262,11 @@ def current_process() -> ProcessHandle:
         if _self is None or _self.pid != os.getpid():
             _self = ProcessHandle(os.getpid(), None)
         return _self
+
+
+def process_by_id(pid: int) -> ProcessHandle | None:
+    """Return this process's handle, or that of a child started here that is still known."""
+    if pid == os.getpid():
+        return current_process()
+    with KERNEL_LOCK:
+        return _children.get(pid)

@@ -227,7 +227,6 @@ def _expire(waiter: Waiter) -> None:
 
 def _cancel(waiter: Waiter) -> None:
     """Withdraw an interrupted wait; undo a grant that raced with the interrupt."""
-    woken: list[Waiter] = []
     with KERNEL_LOCK:
         result = waiter.result
         if result is None:
@@ -241,13 +240,60 @@ def _cancel(waiter: Waiter) -> None:
             break
         except BaseException:  # a second Ctrl-C while the wake-up is in flight
             continue
-    if isinstance(result, WaitResult) and not result.alerted:
-        thread = waiter.thread
-        objects = waiter.objects
-        with KERNEL_LOCK:
-            taken = objects if waiter.wait_all else (objects[result.index],)
-            for obj in taken:
-                obj._untake(thread, result.abandoned)
-            for obj in taken:
-                release_waiters(obj, woken)
-        wake_all(woken)
+    _undo(waiter, result)
+
+
+def _undo(waiter: Waiter, result: WaitResult | Outcome | None) -> None:
+    """Give back what a grant took, for a waiter that will never use it."""
+    if not isinstance(result, WaitResult) or result.alerted:
+        return
+    thread = waiter.thread
+    objects = waiter.objects
+    woken: list[Waiter] = []
+    with KERNEL_LOCK:
+        taken = objects if waiter.wait_all else (objects[result.index],)
+        for obj in taken:
+            obj._untake(thread, result.abandoned)
+        for obj in taken:
+            release_waiters(obj, woken)
+    wake_all(woken)
+
+
+def begin_async_wait(
+    objects: Iterable[Waitable], wait_all: bool, wake: Callable[[], object]
+) -> WaitResult | Waiter:
+    """Start a wait that calls ``wake()`` (from any thread) instead of parking the caller.
+
+    Returns the WaitResult at once if the wait is satisfied now; otherwise a pending Waiter
+    whose ``result`` is decided before ``wake()`` is called. The calling thread counts as the
+    waiting thread (it will own a mutex it gets). Used by the asyncio bridge.
+    """
+    objs = _check_objects(objects, wait_all)
+    thread = _thread.current_thread()
+    with KERNEL_LOCK:
+        result = try_acquire(objs, wait_all, thread)
+        if result is not None:
+            return result
+        waiter = Waiter(thread, wake, eager=True)
+        begin(waiter, objs, wait_all, False)
+        return waiter
+
+
+def cancel_async_wait(waiter: Waiter) -> None:
+    """Withdraw an asynchronous wait; if it was satisfied meanwhile, give back what it took."""
+    with KERNEL_LOCK:
+        result = waiter.result
+        if result is None:
+            finish(waiter, CANCELLED, [])
+            return
+    _undo(waiter, result)
+
+
+def withdraw_async_wait(waiter: Waiter) -> WaitResult | None:
+    """End an asynchronous wait at its timeout: None, or the grant that beat the timeout."""
+    with KERNEL_LOCK:
+        result = waiter.result
+        if result is None:
+            finish(waiter, TIMED_OUT, [])
+            return None
+    return result if isinstance(result, WaitResult) else None

@@ -28,6 +28,8 @@ MODULES: dict[str, str] = {
     "win32api": "apartment.win32.win32api",
     "win32event": "apartment.win32.win32event",
     "win32process": "apartment.win32.win32process",
+    "win32gui": "apartment.win32.win32gui",
+    "pythoncom": "apartment.win32.pythoncom",
 }
 """pywin32 module name -> the facade module that stands in for it."""
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from .. import kernel
 from ..errors import InvalidHandleError
 from ..kernel import ProcessHandle, ThreadHandle
+from . import win32gui
 from ._adapt import api, as_bool, dword, last_error, ms_to_timeout, set_last_error, wait_code
 from ._handles import PyHANDLE, handle_value, lookup
 from .pywintypes import error
@@ -24,7 +25,8 @@ __all__ = [
     "error",
     "GetCurrentThreadId", "GetCurrentProcessId", "GetCurrentThread", "GetCurrentProcess",
     "CloseHandle", "DuplicateHandle", "Sleep", "SleepEx", "GetLastError", "SetLastError",
-    "QueueUserAPC",
+    "QueueUserAPC", "PostMessage", "PostThreadMessage", "SendMessage", "PostQuitMessage",
+    "RegisterWindowMessage", "OpenThread", "OpenProcess",
 ]  # fmt: skip
 
 _DUPLICATE_CLOSE_SOURCE = 0x1
@@ -106,3 +108,40 @@ def QueueUserAPC(function: Callable[[Any], object], hThread: object, data: objec
     if not callable(function):
         raise TypeError("function must be callable")
     kernel.queue_apc(lookup(hThread, ThreadHandle), function, data)
+
+
+@api("PostMessage")
+def PostMessage(hwnd: int, idMessage: int, wParam: object = None, lParam: object = None, /) -> None:
+    win32gui.PostMessage(hwnd, idMessage, wParam, lParam)
+
+
+@api("PostThreadMessage")
+def PostThreadMessage(
+    tid: int, idMessage: int, wParam: object = None, lParam: object = None, /
+) -> None:
+    win32gui.PostThreadMessage(tid, idMessage, wParam, lParam)
+
+
+def SendMessage(hwnd: int, idMessage: int, wParam: object = None, lParam: object = None, /) -> int:
+    return win32gui.SendMessage(hwnd, idMessage, wParam, lParam)
+
+
+def PostQuitMessage(exitCode: int = 0, /) -> None:
+    win32gui.PostQuitMessage(exitCode)
+
+
+@api("RegisterWindowMessage")
+def RegisterWindowMessage(name: str, /) -> int:
+    return win32gui.RegisterWindowMessage(name)
+
+
+@api("OpenThread")
+def OpenThread(reqdAccess: int, bInherit: int, threadId: int, /) -> PyHANDLE:
+    """Open a handle with ``reqdAccess`` to a live thread known to the kernel layer."""
+    return PyHANDLE(kernel.handles.open_thread(dword(threadId), dword(reqdAccess)))
+
+
+@api("OpenProcess")
+def OpenProcess(reqdAccess: int, bInherit: int, pid: int, /) -> PyHANDLE:
+    """Open a handle with ``reqdAccess`` to this process or one of its children."""
+    return PyHANDLE(kernel.handles.open_process(dword(pid), dword(reqdAccess)))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import kernel
+from .. import kernel, messages
 from ..kernel import Event, Mutex, Semaphore, Waitable, WaitableTimer
 from . import _timeconv
 from ._adapt import api, as_bool, dword, ms_to_timeout, set_last_error, wait_code
@@ -25,6 +25,7 @@ __all__ = [
     "CancelWaitableTimer",
     "WaitForSingleObject", "WaitForSingleObjectEx", "WaitForMultipleObjects",
     "WaitForMultipleObjectsEx", "SignalObjectAndWait", "WaitForInputIdle",
+    "MsgWaitForMultipleObjects", "MsgWaitForMultipleObjectsEx",
 ]  # fmt: skip
 
 # SWIG 1.1 emitted these through a C long, so 0xFFFFFFFF reads -1 (semantics.md §1.7).
@@ -231,3 +232,34 @@ def WaitForInputIdle(hProcess: object, milliseconds: int, /) -> int:
     """Return at once: a process here has no GUI input queue to become idle."""
     lookup(hProcess, kernel.ProcessHandle)
     return 0
+
+
+def _msg_wait(
+    handleList: object, wait_all: bool, milliseconds: object, wakeMask: object, flags: int
+) -> int:
+    values = handle_values(handleList)
+    objects = kernel.handles.get_many(values, SYNCHRONIZE, allow_empty=True, limit=63)
+    result = messages.msg_wait_any(
+        objects,
+        ms_to_timeout(milliseconds),
+        dword(wakeMask),
+        wait_all_objects=wait_all,
+        alertable=bool(flags & MWMO_ALERTABLE),
+        input_available=bool(flags & MWMO_INPUTAVAILABLE),
+    )
+    return wait_code(result)
+
+
+@api("MsgWaitForMultipleObjects")
+def MsgWaitForMultipleObjects(
+    handleList: object, bWaitAll: int, milliseconds: int, wakeMask: int, /
+) -> int:
+    return _msg_wait(handleList, as_bool(bWaitAll), milliseconds, wakeMask, 0)
+
+
+@api("MsgWaitForMultipleObjectsEx")
+def MsgWaitForMultipleObjectsEx(
+    handleList: object, milliseconds: int, wakeMask: int, waitFlags: int, /
+) -> int:
+    flags = dword(waitFlags)
+    return _msg_wait(handleList, bool(flags & MWMO_WAITALL), milliseconds, wakeMask, flags)

@@ -8,7 +8,7 @@ import sys
 import traceback
 from typing import TYPE_CHECKING, Any
 
-from .. import kernel
+from .. import kernel, messages
 from ..errors import Win32Error
 from ..kernel import PrimaryThread, ProcessHandle, ThreadHandle
 from ._adapt import api, dword
@@ -22,7 +22,7 @@ __all__ = [
     "error",
     "beginthreadex", "CreateProcess", "STARTUPINFO", "ResumeThread", "SuspendThread",
     "GetExitCodeThread", "GetExitCodeProcess", "TerminateProcess", "GetCurrentProcess",
-    "GetCurrentProcessId", "GetProcessId",
+    "GetCurrentProcessId", "GetProcessId", "GetWindowThreadProcessId",
 ]  # fmt: skip
 
 CREATE_SUSPENDED = 0x00000004
@@ -141,3 +141,9 @@ def CreateProcess(
         raise Win32Error.from_code(code, str(failure)) from None
     thread = process.primary_thread
     return new_handle(process), new_handle(thread), process.pid, thread.native_id
+
+
+@api("GetWindowThreadProcessId")
+def GetWindowThreadProcessId(hwnd: int | None, /) -> list[int]:
+    """Return ``[thread_id, process_id]`` of the window's owner (a list, as pywin32 gives)."""
+    return [messages.window_of(hwnd or 0).thread.native_id, os.getpid()]

@@ -1,0 +1,16 @@
+"""``python -m bench [--smoke] [--filter SUBSTRING] [--json PATH]``: run the benchmark suites."""
+
+from __future__ import annotations
+
+import sys
+
+from . import kernel
+from ._harness import Suite, main
+
+SUITES: dict[str, Suite] = {
+    "kernel": kernel.benchmarks,
+}
+"""Every layer's benchmarks; a new layer module adds one line here."""
+
+if __name__ == "__main__":
+    sys.exit(main(SUITES))

@@ -1,0 +1,92 @@
+"""The message layer: per-thread queues, windows owned by their thread, pumping.
+
+Built on the kernel layer: a thread's queue can be waited on beside kernel objects
+(``msg_wait_any``), and both can be awaited from asyncio.
+"""
+
+from ._aio import get_message_async as get_message_async
+from ._aio import pump_messages_async as pump_messages_async
+from ._aio import wait_all_async as wait_all_async
+from ._aio import wait_any_async as wait_any_async
+from ._aio import wait_async as wait_async
+from ._constants import *  # noqa: F403
+from ._constants import __all__ as _constant_names
+from ._pump import MAXIMUM_MSG_WAIT_OBJECTS as MAXIMUM_MSG_WAIT_OBJECTS
+from ._pump import get_message as get_message
+from ._pump import msg_wait_any as msg_wait_any
+from ._pump import peek_message as peek_message
+from ._pump import pump_messages as pump_messages
+from ._pump import pump_waiting_messages as pump_waiting_messages
+from ._pump import queue_status as queue_status
+from ._pump import wait_message as wait_message
+from ._queue import POSTED_MESSAGE_LIMIT as POSTED_MESSAGE_LIMIT
+from ._queue import Message as Message
+from ._queue import MessageQueue as MessageQueue
+from ._queue import QueueInput as QueueInput
+from ._queue import current_queue as current_queue
+from ._queue import queue_of as queue_of
+from ._window import Window as Window
+from ._window import WindowClass as WindowClass
+from ._window import WindowProc as WindowProc
+from ._window import create_window as create_window
+from ._window import def_window_proc as def_window_proc
+from ._window import destroy_window as destroy_window
+from ._window import dispatch_message as dispatch_message
+from ._window import in_send_message as in_send_message
+from ._window import in_send_message_ex as in_send_message_ex
+from ._window import kill_timer as kill_timer
+from ._window import post_message as post_message
+from ._window import post_quit_message as post_quit_message
+from ._window import post_thread_message as post_thread_message
+from ._window import register_class as register_class
+from ._window import register_window_message as register_window_message
+from ._window import reply_message as reply_message
+from ._window import send_message as send_message
+from ._window import send_notify_message as send_notify_message
+from ._window import set_timer as set_timer
+from ._window import unregister_class as unregister_class
+from ._window import window_of as window_of
+
+__all__ = [
+    *_constant_names,
+    "MAXIMUM_MSG_WAIT_OBJECTS",
+    "POSTED_MESSAGE_LIMIT",
+    "Message",
+    "MessageQueue",
+    "QueueInput",
+    "Window",
+    "WindowClass",
+    "WindowProc",
+    "create_window",
+    "current_queue",
+    "def_window_proc",
+    "destroy_window",
+    "dispatch_message",
+    "get_message",
+    "get_message_async",
+    "in_send_message",
+    "in_send_message_ex",
+    "kill_timer",
+    "msg_wait_any",
+    "peek_message",
+    "post_message",
+    "post_quit_message",
+    "post_thread_message",
+    "pump_messages",
+    "pump_messages_async",
+    "pump_waiting_messages",
+    "queue_of",
+    "queue_status",
+    "register_class",
+    "register_window_message",
+    "reply_message",
+    "send_message",
+    "send_notify_message",
+    "set_timer",
+    "unregister_class",
+    "wait_all_async",
+    "wait_any_async",
+    "wait_async",
+    "wait_message",
+    "window_of",
+]

@@ -1,0 +1,162 @@
+"""Retrieving and pumping messages, and waiting for messages beside kernel objects.
+
+``msg_wait_any`` is MsgWaitForMultipleObjectsEx: it wakes when one of the objects is
+signaled, or when input of the asked kinds arrives in the calling thread's queue; the queue
+counts as one more object, after the others (so a signaled object wins a tie). It only
+reports: the caller then pumps. By default only input that arrived since the thread last
+looked at its queue wakes it; ``input_available`` also counts input already seen.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..errors import InvalidParameterError
+from ..kernel import Waitable, wait_all, wait_any
+from ..kernel._core import KERNEL_LOCK
+from ..kernel._wait import check_timeout
+from ._constants import (
+    PM_NOREMOVE,
+    PM_REMOVE,
+    QS_ALLINPUT,
+    QS_ALLPOSTMESSAGE,
+    WM_QUIT,
+)
+from ._queue import Message, current_queue, quit_code
+from ._window import dispatch_message, owned_window
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from ..kernel import WaitResult
+
+__all__ = [
+    "MAXIMUM_MSG_WAIT_OBJECTS",
+    "get_message",
+    "peek_message",
+    "wait_message",
+    "msg_wait_any",
+    "pump_waiting_messages",
+    "pump_messages",
+    "queue_status",
+]
+
+MAXIMUM_MSG_WAIT_OBJECTS = 63
+"""Objects a message wait takes besides the queue (MAXIMUM_WAIT_OBJECTS - 1)."""
+
+
+def _window_filter(hwnd: int | None) -> int | None:
+    if hwnd is not None and hwnd not in (0, -1):
+        owned_window(hwnd)
+    return None if hwnd == 0 else hwnd
+
+
+def peek_message(
+    hwnd: int | None = None, first: int = 0, last: int = 0, flags: int = PM_NOREMOVE
+) -> Message | None:
+    """Return the next message without blocking, or None (PeekMessage).
+
+    Messages sent from other threads are handled on the way. ``hwnd``: None (or 0) for any
+    window and thread messages, -1 for thread messages only, or a window of this thread.
+    ``flags``: PM_REMOVE to remove it (PM_NOREMOVE leaves it), PM_QS_* to narrow the kinds.
+
+    Raises:
+        InvalidWindowHandleError: ``hwnd`` is not a window of the calling thread.
+    """
+    window = _window_filter(hwnd)
+    return current_queue().peek(window, first, last, flags)
+
+
+def get_message(hwnd: int | None = None, first: int = 0, last: int = 0) -> Message:
+    """Remove and return the next message, blocking until there is one (GetMessage).
+
+    WM_QUIT is returned like any message (its wparam is the exit code): a loop ends on it.
+    Messages sent from other threads are handled while it waits.
+    """
+    window = _window_filter(hwnd)
+    queue = current_queue()
+    mask = (
+        QS_ALLINPUT if not (first or last) and window is None else QS_ALLINPUT & ~QS_ALLPOSTMESSAGE
+    )
+    inp = queue.input
+    while True:
+        message = queue.peek(window, first, last, PM_REMOVE)
+        if message is not None:
+            return message
+        with KERNEL_LOCK:
+            inp.arm(mask, False)
+        wait_any((inp,))
+
+
+def wait_message() -> None:
+    """Block until new input arrives in the calling thread's queue (WaitMessage)."""
+    queue = current_queue()
+    with KERNEL_LOCK:
+        queue.input.arm(QS_ALLINPUT, False)
+    wait_any((queue.input,))
+
+
+def msg_wait_any(
+    objects: Sequence[Waitable],
+    timeout: float | None = None,
+    mask: int = QS_ALLINPUT,
+    *,
+    wait_all_objects: bool = False,
+    alertable: bool = False,
+    input_available: bool = False,
+) -> WaitResult | None:
+    """Wait for an object or for queue input (MsgWaitForMultipleObjectsEx).
+
+    Returns ``WaitResult(len(objects))`` for input, ``WaitResult(i)`` for object ``i``
+    (lowest index first), ``ALERTED``, or None on timeout. With ``wait_all_objects`` it
+    returns ``WaitResult(0)`` only when every object is signaled *and* input is there at
+    the same time. Takes 0 to 63 objects. Creates the thread's queue if it has none.
+
+    Raises:
+        InvalidParameterError: more than 63 objects.
+    """
+    objs = tuple(objects)
+    if len(objs) > MAXIMUM_MSG_WAIT_OBJECTS:
+        raise InvalidParameterError(
+            f"a message wait takes at most {MAXIMUM_MSG_WAIT_OBJECTS} objects, not {len(objs)}"
+        )
+    timeout = check_timeout(timeout)
+    queue = current_queue()
+    with KERNEL_LOCK:
+        queue.input.arm(mask, input_available)
+    waiting = (*objs, queue.input)
+    if wait_all_objects:
+        return wait_all(waiting, timeout, alertable=alertable)
+    return wait_any(waiting, timeout, alertable=alertable)
+
+
+def pump_waiting_messages(first: int = 0, last: int = 0) -> int | None:
+    """Dispatch every message already queued; stop at WM_QUIT, which is consumed.
+
+    Returns WM_QUIT's exit code if it was seen, else None.
+    """
+    queue = current_queue()
+    while True:
+        message = queue.peek(None, first, last, PM_REMOVE)
+        if message is None:
+            return None
+        if message[1] == WM_QUIT:
+            return quit_code(message)
+        dispatch_message(message)
+
+
+def pump_messages() -> int:
+    """Run a message loop until WM_QUIT and return its exit code (PumpMessages)."""
+    while True:
+        message = get_message()
+        if message[1] == WM_QUIT:
+            return quit_code(message)
+        dispatch_message(message)
+
+
+def queue_status(flags: int = QS_ALLINPUT) -> tuple[int, int]:
+    """Return (new, present) QS_* bits of the calling thread's queue (GetQueueStatus).
+
+    The "new" bits asked for are cleared: input seen here no longer wakes a message wait.
+    """
+    return current_queue().status(flags)

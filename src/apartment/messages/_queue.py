@@ -1,0 +1,438 @@
+"""One message queue per thread: posting, retrieval order, wake bits, sent messages.
+
+A thread's queue is created by its first message call, as Windows creates it on the first
+USER call. Its state lives under the kernel lock, so a queue can be waited on beside kernel
+objects (``msg_wait_any``): :class:`QueueInput` is the waitable "new input has arrived"
+condition of a queue.
+
+Retrieval follows Windows' order: messages sent from other threads are handled first (inside
+the call, never returned), then posted messages in FIFO order, then WM_QUIT (when no matching
+posted message remains, whatever the filter), then WM_PAINT and WM_TIMER, which are
+synthesized from window state and come last.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import deque
+from typing import TYPE_CHECKING, Any, NamedTuple, final
+
+from ..errors import AccessDeniedError, InvalidThreadIdError, NotEnoughQuotaError
+from ..kernel import Event, ThreadHandle, current_thread, thread_by_id
+from ..kernel._core import KERNEL_LOCK, Waitable, Waiter, release_waiters, wake_all
+from ..kernel._thread import add_exit_hook
+from ._constants import (
+    PM_QS_PAINT,
+    PM_QS_POSTMESSAGE,
+    PM_QS_SENDMESSAGE,
+    PM_REMOVE,
+    QS_ALLPOSTMESSAGE,
+    QS_HOTKEY,
+    QS_PAINT,
+    QS_POSTMESSAGE,
+    QS_SENDMESSAGE,
+    QS_TIMER,
+    WM_PAINT,
+    WM_QUIT,
+    WM_TIMER,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+__all__ = [
+    "Message",
+    "MessageQueue",
+    "QueueInput",
+    "POSTED_MESSAGE_LIMIT",
+    "current_queue",
+    "queue_of",
+]
+
+POSTED_MESSAGE_LIMIT = 10_000
+"""Posted messages a queue holds before posting fails with ERROR_NOT_ENOUGH_QUOTA."""
+
+_POSTED = QS_POSTMESSAGE | QS_ALLPOSTMESSAGE
+_ALL_CLASSES = PM_QS_SENDMESSAGE | PM_QS_POSTMESSAGE | PM_QS_PAINT
+
+
+class Message(NamedTuple):
+    """A retrieved message, shaped like pywin32's MSG tuple.
+
+    ``hwnd`` is 0 for a thread message; ``time`` is milliseconds of a monotonic clock.
+    """
+
+    hwnd: int
+    message: int
+    wparam: object
+    lparam: object
+    time: int
+    pt: tuple[int, int]
+
+
+_new_message = tuple.__new__  # builds a Message without the Python-level __new__
+_NO_POINT = (0, 0)
+
+
+def _ticks() -> int:
+    return int(time.monotonic() * 1000) & 0xFFFFFFFF
+
+
+def quit_code(message: Message) -> int:
+    """The exit code a WM_QUIT message carries in its wparam."""
+    code = message[2]
+    return code if isinstance(code, int) else 0
+
+
+def make_message(hwnd: int, message: int, wparam: object, lparam: object) -> Message:
+    """Build a Message stamped with the current time."""
+    return _new_message(Message, (hwnd, message, wparam, lparam, _ticks(), _NO_POINT))
+
+
+@final
+class QueueInput(Waitable):
+    """A queue's "input arrived" condition, waitable beside kernel objects.
+
+    Only the owning thread waits on it. Before each wait it says which QS_* classes count
+    (``mask``) and whether input already seen counts too (``available``, MWMO_INPUTAVAILABLE);
+    otherwise only input that arrived since the thread last looked wakes it.
+    """
+
+    __slots__ = ("available", "mask", "queue")
+
+    def __init__(self, queue: MessageQueue) -> None:
+        super().__init__()
+        self.queue = queue
+        self.mask = 0
+        self.available = False
+
+    def __repr__(self) -> str:
+        return f"<QueueInput of {self.queue.thread!r}>"
+
+    def arm(self, mask: int, available: bool) -> None:
+        """Set what the next wait counts as input; kernel lock held, owner thread."""
+        self.mask = mask
+        self.available = available
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Recompute readiness from the queue's bits; kernel lock held."""
+        queue = self.queue
+        bits = queue.wake_bits if self.available else queue.changed_bits
+        self._ready = bool(bits & self.mask)
+
+    def _take(self, thread: ThreadHandle) -> bool:
+        return False
+
+
+class Sent:
+    """A message sent to another thread's window, waiting there for its reply.
+
+    ``call`` runs the window procedure on the receiving thread. The sender waits on
+    ``done``; ``result`` is valid once it is set. ``notify`` sends expect no reply.
+    """
+
+    __slots__ = ("args", "call", "done", "error", "notify", "replied", "result", "sender")
+
+    def __init__(
+        self,
+        call: Callable[..., int],
+        args: tuple[Any, ...],
+        sender: ThreadHandle,
+        notify: bool,
+    ) -> None:
+        self.call = call
+        self.args = args
+        self.sender = sender
+        self.notify = notify
+        self.done = Event(manual_reset=True)
+        self.result = 0
+        self.replied = False
+        self.error = 0  # a Win32 error code when the receiver could not answer
+
+    def reply(self, result: int, error: int = 0) -> bool:
+        """Release the sender with ``result``; only the first reply counts."""
+        with KERNEL_LOCK:
+            if self.replied:
+                return False
+            self.replied = True
+            self.result = result
+            self.error = error
+        self.done.set()
+        return True
+
+
+@final
+class MessageQueue:
+    """The message queue of one thread.
+
+    Posting works from any thread; retrieval (``peek``) only on the owning thread, which is
+    also where sent messages are handled and window procedures run.
+    """
+
+    __slots__ = (
+        "changed_bits",
+        "dead",
+        "handling",
+        "input",
+        "last_look",
+        "paint",
+        "posted",
+        "quit_code",
+        "quit_pending",
+        "sent",
+        "thread",
+        "timers",
+        "wake_bits",
+    )
+
+    def __init__(self, thread: ThreadHandle) -> None:
+        self.thread = thread
+        self.posted: deque[Message] = deque()
+        self.sent: deque[Sent] = deque()
+        self.quit_pending = False
+        self.quit_code = 0
+        self.wake_bits = 0
+        self.changed_bits = 0
+        self.input = QueueInput(self)
+        self.handling: list[Sent | None] = []  # the sent messages being handled, innermost last
+        self.timers: dict[tuple[int, int], list[Any]] = {}  # (hwnd, id) -> [expired, ...]
+        self.paint: dict[int, None] = {}  # windows that need painting, in order
+        self.dead = False
+        self.last_look = time.monotonic()
+
+    def __repr__(self) -> str:
+        return f"<MessageQueue of {self.thread!r}>"
+
+    # -- from any thread (kernel lock held by the caller) -----------------------------------
+
+    def raise_bits(self, bits: int, woken: list[Waiter]) -> None:
+        """Note new input of the QS_* classes in ``bits`` and wake the owner if it waits."""
+        self.wake_bits |= bits
+        self.changed_bits |= bits
+        inp = self.input
+        if not inp._ready and inp.mask & bits:
+            inp._ready = True
+            if inp._waiters:
+                release_waiters(inp, woken)
+
+    def post(self, message: Message, woken: list[Waiter]) -> None:
+        """Append a posted message; kernel lock held.
+
+        Raises:
+            InvalidThreadIdError: the owning thread has ended.
+            NotEnoughQuotaError: the queue already holds 10,000 posted messages.
+        """
+        if self.dead:
+            raise InvalidThreadIdError(f"thread {self.thread.native_id} has ended")
+        posted = self.posted
+        if len(posted) >= POSTED_MESSAGE_LIMIT:
+            raise NotEnoughQuotaError(
+                f"{self!r} already holds {POSTED_MESSAGE_LIMIT} posted messages; its thread "
+                "is not retrieving them (is it pumping?)"
+            )
+        posted.append(message)
+        self.raise_bits(_POSTED, woken)
+
+    def post_quit(self, code: int) -> None:
+        """Mark WM_QUIT pending with ``code`` (PostQuitMessage); owner thread."""
+        woken: list[Waiter] = []
+        with KERNEL_LOCK:
+            self.quit_pending = True
+            self.quit_code = code
+            self.raise_bits(_POSTED, woken)
+        wake_all(woken)
+
+    def send(self, sent: Sent, woken: list[Waiter]) -> None:
+        """Queue a message sent from another thread; kernel lock held."""
+        if self.dead:
+            raise AccessDeniedError(f"thread {self.thread.native_id} has ended")
+        self.sent.append(sent)
+        self.raise_bits(QS_SENDMESSAGE, woken)
+
+    # -- owner thread -------------------------------------------------------------------------
+
+    def peek(self, hwnd: int | None, first: int, last: int, flags: int) -> Message | None:
+        """Retrieve the next message in Windows' order, handling sent messages on the way.
+
+        ``hwnd`` None means any window and thread messages, -1 thread messages only, else
+        that window. ``first``/``last`` filter by number (0, 0: no filter). PM_REMOVE in
+        ``flags`` removes a posted message; PM_QS_* in the high word narrow what is examined.
+        """
+        classes = flags & _ALL_CLASSES or _ALL_CLASSES
+        while True:
+            with KERNEL_LOCK:
+                self.last_look = time.monotonic()
+                if classes & PM_QS_SENDMESSAGE and self.sent:
+                    sent = self.sent.popleft()
+                    if not self.sent:
+                        self.wake_bits &= ~QS_SENDMESSAGE
+                else:
+                    self.changed_bits &= ~QS_SENDMESSAGE
+                    if classes == PM_QS_SENDMESSAGE:
+                        self.input.refresh()
+                        return None
+                    return self._look(hwnd, first, last, flags, classes)
+            self.handle_sent(sent)
+
+    def _look(
+        self, hwnd: int | None, first: int, last: int, flags: int, classes: int
+    ) -> Message | None:
+        """Find a posted, quit, paint or timer message; kernel lock held."""
+        filtered = first or last
+        unfiltered_window = hwnd is None
+        if classes & PM_QS_POSTMESSAGE:
+            self.changed_bits &= (
+                ~(QS_POSTMESSAGE | QS_HOTKEY | QS_TIMER)
+                if filtered or not unfiltered_window
+                else ~(_POSTED | QS_HOTKEY | QS_TIMER)
+            )
+            posted = self.posted
+            if posted:
+                if not filtered and unfiltered_window:
+                    message = posted[0]
+                    if flags & PM_REMOVE:
+                        posted.popleft()
+                        if not posted and not self.quit_pending:
+                            self.wake_bits &= ~_POSTED
+                    self.input.refresh()
+                    return message
+                found = self._find_posted(hwnd, first, last, flags & PM_REMOVE)
+                if found is not None:
+                    self.input.refresh()
+                    return found
+            if self.quit_pending:  # whatever the filter, once no matching posted message is left
+                message = make_message(0, WM_QUIT, self.quit_code, 0)
+                if flags & PM_REMOVE:
+                    self.quit_pending = False
+                    if not posted:
+                        self.wake_bits &= ~_POSTED
+                self.input.refresh()
+                return message
+        if classes & PM_QS_PAINT:
+            self.changed_bits &= ~QS_PAINT
+            for window in self.paint:
+                if _matches(window, WM_PAINT, hwnd, first, last):
+                    self.input.refresh()
+                    return make_message(window, WM_PAINT, 0, 0)
+        if classes & PM_QS_POSTMESSAGE:
+            for (window, ident), timer in self.timers.items():
+                if timer[0] and _matches(window, WM_TIMER, hwnd, first, last):
+                    if flags & PM_REMOVE:
+                        timer[0] = False
+                        if not any(t[0] for t in self.timers.values()):
+                            self.wake_bits &= ~QS_TIMER
+                    self.input.refresh()
+                    return make_message(window, WM_TIMER, ident, timer[2] or 0)
+        self.input.refresh()
+        return None
+
+    def _find_posted(self, hwnd: int | None, first: int, last: int, remove: int) -> Message | None:
+        posted = self.posted
+        for index, message in enumerate(posted):
+            if _matches(message[0], message[1], hwnd, first, last):
+                if remove:
+                    del posted[index]
+                    if not posted and not self.quit_pending:
+                        self.wake_bits &= ~_POSTED
+                return message
+        return None
+
+    def handle_sent(self, sent: Sent) -> None:
+        """Run a message sent from another thread and reply to its sender (owner thread)."""
+        self.handling.append(sent)
+        result = 0
+        try:
+            result = sent.call(*sent.args)
+        finally:
+            self.handling.pop()
+            if not sent.notify:
+                sent.reply(result if isinstance(result, int) else 0)
+
+    def handle_pending_sent(self) -> None:
+        """Handle every message sent to this thread so far (a sender's wait does this)."""
+        self.peek(None, 0, 0, PM_QS_SENDMESSAGE)
+
+    def status(self, flags: int) -> tuple[int, int]:
+        """Return (changed, wake) bits for ``flags`` and clear those changed bits."""
+        with KERNEL_LOCK:
+            changed = self.changed_bits & flags
+            self.changed_bits &= ~flags
+            self.input.refresh()
+            return changed, self.wake_bits & flags
+
+    def end(self) -> None:
+        """Drop the queue as its thread ends: fail pending senders, forget everything."""
+        with KERNEL_LOCK:
+            self.dead = True
+            pending = list(self.sent)
+            self.sent.clear()
+            self.posted.clear()
+            self.timers.clear()
+            self.paint.clear()
+            if _by_thread.get(self.thread.native_id) is self:
+                del _by_thread[self.thread.native_id]
+        for sent in pending:  # the receiver is gone: senders get 0, as Windows gives them
+            sent.reply(0, AccessDeniedError.code)
+
+
+def _matches(window: int, message: int, hwnd: int | None, first: int, last: int) -> bool:
+    if hwnd is not None and window != (0 if hwnd == -1 else hwnd):
+        return False
+    return not (first or last) or first <= message <= last
+
+
+_tls = threading.local()
+_by_thread: dict[int, MessageQueue] = {}
+_exit_callbacks: list[Callable[[MessageQueue], None]] = []
+
+
+def current_queue() -> MessageQueue:
+    """Return the calling thread's message queue, creating it on first use."""
+    try:
+        queue: MessageQueue = _tls.queue
+    except AttributeError:
+        thread = current_thread()
+        queue = MessageQueue(thread)
+        with KERNEL_LOCK:
+            _by_thread[thread.native_id] = queue
+        _tls.queue = queue
+    return queue
+
+
+def queue_of(thread: ThreadHandle | int) -> MessageQueue:
+    """Return the message queue of a thread (a handle or native id) that has one.
+
+    Raises:
+        InvalidThreadIdError: no such thread, or it has no message queue (yet).
+    """
+    native_id = thread.native_id if isinstance(thread, ThreadHandle) else thread
+    with KERNEL_LOCK:
+        queue = _by_thread.get(native_id)
+    if queue is None:
+        exists = thread_by_id(native_id) is not None
+        raise InvalidThreadIdError(
+            f"thread {native_id} has no message queue; have it call peek_message() once"
+            if exists
+            else f"no live thread has id {native_id}"
+        )
+    return queue
+
+
+def on_queue_end(callback: Callable[[MessageQueue], None]) -> None:
+    """Run ``callback(queue)`` on a thread's queue as the thread ends, before it is dropped."""
+    _exit_callbacks.append(callback)
+
+
+def _thread_ended(thread: ThreadHandle) -> None:
+    with KERNEL_LOCK:
+        queue = _by_thread.get(thread.native_id)
+    if queue is None or queue.thread is not thread:
+        return
+    for callback in tuple(_exit_callbacks):
+        callback(queue)
+    queue.end()
+
+
+add_exit_hook(_thread_ended)

@@ -1,0 +1,312 @@
+"""Windows owned by their thread; sending across threads (semantics.md §6.3-6.4)."""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING
+
+import pytest
+
+from apartment.errors import (
+    AccessDeniedError,
+    ClassAlreadyExistsError,
+    ClassNotFoundError,
+    InvalidWindowHandleError,
+    MessageTimeoutError,
+    WindowOfOtherThreadError,
+)
+from apartment.kernel import Event, current_thread, start_thread
+from apartment.messages import (
+    HWND_MESSAGE,
+    ISMEX_NOSEND,
+    ISMEX_REPLIED,
+    ISMEX_SEND,
+    PM_REMOVE,
+    SMTO_BLOCK,
+    WM_CLOSE,
+    WM_CREATE,
+    WM_DESTROY,
+    WM_NCCREATE,
+    WM_NCDESTROY,
+    WM_USER,
+    Window,
+    create_window,
+    def_window_proc,
+    destroy_window,
+    dispatch_message,
+    in_send_message,
+    in_send_message_ex,
+    peek_message,
+    post_message,
+    register_class,
+    reply_message,
+    send_message,
+    send_notify_message,
+    unregister_class,
+    window_of,
+)
+from apartment.testing import wait_until_blocked
+
+from ._helpers import Pumper
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+
+class Recorder:
+    """A window procedure that records (thread id, message) and answers WM_USER + n with n."""
+
+    def __init__(self) -> None:
+        self.seen: list[tuple[int, int]] = []
+        self.lock = threading.Lock()
+        self.on_user: Callable[[int, object, object], int] | None = None
+
+    def __call__(self, hwnd: int, msg: int, wparam: object, lparam: object) -> int:
+        with self.lock:
+            self.seen.append((threading.get_native_id(), msg))
+        if msg >= WM_USER:
+            if self.on_user is not None:
+                return self.on_user(msg, wparam, lparam)
+            return msg - WM_USER
+        return def_window_proc(hwnd, msg, wparam, lparam)
+
+    def messages(self) -> list[int]:
+        with self.lock:
+            return [msg for _, msg in self.seen]
+
+
+@pytest.fixture
+def recorder() -> Iterator[Recorder]:
+    proc = Recorder()
+    register_class("windows-test", proc)
+    yield proc
+    unregister_class("windows-test")
+
+
+def test_registering_a_class_twice_fails_with_class_already_exists(recorder: Recorder) -> None:
+    with pytest.raises(ClassAlreadyExistsError) as caught:
+        register_class("WINDOWS-TEST", recorder)  # names compare without case
+    assert caught.value.winerror == 1410
+
+
+def test_creating_a_window_of_an_unknown_class_fails() -> None:
+    with pytest.raises(ClassNotFoundError) as caught:
+        create_window("no-such-class")
+    assert caught.value.winerror == 1407
+
+
+def test_creation_sends_nccreate_and_create_to_the_procedure(recorder: Recorder) -> None:
+    window = create_window("windows-test")
+    assert recorder.messages() == [WM_NCCREATE, WM_CREATE]
+    assert window.thread is current_thread()
+    window.destroy()
+
+
+def test_a_procedure_refusing_nccreate_ends_the_creation() -> None:
+    register_class("windows-test-refuse", lambda hwnd, msg, wparam, lparam: 0)
+    try:
+        with pytest.raises(InvalidWindowHandleError):
+            create_window("windows-test-refuse")
+    finally:
+        unregister_class("windows-test-refuse")
+
+
+def test_a_message_only_window(recorder: Recorder) -> None:
+    window = create_window("windows-test", parent=HWND_MESSAGE)
+    assert window.message_only
+    window.destroy()
+
+
+def test_dispatching_runs_the_procedure_on_the_owner_thread(recorder: Recorder) -> None:
+    pumper = Pumper(lambda: create_window("windows-test"))
+    window: Window = pumper.result
+    post_message(window.hwnd, WM_USER + 1)
+    send_message(window.hwnd, WM_USER + 2)
+    assert pumper.stop() == 0
+    threads = {tid for tid, msg in recorder.seen if msg >= WM_USER}
+    assert threads == {pumper.thread.native_id}
+
+
+def test_send_to_another_thread_returns_the_procedure_result(recorder: Recorder) -> None:
+    pumper = Pumper(lambda: create_window("windows-test"))
+    assert send_message(pumper.result.hwnd, WM_USER + 42) == 42
+    pumper.stop()
+
+
+def test_send_to_a_window_of_the_same_thread_calls_the_procedure_directly(
+    recorder: Recorder,
+) -> None:
+    window = create_window("windows-test")
+    assert send_message(window.hwnd, WM_USER + 3) == 3
+    assert peek_message() is None  # nothing was queued
+    window.destroy()
+
+
+def test_a_sender_handles_messages_sent_to_itself_while_it_waits(recorder: Recorder) -> None:
+    mine = create_window("windows-test")
+    other = Pumper(lambda: create_window("windows-test"))
+
+    def send_back(msg: int, wparam: object, lparam: object) -> int:
+        if msg == WM_USER + 10 and threading.get_native_id() == other.thread.native_id:
+            return send_message(mine.hwnd, WM_USER + 11) + 100  # back to the blocked sender
+        return msg - WM_USER
+
+    recorder.on_user = send_back
+    assert send_message(other.result.hwnd, WM_USER + 10) == 111
+    other.stop()
+    mine.destroy()
+
+
+def test_send_message_timeout_fails_with_error_timeout_when_nobody_pumps(
+    recorder: Recorder,
+) -> None:
+    gate, made = Event(), Event(manual_reset=True)
+    box: list[Window] = []
+
+    def owner() -> None:
+        box.append(create_window("windows-test"))
+        made.set()
+        gate.wait()  # a non-pumping wait: sent messages are not handled
+        peek_message(flags=PM_REMOVE)  # the timed-out message was withdrawn: nothing runs
+
+    thread = start_thread(owner)
+    assert made.wait(10)
+    with pytest.raises(MessageTimeoutError) as caught:
+        send_message(box[0].hwnd, WM_USER + 1, timeout=0.01)
+    assert caught.value.winerror == 1460
+    gate.set()
+    assert thread.wait(10)
+    assert WM_USER + 1 not in recorder.messages()  # a timed-out send is withdrawn
+
+
+def test_smto_block_does_not_handle_sends_meanwhile(recorder: Recorder) -> None:
+    pumper = Pumper(lambda: create_window("windows-test"))
+    assert send_message(pumper.result.hwnd, WM_USER + 5, timeout=10, flags=SMTO_BLOCK) == 5
+    pumper.stop()
+
+
+def test_send_notify_does_not_wait_and_has_sent_priority(recorder: Recorder) -> None:
+    gate, made = Event(), Event(manual_reset=True)
+    box: list[Window] = []
+
+    def owner() -> None:
+        box.append(create_window("windows-test"))
+        made.set()
+        gate.wait()
+        post_message(box[0].hwnd, WM_USER + 2)
+        message = peek_message(flags=PM_REMOVE)  # the notify is handled first
+        assert message is not None
+        dispatch_message(message)
+        box[0].destroy()
+
+    thread = start_thread(owner)
+    assert made.wait(10)
+    send_notify_message(box[0].hwnd, WM_USER + 1)  # returns at once
+    gate.set()
+    assert thread.wait(10)
+    user = [msg for msg in recorder.messages() if msg >= WM_USER]
+    assert user == [WM_USER + 1, WM_USER + 2]
+
+
+def test_in_send_message_and_reply_message(recorder: Recorder) -> None:
+    observed: list[object] = []
+
+    def inspect(msg: int, wparam: object, lparam: object) -> int:
+        observed.append(in_send_message())
+        observed.append(in_send_message_ex())
+        observed.append(reply_message(77))
+        observed.append(in_send_message_ex())
+        observed.append(reply_message(88))  # only the first reply counts
+        return 99  # discarded: the sender already has 77
+
+    recorder.on_user = inspect
+    pumper = Pumper(lambda: create_window("windows-test"))
+    assert send_message(pumper.result.hwnd, WM_USER) == 77
+    pumper.stop()
+    assert observed == [True, ISMEX_SEND, True, ISMEX_SEND | ISMEX_REPLIED, False]
+
+
+def test_in_send_message_is_false_outside_a_cross_thread_send(recorder: Recorder) -> None:
+    observed: list[object] = []
+
+    def inspect(msg: int, wparam: object, lparam: object) -> int:
+        observed.append((in_send_message(), in_send_message_ex(), reply_message(1)))
+        return 0
+
+    recorder.on_user = inspect
+    window = create_window("windows-test")
+    send_message(window.hwnd, WM_USER)  # same thread
+    post_message(window.hwnd, WM_USER)
+    message = peek_message(flags=PM_REMOVE)
+    assert message is not None
+    dispatch_message(message)
+    window.destroy()
+    assert observed == [(False, ISMEX_NOSEND, False)] * 2
+
+
+def test_destroying_another_threads_window_is_access_denied(recorder: Recorder) -> None:
+    pumper = Pumper(lambda: create_window("windows-test"))
+    with pytest.raises(AccessDeniedError) as caught:
+        destroy_window(pumper.result.hwnd)
+    assert caught.value.winerror == 5
+    post_message(pumper.result.hwnd, WM_CLOSE)  # the right way: the owner destroys it
+    pumper.stop()
+    with pytest.raises(InvalidWindowHandleError):
+        window_of(pumper.result.hwnd)
+
+
+def test_destroying_sends_destroy_then_ncdestroy_and_flushes_its_messages(
+    recorder: Recorder,
+) -> None:
+    window = create_window("windows-test")
+    post_message(window.hwnd, WM_USER)
+    window.destroy()
+    assert recorder.messages()[-2:] == [WM_DESTROY, WM_NCDESTROY]
+    assert peek_message() is None
+    with pytest.raises(InvalidWindowHandleError) as caught:
+        post_message(window.hwnd, WM_USER)
+    assert caught.value.winerror == 1400
+    with pytest.raises(InvalidWindowHandleError):
+        destroy_window(window.hwnd)
+
+
+def test_dispatching_another_threads_message_is_refused(recorder: Recorder) -> None:
+    pumper = Pumper(lambda: create_window("windows-test"))
+    with pytest.raises(WindowOfOtherThreadError):
+        dispatch_message((pumper.result.hwnd, WM_USER, 0, 0, 0, (0, 0)))
+    pumper.stop()
+
+
+def test_a_thread_that_ends_releases_its_senders_and_its_windows(recorder: Recorder) -> None:
+    gate, made = Event(), Event(manual_reset=True)
+    box: list[Window] = []
+
+    def owner() -> None:
+        box.append(create_window("windows-test"))
+        made.set()
+        gate.wait()  # never handles the sent message
+
+    thread = start_thread(owner)
+    assert made.wait(10)
+    errors: list[int] = []
+
+    def sender() -> None:
+        try:
+            send_message(box[0].hwnd, WM_USER + 1)
+        except AccessDeniedError as error:
+            errors.append(error.winerror)
+
+    blocked = start_thread(sender)
+    wait_until_blocked(blocked)
+    gate.set()
+    assert thread.wait(10)
+    assert blocked.wait(10)
+    assert errors == [5]
+    with pytest.raises(InvalidWindowHandleError):
+        window_of(box[0].hwnd)
+
+
+def test_window_owner_thread(recorder: Recorder) -> None:
+    pumper = Pumper(lambda: create_window("windows-test"))
+    assert window_of(pumper.result.hwnd).thread is pumper.thread
+    pumper.stop()
