@@ -73,12 +73,20 @@ def get_message(hwnd: int | None = None, first: int = 0, last: int = 0) -> Messa
     WM_QUIT is returned like any message (its wparam is the exit code): a loop ends on it.
     Messages sent from other threads are handled while it waits.
     """
-    window = _window_filter(hwnd)
     queue = current_queue()
+    inp = queue.input
+    if hwnd is None and not first and not last:
+        while True:
+            message = queue.take_next()
+            if message is not None:
+                return message
+            with KERNEL_LOCK:
+                inp.arm(QS_ALLINPUT, False)
+            wait_any((inp,))
+    window = _window_filter(hwnd)
     mask = (
         QS_ALLINPUT if not (first or last) and window is None else QS_ALLINPUT & ~QS_ALLPOSTMESSAGE
     )
-    inp = queue.input
     while True:
         message = queue.peek(window, first, last, PM_REMOVE)
         if message is not None:

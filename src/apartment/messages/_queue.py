@@ -53,7 +53,11 @@ __all__ = [
 POSTED_MESSAGE_LIMIT = 10_000
 """Posted messages a queue holds before posting fails with ERROR_NOT_ENOUGH_QUOTA."""
 
+HUNG_AFTER_MS = 5000
+"""A thread whose input has waited this long unretrieved counts as hung (SMTO_ABORTIFHUNG)."""
+
 _POSTED = QS_POSTMESSAGE | QS_ALLPOSTMESSAGE
+_SEEN_UNFILTERED = _POSTED | QS_HOTKEY | QS_TIMER | QS_SENDMESSAGE
 _ALL_CLASSES = PM_QS_SENDMESSAGE | PM_QS_POSTMESSAGE | PM_QS_PAINT
 
 
@@ -75,7 +79,8 @@ _new_message = tuple.__new__  # builds a Message without the Python-level __new_
 _NO_POINT = (0, 0)
 
 
-def _ticks() -> int:
+def ticks() -> int:
+    """Milliseconds of a monotonic clock, wrapping at 32 bits, as GetTickCount."""
     return int(time.monotonic() * 1000) & 0xFFFFFFFF
 
 
@@ -87,7 +92,7 @@ def quit_code(message: Message) -> int:
 
 def make_message(hwnd: int, message: int, wparam: object, lparam: object) -> Message:
     """Build a Message stamped with the current time."""
-    return _new_message(Message, (hwnd, message, wparam, lparam, _ticks(), _NO_POINT))
+    return _new_message(Message, (hwnd, message, wparam, lparam, ticks(), _NO_POINT))
 
 
 @final
@@ -133,7 +138,7 @@ class Sent:
     ``done``; ``result`` is valid once it is set. ``notify`` sends expect no reply.
     """
 
-    __slots__ = ("args", "call", "done", "error", "notify", "replied", "result", "sender")
+    __slots__ = ("args", "call", "done", "error", "notify", "replied", "result", "sender", "when")
 
     def __init__(
         self,
@@ -150,6 +155,7 @@ class Sent:
         self.result = 0
         self.replied = False
         self.error = 0  # a Win32 error code when the receiver could not answer
+        self.when = ticks()
 
     def reply(self, result: int, error: int = 0) -> bool:
         """Release the sender with ``result``; only the first reply counts."""
@@ -176,7 +182,6 @@ class MessageQueue:
         "dead",
         "handling",
         "input",
-        "last_look",
         "paint",
         "posted",
         "quit_code",
@@ -200,7 +205,6 @@ class MessageQueue:
         self.timers: dict[tuple[int, int], list[Any]] = {}  # (hwnd, id) -> [expired, ...]
         self.paint: dict[int, None] = {}  # windows that need painting, in order
         self.dead = False
-        self.last_look = time.monotonic()
 
     def __repr__(self) -> str:
         return f"<MessageQueue of {self.thread!r}>"
@@ -233,7 +237,14 @@ class MessageQueue:
                 "is not retrieving them (is it pumping?)"
             )
         posted.append(message)
-        self.raise_bits(_POSTED, woken)
+        # raise_bits(_POSTED), inlined: this is the hot path of every post
+        self.wake_bits |= _POSTED
+        self.changed_bits |= _POSTED
+        inp = self.input
+        if not inp._ready and inp.mask & _POSTED:
+            inp._ready = True
+            if inp._waiters:
+                release_waiters(inp, woken)
 
     def post_quit(self, code: int) -> None:
         """Mark WM_QUIT pending with ``code`` (PostQuitMessage); owner thread."""
@@ -263,7 +274,6 @@ class MessageQueue:
         classes = flags & _ALL_CLASSES or _ALL_CLASSES
         while True:
             with KERNEL_LOCK:
-                self.last_look = time.monotonic()
                 if classes & PM_QS_SENDMESSAGE and self.sent:
                     sent = self.sent.popleft()
                     if not self.sent:
@@ -275,6 +285,28 @@ class MessageQueue:
                         return None
                     return self._look(hwnd, first, last, flags, classes)
             self.handle_sent(sent)
+
+    def take_next(self) -> Message | None:
+        """Remove the next message for an unfiltered GetMessage/PeekMessage(PM_REMOVE).
+
+        The fast path of the common loop: when no sent message waits and a posted one does,
+        it is taken under one lock acquisition; otherwise the full ``peek`` runs.
+        """
+        lock = KERNEL_LOCK
+        lock.acquire()
+        posted = self.posted
+        if posted and not self.sent:
+            message = posted.popleft()
+            self.changed_bits &= ~_SEEN_UNFILTERED
+            if not posted and not self.quit_pending:
+                self.wake_bits &= ~_POSTED
+            inp = self.input
+            if inp._ready:
+                inp.refresh()
+            lock.release()
+            return message
+        lock.release()
+        return self.peek(None, 0, 0, PM_REMOVE)
 
     def _look(
         self, hwnd: int | None, first: int, last: int, flags: int, classes: int
@@ -354,6 +386,13 @@ class MessageQueue:
         """Handle every message sent to this thread so far (a sender's wait does this)."""
         self.peek(None, 0, 0, PM_QS_SENDMESSAGE)
 
+    def hung(self, now: int) -> bool:
+        """Tell whether input has waited over 5 s unretrieved (``now`` in message ms)."""
+        with KERNEL_LOCK:
+            oldest = [self.posted[0].time] if self.posted else []
+            oldest += [sent.when for sent in self.sent]
+        return any((now - when) & 0xFFFFFFFF > HUNG_AFTER_MS for when in oldest)
+
     def status(self, flags: int) -> tuple[int, int]:
         """Return (changed, wake) bits for ``flags`` and clear those changed bits."""
         with KERNEL_LOCK:
@@ -418,6 +457,24 @@ def queue_of(thread: ThreadHandle | int) -> MessageQueue:
             else f"no live thread has id {native_id}"
         )
     return queue
+
+
+def post_to_thread(native_id: int, message: Message) -> None:
+    """Post to a thread's queue by id, looking it up and posting under one lock.
+
+    Raises:
+        InvalidThreadIdError: no such thread, or it has no message queue.
+        NotEnoughQuotaError: its queue already holds 10,000 posted messages.
+    """
+    woken: list[Waiter] = []
+    with KERNEL_LOCK:
+        queue = _by_thread.get(native_id)
+        if queue is not None:
+            queue.post(message, woken)
+    if queue is None:
+        queue_of(native_id)  # raises the precise error
+    if woken:
+        wake_all(woken)
 
 
 def on_queue_end(callback: Callable[[MessageQueue], None]) -> None:

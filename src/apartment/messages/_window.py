@@ -13,7 +13,6 @@ not deadlock.
 from __future__ import annotations
 
 import itertools
-import time
 from typing import TYPE_CHECKING, Any, TypeAlias, final
 
 from .. import _clock
@@ -29,7 +28,7 @@ from ..errors import (
     WindowOfOtherThreadError,
 )
 from ..kernel import ThreadHandle, current_thread, wait_any
-from ..kernel._core import KERNEL_LOCK, Waiter, waiting, wake_all
+from ..kernel._core import KERNEL_LOCK, Waiter, wake_all
 from ._constants import (
     HWND_BROADCAST,
     HWND_MESSAGE,
@@ -50,7 +49,16 @@ from ._constants import (
     WM_PAINT,
     WM_TIMER,
 )
-from ._queue import Message, MessageQueue, Sent, current_queue, make_message, on_queue_end, queue_of
+from ._queue import (
+    Message,
+    MessageQueue,
+    Sent,
+    current_queue,
+    make_message,
+    on_queue_end,
+    post_to_thread,
+    ticks,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -83,9 +91,6 @@ __all__ = [
 
 WindowProc: TypeAlias = "Callable[[int, int, Any, Any], int | None]"
 """A window procedure: ``proc(hwnd, msg, wparam, lparam)`` returns the message's result."""
-
-HUNG_AFTER = 5.0
-"""Seconds without looking at its queue after which a thread counts as hung (SMTO_ABORTIFHUNG)."""
 
 
 @final
@@ -393,7 +398,8 @@ def post_thread_message(
         InvalidThreadIdError: no such thread, or it has no message queue.
         NotEnoughQuotaError: its queue already holds 10,000 posted messages.
     """
-    _post(queue_of(thread), 0, msg, wparam, lparam)
+    native_id = thread.native_id if isinstance(thread, ThreadHandle) else thread
+    post_to_thread(native_id, make_message(0, msg, wparam, lparam))
 
 
 def _post(queue: MessageQueue, hwnd: int, msg: int, wparam: object, lparam: object) -> None:
@@ -445,7 +451,7 @@ def send_message(
         finally:
             me.handling.pop()
     target = window.queue
-    if flags & SMTO_ABORTIFHUNG and _hung(target):
+    if flags & SMTO_ABORTIFHUNG and target.hung(ticks()):
         raise MessageTimeoutError(f"thread {window.thread.native_id} is not pumping messages")
     sent = Sent(window.call, (msg, wparam, lparam), me.thread, notify=False)
     woken: list[Waiter] = []
@@ -458,12 +464,6 @@ def send_message(
             f"thread {window.thread.native_id} ended before it handled message {msg:#x}"
         )
     return sent.result
-
-
-def _hung(queue: MessageQueue) -> bool:
-    """Tell whether a queue's thread has not looked at it for a while and is not waiting on it."""
-    with KERNEL_LOCK:
-        return time.monotonic() - queue.last_look > HUNG_AFTER and not waiting(queue.input)
 
 
 def _await_reply(
