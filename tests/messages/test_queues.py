@@ -262,3 +262,12 @@ def test_queue_of_finds_a_pumping_thread() -> None:
 def test_current_queue_is_one_per_thread() -> None:
     assert current_queue() is current_queue()
     assert current_queue().thread is current_thread()
+
+
+def test_a_thread_that_ended_drops_its_queue() -> None:
+    pumper = Pumper()
+    native_id = pumper.thread.native_id
+    pumper.stop()
+    with pytest.raises(InvalidThreadIdError) as caught:
+        post_thread_message(native_id, WM_USER)
+    assert caught.value.winerror == 1444
