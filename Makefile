@@ -8,7 +8,9 @@ STAMP := $(VENV)/.installed
 # Also test the oldest and newest supported Pythons when pyenv has them.
 EXTRA_PYTHONS := $(firstword $(wildcard $(HOME)/.pyenv/versions/3.10*/bin/python3)) \
                  $(firstword $(wildcard $(HOME)/.pyenv/versions/3.13*/bin/python3))
-EXAMPLES := $(sort $(wildcard examples/*.py))
+# The book's programs, in the appendix's order: the server registers its classes first.
+EXAMPLES := examples/SimpleThreads.py examples/ThreadingModelsServer.py \
+            examples/SingleThreadedApartment.py examples/FreeThreadedApartment.py
 
 .PHONY: all demo test lint typecheck pytest pytest-versions bench bench-smoke oracle clean
 
@@ -21,8 +23,10 @@ $(STAMP): pyproject.toml
 	touch $@
 
 demo: $(STAMP)
-	@for script in $(EXAMPLES); do \
-		echo "== python -m apartment run $$script"; \
+	@registry=$$(mktemp -d)/registry.sqlite3; export APARTMENT_REGISTRY=$$registry; \
+	echo "(COM classes are registered in a temporary registry: $$registry)"; \
+	for script in $(EXAMPLES); do \
+		echo; echo "== python -m apartment run $$script"; \
 		$(BIN)/python -m apartment run $$script || exit 1; \
 	done
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import sys
 
-from . import kernel
+from . import kernel, messages
 from ._harness import Suite, main
 
 SUITES: dict[str, Suite] = {
     "kernel": kernel.benchmarks,
+    "messages": messages.benchmarks,
 }
 """Every layer's benchmarks; a new layer module adds one line here."""
 

@@ -1,7 +1,10 @@
-"""The command line: ``python -m apartment run SCRIPT [ARGS...]``.
+"""The command line: ``python -m apartment run|register|unregister|classes ...``.
 
-``run`` installs the pywin32 facade (unless the real pywin32 is importable) and runs the
-script as ``__main__`` with ``sys.argv`` set as Python would set it.
+* ``run SCRIPT [ARGS...]`` installs the pywin32 facade (unless the real pywin32 is
+  importable) and runs the script as ``__main__`` with ``sys.argv`` set as Python would.
+* ``register FILE`` / ``unregister FILE`` (un)register the COM classes a server script
+  defines (those with ``_reg_clsid_``), in the class registry ``$APARTMENT_REGISTRY``.
+* ``classes`` lists what the class registry holds.
 """
 
 from __future__ import annotations
@@ -42,11 +45,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     run = commands.add_parser("run", help="run a pywin32 script on the apartment facade")
     run.add_argument("script", help="the script to run as __main__")
     run.add_argument("args", nargs=argparse.REMAINDER, help="arguments for the script")
+    for verb, text in (
+        ("register", "register the COM classes a server script defines"),
+        ("unregister", "unregister the COM classes a server script defines"),
+        ("classes", "list the registered COM classes"),
+    ):
+        sub = commands.add_parser(verb, help=text, add_help=False)
+        sub.add_argument("rest", nargs=argparse.REMAINDER)
     options = parser.parse_args(argv)
     if options.command == "run":
         return _run(options.script, options.args)
-    parser.error(f"unknown command {options.command!r}")
-    return 2
+    from .com import _cli
+    from .win32 import install
+
+    install()  # server scripts import pywin32's names
+    verbs = {
+        "register": _cli.register_main,
+        "unregister": _cli.unregister_main,
+        "classes": _cli.classes_main,
+    }
+    return verbs[options.command](options.rest)
 
 
 if __name__ == "__main__":

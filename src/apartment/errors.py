@@ -65,7 +65,20 @@ __all__ = [
     "MessageTimeoutError",
     "NotEnoughQuotaError",
     "ComError",
+    "NotInitializedError",
+    "ChangedModeError",
+    "WrongThreadError",
+    "DisconnectedError",
+    "ObjectNotConnectedError",
+    "CantCallOutError",
+    "InvalidArgumentError",
+    "NoInterfaceError",
+    "ClassStringError",
+    "ClassNotRegisteredError",
+    "StreamReadError",
     "system_message",
+    "hresult_message",
+    "signed_hresult",
 ]
 
 # The Windows system messages (FormatMessage, en-US) for the codes this library raises.
@@ -232,6 +245,58 @@ class NotEnoughQuotaError(_CodedError, RuntimeError, code=1816):
     """The queue already holds 10,000 posted messages (ERROR_NOT_ENOUGH_QUOTA)."""
 
 
+_HRESULT_MESSAGES: dict[int, str] = {
+    -2147467263: "Not implemented",
+    -2147467262: "No such interface supported",
+    -2147467259: "Unspecified error",
+    -2147418113: "Catastrophic failure",
+    -2147024809: "The parameter is incorrect.",
+    -2147221232: "Class does not support aggregation (or class object is remote)",
+    -2147221231: "ClassFactory cannot supply requested class",
+    -2147221164: "Class not registered",
+    -2147221021: "Operation unavailable",
+    -2147221008: "CoInitialize has not been called.",
+    -2147221005: "Invalid class string",
+    -2147221000: "DLL for class not found",
+    -2147220997: "Object is not registered",
+    -2147220995: "Object is not connected to server",
+    -2146959355: "Server execution failed",
+    -2147417851: "The server threw an exception.",
+    -2147417850: "Cannot change thread mode after it is set.",
+    -2147417848: "The object invoked has disconnected from its clients.",
+    -2147417843: (
+        "An outgoing call cannot be made since the application is dispatching an "
+        "input-synchronous call."
+    ),
+    -2147417842: (
+        "The application called an interface that was marshalled for a different thread."
+    ),
+    -2147417835: "The message filter indicated that the application is busy.",
+    -2147417824: "There are no synchronization objects to wait on.",
+    -2147352573: "Member not found.",
+    -2147352571: "Type mismatch.",
+    -2147352570: "Unknown name.",
+    -2147352567: "Exception occurred.",
+    -2147352562: "Invalid number of parameters.",
+    -2147287010: "A disk error occurred during a read operation.",
+    -2147023174: "The RPC server is unavailable.",
+    -2147023170: "The remote procedure call failed.",
+}
+
+
+def hresult_message(hresult: int) -> str:
+    """Return Windows' message for an HRESULT (signed), as FormatMessage gives it."""
+    if hresult == 0:
+        return "The operation completed successfully."
+    return _HRESULT_MESSAGES.get(hresult, "Unknown error")
+
+
+def signed_hresult(value: int) -> int:
+    """Read an HRESULT as the signed 32-bit int pywin32 uses (0x8001010E -> -2147417842)."""
+    value &= 0xFFFFFFFF
+    return value - 0x100000000 if value & 0x80000000 else value
+
+
 class ComError(Exception):
     """A COM call failed: ``args == (hresult, strerror, excepinfo, argerror)``.
 
@@ -240,28 +305,104 @@ class ComError(Exception):
     when the server raised, else None.
     """
 
+    hresult_code: ClassVar[int] = 0
+    _by_hresult: ClassVar[dict[int, type[ComError]]] = {}
+
     hresult: int
     strerror: str | None
     excepinfo: tuple[int, str | None, str | None, str | None, int, int] | None
     argerror: int | None
 
-    def __init__(
-        self,
-        hresult: int | None = None,
-        strerror: str | None = None,
-        excepinfo: tuple[int, str | None, str | None, str | None, int, int] | None = None,
-        argerror: int | None = None,
-        /,
-        *,
-        detail: str = "",
-    ) -> None:
-        super().__init__(hresult, strerror, excepinfo, argerror)
+    def __init__(self, *args: object, detail: str = "") -> None:
+        super().__init__(*args)
+        hresult, strerror, excepinfo, argerror = (*args, None, None, None, None)[:4]
         self.hresult = hresult  # type: ignore[assignment]
-        self.strerror = strerror
-        self.excepinfo = excepinfo
-        self.argerror = argerror
+        self.strerror = strerror  # type: ignore[assignment]
+        self.excepinfo = excepinfo  # type: ignore[assignment]
+        self.argerror = argerror  # type: ignore[assignment]
         self.detail = detail
+
+    def __init_subclass__(cls, hresult: int = 0, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        if hresult:
+            cls.hresult_code = hresult
+            ComError._by_hresult[hresult] = cls
+
+    @classmethod
+    def from_hresult(
+        cls,
+        hresult: int,
+        detail: str = "",
+        excepinfo: tuple[int, str | None, str | None, str | None, int, int] | None = None,
+    ) -> ComError:
+        """Build the named subclass for ``hresult`` (or a plain ComError) with Windows' text."""
+        hresult = signed_hresult(hresult)
+        kind = ComError._by_hresult.get(hresult)
+        if kind is None or excepinfo is not None:
+            return ComError(hresult, hresult_message(hresult), excepinfo, None, detail=detail)
+        return kind(detail)
 
     def __str__(self) -> str:
         text = str(self.args)
         return f"{text}: {self.detail}" if self.detail else text
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), self.args, self.__dict__)
+
+
+class _CodedComError(ComError):
+    """A ComError whose HRESULT is fixed by its class; the core builds it from a detail text."""
+
+    def __init__(self, detail: str | int = "", *args: object) -> None:
+        if isinstance(detail, int):  # rebuilt from args (pickle, copy)
+            super().__init__(detail, *args)
+        else:
+            code = self.hresult_code
+            super().__init__(code, hresult_message(code), None, None, detail=detail)
+
+
+class NotInitializedError(_CodedComError, RuntimeError, hresult=-2147221008):
+    """COM was used on a thread in no apartment (CO_E_NOTINITIALIZED)."""
+
+
+class ChangedModeError(_CodedComError, RuntimeError, hresult=-2147417850):
+    """The thread is already in the other kind of apartment (RPC_E_CHANGED_MODE)."""
+
+
+class WrongThreadError(_CodedComError, RuntimeError, hresult=-2147417842):
+    """An object or proxy was used from an apartment it does not belong to (RPC_E_WRONG_THREAD)."""
+
+
+class DisconnectedError(_CodedComError, RuntimeError, hresult=-2147417848):
+    """The object's apartment has ended, or it was disconnected (RPC_E_DISCONNECTED)."""
+
+
+class ObjectNotConnectedError(_CodedComError, RuntimeError, hresult=-2147220995):
+    """The proxy's apartment has ended, or marshal data was used twice (CO_E_OBJNOTCONNECTED)."""
+
+
+class CantCallOutError(_CodedComError, RuntimeError, hresult=-2147417843):
+    """A COM call was made while handling a message sent from another thread.
+
+    Windows refuses it with RPC_E_CANTCALLOUT_ININPUTSYNCCALL.
+    """
+
+
+class InvalidArgumentError(_CodedComError, ValueError, hresult=-2147024809):
+    """A bad argument, such as an unknown GIT cookie (E_INVALIDARG)."""
+
+
+class NoInterfaceError(_CodedComError, TypeError, hresult=-2147467262):
+    """The object does not support the interface asked for (E_NOINTERFACE)."""
+
+
+class ClassStringError(_CodedComError, ValueError, hresult=-2147221005):
+    """An unknown ProgID or a malformed CLSID string (CO_E_CLASSSTRING)."""
+
+
+class ClassNotRegisteredError(_CodedComError, LookupError, hresult=-2147221164):
+    """The CLSID is not registered (REGDB_E_CLASSNOTREG)."""
+
+
+class StreamReadError(_CodedComError, RuntimeError, hresult=-2147287010):
+    """A marshal stream was read past its end: it was used already (STG_E_READFAULT)."""

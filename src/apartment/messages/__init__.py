@@ -25,6 +25,7 @@ from ._queue import MessageQueue as MessageQueue
 from ._queue import QueueInput as QueueInput
 from ._queue import current_queue as current_queue
 from ._queue import queue_of as queue_of
+from ._queue import quit_code as quit_code
 from ._window import Window as Window
 from ._window import WindowClass as WindowClass
 from ._window import WindowProc as WindowProc
@@ -76,6 +77,7 @@ __all__ = [
     "pump_messages_async",
     "pump_waiting_messages",
     "queue_of",
+    "quit_code",
     "queue_status",
     "register_class",
     "register_window_message",

@@ -14,8 +14,8 @@ if TYPE_CHECKING:
 
 __all__ = ["LeakCheck", "SERVICE_THREADS"]
 
-SERVICE_THREADS = frozenset({"apartment-clock", "apartment-reaper"})
-"""Names of the library's own long-lived daemon threads, which are never leaks."""
+SERVICE_THREADS = ("apartment-clock", "apartment-reaper", "apartment-mta-worker", "apartment-host")
+"""Name prefixes of the library's own long-lived daemon threads, which are never leaks."""
 
 
 class LeakCheck:
@@ -58,7 +58,7 @@ class LeakCheck:
         """Return a line for each leaked thread or handle and each escaped exception."""
         found: list[str] = []
         for thread in threading.enumerate():
-            if thread in self._threads or thread.name in SERVICE_THREADS:
+            if thread in self._threads or thread.name.startswith(SERVICE_THREADS):
                 continue
             thread.join(self.join_timeout)  # a thread that is ending finishes here
             if thread.is_alive():

@@ -30,9 +30,18 @@ MODULES: dict[str, str] = {
     "win32process": "apartment.win32.win32process",
     "win32gui": "apartment.win32.win32gui",
     "pythoncom": "apartment.win32.pythoncom",
+    "win32com": "apartment.win32.win32com",
+    "win32com.client": "apartment.win32.win32com.client",
+    "win32com.client.dynamic": "apartment.win32.win32com.client.dynamic",
+    "win32com.server": "apartment.win32.win32com.server",
+    "win32com.server.register": "apartment.win32.win32com.server.register",
+    "win32com.server.util": "apartment.win32.win32com.server.util",
+    "win32com.server.exception": "apartment.win32.win32com.server.exception",
+    "win32com.server.policy": "apartment.win32.win32com.server.policy",
 }
 """pywin32 module name -> the facade module that stands in for it."""
 
+_PACKAGES = frozenset({"win32com", "win32com.client", "win32com.server"})
 _lock = threading.Lock()
 
 
@@ -61,7 +70,7 @@ class _Finder(importlib.abc.MetaPathFinder):
         facade = MODULES.get(fullname)
         if facade is None:
             return None
-        is_package = importlib.util.find_spec(facade) is not None and facade.endswith("__init__")
+        is_package = fullname in _PACKAGES
         return importlib.util.spec_from_loader(fullname, _Loader(facade), is_package=is_package)
 
 

@@ -1,13 +1,188 @@
-"""pywin32's ``pythoncom``: message pumping (COM apartments arrive with the COM layer)."""
+"""pywin32's ``pythoncom``: apartments, activation, marshaling, pumping.
+
+Importing this module initializes the importing thread for COM, as pywin32 does:
+``CoInitializeEx(sys.coinit_flags)`` with COINIT_APARTMENTTHREADED (2) by default, failures
+ignored, and never uninitialized automatically. pywin32 then remembers that thread: further
+CoInitialize/CoInitializeEx calls on it do nothing (no count, no RPC_E_CHANGED_MODE), and only
+its first CoUninitialize reaches COM. This module reproduces that.
+"""
 
 from __future__ import annotations
 
-from .. import messages
-from ..errors import ComError
+import sys
+import threading
+from typing import Any
 
-__all__ = ["com_error", "error", "ole_error", "PumpWaitingMessages", "PumpMessages"]
+from .. import com, messages
+from ..com import InterfacePointer, MarshalStream
+from ..com._dispatch import IID_IDISPATCH, IID_IUNKNOWN, unwrap
+from ..errors import ChangedModeError, ComError
+from .pywintypes import IID, PyIID
+
+__all__ = [
+    "com_error", "error", "ole_error", "CoInitialize", "CoInitializeEx", "CoUninitialize",
+    "CoCreateInstance", "CoMarshalInterThreadInterfaceInStream",
+    "CoGetInterfaceAndReleaseStream", "CoMarshalInterface", "CoUnmarshalInterface",
+    "CoReleaseMarshalData", "WrapObject", "UnwrapObject", "new", "New",
+    "PumpWaitingMessages", "PumpMessages", "IID_IDispatch", "IID_IUnknown",
+    "CLSID_StdGlobalInterfaceTable", "IID_IGlobalInterfaceTable", "MakeIID",
+    "_GetInterfaceCount", "_GetGatewayCount",
+]  # fmt: skip
 
 com_error = error = ole_error = ComError
+
+COINIT_MULTITHREADED = 0
+COINIT_APARTMENTTHREADED = 2
+COINIT_DISABLE_OLE1DDE = 4
+COINIT_SPEED_OVER_MEMORY = 8
+CLSCTX_INPROC_SERVER = 1
+CLSCTX_INPROC_HANDLER = 2
+CLSCTX_LOCAL_SERVER = 4
+CLSCTX_INPROC_SERVER16 = 8
+CLSCTX_REMOTE_SERVER = 16
+CLSCTX_INPROC = 3
+CLSCTX_SERVER = 21
+CLSCTX_ALL = 23
+MSHCTX_LOCAL = 0
+MSHCTX_NOSHAREDMEM = 1
+MSHCTX_DIFFERENTMACHINE = 2
+MSHCTX_INPROC = 3
+MSHLFLAGS_NORMAL = 0
+MSHLFLAGS_TABLESTRONG = 1
+MSHLFLAGS_TABLEWEAK = 2
+MSHLFLAGS_NOPING = 4
+REGCLS_SINGLEUSE = 0
+REGCLS_MULTIPLEUSE = 1
+REGCLS_MULTI_SEPARATE = 2
+REGCLS_SUSPENDED = 4
+DISPATCH_METHOD = 1
+DISPATCH_PROPERTYGET = 2
+DISPATCH_PROPERTYPUT = 4
+DISPATCH_PROPERTYPUTREF = 8
+DISPID_UNKNOWN = -1
+DISPID_VALUE = 0
+DISPID_PROPERTYPUT = -3
+DISPID_NEWENUM = -4
+DISPID_EVALUATE = -5
+DISPID_CONSTRUCTOR = -6
+DISPID_DESTRUCTOR = -7
+DISPID_COLLECT = -8
+INVOKE_FUNC = 1
+INVOKE_PROPERTYGET = 2
+INVOKE_PROPERTYPUT = 4
+INVOKE_PROPERTYPUTREF = 8
+COWAIT_WAITALL = 1
+COWAIT_ALERTABLE = 2
+dcom = 1
+
+IID_IUnknown = IID(IID_IUNKNOWN)
+IID_IDispatch = IID(IID_IDISPATCH)
+IID_IStream = IID("{0000000C-0000-0000-C000-000000000046}")
+IID_IGlobalInterfaceTable = IID("{00000146-0000-0000-C000-000000000046}")
+CLSID_StdGlobalInterfaceTable = IID("{00000323-0000-0000-C000-000000000046}")
+IID_NULL = IID("{00000000-0000-0000-0000-000000000000}")
+
+PyIDispatch = InterfacePointer
+PyIStream = MarshalStream
+TypeIIDs = {IID_IDispatch: InterfacePointer, IID_IUnknown: InterfacePointer}
+
+_main_lock = threading.Lock()
+_main_initializer: list[int | None] = [None]  # thread id; see the module docstring
+_main_uninitialized = [False]
+
+
+def MakeIID(iidString: str, is_bytes: bool = False, /) -> PyIID:
+    return IID(iidString)
+
+
+def _remember(result: int) -> None:
+    if result == com.S_OK:
+        with _main_lock:
+            if _main_initializer[0] is None:
+                _main_initializer[0] = threading.get_ident()
+
+
+def _is_main_initializer() -> bool:
+    with _main_lock:
+        return _main_initializer[0] == threading.get_ident()
+
+
+def CoInitialize() -> None:
+    if _is_main_initializer():
+        return
+    try:
+        _remember(com.initialize(False))
+    except ChangedModeError:
+        return  # pywin32's CoInitialize ignores RPC_E_CHANGED_MODE
+
+
+def CoInitializeEx(flags: int, /) -> None:
+    if _is_main_initializer():
+        return
+    _remember(com.initialize(not int(flags) & COINIT_APARTMENTTHREADED))
+
+
+def CoUninitialize() -> None:
+    if _is_main_initializer():
+        with _main_lock:
+            first, _main_uninitialized[0] = not _main_uninitialized[0], True
+        if not first:
+            return
+    com.uninitialize()
+
+
+def _name(clsid: object) -> str:
+    return str(clsid)
+
+
+def CoCreateInstance(clsid: object, unkOuter: object, context: int, iid: object, /) -> Any:  # noqa: ANN401
+    if unkOuter is not None:
+        raise ComError.from_hresult(-2147221232, "aggregation is not supported")
+    if str(clsid).upper() == str(CLSID_StdGlobalInterfaceTable):
+        com.current_apartment()
+        return _GlobalInterfaceTable()
+    pointer = com.create_object(_name(clsid), int(context))
+    return pointer.QueryInterface(iid)
+
+
+def new(iid: object, /) -> Any:  # noqa: ANN401
+    return CoCreateInstance(iid, None, CLSCTX_SERVER, IID_IDispatch)
+
+
+New = new
+
+
+def CoMarshalInterThreadInterfaceInStream(iid: object, unk: object, /) -> MarshalStream:
+    return MarshalStream(unk)
+
+
+def CoGetInterfaceAndReleaseStream(stream: MarshalStream, iid: object, /) -> Any:  # noqa: ANN401
+    return stream.unmarshal()
+
+
+def CoMarshalInterface(
+    Stm: MarshalStream | None, riid: object, Unk: object, DestContext: int, flags: int = 0, /
+) -> MarshalStream:
+    return MarshalStream(Unk)
+
+
+def CoUnmarshalInterface(Stm: MarshalStream, riid: object, /) -> Any:  # noqa: ANN401
+    return Stm.unmarshal()
+
+
+def CoReleaseMarshalData(Stm: MarshalStream, /) -> None:
+    Stm.release()
+
+
+def WrapObject(
+    ob: object, gatewayIID: object = None, interfaceIID: object = None, /
+) -> InterfacePointer:
+    policy_obj = getattr(ob, "_obj_", ob)  # a pywin32 policy instance wraps the object
+    return com.wrap(policy_obj)
+
+
+def UnwrapObject(ob: InterfacePointer, /) -> object:
+    return unwrap(ob)
 
 
 def PumpWaitingMessages(firstMessage: int = 0, lastMessage: int = 0, /) -> int:
@@ -18,3 +193,36 @@ def PumpWaitingMessages(firstMessage: int = 0, lastMessage: int = 0, /) -> int:
 def PumpMessages() -> None:
     """Run a message loop until WM_QUIT."""
     messages.pump_messages()
+
+
+def _GetInterfaceCount() -> int:
+    return 0
+
+
+def _GetGatewayCount() -> int:
+    return 0
+
+
+class _GlobalInterfaceTable:
+    """The IGlobalInterfaceTable pointer CoCreateInstance(CLSID_StdGlobalInterfaceTable) gives."""
+
+    def RegisterInterfaceInGlobal(self, ob: object, iid: object, /) -> int:
+        return com.global_table().register(ob)
+
+    def GetInterfaceFromGlobal(self, cookie: int, iid: object, /) -> Any:  # noqa: ANN401
+        return com.global_table().get(cookie)
+
+    def RevokeInterfaceFromGlobal(self, cookie: int, /) -> None:
+        com.global_table().revoke(cookie)
+
+
+def _initialize_importing_thread() -> None:
+    """What importing pywin32's pythoncom does to the importing thread."""
+    flags = getattr(sys, "coinit_flags", COINIT_APARTMENTTHREADED)
+    try:
+        CoInitializeEx(flags)
+    except ComError:
+        return  # pywin32 ignores a failure here
+
+
+_initialize_importing_thread()

@@ -7,13 +7,58 @@ raises too.
 
 from __future__ import annotations
 
-from ..errors import ComError, Win32Error
+import uuid
+
+from ..errors import ClassStringError, ComError, Win32Error
 from ._handles import HANDLE, PyHANDLE
 
-__all__ = ["error", "com_error", "HANDLE", "HANDLEType", "PyHANDLE", "TRUE", "FALSE"]
+__all__ = [
+    "error", "com_error", "HANDLE", "HANDLEType", "PyHANDLE", "TRUE", "FALSE", "IID", "PyIID",
+    "IIDType",
+]  # fmt: skip
 
 error = Win32Error
 com_error = ComError
 HANDLEType = PyHANDLE
 TRUE = True
 FALSE = False
+
+
+class PyIID:
+    """A GUID (CLSID or IID), as pywintypes.IID makes it; ``str()`` gives ``{...}``."""
+
+    __slots__ = ("_text",)
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+
+    def __str__(self) -> str:
+        return self._text
+
+    def __repr__(self) -> str:
+        return f"IID('{self._text}')"
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, PyIID):
+            return self._text == other._text
+        if isinstance(other, str):
+            return self._text == other.upper()
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._text)
+
+
+IIDType = PyIID
+
+
+def IID(iidString: str, is_bytes: bool = False, /) -> PyIID:
+    """Parse ``{XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}`` into a PyIID."""
+    text = str(iidString)
+    try:
+        if not (text.startswith("{") and text.endswith("}")):
+            raise ValueError(text)
+        value = uuid.UUID(text[1:-1])
+    except ValueError:
+        raise ClassStringError(f"{text!r} is not a GUID string like {{...}}") from None
+    return PyIID("{" + str(value).upper() + "}")

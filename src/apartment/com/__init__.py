@@ -1,0 +1,105 @@
+"""The COM layer: apartments, activation, proxies, marshaling, IDispatch.
+
+Built on the message layer (an STA's calls arrive as messages to its hidden window) and the
+kernel layer.
+"""
+
+from ._activation import THREADING_MODELS as THREADING_MODELS
+from ._activation import create_instance as create_instance
+from ._activation import create_object as create_object
+from ._activation import host_sta as host_sta
+from ._activation import placement as placement
+from ._apartment import S_FALSE as S_FALSE
+from ._apartment import S_OK as S_OK
+from ._apartment import Apartment as Apartment
+from ._apartment import ApartmentKind as ApartmentKind
+from ._apartment import current_apartment as current_apartment
+from ._apartment import initialize as initialize
+from ._apartment import main_sta as main_sta
+from ._apartment import uninitialize as uninitialize
+from ._api import create as create
+from ._api import mta as mta
+from ._api import sta as sta
+from ._api import threading_model as threading_model
+from ._dispatch import DispatchClient as DispatchClient
+from ._dispatch import InterfacePointer as InterfacePointer
+from ._dispatch import unwrap as unwrap
+from ._dispatch import wrap as wrap
+from ._marshal import GlobalInterfaceTable as GlobalInterfaceTable
+from ._marshal import MarshalStream as MarshalStream
+from ._marshal import Token as Token
+from ._marshal import global_table as global_table
+from ._marshal import marshal as marshal
+from ._policy import COMException as COMException
+from ._policy import DispatchPolicy as DispatchPolicy
+from ._proxy import Proxy as Proxy
+from ._proxy import make_agile as make_agile
+from ._registry import DEFAULT_CLSCTX as DEFAULT_CLSCTX
+from ._registry import DEFAULT_THREADING_MODEL as DEFAULT_THREADING_MODEL
+from ._registry import SCHEMA_VERSION as SCHEMA_VERSION
+from ._registry import ClassEntry as ClassEntry
+from ._registry import ClassLoadError as ClassLoadError
+from ._registry import RegistryError as RegistryError
+from ._registry import clsid_from_progid as clsid_from_progid
+from ._registry import entries as entries
+from ._registry import entry_from_class as entry_from_class
+from ._registry import load_class as load_class
+from ._registry import lookup as lookup
+from ._registry import lookup_clsid as lookup_clsid
+from ._registry import lookup_progid as lookup_progid
+from ._registry import normalize_clsid as normalize_clsid
+from ._registry import register as register
+from ._registry import registry_path as registry_path
+from ._registry import unregister as unregister
+from ._transport import call_in as call_in
+
+__all__ = [
+    "DEFAULT_CLSCTX",
+    "DEFAULT_THREADING_MODEL",
+    "SCHEMA_VERSION",
+    "S_FALSE",
+    "S_OK",
+    "THREADING_MODELS",
+    "Apartment",
+    "ApartmentKind",
+    "COMException",
+    "ClassEntry",
+    "ClassLoadError",
+    "DispatchClient",
+    "DispatchPolicy",
+    "GlobalInterfaceTable",
+    "InterfacePointer",
+    "MarshalStream",
+    "Proxy",
+    "RegistryError",
+    "Token",
+    "call_in",
+    "clsid_from_progid",
+    "create",
+    "create_instance",
+    "create_object",
+    "current_apartment",
+    "entries",
+    "entry_from_class",
+    "global_table",
+    "host_sta",
+    "initialize",
+    "load_class",
+    "lookup",
+    "lookup_clsid",
+    "lookup_progid",
+    "main_sta",
+    "make_agile",
+    "marshal",
+    "mta",
+    "normalize_clsid",
+    "placement",
+    "register",
+    "registry_path",
+    "sta",
+    "threading_model",
+    "uninitialize",
+    "unregister",
+    "unwrap",
+    "wrap",
+]

@@ -1,0 +1,142 @@
+"""Activation: where a new object lives, by its threading model and its creator's apartment.
+
+=================  ==============  ==============  ==============  ========  ========
+creator            none            Apartment       Free            Both      Neutral
+=================  ==============  ==============  ==============  ========  ========
+main STA           main STA (obj)  creator (obj)   MTA (proxy)     creator   NA proxy
+other STA          main STA proxy  creator (obj)   MTA (proxy)     creator   NA proxy
+MTA                main STA proxy  host STA proxy  creator (obj)   creator   NA proxy
+=================  ==============  ==============  ==============  ========  ========
+
+"none" is a class that declares no threading model (an empty one too). The MTA is created by
+a host thread if none exists; a host STA is started on demand (and becomes the main STA if
+there is none yet). The creator gets the object itself in its own apartment, else a proxy.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING, Any
+
+from .. import messages
+from ..errors import ClassNotRegisteredError
+from ..kernel import Event, start_thread
+from . import _registry as registry
+from ._apartment import (
+    Apartment,
+    ApartmentKind,
+    current_apartment,
+    ensure_mta,
+    initialize,
+    main_sta,
+    neutral,
+)
+from ._dispatch import InterfacePointer, wrap
+from ._proxy import marshal_value
+from ._transport import call_in
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+__all__ = ["THREADING_MODELS", "placement", "create_instance", "create_object", "host_sta"]
+
+THREADING_MODELS = ("Apartment", "Free", "Both", "Neutral")
+"""The threading models a class can declare; anything else (or none) is the legacy model."""
+
+_host_lock = threading.Lock()
+_host: list[Apartment | None] = [None]
+
+
+def host_sta() -> Apartment:
+    """Return the host STA, starting its thread (which pumps messages forever) if needed."""
+    with _host_lock:
+        apartment = _host[0]
+        if apartment is not None and apartment.alive:
+            return apartment
+        ready = Event(manual_reset=True)
+        box: list[Apartment] = []
+
+        def serve() -> None:
+            initialize(False, host=True)
+            box.append(current_apartment())
+            ready.set()
+            messages.pump_messages()
+
+        start_thread(serve, name="apartment-host-sta")
+        ready.wait()
+        _host[0] = box[0]
+        return box[0]
+
+
+def placement(creator: Apartment, threading_model: str | None) -> Apartment:
+    """Return the apartment an object of ``threading_model`` created by ``creator`` lives in."""
+    model = (threading_model or "").strip().lower()
+    if model == "both":
+        return creator
+    if model == "neutral":
+        return neutral()
+    if model == "free":
+        return creator if creator.kind is ApartmentKind.MTA else ensure_mta()
+    if model == "apartment":
+        return creator if creator.is_sta else host_sta()
+    main = main_sta()
+    return main if main is not None else host_sta()
+
+
+def create_instance(factory: Callable[[], Any], threading_model: str | None) -> Any:  # noqa: ANN401
+    """Create an object where its threading model says; return it, or a proxy to it.
+
+    ``factory()`` runs in the object's apartment: on the creator's thread, on an STA's
+    thread (which must pump for the creation to complete), or on an MTA thread.
+
+    Raises:
+        NotInitializedError: the calling thread is in no apartment (CO_E_NOTINITIALIZED).
+    """
+    creator = current_apartment()
+    target = placement(creator, threading_model)
+    if target is creator:
+        return factory()
+    return call_in(target, _create_there, factory, target, creator)
+
+
+def _create_there(factory: Callable[[], Any], target: Apartment, creator: Apartment) -> Any:  # noqa: ANN401
+    return marshal_value(factory(), target, creator)
+
+
+CLSCTX_INPROC_SERVER = 0x1
+CLSCTX_INPROC_HANDLER = 0x2
+CLSCTX_LOCAL_SERVER = 0x4
+CLSCTX_SERVER = 0x15
+
+
+def create_object(name: str, clsctx: int = CLSCTX_SERVER) -> InterfacePointer:
+    """Create a registered COM class by ProgID or CLSID string (CoCreateInstance).
+
+    The class is looked up in the class registry, imported, and instantiated in the apartment
+    its ``_reg_threading_`` calls for; the caller gets an IDispatch pointer valid in its own
+    apartment (the object itself, or a proxy to it).
+
+    Raises:
+        ClassStringError: unknown ProgID or malformed CLSID (CO_E_CLASSSTRING).
+        ClassNotRegisteredError: not registered for ``clsctx`` (REGDB_E_CLASSNOTREG).
+        NotInitializedError: the calling thread is in no apartment (CO_E_NOTINITIALIZED).
+    """
+    creator = current_apartment()  # CO_E_NOTINITIALIZED before any registry work
+    entry = registry.lookup(name)
+    if not entry.clsctx & clsctx & (CLSCTX_INPROC_SERVER | CLSCTX_INPROC_HANDLER):
+        raise ClassNotRegisteredError(
+            f"{name} is registered for context {entry.clsctx:#x}, not for {clsctx:#x} in "
+            "process; out-of-process activation needs a local server"
+        )
+    cls = registry.load_class(entry)
+    target = placement(creator, entry.threading_model)
+    if target is creator:
+        return wrap(cls(), creator)
+    pointer: InterfacePointer = call_in(target, _create_pointer, cls, target, creator)
+    return pointer
+
+
+def _create_pointer(cls: type, target: Apartment, creator: Apartment) -> InterfacePointer:
+    pointer = wrap(cls(), target)
+    moved: InterfacePointer = marshal_value(pointer, target, creator)
+    return moved

@@ -1,0 +1,288 @@
+"""IDispatch: interface pointers, the server-side gateway, and the late-bound client.
+
+* A :class:`Gateway` exposes a Python object through a :class:`DispatchPolicy`; it lives in
+  the object's apartment.
+* An :class:`InterfacePointer` (pywin32's PyIDispatch) is valid in one apartment: it holds
+  the gateway itself there, or a proxy to it. Used from another apartment it raises
+  RPC_E_WRONG_THREAD, as a proxy does on Windows (and, here, as a raw pointer to an
+  apartment-threaded object does too: we can tell).
+* A :class:`DispatchClient` (pywin32's dynamic CDispatch) turns attribute access into
+  GetIDsOfNames and Invoke, with pywin32's rules for telling methods from properties.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, final
+
+from ..errors import ComError, NoInterfaceError, WrongThreadError
+from ._apartment import Apartment, ApartmentKind, current_apartment
+from ._policy import (
+    DISP_E_MEMBERNOTFOUND,
+    DISPATCH_METHOD,
+    DISPATCH_PROPERTYGET,
+    DISPATCH_PROPERTYPUT,
+    DISPID_VALUE,
+    E_INVALIDARG,
+    DispatchPolicy,
+    server_error,
+)
+from ._proxy import Proxy, marshal_value
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+__all__ = [
+    "IID_IUNKNOWN",
+    "IID_IDISPATCH",
+    "Gateway",
+    "InterfacePointer",
+    "DispatchClient",
+    "wrap",
+    "unwrap",
+]
+
+IID_IUNKNOWN = "{00000000-0000-0000-C000-000000000046}"
+IID_IDISPATCH = "{00020400-0000-0000-C000-000000000046}"
+_SUPPORTED = {IID_IUNKNOWN, IID_IDISPATCH}
+
+DISP_E_BADPARAMCOUNT = -2147352562
+DISP_E_PARAMNOTOPTIONAL = -2147352561
+DISP_E_TYPEMISMATCH = -2147352571
+# A property get failing with one of these means "this name is a method" (pywin32 dynamic).
+_BAD_CONTEXT = {
+    DISP_E_MEMBERNOTFOUND,
+    DISP_E_BADPARAMCOUNT,
+    DISP_E_PARAMNOTOPTIONAL,
+    DISP_E_TYPEMISMATCH,
+    E_INVALIDARG,
+}
+
+
+@final
+class Gateway:
+    """The server end of IDispatch for one Python object; lives in the object's apartment."""
+
+    __slots__ = ("__weakref__", "policy")
+
+    def __init__(self, policy: DispatchPolicy) -> None:
+        self.policy = policy
+
+    def __repr__(self) -> str:
+        return f"<Gateway of {type(self.policy.obj).__name__}>"
+
+    def get_ids_of_names(self, names: tuple[str, ...]) -> list[int]:
+        """GetIDsOfNames, run in the object's apartment."""
+        return self.policy.get_ids_of_names(names)
+
+    def invoke(self, dispid: int | str, flags: int, args: tuple[Any, ...]) -> Any:  # noqa: ANN401
+        """Invoke, run in the object's apartment; errors become the client's ComError."""
+        try:
+            return self.policy.invoke(dispid, flags, args)
+        except BaseException as error:
+            raise server_error(error) from None
+
+
+@final
+class InterfacePointer:
+    """An IDispatch pointer valid in one apartment (pywin32's PyIDispatch).
+
+    It holds the :class:`Gateway` itself in the object's own apartment, else a proxy to it.
+    Marshal it (a stream, the GIT) to use the object from another apartment.
+    """
+
+    __slots__ = ("__weakref__", "_apartment", "_target", "iid")
+
+    def __init__(
+        self, target: Gateway | Proxy, apartment: Apartment, iid: str = IID_IDISPATCH
+    ) -> None:
+        self._target = target
+        self._apartment = apartment
+        self.iid = iid
+
+    def __repr__(self) -> str:
+        kind = "proxy" if isinstance(self._target, Proxy) else "object"
+        return f"<PyIDispatch at {id(self):#x} ({kind} in {self._apartment!r})>"
+
+    def _gateway(self) -> Gateway | Proxy:
+        """The target, after checking the pointer may be used on this thread."""
+        target = self._target
+        if isinstance(target, Proxy) or self._apartment.kind is ApartmentKind.NA:
+            return target  # a proxy checks its own apartment on every call
+        caller = current_apartment()
+        if caller is not self._apartment:
+            raise WrongThreadError(
+                f"this interface pointer belongs to {self._apartment!r}, not to {caller!r}; "
+                "marshal it (CoMarshalInterThreadInterfaceInStream) to use it here"
+            )
+        return target
+
+    def GetIDsOfNames(self, *names: str) -> int | tuple[int, ...]:  # noqa: N802 - pywin32's name
+        """Return the DISPID of a member name (a tuple when named arguments are given too)."""
+        if names and isinstance(names[0], int):  # (lcid, name, ...)
+            names = names[1:]
+        ids = self._gateway().get_ids_of_names(tuple(names))
+        return ids[0] if len(ids) == 1 else tuple(ids)
+
+    def Invoke(self, dispid: int, lcid: int, flags: int, result_wanted: int, *args: Any) -> Any:  # noqa: N802, ANN401
+        """Invoke a member by DISPID; return its result, or None if not wanted."""
+        result = self._gateway().invoke(dispid, flags, args)
+        return result if result_wanted else None
+
+    def InvokeTypes(  # noqa: N802
+        self,
+        dispid: int,
+        lcid: int,
+        flags: int,
+        result_type: object,
+        arg_types: object,
+        *args: Any,  # noqa: ANN401
+    ) -> Any:  # noqa: ANN401
+        """Invoke with type descriptions, which are not needed here."""
+        return self.Invoke(dispid, lcid, flags, True, *args)
+
+    def QueryInterface(self, iid: object, use_iid: object = None) -> InterfacePointer:  # noqa: N802
+        """Return this pointer for IUnknown and IDispatch; anything else is E_NOINTERFACE."""
+        wanted = str(iid).upper()
+        if wanted not in _SUPPORTED:
+            raise NoInterfaceError(f"the object supports IUnknown and IDispatch, not {iid}")
+        self._gateway()
+        return self
+
+    def __apartment_marshal__(self, source: Apartment, dest: Apartment) -> InterfacePointer:
+        """Give the receiving apartment a pointer of its own to the same object."""
+        target = self._target
+        home = source if isinstance(target, Proxy) else self._apartment
+        moved: Gateway | Proxy = marshal_value(target, home, dest)
+        return InterfacePointer(moved, dest, self.iid)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, InterfacePointer):
+            return NotImplemented
+        return _identity(self._target) is _identity(other._target)
+
+    def __hash__(self) -> int:
+        return id(_identity(self._target))
+
+
+def _identity(target: Gateway | Proxy) -> object:
+    return target._stub.obj if isinstance(target, Proxy) else target
+
+
+def wrap(obj: object, apartment: Apartment | None = None) -> InterfacePointer:
+    """Expose a Python object through IDispatch in the calling thread's apartment.
+
+    Raises:
+        ValueError: the object has no ``_public_methods_``.
+    """
+    home = apartment if apartment is not None else current_apartment()
+    return InterfacePointer(Gateway(DispatchPolicy(obj)), home)
+
+
+def unwrap(pointer: InterfacePointer) -> object:
+    """Return the Python object behind an interface pointer of its own apartment.
+
+    Raises:
+        ValueError: the pointer is a proxy to an object of another apartment.
+    """
+    target = pointer._gateway()
+    if isinstance(target, Proxy):
+        raise ValueError("the object lives in another apartment; only a proxy is held here")
+    return target.policy.obj
+
+
+class DispatchClient:
+    """Late-bound access to an IDispatch object, as pywin32's dynamic CDispatch gives it.
+
+    ``client.Name`` gets a property, or returns a method when the member is not a property;
+    ``client.Name = value`` puts one; unknown names raise AttributeError.
+    """
+
+    def __init__(self, pointer: InterfacePointer, username: str | None = None) -> None:
+        self.__dict__["_oleobj_"] = pointer
+        self.__dict__["_username_"] = username or "<unknown>"
+        self.__dict__["_methods_"] = {}
+
+    def __repr__(self) -> str:
+        return f"<COMObject {self._username_}>"
+
+    def _dispid(self, name: str) -> int:
+        try:
+            dispid = self._oleobj_.GetIDsOfNames(name)
+        except ComError:
+            raise AttributeError(f"{self._username_}.{name}") from None
+        assert isinstance(dispid, int)
+        return dispid
+
+    def __getattr__(self, name: str) -> Any:  # noqa: ANN401
+        if name.startswith("_") and name.endswith("_"):
+            raise AttributeError(name)
+        methods: dict[str, int] = self._methods_
+        if name in methods:
+            return _ClientMethod(self, name, methods[name])
+        dispid = self._dispid(name)
+        try:
+            result = self._oleobj_.Invoke(dispid, 0, DISPATCH_PROPERTYGET, 1)
+        except ComError as error:
+            if error.hresult in _BAD_CONTEXT:
+                methods[name] = dispid  # not a property: a method
+                return _ClientMethod(self, name, dispid)
+            raise
+        return wrap_result(result, name)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name in self.__dict__:
+            self.__dict__[name] = value
+            return
+        try:
+            dispid = self._oleobj_.GetIDsOfNames(name)
+        except ComError:
+            raise AttributeError(f"Property '{self._username_}.{name}' can not be set.") from None
+        self._oleobj_.Invoke(dispid, 0, DISPATCH_PROPERTYPUT, 0, _unwrap_arg(value))
+
+    def __call__(self, *args: Any) -> Any:  # noqa: ANN401
+        flags = DISPATCH_METHOD | DISPATCH_PROPERTYGET
+        result = self._oleobj_.Invoke(DISPID_VALUE, 0, flags, 1, *map(_unwrap_arg, args))
+        return wrap_result(result, self._username_)
+
+    def __eq__(self, other: object) -> bool:
+        other_pointer = getattr(other, "_oleobj_", other)
+        return bool(self._oleobj_ == other_pointer)
+
+    def __hash__(self) -> int:
+        return hash(self._oleobj_)
+
+
+@final
+class _ClientMethod:
+    """A method of a DispatchClient; calling it invokes DISPATCH_METHOD."""
+
+    __slots__ = ("client", "dispid", "name")
+
+    def __init__(self, client: DispatchClient, name: str, dispid: int) -> None:
+        self.client = client
+        self.name = name
+        self.dispid = dispid
+
+    def __call__(self, *args: Any) -> Any:  # noqa: ANN401
+        flags = DISPATCH_METHOD | DISPATCH_PROPERTYGET
+        result = self.client._oleobj_.Invoke(self.dispid, 0, flags, 1, *map(_unwrap_arg, args))
+        return wrap_result(result, self.name)
+
+
+def _unwrap_arg(value: object) -> object:
+    return getattr(value, "_oleobj_", value)
+
+
+def wrap_result(value: object, name: str | None = None) -> Any:  # noqa: ANN401
+    """Turn interface pointers in a result into DispatchClient objects, as pywin32 does."""
+    if isinstance(value, InterfacePointer):
+        return DispatchClient(value, name)
+    if isinstance(value, tuple):
+        return tuple(wrap_result(item) for item in value)
+    return value
+
+
+def names_of(pointer: InterfacePointer, names: Sequence[str]) -> list[int]:
+    """The DISPIDs of ``names`` (a convenience for tests and tools)."""
+    result = pointer.GetIDsOfNames(*names)
+    return list(result) if isinstance(result, tuple) else [result]

@@ -1,0 +1,249 @@
+"""Proxies and stubs: using an object that lives in another apartment.
+
+An object that leaves its apartment gets a :class:`Stub` there; each other apartment that
+reaches it holds one :class:`Proxy` (one object, one proxy per apartment). A proxy carries
+every attribute read, write and call into the object's apartment and brings the result back.
+
+Values cross by value, objects by reference: numbers, strings, bytes, None and containers of
+those are copied as they are; kernel objects (events, mutexes, ...) are thread-safe and cross
+as themselves; every other object stays home and the other side gets a proxy to it (or the
+object itself, back in its own apartment).
+"""
+
+from __future__ import annotations
+
+import datetime
+import decimal
+import fractions
+import uuid
+from typing import TYPE_CHECKING, Any, final
+
+from ..errors import DisconnectedError, ObjectNotConnectedError, WrongThreadError
+from ..kernel import Waitable
+from ..kernel._core import KERNEL_LOCK
+from ._apartment import Apartment, ApartmentKind, current_apartment
+from ._transport import call_in
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+__all__ = ["Stub", "Proxy", "stub_for", "proxy_in", "marshal_value", "is_agile", "home_of"]
+
+_PLAIN: frozenset[type] = frozenset(
+    {
+        type(None),
+        bool,
+        int,
+        float,
+        complex,
+        str,
+        bytes,
+        decimal.Decimal,
+        fractions.Fraction,
+        datetime.datetime,
+        datetime.date,
+        datetime.time,
+        datetime.timedelta,
+        uuid.UUID,
+        type(Ellipsis),
+    }
+)
+_agile_types: set[type] = set()
+
+
+def make_agile(cls: type) -> type:
+    """Mark a class whose instances are thread-safe: they cross apartments as themselves.
+
+    This is what aggregating the free-threaded marshaler does for a COM object.
+    """
+    _agile_types.add(cls)
+    return cls
+
+
+def is_agile(value: object) -> bool:
+    """Tell whether ``value`` crosses apartments as itself (plain values, kernel objects...)."""
+    kind = type(value)
+    return kind in _PLAIN or kind in _agile_types or isinstance(value, (Waitable, BaseException))
+
+
+@final
+class Stub:
+    """The home end of an object that other apartments hold proxies to."""
+
+    __slots__ = ("__weakref__", "home", "obj")
+
+    def __init__(self, obj: object, home: Apartment) -> None:
+        self.obj: object = obj
+        self.home = home
+
+    def __repr__(self) -> str:
+        return f"<Stub of {type(self.obj).__name__} in {self.home!r}>"
+
+    def disconnect(self) -> None:
+        """Cut the object off: proxies then fail with RPC_E_DISCONNECTED."""
+        with KERNEL_LOCK:
+            self.obj = _DISCONNECTED
+
+    def target(self) -> object:
+        """Return the object, or raise DisconnectedError if it was cut off."""
+        obj = self.obj
+        if obj is _DISCONNECTED:
+            raise DisconnectedError(f"the object's apartment {self.home!r} has ended")
+        return obj
+
+
+_DISCONNECTED = object()
+
+
+def stub_for(obj: object, home: Apartment) -> Stub:
+    """Return the stub of ``obj`` in ``home`` (one per object), creating it if needed."""
+    key = id(obj)
+    with KERNEL_LOCK:
+        stub = home.stubs.get(key)
+        if stub is None or stub.obj is not obj:
+            stub = Stub(obj, home)
+            home.stubs[key] = stub
+        return stub
+
+
+def proxy_in(apartment: Apartment, stub: Stub) -> Proxy:
+    """Return the one proxy ``apartment`` holds to ``stub``'s object, creating it if needed."""
+    key = id(stub)
+    with KERNEL_LOCK:
+        proxy = apartment.proxies.get(key)
+        if proxy is None or proxy._stub is not stub:
+            proxy = Proxy(stub, apartment)
+            apartment.proxies[key] = proxy
+        return proxy
+
+
+def home_of(value: object) -> Apartment | None:
+    """Return the apartment a proxy points into (None for anything that is not a proxy)."""
+    return value._stub.home if isinstance(value, Proxy) else None
+
+
+def marshal_value(value: Any, source: Apartment, dest: Apartment) -> Any:  # noqa: ANN401
+    """Prepare ``value``, valid in ``source``, for use in ``dest``."""
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    if kind is tuple:
+        return tuple(marshal_value(item, source, dest) for item in value)
+    if kind is list:
+        return [marshal_value(item, source, dest) for item in value]
+    if kind is dict:
+        return {key: marshal_value(item, source, dest) for key, item in value.items()}
+    if kind is set or kind is frozenset:
+        return kind(marshal_value(item, source, dest) for item in value)
+    if kind is Proxy:
+        stub = value._stub
+        if stub.home is dest:
+            return stub.target()
+        return proxy_in(dest, stub)
+    reduce = getattr(value, "__apartment_marshal__", None)
+    if reduce is not None:
+        return reduce(source, dest)
+    if is_agile(value) or source is dest:
+        return value
+    return proxy_in(dest, stub_for(value, source))
+
+
+def _check(proxy: Proxy) -> Apartment:
+    """Check a proxy may be used on the calling thread; return the caller's apartment."""
+    caller = current_apartment()
+    own = proxy._apartment
+    if caller is not own and own.kind is not ApartmentKind.NA:
+        if not own.alive:
+            raise ObjectNotConnectedError(
+                f"this proxy belonged to {own!r}, which has ended; unmarshal it again"
+            )
+        raise WrongThreadError(
+            f"this proxy belongs to {own!r}, not to {caller!r}; marshal the object "
+            "(apartment.marshal / CoMarshalInterThreadInterfaceInStream) to use it here"
+        )
+    if not own.alive:
+        raise ObjectNotConnectedError(f"this proxy's apartment {own!r} has ended")
+    return caller
+
+
+def _remote_getattr(stub: Stub, name: str, caller: Apartment) -> Any:  # noqa: ANN401
+    return marshal_value(getattr(stub.target(), name), stub.home, caller)
+
+
+def _remote_setattr(stub: Stub, name: str, value: object) -> None:
+    setattr(stub.target(), name, value)
+
+
+def _remote_call(
+    stub: Stub, name: str | None, args: tuple[Any, ...], kwargs: dict[str, Any], caller: Apartment
+) -> Any:  # noqa: ANN401
+    target = stub.target()
+    fn: Callable[..., Any] = target if name is None else getattr(target, name)  # type: ignore[assignment]
+    return marshal_value(fn(*args, **kwargs), stub.home, caller)
+
+
+def invoke(proxy: Proxy, name: str | None, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:  # noqa: ANN401
+    """Call ``name`` (None: the object itself) on the proxy's object, in its apartment."""
+    caller = _check(proxy)
+    stub = proxy._stub
+    home = stub.home
+    if args:
+        args = tuple(marshal_value(arg, caller, home) for arg in args)
+    if kwargs:
+        kwargs = {key: marshal_value(arg, caller, home) for key, arg in kwargs.items()}
+    return call_in(home, _remote_call, stub, name, args, kwargs, caller)
+
+
+@final
+class Proxy:
+    """A reference, valid in one apartment, to an object that lives in another.
+
+    Attribute reads, writes and calls run in the object's apartment: on its thread for an
+    STA (when it pumps), on an MTA thread for the MTA, on the caller's thread for the neutral
+    apartment. Using a proxy from another apartment raises RPC_E_WRONG_THREAD.
+    """
+
+    __slots__ = ("__weakref__", "_apartment", "_stub")
+
+    def __init__(self, stub: Stub, apartment: Apartment) -> None:
+        object.__setattr__(self, "_stub", stub)
+        object.__setattr__(self, "_apartment", apartment)
+
+    def __repr__(self) -> str:
+        stub = self._stub
+        return f"<Proxy to {type(stub.obj).__name__} in {stub.home!r}>"
+
+    def __getattr__(self, name: str) -> Any:  # noqa: ANN401
+        if name.startswith("__") and name.endswith("__"):
+            raise AttributeError(name)
+        stub = self._stub
+        member = getattr(type(stub.obj), name, None)
+        if callable(member) and not isinstance(member, (property, type)):
+            return _Method(self, name)  # calling it is one round trip
+        caller = _check(self)
+        return call_in(stub.home, _remote_getattr, stub, name, caller)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        caller = _check(self)
+        stub = self._stub
+        call_in(stub.home, _remote_setattr, stub, name, marshal_value(value, caller, stub.home))
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:  # noqa: ANN401
+        return invoke(self, None, args, kwargs)
+
+
+@final
+class _Method:
+    """A method of a proxied object; calling it runs the method in the object's apartment."""
+
+    __slots__ = ("name", "proxy")
+
+    def __init__(self, proxy: Proxy, name: str) -> None:
+        self.proxy = proxy
+        self.name = name
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:  # noqa: ANN401
+        return invoke(self.proxy, self.name, args, kwargs)
+
+    def __repr__(self) -> str:
+        return f"<remote method {self.name} of {self.proxy!r}>"

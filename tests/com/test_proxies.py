@@ -1,0 +1,307 @@
+"""Proxies: calls carried home, identity, wrong-thread rules, reentrancy (§7.5-7.7)."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from apartment import com, messages
+from apartment.errors import (
+    CantCallOutError,
+    DisconnectedError,
+    ObjectNotConnectedError,
+    WrongThreadError,
+)
+from apartment.kernel import Event, start_thread
+
+from ._helpers import StaThread, in_apartment, run_script
+
+
+class Counter:
+    """A plain object, not thread-safe: it must be used on its home thread."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.threads: list[int] = []
+
+    def add(self, n: int) -> int:
+        self.threads.append(threading.get_native_id())
+        self.count += n
+        return self.count
+
+    def fail(self) -> None:
+        raise KeyError("boom")
+
+    def call_back(self, other: object, n: int) -> object:
+        return other.add(n)  # type: ignore[attr-defined]
+
+    def make(self) -> Counter:
+        return Counter()
+
+    def echo(self, value: object) -> object:
+        return value
+
+
+def _home() -> StaThread[com.Token]:
+    return StaThread(lambda: com.marshal(Counter()))
+
+
+def test_every_call_runs_on_the_home_thread() -> None:
+    home = _home()
+    try:
+
+        def body() -> tuple[bool, list[int]]:
+            proxy = home.result.unmarshal()
+            proxy.add(2)
+            proxy.add(3)
+            return isinstance(proxy, com.Proxy), proxy.threads
+
+        is_proxy, threads = in_apartment(body)
+        assert is_proxy
+        assert threads == [home.thread.native_id] * 2
+    finally:
+        home.stop()
+
+
+def test_results_and_attributes_come_back_and_exceptions_are_raised() -> None:
+    home = _home()
+    try:
+
+        def body() -> tuple[int, int]:
+            proxy = home.result.unmarshal()
+            total = proxy.add(5)
+            proxy.count = 40
+            with pytest.raises(KeyError):
+                proxy.fail()
+            return total, proxy.count
+
+        assert in_apartment(body) == (5, 40)
+    finally:
+        home.stop()
+
+
+def test_one_object_has_one_proxy_per_apartment() -> None:
+    home = _home()
+    try:
+
+        def body() -> bool:
+            return home.result.unmarshal() is home.result.unmarshal()
+
+        assert in_apartment(body)
+    finally:
+        home.stop()
+
+
+def test_unmarshaling_in_the_objects_own_apartment_gives_the_object() -> None:
+    def body() -> bool:
+        counter = Counter()
+        return com.marshal(counter).unmarshal() is counter
+
+    assert in_apartment(body)
+
+
+def test_values_cross_by_value_and_objects_by_reference() -> None:
+    home = _home()
+    try:
+
+        def body() -> tuple[object, bool, int]:
+            proxy = home.result.unmarshal()
+            data = proxy.echo({"a": [1, 2, (3, b"x")]})
+            mine = Counter()
+            back = proxy.echo(mine)  # the callee got a proxy; handed back here, it is ours
+            made = proxy.make()  # a new object of the home apartment: a proxy here
+            return data, back is mine, int(isinstance(made, com.Proxy))
+
+        assert in_apartment(body) == ({"a": [1, 2, (3, b"x")]}, True, 1)
+    finally:
+        home.stop()
+
+
+def test_a_callee_calling_back_into_a_blocked_sta_is_served() -> None:
+    home = _home()
+    try:
+
+        def body() -> object:
+            local = Counter()
+            proxy = home.result.unmarshal()
+            result = proxy.call_back(local, 7)  # home calls local.add on this (waiting) STA
+            return result, local.threads == [threading.get_native_id()]
+
+        assert in_apartment(body) == (7, True)
+    finally:
+        home.stop()
+
+
+def test_a_proxy_used_from_another_apartment_is_rpc_e_wrong_thread() -> None:
+    home = _home()
+    holder = StaThread(lambda: home.result.unmarshal())  # keeps the proxy's apartment alive
+    try:
+        proxy = holder.result
+        with pytest.raises(WrongThreadError) as caught:
+            in_apartment(lambda: proxy.add(1), True)
+        assert caught.value.hresult == -2147417842
+    finally:
+        holder.stop()
+        home.stop()
+
+
+def test_a_raw_interface_pointer_used_from_another_apartment_is_rpc_e_wrong_thread() -> None:
+    class Server:
+        _public_methods_ = ["Ping"]
+
+        def Ping(self) -> int:  # noqa: N802
+            return 1
+
+    home = StaThread(lambda: com.wrap(Server()))
+    try:
+        pointer = home.result
+        with pytest.raises(WrongThreadError):
+            in_apartment(lambda: pointer.Invoke(1000, 0, 1, 1))
+    finally:
+        home.stop()
+
+
+def test_calls_to_an_ended_sta_are_rpc_e_disconnected() -> None:
+    home = _home()
+    proxy_token: list[com.Proxy] = []
+
+    def body() -> int:
+        proxy = home.result.unmarshal()
+        proxy_token.append(proxy)
+        home.stop()
+        with pytest.raises(DisconnectedError) as caught:
+            proxy.add(1)
+        return caught.value.hresult
+
+    assert in_apartment(body) == -2147417848
+
+
+def test_a_proxy_whose_own_apartment_ended_is_co_e_objnotconnected() -> None:
+    home = _home()
+    try:
+        proxy = in_apartment(lambda: home.result.unmarshal())  # that STA has ended now
+        with pytest.raises(ObjectNotConnectedError) as caught:
+            in_apartment(lambda: proxy.add(1))
+        assert caught.value.hresult == -2147220995
+    finally:
+        home.stop()
+
+
+def test_a_proxy_on_a_thread_with_no_apartment_is_co_e_notinitialized() -> None:
+    output = run_script(
+        """
+        from apartment import com, messages
+        from apartment.kernel import Event, start_thread
+        made, stop = Event(manual_reset=True), Event(manual_reset=True)
+        box = []
+        def home():
+            com.initialize()
+            box.append(com.marshal(object()))
+            made.set()
+            while messages.msg_wait_any([stop], 10) != (0, False, False):
+                messages.pump_waiting_messages()
+            com.uninitialize()
+        def holder():
+            com.initialize()
+            box.append(box[0].unmarshal())
+            made.set()
+            stop.wait()
+            com.uninitialize()
+        a = start_thread(home)
+        made.wait(); made.reset()
+        b = start_thread(holder)
+        made.wait()
+        try:
+            box[1].anything
+        except Exception as error:
+            print(type(error).__name__, error.hresult)
+        stop.set(); a.wait(); b.wait()
+        """
+    )
+    assert output.split() == ["NotInitializedError", "-2147221008"]
+
+
+def test_a_call_out_while_handling_a_cross_thread_send_is_refused() -> None:
+    home = _home()
+    seen: list[BaseException] = []
+
+    def proc(hwnd: int, msg: int, wparam: object, lparam: object) -> int:
+        if msg == messages.WM_USER:
+            try:
+                home.result.unmarshal().add(1)
+            except CantCallOutError as error:
+                seen.append(error)
+            return 0
+        return messages.def_window_proc(hwnd, msg, wparam, lparam)
+
+    messages.register_class("proxies-test-cantcallout", proc)
+    try:
+        target = StaThread(lambda: messages.create_window("proxies-test-cantcallout"))
+        try:
+            in_apartment(lambda: messages.send_message(target.result.hwnd, messages.WM_USER))
+        finally:
+            target.stop()
+    finally:
+        messages.unregister_class("proxies-test-cantcallout")
+        home.stop()
+    assert [error.hresult for error in seen] == [-2147417843]
+
+
+def test_the_modal_loop_keeps_other_posted_messages_and_reposts_wm_quit() -> None:
+    home = _home()
+    try:
+
+        def body() -> tuple[int | None, int | None]:
+            proxy = home.result.unmarshal()
+            me = messages.current_queue().thread
+            messages.post_thread_message(me, messages.WM_USER + 5)
+            messages.post_quit_message(3)
+            proxy.add(1)  # the modal loop meets both; it dispatches neither
+            first = messages.peek_message(flags=messages.PM_REMOVE)
+            second = messages.peek_message(flags=messages.PM_REMOVE)
+            return (first.message if first else None, second.wparam if second else None)
+
+        assert in_apartment(body) == (messages.WM_USER + 5, 3)
+    finally:
+        home.stop()
+
+
+def test_an_mta_caller_blocks_plainly_and_gets_the_result() -> None:
+    home = _home()
+    try:
+        assert in_apartment(lambda: home.result.unmarshal().add(9), True) == 9
+    finally:
+        home.stop()
+
+
+def test_an_sta_that_never_pumps_does_not_run_calls() -> None:
+    gate, ready = Event(), Event(manual_reset=True)
+    box: list[com.Token] = []
+
+    def owner() -> None:
+        com.initialize()
+        box.append(com.marshal(Counter()))
+        ready.set()
+        gate.wait()  # a plain wait: calls posted here do not run
+        messages.pump_waiting_messages()
+        com.uninitialize()
+
+    thread = start_thread(owner)
+    assert ready.wait(10)
+    results: list[int] = []
+
+    def caller() -> None:
+        com.initialize(True)
+        results.append(box[0].unmarshal().add(4))
+        com.uninitialize()
+
+    calling = start_thread(caller)
+    from apartment.testing import wait_until_blocked
+
+    wait_until_blocked(calling)
+    assert results == []
+    gate.set()
+    assert calling.wait(10)
+    assert thread.wait(10)
+    assert results == [4]
