@@ -59,9 +59,9 @@ def test_simple_threads_runs_three_threads_to_the_end() -> None:
         timeout=60,
     )
     assert done.returncode == 0, done.stderr
-    lines = done.stdout.splitlines()
-    assert lines[-1] == "All threads finished"
-    assert len([line for line in lines if line.startswith("<SimpleThread(")]) == 15
+    assert done.stdout.rstrip().endswith("All threads finished")
+    # three threads print five lines each; their writes may interleave within a line
+    assert len(re.findall(r"<SimpleThread\(", done.stdout)) == 15
 
 
 def test_an_apartment_object_sees_every_call_on_the_thread_that_created_it(

@@ -127,7 +127,7 @@ def test_server_errors_reach_the_client_as_pywin32_reports_them() -> None:
         errors = []
         for args in ((1005,), (1006, DISP_E_MEMBERNOTFOUND), (1006, -2147467263)):
             try:
-                pointer.Invoke(args[0], 0, METHOD, 1, *args[1:])
+                pointer.invoke(args[0], METHOD, *args[1:])
             except ComError as error:
                 errors.append(error)
         return errors

@@ -157,7 +157,7 @@ def test_a_raw_interface_pointer_used_from_another_apartment_is_rpc_e_wrong_thre
     try:
         pointer = home.result
         with pytest.raises(WrongThreadError):
-            in_apartment(lambda: pointer.Invoke(1000, 0, 1, 1))
+            in_apartment(lambda: pointer.invoke(1000, 1))
     finally:
         home.stop()
 

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-import apartment.com
 from apartment.com import _cli, _registry
 from apartment.com._registry import (
     ClassEntry,
@@ -68,18 +67,6 @@ def isolated_imports(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
     for name in [name for name in sys.modules if name.startswith("regtest_")]:
         del sys.modules[name]
-
-
-@pytest.fixture
-def com_exports(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The facade calls the registry through ``apartment.com``'s public names.
-
-    Until ``apartment/com/__init__.py`` re-exports them, lend them for the test; once it does,
-    this changes nothing and the test checks the real wiring.
-    """
-    for name in ("ClassEntry", "DEFAULT_CLSCTX", "entry_from_class", "register", "unregister"):
-        if not hasattr(apartment.com, name):
-            monkeypatch.setattr(apartment.com, name, getattr(_registry, name), raising=False)
 
 
 # -- the file ----------------------------------------------------------------------------------
@@ -500,7 +487,6 @@ def test_a_missing_class_is_class_e_classnotavailable(
 # -- the facade: win32com.server.register -------------------------------------------------------
 
 
-@pytest.mark.usefixtures("com_exports")
 def test_register_classes_prints_as_pywin32_and_stores_the_entry(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -530,7 +516,6 @@ def test_register_classes_prints_as_pywin32_and_stores_the_entry(
     assert entries() == []
 
 
-@pytest.mark.usefixtures("com_exports")
 def test_register_classes_without_reg_clsid_is_an_attribute_error() -> None:
     class NoClsid:
         _reg_progid_ = "RegTest.NoClsid"
@@ -541,7 +526,6 @@ def test_register_classes_without_reg_clsid_is_an_attribute_error() -> None:
         facade.UnregisterClasses(NoClsid)
 
 
-@pytest.mark.usefixtures("com_exports")
 def test_use_command_line_reads_sys_argv(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -571,7 +555,6 @@ def test_use_command_line_reads_sys_argv(
         lookup_clsid(Server._reg_clsid_)
 
 
-@pytest.mark.usefixtures("com_exports")
 def test_register_server_takes_explicit_values() -> None:
     clsid = new_clsid()
     facade.RegisterServer(clsid, "mod.Server", progID="RegTest.Explicit", threadingModel=None)

@@ -21,6 +21,8 @@ from ._api import create as create
 from ._api import mta as mta
 from ._api import sta as sta
 from ._api import threading_model as threading_model
+from ._dispatch import IID_IDISPATCH as IID_IDISPATCH
+from ._dispatch import IID_IUNKNOWN as IID_IUNKNOWN
 from ._dispatch import DispatchClient as DispatchClient
 from ._dispatch import InterfacePointer as InterfacePointer
 from ._dispatch import unwrap as unwrap
@@ -56,6 +58,8 @@ from ._transport import call_in as call_in
 __all__ = [
     "DEFAULT_CLSCTX",
     "DEFAULT_THREADING_MODEL",
+    "IID_IDISPATCH",
+    "IID_IUNKNOWN",
     "SCHEMA_VERSION",
     "S_FALSE",
     "S_OK",

@@ -12,7 +12,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, final
+from typing import Any, final
 
 from ..errors import ComError, NoInterfaceError, WrongThreadError
 from ._apartment import Apartment, ApartmentKind, current_apartment
@@ -27,9 +27,6 @@ from ._policy import (
     server_error,
 )
 from ._proxy import Proxy, marshal_value
-
-if TYPE_CHECKING:
-    from collections.abc import Sequence
 
 __all__ = [
     "IID_IUNKNOWN",
@@ -82,9 +79,10 @@ class Gateway:
             raise server_error(error) from None
 
 
-@final
 class InterfacePointer:
     """An IDispatch pointer valid in one apartment (pywin32's PyIDispatch).
+
+    The facade subclasses it to add pywin32's method names; marshaling keeps the subclass.
 
     It holds the :class:`Gateway` itself in the object's own apartment, else a proxy to it.
     Marshal it (a stream, the GIT) to use the object from another apartment.
@@ -116,31 +114,15 @@ class InterfacePointer:
             )
         return target
 
-    def GetIDsOfNames(self, *names: str) -> int | tuple[int, ...]:  # noqa: N802 - pywin32's name
-        """Return the DISPID of a member name (a tuple when named arguments are given too)."""
-        if names and isinstance(names[0], int):  # (lcid, name, ...)
-            names = names[1:]
-        ids = self._gateway().get_ids_of_names(tuple(names))
-        return ids[0] if len(ids) == 1 else tuple(ids)
+    def ids_of_names(self, *names: str) -> list[int]:
+        """Return the DISPIDs of a member name (and of named arguments) (GetIDsOfNames)."""
+        return self._gateway().get_ids_of_names(names)
 
-    def Invoke(self, dispid: int, lcid: int, flags: int, result_wanted: int, *args: Any) -> Any:  # noqa: N802, ANN401
-        """Invoke a member by DISPID; return its result, or None if not wanted."""
-        result = self._gateway().invoke(dispid, flags, args)
-        return result if result_wanted else None
+    def invoke(self, dispid: int | str, flags: int, *args: Any) -> Any:  # noqa: ANN401
+        """Call, get or put a member by DISPID as ``flags`` say (Invoke)."""
+        return self._gateway().invoke(dispid, flags, args)
 
-    def InvokeTypes(  # noqa: N802
-        self,
-        dispid: int,
-        lcid: int,
-        flags: int,
-        result_type: object,
-        arg_types: object,
-        *args: Any,  # noqa: ANN401
-    ) -> Any:  # noqa: ANN401
-        """Invoke with type descriptions, which are not needed here."""
-        return self.Invoke(dispid, lcid, flags, True, *args)
-
-    def QueryInterface(self, iid: object, use_iid: object = None) -> InterfacePointer:  # noqa: N802
+    def query_interface(self, iid: object) -> InterfacePointer:
         """Return this pointer for IUnknown and IDispatch; anything else is E_NOINTERFACE."""
         wanted = str(iid).upper()
         if wanted not in _SUPPORTED:
@@ -153,7 +135,7 @@ class InterfacePointer:
         target = self._target
         home = source if isinstance(target, Proxy) else self._apartment
         moved: Gateway | Proxy = marshal_value(target, home, dest)
-        return InterfacePointer(moved, dest, self.iid)
+        return type(self)(moved, dest, self.iid)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, InterfacePointer):
@@ -207,11 +189,9 @@ class DispatchClient:
 
     def _dispid(self, name: str) -> int:
         try:
-            dispid = self._oleobj_.GetIDsOfNames(name)
+            return int(self._oleobj_.ids_of_names(name)[0])
         except ComError:
             raise AttributeError(f"{self._username_}.{name}") from None
-        assert isinstance(dispid, int)
-        return dispid
 
     def __getattr__(self, name: str) -> Any:  # noqa: ANN401
         if name.startswith("_") and name.endswith("_"):
@@ -221,7 +201,7 @@ class DispatchClient:
             return _ClientMethod(self, name, methods[name])
         dispid = self._dispid(name)
         try:
-            result = self._oleobj_.Invoke(dispid, 0, DISPATCH_PROPERTYGET, 1)
+            result = self._oleobj_.invoke(dispid, DISPATCH_PROPERTYGET)
         except ComError as error:
             if error.hresult in _BAD_CONTEXT:
                 methods[name] = dispid  # not a property: a method
@@ -234,14 +214,14 @@ class DispatchClient:
             self.__dict__[name] = value
             return
         try:
-            dispid = self._oleobj_.GetIDsOfNames(name)
+            dispid = self._oleobj_.ids_of_names(name)[0]
         except ComError:
             raise AttributeError(f"Property '{self._username_}.{name}' can not be set.") from None
-        self._oleobj_.Invoke(dispid, 0, DISPATCH_PROPERTYPUT, 0, _unwrap_arg(value))
+        self._oleobj_.invoke(dispid, DISPATCH_PROPERTYPUT, _unwrap_arg(value))
 
     def __call__(self, *args: Any) -> Any:  # noqa: ANN401
         flags = DISPATCH_METHOD | DISPATCH_PROPERTYGET
-        result = self._oleobj_.Invoke(DISPID_VALUE, 0, flags, 1, *map(_unwrap_arg, args))
+        result = self._oleobj_.invoke(DISPID_VALUE, flags, *map(_unwrap_arg, args))
         return wrap_result(result, self._username_)
 
     def __eq__(self, other: object) -> bool:
@@ -265,7 +245,7 @@ class _ClientMethod:
 
     def __call__(self, *args: Any) -> Any:  # noqa: ANN401
         flags = DISPATCH_METHOD | DISPATCH_PROPERTYGET
-        result = self.client._oleobj_.Invoke(self.dispid, 0, flags, 1, *map(_unwrap_arg, args))
+        result = self.client._oleobj_.invoke(self.dispid, flags, *map(_unwrap_arg, args))
         return wrap_result(result, self.name)
 
 
@@ -280,9 +260,3 @@ def wrap_result(value: object, name: str | None = None) -> Any:  # noqa: ANN401
     if isinstance(value, tuple):
         return tuple(wrap_result(item) for item in value)
     return value
-
-
-def names_of(pointer: InterfacePointer, names: Sequence[str]) -> list[int]:
-    """The DISPIDs of ``names`` (a convenience for tests and tools)."""
-    result = pointer.GetIDsOfNames(*names)
-    return list(result) if isinstance(result, tuple) else [result]

@@ -249,16 +249,33 @@ def _prepare(conn: sqlite3.Connection, path: Path) -> None:
     if version == SCHEMA_VERSION:
         return
     _check_version(path, version, tables)  # before touching a file that is not ours
-    # A new file. WAL lets readers run beside a writer; the mode is persistent, and
-    # cannot change inside a transaction, so set it first (idempotent if a racing
-    # process already did).
-    conn.execute("PRAGMA journal_mode = WAL")
+    _enter_wal_mode(conn)
     with _transaction(conn):
         version, tables = _state(conn)  # another process may have won the race
         if version != SCHEMA_VERSION:
             _check_version(path, version, tables)
             conn.execute(_SCHEMA)
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _enter_wal_mode(conn: sqlite3.Connection) -> None:
+    """Switch a new file to WAL, which lets readers run beside a writer.
+
+    The mode is persistent and cannot change inside a transaction, so it is set before the
+    schema (a no-op if a racing creator already did). The switch needs an exclusive lock,
+    and SQLite reports a conflict with another new connection at once instead of calling
+    the busy handler, so retry here until the busy timeout. Only a brand-new file gets here.
+    """
+    deadline = time.monotonic() + _BUSY_TIMEOUT
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.001)
+        else:
+            return
 
 
 def _check_version(path: Path, version: int, tables: list[str]) -> None:

@@ -7,8 +7,10 @@ kernel ignores them. -1 and -2 are the pseudo handles of the current process and
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import threading
+from collections import deque
 from typing import TYPE_CHECKING, TypeVar
 
 from ..errors import AccessDeniedError, InvalidHandleError, InvalidParameterError
@@ -75,12 +77,38 @@ class HandleTable:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
+        # Handles a finalizer gave up: a finalizer may run inside any locked section (the
+        # collector runs on allocation), so it only appends here (deque appends are atomic)
+        # and the next table operation closes them.
+        self._closing: deque[int] = deque()
         self._entries: dict[int, tuple[object, int]] = {}
         self._open: dict[int, int] = {}  # id(object) -> number of open handles
         self._values = itertools.count(4, 4)
 
+    def close_soon(self, value: int) -> None:
+        """Close a handle later; the only call a finalizer may make (it takes no lock)."""
+        self._closing.append(value)
+
+    def collect(self) -> None:
+        """Close now the handles finalizers gave up (before a name is looked up, say)."""
+        if self._closing:
+            self._drain()
+
+    def _drain(self) -> None:
+        """Close the handles finalizers gave up (never called with a lock held)."""
+        closing = self._closing
+        while closing:
+            try:
+                value = closing.popleft()
+            except IndexError:
+                return
+            with contextlib.suppress(InvalidHandleError):
+                self.close(value)
+
     def insert(self, obj: object, access: int = ALL_ACCESS) -> int:
         """Open a new handle to ``obj`` with ``access`` and return its value."""
+        if self._closing:
+            self._drain()
         with self._lock:
             return self._insert(obj, map_generic(access))
 
@@ -100,6 +128,8 @@ class HandleTable:
             InvalidHandleError: the handle is not open.
             AccessDeniedError: the handle lacks a right in ``access``.
         """
+        if self._closing:
+            self._drain()
         key = normalize(value)
         if pseudo and key in (CURRENT_THREAD, CURRENT_PROCESS):
             return current_thread() if key == CURRENT_THREAD else current_process()
@@ -157,6 +187,7 @@ class HandleTable:
         """
         if not map_generic(access):
             raise AccessDeniedError(f"opening {name!r} asked for no access right")
+        self.collect()
         return self.insert(open_named(kind, name), access)
 
     def open_thread(self, native_id: int, access: int) -> int:
@@ -228,6 +259,8 @@ class HandleTable:
 
     def snapshot(self) -> dict[int, object]:
         """Return the open handles and their objects, for leak checks and debugging."""
+        if self._closing:
+            self._drain()
         with self._lock:
             return {value: obj for value, (obj, _) in self._entries.items()}
 

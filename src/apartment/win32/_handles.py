@@ -88,11 +88,11 @@ class PyHANDLE:
         return value
 
     def __del__(self) -> None:
-        try:
-            if self._value:
-                handles.close(self._value)
-        except Exception:
-            pass
+        # The collector may run this inside any locked section: hand the handle over to be
+        # closed by the next handle operation instead of taking a lock here.
+        value = getattr(self, "_value", 0)
+        if value:
+            handles.close_soon(value)
 
     def __enter__(self) -> Self:
         return self

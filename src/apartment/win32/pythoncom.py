@@ -14,8 +14,7 @@ import threading
 from typing import Any
 
 from .. import com, messages
-from ..com import InterfacePointer, MarshalStream
-from ..com._dispatch import IID_IDISPATCH, IID_IUNKNOWN, unwrap
+from ..com import IID_IDISPATCH, IID_IUNKNOWN, InterfacePointer, MarshalStream
 from ..errors import ChangedModeError, ComError
 from .pywintypes import IID, PyIID
 
@@ -82,9 +81,46 @@ IID_IGlobalInterfaceTable = IID("{00000146-0000-0000-C000-000000000046}")
 CLSID_StdGlobalInterfaceTable = IID("{00000323-0000-0000-C000-000000000046}")
 IID_NULL = IID("{00000000-0000-0000-0000-000000000000}")
 
-PyIDispatch = InterfacePointer
+
+class PyIDispatch(InterfacePointer):
+    """An IDispatch pointer valid in one apartment, with pywin32's method names."""
+
+    __slots__ = ()
+
+    @classmethod
+    def of(cls, pointer: InterfacePointer) -> PyIDispatch:
+        """Give a core interface pointer pywin32's face (same object, same apartment)."""
+        if isinstance(pointer, cls):
+            return pointer
+        return cls(pointer._target, pointer._apartment, pointer.iid)
+
+    def GetIDsOfNames(self, *names: Any) -> int | tuple[int, ...]:  # noqa: ANN401
+        if names and isinstance(names[0], int):  # (lcid, name, ...)
+            names = names[1:]
+        ids = self.ids_of_names(*names)
+        return ids[0] if len(ids) == 1 else tuple(ids)
+
+    def Invoke(self, dispid: int, lcid: int, flags: int, bResultWanted: int, *args: Any) -> Any:  # noqa: ANN401
+        result = self.invoke(dispid, flags, *args)
+        return result if bResultWanted else None
+
+    def InvokeTypes(
+        self, dispid: int, lcid: int, flags: int, resultType: object, argTypes: object,
+        *args: Any,  # noqa: ANN401
+    ) -> Any:  # noqa: ANN401  # fmt: skip
+        return self.invoke(dispid, flags, *args)
+
+    def QueryInterface(self, iid: object, useIID: object = None, /) -> PyIDispatch:
+        return PyIDispatch.of(self.query_interface(iid))
+
+
+def _face(value: object) -> Any:  # noqa: ANN401
+    """Give core interface pointers pywin32's face; leave anything else as it is."""
+    return PyIDispatch.of(value) if isinstance(value, InterfacePointer) else value
+
+
 PyIStream = MarshalStream
-TypeIIDs = {IID_IDispatch: InterfacePointer, IID_IUnknown: InterfacePointer}
+TypeIIDs = {IID_IDispatch: PyIDispatch, IID_IUnknown: PyIDispatch}
 
 _main_lock = threading.Lock()
 _main_initializer: list[int | None] = [None]  # thread id; see the module docstring
@@ -142,7 +178,7 @@ def CoCreateInstance(clsid: object, unkOuter: object, context: int, iid: object,
         com.current_apartment()
         return _GlobalInterfaceTable()
     pointer = com.create_object(_name(clsid), int(context))
-    return pointer.QueryInterface(iid)
+    return PyIDispatch.of(pointer.query_interface(iid))
 
 
 def new(iid: object, /) -> Any:  # noqa: ANN401
@@ -157,7 +193,7 @@ def CoMarshalInterThreadInterfaceInStream(iid: object, unk: object, /) -> Marsha
 
 
 def CoGetInterfaceAndReleaseStream(stream: MarshalStream, iid: object, /) -> Any:  # noqa: ANN401
-    return stream.unmarshal()
+    return _face(stream.unmarshal())
 
 
 def CoMarshalInterface(
@@ -167,7 +203,7 @@ def CoMarshalInterface(
 
 
 def CoUnmarshalInterface(Stm: MarshalStream, riid: object, /) -> Any:  # noqa: ANN401
-    return Stm.unmarshal()
+    return _face(Stm.unmarshal())
 
 
 def CoReleaseMarshalData(Stm: MarshalStream, /) -> None:
@@ -178,11 +214,11 @@ def WrapObject(
     ob: object, gatewayIID: object = None, interfaceIID: object = None, /
 ) -> InterfacePointer:
     policy_obj = getattr(ob, "_obj_", ob)  # a pywin32 policy instance wraps the object
-    return com.wrap(policy_obj)
+    return PyIDispatch.of(com.wrap(policy_obj))
 
 
 def UnwrapObject(ob: InterfacePointer, /) -> object:
-    return unwrap(ob)
+    return com.unwrap(ob)
 
 
 def PumpWaitingMessages(firstMessage: int = 0, lastMessage: int = 0, /) -> int:
@@ -210,7 +246,7 @@ class _GlobalInterfaceTable:
         return com.global_table().register(ob)
 
     def GetInterfaceFromGlobal(self, cookie: int, iid: object, /) -> Any:  # noqa: ANN401
-        return com.global_table().get(cookie)
+        return _face(com.global_table().get(cookie))
 
     def RevokeInterfaceFromGlobal(self, cookie: int, /) -> None:
         com.global_table().revoke(cookie)

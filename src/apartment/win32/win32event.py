@@ -73,6 +73,7 @@ def _create(kind: type[Any], name: str | None, *args: object) -> PyHANDLE:
         obj = kind(*args)
         existed = False
     else:
+        kernel.handles.collect()  # a collected PyHANDLE may have been the name's last handle
         obj, existed = kernel.create_named(kind, name, *args)
     set_last_error(183 if existed else 0)  # ERROR_ALREADY_EXISTS, as the idiom reads it
     return new_handle(obj)

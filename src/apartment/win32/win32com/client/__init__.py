@@ -27,7 +27,7 @@ def Dispatch(
     if isinstance(dispatch, InterfacePointer):
         return DispatchClient(dispatch, userName)
     if isinstance(dispatch, (str, PyIID)):
-        pointer = com.create_object(str(dispatch), clsctx)
+        pointer = pythoncom.PyIDispatch.of(com.create_object(str(dispatch), clsctx))
         return DispatchClient(pointer, userName or str(dispatch))
     inner = getattr(dispatch, "_oleobj_", None)
     if isinstance(inner, InterfacePointer):

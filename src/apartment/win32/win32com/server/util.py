@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from apartment import com
 from apartment.com import InterfacePointer
+from apartment.win32 import pythoncom
 
 __all__ = ["wrap", "unwrap"]
 
@@ -12,7 +13,7 @@ def wrap(
     ob: object, iid: object = None, usePolicy: object = None, useDispatcher: object = None
 ) -> InterfacePointer:
     """Expose ``ob`` (which needs ``_public_methods_``) as IDispatch in this apartment."""
-    return com.wrap(ob)
+    return pythoncom.PyIDispatch.of(com.wrap(ob))
 
 
 def unwrap(ob: object) -> object:
