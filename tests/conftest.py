@@ -13,6 +13,8 @@ from apartment.testing import LeakCheck
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+pytest_plugins = ["pytester"]  # tests/com/test_plugin.py runs a user's test session
+
 settings.register_profile(
     "default",
     deadline=None,

@@ -89,3 +89,29 @@ def run_script(code: str, *, registry: str | None = None) -> str:
     )
     assert done.returncode == 0, done.stderr
     return done.stdout
+
+
+class MtaThread(Generic[T]):
+    """A thread that joins the MTA, runs ``setup()``, and keeps the MTA alive until stopped."""
+
+    def __init__(self, setup: Callable[[], T]) -> None:
+        self._ready = Event(manual_reset=True)
+        self._stop = Event(manual_reset=True)
+        self._setup = setup
+        self.result: T
+        self.thread: ThreadHandle = start_thread(self._run)
+        assert self._ready.wait(30)
+
+    def _run(self) -> None:
+        com.initialize(True)
+        try:
+            self.result = self._setup()
+            self._ready.set()
+            self._stop.wait()
+        finally:
+            com.uninitialize()
+
+    def stop(self) -> None:
+        """Leave the MTA and end the thread."""
+        self._stop.set()
+        assert self.thread.wait(30)

@@ -72,8 +72,10 @@ def test_apartment_from_the_mta_lives_in_the_host_sta_behind_a_proxy() -> None:
         obj = com.create(ApartmentProbe)
         host = com.host_sta()
         assert host.thread is not None
-        return isinstance(obj, com.Proxy), obj.created == host.thread.native_id, (
-            obj.where() == obj.created
+        return (
+            isinstance(obj, com.Proxy),
+            obj.created == host.thread.native_id,
+            (obj.where() == obj.created),
         )
 
     assert in_apartment(body, True) == (True, True, True)

@@ -6,12 +6,8 @@ import re
 import subprocess
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pytest
-
-if TYPE_CHECKING:
-    from collections.abc import Iterator
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 CALL = re.compile(r"Thread is (\d+), and object is on thread (\d+)")
@@ -31,11 +27,11 @@ def _run(script: str, registry: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def registry(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+def registry(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("book") / "registry.sqlite3"
     output = _run("ThreadingModelsServer.py", path)
     assert "Registered: PythonThreadDemo.Apartment" in output
-    yield path
+    return path
 
 
 def _section(output: str, title: str) -> str:

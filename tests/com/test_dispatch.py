@@ -136,7 +136,7 @@ def test_server_errors_reach_the_client_as_pywin32_reports_them() -> None:
     assert python_error.hresult == DISP_E_EXCEPTION
     assert python_error.excepinfo is not None
     assert python_error.excepinfo[1] == "Python COM Server Internal Error"
-    assert python_error.excepinfo[2].startswith("Unexpected Python Error: Traceback")
+    assert str(python_error.excepinfo[2]).startswith("Unexpected Python Error: Traceback")
     assert python_error.excepinfo[5] == E_FAIL
     assert dispatch_error.hresult == DISP_E_MEMBERNOTFOUND  # a DISP_E scode comes directly
     assert other_error.hresult == DISP_E_EXCEPTION
@@ -147,7 +147,7 @@ def test_the_client_tells_methods_from_properties() -> None:
     def body() -> tuple[object, ...]:
         client = DispatchClient(com.wrap(Server()), "Test.Server")
         client.name = "renamed"
-        with pytest.raises(AttributeError, match="Test.Server.missing"):
+        with pytest.raises(AttributeError, match=r"Test\.Server\.missing"):
             client.missing  # noqa: B018
         with pytest.raises(AttributeError):
             client._private_  # noqa: B018

@@ -224,7 +224,7 @@ def test_a_proxy_on_a_thread_with_no_apartment_is_co_e_notinitialized() -> None:
 
 def test_a_call_out_while_handling_a_cross_thread_send_is_refused() -> None:
     home = _home()
-    seen: list[BaseException] = []
+    seen: list[CantCallOutError] = []
 
     def proc(hwnd: int, msg: int, wparam: object, lparam: object) -> int:
         if msg == messages.WM_USER:
@@ -252,7 +252,7 @@ def test_the_modal_loop_keeps_other_posted_messages_and_reposts_wm_quit() -> Non
     home = _home()
     try:
 
-        def body() -> tuple[int | None, int | None]:
+        def body() -> tuple[int | None, object]:
             proxy = home.result.unmarshal()
             me = messages.current_queue().thread
             messages.post_thread_message(me, messages.WM_USER + 5)

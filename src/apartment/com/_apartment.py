@@ -293,6 +293,16 @@ def apartment_of(thread: ThreadHandle) -> Apartment | None:
         return state.apartment if state is not None else None
 
 
+def initialized_threads() -> dict[ThreadHandle, Apartment]:
+    """Return the threads that explicitly initialized COM and have not left, with apartments."""
+    with KERNEL_LOCK:
+        return {
+            thread: state.apartment
+            for thread, state in _threads.items()
+            if state.count and state.apartment is not None
+        }
+
+
 def main_sta() -> Apartment | None:
     """Return the main STA, if there is one now."""
     with KERNEL_LOCK:

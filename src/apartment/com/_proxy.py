@@ -16,6 +16,7 @@ import datetime
 import decimal
 import fractions
 import uuid
+import weakref
 from typing import TYPE_CHECKING, Any, final
 
 from ..errors import DisconnectedError, ObjectNotConnectedError, WrongThreadError
@@ -27,7 +28,16 @@ from ._transport import call_in
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-__all__ = ["Stub", "Proxy", "stub_for", "proxy_in", "marshal_value", "is_agile", "home_of"]
+__all__ = [
+    "Stub",
+    "Proxy",
+    "stub_for",
+    "proxy_in",
+    "marshal_value",
+    "is_agile",
+    "home_of",
+    "live_proxies",
+]
 
 _PLAIN: frozenset[type] = frozenset(
     {
@@ -106,6 +116,15 @@ def stub_for(obj: object, home: Apartment) -> Stub:
         return stub
 
 
+_live_proxies: weakref.WeakSet[Proxy] = weakref.WeakSet()
+
+
+def live_proxies() -> list[Proxy]:
+    """Return every proxy still alive in the process (for leak checks)."""
+    with KERNEL_LOCK:
+        return list(_live_proxies)
+
+
 def proxy_in(apartment: Apartment, stub: Stub) -> Proxy:
     """Return the one proxy ``apartment`` holds to ``stub``'s object, creating it if needed."""
     key = id(stub)
@@ -114,6 +133,7 @@ def proxy_in(apartment: Apartment, stub: Stub) -> Proxy:
         if proxy is None or proxy._stub is not stub:
             proxy = Proxy(stub, apartment)
             apartment.proxies[key] = proxy
+            _live_proxies.add(proxy)
         return proxy
 
 

@@ -25,7 +25,7 @@ class LeakCheck:
     thread (including threads of :func:`apartment.kernel.start_thread`).
     """
 
-    def __init__(self, join_timeout: float = 10.0) -> None:
+    def __init__(self, join_timeout: float = 5.0) -> None:
         self.join_timeout = join_timeout
         self._threads: set[threading.Thread] = set()
         self._handles: set[int] = set()

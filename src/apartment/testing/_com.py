@@ -1,0 +1,114 @@
+"""Test helpers for code that uses apartments: a pumping STA thread, an MTA member thread."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from .. import com, messages
+from ..kernel import Event, ThreadHandle, start_thread
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+__all__ = ["StaThread", "MtaMember", "apartments_in_use", "proxies_alive"]
+
+T = TypeVar("T")
+
+
+class StaThread:
+    """A thread that is a single-threaded apartment and pumps messages until stopped.
+
+    ``call(fn, *args)`` runs ``fn`` on that thread (inside its apartment) and returns the
+    result, from any thread, COM-initialized or not: the request is posted to the thread's
+    queue, as any cross-apartment call into an STA is.
+    """
+
+    def __init__(self) -> None:
+        self._ready = Event(manual_reset=True)
+        self.apartment: com.Apartment
+        self.thread: ThreadHandle = start_thread(self._run, name="apartment-test-sta")
+        assert self._ready.wait(30)
+
+    def _run(self) -> None:
+        com.initialize(False)
+        try:
+            self.apartment = com.current_apartment()
+            messages.peek_message()
+            self._ready.set()
+            while True:  # pump_messages, plus the calls ``call`` posts as thread messages
+                message = messages.get_message()
+                if message.message == messages.WM_QUIT:
+                    return
+                if message.message == _RUN and not message.hwnd and callable(message.lparam):
+                    message.lparam()
+                else:
+                    messages.dispatch_message(message)
+        finally:
+            com.uninitialize()
+
+    def call(self, fn: Callable[..., T], *args: Any) -> T:  # noqa: ANN401
+        """Run ``fn(*args)`` on the STA's thread and return its result (or raise its error)."""
+        done = Event(manual_reset=True)
+        box: list[Any] = []
+
+        def run() -> None:
+            try:
+                box.append((True, fn(*args)))
+            except BaseException as error:
+                box.append((False, error))
+            done.set()
+
+        messages.post_thread_message(self.thread, _RUN, 0, run)
+        assert done.wait(30), "the STA thread did not run the call (is it blocked?)"
+        ok, value = box[0]
+        if not ok:
+            raise value
+        return value  # type: ignore[no-any-return]
+
+    def stop(self) -> None:
+        """End the message loop and wait for the thread to leave its apartment."""
+        if self.thread.is_alive():
+            messages.post_thread_message(self.thread, messages.WM_QUIT)
+        assert self.thread.wait(30)
+
+
+_RUN = messages.register_window_message("apartment.testing.run")
+
+
+class MtaMember:
+    """A thread that is in the MTA until stopped, so the MTA exists meanwhile."""
+
+    def __init__(self) -> None:
+        self._ready = Event(manual_reset=True)
+        self._stop = Event(manual_reset=True)
+        self.apartment: com.Apartment
+        self.thread = start_thread(self._run, name="apartment-test-mta")
+        assert self._ready.wait(30)
+
+    def _run(self) -> None:
+        com.initialize(True)
+        try:
+            self.apartment = com.current_apartment()
+            self._ready.set()
+            self._stop.wait()
+        finally:
+            com.uninitialize()
+
+    def stop(self) -> None:
+        """Leave the MTA and end the thread."""
+        self._stop.set()
+        assert self.thread.wait(30)
+
+
+def apartments_in_use() -> dict[ThreadHandle, com.Apartment]:
+    """Return the threads that initialized COM and have not uninitialized, with apartments."""
+    from ..com._apartment import initialized_threads
+
+    return initialized_threads()
+
+
+def proxies_alive() -> int:
+    """Return how many proxies are alive in the process."""
+    from ..com._proxy import live_proxies
+
+    return len(live_proxies())

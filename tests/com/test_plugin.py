@@ -1,0 +1,67 @@
+"""The pytest plugin's fixtures, used as a user's tests would use them."""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING
+
+from apartment import com
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    import pytest
+
+    from apartment.testing import StaThread
+
+
+class Widget:
+    def where(self) -> int:
+        return threading.get_native_id()
+
+
+def test_sta_thread_runs_calls_on_its_thread(sta_thread: StaThread) -> None:
+    assert sta_thread.call(threading.get_native_id) == sta_thread.thread.native_id
+    assert sta_thread.call(lambda: com.current_apartment().is_sta)
+
+
+def test_sta_thread_serves_proxies_while_it_pumps(
+    sta_thread: StaThread, mta: com.Apartment, apartment_leak_check: None
+) -> None:
+    token = sta_thread.call(lambda: com.marshal(Widget()))
+    results: list[int] = []
+
+    def use() -> None:
+        with com.mta():
+            results.append(token.unmarshal().where())
+
+    worker = threading.Thread(target=use)
+    worker.start()
+    worker.join(30)
+    token.release()
+    assert results == [sta_thread.thread.native_id]
+
+
+def test_class_registry_is_fresh_and_private(class_registry: Path) -> None:
+    assert com.registry_path() == class_registry
+    assert com.entries() == []
+
+
+def test_the_leak_check_catches_a_thread_left_in_an_apartment(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(
+        """
+        import threading
+        from apartment import com
+        from apartment.kernel import Event, start_thread
+
+        gate = Event()
+
+        def test_leaks(apartment_leak_check):
+            def body():
+                com.initialize()
+                gate.wait()
+            start_thread(body)
+        """
+    )
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
+    result.stdout.fnmatch_lines(["*is still in*STA*"])
