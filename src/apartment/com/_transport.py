@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING, Any, final
 
 from .. import messages
 from ..errors import CantCallOutError, DisconnectedError
-from ..kernel import Event, Semaphore, start_thread, wait_any
+from ..kernel import Event, Semaphore, start_thread
 from ..kernel._core import KERNEL_LOCK
+from ..kernel._wait import wait_objects
 from ._apartment import Apartment, ApartmentKind, _state, current_apartment
 
 if TYPE_CHECKING:
@@ -163,7 +164,7 @@ def _modal_wait(packet: CallPacket, caller: Apartment) -> None:
     while True:
         with KERNEL_LOCK:
             inp.arm(_MODAL_MASK, False)
-        result = wait_any(waiting)
+        result = wait_objects(waiting)
         if result is not None and result.index == 0:
             break
         while True:  # calls into this apartment (and WM_QUIT, which ignores the filter)

@@ -111,6 +111,13 @@ def wait_all(
     return _wait(objs, True, check_timeout(timeout), alertable)
 
 
+def wait_objects(
+    objects: tuple[Waitable, ...], timeout: float | None = None, alertable: bool = False
+) -> WaitResult | None:
+    """wait_any for the library's own callers: a tuple of known objects, no argument checks."""
+    return _wait(objects, False, None if timeout is None else check_timeout(timeout), alertable)
+
+
 def wait_one(obj: Waitable, timeout: float | None, alertable: bool) -> WaitResult | None:
     """Wait on a single object; the common path of every ``wait()`` method."""
     return _wait((obj,), False, check_timeout(timeout), alertable)

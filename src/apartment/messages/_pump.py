@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ..errors import InvalidParameterError
 from ..kernel import Waitable, wait_all, wait_any
 from ..kernel._core import KERNEL_LOCK
-from ..kernel._wait import check_timeout
+from ..kernel._wait import check_timeout, wait_objects
 from ._constants import (
     PM_NOREMOVE,
     PM_REMOVE,
@@ -75,6 +75,7 @@ def get_message(hwnd: int | None = None, first: int = 0, last: int = 0) -> Messa
     """
     queue = current_queue()
     inp = queue.input
+    waiting = (inp,)
     if hwnd is None and not first and not last:
         while True:
             message = queue.take_next()
@@ -82,7 +83,7 @@ def get_message(hwnd: int | None = None, first: int = 0, last: int = 0) -> Messa
                 return message
             with KERNEL_LOCK:
                 inp.arm(QS_ALLINPUT, False)
-            wait_any((inp,))
+            wait_objects(waiting)
     window = _window_filter(hwnd)
     mask = (
         QS_ALLINPUT if not (first or last) and window is None else QS_ALLINPUT & ~QS_ALLPOSTMESSAGE
@@ -93,7 +94,7 @@ def get_message(hwnd: int | None = None, first: int = 0, last: int = 0) -> Messa
             return message
         with KERNEL_LOCK:
             inp.arm(mask, False)
-        wait_any((inp,))
+        wait_objects(waiting)
 
 
 def wait_message() -> None:

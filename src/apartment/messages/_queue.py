@@ -146,12 +146,13 @@ class Sent:
         args: tuple[Any, ...],
         sender: ThreadHandle,
         notify: bool,
+        done: Event | None = None,
     ) -> None:
         self.call = call
         self.args = args
         self.sender = sender
         self.notify = notify
-        self.done = Event(manual_reset=True)
+        self.done = done
         self.result = 0
         self.replied = False
         self.error = 0  # a Win32 error code when the receiver could not answer
@@ -159,13 +160,20 @@ class Sent:
 
     def reply(self, result: int, error: int = 0) -> bool:
         """Release the sender with ``result``; only the first reply counts."""
+        woken: list[Waiter] = []
         with KERNEL_LOCK:
             if self.replied:
                 return False
             self.replied = True
             self.result = result
             self.error = error
-        self.done.set()
+            done = self.done
+            if done is not None and not done._ready:  # Event.set, under the same lock
+                done._ready = True
+                if done._waiters:
+                    release_waiters(done, woken)
+        if woken:
+            wake_all(woken)
         return True
 
 
@@ -186,6 +194,7 @@ class MessageQueue:
         "posted",
         "quit_code",
         "quit_pending",
+        "replies",
         "sent",
         "thread",
         "timers",
@@ -202,6 +211,7 @@ class MessageQueue:
         self.changed_bits = 0
         self.input = QueueInput(self)
         self.handling: list[Sent | None] = []  # the sent messages being handled, innermost last
+        self.replies: list[Event] = []  # reply events of this thread's sends, for reuse
         self.timers: dict[tuple[int, int], list[Any]] = {}  # (hwnd, id) -> [expired, ...]
         self.paint: dict[int, None] = {}  # windows that need painting, in order
         self.dead = False
@@ -289,24 +299,37 @@ class MessageQueue:
     def take_next(self) -> Message | None:
         """Remove the next message for an unfiltered GetMessage/PeekMessage(PM_REMOVE).
 
-        The fast path of the common loop: when no sent message waits and a posted one does,
-        it is taken under one lock acquisition; otherwise the full ``peek`` runs.
+        The fast path of the common loop: sent messages are handled and posted ones taken
+        with one lock acquisition each; only quit, paint and timers need the full ``peek``.
         """
         lock = KERNEL_LOCK
-        lock.acquire()
-        posted = self.posted
-        if posted and not self.sent:
-            message = posted.popleft()
-            self.changed_bits &= ~_SEEN_UNFILTERED
-            if not posted and not self.quit_pending:
-                self.wake_bits &= ~_POSTED
+        while True:
+            lock.acquire()
+            sent = self.sent
+            if sent:
+                item = sent.popleft()
+                if not sent:
+                    self.wake_bits &= ~QS_SENDMESSAGE
+                lock.release()
+                self.handle_sent(item)
+                continue
+            posted = self.posted
+            if posted:
+                message = posted.popleft()
+                self.changed_bits &= ~_SEEN_UNFILTERED
+                if not posted and not self.quit_pending:
+                    self.wake_bits &= ~_POSTED
+            elif self.quit_pending or self.paint or self.timers:
+                lock.release()
+                return self.peek(None, 0, 0, PM_REMOVE)
+            else:
+                message = None
+                self.changed_bits &= ~_SEEN_UNFILTERED
             inp = self.input
             if inp._ready:
                 inp.refresh()
             lock.release()
             return message
-        lock.release()
-        return self.peek(None, 0, 0, PM_REMOVE)
 
     def _look(
         self, hwnd: int | None, first: int, last: int, flags: int, classes: int
@@ -370,6 +393,21 @@ class MessageQueue:
                         self.wake_bits &= ~_POSTED
                 return message
         return None
+
+    def take_reply_event(self) -> Event:
+        """Return a reset reply event for a send of this (owner) thread.
+
+        Reusing it keeps a sender's wait on the same objects from one send to the next, so
+        the wait registers nothing new. A send that timed out does not give its event back:
+        a late reply could still set it.
+        """
+        replies = self.replies
+        if replies:
+            event = replies.pop()
+            with KERNEL_LOCK:
+                event._ready = False  # Event.reset, inlined: this is every send's path
+            return event
+        return Event(manual_reset=True)
 
     def handle_sent(self, sent: Sent) -> None:
         """Run a message sent from another thread and reply to its sender (owner thread)."""

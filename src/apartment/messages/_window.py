@@ -27,8 +27,9 @@ from ..errors import (
     NotEnoughQuotaError,
     WindowOfOtherThreadError,
 )
-from ..kernel import ThreadHandle, current_thread, wait_any
+from ..kernel import Event, ThreadHandle, current_thread
 from ..kernel._core import KERNEL_LOCK, Waiter, wake_all
+from ..kernel._wait import wait_objects
 from ._constants import (
     HWND_BROADCAST,
     HWND_MESSAGE,
@@ -453,12 +454,14 @@ def send_message(
     target = window.queue
     if flags & SMTO_ABORTIFHUNG and target.hung(ticks()):
         raise MessageTimeoutError(f"thread {window.thread.native_id} is not pumping messages")
-    sent = Sent(window.call, (msg, wparam, lparam), me.thread, notify=False)
+    done = me.take_reply_event()
+    sent = Sent(window.call, (msg, wparam, lparam), me.thread, notify=False, done=done)
     woken: list[Waiter] = []
     with KERNEL_LOCK:
         target.send(sent, woken)
     wake_all(woken)
-    _await_reply(sent, me, target, timeout, not flags & SMTO_BLOCK)
+    _await_reply(sent, done, me, target, timeout, not flags & SMTO_BLOCK)
+    me.replies.append(done)  # answered: it can serve the next send
     if sent.error:
         raise AccessDeniedError(
             f"thread {window.thread.native_id} ended before it handled message {msg:#x}"
@@ -467,18 +470,23 @@ def send_message(
 
 
 def _await_reply(
-    sent: Sent, me: MessageQueue, target: MessageQueue, timeout: float | None, serve: bool
+    sent: Sent,
+    done: Event,
+    me: MessageQueue,
+    target: MessageQueue,
+    timeout: float | None,
+    serve: bool,
 ) -> None:
     """Wait for a sent message's reply, handling messages sent to this thread meanwhile."""
     clock = _clock.get_clock()
     deadline = None if timeout is None else clock.now() + timeout
-    objects = (sent.done, me.input) if serve else (sent.done,)
+    objects = (done, me.input) if serve else (done,)
     while True:
         remaining = None if deadline is None else max(deadline - clock.now(), 0.0)
         if serve:
             with KERNEL_LOCK:
                 me.input.arm(QS_SENDMESSAGE, True)
-        result = wait_any(objects, remaining)
+        result = wait_objects(objects, remaining)
         if result is None:
             with KERNEL_LOCK:
                 if sent in target.sent:  # not started: withdraw it
