@@ -130,7 +130,6 @@ def PostQuitMessage(exitCode: int = 0, /) -> None:
     win32gui.PostQuitMessage(exitCode)
 
 
-@api("RegisterWindowMessage")
 def RegisterWindowMessage(name: str, /) -> int:
     return win32gui.RegisterWindowMessage(name)
 

@@ -258,9 +258,13 @@ def WaitMessage() -> None:
     messages.wait_message()
 
 
-@api("RegisterWindowMessage")
 def RegisterWindowMessage(name: str, /) -> int:
-    return messages.register_window_message(name)
+    """The message number for ``name``; 0 (and GetLastError) on failure, as pywin32 gives."""
+    try:
+        return messages.register_window_message(name)
+    except Win32Error as failure:
+        set_last_error(failure.winerror)
+        return 0
 
 
 @api("InvalidateRect")
