@@ -305,3 +305,37 @@ def test_an_sta_that_never_pumps_does_not_run_calls() -> None:
     assert calling.wait(10)
     assert thread.wait(10)
     assert results == [4]
+
+
+@pytest.fixture(params=[False, True], ids=["sta-caller", "mta-caller"])
+def mta_caller(request: pytest.FixtureRequest) -> bool:
+    return bool(request.param)
+
+
+def test_the_rules_hold_for_sta_and_mta_callers(mta_caller: bool) -> None:
+    home = _home()
+    holder = StaThread(lambda: home.result.unmarshal())
+    try:
+
+        def body() -> tuple[int, int, int, list[int]]:
+            proxy = home.result.unmarshal()
+            total = proxy.add(2)
+            with pytest.raises(KeyError):
+                proxy.fail()
+            with pytest.raises(WrongThreadError) as wrong:
+                holder.result.add(1)  # a proxy of another apartment
+            return total, proxy.count, wrong.value.hresult, proxy.threads
+
+        total, count, wrong, threads = in_apartment(body, mta_caller)
+        assert (total, count, wrong) == (2, 2, -2147417842)
+        assert threads == [home.thread.native_id]
+    finally:
+        holder.stop()
+        home.stop()
+
+    def after() -> int:
+        with pytest.raises(DisconnectedError) as caught:
+            home.result.unmarshal().add(1)  # its apartment has ended
+        return caught.value.hresult
+
+    assert in_apartment(after, mta_caller) == -2147417848
