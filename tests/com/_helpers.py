@@ -5,13 +5,17 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from apartment import com, messages
-from apartment.kernel import Event, ThreadHandle, start_thread
+from apartment import com
+from apartment.kernel import start_thread
+from apartment.testing import MtaMember as MtaThread
+from apartment.testing import StaThread
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+__all__ = ["MtaThread", "StaThread", "in_apartment", "run_script"]
 
 T = TypeVar("T")
 
@@ -37,42 +41,6 @@ def in_apartment(fn: Callable[[], T], multithreaded: bool = False) -> T:
     return value  # type: ignore[no-any-return]
 
 
-class StaThread(Generic[T]):
-    """A thread that becomes an STA, runs ``setup()``, then pumps until stopped."""
-
-    def __init__(self, setup: Callable[[], T]) -> None:
-        self._ready = Event(manual_reset=True)
-        self._setup = setup
-        self.result: T
-        self.error: BaseException | None = None
-        self.apartment: com.Apartment
-        self.thread: ThreadHandle = start_thread(self._run)
-        assert self._ready.wait(30)
-        if self.error is not None:
-            raise self.error
-
-    def _run(self) -> None:
-        com.initialize(False)
-        try:
-            self.apartment = com.current_apartment()
-            try:
-                self.result = self._setup()
-            except BaseException as error:
-                self.error = error
-                return
-            finally:
-                self._ready.set()
-            messages.pump_messages()
-        finally:
-            com.uninitialize()
-
-    def stop(self) -> None:
-        """End the pump (WM_QUIT) and wait for the thread."""
-        if self.thread.is_alive():
-            messages.post_thread_message(self.thread, messages.WM_QUIT)
-        assert self.thread.wait(30)
-
-
 def run_script(code: str, *, registry: str | None = None) -> str:
     """Run ``code`` in a fresh interpreter (for rules about process-wide COM state)."""
     env = None
@@ -89,29 +57,3 @@ def run_script(code: str, *, registry: str | None = None) -> str:
     )
     assert done.returncode == 0, done.stderr
     return done.stdout
-
-
-class MtaThread(Generic[T]):
-    """A thread that joins the MTA, runs ``setup()``, and keeps the MTA alive until stopped."""
-
-    def __init__(self, setup: Callable[[], T]) -> None:
-        self._ready = Event(manual_reset=True)
-        self._stop = Event(manual_reset=True)
-        self._setup = setup
-        self.result: T
-        self.thread: ThreadHandle = start_thread(self._run)
-        assert self._ready.wait(30)
-
-    def _run(self) -> None:
-        com.initialize(True)
-        try:
-            self.result = self._setup()
-            self._ready.set()
-            self._stop.wait()
-        finally:
-            com.uninitialize()
-
-    def stop(self) -> None:
-        """Leave the MTA and end the thread."""
-        self._stop.set()
-        assert self.thread.wait(30)

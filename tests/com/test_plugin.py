@@ -20,13 +20,13 @@ class Widget:
         return threading.get_native_id()
 
 
-def test_sta_thread_runs_calls_on_its_thread(sta_thread: StaThread) -> None:
+def test_sta_thread_runs_calls_on_its_thread(sta_thread: StaThread[None]) -> None:
     assert sta_thread.call(threading.get_native_id) == sta_thread.thread.native_id
     assert sta_thread.call(lambda: com.current_apartment().is_sta)
 
 
 def test_sta_thread_serves_proxies_while_it_pumps(
-    sta_thread: StaThread, mta: com.Apartment, apartment_leak_check: None
+    sta_thread: StaThread[None], mta: com.Apartment, apartment_leak_check: None
 ) -> None:
     token = sta_thread.call(lambda: com.marshal(Widget()))
     results: list[int] = []

@@ -135,7 +135,7 @@ class DispatchPolicy:
         ValueError: the object names no ``_public_methods_`` (nor ``_typelib_guid_``).
     """
 
-    __slots__ = ("_func", "_get", "_names", "_put", "obj")
+    __slots__ = ("_func", "_get", "_names", "_next", "_put", "obj")
 
     def __init__(self, obj: object) -> None:
         if not hasattr(obj, "_public_methods_") and not hasattr(obj, "_typelib_guid_"):
@@ -144,6 +144,7 @@ class DispatchPolicy:
                 "_public_methods_ or _typelib_guid_ attributes."
             )
         self.obj = obj
+        self._next = FIRST_DISPID
         self._names: dict[str, int] = {}
         self._func: dict[int, str] = dict(getattr(obj, "_dispid_to_func_", {}))
         self._get: dict[int, str] = dict(getattr(obj, "_dispid_to_get_", {}))
@@ -159,24 +160,23 @@ class DispatchPolicy:
             if hasattr(obj, name):
                 self._func[dispid] = name
                 self._names.setdefault(name.lower(), dispid)
-        next_id = FIRST_DISPID
         readonly = {name.lower() for name in getattr(obj, "_readonly_attrs_", ())}
         for name in getattr(obj, "_public_attrs_", ()):
-            known = self._names.get(name.lower())
-            if known is None:
-                known, next_id = next_id, next_id + 1
-                self._names[name.lower()] = known
-            dispid = known
+            dispid = self._allocate(name)
             self._get[dispid] = name
             if name.lower() not in readonly:
                 self._put[dispid] = name
         for name in getattr(obj, "_public_methods_", ()):
-            known = self._names.get(name.lower())
-            if known is None:
-                known, next_id = next_id, next_id + 1
-                self._names[name.lower()] = known
-            dispid = known
-            self._func[dispid] = name
+            self._func[self._allocate(name)] = name
+
+    def _allocate(self, name: str) -> int:
+        """The DISPID of ``name``: its own if known, else the next one from 1000 on."""
+        key = name.lower()
+        dispid = self._names.get(key)
+        if dispid is None:
+            dispid = self._names[key] = self._next
+            self._next += 1
+        return dispid
 
     def get_ids_of_names(self, names: Sequence[str]) -> list[int]:
         """Return the DISPIDs of a member name (and of named arguments, which are unknown).

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from .. import com, messages
 from ..kernel import Event, ThreadHandle, start_thread
@@ -13,28 +13,43 @@ if TYPE_CHECKING:
 __all__ = ["StaThread", "MtaMember", "apartments_in_use", "proxies_alive"]
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 
-class StaThread:
+class StaThread(Generic[T]):
     """A thread that is a single-threaded apartment and pumps messages until stopped.
 
-    ``call(fn, *args)`` runs ``fn`` on that thread (inside its apartment) and returns the
-    result, from any thread, COM-initialized or not: the request is posted to the thread's
-    queue, as any cross-apartment call into an STA is.
+    ``setup()``, if given, runs on the thread once it is an STA; its result is ``result``
+    (its exception is raised by the constructor). ``call(fn, *args)`` runs ``fn`` on the
+    thread, inside its apartment, and returns the result, from any thread, COM-initialized or
+    not: the request is posted to the thread's queue, as a call into an STA is.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, setup: Callable[[], T] | None = None) -> None:
         self._ready = Event(manual_reset=True)
+        self._setup = setup
+        self._error: BaseException | None = None
+        self.result: T = None  # type: ignore[assignment]
         self.apartment: com.Apartment
         self.thread: ThreadHandle = start_thread(self._run, name="apartment-test-sta")
         assert self._ready.wait(30)
+        if self._error is not None:
+            self.thread.wait(30)
+            raise self._error
 
     def _run(self) -> None:
         com.initialize(False)
         try:
             self.apartment = com.current_apartment()
             messages.peek_message()
-            self._ready.set()
+            try:
+                if self._setup is not None:
+                    self.result = self._setup()
+            except BaseException as error:  # handed to the constructor's caller
+                self._error = error
+                return
+            finally:
+                self._ready.set()
             while True:  # pump_messages, plus the calls ``call`` posts as thread messages
                 message = messages.get_message()
                 if message.message == messages.WM_QUIT:
@@ -46,7 +61,7 @@ class StaThread:
         finally:
             com.uninitialize()
 
-    def call(self, fn: Callable[..., T], *args: Any) -> T:  # noqa: ANN401
+    def call(self, fn: Callable[..., R], *args: Any) -> R:  # noqa: ANN401
         """Run ``fn(*args)`` on the STA's thread and return its result (or raise its error)."""
         done = Event(manual_reset=True)
         box: list[Any] = []
@@ -75,12 +90,17 @@ class StaThread:
 _RUN = messages.register_window_message("apartment.testing.run")
 
 
-class MtaMember:
-    """A thread that is in the MTA until stopped, so the MTA exists meanwhile."""
+class MtaMember(Generic[T]):
+    """A thread that is in the MTA until stopped, so the MTA exists meanwhile.
 
-    def __init__(self) -> None:
+    ``setup()``, if given, runs on the thread once it is in the MTA; its result is ``result``.
+    """
+
+    def __init__(self, setup: Callable[[], T] | None = None) -> None:
         self._ready = Event(manual_reset=True)
         self._stop = Event(manual_reset=True)
+        self._setup = setup
+        self.result: T = None  # type: ignore[assignment]
         self.apartment: com.Apartment
         self.thread = start_thread(self._run, name="apartment-test-mta")
         assert self._ready.wait(30)
@@ -89,9 +109,12 @@ class MtaMember:
         com.initialize(True)
         try:
             self.apartment = com.current_apartment()
+            if self._setup is not None:
+                self.result = self._setup()
             self._ready.set()
             self._stop.wait()
         finally:
+            self._ready.set()
             com.uninitialize()
 
     def stop(self) -> None:

@@ -47,9 +47,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 @pytest.fixture
-def sta_thread() -> Iterator[StaThread]:
+def sta_thread() -> Iterator[StaThread[None]]:
     """A thread that is an STA and pumps; ``call(fn, *args)`` runs ``fn`` on it."""
-    thread = StaThread()
+    thread: StaThread[None] = StaThread()
     yield thread
     thread.stop()
 
@@ -57,7 +57,7 @@ def sta_thread() -> Iterator[StaThread]:
 @pytest.fixture
 def mta() -> Iterator[com.Apartment]:
     """Keep the MTA alive for the test; yields the apartment."""
-    member = MtaMember()
+    member: MtaMember[None] = MtaMember()
     yield member.apartment
     member.stop()
 

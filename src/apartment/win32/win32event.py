@@ -11,6 +11,23 @@ from typing import Any
 
 from .. import kernel, messages
 from ..kernel import Event, Mutex, Semaphore, Waitable, WaitableTimer
+from ..messages import MWMO_ALERTABLE as MWMO_ALERTABLE
+from ..messages import MWMO_INPUTAVAILABLE as MWMO_INPUTAVAILABLE
+from ..messages import MWMO_WAITALL as MWMO_WAITALL
+from ..messages import QS_ALLEVENTS as QS_ALLEVENTS
+from ..messages import QS_ALLINPUT as QS_ALLINPUT
+from ..messages import QS_ALLPOSTMESSAGE as QS_ALLPOSTMESSAGE
+from ..messages import QS_HOTKEY as QS_HOTKEY
+from ..messages import QS_INPUT as QS_INPUT
+from ..messages import QS_KEY as QS_KEY
+from ..messages import QS_MOUSE as QS_MOUSE
+from ..messages import QS_MOUSEBUTTON as QS_MOUSEBUTTON
+from ..messages import QS_MOUSEMOVE as QS_MOUSEMOVE
+from ..messages import QS_PAINT as QS_PAINT
+from ..messages import QS_POSTMESSAGE as QS_POSTMESSAGE
+from ..messages import QS_RAWINPUT as QS_RAWINPUT
+from ..messages import QS_SENDMESSAGE as QS_SENDMESSAGE
+from ..messages import QS_TIMER as QS_TIMER
 from . import _timeconv
 from ._adapt import api, as_bool, dword, ms_to_timeout, set_last_error, wait_code
 from ._handles import PyHANDLE, handle_values, lookup, new_handle
@@ -44,24 +61,9 @@ TIMER_MODIFY_STATE = 0x0002
 TIMER_ALL_ACCESS = 0x001F0003
 CREATE_WAITABLE_TIMER_MANUAL_RESET = 0x00000001
 CREATE_WAITABLE_TIMER_HIGH_RESOLUTION = 0x00000002
-# The SDK's values at _WIN32_WINNT 0x0601, as pywin32 builds win32event (win32con differs).
-QS_KEY = 0x0001
-QS_MOUSEMOVE = 0x0002
-QS_MOUSEBUTTON = 0x0004
-QS_POSTMESSAGE = 0x0008
-QS_TIMER = 0x0010
-QS_PAINT = 0x0020
-QS_SENDMESSAGE = 0x0040
-QS_HOTKEY = 0x0080
-QS_ALLPOSTMESSAGE = 0x0100
-QS_RAWINPUT = 0x0400
-QS_MOUSE = QS_MOUSEMOVE | QS_MOUSEBUTTON
-QS_INPUT = QS_MOUSE | QS_KEY | QS_RAWINPUT
-QS_ALLEVENTS = QS_INPUT | QS_POSTMESSAGE | QS_TIMER | QS_PAINT | QS_HOTKEY
-QS_ALLINPUT = QS_ALLEVENTS | QS_SENDMESSAGE
-MWMO_WAITALL = 0x0001
-MWMO_ALERTABLE = 0x0002
-MWMO_INPUTAVAILABLE = 0x0004
+# QS_* and MWMO_* (imported above) have the SDK's values at _WIN32_WINNT 0x0601, as pywin32
+# builds win32event; win32con keeps older QS values.
+
 UNICODE = 1
 
 _SEMAPHORE_MODIFY_STATE = 0x0002

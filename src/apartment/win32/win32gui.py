@@ -122,9 +122,9 @@ def CreateWindow(
     reserved: None,
     /,
 ) -> int:
-    if reserved is not None:
-        raise TypeError("The 'reserved' parameter must be None")
-    return messages.create_window(className, windowTitle or "", parent=parent or 0).hwnd
+    return CreateWindowEx(
+        0, className, windowTitle, style, x, y, width, height, parent, menu, hinstance, reserved
+    )
 
 
 @api("CreateWindowEx")
