@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import sys
 
-from . import kernel, messages
+from . import com, kernel, messages
 from ._harness import Suite, main
 
 SUITES: dict[str, Suite] = {
     "kernel": kernel.benchmarks,
     "messages": messages.benchmarks,
+    "com": com.benchmarks,
 }
 """Every layer's benchmarks; a new layer module adds one line here."""
 
