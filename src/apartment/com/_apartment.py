@@ -61,8 +61,9 @@ _ids = itertools.count(1)
 class Apartment:
     """A group of threads (one, for an STA) that share objects without proxies.
 
-    Only the runtime creates these. ``stubs`` holds the objects of this apartment that other
-    apartments hold proxies to; ``proxies`` the proxies living here, one per object.
+    Only the runtime creates these. ``is_sta`` is True for a single-threaded apartment.
+    ``stubs`` holds the objects of this apartment that other apartments hold proxies to;
+    ``proxies`` the proxies living here, one per object.
     """
 
     __slots__ = (
@@ -70,6 +71,7 @@ class Apartment:
         "alive",
         "host",
         "ident",
+        "is_sta",
         "kind",
         "main",
         "members",
@@ -83,6 +85,7 @@ class Apartment:
     def __init__(self, kind: ApartmentKind, thread: ThreadHandle | None, host: bool) -> None:
         self.ident = next(_ids)
         self.kind = kind
+        self.is_sta = kind is ApartmentKind.STA  # read on every call: a plain attribute
         self.thread = thread
         self.host = host
         self.main = False
@@ -104,11 +107,6 @@ class Apartment:
             label, where = self.kind.value, ""
         state = "" if self.alive else " (ended)"
         return f"<{label}{where}{state}>"
-
-    @property
-    def is_sta(self) -> bool:
-        """True for a single-threaded apartment."""
-        return self.kind is ApartmentKind.STA
 
 
 class _ThreadCom:

@@ -207,8 +207,10 @@ def invoke(proxy: Proxy, name: str | None, args: tuple[Any, ...], kwargs: dict[s
     caller = _check(proxy)
     stub = proxy._stub
     home = stub.home
-    if args:
-        args = tuple(marshal_value(arg, caller, home) for arg in args)
+    for arg in args:
+        if type(arg) not in _PLAIN:  # else, the common case, the tuple goes as it is
+            args = tuple([marshal_value(arg, caller, home) for arg in args])
+            break
     if kwargs:
         kwargs = {key: marshal_value(arg, caller, home) for key, arg in kwargs.items()}
     return call_in(home, _remote_call, stub, name, args, kwargs, caller)
@@ -223,23 +225,28 @@ class Proxy:
     apartment. Using a proxy from another apartment raises RPC_E_WRONG_THREAD.
     """
 
-    __slots__ = ("__weakref__", "_apartment", "_stub")
+    __slots__ = ("__weakref__", "_apartment", "_methods", "_stub")
 
     def __init__(self, stub: Stub, apartment: Apartment) -> None:
         object.__setattr__(self, "_stub", stub)
         object.__setattr__(self, "_apartment", apartment)
+        object.__setattr__(self, "_methods", {})  # name -> _Method; a race builds one twice
 
     def __repr__(self) -> str:
         stub = self._stub
         return f"<Proxy to {type(stub.obj).__name__} in {stub.home!r}>"
 
     def __getattr__(self, name: str) -> Any:  # noqa: ANN401
+        method = self._methods.get(name)
+        if method is not None:
+            return method
         if name.startswith("__") and name.endswith("__"):
             raise AttributeError(name)
         stub = self._stub
         member = getattr(type(stub.obj), name, None)
         if callable(member) and not isinstance(member, (property, type)):
-            return _Method(self, name)  # calling it is one round trip
+            method = self._methods[name] = _Method(self, name)  # calling it: one round trip
+            return method
         caller = _check(self)
         return call_in(stub.home, _remote_getattr, stub, name, caller)
 

@@ -21,8 +21,9 @@ from typing import TYPE_CHECKING, Any, final
 from .. import messages
 from ..errors import CantCallOutError, DisconnectedError
 from ..kernel import Event, Semaphore, start_thread
-from ..kernel._core import KERNEL_LOCK
+from ..kernel._core import KERNEL_LOCK, Waiter, release_waiters, wake_all
 from ..kernel._wait import wait_objects
+from ..messages._queue import make_message
 from ._apartment import Apartment, ApartmentKind, _state, current_apartment
 
 if TYPE_CHECKING:
@@ -40,36 +41,80 @@ _MODAL_OTHERS = messages.PM_REMOVE | messages.PM_QS_SENDMESSAGE | messages.PM_QS
 
 @final
 class CallPacket:
-    """One call on its way to another apartment, and its outcome."""
+    """One call on its way to another apartment, and its outcome.
 
-    __slots__ = ("args", "done", "error", "fn", "result", "target")
+    ``done`` belongs to the calling thread, which reuses it for its next call once this one
+    has finished; ``finished`` (kernel lock) makes sure only one of ``run`` and ``fail``
+    ever releases the caller.
+    """
 
-    def __init__(self, target: Apartment, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
+    __slots__ = ("args", "done", "error", "finished", "fn", "result", "target")
+
+    def __init__(
+        self, target: Apartment, fn: Callable[..., Any], args: tuple[Any, ...], done: Event
+    ) -> None:
         self.target = target
         self.fn = fn
         self.args = args
+        self.done = done
         self.result: Any = None
         self.error: BaseException | None = None
-        self.done = Event(manual_reset=True)
+        self.finished = False
 
     def run(self) -> None:
         """Run the call here (in the target apartment) and release the caller."""
+        if self.execute():
+            self.finish()
+
+    def execute(self) -> bool:
+        """Run the call here, keeping its outcome; False if it had failed already."""
         with KERNEL_LOCK:
-            if self.done._ready:
-                return  # failed already (its apartment ended first)
-            pending = self.target.pending if self.target.is_sta else None
-            if pending is not None:
-                pending.discard(self)
+            if self.finished:
+                return False  # its apartment ended first
+            if self.target.is_sta:
+                self.target.pending.discard(self)
         try:
             self.result = self.fn(*self.args)
         except BaseException as error:  # handed back to the caller, as pykka does
             self.error = error
-        self.done.set()
+        return True
 
     def fail(self, error: BaseException) -> None:
         """Release the caller with ``error`` (the target apartment ended before it ran)."""
         self.error = error
-        self.done.set()
+        self.finish()
+
+    def finish(self) -> None:
+        """Release the caller (once): its outcome is in ``result`` / ``error``."""
+        woken: list[Waiter] = []
+        with KERNEL_LOCK:
+            if self.finished:
+                return
+            self.finished = True
+            done = self.done  # done.set(), inlined: this ends every call
+            done._ready = True
+            if done._waiters:
+                release_waiters(done, woken)
+        if woken:
+            wake_all(woken)
+
+
+_spare = threading.local()
+"""Per thread: the ``done`` events of its finished calls, ready for its next ones."""
+
+
+def _take_done_event() -> Event:
+    """A reset event for the calling thread's next outgoing call."""
+    try:
+        events: list[Event] = _spare.events
+    except AttributeError:
+        events = _spare.events = []
+    if events:
+        event = events.pop()
+        with KERNEL_LOCK:
+            event._ready = False  # Event.reset, inlined
+        return event
+    return Event(manual_reset=True)
 
 
 def _com_window_proc(hwnd: int, msg: int, wparam: object, lparam: object) -> int:
@@ -123,7 +168,8 @@ def call_in(target: Apartment, fn: Callable[..., Any], *args: Any) -> Any:  # no
             "a COM call cannot leave this thread while it handles a message sent from another "
             "thread; post yourself a message and make the call from there"
         )
-    packet = CallPacket(target, fn, args)
+    done = _take_done_event()
+    packet = CallPacket(target, fn, args, done)
     if target.is_sta:
         _post_to_sta(target, packet)
     else:
@@ -131,7 +177,8 @@ def call_in(target: Apartment, fn: Callable[..., Any], *args: Any) -> Any:  # no
     if caller.is_sta:
         _modal_wait(packet, caller)
     else:
-        packet.done.wait()
+        done.wait()
+    _spare.events.append(done)  # finished: a late set can no longer reach it
     error = packet.error
     if error is not None:
         packet.error = None  # break the traceback cycle
@@ -140,17 +187,17 @@ def call_in(target: Apartment, fn: Callable[..., Any], *args: Any) -> Any:  # no
 
 
 def _post_to_sta(target: Apartment, packet: CallPacket) -> None:
+    """Post ``packet`` to the hidden window of ``target`` (PostMessage, one lock taken)."""
+    woken: list[Waiter] = []
     with KERNEL_LOCK:
         window = target.window
-        if not target.alive or window is None:
+        if not target.alive or window is None or window.destroyed:
             raise DisconnectedError(f"{target!r} has ended; its objects are gone")
+        message = make_message(window.hwnd, WM_APARTMENT_CALL, 0, packet)
+        window.queue.post(message, woken)
         target.pending.add(packet)
-    try:
-        messages.post_message(window.hwnd, WM_APARTMENT_CALL, 0, packet)
-    except BaseException:
-        with KERNEL_LOCK:
-            target.pending.discard(packet)
-        raise
+    if woken:
+        wake_all(woken)
 
 
 def _modal_wait(packet: CallPacket, caller: Apartment) -> None:
@@ -218,9 +265,11 @@ class _MtaPool:
             with self._lock:
                 packet = self._tasks.popleft()
             enter_mta_as_worker()
-            packet.run()
+            executed = packet.execute()
             with self._lock:
-                self._idle += 1
+                self._idle += 1  # before the caller is released: its next call finds us idle
+            if executed:
+                packet.finish()
 
 
 _mta_pool = _MtaPool()

@@ -78,11 +78,9 @@ def get_message(hwnd: int | None = None, first: int = 0, last: int = 0) -> Messa
     waiting = (inp,)
     if hwnd is None and not first and not last:
         while True:
-            message = queue.take_next()
+            message = queue.take_next(QS_ALLINPUT)
             if message is not None:
                 return message
-            with KERNEL_LOCK:
-                inp.arm(QS_ALLINPUT, False)
             wait_objects(waiting)
     window = _window_filter(hwnd)
     mask = (

@@ -296,11 +296,13 @@ class MessageQueue:
                     return self._look(hwnd, first, last, flags, classes)
             self.handle_sent(sent)
 
-    def take_next(self) -> Message | None:
+    def take_next(self, arm: int = 0) -> Message | None:
         """Remove the next message for an unfiltered GetMessage/PeekMessage(PM_REMOVE).
 
         The fast path of the common loop: sent messages are handled and posted ones taken
         with one lock acquisition each; only quit, paint and timers need the full ``peek``.
+        With ``arm`` (a QS_* mask) an empty queue also arms ``input`` for a wait on new
+        input of those classes, under the same lock.
         """
         lock = KERNEL_LOCK
         while True:
@@ -321,12 +323,20 @@ class MessageQueue:
                     self.wake_bits &= ~_POSTED
             elif self.quit_pending or self.paint or self.timers:
                 lock.release()
-                return self.peek(None, 0, 0, PM_REMOVE)
+                found = self.peek(None, 0, 0, PM_REMOVE)
+                if found is None and arm:
+                    with lock:
+                        self.input.arm(arm, False)
+                return found
             else:
                 message = None
                 self.changed_bits &= ~_SEEN_UNFILTERED
             inp = self.input
-            if inp._ready:
+            if message is None and arm:
+                inp.mask = arm  # inp.arm(arm, False), inlined
+                inp.available = False
+                inp._ready = bool(self.changed_bits & arm)
+            elif inp._ready:
                 inp.refresh()
             lock.release()
             return message
