@@ -339,3 +339,84 @@ def test_the_rules_hold_for_sta_and_mta_callers(mta_caller: bool) -> None:
         return caught.value.hresult
 
     assert in_apartment(after, mta_caller) == -2147417848
+
+
+def test_a_call_queued_to_an_sta_that_ends_is_rpc_e_disconnected_and_the_caller_goes_on(
+    mta_caller: bool,
+) -> None:
+    gate, ready = Event(), Event(manual_reset=True)
+    box: list[com.Token] = []
+
+    def owner() -> None:
+        com.initialize()
+        box.append(com.marshal(Counter()))
+        ready.set()
+        gate.wait()  # never pumps: the queued call is still pending when the STA ends
+        com.uninitialize()
+
+    thread = start_thread(owner)
+    assert ready.wait(10)
+    other = _home()
+    outcome: list[object] = []
+
+    def caller() -> None:
+        com.initialize(mta_caller)
+        with pytest.raises(DisconnectedError) as caught:
+            box[0].unmarshal().add(4)
+        outcome.append(caught.value.hresult)
+        outcome.append(other.result.unmarshal().add(7))  # this thread's next call is its own
+        com.uninitialize()
+
+    calling = start_thread(caller)
+    try:
+        from apartment.testing import wait_until_blocked
+
+        wait_until_blocked(calling)
+        gate.set()
+        assert calling.wait(10)
+        assert thread.wait(10)
+        assert outcome == [-2147417848, 7]
+    finally:
+        other.stop()
+
+
+def test_back_to_back_calls_into_the_mta_reuse_the_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker counts itself idle before it releases its caller, so the next call reuses it.
+
+    Each worker is held just after it releases its caller until the caller's next call is
+    submitted: if it counted itself idle only then, that call would start a second worker.
+    """
+    from apartment.com import _transport
+
+    pool = _transport._MtaPool()
+    monkeypatch.setattr(_transport, "_mta_pool", pool)
+    changed = threading.Condition()
+    submitted = [0]
+    stopping = [False]
+    real_submit, real_finish = _transport._MtaPool.submit, _transport.CallPacket.finish
+
+    def submit(self: _transport._MtaPool, packet: _transport.CallPacket) -> None:
+        real_submit(self, packet)
+        with changed:
+            submitted[0] += 1
+            changed.notify_all()
+
+    def finish(self: _transport.CallPacket) -> None:
+        with changed:
+            seen = submitted[0]
+        real_finish(self)
+        if threading.current_thread().name.startswith("apartment-mta-worker"):
+            with changed:  # the timeout is only a safety net
+                changed.wait_for(lambda: submitted[0] > seen or stopping[0], timeout=10)
+
+    monkeypatch.setattr(_transport._MtaPool, "submit", submit)
+    monkeypatch.setattr(_transport.CallPacket, "finish", finish)
+
+    def body() -> set[int]:
+        workers = {_transport.run_in_mta(threading.get_ident) for _ in range(5)}
+        with changed:
+            stopping[0] = True
+            changed.notify_all()
+        return workers
+
+    assert len(in_apartment(body)) == 1
