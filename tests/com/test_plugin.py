@@ -5,14 +5,13 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING
 
+import pytest
+
 from apartment import com
+from apartment.testing import MtaMember, StaThread
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-    import pytest
-
-    from apartment.testing import StaThread
 
 
 class Widget:
@@ -65,3 +64,22 @@ def test_the_leak_check_catches_a_thread_left_in_an_apartment(pytester: pytest.P
     )
     result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
     result.stdout.fnmatch_lines(["*is still in*STA*"])
+
+
+def test_setup_runs_in_the_apartment_and_its_error_reaches_the_constructor() -> None:
+    sta = StaThread(lambda: (threading.get_native_id(), com.current_apartment().is_sta))
+    member = MtaMember(lambda: com.current_apartment().is_sta)
+    try:
+        assert sta.result == (sta.thread.native_id, True)
+        assert member.result is False
+    finally:
+        member.stop()
+        sta.stop()
+
+    def boom() -> None:
+        raise LookupError("setup failed")
+
+    with pytest.raises(LookupError, match="setup failed"):
+        StaThread(boom)
+    with pytest.raises(LookupError, match="setup failed"):
+        MtaMember(boom)

@@ -93,28 +93,37 @@ _RUN = messages.register_window_message("apartment.testing.run")
 class MtaMember(Generic[T]):
     """A thread that is in the MTA until stopped, so the MTA exists meanwhile.
 
-    ``setup()``, if given, runs on the thread once it is in the MTA; its result is ``result``.
+    ``setup()``, if given, runs on the thread once it is in the MTA; its result is ``result``
+    (its exception is raised by the constructor).
     """
 
     def __init__(self, setup: Callable[[], T] | None = None) -> None:
         self._ready = Event(manual_reset=True)
         self._stop = Event(manual_reset=True)
         self._setup = setup
+        self._error: BaseException | None = None
         self.result: T = None  # type: ignore[assignment]
         self.apartment: com.Apartment
         self.thread = start_thread(self._run, name="apartment-test-mta")
         assert self._ready.wait(30)
+        if self._error is not None:
+            self.thread.wait(30)
+            raise self._error
 
     def _run(self) -> None:
         com.initialize(True)
         try:
             self.apartment = com.current_apartment()
-            if self._setup is not None:
-                self.result = self._setup()
-            self._ready.set()
+            try:
+                if self._setup is not None:
+                    self.result = self._setup()
+            except BaseException as error:  # handed to the constructor's caller
+                self._error = error
+                return
+            finally:
+                self._ready.set()
             self._stop.wait()
         finally:
-            self._ready.set()
             com.uninitialize()
 
     def stop(self) -> None:
