@@ -8,8 +8,9 @@ each case and the median of the per-round ratios (each ratio taken between two n
 samples, so slow drifts of a noisy machine cancel out).
 
 A workload is ``run(n, placement) -> seconds``: it performs ``n`` operations (plus any warm-up
-of its own, untimed) and returns the time the ``n`` took. :func:`one_thread` and
-:func:`two_threads` build workloads from plain loops; a layer module only writes the loops.
+of its own, untimed) and returns the time the ``n`` took. :func:`one_thread`,
+:func:`two_threads`, :func:`served` and :func:`on_pool` build workloads from plain loops; a
+layer module only writes the loops.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import threading
 import time
 import traceback
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 
 __all__ = [
@@ -33,11 +35,15 @@ __all__ = [
     "Loop",
     "Peer",
     "Placement",
+    "Server",
     "Settings",
     "Suite",
     "Workload",
+    "check_answer",
     "main",
+    "on_pool",
     "one_thread",
+    "served",
     "timed",
     "two_threads",
 ]
@@ -184,6 +190,87 @@ def two_threads(setup: Callable[[], tuple[Loop, Loop]]) -> Workload:
         return elapsed
 
     return run
+
+
+@dataclass(frozen=True)
+class Server:
+    """What one sample of a client/server workload runs.
+
+    ``serve(ready)`` runs on the partner thread: it makes its queue or window, calls
+    ``ready()``, then serves until ``stop()`` (called on the main thread) makes it return.
+    ``loop(n)`` is the timed main-thread loop of ``n`` operations.
+    """
+
+    serve: Callable[[Callable[[], None]], None]
+    loop: Loop
+    stop: Callable[[], None]
+
+
+def served(setup: Callable[[], Server]) -> Workload:
+    """Build a workload from ``setup() -> Server``: start, pin, time the loop, stop, join.
+
+    The partner pins itself and serves; the main thread waits until it is ready, then times
+    ``loop`` (after an untimed warm-up), stops the partner and joins it. A partner that fails
+    has its exception raised here.
+    """
+
+    def run(n: int, placement: Placement) -> float:
+        server = setup()
+        ready = threading.Event()  # the harness's own hand-shake, never timed
+        failure: list[BaseException] = []
+
+        def partner() -> None:
+            try:
+                placement.pin(1)
+                server.serve(ready.set)
+            except BaseException as error:  # raised by the main thread after join
+                failure.append(error)
+                print("bench: server thread failed:", file=sys.stderr)
+                traceback.print_exc()
+            finally:
+                ready.set()  # a server that failed early must not leave the main thread waiting
+
+        placement.pin(0)
+        thread = threading.Thread(target=partner, name="bench-server", daemon=True)
+        thread.start()
+        ready.wait()
+        try:
+            if failure:
+                raise failure[0]
+            elapsed = timed(server.loop, n)
+        except BaseException:
+            if thread.is_alive():
+                server.stop()
+            thread.join(1.0)  # a server left blocked stays behind; the harness reports it
+            raise
+        server.stop()
+        thread.join()
+        if failure:
+            raise failure[0]
+        return elapsed
+
+    return run
+
+
+def on_pool(make_loop: Callable[[ThreadPoolExecutor], Loop]) -> Workload:
+    """Build a workload on a fresh one-worker ThreadPoolExecutor: ``make_loop(pool)``.
+
+    The worker pins itself with a first, untimed task; shutting the pool down joins it.
+    """
+
+    def run(n: int, placement: Placement) -> float:
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            pool.submit(placement.pin, 1).result()
+            placement.pin(0)
+            return timed(make_loop(pool), n)
+
+    return run
+
+
+def check_answer(result: object) -> None:
+    """Check the answer of a loop's first operation, which every loop computes as 2."""
+    if result != 2:
+        raise AssertionError(f"the first operation answered {result!r}, expected 2")
 
 
 # -- benchmarks --------------------------------------------------------------------------------

@@ -21,17 +21,26 @@ import queue
 import sys
 import tempfile
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
 
 from apartment import com
 from apartment.messages import WM_QUIT, post_thread_message, pump_messages
 
-from ._harness import Benchmark, Case, Peer, one_thread, timed
-from .messages import _served, _Server
+from ._harness import (
+    Benchmark,
+    Case,
+    Peer,
+    Server,
+    check_answer,
+    on_pool,
+    one_thread,
+    served,
+    timed,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from concurrent.futures import ThreadPoolExecutor
 
     from ._harness import Loop, Placement, Workload
 
@@ -85,12 +94,6 @@ class _FreeCalc(_Calc):
             os.sched_setaffinity(0, cpus)
 
 
-def _check(result: object) -> None:
-    """The first call of every loop checks the answer."""
-    if result != 2:
-        raise AssertionError(f"the call answered {result!r}, expected 2")
-
-
 # -- the MTA worker, pinned like a partner thread ----------------------------------------------
 
 _home_cpus: list[tuple[int, ...] | None] = [None]
@@ -139,7 +142,7 @@ def _with_mta_worker(make_loop: Callable[[_FreeCalc], Loop]) -> Workload:
 # -- a call through a proxy into an STA that pumps: each main-loop step is one round trip -------
 
 
-def _in_apartment(multithreaded: bool, setup: Callable[[], _Server]) -> Workload:
+def _in_apartment(multithreaded: bool, setup: Callable[[], Server]) -> Workload:
     """Serve ``setup()`` with the main thread (the caller) in an STA or the MTA for the sample.
 
     The first STA of the process is the main STA, and it should end last: with an STA caller
@@ -147,7 +150,7 @@ def _in_apartment(multithreaded: bool, setup: Callable[[], _Server]) -> Workload
     server, so the caller leaves the MTA before stopping it.
     """
 
-    def setup_in() -> _Server:
+    def setup_in() -> Server:
         com.initialize(multithreaded)
         server = setup()
         if not multithreaded:
@@ -157,9 +160,9 @@ def _in_apartment(multithreaded: bool, setup: Callable[[], _Server]) -> Workload
             com.uninitialize()
             server.stop()
 
-        return _Server(server.serve, server.loop, stop)
+        return Server(server.serve, server.loop, stop)
 
-    inner = _served(setup_in)
+    inner = served(setup_in)
 
     def run(n: int, placement: Placement) -> float:
         try:
@@ -170,7 +173,7 @@ def _in_apartment(multithreaded: bool, setup: Callable[[], _Server]) -> Workload
     return run
 
 
-def _sta_server() -> _Server:
+def _sta_server() -> Server:
     """An STA thread creates the object, marshals it and pumps; main calls it via a proxy."""
     box: list[Any] = []  # the token, the server's thread id
     proxies: list[_ApartmentCalc] = []  # the caller's proxy, unmarshaled once per sample
@@ -189,17 +192,17 @@ def _sta_server() -> _Server:
         if not proxies:
             proxies.append(box[0].unmarshal())
         proxy = proxies[0]
-        _check(proxy.add_one(1))
+        check_answer(proxy.add_one(1))
         for _ in range(n - 1):
             proxy.add_one(1)
 
     def stop() -> None:
         post_thread_message(box[1], WM_QUIT)
 
-    return _Server(serve, loop, stop)
+    return Server(serve, loop, stop)
 
 
-def _simple_queue_call() -> _Server:
+def _simple_queue_call() -> Server:
     """A hand-rolled request/reply: the worker does req.get(), the call, then rep.put()."""
     req: queue.SimpleQueue[tuple[str, tuple[int]] | None] = queue.SimpleQueue()
     rep: queue.SimpleQueue[int] = queue.SimpleQueue()
@@ -216,7 +219,7 @@ def _simple_queue_call() -> _Server:
 
     def loop(n: int) -> None:
         req.put(("add_one", (1,)))
-        _check(rep.get())
+        check_answer(rep.get())
         for _ in range(n - 1):
             req.put(("add_one", (1,)))
             rep.get()
@@ -224,7 +227,7 @@ def _simple_queue_call() -> _Server:
     def stop() -> None:
         req.put(None)
 
-    return _Server(serve, loop, stop)
+    return Server(serve, loop, stop)
 
 
 @functools.cache
@@ -257,7 +260,7 @@ def _pykka_call(n: int, placement: Placement) -> float:
         placement.pin(0)
 
         def loop(count: int) -> None:
-            _check(proxy.add_one(1).get())
+            check_answer(proxy.add_one(1).get())
             for _ in range(count - 1):
                 proxy.add_one(1).get()
 
@@ -271,28 +274,27 @@ def _pykka_call(n: int, placement: Placement) -> float:
 # -- an STA caller into the MTA: each main-loop step is one round trip -------------------------
 
 
-def _mta_call_loop(obj: _FreeCalc) -> Loop:
+def _call_loop(obj: _Calc) -> Loop:
+    """``obj.add_one(1)`` calls: on the object itself, a proxy or an interface pointer."""
+
     def loop(n: int) -> None:
-        _check(obj.add_one(1))
+        check_answer(obj.add_one(1))
         for _ in range(n - 1):
             obj.add_one(1)
 
     return loop
 
 
-def _executor_call(n: int, placement: Placement) -> float:
-    """submit(obj.add_one, 1).result() on a one-worker pool; its worker pins itself first."""
+def _executor_call(pool: ThreadPoolExecutor) -> Loop:
+    """submit(obj.add_one, 1).result() on the one-worker pool of :func:`on_pool`."""
     obj = _Calc()
-    with ThreadPoolExecutor(max_workers=1) as pool:  # shutdown joins the worker
-        pool.submit(placement.pin, 1).result()
-        placement.pin(0)
 
-        def loop(count: int) -> None:
-            _check(pool.submit(obj.add_one, 1).result())
-            for _ in range(count - 1):
-                pool.submit(obj.add_one, 1).result()
+    def loop(count: int) -> None:
+        check_answer(pool.submit(obj.add_one, 1).result())
+        for _ in range(count - 1):
+            pool.submit(obj.add_one, 1).result()
 
-        return timed(loop, n)
+    return loop
 
 
 # -- single thread: a call on an object of the caller's own apartment --------------------------
@@ -309,15 +311,6 @@ def _in_sta(workload: Workload) -> Workload:
             com.uninitialize()
 
     return run
-
-
-def _call_loop(obj: _Calc) -> Loop:
-    def loop(n: int) -> None:
-        _check(obj.add_one(1))
-        for _ in range(n - 1):
-            obj.add_one(1)
-
-    return loop
 
 
 def _created(cls: type[_Calc]) -> Callable[[], Loop]:
@@ -384,7 +377,7 @@ def _dispatch_both() -> Loop:
     Dispatch = _dispatch()  # noqa: N806 - pywin32's name
 
     def loop(n: int) -> None:
-        _check(Dispatch(progid).add_one(1))
+        check_answer(Dispatch(progid).add_one(1))
         for _ in range(n - 1):
             Dispatch(progid)
 
@@ -395,7 +388,7 @@ def _create_object_free(obj: _FreeCalc) -> Loop:
     progid = _registered(_FreeCalc)
 
     def loop(n: int) -> None:
-        _check(com.DispatchClient(com.create_object(progid)).add_one(1))
+        check_answer(com.DispatchClient(com.create_object(progid)).add_one(1))
         for _ in range(n - 1):
             com.create_object(progid)
 
@@ -413,17 +406,14 @@ def _constructions(cls: type[_Calc]) -> Callable[[], Loop]:
     return setup
 
 
-def _executor_construction(n: int, placement: Placement) -> float:
-    """submit(cls).result() on a one-worker pool: a construction on another thread."""
-    with ThreadPoolExecutor(max_workers=1) as pool:  # shutdown joins the worker
-        pool.submit(placement.pin, 1).result()
-        placement.pin(0)
+def _executor_construction(pool: ThreadPoolExecutor) -> Loop:
+    """submit(cls).result() on the one-worker pool of :func:`on_pool`: a construction there."""
 
-        def loop(count: int) -> None:
-            for _ in range(count):
-                pool.submit(_FreeCalc).result()
+    def loop(count: int) -> None:
+        for _ in range(count):
+            pool.submit(_FreeCalc).result()
 
-        return timed(loop, n)
+    return loop
 
 
 # -- the suite ---------------------------------------------------------------------------------
@@ -432,7 +422,7 @@ def _executor_construction(n: int, placement: Placement) -> float:
 def benchmarks() -> list[Benchmark]:
     """Return the COM benchmarks, in the order the tables show them."""
     _start_mta_worker()
-    queue_peer = Case("SimpleQueue req/rep", _served(_simple_queue_call))
+    queue_peer = Case("SimpleQueue req/rep", served(_simple_queue_call))
     sta_peers = [Peer(queue_peer, STA_CALL_TARGET)]
     if importlib.util.find_spec("pykka") is not None:
         sta_peers.append(Peer(Case("pykka proxy call", _pykka_call), PYKKA_TARGET))
@@ -442,6 +432,7 @@ def benchmarks() -> list[Benchmark]:
             file=sys.stderr,
         )
     plain_call = Case("plain method call", one_thread(_plain_calls))
+    both_construction = Case("plain construction", one_thread(_constructions(_BothCalc)))
     return [
         Benchmark(
             "sta proxy call, STA caller",
@@ -455,10 +446,10 @@ def benchmarks() -> list[Benchmark]:
         ),
         Benchmark(
             "sta to mta call",
-            Case("apartment proxy", _with_mta_worker(_mta_call_loop)),
+            Case("apartment proxy", _with_mta_worker(_call_loop)),
             [
                 Peer(queue_peer),
-                Peer(Case("ThreadPoolExecutor(1)", _executor_call)),
+                Peer(Case("ThreadPoolExecutor(1)", on_pool(_executor_call))),
             ],
         ),
         Benchmark(
@@ -466,7 +457,7 @@ def benchmarks() -> list[Benchmark]:
             Case("create_object", _with_mta_worker(_create_object_free)),
             [
                 Peer(Case("plain construction", one_thread(_constructions(_FreeCalc)))),
-                Peer(Case("ThreadPoolExecutor(1)", _executor_construction)),
+                Peer(Case("ThreadPoolExecutor(1)", on_pool(_executor_construction))),
             ],
         ),
         Benchmark(
@@ -484,13 +475,13 @@ def benchmarks() -> list[Benchmark]:
         Benchmark(
             "activation, Both from STA",
             Case("create_object", _in_sta(one_thread(_create_object_both))),
-            [Peer(Case("plain construction", one_thread(_constructions(_BothCalc))))],
+            [Peer(both_construction)],
             threads=1,
         ),
         Benchmark(
             "activation, Both, Dispatch",
             Case("win32com Dispatch", _in_sta(one_thread(_dispatch_both))),
-            [Peer(Case("plain construction", one_thread(_constructions(_BothCalc))))],
+            [Peer(both_construction)],
             threads=1,
         ),
     ]

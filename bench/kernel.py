@@ -9,16 +9,17 @@ from __future__ import annotations
 import _thread
 import queue
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from typing import TYPE_CHECKING
 
 from apartment.kernel import Event, Mutex, Semaphore, start_thread, wait_any
 
-from ._harness import Benchmark, Case, Peer, one_thread, timed, two_threads
+from ._harness import Benchmark, Case, Peer, on_pool, one_thread, two_threads
 
 if TYPE_CHECKING:
-    from ._harness import Loop, Placement, Workload
+    from concurrent.futures import ThreadPoolExecutor
+
+    from ._harness import Loop, Workload
 
 __all__ = ["benchmarks"]
 
@@ -103,17 +104,14 @@ def _nothing() -> None:
     return None
 
 
-def _executor_round_trip(n: int, placement: Placement) -> float:
-    """submit(f).result() on a one-worker pool; its worker pins itself with the first task."""
-    with ThreadPoolExecutor(max_workers=1) as pool:  # shutdown joins the worker
-        pool.submit(placement.pin, 1).result()
-        placement.pin(0)
+def _executor_round_trip(pool: ThreadPoolExecutor) -> Loop:
+    """submit(f).result() on the one-worker pool of :func:`on_pool`."""
 
-        def loop(count: int) -> None:
-            for _ in range(count):
-                pool.submit(_nothing).result()
+    def loop(count: int) -> None:
+        for _ in range(count):
+            pool.submit(_nothing).result()
 
-        return timed(loop, n)
+    return loop
 
 
 def _wait_any_fan_in(count: int, index: int) -> Workload:
@@ -252,7 +250,7 @@ def benchmarks() -> list[Benchmark]:
                 Peer(threading_event, TARGET),
                 Peer(Case("_thread lock pair (floor)", two_threads(_lock_ping_pong))),
                 Peer(Case("queue.Queue", two_threads(_queue_ping_pong))),
-                Peer(Case("ThreadPoolExecutor(1)", _executor_round_trip)),
+                Peer(Case("ThreadPoolExecutor(1)", on_pool(_executor_round_trip))),
             ],
         )
     ]

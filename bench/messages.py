@@ -13,11 +13,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import queue
-import sys
 import threading
-import traceback
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from apartment.kernel import Event
@@ -38,13 +34,14 @@ from apartment.messages import (
     unregister_class,
 )
 
-from ._harness import Benchmark, Case, Peer, timed, two_threads
+from ._harness import Benchmark, Case, Peer, Server, check_answer, on_pool, served, two_threads
 from .kernel import _event_ping_pong, _threading_event_ping_pong
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from concurrent.futures import ThreadPoolExecutor
 
-    from ._harness import Loop, Placement, Workload
+    from ._harness import Loop
 
 __all__ = ["benchmarks"]
 
@@ -62,69 +59,6 @@ producer can outrun its consumer, so the stream waits for an ack after every bur
 """
 
 
-# -- a server thread beside the timed main thread ----------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Server:
-    """What one sample of a client/server workload runs.
-
-    ``serve(ready)`` runs on the partner thread: it makes its queue or window, calls
-    ``ready()``, then serves until ``stop()`` (called on the main thread) makes it return.
-    ``loop(n)`` is the timed main-thread loop of ``n`` operations.
-    """
-
-    serve: Callable[[Callable[[], None]], None]
-    loop: Loop
-    stop: Callable[[], None]
-
-
-def _served(setup: Callable[[], _Server]) -> Workload:
-    """Build a workload from ``setup() -> _Server``: start, pin, time the loop, stop, join.
-
-    The partner pins itself and serves; the main thread waits until it is ready, then times
-    ``loop`` (after an untimed warm-up), stops the partner and joins it. A partner that fails
-    has its exception raised here.
-    """
-
-    def run(n: int, placement: Placement) -> float:
-        server = setup()
-        ready = threading.Event()  # the harness's own hand-shake, never timed
-        failure: list[BaseException] = []
-
-        def partner() -> None:
-            try:
-                placement.pin(1)
-                server.serve(ready.set)
-            except BaseException as error:  # raised by the main thread after join
-                failure.append(error)
-                print("bench: server thread failed:", file=sys.stderr)
-                traceback.print_exc()
-            finally:
-                ready.set()  # a server that failed early must not leave the main thread waiting
-
-        placement.pin(0)
-        thread = threading.Thread(target=partner, name="bench-server", daemon=True)
-        thread.start()
-        ready.wait()
-        try:
-            if failure:
-                raise failure[0]
-            elapsed = timed(server.loop, n)
-        except BaseException:
-            if thread.is_alive():
-                server.stop()
-            thread.join(1.0)  # a server left blocked stays behind; the harness reports it
-            raise
-        server.stop()
-        thread.join()
-        if failure:
-            raise failure[0]
-        return elapsed
-
-    return run
-
-
 # -- the one-way stream: each main-loop step is one message ------------------------------------
 
 
@@ -133,7 +67,7 @@ def _bursts(n: int) -> list[int]:
     return [min(BURST, n - start) for start in range(0, n, BURST)]
 
 
-def _post_get_stream() -> _Server:
+def _post_get_stream() -> Server:
     """post_thread_message to a thread in a get_message loop; it sets an Event per burst."""
     box: list[int] = []
     ack = Event()
@@ -160,13 +94,13 @@ def _post_get_stream() -> _Server:
     def stop() -> None:
         post_thread_message(box[0], WM_QUIT, 0, 0)
 
-    return _Server(serve, loop, stop)
+    return Server(serve, loop, stop)
 
 
 def _queue_stream_of(
     channel: queue.Queue[tuple[int, int, int]] | queue.SimpleQueue[tuple[int, int, int]],
     ack: queue.Queue[None] | queue.SimpleQueue[None],
-) -> _Server:
+) -> Server:
     """The same stream through a queue: put (msg, wparam, lparam), ack on a second queue."""
 
     def serve(ready: Callable[[], None]) -> None:
@@ -188,14 +122,14 @@ def _queue_stream_of(
     def stop() -> None:
         channel.put((WM_QUIT, 0, 0))
 
-    return _Server(serve, loop, stop)
+    return Server(serve, loop, stop)
 
 
-def _queue_queue_stream() -> _Server:
+def _queue_queue_stream() -> Server:
     return _queue_stream_of(queue.Queue(), queue.Queue())
 
 
-def _simple_queue_stream() -> _Server:
+def _simple_queue_stream() -> Server:
     return _queue_stream_of(queue.SimpleQueue(), queue.SimpleQueue())
 
 
@@ -209,16 +143,10 @@ def _proc(hwnd: int, msg: int, wparam: object, lparam: object) -> int:
     return def_window_proc(hwnd, msg, wparam, lparam)
 
 
-def _check(result: int) -> None:
-    """The first round trip of every loop checks the answer."""
-    if result != 2:
-        raise AssertionError(f"the round trip answered {result}, expected 2")
-
-
 _class_names = (f"bench-messages-{number}" for number in itertools.count())
 
 
-def _send_round_trip() -> _Server:
+def _send_round_trip() -> Server:
     """send_message to a window of a thread that pumps (get_message + dispatch_message)."""
     box: list[int] = []
 
@@ -240,17 +168,17 @@ def _send_round_trip() -> _Server:
 
     def loop(n: int) -> None:
         hwnd = box[0]
-        _check(send_message(hwnd, WM_USER, 1, 0))
+        check_answer(send_message(hwnd, WM_USER, 1, 0))
         for _ in range(n - 1):
             send_message(hwnd, WM_USER, 1, 0)
 
     def stop() -> None:
         post_thread_message(box[1], WM_QUIT, 0, 0)
 
-    return _Server(serve, loop, stop)
+    return Server(serve, loop, stop)
 
 
-def _simple_queue_round_trip() -> _Server:
+def _simple_queue_round_trip() -> Server:
     """A hand-rolled request/reply: the worker does req.get() and rep.put(result)."""
     req: queue.SimpleQueue[tuple[int, int, int, int]] = queue.SimpleQueue()
     rep: queue.SimpleQueue[int] = queue.SimpleQueue()
@@ -265,7 +193,7 @@ def _simple_queue_round_trip() -> _Server:
 
     def loop(n: int) -> None:
         req.put((0, WM_USER, 1, 0))
-        _check(rep.get())
+        check_answer(rep.get())
         for _ in range(n - 1):
             req.put((0, WM_USER, 1, 0))
             rep.get()
@@ -273,10 +201,10 @@ def _simple_queue_round_trip() -> _Server:
     def stop() -> None:
         req.put((0, WM_QUIT, 0, 0))
 
-    return _Server(serve, loop, stop)
+    return Server(serve, loop, stop)
 
 
-def _asyncio_round_trip() -> _Server:
+def _asyncio_round_trip() -> Server:
     """loop.call_soon_threadsafe(handler) into an event loop thread; the reply on a SimpleQueue."""
     box: list[asyncio.AbstractEventLoop] = []
     rep: queue.SimpleQueue[int] = queue.SimpleQueue()
@@ -296,7 +224,7 @@ def _asyncio_round_trip() -> _Server:
     def loop(n: int) -> None:
         call = box[0].call_soon_threadsafe
         call(answer, 0, WM_USER, 1, 0)
-        _check(rep.get())
+        check_answer(rep.get())
         for _ in range(n - 1):
             call(answer, 0, WM_USER, 1, 0)
             rep.get()
@@ -304,27 +232,24 @@ def _asyncio_round_trip() -> _Server:
     def stop() -> None:
         box[0].call_soon_threadsafe(box[0].stop)
 
-    return _Server(serve, loop, stop)
+    return Server(serve, loop, stop)
 
 
-def _executor_round_trip(n: int, placement: Placement) -> float:
-    """submit(proc, ...).result() on a one-worker pool; its worker pins itself first."""
-    with ThreadPoolExecutor(max_workers=1) as pool:  # shutdown joins the worker
-        pool.submit(placement.pin, 1).result()
-        placement.pin(0)
+def _executor_round_trip(pool: ThreadPoolExecutor) -> Loop:
+    """submit(proc, ...).result() on the one-worker pool of :func:`on_pool`."""
 
-        def loop(count: int) -> None:
-            _check(pool.submit(_proc, 0, WM_USER, 1, 0).result())
-            for _ in range(count - 1):
-                pool.submit(_proc, 0, WM_USER, 1, 0).result()
+    def loop(count: int) -> None:
+        check_answer(pool.submit(_proc, 0, WM_USER, 1, 0).result())
+        for _ in range(count - 1):
+            pool.submit(_proc, 0, WM_USER, 1, 0).result()
 
-        return timed(loop, n)
+    return loop
 
 
 # -- a message wait woken by a post: each main-loop step is one round trip ---------------------
 
 
-def _msg_wait_ping_pong() -> _Server:
+def _msg_wait_ping_pong() -> Server:
     """The server waits in msg_wait_any, removes the message and sets an Event the main awaits."""
     box: list[int] = []
     reply = Event()
@@ -351,7 +276,7 @@ def _msg_wait_ping_pong() -> _Server:
     def stop() -> None:
         post_thread_message(box[0], WM_QUIT, 0, 0)
 
-    return _Server(serve, loop, stop)
+    return Server(serve, loop, stop)
 
 
 # -- the suite ---------------------------------------------------------------------------------
@@ -362,24 +287,24 @@ def benchmarks() -> list[Benchmark]:
     return [
         Benchmark(
             "post+get throughput",
-            Case("apartment post/get_message", _served(_post_get_stream)),
+            Case("apartment post/get_message", served(_post_get_stream)),
             [
-                Peer(Case("queue.Queue", _served(_queue_queue_stream)), THROUGHPUT_TARGET),
-                Peer(Case("queue.SimpleQueue", _served(_simple_queue_stream))),
+                Peer(Case("queue.Queue", served(_queue_queue_stream)), THROUGHPUT_TARGET),
+                Peer(Case("queue.SimpleQueue", served(_simple_queue_stream))),
             ],
         ),
         Benchmark(
             "send round trip",
-            Case("apartment send_message", _served(_send_round_trip)),
+            Case("apartment send_message", served(_send_round_trip)),
             [
-                Peer(Case("SimpleQueue req/rep", _served(_simple_queue_round_trip)), TARGET),
-                Peer(Case("asyncio call_soon_threadsafe", _served(_asyncio_round_trip))),
-                Peer(Case("ThreadPoolExecutor(1)", _executor_round_trip)),
+                Peer(Case("SimpleQueue req/rep", served(_simple_queue_round_trip)), TARGET),
+                Peer(Case("asyncio call_soon_threadsafe", served(_asyncio_round_trip))),
+                Peer(Case("ThreadPoolExecutor(1)", on_pool(_executor_round_trip))),
             ],
         ),
         Benchmark(
             "msg wait woken by post",
-            Case("apartment msg_wait_any", _served(_msg_wait_ping_pong)),
+            Case("apartment msg_wait_any", served(_msg_wait_ping_pong)),
             [
                 Peer(Case("threading.Event", two_threads(_threading_event_ping_pong)), TARGET),
                 Peer(Case("apartment Event (kernel)", two_threads(_event_ping_pong))),

@@ -112,7 +112,20 @@ def system_message(code: int) -> str:
     return _MESSAGES.get(code, "No error message is available")
 
 
-class Win32Error(Exception):
+class _WindowsError(Exception):
+    """What both error kinds share: a ``detail`` for humans beside pywin32's ``args``."""
+
+    detail: str
+
+    def __str__(self) -> str:
+        text = str(self.args)
+        return f"{text}: {self.detail}" if self.detail else text
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), self.args, self.__dict__)
+
+
+class Win32Error(_WindowsError):
     """A Win32 call failed: ``args == (winerror, funcname, strerror)``, as pywintypes.error has.
 
     Attributes:
@@ -158,13 +171,6 @@ class Win32Error(Exception):
         self.funcname = funcname
         self.args = (self.winerror, funcname, self.strerror)
         return self
-
-    def __str__(self) -> str:
-        text = str(self.args)
-        return f"{text}: {self.detail}" if self.detail else text
-
-    def __reduce__(self) -> tuple[object, ...]:
-        return (type(self), self.args, self.__dict__)
 
 
 class _CodedError(Win32Error):
@@ -297,7 +303,7 @@ def signed_hresult(value: int) -> int:
     return value - 0x100000000 if value & 0x80000000 else value
 
 
-class ComError(Exception):
+class ComError(_WindowsError):
     """A COM call failed: ``args == (hresult, strerror, excepinfo, argerror)``.
 
     ``hresult`` is the signed 32-bit value, as pywin32 gives it (RPC_E_WRONG_THREAD is
@@ -341,13 +347,6 @@ class ComError(Exception):
         if kind is None or excepinfo is not None:
             return ComError(hresult, hresult_message(hresult), excepinfo, None, detail=detail)
         return kind(detail)
-
-    def __str__(self) -> str:
-        text = str(self.args)
-        return f"{text}: {self.detail}" if self.detail else text
-
-    def __reduce__(self) -> tuple[object, ...]:
-        return (type(self), self.args, self.__dict__)
 
 
 class _CodedComError(ComError):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import textwrap
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -11,6 +9,8 @@ from apartment import com
 from apartment.kernel import start_thread
 from apartment.testing import MtaMember as MtaThread
 from apartment.testing import StaThread
+
+from .._subprocess import run_python
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -43,17 +43,4 @@ def in_apartment(fn: Callable[[], T], multithreaded: bool = False) -> T:
 
 def run_script(code: str, *, registry: str | None = None) -> str:
     """Run ``code`` in a fresh interpreter (for rules about process-wide COM state)."""
-    env = None
-    if registry is not None:
-        import os
-
-        env = {**os.environ, "APARTMENT_REGISTRY": registry}
-    done = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(code)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=env,
-    )
-    assert done.returncode == 0, done.stderr
-    return done.stdout
+    return run_python("-c", textwrap.dedent(code), registry=registry)

@@ -137,8 +137,7 @@ def test_legacy_classes_start_a_host_sta_that_becomes_main_when_there_is_none() 
 def test_an_sta_created_object_is_called_on_its_thread_while_it_pumps() -> None:
     home = StaThread(lambda: com.marshal(com.create(ApartmentProbe)))
     try:
-        results = in_apartment(lambda: (home.result.unmarshal().where(), com.Proxy))
-        assert results[0] == home.thread.native_id
+        assert in_apartment(lambda: home.result.unmarshal().where()) == home.thread.native_id
     finally:
         home.stop()
 

@@ -3,27 +3,20 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from .._subprocess import run_python
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 CALL = re.compile(r"Thread is (\d+), and object is on thread (\d+)")
 
 
 def _run(script: str, registry: Path) -> str:
-    done = subprocess.run(
-        [sys.executable, "-m", "apartment", "run", str(EXAMPLES / script)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**__import__("os").environ, "APARTMENT_REGISTRY": str(registry)},
-        cwd=str(registry.parent),
+    return run_python(
+        "-m", "apartment", "run", str(EXAMPLES / script), registry=registry, cwd=registry.parent
     )
-    assert done.returncode == 0, done.stderr
-    return done.stdout
 
 
 @pytest.fixture(scope="module")
@@ -48,16 +41,10 @@ def _ids(section: str) -> tuple[int, int, list[tuple[int, int]]]:
 
 
 def test_simple_threads_runs_three_threads_to_the_end() -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "apartment", "run", str(EXAMPLES / "SimpleThreads.py")],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.rstrip().endswith("All threads finished")
+    output = run_python("-m", "apartment", "run", str(EXAMPLES / "SimpleThreads.py"))
+    assert output.rstrip().endswith("All threads finished")
     # three threads print five lines each; their writes may interleave within a line
-    assert len(re.findall(r"<SimpleThread\(", done.stdout)) == 15
+    assert len(re.findall(r"<SimpleThread\(", output)) == 15
 
 
 def test_an_apartment_object_sees_every_call_on_the_thread_that_created_it(

@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from apartment import com
-from apartment.errors import InvalidArgumentError, ObjectNotConnectedError, StreamReadError
+from apartment.errors import (
+    DisconnectedError,
+    InvalidArgumentError,
+    ObjectNotConnectedError,
+    StreamReadError,
+)
 
 from ._helpers import StaThread, in_apartment
 
@@ -88,10 +93,38 @@ def test_marshaling_a_proxy_leads_to_the_original_object() -> None:
     home = StaThread(lambda: com.marshal(Thing()))
     holder = StaThread(lambda: com.marshal(home.result.unmarshal()))
     try:
-        result = in_apartment(lambda: holder.result.unmarshal()._stub.obj is not None)
-        assert result
+
+        def origin() -> tuple[bool, bool]:
+            stub = holder.result.unmarshal()._stub
+            return stub.home is home.apartment, type(stub.obj) is Thing
+
+        assert in_apartment(origin) == (True, True)
         pong = in_apartment(lambda: holder.result.unmarshal().ping())
         assert pong == "pong"
     finally:
         holder.stop()
         home.stop()
+
+
+class Exposed:
+    _public_methods_ = ["ping"]
+
+    def ping(self) -> str:
+        return "pong"
+
+
+def test_a_pointer_in_the_git_whose_apartment_ended_is_rpc_e_disconnected() -> None:
+    table = com.global_table()
+    home = StaThread(lambda: table.register(com.wrap(Exposed())))
+    cookie = home.result
+    home.stop()
+    try:
+
+        def body() -> int:
+            with pytest.raises(DisconnectedError) as caught:
+                table.get(cookie)
+            return caught.value.hresult
+
+        assert in_apartment(body) == -2147417848
+    finally:
+        table.revoke(cookie)

@@ -66,6 +66,23 @@ def test_the_leak_check_catches_a_thread_left_in_an_apartment(pytester: pytest.P
     result.stdout.fnmatch_lines(["*is still in*STA*"])
 
 
+def test_the_leak_check_leaves_the_librarys_host_sta_alone(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(
+        """
+        from apartment import com
+
+        def test_starts_the_host_sta(apartment_leak_check):
+            com.initialize(True)
+            try:
+                com.host_sta()
+            finally:
+                com.uninitialize()
+        """
+    )
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
+    result.assert_outcomes(passed=1)
+
+
 def test_setup_runs_in_the_apartment_and_its_error_reaches_the_constructor() -> None:
     sta = StaThread(lambda: (threading.get_native_id(), com.current_apartment().is_sta))
     member = MtaMember(lambda: com.current_apartment().is_sta)

@@ -14,6 +14,7 @@ from apartment.errors import (
     WrongThreadError,
 )
 from apartment.kernel import Event, start_thread
+from apartment.testing import wait_until_blocked
 
 from ._helpers import StaThread, in_apartment, run_script
 
@@ -45,6 +46,32 @@ class Counter:
 
 def _home() -> StaThread[com.Token]:
     return StaThread(lambda: com.marshal(Counter()))
+
+
+class _SilentHome:
+    """An STA holding a marshaled Counter that does not pump until ``gate`` is set.
+
+    After the gate it pumps once (running the calls queued meanwhile) if ``then_pump``,
+    else it ends with them still queued.
+    """
+
+    def __init__(self, *, then_pump: bool) -> None:
+        self.gate = Event()
+        ready = Event(manual_reset=True)
+        box: list[com.Token] = []
+
+        def owner() -> None:
+            com.initialize()
+            box.append(com.marshal(Counter()))
+            ready.set()
+            self.gate.wait()  # a plain wait: calls posted here do not run
+            if then_pump:
+                messages.pump_waiting_messages()
+            com.uninitialize()
+
+        self.thread = start_thread(owner)
+        assert ready.wait(10)
+        self.token = box[0]
 
 
 def test_every_call_runs_on_the_home_thread() -> None:
@@ -164,11 +191,9 @@ def test_a_raw_interface_pointer_used_from_another_apartment_is_rpc_e_wrong_thre
 
 def test_calls_to_an_ended_sta_are_rpc_e_disconnected() -> None:
     home = _home()
-    proxy_token: list[com.Proxy] = []
 
     def body() -> int:
         proxy = home.result.unmarshal()
-        proxy_token.append(proxy)
         home.stop()
         with pytest.raises(DisconnectedError) as caught:
             proxy.add(1)
@@ -276,34 +301,20 @@ def test_an_mta_caller_blocks_plainly_and_gets_the_result() -> None:
 
 
 def test_an_sta_that_never_pumps_does_not_run_calls() -> None:
-    gate, ready = Event(), Event(manual_reset=True)
-    box: list[com.Token] = []
-
-    def owner() -> None:
-        com.initialize()
-        box.append(com.marshal(Counter()))
-        ready.set()
-        gate.wait()  # a plain wait: calls posted here do not run
-        messages.pump_waiting_messages()
-        com.uninitialize()
-
-    thread = start_thread(owner)
-    assert ready.wait(10)
+    home = _SilentHome(then_pump=True)
     results: list[int] = []
 
     def caller() -> None:
         com.initialize(True)
-        results.append(box[0].unmarshal().add(4))
+        results.append(home.token.unmarshal().add(4))
         com.uninitialize()
 
     calling = start_thread(caller)
-    from apartment.testing import wait_until_blocked
-
     wait_until_blocked(calling)
     assert results == []
-    gate.set()
+    home.gate.set()
     assert calling.wait(10)
-    assert thread.wait(10)
+    assert home.thread.wait(10)
     assert results == [4]
 
 
@@ -344,37 +355,24 @@ def test_the_rules_hold_for_sta_and_mta_callers(mta_caller: bool) -> None:
 def test_a_call_queued_to_an_sta_that_ends_is_rpc_e_disconnected_and_the_caller_goes_on(
     mta_caller: bool,
 ) -> None:
-    gate, ready = Event(), Event(manual_reset=True)
-    box: list[com.Token] = []
-
-    def owner() -> None:
-        com.initialize()
-        box.append(com.marshal(Counter()))
-        ready.set()
-        gate.wait()  # never pumps: the queued call is still pending when the STA ends
-        com.uninitialize()
-
-    thread = start_thread(owner)
-    assert ready.wait(10)
+    home = _SilentHome(then_pump=False)  # the queued call is still pending when it ends
     other = _home()
     outcome: list[object] = []
 
     def caller() -> None:
         com.initialize(mta_caller)
         with pytest.raises(DisconnectedError) as caught:
-            box[0].unmarshal().add(4)
+            home.token.unmarshal().add(4)
         outcome.append(caught.value.hresult)
         outcome.append(other.result.unmarshal().add(7))  # this thread's next call is its own
         com.uninitialize()
 
     calling = start_thread(caller)
     try:
-        from apartment.testing import wait_until_blocked
-
         wait_until_blocked(calling)
-        gate.set()
+        home.gate.set()
         assert calling.wait(10)
-        assert thread.wait(10)
+        assert home.thread.wait(10)
         assert outcome == [-2147417848, 7]
     finally:
         other.stop()
@@ -420,3 +418,39 @@ def test_back_to_back_calls_into_the_mta_reuse_the_worker(monkeypatch: pytest.Mo
         return workers
 
     assert len(in_apartment(body)) == 1
+
+
+def test_a_call_into_an_ended_mta_fails_without_bringing_an_mta_back() -> None:
+    """The worker runs the call in the caller's (ended) MTA; no host MTA is made for it."""
+    output = run_script(
+        """
+        import threading
+        from apartment import com
+        from apartment.errors import DisconnectedError, NotInitializedError
+        from apartment.kernel import start_thread
+        from apartment.testing import MtaMember, StaThread
+
+        class Thing:
+            def ping(self):
+                return "pong"
+
+        member = MtaMember(lambda: com.marshal(Thing()))
+        caller = StaThread(lambda: member.result.unmarshal())
+        print(caller.call(lambda: caller.result.ping()))
+        member.stop()  # the last member leaves: the MTA ends
+        def call():
+            try:
+                caller.result.ping()
+            except DisconnectedError as error:
+                return error.hresult
+        print(caller.call(call))
+        def bystander():
+            try:
+                com.current_apartment()
+            except NotInitializedError as error:
+                print(error.hresult)
+        start_thread(bystander).wait(30)
+        caller.stop()
+        """
+    )
+    assert output.split() == ["pong", "-2147417848", "-2147221008"]

@@ -33,6 +33,8 @@ from apartment.com._registry import (
 from apartment.errors import ClassNotRegisteredError, ClassStringError, ComError
 from apartment.win32.win32com.server import register as facade
 
+from .._subprocess import run_python
+
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
@@ -393,10 +395,7 @@ def test_a_script_run_as_main_registers_its_file_name(
             """
         )
     )
-    done = subprocess.run(
-        [sys.executable, str(script)], capture_output=True, text=True, timeout=60, check=False
-    )
-    assert done.returncode == 0, done.stderr
+    run_python(str(script))
     entry = lookup_progid("RegTest.Script")
     assert entry.class_spec == f"{name}.Server"
     assert entry.python_path == str(tmp_path)
@@ -514,6 +513,18 @@ def test_register_classes_prints_as_pywin32_and_stores_the_entry(
         == f"Unregistered: RegTest.Facade\nUnregistered: {NoProgID._reg_clsid_}\n"
     )
     assert entries() == []
+
+
+def test_a_uuid_reg_clsid_registers_and_unregisters(capsys: pytest.CaptureFixture[str]) -> None:
+    class Server:
+        _reg_clsid_ = uuid.uuid4()
+        _reg_progid_ = "RegTest.Uuid"
+
+    facade.RegisterClasses(Server, quiet=1)
+    assert lookup_progid("RegTest.Uuid").clsid == normalize_clsid(Server._reg_clsid_)
+    facade.UnregisterClasses(Server, quiet=1)
+    assert entries() == []
+    assert capsys.readouterr().out == ""
 
 
 def test_register_classes_without_reg_clsid_is_an_attribute_error() -> None:

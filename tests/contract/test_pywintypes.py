@@ -222,3 +222,27 @@ def test_none_as_a_handle_means_null() -> None:
         winerror.ERROR_INVALID_HANDLE,
         "WaitForSingleObject",
     )
+
+
+# -- IID -------------------------------------------------------------------------------------
+
+
+def test_iid_reads_a_braced_guid_in_any_case() -> None:
+    iid = pywintypes.IID("{0000000c-0000-0000-c000-000000000046}")
+    assert str(iid) == "{0000000C-0000-0000-C000-000000000046}"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{0000000C00000000C000000000000046}",  # no hyphens: CLSIDFromString refuses it
+        "{{0000000C-0000-0000-C000-000000000046}}",
+        "{0000000C-0000-0000-C000-00000000004}",
+    ],
+)
+def test_iid_of_a_malformed_guid_is_co_e_classstring(text: str) -> None:
+    import pythoncom
+
+    with pytest.raises(pythoncom.com_error) as caught:
+        pywintypes.IID(text)
+    assert caught.value.hresult == winerror.CO_E_CLASSSTRING

@@ -130,9 +130,8 @@ def test_a_loop_pumps_window_messages_and_sent_messages() -> None:
             post_message(window.hwnd, WM_USER + 1)
             results: list[int] = []
             sender = start_thread(lambda: results.append(send_message(window.hwnd, WM_USER + 2)))
-            while not results:
-                await asyncio.sleep(0.001)  # the loop stays responsive meanwhile
-            assert sender.wait(10)
+            # the pump task serves the send while the loop awaits the sender
+            assert await wait_async(sender, 10) == WaitResult(0)
             post_thread_message(current_thread(), WM_QUIT, 9)
             code = await pump
             window.destroy()
@@ -143,3 +142,20 @@ def test_a_loop_pumps_window_messages_and_sent_messages() -> None:
     finally:
         unregister_class("aio-test")
     assert sorted(seen) == [WM_USER + 1, WM_USER + 2]  # the send may well come first
+
+
+def test_get_message_async_with_hwnd_0_takes_window_messages_too() -> None:
+    """hwnd 0 means any window and thread messages, as for get_message."""
+    register_class("aio-test-any", def_window_proc)
+    try:
+
+        async def main() -> tuple[int, object]:
+            window = create_window("aio-test-any")
+            post_message(window.hwnd, WM_USER, 7)
+            message = await asyncio.wait_for(get_message_async(0), 10)
+            window.destroy()
+            return message.hwnd - window.hwnd, message.wparam
+
+        assert asyncio.run(main()) == (0, 7)
+    finally:
+        unregister_class("aio-test-any")

@@ -7,7 +7,6 @@ import pytest
 from apartment.errors import InvalidParameterError
 from apartment.kernel import ALERTED, Event, WaitResult, current_thread, queue_apc, start_thread
 from apartment.messages import (
-    PM_REMOVE,
     QS_ALLINPUT,
     QS_POSTMESSAGE,
     QS_SENDMESSAGE,
@@ -21,11 +20,7 @@ from apartment.messages import (
 )
 from apartment.testing import wait_until_blocked
 
-
-@pytest.fixture(autouse=True)
-def _empty_queue() -> None:
-    while peek_message(flags=PM_REMOVE) is not None:
-        pass
+pytestmark = pytest.mark.usefixtures("empty_queue")
 
 
 def test_input_returns_one_past_the_last_object() -> None:

@@ -33,7 +33,7 @@ from apartment.messages import (
 )
 from apartment.testing import wait_until_blocked
 
-from ._helpers import Pumper
+from ._helpers import Pumper, Silent
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -133,22 +133,13 @@ def test_random_send_graphs_among_three_threads_complete(
 def test_a_thread_that_ends_releases_all_its_waiting_senders(senders: int) -> None:
     register_class("properties-silent", def_window_proc)
     try:
-        gate, made = Event(), Event(manual_reset=True)
-        box: list[Window] = []
-
-        def owner() -> None:
-            box.append(create_window("properties-silent"))
-            made.set()
-            gate.wait()  # never pumps
-
-        thread = start_thread(owner)
-        assert made.wait(10)
+        owner = Silent("properties-silent")
         outcomes: list[int] = []
         lock = threading.Lock()
 
         def sender() -> None:
             try:
-                send_message(box[0].hwnd, WM_USER)
+                send_message(owner.window.hwnd, WM_USER)
             except AccessDeniedError as error:
                 with lock:
                     outcomes.append(error.winerror)
@@ -156,8 +147,8 @@ def test_a_thread_that_ends_releases_all_its_waiting_senders(senders: int) -> No
         blocked = [start_thread(sender) for _ in range(senders)]
         for waiting in blocked:
             wait_until_blocked(waiting)
-        gate.set()
-        assert wait_all([thread, *blocked], 30)
+        owner.stop()
+        assert wait_all(blocked, 30)
         assert outcomes == [5] * senders
     finally:
         unregister_class("properties-silent")

@@ -21,12 +21,15 @@ from apartment.messages import (
     create_window,
     current_queue,
     def_window_proc,
+    destroy_window,
     get_message,
+    msg_wait_any,
     peek_message,
     post_message,
     post_quit_message,
     post_thread_message,
     queue_of,
+    queue_status,
     register_class,
     register_window_message,
     send_message,
@@ -35,17 +38,9 @@ from apartment.messages import (
 )
 from apartment.testing import FakeClock, wait_until_blocked
 
-from ._helpers import Pumper
+from ._helpers import Pumper, drain
 
-
-def _drain() -> None:
-    while peek_message(flags=PM_REMOVE) is not None:
-        pass
-
-
-@pytest.fixture(autouse=True)
-def _empty_queue() -> None:
-    _drain()
+pytestmark = pytest.mark.usefixtures("empty_queue")
 
 
 def test_a_thread_without_a_queue_cannot_be_posted_to() -> None:
@@ -155,7 +150,7 @@ def test_the_queue_holds_at_most_ten_thousand_posted_messages() -> None:
     assert caught.value.winerror == 1816
     assert peek_message(flags=PM_REMOVE) is not None
     post_thread_message(me, WM_USER)  # room again
-    _drain()
+    drain()
 
 
 def test_sent_messages_are_handled_before_posted_ones() -> None:
@@ -271,3 +266,31 @@ def test_a_thread_that_ended_drops_its_queue() -> None:
     with pytest.raises(InvalidThreadIdError) as caught:
         post_thread_message(native_id, WM_USER)
     assert caught.value.winerror == 1444
+
+
+def test_paint_taken_back_before_it_is_retrieved_is_no_new_input() -> None:
+    """ValidateRect clears QS_PAINT as new input too (Wine's clear_queue_bits)."""
+    register_class("queue-test-validated", def_window_proc)
+    try:
+        window = create_window("queue-test-validated")
+        window.invalidate()
+        window.validate()
+        assert msg_wait_any((), 0) is None  # a message wait would block, not spin
+        assert queue_status() == (0, 0)
+        window.destroy()
+    finally:
+        unregister_class("queue-test-validated")
+
+
+def test_destroying_a_window_takes_back_its_queued_input() -> None:
+    register_class("queue-test-destroyed", def_window_proc)
+    try:
+        window = create_window("queue-test-destroyed")
+        post_message(window.hwnd, WM_USER)
+        window.invalidate()
+        destroy_window(window.hwnd)
+        assert queue_status()[1] == 0  # nothing present: its posts and paint went with it
+        assert msg_wait_any((), 0, input_available=True) is None
+        assert peek_message(flags=PM_REMOVE) is None
+    finally:
+        unregister_class("queue-test-destroyed")

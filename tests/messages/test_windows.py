@@ -15,7 +15,7 @@ from apartment.errors import (
     MessageTimeoutError,
     WindowOfOtherThreadError,
 )
-from apartment.kernel import Event, current_thread, start_thread
+from apartment.kernel import current_thread, start_thread
 from apartment.messages import (
     HWND_MESSAGE,
     ISMEX_NOSEND,
@@ -47,7 +47,7 @@ from apartment.messages import (
 )
 from apartment.testing import wait_until_blocked
 
-from ._helpers import Pumper
+from ._helpers import Pumper, Silent
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -160,50 +160,50 @@ def test_a_sender_handles_messages_sent_to_itself_while_it_waits(recorder: Recor
 def test_send_message_timeout_fails_with_error_timeout_when_nobody_pumps(
     recorder: Recorder,
 ) -> None:
-    gate, made = Event(), Event(manual_reset=True)
-    box: list[Window] = []
-
-    def owner() -> None:
-        box.append(create_window("windows-test"))
-        made.set()
-        gate.wait()  # a non-pumping wait: sent messages are not handled
-        peek_message(flags=PM_REMOVE)  # the timed-out message was withdrawn: nothing runs
-
-    thread = start_thread(owner)
-    assert made.wait(10)
+    # after the gate, its first message call finds nothing: the timed-out send was withdrawn
+    owner = Silent("windows-test", then=lambda window: peek_message(flags=PM_REMOVE))
     with pytest.raises(MessageTimeoutError) as caught:
-        send_message(box[0].hwnd, WM_USER + 1, timeout=0.01)
+        send_message(owner.window.hwnd, WM_USER + 1, timeout=0.01)
     assert caught.value.winerror == 1460
-    gate.set()
-    assert thread.wait(10)
+    owner.stop()
     assert WM_USER + 1 not in recorder.messages()  # a timed-out send is withdrawn
 
 
 def test_smto_block_does_not_handle_sends_meanwhile(recorder: Recorder) -> None:
-    pumper = Pumper(lambda: create_window("windows-test"))
-    assert send_message(pumper.result.hwnd, WM_USER + 5, timeout=10, flags=SMTO_BLOCK) == 5
-    pumper.stop()
+    mine = create_window("windows-test")
+    other = Pumper(lambda: create_window("windows-test"))
+    timed_out: list[bool] = []
+
+    def send_back(msg: int, wparam: object, lparam: object) -> int:
+        if msg == WM_USER + 5 and threading.get_native_id() == other.thread.native_id:
+            try:
+                send_message(mine.hwnd, WM_USER + 11, timeout=0.05)  # to the blocked sender
+            except MessageTimeoutError:
+                timed_out.append(True)
+            else:
+                timed_out.append(False)
+        return msg - WM_USER
+
+    recorder.on_user = send_back
+    assert send_message(other.result.hwnd, WM_USER + 5, timeout=10, flags=SMTO_BLOCK) == 5
+    peek_message()  # handles sent messages still pending here: the timed-out one is withdrawn
+    other.stop()
+    mine.destroy()
+    assert timed_out == [True]
+    assert (threading.get_native_id(), WM_USER + 11) not in recorder.seen
 
 
 def test_send_notify_does_not_wait_and_has_sent_priority(recorder: Recorder) -> None:
-    gate, made = Event(), Event(manual_reset=True)
-    box: list[Window] = []
-
-    def owner() -> None:
-        box.append(create_window("windows-test"))
-        made.set()
-        gate.wait()
-        post_message(box[0].hwnd, WM_USER + 2)
+    def then(window: Window) -> None:
+        post_message(window.hwnd, WM_USER + 2)
         message = peek_message(flags=PM_REMOVE)  # the notify is handled first
         assert message is not None
         dispatch_message(message)
-        box[0].destroy()
+        window.destroy()
 
-    thread = start_thread(owner)
-    assert made.wait(10)
-    send_notify_message(box[0].hwnd, WM_USER + 1)  # returns at once
-    gate.set()
-    assert thread.wait(10)
+    owner = Silent("windows-test", then)
+    send_notify_message(owner.window.hwnd, WM_USER + 1)  # returns at once
+    owner.stop()
     user = [msg for msg in recorder.messages() if msg >= WM_USER]
     assert user == [WM_USER + 1, WM_USER + 2]
 
@@ -278,32 +278,22 @@ def test_dispatching_another_threads_message_is_refused(recorder: Recorder) -> N
 
 
 def test_a_thread_that_ends_releases_its_senders_and_its_windows(recorder: Recorder) -> None:
-    gate, made = Event(), Event(manual_reset=True)
-    box: list[Window] = []
-
-    def owner() -> None:
-        box.append(create_window("windows-test"))
-        made.set()
-        gate.wait()  # never handles the sent message
-
-    thread = start_thread(owner)
-    assert made.wait(10)
+    owner = Silent("windows-test")  # never handles the sent message
     errors: list[int] = []
 
     def sender() -> None:
         try:
-            send_message(box[0].hwnd, WM_USER + 1)
+            send_message(owner.window.hwnd, WM_USER + 1)
         except AccessDeniedError as error:
             errors.append(error.winerror)
 
     blocked = start_thread(sender)
     wait_until_blocked(blocked)
-    gate.set()
-    assert thread.wait(10)
+    owner.stop()
     assert blocked.wait(10)
     assert errors == [5]
     with pytest.raises(InvalidWindowHandleError):
-        window_of(box[0].hwnd)
+        window_of(owner.window.hwnd)
 
 
 def test_window_owner_thread(recorder: Recorder) -> None:

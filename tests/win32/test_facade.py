@@ -15,6 +15,8 @@ from apartment import win32
 from apartment.kernel import handles
 from apartment.win32 import pywintypes, win32api, win32event, win32process
 
+from .._subprocess import run_python
+
 if TYPE_CHECKING:
     from pathlib import Path
 
@@ -36,10 +38,7 @@ def test_install_leaves_a_real_pywin32_alone(tmp_path: Path) -> None:
         print(install(), install(force=True))
         """
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True
-    )
-    assert done.stdout.split() == ["False", "True"]
+    assert run_python("-c", script).split() == ["False", "True"]
 
 
 def test_apartment_run_runs_a_pywin32_script_as_main(tmp_path: Path) -> None:
@@ -57,13 +56,8 @@ def test_apartment_run_runs_a_pywin32_script_as_main(tmp_path: Path) -> None:
             """
         )
     )
-    done = subprocess.run(
-        [sys.executable, "-m", "apartment", "run", str(script), "a", "b"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert done.stdout.strip() == "__main__ ['a', 'b'] 42"
+    output = run_python("-m", "apartment", "run", str(script), "a", "b")
+    assert output.strip() == "__main__ ['a', 'b'] 42"
 
 
 def test_apartment_run_reports_a_missing_script() -> None:

@@ -3,12 +3,12 @@ streams and the GIT, Dispatch (semantics.md §7.1, §7.4, §7.5, §9.5-9.7, §12
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import textwrap
 from typing import TYPE_CHECKING
 
 import pytest
+
+from .._subprocess import run_python
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -37,16 +37,10 @@ def _run(code: str, tmp_path: Path) -> list[str]:
     (tmp_path / "server_module.py").write_text(SERVER)
     script = tmp_path / "script.py"
     script.write_text(textwrap.dedent(code))
-    done = subprocess.run(
-        [sys.executable, "-m", "apartment", "run", str(script)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=str(tmp_path),
-        env={**__import__("os").environ, "APARTMENT_REGISTRY": str(tmp_path / "reg.sqlite3")},
+    output = run_python(
+        "-m", "apartment", "run", str(script), registry=tmp_path / "reg.sqlite3", cwd=tmp_path
     )
-    assert done.returncode == 0, done.stderr
-    return done.stdout.split()
+    return output.split()
 
 
 REGISTER = """
@@ -256,3 +250,29 @@ def test_wrap_and_unwrap(tmp_path: Path) -> None:
         tmp_path,
     )
     assert output == ["PyIDispatch", "42", "True", "ValueError"]
+
+
+def test_after_the_main_initializer_uninitializes_coinitialize_initializes_again(
+    tmp_path: Path,
+) -> None:
+    """pywin32 forgets its hold on the thread: CoInitialize counts again, CoUninitialize not."""
+    output = _run(
+        """
+        import pythoncom
+        from apartment import com
+        from apartment.errors import NotInitializedError
+        def in_apartment():
+            try:
+                return com.current_apartment().is_sta
+            except NotInitializedError:
+                return False
+        pythoncom.CoUninitialize()
+        print(in_apartment())
+        pythoncom.CoInitialize()
+        print(in_apartment())
+        pythoncom.CoUninitialize()  # ignored on the main initializer from now on
+        print(in_apartment())
+        """,
+        tmp_path,
+    )
+    assert output == ["False", "True", "True"]

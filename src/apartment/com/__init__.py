@@ -43,6 +43,7 @@ from ._registry import ClassEntry as ClassEntry
 from ._registry import ClassLoadError as ClassLoadError
 from ._registry import RegistryError as RegistryError
 from ._registry import clsid_from_progid as clsid_from_progid
+from ._registry import clsid_of as clsid_of
 from ._registry import entries as entries
 from ._registry import entry_from_class as entry_from_class
 from ._registry import load_class as load_class
@@ -51,8 +52,10 @@ from ._registry import lookup_clsid as lookup_clsid
 from ._registry import lookup_progid as lookup_progid
 from ._registry import normalize_clsid as normalize_clsid
 from ._registry import register as register
+from ._registry import register_class as register_class
 from ._registry import registry_path as registry_path
 from ._registry import unregister as unregister
+from ._registry import unregister_class as unregister_class
 from ._transport import call_in as call_in
 
 __all__ = [
@@ -79,6 +82,7 @@ __all__ = [
     "Token",
     "call_in",
     "clsid_from_progid",
+    "clsid_of",
     "create",
     "create_instance",
     "create_object",
@@ -99,11 +103,13 @@ __all__ = [
     "normalize_clsid",
     "placement",
     "register",
+    "register_class",
     "registry_path",
     "sta",
     "threading_model",
     "uninitialize",
     "unregister",
+    "unregister_class",
     "unwrap",
     "wrap",
 ]

@@ -93,7 +93,11 @@ def create_instance(factory: Callable[[], Any], threading_model: str | None) -> 
         NotInitializedError: the calling thread is in no apartment (CO_E_NOTINITIALIZED).
     """
     creator = current_apartment()
-    target = placement(creator, threading_model)
+    return _activate(creator, placement(creator, threading_model), factory)
+
+
+def _activate(creator: Apartment, target: Apartment, factory: Callable[[], Any]) -> Any:  # noqa: ANN401
+    """Run ``factory()`` in ``target``; return its result as valid in ``creator``."""
     if target is creator:
         return factory()
     return call_in(target, _create_there, factory, target, creator)
@@ -105,7 +109,6 @@ def _create_there(factory: Callable[[], Any], target: Apartment, creator: Apartm
 
 CLSCTX_INPROC_SERVER = 0x1
 CLSCTX_INPROC_HANDLER = 0x2
-CLSCTX_LOCAL_SERVER = 0x4
 CLSCTX_SERVER = 0x15
 
 
@@ -130,13 +133,5 @@ def create_object(name: str, clsctx: int = CLSCTX_SERVER) -> InterfacePointer:
         )
     cls = registry.load_class(entry)
     target = placement(creator, entry.threading_model)
-    if target is creator:
-        return wrap(cls(), creator)
-    pointer: InterfacePointer = call_in(target, _create_pointer, cls, target, creator)
+    pointer: InterfacePointer = _activate(creator, target, lambda: wrap(cls(), target))
     return pointer
-
-
-def _create_pointer(cls: type, target: Apartment, creator: Apartment) -> InterfacePointer:
-    pointer = wrap(cls(), target)
-    moved: InterfacePointer = marshal_value(pointer, target, creator)
-    return moved

@@ -12,7 +12,6 @@ COM belongs to the MTA implicitly while the MTA exists (the implicit MTA).
 from __future__ import annotations
 
 import enum
-import itertools
 import threading
 import warnings
 import weakref
@@ -36,7 +35,6 @@ __all__ = [
     "initialize",
     "uninitialize",
     "current_apartment",
-    "apartment_of",
     "main_sta",
     "mta",
     "is_initialized",
@@ -54,9 +52,6 @@ class ApartmentKind(enum.Enum):
     NA = "NA"
 
 
-_ids = itertools.count(1)
-
-
 @final
 class Apartment:
     """A group of threads (one, for an STA) that share objects without proxies.
@@ -67,10 +62,8 @@ class Apartment:
     """
 
     __slots__ = (
-        "__weakref__",
         "alive",
         "host",
-        "ident",
         "is_sta",
         "kind",
         "main",
@@ -83,7 +76,6 @@ class Apartment:
     )
 
     def __init__(self, kind: ApartmentKind, thread: ThreadHandle | None, host: bool) -> None:
-        self.ident = next(_ids)
         self.kind = kind
         self.is_sta = kind is ApartmentKind.STA  # read on every call: a plain attribute
         self.thread = thread
@@ -125,7 +117,6 @@ _threads: dict[ThreadHandle, _ThreadCom] = {}
 _main: list[Apartment | None] = [None]
 _mta: list[Apartment | None] = [None]
 _neutral = Apartment(ApartmentKind.NA, None, host=False)
-_sta_hooks: list[object] = []  # see on_sta_created
 
 
 def _state() -> _ThreadCom:
@@ -171,15 +162,17 @@ def initialize(multithreaded: bool = False, *, host: bool = False) -> int:
             state.apartment = mta_apartment
             state.count = 1
             return S_OK
-        sta = Apartment(ApartmentKind.STA, state.thread, host=host)
+    from ._transport import open_sta_window
+
+    # A new STA gets its window before anyone can see it: a call posted to it must find one.
+    sta = Apartment(ApartmentKind.STA, state.thread, host=host)
+    sta.window = open_sta_window()
+    with KERNEL_LOCK:
         if _main[0] is None:
             sta.main = True
             _main[0] = sta
         state.apartment = sta
         state.count = 1
-    from ._transport import open_sta_window
-
-    sta.window = open_sta_window(sta)
     return S_OK
 
 
@@ -247,14 +240,6 @@ def ensure_mta() -> Apartment:
         return mta_apartment
 
 
-def enter_mta_as_worker() -> None:
-    """Make the calling (worker) thread run in the MTA without holding the MTA alive."""
-    state = _state()
-    apartment = ensure_mta()
-    with KERNEL_LOCK:
-        state.apartment = apartment
-
-
 def current_apartment() -> Apartment:
     """Return the calling thread's apartment (the implicit MTA if it has none and one exists).
 
@@ -282,13 +267,6 @@ def current_apartment() -> Apartment:
 def is_initialized() -> bool:
     """Tell whether the calling thread explicitly initialized COM and has not left."""
     return _state().count > 0
-
-
-def apartment_of(thread: ThreadHandle) -> Apartment | None:
-    """Return the apartment a thread explicitly belongs to, if any."""
-    with KERNEL_LOCK:
-        state = _threads.get(thread)
-        return state.apartment if state is not None else None
 
 
 def initialized_threads() -> dict[ThreadHandle, Apartment]:

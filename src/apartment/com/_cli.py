@@ -23,12 +23,11 @@ from typing import TYPE_CHECKING
 from ..errors import ComError
 from ._registry import (
     RegistryError,
+    clsid_of,
     entries,
-    entry_from_class,
-    normalize_clsid,
-    register,
+    register_class,
     registry_path,
-    unregister,
+    unregister_class,
 )
 
 if TYPE_CHECKING:
@@ -102,7 +101,7 @@ def _server_classes(module: ModuleType, file: str) -> list[type]:
     if not found:
         raise _UsageError(
             f"{file} defines no class with a _reg_clsid_; give each COM server class one, "
-            f"e.g. _reg_clsid_ = {normalize_clsid(uuid.uuid4())!r}"
+            f"e.g. _reg_clsid_ = {clsid_of(uuid.uuid4())!r}"
         )
     return found
 
@@ -124,18 +123,15 @@ def _run(prog: str, argv: Sequence[str], verb: Callable[[argparse.Namespace], No
 def _register(options: argparse.Namespace) -> None:
     with _imported(options.file) as module:
         for cls in _server_classes(module, options.file):
-            entry = entry_from_class(cls)
-            register(entry)
+            entry = register_class(cls)
             print(f"Registered: {entry.progid or entry.class_spec}")
 
 
 def _unregister(options: argparse.Namespace) -> None:
     with _imported(options.file) as module:
         for cls in _server_classes(module, options.file):
-            clsid = vars(cls)["_reg_clsid_"]
-            clsid = normalize_clsid(clsid if isinstance(clsid, str) else str(clsid))
-            name = getattr(cls, "_reg_progid_", None) or clsid
-            print(f"{'Unregistered' if unregister(clsid) else 'Not registered'}: {name}")
+            name = getattr(cls, "_reg_progid_", None) or clsid_of(vars(cls)["_reg_clsid_"])
+            print(f"{'Unregistered' if unregister_class(cls) else 'Not registered'}: {name}")
 
 
 def _classes(options: argparse.Namespace) -> None:

@@ -26,7 +26,7 @@ from ._policy import (
     DispatchPolicy,
     server_error,
 )
-from ._proxy import Proxy, marshal_value
+from ._proxy import _DISCONNECTED, Proxy, marshal_value
 
 __all__ = [
     "IID_IUNKNOWN",
@@ -147,7 +147,11 @@ class InterfacePointer:
 
 
 def _identity(target: Gateway | Proxy) -> object:
-    return target._stub.obj if isinstance(target, Proxy) else target
+    """What two pointers to one object share: its gateway (its stub, once disconnected)."""
+    if isinstance(target, Proxy):
+        stub = target._stub
+        return stub if stub.obj is _DISCONNECTED else stub.obj
+    return target
 
 
 def wrap(obj: object, apartment: Apartment | None = None) -> InterfacePointer:
@@ -220,9 +224,7 @@ class DispatchClient:
         self._oleobj_.invoke(dispid, DISPATCH_PROPERTYPUT, _unwrap_arg(value))
 
     def __call__(self, *args: Any) -> Any:  # noqa: ANN401
-        flags = DISPATCH_METHOD | DISPATCH_PROPERTYGET
-        result = self._oleobj_.invoke(DISPID_VALUE, flags, *map(_unwrap_arg, args))
-        return wrap_result(result, self._username_)
+        return _ClientMethod(self, self._username_, DISPID_VALUE)(*args)
 
     def __eq__(self, other: object) -> bool:
         other_pointer = getattr(other, "_oleobj_", other)

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 __all__ = ["MarshalStream", "GlobalInterfaceTable", "Token", "marshal", "global_table"]
 
 
-def _export(value: object) -> tuple[Stub, Callable[[Any, Apartment], Any]]:
+def _export(value: object) -> tuple[Stub, Callable[[Stub, Apartment], Any]]:
     """Return the stub that carries ``value`` and how to rebuild it in another apartment."""
     source = current_apartment()
     rebuild = getattr(value, "__apartment_marshal__", None)
@@ -45,26 +45,30 @@ def _export(value: object) -> tuple[Stub, Callable[[Any, Apartment], Any]]:
 class _Carrier:
     """A pointer waiting in its apartment to be carried elsewhere."""
 
-    __slots__ = ("__weakref__", "pointer", "source")
+    __slots__ = ("pointer", "source")
 
     def __init__(self, pointer: object, source: Apartment) -> None:
         self.pointer = pointer
         self.source = source
 
 
-def _plain(target: Any, dest: Apartment) -> Any:  # noqa: ANN401
-    return target
+def _plain(stub: Stub, dest: Apartment) -> Any:  # noqa: ANN401
+    """The object in its own apartment, the apartment's one proxy to it anywhere else."""
+    return stub.target() if stub.home is dest else proxy_in(dest, stub)
 
 
-def _rebuild_pointer(target: Any, dest: Apartment) -> Any:  # noqa: ANN401
-    carrier = target if isinstance(target, _Carrier) else target._stub.obj
+def _rebuild_pointer(stub: Stub, dest: Apartment) -> Any:  # noqa: ANN401
+    """The carried interface pointer, re-homed for ``dest``.
+
+    Raises:
+        DisconnectedError: the apartment that marshaled it has ended.
+    """
+    carrier: _Carrier = stub.target()  # type: ignore[assignment]
     return marshal_value(carrier.pointer, carrier.source, dest)
 
 
-def _unmarshal(stub: Stub, rebuild: Callable[[Any, Apartment], Any]) -> Any:  # noqa: ANN401
-    dest = current_apartment()
-    target = stub.target() if stub.home is dest else proxy_in(dest, stub)
-    return rebuild(target, dest)
+def _unmarshal(stub: Stub, rebuild: Callable[[Stub, Apartment], Any]) -> Any:  # noqa: ANN401
+    return rebuild(stub, current_apartment())
 
 
 @final
@@ -120,7 +124,7 @@ class GlobalInterfaceTable:
     """Objects kept under cookies, to be fetched from any apartment any number of times."""
 
     def __init__(self) -> None:
-        self._entries: dict[int, tuple[Stub, Callable[[Any, Apartment], Any]]] = {}
+        self._entries: dict[int, tuple[Stub, Callable[[Stub, Apartment], Any]]] = {}
 
     def register(self, value: object) -> int:
         """Keep ``value`` (valid in the caller's apartment) and return its cookie."""
@@ -173,7 +177,7 @@ class Token:
     __slots__ = ("_entry",)
 
     def __init__(self, value: object) -> None:
-        self._entry: tuple[Stub, Callable[[Any, Apartment], Any]] | None = _export(value)
+        self._entry: tuple[Stub, Callable[[Stub, Apartment], Any]] | None = _export(value)
 
     def __repr__(self) -> str:
         if self._entry is None:

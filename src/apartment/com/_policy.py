@@ -100,23 +100,15 @@ def server_error(error: BaseException) -> ComError:
     """Turn what a server method raised into the ComError its client receives."""
     if isinstance(error, COMException):
         scode = error.scode
-        if (scode >> 16) & 0x1FFF == _FACILITY_DISPATCH:
-            excepinfo = (0, error.source, error.description, error.helpfile, 0, scode)
-            return ComError(scode, hresult_message(scode), excepinfo, None)
-        excepinfo = (
-            0,
-            error.source,
-            error.description,
-            error.helpfile,
-            error.helpcontext or 0,
-            scode,
-        )
-        return ComError(DISP_E_EXCEPTION, hresult_message(DISP_E_EXCEPTION), excepinfo, None)
+        dispatch = (scode >> 16) & 0x1FFF == _FACILITY_DISPATCH  # a DISP_E_* code: as it is
+        context = 0 if dispatch else error.helpcontext or 0
+        info = (0, error.source, error.description, error.helpfile, context, scode)
+        return ComError.from_hresult(scode if dispatch else DISP_E_EXCEPTION, excepinfo=info)
     if isinstance(error, ComError):
         return error
     scode = E_OUTOFMEMORY if isinstance(error, MemoryError) else E_FAIL
     text = "".join(traceback.format_exception(type(error), error, error.__traceback__))
-    excepinfo = (
+    info = (
         0,
         "Python COM Server Internal Error",
         f"Unexpected Python Error: {text}",
@@ -124,7 +116,7 @@ def server_error(error: BaseException) -> ComError:
         0,
         scode,
     )
-    return ComError(DISP_E_EXCEPTION, hresult_message(DISP_E_EXCEPTION), excepinfo, None)
+    return ComError.from_hresult(DISP_E_EXCEPTION, excepinfo=info)
 
 
 @final

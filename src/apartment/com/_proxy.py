@@ -23,7 +23,7 @@ from ..errors import DisconnectedError, ObjectNotConnectedError, WrongThreadErro
 from ..kernel import Waitable
 from ..kernel._core import KERNEL_LOCK
 from ._apartment import Apartment, ApartmentKind, current_apartment
-from ._transport import call_in
+from ._transport import call_from
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -35,7 +35,6 @@ __all__ = [
     "proxy_in",
     "marshal_value",
     "is_agile",
-    "home_of",
     "live_proxies",
 ]
 
@@ -137,11 +136,6 @@ def proxy_in(apartment: Apartment, stub: Stub) -> Proxy:
         return proxy
 
 
-def home_of(value: object) -> Apartment | None:
-    """Return the apartment a proxy points into (None for anything that is not a proxy)."""
-    return value._stub.home if isinstance(value, Proxy) else None
-
-
 def marshal_value(value: Any, source: Apartment, dest: Apartment) -> Any:  # noqa: ANN401
     """Prepare ``value``, valid in ``source``, for use in ``dest``."""
     kind = type(value)
@@ -213,7 +207,7 @@ def invoke(proxy: Proxy, name: str | None, args: tuple[Any, ...], kwargs: dict[s
             break
     if kwargs:
         kwargs = {key: marshal_value(arg, caller, home) for key, arg in kwargs.items()}
-    return call_in(home, _remote_call, stub, name, args, kwargs, caller)
+    return call_from(caller, home, _remote_call, (stub, name, args, kwargs, caller))
 
 
 @final
@@ -230,13 +224,14 @@ class Proxy:
     def __init__(self, stub: Stub, apartment: Apartment) -> None:
         object.__setattr__(self, "_stub", stub)
         object.__setattr__(self, "_apartment", apartment)
-        object.__setattr__(self, "_methods", {})  # name -> _Method; a race builds one twice
+        object.__setattr__(self, "_methods", {})  # name -> _Method (written under the lock)
 
     def __repr__(self) -> str:
         stub = self._stub
         return f"<Proxy to {type(stub.obj).__name__} in {stub.home!r}>"
 
     def __getattr__(self, name: str) -> Any:  # noqa: ANN401
+        # An entry, once there, never changes: reading without the lock sees it or nothing.
         method = self._methods.get(name)
         if method is not None:
             return method
@@ -245,15 +240,16 @@ class Proxy:
         stub = self._stub
         member = getattr(type(stub.obj), name, None)
         if callable(member) and not isinstance(member, (property, type)):
-            method = self._methods[name] = _Method(self, name)  # calling it: one round trip
-            return method
+            with KERNEL_LOCK:  # calling the method is one round trip
+                return self._methods.setdefault(name, _Method(self, name))
         caller = _check(self)
-        return call_in(stub.home, _remote_getattr, stub, name, caller)
+        return call_from(caller, stub.home, _remote_getattr, (stub, name, caller))
 
     def __setattr__(self, name: str, value: object) -> None:
         caller = _check(self)
         stub = self._stub
-        call_in(stub.home, _remote_setattr, stub, name, marshal_value(value, caller, stub.home))
+        value = marshal_value(value, caller, stub.home)
+        call_from(caller, stub.home, _remote_setattr, (stub, name, value))
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:  # noqa: ANN401
         return invoke(self, None, args, kwargs)

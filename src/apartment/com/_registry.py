@@ -51,9 +51,12 @@ __all__ = [
     "DEFAULT_THREADING_MODEL",
     "registry_path",
     "normalize_clsid",
+    "clsid_of",
     "entry_from_class",
     "register",
     "unregister",
+    "register_class",
+    "unregister_class",
     "lookup",
     "lookup_clsid",
     "lookup_progid",
@@ -244,7 +247,6 @@ def _state(conn: sqlite3.Connection) -> tuple[int, list[str]]:
 
 def _prepare(conn: sqlite3.Connection, path: Path) -> None:
     """Check the schema version; create the schema in a new (empty) file."""
-    conn.execute(f"PRAGMA busy_timeout = {int(_BUSY_TIMEOUT * 1000)}")
     version, tables = _state(conn)
     if version == SCHEMA_VERSION:
         return
@@ -342,6 +344,15 @@ def normalize_clsid(value: str | uuid.UUID) -> str:
     return value.upper()
 
 
+def clsid_of(value: object) -> str:
+    """The canonical CLSID string of a ``_reg_clsid_``: a str, a uuid.UUID or an IID object.
+
+    Raises:
+        ClassStringError: it does not name a braced GUID (CO_E_CLASSSTRING).
+    """
+    return normalize_clsid(value if isinstance(value, (str, uuid.UUID)) else str(value))
+
+
 # -- reading pywin32's class attributes -----------------------------------------------------
 
 
@@ -397,8 +408,7 @@ def entry_from_class(cls: type) -> ClassEntry:
         TypeError: the class comes from ``__main__`` but the script file cannot be found;
             set ``_reg_class_spec_``.
     """
-    raw_clsid = cls._reg_clsid_  # type: ignore[attr-defined]  # AttributeError, as pywin32
-    clsid = raw_clsid if isinstance(raw_clsid, (str, uuid.UUID)) else str(raw_clsid)
+    clsid = clsid_of(cls._reg_clsid_)  # type: ignore[attr-defined]  # AttributeError, as pywin32
     progid = getattr(cls, "_reg_progid_", None) or None
     description = getattr(cls, "_reg_desc_", progid)
     threading_model = getattr(cls, "_reg_threading_", DEFAULT_THREADING_MODEL)
@@ -410,7 +420,7 @@ def entry_from_class(cls: type) -> ClassEntry:
     elif spec.rpartition(".")[0] != module_name:
         python_path = None  # an explicit spec elsewhere: its module brings its own path
     return ClassEntry(
-        clsid=normalize_clsid(clsid),
+        clsid=clsid,
         progid=progid,
         verprogid=getattr(cls, "_reg_verprogid_", None) or None,
         description="" if description is None else str(description),
@@ -477,6 +487,18 @@ def unregister(clsid: str | uuid.UUID) -> bool:
     key = normalize_clsid(clsid)
     with _connect() as (conn, _), _transaction(conn):
         return conn.execute("DELETE FROM classes WHERE clsid = ?", (key,)).rowcount > 0
+
+
+def register_class(cls: type) -> ClassEntry:
+    """Register a COM server class from its ``_reg_*_`` attributes; return what was stored."""
+    entry = entry_from_class(cls)
+    register(entry)
+    return entry
+
+
+def unregister_class(cls: type) -> bool:
+    """Unregister a COM server class by its ``_reg_clsid_``; False if it was not registered."""
+    return unregister(clsid_of(cls._reg_clsid_))  # type: ignore[attr-defined]
 
 
 def lookup_clsid(clsid: str | uuid.UUID) -> ClassEntry:

@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Any, final
 from .. import messages
 from ..errors import CantCallOutError, DisconnectedError
 from ..kernel import Event, Semaphore, start_thread
-from ..kernel._core import KERNEL_LOCK, Waiter, release_waiters, wake_all
+from ..kernel._core import KERNEL_LOCK, Waiter, wake_all
+from ..kernel._event import recycle_event, spare_event
 from ..kernel._wait import wait_objects
 from ..messages._queue import make_message
 from ._apartment import Apartment, ApartmentKind, _state, current_apartment
@@ -29,7 +30,14 @@ from ._apartment import Apartment, ApartmentKind, _state, current_apartment
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-__all__ = ["CallPacket", "call_in", "open_sta_window", "close_sta_window", "WM_APARTMENT_CALL"]
+__all__ = [
+    "CallPacket",
+    "call_from",
+    "call_in",
+    "open_sta_window",
+    "close_sta_window",
+    "WM_APARTMENT_CALL",
+]
 
 WINDOW_CLASS = "OleMainThreadWndClass"
 WM_APARTMENT_CALL = messages.register_window_message("apartment.com.call")
@@ -91,30 +99,9 @@ class CallPacket:
             if self.finished:
                 return
             self.finished = True
-            done = self.done  # done.set(), inlined: this ends every call
-            done._ready = True
-            if done._waiters:
-                release_waiters(done, woken)
+            self.done._set_locked(woken)
         if woken:
             wake_all(woken)
-
-
-_spare = threading.local()
-"""Per thread: the ``done`` events of its finished calls, ready for its next ones."""
-
-
-def _take_done_event() -> Event:
-    """A reset event for the calling thread's next outgoing call."""
-    try:
-        events: list[Event] = _spare.events
-    except AttributeError:
-        events = _spare.events = []
-    if events:
-        event = events.pop()
-        with KERNEL_LOCK:
-            event._ready = False  # Event.reset, inlined
-        return event
-    return Event(manual_reset=True)
 
 
 def _com_window_proc(hwnd: int, msg: int, wparam: object, lparam: object) -> int:
@@ -129,7 +116,7 @@ _class_lock = threading.Lock()
 _class_registered = [False]
 
 
-def open_sta_window(apartment: Apartment) -> messages.Window:
+def open_sta_window() -> messages.Window:
     """Create the hidden message-only window of a new STA, on its thread."""
     with _class_lock:
         if not _class_registered[0]:
@@ -142,9 +129,9 @@ def open_sta_window(apartment: Apartment) -> messages.Window:
 
 def close_sta_window(apartment: Apartment) -> None:
     """Fail the calls still queued to an ended STA and destroy its window."""
-    window = apartment.window
-    apartment.window = None
     with KERNEL_LOCK:
+        window = apartment.window
+        apartment.window = None
         pending = list(apartment.pending)
         apartment.pending.clear()
     for packet in pending:
@@ -160,7 +147,13 @@ def call_in(target: Apartment, fn: Callable[..., Any], *args: Any) -> Any:  # no
         DisconnectedError: the target apartment has ended.
         CantCallOutError: the caller is handling a message sent from another thread.
     """
-    caller = current_apartment()
+    return call_from(current_apartment(), target, fn, args)
+
+
+def call_from(
+    caller: Apartment, target: Apartment, fn: Callable[..., Any], args: tuple[Any, ...]
+) -> Any:  # noqa: ANN401
+    """:func:`call_in` for a caller that knows its apartment already (every proxy call)."""
     if target is caller or target.kind is ApartmentKind.NA:
         return fn(*args)
     if caller.is_sta and messages.in_send_message():
@@ -168,7 +161,7 @@ def call_in(target: Apartment, fn: Callable[..., Any], *args: Any) -> Any:  # no
             "a COM call cannot leave this thread while it handles a message sent from another "
             "thread; post yourself a message and make the call from there"
         )
-    done = _take_done_event()
+    done = spare_event()
     packet = CallPacket(target, fn, args, done)
     if target.is_sta:
         _post_to_sta(target, packet)
@@ -178,7 +171,7 @@ def call_in(target: Apartment, fn: Callable[..., Any], *args: Any) -> Any:  # no
         _modal_wait(packet, caller)
     else:
         done.wait()
-    _spare.events.append(done)  # finished: a late set can no longer reach it
+    recycle_event(done)  # finished: a late set can no longer reach it
     error = packet.error
     if error is not None:
         packet.error = None  # break the traceback cycle
@@ -252,9 +245,7 @@ class _MtaPool:
         self._ready.release()
 
     def _work(self) -> None:
-        from ._apartment import enter_mta_as_worker
-
-        enter_mta_as_worker()
+        state = _state()  # a worker serves the MTA without holding it alive (no initialize)
         while True:
             if not self._ready.wait(self.IDLE_SECONDS):
                 with self._lock:
@@ -264,7 +255,9 @@ class _MtaPool:
                 continue
             with self._lock:
                 packet = self._tasks.popleft()
-            enter_mta_as_worker()
+            if state.apartment is not packet.target:  # the MTA of this call (a later one, maybe)
+                with KERNEL_LOCK:
+                    state.apartment = packet.target
             executed = packet.execute()
             with self._lock:
                 self._idle += 1  # before the caller is released: its next call finds us idle

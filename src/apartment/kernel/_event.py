@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, final
 
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
     from ._core import WaitResult
     from ._thread import ThreadHandle
 
-__all__ = ["Event", "EventStatistics"]
+__all__ = ["Event", "EventStatistics", "recycle_event", "spare_event"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,13 +66,16 @@ class Event(Waitable):
         """
         woken: list[Waiter] = []
         with KERNEL_LOCK:
-            if self._ready:
-                return
+            self._set_locked(woken)
+        for waiter in woken:
+            waiter.wake()
+
+    def _set_locked(self, woken: list[Waiter]) -> None:
+        """``set()`` with the kernel lock held; the caller wakes ``woken`` after dropping it."""
+        if not self._ready:
             self._ready = True
             if self._waiters:
                 release_waiters(self, woken)
-        for waiter in woken:
-            waiter.wake()
 
     def reset(self) -> None:
         """Make the event nonsignaled (ResetEvent); a no-op if it already is."""
@@ -128,6 +132,30 @@ class Event(Waitable):
             self._ready = True
 
     def _signal_for_wait(self, thread: ThreadHandle, woken: list[Waiter]) -> None:
-        if not self._ready:
-            self._ready = True
-            release_waiters(self, woken)
+        self._set_locked(woken)
+
+
+_spares = threading.local()
+"""Per thread: reset manual-reset events that finished a round trip, for the next one."""
+
+
+def spare_event() -> Event:
+    """Return a reset manual-reset event from the calling thread's spares (or a new one).
+
+    A thread that waits for one reply after another (a send, a COM call) reuses the same
+    event, so its waits register nothing new. Only the calling thread touches its spares.
+    """
+    try:
+        spares: list[Event] = _spares.events
+    except AttributeError:
+        spares = _spares.events = []
+    if spares:
+        event = spares.pop()
+        event.reset()
+        return event
+    return Event(manual_reset=True)
+
+
+def recycle_event(event: Event) -> None:
+    """Give back an event from :func:`spare_event` once nothing can set it any more."""
+    _spares.events.append(event)

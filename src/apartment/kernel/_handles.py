@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from ..errors import AccessDeniedError, InvalidHandleError, InvalidParameterError
 from ._core import MAXIMUM_WAIT_OBJECTS, Waitable
-from ._namespace import NamedKind, open_named, release_name
+from ._namespace import NamedKind, create_named, open_named, release_name
 from ._process import current_process, process_by_id
 from ._thread import current_thread, thread_by_id
 
@@ -90,12 +90,7 @@ class HandleTable:
         self._closing.append(value)
 
     def collect(self) -> None:
-        """Close now the handles finalizers gave up (before a name is looked up, say)."""
-        if self._closing:
-            self._drain()
-
-    def _drain(self) -> None:
-        """Close the handles finalizers gave up (never called with a lock held)."""
+        """Close now the handles finalizers gave up (never called with a lock held)."""
         closing = self._closing
         while closing:
             try:
@@ -108,7 +103,7 @@ class HandleTable:
     def insert(self, obj: object, access: int = ALL_ACCESS) -> int:
         """Open a new handle to ``obj`` with ``access`` and return its value."""
         if self._closing:
-            self._drain()
+            self.collect()
         with self._lock:
             return self._insert(obj, map_generic(access))
 
@@ -129,7 +124,7 @@ class HandleTable:
             AccessDeniedError: the handle lacks a right in ``access``.
         """
         if self._closing:
-            self._drain()
+            self.collect()
         key = normalize(value)
         if pseudo and key in (CURRENT_THREAD, CURRENT_PROCESS):
             return current_thread() if key == CURRENT_THREAD else current_process()
@@ -176,6 +171,19 @@ class HandleTable:
         if not (0 if allow_empty else 1) <= len(values) <= limit:
             raise InvalidParameterError(f"a wait takes 1 to {limit} handles, not {len(values)}")
         return tuple(self.get_typed(value, Waitable, access) for value in values)
+
+    def create_named(self, kind: type[NamedKind], name: str, *args: object) -> tuple[int, bool]:
+        """Create the object named ``name`` or open the existing one (Create* with a name).
+
+        Returns the new handle's value and whether the object existed already. Handles that
+        collected PyHANDLEs gave up are closed first: one may have held the name's last handle.
+
+        Raises:
+            InvalidHandleError: the name belongs to another kind of object.
+        """
+        self.collect()
+        obj, existed = create_named(kind, name, *args)
+        return self.insert(obj), existed
 
     def open_named(self, kind: type[NamedKind], name: str, access: int) -> int:
         """Open a handle with ``access`` to the existing object named ``name`` (Open*).
@@ -260,7 +268,7 @@ class HandleTable:
     def snapshot(self) -> dict[int, object]:
         """Return the open handles and their objects, for leak checks and debugging."""
         if self._closing:
-            self._drain()
+            self.collect()
         with self._lock:
             return {value: obj for value, (obj, _) in self._entries.items()}
 

@@ -212,10 +212,8 @@ def _park(
         if deadline is None:
             lock.acquire()
         elif not clock.park(lock, deadline, lambda: _expire(waiter)):
-            with KERNEL_LOCK:
-                if waiter.result is None:
-                    finish(waiter, TIMED_OUT, [])  # we are awake: nobody to wake
-                    return TIMED_OUT
+            if _withdraw(waiter, TIMED_OUT) is None:
+                return TIMED_OUT
             lock.acquire()  # decided meanwhile: its wake-up is on the way; take it
     except BaseException:
         _cancel(waiter)
@@ -232,13 +230,23 @@ def _expire(waiter: Waiter) -> None:
     wake_all(woken)
 
 
-def _cancel(waiter: Waiter) -> None:
-    """Withdraw an interrupted wait; undo a grant that raced with the interrupt."""
+def _withdraw(waiter: Waiter, outcome: Outcome) -> WaitResult | Outcome | None:
+    """End a wait still pending with ``outcome`` and return None; else return its result.
+
+    Only the waiter's own side calls this: a pending waiter needs no wake-up.
+    """
     with KERNEL_LOCK:
         result = waiter.result
         if result is None:
-            finish(waiter, CANCELLED, [])
-            return
+            finish(waiter, outcome, [])
+    return result
+
+
+def _cancel(waiter: Waiter) -> None:
+    """Withdraw an interrupted wait; undo a grant that raced with the interrupt."""
+    result = _withdraw(waiter, CANCELLED)
+    if result is None:
+        return
     # Someone decided the result and is about to wake us: take that wake-up first.
     lock = waiter.thread._park
     while True:
@@ -288,19 +296,10 @@ def begin_async_wait(
 
 def cancel_async_wait(waiter: Waiter) -> None:
     """Withdraw an asynchronous wait; if it was satisfied meanwhile, give back what it took."""
-    with KERNEL_LOCK:
-        result = waiter.result
-        if result is None:
-            finish(waiter, CANCELLED, [])
-            return
-    _undo(waiter, result)
+    _undo(waiter, _withdraw(waiter, CANCELLED))
 
 
 def withdraw_async_wait(waiter: Waiter) -> WaitResult | None:
     """End an asynchronous wait at its timeout: None, or the grant that beat the timeout."""
-    with KERNEL_LOCK:
-        result = waiter.result
-        if result is None:
-            finish(waiter, TIMED_OUT, [])
-            return None
+    result = _withdraw(waiter, TIMED_OUT)
     return result if isinstance(result, WaitResult) else None

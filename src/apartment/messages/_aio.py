@@ -16,7 +16,7 @@ from ..kernel._core import KERNEL_LOCK
 from ..kernel._wait import begin_async_wait, cancel_async_wait, withdraw_async_wait
 from ._constants import PM_REMOVE, QS_ALLINPUT, WM_QUIT
 from ._queue import Message, current_queue, quit_code
-from ._window import dispatch_message
+from ._window import dispatch_message, window_filter
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -83,10 +83,17 @@ async def wait_all_async(
 
 
 async def get_message_async(hwnd: int | None = None, first: int = 0, last: int = 0) -> Message:
-    """Await the next message of the loop thread's queue (an asynchronous GetMessage)."""
+    """Await the next message of the loop thread's queue (an asynchronous GetMessage).
+
+    ``hwnd``, ``first`` and ``last`` filter as in :func:`get_message`.
+
+    Raises:
+        InvalidWindowHandleError: ``hwnd`` is not a window of the calling thread.
+    """
     queue = current_queue()
+    window = window_filter(hwnd)
     while True:
-        message = queue.peek(hwnd, first, last, PM_REMOVE)
+        message = queue.peek(window, first, last, PM_REMOVE)
         if message is not None:
             return message
         with KERNEL_LOCK:

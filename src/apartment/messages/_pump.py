@@ -19,11 +19,10 @@ from ._constants import (
     PM_NOREMOVE,
     PM_REMOVE,
     QS_ALLINPUT,
-    QS_ALLPOSTMESSAGE,
     WM_QUIT,
 )
 from ._queue import Message, current_queue, quit_code
-from ._window import dispatch_message, owned_window
+from ._window import dispatch_message, window_filter
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -45,12 +44,6 @@ MAXIMUM_MSG_WAIT_OBJECTS = 63
 """Objects a message wait takes besides the queue (MAXIMUM_WAIT_OBJECTS - 1)."""
 
 
-def _window_filter(hwnd: int | None) -> int | None:
-    if hwnd is not None and hwnd not in (0, -1):
-        owned_window(hwnd)
-    return None if hwnd == 0 else hwnd
-
-
 def peek_message(
     hwnd: int | None = None, first: int = 0, last: int = 0, flags: int = PM_NOREMOVE
 ) -> Message | None:
@@ -63,7 +56,7 @@ def peek_message(
     Raises:
         InvalidWindowHandleError: ``hwnd`` is not a window of the calling thread.
     """
-    window = _window_filter(hwnd)
+    window = window_filter(hwnd)
     return current_queue().peek(window, first, last, flags)
 
 
@@ -82,16 +75,13 @@ def get_message(hwnd: int | None = None, first: int = 0, last: int = 0) -> Messa
             if message is not None:
                 return message
             wait_objects(waiting)
-    window = _window_filter(hwnd)
-    mask = (
-        QS_ALLINPUT if not (first or last) and window is None else QS_ALLINPUT & ~QS_ALLPOSTMESSAGE
-    )
+    window = window_filter(hwnd)
     while True:
         message = queue.peek(window, first, last, PM_REMOVE)
         if message is not None:
             return message
         with KERNEL_LOCK:
-            inp.arm(mask, False)
+            inp.arm(QS_ALLINPUT, False)
         wait_objects(waiting)
 
 

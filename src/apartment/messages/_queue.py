@@ -41,6 +41,8 @@ from ._constants import (
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from .._clock import TimerHandle
+
 __all__ = [
     "Message",
     "MessageQueue",
@@ -138,19 +140,17 @@ class Sent:
     ``done``; ``result`` is valid once it is set. ``notify`` sends expect no reply.
     """
 
-    __slots__ = ("args", "call", "done", "error", "notify", "replied", "result", "sender", "when")
+    __slots__ = ("args", "call", "done", "error", "notify", "replied", "result", "when")
 
     def __init__(
         self,
         call: Callable[..., int],
         args: tuple[Any, ...],
-        sender: ThreadHandle,
         notify: bool,
         done: Event | None = None,
     ) -> None:
         self.call = call
         self.args = args
-        self.sender = sender
         self.notify = notify
         self.done = done
         self.result = 0
@@ -167,11 +167,8 @@ class Sent:
             self.replied = True
             self.result = result
             self.error = error
-            done = self.done
-            if done is not None and not done._ready:  # Event.set, under the same lock
-                done._ready = True
-                if done._waiters:
-                    release_waiters(done, woken)
+            if self.done is not None:
+                self.done._set_locked(woken)
         if woken:
             wake_all(woken)
         return True
@@ -194,7 +191,6 @@ class MessageQueue:
         "posted",
         "quit_code",
         "quit_pending",
-        "replies",
         "sent",
         "thread",
         "timers",
@@ -211,7 +207,6 @@ class MessageQueue:
         self.changed_bits = 0
         self.input = QueueInput(self)
         self.handling: list[Sent | None] = []  # the sent messages being handled, innermost last
-        self.replies: list[Event] = []  # reply events of this thread's sends, for reuse
         self.timers: dict[tuple[int, int], list[Any]] = {}  # (hwnd, id) -> [expired, ...]
         self.paint: dict[int, None] = {}  # windows that need painting, in order
         self.dead = False
@@ -230,6 +225,34 @@ class MessageQueue:
             inp._ready = True
             if inp._waiters:
                 release_waiters(inp, woken)
+
+    def settle(self) -> None:
+        """Clear the bits of input that is gone; kernel lock held.
+
+        For input removed other than by retrieval (a window painted or destroyed, a timer
+        killed). Paint that is gone also stops counting as new, as in Wine's
+        clear_queue_bits: a waiter must not wake for it.
+        """
+        if not self.posted and not self.quit_pending:
+            self.wake_bits &= ~_POSTED
+        if not self.paint:
+            self.wake_bits &= ~QS_PAINT
+            self.changed_bits &= ~QS_PAINT
+        if not any(timer[0] for timer in self.timers.values()):
+            self.wake_bits &= ~QS_TIMER
+        if self.input._ready:
+            self.input.refresh()
+
+    def forget_window(self, hwnd: int) -> None:
+        """Drop the paint, timers and posted messages of a destroyed window; kernel lock held."""
+        self.paint.pop(hwnd, None)
+        for key in [key for key in self.timers if key[0] == hwnd]:
+            cancel_timer(self.timers.pop(key))
+        if any(message[0] == hwnd for message in self.posted):
+            kept = [message for message in self.posted if message[0] != hwnd]
+            self.posted.clear()
+            self.posted.extend(kept)
+        self.settle()
 
     def post(self, message: Message, woken: list[Waiter]) -> None:
         """Append a posted message; kernel lock held.
@@ -293,7 +316,9 @@ class MessageQueue:
                     if classes == PM_QS_SENDMESSAGE:
                         self.input.refresh()
                         return None
-                    return self._look(hwnd, first, last, flags, classes)
+                    found = self._look(hwnd, first, last, flags, classes)
+                    self.input.refresh()
+                    return found
             self.handle_sent(sent)
 
     def take_next(self, arm: int = 0) -> Message | None:
@@ -361,11 +386,9 @@ class MessageQueue:
                         posted.popleft()
                         if not posted and not self.quit_pending:
                             self.wake_bits &= ~_POSTED
-                    self.input.refresh()
                     return message
                 found = self._find_posted(hwnd, first, last, flags & PM_REMOVE)
                 if found is not None:
-                    self.input.refresh()
                     return found
             if self.quit_pending:  # whatever the filter, once no matching posted message is left
                 message = make_message(0, WM_QUIT, self.quit_code, 0)
@@ -373,13 +396,11 @@ class MessageQueue:
                     self.quit_pending = False
                     if not posted:
                         self.wake_bits &= ~_POSTED
-                self.input.refresh()
                 return message
         if classes & PM_QS_PAINT:
             self.changed_bits &= ~QS_PAINT
             for window in self.paint:
                 if _matches(window, WM_PAINT, hwnd, first, last):
-                    self.input.refresh()
                     return make_message(window, WM_PAINT, 0, 0)
         if classes & PM_QS_POSTMESSAGE:
             for (window, ident), timer in self.timers.items():
@@ -388,9 +409,7 @@ class MessageQueue:
                         timer[0] = False
                         if not any(t[0] for t in self.timers.values()):
                             self.wake_bits &= ~QS_TIMER
-                    self.input.refresh()
                     return make_message(window, WM_TIMER, ident, timer[2] or 0)
-        self.input.refresh()
         return None
 
     def _find_posted(self, hwnd: int | None, first: int, last: int, remove: int) -> Message | None:
@@ -403,21 +422,6 @@ class MessageQueue:
                         self.wake_bits &= ~_POSTED
                 return message
         return None
-
-    def take_reply_event(self) -> Event:
-        """Return a reset reply event for a send of this (owner) thread.
-
-        Reusing it keeps a sender's wait on the same objects from one send to the next, so
-        the wait registers nothing new. A send that timed out does not give its event back:
-        a late reply could still set it.
-        """
-        replies = self.replies
-        if replies:
-            event = replies.pop()
-            with KERNEL_LOCK:
-                event._ready = False  # Event.reset, inlined: this is every send's path
-            return event
-        return Event(manual_reset=True)
 
     def handle_sent(self, sent: Sent) -> None:
         """Run a message sent from another thread and reply to its sender (owner thread)."""
@@ -456,12 +460,21 @@ class MessageQueue:
             pending = list(self.sent)
             self.sent.clear()
             self.posted.clear()
+            for timer in self.timers.values():
+                cancel_timer(timer)
             self.timers.clear()
             self.paint.clear()
             if _by_thread.get(self.thread.native_id) is self:
                 del _by_thread[self.thread.native_id]
         for sent in pending:  # the receiver is gone: senders get 0, as Windows gives them
             sent.reply(0, AccessDeniedError.code)
+
+
+def cancel_timer(entry: list[Any]) -> None:
+    """Stop a timer's clock entry (the entry is ``[expired, TimerHandle | None, callback]``)."""
+    handle: TimerHandle | None = entry[1]
+    if handle is not None:
+        handle.cancel()
 
 
 def _matches(window: int, message: int, hwnd: int | None, first: int, last: int) -> bool:

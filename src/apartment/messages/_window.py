@@ -29,6 +29,7 @@ from ..errors import (
 )
 from ..kernel import Event, ThreadHandle, current_thread
 from ..kernel._core import KERNEL_LOCK, Waiter, wake_all
+from ..kernel._event import recycle_event, spare_event
 from ..kernel._wait import wait_objects
 from ._constants import (
     HWND_BROADCAST,
@@ -54,6 +55,7 @@ from ._queue import (
     Message,
     MessageQueue,
     Sent,
+    cancel_timer,
     current_queue,
     make_message,
     on_queue_end,
@@ -63,8 +65,6 @@ from ._queue import (
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-
-    from .._clock import TimerHandle
 
 __all__ = [
     "WindowProc",
@@ -170,10 +170,8 @@ class Window:
     def validate(self) -> None:
         """Mark the window as painted: WM_PAINT stops coming."""
         with KERNEL_LOCK:
-            queue = self.queue
-            queue.paint.pop(self.hwnd, None)
-            if not queue.paint:
-                queue.wake_bits &= ~QS_PAINT
+            self.queue.paint.pop(self.hwnd, None)
+            self.queue.settle()
 
     def _check_alive(self) -> None:
         if self.destroyed:
@@ -215,10 +213,10 @@ def unregister_class(name: str | int) -> None:
         ClassDoesNotExistError: no such class.
     """
     with KERNEL_LOCK:
-        for key, wclass in _classes.items():
-            if (isinstance(name, str) and key == name.lower()) or wclass.atom == name:
-                del _classes[key]
-                return
+        wclass = _lookup_class(name)
+        if wclass is not None:
+            del _classes[wclass.name.lower()]
+            return
     raise ClassDoesNotExistError(f"no window class {name!r} is registered")
 
 
@@ -251,12 +249,17 @@ def create_window(class_name: str | int, title: str = "", *, parent: int = 0) ->
     return window
 
 
+def _lookup_class(class_name: str | int) -> WindowClass | None:
+    """The class of that name (any case) or atom; kernel lock held."""
+    if isinstance(class_name, str):
+        return _classes.get(class_name.lower())
+    return next((wclass for wclass in _classes.values() if wclass.atom == class_name), None)
+
+
 def _find_class(class_name: str | int) -> WindowClass:
-    for wclass in _classes.values():
-        if wclass.atom == class_name or (
-            isinstance(class_name, str) and wclass.name.lower() == class_name.lower()
-        ):
-            return wclass
+    wclass = _lookup_class(class_name)
+    if wclass is not None:
+        return wclass
     raise ClassNotFoundError(f"no window class {class_name!r} is registered; register it first")
 
 
@@ -273,6 +276,20 @@ def window_of(hwnd: int) -> Window:
             f"there is no window {hwnd:#x} (never created, or destroyed)"
         )
     return window
+
+
+def window_filter(hwnd: int | None) -> int | None:
+    """Check a retrieval's window filter and return it as ``MessageQueue.peek`` takes it.
+
+    None and 0 mean any window and thread messages, -1 thread messages only; any other value
+    must be a window of the calling thread.
+
+    Raises:
+        InvalidWindowHandleError: ``hwnd`` is not a window of the calling thread.
+    """
+    if hwnd is not None and hwnd not in (0, -1):
+        owned_window(hwnd)
+    return None if hwnd == 0 else hwnd
 
 
 def owned_window(hwnd: int) -> Window:
@@ -313,14 +330,7 @@ def _forget(window: Window) -> None:
     with KERNEL_LOCK:
         window.destroyed = True
         _windows.pop(window.hwnd, None)
-        queue = window.queue
-        queue.paint.pop(window.hwnd, None)
-        for key in [key for key in queue.timers if key[0] == window.hwnd]:
-            _cancel_timer(queue.timers.pop(key))
-        if any(message[0] == window.hwnd for message in queue.posted):
-            kept = [message for message in queue.posted if message[0] != window.hwnd]
-            queue.posted.clear()
-            queue.posted.extend(kept)
+        window.queue.forget_window(window.hwnd)
 
 
 def def_window_proc(hwnd: int, msg: int, wparam: object, lparam: object) -> int:
@@ -454,14 +464,14 @@ def send_message(
     target = window.queue
     if flags & SMTO_ABORTIFHUNG and target.hung(ticks()):
         raise MessageTimeoutError(f"thread {window.thread.native_id} is not pumping messages")
-    done = me.take_reply_event()
-    sent = Sent(window.call, (msg, wparam, lparam), me.thread, notify=False, done=done)
+    done = spare_event()
+    sent = Sent(window.call, (msg, wparam, lparam), notify=False, done=done)
     woken: list[Waiter] = []
     with KERNEL_LOCK:
         target.send(sent, woken)
     wake_all(woken)
     _await_reply(sent, done, me, target, timeout, not flags & SMTO_BLOCK)
-    me.replies.append(done)  # answered: it can serve the next send
+    recycle_event(done)  # answered: nothing sets it now (a send that timed out keeps its own)
     if sent.error:
         raise AccessDeniedError(
             f"thread {window.thread.native_id} ended before it handled message {msg:#x}"
@@ -491,7 +501,8 @@ def _await_reply(
             with KERNEL_LOCK:
                 if sent in target.sent:  # not started: withdraw it
                     target.sent.remove(sent)
-            if not sent.replied:
+                replied = sent.replied
+            if not replied:
                 raise MessageTimeoutError(
                     f"no answer from thread {target.thread.native_id} in time"
                 )
@@ -514,7 +525,7 @@ def send_notify_message(hwnd: int, msg: int, wparam: object = 0, lparam: object 
         return
     woken: list[Waiter] = []
     with KERNEL_LOCK:
-        window.queue.send(Sent(window.call, (msg, wparam, lparam), me.thread, notify=True), woken)
+        window.queue.send(Sent(window.call, (msg, wparam, lparam), notify=True), woken)
     wake_all(woken)
 
 
@@ -568,8 +579,6 @@ def set_timer(
     if elapse < 0:
         raise InvalidParameterError(f"a timer period must be >= 0 seconds, not {elapse!r}")
     queue = owned_window(hwnd).queue if hwnd else current_queue()
-    if not hwnd:
-        timer_id = next(_thread_timer_ids)
     clock = _clock.get_clock()
     entry: list[Any] = [False, None, callback]
     key = (hwnd, timer_id)
@@ -585,9 +594,12 @@ def set_timer(
         wake_all(woken)
 
     with KERNEL_LOCK:
+        if not hwnd:
+            timer_id = next(_thread_timer_ids)
+            key = (hwnd, timer_id)
         old = queue.timers.pop(key, None)
         if old is not None:
-            _cancel_timer(old)
+            cancel_timer(old)
         queue.timers[key] = entry
         entry[1] = clock.call_at(clock.now() + max(elapse, 0.001), fire)
     return timer_id
@@ -600,16 +612,9 @@ def kill_timer(hwnd: int, timer_id: int) -> bool:
         entry = queue.timers.pop((hwnd, timer_id), None)
         if entry is None:
             return False
-        _cancel_timer(entry)
-        if not any(timer[0] for timer in queue.timers.values()):
-            queue.wake_bits &= ~QS_TIMER
+        cancel_timer(entry)
+        queue.settle()
     return True
-
-
-def _cancel_timer(entry: list[Any]) -> None:
-    handle: TimerHandle | None = entry[1]
-    if handle is not None:
-        handle.cancel()
 
 
 def register_window_message(name: str) -> int:

@@ -16,7 +16,54 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
-class StaThread(Generic[T]):
+class _ApartmentThread(Generic[T]):
+    """A thread that enters an apartment, runs ``setup()`` there, then serves until stopped.
+
+    ``setup()``, if given, runs on the thread once it is in its apartment; its result is
+    ``result`` (its exception is raised by the constructor).
+    """
+
+    _MULTITHREADED = False
+    _NAME = "apartment-test"
+
+    def __init__(self, setup: Callable[[], T] | None = None) -> None:
+        self._ready = Event(manual_reset=True)
+        self._setup = setup
+        self._error: BaseException | None = None
+        self.result: T = None  # type: ignore[assignment]
+        self.apartment: com.Apartment
+        self.thread: ThreadHandle = start_thread(self._run, name=self._NAME)
+        assert self._ready.wait(30)
+        if self._error is not None:
+            self.thread.wait(30)
+            raise self._error
+
+    def _run(self) -> None:
+        com.initialize(self._MULTITHREADED)
+        try:
+            self.apartment = com.current_apartment()
+            try:
+                self._enter()
+                if self._setup is not None:
+                    self.result = self._setup()
+            except BaseException as error:  # handed to the constructor's caller
+                self._error = error
+                return
+            finally:
+                self._ready.set()
+            self._serve()
+        finally:
+            com.uninitialize()
+
+    def _enter(self) -> None:
+        """Prepare the thread before ``setup()`` (on the thread)."""
+
+    def _serve(self) -> None:
+        """Serve until stopped (on the thread)."""
+        raise NotImplementedError
+
+
+class StaThread(_ApartmentThread[T]):
     """A thread that is a single-threaded apartment and pumps messages until stopped.
 
     ``setup()``, if given, runs on the thread once it is an STA; its result is ``result``
@@ -25,41 +72,20 @@ class StaThread(Generic[T]):
     not: the request is posted to the thread's queue, as a call into an STA is.
     """
 
-    def __init__(self, setup: Callable[[], T] | None = None) -> None:
-        self._ready = Event(manual_reset=True)
-        self._setup = setup
-        self._error: BaseException | None = None
-        self.result: T = None  # type: ignore[assignment]
-        self.apartment: com.Apartment
-        self.thread: ThreadHandle = start_thread(self._run, name="apartment-test-sta")
-        assert self._ready.wait(30)
-        if self._error is not None:
-            self.thread.wait(30)
-            raise self._error
+    _NAME = "apartment-test-sta"
 
-    def _run(self) -> None:
-        com.initialize(False)
-        try:
-            self.apartment = com.current_apartment()
-            messages.peek_message()
-            try:
-                if self._setup is not None:
-                    self.result = self._setup()
-            except BaseException as error:  # handed to the constructor's caller
-                self._error = error
+    def _enter(self) -> None:
+        messages.peek_message()  # the queue exists before anyone posts to it
+
+    def _serve(self) -> None:
+        while True:  # pump_messages, plus the calls ``call`` posts as thread messages
+            message = messages.get_message()
+            if message.message == messages.WM_QUIT:
                 return
-            finally:
-                self._ready.set()
-            while True:  # pump_messages, plus the calls ``call`` posts as thread messages
-                message = messages.get_message()
-                if message.message == messages.WM_QUIT:
-                    return
-                if message.message == _RUN and not message.hwnd and callable(message.lparam):
-                    message.lparam()
-                else:
-                    messages.dispatch_message(message)
-        finally:
-            com.uninitialize()
+            if message.message == _RUN and not message.hwnd and callable(message.lparam):
+                message.lparam()
+            else:
+                messages.dispatch_message(message)
 
     def call(self, fn: Callable[..., R], *args: Any) -> R:  # noqa: ANN401
         """Run ``fn(*args)`` on the STA's thread and return its result (or raise its error)."""
@@ -90,41 +116,22 @@ class StaThread(Generic[T]):
 _RUN = messages.register_window_message("apartment.testing.run")
 
 
-class MtaMember(Generic[T]):
+class MtaMember(_ApartmentThread[T]):
     """A thread that is in the MTA until stopped, so the MTA exists meanwhile.
 
     ``setup()``, if given, runs on the thread once it is in the MTA; its result is ``result``
     (its exception is raised by the constructor).
     """
 
-    def __init__(self, setup: Callable[[], T] | None = None) -> None:
-        self._ready = Event(manual_reset=True)
-        self._stop = Event(manual_reset=True)
-        self._setup = setup
-        self._error: BaseException | None = None
-        self.result: T = None  # type: ignore[assignment]
-        self.apartment: com.Apartment
-        self.thread = start_thread(self._run, name="apartment-test-mta")
-        assert self._ready.wait(30)
-        if self._error is not None:
-            self.thread.wait(30)
-            raise self._error
+    _MULTITHREADED = True
+    _NAME = "apartment-test-mta"
 
-    def _run(self) -> None:
-        com.initialize(True)
-        try:
-            self.apartment = com.current_apartment()
-            try:
-                if self._setup is not None:
-                    self.result = self._setup()
-            except BaseException as error:  # handed to the constructor's caller
-                self._error = error
-                return
-            finally:
-                self._ready.set()
-            self._stop.wait()
-        finally:
-            com.uninitialize()
+    def __init__(self, setup: Callable[[], T] | None = None) -> None:
+        self._stop = Event(manual_reset=True)
+        super().__init__(setup)
+
+    def _serve(self) -> None:
+        self._stop.wait()
 
     def stop(self) -> None:
         """Leave the MTA and end the thread."""

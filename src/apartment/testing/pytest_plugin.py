@@ -82,7 +82,7 @@ def apartment_leak_check() -> Iterator[None]:
     problems += [
         f"thread {thread.native_id} is still in {apartment!r} (call com.uninitialize())"
         for thread, apartment in apartments_in_use().items()
-        if thread not in apartments and thread.is_alive()
+        if thread not in apartments and thread.is_alive() and not apartment.host
     ]
     extra = proxies_alive() - proxies
     if extra > 0:

@@ -41,7 +41,7 @@ MODULES: dict[str, str] = {
 }
 """pywin32 module name -> the facade module that stands in for it."""
 
-_PACKAGES = frozenset({"win32com", "win32com.client", "win32com.server"})
+_PACKAGES = frozenset(name.rpartition(".")[0] for name in MODULES if "." in name)
 _lock = threading.Lock()
 
 

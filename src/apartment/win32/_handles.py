@@ -38,7 +38,6 @@ class PyHANDLE:
     __slots__ = ("__weakref__", "_value")
 
     def __init__(self, value: int | None = 0) -> None:
-        self._value = 0
         self._value = handle_value(value)
 
     @property

@@ -2,9 +2,11 @@
 
 Importing this module initializes the importing thread for COM, as pywin32 does:
 ``CoInitializeEx(sys.coinit_flags)`` with COINIT_APARTMENTTHREADED (2) by default, failures
-ignored, and never uninitialized automatically. pywin32 then remembers that thread: further
-CoInitialize/CoInitializeEx calls on it do nothing (no count, no RPC_E_CHANGED_MODE), and only
-its first CoUninitialize reaches COM. This module reproduces that.
+ignored, and never uninitialized automatically. pywin32 then remembers that thread (the first
+to initialize COM through it): while it holds that initialization, further CoInitialize(Ex)
+calls on it do nothing (no count, no RPC_E_CHANGED_MODE); its first CoUninitialize gives it up,
+and from then on CoInitialize(Ex) reach COM again but its CoUninitialize calls do not. This
+module reproduces that.
 """
 
 from __future__ import annotations
@@ -123,28 +125,30 @@ PyIStream = MarshalStream
 TypeIIDs = {IID_IDispatch: PyIDispatch, IID_IUnknown: PyIDispatch}
 
 _main_lock = threading.Lock()
-_main_initializer: list[int | None] = [None]  # thread id; see the module docstring
-_main_uninitialized = [False]
+_main_thread: list[int | None] = [None]  # the "main initializer"; see the module docstring
+_main_has_init = [False]  # whether it still holds the initialization pythoncom counts
 
 
 def MakeIID(iidString: str, is_bytes: bool = False, /) -> PyIID:
     return IID(iidString)
 
 
+def _skip_init() -> bool:
+    """pywin32 ignores a repeat initialization on its main initializer thread."""
+    with _main_lock:
+        return _main_has_init[0] and _main_thread[0] == threading.get_ident()
+
+
 def _remember(result: int) -> None:
     if result == com.S_OK:
         with _main_lock:
-            if _main_initializer[0] is None:
-                _main_initializer[0] = threading.get_ident()
-
-
-def _is_main_initializer() -> bool:
-    with _main_lock:
-        return _main_initializer[0] == threading.get_ident()
+            if _main_thread[0] is None:
+                _main_thread[0] = threading.get_ident()
+                _main_has_init[0] = True
 
 
 def CoInitialize() -> None:
-    if _is_main_initializer():
+    if _skip_init():
         return
     try:
         _remember(com.initialize(False))
@@ -153,22 +157,18 @@ def CoInitialize() -> None:
 
 
 def CoInitializeEx(flags: int, /) -> None:
-    if _is_main_initializer():
+    if _skip_init():
         return
     _remember(com.initialize(not int(flags) & COINIT_APARTMENTTHREADED))
 
 
 def CoUninitialize() -> None:
-    if _is_main_initializer():
-        with _main_lock:
-            first, _main_uninitialized[0] = not _main_uninitialized[0], True
-        if not first:
-            return
-    com.uninitialize()
-
-
-def _name(clsid: object) -> str:
-    return str(clsid)
+    with _main_lock:  # on the main initializer, only the initialization pythoncom counts
+        skip = _main_thread[0] == threading.get_ident() and not _main_has_init[0]
+        if _main_thread[0] == threading.get_ident():
+            _main_has_init[0] = False
+    if not skip:
+        com.uninitialize()
 
 
 def CoCreateInstance(clsid: object, unkOuter: object, context: int, iid: object, /) -> Any:  # noqa: ANN401
@@ -177,7 +177,7 @@ def CoCreateInstance(clsid: object, unkOuter: object, context: int, iid: object,
     if str(clsid).upper() == str(CLSID_StdGlobalInterfaceTable):
         com.current_apartment()
         return _GlobalInterfaceTable()
-    pointer = com.create_object(_name(clsid), int(context))
+    pointer = com.create_object(str(clsid), int(context))
     return PyIDispatch.of(pointer.query_interface(iid))
 
 

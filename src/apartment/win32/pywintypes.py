@@ -7,9 +7,8 @@ raises too.
 
 from __future__ import annotations
 
-import uuid
-
-from ..errors import ClassStringError, ComError, Win32Error
+from .. import com
+from ..errors import ComError, Win32Error
 from ._handles import HANDLE, PyHANDLE
 
 __all__ = [
@@ -53,12 +52,5 @@ IIDType = PyIID
 
 
 def IID(iidString: str, is_bytes: bool = False, /) -> PyIID:
-    """Parse ``{XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}`` into a PyIID."""
-    text = str(iidString)
-    try:
-        if not (text.startswith("{") and text.endswith("}")):
-            raise ValueError(text)
-        value = uuid.UUID(text[1:-1])
-    except ValueError:
-        raise ClassStringError(f"{text!r} is not a GUID string like {{...}}") from None
-    return PyIID("{" + str(value).upper() + "}")
+    """Parse a braced GUID string into a PyIID (CO_E_CLASSSTRING if it is not one)."""
+    return PyIID(com.normalize_clsid(str(iidString)))

@@ -110,12 +110,10 @@ def QueueUserAPC(function: Callable[[Any], object], hThread: object, data: objec
     kernel.queue_apc(lookup(hThread, ThreadHandle), function, data)
 
 
-@api("PostMessage")
 def PostMessage(hwnd: int, idMessage: int, wParam: object = None, lParam: object = None, /) -> None:
     win32gui.PostMessage(hwnd, idMessage, wParam, lParam)
 
 
-@api("PostThreadMessage")
 def PostThreadMessage(
     tid: int, idMessage: int, wParam: object = None, lParam: object = None, /
 ) -> None:

@@ -72,13 +72,12 @@ _SEMAPHORE_MODIFY_STATE = 0x0002
 def _create(kind: type[Any], name: str | None, *args: object) -> PyHANDLE:
     """Create an object (named or not), set the last error as Create* does, open a handle."""
     if name is None or name == "":
-        obj = kind(*args)
-        existed = False
+        handle, existed = new_handle(kind(*args)), False
     else:
-        kernel.handles.collect()  # a collected PyHANDLE may have been the name's last handle
-        obj, existed = kernel.create_named(kind, name, *args)
+        value, existed = kernel.handles.create_named(kind, name, *args)
+        handle = PyHANDLE(value)
     set_last_error(183 if existed else 0)  # ERROR_ALREADY_EXISTS, as the idiom reads it
-    return new_handle(obj)
+    return handle
 
 
 def _open(kind: type[Any], access: int, name: str | None) -> PyHANDLE:
@@ -241,7 +240,9 @@ def _msg_wait(
     handleList: object, wait_all: bool, milliseconds: object, wakeMask: object, flags: int
 ) -> int:
     values = handle_values(handleList)
-    objects = kernel.handles.get_many(values, SYNCHRONIZE, allow_empty=True, limit=63)
+    objects = kernel.handles.get_many(
+        values, SYNCHRONIZE, allow_empty=True, limit=messages.MAXIMUM_MSG_WAIT_OBJECTS
+    )
     result = messages.msg_wait_any(
         objects,
         ms_to_timeout(milliseconds),

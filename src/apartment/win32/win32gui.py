@@ -16,7 +16,7 @@ import traceback
 from typing import TYPE_CHECKING, Any
 
 from .. import messages
-from ..errors import Win32Error
+from ..errors import InvalidWindowHandleError, Win32Error
 from ._adapt import api, dword, last_error, set_last_error
 from .pywintypes import error
 
@@ -34,7 +34,6 @@ __all__ = [
 ]  # fmt: skip
 
 _NO_MESSAGE = (0, 0, 0, 0, 0, (0, 0))
-_ERROR_INVALID_WINDOW_HANDLE = 1400
 
 
 def _param(value: object) -> object:
@@ -195,31 +194,26 @@ def SendMessageTimeout(
     return 1, result
 
 
-def _message_call(call: Callable[[], messages.Message | None]) -> list[Any]:
+def GetMessage(hwnd: int | None, _min: int, _max: int, /) -> list[Any]:
+    """Return ``[rc, msg]``: rc 1 for a message, 0 for WM_QUIT, -1 on error (pywin32 shape)."""
     try:
-        message = call()
+        message = messages.get_message(hwnd or None, _min, _max)
     except Win32Error as failure:
         set_last_error(failure.winerror)
         return [-1, _NO_MESSAGE]
-    return [0, _NO_MESSAGE] if message is None else [1, message]
-
-
-def GetMessage(hwnd: int | None, _min: int, _max: int, /) -> list[Any]:
-    """Return ``[rc, msg]``: rc 1 for a message, 0 for WM_QUIT, -1 on error (pywin32 shape)."""
-    result = _message_call(lambda: messages.get_message(hwnd or None, _min, _max))
-    if result[0] == 1 and result[1][1] == messages.WM_QUIT:
-        result[0] = 0
-    return result
+    return [0 if message[1] == messages.WM_QUIT else 1, message]
 
 
 def PeekMessage(
     hwnd: int | None, filterMin: int, filterMax: int, removalOptions: int, /
 ) -> list[Any]:
     """Return ``[rc, msg]``: rc nonzero if a message was retrieved (pywin32 shape)."""
-    result = _message_call(
-        lambda: messages.peek_message(hwnd or None, filterMin, filterMax, removalOptions)
-    )
-    return [0, _NO_MESSAGE] if result[0] == -1 else result
+    try:
+        message = messages.peek_message(hwnd or None, filterMin, filterMax, removalOptions)
+    except Win32Error as failure:
+        set_last_error(failure.winerror)
+        return [0, _NO_MESSAGE]
+    return [0, _NO_MESSAGE] if message is None else [1, message]
 
 
 def TranslateMessage(msg: object, /) -> int:
@@ -251,7 +245,7 @@ def PumpMessages() -> int:
 def ReplyMessage(result: int, /) -> None:
     """Reply now to the message sent from another thread; raises when there is none (BOOLAPI)."""
     if not messages.reply_message(result):
-        raise Win32Error.from_code(last_error() or _ERROR_INVALID_WINDOW_HANDLE)
+        raise Win32Error.from_code(last_error() or InvalidWindowHandleError.code)
 
 
 def WaitMessage() -> None:

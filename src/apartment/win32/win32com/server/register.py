@@ -62,7 +62,7 @@ def RegisterServer(
         )
     com.register(
         com.ClassEntry(
-            clsid=_clsid_text(clsid),
+            clsid=com.clsid_of(clsid),
             class_spec=pythonInstString or "",
             progid=progID,
             verprogid=verProgID,
@@ -98,7 +98,7 @@ def UnregisterServer(
     customKeys: list[tuple[str, int]] | None = None,
 ) -> None:
     """Remove the registration of ``clsid`` (its ProgIDs go with it)."""
-    com.unregister(_clsid_text(clsid))
+    com.unregister(com.clsid_of(clsid))
 
 
 def RegisterClasses(*classes: type, **flags: object) -> None:
@@ -106,8 +106,7 @@ def RegisterClasses(*classes: type, **flags: object) -> None:
     quiet = flags.get("quiet", 0)
     debugging = "(for debugging)" if flags.get("debug", 0) else ""
     for cls in classes:
-        entry = com.entry_from_class(cls)
-        com.register(entry)
+        entry = com.register_class(cls)
         if not quiet:
             print("Registered:", entry.progid or entry.class_spec, debugging)
     finalize = flags.get("finalize_register")
@@ -119,11 +118,9 @@ def UnregisterClasses(*classes: type, **flags: object) -> None:
     """Unregister each class by its ``_reg_clsid_``; print ``Unregistered: <name>``."""
     quiet = flags.get("quiet", 0)
     for cls in classes:
-        clsid = _clsid_text(cls._reg_clsid_)  # type: ignore[attr-defined]
-        progid = getattr(cls, "_reg_progid_", None)
-        com.unregister(clsid)
+        com.unregister_class(cls)
         if not quiet:
-            print("Unregistered:", progid or clsid)
+            print("Unregistered:", getattr(cls, "_reg_progid_", None) or cls._reg_clsid_)  # type: ignore[attr-defined]
     finalize = flags.get("finalize_unregister")
     if callable(finalize):
         finalize()
