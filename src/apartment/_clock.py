@@ -18,10 +18,22 @@ import time
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from _thread import LockType
     from collections.abc import Callable
 
-__all__ = ["Clock", "MonotonicClock", "TimerHandle", "get_clock", "set_clock"]
+__all__ = ["Clock", "MonotonicClock", "Parker", "TimerHandle", "get_clock", "set_clock"]
+
+
+class Parker(Protocol):
+    """Where a waiting thread blocks: the two methods of a held lock that parking uses.
+
+    A plain held lock is one; on Linux the kernel parks threads on an eventfd instead.
+    """
+
+    def acquire(self, blocking: bool = True, timeout: float = -1) -> bool:
+        """Block until released, or until ``timeout`` seconds pass (then False)."""
+
+    def release(self) -> None:
+        """Wake the parked thread (once per park, from any thread)."""
 
 
 class TimerHandle(Protocol):
@@ -47,7 +59,7 @@ class Clock(Protocol):
     def call_at(self, when: float, fn: Callable[[], None]) -> TimerHandle:
         """Run ``fn()`` once ``now()`` reaches ``when``."""
 
-    def park(self, lock: LockType, deadline: float, expire: Callable[[], None]) -> bool:
+    def park(self, lock: Parker, deadline: float, expire: Callable[[], None]) -> bool:
         """Block on the held ``lock`` until it is released or ``deadline`` passes.
 
         Returns True when the lock was acquired. A clock that cannot time the lock itself calls
@@ -90,7 +102,7 @@ class MonotonicClock:
     def wall(self) -> float:
         return time.time()
 
-    def park(self, lock: LockType, deadline: float, expire: Callable[[], None]) -> bool:
+    def park(self, lock: Parker, deadline: float, expire: Callable[[], None]) -> bool:
         return lock.acquire(True, max(deadline - time.monotonic(), 0.0))
 
     def call_at(self, when: float, fn: Callable[[], None]) -> TimerHandle:

@@ -265,7 +265,10 @@ def test_sleep_without_alertable_returns_false_when_time_passes() -> None:
 @pytest.mark.skipif(
     threading.current_thread() is not threading.main_thread(), reason="needs the main thread"
 )
-def test_ctrl_c_interrupts_a_wait_in_the_main_thread_and_takes_nothing() -> None:
+@pytest.mark.parametrize("timeout", [30.0, None], ids=["timed", "infinite"])
+def test_ctrl_c_interrupts_a_wait_in_the_main_thread_and_takes_nothing(
+    timeout: float | None,
+) -> None:
     event = Event()
     main = current_thread()
 
@@ -275,7 +278,7 @@ def test_ctrl_c_interrupts_a_wait_in_the_main_thread_and_takes_nothing() -> None
 
     helper = start_thread(interrupt)
     with pytest.raises(KeyboardInterrupt):
-        event.wait(30)
+        event.wait(timeout)
     assert helper.wait(10)
     assert event.statistics().threads_waiting == 0
     assert not is_blocked(main)

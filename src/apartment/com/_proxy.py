@@ -193,7 +193,10 @@ def _remote_call(
 ) -> Any:  # noqa: ANN401
     target = stub.target()
     fn: Callable[..., Any] = target if name is None else getattr(target, name)  # type: ignore[assignment]
-    return marshal_value(fn(*args, **kwargs), stub.home, caller)
+    result = fn(*args, **kwargs)
+    if type(result) in _PLAIN:  # the common case, without a call to marshal_value
+        return result
+    return marshal_value(result, stub.home, caller)
 
 
 def invoke(proxy: Proxy, name: str | None, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:  # noqa: ANN401
@@ -219,29 +222,28 @@ class Proxy:
     apartment. Using a proxy from another apartment raises RPC_E_WRONG_THREAD.
     """
 
-    __slots__ = ("__weakref__", "_apartment", "_methods", "_stub")
+    # The instance dict caches one _Method per method name, written under the kernel lock:
+    # the next ``proxy.name`` finds it there without calling __getattr__.
+    __slots__ = ("__dict__", "__weakref__", "_apartment", "_stub")
 
     def __init__(self, stub: Stub, apartment: Apartment) -> None:
         object.__setattr__(self, "_stub", stub)
         object.__setattr__(self, "_apartment", apartment)
-        object.__setattr__(self, "_methods", {})  # name -> _Method (written under the lock)
 
     def __repr__(self) -> str:
         stub = self._stub
         return f"<Proxy to {type(stub.obj).__name__} in {stub.home!r}>"
 
     def __getattr__(self, name: str) -> Any:  # noqa: ANN401
-        # An entry, once there, never changes: reading without the lock sees it or nothing.
-        method = self._methods.get(name)
-        if method is not None:
-            return method
+        # Only names not cached yet get here. An entry, once there, never changes, so the
+        # lock-free read of the instance dict sees it or nothing.
         if name.startswith("__") and name.endswith("__"):
             raise AttributeError(name)
         stub = self._stub
         member = getattr(type(stub.obj), name, None)
         if callable(member) and not isinstance(member, (property, type)):
             with KERNEL_LOCK:  # calling the method is one round trip
-                return self._methods.setdefault(name, _Method(self, name))
+                return self.__dict__.setdefault(name, _Method(self, name))
         caller = _check(self)
         return call_from(caller, stub.home, _remote_getattr, (stub, name, caller))
 

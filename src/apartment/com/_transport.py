@@ -69,18 +69,15 @@ class CallPacket:
         self.error: BaseException | None = None
         self.finished = False
 
-    def run(self) -> None:
-        """Run the call here (in the target apartment) and release the caller."""
-        if self.execute():
-            self.finish()
-
     def execute(self) -> bool:
-        """Run the call here, keeping its outcome; False if it had failed already."""
-        with KERNEL_LOCK:
-            if self.finished:
-                return False  # its apartment ended first
-            if self.target.is_sta:
-                self.target.pending.discard(self)
+        """Run the call here, keeping its outcome; False if it had failed already.
+
+        ``finished`` is read without the lock: only the thread that runs the call ever sets
+        it (a call into an STA fails only when that STA's own thread leaves it; one into the
+        MTA never fails before it runs).
+        """
+        if self.finished:
+            return False  # its apartment ended first
         try:
             self.result = self.fn(*self.args)
         except BaseException as error:  # handed back to the caller, as pykka does
@@ -99,6 +96,9 @@ class CallPacket:
             if self.finished:
                 return
             self.finished = True
+            target = self.target
+            if target.is_sta:
+                target.pending.discard(self)
             self.done._set_locked(woken)
         if woken:
             wake_all(woken)
@@ -107,7 +107,8 @@ class CallPacket:
 def _com_window_proc(hwnd: int, msg: int, wparam: object, lparam: object) -> int:
     """The hidden STA window's procedure: run calls posted to this apartment."""
     if msg == WM_APARTMENT_CALL and isinstance(lparam, CallPacket):
-        lparam.run()
+        if lparam.execute():
+            lparam.finish()
         return 0
     return messages.def_window_proc(hwnd, msg, wparam, lparam)
 
@@ -166,6 +167,7 @@ def call_from(
     if target.is_sta:
         _post_to_sta(target, packet)
     else:
+        done.reset()  # a spare event may still be set from its last call
         _mta_pool.submit(packet)
     if caller.is_sta:
         _modal_wait(packet, caller)
@@ -186,8 +188,8 @@ def _post_to_sta(target: Apartment, packet: CallPacket) -> None:
         window = target.window
         if not target.alive or window is None or window.destroyed:
             raise DisconnectedError(f"{target!r} has ended; its objects are gone")
-        message = make_message(window.hwnd, WM_APARTMENT_CALL, 0, packet)
-        window.queue.post(message, woken)
+        packet.done._ready = False  # a spare event may still be set from its last call
+        window.queue.post(make_message(window.hwnd, WM_APARTMENT_CALL, 0, packet), woken)
         target.pending.add(packet)
     if woken:
         wake_all(woken)

@@ -222,19 +222,30 @@ def release_waiters(obj: Waitable, woken: list[Waiter]) -> None:
     waiter is satisfied only if all its objects are ready at this instant; otherwise it is
     skipped and the object stays available to the waiters behind it.
     """
+    waiters = obj._waiters
+    if len(waiters) == 1:  # the common case (a reply, a ping-pong): no list, no sort
+        (waiter,) = waiters
+        if waiter.result is None and obj._ready:
+            _satisfy(obj, waiter, woken)
+        return
     for waiter in pending(obj):
         if not obj._ready:
             return
-        thread = waiter.thread
-        if thread._suspend_count:  # a suspended thread acquires nothing until resumed
-            continue
-        if waiter.wait_all:
-            result = try_acquire(waiter.objects, True, thread)
-            if result is not None:
-                finish(waiter, result, woken)
-        else:
-            index = waiter.objects.index(obj)
-            finish(waiter, ABANDONED[index] if obj._take(thread) else SIGNALED[index], woken)
+        _satisfy(obj, waiter, woken)
+
+
+def _satisfy(obj: Waitable, waiter: Waiter, woken: list[Waiter]) -> None:
+    """Give ready ``obj`` to pending ``waiter`` if its wait can end now; kernel lock held."""
+    thread = waiter.thread
+    if thread._suspend_count:  # a suspended thread acquires nothing until resumed
+        return
+    if waiter.wait_all:
+        result = try_acquire(waiter.objects, True, thread)
+        if result is not None:
+            finish(waiter, result, woken)
+    else:
+        index = waiter.objects.index(obj)
+        finish(waiter, ABANDONED[index] if obj._take(thread) else SIGNALED[index], woken)
 
 
 def recheck(waiter: Waiter, woken: list[Waiter]) -> None:

@@ -136,23 +136,23 @@ class Event(Waitable):
 
 
 _spares = threading.local()
-"""Per thread: reset manual-reset events that finished a round trip, for the next one."""
+"""Per thread: manual-reset events that finished a round trip, for the next one."""
 
 
 def spare_event() -> Event:
-    """Return a reset manual-reset event from the calling thread's spares (or a new one).
+    """Return a manual-reset event from the calling thread's spares (or a new one).
 
     A thread that waits for one reply after another (a send, a COM call) reuses the same
     event, so its waits register nothing new. Only the calling thread touches its spares.
+    The event may still be set from its last use: the caller resets it under the kernel
+    lock (``event._ready = False``) in the same hold that hands it to the replier.
     """
     try:
         spares: list[Event] = _spares.events
     except AttributeError:
         spares = _spares.events = []
     if spares:
-        event = spares.pop()
-        event.reset()
-        return event
+        return spares.pop()
     return Event(manual_reset=True)
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import _thread
 import itertools
+import os
 import sys
 import threading
 from collections import deque
@@ -34,6 +35,7 @@ from ._core import (
     waiting,
     wake_all,
 )
+from ._parker import Parker, close_parker, lock_parker, new_parker
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -93,6 +95,7 @@ class ThreadHandle(Waitable):
         "_gate_waiting",
         "_owned",
         "_park",
+        "_parks_fast",
         "_suspend_count",
         "_waiter",
         "ident",
@@ -110,9 +113,10 @@ class ThreadHandle(Waitable):
         # (fn, args, source): source is the waitable timer that queued it, else None.
         self._apcs: deque[tuple[Callable[..., object], tuple[Any, ...], object]] = deque()
         self._owned: list[Mutex] = []
-        # The parking lock is held ("armed") except while its thread is being woken.
-        self._park = _thread.allocate_lock()
-        self._park.acquire()
+        # Where the thread parks in a wait (see _parker): armed except while being woken.
+        # A lock until the thread first waits: a thread that never blocks needs no eventfd.
+        self._park: Parker = lock_parker()
+        self._parks_fast = False
         self._waiter = Waiter(self, self._park.release)
         self._active: Waiter | None = None
         self._gate = _thread.allocate_lock()
@@ -273,6 +277,42 @@ def thread_exited(handle: ThreadHandle, exit_code: int) -> None:
             del _by_id[handle.native_id]
         release_waiters(handle, woken)
     wake_all(woken)
+    if handle._parks_fast:  # every wake-up of its waits has been taken: close the eventfd
+        _replace_parker(handle, lock_parker())
+
+
+def park_fast(handle: ThreadHandle) -> None:
+    """Give the calling thread its fast parker before its first wait (see _parker)."""
+    handle._parks_fast = True
+    parker = new_parker()
+    if isinstance(parker, _thread.LockType):  # no eventfd here: keep the lock it has
+        return
+    _replace_parker(handle, parker)
+
+
+def _replace_parker(handle: ThreadHandle, parker: Parker) -> None:
+    """Give ``handle`` a new parker and close the old one; no wait of it may be pending."""
+    old = handle._park
+    handle._park = parker
+    handle._waiter.wake = parker.release
+    close_parker(old)
+
+
+def _after_fork_in_child() -> None:
+    """Give every thread handle a parker of its own: the parent's eventfds are shared.
+
+    Only the forking thread lives on in the child. Every handle goes back to a lock, so
+    nothing in the child can wake a thread of the parent; the forking thread makes a new
+    eventfd at its next wait.
+    """
+    for handle in list(_by_id.values()):
+        if handle._parks_fast:
+            handle._parks_fast = False  # the forking thread gets a new one at its next wait
+            _replace_parker(handle, lock_parker())
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 def exit_code_of(result: object) -> int:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from .. import _clock
 from ..errors import InvalidHandleError, InvalidParameterError
@@ -42,6 +42,8 @@ if TYPE_CHECKING:
     from ._thread import ThreadHandle
 
 __all__ = ["wait_any", "wait_all", "signal_and_wait", "sleep", "MAXIMUM_WAIT_OBJECTS"]
+
+_T = TypeVar("_T")
 
 
 def check_timeout(timeout: float | None) -> float | None:
@@ -118,6 +120,21 @@ def wait_objects(
     return _wait(objects, False, None if timeout is None else check_timeout(timeout), alertable)
 
 
+def wait_after(
+    before: Callable[[ThreadHandle, list[Waiter]], _T],
+    objects: tuple[Waitable, ...],
+    timeout: float | None = None,
+) -> _T | WaitResult | None:
+    """wait_objects that first runs ``before(thread, woken)`` in the same kernel-lock hold.
+
+    ``before`` may change state and queue wake-ups in ``woken`` (posting a call and arming a
+    queue's input, say): nobody sees the change before the wait is in place. If it returns
+    something other than None, that is returned at once and nothing is waited.
+    """
+    timeout = None if timeout is None else check_timeout(timeout)
+    return _wait(objects, False, timeout, False, before=before)
+
+
 def wait_one(obj: Waitable, timeout: float | None, alertable: bool) -> WaitResult | None:
     """Wait on a single object; the common path of every ``wait()`` method."""
     return _wait((obj,), False, check_timeout(timeout), alertable)
@@ -151,7 +168,7 @@ def signal_and_wait(
         raise InvalidHandleError(
             f"signal_and_wait signals an Event, Mutex or Semaphore, not {to_signal!r}"
         )
-    return _wait((to_wait,), False, timeout, alertable, signal_first=signal_now)
+    return _wait((to_wait,), False, timeout, alertable, before=signal_now)
 
 
 def _wait(
@@ -160,23 +177,26 @@ def _wait(
     timeout: float | None,
     alertable: bool,
     thread: ThreadHandle | None = None,
-    signal_first: Callable[[ThreadHandle, list[Waiter]], None] | None = None,
-) -> WaitResult | None:
-    """Run one wait from start to finish on the calling thread."""
+    before: Callable[[ThreadHandle, list[Waiter]], _T | None] | None = None,
+) -> _T | WaitResult | None:
+    """Run one wait from start to finish on the calling thread (``before``: see wait_after)."""
     if thread is None:
         thread = _thread.current_thread()
     if thread._suspend_count:
         _thread.gate(thread)
+    if not thread._parks_fast:
+        _thread.park_fast(thread)
     clock = _clock.get_clock()
     deadline = None if timeout is None else clock.now() + timeout
     woken: list[Waiter] = []
+    found = None
+    result: WaitResult | Outcome | None = None
     with KERNEL_LOCK:
-        if signal_first is not None:
-            signal_first(thread, woken)
-        result: WaitResult | Outcome | None = (
-            try_acquire(objects, wait_all, thread) if objects else None
-        )
-        if result is None:
+        if before is not None:
+            found = before(thread, woken)
+        if found is None and objects:
+            result = try_acquire(objects, wait_all, thread)
+        if found is None and result is None:
             if alertable and thread._apcs:
                 result = ALERTED
             elif timeout == 0:
@@ -191,6 +211,8 @@ def _wait(
                     notify_blocked()
     if woken:
         wake_all(woken)
+    if found is not None:
+        return found
     if result is None:
         result = _park(waiter, deadline, clock)
         if thread._suspend_count:  # suspended while parked: stop here until resumed

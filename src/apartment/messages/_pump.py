@@ -12,22 +12,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..errors import InvalidParameterError
-from ..kernel import Waitable, wait_all, wait_any
+from ..kernel import Waitable, WaitResult, wait_all, wait_any
 from ..kernel._core import KERNEL_LOCK
-from ..kernel._wait import check_timeout, wait_objects
+from ..kernel._wait import check_timeout, wait_after, wait_objects
 from ._constants import (
     PM_NOREMOVE,
     PM_REMOVE,
     QS_ALLINPUT,
     WM_QUIT,
 )
-from ._queue import Message, current_queue, quit_code
+from ._queue import Message, Sent, current_queue, quit_code
 from ._window import dispatch_message, window_filter
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
-
-    from ..kernel import WaitResult
 
 __all__ = [
     "MAXIMUM_MSG_WAIT_OBJECTS",
@@ -70,11 +68,20 @@ def get_message(hwnd: int | None = None, first: int = 0, last: int = 0) -> Messa
     inp = queue.input
     waiting = (inp,)
     if hwnd is None and not first and not last:
+        take = queue.take_or_arm
+        item: Message | Sent | WaitResult | None = queue.take_next()
         while True:
-            message = queue.take_next(QS_ALLINPUT)
-            if message is not None:
-                return message
-            wait_objects(waiting)
+            if isinstance(item, Message):
+                return item
+            if isinstance(item, Sent):
+                queue.handle_sent(item)
+                # Most often nothing else came meanwhile: look and start the wait in one hold.
+                item = wait_after(take, waiting)
+            elif item is None:  # nothing yet, and the input is armed: wait for some
+                wait_objects(waiting)
+                item = queue.take_next()
+            else:  # input came while the wait was starting
+                item = queue.take_next()
     window = window_filter(hwnd)
     while True:
         message = queue.peek(window, first, last, PM_REMOVE)

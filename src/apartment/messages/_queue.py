@@ -27,6 +27,7 @@ from ._constants import (
     PM_QS_POSTMESSAGE,
     PM_QS_SENDMESSAGE,
     PM_REMOVE,
+    QS_ALLINPUT,
     QS_ALLPOSTMESSAGE,
     QS_HOTKEY,
     QS_PAINT,
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from .._clock import TimerHandle
+    from ._window import Window
 
 __all__ = [
     "Message",
@@ -81,9 +83,12 @@ _new_message = tuple.__new__  # builds a Message without the Python-level __new_
 _NO_POINT = (0, 0)
 
 
+_now_ns = time.monotonic_ns
+
+
 def ticks() -> int:
     """Milliseconds of a monotonic clock, wrapping at 32 bits, as GetTickCount."""
-    return int(time.monotonic() * 1000) & 0xFFFFFFFF
+    return _now_ns() // 1_000_000 & 0xFFFFFFFF
 
 
 def quit_code(message: Message) -> int:
@@ -136,7 +141,7 @@ class QueueInput(Waitable):
 class Sent:
     """A message sent to another thread's window, waiting there for its reply.
 
-    ``call`` runs the window procedure on the receiving thread. The sender waits on
+    ``call(*args)`` runs the window procedure on the receiving thread. The sender waits on
     ``done``; ``result`` is valid once it is set. ``notify`` sends expect no reply.
     """
 
@@ -144,7 +149,7 @@ class Sent:
 
     def __init__(
         self,
-        call: Callable[..., int],
+        call: Callable[..., object],
         args: tuple[Any, ...],
         notify: bool,
         done: Event | None = None,
@@ -195,6 +200,7 @@ class MessageQueue:
         "thread",
         "timers",
         "wake_bits",
+        "windows",
     )
 
     def __init__(self, thread: ThreadHandle) -> None:
@@ -209,6 +215,10 @@ class MessageQueue:
         self.handling: list[Sent | None] = []  # the sent messages being handled, innermost last
         self.timers: dict[tuple[int, int], list[Any]] = {}  # (hwnd, id) -> [expired, ...]
         self.paint: dict[int, None] = {}  # windows that need painting, in order
+        # This thread's live windows by handle. Changed under the kernel lock, and only by
+        # this thread (windows are created and destroyed by their owner), so the owner reads
+        # it without the lock.
+        self.windows: dict[int, Window] = {}
         self.dead = False
 
     def __repr__(self) -> str:
@@ -321,50 +331,52 @@ class MessageQueue:
                     return found
             self.handle_sent(sent)
 
-    def take_next(self, arm: int = 0) -> Message | None:
-        """Remove the next message for an unfiltered GetMessage/PeekMessage(PM_REMOVE).
-
-        The fast path of the common loop: sent messages are handled and posted ones taken
-        with one lock acquisition each; only quit, paint and timers need the full ``peek``.
-        With ``arm`` (a QS_* mask) an empty queue also arms ``input`` for a wait on new
-        input of those classes, under the same lock.
-        """
+    def take_next(self) -> Message | Sent | None:
+        """:meth:`take_or_arm` with the kernel lock taken here (owner thread)."""
         lock = KERNEL_LOCK
-        while True:
-            lock.acquire()
-            sent = self.sent
-            if sent:
-                item = sent.popleft()
-                if not sent:
-                    self.wake_bits &= ~QS_SENDMESSAGE
-                lock.release()
-                self.handle_sent(item)
-                continue
-            posted = self.posted
-            if posted:
-                message = posted.popleft()
-                self.changed_bits &= ~_SEEN_UNFILTERED
-                if not posted and not self.quit_pending:
-                    self.wake_bits &= ~_POSTED
-            elif self.quit_pending or self.paint or self.timers:
-                lock.release()
-                found = self.peek(None, 0, 0, PM_REMOVE)
-                if found is None and arm:
-                    with lock:
-                        self.input.arm(arm, False)
-                return found
-            else:
-                message = None
-                self.changed_bits &= ~_SEEN_UNFILTERED
-            inp = self.input
-            if message is None and arm:
-                inp.mask = arm  # inp.arm(arm, False), inlined
-                inp.available = False
-                inp._ready = bool(self.changed_bits & arm)
-            elif inp._ready:
-                inp.refresh()
+        lock.acquire()
+        try:
+            return self.take_or_arm(None, None)
+        finally:
             lock.release()
+
+    def take_or_arm(self, thread: object, woken: object) -> Message | Sent | None:
+        """Take the next message of an unfiltered GetMessage; kernel lock held, owner thread.
+
+        The fast path of the common loop, also run by ``wait_after`` in the lock hold that
+        starts a wait (its two arguments are the wait's, unused). A message sent from another
+        thread is returned for the caller to handle outside the lock; otherwise the next posted
+        (or quit, paint, timer) message is removed and returned. An empty queue arms
+        ``input`` for any new input (QS_ALLINPUT) and returns None.
+        """
+        sent = self.sent
+        if sent:
+            item = sent.popleft()
+            if not sent:
+                self.wake_bits &= ~QS_SENDMESSAGE
+            return item
+        inp = self.input
+        posted = self.posted
+        if posted:
+            message = posted.popleft()
+            self.changed_bits &= ~_SEEN_UNFILTERED
+            if not posted and not self.quit_pending:
+                self.wake_bits &= ~_POSTED
+            if inp._ready:
+                inp.refresh()
             return message
+        if self.quit_pending or self.paint or self.timers:
+            self.changed_bits &= ~QS_SENDMESSAGE
+            found = self._look(None, 0, 0, PM_REMOVE, _ALL_CLASSES)
+            if found is not None:
+                inp.refresh()
+                return found
+        else:
+            self.changed_bits &= ~_SEEN_UNFILTERED
+        inp.mask = QS_ALLINPUT  # inp.arm(QS_ALLINPUT, False), inlined
+        inp.available = False
+        inp._ready = bool(self.changed_bits & QS_ALLINPUT)
+        return None
 
     def _look(
         self, hwnd: int | None, first: int, last: int, flags: int, classes: int
@@ -426,7 +438,7 @@ class MessageQueue:
     def handle_sent(self, sent: Sent) -> None:
         """Run a message sent from another thread and reply to its sender (owner thread)."""
         self.handling.append(sent)
-        result = 0
+        result: object = 0
         try:
             result = sent.call(*sent.args)
         finally:

@@ -238,6 +238,7 @@ def create_window(class_name: str | int, title: str = "", *, parent: int = 0) ->
             raise InvalidWindowHandleError(f"the parent window {parent:#x} does not exist")
         window = Window(next(_hwnds), wclass, title, parent, queue)
         _windows[window.hwnd] = window
+        queue.windows[window.hwnd] = window
     try:
         created = window.call(WM_NCCREATE, 0, 0) != 0 and window.call(WM_CREATE, 0, 0) != -1
     except BaseException:
@@ -330,6 +331,7 @@ def _forget(window: Window) -> None:
     with KERNEL_LOCK:
         window.destroyed = True
         _windows.pop(window.hwnd, None)
+        window.queue.windows.pop(window.hwnd, None)
         window.queue.forget_window(window.hwnd)
 
 
@@ -363,18 +365,20 @@ def dispatch_message(message: Message | tuple[Any, ...]) -> int:
         return 0
     if not hwnd:
         return 0
-    window = window_of(hwnd)
-    queue = window.queue
-    if window.thread is not current_thread():
+    queue = current_queue()
+    window = queue.windows.get(hwnd)  # this thread's own windows: read without the lock
+    if window is None:
+        window = window_of(hwnd)  # raises InvalidWindowHandleError if there is none
         raise WindowOfOtherThreadError(
             f"{window!r} belongs to thread {window.thread.native_id}; its messages are "
             "dispatched there"
         )
     queue.handling.append(None)  # not a sent message: InSendMessage is false inside
     try:
-        return window.call(msg, wparam, lparam)
+        result = window.proc(hwnd, msg, wparam, lparam)
     finally:
         queue.handling.pop()
+    return result if isinstance(result, int) else 0
 
 
 def post_message(hwnd: int, msg: int, wparam: object = 0, lparam: object = 0) -> None:
@@ -465,9 +469,10 @@ def send_message(
     if flags & SMTO_ABORTIFHUNG and target.hung(ticks()):
         raise MessageTimeoutError(f"thread {window.thread.native_id} is not pumping messages")
     done = spare_event()
-    sent = Sent(window.call, (msg, wparam, lparam), notify=False, done=done)
+    sent = Sent(window.proc, (hwnd, msg, wparam, lparam), False, done)
     woken: list[Waiter] = []
     with KERNEL_LOCK:
+        done._ready = False  # a spare event: reset under the lock that hands it out
         target.send(sent, woken)
     wake_all(woken)
     _await_reply(sent, done, me, target, timeout, not flags & SMTO_BLOCK)
@@ -525,7 +530,7 @@ def send_notify_message(hwnd: int, msg: int, wparam: object = 0, lparam: object 
         return
     woken: list[Waiter] = []
     with KERNEL_LOCK:
-        window.queue.send(Sent(window.call, (msg, wparam, lparam), notify=True), woken)
+        window.queue.send(Sent(window.proc, (hwnd, msg, wparam, lparam), True), woken)
     wake_all(woken)
 
 
@@ -637,9 +642,7 @@ def register_window_message(name: str) -> int:
 
 def _windows_end(queue: MessageQueue) -> None:
     """A thread ends: its windows go without their procedures being called."""
-    with KERNEL_LOCK:
-        owned = [window for window in _windows.values() if window.queue is queue]
-    for window in owned:
+    for window in list(queue.windows.values()):
         _forget(window)
 
 

@@ -10,13 +10,12 @@ from typing import TYPE_CHECKING
 from .. import _clock
 
 if TYPE_CHECKING:
-    from _thread import LockType
     from collections.abc import Callable
     from types import TracebackType
 
     from typing_extensions import Self
 
-    from .._clock import Clock, TimerHandle
+    from .._clock import Clock, Parker, TimerHandle
 
 __all__ = ["FakeClock"]
 
@@ -73,7 +72,7 @@ class FakeClock:
             heapq.heappush(self._heap, entry)
             return entry
 
-    def park(self, lock: LockType, deadline: float, expire: Callable[[], None]) -> bool:
+    def park(self, lock: Parker, deadline: float, expire: Callable[[], None]) -> bool:
         entry = self.call_at(deadline, expire)
         try:
             lock.acquire()

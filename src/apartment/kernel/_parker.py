@@ -1,0 +1,99 @@
+"""Where a blocked thread parks: its own lock, or on Linux an eventfd.
+
+A thread that waits parks on a private "parker" and is woken exactly once per wait by
+whoever decided the wait's result. The parker has the two methods of a held lock that the
+wait engine uses, ``acquire(blocking, timeout)`` and ``release()``.
+
+On Linux the parker is an eventfd in semaphore mode. Its whole point is the GIL: writing to
+an eventfd releases the GIL *before* the woken thread becomes runnable, while releasing a
+lock does not. With a lock, a thread woken on the waker's own CPU runs only to find the GIL
+taken and sleeps again, and each hand-off costs two extra context switches; with an eventfd
+it takes the GIL at once. Round trips between two threads on one CPU become about three
+times faster; across CPUs nothing changes. Without eventfd (other systems, or no file
+descriptor left) the parker is a plain lock.
+"""
+
+from __future__ import annotations
+
+import _thread
+import os
+import select
+from typing import TYPE_CHECKING, final
+
+from .._clock import Parker
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+__all__ = ["Parker", "close_parker", "lock_parker", "new_parker"]
+
+_eventfd: Callable[[int, int], int] | None = getattr(os, "eventfd", None)
+_FLAGS = getattr(os, "EFD_SEMAPHORE", 0) | getattr(os, "EFD_CLOEXEC", 0)
+
+
+@final
+class _EventFdParker:
+    """A parker on an eventfd in semaphore mode: one write wakes one read.
+
+    Only the owning thread reads (parks); any thread writes (wakes). The wait engine wakes a
+    thread only for a wait it is in, and a thread takes every wake-up meant for it before
+    its wait returns, so the count is 0 between waits and the descriptor can be closed once
+    the thread has ended.
+    """
+
+    __slots__ = ("_fd", "_poll")
+
+    def __init__(self, fd: int) -> None:
+        self._fd = fd
+        self._poll: select.poll | None = None  # made on the first timed park
+
+    def __repr__(self) -> str:
+        return f"<eventfd parker {self._fd}>"
+
+    def acquire(self, blocking: bool = True, timeout: float = -1) -> bool:
+        """Park until woken; with ``timeout`` >= 0, at most that many seconds (ms rounded up).
+
+        Ctrl-C interrupts it in the main thread as it does a lock's acquire.
+        """
+        if blocking and timeout < 0:
+            os.eventfd_read(self._fd)
+            return True
+        poll = self._poll
+        if poll is None:
+            poll = self._poll = select.poll()
+            poll.register(self._fd, select.POLLIN)
+        if not poll.poll(timeout * 1000.0 if blocking else 0):
+            return False
+        os.eventfd_read(self._fd)  # readable, and only this thread reads: it cannot block
+        return True
+
+    def release(self) -> None:
+        """Wake the parked thread; the GIL is released before the write."""
+        os.eventfd_write(self._fd, 1)
+
+    def close(self) -> None:
+        """Give the descriptor back (the thread has ended)."""
+        os.close(self._fd)
+
+
+def lock_parker() -> _thread.LockType:
+    """A parker that is a plain lock, held (armed) from the start."""
+    lock = _thread.allocate_lock()
+    lock.acquire()
+    return lock
+
+
+def new_parker() -> Parker:
+    """Return a parker for a new thread: an eventfd where there is one, else a held lock."""
+    if _eventfd is not None:
+        try:
+            return _EventFdParker(_eventfd(0, _FLAGS))
+        except OSError:  # no descriptor left: a lock still works
+            pass
+    return lock_parker()
+
+
+def close_parker(parker: Parker) -> None:
+    """Release what a parker holds once its thread has ended and woken for the last time."""
+    if isinstance(parker, _EventFdParker):
+        parker.close()

@@ -1,0 +1,107 @@
+"""Where threads park: an eventfd on Linux, made at the first wait, closed at the thread's end.
+
+The eventfd is a speed choice (a wake-up through it releases the GIL first); what these tests
+pin is that it changes nothing else: every wake-up arrives once, timed parks time out, no
+descriptor outlives its thread, and a forked child cannot wake its parent's threads.
+"""
+
+from __future__ import annotations
+
+import os
+import textwrap
+
+import pytest
+
+from apartment.kernel import Event, current_thread, start_thread
+from apartment.kernel._parker import lock_parker, new_parker
+from tests._subprocess import run_python
+
+needs_eventfd = pytest.mark.skipif(not hasattr(os, "eventfd"), reason="os.eventfd is Linux-only")
+
+
+def _eventfds() -> int:
+    """Count this process's open eventfd descriptors."""
+    count = 0
+    for name in os.listdir("/proc/self/fd"):
+        try:
+            count += os.readlink(f"/proc/self/fd/{name}") == "anon_inode:[eventfd]"
+        except OSError:  # the descriptor listdir itself used, closed by now
+            continue
+    return count
+
+
+@needs_eventfd
+def test_a_thread_parks_on_an_eventfd_from_its_first_wait() -> None:
+    kinds: list[tuple[str, str]] = []
+
+    def body() -> None:
+        before = type(current_thread()._park).__name__
+        Event().wait(0)  # any wait that reaches the engine
+        kinds.append((before, type(current_thread()._park).__name__))
+
+    assert start_thread(body).wait(10)
+    assert kinds == [("lock", "_EventFdParker")]
+
+
+@needs_eventfd
+def test_a_thread_that_never_waits_makes_no_eventfd() -> None:
+    before = _eventfds()
+    seen: list[int] = []
+    assert start_thread(lambda: seen.append(_eventfds())).wait(10)
+    assert seen == [before]
+
+
+@needs_eventfd
+def test_the_eventfd_is_closed_when_its_thread_ends() -> None:
+    Event().wait(0)  # this thread's own parker exists before counting
+    before = _eventfds()
+    go = Event(manual_reset=True)
+    threads = [start_thread(go.wait, 10) for _ in range(8)]
+    go.set()
+    for thread in threads:
+        assert thread.wait(10)
+    assert _eventfds() == before
+
+
+@needs_eventfd
+def test_an_eventfd_parker_counts_each_wake_up_once_and_times_out() -> None:
+    parker = new_parker()
+    assert not parker.acquire(True, 0.0)  # nothing yet
+    assert not parker.acquire(False)
+    parker.release()
+    parker.release()
+    assert parker.acquire(True, 0.0)
+    assert parker.acquire()  # the second wake-up is kept, not merged into the first
+    assert not parker.acquire(True, 0.001)
+
+
+def test_a_lock_parker_starts_armed() -> None:
+    parker = lock_parker()
+    assert not parker.acquire(False)
+    parker.release()
+    assert parker.acquire(False)
+
+
+@needs_eventfd
+def test_a_forked_child_parks_on_its_own_and_cannot_wake_the_parent() -> None:
+    script = textwrap.dedent(
+        """
+        import os, sys
+        from apartment.kernel import Event, current_thread
+
+        Event().wait(0)
+        parent_parker = current_thread()._park
+        pid = os.fork()
+        if pid == 0:
+            me = current_thread()
+            code = 0 if me._park is not parent_parker and not me._parks_fast else 1
+            me._park.release()  # would wake the parent if the parker were shared
+            event = Event()
+            code |= 0 if event.wait(0.01) is None else 2  # a timed wait still works
+            os._exit(code)
+        _, status = os.waitpid(pid, 0)
+        woken = parent_parker.acquire(True, 0.05)
+        print(os.waitstatus_to_exitcode(status), woken)
+        """
+    )
+    assert run_python("-W", "ignore::DeprecationWarning", "-c", script).split() == ["0", "False"]
