@@ -108,6 +108,28 @@ def test_results_and_attributes_come_back_and_exceptions_are_raised() -> None:
         home.stop()
 
 
+def test_a_proxy_keeps_its_methods_but_reads_every_attribute_afresh() -> None:
+    home = _home()
+    try:
+
+        def body() -> tuple[bool, list[int], list[int]]:
+            proxy = home.result.unmarshal()
+            same = proxy.add is proxy.add  # a method is looked up once, then kept
+            counts = [proxy.count]
+            proxy.add(2)
+            counts.append(proxy.count)  # data is read in the object's apartment each time
+            proxy.count = 7
+            counts.append(proxy.count)
+            return same, counts, proxy.threads
+
+        same, counts, threads = in_apartment(body)
+        assert same
+        assert counts == [0, 2, 7]
+        assert threads == [home.thread.native_id]
+    finally:
+        home.stop()
+
+
 def test_one_object_has_one_proxy_per_apartment() -> None:
     home = _home()
     try:

@@ -82,9 +82,10 @@ def test_pulse_releases_the_waiters_of_that_instant_and_leaves_it_nonsignaled() 
 
 def test_pulse_of_an_auto_reset_event_releases_at_most_one() -> None:
     event = Event()
-    waiters = [start_thread(event.wait, 10.0) for _ in range(2)]
-    for waiter in waiters:
-        wait_until_blocked(waiter, on=event)
+    waiters = []
+    for _ in range(2):  # one at a time: FIFO order is the order the waits began
+        waiters.append(start_thread(event.wait, 10.0))
+        wait_until_blocked(waiters[-1], on=event)
     event.pulse()
     assert waiters[0].wait(10)
     assert event.statistics().threads_waiting == 1

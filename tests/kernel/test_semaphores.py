@@ -56,9 +56,10 @@ def test_release_count_must_be_positive(count: int) -> None:
 
 def test_release_of_n_wakes_n_waiters_each_taking_one() -> None:
     semaphore = Semaphore(0, 10)
-    waiters = [start_thread(semaphore.wait, 10.0) for _ in range(3)]
-    for waiter in waiters:
-        wait_until_blocked(waiter, on=semaphore)
+    waiters = []
+    for _ in range(3):  # one at a time: FIFO order is the order the waits began
+        waiters.append(start_thread(semaphore.wait, 10.0))
+        wait_until_blocked(waiters[-1], on=semaphore)
     assert semaphore.release(2) == 0
     assert waiters[0].wait(10)
     assert waiters[1].wait(10)

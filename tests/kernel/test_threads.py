@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import _thread
 import signal
 import threading
 
@@ -284,3 +285,26 @@ def test_ctrl_c_interrupts_a_wait_in_the_main_thread_and_takes_nothing(
     assert not is_blocked(main)
     event.set()
     assert event.wait(0)  # the interrupted wait took nothing
+
+
+@pytest.mark.skipif(
+    threading.current_thread() is not threading.main_thread(), reason="needs the main thread"
+)
+@pytest.mark.parametrize("timeout", [30.0, None], ids=["timed", "infinite"])
+def test_a_ctrl_c_that_arrives_just_before_the_park_still_interrupts_it(
+    timeout: float | None,
+) -> None:
+    # interrupt_main() trips the SIGINT handler without a signal, so the blocked park gets
+    # no EINTR: the same as a SIGINT landing between the last check and the blocking call.
+    event = Event()
+    main = current_thread()
+
+    def interrupt() -> None:
+        wait_until_blocked(main, on=event)
+        _thread.interrupt_main()
+
+    helper = start_thread(interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        event.wait(timeout)
+    assert helper.wait(10)
+    assert event.statistics().threads_waiting == 0

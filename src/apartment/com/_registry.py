@@ -5,8 +5,10 @@ Windows keeps this in ``HKEY_CLASSES_ROOT``; we keep it in one SQLite database (
 is read at every call, so a test (or a second registry) only needs to set the variable.
 
 Several processes may register at once (a setup script registering while a client activates),
-so every call opens its own connection (sqlite3 objects never cross threads), the file runs in
-WAL mode with a 30 s busy timeout, and every write is one ``BEGIN IMMEDIATE`` transaction.
+so every write opens its own connection, the file runs in WAL mode with a 30 s busy timeout,
+and every write is one ``BEGIN IMMEDIATE`` transaction, checkpointed into the file at once.
+Reads (activation's lookups) reuse one connection per thread, as opening one costs far more
+than the lookup; every call checks it is as good as a fresh one: see :class:`_Reader`.
 ``PRAGMA user_version`` holds :data:`SCHEMA_VERSION`; a file with another version is refused
 with the fix in the message, never silently rewritten.
 
@@ -34,8 +36,9 @@ import sys
 import threading
 import time
 import uuid
+import weakref
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ClassNotRegisteredError, ClassStringError, ComError, hresult_message
 
@@ -78,6 +81,7 @@ _CO_E_DLLNOTFOUND = -2147221000
 _CLASS_E_CLASSNOTAVAILABLE = -2147221231
 
 _BUSY_TIMEOUT = 30.0  # seconds a writer waits for another process's transaction
+_FOUND_MAX = 256  # lookups a thread's reader remembers between commits
 _FIX_REGISTER = "register it with `python -m apartment register FILE`"
 _CLSID_RE = re.compile(
     r"\{[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\}\Z"
@@ -86,6 +90,12 @@ _COLUMNS = (
     "clsid, progid, verprogid, description, threading_model, clsctx, class_spec,"
     " python_path, policy_spec, registered_at"
 )
+_LOOKUPS = {
+    "clsid": f"SELECT {_COLUMNS} FROM classes WHERE clsid = :key",
+    # A ProgID names its class by either ProgID column; the version-independent one first.
+    "progid": f"SELECT {_COLUMNS} FROM classes WHERE progid_key = :key OR verprogid_key = :key"
+    " ORDER BY progid_key = :key DESC",
+}
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS classes (
     clsid           TEXT PRIMARY KEY,   -- canonical: braces, upper case
@@ -194,35 +204,193 @@ def registry_path() -> Path:
     return base / "apartment" / "registry.sqlite3"
 
 
-@contextlib.contextmanager
-def _connect() -> Iterator[tuple[sqlite3.Connection, Path]]:
-    """Open the registry for one call; SQLite failures become :class:`RegistryError`."""
-    path = registry_path()
+def _open(path: Path, *, check_same_thread: bool = True) -> sqlite3.Connection:
+    """Open a connection to the registry file; failures become :class:`RegistryError`."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         # isolation_level=None: we issue BEGIN IMMEDIATE / COMMIT ourselves.
-        conn = sqlite3.connect(path, timeout=_BUSY_TIMEOUT, isolation_level=None)
+        return sqlite3.connect(
+            path,
+            timeout=_BUSY_TIMEOUT,
+            isolation_level=None,
+            check_same_thread=check_same_thread,
+        )
     except (OSError, sqlite3.Error) as exc:
         raise RegistryError(
             f"cannot open the class registry {path}: {exc}; "
             "point APARTMENT_REGISTRY at a writable file"
         ) from exc
+
+
+def _failed(path: Path, exc: sqlite3.Error) -> RegistryError:
+    """The :class:`RegistryError` for an SQLite failure on an open registry."""
+    return RegistryError(
+        f"the class registry {path} failed: {exc}; if the file is damaged, delete it and "
+        "register your classes again (`python -m apartment register FILE`), or point "
+        "APARTMENT_REGISTRY at another file"
+    )
+
+
+@contextlib.contextmanager
+def _connect() -> Iterator[tuple[sqlite3.Connection, Path]]:
+    """Open the registry for one call (a write); SQLite failures become RegistryError."""
+    path = registry_path()
+    conn = _open(path)
     try:
         _prepare(conn, path)
         yield conn, path
     except sqlite3.Error as exc:
-        raise RegistryError(
-            f"the class registry {path} failed: {exc}; if the file is damaged, delete it and "
-            "register your classes again (`python -m apartment register FILE`), or point "
-            "APARTMENT_REGISTRY at another file"
-        ) from exc
+        raise _failed(path, exc) from exc
     finally:
         conn.close()
 
 
+_Stat = tuple[int, int, int, int]  # a file's device, inode, size and mtime_ns
+
+
+class _Reader:
+    """One thread's open read connection to one registry file; closed when dropped.
+
+    Each query runs in its own implicit read transaction, so it sees every commit made before
+    it. What a cached connection could miss is a different file at the path (deleted or
+    replaced: another device and inode than ``stat`` recorded), a file written behind
+    SQLite's back (see :meth:`refresh`) and a changed schema. ``found`` remembers the lookups
+    answered since another connection last committed.
+
+    The finalizer closes the connection when the thread ends (its ``threading.local`` value
+    goes) or at exit, maybe from another thread, hence ``check_same_thread=False``; only its
+    own thread uses it otherwise.
+    """
+
+    __slots__ = (
+        "__weakref__",
+        "close",
+        "conn",
+        "data_version",
+        "found",
+        "path",
+        "pid",
+        "stat",
+    )
+
+    def __init__(self, path: Path, stat: _Stat | None) -> None:
+        self.conn = _open(path, check_same_thread=False)
+        self.path = path
+        self.stat = stat  # None: SQLite creates the file; the next call opens again
+        self.pid = os.getpid()  # SQLite forbids using a connection across fork()
+        self.data_version: int | None = None  # None: not read yet
+        self.found: dict[tuple[str, str], ClassEntry | None] = {}  # (query, key) -> class
+        self.close = weakref.finalize(self, self.conn.close)
+
+    def reaches(self, path: Path, stat: _Stat | None) -> bool:
+        """Whether ``path``, now ``stat``, is still the file this connection has open."""
+        return (
+            self.close.alive
+            and stat is not None
+            and self.stat is not None
+            and stat[:2] == self.stat[:2]
+            and path == self.path
+            and os.getpid() == self.pid
+        )
+
+    def refresh(self, stat: _Stat | None) -> bool:
+        """Get ready to read the file, now ``stat``; False if this connection may be stale.
+
+        ``PRAGMA data_version`` changes when SQLite drops the connection's page cache, as it
+        does after another connection's commit; then the schema is checked again as a fresh
+        open would, ``found`` is forgotten, and the file's new size and time are accepted.
+        A size or time that changed while it did not means the file was written behind
+        SQLite's back (a backup copied over it), and the cached pages may be stale.
+        """
+        row = _first(self.conn, "PRAGMA data_version")
+        version = None if row is None else int(row[0])  # it always has its one row
+        if version is None or version != self.data_version:
+            self.found.clear()
+            _prepare(self.conn, self.path)
+            self.data_version, self.stat = version, stat  # read before: a race rechecks
+            return True
+        return stat == self.stat
+
+
+_local = threading.local()  # .reader: the thread's _Reader; the thread's end drops it
+
+
+def _stat(path: Path) -> _Stat | None:
+    """The file at ``path`` as (device, inode, size, mtime_ns), or None when there is none."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns
+
+
+@contextlib.contextmanager
+def _reading() -> Iterator[_Reader]:
+    """The thread's reader of the registry: the cached one while it is as good as a new one.
+
+    SQLite failures become :class:`RegistryError`; any failure closes the connection, so the
+    next call opens afresh.
+    """
+    path = registry_path()
+    stat = _stat(path)  # before opening: if the file changes after, the next call sees it
+    reader: _Reader | None = getattr(_local, "reader", None)
+    try:
+        if reader is None or not reader.reaches(path, stat) or not reader.refresh(stat):
+            if reader is not None:
+                reader.close()
+            _local.reader = None  # not a closed one, if opening fails
+            _local.reader = reader = _Reader(path, stat)
+            reader.refresh(stat)
+        yield reader
+    except sqlite3.Error as exc:
+        if reader is not None:
+            reader.close()
+        raise _failed(path, exc) from exc
+    except BaseException:
+        if reader is not None:
+            reader.close()
+        raise
+
+
+def _find(query: str, key: str) -> tuple[ClassEntry | None, Path]:
+    """Run a lookup from :data:`_LOOKUPS` for ``key``: the class found (or None), and the path.
+
+    The thread's reader answers it from ``found`` while no other connection has committed.
+    """
+    with _reading() as reader:
+        if (query, key) not in reader.found:
+            if len(reader.found) >= _FOUND_MAX:
+                reader.found.clear()  # bounded: a client looking up endless names
+            row = _first(reader.conn, _LOOKUPS[query], {"key": key})
+            reader.found[query, key] = None if row is None else _row_to_entry(row)
+        return reader.found[query, key], reader.path
+
+
+def _first(
+    conn: sqlite3.Connection, sql: str, params: dict[str, str] | None = None
+) -> tuple[Any, ...] | None:
+    """Run a query and return its first row (or None), closing the cursor at once.
+
+    Closing resets the statement, so no read transaction stays open on a cached connection
+    (it would pin an old snapshot for the thread's later lookups).
+    """
+    cursor = conn.execute(sql, params or {})
+    try:
+        row: tuple[Any, ...] | None = cursor.fetchone()
+    finally:
+        cursor.close()
+    return row
+
+
 @contextlib.contextmanager
 def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
-    """Run the block as one write transaction; IMMEDIATE takes the write lock up front."""
+    """Run the block as one write transaction; IMMEDIATE takes the write lock up front.
+
+    The commit is then checkpointed into the database file and the WAL emptied, as the last
+    connection's close would do; cached readers keep the file open, so no close is the last.
+    Left in the WAL, committed frames would be applied to whatever file next sits at the path
+    (a backup copied over it, a replacement), mixing two registries.
+    """
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield
@@ -230,6 +398,7 @@ def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+    _first(conn, "PRAGMA wal_checkpoint(TRUNCATE)")  # busy readers: it reports, not raises
 
 
 def _state(conn: sqlite3.Connection) -> tuple[int, list[str]]:
@@ -509,11 +678,10 @@ def lookup_clsid(clsid: str | uuid.UUID) -> ClassEntry:
         ClassNotRegisteredError: nothing is registered under it (REGDB_E_CLASSNOTREG).
     """
     key = normalize_clsid(clsid)
-    with _connect() as (conn, path):
-        row = conn.execute(f"SELECT {_COLUMNS} FROM classes WHERE clsid = ?", (key,)).fetchone()
-    if row is None:
+    entry, path = _find("clsid", key)
+    if entry is None:
         raise ClassNotRegisteredError(f"CLSID {key} is not registered in {path}; {_FIX_REGISTER}")
-    return _row_to_entry(row)
+    return entry
 
 
 def lookup_progid(progid: str) -> ClassEntry:
@@ -524,18 +692,12 @@ def lookup_progid(progid: str) -> ClassEntry:
     """
     if not isinstance(progid, str):
         raise TypeError(f"a ProgID must be a str, not {progid!r}")
-    key = _key(progid)
-    with _connect() as (conn, path):
-        row = conn.execute(
-            f"SELECT {_COLUMNS} FROM classes WHERE progid_key = ? OR verprogid_key = ?"
-            " ORDER BY progid_key = ? DESC",
-            (key, key, key),
-        ).fetchone()
-    if row is None:
+    entry, path = _find("progid", progid.upper())  # the key _key() gives
+    if entry is None:
         raise ClassStringError(
             f"no class is registered with the ProgID {progid!r} in {path}; {_FIX_REGISTER}"
         )
-    return _row_to_entry(row)
+    return entry
 
 
 def clsid_from_progid(progid_or_clsid: str) -> str:
@@ -566,8 +728,8 @@ def lookup(progid_or_clsid: str) -> ClassEntry:
 
 def entries() -> list[ClassEntry]:
     """Return every registered class, by ProgID (case-insensitively), then CLSID."""
-    with _connect() as (conn, _):
-        rows = conn.execute(
+    with _reading() as reader:
+        rows = reader.conn.execute(
             f"SELECT {_COLUMNS} FROM classes ORDER BY progid_key IS NULL, progid_key, clsid"
         ).fetchall()
     return [_row_to_entry(row) for row in rows]

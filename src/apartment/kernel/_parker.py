@@ -18,6 +18,7 @@ from __future__ import annotations
 import _thread
 import os
 import select
+import time
 from typing import TYPE_CHECKING, final
 
 from .._clock import Parker
@@ -26,6 +27,9 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
 __all__ = ["Parker", "close_parker", "lock_parker", "new_parker"]
+
+MAIN_SLICE = 0.05
+"""Seconds the main thread parks at a time on an eventfd, so a pending Ctrl-C is seen."""
 
 _eventfd: Callable[[int, int], int] | None = getattr(os, "eventfd", None)
 _FLAGS = getattr(os, "EFD_SEMAPHORE", 0) | getattr(os, "EFD_CLOEXEC", 0)
@@ -41,10 +45,11 @@ class _EventFdParker:
     the thread has ended.
     """
 
-    __slots__ = ("_fd", "_poll")
+    __slots__ = ("_fd", "_main", "_poll")
 
-    def __init__(self, fd: int) -> None:
+    def __init__(self, fd: int, main: bool) -> None:
         self._fd = fd
+        self._main = main  # the main thread's: parks in slices, so Ctrl-C is never lost
         self._poll: select.poll | None = None  # made on the first timed park
 
     def __repr__(self) -> str:
@@ -53,16 +58,28 @@ class _EventFdParker:
     def acquire(self, blocking: bool = True, timeout: float = -1) -> bool:
         """Park until woken; with ``timeout`` >= 0, at most that many seconds (ms rounded up).
 
-        Ctrl-C interrupts it in the main thread as it does a lock's acquire.
+        Ctrl-C interrupts it in the main thread as it does a lock's acquire. A SIGINT that
+        lands just before the read starts cannot interrupt it, so the main thread parks in
+        slices of :data:`MAIN_SLICE` seconds and its handler runs between two of them.
         """
-        if blocking and timeout < 0:
+        if not blocking:
+            timeout = 0.0
+        elif timeout < 0 and not self._main:
             os.eventfd_read(self._fd)
             return True
         poll = self._poll
         if poll is None:
             poll = self._poll = select.poll()
             poll.register(self._fd, select.POLLIN)
-        if not poll.poll(timeout * 1000.0 if blocking else 0):
+        if self._main:
+            deadline = None if timeout < 0 else time.monotonic() + timeout
+            while True:
+                left = MAIN_SLICE if deadline is None else deadline - time.monotonic()
+                if poll.poll(max(min(left, MAIN_SLICE), 0.0) * 1000.0):
+                    break
+                if deadline is not None and left <= MAIN_SLICE:
+                    return False
+        elif not poll.poll(timeout * 1000.0):
             return False
         os.eventfd_read(self._fd)  # readable, and only this thread reads: it cannot block
         return True
@@ -83,11 +100,14 @@ def lock_parker() -> _thread.LockType:
     return lock
 
 
-def new_parker() -> Parker:
-    """Return a parker for a new thread: an eventfd where there is one, else a held lock."""
+def new_parker(*, main: bool = False) -> Parker:
+    """Return a parker for a thread (``main``: the main thread's, which gets Ctrl-C).
+
+    An eventfd where there is one, else a held lock.
+    """
     if _eventfd is not None:
         try:
-            return _EventFdParker(_eventfd(0, _FLAGS))
+            return _EventFdParker(_eventfd(0, _FLAGS), main)
         except OSError:  # no descriptor left: a lock still works
             pass
     return lock_parker()

@@ -259,6 +259,8 @@ def thread_exited(handle: ThreadHandle, exit_code: int) -> None:
             return
     for hook in tuple(_exit_hooks):
         hook(handle)
+    if handle._parks_fast:  # its last wait is behind it, every wake-up taken: close the eventfd
+        _replace_parker(handle, lock_parker())
     woken: list[Waiter] = []
     with KERNEL_LOCK:
         if handle._ready:
@@ -277,14 +279,12 @@ def thread_exited(handle: ThreadHandle, exit_code: int) -> None:
             del _by_id[handle.native_id]
         release_waiters(handle, woken)
     wake_all(woken)
-    if handle._parks_fast:  # every wake-up of its waits has been taken: close the eventfd
-        _replace_parker(handle, lock_parker())
 
 
 def park_fast(handle: ThreadHandle) -> None:
     """Give the calling thread its fast parker before its first wait (see _parker)."""
     handle._parks_fast = True
-    parker = new_parker()
+    parker = new_parker(main=handle.ident == threading.main_thread().ident)
     if isinstance(parker, _thread.LockType):  # no eventfd here: keep the lock it has
         return
     _replace_parker(handle, parker)
