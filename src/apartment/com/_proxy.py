@@ -191,7 +191,9 @@ def _remote_setattr(stub: Stub, name: str, value: object) -> None:
 def _remote_call(
     stub: Stub, name: str | None, args: tuple[Any, ...], kwargs: dict[str, Any], caller: Apartment
 ) -> Any:  # noqa: ANN401
-    target = stub.target()
+    target = stub.obj
+    if target is _DISCONNECTED:
+        target = stub.target()  # raises
     fn: Callable[..., Any] = target if name is None else getattr(target, name)  # type: ignore[assignment]
     result = fn(*args, **kwargs)
     if type(result) in _PLAIN:  # the common case, without a call to marshal_value
@@ -201,7 +203,9 @@ def _remote_call(
 
 def invoke(proxy: Proxy, name: str | None, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:  # noqa: ANN401
     """Call ``name`` (None: the object itself) on the proxy's object, in its apartment."""
-    caller = _check(proxy)
+    caller = current_apartment()
+    if caller is not proxy._apartment or not caller.alive:  # else _check has nothing to say
+        caller = _check(proxy)
     stub = proxy._stub
     home = stub.home
     for arg in args:

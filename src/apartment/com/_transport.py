@@ -157,7 +157,8 @@ def call_from(
     """:func:`call_in` for a caller that knows its apartment already (every proxy call)."""
     if target is caller or target.kind is ApartmentKind.NA:
         return fn(*args)
-    if caller.is_sta and messages.in_send_message():
+    handling = messages.current_queue().handling if caller.is_sta else None
+    if handling and handling[-1] is not None:  # messages.in_send_message(), inlined
         raise CantCallOutError(
             "a COM call cannot leave this thread while it handles a message sent from another "
             "thread; post yourself a message and make the call from there"

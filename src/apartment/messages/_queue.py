@@ -98,8 +98,9 @@ def quit_code(message: Message) -> int:
 
 
 def make_message(hwnd: int, message: int, wparam: object, lparam: object) -> Message:
-    """Build a Message stamped with the current time."""
-    return _new_message(Message, (hwnd, message, wparam, lparam, ticks(), _NO_POINT))
+    """Build a Message stamped with the current time (``ticks()``, inlined: every post)."""
+    stamp = _now_ns() // 1_000_000 & 0xFFFFFFFF
+    return _new_message(Message, (hwnd, message, wparam, lparam, stamp, _NO_POINT))
 
 
 @final
