@@ -5,6 +5,7 @@ from __future__ import annotations
 import _thread
 import signal
 import threading
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -23,6 +24,9 @@ from apartment.kernel import (
     wait_any,
 )
 from apartment.testing import is_blocked, wait_until_blocked
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 
 def test_start_thread_returns_the_native_id_before_the_thread_runs_far() -> None:
@@ -263,19 +267,30 @@ def test_sleep_without_alertable_returns_false_when_time_passes() -> None:
 # -- Ctrl-C -----------------------------------------------------------------------------------
 
 
+def _sigint() -> None:
+    signal.pthread_kill(threading.main_thread().ident or 0, signal.SIGINT)
+
+
 @pytest.mark.skipif(
     threading.current_thread() is not threading.main_thread(), reason="needs the main thread"
 )
 @pytest.mark.parametrize("timeout", [30.0, None], ids=["timed", "infinite"])
+@pytest.mark.parametrize(
+    "interrupt_main",
+    # interrupt_main() trips the SIGINT handler without a signal, so the blocked park gets
+    # no EINTR: the same as a SIGINT landing between the last check and the blocking call.
+    [_sigint, _thread.interrupt_main],
+    ids=["sigint", "sigint-just-before-the-park"],
+)
 def test_ctrl_c_interrupts_a_wait_in_the_main_thread_and_takes_nothing(
-    timeout: float | None,
+    timeout: float | None, interrupt_main: Callable[[], object]
 ) -> None:
     event = Event()
     main = current_thread()
 
     def interrupt() -> None:
         wait_until_blocked(main, on=event)
-        signal.pthread_kill(threading.main_thread().ident or 0, signal.SIGINT)
+        interrupt_main()
 
     helper = start_thread(interrupt)
     with pytest.raises(KeyboardInterrupt):
@@ -285,26 +300,3 @@ def test_ctrl_c_interrupts_a_wait_in_the_main_thread_and_takes_nothing(
     assert not is_blocked(main)
     event.set()
     assert event.wait(0)  # the interrupted wait took nothing
-
-
-@pytest.mark.skipif(
-    threading.current_thread() is not threading.main_thread(), reason="needs the main thread"
-)
-@pytest.mark.parametrize("timeout", [30.0, None], ids=["timed", "infinite"])
-def test_a_ctrl_c_that_arrives_just_before_the_park_still_interrupts_it(
-    timeout: float | None,
-) -> None:
-    # interrupt_main() trips the SIGINT handler without a signal, so the blocked park gets
-    # no EINTR: the same as a SIGINT landing between the last check and the blocking call.
-    event = Event()
-    main = current_thread()
-
-    def interrupt() -> None:
-        wait_until_blocked(main, on=event)
-        _thread.interrupt_main()
-
-    helper = start_thread(interrupt)
-    with pytest.raises(KeyboardInterrupt):
-        event.wait(timeout)
-    assert helper.wait(10)
-    assert event.statistics().threads_waiting == 0
