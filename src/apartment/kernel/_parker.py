@@ -8,7 +8,7 @@ On Linux the parker is an eventfd in semaphore mode. Its whole point is the GIL:
 an eventfd releases the GIL *before* the woken thread becomes runnable, while releasing a
 lock does not. With a lock, a thread woken on the waker's own CPU runs only to find the GIL
 taken and sleeps again, and each hand-off costs two extra context switches; with an eventfd
-it takes the GIL at once. Round trips between two threads on one CPU become about three
+it takes the GIL at once. Round trips between two threads on one CPU become two to three
 times faster; across CPUs nothing changes. Without eventfd (other systems, or no file
 descriptor left) the parker is a plain lock.
 """
