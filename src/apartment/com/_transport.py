@@ -206,7 +206,11 @@ def _modal_wait(packet: CallPacket, caller: Apartment) -> None:
     waiting = (packet.done, inp)
     while True:
         with KERNEL_LOCK:
-            inp.arm(_MODAL_MASK, False)
+            finished = packet.finished  # often, by the time this thread has the GIL again
+            if not finished:
+                inp.arm(_MODAL_MASK, False)
+        if finished:
+            break
         result = wait_objects(waiting)
         if result is not None and result.index == 0:
             break

@@ -500,7 +500,11 @@ def _await_reply(
         remaining = None if deadline is None else max(deadline - clock.now(), 0.0)
         if serve:
             with KERNEL_LOCK:
-                me.input.arm(QS_SENDMESSAGE, True)
+                replied = sent.replied  # often, by the time this thread has the GIL again
+                if not replied:
+                    me.input.arm(QS_SENDMESSAGE, True)
+            if replied:
+                return
         result = wait_objects(objects, remaining)
         if result is None:
             with KERNEL_LOCK:
