@@ -13,7 +13,7 @@ import textwrap
 import pytest
 
 from apartment.kernel import Event, current_thread, start_thread
-from apartment.kernel._parker import lock_parker, new_parker
+from apartment.kernel._parker import eventfd_parker, lock_parker
 from tests._subprocess import run_python
 
 needs_eventfd = pytest.mark.skipif(not hasattr(os, "eventfd"), reason="os.eventfd is Linux-only")
@@ -65,7 +65,8 @@ def test_the_eventfd_is_closed_when_its_thread_ends() -> None:
 
 @needs_eventfd
 def test_an_eventfd_parker_counts_each_wake_up_once_and_times_out() -> None:
-    parker = new_parker()
+    parker = eventfd_parker()
+    assert parker is not None
     assert not parker.acquire(True, 0.0)  # nothing yet
     assert not parker.acquire(False)
     parker.release()

@@ -33,7 +33,7 @@ from ._apartment import (
 )
 from ._dispatch import InterfacePointer, wrap
 from ._proxy import marshal_value
-from ._transport import call_in
+from ._transport import call_from
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -100,19 +100,14 @@ def _activate(creator: Apartment, target: Apartment, factory: Callable[[], Any])
     """Run ``factory()`` in ``target``; return its result as valid in ``creator``."""
     if target is creator:
         return factory()
-    return call_in(target, _create_there, factory, target, creator)
+    return call_from(creator, target, _create_there, (factory, target, creator))
 
 
 def _create_there(factory: Callable[[], Any], target: Apartment, creator: Apartment) -> Any:  # noqa: ANN401
     return marshal_value(factory(), target, creator)
 
 
-CLSCTX_INPROC_SERVER = 0x1
-CLSCTX_INPROC_HANDLER = 0x2
-CLSCTX_SERVER = 0x15
-
-
-def create_object(name: str, clsctx: int = CLSCTX_SERVER) -> InterfacePointer:
+def create_object(name: str, clsctx: int = registry.CLSCTX_SERVER) -> InterfacePointer:
     """Create a registered COM class by ProgID or CLSID string (CoCreateInstance).
 
     The class is looked up in the class registry, imported, and instantiated in the apartment
@@ -126,7 +121,7 @@ def create_object(name: str, clsctx: int = CLSCTX_SERVER) -> InterfacePointer:
     """
     creator = current_apartment()  # CO_E_NOTINITIALIZED before any registry work
     entry = registry.lookup(name)
-    if not entry.clsctx & clsctx & (CLSCTX_INPROC_SERVER | CLSCTX_INPROC_HANDLER):
+    if not entry.clsctx & clsctx & (registry.CLSCTX_INPROC_SERVER | registry.CLSCTX_INPROC_HANDLER):
         raise ClassNotRegisteredError(
             f"{name} is registered for context {entry.clsctx:#x}, not for {clsctx:#x} in "
             "process; out-of-process activation needs a local server"

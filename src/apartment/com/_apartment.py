@@ -36,7 +36,6 @@ __all__ = [
     "uninitialize",
     "current_apartment",
     "main_sta",
-    "mta",
     "is_initialized",
 ]
 
@@ -209,7 +208,7 @@ def _leave(apartment: Apartment) -> None:
         ended_main = apartment.main
         if ended_main:
             _main[0] = None  # the next STA becomes the main STA, as Wine does
-        others = any(state.count for state in _threads.values())
+        others = ended_main and any(state.count for state in _threads.values())
         apartment.alive = False
         stubs = list(apartment.stubs.values())
         apartment.stubs.clear()
@@ -283,12 +282,6 @@ def main_sta() -> Apartment | None:
     """Return the main STA, if there is one now."""
     with KERNEL_LOCK:
         return _main[0]
-
-
-def mta() -> Apartment | None:
-    """Return the MTA, if it exists now."""
-    with KERNEL_LOCK:
-        return _mta[0]
 
 
 def neutral() -> Apartment:

@@ -132,9 +132,7 @@ class InterfacePointer:
 
     def __apartment_marshal__(self, source: Apartment, dest: Apartment) -> InterfacePointer:
         """Give the receiving apartment a pointer of its own to the same object."""
-        target = self._target
-        home = source if isinstance(target, Proxy) else self._apartment
-        moved: Gateway | Proxy = marshal_value(target, home, dest)
+        moved: Gateway | Proxy = marshal_value(self._target, self._apartment, dest)
         return type(self)(moved, dest, self.iid)
 
     def __eq__(self, other: object) -> bool:

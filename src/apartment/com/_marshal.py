@@ -34,22 +34,10 @@ def _export(value: object) -> tuple[Stub, Callable[[Stub, Apartment], Any]]:
     rebuild = getattr(value, "__apartment_marshal__", None)
     if rebuild is not None:
         # An interface pointer: carry the pointer itself and let it re-home itself.
-        holder = _Carrier(value, source)
-        return stub_for(holder, source), _rebuild_pointer
+        return stub_for(value, source), _rebuild_pointer
     if isinstance(value, Proxy):
         return value._stub, _plain
     return stub_for(value, source), _plain
-
-
-@final
-class _Carrier:
-    """A pointer waiting in its apartment to be carried elsewhere."""
-
-    __slots__ = ("pointer", "source")
-
-    def __init__(self, pointer: object, source: Apartment) -> None:
-        self.pointer = pointer
-        self.source = source
 
 
 def _plain(stub: Stub, dest: Apartment) -> Any:  # noqa: ANN401
@@ -63,8 +51,7 @@ def _rebuild_pointer(stub: Stub, dest: Apartment) -> Any:  # noqa: ANN401
     Raises:
         DisconnectedError: the apartment that marshaled it has ended.
     """
-    carrier: _Carrier = stub.target()  # type: ignore[assignment]
-    return marshal_value(carrier.pointer, carrier.source, dest)
+    return marshal_value(stub.target(), stub.home, dest)
 
 
 def _unmarshal(stub: Stub, rebuild: Callable[[Stub, Apartment], Any]) -> Any:  # noqa: ANN401

@@ -50,6 +50,10 @@ __all__ = [
     "ClassLoadError",
     "RegistryError",
     "SCHEMA_VERSION",
+    "CLSCTX_INPROC_HANDLER",
+    "CLSCTX_INPROC_SERVER",
+    "CLSCTX_LOCAL_SERVER",
+    "CLSCTX_SERVER",
     "DEFAULT_CLSCTX",
     "DEFAULT_THREADING_MODEL",
     "registry_path",
@@ -71,8 +75,12 @@ __all__ = [
 SCHEMA_VERSION = 1
 """The ``PRAGMA user_version`` of a registry file this code reads and writes."""
 
-DEFAULT_CLSCTX = 1 | 4
-"""CLSCTX_INPROC_SERVER | CLSCTX_LOCAL_SERVER: pywin32's default for ``_reg_clsctx_``."""
+CLSCTX_INPROC_SERVER = 0x1
+CLSCTX_INPROC_HANDLER = 0x2
+CLSCTX_LOCAL_SERVER = 0x4
+CLSCTX_SERVER = 0x15
+DEFAULT_CLSCTX = CLSCTX_INPROC_SERVER | CLSCTX_LOCAL_SERVER
+"""pywin32's default for ``_reg_clsctx_``."""
 
 DEFAULT_THREADING_MODEL = "both"
 """pywin32's default ``_reg_threading_``, stored (like the registry value) as given."""
@@ -342,13 +350,11 @@ def _reading() -> Iterator[_Reader]:
             _local.reader = reader = _Reader(path, stat)
             reader.refresh(stat)
         yield reader
-    except sqlite3.Error as exc:
+    except BaseException as exc:
         if reader is not None:
             reader.close()
-        raise _failed(path, exc) from exc
-    except BaseException:
-        if reader is not None:
-            reader.close()
+        if isinstance(exc, sqlite3.Error):
+            raise _failed(path, exc) from exc
         raise
 
 

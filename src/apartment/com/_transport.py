@@ -157,7 +157,8 @@ def call_from(
     """:func:`call_in` for a caller that knows its apartment already (every proxy call)."""
     if target is caller or target.kind is ApartmentKind.NA:
         return fn(*args)
-    handling = messages.current_queue().handling if caller.is_sta else None
+    queue = messages.current_queue() if caller.is_sta else None  # an STA caller's, for its wait
+    handling = queue.handling if queue is not None else None
     if handling and handling[-1] is not None:  # messages.in_send_message(), inlined
         raise CantCallOutError(
             "a COM call cannot leave this thread while it handles a message sent from another "
@@ -168,10 +169,9 @@ def call_from(
     if target.is_sta:
         _post_to_sta(target, packet)
     else:
-        done.reset()  # a spare event may still be set from its last call
         _mta_pool.submit(packet)
-    if caller.is_sta:
-        _modal_wait(packet, caller)
+    if queue is not None:
+        _modal_wait(packet, caller, queue)
     else:
         done.wait()
     recycle_event(done)  # finished: a late set can no longer reach it
@@ -189,16 +189,17 @@ def _post_to_sta(target: Apartment, packet: CallPacket) -> None:
         window = target.window
         if not target.alive or window is None or window.destroyed:
             raise DisconnectedError(f"{target!r} has ended; its objects are gone")
-        packet.done._ready = False  # a spare event may still be set from its last call
         window.queue.post(make_message(window.hwnd, WM_APARTMENT_CALL, 0, packet), woken)
         target.pending.add(packet)
     if woken:
         wake_all(woken)
 
 
-def _modal_wait(packet: CallPacket, caller: Apartment) -> None:
-    """Wait for an outgoing call from an STA, serving incoming calls, sends and paint."""
-    queue = messages.current_queue()
+def _modal_wait(packet: CallPacket, caller: Apartment, queue: messages.MessageQueue) -> None:
+    """Wait for an outgoing call from an STA, serving incoming calls, sends and paint.
+
+    ``queue`` is the calling thread's message queue.
+    """
     window = caller.window
     hwnd = window.hwnd if window is not None else -1
     inp = queue.input

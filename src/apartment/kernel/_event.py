@@ -143,9 +143,8 @@ def spare_event() -> Event:
     """Return a manual-reset event from the calling thread's spares (or a new one).
 
     A thread that waits for one reply after another (a send, a COM call) reuses the same
-    event, so its waits register nothing new. Only the calling thread touches its spares.
-    The event may still be set from its last use: the caller resets it under the kernel
-    lock (``event._ready = False``) in the same hold that hands it to the replier.
+    event, so its waits register nothing new. Only the calling thread touches its spares,
+    and they come back reset.
     """
     try:
         spares: list[Event] = _spares.events
@@ -157,5 +156,10 @@ def spare_event() -> Event:
 
 
 def recycle_event(event: Event) -> None:
-    """Give back an event from :func:`spare_event` once nothing can set it any more."""
+    """Give back an event from :func:`spare_event` once nothing can set it any more.
+
+    It is reset here: only this thread can reach it now, and the kernel lock it takes to
+    hand the event out again orders the reset before any use by another thread.
+    """
+    event._ready = False
     _spares.events.append(event)

@@ -26,7 +26,7 @@ from .._clock import Parker
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-__all__ = ["Parker", "close_parker", "lock_parker", "new_parker"]
+__all__ = ["Parker", "close_parker", "eventfd_parker", "lock_parker"]
 
 MAIN_SLICE = 0.05
 """Seconds the main thread parks at a time on an eventfd, so a pending Ctrl-C is seen."""
@@ -100,17 +100,17 @@ def lock_parker() -> _thread.LockType:
     return lock
 
 
-def new_parker(*, main: bool = False) -> Parker:
-    """Return a parker for a thread (``main``: the main thread's, which gets Ctrl-C).
+def eventfd_parker(*, main: bool = False) -> Parker | None:
+    """Return an eventfd parker (``main``: the main thread's, which gets Ctrl-C), if any.
 
-    An eventfd where there is one, else a held lock.
+    None where there is no eventfd, or no descriptor left: a lock then still works.
     """
-    if _eventfd is not None:
-        try:
-            return _EventFdParker(_eventfd(0, _FLAGS), main)
-        except OSError:  # no descriptor left: a lock still works
-            pass
-    return lock_parker()
+    if _eventfd is None:
+        return None
+    try:
+        return _EventFdParker(_eventfd(0, _FLAGS), main)
+    except OSError:
+        return None
 
 
 def close_parker(parker: Parker) -> None:

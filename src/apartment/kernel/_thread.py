@@ -35,7 +35,7 @@ from ._core import (
     waiting,
     wake_all,
 )
-from ._parker import Parker, close_parker, lock_parker, new_parker
+from ._parker import Parker, close_parker, eventfd_parker, lock_parker
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -284,10 +284,9 @@ def thread_exited(handle: ThreadHandle, exit_code: int) -> None:
 def park_fast(handle: ThreadHandle) -> None:
     """Give the calling thread its fast parker before its first wait (see _parker)."""
     handle._parks_fast = True
-    parker = new_parker(main=handle.ident == threading.main_thread().ident)
-    if isinstance(parker, _thread.LockType):  # no eventfd here: keep the lock it has
-        return
-    _replace_parker(handle, parker)
+    parker = eventfd_parker(main=handle.ident == threading.main_thread().ident)
+    if parker is not None:  # else no eventfd here: keep the lock it has
+        _replace_parker(handle, parker)
 
 
 def _replace_parker(handle: ThreadHandle, parker: Parker) -> None:

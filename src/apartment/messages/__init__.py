@@ -35,6 +35,7 @@ from ._window import destroy_window as destroy_window
 from ._window import dispatch_message as dispatch_message
 from ._window import in_send_message as in_send_message
 from ._window import in_send_message_ex as in_send_message_ex
+from ._window import is_window as is_window
 from ._window import kill_timer as kill_timer
 from ._window import post_message as post_message
 from ._window import post_quit_message as post_quit_message
@@ -90,5 +91,6 @@ __all__ = [
     "wait_any_async",
     "wait_async",
     "wait_message",
+    "is_window",
     "window_of",
 ]

@@ -21,11 +21,11 @@ from ._constants import (
     QS_ALLINPUT,
     WM_QUIT,
 )
-from ._queue import Message, Sent, current_queue, quit_code
+from ._queue import Message, QueueInput, Sent, current_queue, quit_code
 from ._window import dispatch_message, window_filter
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
 __all__ = [
     "MAXIMUM_MSG_WAIT_OBJECTS",
@@ -87,17 +87,22 @@ def get_message(hwnd: int | None = None, first: int = 0, last: int = 0) -> Messa
         message = queue.peek(window, first, last, PM_REMOVE)
         if message is not None:
             return message
-        with KERNEL_LOCK:
-            inp.arm(QS_ALLINPUT, False)
-        wait_objects(waiting)
+        wait_after(_arm_any(inp), waiting)
 
 
 def wait_message() -> None:
     """Block until new input arrives in the calling thread's queue (WaitMessage)."""
-    queue = current_queue()
-    with KERNEL_LOCK:
-        queue.input.arm(QS_ALLINPUT, False)
-    wait_any((queue.input,))
+    inp = current_queue().input
+    wait_after(_arm_any(inp), (inp,))
+
+
+def _arm_any(inp: QueueInput) -> Callable[[object, object], None]:
+    """A ``wait_after`` hook that arms ``inp`` for any new input in the wait's lock hold."""
+
+    def arm(thread: object, woken: object) -> None:
+        inp.arm(QS_ALLINPUT, False)
+
+    return arm
 
 
 def msg_wait_any(

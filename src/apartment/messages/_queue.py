@@ -143,26 +143,27 @@ class Sent:
     """A message sent to another thread's window, waiting there for its reply.
 
     ``call(*args)`` runs the window procedure on the receiving thread. The sender waits on
-    ``done``; ``result`` is valid once it is set. ``notify`` sends expect no reply.
+    ``done``; ``result`` is valid once it is set. A send without ``done`` is a notify send
+    (SendNotifyMessage), which expects no reply.
     """
 
-    __slots__ = ("args", "call", "done", "error", "notify", "replied", "result", "when")
+    __slots__ = ("args", "call", "done", "error", "replied", "result", "when")
 
     def __init__(
-        self,
-        call: Callable[..., object],
-        args: tuple[Any, ...],
-        notify: bool,
-        done: Event | None = None,
+        self, call: Callable[..., object], args: tuple[Any, ...], done: Event | None = None
     ) -> None:
         self.call = call
         self.args = args
-        self.notify = notify
         self.done = done
         self.result = 0
         self.replied = False
         self.error = 0  # a Win32 error code when the receiver could not answer
         self.when = ticks()
+
+    @property
+    def notify(self) -> bool:
+        """True for a notify send, which nobody waits for."""
+        return self.done is None
 
     def reply(self, result: int, error: int = 0) -> bool:
         """Release the sender with ``result``; only the first reply counts."""
@@ -444,7 +445,7 @@ class MessageQueue:
             result = sent.call(*sent.args)
         finally:
             self.handling.pop()
-            if not sent.notify:
+            if sent.done is not None:  # not a notify send
                 sent.reply(result if isinstance(result, int) else 0)
 
     def handle_pending_sent(self) -> None:

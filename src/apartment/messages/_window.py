@@ -74,6 +74,7 @@ __all__ = [
     "unregister_class",
     "create_window",
     "destroy_window",
+    "is_window",
     "window_of",
     "def_window_proc",
     "dispatch_message",
@@ -279,6 +280,12 @@ def window_of(hwnd: int) -> Window:
     return window
 
 
+def is_window(hwnd: object) -> bool:
+    """Tell whether ``hwnd`` is a live window (IsWindow); any other value gives False."""
+    with KERNEL_LOCK:
+        return hwnd in _windows
+
+
 def window_filter(hwnd: int | None) -> int | None:
     """Check a retrieval's window filter and return it as ``MessageQueue.peek`` takes it.
 
@@ -400,8 +407,16 @@ def post_message(hwnd: int, msg: int, wparam: object = 0, lparam: object = 0) ->
         for window in targets:
             _post(window.queue, window.hwnd, msg, wparam, lparam)
         return
-    window = window_of(hwnd)
-    _post(window.queue, hwnd, msg, wparam, lparam)
+    message = make_message(hwnd, msg, wparam, lparam)
+    woken: list[Waiter] = []
+    with KERNEL_LOCK:  # find the window and post in one hold, as post_to_thread does
+        found = _windows.get(hwnd)
+        if found is not None:
+            found.queue.post(message, woken)
+    if found is None:
+        window_of(hwnd)  # raises the precise error
+    if woken:
+        wake_all(woken)
 
 
 def post_thread_message(
@@ -460,19 +475,14 @@ def send_message(
     window = window_of(hwnd)
     me = current_queue()  # sending is a message call: it creates the caller's queue
     if window.thread is me.thread:
-        me.handling.append(None)
-        try:
-            return window.call(msg, wparam, lparam)
-        finally:
-            me.handling.pop()
+        return _call_here(me, window, msg, wparam, lparam)
     target = window.queue
     if flags & SMTO_ABORTIFHUNG and target.hung(ticks()):
         raise MessageTimeoutError(f"thread {window.thread.native_id} is not pumping messages")
     done = spare_event()
-    sent = Sent(window.proc, (hwnd, msg, wparam, lparam), False, done)
+    sent = Sent(window.proc, (hwnd, msg, wparam, lparam), done)
     woken: list[Waiter] = []
     with KERNEL_LOCK:
-        done._ready = False  # a spare event: reset under the lock that hands it out
         target.send(sent, woken)
     wake_all(woken)
     _await_reply(sent, done, me, target, timeout, not flags & SMTO_BLOCK)
@@ -482,6 +492,15 @@ def send_message(
             f"thread {window.thread.native_id} ended before it handled message {msg:#x}"
         )
     return sent.result
+
+
+def _call_here(me: MessageQueue, window: Window, msg: int, wparam: object, lparam: object) -> int:
+    """Run a window procedure for a send from its own thread: no queue, not InSendMessage."""
+    me.handling.append(None)
+    try:
+        return window.call(msg, wparam, lparam)
+    finally:
+        me.handling.pop()
 
 
 def _await_reply(
@@ -530,11 +549,11 @@ def send_notify_message(hwnd: int, msg: int, wparam: object = 0, lparam: object 
     window = window_of(hwnd)
     me = current_queue()
     if window.thread is me.thread:
-        send_message(hwnd, msg, wparam, lparam)
+        _call_here(me, window, msg, wparam, lparam)
         return
     woken: list[Waiter] = []
     with KERNEL_LOCK:
-        window.queue.send(Sent(window.proc, (hwnd, msg, wparam, lparam), True), woken)
+        window.queue.send(Sent(window.proc, (hwnd, msg, wparam, lparam)), woken)
     wake_all(woken)
 
 

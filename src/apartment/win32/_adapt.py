@@ -24,6 +24,7 @@ __all__ = [
     "dword",
     "last_error",
     "set_last_error",
+    "soft",
     "ms_to_timeout",
     "wait_code",
 ]
@@ -60,6 +61,27 @@ def api(name: str) -> Callable[[F], F]:
             except Win32Error as error:
                 _state.code = error.winerror
                 raise error.with_funcname(name) from None
+
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
+
+
+def soft(default: Callable[[], object]) -> Callable[[F], F]:
+    """Make a facade function answer ``default()`` and set GetLastError when the core fails.
+
+    For the pywin32 functions that report failure in their result (0, ``[-1, msg]``)
+    instead of raising; ``default`` makes a fresh value on every failure.
+    """
+
+    def decorate(fn: F) -> F:
+        @functools.wraps(fn)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:  # noqa: ANN401
+            try:
+                return fn(*args, **kwargs)
+            except Win32Error as error:
+                set_last_error(error.winerror)
+                return default()
 
         return wrapper  # type: ignore[return-value]
 

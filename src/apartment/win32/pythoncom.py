@@ -18,6 +18,7 @@ from typing import Any
 from .. import com, messages
 from ..com import IID_IDISPATCH, IID_IUNKNOWN, InterfacePointer, MarshalStream
 from ..errors import ChangedModeError, ComError
+from . import winerror
 from .pywintypes import IID, PyIID
 
 __all__ = [
@@ -173,7 +174,7 @@ def CoUninitialize() -> None:
 
 def CoCreateInstance(clsid: object, unkOuter: object, context: int, iid: object, /) -> Any:  # noqa: ANN401
     if unkOuter is not None:
-        raise ComError.from_hresult(-2147221232, "aggregation is not supported")
+        raise ComError.from_hresult(winerror.CLASS_E_NOAGGREGATION, "aggregation is not supported")
     if str(clsid).upper() == str(CLSID_StdGlobalInterfaceTable):
         com.current_apartment()
         return _GlobalInterfaceTable()

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import messages
 from ..errors import InvalidWindowHandleError, Win32Error
-from ._adapt import api, dword, last_error, set_last_error
+from ._adapt import api, dword, last_error, soft
 from .pywintypes import error
 
 if TYPE_CHECKING:
@@ -158,11 +158,7 @@ def DefWindowProc(hwnd: int, message: int, wparam: object, lparam: object, /) ->
 
 
 def IsWindow(hwnd: int, /) -> bool:
-    try:
-        messages.window_of(hwnd)
-    except Win32Error:
-        return False
-    return True
+    return messages.is_window(hwnd)
 
 
 @api("PostMessage")
@@ -175,13 +171,10 @@ def PostThreadMessage(threadId: int, msg: int, wParam: object, lParam: object, /
     messages.post_thread_message(dword(threadId), msg, _param(wParam), _param(lParam))
 
 
+@soft(int)
 def SendMessage(hwnd: int, message: int, wparam: object = None, lparam: object = None, /) -> int:
     """Send a message; returns the result, or 0 with GetLastError set when it fails."""
-    try:
-        return messages.send_message(hwnd, message, _param(wparam), _param(lparam))
-    except Win32Error as failure:
-        set_last_error(failure.winerror)
-        return 0
+    return messages.send_message(hwnd, message, _param(wparam), _param(lparam))
 
 
 @api("SendMessageTimeout")
@@ -194,25 +187,19 @@ def SendMessageTimeout(
     return 1, result
 
 
+@soft(lambda: [-1, _NO_MESSAGE])
 def GetMessage(hwnd: int | None, _min: int, _max: int, /) -> list[Any]:
     """Return ``[rc, msg]``: rc 1 for a message, 0 for WM_QUIT, -1 on error (pywin32 shape)."""
-    try:
-        message = messages.get_message(hwnd or None, _min, _max)
-    except Win32Error as failure:
-        set_last_error(failure.winerror)
-        return [-1, _NO_MESSAGE]
+    message = messages.get_message(hwnd or None, _min, _max)
     return [0 if message[1] == messages.WM_QUIT else 1, message]
 
 
+@soft(lambda: [0, _NO_MESSAGE])
 def PeekMessage(
     hwnd: int | None, filterMin: int, filterMax: int, removalOptions: int, /
 ) -> list[Any]:
     """Return ``[rc, msg]``: rc nonzero if a message was retrieved (pywin32 shape)."""
-    try:
-        message = messages.peek_message(hwnd or None, filterMin, filterMax, removalOptions)
-    except Win32Error as failure:
-        set_last_error(failure.winerror)
-        return [0, _NO_MESSAGE]
+    message = messages.peek_message(hwnd or None, filterMin, filterMax, removalOptions)
     return [0, _NO_MESSAGE] if message is None else [1, message]
 
 
@@ -252,13 +239,10 @@ def WaitMessage() -> None:
     messages.wait_message()
 
 
+@soft(int)
 def RegisterWindowMessage(name: str, /) -> int:
     """The message number for ``name``; 0 (and GetLastError) on failure, as pywin32 gives."""
-    try:
-        return messages.register_window_message(name)
-    except Win32Error as failure:
-        set_last_error(failure.winerror)
-        return 0
+    return messages.register_window_message(name)
 
 
 @api("InvalidateRect")

@@ -33,11 +33,6 @@ __all__ = [
 _HKEY_CLASSES_ROOT = -2147483648  # win32con.HKEY_CLASSES_ROOT, as pywin32 gives it
 
 
-def _clsid_text(clsid: object) -> str:
-    """A ``_reg_clsid_`` (a str, or an IID object) as the string pywin32 would write."""
-    return clsid if isinstance(clsid, str) else str(clsid)
-
-
 def RegisterServer(
     clsid: object,
     pythonInstString: str | None = None,
@@ -82,12 +77,12 @@ def GetUnregisterServerKeys(
     customKeys: list[tuple[str, int]] | None = None,
 ) -> list[tuple[str, int]]:
     """Return the ``(key, root)`` pairs pywin32 deletes to unregister a server."""
-    keys = [(f"CLSID\\{_clsid_text(clsid)}", _HKEY_CLASSES_ROOT)]
+    keys = [(f"CLSID\\{clsid}", _HKEY_CLASSES_ROOT)]
     if verProgID:
         keys.append((verProgID, _HKEY_CLASSES_ROOT))
     if progID:
         keys.append((progID, _HKEY_CLASSES_ROOT))
-    keys.append((f"AppID\\{_clsid_text(clsid)}", _HKEY_CLASSES_ROOT))
+    keys.append((f"AppID\\{clsid}", _HKEY_CLASSES_ROOT))
     return keys + list(customKeys or [])
 
 
