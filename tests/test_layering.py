@@ -1,4 +1,11 @@
-"""The layers depend downward only, and the facade uses only the core's public names."""
+"""The layers depend downward only, through named APIs, and no import cycle stands at run time.
+
+* A layer imports nothing above it.
+* No module imports another package's private module: a layer reaches below another only
+  through its public names and its ``lowlevel`` module (``apartment.kernel.lowlevel``, ...).
+* The modules' run-time imports (at module level or deferred into a function; not the ones
+  under ``if TYPE_CHECKING:``) form no cycle.
+"""
 
 from __future__ import annotations
 
@@ -31,6 +38,22 @@ def _imports(path: Path) -> list[str]:
     return found
 
 
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(SRC).with_suffix("").parts
+    if parts[-1] == "__init__":
+        parts = parts[:-1]
+    return ".".join(["apartment", *parts])
+
+
+def _private_owner(module: str) -> str | None:
+    """The package a private name belongs to (``apartment.kernel`` for ``..kernel._core``)."""
+    parts = module.split(".")
+    for index, part in enumerate(parts[1:], start=1):
+        if part.startswith("_") and not part.startswith("__"):
+            return ".".join(parts[:index])
+    return None
+
+
 def _layer(module: str) -> str | None:
     parts = module.split(".")
     return parts[1] if len(parts) > 1 else None
@@ -46,6 +69,81 @@ def test_a_layer_imports_nothing_above_it(layer: str) -> None:
             if target is None or target in SHARED - {"testing"}:
                 continue
             assert target in allowed, f"{path.relative_to(SRC)} imports {module}"
+
+
+def test_no_module_imports_another_packages_private_module() -> None:
+    for path in SRC.rglob("*.py"):
+        importer = _module_name(path)
+        package = importer if path.name == "__init__.py" else importer.rpartition(".")[0]
+        for module in _imports(path):
+            owner = _private_owner(module)
+            if owner is None or package == owner or package.startswith(owner + "."):
+                continue
+            raise AssertionError(
+                f"{path.relative_to(SRC)} imports {module}, private to {owner}; "
+                f"use {owner}'s public names or its lowlevel module"
+            )
+
+
+def _runtime_imports(path: Path, known: set[str]) -> set[str]:
+    """The src modules a file imports when it runs (TYPE_CHECKING blocks left out)."""
+    tree = ast.parse(path.read_text())
+    skipped: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            skipped.update(id(inner) for child in node.body for inner in ast.walk(child))
+    name = _module_name(path)
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if id(node) in skipped:
+            continue
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")[: len(package.split(".")) - node.level + 1]
+                module = ".".join([*base, *([node.module] if node.module else [])])
+            else:
+                module = node.module or ""
+            for alias in node.names:  # a submodule, else a name the module itself defines
+                submodule = f"{module}.{alias.name}"
+                found.add(submodule if submodule in known else module)
+    return {module for module in found if module in known and module != name}
+
+
+def test_no_import_cycle_at_run_time() -> None:
+    paths = {_module_name(path): path for path in SRC.rglob("*.py")}
+    graph = {name: _runtime_imports(path, set(paths)) for name, path in paths.items()}
+    # Tarjan's strongly connected components; any component of two or more is a cycle.
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    cycles: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for succ in graph[node]:
+            if succ not in index:
+                visit(succ)
+                low[node] = min(low[node], low[succ])
+            elif succ in stack:
+                low[node] = min(low[node], index[succ])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                member = stack.pop()
+                component.append(member)
+                if member == node:
+                    break
+            if len(component) > 1:
+                cycles.append(sorted(component))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    assert not cycles, f"run-time import cycles: {cycles}"
 
 
 def test_the_facade_uses_only_public_core_names() -> None:

@@ -55,7 +55,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     options = parser.parse_args(argv)
     if options.command == "run":
         return _run(options.script, options.args)
-    from .com import _cli
+    from . import _registry_cli as _cli
     from .win32 import install
 
     install()  # server scripts import pywin32's names

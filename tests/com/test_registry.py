@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from apartment.com import _cli, _registry
+from apartment import _registry_cli as _cli
+from apartment.com import _registry
 from apartment.com._registry import (
     ClassEntry,
     ClassLoadError,

@@ -19,8 +19,7 @@ from typing import TYPE_CHECKING, final
 
 from ..errors import ChangedModeError, NotInitializedError
 from ..kernel import ThreadHandle, current_thread
-from ..kernel._core import KERNEL_LOCK
-from ..kernel._thread import add_exit_hook
+from ..kernel.lowlevel import KERNEL_LOCK, add_exit_hook
 
 if TYPE_CHECKING:
     from ..messages import Window

@@ -18,7 +18,7 @@ import threading
 from typing import TYPE_CHECKING, Any, final
 
 from ..errors import InvalidArgumentError, ObjectNotConnectedError, StreamReadError
-from ..kernel._core import KERNEL_LOCK
+from ..kernel.lowlevel import KERNEL_LOCK
 from ._apartment import Apartment, current_apartment
 from ._proxy import Proxy, Stub, marshal_value, proxy_in, stub_for
 

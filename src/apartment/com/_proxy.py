@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, final
 
 from ..errors import DisconnectedError, ObjectNotConnectedError, WrongThreadError
 from ..kernel import Waitable
-from ..kernel._core import KERNEL_LOCK
+from ..kernel.lowlevel import KERNEL_LOCK
 from ._apartment import Apartment, ApartmentKind, current_apartment
 from ._transport import call_from
 

@@ -21,10 +21,16 @@ from typing import TYPE_CHECKING, Any, final
 from .. import messages
 from ..errors import CantCallOutError, DisconnectedError
 from ..kernel import Event, Semaphore, start_thread
-from ..kernel._core import KERNEL_LOCK, Waiter, wake_all
-from ..kernel._event import recycle_event, spare_event
-from ..kernel._wait import wait_objects
-from ..messages._queue import make_message
+from ..kernel.lowlevel import (
+    KERNEL_LOCK,
+    Waiter,
+    recycle_event,
+    set_event_locked,
+    spare_event,
+    wait_any_unchecked,
+    wake_all,
+)
+from ..messages.lowlevel import make_message
 from ._apartment import Apartment, ApartmentKind, _state, current_apartment
 
 if TYPE_CHECKING:
@@ -99,7 +105,7 @@ class CallPacket:
             target = self.target
             if target.is_sta:
                 target.pending.discard(self)
-            self.done._set_locked(woken)
+            set_event_locked(self.done, woken)
         if woken:
             wake_all(woken)
 
@@ -212,7 +218,7 @@ def _modal_wait(packet: CallPacket, caller: Apartment, queue: messages.MessageQu
                 inp.arm(_MODAL_MASK, False)
         if finished:
             break
-        result = wait_objects(waiting)
+        result = wait_any_unchecked(waiting)
         if result is not None and result.index == 0:
             break
         while True:  # calls into this apartment (and WM_QUIT, which ignores the filter)

@@ -112,7 +112,7 @@ class Waitable:
         wait applies: an auto-reset event is reset, a semaphore count taken, a mutex owned.
         The Win32 counterpart is WaitForSingleObjectEx.
         """
-        return _wait.wait_one(self, timeout, alertable)
+        return _wait.wait_single(self, timeout, alertable)
 
 
 class Waiter:

@@ -15,7 +15,7 @@ from ._core import (
     suspended_threads,
     waiting,
 )
-from ._wait import wait_one
+from ._wait import wait_single
 
 if TYPE_CHECKING:
     from ._core import WaitResult
@@ -113,7 +113,7 @@ class Event(Waitable):
                 if not self._manual:
                     self._ready = False
                 return SIGNALED[0]
-        return wait_one(self, timeout, alertable)
+        return wait_single(self, timeout, alertable)
 
     def statistics(self) -> EventStatistics:
         """Return the number of waiters, the state and the kind."""

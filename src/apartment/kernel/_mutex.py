@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, final
 from ..errors import NotOwnerError
 from ._core import ABANDONED, KERNEL_LOCK, SIGNALED, Waitable, Waiter, release_waiters, waiting
 from ._thread import current_thread
-from ._wait import wait_one
+from ._wait import wait_single
 
 if TYPE_CHECKING:
     from types import TracebackType
@@ -69,7 +69,7 @@ class Mutex(Waitable):
             owner = self._owner
             if (owner is None or owner is thread) and not thread._suspend_count:
                 return ABANDONED[0] if self._take(thread) else SIGNALED[0]
-        return wait_one(self, timeout, alertable)
+        return wait_single(self, timeout, alertable)
 
     def acquire(self, timeout: float | None = None) -> bool:
         """Acquire the mutex, the ``threading`` way: True, or False on timeout."""

@@ -15,7 +15,7 @@ from ._core import (
     suspended_threads,
     waiting,
 )
-from ._wait import wait_one
+from ._wait import wait_single
 
 if TYPE_CHECKING:
     from types import TracebackType
@@ -75,7 +75,7 @@ class Semaphore(Waitable):
                 self._count -= 1
                 self._ready = self._count > 0
                 return SIGNALED[0]
-        return wait_one(self, timeout, alertable)
+        return wait_single(self, timeout, alertable)
 
     def acquire(self, timeout: float | None = None) -> bool:
         """Take one unit, the ``threading`` way: True, or False on timeout."""

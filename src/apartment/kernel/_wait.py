@@ -37,6 +37,7 @@ from ._core import (
 )
 
 if TYPE_CHECKING:
+    import _thread as _thread_module
     from collections.abc import Callable
 
     from ._thread import ThreadHandle
@@ -113,19 +114,19 @@ def wait_all(
     return _wait(objs, True, check_timeout(timeout), alertable)
 
 
-def wait_objects(
+def wait_any_unchecked(
     objects: tuple[Waitable, ...], timeout: float | None = None, alertable: bool = False
 ) -> WaitResult | None:
-    """wait_any for the library's own callers: a tuple of known objects, no argument checks."""
+    """wait_any for the library's own callers: a tuple it built, so no argument checks."""
     return _wait(objects, False, None if timeout is None else check_timeout(timeout), alertable)
 
 
-def wait_after(
+def wait_any_after(
     before: Callable[[ThreadHandle, list[Waiter]], _T],
     objects: tuple[Waitable, ...],
     timeout: float | None = None,
 ) -> _T | WaitResult | None:
-    """wait_objects that first runs ``before(thread, woken)`` in the same kernel-lock hold.
+    """wait_any_unchecked that first runs ``before(thread, woken)`` in the same kernel-lock hold.
 
     ``before`` may change state and queue wake-ups in ``woken`` (posting a call and arming a
     queue's input, say): nobody sees the change before the wait is in place. If it returns
@@ -135,7 +136,7 @@ def wait_after(
     return _wait(objects, False, timeout, False, before=before)
 
 
-def wait_one(obj: Waitable, timeout: float | None, alertable: bool) -> WaitResult | None:
+def wait_single(obj: Waitable, timeout: float | None, alertable: bool) -> WaitResult | None:
     """Wait on a single object; the common path of every ``wait()`` method."""
     return _wait((obj,), False, check_timeout(timeout), alertable)
 
@@ -179,7 +180,7 @@ def _wait(
     thread: ThreadHandle | None = None,
     before: Callable[[ThreadHandle, list[Waiter]], _T | None] | None = None,
 ) -> _T | WaitResult | None:
-    """Run one wait from start to finish on the calling thread (``before``: see wait_after)."""
+    """Run one wait from start to finish on the calling thread (``before``: see wait_any_after)."""
     if thread is None:
         thread = _thread.current_thread()
     if thread._suspend_count:
@@ -325,3 +326,25 @@ def withdraw_async_wait(waiter: Waiter) -> WaitResult | None:
     """End an asynchronous wait at its timeout: None, or the grant that beat the timeout."""
     result = _withdraw(waiter, TIMED_OUT)
     return result if isinstance(result, WaitResult) else None
+
+
+def is_parked(thread: ThreadHandle, on: Waitable | None = None) -> bool:
+    """Tell whether ``thread`` is parked in a wait (on ``on``, if given); kernel lock held.
+
+    A thread stopped at its suspend gate counts as parked when ``on`` is None.
+    """
+    waiter = thread._active
+    if waiter is not None and waiter.result is None:
+        return on is None or any(obj is on for obj in waiter.objects)
+    return on is None and thread._gate_waiting
+
+
+def watch_parks(lock: _thread_module.LockType) -> None:
+    """Release the held ``lock`` the next time any thread parks; kernel lock held."""
+    blocked_watchers.append(lock)
+
+
+def unwatch_parks(lock: _thread_module.LockType) -> None:
+    """Stop watching with ``lock`` if it was not released yet; kernel lock held."""
+    if lock in blocked_watchers:
+        blocked_watchers.remove(lock)

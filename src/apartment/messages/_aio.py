@@ -12,8 +12,12 @@ import asyncio
 from typing import TYPE_CHECKING
 
 from ..kernel import Waitable, WaitResult
-from ..kernel._core import KERNEL_LOCK
-from ..kernel._wait import begin_async_wait, cancel_async_wait, withdraw_async_wait
+from ..kernel.lowlevel import (
+    KERNEL_LOCK,
+    begin_async_wait,
+    cancel_async_wait,
+    withdraw_async_wait,
+)
 from ._constants import PM_REMOVE, QS_ALLINPUT, WM_QUIT
 from ._queue import Message, current_queue, quit_code
 from ._window import dispatch_message, window_filter

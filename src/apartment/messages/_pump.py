@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import InvalidParameterError
 from ..kernel import Waitable, WaitResult, wait_all, wait_any
-from ..kernel._core import KERNEL_LOCK
-from ..kernel._wait import check_timeout, wait_after, wait_objects
+from ..kernel.lowlevel import KERNEL_LOCK, check_timeout, wait_any_after, wait_any_unchecked
 from ._constants import (
     PM_NOREMOVE,
     PM_REMOVE,
@@ -76,9 +75,9 @@ def get_message(hwnd: int | None = None, first: int = 0, last: int = 0) -> Messa
             if isinstance(item, Sent):
                 queue.handle_sent(item)
                 # Most often nothing else came meanwhile: look and start the wait in one hold.
-                item = wait_after(take, waiting)
+                item = wait_any_after(take, waiting)
             elif item is None:  # nothing yet, and the input is armed: wait for some
-                wait_objects(waiting)
+                wait_any_unchecked(waiting)
                 item = queue.take_next()
             else:  # input came while the wait was starting
                 item = queue.take_next()
@@ -87,17 +86,17 @@ def get_message(hwnd: int | None = None, first: int = 0, last: int = 0) -> Messa
         message = queue.peek(window, first, last, PM_REMOVE)
         if message is not None:
             return message
-        wait_after(_arm_any(inp), waiting)
+        wait_any_after(_arm_any(inp), waiting)
 
 
 def wait_message() -> None:
     """Block until new input arrives in the calling thread's queue (WaitMessage)."""
     inp = current_queue().input
-    wait_after(_arm_any(inp), (inp,))
+    wait_any_after(_arm_any(inp), (inp,))
 
 
 def _arm_any(inp: QueueInput) -> Callable[[object, object], None]:
-    """A ``wait_after`` hook that arms ``inp`` for any new input in the wait's lock hold."""
+    """A ``wait_any_after`` hook that arms ``inp`` for any new input in the wait's lock hold."""
 
     def arm(thread: object, woken: object) -> None:
         inp.arm(QS_ALLINPUT, False)

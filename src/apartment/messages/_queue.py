@@ -19,9 +19,15 @@ from collections import deque
 from typing import TYPE_CHECKING, Any, NamedTuple, final
 
 from ..errors import AccessDeniedError, InvalidThreadIdError, NotEnoughQuotaError
-from ..kernel import Event, ThreadHandle, current_thread, thread_by_id
-from ..kernel._core import KERNEL_LOCK, Waitable, Waiter, release_waiters, wake_all
-from ..kernel._thread import add_exit_hook
+from ..kernel import Event, ThreadHandle, Waitable, current_thread, thread_by_id
+from ..kernel.lowlevel import (
+    KERNEL_LOCK,
+    Waiter,
+    add_exit_hook,
+    release_waiters,
+    set_event_locked,
+    wake_all,
+)
 from ._constants import (
     PM_QS_PAINT,
     PM_QS_POSTMESSAGE,
@@ -175,7 +181,7 @@ class Sent:
             self.result = result
             self.error = error
             if self.done is not None:
-                self.done._set_locked(woken)
+                set_event_locked(self.done, woken)
         if woken:
             wake_all(woken)
         return True
@@ -345,7 +351,7 @@ class MessageQueue:
     def take_or_arm(self, thread: object, woken: object) -> Message | Sent | None:
         """Take the next message of an unfiltered GetMessage; kernel lock held, owner thread.
 
-        The fast path of the common loop, also run by ``wait_after`` in the lock hold that
+        The fast path of the common loop, also run by ``wait_any_after`` in the lock hold that
         starts a wait (its two arguments are the wait's, unused). A message sent from another
         thread is returned for the caller to handle outside the lock; otherwise the next posted
         (or quit, paint, timer) message is removed and returned. An empty queue arms

@@ -28,9 +28,14 @@ from ..errors import (
     WindowOfOtherThreadError,
 )
 from ..kernel import Event, ThreadHandle, current_thread
-from ..kernel._core import KERNEL_LOCK, Waiter, wake_all
-from ..kernel._event import recycle_event, spare_event
-from ..kernel._wait import wait_objects
+from ..kernel.lowlevel import (
+    KERNEL_LOCK,
+    Waiter,
+    recycle_event,
+    spare_event,
+    wait_any_unchecked,
+    wake_all,
+)
 from ._constants import (
     HWND_BROADCAST,
     HWND_MESSAGE,
@@ -524,7 +529,7 @@ def _await_reply(
                     me.input.arm(QS_SENDMESSAGE, True)
             if replied:
                 return
-        result = wait_objects(objects, remaining)
+        result = wait_any_unchecked(objects, remaining)
         if result is None:
             with KERNEL_LOCK:
                 if sent in target.sent:  # not started: withdraw it

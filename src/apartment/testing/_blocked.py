@@ -7,7 +7,7 @@ import threading
 import time
 
 from ..kernel import ThreadHandle, Waitable, thread_by_id
-from ..kernel._core import KERNEL_LOCK, blocked_watchers
+from ..kernel.lowlevel import KERNEL_LOCK, is_parked, unwatch_parks, watch_parks
 
 __all__ = ["wait_until_blocked", "is_blocked"]
 
@@ -19,21 +19,13 @@ def _handle(thread: ThreadHandle | threading.Thread | int) -> ThreadHandle | Non
     return None if native_id is None else thread_by_id(native_id)
 
 
-def _blocked(handle: ThreadHandle | None, on: Waitable | None) -> bool:
-    """Tell whether ``handle`` is parked (on ``on`` if given); kernel lock held."""
-    if handle is None:
-        return False
-    waiter = handle._active
-    if waiter is not None and waiter.result is None:
-        return on is None or any(obj is on for obj in waiter.objects)
-    return on is None and handle._gate_waiting
-
-
 def is_blocked(thread: ThreadHandle | threading.Thread | int, on: Waitable | None = None) -> bool:
     """Tell whether ``thread`` is parked in a wait (on ``on``, if given) right now."""
-    handle = _handle(thread)
+    handle = _handle(thread)  # before the kernel lock: a lookup by id takes it too
+    if handle is None:
+        return False
     with KERNEL_LOCK:
-        return _blocked(handle, on)
+        return is_parked(handle, on)
 
 
 def wait_until_blocked(
@@ -52,16 +44,16 @@ def wait_until_blocked(
     """
     deadline = time.monotonic() + timeout
     while True:
+        handle = _handle(thread)  # before the kernel lock: a lookup by id takes it too
         watcher = _thread.allocate_lock()
         watcher.acquire()
         with KERNEL_LOCK:
-            if _blocked(_handle(thread), on):
+            if handle is not None and is_parked(handle, on):
                 return
-            blocked_watchers.append(watcher)
+            watch_parks(watcher)
         remaining = deadline - time.monotonic()
         if remaining <= 0 or not watcher.acquire(True, remaining):
             with KERNEL_LOCK:
-                if watcher in blocked_watchers:
-                    blocked_watchers.remove(watcher)
+                unwatch_parks(watcher)
             target = f" on {on!r}" if on is not None else ""
             raise TimeoutError(f"{thread!r} did not block{target} within {timeout} seconds")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from .. import com, messages
+from ..com import lowlevel
 from ..kernel import Event, ThreadHandle, start_thread
 
 if TYPE_CHECKING:
@@ -141,13 +142,9 @@ class MtaMember(_ApartmentThread[T]):
 
 def apartments_in_use() -> dict[ThreadHandle, com.Apartment]:
     """Return the threads that initialized COM and have not uninitialized, with apartments."""
-    from ..com._apartment import initialized_threads
-
-    return initialized_threads()
+    return lowlevel.initialized_threads()
 
 
 def proxies_alive() -> int:
     """Return how many proxies are alive in the process."""
-    from ..com._proxy import live_proxies
-
-    return len(live_proxies())
+    return len(lowlevel.live_proxies())

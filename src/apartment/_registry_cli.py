@@ -20,8 +20,7 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import ComError
-from ._registry import (
+from .com import (
     RegistryError,
     clsid_of,
     entries,
@@ -29,6 +28,7 @@ from ._registry import (
     registry_path,
     unregister_class,
 )
+from .errors import ComError
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence

@@ -1,0 +1,64 @@
+"""The kernel's low-level API: what the layers above (messages, com, testing) build on.
+
+``apartment.kernel`` is the API for users; this module is the one place where the rest of the
+library reaches below it, as trio's ``_core`` exports exactly what the rest of trio may use.
+Nothing outside ``apartment.kernel`` imports the kernel's private modules (a test enforces
+it), so everything listed here is a promise to the upper layers and everything else may
+change.
+
+The rules of the game (see ``docs/design.md``, "The wait engine"):
+
+* Kernel-object state and every wait list change only under :data:`KERNEL_LOCK`.
+* Whoever makes an object ready calls :func:`release_waiters` with the lock held; it decides
+  the results of the waiters it satisfies and appends them to a ``woken`` list, which the
+  caller hands to :func:`wake_all` after dropping the lock.
+* A :class:`~apartment.kernel.Waitable` subclass of an upper layer (a message queue's input,
+  say) keeps ``_ready`` true while a wait would be satisfied now, and implements ``_take``.
+"""
+
+from __future__ import annotations
+
+from ._core import KERNEL_LOCK as KERNEL_LOCK
+from ._core import Waiter as Waiter
+from ._core import release_waiters as release_waiters
+from ._core import wake_all as wake_all
+from ._event import Event as _Event
+from ._event import recycle_event as recycle_event
+from ._event import spare_event as spare_event
+from ._thread import add_exit_hook as add_exit_hook
+from ._wait import begin_async_wait as begin_async_wait
+from ._wait import cancel_async_wait as cancel_async_wait
+from ._wait import check_timeout as check_timeout
+from ._wait import is_parked as is_parked
+from ._wait import unwatch_parks as unwatch_parks
+from ._wait import wait_any_after as wait_any_after
+from ._wait import wait_any_unchecked as wait_any_unchecked
+from ._wait import watch_parks as watch_parks
+from ._wait import withdraw_async_wait as withdraw_async_wait
+
+__all__ = [
+    "KERNEL_LOCK",
+    "Waiter",
+    "release_waiters",
+    "wake_all",
+    "set_event_locked",
+    "spare_event",
+    "recycle_event",
+    "add_exit_hook",
+    "check_timeout",
+    "wait_any_unchecked",
+    "wait_any_after",
+    "begin_async_wait",
+    "cancel_async_wait",
+    "withdraw_async_wait",
+    "is_parked",
+    "watch_parks",
+    "unwatch_parks",
+]
+
+set_event_locked = _Event._set_locked
+"""``set_event_locked(event, woken)``: set an event with the kernel lock held.
+
+The waiters it satisfies are appended to ``woken``; wake them with :func:`wake_all` once the
+lock is dropped. For a reply that must be decided in the same lock hold as other state.
+"""
