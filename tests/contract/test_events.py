@@ -1,7 +1,7 @@
 """Contract: event objects (semantics.md §3.1, §4.1, §2.1)."""
 
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -9,79 +9,14 @@ import pywintypes
 import win32api
 import win32con
 import win32event
-import win32process
 import winerror
 
-JOIN_MS = 5000  # safety net only: nothing below depends on it elapsing
-OBJECT_0 = win32event.WAIT_OBJECT_0
-TIMEOUT = win32event.WAIT_TIMEOUT
+from ._kernel import JOIN_MS, OBJECT_0, TIMEOUT, Handles, Spawn, wait0
 
-
-class Handles:
-    """Closes every handle given to it when the test ends."""
-
-    def __init__(self) -> None:
-        self._open: list[Any] = []
-
-    def __call__(self, handle: Any) -> Any:
-        self._open.append(handle)
-        return handle
-
-    def close_all(self) -> None:
-        for handle in reversed(self._open):
-            win32api.CloseHandle(handle)
-
-
-@pytest.fixture
-def handles() -> Iterator[Handles]:
-    tracker = Handles()
-    yield tracker
-    tracker.close_all()
-
-
-class Worker:
-    """A beginthreadex thread running body(); join() waits for it and re-raises its exception."""
-
-    def __init__(self, body: Callable[[], Any]) -> None:
-        self.result: Any = None
-        self.error: BaseException | None = None
-        self.handle, self.tid = win32process.beginthreadex(None, 0, self._entry, (body,), 0)
-
-    def _entry(self, body: Callable[[], Any]) -> int:
-        try:
-            self.result = body()
-        except BaseException as exc:  # re-raised by join(), in the test's thread
-            self.error = exc
-        return 0
-
-    def join(self) -> Any:
-        ended = win32event.WaitForSingleObject(self.handle, JOIN_MS)
-        self.handle.Close()
-        assert ended == OBJECT_0, "thread did not end"
-        if self.error is not None:
-            raise self.error
-        return self.result
-
-
-@pytest.fixture
-def spawn() -> Iterator[Callable[[Callable[[], Any]], Worker]]:
-    started: list[Worker] = []
-
-    def start(body: Callable[[], Any]) -> Worker:
-        worker = Worker(body)
-        started.append(worker)
-        return worker
-
-    yield start
-    for worker in started:
-        if worker.handle:  # not joined because the test failed early
-            win32event.WaitForSingleObject(worker.handle, JOIN_MS)
-            worker.handle.Close()
-
-
-def wait0(handle: Any) -> int:
-    result: int = win32event.WaitForSingleObject(handle, 0)
-    return result
+# isort: split
+# Fixtures: imported for pytest, which looks them up in this module.
+from ._kernel import handles as handles
+from ._kernel import spawn as spawn
 
 
 @pytest.mark.parametrize("manual", [True, False], ids=["manual", "auto"])
@@ -147,9 +82,7 @@ def test_set_reset_and_pulse_return_none(handles: Handles) -> None:
     assert win32event.PulseEvent(event) is None
 
 
-def test_set_event_releases_a_waiting_thread(
-    handles: Handles, spawn: Callable[[Callable[[], Any]], Worker]
-) -> None:
+def test_set_event_releases_a_waiting_thread(handles: Handles, spawn: Spawn) -> None:
     event = handles(win32event.CreateEvent(None, False, False, None))
     waiter = spawn(lambda: win32event.WaitForSingleObject(event, JOIN_MS))
     win32event.SetEvent(event)
@@ -158,7 +91,7 @@ def test_set_event_releases_a_waiting_thread(
 
 
 def test_set_event_on_an_auto_event_releases_exactly_one_of_two_waiters(
-    handles: Handles, spawn: Callable[[Callable[[], Any]], Worker]
+    handles: Handles, spawn: Spawn
 ) -> None:
     event = handles(win32event.CreateEvent(None, False, False, None))
     waiters = [spawn(lambda: win32event.WaitForSingleObject(event, JOIN_MS)) for _ in range(2)]
@@ -171,9 +104,7 @@ def test_set_event_on_an_auto_event_releases_exactly_one_of_two_waiters(
     assert [w.join() for w in waiters] == [OBJECT_0, OBJECT_0]
 
 
-def test_set_event_on_a_manual_event_releases_every_waiter(
-    handles: Handles, spawn: Callable[[Callable[[], Any]], Worker]
-) -> None:
+def test_set_event_on_a_manual_event_releases_every_waiter(handles: Handles, spawn: Spawn) -> None:
     event = handles(win32event.CreateEvent(None, True, False, None))
     waiters = [spawn(lambda: win32event.WaitForSingleObject(event, JOIN_MS)) for _ in range(3)]
     win32event.SetEvent(event)

@@ -2,7 +2,7 @@
 
 import os
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -13,29 +13,11 @@ import win32event
 import win32process
 import winerror
 
-JOIN_MS = 5000  # safety net only: nothing below depends on it elapsing
+from ._kernel import JOIN_MS, Handles
 
-
-class Handles:
-    """Closes every handle given to it when the test ends."""
-
-    def __init__(self) -> None:
-        self._open: list[Any] = []
-
-    def __call__(self, handle: Any) -> Any:
-        self._open.append(handle)
-        return handle
-
-    def close_all(self) -> None:
-        for handle in reversed(self._open):
-            win32api.CloseHandle(handle)
-
-
-@pytest.fixture
-def handles() -> Iterator[Handles]:
-    tracker = Handles()
-    yield tracker
-    tracker.close_all()
+# isort: split
+# Fixtures: imported for pytest, which looks them up in this module.
+from ._kernel import handles as handles
 
 
 def run_thread(body: Callable[[], Any]) -> tuple[Any, int]:

@@ -2,24 +2,35 @@
 
 import sys
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 import pywintypes
 import win32api
-import win32con
 import win32event
 import win32gui
-import win32process
 import winerror
 
-JOIN_MS = 5000  # safety net only: nothing below depends on it elapsing
-OBJECT_0 = win32event.WAIT_OBJECT_0
-WM_USER = win32con.WM_USER
-WM_QUIT = win32con.WM_QUIT
-NOREMOVE = win32con.PM_NOREMOVE
-REMOVE = win32con.PM_REMOVE
+from ._messages import (
+    NOREMOVE,
+    REMOVE,
+    WM_QUIT,
+    WM_USER,
+    Classes,
+    Threads,
+    create,
+    drain,
+    me,
+    signaled,
+)
+
+# isort: split
+# Fixtures: imported for pytest, which looks them up in this module.
+from ._messages import classes as classes
+from ._messages import empty_queue as empty_queue
+from ._messages import threads as threads
+
 NO_MESSAGE = (0, 0, 0, 0, 0, (0, 0))
 
 
@@ -36,150 +47,17 @@ def take(hwnd: Any = None, first: int = 0, last: int = 0) -> tuple[Any, ...]:
     return tuple(msg[:4])
 
 
-def drain() -> list[tuple[Any, ...]]:
-    """Remove every posted message (and a pending WM_QUIT) of this thread's queue."""
-    removed: list[tuple[Any, ...]] = []
-    while True:
-        rc, msg = win32gui.PeekMessage(None, 0, 0, REMOVE)
-        if rc == 0:
-            return removed
-        removed.append(tuple(msg[:4]))
-
-
-@pytest.fixture(autouse=True)
-def empty_queue() -> Iterator[None]:
-    """Each test starts and ends with this thread's queue empty."""
-    drain()
-    yield
-    drain()
-
-
-class Worker:
-    """A beginthreadex thread running body(); join() waits for it and re-raises its exception."""
-
-    def __init__(self, body: Callable[[], Any]) -> None:
-        self.result: Any = None
-        self.error: BaseException | None = None
-        self.handle, self.tid = win32process.beginthreadex(None, 0, self._entry, (body,), 0)
-
-    def _entry(self, body: Callable[[], Any]) -> int:
-        try:
-            self.result = body()
-        except BaseException as exc:  # re-raised by join(), in the test's thread
-            self.error = exc
-        return 0
-
-    def join(self) -> Any:
-        ended = win32event.WaitForSingleObject(self.handle, JOIN_MS)
-        self.handle.Close()
-        assert ended == OBJECT_0, "thread did not end"
-        if self.error is not None:
-            raise self.error
-        return self.result
-
-
-class Threads:
-    """Starts workers and gates; at the end sets every gate, then waits for every worker."""
-
-    def __init__(self) -> None:
-        self._workers: list[Worker] = []
-        self._gates: list[Any] = []
-
-    def spawn(self, body: Callable[[], Any]) -> Worker:
-        worker = Worker(body)
-        self._workers.append(worker)
-        return worker
-
-    def gate(self) -> Any:
-        """A manual-reset event, set (releasing whoever waits on it) when the test ends."""
-        event = win32event.CreateEvent(None, True, False, None)
-        self._gates.append(event)
-        return event
-
-    def end_all(self) -> None:
-        for event in self._gates:
-            win32event.SetEvent(event)
-        for worker in self._workers:
-            if worker.handle:  # not joined because the test failed early
-                win32event.WaitForSingleObject(worker.handle, JOIN_MS)
-                worker.handle.Close()
-        for event in self._gates:
-            event.Close()
-
-
-class Classes:
-    """Registers window classes whose procedure leaves everything to DefWindowProc.
-
-    At the end destroys this thread's windows that are still alive and unregisters the classes.
-    """
-
-    def __init__(self) -> None:
-        self._names: list[str] = []
-        self._windows: list[int] = []
-
-    def register(self) -> str:
-        name = f"apartment-contract-{uuid.uuid4().hex}"
-        wc = win32gui.WNDCLASS()
-        wc.lpszClassName = name
-        wc.lpfnWndProc = {}
-        win32gui.RegisterClass(wc)
-        self._names.append(name)
-        return name
-
-    def window(self, name: str) -> int:
-        """A message-only window of class name, owned by the calling thread."""
-        hwnd: int = win32gui.CreateWindow(
-            name, "", 0, 0, 0, 0, 0, win32con.HWND_MESSAGE, 0, 0, None
-        )
-        return hwnd
-
-    def own(self, hwnd: int) -> int:
-        self._windows.append(hwnd)
-        return hwnd
-
-    def close_all(self) -> None:
-        for hwnd in reversed(self._windows):
-            if win32gui.IsWindow(hwnd):
-                win32gui.DestroyWindow(hwnd)
-        for name in self._names:
-            win32gui.UnregisterClass(name, 0)
-
-
-@pytest.fixture
-def classes() -> Iterator[Classes]:
-    made = Classes()
-    yield made
-    made.close_all()
-
-
-@pytest.fixture
-def threads(classes: Classes) -> Iterator[Threads]:
-    """Workers end before the classes their windows use are unregistered."""
-    made = Threads()
-    yield made
-    made.end_all()
-
-
-def signaled(event: Any) -> None:
-    assert win32event.WaitForSingleObject(event, JOIN_MS) == OBJECT_0
-
-
 @pytest.fixture
 def window(classes: Classes) -> int:
     """A message-only window of this thread whose procedure leaves everything to DefWindowProc."""
-    return classes.own(classes.window(classes.register()))
+    return classes.window({})
 
 
 def dead_window(classes: Classes) -> int:
     """The handle of a window that existed and was destroyed."""
-    hwnd = classes.window(classes.register())
+    hwnd = create(classes.register({}))
     win32gui.DestroyWindow(hwnd)
     return hwnd
-
-
-def me() -> int:
-    tid: int = win32api.GetCurrentThreadId()
-    return tid
 
 
 # --- the queue is created lazily ---------------------------------------------------------
@@ -438,12 +316,12 @@ def test_peek_message_for_a_destroyed_window_returns_zero(classes: Classes) -> N
 def test_peek_message_for_another_threads_window_returns_nothing(
     classes: Classes, threads: Threads
 ) -> None:
-    name = classes.register()
+    name = classes.register({})
     made, done = threads.gate(), threads.gate()
     box: dict[str, int] = {}
 
     def body() -> Any:
-        box["hwnd"] = hwnd = classes.window(name)
+        box["hwnd"] = hwnd = create(name)
         try:
             win32gui.PostMessage(hwnd, WM_USER + 4, 0, 0)
             win32event.SetEvent(made)

@@ -1,25 +1,27 @@
 """Contract: MsgWaitForMultipleObjects(Ex) (semantics.md §3.6, §1.5)."""
 
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 import pywintypes
-import win32api
 import win32con
 import win32event
 import win32gui
-import win32process
 import winerror
 
-JOIN_MS = 5000  # safety net only: nothing below depends on it elapsing
-OBJECT_0 = win32event.WAIT_OBJECT_0
-TIMEOUT = win32event.WAIT_TIMEOUT
-WM_USER = win32con.WM_USER
+from . import _messages
+from ._kernel import JOIN_MS, OBJECT_0, TIMEOUT, Handles, Spawn
+from ._messages import NOREMOVE, REMOVE, WM_USER, me
+
+# isort: split
+# Fixtures: imported for pytest, which looks them up in this module.
+from ._kernel import handles as handles
+from ._kernel import spawn as spawn
+from ._messages import empty_queue as empty_queue
+
 ALL_INPUT = win32event.QS_ALLINPUT
-NOREMOVE = win32con.PM_NOREMOVE
-REMOVE = win32con.PM_REMOVE
 INPUT_AVAILABLE = win32con.MWMO_INPUTAVAILABLE
 
 
@@ -44,94 +46,13 @@ WAIT = pytest.mark.parametrize(
 Wait = Callable[..., int]
 
 
-def me() -> int:
-    tid: int = win32api.GetCurrentThreadId()
-    return tid
-
-
 def post(message: int = WM_USER) -> None:
     win32gui.PostThreadMessage(me(), message, 0, 0)
 
 
 def drain() -> int:
-    """Remove every posted message (and a pending WM_QUIT) of this thread's queue."""
-    removed = 0
-    while win32gui.PeekMessage(None, 0, 0, REMOVE)[0]:
-        removed += 1
-    return removed
-
-
-@pytest.fixture(autouse=True)
-def empty_queue() -> Iterator[None]:
-    """Each test starts with this thread's queue empty and just looked at, and ends it empty."""
-    drain()
-    yield
-    drain()
-
-
-class Handles:
-    """Closes every handle given to it when the test ends."""
-
-    def __init__(self) -> None:
-        self._open: list[Any] = []
-
-    def __call__(self, handle: Any) -> Any:
-        self._open.append(handle)
-        return handle
-
-    def events(self, count: int, signaled: bool = False) -> list[Any]:
-        return [self(win32event.CreateEvent(None, True, signaled, None)) for _ in range(count)]
-
-    def close_all(self) -> None:
-        for handle in reversed(self._open):
-            win32api.CloseHandle(handle)
-
-
-@pytest.fixture
-def handles() -> Iterator[Handles]:
-    tracker = Handles()
-    yield tracker
-    tracker.close_all()
-
-
-class Worker:
-    """A beginthreadex thread running body(); join() waits for it and re-raises its exception."""
-
-    def __init__(self, body: Callable[[], Any]) -> None:
-        self.result: Any = None
-        self.error: BaseException | None = None
-        self.handle, self.tid = win32process.beginthreadex(None, 0, self._entry, (body,), 0)
-
-    def _entry(self, body: Callable[[], Any]) -> int:
-        try:
-            self.result = body()
-        except BaseException as exc:  # re-raised by join(), in the test's thread
-            self.error = exc
-        return 0
-
-    def join(self) -> Any:
-        ended = win32event.WaitForSingleObject(self.handle, JOIN_MS)
-        self.handle.Close()
-        assert ended == OBJECT_0, "thread did not end"
-        if self.error is not None:
-            raise self.error
-        return self.result
-
-
-@pytest.fixture
-def spawn() -> Iterator[Callable[[Callable[[], Any]], Worker]]:
-    started: list[Worker] = []
-
-    def start(body: Callable[[], Any]) -> Worker:
-        worker = Worker(body)
-        started.append(worker)
-        return worker
-
-    yield start
-    for worker in started:
-        if worker.handle:  # not joined because the test failed early
-            win32event.WaitForSingleObject(worker.handle, JOIN_MS)
-            worker.handle.Close()
+    """Remove every posted message (and a pending WM_QUIT) of this thread's queue; count them."""
+    return len(_messages.drain())
 
 
 # --- results -----------------------------------------------------------------------------
@@ -314,9 +235,7 @@ def test_64_handles_fail_with_invalid_parameter(handles: Handles, wait: Wait, na
 # --- blocking waits ----------------------------------------------------------------------
 
 
-def test_a_message_posted_by_another_thread_ends_the_wait(
-    handles: Handles, spawn: Callable[[Callable[[], Any]], Worker]
-) -> None:
+def test_a_message_posted_by_another_thread_ends_the_wait(handles: Handles, spawn: Spawn) -> None:
     tid = me()
     events = handles.events(1)
     poster = spawn(lambda: win32gui.PostThreadMessage(tid, WM_USER, 0, 0))
@@ -325,9 +244,7 @@ def test_a_message_posted_by_another_thread_ends_the_wait(
     assert drain() == 1
 
 
-def test_a_handle_signaled_by_another_thread_ends_the_wait(
-    handles: Handles, spawn: Callable[[Callable[[], Any]], Worker]
-) -> None:
+def test_a_handle_signaled_by_another_thread_ends_the_wait(handles: Handles, spawn: Spawn) -> None:
     events = handles.events(2)
     setter = spawn(lambda: win32event.SetEvent(events[1]))
     assert msg_wait_ex(events, JOIN_MS) == OBJECT_0 + 1
@@ -335,7 +252,7 @@ def test_a_handle_signaled_by_another_thread_ends_the_wait(
 
 
 def test_a_sent_message_wakes_qs_sendmessage_but_is_handled_only_by_the_pump(
-    spawn: Callable[[Callable[[], Any]], Worker],
+    spawn: Spawn,
 ) -> None:
     calls: list[tuple[int, int]] = []
 

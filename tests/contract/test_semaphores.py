@@ -2,7 +2,6 @@
 
 import sys
 import uuid
-from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -10,74 +9,14 @@ import pywintypes
 import win32api
 import win32con
 import win32event
-import win32process
 import winerror
 
-JOIN_MS = 5000  # safety net only: nothing below depends on it elapsing
-OBJECT_0 = win32event.WAIT_OBJECT_0
-TIMEOUT = win32event.WAIT_TIMEOUT
+from ._kernel import JOIN_MS, OBJECT_0, TIMEOUT, Handles, Spawn
 
-
-class Handles:
-    """Closes every handle given to it when the test ends."""
-
-    def __init__(self) -> None:
-        self._open: list[Any] = []
-
-    def __call__(self, handle: Any) -> Any:
-        self._open.append(handle)
-        return handle
-
-    def close_all(self) -> None:
-        for handle in reversed(self._open):
-            win32api.CloseHandle(handle)
-
-
-@pytest.fixture
-def handles() -> Iterator[Handles]:
-    tracker = Handles()
-    yield tracker
-    tracker.close_all()
-
-
-class Worker:
-    """A beginthreadex thread running body(); join() waits for it and re-raises its exception."""
-
-    def __init__(self, body: Callable[[], Any]) -> None:
-        self.result: Any = None
-        self.error: BaseException | None = None
-        self.handle, self.tid = win32process.beginthreadex(None, 0, self._entry, (body,), 0)
-
-    def _entry(self, body: Callable[[], Any]) -> int:
-        try:
-            self.result = body()
-        except BaseException as exc:  # re-raised by join(), in the test's thread
-            self.error = exc
-        return 0
-
-    def join(self) -> Any:
-        ended = win32event.WaitForSingleObject(self.handle, JOIN_MS)
-        self.handle.Close()
-        assert ended == OBJECT_0, "thread did not end"
-        if self.error is not None:
-            raise self.error
-        return self.result
-
-
-@pytest.fixture
-def spawn() -> Iterator[Callable[[Callable[[], Any]], Worker]]:
-    started: list[Worker] = []
-
-    def start(body: Callable[[], Any]) -> Worker:
-        worker = Worker(body)
-        started.append(worker)
-        return worker
-
-    yield start
-    for worker in started:
-        if worker.handle:  # not joined because the test failed early
-            win32event.WaitForSingleObject(worker.handle, JOIN_MS)
-            worker.handle.Close()
+# isort: split
+# Fixtures: imported for pytest, which looks them up in this module.
+from ._kernel import handles as handles
+from ._kernel import spawn as spawn
 
 
 def count(semaphore: Any) -> int:
@@ -167,9 +106,7 @@ def test_create_semaphore_with_bad_counts_fails_with_invalid_parameter(
     )
 
 
-def test_release_semaphore_wakes_as_many_waiters_as_units(
-    handles: Handles, spawn: Callable[[Callable[[], Any]], Worker]
-) -> None:
+def test_release_semaphore_wakes_as_many_waiters_as_units(handles: Handles, spawn: Spawn) -> None:
     semaphore = handles(win32event.CreateSemaphore(None, 0, 5, None))
     waiters = [spawn(lambda: win32event.WaitForSingleObject(semaphore, JOIN_MS)) for _ in range(3)]
     assert win32event.ReleaseSemaphore(semaphore, 3) == 0

@@ -3,7 +3,7 @@
 import sys
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -13,9 +13,11 @@ import win32con
 import win32event
 import winerror
 
-JOIN_MS = 5000  # safety net only: nothing below depends on it elapsing
-OBJECT_0 = win32event.WAIT_OBJECT_0
-TIMEOUT = win32event.WAIT_TIMEOUT
+from ._kernel import JOIN_MS, OBJECT_0, TIMEOUT, Handles
+
+# isort: split
+# Fixtures: imported for pytest, which looks them up in this module.
+from ._kernel import handles as handles
 
 ONE_MS = -10_000  # relative due time: 1 ms from now (negative = relative, in 100 ns units)
 FAR = -2_000_000_000  # relative due time: 200 s from now
@@ -25,28 +27,6 @@ LONG_AGO = 1  # absolute due time: 100 ns after 1601-01-01, long past
 def filetime_in(seconds: float) -> int:
     """Absolute due time (FILETIME, 100 ns units since 1601-01-01 UTC) `seconds` from now."""
     return int((time.time() + 11_644_473_600 + seconds) * 10_000_000)
-
-
-class Handles:
-    """Closes every handle given to it when the test ends."""
-
-    def __init__(self) -> None:
-        self._open: list[Any] = []
-
-    def __call__(self, handle: Any) -> Any:
-        self._open.append(handle)
-        return handle
-
-    def close_all(self) -> None:
-        for handle in reversed(self._open):
-            win32api.CloseHandle(handle)
-
-
-@pytest.fixture
-def handles() -> Iterator[Handles]:
-    tracker = Handles()
-    yield tracker
-    tracker.close_all()
 
 
 def arm(timer: Any, due: int, period: int = 0) -> None:

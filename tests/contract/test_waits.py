@@ -13,12 +13,10 @@ import pywintypes
 import win32api
 import win32con
 import win32event
-import win32process
 import winerror
 
-JOIN_MS = 5000  # safety net only: nothing below depends on it elapsing
-OBJECT_0 = win32event.WAIT_OBJECT_0
-TIMEOUT = win32event.WAIT_TIMEOUT
+from ._kernel import JOIN_MS, OBJECT_0, TIMEOUT, Worker, wait0
+
 LONG_AGO = 1  # absolute timer due time long past: the timer is signaled at once
 
 KINDS = ["event", "mutex", "semaphore", "timer", "thread"]
@@ -30,29 +28,6 @@ SOAW_XFAIL = pytest.mark.xfail(
     "apartment returns the wait code",
     strict=True,
 )
-
-
-class Worker:
-    """A beginthreadex thread running body(); join() waits for it and re-raises its exception."""
-
-    def __init__(self, body: Callable[[], Any]) -> None:
-        self.result: Any = None
-        self.error: BaseException | None = None
-        self.handle, self.tid = win32process.beginthreadex(None, 0, self._entry, (body,), 0)
-
-    def _entry(self, body: Callable[[], Any]) -> int:
-        try:
-            self.result = body()
-        except BaseException as exc:  # re-raised by join(), in the test's thread
-            self.error = exc
-        return 0
-
-    def join(self) -> Any:
-        ended = win32event.WaitForSingleObject(self.handle, JOIN_MS)
-        assert ended == OBJECT_0, "thread did not end"
-        if self.error is not None:
-            raise self.error
-        return self.result
 
 
 class Objects:
@@ -69,7 +44,8 @@ class Objects:
         return self.keep(win32event.CreateEvent(None, manual, initial, None))
 
     def thread(self, body: Callable[[], Any]) -> Worker:
-        worker = Worker(body)
+        """A Worker whose handle stays open after join(), until the test ends."""
+        worker = Worker(body, keep_handle=True)
 
         def end() -> None:
             if worker.handle:  # a test may have detached and closed it
@@ -141,11 +117,6 @@ def objects() -> Iterator[Objects]:
     made = Objects()
     yield made
     made.cleanup()
-
-
-def wait0(handle: Any) -> int:
-    result: int = win32event.WaitForSingleObject(handle, 0)
-    return result
 
 
 def can_take(objects: Objects, kind: str, handle: Any) -> bool:
