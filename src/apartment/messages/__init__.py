@@ -11,6 +11,10 @@ from ._aio import wait_any_async as wait_any_async
 from ._aio import wait_async as wait_async
 from ._constants import *  # noqa: F403
 from ._constants import __all__ as _constant_names
+from ._input import QueueInput as QueueInput
+from ._message import Message as Message
+from ._message import quit_code as quit_code
+from ._message import register_window_message as register_window_message
 from ._pump import MAXIMUM_MSG_WAIT_OBJECTS as MAXIMUM_MSG_WAIT_OBJECTS
 from ._pump import get_message as get_message
 from ._pump import msg_wait_any as msg_wait_any
@@ -20,12 +24,16 @@ from ._pump import pump_waiting_messages as pump_waiting_messages
 from ._pump import queue_status as queue_status
 from ._pump import wait_message as wait_message
 from ._queue import POSTED_MESSAGE_LIMIT as POSTED_MESSAGE_LIMIT
-from ._queue import Message as Message
 from ._queue import MessageQueue as MessageQueue
-from ._queue import QueueInput as QueueInput
 from ._queue import current_queue as current_queue
 from ._queue import queue_of as queue_of
-from ._queue import quit_code as quit_code
+from ._send import in_send_message as in_send_message
+from ._send import in_send_message_ex as in_send_message_ex
+from ._send import reply_message as reply_message
+from ._send import send_message as send_message
+from ._send import send_notify_message as send_notify_message
+from ._timers import kill_timer as kill_timer
+from ._timers import set_timer as set_timer
 from ._window import Window as Window
 from ._window import WindowClass as WindowClass
 from ._window import WindowProc as WindowProc
@@ -33,21 +41,13 @@ from ._window import create_window as create_window
 from ._window import def_window_proc as def_window_proc
 from ._window import destroy_window as destroy_window
 from ._window import dispatch_message as dispatch_message
-from ._window import in_send_message as in_send_message
-from ._window import in_send_message_ex as in_send_message_ex
-from ._window import is_window as is_window
-from ._window import kill_timer as kill_timer
 from ._window import post_message as post_message
 from ._window import post_quit_message as post_quit_message
 from ._window import post_thread_message as post_thread_message
 from ._window import register_class as register_class
-from ._window import register_window_message as register_window_message
-from ._window import reply_message as reply_message
-from ._window import send_message as send_message
-from ._window import send_notify_message as send_notify_message
-from ._window import set_timer as set_timer
 from ._window import unregister_class as unregister_class
-from ._window import window_of as window_of
+from ._window_table import is_window as is_window
+from ._window_table import window_of as window_of
 
 __all__ = [
     *_constant_names,

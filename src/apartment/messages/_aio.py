@@ -19,8 +19,10 @@ from ..kernel.lowlevel import (
     withdraw_async_wait,
 )
 from ._constants import PM_REMOVE, QS_ALLINPUT, WM_QUIT
-from ._queue import Message, current_queue, quit_code
-from ._window import dispatch_message, window_filter
+from ._message import Message, quit_code
+from ._queue import current_queue
+from ._window import dispatch_message
+from ._window_table import window_filter
 
 if TYPE_CHECKING:
     from collections.abc import Iterable

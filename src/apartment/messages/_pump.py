@@ -20,11 +20,16 @@ from ._constants import (
     QS_ALLINPUT,
     WM_QUIT,
 )
-from ._queue import Message, QueueInput, Sent, current_queue, quit_code
-from ._window import dispatch_message, window_filter
+from ._message import Message, quit_code
+from ._queue import current_queue
+from ._send import Sent
+from ._window import dispatch_message
+from ._window_table import window_filter
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
+
+    from ._input import QueueInput
 
 __all__ = [
     "MAXIMUM_MSG_WAIT_OBJECTS",

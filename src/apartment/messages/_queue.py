@@ -1,33 +1,29 @@
-"""One message queue per thread: posting, retrieval order, wake bits, sent messages.
+"""One message queue per thread: posting, retrieval order, wake bits; the per-thread table.
 
 A thread's queue is created by its first message call, as Windows creates it on the first
 USER call. Its state lives under the kernel lock, so a queue can be waited on beside kernel
-objects (``msg_wait_any``): :class:`QueueInput` is the waitable "new input has arrived"
-condition of a queue.
+objects (``msg_wait_any``): its :class:`~._input.QueueInput` is the waitable "new input has
+arrived" condition.
 
 Retrieval follows Windows' order: messages sent from other threads are handled first (inside
 the call, never returned), then posted messages in FIFO order, then WM_QUIT (when no matching
 posted message remains, whatever the filter), then WM_PAINT and WM_TIMER, which are
 synthesized from window state and come last.
+
+The queue holds the state; the protocols that fill it live beside it: sending across threads
+(:class:`~._send.Sent`, ``send_message``) in ``_send``, timers (:class:`~._timers.WindowTimer`)
+in ``_timers``, windows and posting in ``_window``.
 """
 
 from __future__ import annotations
 
 import threading
-import time
 from collections import deque
-from typing import TYPE_CHECKING, Any, NamedTuple, final
+from typing import TYPE_CHECKING, final
 
 from ..errors import AccessDeniedError, InvalidThreadIdError, NotEnoughQuotaError
-from ..kernel import Event, ThreadHandle, Waitable, current_thread, thread_by_id
-from ..kernel.lowlevel import (
-    KERNEL_LOCK,
-    Waiter,
-    add_exit_hook,
-    release_waiters,
-    set_event_locked,
-    wake_all,
-)
+from ..kernel import ThreadHandle, current_thread, thread_by_id
+from ..kernel.lowlevel import KERNEL_LOCK, Waiter, add_exit_hook, release_waiters, wake_all
 from ._constants import (
     PM_QS_PAINT,
     PM_QS_POSTMESSAGE,
@@ -44,19 +40,23 @@ from ._constants import (
     WM_QUIT,
     WM_TIMER,
 )
+from ._input import QueueInput
+from ._message import Message, make_message
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from .._clock import TimerHandle
+    from ._send import Sent
+    from ._timers import WindowTimer
     from ._window import Window
 
 __all__ = [
-    "Message",
+    "HUNG_AFTER_MS",
     "MessageQueue",
-    "QueueInput",
     "POSTED_MESSAGE_LIMIT",
     "current_queue",
+    "on_queue_end",
+    "post_to_thread",
     "queue_of",
 ]
 
@@ -71,128 +71,13 @@ _SEEN_UNFILTERED = _POSTED | QS_HOTKEY | QS_TIMER | QS_SENDMESSAGE
 _ALL_CLASSES = PM_QS_SENDMESSAGE | PM_QS_POSTMESSAGE | PM_QS_PAINT
 
 
-class Message(NamedTuple):
-    """A retrieved message, shaped like pywin32's MSG tuple.
-
-    ``hwnd`` is 0 for a thread message; ``time`` is milliseconds of a monotonic clock.
-    """
-
-    hwnd: int
-    message: int
-    wparam: object
-    lparam: object
-    time: int
-    pt: tuple[int, int]
-
-
-_new_message = tuple.__new__  # builds a Message without the Python-level __new__
-_NO_POINT = (0, 0)
-
-
-_now_ns = time.monotonic_ns
-
-
-def ticks() -> int:
-    """Milliseconds of a monotonic clock, wrapping at 32 bits, as GetTickCount."""
-    return _now_ns() // 1_000_000 & 0xFFFFFFFF
-
-
-def quit_code(message: Message) -> int:
-    """The exit code a WM_QUIT message carries in its wparam."""
-    code = message[2]
-    return code if isinstance(code, int) else 0
-
-
-def make_message(hwnd: int, message: int, wparam: object, lparam: object) -> Message:
-    """Build a Message stamped with the current time (``ticks()``, inlined: every post)."""
-    stamp = _now_ns() // 1_000_000 & 0xFFFFFFFF
-    return _new_message(Message, (hwnd, message, wparam, lparam, stamp, _NO_POINT))
-
-
-@final
-class QueueInput(Waitable):
-    """A queue's "input arrived" condition, waitable beside kernel objects.
-
-    Only the owning thread waits on it. Before each wait it says which QS_* classes count
-    (``mask``) and whether input already seen counts too (``available``, MWMO_INPUTAVAILABLE);
-    otherwise only input that arrived since the thread last looked wakes it.
-    """
-
-    __slots__ = ("available", "mask", "queue")
-
-    def __init__(self, queue: MessageQueue) -> None:
-        super().__init__()
-        self.queue = queue
-        self.mask = 0
-        self.available = False
-
-    def __repr__(self) -> str:
-        return f"<QueueInput of {self.queue.thread!r}>"
-
-    def arm(self, mask: int, available: bool) -> None:
-        """Set what the next wait counts as input; kernel lock held, owner thread."""
-        self.mask = mask
-        self.available = available
-        self.refresh()
-
-    def refresh(self) -> None:
-        """Recompute readiness from the queue's bits; kernel lock held."""
-        queue = self.queue
-        bits = queue.wake_bits if self.available else queue.changed_bits
-        self._ready = bool(bits & self.mask)
-
-    def _take(self, thread: ThreadHandle) -> bool:
-        return False
-
-
-class Sent:
-    """A message sent to another thread's window, waiting there for its reply.
-
-    ``call(*args)`` runs the window procedure on the receiving thread. The sender waits on
-    ``done``; ``result`` is valid once it is set. A send without ``done`` is a notify send
-    (SendNotifyMessage), which expects no reply.
-    """
-
-    __slots__ = ("args", "call", "done", "error", "replied", "result", "when")
-
-    def __init__(
-        self, call: Callable[..., object], args: tuple[Any, ...], done: Event | None = None
-    ) -> None:
-        self.call = call
-        self.args = args
-        self.done = done
-        self.result = 0
-        self.replied = False
-        self.error = 0  # a Win32 error code when the receiver could not answer
-        self.when = ticks()
-
-    @property
-    def notify(self) -> bool:
-        """True for a notify send, which nobody waits for."""
-        return self.done is None
-
-    def reply(self, result: int, error: int = 0) -> bool:
-        """Release the sender with ``result``; only the first reply counts."""
-        woken: list[Waiter] = []
-        with KERNEL_LOCK:
-            if self.replied:
-                return False
-            self.replied = True
-            self.result = result
-            self.error = error
-            if self.done is not None:
-                set_event_locked(self.done, woken)
-        if woken:
-            wake_all(woken)
-        return True
-
-
 @final
 class MessageQueue:
     """The message queue of one thread.
 
     Posting works from any thread; retrieval (``peek``) only on the owning thread, which is
-    also where sent messages are handled and window procedures run.
+    also where sent messages are handled and window procedures run. The layers above use
+    only the members that ``apartment.messages.lowlevel`` lists.
     """
 
     __slots__ = (
@@ -221,7 +106,7 @@ class MessageQueue:
         self.changed_bits = 0
         self.input = QueueInput(self)
         self.handling: list[Sent | None] = []  # the sent messages being handled, innermost last
-        self.timers: dict[tuple[int, int], list[Any]] = {}  # (hwnd, id) -> [expired, ...]
+        self.timers: dict[tuple[int, int], WindowTimer] = {}  # by (hwnd, id), set_timer's
         self.paint: dict[int, None] = {}  # windows that need painting, in order
         # This thread's live windows by handle. Changed under the kernel lock, and only by
         # this thread (windows are created and destroyed by their owner), so the owner reads
@@ -256,7 +141,7 @@ class MessageQueue:
         if not self.paint:
             self.wake_bits &= ~QS_PAINT
             self.changed_bits &= ~QS_PAINT
-        if not any(timer[0] for timer in self.timers.values()):
+        if not any(timer.expired for timer in self.timers.values()):
             self.wake_bits &= ~QS_TIMER
         if self.input._ready:
             self.input.refresh()
@@ -265,7 +150,7 @@ class MessageQueue:
         """Drop the paint, timers and posted messages of a destroyed window; kernel lock held."""
         self.paint.pop(hwnd, None)
         for key in [key for key in self.timers if key[0] == hwnd]:
-            cancel_timer(self.timers.pop(key))
+            self.timers.pop(key).cancel()
         if any(message[0] == hwnd for message in self.posted):
             kept = [message for message in self.posted if message[0] != hwnd]
             self.posted.clear()
@@ -424,12 +309,12 @@ class MessageQueue:
                     return make_message(window, WM_PAINT, 0, 0)
         if classes & PM_QS_POSTMESSAGE:
             for (window, ident), timer in self.timers.items():
-                if timer[0] and _matches(window, WM_TIMER, hwnd, first, last):
+                if timer.expired and _matches(window, WM_TIMER, hwnd, first, last):
                     if flags & PM_REMOVE:
-                        timer[0] = False
-                        if not any(t[0] for t in self.timers.values()):
+                        timer.expired = False
+                        if not any(t.expired for t in self.timers.values()):
                             self.wake_bits &= ~QS_TIMER
-                    return make_message(window, WM_TIMER, ident, timer[2] or 0)
+                    return make_message(window, WM_TIMER, ident, timer.callback or 0)
         return None
 
     def _find_posted(self, hwnd: int | None, first: int, last: int, remove: int) -> Message | None:
@@ -481,20 +366,13 @@ class MessageQueue:
             self.sent.clear()
             self.posted.clear()
             for timer in self.timers.values():
-                cancel_timer(timer)
+                timer.cancel()
             self.timers.clear()
             self.paint.clear()
             if _by_thread.get(self.thread.native_id) is self:
                 del _by_thread[self.thread.native_id]
         for sent in pending:  # the receiver is gone: senders get 0, as Windows gives them
             sent.reply(0, AccessDeniedError.code)
-
-
-def cancel_timer(entry: list[Any]) -> None:
-    """Stop a timer's clock entry (the entry is ``[expired, TimerHandle | None, callback]``)."""
-    handle: TimerHandle | None = entry[1]
-    if handle is not None:
-        handle.cancel()
 
 
 def _matches(window: int, message: int, hwnd: int | None, first: int, last: int) -> bool:

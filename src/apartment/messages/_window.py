@@ -1,13 +1,12 @@
-"""Window classes and windows owned by their thread; posting, sending and dispatching.
+"""Window classes and windows owned by their thread: creating, destroying, posting, dispatching.
 
 A window belongs for life to the thread that created it: only that thread runs its window
 procedure, which it does when it dispatches a posted message, when it handles a message sent
 from another thread (inside its next get/peek), or directly for a send from the same thread.
 A window procedure is a callable ``proc(hwnd, msg, wparam, lparam) -> int``.
 
-A thread that sends to another thread's window blocks until the owner has handled the message,
-and while it waits it handles messages sent to itself, so threads that send to each other do
-not deadlock.
+The table of live windows and the lookups by handle are in ``_window_table``, below this
+module and the send protocol (``_send``) alike; sending is in ``_send``, timers in ``_timers``.
 """
 
 from __future__ import annotations
@@ -15,39 +14,20 @@ from __future__ import annotations
 import itertools
 from typing import TYPE_CHECKING, Any, TypeAlias, final
 
-from .. import _clock
 from ..errors import (
     AccessDeniedError,
     ClassAlreadyExistsError,
     ClassDoesNotExistError,
     ClassNotFoundError,
-    InvalidParameterError,
     InvalidWindowHandleError,
-    MessageTimeoutError,
-    NotEnoughQuotaError,
     WindowOfOtherThreadError,
 )
-from ..kernel import Event, ThreadHandle, current_thread
-from ..kernel.lowlevel import (
-    KERNEL_LOCK,
-    Waiter,
-    recycle_event,
-    spare_event,
-    wait_any_unchecked,
-    wake_all,
-)
+from ..kernel import ThreadHandle, current_thread
+from ..kernel.lowlevel import KERNEL_LOCK, Waiter, wake_all
 from ._constants import (
     HWND_BROADCAST,
     HWND_MESSAGE,
-    ISMEX_NOSEND,
-    ISMEX_NOTIFY,
-    ISMEX_REPLIED,
-    ISMEX_SEND,
     QS_PAINT,
-    QS_SENDMESSAGE,
-    QS_TIMER,
-    SMTO_ABORTIFHUNG,
-    SMTO_BLOCK,
     WM_CLOSE,
     WM_CREATE,
     WM_DESTROY,
@@ -56,20 +36,15 @@ from ._constants import (
     WM_PAINT,
     WM_TIMER,
 )
-from ._queue import (
-    Message,
-    MessageQueue,
-    Sent,
-    cancel_timer,
-    current_queue,
-    make_message,
-    on_queue_end,
-    post_to_thread,
-    ticks,
-)
+from ._message import Message, make_message
+from ._queue import current_queue, on_queue_end, post_to_thread
+from ._send import send_message
+from ._window_table import WINDOWS, window_of
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+    from ._queue import MessageQueue
 
 __all__ = [
     "WindowProc",
@@ -79,21 +54,11 @@ __all__ = [
     "unregister_class",
     "create_window",
     "destroy_window",
-    "is_window",
-    "window_of",
     "def_window_proc",
     "dispatch_message",
     "post_message",
     "post_thread_message",
     "post_quit_message",
-    "send_message",
-    "send_notify_message",
-    "reply_message",
-    "in_send_message",
-    "in_send_message_ex",
-    "set_timer",
-    "kill_timer",
-    "register_window_message",
 ]
 
 WindowProc: TypeAlias = "Callable[[int, int, Any, Any], int | None]"
@@ -186,10 +151,7 @@ class Window:
 
 _classes: dict[str, WindowClass] = {}
 _atoms = itertools.count(0xC000)
-_windows: dict[int, Window] = {}
 _hwnds = itertools.count(0x10010, 2)
-_registered_messages: dict[str, int] = {}
-_message_ids = itertools.count(0xC000)
 
 
 def register_class(name: str, proc: WindowProc, *, style: int = 0) -> WindowClass:
@@ -240,10 +202,10 @@ def create_window(class_name: str | int, title: str = "", *, parent: int = 0) ->
     queue = current_queue()
     with KERNEL_LOCK:
         wclass = _find_class(class_name)
-        if parent not in (0, HWND_MESSAGE) and parent not in _windows:
+        if parent not in (0, HWND_MESSAGE) and parent not in WINDOWS:
             raise InvalidWindowHandleError(f"the parent window {parent:#x} does not exist")
         window = Window(next(_hwnds), wclass, title, parent, queue)
-        _windows[window.hwnd] = window
+        WINDOWS[window.hwnd] = window
         queue.windows[window.hwnd] = window
     try:
         created = window.call(WM_NCCREATE, 0, 0) != 0 and window.call(WM_CREATE, 0, 0) != -1
@@ -268,51 +230,6 @@ def _find_class(class_name: str | int) -> WindowClass:
     if wclass is not None:
         return wclass
     raise ClassNotFoundError(f"no window class {class_name!r} is registered; register it first")
-
-
-def window_of(hwnd: int) -> Window:
-    """Return the live window with that handle.
-
-    Raises:
-        InvalidWindowHandleError: no such window, or it was destroyed.
-    """
-    with KERNEL_LOCK:
-        window = _windows.get(hwnd)
-    if window is None:
-        raise InvalidWindowHandleError(
-            f"there is no window {hwnd:#x} (never created, or destroyed)"
-        )
-    return window
-
-
-def is_window(hwnd: object) -> bool:
-    """Tell whether ``hwnd`` is a live window (IsWindow); any other value gives False."""
-    with KERNEL_LOCK:
-        return hwnd in _windows
-
-
-def window_filter(hwnd: int | None) -> int | None:
-    """Check a retrieval's window filter and return it as ``MessageQueue.peek`` takes it.
-
-    None and 0 mean any window and thread messages, -1 thread messages only; any other value
-    must be a window of the calling thread.
-
-    Raises:
-        InvalidWindowHandleError: ``hwnd`` is not a window of the calling thread.
-    """
-    if hwnd is not None and hwnd not in (0, -1):
-        owned_window(hwnd)
-    return None if hwnd == 0 else hwnd
-
-
-def owned_window(hwnd: int) -> Window:
-    """Return a window of the calling thread (ERROR_INVALID_WINDOW_HANDLE otherwise)."""
-    window = window_of(hwnd)
-    if window.thread is not current_thread():
-        raise InvalidWindowHandleError(
-            f"{window!r} belongs to thread {window.thread.native_id}, not to this thread"
-        )
-    return window
 
 
 def destroy_window(hwnd: int) -> None:
@@ -342,7 +259,7 @@ def _forget(window: Window) -> None:
     """Drop a window and everything queued for it, without calling its procedure."""
     with KERNEL_LOCK:
         window.destroyed = True
-        _windows.pop(window.hwnd, None)
+        WINDOWS.pop(window.hwnd, None)
         window.queue.windows.pop(window.hwnd, None)
         window.queue.forget_window(window.hwnd)
 
@@ -408,14 +325,14 @@ def post_message(hwnd: int, msg: int, wparam: object = 0, lparam: object = 0) ->
         return
     if hwnd == HWND_BROADCAST:
         with KERNEL_LOCK:
-            targets = [w for w in _windows.values() if not w.parent]
+            targets = [w for w in WINDOWS.values() if not w.parent]
         for window in targets:
             _post(window.queue, window.hwnd, msg, wparam, lparam)
         return
     message = make_message(hwnd, msg, wparam, lparam)
     woken: list[Waiter] = []
     with KERNEL_LOCK:  # find the window and post in one hold, as post_to_thread does
-        found = _windows.get(hwnd)
+        found = WINDOWS.get(hwnd)
         if found is not None:
             found.queue.post(message, woken)
     if found is None:
@@ -453,219 +370,6 @@ def post_quit_message(exit_code: int = 0) -> None:
     remains.
     """
     current_queue().post_quit(exit_code)
-
-
-def send_message(
-    hwnd: int,
-    msg: int,
-    wparam: object = 0,
-    lparam: object = 0,
-    *,
-    timeout: float | None = None,
-    flags: int = 0,
-) -> int:
-    """Deliver a message to a window and return its procedure's result (SendMessage).
-
-    For a window of the calling thread the procedure runs at once. For another thread's
-    window the caller blocks until that thread handles it (inside its next get/peek) and,
-    meanwhile, handles messages sent to itself (not with SMTO_BLOCK in ``flags``). A
-    ``timeout`` in seconds gives SendMessageTimeout.
-
-    Raises:
-        InvalidWindowHandleError: no such window.
-        MessageTimeoutError: no answer within ``timeout``, or the owner is hung and
-            SMTO_ABORTIFHUNG was given.
-        AccessDeniedError: the owning thread ended before it answered.
-    """
-    window = window_of(hwnd)
-    me = current_queue()  # sending is a message call: it creates the caller's queue
-    if window.thread is me.thread:
-        return _call_here(me, window, msg, wparam, lparam)
-    target = window.queue
-    if flags & SMTO_ABORTIFHUNG and target.hung(ticks()):
-        raise MessageTimeoutError(f"thread {window.thread.native_id} is not pumping messages")
-    done = spare_event()
-    sent = Sent(window.proc, (hwnd, msg, wparam, lparam), done)
-    woken: list[Waiter] = []
-    with KERNEL_LOCK:
-        target.send(sent, woken)
-    wake_all(woken)
-    _await_reply(sent, done, me, target, timeout, not flags & SMTO_BLOCK)
-    recycle_event(done)  # answered: nothing sets it now (a send that timed out keeps its own)
-    if sent.error:
-        raise AccessDeniedError(
-            f"thread {window.thread.native_id} ended before it handled message {msg:#x}"
-        )
-    return sent.result
-
-
-def _call_here(me: MessageQueue, window: Window, msg: int, wparam: object, lparam: object) -> int:
-    """Run a window procedure for a send from its own thread: no queue, not InSendMessage."""
-    me.handling.append(None)
-    try:
-        return window.call(msg, wparam, lparam)
-    finally:
-        me.handling.pop()
-
-
-def _await_reply(
-    sent: Sent,
-    done: Event,
-    me: MessageQueue,
-    target: MessageQueue,
-    timeout: float | None,
-    serve: bool,
-) -> None:
-    """Wait for a sent message's reply, handling messages sent to this thread meanwhile."""
-    clock = _clock.get_clock()
-    deadline = None if timeout is None else clock.now() + timeout
-    objects = (done, me.input) if serve else (done,)
-    while True:
-        remaining = None if deadline is None else max(deadline - clock.now(), 0.0)
-        if serve:
-            with KERNEL_LOCK:
-                replied = sent.replied  # often, by the time this thread has the GIL again
-                if not replied:
-                    me.input.arm(QS_SENDMESSAGE, True)
-            if replied:
-                return
-        result = wait_any_unchecked(objects, remaining)
-        if result is None:
-            with KERNEL_LOCK:
-                if sent in target.sent:  # not started: withdraw it
-                    target.sent.remove(sent)
-                replied = sent.replied
-            if not replied:
-                raise MessageTimeoutError(
-                    f"no answer from thread {target.thread.native_id} in time"
-                )
-            return
-        if result.index == 0:
-            return
-        me.handle_pending_sent()
-
-
-def send_notify_message(hwnd: int, msg: int, wparam: object = 0, lparam: object = 0) -> None:
-    """Send without waiting for the result (SendNotifyMessage).
-
-    To another thread the message is queued with sent-message priority; to a window of the
-    calling thread it is handled at once.
-    """
-    window = window_of(hwnd)
-    me = current_queue()
-    if window.thread is me.thread:
-        _call_here(me, window, msg, wparam, lparam)
-        return
-    woken: list[Waiter] = []
-    with KERNEL_LOCK:
-        window.queue.send(Sent(window.proc, (hwnd, msg, wparam, lparam)), woken)
-    wake_all(woken)
-
-
-def reply_message(result: int) -> bool:
-    """Release the sender of the message being handled now with ``result`` (ReplyMessage).
-
-    Returns True only while handling a message sent from another thread that has not been
-    answered yet; the procedure's own return value is then discarded.
-    """
-    handling = current_queue().handling
-    sent = handling[-1] if handling else None
-    if sent is None or sent.notify:
-        return False
-    return sent.reply(result)
-
-
-def in_send_message() -> bool:
-    """Tell whether the message being handled was sent from another thread (InSendMessage)."""
-    handling = current_queue().handling
-    return bool(handling) and handling[-1] is not None
-
-
-def in_send_message_ex() -> int:
-    """Describe the message being handled: ISMEX_SEND/NOTIFY, ISMEX_REPLIED (InSendMessageEx)."""
-    handling = current_queue().handling
-    sent = handling[-1] if handling else None
-    if sent is None:
-        return ISMEX_NOSEND
-    kind = ISMEX_NOTIFY if sent.notify else ISMEX_SEND
-    return kind | (ISMEX_REPLIED if sent.replied and not sent.notify else 0)
-
-
-# -- timers -----------------------------------------------------------------------------------
-
-_thread_timer_ids = itertools.count(1)
-
-
-def set_timer(
-    hwnd: int, timer_id: int, elapse: float, callback: Callable[..., object] | None = None
-) -> int:
-    """Deliver WM_TIMER to a window of the calling thread every ``elapse`` seconds (SetTimer).
-
-    Expirations are not queued: WM_TIMER is synthesized when the queue has nothing else,
-    and several expirations coalesce into one. hwnd 0 makes a thread timer with a fresh id.
-    Setting an existing (hwnd, id) timer again replaces it. ``callback`` is called by
-    dispatch_message as ``callback(hwnd, WM_TIMER, id, time)`` (a TIMERPROC).
-
-    Raises:
-        InvalidWindowHandleError: the window is not the calling thread's.
-    """
-    if elapse < 0:
-        raise InvalidParameterError(f"a timer period must be >= 0 seconds, not {elapse!r}")
-    queue = owned_window(hwnd).queue if hwnd else current_queue()
-    clock = _clock.get_clock()
-    entry: list[Any] = [False, None, callback]
-    key = (hwnd, timer_id)
-
-    def fire() -> None:
-        woken: list[Waiter] = []
-        with KERNEL_LOCK:
-            if queue.timers.get(key) is not entry:
-                return  # killed or replaced since
-            entry[0] = True
-            entry[1] = clock.call_at(clock.now() + max(elapse, 0.001), fire)
-            queue.raise_bits(QS_TIMER, woken)
-        wake_all(woken)
-
-    with KERNEL_LOCK:
-        if not hwnd:
-            timer_id = next(_thread_timer_ids)
-            key = (hwnd, timer_id)
-        old = queue.timers.pop(key, None)
-        if old is not None:
-            cancel_timer(old)
-        queue.timers[key] = entry
-        entry[1] = clock.call_at(clock.now() + max(elapse, 0.001), fire)
-    return timer_id
-
-
-def kill_timer(hwnd: int, timer_id: int) -> bool:
-    """Stop a timer of the calling thread (KillTimer); False if there is no such timer."""
-    queue = owned_window(hwnd).queue if hwnd else current_queue()
-    with KERNEL_LOCK:
-        entry = queue.timers.pop((hwnd, timer_id), None)
-        if entry is None:
-            return False
-        cancel_timer(entry)
-        queue.settle()
-    return True
-
-
-def register_window_message(name: str) -> int:
-    """Return the message number for ``name``, the same for every caller (0xC000-0xFFFF).
-
-    Raises:
-        NotEnoughQuotaError: all 16,384 registered message numbers are taken.
-    """
-    if not isinstance(name, str) or not name:
-        raise InvalidParameterError("a registered message needs a non-empty name")
-    with KERNEL_LOCK:
-        number = _registered_messages.get(name.lower())
-        if number is None:
-            number = next(_message_ids)
-            if number > 0xFFFF:
-                raise NotEnoughQuotaError("every registered message number is taken")
-            _registered_messages[name.lower()] = number
-        return number
 
 
 def _windows_end(queue: MessageQueue) -> None:

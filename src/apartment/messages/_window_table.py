@@ -1,0 +1,74 @@
+"""The window table: every live window by handle, and the checks a handle gets.
+
+It sits below both windows (``_window``, which adds and removes entries as windows are created
+and destroyed) and the send protocol (``_send``, which looks its target up here), so neither
+of those has to import the other's lookup.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..errors import InvalidWindowHandleError
+from ..kernel import current_thread
+from ..kernel.lowlevel import KERNEL_LOCK
+
+if TYPE_CHECKING:
+    from ._window import Window
+
+__all__ = [
+    "WINDOWS",
+    "is_window",
+    "owned_window",
+    "window_filter",
+    "window_of",
+]
+
+WINDOWS: dict[int, Window] = {}
+"""Every live window by handle. Read and changed only under the kernel lock; ``_window``
+adds a window as it is created and removes it as it is destroyed."""
+
+
+def window_of(hwnd: int) -> Window:
+    """Return the live window with that handle.
+
+    Raises:
+        InvalidWindowHandleError: no such window, or it was destroyed.
+    """
+    with KERNEL_LOCK:
+        window = WINDOWS.get(hwnd)
+    if window is None:
+        raise InvalidWindowHandleError(
+            f"there is no window {hwnd:#x} (never created, or destroyed)"
+        )
+    return window
+
+
+def is_window(hwnd: object) -> bool:
+    """Tell whether ``hwnd`` is a live window (IsWindow); any other value gives False."""
+    with KERNEL_LOCK:
+        return hwnd in WINDOWS
+
+
+def owned_window(hwnd: int) -> Window:
+    """Return a window of the calling thread (ERROR_INVALID_WINDOW_HANDLE otherwise)."""
+    window = window_of(hwnd)
+    if window.thread is not current_thread():
+        raise InvalidWindowHandleError(
+            f"{window!r} belongs to thread {window.thread.native_id}, not to this thread"
+        )
+    return window
+
+
+def window_filter(hwnd: int | None) -> int | None:
+    """Check a retrieval's window filter and return it as ``MessageQueue.peek`` takes it.
+
+    None and 0 mean any window and thread messages, -1 thread messages only; any other value
+    must be a window of the calling thread.
+
+    Raises:
+        InvalidWindowHandleError: ``hwnd`` is not a window of the calling thread.
+    """
+    if hwnd is not None and hwnd not in (0, -1):
+        owned_window(hwnd)
+    return None if hwnd == 0 else hwnd
