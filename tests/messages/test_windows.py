@@ -22,6 +22,7 @@ from apartment.messages import (
     ISMEX_REPLIED,
     ISMEX_SEND,
     PM_REMOVE,
+    QS_SENDMESSAGE,
     SMTO_BLOCK,
     WM_CLOSE,
     WM_CREATE,
@@ -38,6 +39,7 @@ from apartment.messages import (
     in_send_message_ex,
     peek_message,
     post_message,
+    queue_status,
     register_class,
     reply_message,
     send_message,
@@ -191,6 +193,20 @@ def test_smto_block_does_not_handle_sends_meanwhile(recorder: Recorder) -> None:
     mine.destroy()
     assert timed_out == [True]
     assert (threading.get_native_id(), WM_USER + 11) not in recorder.seen
+
+
+def test_a_send_that_timed_out_leaves_no_sent_input_behind(recorder: Recorder) -> None:
+    status: list[tuple[int, int]] = []
+
+    def then(window: Window) -> None:  # on the owner, after the send below was withdrawn
+        status.append(queue_status(QS_SENDMESSAGE))
+        window.destroy()
+
+    owner = Silent("windows-test", then)
+    with pytest.raises(MessageTimeoutError):
+        send_message(owner.window.hwnd, WM_USER + 1, timeout=0.01)
+    owner.stop()
+    assert status == [(0, 0)]  # neither new nor present: MWMO_INPUTAVAILABLE must not wake
 
 
 def test_send_notify_does_not_wait_and_has_sent_priority(recorder: Recorder) -> None:

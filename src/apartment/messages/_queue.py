@@ -133,11 +133,14 @@ class MessageQueue:
         """Clear the bits of input that is gone; kernel lock held.
 
         For input removed other than by retrieval (a window painted or destroyed, a timer
-        killed). Paint that is gone also stops counting as new, as in Wine's
-        clear_queue_bits: a waiter must not wake for it.
+        killed, a send withdrawn by its timed-out sender). Paint and sends that are gone also
+        stop counting as new, as in Wine's clear_queue_bits: a waiter must not wake for them.
         """
         if not self.posted and not self.quit_pending:
             self.wake_bits &= ~_POSTED
+        if not self.sent:
+            self.wake_bits &= ~QS_SENDMESSAGE
+            self.changed_bits &= ~QS_SENDMESSAGE
         if not self.paint:
             self.wake_bits &= ~QS_PAINT
             self.changed_bits &= ~QS_PAINT

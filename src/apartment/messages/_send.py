@@ -177,6 +177,7 @@ def _await_reply(
             with KERNEL_LOCK:
                 if sent in target.sent:  # not started: withdraw it
                     target.sent.remove(sent)
+                    target.settle()
                 replied = sent.replied
             if not replied:
                 raise MessageTimeoutError(
