@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from .._clock import TimerHandle
+    from ..kernel.lowlevel import ThreadState
     from ._window import Window
 
 __all__ = [
@@ -141,7 +142,7 @@ class QueueInput(Waitable):
         bits = queue.wake_bits if self.available else queue.changed_bits
         self._ready = bool(bits & self.mask)
 
-    def _take(self, thread: ThreadHandle) -> bool:
+    def _take(self, thread: ThreadState) -> bool:
         return False
 
 
