@@ -35,9 +35,9 @@ def test_a_thread_parks_on_an_eventfd_from_its_first_wait() -> None:
     kinds: list[tuple[str, str]] = []
 
     def body() -> None:
-        before = type(current_thread()._park).__name__
+        before = type(current_thread()._state.park).__name__
         Event().wait(0)  # any wait that reaches the engine
-        kinds.append((before, type(current_thread()._park).__name__))
+        kinds.append((before, type(current_thread()._state.park).__name__))
 
     assert start_thread(body).wait(10)
     assert kinds == [("lock", "_EventFdParker")]
@@ -91,12 +91,12 @@ def test_a_forked_child_parks_on_its_own_and_cannot_wake_the_parent() -> None:
         from apartment.kernel import Event, current_thread
 
         Event().wait(0)
-        parent_parker = current_thread()._park
+        parent_parker = current_thread()._state.park
         pid = os.fork()
         if pid == 0:
             me = current_thread()
-            code = 0 if me._park is not parent_parker and not me._parks_fast else 1
-            me._park.release()  # would wake the parent if the parker were shared
+            code = 0 if me._state.park is not parent_parker and not me._state.parks_fast else 1
+            me._state.park.release()  # would wake the parent if the parker were shared
             event = Event()
             code |= 0 if event.wait(0.01) is None else 2  # a timed wait still works
             os._exit(code)

@@ -5,6 +5,7 @@ is imported.
 """
 
 from ._core import ALERTED as ALERTED
+from ._core import MAXIMUM_WAIT_OBJECTS as MAXIMUM_WAIT_OBJECTS
 from ._core import Waitable as Waitable
 from ._core import WaitResult as WaitResult
 from ._event import Event as Event
@@ -34,7 +35,6 @@ from ._thread import start_thread as start_thread
 from ._thread import thread_by_id as thread_by_id
 from ._timer import TimerStatistics as TimerStatistics
 from ._timer import WaitableTimer as WaitableTimer
-from ._wait import MAXIMUM_WAIT_OBJECTS as MAXIMUM_WAIT_OBJECTS
 from ._wait import signal_and_wait as signal_and_wait
 from ._wait import sleep as sleep
 from ._wait import wait_all as wait_all

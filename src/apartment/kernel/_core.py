@@ -1,7 +1,7 @@
 """The kernel lock, the waitable base class, waiters and the hand-off that wakes them.
 
 All kernel-object state and every wait list change under one process-wide lock, ``KERNEL_LOCK``
-(as in the Wine server and the ntsync driver). A blocked thread parks on a private lock of its
+(as in the Wine server and the ntsync driver). A blocked thread parks on a private parker of its
 own. Whoever makes an object signaled satisfies that object's waiters in FIFO order while still
 holding the kernel lock (granting mutex ownership, taking semaphore units, resetting auto-reset
 events, all-or-nothing for wait-all) and only then, after dropping it, wakes them. A woken waiter
@@ -11,6 +11,11 @@ Invariant: a registered wait-any waiter has no object that is ready for it (othe
 have been satisfied when the object became ready), so an object that turns ready is always the
 lowest-index ready object of the waiters it satisfies. The one exception, a thread suspended
 while waiting, is re-checked in index order when it is resumed.
+
+This module is the bottom of the kernel: it imports no other kernel module at run time. A
+waiting thread appears here as its ``ThreadState`` (``_threadstate``, one level up), and
+``Waitable.wait`` reaches the wait engine (``_wait``, above both) through :data:`ENGINE`,
+which the engine fills once as it is imported.
 """
 
 from __future__ import annotations
@@ -24,9 +29,30 @@ from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, final
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from ._thread import ThreadHandle
+    from ._threadstate import ThreadState
 
-__all__ = ["KERNEL_LOCK", "WaitResult", "Waitable"]
+__all__ = [
+    "KERNEL_LOCK",
+    "MAXIMUM_WAIT_OBJECTS",
+    "WaitResult",
+    "SIGNALED",
+    "ABANDONED",
+    "ALERTED",
+    "Outcome",
+    "TIMED_OUT",
+    "CANCELLED",
+    "Waitable",
+    "Waiter",
+    "ENGINE",
+    "begin",
+    "finish",
+    "pending",
+    "waiting",
+    "try_acquire",
+    "release_waiters",
+    "recheck",
+    "wake_all",
+]
 
 KERNEL_LOCK = _thread.allocate_lock()
 """Guards the state of every kernel object and every wait list."""
@@ -79,8 +105,8 @@ class Waitable:
     ``_ready`` is true while the object would satisfy a wait by any thread (an event or timer
     is signaled, a semaphore count is positive, a mutex is free, a thread or process has
     ended); a mutex is also ready for the thread that owns it. Subclasses say what a
-    satisfied wait does (``_take``) and how to undo it (``_untake``). All three are used
-    only under the kernel lock.
+    satisfied wait does (``_take``) and how to undo it (``_untake``), both given the waiting
+    thread's ThreadState. All three are used only under the kernel lock.
     """
 
     __slots__ = ("__weakref__", "_ready", "_waiters")
@@ -98,10 +124,10 @@ class Waitable:
         self._waiters: dict[Waiter, None] = {}
 
     @abstractmethod
-    def _take(self, thread: ThreadHandle) -> bool:
+    def _take(self, thread: ThreadState) -> bool:
         """Apply a satisfied wait's side effect for ``thread``; return True if abandoned."""
 
-    def _untake(self, thread: ThreadHandle, abandoned: bool) -> None:
+    def _untake(self, thread: ThreadState, abandoned: bool) -> None:
         """Undo ``_take`` when the waiter could not be told (it was interrupted)."""
         return
 
@@ -112,9 +138,10 @@ class Waitable:
         wait applies: an auto-reset event is reset, a semaphore count taken, a mutex owned.
         The Win32 counterpart is WaitForSingleObjectEx.
         """
-        return _wait.wait_single(self, timeout, alertable)
+        return ENGINE.wait_single(self, timeout, alertable)
 
 
+@final
 class Waiter:
     """A thread's (or a task's) registration with the objects it waits on.
 
@@ -131,7 +158,7 @@ class Waiter:
 
     __slots__ = ("alertable", "eager", "objects", "result", "seq", "thread", "wait_all", "wake")
 
-    def __init__(self, thread: ThreadHandle, wake: Callable[[], Any], eager: bool = False) -> None:
+    def __init__(self, thread: ThreadState, wake: Callable[[], Any], eager: bool = False) -> None:
         self.thread = thread
         self.wake = wake
         self.eager = eager
@@ -140,14 +167,6 @@ class Waiter:
         self.wait_all = False
         self.alertable = False
         self.result: WaitResult | Outcome | None = CANCELLED
-
-    def register(self, objects: tuple[Waitable, ...]) -> None:
-        """Make this waiter's entries match ``objects``; kernel lock held, not pending."""
-        if objects != self.objects:
-            self.unregister()
-            for obj in objects:
-                obj._waiters[self] = None
-            self.objects = objects
 
     def unregister(self) -> None:
         """Remove every entry of this waiter; kernel lock held, not pending."""
@@ -161,8 +180,16 @@ _seq = itertools.count(1)
 
 
 def begin(waiter: Waiter, objects: tuple[Waitable, ...], wait_all: bool, alertable: bool) -> None:
-    """Register ``waiter`` as pending on ``objects``; caller holds the kernel lock."""
-    waiter.register(objects)
+    """Register ``waiter`` as pending on ``objects``; caller holds the kernel lock.
+
+    A waiter still registered with these very objects (a loop that waits on them again)
+    registers nothing new; otherwise its old entries go first.
+    """
+    if objects != waiter.objects:
+        waiter.unregister()
+        for obj in objects:
+            obj._waiters[waiter] = None
+        waiter.objects = objects
     waiter.seq = next(_seq)
     waiter.wait_all = wait_all
     waiter.alertable = alertable
@@ -195,10 +222,10 @@ def waiting(obj: Waitable) -> int:
 
 
 def try_acquire(
-    objects: tuple[Waitable, ...], wait_all: bool, thread: ThreadHandle
+    objects: tuple[Waitable, ...], wait_all: bool, thread: ThreadState
 ) -> WaitResult | None:
     """Satisfy a wait at once if its objects allow; caller holds the kernel lock."""
-    owned = thread._owned  # mutexes this thread owns are ready for it alone
+    owned = thread.owned  # mutexes this thread owns are ready for it alone
     if wait_all:
         for obj in objects:
             if not obj._ready and obj not in owned:
@@ -237,7 +264,7 @@ def release_waiters(obj: Waitable, woken: list[Waiter]) -> None:
 def _satisfy(obj: Waitable, waiter: Waiter, woken: list[Waiter]) -> None:
     """Give ready ``obj`` to pending ``waiter`` if its wait can end now; kernel lock held."""
     thread = waiter.thread
-    if thread._suspend_count:  # a suspended thread acquires nothing until resumed
+    if thread.suspend_count:  # a suspended thread acquires nothing until resumed
         return
     if waiter.wait_all:
         result = try_acquire(waiter.objects, True, thread)
@@ -262,27 +289,24 @@ def wake_all(woken: list[Waiter]) -> None:
         waiter.wake()
 
 
-def signal(obj: Waitable) -> None:
-    """Satisfy ``obj``'s waiters and wake them; caller has *not* taken the kernel lock."""
-    woken: list[Waiter] = []
-    with KERNEL_LOCK:
-        release_waiters(obj, woken)
-    wake_all(woken)
+@final
+class _Engine:
+    """The wait engine's entry point, as ``Waitable.wait`` sees it.
+
+    The engine (``_wait``) sits above this module and its classes, so it plugs itself in
+    here once, as it is imported (the package imports it before anyone can wait): no
+    import cycle, and a call costs what a call into a module does.
+    """
+
+    __slots__ = ("wait_single",)
+
+    def __init__(self) -> None:
+        self.wait_single: Callable[[Waitable, float | None, bool], WaitResult | None] = _no_engine
 
 
-suspended_threads = [0]
-"""How many threads have a nonzero suspend count; the fast paths check it (kernel lock held)."""
-
-blocked_watchers: list[_thread.LockType] = []
-"""Locks of threads in ``apartment.testing.wait_until_blocked``; released when a thread parks."""
+def _no_engine(obj: Waitable, timeout: float | None, alertable: bool) -> WaitResult | None:
+    raise RuntimeError("the wait engine is not loaded; import apartment.kernel first")
 
 
-def notify_blocked() -> None:
-    """Tell every watcher that some thread just parked; caller holds the kernel lock."""
-    for lock in blocked_watchers:
-        lock.release()
-    blocked_watchers.clear()
-
-
-# The engine needs the classes above and the base class calls the engine: import it last.
-from . import _wait  # noqa: E402
+ENGINE = _Engine()
+"""Where ``Waitable.wait`` finds the wait engine; ``_wait`` fills it once."""

@@ -12,14 +12,14 @@ from ._core import (
     Waitable,
     Waiter,
     release_waiters,
-    suspended_threads,
     waiting,
 )
+from ._threadstate import suspended_threads
 from ._wait import wait_single
 
 if TYPE_CHECKING:
     from ._core import WaitResult
-    from ._thread import ThreadHandle
+    from ._threadstate import ThreadState
 
 __all__ = ["Event", "EventStatistics", "recycle_event", "spare_event"]
 
@@ -109,7 +109,7 @@ class Event(Waitable):
         when ``timeout`` seconds passed.
         """
         with KERNEL_LOCK:
-            if self._ready and not suspended_threads[0]:
+            if self._ready and not suspended_threads.count:
                 if not self._manual:
                     self._ready = False
                 return SIGNALED[0]
@@ -122,16 +122,16 @@ class Event(Waitable):
 
     # -- kernel-object protocol (kernel lock held) ------------------------------------------
 
-    def _take(self, thread: ThreadHandle) -> bool:
+    def _take(self, thread: ThreadState) -> bool:
         if not self._manual:
             self._ready = False
         return False
 
-    def _untake(self, thread: ThreadHandle, abandoned: bool) -> None:
+    def _untake(self, thread: ThreadState, abandoned: bool) -> None:
         if not self._manual:
             self._ready = True
 
-    def _signal_for_wait(self, thread: ThreadHandle, woken: list[Waiter]) -> None:
+    def _signal_for_wait(self, thread: ThreadState, woken: list[Waiter]) -> None:
         self._set_locked(woken)
 
 

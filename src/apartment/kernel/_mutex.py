@@ -7,14 +7,14 @@ from typing import TYPE_CHECKING, final
 
 from ..errors import NotOwnerError
 from ._core import ABANDONED, KERNEL_LOCK, SIGNALED, Waitable, Waiter, release_waiters, waiting
-from ._thread import current_thread
+from ._thread import current_state
 from ._wait import wait_single
 
 if TYPE_CHECKING:
     from types import TracebackType
 
     from ._core import WaitResult
-    from ._thread import ThreadHandle
+    from ._threadstate import ThreadState
 
 __all__ = ["Mutex", "MutexStatistics"]
 
@@ -46,12 +46,12 @@ class Mutex(Waitable):
 
     def __init__(self, initial_owner: bool = False) -> None:
         super().__init__(True)
-        self._owner: ThreadHandle | None = None
+        self._owner: ThreadState | None = None
         self._count = 0
         self._abandoned = False
         self.name: str | None = None
         if initial_owner:
-            thread = current_thread()
+            thread = current_state()
             with KERNEL_LOCK:
                 self._take(thread)
 
@@ -64,10 +64,10 @@ class Mutex(Waitable):
 
         ``result.abandoned`` tells that the previous owner ended while holding it.
         """
-        thread = current_thread()
+        thread = current_state()
         with KERNEL_LOCK:
             owner = self._owner
-            if (owner is None or owner is thread) and not thread._suspend_count:
+            if (owner is None or owner is thread) and not thread.suspend_count:
                 return ABANDONED[0] if self._take(thread) else SIGNALED[0]
         return wait_single(self, timeout, alertable)
 
@@ -81,7 +81,7 @@ class Mutex(Waitable):
         Raises:
             NotOwnerError: the calling thread does not own the mutex.
         """
-        thread = current_thread()
+        thread = current_state()
         woken: list[Waiter] = []
         with KERNEL_LOCK:
             self._signal_for_wait(thread, woken)
@@ -102,36 +102,36 @@ class Mutex(Waitable):
     def statistics(self) -> MutexStatistics:
         """Return the number of waiters, the owner, the count and the abandoned flag."""
         with KERNEL_LOCK:
-            owner = self._owner.native_id if self._owner is not None else None
+            owner = self._owner.handle.native_id if self._owner is not None else None
             return MutexStatistics(waiting(self), owner, self._count, self._abandoned)
 
-    def _not_owner_text(self, thread: ThreadHandle) -> str:
+    def _not_owner_text(self, thread: ThreadState) -> str:
         if self._owner is None:
-            return f"{self!r} is not owned; thread {thread.native_id} cannot release it"
+            return f"{self!r} is not owned; thread {thread.handle.native_id} cannot release it"
         return (
-            f"{self!r} is owned by thread {self._owner.native_id}, not by the calling thread "
-            f"{thread.native_id}; only the owner may release it"
+            f"{self!r} is owned by thread {self._owner.handle.native_id}, not by the calling "
+            f"thread {thread.handle.native_id}; only the owner may release it"
         )
 
     # -- kernel-object protocol (kernel lock held) ------------------------------------------
 
-    def _take(self, thread: ThreadHandle) -> bool:
+    def _take(self, thread: ThreadState) -> bool:
         if self._owner is thread:
             self._count += 1
             return False
         self._owner = thread
         self._ready = False
         self._count = 1
-        thread._owned.append(self)
+        thread.owned.append(self)
         abandoned, self._abandoned = self._abandoned, False
         return abandoned
 
-    def _untake(self, thread: ThreadHandle, abandoned: bool) -> None:
+    def _untake(self, thread: ThreadState, abandoned: bool) -> None:
         self._count -= 1
         if not self._count:
             self._owner = None
             self._ready = True
-            thread._owned.remove(self)
+            thread.owned.remove(self)
             self._abandoned = abandoned
 
     def _abandon(self, woken: list[Waiter]) -> None:
@@ -142,7 +142,7 @@ class Mutex(Waitable):
         self._abandoned = True
         release_waiters(self, woken)
 
-    def _signal_for_wait(self, thread: ThreadHandle, woken: list[Waiter]) -> None:
+    def _signal_for_wait(self, thread: ThreadState, woken: list[Waiter]) -> None:
         """Release one level of ``thread``'s ownership (ReleaseMutex's work)."""
         if self._owner is not thread:
             raise NotOwnerError(self._not_owner_text(thread))
@@ -150,6 +150,6 @@ class Mutex(Waitable):
         if not self._count:
             self._owner = None
             self._ready = True
-            thread._owned.remove(self)
+            thread.owned.remove(self)
             if self._waiters:
                 release_waiters(self, woken)

@@ -16,7 +16,7 @@ from ._core import KERNEL_LOCK
 from ._event import Event
 from ._mutex import Mutex
 from ._semaphore import Semaphore
-from ._thread import current_thread
+from ._thread import current_state
 from ._timer import WaitableTimer
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ def create_named(kind: type[NamedKind], name: str, *args: object) -> tuple[Named
     want_owner = kind is Mutex and bool(args and args[0])
     obj = kind(False) if kind is Mutex else kind(*args)  # type: ignore[arg-type]
     obj.name = name
-    thread = current_thread() if want_owner else None
+    thread = current_state() if want_owner else None
     with KERNEL_LOCK:
         existing = _lookup(kind, key, name)
         if existing is not None:  # another thread created it meanwhile

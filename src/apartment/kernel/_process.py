@@ -22,7 +22,7 @@ from ._thread import MAXIMUM_SUSPEND_COUNT, STILL_ACTIVE
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
-    from ._thread import ThreadHandle
+    from ._threadstate import ThreadState
 
 __all__ = ["ProcessHandle", "ProcessStatistics", "current_process", "start_process"]
 
@@ -100,7 +100,7 @@ class ProcessHandle(Waitable):
 
     # -- kernel-object protocol (kernel lock held) ------------------------------------------
 
-    def _take(self, thread: ThreadHandle) -> bool:
+    def _take(self, thread: ThreadState) -> bool:
         return False
 
 
@@ -160,7 +160,7 @@ class PrimaryThread(Waitable):
 
     # -- kernel-object protocol (kernel lock held) ------------------------------------------
 
-    def _take(self, thread: ThreadHandle) -> bool:
+    def _take(self, thread: ThreadState) -> bool:
         return False
 
 

@@ -12,16 +12,16 @@ from ._core import (
     Waitable,
     Waiter,
     release_waiters,
-    suspended_threads,
     waiting,
 )
+from ._threadstate import suspended_threads
 from ._wait import wait_single
 
 if TYPE_CHECKING:
     from types import TracebackType
 
     from ._core import WaitResult
-    from ._thread import ThreadHandle
+    from ._threadstate import ThreadState
 
 __all__ = ["Semaphore", "SemaphoreStatistics"]
 
@@ -71,7 +71,7 @@ class Semaphore(Waitable):
     def wait(self, timeout: float | None = None, *, alertable: bool = False) -> WaitResult | None:
         """Take one unit (WaitForSingleObjectEx); see Event.wait for the result."""
         with KERNEL_LOCK:
-            if self._count and not suspended_threads[0]:
+            if self._count and not suspended_threads.count:
                 self._count -= 1
                 self._ready = self._count > 0
                 return SIGNALED[0]
@@ -131,14 +131,14 @@ class Semaphore(Waitable):
 
     # -- kernel-object protocol (kernel lock held) ------------------------------------------
 
-    def _take(self, thread: ThreadHandle) -> bool:
+    def _take(self, thread: ThreadState) -> bool:
         self._count -= 1
         self._ready = self._count > 0
         return False
 
-    def _untake(self, thread: ThreadHandle, abandoned: bool) -> None:
+    def _untake(self, thread: ThreadState, abandoned: bool) -> None:
         self._count += 1
         self._ready = True
 
-    def _signal_for_wait(self, thread: ThreadHandle, woken: list[Waiter]) -> None:
+    def _signal_for_wait(self, thread: ThreadState, woken: list[Waiter]) -> None:
         self._release(1, woken)

@@ -9,6 +9,9 @@ on the ending thread before ``join()`` returns.
 Python cannot stop another thread between two bytecodes, so suspension is cooperative: a
 suspended thread stops at its next wait (and acquires nothing while it is stopped in one);
 a thread started suspended runs nothing until it is resumed, exactly as on Windows.
+
+The thread's part in the wait engine (where it parks, its waiter, APCs, suspend gate, owned
+mutexes) is its :class:`~._threadstate.ThreadState`, which the handle holds as ``_state``.
 """
 
 from __future__ import annotations
@@ -18,31 +21,18 @@ import itertools
 import os
 import sys
 import threading
-from collections import deque
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, final
+from typing import TYPE_CHECKING, final
 
 from ..errors import AccessDeniedError, SuspendCountExceededError, ThreadTerminatedError
-from ._core import (
-    ALERTED,
-    KERNEL_LOCK,
-    Waitable,
-    Waiter,
-    finish,
-    recheck,
-    release_waiters,
-    suspended_threads,
-    waiting,
-    wake_all,
-)
-from ._parker import Parker, close_parker, eventfd_parker, lock_parker
+from ._core import KERNEL_LOCK, Waitable, Waiter, release_waiters, waiting, wake_all
+from ._parker import lock_parker
+from ._threadstate import ThreadState
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from typing_extensions import TypeVarTuple, Unpack
-
-    from ._mutex import Mutex
 
     Ts = TypeVarTuple("Ts")
 
@@ -51,6 +41,7 @@ __all__ = [
     "MAXIMUM_SUSPEND_COUNT",
     "ThreadHandle",
     "current_thread",
+    "current_state",
     "start_thread",
     "queue_apc",
     "thread_by_id",
@@ -83,45 +74,19 @@ class ThreadHandle(Waitable):
     """A thread as a waitable kernel object; signaled when the thread ends.
 
     Only the runtime creates these: :func:`start_thread`, :func:`current_thread` and
-    :func:`thread_by_id` return them. The thread's kernel state (its parking lock, queued
-    APCs, owned mutexes) lives here too.
+    :func:`thread_by_id` return them. The thread's part in the wait engine is its
+    ThreadState, ``_state``.
     """
 
-    __slots__ = (
-        "_active",
-        "_apcs",
-        "_exit_code",
-        "_gate",
-        "_gate_waiting",
-        "_owned",
-        "_park",
-        "_parks_fast",
-        "_suspend_count",
-        "_waiter",
-        "ident",
-        "name",
-        "native_id",
-    )
+    __slots__ = ("_exit_code", "_state", "ident", "name", "native_id")
 
-    def __init__(self, ident: int, native_id: int, name: str, suspend_count: int) -> None:
+    def __init__(self, ident: int, native_id: int, name: str) -> None:
         super().__init__()
         self.ident = ident
         self.native_id = native_id
         self.name = name
         self._exit_code = STILL_ACTIVE
-        self._suspend_count = suspend_count
-        # (fn, args, source): source is the waitable timer that queued it, else None.
-        self._apcs: deque[tuple[Callable[..., object], tuple[Any, ...], object]] = deque()
-        self._owned: list[Mutex] = []
-        # Where the thread parks in a wait (see _parker): armed except while being woken.
-        # A lock until the thread first waits: a thread that never blocks needs no eventfd.
-        self._park: Parker = lock_parker()
-        self._parks_fast = False
-        self._waiter = Waiter(self, self._park.release)
-        self._active: Waiter | None = None
-        self._gate = _thread.allocate_lock()
-        self._gate.acquire()
-        self._gate_waiting = False
+        self._state = ThreadState(self)
 
     def __repr__(self) -> str:
         state = "ended" if self._ready else "running"
@@ -147,18 +112,17 @@ class ThreadHandle(Waitable):
             SuspendCountExceededError: the count is already 127.
             AccessDeniedError: the thread has ended.
         """
+        state = self._state
         with KERNEL_LOCK:
             if self._ready:
                 raise AccessDeniedError(f"{self!r} has ended; it cannot be suspended")
-            previous = self._suspend_count
+            previous = state.suspend_count
             if previous >= MAXIMUM_SUSPEND_COUNT:
                 raise SuspendCountExceededError(
                     f"{self!r} is already suspended {previous} times, the most Windows allows; "
                     "resume it before suspending it again"
                 )
-            self._suspend_count = previous + 1
-            if not previous:
-                suspended_threads[0] += 1
+            state.suspend_locked()
             return previous
 
     def resume(self) -> int:
@@ -167,32 +131,18 @@ class ThreadHandle(Waitable):
         At zero the thread runs again: a thread started suspended begins, and a wait the
         thread is stopped in can be satisfied.
         """
-        woken: list[Waiter] = []
-        open_gate = False
-        with KERNEL_LOCK:
-            previous = self._suspend_count
-            if previous:
-                self._suspend_count = previous - 1
-                if previous == 1:
-                    suspended_threads[0] -= 1
-                    open_gate, self._gate_waiting = self._gate_waiting, False
-                    if self._active is not None:
-                        recheck(self._active, woken)
-        if open_gate:
-            self._gate.release()
-        wake_all(woken)
-        return previous
+        return self._state.resume()
 
     def statistics(self) -> ThreadStatistics:
         """Return the number of waiters, id, exit code and suspend count."""
         with KERNEL_LOCK:
             return ThreadStatistics(
-                waiting(self), self.native_id, self._exit_code, self._suspend_count
+                waiting(self), self.native_id, self._exit_code, self._state.suspend_count
             )
 
     # -- kernel-object protocol (kernel lock held) ------------------------------------------
 
-    def _take(self, thread: ThreadHandle) -> bool:
+    def _take(self, thread: ThreadState) -> bool:
         return False
 
 
@@ -216,24 +166,34 @@ def current_thread() -> ThreadHandle:
     try:
         handle: ThreadHandle = _tls.handle
     except AttributeError:
-        return _adopt(0)
+        return _adopt(False)
     return handle
 
 
-def _adopt(suspend_count: int) -> ThreadHandle:
-    """Create and register the calling thread's handle."""
+def current_state() -> ThreadState:
+    """Return the calling thread's ThreadState (the engine's view of it), adopting the thread."""
+    try:
+        state: ThreadState = _tls.state
+    except AttributeError:
+        return _adopt(False)._state
+    return state
+
+
+def _adopt(suspended: bool) -> ThreadHandle:
+    """Create and register the calling thread's handle (``suspended``: with a count of 1)."""
     ident = threading.get_ident()
     native_id = threading.get_native_id()
     main = ident == threading.main_thread().ident
     name = threading.current_thread().name
-    handle = ThreadHandle(ident, native_id, name, suspend_count)
+    handle = ThreadHandle(ident, native_id, name)
     _tls.handle = handle
+    _tls.state = handle._state
     if not main:  # the main thread ends with the process
         _tls.sentinel = _ExitSentinel(handle)
     with KERNEL_LOCK:
         _by_id[native_id] = handle
-        if suspend_count:
-            suspended_threads[0] += 1
+        if suspended:
+            handle._state.suspend_locked()
     return handle
 
 
@@ -259,42 +219,20 @@ def thread_exited(handle: ThreadHandle, exit_code: int) -> None:
             return
     for hook in tuple(_exit_hooks):
         hook(handle)
-    if handle._parks_fast:  # its last wait is behind it, every wake-up taken: close the eventfd
-        _replace_parker(handle, lock_parker())
+    state = handle._state
+    if state.parks_fast:  # its last wait is behind it, every wake-up taken: close the eventfd
+        state.replace_parker(lock_parker())
     woken: list[Waiter] = []
     with KERNEL_LOCK:
         if handle._ready:
             return
         handle._ready = True
         handle._exit_code = exit_code
-        if handle._suspend_count:
-            suspended_threads[0] -= 1
-            handle._suspend_count = 0
-        handle._apcs.clear()
-        handle._waiter.unregister()
-        for mutex in tuple(handle._owned):
-            mutex._abandon(woken)
-        handle._owned.clear()
+        state.end_locked(woken)
         if _by_id.get(handle.native_id) is handle:
             del _by_id[handle.native_id]
         release_waiters(handle, woken)
     wake_all(woken)
-
-
-def park_fast(handle: ThreadHandle) -> None:
-    """Give the calling thread its fast parker before its first wait (see _parker)."""
-    handle._parks_fast = True
-    parker = eventfd_parker(main=handle.ident == threading.main_thread().ident)
-    if parker is not None:  # else no eventfd here: keep the lock it has
-        _replace_parker(handle, parker)
-
-
-def _replace_parker(handle: ThreadHandle, parker: Parker) -> None:
-    """Give ``handle`` a new parker and close the old one; no wait of it may be pending."""
-    old = handle._park
-    handle._park = parker
-    handle._waiter.wake = parker.release
-    close_parker(old)
 
 
 def _after_fork_in_child() -> None:
@@ -305,9 +243,10 @@ def _after_fork_in_child() -> None:
     eventfd at its next wait.
     """
     for handle in list(_by_id.values()):
-        if handle._parks_fast:
-            handle._parks_fast = False  # the forking thread gets a new one at its next wait
-            _replace_parker(handle, lock_parker())
+        state = handle._state
+        if state.parks_fast:
+            state.parks_fast = False  # the forking thread gets a new one at its next wait
+            state.replace_parker(lock_parker())
 
 
 if hasattr(os, "register_at_fork"):
@@ -348,7 +287,7 @@ def start_thread(
 
     def bootstrap() -> None:
         try:
-            handle = _adopt(1 if suspended else 0)
+            handle = _adopt(suspended)
         except BaseException as error:  # hand the failure to the starting thread
             box.append(error)
             started.release()
@@ -356,7 +295,7 @@ def start_thread(
         box.append(handle)
         started.release()
         if suspended:
-            gate(handle)
+            handle._state.stop_at_gate()
         code = -1
         try:
             code = exit_code_of(fn(*args))
@@ -386,23 +325,6 @@ def _hook_args() -> threading.ExceptHookArgs:
     return threading.ExceptHookArgs((exc_type, exc, tb, threading.current_thread()))
 
 
-def gate(handle: ThreadHandle) -> None:
-    """Stop the calling thread while it is suspended; return once its count reaches zero."""
-    with KERNEL_LOCK:
-        if not handle._suspend_count:
-            return
-        handle._gate_waiting = True
-    try:
-        handle._gate.acquire()
-    except BaseException:
-        with KERNEL_LOCK:
-            pending = not handle._gate_waiting
-            handle._gate_waiting = False
-        if pending:  # resume() released the gate meanwhile: re-arm it
-            handle._gate.acquire()
-        raise
-
-
 def queue_apc(thread: ThreadHandle, fn: Callable[[Unpack[Ts]], object], *args: Unpack[Ts]) -> None:
     """Queue ``fn(*args)`` to run on ``thread`` at its next alertable wait (QueueUserAPC).
 
@@ -416,30 +338,5 @@ def queue_apc(thread: ThreadHandle, fn: Callable[[Unpack[Ts]], object], *args: U
     with KERNEL_LOCK:
         if thread._ready:
             raise ThreadTerminatedError(f"{thread!r} has ended; an APC can no longer run there")
-        queue_apc_locked(thread, fn, args, None, woken)
+        thread._state.queue_apc_locked(fn, args, None, woken)
     wake_all(woken)
-
-
-def queue_apc_locked(
-    thread: ThreadHandle,
-    fn: Callable[..., object],
-    args: tuple[Any, ...],
-    source: object,
-    woken: list[Waiter],
-) -> None:
-    """Queue an APC and alert the thread's alertable wait; caller holds the kernel lock."""
-    thread._apcs.append((fn, args, source))
-    active = thread._active
-    if active is not None and active.result is None and active.alertable:
-        finish(active, ALERTED, woken)
-
-
-def run_apcs(thread: ThreadHandle) -> None:
-    """Run the calling thread's queued APCs in FIFO order, including any queued meanwhile."""
-    apcs = thread._apcs
-    while True:
-        with KERNEL_LOCK:
-            if not apcs:
-                return
-            fn, args, _ = apcs.popleft()
-        fn(*args)

@@ -4,20 +4,19 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
-from collections import deque
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, final
 
 from .. import _clock
 from ..errors import InvalidParameterError
 from ._core import KERNEL_LOCK, Waitable, Waiter, release_waiters, waiting, wake_all
-from ._thread import current_thread, queue_apc_locked
+from ._thread import current_state
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from .._clock import Clock, TimerHandle
-    from ._thread import ThreadHandle
+    from ._threadstate import ThreadState
 
 __all__ = ["WaitableTimer", "TimerStatistics"]
 
@@ -63,7 +62,7 @@ class WaitableTimer(Waitable):
         self._period = 0.0
         self._fn: Callable[..., object] | None = None
         self._args: tuple[Any, ...] = ()
-        self._setter: ThreadHandle | None = None
+        self._setter: ThreadState | None = None
         self._scheduled: TimerHandle | None = None
         self._clock: Clock | None = None
         self.name: str | None = None
@@ -99,7 +98,7 @@ class WaitableTimer(Waitable):
             raise InvalidParameterError(f"period must be >= 0 seconds, not {period!r}")
         clock = _clock.get_clock()
         when = _due_time(due, clock)
-        setter = current_thread()
+        setter = current_state()
         woken: list[Waiter] = []
         with KERNEL_LOCK:
             self._unschedule()
@@ -145,9 +144,8 @@ class WaitableTimer(Waitable):
         if self._scheduled is not None:
             self._scheduled.cancel()
             self._scheduled = None
-        setter = self._setter
-        if setter is not None and any(entry[2] is self for entry in setter._apcs):
-            setter._apcs = deque(entry for entry in setter._apcs if entry[2] is not self)
+        if self._setter is not None:
+            self._setter.cancel_apcs(self)
 
     def _arm(self, when: float, woken: list[Waiter]) -> None:
         """Schedule the next expiry at clock time ``when``, or expire now if it has passed."""
@@ -174,8 +172,8 @@ class WaitableTimer(Waitable):
         self._ready = True
         release_waiters(self, woken)
         setter = self._setter
-        if self._fn is not None and setter is not None and not setter._ready:
-            queue_apc_locked(setter, self._fn, self._args, self, woken)
+        if self._fn is not None and setter is not None and not setter.handle._ready:
+            setter.queue_apc_locked(self._fn, self._args, self, woken)
         clock = self._clock
         if self._period > 0 and self._due is not None and clock is not None:
             # Periods missed while the clock ran late collapse into this expiry, as on Windows.
@@ -192,12 +190,12 @@ class WaitableTimer(Waitable):
 
     # -- kernel-object protocol (kernel lock held) ------------------------------------------
 
-    def _take(self, thread: ThreadHandle) -> bool:
+    def _take(self, thread: ThreadState) -> bool:
         if not self._manual:
             self._ready = False
         return False
 
-    def _untake(self, thread: ThreadHandle, abandoned: bool) -> None:
+    def _untake(self, thread: ThreadState, abandoned: bool) -> None:
         if not self._manual:
             self._ready = True
 

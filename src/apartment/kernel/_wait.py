@@ -2,10 +2,15 @@
 
 A wait first tries to be satisfied at once (lowest index first for wait-any, all at the same
 instant for wait-all). Otherwise it registers one waiter with every object, parks on the
-thread's private lock, and is woken only after someone decided its result under the kernel
+thread's private parker, and is woken only after someone decided its result under the kernel
 lock (see ``_core``). Timeouts go through the current clock; Ctrl-C in the main thread
 interrupts the park, and a grant that raced with the interrupt is undone, so an interrupted
 wait never leaves an object acquired.
+
+One wait runs in two steps, each a function: :func:`_start`, one kernel-lock hold that ends
+the wait at once or registers its waiter, and :func:`_park`, which blocks until the result is
+decided. The engine sits above ``_core``, ``_threadstate`` and ``_thread``; it plugs
+:func:`wait_single` into ``_core.ENGINE`` as it is imported, for ``Waitable.wait``.
 """
 
 from __future__ import annotations
@@ -16,10 +21,10 @@ from typing import TYPE_CHECKING, TypeVar
 
 from .. import _clock
 from ..errors import InvalidHandleError, InvalidParameterError
-from . import _thread
 from ._core import (
     ALERTED,
     CANCELLED,
+    ENGINE,
     KERNEL_LOCK,
     MAXIMUM_WAIT_OBJECTS,
     TIMED_OUT,
@@ -28,21 +33,33 @@ from ._core import (
     Waiter,
     WaitResult,
     begin,
-    blocked_watchers,
     finish,
-    notify_blocked,
     release_waiters,
     try_acquire,
     wake_all,
 )
+from ._parkwatch import blocked_watchers, notify_blocked
+from ._thread import current_state
 
 if TYPE_CHECKING:
-    import _thread as _thread_module
     from collections.abc import Callable
 
-    from ._thread import ThreadHandle
+    from ._threadstate import ThreadState
 
-__all__ = ["wait_any", "wait_all", "signal_and_wait", "sleep", "MAXIMUM_WAIT_OBJECTS"]
+__all__ = [
+    "wait_any",
+    "wait_all",
+    "signal_and_wait",
+    "sleep",
+    "MAXIMUM_WAIT_OBJECTS",
+    "check_timeout",
+    "wait_any_unchecked",
+    "wait_any_after",
+    "wait_single",
+    "begin_async_wait",
+    "cancel_async_wait",
+    "withdraw_async_wait",
+]
 
 _T = TypeVar("_T")
 
@@ -122,7 +139,7 @@ def wait_any_unchecked(
 
 
 def wait_any_after(
-    before: Callable[[ThreadHandle, list[Waiter]], _T],
+    before: Callable[[ThreadState, list[Waiter]], _T],
     objects: tuple[Waitable, ...],
     timeout: float | None = None,
 ) -> _T | WaitResult | None:
@@ -146,9 +163,7 @@ def sleep(seconds: float | None, *, alertable: bool = False) -> bool:
 
     Returns True if APCs ran and cut the sleep short, False when the time passed.
     """
-    timeout = check_timeout(seconds)
-    thread = _thread.current_thread()
-    return _wait((), False, timeout, alertable, thread) is ALERTED
+    return _wait((), False, check_timeout(seconds), alertable) is ALERTED
 
 
 def signal_and_wait(
@@ -177,70 +192,99 @@ def _wait(
     wait_all: bool,
     timeout: float | None,
     alertable: bool,
-    thread: ThreadHandle | None = None,
-    before: Callable[[ThreadHandle, list[Waiter]], _T | None] | None = None,
+    before: Callable[[ThreadState, list[Waiter]], _T | None] | None = None,
 ) -> _T | WaitResult | None:
-    """Run one wait from start to finish on the calling thread (``before``: see wait_any_after)."""
-    if thread is None:
-        thread = _thread.current_thread()
-    if thread._suspend_count:
-        _thread.gate(thread)
-    if not thread._parks_fast:
-        _thread.park_fast(thread)
-    clock = _clock.get_clock()
-    deadline = None if timeout is None else clock.now() + timeout
+    """Run one wait on the calling thread: start it, park if it must, and end it.
+
+    ``before`` runs in the lock hold that starts the wait (see wait_any_after). ALERTED runs
+    the thread's APCs before it is returned; a timeout returns None.
+    """
+    thread = current_state()
+    if thread.suspend_count:
+        thread.stop_at_gate()
+    if not thread.parks_fast:
+        thread.park_fast()
+    clock = None  # None waits forever and 0 never parks: neither reads the clock
+    deadline = 0.0
+    if timeout:
+        clock = _clock.get_clock()
+        deadline = clock.now() + timeout
     woken: list[Waiter] = []
-    found = None
-    result: WaitResult | Outcome | None = None
+    started: _T | WaitResult | Outcome | Waiter | None
     with KERNEL_LOCK:
-        if before is not None:
-            found = before(thread, woken)
-        if found is None and objects:
-            result = try_acquire(objects, wait_all, thread)
-        if found is None and result is None:
-            if alertable and thread._apcs:
-                result = ALERTED
-            elif timeout == 0:
-                result = TIMED_OUT
-            else:
-                waiter = thread._waiter
-                if waiter.result is None:  # nested wait (in a signal handler): a fresh waiter
-                    waiter = Waiter(thread, thread._park.release, eager=True)
-                begin(waiter, objects, wait_all, alertable)
-                thread._active = waiter
-                if blocked_watchers:
-                    notify_blocked()
+        started = _start(thread, objects, wait_all, timeout, alertable, before, woken)
     if woken:
         wake_all(woken)
-    if found is not None:
-        return found
-    if result is None:
-        result = _park(waiter, deadline, clock)
-        if thread._suspend_count:  # suspended while parked: stop here until resumed
-            _thread.gate(thread)
-    if result is ALERTED:
-        _thread.run_apcs(thread)
+    if type(started) is Waiter:
+        started = _park(started, clock, deadline)
+    if started is ALERTED:
+        thread.run_apcs()
         return ALERTED
-    if isinstance(result, Outcome):  # timed out
+    if isinstance(started, Outcome):  # timed out
         return None
-    return result
+    return started
+
+
+def _start(
+    thread: ThreadState,
+    objects: tuple[Waitable, ...],
+    wait_all: bool,
+    timeout: float | None,
+    alertable: bool,
+    before: Callable[[ThreadState, list[Waiter]], _T | None] | None,
+    woken: list[Waiter],
+) -> _T | WaitResult | Outcome | Waiter:
+    """Start a wait with the kernel lock held: end it at once, or register its waiter.
+
+    The wait ends at once with what ``before`` returns if that is not None (and ``woken``
+    gets the wake-ups ``before`` queued), with the objects acquired if they are ready, with
+    ALERTED if it is alertable and APCs are queued, or with TIMED_OUT when ``timeout`` is 0.
+    Otherwise the thread's waiter becomes pending on ``objects`` and is returned, to park on.
+    """
+    if before is not None:
+        found = before(thread, woken)
+        if found is not None:
+            return found
+    if objects:
+        result = try_acquire(objects, wait_all, thread)
+        if result is not None:
+            return result
+    if alertable and thread.apcs:
+        return ALERTED
+    if timeout == 0:
+        return TIMED_OUT
+    waiter = thread.waiter
+    if waiter.result is None:  # a nested wait (in a signal handler): a waiter of its own
+        waiter = Waiter(thread, thread.park.release, eager=True)
+    begin(waiter, objects, wait_all, alertable)
+    thread.active = waiter
+    if blocked_watchers:
+        notify_blocked()
+    return waiter
 
 
 def _park(
-    waiter: Waiter, deadline: float | None, clock: _clock.Clock
+    waiter: Waiter, clock: _clock.Clock | None, deadline: float
 ) -> WaitResult | Outcome | None:
-    """Block until the waiter's result is decided; return it (TIMED_OUT/ALERTED included)."""
-    lock = waiter.thread._park
+    """Block until the pending waiter's result is decided and return it (TIMED_OUT included).
+
+    ``clock`` is None to park without a limit, else the clock that ends the park at
+    ``deadline``. A thread suspended while it was parked stops at its gate before returning.
+    """
+    thread = waiter.thread
+    lock = thread.park
     try:
-        if deadline is None:
+        if clock is None:
             lock.acquire()
         elif not clock.park(lock, deadline, lambda: _expire(waiter)):
-            if _withdraw(waiter, TIMED_OUT) is None:
-                return TIMED_OUT
-            lock.acquire()  # decided meanwhile: its wake-up is on the way; take it
+            decided = _withdraw(waiter, TIMED_OUT)
+            if decided is not None:  # decided meanwhile: its wake-up is on the way; take it
+                lock.acquire()
     except BaseException:
         _cancel(waiter)
         raise
+    if thread.suspend_count:  # suspended while parked: stop here until resumed
+        thread.stop_at_gate()
     return waiter.result
 
 
@@ -271,7 +315,7 @@ def _cancel(waiter: Waiter) -> None:
     if result is None:
         return
     # Someone decided the result and is about to wake us: take that wake-up first.
-    lock = waiter.thread._park
+    lock = waiter.thread.park
     while True:
         try:
             lock.acquire()
@@ -307,7 +351,7 @@ def begin_async_wait(
     waiting thread (it will own a mutex it gets). Used by the asyncio bridge.
     """
     objs = _check_objects(objects, wait_all)
-    thread = _thread.current_thread()
+    thread = current_state()
     with KERNEL_LOCK:
         result = try_acquire(objs, wait_all, thread)
         if result is not None:
@@ -328,23 +372,6 @@ def withdraw_async_wait(waiter: Waiter) -> WaitResult | None:
     return result if isinstance(result, WaitResult) else None
 
 
-def is_parked(thread: ThreadHandle, on: Waitable | None = None) -> bool:
-    """Tell whether ``thread`` is parked in a wait (on ``on``, if given); kernel lock held.
-
-    A thread stopped at its suspend gate counts as parked when ``on`` is None.
-    """
-    waiter = thread._active
-    if waiter is not None and waiter.result is None:
-        return on is None or any(obj is on for obj in waiter.objects)
-    return on is None and thread._gate_waiting
-
-
-def watch_parks(lock: _thread_module.LockType) -> None:
-    """Release the held ``lock`` the next time any thread parks; kernel lock held."""
-    blocked_watchers.append(lock)
-
-
-def unwatch_parks(lock: _thread_module.LockType) -> None:
-    """Stop watching with ``lock`` if it was not released yet; kernel lock held."""
-    if lock in blocked_watchers:
-        blocked_watchers.remove(lock)
+# Waitable.wait (in _core, below this module) reaches the engine through ENGINE; the package
+# imports this module before anything can wait.
+ENGINE.wait_single = wait_single

@@ -14,6 +14,9 @@ The rules of the game (see ``docs/design.md``, "The wait engine"):
   caller hands to :func:`wake_all` after dropping the lock.
 * A :class:`~apartment.kernel.Waitable` subclass of an upper layer (a message queue's input,
   say) keeps ``_ready`` true while a wait would be satisfied now, and implements ``_take``.
+  ``_take(thread)`` and the ``before(thread, woken)`` hook of :func:`wait_any_after` are given
+  the waiting thread's :class:`ThreadState`, the engine's view of a thread (its handle is
+  ``thread.handle``).
 """
 
 from __future__ import annotations
@@ -25,19 +28,21 @@ from ._core import wake_all as wake_all
 from ._event import Event as _Event
 from ._event import recycle_event as recycle_event
 from ._event import spare_event as spare_event
+from ._parkwatch import is_parked as is_parked
+from ._parkwatch import unwatch_parks as unwatch_parks
+from ._parkwatch import watch_parks as watch_parks
 from ._thread import add_exit_hook as add_exit_hook
+from ._threadstate import ThreadState as ThreadState
 from ._wait import begin_async_wait as begin_async_wait
 from ._wait import cancel_async_wait as cancel_async_wait
 from ._wait import check_timeout as check_timeout
-from ._wait import is_parked as is_parked
-from ._wait import unwatch_parks as unwatch_parks
 from ._wait import wait_any_after as wait_any_after
 from ._wait import wait_any_unchecked as wait_any_unchecked
-from ._wait import watch_parks as watch_parks
 from ._wait import withdraw_async_wait as withdraw_async_wait
 
 __all__ = [
     "KERNEL_LOCK",
+    "ThreadState",
     "Waiter",
     "release_waiters",
     "wake_all",

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, final
 from ..kernel import Waitable
 
 if TYPE_CHECKING:
-    from ..kernel import ThreadHandle
+    from ..kernel.lowlevel import ThreadState
     from ._queue import MessageQueue
 
 __all__ = ["QueueInput"]
@@ -50,5 +50,5 @@ class QueueInput(Waitable):
         bits = queue.wake_bits if self.available else queue.changed_bits
         self._ready = bool(bits & self.mask)
 
-    def _take(self, thread: ThreadHandle) -> bool:
+    def _take(self, thread: ThreadState) -> bool:
         return False
