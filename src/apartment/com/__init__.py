@@ -21,6 +21,13 @@ from ._api import create as create
 from ._api import mta as mta
 from ._api import sta as sta
 from ._api import threading_model as threading_model
+from ._class_entry import DEFAULT_CLSCTX as DEFAULT_CLSCTX
+from ._class_entry import DEFAULT_THREADING_MODEL as DEFAULT_THREADING_MODEL
+from ._class_entry import ClassEntry as ClassEntry
+from ._class_entry import clsid_of as clsid_of
+from ._class_entry import normalize_clsid as normalize_clsid
+from ._class_loading import ClassLoadError as ClassLoadError
+from ._class_loading import load_class as load_class
 from ._dispatch import IID_IDISPATCH as IID_IDISPATCH
 from ._dispatch import IID_IUNKNOWN as IID_IUNKNOWN
 from ._dispatch import DispatchClient as DispatchClient
@@ -36,26 +43,19 @@ from ._policy import COMException as COMException
 from ._policy import DispatchPolicy as DispatchPolicy
 from ._proxy import Proxy as Proxy
 from ._proxy import make_agile as make_agile
-from ._registry import DEFAULT_CLSCTX as DEFAULT_CLSCTX
-from ._registry import DEFAULT_THREADING_MODEL as DEFAULT_THREADING_MODEL
-from ._registry import SCHEMA_VERSION as SCHEMA_VERSION
-from ._registry import ClassEntry as ClassEntry
-from ._registry import ClassLoadError as ClassLoadError
-from ._registry import RegistryError as RegistryError
+from ._registration import entry_from_class as entry_from_class
+from ._registration import register_class as register_class
+from ._registration import unregister_class as unregister_class
 from ._registry import clsid_from_progid as clsid_from_progid
-from ._registry import clsid_of as clsid_of
 from ._registry import entries as entries
-from ._registry import entry_from_class as entry_from_class
-from ._registry import load_class as load_class
 from ._registry import lookup as lookup
 from ._registry import lookup_clsid as lookup_clsid
 from ._registry import lookup_progid as lookup_progid
-from ._registry import normalize_clsid as normalize_clsid
 from ._registry import register as register
-from ._registry import register_class as register_class
-from ._registry import registry_path as registry_path
 from ._registry import unregister as unregister
-from ._registry import unregister_class as unregister_class
+from ._registry_store import SCHEMA_VERSION as SCHEMA_VERSION
+from ._registry_store import RegistryError as RegistryError
+from ._registry_store import registry_path as registry_path
 from ._transport import call_in as call_in
 
 __all__ = [

@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Any
 from .. import messages
 from ..errors import ClassNotRegisteredError
 from ..kernel import Event, start_thread
-from . import _registry as registry
 from ._apartment import (
     Apartment,
     ApartmentKind,
@@ -31,8 +30,11 @@ from ._apartment import (
     main_sta,
     neutral,
 )
+from ._class_entry import CLSCTX_INPROC_HANDLER, CLSCTX_INPROC_SERVER, CLSCTX_SERVER
+from ._class_loading import load_class
 from ._dispatch import InterfacePointer, wrap
 from ._proxy import marshal_value
+from ._registry import lookup
 from ._transport import call_from
 
 if TYPE_CHECKING:
@@ -107,7 +109,7 @@ def _create_there(factory: Callable[[], Any], target: Apartment, creator: Apartm
     return marshal_value(factory(), target, creator)
 
 
-def create_object(name: str, clsctx: int = registry.CLSCTX_SERVER) -> InterfacePointer:
+def create_object(name: str, clsctx: int = CLSCTX_SERVER) -> InterfacePointer:
     """Create a registered COM class by ProgID or CLSID string (CoCreateInstance).
 
     The class is looked up in the class registry, imported, and instantiated in the apartment
@@ -120,13 +122,13 @@ def create_object(name: str, clsctx: int = registry.CLSCTX_SERVER) -> InterfaceP
         NotInitializedError: the calling thread is in no apartment (CO_E_NOTINITIALIZED).
     """
     creator = current_apartment()  # CO_E_NOTINITIALIZED before any registry work
-    entry = registry.lookup(name)
-    if not entry.clsctx & clsctx & (registry.CLSCTX_INPROC_SERVER | registry.CLSCTX_INPROC_HANDLER):
+    entry = lookup(name)
+    if not entry.clsctx & clsctx & (CLSCTX_INPROC_SERVER | CLSCTX_INPROC_HANDLER):
         raise ClassNotRegisteredError(
             f"{name} is registered for context {entry.clsctx:#x}, not for {clsctx:#x} in "
             "process; out-of-process activation needs a local server"
         )
-    cls = registry.load_class(entry)
+    cls = load_class(entry)
     target = placement(creator, entry.threading_model)
     pointer: InterfacePointer = _activate(creator, target, lambda: wrap(cls(), target))
     return pointer
