@@ -9,14 +9,11 @@ from ._activation import create_instance as create_instance
 from ._activation import create_object as create_object
 from ._activation import host_sta as host_sta
 from ._activation import placement as placement
-from ._apartment import S_FALSE as S_FALSE
-from ._apartment import S_OK as S_OK
 from ._apartment import Apartment as Apartment
 from ._apartment import ApartmentKind as ApartmentKind
+from ._apartment import call_in as call_in
 from ._apartment import current_apartment as current_apartment
-from ._apartment import initialize as initialize
 from ._apartment import main_sta as main_sta
-from ._apartment import uninitialize as uninitialize
 from ._api import create as create
 from ._api import mta as mta
 from ._api import sta as sta
@@ -34,6 +31,10 @@ from ._dispatch import DispatchClient as DispatchClient
 from ._dispatch import InterfacePointer as InterfacePointer
 from ._dispatch import unwrap as unwrap
 from ._dispatch import wrap as wrap
+from ._lifecycle import S_FALSE as S_FALSE
+from ._lifecycle import S_OK as S_OK
+from ._lifecycle import initialize as initialize
+from ._lifecycle import uninitialize as uninitialize
 from ._marshal import GlobalInterfaceTable as GlobalInterfaceTable
 from ._marshal import MarshalStream as MarshalStream
 from ._marshal import Token as Token
@@ -56,7 +57,6 @@ from ._registry import unregister as unregister
 from ._registry_store import SCHEMA_VERSION as SCHEMA_VERSION
 from ._registry_store import RegistryError as RegistryError
 from ._registry_store import registry_path as registry_path
-from ._transport import call_in as call_in
 
 __all__ = [
     "DEFAULT_CLSCTX",
