@@ -24,7 +24,7 @@ import threading
 from typing import TYPE_CHECKING, Any
 
 from apartment import com
-from apartment.com import _transport
+from apartment.com import _mta
 from apartment.messages import WM_QUIT, post_thread_message, pump_messages
 
 from ._harness import (
@@ -108,7 +108,7 @@ def _start_mta_worker() -> None:
     first and take longer than a worker's idle time, after which a call would start a new
     worker inside a sample (and the harness would report it left running).
     """
-    _transport._mta_pool.IDLE_SECONDS = 24 * 3600.0
+    _mta._mta_pool.IDLE_SECONDS = 24 * 3600.0
     if hasattr(os, "sched_getaffinity") and hasattr(os, "sched_setaffinity"):
         _home_cpus[0] = tuple(sorted(os.sched_getaffinity(0)))
     com.initialize()

@@ -406,7 +406,7 @@ def test_back_to_back_calls_into_the_mta_reuse_the_worker(monkeypatch: pytest.Mo
     Each worker is held just after it releases its caller until the caller's next call is
     submitted: if it counted itself idle only then, that call would start a second worker.
     """
-    from apartment.com import _transport
+    from apartment.com import _mta as _transport
 
     pool = _transport._MtaPool()
     monkeypatch.setattr(_transport, "_mta_pool", pool)

@@ -14,8 +14,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from apartment import _registry_cli as _cli
-from apartment.com import _registry
-from apartment.com._registry import (
+from apartment.com import (
     ClassEntry,
     ClassLoadError,
     RegistryError,
@@ -31,6 +30,7 @@ from apartment.com._registry import (
     registry_path,
     unregister,
 )
+from apartment.com import _registry_store as _registry
 from apartment.errors import ClassNotRegisteredError, ClassStringError, ComError
 from apartment.win32.win32com.server import register as facade
 
@@ -281,7 +281,7 @@ def test_four_processes_registering_at_once_all_land(registry: Path) -> None:
     code = textwrap.dedent(
         """
         import sys, uuid
-        from apartment.com._registry import ClassEntry, register
+        from apartment.com import ClassEntry, register
         n = int(sys.argv[1])
         for i in range(25):
             clsid = "{" + str(uuid.uuid4()) + "}"
@@ -382,7 +382,7 @@ def test_a_script_run_as_main_registers_its_file_name(
     script.write_text(
         textwrap.dedent(
             f"""
-            from apartment.com._registry import entry_from_class, register
+            from apartment.com import entry_from_class, register
 
             class Server:
                 _reg_clsid_ = {clsid!r}

@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from apartment.com import _registry
-from apartment.com._registry import (
+from apartment.com import (
     ClassEntry,
     RegistryError,
     entries,
@@ -23,6 +22,7 @@ from apartment.com._registry import (
     register,
     unregister,
 )
+from apartment.com import _registry_store as _registry
 from apartment.errors import ClassNotRegisteredError, ClassStringError
 
 from .._subprocess import run_python
@@ -34,11 +34,11 @@ if TYPE_CHECKING:
 _REGISTER = textwrap.dedent(
     """
     import sys
-    from apartment.com._registry import ClassEntry, register
+    from apartment.com import ClassEntry, register
     register(ClassEntry(clsid=sys.argv[1], progid=sys.argv[2], class_spec="m.C"))
     """
 )
-_UNREGISTER = "import sys; from apartment.com._registry import unregister; unregister(sys.argv[1])"
+_UNREGISTER = "import sys; from apartment.com import unregister; unregister(sys.argv[1])"
 
 
 def new_clsid() -> str:

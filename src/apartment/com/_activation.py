@@ -16,24 +16,19 @@ there is none yet). The creator gets the object itself in its own apartment, els
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, final
 
 from .. import messages
 from ..errors import ClassNotRegisteredError
 from ..kernel import Event, start_thread
-from . import _registry as registry
-from ._apartment import (
-    Apartment,
-    ApartmentKind,
-    current_apartment,
-    ensure_mta,
-    initialize,
-    main_sta,
-    neutral,
-)
+from ._apartment import Apartment, ApartmentKind, current_apartment, main_sta, neutral
+from ._class_entry import CLSCTX_INPROC_HANDLER, CLSCTX_INPROC_SERVER, CLSCTX_SERVER
+from ._class_loading import load_class
 from ._dispatch import InterfacePointer, wrap
+from ._lifecycle import initialize
+from ._mta import ensure_mta
 from ._proxy import marshal_value
-from ._transport import call_from
+from ._registry import lookup
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -43,14 +38,25 @@ __all__ = ["THREADING_MODELS", "placement", "create_instance", "create_object", 
 THREADING_MODELS = ("Apartment", "Free", "Both", "Neutral")
 """The threading models a class can declare; anything else (or none) is the legacy model."""
 
-_host_lock = threading.Lock()
-_host: list[Apartment | None] = [None]
+
+@final
+class _HostSta:
+    """The host STA, once started (its thread pumps until the process ends), under ``lock``."""
+
+    __slots__ = ("apartment", "lock")
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.apartment: Apartment | None = None
+
+
+_host = _HostSta()
 
 
 def host_sta() -> Apartment:
     """Return the host STA, starting its thread (which pumps messages forever) if needed."""
-    with _host_lock:
-        apartment = _host[0]
+    with _host.lock:
+        apartment = _host.apartment
         if apartment is not None and apartment.alive:
             return apartment
         ready = Event(manual_reset=True)
@@ -64,7 +70,7 @@ def host_sta() -> Apartment:
 
         start_thread(serve, name="apartment-host-sta")
         ready.wait()
-        _host[0] = box[0]
+        _host.apartment = box[0]
         return box[0]
 
 
@@ -100,14 +106,14 @@ def _activate(creator: Apartment, target: Apartment, factory: Callable[[], Any])
     """Run ``factory()`` in ``target``; return its result as valid in ``creator``."""
     if target is creator:
         return factory()
-    return call_from(creator, target, _create_there, (factory, target, creator))
+    return creator.call_out(creator, target, _create_there, (factory, target, creator))
 
 
 def _create_there(factory: Callable[[], Any], target: Apartment, creator: Apartment) -> Any:  # noqa: ANN401
     return marshal_value(factory(), target, creator)
 
 
-def create_object(name: str, clsctx: int = registry.CLSCTX_SERVER) -> InterfacePointer:
+def create_object(name: str, clsctx: int = CLSCTX_SERVER) -> InterfacePointer:
     """Create a registered COM class by ProgID or CLSID string (CoCreateInstance).
 
     The class is looked up in the class registry, imported, and instantiated in the apartment
@@ -120,13 +126,13 @@ def create_object(name: str, clsctx: int = registry.CLSCTX_SERVER) -> InterfaceP
         NotInitializedError: the calling thread is in no apartment (CO_E_NOTINITIALIZED).
     """
     creator = current_apartment()  # CO_E_NOTINITIALIZED before any registry work
-    entry = registry.lookup(name)
-    if not entry.clsctx & clsctx & (registry.CLSCTX_INPROC_SERVER | registry.CLSCTX_INPROC_HANDLER):
+    entry = lookup(name)
+    if not entry.clsctx & clsctx & (CLSCTX_INPROC_SERVER | CLSCTX_INPROC_HANDLER):
         raise ClassNotRegisteredError(
             f"{name} is registered for context {entry.clsctx:#x}, not for {clsctx:#x} in "
             "process; out-of-process activation needs a local server"
         )
-    cls = registry.load_class(entry)
+    cls = load_class(entry)
     target = placement(creator, entry.threading_model)
     pointer: InterfacePointer = _activate(creator, target, lambda: wrap(cls(), target))
     return pointer

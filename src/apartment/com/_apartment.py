@@ -1,45 +1,50 @@
-"""Apartments: which threads share objects, and how a thread enters and leaves one.
+"""Apartments: which threads share objects, and which apartment a thread is in.
 
-A thread joins an apartment with :func:`initialize` and leaves it with as many
-:func:`uninitialize` calls. A single-threaded apartment (STA) is one thread with a hidden
-message-only window: calls from other apartments are posted to that window and run when the
-thread pumps. The multithreaded apartment (MTA) is one per process and holds any number of
-threads; it exists while an explicit member or a host thread keeps it. The first STA is the
-*main* STA, home of classes that declare no threading model. A thread that never initialized
-COM belongs to the MTA implicitly while the MTA exists (the implicit MTA).
+A single-threaded apartment (STA) is one thread with a hidden message-only window: calls from
+other apartments are posted to that window and run when the thread pumps. The multithreaded
+apartment (MTA) is one per process and holds any number of threads; it exists while an
+explicit member or a host thread keeps it. The first STA is the *main* STA, home of classes
+that declare no threading model. A thread that never initialized COM belongs to the MTA
+implicitly while the MTA exists (the implicit MTA). The neutral apartment (NA) has no thread:
+a call into it runs on the caller's thread.
+
+How a kind of apartment receives and makes calls is its :class:`~._hosting.Hosting`
+(:mod:`._sta`, :mod:`._mta`); entering and leaving apartments is :mod:`._lifecycle`'s.
 """
 
 from __future__ import annotations
 
 import enum
 import threading
-import warnings
 import weakref
-from typing import TYPE_CHECKING, final
+from typing import TYPE_CHECKING, Any, final
 
-from ..errors import ChangedModeError, NotInitializedError
+from ..errors import NotInitializedError
 from ..kernel import ThreadHandle, current_thread
-from ..kernel.lowlevel import KERNEL_LOCK, add_exit_hook
+from ..kernel.lowlevel import KERNEL_LOCK
+from ._hosting import NEUTRAL
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ..messages import Window
+    from ._hosting import Hosting
+    from ._packet import CallPacket
     from ._proxy import Proxy, Stub
-    from ._transport import CallPacket
 
 __all__ = [
-    "S_OK",
-    "S_FALSE",
     "ApartmentKind",
     "Apartment",
-    "initialize",
-    "uninitialize",
+    "ThreadCom",
+    "process_com",
+    "thread_state",
     "current_apartment",
+    "call_in",
     "main_sta",
+    "neutral",
     "is_initialized",
+    "initialized_threads",
 ]
-
-S_OK = 0
-S_FALSE = 1
 
 
 class ApartmentKind(enum.Enum):
@@ -56,12 +61,16 @@ class Apartment:
 
     Only the runtime creates these. ``is_sta`` is True for a single-threaded apartment.
     ``stubs`` holds the objects of this apartment that other apartments hold proxies to;
-    ``proxies`` the proxies living here, one per object.
+    ``proxies`` the proxies living here, one per object. ``deliver`` and ``call_out`` are
+    the hooks of the apartment's :class:`~._hosting.Hosting`, read on every call.
     """
 
     __slots__ = (
         "alive",
+        "call_out",
+        "deliver",
         "host",
+        "hosting",
         "is_sta",
         "kind",
         "main",
@@ -73,9 +82,19 @@ class Apartment:
         "window",
     )
 
-    def __init__(self, kind: ApartmentKind, thread: ThreadHandle | None, host: bool) -> None:
+    def __init__(
+        self,
+        kind: ApartmentKind,
+        hosting: Hosting,
+        thread: ThreadHandle | None = None,
+        *,
+        host: bool = False,
+    ) -> None:
         self.kind = kind
-        self.is_sta = kind is ApartmentKind.STA  # read on every call: a plain attribute
+        self.is_sta = kind is ApartmentKind.STA
+        self.hosting = hosting
+        self.deliver = hosting.deliver  # read on every call: plain attributes, one lookup each
+        self.call_out = hosting.call_out
         self.thread = thread
         self.host = host
         self.main = False
@@ -98,8 +117,17 @@ class Apartment:
         state = "" if self.alive else " (ended)"
         return f"<{label}{where}{state}>"
 
+    def open(self) -> None:
+        """Get ready for calls (an STA opens its hidden window), before others can see it."""
+        self.hosting.open(self)
 
-class _ThreadCom:
+    def close(self) -> None:
+        """Close the ended apartment (an STA fails its queued calls and destroys its window)."""
+        self.hosting.close(self)
+
+
+@final
+class ThreadCom:
     """A thread's COM state: its apartment and how many initializations it holds."""
 
     __slots__ = ("apartment", "count", "thread")
@@ -110,132 +138,34 @@ class _ThreadCom:
         self.count = 0
 
 
-_tls = threading.local()
-_threads: dict[ThreadHandle, _ThreadCom] = {}
-_main: list[Apartment | None] = [None]
-_mta: list[Apartment | None] = [None]
-_neutral = Apartment(ApartmentKind.NA, None, host=False)
+@final
+class _ProcessCom:
+    """The process's COM state, under the kernel lock: its threads, main STA and MTA."""
+
+    __slots__ = ("main", "mta", "threads")
+
+    def __init__(self) -> None:
+        self.threads: dict[ThreadHandle, ThreadCom] = {}  # every thread that touched COM
+        self.main: Apartment | None = None
+        self.mta: Apartment | None = None
 
 
-def _state() -> _ThreadCom:
+process_com = _ProcessCom()
+_tls = threading.local()  # .com: the calling thread's ThreadCom
+_neutral = Apartment(ApartmentKind.NA, NEUTRAL)  # lasts as long as the process
+
+
+def thread_state() -> ThreadCom:
+    """Return the calling thread's COM state, created on first use."""
     try:
-        state: _ThreadCom = _tls.com
+        state: ThreadCom = _tls.com
     except AttributeError:
         thread = current_thread()
-        state = _ThreadCom(thread)
+        state = ThreadCom(thread)
         _tls.com = state
         with KERNEL_LOCK:
-            _threads[thread] = state
+            process_com.threads[thread] = state
     return state
-
-
-def initialize(multithreaded: bool = False, *, host: bool = False) -> int:
-    """Put the calling thread in an apartment (CoInitializeEx); return S_OK or S_FALSE.
-
-    ``multithreaded`` joins the MTA, else the thread becomes a new STA (the main STA if it is
-    the first). A repeat in the same mode returns S_FALSE and must be balanced by its own
-    :func:`uninitialize` too.
-
-    Raises:
-        ChangedModeError: the thread is already in the other kind of apartment; nothing is
-            counted (RPC_E_CHANGED_MODE).
-    """
-    state = _state()
-    with KERNEL_LOCK:
-        apartment = state.apartment
-        if state.count:
-            assert apartment is not None
-            if (apartment.kind is ApartmentKind.MTA) != multithreaded:
-                raise ChangedModeError(
-                    f"thread {state.thread.native_id} is already in {apartment!r}; it cannot "
-                    "change apartments until it uninitializes"
-                )
-            state.count += 1
-            return S_FALSE
-        if multithreaded:
-            mta_apartment = _mta[0]
-            if mta_apartment is None:
-                mta_apartment = _mta[0] = Apartment(ApartmentKind.MTA, None, host=host)
-            mta_apartment.members += 1
-            state.apartment = mta_apartment
-            state.count = 1
-            return S_OK
-    from ._transport import open_sta_window
-
-    # A new STA gets its window before anyone can see it: a call posted to it must find one.
-    sta = Apartment(ApartmentKind.STA, state.thread, host=host)
-    sta.window = open_sta_window()
-    with KERNEL_LOCK:
-        if _main[0] is None:
-            sta.main = True
-            _main[0] = sta
-        state.apartment = sta
-        state.count = 1
-    return S_OK
-
-
-def uninitialize() -> None:
-    """Take back one initialization (CoUninitialize); the last one leaves the apartment.
-
-    Leaving an STA disconnects the objects other apartments reach through it (their proxies
-    then fail with RPC_E_DISCONNECTED) and destroys its window. Extra calls are ignored.
-    """
-    state = _state()
-    with KERNEL_LOCK:
-        if not state.count:
-            return
-        state.count -= 1
-        if state.count:
-            return
-        apartment = state.apartment
-        state.apartment = None
-    assert apartment is not None
-    _leave(apartment)
-
-
-def _leave(apartment: Apartment) -> None:
-    """A thread left ``apartment``: end it if it was its STA or the MTA's last member."""
-    from ._transport import close_sta_window
-
-    with KERNEL_LOCK:
-        if apartment.kind is ApartmentKind.MTA:
-            apartment.members -= 1
-            if apartment.members > 0:
-                return
-            if _mta[0] is apartment:
-                _mta[0] = None
-        ended_main = apartment.main
-        if ended_main:
-            _main[0] = None  # the next STA becomes the main STA, as Wine does
-        others = ended_main and any(state.count for state in _threads.values())
-        apartment.alive = False
-        stubs = list(apartment.stubs.values())
-        apartment.stubs.clear()
-    for stub in stubs:
-        stub.disconnect()
-    if apartment.window is not None:
-        close_sta_window(apartment)
-    if ended_main and others:
-        warnings.warn(
-            "the main STA ended while other apartments are alive; the next STA becomes the "
-            "main STA (make the thread that initialized COM first uninitialize last)",
-            RuntimeWarning,
-            stacklevel=3,
-        )
-
-
-def ensure_mta() -> Apartment:
-    """Return the MTA, creating a host MTA if none exists (it then lasts as long as the process).
-
-    A host MTA is what COM creates when an STA activates a Free-threaded class and no thread
-    is in the MTA yet.
-    """
-    with KERNEL_LOCK:
-        mta_apartment = _mta[0]
-        if mta_apartment is None:
-            mta_apartment = _mta[0] = Apartment(ApartmentKind.MTA, None, host=True)
-            mta_apartment.members += 1  # held by the host until the process ends
-        return mta_apartment
 
 
 def current_apartment() -> Apartment:
@@ -246,14 +176,14 @@ def current_apartment() -> Apartment:
             (CO_E_NOTINITIALIZED).
     """
     try:
-        state: _ThreadCom = _tls.com
+        state: ThreadCom = _tls.com
     except AttributeError:
-        state = _state()
+        state = thread_state()
     apartment = state.apartment
     if apartment is not None:
         return apartment
     with KERNEL_LOCK:
-        mta_apartment = _mta[0]
+        mta_apartment = process_com.mta
     if mta_apartment is not None:
         return mta_apartment
     raise NotInitializedError(
@@ -262,9 +192,25 @@ def current_apartment() -> Apartment:
     )
 
 
+def call_in(target: Apartment, fn: Callable[..., Any], *args: Any) -> Any:  # noqa: ANN401
+    """Run ``fn(*args)`` in ``target`` and return its result (or raise its exception).
+
+    Into an STA, the call waits until that thread pumps messages; into the MTA it runs on an
+    MTA worker thread; into the NA, on the calling thread. A caller in an STA keeps serving
+    calls into its own apartment while it waits.
+
+    Raises:
+        DisconnectedError: the target apartment has ended.
+        CantCallOutError: the caller is handling a message sent from another thread.
+        NotInitializedError: the calling thread is in no apartment.
+    """
+    caller = current_apartment()
+    return caller.call_out(caller, target, fn, args)
+
+
 def is_initialized() -> bool:
     """Tell whether the calling thread explicitly initialized COM and has not left."""
-    return _state().count > 0
+    return thread_state().count > 0
 
 
 def initialized_threads() -> dict[ThreadHandle, Apartment]:
@@ -272,7 +218,7 @@ def initialized_threads() -> dict[ThreadHandle, Apartment]:
     with KERNEL_LOCK:
         return {
             thread: state.apartment
-            for thread, state in _threads.items()
+            for thread, state in process_com.threads.items()
             if state.count and state.apartment is not None
         }
 
@@ -280,25 +226,9 @@ def initialized_threads() -> dict[ThreadHandle, Apartment]:
 def main_sta() -> Apartment | None:
     """Return the main STA, if there is one now."""
     with KERNEL_LOCK:
-        return _main[0]
+        return process_com.main
 
 
 def neutral() -> Apartment:
     """Return the neutral apartment (NA): no thread; calls run on the caller's thread."""
     return _neutral
-
-
-def _thread_ended(thread: ThreadHandle) -> None:
-    """A thread that ends without uninitializing leaves its apartment all the same."""
-    with KERNEL_LOCK:
-        state = _threads.pop(thread, None)
-        if state is None or not state.count:
-            return
-        apartment = state.apartment
-        state.count = 0
-        state.apartment = None
-    assert apartment is not None
-    _leave(apartment)
-
-
-add_exit_hook(_thread_ended)

@@ -7,7 +7,8 @@ import functools
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ._activation import THREADING_MODELS, create_instance
-from ._apartment import Apartment, current_apartment, initialize, uninitialize
+from ._apartment import Apartment, current_apartment
+from ._lifecycle import initialize, uninitialize
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator

@@ -23,7 +23,6 @@ from ..errors import DisconnectedError, ObjectNotConnectedError, WrongThreadErro
 from ..kernel import Waitable
 from ..kernel.lowlevel import KERNEL_LOCK
 from ._apartment import Apartment, ApartmentKind, current_apartment
-from ._transport import call_from
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -214,7 +213,7 @@ def invoke(proxy: Proxy, name: str | None, args: tuple[Any, ...], kwargs: dict[s
             break
     if kwargs:
         kwargs = {key: marshal_value(arg, caller, home) for key, arg in kwargs.items()}
-    return call_from(caller, home, _remote_call, (stub, name, args, kwargs, caller))
+    return caller.call_out(caller, home, _remote_call, (stub, name, args, kwargs, caller))
 
 
 @final
@@ -249,13 +248,13 @@ class Proxy:
             with KERNEL_LOCK:  # calling the method is one round trip
                 return self.__dict__.setdefault(name, _Method(self, name))
         caller = _check(self)
-        return call_from(caller, stub.home, _remote_getattr, (stub, name, caller))
+        return caller.call_out(caller, stub.home, _remote_getattr, (stub, name, caller))
 
     def __setattr__(self, name: str, value: object) -> None:
         caller = _check(self)
         stub = self._stub
         value = marshal_value(value, caller, stub.home)
-        call_from(caller, stub.home, _remote_setattr, (stub, name, value))
+        caller.call_out(caller, stub.home, _remote_setattr, (stub, name, value))
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:  # noqa: ANN401
         return invoke(self, None, args, kwargs)
