@@ -17,6 +17,8 @@ import threading
 import time
 from typing import TYPE_CHECKING, Protocol
 
+from ._fork import CLOCK, SERVICES, after_fork_in_child, hold_across_fork
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -91,10 +93,31 @@ class MonotonicClock:
     """The real clock: ``time.monotonic`` and one daemon thread for scheduled callbacks."""
 
     def __init__(self) -> None:
-        self._cond = threading.Condition(threading.Lock())
+        lock = threading.Lock()
+        self._cond = threading.Condition(lock)
         self._heap: list[_Entry] = []
         self._seq = itertools.count()
         self._thread: threading.Thread | None = None
+        hold_across_fork(lock, CLOCK)
+        after_fork_in_child(self._after_fork_in_child, SERVICES)
+
+    def _after_fork_in_child(self) -> None:
+        """Start the service thread afresh in a forked child if callbacks are due.
+
+        The parent's service thread did not come along; the callbacks it had scheduled (a
+        waitable timer set before the fork, say) still belong to live objects.
+        """
+        lock = threading.Lock()  # the old condition knows the parent's waiting thread
+        self._cond = threading.Condition(lock)
+        hold_across_fork(lock, CLOCK)
+        self._thread = None
+        if self._heap:
+            self._start()
+
+    def _start(self) -> None:
+        """Start the service thread; ``_cond`` held or not yet shared."""
+        self._thread = threading.Thread(target=self._serve, name="apartment-clock", daemon=True)
+        self._thread.start()
 
     def now(self) -> float:
         return time.monotonic()
@@ -110,10 +133,7 @@ class MonotonicClock:
             entry = _Entry(when, next(self._seq), fn)
             heapq.heappush(self._heap, entry)
             if self._thread is None:
-                self._thread = threading.Thread(
-                    target=self._serve, name="apartment-clock", daemon=True
-                )
-                self._thread.start()
+                self._start()
             elif self._heap[0] is entry:
                 self._cond.notify()
         return entry
@@ -147,6 +167,7 @@ def _hook_args() -> threading.ExceptHookArgs:
 
 _current: Clock = MonotonicClock()
 _current_lock = threading.Lock()
+hold_across_fork(_current_lock, CLOCK)
 
 
 def get_clock() -> Clock:

@@ -19,6 +19,7 @@ import threading
 from typing import TYPE_CHECKING, Any, final
 
 from .. import messages
+from .._fork import OUTER, hold_across_fork
 from ..errors import ClassNotRegisteredError
 from ..kernel import Event, start_thread
 from ._apartment import Apartment, ApartmentKind, current_apartment, main_sta, neutral
@@ -47,6 +48,7 @@ class _HostSta:
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
+        hold_across_fork(self.lock, OUTER)
         self.apartment: Apartment | None = None
 
 

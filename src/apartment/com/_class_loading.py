@@ -12,6 +12,7 @@ import sys
 import threading
 from typing import TYPE_CHECKING
 
+from .._fork import OUTER, hold_across_fork
 from ..errors import ComError, hresult_message
 
 if TYPE_CHECKING:
@@ -25,6 +26,7 @@ _CLASS_E_CLASSNOTAVAILABLE = -2147221231
 # sys.path is process-wide: check-then-insert under a lock so two threads activating
 # classes from one directory add it once.
 _path_lock = threading.Lock()
+hold_across_fork(_path_lock, OUTER)
 
 
 class ClassLoadError(ComError, ImportError):

@@ -14,7 +14,6 @@ that apartment holds to it.
 from __future__ import annotations
 
 import itertools
-import threading
 from typing import TYPE_CHECKING, Any, final
 
 from ..errors import InvalidArgumentError, ObjectNotConnectedError, StreamReadError
@@ -64,14 +63,15 @@ class MarshalStream:
 
     pywin32's PyIStream of CoMarshalInterThreadInterfaceInStream. A second unmarshal fails:
     STG_E_READFAULT (the data was read already), or CO_E_OBJNOTCONNECTED after a rewind.
+    Its state changes under the kernel lock: a lock of its own would have to be held across
+    every fork.
     """
 
-    __slots__ = ("_lock", "_rebuild", "_rewound", "_stub")
+    __slots__ = ("_rebuild", "_rewound", "_stub")
 
     def __init__(self, value: object) -> None:
         self._stub: Stub | None
         self._stub, self._rebuild = _export(value)
-        self._lock = threading.Lock()
         self._rewound = False
 
     def __repr__(self) -> str:
@@ -80,7 +80,7 @@ class MarshalStream:
 
     def unmarshal(self) -> Any:  # noqa: ANN401
         """Unmarshal and release the data (CoGetInterfaceAndReleaseStream)."""
-        with self._lock:
+        with KERNEL_LOCK:
             stub, self._stub = self._stub, None
             rewound = self._rewound
         if stub is None:
@@ -94,12 +94,12 @@ class MarshalStream:
 
     def rewind(self) -> None:
         """Seek back to the start (a second unmarshal then fails with CO_E_OBJNOTCONNECTED)."""
-        with self._lock:
+        with KERNEL_LOCK:
             self._rewound = True
 
     def release(self) -> None:
         """Release the marshal data without unmarshaling it (CoReleaseMarshalData)."""
-        with self._lock:
+        with KERNEL_LOCK:
             self._stub = None
 
 

@@ -13,6 +13,7 @@ import threading
 from collections import deque
 from typing import TYPE_CHECKING, Any
 
+from .._fork import APARTMENTS, POOL, after_fork_in_child, hold_across_fork
 from ..kernel import Semaphore, start_thread
 from ..kernel.lowlevel import KERNEL_LOCK, recycle_event, spare_event
 from ._apartment import Apartment, ApartmentKind, call_in, process_com, thread_state
@@ -36,6 +37,12 @@ class _MtaPool:
         self._ready = Semaphore(0, 1 << 30)
         self._idle = 0
         self._names = itertools.count(1)
+
+    def after_fork_in_child(self) -> None:
+        """Start afresh in a forked child: the parent's workers did not come along."""
+        self._tasks.clear()  # their callers did not come along either
+        self._ready = Semaphore(0, 1 << 30)
+        self._idle = 0
 
     def submit(self, packet: CallPacket) -> None:
         """Queue a call for a worker, starting one if none is idle (on the calling thread)."""
@@ -70,6 +77,8 @@ class _MtaPool:
 
 
 _mta_pool = _MtaPool()
+hold_across_fork(_mta_pool._lock, POOL)
+after_fork_in_child(_mta_pool.after_fork_in_child, APARTMENTS)
 
 
 def _submit(packet: CallPacket) -> None:

@@ -17,6 +17,7 @@ import threading
 from typing import TYPE_CHECKING, Any, final
 
 from .. import messages
+from .._fork import OUTER, hold_across_fork
 from ..errors import CantCallOutError, DisconnectedError
 from ..kernel.lowlevel import (
     KERNEL_LOCK,
@@ -64,6 +65,7 @@ class _WindowClass:
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
+        hold_across_fork(self.lock, OUTER)
         self.registered = False
 
 

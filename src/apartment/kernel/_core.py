@@ -26,6 +26,8 @@ import operator
 from abc import abstractmethod
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, final
 
+from .._fork import KERNEL, hold_across_fork
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -56,6 +58,7 @@ __all__ = [
 
 KERNEL_LOCK = _thread.allocate_lock()
 """Guards the state of every kernel object and every wait list."""
+hold_across_fork(KERNEL_LOCK, KERNEL)
 
 MAXIMUM_WAIT_OBJECTS = 64
 

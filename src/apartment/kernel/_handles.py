@@ -13,6 +13,7 @@ import threading
 from collections import deque
 from typing import TYPE_CHECKING, TypeVar
 
+from .._fork import TABLE, hold_across_fork
 from ..errors import AccessDeniedError, InvalidHandleError, InvalidParameterError
 from ._core import MAXIMUM_WAIT_OBJECTS, Waitable
 from ._namespace import NamedKind, create_named, open_named, release_name
@@ -77,6 +78,7 @@ class HandleTable:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
+        hold_across_fork(self._lock, TABLE)
         # Handles a finalizer gave up: a finalizer may run inside any locked section (the
         # collector runs on allocation), so it only appends here (deque appends are atomic)
         # and the next table operation closes them.

@@ -15,6 +15,7 @@ import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, final
 
+from .._fork import SERVICES, TABLE, after_fork_in_child, hold_across_fork
 from ..errors import AccessDeniedError, NotSupportedError, SuspendCountExceededError
 from ._core import KERNEL_LOCK, Waitable, Waiter, release_waiters, waiting, wake_all
 from ._thread import MAXIMUM_SUSPEND_COUNT, STILL_ACTIVE
@@ -172,6 +173,25 @@ class _Reaper:
         self._selector: selectors.BaseSelector | None = None
         self._wakeup: tuple[int, int] | None = None
         self._pending: list[tuple[int, ProcessHandle]] = []
+        hold_across_fork(self._lock, TABLE)
+        after_fork_in_child(self._after_fork_in_child, SERVICES)
+
+    def _after_fork_in_child(self) -> None:
+        """Forget the parent's reaper thread: the child's first child starts its own.
+
+        The parent's children are not the child's, so it cannot reap them; their handles in
+        the child stay unsignaled.
+        """
+        selector, wakeup = self._selector, self._wakeup
+        self._selector, self._wakeup, self._pending = None, None, []
+        if selector is not None:
+            for key in list(selector.get_map().values()):
+                if key.data is not None:
+                    os.close(key.fd)
+            selector.close()
+        if wakeup is not None:
+            os.close(wakeup[0])
+            os.close(wakeup[1])
 
     def watch(self, process: ProcessHandle, popen: subprocess.Popen[bytes]) -> None:
         try:

@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import _thread
 import itertools
-import os
 import sys
 import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, final
 
+from .._fork import THREADS, after_fork_in_child, in_forked_child
 from ..errors import AccessDeniedError, SuspendCountExceededError, ThreadTerminatedError
 from ._core import KERNEL_LOCK, Waitable, Waiter, release_waiters, waiting, wake_all
 from ._parker import lock_parker
@@ -155,9 +155,14 @@ class _ExitSentinel:
         self.handle = handle
 
     def __del__(self) -> None:
+        # Not in a forked child still being set up (its locks are held: the child's hook ends
+        # this thread), nor at interpreter shutdown (a daemon thread frozen there may hold the
+        # kernel lock for ever): nothing is left to tell then.
+        if in_forked_child() or sys.is_finalizing():
+            return
         try:
             thread_exited(self.handle, 0)
-        except BaseException:  # interpreter shutdown: nothing is left to tell
+        except BaseException:
             return
 
 
@@ -235,22 +240,33 @@ def thread_exited(handle: ThreadHandle, exit_code: int) -> None:
     wake_all(woken)
 
 
+FORKED_AWAY_EXIT_CODE = 0
+"""The exit code, in a forked child, of the parent's threads that did not come along."""
+
+
 def _after_fork_in_child() -> None:
-    """Give every thread handle a parker of its own: the parent's eventfds are shared.
+    """Only the forking thread lives on in a forked child: make the kernel agree.
 
-    Only the forking thread lives on in the child. Every handle goes back to a lock, so
-    nothing in the child can wake a thread of the parent; the forking thread makes a new
-    eventfd at its next wait.
+    The forking thread keeps its handle under its new native id, and parks on a lock until
+    its next wait makes it a new eventfd (the parent's are shared with the child: nothing here
+    may wake a thread of the parent). Every other thread has ended: its handle is signaled,
+    its mutexes abandoned, and the exit hooks drop its queue and apartment.
     """
-    for handle in list(_by_id.values()):
-        state = handle._state
-        if state.parks_fast:
-            state.parks_fast = False  # the forking thread gets a new one at its next wait
-            state.replace_parker(lock_parker())
+    me: ThreadHandle | None = getattr(_tls, "handle", None)
+    with KERNEL_LOCK:
+        gone = [handle for handle in _by_id.values() if handle is not me]
+        _by_id.clear()
+        if me is not None:
+            me.native_id = threading.get_native_id()
+            _by_id[me.native_id] = me
+    if me is not None and me._state.parks_fast:
+        me._state.parks_fast = False  # a new eventfd at its next wait
+        me._state.replace_parker(lock_parker())
+    for handle in gone:
+        thread_exited(handle, FORKED_AWAY_EXIT_CODE)
 
 
-if hasattr(os, "register_at_fork"):
-    os.register_at_fork(after_in_child=_after_fork_in_child)
+after_fork_in_child(_after_fork_in_child, THREADS)
 
 
 def exit_code_of(result: object) -> int:

@@ -21,6 +21,7 @@ import threading
 from collections import deque
 from typing import TYPE_CHECKING, final
 
+from .._fork import QUEUES, after_fork_in_child
 from ..errors import AccessDeniedError, InvalidThreadIdError, NotEnoughQuotaError
 from ..kernel import ThreadHandle, current_thread, thread_by_id
 from ..kernel.lowlevel import KERNEL_LOCK, Waiter, add_exit_hook, release_waiters, wake_all
@@ -455,3 +456,15 @@ def _thread_ended(thread: ThreadHandle) -> None:
 
 
 add_exit_hook(_thread_ended)
+
+
+def _after_fork_in_child() -> None:
+    """File the forking thread's queue under its new id (the others ended with their threads)."""
+    with KERNEL_LOCK:
+        queues = list(_by_thread.values())
+        _by_thread.clear()
+        for queue in queues:
+            _by_thread[queue.thread.native_id] = queue
+
+
+after_fork_in_child(_after_fork_in_child, QUEUES)

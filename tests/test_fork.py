@@ -1,0 +1,279 @@
+"""fork() leaves a child that works (DESIGN.md decision 14).
+
+After a fork the child holds only the forking thread: every lock the library uses is usable,
+the parent's other threads are gone (their mutexes abandoned, their queues and apartments
+ended), service threads (the clock's, the MTA's workers) start again on demand, and the forking
+thread is the child's main thread with its own id. Each test forks while other threads are
+busy with the library, runs a check in the child, and fails if the child fails or hangs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import select
+import signal
+import threading
+import traceback
+import warnings
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from apartment import com, kernel, messages
+from apartment.errors import DisconnectedError
+from apartment.kernel import Event, Mutex, Semaphore, WaitableTimer, start_thread, wait_any
+from apartment.testing import wait_until_blocked
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
+
+CHILD_SECONDS = 10.0
+"""How long a child may take; a child still running then has hung."""
+
+
+def in_child(check: Callable[[], object]) -> None:
+    """Fork; run ``check()`` in the child; fail with the child's traceback, or if it hangs."""
+    read, write = os.pipe()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # fork() with threads, 3.12+
+        pid = os.fork()
+    if pid == 0:  # the child: report, then leave without running the parent's cleanup
+        os.close(read)
+        code, report = 0, b"ok"
+        try:
+            check()
+        except BaseException:
+            code, report = 1, traceback.format_exc().encode()
+        with contextlib.suppress(OSError):
+            os.write(write, report[-60000:])
+        os._exit(code)
+    os.close(write)
+    try:
+        ready, _, _ = select.select([read], [], [], CHILD_SECONDS)
+        report = os.read(read, 65536) if ready else b""
+    finally:
+        os.close(read)
+    if not ready:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        pytest.fail(f"the forked child hung for {CHILD_SECONDS} s")
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0, report.decode(errors="replace")
+
+
+@contextlib.contextmanager
+def busy_threads(count: int = 3) -> Iterator[None]:
+    """Threads that use the kernel in a loop (events, a mutex, a semaphore) until stopped."""
+    stop = Event(manual_reset=True)
+    mutex = Mutex()
+    semaphore = Semaphore(1, 1)
+
+    def churn() -> None:
+        ping = Event()
+        while not stop.wait(0):
+            ping.set()
+            ping.wait()
+            mutex.wait()
+            mutex.release()
+            semaphore.wait()
+            semaphore.release()
+
+    threads = [start_thread(churn) for _ in range(count)]
+    try:
+        yield
+    finally:
+        stop.set()
+        for thread in threads:
+            assert thread.wait(10)
+
+
+def _kernel_works() -> None:
+    event = Event()
+    start_thread(event.set)
+    assert event.wait(5)
+    mutex = Mutex()
+    assert mutex.wait(0)
+    mutex.release()
+
+
+def test_the_child_works_while_other_threads_churn_the_kernel() -> None:
+    with busy_threads():
+        in_child(_kernel_works)
+
+
+def test_the_child_works_when_a_thread_was_parked_at_the_fork() -> None:
+    gate = Event()
+    thread = start_thread(gate.wait)
+    wait_until_blocked(thread, on=gate)
+    in_child(_kernel_works)
+    gate.set()
+    assert thread.wait(10)
+
+
+def test_a_mutex_owned_by_a_thread_that_is_gone_is_abandoned_in_the_child() -> None:
+    mutex = Mutex()
+    owned, release = Event(), Event()
+
+    def owner() -> None:
+        mutex.wait()
+        owned.set()
+        release.wait()
+        mutex.release()
+
+    thread = start_thread(owner)
+    owned.wait()
+
+    def check() -> None:
+        result = mutex.wait(5)
+        assert result is not None
+        assert result.abandoned
+
+    in_child(check)
+    release.set()
+    assert thread.wait(10)
+
+
+def test_the_forking_thread_is_the_childs_main_thread_with_its_own_id() -> None:
+    def check() -> None:
+        me = kernel.current_thread()
+        assert me.native_id == threading.get_native_id() == os.getpid()
+        assert kernel.thread_by_id(os.getpid()) is me
+
+    in_child(check)
+
+
+def test_the_childs_message_queue_and_windows_belong_to_the_childs_thread() -> None:
+    def quiet(hwnd: int, msg: int, wparam: object, lparam: object) -> int:
+        return messages.def_window_proc(hwnd, msg, wparam, lparam)
+
+    wclass = messages.register_class("fork-test-window", quiet)
+    window = messages.create_window(wclass.name)
+
+    def check() -> None:
+        assert window.thread.native_id == os.getpid()
+        messages.post_thread_message(os.getpid(), messages.WM_USER, 1, 2)
+        message = messages.get_message()
+        assert (message.message, message.wparam, message.lparam) == (messages.WM_USER, 1, 2)
+        window.post(messages.WM_USER + 1)
+        assert messages.get_message().message == messages.WM_USER + 1
+
+    try:
+        in_child(check)
+    finally:
+        window.destroy()
+        messages.unregister_class(wclass.name)
+
+
+def test_timers_fire_in_the_child() -> None:
+    timer = WaitableTimer(manual_reset=True)
+    timer.set(0.001)  # the parent's clock thread exists now
+    assert timer.wait(5)
+
+    def check() -> None:
+        again = WaitableTimer(manual_reset=True)
+        again.set(0.001)
+        assert again.wait(5)
+        ident = messages.set_timer(0, 0, 0.001)
+        message = messages.get_message()
+        assert message.message == messages.WM_TIMER
+        messages.kill_timer(0, ident)
+
+    in_child(check)
+
+
+class _Counter:
+    def add(self, value: int) -> int:
+        return value + 1
+
+
+def test_calls_into_the_mta_work_in_the_child() -> None:
+    with com.sta():
+        obj = com.create(com.threading_model("Free")(_Counter))
+        assert obj.add(1) == 2  # the parent's MTA worker exists now
+
+        def check() -> None:
+            other = com.create(com.threading_model("Free")(_Counter))
+            assert other.add(41) == 42
+
+        in_child(check)
+
+
+def test_an_sta_of_a_thread_that_is_gone_is_disconnected_in_the_child() -> None:
+    box: list[object] = []
+    made, done = Event(), Event(manual_reset=True)
+
+    def sta_owner() -> None:
+        with com.sta():
+            box.append(com.marshal(_Counter()))
+            made.set()
+            while not wait_any([done], 0):
+                messages.msg_wait_any([done], timeout=None)
+                messages.pump_waiting_messages()
+
+    thread = start_thread(sta_owner)
+    made.wait()
+
+    def check() -> None:
+        with com.mta():
+            proxy = box[0].unmarshal()  # type: ignore[attr-defined]
+            with pytest.raises(DisconnectedError):
+                proxy.add(1)
+
+    in_child(check)
+    done.set()
+    assert thread.wait(10)
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.integers(min_value=0, max_value=400))
+def test_forks_at_random_points_of_busy_threads_leave_working_children(spin: int) -> None:
+    with busy_threads(2):
+        for _ in range(spin):  # let the churn reach a different point each time
+            Event(initial_state=True).wait(0)
+        in_child(_kernel_works)
+
+
+_MP_CHILD = """
+import traceback
+from apartment import com
+from apartment.kernel import Event, Mutex, start_thread
+
+class Counter:
+    def add(self, value):
+        return value + 1
+
+try:
+    event = Event()
+    start_thread(event.set)
+    assert event.wait(5)
+    with com.sta():
+        assert com.create(com.threading_model("Free")(Counter)).add(1) == 2
+    queue.put("ok")
+except BaseException:
+    queue.put(traceback.format_exc())
+"""
+"""The child's program: the target is ``exec`` so that forkserver can find it by name."""
+
+
+@pytest.mark.parametrize("method", ["fork", "forkserver"])
+def test_multiprocessing_children_work(method: str) -> None:
+    context: Any = multiprocessing.get_context(method)  # its Process type depends on method
+    with busy_threads(2), warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # fork() with threads, 3.12+
+        queue: multiprocessing.Queue[str] = context.Queue()
+        process = context.Process(target=exec, args=(_MP_CHILD, {"queue": queue}))
+        process.start()
+        try:
+            assert queue.get(timeout=CHILD_SECONDS) == "ok"
+        finally:
+            process.join(CHILD_SECONDS)
+            if process.is_alive():
+                process.kill()
+                process.join()
+    assert process.exitcode == 0
