@@ -120,7 +120,7 @@ class HandleTable:
         without it they are invalid, as in Windows' multi-object waits.
 
         Raises:
-            InvalidHandleError: the handle is not open.
+            InvalidHandleError: the handle is NULL or not open.
             AccessDeniedError: the handle lacks a right in ``access``.
         """
         if self._closing:
@@ -131,6 +131,8 @@ class HandleTable:
         with self._lock:
             entry = self._entries.get(key)
         if entry is None:
+            if value == 0:
+                raise InvalidHandleError("a NULL handle was passed")
             raise InvalidHandleError(f"handle {value:#x} is not open (closed, or never opened)")
         obj, granted = entry
         if access & ~granted:
@@ -291,10 +293,8 @@ class HandleTable:
             InvalidHandleError: a process handle is not one, or the source is NULL or not open.
         """
         try:
-            for process in (source_process, target_process):
-                if process == 0:
-                    raise InvalidHandleError("a NULL handle was passed")
-                self.get_typed(process, ProcessHandle, pseudo=True)
+            self.get_typed(source_process, ProcessHandle, pseudo=True)
+            self.get_typed(target_process, ProcessHandle, pseudo=True)
             if value == 0:
                 raise InvalidHandleError("a NULL handle was passed")
             return self.duplicate(value, access)

@@ -243,7 +243,8 @@ def PumpMessages() -> int:
 def ReplyMessage(result: int, /) -> None:
     """Reply now to the message sent from another thread; raises when there is none (BOOLAPI)."""
     if not messages.reply_message(result):
-        # pywin32's BOOLAPI: a FALSE result raises with whatever GetLastError holds.
+        # BOOLAPI, as pywin32 declares it: FALSE raises with the thread's last error
+        # (ERROR_INVALID_WINDOW_HANDLE when there is none).
         raise Win32Error.from_code(last_error() or ERROR_INVALID_WINDOW_HANDLE)
 
 
