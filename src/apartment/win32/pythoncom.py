@@ -20,7 +20,6 @@ from ..com import (
     CLSID_STD_GLOBAL_INTERFACE_TABLE,
     IID_IDISPATCH,
     IID_IUNKNOWN,
-    S_OK,
     GlobalInterfaceTable,
     InterfacePointer,
     MarshalStream,
@@ -37,7 +36,7 @@ from ..com import DISPID_NEWENUM as DISPID_NEWENUM
 from ..com import DISPID_PROPERTYPUT as DISPID_PROPERTYPUT
 from ..com import DISPID_UNKNOWN as DISPID_UNKNOWN
 from ..com import DISPID_VALUE as DISPID_VALUE
-from ..errors import ChangedModeError, ComError
+from ..errors import S_OK, ChangedModeError, ComError
 from .pywintypes import IID, PyIID
 
 __all__ = [
@@ -253,10 +252,12 @@ def PumpMessages() -> None:
 
 
 def _GetInterfaceCount() -> int:
+    """pywin32's count of its C++ interface wrappers: there are none here."""
     return 0
 
 
 def _GetGatewayCount() -> int:
+    """pywin32's count of its C++ gateways: there are none here."""
     return 0
 
 
