@@ -36,6 +36,9 @@ on the way out. Each named subclass also derives from the builtin a Python user 
     NotEnoughQuotaError       ERROR_NOT_ENOUGH_QUOTA        RuntimeError
                               (1816)
 
+The Win32 error codes and HRESULTs themselves (``ERROR_ACCESS_DENIED``, ``RPC_E_WRONG_THREAD``,
+...) are exported here too, by their SDK names: this is their one home in the library.
+
 The core raises these with an empty ``funcname``; the facade stamps the Win32 function name in,
 as pywin32 reports it. ``strerror`` is the Windows system message for the code; ``detail`` says,
 for a human, what went wrong and how to fix it, and is shown by ``str()``.
@@ -44,6 +47,62 @@ for a human, what went wrong and how to fix it, and is shown by ``str()``.
 from __future__ import annotations
 
 from typing import ClassVar
+
+from . import _codes
+from ._codes import *  # noqa: F403 - the codes are part of this module's API
+from ._codes import (
+    CLASS_E_CLASSNOTAVAILABLE,
+    CLASS_E_NOAGGREGATION,
+    CO_E_CLASSSTRING,
+    CO_E_DLLNOTFOUND,
+    CO_E_NOTINITIALIZED,
+    CO_E_OBJNOTCONNECTED,
+    CO_E_OBJNOTREG,
+    CO_E_SERVER_EXEC_FAILURE,
+    DISP_E_BADPARAMCOUNT,
+    DISP_E_EXCEPTION,
+    DISP_E_MEMBERNOTFOUND,
+    DISP_E_TYPEMISMATCH,
+    DISP_E_UNKNOWNNAME,
+    E_FAIL,
+    E_INVALIDARG,
+    E_NOINTERFACE,
+    E_NOTIMPL,
+    E_UNEXPECTED,
+    ERROR_ACCESS_DENIED,
+    ERROR_ALREADY_EXISTS,
+    ERROR_CANNOT_FIND_WND_CLASS,
+    ERROR_CLASS_ALREADY_EXISTS,
+    ERROR_CLASS_DOES_NOT_EXIST,
+    ERROR_FILE_NOT_FOUND,
+    ERROR_GEN_FAILURE,
+    ERROR_INVALID_HANDLE,
+    ERROR_INVALID_PARAMETER,
+    ERROR_INVALID_THREAD_ID,
+    ERROR_INVALID_WINDOW_HANDLE,
+    ERROR_NOT_ENOUGH_MEMORY,
+    ERROR_NOT_ENOUGH_QUOTA,
+    ERROR_NOT_OWNER,
+    ERROR_NOT_SUPPORTED,
+    ERROR_SIGNAL_REFUSED,
+    ERROR_SUCCESS,
+    ERROR_TIMEOUT,
+    ERROR_TOO_MANY_POSTS,
+    ERROR_WINDOW_OF_OTHER_THREAD,
+    MK_E_UNAVAILABLE,
+    REGDB_E_CLASSNOTREG,
+    RPC_E_CANTCALLOUT_ININPUTSYNCCALL,
+    RPC_E_CHANGED_MODE,
+    RPC_E_DISCONNECTED,
+    RPC_E_NO_SYNC,
+    RPC_E_SERVERFAULT,
+    RPC_E_WRONG_THREAD,
+    RPC_S_CALL_FAILED,
+    RPC_S_CALLPENDING,
+    RPC_S_SERVER_UNAVAILABLE,
+    STG_E_READFAULT,
+    WAIT_TIMEOUT,
+)
 
 __all__ = [
     "Win32Error",
@@ -79,31 +138,33 @@ __all__ = [
     "system_message",
     "hresult_message",
     "signed_hresult",
+    "hresult_from_win32",
+    *_codes.__all__,
 ]
 
 # The Windows system messages (FormatMessage, en-US) for the codes this library raises.
 _MESSAGES: dict[int, str] = {
-    0: "The operation completed successfully.",
-    2: "The system cannot find the file specified.",
-    5: "Access is denied.",
-    6: "The handle is invalid.",
-    8: "Not enough memory resources are available to process this command.",
-    31: "A device attached to the system is not functioning.",
-    50: "The request is not supported.",
-    87: "The parameter is incorrect.",
-    156: "The recipient process has refused the signal.",
-    183: "Cannot create a file when that file already exists.",
-    258: "The wait operation timed out.",
-    288: "Attempt to release mutex not owned by caller.",
-    298: "Too many posts were made to a semaphore.",
-    1400: "Invalid window handle.",
-    1407: "Cannot find window class.",
-    1408: "Invalid window; it belongs to other thread.",
-    1410: "Class already exists.",
-    1411: "Class does not exist.",
-    1444: "Invalid thread identifier.",
-    1460: "This operation returned because the timeout period expired.",
-    1816: "Not enough quota is available to process this command.",
+    ERROR_SUCCESS: "The operation completed successfully.",
+    ERROR_FILE_NOT_FOUND: "The system cannot find the file specified.",
+    ERROR_ACCESS_DENIED: "Access is denied.",
+    ERROR_INVALID_HANDLE: "The handle is invalid.",
+    ERROR_NOT_ENOUGH_MEMORY: "Not enough memory resources are available to process this command.",
+    ERROR_GEN_FAILURE: "A device attached to the system is not functioning.",
+    ERROR_NOT_SUPPORTED: "The request is not supported.",
+    ERROR_INVALID_PARAMETER: "The parameter is incorrect.",
+    ERROR_SIGNAL_REFUSED: "The recipient process has refused the signal.",
+    ERROR_ALREADY_EXISTS: "Cannot create a file when that file already exists.",
+    WAIT_TIMEOUT: "The wait operation timed out.",
+    ERROR_NOT_OWNER: "Attempt to release mutex not owned by caller.",
+    ERROR_TOO_MANY_POSTS: "Too many posts were made to a semaphore.",
+    ERROR_INVALID_WINDOW_HANDLE: "Invalid window handle.",
+    ERROR_CANNOT_FIND_WND_CLASS: "Cannot find window class.",
+    ERROR_WINDOW_OF_OTHER_THREAD: "Invalid window; it belongs to other thread.",
+    ERROR_CLASS_ALREADY_EXISTS: "Class already exists.",
+    ERROR_CLASS_DOES_NOT_EXIST: "Class does not exist.",
+    ERROR_INVALID_THREAD_ID: "Invalid thread identifier.",
+    ERROR_TIMEOUT: "This operation returned because the timeout period expired.",
+    ERROR_NOT_ENOUGH_QUOTA: "Not enough quota is available to process this command.",
 }
 
 
@@ -183,110 +244,123 @@ class _CodedError(Win32Error):
             super().__init__(self.code, funcname, system_message(self.code), detail=detail)
 
 
-class NameNotFoundError(_CodedError, LookupError, code=2):
+class NameNotFoundError(_CodedError, LookupError, code=ERROR_FILE_NOT_FOUND):
     """No kernel object has that name (ERROR_FILE_NOT_FOUND)."""
 
 
-class AccessDeniedError(_CodedError, RuntimeError, code=5):
+class AccessDeniedError(_CodedError, RuntimeError, code=ERROR_ACCESS_DENIED):
     """The handle lacks the access right the operation needs (ERROR_ACCESS_DENIED)."""
 
 
-class InvalidHandleError(_CodedError, ValueError, code=6):
+class InvalidHandleError(_CodedError, ValueError, code=ERROR_INVALID_HANDLE):
     """A handle is closed, unknown, or names an object of the wrong type (ERROR_INVALID_HANDLE)."""
 
 
-class ThreadTerminatedError(_CodedError, RuntimeError, code=31):
+class ThreadTerminatedError(_CodedError, RuntimeError, code=ERROR_GEN_FAILURE):
     """The target thread has already ended (ERROR_GEN_FAILURE, as QueueUserAPC reports it)."""
 
 
-class NotSupportedError(_CodedError, RuntimeError, code=50):
+class NotSupportedError(_CodedError, RuntimeError, code=ERROR_NOT_SUPPORTED):
     """The operation is not supported on this platform or object (ERROR_NOT_SUPPORTED)."""
 
 
-class InvalidParameterError(_CodedError, ValueError, code=87):
+class InvalidParameterError(_CodedError, ValueError, code=ERROR_INVALID_PARAMETER):
     """An argument is out of range or inconsistent (ERROR_INVALID_PARAMETER)."""
 
 
-class SuspendCountExceededError(_CodedError, RuntimeError, code=156):
+class SuspendCountExceededError(_CodedError, RuntimeError, code=ERROR_SIGNAL_REFUSED):
     """A thread's suspend count would pass 127 (ERROR_SIGNAL_REFUSED)."""
 
 
-class NotOwnerError(_CodedError, RuntimeError, code=288):
+class NotOwnerError(_CodedError, RuntimeError, code=ERROR_NOT_OWNER):
     """Released a mutex the calling thread does not own (ERROR_NOT_OWNER)."""
 
 
-class TooManyPostsError(_CodedError, ValueError, code=298):
+class TooManyPostsError(_CodedError, ValueError, code=ERROR_TOO_MANY_POSTS):
     """Released a semaphore past its maximum count (ERROR_TOO_MANY_POSTS)."""
 
 
-class InvalidWindowHandleError(_CodedError, ValueError, code=1400):
+class InvalidWindowHandleError(_CodedError, ValueError, code=ERROR_INVALID_WINDOW_HANDLE):
     """The window does not exist, or has been destroyed (ERROR_INVALID_WINDOW_HANDLE)."""
 
 
-class ClassNotFoundError(_CodedError, LookupError, code=1407):
+class ClassNotFoundError(_CodedError, LookupError, code=ERROR_CANNOT_FIND_WND_CLASS):
     """CreateWindow was given a class nobody registered (ERROR_CANNOT_FIND_WND_CLASS)."""
 
 
-class WindowOfOtherThreadError(_CodedError, RuntimeError, code=1408):
+class WindowOfOtherThreadError(_CodedError, RuntimeError, code=ERROR_WINDOW_OF_OTHER_THREAD):
     """The window belongs to another thread (ERROR_WINDOW_OF_OTHER_THREAD)."""
 
 
-class ClassAlreadyExistsError(_CodedError, ValueError, code=1410):
+class ClassAlreadyExistsError(_CodedError, ValueError, code=ERROR_CLASS_ALREADY_EXISTS):
     """A window class of that name is already registered (ERROR_CLASS_ALREADY_EXISTS)."""
 
 
-class ClassDoesNotExistError(_CodedError, LookupError, code=1411):
+class ClassDoesNotExistError(_CodedError, LookupError, code=ERROR_CLASS_DOES_NOT_EXIST):
     """No window class of that name is registered (ERROR_CLASS_DOES_NOT_EXIST)."""
 
 
-class InvalidThreadIdError(_CodedError, ValueError, code=1444):
+class InvalidThreadIdError(_CodedError, ValueError, code=ERROR_INVALID_THREAD_ID):
     """No such thread, or it has no message queue (ERROR_INVALID_THREAD_ID)."""
 
 
-class MessageTimeoutError(_CodedError, RuntimeError, code=1460):
+class MessageTimeoutError(_CodedError, RuntimeError, code=ERROR_TIMEOUT):
     """A sent message was not answered in time (ERROR_TIMEOUT)."""
 
 
-class NotEnoughQuotaError(_CodedError, RuntimeError, code=1816):
+class NotEnoughQuotaError(_CodedError, RuntimeError, code=ERROR_NOT_ENOUGH_QUOTA):
     """The queue already holds 10,000 posted messages (ERROR_NOT_ENOUGH_QUOTA)."""
 
 
+_FACILITY_WIN32_FAILURE = -2147024896  # 0x80070000: SEVERITY_ERROR | FACILITY_WIN32 << 16
+
+
+def hresult_from_win32(code: int) -> int:
+    """Turn a Win32 error code into its HRESULT (signed), as the SDK's HRESULT_FROM_WIN32 does.
+
+    0, and a value that is an HRESULT already (its sign bit set), come back unchanged.
+    """
+    if code == 0 or code & 0x80000000:
+        return code
+    return (code & 0xFFFF) | _FACILITY_WIN32_FAILURE
+
+
 _HRESULT_MESSAGES: dict[int, str] = {
-    -2147467263: "Not implemented",
-    -2147467262: "No such interface supported",
-    -2147467259: "Unspecified error",
-    -2147418113: "Catastrophic failure",
-    -2147024809: "The parameter is incorrect.",
-    -2147221232: "Class does not support aggregation (or class object is remote)",
-    -2147221231: "ClassFactory cannot supply requested class",
-    -2147221164: "Class not registered",
-    -2147221021: "Operation unavailable",
-    -2147221008: "CoInitialize has not been called.",
-    -2147221005: "Invalid class string",
-    -2147221000: "DLL for class not found",
-    -2147220997: "Object is not registered",
-    -2147220995: "Object is not connected to server",
-    -2146959355: "Server execution failed",
-    -2147417851: "The server threw an exception.",
-    -2147417850: "Cannot change thread mode after it is set.",
-    -2147417848: "The object invoked has disconnected from its clients.",
-    -2147417843: (
+    E_NOTIMPL: "Not implemented",
+    E_NOINTERFACE: "No such interface supported",
+    E_FAIL: "Unspecified error",
+    E_UNEXPECTED: "Catastrophic failure",
+    E_INVALIDARG: "The parameter is incorrect.",
+    CLASS_E_NOAGGREGATION: "Class does not support aggregation (or class object is remote)",
+    CLASS_E_CLASSNOTAVAILABLE: "ClassFactory cannot supply requested class",
+    REGDB_E_CLASSNOTREG: "Class not registered",
+    MK_E_UNAVAILABLE: "Operation unavailable",
+    CO_E_NOTINITIALIZED: "CoInitialize has not been called.",
+    CO_E_CLASSSTRING: "Invalid class string",
+    CO_E_DLLNOTFOUND: "DLL for class not found",
+    CO_E_OBJNOTREG: "Object is not registered",
+    CO_E_OBJNOTCONNECTED: "Object is not connected to server",
+    CO_E_SERVER_EXEC_FAILURE: "Server execution failed",
+    RPC_E_SERVERFAULT: "The server threw an exception.",
+    RPC_E_CHANGED_MODE: "Cannot change thread mode after it is set.",
+    RPC_E_DISCONNECTED: "The object invoked has disconnected from its clients.",
+    RPC_E_CANTCALLOUT_ININPUTSYNCCALL: (
         "An outgoing call cannot be made since the application is dispatching an "
         "input-synchronous call."
     ),
-    -2147417842: (
+    RPC_E_WRONG_THREAD: (
         "The application called an interface that was marshalled for a different thread."
     ),
-    -2147417835: "The message filter indicated that the application is busy.",
-    -2147417824: "There are no synchronization objects to wait on.",
-    -2147352573: "Member not found.",
-    -2147352571: "Type mismatch.",
-    -2147352570: "Unknown name.",
-    -2147352567: "Exception occurred.",
-    -2147352562: "Invalid number of parameters.",
-    -2147287010: "A disk error occurred during a read operation.",
-    -2147023174: "The RPC server is unavailable.",
-    -2147023170: "The remote procedure call failed.",
+    RPC_S_CALLPENDING: "The message filter indicated that the application is busy.",
+    RPC_E_NO_SYNC: "There are no synchronization objects to wait on.",
+    DISP_E_MEMBERNOTFOUND: "Member not found.",
+    DISP_E_TYPEMISMATCH: "Type mismatch.",
+    DISP_E_UNKNOWNNAME: "Unknown name.",
+    DISP_E_EXCEPTION: "Exception occurred.",
+    DISP_E_BADPARAMCOUNT: "Invalid number of parameters.",
+    STG_E_READFAULT: "A disk error occurred during a read operation.",
+    hresult_from_win32(RPC_S_SERVER_UNAVAILABLE): "The RPC server is unavailable.",
+    hresult_from_win32(RPC_S_CALL_FAILED): "The remote procedure call failed.",
 }
 
 
@@ -360,48 +434,48 @@ class _CodedComError(ComError):
             super().__init__(code, hresult_message(code), None, None, detail=detail)
 
 
-class NotInitializedError(_CodedComError, RuntimeError, hresult=-2147221008):
+class NotInitializedError(_CodedComError, RuntimeError, hresult=CO_E_NOTINITIALIZED):
     """COM was used on a thread in no apartment (CO_E_NOTINITIALIZED)."""
 
 
-class ChangedModeError(_CodedComError, RuntimeError, hresult=-2147417850):
+class ChangedModeError(_CodedComError, RuntimeError, hresult=RPC_E_CHANGED_MODE):
     """The thread is already in the other kind of apartment (RPC_E_CHANGED_MODE)."""
 
 
-class WrongThreadError(_CodedComError, RuntimeError, hresult=-2147417842):
+class WrongThreadError(_CodedComError, RuntimeError, hresult=RPC_E_WRONG_THREAD):
     """An object or proxy was used from an apartment it does not belong to (RPC_E_WRONG_THREAD)."""
 
 
-class DisconnectedError(_CodedComError, RuntimeError, hresult=-2147417848):
+class DisconnectedError(_CodedComError, RuntimeError, hresult=RPC_E_DISCONNECTED):
     """The object's apartment has ended, or it was disconnected (RPC_E_DISCONNECTED)."""
 
 
-class ObjectNotConnectedError(_CodedComError, RuntimeError, hresult=-2147220995):
+class ObjectNotConnectedError(_CodedComError, RuntimeError, hresult=CO_E_OBJNOTCONNECTED):
     """The proxy's apartment has ended, or marshal data was used twice (CO_E_OBJNOTCONNECTED)."""
 
 
-class CantCallOutError(_CodedComError, RuntimeError, hresult=-2147417843):
+class CantCallOutError(_CodedComError, RuntimeError, hresult=RPC_E_CANTCALLOUT_ININPUTSYNCCALL):
     """A COM call was made while handling a message sent from another thread.
 
     Windows refuses it with RPC_E_CANTCALLOUT_ININPUTSYNCCALL.
     """
 
 
-class InvalidArgumentError(_CodedComError, ValueError, hresult=-2147024809):
+class InvalidArgumentError(_CodedComError, ValueError, hresult=E_INVALIDARG):
     """A bad argument, such as an unknown GIT cookie (E_INVALIDARG)."""
 
 
-class NoInterfaceError(_CodedComError, TypeError, hresult=-2147467262):
+class NoInterfaceError(_CodedComError, TypeError, hresult=E_NOINTERFACE):
     """The object does not support the interface asked for (E_NOINTERFACE)."""
 
 
-class ClassStringError(_CodedComError, ValueError, hresult=-2147221005):
+class ClassStringError(_CodedComError, ValueError, hresult=CO_E_CLASSSTRING):
     """An unknown ProgID or a malformed CLSID string (CO_E_CLASSSTRING)."""
 
 
-class ClassNotRegisteredError(_CodedComError, LookupError, hresult=-2147221164):
+class ClassNotRegisteredError(_CodedComError, LookupError, hresult=REGDB_E_CLASSNOTREG):
     """The CLSID is not registered (REGDB_E_CLASSNOTREG)."""
 
 
-class StreamReadError(_CodedComError, RuntimeError, hresult=-2147287010):
+class StreamReadError(_CodedComError, RuntimeError, hresult=STG_E_READFAULT):
     """A marshal stream was read past its end: it was used already (STG_E_READFAULT)."""

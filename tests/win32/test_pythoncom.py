@@ -276,3 +276,23 @@ def test_after_the_main_initializer_uninitializes_coinitialize_initializes_again
         tmp_path,
     )
     assert output == ["False", "True", "True"]
+
+
+def test_dispatch_gives_cdispatch_objects_with_pywin32s_names(tmp_path: Path) -> None:
+    output = _run(
+        """
+        import pythoncom
+        from win32com.server.util import wrap
+        from win32com.client import CDispatch, Dispatch
+        class Local:
+            _public_methods_ = ["Echo"]
+            def Echo(self, x):
+                return x
+        client = Dispatch(wrap(Local()), "Local")
+        echoed = client.Echo(client)  # passed as its _oleobj_, comes back as a CDispatch
+        print(type(echoed).__name__, echoed == client, client._username_)
+        print(type(client._oleobj_).__name__, isinstance(client, CDispatch))
+        """,
+        tmp_path,
+    )
+    assert output == ["CDispatch", "True", "Local", "PyIDispatch", "True"]

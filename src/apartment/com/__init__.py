@@ -6,6 +6,7 @@ kernel layer.
 
 from ._activation import THREADING_MODELS as THREADING_MODELS
 from ._activation import create_instance as create_instance
+from ._activation import create_interface as create_interface
 from ._activation import create_object as create_object
 from ._activation import host_sta as host_sta
 from ._activation import placement as placement
@@ -35,11 +36,24 @@ from ._lifecycle import S_FALSE as S_FALSE
 from ._lifecycle import S_OK as S_OK
 from ._lifecycle import initialize as initialize
 from ._lifecycle import uninitialize as uninitialize
+from ._marshal import CLSID_STD_GLOBAL_INTERFACE_TABLE as CLSID_STD_GLOBAL_INTERFACE_TABLE
 from ._marshal import GlobalInterfaceTable as GlobalInterfaceTable
 from ._marshal import MarshalStream as MarshalStream
 from ._marshal import Token as Token
 from ._marshal import global_table as global_table
 from ._marshal import marshal as marshal
+from ._policy import DISPATCH_METHOD as DISPATCH_METHOD
+from ._policy import DISPATCH_PROPERTYGET as DISPATCH_PROPERTYGET
+from ._policy import DISPATCH_PROPERTYPUT as DISPATCH_PROPERTYPUT
+from ._policy import DISPATCH_PROPERTYPUTREF as DISPATCH_PROPERTYPUTREF
+from ._policy import DISPID_COLLECT as DISPID_COLLECT
+from ._policy import DISPID_CONSTRUCTOR as DISPID_CONSTRUCTOR
+from ._policy import DISPID_DESTRUCTOR as DISPID_DESTRUCTOR
+from ._policy import DISPID_EVALUATE as DISPID_EVALUATE
+from ._policy import DISPID_NEWENUM as DISPID_NEWENUM
+from ._policy import DISPID_PROPERTYPUT as DISPID_PROPERTYPUT
+from ._policy import DISPID_UNKNOWN as DISPID_UNKNOWN
+from ._policy import DISPID_VALUE as DISPID_VALUE
 from ._policy import COMException as COMException
 from ._policy import DispatchPolicy as DispatchPolicy
 from ._proxy import Proxy as Proxy
@@ -59,8 +73,21 @@ from ._registry_store import RegistryError as RegistryError
 from ._registry_store import registry_path as registry_path
 
 __all__ = [
+    "CLSID_STD_GLOBAL_INTERFACE_TABLE",
     "DEFAULT_CLSCTX",
     "DEFAULT_THREADING_MODEL",
+    "DISPATCH_METHOD",
+    "DISPATCH_PROPERTYGET",
+    "DISPATCH_PROPERTYPUT",
+    "DISPATCH_PROPERTYPUTREF",
+    "DISPID_COLLECT",
+    "DISPID_CONSTRUCTOR",
+    "DISPID_DESTRUCTOR",
+    "DISPID_EVALUATE",
+    "DISPID_NEWENUM",
+    "DISPID_PROPERTYPUT",
+    "DISPID_UNKNOWN",
+    "DISPID_VALUE",
     "IID_IDISPATCH",
     "IID_IUNKNOWN",
     "SCHEMA_VERSION",
@@ -85,6 +112,7 @@ __all__ = [
     "clsid_of",
     "create",
     "create_instance",
+    "create_interface",
     "create_object",
     "current_apartment",
     "entries",

@@ -20,13 +20,14 @@ from typing import TYPE_CHECKING, Any, final
 
 from .. import messages
 from .._fork import OUTER, hold_across_fork
-from ..errors import ClassNotRegisteredError
+from ..errors import CLASS_E_NOAGGREGATION, ClassNotRegisteredError, ComError
 from ..kernel import Event, start_thread
 from ._apartment import Apartment, ApartmentKind, current_apartment, main_sta, neutral
 from ._class_entry import CLSCTX_INPROC_HANDLER, CLSCTX_INPROC_SERVER, CLSCTX_SERVER
 from ._class_loading import load_class
-from ._dispatch import InterfacePointer, wrap
+from ._dispatch import IID_IDISPATCH, InterfacePointer, wrap
 from ._lifecycle import initialize
+from ._marshal import CLSID_STD_GLOBAL_INTERFACE_TABLE, GlobalInterfaceTable, global_table
 from ._mta import ensure_mta
 from ._proxy import marshal_value
 from ._registry import lookup
@@ -34,7 +35,14 @@ from ._registry import lookup
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-__all__ = ["THREADING_MODELS", "placement", "create_instance", "create_object", "host_sta"]
+__all__ = [
+    "THREADING_MODELS",
+    "placement",
+    "create_instance",
+    "create_object",
+    "create_interface",
+    "host_sta",
+]
 
 THREADING_MODELS = ("Apartment", "Free", "Both", "Neutral")
 """The threading models a class can declare; anything else (or none) is the legacy model."""
@@ -138,3 +146,31 @@ def create_object(name: str, clsctx: int = CLSCTX_SERVER) -> InterfacePointer:
     target = placement(creator, entry.threading_model)
     pointer: InterfacePointer = _activate(creator, target, lambda: wrap(cls(), target))
     return pointer
+
+
+def create_interface(
+    clsid: str,
+    clsctx: int = CLSCTX_SERVER,
+    iid: object = IID_IDISPATCH,
+    *,
+    outer: object = None,
+) -> InterfacePointer | GlobalInterfaceTable:
+    """Create an object and return the interface ``iid`` of it (CoCreateInstance in full).
+
+    :data:`CLSID_STD_GLOBAL_INTERFACE_TABLE` gives the process's global interface table; any
+    other ProgID or CLSID string is a registered class, created as :func:`create_object` does.
+
+    Raises:
+        ComError: CLASS_E_NOAGGREGATION when an ``outer`` object is given: no class here can
+            be aggregated.
+        NotInitializedError: the calling thread is in no apartment (CO_E_NOTINITIALIZED).
+        ClassStringError: unknown ProgID or malformed CLSID (CO_E_CLASSSTRING).
+        ClassNotRegisteredError: not registered for ``clsctx`` (REGDB_E_CLASSNOTREG).
+        NoInterfaceError: the object does not support ``iid`` (E_NOINTERFACE).
+    """
+    if outer is not None:
+        raise ComError.from_hresult(CLASS_E_NOAGGREGATION, "aggregation is not supported")
+    if clsid.upper() == CLSID_STD_GLOBAL_INTERFACE_TABLE:
+        current_apartment()  # CO_E_NOTINITIALIZED outside an apartment, as for any class
+        return global_table()
+    return create_object(clsid, clsctx).query_interface(iid)

@@ -12,21 +12,31 @@
 
 from __future__ import annotations
 
-from typing import Any, final
+from typing import TYPE_CHECKING, Any, final
 
-from ..errors import ComError, NoInterfaceError, WrongThreadError
+from ..errors import (
+    DISP_E_BADPARAMCOUNT,
+    DISP_E_MEMBERNOTFOUND,
+    DISP_E_PARAMNOTOPTIONAL,
+    DISP_E_TYPEMISMATCH,
+    E_INVALIDARG,
+    ComError,
+    NoInterfaceError,
+    WrongThreadError,
+)
 from ._apartment import Apartment, ApartmentKind, current_apartment
 from ._policy import (
-    DISP_E_MEMBERNOTFOUND,
     DISPATCH_METHOD,
     DISPATCH_PROPERTYGET,
     DISPATCH_PROPERTYPUT,
     DISPID_VALUE,
-    E_INVALIDARG,
     DispatchPolicy,
     server_error,
 )
 from ._proxy import _DISCONNECTED, Proxy, marshal_value
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 __all__ = [
     "IID_IUNKNOWN",
@@ -42,9 +52,6 @@ IID_IUNKNOWN = "{00000000-0000-0000-C000-000000000046}"
 IID_IDISPATCH = "{00020400-0000-0000-C000-000000000046}"
 _SUPPORTED = {IID_IUNKNOWN, IID_IDISPATCH}
 
-DISP_E_BADPARAMCOUNT = -2147352562
-DISP_E_PARAMNOTOPTIONAL = -2147352561
-DISP_E_TYPEMISMATCH = -2147352571
 # A property get failing with one of these means "this name is a method" (pywin32 dynamic).
 _BAD_CONTEXT = {
     DISP_E_MEMBERNOTFOUND,
@@ -96,6 +103,17 @@ class InterfacePointer:
         self._target = target
         self._apartment = apartment
         self.iid = iid
+
+    @classmethod
+    def of(cls, pointer: InterfacePointer) -> Self:
+        """Return ``pointer`` as a ``cls``: the same object, apartment and IID, another face.
+
+        This is how the facade's PyIDispatch (a subclass that adds pywin32's method names)
+        takes the core's pointers; a pointer that is a ``cls`` already comes back as it is.
+        """
+        if isinstance(pointer, cls):
+            return pointer
+        return cls(pointer._target, pointer._apartment, pointer.iid)
 
     def __repr__(self) -> str:
         kind = "proxy" if isinstance(self._target, Proxy) else "object"
@@ -178,58 +196,85 @@ class DispatchClient:
     """Late-bound access to an IDispatch object, as pywin32's dynamic CDispatch gives it.
 
     ``client.Name`` gets a property, or returns a method when the member is not a property;
-    ``client.Name = value`` puts one; unknown names raise AttributeError.
+    ``client.Name = value`` puts one; unknown names raise AttributeError. Names that begin and
+    end with an underscore are never looked up on the object.
+
+    The client's own attributes begin with an underscore, as namedtuple's ``_fields`` do, so
+    that they never hide a member of the object: ``_pointer`` is the :class:`InterfacePointer`
+    it calls through, ``_name`` the name it shows in ``repr()`` and in errors. A subclass can
+    change how arguments are passed (:meth:`_argument`); results that are interface pointers
+    come back as clients of the same class.
     """
 
-    def __init__(self, pointer: InterfacePointer, username: str | None = None) -> None:
-        self.__dict__["_oleobj_"] = pointer
-        self.__dict__["_username_"] = username or "<unknown>"
-        self.__dict__["_methods_"] = {}
+    _pointer: InterfacePointer
+    _name: str
+    _methods: dict[str, int]  # names found to be methods, and their DISPIDs
+
+    def __init__(self, pointer: InterfacePointer, name: str | None = None) -> None:
+        self.__dict__["_pointer"] = pointer
+        self.__dict__["_name"] = name or "<unknown>"
+        self.__dict__["_methods"] = {}
 
     def __repr__(self) -> str:
-        return f"<COMObject {self._username_}>"
+        return f"<COMObject {self._name}>"
+
+    @staticmethod
+    def _argument(value: object) -> object:
+        """Pass a client as its interface pointer; anything else as it is."""
+        return value._pointer if isinstance(value, DispatchClient) else value
+
+    @classmethod
+    def _result(cls, value: object, name: str | None = None) -> Any:  # noqa: ANN401
+        """Turn interface pointers in a result into clients of this class, as pywin32 does."""
+        if isinstance(value, InterfacePointer):
+            return cls(value, name)
+        if isinstance(value, tuple):
+            return tuple(cls._result(item) for item in value)
+        return value
 
     def _dispid(self, name: str) -> int:
         try:
-            return int(self._oleobj_.ids_of_names(name)[0])
+            return int(self._pointer.ids_of_names(name)[0])
         except ComError:
-            raise AttributeError(f"{self._username_}.{name}") from None
+            raise AttributeError(f"{self._name}.{name}") from None
 
     def __getattr__(self, name: str) -> Any:  # noqa: ANN401
         if name.startswith("_") and name.endswith("_"):
             raise AttributeError(name)
-        methods: dict[str, int] = self._methods_
+        methods = self._methods
         if name in methods:
             return _ClientMethod(self, name, methods[name])
         dispid = self._dispid(name)
         try:
-            result = self._oleobj_.invoke(dispid, DISPATCH_PROPERTYGET)
+            result = self._pointer.invoke(dispid, DISPATCH_PROPERTYGET)
         except ComError as error:
             if error.hresult in _BAD_CONTEXT:
                 methods[name] = dispid  # not a property: a method
                 return _ClientMethod(self, name, dispid)
             raise
-        return wrap_result(result, name)
+        return self._result(result, name)
 
     def __setattr__(self, name: str, value: object) -> None:
         if name in self.__dict__:
             self.__dict__[name] = value
             return
         try:
-            dispid = self._oleobj_.ids_of_names(name)[0]
+            dispid = self._pointer.ids_of_names(name)[0]
         except ComError:
-            raise AttributeError(f"Property '{self._username_}.{name}' can not be set.") from None
-        self._oleobj_.invoke(dispid, DISPATCH_PROPERTYPUT, _unwrap_arg(value))
+            raise AttributeError(f"Property '{self._name}.{name}' can not be set.") from None
+        self._pointer.invoke(dispid, DISPATCH_PROPERTYPUT, self._argument(value))
 
     def __call__(self, *args: Any) -> Any:  # noqa: ANN401
-        return _ClientMethod(self, self._username_, DISPID_VALUE)(*args)
+        return _ClientMethod(self, self._name, DISPID_VALUE)(*args)
 
     def __eq__(self, other: object) -> bool:
-        other_pointer = getattr(other, "_oleobj_", other)
-        return bool(self._oleobj_ == other_pointer)
+        return bool(self._pointer == self._argument(other))
 
     def __hash__(self) -> int:
-        return hash(self._oleobj_)
+        return hash(self._pointer)
+
+
+_METHOD_OR_GET = DISPATCH_METHOD | DISPATCH_PROPERTYGET
 
 
 @final
@@ -244,19 +289,6 @@ class _ClientMethod:
         self.dispid = dispid
 
     def __call__(self, *args: Any) -> Any:  # noqa: ANN401
-        flags = DISPATCH_METHOD | DISPATCH_PROPERTYGET
-        result = self.client._oleobj_.invoke(self.dispid, flags, *map(_unwrap_arg, args))
-        return wrap_result(result, self.name)
-
-
-def _unwrap_arg(value: object) -> object:
-    return getattr(value, "_oleobj_", value)
-
-
-def wrap_result(value: object, name: str | None = None) -> Any:  # noqa: ANN401
-    """Turn interface pointers in a result into DispatchClient objects, as pywin32 does."""
-    if isinstance(value, InterfacePointer):
-        return DispatchClient(value, name)
-    if isinstance(value, tuple):
-        return tuple(wrap_result(item) for item in value)
-    return value
+        client = self.client
+        result = client._pointer.invoke(self.dispid, _METHOD_OR_GET, *map(client._argument, args))
+        return client._result(result, self.name)

@@ -24,7 +24,17 @@ from ._proxy import Proxy, Stub, marshal_value, proxy_in, stub_for
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-__all__ = ["MarshalStream", "GlobalInterfaceTable", "Token", "marshal", "global_table"]
+__all__ = [
+    "CLSID_STD_GLOBAL_INTERFACE_TABLE",
+    "MarshalStream",
+    "GlobalInterfaceTable",
+    "Token",
+    "marshal",
+    "global_table",
+]
+
+CLSID_STD_GLOBAL_INTERFACE_TABLE = "{00000323-0000-0000-C000-000000000046}"
+"""The CLSID CoCreateInstance takes for the process's global interface table."""
 
 
 def _export(value: object) -> tuple[Stub, Callable[[Stub, Apartment], Any]]:

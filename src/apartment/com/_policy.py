@@ -19,7 +19,19 @@ import traceback
 import types
 from typing import TYPE_CHECKING, Any, final
 
-from ..errors import ComError, hresult_message, signed_hresult
+from ..errors import (
+    DISP_E_EXCEPTION,
+    DISP_E_MEMBERNOTFOUND,
+    DISP_E_UNKNOWNNAME,
+    E_FAIL,
+    E_INVALIDARG,
+    E_OUTOFMEMORY,
+    S_FALSE,
+    ComError,
+    hresult_from_win32,
+    hresult_message,
+    signed_hresult,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -34,6 +46,9 @@ __all__ = [
     "DISPID_PROPERTYPUT",
     "DISPID_NEWENUM",
     "DISPID_EVALUATE",
+    "DISPID_CONSTRUCTOR",
+    "DISPID_DESTRUCTOR",
+    "DISPID_COLLECT",
     "COMException",
     "DispatchPolicy",
     "server_error",
@@ -48,15 +63,11 @@ DISPID_VALUE = 0
 DISPID_PROPERTYPUT = -3
 DISPID_NEWENUM = -4
 DISPID_EVALUATE = -5
+DISPID_CONSTRUCTOR = -6
+DISPID_DESTRUCTOR = -7
+DISPID_COLLECT = -8
 FIRST_DISPID = 1000
 
-E_FAIL = -2147467259
-E_OUTOFMEMORY = -2147024882
-E_INVALIDARG = -2147024809
-S_FALSE = 1
-DISP_E_MEMBERNOTFOUND = -2147352573
-DISP_E_UNKNOWNNAME = -2147352570
-DISP_E_EXCEPTION = -2147352567
 _FACILITY_DISPATCH = 2
 
 
@@ -79,8 +90,8 @@ class COMException(ComError):  # noqa: N818 - pywin32's name
         hresult: int | None = None,
     ) -> None:
         code = scode or hresult or E_FAIL
-        if -32768 <= code <= 32767 and code not in (0, 1):
-            code = -2147024896 | (code & 0xFFFF)  # HRESULT_FROM_WIN32
+        if -32768 <= code <= 32767 and code not in (0, 1):  # a Win32 error code: its HRESULT
+            code = hresult_from_win32(code & 0xFFFF)
         code = signed_hresult(code)
         text = description or desc
         if text is None:

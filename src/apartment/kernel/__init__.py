@@ -21,6 +21,7 @@ from ._namespace import open_named as open_named
 from ._process import PrimaryThread as PrimaryThread
 from ._process import ProcessHandle as ProcessHandle
 from ._process import ProcessStatistics as ProcessStatistics
+from ._process import create_process as create_process
 from ._process import current_process as current_process
 from ._process import start_process as start_process
 from ._semaphore import Semaphore as Semaphore
@@ -64,6 +65,7 @@ __all__ = [
     "Waitable",
     "WaitableTimer",
     "create_named",
+    "create_process",
     "current_process",
     "current_thread",
     "handles",

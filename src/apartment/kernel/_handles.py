@@ -17,7 +17,7 @@ from .._fork import TABLE, hold_across_fork
 from ..errors import AccessDeniedError, InvalidHandleError, InvalidParameterError
 from ._core import MAXIMUM_WAIT_OBJECTS, Waitable
 from ._namespace import NamedKind, create_named, open_named, release_name
-from ._process import current_process, process_by_id
+from ._process import ProcessHandle, current_process, process_by_id
 from ._thread import current_thread, thread_by_id
 
 if TYPE_CHECKING:
@@ -122,7 +122,7 @@ class HandleTable:
         without it they are invalid, as in Windows' multi-object waits.
 
         Raises:
-            InvalidHandleError: the handle is not open.
+            InvalidHandleError: the handle is NULL or not open.
             AccessDeniedError: the handle lacks a right in ``access``.
         """
         if self._closing:
@@ -133,6 +133,8 @@ class HandleTable:
         with self._lock:
             entry = self._entries.get(key)
         if entry is None:
+            if value == 0:
+                raise InvalidHandleError("a NULL handle was passed")
             raise InvalidHandleError(f"handle {value:#x} is not open (closed, or never opened)")
         obj, granted = entry
         if access & ~granted:
@@ -173,6 +175,17 @@ class HandleTable:
         if not (0 if allow_empty else 1) <= len(values) <= limit:
             raise InvalidParameterError(f"a wait takes 1 to {limit} handles, not {len(values)}")
         return tuple(self.get_typed(value, Waitable, access) for value in values)
+
+    def create(self, kind: type[NamedKind], name: str | None, *args: object) -> tuple[int, bool]:
+        """Create an object, named or not, and open a handle to it (Create*).
+
+        ``kind(*args)`` makes an unnamed object when ``name`` is None; a name goes through
+        :meth:`create_named`, which opens the existing object of that name if there is one.
+        Returns the handle's value and whether the object existed already.
+        """
+        if name is None:
+            return self.insert(kind(*args)), False  # type: ignore[arg-type]
+        return self.create_named(kind, name, *args)
 
     def create_named(self, kind: type[NamedKind], name: str, *args: object) -> tuple[int, bool]:
         """Create the object named ``name`` or open the existing one (Create* with a name).
@@ -262,6 +275,34 @@ class HandleTable:
                 raise InvalidHandleError(f"handle {value:#x} is not open; it cannot be duplicated")
             obj, granted = entry
             return self._insert(obj, granted if access is None else map_generic(access))
+
+    def duplicate_handle(
+        self,
+        source_process: int,
+        value: int,
+        target_process: int,
+        access: int | None = None,
+        *,
+        close_source: bool = False,
+    ) -> int:
+        """Duplicate a handle from one process's table into another's (DuplicateHandle).
+
+        Both process arguments must be handles to processes; this table serves them all.
+        ``access`` None keeps the source's rights. With ``close_source`` the source handle is
+        closed whatever happens, even when the duplication fails, as Windows does.
+
+        Raises:
+            InvalidHandleError: a process handle is not one, or the source is NULL or not open.
+        """
+        try:
+            self.get_typed(source_process, ProcessHandle, pseudo=True)
+            self.get_typed(target_process, ProcessHandle, pseudo=True)
+            if value == 0:
+                raise InvalidHandleError("a NULL handle was passed")
+            return self.duplicate(value, access)
+        finally:
+            if close_source and value:
+                self.close(value)
 
     def __len__(self) -> int:
         with self._lock:

@@ -6,8 +6,10 @@ Exit is seen without polling: one reaper thread blocks on the pidfds of every ch
 
 from __future__ import annotations
 
+import errno
 import os
 import selectors
+import shlex
 import signal
 import subprocess
 import threading
@@ -16,7 +18,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, final
 
 from .._fork import SERVICES, TABLE, after_fork_in_child, hold_across_fork
-from ..errors import AccessDeniedError, NotSupportedError, SuspendCountExceededError
+from ..errors import (
+    ERROR_ACCESS_DENIED,
+    ERROR_BAD_EXE_FORMAT,
+    ERROR_FILE_NOT_FOUND,
+    AccessDeniedError,
+    InvalidParameterError,
+    NotSupportedError,
+    SuspendCountExceededError,
+    Win32Error,
+)
 from ._core import KERNEL_LOCK, Waitable, Waiter, release_waiters, waiting, wake_all
 from ._thread import MAXIMUM_SUSPEND_COUNT, STILL_ACTIVE
 
@@ -25,7 +36,13 @@ if TYPE_CHECKING:
 
     from ._threadstate import ThreadState
 
-__all__ = ["ProcessHandle", "ProcessStatistics", "current_process", "start_process"]
+__all__ = [
+    "ProcessHandle",
+    "ProcessStatistics",
+    "current_process",
+    "start_process",
+    "create_process",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +93,14 @@ class ProcessHandle(Waitable):
                 raise AccessDeniedError(f"{self!r} cannot be terminated: it is not a live child")
             self._terminate_code = exit_code
         self._popen.kill()
+
+    def wait_input_idle(self, timeout: float | None = None) -> bool:
+        """Wait until the process waits for input with nothing pending (WaitForInputIdle).
+
+        Returns True at once: a process here has no GUI input queue to become idle, and
+        Windows returns at once for such a process too.
+        """
+        return True
 
     def statistics(self) -> ProcessStatistics:
         """Return the number of waiters, the pid and the exit code."""
@@ -273,6 +298,44 @@ def start_process(
         _children[process.pid] = process
     _reaper.watch(process, popen)
     return process
+
+
+_ERRNO_TO_WIN32 = {
+    errno.ENOENT: ERROR_FILE_NOT_FOUND,
+    errno.EACCES: ERROR_ACCESS_DENIED,
+    errno.ENOEXEC: ERROR_BAD_EXE_FORMAT,
+}
+"""The Win32 error CreateProcess reports for the errno of a failed start; others read ENOENT."""
+
+
+def create_process(
+    application: str | None,
+    command_line: str | None,
+    *,
+    cwd: str | None = None,
+    env: Mapping[str, str] | None = None,
+    suspended: bool = False,
+) -> ProcessHandle:
+    """Start a child process from a program name and a command line (CreateProcess).
+
+    The command line is split into arguments as a POSIX shell would; without one, the
+    program is run with no arguments. ``application``, when given, names the program, else
+    the command line's first word does (looked up on PATH).
+
+    Raises:
+        InvalidParameterError: neither a program nor a command line was given.
+        Win32Error: the program could not be started: ERROR_FILE_NOT_FOUND,
+            ERROR_ACCESS_DENIED or ERROR_BAD_EXE_FORMAT, as Windows reports them.
+        NotSupportedError: ``suspended`` was asked for (see :func:`start_process`).
+    """
+    if application is None and command_line is None:
+        raise InvalidParameterError("name a program: an application or a command line")
+    args = shlex.split(command_line) if command_line is not None else [str(application)]
+    try:
+        return start_process(args, executable=application, cwd=cwd, env=env, suspended=suspended)
+    except OSError as failure:
+        code = _ERRNO_TO_WIN32.get(failure.errno or 0, ERROR_FILE_NOT_FOUND)
+        raise Win32Error.from_code(code, str(failure)) from None
 
 
 def current_process() -> ProcessHandle:

@@ -12,13 +12,18 @@ import operator
 import threading
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..errors import Win32Error
+from ..errors import WAIT_TIMEOUT, Win32Error
 from ..kernel import ALERTED, WaitResult
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
 __all__ = [
+    "INFINITE",
+    "WAIT_OBJECT_0",
+    "WAIT_ABANDONED_0",
+    "WAIT_IO_COMPLETION",
+    "WAIT_TIMEOUT",
     "api",
     "as_bool",
     "dword",
@@ -35,7 +40,7 @@ INFINITE = 0xFFFFFFFF
 WAIT_OBJECT_0 = 0
 WAIT_ABANDONED_0 = 0x80
 WAIT_IO_COMPLETION = 0xC0
-WAIT_TIMEOUT = 0x102
+# WAIT_TIMEOUT (0x102) is also the Win32 error code of that name: the core's.
 
 _state = threading.local()
 

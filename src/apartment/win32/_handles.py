@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NoReturn, TypeVar
 
-from ..errors import InvalidHandleError
 from ..kernel import handles
 from ._adapt import api
 
@@ -140,7 +139,4 @@ def lookup(
     handle: object, kind: type[T] | tuple[type[T], ...], access: int = 0, *, pseudo: bool = True
 ) -> T:
     """Resolve a handle argument to a core object of ``kind`` (ERROR_INVALID_HANDLE if not)."""
-    value = handle_value(handle)
-    if value == 0:
-        raise InvalidHandleError("a NULL handle was passed")
-    return handles.get_typed(value, kind, access, pseudo=pseudo)
+    return handles.get_typed(handle_value(handle), kind, access, pseudo=pseudo)

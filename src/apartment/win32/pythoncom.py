@@ -16,9 +16,27 @@ import threading
 from typing import Any
 
 from .. import com, messages
-from ..com import IID_IDISPATCH, IID_IUNKNOWN, InterfacePointer, MarshalStream
-from ..errors import ChangedModeError, ComError
-from . import winerror
+from ..com import (
+    CLSID_STD_GLOBAL_INTERFACE_TABLE,
+    IID_IDISPATCH,
+    IID_IUNKNOWN,
+    GlobalInterfaceTable,
+    InterfacePointer,
+    MarshalStream,
+)
+from ..com import DISPATCH_METHOD as DISPATCH_METHOD
+from ..com import DISPATCH_PROPERTYGET as DISPATCH_PROPERTYGET
+from ..com import DISPATCH_PROPERTYPUT as DISPATCH_PROPERTYPUT
+from ..com import DISPATCH_PROPERTYPUTREF as DISPATCH_PROPERTYPUTREF
+from ..com import DISPID_COLLECT as DISPID_COLLECT
+from ..com import DISPID_CONSTRUCTOR as DISPID_CONSTRUCTOR
+from ..com import DISPID_DESTRUCTOR as DISPID_DESTRUCTOR
+from ..com import DISPID_EVALUATE as DISPID_EVALUATE
+from ..com import DISPID_NEWENUM as DISPID_NEWENUM
+from ..com import DISPID_PROPERTYPUT as DISPID_PROPERTYPUT
+from ..com import DISPID_UNKNOWN as DISPID_UNKNOWN
+from ..com import DISPID_VALUE as DISPID_VALUE
+from ..errors import S_OK, ChangedModeError, ComError
 from .pywintypes import IID, PyIID
 
 __all__ = [
@@ -57,18 +75,6 @@ REGCLS_SINGLEUSE = 0
 REGCLS_MULTIPLEUSE = 1
 REGCLS_MULTI_SEPARATE = 2
 REGCLS_SUSPENDED = 4
-DISPATCH_METHOD = 1
-DISPATCH_PROPERTYGET = 2
-DISPATCH_PROPERTYPUT = 4
-DISPATCH_PROPERTYPUTREF = 8
-DISPID_UNKNOWN = -1
-DISPID_VALUE = 0
-DISPID_PROPERTYPUT = -3
-DISPID_NEWENUM = -4
-DISPID_EVALUATE = -5
-DISPID_CONSTRUCTOR = -6
-DISPID_DESTRUCTOR = -7
-DISPID_COLLECT = -8
 INVOKE_FUNC = 1
 INVOKE_PROPERTYGET = 2
 INVOKE_PROPERTYPUT = 4
@@ -81,21 +87,18 @@ IID_IUnknown = IID(IID_IUNKNOWN)
 IID_IDispatch = IID(IID_IDISPATCH)
 IID_IStream = IID("{0000000C-0000-0000-C000-000000000046}")
 IID_IGlobalInterfaceTable = IID("{00000146-0000-0000-C000-000000000046}")
-CLSID_StdGlobalInterfaceTable = IID("{00000323-0000-0000-C000-000000000046}")
+CLSID_StdGlobalInterfaceTable = IID(CLSID_STD_GLOBAL_INTERFACE_TABLE)
 IID_NULL = IID("{00000000-0000-0000-0000-000000000000}")
 
 
 class PyIDispatch(InterfacePointer):
-    """An IDispatch pointer valid in one apartment, with pywin32's method names."""
+    """An IDispatch pointer valid in one apartment, with pywin32's method names.
+
+    ``PyIDispatch.of(pointer)`` gives a core interface pointer this face (same object, same
+    apartment); marshaling keeps it.
+    """
 
     __slots__ = ()
-
-    @classmethod
-    def of(cls, pointer: InterfacePointer) -> PyIDispatch:
-        """Give a core interface pointer pywin32's face (same object, same apartment)."""
-        if isinstance(pointer, cls):
-            return pointer
-        return cls(pointer._target, pointer._apartment, pointer.iid)
 
     def GetIDsOfNames(self, *names: Any) -> int | tuple[int, ...]:  # noqa: ANN401
         if names and isinstance(names[0], int):  # (lcid, name, ...)
@@ -125,61 +128,77 @@ def _face(value: object) -> Any:  # noqa: ANN401
 PyIStream = MarshalStream
 TypeIIDs = {IID_IDispatch: PyIDispatch, IID_IUnknown: PyIDispatch}
 
-_main_lock = threading.Lock()
-_main_thread: list[int | None] = [None]  # the "main initializer"; see the module docstring
-_main_has_init = [False]  # whether it still holds the initialization pythoncom counts
-
 
 def MakeIID(iidString: str, is_bytes: bool = False, /) -> PyIID:
     return IID(iidString)
 
 
-def _skip_init() -> bool:
-    """pywin32 ignores a repeat initialization on its main initializer thread."""
-    with _main_lock:
-        return _main_has_init[0] and _main_thread[0] == threading.get_ident()
+class _MainInitializer:
+    """pywin32's "main initializer" (see the module docstring): a pywin32 quirk, not COM's.
+
+    ``thread`` is the first thread whose initialization through pythoncom succeeded;
+    ``holds`` tells whether it still holds that initialization. Both change under ``lock``.
+    """
+
+    __slots__ = ("holds", "lock", "thread")
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.thread: int | None = None
+        self.holds = False
+
+    def skips_init(self) -> bool:
+        """Whether CoInitialize(Ex) does nothing here: the main initializer holds its own."""
+        with self.lock:
+            return self.holds and self.thread == threading.get_ident()
+
+    def remember(self, result: int) -> None:
+        """Make the calling thread the main initializer if its initialization is the first."""
+        if result == S_OK:
+            with self.lock:
+                if self.thread is None:
+                    self.thread = threading.get_ident()
+                    self.holds = True
+
+    def skips_uninit(self) -> bool:
+        """Whether CoUninitialize does nothing here; the main initializer's first gives up."""
+        me = threading.get_ident()
+        with self.lock:
+            if self.thread != me:
+                return False
+            skip = not self.holds
+            self.holds = False
+            return skip
 
 
-def _remember(result: int) -> None:
-    if result == com.S_OK:
-        with _main_lock:
-            if _main_thread[0] is None:
-                _main_thread[0] = threading.get_ident()
-                _main_has_init[0] = True
+_main = _MainInitializer()
 
 
 def CoInitialize() -> None:
-    if _skip_init():
+    if _main.skips_init():
         return
     try:
-        _remember(com.initialize(False))
+        _main.remember(com.initialize(False))
     except ChangedModeError:
         return  # pywin32's CoInitialize ignores RPC_E_CHANGED_MODE
 
 
 def CoInitializeEx(flags: int, /) -> None:
-    if _skip_init():
+    if _main.skips_init():
         return
-    _remember(com.initialize(not int(flags) & COINIT_APARTMENTTHREADED))
+    _main.remember(com.initialize(not int(flags) & COINIT_APARTMENTTHREADED))
 
 
 def CoUninitialize() -> None:
-    with _main_lock:  # on the main initializer, only the initialization pythoncom counts
-        skip = _main_thread[0] == threading.get_ident() and not _main_has_init[0]
-        if _main_thread[0] == threading.get_ident():
-            _main_has_init[0] = False
-    if not skip:
+    if not _main.skips_uninit():
         com.uninitialize()
 
 
 def CoCreateInstance(clsid: object, unkOuter: object, context: int, iid: object, /) -> Any:  # noqa: ANN401
-    if unkOuter is not None:
-        raise ComError.from_hresult(winerror.CLASS_E_NOAGGREGATION, "aggregation is not supported")
-    if str(clsid).upper() == str(CLSID_StdGlobalInterfaceTable):
-        com.current_apartment()
-        return _GlobalInterfaceTable()
-    pointer = com.create_object(str(clsid), int(context))
-    return PyIDispatch.of(pointer.query_interface(iid))
+    created = com.create_interface(str(clsid), int(context), iid, outer=unkOuter)
+    if isinstance(created, GlobalInterfaceTable):
+        return _GlobalInterfaceTable(created)
+    return PyIDispatch.of(created)
 
 
 def new(iid: object, /) -> Any:  # noqa: ANN401
@@ -233,24 +252,29 @@ def PumpMessages() -> None:
 
 
 def _GetInterfaceCount() -> int:
+    """pywin32's count of its C++ interface wrappers: there are none here."""
     return 0
 
 
 def _GetGatewayCount() -> int:
+    """pywin32's count of its C++ gateways: there are none here."""
     return 0
 
 
 class _GlobalInterfaceTable:
     """The IGlobalInterfaceTable pointer CoCreateInstance(CLSID_StdGlobalInterfaceTable) gives."""
 
+    def __init__(self, table: GlobalInterfaceTable) -> None:
+        self._table = table
+
     def RegisterInterfaceInGlobal(self, ob: object, iid: object, /) -> int:
-        return com.global_table().register(ob)
+        return self._table.register(ob)
 
     def GetInterfaceFromGlobal(self, cookie: int, iid: object, /) -> Any:  # noqa: ANN401
-        return _face(com.global_table().get(cookie))
+        return _face(self._table.get(cookie))
 
     def RevokeInterfaceFromGlobal(self, cookie: int, /) -> None:
-        com.global_table().revoke(cookie)
+        self._table.revoke(cookie)
 
 
 def _initialize_importing_thread() -> None:

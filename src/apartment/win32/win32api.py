@@ -11,12 +11,12 @@ import threading
 from typing import TYPE_CHECKING, Any
 
 from .. import kernel
-from ..errors import InvalidHandleError
-from ..kernel import ProcessHandle, ThreadHandle
+from ..kernel import ThreadHandle
 from . import win32gui
 from ._adapt import api, as_bool, dword, last_error, ms_to_timeout, set_last_error, wait_code
 from ._handles import PyHANDLE, handle_value, lookup
 from .pywintypes import error
+from .win32con import DUPLICATE_CLOSE_SOURCE, DUPLICATE_SAME_ACCESS
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -28,9 +28,6 @@ __all__ = [
     "QueueUserAPC", "PostMessage", "PostThreadMessage", "SendMessage", "PostQuitMessage",
     "RegisterWindowMessage", "OpenThread", "OpenProcess",
 ]  # fmt: skip
-
-_DUPLICATE_CLOSE_SOURCE = 0x1
-_DUPLICATE_SAME_ACCESS = 0x2
 
 
 def GetCurrentThreadId() -> int:
@@ -78,17 +75,17 @@ def DuplicateHandle(
     /,
 ) -> PyHANDLE:
     flags = dword(options)
-    source = handle_value(hSource)
-    try:
-        lookup(hSourceProcess, ProcessHandle)
-        lookup(hTargetProcess, ProcessHandle)
-        if source == 0:
-            raise InvalidHandleError("a NULL handle was passed")
-        access = None if flags & _DUPLICATE_SAME_ACCESS else dword(desiredAccess)
-        return PyHANDLE(kernel.handles.duplicate(source, access))
-    finally:
-        if flags & _DUPLICATE_CLOSE_SOURCE:  # closes the source even when duplication fails
-            CloseHandle(hSource)
+    source_process, target_process = handle_value(hSourceProcess), handle_value(hTargetProcess)
+    access = None if flags & DUPLICATE_SAME_ACCESS else dword(desiredAccess)
+    close_source = bool(flags & DUPLICATE_CLOSE_SOURCE)
+    if close_source and isinstance(hSource, PyHANDLE):
+        source = hSource.Detach()  # the core closes it: the PyHANDLE gives it up, as Close() does
+    else:
+        source = handle_value(hSource)
+    value = kernel.handles.duplicate_handle(
+        source_process, source, target_process, access, close_source=close_source
+    )
+    return PyHANDLE(value)
 
 
 @api("SleepEx")

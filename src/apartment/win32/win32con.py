@@ -1,20 +1,67 @@
 """Win32 constants with the SDK's values, as pywin32's ``win32con`` spells them.
 
-Only the constants of the layers this library models. Where pywin32's values differ from
-the current SDK headers (``QS_ALLINPUT`` is 255 here, 0x4FF in ``win32event``), pywin32's
-value is kept; every mask accepts both.
+Only the constants of the layers this library models. A constant the core defines (message
+numbers and flags, the kernel's limits) is imported from there, its one home. Where
+pywin32's values differ from the current SDK headers (``QS_ALLINPUT`` is 255 here, 0x4FF in
+``win32event``), pywin32's value is kept; every mask accepts both.
 """
 
+from __future__ import annotations
+
+from ..kernel import MAXIMUM_SUSPEND_COUNT as MAXIMUM_SUSPEND_COUNT
+from ..kernel import MAXIMUM_WAIT_OBJECTS as MAXIMUM_WAIT_OBJECTS
+from ..kernel import STILL_ACTIVE as STILL_ACTIVE
+from ..messages import HWND_BROADCAST as HWND_BROADCAST
+from ..messages import HWND_MESSAGE as HWND_MESSAGE
+from ..messages import ISMEX_CALLBACK as ISMEX_CALLBACK
+from ..messages import ISMEX_NOSEND as ISMEX_NOSEND
+from ..messages import ISMEX_NOTIFY as ISMEX_NOTIFY
+from ..messages import ISMEX_REPLIED as ISMEX_REPLIED
+from ..messages import ISMEX_SEND as ISMEX_SEND
+from ..messages import MWMO_ALERTABLE as MWMO_ALERTABLE
+from ..messages import MWMO_INPUTAVAILABLE as MWMO_INPUTAVAILABLE
+from ..messages import MWMO_WAITALL as MWMO_WAITALL
+from ..messages import PM_NOREMOVE as PM_NOREMOVE
+from ..messages import PM_NOYIELD as PM_NOYIELD
+from ..messages import PM_REMOVE as PM_REMOVE
+from ..messages import QS_HOTKEY as QS_HOTKEY
+from ..messages import QS_KEY as QS_KEY
+from ..messages import QS_MOUSE as QS_MOUSE
+from ..messages import QS_MOUSEBUTTON as QS_MOUSEBUTTON
+from ..messages import QS_MOUSEMOVE as QS_MOUSEMOVE
+from ..messages import QS_PAINT as QS_PAINT
+from ..messages import QS_POSTMESSAGE as QS_POSTMESSAGE
+from ..messages import QS_SENDMESSAGE as QS_SENDMESSAGE
+from ..messages import QS_TIMER as QS_TIMER
+from ..messages import SMTO_ABORTIFHUNG as SMTO_ABORTIFHUNG
+from ..messages import SMTO_BLOCK as SMTO_BLOCK
+from ..messages import SMTO_NORMAL as SMTO_NORMAL
+from ..messages import SMTO_NOTIMEOUTIFNOTHUNG as SMTO_NOTIMEOUTIFNOTHUNG
+from ..messages import WM_APP as WM_APP
+from ..messages import WM_CLOSE as WM_CLOSE
+from ..messages import WM_CREATE as WM_CREATE
+from ..messages import WM_DESTROY as WM_DESTROY
+from ..messages import WM_HOTKEY as WM_HOTKEY
+from ..messages import WM_KEYFIRST as WM_KEYFIRST
+from ..messages import WM_KEYLAST as WM_KEYLAST
+from ..messages import WM_MOUSEFIRST as WM_MOUSEFIRST
+from ..messages import WM_MOUSELAST as WM_MOUSELAST
+from ..messages import WM_NCCREATE as WM_NCCREATE
+from ..messages import WM_NCDESTROY as WM_NCDESTROY
+from ..messages import WM_NULL as WM_NULL
+from ..messages import WM_PAINT as WM_PAINT
+from ..messages import WM_QUIT as WM_QUIT
+from ..messages import WM_TIMER as WM_TIMER
+from ..messages import WM_USER as WM_USER
+from ._adapt import INFINITE as INFINITE
+from ._adapt import WAIT_ABANDONED_0 as WAIT_ABANDONED_0
+from ._adapt import WAIT_IO_COMPLETION as WAIT_IO_COMPLETION
+from ._adapt import WAIT_OBJECT_0 as WAIT_OBJECT_0
+from ._adapt import WAIT_TIMEOUT as WAIT_TIMEOUT
+
 # -- waits ----------------------------------------------------------------------------------
-INFINITE = 0xFFFFFFFF
-WAIT_OBJECT_0 = 0
-WAIT_ABANDONED = WAIT_ABANDONED_0 = 0x80
-WAIT_IO_COMPLETION = 0xC0
-WAIT_TIMEOUT = 0x102
+WAIT_ABANDONED = WAIT_ABANDONED_0
 WAIT_FAILED = -1
-MAXIMUM_WAIT_OBJECTS = 64
-STILL_ACTIVE = 0x103
-MAXIMUM_SUSPEND_COUNT = 0x7F
 
 # -- access rights and object flags ---------------------------------------------------------
 DELETE = 0x00010000
@@ -66,49 +113,7 @@ SW_HIDE = 0
 SW_SHOWNORMAL = SW_NORMAL = 1
 SW_SHOW = 5
 
-# -- messages (pywin32's legacy QS values) --------------------------------------------------
-QS_KEY = 0x0001
-QS_MOUSEMOVE = 0x0002
-QS_MOUSEBUTTON = 0x0004
-QS_POSTMESSAGE = 0x0008
-QS_TIMER = 0x0010
-QS_PAINT = 0x0020
-QS_SENDMESSAGE = 0x0040
-QS_HOTKEY = 0x0080
-QS_MOUSE = QS_MOUSEMOVE | QS_MOUSEBUTTON
+# -- messages: pywin32's legacy QS masks, without QS_RAWINPUT (win32event has the SDK's) -----
 QS_INPUT = QS_MOUSE | QS_KEY
 QS_ALLEVENTS = QS_INPUT | QS_POSTMESSAGE | QS_TIMER | QS_PAINT | QS_HOTKEY
 QS_ALLINPUT = QS_ALLEVENTS | QS_SENDMESSAGE
-MWMO_WAITALL = 0x0001
-MWMO_ALERTABLE = 0x0002
-MWMO_INPUTAVAILABLE = 0x0004
-PM_NOREMOVE = 0x0000
-PM_REMOVE = 0x0001
-PM_NOYIELD = 0x0002
-WM_NULL = 0x0000
-WM_CREATE = 0x0001
-WM_DESTROY = 0x0002
-WM_PAINT = 0x000F
-WM_CLOSE = 0x0010
-WM_QUIT = 0x0012
-WM_NCCREATE = 0x0081
-WM_NCDESTROY = 0x0082
-WM_KEYFIRST = 0x0100
-WM_KEYLAST = 0x0108
-WM_TIMER = 0x0113
-WM_MOUSEFIRST = 0x0200
-WM_MOUSELAST = 0x020A
-WM_HOTKEY = 0x0312
-WM_USER = 0x0400
-WM_APP = 0x8000
-HWND_BROADCAST = 0xFFFF
-HWND_MESSAGE = -3
-SMTO_NORMAL = 0x0000
-SMTO_BLOCK = 0x0001
-SMTO_ABORTIFHUNG = 0x0002
-SMTO_NOTIMEOUTIFNOTHUNG = 0x0008
-ISMEX_NOSEND = 0
-ISMEX_SEND = 1
-ISMEX_NOTIFY = 2
-ISMEX_CALLBACK = 4
-ISMEX_REPLIED = 8

@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from .. import kernel, messages
+from ..errors import ERROR_ALREADY_EXISTS
+from ..kernel import MAXIMUM_WAIT_OBJECTS as MAXIMUM_WAIT_OBJECTS
 from ..kernel import Event, Mutex, Semaphore, Waitable, WaitableTimer
 from ..messages import MWMO_ALERTABLE as MWMO_ALERTABLE
 from ..messages import MWMO_INPUTAVAILABLE as MWMO_INPUTAVAILABLE
@@ -29,9 +31,23 @@ from ..messages import QS_RAWINPUT as QS_RAWINPUT
 from ..messages import QS_SENDMESSAGE as QS_SENDMESSAGE
 from ..messages import QS_TIMER as QS_TIMER
 from . import _timeconv
+from ._adapt import WAIT_ABANDONED_0 as WAIT_ABANDONED_0
+from ._adapt import WAIT_IO_COMPLETION as WAIT_IO_COMPLETION
+from ._adapt import WAIT_OBJECT_0 as WAIT_OBJECT_0
+from ._adapt import WAIT_TIMEOUT as WAIT_TIMEOUT
 from ._adapt import api, as_bool, dword, ms_to_timeout, set_last_error, wait_code
-from ._handles import PyHANDLE, handle_values, lookup, new_handle
+from ._handles import PyHANDLE, handle_values, lookup
 from .pywintypes import error
+from .win32con import CREATE_WAITABLE_TIMER_HIGH_RESOLUTION as CREATE_WAITABLE_TIMER_HIGH_RESOLUTION
+from .win32con import CREATE_WAITABLE_TIMER_MANUAL_RESET as CREATE_WAITABLE_TIMER_MANUAL_RESET
+from .win32con import EVENT_ALL_ACCESS as EVENT_ALL_ACCESS
+from .win32con import EVENT_MODIFY_STATE as EVENT_MODIFY_STATE
+from .win32con import SEMAPHORE_MODIFY_STATE
+from .win32con import SYNCHRONIZE as SYNCHRONIZE
+from .win32con import TIMER_ALL_ACCESS as TIMER_ALL_ACCESS
+from .win32con import TIMER_MODIFY_STATE as TIMER_MODIFY_STATE
+from .win32con import TIMER_QUERY_STATE as TIMER_QUERY_STATE
+from .win32con import WAIT_FAILED as WAIT_FAILED
 
 __all__ = [
     "error",
@@ -45,43 +61,24 @@ __all__ = [
     "MsgWaitForMultipleObjects", "MsgWaitForMultipleObjectsEx",
 ]  # fmt: skip
 
-# SWIG 1.1 emitted these through a C long, so 0xFFFFFFFF reads -1 (semantics.md §1.7).
+# SWIG 1.1 emitted INFINITE through a C long, so 0xFFFFFFFF reads -1 (semantics.md §1.7).
 INFINITE = -1
-WAIT_FAILED = -1
-WAIT_OBJECT_0 = 0
-WAIT_ABANDONED = WAIT_ABANDONED_0 = 0x80
-WAIT_IO_COMPLETION = 0xC0
-WAIT_TIMEOUT = 0x102
-MAXIMUM_WAIT_OBJECTS = 64
-SYNCHRONIZE = 0x00100000
-EVENT_MODIFY_STATE = 0x0002
-EVENT_ALL_ACCESS = 0x001F0003
-TIMER_QUERY_STATE = 0x0001
-TIMER_MODIFY_STATE = 0x0002
-TIMER_ALL_ACCESS = 0x001F0003
-CREATE_WAITABLE_TIMER_MANUAL_RESET = 0x00000001
-CREATE_WAITABLE_TIMER_HIGH_RESOLUTION = 0x00000002
+WAIT_ABANDONED = WAIT_ABANDONED_0
 # QS_* and MWMO_* (imported above) have the SDK's values at _WIN32_WINNT 0x0601, as pywin32
 # builds win32event; win32con keeps older QS values.
 
 UNICODE = 1
 
-_SEMAPHORE_MODIFY_STATE = 0x0002
-
 
 def _create(kind: type[Any], name: str | None, *args: object) -> PyHANDLE:
-    """Create an object (named or not), set the last error as Create* does, open a handle."""
-    if name is None or name == "":
-        handle, existed = new_handle(kind(*args)), False
-    else:
-        value, existed = kernel.handles.create_named(kind, name, *args)
-        handle = PyHANDLE(value)
-    set_last_error(183 if existed else 0)  # ERROR_ALREADY_EXISTS, as the idiom reads it
-    return handle
+    """Create an object (an empty name, as Win32 reads it, is no name); set the last error."""
+    value, existed = kernel.handles.create(kind, None if name == "" else name, *args)
+    set_last_error(ERROR_ALREADY_EXISTS if existed else 0)  # as the idiom reads it
+    return PyHANDLE(value)
 
 
 def _open(kind: type[Any], access: int, name: str | None) -> PyHANDLE:
-    if name is None:
+    if name is None:  # pywin32's string conversion refuses None here
         raise TypeError("None is not a valid string in this context")
     return PyHANDLE(kernel.handles.open_named(kind, name, dword(access)))
 
@@ -142,7 +139,7 @@ def OpenSemaphore(desiredAccess: int, bInheritHandle: int, name: str | None, /) 
 
 @api("ReleaseSemaphore")
 def ReleaseSemaphore(hSemaphore: object, lReleaseCount: int, /) -> int:
-    return lookup(hSemaphore, Semaphore, _SEMAPHORE_MODIFY_STATE).release(lReleaseCount)
+    return lookup(hSemaphore, Semaphore, SEMAPHORE_MODIFY_STATE).release(lReleaseCount)
 
 
 @api("CreateWaitableTimer")
@@ -171,7 +168,7 @@ def OpenWaitableTimer(
 def SetWaitableTimer(
     handle: object, dueTime: int, period: int, func: object, param: object, resume_state: int, /
 ) -> None:
-    if func is not None or param is not None:
+    if func is not None or param is not None:  # pywin32 takes no completion routine
         raise TypeError("This param must be None")
     timer = lookup(handle, WaitableTimer, TIMER_MODIFY_STATE)
     timer.set(_timeconv.due_time(dueTime), period=_timeconv.period(period))
@@ -231,8 +228,8 @@ def SignalObjectAndWait(
 
 @api("WaitForInputIdle")
 def WaitForInputIdle(hProcess: object, milliseconds: int, /) -> int:
-    """Return at once: a process here has no GUI input queue to become idle."""
-    lookup(hProcess, kernel.ProcessHandle)
+    """Return 0 (ready) at once, so ``milliseconds`` does not matter."""
+    lookup(hProcess, kernel.ProcessHandle).wait_input_idle()
     return 0
 
 

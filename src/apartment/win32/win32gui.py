@@ -16,7 +16,7 @@ import traceback
 from typing import TYPE_CHECKING, Any
 
 from .. import messages
-from ..errors import InvalidWindowHandleError, Win32Error
+from ..errors import ERROR_INVALID_WINDOW_HANDLE, Win32Error
 from ._adapt import api, dword, last_error, soft
 from .pywintypes import error
 
@@ -65,7 +65,12 @@ def WNDCLASS() -> PyWNDCLASS:
 
 
 class _PyWndProc:
-    """Calls a pywin32-style window procedure (a callable or a dict) the way pywin32 does."""
+    """Calls a pywin32-style window procedure (a callable or a dict) the way pywin32 does.
+
+    The dict, the printed exception and the 0 for a result that is not an int are pywin32's
+    conventions (its C++ window procedure), not Windows'; the message layer calls this like
+    any window procedure.
+    """
 
     __slots__ = ("target",)
 
@@ -204,7 +209,10 @@ def PeekMessage(
 
 
 def TranslateMessage(msg: object, /) -> int:
-    """Keyboard messages are not modelled: nothing to translate."""
+    """Return 0, as Windows does for a message that is not a key message.
+
+    The message layer models no keyboard input, so no message is one: there is no core call.
+    """
     return 0
 
 
@@ -218,7 +226,10 @@ def PostQuitMessage(rc: int, /) -> None:
 
 
 def PumpWaitingMessages(firstMessage: int = 0, lastMessage: int = 0, /) -> int:
-    """Dispatch queued messages; WM_QUIT's wParam (or 1 if that is 0) when seen, else 0."""
+    """Dispatch queued messages; WM_QUIT's wParam (or 1 if that is 0) when seen, else 0.
+
+    That result is pywin32's (win32gui's own pump); pythoncom's returns 1 or 0.
+    """
     code = messages.pump_waiting_messages(firstMessage, lastMessage)
     return 0 if code is None else code or 1
 
@@ -232,7 +243,9 @@ def PumpMessages() -> int:
 def ReplyMessage(result: int, /) -> None:
     """Reply now to the message sent from another thread; raises when there is none (BOOLAPI)."""
     if not messages.reply_message(result):
-        raise Win32Error.from_code(last_error() or InvalidWindowHandleError.code)
+        # BOOLAPI, as pywin32 declares it: FALSE raises with the thread's last error
+        # (ERROR_INVALID_WINDOW_HANDLE when there is none).
+        raise Win32Error.from_code(last_error() or ERROR_INVALID_WINDOW_HANDLE)
 
 
 def WaitMessage() -> None:

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import os
-import shlex
 import sys
 import traceback
 from typing import TYPE_CHECKING, Any
 
 from .. import kernel, messages
-from ..errors import Win32Error
+from ..kernel import STILL_ACTIVE as STILL_ACTIVE
 from ..kernel import PrimaryThread, ProcessHandle, ThreadHandle
 from ._adapt import api, dword
 from ._handles import PyHANDLE, lookup, new_handle
 from .pywintypes import error
+from .win32con import CREATE_SUSPENDED as CREATE_SUSPENDED
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -25,10 +25,7 @@ __all__ = [
     "GetCurrentProcessId", "GetProcessId", "GetWindowThreadProcessId",
 ]  # fmt: skip
 
-CREATE_SUSPENDED = 0x00000004
-STILL_ACTIVE = 0x103
 _THREAD_KINDS = (ThreadHandle, PrimaryThread)
-_ERRNO_TO_WIN32 = {2: 2, 13: 5, 8: 193}  # ENOENT, EACCES, ENOEXEC
 
 
 class STARTUPINFO:
@@ -46,7 +43,10 @@ class STARTUPINFO:
 
 
 def _run_thread(entry_point: Callable[..., object], args: tuple[object, ...]) -> object:
-    """Run a beginthreadex thread body as pywin32 does: report an exception, exit with -1."""
+    """Run a beginthreadex thread body as pywin32 does: report an exception, exit with -1.
+
+    pywin32's quirk, not Windows': its thread entry point prints the traceback itself.
+    """
     try:
         return entry_point(*args)
     except Exception:
@@ -125,20 +125,15 @@ def CreateProcess(
     startupinfo: object,
     /,
 ) -> tuple[PyHANDLE, PyHANDLE, int, int]:
-    if appName is None and commandLine is None:
+    if appName is None and commandLine is None:  # pywin32 refuses this before calling Windows
         raise TypeError("appName and commandLine cannot both be None")
-    argv = shlex.split(commandLine) if commandLine is not None else [str(appName)]
-    try:
-        process = kernel.start_process(
-            argv,
-            executable=appName,
-            cwd=currentDirectory,
-            env=newEnvironment,
-            suspended=bool(dword(dwCreationFlags) & CREATE_SUSPENDED),
-        )
-    except OSError as failure:
-        code = _ERRNO_TO_WIN32.get(failure.errno or 0, 2)
-        raise Win32Error.from_code(code, str(failure)) from None
+    process = kernel.create_process(
+        appName,
+        commandLine,
+        cwd=currentDirectory,
+        env=newEnvironment,
+        suspended=bool(dword(dwCreationFlags) & CREATE_SUSPENDED),
+    )
     thread = process.primary_thread
     return new_handle(process), new_handle(thread), process.pid, thread.native_id
 

@@ -100,7 +100,7 @@ def RegisterClasses(*classes: type, **flags: object) -> None:
     """Register each class from its ``_reg_*_`` attributes; print ``Registered: <name>``."""
     quiet = flags.get("quiet", 0)
     debugging = "(for debugging)" if flags.get("debug", 0) else ""
-    for cls in classes:
+    for cls in classes:  # pywin32's output: a line as each class is registered
         entry = com.register_class(cls)
         if not quiet:
             print("Registered:", entry.progid or entry.class_spec, debugging)
@@ -112,7 +112,7 @@ def RegisterClasses(*classes: type, **flags: object) -> None:
 def UnregisterClasses(*classes: type, **flags: object) -> None:
     """Unregister each class by its ``_reg_clsid_``; print ``Unregistered: <name>``."""
     quiet = flags.get("quiet", 0)
-    for cls in classes:
+    for cls in classes:  # pywin32's output: a line as each class is unregistered
         com.unregister_class(cls)
         if not quiet:
             print("Unregistered:", getattr(cls, "_reg_progid_", None) or cls._reg_clsid_)  # type: ignore[attr-defined]
@@ -124,7 +124,7 @@ def UnregisterClasses(*classes: type, **flags: object) -> None:
 def UnregisterInfoClasses(*classes: type, **flags: object) -> list[tuple[str, int]]:
     """Return the registry keys unregistering the classes would delete (for installers)."""
     keys: list[tuple[str, int]] = []
-    for cls in classes:
+    for cls in classes:  # pywin32's registry keys: there are none here, only their names
         keys += GetUnregisterServerKeys(
             cls._reg_clsid_,  # type: ignore[attr-defined]
             getattr(cls, "_reg_progid_", None),
