@@ -219,11 +219,16 @@ def test_an_sta_of_a_thread_that_is_gone_is_disconnected_in_the_child() -> None:
     thread = start_thread(sta_owner)
     made.wait()
 
-    def check() -> None:
+    def use_it() -> None:  # on a thread of the child's own, whatever the forking thread is in
         with com.mta():
             proxy = box[0].unmarshal()  # type: ignore[attr-defined]
             with pytest.raises(DisconnectedError):
                 proxy.add(1)
+
+    def check() -> None:
+        user = start_thread(use_it)
+        assert user.wait(5)
+        assert user.exit_code == 0
 
     in_child(check)
     done.set()

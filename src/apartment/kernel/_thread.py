@@ -254,16 +254,21 @@ def _after_fork_in_child() -> None:
     """
     me: ThreadHandle | None = getattr(_tls, "handle", None)
     with KERNEL_LOCK:
-        gone = [handle for handle in _by_id.values() if handle is not me]
+        handles = list(_by_id.values())
         _by_id.clear()
         if me is not None:
             me.native_id = threading.get_native_id()
             _by_id[me.native_id] = me
-    if me is not None and me._state.parks_fast:
-        me._state.parks_fast = False  # a new eventfd at its next wait
-        me._state.replace_parker(lock_parker())
-    for handle in gone:
-        thread_exited(handle, FORKED_AWAY_EXIT_CODE)
+    # Every eventfd first: the child shares them with the parent, and waking a thread of the
+    # child's (ending the others wakes their waiters) must never wake one of the parent.
+    for handle in handles:
+        state = handle._state
+        if state.parks_fast:
+            state.parks_fast = False  # the forking thread makes a new one at its next wait
+            state.replace_parker(lock_parker())
+    for handle in handles:
+        if handle is not me:
+            thread_exited(handle, FORKED_AWAY_EXIT_CODE)
 
 
 after_fork_in_child(_after_fork_in_child, THREADS)

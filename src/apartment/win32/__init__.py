@@ -15,6 +15,8 @@ import sys
 import threading
 from typing import TYPE_CHECKING
 
+from .._fork import OUTER, hold_across_fork
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
     from types import ModuleType
@@ -43,6 +45,7 @@ MODULES: dict[str, str] = {
 
 _PACKAGES = frozenset(name.rpartition(".")[0] for name in MODULES if "." in name)
 _lock = threading.Lock()
+hold_across_fork(_lock, OUTER)
 
 
 class _Loader(importlib.abc.Loader):

@@ -16,6 +16,7 @@ import threading
 from typing import Any
 
 from .. import com, messages
+from .._fork import OUTER, hold_across_fork
 from ..com import (
     CLSID_STD_GLOBAL_INTERFACE_TABLE,
     IID_IDISPATCH,
@@ -144,6 +145,7 @@ class _MainInitializer:
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
+        hold_across_fork(self.lock, OUTER)
         self.thread: int | None = None
         self.holds = False
 
