@@ -19,6 +19,14 @@ from ._api import create as create
 from ._api import mta as mta
 from ._api import sta as sta
 from ._api import threading_model as threading_model
+from ._class_entry import CLSCTX_ALL as CLSCTX_ALL
+from ._class_entry import CLSCTX_INPROC as CLSCTX_INPROC
+from ._class_entry import CLSCTX_INPROC_HANDLER as CLSCTX_INPROC_HANDLER
+from ._class_entry import CLSCTX_INPROC_SERVER as CLSCTX_INPROC_SERVER
+from ._class_entry import CLSCTX_INPROC_SERVER16 as CLSCTX_INPROC_SERVER16
+from ._class_entry import CLSCTX_LOCAL_SERVER as CLSCTX_LOCAL_SERVER
+from ._class_entry import CLSCTX_REMOTE_SERVER as CLSCTX_REMOTE_SERVER
+from ._class_entry import CLSCTX_SERVER as CLSCTX_SERVER
 from ._class_entry import DEFAULT_CLSCTX as DEFAULT_CLSCTX
 from ._class_entry import DEFAULT_THREADING_MODEL as DEFAULT_THREADING_MODEL
 from ._class_entry import ClassEntry as ClassEntry
@@ -74,6 +82,14 @@ from ._registry_store import registry_path as registry_path
 
 __all__ = [
     "CLSID_STD_GLOBAL_INTERFACE_TABLE",
+    "CLSCTX_ALL",
+    "CLSCTX_INPROC",
+    "CLSCTX_INPROC_HANDLER",
+    "CLSCTX_INPROC_SERVER",
+    "CLSCTX_INPROC_SERVER16",
+    "CLSCTX_LOCAL_SERVER",
+    "CLSCTX_REMOTE_SERVER",
+    "CLSCTX_SERVER",
     "DEFAULT_CLSCTX",
     "DEFAULT_THREADING_MODEL",
     "DISPATCH_METHOD",

@@ -13,15 +13,13 @@ import threading
 from typing import TYPE_CHECKING
 
 from .._fork import OUTER, hold_across_fork
-from ..errors import ComError, hresult_message
+from ..errors import CLASS_E_CLASSNOTAVAILABLE, CO_E_DLLNOTFOUND, ComError, hresult_message
 
 if TYPE_CHECKING:
     from ._class_entry import ClassEntry
 
 __all__ = ["ClassLoadError", "load_class"]
 
-_CO_E_DLLNOTFOUND = -2147221000
-_CLASS_E_CLASSNOTAVAILABLE = -2147221231
 
 # sys.path is process-wide: check-then-insert under a lock so two threads activating
 # classes from one directory add it once.
@@ -77,7 +75,7 @@ def load_class(entry: ClassEntry) -> type:
         module = importlib.import_module(module_name)
     except Exception as exc:
         what = f"its module {module_name!r} does not import ({type(exc).__name__}: {exc})"
-        raise _load_error(_CO_E_DLLNOTFOUND, entry, what) from exc
+        raise _load_error(CO_E_DLLNOTFOUND, entry, what) from exc
     found = getattr(module, class_name, None)
     if not isinstance(found, type):
         what = (
@@ -85,5 +83,5 @@ def load_class(entry: ClassEntry) -> type:
             if found is None
             else f"{entry.class_spec!r} is {type(found).__name__}, not a class"
         )
-        raise _load_error(_CLASS_E_CLASSNOTAVAILABLE, entry, what)
+        raise _load_error(CLASS_E_CLASSNOTAVAILABLE, entry, what)
     return found

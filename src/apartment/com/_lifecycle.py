@@ -12,7 +12,7 @@ from __future__ import annotations
 import warnings
 from typing import TYPE_CHECKING
 
-from ..errors import ChangedModeError
+from ..errors import S_FALSE, S_OK, ChangedModeError
 from ..kernel.lowlevel import KERNEL_LOCK, add_exit_hook
 from ._apartment import Apartment, ApartmentKind, process_com, thread_state
 from ._mta import new_mta_locked
@@ -22,9 +22,6 @@ if TYPE_CHECKING:
     from ..kernel import ThreadHandle
 
 __all__ = ["S_OK", "S_FALSE", "initialize", "uninitialize"]
-
-S_OK = 0
-S_FALSE = 1
 
 
 def initialize(multithreaded: bool = False, *, host: bool = False) -> int:

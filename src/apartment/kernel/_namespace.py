@@ -11,7 +11,13 @@ from __future__ import annotations
 import weakref
 from typing import TYPE_CHECKING, TypeVar
 
-from ..errors import InvalidHandleError, InvalidParameterError, NameNotFoundError, Win32Error
+from ..errors import (
+    ERROR_PATH_NOT_FOUND,
+    InvalidHandleError,
+    InvalidParameterError,
+    NameNotFoundError,
+    Win32Error,
+)
 from ._core import KERNEL_LOCK
 from ._event import Event
 from ._mutex import Mutex
@@ -25,7 +31,6 @@ if TYPE_CHECKING:
 __all__ = ["create_named", "open_named", "release_name", "NamedKind"]
 
 MAX_PATH = 260
-ERROR_PATH_NOT_FOUND = 3
 
 NamedKind = TypeVar("NamedKind", Event, Mutex, Semaphore, WaitableTimer)
 

@@ -17,6 +17,14 @@ from typing import Any
 
 from .. import com, messages
 from .._fork import OUTER, hold_across_fork
+from ..com import CLSCTX_ALL as CLSCTX_ALL
+from ..com import CLSCTX_INPROC as CLSCTX_INPROC
+from ..com import CLSCTX_INPROC_HANDLER as CLSCTX_INPROC_HANDLER
+from ..com import CLSCTX_INPROC_SERVER as CLSCTX_INPROC_SERVER
+from ..com import CLSCTX_INPROC_SERVER16 as CLSCTX_INPROC_SERVER16
+from ..com import CLSCTX_LOCAL_SERVER as CLSCTX_LOCAL_SERVER
+from ..com import CLSCTX_REMOTE_SERVER as CLSCTX_REMOTE_SERVER
+from ..com import CLSCTX_SERVER as CLSCTX_SERVER
 from ..com import (
     CLSID_STD_GLOBAL_INTERFACE_TABLE,
     IID_IDISPATCH,
@@ -41,6 +49,8 @@ from ..errors import S_OK, ChangedModeError, ComError
 from .pywintypes import IID, PyIID
 
 __all__ = [
+    "CLSCTX_ALL", "CLSCTX_INPROC", "CLSCTX_INPROC_HANDLER", "CLSCTX_INPROC_SERVER",
+    "CLSCTX_INPROC_SERVER16", "CLSCTX_LOCAL_SERVER", "CLSCTX_REMOTE_SERVER", "CLSCTX_SERVER",
     "com_error", "error", "ole_error", "CoInitialize", "CoInitializeEx", "CoUninitialize",
     "CoCreateInstance", "CoMarshalInterThreadInterfaceInStream",
     "CoGetInterfaceAndReleaseStream", "CoMarshalInterface", "CoUnmarshalInterface",
@@ -56,14 +66,7 @@ COINIT_MULTITHREADED = 0
 COINIT_APARTMENTTHREADED = 2
 COINIT_DISABLE_OLE1DDE = 4
 COINIT_SPEED_OVER_MEMORY = 8
-CLSCTX_INPROC_SERVER = 1
-CLSCTX_INPROC_HANDLER = 2
-CLSCTX_LOCAL_SERVER = 4
-CLSCTX_INPROC_SERVER16 = 8
-CLSCTX_REMOTE_SERVER = 16
-CLSCTX_INPROC = 3
-CLSCTX_SERVER = 21
-CLSCTX_ALL = 23
+
 MSHCTX_LOCAL = 0
 MSHCTX_NOSHAREDMEM = 1
 MSHCTX_DIFFERENTMACHINE = 2
