@@ -53,8 +53,10 @@ from ._codes import *  # noqa: F403 - the codes are part of this module's API
 from ._codes import (
     CLASS_E_CLASSNOTAVAILABLE,
     CLASS_E_NOAGGREGATION,
+    CO_E_CANCEL_DISABLED,
     CO_E_CLASSSTRING,
     CO_E_DLLNOTFOUND,
+    CO_E_NOT_SUPPORTED,
     CO_E_NOTINITIALIZED,
     CO_E_OBJNOTCONNECTED,
     CO_E_OBJNOTREG,
@@ -91,11 +93,17 @@ from ._codes import (
     ERROR_WINDOW_OF_OTHER_THREAD,
     MK_E_UNAVAILABLE,
     REGDB_E_CLASSNOTREG,
+    REGDB_E_READREGDB,
+    REGDB_E_WRITEREGDB,
+    RPC_E_CALL_CANCELED,
+    RPC_E_CALL_COMPLETE,
+    RPC_E_CALL_REJECTED,
     RPC_E_CANTCALLOUT_ININPUTSYNCCALL,
     RPC_E_CHANGED_MODE,
     RPC_E_DISCONNECTED,
     RPC_E_NO_SYNC,
     RPC_E_SERVERFAULT,
+    RPC_E_TIMEOUT,
     RPC_E_WRONG_THREAD,
     RPC_S_CALL_FAILED,
     RPC_S_CALLPENDING,
@@ -135,6 +143,14 @@ __all__ = [
     "ClassStringError",
     "ClassNotRegisteredError",
     "StreamReadError",
+    "CallTimeoutError",
+    "CallRejectedError",
+    "CallCanceledError",
+    "CallCompleteError",
+    "CancelDisabledError",
+    "ComNotSupportedError",
+    "RegistryReadError",
+    "RegistryWriteError",
     "system_message",
     "hresult_message",
     "signed_hresult",
@@ -352,6 +368,14 @@ _HRESULT_MESSAGES: dict[int, str] = {
         "The application called an interface that was marshalled for a different thread."
     ),
     RPC_S_CALLPENDING: "The message filter indicated that the application is busy.",
+    RPC_E_TIMEOUT: "This operation returned because the timeout period expired.",
+    RPC_E_CALL_REJECTED: "Call was rejected by callee.",
+    RPC_E_CALL_CANCELED: "Call was canceled by the message filter.",
+    RPC_E_CALL_COMPLETE: "The call was completed during the timeout interval.",
+    CO_E_CANCEL_DISABLED: "Call Cancellation is disabled",
+    CO_E_NOT_SUPPORTED: "This operation is not supported",
+    REGDB_E_READREGDB: "Could not read key from registry",
+    REGDB_E_WRITEREGDB: "Could not write key to registry",
     RPC_E_NO_SYNC: "There are no synchronization objects to wait on.",
     DISP_E_MEMBERNOTFOUND: "Member not found.",
     DISP_E_TYPEMISMATCH: "Type mismatch.",
@@ -479,3 +503,35 @@ class ClassNotRegisteredError(_CodedComError, LookupError, hresult=REGDB_E_CLASS
 
 class StreamReadError(_CodedComError, RuntimeError, hresult=STG_E_READFAULT):
     """A marshal stream was read past its end: it was used already (STG_E_READFAULT)."""
+
+
+class CallTimeoutError(_CodedComError, TimeoutError, hresult=RPC_E_TIMEOUT):
+    """A call into another apartment got no reply within its bound (RPC_E_TIMEOUT)."""
+
+
+class CallRejectedError(_CodedComError, RuntimeError, hresult=RPC_E_CALL_REJECTED):
+    """The callee's message filter refused the call and the caller gave up."""
+
+
+class CallCanceledError(_CodedComError, RuntimeError, hresult=RPC_E_CALL_CANCELED):
+    """The call was cancelled (cancel_call, or the caller's message filter)."""
+
+
+class CallCompleteError(_CodedComError, RuntimeError, hresult=RPC_E_CALL_COMPLETE):
+    """A cancel came too late: the call had completed (RPC_E_CALL_COMPLETE)."""
+
+
+class CancelDisabledError(_CodedComError, RuntimeError, hresult=CO_E_CANCEL_DISABLED):
+    """A cancel for a thread that has not enabled call cancellation (CO_E_CANCEL_DISABLED)."""
+
+
+class ComNotSupportedError(_CodedComError, RuntimeError, hresult=CO_E_NOT_SUPPORTED):
+    """The operation is not supported here, e.g. a message filter outside an STA."""
+
+
+class RegistryReadError(_CodedComError, OSError, hresult=REGDB_E_READREGDB):
+    """The class registry cannot be read (REGDB_E_READREGDB): garbage, not ours, unreadable."""
+
+
+class RegistryWriteError(_CodedComError, OSError, hresult=REGDB_E_WRITEREGDB):
+    """The class registry cannot be written (REGDB_E_WRITEREGDB)."""

@@ -12,8 +12,9 @@ import textwrap
 
 import pytest
 
-from apartment.kernel import Event, current_thread, start_thread
+from apartment.kernel import Event, _parker, current_thread, start_thread
 from apartment.kernel._parker import eventfd_parker, lock_parker
+from apartment.testing import wait_until_blocked
 from tests._subprocess import run_python
 
 needs_eventfd = pytest.mark.skipif(not hasattr(os, "eventfd"), reason="os.eventfd is Linux-only")
@@ -106,3 +107,34 @@ def test_a_forked_child_parks_on_its_own_and_cannot_wake_the_parent() -> None:
         """
     )
     assert run_python("-W", "ignore::DeprecationWarning", "-c", script).split() == ["0", "False"]
+
+
+@pytest.mark.parametrize("seconds", [0xFFFFFFFE / 1000, 0x80000000 / 1000, 2**31 / 1000])
+def test_a_wait_longer_than_poll_can_time_waits_in_any_thread(seconds: float) -> None:
+    """A DWORD timeout of up to 49.7 days is a wait, not an OverflowError (any thread)."""
+    event = Event()
+    results: list[object] = []
+
+    def body() -> None:
+        results.append(event.wait(seconds))
+
+    thread = start_thread(body)
+    wait_until_blocked(thread, on=event)
+    event.set()
+    assert thread.wait(10)
+    assert results and results[0]
+
+
+@needs_eventfd
+def test_a_long_timed_park_polls_in_slices_and_still_times_out(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(_parker, "MAX_POLL_SECONDS", 0.005)  # so "long" is 5 ms here
+    parker = eventfd_parker()
+    assert parker is not None
+    try:
+        assert not parker.acquire(True, 0.02)  # four slices, nobody wakes it
+        parker.release()
+        assert parker.acquire(True, 0.02)  # a wake-up ends it in the first slice
+    finally:
+        _parker.close_parker(parker)

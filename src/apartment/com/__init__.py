@@ -15,10 +15,30 @@ from ._apartment import ApartmentKind as ApartmentKind
 from ._apartment import call_in as call_in
 from ._apartment import current_apartment as current_apartment
 from ._apartment import main_sta as main_sta
+from ._api import TimedProxy as TimedProxy
 from ._api import create as create
 from ._api import mta as mta
 from ._api import sta as sta
 from ._api import threading_model as threading_model
+from ._api import with_timeout as with_timeout
+from ._callctl import CALLTYPE_NESTED as CALLTYPE_NESTED
+from ._callctl import CALLTYPE_TOPLEVEL as CALLTYPE_TOPLEVEL
+from ._callctl import CALLTYPE_TOPLEVEL_CALLPENDING as CALLTYPE_TOPLEVEL_CALLPENDING
+from ._callctl import PENDINGMSG_CANCELCALL as PENDINGMSG_CANCELCALL
+from ._callctl import PENDINGMSG_WAITDEFPROCESS as PENDINGMSG_WAITDEFPROCESS
+from ._callctl import PENDINGMSG_WAITNOPROCESS as PENDINGMSG_WAITNOPROCESS
+from ._callctl import PENDINGTYPE_NESTED as PENDINGTYPE_NESTED
+from ._callctl import PENDINGTYPE_TOPLEVEL as PENDINGTYPE_TOPLEVEL
+from ._callctl import SERVERCALL_ISHANDLED as SERVERCALL_ISHANDLED
+from ._callctl import SERVERCALL_REJECTED as SERVERCALL_REJECTED
+from ._callctl import SERVERCALL_RETRYLATER as SERVERCALL_RETRYLATER
+from ._callctl import MessageFilter as MessageFilter
+from ._callctl import call_cancelled as call_cancelled
+from ._callctl import call_timeout as call_timeout
+from ._callctl import cancel_call as cancel_call
+from ._callctl import disable_call_cancellation as disable_call_cancellation
+from ._callctl import enable_call_cancellation as enable_call_cancellation
+from ._callctl import register_message_filter as register_message_filter
 from ._class_entry import CLSCTX_ALL as CLSCTX_ALL
 from ._class_entry import CLSCTX_INPROC as CLSCTX_INPROC
 from ._class_entry import CLSCTX_INPROC_HANDLER as CLSCTX_INPROC_HANDLER
@@ -81,6 +101,26 @@ from ._registry_store import RegistryError as RegistryError
 from ._registry_store import registry_path as registry_path
 
 __all__ = [
+    "CALLTYPE_NESTED",
+    "CALLTYPE_TOPLEVEL",
+    "CALLTYPE_TOPLEVEL_CALLPENDING",
+    "PENDINGMSG_CANCELCALL",
+    "PENDINGMSG_WAITDEFPROCESS",
+    "PENDINGMSG_WAITNOPROCESS",
+    "PENDINGTYPE_NESTED",
+    "PENDINGTYPE_TOPLEVEL",
+    "SERVERCALL_ISHANDLED",
+    "SERVERCALL_REJECTED",
+    "SERVERCALL_RETRYLATER",
+    "MessageFilter",
+    "TimedProxy",
+    "call_cancelled",
+    "call_timeout",
+    "cancel_call",
+    "disable_call_cancellation",
+    "enable_call_cancellation",
+    "register_message_filter",
+    "with_timeout",
     "CLSID_STD_GLOBAL_INTERFACE_TABLE",
     "CLSCTX_ALL",
     "CLSCTX_INPROC",

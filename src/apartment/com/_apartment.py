@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from ..messages import Window
+    from ._callctl import MessageFilter
     from ._hosting import Hosting
     from ._packet import CallPacket
     from ._proxy import Proxy, Stub
@@ -75,6 +76,7 @@ class Apartment:
         "kind",
         "main",
         "members",
+        "message_filter",
         "pending",
         "proxies",
         "stubs",
@@ -106,6 +108,7 @@ class Apartment:
         self.stubs: weakref.WeakValueDictionary[int, Stub] = weakref.WeakValueDictionary()
         self.proxies: weakref.WeakValueDictionary[int, Proxy] = weakref.WeakValueDictionary()
         self.pending: set[CallPacket] = set()  # calls posted to this STA, not yet started
+        self.message_filter: MessageFilter | None = None  # an STA's (see _callctl)
 
     def __repr__(self) -> str:
         if self.kind is ApartmentKind.STA:

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import contextlib
 import functools
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, final
 
 from ._activation import THREADING_MODELS, create_instance
 from ._apartment import Apartment, current_apartment
+from ._callctl import call_timeout
 from ._lifecycle import initialize, uninitialize
+from ._proxy import Proxy, marshal_value
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
-__all__ = ["sta", "mta", "threading_model", "create"]
+__all__ = ["sta", "mta", "threading_model", "create", "with_timeout", "TimedProxy"]
 
 T = TypeVar("T")
 
@@ -73,3 +75,69 @@ def create(cls: Callable[..., T], *args: Any, **kwargs: Any) -> T:  # noqa: ANN4
     model = getattr(cls, "_reg_threading_", "both")
     result: T = create_instance(functools.partial(cls, *args, **kwargs), model)
     return result
+
+
+@final
+class TimedProxy:
+    """A proxy whose every use (call, attribute read or write) is bounded; see with_timeout.
+
+    Only :func:`with_timeout` makes these. It is valid where its proxy is, and crosses
+    apartments as a bounded proxy of the receiving apartment.
+    """
+
+    __slots__ = ("_proxy", "_timeout")
+
+    def __init__(self, proxy: Proxy, timeout: float) -> None:
+        object.__setattr__(self, "_proxy", proxy)
+        object.__setattr__(self, "_timeout", timeout)
+
+    def __repr__(self) -> str:
+        return f"<{self._proxy!r} bounded to {self._timeout} s>"
+
+    def __getattr__(self, name: str) -> Any:  # noqa: ANN401
+        if name.startswith("__") and name.endswith("__"):
+            raise AttributeError(name)
+        with call_timeout(self._timeout):
+            value = getattr(self._proxy, name)
+        if callable(value) and not isinstance(value, (Proxy, TimedProxy)):  # a method
+            return functools.partial(_bounded, self._timeout, value)
+        return value
+
+    def __setattr__(self, name: str, value: object) -> None:
+        with call_timeout(self._timeout):
+            setattr(self._proxy, name, value)
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:  # noqa: ANN401
+        return _bounded(self._timeout, self._proxy, *args, **kwargs)
+
+    def __apartment_marshal__(self, source: Apartment, dest: Apartment) -> object:
+        """Cross to ``dest`` as a bounded proxy there (or the object itself, back home)."""
+        moved = marshal_value(self._proxy, source, dest)
+        return TimedProxy(moved, self._timeout) if isinstance(moved, Proxy) else moved
+
+
+def _bounded(timeout: float, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:  # noqa: ANN401
+    with call_timeout(timeout):
+        return fn(*args, **kwargs)
+
+
+def with_timeout(obj: T, seconds: float) -> T:
+    """Return ``obj`` with every call through it bounded to ``seconds``.
+
+    For a proxy, a bounded proxy to the same object: a call that gets no reply in time fails
+    with CallTimeoutError (RPC_E_TIMEOUT), saying what the callee's thread is doing. An object
+    of the caller's own apartment (no proxy) is returned as it is: its calls never wait.
+
+    Raises:
+        TypeError: ``seconds`` is not a number.
+        ValueError: ``seconds`` is negative or NaN.
+    """
+    if isinstance(seconds, bool) or not isinstance(seconds, (int, float)):
+        raise TypeError(f"a call timeout is a number of seconds, not {seconds!r}")
+    if not seconds >= 0:
+        raise ValueError(f"a call timeout must be >= 0 seconds, not {seconds!r}")
+    if isinstance(obj, TimedProxy):
+        obj = obj._proxy
+    if isinstance(obj, Proxy):
+        return TimedProxy(obj, float(seconds))  # type: ignore[return-value]
+    return obj

@@ -15,13 +15,16 @@ from typing import TYPE_CHECKING, Any
 
 from .._fork import APARTMENTS, POOL, after_fork_in_child, hold_across_fork
 from ..kernel import Semaphore, start_thread
-from ..kernel.lowlevel import KERNEL_LOCK, recycle_event, spare_event
+from ..kernel.lowlevel import KERNEL_LOCK, recycle_event, spare_event, wait_any_unchecked
 from ._apartment import Apartment, ApartmentKind, call_in, process_com, thread_state
+from ._callctl import controlled_call_out, controls, run_controlled
 from ._hosting import Hosting, nothing_to_do
 from ._packet import CallPacket as CallPacket  # explicit: the pool's tests reach it here
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+    from ..kernel import Event
 
 __all__ = ["MTA", "new_mta_locked", "ensure_mta", "run_in_mta"]
 
@@ -69,7 +72,8 @@ class _MtaPool:
             if state.apartment is not packet.target:  # the MTA of this call (a later one, maybe)
                 with KERNEL_LOCK:
                     state.apartment = packet.target
-            executed = packet.execute()
+            bound = packet.control
+            executed = packet.execute() if bound is None else run_controlled(packet, bound)
             with self._lock:
                 self._idle += 1  # before the caller is released: its next call finds us idle
             if executed:
@@ -99,8 +103,11 @@ def _call_out(
     deliver = target.deliver
     if deliver is None:  # the neutral apartment: the call runs on the caller's thread
         return fn(*args)
+    control = controls.current
+    if control is not None:  # the thread bounds its calls: the slow path
+        return controlled_call_out(control, caller, target, fn, args, _plain_wait)
     done = spare_event()
-    packet = CallPacket(target, fn, args, done)
+    packet = CallPacket(caller, target, fn, args, done)
     deliver(packet)
     done.wait()
     recycle_event(done)  # finished: a late set can no longer reach it
@@ -109,6 +116,14 @@ def _call_out(
         packet.error = None  # break the traceback cycle
         raise error
     return packet.result
+
+
+def _plain_wait(
+    packet: CallPacket, caller: Apartment, extra: tuple[Event, ...], timeout: float | None
+) -> bool:
+    """Wait for a bounded call's reply, at most ``timeout`` seconds; True when it came."""
+    result = wait_any_unchecked((packet.done, *extra), timeout)
+    return result is not None and result.index == 0
 
 
 MTA = Hosting(open=nothing_to_do, close=nothing_to_do, deliver=_submit, call_out=_call_out)

@@ -17,7 +17,27 @@ if TYPE_CHECKING:
     from ..kernel import Event
     from ._apartment import Apartment
 
-__all__ = ["CallPacket"]
+__all__ = ["CallPacket", "PacketControl"]
+
+
+@final
+class PacketControl:
+    """What a bounded call carries besides the call (see ``_callctl``).
+
+    ``made_at`` is when the call was made (monotonic seconds); ``started`` whether the callee
+    began to run it; ``rejected`` the callee's message filter's refusal (0: none);
+    ``pending_verdict`` the caller's filter's last answer to message_pending (-1: not asked);
+    ``cancel_at`` when a cancelled call is given up (None: not cancelled).
+    """
+
+    __slots__ = ("cancel_at", "made_at", "pending_verdict", "rejected", "started")
+
+    def __init__(self, made_at: float) -> None:
+        self.made_at = made_at
+        self.started = False
+        self.rejected = 0
+        self.pending_verdict = -1
+        self.cancel_at: float | None = None
 
 
 @final
@@ -29,11 +49,17 @@ class CallPacket:
     ever releases the caller.
     """
 
-    __slots__ = ("args", "done", "error", "finished", "fn", "result", "target")
+    __slots__ = ("args", "caller", "control", "done", "error", "finished", "fn", "result", "target")
 
     def __init__(
-        self, target: Apartment, fn: Callable[..., Any], args: tuple[Any, ...], done: Event
+        self,
+        caller: Apartment,
+        target: Apartment,
+        fn: Callable[..., Any],
+        args: tuple[Any, ...],
+        done: Event,
     ) -> None:
+        self.caller = caller
         self.target = target
         self.fn = fn
         self.args = args
@@ -41,16 +67,17 @@ class CallPacket:
         self.result: Any = None
         self.error: BaseException | None = None
         self.finished = False
+        self.control: PacketControl | None = None  # a bounded call's (see _callctl)
 
     def execute(self) -> bool:
         """Run the call here, keeping its outcome; False if it had failed already.
 
-        ``finished`` is read without the lock: only the thread that runs the call ever sets
-        it (a call into an STA fails only when that STA's own thread leaves it; one into the
-        MTA never fails before it runs).
+        ``finished`` is read without the lock. Besides the thread that runs the call, only a
+        bounded call's caller sets it, when it abandons the call (a timeout, a cancel): if
+        that races with the start, the call runs and its late result is discarded.
         """
         if self.finished:
-            return False  # its apartment ended first
+            return False  # its apartment ended first, or its caller gave up
         try:
             self.result = self.fn(*self.args)
         except BaseException as error:  # handed back to the caller, as pykka does

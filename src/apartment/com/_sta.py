@@ -14,6 +14,7 @@ WM_QUIT met meanwhile is re-posted after the call.
 from __future__ import annotations
 
 import threading
+import time
 from typing import TYPE_CHECKING, Any, final
 
 from .. import messages
@@ -30,12 +31,20 @@ from ..kernel.lowlevel import (
 from ..messages import current_queue
 from ..messages.lowlevel import make_message
 from ._apartment import thread_state
+from ._callctl import (
+    controlled_call_out,
+    controls,
+    pending_verdict,
+    run_controlled,
+    screen_incoming,
+)
 from ._hosting import Hosting
 from ._packet import CallPacket
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from ..kernel import Event
     from ._apartment import Apartment
 
 __all__ = ["STA", "WM_APARTMENT_CALL"]
@@ -51,7 +60,10 @@ _MODAL_OTHERS = messages.PM_REMOVE | messages.PM_QS_SENDMESSAGE | messages.PM_QS
 def _com_window_proc(hwnd: int, msg: int, wparam: object, lparam: object) -> int:
     """The hidden STA window's procedure: run calls posted to this apartment (on its thread)."""
     if msg == WM_APARTMENT_CALL and isinstance(lparam, CallPacket):
-        if lparam.execute():
+        if lparam.target.message_filter is not None and not screen_incoming(lparam, lparam.target):
+            return 0  # refused by the STA's message filter
+        bound = lparam.control
+        if lparam.execute() if bound is None else run_controlled(lparam, bound):
             lparam.finish()
         return 0
     return messages.def_window_proc(hwnd, msg, wparam, lparam)
@@ -131,8 +143,11 @@ def _call_out(
             "a COM call cannot leave this thread while it handles a message sent from another "
             "thread; post yourself a message and make the call from there"
         )
+    control = controls.current
+    if control is not None:  # the thread bounds its calls: the slow path
+        return controlled_call_out(control, caller, target, fn, args, _modal_wait)
     done = spare_event()
-    packet = CallPacket(target, fn, args, done)
+    packet = CallPacket(caller, target, fn, args, done)
     deliver(packet)
     window = caller.window
     hwnd = window.hwnd if window is not None else -1
@@ -149,17 +164,7 @@ def _call_out(
         result = wait_any_unchecked(waiting)
         if result is not None and result.index == 0:
             break
-        while True:  # calls into this apartment (and WM_QUIT, which ignores the filter)
-            message = queue.peek(hwnd, 0, 0, messages.PM_REMOVE)
-            if message is None:
-                break
-            if message.message == messages.WM_QUIT:
-                quit_code = messages.quit_code(message)
-                continue
-            messages.dispatch_message(message)
-        message = queue.peek(None, 0, 0, _MODAL_OTHERS)  # sends are handled inside; paint here
-        if message is not None:
-            messages.dispatch_message(message)
+        quit_code = _serve(queue, hwnd, quit_code)
     if quit_code is not None:
         messages.post_quit_message(quit_code)
     recycle_event(done)  # finished: a late set can no longer reach it
@@ -168,6 +173,67 @@ def _call_out(
         packet.error = None  # break the traceback cycle
         raise error
     return packet.result
+
+
+def _serve(queue: messages.MessageQueue, hwnd: int, quit_code: int | None) -> int | None:
+    """Serve what a modal loop serves once: calls into this apartment, sends and paint.
+
+    Returns the exit code of a WM_QUIT met on the way (to re-post after the call), else
+    ``quit_code`` as it was.
+    """
+    while True:  # calls into this apartment (and WM_QUIT, which ignores the filter)
+        message = queue.peek(hwnd, 0, 0, messages.PM_REMOVE)
+        if message is None:
+            break
+        if message.message == messages.WM_QUIT:
+            quit_code = messages.quit_code(message)
+            continue
+        messages.dispatch_message(message)
+    message = queue.peek(None, 0, 0, _MODAL_OTHERS)  # sends are handled inside; paint here
+    if message is not None:
+        messages.dispatch_message(message)
+    return quit_code
+
+
+def _modal_wait(
+    packet: CallPacket, caller: Apartment, extra: tuple[Event, ...], timeout: float | None
+) -> bool:
+    """Wait for a bounded call's reply in the modal loop, at most ``timeout`` seconds.
+
+    Returns True when the reply came; False when ``timeout`` passed, one of ``extra`` was
+    set, or the message filter's ``message_pending`` cancelled the call (it is asked when
+    posted messages other than calls arrive meanwhile).
+    """
+    queue = current_queue()
+    window = caller.window
+    hwnd = window.hwnd if window is not None else -1
+    inp = queue.input
+    waiting = (packet.done, inp, *extra)
+    deadline = None if timeout is None else time.monotonic() + timeout
+    quit_code: int | None = None
+    try:
+        while True:
+            with KERNEL_LOCK:
+                finished = packet.finished
+                if not finished:
+                    inp.arm(_MODAL_MASK, False)
+            if finished:
+                return True
+            remaining = None if deadline is None else max(deadline - time.monotonic(), 0.0)
+            result = wait_any_unchecked(waiting, remaining)
+            if result is None:
+                return False
+            if result.index == 0:
+                return True
+            if result.index > 1:
+                return False
+            quit_code = _serve(queue, hwnd, quit_code)
+            others = queue.peek(None, 0, 0, messages.PM_NOREMOVE | messages.PM_QS_POSTMESSAGE)
+            if others is not None and pending_verdict(packet, caller):
+                return False
+    finally:
+        if quit_code is not None:
+            messages.post_quit_message(quit_code)
 
 
 STA = Hosting(open=_open, close=_close, deliver=_post, call_out=_call_out)

@@ -31,6 +31,9 @@ __all__ = ["Parker", "close_parker", "eventfd_parker", "lock_parker"]
 MAIN_SLICE = 0.05
 """Seconds the main thread parks at a time on an eventfd, so a pending Ctrl-C is seen."""
 
+MAX_POLL_SECONDS = (2**31 - 1) / 1000.0
+"""The longest ``poll()`` takes at once (its timeout is a C int of milliseconds, 24.8 days)."""
+
 _eventfd: Callable[[int, int], int] | None = getattr(os, "eventfd", None)
 _FLAGS = getattr(os, "EFD_SEMAPHORE", 0) | getattr(os, "EFD_CLOEXEC", 0)
 
@@ -79,10 +82,24 @@ class _EventFdParker:
                     break
                 if deadline is not None and left <= MAIN_SLICE:
                     return False
-        elif not poll.poll(timeout * 1000.0):
+        elif timeout <= MAX_POLL_SECONDS:
+            if not poll.poll(timeout * 1000.0):
+                return False
+        elif not self._poll_long(poll, timeout):
             return False
         os.eventfd_read(self._fd)  # readable, and only this thread reads: it cannot block
         return True
+
+    @staticmethod
+    def _poll_long(poll: select.poll, timeout: float) -> bool:
+        """Poll for longer than ``poll()`` can at once (a DWORD timeout of up to 49.7 days)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            left = deadline - time.monotonic()
+            if poll.poll(max(min(left, MAX_POLL_SECONDS), 0.0) * 1000.0):
+                return True
+            if left <= MAX_POLL_SECONDS:
+                return False
 
     def release(self) -> None:
         """Wake the parked thread; the GIL is released before the write."""

@@ -16,7 +16,14 @@ if TYPE_CHECKING:
     from ._core import Waitable
     from ._thread import ThreadHandle
 
-__all__ = ["blocked_watchers", "is_parked", "notify_blocked", "unwatch_parks", "watch_parks"]
+__all__ = [
+    "blocked_watchers",
+    "is_parked",
+    "parked_on",
+    "notify_blocked",
+    "unwatch_parks",
+    "watch_parks",
+]
 
 blocked_watchers: list[_thread.LockType] = []
 """Locks of threads in ``apartment.testing.wait_until_blocked``; released when a thread parks."""
@@ -39,6 +46,17 @@ def is_parked(thread: ThreadHandle, on: Waitable | None = None) -> bool:
     if waiter is not None and waiter.result is None:
         return on is None or any(obj is on for obj in waiter.objects)
     return on is None and state.gate_waiting
+
+
+def parked_on(thread: ThreadHandle) -> tuple[Waitable, ...] | None:
+    """Return what ``thread`` is parked on now (``()`` for a sleep), or None; kernel lock held.
+
+    For diagnostics: a call that got no answer says what the callee's thread is waiting for.
+    """
+    waiter = thread._state.active
+    if waiter is not None and waiter.result is None:
+        return waiter.objects
+    return None
 
 
 def watch_parks(lock: _thread.LockType) -> None:

@@ -29,6 +29,7 @@ from ._event import Event as _Event
 from ._event import recycle_event as recycle_event
 from ._event import spare_event as spare_event
 from ._parkwatch import is_parked as is_parked
+from ._parkwatch import parked_on as parked_on
 from ._parkwatch import unwatch_parks as unwatch_parks
 from ._parkwatch import watch_parks as watch_parks
 from ._thread import add_exit_hook as add_exit_hook
@@ -57,6 +58,7 @@ __all__ = [
     "cancel_async_wait",
     "withdraw_async_wait",
     "is_parked",
+    "parked_on",
     "watch_parks",
     "unwatch_parks",
 ]
