@@ -32,6 +32,8 @@ on the way out. Each named subclass also derives from the builtin a Python user 
                               (1411)
     InvalidThreadIdError      ERROR_INVALID_THREAD_ID       ValueError
                               (1444)
+    MessageSyncOnlyError      ERROR_MESSAGE_SYNC_ONLY       ValueError
+                              (1159)
     MessageTimeoutError       ERROR_TIMEOUT (1460)          RuntimeError
     NotEnoughQuotaError       ERROR_NOT_ENOUGH_QUOTA        RuntimeError
                               (1816)
@@ -73,6 +75,7 @@ from ._codes import (
     E_UNEXPECTED,
     ERROR_ACCESS_DENIED,
     ERROR_ALREADY_EXISTS,
+    ERROR_BADDB,
     ERROR_CANNOT_FIND_WND_CLASS,
     ERROR_CLASS_ALREADY_EXISTS,
     ERROR_CLASS_DOES_NOT_EXIST,
@@ -82,10 +85,12 @@ from ._codes import (
     ERROR_INVALID_PARAMETER,
     ERROR_INVALID_THREAD_ID,
     ERROR_INVALID_WINDOW_HANDLE,
+    ERROR_MESSAGE_SYNC_ONLY,
     ERROR_NOT_ENOUGH_MEMORY,
     ERROR_NOT_ENOUGH_QUOTA,
     ERROR_NOT_OWNER,
     ERROR_NOT_SUPPORTED,
+    ERROR_REGISTRY_CORRUPT,
     ERROR_SIGNAL_REFUSED,
     ERROR_SUCCESS,
     ERROR_TIMEOUT,
@@ -131,6 +136,7 @@ __all__ = [
     "InvalidThreadIdError",
     "MessageTimeoutError",
     "NotEnoughQuotaError",
+    "MessageSyncOnlyError",
     "ComError",
     "NotInitializedError",
     "ChangedModeError",
@@ -181,6 +187,13 @@ _MESSAGES: dict[int, str] = {
     ERROR_INVALID_THREAD_ID: "Invalid thread identifier.",
     ERROR_TIMEOUT: "This operation returned because the timeout period expired.",
     ERROR_NOT_ENOUGH_QUOTA: "Not enough quota is available to process this command.",
+    ERROR_MESSAGE_SYNC_ONLY: "The message can be used only with synchronous operations.",
+    ERROR_BADDB: "The configuration registry database is corrupt.",
+    ERROR_REGISTRY_CORRUPT: (
+        "The registry is corrupted. The structure of one of the files containing registry "
+        "data is corrupted, or the system's memory image of the file is corrupted, or the file "
+        "could not be recovered because the alternate copy or log was absent or corrupted."
+    ),
 }
 
 
@@ -322,6 +335,10 @@ class InvalidThreadIdError(_CodedError, ValueError, code=ERROR_INVALID_THREAD_ID
 
 class MessageTimeoutError(_CodedError, RuntimeError, code=ERROR_TIMEOUT):
     """A sent message was not answered in time (ERROR_TIMEOUT)."""
+
+
+class MessageSyncOnlyError(_CodedError, ValueError, code=ERROR_MESSAGE_SYNC_ONLY):
+    """A message whose parameters are pointers was posted; it can only be sent (1159)."""
 
 
 class NotEnoughQuotaError(_CodedError, RuntimeError, code=ERROR_NOT_ENOUGH_QUOTA):

@@ -168,6 +168,10 @@ def create_interface(
         ClassNotRegisteredError: not registered for ``clsctx`` (REGDB_E_CLASSNOTREG).
         NoInterfaceError: the object does not support ``iid`` (E_NOINTERFACE).
     """
+    if not isinstance(clsid, str):
+        raise TypeError(f"a class is named by a ProgID or CLSID str, not {clsid!r}")
+    if isinstance(clsctx, bool) or not isinstance(clsctx, int):
+        raise TypeError(f"a class context is an int of CLSCTX_* flags, not {clsctx!r}")
     if outer is not None:
         raise ComError.from_hresult(CLASS_E_NOAGGREGATION, "aggregation is not supported")
     if clsid.upper() == CLSID_STD_GLOBAL_INTERFACE_TABLE:

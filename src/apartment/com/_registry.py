@@ -146,8 +146,11 @@ def lookup(progid_or_clsid: str) -> ClassEntry:
     Raises:
         ClassStringError: a malformed CLSID, or an unknown ProgID (CO_E_CLASSSTRING).
         ClassNotRegisteredError: a well-formed CLSID nobody registered (REGDB_E_CLASSNOTREG).
+        TypeError: ``progid_or_clsid`` is not a str.
     """
-    if isinstance(progid_or_clsid, str) and progid_or_clsid.startswith("{"):
+    if not isinstance(progid_or_clsid, str):
+        raise TypeError(f"a class is named by a ProgID or CLSID str, not {progid_or_clsid!r}")
+    if progid_or_clsid.startswith("{"):
         return lookup_clsid(progid_or_clsid)
     return lookup_progid(progid_or_clsid)
 

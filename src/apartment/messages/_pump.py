@@ -20,7 +20,7 @@ from ._constants import (
     QS_ALLINPUT,
     WM_QUIT,
 )
-from ._message import Message, quit_code
+from ._message import Message, check_message, quit_code
 from ._queue import current_queue
 from ._send import Sent
 from ._window import dispatch_message
@@ -59,6 +59,8 @@ def peek_message(
         InvalidWindowHandleError: ``hwnd`` is not a window of the calling thread.
     """
     window = window_filter(hwnd)
+    if type(first) is not int or type(last) is not int:
+        first, last = check_message(first), check_message(last)
     return current_queue().peek(window, first, last, flags)
 
 
@@ -71,7 +73,7 @@ def get_message(hwnd: int | None = None, first: int = 0, last: int = 0) -> Messa
     queue = current_queue()
     inp = queue.input
     waiting = (inp,)
-    if hwnd is None and not first and not last:
+    if hwnd is None and first == 0 and last == 0 and type(first) is int and type(last) is int:
         take = queue.take_or_arm
         item: Message | Sent | WaitResult | None = queue.take_next()
         while True:
@@ -87,6 +89,7 @@ def get_message(hwnd: int | None = None, first: int = 0, last: int = 0) -> Messa
             else:  # input came while the wait was starting
                 item = queue.take_next()
     window = window_filter(hwnd)
+    first, last = check_message(first), check_message(last)
     while True:
         message = queue.peek(window, first, last, PM_REMOVE)
         if message is not None:
@@ -148,6 +151,7 @@ def pump_waiting_messages(first: int = 0, last: int = 0) -> int | None:
 
     Returns WM_QUIT's exit code if it was seen, else None.
     """
+    first, last = check_message(first), check_message(last)
     queue = current_queue()
     while True:
         message = queue.peek(None, first, last, PM_REMOVE)

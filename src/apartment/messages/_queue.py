@@ -413,6 +413,8 @@ def queue_of(thread: ThreadHandle | int) -> MessageQueue:
     with KERNEL_LOCK:
         queue = _by_thread.get(native_id)
     if queue is None:
+        if isinstance(native_id, bool) or not isinstance(native_id, int):
+            raise TypeError(f"a thread is a ThreadHandle or a native id (int), not {thread!r}")
         exists = thread_by_id(native_id) is not None
         raise InvalidThreadIdError(
             f"thread {native_id} has no message queue; have it call peek_message() once"

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .. import _clock
-from ..errors import AccessDeniedError, MessageTimeoutError
+from ..errors import AccessDeniedError, MessageSyncOnlyError, MessageTimeoutError
 from ..kernel.lowlevel import (
     KERNEL_LOCK,
     Waiter,
@@ -31,7 +31,7 @@ from ._constants import (
     SMTO_ABORTIFHUNG,
     SMTO_BLOCK,
 )
-from ._message import ticks
+from ._message import SYNC_ONLY_MESSAGES, check_message, ticks
 from ._queue import current_queue
 from ._window_table import window_of
 
@@ -120,6 +120,8 @@ def send_message(
             SMTO_ABORTIFHUNG was given.
         AccessDeniedError: the owning thread ended before it answered.
     """
+    if type(msg) is not int:
+        msg = check_message(msg)
     window = window_of(hwnd)
     me = current_queue()  # sending is a message call: it creates the caller's queue
     if window.thread is me.thread:
@@ -195,11 +197,16 @@ def send_notify_message(hwnd: int, msg: int, wparam: object = 0, lparam: object 
     To another thread the message is queued with sent-message priority; to a window of the
     calling thread it is handled at once.
     """
+    msg = check_message(msg)
     window = window_of(hwnd)
     me = current_queue()
     if window.thread is me.thread:
         _call_here(me, window, msg, wparam, lparam)
         return
+    if msg in SYNC_ONLY_MESSAGES:  # across threads it is queued, as a post is
+        raise MessageSyncOnlyError(
+            f"message {msg:#x} carries pointers: send it with send_message, which waits"
+        )
     woken: list[Waiter] = []
     with KERNEL_LOCK:
         window.queue.send(Sent(window.proc, (hwnd, msg, wparam, lparam)), woken)

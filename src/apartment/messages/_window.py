@@ -36,7 +36,7 @@ from ._constants import (
     WM_PAINT,
     WM_TIMER,
 )
-from ._message import Message, make_message
+from ._message import Message, posted_message
 from ._queue import current_queue, on_queue_end, post_to_thread
 from ._send import send_message
 from ._window_table import WINDOWS, window_of
@@ -329,7 +329,7 @@ def post_message(hwnd: int, msg: int, wparam: object = 0, lparam: object = 0) ->
         for window in targets:
             _post(window.queue, window.hwnd, msg, wparam, lparam)
         return
-    message = make_message(hwnd, msg, wparam, lparam)
+    message = posted_message(hwnd, msg, wparam, lparam)
     woken: list[Waiter] = []
     with KERNEL_LOCK:  # find the window and post in one hold, as post_to_thread does
         found = WINDOWS.get(hwnd)
@@ -351,11 +351,11 @@ def post_thread_message(
         NotEnoughQuotaError: its queue already holds 10,000 posted messages.
     """
     native_id = thread.native_id if isinstance(thread, ThreadHandle) else thread
-    post_to_thread(native_id, make_message(0, msg, wparam, lparam))
+    post_to_thread(native_id, posted_message(0, msg, wparam, lparam))
 
 
 def _post(queue: MessageQueue, hwnd: int, msg: int, wparam: object, lparam: object) -> None:
-    message = make_message(hwnd, msg, wparam, lparam)
+    message = posted_message(hwnd, msg, wparam, lparam)
     woken: list[Waiter] = []
     with KERNEL_LOCK:
         queue.post(message, woken)

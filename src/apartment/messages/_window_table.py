@@ -38,6 +38,8 @@ def window_of(hwnd: int) -> Window:
     with KERNEL_LOCK:
         window = WINDOWS.get(hwnd)
     if window is None:
+        if not isinstance(hwnd, int):
+            raise TypeError(f"a window handle is an int, not {hwnd!r}")
         raise InvalidWindowHandleError(
             f"there is no window {hwnd:#x} (never created, or destroyed)"
         )

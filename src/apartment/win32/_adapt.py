@@ -31,6 +31,7 @@ __all__ = [
     "set_last_error",
     "soft",
     "ms_to_timeout",
+    "pointer_param",
     "wait_code",
 ]
 
@@ -96,6 +97,45 @@ def soft(default: Callable[[], object]) -> Callable[[F], F]:
 def dword(value: object) -> int:
     """Read an int argument as a C DWORD: masked to 32 bits, not range-checked (pywin32)."""
     return operator.index(value) & 0xFFFFFFFF  # type: ignore[arg-type]
+
+
+_POINTER_RANGE = range(-(2**63), 2**64)
+
+
+def pointer_param(value: object) -> object:
+    """Read a WPARAM or LPARAM as pywin32 does: a pointer-sized int, or a buffer.
+
+    None is 0; an int (a bool too) is read as a signed 64-bit value (2**64 - 1 is -1); a
+    float is truncated. A str or bytes-like object passes as it is: pywin32 passes its
+    buffer's address, which a Python receiver could not use, so here the receiver gets the
+    object. Anything else is refused before it reaches a queue.
+
+    Raises:
+        TypeError: not None, an int, a float, a str or a bytes-like object, or an int
+            outside 64 bits.
+    """
+    kind = type(value)
+    if kind is int:
+        if -(2**63) <= value < 2**63:  # type: ignore[operator]
+            return value
+    elif value is None:
+        return 0
+    elif kind is str or kind is bytes or kind is bytearray or kind is memoryview:
+        return value
+    elif kind is float:
+        return int(value)  # type: ignore[call-overload]
+    elif isinstance(value, int):  # bool, an int subclass
+        value = int(value)
+    else:
+        raise TypeError(
+            f"WPARAM must be a unicode string, int, or buffer object (got {type(value).__name__})"
+        )
+    if value not in _POINTER_RANGE:
+        raise TypeError(
+            f"WPARAM must be a unicode string, int, or buffer object (got an int of "
+            f"{value.bit_length()} bits)"  # type: ignore[attr-defined]
+        )
+    return value - 2**64 if value >= 2**63 else value  # type: ignore[operator]
 
 
 def as_bool(value: object) -> bool:

@@ -115,12 +115,16 @@ def new_handle(obj: object, access: int | None = None) -> PyHANDLE:
 
 
 def handle_value(handle: object) -> int:
-    """Read a handle argument: a PyHANDLE, an int, or None (0)."""
+    """Read a handle argument: a PyHANDLE, a pointer-sized int, or None (0).
+
+    Raises:
+        TypeError: anything else, an int outside 64 bits included (as pywin32 refuses them).
+    """
     if handle is None:
         return 0
     if isinstance(handle, PyHANDLE):
         return handle._value
-    if isinstance(handle, int):
+    if isinstance(handle, int) and -(2**63) <= handle < 2**64:
         return handle
     raise TypeError("The object is not a PyHANDLE object")
 

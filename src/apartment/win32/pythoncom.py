@@ -46,7 +46,8 @@ from ..com import DISPID_PROPERTYPUT as DISPID_PROPERTYPUT
 from ..com import DISPID_UNKNOWN as DISPID_UNKNOWN
 from ..com import DISPID_VALUE as DISPID_VALUE
 from ..errors import S_OK, ChangedModeError, ComError
-from .pywintypes import IID, PyIID
+from ._adapt import dword
+from .pywintypes import IID, PyIID, clsid_text
 
 __all__ = [
     "CLSCTX_ALL", "CLSCTX_INPROC", "CLSCTX_INPROC_HANDLER", "CLSCTX_INPROC_SERVER",
@@ -200,7 +201,7 @@ def CoUninitialize() -> None:
 
 
 def CoCreateInstance(clsid: object, unkOuter: object, context: int, iid: object, /) -> Any:  # noqa: ANN401
-    created = com.create_interface(str(clsid), int(context), iid, outer=unkOuter)
+    created = com.create_interface(clsid_text(clsid), dword(context), iid, outer=unkOuter)
     if isinstance(created, GlobalInterfaceTable):
         return _GlobalInterfaceTable(created)
     return PyIDispatch.of(created)

@@ -53,4 +53,19 @@ IIDType = PyIID
 
 def IID(iidString: str, is_bytes: bool = False, /) -> PyIID:
     """Parse a braced GUID string into a PyIID (CO_E_CLASSSTRING if it is not one)."""
-    return PyIID(com.normalize_clsid(str(iidString)))
+    if isinstance(iidString, PyIID):
+        return iidString
+    if not isinstance(iidString, str):
+        raise TypeError(
+            f"Objects of type '{type(iidString).__name__}' can not be converted to Unicode."
+        )
+    return PyIID(com.normalize_clsid(iidString))
+
+
+def clsid_text(clsid: object) -> str:
+    """Read a CLSID or ProgID argument: a str or a PyIID (pywin32 refuses anything else)."""
+    if isinstance(clsid, PyIID):
+        return str(clsid)
+    if isinstance(clsid, str):
+        return clsid
+    raise TypeError("Only strings and iids can be converted to a CLSID.")

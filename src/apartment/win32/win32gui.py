@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from .. import messages
 from ..errors import ERROR_INVALID_WINDOW_HANDLE, Win32Error
-from ._adapt import api, dword, last_error, soft
+from ._adapt import api, dword, last_error, pointer_param, soft
+from ._handles import handle_value
 from .pywintypes import error
 
 if TYPE_CHECKING:
@@ -34,11 +35,6 @@ __all__ = [
 ]  # fmt: skip
 
 _NO_MESSAGE = (0, 0, 0, 0, 0, (0, 0))
-
-
-def _param(value: object) -> object:
-    """A WPARAM/LPARAM: None is 0; ints and other objects pass unchanged."""
-    return 0 if value is None else value
 
 
 class PyWNDCLASS:
@@ -168,18 +164,24 @@ def IsWindow(hwnd: int, /) -> bool:
 
 @api("PostMessage")
 def PostMessage(hwnd: int, msg: int, wParam: object = 0, lParam: object = 0, /) -> None:
-    messages.post_message(hwnd or 0, msg, _param(wParam), _param(lParam))
+    messages.post_message(
+        handle_value(hwnd), dword(msg), pointer_param(wParam), pointer_param(lParam)
+    )
 
 
 @api("PostThreadMessage")
 def PostThreadMessage(threadId: int, msg: int, wParam: object, lParam: object, /) -> None:
-    messages.post_thread_message(dword(threadId), msg, _param(wParam), _param(lParam))
+    messages.post_thread_message(
+        dword(threadId), dword(msg), pointer_param(wParam), pointer_param(lParam)
+    )
 
 
 @soft(int)
 def SendMessage(hwnd: int, message: int, wparam: object = None, lparam: object = None, /) -> int:
     """Send a message; returns the result, or 0 with GetLastError set when it fails."""
-    return messages.send_message(hwnd, message, _param(wparam), _param(lparam))
+    return messages.send_message(
+        handle_value(hwnd), dword(message), pointer_param(wparam), pointer_param(lparam)
+    )
 
 
 @api("SendMessageTimeout")
@@ -187,7 +189,12 @@ def SendMessageTimeout(
     hwnd: int, message: int, wparam: object, lparam: object, flags: int, timeout: int, /
 ) -> tuple[int, int]:
     result = messages.send_message(
-        hwnd, message, _param(wparam), _param(lparam), timeout=dword(timeout) / 1000.0, flags=flags
+        handle_value(hwnd),
+        dword(message),
+        pointer_param(wparam),
+        pointer_param(lparam),
+        timeout=dword(timeout) / 1000.0,
+        flags=dword(flags),
     )
     return 1, result
 
@@ -195,7 +202,7 @@ def SendMessageTimeout(
 @soft(lambda: [-1, _NO_MESSAGE])
 def GetMessage(hwnd: int | None, _min: int, _max: int, /) -> list[Any]:
     """Return ``[rc, msg]``: rc 1 for a message, 0 for WM_QUIT, -1 on error (pywin32 shape)."""
-    message = messages.get_message(hwnd or None, _min, _max)
+    message = messages.get_message(handle_value(hwnd) or None, dword(_min), dword(_max))
     return [0 if message[1] == messages.WM_QUIT else 1, message]
 
 
@@ -204,7 +211,9 @@ def PeekMessage(
     hwnd: int | None, filterMin: int, filterMax: int, removalOptions: int, /
 ) -> list[Any]:
     """Return ``[rc, msg]``: rc nonzero if a message was retrieved (pywin32 shape)."""
-    message = messages.peek_message(hwnd or None, filterMin, filterMax, removalOptions)
+    message = messages.peek_message(
+        handle_value(hwnd) or None, dword(filterMin), dword(filterMax), dword(removalOptions)
+    )
     return [0, _NO_MESSAGE] if message is None else [1, message]
 
 
@@ -230,7 +239,7 @@ def PumpWaitingMessages(firstMessage: int = 0, lastMessage: int = 0, /) -> int:
 
     That result is pywin32's (win32gui's own pump); pythoncom's returns 1 or 0.
     """
-    code = messages.pump_waiting_messages(firstMessage, lastMessage)
+    code = messages.pump_waiting_messages(dword(firstMessage), dword(lastMessage))
     return 0 if code is None else code or 1
 
 
@@ -289,7 +298,9 @@ def InSendMessageEx(reserved: object = None, /) -> int:
 @api("SendNotifyMessage")
 def SendNotifyMessage(hwnd: int, msg: int, wParam: object = 0, lParam: object = 0, /) -> None:
     """Extension: send without waiting for the result."""
-    messages.send_notify_message(hwnd, msg, _param(wParam), _param(lParam))
+    messages.send_notify_message(
+        handle_value(hwnd), dword(msg), pointer_param(wParam), pointer_param(lParam)
+    )
 
 
 def GetQueueStatus(flags: int, /) -> int:
