@@ -9,13 +9,17 @@ arguments asked, and never left state behind that breaks a later call.
 
 from __future__ import annotations
 
-from typing import Any
+import contextlib
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from apartment.win32 import pythoncom, pywintypes, win32api, win32event, win32gui
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 WM_APP = 0x8000
 PM_REMOVE = 1
@@ -121,13 +125,12 @@ def test_garbage_waits_never_block_or_break(
     objects: Objects, timeout: Any, handles: list[Any]
 ) -> None:
     real = [objects.event if h == "real" else h for h in handles]
-    for call in (
+    calls: list[Callable[[], object]] = [
         lambda: win32event.WaitForSingleObject(real[0] if real else None, timeout),
         lambda: win32event.WaitForMultipleObjects(real, False, timeout),
         lambda: win32event.MsgWaitForMultipleObjects(real, False, timeout, 0xFF),
-    ):
-        try:
+    ]
+    for call in calls:
+        with contextlib.suppress(*ACCEPTED):
             call()
-        except ACCEPTED:
-            pass
     objects.check_usable()
