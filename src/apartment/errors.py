@@ -155,6 +155,7 @@ __all__ = [
     "CallCompleteError",
     "CancelDisabledError",
     "ComNotSupportedError",
+    "RegistryError",
     "RegistryReadError",
     "RegistryWriteError",
     "system_message",
@@ -546,9 +547,29 @@ class ComNotSupportedError(_CodedComError, RuntimeError, hresult=CO_E_NOT_SUPPOR
     """The operation is not supported here, e.g. a message filter outside an STA."""
 
 
-class RegistryReadError(_CodedComError, OSError, hresult=REGDB_E_READREGDB):
+class RegistryError(_WindowsError, RuntimeError):
+    """The class registry file cannot be used; its two kinds are what Windows raises.
+
+    A lookup (activation, a ProgID) fails like COM's: :class:`RegistryReadError`, a
+    ``com_error`` with REGDB_E_READREGDB. A registration fails like the registry calls
+    pywin32's RegisterClasses makes: :class:`RegistryWriteError`, a ``pywintypes.error`` with
+    the Win32 code (ERROR_ACCESS_DENIED, ERROR_PATH_NOT_FOUND, ERROR_BADDB). Either names the
+    file and the fix; neither ever writes to a file that is not a registry of ours.
+    """
+
+
+class RegistryReadError(RegistryError, _CodedComError, hresult=REGDB_E_READREGDB):
     """The class registry cannot be read (REGDB_E_READREGDB): garbage, not ours, unreadable."""
 
 
-class RegistryWriteError(_CodedComError, OSError, hresult=REGDB_E_WRITEREGDB):
-    """The class registry cannot be written (REGDB_E_WRITEREGDB)."""
+class RegistryWriteError(RegistryError, Win32Error):
+    """The class registry cannot be written; ``winerror`` says why, as RegSetValue would."""
+
+    def __init__(self, code: int | str = ERROR_BADDB, *args: object, detail: str = "") -> None:
+        winerror = ERROR_BADDB if isinstance(code, str) else code
+        if isinstance(code, str):  # RegistryWriteError("detail"): a damaged file
+            detail = code
+        if args:  # rebuilt from args (pickle, copy)
+            super().__init__(winerror, *args, detail=detail)
+        else:
+            super().__init__(winerror, "", system_message(winerror), detail=detail)

@@ -77,6 +77,8 @@ def isolated_imports(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 def test_the_file_is_created_in_wal_mode_with_the_schema_version(registry: Path) -> None:
     assert entries() == []
+    assert not registry.exists()  # reading an empty registry makes no file
+    register(ClassEntry(clsid=new_clsid(), progid="RegTest.Made", class_spec="mod.Server"))
     assert registry.is_file()
     conn = sqlite3.connect(registry)
     try:

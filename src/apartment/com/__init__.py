@@ -4,6 +4,7 @@ Built on the message layer (an STA's calls arrive as messages to its hidden wind
 kernel layer.
 """
 
+from ..errors import RegistryError as RegistryError
 from ._activation import THREADING_MODELS as THREADING_MODELS
 from ._activation import create_instance as create_instance
 from ._activation import create_interface as create_interface
@@ -97,7 +98,6 @@ from ._registry import lookup_progid as lookup_progid
 from ._registry import register as register
 from ._registry import unregister as unregister
 from ._registry_store import SCHEMA_VERSION as SCHEMA_VERSION
-from ._registry_store import RegistryError as RegistryError
 from ._registry_store import registry_path as registry_path
 
 __all__ = [

@@ -380,10 +380,10 @@ def controlled_call_out(
         bound = packet.control = PacketControl(time.monotonic())
         deliver = target.deliver
         assert deliver is not None  # the neutral apartment never gets here
-        deliver(packet)
-        with KERNEL_LOCK:
+        with KERNEL_LOCK:  # before it is delivered: a cancel may come as soon as it runs
             outer, control.outgoing = control.outgoing, packet
         try:
+            deliver(packet)
             _await(control, packet, caller, target, deadline, wait)
         finally:
             with KERNEL_LOCK:

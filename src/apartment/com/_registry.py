@@ -158,6 +158,8 @@ def lookup(progid_or_clsid: str) -> ClassEntry:
 def entries() -> list[ClassEntry]:
     """Return every registered class, by ProgID (case-insensitively), then CLSID."""
     with reading() as reader:
+        if reader is None:
+            return []  # no registry file: nothing is registered
         rows = reader.conn.execute(
             f"SELECT {COLUMNS} FROM classes ORDER BY progid_key IS NULL, progid_key, clsid"
         ).fetchall()

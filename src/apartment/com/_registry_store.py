@@ -20,21 +20,29 @@ never silently rewritten.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sqlite3
 import threading
 import time
+import urllib.parse
 import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..errors import (
+    ERROR_ACCESS_DENIED,
+    ERROR_BADDB,
+    ERROR_PATH_NOT_FOUND,
+    RegistryReadError,
+    RegistryWriteError,
+)
 from ._class_entry import ClassEntry
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
 __all__ = [
-    "RegistryError",
     "SCHEMA_VERSION",
     "COLUMNS",
     "registry_path",
@@ -78,8 +86,21 @@ CREATE TABLE IF NOT EXISTS classes (
 """
 
 
-class RegistryError(RuntimeError):
-    """The registry file cannot be used: wrong schema version, not a registry, or I/O failed."""
+class _UnusableError(Exception):
+    """The file cannot serve as a registry; ``code`` is the Win32 code a writer reports."""
+
+    def __init__(self, detail: str, code: int = ERROR_BADDB) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.code = code
+
+
+def _write_error(exc: _UnusableError) -> RegistryWriteError:
+    return RegistryWriteError(exc.code, detail=exc.detail)
+
+
+def _read_error(exc: _UnusableError) -> RegistryReadError:
+    return RegistryReadError(exc.detail)
 
 
 def registry_path() -> Path:
@@ -97,45 +118,95 @@ def registry_path() -> Path:
     return base / "apartment" / "registry.sqlite3"
 
 
-def _open(path: Path, *, check_same_thread: bool = True) -> sqlite3.Connection:
-    """Open a connection to the registry file; failures become :class:`RegistryError`."""
+_FIX = "point APARTMENT_REGISTRY at another file"
+
+
+def _os_code(exc: OSError) -> int:
+    """The Win32 code a registry call gives for an OS failure on the registry's path."""
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return ERROR_ACCESS_DENIED
+    return ERROR_PATH_NOT_FOUND
+
+
+def _open_for_writing(path: Path) -> sqlite3.Connection:
+    """Open a connection that may write (creating the file and its directory if needed).
+
+    Raises:
+        _UnusableError: the directory cannot be made or written, or the file cannot be opened.
+    """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        # isolation_level=None: we issue BEGIN IMMEDIATE / COMMIT ourselves.
-        return sqlite3.connect(
-            path,
-            timeout=_BUSY_TIMEOUT,
-            isolation_level=None,
-            check_same_thread=check_same_thread,
-        )
-    except (OSError, sqlite3.Error) as exc:
-        raise RegistryError(
-            f"cannot open the class registry {path}: {exc}; "
-            "point APARTMENT_REGISTRY at a writable file"
+    except OSError as exc:
+        raise _UnusableError(
+            f"cannot create the directory of the class registry {path}: {exc.strerror}; {_FIX}",
+            _os_code(exc),
         ) from exc
+    if not os.access(path.parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise _UnusableError(
+            f"the class registry {path} is read-only here (registering needs write access to "
+            f"the file and its directory); {_FIX}, or register as its owner",
+            ERROR_ACCESS_DENIED,
+        )
+    try:
+        # isolation_level=None: we issue BEGIN IMMEDIATE / COMMIT ourselves.
+        return sqlite3.connect(path, timeout=_BUSY_TIMEOUT, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise _UnusableError(f"cannot open the class registry {path}: {exc}; {_FIX}") from exc
 
 
-def _failed(path: Path, exc: sqlite3.Error) -> RegistryError:
-    """The :class:`RegistryError` for an SQLite failure on an open registry."""
-    return RegistryError(
-        f"the class registry {path} failed: {exc}; if the file is damaged, delete it and "
-        "register your classes again (`python -m apartment register FILE`), or point "
-        "APARTMENT_REGISTRY at another file"
+def _open_for_reading(path: Path) -> sqlite3.Connection:
+    """Open a connection that never writes: HKEY_CLASSES_ROOT is readable by every user.
+
+    In a directory this process cannot write, SQLite cannot make the WAL's shared-memory
+    file, so the file is opened as immutable: nobody can write it there either (a writer
+    needs that directory too), and the reader's checks of the file's size and time still
+    notice a file replaced behind it.
+    """
+    immutable = "" if os.access(path.parent, os.W_OK) else "&immutable=1"
+    uri = f"file:{urllib.parse.quote(str(path))}?mode=ro{immutable}"
+    try:
+        return sqlite3.connect(
+            uri, uri=True, timeout=_BUSY_TIMEOUT, isolation_level=None, check_same_thread=False
+        )
+    except sqlite3.Error as exc:
+        raise _UnusableError(f"cannot open the class registry {path}: {exc}; {_FIX}") from exc
+
+
+def _damaged(path: Path, exc: sqlite3.Error) -> _UnusableError:
+    """What an SQLite failure on an open registry means, with the fix."""
+    text = str(exc)
+    if "readonly" in text or "read-only" in text:
+        return _UnusableError(
+            f"the class registry {path} is read-only here; {_FIX}", ERROR_ACCESS_DENIED
+        )
+    return _UnusableError(
+        f"the class registry {path} cannot be used: {exc}; if the file is damaged, delete it "
+        "and register your classes again (`python -m apartment register FILE`), or "
+        f"{_FIX}"
     )
 
 
 @contextlib.contextmanager
 def connect() -> Iterator[tuple[sqlite3.Connection, Path]]:
-    """Open the registry for one call (a write); SQLite failures become RegistryError."""
+    """Open the registry for one call (a write).
+
+    Raises:
+        RegistryWriteError: the file or its directory cannot be written, or the file is
+            not a registry of ours (the Win32 code says which); the file is left as it is.
+    """
     path = registry_path()
-    conn = _open(path)
     try:
-        _prepare(conn, path)
-        yield conn, path
-    except sqlite3.Error as exc:
-        raise _failed(path, exc) from exc
-    finally:
-        conn.close()
+        conn = _open_for_writing(path)
+        try:
+            try:
+                _prepare(conn, path)
+                yield conn, path
+            except sqlite3.Error as exc:
+                raise _damaged(path, exc) from exc
+        finally:
+            conn.close()
+    except _UnusableError as exc:
+        raise _write_error(exc) from exc.__cause__
 
 
 _Stat = tuple[int, int, int, int]  # a file's device, inode, size and mtime_ns
@@ -167,7 +238,7 @@ class _Reader:
     )
 
     def __init__(self, path: Path, stat: _Stat | None) -> None:
-        self.conn = _open(path, check_same_thread=False)
+        self.conn = _open_for_reading(path)
         self.path = path
         self.stat = stat  # None: SQLite creates the file; the next call opens again
         self.pid = os.getpid()  # SQLite forbids using a connection across fork()
@@ -199,7 +270,7 @@ class _Reader:
         version = None if row is None else int(row[0])  # it always has its one row
         if version is None or version != self.data_version:
             self.found.clear()
-            _prepare(self.conn, self.path)
+            _check(self.conn, self.path)
             self.data_version, self.stat = version, stat  # read before: a race rechecks
             return True
         return stat == self.stat
@@ -218,28 +289,40 @@ def _stat(path: Path) -> _Stat | None:
 
 
 @contextlib.contextmanager
-def reading() -> Iterator[_Reader]:
+def reading() -> Iterator[_Reader | None]:
     """The thread's reader of the registry: the cached one while it is as good as a new one.
 
-    SQLite failures become :class:`RegistryError`; any failure closes the connection, so the
-    next call opens afresh.
+    None when there is no registry file: nothing is registered (and nothing is created).
+    Any failure closes the connection, so the next call opens afresh.
+
+    Raises:
+        RegistryReadError: the file is not a registry of ours, or cannot be read.
     """
     path = registry_path()
     stat = _stat(path)  # before opening: if the file changes after, the next call sees it
     reader: _Reader | None = getattr(_local, "reader", None)
+    if stat is None:
+        if reader is not None:
+            reader.close()
+            _local.reader = None
+        yield None
+        return
     try:
-        if reader is None or not reader.reaches(path, stat) or not reader.refresh(stat):
-            if reader is not None:
-                reader.close()
-            _local.reader = None  # not a closed one, if opening fails
-            _local.reader = reader = _Reader(path, stat)
-            reader.refresh(stat)
-        yield reader
+        try:
+            if reader is None or not reader.reaches(path, stat) or not reader.refresh(stat):
+                if reader is not None:
+                    reader.close()
+                _local.reader = None  # not a closed one, if opening fails
+                _local.reader = reader = _Reader(path, stat)
+                reader.refresh(stat)
+            yield reader
+        except sqlite3.Error as exc:
+            raise _damaged(path, exc) from exc
     except BaseException as exc:
         if reader is not None:
             reader.close()
-        if isinstance(exc, sqlite3.Error):
-            raise _failed(path, exc) from exc
+        if isinstance(exc, _UnusableError):
+            raise _read_error(exc) from exc.__cause__
         raise
 
 
@@ -249,6 +332,8 @@ def find(query: str, key: str) -> tuple[ClassEntry | None, Path]:
     The thread's reader answers it from ``found`` while no other connection has committed.
     """
     with reading() as reader:
+        if reader is None:
+            return None, registry_path()
         if (query, key) not in reader.found:
             if len(reader.found) >= _FOUND_MAX:
                 reader.found.clear()  # bounded: a client looking up endless names
@@ -305,6 +390,13 @@ def _state(conn: sqlite3.Connection) -> tuple[int, list[str]]:
     return int(version), sorted(names.split(",")) if names else []
 
 
+def _check(conn: sqlite3.Connection, path: Path) -> None:
+    """Check, without writing, that a reader's file is a registry (an empty one is)."""
+    version, tables = _state(conn)
+    if version != SCHEMA_VERSION:
+        _check_version(path, version, tables)
+
+
 def _prepare(conn: sqlite3.Connection, path: Path) -> None:
     """Check the schema version; create the schema in a new (empty) file."""
     version, tables = _state(conn)
@@ -345,12 +437,12 @@ def _check_version(path: Path, version: int, tables: list[str]) -> None:
     if version == 0:
         if not tables:
             return
-        raise RegistryError(
+        raise _UnusableError(
             f"{path} is an SQLite database but not an apartment class registry (it holds "
-            f"{', '.join(tables)}); point APARTMENT_REGISTRY at another file"
+            f"{', '.join(tables)}); {_FIX}"
         )
     newer = "a newer" if version > SCHEMA_VERSION else "an unknown"
-    raise RegistryError(
+    raise _UnusableError(
         f"the class registry {path} has schema version {version}, written by {newer} version "
         f"of apartment (this one reads version {SCHEMA_VERSION}); upgrade apartment, or point "
         "APARTMENT_REGISTRY at another file, or delete the file and register your classes "

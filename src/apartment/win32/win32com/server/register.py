@@ -19,6 +19,7 @@ from __future__ import annotations
 import sys
 
 from .... import com
+from ..._adapt import api
 
 __all__ = [
     "RegisterClasses",
@@ -96,6 +97,7 @@ def UnregisterServer(
     com.unregister(com.clsid_of(clsid))
 
 
+@api("RegCreateKey")  # pywin32 writes HKEY_CLASSES_ROOT with RegCreateKey first
 def RegisterClasses(*classes: type, **flags: object) -> None:
     """Register each class from its ``_reg_*_`` attributes; print ``Registered: <name>``."""
     quiet = flags.get("quiet", 0)
