@@ -16,7 +16,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from apartment.win32 import pythoncom, pywintypes, win32api, win32event, win32gui
+from apartment.win32 import (
+    pythoncom,
+    pywintypes,
+    win32api,
+    win32event,
+    win32gui,
+    win32process,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -94,6 +101,22 @@ CALLS: list[tuple[str, Any, int]] = [
     ("PeekMessage", win32gui.PeekMessage, 4),
     ("SendMessage", win32gui.SendMessage, 4),
     ("RegisterWindowMessage", win32gui.RegisterWindowMessage, 1),
+    ("PulseEvent", win32event.PulseEvent, 1),
+    ("CreateMutex", win32event.CreateMutex, 3),
+    ("OpenEvent", win32event.OpenEvent, 3),
+    ("OpenMutex", win32event.OpenMutex, 3),
+    ("OpenSemaphore", win32event.OpenSemaphore, 3),
+    ("CreateWaitableTimer", win32event.CreateWaitableTimer, 3),
+    ("CancelWaitableTimer", win32event.CancelWaitableTimer, 1),
+    ("SendMessageTimeout", win32gui.SendMessageTimeout, 6),
+    ("SetLastError", win32api.SetLastError, 1),
+    ("OpenThread", win32api.OpenThread, 3),
+    ("OpenProcess", win32api.OpenProcess, 3),
+    ("ResumeThread", win32process.ResumeThread, 1),
+    ("GetExitCodeThread", win32process.GetExitCodeThread, 1),
+    ("GetExitCodeProcess", win32process.GetExitCodeProcess, 1),
+    ("GetProcessId", win32process.GetProcessId, 1),
+    ("MakeIID", pythoncom.MakeIID, 1),
     ("CoCreateInstance", pythoncom.CoCreateInstance, 4),
     ("IID", pywintypes.IID, 1),
 ]
