@@ -19,6 +19,14 @@ LAYERS = ["kernel", "messages", "com", "win32"]  # each may import only those be
 SHARED = {"errors", "_clock", "_fork", "testing"}
 
 
+def _from_module(package: str, node: ast.ImportFrom) -> str:
+    """The absolute name of the module a ``from ... import`` in ``package`` reads."""
+    if not node.level:
+        return node.module or ""
+    base = package.split(".")[: len(package.split(".")) - node.level + 1]
+    return ".".join([*base, *([node.module] if node.module else [])])
+
+
 def _imports(path: Path) -> list[str]:
     """Return the absolute apartment module names a file imports."""
     package = ".".join(["apartment", *path.relative_to(SRC).with_suffix("").parts[:-1]])
@@ -27,11 +35,7 @@ def _imports(path: Path) -> list[str]:
         if isinstance(node, ast.Import):
             found += [alias.name for alias in node.names if alias.name.startswith("apartment")]
         elif isinstance(node, ast.ImportFrom):
-            if node.level:
-                base = package.split(".")[: len(package.split(".")) - node.level + 1]
-                module = ".".join([*base, *([node.module] if node.module else [])])
-            else:
-                module = node.module or ""
+            module = _from_module(package, node)
             if module.startswith("apartment"):
                 found.append(module)
                 found += [f"{module}.{alias.name}" for alias in node.names]
@@ -101,11 +105,7 @@ def _runtime_imports(path: Path, known: set[str]) -> set[str]:
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
-            if node.level:
-                base = package.split(".")[: len(package.split(".")) - node.level + 1]
-                module = ".".join([*base, *([node.module] if node.module else [])])
-            else:
-                module = node.module or ""
+            module = _from_module(package, node)
             for alias in node.names:  # a submodule, else a name the module itself defines
                 submodule = f"{module}.{alias.name}"
                 found.add(submodule if submodule in known else module)

@@ -421,30 +421,18 @@ def _await(
         if wait(packet, caller, extra, remaining):
             return
         if bound.pending_verdict == PENDINGMSG_CANCELCALL:
-            _abandon(packet, CallCanceledError("the message filter cancelled the call"))
+            packet.abandon(CallCanceledError("the message filter cancelled the call"))
             return
         cancel_at = bound.cancel_at
         if cancel_at is not None:
             control.cancel.reset()
             if time.monotonic() >= cancel_at:
-                _abandon(packet, CallCanceledError(f"the call into {target!r} was cancelled"))
+                packet.abandon(CallCanceledError(f"the call into {target!r} was cancelled"))
                 return
             continue
         if deadline is not None and time.monotonic() >= deadline:
-            _abandon(packet, CallTimeoutError(_no_reply(packet, target, control.timeout)))
+            packet.abandon(CallTimeoutError(_no_reply(packet, target, control.timeout)))
             return
-
-
-def _abandon(packet: CallPacket, error: BaseException) -> None:
-    """Withdraw a call still out and fail it with ``error``; a reply that won the race wins."""
-    with KERNEL_LOCK:
-        if packet.finished:
-            return
-        packet.finished = True
-        target = packet.target
-        if target.is_sta:
-            target.pending.discard(packet)
-        packet.error = error
 
 
 def _retry_after(

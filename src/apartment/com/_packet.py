@@ -89,6 +89,21 @@ class CallPacket:
         self.error = error
         self.finish()
 
+    def abandon(self, error: BaseException) -> None:
+        """Give up on a bounded call still out (its caller's side): fail it with ``error``.
+
+        It is then finished without a wake-up: a callee that has not started it skips it,
+        and one that has finishes it into the void. A reply that came first wins.
+        """
+        with KERNEL_LOCK:  # finish()'s first steps, without its wake-up
+            if self.finished:
+                return
+            self.finished = True
+            target = self.target
+            if target.is_sta:
+                target.pending.discard(self)
+            self.error = error
+
     def finish(self) -> None:
         """Release the caller (once): its outcome is in ``result`` / ``error``."""
         woken: list[Waiter] = []
