@@ -1,0 +1,98 @@
+"""Run one file of pywin32's own tests or demos, unchanged, on the apartment facade.
+
+``python run_file.py ROOT RELPATH MODE [--skip TEST=REASON ...]``
+
+ROOT is where pywin32's wheel was unpacked; RELPATH a file below it
+(``win32com/test/testGIT.py``). The facade's import hook is installed first (as
+``python -m apartment run`` does), and our stand-in for ``win32com.test.util`` is put where
+pywin32's tests look for it. MODE says how the file is run:
+
+* ``unittest``: the file is imported as a module (``win32com.test.NAME`` for pywin32's COM
+  tests, so their relative imports work), its tests collected and run, the ``--skip`` ones
+  skipped with their reason; the exit status is 0 when every test passed.
+* ``script``: the file runs as ``__main__``, as its own ``if __name__ == "__main__"`` block
+  does; the exit status is 0 when it ran to its end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import importlib.util
+import os
+import runpy
+import sys
+import types
+import unittest
+from pathlib import Path
+
+from apartment.win32 import install
+
+
+def _stand_ins(root: Path) -> None:
+    """Make ``win32com.test`` a package over pywin32's test folder, with our ``util``."""
+    import win32com
+
+    package = types.ModuleType("win32com.test")
+    package.__path__ = [str(root / "win32com" / "test")]
+    sys.modules["win32com.test"] = package
+    win32com.test = package
+    here = Path(__file__).resolve().parent / "win32com_test_util.py"
+    spec = importlib.util.spec_from_file_location("win32com.test.util", here)
+    assert spec is not None
+    assert spec.loader is not None
+    util = importlib.util.module_from_spec(spec)
+    sys.modules["win32com.test.util"] = util
+    spec.loader.exec_module(util)
+    package.util = util  # type: ignore[attr-defined]
+
+
+def _module_name(relpath: str) -> str:
+    path = Path(relpath)
+    if path.parts[:2] == ("win32com", "test"):
+        return "win32com.test." + path.stem
+    return path.stem
+
+
+def _skip(suite: unittest.TestSuite, skips: dict[str, str]) -> unittest.TestSuite:
+    """Replace the tests named in ``skips`` (by the end of their id) with skips."""
+    kept = unittest.TestSuite()
+    for test in suite:
+        if isinstance(test, unittest.TestSuite):
+            kept.addTest(_skip(test, skips))
+            continue
+        reason = next((why for name, why in skips.items() if test.id().endswith(name)), None)
+        if reason is None:
+            kept.addTest(test)
+        else:
+            setattr(test, test._testMethodName, unittest.skip(reason)(lambda: None))
+            kept.addTest(test)
+    return kept
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("root", type=Path)
+    parser.add_argument("relpath")
+    parser.add_argument("mode", choices=["unittest", "script"])
+    parser.add_argument("--skip", action="append", default=[])
+    options = parser.parse_args()
+    root: Path = options.root.resolve()
+    path = root / options.relpath
+    install()
+    _stand_ins(root)
+    sys.path.insert(0, str(path.parent))
+    os.chdir(path.parent)
+    if options.mode == "script":
+        sys.argv = [str(path)]
+        runpy.run_path(str(path), run_name="__main__")
+        return 0
+    module = importlib.import_module(_module_name(options.relpath))
+    skips = dict(item.split("=", 1) for item in options.skip)
+    suite = _skip(unittest.defaultTestLoader.loadTestsFromModule(module), skips)
+    result = unittest.TextTestRunner(verbosity=2, stream=sys.stdout).run(suite)
+    return 0 if result.wasSuccessful() and result.testsRun else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
