@@ -35,11 +35,21 @@ MODULES: dict[str, str] = {
     "win32com": "apartment.win32.win32com",
     "win32com.client": "apartment.win32.win32com.client",
     "win32com.client.dynamic": "apartment.win32.win32com.client.dynamic",
+    "win32com.client.util": "apartment.win32.win32com.client.util",
+    "win32com.client.connect": "apartment.win32.win32com.client.connect",
+    "win32com.client.gencache": "apartment.win32.win32com.client.gencache",
     "win32com.server": "apartment.win32.win32com.server",
     "win32com.server.register": "apartment.win32.win32com.server.register",
     "win32com.server.util": "apartment.win32.win32com.server.util",
     "win32com.server.exception": "apartment.win32.win32com.server.exception",
     "win32com.server.policy": "apartment.win32.win32com.server.policy",
+    "win32com.server.dispatcher": "apartment.win32.win32com.server.dispatcher",
+    "win32com.server.connect": "apartment.win32.win32com.server.connect",
+    "win32com.servers": "apartment.win32.win32com.servers",
+    "win32com.servers.interp": "apartment.win32.win32com.servers.interp",
+    "win32com.servers.dictionary": "apartment.win32.win32com.servers.dictionary",
+    "win32com.util": "apartment.win32.win32com.util",
+    "win32com.olectl": "apartment.win32.win32com.olectl",
 }
 """pywin32 module name -> the facade module that stands in for it."""
 
