@@ -253,14 +253,14 @@ class Enumerator:
             if index:
                 self._items.skip(index)
         self._index = index
-        found = self._items.next(1)
+        found = self._items.fetch(1)
         if found:
             return self._client_class._result(found[0])
         raise IndexError("list index out of range")
 
-    def next(self, count: int = 1) -> tuple[Any, ...]:
+    def fetch(self, count: int = 1) -> tuple[Any, ...]:
         """Return the next ``count`` items."""
-        return tuple(self._client_class._result(item) for item in self._items.next(count))
+        return tuple(self._client_class._result(item) for item in self._items.fetch(count))
 
     def reset(self) -> None:
         """Go back to the first item."""

@@ -154,7 +154,7 @@ class EnumVariantPointer(InterfacePointer):
 
     __slots__ = ()
 
-    def next(self, count: int = 1) -> tuple[Any, ...]:
+    def fetch(self, count: int = 1) -> tuple[Any, ...]:
         """Return the next ``count`` items (fewer at the end)."""
         return tuple(self._call("Next", operator.index(count), variants=True))
 
@@ -174,7 +174,7 @@ class EnumVariantPointer(InterfacePointer):
         return self
 
     def __next__(self) -> Any:  # noqa: ANN401
-        items = self.next(1)
+        items = self.fetch(1)
         if not items:
             raise StopIteration
         return items[0]

@@ -45,7 +45,15 @@ __all__ = [
     "PyIPersistPropertyBag",
     "TYPE_IIDS",
     "com_object",
+    "interface_pointer",
 ]
+
+
+def interface_pointer(value: object) -> InterfacePointer:
+    """Read an argument that must be an interface object itself (pywin32's ValueError)."""
+    if not isinstance(value, InterfacePointer):
+        raise ValueError(f"argument is not a COM object (got type={type(value).__name__})")
+    return value
 
 
 def com_object(value: object) -> InterfacePointer:
@@ -155,7 +163,7 @@ class PyIStream(PyIUnknown, StreamPointer):
         self.set_size(newSize)
 
     def CopyTo(self, stream: object, cb: int, /) -> int:
-        return self.copy_to(com_object(stream), cb)
+        return self.copy_to(interface_pointer(stream), cb)
 
     def Commit(self, flags: int, /) -> None:
         self.commit(flags)
@@ -182,7 +190,7 @@ class PyIEnumVARIANT(PyIUnknown, EnumVariantPointer):
     __slots__ = ()
 
     def Next(self, count: int = 1, /) -> tuple[Any, ...]:
-        return self.next(count)
+        return self.fetch(count)
 
     def Skip(self, count: int, /) -> None:
         self.skip(count)
@@ -233,7 +241,7 @@ class PyIPropertyBag(PyIUnknown, PropertyBagPointer):
     __slots__ = ()
 
     def Read(self, propName: str, propType: int = 0, errorLog: object = None, /) -> Any:  # noqa: ANN401
-        log = None if errorLog is None else com_object(errorLog)
+        log = None if errorLog is None else interface_pointer(errorLog)
         return self.read(propName, propType, log)
 
     def Write(self, propName: str, value: object, /) -> None:
@@ -289,10 +297,10 @@ class PyIPersistStream(PyIPersist, PersistStreamPointer):
         return self.is_dirty()
 
     def Load(self, stream: object, /) -> None:
-        self.load(com_object(stream))
+        self.load(interface_pointer(stream))
 
     def Save(self, stream: object, bClearDirty: int, /) -> None:
-        self.save(com_object(stream), bool(bClearDirty))
+        self.save(interface_pointer(stream), bool(bClearDirty))
 
     def GetSizeMax(self) -> int:
         return self.get_size_max()
@@ -316,10 +324,10 @@ class PyIPersistPropertyBag(PyIPersist, PersistPropertyBagPointer):
         self.init_new()
 
     def Load(self, bag: object, log: object = None, /) -> None:
-        self.load(com_object(bag), None if log is None else com_object(log))
+        self.load(interface_pointer(bag), None if log is None else interface_pointer(log))
 
     def Save(self, bag: object, clearDirty: int, saveAllProperties: int, /) -> None:
-        self.save(com_object(bag), bool(clearDirty), bool(saveAllProperties))
+        self.save(interface_pointer(bag), bool(clearDirty), bool(saveAllProperties))
 
 
 TYPE_IIDS: dict[str, type[InterfacePointer]] = {

@@ -62,7 +62,7 @@ from ..errors import (
 from . import win32com as _win32com
 from ._adapt import dword, ms_to_timeout
 from ._handles import handle_values
-from ._interfaces import TYPE_IIDS, com_object
+from ._interfaces import TYPE_IIDS, com_object, interface_pointer
 from ._interfaces import PyIConnectionPoint as PyIConnectionPoint
 from ._interfaces import PyIConnectionPointContainer as PyIConnectionPointContainer
 from ._interfaces import PyIDispatch as PyIDispatch
@@ -282,9 +282,7 @@ def CreateStreamOnHGlobal(hGlobal: object = None, DeleteOnRelease: object = True
 
 def _stream(value: object) -> Any:  # noqa: ANN401
     """A stream argument; pywin32 says ValueError for what is no COM object at all."""
-    if not isinstance(value, InterfacePointer):
-        raise ValueError(f"argument is not a COM object (got type={type(value).__name__})")
-    return value.query_interface(com.IID_ISTREAM)
+    return interface_pointer(value).query_interface(com.IID_ISTREAM)
 
 
 def CoMarshalInterThreadInterfaceInStream(iid: object, unk: object, /) -> Any:  # noqa: ANN401
@@ -311,9 +309,12 @@ def CoReleaseMarshalData(Stm: object, /) -> None:
     com.release_marshal_data(_stream(Stm))
 
 
+SYNCHRONIZE = 0x00100000
+
+
 def CoWaitForMultipleHandles(Flags: int, Timeout: int, Handles: object, /) -> int:
     try:
-        objects = kernel.handles.get_many(handle_values(Handles), 0x00100000)
+        objects = kernel.handles.get_many(handle_values(Handles), SYNCHRONIZE, allow_empty=True)
     except InvalidHandleError:  # pywin32 reports what the wait returned: E_HANDLE
         raise ComError.from_hresult(E_HANDLE, "a handle is not open") from None
     flags = dword(Flags)
@@ -361,7 +362,7 @@ def WrapObject(ob: object, gatewayIID: object = None, interfaceIID: object = Non
 
 
 def UnwrapObject(ob: object, /) -> object:
-    return com.unwrap_policy(com_object(ob))
+    return com.unwrap_policy(interface_pointer(ob))
 
 
 def PumpWaitingMessages(firstMessage: int = 0, lastMessage: int = 0, /) -> int:

@@ -21,7 +21,7 @@ class Enumerator(com.Enumerator):
 
     def Next(self, count: int = 1) -> tuple[Any, ...]:
         """The next ``count`` items."""
-        return self.next(count)
+        return self.fetch(count)
 
     def Reset(self) -> None:
         """Go back to the first item."""

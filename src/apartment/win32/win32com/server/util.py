@@ -11,7 +11,7 @@ from typing import Any
 from apartment import com
 from apartment.com import Collection, ListEnumerator, ListEnumeratorGateway
 from apartment.win32 import pythoncom
-from apartment.win32._interfaces import com_object
+from apartment.win32._interfaces import interface_pointer
 
 from . import dispatcher, policy
 
@@ -41,7 +41,7 @@ def wrap(ob: object, iid: object = None, usePolicy: Any = None, useDispatcher: A
 
 def unwrap(ob: object) -> object:
     """Return the Python object behind a wrapped COM object of this apartment."""
-    return com.unwrap(com_object(ob))
+    return com.unwrap(interface_pointer(ob))
 
 
 def NewEnum(
