@@ -12,6 +12,7 @@ import pythoncom
 import pywintypes
 import win32com.client
 import win32com.client.dynamic
+import win32com.server.dispatcher
 import win32com.server.util
 import winerror
 from win32com.server.policy import DesignatedWrapPolicy, DynamicPolicy
@@ -301,3 +302,40 @@ def test_invoke_errors() -> None:
         pointer.Invoke("In", 0, pythoncom.DISPATCH_METHOD, 1, 2)
     with pytest.raises(TypeError):
         pointer.GetIDsOfNames(("In",))
+
+
+# --- dispatchers ---------------------------------------------------------------------------
+
+
+def test_the_trace_dispatcher_prints_each_call(capsys: pytest.CaptureFixture[str]) -> None:
+    pointer = wrap(Echo(), useDispatcher=win32com.server.dispatcher.DispatcherTrace)
+    client = win32com.client.Dispatch(pointer)
+    capsys.readouterr()
+    assert client.Echo(5) == 5
+    out, err = capsys.readouterr()
+    assert out == (
+        "in _GetIDsOfNames_ with '('Echo',)' and '0'\n\n"
+        "in _Invoke_ with 1001 0 2 ()\n"  # a property get first: it is a method
+        "in _Invoke_ with 1001 0 1 (5,)\n"
+    )
+    assert "Traceback" in err  # pywin32's dispatcher prints even a COMException's traceback
+    assert pointer.QueryInterface(pythoncom.IID_IDispatchEx).GetDispID("echo", 0) == 1001
+    assert capsys.readouterr().out == "in _GetDispID_ with echo 0\n"
+
+
+def test_the_trace_dispatcher_names_an_interface_it_lacks(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    pointer = wrap(Echo(), useDispatcher=win32com.server.dispatcher.DispatcherTrace)
+    assert com_error_of(pointer.QueryInterface, pythoncom.IID_IStream).hresult == (
+        winerror.E_NOINTERFACE
+    )
+    out = capsys.readouterr().out
+    assert "._QueryInterface_ with unsupported IID b'IStream' ({0000000C-" in out
+
+
+def test_an_object_behind_a_dispatcher_unwraps() -> None:
+    server = Echo()
+    pointer = wrap(server, useDispatcher=win32com.server.dispatcher.DispatcherTrace)
+    assert isinstance(pythoncom.UnwrapObject(pointer), win32com.server.dispatcher.DispatcherBase)
+    assert unwrap(pointer) is server

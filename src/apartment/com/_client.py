@@ -167,7 +167,7 @@ class DispatchClient:
         raise AttributeError(f"Property '{self._name}.{name}' can not be set.")
 
     def __call__(self, *args: Any) -> Any:  # noqa: ANN401
-        return _ClientMethod(self, self._name, DISPID_VALUE)(*args)
+        return _ClientMethod(self, self._name, DISPID_VALUE, _METHOD_OR_GET)(*args)
 
     def __len__(self) -> int:
         dispid = self._find("Count")
@@ -210,18 +210,21 @@ class DispatchClient:
 
 @final
 class _ClientMethod:
-    """A method of a DispatchClient; calling it invokes DISPATCH_METHOD."""
+    """A method of a DispatchClient; calling it invokes it (DISPATCH_METHOD)."""
 
-    __slots__ = ("client", "dispid", "name")
+    __slots__ = ("client", "dispid", "flags", "name")
 
-    def __init__(self, client: DispatchClient, name: str, dispid: int) -> None:
+    def __init__(
+        self, client: DispatchClient, name: str, dispid: int, flags: int = DISPATCH_METHOD
+    ) -> None:
         self.client = client
         self.name = name
         self.dispid = dispid
+        self.flags = flags  # a named method: METHOD; the default member: METHOD|PROPERTYGET
 
     def __call__(self, *args: Any) -> Any:  # noqa: ANN401
         client = self.client
-        result = client._pointer.invoke(self.dispid, _METHOD_OR_GET, *map(client._argument, args))
+        result = client._pointer.invoke(self.dispid, self.flags, *map(client._argument, args))
         return client._result(result, self.name)
 
 

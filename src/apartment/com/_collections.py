@@ -23,6 +23,7 @@ from ._server_errors import COMException
 if TYPE_CHECKING:
     from collections.abc import Callable, MutableSequence, Sequence
 
+    from ._dispatch import DispatchPointer
     from ._pointer import InterfacePointer
     from ._policy import Policy
 
@@ -143,6 +144,6 @@ def new_enum(
 
 def new_collection(
     data: MutableSequence[Any], *, factory: Callable[[Any], object] = Collection
-) -> InterfacePointer:
+) -> DispatchPointer:
     """Make a collection over ``data`` a COM object here; return its IDispatch."""
     return wrap(factory(data))

@@ -188,6 +188,9 @@ TypeIIDs: dict[PyIID, type[InterfacePointer]] = {IID(iid): cls for iid, cls in T
 InterfaceNames: dict[str, PyIID] = {
     cls.__name__[2:]: IID(iid) for iid, cls in TYPE_IIDS.items() if cls.__name__.startswith("PyI")
 }
+ServerInterfaces: dict[PyIID, bytes] = {
+    IID(iid): cls.__name__[2:].encode() for iid, cls in TYPE_IIDS.items() if iid != com.IID_IUNKNOWN
+}  # the interfaces a Python server can implement, named as pywin32 names them (bytes)
 PyIDispatchType = PyIDispatch
 PyIUnknownType = PyIUnknown
 

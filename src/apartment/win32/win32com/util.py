@@ -7,9 +7,10 @@ from apartment.win32 import pythoncom
 __all__ = ["IIDToInterfaceName"]
 
 
-def IIDToInterfaceName(iid: object) -> str:
-    """Return the name of the interface ``iid`` (``"IDispatch"``), or its IID as text."""
-    for name, known in pythoncom.InterfaceNames.items():
-        if known == iid:
-            return name
-    return str(iid)
+def IIDToInterfaceName(iid: object) -> bytes | str:
+    """Return the name of the interface ``iid`` as pywin32 gives it, or its IID as text.
+
+    pywin32 looks it up in ``pythoncom.ServerInterfaces`` first, whose names are bytes
+    (``b"IStream"``); it has no registry of other interfaces here.
+    """
+    return pythoncom.ServerInterfaces.get(iid) or str(iid)  # type: ignore[call-overload]

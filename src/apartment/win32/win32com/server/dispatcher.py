@@ -116,7 +116,7 @@ class DispatcherTrace(DispatcherBase):
         if not rc:
             self._trace_(
                 f"in {self.policy._obj_!r}._QueryInterface_ with unsupported IID "
-                f"{IIDToInterfaceName(iid)} ({iid})"
+                f"{IIDToInterfaceName(iid)!s} ({iid})"
             )
         return rc
 
