@@ -17,8 +17,8 @@ from ..errors import NoInterfaceError
 from ._iids import DISPATCH_IIDS, GATEWAY_IIDS, iid_text
 from ._pointer import InterfacePointer
 from ._policy import FIRST_DISPID
-from ._server_errors import REPORTS, dispatch_error, native_error
-from ._variant import result_of, to_variants
+from ._server_errors import dispatch_error, native_error
+from ._variant import SCALARS, result_of, to_variants
 
 if TYPE_CHECKING:
     from ._policy import Policy
@@ -67,25 +67,20 @@ class Gateway:
 
     def invoke(self, dispid: int | str, flags: int, args: tuple[Any, ...]) -> Any:  # noqa: ANN401
         """IDispatch::Invoke; the result as a VARIANT."""
-        extra: list[int] = []
         try:
-            result = result_of(self.policy.invoke(dispid, flags, args), extra)
+            result = self.policy.invoke(dispid, flags, args)
+            if type(result) in SCALARS:  # the common case, without a call
+                return result
+            return result_of(result)
         except BaseException as error:
             raise dispatch_error(error) from None
-        if extra:
-            REPORTS.current.extra_results(extra[0])
-        return result
 
     def invoke_ex(self, dispid: int | str, flags: int, args: tuple[Any, ...]) -> Any:  # noqa: ANN401
         """IDispatchEx::InvokeEx; the result as a VARIANT."""
-        extra: list[int] = []
         try:
-            result = result_of(self.policy.invoke_ex(dispid, flags, args), extra)
+            return result_of(self.policy.invoke_ex(dispid, flags, args))
         except BaseException as error:
             raise dispatch_error(error) from None
-        if extra:
-            REPORTS.current.extra_results(extra[0])
-        return result
 
     def call(self, method: str, args: tuple[Any, ...], variants: bool = False) -> Any:  # noqa: ANN401
         """Call a method of another interface than IDispatch, by name.

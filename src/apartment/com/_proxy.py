@@ -153,13 +153,13 @@ def marshal_value(value: Any, source: Apartment, dest: Apartment) -> Any:  # noq
         return {key: marshal_value(item, source, dest) for key, item in value.items()}
     if kind is set or kind is frozenset:
         return kind(marshal_value(item, source, dest) for item in value)
-    if kind is memoryview:
-        return memoryview(bytearray(value))  # by value: a copy of its bytes
     if kind is Proxy:
         stub = value._stub
         if stub.home is dest:
             return stub.target()
         return proxy_in(dest, stub)
+    if kind is memoryview:
+        return memoryview(bytearray(value))  # by value: a copy of its bytes
     reduce = getattr(value, "__apartment_marshal__", None)
     if reduce is not None:
         return reduce(source, dest)

@@ -20,6 +20,7 @@ from ..errors import (
     DISP_E_TYPEMISMATCH,
     S_OK,
 )
+from ..kernel.lowlevel import KERNEL_LOCK
 from ._collections import new_enum
 from ._policy import (
     DISPATCH_METHOD,
@@ -88,20 +89,25 @@ class Dictionary(Policy):
             if flags & (DISPATCH_METHOD | DISPATCH_PROPERTYGET):
                 if len(args) > 1:
                     raise COMException(scode=DISP_E_BADPARAMCOUNT)
-                return items.get(key)
+                with KERNEL_LOCK:  # "Both": MTA threads may call at once
+                    return items.get(key)
             if len(args) != 2:
                 raise COMException(scode=DISP_E_BADPARAMCOUNT)
-            if args[1] is None:
-                items.pop(key, None)
-            else:
-                items[key] = args[1]
+            with KERNEL_LOCK:
+                if args[1] is None:
+                    items.pop(key, None)
+                else:
+                    items[key] = args[1]
             return S_OK
         if dispid == _COUNT:
             if not flags & DISPATCH_PROPERTYGET:
                 raise COMException(scode=DISP_E_MEMBERNOTFOUND)
             if args:
                 raise COMException(scode=DISP_E_BADPARAMCOUNT)
-            return len(items)
+            with KERNEL_LOCK:
+                return len(items)
         if dispid == DISPID_NEWENUM:
-            return new_enum(list(items))
+            with KERNEL_LOCK:
+                keys = list(items)
+            return new_enum(keys)
         raise COMException(scode=DISP_E_MEMBERNOTFOUND)

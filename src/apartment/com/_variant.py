@@ -36,13 +36,23 @@ from typing import Any
 from ._faces import FACES
 from ._iids import IID_IDISPATCH, IID_IDISPATCHEX, IID_IUNKNOWN
 from ._pointer import InterfacePointer, pointer_class
+from ._server_errors import REPORTS
 
-__all__ = ["to_variant", "to_variants", "result_of", "com_date", "VariantTypeError"]
+__all__ = [
+    "SCALARS",
+    "to_variant",
+    "to_variants",
+    "result_of",
+    "com_date",
+    "VariantTypeError",
+]
 
 _INT_MIN = -(2**63)
 _INT_END = 2**64
 _UTC = datetime.timezone.utc
-_SCALARS = frozenset({type(None), bool, str, float, decimal.Decimal})
+SCALARS = frozenset({type(None), bool, str, float})
+"""Values that are VARIANTs as they are (an int may be too big for one)."""
+_SCALARS = SCALARS | {decimal.Decimal}
 _DISPATCHES = frozenset({IID_IDISPATCH, IID_IDISPATCHEX})
 
 
@@ -113,16 +123,17 @@ def to_variants(values: tuple[Any, ...] | list[Any]) -> tuple[Any, ...]:
     return tuple([to_variant(value) for value in values])
 
 
-def result_of(value: Any, extra: list[int]) -> Any:  # noqa: ANN401
+def result_of(value: Any) -> Any:  # noqa: ANN401
     """A server method's return value as the client's result (the tuple rule).
 
-    ``extra`` receives the count of values beyond the first of a tuple, to report.
+    Extra values of a tuple are reported (``ServerReports.extra_results``), on the server's
+    thread.
 
     Raises:
         IndexError: an empty tuple was returned (it has no return value).
     """
     if type(value) is tuple:
         if len(value) > 1:
-            extra.append(len(value))
+            REPORTS.current.extra_results(len(value))
         value = value[0]  # IndexError for (), as pywin32's gateway raises
     return to_variant(value)
