@@ -307,3 +307,87 @@ def test_an_mta_sink_gets_events_without_pumping() -> None:
     finally:
         member.stop()
     assert handler.heard[0][0] == 5
+
+
+# --- other interfaces across apartments ----------------------------------------------------
+
+
+class Store:
+    """An IStream server that records the thread of each call."""
+
+    _public_methods_ = ["Read", "Write"]
+    _com_interfaces_ = [com.IID_ISTREAM]
+
+    def __init__(self) -> None:
+        self.data = b"stored"
+        self.threads: list[int] = []
+
+    def Read(self, count: int) -> bytes:  # noqa: N802
+        self.threads.append(threading.get_native_id())
+        return self.data[:count]
+
+    def Write(self, data: Any) -> int:  # noqa: N802
+        self.threads.append(threading.get_native_id())
+        self.data = bytes(data)
+        return len(data)
+
+
+class Target:
+    """An IPersistPropertyBag server that reads a bag it is given."""
+
+    _public_methods_ = ["Load"]
+    _com_interfaces_ = [com.IID_IPERSISTPROPERTYBAG]
+
+    def __init__(self) -> None:
+        self.read: list[Any] = []
+
+    def Load(self, bag: Any, log: Any) -> None:  # noqa: N802
+        self.read.append((type(bag).__name__, bag.read("key"), threading.get_native_id()))
+
+
+class Bag:
+    _public_methods_ = ["Read"]
+    _com_interfaces_ = [com.IID_IPROPERTYBAG]
+
+    def __init__(self) -> None:
+        self.threads: list[int] = []
+
+    def Read(self, name: str, var_type: int, log: Any) -> Any:  # noqa: N802
+        self.threads.append(threading.get_native_id())
+        return [name, var_type]
+
+
+def test_calls_through_other_interfaces_cross_apartments_as_idispatch_calls_do() -> None:
+    store = Store()
+    home = StaThread(lambda: com.marshal(com.wrap(store, com.IID_ISTREAM)))
+    try:
+
+        def body() -> tuple[Any, ...]:
+            stream = home.result.unmarshal()
+            assert isinstance(stream, com.StreamPointer)
+            return stream.write(b"new"), stream.read(10)
+
+        assert in_apartment(body, True) == (3, b"new")
+    finally:
+        home.stop()
+    assert store.threads == [home.thread.native_id] * 2
+
+
+def test_an_interface_argument_arrives_as_its_interface_valid_where_it_arrives() -> None:
+    target, bag = Target(), Bag()
+    home = StaThread(lambda: com.marshal(com.wrap(target, com.IID_IPERSISTPROPERTYBAG)))
+    try:
+
+        def body() -> int:
+            persist = home.result.unmarshal()
+            persist.load(com.wrap(bag, com.IID_IPROPERTYBAG))
+            return threading.get_native_id()
+
+        caller = in_apartment(body, True)
+    finally:
+        home.stop()
+    name, value, where = target.read[0]
+    assert name.endswith(("PropertyBagPointer", "PyIPropertyBag"))
+    assert (value, where) == (("key", 0), home.thread.native_id)
+    assert bag.threads and bag.threads[0] != home.thread.native_id  # it ran in the MTA
+    assert caller != home.thread.native_id
