@@ -93,7 +93,13 @@ class Pywin32Names(com.Policy):
     # -- pywin32's entry points and helpers ------------------------------------------------
 
     def _QueryInterface_(self, iid: object) -> Any:  # noqa: ANN401
-        return com.Policy.query_interface(self, com.iid_text(iid))
+        if com.iid_text(iid) in self.interfaces:
+            return 1
+        return self._query_interface_(iid)
+
+    def _query_interface_(self, iid: object) -> Any:  # noqa: ANN401
+        query = self._query  # the object's own _query_interface_, if it has one
+        return 0 if query is None else query(iid)
 
     def _name_of(self, dispid: int | str) -> int | str:
         if isinstance(dispid, str):  # pywin32 takes a name for a DISPID here
