@@ -12,7 +12,7 @@ EXTRA_PYTHONS := $(firstword $(wildcard $(HOME)/.pyenv/versions/3.10*/bin/python
 EXAMPLES := examples/SimpleThreads.py examples/ThreadingModelsServer.py \
             examples/SingleThreadedApartment.py examples/FreeThreadedApartment.py
 
-.PHONY: all demo test lint typecheck pytest pytest-versions bench bench-smoke oracle clean
+.PHONY: all demo test test-ft lint typecheck pytest pytest-versions bench bench-smoke oracle clean
 
 all: test
 
@@ -53,6 +53,25 @@ pytest-versions:
 	done
 
 test: lint typecheck pytest pytest-versions
+
+# The free-threaded lane: the whole suite on CPython 3.13t with the GIL off (PYTHON_GIL=0).
+# The interpreter is $(PYTHON_FT) if set, else ../shared/tools/python-ft builds it once (about
+# 4 minutes) and reuses it. Type checking stays on the GIL builds (mypy needs Rust on 3.13t).
+PYTHON_FT_TOOL := ../shared/tools/python-ft
+test-ft:
+	@ft="$(PYTHON_FT)"; \
+	if [ -z "$$ft" ] && [ -x $(PYTHON_FT_TOOL) ]; then ft=$$($(PYTHON_FT_TOOL) | tail -n 1) || exit 1; fi; \
+	if [ -z "$$ft" ]; then \
+		echo "test-ft: SKIPPED, no free-threaded Python: set PYTHON_FT or provide $(PYTHON_FT_TOOL)"; \
+		exit 0; \
+	fi; \
+	venv=.venv-ft; \
+	if [ ! -f $$venv/.installed ] || [ pyproject.toml -nt $$venv/.installed ]; then \
+		$$ft -m venv $$venv && $$venv/bin/python -m pip install -q --upgrade pip && \
+		$$venv/bin/python -m pip install -q -e '.[test-ft]' && touch $$venv/.installed || exit 1; \
+	fi; \
+	echo "== pytest on $$($$venv/bin/python -c 'import sys; print(sys.version.split()[0])') free-threaded, PYTHON_GIL=0"; \
+	PYTHON_GIL=0 $$venv/bin/pytest -q -p no:randomly
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
