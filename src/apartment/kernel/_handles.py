@@ -174,7 +174,20 @@ class HandleTable:
         """
         if not (0 if allow_empty else 1) <= len(values) <= limit:
             raise InvalidParameterError(f"a wait takes 1 to {limit} handles, not {len(values)}")
-        return tuple(self.get_typed(value, Waitable, access) for value in values)
+        if self._closing:
+            self.collect()
+        entries = self._entries
+        kinds = Waitable.kinds
+        with self._lock:  # one hold for all of them: a wait on 64 handles is one lookup each
+            found = [entries.get(value) for value in values]
+        objects: list[Waitable] = []
+        for value, entry in zip(values, found, strict=True):
+            if entry is None or type(entry[0]) not in kinds or access & ~entry[1]:
+                # the slow path says precisely what is wrong (a handle not normalized, too)
+                objects.append(self.get_typed(value, Waitable, access))
+            else:
+                objects.append(entry[0])  # type: ignore[arg-type]
+        return tuple(objects)
 
     def create(self, kind: type[NamedKind], name: str | None, *args: object) -> tuple[int, bool]:
         """Create an object, named or not, and open a handle to it (Create*).
