@@ -205,7 +205,7 @@ def test_a_visible_overlapped_window_gets_size_and_move_from_its_first_show(log:
 
 
 def test_a_visible_child_notifies_its_parent_before_it_is_shown(log: Log) -> None:
-    parent = make("parent", x=100, y=100, width=50, height=50)
+    parent = make("parent", WS_POPUP | WS_VISIBLE, x=100, y=100, width=50, height=50)
     log.take()
     child = make(
         "child", WS_CHILD | WS_VISIBLE, x=1, y=2, width=3, height=4, parent=parent.hwnd, child_id=7
@@ -220,9 +220,30 @@ def test_a_visible_child_notifies_its_parent_before_it_is_shown(log: Log) -> Non
         ("child", "POSCHANGING", 0x57),
         ("child", "POSCHANGED", 0x1857),
     ]
+    assert child.visible
+
+
+def test_a_child_of_a_hidden_parent_only_toggles_its_style(log: Log) -> None:
+    parent = make("parent")
+    child = make("child", WS_CHILD | WS_VISIBLE, parent=parent.hwnd)
+    assert log.take()[-1] == ("child", "SHOWWINDOW", (1, 0))
+    assert child.style & WS_VISIBLE
     assert not child.visible  # its parent is hidden
+    child.show(SW_HIDE)
+    assert log.take() == [("child", "SHOWWINDOW", (0, 0))]
+    child.show()
     parent.show()
     assert child.visible
+    log.take()
+    child.destroy()
+    assert log.kinds() == [
+        ("parent", "PARENTNOTIFY"),
+        ("child", "SHOWWINDOW"),
+        ("child", "POSCHANGING"),
+        ("child", "POSCHANGED"),
+        ("child", "DESTROY"),
+        ("child", "NCDESTROY"),
+    ]
 
 
 def test_only_the_direct_parent_hears_of_a_grandchild(log: Log) -> None:
@@ -386,7 +407,7 @@ def test_show_window_of_another_threads_window_runs_on_that_thread(log: Log) -> 
 
 
 def test_move_window_sends_changing_changed_then_move_and_size(log: Log) -> None:
-    window = make("w", x=0, y=0, width=10, height=10)
+    window = make("w", WS_POPUP | WS_VISIBLE, x=0, y=0, width=10, height=10)
     log.take()
     move_window(window.hwnd, 10, 20, 300, 200)
     assert log.take() == [
@@ -405,7 +426,7 @@ def test_moving_only_sends_no_size(log: Log) -> None:
     set_window_pos(window.hwnd, 0, 30, 40, 0, 0, SWP_NOSIZE | SWP_NOZORDER)
     assert log.take() == [
         ("w", "POSCHANGING", 0x5),
-        ("w", "POSCHANGED", 0x805),
+        ("w", "POSCHANGED", 0x80D),  # SWP_NOREDRAW: a hidden window draws nothing
         ("w", "MOVE", (0, make_lparam(30, 40))),
     ]
 
@@ -416,7 +437,7 @@ def test_sizing_only_sends_no_move(log: Log) -> None:
     set_window_pos(window.hwnd, 0, 0, 0, 25, 15, SWP_NOMOVE | SWP_NOZORDER | 0x10)
     assert log.take() == [
         ("w", "POSCHANGING", 0x16),
-        ("w", "POSCHANGED", 0x1016),
+        ("w", "POSCHANGED", 0x101E),
         ("w", "SIZE", (0, make_lparam(25, 15))),
     ]
 
@@ -518,7 +539,7 @@ def test_destroying_a_visible_top_level_window_hides_it_first(log: Log) -> None:
 
 
 def test_destroying_a_visible_child(log: Log) -> None:
-    parent = make("parent")
+    parent = make("parent", WS_POPUP | WS_VISIBLE)
     child = make("child", WS_CHILD | WS_VISIBLE, parent=parent.hwnd, child_id=4)
     log.take()
     child.destroy()
@@ -651,12 +672,12 @@ def test_get_window_walks_children_in_z_order(log: Log) -> None:
     top = make("top")
     first = make("first", WS_CHILD, parent=top.hwnd)
     second = make("second", WS_CHILD, parent=top.hwnd)
-    assert get_window(top.hwnd, GW_CHILD) == second.hwnd  # the newest is on top
-    assert get_window(second.hwnd, GW_HWNDNEXT) == first.hwnd
-    assert get_window(first.hwnd, GW_HWNDPREV) == second.hwnd
-    assert get_window(first.hwnd, GW_HWNDNEXT) == 0
-    assert get_window(first.hwnd, GW_HWNDFIRST) == second.hwnd
-    assert get_window(second.hwnd, GW_HWNDLAST) == first.hwnd
+    assert get_window(top.hwnd, GW_CHILD) == first.hwnd  # a new child goes below the others
+    assert get_window(first.hwnd, GW_HWNDNEXT) == second.hwnd
+    assert get_window(second.hwnd, GW_HWNDPREV) == first.hwnd
+    assert get_window(second.hwnd, GW_HWNDNEXT) == 0
+    assert get_window(second.hwnd, GW_HWNDFIRST) == first.hwnd
+    assert get_window(first.hwnd, GW_HWNDLAST) == second.hwnd
     assert get_window(first.hwnd, GW_OWNER) == 0
     assert get_window(first.hwnd, 99) == 0
 

@@ -34,7 +34,7 @@ from ..errors import AccessDeniedError, SuspendCountExceededError, ThreadTermina
 from ._core import KERNEL_LOCK, Waitable, Waiter, release_waiters, waiting, wake_all
 from ._parker import lock_parker
 from ._threadstate import ThreadState
-from ._threadwatch import identity, thread_watch
+from ._threadwatch import exiting, identity, thread_watch
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -239,6 +239,8 @@ def thread_by_id(native_id: int) -> ThreadHandle | None:
 
     A thread the library has not seen yet is adopted here, from whatever thread asks: it gets
     its handle now, signaled when it ends, and takes it up when it first calls the library.
+    One that ``threading`` does not know either is first given a moment to show it is not
+    a finished ``threading`` thread on its way out (``_threadwatch.exiting``).
     """
     with KERNEL_LOCK:
         known = _by_id.get(native_id)
@@ -248,6 +250,8 @@ def thread_by_id(native_id: int) -> ThreadHandle | None:
     if token is None:
         return None
     python_thread = next((t for t in threading.enumerate() if t.native_id == native_id), None)
+    if python_thread is None and exiting(native_id, token):
+        return None
     with KERNEL_LOCK:
         known = _by_id.get(native_id)
         if known is not None:

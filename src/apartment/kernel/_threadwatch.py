@@ -23,9 +23,11 @@ identity token (:func:`identity`): its start time (field 22 of
 from __future__ import annotations
 
 import os
+import select
 import selectors
 import sys
 import threading
+import time
 from typing import TYPE_CHECKING, final
 
 from .._fork import SERVICES, TABLE, after_fork_in_child, hold_across_fork
@@ -33,10 +35,20 @@ from .._fork import SERVICES, TABLE, after_fork_in_child, hold_across_fork
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-__all__ = ["POLL_SECONDS", "ThreadWatch", "identity", "thread_watch"]
+__all__ = [
+    "EXIT_GRACE_SECONDS",
+    "POLL_SECONDS",
+    "ThreadWatch",
+    "exiting",
+    "identity",
+    "thread_watch",
+]
 
 POLL_SECONDS = 0.05
 """How often the end of a thread with no pidfd is looked for."""
+
+EXIT_GRACE_SECONDS = 0.05
+"""How long a thread unknown to ``threading`` is given to show it is on its way out."""
 
 PIDFD_THREAD = os.O_EXCL
 """pidfd_open's flag for a pidfd of one thread (Linux 6.9), which is ``O_EXCL``."""
@@ -68,6 +80,36 @@ def identity(native_id: int) -> int | None:
         if thread.native_id == native_id and thread.is_alive():
             return thread.ident
     return None
+
+
+def exiting(native_id: int, token: int) -> bool:
+    """Tell whether the thread ``native_id`` with ``token`` ends within a short grace.
+
+    A thread that ``threading`` has seen finish (its ``join()`` has returned) lingers in
+    ``/proc`` a moment, until its OS thread exits; nothing tells it from a C library's
+    thread that never ran Python, except that it is about to go. Waiting up to
+    :data:`EXIT_GRACE_SECONDS` for that costs only the adoption of a thread the library
+    has never seen and ``threading`` does not know.
+    """
+    try:
+        pidfd = os.pidfd_open(native_id, PIDFD_THREAD)
+    except (AttributeError, OSError):
+        pidfd = -1
+    if pidfd >= 0:
+        try:
+            poller = select.poll()
+            poller.register(pidfd, select.POLLIN)
+            if poller.poll(int(EXIT_GRACE_SECONDS * 1000)):
+                return True
+        finally:
+            os.close(pidfd)
+        return identity(native_id) != token
+    deadline = time.monotonic() + EXIT_GRACE_SECONDS
+    while identity(native_id) == token:
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(POLL_SECONDS / 10)
+    return True
 
 
 @final

@@ -15,6 +15,7 @@ from ._input import QueueInput as QueueInput
 from ._message import Message as Message
 from ._message import quit_code as quit_code
 from ._message import register_window_message as register_window_message
+from ._message import ticks as tick_count
 from ._params import CreateStruct as CreateStruct
 from ._params import TextBuffer as TextBuffer
 from ._params import WindowPos as WindowPos
@@ -123,6 +124,7 @@ __all__ = [
     "set_window_pos",
     "set_window_text",
     "show_window",
+    "tick_count",
     "unregister_class",
     "update_window",
     "wait_all_async",

@@ -383,7 +383,7 @@ def _create(window: Window, creation: CreateStruct, default_place: bool, y: int 
         with KERNEL_LOCK:  # linked in once WM_NCCREATE has accepted it, as Windows does
             parent = WINDOWS.get(window.parent)
             if parent is not None:
-                parent.children.insert(0, window)
+                parent.children.append(window)  # below its siblings, as Windows puts it
     if window.call(WM_CREATE, 0, creation) == -1:
         _refused(window, "WM_CREATE")
     if not window.needs_size:

@@ -167,8 +167,9 @@ def get_parent(hwnd: int) -> int:
 def get_window(hwnd: int, relation: int) -> int:
     """Return the window in ``relation`` (GW_*) to ``hwnd``, 0 if there is none (GetWindow).
 
-    Siblings are in z-order, topmost first; a new window goes on top of its siblings, and
-    z-order changes otherwise only as windows come and go. A ``relation`` that is no GW_*
+    Siblings are in z-order, topmost first: a new top-level window goes on top of its
+    siblings, a new child window below its siblings; z-order changes otherwise only as
+    windows come and go. A ``relation`` that is no GW_*
     value gives 0, as Windows gives it.
 
     Raises:
@@ -260,6 +261,15 @@ def show_here(window: Window, command: int) -> bool:
     was_visible = bool(window.style & WS_VISIBLE)
     if not 0 <= command <= SW_MAX or (command == SW_HIDE) != was_visible:
         return was_visible  # already so, or not a command: no message at all
+    if window.is_child and not is_window_visible(window.parent):
+        # a child of a hidden parent only toggles WS_VISIBLE: nothing of it can be seen
+        window.call(WM_SHOWWINDOW, int(command != SW_HIDE), 0)
+        with KERNEL_LOCK:
+            if command == SW_HIDE:
+                window.style &= ~WS_VISIBLE
+            else:
+                window.style |= WS_VISIBLE
+        return was_visible
     child_flags = SWP_NOACTIVATE | SWP_NOZORDER if window.is_child else 0
     if command == SW_HIDE:
         window.call(WM_SHOWWINDOW, 0, 0)
@@ -325,6 +335,16 @@ def set_pos_here(
             return
     flags = pos.flags
     visible = bool(window.style & WS_VISIBLE)
+    # Windows' fix-ups, after WM_WINDOWPOSCHANGING: showing a visible or hiding a hidden
+    # window is no change, and a change to a window that stays unseen draws nothing.
+    if visible:
+        flags &= ~SWP_SHOWWINDOW
+    else:
+        flags &= ~SWP_HIDEWINDOW
+        if not flags & SWP_SHOWWINDOW:
+            flags |= SWP_NOREDRAW
+    if window.is_child and not is_window_visible(window.parent):
+        flags |= SWP_NOREDRAW
     with KERNEL_LOCK:
         new_x, new_y = (window.x, window.y) if flags & SWP_NOMOVE else (pos.x, pos.y)
         if flags & SWP_NOSIZE:
@@ -333,8 +353,8 @@ def set_pos_here(
             new_width, new_height = max(pos.width, 0), max(pos.height, 0)
         moved = (new_x, new_y) != (window.x, window.y)
         sized = (new_width, new_height) != (window.width, window.height)
-        show = bool(flags & SWP_SHOWWINDOW) and not visible
-        hide = bool(flags & SWP_HIDEWINDOW) and visible
+        show = bool(flags & SWP_SHOWWINDOW)
+        hide = bool(flags & SWP_HIDEWINDOW)
         if not (moved or sized or show or hide or flags & SWP_FRAMECHANGED):
             return
         window.x, window.y, window.width, window.height = new_x, new_y, new_width, new_height

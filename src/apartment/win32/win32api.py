@@ -10,7 +10,7 @@ import os
 import threading
 from typing import TYPE_CHECKING, Any
 
-from .. import kernel
+from .. import kernel, messages
 from ..kernel import ThreadHandle
 from . import win32gui
 from ._adapt import api, as_bool, dword, last_error, ms_to_timeout, set_last_error, wait_code
@@ -26,7 +26,7 @@ __all__ = [
     "GetCurrentThreadId", "GetCurrentProcessId", "GetCurrentThread", "GetCurrentProcess",
     "CloseHandle", "DuplicateHandle", "Sleep", "SleepEx", "GetLastError", "SetLastError",
     "QueueUserAPC", "PostMessage", "PostThreadMessage", "SendMessage", "PostQuitMessage",
-    "RegisterWindowMessage", "OpenThread", "OpenProcess",
+    "RegisterWindowMessage", "OpenThread", "OpenProcess", "GetModuleHandle", "GetTickCount",
 ]  # fmt: skip
 
 
@@ -139,3 +139,14 @@ def OpenThread(reqdAccess: int, bInherit: int, threadId: int, /) -> PyHANDLE:
 def OpenProcess(reqdAccess: int, bInherit: int, pid: int, /) -> PyHANDLE:
     """Open a handle with ``reqdAccess`` to this process or one of its children."""
     return PyHANDLE(kernel.handles.open_process(dword(pid), dword(reqdAccess)))
+
+
+@api("GetModuleHandle")
+def GetModuleHandle(fileName: str | None = None, /) -> int:
+    """The handle of a loaded module: None gives the program's (``hInstance``)."""
+    return kernel.module_handle(fileName)
+
+
+def GetTickCount() -> int:
+    """Milliseconds of a monotonic clock, wrapping at 32 bits: the time base of MSG.time."""
+    return messages.tick_count()
