@@ -6,6 +6,7 @@ kernel layer supports APCs.
 
 from __future__ import annotations
 
+import operator
 import os
 import threading
 from typing import TYPE_CHECKING, Any
@@ -27,6 +28,7 @@ __all__ = [
     "CloseHandle", "DuplicateHandle", "Sleep", "SleepEx", "GetLastError", "SetLastError",
     "QueueUserAPC", "PostMessage", "PostThreadMessage", "SendMessage", "PostQuitMessage",
     "RegisterWindowMessage", "OpenThread", "OpenProcess", "GetModuleHandle", "GetTickCount",
+    "LOWORD", "HIWORD",
 ]  # fmt: skip
 
 
@@ -150,3 +152,13 @@ def GetModuleHandle(fileName: str | None = None, /) -> int:
 def GetTickCount() -> int:
     """Milliseconds of a monotonic clock, wrapping at 32 bits: the time base of MSG.time."""
     return messages.tick_count()
+
+
+def LOWORD(val: int, /) -> int:
+    """The low 16 bits of a 32-bit value (the SDK's macro; no core call)."""
+    return operator.index(val) & 0xFFFF
+
+
+def HIWORD(val: int, /) -> int:
+    """Bits 16 to 31 of a 32-bit value (the SDK's macro; no core call)."""
+    return (operator.index(val) >> 16) & 0xFFFF
