@@ -742,3 +742,56 @@ def test_a_thread_that_posts_to_a_window_of_its_own_gets_wm_user_there(program: 
     win32gui.PostMessage(hwnd, WM_USER, 1, 2)
     rc, msg = win32gui.GetMessage(None, 0, 0)
     assert (rc, msg[:4]) == (1, (hwnd, WM_USER, 1, 2))
+
+
+# --- constants and helpers ---------------------------------------------------------------------
+
+WINDOW_CONSTANTS = {
+    "WS_OVERLAPPED": 0x0, "WS_POPUP": -2147483648, "WS_CHILD": 0x40000000,
+    "WS_VISIBLE": 0x10000000, "WS_CLIPSIBLINGS": 0x4000000, "WS_CAPTION": 0xC00000,
+    "WS_SYSMENU": 0x80000, "WS_THICKFRAME": 0x40000, "WS_MINIMIZEBOX": 0x20000,
+    "WS_MAXIMIZEBOX": 0x10000, "WS_OVERLAPPEDWINDOW": 0xCF0000, "WS_POPUPWINDOW": -2138570752,
+    "WS_CHILDWINDOW": 0x40000000, "WS_EX_NOPARENTNOTIFY": 0x4, "WS_EX_TOPMOST": 0x8,
+    "WS_EX_TOOLWINDOW": 0x80, "WS_EX_APPWINDOW": 0x40000, "WS_EX_OVERLAPPEDWINDOW": 0x300,
+    "CS_VREDRAW": 0x1, "CS_HREDRAW": 0x2, "CS_DBLCLKS": 0x8, "CS_NOCLOSE": 0x200,
+    "CS_GLOBALCLASS": 0x4000, "SW_HIDE": 0, "SW_SHOWNORMAL": 1, "SW_NORMAL": 1,
+    "SW_SHOWMINIMIZED": 2, "SW_SHOWMAXIMIZED": 3, "SW_MAXIMIZE": 3, "SW_SHOWNOACTIVATE": 4,
+    "SW_SHOW": 5, "SW_MINIMIZE": 6, "SW_SHOWMINNOACTIVE": 7, "SW_SHOWNA": 8, "SW_RESTORE": 9,
+    "SW_SHOWDEFAULT": 10, "SW_FORCEMINIMIZE": 11, "SW_MAX": 11, "SWP_NOSIZE": 0x1,
+    "SWP_NOMOVE": 0x2, "SWP_NOZORDER": 0x4, "SWP_NOREDRAW": 0x8, "SWP_NOACTIVATE": 0x10,
+    "SWP_FRAMECHANGED": 0x20, "SWP_SHOWWINDOW": 0x40, "SWP_HIDEWINDOW": 0x80,
+    "SWP_NOOWNERZORDER": 0x200, "SWP_NOSENDCHANGING": 0x400, "HWND_TOP": 0, "HWND_BOTTOM": 1,
+    "HWND_TOPMOST": -1, "HWND_NOTOPMOST": -2, "GW_HWNDFIRST": 0, "GW_HWNDLAST": 1,
+    "GW_HWNDNEXT": 2, "GW_HWNDPREV": 3, "GW_OWNER": 4, "GW_CHILD": 5, "SIZE_RESTORED": 0,
+    "SIZE_MINIMIZED": 1, "SIZE_MAXIMIZED": 2, "CW_USEDEFAULT": -2147483648, "WM_MOVE": 0x3,
+    "WM_SIZE": 0x5, "WM_SETTEXT": 0xC, "WM_GETTEXT": 0xD, "WM_GETTEXTLENGTH": 0xE,
+    "WM_SHOWWINDOW": 0x18, "WM_WINDOWPOSCHANGING": 0x46, "WM_WINDOWPOSCHANGED": 0x47,
+    "WM_PARENTNOTIFY": 0x210,
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "value"), WINDOW_CONSTANTS.items(), ids=WINDOW_CONSTANTS.keys())
+def test_window_constants_have_pywin32s_values(name: str, value: int) -> None:
+    assert getattr(win32con, name) == value
+
+
+@pytest.mark.parametrize(
+    ("value", "low", "high"),
+    [(0x00020001, 1, 2), (0x7FFF_FFFF, 0xFFFF, 0x7FFF), (-1, 0xFFFF, 0xFFFF), (0, 0, 0)],
+)
+def test_loword_and_hiword(value: int, low: int, high: int) -> None:
+    assert (win32api.LOWORD(value), win32api.HIWORD(value)) == (low, high)
+
+
+def test_loword_takes_a_c_int() -> None:
+    with pytest.raises(OverflowError):
+        win32api.LOWORD(0xFFFF_FFFF)
+    with pytest.raises(TypeError):
+        win32api.HIWORD("x")
+
+
+def test_get_tick_count_is_an_int_that_does_not_go_back() -> None:
+    first = win32api.GetTickCount()
+    assert type(first) is int
+    assert 0 <= first <= 0xFFFFFFFF
+    assert (win32api.GetTickCount() - first) & 0xFFFFFFFF < JOIN_MS

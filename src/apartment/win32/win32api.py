@@ -154,11 +154,19 @@ def GetTickCount() -> int:
     return messages.tick_count()
 
 
+def _c_int(value: object) -> int:
+    """Read an argument as a C int, as pywin32 does: signed 32 bits, else OverflowError."""
+    number = operator.index(value)  # type: ignore[arg-type]
+    if not -(2**31) <= number < 2**31:
+        raise OverflowError("signed integer is greater than maximum")
+    return number
+
+
 def LOWORD(val: int, /) -> int:
-    """The low 16 bits of a 32-bit value (the SDK's macro; no core call)."""
-    return operator.index(val) & 0xFFFF
+    """The low 16 bits of a C int (the SDK's macro; no core call)."""
+    return _c_int(val) & 0xFFFF
 
 
 def HIWORD(val: int, /) -> int:
-    """Bits 16 to 31 of a 32-bit value (the SDK's macro; no core call)."""
-    return (operator.index(val) >> 16) & 0xFFFF
+    """Bits 16 to 31 of a C int (the SDK's macro; no core call)."""
+    return (_c_int(val) >> 16) & 0xFFFF
