@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 import pythoncom
 import pywintypes
+import timer
 import win32api
 import win32con
 import win32event
@@ -316,6 +317,7 @@ FIRST_CALLS: dict[str, Callable[[int], Any]] = {
         [], False, 0, win32event.QS_ALLINPUT
     ),
     "CreateWindow": lambda hwnd: _create_window(),
+    "timer.set_timer": lambda hwnd: timer.kill_timer(timer.set_timer(60_000, lambda *args: None)),
     "win32gui.PumpWaitingMessages": lambda hwnd: win32gui.PumpWaitingMessages(),
     "pythoncom.PumpWaitingMessages": lambda hwnd: pythoncom.PumpWaitingMessages(),
     "PostQuitMessage": lambda hwnd: win32gui.PostQuitMessage(0),

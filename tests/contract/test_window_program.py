@@ -457,6 +457,33 @@ def test_show_window_of_no_window_returns_zero() -> None:
     assert win32gui.IsWindowVisible(0x7FFF0000) == 0
 
 
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda hwnd: win32gui.MoveWindow(hwnd, 1.5, 0, 1, 1, True),
+        lambda hwnd: win32gui.MoveWindow(hwnd, 0, 0, "1", 1, True),
+        lambda hwnd: win32gui.SetWindowPos(hwnd, 0, 0, 0, 1, 1.5, 0),
+        lambda hwnd: win32gui.SetWindowPos(hwnd, "x", 0, 0, 1, 1, 0),
+        lambda hwnd: win32gui.GetWindow(hwnd, "x"),
+        lambda hwnd: win32gui.GetWindowRect("x"),
+        lambda hwnd: win32gui.IsWindowVisible("x"),
+    ],
+    ids=["x", "width", "height", "after", "relation", "rect", "visible"],
+)
+def test_placing_calls_refuse_arguments_of_the_wrong_type(
+    program: Program, call: Callable[[int], Any]
+) -> None:
+    hwnd = program.window("w", W.WS_POPUP)
+    with pytest.raises(TypeError):
+        call(hwnd)
+
+
+def test_is_window_and_is_window_visible_give_ints(program: Program) -> None:
+    hwnd = program.window("w", W.WS_POPUP | W.WS_VISIBLE)
+    assert (type(win32gui.IsWindow(hwnd)), win32gui.IsWindow(hwnd)) == (int, 1)
+    assert (type(win32gui.IsWindowVisible(hwnd)), win32gui.IsWindowVisible(hwnd)) == (int, 1)
+
+
 def test_show_window_refuses_a_handle_or_command_of_the_wrong_type(program: Program) -> None:
     hwnd = program.window("w", W.WS_POPUP)
     with pytest.raises(TypeError):
@@ -566,9 +593,18 @@ def test_a_childs_rect_is_on_the_screen_and_its_client_rect_at_zero(program: Pro
         lambda: win32gui.MoveWindow(0x7FFF0000, 0, 0, 1, 1, True),
         lambda: win32gui.SetWindowPos(0x7FFF0000, 0, 0, 0, 1, 1, 0),
         lambda: win32gui.GetParent(0x7FFF0000),
+        lambda: win32gui.GetWindow(0x7FFF0000, W.GW_CHILD),
         lambda: win32gui.SetWindowText(0x7FFF0000, "x"),
     ],
-    ids=["GetWindowRect", "GetClientRect", "MoveWindow", "SetWindowPos", "GetParent", "Set text"],
+    ids=[
+        "GetWindowRect",
+        "GetClientRect",
+        "MoveWindow",
+        "SetWindowPos",
+        "GetParent",
+        "GetWindow",
+        "SetWindowText",
+    ],
 )
 def test_calls_on_no_window_fail_with_invalid_window_handle(call: Callable[[], Any]) -> None:
     assert error_of(call)[0] == winerror.ERROR_INVALID_WINDOW_HANDLE
