@@ -11,6 +11,8 @@ from ._aio import wait_any_async as wait_any_async
 from ._aio import wait_async as wait_async
 from ._constants import *  # noqa: F403
 from ._constants import __all__ as _constant_names
+from ._defproc import def_window_proc as def_window_proc
+from ._destroy import destroy_window as destroy_window
 from ._input import QueueInput as QueueInput
 from ._message import Message as Message
 from ._message import quit_code as quit_code
@@ -48,8 +50,6 @@ from ._timers import kill_timer as kill_timer
 from ._timers import set_timer as set_timer
 from ._window import Window as Window
 from ._window import create_window as create_window
-from ._window import def_window_proc as def_window_proc
-from ._window import destroy_window as destroy_window
 from ._window import dispatch_message as dispatch_message
 from ._window_table import is_window as is_window
 from ._window_table import window_of as window_of

@@ -16,8 +16,9 @@ drawn. Creating and destroying it sends its procedure Windows' messages in Windo
   owned windows are destroyed; WM_DESTROY to it and then to its children, top down;
   WM_NCDESTROY to its children and then to it, bottom up.
 
-Showing, placing and naming a window is in ``_windowpos``; class registration in
-``_wndclass``; posting in ``_post``; the table of live windows in ``_window_table``.
+Showing, placing and naming a window is in ``_windowpos``; destroying it in ``_destroy``;
+default handling in ``_defproc``; class registration in ``_wndclass``; posting in ``_post``;
+the table of live windows in ``_window_table``.
 """
 
 from __future__ import annotations
@@ -26,51 +27,30 @@ import itertools
 from typing import TYPE_CHECKING, Any, final
 
 from ..errors import (
-    AccessDeniedError,
     CreationRefusedError,
     InvalidWindowHandleError,
     TopLevelChildError,
     WindowOfOtherThreadError,
 )
-from ..kernel import ThreadHandle, current_thread
 from ..kernel.lowlevel import KERNEL_LOCK, Waiter, wake_all
 from ._constants import (
     HWND_MESSAGE,
     QS_PAINT,
-    WM_CLOSE,
     WM_CREATE,
-    WM_DESTROY,
-    WM_GETTEXT,
-    WM_GETTEXTLENGTH,
-    WM_MOVE,
     WM_NCCREATE,
     WM_NCDESTROY,
-    WM_PAINT,
-    WM_PARENTNOTIFY,
-    WM_SETTEXT,
-    WM_SIZE,
     WM_TIMER,
-    WM_WINDOWPOSCHANGED,
 )
-from ._params import CreateStruct, TextBuffer, WindowPos, make_lparam
+from ._destroy import destroy_window, forget, notify_parent
+from ._params import CreateStruct
 from ._post import post_message
-from ._queue import current_queue, on_queue_end
-from ._send import call_on_owner, send_message
+from ._queue import current_queue
+from ._send import send_message
 from ._styles import (
-    SIZE_RESTORED,
-    SW_HIDE,
     SW_SHOW,
-    SWP_HIDEWINDOW,
-    SWP_NOACTIVATE,
-    SWP_NOCLIENTMOVE,
-    SWP_NOCLIENTSIZE,
-    SWP_NOMOVE,
-    SWP_NOSIZE,
-    SWP_NOZORDER,
     WS_CAPTION,
     WS_CHILD,
     WS_CLIPSIBLINGS,
-    WS_EX_NOPARENTNOTIFY,
     WS_POPUP,
     WS_VISIBLE,
 )
@@ -82,7 +62,6 @@ from ._windowpos import (
     is_window_visible,
     move_window,
     send_size_and_move,
-    set_pos_here,
     set_window_pos,
     set_window_text,
     show_here,
@@ -93,14 +72,13 @@ from ._windowpos import (
 from ._wndclass import find_class
 
 if TYPE_CHECKING:
+    from ..kernel import ThreadHandle
     from ._queue import MessageQueue
     from ._wndclass import WindowClass
 
 __all__ = [
     "Window",
     "create_window",
-    "destroy_window",
-    "def_window_proc",
     "dispatch_message",
 ]
 
@@ -370,7 +348,7 @@ def create_window(
         _create(window, creation, x is None and not child and not style & WS_POPUP, y)
     except BaseException:
         if not window.destroyed:
-            _forget(window)
+            forget(window)
         raise
     return window
 
@@ -389,7 +367,7 @@ def _create(window: Window, creation: CreateStruct, default_place: bool, y: int 
     if not window.needs_size:
         send_size_and_move(window, window.x, window.y, window.width, window.height)
     if window.is_child:
-        _notify_parent(window, WM_CREATE)
+        notify_parent(window, WM_CREATE)
     if creation.style & WS_VISIBLE and not window.destroyed:
         # CW_USEDEFAULT as x makes y the ShowWindow command of a visible overlapped window
         show_here(window, SW_SHOW if not default_place or y is None else y)
@@ -397,170 +375,8 @@ def _create(window: Window, creation: CreateStruct, default_place: bool, y: int 
 
 def _refused(window: Window, message: str) -> None:
     window.call(WM_NCDESTROY, 0, 0)
-    _forget(window)
+    forget(window)
     raise CreationRefusedError(f"the procedure of {window.wclass!r} refused {message}")
-
-
-def _notify_parent(window: Window, event: int) -> None:
-    """Send WM_PARENTNOTIFY to a child's parent, unless the child has WS_EX_NOPARENTNOTIFY.
-
-    Only the parent hears of a creation or destruction (as Wine and ReactOS send it; the
-    ancestors further up hear of mouse clicks, which are not modelled).
-    """
-    if window.style & (WS_CHILD | WS_POPUP) != WS_CHILD or window.ex_style & WS_EX_NOPARENTNOTIFY:
-        return
-    parent = WINDOWS.get(window.parent)
-    if parent is not None:
-        wparam = make_lparam(event, window.child_id)
-        send_message(parent.hwnd, WM_PARENTNOTIFY, wparam, window.hwnd)
-
-
-def destroy_window(hwnd: int) -> None:
-    """Destroy a window of the calling thread (DestroyWindow).
-
-    The messages (module docstring) go to the window, its owned windows and its children;
-    their timers, paint state and queued messages go with them.
-
-    Raises:
-        AccessDeniedError: the window belongs to another thread.
-        InvalidWindowHandleError: no such window.
-    """
-    window = window_of(hwnd)
-    if window.thread is not current_thread():
-        raise AccessDeniedError(
-            f"{window!r} belongs to thread {window.thread.native_id}; only that thread may "
-            "destroy it (post it WM_CLOSE instead)"
-        )
-    if window.destroying:
-        return  # DestroyWindow again from one of its own destruction messages
-    window.destroying = True
-    try:
-        _destroy(window)
-    finally:
-        if not window.destroyed:
-            _forget(window)
-
-
-def _destroy(window: Window) -> None:
-    """Destroy a window of this thread with its owned windows and children."""
-    if window.is_child:
-        _notify_parent(window, WM_DESTROY)
-    if window.style & WS_VISIBLE and not window.destroyed:
-        if window.is_child:  # only a child gets WM_SHOWWINDOW here
-            show_here(window, SW_HIDE)
-        else:
-            hide = SWP_HIDEWINDOW | SWP_NOACTIVATE | SWP_NOZORDER | SWP_NOMOVE | SWP_NOSIZE
-            set_pos_here(window, 0, 0, 0, 0, 0, hide)
-    if not window.is_child:  # its owned windows go first, topmost (newest) first
-        with KERNEL_LOCK:
-            owned = [other for other in reversed(WINDOWS.values()) if other.owner == window.hwnd]
-            for other in owned:
-                if other.thread is not window.thread:
-                    other.owner = 0  # another thread's window outlives its owner
-        for other in owned:
-            if other.thread is window.thread and not other.destroying:
-                destroy_window(other.hwnd)
-    _send_destroy(window)
-    _free(window)
-
-
-def _send_destroy(window: Window) -> None:
-    """WM_DESTROY to the window, then to its children (pre-order)."""
-    window.destroying = True
-    window.call(WM_DESTROY, 0, 0)
-    for child in list(window.children):
-        if child.destroyed:
-            continue
-        if child.thread is window.thread:
-            _send_destroy(child)
-        else:  # a child of another thread is destroyed on its thread, as a sent message does
-            call_on_owner(child, _destroy_subtree, child)
-
-
-def _destroy_subtree(window: Window) -> None:
-    if not window.destroyed:
-        _send_destroy(window)
-        _free(window)
-
-
-def _free(window: Window) -> None:
-    """WM_NCDESTROY to the children, then to the window (post-order), and forget them."""
-    for child in list(window.children):
-        if not child.destroyed and child.thread is window.thread:
-            _free(child)
-    if not window.destroyed:
-        window.call(WM_NCDESTROY, 0, 0)
-        _forget(window)
-
-
-def _forget(window: Window) -> None:
-    """Drop a window, its children and everything queued for them, calling no procedure."""
-    with KERNEL_LOCK:
-        doomed = [window]
-        index = 0
-        while index < len(doomed):
-            doomed.extend(doomed[index].children)
-            index += 1
-        parent = WINDOWS.get(window.parent)
-        if parent is not None and window in parent.children:
-            parent.children.remove(window)
-        for gone in doomed:
-            gone.destroyed = True
-            gone.children = []
-            WINDOWS.pop(gone.hwnd, None)
-            gone.queue.windows.pop(gone.hwnd, None)
-            gone.queue.forget_window(gone.hwnd)
-
-
-def def_window_proc(hwnd: int, msg: int, wparam: object, lparam: object) -> int:
-    """Default handling of a message (DefWindowProc).
-
-    WM_NCCREATE keeps the title of the CreateStruct (a procedure that answers it without
-    DefWindowProc leaves the window without text) and allows the creation; WM_SETTEXT keeps
-    the text, WM_GETTEXT and WM_GETTEXTLENGTH give it; WM_WINDOWPOSCHANGED sends WM_MOVE and
-    WM_SIZE for what changed; WM_CLOSE destroys the window; WM_PAINT validates it. Every
-    other message gives 0.
-    """
-    if msg == WM_NCCREATE:
-        if isinstance(lparam, CreateStruct):
-            _set_title(hwnd, lparam.title)
-        return 1
-    if msg == WM_CLOSE:
-        destroy_window(hwnd)
-    elif msg == WM_PAINT:
-        window_of(hwnd).validate()
-    elif msg == WM_SETTEXT:
-        _set_title(hwnd, lparam if isinstance(lparam, str) else "")
-        return 1
-    elif msg == WM_GETTEXT:
-        return _get_text(hwnd, wparam, lparam)
-    elif msg == WM_GETTEXTLENGTH:
-        return len(window_of(hwnd).title)
-    elif msg == WM_WINDOWPOSCHANGED and isinstance(lparam, WindowPos):
-        _size_and_move(window_of(hwnd), lparam)
-    return 0
-
-
-def _set_title(hwnd: int, title: str) -> None:
-    window = window_of(hwnd)
-    with KERNEL_LOCK:
-        window.title = title
-
-
-def _get_text(hwnd: int, size: object, buffer: object) -> int:
-    title = window_of(hwnd).title
-    if not isinstance(buffer, TextBuffer) or not isinstance(size, int) or size <= 0:
-        return 0
-    buffer.text = title[: size - 1]
-    return len(buffer.text)
-
-
-def _size_and_move(window: Window, pos: WindowPos) -> None:
-    """DefWindowProc's WM_WINDOWPOSCHANGED: WM_MOVE, then WM_SIZE, for what changed."""
-    if not pos.flags & SWP_NOCLIENTMOVE:
-        window.call(WM_MOVE, 0, make_lparam(pos.x, pos.y))
-    if not pos.flags & SWP_NOCLIENTSIZE and not window.destroyed:
-        window.call(WM_SIZE, SIZE_RESTORED, make_lparam(pos.width, pos.height))
 
 
 def dispatch_message(message: tuple[Any, ...]) -> int:
@@ -592,13 +408,3 @@ def dispatch_message(message: tuple[Any, ...]) -> int:
     finally:
         queue.handling.pop()
     return result if isinstance(result, int) else 0
-
-
-def _windows_end(queue: MessageQueue) -> None:
-    """A thread ends: its windows go without their procedures being called."""
-    for window in list(queue.windows.values()):
-        if not window.destroyed:
-            _forget(window)
-
-
-on_queue_end(_windows_end)
