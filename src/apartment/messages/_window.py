@@ -1,4 +1,4 @@
-"""Windows owned by their thread: creating, destroying, default handling, dispatching.
+"""Windows owned by their thread: the Window object, creating windows, dispatching to them.
 
 A window belongs for life to the thread that created it: only that thread runs its window
 procedure, which it does when it dispatches a posted message, when it handles a message sent
