@@ -61,7 +61,7 @@ FILES = [
     File("win32com/test/testIterators.py", "unittest", pending="issue 11: enumerators"),
     File("win32com/demos/connect.py", "script", pending="issue 11: connection points"),
     File("win32com/demos/trybag.py", "script", pending="issue 11: IPropertyBag"),
-    File("win32/Demos/timer_demo.py", "script", pending="issue 11: the timer module"),
+    File("win32/Demos/timer_demo.py", "script"),
 ]
 
 
