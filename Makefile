@@ -81,7 +81,8 @@ bench: $(STAMP)
 bench-smoke: $(STAMP)
 	$(BIN)/python -m bench --smoke
 
-oracle:
+oracle:  # the real pywin32 under Wine, with a display driver that needs no screen
+	../shared/tools/pywin32-oracle python tools/oracle_null_display.py
 	../shared/tools/pywin32-oracle pytest tests/contract -q
 
 clean:
