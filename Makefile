@@ -8,11 +8,13 @@ STAMP := $(VENV)/.installed
 # Also test the oldest and newest supported Pythons when pyenv has them.
 EXTRA_PYTHONS := $(firstword $(wildcard $(HOME)/.pyenv/versions/3.10*/bin/python3)) \
                  $(firstword $(wildcard $(HOME)/.pyenv/versions/3.13*/bin/python3))
-# The book's programs, in the appendix's order: the server registers its classes first.
+# The book's programs, in the appendix's order (the server registers its classes first), and
+# the classic window program.
 EXAMPLES := examples/SimpleThreads.py examples/ThreadingModelsServer.py \
-            examples/SingleThreadedApartment.py examples/FreeThreadedApartment.py
+            examples/SingleThreadedApartment.py examples/FreeThreadedApartment.py \
+            examples/window_program.py
 
-.PHONY: all demo test lint typecheck pytest pytest-versions bench bench-smoke oracle clean
+.PHONY: all demo test test-ft lint typecheck pytest pytest-versions bench bench-smoke oracle clean
 
 all: test
 
@@ -54,13 +56,33 @@ pytest-versions:
 
 test: lint typecheck pytest pytest-versions
 
+# The free-threaded lane: the whole suite on CPython 3.13t with the GIL off (PYTHON_GIL=0).
+# The interpreter is $(PYTHON_FT) if set, else ../shared/tools/python-ft builds it once (about
+# 4 minutes) and reuses it. Type checking stays on the GIL builds (mypy needs Rust on 3.13t).
+PYTHON_FT_TOOL := ../shared/tools/python-ft
+test-ft:
+	@ft="$(PYTHON_FT)"; \
+	if [ -z "$$ft" ] && [ -x $(PYTHON_FT_TOOL) ]; then ft=$$($(PYTHON_FT_TOOL) | tail -n 1) || exit 1; fi; \
+	if [ -z "$$ft" ]; then \
+		echo "test-ft: SKIPPED, no free-threaded Python: set PYTHON_FT or provide $(PYTHON_FT_TOOL)"; \
+		exit 0; \
+	fi; \
+	venv=.venv-ft; \
+	if [ ! -f $$venv/.installed ] || [ pyproject.toml -nt $$venv/.installed ]; then \
+		$$ft -m venv $$venv && $$venv/bin/python -m pip install -q --upgrade pip && \
+		$$venv/bin/python -m pip install -q -e '.[test-ft]' && touch $$venv/.installed || exit 1; \
+	fi; \
+	echo "== pytest on $$($$venv/bin/python -c 'import sys; print(sys.version.split()[0])') free-threaded, PYTHON_GIL=0"; \
+	PYTHON_GIL=0 $$venv/bin/pytest -q -p no:randomly
+
 bench: $(STAMP)
 	$(BIN)/python -m bench
 
 bench-smoke: $(STAMP)
 	$(BIN)/python -m bench --smoke
 
-oracle:
+oracle:  # the real pywin32 under Wine, with a display driver that needs no screen
+	../shared/tools/pywin32-oracle python tools/oracle_null_display.py
 	../shared/tools/pywin32-oracle pytest tests/contract -q
 
 clean:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import sys
 
-from . import com, kernel, messages
+from . import com, facade, kernel, messages, resident
 from ._harness import Suite, main
 
 SUITES: dict[str, Suite] = {
     "kernel": kernel.benchmarks,
     "messages": messages.benchmarks,
     "com": com.benchmarks,
+    "resident": resident.benchmarks,
+    "facade": facade.benchmarks,
 }
 """Every layer's benchmarks; a new layer module adds one line here."""
 

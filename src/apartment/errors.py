@@ -17,11 +17,14 @@ on the way out. Each named subclass also derives from the builtin a Python user 
     ThreadTerminatedError     ERROR_GEN_FAILURE (31)        RuntimeError
     NotSupportedError         ERROR_NOT_SUPPORTED (50)      RuntimeError
     InvalidParameterError     ERROR_INVALID_PARAMETER (87)  ValueError
+    ModuleNotLoadedError      ERROR_MOD_NOT_FOUND (126)     LookupError
     SuspendCountExceededError ERROR_SIGNAL_REFUSED (156)    RuntimeError
     NotOwnerError             ERROR_NOT_OWNER (288)         RuntimeError
     TooManyPostsError         ERROR_TOO_MANY_POSTS (298)    ValueError
     InvalidWindowHandleError  ERROR_INVALID_WINDOW_HANDLE   ValueError
                               (1400)
+    TopLevelChildError        ERROR_TLW_WITH_WSCHILD        ValueError
+                              (1406)
     ClassNotFoundError        ERROR_CANNOT_FIND_WND_CLASS   LookupError
                               (1407)
     WindowOfOtherThreadError  ERROR_WINDOW_OF_OTHER_THREAD  RuntimeError
@@ -37,6 +40,8 @@ on the way out. Each named subclass also derives from the builtin a Python user 
     MessageTimeoutError       ERROR_TIMEOUT (1460)          RuntimeError
     NotEnoughQuotaError       ERROR_NOT_ENOUGH_QUOTA        RuntimeError
                               (1816)
+    CreationRefusedError      ERROR_SUCCESS (0): Windows    RuntimeError
+                              sets no code for it
 
 The Win32 error codes and HRESULTs themselves (``ERROR_ACCESS_DENIED``, ``RPC_E_WRONG_THREAD``,
 ...) are exported here too, by their SDK names: this is their one home in the library.
@@ -95,6 +100,7 @@ from ._codes import (
     ERROR_INVALID_THREAD_ID,
     ERROR_INVALID_WINDOW_HANDLE,
     ERROR_MESSAGE_SYNC_ONLY,
+    ERROR_MOD_NOT_FOUND,
     ERROR_NOT_ENOUGH_MEMORY,
     ERROR_NOT_ENOUGH_QUOTA,
     ERROR_NOT_OWNER,
@@ -103,6 +109,7 @@ from ._codes import (
     ERROR_SIGNAL_REFUSED,
     ERROR_SUCCESS,
     ERROR_TIMEOUT,
+    ERROR_TLW_WITH_WSCHILD,
     ERROR_TOO_MANY_POSTS,
     ERROR_WINDOW_OF_OTHER_THREAD,
     MK_E_UNAVAILABLE,
@@ -138,10 +145,13 @@ __all__ = [
     "ThreadTerminatedError",
     "NotSupportedError",
     "InvalidParameterError",
+    "ModuleNotLoadedError",
     "SuspendCountExceededError",
     "NotOwnerError",
     "TooManyPostsError",
     "InvalidWindowHandleError",
+    "TopLevelChildError",
+    "CreationRefusedError",
     "ClassNotFoundError",
     "WindowOfOtherThreadError",
     "ClassAlreadyExistsError",
@@ -188,12 +198,14 @@ _MESSAGES: dict[int, str] = {
     ERROR_GEN_FAILURE: "A device attached to the system is not functioning.",
     ERROR_NOT_SUPPORTED: "The request is not supported.",
     ERROR_INVALID_PARAMETER: "The parameter is incorrect.",
+    ERROR_MOD_NOT_FOUND: "The specified module could not be found.",
     ERROR_SIGNAL_REFUSED: "The recipient process has refused the signal.",
     ERROR_ALREADY_EXISTS: "Cannot create a file when that file already exists.",
     WAIT_TIMEOUT: "The wait operation timed out.",
     ERROR_NOT_OWNER: "Attempt to release mutex not owned by caller.",
     ERROR_TOO_MANY_POSTS: "Too many posts were made to a semaphore.",
     ERROR_INVALID_WINDOW_HANDLE: "Invalid window handle.",
+    ERROR_TLW_WITH_WSCHILD: "Cannot create a top-level child window.",
     ERROR_CANNOT_FIND_WND_CLASS: "Cannot find window class.",
     ERROR_WINDOW_OF_OTHER_THREAD: "Invalid window; it belongs to other thread.",
     ERROR_CLASS_ALREADY_EXISTS: "Class already exists.",
@@ -311,6 +323,10 @@ class InvalidParameterError(_CodedError, ValueError, code=ERROR_INVALID_PARAMETE
     """An argument is out of range or inconsistent (ERROR_INVALID_PARAMETER)."""
 
 
+class ModuleNotLoadedError(_CodedError, LookupError, code=ERROR_MOD_NOT_FOUND):
+    """No module of that name is loaded in this process (ERROR_MOD_NOT_FOUND)."""
+
+
 class SuspendCountExceededError(_CodedError, RuntimeError, code=ERROR_SIGNAL_REFUSED):
     """A thread's suspend count would pass 127 (ERROR_SIGNAL_REFUSED)."""
 
@@ -325,6 +341,18 @@ class TooManyPostsError(_CodedError, ValueError, code=ERROR_TOO_MANY_POSTS):
 
 class InvalidWindowHandleError(_CodedError, ValueError, code=ERROR_INVALID_WINDOW_HANDLE):
     """The window does not exist, or has been destroyed (ERROR_INVALID_WINDOW_HANDLE)."""
+
+
+class TopLevelChildError(_CodedError, ValueError, code=ERROR_TLW_WITH_WSCHILD):
+    """A window with the WS_CHILD style was created without a parent (1406)."""
+
+
+class CreationRefusedError(_CodedError, RuntimeError):
+    """A window procedure refused its window's creation (WM_NCCREATE gave 0, WM_CREATE -1).
+
+    CreateWindow returns NULL then without setting an error code, so ``winerror`` is
+    ERROR_SUCCESS (0).
+    """
 
 
 class ClassNotFoundError(_CodedError, LookupError, code=ERROR_CANNOT_FIND_WND_CLASS):

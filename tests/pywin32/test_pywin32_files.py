@@ -77,7 +77,7 @@ FILES = [
             "excepinfo tuple (TypeError), and Load's com_error escapes"
         ),
     ),
-    File("win32/Demos/timer_demo.py", "script", pending="issue 11: the timer module"),
+    File("win32/Demos/timer_demo.py", "script"),
 ]
 
 

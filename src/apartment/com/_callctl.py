@@ -279,6 +279,8 @@ def cancel_call(thread_id: int, timeout: float = 0.0) -> None:
         if control_of_packet.cancel_at is not None:
             raise CallCanceledError(f"the call of thread {native_id} was cancelled already")
         control_of_packet.cancel_at = time.monotonic() + timeout
+    if not timeout:  # given up at once, whoever runs first: a reply cannot win the race now
+        packet.abandon(CallCanceledError(f"the call of thread {native_id} was cancelled"))
     control.cancel.set()
 
 

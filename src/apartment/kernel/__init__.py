@@ -18,11 +18,13 @@ from ._mutex import Mutex as Mutex
 from ._mutex import MutexStatistics as MutexStatistics
 from ._namespace import create_named as create_named
 from ._namespace import open_named as open_named
+from ._process import PROGRAM_MODULE as PROGRAM_MODULE
 from ._process import PrimaryThread as PrimaryThread
 from ._process import ProcessHandle as ProcessHandle
 from ._process import ProcessStatistics as ProcessStatistics
 from ._process import create_process as create_process
 from ._process import current_process as current_process
+from ._process import module_handle as module_handle
 from ._process import start_process as start_process
 from ._semaphore import Semaphore as Semaphore
 from ._semaphore import SemaphoreStatistics as SemaphoreStatistics
@@ -47,6 +49,7 @@ __all__ = [
     "CURRENT_THREAD",
     "MAXIMUM_SUSPEND_COUNT",
     "MAXIMUM_WAIT_OBJECTS",
+    "PROGRAM_MODULE",
     "STILL_ACTIVE",
     "Event",
     "EventStatistics",
@@ -69,6 +72,7 @@ __all__ = [
     "current_process",
     "current_thread",
     "handles",
+    "module_handle",
     "open_named",
     "queue_apc",
     "signal_and_wait",

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, final
 
 from ._core import ALERTED, KERNEL_LOCK, Waiter, finish, recheck, wake_all
 from ._parker import Parker, close_parker, eventfd_parker, lock_parker
+from ._parkwatch import blocked_watchers, notify_blocked
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -149,6 +150,8 @@ class ThreadState:
             if not self.suspend_count:
                 return
             self.gate_waiting = True
+            if blocked_watchers:  # stopped at the gate counts as blocked for the test kit
+                notify_blocked()
         try:
             self.gate.acquire()
         except BaseException:

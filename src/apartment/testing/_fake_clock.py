@@ -73,7 +73,13 @@ class FakeClock:
             return entry
 
     def park(self, lock: Parker, deadline: float, expire: Callable[[], None]) -> bool:
-        entry = self.call_at(deadline, expire)
+        # A wait shows as blocked (wait_until_blocked returns) before it gets here, so the
+        # test may have advanced past its deadline already: then it has timed out.
+        with self._lock:
+            if deadline <= self._now:
+                return False
+            entry = _Entry(deadline, next(self._seq), expire)
+            heapq.heappush(self._heap, entry)
         try:
             lock.acquire()
         finally:

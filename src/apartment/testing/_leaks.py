@@ -14,7 +14,13 @@ if TYPE_CHECKING:
 
 __all__ = ["LeakCheck", "SERVICE_THREADS"]
 
-SERVICE_THREADS = ("apartment-clock", "apartment-reaper", "apartment-mta-worker", "apartment-host")
+SERVICE_THREADS = (
+    "apartment-clock",
+    "apartment-reaper",
+    "apartment-threadwatch",
+    "apartment-mta-worker",
+    "apartment-host",
+)
 """Name prefixes of the library's own long-lived daemon threads, which are never leaks."""
 
 
@@ -60,6 +66,8 @@ class LeakCheck:
         for thread in threading.enumerate():
             if thread in self._threads or thread.name.startswith(SERVICE_THREADS):
                 continue
+            if isinstance(thread, threading._DummyThread):
+                continue  # started outside threading (a C library's): it cannot be joined
             thread.join(self.join_timeout)  # a thread that is ending finishes here
             if thread.is_alive():
                 found.append(f"thread still running: {thread!r}")

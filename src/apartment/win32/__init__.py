@@ -31,6 +31,7 @@ MODULES: dict[str, str] = {
     "win32event": "apartment.win32.win32event",
     "win32process": "apartment.win32.win32process",
     "win32gui": "apartment.win32.win32gui",
+    "timer": "apartment.win32.timer",
     "pythoncom": "apartment.win32.pythoncom",
     "win32com": "apartment.win32.win32com",
     "win32com.client": "apartment.win32.win32com.client",

@@ -6,11 +6,12 @@ kernel layer supports APCs.
 
 from __future__ import annotations
 
+import operator
 import os
 import threading
 from typing import TYPE_CHECKING, Any
 
-from .. import kernel
+from .. import kernel, messages
 from ..kernel import ThreadHandle
 from . import win32gui
 from ._adapt import api, as_bool, dword, last_error, ms_to_timeout, set_last_error, wait_code
@@ -26,7 +27,8 @@ __all__ = [
     "GetCurrentThreadId", "GetCurrentProcessId", "GetCurrentThread", "GetCurrentProcess",
     "CloseHandle", "DuplicateHandle", "Sleep", "SleepEx", "GetLastError", "SetLastError",
     "QueueUserAPC", "PostMessage", "PostThreadMessage", "SendMessage", "PostQuitMessage",
-    "RegisterWindowMessage", "OpenThread", "OpenProcess",
+    "RegisterWindowMessage", "OpenThread", "OpenProcess", "GetModuleHandle", "GetTickCount",
+    "LOWORD", "HIWORD",
 ]  # fmt: skip
 
 
@@ -139,3 +141,32 @@ def OpenThread(reqdAccess: int, bInherit: int, threadId: int, /) -> PyHANDLE:
 def OpenProcess(reqdAccess: int, bInherit: int, pid: int, /) -> PyHANDLE:
     """Open a handle with ``reqdAccess`` to this process or one of its children."""
     return PyHANDLE(kernel.handles.open_process(dword(pid), dword(reqdAccess)))
+
+
+@api("GetModuleHandle")
+def GetModuleHandle(fileName: str | None = None, /) -> int:
+    """The handle of a loaded module: None gives the program's (``hInstance``)."""
+    return kernel.module_handle(fileName)
+
+
+def GetTickCount() -> int:
+    """Milliseconds of a monotonic clock, wrapping at 32 bits: the time base of MSG.time."""
+    return messages.tick_count()
+
+
+def _c_int(value: object) -> int:
+    """Read an argument as a C int, as pywin32 does: signed 32 bits, else OverflowError."""
+    number = operator.index(value)  # type: ignore[arg-type]
+    if not -(2**31) <= number < 2**31:
+        raise OverflowError("signed integer is greater than maximum")
+    return number
+
+
+def LOWORD(val: int, /) -> int:
+    """The low 16 bits of a C int (the SDK's macro; no core call)."""
+    return _c_int(val) & 0xFFFF
+
+
+def HIWORD(val: int, /) -> int:
+    """Bits 16 to 31 of a C int (the SDK's macro; no core call)."""
+    return (_c_int(val) >> 16) & 0xFFFF

@@ -1,0 +1,106 @@
+"""The per-user runtime directory: where everything that crosses processes lives.
+
+Named kernel objects shared by processes, named pipes and local COM servers meet in one
+directory that only the user can enter (DESIGN.md decisions 11 and 12): mode 0700, owned by
+the user. It is ``$APARTMENT_RUNTIME_DIR`` if set, else ``$XDG_RUNTIME_DIR/apartment`` (the
+login session's own directory, removed when the user's last session ends), else
+``/tmp/apartment-UID``. A directory that another user owns, or that others may enter, is
+refused: another user could then plant files or sockets there.
+
+:func:`check_peer` is the other half of the rule for sockets: the process at the other end of
+a Unix socket must run as the same user.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import stat
+import struct
+import threading
+from pathlib import Path
+
+__all__ = ["RuntimeDirError", "runtime_dir", "check_peer", "peer_uid"]
+
+
+class RuntimeDirError(PermissionError):
+    """The runtime directory is unsafe or cannot be made; the message names the fix."""
+
+
+_lock = threading.Lock()
+_checked: dict[str, Path] = {}  # path text -> the checked directory, per process
+
+
+def _candidate() -> Path:
+    explicit = os.environ.get("APARTMENT_RUNTIME_DIR")
+    if explicit:
+        return Path(explicit)
+    xdg = os.environ.get("XDG_RUNTIME_DIR", "")
+    if os.path.isabs(xdg) and os.path.isdir(xdg):
+        return Path(xdg) / "apartment"
+    return Path(f"/tmp/apartment-{os.getuid()}")
+
+
+def runtime_dir() -> Path:
+    """Return the user's runtime directory, made (0700) on first use and checked.
+
+    Raises:
+        RuntimeDirError: it exists but another user owns it, or others may enter it, or it
+            is not a directory, or it cannot be made.
+    """
+    path = _candidate()
+    key = str(path)
+    with _lock:
+        checked = _checked.get(key)
+        if checked is not None and checked.exists():
+            return checked
+        try:
+            path.mkdir(mode=0o700, parents=True, exist_ok=True)
+            info = os.lstat(path)
+        except OSError as exc:
+            raise RuntimeDirError(
+                f"cannot make the runtime directory {path}: {exc.strerror}; set "
+                "APARTMENT_RUNTIME_DIR to a directory of yours"
+            ) from exc
+        if not stat.S_ISDIR(info.st_mode):
+            raise RuntimeDirError(
+                f"{path} is not a directory; remove it or set APARTMENT_RUNTIME_DIR"
+            )
+        if info.st_uid != os.getuid():
+            raise RuntimeDirError(
+                f"the runtime directory {path} belongs to user {info.st_uid}, not to you "
+                f"({os.getuid()}); set APARTMENT_RUNTIME_DIR to a directory of yours"
+            )
+        if info.st_mode & 0o077:
+            raise RuntimeDirError(
+                f"the runtime directory {path} lets other users in (mode "
+                f"{stat.S_IMODE(info.st_mode):o}); `chmod 700 {path}`, or set "
+                "APARTMENT_RUNTIME_DIR to a directory of yours"
+            )
+        _checked[key] = path
+        return path
+
+
+_UCRED = struct.Struct("3i")  # struct ucred: pid, uid, gid
+
+
+def peer_uid(sock: socket.socket) -> tuple[int, int]:
+    """Return the (pid, uid) of the process at the other end of a Unix socket (SO_PEERCRED)."""
+    raw = sock.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, _UCRED.size)
+    pid, uid, _gid = _UCRED.unpack(raw)
+    return pid, uid
+
+
+def check_peer(sock: socket.socket) -> int:
+    """Refuse a peer that runs as another user; return its pid.
+
+    Raises:
+        PermissionError: the peer's uid is not ours.
+    """
+    pid, uid = peer_uid(sock)
+    if uid != os.getuid():
+        raise PermissionError(
+            f"refused a connection from process {pid} of user {uid}: only user "
+            f"{os.getuid()} may connect"
+        )
+    return pid

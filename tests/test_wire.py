@@ -1,0 +1,97 @@
+"""Frames between processes: what goes in comes out, and nothing else gets through."""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import threading
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from apartment import _wire
+from apartment._wire import FrameError
+
+PLAIN = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**63), max_value=2**64 - 1)
+    | st.floats(allow_nan=False)
+    | st.text(max_size=20)
+    | st.binary(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=5) | st.dictionaries(st.text(max_size=8), inner, max_size=5)
+    ),
+    max_leaves=30,
+)
+
+
+@given(PLAIN)
+def test_plain_values_cross_unchanged(value: object) -> None:
+    frame = _wire.encode(value)
+    assert _wire.decode(frame[4:]) == value
+
+
+@settings(max_examples=500)
+@given(st.binary(max_size=200))
+def test_any_bytes_decode_to_a_value_or_a_frame_error(data: bytes) -> None:
+    with contextlib.suppress(FrameError):
+        _wire.decode(data)
+
+
+def test_nesting_deeper_than_the_limit_is_refused_both_ways() -> None:
+    deep: object = 1
+    for _ in range(_wire.MAX_DEPTH + 1):
+        deep = [deep]
+    with pytest.raises(FrameError, match="deeper"):
+        _wire.encode(deep)
+    body = b"\x91" * (_wire.MAX_DEPTH + 1) + b"\x01"  # fixarray(1) nested, then 1
+    with pytest.raises(FrameError, match="deeper"):
+        _wire.decode(body)
+
+
+def test_extension_types_and_non_str_keys_are_refused() -> None:
+    with pytest.raises(FrameError, match="extension"):
+        _wire.decode(b"\xd4\x05\x00")  # fixext 1, type 5
+    with pytest.raises(FrameError):
+        _wire.decode(b"\x81\x01\x02")  # {1: 2}
+
+
+def test_values_msgpack_cannot_carry_are_refused() -> None:
+    with pytest.raises(FrameError, match="cannot send"):
+        _wire.encode(object())
+
+
+def test_a_frame_over_the_limit_is_refused_before_its_body_is_read() -> None:
+    left, right = socket.socketpair()
+    with left, right:
+        left.sendall((_wire.MAX_FRAME + 1).to_bytes(4, "big"))
+        with pytest.raises(FrameError, match="over the limit"):
+            _wire.recv_frame(right)
+
+
+def test_frames_cross_a_socket_and_a_clean_close_ends_the_stream() -> None:
+    left, right = socket.socketpair()
+    with left, right:
+
+        def send() -> None:
+            for n in range(50):
+                _wire.send_frame(left, {"n": n, "data": b"x" * n})
+
+        sender = threading.Thread(target=send)
+        sender.start()
+        got = [_wire.recv_frame(right) for _ in range(50)]
+        sender.join(10)
+        left.shutdown(socket.SHUT_WR)
+        assert got == [(True, {"n": n, "data": b"x" * n}) for n in range(50)]
+        assert _wire.recv_frame(right) == (False, None)
+
+
+def test_a_connection_that_ends_inside_a_frame_is_a_frame_error() -> None:
+    left, right = socket.socketpair()
+    with left, right:
+        left.sendall(_wire.encode("hello")[:6])
+        left.shutdown(socket.SHUT_WR)
+        with pytest.raises(FrameError, match="ended inside a frame"):
+            _wire.recv_frame(right)
