@@ -58,11 +58,13 @@ test: lint typecheck pytest pytest-versions
 
 # The free-threaded lane: the whole suite on CPython 3.13t with the GIL off (PYTHON_GIL=0).
 # The interpreter is $(PYTHON_FT) if set, else ../shared/tools/python-ft builds it once (about
-# 4 minutes) and reuses it. Type checking stays on the GIL builds (mypy needs Rust on 3.13t).
+# 4 minutes) and reuses it, else the one that tool built before is used. Type checking stays on the GIL builds (mypy needs Rust on 3.13t).
 PYTHON_FT_TOOL := ../shared/tools/python-ft
+PYTHON_FT_BUILT := $(HOME)/.cache/python-ft/bin/python3.13t  # where that tool puts it
 test-ft:
 	@ft="$(PYTHON_FT)"; \
 	if [ -z "$$ft" ] && [ -x $(PYTHON_FT_TOOL) ]; then ft=$$($(PYTHON_FT_TOOL) | tail -n 1) || exit 1; fi; \
+	if [ -z "$$ft" ] && [ -x $(PYTHON_FT_BUILT) ]; then ft=$(PYTHON_FT_BUILT); fi; \
 	if [ -z "$$ft" ]; then \
 		echo "test-ft: SKIPPED, no free-threaded Python: set PYTHON_FT or provide $(PYTHON_FT_TOOL)"; \
 		exit 0; \
