@@ -73,9 +73,14 @@ def get_message(hwnd: int | None = None, first: int = 0, last: int = 0) -> Messa
     queue = current_queue()
     inp = queue.input
     waiting = (inp,)
-    if hwnd is None and first == 0 and last == 0 and type(first) is int and type(last) is int:
+    if hwnd is None and first == 0 and last == 0:  # None is no 0: it goes below, and is refused
         take = queue.take_or_arm
-        item: Message | Sent | WaitResult | None = queue.take_next()
+        lock = KERNEL_LOCK  # queue.take_next(), written out: this is every loop's hot path
+        lock.acquire()
+        try:
+            item: Message | Sent | WaitResult | None = take(None, None)
+        finally:
+            lock.release()
         while True:
             if isinstance(item, Message):
                 return item
