@@ -1,0 +1,610 @@
+"""Events, mutexes, semaphores and waitable timers shared with other processes.
+
+Each class is a subclass of the local one (``isinstance(obj, Event)`` holds, and the handle
+table and the facade take it for one) that keeps its state in the session's segment: the
+object's record, at word index ``_shared``. It adds no fields, so a local object can become
+shared in place (``_namespace.publish``). The local fields it inherits are left alone, but
+``_ready`` stays False: the in-process engine never takes a shared object for ready, and
+waits that involve one go to ``_shared_wait``.
+
+The uncontended operations stay in the calling process: take the session lock, read and
+write a few words, release it. Single-word changes need no undo log: the stores are ordered
+so that a process killed between two of them leaves a valid state (a mutex's owner word is
+written last when it is taken, first when it is freed).
+"""
+
+from __future__ import annotations
+
+import math
+import struct
+from typing import TYPE_CHECKING, final
+
+from .. import _clock
+from ..errors import InvalidParameterError, NotOwnerError, TooManyPostsError
+from . import _session
+from ._core import ABANDONED, KERNEL_LOCK, SIGNALED, Waitable, Waiter, WaitResult, wake_all
+from ._event import Event, EventStatistics
+from ._mutex import Mutex, MutexStatistics
+from ._segment import (
+    FLAG_REAL_CLOCK,
+    KIND_TIMER,
+    O_AUX,
+    O_AUX2,
+    O_DUE_F64,
+    O_KIND,
+    O_NWAITERS,
+    O_PERIOD_F64,
+    O_REFS,
+    O_STATE,
+    O_TIMER_GEN,
+    owner_tid,
+)
+from ._semaphore import Semaphore, SemaphoreStatistics, _check_count
+from ._shared_state import objects_of_kind, release_shared, untake
+from ._shared_wait import thread_info
+from ._shared_wait import wait as shared_wait
+from ._thread import current_state
+from ._threadstate import suspended_threads
+from ._timer import TimerStatistics, WaitableTimer, _due_time
+from ._wait import check_timeout
+
+if TYPE_CHECKING:
+    import datetime as _dt
+    from collections.abc import Callable
+
+    from ._session import Session
+    from ._threadstate import ThreadState
+
+__all__ = ["SharedEvent", "SharedMutex", "SharedSemaphore", "SharedTimer", "put_f64", "f64"]
+
+_F64 = struct.Struct("d")
+_WORDS = struct.Struct("II")
+
+
+def put_f64(s: Session, word: int, value: float) -> None:
+    """Store a float over words ``word`` and ``word + 1`` as part of a compound change."""
+    low, high = _WORDS.unpack(_F64.pack(value))
+    s.put(word, low)
+    s.put(word + 1, high)
+
+
+def f64(w: memoryview, word: int) -> float:
+    """Read the float stored over words ``word`` and ``word + 1``."""
+    value: float = _F64.unpack(_WORDS.pack(w[word], w[word + 1]))[0]
+    return value
+
+
+def _give_back(face: Waitable, abandoned: bool) -> None:
+    """Undo a grant of a shared object (an awaited wait cancelled); kernel lock held."""
+    s = _session.S
+    assert s is not None
+    o: int = face._shared  # type: ignore[attr-defined]
+    s.lock()
+    try:
+        untake(s, o, abandoned)
+        release_shared(s, o)
+        s.commit()
+    finally:
+        s.unlock()
+
+
+@final
+class SharedEvent(Event, shared=True):
+    """An event shared with other processes (a named one, or one another process may use)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        kind = "manual" if self._manual else "auto"
+        named = f" {self.name!r}" if self.name else ""
+        return f"<Event{named} {kind}-reset, shared, at {id(self):#x}>"
+
+    def set(self) -> None:
+        """Signal the event (SetEvent) for every process; see Event.set."""
+        s = _session.S
+        assert s is not None
+        w = s.w
+        o = self._shared
+        s.lock()
+        try:
+            if not w[o + O_STATE]:
+                if w[o + O_NWAITERS]:
+                    s.put(o + O_STATE, 1)
+                    release_shared(s, o)
+                    s.commit()
+                else:
+                    w[o + O_STATE] = 1
+        finally:
+            s.unlock()
+
+    def reset(self) -> None:
+        """Make the event nonsignaled (ResetEvent)."""
+        s = _session.S
+        assert s is not None
+        s.lock()
+        try:
+            s.w[self._shared + O_STATE] = 0
+        finally:
+            s.unlock()
+
+    def pulse(self) -> None:
+        """Release the waiters of this instant, in any process, and reset (PulseEvent)."""
+        s = _session.S
+        assert s is not None
+        o = self._shared
+        s.lock()
+        try:
+            s.put(o + O_STATE, 1)
+            release_shared(s, o)
+            s.put(o + O_STATE, 0)
+            s.commit()
+        finally:
+            s.unlock()
+
+    def is_set(self) -> bool:
+        """Tell whether the event is signaled, without waiting or resetting it."""
+        s = _session.S
+        assert s is not None
+        return bool(s.w[self._shared + O_STATE])
+
+    def wait(self, timeout: float | None = None, *, alertable: bool = False) -> WaitResult | None:
+        """Wait for the event (WaitForSingleObjectEx); see Event.wait."""
+        s = _session.S
+        assert s is not None
+        w = s.w
+        o = self._shared
+        s.lock()
+        try:
+            if w[o + O_STATE] and not suspended_threads.count:
+                if not self._manual:
+                    w[o + O_STATE] = 0
+                return SIGNALED[0]
+        finally:
+            s.unlock()
+        return shared_wait((self,), False, check_timeout(timeout), alertable)
+
+    def statistics(self) -> EventStatistics:
+        """Return the number of waiters (in every process), the state and the kind."""
+        s = _session.S
+        assert s is not None
+        o = self._shared
+        return EventStatistics(s.w[o + O_NWAITERS], bool(s.w[o + O_STATE]), self._manual)
+
+    def _take(self, thread: ThreadState) -> bool:
+        raise AssertionError("a shared event is taken under the session lock only")
+
+    def _untake(self, thread: ThreadState, abandoned: bool) -> None:
+        _give_back(self, abandoned)
+
+    def _signal_for_wait(self, thread: ThreadState, woken: list[Waiter]) -> None:
+        """Set the event as signal_and_wait's first step; session lock held."""
+        s = _session.S
+        assert s is not None
+        o = self._shared
+        if not s.w[o + O_STATE]:
+            s.put(o + O_STATE, 1)
+            release_shared(s, o)
+
+
+@final
+class SharedMutex(Mutex, shared=True):
+    """A mutex shared with other processes; its owner is a thread of any of them.
+
+    A process that dies holding it, however it dies, abandons it: the next waiter in any
+    process gets ``WaitResult.abandoned``.
+    """
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        named = f" {self.name!r}" if self.name else ""
+        return f"<Mutex{named}, shared, at {id(self):#x}>"
+
+    def wait(self, timeout: float | None = None, *, alertable: bool = False) -> WaitResult | None:
+        """Acquire the mutex (WaitForSingleObjectEx); see Mutex.wait."""
+        state = current_state()
+        info = state.shared
+        s = _session.S
+        if info is None or info.session is not s:
+            info = thread_info(state)
+            s = info.session
+        assert s is not None
+        w = s.w
+        o = self._shared
+        me = info.owner
+        s.lock()
+        try:
+            owner = w[o + O_STATE]
+            if not state.suspend_count:
+                if not owner:
+                    w[o + O_AUX] = 1
+                    w[o + O_STATE] = me
+                    abandoned = w[o + O_AUX2]
+                    if abandoned:
+                        w[o + O_AUX2] = 0
+                    info.owns = True
+                    return ABANDONED[0] if abandoned else SIGNALED[0]
+                if owner == me:
+                    w[o + O_AUX] += 1
+                    return SIGNALED[0]
+        finally:
+            s.unlock()
+        return shared_wait((self,), False, check_timeout(timeout), alertable)
+
+    def release(self) -> None:
+        """Release one level of ownership (ReleaseMutex).
+
+        At zero the next waiter, in any process, gets it.
+
+        Raises:
+            NotOwnerError: the calling thread does not own the mutex.
+        """
+        state = current_state()
+        info = state.shared
+        s = _session.S
+        if info is None or info.session is not s:
+            info = thread_info(state)
+            s = info.session
+        assert s is not None
+        w = s.w
+        o = self._shared
+        s.lock()
+        try:
+            owner = w[o + O_STATE]
+            if owner != info.owner:
+                raise NotOwnerError(self._shared_not_owner(owner, state))
+            count = w[o + O_AUX] - 1
+            if count > 0:
+                w[o + O_AUX] = count
+            elif w[o + O_NWAITERS]:
+                s.put(o + O_STATE, 0)
+                s.put(o + O_AUX, 0)
+                release_shared(s, o)
+                s.commit()
+            else:
+                w[o + O_STATE] = 0
+        finally:
+            s.unlock()
+
+    def _shared_not_owner(self, owner: int, state: ThreadState) -> str:
+        me = state.handle.native_id
+        if not owner:
+            return f"{self!r} is not owned; thread {me} cannot release it"
+        return (
+            f"{self!r} is owned by thread {owner_tid(owner)}, not by the calling thread {me}; "
+            "only the owner may release it"
+        )
+
+    def statistics(self) -> MutexStatistics:
+        """Return the waiters (every process), the owner's thread id, the count, abandoned."""
+        s = _session.S
+        assert s is not None
+        w = s.w
+        o = self._shared
+        owner = w[o + O_STATE]
+        return MutexStatistics(
+            w[o + O_NWAITERS],
+            owner_tid(owner) if owner else None,
+            w[o + O_AUX] if owner else 0,
+            bool(w[o + O_AUX2]),
+        )
+
+    def _take(self, thread: ThreadState) -> bool:
+        raise AssertionError("a shared mutex is taken under the session lock only")
+
+    def _untake(self, thread: ThreadState, abandoned: bool) -> None:
+        _give_back(self, abandoned)
+
+    def _signal_for_wait(self, thread: ThreadState, woken: list[Waiter]) -> None:
+        """Release one level as signal_and_wait's first step; session lock held."""
+        s = _session.S
+        assert s is not None
+        w = s.w
+        o = self._shared
+        info = thread_info(thread)
+        owner = w[o + O_STATE]
+        if owner != info.owner:
+            raise NotOwnerError(self._shared_not_owner(owner, thread))
+        count = w[o + O_AUX] - 1
+        if count > 0:
+            s.put(o + O_AUX, count)
+        else:
+            s.put(o + O_STATE, 0)
+            s.put(o + O_AUX, 0)
+            release_shared(s, o)
+
+
+@final
+class SharedSemaphore(Semaphore, shared=True):
+    """A semaphore shared with other processes."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        named = f" {self.name!r}" if self.name else ""
+        return f"<Semaphore{named} max={self._maximum}, shared, at {id(self):#x}>"
+
+    def wait(self, timeout: float | None = None, *, alertable: bool = False) -> WaitResult | None:
+        """Take one unit (WaitForSingleObjectEx); see Event.wait for the result."""
+        s = _session.S
+        assert s is not None
+        w = s.w
+        o = self._shared
+        s.lock()
+        try:
+            count = w[o + O_STATE]
+            if count and not suspended_threads.count:
+                w[o + O_STATE] = count - 1
+                return SIGNALED[0]
+        finally:
+            s.unlock()
+        return shared_wait((self,), False, check_timeout(timeout), alertable)
+
+    def release(self, count: int = 1) -> int:
+        """Add ``count`` units and return the previous count (ReleaseSemaphore).
+
+        Raises:
+            InvalidParameterError: ``count`` is not positive.
+            TooManyPostsError: the count would pass the maximum; nothing changes.
+        """
+        count = _check_count("count", count)
+        if count <= 0:
+            raise InvalidParameterError(f"release count must be positive, not {count}")
+        s = _session.S
+        assert s is not None
+        s.lock()
+        try:
+            return self._add(s, count, logged=False)
+        finally:
+            s.unlock()
+
+    def _add(self, s: Session, count: int, *, logged: bool) -> int:
+        w = s.w
+        o = self._shared
+        previous: int = w[o + O_STATE]
+        if previous + count > w[o + O_AUX]:
+            raise TooManyPostsError(
+                f"{self!r} holds {previous} of at most {w[o + O_AUX]}; releasing {count} more "
+                "would pass the maximum. Release only units that were taken"
+            )
+        if w[o + O_NWAITERS] or logged:
+            s.put(o + O_STATE, previous + count)
+            release_shared(s, o)
+            if not logged:
+                s.commit()
+        else:
+            w[o + O_STATE] = previous + count
+        return previous
+
+    def statistics(self) -> SemaphoreStatistics:
+        """Return the number of waiters (every process), the count and the maximum."""
+        s = _session.S
+        assert s is not None
+        o = self._shared
+        return SemaphoreStatistics(s.w[o + O_NWAITERS], s.w[o + O_STATE], s.w[o + O_AUX])
+
+    def _take(self, thread: ThreadState) -> bool:
+        raise AssertionError("a shared semaphore is taken under the session lock only")
+
+    def _untake(self, thread: ThreadState, abandoned: bool) -> None:
+        _give_back(self, abandoned)
+
+    def _signal_for_wait(self, thread: ThreadState, woken: list[Waiter]) -> None:
+        """Release one unit as signal_and_wait's first step; session lock held."""
+        s = _session.S
+        assert s is not None
+        self._add(s, 1, logged=True)
+
+
+@final
+class SharedTimer(WaitableTimer, shared=True):
+    """A waitable timer shared with other processes.
+
+    The process that sets it times it, on its own clock; if that process dies, the next
+    process that buries it takes the timing over (when it was set on the real clock). A
+    completion routine is queued to the setting thread, in the setting process only.
+    """
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        kind = "manual" if self._manual else "auto"
+        named = f" {self.name!r}" if self.name else ""
+        return f"<WaitableTimer{named} {kind}-reset, shared, at {id(self):#x}>"
+
+    def set(
+        self,
+        due: float | _dt.datetime,
+        fn: Callable[..., object] | None = None,
+        *args: object,
+        period: float = 0.0,
+    ) -> None:
+        """Arm the timer for every process (SetWaitableTimer); see WaitableTimer.set."""
+        if isinstance(period, bool) or not isinstance(period, (int, float)):
+            raise TypeError(f"period must be a number of seconds, not {period!r}")
+        if period < 0 or math.isnan(period):
+            raise InvalidParameterError(f"period must be >= 0 seconds, not {period!r}")
+        clock = _clock.get_clock()
+        when = _due_time(due, clock)
+        setter = current_state()
+        s = _session.S
+        assert s is not None
+        w = s.w
+        o = self._shared
+        woken: list[Waiter] = []
+        with KERNEL_LOCK:
+            self._unschedule()
+            self._fn = fn
+            self._args = args
+            self._setter = setter
+            self._clock = clock
+            self._period = float(period)
+            s.lock()
+            try:
+                generation = (w[o + O_TIMER_GEN] + 1) & 0xFFFFFFFF
+                s.put(o + O_TIMER_GEN, generation)
+                kind = w[o + O_KIND] & ~FLAG_REAL_CLOCK
+                if isinstance(clock, _clock.MonotonicClock):
+                    kind |= FLAG_REAL_CLOCK
+                s.put(o + O_KIND, kind)
+                s.put(o + O_AUX2, s.slot + 1)
+                put_f64(s, o + O_DUE_F64, when)
+                put_f64(s, o + O_PERIOD_F64, float(period))
+                s.put(o + O_STATE, 0)
+                s.commit()
+            finally:
+                s.unlock()
+            self._generation = generation
+            self._due = when
+            if when <= clock.now():
+                self._fire_locked(generation, woken)
+            else:
+                self._scheduled = clock.call_at(when, lambda: self._fire(generation))
+        wake_all(woken)
+
+    def cancel(self) -> None:
+        """Stop the schedule, in every process, and drop queued completion APCs."""
+        s = _session.S
+        assert s is not None
+        o = self._shared
+        with KERNEL_LOCK:
+            self._unschedule()
+            self._due = None
+            s.lock()
+            try:
+                s.put(o + O_TIMER_GEN, (s.w[o + O_TIMER_GEN] + 1) & 0xFFFFFFFF)
+                s.put(o + O_AUX2, 0)
+                s.commit()
+            finally:
+                s.unlock()
+
+    def _fire(self, generation: int) -> None:
+        woken: list[Waiter] = []
+        with KERNEL_LOCK:
+            self._fire_locked(generation, woken)
+        wake_all(woken)
+
+    def _fire_locked(self, generation: int, woken: list[Waiter]) -> None:
+        """Expire, if this process still times this arming; kernel lock held."""
+        s = _session.S
+        assert s is not None
+        self._scheduled = None
+        following = expire(s, self._shared, generation)
+        if following is None:
+            self._due = None
+            return
+        setter = self._setter
+        if self._fn is not None and setter is not None and not setter.handle._ready:
+            setter.queue_apc_locked(self._fn, self._args, self, woken)
+        if following > 0:
+            clock = self._clock
+            assert clock is not None
+            self._due = following
+            self._scheduled = clock.call_at(following, lambda: self._fire(generation))
+        else:
+            self._due = None
+
+    def is_set(self) -> bool:
+        """Tell whether the timer is signaled, without waiting or resetting it."""
+        s = _session.S
+        assert s is not None
+        return bool(s.w[self._shared + O_STATE])
+
+    def wait(self, timeout: float | None = None, *, alertable: bool = False) -> WaitResult | None:
+        """Wait for the timer (WaitForSingleObjectEx); see Event.wait for the result."""
+        return shared_wait((self,), False, check_timeout(timeout), alertable)
+
+    def statistics(self) -> TimerStatistics:
+        """Return the waiters (every process), state, kind, whether armed, due and period."""
+        s = _session.S
+        assert s is not None
+        w = s.w
+        o = self._shared
+        armed = bool(w[o + O_AUX2])
+        return TimerStatistics(
+            w[o + O_NWAITERS],
+            bool(w[o + O_STATE]),
+            self._manual,
+            armed,
+            self._due if armed else None,
+            f64(w, o + O_PERIOD_F64),
+        )
+
+    def _take(self, thread: ThreadState) -> bool:
+        raise AssertionError("a shared timer is taken under the session lock only")
+
+    def _untake(self, thread: ThreadState, abandoned: bool) -> None:
+        _give_back(self, abandoned)
+
+
+def expire(s: Session, o: int, generation: int) -> float | None:
+    """Expire the timer at ``o`` if this process times this arming of it.
+
+    Returns None when it does not (re-armed, cancelled or freed since), else the clock time
+    of the next expiry of a periodic timer, or 0.
+    """
+    w = s.w
+    s.lock()
+    try:
+        if (
+            w[o + O_KIND] & 0xFF != KIND_TIMER
+            or w[o + O_TIMER_GEN] != generation
+            or w[o + O_AUX2] != s.slot + 1
+        ):
+            return None
+        s.put(o + O_STATE, 1)
+        release_shared(s, o)
+        period = f64(w, o + O_PERIOD_F64)
+        following = 0.0
+        if period > 0:
+            due = f64(w, o + O_DUE_F64) + period
+            now = _clock.get_clock().now()
+            if due <= now:  # periods missed while the clock ran late collapse into this one
+                due += period * (math.floor((now - due) / period) + 1)
+            put_f64(s, o + O_DUE_F64, due)
+            following = due
+        else:
+            s.put(o + O_AUX2, 0)
+        s.commit()
+        return following
+    finally:
+        s.unlock()
+
+
+def _fire_record(o: int, generation: int) -> None:
+    """Expire a timer taken over from a dead process, and keep timing it if periodic."""
+    s = _session.S
+    if s is None:
+        return
+    following = expire(s, o, generation)
+    if following:
+        _clock.get_clock().call_at(following, lambda: _fire_record(o, generation))
+
+
+def _schedule_record(o: int, generation: int, due: float) -> Callable[[], object]:
+    """A call that times the record's expiry on this process's clock."""
+
+    def schedule() -> object:
+        return _clock.get_clock().call_at(due, lambda: _fire_record(o, generation))
+
+    return schedule
+
+
+def _take_timers_over(s: Session, slot: int) -> None:
+    """Death hook: time the real-clock timers that the dead process was timing."""
+    w = s.w
+    for o in objects_of_kind(w, KIND_TIMER):
+        if w[o + O_AUX2] != slot + 1:
+            continue
+        if not w[o + O_REFS] or not w[o + O_KIND] & FLAG_REAL_CLOCK:
+            s.put(o + O_AUX2, 0)
+            s.commit()
+            continue
+        s.put(o + O_AUX2, s.slot + 1)
+        s.commit()
+        generation = w[o + O_TIMER_GEN]
+        due = f64(w, o + O_DUE_F64)
+        s.later.append(_schedule_record(o, generation, due))
+
+
+_session.add_death_hook(40, _take_timers_over)
