@@ -109,7 +109,7 @@ LOG: Final = HEADER_BYTES // 4
 
 # -- process records (16 words each) ---------------------------------------------------------
 
-PROC_WORDS: Final = 16
+PROC_WORDS: Final = 64
 P_STATE: Final = 0
 """0 free, 1 live, 2 reserved for a child, 3 being cleaned up after its death."""
 P_PID: Final = 1
@@ -128,6 +128,11 @@ P_EXIT_CODE: Final = 7
 P_EXIT_SET: Final = 8
 P_EPOCH: Final = 9
 """Bumped at each claim: tells a slot's lives apart."""
+P_START: Final = 10
+"""For a slot reserved for a child started by CreateProcess: the child's start time."""
+P_THREAD_WANTS: Final = 16
+"""48 words: the want words of the process's threads that have one of their own."""
+THREAD_WANTS: Final = PROC_WORDS - P_THREAD_WANTS
 
 FREE: Final = 0
 LIVE: Final = 1

@@ -51,11 +51,13 @@ from ._segment import (
     P_RESERVER,
     P_SLEEPERS,
     P_STATE,
+    P_THREAD_WANTS,
     P_WANT,
     PROC_BASE,
     PROC_WORDS,
     PROCS,
     RESERVED,
+    THREAD_WANTS,
     Segment,
     proc_word,
 )
@@ -122,14 +124,19 @@ class Session:
         "_last_sweep",
         "_sleepers",
         "_wake",
+        "counts_lock",
+        "free_wants",
         "later",
+        "leave",
         "lives",
         "local",
+        "lock",
         "posts",
         "pword",
         "recoveries",
         "seg",
         "slot",
+        "unlock",
         "w",
         "want",
     )
@@ -149,55 +156,99 @@ class Session:
         self.recoveries = 0
         self.posts: list[int] = []
         self.later: list[Callable[[], object]] = []
+        self.lock: Callable[[], None] = _unclaimed
+        self.unlock: Callable[[], None] = _unclaimed
+        self.leave: Callable[[], None] = _unclaimed
+        self.free_wants: list[int] = []
+        self.counts_lock = threading.Lock()  # free_wants, and this process's sleepers count
 
     def __repr__(self) -> str:
         return f"<Session slot {self.slot} of {self.seg.directory}>"
 
     # -- the session lock --------------------------------------------------------------------
 
-    def lock(self) -> None:
-        """Take the session lock (after this process's local lock); see the module doc."""
-        self.local.acquire()
-        w = self.w
-        w[self.want] = 1
-        if not self._g.acquire(False):
-            try:
-                self._contended()
-            except BaseException:
-                w[self.want] = 0
-                self.local.release()
-                raise
+    def gate(
+        self, want: int, local: threading.Lock | None
+    ) -> tuple[Callable[[], None], Callable[[], None], Callable[[], None]]:
+        """Make ``(lock, unlock, leave)`` for one want word (and, if given, the local lock).
 
-    def unlock(self) -> None:
-        """Release the session lock; a change not committed is rolled back first.
-
-        Then the thread records queued in :attr:`posts` are woken and the calls queued in
-        :attr:`later` are made, outside both locks.
+        They are closures over what they touch, as they run on every operation. ``lock()``
+        takes the session lock (after ``local``, if any). ``unlock()`` rolls back a change not
+        committed, releases the locks, then wakes the thread records queued in :attr:`posts`
+        and makes the calls queued in :attr:`later`, outside the locks (the two lists are the
+        session lock's: only its holder touches them). ``leave()`` is ``unlock()`` for a hold
+        that logged and queued nothing (the fast paths).
         """
         w = self.w
-        if w[H_LOGLEN]:
-            self.rollback()
-        self._g.release()
-        w[self.want] = 0
-        if self._sleepers._get_value() and not self._wake._get_value():
-            self._wake.release()
+        acquire_local = local.acquire if local is not None else None
+        release_local = local.release if local is not None else None
+        try_g = self._g.acquire
+        post_g = self._g.release
+        contended = self._contended
+        rollback = self.rollback
+        wake_sleeper = self._wake_sleeper
         posts = self.posts
         later = self.later
-        if posts or later:
-            self.posts = []
-            self.later = []
-            self.local.release()
-            for ts in posts:
-                self.seg.ts_sem(ts).release()
-            for call in later:
-                call()
-            return
-        self.local.release()
+        ts_sem = self.seg.ts_sem
+        sleepers = G_SLEEPERS_SEM // 4  # the semaphore's count (its first word, on Linux)
 
-    def _contended(self) -> None:
-        """Sleep until the session lock is ours, taking it over from a dead holder."""
+        def lock() -> None:
+            if acquire_local is not None:
+                acquire_local()
+            w[want] = 1
+            if not try_g(False):
+                try:
+                    contended(want)
+                except BaseException:
+                    w[want] = 0
+                    if release_local is not None:
+                        release_local()
+                    raise
+
+        def unlock() -> None:
+            if w[H_LOGLEN]:
+                rollback()
+            woken: list[int] | None = None
+            calls: list[Callable[[], object]] | None = None
+            if posts or later:
+                woken = posts[:]
+                calls = later[:]
+                posts.clear()
+                later.clear()
+            post_g()
+            w[want] = 0
+            if w[sleepers]:
+                wake_sleeper()
+            if release_local is not None:
+                release_local()
+            if woken:
+                for ts in woken:
+                    ts_sem(ts).release()
+            if calls:
+                for call in calls:
+                    call()
+
+        def leave() -> None:
+            post_g()
+            w[want] = 0
+            if w[sleepers]:
+                wake_sleeper()
+            if release_local is not None:
+                release_local()
+
+        return lock, unlock, leave
+
+    def _wake_sleeper(self) -> None:
+        """Wake a process asleep for the session lock, unless a wake-up is pending already."""
+        if self._sleepers._get_value() and not self._wake._get_value():
+            self._wake.release()
+
+    def _contended(self, want: int) -> None:
+        """Sleep until the session lock is ours, taking it over from a dead holder.
+
+        ``want`` is the word the caller set (its process's, or its thread's own).
+        """
         w = self.w
-        want = self.want
         sleepers = self._sleepers
         mine = self.pword + P_SLEEPERS
         slice_ = MAIN_SLICE if threading.current_thread() is threading.main_thread() else SLICE
@@ -205,7 +256,8 @@ class Session:
         while True:
             w[want] = 0
             sleepers.release()
-            w[mine] += 1
+            with self.counts_lock:
+                w[mine] += 1
             try:
                 w[want] = 1
                 if self._g.acquire(False):
@@ -215,34 +267,56 @@ class Session:
                     waited = 0.0
                 else:
                     waited += slice_
-                    if waited >= SLICE and self._recover():
+                    if waited >= SLICE and self._recover(want):
                         return
             finally:
                 sleepers.acquire(False)
-                w[mine] -= 1
+                with self.counts_lock:
+                    w[mine] -= 1
             w[want] = 1
             if self._g.acquire(False):
                 return
 
-    def _recover(self) -> bool:
-        """Take the session lock over if its holder is dead; True if it is now ours."""
+    def _recover(self, want: int) -> bool:
+        """Take the session lock over if its holder is dead; True if it is now ours.
+
+        ``want`` is the caller's want word, set once the lock is ours.
+        """
         fcntl.flock(self.lives, fcntl.LOCK_EX)
         try:
             if self._g._get_value() != 0:
                 return False
             w = self.w
-            wants = w[PROC_BASE + P_WANT : PROC_BASE + PROCS * PROC_WORDS : PROC_WORDS].tolist()
-            holders = [slot for slot, flag in enumerate(wants) if flag and slot != self.slot]
+            holders = self._wanting()
             if not holders or any(self.alive(slot) for slot in holders):
                 return False
-            w[self.want] = 1
+            w[want] = 1
             self.rollback()
             for slot in holders:
-                w[proc_word(slot) + P_WANT] = 0
+                self._clear_wants(slot)
             self.recoveries += 1
             return True
         finally:
             fcntl.flock(self.lives, fcntl.LOCK_UN)
+
+    def _wanting(self) -> list[int]:
+        """The slots of other processes with a want word set (a process word or a thread's)."""
+        w = self.w
+        words = w[PROC_BASE : PROC_BASE + PROCS * PROC_WORDS].tolist()
+        found = []
+        for slot in range(PROCS):
+            base = slot * PROC_WORDS
+            if slot != self.slot and (
+                words[base + P_WANT] or any(words[base + P_THREAD_WANTS : base + PROC_WORDS])
+            ):
+                found.append(slot)
+        return found
+
+    def _clear_wants(self, slot: int) -> None:
+        pword = proc_word(slot)
+        self.w[pword + P_WANT] = 0
+        for i in range(P_THREAD_WANTS, PROC_WORDS):
+            self.w[pword + i] = 0
 
     # -- changes -----------------------------------------------------------------------------
 
@@ -321,7 +395,7 @@ class Session:
         for _ in range(w[pword + P_SLEEPERS]):
             self._sleepers.acquire(False)
         w[pword + P_SLEEPERS] = 0
-        w[pword + P_WANT] = 0
+        self._clear_wants(slot)
         w[pword + P_PID] = 0
         w[pword + P_RESERVER] = 0
         w[pword + P_STATE] = FREE
@@ -341,6 +415,8 @@ class Session:
         self.slot = slot
         self.pword = proc_word(slot)
         self.want = self.pword + P_WANT
+        self.lock, self.unlock, self.leave = self.gate(self.want, self.local)
+        self.free_wants = list(range(THREAD_WANTS - 1, -1, -1))
 
     def claim_fresh(self) -> None:
         """Claim a free slot for this process (and bury the dead on the way).
@@ -436,6 +512,10 @@ class Session:
     def post(self, ts: int) -> None:
         """Wake the thread parked on thread record ``ts`` (any process)."""
         self.seg.ts_sem(ts).release()
+
+
+def _unclaimed() -> None:
+    raise RuntimeError("the session has no slot yet")
 
 
 def pid_alive(pid: int) -> bool:

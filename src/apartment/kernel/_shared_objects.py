@@ -41,7 +41,7 @@ from ._segment import (
 )
 from ._semaphore import Semaphore, SemaphoreStatistics, _check_count
 from ._shared_state import objects_of_kind, release_shared, untake
-from ._shared_wait import thread_info
+from ._shared_wait import LOCAL_INFO, ThreadInfo, current_info, thread_info
 from ._shared_wait import wait as shared_wait
 from ._thread import current_state
 from ._threadstate import suspended_threads
@@ -101,31 +101,35 @@ class SharedEvent(Event, shared=True):
 
     def set(self) -> None:
         """Signal the event (SetEvent) for every process; see Event.set."""
-        s = _session.S
-        assert s is not None
-        w = s.w
-        o = self._shared
-        s.lock()
         try:
-            if not w[o + O_STATE]:
-                if w[o + O_NWAITERS]:
-                    s.put(o + O_STATE, 1)
-                    release_shared(s, o)
-                    s.commit()
-                else:
-                    w[o + O_STATE] = 1
+            info: ThreadInfo = LOCAL_INFO.info
+        except AttributeError:
+            info = current_info()
+        w = info.w
+        o = self._shared
+        if self._manual and w[o + O_STATE]:  # signaled now, and no hand-off can reset it
+            return
+        info.lock()
+        try:
+            if w[o + O_STATE] or not w[o + O_NWAITERS]:
+                w[o + O_STATE] = 1
+            else:
+                s = info.session
+                s.put(o + O_STATE, 1)
+                release_shared(s, o)
+                s.commit()
         finally:
-            s.unlock()
+            info.unlock()
 
     def reset(self) -> None:
         """Make the event nonsignaled (ResetEvent)."""
-        s = _session.S
-        assert s is not None
-        s.lock()
         try:
-            s.w[self._shared + O_STATE] = 0
-        finally:
-            s.unlock()
+            info: ThreadInfo = LOCAL_INFO.info
+        except AttributeError:
+            info = current_info()
+        info.lock()
+        info.w[self._shared + O_STATE] = 0
+        info.leave()
 
     def pulse(self) -> None:
         """Release the waiters of this instant, in any process, and reset (PulseEvent)."""
@@ -149,18 +153,23 @@ class SharedEvent(Event, shared=True):
 
     def wait(self, timeout: float | None = None, *, alertable: bool = False) -> WaitResult | None:
         """Wait for the event (WaitForSingleObjectEx); see Event.wait."""
-        s = _session.S
-        assert s is not None
-        w = s.w
+        try:
+            info: ThreadInfo = LOCAL_INFO.info
+        except AttributeError:
+            info = current_info()
+        w = info.w
         o = self._shared
-        s.lock()
+        manual = self._manual
+        if manual and w[o + O_STATE] and not suspended_threads.count:
+            return SIGNALED[0]  # signaled at this instant, and a wait takes nothing from it
+        info.lock()
         try:
             if w[o + O_STATE] and not suspended_threads.count:
-                if not self._manual:
+                if not manual:
                     w[o + O_STATE] = 0
                 return SIGNALED[0]
         finally:
-            s.unlock()
+            info.leave()
         return shared_wait((self,), False, check_timeout(timeout), alertable)
 
     def statistics(self) -> EventStatistics:
@@ -202,20 +211,17 @@ class SharedMutex(Mutex, shared=True):
 
     def wait(self, timeout: float | None = None, *, alertable: bool = False) -> WaitResult | None:
         """Acquire the mutex (WaitForSingleObjectEx); see Mutex.wait."""
-        state = current_state()
-        info = state.shared
-        s = _session.S
-        if info is None or info.session is not s:
-            info = thread_info(state)
-            s = info.session
-        assert s is not None
-        w = s.w
+        try:
+            info: ThreadInfo = LOCAL_INFO.info
+        except AttributeError:
+            info = current_info()
+        w = info.w
         o = self._shared
         me = info.owner
-        s.lock()
+        info.lock()
         try:
             owner = w[o + O_STATE]
-            if not state.suspend_count:
+            if not suspended_threads.count:
                 if not owner:
                     w[o + O_AUX] = 1
                     w[o + O_STATE] = me
@@ -228,7 +234,7 @@ class SharedMutex(Mutex, shared=True):
                     w[o + O_AUX] += 1
                     return SIGNALED[0]
         finally:
-            s.unlock()
+            info.leave()
         return shared_wait((self,), False, check_timeout(timeout), alertable)
 
     def release(self) -> None:
@@ -239,32 +245,31 @@ class SharedMutex(Mutex, shared=True):
         Raises:
             NotOwnerError: the calling thread does not own the mutex.
         """
-        state = current_state()
-        info = state.shared
-        s = _session.S
-        if info is None or info.session is not s:
-            info = thread_info(state)
-            s = info.session
-        assert s is not None
-        w = s.w
+        try:
+            info: ThreadInfo = LOCAL_INFO.info
+        except AttributeError:
+            info = current_info()
+        w = info.w
         o = self._shared
-        s.lock()
+        info.lock()
         try:
             owner = w[o + O_STATE]
-            if owner != info.owner:
-                raise NotOwnerError(self._shared_not_owner(owner, state))
-            count = w[o + O_AUX] - 1
-            if count > 0:
-                w[o + O_AUX] = count
-            elif w[o + O_NWAITERS]:
-                s.put(o + O_STATE, 0)
-                s.put(o + O_AUX, 0)
-                release_shared(s, o)
-                s.commit()
-            else:
-                w[o + O_STATE] = 0
+            if owner == info.owner:
+                count = w[o + O_AUX] - 1
+                if count > 0:
+                    w[o + O_AUX] = count
+                elif not w[o + O_NWAITERS]:
+                    w[o + O_STATE] = 0
+                else:
+                    s = info.session
+                    s.put(o + O_STATE, 0)
+                    s.put(o + O_AUX, 0)
+                    release_shared(s, o)
+                    s.commit()
         finally:
-            s.unlock()
+            info.unlock()
+        if owner != info.owner:
+            raise NotOwnerError(self._shared_not_owner(owner, current_state()))
 
     def _shared_not_owner(self, owner: int, state: ThreadState) -> str:
         me = state.handle.native_id
@@ -326,18 +331,20 @@ class SharedSemaphore(Semaphore, shared=True):
 
     def wait(self, timeout: float | None = None, *, alertable: bool = False) -> WaitResult | None:
         """Take one unit (WaitForSingleObjectEx); see Event.wait for the result."""
-        s = _session.S
-        assert s is not None
-        w = s.w
+        try:
+            info: ThreadInfo = LOCAL_INFO.info
+        except AttributeError:
+            info = current_info()
+        w = info.w
         o = self._shared
-        s.lock()
+        info.lock()
         try:
             count = w[o + O_STATE]
             if count and not suspended_threads.count:
                 w[o + O_STATE] = count - 1
                 return SIGNALED[0]
         finally:
-            s.unlock()
+            info.leave()
         return shared_wait((self,), False, check_timeout(timeout), alertable)
 
     def release(self, count: int = 1) -> int:
@@ -347,16 +354,25 @@ class SharedSemaphore(Semaphore, shared=True):
             InvalidParameterError: ``count`` is not positive.
             TooManyPostsError: the count would pass the maximum; nothing changes.
         """
-        count = _check_count("count", count)
+        if type(count) is not int:
+            count = _check_count("count", count)
         if count <= 0:
             raise InvalidParameterError(f"release count must be positive, not {count}")
-        s = _session.S
-        assert s is not None
-        s.lock()
         try:
-            return self._add(s, count, logged=False)
+            info: ThreadInfo = LOCAL_INFO.info
+        except AttributeError:
+            info = current_info()
+        w = info.w
+        o = self._shared
+        info.lock()
+        try:
+            previous: int = w[o + O_STATE]
+            if previous + count <= w[o + O_AUX] and not w[o + O_NWAITERS]:
+                w[o + O_STATE] = previous + count
+                return previous
+            return self._add(info.session, count, logged=False)
         finally:
-            s.unlock()
+            info.unlock()
 
     def _add(self, s: Session, count: int, *, logged: bool) -> int:
         w = s.w

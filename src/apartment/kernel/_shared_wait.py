@@ -24,6 +24,7 @@ import threading
 from typing import TYPE_CHECKING, Any, TypeVar, cast, final
 
 from .. import _clock
+from .._fork import SESSION, after_fork_in_child
 from ..errors import ERROR_NO_SYSTEM_RESOURCES, Win32Error
 from . import _session
 from ._core import (
@@ -54,6 +55,7 @@ from ._segment import (
     OBJ_BASE,
     OBJ_WORDS,
     OBJECTS,
+    P_THREAD_WANTS,
     RESULT_ABANDONED,
     T_ACKED,
     T_MODE,
@@ -90,7 +92,15 @@ if TYPE_CHECKING:
     from ._thread import ThreadHandle
     from ._threadstate import ThreadState
 
-__all__ = ["ThreadInfo", "thread_info", "wait", "begin_async", "abandon_owned"]
+__all__ = [
+    "ThreadInfo",
+    "thread_info",
+    "current_info",
+    "LOCAL_INFO",
+    "wait",
+    "begin_async",
+    "abandon_owned",
+]
 
 _T = TypeVar("_T")
 
@@ -105,9 +115,13 @@ class ThreadInfo:
         ts: its thread record, or -1 until its first shared wait that blocks.
         sem: the record's semaphore, where the thread parks.
         owns: whether it ever took a shared mutex (its end then abandons what it holds).
+        w: the segment's words.
+        want: the thread's own want word in its process's record, or -1: it then takes the
+            session lock through its process's (and the process's local lock).
+        lock, unlock, leave: the session lock, as the thread takes it (``Session.gate``).
     """
 
-    __slots__ = ("owner", "owns", "sem", "session", "ts")
+    __slots__ = ("leave", "lock", "owner", "owns", "sem", "session", "ts", "unlock", "w", "want")
 
     def __init__(self, session: Session, owner: int) -> None:
         self.session = session
@@ -115,6 +129,11 @@ class ThreadInfo:
         self.ts = -1
         self.sem: Any = None
         self.owns = False
+        self.w = session.w
+        self.want = -1
+        self.lock = session.lock
+        self.unlock = session.unlock
+        self.leave = session.leave
 
 
 def thread_info(state: ThreadState) -> ThreadInfo:
@@ -125,6 +144,36 @@ def thread_info(state: ThreadState) -> ThreadInfo:
         info = ThreadInfo(current, owner_word(current.slot, state.handle.native_id))
         state.shared = info
     return info
+
+
+LOCAL_INFO = threading.local()
+"""``LOCAL_INFO.info``: the calling thread's ThreadInfo, for the fast paths (see current_info)."""
+
+
+def current_info() -> ThreadInfo:
+    """Return the calling thread's ThreadInfo; the fast paths read ``LOCAL_INFO.info`` first.
+
+    The thread gets a want word of its own if one is free, so that it takes the session lock
+    without its process's local lock.
+    """
+    try:
+        info: ThreadInfo = LOCAL_INFO.info
+    except AttributeError:
+        info = thread_info(current_state())
+        s = info.session
+        if info.want < 0:
+            with s.counts_lock:
+                index = s.free_wants.pop() if s.free_wants else -1
+            if index >= 0:
+                info.want = s.pword + P_THREAD_WANTS + index
+                info.lock, info.unlock, info.leave = s.gate(info.want, None)
+        LOCAL_INFO.info = info
+    return info
+
+
+def _forget_local_info() -> None:
+    """In a forked child: the forking thread's ThreadInfo was the parent's."""
+    LOCAL_INFO.__dict__.pop("info", None)
 
 
 def _alloc_ts(s: Session, owner: int, tid: int) -> int:
@@ -614,11 +663,18 @@ def abandon_owned(s: Session, low: int, high: int) -> None:
 
 
 def _thread_ended(handle: ThreadHandle) -> None:
-    """A thread ends: abandon the shared mutexes it owns and give its thread record back."""
+    """A thread ends: abandon the shared mutexes it owns and give its records back."""
     info: ThreadInfo | None = handle._state.shared
-    if info is None or info.session is not _session.S or (not info.owns and info.ts < 0):
+    if info is None or info.session is not _session.S:
         return
     s = info.session
+    if info.want >= 0:
+        with s.counts_lock:
+            s.free_wants.append(info.want - s.pword - P_THREAD_WANTS)
+        info.want = -1
+        info.lock, info.unlock, info.leave = s.lock, s.unlock, s.leave
+    if not info.owns and info.ts < 0:
+        return
     s.lock()
     try:
         if info.owns:
@@ -652,6 +708,7 @@ def _bury_mutexes(s: Session, slot: int) -> None:
 
 
 add_exit_hook(_thread_ended)
+after_fork_in_child(_forget_local_info, SESSION)
 _session.add_death_hook(10, _bury_threads)
 _session.add_death_hook(20, _bury_mutexes)
 SHARED.wait = wait
