@@ -14,18 +14,21 @@ from ._handles import CURRENT_PROCESS as CURRENT_PROCESS
 from ._handles import CURRENT_THREAD as CURRENT_THREAD
 from ._handles import HandleTable as HandleTable
 from ._handles import handles as handles
+from ._handles import inherit_from_parent as inherit_from_parent
 from ._mutex import Mutex as Mutex
 from ._mutex import MutexStatistics as MutexStatistics
 from ._namespace import create_named as create_named
 from ._namespace import open_named as open_named
+from ._namespace import publish as publish
 from ._process import PrimaryThread as PrimaryThread
 from ._process import ProcessHandle as ProcessHandle
 from ._process import ProcessStatistics as ProcessStatistics
-from ._process import create_process as create_process
 from ._process import current_process as current_process
-from ._process import start_process as start_process
+from ._process import open_process as open_process
 from ._semaphore import Semaphore as Semaphore
 from ._semaphore import SemaphoreStatistics as SemaphoreStatistics
+from ._spawn import create_process as create_process
+from ._spawn import start_process as start_process
 from ._thread import MAXIMUM_SUSPEND_COUNT as MAXIMUM_SUSPEND_COUNT
 from ._thread import STILL_ACTIVE as STILL_ACTIVE
 from ._thread import ThreadHandle as ThreadHandle
@@ -69,7 +72,10 @@ __all__ = [
     "current_process",
     "current_thread",
     "handles",
+    "inherit_from_parent",
     "open_named",
+    "open_process",
+    "publish",
     "queue_apc",
     "signal_and_wait",
     "sleep",
