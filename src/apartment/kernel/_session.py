@@ -333,6 +333,29 @@ class Session:
         w[H_LOGLEN] = n + 1
         w[index] = value
 
+    def put_many(self, pairs: list[tuple[int, int]]) -> None:
+        """Store ``value`` at word ``index`` for each ``(index, value)``, logged first.
+
+        All the old values are logged before the count of entries grows, and the stores come
+        after: a death anywhere leaves either nothing stored or everything undoable. An index
+        may appear once only.
+        """
+        w = self.w
+        n = w[H_LOGLEN]
+        end = n + len(pairs)
+        if end > LOG_ENTRIES:
+            raise Win32Error.from_code(
+                ERROR_NO_SYSTEM_RESOURCES, "a change to shared objects is too large to log"
+            )
+        entry = LOG + 2 * n
+        for index, _ in pairs:
+            w[entry] = index
+            w[entry + 1] = w[index]
+            entry += 2
+        w[H_LOGLEN] = end
+        for index, value in pairs:
+            w[index] = value
+
     def commit(self) -> None:
         """End a compound change: what was logged stays."""
         self.w[H_LOGLEN] = 0

@@ -137,36 +137,43 @@ def untake(s: Session, o: int, abandoned: bool) -> None:
 # -- thread records as waiters ----------------------------------------------------------------
 
 
-def _next_seq(s: Session) -> tuple[int, int]:
-    w = s.w
-    lo = (w[H_SEQ_LO] + 1) & 0xFFFFFFFF
-    hi = w[H_SEQ_HI] + (1 if lo == 0 else 0)
-    s.put(H_SEQ_LO, lo)
-    if lo == 0:
-        s.put(H_SEQ_HI, hi)
-    return lo, hi
-
-
 def register(s: Session, ts: int, objects: Sequence[int], wait_all: bool, mode: int) -> None:
-    """Register thread record ``ts`` as a waiter on the objects at words ``objects``."""
+    """Register thread record ``ts`` as a waiter on the objects at words ``objects``.
+
+    Only the words that change are written: a thread that waits on the same objects again
+    rewrites its mode, its result, the objects' counts and the waiting list.
+    """
     w = s.w
     t = ts_word(ts)
-    s.put(t + T_MODE, mode)
-    s.put(t + T_RESULT, 0)
-    s.put(t + T_ACKED, 0)
-    s.put(t + T_POKED, 0)
-    s.put(t + T_WAIT_ALL, 1 if wait_all else 0)
-    s.put(t + T_COUNT, len(objects))
+    pairs = [(t + T_MODE, mode)]
+    for field, value in (
+        (T_RESULT, 0),
+        (T_ACKED, 0),
+        (T_POKED, 0),
+        (T_WAIT_ALL, 1 if wait_all else 0),
+        (T_COUNT, len(objects)),
+    ):
+        if w[t + field] != value:
+            pairs.append((t + field, value))
+    counts: dict[int, int] = {}
     for i, o in enumerate(objects):
-        s.put(t + T_OBJECTS + i, obj_index(o))
-        s.put(o + O_NWAITERS, w[o + O_NWAITERS] + 1)
-    lo, hi = _next_seq(s)
-    s.put(t + T_SEQ_LO, lo)
-    s.put(t + T_SEQ_HI, hi)
+        index = obj_index(o)
+        if w[t + T_OBJECTS + i] != index:
+            pairs.append((t + T_OBJECTS + i, index))
+        counts[o] = counts.get(o, w[o + O_NWAITERS]) + 1
+    pairs += [(o + O_NWAITERS, count) for o, count in counts.items()]
+    lo = (w[H_SEQ_LO] + 1) & 0xFFFFFFFF
+    pairs += [(H_SEQ_LO, lo), (t + T_SEQ_LO, lo)]
+    if not lo:
+        hi = w[H_SEQ_HI] + 1
+        pairs += [(H_SEQ_HI, hi), (t + T_SEQ_HI, hi)]
+    elif w[t + T_SEQ_HI] != w[H_SEQ_HI]:
+        pairs.append((t + T_SEQ_HI, w[H_SEQ_HI]))
     n = w[H_NWAITING]
-    s.put(WAITING_BASE + n, ts)
-    s.put(t + T_POS, n)
-    s.put(H_NWAITING, n + 1)
+    pairs += [(WAITING_BASE + n, ts), (H_NWAITING, n + 1)]
+    if w[t + T_POS] != n:
+        pairs.append((t + T_POS, n))
+    s.put_many(pairs)
 
 
 def unregister(s: Session, ts: int) -> None:
@@ -175,17 +182,19 @@ def unregister(s: Session, ts: int) -> None:
     t = ts_word(ts)
     if not w[t + T_MODE]:
         return
+    counts: dict[int, int] = {}
     for index in w[t + T_OBJECTS : t + T_OBJECTS + w[t + T_COUNT]].tolist():
         o = obj_word(index)
-        s.put(o + O_NWAITERS, w[o + O_NWAITERS] - 1)
-    s.put(t + T_MODE, 0)
+        counts[o] = counts.get(o, w[o + O_NWAITERS]) - 1
+    pairs = [(o + O_NWAITERS, count) for o, count in counts.items()]
+    pairs.append((t + T_MODE, 0))
     n = w[H_NWAITING] - 1
     pos = w[t + T_POS]
     if pos != n:
         last = w[WAITING_BASE + n]
-        s.put(WAITING_BASE + pos, last)
-        s.put(ts_word(last) + T_POS, pos)
-    s.put(H_NWAITING, n)
+        pairs += [(WAITING_BASE + pos, last), (ts_word(last) + T_POS, pos)]
+    pairs.append((H_NWAITING, n))
+    s.put_many(pairs)
 
 
 def decide(s: Session, ts: int, result: int) -> None:

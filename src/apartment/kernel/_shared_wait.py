@@ -111,6 +111,7 @@ class ThreadInfo:
 
     Attributes:
         session: the session it belongs to (a forked child makes new ones).
+        state: the thread's ThreadState.
         owner: the thread's owner word (its process slot and native id).
         ts: its thread record, or -1 until its first shared wait that blocks.
         sem: the record's semaphore, where the thread parks.
@@ -119,13 +120,31 @@ class ThreadInfo:
         want: the thread's own want word in its process's record, or -1: it then takes the
             session lock through its process's (and the process's local lock).
         lock, unlock, leave: the session lock, as the thread takes it (``Session.gate``).
+        slice: how long the thread parks at a time in a shared wait (shorter in the main
+            thread, for Ctrl-C; see ``_session``).
+        waiter: the in-process waiter its hand-off waits reuse (a nested one makes its own).
     """
 
-    __slots__ = ("leave", "lock", "owner", "owns", "sem", "session", "ts", "unlock", "w", "want")
+    __slots__ = (
+        "leave",
+        "lock",
+        "owner",
+        "owns",
+        "sem",
+        "session",
+        "slice",
+        "state",
+        "ts",
+        "unlock",
+        "w",
+        "waiter",
+        "want",
+    )
 
-    def __init__(self, session: Session, owner: int) -> None:
+    def __init__(self, session: Session, state: ThreadState) -> None:
         self.session = session
-        self.owner = owner
+        self.state = state
+        self.owner = owner_word(session.slot, state.handle.native_id)
         self.ts = -1
         self.sem: Any = None
         self.owns = False
@@ -134,6 +153,8 @@ class ThreadInfo:
         self.lock = session.lock
         self.unlock = session.unlock
         self.leave = session.leave
+        self.slice = _session.SLICE
+        self.waiter: Waiter | None = None
 
 
 def thread_info(state: ThreadState) -> ThreadInfo:
@@ -141,7 +162,7 @@ def thread_info(state: ThreadState) -> ThreadInfo:
     info: ThreadInfo | None = state.shared
     current = _session.S or _session.session()
     if info is None or info.session is not current:
-        info = ThreadInfo(current, owner_word(current.slot, state.handle.native_id))
+        info = ThreadInfo(current, state)
         state.shared = info
     return info
 
@@ -161,6 +182,8 @@ def current_info() -> ThreadInfo:
     except AttributeError:
         info = thread_info(current_state())
         s = info.session
+        if threading.current_thread() is threading.main_thread():
+            info.slice = _session.MAIN_SLICE
         if info.want < 0:
             with s.counts_lock:
                 index = s.free_wants.pop() if s.free_wants else -1
@@ -272,13 +295,19 @@ def wait(
     before: Callable[[ThreadState, list[Waiter]], _T | None] | None = None,
 ) -> _T | WaitResult | None:
     """Run a wait that involves shared objects on the calling thread (see the module doc)."""
-    state = current_state()
+    try:
+        info: ThreadInfo = LOCAL_INFO.info
+    except AttributeError:
+        info = current_info()
+    state = info.state
     if state.suspend_count:
         state.stop_at_gate()
-    info = thread_info(state)
     s = info.session
     shared = Waitable.shared_kinds
-    words = [obj._shared for obj in objects if type(obj) in shared]  # type: ignore[attr-defined]
+    if len(objects) == 1 and type(objects[0]) in shared:
+        words = [objects[0]._shared]  # type: ignore[attr-defined]
+    else:
+        words = [obj._shared for obj in objects if type(obj) in shared]  # type: ignore[attr-defined]
     handoff = before is None and not alertable and len(words) == len(objects)
     clock = None
     deadline = 0.0
@@ -288,9 +317,11 @@ def wait(
     woken: list[Waiter] = []
     started: object
     with KERNEL_LOCK:
-        s.lock()
+        info.lock()
         try:
-            started = _start(s, info, state, objects, wait_all, timeout, alertable, before, woken)
+            started = _start(
+                s, info, state, objects, wait_all, timeout, alertable, before, woken, handoff
+            )
             if type(started) is Waiter:
                 register(s, info.ts, words, wait_all, HANDOFF if handoff else POKE)
                 if handoff:
@@ -304,7 +335,7 @@ def wait(
                     notify_blocked()
             s.commit()
         finally:
-            s.unlock()
+            info.unlock()
     if woken:
         wake_all(woken)
     if type(started) is Waiter:
@@ -327,6 +358,7 @@ def _start(
     alertable: bool,
     before: Callable[[ThreadState, list[Waiter]], object] | None,
     woken: list[Waiter],
+    handoff: bool,
 ) -> object:
     """End the wait at once, or make its waiter (not registered yet); both locks held.
 
@@ -346,8 +378,15 @@ def _start(
     if timeout == 0:
         return TIMED_OUT
     _ensure_ts(s, info, state)
-    waiter = Waiter(state, info.sem.release, eager=True)
-    waiter.shared = True
+    waiter = info.waiter
+    if not handoff or waiter is None or waiter.result is None:
+        # A poke-mode waiter is registered with local objects: each wait has its own. A
+        # hand-off waiter is not, so the thread reuses one (unless an outer wait, which this
+        # one nests in, still uses it).
+        waiter = Waiter(state, info.sem.release, eager=True)
+        waiter.shared = True
+        if handoff and info.waiter is None:
+            info.waiter = waiter
     return waiter
 
 
@@ -363,11 +402,7 @@ def _park(
     """Block until the wait's result is decided, the deadline passes or Ctrl-C."""
     state = waiter.thread
     sem = info.sem
-    slice_ = (
-        _session.MAIN_SLICE
-        if threading.current_thread() is threading.main_thread()
-        else _session.SLICE
-    )
+    slice_ = info.slice
     real = clock is None or isinstance(clock, _clock.MonotonicClock)
     expiry = None
     if clock is not None and not real:  # a fake clock posts us at the deadline
