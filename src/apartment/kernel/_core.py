@@ -159,9 +159,9 @@ class Waiter:
     objects again registers nothing. An entry counts only while ``result`` is None; FIFO
     order among live entries is by ``seq``, the time each wait began. ``eager`` waiters
     (nested waits, asyncio) unregister as soon as they finish. A ``shared`` waiter's wait
-    also involves objects shared with other processes: a wait-all among them, or a resumed
-    one, is poked (``POKED``) rather than decided here, since only its own thread can look at
-    the shared objects (under the session lock).
+    also involves objects shared with other processes: it is poked (``POKED``) rather than
+    decided here, since only its own thread can look at the shared objects (under the
+    session lock), and it must pick the lowest index among all that are ready.
 
     Fields change only under the kernel lock. ``result`` is set exactly once per wait, by
     whoever satisfies, alerts, times out or cancels it; ``wake()`` is called once after
@@ -296,6 +296,8 @@ def _satisfy(obj: Waitable, waiter: Waiter, woken: list[Waiter]) -> None:
         result = try_acquire(waiter.objects, True, thread)
         if result is not None:
             finish(waiter, result, woken)
+    elif waiter.shared:  # the thread decides, seeing its shared objects too (lowest index)
+        finish(waiter, POKED, woken)
     else:
         index = waiter.objects.index(obj)
         finish(waiter, ABANDONED[index] if obj._take(thread) else SIGNALED[index], woken)

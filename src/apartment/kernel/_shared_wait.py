@@ -469,10 +469,11 @@ def _look(
                 waiter.result = acquired
                 s.commit()
                 return acquired
-            if waiter.result is not None:  # poked by a resume or a local wait-all: re-arm
+            if waiter.result is not None:  # poked by a local object or a resume: re-arm
                 if handoff:
                     waiter.result = None
-                else:
+                else:  # the poke took it off its objects (an eager waiter): register again
+                    waiter.unregister()
                     begin(waiter, tuple(objects), waiter.wait_all, waiter.alertable)
             if w[t + T_POKED]:
                 s.put(t + T_POKED, 0)
@@ -567,15 +568,21 @@ def _cancel(s: Session, info: ThreadInfo, waiter: Waiter, handoff: bool) -> None
 class _AsyncWait:
     """An awaited wait on shared objects: a helper thread looks when posted."""
 
-    __slots__ = ("objects", "session", "state", "ts", "waiter")
+    __slots__ = ("objects", "session", "state", "ts", "waiter", "wake")
 
     def __init__(
-        self, session: Session, state: ThreadState, waiter: Waiter, objects: tuple[Waitable, ...]
+        self,
+        session: Session,
+        state: ThreadState,
+        waiter: Waiter,
+        objects: tuple[Waitable, ...],
+        wake: Callable[[], object],
     ) -> None:
         self.session = session
         self.state = state
         self.waiter = waiter
         self.objects = objects
+        self.wake = wake
         self.ts = -1
 
 
@@ -588,9 +595,10 @@ def begin_async(
 ) -> WaitResult | Waiter:
     """Start an awaited wait on shared objects: a result now, or a pending waiter.
 
-    The waiter's result is decided (by a local signaler, or by the helper thread that looks
-    when another process posts the wait's thread record) before ``wake()`` is called. The
-    calling thread is the waiting thread: a mutex it gets is owned by it.
+    A helper thread decides the wait each time it is poked (by a local signaler, or by
+    another process posting the wait's thread record), then calls ``wake()``: the waiter's
+    result is decided before. The calling thread is the waiting thread: a mutex it gets is
+    owned by it.
     """
     state = current_state()
     info = thread_info(state)
@@ -606,20 +614,14 @@ def begin_async(
                 s.commit()
                 return result
             ts = _alloc_ts(s, info.owner, state.handle.native_id)
-            sem: Any = s.seg.ts_sem(ts)
-
-            def wake_both() -> None:
-                wake()
-                sem.release()
-
-            waiter = Waiter(state, wake_both, eager=True)
+            waiter = Waiter(state, s.seg.ts_sem(ts).release, eager=True)
             waiter.shared = True
             begin(waiter, objs, wait_all, False)
             register(s, ts, words, wait_all, POKE)
             s.commit()
         finally:
             s.unlock()
-    job = _AsyncWait(s, state, waiter, objs)
+    job = _AsyncWait(s, state, waiter, objs, wake)
     job.ts = ts
     with _asyncs_lock:
         _asyncs[waiter] = job
@@ -630,48 +632,60 @@ def begin_async(
 
 
 def _serve_async(job: _AsyncWait) -> None:
-    """Look for an awaited wait each time its record is posted, until it ends (helper thread)."""
+    """Decide an awaited wait each time its record is posted, until it ends (helper thread)."""
     s = job.session
     waiter = job.waiter
-    sem: Any = s.seg.ts_sem(job.ts)
+    sem = s.seg.ts_sem(job.ts)
     info = thread_info(job.state)
     t = ts_word(job.ts)
+    decided = False
     try:
-        while True:
+        while not decided:
             posted = sem.acquire(True, _session.SLICE)
-            woken: list[Waiter] = []
             with KERNEL_LOCK:
                 s.lock()
                 try:
                     if not posted:
                         s.sweep()
-                    if waiter.result is not None:  # decided locally, withdrawn or cancelled
-                        _free_ts(s, job.ts)
+                    if waiter.result is not None and waiter.result is not POKED:
+                        _free_ts(s, job.ts)  # withdrawn (timed out) or cancelled
                         s.commit()
                         return
                     result = _try_acquire(s, job.objects, waiter.wait_all, job.state, info)
                     if result is not None:
                         _free_ts(s, job.ts)
-                        finish(waiter, result, woken)
-                        s.commit()
-                        return
-                    if s.w[t + T_POKED]:
-                        s.put(t + T_POKED, 0)
+                        waiter.unregister()
+                        waiter.result = result
+                        decided = True
+                    else:
+                        if waiter.result is POKED:  # a local object poked it: register again
+                            waiter.unregister()
+                            begin(waiter, job.objects, waiter.wait_all, False)
+                        if s.w[t + T_POKED]:
+                            s.put(t + T_POKED, 0)
                     s.commit()
                 finally:
                     s.unlock()
-            wake_all(woken)
+        job.wake()
     finally:
         with _asyncs_lock:
             _asyncs.pop(waiter, None)
 
 
 def stop_async(waiter: Waiter) -> None:
-    """Wake the helper of an awaited wait that was withdrawn, so it cleans up and ends."""
+    """Take an awaited wait that was withdrawn off its shared objects; its helper then ends."""
     with _asyncs_lock:
         job = _asyncs.get(waiter)
-    if job is not None:
-        job.session.seg.ts_sem(job.ts).release()
+    if job is None:
+        return
+    s = job.session
+    s.lock()
+    try:
+        unregister(s, job.ts)
+        s.commit()
+    finally:
+        s.unlock()
+    s.seg.ts_sem(job.ts).release()
 
 
 # -- the end of a thread, the death of a process ---------------------------------------------
