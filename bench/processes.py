@@ -6,6 +6,8 @@
   1.5): a wake-up crosses processes.
 * Both again with 10,000 named objects alive and 64 processes attached to the session: the
   crowd must not slow an operation down.
+* Beside the named mutex, two bare ioctls: the floor of the same operation through
+  /dev/ntsync, which this library does not use (docs/design.md, "/dev/ntsync").
 
 A partner process is forked for each sample (the ``fork`` start method for ours and the
 peer alike), pinned where the placement puts the partner thread, and told by a pipe when to
@@ -15,11 +17,13 @@ start; only the main process's loop is timed.
 from __future__ import annotations
 
 import atexit
+import fcntl
 import itertools
 import multiprocessing
 import multiprocessing.synchronize
 import os
 import signal
+import termios
 import time
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -70,6 +74,35 @@ def _named_mutex() -> Loop:
 
 def _unnamed_mutex() -> Loop:
     return _mutex_loop(Mutex())
+
+
+def _two_ioctls() -> Loop:
+    """The floor of a mutex's wait + release through /dev/ntsync: two ioctls from Python.
+
+    ``FIONREAD`` on a pipe is about the cheapest ioctl there is; an ntsync wait and unlock
+    would each be one ioctl with an argument block (docs/design.md, "/dev/ntsync").
+    """
+    read_end, write_end = os.pipe()
+    buffer = bytearray(4)
+    _pipes.extend((read_end, write_end))
+
+    def loop(n: int) -> None:
+        ioctl = fcntl.ioctl
+        for _ in range(n):
+            ioctl(read_end, termios.FIONREAD, buffer)
+            ioctl(read_end, termios.FIONREAD, buffer)
+
+    return loop
+
+
+_pipes: list[int] = []
+
+
+@atexit.register
+def _close_pipes() -> None:
+    for fd in _pipes:
+        os.close(fd)
+    _pipes.clear()
 
 
 # -- ping-pong between two processes -----------------------------------------------------------
@@ -207,7 +240,10 @@ def benchmarks() -> list[Benchmark]:
         Benchmark(
             "named Mutex wait+release",
             Case("named Mutex", one_thread(_named_mutex)),
-            [Peer(unnamed, TARGET)],
+            [
+                Peer(unnamed, TARGET),
+                Peer(Case("two ioctls (ntsync's floor)", one_thread(_two_ioctls))),
+            ],
             threads=1,
         ),
         Benchmark(
