@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from apartment.kernel import _session
-from apartment.kernel._namespace import _set_bits
+from apartment.kernel._records import set_bits as _set_bits
 from apartment.kernel._segment import (
     BUCKET_BASE,
     BUCKETS,

@@ -4,6 +4,7 @@ Everything here is Win32's kernel object model in Python spelling; nothing above
 is imported.
 """
 
+from . import _shared_async as _shared_async  # plugs awaited shared waits into the engine
 from ._core import ALERTED as ALERTED
 from ._core import MAXIMUM_WAIT_OBJECTS as MAXIMUM_WAIT_OBJECTS
 from ._core import Waitable as Waitable
@@ -19,12 +20,12 @@ from ._mutex import Mutex as Mutex
 from ._mutex import MutexStatistics as MutexStatistics
 from ._namespace import create_named as create_named
 from ._namespace import open_named as open_named
-from ._namespace import publish as publish
 from ._process import PrimaryThread as PrimaryThread
 from ._process import ProcessHandle as ProcessHandle
 from ._process import ProcessStatistics as ProcessStatistics
 from ._process import current_process as current_process
 from ._process import open_process as open_process
+from ._records import publish as publish
 from ._semaphore import Semaphore as Semaphore
 from ._semaphore import SemaphoreStatistics as SemaphoreStatistics
 from ._spawn import create_process as create_process

@@ -28,8 +28,9 @@ from ..errors import (
 from ._core import MAXIMUM_WAIT_OBJECTS, Waitable
 from ._inherit import give, take
 from ._inherit import inherit_from_parent as _inherit_from_parent
-from ._namespace import NamedKind, create_named, open_named, publish, release_name
+from ._namespace import NamedKind, create_named, open_named, release_name
 from ._process import ProcessHandle, current_process, open_process
+from ._records import publish
 from ._thread import current_thread, thread_by_id
 
 if TYPE_CHECKING:

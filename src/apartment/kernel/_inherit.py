@@ -29,8 +29,8 @@ from . import _session
 from ._core import Waitable
 from ._event import Event
 from ._mutex import Mutex
-from ._namespace import face_of, hold_for, publish
 from ._process import ProcessHandle, open_process
+from ._records import face_of, hold_for, publish
 from ._segment import (
     FLAG_NAMED,
     I_ACCESS,

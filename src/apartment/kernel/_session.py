@@ -1,26 +1,25 @@
-"""This process's place in the session: its slot, the session lock, deaths and recovery.
+"""This process in the session: the session lock, the undo log, attaching, and fork().
 
 Every change to the shared segment happens under the *session lock*, a process-shared POSIX
 semaphore in the segment (``_segment``), as every change to local kernel state happens under
 the kernel lock. The lock is robust although a semaphore has no owner:
 
-* A process sets the *want* word of its slot before it tries the semaphore and clears it
-  after it posts it, and its own threads take :attr:`Session.local` first, so the word is
-  exact. Whoever holds the lock has its want word set.
-* Each live process holds a POSIX record lock on the byte of its slot in the lives file; the
-  kernel drops it when the process dies. :meth:`Session.alive` asks with ``F_GETLK``.
+* A thread sets a *want* word before it tries the semaphore and clears it after it posts it:
+  a word of its own in its process's record, or else its process's word, under
+  :attr:`Session.local` (so the word is exact). Whoever holds the lock has a want word set.
+* Each live process holds a record lock on the byte of its slot in the lives file, which the
+  kernel drops when it dies (``_slots``).
 * A thread that waited a slice for the lock takes the recovery ``flock``; if the semaphore is
-  still taken and every process whose want word is set is dead, one of them held it, so the
+  still taken and every process with a want word set is dead, one of them held it, so the
   thread takes the lock over: it rolls the undo log back (the dead holder's half-done change)
   and carries on as the holder.
 
-A compound change logs each store first (:meth:`Session.put`) and ends with
-:meth:`Session.commit`; :meth:`Session.unlock` rolls back whatever was not committed (an
+A compound change logs each store first (:meth:`Session.put`, :meth:`Session.put_many`) and
+ends with :meth:`Session.commit`; ``unlock()`` rolls back whatever was not committed (an
 exception in the middle of a change undoes it). Single stores need no log.
 
-A dead process is buried (:meth:`Session.bury`) by whoever notices it, under the lock: the
-death hooks of the modules above (waits, objects, names) each clean up in steps committed on
-their own, so a burial that is itself interrupted is simply done again.
+The process-table half of a session (liveness, claiming and reserving slots, burying the
+dead) is :class:`~._slots.Slots`, its base class.
 """
 
 from __future__ import annotations
@@ -29,38 +28,29 @@ import fcntl
 import os
 import struct
 import threading
-import time
 from typing import TYPE_CHECKING, Any, Final, final
 
 from .._fork import SESSION, SHARED, after_fork_in_child, hold_across_fork
 from ..errors import ERROR_NO_SYSTEM_RESOURCES, Win32Error
 from . import _segment as seg
 from ._segment import (
-    CLEANING,
-    FREE,
     G_SEM,
     G_SLEEPERS_SEM,
     G_WAKE_SEM,
     H_LOGLEN,
-    LIVE,
     LOG,
     LOG_ENTRIES,
-    P_EPOCH,
-    P_PID,
-    P_RESERVED_AT,
-    P_RESERVER,
     P_SLEEPERS,
-    P_STATE,
     P_THREAD_WANTS,
     P_WANT,
     PROC_BASE,
     PROC_WORDS,
     PROCS,
-    RESERVED,
     THREAD_WANTS,
     Segment,
     proc_word,
 )
+from ._slots import Slots, add_death_hook
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -81,33 +71,15 @@ SLICE: Final = 0.25
 dead process is noticed (and its mutexes abandoned) within about that long."""
 MAIN_SLICE: Final = 0.05
 """The main thread's slice: a Ctrl-C that lands just before a sleep begins is seen this soon."""
-FORK_GRACE: Final = 10
-"""Seconds a slot reserved for a forked child stays reserved before the child claims it."""
-SWEEP_EVERY: Final = 0.02
-"""Seconds between two sweeps for dead processes, unless one is forced."""
 
 _FLOCK = struct.Struct("hhqqi")  # struct flock on Linux: type, whence, start, len, pid
-
-_death_hooks: list[tuple[int, Callable[[Session, int], None]]] = []
-
-
-def add_death_hook(rank: int, hook: Callable[[Session, int], None]) -> None:
-    """Have ``hook(session, slot)`` clean up after each dead process; lower ranks run first.
-
-    It runs with the session lock held, works in steps committed on their own, and skips what
-    is already done, so that a burial interrupted by another death can be done again. Ranks:
-    10 its waits, 20 its mutexes, 30 its references and names, 40 its timers.
-    """
-    _death_hooks.append((rank, hook))
-    _death_hooks.sort(key=lambda entry: entry[0])
-
 
 fork_hooks: list[Callable[[Session, int], None]] = []
 """``hook(session, slot)``: give the slot reserved for a forked child what the parent holds."""
 
 
 @final
-class Session:
+class Session(Slots):
     """This process attached to the segment of its runtime directory.
 
     Attributes:
@@ -121,24 +93,19 @@ class Session:
 
     __slots__ = (
         "_g",
-        "_last_sweep",
         "_sleepers",
         "_wake",
         "counts_lock",
         "free_wants",
         "later",
         "leave",
-        "lives",
         "local",
         "lock",
         "posts",
-        "pword",
         "recoveries",
         "seg",
-        "slot",
         "unlock",
         "w",
-        "want",
     )
 
     def __init__(self, segment: Segment, local: threading.Lock) -> None:
@@ -312,12 +279,6 @@ class Session:
                 found.append(slot)
         return found
 
-    def _clear_wants(self, slot: int) -> None:
-        pword = proc_word(slot)
-        self.w[pword + P_WANT] = 0
-        for i in range(P_THREAD_WANTS, PROC_WORDS):
-            self.w[pword + i] = 0
-
     # -- changes -----------------------------------------------------------------------------
 
     def put(self, index: int, value: int) -> None:
@@ -368,169 +329,12 @@ class Session:
             w[w[LOG + 2 * i]] = w[LOG + 2 * i + 1]
         w[H_LOGLEN] = 0
 
-    # -- processes ---------------------------------------------------------------------------
-
-    def alive(self, slot: int) -> bool:
-        """Tell whether the process of ``slot`` lives.
-
-        A slot reserved for a child lives while the child may still claim it.
-        """
-        if slot == self.slot:
-            return True
-        pword = proc_word(slot)
-        state = self.w[pword + P_STATE]
-        if state == RESERVED:
-            return self._reserved_alive(slot)
-        query = _FLOCK.pack(fcntl.F_WRLCK, os.SEEK_SET, slot, 1, 0)
-        found = _FLOCK.unpack(fcntl.fcntl(self.lives, fcntl.F_GETLK, query))
-        return bool(found[0] != fcntl.F_UNLCK)
-
-    def _reserved_alive(self, slot: int) -> bool:
-        w = self.w
-        pword = proc_word(slot)
-        pid = w[pword + P_PID]
-        if pid:  # reserved for a child started with CreateProcess: it lives while it runs
-            return pid_alive(pid)
-        reserver = w[pword + P_RESERVER] - 1
-        if reserver < 0 or not self.alive(reserver):
-            return False
-        return int(time.monotonic()) - w[pword + P_RESERVED_AT] < FORK_GRACE
-
-    def sweep(self, *, force: bool = False) -> None:
-        """Bury every process found dead; session lock held. At most every 20 ms unless forced."""
-        now = time.monotonic()
-        if not force and now - self._last_sweep < SWEEP_EVERY:
-            return
-        self._last_sweep = now
-        w = self.w
-        states = w[PROC_BASE + P_STATE : PROC_BASE + PROCS * PROC_WORDS : PROC_WORDS].tolist()
-        for slot, state in enumerate(states):
-            if state != FREE and slot != self.slot and not self.alive(slot):
-                self.bury(slot)
-
-    def bury(self, slot: int) -> None:
-        """Clean up after the dead process of ``slot``; session lock held."""
-        w = self.w
-        pword = proc_word(slot)
-        w[pword + P_STATE] = CLEANING
-        for _, hook in tuple(_death_hooks):
-            hook(self, slot)
-        for _ in range(w[pword + P_SLEEPERS]):
-            self._sleepers.acquire(False)
-        w[pword + P_SLEEPERS] = 0
-        self._clear_wants(slot)
-        w[pword + P_PID] = 0
-        w[pword + P_RESERVER] = 0
-        w[pword + P_STATE] = FREE
-
-    def _lock_byte(self, slot: int) -> bool:
-        lock = _FLOCK.pack(fcntl.F_WRLCK, os.SEEK_SET, slot, 1, 0)
-        try:
-            fcntl.fcntl(self.lives, fcntl.F_SETLK, lock)
-        except OSError:
-            return False
-        return True
-
-    def _unlock_byte(self, slot: int) -> None:
-        fcntl.fcntl(self.lives, fcntl.F_SETLK, _FLOCK.pack(fcntl.F_UNLCK, os.SEEK_SET, slot, 1, 0))
-
     def _take_slot(self, slot: int) -> None:
         self.slot = slot
         self.pword = proc_word(slot)
         self.want = self.pword + P_WANT
         self.lock, self.unlock, self.leave = self.gate(self.want, self.local)
         self.free_wants = list(range(THREAD_WANTS - 1, -1, -1))
-
-    def claim_fresh(self) -> None:
-        """Claim a free slot for this process (and bury the dead on the way).
-
-        Raises:
-            Win32Error: ERROR_NO_SYSTEM_RESOURCES, every slot is taken.
-        """
-        w = self.w
-        start = os.getpid() % PROCS
-        for step in range(PROCS):
-            slot = (start + step) % PROCS
-            if w[proc_word(slot) + P_STATE] != FREE or not self._lock_byte(slot):
-                continue
-            self._take_slot(slot)
-            self.lock()
-            try:
-                if w[self.pword + P_STATE] == FREE:
-                    self._become_live()
-                    self.sweep(force=True)
-                    return
-            finally:
-                self.unlock()
-            self._unlock_byte(slot)
-        self.slot = -1
-        raise Win32Error.from_code(
-            ERROR_NO_SYSTEM_RESOURCES,
-            f"all {PROCS} process slots of the session are taken; end some processes",
-        )
-
-    def claim_reserved(self, slot: int, reserver: int) -> bool:
-        """Claim the slot a parent reserved for this process; False if it is gone."""
-        if not self._lock_byte(slot):
-            return False
-        self._take_slot(slot)
-        w = self.w
-        self.lock()
-        try:
-            pword = self.pword
-            if w[pword + P_STATE] == RESERVED and w[pword + P_RESERVER] == reserver + 1:
-                self._become_live()
-                return True
-        finally:
-            self.unlock()
-        self._unlock_byte(slot)
-        self.slot = -1
-        return False
-
-    def _become_live(self) -> None:
-        w = self.w
-        pword = self.pword
-        self.put(pword + P_PID, os.getpid())
-        self.put(pword + P_EPOCH, (w[pword + P_EPOCH] + 1) & 0xFFFFFFFF)
-        self.put(pword + P_RESERVER, 0)
-        self.put(pword + P_STATE, LIVE)
-        self.commit()
-
-    def reserve(self, pid: int = 0) -> int:
-        """Reserve a free slot for a child; session lock held. Returns the slot.
-
-        ``pid`` is the child's, when known (set later with :meth:`set_reserved_pid`
-        otherwise); a slot reserved for a child that is not known yet lasts ``FORK_GRACE``
-        seconds unless claimed.
-        """
-        w = self.w
-        for slot in range(PROCS):
-            pword = proc_word(slot)
-            if w[pword + P_STATE] != FREE or self._byte_held(slot):
-                continue
-            self.put(pword + P_PID, pid)
-            self.put(pword + P_RESERVER, self.slot + 1)
-            self.put(pword + P_RESERVED_AT, int(time.monotonic()))
-            self.put(pword + P_STATE, RESERVED)
-            self.commit()
-            return slot
-        raise Win32Error.from_code(
-            ERROR_NO_SYSTEM_RESOURCES, f"all {PROCS} process slots of the session are taken"
-        )
-
-    def _byte_held(self, slot: int) -> bool:
-        query = _FLOCK.pack(fcntl.F_WRLCK, os.SEEK_SET, slot, 1, 0)
-        found = _FLOCK.unpack(fcntl.fcntl(self.lives, fcntl.F_GETLK, query))
-        return bool(found[0] != fcntl.F_UNLCK)
-
-    def slot_of_pid(self, pid: int) -> int:
-        """Return the live or reserved slot of process ``pid``, or -1; session lock held."""
-        w = self.w
-        pids = w[PROC_BASE + P_PID : PROC_BASE + PROCS * PROC_WORDS : PROC_WORDS].tolist()
-        for slot, found in enumerate(pids):
-            if found == pid and w[proc_word(slot) + P_STATE] in (LIVE, RESERVED):
-                return slot
-        return -1
 
     def post(self, ts: int) -> None:
         """Wake the thread parked on thread record ``ts`` (any process)."""
@@ -539,17 +343,6 @@ class Session:
 
 def _unclaimed() -> None:
     raise RuntimeError("the session has no slot yet")
-
-
-def pid_alive(pid: int) -> bool:
-    """Tell whether process ``pid`` runs (a zombie does not)."""
-    try:
-        with open(f"/proc/{pid}/stat", "rb") as stat_file:
-            text = stat_file.read()
-    except OSError:
-        return False
-    state = text[text.rfind(b")") + 2 : text.rfind(b")") + 3]
-    return state not in (b"Z", b"X", b"x")
 
 
 S: Session | None = None
