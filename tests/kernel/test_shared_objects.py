@@ -252,6 +252,17 @@ def test_a_local_mutex_made_shared_keeps_its_owner_and_count() -> None:
     assert mutex.statistics().owner is None
 
 
+def test_an_armed_local_timer_made_shared_stays_armed() -> None:
+    timer = WaitableTimer(manual_reset=True)
+    with FakeClock() as clock:
+        timer.set(3.0)
+        publish(timer)
+        assert timer.statistics().active
+        assert timer.wait(0) is None
+        clock.advance(3)
+        assert timer.wait(0) == WaitResult(0)
+
+
 def test_a_local_semaphore_made_shared_keeps_its_count() -> None:
     semaphore = Semaphore(2, 5)
     publish(semaphore)

@@ -126,7 +126,7 @@ def create_named(kind: type[NamedKind], name: str, *args: object) -> tuple[Named
                 hold(s, s.slot, o, name=True)
                 s.commit()
                 return face(o), True  # type: ignore[return-value]
-            o = publish_locked(s, local, data, digest, [])
+            o = publish_locked(s, local, data, digest, [], [])  # new: no waiter, not armed
             local.name = name
             if state is not None:
                 info = thread_info(state)

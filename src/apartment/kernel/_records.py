@@ -68,6 +68,8 @@ from ._shared_timer import SharedTimer
 from ._timer import WaitableTimer
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ._session import Session
 
 __all__ = [
@@ -167,12 +169,18 @@ def _alloc(s: Session) -> int:
 
 
 def publish_locked(
-    s: Session, target: Waitable, data: bytes | None, digest: int, woken: list[Waiter]
+    s: Session,
+    target: Waitable,
+    data: bytes | None,
+    digest: int,
+    woken: list[Waiter],
+    after: list[Callable[[], object]],
 ) -> int:
     """Move local ``target``'s state into a new record and make it that record's object.
 
     ``data`` names it (None: unnamed). Threads waiting on it are poked, to wait again on the
-    shared object. Kernel lock and session lock held.
+    shared object. Kernel lock and session lock held; the caller makes the calls queued in
+    ``after`` once it holds neither.
     """
     obj: Any = target  # one of the four kinds: their fields differ
     w = s.w
@@ -217,10 +225,12 @@ def publish_locked(
     s.put(o + O_KIND, code | flags)
     hold(s, s.slot, o, name=data is not None)
     if local_kind is WaitableTimer and obj._due is not None:
-        obj._unschedule()  # an armed local timer is re-armed as a shared one (once committed)
+        # An armed local timer is armed again as a shared one, by the caller, once it holds
+        # no lock (setting a timer takes the kernel lock).
+        obj._unschedule()
         due, period, fn, args = obj._due, obj._period, obj._fn, obj._args
         clock = obj._clock
-        s.later.append(lambda: obj.set(max(due - clock.now(), 0.0), fn, *args, period=period))
+        after.append(lambda: obj.set(max(due - clock.now(), 0.0), fn, *args, period=period))
     obj._ready = False
     obj.__class__ = shared_cls
     obj._shared = o
@@ -248,16 +258,19 @@ def publish(obj: Waitable) -> Waitable:
     if s is None:
         raise _segment.SharedUnavailableError("objects cannot be shared between processes here")
     woken: list[Waiter] = []
+    after: list[Callable[[], object]] = []
     with KERNEL_LOCK:
         s.lock()
         try:
             drop_dead_faces(s)
             if type(obj) not in Waitable.shared_kinds:
-                publish_locked(s, obj, None, 0, woken)
+                publish_locked(s, obj, None, 0, woken, after)
             s.commit()
         finally:
             s.unlock()
     wake_all(woken)
+    for call in after:
+        call()
     return obj
 
 
