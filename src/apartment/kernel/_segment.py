@@ -8,7 +8,7 @@ pointer: records are found by index, and every field is a 32-bit word (a few are
 floats), read and written through :attr:`Segment.w` (and :attr:`Segment.d`).
 
 The file is ``kernel-v1.shm`` in :func:`apartment._runtime.runtime_dir` (0700, the user's
-own), mode 0600, and must belong to the user. It is sparse: of its 47 MB of address space
+own), mode 0600, and must belong to the user. It is sparse: of its 46 MB of address space
 only what is used takes memory. The first process to open it lays it out under an exclusive
 ``flock``; a process that died doing so leaves no magic word, and the next one starts again.
 
