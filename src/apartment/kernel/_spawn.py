@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import importlib.machinery
 import importlib.util
 import os
@@ -47,8 +48,34 @@ __all__ = ["start_process", "create_process", "KERNEL_HOOK", "is_python", "run_n
 
 KERNEL_HOOK = str(Path(__file__).with_name("_boot"))
 """The directory of the kernel's start-up hook for Python children (inherited handles)."""
-_LIBRARY_ROOT = str(Path(__file__).resolve().parents[2])
-"""The directory that holds the ``apartment`` package, for a child's ``PYTHONPATH``."""
+_PACKAGE = Path(__file__).resolve().parents[1]
+"""The ``apartment`` package's directory."""
+
+
+def _library_path() -> str:
+    """A directory holding this ``apartment`` package and nothing else, for a child's path.
+
+    The package's own parent may be a whole ``site-packages`` of this interpreter, which must
+    not reach a child running another one: a link to the package, in a directory named after
+    its path, in the runtime directory, stands for it. Where that cannot be made, the parent.
+    """
+    digest = hashlib.sha256(str(_PACKAGE).encode()).hexdigest()[:16]
+    try:
+        folder = runtime_dir() / "python" / digest
+        link = folder / "apartment"
+        if not link.is_symlink() or link.resolve() != _PACKAGE:
+            folder.parent.mkdir(mode=0o700, exist_ok=True)
+            folder.mkdir(mode=0o700, exist_ok=True)
+            temporary = folder / f".apartment-{os.getpid()}"
+            with contextlib.suppress(FileNotFoundError):
+                temporary.unlink()
+            temporary.symlink_to(_PACKAGE, target_is_directory=True)
+            os.replace(temporary, link)
+        return str(folder)
+    except (OSError, RuntimeDirError):
+        return str(_PACKAGE.parent)
+
+
 _PYTHON = re.compile(r"python(\d+(\.\d+)*)?t?(\.exe)?")
 _STOPPED_START = 'kill -STOP "$$"; exec "$0" "$@"'
 
@@ -110,7 +137,7 @@ def start_process(
         hooks = list(python_path) if python_path else [KERNEL_HOOK]
         existing = child_env.get("PYTHONPATH")
         child_env["PYTHONPATH"] = os.pathsep.join(
-            [*hooks, _LIBRARY_ROOT, *([existing] if existing else [])]
+            [*hooks, _library_path(), *([existing] if existing else [])]
         )
         with contextlib.suppress(RuntimeDirError):  # else the child meets it too, using a name
             child_env["APARTMENT_RUNTIME_DIR"] = str(runtime_dir())
