@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from apartment import messages
-from apartment.errors import NotOwnerError
+from apartment.errors import InvalidHandleError, NotOwnerError
 from apartment.kernel import (
     ALERTED,
     Event,
@@ -269,6 +269,18 @@ def test_a_local_semaphore_made_shared_keeps_its_count() -> None:
     assert semaphore.statistics().count == 2
     assert semaphore.release(3) == 2
     assert semaphore.statistics().count == 5
+
+
+@pytest.mark.parametrize("thing", [None, 5, "event", object()])
+def test_publish_refuses_what_is_not_a_kernel_object(thing: object) -> None:
+    with pytest.raises(TypeError):
+        publish(thing)  # type: ignore[arg-type]
+
+
+def test_publish_refuses_a_thread() -> None:
+    with pytest.raises(InvalidHandleError) as caught:
+        publish(current_thread())
+    assert caught.value.winerror == 6
 
 
 def test_open_named_gives_this_processs_object_for_the_name() -> None:

@@ -243,15 +243,19 @@ def publish_locked(
 def publish(obj: Waitable) -> Waitable:
     """Make a local event, mutex, semaphore or timer shared with other processes, in place.
 
-    Its handles and every Python reference to it see the shared object from then on. An
-    object that is shared already is returned as it is.
+    Its handles and every Python reference to it see the shared object from then on, but a
+    method bound before (``wait = event.wait``) stays the local one's: bind after. An object
+    that is shared already is returned as it is.
 
     Raises:
-        NotSupportedError: ``obj`` is not one of those four kinds.
+        TypeError: ``obj`` is not a kernel object.
+        InvalidHandleError: it is a kernel object of another kind (a thread, a process).
         AccessDeniedError: the session's runtime directory is not safely the user's own.
     """
     if type(obj) in Waitable.shared_kinds:
         return obj
+    if not isinstance(obj, Waitable):
+        raise TypeError(f"only a kernel object can be shared, not {obj!r}")
     if type(obj) not in KINDS:
         raise InvalidHandleError(f"{obj!r} cannot be shared with another process")
     s = session_or_none()
