@@ -3,6 +3,10 @@ exceptions that escaped a thread."""
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from typing import TYPE_CHECKING
 
 import pytest
@@ -14,6 +18,12 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
 pytest_plugins = ["pytester"]  # tests/com/test_plugin.py runs a user's test session
+
+# Named objects are shared by every process of a runtime directory: a test session gets its own
+# (0700, made by mkdtemp), so that it shares no name with another session or with the user's.
+_RUNTIME = tempfile.mkdtemp(prefix="apartment-test-")
+os.environ["APARTMENT_RUNTIME_DIR"] = _RUNTIME
+atexit.register(shutil.rmtree, _RUNTIME, True)
 
 settings.register_profile(
     "default",

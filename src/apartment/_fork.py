@@ -6,13 +6,15 @@ threads describes a thread that no longer exists. So, through ``os.register_at_f
 
 * **before** the fork, the forking thread takes every process-wide lock of the library in the
   library's lock order (:data:`OUTER` before :data:`POOL` before :data:`TABLE` before
-  :data:`KERNEL` before :data:`CLOCK`: a lock that code takes while holding another ranks
-  after it), so that no other thread is inside a locked section at the instant of the fork;
+  :data:`KERNEL` before :data:`SHARED` before :data:`CLOCK`: a lock that code takes while
+  holding another ranks after it), so that no other thread is inside a locked section at the
+  instant of the fork;
 * **after** it, the parent releases them; the child releases them too and then runs the
-  child hooks in rank order: the kernel ends the parent's other threads (abandoning their
-  mutexes; their queues and apartments end through the exit hooks) and gives the forking
-  thread its new id; the message layer re-keys its queues; service threads (the clock's, the
-  MTA's workers, the process reaper) are forgotten and start again on demand.
+  child hooks in rank order: shared objects claim the child's process slot; the kernel ends
+  the parent's other threads (abandoning their mutexes; their queues and apartments end
+  through the exit hooks) and gives the forking thread its new id; the message layer re-keys
+  its queues; service threads (the clock's, the MTA's workers, the process reaper) are
+  forgotten and start again on demand.
 
 Finalizers that would take a lock (a thread's exit sentinel) ask :func:`in_forked_child`
 first: CPython drops the other threads' thread-locals in the child *before* the child hooks
@@ -36,7 +38,9 @@ __all__ = [
     "POOL",
     "TABLE",
     "KERNEL",
+    "SHARED",
     "CLOCK",
+    "SESSION",
     "THREADS",
     "QUEUES",
     "APARTMENTS",
@@ -55,10 +59,14 @@ TABLE = 30
 """The handle table's and the process reaper's locks."""
 KERNEL = 40
 """The kernel lock."""
+SHARED = 45
+"""The lock a process's threads take before the session lock of shared objects."""
 CLOCK = 50
 """The clock's locks, taken under the kernel lock when a timer is set."""
 
 # Child-hook ranks: the order the child hooks run in.
+SESSION = 5
+"""Shared objects: the child claims the process slot its parent reserved, before all else."""
 THREADS = 10
 """The kernel: end the parent's other threads, give the forking thread its new id."""
 QUEUES = 20

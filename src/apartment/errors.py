@@ -101,6 +101,7 @@ from ._codes import (
     ERROR_INVALID_WINDOW_HANDLE,
     ERROR_MESSAGE_SYNC_ONLY,
     ERROR_MOD_NOT_FOUND,
+    ERROR_NO_SYSTEM_RESOURCES,
     ERROR_NOT_ENOUGH_MEMORY,
     ERROR_NOT_ENOUGH_QUOTA,
     ERROR_NOT_OWNER,
@@ -211,6 +212,9 @@ _MESSAGES: dict[int, str] = {
     ERROR_CLASS_ALREADY_EXISTS: "Class already exists.",
     ERROR_CLASS_DOES_NOT_EXIST: "Class does not exist.",
     ERROR_INVALID_THREAD_ID: "Invalid thread identifier.",
+    ERROR_NO_SYSTEM_RESOURCES: (
+        "Insufficient system resources exist to complete the requested service."
+    ),
     ERROR_TIMEOUT: "This operation returned because the timeout period expired.",
     ERROR_NOT_ENOUGH_QUOTA: "Not enough quota is available to process this command.",
     ERROR_MESSAGE_SYNC_ONLY: "The message can be used only with synchronous operations.",

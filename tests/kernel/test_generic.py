@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import pytest
 
@@ -15,6 +15,7 @@ from apartment.kernel import (
     Waitable,
     WaitableTimer,
     WaitResult,
+    publish,
     start_process,
     start_thread,
     wait_all,
@@ -24,6 +25,9 @@ from apartment.testing import wait_until_blocked
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
+
+
+_W = TypeVar("_W", bound="Waitable")
 
 
 @dataclass
@@ -36,17 +40,17 @@ class Subject:
 
 
 def _event() -> Subject:
-    event = Event()
+    event = _made(Event())
     return Subject(event, event.set, lambda: None)
 
 
 def _manual_event() -> Subject:
-    event = Event(manual_reset=True)
+    event = _made(Event(manual_reset=True))
     return Subject(event, event.set, lambda: None)
 
 
 def _semaphore() -> Subject:
-    semaphore = Semaphore(0, 1)
+    semaphore = _made(Semaphore(0, 1))
 
     def release() -> None:
         semaphore.release()
@@ -55,7 +59,7 @@ def _semaphore() -> Subject:
 
 
 def _mutex() -> Subject:
-    mutex, gate = Mutex(), Event()
+    mutex, gate = _made(Mutex()), Event()
 
     def hold() -> None:
         mutex.wait()
@@ -73,7 +77,7 @@ def _mutex() -> Subject:
 
 
 def _timer() -> Subject:
-    timer = WaitableTimer()
+    timer = _made(WaitableTimer())
     return Subject(timer, lambda: timer.set(0), timer.cancel)
 
 
@@ -99,6 +103,30 @@ def _process() -> Subject:
     return Subject(process, lambda: process.terminate(0), cleanup)
 
 
+def _shared(make: Callable[[], Subject]) -> Callable[[], Subject]:
+    """The same subject, its object shared with other processes from the start (as a named
+    one is); a method bound before would still be the local one's."""
+
+    def shared() -> Subject:
+        publish_next[0] = True
+        try:
+            return make()
+        finally:
+            publish_next[0] = False
+
+    return shared
+
+
+publish_next = [False]
+
+
+def _made(obj: _W) -> _W:
+    """``obj``, shared if the subject being made is a shared one."""
+    if publish_next[0]:
+        publish(obj)
+    return obj
+
+
 KINDS = {
     "auto-event": _event,
     "manual-event": _manual_event,
@@ -107,6 +135,11 @@ KINDS = {
     "timer": _timer,
     "thread": _thread,
     "process": _process,
+    "shared-auto-event": _shared(_event),
+    "shared-manual-event": _shared(_manual_event),
+    "shared-semaphore": _shared(_semaphore),
+    "shared-mutex": _shared(_mutex),
+    "shared-timer": _shared(_timer),
 }
 
 

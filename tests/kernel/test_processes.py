@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
 
 import pytest
 
-from apartment.errors import AccessDeniedError, NotSupportedError
+from apartment.errors import AccessDeniedError
 from apartment.kernel import (
     STILL_ACTIVE,
     Event,
@@ -16,6 +17,9 @@ from apartment.kernel import (
     start_process,
     wait_any,
 )
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def _child(code: str) -> list[str]:
@@ -72,9 +76,21 @@ def test_suspending_the_primary_thread_stops_the_child() -> None:
     assert process.wait(30)
 
 
-def test_a_child_cannot_start_suspended() -> None:
-    with pytest.raises(NotSupportedError):
-        start_process(_child("pass"), suspended=True)
+def test_a_child_started_suspended_runs_nothing_until_resumed(tmp_path: Path) -> None:
+    marker = tmp_path / "ran"
+    process = start_process(_child(f"open({str(marker)!r}, 'w').close()"), suspended=True)
+    assert process.primary_thread.statistics().suspend_count == 1
+    assert process.wait(0.2) is None
+    assert not marker.exists()  # stopped before its program's first instruction
+    assert process.primary_thread.resume() == 1
+    assert process.wait(30)
+    assert process.exit_code == 0
+    assert marker.exists()
+
+
+def test_a_missing_program_started_suspended_is_file_not_found() -> None:
+    with pytest.raises(FileNotFoundError):
+        start_process(["/nonexistent/program"], suspended=True)
 
 
 def test_a_missing_program_is_file_not_found() -> None:

@@ -10,6 +10,7 @@ arguments asked, and never left state behind that breaks a later call.
 from __future__ import annotations
 
 import contextlib
+import os
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -24,6 +25,7 @@ from apartment.win32 import (
     win32event,
     win32gui,
     win32process,
+    win32security,
 )
 
 if TYPE_CHECKING:
@@ -54,17 +56,32 @@ class Objects:
         self.event = win32event.CreateEvent(None, True, False, None)
         self.mutex = win32event.CreateMutex(None, False, None)
         self.semaphore = win32event.CreateSemaphore(None, 0, 10, None)
-        self.handles = [self.event, self.mutex, self.semaphore]
+        name = f"apartment-garbage-{os.getpid()}"  # shared with other processes: the segment
+        self.named_event = win32event.CreateEvent(None, True, False, name + "-event")
+        self.named_mutex = win32event.CreateMutex(None, False, name + "-mutex")
+        self.named_semaphore = win32event.CreateSemaphore(None, 0, 10, name + "-semaphore")
+        self.handles = [
+            self.event,
+            self.mutex,
+            self.semaphore,
+            self.named_event,
+            self.named_mutex,
+            self.named_semaphore,
+        ]
 
     def check_usable(self) -> None:
-        win32event.SetEvent(self.event)
-        assert win32event.WaitForSingleObject(self.event, 0) == win32event.WAIT_OBJECT_0
-        win32event.ResetEvent(self.event)
-        assert win32event.WaitForSingleObject(self.event, 0) == win32event.WAIT_TIMEOUT
-        assert win32event.WaitForSingleObject(self.mutex, 0) == win32event.WAIT_OBJECT_0
-        win32event.ReleaseMutex(self.mutex)
-        while win32event.WaitForSingleObject(self.semaphore, 0) == win32event.WAIT_OBJECT_0:
-            pass  # garbage may have released units; all are takeable
+        for event, mutex, semaphore in (
+            (self.event, self.mutex, self.semaphore),
+            (self.named_event, self.named_mutex, self.named_semaphore),
+        ):
+            win32event.SetEvent(event)
+            assert win32event.WaitForSingleObject(event, 0) == win32event.WAIT_OBJECT_0
+            win32event.ResetEvent(event)
+            assert win32event.WaitForSingleObject(event, 0) == win32event.WAIT_TIMEOUT
+            assert win32event.WaitForSingleObject(mutex, 0) == win32event.WAIT_OBJECT_0
+            win32event.ReleaseMutex(mutex)
+            while win32event.WaitForSingleObject(semaphore, 0) == win32event.WAIT_OBJECT_0:
+                pass  # garbage may have released units; all are takeable
         me = win32api.GetCurrentThreadId()
         win32api.PostThreadMessage(me, WM_APP, 1, 2)
         ok, message = win32gui.PeekMessage(None, WM_APP, WM_APP, PM_REMOVE)  # behind garbage
@@ -113,6 +130,15 @@ CALLS: list[tuple[str, Any, int]] = [
     ("SetLastError", win32api.SetLastError, 1),
     ("OpenThread", win32api.OpenThread, 3),
     ("OpenProcess", win32api.OpenProcess, 3),
+    ("GetHandleInformation", win32api.GetHandleInformation, 1),
+    ("SetHandleInformation", win32api.SetHandleInformation, 3),
+    ("ConvertStringSidToSid", win32security.ConvertStringSidToSid, 1),
+    ("ConvertSidToStringSid", win32security.ConvertSidToStringSid, 1),
+    (
+        "ConvertStringSecurityDescriptorToSecurityDescriptor",
+        win32security.ConvertStringSecurityDescriptorToSecurityDescriptor,
+        2,
+    ),
     ("ResumeThread", win32process.ResumeThread, 1),
     ("GetExitCodeThread", win32process.GetExitCodeThread, 1),
     ("GetExitCodeProcess", win32process.GetExitCodeProcess, 1),

@@ -4,6 +4,7 @@ Everything here is Win32's kernel object model in Python spelling; nothing above
 is imported.
 """
 
+from . import _shared_async as _shared_async  # plugs awaited shared waits into the engine
 from ._core import ALERTED as ALERTED
 from ._core import MAXIMUM_WAIT_OBJECTS as MAXIMUM_WAIT_OBJECTS
 from ._core import Waitable as Waitable
@@ -14,6 +15,7 @@ from ._handles import CURRENT_PROCESS as CURRENT_PROCESS
 from ._handles import CURRENT_THREAD as CURRENT_THREAD
 from ._handles import HandleTable as HandleTable
 from ._handles import handles as handles
+from ._handles import inherit_from_parent as inherit_from_parent
 from ._mutex import Mutex as Mutex
 from ._mutex import MutexStatistics as MutexStatistics
 from ._namespace import create_named as create_named
@@ -22,12 +24,14 @@ from ._process import PROGRAM_MODULE as PROGRAM_MODULE
 from ._process import PrimaryThread as PrimaryThread
 from ._process import ProcessHandle as ProcessHandle
 from ._process import ProcessStatistics as ProcessStatistics
-from ._process import create_process as create_process
 from ._process import current_process as current_process
 from ._process import module_handle as module_handle
-from ._process import start_process as start_process
+from ._process import open_process as open_process
+from ._records import publish as publish
 from ._semaphore import Semaphore as Semaphore
 from ._semaphore import SemaphoreStatistics as SemaphoreStatistics
+from ._spawn import create_process as create_process
+from ._spawn import start_process as start_process
 from ._thread import MAXIMUM_SUSPEND_COUNT as MAXIMUM_SUSPEND_COUNT
 from ._thread import STILL_ACTIVE as STILL_ACTIVE
 from ._thread import ThreadHandle as ThreadHandle
@@ -72,8 +76,11 @@ __all__ = [
     "current_process",
     "current_thread",
     "handles",
+    "inherit_from_parent",
     "module_handle",
     "open_named",
+    "open_process",
+    "publish",
     "queue_apc",
     "signal_and_wait",
     "sleep",

@@ -43,6 +43,7 @@ __all__ = [
     "Outcome",
     "TIMED_OUT",
     "CANCELLED",
+    "POKED",
     "Waitable",
     "Waiter",
     "ENGINE",
@@ -100,6 +101,8 @@ class Outcome:
 
 TIMED_OUT = Outcome("timed out")
 CANCELLED = Outcome("cancelled")
+POKED = Outcome("poked")
+"""A wait that involves objects shared with other processes must look again (``_shared_wait``)."""
 
 
 class Waitable:
@@ -116,10 +119,13 @@ class Waitable:
 
     kinds: ClassVar[set[type[Waitable]]] = set()
     """Every concrete kernel-object class, for a fast check of what a wait is given."""
+    shared_kinds: ClassVar[set[type[Waitable]]] = set()
+    """The classes of objects shared with other processes: a wait on one of them is the
+    shared engine's (``_shared_wait``), not this one's."""
 
-    def __init_subclass__(cls, **kwargs: object) -> None:
+    def __init_subclass__(cls, shared: bool = False, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)
-        Waitable.kinds.add(cls)
+        (Waitable.shared_kinds if shared else Waitable.kinds).add(cls)
 
     def __init__(self, ready: bool = False) -> None:
         self._ready = ready
@@ -152,14 +158,27 @@ class Waiter:
     its last wait until it waits on a different set (or ends): a loop that waits on the same
     objects again registers nothing. An entry counts only while ``result`` is None; FIFO
     order among live entries is by ``seq``, the time each wait began. ``eager`` waiters
-    (nested waits, asyncio) unregister as soon as they finish.
+    (nested waits, asyncio) unregister as soon as they finish. A ``shared`` waiter's wait
+    also involves objects shared with other processes: it is poked (``POKED``) rather than
+    decided here, since only its own thread can look at the shared objects (under the
+    session lock), and it must pick the lowest index among all that are ready.
 
     Fields change only under the kernel lock. ``result`` is set exactly once per wait, by
     whoever satisfies, alerts, times out or cancels it; ``wake()`` is called once after
     that, outside the lock.
     """
 
-    __slots__ = ("alertable", "eager", "objects", "result", "seq", "thread", "wait_all", "wake")
+    __slots__ = (
+        "alertable",
+        "eager",
+        "objects",
+        "result",
+        "seq",
+        "shared",
+        "thread",
+        "wait_all",
+        "wake",
+    )
 
     def __init__(self, thread: ThreadState, wake: Callable[[], Any], eager: bool = False) -> None:
         self.thread = thread
@@ -169,6 +188,7 @@ class Waiter:
         self.seq = 0
         self.wait_all = False
         self.alertable = False
+        self.shared = False
         self.result: WaitResult | Outcome | None = CANCELLED
 
     def unregister(self) -> None:
@@ -270,9 +290,14 @@ def _satisfy(obj: Waitable, waiter: Waiter, woken: list[Waiter]) -> None:
     if thread.suspend_count:  # a suspended thread acquires nothing until resumed
         return
     if waiter.wait_all:
+        if waiter.shared:  # the shared objects are not visible here: let the thread look
+            finish(waiter, POKED, woken)
+            return
         result = try_acquire(waiter.objects, True, thread)
         if result is not None:
             finish(waiter, result, woken)
+    elif waiter.shared:  # the thread decides, seeing its shared objects too (lowest index)
+        finish(waiter, POKED, woken)
     else:
         index = waiter.objects.index(obj)
         finish(waiter, ABANDONED[index] if obj._take(thread) else SIGNALED[index], woken)
@@ -281,6 +306,9 @@ def _satisfy(obj: Waitable, waiter: Waiter, woken: list[Waiter]) -> None:
 def recheck(waiter: Waiter, woken: list[Waiter]) -> None:
     """Try again to satisfy a pending waiter (its thread was just resumed)."""
     if waiter.result is None:
+        if waiter.shared:
+            finish(waiter, POKED, woken)
+            return
         result = try_acquire(waiter.objects, waiter.wait_all, waiter.thread)
         if result is not None:
             finish(waiter, result, woken)

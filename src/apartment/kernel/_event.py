@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, final
+from typing import TYPE_CHECKING
 
 from ._core import (
     KERNEL_LOCK,
@@ -33,7 +33,6 @@ class EventStatistics:
     manual_reset: bool
 
 
-@final
 class Event(Waitable):
     """A Win32 event (CreateEvent).
 
@@ -41,7 +40,9 @@ class Event(Waitable):
     does; a manual-reset event releases every waiter and stays set until ``reset()``.
     """
 
-    __slots__ = ("_manual", "name")
+    __slots__ = ("_manual", "_shared", "name")
+
+    _shared: int  # a shared object's record (``_shared_objects``); unset on a local one
 
     def __init__(self, manual_reset: bool = False, initial_state: bool = False) -> None:
         super().__init__(bool(initial_state))

@@ -3,6 +3,11 @@
 Handles are multiples of 4 and are never reused while the table lives (Windows reuses them;
 a test must not assume either). The low two bits of a handle value are ignored, as the NT
 kernel ignores them. -1 and -2 are the pseudo handles of the current process and thread.
+
+A process's own handles are multiples of 8; one another process duplicated into it has a
+value 4 mod 8, from its inbox in the session's segment, and enters the table the first time
+it is used (``_inherit``). A handle may be inheritable: a child started with inherited
+handles gets it at the same value.
 """
 
 from __future__ import annotations
@@ -14,10 +19,18 @@ from collections import deque
 from typing import TYPE_CHECKING, TypeVar
 
 from .._fork import TABLE, hold_across_fork
-from ..errors import AccessDeniedError, InvalidHandleError, InvalidParameterError
+from ..errors import (
+    AccessDeniedError,
+    InvalidHandleError,
+    InvalidParameterError,
+    NotSupportedError,
+)
 from ._core import MAXIMUM_WAIT_OBJECTS, Waitable
+from ._inherit import give, take
+from ._inherit import inherit_from_parent as _inherit_from_parent
 from ._namespace import NamedKind, create_named, open_named, release_name
-from ._process import ProcessHandle, current_process, process_by_id
+from ._process import ProcessHandle, current_process, open_process
+from ._records import publish
 from ._thread import current_thread, thread_by_id
 
 if TYPE_CHECKING:
@@ -32,6 +45,7 @@ __all__ = [
     "ALL_ACCESS",
     "HandleTable",
     "handles",
+    "inherit_from_parent",
 ]
 
 CURRENT_PROCESS = -1
@@ -89,11 +103,12 @@ class HandleTable:
         self._closing: deque[int] = deque()
         self._entries: dict[int, tuple[object, int]] = {}
         self._open: dict[int, int] = {}  # id(object) -> number of open handles
-        self._values = itertools.count(4, 4)
         # Multi-object waits resolved before, by their handle values and access: a loop that
         # waits on the same handles again looks them up once. Values are never reused, so an
         # entry stays right until one of its handles closes; any close empties the cache.
         self._many: dict[tuple[tuple[int, ...], int], tuple[Waitable, ...]] = {}
+        self._values = itertools.count(8, 8)
+        self._inheritable: set[int] = set()
 
     def close_soon(self, value: int) -> None:
         """Close a handle later; the only call a finalizer may make (it takes no lock)."""
@@ -110,18 +125,87 @@ class HandleTable:
             with contextlib.suppress(InvalidHandleError):
                 self.close(value)
 
-    def insert(self, obj: object, access: int = ALL_ACCESS) -> int:
-        """Open a new handle to ``obj`` with ``access`` and return its value."""
+    def insert(self, obj: object, access: int = ALL_ACCESS, *, inherit: bool = False) -> int:
+        """Open a new handle to ``obj`` with ``access`` and return its value.
+
+        An ``inherit`` handle goes to a child started with inherited handles.
+        """
         if self._closing:
             self.collect()
         with self._lock:
-            return self._insert(obj, map_generic(access))
+            value = self._insert(obj, map_generic(access))
+            if inherit:
+                self._inheritable.add(value)
+            return value
 
     def _insert(self, obj: object, access: int) -> int:
         value = next(self._values)
         self._entries[value] = (obj, access)
         self._open[id(obj)] = self._open.get(id(obj), 0) + 1
         return value
+
+    def insert_at(self, value: int, obj: object, access: int, *, inherit: bool = False) -> None:
+        """Open a handle at ``value`` (an inherited or duplicated handle keeps its value).
+
+        Raises:
+            InvalidParameterError: ``value`` is not a free handle value.
+        """
+        key = normalize(value)
+        if key <= 0 or key in (CURRENT_THREAD, CURRENT_PROCESS):
+            raise InvalidParameterError(f"{value:#x} cannot be a handle value")
+        with self._lock:
+            if key in self._entries:
+                raise InvalidParameterError(f"handle {value:#x} is open already")
+            self._entries[key] = (obj, map_generic(access))
+            self._open[id(obj)] = self._open.get(id(obj), 0) + 1
+            if inherit:
+                self._inheritable.add(key)
+
+    def reserve_values(self, floor: int) -> None:
+        """Make this process's next handle values exceed ``floor`` (inherited ones are below)."""
+        with self._lock:
+            current = next(self._values)
+            self._values = itertools.count(max(current, (floor // 8 + 1) * 8), 8)
+
+    def inheritable(self) -> list[tuple[int, object, int]]:
+        """The inheritable handles, as ``(value, object, access)``."""
+        with self._lock:
+            return [(value, *self._entries[value]) for value in sorted(self._inheritable)]
+
+    def set_inheritable(self, value: int, inherit: bool) -> None:
+        """Make a handle inheritable or not (SetHandleInformation's HANDLE_FLAG_INHERIT).
+
+        Raises:
+            InvalidHandleError: the handle is not open.
+        """
+        self.get(value)
+        key = normalize(value)
+        with self._lock:
+            if inherit:
+                self._inheritable.add(key)
+            else:
+                self._inheritable.discard(key)
+
+    def is_inheritable(self, value: int) -> bool:
+        """Tell whether a handle is inheritable (GetHandleInformation)."""
+        self.get(value)
+        with self._lock:
+            return normalize(value) in self._inheritable
+
+    def _entry(self, key: int) -> tuple[object, int] | None:
+        """The entry of ``key``, taking it from the inbox if another process put it there."""
+        with self._lock:
+            entry = self._entries.get(key)
+        if entry is not None or key & 7 != 4:
+            return entry
+        taken = take(key)
+        if taken is None:
+            return None
+        obj, access, inherit = taken
+        with contextlib.suppress(InvalidParameterError):
+            self.insert_at(key, obj, access, inherit=inherit)
+        with self._lock:
+            return self._entries.get(key)
 
     def get(self, value: int, access: int = 0, *, pseudo: bool = False) -> object:
         """Return the object behind a handle that grants at least ``access``.
@@ -140,6 +224,8 @@ class HandleTable:
             return current_thread() if key == CURRENT_THREAD else current_process()
         with self._lock:
             entry = self._entries.get(key)
+        if entry is None and key & 7 == 4:
+            entry = self._entry(key)
         if entry is None:
             if value == 0:
                 raise InvalidHandleError("a NULL handle was passed")
@@ -207,18 +293,26 @@ class HandleTable:
                 self._many[key] = resolved
         return resolved
 
-    def create(self, kind: type[NamedKind], name: str | None, *args: object) -> tuple[int, bool]:
+    def create(
+        self, kind: type[NamedKind], name: str | None, *args: object, inherit: bool = False
+    ) -> tuple[int, bool]:
         """Create an object, named or not, and open a handle to it (Create*).
 
         ``kind(*args)`` makes an unnamed object when ``name`` is None; a name goes through
         :meth:`create_named`, which opens the existing object of that name if there is one.
+        An ``inherit`` handle's object is shared with other processes from the start.
         Returns the handle's value and whether the object existed already.
         """
         if name is None:
-            return self.insert(kind(*args)), False  # type: ignore[arg-type]
-        return self.create_named(kind, name, *args)
+            obj: Waitable = kind(*args)  # type: ignore[arg-type]
+            if inherit:
+                publish(obj)
+            return self.insert(obj, inherit=inherit), False
+        return self.create_named(kind, name, *args, inherit=inherit)
 
-    def create_named(self, kind: type[NamedKind], name: str, *args: object) -> tuple[int, bool]:
+    def create_named(
+        self, kind: type[NamedKind], name: str, *args: object, inherit: bool = False
+    ) -> tuple[int, bool]:
         """Create the object named ``name`` or open the existing one (Create* with a name).
 
         Returns the new handle's value and whether the object existed already. Handles that
@@ -229,9 +323,11 @@ class HandleTable:
         """
         self.collect()
         obj, existed = create_named(kind, name, *args)
-        return self.insert(obj), existed
+        return self.insert(obj, inherit=inherit), existed
 
-    def open_named(self, kind: type[NamedKind], name: str, access: int) -> int:
+    def open_named(
+        self, kind: type[NamedKind], name: str, access: int, *, inherit: bool = False
+    ) -> int:
         """Open a handle with ``access`` to the existing object named ``name`` (Open*).
 
         Raises:
@@ -242,9 +338,9 @@ class HandleTable:
         if not map_generic(access):
             raise AccessDeniedError(f"opening {name!r} asked for no access right")
         self.collect()
-        return self.insert(open_named(kind, name), access)
+        return self.insert(open_named(kind, name), access, inherit=inherit)
 
-    def open_thread(self, native_id: int, access: int) -> int:
+    def open_thread(self, native_id: int, access: int, *, inherit: bool = False) -> int:
         """Open a handle to a live thread by id (OpenThread).
 
         Only threads that have used this library are known (every thread started by
@@ -256,18 +352,16 @@ class HandleTable:
         thread = thread_by_id(native_id)
         if thread is None:
             raise InvalidParameterError(f"no live thread with id {native_id} is known here")
-        return self.insert(thread, access)
+        return self.insert(thread, access, inherit=inherit)
 
-    def open_process(self, pid: int, access: int) -> int:
-        """Open a handle to this process or a child started here (OpenProcess).
+    def open_process(self, pid: int, access: int, *, inherit: bool = False) -> int:
+        """Open a handle to any running process of the user (OpenProcess).
 
         Raises:
             InvalidParameterError: no such process.
+            AccessDeniedError: it belongs to another user.
         """
-        process = process_by_id(pid)
-        if process is None:
-            raise InvalidParameterError(f"no process with id {pid} is known here")
-        return self.insert(process, access)
+        return self.insert(open_process(pid), access, inherit=inherit)
 
     def close(self, value: int) -> None:
         """Close a handle; the object lives on while other handles or references hold it.
@@ -280,10 +374,13 @@ class HandleTable:
         key = normalize(value)
         if key in (CURRENT_THREAD, CURRENT_PROCESS):
             return
+        if key & 7 == 4:
+            self._entry(key)  # one put into the inbox: take it, to close it
         with self._lock:
             entry = self._entries.pop(key, None)
             if entry is not None:
                 self._many.clear()
+                self._inheritable.discard(key)
                 count = self._open.pop(id(entry[0])) - 1
                 if count:
                     self._open[id(entry[0])] = count
@@ -292,21 +389,22 @@ class HandleTable:
         if not count:  # the last handle: a named object loses its name, as in NT
             release_name(entry[0])
 
-    def duplicate(self, value: int, access: int | None = None) -> int:
+    def duplicate(self, value: int, access: int | None = None, *, inherit: bool = False) -> int:
         """Open another handle to the same object; ``access`` None keeps the same rights.
 
         A pseudo handle duplicates into a real handle to the calling thread or process,
-        usable from any thread.
+        usable from any thread. An ``inherit`` copy goes to children started with inherited
+        handles.
         """
         key = normalize(value)
         if key in (CURRENT_THREAD, CURRENT_PROCESS):
-            return self.insert(self.get(key, pseudo=True), ALL_ACCESS if access is None else access)
-        with self._lock:
-            entry = self._entries.get(key)
-            if entry is None:
-                raise InvalidHandleError(f"handle {value:#x} is not open; it cannot be duplicated")
-            obj, granted = entry
-            return self._insert(obj, granted if access is None else map_generic(access))
+            granted = ALL_ACCESS if access is None else access
+            return self.insert(self.get(key, pseudo=True), granted, inherit=inherit)
+        entry = self._entry(key)
+        if entry is None:
+            raise InvalidHandleError(f"handle {value:#x} is not open; it cannot be duplicated")
+        obj, granted = entry
+        return self.insert(obj, granted if access is None else access, inherit=inherit)
 
     def duplicate_handle(
         self,
@@ -316,22 +414,41 @@ class HandleTable:
         access: int | None = None,
         *,
         close_source: bool = False,
+        inherit: bool = False,
     ) -> int:
         """Duplicate a handle from one process's table into another's (DuplicateHandle).
 
-        Both process arguments must be handles to processes; this table serves them all.
-        ``access`` None keeps the source's rights. With ``close_source`` the source handle is
-        closed whatever happens, even when the duplication fails, as Windows does.
+        Both process arguments must be handles to processes. The source is this process; the
+        target is this process or another of the session, whose inbox the handle goes into
+        (see ``_inherit``: an event, mutex, semaphore, timer or process can cross). ``access``
+        None keeps the source's rights. With ``close_source`` the source handle is closed
+        whatever happens, even when the duplication fails, as Windows does.
 
         Raises:
             InvalidHandleError: a process handle is not one, or the source is NULL or not open.
+            NotSupportedError: the source is another process, or the object cannot cross to
+                the target (or the target does not use this library).
         """
         try:
-            self.get_typed(source_process, ProcessHandle, pseudo=True)
-            self.get_typed(target_process, ProcessHandle, pseudo=True)
+            source = self.get_typed(source_process, ProcessHandle, pseudo=True)
+            target = self.get_typed(target_process, ProcessHandle, pseudo=True)
             if value == 0:
                 raise InvalidHandleError("a NULL handle was passed")
-            return self.duplicate(value, access)
+            me = current_process()
+            if source is not me and source.pid != me.pid:
+                raise NotSupportedError(
+                    "a handle can be duplicated out of this process only; have the process "
+                    "that holds it duplicate it"
+                )
+            if target is me or target.pid == me.pid:
+                return self.duplicate(value, access, inherit=inherit)
+            key = normalize(value)
+            entry = self._entry(key)
+            if entry is None:
+                raise InvalidHandleError(f"handle {value:#x} is not open; it cannot be duplicated")
+            obj, granted = entry
+            rights = granted if access is None else map_generic(access)
+            return give(target.pid, obj, rights, inherit)
         finally:
             if close_source and value:
                 self.close(value)
@@ -350,3 +467,13 @@ class HandleTable:
 
 handles = HandleTable()
 """The process's handle table, shared by the facade and any code that wants int handles."""
+
+
+def inherit_from_parent() -> int:
+    """In a child started with inherited handles: put them in :data:`handles`.
+
+    They get the values they had in the parent. A Python child started by this library runs
+    this at start-up (its ``sitecustomize``); it does nothing elsewhere. Returns how many
+    handles it took.
+    """
+    return _inherit_from_parent(handles)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, final
+from typing import TYPE_CHECKING
 
 from ..errors import NotOwnerError
 from ._core import ABANDONED, KERNEL_LOCK, SIGNALED, Waitable, Waiter, release_waiters, waiting
@@ -33,7 +33,6 @@ class MutexStatistics:
     abandoned: bool
 
 
-@final
 class Mutex(Waitable):
     """A Win32 mutex (CreateMutex): owned by one thread at a time, recursively.
 
@@ -42,7 +41,9 @@ class Mutex(Waitable):
     gets it with ``WaitResult.abandoned`` set and a fresh count of one.
     """
 
-    __slots__ = ("_abandoned", "_count", "_owner", "name")
+    __slots__ = ("_abandoned", "_count", "_owner", "_shared", "name")
+
+    _shared: int  # a shared object's record (``_shared_objects``); unset on a local one
 
     def __init__(self, initial_owner: bool = False) -> None:
         super().__init__(True)

@@ -1,15 +1,28 @@
-r"""Named kernel objects: one namespace shared by events, mutexes, semaphores and timers.
+r"""Named kernel objects, one namespace for every process of the user's session.
 
-A name lives while its object is referenced from Python (the namespace holds it weakly) and
-is removed when the last handle to the object is closed, as NT removes a name when the handle
-count drops to zero even if a wait still references the object. Names are case-sensitive; a
-``Local\\`` prefix names the same object as no prefix, ``Global\\`` names another namespace.
+Events, mutexes, semaphores and waitable timers share the namespace. A named object is one
+object for every process of the session (``docs/design.md``, "Named objects across
+processes"): its record lives in the session's segment and each process has its own Python
+object for it (a ``_shared_objects`` class; one per record per process, so ``open_named``
+gives back the very object this process already has).
+
+Lifetimes are counted per process. A process *references* an object while its Python object
+for it lives, and *holds its name* while it references it and has not closed its last handle
+to it: the object lives while any process references it, and its name while any process
+holds the name, as NT removes a name when the last handle to the object is closed even if a
+wait still references it. A process that dies drops both, when another process buries it.
+Names are case-sensitive; a ``Local\\`` prefix names the same object as no prefix,
+``Global\\`` names another namespace.
+
+Where objects cannot be shared (no process-shared semaphores on this platform) names stay
+within the process, as before.
 """
 
 from __future__ import annotations
 
 import weakref
-from typing import TYPE_CHECKING, TypeVar
+import zlib
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import (
     ERROR_PATH_NOT_FOUND,
@@ -18,23 +31,48 @@ from ..errors import (
     NameNotFoundError,
     Win32Error,
 )
-from ._core import KERNEL_LOCK
+from . import _session
+from ._core import KERNEL_LOCK, Waitable
 from ._event import Event
 from ._mutex import Mutex
+from ._records import (
+    CLASSES,
+    KINDS,
+    LOCAL,
+    drop_dead_faces,
+    drop_name,
+    face,
+    hold,
+    lookup,
+    publish_locked,
+    session_or_none,
+)
+from ._segment import (
+    BITMAP_WORDS,
+    NAME_BITS_BASE,
+    O_KIND,
+    PROC_BASE,
+    PROC_WORDS,
+    PROCS,
+    obj_index,
+)
 from ._semaphore import Semaphore
+from ._shared_state import take
+from ._shared_threads import thread_info
 from ._thread import current_state
 from ._timer import WaitableTimer
 
 if TYPE_CHECKING:
-    from ._core import Waitable
+    from ._session import Session
 
-__all__ = ["create_named", "open_named", "release_name", "NamedKind"]
+__all__ = ["create_named", "open_named", "release_name", "NamedKind", "MAX_PATH"]
 
 MAX_PATH = 260
 
 NamedKind = TypeVar("NamedKind", Event, Mutex, Semaphore, WaitableTimer)
 
-_objects: weakref.WeakValueDictionary[str, Waitable] = weakref.WeakValueDictionary()
+_unshared: weakref.WeakValueDictionary[str, Waitable] = weakref.WeakValueDictionary()
+"""The names of a process that cannot share objects (the fallback)."""
 
 
 def _strip_local(name: str) -> str:
@@ -63,48 +101,152 @@ def create_named(kind: type[NamedKind], name: str, *args: object) -> tuple[Named
     """Create the object named ``name``, or return the existing one of the same kind.
 
     Returns ``(object, existed)``. When it existed, ``args`` are ignored (a mutex is not
-    acquired even with ``initial_owner``), as CreateEvent/CreateMutex/... do.
+    acquired even with ``initial_owner``), as CreateEvent/CreateMutex/... do. The object is
+    the same for every process of the session.
 
     Raises:
         InvalidHandleError: the name belongs to an object of another kind.
+        AccessDeniedError: the session's runtime directory is not safely the user's own.
     """
     key = _key(name)
-    with KERNEL_LOCK:
-        existing = _lookup(kind, key, name)
-        if existing is not None:
-            return existing, True
-    # Build outside the kernel lock; a mutex takes its initial ownership only once it won.
     want_owner = kind is Mutex and bool(args and args[0])
-    obj = kind(False) if kind is Mutex else kind(*args)  # type: ignore[arg-type]
-    obj.name = name
-    thread = current_state() if want_owner else None
+    local: Any = kind(False) if kind is Mutex else kind(*args)  # type: ignore[call-arg,arg-type]
+    s = session_or_none()
+    if s is None:
+        return _create_unshared(kind, key, name, local, want_owner)
+    data = key.encode("utf-8", "surrogatepass")
+    digest = zlib.crc32(data)
+    state = current_state() if want_owner else None
     with KERNEL_LOCK:
-        existing = _lookup(kind, key, name)
-        if existing is not None:  # another thread created it meanwhile
-            return existing, True
-        _objects[key] = obj
-        if thread is not None:
-            obj._take(thread)
-    return obj, False
+        s.lock()
+        try:
+            drop_dead_faces(s)
+            o = _find_alive(s, kind, data, digest, name)
+            if o:
+                hold(s, s.slot, o, name=True)
+                s.commit()
+                return face(o), True  # type: ignore[return-value]
+            o = publish_locked(s, local, data, digest, [], [])  # new: no waiter, not armed
+            local.name = name
+            if state is not None:
+                info = thread_info(state)
+                take(s, o, info.owner)
+                info.owns = True
+            s.commit()
+            return local, False
+        finally:
+            s.unlock()
 
 
 def open_named(kind: type[NamedKind], name: str) -> NamedKind:
-    """Return the existing object named ``name`` (OpenEvent/OpenMutex/...).
+    """Return the existing object named ``name`` (OpenEvent/OpenMutex/...), in any process.
 
     Raises:
         NameNotFoundError: no object has that name.
         InvalidHandleError: the name belongs to an object of another kind.
     """
     key = _key(name)
+    s = session_or_none()
+    if s is None:
+        return _open_unshared(kind, key, name)
+    data = key.encode("utf-8", "surrogatepass")
+    digest = zlib.crc32(data)
+    s.lock()
+    try:
+        drop_dead_faces(s)
+        o = _find_alive(s, kind, data, digest, name)
+        if not o:
+            raise NameNotFoundError(f"no kernel object is named {name!r}; create it first")
+        hold(s, s.slot, o, name=True)
+        s.commit()
+        return face(o)  # type: ignore[return-value]
+    finally:
+        s.unlock()
+
+
+def _find_alive(s: Session, kind: type[Waitable], data: bytes, digest: int, name: str) -> int:
+    """The record named ``data`` if a live process holds the name, else 0; lock held.
+
+    Raises:
+        InvalidHandleError: it is an object of another kind.
+    """
+    s.sweep()
+    o = lookup(s, data, digest)
+    if o and _holders_dead(s, o):
+        s.sweep(force=True)
+        o = lookup(s, data, digest)
+    if o and s.w[o + O_KIND] & 0xFF != KINDS[kind][0]:
+        found = CLASSES[s.w[o + O_KIND] & 0xFF]
+        raise InvalidHandleError(
+            f"the name {name!r} belongs to a {LOCAL[found].__name__}, not to a "
+            f"{kind.__name__}; pick another name"
+        )
+    return o
+
+
+def _holders_dead(s: Session, o: int) -> bool:
+    """Tell whether some process that holds the name of ``o`` is dead (and not buried)."""
+    w = s.w
+    index = obj_index(o)
+    word, bit = index >> 5, 1 << (index & 31)
+    states = w[PROC_BASE : PROC_BASE + PROCS * PROC_WORDS : PROC_WORDS].tolist()
+    for slot, state in enumerate(states):
+        held = state and w[NAME_BITS_BASE + slot * BITMAP_WORDS + word] & bit
+        if held and slot != s.slot and not s.alive(slot):
+            return True
+    return False
+
+
+def release_name(obj: object) -> None:
+    """Drop this process's hold on ``obj``'s name (its last handle here was closed)."""
+    o = getattr(obj, "_shared", None)
+    if type(obj) in Waitable.shared_kinds and isinstance(o, int):
+        s = _session.S
+        if s is None:
+            return
+        s.lock()
+        try:
+            drop_name(s, s.slot, o)
+            s.commit()
+        finally:
+            s.unlock()
+        return
+    name = getattr(obj, "name", None)
+    if isinstance(name, str):
+        key = _strip_local(name)
+        with KERNEL_LOCK:
+            if _unshared.get(key) is obj:
+                del _unshared[key]
+
+
+# -- where objects cannot be shared ------------------------------------------------------------
+
+
+def _create_unshared(
+    kind: type[NamedKind], key: str, name: str, obj: NamedKind, want_owner: bool
+) -> tuple[NamedKind, bool]:
+    state = current_state() if want_owner else None
     with KERNEL_LOCK:
-        existing = _lookup(kind, key, name)
+        existing = _lookup_unshared(kind, key, name)
+        if existing is not None:
+            return existing, True
+        obj.name = name
+        _unshared[key] = obj
+        if state is not None:
+            obj._take(state)
+    return obj, False
+
+
+def _open_unshared(kind: type[NamedKind], key: str, name: str) -> NamedKind:
+    with KERNEL_LOCK:
+        existing = _lookup_unshared(kind, key, name)
     if existing is None:
         raise NameNotFoundError(f"no kernel object is named {name!r}; create it first")
     return existing
 
 
-def _lookup(kind: type[NamedKind], key: str, name: str) -> NamedKind | None:
-    obj = _objects.get(key)
+def _lookup_unshared(kind: type[NamedKind], key: str, name: str) -> NamedKind | None:
+    obj = _unshared.get(key)
     if obj is None:
         return None
     if not isinstance(obj, kind):
@@ -112,14 +254,3 @@ def _lookup(kind: type[NamedKind], key: str, name: str) -> NamedKind | None:
             f"the name {name!r} belongs to {obj!r}, not to a {kind.__name__}; pick another name"
         )
     return obj
-
-
-def release_name(obj: object) -> None:
-    """Remove ``obj``'s name from the namespace (its last handle was closed)."""
-    name = getattr(obj, "name", None)
-    if not isinstance(name, str):
-        return
-    key = _strip_local(name)
-    with KERNEL_LOCK:
-        if _objects.get(key) is obj:
-            del _objects[key]

@@ -1,51 +1,44 @@
-"""Processes as kernel objects: a child process, signaled when it exits.
+"""Processes as kernel objects: this process, its children and any process of the user.
 
-Exit is seen without polling: one reaper thread blocks on the pidfds of every child (Linux
-5.3 and later); where pidfds are missing, a thread per child blocks in ``waitpid``.
+A process's handle is signaled when it exits, seen without polling by the reaper
+(``_reaper``). Children are started by ``_spawn``.
 """
 
 from __future__ import annotations
 
-import errno
+import contextlib
 import os
-import selectors
-import shlex
 import signal
-import subprocess
 import sys
-import threading
 import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, final
 
-from .._fork import SERVICES, TABLE, after_fork_in_child, hold_across_fork
 from ..errors import (
-    ERROR_ACCESS_DENIED,
-    ERROR_BAD_EXE_FORMAT,
-    ERROR_FILE_NOT_FOUND,
     AccessDeniedError,
     InvalidParameterError,
     ModuleNotLoadedError,
-    NotSupportedError,
     SuspendCountExceededError,
-    Win32Error,
 )
 from ._core import KERNEL_LOCK, Waitable, Waiter, release_waiters, waiting, wake_all
-from ._thread import MAXIMUM_SUSPEND_COUNT, STILL_ACTIVE
+from ._reaper import process_exists, reaper
+from ._thread import MAXIMUM_SUSPEND_COUNT, STILL_ACTIVE, ThreadStatistics
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    import subprocess
 
     from ._threadstate import ThreadState
 
 __all__ = [
-    "PROGRAM_MODULE",
     "ProcessHandle",
     "ProcessStatistics",
+    "PrimaryThread",
     "current_process",
-    "start_process",
-    "create_process",
+    "process_by_id",
+    "open_process",
+    "adopt_child",
     "module_handle",
+    "PROGRAM_MODULE",
 ]
 
 
@@ -66,12 +59,13 @@ class ProcessHandle(Waitable):
     is never signaled while anyone can wait on it).
     """
 
-    __slots__ = ("_exit_code", "_popen", "_terminate_code", "pid", "primary_thread")
+    __slots__ = ("_exit_code", "_foreign", "_popen", "_terminate_code", "pid", "primary_thread")
 
     def __init__(self, pid: int, popen: subprocess.Popen[bytes] | None) -> None:
         super().__init__()
         self.pid = pid
         self._popen = popen
+        self._foreign = False  # opened by id (OpenProcess), neither this process nor a child
         self._exit_code = STILL_ACTIVE
         self._terminate_code: int | None = None
         self.primary_thread = PrimaryThread(self)
@@ -89,14 +83,21 @@ class ProcessHandle(Waitable):
     def terminate(self, exit_code: int) -> None:
         """End the process at once with ``exit_code`` (TerminateProcess).
 
+        Any process of the user can be terminated. Its handles here report ``exit_code``;
+        elsewhere a process that is not its parent sees it killed by SIGKILL (137).
+
         Raises:
             AccessDeniedError: the process has already exited, or it is this process.
         """
         with KERNEL_LOCK:
-            if self._ready or self._popen is None:
-                raise AccessDeniedError(f"{self!r} cannot be terminated: it is not a live child")
+            if self._ready or (self._popen is None and not self._foreign):
+                raise AccessDeniedError(f"{self!r} cannot be terminated: it has exited")
             self._terminate_code = exit_code
-        self._popen.kill()
+        if self._popen is not None:
+            self._popen.kill()
+            return
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self.pid, signal.SIGKILL)
 
     def wait_input_idle(self, timeout: float | None = None) -> bool:
         """Wait until the process waits for input with nothing pending (WaitForInputIdle).
@@ -127,6 +128,10 @@ class ProcessHandle(Waitable):
             release_waiters(self, woken)
             release_waiters(self.primary_thread, woken)
         wake_all(woken)
+
+    def _exited(self, code: int | None) -> None:
+        """Record the exit of a process opened by id (reaper thread); None: code unknown."""
+        self._reaped(0 if code is None else code)
 
     # -- kernel-object protocol (kernel lock held) ------------------------------------------
 
@@ -183,6 +188,13 @@ class PrimaryThread(Waitable):
             os.kill(self.process.pid, signal.SIGCONT)
         return previous
 
+    def statistics(self) -> ThreadStatistics:
+        """Return the number of waiters, the id, the exit code and the suspend count."""
+        with KERNEL_LOCK:
+            return ThreadStatistics(
+                waiting(self), self.process.pid, self.process._exit_code, self._suspend_count
+            )
+
     def _check_live(self) -> int:
         if self.process._ready or self.process._popen is None:
             raise AccessDeniedError(f"{self!r} cannot be suspended: it is not a live child")
@@ -194,152 +206,18 @@ class PrimaryThread(Waitable):
         return False
 
 
-class _Reaper:
-    """Sees children exit: one thread over pidfds, or a thread per child without them."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._selector: selectors.BaseSelector | None = None
-        self._wakeup: tuple[int, int] | None = None
-        self._pending: list[tuple[int, ProcessHandle]] = []
-        hold_across_fork(self._lock, TABLE)
-        after_fork_in_child(self._after_fork_in_child, SERVICES)
-
-    def _after_fork_in_child(self) -> None:
-        """Forget the parent's reaper thread: the child's first child starts its own.
-
-        The parent's children are not the child's, so it cannot reap them; their handles in
-        the child stay unsignaled.
-        """
-        selector, wakeup = self._selector, self._wakeup
-        self._selector, self._wakeup, self._pending = None, None, []
-        if selector is not None:
-            for key in list(selector.get_map().values()):
-                if key.data is not None:
-                    os.close(key.fd)
-            selector.close()
-        if wakeup is not None:
-            os.close(wakeup[0])
-            os.close(wakeup[1])
-
-    def watch(self, process: ProcessHandle, popen: subprocess.Popen[bytes]) -> None:
-        try:
-            pidfd = os.pidfd_open(popen.pid)
-        except (AttributeError, OSError):
-            threading.Thread(
-                target=self._wait_one, args=(process, popen), name="apartment-reaper", daemon=True
-            ).start()
-            return
-        with self._lock:
-            self._pending.append((pidfd, process))
-            if self._selector is None:
-                self._selector = selectors.DefaultSelector()
-                self._wakeup = os.pipe()
-                self._selector.register(self._wakeup[0], selectors.EVENT_READ, None)
-                threading.Thread(target=self._serve, name="apartment-reaper", daemon=True).start()
-            wakeup = self._wakeup
-        assert wakeup is not None
-        os.write(wakeup[1], b"\0")
-
-    @staticmethod
-    def _wait_one(process: ProcessHandle, popen: subprocess.Popen[bytes]) -> None:
-        process._reaped(popen.wait())
-
-    def _serve(self) -> None:
-        """Block on every child's pidfd; reap each as it becomes readable (reaper thread)."""
-        selector = self._selector
-        wakeup = self._wakeup
-        assert selector is not None
-        assert wakeup is not None
-        while True:
-            for key, _ in selector.select():
-                if key.data is None:
-                    os.read(wakeup[0], 512)
-                    with self._lock:
-                        pending, self._pending = self._pending, []
-                    for pidfd, process in pending:
-                        selector.register(pidfd, selectors.EVENT_READ, process)
-                    continue
-                process = key.data
-                selector.unregister(key.fd)
-                os.close(key.fd)
-                popen = process._popen
-                assert popen is not None
-                process._reaped(popen.wait())
-
-
-_reaper = _Reaper()
 _self: ProcessHandle | None = None
 _children: weakref.WeakValueDictionary[int, ProcessHandle] = weakref.WeakValueDictionary()
+_others: weakref.WeakValueDictionary[int, ProcessHandle] = weakref.WeakValueDictionary()
 
 
-def start_process(
-    args: Sequence[str],
-    *,
-    executable: str | None = None,
-    cwd: str | None = None,
-    env: Mapping[str, str] | None = None,
-    suspended: bool = False,
-) -> ProcessHandle:
-    """Start a child process and return its handle (CreateProcess).
-
-    ``args[0]`` is the program (looked up on PATH) unless ``executable`` names it.
-
-    Raises:
-        NotSupportedError: ``suspended`` was asked for; a child cannot be started stopped
-            before its first instruction here.
-        FileNotFoundError: the program does not exist.
-    """
-    if suspended:
-        raise NotSupportedError(
-            "a child process cannot start suspended on this platform; start it normally"
-        )
-    popen = subprocess.Popen(
-        list(args), executable=executable, cwd=cwd, env=dict(env) if env is not None else None
-    )
+def adopt_child(popen: subprocess.Popen[bytes]) -> ProcessHandle:
+    """Make the handle of a child just started, signaled when it exits."""
     process = ProcessHandle(popen.pid, popen)
     with KERNEL_LOCK:
         _children[process.pid] = process
-    _reaper.watch(process, popen)
+    reaper.watch_child(popen, process._reaped)
     return process
-
-
-_ERRNO_TO_WIN32 = {
-    errno.ENOENT: ERROR_FILE_NOT_FOUND,
-    errno.EACCES: ERROR_ACCESS_DENIED,
-    errno.ENOEXEC: ERROR_BAD_EXE_FORMAT,
-}
-"""The Win32 error CreateProcess reports for the errno of a failed start; others read ENOENT."""
-
-
-def create_process(
-    application: str | None,
-    command_line: str | None,
-    *,
-    cwd: str | None = None,
-    env: Mapping[str, str] | None = None,
-    suspended: bool = False,
-) -> ProcessHandle:
-    """Start a child process from a program name and a command line (CreateProcess).
-
-    The command line is split into arguments as a POSIX shell would; without one, the
-    program is run with no arguments. ``application``, when given, names the program, else
-    the command line's first word does (looked up on PATH).
-
-    Raises:
-        InvalidParameterError: neither a program nor a command line was given.
-        Win32Error: the program could not be started: ERROR_FILE_NOT_FOUND,
-            ERROR_ACCESS_DENIED or ERROR_BAD_EXE_FORMAT, as Windows reports them.
-        NotSupportedError: ``suspended`` was asked for (see :func:`start_process`).
-    """
-    if application is None and command_line is None:
-        raise InvalidParameterError("name a program: an application or a command line")
-    args = shlex.split(command_line) if command_line is not None else [str(application)]
-    try:
-        return start_process(args, executable=application, cwd=cwd, env=env, suspended=suspended)
-    except OSError as failure:
-        code = _ERRNO_TO_WIN32.get(failure.errno or 0, ERROR_FILE_NOT_FOUND)
-        raise Win32Error.from_code(code, str(failure)) from None
 
 
 def current_process() -> ProcessHandle:
@@ -357,6 +235,54 @@ def process_by_id(pid: int) -> ProcessHandle | None:
         return current_process()
     with KERNEL_LOCK:
         return _children.get(pid)
+
+
+def open_process(pid: int) -> ProcessHandle:
+    """Return a handle to any running process of the user (OpenProcess), signaled at its exit.
+
+    This process and its children have theirs already; any other process is watched through
+    a pidfd, and its exit code is what the kernel still has of it when it exits.
+
+    Raises:
+        InvalidParameterError: no such process (or 0, the idle process's id).
+        AccessDeniedError: it belongs to another user.
+    """
+    if isinstance(pid, bool) or not isinstance(pid, int):
+        raise TypeError(f"a process id must be an int, not {pid!r}")
+    known = process_by_id(pid)
+    if known is not None:
+        return known
+    with KERNEL_LOCK:
+        other = _others.get(pid)
+        if other is not None and not other._ready:
+            return other
+    if pid <= 0 or not process_exists(pid):
+        raise InvalidParameterError(f"no process with id {pid} is running")
+    owner = _owner_of(pid)
+    if owner is not None and owner != os.getuid():
+        raise AccessDeniedError(
+            f"process {pid} belongs to user {owner}, not to you ({os.getuid()}); only your own "
+            "processes can be opened"
+        )
+    try:
+        pidfd: int | None = os.pidfd_open(pid)
+    except ProcessLookupError:
+        raise InvalidParameterError(f"no process with id {pid} is running") from None
+    except (AttributeError, OSError):
+        pidfd = None
+    process = ProcessHandle(pid, None)
+    process._foreign = True
+    with KERNEL_LOCK:
+        _others[pid] = process
+    reaper.watch_pidfd(pid, pidfd, process._exited)
+    return process
+
+
+def _owner_of(pid: int) -> int | None:
+    try:
+        return os.stat(f"/proc/{pid}").st_uid
+    except OSError:
+        return None
 
 
 PROGRAM_MODULE = 0x140000000

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, final
+from typing import TYPE_CHECKING
 
 from ..errors import InvalidParameterError, TooManyPostsError
 from ._core import (
@@ -41,14 +41,15 @@ def _check_count(name: str, value: int) -> int:
     return value
 
 
-@final
 class Semaphore(Waitable):
     """A Win32 semaphore (CreateSemaphore): each wait takes one unit of the count.
 
     Requires ``0 <= initial_count <= maximum_count`` and ``maximum_count > 0``.
     """
 
-    __slots__ = ("_count", "_maximum", "name")
+    __slots__ = ("_count", "_maximum", "_shared", "name")
+
+    _shared: int  # a shared object's record (``_shared_objects``); unset on a local one
 
     def __init__(self, initial_count: int, maximum_count: int) -> None:
         super().__init__()

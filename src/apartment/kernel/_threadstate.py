@@ -67,6 +67,8 @@ class ThreadState:
         gate: a held lock the thread blocks on while suspended; released by a resume.
         gate_waiting: whether the thread is stopped at its gate, or about to be.
         owned: the mutexes the thread owns, in the order it took them.
+        shared: the thread's part in waits on objects shared with other processes (a
+            ``_shared_wait.ThreadInfo``), made on first use; None before.
     """
 
     __slots__ = (
@@ -78,6 +80,7 @@ class ThreadState:
         "owned",
         "park",
         "parks_fast",
+        "shared",
         "suspend_count",
         "waiter",
     )
@@ -94,6 +97,7 @@ class ThreadState:
         self.gate.acquire()
         self.gate_waiting = False
         self.owned: list[Mutex] = []
+        self.shared: Any = None
 
     def __repr__(self) -> str:
         return f"<ThreadState of {self.handle!r}>"

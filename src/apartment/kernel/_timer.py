@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import math
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, final
+from typing import TYPE_CHECKING, Any
 
 from .. import _clock
 from ..errors import InvalidParameterError
@@ -33,7 +33,6 @@ class TimerStatistics:
     period: float
 
 
-@final
 class WaitableTimer(Waitable):
     """A Win32 waitable timer (CreateWaitableTimer), created inactive and nonsignaled.
 
@@ -51,8 +50,11 @@ class WaitableTimer(Waitable):
         "_period",
         "_scheduled",
         "_setter",
+        "_shared",
         "name",
     )
+
+    _shared: int  # a shared object's record (``_shared_objects``); unset on a local one
 
     def __init__(self, manual_reset: bool = False) -> None:
         super().__init__()

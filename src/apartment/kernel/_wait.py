@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 from .. import _clock
 from ..errors import InvalidHandleError, InvalidParameterError
@@ -27,6 +27,7 @@ from ._core import (
     ENGINE,
     KERNEL_LOCK,
     MAXIMUM_WAIT_OBJECTS,
+    POKED,
     TIMED_OUT,
     Outcome,
     Waitable,
@@ -59,6 +60,8 @@ __all__ = [
     "begin_async_wait",
     "cancel_async_wait",
     "withdraw_async_wait",
+    "SHARED",
+    "SharedObjects",
 ]
 
 _T = TypeVar("_T")
@@ -73,6 +76,36 @@ def check_timeout(timeout: float | None) -> float | None:
     if timeout < 0 or math.isnan(timeout):
         raise ValueError(f"timeout must be >= 0 seconds (or None for no limit), not {timeout!r}")
     return None if math.isinf(timeout) else timeout
+
+
+class SharedObjects(tuple):  # type: ignore[type-arg]
+    """The objects of a wait of which some are shared with other processes (a marker type).
+
+    :func:`_check_objects` returns one instead of a plain tuple, so a wait on local objects
+    pays one ``type(...) is tuple`` check for the shared engine to exist.
+    """
+
+    __slots__ = ()
+
+
+class _SharedEngine:
+    """Where waits that involve shared objects go; ``_shared_wait`` fills it as it is imported."""
+
+    __slots__ = ("begin_async", "stop_async", "wait")
+
+    def __init__(self) -> None:
+        self.wait: Callable[..., WaitResult | None] = _no_shared
+        self.begin_async: Callable[..., WaitResult | Waiter] = _no_shared
+        self.stop_async: Callable[[Waiter], None] = _no_shared
+
+
+def _no_shared(*args: object, **kwargs: object) -> NoReturn:
+    raise RuntimeError("the shared wait engine is not loaded; import apartment.kernel first")
+
+
+SHARED = _SharedEngine()
+"""The shared wait engine's entry points: ``wait(objects, wait_all, timeout, alertable,
+before=None)``, ``begin_async(objects, wait_all, wake)``, ``stop_async(waiter)``."""
 
 
 def _check_objects(objects: Iterable[Waitable], wait_all: bool) -> tuple[Waitable, ...]:
@@ -91,8 +124,11 @@ def _check_objects(objects: Iterable[Waitable], wait_all: bool) -> tuple[Waitabl
             "split larger sets across threads"
         )
     if not Waitable.kinds.issuperset(map(type, objs)):
-        bad = next(obj for obj in objs if type(obj) not in Waitable.kinds)
-        raise TypeError(f"{bad!r} is not a waitable kernel object")
+        known = Waitable.kinds | Waitable.shared_kinds
+        for obj in objs:
+            if type(obj) not in known:
+                raise TypeError(f"{obj!r} is not a waitable kernel object")
+        objs = SharedObjects(objs)
     if wait_all and len(set(map(id, objs))) != len(objs):
         raise InvalidParameterError(
             "wait_all was given the same object twice; pass each object once"
@@ -113,6 +149,8 @@ def wait_any(
         InvalidParameterError: no objects, or more than 64.
     """
     objs = _check_objects(objects, False)
+    if type(objs) is not tuple:
+        return SHARED.wait(objs, False, check_timeout(timeout), alertable)
     return _wait(objs, False, check_timeout(timeout), alertable)
 
 
@@ -128,6 +166,8 @@ def wait_all(
         InvalidParameterError: no objects, more than 64, or one object given twice.
     """
     objs = _check_objects(objects, True)
+    if type(objs) is not tuple:
+        return SHARED.wait(objs, True, check_timeout(timeout), alertable)
     return _wait(objs, True, check_timeout(timeout), alertable)
 
 
@@ -184,6 +224,9 @@ def signal_and_wait(
         raise InvalidHandleError(
             f"signal_and_wait signals an Event, Mutex or Semaphore, not {to_signal!r}"
         )
+    shared = Waitable.shared_kinds
+    if type(to_signal) in shared or type(to_wait) in shared:
+        return SHARED.wait(SharedObjects((to_wait,)), False, timeout, alertable, before=signal_now)
     return _wait((to_wait,), False, timeout, alertable, before=signal_now)
 
 
@@ -220,7 +263,12 @@ def _wait(
     if started is ALERTED:
         thread.run_apcs()
         return ALERTED
-    if isinstance(started, Outcome):  # timed out
+    if isinstance(started, Outcome):  # timed out, or poked: an object became shared meanwhile
+        if started is POKED:
+            left = None if clock is None else max(deadline - clock.now(), 0.0)
+            return SHARED.wait(
+                SharedObjects(objects), wait_all, 0.0 if timeout == 0 else left, alertable
+            )
         return None
     return started
 
@@ -351,6 +399,8 @@ def begin_async_wait(
     waiting thread (it will own a mutex it gets). Used by the asyncio bridge.
     """
     objs = _check_objects(objects, wait_all)
+    if type(objs) is not tuple:
+        return SHARED.begin_async(objs, wait_all, wake)
     thread = current_state()
     with KERNEL_LOCK:
         result = try_acquire(objs, wait_all, thread)
@@ -364,11 +414,15 @@ def begin_async_wait(
 def cancel_async_wait(waiter: Waiter) -> None:
     """Withdraw an asynchronous wait; if it was satisfied meanwhile, give back what it took."""
     _undo(waiter, _withdraw(waiter, CANCELLED))
+    if waiter.shared:
+        SHARED.stop_async(waiter)
 
 
 def withdraw_async_wait(waiter: Waiter) -> WaitResult | None:
     """End an asynchronous wait at its timeout: None, or the grant that beat the timeout."""
     result = _withdraw(waiter, TIMED_OUT)
+    if waiter.shared:
+        SHARED.stop_async(waiter)
     return result if isinstance(result, WaitResult) else None
 
 

@@ -32,6 +32,7 @@ from ._parkwatch import is_parked as is_parked
 from ._parkwatch import parked_on as parked_on
 from ._parkwatch import unwatch_parks as unwatch_parks
 from ._parkwatch import watch_parks as watch_parks
+from ._spawn import run_next_sitecustomize as run_next_sitecustomize
 from ._thread import add_exit_hook as add_exit_hook
 from ._threadstate import ThreadState as ThreadState
 from ._wait import begin_async_wait as begin_async_wait
@@ -61,6 +62,7 @@ __all__ = [
     "parked_on",
     "watch_parks",
     "unwatch_parks",
+    "run_next_sitecustomize",
 ]
 
 set_event_locked = _Event._set_locked

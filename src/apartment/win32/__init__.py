@@ -30,6 +30,7 @@ MODULES: dict[str, str] = {
     "win32api": "apartment.win32.win32api",
     "win32event": "apartment.win32.win32event",
     "win32process": "apartment.win32.win32process",
+    "win32security": "apartment.win32.win32security",
     "win32gui": "apartment.win32.win32gui",
     "timer": "apartment.win32.timer",
     "pythoncom": "apartment.win32.pythoncom",

@@ -109,9 +109,11 @@ def HANDLE(value: int | None = None) -> PyHANDLE:
     return PyHANDLE(value)
 
 
-def new_handle(obj: object, access: int | None = None) -> PyHANDLE:
+def new_handle(obj: object, access: int | None = None, *, inherit: bool = False) -> PyHANDLE:
     """Open a handle to a core object and wrap it."""
-    return PyHANDLE(handles.insert(obj) if access is None else handles.insert(obj, access))
+    if access is None:
+        return PyHANDLE(handles.insert(obj, inherit=inherit))
+    return PyHANDLE(handles.insert(obj, access, inherit=inherit))
 
 
 def handle_value(handle: object) -> int:

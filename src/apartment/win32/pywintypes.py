@@ -13,10 +13,12 @@ import time as _time
 from .. import com
 from ..errors import ComError, Win32Error
 from ._handles import HANDLE, PyHANDLE
+from ._security import PyACL, PySECURITY_ATTRIBUTES, PySECURITY_DESCRIPTOR, PySID
 
 __all__ = [
     "error", "com_error", "HANDLE", "HANDLEType", "PyHANDLE", "TRUE", "FALSE", "IID", "PyIID",
-    "IIDType", "TimeType", "Time",
+    "IIDType", "TimeType", "Time", "SECURITY_ATTRIBUTES", "SECURITY_ATTRIBUTESType",
+    "SECURITY_DESCRIPTOR", "SECURITY_DESCRIPTORType", "SID", "SIDType", "ACL", "ACLType",
 ]  # fmt: skip
 
 error = Win32Error
@@ -24,6 +26,33 @@ com_error = ComError
 HANDLEType = PyHANDLE
 TRUE = True
 FALSE = False
+SECURITY_ATTRIBUTESType = PySECURITY_ATTRIBUTES
+SECURITY_DESCRIPTORType = PySECURITY_DESCRIPTOR
+SIDType = PySID
+ACLType = PyACL
+
+
+def SECURITY_ATTRIBUTES() -> PySECURITY_ATTRIBUTES:
+    """A new SECURITY_ATTRIBUTES: inheritable (pywin32's default), with an empty descriptor.
+
+    Only ``bInheritHandle`` has an effect here; see ``docs/differences-from-windows.md``.
+    """
+    return PySECURITY_ATTRIBUTES()
+
+
+def SECURITY_DESCRIPTOR(size: int = 0, /) -> PySECURITY_DESCRIPTOR:
+    """A new, empty security descriptor (kept, never enforced)."""
+    return PySECURITY_DESCRIPTOR(size)
+
+
+def SID() -> PySID:
+    """A new SID, to Initialize (kept, never enforced)."""
+    return PySID()
+
+
+def ACL(bufSize: int = 64, aclrev: int = 2, /) -> PyACL:
+    """A new, empty access-control list (kept, never enforced)."""
+    return PyACL(bufSize, aclrev)
 
 
 class PyIID:

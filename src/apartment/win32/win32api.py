@@ -17,7 +17,7 @@ from . import win32gui
 from ._adapt import api, as_bool, dword, last_error, ms_to_timeout, set_last_error, wait_code
 from ._handles import PyHANDLE, handle_value, lookup
 from .pywintypes import error
-from .win32con import DUPLICATE_CLOSE_SOURCE, DUPLICATE_SAME_ACCESS
+from .win32con import DUPLICATE_CLOSE_SOURCE, DUPLICATE_SAME_ACCESS, HANDLE_FLAG_INHERIT
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -28,7 +28,7 @@ __all__ = [
     "CloseHandle", "DuplicateHandle", "Sleep", "SleepEx", "GetLastError", "SetLastError",
     "QueueUserAPC", "PostMessage", "PostThreadMessage", "SendMessage", "PostQuitMessage",
     "RegisterWindowMessage", "OpenThread", "OpenProcess", "GetModuleHandle", "GetTickCount",
-    "LOWORD", "HIWORD",
+    "LOWORD", "HIWORD", "GetHandleInformation", "SetHandleInformation",
 ]  # fmt: skip
 
 
@@ -85,7 +85,12 @@ def DuplicateHandle(
     else:
         source = handle_value(hSource)
     value = kernel.handles.duplicate_handle(
-        source_process, source, target_process, access, close_source=close_source
+        source_process,
+        source,
+        target_process,
+        access,
+        close_source=close_source,
+        inherit=as_bool(bInheritHandle),
     )
     return PyHANDLE(value)
 
@@ -134,13 +139,17 @@ def RegisterWindowMessage(name: str, /) -> int:
 @api("OpenThread")
 def OpenThread(reqdAccess: int, bInherit: int, threadId: int, /) -> PyHANDLE:
     """Open a handle with ``reqdAccess`` to a live thread known to the kernel layer."""
-    return PyHANDLE(kernel.handles.open_thread(dword(threadId), dword(reqdAccess)))
+    value = kernel.handles.open_thread(
+        dword(threadId), dword(reqdAccess), inherit=as_bool(bInherit)
+    )
+    return PyHANDLE(value)
 
 
 @api("OpenProcess")
 def OpenProcess(reqdAccess: int, bInherit: int, pid: int, /) -> PyHANDLE:
-    """Open a handle with ``reqdAccess`` to this process or one of its children."""
-    return PyHANDLE(kernel.handles.open_process(dword(pid), dword(reqdAccess)))
+    """Open a handle with ``reqdAccess`` to any running process of the user."""
+    value = kernel.handles.open_process(dword(pid), dword(reqdAccess), inherit=as_bool(bInherit))
+    return PyHANDLE(value)
 
 
 @api("GetModuleHandle")
@@ -170,3 +179,23 @@ def LOWORD(val: int, /) -> int:
 def HIWORD(val: int, /) -> int:
     """Bits 16 to 31 of a C int (the SDK's macro; no core call)."""
     return (_c_int(val) >> 16) & 0xFFFF
+
+
+@api("GetHandleInformation")
+def GetHandleInformation(Object: object, /) -> int:
+    """Return the handle's flags: HANDLE_FLAG_INHERIT or 0."""
+    inheritable = kernel.handles.is_inheritable(handle_value(Object))
+    return HANDLE_FLAG_INHERIT if inheritable else 0
+
+
+@api("SetHandleInformation")
+def SetHandleInformation(Object: object, Mask: int, Flags: int, /) -> None:
+    """Change the flags in ``Mask`` to those in ``Flags``.
+
+    HANDLE_FLAG_INHERIT is kept; HANDLE_FLAG_PROTECT_FROM_CLOSE is accepted and does nothing.
+    """
+    value = handle_value(Object)
+    if dword(Mask) & HANDLE_FLAG_INHERIT:
+        kernel.handles.set_inheritable(value, bool(dword(Flags) & HANDLE_FLAG_INHERIT))
+    else:
+        kernel.handles.get(value)

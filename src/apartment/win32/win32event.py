@@ -37,6 +37,7 @@ from ._adapt import WAIT_OBJECT_0 as WAIT_OBJECT_0
 from ._adapt import WAIT_TIMEOUT as WAIT_TIMEOUT
 from ._adapt import api, as_bool, dword, ms_to_timeout, set_last_error, wait_code
 from ._handles import PyHANDLE, handle_values, lookup
+from ._security import inherits
 from .pywintypes import error
 from .win32con import CREATE_WAITABLE_TIMER_HIGH_RESOLUTION as CREATE_WAITABLE_TIMER_HIGH_RESOLUTION
 from .win32con import CREATE_WAITABLE_TIMER_MANUAL_RESET as CREATE_WAITABLE_TIMER_MANUAL_RESET
@@ -70,29 +71,32 @@ WAIT_ABANDONED = WAIT_ABANDONED_0
 UNICODE = 1
 
 
-def _create(kind: type[Any], name: str | None, *args: object) -> PyHANDLE:
+def _create(kind: type[Any], attributes: object, name: str | None, *args: object) -> PyHANDLE:
     """Create an object (an empty name, as Win32 reads it, is no name); set the last error."""
-    value, existed = kernel.handles.create(kind, None if name == "" else name, *args)
+    inherit = inherits(attributes)
+    value, existed = kernel.handles.create(
+        kind, None if name == "" else name, *args, inherit=inherit
+    )
     set_last_error(ERROR_ALREADY_EXISTS if existed else 0)  # as the idiom reads it
     return PyHANDLE(value)
 
 
-def _open(kind: type[Any], access: int, name: str | None) -> PyHANDLE:
+def _open(kind: type[Any], access: int, inherit: object, name: str | None) -> PyHANDLE:
     if name is None:  # pywin32's string conversion refuses None here
         raise TypeError("None is not a valid string in this context")
-    return PyHANDLE(kernel.handles.open_named(kind, name, dword(access)))
+    return PyHANDLE(kernel.handles.open_named(kind, name, dword(access), inherit=as_bool(inherit)))
 
 
 @api("CreateEvent")
 def CreateEvent(
     EventAttributes: object, bManualReset: int, bInitialState: int, Name: str | None, /
 ) -> PyHANDLE:
-    return _create(Event, Name, as_bool(bManualReset), as_bool(bInitialState))
+    return _create(Event, EventAttributes, Name, as_bool(bManualReset), as_bool(bInitialState))
 
 
 @api("OpenEvent")
 def OpenEvent(desiredAccess: int, bInheritHandle: int, name: str | None, /) -> PyHANDLE:
-    return _open(Event, desiredAccess, name)
+    return _open(Event, desiredAccess, bInheritHandle, name)
 
 
 @api("SetEvent")
@@ -112,12 +116,12 @@ def PulseEvent(hEvent: object, /) -> None:
 
 @api("CreateMutex")
 def CreateMutex(MutexAttributes: object, InitialOwner: int, Name: str | None, /) -> PyHANDLE:
-    return _create(Mutex, Name, as_bool(InitialOwner))
+    return _create(Mutex, MutexAttributes, Name, as_bool(InitialOwner))
 
 
 @api("OpenMutex")
 def OpenMutex(desiredAccess: int, bInheritHandle: int, name: str | None, /) -> PyHANDLE:
-    return _open(Mutex, desiredAccess, name)
+    return _open(Mutex, desiredAccess, bInheritHandle, name)
 
 
 @api("ReleaseMutex")
@@ -129,12 +133,12 @@ def ReleaseMutex(hMutex: object, /) -> None:
 def CreateSemaphore(
     SemaphoreAttributes: object, InitialCount: int, MaximumCount: int, SemaphoreName: str | None, /
 ) -> PyHANDLE:
-    return _create(Semaphore, SemaphoreName, InitialCount, MaximumCount)
+    return _create(Semaphore, SemaphoreAttributes, SemaphoreName, InitialCount, MaximumCount)
 
 
 @api("OpenSemaphore")
 def OpenSemaphore(desiredAccess: int, bInheritHandle: int, name: str | None, /) -> PyHANDLE:
-    return _open(Semaphore, desiredAccess, name)
+    return _open(Semaphore, desiredAccess, bInheritHandle, name)
 
 
 @api("ReleaseSemaphore")
@@ -146,7 +150,7 @@ def ReleaseSemaphore(hSemaphore: object, lReleaseCount: int, /) -> int:
 def CreateWaitableTimer(
     TimerAttributes: object, ManualReset: int, TimerName: str | None, /
 ) -> PyHANDLE:
-    return _create(WaitableTimer, TimerName, as_bool(ManualReset))
+    return _create(WaitableTimer, TimerAttributes, TimerName, as_bool(ManualReset))
 
 
 @api("CreateWaitableTimerEx")
@@ -154,14 +158,14 @@ def CreateWaitableTimerEx(
     lpTimerAttributes: object, lpTimerName: str | None, dwFlags: int, dwDesiredAccess: int, /
 ) -> PyHANDLE:
     manual = bool(dword(dwFlags) & CREATE_WAITABLE_TIMER_MANUAL_RESET)
-    return _create(WaitableTimer, lpTimerName, manual)
+    return _create(WaitableTimer, lpTimerAttributes, lpTimerName, manual)
 
 
 @api("OpenWaitableTimer")
 def OpenWaitableTimer(
     desiredAccess: int, bInheritHandle: int, timerName: str | None, /
 ) -> PyHANDLE:
-    return _open(WaitableTimer, desiredAccess, timerName)
+    return _open(WaitableTimer, desiredAccess, bInheritHandle, timerName)
 
 
 @api("SetWaitableTimer")

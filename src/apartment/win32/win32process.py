@@ -5,13 +5,15 @@ from __future__ import annotations
 import os
 import sys
 import traceback
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import kernel, messages
 from ..kernel import STILL_ACTIVE as STILL_ACTIVE
 from ..kernel import PrimaryThread, ProcessHandle, ThreadHandle
-from ._adapt import api, dword
+from ._adapt import api, as_bool, dword
 from ._handles import PyHANDLE, lookup, new_handle
+from ._security import inherits
 from .pywintypes import error
 from .win32con import CREATE_SUSPENDED as CREATE_SUSPENDED
 
@@ -26,6 +28,9 @@ __all__ = [
 ]  # fmt: skip
 
 _THREAD_KINDS = (ThreadHandle, PrimaryThread)
+
+FACADE_HOOK = str(Path(__file__).with_name("_boot"))
+"""The facade's start-up hook for Python children: pywin32's names, and inherited handles."""
 
 
 class STARTUPINFO:
@@ -127,15 +132,23 @@ def CreateProcess(
 ) -> tuple[PyHANDLE, PyHANDLE, int, int]:
     if appName is None and commandLine is None:  # pywin32 refuses this before calling Windows
         raise TypeError("appName and commandLine cannot both be None")
+    process_inherits, thread_inherits = inherits(processAttributes), inherits(threadAttributes)
     process = kernel.create_process(
         appName,
         commandLine,
         cwd=currentDirectory,
         env=newEnvironment,
         suspended=bool(dword(dwCreationFlags) & CREATE_SUSPENDED),
+        inherit_handles=as_bool(bInheritHandles),
+        python_path=[FACADE_HOOK],
     )
     thread = process.primary_thread
-    return new_handle(process), new_handle(thread), process.pid, thread.native_id
+    return (
+        new_handle(process, inherit=process_inherits),
+        new_handle(thread, inherit=thread_inherits),
+        process.pid,
+        thread.native_id,
+    )
 
 
 @api("GetWindowThreadProcessId")

@@ -1,0 +1,397 @@
+"""pywin32's security structures: SECURITY_ATTRIBUTES, SECURITY_DESCRIPTOR, SID and ACL.
+
+Programs build these to pass to Create* and CreateProcess; only ``bInheritHandle`` has an
+effect here. Owners, groups and access lists are kept and read back as given, and SDDL text
+converts both ways, but no access is checked against them: on Linux what crosses processes is
+guarded by the user's own runtime directory (0700), so another user gets nothing, and any
+process of the user gets everything (``docs/differences-from-windows.md``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+__all__ = [
+    "PySECURITY_ATTRIBUTES",
+    "PySECURITY_DESCRIPTOR",
+    "PySID",
+    "PyACL",
+    "sid_from_string",
+    "sid_to_string",
+    "well_known_sid",
+    "sd_from_sddl",
+    "sd_to_sddl",
+    "inherits",
+]
+
+SDDL_REVISION_1 = 1
+ACL_REVISION = 2
+ACCESS_ALLOWED_ACE_TYPE = 0
+ACCESS_DENIED_ACE_TYPE = 1
+SYSTEM_AUDIT_ACE_TYPE = 2
+SE_DACL_PRESENT = 0x0004
+SE_DACL_DEFAULTED = 0x0008
+SE_SACL_PRESENT = 0x0010
+SE_SACL_DEFAULTED = 0x0020
+SE_OWNER_DEFAULTED = 0x0001
+SE_GROUP_DEFAULTED = 0x0002
+OWNER_SECURITY_INFORMATION = 1
+GROUP_SECURITY_INFORMATION = 2
+DACL_SECURITY_INFORMATION = 4
+SACL_SECURITY_INFORMATION = 8
+
+
+class PySID:
+    """A security identifier: an authority and up to 15 sub-authorities."""
+
+    __slots__ = ("_authority", "_subs")
+
+    def __init__(self) -> None:
+        self._authority: tuple[int, ...] = (0, 0, 0, 0, 0, 0)
+        self._subs: list[int] = []
+
+    def Initialize(self, identifierAuthority: tuple[int, ...], numSubauthorities: int, /) -> None:
+        if len(identifierAuthority) != 6:
+            raise ValueError("The identifier authority must be a tuple of 6 integers")
+        self._authority = tuple(int(part) & 0xFF for part in identifierAuthority)
+        self._subs = [0] * int(numSubauthorities)
+
+    def IsValid(self) -> bool:
+        return len(self._subs) <= 15
+
+    def SetSubAuthority(self, index: int, val: int, /) -> None:
+        self._subs[index] = int(val) & 0xFFFFFFFF
+
+    def GetSubAuthority(self, index: int, /) -> int:
+        return self._subs[index]
+
+    def GetSubAuthorityCount(self) -> int:
+        return len(self._subs)
+
+    def GetSidIdentifierAuthority(self) -> tuple[int, ...]:
+        return self._authority
+
+    def GetLength(self) -> int:
+        return 8 + 4 * len(self._subs)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, PySID):
+            return NotImplemented
+        return (self._authority, self._subs) == (other._authority, other._subs)
+
+    def __hash__(self) -> int:
+        return hash((self._authority, tuple(self._subs)))
+
+    def __str__(self) -> str:
+        return f"PySID:{sid_to_string(self)}"
+
+    def __repr__(self) -> str:
+        return f"<PySID object at {id(self):#018x}>"
+
+
+def sid_from_string(text: str) -> PySID:
+    """Parse ``S-1-5-32-544`` (ConvertStringSidToSid)."""
+    match = re.fullmatch(r"[Ss]-1-(\d+)((?:-\d+)*)", text)
+    if match is None:
+        raise ValueError(f"{text!r} is not a string SID")
+    authority = int(match.group(1))
+    sid = PySID()
+    subs = [int(part) for part in match.group(2).split("-")[1:]]
+    sid.Initialize(tuple(authority.to_bytes(6, "big")), len(subs))
+    for index, value in enumerate(subs):
+        sid.SetSubAuthority(index, value)
+    return sid
+
+
+def sid_to_string(sid: PySID) -> str:
+    """Write ``S-1-...`` (ConvertSidToStringSid)."""
+    authority = int.from_bytes(bytes(sid.GetSidIdentifierAuthority()), "big")
+    subs = "".join(f"-{sid.GetSubAuthority(i)}" for i in range(sid.GetSubAuthorityCount()))
+    return f"S-1-{authority}{subs}"
+
+
+_ALIASES = {
+    "WD": "S-1-1-0",
+    "CO": "S-1-3-0",
+    "CG": "S-1-3-1",
+    "SY": "S-1-5-18",
+    "LS": "S-1-5-19",
+    "NS": "S-1-5-20",
+    "BA": "S-1-5-32-544",
+    "BU": "S-1-5-32-545",
+    "BG": "S-1-5-32-546",
+    "AU": "S-1-5-11",
+    "IU": "S-1-5-4",
+    "AN": "S-1-5-7",
+}
+_ALIAS_OF = {value: alias for alias, value in _ALIASES.items()}
+
+_WELL_KNOWN = {
+    0: "S-1-0-0",  # WinNullSid
+    1: "S-1-1-0",  # WinWorldSid
+    2: "S-1-2-0",  # WinLocalSid
+    3: "S-1-3-0",  # WinCreatorOwnerSid
+    4: "S-1-3-1",  # WinCreatorGroupSid
+    22: "S-1-5-18",  # WinLocalSystemSid
+    26: "S-1-5-32-544",  # WinBuiltinAdministratorsSid
+    27: "S-1-5-32-545",  # WinBuiltinUsersSid
+    17: "S-1-5-11",  # WinAuthenticatedUserSid
+}
+
+
+def well_known_sid(kind: int) -> PySID:
+    """The SID of a well-known group (CreateWellKnownSid, for the kinds listed here)."""
+    text = _WELL_KNOWN.get(int(kind))
+    if text is None:
+        raise ValueError(f"well-known SID kind {kind} is not known here")
+    return sid_from_string(text)
+
+
+def _mask(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError("an access mask must be an int")
+    return value
+
+
+class PyACL:
+    """An access-control list: entries ``(ace type, flags, mask, sid)``, kept in order."""
+
+    __slots__ = ("_aces", "_revision")
+
+    def __init__(self, bufSize: int = 64, aclrev: int = ACL_REVISION, /) -> None:
+        self._aces: list[tuple[int, int, int, PySID]] = []
+        self._revision = aclrev
+
+    def Initialize(self) -> None:
+        self._aces = []
+
+    def IsValid(self) -> bool:
+        return True
+
+    def _add(self, kind: int, flags: int, mask: int, sid: object) -> None:
+        if not isinstance(sid, PySID):
+            raise TypeError("The object is not a PySID object")
+        self._aces.append((kind, int(flags), int(mask) & 0xFFFFFFFF, sid))
+
+    def AddAccessAllowedAce(self, *args: object) -> None:
+        """``(access, sid)`` or ``(revision, access, sid)``, as pywin32 takes it."""
+        self._add(ACCESS_ALLOWED_ACE_TYPE, 0, _mask(args[-2]), args[-1])
+
+    def AddAccessAllowedAceEx(self, revision: int, flags: int, mask: int, sid: object, /) -> None:
+        self._add(ACCESS_ALLOWED_ACE_TYPE, flags, mask, sid)
+
+    def AddAccessDeniedAce(self, *args: object) -> None:
+        """``(access, sid)`` or ``(revision, access, sid)``, as pywin32 takes it."""
+        self._add(ACCESS_DENIED_ACE_TYPE, 0, _mask(args[-2]), args[-1])
+
+    def AddAccessDeniedAceEx(self, revision: int, flags: int, mask: int, sid: object, /) -> None:
+        self._add(ACCESS_DENIED_ACE_TYPE, flags, mask, sid)
+
+    def GetAceCount(self) -> int:
+        return len(self._aces)
+
+    def GetAce(self, index: int, /) -> tuple[tuple[int, int], int, PySID]:
+        kind, flags, mask, sid = self._aces[index]
+        return (kind, flags), mask, sid
+
+    def DeleteAce(self, index: int, /) -> None:
+        del self._aces[index]
+
+    def GetAclRevision(self) -> int:
+        return self._revision
+
+    def GetAclSize(self) -> int:
+        return 8 + sum(8 + sid.GetLength() for *_, sid in self._aces)
+
+    def __repr__(self) -> str:
+        return f"<PyACL object at {id(self):#018x}>"
+
+
+class PySECURITY_DESCRIPTOR:  # noqa: N801 - pywin32's type name
+    """A security descriptor: owner, group, DACL and SACL, and its control bits."""
+
+    __slots__ = ("_control", "_dacl", "_group", "_owner", "_sacl")
+
+    def __init__(self, size: int = 0, /) -> None:
+        self.Initialize()
+
+    def Initialize(self) -> None:
+        self._owner: PySID | None = None
+        self._group: PySID | None = None
+        self._dacl: PyACL | None = None
+        self._sacl: PyACL | None = None
+        self._control = 0
+
+    def IsValid(self) -> bool:
+        return True
+
+    def IsSelfRelative(self) -> bool:
+        return False
+
+    def GetLength(self) -> int:
+        return 20
+
+    def SetSecurityDescriptorDacl(
+        self, bDaclPresent: int, pDacl: object, bDaclDefaulted: int, /
+    ) -> None:
+        self._dacl = _acl_or_none(pDacl)
+        self._control = _flag(self._control, SE_DACL_PRESENT, bDaclPresent)
+        self._control = _flag(self._control, SE_DACL_DEFAULTED, bDaclDefaulted)
+
+    SetDacl = SetSecurityDescriptorDacl
+
+    def GetSecurityDescriptorDacl(self) -> PyACL | None:
+        return self._dacl
+
+    def SetSecurityDescriptorSacl(
+        self, bSaclPresent: int, pSacl: object, bSaclDefaulted: int, /
+    ) -> None:
+        self._sacl = _acl_or_none(pSacl)
+        self._control = _flag(self._control, SE_SACL_PRESENT, bSaclPresent)
+        self._control = _flag(self._control, SE_SACL_DEFAULTED, bSaclDefaulted)
+
+    def GetSecurityDescriptorSacl(self) -> PyACL | None:
+        return self._sacl
+
+    def SetSecurityDescriptorOwner(self, sid: object, bOwnerDefaulted: int, /) -> None:
+        self._owner = _sid_or_none(sid)
+        self._control = _flag(self._control, SE_OWNER_DEFAULTED, bOwnerDefaulted)
+
+    def GetSecurityDescriptorOwner(self) -> PySID | None:
+        return self._owner
+
+    def SetSecurityDescriptorGroup(self, sid: object, bGroupDefaulted: int, /) -> None:
+        self._group = _sid_or_none(sid)
+        self._control = _flag(self._control, SE_GROUP_DEFAULTED, bGroupDefaulted)
+
+    def GetSecurityDescriptorGroup(self) -> PySID | None:
+        return self._group
+
+    def GetSecurityDescriptorControl(self) -> tuple[int, int]:
+        return self._control, 1
+
+    def SetSecurityDescriptorControl(
+        self, ControlBitsOfInterest: int, ControlBitsToSet: int, /
+    ) -> None:
+        self._control = (self._control & ~ControlBitsOfInterest) | (
+            ControlBitsToSet & ControlBitsOfInterest
+        )
+
+    def __repr__(self) -> str:
+        return f"<PySECURITY_DESCRIPTOR object at {id(self):#018x}>"
+
+
+def _flag(control: int, bit: int, on: object) -> int:
+    return control | bit if on else control & ~bit
+
+
+def _acl_or_none(acl: object) -> PyACL | None:
+    if acl is None or isinstance(acl, PyACL):
+        return acl
+    raise TypeError("The object is not a PyACL object")
+
+
+def _sid_or_none(sid: object) -> PySID | None:
+    if sid is None or isinstance(sid, PySID):
+        return sid
+    raise TypeError("The object is not a PySID object")
+
+
+class PySECURITY_ATTRIBUTES:  # noqa: N801 - pywin32's type name
+    """SECURITY_ATTRIBUTES: ``bInheritHandle`` and a descriptor.
+
+    ``bInheritHandle`` is 1 by default, as pywin32 makes it; the descriptor's methods are the
+    structure's too, as in pywin32.
+    """
+
+    __slots__ = ("SECURITY_DESCRIPTOR", "bInheritHandle")
+
+    def __init__(self) -> None:
+        self.bInheritHandle = 1
+        self.SECURITY_DESCRIPTOR: PySECURITY_DESCRIPTOR | None = PySECURITY_DESCRIPTOR()
+
+    def __getattr__(self, name: str) -> Any:  # noqa: ANN401 - the descriptor's methods
+        descriptor = object.__getattribute__(self, "SECURITY_DESCRIPTOR")
+        return getattr(descriptor, name)
+
+    def __repr__(self) -> str:
+        return f"<PySECURITY_ATTRIBUTES object at {id(self):#018x}>"
+
+
+def inherits(attributes: object) -> bool:
+    """Read a SECURITY_ATTRIBUTES argument (None or one): is the handle inheritable?"""
+    if attributes is None:
+        return False
+    if not isinstance(attributes, PySECURITY_ATTRIBUTES):
+        raise TypeError("The object is not a PySECURITY_ATTRIBUTES object")
+    return bool(attributes.bInheritHandle)
+
+
+_RIGHTS = {"GA": 0x10000000, "GX": 0x20000000, "GW": 0x40000000, "GR": 0x80000000}
+_RIGHTS_OF = {value: key for key, value in _RIGHTS.items()}
+_TYPES = {"A": ACCESS_ALLOWED_ACE_TYPE, "D": ACCESS_DENIED_ACE_TYPE, "AU": SYSTEM_AUDIT_ACE_TYPE}
+_TYPES_OF = {value: key for key, value in _TYPES.items()}
+_FLAGS = {"OI": 0x1, "CI": 0x2, "NP": 0x4, "IO": 0x8, "ID": 0x10}
+
+
+def _sid_text(text: str) -> PySID:
+    return sid_from_string(_ALIASES.get(text, text))
+
+
+def _acl_from(text: str) -> PyACL:
+    acl = PyACL()
+    for kind, flags, rights, _, _, sid in re.findall(
+        r"\(([^;]*);([^;]*);([^;]*);([^;]*);([^;]*);([^)]*)\)", text
+    ):
+        mask = sum(_RIGHTS.get(rights[i : i + 2], 0) for i in range(0, len(rights), 2))
+        if rights.lower().startswith("0x"):
+            mask = int(rights, 16)
+        flag_bits = sum(_FLAGS.get(flags[i : i + 2], 0) for i in range(0, len(flags), 2))
+        acl._add(_TYPES.get(kind, ACCESS_ALLOWED_ACE_TYPE), flag_bits, mask, _sid_text(sid))
+    return acl
+
+
+def sd_from_sddl(text: str) -> PySECURITY_DESCRIPTOR:
+    """Parse SDDL (ConvertStringSecurityDescriptorToSecurityDescriptor)."""
+    sd = PySECURITY_DESCRIPTOR()
+    for part, value in re.findall(r"([OGDS]):(.*?)(?=[OGDS]:|$)", text):
+        if part == "O":
+            sd.SetSecurityDescriptorOwner(_sid_text(value), 0)
+        elif part == "G":
+            sd.SetSecurityDescriptorGroup(_sid_text(value), 0)
+        elif part == "D":
+            sd.SetSecurityDescriptorDacl(1, _acl_from(value), 0)
+        else:
+            sd.SetSecurityDescriptorSacl(1, _acl_from(value), 0)
+    return sd
+
+
+def _acl_text(acl: PyACL) -> str:
+    out = []
+    for kind, flags, mask, sid in acl._aces:
+        rights = _RIGHTS_OF.get(mask, f"{mask:#x}")
+        flag_text = "".join(key for key, bit in _FLAGS.items() if flags & bit)
+        name = sid_to_string(sid)
+        out.append(
+            f"({_TYPES_OF.get(kind, 'A')};{flag_text};{rights};;;{_ALIAS_OF.get(name, name)})"
+        )
+    return "".join(out)
+
+
+def sd_to_sddl(sd: PySECURITY_DESCRIPTOR, information: int) -> str:
+    """Write SDDL (ConvertSecurityDescriptorToStringSecurityDescriptor)."""
+    parts = []
+    owner, group = sd.GetSecurityDescriptorOwner(), sd.GetSecurityDescriptorGroup()
+    if information & OWNER_SECURITY_INFORMATION and owner is not None:
+        text = sid_to_string(owner)
+        parts.append(f"O:{_ALIAS_OF.get(text, text)}")
+    if information & GROUP_SECURITY_INFORMATION and group is not None:
+        text = sid_to_string(group)
+        parts.append(f"G:{_ALIAS_OF.get(text, text)}")
+    dacl, sacl = sd.GetSecurityDescriptorDacl(), sd.GetSecurityDescriptorSacl()
+    if information & DACL_SECURITY_INFORMATION and sd._control & SE_DACL_PRESENT:
+        parts.append("D:" + ("NO_ACCESS_CONTROL" if dacl is None else _acl_text(dacl)))
+    if information & SACL_SECURITY_INFORMATION and sacl is not None:
+        parts.append("S:" + _acl_text(sacl))
+    return "".join(parts)
