@@ -30,6 +30,8 @@ MODULES: dict[str, str] = {
     "win32api": "apartment.win32.win32api",
     "win32event": "apartment.win32.win32event",
     "win32process": "apartment.win32.win32process",
+    "win32file": "apartment.win32.win32file",
+    "win32pipe": "apartment.win32.win32pipe",
     "win32gui": "apartment.win32.win32gui",
     "pythoncom": "apartment.win32.pythoncom",
     "win32com": "apartment.win32.win32com",

@@ -7,6 +7,7 @@ kernel layer supports APCs.
 from __future__ import annotations
 
 import os
+import tempfile
 import threading
 from typing import TYPE_CHECKING, Any
 
@@ -26,7 +27,7 @@ __all__ = [
     "GetCurrentThreadId", "GetCurrentProcessId", "GetCurrentThread", "GetCurrentProcess",
     "CloseHandle", "DuplicateHandle", "Sleep", "SleepEx", "GetLastError", "SetLastError",
     "QueueUserAPC", "PostMessage", "PostThreadMessage", "SendMessage", "PostQuitMessage",
-    "RegisterWindowMessage", "OpenThread", "OpenProcess",
+    "RegisterWindowMessage", "OpenThread", "OpenProcess", "GetTempPath",
 ]  # fmt: skip
 
 
@@ -139,3 +140,8 @@ def OpenThread(reqdAccess: int, bInherit: int, threadId: int, /) -> PyHANDLE:
 def OpenProcess(reqdAccess: int, bInherit: int, pid: int, /) -> PyHANDLE:
     """Open a handle with ``reqdAccess`` to this process or one of its children."""
     return PyHANDLE(kernel.handles.open_process(dword(pid), dword(reqdAccess)))
+
+
+def GetTempPath() -> str:
+    """The directory for temporary files, with a trailing separator, as Windows returns it."""
+    return os.path.join(tempfile.gettempdir(), "")
