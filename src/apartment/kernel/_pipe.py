@@ -45,7 +45,7 @@ from ._file import File
 from ._filemodes import FILE_APPEND_DATA, FILE_READ_DATA, FILE_WRITE_DATA
 from ._ioservice import IO_LOCK, READABLE, WRITABLE, service
 from ._overlapped import PENDING, IoResult, begin, complete, spare_overlapped
-from ._pipebuf import Inbox, abort_frame, frames
+from ._pipebuf import Inbox, abort_frame, chunk_end, frames
 from ._pipemodes import (
     PIPE_CLIENT_END,
     PIPE_NOWAIT,
@@ -355,8 +355,9 @@ class PipeEnd(File):
             for queue in (self._reads, self._writes, self._connects):
                 for request in [r for r in queue if not r.cancelled and match(r)]:
                     done.append((request.overlapped, ERROR_OPERATION_ABORTED, 0))  # type: ignore[arg-type]
-                    if request.sent:  # part of it is out: finish its frame, then drop it
+                    if request.sent:  # part of it is out: end its chunk, then void it
                         request.cancelled = True
+                        request.data = request.data[: chunk_end(request.sent, len(request.data))]
                     else:
                         queue.remove(request)
         finish(done)

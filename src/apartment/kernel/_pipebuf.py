@@ -3,12 +3,14 @@
 After its handshake a pipe connection is a Unix stream socket carrying *frames*: a 4-byte
 big-endian header, then that many payload bytes. The header's low 31 bits are the length (at
 most :data:`MAX_CHUNK`, the transport's frame limit); its top bit says that more chunks of the
-same message follow, so a message of any size crosses as several frames. Two header values
-are controls, with no payload:
+same message follow. A writer cuts a message into chunks of :data:`CHUNK` bytes, so a write
+cancelled part way stops at the end of the chunk it was sending. Two header values are
+controls, with no payload:
 
 * :data:`DISCONNECT`: the server called DisconnectNamedPipe (the client then reports
   ERROR_PIPE_NOT_CONNECTED, not ERROR_BROKEN_PIPE, once it has read what came before);
-* :data:`ABORT`: a message was cancelled part way; the reader drops what it had of it.
+* :data:`ABORT`: the message just sent was cancelled; the reader drops what it has not read
+  of it (a reader that read it first keeps what it read, as on Windows).
 
 The payload is the caller's bytes, untouched: it is data, never decoded, so it needs none of
 msgpack's checks (the handshake, which is structured, goes through ``apartment._wire``).
@@ -27,9 +29,12 @@ from typing import Final, final
 
 from .._wire import MAX_FRAME
 
-__all__ = ["ABORT", "DISCONNECT", "MAX_CHUNK", "Inbox", "Message", "frames"]
+__all__ = ["ABORT", "CHUNK", "DISCONNECT", "MAX_CHUNK", "Inbox", "Message", "chunk_end", "frames"]
 
-MAX_CHUNK: Final = MAX_FRAME
+MAX_CHUNK = MAX_FRAME
+"""The longest chunk a reader accepts (a longer header is not our peer's)."""
+CHUNK = 1 << 16
+"""The chunk a writer cuts messages into."""
 _MORE: Final = 0x80000000
 DISCONNECT: Final = 0xFFFFFFFF
 ABORT: Final = 0xFFFFFFFE
@@ -41,14 +46,21 @@ _ABORT_FRAME = _HEADER.pack(ABORT)
 def frames(data: memoryview) -> bytes:
     """Encode one message (one WriteFile) as its frames, ready to send."""
     size = len(data)
-    if size <= MAX_CHUNK:
+    chunk = min(CHUNK, MAX_CHUNK)
+    if size <= chunk:
         return _HEADER.pack(size) + data  # one allocation for the common, small message
     parts: list[bytes] = []
-    for start in range(0, size, MAX_CHUNK):
-        chunk = data[start : start + MAX_CHUNK]
-        more = _MORE if start + MAX_CHUNK < size else 0
-        parts += [_HEADER.pack(more | len(chunk)), bytes(chunk)]
+    for start in range(0, size, chunk):
+        part = data[start : start + chunk]
+        more = _MORE if start + chunk < size else 0
+        parts += [_HEADER.pack(more | len(part)), bytes(part)]
     return b"".join(parts)
+
+
+def chunk_end(sent: int, total: int) -> int:
+    """Where the chunk that byte ``sent`` of an encoded message belongs to ends."""
+    step = _HEADER.size + min(CHUNK, MAX_CHUNK)
+    return min(-(-sent // step) * step, total)
 
 
 def disconnect_frame() -> bytes:
@@ -87,13 +99,14 @@ class Inbox:
     guards it with IO_LOCK.
     """
 
-    __slots__ = ("_last_chunk", "_need", "_raw", "ended", "messages")
+    __slots__ = ("_current", "_last_chunk", "_need", "_raw", "ended", "messages")
 
     def __init__(self) -> None:
         self.messages: deque[Message] = deque()
         self._raw = bytearray()
         self._need = 0  # payload bytes still due for the chunk being received
         self._last_chunk = True  # that chunk ends its message
+        self._current: Message | None = None  # the message the last chunk was part of
         self.ended: str | None = None
 
     # -- feeding -----------------------------------------------------------------------------
@@ -125,6 +138,9 @@ class Inbox:
                 break
             if header == ABORT:
                 self._drop_partial()
+                current = self._current
+                if current is not None and current in self.messages:
+                    self.messages.remove(current)  # complete but unread: void all the same
                 continue
             length = header & ~_MORE
             if length > MAX_CHUNK:  # not our peer's framing: end the connection here
@@ -132,7 +148,8 @@ class Inbox:
                 self.ended = "broken"
                 break
             if not self.messages or self.messages[-1].complete:
-                self.messages.append(Message())
+                self._current = Message()
+                self.messages.append(self._current)
             self._last_chunk = not header & _MORE
             self._need = length
             if not length and self._last_chunk:
@@ -143,13 +160,14 @@ class Inbox:
         """The peer closed the connection: whatever was not complete never will be."""
         if self.ended is None:
             self._drop_partial()
+            self._raw.clear()
             self.ended = "broken"
 
     def _drop_partial(self) -> None:
+        """Forget a message that will never be complete (what follows it in ``_raw`` stays)."""
         if self.messages and not self.messages[-1].complete:
             self.messages.pop()
         self._need = 0
-        self._raw.clear()
 
     # -- reading -----------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ Anonymous pipes (CreatePipe) are here too: a connected pair from the start.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import time
@@ -59,11 +60,16 @@ def open_pipe_client(path: str, access: int, flags: int) -> PipeEnd:
     rights = map_file_access(access)
     refusals: list[int] = []
     for server in servers(pipe_name(path) or ""):
-        sock = dial(server)
+        try:
+            sock = dial(server)
+        except PermissionError:
+            refusals.append(ERROR_ACCESS_DENIED)
+            continue
         if sock is None:
             continue
-        try:
+        with contextlib.suppress(OSError):  # a refusal may come before the question is out
             _wire.send_frame(sock, {"op": "connect", "access": rights})
+        try:
             ok, reply = _wire.recv_frame(sock)
         except (OSError, _wire.FrameError):
             ok, reply = False, None

@@ -72,13 +72,20 @@ def servers(name: str) -> list[str]:
 
 
 def dial(path: str) -> socket.socket | None:
-    """Connect to one server's socket and check its user; None if its process is gone."""
+    """Connect to one server's socket; None if its process is gone.
+
+    Raises:
+        PermissionError: the server runs as another user.
+    """
     sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     sock.settimeout(HANDSHAKE_TIMEOUT)
     try:
         with address(path) as where:
             sock.connect(where)
         check_peer(sock)
+    except PermissionError:
+        sock.close()
+        raise
     except (ConnectionRefusedError, FileNotFoundError):
         sock.close()
         with contextlib.suppress(OSError):
@@ -92,7 +99,10 @@ def dial(path: str) -> socket.socket | None:
 
 def ask(path: str, question: dict[str, object]) -> dict[str, object] | None:
     """One question, one answer, on a connection of its own; None if nobody answers."""
-    sock = dial(path)
+    try:
+        sock = dial(path)
+    except PermissionError:
+        return None
     if sock is None:
         return None
     try:

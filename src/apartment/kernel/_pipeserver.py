@@ -61,6 +61,7 @@ if TYPE_CHECKING:
 __all__ = ["PipeServer", "create_named_pipe"]
 
 _LENGTH = struct.Struct(">I")
+_HELLO_LIMIT: Final = 1024  # a first frame is a small map; a longer one is not a client of ours
 _OPEN_MODES: Final = PIPE_ACCESS_DUPLEX | FILE_FLAG_OVERLAPPED | FILE_FLAG_FIRST_PIPE_INSTANCE
 _PIPE_MODES: Final = (
     PIPE_TYPE_MESSAGE | PIPE_READMODE_MESSAGE | PIPE_NOWAIT | PIPE_REJECT_REMOTE_CLIENTS
@@ -154,7 +155,7 @@ class PipeServer(PipeEnd):
 class _Name:
     """This process's instances of one pipe name, and the socket clients reach them by."""
 
-    __slots__ = ("folder", "instances", "key", "listening", "open_mode", "path", "sock")
+    __slots__ = ("folder", "instances", "key", "listening", "open_mode", "path", "pid", "sock")
 
     def __init__(self, key: str, open_mode: int, where: str) -> None:
         self.key = key
@@ -164,9 +165,11 @@ class _Name:
         self.listening: list[PipeServer] = []  # in the order they started listening
         os.makedirs(where, mode=0o700, exist_ok=True)
         self.path = os.path.join(where, f"{os.getpid()}-{os.urandom(3).hex()}")
+        self.pid = os.getpid()
         self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         with address(self.path) as bound:
             self.sock.bind(bound)
+        os.chmod(self.path, 0o600)
         self.sock.listen(64)
         self.sock.setblocking(False)
         service.arm(self.sock.fileno(), READABLE, self._accept)
@@ -181,7 +184,16 @@ class _Name:
             os.rmdir(self.folder)  # only if no other process serves the name
 
     def _accept(self) -> None:
-        """On the I/O thread: take every waiting client and read its first frame."""
+        """On the I/O thread: take every waiting client and read its first frame.
+
+        In a child made by fork() the socket is the parent's: the child leaves it alone (its
+        copies of the parent's instances stop listening; it may create instances of its own).
+        """
+        if os.getpid() != self.pid:
+            with IO_LOCK:
+                if _names.get(self.key) is self:
+                    del _names[self.key]
+            return
         while True:
             try:
                 conn, _ = self.sock.accept()
@@ -191,7 +203,9 @@ class _Name:
                 return  # closed under us: the name went
             try:
                 check_peer(conn)
-            except OSError:  # PermissionError: another user
+            except OSError:  # PermissionError: another user may not use our pipes
+                with contextlib.suppress(OSError):
+                    conn.sendall(_wire.encode({"error": ERROR_ACCESS_DENIED}))
                 conn.close()
                 continue
             conn.setblocking(False)
@@ -275,8 +289,8 @@ class _Handshake:
         self.buffer += data
         size = _LENGTH.unpack_from(self.buffer)[0] if len(self.buffer) >= 4 else None
         complete = size is not None and len(self.buffer) >= 4 + size
-        if data and not complete and len(self.buffer) < 4096:
-            self.arm()
+        if data and not complete and (size or 0) <= _HELLO_LIMIT:
+            self.arm()  # a first frame is small: wait for the rest of it
             return
         service.forget(self.conn.fileno())
         given = False
