@@ -88,6 +88,13 @@ class _Service:
                 epoll.modify(fd, mask)
             self._registered.add(fd)
 
+    def disarm(self, fd: int) -> None:
+        """Cancel an arming of ``fd`` that has not fired; it stays in the epoll set."""
+        with self._lock:
+            if self._handlers.pop(fd, None) is not None and self._epoll is not None:
+                with contextlib.suppress(OSError):
+                    self._epoll.modify(fd, 0)
+
     def forget(self, fd: int) -> None:
         """Stop watching ``fd``; call before closing it."""
         with self._lock:

@@ -19,6 +19,8 @@ from ._core import KERNEL_LOCK, Waitable, Waiter, release_waiters
 from ._event import Event
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ._core import WaitResult
     from ._threadstate import ThreadState
 
@@ -52,7 +54,7 @@ class Overlapped(Waitable):
     one Overlapped for one operation at a time, as Windows requires.
     """
 
-    __slots__ = ("_status", "_transferred", "event", "offset")
+    __slots__ = ("_driver", "_status", "_transferred", "event", "offset")
 
     def __init__(self, offset: int = 0, event: Event | None = None) -> None:
         if not isinstance(offset, int) or offset < 0:
@@ -64,6 +66,9 @@ class Overlapped(Waitable):
         self.event = event
         self._status = 0
         self._transferred = 0
+        # Who can carry the pending operation forward on a waiting thread (a pipe end), if
+        # anyone: set while an operation is queued, cleared when it completes.
+        self._driver: Callable[[Overlapped], object] | None = None
 
     def __repr__(self) -> str:
         state = "pending" if self.pending else f"status {self._status}"
@@ -99,13 +104,18 @@ class Overlapped(Waitable):
             Win32Error: the operation failed, or ended with ERROR_MORE_DATA.
         """
         with KERNEL_LOCK:
-            done = self._ready
+            done, driver = self._ready, self._driver
         if not done:
             if not wait:
                 raise IoIncompleteError("the operation has not completed; wait for it first")
+            if driver is not None:
+                driver(self)  # the waiting thread does the I/O itself: no hand-off
             if self.event is not None:
                 self.event.wait()
-            self.wait()
+            with KERNEL_LOCK:
+                done = self._ready
+            if not done:
+                self.wait()
         with KERNEL_LOCK:
             status, transferred = self._status, self._transferred
         if status:
@@ -122,11 +132,15 @@ class Overlapped(Waitable):
         return False
 
 
-def begin(overlapped: Overlapped) -> None:
-    """Mark an operation started: pending, its event reset, in one kernel-lock hold."""
+def begin(overlapped: Overlapped, driver: Callable[[Overlapped], object] | None = None) -> None:
+    """Mark an operation started: pending, its event reset, in one kernel-lock hold.
+
+    ``driver``, if given, can carry the operation forward on a thread that waits for it.
+    """
     with KERNEL_LOCK:
         overlapped._ready = False
         overlapped._status = ERROR_IO_PENDING
+        overlapped._driver = driver
         event = overlapped.event
         if event is not None:
             event._ready = False
@@ -143,6 +157,7 @@ def complete(overlapped: Overlapped, status: int, transferred: int = 0) -> None:
         overlapped._status = status
         overlapped._transferred = transferred
         overlapped._ready = True
+        overlapped._driver = None
         if overlapped._waiters:
             release_waiters(overlapped, woken)
         event = overlapped.event

@@ -115,6 +115,16 @@ class Inbox:
         """Add received stream bytes; complete frames become message data."""
         if self.ended is not None:
             return
+        messages = self.messages
+        if not self._raw and not self._need and len(data) >= 4:  # the common case: one frame
+            (header,) = _HEADER.unpack_from(data)
+            whole = not header & _MORE and len(data) == 4 + header and header <= MAX_CHUNK
+            if whole and (not messages or messages[-1].complete):
+                message = self._current = Message()
+                message.data[:] = data[4:]
+                message.complete = True
+                messages.append(message)
+                return
         raw = self._raw
         raw += data
         pos = 0

@@ -130,7 +130,7 @@ class PipeServer(PipeEnd):
             self._fail_all(ERROR_PIPE_NOT_CONNECTED, done)
             self._drop_socket(notice)
             self._state = DISCONNECTED
-        finish(done)
+        self._finish(done)
 
     def instances(self) -> int:
         """How many instances of this pipe this process has."""
