@@ -119,13 +119,28 @@ def test_a_socket_left_by_a_dead_process_is_removed_by_a_client(name: str) -> No
     where = pipe_folder(short)
     os.makedirs(where, mode=0o700)
     dead = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    with address(os.path.join(where, "4242-dead")) as reachable:
+    with address(os.path.join(where, "99999999-dead")) as reachable:  # no such pid
         dead.bind(reachable)
     dead.close()  # bound, never listening: what a killed server leaves behind
     with pytest.raises(Win32Error) as caught:
         open_file(name, RW)
     assert caught.value.winerror == ERROR_FILE_NOT_FOUND
     assert os.listdir(where) == []
+
+
+def test_a_refusing_socket_of_a_live_process_is_left_alone(name: str) -> None:
+    where = pipe_folder(name[len("\\\\.\\pipe\\") :])
+    os.makedirs(where, mode=0o700)
+    mine = f"{os.getpid()}-settingup"
+    quiet = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    with address(os.path.join(where, mine)) as reachable:
+        quiet.bind(reachable)
+    try:
+        with pytest.raises(Win32Error):
+            open_file(name, RW)
+        assert os.listdir(where) == [mine]  # its process lives: not ours to remove
+    finally:
+        quiet.close()
 
 
 def test_a_message_bigger_than_a_frame_arrives_whole(

@@ -7,7 +7,8 @@ Each side checks that the peer runs as the same user (the folder is the user's a
 
 A first ``_wire`` frame says what a caller wants (connect, probe, info) and a frame answers
 it; after a granted connect the connection carries the pipe's data (:mod:`._pipebuf`). A
-socket whose process died refuses connections; whoever meets one removes it.
+socket is named after its process's pid; one that refuses connections while that process is
+gone is a dead server's, and whoever meets it removes it.
 """
 
 from __future__ import annotations
@@ -63,12 +64,29 @@ def address(path: str) -> Iterator[str]:
 
 def servers(name: str) -> list[str]:
     """The sockets of the processes with instances of the pipe NAME, oldest first."""
+    found: list[tuple[int, str]] = []
     try:
-        entries = list(os.scandir(folder(name)))
+        for entry in os.scandir(folder(name)):
+            if not entry.name.startswith("."):  # one being set up
+                with contextlib.suppress(FileNotFoundError):
+                    found.append((entry.stat(follow_symlinks=False).st_mtime_ns, entry.path))
     except (FileNotFoundError, NotADirectoryError):
         return []
-    entries.sort(key=lambda entry: entry.stat(follow_symlinks=False).st_mtime_ns)
-    return [entry.path for entry in entries]
+    return [path for _, path in sorted(found)]
+
+
+def _gone(path: str) -> bool:
+    """Tell whether the process that made a server socket (its name starts with the pid) died."""
+    pid = os.path.basename(path).partition("-")[0]
+    if not pid.isdigit():
+        return True
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False  # alive, as another user (a reused pid)
+    return False
 
 
 def dial(path: str) -> socket.socket | None:
@@ -88,8 +106,9 @@ def dial(path: str) -> socket.socket | None:
         raise
     except (ConnectionRefusedError, FileNotFoundError):
         sock.close()
-        with contextlib.suppress(OSError):
-            os.unlink(path)  # its process died without removing it
+        if _gone(path):  # its process died without removing it
+            with contextlib.suppress(OSError):
+                os.unlink(path)
         return None
     except OSError:
         sock.close()

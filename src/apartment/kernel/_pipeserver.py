@@ -167,10 +167,14 @@ class _Name:
         self.path = os.path.join(where, f"{os.getpid()}-{os.urandom(3).hex()}")
         self.pid = os.getpid()
         self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        with address(self.path) as bound:
+        # Bound under a hidden name and renamed once it listens: a client never meets it
+        # refusing connections (which is how a dead server's socket looks).
+        hidden = os.path.join(where, "." + os.path.basename(self.path))
+        with address(hidden) as bound:
             self.sock.bind(bound)
-        os.chmod(self.path, 0o600)
+        os.chmod(hidden, 0o600)
         self.sock.listen(64)
+        os.rename(hidden, self.path)
         self.sock.setblocking(False)
         service.arm(self.sock.fileno(), READABLE, self._accept)
 
