@@ -328,6 +328,17 @@ class DiskFile(File):
                 os.unlink(self._path)
         finish(granted, cancelled)
 
+    def __del__(self) -> None:
+        # Never closed (the Pythonic API's caller forgot): let the descriptors go, which
+        # drops its share mode and locks. No lock may be taken in a finalizer.
+        if not getattr(self, "_closed", True):
+            record = self._record
+            if record is not None and record.fd >= 0:
+                with contextlib.suppress(OSError):
+                    os.close(record.fd)
+            with contextlib.suppress(OSError):
+                os.close(self._fd)
+
 
 def _flags_for(rights: int) -> int:
     reads = bool(rights & (FILE_READ_DATA | FILE_EXECUTE))

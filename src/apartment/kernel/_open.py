@@ -8,6 +8,7 @@ from ..errors import InvalidParameterError
 from ._diskfile import open_disk_file
 from ._file import File, os_error
 from ._filemodes import OPEN_EXISTING, REMOVE, SHARE_ALL
+from ._handles import handles
 from ._pipeclient import open_pipe_client
 from ._pipename import pipe_name
 from ._share import claim
@@ -38,6 +39,7 @@ def open_file(
         raise TypeError(f"a path is a str, not {type(path).__name__}")
     if not path or "\0" in path:
         raise InvalidParameterError(f"{path!r} is not a path")
+    handles.collect()  # a handle dropped to the collector still holds its file: let it go
     if pipe_name(path) is not None:
         return open_pipe_client(path, access, flags)
     return open_disk_file(path, access, share, disposition, flags)
@@ -50,6 +52,7 @@ def delete_file(path: str) -> None:
         SharingViolationError: a handle to the file is open without FILE_SHARE_DELETE.
         Win32Error: ERROR_FILE_NOT_FOUND, ERROR_PATH_NOT_FOUND, ERROR_ACCESS_DENIED.
     """
+    handles.collect()
     try:
         info = os.stat(path, follow_symlinks=False)
     except OSError as exc:

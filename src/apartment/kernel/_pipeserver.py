@@ -40,6 +40,7 @@ from ._filemodes import (
     FILE_READ_DATA,
     FILE_WRITE_DATA,
 )
+from ._handles import handles
 from ._ioservice import IO_LOCK, READABLE, service
 from ._overlapped import PENDING, begin, spare_overlapped
 from ._pipe import PipeEnd
@@ -368,6 +369,7 @@ def create_named_pipe(
     if not 1 <= max_instances <= PIPE_UNLIMITED_INSTANCES:
         raise InvalidParameterError(f"a pipe has 1 to 255 instances, not {max_instances}")
     key = short.casefold()
+    handles.collect()  # an instance dropped to the collector still counts: let it go
     with IO_LOCK:
         own = _names.get(key)
         counts = (
