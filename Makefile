@@ -8,9 +8,11 @@ STAMP := $(VENV)/.installed
 # Also test the oldest and newest supported Pythons when pyenv has them.
 EXTRA_PYTHONS := $(firstword $(wildcard $(HOME)/.pyenv/versions/3.10*/bin/python3)) \
                  $(firstword $(wildcard $(HOME)/.pyenv/versions/3.13*/bin/python3))
-# The book's programs, in the appendix's order: the server registers its classes first.
+# The book's programs, in the appendix's order (the server registers its classes first), and
+# the classic window program.
 EXAMPLES := examples/SimpleThreads.py examples/ThreadingModelsServer.py \
-            examples/SingleThreadedApartment.py examples/FreeThreadedApartment.py
+            examples/SingleThreadedApartment.py examples/FreeThreadedApartment.py \
+            examples/window_program.py
 
 .PHONY: all demo test test-ft lint typecheck pytest pytest-versions bench bench-smoke oracle clean
 
@@ -79,7 +81,8 @@ bench: $(STAMP)
 bench-smoke: $(STAMP)
 	$(BIN)/python -m bench --smoke
 
-oracle:
+oracle:  # the real pywin32 under Wine, with a display driver that needs no screen
+	../shared/tools/pywin32-oracle python tools/oracle_null_display.py
 	../shared/tools/pywin32-oracle pytest tests/contract -q
 
 clean:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import sys
 
-from . import com, kernel, messages, pipes
+from . import com, facade, kernel, messages, pipes, resident
 from ._harness import Suite, main
 
 SUITES: dict[str, Suite] = {
     "kernel": kernel.benchmarks,
     "messages": messages.benchmarks,
     "com": com.benchmarks,
+    "resident": resident.benchmarks,
+    "facade": facade.benchmarks,
     "pipes": pipes.benchmarks,
 }
 """Every layer's benchmarks; a new layer module adds one line here."""

@@ -3,8 +3,11 @@
 ``python -m apartment register server.py`` does what running a pywin32 server script with
 ``UseCommandLine`` does, without running its ``__main__`` block: it imports the file as the
 module named after it (its directory on ``sys.path``), and registers every class defined there
-that has its own ``_reg_clsid_``. A script that imports pywin32 names at the top needs the
-facade's import hook installed first, as ``run`` does.
+that has its own ``_reg_clsid_``. A module name instead of a file is imported as it is:
+``python -m apartment register win32com.servers.interp`` registers pywin32's
+Python.Interpreter (``win32com.servers.dictionary``: Python.Dictionary). A script that
+imports pywin32 names at the top needs the facade's import hook installed first, as ``run``
+does.
 
 Each verb returns the exit status: 0 on success, 2 with a message that names the fix.
 """
@@ -13,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib
 import importlib.util
 import sys
 import traceback
@@ -44,14 +48,29 @@ class _UsageError(Exception):
 def _parse(prog: str, argv: Sequence[str], *, with_file: bool) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog=f"python -m apartment {prog}")
     if with_file:
-        parser.add_argument("file", help="a Python file defining classes with _reg_clsid_")
+        parser.add_argument(
+            "file", help="a Python file (or a module name) defining classes with _reg_clsid_"
+        )
     return parser.parse_args(list(argv))
+
+
+def _module_name(text: str) -> bool:
+    return not text.endswith(".py") and all(part.isidentifier() for part in text.split("."))
 
 
 @contextlib.contextmanager
 def _imported(file: str) -> Iterator[ModuleType]:
-    """Import ``file`` as the module named after it; undo sys.path and sys.modules after."""
+    """Import ``file`` as the module named after it; undo sys.path and sys.modules after.
+
+    A dotted module name that is no file (``win32com.servers.interp``) is imported as it is.
+    """
     path = Path(file).resolve()
+    if not path.is_file() and _module_name(file):
+        try:
+            yield importlib.import_module(file)
+        except ImportError as exc:
+            raise _UsageError(f"no such file or module: {file} ({exc})") from exc
+        return
     if not path.is_file():
         raise _UsageError(f"no such file: {file}; give the path of the server's .py file")
     name = path.stem

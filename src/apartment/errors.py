@@ -17,11 +17,14 @@ on the way out. Each named subclass also derives from the builtin a Python user 
     ThreadTerminatedError     ERROR_GEN_FAILURE (31)        RuntimeError
     NotSupportedError         ERROR_NOT_SUPPORTED (50)      RuntimeError
     InvalidParameterError     ERROR_INVALID_PARAMETER (87)  ValueError
+    ModuleNotLoadedError      ERROR_MOD_NOT_FOUND (126)     LookupError
     SuspendCountExceededError ERROR_SIGNAL_REFUSED (156)    RuntimeError
     NotOwnerError             ERROR_NOT_OWNER (288)         RuntimeError
     TooManyPostsError         ERROR_TOO_MANY_POSTS (298)    ValueError
     InvalidWindowHandleError  ERROR_INVALID_WINDOW_HANDLE   ValueError
                               (1400)
+    TopLevelChildError        ERROR_TLW_WITH_WSCHILD        ValueError
+                              (1406)
     ClassNotFoundError        ERROR_CANNOT_FIND_WND_CLASS   LookupError
                               (1407)
     WindowOfOtherThreadError  ERROR_WINDOW_OF_OTHER_THREAD  RuntimeError
@@ -46,6 +49,8 @@ on the way out. Each named subclass also derives from the builtin a Python user 
                               (233)
     OperationAbortedError     ERROR_OPERATION_ABORTED (995) RuntimeError
     IoIncompleteError         ERROR_IO_INCOMPLETE (996)     RuntimeError
+    CreationRefusedError      ERROR_SUCCESS (0): Windows    RuntimeError
+                              sets no code for it
 
 The Win32 error codes and HRESULTs themselves (``ERROR_ACCESS_DENIED``, ``RPC_E_WRONG_THREAD``,
 ...) are exported here too, by their SDK names: this is their one home in the library.
@@ -72,15 +77,24 @@ from ._codes import (
     CO_E_OBJNOTCONNECTED,
     CO_E_OBJNOTREG,
     CO_E_SERVER_EXEC_FAILURE,
+    CONNECT_E_NOCONNECTION,
+    DISP_E_BADINDEX,
     DISP_E_BADPARAMCOUNT,
     DISP_E_EXCEPTION,
     DISP_E_MEMBERNOTFOUND,
+    DISP_E_NONAMEDARGS,
+    DISP_E_OVERFLOW,
+    DISP_E_PARAMNOTFOUND,
+    DISP_E_PARAMNOTOPTIONAL,
     DISP_E_TYPEMISMATCH,
     DISP_E_UNKNOWNNAME,
+    E_ACCESSDENIED,
     E_FAIL,
+    E_HANDLE,
     E_INVALIDARG,
     E_NOINTERFACE,
     E_NOTIMPL,
+    E_POINTER,
     E_UNEXPECTED,
     ERROR_ACCESS_DENIED,
     ERROR_ALREADY_EXISTS,
@@ -107,6 +121,7 @@ from ._codes import (
     ERROR_IO_PENDING,
     ERROR_LOCK_VIOLATION,
     ERROR_MESSAGE_SYNC_ONLY,
+    ERROR_MOD_NOT_FOUND,
     ERROR_MORE_DATA,
     ERROR_NEGATIVE_SEEK,
     ERROR_NO_DATA,
@@ -128,11 +143,13 @@ from ._codes import (
     ERROR_SIGNAL_REFUSED,
     ERROR_SUCCESS,
     ERROR_TIMEOUT,
+    ERROR_TLW_WITH_WSCHILD,
     ERROR_TOO_MANY_OPEN_FILES,
     ERROR_TOO_MANY_POSTS,
     ERROR_WINDOW_OF_OTHER_THREAD,
     ERROR_WRITE_PROTECT,
     MK_E_UNAVAILABLE,
+    MK_S_MONIKERALREADYREGISTERED,
     REGDB_E_CLASSNOTREG,
     REGDB_E_READREGDB,
     REGDB_E_WRITEREGDB,
@@ -142,6 +159,7 @@ from ._codes import (
     RPC_E_CANTCALLOUT_ININPUTSYNCCALL,
     RPC_E_CHANGED_MODE,
     RPC_E_DISCONNECTED,
+    RPC_E_INVALID_OBJREF,
     RPC_E_NO_SYNC,
     RPC_E_SERVERFAULT,
     RPC_E_TIMEOUT,
@@ -149,7 +167,9 @@ from ._codes import (
     RPC_S_CALL_FAILED,
     RPC_S_CALLPENDING,
     RPC_S_SERVER_UNAVAILABLE,
+    STG_E_INVALIDFUNCTION,
     STG_E_READFAULT,
+    STG_E_SEEKERROR,
     WAIT_TIMEOUT,
 )
 
@@ -161,10 +181,13 @@ __all__ = [
     "ThreadTerminatedError",
     "NotSupportedError",
     "InvalidParameterError",
+    "ModuleNotLoadedError",
     "SuspendCountExceededError",
     "NotOwnerError",
     "TooManyPostsError",
     "InvalidWindowHandleError",
+    "TopLevelChildError",
+    "CreationRefusedError",
     "ClassNotFoundError",
     "WindowOfOtherThreadError",
     "ClassAlreadyExistsError",
@@ -219,12 +242,14 @@ _MESSAGES: dict[int, str] = {
     ERROR_GEN_FAILURE: "A device attached to the system is not functioning.",
     ERROR_NOT_SUPPORTED: "The request is not supported.",
     ERROR_INVALID_PARAMETER: "The parameter is incorrect.",
+    ERROR_MOD_NOT_FOUND: "The specified module could not be found.",
     ERROR_SIGNAL_REFUSED: "The recipient process has refused the signal.",
     ERROR_ALREADY_EXISTS: "Cannot create a file when that file already exists.",
     WAIT_TIMEOUT: "The wait operation timed out.",
     ERROR_NOT_OWNER: "Attempt to release mutex not owned by caller.",
     ERROR_TOO_MANY_POSTS: "Too many posts were made to a semaphore.",
     ERROR_INVALID_WINDOW_HANDLE: "Invalid window handle.",
+    ERROR_TLW_WITH_WSCHILD: "Cannot create a top-level child window.",
     ERROR_CANNOT_FIND_WND_CLASS: "Cannot find window class.",
     ERROR_WINDOW_OF_OTHER_THREAD: "Invalid window; it belongs to other thread.",
     ERROR_CLASS_ALREADY_EXISTS: "Class already exists.",
@@ -379,6 +404,10 @@ class InvalidParameterError(_CodedError, ValueError, code=ERROR_INVALID_PARAMETE
     """An argument is out of range or inconsistent (ERROR_INVALID_PARAMETER)."""
 
 
+class ModuleNotLoadedError(_CodedError, LookupError, code=ERROR_MOD_NOT_FOUND):
+    """No module of that name is loaded in this process (ERROR_MOD_NOT_FOUND)."""
+
+
 class SuspendCountExceededError(_CodedError, RuntimeError, code=ERROR_SIGNAL_REFUSED):
     """A thread's suspend count would pass 127 (ERROR_SIGNAL_REFUSED)."""
 
@@ -393,6 +422,18 @@ class TooManyPostsError(_CodedError, ValueError, code=ERROR_TOO_MANY_POSTS):
 
 class InvalidWindowHandleError(_CodedError, ValueError, code=ERROR_INVALID_WINDOW_HANDLE):
     """The window does not exist, or has been destroyed (ERROR_INVALID_WINDOW_HANDLE)."""
+
+
+class TopLevelChildError(_CodedError, ValueError, code=ERROR_TLW_WITH_WSCHILD):
+    """A window with the WS_CHILD style was created without a parent (1406)."""
+
+
+class CreationRefusedError(_CodedError, RuntimeError):
+    """A window procedure refused its window's creation (WM_NCCREATE gave 0, WM_CREATE -1).
+
+    CreateWindow returns NULL then without setting an error code, so ``winerror`` is
+    ERROR_SUCCESS (0).
+    """
 
 
 class ClassNotFoundError(_CodedError, LookupError, code=ERROR_CANNOT_FIND_WND_CLASS):
@@ -514,6 +555,21 @@ _HRESULT_MESSAGES: dict[int, str] = {
     DISP_E_EXCEPTION: "Exception occurred.",
     DISP_E_BADPARAMCOUNT: "Invalid number of parameters.",
     STG_E_READFAULT: "A disk error occurred during a read operation.",
+    STG_E_SEEKERROR: "An error occurred during a seek operation.",
+    STG_E_INVALIDFUNCTION: "Unable to perform requested operation.",
+    E_ACCESSDENIED: "Access is denied.",
+    E_HANDLE: "Invalid handle",
+    E_POINTER: "Invalid pointer",
+    DISP_E_BADINDEX: "Invalid index.",
+    DISP_E_OVERFLOW: "Out of present range.",
+    DISP_E_PARAMNOTFOUND: "Parameter not found.",
+    DISP_E_PARAMNOTOPTIONAL: "Parameter not optional.",
+    DISP_E_NONAMEDARGS: "Does not support named arguments.",
+    RPC_E_INVALID_OBJREF: (
+        "The marshaled interface data packet (OBJREF) has an invalid or unknown format."
+    ),
+    MK_S_MONIKERALREADYREGISTERED: "Moniker is already registered in running object table",
+    CONNECT_E_NOCONNECTION: "CONNECT_E_NOCONNECTION",
     hresult_from_win32(RPC_S_SERVER_UNAVAILABLE): "The RPC server is unavailable.",
     hresult_from_win32(RPC_S_CALL_FAILED): "The remote procedure call failed.",
 }

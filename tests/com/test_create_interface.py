@@ -10,7 +10,7 @@ from apartment.errors import CLASS_E_NOAGGREGATION, ComError, NoInterfaceError
 from ._helpers import in_apartment
 
 
-class Pointer(com.InterfacePointer):
+class Pointer(com.DispatchPointer):
     """A subclass standing in for the facade's PyIDispatch."""
 
     __slots__ = ()

@@ -72,7 +72,9 @@ def test_value_newenum_evaluate_have_reserved_dispids() -> None:
             return None
 
     policy = DispatchPolicy(Special())
-    assert policy.get_ids_of_names(["_value_"]) == [0]
+    with pytest.raises(ComError) as caught:  # _value_ has a DISPID but no name, as in pywin32
+        policy.get_ids_of_names(["_value_"])
+    assert caught.value.hresult == DISP_E_UNKNOWNNAME
     assert policy.get_ids_of_names(["_NewEnum"]) == [-4]
     assert policy.get_ids_of_names(["_Evaluate"]) == [-5]
     assert policy.invoke(0, GET, ()) == 5
@@ -118,7 +120,7 @@ def test_com_exception_defaults_follow_pywin32() -> None:
     assert COMException(scode=5).scode == -2147024891  # a Win32 error becomes its HRESULT
     assert COMException(scode=1).description == "S_FALSE"
     assert COMException(hresult=DISP_E_MEMBERNOTFOUND).description == "Member not found."
-    assert COMException("text").args == (E_FAIL, "text", None, -1)
+    assert COMException("text").args == (None, "text", None, -1)  # no scode: None (E_FAIL)
 
 
 def test_server_errors_reach_the_client_as_pywin32_reports_them() -> None:

@@ -17,6 +17,7 @@ from apartment.kernel import (
     CURRENT_PROCESS,
     CURRENT_THREAD,
     Event,
+    HandleTable,
     Mutex,
     Semaphore,
     WaitableTimer,
@@ -197,3 +198,16 @@ def test_open_named_with_no_access_is_access_denied() -> None:
     with pytest.raises(AccessDeniedError):
         handles.open_named(Event, "apartment-test-noaccess", 0)
     del event
+
+
+def test_a_set_of_handles_resolved_before_fails_once_one_of_them_closes() -> None:
+    table = HandleTable()
+    first, second = Event(), Event()
+    values = [table.insert(first), table.insert(second)]
+    assert table.get_many(values) == (first, second)
+    assert table.get_many(values) == (first, second)  # remembered
+    table.close(values[1])
+    with pytest.raises(InvalidHandleError):
+        table.get_many(values)
+    with pytest.raises(AccessDeniedError):  # what was remembered is per access asked
+        table.get_many(values[:1], access=0x1_0000_0000)

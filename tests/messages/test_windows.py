@@ -11,6 +11,7 @@ from apartment.errors import (
     AccessDeniedError,
     ClassAlreadyExistsError,
     ClassNotFoundError,
+    CreationRefusedError,
     InvalidWindowHandleError,
     MessageTimeoutError,
     WindowOfOtherThreadError,
@@ -105,10 +106,18 @@ def test_creation_sends_nccreate_and_create_to_the_procedure(recorder: Recorder)
 
 
 def test_a_procedure_refusing_nccreate_ends_the_creation() -> None:
-    register_class("windows-test-refuse", lambda hwnd, msg, wparam, lparam: 0)
+    seen: list[int] = []
+
+    def refuse(hwnd: int, msg: int, wparam: object, lparam: object) -> int:
+        seen.append(msg)
+        return 0
+
+    register_class("windows-test-refuse", refuse)
     try:
-        with pytest.raises(InvalidWindowHandleError):
+        with pytest.raises(CreationRefusedError) as caught:
             create_window("windows-test-refuse")
+        assert caught.value.winerror == 0  # Windows sets no error code for a refusal
+        assert seen == [WM_NCCREATE, WM_NCDESTROY]
     finally:
         unregister_class("windows-test-refuse")
 

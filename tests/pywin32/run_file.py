@@ -14,6 +14,10 @@ the file is run:
   skipped with their reason; the exit status is 0 when every test passed.
 * ``script``: the file runs as ``__main__``, as its own ``if __name__ == "__main__"`` block
   does; the exit status is 0 when it ran to its end.
+
+``--register MODULE`` registers the COM servers a module defines first, as
+``python -m apartment register MODULE`` does (``win32com.servers.interp``: pywin32's
+installer registers Python.Interpreter on Windows, and some tests expect it).
 """
 
 from __future__ import annotations
@@ -28,17 +32,21 @@ import types
 import unittest
 from pathlib import Path
 
+from apartment import _registry_cli
 from apartment.win32 import install
 
 
 def _stand_ins(root: Path) -> None:
-    """Make ``win32com.test`` a package over pywin32's test folder, with our ``util``."""
+    """Make ``win32com.test`` (with our ``util``) and ``win32com.demos`` packages over
+    pywin32's folders: pywin32's tests import them (testServers runs the connect demo)."""
     import win32com
 
-    package = types.ModuleType("win32com.test")
-    package.__path__ = [str(root / "win32com" / "test")]
-    sys.modules["win32com.test"] = package
-    win32com.test = package
+    for name in ("test", "demos"):
+        folder = types.ModuleType(f"win32com.{name}")
+        folder.__path__ = [str(root / "win32com" / name)]
+        sys.modules[f"win32com.{name}"] = folder
+        setattr(win32com, name, folder)
+    package = sys.modules["win32com.test"]
     here = Path(__file__).resolve().parent / "win32com_test_util.py"
     spec = importlib.util.spec_from_file_location("win32com.test.util", here)
     assert spec is not None
@@ -78,11 +86,15 @@ def main() -> int:
     parser.add_argument("relpath")
     parser.add_argument("mode", choices=["unittest", "script"])
     parser.add_argument("--skip", action="append", default=[])
+    parser.add_argument("--register", action="append", default=[])
     options = parser.parse_args()
     root: Path = options.root.resolve()
     path = root / options.relpath
     install()
     _stand_ins(root)
+    for module in options.register:
+        if _registry_cli.register_main([module]) != 0:
+            return 2
     sys.path.append(str(Path(__file__).resolve().parent / "stand_ins"))  # after pywin32's own
     sys.path.insert(0, str(path.parent))
     os.chdir(path.parent)

@@ -21,25 +21,15 @@ from ._api import create as create
 from ._api import mta as mta
 from ._api import sta as sta
 from ._api import threading_model as threading_model
+from ._api import wait_for_handles as wait_for_handles
 from ._api import with_timeout as with_timeout
-from ._callctl import CALLTYPE_NESTED as CALLTYPE_NESTED
-from ._callctl import CALLTYPE_TOPLEVEL as CALLTYPE_TOPLEVEL
-from ._callctl import CALLTYPE_TOPLEVEL_CALLPENDING as CALLTYPE_TOPLEVEL_CALLPENDING
-from ._callctl import PENDINGMSG_CANCELCALL as PENDINGMSG_CANCELCALL
-from ._callctl import PENDINGMSG_WAITDEFPROCESS as PENDINGMSG_WAITDEFPROCESS
-from ._callctl import PENDINGMSG_WAITNOPROCESS as PENDINGMSG_WAITNOPROCESS
-from ._callctl import PENDINGTYPE_NESTED as PENDINGTYPE_NESTED
-from ._callctl import PENDINGTYPE_TOPLEVEL as PENDINGTYPE_TOPLEVEL
-from ._callctl import SERVERCALL_ISHANDLED as SERVERCALL_ISHANDLED
-from ._callctl import SERVERCALL_REJECTED as SERVERCALL_REJECTED
-from ._callctl import SERVERCALL_RETRYLATER as SERVERCALL_RETRYLATER
-from ._callctl import MessageFilter as MessageFilter
 from ._callctl import call_cancelled as call_cancelled
 from ._callctl import call_timeout as call_timeout
 from ._callctl import cancel_call as cancel_call
 from ._callctl import disable_call_cancellation as disable_call_cancellation
 from ._callctl import enable_call_cancellation as enable_call_cancellation
 from ._callctl import register_message_filter as register_message_filter
+from ._callctl import stall_warning as stall_warning
 from ._class_entry import CLSCTX_ALL as CLSCTX_ALL
 from ._class_entry import CLSCTX_INPROC as CLSCTX_INPROC
 from ._class_entry import CLSCTX_INPROC_HANDLER as CLSCTX_INPROC_HANDLER
@@ -55,22 +45,61 @@ from ._class_entry import clsid_of as clsid_of
 from ._class_entry import normalize_clsid as normalize_clsid
 from ._class_loading import ClassLoadError as ClassLoadError
 from ._class_loading import load_class as load_class
-from ._dispatch import IID_IDISPATCH as IID_IDISPATCH
-from ._dispatch import IID_IUNKNOWN as IID_IUNKNOWN
-from ._dispatch import DispatchClient as DispatchClient
-from ._dispatch import InterfacePointer as InterfacePointer
+from ._client import DispatchClient as DispatchClient
+from ._client import Enumerator as Enumerator
+from ._collections import Collection as Collection
+from ._collections import ListEnumerator as ListEnumerator
+from ._collections import ListEnumeratorGateway as ListEnumeratorGateway
+from ._collections import new_collection as new_collection
+from ._collections import new_enum as new_enum
+from ._connect import Connectable as Connectable
+from ._connect import Connection as Connection
+from ._connect import EventSink as EventSink
+from ._connect import advise_handler as advise_handler
+from ._connect import connect_events as connect_events
+from ._connect import event_names as event_names
+from ._connect import source_events as source_events
+from ._diagnose import StalledCallWarning as StalledCallWarning
+from ._dispatch import DispatchExPointer as DispatchExPointer
+from ._dispatch import DispatchPointer as DispatchPointer
 from ._dispatch import unwrap as unwrap
+from ._dispatch import unwrap_policy as unwrap_policy
 from ._dispatch import wrap as wrap
+from ._faces import interface_class as interface_class
+from ._faces import set_iid_type as set_iid_type
+from ._faces import set_interface_class as set_interface_class
+from ._faces import set_time_type as set_time_type
+from ._filters import CALLTYPE_NESTED as CALLTYPE_NESTED
+from ._filters import CALLTYPE_TOPLEVEL as CALLTYPE_TOPLEVEL
+from ._filters import CALLTYPE_TOPLEVEL_CALLPENDING as CALLTYPE_TOPLEVEL_CALLPENDING
+from ._filters import PENDINGMSG_CANCELCALL as PENDINGMSG_CANCELCALL
+from ._filters import PENDINGMSG_WAITDEFPROCESS as PENDINGMSG_WAITDEFPROCESS
+from ._filters import PENDINGMSG_WAITNOPROCESS as PENDINGMSG_WAITNOPROCESS
+from ._filters import PENDINGTYPE_NESTED as PENDINGTYPE_NESTED
+from ._filters import PENDINGTYPE_TOPLEVEL as PENDINGTYPE_TOPLEVEL
+from ._filters import SERVERCALL_ISHANDLED as SERVERCALL_ISHANDLED
+from ._filters import SERVERCALL_REJECTED as SERVERCALL_REJECTED
+from ._filters import SERVERCALL_RETRYLATER as SERVERCALL_RETRYLATER
+from ._filters import MessageFilter as MessageFilter
+from ._iids import *  # noqa: F403 - the IIDs are part of this package's API
+from ._iids import __all__ as _iid_names
 from ._lifecycle import S_FALSE as S_FALSE
 from ._lifecycle import S_OK as S_OK
 from ._lifecycle import initialize as initialize
 from ._lifecycle import uninitialize as uninitialize
 from ._marshal import CLSID_STD_GLOBAL_INTERFACE_TABLE as CLSID_STD_GLOBAL_INTERFACE_TABLE
+from ._marshal import MSHLFLAGS_NORMAL as MSHLFLAGS_NORMAL
+from ._marshal import MSHLFLAGS_TABLESTRONG as MSHLFLAGS_TABLESTRONG
+from ._marshal import MSHLFLAGS_TABLEWEAK as MSHLFLAGS_TABLEWEAK
 from ._marshal import GlobalInterfaceTable as GlobalInterfaceTable
 from ._marshal import MarshalStream as MarshalStream
 from ._marshal import Token as Token
 from ._marshal import global_table as global_table
 from ._marshal import marshal as marshal
+from ._marshal import marshal_interface as marshal_interface
+from ._marshal import release_marshal_data as release_marshal_data
+from ._marshal import unmarshal_interface as unmarshal_interface
+from ._pointer import InterfacePointer as InterfacePointer
 from ._policy import DISPATCH_METHOD as DISPATCH_METHOD
 from ._policy import DISPATCH_PROPERTYGET as DISPATCH_PROPERTYGET
 from ._policy import DISPATCH_PROPERTYPUT as DISPATCH_PROPERTYPUT
@@ -81,10 +110,12 @@ from ._policy import DISPID_DESTRUCTOR as DISPID_DESTRUCTOR
 from ._policy import DISPID_EVALUATE as DISPID_EVALUATE
 from ._policy import DISPID_NEWENUM as DISPID_NEWENUM
 from ._policy import DISPID_PROPERTYPUT as DISPID_PROPERTYPUT
+from ._policy import DISPID_STARTENUM as DISPID_STARTENUM
 from ._policy import DISPID_UNKNOWN as DISPID_UNKNOWN
 from ._policy import DISPID_VALUE as DISPID_VALUE
-from ._policy import COMException as COMException
 from ._policy import DispatchPolicy as DispatchPolicy
+from ._policy import DynamicPolicy as DynamicPolicy
+from ._policy import Policy as Policy
 from ._proxy import Proxy as Proxy
 from ._proxy import make_agile as make_agile
 from ._registration import entry_from_class as entry_from_class
@@ -99,29 +130,44 @@ from ._registry import register as register
 from ._registry import unregister as unregister
 from ._registry_store import SCHEMA_VERSION as SCHEMA_VERSION
 from ._registry_store import registry_path as registry_path
+from ._rot import ACTIVEOBJECT_STRONG as ACTIVEOBJECT_STRONG
+from ._rot import ACTIVEOBJECT_WEAK as ACTIVEOBJECT_WEAK
+from ._rot import Registration as Registration
+from ._rot import active_object as active_object
+from ._rot import register_active_object as register_active_object
+from ._rot import revoke_active_object as revoke_active_object
+from ._server_errors import COMException as COMException
+from ._server_errors import ServerReports as ServerReports
+from ._server_errors import set_reports as set_server_reports
+from ._servers import Dictionary as Dictionary
+from ._servers import Interpreter as Interpreter
+from ._stream import STREAM_SEEK_CUR as STREAM_SEEK_CUR
+from ._stream import STREAM_SEEK_END as STREAM_SEEK_END
+from ._stream import STREAM_SEEK_SET as STREAM_SEEK_SET
+from ._stream import MemoryStream as MemoryStream
+from ._stream import memory_stream as memory_stream
+from ._typed import ConnectionPointContainerPointer as ConnectionPointContainerPointer
+from ._typed import ConnectionPointPointer as ConnectionPointPointer
+from ._typed import EnumVariantPointer as EnumVariantPointer
+from ._typed import ErrorLogPointer as ErrorLogPointer
+from ._typed import PersistPointer as PersistPointer
+from ._typed import PersistPropertyBagPointer as PersistPropertyBagPointer
+from ._typed import PersistStreamPointer as PersistStreamPointer
+from ._typed import PropertyBagPointer as PropertyBagPointer
+from ._typed import StreamPointer as StreamPointer
+from ._variant import VariantTypeError as VariantTypeError
+from ._variant import com_date as com_date
+from ._variant import to_variant as to_variant
 
 __all__ = [
+    *_iid_names,
+    "ACTIVEOBJECT_STRONG",
+    "ACTIVEOBJECT_WEAK",
+    "Apartment",
+    "ApartmentKind",
     "CALLTYPE_NESTED",
     "CALLTYPE_TOPLEVEL",
     "CALLTYPE_TOPLEVEL_CALLPENDING",
-    "PENDINGMSG_CANCELCALL",
-    "PENDINGMSG_WAITDEFPROCESS",
-    "PENDINGMSG_WAITNOPROCESS",
-    "PENDINGTYPE_NESTED",
-    "PENDINGTYPE_TOPLEVEL",
-    "SERVERCALL_ISHANDLED",
-    "SERVERCALL_REJECTED",
-    "SERVERCALL_RETRYLATER",
-    "MessageFilter",
-    "TimedProxy",
-    "call_cancelled",
-    "call_timeout",
-    "cancel_call",
-    "disable_call_cancellation",
-    "enable_call_cancellation",
-    "register_message_filter",
-    "with_timeout",
-    "CLSID_STD_GLOBAL_INTERFACE_TABLE",
     "CLSCTX_ALL",
     "CLSCTX_INPROC",
     "CLSCTX_INPROC_HANDLER",
@@ -130,6 +176,15 @@ __all__ = [
     "CLSCTX_LOCAL_SERVER",
     "CLSCTX_REMOTE_SERVER",
     "CLSCTX_SERVER",
+    "CLSID_STD_GLOBAL_INTERFACE_TABLE",
+    "COMException",
+    "ClassEntry",
+    "ClassLoadError",
+    "Collection",
+    "Connectable",
+    "Connection",
+    "ConnectionPointContainerPointer",
+    "ConnectionPointPointer",
     "DEFAULT_CLSCTX",
     "DEFAULT_THREADING_MODEL",
     "DISPATCH_METHOD",
@@ -142,40 +197,83 @@ __all__ = [
     "DISPID_EVALUATE",
     "DISPID_NEWENUM",
     "DISPID_PROPERTYPUT",
+    "DISPID_STARTENUM",
     "DISPID_UNKNOWN",
     "DISPID_VALUE",
-    "IID_IDISPATCH",
-    "IID_IUNKNOWN",
-    "SCHEMA_VERSION",
-    "S_FALSE",
-    "S_OK",
-    "THREADING_MODELS",
-    "Apartment",
-    "ApartmentKind",
-    "COMException",
-    "ClassEntry",
-    "ClassLoadError",
+    "Dictionary",
     "DispatchClient",
+    "DispatchExPointer",
+    "DispatchPointer",
     "DispatchPolicy",
+    "DynamicPolicy",
+    "EnumVariantPointer",
+    "Enumerator",
+    "ErrorLogPointer",
+    "EventSink",
     "GlobalInterfaceTable",
     "InterfacePointer",
+    "Interpreter",
+    "ListEnumerator",
+    "ListEnumeratorGateway",
+    "MSHLFLAGS_NORMAL",
+    "MSHLFLAGS_TABLESTRONG",
+    "MSHLFLAGS_TABLEWEAK",
     "MarshalStream",
+    "MemoryStream",
+    "MessageFilter",
+    "PENDINGMSG_CANCELCALL",
+    "PENDINGMSG_WAITDEFPROCESS",
+    "PENDINGMSG_WAITNOPROCESS",
+    "PENDINGTYPE_NESTED",
+    "PENDINGTYPE_TOPLEVEL",
+    "PersistPointer",
+    "PersistPropertyBagPointer",
+    "PersistStreamPointer",
+    "Policy",
+    "PropertyBagPointer",
     "Proxy",
+    "Registration",
     "RegistryError",
+    "SCHEMA_VERSION",
+    "SERVERCALL_ISHANDLED",
+    "SERVERCALL_REJECTED",
+    "SERVERCALL_RETRYLATER",
+    "STREAM_SEEK_CUR",
+    "STREAM_SEEK_END",
+    "STREAM_SEEK_SET",
+    "S_FALSE",
+    "S_OK",
+    "ServerReports",
+    "StalledCallWarning",
+    "StreamPointer",
+    "THREADING_MODELS",
+    "TimedProxy",
     "Token",
+    "VariantTypeError",
+    "active_object",
+    "advise_handler",
+    "call_cancelled",
     "call_in",
+    "call_timeout",
+    "cancel_call",
     "clsid_from_progid",
     "clsid_of",
+    "com_date",
+    "connect_events",
     "create",
     "create_instance",
     "create_interface",
     "create_object",
     "current_apartment",
+    "disable_call_cancellation",
+    "enable_call_cancellation",
     "entries",
     "entry_from_class",
+    "event_names",
     "global_table",
     "host_sta",
     "initialize",
+    "interface_class",
     "load_class",
     "lookup",
     "lookup_clsid",
@@ -183,17 +281,36 @@ __all__ = [
     "main_sta",
     "make_agile",
     "marshal",
+    "marshal_interface",
+    "memory_stream",
     "mta",
+    "new_collection",
+    "new_enum",
     "normalize_clsid",
     "placement",
     "register",
+    "register_active_object",
     "register_class",
+    "register_message_filter",
     "registry_path",
+    "release_marshal_data",
+    "revoke_active_object",
+    "set_iid_type",
+    "set_interface_class",
+    "set_server_reports",
+    "set_time_type",
+    "source_events",
     "sta",
+    "stall_warning",
     "threading_model",
+    "to_variant",
     "uninitialize",
+    "unmarshal_interface",
     "unregister",
     "unregister_class",
     "unwrap",
+    "unwrap_policy",
+    "wait_for_handles",
+    "with_timeout",
     "wrap",
 ]

@@ -25,7 +25,8 @@ from ..kernel import Event, start_thread
 from ._apartment import Apartment, ApartmentKind, current_apartment, main_sta, neutral
 from ._class_entry import CLSCTX_INPROC_HANDLER, CLSCTX_INPROC_SERVER, CLSCTX_SERVER
 from ._class_loading import load_class
-from ._dispatch import IID_IDISPATCH, InterfacePointer, wrap
+from ._dispatch import wrap
+from ._iids import IID_IDISPATCH
 from ._lifecycle import initialize
 from ._marshal import CLSID_STD_GLOBAL_INTERFACE_TABLE, GlobalInterfaceTable, global_table
 from ._mta import ensure_mta
@@ -34,6 +35,9 @@ from ._registry import lookup
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+    from ._dispatch import DispatchPointer
+    from ._pointer import InterfacePointer
 
 __all__ = [
     "THREADING_MODELS",
@@ -123,7 +127,7 @@ def _create_there(factory: Callable[[], Any], target: Apartment, creator: Apartm
     return marshal_value(factory(), target, creator)
 
 
-def create_object(name: str, clsctx: int = CLSCTX_SERVER) -> InterfacePointer:
+def create_object(name: str, clsctx: int = CLSCTX_SERVER) -> DispatchPointer:
     """Create a registered COM class by ProgID or CLSID string (CoCreateInstance).
 
     The class is looked up in the class registry, imported, and instantiated in the apartment
@@ -144,7 +148,7 @@ def create_object(name: str, clsctx: int = CLSCTX_SERVER) -> InterfacePointer:
         )
     cls = load_class(entry)
     target = placement(creator, entry.threading_model)
-    pointer: InterfacePointer = _activate(creator, target, lambda: wrap(cls(), target))
+    pointer: DispatchPointer = _activate(creator, target, lambda: wrap(cls(), apartment=target))
     return pointer
 
 

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from ..messages import Window
-    from ._callctl import MessageFilter
+    from ._filters import MessageFilter
     from ._hosting import Hosting
     from ._packet import CallPacket
     from ._proxy import Proxy, Stub

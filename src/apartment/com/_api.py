@@ -6,16 +6,28 @@ import contextlib
 import functools
 from typing import TYPE_CHECKING, Any, TypeVar, final
 
+from .. import kernel
+from ..errors import RPC_E_NO_SYNC, ComError, InvalidParameterError
+from ..kernel.lowlevel import check_timeout
 from ._activation import THREADING_MODELS, create_instance
-from ._apartment import Apartment, current_apartment
+from ._apartment import Apartment, ApartmentKind, current_apartment, thread_state
 from ._callctl import call_timeout
 from ._lifecycle import initialize, uninitialize
 from ._proxy import Proxy, marshal_value
+from ._sta import wait_serving
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
 
-__all__ = ["sta", "mta", "threading_model", "create", "with_timeout", "TimedProxy"]
+__all__ = [
+    "sta",
+    "mta",
+    "threading_model",
+    "create",
+    "with_timeout",
+    "TimedProxy",
+    "wait_for_handles",
+]
 
 T = TypeVar("T")
 
@@ -141,3 +153,38 @@ def with_timeout(obj: T, seconds: float) -> T:
     if isinstance(obj, Proxy):
         return TimedProxy(obj, float(seconds))  # type: ignore[return-value]
     return obj
+
+
+def wait_for_handles(
+    objects: Iterable[kernel.Waitable],
+    timeout: float | None = None,
+    *,
+    wait_all: bool = False,
+    alertable: bool = False,
+) -> kernel.WaitResult | None:
+    """Wait for kernel objects the way COM waits (CoWaitForMultipleHandles).
+
+    On an STA's thread the wait keeps serving calls into the apartment (and sent messages
+    and paint), so objects the callers set can be waited for without a deadlock; other
+    posted messages stay queued. Elsewhere it is a plain wait. ``wait_all`` on an STA waits
+    for every object and new input at once (Windows' MWMO_WAITALL). Returns the WaitResult,
+    ``ALERTED``, or None when ``timeout`` seconds passed.
+
+    Raises:
+        ComError: RPC_E_NO_SYNC when no objects are given.
+        InvalidParameterError: more than 63 objects (64 outside an STA).
+    """
+    objs = tuple(objects)
+    if not objs:
+        raise ComError.from_hresult(RPC_E_NO_SYNC, "CoWaitForMultipleHandles needs objects")
+    for obj in objs:
+        if not isinstance(obj, kernel.Waitable):
+            raise TypeError(f"a wait takes kernel objects, not {obj!r}")
+    timeout = check_timeout(timeout)
+    apartment = thread_state().apartment
+    if apartment is not None and apartment.kind is ApartmentKind.STA:
+        if len(objs) > kernel.MAXIMUM_WAIT_OBJECTS - 1:
+            raise InvalidParameterError(f"at most 63 objects, not {len(objs)}")
+        return wait_serving(objs, timeout, wait_all, alertable)
+    wait = kernel.wait_all if wait_all else kernel.wait_any
+    return wait(objs, timeout, alertable=alertable)

@@ -26,9 +26,8 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
-from typing import TYPE_CHECKING, Any, Protocol, final
+from typing import TYPE_CHECKING, Any, final
 
-from .. import messages
 from ..errors import (
     CallCanceledError,
     CallCompleteError,
@@ -39,29 +38,30 @@ from ..errors import (
     NoInterfaceError,
 )
 from ..kernel import Event, ThreadHandle, current_thread
-from ..kernel.lowlevel import KERNEL_LOCK, parked_on
+from ..kernel.lowlevel import KERNEL_LOCK
 from ._apartment import Apartment, ApartmentKind, current_apartment
+from ._diagnose import no_reply, warn_stalled
+from ._filters import (
+    CALLTYPE_NESTED,
+    CALLTYPE_TOPLEVEL,
+    CALLTYPE_TOPLEVEL_CALLPENDING,
+    PENDINGMSG_CANCELCALL,
+    PENDINGTYPE_NESTED,
+    PENDINGTYPE_TOPLEVEL,
+    SERVERCALL_REJECTED,
+    SERVERCALL_RETRYLATER,
+    MessageFilter,
+)
 from ._packet import CallPacket, PacketControl
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
 __all__ = [
-    "SERVERCALL_ISHANDLED",
-    "SERVERCALL_REJECTED",
-    "SERVERCALL_RETRYLATER",
-    "PENDINGMSG_CANCELCALL",
-    "PENDINGMSG_WAITNOPROCESS",
-    "PENDINGMSG_WAITDEFPROCESS",
-    "CALLTYPE_TOPLEVEL",
-    "CALLTYPE_NESTED",
-    "CALLTYPE_TOPLEVEL_CALLPENDING",
-    "PENDINGTYPE_TOPLEVEL",
-    "PENDINGTYPE_NESTED",
-    "MessageFilter",
     "CallControl",
     "controls",
     "call_timeout",
+    "stall_warning",
     "register_message_filter",
     "enable_call_cancellation",
     "disable_call_cancellation",
@@ -73,40 +73,8 @@ __all__ = [
     "pending_verdict",
 ]
 
-SERVERCALL_ISHANDLED = 0
-SERVERCALL_REJECTED = 1
-SERVERCALL_RETRYLATER = 2
-PENDINGMSG_CANCELCALL = 0
-PENDINGMSG_WAITNOPROCESS = 1
-PENDINGMSG_WAITDEFPROCESS = 2
-CALLTYPE_TOPLEVEL = 1
-CALLTYPE_NESTED = 2
-CALLTYPE_TOPLEVEL_CALLPENDING = 4
-PENDINGTYPE_TOPLEVEL = 1
-PENDINGTYPE_NESTED = 2
-
 _RETRY_AT_ONCE_BELOW_MS = 100
 """``retry_rejected_call`` results below this retry at once; from it on, after that many ms."""
-
-
-class MessageFilter(Protocol):
-    """An STA's message filter (IMessageFilter), with its methods in Python spelling.
-
-    Every method runs on the STA's own thread: ``handle_incoming_call`` when a call from
-    another apartment is about to run there, the two others while the thread waits for a call
-    it made.
-    """
-
-    def handle_incoming_call(
-        self, call_type: int, caller_thread: int, tick_count: int, info: object
-    ) -> int:
-        """Return SERVERCALL_ISHANDLED to run the call, _REJECTED or _RETRYLATER to refuse it."""
-
-    def retry_rejected_call(self, callee_thread: int, tick_count: int, reject_type: int) -> int:
-        """Return -1 to give up (RPC_E_CALL_REJECTED), 0-99 to retry now, else ms to wait."""
-
-    def message_pending(self, callee_thread: int, tick_count: int, pending_type: int) -> int:
-        """Return PENDINGMSG_CANCELCALL to cancel the call, else keep waiting."""
 
 
 @final
@@ -114,16 +82,18 @@ class CallControl:
     """A thread's bounds on its calls out; exists once the thread asks for one.
 
     ``timeout`` bounds each call (None: no bound); ``cancellable`` counts
-    enable_call_cancellation calls not yet balanced; ``filter`` is the thread's message
+    enable_call_cancellation calls not yet balanced; ``stall`` says when to warn about a
+    call with no reply yet (see stall_warning); ``filter`` is the thread's message
     filter (an STA's); ``outgoing`` is the packet of the call the thread waits on, and
     ``cancel`` the event that cancel_call sets to wake it. Changed under the kernel lock.
     """
 
-    __slots__ = ("cancel", "cancellable", "filter", "outgoing", "thread", "timeout")
+    __slots__ = ("cancel", "cancellable", "filter", "outgoing", "stall", "thread", "timeout")
 
     def __init__(self, thread: ThreadHandle) -> None:
         self.thread = thread
         self.timeout: float | None = None
+        self.stall: tuple[float, str] | None = None  # (seconds, what the calls are)
         self.cancellable = 0
         self.filter: MessageFilter | None = None
         self.outgoing: CallPacket | None = None
@@ -132,7 +102,12 @@ class CallControl:
     @property
     def active(self) -> bool:
         """Whether any bound is in force (else the thread's calls take the fast path)."""
-        return self.timeout is not None or bool(self.cancellable) or self.filter is not None
+        return (
+            self.timeout is not None
+            or bool(self.cancellable)
+            or self.filter is not None
+            or self.stall is not None
+        )
 
 
 class _Controls(threading.local):
@@ -189,6 +164,28 @@ def call_timeout(seconds: float | None) -> Iterator[None]:
         yield
     finally:
         control.timeout = previous
+        _install(control)
+
+
+@contextlib.contextmanager
+def stall_warning(seconds: float, what: str = "a call") -> Iterator[None]:
+    """Warn when a call the thread makes in the block has had no reply for ``seconds``.
+
+    The call goes on waiting: the warning (a :class:`~._diagnose.StalledCallWarning`, on the
+    calling thread) says what the callee's thread is doing and how to fix it, which is the
+    thing to know when an STA never pumps. ``what`` names the calls in the message ("an
+    event"). A warning turned into an error withdraws the call, as a timeout does.
+    """
+    if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not seconds >= 0:
+        raise ValueError(f"a stall warning comes after a number of seconds >= 0, not {seconds!r}")
+    control = _control()
+    previous = control.stall
+    control.stall = (float(seconds), what)
+    _install(control)
+    try:
+        yield
+    finally:
+        control.stall = previous
         _install(control)
 
 
@@ -414,14 +411,22 @@ def _await(
     bound = packet.control
     assert bound is not None
     extra = (control.cancel,) if control.cancellable else ()
+    stall = control.stall
+    warn_at = None if stall is None else bound.made_at + stall[0]
     while True:
         limit = deadline
         cancel_at = bound.cancel_at
         if cancel_at is not None:
             limit = cancel_at if limit is None else min(limit, cancel_at)
+        if warn_at is not None:
+            limit = warn_at if limit is None else min(limit, warn_at)
         remaining = None if limit is None else max(limit - time.monotonic(), 0.0)
         if wait(packet, caller, extra, remaining):
             return
+        if warn_at is not None and stall is not None and time.monotonic() >= warn_at:
+            warn_at = None
+            warn_stalled(packet, target, stall[0], stall[1])
+            continue
         if bound.pending_verdict == PENDINGMSG_CANCELCALL:
             packet.abandon(CallCanceledError("the message filter cancelled the call"))
             return
@@ -433,7 +438,7 @@ def _await(
                 return
             continue
         if deadline is not None and time.monotonic() >= deadline:
-            packet.abandon(CallTimeoutError(_no_reply(packet, target, control.timeout)))
+            packet.abandon(CallTimeoutError(no_reply(packet, target, control.timeout)))
             return
 
 
@@ -470,37 +475,6 @@ def _pause(
 
 def _nothing() -> None:
     return None
-
-
-def _no_reply(packet: CallPacket, target: Apartment, timeout: float | None) -> str:
-    """Say why a call got no reply in time: what the callee's thread is doing."""
-    bound = packet.control
-    with KERNEL_LOCK:
-        queued = bound is None or not bound.started
-        thread = target.thread
-        parked = parked_on(thread) if thread is not None else None
-    head = f"no reply from {target!r} within {timeout} s"
-    if target.kind is ApartmentKind.MTA:
-        what = (
-            "no MTA worker took the call"
-            if queued
-            else "an MTA worker is still running the call (it may be blocked)"
-        )
-        return f"{head}: {what}; the call was abandoned and a late result is discarded"
-    if not queued:
-        what = "its thread is still running the call (or a call that it made out of it)"
-    elif parked is None:
-        what = "its thread is busy running Python code and has not pumped messages since"
-    elif any(isinstance(obj, messages.QueueInput) for obj in parked):
-        what = "its thread is pumping messages but has not reached this call yet"
-    else:
-        names = ", ".join(repr(obj) for obj in parked) or "nothing (a sleep)"
-        what = (
-            f"its thread waits on {names} without pumping messages, so calls into its "
-            "apartment cannot run (wait with apartment.messages.msg_wait_any, or "
-            "CoWaitForMultipleHandles, to keep pumping)"
-        )
-    return f"{head}: {what}; the call was withdrawn or its late result is discarded"
 
 
 def pending_verdict(packet: CallPacket, caller: Apartment) -> bool:

@@ -4,10 +4,11 @@ An object that leaves its apartment gets a :class:`Stub` there; each other apart
 reaches it holds one :class:`Proxy` (one object, one proxy per apartment). A proxy carries
 every attribute read, write and call into the object's apartment and brings the result back.
 
-Values cross by value, objects by reference: numbers, strings, bytes, None and containers of
-those are copied as they are; kernel objects (events, mutexes, ...) are thread-safe and cross
-as themselves; every other object stays home and the other side gets a proxy to it (or the
-object itself, back in its own apartment).
+Values cross by value, objects by reference: numbers, strings, bytes, None, dates and
+containers of those are copied as they are (a memoryview as a copy of its bytes); kernel
+objects (events, mutexes, ...) are thread-safe and cross as themselves; every other object
+stays home and the other side gets a proxy to it (or the object itself, back in its own
+apartment).
 """
 
 from __future__ import annotations
@@ -71,7 +72,11 @@ def make_agile(cls: type) -> type:
 def is_agile(value: object) -> bool:
     """Tell whether ``value`` crosses apartments as itself (plain values, kernel objects...)."""
     kind = type(value)
-    return kind in _PLAIN or kind in _agile_types or isinstance(value, (Waitable, BaseException))
+    return (
+        kind in _PLAIN
+        or kind in _agile_types
+        or isinstance(value, (Waitable, BaseException, datetime.date, decimal.Decimal))
+    )
 
 
 @final
@@ -153,6 +158,8 @@ def marshal_value(value: Any, source: Apartment, dest: Apartment) -> Any:  # noq
         if stub.home is dest:
             return stub.target()
         return proxy_in(dest, stub)
+    if kind is memoryview:
+        return memoryview(bytearray(value))  # by value: a copy of its bytes
     reduce = getattr(value, "__apartment_marshal__", None)
     if reduce is not None:
         return reduce(source, dest)

@@ -17,7 +17,7 @@ import threading
 import time
 from typing import TYPE_CHECKING, Any, final
 
-from .. import messages
+from .. import kernel, messages
 from .._fork import OUTER, hold_across_fork
 from ..errors import CantCallOutError, DisconnectedError
 from ..kernel.lowlevel import (
@@ -44,10 +44,10 @@ from ._packet import CallPacket
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from ..kernel import Event
+    from ..kernel import Event, Waitable, WaitResult
     from ._apartment import Apartment
 
-__all__ = ["STA", "WM_APARTMENT_CALL"]
+__all__ = ["STA", "WM_APARTMENT_CALL", "wait_serving"]
 
 WINDOW_CLASS = "OleMainThreadWndClass"
 WM_APARTMENT_CALL = messages.register_window_message("apartment.com.call")
@@ -231,6 +231,45 @@ def _modal_wait(
             others = queue.peek(None, 0, 0, messages.PM_NOREMOVE | messages.PM_QS_POSTMESSAGE)
             if others is not None and pending_verdict(packet, caller):
                 return False
+    finally:
+        if quit_code is not None:
+            messages.post_quit_message(quit_code)
+
+
+def wait_serving(
+    objects: tuple[Waitable, ...], timeout: float | None, wait_all: bool, alertable: bool
+) -> WaitResult | None:
+    """Wait for ``objects`` on an STA's thread, serving what a modal loop serves meanwhile.
+
+    CoWaitForMultipleHandles in an STA: calls into the apartment, sent messages and paint
+    are dispatched while waiting; other posted messages stay queued. ``wait_all`` waits
+    for every object *and* new input at once, as Windows' MWMO_WAITALL does. Returns the
+    result of the objects' wait, ALERTED, or None on timeout.
+    """
+    queue = current_queue()
+    apartment = thread_state().apartment
+    window = apartment.window if apartment is not None else None
+    hwnd = window.hwnd if window is not None else -1
+    inp = queue.input
+    count = len(objects)
+    waiting = (*objects, inp)
+    deadline = None if timeout is None else time.monotonic() + timeout
+    quit_code: int | None = None
+    try:
+        while True:
+            with KERNEL_LOCK:
+                inp.arm(_MODAL_MASK, False)
+            remaining = None if deadline is None else max(deadline - time.monotonic(), 0.0)
+            if wait_all:
+                result = kernel.wait_all(waiting, remaining, alertable=alertable)
+                if result is not None and result is not kernel.ALERTED:
+                    quit_code = _serve(queue, hwnd, quit_code)
+                    return kernel.WaitResult(0, result.abandoned)
+                return result
+            result = wait_any_unchecked(waiting, remaining, alertable)
+            if result is None or result is kernel.ALERTED or result.index < count:
+                return result
+            quit_code = _serve(queue, hwnd, quit_code)
     finally:
         if quit_code is not None:
             messages.post_quit_message(quit_code)

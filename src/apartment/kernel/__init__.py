@@ -95,11 +95,13 @@ from ._pipemodes import PIPE_UNLIMITED_INSTANCES as PIPE_UNLIMITED_INSTANCES
 from ._pipemodes import PIPE_WAIT as PIPE_WAIT
 from ._pipeserver import PipeServer as PipeServer
 from ._pipeserver import create_named_pipe as create_named_pipe
+from ._process import PROGRAM_MODULE as PROGRAM_MODULE
 from ._process import PrimaryThread as PrimaryThread
 from ._process import ProcessHandle as ProcessHandle
 from ._process import ProcessStatistics as ProcessStatistics
 from ._process import create_process as create_process
 from ._process import current_process as current_process
+from ._process import module_handle as module_handle
 from ._process import start_process as start_process
 from ._semaphore import Semaphore as Semaphore
 from ._semaphore import SemaphoreStatistics as SemaphoreStatistics
@@ -187,6 +189,7 @@ __all__ = [
     "PIPE_TYPE_MESSAGE",
     "PIPE_UNLIMITED_INSTANCES",
     "PIPE_WAIT",
+    "PROGRAM_MODULE",
     "READ_CONTROL",
     "STILL_ACTIVE",
     "TRUNCATE_EXISTING",
@@ -221,6 +224,7 @@ __all__ = [
     "current_thread",
     "delete_file",
     "handles",
+    "module_handle",
     "open_file",
     "open_named",
     "queue_apc",

@@ -73,6 +73,10 @@ def normalize(value: int) -> int:
     return value if value < 0 else value & ~3
 
 
+_MANY_CACHED = 64
+"""How many sets of handles :meth:`HandleTable.get_many` remembers."""
+
+
 class HandleTable:
     """Maps handle values to (object, granted access); safe to use from any thread."""
 
@@ -86,6 +90,10 @@ class HandleTable:
         self._entries: dict[int, tuple[object, int]] = {}
         self._open: dict[int, int] = {}  # id(object) -> number of open handles
         self._values = itertools.count(4, 4)
+        # Multi-object waits resolved before, by their handle values and access: a loop that
+        # waits on the same handles again looks them up once. Values are never reused, so an
+        # entry stays right until one of its handles closes; any close empties the cache.
+        self._many: dict[tuple[tuple[int, ...], int], tuple[Waitable, ...]] = {}
 
     def close_soon(self, value: int) -> None:
         """Close a handle later; the only call a finalizer may make (it takes no lock)."""
@@ -174,7 +182,30 @@ class HandleTable:
         """
         if not (0 if allow_empty else 1) <= len(values) <= limit:
             raise InvalidParameterError(f"a wait takes 1 to {limit} handles, not {len(values)}")
-        return tuple(self.get_typed(value, Waitable, access) for value in values)
+        if self._closing:
+            self.collect()
+        key = (tuple(values), access)
+        entries = self._entries
+        kinds = Waitable.kinds
+        with self._lock:  # one hold for all of them: a wait on 64 handles is one lookup each
+            cached = self._many.get(key)
+            if cached is not None:
+                return cached
+            found = [entries.get(value) for value in values]
+        objects: list[Waitable] = []
+        for value, entry in zip(values, found, strict=True):
+            if entry is None or type(entry[0]) not in kinds or access & ~entry[1]:
+                # the slow path says precisely what is wrong (a handle not normalized, too)
+                objects.append(self.get_typed(value, Waitable, access))
+            else:
+                objects.append(entry[0])  # type: ignore[arg-type]
+        resolved = tuple(objects)
+        with self._lock:
+            if len(self._many) >= _MANY_CACHED:
+                self._many.clear()  # bounded: a program waiting on ever new sets of handles
+            if all(value in entries for value in key[0]):  # none closed meanwhile
+                self._many[key] = resolved
+        return resolved
 
     def create(self, kind: type[NamedKind], name: str | None, *args: object) -> tuple[int, bool]:
         """Create an object, named or not, and open a handle to it (Create*).
@@ -252,6 +283,7 @@ class HandleTable:
         with self._lock:
             entry = self._entries.pop(key, None)
             if entry is not None:
+                self._many.clear()
                 count = self._open.pop(id(entry[0])) - 1
                 if count:
                     self._open[id(entry[0])] = count

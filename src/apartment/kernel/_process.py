@@ -12,6 +12,7 @@ import selectors
 import shlex
 import signal
 import subprocess
+import sys
 import threading
 import weakref
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from ..errors import (
     ERROR_FILE_NOT_FOUND,
     AccessDeniedError,
     InvalidParameterError,
+    ModuleNotLoadedError,
     NotSupportedError,
     SuspendCountExceededError,
     Win32Error,
@@ -37,11 +39,13 @@ if TYPE_CHECKING:
     from ._threadstate import ThreadState
 
 __all__ = [
+    "PROGRAM_MODULE",
     "ProcessHandle",
     "ProcessStatistics",
     "current_process",
     "start_process",
     "create_process",
+    "module_handle",
 ]
 
 
@@ -353,3 +357,31 @@ def process_by_id(pid: int) -> ProcessHandle | None:
         return current_process()
     with KERNEL_LOCK:
         return _children.get(pid)
+
+
+PROGRAM_MODULE = 0x140000000
+"""The module handle of the program (GetModuleHandle(NULL)): the address a 64-bit Windows
+program is loaded at by default. Nothing is mapped there; it names the program."""
+
+
+def module_handle(name: str | None = None) -> int:
+    """Return the handle of a module loaded in this process (GetModuleHandle).
+
+    The program is the one module here: None, or the program's file name (any case, with
+    or without ``.exe``), gives :data:`PROGRAM_MODULE`, the ``hInstance`` a program passes
+    to RegisterClass and CreateWindow.
+
+    Raises:
+        ModuleNotLoadedError: no module of that name is loaded (ERROR_MOD_NOT_FOUND).
+    """
+    if name is None:
+        return PROGRAM_MODULE
+    if not isinstance(name, str):
+        raise TypeError(f"a module name is a str or None, not {name!r}")
+    program = os.path.basename(sys.executable).lower()
+    wanted = name.lower()
+    if wanted in (program, program + ".exe") or wanted.removesuffix(".exe") == program:
+        return PROGRAM_MODULE
+    raise ModuleNotLoadedError(
+        f"no module {name!r} is loaded here: only the program ({program}) is; pass None for it"
+    )

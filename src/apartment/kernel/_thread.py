@@ -1,10 +1,16 @@
 """Threads as kernel objects: identity, start (suspended too), exit codes, APCs, suspension.
 
-Every thread that touches the kernel gets one :class:`ThreadHandle`, created on first use,
-whether it was started by :func:`start_thread` or by plain ``threading``. The handle is
-signaled when the thread ends; at that moment the mutexes it still owns become abandoned.
-A thread started elsewhere is seen to end through a thread-local sentinel that CPython drops
-on the ending thread before ``join()`` returns.
+Every thread of the process is a Win32 thread, whoever started it: :func:`start_thread`,
+plain ``threading``, or a C library. It gets one :class:`ThreadHandle` on first use, by the
+thread itself (:func:`current_thread`) or by its native id from any thread
+(:func:`thread_by_id`, which adopts a live thread the library has not seen yet). The handle
+is signaled when the thread ends; at that moment the mutexes it still owns become abandoned.
+
+How the end is seen depends on what runs on the thread. A ``threading`` thread that used the
+library is seen to end through a thread-local sentinel that CPython drops on the ending
+thread before ``join()`` returns. A thread adopted by id before it ever called the library,
+and a thread a C library started (whose thread-locals last one callback), are watched from
+outside by ``_threadwatch``: their handle is signaled once the OS thread is gone.
 
 Python cannot stop another thread between two bytecodes, so suspension is cooperative: a
 suspended thread stops at its next wait (and acquires nothing while it is stopped in one);
@@ -28,6 +34,7 @@ from ..errors import AccessDeniedError, SuspendCountExceededError, ThreadTermina
 from ._core import KERNEL_LOCK, Waitable, Waiter, release_waiters, waiting, wake_all
 from ._parker import lock_parker
 from ._threadstate import ThreadState
+from ._threadwatch import exiting, identity, thread_watch
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -55,6 +62,10 @@ MAXIMUM_SUSPEND_COUNT = 127
 
 _tls = threading.local()
 _by_id: dict[int, ThreadHandle] = {}
+# The identity tokens of threads seen to end on themselves, by native id: such a thread
+# lingers in /proc for a moment after its handle is signaled, and must not be adopted again.
+_ended: dict[int, int | None] = {}
+_ENDED_KEPT = 256
 _exit_hooks: list[Callable[[ThreadHandle], None]] = []
 _names = itertools.count(1)
 
@@ -78,13 +89,14 @@ class ThreadHandle(Waitable):
     ThreadState, ``_state``.
     """
 
-    __slots__ = ("_exit_code", "_state", "ident", "name", "native_id")
+    __slots__ = ("_exit_code", "_state", "_token", "ident", "name", "native_id")
 
-    def __init__(self, ident: int, native_id: int, name: str) -> None:
+    def __init__(self, ident: int, native_id: int, name: str, token: int | None = None) -> None:
         super().__init__()
-        self.ident = ident
+        self.ident = ident  # 0 for a thread adopted by id that has not run the library yet
         self.native_id = native_id
         self.name = name
+        self._token = token  # identity token (_threadwatch), for threads watched from outside
         self._exit_code = STILL_ACTIVE
         self._state = ThreadState(self)
 
@@ -185,27 +197,75 @@ def current_state() -> ThreadState:
 
 
 def _adopt(suspended: bool) -> ThreadHandle:
-    """Create and register the calling thread's handle (``suspended``: with a count of 1)."""
+    """Create and register the calling thread's handle (``suspended``: with a count of 1).
+
+    A thread adopted earlier by id, or a C library's thread calling in again (its
+    thread-locals last one callback), finds its handle under its id and takes it up.
+    """
     ident = threading.get_ident()
     native_id = threading.get_native_id()
-    main = ident == threading.main_thread().ident
-    name = threading.current_thread().name
-    handle = ThreadHandle(ident, native_id, name)
+    python_thread = threading.current_thread()
+    main = python_thread is threading.main_thread()
+    foreign = isinstance(python_thread, threading._DummyThread)  # started outside threading
+    with KERNEL_LOCK:
+        known = _by_id.get(native_id)
+    token = identity(native_id) if known is not None or foreign else None
+    if known is not None and (known._token is None or known._token != token):
+        thread_exited(known, 0)  # a thread that had this id before, seen to end only now
+        known = None
+    handle = known or ThreadHandle(ident, native_id, python_thread.name, token)
+    handle.ident = ident
     _tls.handle = handle
     _tls.state = handle._state
-    if not main:  # the main thread ends with the process
+    if not main and not foreign:  # the main thread ends with the process
         _tls.sentinel = _ExitSentinel(handle)
     with KERNEL_LOCK:
-        _by_id[native_id] = handle
+        if known is None:
+            _by_id[native_id] = handle
         if suspended:
             handle._state.suspend_locked()
+    if foreign and known is None and token is not None:
+        _watch(handle, token)
     return handle
 
 
+def _watch(handle: ThreadHandle, token: int) -> None:
+    """Have the thread watch signal ``handle`` once its OS thread is gone."""
+    thread_watch.watch(handle.native_id, token, lambda: thread_exited(handle, 0))
+
+
 def thread_by_id(native_id: int) -> ThreadHandle | None:
-    """Return the handle of the live thread with that native id, if it has used the kernel."""
+    """Return the handle of this process's live thread with that native id, None if none.
+
+    A thread the library has not seen yet is adopted here, from whatever thread asks: it gets
+    its handle now, signaled when it ends, and takes it up when it first calls the library.
+    One that ``threading`` does not know either is first given a moment to show it is not
+    a finished ``threading`` thread on its way out (``_threadwatch.exiting``).
+    """
     with KERNEL_LOCK:
-        return _by_id.get(native_id)
+        known = _by_id.get(native_id)
+    if known is not None or isinstance(native_id, bool) or not isinstance(native_id, int):
+        return known
+    token = identity(native_id)
+    if token is None:
+        return None
+    python_thread = next((t for t in threading.enumerate() if t.native_id == native_id), None)
+    if python_thread is None and exiting(native_id, token):
+        return None
+    with KERNEL_LOCK:
+        known = _by_id.get(native_id)
+        if known is not None:
+            return known
+        if native_id in _ended and _ended[native_id] == token:
+            return None  # its end has been seen already; it is just not gone from /proc yet
+        if python_thread is None:
+            handle = ThreadHandle(0, native_id, f"thread-{native_id}", token)
+        else:
+            handle = ThreadHandle(python_thread.ident or 0, native_id, python_thread.name, token)
+        _by_id[native_id] = handle
+    if python_thread is not threading.main_thread():  # the main thread ends with the process
+        _watch(handle, token)
+    return handle
 
 
 def add_exit_hook(hook: Callable[[ThreadHandle], None]) -> None:
@@ -222,6 +282,10 @@ def thread_exited(handle: ThreadHandle, exit_code: int) -> None:
     with KERNEL_LOCK:
         if handle._ready:
             return
+    on_itself = handle.native_id == threading.get_native_id()
+    token = handle._token
+    if token is None and on_itself:
+        token = identity(handle.native_id)
     for hook in tuple(_exit_hooks):
         hook(handle)
     state = handle._state
@@ -236,6 +300,10 @@ def thread_exited(handle: ThreadHandle, exit_code: int) -> None:
         state.end_locked(woken)
         if _by_id.get(handle.native_id) is handle:
             del _by_id[handle.native_id]
+        if on_itself:  # its OS thread lives on a moment: never adopt it again by its id
+            _ended[handle.native_id] = token
+            if len(_ended) > _ENDED_KEPT:
+                del _ended[next(iter(_ended))]
         release_waiters(handle, woken)
     wake_all(woken)
 
@@ -256,6 +324,7 @@ def _after_fork_in_child() -> None:
     with KERNEL_LOCK:
         handles = list(_by_id.values())
         _by_id.clear()
+        _ended.clear()
         if me is not None:
             me.native_id = threading.get_native_id()
             _by_id[me.native_id] = me

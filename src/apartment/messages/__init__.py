@@ -11,10 +11,20 @@ from ._aio import wait_any_async as wait_any_async
 from ._aio import wait_async as wait_async
 from ._constants import *  # noqa: F403
 from ._constants import __all__ as _constant_names
+from ._defproc import def_window_proc as def_window_proc
+from ._destroy import destroy_window as destroy_window
 from ._input import QueueInput as QueueInput
 from ._message import Message as Message
 from ._message import quit_code as quit_code
 from ._message import register_window_message as register_window_message
+from ._message import ticks as tick_count
+from ._params import CreateStruct as CreateStruct
+from ._params import TextBuffer as TextBuffer
+from ._params import WindowPos as WindowPos
+from ._params import make_lparam as make_lparam
+from ._post import post_message as post_message
+from ._post import post_quit_message as post_quit_message
+from ._post import post_thread_message as post_thread_message
 from ._pump import MAXIMUM_MSG_WAIT_OBJECTS as MAXIMUM_MSG_WAIT_OBJECTS
 from ._pump import get_message as get_message
 from ._pump import msg_wait_any as msg_wait_any
@@ -32,33 +42,52 @@ from ._send import in_send_message_ex as in_send_message_ex
 from ._send import reply_message as reply_message
 from ._send import send_message as send_message
 from ._send import send_notify_message as send_notify_message
+from ._styles import *  # noqa: F403
+from ._styles import __all__ as _style_names
+from ._timers import TIMER_MAXIMUM as TIMER_MAXIMUM
+from ._timers import TIMER_MINIMUM as TIMER_MINIMUM
 from ._timers import kill_timer as kill_timer
 from ._timers import set_timer as set_timer
 from ._window import Window as Window
-from ._window import WindowClass as WindowClass
-from ._window import WindowProc as WindowProc
 from ._window import create_window as create_window
-from ._window import def_window_proc as def_window_proc
-from ._window import destroy_window as destroy_window
 from ._window import dispatch_message as dispatch_message
-from ._window import post_message as post_message
-from ._window import post_quit_message as post_quit_message
-from ._window import post_thread_message as post_thread_message
-from ._window import register_class as register_class
-from ._window import unregister_class as unregister_class
 from ._window_table import is_window as is_window
 from ._window_table import window_of as window_of
+from ._windowpos import DESKTOP_SIZE as DESKTOP_SIZE
+from ._windowpos import client_rect as client_rect
+from ._windowpos import get_parent as get_parent
+from ._windowpos import get_window as get_window
+from ._windowpos import get_window_text as get_window_text
+from ._windowpos import is_window_visible as is_window_visible
+from ._windowpos import move_window as move_window
+from ._windowpos import set_window_pos as set_window_pos
+from ._windowpos import set_window_text as set_window_text
+from ._windowpos import show_window as show_window
+from ._windowpos import update_window as update_window
+from ._windowpos import window_rect as window_rect
+from ._wndclass import WindowClass as WindowClass
+from ._wndclass import WindowProc as WindowProc
+from ._wndclass import register_class as register_class
+from ._wndclass import unregister_class as unregister_class
 
 __all__ = [
     *_constant_names,
+    *_style_names,
+    "DESKTOP_SIZE",
     "MAXIMUM_MSG_WAIT_OBJECTS",
     "POSTED_MESSAGE_LIMIT",
+    "TIMER_MAXIMUM",
+    "TIMER_MINIMUM",
+    "CreateStruct",
     "Message",
     "MessageQueue",
     "QueueInput",
+    "TextBuffer",
     "Window",
     "WindowClass",
+    "WindowPos",
     "WindowProc",
+    "client_rect",
     "create_window",
     "current_queue",
     "def_window_proc",
@@ -66,9 +95,15 @@ __all__ = [
     "dispatch_message",
     "get_message",
     "get_message_async",
+    "get_parent",
+    "get_window",
+    "get_window_text",
     "in_send_message",
     "in_send_message_ex",
+    "is_window_visible",
     "kill_timer",
+    "make_lparam",
+    "move_window",
     "msg_wait_any",
     "peek_message",
     "post_message",
@@ -86,11 +121,17 @@ __all__ = [
     "send_message",
     "send_notify_message",
     "set_timer",
+    "set_window_pos",
+    "set_window_text",
+    "show_window",
+    "tick_count",
     "unregister_class",
+    "update_window",
     "wait_all_async",
     "wait_any_async",
     "wait_async",
     "wait_message",
     "is_window",
     "window_of",
+    "window_rect",
 ]

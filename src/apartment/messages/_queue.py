@@ -1,9 +1,11 @@
 """One message queue per thread: posting, retrieval order, wake bits; the per-thread table.
 
-A thread's queue is created by its first message call, as Windows creates it on the first
-USER call. Its state lives under the kernel lock, so a queue can be waited on beside kernel
-objects (``msg_wait_any``): its :class:`~._input.QueueInput` is the waitable "new input has
-arrived" condition.
+A thread's queue is created by its first window-manager call (posting, even to another
+thread, retrieving, sending, waiting for input, creating a window or a timer), as Windows
+creates it on the first USER call; until then posts to the thread fail with
+ERROR_INVALID_THREAD_ID. Its state lives under the kernel lock, so a queue can be waited on
+beside kernel objects (``msg_wait_any``): its :class:`~._input.QueueInput` is the waitable
+"new input has arrived" condition.
 
 Retrieval follows Windows' order: messages sent from other threads are handled first (inside
 the call, never returned), then posted messages in FIFO order, then WM_QUIT (when no matching
@@ -55,6 +57,7 @@ __all__ = [
     "HUNG_AFTER_MS",
     "MessageQueue",
     "POSTED_MESSAGE_LIMIT",
+    "THREAD_QUEUE",
     "current_queue",
     "on_queue_end",
     "post_to_thread",
@@ -385,7 +388,9 @@ def _matches(window: int, message: int, hwnd: int | None, first: int, last: int)
     return not (first or last) or first <= message <= last
 
 
-_tls = threading.local()
+THREAD_QUEUE = threading.local()
+"""Holds the calling thread's queue as ``.queue`` once the thread has one (current_queue)."""
+_tls = THREAD_QUEUE
 _by_thread: dict[int, MessageQueue] = {}
 _exit_callbacks: list[Callable[[MessageQueue], None]] = []
 
@@ -427,10 +432,16 @@ def queue_of(thread: ThreadHandle | int) -> MessageQueue:
 def post_to_thread(native_id: int, message: Message) -> None:
     """Post to a thread's queue by id, looking it up and posting under one lock.
 
+    Posting is a window-manager call: it makes the caller's own queue first.
+
     Raises:
         InvalidThreadIdError: no such thread, or it has no message queue.
         NotEnoughQuotaError: its queue already holds 10,000 posted messages.
     """
+    try:
+        _tls.queue  # noqa: B018 - only whether the caller has a queue yet
+    except AttributeError:
+        current_queue()
     woken: list[Waiter] = []
     with KERNEL_LOCK:
         queue = _by_thread.get(native_id)

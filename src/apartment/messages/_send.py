@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Sent",
+    "call_on_owner",
     "in_send_message",
     "in_send_message_ex",
     "reply_message",
@@ -141,6 +142,35 @@ def send_message(
         raise AccessDeniedError(
             f"thread {window.thread.native_id} ended before it handled message {msg:#x}"
         )
+    return sent.result
+
+
+def call_on_owner(window: Window, fn: Callable[..., object], *args: object) -> int:
+    """Run ``fn(*args)`` on the thread that owns ``window`` and return its int result.
+
+    What Windows does for a window of another thread (ShowWindow, SetWindowPos, ...): the
+    work travels to the owner as a sent message and runs inside its next get/peek, the
+    caller waiting as for send_message (and serving sends to itself meanwhile). On the
+    owner itself it runs at once.
+
+    Raises:
+        AccessDeniedError: the owning thread ended before it ran ``fn``.
+    """
+    me = current_queue()
+    if window.thread is me.thread:
+        result = fn(*args)
+        return result if isinstance(result, int) else 0
+    target = window.queue
+    done = spare_event()
+    sent = Sent(fn, args, done)
+    woken: list[Waiter] = []
+    with KERNEL_LOCK:
+        target.send(sent, woken)
+    wake_all(woken)
+    _await_reply(sent, done, me, target, None, True)
+    recycle_event(done)
+    if sent.error:
+        raise AccessDeniedError(f"thread {window.thread.native_id} ended before it answered")
     return sent.result
 
 

@@ -24,7 +24,12 @@ if TYPE_CHECKING:
     from .._clock import Clock, TimerHandle
     from ._queue import MessageQueue
 
-__all__ = ["WindowTimer", "kill_timer", "set_timer"]
+__all__ = ["TIMER_MAXIMUM", "TIMER_MINIMUM", "WindowTimer", "kill_timer", "set_timer"]
+
+TIMER_MINIMUM = 0.010
+"""The shortest timer period, in seconds (USER_TIMER_MINIMUM, 10 ms)."""
+TIMER_MAXIMUM = 0x7FFFFFFF / 1000.0
+"""The longest timer period, in seconds (USER_TIMER_MAXIMUM, 0x7FFFFFFF ms)."""
 
 
 @final
@@ -95,6 +100,8 @@ def set_timer(
 ) -> int:
     """Deliver WM_TIMER to a window of the calling thread every ``elapse`` seconds (SetTimer).
 
+    As on Windows, a period under 10 ms is 10 ms (USER_TIMER_MINIMUM) and one over
+    0x7FFFFFFF ms is that (USER_TIMER_MAXIMUM, about 24.8 days).
     Expirations are not queued: WM_TIMER is synthesized when the queue has nothing else,
     and several expirations coalesce into one. hwnd 0 makes a thread timer with a fresh id.
     Setting an existing (hwnd, id) timer again replaces it. ``callback`` is called by
@@ -107,11 +114,12 @@ def set_timer(
         raise InvalidParameterError(f"a timer period must be >= 0 seconds, not {elapse!r}")
     queue = owned_window(hwnd).queue if hwnd else current_queue()
     clock = _clock.get_clock()
+    period = min(max(elapse, TIMER_MINIMUM), TIMER_MAXIMUM)
     with KERNEL_LOCK:
         if not hwnd:
             timer_id = next(_thread_timer_ids)
         key = (hwnd, timer_id)
-        timer = WindowTimer(queue, key, max(elapse, 0.001), callback, clock)
+        timer = WindowTimer(queue, key, period, callback, clock)
         old = queue.timers.pop(key, None)
         if old is not None:
             old.cancel()

@@ -1,103 +1,145 @@
-"""Window classes and windows owned by their thread: creating, destroying, posting, dispatching.
+"""Windows owned by their thread: the Window object, creating windows, dispatching to them.
 
 A window belongs for life to the thread that created it: only that thread runs its window
 procedure, which it does when it dispatches a posted message, when it handles a message sent
 from another thread (inside its next get/peek), or directly for a send from the same thread.
 A window procedure is a callable ``proc(hwnd, msg, wparam, lparam) -> int``.
 
-The table of live windows and the lookups by handle are in ``_window_table``, below this
-module and the send protocol (``_send``) alike; sending is in ``_send``, timers in ``_timers``.
+A window is a real object with its class, procedure, style, text, place and size, parent
+(for a WS_CHILD window) or owner (for a top-level one), children and visibility; nothing is
+drawn. Creating and destroying it sends its procedure Windows' messages in Windows' order:
+
+* creation: WM_NCCREATE, WM_CREATE, then (a child or popup window) WM_SIZE and WM_MOVE, then
+  (a child) WM_PARENTNOTIFY to its parent, then (WS_VISIBLE) what ShowWindow sends. An
+  overlapped window gets its first WM_SIZE and WM_MOVE from its first ShowWindow.
+* destruction: (a child) WM_PARENTNOTIFY to its parent; (visible) the window is hidden; its
+  owned windows are destroyed; WM_DESTROY to it and then to its children, top down;
+  WM_NCDESTROY to its children and then to it, bottom up.
+
+Showing, placing and naming a window is in ``_windowpos``; destroying it in ``_destroy``;
+default handling in ``_defproc``; class registration in ``_wndclass``; posting in ``_post``;
+the table of live windows in ``_window_table``.
 """
 
 from __future__ import annotations
 
 import itertools
-from typing import TYPE_CHECKING, Any, TypeAlias, final
+from typing import TYPE_CHECKING, Any, final
 
 from ..errors import (
-    AccessDeniedError,
-    ClassAlreadyExistsError,
-    ClassDoesNotExistError,
-    ClassNotFoundError,
+    CreationRefusedError,
     InvalidWindowHandleError,
+    TopLevelChildError,
     WindowOfOtherThreadError,
 )
-from ..kernel import ThreadHandle, current_thread
 from ..kernel.lowlevel import KERNEL_LOCK, Waiter, wake_all
 from ._constants import (
-    HWND_BROADCAST,
     HWND_MESSAGE,
     QS_PAINT,
-    WM_CLOSE,
     WM_CREATE,
-    WM_DESTROY,
     WM_NCCREATE,
     WM_NCDESTROY,
-    WM_PAINT,
     WM_TIMER,
 )
-from ._message import Message, posted_message
-from ._queue import current_queue, on_queue_end, post_to_thread
+from ._destroy import destroy_window, forget, notify_parent
+from ._params import CreateStruct
+from ._post import post_message
+from ._queue import current_queue
 from ._send import send_message
+from ._styles import (
+    SW_SHOW,
+    WS_CAPTION,
+    WS_CHILD,
+    WS_CLIPSIBLINGS,
+    WS_POPUP,
+    WS_VISIBLE,
+)
 from ._window_table import WINDOWS, window_of
+from ._windowpos import (
+    DESKTOP_SIZE,
+    client_rect,
+    get_window_text,
+    is_window_visible,
+    move_window,
+    send_size_and_move,
+    set_window_pos,
+    set_window_text,
+    show_here,
+    show_window,
+    update_window,
+    window_rect,
+)
+from ._wndclass import find_class
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
+    from ..kernel import ThreadHandle
     from ._queue import MessageQueue
+    from ._wndclass import WindowClass
 
 __all__ = [
-    "WindowProc",
-    "WindowClass",
     "Window",
-    "register_class",
-    "unregister_class",
     "create_window",
-    "destroy_window",
-    "def_window_proc",
     "dispatch_message",
-    "post_message",
-    "post_thread_message",
-    "post_quit_message",
 ]
-
-WindowProc: TypeAlias = "Callable[[int, int, Any, Any], int | None]"
-"""A window procedure: ``proc(hwnd, msg, wparam, lparam)`` returns the message's result."""
-
-
-@final
-class WindowClass:
-    """A registered window class: a name and the window procedure its windows use."""
-
-    __slots__ = ("atom", "name", "proc", "style")
-
-    def __init__(self, name: str, proc: WindowProc, style: int, atom: int) -> None:
-        self.name = name
-        self.proc = proc
-        self.style = style
-        self.atom = atom
-
-    def __repr__(self) -> str:
-        return f"<WindowClass {self.name!r} atom={self.atom:#x}>"
 
 
 @final
 class Window:
-    """A window, owned by the thread that created it. Only the runtime creates these."""
+    """A window, owned by the thread that created it. Only the runtime creates these.
 
-    __slots__ = ("destroyed", "hwnd", "parent", "proc", "queue", "thread", "title", "wclass")
+    Its fields change on its own thread, under the kernel lock; other threads read them
+    under the lock (or through the query functions). ``x``/``y`` are relative to the
+    parent's client area; ``parent`` is the parent of a child window (0 for a top-level
+    window, HWND_MESSAGE for a message-only one), ``owner`` the owner of a top-level window;
+    ``children`` are the child windows, topmost first.
+    """
+
+    __slots__ = (
+        "child_id",
+        "children",
+        "destroyed",
+        "destroying",
+        "ex_style",
+        "height",
+        "hwnd",
+        "needs_size",
+        "owner",
+        "parent",
+        "proc",
+        "queue",
+        "style",
+        "thread",
+        "title",
+        "wclass",
+        "width",
+        "x",
+        "y",
+    )
 
     def __init__(
-        self, hwnd: int, wclass: WindowClass, title: str, parent: int, queue: MessageQueue
+        self,
+        hwnd: int,
+        wclass: WindowClass,
+        title: str,
+        parent: int,
+        queue: MessageQueue,
     ) -> None:
         self.hwnd = hwnd
         self.wclass = wclass
         self.title = title
         self.parent = parent
+        self.owner = 0
+        self.style = 0
+        self.ex_style = 0
+        self.x = self.y = self.width = self.height = 0
+        self.child_id = 0
+        self.children: list[Window] = []
+        self.needs_size = False
         self.proc = wclass.proc
         self.queue = queue
         self.thread: ThreadHandle = queue.thread
         self.destroyed = False
+        self.destroying = False
 
     def __repr__(self) -> str:
         state = " destroyed" if self.destroyed else ""
@@ -109,6 +151,37 @@ class Window:
     def message_only(self) -> bool:
         """True for a message-only window (created with parent HWND_MESSAGE)."""
         return self.parent == HWND_MESSAGE
+
+    @property
+    def is_child(self) -> bool:
+        """True for a child window (WS_CHILD, with a parent window)."""
+        return bool(self.style & WS_CHILD) and self.parent not in (0, HWND_MESSAGE)
+
+    @property
+    def visible(self) -> bool:
+        """Whether it and all its ancestors have WS_VISIBLE (IsWindowVisible)."""
+        return is_window_visible(self.hwnd)
+
+    @property
+    def rect(self) -> tuple[int, int, int, int]:
+        """``(left, top, right, bottom)`` on the screen (GetWindowRect)."""
+        return window_rect(self.hwnd)
+
+    @property
+    def client_rect(self) -> tuple[int, int, int, int]:
+        """``(0, 0, width, height)`` (GetClientRect)."""
+        return client_rect(self.hwnd)
+
+    @property
+    def text(self) -> str:
+        """The window's text, asked of its procedure (GetWindowText); set with WM_SETTEXT."""
+        with KERNEL_LOCK:
+            size = len(self.title) + 1
+        return get_window_text(self.hwnd, size)
+
+    @text.setter
+    def text(self, text: str) -> None:
+        set_window_text(self.hwnd, text)
 
     def call(self, msg: int, wparam: object, lparam: object) -> int:
         """Run the window procedure now, on the calling thread (which must own the window)."""
@@ -124,6 +197,24 @@ class Window:
     ) -> int:
         """Send a message and return the window procedure's result (SendMessage)."""
         return send_message(self.hwnd, msg, wparam, lparam, timeout=timeout)
+
+    def show(self, command: int = SW_SHOW) -> bool:
+        """Show or hide the window (ShowWindow); returns whether it was visible before."""
+        return show_window(self.hwnd, command)
+
+    def move(self, x: int, y: int, width: int, height: int, repaint: bool = True) -> None:
+        """Move and size the window (MoveWindow)."""
+        move_window(self.hwnd, x, y, width, height, repaint)
+
+    def set_pos(
+        self, insert_after: int, x: int, y: int, width: int, height: int, flags: int
+    ) -> None:
+        """Move, size, show or hide the window (SetWindowPos)."""
+        set_window_pos(self.hwnd, insert_after, x, y, width, height, flags)
+
+    def update(self) -> None:
+        """Send WM_PAINT now if the window needs painting (UpdateWindow)."""
+        update_window(self.hwnd)
 
     def destroy(self) -> None:
         """Destroy the window (DestroyWindow); only its own thread may."""
@@ -149,137 +240,146 @@ class Window:
             raise InvalidWindowHandleError(f"{self!r} has been destroyed")
 
 
-_classes: dict[str, WindowClass] = {}
-_atoms = itertools.count(0xC000)
 _hwnds = itertools.count(0x10010, 2)
 
 
-def register_class(name: str, proc: WindowProc, *, style: int = 0) -> WindowClass:
-    """Register a window class whose windows run ``proc`` (RegisterClass).
+def _check_int(name: str, value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{name} must be an int, not {value!r}")
+    return value
 
-    Class names are compared without regard to case, as atoms are.
 
-    Raises:
-        ClassAlreadyExistsError: a class of that name is registered.
+def _initial_rect(
+    style: int, x: int | None, y: int | None, width: int | None, height: int | None
+) -> tuple[int, int, int, int]:
+    """The rectangle a new window gets; None is CW_USEDEFAULT.
+
+    As CreateWindowEx documents: a default position is the top left corner (and makes ``y``
+    ignored), a default size is 3/4 of the desktop for an overlapped window (and makes
+    ``height`` ignored); a popup or child window gets 0 for either. A negative size is 0.
     """
-    if not isinstance(name, str) or not name:
-        raise TypeError(f"a window class name must be a non-empty str, not {name!r}")
-    if not callable(proc):
-        raise TypeError(f"a window procedure must be callable, not {proc!r}")
-    with KERNEL_LOCK:
-        if name.lower() in _classes:
-            raise ClassAlreadyExistsError(f"a window class named {name!r} is already registered")
-        wclass = WindowClass(name, proc, style, next(_atoms))
-        _classes[name.lower()] = wclass
-        return wclass
+    overlapped = not style & (WS_CHILD | WS_POPUP)
+    if x is None:
+        x = y = 0
+    if width is None:
+        width, height = (
+            (DESKTOP_SIZE[0] * 3 // 4, DESKTOP_SIZE[1] * 3 // 4) if overlapped else (0, 0)
+        )
+    return x, y or 0, max(width, 0), max(height or 0, 0)
 
 
-def unregister_class(name: str | int) -> None:
-    """Forget a window class, by name or atom (UnregisterClass).
+def create_window(
+    class_name: str | int,
+    title: str = "",
+    *,
+    style: int = 0,
+    ex_style: int = 0,
+    x: int | None = None,
+    y: int | None = None,
+    width: int | None = None,
+    height: int | None = None,
+    parent: int = 0,
+    owner: int = 0,
+    child_id: int = 0,
+    instance: int = 0,
+) -> Window:
+    """Create a window of a registered class, owned by the calling thread (CreateWindowEx).
 
-    Raises:
-        ClassDoesNotExistError: no such class.
-    """
-    with KERNEL_LOCK:
-        wclass = _lookup_class(name)
-        if wclass is not None:
-            del _classes[wclass.name.lower()]
-            return
-    raise ClassDoesNotExistError(f"no window class {name!r} is registered")
+    ``style`` and ``ex_style`` hold WS_* and WS_EX_* flags. A WS_CHILD window needs a
+    ``parent`` (its ``x``/``y`` are then relative to the parent's client area) and is
+    known to it by ``child_id``; a top-level window may have an ``owner`` (a child window
+    given as owner stands for its top-level ancestor). ``parent=HWND_MESSAGE`` makes a
+    message-only window. None for ``x``, ``y``, ``width`` or ``height`` lets the system
+    choose (CW_USEDEFAULT). WS_VISIBLE shows the window once it is created.
 
-
-def create_window(class_name: str | int, title: str = "", *, parent: int = 0) -> Window:
-    """Create a window of a registered class, owned by the calling thread (CreateWindow).
-
-    WM_NCCREATE and WM_CREATE reach the window procedure before this returns; a 0 from the
-    first or -1 from the second ends the creation (the window is destroyed, None is not
-    returned: InvalidWindowHandleError is raised). ``parent=HWND_MESSAGE`` makes a
-    message-only window.
+    The procedure gets the creation messages (module docstring) before this returns, each
+    WM_NCCREATE/WM_CREATE with a :class:`CreateStruct` as lparam; a 0 from WM_NCCREATE or
+    -1 from WM_CREATE refuses the creation (the window gets WM_NCDESTROY and is gone).
 
     Raises:
         ClassNotFoundError: no class of that name or atom.
+        TopLevelChildError: WS_CHILD without a parent.
+        InvalidWindowHandleError: ``parent`` or ``owner`` is not a window.
+        CreationRefusedError: the procedure refused the creation.
     """
+    if not isinstance(title, str):
+        raise TypeError(f"a window title is a str, not {title!r}")
+    style = _check_int("style", style) & 0xFFFFFFFF
+    ex_style = _check_int("ex_style", ex_style) & 0xFFFFFFFF
+    for name, value in (("x", x), ("y", y), ("width", width), ("height", height)):
+        if value is not None:
+            _check_int(name, value)
+    _check_int("parent", parent)
+    _check_int("owner", owner)
+    child = bool(style & WS_CHILD) and parent != HWND_MESSAGE
+    if not child and parent not in (0, HWND_MESSAGE):
+        owner = owner or parent  # a top-level window's hWndParent is its owner
+    if child and not parent:
+        raise TopLevelChildError("a WS_CHILD window needs a parent window; pass parent=")
+    rect = _initial_rect(style, x, y, width, height)
     queue = current_queue()
     with KERNEL_LOCK:
-        wclass = _find_class(class_name)
-        if parent not in (0, HWND_MESSAGE) and parent not in WINDOWS:
-            raise InvalidWindowHandleError(f"the parent window {parent:#x} does not exist")
-        window = Window(next(_hwnds), wclass, title, parent, queue)
+        wclass = find_class(class_name)
+        for role, hwnd in (("parent", parent if child else 0), ("owner", owner)):
+            if hwnd and hwnd not in WINDOWS:
+                raise InvalidWindowHandleError(f"the {role} window {hwnd:#x} does not exist")
+        if not child:
+            owner_window = WINDOWS.get(owner)
+            while owner_window is not None and owner_window.is_child:  # its top-level ancestor
+                owner_window = WINDOWS.get(owner_window.parent)
+            owner = owner_window.hwnd if owner_window is not None else 0
+        window = Window(
+            next(_hwnds), wclass, "", parent if child or parent == HWND_MESSAGE else 0, queue
+        )
+        window.owner = 0 if child else owner
+        window.style = (style & ~WS_VISIBLE) | (0 if child else WS_CLIPSIBLINGS)
+        if not style & (WS_CHILD | WS_POPUP):
+            window.style |= WS_CAPTION  # an overlapped window always has a caption
+            window.needs_size = True
+        window.ex_style = ex_style
+        window.x, window.y, window.width, window.height = rect
+        window.child_id = child_id if child else 0
         WINDOWS[window.hwnd] = window
         queue.windows[window.hwnd] = window
+    creation = CreateStruct(
+        wclass.name, title, style, ex_style, rect, window.parent or window.owner, child_id, instance
+    )
     try:
-        created = window.call(WM_NCCREATE, 0, 0) != 0 and window.call(WM_CREATE, 0, 0) != -1
+        _create(window, creation, x is None and not child and not style & WS_POPUP, y)
     except BaseException:
-        _forget(window)
+        if not window.destroyed:
+            forget(window)
         raise
-    if not created:
-        _forget(window)
-        raise InvalidWindowHandleError(f"the procedure of {wclass!r} refused the creation")
     return window
 
 
-def _lookup_class(class_name: str | int) -> WindowClass | None:
-    """The class of that name (any case) or atom; kernel lock held."""
-    if isinstance(class_name, str):
-        return _classes.get(class_name.lower())
-    return next((wclass for wclass in _classes.values() if wclass.atom == class_name), None)
+def _create(window: Window, creation: CreateStruct, default_place: bool, y: int | None) -> None:
+    """Send the creation messages (creating thread); raise if the procedure refuses."""
+    if window.call(WM_NCCREATE, 0, creation) == 0:
+        _refused(window, "WM_NCCREATE")
+    if window.is_child:
+        with KERNEL_LOCK:  # linked in once WM_NCCREATE has accepted it, as Windows does
+            parent = WINDOWS.get(window.parent)
+            if parent is not None:
+                parent.children.append(window)  # below its siblings, as Windows puts it
+    if window.call(WM_CREATE, 0, creation) == -1:
+        _refused(window, "WM_CREATE")
+    if not window.needs_size:
+        send_size_and_move(window, window.x, window.y, window.width, window.height)
+    if window.is_child:
+        notify_parent(window, WM_CREATE)
+    if creation.style & WS_VISIBLE and not window.destroyed:
+        # CW_USEDEFAULT as x makes y the ShowWindow command of a visible overlapped window
+        show_here(window, SW_SHOW if not default_place or y is None else y)
 
 
-def _find_class(class_name: str | int) -> WindowClass:
-    wclass = _lookup_class(class_name)
-    if wclass is not None:
-        return wclass
-    raise ClassNotFoundError(f"no window class {class_name!r} is registered; register it first")
+def _refused(window: Window, message: str) -> None:
+    window.call(WM_NCDESTROY, 0, 0)
+    forget(window)
+    raise CreationRefusedError(f"the procedure of {window.wclass!r} refused {message}")
 
 
-def destroy_window(hwnd: int) -> None:
-    """Destroy a window of the calling thread (DestroyWindow).
-
-    The procedure gets WM_DESTROY then WM_NCDESTROY; the window's timers, paint state and
-    queued messages go with it.
-
-    Raises:
-        AccessDeniedError: the window belongs to another thread.
-        InvalidWindowHandleError: no such window.
-    """
-    window = window_of(hwnd)
-    if window.thread is not current_thread():
-        raise AccessDeniedError(
-            f"{window!r} belongs to thread {window.thread.native_id}; only that thread may "
-            "destroy it (post it WM_CLOSE instead)"
-        )
-    try:
-        window.call(WM_DESTROY, 0, 0)
-        window.call(WM_NCDESTROY, 0, 0)
-    finally:
-        _forget(window)
-
-
-def _forget(window: Window) -> None:
-    """Drop a window and everything queued for it, without calling its procedure."""
-    with KERNEL_LOCK:
-        window.destroyed = True
-        WINDOWS.pop(window.hwnd, None)
-        window.queue.windows.pop(window.hwnd, None)
-        window.queue.forget_window(window.hwnd)
-
-
-def def_window_proc(hwnd: int, msg: int, wparam: object, lparam: object) -> int:
-    """Default handling of a message (DefWindowProc).
-
-    WM_CLOSE destroys the window, WM_PAINT validates it, WM_NCCREATE allows the creation;
-    every other message gives 0.
-    """
-    if msg == WM_NCCREATE:
-        return 1
-    if msg == WM_CLOSE:
-        destroy_window(hwnd)
-    elif msg == WM_PAINT:
-        window_of(hwnd).validate()
-    return 0
-
-
-def dispatch_message(message: Message | tuple[Any, ...]) -> int:
+def dispatch_message(message: tuple[Any, ...]) -> int:
     """Run the window procedure of a retrieved message and return its result (DispatchMessage).
 
     A thread message (hwnd 0) has no procedure and gives 0. A WM_TIMER whose lparam is a
@@ -308,74 +408,3 @@ def dispatch_message(message: Message | tuple[Any, ...]) -> int:
     finally:
         queue.handling.pop()
     return result if isinstance(result, int) else 0
-
-
-def post_message(hwnd: int, msg: int, wparam: object = 0, lparam: object = 0) -> None:
-    """Post a message to the queue of the thread that owns ``hwnd`` (PostMessage).
-
-    hwnd 0 posts a thread message to the calling thread; HWND_BROADCAST posts to every
-    top-level window.
-
-    Raises:
-        InvalidWindowHandleError: no such window.
-        NotEnoughQuotaError: the target queue already holds 10,000 posted messages.
-    """
-    if not hwnd:
-        _post(current_queue(), 0, msg, wparam, lparam)
-        return
-    if hwnd == HWND_BROADCAST:
-        with KERNEL_LOCK:
-            targets = [w for w in WINDOWS.values() if not w.parent]
-        for window in targets:
-            _post(window.queue, window.hwnd, msg, wparam, lparam)
-        return
-    message = posted_message(hwnd, msg, wparam, lparam)
-    woken: list[Waiter] = []
-    with KERNEL_LOCK:  # find the window and post in one hold, as post_to_thread does
-        found = WINDOWS.get(hwnd)
-        if found is not None:
-            found.queue.post(message, woken)
-    if found is None:
-        window_of(hwnd)  # raises the precise error
-    if woken:
-        wake_all(woken)
-
-
-def post_thread_message(
-    thread: ThreadHandle | int, msg: int, wparam: object = 0, lparam: object = 0
-) -> None:
-    """Post a thread message (hwnd 0) to a thread's queue (PostThreadMessage).
-
-    Raises:
-        InvalidThreadIdError: no such thread, or it has no message queue.
-        NotEnoughQuotaError: its queue already holds 10,000 posted messages.
-    """
-    native_id = thread.native_id if isinstance(thread, ThreadHandle) else thread
-    post_to_thread(native_id, posted_message(0, msg, wparam, lparam))
-
-
-def _post(queue: MessageQueue, hwnd: int, msg: int, wparam: object, lparam: object) -> None:
-    message = posted_message(hwnd, msg, wparam, lparam)
-    woken: list[Waiter] = []
-    with KERNEL_LOCK:
-        queue.post(message, woken)
-    if woken:
-        wake_all(woken)
-
-
-def post_quit_message(exit_code: int = 0) -> None:
-    """Ask the calling thread's message loop to end (PostQuitMessage).
-
-    WM_QUIT is not queued: it is flagged, and retrieved once no matching posted message
-    remains.
-    """
-    current_queue().post_quit(exit_code)
-
-
-def _windows_end(queue: MessageQueue) -> None:
-    """A thread ends: its windows go without their procedures being called."""
-    for window in list(queue.windows.values()):
-        _forget(window)
-
-
-on_queue_end(_windows_end)

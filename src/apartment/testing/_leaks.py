@@ -17,6 +17,7 @@ __all__ = ["LeakCheck", "SERVICE_THREADS"]
 SERVICE_THREADS = (
     "apartment-clock",
     "apartment-reaper",
+    "apartment-threadwatch",
     "apartment-mta-worker",
     "apartment-host",
     "apartment-io",
@@ -66,6 +67,8 @@ class LeakCheck:
         for thread in threading.enumerate():
             if thread in self._threads or thread.name.startswith(SERVICE_THREADS):
                 continue
+            if isinstance(thread, threading._DummyThread):
+                continue  # started outside threading (a C library's): it cannot be joined
             thread.join(self.join_timeout)  # a thread that is ending finishes here
             if thread.is_alive():
                 found.append(f"thread still running: {thread!r}")

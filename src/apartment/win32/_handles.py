@@ -133,8 +133,11 @@ def handle_values(handlelist: object) -> list[int]:
     """Read a list of handle arguments (a list or tuple of PyHANDLEs and ints)."""
     if not isinstance(handlelist, (list, tuple)):
         raise TypeError("Handles must be a list of integers")
-    try:
-        return [handle_value(handle) for handle in handlelist]
+    try:  # a PyHANDLE's value read inline: a wait may convert 64 of them
+        return [
+            handle._value if type(handle) is PyHANDLE else handle_value(handle)
+            for handle in handlelist
+        ]
     except TypeError:
         raise TypeError("Handles must be a list of integers") from None
 

@@ -11,12 +11,16 @@ module reproduces that.
 
 from __future__ import annotations
 
+import operator
 import sys
 import threading
+import traceback
 from typing import Any
 
-from .. import com, messages
+from .. import com, kernel, messages
 from .._fork import OUTER, hold_across_fork
+from ..com import ACTIVEOBJECT_STRONG as ACTIVEOBJECT_STRONG
+from ..com import ACTIVEOBJECT_WEAK as ACTIVEOBJECT_WEAK
 from ..com import CLSCTX_ALL as CLSCTX_ALL
 from ..com import CLSCTX_INPROC as CLSCTX_INPROC
 from ..com import CLSCTX_INPROC_HANDLER as CLSCTX_INPROC_HANDLER
@@ -25,14 +29,6 @@ from ..com import CLSCTX_INPROC_SERVER16 as CLSCTX_INPROC_SERVER16
 from ..com import CLSCTX_LOCAL_SERVER as CLSCTX_LOCAL_SERVER
 from ..com import CLSCTX_REMOTE_SERVER as CLSCTX_REMOTE_SERVER
 from ..com import CLSCTX_SERVER as CLSCTX_SERVER
-from ..com import (
-    CLSID_STD_GLOBAL_INTERFACE_TABLE,
-    IID_IDISPATCH,
-    IID_IUNKNOWN,
-    GlobalInterfaceTable,
-    InterfacePointer,
-    MarshalStream,
-)
 from ..com import DISPATCH_METHOD as DISPATCH_METHOD
 from ..com import DISPATCH_PROPERTYGET as DISPATCH_PROPERTYGET
 from ..com import DISPATCH_PROPERTYPUT as DISPATCH_PROPERTYPUT
@@ -43,10 +39,44 @@ from ..com import DISPID_DESTRUCTOR as DISPID_DESTRUCTOR
 from ..com import DISPID_EVALUATE as DISPID_EVALUATE
 from ..com import DISPID_NEWENUM as DISPID_NEWENUM
 from ..com import DISPID_PROPERTYPUT as DISPID_PROPERTYPUT
+from ..com import DISPID_STARTENUM as DISPID_STARTENUM
 from ..com import DISPID_UNKNOWN as DISPID_UNKNOWN
 from ..com import DISPID_VALUE as DISPID_VALUE
-from ..errors import S_OK, ChangedModeError, ComError
-from ._adapt import dword
+from ..com import MSHLFLAGS_NORMAL as MSHLFLAGS_NORMAL
+from ..com import MSHLFLAGS_TABLESTRONG as MSHLFLAGS_TABLESTRONG
+from ..com import MSHLFLAGS_TABLEWEAK as MSHLFLAGS_TABLEWEAK
+from ..com import STREAM_SEEK_CUR as STREAM_SEEK_CUR
+from ..com import STREAM_SEEK_END as STREAM_SEEK_END
+from ..com import STREAM_SEEK_SET as STREAM_SEEK_SET
+from ..com import GlobalInterfaceTable, InterfacePointer
+from ..errors import (
+    E_HANDLE,
+    MK_S_MONIKERALREADYREGISTERED,
+    RPC_S_CALLPENDING,
+    S_OK,
+    ChangedModeError,
+    ComError,
+    InvalidHandleError,
+    hresult_message,
+)
+from . import win32com as _win32com
+from ._adapt import dword, ms_to_timeout
+from ._handles import handle_values
+from ._interfaces import TYPE_IIDS, com_object, interface_pointer
+from ._interfaces import PyIConnectionPoint as PyIConnectionPoint
+from ._interfaces import PyIConnectionPointContainer as PyIConnectionPointContainer
+from ._interfaces import PyIDispatch as PyIDispatch
+from ._interfaces import PyIDispatchEx as PyIDispatchEx
+from ._interfaces import PyIEnumVARIANT as PyIEnumVARIANT
+from ._interfaces import PyIErrorLog as PyIErrorLog
+from ._interfaces import PyIPersist as PyIPersist
+from ._interfaces import PyIPersistPropertyBag as PyIPersistPropertyBag
+from ._interfaces import PyIPersistStream as PyIPersistStream
+from ._interfaces import PyIPersistStreamInit as PyIPersistStreamInit
+from ._interfaces import PyIPropertyBag as PyIPropertyBag
+from ._interfaces import PyIStream as PyIStream
+from ._interfaces import PyIUnknown as PyIUnknown
+from ._policies import Pywin32Protocol
 from .pywintypes import IID, PyIID, clsid_text
 
 __all__ = [
@@ -55,9 +85,14 @@ __all__ = [
     "com_error", "error", "ole_error", "CoInitialize", "CoInitializeEx", "CoUninitialize",
     "CoCreateInstance", "CoMarshalInterThreadInterfaceInStream",
     "CoGetInterfaceAndReleaseStream", "CoMarshalInterface", "CoUnmarshalInterface",
-    "CoReleaseMarshalData", "WrapObject", "UnwrapObject", "new", "New",
-    "PumpWaitingMessages", "PumpMessages", "IID_IDispatch", "IID_IUnknown",
-    "CLSID_StdGlobalInterfaceTable", "IID_IGlobalInterfaceTable", "MakeIID",
+    "CoReleaseMarshalData", "CreateStreamOnHGlobal", "CoWaitForMultipleHandles",
+    "RegisterActiveObject", "GetActiveObject", "RevokeActiveObject", "connect", "Connect",
+    "GetScodeString", "WrapObject", "UnwrapObject", "new", "New", "PumpWaitingMessages",
+    "PumpMessages", "TypeIIDs", "InterfaceNames", "MakeIID", "IID_IDispatch", "IID_IUnknown",
+    "CLSID_StdGlobalInterfaceTable", "IID_IGlobalInterfaceTable", "PyIUnknown", "PyIDispatch",
+    "PyIDispatchEx", "PyIStream", "PyIEnumVARIANT", "PyIConnectionPointContainer",
+    "PyIConnectionPoint", "PyIPropertyBag", "PyIErrorLog", "PyIPersist", "PyIPersistStream",
+    "PyIPersistStreamInit", "PyIPersistPropertyBag", "PyIGlobalInterfaceTable",
     "_GetInterfaceCount", "_GetGatewayCount",
 ]  # fmt: skip
 
@@ -72,9 +107,6 @@ MSHCTX_LOCAL = 0
 MSHCTX_NOSHAREDMEM = 1
 MSHCTX_DIFFERENTMACHINE = 2
 MSHCTX_INPROC = 3
-MSHLFLAGS_NORMAL = 0
-MSHLFLAGS_TABLESTRONG = 1
-MSHLFLAGS_TABLEWEAK = 2
 MSHLFLAGS_NOPING = 4
 REGCLS_SINGLEUSE = 0
 REGCLS_MULTIPLEUSE = 1
@@ -86,56 +118,89 @@ INVOKE_PROPERTYPUT = 4
 INVOKE_PROPERTYPUTREF = 8
 COWAIT_WAITALL = 1
 COWAIT_ALERTABLE = 2
+DISPID_THIS = -613
+STGC_DEFAULT = 0
+STATFLAG_DEFAULT = 0
+STATFLAG_NONAME = 1
 dcom = 1
 
-IID_IUnknown = IID(IID_IUNKNOWN)
-IID_IDispatch = IID(IID_IDISPATCH)
-IID_IStream = IID("{0000000C-0000-0000-C000-000000000046}")
-IID_IGlobalInterfaceTable = IID("{00000146-0000-0000-C000-000000000046}")
-CLSID_StdGlobalInterfaceTable = IID(CLSID_STD_GLOBAL_INTERFACE_TABLE)
-IID_NULL = IID("{00000000-0000-0000-0000-000000000000}")
+# VARIANT types (VT_*): the values of wtypes.h.
+VT_EMPTY, VT_NULL, VT_I2, VT_I4, VT_R4, VT_R8, VT_CY, VT_DATE = 0, 1, 2, 3, 4, 5, 6, 7
+VT_BSTR, VT_DISPATCH, VT_ERROR, VT_BOOL, VT_VARIANT, VT_UNKNOWN, VT_DECIMAL = (
+    8,
+    9,
+    10,
+    11,
+    12,
+    13,
+    14,
+)
+VT_I1, VT_UI1, VT_UI2, VT_UI4, VT_I8, VT_UI8, VT_INT, VT_UINT = 16, 17, 18, 19, 20, 21, 22, 23
+VT_VOID, VT_HRESULT, VT_PTR, VT_SAFEARRAY, VT_CARRAY, VT_USERDEFINED = 24, 25, 26, 27, 28, 29
+VT_LPSTR, VT_LPWSTR, VT_RECORD, VT_FILETIME, VT_BLOB, VT_STREAM = 30, 31, 36, 64, 65, 66
+VT_STORAGE, VT_STREAMED_OBJECT, VT_STORED_OBJECT, VT_BLOB_OBJECT, VT_CF = 67, 68, 69, 70, 71
+VT_CLSID, VT_BSTR_BLOB = 72, 0xFFF
+VT_VECTOR, VT_ARRAY, VT_BYREF, VT_RESERVED = 0x1000, 0x2000, 0x4000, 0x8000
+VT_ILLEGAL, VT_ILLEGALMASKED, VT_TYPEMASK = 0xFFFF, 0xFFF, 0xFFF
 
+# IDispatchEx's fdex flags.
+fdexNameCaseSensitive = 0x1
+fdexNameEnsure = 0x2
+fdexNameImplicit = 0x4
+fdexNameCaseInsensitive = 0x8
+fdexPropCanGet = 0x1
+fdexPropCannotGet = 0x2
+fdexPropCanPut = 0x4
+fdexPropCannotPut = 0x8
+fdexPropCanPutRef = 0x10
+fdexPropCannotPutRef = 0x20
+fdexPropNoSideEffects = 0x40
+fdexPropDynamicType = 0x80
+fdexPropCanCall = 0x100
+fdexPropCannotCall = 0x200
+fdexPropCanConstruct = 0x400
+fdexPropCannotConstruct = 0x800
+fdexPropCanSourceEvents = 0x1000
+fdexPropCannotSourceEvents = 0x2000
 
-class PyIDispatch(InterfacePointer):
-    """An IDispatch pointer valid in one apartment, with pywin32's method names.
+IID_NULL = IID(com.IID_NULL)
+IID_IUnknown = IID(com.IID_IUNKNOWN)
+IID_IDispatch = IID(com.IID_IDISPATCH)
+IID_IDispatchEx = IID(com.IID_IDISPATCHEX)
+IID_IStream = IID(com.IID_ISTREAM)
+IID_IEnumVARIANT = IID(com.IID_IENUMVARIANT)
+IID_IConnectionPointContainer = IID(com.IID_ICONNECTIONPOINTCONTAINER)
+IID_IConnectionPoint = IID(com.IID_ICONNECTIONPOINT)
+IID_IEnumConnections = IID(com.IID_IENUMCONNECTIONS)
+IID_IEnumConnectionPoints = IID(com.IID_IENUMCONNECTIONPOINTS)
+IID_IPropertyBag = IID(com.IID_IPROPERTYBAG)
+IID_IErrorLog = IID(com.IID_IERRORLOG)
+IID_IPersist = IID(com.IID_IPERSIST)
+IID_IPersistStream = IID(com.IID_IPERSISTSTREAM)
+IID_IPersistStreamInit = IID(com.IID_IPERSISTSTREAMINIT)
+IID_IPersistPropertyBag = IID(com.IID_IPERSISTPROPERTYBAG)
+IID_IGlobalInterfaceTable = IID(com.IID_IGLOBALINTERFACETABLE)
+IID_IProvideClassInfo = IID(com.IID_IPROVIDECLASSINFO)
+IID_IClassFactory = IID(com.IID_ICLASSFACTORY)
+CLSID_StdGlobalInterfaceTable = IID(com.CLSID_STD_GLOBAL_INTERFACE_TABLE)
 
-    ``PyIDispatch.of(pointer)`` gives a core interface pointer this face (same object, same
-    apartment); marshaling keeps it.
-    """
-
-    __slots__ = ()
-
-    def GetIDsOfNames(self, *names: Any) -> int | tuple[int, ...]:  # noqa: ANN401
-        if names and isinstance(names[0], int):  # (lcid, name, ...)
-            names = names[1:]
-        ids = self.ids_of_names(*names)
-        return ids[0] if len(ids) == 1 else tuple(ids)
-
-    def Invoke(self, dispid: int, lcid: int, flags: int, bResultWanted: int, *args: Any) -> Any:  # noqa: ANN401
-        result = self.invoke(dispid, flags, *args)
-        return result if bResultWanted else None
-
-    def InvokeTypes(
-        self, dispid: int, lcid: int, flags: int, resultType: object, argTypes: object,
-        *args: Any,  # noqa: ANN401
-    ) -> Any:  # noqa: ANN401  # fmt: skip
-        return self.invoke(dispid, flags, *args)
-
-    def QueryInterface(self, iid: object, useIID: object = None, /) -> PyIDispatch:
-        return PyIDispatch.of(self.query_interface(iid))
-
-
-def _face(value: object) -> Any:  # noqa: ANN401
-    """Give core interface pointers pywin32's face; leave anything else as it is."""
-    return PyIDispatch.of(value) if isinstance(value, InterfacePointer) else value
-
-
-PyIStream = MarshalStream
-TypeIIDs = {IID_IDispatch: PyIDispatch, IID_IUnknown: PyIDispatch}
+TypeIIDs: dict[PyIID, type[InterfacePointer]] = {IID(iid): cls for iid, cls in TYPE_IIDS.items()}
+InterfaceNames: dict[str, PyIID] = {
+    cls.__name__[2:]: IID(iid) for iid, cls in TYPE_IIDS.items() if cls.__name__.startswith("PyI")
+}
+ServerInterfaces: dict[PyIID, bytes] = {
+    IID(iid): cls.__name__[2:].encode() for iid, cls in TYPE_IIDS.items() if iid != com.IID_IUNKNOWN
+}  # the interfaces a Python server can implement, named as pywin32 names them (bytes)
+PyIDispatchType = PyIDispatch
+PyIUnknownType = PyIUnknown
 
 
 def MakeIID(iidString: str, is_bytes: bool = False, /) -> PyIID:
     return IID(iidString)
+
+
+def GetScodeString(sc: int, /) -> str:
+    return hresult_message(sc)
 
 
 class _MainInitializer:
@@ -203,8 +268,8 @@ def CoUninitialize() -> None:
 def CoCreateInstance(clsid: object, unkOuter: object, context: int, iid: object, /) -> Any:  # noqa: ANN401
     created = com.create_interface(clsid_text(clsid), dword(context), iid, outer=unkOuter)
     if isinstance(created, GlobalInterfaceTable):
-        return _GlobalInterfaceTable(created)
-    return PyIDispatch.of(created)
+        return PyIGlobalInterfaceTable(created)
+    return created
 
 
 def new(iid: object, /) -> Any:  # noqa: ANN401
@@ -214,37 +279,93 @@ def new(iid: object, /) -> Any:  # noqa: ANN401
 New = new
 
 
-def CoMarshalInterThreadInterfaceInStream(iid: object, unk: object, /) -> MarshalStream:
-    return MarshalStream(unk)
+def CreateStreamOnHGlobal(hGlobal: object = None, DeleteOnRelease: object = True, /) -> Any:  # noqa: ANN401
+    return com.memory_stream()  # pywin32 ignores both arguments: the memory is always new
 
 
-def CoGetInterfaceAndReleaseStream(stream: MarshalStream, iid: object, /) -> Any:  # noqa: ANN401
-    return _face(stream.unmarshal())
+def _stream(value: object) -> Any:  # noqa: ANN401
+    """A stream argument; pywin32 says ValueError for what is no COM object at all."""
+    return interface_pointer(value).query_interface(com.IID_ISTREAM)
+
+
+def CoMarshalInterThreadInterfaceInStream(iid: object, unk: object, /) -> Any:  # noqa: ANN401
+    return com.MarshalStream(com_object(unk), iid).pointer()
+
+
+def CoGetInterfaceAndReleaseStream(stream: object, iid: object, /) -> Any:  # noqa: ANN401
+    return com.unmarshal_interface(_stream(stream), iid)  # pywin32 keeps its stream usable
 
 
 def CoMarshalInterface(
-    Stm: MarshalStream | None, riid: object, Unk: object, DestContext: int, flags: int = 0, /
-) -> MarshalStream:
-    return MarshalStream(Unk)
+    Stm: object, riid: object, Unk: object, DestContext: int, flags: int = 0, /
+) -> None:
+    if Stm is None:
+        raise TypeError("None is not a valid interface object in this context")
+    com.marshal_interface(_stream(Stm), com_object(Unk), dword(flags), riid)
 
 
-def CoUnmarshalInterface(Stm: MarshalStream, riid: object, /) -> Any:  # noqa: ANN401
-    return _face(Stm.unmarshal())
+def CoUnmarshalInterface(Stm: object, riid: object, /) -> Any:  # noqa: ANN401
+    return com.unmarshal_interface(_stream(Stm), riid)
 
 
-def CoReleaseMarshalData(Stm: MarshalStream, /) -> None:
-    Stm.release()
+def CoReleaseMarshalData(Stm: object, /) -> None:
+    com.release_marshal_data(_stream(Stm))
 
 
-def WrapObject(
-    ob: object, gatewayIID: object = None, interfaceIID: object = None, /
-) -> InterfacePointer:
-    policy_obj = getattr(ob, "_obj_", ob)  # a pywin32 policy instance wraps the object
-    return PyIDispatch.of(com.wrap(policy_obj))
+SYNCHRONIZE = 0x00100000
 
 
-def UnwrapObject(ob: InterfacePointer, /) -> object:
-    return com.unwrap(ob)
+def CoWaitForMultipleHandles(Flags: int, Timeout: int, Handles: object, /) -> int:
+    try:
+        objects = kernel.handles.get_many(handle_values(Handles), SYNCHRONIZE, allow_empty=True)
+    except InvalidHandleError:  # pywin32 reports what the wait returned: E_HANDLE
+        raise ComError.from_hresult(E_HANDLE, "a handle is not open") from None
+    flags = dword(Flags)
+    result = com.wait_for_handles(
+        objects,
+        ms_to_timeout(Timeout),
+        wait_all=bool(flags & COWAIT_WAITALL),
+        alertable=bool(flags & COWAIT_ALERTABLE),
+    )
+    if result is None:  # pywin32 raises the HRESULT of a timeout
+        raise ComError.from_hresult(RPC_S_CALLPENDING, "the wait timed out")
+    if result is kernel.ALERTED:
+        return 0xC0
+    return result.index + (0x80 if result.abandoned else 0)
+
+
+def RegisterActiveObject(ob: object, clsid: object, flags: int, /) -> int:
+    registered = com.register_active_object(com_object(ob), clsid, dword(flags))
+    if registered.already_registered:  # pywin32 raises MK_S_MONIKERALREADYREGISTERED (a success)
+        raise ComError(
+            MK_S_MONIKERALREADYREGISTERED, hresult_message(MK_S_MONIKERALREADYREGISTERED)
+        )
+    return registered.handle
+
+
+def GetActiveObject(cls: object, /) -> Any:  # noqa: ANN401
+    return com.active_object(cls)
+
+
+def RevokeActiveObject(handle: int, /) -> None:
+    com.revoke_active_object(operator.index(handle))
+
+
+def connect(cls: object, /) -> Any:  # noqa: ANN401
+    return com.active_object(cls).query_interface(com.IID_IDISPATCH)
+
+
+Connect = connect
+
+
+def WrapObject(ob: object, gatewayIID: object = None, interfaceIID: object = None, /) -> Any:  # noqa: ANN401
+    policy = ob if isinstance(ob, com.Policy) else Pywin32Protocol(ob)
+    iid = interfaceIID if interfaceIID is not None else gatewayIID
+    return com.wrap(policy, com.IID_IDISPATCH if iid is None else iid)
+
+
+def UnwrapObject(ob: object, /) -> object:
+    return com.unwrap_policy(interface_pointer(ob))
 
 
 def PumpWaitingMessages(firstMessage: int = 0, lastMessage: int = 0, /) -> int:
@@ -267,20 +388,48 @@ def _GetGatewayCount() -> int:
     return 0
 
 
-class _GlobalInterfaceTable:
+class PyIGlobalInterfaceTable:
     """The IGlobalInterfaceTable pointer CoCreateInstance(CLSID_StdGlobalInterfaceTable) gives."""
 
     def __init__(self, table: GlobalInterfaceTable) -> None:
         self._table = table
 
     def RegisterInterfaceInGlobal(self, ob: object, iid: object, /) -> int:
-        return self._table.register(ob)
+        """Keep ``ob`` (of this apartment) in the table; return its cookie."""
+        return self._table.register(com_object(ob), iid)
 
     def GetInterfaceFromGlobal(self, cookie: int, iid: object, /) -> Any:  # noqa: ANN401
-        return _face(self._table.get(cookie))
+        """Return the object of ``cookie``, valid in this apartment (E_INVALIDARG if none)."""
+        return self._table.get(operator.index(cookie), iid)
 
     def RevokeInterfaceFromGlobal(self, cookie: int, /) -> None:
-        self._table.revoke(cookie)
+        """Forget the object of ``cookie`` (E_INVALIDARG if none)."""
+        self._table.revoke(operator.index(cookie))
+
+
+class _Pywin32Reports(com.ServerReports):
+    """What pywin32 prints (or logs to ``win32com.logger``) when a server misbehaves."""
+
+    def unexpected(self, method: str | None, error: BaseException) -> None:
+        if method is None:
+            header = "pythoncom error: Python error invoking COM method."
+        else:
+            header = f"pythoncom error: Unexpected exception in gateway method '{method}'"
+        logger = getattr(_win32com, "logger", None)
+        if logger is not None:
+            logger.error(header, exc_info=(type(error), error, error.__traceback__))
+            return
+        text = "".join(traceback.format_exception(type(error), error, error.__traceback__))
+        sys.stderr.write(f"{header}\n\n{text}")
+
+    def extra_results(self, supplied: int) -> None:
+        sys.stderr.write(
+            f"pythoncom warning: Too many results supplied - {supplied} supplied, "
+            "but only 0 can be set\n"
+        )
+
+
+com.set_server_reports(_Pywin32Reports())
 
 
 def _initialize_importing_thread() -> None:

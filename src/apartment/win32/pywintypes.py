@@ -7,6 +7,8 @@ raises too.
 
 from __future__ import annotations
 
+import datetime as _dt
+import time as _time
 import operator
 import warnings
 
@@ -17,7 +19,7 @@ from ._handles import HANDLE, PyHANDLE, handle_value, lookup
 
 __all__ = [
     "error", "com_error", "HANDLE", "HANDLEType", "PyHANDLE", "TRUE", "FALSE", "IID", "PyIID",
-    "IIDType", "OVERLAPPED", "OVERLAPPEDType", "PyOVERLAPPED",
+    "IIDType", "OVERLAPPED", "OVERLAPPEDType", "PyOVERLAPPED", "TimeType", "Time",
 ]  # fmt: skip
 
 error = Win32Error
@@ -229,3 +231,32 @@ def overlapped_offset(overlapped: object) -> int:
     if not isinstance(overlapped, PyOVERLAPPED):
         raise TypeError("The object is not a PyOVERLAPPED object")
     return overlapped._offset | overlapped._offset_high << 32
+
+
+class TimeType(_dt.datetime):
+    """pywin32's time type (``pywintypes.datetime``): a datetime with ``Format``.
+
+    A date that crossed COM (VT_DATE) is one of these, aware and in UTC.
+    """
+
+    def Format(self, fmt: str = "%c") -> str:
+        """The time as ``time.strftime`` formats it."""
+        return self.strftime(fmt)
+
+
+def Time(timeRepr: object, /) -> _dt.datetime:
+    """Make a time: from seconds since 1970 (local time), a time tuple, or a datetime.
+
+    A datetime comes back as it is, as pywin32's does.
+    """
+    if isinstance(timeRepr, _dt.datetime):
+        return timeRepr
+    if isinstance(timeRepr, (int, float)) and not isinstance(timeRepr, bool):
+        return TimeType.fromtimestamp(timeRepr)
+    if isinstance(timeRepr, (tuple, _time.struct_time)) and len(timeRepr) >= 6:
+        return TimeType(*timeRepr[:6])
+    raise TypeError("function takes at least 9 arguments (1 given)")
+
+
+com.set_iid_type(PyIID, IID)
+com.set_time_type(TimeType)

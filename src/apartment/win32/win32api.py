@@ -6,12 +6,13 @@ kernel layer supports APCs.
 
 from __future__ import annotations
 
+import operator
 import os
 import tempfile
 import threading
 from typing import TYPE_CHECKING, Any
 
-from .. import kernel
+from .. import kernel, messages
 from ..kernel import ThreadHandle
 from . import win32gui
 from ._adapt import api, as_bool, dword, last_error, ms_to_timeout, set_last_error, wait_code
@@ -27,7 +28,8 @@ __all__ = [
     "GetCurrentThreadId", "GetCurrentProcessId", "GetCurrentThread", "GetCurrentProcess",
     "CloseHandle", "DuplicateHandle", "Sleep", "SleepEx", "GetLastError", "SetLastError",
     "QueueUserAPC", "PostMessage", "PostThreadMessage", "SendMessage", "PostQuitMessage",
-    "RegisterWindowMessage", "OpenThread", "OpenProcess", "GetTempPath",
+    "RegisterWindowMessage", "OpenThread", "OpenProcess", "GetModuleHandle", "GetTickCount",
+    "LOWORD", "HIWORD", "GetTempPath",
 ]  # fmt: skip
 
 
@@ -145,3 +147,32 @@ def OpenProcess(reqdAccess: int, bInherit: int, pid: int, /) -> PyHANDLE:
 def GetTempPath() -> str:
     """The directory for temporary files, with a trailing separator, as Windows returns it."""
     return os.path.join(tempfile.gettempdir(), "")
+
+
+@api("GetModuleHandle")
+def GetModuleHandle(fileName: str | None = None, /) -> int:
+    """The handle of a loaded module: None gives the program's (``hInstance``)."""
+    return kernel.module_handle(fileName)
+
+
+def GetTickCount() -> int:
+    """Milliseconds of a monotonic clock, wrapping at 32 bits: the time base of MSG.time."""
+    return messages.tick_count()
+
+
+def _c_int(value: object) -> int:
+    """Read an argument as a C int, as pywin32 does: signed 32 bits, else OverflowError."""
+    number = operator.index(value)  # type: ignore[arg-type]
+    if not -(2**31) <= number < 2**31:
+        raise OverflowError("signed integer is greater than maximum")
+    return number
+
+
+def LOWORD(val: int, /) -> int:
+    """The low 16 bits of a C int (the SDK's macro; no core call)."""
+    return _c_int(val) & 0xFFFF
+
+
+def HIWORD(val: int, /) -> int:
+    """Bits 16 to 31 of a C int (the SDK's macro; no core call)."""
+    return (_c_int(val) >> 16) & 0xFFFF

@@ -50,8 +50,33 @@ from ..kernel import PIPE_UNLIMITED_INSTANCES as PIPE_UNLIMITED_INSTANCES
 from ..kernel import PIPE_WAIT as PIPE_WAIT
 from ..kernel import STILL_ACTIVE as STILL_ACTIVE
 from ..kernel import TRUNCATE_EXISTING as TRUNCATE_EXISTING
+from ..messages import CS_BYTEALIGNCLIENT as CS_BYTEALIGNCLIENT
+from ..messages import CS_BYTEALIGNWINDOW as CS_BYTEALIGNWINDOW
+from ..messages import CS_CLASSDC as CS_CLASSDC
+from ..messages import CS_DBLCLKS as CS_DBLCLKS
+from ..messages import CS_DROPSHADOW as CS_DROPSHADOW
+from ..messages import CS_GLOBALCLASS as CS_GLOBALCLASS
+from ..messages import CS_HREDRAW as CS_HREDRAW
+from ..messages import CS_IME as CS_IME
+from ..messages import CS_NOCLOSE as CS_NOCLOSE
+from ..messages import CS_OWNDC as CS_OWNDC
+from ..messages import CS_PARENTDC as CS_PARENTDC
+from ..messages import CS_SAVEBITS as CS_SAVEBITS
+from ..messages import CS_VREDRAW as CS_VREDRAW
+from ..messages import GW_CHILD as GW_CHILD
+from ..messages import GW_ENABLEDPOPUP as GW_ENABLEDPOPUP
+from ..messages import GW_HWNDFIRST as GW_HWNDFIRST
+from ..messages import GW_HWNDLAST as GW_HWNDLAST
+from ..messages import GW_HWNDNEXT as GW_HWNDNEXT
+from ..messages import GW_HWNDPREV as GW_HWNDPREV
+from ..messages import GW_OWNER as GW_OWNER
+from ..messages import HWND_BOTTOM as HWND_BOTTOM
 from ..messages import HWND_BROADCAST as HWND_BROADCAST
+from ..messages import HWND_DESKTOP as HWND_DESKTOP
 from ..messages import HWND_MESSAGE as HWND_MESSAGE
+from ..messages import HWND_NOTOPMOST as HWND_NOTOPMOST
+from ..messages import HWND_TOP as HWND_TOP
+from ..messages import HWND_TOPMOST as HWND_TOPMOST
 from ..messages import ISMEX_CALLBACK as ISMEX_CALLBACK
 from ..messages import ISMEX_NOSEND as ISMEX_NOSEND
 from ..messages import ISMEX_NOTIFY as ISMEX_NOTIFY
@@ -72,26 +97,121 @@ from ..messages import QS_PAINT as QS_PAINT
 from ..messages import QS_POSTMESSAGE as QS_POSTMESSAGE
 from ..messages import QS_SENDMESSAGE as QS_SENDMESSAGE
 from ..messages import QS_TIMER as QS_TIMER
+from ..messages import SIZE_MAXHIDE as SIZE_MAXHIDE
+from ..messages import SIZE_MAXIMIZED as SIZE_MAXIMIZED
+from ..messages import SIZE_MAXSHOW as SIZE_MAXSHOW
+from ..messages import SIZE_MINIMIZED as SIZE_MINIMIZED
+from ..messages import SIZE_RESTORED as SIZE_RESTORED
 from ..messages import SMTO_ABORTIFHUNG as SMTO_ABORTIFHUNG
 from ..messages import SMTO_BLOCK as SMTO_BLOCK
 from ..messages import SMTO_NORMAL as SMTO_NORMAL
 from ..messages import SMTO_NOTIMEOUTIFNOTHUNG as SMTO_NOTIMEOUTIFNOTHUNG
+from ..messages import SW_FORCEMINIMIZE as SW_FORCEMINIMIZE
+from ..messages import SW_HIDE as SW_HIDE
+from ..messages import SW_MAX as SW_MAX
+from ..messages import SW_MAXIMIZE as SW_MAXIMIZE
+from ..messages import SW_MINIMIZE as SW_MINIMIZE
+from ..messages import SW_NORMAL as SW_NORMAL
+from ..messages import SW_RESTORE as SW_RESTORE
+from ..messages import SW_SHOW as SW_SHOW
+from ..messages import SW_SHOWDEFAULT as SW_SHOWDEFAULT
+from ..messages import SW_SHOWMAXIMIZED as SW_SHOWMAXIMIZED
+from ..messages import SW_SHOWMINIMIZED as SW_SHOWMINIMIZED
+from ..messages import SW_SHOWMINNOACTIVE as SW_SHOWMINNOACTIVE
+from ..messages import SW_SHOWNA as SW_SHOWNA
+from ..messages import SW_SHOWNOACTIVATE as SW_SHOWNOACTIVATE
+from ..messages import SW_SHOWNORMAL as SW_SHOWNORMAL
+from ..messages import SWP_ASYNCWINDOWPOS as SWP_ASYNCWINDOWPOS
+from ..messages import SWP_DEFERERASE as SWP_DEFERERASE
+from ..messages import SWP_DRAWFRAME as SWP_DRAWFRAME
+from ..messages import SWP_FRAMECHANGED as SWP_FRAMECHANGED
+from ..messages import SWP_HIDEWINDOW as SWP_HIDEWINDOW
+from ..messages import SWP_NOACTIVATE as SWP_NOACTIVATE
+from ..messages import SWP_NOCOPYBITS as SWP_NOCOPYBITS
+from ..messages import SWP_NOMOVE as SWP_NOMOVE
+from ..messages import SWP_NOOWNERZORDER as SWP_NOOWNERZORDER
+from ..messages import SWP_NOREDRAW as SWP_NOREDRAW
+from ..messages import SWP_NOREPOSITION as SWP_NOREPOSITION
+from ..messages import SWP_NOSENDCHANGING as SWP_NOSENDCHANGING
+from ..messages import SWP_NOSIZE as SWP_NOSIZE
+from ..messages import SWP_NOZORDER as SWP_NOZORDER
+from ..messages import SWP_SHOWWINDOW as SWP_SHOWWINDOW
 from ..messages import WM_APP as WM_APP
 from ..messages import WM_CLOSE as WM_CLOSE
 from ..messages import WM_CREATE as WM_CREATE
 from ..messages import WM_DESTROY as WM_DESTROY
+from ..messages import WM_GETTEXT as WM_GETTEXT
+from ..messages import WM_GETTEXTLENGTH as WM_GETTEXTLENGTH
 from ..messages import WM_HOTKEY as WM_HOTKEY
 from ..messages import WM_KEYFIRST as WM_KEYFIRST
 from ..messages import WM_KEYLAST as WM_KEYLAST
 from ..messages import WM_MOUSEFIRST as WM_MOUSEFIRST
 from ..messages import WM_MOUSELAST as WM_MOUSELAST
+from ..messages import WM_MOVE as WM_MOVE
 from ..messages import WM_NCCREATE as WM_NCCREATE
 from ..messages import WM_NCDESTROY as WM_NCDESTROY
 from ..messages import WM_NULL as WM_NULL
 from ..messages import WM_PAINT as WM_PAINT
+from ..messages import WM_PARENTNOTIFY as WM_PARENTNOTIFY
 from ..messages import WM_QUIT as WM_QUIT
+from ..messages import WM_SETTEXT as WM_SETTEXT
+from ..messages import WM_SHOWWINDOW as WM_SHOWWINDOW
+from ..messages import WM_SIZE as WM_SIZE
 from ..messages import WM_TIMER as WM_TIMER
 from ..messages import WM_USER as WM_USER
+from ..messages import WM_WINDOWPOSCHANGED as WM_WINDOWPOSCHANGED
+from ..messages import WM_WINDOWPOSCHANGING as WM_WINDOWPOSCHANGING
+from ..messages import WS_BORDER as WS_BORDER
+from ..messages import WS_CAPTION as WS_CAPTION
+from ..messages import WS_CHILD as WS_CHILD
+from ..messages import WS_CHILDWINDOW as WS_CHILDWINDOW
+from ..messages import WS_CLIPCHILDREN as WS_CLIPCHILDREN
+from ..messages import WS_CLIPSIBLINGS as WS_CLIPSIBLINGS
+from ..messages import WS_DISABLED as WS_DISABLED
+from ..messages import WS_DLGFRAME as WS_DLGFRAME
+from ..messages import WS_EX_ACCEPTFILES as WS_EX_ACCEPTFILES
+from ..messages import WS_EX_APPWINDOW as WS_EX_APPWINDOW
+from ..messages import WS_EX_CLIENTEDGE as WS_EX_CLIENTEDGE
+from ..messages import WS_EX_COMPOSITED as WS_EX_COMPOSITED
+from ..messages import WS_EX_CONTEXTHELP as WS_EX_CONTEXTHELP
+from ..messages import WS_EX_CONTROLPARENT as WS_EX_CONTROLPARENT
+from ..messages import WS_EX_DLGMODALFRAME as WS_EX_DLGMODALFRAME
+from ..messages import WS_EX_LAYERED as WS_EX_LAYERED
+from ..messages import WS_EX_LAYOUTRTL as WS_EX_LAYOUTRTL
+from ..messages import WS_EX_LEFT as WS_EX_LEFT
+from ..messages import WS_EX_LEFTSCROLLBAR as WS_EX_LEFTSCROLLBAR
+from ..messages import WS_EX_LTRREADING as WS_EX_LTRREADING
+from ..messages import WS_EX_MDICHILD as WS_EX_MDICHILD
+from ..messages import WS_EX_NOACTIVATE as WS_EX_NOACTIVATE
+from ..messages import WS_EX_NOINHERITLAYOUT as WS_EX_NOINHERITLAYOUT
+from ..messages import WS_EX_NOPARENTNOTIFY as WS_EX_NOPARENTNOTIFY
+from ..messages import WS_EX_OVERLAPPEDWINDOW as WS_EX_OVERLAPPEDWINDOW
+from ..messages import WS_EX_PALETTEWINDOW as WS_EX_PALETTEWINDOW
+from ..messages import WS_EX_RIGHT as WS_EX_RIGHT
+from ..messages import WS_EX_RIGHTSCROLLBAR as WS_EX_RIGHTSCROLLBAR
+from ..messages import WS_EX_RTLREADING as WS_EX_RTLREADING
+from ..messages import WS_EX_STATICEDGE as WS_EX_STATICEDGE
+from ..messages import WS_EX_TOOLWINDOW as WS_EX_TOOLWINDOW
+from ..messages import WS_EX_TOPMOST as WS_EX_TOPMOST
+from ..messages import WS_EX_TRANSPARENT as WS_EX_TRANSPARENT
+from ..messages import WS_EX_WINDOWEDGE as WS_EX_WINDOWEDGE
+from ..messages import WS_GROUP as WS_GROUP
+from ..messages import WS_HSCROLL as WS_HSCROLL
+from ..messages import WS_ICONIC as WS_ICONIC
+from ..messages import WS_MAXIMIZE as WS_MAXIMIZE
+from ..messages import WS_MAXIMIZEBOX as WS_MAXIMIZEBOX
+from ..messages import WS_MINIMIZE as WS_MINIMIZE
+from ..messages import WS_MINIMIZEBOX as WS_MINIMIZEBOX
+from ..messages import WS_OVERLAPPED as WS_OVERLAPPED
+from ..messages import WS_OVERLAPPEDWINDOW as WS_OVERLAPPEDWINDOW
+from ..messages import WS_SIZEBOX as WS_SIZEBOX
+from ..messages import WS_SYSMENU as WS_SYSMENU
+from ..messages import WS_TABSTOP as WS_TABSTOP
+from ..messages import WS_THICKFRAME as WS_THICKFRAME
+from ..messages import WS_TILED as WS_TILED
+from ..messages import WS_TILEDWINDOW as WS_TILEDWINDOW
+from ..messages import WS_VISIBLE as WS_VISIBLE
+from ..messages import WS_VSCROLL as WS_VSCROLL
 from ._adapt import INFINITE as INFINITE
 from ._adapt import WAIT_ABANDONED_0 as WAIT_ABANDONED_0
 from ._adapt import WAIT_IO_COMPLETION as WAIT_IO_COMPLETION
@@ -159,11 +279,13 @@ NORMAL_PRIORITY_CLASS = 0x00000020
 THREAD_PRIORITY_NORMAL = 0
 STARTF_USESHOWWINDOW = 0x00000001
 STARTF_USESTDHANDLES = 0x00000100
-SW_HIDE = 0
-SW_SHOWNORMAL = SW_NORMAL = 1
-SW_SHOW = 5
 
 # -- messages: pywin32's legacy QS masks, without QS_RAWINPUT (win32event has the SDK's) -----
 QS_INPUT = QS_MOUSE | QS_KEY
 QS_ALLEVENTS = QS_INPUT | QS_POSTMESSAGE | QS_TIMER | QS_PAINT | QS_HOTKEY
 QS_ALLINPUT = QS_ALLEVENTS | QS_SENDMESSAGE
+
+# -- windows: pywin32's signed values where the SDK's have the top bit set --------------------
+WS_POPUP = -2147483648  # 0x80000000, signed as in pywin32
+WS_POPUPWINDOW = -2138570752  # 0x80880000, signed as in pywin32
+CW_USEDEFAULT = -2147483648  # 0x80000000, signed as in pywin32

@@ -3,7 +3,14 @@
 Window procedures follow pywin32's conventions: ``lpfnWndProc`` is a callable
 ``fn(hwnd, msg, wparam, lparam)`` or a dict ``{msg: fn}`` (a miss goes to DefWindowProc); a
 None result is 0; an exception is printed and gives 0. wParam/lParam values that are not ints
-(str, bytes, objects) pass through to the procedure unchanged; None is 0.
+(str, bytes, objects) pass through to the procedure unchanged; None is 0. Where Windows passes
+a structure by pointer (WM_CREATE's CREATESTRUCT, WM_WINDOWPOSCHANGING's WINDOWPOS,
+WM_GETTEXT's buffer) the procedure gets the core's object (``apartment.messages.CreateStruct``,
+``WindowPos``, ``TextBuffer``).
+
+Nothing is drawn: a window is its class, procedure, style, text, rectangle, parent or owner
+and visibility, and it gets the messages Windows sends when they change
+(``apartment.messages`` says which).
 
 Extensions (user32 functions pywin32 keeps elsewhere or lacks): ``SetTimer``, ``KillTimer``,
 ``InSendMessage``, ``InSendMessageEx``, ``SendNotifyMessage``, ``GetQueueStatus``.
@@ -11,12 +18,13 @@ Extensions (user32 functions pywin32 keeps elsewhere or lacks): ``SetTimer``, ``
 
 from __future__ import annotations
 
+import operator
 import sys
 import traceback
 from typing import TYPE_CHECKING, Any
 
 from .. import messages
-from ..errors import ERROR_INVALID_WINDOW_HANDLE, Win32Error
+from ..errors import ERROR_INVALID_WINDOW_HANDLE, CreationRefusedError, Win32Error
 from ._adapt import api, dword, last_error, pointer_param, soft
 from ._handles import handle_value
 from .pywintypes import error
@@ -32,9 +40,17 @@ __all__ = [
     "DispatchMessage", "PostQuitMessage", "PumpWaitingMessages", "PumpMessages", "ReplyMessage",
     "WaitMessage", "RegisterWindowMessage", "InvalidateRect", "SetTimer", "KillTimer",
     "InSendMessage", "InSendMessageEx", "SendNotifyMessage", "GetQueueStatus",
+    "ShowWindow", "UpdateWindow", "GetWindowText", "SetWindowText", "GetWindowRect",
+    "GetClientRect", "MoveWindow", "SetWindowPos", "IsWindowVisible", "GetParent", "GetWindow",
+    "GetClassName", "InitCommonControls",
 ]  # fmt: skip
 
 _NO_MESSAGE = (0, 0, 0, 0, 0, (0, 0))
+
+# win32gui's module initialization makes a USER call, which gives the importing thread its
+# message queue (seen on the real pywin32: a thread whose first act is ``import win32gui``
+# accepts posts at once, one that imports only win32api does not).
+messages.current_queue()
 
 
 class PyWNDCLASS:
@@ -66,14 +82,22 @@ class _PyWndProc:
     The dict, the printed exception and the 0 for a result that is not an int are pywin32's
     conventions (its C++ window procedure), not Windows'; the message layer calls this like
     any window procedure.
+
+    pywin32 attaches a class's Python procedure to the class when CreateWindow returns its
+    first window, so everything that first window gets while it is being created (WM_NCCREATE,
+    WM_CREATE, WM_SIZE, WM_MOVE, and what showing it sends) goes to DefWindowProc; the
+    class's later windows get it all (seen on the real pywin32). ``attached`` is that state.
     """
 
-    __slots__ = ("target",)
+    __slots__ = ("attached", "target")
 
     def __init__(self, target: Callable[..., object] | dict[int, Callable[..., object]]) -> None:
         self.target = target
+        self.attached = False
 
     def __call__(self, hwnd: int, msg: int, wparam: Any, lparam: Any) -> int:  # noqa: ANN401
+        if not self.attached:
+            return messages.def_window_proc(hwnd, msg, wparam, lparam)
         target = self.target
         fn = target.get(msg) if isinstance(target, dict) else target
         if fn is None:
@@ -127,6 +151,16 @@ def CreateWindow(
     )
 
 
+def _position(value: object) -> int | None:
+    """Read a CreateWindow position or size (a C int); CW_USEDEFAULT is None."""
+    number = operator.index(value)  # type: ignore[arg-type]
+    if number in (-(2**31), 2**31):  # CW_USEDEFAULT, as win32con has it or as the SDK
+        return None
+    if not -(2**31) <= number < 2**31:
+        raise OverflowError("signed integer is greater than maximum")
+    return number
+
+
 @api("CreateWindowEx")
 def CreateWindowEx(
     dwExStyle: int,
@@ -145,7 +179,30 @@ def CreateWindowEx(
 ) -> int:
     if reserved is not None:
         raise TypeError("The 'reserved' parameter must be None")
-    return messages.create_window(className, windowTitle or "", parent=parent or 0).hwnd
+    if windowTitle is not None and not isinstance(windowTitle, str):
+        raise TypeError(
+            f"Objects of type '{type(windowTitle).__name__}' can not be converted to Unicode."
+        )
+    try:
+        window = messages.create_window(
+            className,
+            windowTitle or "",
+            style=dword(style),
+            ex_style=dword(dwExStyle),
+            x=_position(x),
+            y=_position(y),
+            width=_position(width),
+            height=_position(height),
+            parent=handle_value(parent),  # a top-level window's parent is its owner
+            child_id=handle_value(menu),
+            instance=handle_value(hinstance),
+        )
+    except CreationRefusedError:
+        return 0  # pywin32 raises for a NULL window only when an error code is set: none is
+    proc = window.wclass.proc
+    if isinstance(proc, _PyWndProc):
+        proc.attached = True  # pywin32's quirk: see _PyWndProc
+    return window.hwnd
 
 
 @api("DestroyWindow")
@@ -158,8 +215,8 @@ def DefWindowProc(hwnd: int, message: int, wparam: object, lparam: object, /) ->
     return messages.def_window_proc(hwnd, message, wparam, lparam)
 
 
-def IsWindow(hwnd: int, /) -> bool:
-    return messages.is_window(hwnd)
+def IsWindow(hwnd: int, /) -> int:
+    return int(messages.is_window(handle_value(hwnd)))
 
 
 @api("PostMessage")
@@ -307,3 +364,94 @@ def GetQueueStatus(flags: int, /) -> int:
     """Extension: (new bits << 16) | present bits; the new bits asked for are cleared."""
     changed, present = messages.queue_status(dword(flags))
     return (changed << 16) | present
+
+
+@soft(int)
+def ShowWindow(hWnd: int, nCmdShow: int, /) -> int:
+    """Show or hide a window; 1 if it was visible before, else 0 (0 for a bad window too)."""
+    return int(messages.show_window(handle_value(hWnd), operator.index(nCmdShow)))
+
+
+@api("UpdateWindow")
+def UpdateWindow(hWnd: int, /) -> None:
+    messages.update_window(handle_value(hWnd))
+
+
+@soft(str)
+def GetWindowText(hwnd: int, /) -> str:
+    """The window's text, at most 511 characters; "" when it fails (pywin32 never raises).
+
+    pywin32 asks for it with a buffer of 512 characters, so longer texts come back cut.
+    """
+    return messages.get_window_text(handle_value(hwnd), 512)
+
+
+@api("SetWindowText")
+def SetWindowText(hwnd: int, text: str, /) -> None:
+    if not isinstance(text, str):
+        raise TypeError(
+            f"Objects of type '{type(text).__name__}' can not be converted to Unicode."
+            if text is not None
+            else "None is not a valid string in this context"
+        )
+    messages.set_window_text(handle_value(hwnd), text)
+
+
+@api("GetWindowRect")
+def GetWindowRect(hwnd: int, /) -> tuple[int, int, int, int]:
+    return messages.window_rect(handle_value(hwnd))
+
+
+@api("GetClientRect")
+def GetClientRect(hwnd: int, /) -> tuple[int, int, int, int]:
+    return messages.client_rect(handle_value(hwnd))
+
+
+@api("MoveWindow")
+def MoveWindow(hWnd: int, X: int, Y: int, Width: int, Height: int, bRepaint: int, /) -> None:
+    messages.move_window(
+        handle_value(hWnd),
+        operator.index(X),
+        operator.index(Y),
+        operator.index(Width),
+        operator.index(Height),
+        bool(operator.index(bRepaint)),
+    )
+
+
+@api("SetWindowPos")
+def SetWindowPos(
+    hWnd: int, hWndInsertAfter: int | None, X: int, Y: int, cx: int, cy: int, uFlags: int, /
+) -> None:
+    messages.set_window_pos(
+        handle_value(hWnd),
+        handle_value(hWndInsertAfter),
+        operator.index(X),
+        operator.index(Y),
+        operator.index(cx),
+        operator.index(cy),
+        dword(uFlags),
+    )
+
+
+def IsWindowVisible(hwnd: int, /) -> int:
+    return int(messages.is_window_visible(handle_value(hwnd)))
+
+
+@api("GetParent")
+def GetParent(child: int, /) -> int:
+    return messages.get_parent(handle_value(child))
+
+
+@api("GetWindow")
+def GetWindow(hWnd: int, uCmd: int, /) -> int:
+    return messages.get_window(handle_value(hWnd), dword(uCmd))
+
+
+@api("GetClassName")
+def GetClassName(hwnd: int, /) -> str:
+    return messages.window_of(handle_value(hwnd)).wclass.name
+
+
+def InitCommonControls() -> None:
+    """Accepted for compatibility: the common controls are not modelled (no core call)."""

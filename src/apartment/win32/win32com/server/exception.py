@@ -2,8 +2,34 @@
 
 from __future__ import annotations
 
-from apartment.com import COMException
+import sys
 
-__all__ = ["COMException", "Exception"]
+from apartment.com import COMException
+from apartment.errors import ComError
+
+__all__ = ["COMException", "Exception", "IsCOMException", "IsCOMServerException"]
 
 Exception = COMException
+
+
+# pywin32 312 tests ``if not t is type: return False`` before anything else: true for every
+# exception class, so both functions answer False, and its dispatchers print the traceback
+# of every exception a server raises, COMException included. Kept, as pywin32's quirk.
+
+
+def IsCOMException(t: object = None) -> bool:
+    """pywin32's test for a com_error class: always False (see above)."""
+    if t is None:
+        t = sys.exc_info()[0]
+    if t is not type:
+        return False
+    return issubclass(t, ComError)  # pragma: no cover - as pywin32 writes it
+
+
+def IsCOMServerException(t: object = None) -> bool:
+    """pywin32's test for a COMException class: always False (see above)."""
+    if t is None:
+        t = sys.exc_info()[0]
+    if t is not type:
+        return False
+    return issubclass(t, COMException)  # pragma: no cover - as pywin32 writes it

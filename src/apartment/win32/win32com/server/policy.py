@@ -1,10 +1,105 @@
-"""pywin32's ``win32com.server.policy``: how a Python object answers IDispatch."""
+"""pywin32's ``win32com.server.policy``: how a Python object answers COM calls.
+
+Each policy is the core's (``apartment.com``) with pywin32's entry points and helpers
+(``_Invoke_``, ``_invokeex_``, ``_wrap_``, ``_obj_``...); a subclass that overrides one, or a
+wrapped object that defines ``_invoke_``, ``_invokeex_``, ``_getidsofnames_``,
+``_getdispid_`` or ``_query_interface_``, is honoured as under pywin32.
+"""
 
 from __future__ import annotations
 
-from apartment.com import DispatchPolicy
+import importlib
+from typing import Any, ClassVar
 
-__all__ = ["DesignatedWrapPolicy", "DefaultPolicy"]
+from apartment import com
+from apartment.win32._policies import Pywin32Names
+from apartment.win32.win32com.client import CDispatch
 
-DesignatedWrapPolicy = DispatchPolicy
-DefaultPolicy = DispatchPolicy
+__all__ = [
+    "BasicWrapPolicy",
+    "MappedWrapPolicy",
+    "DesignatedWrapPolicy",
+    "EventHandlerPolicy",
+    "DynamicPolicy",
+    "DefaultPolicy",
+    "resolve_func",
+    "call_func",
+    "regSpec",
+    "regPolicy",
+    "regDispatcher",
+    "regAddnPath",
+]
+
+regSpec = "CLSID\\%s\\PythonCOM"
+regPolicy = "CLSID\\%s\\PythonCOMPolicy"
+regDispatcher = "CLSID\\%s\\PythonCOMDispatcher"
+regAddnPath = "CLSID\\%s\\PythonCOMPath"
+
+
+class BasicWrapPolicy(Pywin32Names):
+    """The base of pywin32's policies: ``_com_interfaces_`` and ``_query_interface_``."""
+
+    _core: ClassVar[type[com.Policy]] = com.Policy
+
+
+class MappedWrapPolicy(BasicWrapPolicy):
+    """A policy with DISPID maps (``_dispid_to_func_``, ``_dispid_to_get_``...)."""
+
+
+class DesignatedWrapPolicy(MappedWrapPolicy, com.DispatchPolicy):
+    """pywin32's default policy: the object names its ``_public_methods_`` and attributes."""
+
+    _core = com.DispatchPolicy
+
+    @property
+    def _dispid_to_func_(self) -> dict[int, str]:
+        return self.methods
+
+    @property
+    def _dispid_to_get_(self) -> dict[int, str]:
+        return self.getters
+
+    @property
+    def _dispid_to_put_(self) -> dict[int, str]:
+        return self.putters
+
+
+class EventHandlerPolicy(DesignatedWrapPolicy):
+    """The policy of event handlers: IDispatch arguments arrive as Dispatch objects."""
+
+    def _transform_args_(
+        self, args: tuple[Any, ...], kwArgs: object, dispid: object, lcid: int, wFlags: int,
+        serviceProvider: object,
+    ) -> tuple[tuple[Any, ...], object]:  # fmt: skip
+        return CDispatch._result(args), kwArgs
+
+    def _invokeex_(
+        self, dispid: int | str, lcid: int, wFlags: int, args: tuple[Any, ...], kwArgs: object,
+        serviceProvider: object,
+    ) -> Any:  # noqa: ANN401  # fmt: skip
+        args, kwArgs = self._transform_args_(args, kwArgs, dispid, lcid, wFlags, serviceProvider)
+        return DesignatedWrapPolicy._invokeex_(
+            self, dispid, lcid, wFlags, args, kwArgs, serviceProvider
+        )
+
+
+class DynamicPolicy(BasicWrapPolicy, com.DynamicPolicy):
+    """Every call by name to the object's ``_dynamic_(name, lcid, wFlags, args)``."""
+
+    _core = com.DynamicPolicy
+
+
+DefaultPolicy = DesignatedWrapPolicy
+
+
+def resolve_func(spec: str) -> Any:  # noqa: ANN401
+    """Return the function (or class) ``"module.name"`` names; a bare name is this module's."""
+    module, _, name = spec.rpartition(".")
+    if not module:
+        return globals()[spec]
+    return getattr(importlib.import_module(module), name)
+
+
+def call_func(spec: str, *args: Any) -> Any:  # noqa: ANN401
+    """Call the function ``"module.name"`` names."""
+    return resolve_func(spec)(*args)

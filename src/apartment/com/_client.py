@@ -1,0 +1,274 @@
+"""The late-bound client: attribute access turned into GetIDsOfNames and Invoke.
+
+A :class:`DispatchClient` is pywin32's dynamic CDispatch in the core: ``client.Name`` gets a
+property, or gives a method when the member is not a property; ``client.Name = value`` puts
+one; ``client(...)`` calls the default member; ``client[i]`` and ``for item in client`` walk
+the object's enumerator (``_NewEnum``) or its ``Item``; ``len(client)`` is its ``Count``.
+Results that are interface pointers come back as clients of the same class.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, final
+
+from ..errors import (
+    DISP_E_BADPARAMCOUNT,
+    DISP_E_MEMBERNOTFOUND,
+    DISP_E_PARAMNOTOPTIONAL,
+    DISP_E_TYPEMISMATCH,
+    E_INVALIDARG,
+    ComError,
+)
+from ._iids import IID_IDISPATCH, IID_IENUMVARIANT, IID_IUNKNOWN
+from ._pointer import InterfacePointer
+from ._policy import (
+    DISPATCH_METHOD,
+    DISPATCH_PROPERTYGET,
+    DISPATCH_PROPERTYPUT,
+    DISPATCH_PROPERTYPUTREF,
+    DISPID_NEWENUM,
+    DISPID_VALUE,
+)
+
+if TYPE_CHECKING:
+    from ._dispatch import DispatchPointer
+    from ._typed import EnumVariantPointer
+
+__all__ = ["DispatchClient", "Enumerator"]
+
+# A property get failing with one of these means "this name is a method" (pywin32 dynamic).
+BAD_CONTEXT = frozenset(
+    {
+        DISP_E_MEMBERNOTFOUND,
+        DISP_E_BADPARAMCOUNT,
+        DISP_E_PARAMNOTOPTIONAL,
+        DISP_E_TYPEMISMATCH,
+        E_INVALIDARG,
+    }
+)
+_METHOD_OR_GET = DISPATCH_METHOD | DISPATCH_PROPERTYGET
+_PUT_OR_PUTREF = DISPATCH_PROPERTYPUT | DISPATCH_PROPERTYPUTREF
+
+
+class DispatchClient:
+    """Late-bound access to an IDispatch object, as pywin32's dynamic CDispatch gives it.
+
+    Unknown names raise AttributeError; names that begin and end with an underscore are
+    never looked up on the object. The client's own attributes begin with an underscore, as
+    namedtuple's ``_fields`` do, so that they never hide a member of the object:
+    ``_pointer`` is the :class:`~._dispatch.DispatchPointer` it calls through, ``_name`` the
+    name it shows in ``repr()`` and in errors. A subclass can change how arguments are
+    passed (:meth:`_argument`).
+    """
+
+    _pointer: DispatchPointer
+    _name: str
+    _methods: dict[str, int]  # names found to be methods, and their DISPIDs
+    _enum: Enumerator | None
+
+    def __init__(self, pointer: DispatchPointer, name: str | None = None) -> None:
+        self.__dict__["_pointer"] = pointer
+        self.__dict__["_name"] = name or "<unknown>"
+        self.__dict__["_methods"] = {}
+        self.__dict__["_enum"] = None
+
+    @property
+    def __com_interface__(self) -> InterfacePointer:
+        """The pointer the client stands for, when it is passed in a COM call."""
+        return self._pointer
+
+    def __repr__(self) -> str:
+        return f"<COMObject {self._name}>"
+
+    def __str__(self) -> str:
+        try:
+            return str(self())
+        except ComError as error:
+            if error.hresult not in BAD_CONTEXT:
+                raise
+            return repr(self)
+
+    def __int__(self) -> int:
+        return int(self())
+
+    def __bool__(self) -> bool:
+        return True  # never falls back to __len__
+
+    @staticmethod
+    def _argument(value: object) -> object:
+        """Pass a client as its interface pointer; anything else as it is."""
+        return value._pointer if isinstance(value, DispatchClient) else value
+
+    @classmethod
+    def _result(cls, value: object, name: str | None = None) -> Any:  # noqa: ANN401
+        """Turn interface pointers in a result into clients of this class, as pywin32 does."""
+        if isinstance(value, InterfacePointer):
+            return cls._client_of(value, name)
+        if isinstance(value, tuple):
+            return tuple(cls._result(item) for item in value)
+        return value
+
+    @classmethod
+    def _client_of(cls, pointer: InterfacePointer, name: str | None) -> Any:  # noqa: ANN401
+        if pointer.iid == IID_IUNKNOWN:
+            try:
+                pointer = pointer.query_interface(IID_IDISPATCH)
+            except ComError:
+                return pointer  # an IUnknown only: it stays one
+        elif pointer.iid != IID_IDISPATCH and not hasattr(pointer, "invoke"):
+            return pointer
+        return cls(pointer, name)  # type: ignore[arg-type]
+
+    def _dispid(self, name: str) -> int:
+        try:
+            return int(self._pointer.ids_of_names(name)[0])
+        except ComError:
+            raise AttributeError(f"{self._name}.{name}") from None
+
+    def _find(self, name: str) -> int | None:
+        """The DISPID of ``name`` if the object has such a member, else None."""
+        try:
+            return int(self._pointer.ids_of_names(name)[0])
+        except ComError:
+            return None
+
+    def _flag_as_method(self, *names: str) -> None:
+        """Treat ``names`` as methods, for objects that answer a property get for them too."""
+        for name in names:
+            self._methods[name] = self._dispid(name)
+
+    def __getattr__(self, name: str) -> Any:  # noqa: ANN401
+        if name.startswith("_") and name.endswith("_"):
+            raise AttributeError(name)
+        methods = self._methods
+        if name in methods:
+            return _ClientMethod(self, name, methods[name])
+        dispid = self._dispid(name)
+        try:
+            result = self._pointer.invoke(dispid, DISPATCH_PROPERTYGET)
+        except ComError as error:
+            if error.hresult in BAD_CONTEXT:
+                methods[name] = dispid  # not a property: a method
+                return _ClientMethod(self, name, dispid)
+            raise
+        return self._result(result, name)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name in self.__dict__:
+            self.__dict__[name] = value
+            return
+        dispid = self._find(name)
+        if dispid is not None:
+            try:
+                self._pointer.invoke(dispid, DISPATCH_PROPERTYPUT, self._argument(value))
+                return
+            except ComError:
+                pass
+        raise AttributeError(f"Property '{self._name}.{name}' can not be set.")
+
+    def __call__(self, *args: Any) -> Any:  # noqa: ANN401
+        return _ClientMethod(self, self._name, DISPID_VALUE, _METHOD_OR_GET)(*args)
+
+    def __len__(self) -> int:
+        dispid = self._find("Count")
+        if dispid is None:
+            raise TypeError("This dispatch object does not define a Count method")
+        return int(self._pointer.invoke(dispid, _METHOD_OR_GET))
+
+    def _enumerator(self) -> Enumerator | None:
+        """The object's enumerator (``_NewEnum``), or None when it has none."""
+        try:
+            found = self._pointer.invoke(DISPID_NEWENUM, _METHOD_OR_GET)
+            items: EnumVariantPointer = found.query_interface(IID_IENUMVARIANT)
+        except (ComError, AttributeError):
+            return None
+        return Enumerator(items, type(self))
+
+    def __getitem__(self, index: object) -> Any:  # noqa: ANN401
+        if isinstance(index, int):
+            if self._enum is None:
+                self.__dict__["_enum"] = self._enumerator()
+            if self._enum is not None:
+                return self._enum[index]
+        dispid = self._find("Item")
+        if dispid is not None:
+            return self._result(self._pointer.invoke(dispid, _METHOD_OR_GET, index))
+        raise TypeError("This object does not support enumeration")
+
+    def __setitem__(self, index: object, value: object) -> None:
+        self._pointer.invoke(DISPID_VALUE, _PUT_OR_PUTREF, index, self._argument(value))
+
+    def __eq__(self, other: object) -> bool:
+        return bool(self._pointer == self._argument(other))
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return hash(self._pointer)
+
+
+@final
+class _ClientMethod:
+    """A method of a DispatchClient; calling it invokes it (DISPATCH_METHOD)."""
+
+    __slots__ = ("client", "dispid", "flags", "name")
+
+    def __init__(
+        self, client: DispatchClient, name: str, dispid: int, flags: int = DISPATCH_METHOD
+    ) -> None:
+        self.client = client
+        self.name = name
+        self.dispid = dispid
+        self.flags = flags  # a named method: METHOD; the default member: METHOD|PROPERTYGET
+
+    def __call__(self, *args: Any) -> Any:  # noqa: ANN401
+        client = self.client
+        result = client._pointer.invoke(self.dispid, self.flags, *map(client._argument, args))
+        return client._result(result, self.name)
+
+
+class Enumerator:
+    """Indexed access to an enumerator: ``e[i]`` moves it as needed (pywin32's EnumVARIANT).
+
+    Walking it in order costs one Next per item; an index out of sequence resets and
+    skips. Items that are interface pointers come back as clients of ``client_class``.
+    """
+
+    def __init__(
+        self, items: EnumVariantPointer, client_class: type[DispatchClient] = DispatchClient
+    ) -> None:
+        self._items = items
+        self._client_class = client_class
+        self._index = -1
+
+    def __getitem__(self, index: int) -> Any:  # noqa: ANN401
+        return self._at(index)
+
+    def __call__(self, index: int) -> Any:  # noqa: ANN401
+        return self._at(index)
+
+    def _at(self, index: int) -> Any:  # noqa: ANN401
+        if not isinstance(index, int):
+            raise TypeError("Only integer indexes are supported for enumerators")
+        if index != self._index + 1:  # out of sequence: start again
+            self._items.reset()
+            if index:
+                self._items.skip(index)
+        self._index = index
+        found = self._items.fetch(1)
+        if found:
+            return self._client_class._result(found[0])
+        raise IndexError("list index out of range")
+
+    def fetch(self, count: int = 1) -> tuple[Any, ...]:
+        """Return the next ``count`` items."""
+        return tuple(self._client_class._result(item) for item in self._items.fetch(count))
+
+    def reset(self) -> None:
+        """Go back to the first item."""
+        self._items.reset()
+
+    def clone(self) -> Enumerator:
+        """Return an enumerator at the same place."""
+        return Enumerator(self._items.clone(), self._client_class)

@@ -1,0 +1,131 @@
+"""The gateway: the COM object a Python server is, in the server's apartment.
+
+A :class:`Gateway` wraps a :class:`~._policy.Policy` and is the target its interface
+pointers reach (directly at home, through a proxy elsewhere). Every method runs in the
+object's apartment, and turns what the policy raises into the error the client gets
+(:mod:`._server_errors`): IDispatch's calls (``invoke``, ``invoke_ex``) with DISP_E_EXCEPTION
+semantics, every other interface's methods (``call``, GetIDsOfNames, IDispatchEx's
+lookups) with the scode as the HRESULT. Results are converted as VARIANTs (:mod:`._variant`)
+on their way out, here, so a result that cannot be one is the server's error.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, final
+
+from ..errors import NoInterfaceError
+from ._iids import DISPATCH_IIDS, GATEWAY_IIDS, iid_text
+from ._pointer import InterfacePointer
+from ._policy import FIRST_DISPID
+from ._server_errors import dispatch_error, native_error
+from ._variant import SCALARS, result_of, to_variants
+
+if TYPE_CHECKING:
+    from ._policy import Policy
+
+__all__ = ["Gateway"]
+
+_METHOD = 1
+
+
+@final
+class Gateway:
+    """The server end of one Python COM object; lives in the object's apartment."""
+
+    __slots__ = ("__weakref__", "policy")
+
+    def __init__(self, policy: Policy) -> None:
+        self.policy = policy
+
+    def __repr__(self) -> str:
+        return f"<Gateway of {type(self.policy.obj).__name__}>"
+
+    def resolve(self, iid: str) -> InterfacePointer | None:
+        """QueryInterface: None if this object implements ``iid``, else what stands for it.
+
+        Raises:
+            NoInterfaceError: the object does not implement it (E_NOINTERFACE).
+        """
+        if iid in DISPATCH_IIDS:
+            return None
+        try:
+            answer = self.policy.query_interface(iid)
+        except BaseException as error:
+            raise native_error(error, "QueryInterface") from None
+        if isinstance(answer, InterfacePointer):
+            return answer
+        if answer and iid in GATEWAY_IIDS:
+            return None
+        raise NoInterfaceError(f"{type(self.policy.obj).__name__} does not implement {iid}")
+
+    def get_ids_of_names(self, names: tuple[str, ...]) -> list[int]:
+        """GetIDsOfNames."""
+        try:
+            return self.policy.get_ids_of_names(names)
+        except BaseException as error:
+            raise native_error(error, "GetIDsOfNames") from None
+
+    def invoke(self, dispid: int | str, flags: int, args: tuple[Any, ...]) -> Any:  # noqa: ANN401
+        """IDispatch::Invoke; the result as a VARIANT."""
+        try:
+            result = self.policy.invoke(dispid, flags, args)
+            if type(result) in SCALARS:  # the common case, without a call
+                return result
+            return result_of(result)
+        except BaseException as error:
+            raise dispatch_error(error) from None
+
+    def invoke_ex(self, dispid: int | str, flags: int, args: tuple[Any, ...]) -> Any:  # noqa: ANN401
+        """IDispatchEx::InvokeEx; the result as a VARIANT."""
+        try:
+            return result_of(self.policy.invoke_ex(dispid, flags, args))
+        except BaseException as error:
+            raise dispatch_error(error) from None
+
+    def call(self, method: str, args: tuple[Any, ...], variants: bool = False) -> Any:  # noqa: ANN401
+        """Call a method of another interface than IDispatch, by name.
+
+        ``variants``: its result is a sequence of VARIANTs (IEnumVARIANT::Next), converted
+        here, where the values live.
+        """
+        try:
+            result = self.policy.invoke_ex(method, _METHOD, args)
+            return to_variants(result) if variants else result
+        except BaseException as error:
+            raise native_error(error, method) from None
+
+    def source_events(self) -> tuple[str, dict[int, str]]:
+        """The events this object fires: its default events IID and DISPID -> name.
+
+        Raises:
+            NoInterfaceError: it declares no ``_connect_interfaces_``.
+        """
+        obj = self.policy.obj
+        interfaces = getattr(obj, "_connect_interfaces_", None)
+        if not interfaces:
+            raise NoInterfaceError(
+                f"{type(obj).__name__} fires no events: it lists no _connect_interfaces_"
+            )
+        names = getattr(obj, "_public_events_", ())
+        return iid_text(interfaces[0]), {FIRST_DISPID + i: name for i, name in enumerate(names)}
+
+    def get_dispid(self, name: str, flags: int) -> int:
+        """IDispatchEx::GetDispID."""
+        try:
+            return self.policy.get_dispid(name, flags)
+        except BaseException as error:
+            raise native_error(error, "GetDispID") from None
+
+    def get_next_dispid(self, flags: int, dispid: int) -> int:
+        """IDispatchEx::GetNextDispID."""
+        try:
+            return self.policy.get_next_dispid(flags, dispid)
+        except BaseException as error:
+            raise native_error(error, "GetNextDispID") from None
+
+    def get_member_name(self, dispid: int) -> str:
+        """IDispatchEx::GetMemberName."""
+        try:
+            return self.policy.get_member_name(dispid)
+        except BaseException as error:
+            raise native_error(error, "GetMemberName") from None

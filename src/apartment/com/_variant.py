@@ -1,0 +1,139 @@
+"""VARIANTs: how values cross a COM call, converted as pywin32 converts them.
+
+Every argument of an IDispatch call, and its result, is a VARIANT on the way. The sender
+converts (:func:`to_variant`), so the receiver gets exactly what pywin32 hands a Python
+receiver, in the same apartment or another:
+
+==============================================  =========================================
+sent                                            received
+==============================================  =========================================
+None, bool, str (and subclasses), float         the same (str/int subclasses as str/int)
+int from -2**63 to 2**64-1                      int; beyond that, a float
+bytes, bytearray, memoryview                    a memoryview of a copy (VT_ARRAY|VT_UI1)
+a sequence (list, tuple, range...)              a tuple, converted item by item
+datetime.datetime                               the date (ms precision) as an aware UTC
+                                                datetime of the face's time class; a naive
+                                                one is read as UTC (VT_DATE)
+decimal.Decimal                                 the same (VT_CY)
+an IDispatch pointer                            an IDispatch pointer; another interface
+                                                arrives as an IUnknown pointer
+an object with ``__com_interface__``            that pointer (a late-bound client)
+anything else (dict, set, date, an object...)   TypeError, before the call
+==============================================  =========================================
+
+A server method's result follows one more rule (:func:`result_of`): a *tuple* is the return
+value followed by values for by-reference arguments, so its first item is the result (an
+empty tuple is an error, extra items are reported). Return a list for an array.
+"""
+
+from __future__ import annotations
+
+import collections.abc
+import datetime
+import decimal
+from typing import Any
+
+from ._faces import FACES
+from ._iids import IID_IDISPATCH, IID_IDISPATCHEX, IID_IUNKNOWN
+from ._pointer import InterfacePointer, pointer_class
+from ._server_errors import REPORTS
+
+__all__ = [
+    "SCALARS",
+    "to_variant",
+    "to_variants",
+    "result_of",
+    "com_date",
+    "VariantTypeError",
+]
+
+_INT_MIN = -(2**63)
+_INT_END = 2**64
+_UTC = datetime.timezone.utc
+SCALARS = frozenset({type(None), bool, str, float})
+"""Values that are VARIANTs as they are (an int may be too big for one)."""
+_SCALARS = SCALARS | {decimal.Decimal}
+_DISPATCHES = frozenset({IID_IDISPATCH, IID_IDISPATCHEX})
+
+
+class VariantTypeError(TypeError):
+    """A value cannot be sent through COM: it is no VARIANT (pywin32's TypeError)."""
+
+
+def com_date(value: datetime.datetime) -> datetime.datetime:
+    """Return ``value`` as a date crosses COM: UTC, millisecond precision, the face's class."""
+    if value.tzinfo is not None:
+        value = value.astimezone(_UTC)
+    milliseconds = value.microsecond // 1000 * 1000
+    return FACES.time_type(
+        value.year, value.month, value.day, value.hour, value.minute, value.second,
+        milliseconds, tzinfo=_UTC,
+    )  # fmt: skip
+
+
+def _face_of(pointer: InterfacePointer) -> InterfacePointer:
+    """An interface pointer as a VARIANT: IDispatch stays IDispatch, the rest is IUnknown."""
+    iid = IID_IDISPATCH if pointer.iid in _DISPATCHES else IID_IUNKNOWN
+    cls = pointer_class(iid)
+    assert cls is not None  # IDispatch's class is registered with the layer
+    if type(pointer) is cls and pointer.iid == iid:
+        return pointer
+    return cls(pointer._target, pointer._apartment, iid)
+
+
+def to_variant(value: Any) -> Any:  # noqa: ANN401
+    """Return ``value`` as its receiver will get it (see the module docstring).
+
+    Raises:
+        VariantTypeError: the value cannot be a VARIANT (pywin32's message).
+    """
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    if kind is int:
+        return value if _INT_MIN <= value < _INT_END else float(value)
+    if isinstance(value, InterfacePointer):
+        return _face_of(value)
+    if isinstance(value, str):
+        return str(value)
+    if isinstance(value, int):
+        return to_variant(int(value))
+    if isinstance(value, float):
+        return float(value)
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return memoryview(bytearray(value))
+    if isinstance(value, datetime.datetime):
+        return com_date(value)
+    if isinstance(value, decimal.Decimal):
+        return value
+    pointer = getattr(value, "__com_interface__", None)
+    if isinstance(pointer, InterfacePointer):
+        return _face_of(pointer)
+    if isinstance(value, (list, tuple, range)) or (
+        isinstance(value, collections.abc.Sequence) and not isinstance(value, str)
+    ):
+        return tuple([to_variant(item) for item in value])
+    if isinstance(value, datetime.date):
+        raise VariantTypeError(f"must be a pywintypes time object (got {kind.__name__})")
+    raise VariantTypeError(f"must be real number, not {kind.__name__}")
+
+
+def to_variants(values: tuple[Any, ...] | list[Any]) -> tuple[Any, ...]:
+    """Convert each of ``values`` (a call's arguments) with :func:`to_variant`."""
+    return tuple([to_variant(value) for value in values])
+
+
+def result_of(value: Any) -> Any:  # noqa: ANN401
+    """A server method's return value as the client's result (the tuple rule).
+
+    Extra values of a tuple are reported (``ServerReports.extra_results``), on the server's
+    thread.
+
+    Raises:
+        IndexError: an empty tuple was returned (it has no return value).
+    """
+    if type(value) is tuple:
+        if len(value) > 1:
+            REPORTS.current.extra_results(len(value))
+        value = value[0]  # IndexError for (), as pywin32's gateway raises
+    return to_variant(value)

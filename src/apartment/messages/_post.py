@@ -1,0 +1,86 @@
+"""Posting: to a window's thread, to a thread, and WM_QUIT.
+
+A post is a window-manager call: it makes the caller's own queue first, as on Windows.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..kernel import ThreadHandle
+from ..kernel.lowlevel import KERNEL_LOCK, Waiter, wake_all
+from ._constants import HWND_BROADCAST
+from ._message import posted_message
+from ._queue import THREAD_QUEUE, current_queue, post_to_thread
+from ._window_table import WINDOWS, window_of
+
+if TYPE_CHECKING:
+    from ._queue import MessageQueue
+
+__all__ = ["post_message", "post_quit_message", "post_thread_message"]
+
+
+def post_message(hwnd: int, msg: int, wparam: object = 0, lparam: object = 0) -> None:
+    """Post a message to the queue of the thread that owns ``hwnd`` (PostMessage).
+
+    hwnd 0 posts a thread message to the calling thread; HWND_BROADCAST posts to every
+    top-level window.
+
+    Raises:
+        InvalidWindowHandleError: no such window.
+        NotEnoughQuotaError: the target queue already holds 10,000 posted messages.
+    """
+    if not hwnd:
+        _post(current_queue(), 0, msg, wparam, lparam)
+        return
+    try:
+        THREAD_QUEUE.queue  # noqa: B018 - only whether the caller has a queue yet
+    except AttributeError:
+        current_queue()
+    if hwnd == HWND_BROADCAST:
+        with KERNEL_LOCK:
+            targets = [w for w in WINDOWS.values() if not w.parent]
+        for window in targets:
+            _post(window.queue, window.hwnd, msg, wparam, lparam)
+        return
+    message = posted_message(hwnd, msg, wparam, lparam)
+    woken: list[Waiter] = []
+    with KERNEL_LOCK:  # find the window and post in one hold, as post_to_thread does
+        found = WINDOWS.get(hwnd)
+        if found is not None:
+            found.queue.post(message, woken)
+    if found is None:
+        window_of(hwnd)  # raises the precise error
+    if woken:
+        wake_all(woken)
+
+
+def post_thread_message(
+    thread: ThreadHandle | int, msg: int, wparam: object = 0, lparam: object = 0
+) -> None:
+    """Post a thread message (hwnd 0) to a thread's queue (PostThreadMessage).
+
+    Raises:
+        InvalidThreadIdError: no such thread, or it has no message queue.
+        NotEnoughQuotaError: its queue already holds 10,000 posted messages.
+    """
+    native_id = thread.native_id if isinstance(thread, ThreadHandle) else thread
+    post_to_thread(native_id, posted_message(0, msg, wparam, lparam))
+
+
+def _post(queue: MessageQueue, hwnd: int, msg: int, wparam: object, lparam: object) -> None:
+    message = posted_message(hwnd, msg, wparam, lparam)
+    woken: list[Waiter] = []
+    with KERNEL_LOCK:
+        queue.post(message, woken)
+    if woken:
+        wake_all(woken)
+
+
+def post_quit_message(exit_code: int = 0) -> None:
+    """Ask the calling thread's message loop to end (PostQuitMessage).
+
+    WM_QUIT is not queued: it is flagged, and retrieved once no matching posted message
+    remains.
+    """
+    current_queue().post_quit(exit_code)

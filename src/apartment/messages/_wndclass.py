@@ -1,0 +1,97 @@
+"""Window classes: registered by name, found by name (any case) or atom.
+
+A class is process-wide and names the window procedure its windows start with, and its
+CS_* style. The table changes under the kernel lock.
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import TYPE_CHECKING, Any, TypeAlias, final
+
+from ..errors import ClassAlreadyExistsError, ClassDoesNotExistError, ClassNotFoundError
+from ..kernel.lowlevel import KERNEL_LOCK
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+__all__ = ["WindowClass", "WindowProc", "find_class", "register_class", "unregister_class"]
+
+WindowProc: TypeAlias = "Callable[[int, int, Any, Any], int | None]"
+"""A window procedure: ``proc(hwnd, msg, wparam, lparam)`` returns the message's result."""
+
+
+@final
+class WindowClass:
+    """A registered window class: a name, the window procedure its windows use, its style."""
+
+    __slots__ = ("atom", "name", "proc", "style")
+
+    def __init__(self, name: str, proc: WindowProc, style: int, atom: int) -> None:
+        self.name = name
+        self.proc = proc
+        self.style = style
+        self.atom = atom
+
+    def __repr__(self) -> str:
+        return f"<WindowClass {self.name!r} atom={self.atom:#x}>"
+
+
+_classes: dict[str, WindowClass] = {}
+_atoms = itertools.count(0xC000)
+
+
+def register_class(name: str, proc: WindowProc, *, style: int = 0) -> WindowClass:
+    """Register a window class whose windows run ``proc`` (RegisterClass).
+
+    Class names are compared without regard to case, as atoms are. ``style`` holds the
+    class's CS_* flags.
+
+    Raises:
+        ClassAlreadyExistsError: a class of that name is registered.
+    """
+    if not isinstance(name, str) or not name:
+        raise TypeError(f"a window class name must be a non-empty str, not {name!r}")
+    if not callable(proc):
+        raise TypeError(f"a window procedure must be callable, not {proc!r}")
+    if isinstance(style, bool) or not isinstance(style, int):
+        raise TypeError(f"a class style is an int of CS_* flags, not {style!r}")
+    with KERNEL_LOCK:
+        if name.lower() in _classes:
+            raise ClassAlreadyExistsError(f"a window class named {name!r} is already registered")
+        wclass = WindowClass(name, proc, style & 0xFFFFFFFF, next(_atoms))
+        _classes[name.lower()] = wclass
+        return wclass
+
+
+def unregister_class(name: str | int) -> None:
+    """Forget a window class, by name or atom (UnregisterClass).
+
+    Raises:
+        ClassDoesNotExistError: no such class.
+    """
+    with KERNEL_LOCK:
+        wclass = _lookup_class(name)
+        if wclass is not None:
+            del _classes[wclass.name.lower()]
+            return
+    raise ClassDoesNotExistError(f"no window class {name!r} is registered")
+
+
+def _lookup_class(class_name: object) -> WindowClass | None:
+    """The class of that name (any case) or atom; kernel lock held."""
+    if isinstance(class_name, str):
+        return _classes.get(class_name.lower())
+    return next((wclass for wclass in _classes.values() if wclass.atom == class_name), None)
+
+
+def find_class(class_name: object) -> WindowClass:
+    """Return the class of that name or atom; kernel lock held.
+
+    Raises:
+        ClassNotFoundError: no such class (anything but a name or an atom names none).
+    """
+    wclass = _lookup_class(class_name)
+    if wclass is not None:
+        return wclass
+    raise ClassNotFoundError(f"no window class {class_name!r} is registered; register it first")

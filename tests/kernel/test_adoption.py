@@ -1,0 +1,258 @@
+"""Every thread is a Win32 thread: threads the library did not start are adopted by id.
+
+DESIGN.md decision 13. A thread gets its handle on first use, by itself or by its id from
+another thread; the handle is signaled when the thread ends, however it was started: plain
+``threading``, or a C library (here ``pthread_create`` through ctypes).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import sys
+import threading
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from apartment.kernel import STILL_ACTIVE, ThreadHandle, current_thread, handles, thread_by_id
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+JOIN = 10.0
+
+needs_pthreads = pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="starts threads with glibc's pthread_create"
+)
+
+
+class Gate:
+    """A plain lock a thread blocks on without calling the library (it stays unadopted)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._lock.acquire()
+        self._opened = False
+
+    def pass_(self) -> None:
+        self._lock.acquire()
+        self._lock.release()
+
+    def open(self) -> None:
+        if not self._opened:
+            self._opened = True
+            self._lock.release()
+
+
+@pytest.fixture
+def plain_thread() -> Iterator[tuple[threading.Thread, Gate]]:
+    """A threading thread that has never called the library, held until its gate opens."""
+    started, gate = threading.Event(), Gate()
+
+    def body() -> None:
+        started.set()
+        gate.pass_()
+
+    thread = threading.Thread(target=body)
+    thread.start()
+    started.wait()
+    yield thread, gate
+    gate.open()
+    thread.join()
+
+
+def test_a_plain_thread_is_adopted_by_id_from_another_thread(
+    plain_thread: tuple[threading.Thread, Gate],
+) -> None:
+    thread, gate = plain_thread
+    assert thread.native_id is not None
+    handle = thread_by_id(thread.native_id)
+    assert isinstance(handle, ThreadHandle)
+    assert handle.native_id == thread.native_id
+    assert handle.name == thread.name
+    assert handle.is_alive()
+    assert handle.exit_code == STILL_ACTIVE
+    assert thread_by_id(thread.native_id) is handle  # adopted once
+    assert not handle.wait(0)
+    gate.open()
+    assert handle.wait(JOIN)  # signaled when the thread ends: seen from outside
+    assert handle.exit_code == 0
+    assert thread_by_id(thread.native_id) is None
+
+
+def test_a_thread_adopted_by_id_takes_up_its_handle_when_it_calls_the_library() -> None:
+    adopted = threading.Event()
+    seen: list[ThreadHandle] = []
+
+    def body() -> None:
+        adopted.wait()
+        seen.append(current_thread())
+
+    thread = threading.Thread(target=body)
+    thread.start()
+    assert thread.native_id is not None
+    handle = thread_by_id(thread.native_id)
+    adopted.set()
+    thread.join()
+    assert seen == [handle]
+    assert handle is not None
+    assert handle.wait(JOIN)
+
+
+def test_the_main_thread_is_adopted_by_id_from_a_worker() -> None:
+    found: list[ThreadHandle | None] = []
+    main_id = threading.main_thread().native_id
+    assert main_id is not None
+    worker = threading.Thread(target=lambda: found.append(thread_by_id(main_id)))
+    worker.start()
+    worker.join()
+    assert found == [current_thread()]
+
+
+@pytest.mark.parametrize("native_id", [0, -1, 2**22 + 12345, 2**40])
+def test_an_id_no_thread_of_this_process_has_gives_none(native_id: int) -> None:
+    assert thread_by_id(native_id) is None
+
+
+def test_an_id_of_another_process_gives_none() -> None:
+    assert os.getppid() != os.getpid()
+    assert thread_by_id(os.getppid()) is None
+
+
+def test_a_thread_seen_to_end_is_not_adopted_again_while_its_os_thread_lingers() -> None:
+    ended = threading.Event()
+    gate = Gate()
+
+    def body() -> None:
+        handle = current_thread()
+        # end it as its sentinel would, while the OS thread still runs
+        from apartment.kernel._thread import thread_exited
+
+        thread_exited(handle, 0)
+        ended.set()
+        gate.pass_()
+
+    thread = threading.Thread(target=body)
+    thread.start()
+    ended.wait()
+    assert thread.native_id is not None
+    assert thread_by_id(thread.native_id) is None  # alive in /proc, but its end was seen
+    gate.open()
+    thread.join()
+
+
+def test_open_thread_gives_a_waitable_handle_to_a_plain_thread(
+    plain_thread: tuple[threading.Thread, Gate],
+) -> None:
+    thread, gate = plain_thread
+    assert thread.native_id is not None
+    value = handles.open_thread(thread.native_id, 0x100000)
+    try:
+        handle = handles.get(value)
+        assert isinstance(handle, ThreadHandle)
+        gate.open()
+        assert handle.wait(JOIN)
+    finally:
+        handles.close(value)
+
+
+def test_the_end_is_seen_by_polling_without_thread_pidfds(
+    monkeypatch: pytest.MonkeyPatch, plain_thread: tuple[threading.Thread, Gate]
+) -> None:
+    def no_pidfd(pid: int, flags: int = 0) -> int:
+        raise OSError(22, "Invalid argument")  # what Linux before 6.9 answers PIDFD_THREAD
+
+    monkeypatch.setattr(os, "pidfd_open", no_pidfd)  # as _threadwatch calls it
+    thread, gate = plain_thread
+    assert thread.native_id is not None
+    handle = thread_by_id(thread.native_id)
+    assert handle is not None
+    gate.open()
+    assert handle.wait(JOIN)
+
+
+# -- threads a C library started ---------------------------------------------------------------
+
+_libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
+_START = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p)
+_DESTRUCTOR = ctypes.CFUNCTYPE(None, ctypes.c_void_p)
+
+
+class CThread:
+    """A thread started by libc's pthread_create, running ``first`` and later ``second``.
+
+    ``first`` is the start routine (a ctypes callback); ``second``, if given, runs on the
+    same OS thread after the start routine has returned, as a thread-specific data
+    destructor. CPython gives each callback a new thread state, so the two callbacks share
+    no thread-locals, as two callbacks of a C library's worker thread would not.
+    """
+
+    def __init__(self, first: Callable[[], None], second: Callable[[], None] | None = None) -> None:
+        self.native_id = 0
+        self._key = ctypes.c_uint()
+        self._callbacks: list[Any] = []
+        self.done = threading.Event()
+        if second is not None:
+
+            def destructor(_: int | None) -> None:
+                second()
+
+            self._callbacks.append(_DESTRUCTOR(destructor))
+            assert _libc.pthread_key_create(ctypes.byref(self._key), self._callbacks[-1]) == 0
+
+        def start(_: int | None) -> None:
+            self.native_id = threading.get_native_id()
+            if second is not None:
+                _libc.pthread_setspecific(self._key, ctypes.c_void_p(1))
+            first()
+
+        self._callbacks.append(_START(start))
+        self._thread = ctypes.c_ulong()
+        assert (
+            _libc.pthread_create(ctypes.byref(self._thread), None, self._callbacks[-1], None) == 0
+        )
+
+    def join(self) -> None:
+        assert _libc.pthread_join(self._thread, None) == 0
+        if self._callbacks and len(self._callbacks) == 2:
+            _libc.pthread_key_delete(self._key)
+
+
+@needs_pthreads
+def test_a_c_thread_is_adopted_by_id_and_seen_to_end() -> None:
+    started, gate = threading.Event(), Gate()
+
+    def first() -> None:
+        started.set()
+        gate.pass_()
+
+    thread = CThread(first)
+    started.wait()
+    handle = thread_by_id(thread.native_id)
+    assert handle is not None
+    assert handle.is_alive()
+    gate.open()
+    thread.join()
+    assert handle.wait(JOIN)
+    assert handle.exit_code == 0
+
+
+@needs_pthreads
+def test_a_c_thread_keeps_its_handle_across_callbacks_until_it_ends() -> None:
+    seen: list[tuple[ThreadHandle, bool]] = []
+
+    def call_in() -> None:
+        handle = current_thread()
+        seen.append((handle, handle.is_alive()))
+
+    thread = CThread(call_in, call_in)
+    thread.join()
+    assert len(seen) == 2
+    (first, alive_first), (second, alive_second) = seen
+    assert second is first  # one thread, one handle, though its thread-locals were new
+    assert alive_first
+    assert alive_second  # not reported ended when its first callback returned
+    assert first.native_id == thread.native_id
+    assert first.wait(JOIN)  # ended with its OS thread
