@@ -8,8 +8,8 @@ raises too.
 from __future__ import annotations
 
 import datetime as _dt
-import time as _time
 import operator
+import time as _time
 import warnings
 
 from .. import com
