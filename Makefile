@@ -12,7 +12,7 @@ EXTRA_PYTHONS := $(firstword $(wildcard $(HOME)/.pyenv/versions/3.10*/bin/python
 # the classic window program.
 EXAMPLES := examples/SimpleThreads.py examples/ThreadingModelsServer.py \
             examples/SingleThreadedApartment.py examples/FreeThreadedApartment.py \
-            examples/window_program.py
+            examples/window_program.py examples/PipeServer.py
 
 .PHONY: all demo test test-ft lint typecheck pytest pytest-versions bench bench-smoke oracle clean
 

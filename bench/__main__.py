@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from . import com, facade, kernel, messages, processes, resident
+from . import com, facade, kernel, messages, pipes, processes, resident
 from ._harness import Suite, main
 
 SUITES: dict[str, Suite] = {
@@ -14,6 +14,7 @@ SUITES: dict[str, Suite] = {
     "resident": resident.benchmarks,
     "facade": facade.benchmarks,
     "processes": processes.benchmarks,
+    "pipes": pipes.benchmarks,
 }
 """Every layer's benchmarks; a new layer module adds one line here."""
 

@@ -40,6 +40,15 @@ on the way out. Each named subclass also derives from the builtin a Python user 
     MessageTimeoutError       ERROR_TIMEOUT (1460)          RuntimeError
     NotEnoughQuotaError       ERROR_NOT_ENOUGH_QUOTA        RuntimeError
                               (1816)
+    SharingViolationError     ERROR_SHARING_VIOLATION (32)  RuntimeError
+    LockViolationError        ERROR_LOCK_VIOLATION (33)     RuntimeError
+    EndOfFileError            ERROR_HANDLE_EOF (38)         EOFError
+    PipeEndedError            ERROR_BROKEN_PIPE (109)       RuntimeError
+    PipeBusyError             ERROR_PIPE_BUSY (231)         RuntimeError
+    PipeNotConnectedError     ERROR_PIPE_NOT_CONNECTED      RuntimeError
+                              (233)
+    OperationAbortedError     ERROR_OPERATION_ABORTED (995) RuntimeError
+    IoIncompleteError         ERROR_IO_INCOMPLETE (996)     RuntimeError
     CreationRefusedError      ERROR_SUCCESS (0): Windows    RuntimeError
                               sets no code for it
 
@@ -89,30 +98,57 @@ from ._codes import (
     E_UNEXPECTED,
     ERROR_ACCESS_DENIED,
     ERROR_ALREADY_EXISTS,
+    ERROR_BAD_PIPE,
     ERROR_BADDB,
+    ERROR_BROKEN_PIPE,
     ERROR_CANNOT_FIND_WND_CLASS,
     ERROR_CLASS_ALREADY_EXISTS,
     ERROR_CLASS_DOES_NOT_EXIST,
+    ERROR_DIRECTORY,
+    ERROR_DISK_FULL,
+    ERROR_FILE_EXISTS,
     ERROR_FILE_NOT_FOUND,
+    ERROR_FILENAME_EXCED_RANGE,
     ERROR_GEN_FAILURE,
+    ERROR_HANDLE_EOF,
+    ERROR_INVALID_FUNCTION,
     ERROR_INVALID_HANDLE,
+    ERROR_INVALID_NAME,
     ERROR_INVALID_PARAMETER,
     ERROR_INVALID_THREAD_ID,
     ERROR_INVALID_WINDOW_HANDLE,
+    ERROR_IO_INCOMPLETE,
+    ERROR_IO_PENDING,
+    ERROR_LOCK_VIOLATION,
     ERROR_MESSAGE_SYNC_ONLY,
     ERROR_MOD_NOT_FOUND,
+    ERROR_MORE_DATA,
+    ERROR_NEGATIVE_SEEK,
+    ERROR_NO_DATA,
     ERROR_NO_SYSTEM_RESOURCES,
     ERROR_NOT_ENOUGH_MEMORY,
     ERROR_NOT_ENOUGH_QUOTA,
+    ERROR_NOT_FOUND,
+    ERROR_NOT_LOCKED,
     ERROR_NOT_OWNER,
     ERROR_NOT_SUPPORTED,
+    ERROR_OPERATION_ABORTED,
+    ERROR_PATH_NOT_FOUND,
+    ERROR_PIPE_BUSY,
+    ERROR_PIPE_CONNECTED,
+    ERROR_PIPE_LISTENING,
+    ERROR_PIPE_NOT_CONNECTED,
     ERROR_REGISTRY_CORRUPT,
+    ERROR_SEM_TIMEOUT,
+    ERROR_SHARING_VIOLATION,
     ERROR_SIGNAL_REFUSED,
     ERROR_SUCCESS,
     ERROR_TIMEOUT,
     ERROR_TLW_WITH_WSCHILD,
+    ERROR_TOO_MANY_OPEN_FILES,
     ERROR_TOO_MANY_POSTS,
     ERROR_WINDOW_OF_OTHER_THREAD,
+    ERROR_WRITE_PROTECT,
     MK_E_UNAVAILABLE,
     MK_S_MONIKERALREADYREGISTERED,
     REGDB_E_CLASSNOTREG,
@@ -161,6 +197,14 @@ __all__ = [
     "MessageTimeoutError",
     "NotEnoughQuotaError",
     "MessageSyncOnlyError",
+    "SharingViolationError",
+    "LockViolationError",
+    "EndOfFileError",
+    "PipeEndedError",
+    "PipeBusyError",
+    "PipeNotConnectedError",
+    "OperationAbortedError",
+    "IoIncompleteError",
     "ComError",
     "NotInitializedError",
     "ChangedModeError",
@@ -219,6 +263,43 @@ _MESSAGES: dict[int, str] = {
     ERROR_NOT_ENOUGH_QUOTA: "Not enough quota is available to process this command.",
     ERROR_MESSAGE_SYNC_ONLY: "The message can be used only with synchronous operations.",
     ERROR_BADDB: "The configuration registry database is corrupt.",
+    ERROR_INVALID_FUNCTION: "Incorrect function.",
+    ERROR_PATH_NOT_FOUND: "The system cannot find the path specified.",
+    ERROR_TOO_MANY_OPEN_FILES: "The system cannot open the file.",
+    ERROR_WRITE_PROTECT: "The media is write protected.",
+    ERROR_SHARING_VIOLATION: (
+        "The process cannot access the file because it is being used by another process."
+    ),
+    ERROR_LOCK_VIOLATION: (
+        "The process cannot access the file because another process has locked a portion of "
+        "the file."
+    ),
+    ERROR_HANDLE_EOF: "Reached the end of the file.",
+    ERROR_FILE_EXISTS: "The file exists.",
+    ERROR_BROKEN_PIPE: "The pipe has been ended.",
+    ERROR_DISK_FULL: "There is not enough space on the disk.",
+    ERROR_SEM_TIMEOUT: "The semaphore timeout period has expired.",
+    ERROR_INVALID_NAME: "The filename, directory name, or volume label syntax is incorrect.",
+    ERROR_NEGATIVE_SEEK: (
+        "An attempt was made to move the file pointer before the beginning of the file."
+    ),
+    ERROR_NOT_LOCKED: "The segment is already unlocked.",
+    ERROR_FILENAME_EXCED_RANGE: "The filename or extension is too long.",
+    ERROR_BAD_PIPE: "The pipe state is invalid.",
+    ERROR_PIPE_BUSY: "All pipe instances are busy.",
+    ERROR_NO_DATA: "The pipe is being closed.",
+    ERROR_PIPE_NOT_CONNECTED: "No process is on the other end of the pipe.",
+    ERROR_MORE_DATA: "More data is available.",
+    ERROR_DIRECTORY: "The directory name is invalid.",
+    ERROR_PIPE_CONNECTED: "There is a process on other end of the pipe.",
+    ERROR_PIPE_LISTENING: "Waiting for a process to open the other end of the pipe.",
+    ERROR_OPERATION_ABORTED: (
+        "The I/O operation has been aborted because of either a thread exit or an application "
+        "request."
+    ),
+    ERROR_IO_INCOMPLETE: "Overlapped I/O event is not in a signaled state.",
+    ERROR_IO_PENDING: "Overlapped I/O operation is in progress.",
+    ERROR_NOT_FOUND: "Element not found.",
     ERROR_REGISTRY_CORRUPT: (
         "The registry is corrupted. The structure of one of the files containing registry "
         "data is corrupted, or the system's memory image of the file is corrupted, or the file "
@@ -389,6 +470,38 @@ class MessageSyncOnlyError(_CodedError, ValueError, code=ERROR_MESSAGE_SYNC_ONLY
 
 class NotEnoughQuotaError(_CodedError, RuntimeError, code=ERROR_NOT_ENOUGH_QUOTA):
     """The queue already holds 10,000 posted messages (ERROR_NOT_ENOUGH_QUOTA)."""
+
+
+class SharingViolationError(_CodedError, RuntimeError, code=ERROR_SHARING_VIOLATION):
+    """Another handle's share mode forbids this open, or this one's forbids theirs (32)."""
+
+
+class LockViolationError(_CodedError, RuntimeError, code=ERROR_LOCK_VIOLATION):
+    """A byte range is locked by another handle (ERROR_LOCK_VIOLATION, 33)."""
+
+
+class EndOfFileError(_CodedError, EOFError, code=ERROR_HANDLE_EOF):
+    """An overlapped read started at or past the end of the file (ERROR_HANDLE_EOF, 38)."""
+
+
+class PipeEndedError(_CodedError, RuntimeError, code=ERROR_BROKEN_PIPE):
+    """The other end of the pipe was closed and no data is left (ERROR_BROKEN_PIPE, 109)."""
+
+
+class PipeBusyError(_CodedError, RuntimeError, code=ERROR_PIPE_BUSY):
+    """Every instance of the named pipe is busy, or unread data blocks a transaction (231)."""
+
+
+class PipeNotConnectedError(_CodedError, RuntimeError, code=ERROR_PIPE_NOT_CONNECTED):
+    """The server disconnected this pipe instance (ERROR_PIPE_NOT_CONNECTED, 233)."""
+
+
+class OperationAbortedError(_CodedError, RuntimeError, code=ERROR_OPERATION_ABORTED):
+    """The I/O was cancelled (CancelIo) or its handle closed (ERROR_OPERATION_ABORTED, 995)."""
+
+
+class IoIncompleteError(_CodedError, RuntimeError, code=ERROR_IO_INCOMPLETE):
+    """The overlapped operation has not completed yet (ERROR_IO_INCOMPLETE, 996)."""
 
 
 _FACILITY_WIN32_FAILURE = -2147024896  # 0x80070000: SEVERITY_ERROR | FACILITY_WIN32 << 16

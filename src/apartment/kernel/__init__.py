@@ -1,4 +1,4 @@
-"""The kernel layer: waitable objects, the wait engine, threads, processes and handles.
+"""The kernel layer: waitable objects, the wait engine, threads, processes, handles, files.
 
 Everything here is Win32's kernel object model in Python spelling; nothing above this layer
 is imported.
@@ -9,8 +9,58 @@ from ._core import ALERTED as ALERTED
 from ._core import MAXIMUM_WAIT_OBJECTS as MAXIMUM_WAIT_OBJECTS
 from ._core import Waitable as Waitable
 from ._core import WaitResult as WaitResult
+from ._diskfile import DiskFile as DiskFile
 from ._event import Event as Event
 from ._event import EventStatistics as EventStatistics
+from ._file import File as File
+from ._filemodes import CREATE_ALWAYS as CREATE_ALWAYS
+from ._filemodes import CREATE_NEW as CREATE_NEW
+from ._filemodes import DELETE as DELETE
+from ._filemodes import FILE_ALL_ACCESS as FILE_ALL_ACCESS
+from ._filemodes import FILE_APPEND_DATA as FILE_APPEND_DATA
+from ._filemodes import FILE_ATTRIBUTE_ARCHIVE as FILE_ATTRIBUTE_ARCHIVE
+from ._filemodes import FILE_ATTRIBUTE_DIRECTORY as FILE_ATTRIBUTE_DIRECTORY
+from ._filemodes import FILE_ATTRIBUTE_HIDDEN as FILE_ATTRIBUTE_HIDDEN
+from ._filemodes import FILE_ATTRIBUTE_NORMAL as FILE_ATTRIBUTE_NORMAL
+from ._filemodes import FILE_ATTRIBUTE_READONLY as FILE_ATTRIBUTE_READONLY
+from ._filemodes import FILE_ATTRIBUTE_SYSTEM as FILE_ATTRIBUTE_SYSTEM
+from ._filemodes import FILE_ATTRIBUTE_TEMPORARY as FILE_ATTRIBUTE_TEMPORARY
+from ._filemodes import FILE_BEGIN as FILE_BEGIN
+from ._filemodes import FILE_CURRENT as FILE_CURRENT
+from ._filemodes import FILE_END as FILE_END
+from ._filemodes import FILE_EXECUTE as FILE_EXECUTE
+from ._filemodes import FILE_FLAG_BACKUP_SEMANTICS as FILE_FLAG_BACKUP_SEMANTICS
+from ._filemodes import FILE_FLAG_DELETE_ON_CLOSE as FILE_FLAG_DELETE_ON_CLOSE
+from ._filemodes import FILE_FLAG_FIRST_PIPE_INSTANCE as FILE_FLAG_FIRST_PIPE_INSTANCE
+from ._filemodes import FILE_FLAG_NO_BUFFERING as FILE_FLAG_NO_BUFFERING
+from ._filemodes import FILE_FLAG_OPEN_REPARSE_POINT as FILE_FLAG_OPEN_REPARSE_POINT
+from ._filemodes import FILE_FLAG_OVERLAPPED as FILE_FLAG_OVERLAPPED
+from ._filemodes import FILE_FLAG_POSIX_SEMANTICS as FILE_FLAG_POSIX_SEMANTICS
+from ._filemodes import FILE_FLAG_RANDOM_ACCESS as FILE_FLAG_RANDOM_ACCESS
+from ._filemodes import FILE_FLAG_SEQUENTIAL_SCAN as FILE_FLAG_SEQUENTIAL_SCAN
+from ._filemodes import FILE_FLAG_WRITE_THROUGH as FILE_FLAG_WRITE_THROUGH
+from ._filemodes import FILE_GENERIC_EXECUTE as FILE_GENERIC_EXECUTE
+from ._filemodes import FILE_GENERIC_READ as FILE_GENERIC_READ
+from ._filemodes import FILE_GENERIC_WRITE as FILE_GENERIC_WRITE
+from ._filemodes import FILE_READ_ATTRIBUTES as FILE_READ_ATTRIBUTES
+from ._filemodes import FILE_READ_DATA as FILE_READ_DATA
+from ._filemodes import FILE_READ_EA as FILE_READ_EA
+from ._filemodes import FILE_SHARE_DELETE as FILE_SHARE_DELETE
+from ._filemodes import FILE_SHARE_READ as FILE_SHARE_READ
+from ._filemodes import FILE_SHARE_WRITE as FILE_SHARE_WRITE
+from ._filemodes import FILE_WRITE_ATTRIBUTES as FILE_WRITE_ATTRIBUTES
+from ._filemodes import FILE_WRITE_DATA as FILE_WRITE_DATA
+from ._filemodes import FILE_WRITE_EA as FILE_WRITE_EA
+from ._filemodes import GENERIC_ALL as GENERIC_ALL
+from ._filemodes import GENERIC_EXECUTE as GENERIC_EXECUTE
+from ._filemodes import GENERIC_READ as GENERIC_READ
+from ._filemodes import GENERIC_WRITE as GENERIC_WRITE
+from ._filemodes import LOCKFILE_EXCLUSIVE_LOCK as LOCKFILE_EXCLUSIVE_LOCK
+from ._filemodes import LOCKFILE_FAIL_IMMEDIATELY as LOCKFILE_FAIL_IMMEDIATELY
+from ._filemodes import OPEN_ALWAYS as OPEN_ALWAYS
+from ._filemodes import OPEN_EXISTING as OPEN_EXISTING
+from ._filemodes import READ_CONTROL as READ_CONTROL
+from ._filemodes import TRUNCATE_EXISTING as TRUNCATE_EXISTING
 from ._handles import CURRENT_PROCESS as CURRENT_PROCESS
 from ._handles import CURRENT_THREAD as CURRENT_THREAD
 from ._handles import HandleTable as HandleTable
@@ -20,6 +70,33 @@ from ._mutex import Mutex as Mutex
 from ._mutex import MutexStatistics as MutexStatistics
 from ._namespace import create_named as create_named
 from ._namespace import open_named as open_named
+from ._open import delete_file as delete_file
+from ._open import open_file as open_file
+from ._overlapped import IoResult as IoResult
+from ._overlapped import Overlapped as Overlapped
+from ._pipe import PipeEnd as PipeEnd
+from ._pipeclient import call_named_pipe as call_named_pipe
+from ._pipeclient import create_pipe as create_pipe
+from ._pipeclient import wait_named_pipe as wait_named_pipe
+from ._pipemodes import NMPWAIT_NOWAIT as NMPWAIT_NOWAIT
+from ._pipemodes import NMPWAIT_USE_DEFAULT_WAIT as NMPWAIT_USE_DEFAULT_WAIT
+from ._pipemodes import NMPWAIT_WAIT_FOREVER as NMPWAIT_WAIT_FOREVER
+from ._pipemodes import PIPE_ACCEPT_REMOTE_CLIENTS as PIPE_ACCEPT_REMOTE_CLIENTS
+from ._pipemodes import PIPE_ACCESS_DUPLEX as PIPE_ACCESS_DUPLEX
+from ._pipemodes import PIPE_ACCESS_INBOUND as PIPE_ACCESS_INBOUND
+from ._pipemodes import PIPE_ACCESS_OUTBOUND as PIPE_ACCESS_OUTBOUND
+from ._pipemodes import PIPE_CLIENT_END as PIPE_CLIENT_END
+from ._pipemodes import PIPE_NOWAIT as PIPE_NOWAIT
+from ._pipemodes import PIPE_READMODE_BYTE as PIPE_READMODE_BYTE
+from ._pipemodes import PIPE_READMODE_MESSAGE as PIPE_READMODE_MESSAGE
+from ._pipemodes import PIPE_REJECT_REMOTE_CLIENTS as PIPE_REJECT_REMOTE_CLIENTS
+from ._pipemodes import PIPE_SERVER_END as PIPE_SERVER_END
+from ._pipemodes import PIPE_TYPE_BYTE as PIPE_TYPE_BYTE
+from ._pipemodes import PIPE_TYPE_MESSAGE as PIPE_TYPE_MESSAGE
+from ._pipemodes import PIPE_UNLIMITED_INSTANCES as PIPE_UNLIMITED_INSTANCES
+from ._pipemodes import PIPE_WAIT as PIPE_WAIT
+from ._pipeserver import PipeServer as PipeServer
+from ._pipeserver import create_named_pipe as create_named_pipe
 from ._process import PROGRAM_MODULE as PROGRAM_MODULE
 from ._process import PrimaryThread as PrimaryThread
 from ._process import ProcessHandle as ProcessHandle
@@ -49,17 +126,88 @@ from ._wait import wait_any as wait_any
 
 __all__ = [
     "ALERTED",
+    "CREATE_ALWAYS",
+    "CREATE_NEW",
     "CURRENT_PROCESS",
     "CURRENT_THREAD",
+    "DELETE",
+    "FILE_ALL_ACCESS",
+    "FILE_APPEND_DATA",
+    "FILE_ATTRIBUTE_ARCHIVE",
+    "FILE_ATTRIBUTE_DIRECTORY",
+    "FILE_ATTRIBUTE_HIDDEN",
+    "FILE_ATTRIBUTE_NORMAL",
+    "FILE_ATTRIBUTE_READONLY",
+    "FILE_ATTRIBUTE_SYSTEM",
+    "FILE_ATTRIBUTE_TEMPORARY",
+    "FILE_BEGIN",
+    "FILE_CURRENT",
+    "FILE_END",
+    "FILE_EXECUTE",
+    "FILE_FLAG_BACKUP_SEMANTICS",
+    "FILE_FLAG_DELETE_ON_CLOSE",
+    "FILE_FLAG_FIRST_PIPE_INSTANCE",
+    "FILE_FLAG_NO_BUFFERING",
+    "FILE_FLAG_OPEN_REPARSE_POINT",
+    "FILE_FLAG_OVERLAPPED",
+    "FILE_FLAG_POSIX_SEMANTICS",
+    "FILE_FLAG_RANDOM_ACCESS",
+    "FILE_FLAG_SEQUENTIAL_SCAN",
+    "FILE_FLAG_WRITE_THROUGH",
+    "FILE_GENERIC_EXECUTE",
+    "FILE_GENERIC_READ",
+    "FILE_GENERIC_WRITE",
+    "FILE_READ_ATTRIBUTES",
+    "FILE_READ_DATA",
+    "FILE_READ_EA",
+    "FILE_SHARE_DELETE",
+    "FILE_SHARE_READ",
+    "FILE_SHARE_WRITE",
+    "FILE_WRITE_ATTRIBUTES",
+    "FILE_WRITE_DATA",
+    "FILE_WRITE_EA",
+    "GENERIC_ALL",
+    "GENERIC_EXECUTE",
+    "GENERIC_READ",
+    "GENERIC_WRITE",
+    "LOCKFILE_EXCLUSIVE_LOCK",
+    "LOCKFILE_FAIL_IMMEDIATELY",
     "MAXIMUM_SUSPEND_COUNT",
     "MAXIMUM_WAIT_OBJECTS",
+    "NMPWAIT_NOWAIT",
+    "NMPWAIT_USE_DEFAULT_WAIT",
+    "NMPWAIT_WAIT_FOREVER",
+    "OPEN_ALWAYS",
+    "OPEN_EXISTING",
+    "PIPE_ACCEPT_REMOTE_CLIENTS",
+    "PIPE_ACCESS_DUPLEX",
+    "PIPE_ACCESS_INBOUND",
+    "PIPE_ACCESS_OUTBOUND",
+    "PIPE_CLIENT_END",
+    "PIPE_NOWAIT",
+    "PIPE_READMODE_BYTE",
+    "PIPE_READMODE_MESSAGE",
+    "PIPE_REJECT_REMOTE_CLIENTS",
+    "PIPE_SERVER_END",
+    "PIPE_TYPE_BYTE",
+    "PIPE_TYPE_MESSAGE",
+    "PIPE_UNLIMITED_INSTANCES",
+    "PIPE_WAIT",
     "PROGRAM_MODULE",
+    "READ_CONTROL",
     "STILL_ACTIVE",
+    "TRUNCATE_EXISTING",
+    "DiskFile",
     "Event",
     "EventStatistics",
+    "File",
     "HandleTable",
+    "IoResult",
     "Mutex",
     "MutexStatistics",
+    "Overlapped",
+    "PipeEnd",
+    "PipeServer",
     "PrimaryThread",
     "ProcessHandle",
     "ProcessStatistics",
@@ -71,13 +219,18 @@ __all__ = [
     "WaitResult",
     "Waitable",
     "WaitableTimer",
+    "call_named_pipe",
     "create_named",
+    "create_named_pipe",
+    "create_pipe",
     "create_process",
     "current_process",
     "current_thread",
+    "delete_file",
     "handles",
     "inherit_from_parent",
     "module_handle",
+    "open_file",
     "open_named",
     "open_process",
     "publish",
@@ -89,4 +242,5 @@ __all__ = [
     "thread_by_id",
     "wait_all",
     "wait_any",
+    "wait_named_pipe",
 ]

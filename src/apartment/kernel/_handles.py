@@ -388,6 +388,9 @@ class HandleTable:
             raise InvalidHandleError(f"handle {value:#x} is not open; it cannot be closed")
         if not count:  # the last handle: a named object loses its name, as in NT
             release_name(entry[0])
+            on_last = getattr(entry[0], "close_on_last_handle", None)
+            if on_last is not None:  # a file or pipe end closes with its last handle
+                on_last()
 
     def duplicate(self, value: int, access: int | None = None, *, inherit: bool = False) -> int:
         """Open another handle to the same object; ``access`` None keeps the same rights.

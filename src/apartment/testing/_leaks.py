@@ -20,6 +20,7 @@ SERVICE_THREADS = (
     "apartment-threadwatch",
     "apartment-mta-worker",
     "apartment-host",
+    "apartment-io",
 )
 """Name prefixes of the library's own long-lived daemon threads, which are never leaks."""
 

@@ -1,4 +1,4 @@
-"""pywin32's ``pywintypes``: the error classes and the handle type.
+"""pywin32's ``pywintypes``: the error classes, the handle type and OVERLAPPED.
 
 ``error`` *is* :class:`apartment.errors.Win32Error` and ``com_error`` *is*
 :class:`apartment.errors.ComError`, so ``except pywintypes.error`` catches what the core
@@ -8,17 +8,21 @@ raises too.
 from __future__ import annotations
 
 import datetime as _dt
+import operator
 import time as _time
+import warnings
 
 from .. import com
 from ..errors import ComError, Win32Error
-from ._handles import HANDLE, PyHANDLE
+from ..kernel import Event, Overlapped
+from ._handles import HANDLE, PyHANDLE, handle_value, lookup
 from ._security import PyACL, PySECURITY_ATTRIBUTES, PySECURITY_DESCRIPTOR, PySID
 
 __all__ = [
     "error", "com_error", "HANDLE", "HANDLEType", "PyHANDLE", "TRUE", "FALSE", "IID", "PyIID",
-    "IIDType", "TimeType", "Time", "SECURITY_ATTRIBUTES", "SECURITY_ATTRIBUTESType",
-    "SECURITY_DESCRIPTOR", "SECURITY_DESCRIPTORType", "SID", "SIDType", "ACL", "ACLType",
+    "IIDType", "OVERLAPPED", "OVERLAPPEDType", "PyOVERLAPPED", "TimeType", "Time",
+    "SECURITY_ATTRIBUTES", "SECURITY_ATTRIBUTESType", "SECURITY_DESCRIPTOR",
+    "SECURITY_DESCRIPTORType", "SID", "SIDType", "ACL", "ACLType",
 ]  # fmt: skip
 
 error = Win32Error
@@ -101,6 +105,162 @@ def clsid_text(clsid: object) -> str:
     if isinstance(clsid, str):
         return clsid
     raise TypeError("Only strings and iids can be converted to a CLSID.")
+
+
+# NTSTATUS of an operation's end, as OVERLAPPED.Internal shows it, by its Win32 code.
+_STATUS_PENDING = 0x103
+_NTSTATUS = {
+    0: 0,
+    234: 0x80000005,  # ERROR_MORE_DATA: STATUS_BUFFER_OVERFLOW
+    38: 0xC0000011,  # ERROR_HANDLE_EOF: STATUS_END_OF_FILE
+    995: 0xC0000120,  # ERROR_OPERATION_ABORTED: STATUS_CANCELLED
+    109: 0xC000014B,  # ERROR_BROKEN_PIPE: STATUS_PIPE_BROKEN
+    233: 0xC00000B0,  # ERROR_PIPE_NOT_CONNECTED: STATUS_PIPE_DISCONNECTED
+    232: 0xC00000B1,  # ERROR_NO_DATA: STATUS_PIPE_CLOSING
+    231: 0xC00000AE,  # ERROR_PIPE_BUSY: STATUS_PIPE_BUSY
+    230: 0xC00000AD,  # ERROR_BAD_PIPE: STATUS_INVALID_PIPE_STATE
+    33: 0xC0000054,  # ERROR_LOCK_VIOLATION: STATUS_FILE_LOCK_CONFLICT
+    5: 0xC0000022,  # ERROR_ACCESS_DENIED
+    6: 0xC0000008,  # ERROR_INVALID_HANDLE
+    87: 0xC000000D,  # ERROR_INVALID_PARAMETER
+}
+_UNSUCCESSFUL = 0xC0000001
+
+
+def _ulong(value: object) -> int:
+    """Read a C unsigned long member as pywin32 does: negatives wrap, with its warning."""
+    number = operator.index(value)  # type: ignore[arg-type]
+    if number > 0xFFFFFFFF:
+        raise OverflowError("Python int too large to convert to C unsigned long")
+    if number < 0:
+        warnings.warn("Writing negative value into unsigned field", RuntimeWarning, stacklevel=3)
+        number &= 0xFFFFFFFF
+    return number
+
+
+class PyOVERLAPPED:
+    """An OVERLAPPED structure, as pywintypes.OVERLAPPED() makes it.
+
+    ``Offset``/``OffsetHigh`` say where a file read or write starts; ``hEvent`` is set when
+    the operation completes; ``Internal`` (its NTSTATUS, STATUS_PENDING while it runs) and
+    ``InternalHigh`` (its byte count) follow the operation live; ``object`` and ``dword``
+    are free for the caller. Two OVERLAPPEDs are equal when their contents are; the hash is
+    by identity, as pywin32's are.
+    """
+
+    __slots__ = ("_core", "_dword", "_hevent", "_internal", "_offset", "_offset_high", "object")
+
+    def __init__(self) -> None:
+        self._core = Overlapped()
+        self._offset = self._offset_high = self._dword = 0
+        self._hevent: object = 0
+        self._internal: tuple[int, int] | None = None  # values the caller wrote, until next use
+        self.object: object = None
+
+    def __repr__(self) -> str:
+        return f"<PyOVERLAPPED object at {id(self):#018x}>"
+
+    Offset = property(
+        lambda self: self._offset, lambda self, v: setattr(self, "_offset", _ulong(v))
+    )
+    OffsetHigh = property(
+        lambda self: self._offset_high, lambda self, v: setattr(self, "_offset_high", _ulong(v))
+    )
+    dword = property(lambda self: self._dword, lambda self, v: setattr(self, "_dword", _ulong(v)))
+
+    @property
+    def hEvent(self) -> object:
+        """The event's handle: the PyHANDLE given, or the int."""
+        return self._hevent
+
+    @hEvent.setter
+    def hEvent(self, value: object) -> None:
+        handle_value(value)  # a PyHANDLE or an int, else TypeError
+        self._hevent = value if isinstance(value, PyHANDLE) else int(value or 0)  # type: ignore[call-overload]
+
+    @property
+    def Internal(self) -> int:
+        """The NTSTATUS of the last operation (STATUS_PENDING, 0x103, while it runs)."""
+        if self._internal is not None:
+            return self._internal[0]
+        status = self._core.status
+        if status == 997:
+            return _STATUS_PENDING
+        return _NTSTATUS.get(status, _UNSUCCESSFUL)
+
+    @Internal.setter
+    def Internal(self, value: int) -> None:
+        self._internal = (operator.index(value), self.InternalHigh)
+
+    @property
+    def InternalHigh(self) -> int:
+        """The bytes the last operation transferred."""
+        if self._internal is not None:
+            return self._internal[1]
+        return self._core.transferred
+
+    @InternalHigh.setter
+    def InternalHigh(self, value: int) -> None:
+        self._internal = (self.Internal, operator.index(value))
+
+    def _contents(self) -> tuple[object, ...]:
+        return (
+            self.Internal, self.InternalHigh, self._offset, self._offset_high,
+            handle_value(self._hevent), id(self.object) if self.object is not None else 0,
+            self._dword,
+        )  # fmt: skip
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, PyOVERLAPPED):
+            return NotImplemented
+        return self._contents() == other._contents()
+
+    def __ne__(self, other: object) -> bool:
+        if not isinstance(other, PyOVERLAPPED):
+            return NotImplemented
+        return self._contents() != other._contents()
+
+    __hash__ = object.__hash__
+
+
+OVERLAPPEDType = PyOVERLAPPED
+
+
+def OVERLAPPED() -> PyOVERLAPPED:
+    """Make an OVERLAPPED (pywintypes.OVERLAPPED), all zero."""
+    return PyOVERLAPPED()
+
+
+def overlapped_arg(overlapped: object) -> Overlapped | None:
+    """Read an OVERLAPPED argument (None allowed) into the core's, offset and event set.
+
+    The event handle is looked up now, as the Win32 call would (a handle that is not an
+    event fails with ERROR_INVALID_HANDLE).
+    """
+    if overlapped is None:
+        return None
+    if not isinstance(overlapped, PyOVERLAPPED):
+        raise TypeError("The object is not a PyOVERLAPPED object")
+    core = overlapped._core
+    core.offset = overlapped._offset | overlapped._offset_high << 32
+    event = handle_value(overlapped._hevent)
+    core.event = lookup(event, Event) if event else None
+    overlapped._internal = None
+    return core
+
+
+def overlapped_core(overlapped: object) -> Overlapped:
+    """Read a required OVERLAPPED argument without starting anything (GetOverlappedResult)."""
+    if not isinstance(overlapped, PyOVERLAPPED):
+        raise TypeError("The object is not a PyOVERLAPPED object")
+    return overlapped._core
+
+
+def overlapped_offset(overlapped: object) -> int:
+    """The file offset an OVERLAPPED names (UnlockFileEx reads only that)."""
+    if not isinstance(overlapped, PyOVERLAPPED):
+        raise TypeError("The object is not a PyOVERLAPPED object")
+    return overlapped._offset | overlapped._offset_high << 32
 
 
 class TimeType(_dt.datetime):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import operator
 import os
+import tempfile
 import threading
 from typing import TYPE_CHECKING, Any
 
@@ -28,7 +29,7 @@ __all__ = [
     "CloseHandle", "DuplicateHandle", "Sleep", "SleepEx", "GetLastError", "SetLastError",
     "QueueUserAPC", "PostMessage", "PostThreadMessage", "SendMessage", "PostQuitMessage",
     "RegisterWindowMessage", "OpenThread", "OpenProcess", "GetModuleHandle", "GetTickCount",
-    "LOWORD", "HIWORD", "GetHandleInformation", "SetHandleInformation",
+    "LOWORD", "HIWORD", "GetHandleInformation", "SetHandleInformation", "GetTempPath",
 ]  # fmt: skip
 
 
@@ -150,6 +151,11 @@ def OpenProcess(reqdAccess: int, bInherit: int, pid: int, /) -> PyHANDLE:
     """Open a handle with ``reqdAccess`` to any running process of the user."""
     value = kernel.handles.open_process(dword(pid), dword(reqdAccess), inherit=as_bool(bInherit))
     return PyHANDLE(value)
+
+
+def GetTempPath() -> str:
+    """The directory for temporary files, with a trailing separator, as Windows returns it."""
+    return os.path.join(tempfile.gettempdir(), "")
 
 
 @api("GetModuleHandle")

@@ -1,0 +1,183 @@
+"""The I/O thread: carries out the operations that cannot finish when they are started.
+
+A read on an empty pipe, a write to a full one, a pipe waiting for its client and a byte-range
+lock held by another handle all wait on something outside the process. Each arms a file
+descriptor here (or a timer, for what only polling can see); one service thread per process
+waits for all of them with epoll and calls the armed handler when its descriptor is ready.
+Handlers are short and never block: they try the operation without blocking again, complete
+what they can (setting Overlapped events through the kernel) and re-arm for the rest.
+
+Descriptors are armed one-shot: a handler runs once per arming, so a handler that finds
+nothing to do simply returns, and a stale event for a descriptor number that was closed and
+reused only costs the new owner one harmless try.
+
+The thread starts on first use and again in a child made by ``fork()``, where every armed
+handler is called once so that it re-arms in the child's own epoll set.
+
+:data:`IO_LOCK` guards the state of every file and pipe of the process. It is taken before the
+kernel lock when both are needed (an operation completing under it sets its event), never
+after it; the service's own lock is taken last of the three.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import heapq
+import itertools
+import os
+import select
+import sys
+import threading
+import time
+import traceback
+from typing import TYPE_CHECKING
+
+from .._fork import SERVICES, TABLE, after_fork_in_child, hold_across_fork
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+__all__ = ["IO_LOCK", "READABLE", "WRITABLE", "service"]
+
+IO_LOCK = threading.Lock()
+"""Guards the state of every file and pipe of the process (taken before the kernel lock)."""
+hold_across_fork(IO_LOCK, TABLE)
+
+READABLE = select.EPOLLIN | select.EPOLLRDHUP if hasattr(select, "EPOLLIN") else 1
+WRITABLE = select.EPOLLOUT if hasattr(select, "EPOLLOUT") else 4
+_ONESHOT = select.EPOLLONESHOT if hasattr(select, "EPOLLONESHOT") else 0
+
+
+class _Service:
+    """One epoll set, one thread, one-shot descriptors and timers."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        hold_across_fork(self._lock, TABLE)
+        self._epoll: select.epoll | None = None
+        self._wake_fd = -1
+        self._thread: threading.Thread | None = None
+        self._handlers: dict[int, Callable[[], None]] = {}
+        self._registered: set[int] = set()
+        self._timers: list[tuple[float, int, Callable[[], None]]] = []
+        self._seq = itertools.count()
+        after_fork_in_child(self._after_fork_in_child, SERVICES)
+
+    # -- the API ----------------------------------------------------------------------------
+
+    def arm(self, fd: int, events: int, handler: Callable[[], None]) -> None:
+        """Call ``handler()`` once, on the I/O thread, when ``fd`` is ready for ``events``.
+
+        Arming an armed descriptor replaces its events and handler. A hang-up or an error
+        on the descriptor counts as ready: the handler finds out what happened.
+        """
+        with self._lock:
+            epoll = self._epoll
+            if epoll is None or self._thread is None:
+                epoll = self._start_locked()
+            self._handlers[fd] = handler
+            mask = events | _ONESHOT
+            try:  # a descriptor closed without forget() left the set on its own
+                if fd in self._registered:
+                    epoll.modify(fd, mask)
+                else:
+                    epoll.register(fd, mask)
+            except FileNotFoundError:
+                epoll.register(fd, mask)
+            except FileExistsError:
+                epoll.modify(fd, mask)
+            self._registered.add(fd)
+
+    def disarm(self, fd: int) -> None:
+        """Cancel an arming of ``fd`` that has not fired; it stays in the epoll set."""
+        with self._lock:
+            if self._handlers.pop(fd, None) is not None and self._epoll is not None:
+                with contextlib.suppress(OSError):
+                    self._epoll.modify(fd, 0)
+
+    def forget(self, fd: int) -> None:
+        """Stop watching ``fd``; call before closing it."""
+        with self._lock:
+            self._handlers.pop(fd, None)
+            if fd in self._registered:
+                self._registered.discard(fd)
+                if self._epoll is not None:
+                    with contextlib.suppress(OSError, ValueError):
+                        self._epoll.unregister(fd)
+
+    def call_later(self, delay: float, fn: Callable[[], None]) -> None:
+        """Call ``fn()`` on the I/O thread after ``delay`` seconds (for what must be polled)."""
+        with self._lock:
+            if self._thread is None:
+                self._start_locked()
+            heapq.heappush(self._timers, (time.monotonic() + delay, next(self._seq), fn))
+            wake_fd = self._wake_fd
+        os.eventfd_write(wake_fd, 1)
+
+    # -- the thread -------------------------------------------------------------------------
+
+    def _start_locked(self) -> select.epoll:
+        epoll = select.epoll()
+        self._wake_fd = os.eventfd(0, os.EFD_NONBLOCK | os.EFD_CLOEXEC)
+        epoll.register(self._wake_fd, select.EPOLLIN)
+        self._epoll = epoll
+        self._thread = threading.Thread(
+            target=self._run, args=(epoll, self._wake_fd), name="apartment-io", daemon=True
+        )
+        self._thread.start()
+        return epoll
+
+    def _run(self, epoll: select.epoll, wake_fd: int) -> None:
+        while True:
+            with self._lock:
+                if self._epoll is not epoll:  # a forked child started its own; never here
+                    return
+                timeout = self._timers[0][0] - time.monotonic() if self._timers else -1.0
+            try:
+                ready = epoll.poll(max(timeout, 0.0) if timeout >= 0 else -1.0)
+            except OSError:
+                return
+            due: list[Callable[[], None]] = []
+            with self._lock:
+                for fd, _ in ready:
+                    if fd == wake_fd:
+                        with contextlib.suppress(BlockingIOError):
+                            os.eventfd_read(wake_fd)
+                        continue
+                    handler = self._handlers.pop(fd, None)
+                    if handler is not None:
+                        due.append(handler)
+                now = time.monotonic()
+                while self._timers and self._timers[0][0] <= now:
+                    due.append(heapq.heappop(self._timers)[2])
+            for handler in due:
+                self._call(handler)
+
+    @staticmethod
+    def _call(handler: Callable[[], None]) -> None:
+        try:
+            handler()
+        except BaseException:  # a broken handler must not stop the I/O of the others
+            if sys.is_finalizing():
+                return
+            traceback.print_exc()
+
+    def _after_fork_in_child(self) -> None:
+        """Forget the parent's epoll set and thread; re-arm every handler in the child."""
+        handlers = list(self._handlers.values())
+        timers = [entry[2] for entry in self._timers]
+        self._handlers.clear()
+        self._registered.clear()
+        self._timers.clear()
+        if self._epoll is not None:
+            with contextlib.suppress(OSError):
+                self._epoll.close()  # the child's copy only; the parent's set is untouched
+            with contextlib.suppress(OSError):
+                os.close(self._wake_fd)
+        self._epoll, self._thread, self._wake_fd = None, None, -1
+        for fn in handlers + timers:
+            self.call_later(0.0, fn)
+
+
+service = _Service()
+"""The process's I/O service."""

@@ -1,0 +1,66 @@
+r"""CreateFile's entry point: a path names a disk file, or with ``\\.\pipe\`` a named pipe."""
+
+from __future__ import annotations
+
+import os
+
+from ..errors import InvalidParameterError
+from ._diskfile import open_disk_file
+from ._file import File, os_error
+from ._filemodes import OPEN_EXISTING, REMOVE, SHARE_ALL
+from ._handles import handles
+from ._pipeclient import open_pipe_client
+from ._pipename import pipe_name
+from ._share import claim
+
+__all__ = ["delete_file", "open_file"]
+
+
+def open_file(
+    path: str,
+    access: int,
+    share: int = 0,
+    disposition: int = OPEN_EXISTING,
+    flags: int = 0,
+) -> File:
+    r"""Open a file, a directory or the client end of a named pipe, as CreateFile does.
+
+    ``access`` (GENERIC_READ, GENERIC_WRITE, file rights), ``share`` (FILE_SHARE_*),
+    ``disposition`` (CREATE_NEW ... TRUNCATE_EXISTING) and ``flags`` (FILE_FLAG_*,
+    FILE_ATTRIBUTE_*) have CreateFile's values and meaning. A path ``\\.\pipe\NAME``
+    connects to a listening instance of that pipe; anything else is a path of the file
+    system. ``already_existed`` tells whether CREATE_ALWAYS or OPEN_ALWAYS found the file.
+
+    Raises:
+        Win32Error: with CreateFile's codes (ERROR_FILE_NOT_FOUND, ERROR_SHARING_VIOLATION,
+            ERROR_PIPE_BUSY, ...).
+    """
+    if not isinstance(path, str):
+        raise TypeError(f"a path is a str, not {type(path).__name__}")
+    if not path or "\0" in path:
+        raise InvalidParameterError(f"{path!r} is not a path")
+    handles.collect()  # a handle dropped to the collector still holds its file: let it go
+    if pipe_name(path) is not None:
+        return open_pipe_client(path, access, flags)
+    return open_disk_file(path, access, share, disposition, flags)
+
+
+def delete_file(path: str) -> None:
+    """Delete a file (DeleteFile): refused while a handle to it does not share delete.
+
+    Raises:
+        SharingViolationError: a handle to the file is open without FILE_SHARE_DELETE.
+        Win32Error: ERROR_FILE_NOT_FOUND, ERROR_PATH_NOT_FOUND, ERROR_ACCESS_DENIED.
+    """
+    handles.collect()
+    try:
+        info = os.stat(path, follow_symlinks=False)
+    except OSError as exc:
+        raise os_error(exc, f"deleting {path!r}") from None
+    record = claim(info.st_dev, info.st_ino, REMOVE, SHARE_ALL, path)
+    try:
+        os.unlink(path)
+    except OSError as exc:
+        raise os_error(exc, f"deleting {path!r}") from None
+    finally:
+        record.release()

@@ -1,0 +1,183 @@
+"""One I/O request in flight: an OVERLAPPED, waitable until its operation completes.
+
+Windows reports an overlapped operation three ways at once when it completes: the status and
+byte count in the OVERLAPPED (``Internal``, ``InternalHigh``), its ``hEvent`` set, and the
+completion seen by ``GetOverlappedResult``. Here an :class:`Overlapped` is itself a kernel
+object, signaled while no operation is pending on it, so any wait mixes it with events,
+mutexes and threads; its ``event``, when it has one, is set in the same kernel-lock hold that
+records the result. Whoever completes the operation (the calling thread when it could finish
+at once, the I/O thread otherwise, a cancel or a close) calls :func:`complete` exactly once.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING, NamedTuple, final
+
+from ..errors import ERROR_IO_PENDING, IoIncompleteError, Win32Error
+from ._core import KERNEL_LOCK, Waitable, Waiter, release_waiters
+from ._event import Event
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from ._core import WaitResult
+    from ._threadstate import ThreadState
+
+__all__ = ["IoResult", "Overlapped", "begin", "complete", "spare_overlapped"]
+
+
+@final
+class IoResult(NamedTuple):
+    """What an I/O call reports at once.
+
+    ``status`` is 0 (done), ``ERROR_MORE_DATA`` (done: a message longer than the buffer, the
+    rest stays in the pipe) or ``ERROR_IO_PENDING`` (it goes on; its Overlapped tells when it
+    ends). ``transferred`` is the byte count of a call that is done, else 0.
+    """
+
+    status: int
+    transferred: int
+
+
+DONE = IoResult(0, 0)
+PENDING = IoResult(ERROR_IO_PENDING, 0)
+
+
+@final
+class Overlapped(Waitable):
+    """The state of one overlapped operation (Win32's OVERLAPPED), and a waitable for its end.
+
+    ``offset`` is where a file read or write starts (pipes ignore it); ``event``, if any, is
+    reset when an operation starts and set when it completes. The object is signaled while
+    no operation is pending, so ``wait()`` and ``wait_any`` return once it has completed. Use
+    one Overlapped for one operation at a time, as Windows requires.
+    """
+
+    __slots__ = ("_driver", "_status", "_transferred", "event", "offset")
+
+    def __init__(self, offset: int = 0, event: Event | None = None) -> None:
+        if not isinstance(offset, int) or offset < 0:
+            raise ValueError(f"an offset is a byte position, 0 or more, not {offset!r}")
+        if event is not None and not isinstance(event, Event):
+            raise TypeError(f"an Overlapped's event is an Event, not {type(event).__name__}")
+        super().__init__(True)
+        self.offset = offset
+        self.event = event
+        self._status = 0
+        self._transferred = 0
+        # Who can carry the pending operation forward on a waiting thread (a pipe end), if
+        # anyone: set while an operation is queued, cleared when it completes.
+        self._driver: Callable[[Overlapped], object] | None = None
+
+    def __repr__(self) -> str:
+        state = "pending" if self.pending else f"status {self._status}"
+        return f"<Overlapped {state}, {self._transferred} bytes at {id(self):#x}>"
+
+    @property
+    def pending(self) -> bool:
+        """True while an operation started with this Overlapped has not completed."""
+        with KERNEL_LOCK:
+            return not self._ready
+
+    @property
+    def status(self) -> int:
+        """The Win32 code of the last operation: 0, an error, or ERROR_IO_PENDING while pending."""
+        with KERNEL_LOCK:
+            return self._status
+
+    @property
+    def transferred(self) -> int:
+        """The bytes the last completed operation moved."""
+        with KERNEL_LOCK:
+            return self._transferred
+
+    def result(self, wait: bool = False) -> int:
+        """Return the bytes transferred by the operation, or raise its error (GetOverlappedResult).
+
+        With ``wait`` a pending operation is waited for (the event first, when there is one,
+        as Windows waits on it; then the operation itself); without, a pending operation
+        raises :class:`IoIncompleteError`.
+
+        Raises:
+            IoIncompleteError: still pending and ``wait`` is false.
+            Win32Error: the operation failed, or ended with ERROR_MORE_DATA.
+        """
+        with KERNEL_LOCK:
+            done, driver = self._ready, self._driver
+        if not done:
+            if not wait:
+                raise IoIncompleteError("the operation has not completed; wait for it first")
+            if driver is not None:
+                driver(self)  # the waiting thread does the I/O itself: no hand-off
+            if self.event is not None:
+                self.event.wait()
+            with KERNEL_LOCK:
+                done = self._ready
+            if not done:
+                self.wait()
+        with KERNEL_LOCK:
+            status, transferred = self._status, self._transferred
+        if status:
+            raise Win32Error.from_code(status, "the overlapped operation failed")
+        return transferred
+
+    def wait(self, timeout: float | None = None, *, alertable: bool = False) -> WaitResult | None:
+        """Wait until no operation is pending on this Overlapped."""
+        return super().wait(timeout, alertable=alertable)
+
+    # -- kernel-object protocol (kernel lock held) ------------------------------------------
+
+    def _take(self, thread: ThreadState) -> bool:
+        return False
+
+
+def begin(overlapped: Overlapped, driver: Callable[[Overlapped], object] | None = None) -> None:
+    """Mark an operation started: pending, its event reset, in one kernel-lock hold.
+
+    ``driver``, if given, can carry the operation forward on a thread that waits for it.
+    """
+    with KERNEL_LOCK:
+        overlapped._ready = False
+        overlapped._status = ERROR_IO_PENDING
+        overlapped._driver = driver
+        event = overlapped.event
+        if event is not None:
+            event._ready = False
+
+
+def complete(overlapped: Overlapped, status: int, transferred: int = 0) -> None:
+    """Record an operation's end and signal it; called once per operation, by any thread.
+
+    The status and count are visible to every waiter woken here: they are written in the
+    same kernel-lock hold that signals the Overlapped and sets its event.
+    """
+    woken: list[Waiter] = []
+    with KERNEL_LOCK:
+        overlapped._status = status
+        overlapped._transferred = transferred
+        overlapped._ready = True
+        overlapped._driver = None
+        if overlapped._waiters:
+            release_waiters(overlapped, woken)
+        event = overlapped.event
+        if event is not None:
+            event._set_locked(woken)
+    for waiter in woken:
+        waiter.wake()
+
+
+_spares = threading.local()
+
+
+def spare_overlapped() -> Overlapped:
+    """An Overlapped of the calling thread's own, for a synchronous call that must wait.
+
+    A blocking read or write on a pipe is an overlapped operation the caller waits for; the
+    thread reuses one Overlapped for all of them (it waits for each before the next).
+    """
+    try:
+        spare: Overlapped = _spares.overlapped
+    except AttributeError:
+        spare = _spares.overlapped = Overlapped()
+    return spare

@@ -1,0 +1,40 @@
+"""The string and buffer arguments of win32file and win32pipe, read as pywin32 reads them."""
+
+from __future__ import annotations
+
+__all__ = ["data_arg", "read_buffer", "text_arg"]
+
+
+def text_arg(value: object) -> str:
+    """Read a file or pipe name (pywin32 takes a str only)."""
+    if isinstance(value, str):
+        return value
+    raise TypeError(f"Objects of type '{type(value).__name__}' can not be converted to Unicode.")
+
+
+def data_arg(data: object) -> memoryview:
+    """Read the data of a write: any bytes-like object (a str is refused, as pywin32 does)."""
+    try:
+        return memoryview(data)  # type: ignore[arg-type]
+    except TypeError:
+        raise TypeError(f"a bytes-like object is required, not '{type(data).__name__}'") from None
+
+
+def read_buffer(buffer: object) -> tuple[object, memoryview]:
+    """Read ReadFile's second argument: a size (a new buffer is made) or a writable buffer.
+
+    Returns the object a read with an OVERLAPPED hands back (the buffer itself) and a view
+    the core fills.
+    """
+    if isinstance(buffer, int):
+        if buffer < 0:
+            raise ValueError("a read's size is 0 or more")
+        made = memoryview(bytearray(buffer))
+        return made, made
+    try:
+        view = memoryview(buffer)  # type: ignore[arg-type]
+    except TypeError:
+        view = None
+    if view is None or view.readonly:
+        raise TypeError("Second param must be an integer or writeable buffer object")
+    return buffer, view

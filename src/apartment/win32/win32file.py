@@ -1,0 +1,257 @@
+"""pywin32's ``win32file`` over the kernel's files: CreateFile, reads, writes, locks, OVERLAPPED.
+
+Each function converts pywin32's arguments (handles, DWORDs, OVERLAPPEDs, buffers), calls
+one core method of the :class:`~apartment.kernel.File` behind the handle and converts the
+result. pywin32's own shapes are kept: ReadFile returns ``(rc, data)`` with ``rc`` 0,
+ERROR_MORE_DATA or ERROR_IO_PENDING (then ``data`` is the buffer being filled), WriteFile
+``(rc, written)``, and SetEndOfFile returns its BOOL instead of raising.
+"""
+
+from __future__ import annotations
+
+from .. import kernel
+from ..errors import ERROR_ALREADY_EXISTS, ERROR_IO_PENDING, Win32Error
+from ..kernel import CREATE_ALWAYS as CREATE_ALWAYS
+from ..kernel import CREATE_NEW as CREATE_NEW
+from ..kernel import FILE_ALL_ACCESS as FILE_ALL_ACCESS
+from ..kernel import FILE_ATTRIBUTE_ARCHIVE as FILE_ATTRIBUTE_ARCHIVE
+from ..kernel import FILE_ATTRIBUTE_DIRECTORY as FILE_ATTRIBUTE_DIRECTORY
+from ..kernel import FILE_ATTRIBUTE_HIDDEN as FILE_ATTRIBUTE_HIDDEN
+from ..kernel import FILE_ATTRIBUTE_NORMAL as FILE_ATTRIBUTE_NORMAL
+from ..kernel import FILE_ATTRIBUTE_READONLY as FILE_ATTRIBUTE_READONLY
+from ..kernel import FILE_ATTRIBUTE_SYSTEM as FILE_ATTRIBUTE_SYSTEM
+from ..kernel import FILE_ATTRIBUTE_TEMPORARY as FILE_ATTRIBUTE_TEMPORARY
+from ..kernel import FILE_BEGIN as FILE_BEGIN
+from ..kernel import FILE_CURRENT as FILE_CURRENT
+from ..kernel import FILE_END as FILE_END
+from ..kernel import FILE_FLAG_BACKUP_SEMANTICS as FILE_FLAG_BACKUP_SEMANTICS
+from ..kernel import FILE_FLAG_DELETE_ON_CLOSE as FILE_FLAG_DELETE_ON_CLOSE
+from ..kernel import FILE_FLAG_NO_BUFFERING as FILE_FLAG_NO_BUFFERING
+from ..kernel import FILE_FLAG_OPEN_REPARSE_POINT as FILE_FLAG_OPEN_REPARSE_POINT
+from ..kernel import FILE_FLAG_OVERLAPPED as FILE_FLAG_OVERLAPPED
+from ..kernel import FILE_FLAG_POSIX_SEMANTICS as FILE_FLAG_POSIX_SEMANTICS
+from ..kernel import FILE_FLAG_RANDOM_ACCESS as FILE_FLAG_RANDOM_ACCESS
+from ..kernel import FILE_FLAG_SEQUENTIAL_SCAN as FILE_FLAG_SEQUENTIAL_SCAN
+from ..kernel import FILE_GENERIC_READ as FILE_GENERIC_READ
+from ..kernel import FILE_GENERIC_WRITE as FILE_GENERIC_WRITE
+from ..kernel import FILE_SHARE_DELETE as FILE_SHARE_DELETE
+from ..kernel import FILE_SHARE_READ as FILE_SHARE_READ
+from ..kernel import FILE_SHARE_WRITE as FILE_SHARE_WRITE
+from ..kernel import GENERIC_EXECUTE as GENERIC_EXECUTE
+from ..kernel import GENERIC_WRITE as GENERIC_WRITE
+from ..kernel import LOCKFILE_EXCLUSIVE_LOCK, LOCKFILE_FAIL_IMMEDIATELY, File
+from ..kernel import OPEN_ALWAYS as OPEN_ALWAYS
+from ..kernel import OPEN_EXISTING as OPEN_EXISTING
+from ..kernel import TRUNCATE_EXISTING as TRUNCATE_EXISTING
+from ._adapt import api, as_bool, dword, set_last_error, soft
+from ._buffers import data_arg, read_buffer, text_arg
+from ._handles import PyHANDLE, handle_value, lookup, new_handle
+from .pywintypes import error, overlapped_arg, overlapped_core, overlapped_offset
+from .win32api import CloseHandle as CloseHandle
+
+__all__ = [
+    "error",
+    "CreateFile", "ReadFile", "WriteFile", "CloseHandle", "SetFilePointer", "GetFileSize",
+    "SetEndOfFile", "FlushFileBuffers", "LockFile", "UnlockFile", "LockFileEx",
+    "UnlockFileEx", "GetOverlappedResult", "CancelIo", "AllocateReadBuffer", "DeleteFile",
+    "GetFileType",
+]  # fmt: skip
+
+# Values pywin32 gives through a C long: 0x80000000 reads negative.
+GENERIC_READ = -2147483648
+FILE_FLAG_WRITE_THROUGH = -2147483648
+INVALID_HANDLE_VALUE = -1
+FILE_TYPE_UNKNOWN = 0
+FILE_TYPE_DISK = 1
+FILE_TYPE_CHAR = 2
+FILE_TYPE_PIPE = 3
+_FILE_TYPES = {"disk": FILE_TYPE_DISK, "pipe": FILE_TYPE_PIPE}
+
+UNICODE = 1
+
+
+def AllocateReadBuffer(bufSize: int, /) -> memoryview:
+    """Make a writable buffer for an overlapped read (pywin32: a memoryview)."""
+    size = int.__index__(bufSize) if isinstance(bufSize, int) else None
+    if size is None:
+        raise TypeError(f"'{type(bufSize).__name__}' object cannot be interpreted as an integer")
+    if size < 0:
+        raise ValueError("a read buffer's size is 0 or more")
+    return memoryview(bytearray(size))
+
+
+@api("CreateFile")
+def CreateFile(
+    fileName: str,
+    desiredAccess: int,
+    shareMode: int,
+    attributes: object,
+    CreationDisposition: int,
+    flagsAndAttributes: int,
+    hTemplateFile: object,
+    /,
+) -> PyHANDLE:
+    r"""Open or create a file, or connect to a named pipe (``\\.\pipe\NAME``).
+
+    ``attributes`` (SECURITY_ATTRIBUTES) and ``hTemplateFile`` are accepted and not used.
+    """
+    handle_value(hTemplateFile)
+    file = kernel.open_file(
+        text_arg(fileName),
+        dword(desiredAccess),
+        dword(shareMode),
+        dword(CreationDisposition),
+        dword(flagsAndAttributes),
+    )
+    set_last_error(ERROR_ALREADY_EXISTS if file.already_existed else 0)
+    return new_handle(file, file.access)
+
+
+@api("ReadFile")
+def ReadFile(hFile: object, buffer: object, overlapped: object = None, /) -> tuple[int, object]:
+    """Read from a file or pipe: ``(0 | ERROR_MORE_DATA | ERROR_IO_PENDING, data)``.
+
+    With an OVERLAPPED the data is the buffer itself (filled as the read completes), else
+    a new bytes of the length read.
+    """
+    file = lookup(hFile, File)
+    core = overlapped_arg(overlapped)
+    target, view = read_buffer(buffer)
+    status, count = file.read_into(view, core)
+    if core is not None:
+        return status, target
+    return status, bytes(view[:count])
+
+
+@api("WriteFile")
+def WriteFile(hFile: object, data: object, ol: object = None, /) -> tuple[int, int]:
+    """Write to a file or pipe: ``(0 | ERROR_IO_PENDING, bytes written)``."""
+    file = lookup(hFile, File)
+    core = overlapped_arg(ol)
+    return tuple(file.write(data_arg(data), core))  # type: ignore[return-value]
+
+
+@api("SetFilePointer")
+def SetFilePointer(handle: object, offset: int, moveMethod: int, /) -> int:
+    """Move the file pointer and return its new position."""
+    return lookup(handle, File).seek(int.__index__(offset), int.__index__(moveMethod))
+
+
+@api("GetFileSize")
+def GetFileSize(hFile: object, /) -> int:
+    return lookup(hFile, File).size()
+
+
+@soft(int)
+def SetEndOfFile(hFile: object, /) -> int:
+    """End the file at its pointer; returns 1, or 0 and sets GetLastError (pywin32's BOOL)."""
+    lookup(hFile, File).truncate()
+    return 1
+
+
+@api("FlushFileBuffers")
+def FlushFileBuffers(hFile: object, /) -> None:
+    """Flush a file; for a pipe, wait until the other end has read everything."""
+    lookup(hFile, File).flush()
+
+
+def _lock(file: File, offset: int, length: int, flags: int, core: kernel.Overlapped | None) -> None:
+    status, _ = file.lock(
+        offset,
+        length,
+        exclusive=bool(flags & LOCKFILE_EXCLUSIVE_LOCK),
+        fail_immediately=bool(flags & LOCKFILE_FAIL_IMMEDIATELY),
+        overlapped=core,
+    )
+    if status == ERROR_IO_PENDING:  # pywin32 raises for any FALSE, pending included
+        raise Win32Error.from_code(ERROR_IO_PENDING, "the lock is pending; wait for the event")
+
+
+@api("LockFileEx")
+def LockFileEx(hFile: object, dwFlags: int, nbytesLow: int, nbytesHigh: int, ol: object, /) -> None:
+    """Lock a byte range starting at the OVERLAPPED's offset.
+
+    Deviation: pywin32 passes a None OVERLAPPED on (and Windows crashes); here it is a
+    TypeError. A lock that must wait on an overlapped handle raises ERROR_IO_PENDING, as
+    pywin32 does, and completes later through the OVERLAPPED.
+    """
+    file = lookup(hFile, File)
+    if ol is None:
+        raise TypeError("LockFileEx needs an OVERLAPPED: its Offset is where the lock starts")
+    core = overlapped_arg(ol)
+    assert core is not None
+    _lock(file, core.offset, dword(nbytesLow) | dword(nbytesHigh) << 32, dword(dwFlags), core)
+
+
+@api("UnlockFileEx")
+def UnlockFileEx(hFile: object, nbytesLow: int, nbytesHigh: int, ol: object, /) -> None:
+    """Unlock exactly a range this handle locked, starting at the OVERLAPPED's offset."""
+    file = lookup(hFile, File)
+    if ol is None:
+        raise TypeError("UnlockFileEx needs an OVERLAPPED: its Offset is where the range starts")
+    file.unlock(overlapped_offset(ol), dword(nbytesLow) | dword(nbytesHigh) << 32)
+
+
+@api("LockFile")
+def LockFile(
+    hFile: object,
+    offsetLow: int,
+    offsetHigh: int,
+    nNumberOfBytesToLockLow: int,
+    nNumberOfBytesToLockHigh: int,
+    /,
+) -> None:
+    """Lock a byte range exclusively, failing at once if it is taken."""
+    offset = dword(offsetLow) | dword(offsetHigh) << 32
+    length = dword(nNumberOfBytesToLockLow) | dword(nNumberOfBytesToLockHigh) << 32
+    _lock(
+        lookup(hFile, File),
+        offset,
+        length,
+        LOCKFILE_EXCLUSIVE_LOCK | LOCKFILE_FAIL_IMMEDIATELY,
+        None,
+    )
+
+
+@api("UnlockFile")
+def UnlockFile(
+    hFile: object,
+    offsetLow: int,
+    offsetHigh: int,
+    nNumberOfBytesToUnlockLow: int,
+    nNumberOfBytesToUnlockHigh: int,
+    /,
+) -> None:
+    """Unlock a range LockFile or LockFileEx locked."""
+    offset = dword(offsetLow) | dword(offsetHigh) << 32
+    length = dword(nNumberOfBytesToUnlockLow) | dword(nNumberOfBytesToUnlockHigh) << 32
+    lookup(hFile, File).unlock(offset, length)
+
+
+@api("GetOverlappedResult")
+def GetOverlappedResult(hFile: object, overlapped: object, bWait: int, /) -> int:
+    """Return the bytes the OVERLAPPED's operation transferred, or raise its error.
+
+    As on Windows, the handle is only a name here: the OVERLAPPED says everything (pywin32
+    crashes on a None OVERLAPPED; here it is a TypeError).
+    """
+    handle_value(hFile)
+    return overlapped_core(overlapped).result(as_bool(bWait))
+
+
+@api("CancelIo")
+def CancelIo(handle: object, /) -> None:
+    """Cancel the calling thread's pending operations on the handle."""
+    lookup(handle, File).cancel_io()
+
+
+@api("DeleteFile")
+def DeleteFile(fileName: str, /) -> None:
+    """Delete a file; refused while a handle to it does not share delete."""
+    kernel.delete_file(text_arg(fileName))
+
+
+@api("GetFileType")
+def GetFileType(hFile: object, /) -> int:
+    """FILE_TYPE_DISK or FILE_TYPE_PIPE."""
+    return _FILE_TYPES.get(lookup(hFile, File).kind, FILE_TYPE_UNKNOWN)

@@ -1,0 +1,169 @@
+"""pywin32's ``win32pipe`` over the kernel's pipes: named pipes, anonymous pipes, transactions.
+
+Each function converts pywin32's arguments, calls one core function or one method of the
+:class:`~apartment.kernel.PipeEnd` behind the handle, and converts the result. pywin32's
+shapes are kept: ConnectNamedPipe returns 0, ERROR_PIPE_CONNECTED or ERROR_IO_PENDING;
+TransactNamedPipe returns ``(rc, data)`` as ReadFile does; GetNamedPipeInfo returns a list.
+"""
+
+from __future__ import annotations
+
+from .. import kernel
+from ..kernel import FILE_FLAG_FIRST_PIPE_INSTANCE as FILE_FLAG_FIRST_PIPE_INSTANCE
+from ..kernel import NMPWAIT_NOWAIT as NMPWAIT_NOWAIT
+from ..kernel import NMPWAIT_USE_DEFAULT_WAIT as NMPWAIT_USE_DEFAULT_WAIT
+from ..kernel import PIPE_ACCEPT_REMOTE_CLIENTS as PIPE_ACCEPT_REMOTE_CLIENTS
+from ..kernel import PIPE_ACCESS_DUPLEX as PIPE_ACCESS_DUPLEX
+from ..kernel import PIPE_ACCESS_INBOUND as PIPE_ACCESS_INBOUND
+from ..kernel import PIPE_ACCESS_OUTBOUND as PIPE_ACCESS_OUTBOUND
+from ..kernel import PIPE_NOWAIT as PIPE_NOWAIT
+from ..kernel import PIPE_READMODE_BYTE as PIPE_READMODE_BYTE
+from ..kernel import PIPE_READMODE_MESSAGE as PIPE_READMODE_MESSAGE
+from ..kernel import PIPE_REJECT_REMOTE_CLIENTS as PIPE_REJECT_REMOTE_CLIENTS
+from ..kernel import PIPE_TYPE_BYTE as PIPE_TYPE_BYTE
+from ..kernel import PIPE_TYPE_MESSAGE as PIPE_TYPE_MESSAGE
+from ..kernel import PIPE_UNLIMITED_INSTANCES as PIPE_UNLIMITED_INSTANCES
+from ..kernel import PIPE_WAIT as PIPE_WAIT
+from ..kernel import PipeEnd
+from ._adapt import api, dword
+from ._buffers import data_arg, read_buffer, text_arg
+from ._handles import PyHANDLE, lookup, new_handle
+from .pywintypes import error, overlapped_arg
+from .win32file import GetOverlappedResult as GetOverlappedResult
+
+__all__ = [
+    "error",
+    "CreateNamedPipe", "ConnectNamedPipe", "DisconnectNamedPipe", "TransactNamedPipe",
+    "CallNamedPipe", "PeekNamedPipe", "WaitNamedPipe", "SetNamedPipeHandleState",
+    "GetNamedPipeHandleState", "GetNamedPipeInfo", "GetNamedPipeClientProcessId",
+    "GetNamedPipeServerProcessId", "GetOverlappedResult", "CreatePipe",
+]  # fmt: skip
+
+NMPWAIT_WAIT_FOREVER = -1  # 0xFFFFFFFF through a C long, as pywin32 has it
+UNICODE = 1
+
+
+@api("CreateNamedPipe")
+def CreateNamedPipe(
+    pipeName: str,
+    openMode: int,
+    pipeMode: int,
+    nMaxInstances: int,
+    nOutBufferSize: int,
+    nInBufferSize: int,
+    nDefaultTimeOut: int,
+    sa: object,
+    /,
+) -> PyHANDLE:
+    """Create an instance of a named pipe; it listens at once. ``sa`` is not used."""
+    end = kernel.create_named_pipe(
+        text_arg(pipeName),
+        dword(openMode),
+        dword(pipeMode),
+        dword(nMaxInstances),
+        dword(nOutBufferSize),
+        dword(nInBufferSize),
+        dword(nDefaultTimeOut),
+    )
+    return new_handle(end, end.access)
+
+
+@api("ConnectNamedPipe")
+def ConnectNamedPipe(hPipe: object, overlapped: object = None, /) -> int:
+    """Wait for a client: 0, or ERROR_PIPE_CONNECTED / ERROR_IO_PENDING (returned)."""
+    return lookup(hPipe, PipeEnd).connect(overlapped_arg(overlapped))
+
+
+@api("DisconnectNamedPipe")
+def DisconnectNamedPipe(hFile: object, /) -> None:
+    lookup(hFile, PipeEnd).disconnect()
+
+
+@api("TransactNamedPipe")
+def TransactNamedPipe(
+    pipeHandle: object, writeData: object, buffer: object, overlapped: object = None, /
+) -> tuple[int, object]:
+    """Write a message and read the reply: ``(rc, data)`` as ReadFile returns it."""
+    end = lookup(pipeHandle, PipeEnd)
+    core = overlapped_arg(overlapped)
+    data = data_arg(writeData)
+    target, view = read_buffer(buffer)
+    status, count = end.transact(data, view, core)
+    if core is not None:
+        return status, target
+    return status, bytes(view[:count])
+
+
+@api("CallNamedPipe")
+def CallNamedPipe(pipeName: str, data: object, bufSize: int, timeOut: int, /) -> bytes:
+    """Connect, transact once in message mode, close; the reply's bytes."""
+    payload = bytes(data_arg(data))
+    return kernel.call_named_pipe(
+        text_arg(pipeName), payload, int.__index__(bufSize), dword(timeOut)
+    )
+
+
+@api("PeekNamedPipe")
+def PeekNamedPipe(hPipe: object, size: int, /) -> tuple[bytes, int, int]:
+    """``(data, bytes available, bytes left in this message)``, reading nothing."""
+    return lookup(hPipe, PipeEnd).peek(int.__index__(size))
+
+
+@api("WaitNamedPipe")
+def WaitNamedPipe(pipeName: str, timeout: int, /) -> None:
+    """Wait until an instance listens (NMPWAIT_USE_DEFAULT_WAIT, NMPWAIT_WAIT_FOREVER, or ms)."""
+    kernel.wait_named_pipe(text_arg(pipeName), dword(timeout))
+
+
+def _optional_int(value: object, what: str) -> int | None:
+    if value is None:
+        return None
+    if not isinstance(value, int):
+        raise TypeError(f"{what} param must be None or an integer (got {type(value).__name__})")
+    return value
+
+
+@api("SetNamedPipeHandleState")
+def SetNamedPipeHandleState(
+    hPipe: object, Mode: object, MaxCollectionCount: object, CollectDataTimeout: object, /
+) -> None:
+    """Set the read mode and wait mode; the collection settings (remote pipes) are not used."""
+    end = lookup(hPipe, PipeEnd)
+    mode = _optional_int(Mode, "mode")
+    _optional_int(MaxCollectionCount, "maxCollectionCount")
+    _optional_int(CollectDataTimeout, "collectDataTimeout")
+    if mode is not None:
+        end.set_mode(mode & 0xFFFFFFFF)
+
+
+@api("GetNamedPipeHandleState")
+def GetNamedPipeHandleState(
+    hPipe: object, bGetCollectionData: int = 0, bGetUserName: int = 0, /
+) -> tuple[int, int, int | None, int | None, str]:
+    """``(state, instances, maxCollectionCount, collectDataTimeout, userName)``."""
+    end = lookup(hPipe, PipeEnd)
+    collect = 0 if bGetCollectionData else None
+    return end.mode(), end.instances(), collect, collect, ""
+
+
+@api("GetNamedPipeInfo")
+def GetNamedPipeInfo(hNamedPipe: object, /) -> list[int]:
+    """``[flags, outBufferSize, inBufferSize, maxInstances]`` (a list, as pywin32 gives it)."""
+    return list(lookup(hNamedPipe, PipeEnd).info())
+
+
+@api("GetNamedPipeClientProcessId")
+def GetNamedPipeClientProcessId(hPipe: object, /) -> int:
+    return lookup(hPipe, PipeEnd).client_pid
+
+
+@api("GetNamedPipeServerProcessId")
+def GetNamedPipeServerProcessId(hPipe: object, /) -> int:
+    return lookup(hPipe, PipeEnd).server_pid
+
+
+@api("CreatePipe")
+def CreatePipe(sa: object, nSize: int, /) -> tuple[PyHANDLE, PyHANDLE]:
+    """Create an anonymous pipe: ``(read handle, write handle)``. ``sa`` is not used."""
+    read_end, write_end = kernel.create_pipe(dword(nSize))
+    return new_handle(read_end, read_end.access), new_handle(write_end, write_end.access)

@@ -1,0 +1,97 @@
+"""A pipe's frames and its reader's inbox: messages come out as they went in, however cut."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from apartment.kernel import _pipebuf
+from apartment.kernel._pipebuf import Inbox, abort_frame, disconnect_frame, frames
+
+MESSAGES = st.lists(st.binary(max_size=40), max_size=8)
+
+
+def _stream(messages: list[bytes]) -> bytes:
+    return b"".join(frames(memoryview(message)) for message in messages)
+
+
+def _feed_in_pieces(inbox: Inbox, data: bytes, cuts: list[int]) -> None:
+    points = sorted({0, len(data), *(cut % (len(data) + 1) for cut in cuts)})
+    for low, high in itertools.pairwise(points):
+        inbox.feed(data[low:high])
+
+
+@given(MESSAGES, st.lists(st.integers(min_value=0), max_size=10), st.integers(1, 9))
+def test_messages_come_out_whole_however_the_stream_is_cut(
+    messages: list[bytes], cuts: list[int], chunk: int
+) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_pipebuf, "MAX_CHUNK", chunk)  # long messages cross as several frames
+        stream = _stream(messages)
+        inbox = Inbox()
+        _feed_in_pieces(inbox, stream, cuts)
+        out = []
+        buffer = bytearray(100)
+        while (taken := inbox.take_message(memoryview(buffer))) is not None:
+            count, more = taken
+            assert not more
+            out.append(bytes(buffer[:count]))
+    assert out == messages
+
+
+@given(MESSAGES, st.lists(st.integers(min_value=0), max_size=10), st.integers(1, 50))
+def test_a_byte_reader_gets_the_bytes_in_order(
+    messages: list[bytes], cuts: list[int], size: int
+) -> None:
+    inbox = Inbox()
+    _feed_in_pieces(inbox, _stream(messages), cuts)
+    got = bytearray()
+    buffer = bytearray(size)
+    while (count := inbox.take_bytes(memoryview(buffer))) is not None:
+        got += buffer[:count]
+        if not count and not inbox.messages:
+            break
+    assert bytes(got) == b"".join(messages)
+
+
+def test_a_message_cut_short_by_an_abort_is_dropped_and_the_next_one_kept(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(_pipebuf, "CHUNK", 4)
+    inbox = Inbox()
+    inbox.feed(frames(memoryview(b"kept")))
+    torn = frames(memoryview(b"0123456789"))
+    end = _pipebuf.chunk_end(9, len(torn))  # the writer was in its second chunk
+    assert end == 16
+    inbox.feed(torn[:end] + abort_frame() + frames(memoryview(b"next")))
+    buffer = bytearray(100)
+    assert inbox.take_message(memoryview(buffer)) == (4, False)
+    assert inbox.take_message(memoryview(buffer)) == (4, False)
+    assert buffer[:4] == b"next"
+
+
+def test_an_abort_voids_a_short_message_that_is_not_read_yet() -> None:
+    inbox = Inbox()
+    inbox.feed(frames(memoryview(b"first")) + frames(memoryview(b"torn")) + abort_frame())
+    buffer = bytearray(100)
+    assert inbox.take_message(memoryview(buffer)) == (5, False)
+    assert inbox.take_message(memoryview(buffer)) is None
+
+
+def test_a_disconnect_ends_the_inbox_after_what_came_before() -> None:
+    inbox = Inbox()
+    inbox.feed(frames(memoryview(b"before")) + disconnect_frame() + frames(memoryview(b"after")))
+    assert inbox.ended == "disconnected"
+    buffer = bytearray(100)
+    assert inbox.take_message(memoryview(buffer)) == (6, False)
+    assert inbox.take_message(memoryview(buffer)) is None
+
+
+def test_a_header_too_long_for_our_framing_ends_the_connection() -> None:
+    inbox = Inbox()
+    inbox.feed(b"\x7f\xff\xff\xfe")
+    assert inbox.ended == "broken"
+    assert not inbox.has_data()
