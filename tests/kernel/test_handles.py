@@ -21,11 +21,14 @@ from apartment.kernel import (
     Mutex,
     Semaphore,
     WaitableTimer,
+    WaitResult,
     create_named,
     current_process,
     current_thread,
     handles,
     open_named,
+    wait_all,
+    wait_any,
 )
 from apartment.kernel._handles import SYNCHRONIZE
 
@@ -211,3 +214,29 @@ def test_a_set_of_handles_resolved_before_fails_once_one_of_them_closes() -> Non
         table.get_many(values)
     with pytest.raises(AccessDeniedError):  # what was remembered is per access asked
         table.get_many(values[:1], access=0x1_0000_0000)
+
+
+def test_a_remembered_set_still_refuses_one_object_twice_in_a_wait_for_all() -> None:
+    table = HandleTable()
+    event = Event(manual_reset=True, initial_state=True)
+    twice = [table.insert(event)] * 2
+    for _ in range(2):  # the second time the set comes from what the table remembers
+        assert wait_any(table.get_many(twice), 0) == WaitResult(0)
+        with pytest.raises(InvalidParameterError):
+            wait_all(table.get_many(twice), 0)
+    distinct = [table.insert(Event(manual_reset=True, initial_state=True)) for _ in range(12)]
+    for _ in range(2):
+        assert wait_all(table.get_many(distinct), 0) == WaitResult(0)
+
+
+def test_a_remembered_set_does_not_keep_a_name_alive_once_its_handles_close() -> None:
+    table = HandleTable()
+    values = [table.create(Event, f"apartment-test-remembered-{i}")[0] for i in range(12)]
+    for _ in range(2):
+        assert wait_any(table.get_many(values), 0) is None
+    for value in values:
+        table.close(value)
+    gc.collect()
+    value, existed = table.create(Event, "apartment-test-remembered-0")
+    assert not existed  # the last handle closed, so the name went with it
+    table.close(value)

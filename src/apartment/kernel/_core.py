@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 __all__ = [
     "KERNEL_LOCK",
     "MAXIMUM_WAIT_OBJECTS",
+    "CheckedObjects",
     "WaitResult",
     "SIGNALED",
     "ABANDONED",
@@ -62,6 +63,28 @@ KERNEL_LOCK = _thread.allocate_lock()
 hold_across_fork(KERNEL_LOCK, KERNEL)
 
 MAXIMUM_WAIT_OBJECTS = 64
+
+
+class CheckedObjects(tuple):  # type: ignore[type-arg]
+    """A set of objects to wait on that has been checked already (a marker type).
+
+    Holds 1 to 64 local kernel objects; :attr:`distinct` says whether none repeats (which a
+    wait for all of them needs). The handle table hands one out for each set of handles it
+    resolves and keeps it while those handles stay open, so a loop that waits on the same
+    handles again checks them once. The waits take :attr:`plain`, an ordinary tuple of the
+    same objects.
+    """
+
+    plain: tuple[Waitable, ...]
+    distinct: bool
+
+    @classmethod
+    def of(cls, objects: tuple[Waitable, ...]) -> CheckedObjects:
+        """Mark ``objects``, which the caller has checked to be 1 to 64 local kernel objects."""
+        checked = cls(objects)
+        checked.plain = objects
+        checked.distinct = len(set(map(id, objects))) == len(objects)
+        return checked
 
 
 @final
@@ -258,8 +281,14 @@ def try_acquire(
             if obj._take(thread):
                 abandoned = True
         return ABANDONED[0] if abandoned else SIGNALED[0]
-    for obj in objects:
-        if obj._ready or (owned and obj in owned):
+    if owned:
+        for obj in objects:
+            if obj._ready or obj in owned:
+                index = objects.index(obj)
+                return ABANDONED[index] if obj._take(thread) else SIGNALED[index]
+        return None
+    for obj in objects:  # the common case, no mutex owned: one attribute read per object
+        if obj._ready:
             index = objects.index(obj)
             return ABANDONED[index] if obj._take(thread) else SIGNALED[index]
     return None

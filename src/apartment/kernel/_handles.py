@@ -25,7 +25,7 @@ from ..errors import (
     InvalidParameterError,
     NotSupportedError,
 )
-from ._core import MAXIMUM_WAIT_OBJECTS, Waitable
+from ._core import MAXIMUM_WAIT_OBJECTS, CheckedObjects, Waitable
 from ._inherit import give, take
 from ._inherit import inherit_from_parent as _inherit_from_parent
 from ._namespace import NamedKind, create_named, open_named, release_name
@@ -279,13 +279,16 @@ class HandleTable:
                 return cached
             found = [entries.get(value) for value in values]
         objects: list[Waitable] = []
+        local = True
         for value, entry in zip(values, found, strict=True):
             if entry is None or type(entry[0]) not in kinds or access & ~entry[1]:
                 # the slow path says precisely what is wrong (a handle not normalized, too)
-                objects.append(self.get_typed(value, Waitable, access))
+                obj = self.get_typed(value, Waitable, access)
+                local = local and type(obj) in kinds
+                objects.append(obj)
             else:
                 objects.append(entry[0])  # type: ignore[arg-type]
-        resolved = tuple(objects)
+        resolved = CheckedObjects.of(tuple(objects)) if local and objects else tuple(objects)
         with self._lock:
             if len(self._many) >= _MANY_CACHED:
                 self._many.clear()  # bounded: a program waiting on ever new sets of handles

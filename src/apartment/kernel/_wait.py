@@ -29,6 +29,7 @@ from ._core import (
     MAXIMUM_WAIT_OBJECTS,
     POKED,
     TIMED_OUT,
+    CheckedObjects,
     Outcome,
     Waitable,
     Waiter,
@@ -109,6 +110,10 @@ before=None)``, ``begin_async(objects, wait_all, wake)``, ``stop_async(waiter)``
 
 
 def _check_objects(objects: Iterable[Waitable], wait_all: bool) -> tuple[Waitable, ...]:
+    if type(objects) is CheckedObjects:  # the handle table checked them as it resolved them
+        if wait_all and not objects.distinct:
+            raise _repeated()
+        return objects.plain
     kind = type(objects)
     if kind is tuple:
         objs: tuple[Waitable, ...] = objects  # type: ignore[assignment]
@@ -130,10 +135,12 @@ def _check_objects(objects: Iterable[Waitable], wait_all: bool) -> tuple[Waitabl
                 raise TypeError(f"{obj!r} is not a waitable kernel object")
         objs = SharedObjects(objs)
     if wait_all and len(set(map(id, objs))) != len(objs):
-        raise InvalidParameterError(
-            "wait_all was given the same object twice; pass each object once"
-        )
+        raise _repeated()
     return objs
+
+
+def _repeated() -> InvalidParameterError:
+    return InvalidParameterError("wait_all was given the same object twice; pass each object once")
 
 
 def wait_any(
