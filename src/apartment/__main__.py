@@ -5,6 +5,8 @@
 * ``register FILE`` / ``unregister FILE`` (un)register the COM classes a server script
   defines (those with ``_reg_clsid_``), in the class registry ``$APARTMENT_REGISTRY``.
 * ``classes`` lists what the class registry holds.
+* ``serve CLSID...`` is a local COM server (the LocalServer32 command a client starts);
+  ``servers`` lists the local servers running for this user.
 """
 
 from __future__ import annotations
@@ -49,6 +51,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("register", "register the COM classes a server script defines"),
         ("unregister", "unregister the COM classes a server script defines"),
         ("classes", "list the registered COM classes"),
+        ("serve", "serve COM classes to other processes (a local server)"),
+        ("servers", "list the running local COM servers"),
     ):
         sub = commands.add_parser(verb, help=text, add_help=False)
         sub.add_argument("rest", nargs=argparse.REMAINDER)
@@ -56,6 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if options.command == "run":
         return _run(options.script, options.args)
     from . import _registry_cli as _cli
+    from . import _server_cli
     from .win32 import install
 
     install()  # server scripts import pywin32's names
@@ -63,6 +68,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "register": _cli.register_main,
         "unregister": _cli.unregister_main,
         "classes": _cli.classes_main,
+        "serve": _server_cli.serve_main,
+        "servers": _server_cli.servers_main,
     }
     return verbs[options.command](options.rest)
 

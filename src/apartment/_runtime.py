@@ -13,14 +13,28 @@ a Unix socket must run as the same user.
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import fcntl
 import os
 import socket
 import stat
 import struct
 import threading
+import time
 from pathlib import Path
 
-__all__ = ["RuntimeDirError", "runtime_dir", "check_peer", "peer_uid"]
+__all__ = [
+    "RuntimeDirError",
+    "runtime_dir",
+    "subdir",
+    "check_peer",
+    "peer_uid",
+    "listen",
+    "connect",
+    "lock_file",
+    "unlock_file",
+]
 
 
 class RuntimeDirError(PermissionError):
@@ -81,6 +95,14 @@ def runtime_dir() -> Path:
         return path
 
 
+def subdir(name: str) -> Path:
+    """Return ``runtime_dir() / name``, made 0700 on first use (it inherits the parent's rule)."""
+    path = runtime_dir() / name
+    with contextlib.suppress(FileExistsError):
+        path.mkdir(mode=0o700)
+    return path
+
+
 _UCRED = struct.Struct("3i")  # struct ucred: pid, uid, gid
 
 
@@ -104,3 +126,76 @@ def check_peer(sock: socket.socket) -> int:
             f"{os.getuid()} may connect"
         )
     return pid
+
+
+def listen(path: Path, backlog: int = 64) -> socket.socket:
+    """Listen on a Unix stream socket at ``path``, mode 0600 from the moment it appears.
+
+    The socket is bound under a temporary name, restricted to the user, and only then
+    renamed to ``path`` (replacing a stale file there): no other user could ever connect,
+    even for an instant. Close-on-exec, as every descriptor Python makes.
+    """
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_native_id()}")
+    with contextlib.suppress(FileNotFoundError):
+        temporary.unlink()
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        sock.bind(str(temporary))
+        os.chmod(temporary, 0o600)
+        sock.listen(backlog)
+        os.replace(temporary, path)
+    except BaseException:
+        sock.close()
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()
+        raise
+    return sock
+
+
+def connect(path: Path) -> tuple[socket.socket, int]:
+    """Connect to the Unix stream socket at ``path``; return it and the peer's pid.
+
+    Raises:
+        OSError: nobody listens there (ConnectionRefusedError for a stale socket file,
+            FileNotFoundError when there is none).
+        PermissionError: the peer runs as another user (the connection is closed).
+    """
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        sock.connect(str(path))
+        pid = check_peer(sock)
+    except BaseException:
+        sock.close()
+        raise
+    return sock, pid
+
+
+def lock_file(path: Path, timeout: float | None) -> int | None:
+    """Take an exclusive lock on the file ``path`` (made 0600 if missing); return its fd.
+
+    The lock is ``flock``'s: the kernel drops it when the process dies, so a killed holder
+    never wedges the others. The wait polls (1 ms, doubling to 50 ms) because flock has no
+    timeout. ``timeout`` 0 tries once. Returns None when the time ran out.
+    """
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+    deadline = None if timeout is None else time.monotonic() + timeout
+    pause = 0.001
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            if exc.errno not in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+                os.close(fd)
+                raise
+        else:
+            return fd
+        if deadline is not None and time.monotonic() + pause > deadline:
+            os.close(fd)
+            return None
+        time.sleep(pause)
+        pause = min(pause * 2, 0.05)
+
+
+def unlock_file(fd: int) -> None:
+    """Release a lock :func:`lock_file` took (closing the descriptor drops it)."""
+    os.close(fd)

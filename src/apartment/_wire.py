@@ -19,6 +19,7 @@ The sockets themselves live in the per-user runtime directory and check their pe
 from __future__ import annotations
 
 import struct
+import threading
 from typing import TYPE_CHECKING, Any
 
 import msgpack
@@ -35,6 +36,7 @@ __all__ = [
     "decode",
     "send_frame",
     "recv_frame",
+    "FrameReader",
 ]
 
 MAX_FRAME = 16 * 1024 * 1024
@@ -44,6 +46,7 @@ MAX_DEPTH = 32
 """The deepest nesting of lists and maps accepted in a frame."""
 
 _LENGTH = struct.Struct(">I")
+_packers = threading.local()  # .packer: the thread's msgpack Packer (one may not be shared)
 
 
 class FrameError(ValueError):
@@ -62,8 +65,13 @@ def encode(value: object) -> bytes:
     """
     _check_depth(value)
     try:
-        body: bytes = msgpack.packb(value, use_bin_type=True, strict_types=False)
+        packer = _packers.packer
+    except AttributeError:
+        packer = _packers.packer = msgpack.Packer(use_bin_type=True, strict_types=False)
+    try:
+        body: bytes = packer.pack(value)
     except (TypeError, ValueError, OverflowError) as exc:
+        _packers.packer = msgpack.Packer(use_bin_type=True, strict_types=False)  # a clean one
         raise FrameError(f"cannot send {type(value).__name__} in a frame: {exc}") from exc
     if len(body) > MAX_FRAME:
         raise FrameError(f"a frame of {len(body)} bytes is over the limit of {MAX_FRAME}")
@@ -94,20 +102,31 @@ def decode(body: bytes) -> Any:  # noqa: ANN401 - a frame holds any plain value
     return value
 
 
+_SCALARS: frozenset[type] = frozenset({int, float, str, bytes, bool, type(None)})
+
+
 def _check_depth(value: object) -> None:
-    """Refuse nesting deeper than MAX_DEPTH, without recursion."""
-    stack: list[tuple[object, int]] = [(value, 0)]
-    while stack:
-        item, depth = stack.pop()
-        if isinstance(item, (list, tuple)):
-            children: Any = item
-        elif isinstance(item, dict):
-            children = item.values()
+    """Refuse nesting deeper than MAX_DEPTH (recursion at most MAX_DEPTH deep)."""
+    if type(value) not in _SCALARS:
+        _check_children((value,), 0)
+
+
+def _check_children(items: Any, depth: int) -> None:  # noqa: ANN401 - list, tuple or dict values
+    """Check the containers among ``items``, which sit at ``depth`` levels of nesting."""
+    scalars = _SCALARS
+    for item in items:
+        kind = type(item)
+        if kind in scalars:
+            continue
+        if kind is dict or isinstance(item, dict):
+            children: Any = item.values()
+        elif kind is list or kind is tuple or isinstance(item, (list, tuple)):
+            children = item
         else:
             continue
         if depth >= MAX_DEPTH:
             raise FrameError(f"a frame nests deeper than {MAX_DEPTH} levels")
-        stack.extend((child, depth + 1) for child in children)
+        _check_children(children, depth + 1)
 
 
 def send_frame(sock: socket.socket, value: object) -> None:
@@ -146,3 +165,49 @@ def recv_frame(sock: socket.socket) -> tuple[bool, Any]:
     if body is None:
         raise FrameError("the connection ended after a frame's length")
     return True, decode(body)
+
+
+class FrameReader:
+    """Read frames from one connected stream socket, through a buffer of its own.
+
+    :func:`recv_frame` makes two ``recv`` calls per frame; a reader that serves a busy
+    connection takes whatever the socket holds at once and cuts frames out of it, so a
+    burst of small frames costs one system call. One thread reads through it at a time.
+    """
+
+    __slots__ = ("_buffer", "_recv")
+
+    _CHUNK = 256 * 1024
+
+    def __init__(self, sock: socket.socket) -> None:
+        self._recv = sock.recv
+        self._buffer = bytearray()
+
+    def read(self) -> tuple[bool, Any]:
+        """Read one frame: ``(True, value)``, or ``(False, None)`` when the peer closed cleanly.
+
+        Raises:
+            FrameError: the frame breaks the rules, or the stream ended inside one (close
+                this connection).
+            OSError: the socket failed.
+        """
+        buffer = self._buffer
+        while True:
+            size = len(buffer)
+            if size >= _LENGTH.size:
+                (length,) = _LENGTH.unpack_from(buffer)
+                if length > MAX_FRAME:
+                    raise FrameError(f"a frame of {length} bytes is over the limit of {MAX_FRAME}")
+                end = _LENGTH.size + length
+                if size >= end:
+                    body = bytes(buffer[_LENGTH.size : end])
+                    del buffer[:end]
+                    return True, decode(body)
+            chunk = self._recv(self._CHUNK)
+            if not chunk:
+                if buffer:
+                    raise FrameError(
+                        f"the connection ended inside a frame ({len(buffer)} bytes read)"
+                    )
+                return False, None
+            buffer += chunk

@@ -155,6 +155,9 @@ __all__ = [
     "CallCompleteError",
     "CancelDisabledError",
     "ComNotSupportedError",
+    "ServerUnavailableError",
+    "CallFailedError",
+    "ServerExecError",
     "RegistryError",
     "RegistryReadError",
     "RegistryWriteError",
@@ -545,6 +548,33 @@ class CancelDisabledError(_CodedComError, RuntimeError, hresult=CO_E_CANCEL_DISA
 
 class ComNotSupportedError(_CodedComError, RuntimeError, hresult=CO_E_NOT_SUPPORTED):
     """The operation is not supported here, e.g. a message filter outside an STA."""
+
+
+class ServerUnavailableError(
+    _CodedComError, ConnectionError, hresult=hresult_from_win32(RPC_S_SERVER_UNAVAILABLE)
+):
+    """The object's server process is gone; the call was not sent (0x800706BA).
+
+    HRESULT_FROM_WIN32(RPC_S_SERVER_UNAVAILABLE): what a call through a proxy to a local
+    server that has exited gives (semantics.md §7.7).
+    """
+
+
+class CallFailedError(
+    _CodedComError, ConnectionError, hresult=hresult_from_win32(RPC_S_CALL_FAILED)
+):
+    """The server process died while it had the call (0x800706BE); it may have run.
+
+    HRESULT_FROM_WIN32(RPC_S_CALL_FAILED): what the callers in flight get when a local
+    server is killed (semantics.md §7.7).
+    """
+
+
+class ServerExecError(_CodedComError, RuntimeError, hresult=CO_E_SERVER_EXEC_FAILURE):
+    """A local server could not be started, or did not register its class in time.
+
+    CO_E_SERVER_EXEC_FAILURE; ``detail`` holds what the server wrote to its standard error.
+    """
 
 
 class RegistryError(_WindowsError, RuntimeError):

@@ -55,16 +55,32 @@ from ._class_entry import clsid_of as clsid_of
 from ._class_entry import normalize_clsid as normalize_clsid
 from ._class_loading import ClassLoadError as ClassLoadError
 from ._class_loading import load_class as load_class
+from ._class_objects import REGCLS_MULTI_SEPARATE as REGCLS_MULTI_SEPARATE
+from ._class_objects import REGCLS_MULTIPLEUSE as REGCLS_MULTIPLEUSE
+from ._class_objects import REGCLS_SINGLEUSE as REGCLS_SINGLEUSE
+from ._class_objects import REGCLS_SURROGATE as REGCLS_SURROGATE
+from ._class_objects import REGCLS_SUSPENDED as REGCLS_SUSPENDED
+from ._class_objects import register_class_object as register_class_object
+from ._class_objects import resume_class_objects as resume_class_objects
+from ._class_objects import revoke_class_object as revoke_class_object
 from ._dispatch import IID_IDISPATCH as IID_IDISPATCH
 from ._dispatch import IID_IUNKNOWN as IID_IUNKNOWN
 from ._dispatch import DispatchClient as DispatchClient
 from ._dispatch import InterfacePointer as InterfacePointer
 from ._dispatch import unwrap as unwrap
 from ._dispatch import wrap as wrap
+from ._factory import ClassFactory as ClassFactory
+from ._factory import class_factory as class_factory
+from ._launch import local_server_command as local_server_command
+from ._launch import server_start_timeout as server_start_timeout
+from ._launch import set_server_start_timeout as set_server_start_timeout
 from ._lifecycle import S_FALSE as S_FALSE
 from ._lifecycle import S_OK as S_OK
 from ._lifecycle import initialize as initialize
 from ._lifecycle import uninitialize as uninitialize
+from ._localserver import ServerInfo as ServerInfo
+from ._localserver import running_servers as running_servers
+from ._localserver import serve as serve
 from ._marshal import CLSID_STD_GLOBAL_INTERFACE_TABLE as CLSID_STD_GLOBAL_INTERFACE_TABLE
 from ._marshal import GlobalInterfaceTable as GlobalInterfaceTable
 from ._marshal import MarshalStream as MarshalStream
@@ -99,6 +115,10 @@ from ._registry import register as register
 from ._registry import unregister as unregister
 from ._registry_store import SCHEMA_VERSION as SCHEMA_VERSION
 from ._registry_store import registry_path as registry_path
+from ._remote import RemoteObject as RemoteObject
+from ._serverlife import enable_quit_message as enable_quit_message
+from ._serverlife import server_linger as server_linger
+from ._serverlife import set_server_linger as set_server_linger
 
 __all__ = [
     "CALLTYPE_NESTED",
@@ -121,6 +141,26 @@ __all__ = [
     "enable_call_cancellation",
     "register_message_filter",
     "with_timeout",
+    "REGCLS_SINGLEUSE",
+    "REGCLS_MULTIPLEUSE",
+    "REGCLS_MULTI_SEPARATE",
+    "REGCLS_SUSPENDED",
+    "REGCLS_SURROGATE",
+    "ClassFactory",
+    "RemoteObject",
+    "ServerInfo",
+    "class_factory",
+    "enable_quit_message",
+    "local_server_command",
+    "register_class_object",
+    "resume_class_objects",
+    "revoke_class_object",
+    "running_servers",
+    "serve",
+    "server_linger",
+    "server_start_timeout",
+    "set_server_linger",
+    "set_server_start_timeout",
     "CLSID_STD_GLOBAL_INTERFACE_TABLE",
     "CLSCTX_ALL",
     "CLSCTX_INPROC",

@@ -14,7 +14,13 @@ if TYPE_CHECKING:
 
 __all__ = ["LeakCheck", "SERVICE_THREADS"]
 
-SERVICE_THREADS = ("apartment-clock", "apartment-reaper", "apartment-mta-worker", "apartment-host")
+SERVICE_THREADS = (
+    "apartment-clock",
+    "apartment-reaper",
+    "apartment-mta-worker",
+    "apartment-host",
+    "apartment-remote",  # a connection's reader (it ends with the connection), the listener
+)
 """Name prefixes of the library's own long-lived daemon threads, which are never leaks."""
 
 

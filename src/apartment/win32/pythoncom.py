@@ -46,7 +46,14 @@ from ..com import DISPID_PROPERTYPUT as DISPID_PROPERTYPUT
 from ..com import DISPID_UNKNOWN as DISPID_UNKNOWN
 from ..com import DISPID_VALUE as DISPID_VALUE
 from ..errors import S_OK, ChangedModeError, ComError
+from . import _classobjects
 from ._adapt import dword
+from ._classobjects import CoRegisterClassObject as CoRegisterClassObject
+from ._classobjects import CoResumeClassObjects as CoResumeClassObjects
+from ._classobjects import CoRevokeClassObject as CoRevokeClassObject
+from ._classobjects import EnableQuitMessage as EnableQuitMessage
+from ._classobjects import MakePyFactory as MakePyFactory
+from ._classobjects import PyIClassFactory as PyIClassFactory
 from .pywintypes import IID, PyIID, clsid_text
 
 __all__ = [
@@ -59,6 +66,8 @@ __all__ = [
     "PumpWaitingMessages", "PumpMessages", "IID_IDispatch", "IID_IUnknown",
     "CLSID_StdGlobalInterfaceTable", "IID_IGlobalInterfaceTable", "MakeIID",
     "_GetInterfaceCount", "_GetGatewayCount",
+    "MakePyFactory", "PyIClassFactory", "CoRegisterClassObject", "CoRevokeClassObject",
+    "CoResumeClassObjects", "EnableQuitMessage",
 ]  # fmt: skip
 
 com_error = error = ole_error = ComError
@@ -131,6 +140,7 @@ def _face(value: object) -> Any:  # noqa: ANN401
 
 
 PyIStream = MarshalStream
+_classobjects.PyIClassFactory.face = PyIDispatch  # what CreateInstance gives
 TypeIIDs = {IID_IDispatch: PyIDispatch, IID_IUnknown: PyIDispatch}
 
 

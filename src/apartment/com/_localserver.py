@@ -1,0 +1,361 @@
+"""Serving classes to other processes: the listening socket, the class records, ``serve``.
+
+When a class object registered for CLSCTX_LOCAL_SERVER becomes reachable
+(:mod:`._class_objects`), this process starts listening on ``com/servers/<pid>.sock`` and
+records that it serves the class (:mod:`._places`); when none is reachable any more, the
+record goes. A connection from a process of another user is refused at once (its peer
+credentials are checked); every other one gets a :class:`~._remote.Connection` whose
+requests run in the apartments of the objects they name. An activation runs the class
+object's ``create_instance`` in the class object's apartment.
+
+:func:`serve` is a whole local server, what ``python -m apartment serve CLSID...`` (the
+LocalServer32 command) runs and what pywin32's ``win32com.server.localserver.serve`` does:
+register the classes, pump messages until the last outside reference has gone (after a
+linger, :mod:`._serverlife`), revoke them.
+
+A server that a client started reports each class it registers on the pipe named by
+``$APARTMENT_SERVER_READY_FD`` ("CLSID pid" lines): that is how the client knows it may
+connect. :func:`running_servers` asks every server for its status (``servers``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import os
+import socket
+import sys
+import threading
+import time
+from typing import TYPE_CHECKING, Any
+
+from .. import messages
+from .._fork import APARTMENTS, OUTER, after_fork_in_child, hold_across_fork
+from .._runtime import check_peer, listen, lock_file, unlock_file
+from .._wire import FrameError, encode, recv_frame
+from ..errors import REGDB_E_CLASSNOTREG, ComError
+from ..kernel import current_thread
+from ._apartment import current_apartment
+from ._class_entry import CLSCTX_LOCAL_SERVER, normalize_clsid
+from ._class_loading import load_class
+from ._class_objects import (
+    REGCLS_MULTIPLEUSE,
+    REGCLS_SINGLEUSE,
+    REGCLS_SUSPENDED,
+    claim_for_client,
+    published,
+    register_class_object,
+    resume_class_objects,
+    revoke_class_object,
+    set_publisher,
+)
+from ._factory import class_factory
+from ._lifecycle import initialize, uninitialize
+from ._places import advertise, class_lock, server_socket, servers_dir, withdraw
+from ._registry import lookup
+from ._remote import REPLY, REQUEST, Connection, accept_connection, connections
+from ._serverlife import (
+    arm,
+    enable_quit_message,
+    lock_server,
+    outside_references,
+    set_retire_hook,
+    set_server_linger,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from pathlib import Path
+
+__all__ = ["ServerInfo", "serve", "running_servers"]
+
+
+class _Listener:
+    """This process's listening socket and the classes it records, under ``lock``."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        hold_across_fork(self.lock, OUTER)
+        self.sock: socket.socket | None = None
+        self.recorded: set[str] = set()
+        self.started = time.time()
+
+
+_listener = _Listener()
+
+
+def _publish(clsid: str) -> None:
+    """What other processes can reach for ``clsid`` may have changed: record it, or not."""
+    pid = os.getpid()
+    if clsid in published():
+        _listen()
+        with _listener.lock:
+            _listener.recorded.add(clsid)
+        advertise(clsid, pid)
+        _report_ready(clsid, pid)
+        arm()
+    else:
+        with _listener.lock:
+            _listener.recorded.discard(clsid)
+        withdraw(clsid, pid)
+
+
+def _listen() -> None:
+    """Start listening (once), with a thread that accepts connections."""
+    with _listener.lock:
+        if _listener.sock is not None:
+            return
+        sock = _listener.sock = listen(server_socket(os.getpid()))
+    threading.Thread(
+        target=_accept, args=(sock,), name="apartment-remote-listener", daemon=True
+    ).start()
+
+
+def _accept(sock: socket.socket) -> None:
+    """Accept connections until the socket closes; refuse other users' (listener thread)."""
+    while True:
+        try:
+            client, _ = sock.accept()
+        except OSError:
+            return  # closed: the server retired
+        try:
+            pid = check_peer(client)
+        except (PermissionError, OSError) as exc:
+            print(f"apartment local server: {exc}", file=sys.stderr)
+            client.close()
+            continue
+        threading.Thread(
+            target=_handshake, args=(client, pid), name="apartment-remote-handshake", daemon=True
+        ).start()
+
+
+def _handshake(client: socket.socket, pid: int) -> None:
+    """Take a new client's second socket, then serve it (a thread of its own: it may dawdle)."""
+    try:
+        accept_connection(client, pid, _HANDLERS)
+    except OSError as exc:
+        print(f"apartment local server: refused process {pid}: {exc}", file=sys.stderr)
+        client.close()
+
+
+def _report_ready(clsid: str, pid: int) -> None:
+    """Tell the client that started this server that ``clsid`` is registered now."""
+    fd = os.environ.get("APARTMENT_SERVER_READY_FD", "")
+    if not fd.isdigit():
+        return
+    with contextlib.suppress(OSError):  # the client stopped listening: nobody to tell
+        os.set_inheritable(int(fd), False)
+        os.write(int(fd), f"{clsid} {pid}\n".encode())
+
+
+def _retire() -> bool:
+    """Stop being reachable (the clock's thread); False while a client is activating."""
+    with _listener.lock:
+        recorded = sorted(_listener.recorded)
+    held: list[int] = []
+    try:
+        for clsid in recorded:
+            fd = lock_file(class_lock(clsid), 0)
+            if fd is None:
+                return False  # a client holds it: it may be asking us for an object
+            held.append(fd)
+        pid = os.getpid()
+        for clsid in recorded:
+            withdraw(clsid, pid)
+        with _listener.lock:
+            _listener.recorded.clear()
+            sock, _listener.sock = _listener.sock, None
+        if sock is not None:
+            with contextlib.suppress(OSError):
+                server_socket(pid).unlink()
+            sock.close()
+        return True
+    finally:
+        for fd in held:
+            unlock_file(fd)
+
+
+# -- the requests a server answers ------------------------------------------------------------
+
+
+def _activate(conn: Connection, call: int, rest: list[Any]) -> None:
+    (clsid,) = rest
+    if type(clsid) is not str:
+        raise FrameError("a malformed activate frame")
+    registration = claim_for_client(normalize_clsid(clsid))
+    if registration is None:
+        conn.fault(
+            call,
+            ComError.from_hresult(REGDB_E_CLASSNOTREG, f"process {os.getpid()} does not serve it"),
+        )
+        return
+    conn.run(call, registration.home, registration.factory.create_instance, ())
+
+
+def _lock(conn: Connection, call: int, rest: list[Any]) -> None:
+    lock_server(bool(rest[0]))
+    conn.reply(call, None)
+
+
+def _status(conn: Connection, call: int, rest: list[Any]) -> None:
+    classes = []
+    for clsid, entries in sorted(published().items()):
+        try:
+            progid = lookup(clsid).progid
+        except ComError:
+            progid = None
+        flags = [entry.flags for entry in entries]
+        classes.append({"clsid": clsid, "progid": progid, "flags": flags})
+    clients = []
+    for other in connections():
+        if other is not conn and not other.closed:
+            objects, references = other.statistics()
+            clients.append({"pid": other.peer_pid, "objects": objects, "references": references})
+    conn.reply_plain(
+        call,
+        {
+            "pid": os.getpid(),
+            "argv": [str(arg) for arg in sys.argv],
+            "started": _listener.started,
+            "classes": classes,
+            "clients": clients,
+            "held": outside_references(),
+        },
+    )
+
+
+_HANDLERS = {"activate": _activate, "lock": _lock, "status": _status}
+
+
+# -- serve ----------------------------------------------------------------------------------
+
+
+def serve(clsids: Sequence[str], *, single_use: bool = False, linger: float | None = None) -> None:
+    """Serve the registered classes ``clsids`` to other processes until nobody needs them.
+
+    What a local server's main thread does (pywin32's ``localserver.serve``): join an STA
+    if the thread is in no apartment, register a class object for each class (ProgIDs and
+    CLSIDs both name one; arguments starting with ``-`` or ``/``, such as ``-Embedding``,
+    are skipped), make them reachable, and pump messages (calls into the STA run here) until
+    the last outside reference is gone and the ``linger`` has passed; then revoke them.
+
+    Each class is imported first, so a server whose classes cannot load fails at once.
+
+    Raises:
+        ClassStringError: a name that is no registered ProgID or CLSID string.
+        ClassNotRegisteredError: a CLSID nobody registered.
+        ClassLoadError: a class that does not import.
+    """
+    names = [name for name in clsids if name and name[0] not in "-/"]
+    entries = [lookup(name) for name in names]
+    for entry in entries:
+        load_class(entry)
+    if linger is not None:
+        set_server_linger(linger)
+    try:
+        current_apartment()
+        joined = False
+    except ComError:
+        initialize(False)
+        joined = True
+    flags = (REGCLS_SINGLEUSE if single_use else REGCLS_MULTIPLEUSE) | REGCLS_SUSPENDED
+    cookies = [
+        register_class_object(entry.clsid, class_factory(entry.clsid), CLSCTX_LOCAL_SERVER, flags)
+        for entry in entries
+    ]
+    try:
+        enable_quit_message(current_thread().native_id)
+        resume_class_objects()
+        messages.pump_messages()
+    finally:
+        for cookie in cookies:
+            with contextlib.suppress(ComError):
+                revoke_class_object(cookie)
+        if joined:
+            uninitialize()
+        log = os.environ.get("APARTMENT_SERVER_LOG")
+        if log:  # a clean end: what it wrote is of no more interest
+            with contextlib.suppress(OSError):
+                os.unlink(log)
+
+
+# -- the servers running now ----------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class ServerInfo:
+    """A running local server, as it describes itself.
+
+    Attributes:
+        pid: its process id.
+        argv: its command line.
+        started: when it began serving (``time.time()``).
+        classes: ``(clsid, progid or None)`` of each class it serves.
+        clients: ``(pid, objects)`` for each client process: how many of its objects each holds.
+        held: objects held by all clients, plus LockServer locks.
+    """
+
+    pid: int
+    argv: tuple[str, ...]
+    started: float
+    classes: tuple[tuple[str, str | None], ...]
+    clients: tuple[tuple[int, int], ...]
+    held: int
+
+
+def running_servers(timeout: float = 2.0) -> list[ServerInfo]:
+    """Ask every local server of this user for its status; remove the records of dead ones."""
+    found: list[ServerInfo] = []
+    for path in sorted(servers_dir().glob("*.sock")):
+        with contextlib.suppress(OSError, FrameError, ValueError, TypeError, KeyError):
+            info = _ask(path, timeout)
+            if info is None:
+                with contextlib.suppress(OSError):
+                    path.unlink()  # nobody listens: a server that died
+                continue
+            found.append(info)
+    return found
+
+
+def _ask(path: Path, timeout: float) -> ServerInfo | None:
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    sock.settimeout(timeout)
+    try:
+        try:
+            sock.connect(str(path))
+        except (ConnectionRefusedError, FileNotFoundError):
+            return None
+        check_peer(sock)
+        sock.sendall(encode([REQUEST, 1, "status"]))
+        reply = _read_reply(sock)
+    finally:
+        sock.close()
+    status = reply[2]
+    return ServerInfo(
+        pid=int(status["pid"]),
+        argv=tuple(status["argv"]),
+        started=float(status["started"]),
+        classes=tuple((c["clsid"], c["progid"]) for c in status["classes"]),
+        clients=tuple((c["pid"], c["objects"]) for c in status["clients"]),
+        held=int(status["held"]),
+    )
+
+
+def _read_reply(sock: socket.socket) -> Any:  # noqa: ANN401
+    ok, frame = recv_frame(sock)
+    if not ok or type(frame) is not list or frame[0] != REPLY:
+        raise FrameError("no status reply")
+    return frame
+
+
+def _after_fork_in_child() -> None:
+    """A forked child does not serve the parent's classes: the listener is the parent's."""
+    sock, _listener.sock = _listener.sock, None
+    _listener.recorded = set()
+    if sock is not None:
+        sock.close()  # the child's copy: the parent keeps listening
+
+
+set_publisher(_publish)
+set_retire_hook(_retire)
+after_fork_in_child(_after_fork_in_child, APARTMENTS)
