@@ -56,9 +56,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     ):
         sub = commands.add_parser(verb, help=text, add_help=False)
         sub.add_argument("rest", nargs=argparse.REMAINDER)
-    options = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    if words and words[0] in _VERBS:  # the verb parses its own options (argparse would not)
+        return _verb(words[0], words[1:])
+    options = parser.parse_args(words)
     if options.command == "run":
         return _run(options.script, options.args)
+    return _verb(options.command, options.rest)
+
+
+_VERBS = ("register", "unregister", "classes", "serve", "servers")
+
+
+def _verb(name: str, rest: Sequence[str]) -> int:
     from . import _registry_cli as _cli
     from . import _server_cli
     from .win32 import install
@@ -71,7 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "serve": _server_cli.serve_main,
         "servers": _server_cli.servers_main,
     }
-    return verbs[options.command](options.rest)
+    return verbs[name](rest)
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ import contextlib
 import dataclasses
 import os
 import socket
+import stat
 import sys
 import threading
 import time
@@ -51,9 +52,17 @@ from ._class_objects import (
 )
 from ._factory import class_factory
 from ._lifecycle import initialize, uninitialize
-from ._places import advertise, class_lock, server_socket, servers_dir, withdraw
+from ._places import advertise, class_lock, logs_dir, server_socket, servers_dir, withdraw
 from ._registry import lookup
-from ._remote import REPLY, REQUEST, Connection, accept_connection, connections
+from ._remote import (
+    HELLO,
+    QUERY,
+    REPLY,
+    Connection,
+    accept_connection,
+    connections,
+    read_hello,
+)
 from ._serverlife import (
     arm,
     enable_quit_message,
@@ -130,22 +139,63 @@ def _accept(sock: socket.socket) -> None:
 
 
 def _handshake(client: socket.socket, pid: int) -> None:
-    """Take a new client's second socket, then serve it (a thread of its own: it may dawdle)."""
+    """Take a new client's second socket, then serve it (a thread of its own: it may dawdle).
+
+    A peer that asks a QUERY instead gets the server's status and is hung up on.
+    """
     try:
-        accept_connection(client, pid, _HANDLERS)
+        hello, fds = read_hello(client)
+        if hello == QUERY:
+            for fd in fds:
+                socket.close(fd)
+            client.sendall(encode([REPLY, 0, _status()]))
+            client.close()
+            return
+        if hello != HELLO:
+            raise ConnectionError(f"it began with {hello!r}, not a HELLO")
+        accept_connection(client, pid, _HANDLERS, fds)
     except OSError as exc:
         print(f"apartment local server: refused process {pid}: {exc}", file=sys.stderr)
         client.close()
 
 
+class _Startup:
+    """What the client that started this server left in its environment (taken at import).
+
+    The variables are removed at once, so processes this server starts never see them.
+    """
+
+    def __init__(self) -> None:
+        fd = os.environ.pop("APARTMENT_SERVER_READY_FD", "")
+        self.ready: int | None = None
+        if fd.isdigit():
+            with contextlib.suppress(OSError):
+                if stat.S_ISFIFO(os.fstat(int(fd)).st_mode):
+                    os.set_inheritable(int(fd), False)
+                    self.ready = int(fd)
+        self.log = os.environ.pop("APARTMENT_SERVER_LOG", "") or None
+
+
+_startup = _Startup()
+
+
 def _report_ready(clsid: str, pid: int) -> None:
-    """Tell the client that started this server that ``clsid`` is registered now."""
-    fd = os.environ.get("APARTMENT_SERVER_READY_FD", "")
-    if not fd.isdigit():
+    """Tell the client that started this server that ``clsid`` is registered now.
+
+    Its output file is then renamed after the server's pid: a client that started it reads
+    the file only when it fails to start; ``servers`` removes those of servers that died.
+    """
+    fd = _startup.ready
+    if fd is None:
         return
     with contextlib.suppress(OSError):  # the client stopped listening: nobody to tell
-        os.set_inheritable(int(fd), False)
-        os.write(int(fd), f"{clsid} {pid}\n".encode())
+        os.write(fd, f"{clsid} {pid}\n".encode())
+    log = _startup.log
+    if log is not None and not log.endswith(f"{os.sep}{pid}.log"):
+        renamed = str(logs_dir() / f"{pid}.log")
+        with contextlib.suppress(OSError):
+            os.replace(log, renamed)
+            _startup.log = renamed
 
 
 def _retire() -> bool:
@@ -197,34 +247,31 @@ def _lock(conn: Connection, call: int, rest: list[Any]) -> None:
     conn.reply(call, None)
 
 
-def _status(conn: Connection, call: int, rest: list[Any]) -> None:
+def _status() -> dict[str, Any]:
+    """What ``servers`` shows of this server."""
     classes = []
     for clsid, entries in sorted(published().items()):
         try:
             progid = lookup(clsid).progid
         except ComError:
             progid = None
-        flags = [entry.flags for entry in entries]
-        classes.append({"clsid": clsid, "progid": progid, "flags": flags})
+        classes.append({"clsid": clsid, "progid": progid, "flags": [e.flags for e in entries]})
     clients = []
-    for other in connections():
-        if other is not conn and not other.closed:
-            objects, references = other.statistics()
-            clients.append({"pid": other.peer_pid, "objects": objects, "references": references})
-    conn.reply_plain(
-        call,
-        {
-            "pid": os.getpid(),
-            "argv": [str(arg) for arg in sys.argv],
-            "started": _listener.started,
-            "classes": classes,
-            "clients": clients,
-            "held": outside_references(),
-        },
-    )
+    for conn in connections():
+        if not conn.closed:
+            objects, references = conn.statistics()
+            clients.append({"pid": conn.peer_pid, "objects": objects, "references": references})
+    return {
+        "pid": os.getpid(),
+        "argv": [str(arg) for arg in sys.argv],
+        "started": _listener.started,
+        "classes": classes,
+        "clients": clients,
+        "held": outside_references(),
+    }
 
 
-_HANDLERS = {"activate": _activate, "lock": _lock, "status": _status}
+_HANDLERS = {"activate": _activate, "lock": _lock}
 
 
 # -- serve ----------------------------------------------------------------------------------
@@ -273,7 +320,7 @@ def serve(clsids: Sequence[str], *, single_use: bool = False, linger: float | No
                 revoke_class_object(cookie)
         if joined:
             uninitialize()
-        log = os.environ.get("APARTMENT_SERVER_LOG")
+        log = _startup.log
         if log:  # a clean end: what it wrote is of no more interest
             with contextlib.suppress(OSError):
                 os.unlink(log)
@@ -304,7 +351,15 @@ class ServerInfo:
 
 
 def running_servers(timeout: float = 2.0) -> list[ServerInfo]:
-    """Ask every local server of this user for its status; remove the records of dead ones."""
+    """Ask every local server of this user for its status; tidy up after dead ones.
+
+    The socket of a server that died without closing it is removed, and so is the output
+    file (``com/logs/<pid>.log``) of a server that is no longer running.
+    """
+    for log in logs_dir().glob("*.log"):
+        if log.stem.isdigit() and not _alive(int(log.stem)):
+            with contextlib.suppress(OSError):
+                log.unlink()
     found: list[ServerInfo] = []
     for path in sorted(servers_dir().glob("*.sock")):
         with contextlib.suppress(OSError, FrameError, ValueError, TypeError, KeyError):
@@ -317,6 +372,16 @@ def running_servers(timeout: float = 2.0) -> list[ServerInfo]:
     return found
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def _ask(path: Path, timeout: float) -> ServerInfo | None:
     sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     sock.settimeout(timeout)
@@ -326,7 +391,7 @@ def _ask(path: Path, timeout: float) -> ServerInfo | None:
         except (ConnectionRefusedError, FileNotFoundError):
             return None
         check_peer(sock)
-        sock.sendall(encode([REQUEST, 1, "status"]))
+        sock.sendall(QUERY)
         reply = _read_reply(sock)
     finally:
         sock.close()

@@ -80,12 +80,18 @@ __all__ = [
     "Connection",
     "RemoteObject",
     "connections",
+    "HELLO",
+    "QUERY",
     "open_connection",
+    "read_hello",
     "accept_connection",
 ]
 
 REQUEST, REPLY, FAULT, RELEASE = 0, 1, 2, 3
-_HELLO = b"\x01"  # the byte that carries the second socket
+HELLO = b"\x01"
+"""The first byte of a connection: it carries the connecting side's second socket."""
+QUERY = b"\x02"
+"""The first byte of a one-off query: the server answers one plain frame and hangs up."""
 _NONE = type(None)
 _MTA = ApartmentKind.MTA
 _HELPER = "helper"  # the reader of `out` when no MTA caller reads it
@@ -185,7 +191,7 @@ def open_connection(
     """Make the connection over ``sock``, just connected: pass the second socket, start it."""
     mine, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
-        socket.send_fds(sock, [_HELLO], [theirs.fileno()])
+        socket.send_fds(sock, [HELLO], [theirs.fileno()])
     except OSError:
         mine.close()
         raise
@@ -196,19 +202,30 @@ def open_connection(
     return conn
 
 
-def accept_connection(
-    sock: socket.socket, peer_pid: int, handlers: Mapping[str, Handler], timeout: float = 10.0
-) -> Connection:
-    """Make the connection over ``sock``, just accepted: take the second socket, start it.
+def read_hello(sock: socket.socket, timeout: float = 10.0) -> tuple[bytes, list[int]]:
+    """Read the first byte a new peer sends (HELLO or QUERY) and the socket it passes.
 
     Raises:
-        OSError: the peer sent no socket, or another kind of file, in time.
-        PermissionError: the second socket's peer is another user's.
+        OSError: nothing came in time, or the peer went away.
     """
     sock.settimeout(timeout)
-    data, fds, _, _ = socket.recv_fds(sock, 1, 1)
-    sock.settimeout(None)
-    if data != _HELLO or len(fds) != 1:
+    try:
+        data, fds, _, _ = socket.recv_fds(sock, 1, 1)
+    finally:
+        sock.settimeout(None)
+    return data, fds
+
+
+def accept_connection(
+    sock: socket.socket, peer_pid: int, handlers: Mapping[str, Handler], fds: list[int]
+) -> Connection:
+    """Make the connection over ``sock``, just accepted, whose HELLO passed ``fds``; start it.
+
+    Raises:
+        ConnectionError: not one stream socket was passed (the descriptors are closed).
+        PermissionError: the second socket's peer is another user's.
+    """
+    if len(fds) != 1:
         for fd in fds:
             socket.close(fd)
         raise ConnectionError("the client did not pass its second socket")
@@ -470,6 +487,7 @@ class Connection:
                     self.close("the other process closed the connection")
                     return
                 idle_when_done = packet is not None and packet.caller.kind is _MTA
+                packet = None  # it holds the result: not while this thread waits on
 
     def _read_reply(self) -> CallPacket | Literal[False] | None:
         """Read one reply from ``out`` and finish its call.
