@@ -251,6 +251,7 @@ class Connection:
         "__weakref__",
         "_closed",
         "_controls",
+        "_ended",
         "_export_ids",
         "_exports",
         "_followers",
@@ -301,6 +302,7 @@ class Connection:
         self._out_lock = threading.Lock()  # sending on out
         self._inn_lock = threading.Lock()  # sending on inn
         self._closed = False
+        self._ended = Event(manual_reset=True)
         self.reason = ""
         self._pending: dict[int, CallPacket] = {}  # calls out, by id(packet)
         self._reader: object = None  # who reads `out` now: None, a caller's packet, _HELPER
@@ -325,6 +327,10 @@ class Connection:
     def closed(self) -> bool:
         """Whether the connection has closed (its peer went away, or it was closed here)."""
         return self._closed
+
+    def wait_closed(self, timeout: float | None = None) -> bool:
+        """Wait until the connection has closed; False if ``timeout`` seconds passed first."""
+        return bool(self._ended.wait(timeout))
 
     def start(self) -> None:
         """Start the thread that reads the other side's requests (a daemon)."""
@@ -856,6 +862,7 @@ class Connection:
         if helper is not None:
             helper.set()
         drop_references(dropped)
+        self._ended.set()
         for sock in (self._out, self._inn):  # readers wake; the inn thread closes inn
             with contextlib.suppress(OSError):
                 sock.shutdown(socket.SHUT_RDWR)
