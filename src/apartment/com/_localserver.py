@@ -86,6 +86,7 @@ class _Listener:
         self.lock = threading.Lock()
         hold_across_fork(self.lock, OUTER)
         self.sock: socket.socket | None = None
+        self.path: Path | None = None
         self.recorded: set[str] = set()
         self.started = time.time()
 
@@ -110,11 +111,16 @@ def _publish(clsid: str) -> None:
 
 
 def _listen() -> None:
-    """Start listening (once), with a thread that accepts connections."""
+    """Start listening (once per runtime directory), with a thread that accepts connections."""
+    path = server_socket(os.getpid())
     with _listener.lock:
-        if _listener.sock is not None:
+        old = _listener.sock
+        if old is not None and _listener.path == path and path.exists():
             return
-        sock = _listener.sock = listen(server_socket(os.getpid()))
+        sock = _listener.sock = listen(path)
+        _listener.path = path
+    if old is not None:
+        old.close()  # its directory went (a test's): its thread ends
     threading.Thread(
         target=_accept, args=(sock,), name="apartment-remote-listener", daemon=True
     ).start()

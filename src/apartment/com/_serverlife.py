@@ -94,12 +94,13 @@ def enable_quit_message(thread_id: int) -> None:
     """Post WM_QUIT to ``thread_id`` when the server's last outside reference is gone.
 
     pythoncom.EnableQuitMessage: the thread pumping the server's messages then returns from
-    its loop, revokes the classes and ends the process.
+    its loop, revokes the classes and ends the process. 0 (no thread has that id) asks for
+    no WM_QUIT any more.
     """
     if isinstance(thread_id, bool) or not isinstance(thread_id, int):
         raise TypeError(f"a thread id is an int, not {thread_id!r}")
     with _life.lock:
-        _life.quit_thread = thread_id
+        _life.quit_thread = thread_id or None
 
 
 def set_retire_hook(retire: Callable[[], bool]) -> None:
