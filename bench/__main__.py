@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from . import com, facade, kernel, messages, resident
+from . import com, facade, kernel, messages, remote, resident
 from ._harness import Suite, main
 
 SUITES: dict[str, Suite] = {
@@ -13,6 +13,7 @@ SUITES: dict[str, Suite] = {
     "com": com.benchmarks,
     "resident": resident.benchmarks,
     "facade": facade.benchmarks,
+    "remote": remote.benchmarks,
 }
 """Every layer's benchmarks; a new layer module adds one line here."""
 

@@ -50,12 +50,12 @@ FILES = [
     File(
         "win32com/test/testMarshal.py",
         "unittest",
-        pending="issue 11: Python.Interpreter; local-server tests: issue 14",
+        pending="issue 11: Python.Interpreter, CoWaitForMultipleHandles (local server: done)",
     ),
     File(
         "win32com/test/testServers.py",
         "unittest",
-        pending="issue 11: Python.Interpreter; local-server tests: issue 14",
+        pending="issue 11: Python.Interpreter, demos/connect (local server: done)",
     ),
     File("win32com/test/testCollections.py", "unittest", pending="issue 11: collections"),
     File("win32com/test/testIterators.py", "unittest", pending="issue 11: enumerators"),

@@ -215,6 +215,8 @@ def _retire() -> bool:
             if fd is None:
                 return False  # a client holds it: it may be asking us for an object
             held.append(fd)
+        if outside_references():
+            return False  # an activation finished before we had the locks: it holds us
         pid = os.getpid()
         for clsid in recorded:
             withdraw(clsid, pid)

@@ -106,8 +106,10 @@ def enable_quit_message(thread_id: int) -> None:
 def set_retire_hook(retire: Callable[[], bool]) -> None:
     """Set what makes the server unreachable before it quits (:mod:`._localserver`'s).
 
-    ``retire()`` runs on the clock's thread and must not block; False means "not now" (a
-    client is activating), and the quit is tried again after another linger.
+    ``retire()`` runs on the clock's thread and must not block. It must check
+    :func:`outside_references` once nothing can add to them (no client is activating), as
+    an activation that ended meanwhile may have taken one; False means "not now", and the
+    quit is tried again a little later.
     """
     _life.retire = retire
 
@@ -146,16 +148,21 @@ def arm() -> None:
         _changed_locked()
 
 
-def _changed_locked() -> None:
-    """The count changed: cancel a pending quit, or start one when it reached 0."""
+_RETRY = 0.05
+"""Seconds before a server that could not retire (a client was activating) looks again."""
+
+
+def _changed_locked(delay: float | None = None) -> None:
+    """The count changed: cancel a pending quit, or start one (after ``delay``) at 0."""
     timer = _life.timer
     if timer is not None:
         timer.cancel()
         _life.timer = None
     if _life.references + _life.locks == 0 and _life.quit_thread is not None:
         clock = get_clock()
+        when = clock.now() + (server_linger() if delay is None else delay)
         token: list[TimerHandle] = []  # filled before _expire can take the lock we hold
-        token.append(clock.call_at(clock.now() + server_linger(), lambda: _expire(token)))
+        token.append(clock.call_at(when, lambda: _expire(token)))
         _life.timer = token[0]
 
 
@@ -169,8 +176,8 @@ def _expire(token: list[TimerHandle]) -> None:
     if thread is None:
         return
     if retire is not None and not retire():
-        with _life.lock:
-            _changed_locked()  # an activation is on its way: look again after a linger
+        with _life.lock:  # an activation was on its way: look again soon
+            _changed_locked(max(server_linger(), _RETRY))
         return
     try:
         messages.post_thread_message(thread, messages.WM_QUIT, 0, 0)
