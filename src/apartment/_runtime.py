@@ -128,8 +128,10 @@ def check_peer(sock: socket.socket) -> int:
     return pid
 
 
-def listen(path: Path, backlog: int = 64) -> socket.socket:
-    """Listen on a Unix stream socket at ``path``, mode 0600 from the moment it appears.
+def listen(path: Path, backlog: int = 64, kind: int = socket.SOCK_STREAM) -> socket.socket:
+    """Listen on a Unix socket at ``path``, mode 0600 from the moment it appears.
+
+    ``kind`` is SOCK_STREAM, or SOCK_SEQPACKET for one frame per message (:mod:`._wire`).
 
     The socket is bound under a temporary name, restricted to the user, and only then
     renamed to ``path`` (replacing a stale file there): no other user could ever connect,
@@ -138,7 +140,7 @@ def listen(path: Path, backlog: int = 64) -> socket.socket:
     temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_native_id()}")
     with contextlib.suppress(FileNotFoundError):
         temporary.unlink()
-    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    sock = socket.socket(socket.AF_UNIX, kind)
     try:
         sock.bind(str(temporary))
         os.chmod(temporary, 0o600)
@@ -152,15 +154,15 @@ def listen(path: Path, backlog: int = 64) -> socket.socket:
     return sock
 
 
-def connect(path: Path) -> tuple[socket.socket, int]:
-    """Connect to the Unix stream socket at ``path``; return it and the peer's pid.
+def connect(path: Path, kind: int = socket.SOCK_STREAM) -> tuple[socket.socket, int]:
+    """Connect to the Unix socket (of ``kind``) at ``path``; return it and the peer's pid.
 
     Raises:
         OSError: nobody listens there (ConnectionRefusedError for a stale socket file,
             FileNotFoundError when there is none).
         PermissionError: the peer runs as another user (the connection is closed).
     """
-    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    sock = socket.socket(socket.AF_UNIX, kind)
     try:
         sock.connect(str(path))
         pid = check_peer(sock)

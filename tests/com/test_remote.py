@@ -13,7 +13,6 @@ import decimal
 import gc
 import os
 import socket
-import struct
 import threading
 from typing import TYPE_CHECKING, Any
 
@@ -59,8 +58,8 @@ class _Pair:
     """Two connection ends in this process: ``client`` calls objects ``server`` exports."""
 
     def __init__(self) -> None:
-        client_out, server_inn = socket.socketpair()
-        server_out, client_inn = socket.socketpair()
+        client_out, server_inn = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        server_out, client_inn = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         pid = os.getpid()
         self.client = _remote.Connection(out=client_out, inn=client_inn, peer_pid=pid)
         self.server = _remote.Connection(out=server_out, inn=server_inn, peer_pid=pid)
@@ -266,14 +265,14 @@ _frames = st.recursive(
 @given(st.lists(_frames, min_size=1, max_size=4))
 def test_frames_of_any_shape_never_break_more_than_their_connection(frames: list[Any]) -> None:
     """Well-formed msgpack of any shape into a connection: it answers, or closes, quietly."""
-    peer_out, inn = socket.socketpair()
-    out, peer_inn = socket.socketpair()
+    peer_out, inn = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+    out, peer_inn = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
     conn = _remote.Connection(out=out, inn=inn, peer_pid=os.getpid())
     conn.start()
     try:
         for frame in frames:
             try:
-                peer_out.sendall(_wire.encode(frame))
+                _wire.send_packet(peer_out, _wire.encode_body(frame))
             except (_wire.FrameError, OSError):
                 break
         peer_out.shutdown(socket.SHUT_WR)  # the end: the connection closes after these
@@ -290,12 +289,12 @@ def test_frames_of_any_shape_never_break_more_than_their_connection(frames: list
 
 @given(st.binary(min_size=1, max_size=64))
 def test_bytes_that_are_no_frame_close_only_their_connection(data: bytes) -> None:
-    peer_out, inn = socket.socketpair()
-    out, peer_inn = socket.socketpair()
+    peer_out, inn = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+    out, peer_inn = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
     conn = _remote.Connection(out=out, inn=inn, peer_pid=os.getpid())
     conn.start()
     try:
-        peer_out.sendall(struct.pack(">I", len(data)) + data)
+        peer_out.send(data)
         peer_out.shutdown(socket.SHUT_WR)
         peer_inn.settimeout(10)
         with contextlib.suppress(OSError):
@@ -308,32 +307,59 @@ def test_bytes_that_are_no_frame_close_only_their_connection(data: bytes) -> Non
             sock.close()
 
 
-def test_a_frame_over_the_size_limit_closes_its_connection_at_once() -> None:
-    peer_out, inn = socket.socketpair()
-    out, peer_inn = socket.socketpair()
+def test_a_message_over_the_packet_limit_closes_its_connection() -> None:
+    peer_out, inn = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+    out, peer_inn = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
     conn = _remote.Connection(out=out, inn=inn, peer_pid=os.getpid())
     conn.start()
     try:
-        peer_out.sendall(struct.pack(">I", _wire.MAX_FRAME + 1))  # the length alone
+        peer_out.send(_wire.encode_body(b"x" * (_wire.PACKET_MAX + 10)))  # no memfd: cut short
         peer_inn.settimeout(10)
-        assert peer_inn.recv(1) == b""  # closed without waiting for a body
-        assert "over the limit" in conn.reason
+        assert peer_inn.recv(1) == b""
+        assert "longer than" in conn.reason
     finally:
         conn.close()
         for sock in (peer_out, peer_inn):
             sock.close()
 
 
+def test_a_message_that_passes_a_file_of_another_kind_closes_its_connection() -> None:
+    peer_out, inn = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+    out, peer_inn = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+    conn = _remote.Connection(out=out, inn=inn, peer_pid=os.getpid())
+    conn.start()
+    try:
+        with open(os.devnull, "rb") as devnull:
+            socket.send_fds(peer_out, [b"\xc1"], [devnull.fileno()])
+        peer_inn.settimeout(10)
+        assert peer_inn.recv(1) == b""
+        assert "memfd" in conn.reason
+    finally:
+        conn.close()
+        for sock in (peer_out, peer_inn):
+            sock.close()
+
+
+def test_long_frames_go_in_a_memfd_and_come_back_whole() -> None:
+    left, right = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+    with left, right:
+        for value in (b"s" * 10, b"L" * (3 * _wire.PACKET_MAX), ["mixed", b"m" * 200_000]):
+            _wire.send_packet(left, _wire.encode_body(value))
+            assert _wire.PacketReader(right).read() == (True, value)
+        left.shutdown(socket.SHUT_WR)
+        assert _wire.PacketReader(right).read() == (False, None)
+
+
 def test_a_request_in_a_valid_frame_of_the_wrong_shape_closes_only_it() -> None:
     healthy = _Pair()
-    broken_out, inn = socket.socketpair()
-    out, broken_inn = socket.socketpair()
+    broken_out, inn = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+    out, broken_inn = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
     conn = _remote.Connection(out=out, inn=inn, peer_pid=os.getpid())
     conn.start()
     home: MtaThread[com.InterfacePointer] = MtaThread(lambda: com.wrap(Counter()))
     try:
         pointer = home.result
-        broken_out.sendall(_wire.encode([0, "not an int", "invoke"]))
+        broken_out.send(_wire.encode_body([0, "not an int", "invoke"]))
         broken_inn.settimeout(10)
         assert broken_inn.recv(1) == b""
         assert conn.closed
@@ -381,8 +407,8 @@ def test_a_server_refuses_a_peer_of_another_user(
 
 def test_a_second_socket_of_another_user_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(_remote, "check_peer", _other_user)
-    mine, theirs = socket.socketpair()
-    extra_a, extra_b = socket.socketpair()
+    mine, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+    extra_a, extra_b = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
     try:
         with pytest.raises(PermissionError):
             _remote.accept_connection(mine, os.getpid(), {}, [os.dup(extra_a.fileno())])
@@ -392,7 +418,7 @@ def test_a_second_socket_of_another_user_is_refused(monkeypatch: pytest.MonkeyPa
 
 
 def test_a_hello_without_a_socket_is_refused() -> None:
-    mine, theirs = socket.socketpair()
+    mine, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
     try:
         with pytest.raises(ConnectionError):
             _remote.accept_connection(mine, os.getpid(), {}, [])

@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import os
 import select
+import socket
 import subprocess
 import sys
 import threading
@@ -149,7 +150,7 @@ def _connection(pid: int) -> Connection | None:
     if conn is not None and not conn.closed:
         return conn
     try:
-        sock, peer = connect(server_socket(pid))
+        sock, peer = connect(server_socket(pid), socket.SOCK_SEQPACKET)
     except OSError:
         return None
     if peer != pid:  # a socket file another process took over: not that server's

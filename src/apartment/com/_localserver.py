@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 from .. import messages
 from .._fork import APARTMENTS, OUTER, after_fork_in_child, hold_across_fork
 from .._runtime import check_peer, listen, lock_file, unlock_file
-from .._wire import FrameError, encode, recv_frame
+from .._wire import FrameError, PacketReader, encode_body, send_packet
 from ..errors import REGDB_E_CLASSNOTREG, ComError
 from ..kernel import current_thread
 from ._apartment import current_apartment
@@ -117,7 +117,7 @@ def _listen() -> None:
         old = _listener.sock
         if old is not None and _listener.path == path and path.exists():
             return
-        sock = _listener.sock = listen(path)
+        sock = _listener.sock = listen(path, kind=socket.SOCK_SEQPACKET)
         _listener.path = path
     if old is not None:
         old.close()  # its directory went (a test's): its thread ends
@@ -154,7 +154,7 @@ def _handshake(client: socket.socket, pid: int) -> None:
         if hello == QUERY:
             for fd in fds:
                 socket.close(fd)
-            client.sendall(encode([REPLY, 0, _status()]))
+            send_packet(client, encode_body([REPLY, 0, _status()]))
             client.close()
             return
         if hello != HELLO:
@@ -391,7 +391,7 @@ def _alive(pid: int) -> bool:
 
 
 def _ask(path: Path, timeout: float) -> ServerInfo | None:
-    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_SEQPACKET)
     sock.settimeout(timeout)
     try:
         try:
@@ -415,7 +415,7 @@ def _ask(path: Path, timeout: float) -> ServerInfo | None:
 
 
 def _read_reply(sock: socket.socket) -> Any:  # noqa: ANN401
-    ok, frame = recv_frame(sock)
+    ok, frame = PacketReader(sock).read()
     if not ok or type(frame) is not list or frame[0] != REPLY:
         raise FrameError("no status reply")
     return frame

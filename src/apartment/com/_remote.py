@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING, Any, Literal, cast, final
 
 from .._fork import APARTMENTS, OUTER, after_fork_in_child, hold_across_fork
 from .._runtime import check_peer
-from .._wire import FrameError, FrameReader, encode
+from .._wire import FrameError, PacketReader, encode_body, send_packet
 from ..errors import (
     RPC_E_DISCONNECTED,
     RPC_E_INVALIDMETHOD,
@@ -189,7 +189,7 @@ def open_connection(
     sock: socket.socket, peer_pid: int, *, on_close: Callable[[Connection], None] | None = None
 ) -> Connection:
     """Make the connection over ``sock``, just connected: pass the second socket, start it."""
-    mine, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+    mine, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
     try:
         socket.send_fds(sock, [HELLO], [theirs.fileno()])
     except OSError:
@@ -230,9 +230,9 @@ def accept_connection(
             socket.close(fd)
         raise ConnectionError("the client did not pass its second socket")
     other = socket.socket(fileno=fds[0])
-    if other.family != socket.AF_UNIX or other.type != socket.SOCK_STREAM:
+    if other.family != socket.AF_UNIX or other.type != socket.SOCK_SEQPACKET:
         other.close()
-        raise ConnectionError("the client passed something other than a stream socket")
+        raise ConnectionError("the client passed something other than a packet socket")
     try:
         check_peer(other)
     except BaseException:
@@ -254,24 +254,21 @@ class Connection:
         "_ended",
         "_export_ids",
         "_exports",
+        "_flushing",
         "_followers",
         "_handlers",
         "_helper",
         "_imports",
         "_inn",
         "_inn_busy",
-        "_inn_lock",
         "_inn_threads",
-        "_inn_token",
         "_lock",
         "_next_oid",
         "_on_close",
         "_out",
-        "_out_lock",
         "_pending",
         "_reader",
         "_replies",
-        "_requests",
         "apartment",
         "peer_pid",
         "reason",
@@ -299,8 +296,7 @@ class Connection:
         )
         self.apartment = Apartment(ApartmentKind.REMOTE, hosting)
         self._lock = threading.Lock()  # _closed, _pending, _reader, _followers, the exports
-        self._out_lock = threading.Lock()  # sending on out
-        self._inn_lock = threading.Lock()  # sending on inn
+        self._flushing = threading.Lock()  # held by whoever sends the queued releases
         self._closed = False
         self._ended = Event(manual_reset=True)
         self.reason = ""
@@ -308,9 +304,7 @@ class Connection:
         self._reader: object = None  # who reads `out` now: None, a caller's packet, _HELPER
         self._followers: dict[int, Event] = {}  # MTA callers waiting for their turn to read
         self._helper: Event | None = None  # wakes the helper thread (started on first need)
-        self._replies = FrameReader(out)  # used by whoever is the reader
-        self._requests = FrameReader(inn)  # used by the inn thread that holds the token
-        self._inn_token = threading.Lock()  # held by the inn thread that reads
+        self._replies = PacketReader(out)  # used by whoever is the reader
         self._inn_threads = 0  # inn threads alive (under _lock)
         self._inn_busy = 0  # of which running a call themselves (under _lock)
         self._exports: dict[int, _Export] = {}
@@ -372,7 +366,7 @@ class Connection:
         that reads at the time) and finishes the packet there.
         """
         call = id(packet)  # unique while the packet waits in _pending
-        frame = encode([REQUEST, call, *packet.args])
+        frame = encode_body([REQUEST, call, *packet.args])
         reads = packet.caller.kind is _MTA and packet.control is None
         turn: Event | None = None
         with self._lock:
@@ -385,8 +379,7 @@ class Connection:
             elif reads:
                 turn = self._followers[call] = Event()
         try:
-            with self._out_lock:
-                self._out.sendall(frame)
+            send_packet(self._out, frame)
         except OSError:
             with self._lock:
                 self._pending.pop(call, None)
@@ -559,8 +552,8 @@ class Connection:
     def _flush_controls(self) -> None:
         controls = self._controls
         while controls and not self._closed:
-            if not self._out_lock.acquire(blocking=False):
-                return  # the sender flushes after its frame
+            if not self._flushing.acquire(blocking=False):
+                return  # the flusher (or a sender, after its frame) sends these too
             try:
                 items: list[list[int]] = []
                 with contextlib.suppress(IndexError):
@@ -568,18 +561,18 @@ class Connection:
                         oid, count = controls.popleft()
                         items.append([oid, count])
                 if items:
-                    self._out.sendall(encode([RELEASE, items]))
+                    send_packet(self._out, encode_body([RELEASE, items]))
             except OSError:
                 return
             finally:
-                self._out_lock.release()
+                self._flushing.release()
 
     # -- calls in ------------------------------------------------------------------------------
 
     def reply(self, call: int, value: Any) -> None:  # noqa: ANN401
         """Send the result of the other side's request ``call`` (an error if it cannot go)."""
         try:
-            frame = encode([REPLY, call, to_wire(value, self.export_tag)])
+            frame = encode_body([REPLY, call, to_wire(value, self.export_tag)])
         except (TypeError, ValueError, OverflowError) as exc:
             self.fault(call, exc)
             return
@@ -587,14 +580,14 @@ class Connection:
 
     def reply_plain(self, call: int, value: Any) -> None:  # noqa: ANN401
         """Reply to ``call`` with a plain msgpack value (maps allowed: no VARIANT rules)."""
-        self._send_inn(encode([REPLY, call, value]))
+        self._send_inn(encode_body([REPLY, call, value]))
 
     def fault(self, call: int, error: BaseException) -> None:
         """Send ``error`` as the outcome of the other side's request ``call``."""
         com_error = error if isinstance(error, ComError) else server_error(error)
         info = com_error.excepinfo
         self._send_inn(
-            encode(
+            encode_body(
                 [
                     FAULT,
                     call,
@@ -608,8 +601,8 @@ class Connection:
         )
 
     def _send_inn(self, frame: bytes) -> None:
-        with contextlib.suppress(OSError), self._inn_lock:  # a peer gone: nobody to tell
-            self._inn.sendall(frame)
+        with contextlib.suppress(OSError):  # a peer gone: nobody to tell
+            send_packet(self._inn, frame)
 
     def run(
         self, call: int, home: Apartment, fn: Callable[..., Any], args: tuple[Any, ...]
@@ -654,11 +647,19 @@ class Connection:
         if state.apartment is not home:
             with KERNEL_LOCK:
                 state.apartment = home  # as an MTA worker: in the MTA without holding it
+        error: BaseException | None = None
         try:
-            _run_and_reply(self, call, fn, args)
+            result = fn(*args)
+        except BaseException as raised:
+            error = raised
         finally:
-            with self._lock:
+            with self._lock:  # before the reply: the next request finds this thread free
                 self._inn_busy -= 1
+        if error is None:
+            self.reply(call, result)
+        else:
+            self.fault(call, error)
+            del error  # its traceback holds this frame
 
     def _answer(self, call: int, packet: CallPacket) -> None:
         """Reply with an STA call's outcome, on the thread that finished it."""
@@ -672,17 +673,15 @@ class Connection:
     def _serve(self) -> None:
         """Read the other side's requests and releases until it goes (an inn thread).
 
-        The inn threads take turns: the one holding the token reads a frame and gives the
-        token up before it acts on it, so the next frame can be read while a call runs.
+        Every inn thread reads the socket at once, each with its own reader: the kernel
+        hands each message, whole, to one of them, so the next frame can be read while a
+        call runs on another.
         """
-        reader = self._requests
+        reader = PacketReader(self._inn)
         reason = ""
         try:
-            while not reason:
-                with self._inn_token:
-                    if self._closed:
-                        break
-                    ok, frame = reader.read()
+            while not reason and not self._closed:
+                ok, frame = reader.read()
                 if not ok:
                     reason = "the other process closed the connection"
                 elif type(frame) is not list or len(frame) < 2:
@@ -694,7 +693,7 @@ class Connection:
                 else:
                     raise FrameError(f"a frame of kind {frame[0]!r} where requests come")
                 with self._lock:  # too many inn threads waiting: this one goes
-                    if self._inn_threads - self._inn_busy > 2:
+                    if self._inn_threads - self._inn_busy > 3:
                         self._inn_threads -= 1
                         return
         except FrameError as exc:
