@@ -23,7 +23,12 @@ from hypothesis import strategies as st
 
 from apartment import _runtime, _wire, com, messages
 from apartment.com import _localserver, _remote, _serverlife, _variant
-from apartment.errors import DisconnectedError, ServerUnavailableError
+from apartment.errors import (
+    RPC_E_CALL_REJECTED,
+    ComError,
+    DisconnectedError,
+    ServerUnavailableError,
+)
 from apartment.kernel import Event, start_thread
 from apartment.testing import FakeClock
 
@@ -245,6 +250,70 @@ def test_an_sta_caller_serves_a_call_back_into_it_while_it_waits(pair: _Pair) ->
             caller.stop()
     finally:
         server_sta.stop()
+
+
+def test_a_call_posted_to_an_sta_that_ends_first_is_disconnected(pair: _Pair) -> None:
+    """The STA never pumps and then ends: the caller gets RPC_E_DISCONNECTED, not a hang."""
+    ready, release = Event(manual_reset=True), Event(manual_reset=True)
+    box: list[com.InterfacePointer] = []
+
+    def sta_that_never_pumps() -> None:
+        com.initialize(False)
+        box.append(com.wrap(Counter()))
+        ready.set()
+        release.wait()  # a kernel wait: calls posted to it stay queued
+        box.clear()
+        com.uninitialize()  # its queued calls fail
+
+    home = start_thread(sta_that_never_pumps)
+    assert ready.wait(10)
+    outcome: list[BaseException] = []
+
+    def client() -> None:
+        remote = pair.lend(box[0], com.current_apartment())
+        try:
+            remote.invoke(1000, com.DISPATCH_METHOD, 1)  # Add, by its DISPID
+        except BaseException as error:
+            outcome.append(error)
+
+    caller = start_thread(in_apartment, client, True)
+    deadline_guard = 10
+    assert not caller.wait(0.2)  # it waits for the STA...
+    release.set()  # ...which ends without running it
+    assert caller.wait(deadline_guard)
+    assert home.wait(deadline_guard)
+    (error,) = outcome
+    assert isinstance(error, DisconnectedError)
+
+
+def test_a_call_an_sta_message_filter_refuses_is_rejected(pair: _Pair) -> None:
+    class Refuse:
+        def handle_incoming_call(self, *args: object) -> int:
+            return com.SERVERCALL_REJECTED
+
+        def retry_rejected_call(self, *args: object) -> int:
+            return -1
+
+        def message_pending(self, *args: object) -> int:
+            return com.PENDINGMSG_WAITDEFPROCESS
+
+    def setup() -> com.InterfacePointer:
+        com.register_message_filter(Refuse())
+        return com.wrap(Counter())
+
+    home: StaThread[com.InterfacePointer] = StaThread(setup)
+    try:
+
+        def client() -> None:
+            remote = pair.lend(home.result, com.current_apartment())
+            with pytest.raises(ComError) as caught:
+                remote.invoke(1000, com.DISPATCH_METHOD, 1)  # Add, by its DISPID
+            assert caught.value.hresult == RPC_E_CALL_REJECTED
+
+        in_apartment(client, multithreaded=True)
+    finally:
+        home.call(com.register_message_filter, None)
+        home.stop()
 
 
 # -- malformed frames -----------------------------------------------------------------------

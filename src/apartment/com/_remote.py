@@ -54,7 +54,7 @@ from ..errors import (
     ServerUnavailableError,
 )
 from ..kernel import Event
-from ..kernel.lowlevel import KERNEL_LOCK, begin_async_wait, wait_any_unchecked
+from ..kernel.lowlevel import KERNEL_LOCK, wait_any_unchecked
 from ._apartment import Apartment, ApartmentKind, current_apartment, thread_state
 from ._dispatch import InterfacePointer
 from ._hosting import Hosting, nothing_to_do
@@ -615,8 +615,7 @@ class Connection:
         on this inn thread, which replies itself, as an RPC thread serves the MTA.
         """
         if home.is_sta:
-            packet = CallPacket(self.apartment, home, fn, args, Event(manual_reset=True))
-            begin_async_wait((packet.done,), False, lambda: self._answer(call, packet))
+            packet = _Request(self, call, home, fn, args)
             deliver = home.deliver
             assert deliver is not None
             try:
@@ -660,15 +659,6 @@ class Connection:
         else:
             self.fault(call, error)
             del error  # its traceback holds this frame
-
-    def _answer(self, call: int, packet: CallPacket) -> None:
-        """Reply with an STA call's outcome, on the thread that finished it."""
-        error = packet.error
-        if error is not None:
-            packet.error = None
-            self.fault(call, error)
-        else:
-            self.reply(call, packet.result)
 
     def _serve(self) -> None:
         """Read the other side's requests and releases until it goes (an inn thread).
@@ -888,6 +878,45 @@ _SIMPLE: frozenset[type] = frozenset({int, float, str, bool, bytes, _NONE})
 def _plain(value: object) -> object:
     """An excepinfo item as a frame carries it: int, str or None."""
     return value if type(value) in (int, str, _NONE) else str(value)
+
+
+class _Request(CallPacket):  # type: ignore[misc]  # the one subclass: a call from afar
+    """A call from the other process, posted to an STA: finishing it sends the reply.
+
+    Every way a posted call ends goes through ``finish()``: it ran, or its STA ended first
+    (``fail``), or the STA's message filter refused it. Each sends the caller its outcome,
+    on the thread that finished it (the STA's), so a caller never waits for ever. Nobody
+    here waits on ``done``.
+    """
+
+    __slots__ = ("call", "conn")
+
+    def __init__(
+        self,
+        conn: Connection,
+        call: int,
+        home: Apartment,
+        fn: Callable[..., Any],
+        args: tuple[Any, ...],
+    ) -> None:
+        super().__init__(conn.apartment, home, fn, args, _NOBODY_WAITS)
+        self.conn = conn
+        self.call = call
+
+    def finish(self) -> None:
+        if self.finished:  # once: a packet ends one way, on one thread
+            return
+        super().finish()
+        error = self.error
+        if error is not None:
+            self.error = None  # break the traceback cycle
+            self.conn.fault(self.call, error)
+        else:
+            result, self.result = self.result, None
+            self.conn.reply(self.call, result)
+
+
+_NOBODY_WAITS = Event(manual_reset=True)  # the done event of calls nobody here waits for
 
 
 def _run_and_reply(
