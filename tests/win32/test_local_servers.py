@@ -6,7 +6,6 @@ here is what only a running server script or a forked client can show.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import textwrap
