@@ -271,7 +271,7 @@ def _status() -> dict[str, Any]:
             clients.append({"pid": conn.peer_pid, "objects": objects, "references": references})
     return {
         "pid": os.getpid(),
-        "argv": [str(arg) for arg in sys.argv],
+        "argv": [str(arg) for arg in getattr(sys, "orig_argv", sys.argv)],
         "started": _listener.started,
         "classes": classes,
         "clients": clients,
