@@ -128,6 +128,20 @@ def check_peer(sock: socket.socket) -> int:
     return pid
 
 
+_SUN_PATH = 108  # the size of sockaddr_un's sun_path on Linux, its final NUL included
+
+
+def _short_enough(path: Path) -> str:
+    """The path's text, if a Unix socket can have it (else the fix, in a RuntimeDirError)."""
+    text = str(path)
+    if len(os.fsencode(text)) + len(".999999.999999") >= _SUN_PATH:
+        raise RuntimeDirError(
+            f"the socket path {text} is too long for a Unix socket ({_SUN_PATH - 1} bytes at "
+            "most); set APARTMENT_RUNTIME_DIR to a shorter directory"
+        )
+    return text
+
+
 def listen(path: Path, backlog: int = 64, kind: int = socket.SOCK_STREAM) -> socket.socket:
     """Listen on a Unix socket at ``path``, mode 0600 from the moment it appears.
 
@@ -137,6 +151,7 @@ def listen(path: Path, backlog: int = 64, kind: int = socket.SOCK_STREAM) -> soc
     renamed to ``path`` (replacing a stale file there): no other user could ever connect,
     even for an instant. Close-on-exec, as every descriptor Python makes.
     """
+    _short_enough(path)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_native_id()}")
     with contextlib.suppress(FileNotFoundError):
         temporary.unlink()
@@ -162,9 +177,10 @@ def connect(path: Path, kind: int = socket.SOCK_STREAM) -> tuple[socket.socket, 
             FileNotFoundError when there is none).
         PermissionError: the peer runs as another user (the connection is closed).
     """
+    text = _short_enough(path)
     sock = socket.socket(socket.AF_UNIX, kind)
     try:
-        sock.connect(str(path))
+        sock.connect(text)
         pid = check_peer(sock)
     except BaseException:
         sock.close()
