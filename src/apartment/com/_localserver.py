@@ -66,7 +66,6 @@ from ._remote import (
 from ._serverlife import (
     arm,
     enable_quit_message,
-    lock_server,
     outside_references,
     set_retire_hook,
     set_server_linger,
@@ -250,11 +249,6 @@ def _activate(conn: Connection, call: int, rest: list[Any]) -> None:
     conn.run(call, registration.home, registration.factory.create_instance, ())
 
 
-def _lock(conn: Connection, call: int, rest: list[Any]) -> None:
-    lock_server(bool(rest[0]))
-    conn.reply(call, None)
-
-
 def _status() -> dict[str, Any]:
     """What ``servers`` shows of this server."""
     classes = []
@@ -279,7 +273,7 @@ def _status() -> dict[str, Any]:
     }
 
 
-_HANDLERS = {"activate": _activate, "lock": _lock}
+_HANDLERS = {"activate": _activate}
 
 
 # -- serve ----------------------------------------------------------------------------------

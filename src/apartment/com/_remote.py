@@ -25,7 +25,7 @@ Frames (lists, :mod:`apartment._wire`)::
     [3, [[oid, count], ...]]                                     references let go
 
 ops: ``"invoke" oid dispid flags args``, ``"names" oid names``, and those the owner adds
-(a server answers ``"activate"`` and ``"lock"``).
+(a server answers ``"activate"``).
 
 Objects cross by reference (:mod:`._variant` for values): the sender exports an object under
 an *oid* and counts each time it sends it; the receiver's :class:`RemoteObject` counts each
