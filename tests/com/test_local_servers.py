@@ -302,7 +302,9 @@ def test_a_single_use_server_serves_one_client(servers: LocalServers, tmp_path: 
     )
     try:
         deadline = time.monotonic() + 30
-        while manual.pid not in servers.pids():  # it started listening (a guard, not an order)
+        while not any(  # clients can find it (a guard while it starts, not an order)
+            info.pid == manual.pid and info.classes for info in servers.running()
+        ):
             assert time.monotonic() < deadline, manual.stdout.read()  # type: ignore[union-attr]
             assert manual.poll() is None, manual.stdout.read()  # type: ignore[union-attr]
             time.sleep(0.01)
@@ -489,3 +491,29 @@ def test_serve_refuses_a_class_nobody_registered() -> None:
     )
     assert done.returncode == 1
     assert "No.Such.Class" in done.stderr
+
+
+@pytest.mark.usefixtures("servers")
+def test_concurrent_callers_of_both_kinds_each_get_their_own_replies() -> None:
+    """MTA callers take turns reading replies (and hand the turn on); STA callers rely on the
+    connection's helper; all on one connection at once."""
+
+    def caller(token: com.Token, base: int, multithreaded: bool) -> None:
+        def body() -> None:
+            echo = com.DispatchClient(token.unmarshal())
+            for i in range(200):
+                assert echo.Echo((base, i)) == (base, i)
+
+        in_apartment(body, multithreaded)
+
+    def run() -> None:
+        token = com.marshal(com.create_object("ApartmentTest.FreeEcho", LOCAL))
+        try:
+            threads = [start_thread(caller, token, n, n % 3 != 0) for n in range(6)]
+            for thread in threads:
+                assert thread.wait(60)
+                assert thread.exit_code == 0
+        finally:
+            token.release()
+
+    in_apartment(run, multithreaded=True)

@@ -82,7 +82,9 @@ def test_a_script_serves_its_class_with_localserver_serve(
     )
     try:
         deadline = time.monotonic() + 30
-        while served.pid not in local_servers.pids():  # a guard while it starts, not an order
+        while not any(  # clients can find it (a guard while it starts, not an order)
+            info.pid == served.pid and info.classes for info in local_servers.running()
+        ):
             assert served.poll() is None and time.monotonic() < deadline
             time.sleep(0.01)
 

@@ -97,10 +97,10 @@ def _publish(clsid: str) -> None:
     """What other processes can reach for ``clsid`` may have changed: record it, or not."""
     pid = os.getpid()
     if clsid in published():
-        _listen()
-        with _listener.lock:
-            _listener.recorded.add(clsid)
+        _listen()  # before the record: a client that reads it must find us listening
         advertise(clsid, pid)
+        with _listener.lock:
+            _listener.recorded.add(clsid)  # after it: what status shows is findable
         _report_ready(clsid, pid)
         arm()
     else:
@@ -250,9 +250,13 @@ def _activate(conn: Connection, call: int, rest: list[Any]) -> None:
 
 
 def _status() -> dict[str, Any]:
-    """What ``servers`` shows of this server."""
+    """What ``servers`` shows of this server: the classes clients can find it for now."""
+    with _listener.lock:
+        recorded = set(_listener.recorded)
     classes = []
     for clsid, entries in sorted(published().items()):
+        if clsid not in recorded:
+            continue
         try:
             progid = lookup(clsid).progid
         except ComError:

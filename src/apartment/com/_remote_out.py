@@ -106,12 +106,21 @@ class CallsOut:
                 self._wake_helper()
             return
         if turn is not None:
-            wait_any_unchecked((packet.done, turn))  # the reply, or the turn to read
-            with self._lock:
-                del self._followers[call]
-                if self._reader is not packet:
-                    return  # the reply came (or the connection closed)
+            try:
+                wait_any_unchecked((packet.done, turn))  # the reply, or the turn to read
+            except BaseException:  # a Ctrl-C: give up the turn, if it came, and go
+                if self._stop_waiting(packet, call):
+                    self._hand_over()
+                raise
+            if not self._stop_waiting(packet, call):
+                return  # the reply came (or the connection closed)
         self._read_until(packet)
+
+    def _stop_waiting(self, packet: CallPacket, call: int) -> bool:
+        """Leave the followers; True if the turn to read came to this caller."""
+        with self._lock:
+            del self._followers[call]
+            return self._reader is packet
 
     def _read_until(self, packet: CallPacket) -> None:
         """Read replies until ``packet``'s has come, then hand the reading over."""
@@ -127,10 +136,11 @@ class CallsOut:
             reason = f"the connection failed: {exc}"
         except (ValueError, TypeError, KeyError, IndexError) as exc:
             reason = f"a malformed frame: {type(exc).__name__}: {exc}"
-        if reason:
-            self.close(reason)
-        else:
-            self._hand_over()
+        finally:  # a Ctrl-C too: the reading passes on, the reply is read for nobody
+            if reason:
+                self.close(reason)
+            else:
+                self._hand_over()
 
     def _hand_over(self) -> None:
         """The reader is done: the next waiting MTA caller reads, else the helper, else nobody."""
