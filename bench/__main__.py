@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from . import com, facade, kernel, messages, pipes, processes, resident
+from . import com, facade, kernel, messages, pipes, processes, remote, resident
 from ._harness import Suite, main
 
 SUITES: dict[str, Suite] = {
@@ -15,6 +15,7 @@ SUITES: dict[str, Suite] = {
     "facade": facade.benchmarks,
     "processes": processes.benchmarks,
     "pipes": pipes.benchmarks,
+    "remote": remote.benchmarks,
 }
 """Every layer's benchmarks; a new layer module adds one line here."""
 

@@ -84,3 +84,13 @@ def test_a_peer_of_another_user_is_refused() -> None:
         assert _runtime.check_peer(left) == os.getpid()
     with pytest.raises(PermissionError, match="refused a connection from process 4242"):
         _runtime.check_peer(_OtherUsersSocket())  # type: ignore[arg-type]
+
+
+def test_a_socket_path_too_long_for_unix_sockets_is_refused_with_the_fix(
+    tmp_path: Path,
+) -> None:
+    deep = tmp_path / ("d" * 120)
+    with pytest.raises(_runtime.RuntimeDirError, match="APARTMENT_RUNTIME_DIR"):
+        _runtime.listen(deep / "s.sock")
+    with pytest.raises(_runtime.RuntimeDirError, match="too long"):
+        _runtime.connect(deep / "s.sock")

@@ -95,3 +95,42 @@ def test_a_connection_that_ends_inside_a_frame_is_a_frame_error() -> None:
         left.shutdown(socket.SHUT_WR)
         with pytest.raises(FrameError, match="ended inside a frame"):
             _wire.recv_frame(right)
+
+
+@settings(max_examples=25)
+@given(
+    st.lists(st.integers(min_value=0, max_value=200_000), min_size=1, max_size=6),
+    st.integers(min_value=1, max_value=100_000),
+)
+def test_a_frame_reader_cuts_frames_of_any_size_out_of_any_chunks(
+    sizes: list[int], chunk: int
+) -> None:
+    """Frames shorter and longer than the reader's buffer, sent in pieces of any size."""
+    frames = [b"%d" % n + b"y" * size for n, size in enumerate(sizes)]
+    stream = b"".join(_wire.encode(frame) for frame in frames)
+    left, right = socket.socketpair()
+    with left, right:
+
+        def send() -> None:
+            for at in range(0, len(stream), chunk):
+                left.sendall(stream[at : at + chunk])
+            left.shutdown(socket.SHUT_WR)
+
+        sender = threading.Thread(target=send)
+        sender.start()
+        reader = _wire.FrameReader(right)
+        got = [reader.read() for _ in frames]
+        assert reader.read() == (False, None)
+        sender.join(10)
+    assert got == [(True, frame) for frame in frames]
+
+
+def test_a_frame_reader_refuses_a_stream_that_ends_inside_a_frame() -> None:
+    left, right = socket.socketpair()
+    with left, right:
+        left.sendall(_wire.encode("hello") + _wire.encode(b"z" * 100_000)[:70_000])
+        left.shutdown(socket.SHUT_WR)
+        reader = _wire.FrameReader(right)
+        assert reader.read() == (True, "hello")
+        with pytest.raises(FrameError, match="ended inside a frame"):
+            reader.read()

@@ -5,6 +5,8 @@
 * ``register FILE`` / ``unregister FILE`` (un)register the COM classes a server script
   defines (those with ``_reg_clsid_``), in the class registry ``$APARTMENT_REGISTRY``.
 * ``classes`` lists what the class registry holds.
+* ``serve CLSID...`` is a local COM server (the LocalServer32 command a client starts);
+  ``servers`` lists the local servers running for this user.
 """
 
 from __future__ import annotations
@@ -49,13 +51,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("register", "register the COM classes a server script defines"),
         ("unregister", "unregister the COM classes a server script defines"),
         ("classes", "list the registered COM classes"),
+        ("serve", "serve COM classes to other processes (a local server)"),
+        ("servers", "list the running local COM servers"),
     ):
         sub = commands.add_parser(verb, help=text, add_help=False)
         sub.add_argument("rest", nargs=argparse.REMAINDER)
-    options = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    if words and words[0] in _VERBS:  # the verb parses its own options (argparse would not)
+        return _verb(words[0], words[1:])
+    options = parser.parse_args(words)
     if options.command == "run":
         return _run(options.script, options.args)
+    return _verb(options.command, options.rest)
+
+
+_VERBS = ("register", "unregister", "classes", "serve", "servers")
+
+
+def _verb(name: str, rest: Sequence[str]) -> int:
     from . import _registry_cli as _cli
+    from . import _server_cli
     from .win32 import install
 
     install()  # server scripts import pywin32's names
@@ -63,8 +78,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         "register": _cli.register_main,
         "unregister": _cli.unregister_main,
         "classes": _cli.classes_main,
+        "serve": _server_cli.serve_main,
+        "servers": _server_cli.servers_main,
     }
-    return verbs[options.command](options.rest)
+    return verbs[name](rest)
 
 
 if __name__ == "__main__":

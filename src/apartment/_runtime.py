@@ -13,14 +13,28 @@ a Unix socket must run as the same user.
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import fcntl
 import os
 import socket
 import stat
 import struct
 import threading
+import time
 from pathlib import Path
 
-__all__ = ["RuntimeDirError", "runtime_dir", "check_peer", "peer_uid"]
+__all__ = [
+    "RuntimeDirError",
+    "runtime_dir",
+    "subdir",
+    "check_peer",
+    "peer_uid",
+    "listen",
+    "connect",
+    "lock_file",
+    "unlock_file",
+]
 
 
 class RuntimeDirError(PermissionError):
@@ -81,6 +95,14 @@ def runtime_dir() -> Path:
         return path
 
 
+def subdir(name: str) -> Path:
+    """Return ``runtime_dir() / name``, made 0700 on first use (it inherits the parent's rule)."""
+    path = runtime_dir() / name
+    with contextlib.suppress(FileExistsError):
+        path.mkdir(mode=0o700)
+    return path
+
+
 _UCRED = struct.Struct("3i")  # struct ucred: pid, uid, gid
 
 
@@ -104,3 +126,94 @@ def check_peer(sock: socket.socket) -> int:
             f"{os.getuid()} may connect"
         )
     return pid
+
+
+_SUN_PATH = 108  # the size of sockaddr_un's sun_path on Linux, its final NUL included
+
+
+def _short_enough(path: Path) -> str:
+    """The path's text, if a Unix socket can have it (else the fix, in a RuntimeDirError)."""
+    text = str(path)
+    if len(os.fsencode(text)) + len(".999999.999999") >= _SUN_PATH:
+        raise RuntimeDirError(
+            f"the socket path {text} is too long for a Unix socket ({_SUN_PATH - 1} bytes at "
+            "most); set APARTMENT_RUNTIME_DIR to a shorter directory"
+        )
+    return text
+
+
+def listen(path: Path, backlog: int = 64, kind: int = socket.SOCK_STREAM) -> socket.socket:
+    """Listen on a Unix socket at ``path``, mode 0600 from the moment it appears.
+
+    ``kind`` is SOCK_STREAM, or SOCK_SEQPACKET for one frame per message (:mod:`._wire`).
+
+    The socket is bound under a temporary name, restricted to the user, and only then
+    renamed to ``path`` (replacing a stale file there): no other user could ever connect,
+    even for an instant. Close-on-exec, as every descriptor Python makes.
+    """
+    _short_enough(path)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_native_id()}")
+    with contextlib.suppress(FileNotFoundError):
+        temporary.unlink()
+    sock = socket.socket(socket.AF_UNIX, kind)
+    try:
+        sock.bind(str(temporary))
+        os.chmod(temporary, 0o600)
+        sock.listen(backlog)
+        os.replace(temporary, path)
+    except BaseException:
+        sock.close()
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()
+        raise
+    return sock
+
+
+def connect(path: Path, kind: int = socket.SOCK_STREAM) -> tuple[socket.socket, int]:
+    """Connect to the Unix socket (of ``kind``) at ``path``; return it and the peer's pid.
+
+    Raises:
+        OSError: nobody listens there (ConnectionRefusedError for a stale socket file,
+            FileNotFoundError when there is none).
+        PermissionError: the peer runs as another user (the connection is closed).
+    """
+    text = _short_enough(path)
+    sock = socket.socket(socket.AF_UNIX, kind)
+    try:
+        sock.connect(text)
+        pid = check_peer(sock)
+    except BaseException:
+        sock.close()
+        raise
+    return sock, pid
+
+
+def lock_file(path: Path, timeout: float | None) -> int | None:
+    """Take an exclusive lock on the file ``path`` (made 0600 if missing); return its fd.
+
+    The lock is ``flock``'s: the kernel drops it when the process dies, so a killed holder
+    never wedges the others. The wait polls (1 ms, doubling to 50 ms) because flock has no
+    timeout. ``timeout`` 0 tries once. Returns None when the time ran out.
+    """
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+    deadline = None if timeout is None else time.monotonic() + timeout
+    pause = 0.001
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            if exc.errno not in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+                os.close(fd)
+                raise
+        else:
+            return fd
+        if deadline is not None and time.monotonic() + pause > deadline:
+            os.close(fd)
+            return None
+        time.sleep(pause)
+        pause = min(pause * 2, 0.05)
+
+
+def unlock_file(fd: int) -> None:
+    """Release a lock :func:`lock_file` took (closing the descriptor drops it)."""
+    os.close(fd)

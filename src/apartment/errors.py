@@ -67,112 +67,58 @@ from typing import ClassVar
 from . import _codes
 from ._codes import *  # noqa: F403 - the codes are part of this module's API
 from ._codes import (
-    CLASS_E_CLASSNOTAVAILABLE,
-    CLASS_E_NOAGGREGATION,
     CO_E_CANCEL_DISABLED,
     CO_E_CLASSSTRING,
-    CO_E_DLLNOTFOUND,
     CO_E_NOT_SUPPORTED,
     CO_E_NOTINITIALIZED,
     CO_E_OBJNOTCONNECTED,
-    CO_E_OBJNOTREG,
     CO_E_SERVER_EXEC_FAILURE,
-    CONNECT_E_NOCONNECTION,
-    DISP_E_BADINDEX,
-    DISP_E_BADPARAMCOUNT,
-    DISP_E_EXCEPTION,
-    DISP_E_MEMBERNOTFOUND,
-    DISP_E_NONAMEDARGS,
-    DISP_E_OVERFLOW,
-    DISP_E_PARAMNOTFOUND,
-    DISP_E_PARAMNOTOPTIONAL,
-    DISP_E_TYPEMISMATCH,
-    DISP_E_UNKNOWNNAME,
-    E_ACCESSDENIED,
-    E_FAIL,
-    E_HANDLE,
     E_INVALIDARG,
     E_NOINTERFACE,
-    E_NOTIMPL,
-    E_POINTER,
-    E_UNEXPECTED,
     ERROR_ACCESS_DENIED,
-    ERROR_ALREADY_EXISTS,
-    ERROR_BAD_PIPE,
     ERROR_BADDB,
     ERROR_BROKEN_PIPE,
     ERROR_CANNOT_FIND_WND_CLASS,
     ERROR_CLASS_ALREADY_EXISTS,
     ERROR_CLASS_DOES_NOT_EXIST,
-    ERROR_DIRECTORY,
-    ERROR_DISK_FULL,
-    ERROR_FILE_EXISTS,
     ERROR_FILE_NOT_FOUND,
-    ERROR_FILENAME_EXCED_RANGE,
     ERROR_GEN_FAILURE,
     ERROR_HANDLE_EOF,
-    ERROR_INVALID_FUNCTION,
     ERROR_INVALID_HANDLE,
-    ERROR_INVALID_NAME,
     ERROR_INVALID_PARAMETER,
     ERROR_INVALID_THREAD_ID,
     ERROR_INVALID_WINDOW_HANDLE,
     ERROR_IO_INCOMPLETE,
-    ERROR_IO_PENDING,
     ERROR_LOCK_VIOLATION,
     ERROR_MESSAGE_SYNC_ONLY,
     ERROR_MOD_NOT_FOUND,
-    ERROR_MORE_DATA,
-    ERROR_NEGATIVE_SEEK,
-    ERROR_NO_DATA,
-    ERROR_NO_SYSTEM_RESOURCES,
-    ERROR_NOT_ENOUGH_MEMORY,
     ERROR_NOT_ENOUGH_QUOTA,
-    ERROR_NOT_FOUND,
-    ERROR_NOT_LOCKED,
     ERROR_NOT_OWNER,
     ERROR_NOT_SUPPORTED,
     ERROR_OPERATION_ABORTED,
-    ERROR_PATH_NOT_FOUND,
     ERROR_PIPE_BUSY,
-    ERROR_PIPE_CONNECTED,
-    ERROR_PIPE_LISTENING,
     ERROR_PIPE_NOT_CONNECTED,
-    ERROR_REGISTRY_CORRUPT,
-    ERROR_SEM_TIMEOUT,
     ERROR_SHARING_VIOLATION,
     ERROR_SIGNAL_REFUSED,
-    ERROR_SUCCESS,
     ERROR_TIMEOUT,
     ERROR_TLW_WITH_WSCHILD,
-    ERROR_TOO_MANY_OPEN_FILES,
     ERROR_TOO_MANY_POSTS,
     ERROR_WINDOW_OF_OTHER_THREAD,
-    ERROR_WRITE_PROTECT,
-    MK_E_UNAVAILABLE,
-    MK_S_MONIKERALREADYREGISTERED,
     REGDB_E_CLASSNOTREG,
     REGDB_E_READREGDB,
-    REGDB_E_WRITEREGDB,
     RPC_E_CALL_CANCELED,
     RPC_E_CALL_COMPLETE,
     RPC_E_CALL_REJECTED,
     RPC_E_CANTCALLOUT_ININPUTSYNCCALL,
     RPC_E_CHANGED_MODE,
     RPC_E_DISCONNECTED,
-    RPC_E_INVALID_OBJREF,
-    RPC_E_NO_SYNC,
-    RPC_E_SERVERFAULT,
     RPC_E_TIMEOUT,
     RPC_E_WRONG_THREAD,
     RPC_S_CALL_FAILED,
-    RPC_S_CALLPENDING,
     RPC_S_SERVER_UNAVAILABLE,
-    STG_E_INVALIDFUNCTION,
     STG_E_READFAULT,
-    STG_E_SEEKERROR,
-    WAIT_TIMEOUT,
 )
+from ._texts import hresult_from_win32, hresult_message, signed_hresult, system_message
 
 __all__ = [
     "Win32Error",
@@ -223,6 +169,9 @@ __all__ = [
     "CallCompleteError",
     "CancelDisabledError",
     "ComNotSupportedError",
+    "ServerUnavailableError",
+    "CallFailedError",
+    "ServerExecError",
     "RegistryError",
     "RegistryReadError",
     "RegistryWriteError",
@@ -232,85 +181,6 @@ __all__ = [
     "hresult_from_win32",
     *_codes.__all__,
 ]
-
-# The Windows system messages (FormatMessage, en-US) for the codes this library raises.
-_MESSAGES: dict[int, str] = {
-    ERROR_SUCCESS: "The operation completed successfully.",
-    ERROR_FILE_NOT_FOUND: "The system cannot find the file specified.",
-    ERROR_ACCESS_DENIED: "Access is denied.",
-    ERROR_INVALID_HANDLE: "The handle is invalid.",
-    ERROR_NOT_ENOUGH_MEMORY: "Not enough memory resources are available to process this command.",
-    ERROR_GEN_FAILURE: "A device attached to the system is not functioning.",
-    ERROR_NOT_SUPPORTED: "The request is not supported.",
-    ERROR_INVALID_PARAMETER: "The parameter is incorrect.",
-    ERROR_MOD_NOT_FOUND: "The specified module could not be found.",
-    ERROR_SIGNAL_REFUSED: "The recipient process has refused the signal.",
-    ERROR_ALREADY_EXISTS: "Cannot create a file when that file already exists.",
-    WAIT_TIMEOUT: "The wait operation timed out.",
-    ERROR_NOT_OWNER: "Attempt to release mutex not owned by caller.",
-    ERROR_TOO_MANY_POSTS: "Too many posts were made to a semaphore.",
-    ERROR_INVALID_WINDOW_HANDLE: "Invalid window handle.",
-    ERROR_TLW_WITH_WSCHILD: "Cannot create a top-level child window.",
-    ERROR_CANNOT_FIND_WND_CLASS: "Cannot find window class.",
-    ERROR_WINDOW_OF_OTHER_THREAD: "Invalid window; it belongs to other thread.",
-    ERROR_CLASS_ALREADY_EXISTS: "Class already exists.",
-    ERROR_CLASS_DOES_NOT_EXIST: "Class does not exist.",
-    ERROR_INVALID_THREAD_ID: "Invalid thread identifier.",
-    ERROR_NO_SYSTEM_RESOURCES: (
-        "Insufficient system resources exist to complete the requested service."
-    ),
-    ERROR_TIMEOUT: "This operation returned because the timeout period expired.",
-    ERROR_NOT_ENOUGH_QUOTA: "Not enough quota is available to process this command.",
-    ERROR_MESSAGE_SYNC_ONLY: "The message can be used only with synchronous operations.",
-    ERROR_BADDB: "The configuration registry database is corrupt.",
-    ERROR_INVALID_FUNCTION: "Incorrect function.",
-    ERROR_PATH_NOT_FOUND: "The system cannot find the path specified.",
-    ERROR_TOO_MANY_OPEN_FILES: "The system cannot open the file.",
-    ERROR_WRITE_PROTECT: "The media is write protected.",
-    ERROR_SHARING_VIOLATION: (
-        "The process cannot access the file because it is being used by another process."
-    ),
-    ERROR_LOCK_VIOLATION: (
-        "The process cannot access the file because another process has locked a portion of "
-        "the file."
-    ),
-    ERROR_HANDLE_EOF: "Reached the end of the file.",
-    ERROR_FILE_EXISTS: "The file exists.",
-    ERROR_BROKEN_PIPE: "The pipe has been ended.",
-    ERROR_DISK_FULL: "There is not enough space on the disk.",
-    ERROR_SEM_TIMEOUT: "The semaphore timeout period has expired.",
-    ERROR_INVALID_NAME: "The filename, directory name, or volume label syntax is incorrect.",
-    ERROR_NEGATIVE_SEEK: (
-        "An attempt was made to move the file pointer before the beginning of the file."
-    ),
-    ERROR_NOT_LOCKED: "The segment is already unlocked.",
-    ERROR_FILENAME_EXCED_RANGE: "The filename or extension is too long.",
-    ERROR_BAD_PIPE: "The pipe state is invalid.",
-    ERROR_PIPE_BUSY: "All pipe instances are busy.",
-    ERROR_NO_DATA: "The pipe is being closed.",
-    ERROR_PIPE_NOT_CONNECTED: "No process is on the other end of the pipe.",
-    ERROR_MORE_DATA: "More data is available.",
-    ERROR_DIRECTORY: "The directory name is invalid.",
-    ERROR_PIPE_CONNECTED: "There is a process on other end of the pipe.",
-    ERROR_PIPE_LISTENING: "Waiting for a process to open the other end of the pipe.",
-    ERROR_OPERATION_ABORTED: (
-        "The I/O operation has been aborted because of either a thread exit or an application "
-        "request."
-    ),
-    ERROR_IO_INCOMPLETE: "Overlapped I/O event is not in a signaled state.",
-    ERROR_IO_PENDING: "Overlapped I/O operation is in progress.",
-    ERROR_NOT_FOUND: "Element not found.",
-    ERROR_REGISTRY_CORRUPT: (
-        "The registry is corrupted. The structure of one of the files containing registry "
-        "data is corrupted, or the system's memory image of the file is corrupted, or the file "
-        "could not be recovered because the alternate copy or log was absent or corrupted."
-    ),
-}
-
-
-def system_message(code: int) -> str:
-    """Return the Windows system message for a Win32 error code, as FormatMessage gives it."""
-    return _MESSAGES.get(code, "No error message is available")
 
 
 class _WindowsError(Exception):
@@ -504,94 +374,6 @@ class IoIncompleteError(_CodedError, RuntimeError, code=ERROR_IO_INCOMPLETE):
     """The overlapped operation has not completed yet (ERROR_IO_INCOMPLETE, 996)."""
 
 
-_FACILITY_WIN32_FAILURE = -2147024896  # 0x80070000: SEVERITY_ERROR | FACILITY_WIN32 << 16
-
-
-def hresult_from_win32(code: int) -> int:
-    """Turn a Win32 error code into its HRESULT (signed), as the SDK's HRESULT_FROM_WIN32 does.
-
-    0, and a value that is an HRESULT already (its sign bit set), come back unchanged.
-    """
-    if code == 0 or code & 0x80000000:
-        return code
-    return (code & 0xFFFF) | _FACILITY_WIN32_FAILURE
-
-
-_HRESULT_MESSAGES: dict[int, str] = {
-    E_NOTIMPL: "Not implemented",
-    E_NOINTERFACE: "No such interface supported",
-    E_FAIL: "Unspecified error",
-    E_UNEXPECTED: "Catastrophic failure",
-    E_INVALIDARG: "The parameter is incorrect.",
-    CLASS_E_NOAGGREGATION: "Class does not support aggregation (or class object is remote)",
-    CLASS_E_CLASSNOTAVAILABLE: "ClassFactory cannot supply requested class",
-    REGDB_E_CLASSNOTREG: "Class not registered",
-    MK_E_UNAVAILABLE: "Operation unavailable",
-    CO_E_NOTINITIALIZED: "CoInitialize has not been called.",
-    CO_E_CLASSSTRING: "Invalid class string",
-    CO_E_DLLNOTFOUND: "DLL for class not found",
-    CO_E_OBJNOTREG: "Object is not registered",
-    CO_E_OBJNOTCONNECTED: "Object is not connected to server",
-    CO_E_SERVER_EXEC_FAILURE: "Server execution failed",
-    RPC_E_SERVERFAULT: "The server threw an exception.",
-    RPC_E_CHANGED_MODE: "Cannot change thread mode after it is set.",
-    RPC_E_DISCONNECTED: "The object invoked has disconnected from its clients.",
-    RPC_E_CANTCALLOUT_ININPUTSYNCCALL: (
-        "An outgoing call cannot be made since the application is dispatching an "
-        "input-synchronous call."
-    ),
-    RPC_E_WRONG_THREAD: (
-        "The application called an interface that was marshalled for a different thread."
-    ),
-    RPC_S_CALLPENDING: "The message filter indicated that the application is busy.",
-    RPC_E_TIMEOUT: "This operation returned because the timeout period expired.",
-    RPC_E_CALL_REJECTED: "Call was rejected by callee.",
-    RPC_E_CALL_CANCELED: "Call was canceled by the message filter.",
-    RPC_E_CALL_COMPLETE: "The call was completed during the timeout interval.",
-    CO_E_CANCEL_DISABLED: "Call Cancellation is disabled",
-    CO_E_NOT_SUPPORTED: "This operation is not supported",
-    REGDB_E_READREGDB: "Could not read key from registry",
-    REGDB_E_WRITEREGDB: "Could not write key to registry",
-    RPC_E_NO_SYNC: "There are no synchronization objects to wait on.",
-    DISP_E_MEMBERNOTFOUND: "Member not found.",
-    DISP_E_TYPEMISMATCH: "Type mismatch.",
-    DISP_E_UNKNOWNNAME: "Unknown name.",
-    DISP_E_EXCEPTION: "Exception occurred.",
-    DISP_E_BADPARAMCOUNT: "Invalid number of parameters.",
-    STG_E_READFAULT: "A disk error occurred during a read operation.",
-    STG_E_SEEKERROR: "An error occurred during a seek operation.",
-    STG_E_INVALIDFUNCTION: "Unable to perform requested operation.",
-    E_ACCESSDENIED: "Access is denied.",
-    E_HANDLE: "Invalid handle",
-    E_POINTER: "Invalid pointer",
-    DISP_E_BADINDEX: "Invalid index.",
-    DISP_E_OVERFLOW: "Out of present range.",
-    DISP_E_PARAMNOTFOUND: "Parameter not found.",
-    DISP_E_PARAMNOTOPTIONAL: "Parameter not optional.",
-    DISP_E_NONAMEDARGS: "Does not support named arguments.",
-    RPC_E_INVALID_OBJREF: (
-        "The marshaled interface data packet (OBJREF) has an invalid or unknown format."
-    ),
-    MK_S_MONIKERALREADYREGISTERED: "Moniker is already registered in running object table",
-    CONNECT_E_NOCONNECTION: "CONNECT_E_NOCONNECTION",
-    hresult_from_win32(RPC_S_SERVER_UNAVAILABLE): "The RPC server is unavailable.",
-    hresult_from_win32(RPC_S_CALL_FAILED): "The remote procedure call failed.",
-}
-
-
-def hresult_message(hresult: int) -> str:
-    """Return Windows' message for an HRESULT (signed), as FormatMessage gives it."""
-    if hresult == 0:
-        return "The operation completed successfully."
-    return _HRESULT_MESSAGES.get(hresult, "Unknown error")
-
-
-def signed_hresult(value: int) -> int:
-    """Read an HRESULT as the signed 32-bit int pywin32 uses (0x8001010E -> -2147417842)."""
-    value &= 0xFFFFFFFF
-    return value - 0x100000000 if value & 0x80000000 else value
-
-
 class ComError(_WindowsError):
     """A COM call failed: ``args == (hresult, strerror, excepinfo, argerror)``.
 
@@ -718,6 +500,33 @@ class CancelDisabledError(_CodedComError, RuntimeError, hresult=CO_E_CANCEL_DISA
 
 class ComNotSupportedError(_CodedComError, RuntimeError, hresult=CO_E_NOT_SUPPORTED):
     """The operation is not supported here, e.g. a message filter outside an STA."""
+
+
+class ServerUnavailableError(
+    _CodedComError, ConnectionError, hresult=hresult_from_win32(RPC_S_SERVER_UNAVAILABLE)
+):
+    """The object's server process is gone; the call was not sent (0x800706BA).
+
+    HRESULT_FROM_WIN32(RPC_S_SERVER_UNAVAILABLE): what a call through a proxy to a local
+    server that has exited gives (semantics.md §7.7).
+    """
+
+
+class CallFailedError(
+    _CodedComError, ConnectionError, hresult=hresult_from_win32(RPC_S_CALL_FAILED)
+):
+    """The server process died while it had the call (0x800706BE); it may have run.
+
+    HRESULT_FROM_WIN32(RPC_S_CALL_FAILED): what the callers in flight get when a local
+    server is killed (semantics.md §7.7).
+    """
+
+
+class ServerExecError(_CodedComError, RuntimeError, hresult=CO_E_SERVER_EXEC_FAILURE):
+    """A local server could not be started, or did not register its class in time.
+
+    CO_E_SERVER_EXEC_FAILURE; ``detail`` holds what the server wrote to its standard error.
+    """
 
 
 class RegistryError(_WindowsError, RuntimeError):

@@ -3,7 +3,8 @@
 `make test` gets pywin32 312's wheel from the package index once (it is a zip; no Windows is
 needed) into a cache, unpacks the files below, and runs each through ``run_file.py``: the
 facade's import hook, and our stand-in for ``win32com.test.util`` (pywin32's imports
-``winreg``). Each file runs in a fresh interpreter, in a class registry of its own.
+``winreg``). Each file runs in a fresh interpreter, in a class registry and a runtime
+directory (for local COM servers) of its own.
 
 A test of a file left out names why in one line (``skip``). A file that does not pass yet is
 marked ``xfail`` with the issue that makes it pass; the mark is strict, so a file that starts
@@ -21,13 +22,14 @@ from typing import NamedTuple
 
 import pytest
 
+from apartment.testing import LocalServers
+
 WHEEL = "pywin32-312-cp313-cp313-win_amd64.whl"
 CACHE = Path(
     os.environ.get("APARTMENT_PYWIN32_CACHE", Path.home() / ".cache" / "apartment" / "pywin32")
 )
 RUNNER = Path(__file__).resolve().parent / "run_file.py"
 FOLDERS = ("win32/test/", "win32com/test/", "win32com/demos/", "win32/Demos/")
-_LOCAL_SERVERS = "local servers: issue 14"
 _VB_SERVER = "needs the VB test server PyCOMVBTest.Tester and a type library (makepy)"
 _ABSTRACT = "the abstract base: pywin32 runs suite(), which leaves it out"
 
@@ -85,8 +87,8 @@ FILES = [
     File("win32com/test/testDynamic.py", "script"),
     # pywin32's installer registers Python.Interpreter; testGIT expects it registered
     File("win32com/test/testGIT.py", "script", servers=("win32com.servers.interp",)),
-    File("win32com/test/testMarshal.py", "unittest", {"testLocalServer": _LOCAL_SERVERS}),
-    File("win32com/test/testServers.py", "unittest", {"testLocalServer": _LOCAL_SERVERS}),
+    File("win32com/test/testMarshal.py", "unittest"),
+    File("win32com/test/testServers.py", "unittest"),
     File("win32com/test/testCollections.py", "unittest"),
     File(
         "win32com/test/testIterators.py",
@@ -161,13 +163,14 @@ def pywin32_root() -> Path:
 def test_pywin32_file_passes(file: File, pywin32_root: Path, tmp_path: Path) -> None:
     skips = [f"--skip={name}={why}" for name, why in file.skips.items()]
     skips += [f"--register={module}" for module in file.servers]
-    env = {**os.environ, "APARTMENT_REGISTRY": str(tmp_path / "registry.sqlite3")}
-    done = subprocess.run(
-        [sys.executable, str(RUNNER), str(pywin32_root), file.relpath, file.mode, *skips],
-        capture_output=True,
-        text=True,
-        timeout=100,
-        env=env,
-        cwd=tmp_path,
-    )
+    with LocalServers():  # its local COM servers meet only each other's, and end with it
+        env = {**os.environ, "APARTMENT_REGISTRY": str(tmp_path / "registry.sqlite3")}
+        done = subprocess.run(
+            [sys.executable, str(RUNNER), str(pywin32_root), file.relpath, file.mode, *skips],
+            capture_output=True,
+            text=True,
+            timeout=100,
+            env=env,
+            cwd=tmp_path,
+        )
     assert done.returncode == 0, f"{file.relpath} failed:\n{done.stdout}\n{done.stderr}"

@@ -45,6 +45,14 @@ from ._class_entry import clsid_of as clsid_of
 from ._class_entry import normalize_clsid as normalize_clsid
 from ._class_loading import ClassLoadError as ClassLoadError
 from ._class_loading import load_class as load_class
+from ._class_objects import REGCLS_MULTI_SEPARATE as REGCLS_MULTI_SEPARATE
+from ._class_objects import REGCLS_MULTIPLEUSE as REGCLS_MULTIPLEUSE
+from ._class_objects import REGCLS_SINGLEUSE as REGCLS_SINGLEUSE
+from ._class_objects import REGCLS_SURROGATE as REGCLS_SURROGATE
+from ._class_objects import REGCLS_SUSPENDED as REGCLS_SUSPENDED
+from ._class_objects import register_class_object as register_class_object
+from ._class_objects import resume_class_objects as resume_class_objects
+from ._class_objects import revoke_class_object as revoke_class_object
 from ._client import DispatchClient as DispatchClient
 from ._client import Enumerator as Enumerator
 from ._collections import Collection as Collection
@@ -69,6 +77,8 @@ from ._faces import interface_class as interface_class
 from ._faces import set_iid_type as set_iid_type
 from ._faces import set_interface_class as set_interface_class
 from ._faces import set_time_type as set_time_type
+from ._factory import ClassFactory as ClassFactory
+from ._factory import class_factory as class_factory
 from ._filters import CALLTYPE_NESTED as CALLTYPE_NESTED
 from ._filters import CALLTYPE_TOPLEVEL as CALLTYPE_TOPLEVEL
 from ._filters import CALLTYPE_TOPLEVEL_CALLPENDING as CALLTYPE_TOPLEVEL_CALLPENDING
@@ -83,10 +93,16 @@ from ._filters import SERVERCALL_RETRYLATER as SERVERCALL_RETRYLATER
 from ._filters import MessageFilter as MessageFilter
 from ._iids import *  # noqa: F403 - the IIDs are part of this package's API
 from ._iids import __all__ as _iid_names
+from ._launch import local_server_command as local_server_command
+from ._launch import server_start_timeout as server_start_timeout
+from ._launch import set_server_start_timeout as set_server_start_timeout
 from ._lifecycle import S_FALSE as S_FALSE
 from ._lifecycle import S_OK as S_OK
 from ._lifecycle import initialize as initialize
 from ._lifecycle import uninitialize as uninitialize
+from ._localserver import ServerInfo as ServerInfo
+from ._localserver import running_servers as running_servers
+from ._localserver import serve as serve
 from ._marshal import CLSID_STD_GLOBAL_INTERFACE_TABLE as CLSID_STD_GLOBAL_INTERFACE_TABLE
 from ._marshal import MSHLFLAGS_NORMAL as MSHLFLAGS_NORMAL
 from ._marshal import MSHLFLAGS_TABLESTRONG as MSHLFLAGS_TABLESTRONG
@@ -130,6 +146,7 @@ from ._registry import register as register
 from ._registry import unregister as unregister
 from ._registry_store import SCHEMA_VERSION as SCHEMA_VERSION
 from ._registry_store import registry_path as registry_path
+from ._remote import RemoteObject as RemoteObject
 from ._rot import ACTIVEOBJECT_STRONG as ACTIVEOBJECT_STRONG
 from ._rot import ACTIVEOBJECT_WEAK as ACTIVEOBJECT_WEAK
 from ._rot import Registration as Registration
@@ -139,6 +156,9 @@ from ._rot import revoke_active_object as revoke_active_object
 from ._server_errors import COMException as COMException
 from ._server_errors import ServerReports as ServerReports
 from ._server_errors import set_reports as set_server_reports
+from ._serverlife import enable_quit_message as enable_quit_message
+from ._serverlife import server_linger as server_linger
+from ._serverlife import set_server_linger as set_server_linger
 from ._servers import Dictionary as Dictionary
 from ._servers import Interpreter as Interpreter
 from ._stream import STREAM_SEEK_CUR as STREAM_SEEK_CUR
@@ -179,6 +199,7 @@ __all__ = [
     "CLSID_STD_GLOBAL_INTERFACE_TABLE",
     "COMException",
     "ClassEntry",
+    "ClassFactory",
     "ClassLoadError",
     "Collection",
     "Connectable",
@@ -232,8 +253,14 @@ __all__ = [
     "Policy",
     "PropertyBagPointer",
     "Proxy",
+    "REGCLS_MULTIPLEUSE",
+    "REGCLS_MULTI_SEPARATE",
+    "REGCLS_SINGLEUSE",
+    "REGCLS_SURROGATE",
+    "REGCLS_SUSPENDED",
     "Registration",
     "RegistryError",
+    "RemoteObject",
     "SCHEMA_VERSION",
     "SERVERCALL_ISHANDLED",
     "SERVERCALL_REJECTED",
@@ -243,6 +270,7 @@ __all__ = [
     "STREAM_SEEK_SET",
     "S_FALSE",
     "S_OK",
+    "ServerInfo",
     "ServerReports",
     "StalledCallWarning",
     "StreamPointer",
@@ -256,6 +284,7 @@ __all__ = [
     "call_in",
     "call_timeout",
     "cancel_call",
+    "class_factory",
     "clsid_from_progid",
     "clsid_of",
     "com_date",
@@ -267,6 +296,7 @@ __all__ = [
     "current_apartment",
     "disable_call_cancellation",
     "enable_call_cancellation",
+    "enable_quit_message",
     "entries",
     "entry_from_class",
     "event_names",
@@ -275,6 +305,7 @@ __all__ = [
     "initialize",
     "interface_class",
     "load_class",
+    "local_server_command",
     "lookup",
     "lookup_clsid",
     "lookup_progid",
@@ -291,13 +322,22 @@ __all__ = [
     "register",
     "register_active_object",
     "register_class",
+    "register_class_object",
     "register_message_filter",
     "registry_path",
     "release_marshal_data",
+    "resume_class_objects",
     "revoke_active_object",
+    "revoke_class_object",
+    "running_servers",
+    "serve",
+    "server_linger",
+    "server_start_timeout",
     "set_iid_type",
     "set_interface_class",
+    "set_server_linger",
     "set_server_reports",
+    "set_server_start_timeout",
     "set_time_type",
     "source_events",
     "sta",

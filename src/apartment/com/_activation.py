@@ -23,10 +23,18 @@ from .._fork import OUTER, hold_across_fork
 from ..errors import CLASS_E_NOAGGREGATION, ClassNotRegisteredError, ComError
 from ..kernel import Event, start_thread
 from ._apartment import Apartment, ApartmentKind, current_apartment, main_sta, neutral
-from ._class_entry import CLSCTX_INPROC_HANDLER, CLSCTX_INPROC_SERVER, CLSCTX_SERVER
+from ._class_entry import (
+    CLSCTX_INPROC_HANDLER,
+    CLSCTX_INPROC_SERVER,
+    CLSCTX_LOCAL_SERVER,
+    CLSCTX_SERVER,
+    normalize_clsid,
+)
 from ._class_loading import load_class
-from ._dispatch import wrap
+from ._class_objects import find_in_process
+from ._dispatch import DispatchPointer, wrap
 from ._iids import IID_IDISPATCH
+from ._launch import activate_local
 from ._lifecycle import initialize
 from ._marshal import CLSID_STD_GLOBAL_INTERFACE_TABLE, GlobalInterfaceTable, global_table
 from ._mta import ensure_mta
@@ -36,7 +44,7 @@ from ._registry import lookup
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from ._dispatch import DispatchPointer
+    from ._class_entry import ClassEntry
     from ._pointer import InterfacePointer
 
 __all__ = [
@@ -44,6 +52,7 @@ __all__ = [
     "placement",
     "create_instance",
     "create_object",
+    "create_in_process",
     "create_interface",
     "host_sta",
 ]
@@ -130,22 +139,50 @@ def _create_there(factory: Callable[[], Any], target: Apartment, creator: Apartm
 def create_object(name: str, clsctx: int = CLSCTX_SERVER) -> DispatchPointer:
     """Create a registered COM class by ProgID or CLSID string (CoCreateInstance).
 
-    The class is looked up in the class registry, imported, and instantiated in the apartment
-    its ``_reg_threading_`` calls for; the caller gets an IDispatch pointer valid in its own
-    apartment (the object itself, or a proxy to it).
+    A class object this process registered for the context (:func:`register_class_object`)
+    creates it, in its own apartment. Else the class registry says how: in process (the
+    class is imported and instantiated in the apartment its ``_reg_threading_`` calls for),
+    or in a local server process (one that runs already, or one started now). The caller gets
+    an IDispatch pointer valid in its own apartment: the object itself, or a proxy to it.
 
     Raises:
         ClassStringError: unknown ProgID or malformed CLSID (CO_E_CLASSSTRING).
         ClassNotRegisteredError: not registered for ``clsctx`` (REGDB_E_CLASSNOTREG).
         NotInitializedError: the calling thread is in no apartment (CO_E_NOTINITIALIZED).
+        ServerExecError: a local server did not start, or did not register the class in
+            time (CO_E_SERVER_EXEC_FAILURE).
     """
     creator = current_apartment()  # CO_E_NOTINITIALIZED before any registry work
-    entry = lookup(name)
-    if not entry.clsctx & clsctx & (CLSCTX_INPROC_SERVER | CLSCTX_INPROC_HANDLER):
-        raise ClassNotRegisteredError(
-            f"{name} is registered for context {entry.clsctx:#x}, not for {clsctx:#x} in "
-            "process; out-of-process activation needs a local server"
+    entry = None if isinstance(name, str) and name.startswith("{") else lookup(name)
+    registered = find_in_process(normalize_clsid(name) if entry is None else entry.clsid, clsctx)
+    if registered is not None:  # a class object this process registered serves it
+        through: InterfacePointer = _activate(
+            creator, registered.home, registered.factory.create_instance
         )
+        return _dispatch_of(through)
+    entry = entry or lookup(name)
+    if entry.clsctx & clsctx & (CLSCTX_INPROC_SERVER | CLSCTX_INPROC_HANDLER):
+        return create_in_process(entry, creator)
+    if entry.clsctx & clsctx & CLSCTX_LOCAL_SERVER:
+        return _dispatch_of(activate_local(entry, creator))
+    raise ClassNotRegisteredError(
+        f"{name} is registered for context {entry.clsctx:#x}, not for {clsctx:#x}; "
+        "register it for that context (_reg_clsctx_)"
+    )
+
+
+def _dispatch_of(pointer: InterfacePointer) -> DispatchPointer:
+    """An IDispatch pointer a class object or a local server gave, typed as one."""
+    assert isinstance(pointer, DispatchPointer), pointer  # both are asked for IDispatch
+    return pointer
+
+
+def create_in_process(entry: ClassEntry, creator: Apartment) -> DispatchPointer:
+    """Import the registered class and create it where its threading model says, for ``creator``.
+
+    Raises:
+        ClassLoadError: its module or class no longer imports.
+    """
     cls = load_class(entry)
     target = placement(creator, entry.threading_model)
     pointer: DispatchPointer = _activate(creator, target, lambda: wrap(cls(), apartment=target))

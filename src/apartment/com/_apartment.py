@@ -49,11 +49,17 @@ __all__ = [
 
 
 class ApartmentKind(enum.Enum):
-    """The kinds of apartment: single-threaded, multithreaded, neutral."""
+    """The kinds of apartment: single-threaded, multithreaded, neutral, and remote.
+
+    A REMOTE apartment stands for another process (a local server, or a client that handed
+    a server an object): calls into it become frames on a connection (:mod:`._remote`). No
+    thread of this process is ever in it.
+    """
 
     STA = "STA"
     MTA = "MTA"
     NA = "NA"
+    REMOTE = "remote process"
 
 
 @final

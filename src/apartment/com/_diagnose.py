@@ -35,6 +35,8 @@ def no_reply(packet: CallPacket, target: Apartment, timeout: float | None) -> st
         thread = target.thread
         parked = parked_on(thread) if thread is not None else None
     head = f"no reply from {target!r} within {timeout} s"
+    if target.kind is ApartmentKind.REMOTE:
+        return f"{head}: the other process has not answered; its late reply is discarded"
     if target.kind is ApartmentKind.MTA:
         what = (
             "no MTA worker took the call"

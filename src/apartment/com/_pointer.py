@@ -110,7 +110,10 @@ class InterfacePointer:
         """Give the receiving apartment a pointer of its own to the same object."""
         target = self._target
         moved = marshal_value(target, self._apartment, dest)
-        home = self._apartment if moved is target and not isinstance(target, Proxy) else dest
+        agile = moved is target and not isinstance(target, Proxy)  # a native object of ours
+        if agile and getattr(target, "reached_from_anywhere", False):
+            agile = False  # a reference (to another process's object): each apartment its own
+        home = self._apartment if agile else dest
         return type(self)(moved, home, self.iid)
 
     def __eq__(self, other: object) -> bool:

@@ -171,7 +171,10 @@ def _call_out(
     error = packet.error
     if error is not None:
         packet.error = None  # break the traceback cycle
-        raise error
+        try:
+            raise error
+        finally:
+            del error  # and this frame's: the error's traceback holds the frame
     return packet.result
 
 

@@ -7,6 +7,8 @@ Fixtures:
 * ``mta``: keeps the multithreaded apartment alive for the test (a member thread); yields it.
 * ``class_registry``: a fresh, empty COM class registry for the test (``APARTMENT_REGISTRY``
   points at a temporary file); yields its path.
+* ``local_servers``: a runtime directory of the test's own for local COM servers, a short
+  linger, and every server killed after the test; yields a :class:`LocalServers`.
 * ``apartment_leak_check``: fails the test if it leaves a thread in an apartment, a proxy
   alive, or a thread running. Use it per test, or for every test with the ini option
   ``apartment_leak_check = true``.
@@ -21,6 +23,7 @@ import pytest
 
 from ._com import MtaMember, StaThread, apartments_in_use, proxies_alive
 from ._leaks import LeakCheck
+from ._servers import LocalServers
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -28,7 +31,7 @@ if TYPE_CHECKING:
 
     from .. import com
 
-__all__ = ["sta_thread", "mta", "class_registry", "apartment_leak_check"]
+__all__ = ["sta_thread", "mta", "class_registry", "local_servers", "apartment_leak_check"]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -68,6 +71,13 @@ def class_registry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "registry.sqlite3"
     monkeypatch.setenv("APARTMENT_REGISTRY", str(path))
     return path
+
+
+@pytest.fixture
+def local_servers() -> Iterator[LocalServers]:
+    """Local servers the test starts meet only each other; none outlives the test."""
+    with LocalServers() as servers:
+        yield servers
 
 
 @pytest.fixture

@@ -61,6 +61,12 @@ from ..errors import (
 )
 from . import win32com as _win32com
 from ._adapt import dword, ms_to_timeout
+from ._classobjects import CoRegisterClassObject as CoRegisterClassObject
+from ._classobjects import CoResumeClassObjects as CoResumeClassObjects
+from ._classobjects import CoRevokeClassObject as CoRevokeClassObject
+from ._classobjects import EnableQuitMessage as EnableQuitMessage
+from ._classobjects import MakePyFactory as MakePyFactory
+from ._classobjects import PyIClassFactory as PyIClassFactory
 from ._handles import handle_values
 from ._interfaces import TYPE_IIDS, com_object, interface_pointer
 from ._interfaces import PyIConnectionPoint as PyIConnectionPoint
@@ -94,6 +100,8 @@ __all__ = [
     "PyIConnectionPoint", "PyIPropertyBag", "PyIErrorLog", "PyIPersist", "PyIPersistStream",
     "PyIPersistStreamInit", "PyIPersistPropertyBag", "PyIGlobalInterfaceTable",
     "_GetInterfaceCount", "_GetGatewayCount",
+    "MakePyFactory", "PyIClassFactory", "CoRegisterClassObject", "CoRevokeClassObject",
+    "CoResumeClassObjects", "EnableQuitMessage",
 ]  # fmt: skip
 
 com_error = error = ole_error = ComError

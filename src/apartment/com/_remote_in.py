@@ -1,0 +1,334 @@
+"""Calls into a connection: reading the other side's requests and running them (``_remote``).
+
+Every inn thread reads the ``inn`` socket at once (a message is a whole frame, and the kernel
+hands each to one reader). A call into the MTA (or to an object of the neutral apartment)
+runs on the inn thread that read it, as RPC threads serve the MTA on Windows, and another inn
+thread is started if none is left to read meanwhile. A call into an STA is posted to it and
+replies when it ends, however it ends. Releases of this side's objects come in on ``inn``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import TYPE_CHECKING, Any, cast
+
+from .._wire import FrameError, PacketReader, encode_body, send_packet
+from ..errors import RPC_E_DISCONNECTED, RPC_E_INVALIDMETHOD, ComError
+from ..kernel import Event
+from ..kernel.lowlevel import KERNEL_LOCK
+from ._apartment import thread_state
+from ._mta import ensure_mta
+from ._packet import CallPacket
+from ._remote_proto import FAULT, RELEASE, REPLY, REQUEST
+from ._remote_values import to_wire
+from ._server_errors import dispatch_error
+from ._serverlife import drop_references
+
+if TYPE_CHECKING:
+    import socket
+    import threading
+    from collections.abc import Callable, Mapping
+
+    from ._apartment import Apartment
+    from ._pointer import InterfacePointer
+    from ._remote import Connection, Handler, _Export
+
+__all__ = ["CallsIn"]
+
+_NONE = type(None)
+
+
+class CallsIn:
+    """The calls-in half of :class:`~._remote.Connection` (a mixin: the state is its).
+
+    No ``__slots__`` here: the connection's own slots hold the state these methods use.
+    """
+
+    _closed: bool
+    _export_ids: dict[int, int]
+    _exports: dict[int, _Export]
+    _handlers: Mapping[str, Handler]
+    _inn: socket.socket
+    _inn_busy: int
+    _inn_threads: int
+    _lock: threading.Lock
+    _out: socket.socket
+    apartment: Apartment
+    peer_pid: int
+
+    if TYPE_CHECKING:
+
+        def close(self, reason: str = ...) -> None: ...
+
+        def export_tag(self, pointer: InterfacePointer) -> dict[str, int]: ...
+
+        def _decode(self, value: Any, apartment: Apartment | None) -> Any: ...  # noqa: ANN401
+
+        def _start_inn_thread(self) -> None: ...
+
+    def reply(self, call: int, value: Any) -> None:  # noqa: ANN401
+        """Send the result of the other side's request ``call`` (an error if it cannot go)."""
+        try:
+            frame = encode_body([REPLY, call, to_wire(value, self.export_tag)])
+        except (TypeError, ValueError, OverflowError) as exc:
+            self.fault(call, exc)
+            return
+        self._send_inn(frame)
+
+    def reply_plain(self, call: int, value: Any) -> None:  # noqa: ANN401
+        """Reply to ``call`` with a plain msgpack value (maps allowed: no VARIANT rules)."""
+        self._send_inn(encode_body([REPLY, call, value]))
+
+    def fault(self, call: int, error: BaseException) -> None:
+        """Send ``error`` as the outcome of the other side's request ``call``."""
+        com_error = error if isinstance(error, ComError) else dispatch_error(error)
+        info = com_error.excepinfo
+        self._send_inn(
+            encode_body(
+                [
+                    FAULT,
+                    call,
+                    int(com_error.hresult),
+                    _plain(com_error.strerror),
+                    None if info is None else [_plain(item) for item in info],
+                    com_error.argerror if type(com_error.argerror) is int else None,
+                    str(getattr(com_error, "detail", "") or ""),
+                ]
+            )
+        )
+
+    def _send_inn(self, frame: bytes) -> None:
+        with contextlib.suppress(OSError):  # a peer gone: nobody to tell
+            send_packet(self._inn, frame)
+
+    def run(
+        self, call: int, home: Apartment, fn: Callable[..., Any], args: tuple[Any, ...]
+    ) -> None:
+        """Run ``fn(*args)`` in ``home`` and reply to ``call`` with its outcome.
+
+        Into an STA the call is posted; it may never run (the STA ends first, its message
+        filter refuses it): the reply then goes out when the packet is failed, so the caller
+        never waits for ever. Into the MTA (and for the neutral apartment's objects) it runs
+        on this inn thread, which replies itself, as an RPC thread serves the MTA.
+        """
+        if home.is_sta:
+            packet = _Request(cast("Connection", self), call, home, fn, args)
+            deliver = home.deliver
+            assert deliver is not None
+            try:
+                deliver(packet)
+            except BaseException as error:
+                packet.fail(error)
+            return
+        if home.deliver is None:  # the neutral apartment: any thread will do
+            home = ensure_mta()
+        self._run_here(call, home, fn, args)
+
+    def _run_here(
+        self, call: int, home: Apartment, fn: Callable[..., Any], args: tuple[Any, ...]
+    ) -> None:
+        """Run a call into the MTA on this inn thread, as an MTA thread, and reply.
+
+        Another inn thread takes over the reading meanwhile (one is started if none is
+        left), so a call that waits, or calls back, never holds up the next request.
+        """
+        with self._lock:
+            self._inn_busy += 1
+            spare = self._inn_threads - self._inn_busy < 1 and not self._closed
+            if spare:
+                self._inn_threads += 1
+        if spare:
+            self._start_inn_thread()
+        state = thread_state()
+        if state.apartment is not home:
+            with KERNEL_LOCK:
+                state.apartment = home  # as an MTA worker: in the MTA without holding it
+        error: BaseException | None = None
+        try:
+            result = fn(*args)
+        except BaseException as raised:
+            error = raised
+        finally:
+            with self._lock:  # before the reply: the next request finds this thread free
+                self._inn_busy -= 1
+        if error is None:
+            self.reply(call, result)
+        else:
+            self.fault(call, error)
+            del error  # its traceback holds this frame
+
+    def _serve(self) -> None:
+        """Read the other side's requests and releases until it goes (an inn thread).
+
+        Every inn thread reads the socket at once, each with its own reader: the kernel
+        hands each message, whole, to one of them, so the next frame can be read while a
+        call runs on another.
+        """
+        reader = PacketReader(self._inn)
+        reason = ""
+        try:
+            while not reason and not self._closed:
+                ok, frame = reader.read()
+                if not ok:
+                    reason = "the other process closed the connection"
+                elif type(frame) is not list or len(frame) < 2:
+                    raise FrameError("a frame must be a list of at least 2 items")
+                elif frame[0] == REQUEST:
+                    self._request(frame[1], frame[2], frame[3:])
+                elif frame[0] == RELEASE:
+                    self._release(frame[1])
+                else:
+                    raise FrameError(f"a frame of kind {frame[0]!r} where requests come")
+                with self._lock:  # too many inn threads waiting: this one goes
+                    if self._inn_threads - self._inn_busy > 3:
+                        self._inn_threads -= 1
+                        return
+        except FrameError as exc:
+            reason = f"a malformed frame: {exc}"
+        except OSError as exc:
+            reason = f"the connection failed: {exc}"
+        except (ValueError, TypeError, KeyError, IndexError) as exc:
+            reason = f"a malformed frame: {type(exc).__name__}: {exc}"
+        if reason:
+            self.close(reason)
+        with self._lock:
+            self._inn_threads -= 1
+            last = self._inn_threads == 0
+        if last:  # nobody reads any more: the sockets can go (readers of out see EBADF)
+            self._inn.close()
+            with contextlib.suppress(OSError):
+                self._out.close()
+
+    def _request(self, call: int, op: str, rest: list[Any]) -> None:
+        if type(call) is not int or type(op) is not str:
+            raise FrameError("a malformed request frame")
+        if op == "invoke" or op == "names":
+            oid = rest[0]
+            with self._lock:
+                export = self._exports.get(oid)
+            if export is None:
+                self.fault(call, ComError.from_hresult(RPC_E_DISCONNECTED, f"object {oid} is gone"))
+                return
+            if op == "invoke":
+                _, dispid, flags, args = rest
+                if type(dispid) not in (int, str) or type(flags) is not int:
+                    raise FrameError("a malformed invoke frame")
+                decoded = self._decode(args, export.home) if args else ()
+                self.run(call, export.home, export.target.invoke, (dispid, flags, decoded))
+            else:
+                names = rest[1]
+                if type(names) is not list or not all(type(n) is str for n in names):
+                    raise FrameError("a malformed names frame")
+                self.run(call, export.home, export.target.get_ids_of_names, (tuple(names),))
+            return
+        if op == "method":
+            oid, name, args = rest
+            if name not in REMOTE_METHODS or type(args) is not list:
+                raise FrameError(f"a malformed method frame ({name!r})")
+            with self._lock:
+                export = self._exports.get(oid)
+            if export is None:
+                self.fault(call, ComError.from_hresult(RPC_E_DISCONNECTED, f"object {oid} is gone"))
+                return
+            method = REMOTE_METHODS[name]
+            decoded = self._decode(args, export.home)
+            self.run(call, export.home, method, (export.target, *decoded))
+            return
+        handler = self._handlers.get(op)
+        if handler is None:
+            self.fault(call, ComError.from_hresult(RPC_E_INVALIDMETHOD, f"no such request {op!r}"))
+            return
+        handler(cast("Connection", self), call, rest)
+
+    def _release(self, items: Any) -> None:  # noqa: ANN401
+        if type(items) is not list:
+            raise FrameError("a malformed release frame")
+        dropped = 0
+        with self._lock:
+            for item in items:
+                oid, count = item
+                export = self._exports.get(oid)
+                if export is None or type(count) is not int:
+                    continue
+                export.count -= count
+                if export.count <= 0:
+                    del self._exports[oid]
+                    self._export_ids.pop(id(export.target), None)
+                    dropped += 1
+        drop_references(dropped)
+
+
+def _source_events(target: Any) -> tuple[str, list[list[Any]]]:  # noqa: ANN401
+    """The events a target fires, as a frame carries them (pairs, not a map)."""
+    iid, names = target.source_events()
+    return iid, [[dispid, name] for dispid, name in names.items()]
+
+
+REMOTE_METHODS: dict[str, Callable[..., Any]] = {
+    "resolve": lambda target, iid: target.resolve(str(iid)),
+    "call": lambda target, method, args, variants: target.call(
+        str(method), tuple(args), bool(variants)
+    ),
+    "invoke_ex": lambda target, dispid, flags, args: target.invoke_ex(dispid, flags, tuple(args)),
+    "get_dispid": lambda target, name, flags: target.get_dispid(name, flags),
+    "get_next_dispid": lambda target, flags, dispid: target.get_next_dispid(flags, dispid),
+    "get_member_name": lambda target, dispid: target.get_member_name(dispid),
+    "source_events": _source_events,
+}
+"""What a ``"method"`` request may call on an exported target, by name: nothing else."""
+
+
+def _plain(value: object) -> object:
+    """An excepinfo item as a frame carries it: int, str or None."""
+    return value if type(value) in (int, str, _NONE) else str(value)
+
+
+class _Request(CallPacket):  # type: ignore[misc]  # the one subclass: a call from afar
+    """A call from the other process, posted to an STA: finishing it sends the reply.
+
+    Every way a posted call ends goes through ``finish()``: it ran, or its STA ended first
+    (``fail``), or the STA's message filter refused it. Each sends the caller its outcome,
+    on the thread that finished it (the STA's), so a caller never waits for ever. Nobody
+    here waits on ``done``.
+    """
+
+    __slots__ = ("call", "conn")
+
+    def __init__(
+        self,
+        conn: Connection,
+        call: int,
+        home: Apartment,
+        fn: Callable[..., Any],
+        args: tuple[Any, ...],
+    ) -> None:
+        super().__init__(conn.apartment, home, fn, args, _NOBODY_WAITS)
+        self.conn = conn
+        self.call = call
+
+    def finish(self) -> None:
+        if self.finished:  # once: a packet ends one way, on one thread
+            return
+        super().finish()
+        error = self.error
+        if error is not None:
+            self.error = None  # break the traceback cycle
+            self.conn.fault(self.call, error)
+        else:
+            result, self.result = self.result, None
+            self.conn.reply(self.call, result)
+
+
+_NOBODY_WAITS = Event(manual_reset=True)  # the done event of calls nobody here waits for
+
+
+def _run_and_reply(
+    conn: Connection, call: int, fn: Callable[..., Any], args: tuple[Any, ...]
+) -> None:
+    """Run an incoming call on an MTA worker and reply with its outcome."""
+    try:
+        result = fn(*args)
+    except BaseException as error:
+        conn.fault(call, error)
+        return
+    conn.reply(call, result)

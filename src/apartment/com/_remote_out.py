@@ -1,0 +1,292 @@
+"""Calls out of a connection: sending requests and reading their replies (see ``_remote``).
+
+Nobody reads ``out`` unless a call waits for its reply. An unbounded MTA caller reads its own
+reply, so for it the call is complete when the deliver hook returns; it hands the reading over
+to the next MTA caller that waits, else to the helper thread, which reads for STA callers (they
+must pump) and bounded callers. Releases of the other side's objects go out on ``out`` too.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from typing import TYPE_CHECKING, Any, Literal
+
+from .._wire import FrameError, encode_body, send_packet
+from ..errors import ComError, ServerUnavailableError
+from ..kernel import Event
+from ..kernel.lowlevel import wait_any_unchecked
+from ._apartment import ApartmentKind, current_apartment
+from ._remote_proto import FAULT, RELEASE, REPLY, REQUEST, sent_remotely
+
+if TYPE_CHECKING:
+    import collections
+    import socket
+
+    from .._wire import PacketReader
+    from ._apartment import Apartment
+    from ._packet import CallPacket
+
+__all__ = ["CallsOut"]
+
+_MTA = ApartmentKind.MTA
+_HELPER = "helper"  # the reader of `out` when no MTA caller reads it
+
+
+class CallsOut:
+    """The calls-out half of :class:`~._remote.Connection` (a mixin: the state is its).
+
+    No ``__slots__`` here: the connection's own slots hold the state these methods use.
+    """
+
+    _closed: bool
+    _controls: collections.deque[tuple[int, int]]
+    _flushing: threading.Lock
+    _followers: dict[int, Event]
+    _helper: Event | None
+    _lock: threading.Lock
+    _out: socket.socket
+    _pending: dict[int, CallPacket]
+    _reader: object
+    _replies: PacketReader
+    apartment: Apartment
+    peer_pid: int
+    reason: str
+
+    if TYPE_CHECKING:
+
+        def close(self, reason: str = ...) -> None: ...
+
+        def _decode(self, value: Any, apartment: Apartment | None) -> Any: ...  # noqa: ANN401
+
+    def request(self, *body: Any) -> Any:  # noqa: ANN401
+        """Send the request ``body`` (an op and its arguments, wire values) and wait for it.
+
+        The calling thread waits as its apartment waits (an STA serves calls meanwhile).
+
+        Raises:
+            ServerUnavailableError: the connection has closed (0x800706BA).
+            CallFailedError: it closed while the call was out (0x800706BE).
+            ComError: the other side's error.
+        """
+        caller = current_apartment()
+        return caller.call_out(caller, self.apartment, sent_remotely, body)
+
+    def _deliver(self, packet: CallPacket) -> None:
+        """The REMOTE apartment's deliver hook: send the call; have its reply read.
+
+        An unbounded MTA caller reads replies itself, so for it the call is complete when
+        this returns; anyone else's reply is read by the helper thread (or by an MTA caller
+        that reads at the time) and finishes the packet there.
+        """
+        call = id(packet)  # unique while the packet waits in _pending
+        frame = encode_body([REQUEST, call, *packet.args])
+        reads = packet.caller.kind is _MTA and packet.control is None
+        turn: Event | None = None
+        with self._lock:
+            if self._closed:
+                raise ServerUnavailableError(self._gone())
+            self._pending[call] = packet
+            reader = self._reader
+            if reader is None:
+                self._reader = packet if reads else _HELPER
+            elif reads:
+                turn = self._followers[call] = Event()
+        try:
+            send_packet(self._out, frame)
+        except OSError:
+            with self._lock:
+                self._pending.pop(call, None)
+            self.close(f"sending failed: {self._gone()}")
+            raise ServerUnavailableError(self._gone()) from None
+        if self._controls:
+            self._flush_controls()
+        if not reads:
+            if reader is None:
+                self._wake_helper()
+            return
+        if turn is not None:
+            try:
+                wait_any_unchecked((packet.done, turn))  # the reply, or the turn to read
+            except BaseException:  # a Ctrl-C: give up the turn, if it came, and go
+                if self._stop_waiting(packet, call):
+                    self._hand_over()
+                raise
+            if not self._stop_waiting(packet, call):
+                return  # the reply came (or the connection closed)
+        self._read_until(packet)
+
+    def _stop_waiting(self, packet: CallPacket, call: int) -> bool:
+        """Leave the followers; True if the turn to read came to this caller."""
+        with self._lock:
+            del self._followers[call]
+            return self._reader is packet
+
+    def _read_until(self, packet: CallPacket) -> None:
+        """Read replies until ``packet``'s has come, then hand the reading over."""
+        reason = ""
+        try:
+            while not packet.finished:
+                if self._read_reply() is False:
+                    reason = "the other process closed the connection"
+                    break
+        except FrameError as exc:
+            reason = f"a malformed frame: {exc}"
+        except OSError as exc:
+            reason = f"the connection failed: {exc}"
+        except (ValueError, TypeError, KeyError, IndexError) as exc:
+            reason = f"a malformed frame: {type(exc).__name__}: {exc}"
+        finally:  # a Ctrl-C too: the reading passes on, the reply is read for nobody
+            if reason:
+                self.close(reason)
+            else:
+                self._hand_over()
+
+    def _hand_over(self) -> None:
+        """The reader is done: the next waiting MTA caller reads, else the helper, else nobody."""
+        grant: Event | None = None
+        wake = False
+        with self._lock:
+            for call, event in self._followers.items():
+                waiting = self._pending.get(call)
+                if waiting is not None and not waiting.finished:
+                    self._reader = waiting
+                    grant = event
+                    break
+            else:
+                if self._pending:
+                    self._reader = _HELPER
+                    wake = True
+                else:
+                    self._reader = None
+        if grant is not None:
+            grant.set()
+        elif wake:
+            self._wake_helper()
+
+    def _wake_helper(self) -> None:
+        event = self._helper
+        if event is None:
+            event = self._helper = Event()
+            threading.Thread(
+                target=self._help, args=(event,), name=f"apartment-remote-{self.peer_pid}-replies",
+                daemon=True,
+            ).start()  # fmt: skip
+        event.set()
+
+    def _help(self, wake: Event) -> None:
+        """The helper thread: read replies while the helper is the reader.
+
+        With no call out it goes on reading (blocked in ``recv``) if the last reply was an
+        STA's or a bounded call's: the next such call then needs no wake-up. After a reply
+        for an MTA caller it stops, so that the next MTA caller reads its reply itself.
+        """
+        while True:
+            wake.wait()
+            idle_when_done = False
+            while True:
+                with self._lock:
+                    if self._closed:
+                        return
+                    if self._reader is not _HELPER:
+                        break
+                    if not self._pending and idle_when_done:
+                        self._reader = None
+                        break
+                    handover = any(
+                        not packet.finished
+                        for packet in map(self._pending.get, self._followers)
+                        if packet is not None
+                    )
+                if handover:
+                    self._hand_over()  # an MTA caller waits: it reads its reply itself
+                    break
+                try:
+                    packet = self._read_reply()
+                except (OSError, FrameError, ValueError, TypeError, KeyError, IndexError) as exc:
+                    self.close(f"the connection failed: {type(exc).__name__}: {exc}")
+                    return
+                if packet is False:
+                    self.close("the other process closed the connection")
+                    return
+                idle_when_done = packet is not None and packet.caller.kind is _MTA
+                packet = None  # it holds the result: not while this thread waits on
+
+    def _read_reply(self) -> CallPacket | Literal[False] | None:
+        """Read one reply from ``out`` and finish its call.
+
+        Returns the call's packet (None for a call nobody waits for any more), or False at
+        the end of the stream.
+        """
+        ok, frame = self._replies.read()
+        if not ok:
+            return False
+        if type(frame) is not list or len(frame) < 3:
+            raise FrameError("a reply must be a list of at least 3 items")
+        kind, call = frame[0], frame[1]
+        with self._lock:
+            packet = self._pending.pop(call, None)
+        if kind == REPLY:
+            result = self._decode(frame[2], None if packet is None else packet.caller)
+            if packet is not None:
+                packet.result = result
+                packet.finish()
+        elif kind == FAULT:
+            error = self._error(frame)
+            if packet is not None:
+                packet.error = error
+                packet.finish()
+        else:
+            raise FrameError(f"a frame of kind {kind!r} where replies come")
+        return packet
+
+    def _gone(self) -> str:
+        return f"process {self.peer_pid} is gone ({self.reason or 'its connection closed'})"
+
+    def _error(self, frame: list[Any]) -> ComError:
+        _, _, hresult, strerror, info, argerror, detail = frame
+        if type(hresult) is not int or type(detail) is not str:
+            raise FrameError("a malformed fault frame")
+        excepinfo = None if info is None else tuple(info)
+        where = f"raised in process {self.peer_pid}"
+        error = ComError.from_hresult(
+            hresult,
+            f"{detail} ({where})" if detail else where,
+            excepinfo,
+        )
+        if excepinfo is not None and isinstance(strerror, str):
+            error.strerror = strerror
+        if type(argerror) is int:
+            error.argerror = argerror
+        error.args = (error.hresult, error.strerror, error.excepinfo, error.argerror)
+        return error
+
+    # -- releases ------------------------------------------------------------------------------
+
+    def released(self, oid: int, count: int) -> None:
+        """A RemoteObject died (any thread, maybe inside the GC): give its references back.
+
+        Takes no lock it would wait for: the release is queued, and sent now if nobody is
+        sending on ``out``, else by whoever is, right after.
+        """
+        if count and not self._closed:
+            self._controls.append((oid, count))
+            self._flush_controls()
+
+    def _flush_controls(self) -> None:
+        controls = self._controls
+        while controls and not self._closed:
+            if not self._flushing.acquire(blocking=False):
+                return  # the flusher (or a sender, after its frame) sends these too
+            try:
+                items: list[list[int]] = []
+                with contextlib.suppress(IndexError):
+                    while True:
+                        oid, count = controls.popleft()
+                        items.append([oid, count])
+                if items:
+                    send_packet(self._out, encode_body([RELEASE, items]))
+            except OSError:
+                return
+            finally:
+                self._flushing.release()

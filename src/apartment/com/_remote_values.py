@@ -1,0 +1,98 @@
+"""Values between processes: VARIANTs (:mod:`._variant`) as msgpack, and back.
+
+A call to an object in another process carries its arguments and result as VARIANTs. The
+sender has already converted them (:func:`._variant.to_variant`: arguments in the client's
+pointer, a result in the server's gateway), so what reaches :func:`to_wire` is one of the
+kinds below, and :func:`from_wire` gives the receiver exactly what an in-process call gives:
+
+=========================  ====================================  ==========================
+VARIANT                    on the wire                           received as
+=========================  ====================================  ==========================
+None, bool, float, str     itself                                itself
+int in [-2**63, 2**64)     an integer                            int
+byte array (memoryview)    bytes                                 a memoryview of a copy
+array (tuple)              an array                              tuple (nested arrays too)
+date (aware UTC datetime)  ``{"t": isoformat}``                  the same datetime (UTC)
+currency (Decimal)         ``{"m": text}``                       decimal.Decimal
+an interface pointer, or   ``{"o": oid}`` an IDispatch (``"u"``  an interface pointer valid
+a late-bound client        an IUnknown) of the sender's,         in the receiving apartment
+                           ``{"y": oid}`` the receiver's own
+=========================  ====================================  ==========================
+
+A value itself is never a map (a dict cannot be a VARIANT), so the one-key maps are
+unambiguous. Anything else is converted by the VARIANT rules first, so a value no VARIANT
+holds is the same :class:`._variant.VariantTypeError` as in process. Who sends and receives
+object references is :mod:`._remote`'s business: it passes the two hooks.
+"""
+
+from __future__ import annotations
+
+import datetime
+import decimal
+from typing import TYPE_CHECKING, Any
+
+from .._wire import FrameError
+from ._pointer import InterfacePointer
+from ._variant import com_date, to_variant
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+__all__ = ["to_wire", "from_wire"]
+
+_PLAIN: frozenset[type] = frozenset({type(None), bool, float, str, int})
+
+
+def to_wire(value: Any, export: Callable[[InterfacePointer], dict[str, int]]) -> Any:  # noqa: ANN401
+    """Turn ``value`` into what a frame carries; ``export(pointer)`` gives an object's tag.
+
+    Raises:
+        VariantTypeError: the value (or one inside it) cannot be a VARIANT.
+    """
+    kind = type(value)
+    if kind in _PLAIN:
+        if kind is int and not -(2**63) <= value < 2**64:
+            return float(value)
+        return value
+    if kind is tuple or kind is list:
+        return [to_wire(item, export) for item in value]
+    if kind is memoryview or kind is bytes:
+        return bytes(value)
+    if isinstance(value, InterfacePointer):
+        return export(value)
+    if isinstance(value, datetime.datetime):
+        return {"t": value.isoformat()}
+    if isinstance(value, decimal.Decimal):
+        return {"m": str(value)}
+    converted = to_variant(value)  # a value not yet converted: the VARIANT rules, or raise
+    if converted is value:
+        raise TypeError(f"a VARIANT of type {kind.__name__} cannot cross processes")
+    return to_wire(converted, export)
+
+
+def from_wire(value: Any, resolve: Callable[[str, int], Any]) -> Any:  # noqa: ANN401
+    """Turn what a frame carried back into a Python value; ``resolve(tag, oid)`` an object's.
+
+    Raises:
+        FrameError: a map that is none of the tags above (a malformed frame).
+    """
+    kind = type(value)
+    if kind is list:
+        return tuple([from_wire(item, resolve) for item in value])
+    if kind is bytes:
+        return memoryview(bytearray(value))
+    if kind is not dict:
+        return value
+    if len(value) != 1:
+        raise FrameError(f"a value map must have one key, not {len(value)}")
+    ((tag, item),) = value.items()
+    try:
+        if tag == "t":
+            return com_date(datetime.datetime.fromisoformat(item))
+        if tag == "m":
+            return decimal.Decimal(item)
+    except (TypeError, ValueError, decimal.InvalidOperation) as exc:
+        raise FrameError(f"a malformed {tag!r} value: {item!r}") from exc
+    if tag in ("o", "u", "y") and type(item) is int:
+        return resolve(tag, item)
+    raise FrameError(f"an unknown value tag {tag!r}")
