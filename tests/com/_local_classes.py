@@ -109,3 +109,33 @@ class Both(Echo):
     _reg_clsid_ = "{5B0E6D54-6C35-4C8B-9E0B-3E1A4A5E7003}"
     _reg_progid_ = "ApartmentTest.Both"
     _reg_clsctx_ = com.CLSCTX_INPROC_SERVER | com.CLSCTX_LOCAL_SERVER
+
+
+IID_TICKS = "{5B0E6D54-6C35-4C8B-9E0B-3E1A4A5E70E0}"
+
+
+class Ticker(com.Connectable):
+    """Fires events from the server process into its clients' sinks; answers IStream too."""
+
+    _reg_clsid_ = "{5B0E6D54-6C35-4C8B-9E0B-3E1A4A5E7004}"
+    _reg_progid_ = "ApartmentTest.Ticker"
+    _reg_clsctx_ = com.CLSCTX_LOCAL_SERVER
+    _public_methods_ = ["Tick", "Read", "Write", *com.Connectable._public_methods_]
+    _connect_interfaces_ = [IID_TICKS]
+    _public_events_ = ["Ticked"]
+    _com_interfaces_ = [*com.Connectable._com_interfaces_, com.IID_ISTREAM]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.data = b"stored"
+
+    def Tick(self, value: Any) -> int:  # noqa: N802
+        self.fire("Ticked", value, os.getpid())
+        return os.getpid()
+
+    def Read(self, count: int) -> bytes:  # noqa: N802
+        return self.data[:count]
+
+    def Write(self, data: Any) -> int:  # noqa: N802
+        self.data = bytes(data)
+        return len(data)

@@ -25,6 +25,7 @@ from apartment.errors import (
     DISP_E_EXCEPTION,
     DISP_E_TYPEMISMATCH,
     E_FAIL,
+    E_NOINTERFACE,
     E_NOTIMPL,
     CallFailedError,
     ClassNotRegisteredError,
@@ -36,7 +37,7 @@ from apartment.kernel import Event, start_thread
 from apartment.testing import wait_for_exit
 
 from ._helpers import in_apartment
-from ._local_classes import Both, Echo, FreeEcho
+from ._local_classes import Both, Echo, FreeEcho, Ticker
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -72,7 +73,7 @@ class Callback:
 
 @pytest.fixture
 def servers(class_registry: Path, local_servers: LocalServers) -> LocalServers:
-    for cls in (Echo, FreeEcho, Both):
+    for cls in (Echo, FreeEcho, Both, Ticker):
         com.register_class(cls)
     return local_servers
 
@@ -529,3 +530,46 @@ def test_concurrent_callers_of_both_kinds_each_get_their_own_replies() -> None:
             token.release()
 
     in_apartment(run, multithreaded=True)
+
+
+class _TickHandler:
+    def __init__(self) -> None:
+        self.heard: list[tuple[Any, int, int]] = []
+
+    def OnTicked(self, value: Any, server_pid: int) -> None:  # noqa: N802
+        self.heard.append((value, server_pid, threading.get_native_id()))
+
+
+@pytest.mark.usefixtures("servers")
+def test_events_of_a_server_reach_the_clients_sink_in_its_apartment() -> None:
+    """The sink is the client's object passed to the server (Advise): each event is a call
+    back into the client's STA, made while the client waits for its own call."""
+
+    def body() -> None:
+        source = com.create_object("ApartmentTest.Ticker", LOCAL)
+        handler = _TickHandler()
+        connection = com.advise_handler(source, handler)
+        server_pid = com.DispatchClient(source).Tick("one")
+        assert server_pid != os.getpid()
+        assert handler.heard == [("one", server_pid, threading.get_native_id())]
+        connection.disconnect()
+        com.DispatchClient(source).Tick("after")
+        assert len(handler.heard) == 1
+
+    in_apartment(body)
+
+
+@pytest.mark.usefixtures("servers")
+def test_other_interfaces_of_a_server_object_work_across_processes() -> None:
+    def body() -> None:
+        source = com.create_object("ApartmentTest.Ticker", LOCAL)
+        stream = source.query_interface(com.IID_ISTREAM)
+        assert isinstance(stream, com.StreamPointer)
+        assert stream.read(3) == b"sto"
+        assert stream.write(b"fresh") == 5
+        assert stream.read(10) == b"fresh"
+        with pytest.raises(ComError) as caught:
+            source.query_interface(com.IID_IPERSIST)
+        assert caught.value.hresult == E_NOINTERFACE
+
+    in_apartment(body)

@@ -14,6 +14,7 @@ import gc
 import os
 import socket
 import threading
+import uuid
 from typing import TYPE_CHECKING, Any
 
 import msgpack
@@ -128,6 +129,15 @@ def test_dates_currency_and_big_ints_cross_as_pywin32_sends_them() -> None:
     assert back == (moment.replace(microsecond=123000), money, float(2**70), b"\x00\xff")
     assert back[0].tzinfo is not None  # a date arrives in UTC, with milliseconds, as in process
     assert type(back[3]) is memoryview  # a byte array arrives as a memoryview, as in process
+
+
+def test_an_iid_crosses_as_an_iid_of_the_receiving_face() -> None:
+    iid = uuid.UUID(com.IID_ISTREAM[1:-1])
+    assert _remote_values.from_wire(_remote_values.to_wire(iid, _no_objects), _no_refs) == (
+        com.IID_ISTREAM
+    )
+    with pytest.raises(_wire.FrameError):
+        _remote_values.from_wire({"i": "not an iid"}, _no_refs)
 
 
 @pytest.mark.parametrize("value", [object(), {"k": 1}, {1}, frozenset(), 1j, Counter()])

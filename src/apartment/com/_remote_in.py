@@ -19,7 +19,7 @@ from ..kernel.lowlevel import KERNEL_LOCK
 from ._apartment import thread_state
 from ._mta import ensure_mta
 from ._packet import CallPacket
-from ._remote_proto import FAULT, RELEASE, REPLY, REQUEST
+from ._remote_proto import BROKEN, FAULT, RELEASE, REPLY, REQUEST, broken_reason
 from ._remote_values import to_wire
 from ._server_errors import dispatch_error
 from ._serverlife import drop_references
@@ -183,12 +183,8 @@ class CallsIn:
                     if self._inn_threads - self._inn_busy > 3:
                         self._inn_threads -= 1
                         return
-        except FrameError as exc:
-            reason = f"a malformed frame: {exc}"
-        except OSError as exc:
-            reason = f"the connection failed: {exc}"
-        except (ValueError, TypeError, KeyError, IndexError) as exc:
-            reason = f"a malformed frame: {type(exc).__name__}: {exc}"
+        except BROKEN as exc:
+            reason = broken_reason(exc)
         if reason:
             self.close(reason)
         with self._lock:

@@ -17,7 +17,7 @@ from ..errors import ComError, ServerUnavailableError
 from ..kernel import Event
 from ..kernel.lowlevel import wait_any_unchecked
 from ._apartment import ApartmentKind, current_apartment
-from ._remote_proto import FAULT, RELEASE, REPLY, REQUEST, sent_remotely
+from ._remote_proto import BROKEN, FAULT, RELEASE, REPLY, REQUEST, broken_reason, sent_remotely
 
 if TYPE_CHECKING:
     import collections
@@ -130,12 +130,8 @@ class CallsOut:
                 if self._read_reply() is False:
                     reason = "the other process closed the connection"
                     break
-        except FrameError as exc:
-            reason = f"a malformed frame: {exc}"
-        except OSError as exc:
-            reason = f"the connection failed: {exc}"
-        except (ValueError, TypeError, KeyError, IndexError) as exc:
-            reason = f"a malformed frame: {type(exc).__name__}: {exc}"
+        except BROKEN as exc:
+            reason = broken_reason(exc)
         finally:  # a Ctrl-C too: the reading passes on, the reply is read for nobody
             if reason:
                 self.close(reason)

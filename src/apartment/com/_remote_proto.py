@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["REQUEST", "REPLY", "FAULT", "RELEASE", "HELLO", "QUERY", "sent_remotely"]
+from .._wire import FrameError
+
+__all__ = [
+    "REQUEST",
+    "REPLY",
+    "FAULT",
+    "RELEASE",
+    "HELLO",
+    "QUERY",
+    "BROKEN",
+    "broken_reason",
+    "sent_remotely",
+]
 
 REQUEST, REPLY, FAULT, RELEASE = 0, 1, 2, 3
 """The kinds of frame: ``[kind, ...]`` (see ``_remote``'s docstring)."""
@@ -17,3 +29,16 @@ QUERY = b"\x02"
 def sent_remotely(*args: Any) -> Any:  # noqa: ANN401
     """The ``fn`` of a call into another process: sent as a frame, never run here."""
     raise AssertionError("a call into another process is sent as a frame, never run here")
+
+
+BROKEN = (FrameError, OSError, ValueError, TypeError, KeyError, IndexError)
+"""What reading a connection's frames raises when the connection is done for."""
+
+
+def broken_reason(exc: BaseException) -> str:
+    """Why a connection closes, for one of :data:`BROKEN` raised while reading its frames."""
+    if isinstance(exc, FrameError):
+        return f"a malformed frame: {exc}"
+    if isinstance(exc, OSError):
+        return f"the connection failed: {exc}"
+    return f"a malformed frame: {type(exc).__name__}: {exc}"

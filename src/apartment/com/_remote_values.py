@@ -19,19 +19,25 @@ a late-bound client        an IUnknown) of the sender's,         in the receivin
                            ``{"y": oid}`` the receiver's own
 =========================  ====================================  ==========================
 
-A value itself is never a map (a dict cannot be a VARIANT), so the one-key maps are
-unambiguous. Anything else is converted by the VARIANT rules first, so a value no VARIANT
-holds is the same :class:`._variant.VariantTypeError` as in process. Who sends and receives
-object references is :mod:`._remote`'s business: it passes the two hooks.
+An IID (no VARIANT, but an argument of other interfaces' methods) travels as ``{"i": text}``
+and arrives as the receiving face's IID class. A value itself is never a map (a dict cannot
+be a VARIANT), so the one-key maps are unambiguous. Anything else is converted by the VARIANT
+rules first, so a value no VARIANT holds is the same :class:`._variant.VariantTypeError` as
+in process. Who sends and receives object references is :mod:`._remote`'s business: it
+passes the two hooks.
 """
 
 from __future__ import annotations
 
 import datetime
 import decimal
+import uuid
 from typing import TYPE_CHECKING, Any
 
 from .._wire import FrameError
+from ..errors import ComError
+from ._faces import FACES
+from ._iids import iid_text
 from ._pointer import InterfacePointer
 from ._variant import com_date, to_variant
 
@@ -64,6 +70,10 @@ def to_wire(value: Any, export: Callable[[InterfacePointer], dict[str, int]]) ->
         return {"t": value.isoformat()}
     if isinstance(value, decimal.Decimal):
         return {"m": str(value)}
+    if isinstance(value, uuid.UUID) or (
+        FACES.iid_type is not str and isinstance(value, FACES.iid_type)
+    ):  # an IID: no VARIANT, but an argument of other interfaces' methods (FindConnectionPoint)
+        return {"i": iid_text(value)}
     converted = to_variant(value)  # a value not yet converted: the VARIANT rules, or raise
     if converted is value:
         raise TypeError(f"a VARIANT of type {kind.__name__} cannot cross processes")
@@ -91,7 +101,9 @@ def from_wire(value: Any, resolve: Callable[[str, int], Any]) -> Any:  # noqa: A
             return com_date(datetime.datetime.fromisoformat(item))
         if tag == "m":
             return decimal.Decimal(item)
-    except (TypeError, ValueError, decimal.InvalidOperation) as exc:
+        if tag == "i":
+            return FACES.iid(iid_text(item))  # the IID class of this process's face
+    except (TypeError, ValueError, decimal.InvalidOperation, ComError) as exc:
         raise FrameError(f"a malformed {tag!r} value: {item!r}") from exc
     if tag in ("o", "u", "y") and type(item) is int:
         return resolve(tag, item)
