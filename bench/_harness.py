@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import argparse
 import faulthandler
+import functools
 import json
 import os
 import platform
 import statistics
 import sys
+import tempfile
 import threading
 import time
 import traceback
@@ -335,6 +337,19 @@ class _Resident:
             server.stop()
         if thread is not None:
             thread.join()
+
+
+@functools.cache
+def scratch_dir() -> str:
+    """The run's class registry and runtime directory, in a temporary directory (made once).
+
+    Every suite that registers classes uses this one registry, so a suite never hides the
+    classes another registered (``APARTMENT_REGISTRY`` is the process's, for all suites).
+    """
+    base = tempfile.mkdtemp(prefix="apartment-bench-")
+    os.environ["APARTMENT_REGISTRY"] = os.path.join(base, "registry.sqlite3")
+    os.environ["APARTMENT_RUNTIME_DIR"] = os.path.join(base, "rt")
+    return base
 
 
 def _nothing_to_enter() -> Callable[[], None]:

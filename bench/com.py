@@ -19,7 +19,6 @@ import importlib.util
 import os
 import queue
 import sys
-import tempfile
 import threading
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +34,7 @@ from ._harness import (
     check_answer,
     on_pool,
     one_thread,
+    scratch_dir,
     served,
     timed,
 )
@@ -336,16 +336,17 @@ def _plain_calls() -> Loop:
 
 # -- activation by ProgID ----------------------------------------------------------------------
 
-_registry_dir: list[tempfile.TemporaryDirectory[str]] = []
+
+@functools.cache
+def _register_all() -> None:
+    scratch_dir()
+    for registered in (_BothCalc, _FreeCalc):
+        com.register(com.entry_from_class(registered))
 
 
 def _registered(cls: type[_BothCalc | _FreeCalc]) -> str:
-    """Register the bench classes in a temporary registry (once); return ``cls``'s ProgID."""
-    if not _registry_dir:
-        _registry_dir.append(tempfile.TemporaryDirectory(prefix="apartment-bench-"))
-        os.environ["APARTMENT_REGISTRY"] = os.path.join(_registry_dir[0].name, "registry.db")
-        for registered in (_BothCalc, _FreeCalc):
-            com.register(com.entry_from_class(registered))
+    """Register the bench classes in the run's registry (once); return ``cls``'s ProgID."""
+    _register_all()
     return cls._reg_progid_
 
 

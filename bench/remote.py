@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 from apartment import com
 from apartment.testing import wait_for_exit
 
-from ._harness import Benchmark, Case, Peer, Server, check_answer, resident, timed
+from ._harness import Benchmark, Case, Peer, Server, check_answer, resident, scratch_dir, timed
 from ._remote_server import FreeRemoteCalc, RemoteCalc
 
 if TYPE_CHECKING:
@@ -56,9 +56,7 @@ _SPAWN = multiprocessing.get_context("spawn")
 @functools.cache
 def _place() -> str:
     """Point this run's class registry and runtime directory at a temporary directory (once)."""
-    base = tempfile.mkdtemp(prefix="apb-")
-    os.environ["APARTMENT_REGISTRY"] = os.path.join(base, "registry.sqlite3")
-    os.environ["APARTMENT_RUNTIME_DIR"] = os.path.join(base, "rt")
+    base = scratch_dir()
     os.environ["APARTMENT_SERVER_LINGER"] = "0"
     for cls in (RemoteCalc, FreeRemoteCalc):
         com.register_class(cls)
