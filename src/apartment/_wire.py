@@ -289,6 +289,8 @@ def send_packet(sock: socket.socket, body: bytes) -> None:
 
 
 _FD_SPACE = socket.CMSG_SPACE(struct.calcsize("i"))
+_CLOEXEC = int(socket.MSG_CMSG_CLOEXEC)  # plain ints: flag arithmetic on the enum is slow
+_CUT_SHORT = int(socket.MSG_TRUNC | socket.MSG_CTRUNC)
 
 
 class PacketReader:
@@ -311,11 +313,9 @@ class PacketReader:
             FrameError: the message breaks the rules (close this connection).
             OSError: the socket failed.
         """
-        size, ancillary, flags, _ = self._recvmsg_into(
-            [self._view], _FD_SPACE, socket.MSG_CMSG_CLOEXEC
-        )
-        fds = _received_fds(ancillary)
-        if flags & (socket.MSG_TRUNC | socket.MSG_CTRUNC):
+        size, ancillary, flags, _ = self._recvmsg_into([self._view], _FD_SPACE, _CLOEXEC)
+        fds = _received_fds(ancillary) if ancillary else []
+        if flags & _CUT_SHORT:
             _close_all(fds)
             raise FrameError(f"a message longer than {PACKET_MAX} bytes, or with extra files")
         if fds:

@@ -240,3 +240,23 @@ def test_a_remembered_set_does_not_keep_a_name_alive_once_its_handles_close() ->
     value, existed = table.create(Event, "apartment-test-remembered-0")
     assert not existed  # the last handle closed, so the name went with it
     table.close(value)
+
+
+def test_find_is_the_fast_path_and_leaves_every_refusal_to_get_typed() -> None:
+    table = HandleTable()
+    event = Event()
+    value = table.insert(event, access=SYNCHRONIZE)
+    assert table.find(value, Event, SYNCHRONIZE) is event
+    assert table.find(value | 1, Event) is None  # not normalized: get_typed reads it
+    assert table.get_typed(value | 1, Event) is event
+    assert table.find(value, Mutex) is None  # another kind
+    with pytest.raises(InvalidHandleError):
+        table.get_typed(value, Mutex)
+    assert table.find(value, Event, 0x2) is None  # a right the handle lacks
+    with pytest.raises(AccessDeniedError):
+        table.get_typed(value, Event, 0x2)
+    assert table.find(CURRENT_THREAD, object) is None  # pseudo handles: the slow path
+    table.close(value)
+    assert table.find(value, Event) is None  # closed
+    with pytest.raises(InvalidHandleError):
+        table.get_typed(value, Event)

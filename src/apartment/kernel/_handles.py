@@ -238,6 +238,23 @@ class HandleTable:
             )
         return obj
 
+    def find(self, value: int, kind: type[T] | tuple[type[T], ...], access: int = 0) -> T | None:
+        """Return the object behind an open handle if it is a ``kind`` granting ``access``.
+
+        The fast path of :meth:`get_typed`: None for anything else (pseudo and not normalized
+        handles included), and :meth:`get_typed` then says what is wrong.
+        """
+        if self._closing:
+            return None
+        # One read of the dict, without the table's lock: dict reads are atomic on every
+        # build (free-threaded dicts lock themselves), and a close racing with this read is
+        # ordered either before it (None: the slow path reports the closed handle) or after.
+        entry = self._entries.get(value)
+        if entry is None or access & ~entry[1]:
+            return None
+        obj = entry[0]
+        return obj if isinstance(obj, kind) else None
+
     def get_typed(
         self,
         value: int,

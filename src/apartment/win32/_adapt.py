@@ -96,6 +96,8 @@ def soft(default: Callable[[], object]) -> Callable[[F], F]:
 
 def dword(value: object) -> int:
     """Read an int argument as a C DWORD: masked to 32 bits, not range-checked (pywin32)."""
+    if type(value) is int:  # the common case, without a call
+        return value & 0xFFFFFFFF
     return operator.index(value) & 0xFFFFFFFF  # type: ignore[arg-type]
 
 

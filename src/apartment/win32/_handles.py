@@ -148,4 +148,6 @@ def lookup(
     handle: object, kind: type[T] | tuple[type[T], ...], access: int = 0, *, pseudo: bool = True
 ) -> T:
     """Resolve a handle argument to a core object of ``kind`` (ERROR_INVALID_HANDLE if not)."""
-    return handles.get_typed(handle_value(handle), kind, access, pseudo=pseudo)
+    value = handle._value if type(handle) is PyHANDLE else handle_value(handle)
+    found = handles.find(value, kind, access)
+    return found if found is not None else handles.get_typed(value, kind, access, pseudo=pseudo)

@@ -15,7 +15,16 @@ from typing import TYPE_CHECKING, Any
 from .. import kernel, messages
 from ..kernel import ThreadHandle
 from . import win32gui
-from ._adapt import api, as_bool, dword, last_error, ms_to_timeout, set_last_error, wait_code
+from ._adapt import (
+    api,
+    as_bool,
+    dword,
+    last_error,
+    ms_to_timeout,
+    pointer_param,
+    set_last_error,
+    wait_code,
+)
 from ._handles import PyHANDLE, handle_value, lookup
 from .pywintypes import error
 from .win32con import DUPLICATE_CLOSE_SOURCE, DUPLICATE_SAME_ACCESS, HANDLE_FLAG_INHERIT
@@ -119,10 +128,13 @@ def PostMessage(hwnd: int, idMessage: int, wParam: object = None, lParam: object
     win32gui.PostMessage(hwnd, idMessage, wParam, lParam)
 
 
+@api("PostThreadMessage")
 def PostThreadMessage(
     tid: int, idMessage: int, wParam: object = None, lParam: object = None, /
 ) -> None:
-    win32gui.PostThreadMessage(tid, idMessage, wParam, lParam)
+    messages.post_thread_message(
+        dword(tid), dword(idMessage), pointer_param(wParam), pointer_param(lParam)
+    )
 
 
 def SendMessage(hwnd: int, idMessage: int, wParam: object = None, lParam: object = None, /) -> int:
