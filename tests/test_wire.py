@@ -6,6 +6,7 @@ import contextlib
 import socket
 import threading
 
+import msgpack
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -49,6 +50,53 @@ def test_nesting_deeper_than_the_limit_is_refused_both_ways() -> None:
     body = b"\x91" * (_wire.MAX_DEPTH + 1) + b"\x01"  # fixarray(1) nested, then 1
     with pytest.raises(FrameError, match="deeper"):
         _wire.decode(body)
+    # the shortest frames at the limit: MAX_DEPTH empty-ended levels pass, one more is refused
+    assert _wire.decode(b"\x91" * (_wire.MAX_DEPTH - 1) + b"\x90") is not None
+    with pytest.raises(FrameError, match="deeper"):
+        _wire.decode(b"\x91" * _wire.MAX_DEPTH + b"\x90")
+    shallow: object = []
+    for _ in range(_wire.MAX_DEPTH - 1):
+        shallow = [shallow]
+    assert len(_wire.encode_body(shallow)) == _wire.MAX_DEPTH
+    with pytest.raises(FrameError, match="deeper"):
+        _wire.encode_body([shallow])
+
+
+def _depth(value: object) -> int:
+    """Levels of containers in ``value`` (a scalar: 0)."""
+    if isinstance(value, list):
+        return 1 + max(map(_depth, value), default=0)
+    if isinstance(value, dict):
+        return 1 + max(map(_depth, value.values()), default=0)
+    return 0
+
+
+NESTED = st.recursive(
+    st.none() | st.integers(0, 9),
+    lambda inner: st.lists(inner, max_size=2) | st.dictionaries(st.just("k"), inner, max_size=1),
+    max_leaves=60,
+)
+
+
+@settings(max_examples=400)
+@given(NESTED)
+def test_a_value_is_refused_exactly_when_it_nests_too_deep_short_frames_too(value: object) -> None:
+    """Frames of at most MAX_DEPTH bytes skip the depth check: they cannot nest too deep."""
+    too_deep = _depth(value) > _wire.MAX_DEPTH
+    try:
+        body = _wire.encode_body(value)
+    except FrameError:
+        assert too_deep
+    else:
+        assert not too_deep
+        assert _wire.decode(body) == value
+    raw = msgpack.packb(value)  # the same value sent by a peer that does not check
+    try:
+        _wire.decode(raw)
+    except FrameError:
+        assert too_deep
+    else:
+        assert not too_deep
 
 
 def test_extension_types_and_non_str_keys_are_refused() -> None:

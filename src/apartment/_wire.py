@@ -87,7 +87,6 @@ def encode_body(value: object) -> bytes:
     Raises:
         FrameError: the value holds something msgpack cannot carry, or is too long or deep.
     """
-    _check_depth(value)
     try:
         packer = _packers.packer
     except AttributeError:
@@ -99,6 +98,8 @@ def encode_body(value: object) -> bytes:
         raise FrameError(f"cannot send {type(value).__name__} in a frame: {exc}") from exc
     if len(body) > MAX_FRAME:
         raise FrameError(f"a frame of {len(body)} bytes is over the limit of {MAX_FRAME}")
+    if len(body) > MAX_DEPTH:  # shorter, it cannot nest too deep (see _check_depth)
+        _check_depth(value)
     return body
 
 
@@ -122,7 +123,8 @@ def decode(body: bytes | bytearray | memoryview) -> Any:  # noqa: ANN401 - a fra
         raise
     except Exception as exc:  # msgpack reports bad input with several exception types
         raise FrameError(f"a frame is not one msgpack value: {exc}") from exc
-    _check_depth(value)
+    if len(body) > MAX_DEPTH:  # shorter, it cannot nest too deep (see _check_depth)
+        _check_depth(value)
     return value
 
 
@@ -130,7 +132,11 @@ _SCALARS: frozenset[type] = frozenset({int, float, str, bytes, bool, type(None)}
 
 
 def _check_depth(value: object) -> None:
-    """Refuse nesting deeper than MAX_DEPTH (recursion at most MAX_DEPTH deep)."""
+    """Refuse nesting deeper than MAX_DEPTH (recursion at most MAX_DEPTH deep).
+
+    Every level of nesting takes at least one byte of msgpack (a container's header), so a
+    body of at most MAX_DEPTH bytes cannot nest too deep: short frames skip this check.
+    """
     if type(value) not in _SCALARS:
         _check_children((value,), 0)
 
