@@ -76,20 +76,20 @@ class Echo:
     def FailDispatch(self) -> None:  # noqa: N802
         raise com.COMException(description="wrong type", scode=DISP_E_TYPEMISMATCH)
 
-    def MakeChild(self) -> com.InterfacePointer:  # noqa: N802
+    def MakeChild(self) -> com.DispatchPointer:  # noqa: N802
         return com.wrap(self.child)
 
-    def IsChild(self, pointer: com.InterfacePointer) -> bool:  # noqa: N802
+    def IsChild(self, pointer: com.DispatchPointer) -> bool:  # noqa: N802
         return com.unwrap(pointer) is self.child
 
-    def CallBack(self, callback: com.InterfacePointer, x: Any) -> Any:  # noqa: N802
+    def CallBack(self, callback: com.DispatchPointer, x: Any) -> Any:  # noqa: N802
         return com.DispatchClient(callback).Twice(x)
 
-    def Nest(self, callback: com.InterfacePointer, depth: int) -> Any:  # noqa: N802
+    def Nest(self, callback: com.DispatchPointer, depth: int) -> Any:  # noqa: N802
         """Call ``callback.Down(depth)``, which may call Nest again: reentrancy both ways."""
         return [threading.get_native_id(), com.DispatchClient(callback).Down(depth)]
 
-    def Block(self, callback: com.InterfacePointer) -> None:  # noqa: N802
+    def Block(self, callback: com.DispatchPointer) -> None:  # noqa: N802
         """Tell the caller the call has started, then never return."""
         com.DispatchClient(callback).Started()
         Event(manual_reset=True).wait()

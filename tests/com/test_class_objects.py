@@ -163,6 +163,7 @@ def test_a_factory_makes_instances_and_answers_for_its_interfaces() -> None:
         factory = com.class_factory(CLSID.lower())
         assert factory.clsid == CLSID
         pointer = factory.create_instance()
+        assert isinstance(pointer, com.DispatchPointer)
         assert com.DispatchClient(pointer).Echo(3) == 3
         other = factory.create_instance(com.IID_IUNKNOWN)
         assert other != pointer  # a new instance each time

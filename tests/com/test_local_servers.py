@@ -254,7 +254,7 @@ def test_a_class_not_registered_for_the_context_is_refused() -> None:
         with pytest.raises(ClassNotRegisteredError):
             com.create_object("ApartmentTest.Echo", com.CLSCTX_INPROC_SERVER)
         pointer = com.create_interface("ApartmentTest.Echo", com.CLSCTX_SERVER)
-        assert isinstance(pointer, com.InterfacePointer)
+        assert isinstance(pointer, com.DispatchPointer)
         assert com.DispatchClient(pointer).Pid() != os.getpid()
 
     in_apartment(body)

@@ -45,7 +45,7 @@ class Counter:
 
     def __init__(self) -> None:
         self.total = 0
-        self.me: com.InterfacePointer | None = None
+        self.me: com.DispatchPointer | None = None
 
     def Add(self, n: int) -> int:  # noqa: N802
         self.total += n
@@ -54,7 +54,7 @@ class Counter:
     def Get(self) -> int:  # noqa: N802
         return self.total
 
-    def Me(self) -> com.InterfacePointer:  # noqa: N802
+    def Me(self) -> com.DispatchPointer:  # noqa: N802
         if self.me is None:
             self.me = com.wrap(self)
         return self.me
@@ -72,10 +72,10 @@ class _Pair:
         self.client.start()
         self.server.start()
 
-    def lend(self, pointer: com.InterfacePointer, caller: com.Apartment) -> com.InterfacePointer:
+    def lend(self, pointer: com.DispatchPointer, caller: com.Apartment) -> com.DispatchPointer:
         """What the client gets when the server sends it ``pointer``."""
         tag = self.server.export_tag(pointer)
-        received: com.InterfacePointer = self.client._decode(tag, caller)
+        received: com.DispatchPointer = self.client._decode(tag, caller)
         return received
 
     def close(self) -> None:
@@ -160,7 +160,7 @@ def test_a_malformed_value_map_is_a_frame_error(wire: object) -> None:
 
 def test_calls_cross_and_objects_come_back_by_reference(pair: _Pair) -> None:
     counter = Counter()
-    home: MtaThread[com.InterfacePointer] = MtaThread(counter.Me)
+    home: MtaThread[com.DispatchPointer] = MtaThread(counter.Me)
     try:
         pointer = home.result
 
@@ -176,7 +176,7 @@ def test_calls_cross_and_objects_come_back_by_reference(pair: _Pair) -> None:
 
 
 def test_released_references_drop_the_export(pair: _Pair) -> None:
-    home: MtaThread[com.InterfacePointer] = MtaThread(lambda: com.wrap(Counter()))
+    home: MtaThread[com.DispatchPointer] = MtaThread(lambda: com.wrap(Counter()))
     try:
         pointer = home.result
 
@@ -213,7 +213,7 @@ def test_a_call_into_an_object_the_peer_dropped_is_disconnected(pair: _Pair) -> 
 
 
 def test_calls_after_the_peer_went_away_find_the_server_unavailable(pair: _Pair) -> None:
-    home: MtaThread[com.InterfacePointer] = MtaThread(lambda: com.wrap(Counter()))
+    home: MtaThread[com.DispatchPointer] = MtaThread(lambda: com.wrap(Counter()))
     try:
         pointer = home.result
 
@@ -239,7 +239,7 @@ def test_an_sta_caller_serves_a_call_back_into_it_while_it_waits(pair: _Pair) ->
         class Relay:
             _public_methods_ = ["Relay"]
 
-            def Relay(self, target: com.InterfacePointer) -> Any:  # noqa: N802
+            def Relay(self, target: com.DispatchPointer) -> Any:  # noqa: N802
                 return com.DispatchClient(target).Back()
 
         class Back:
@@ -268,7 +268,7 @@ def test_an_sta_caller_serves_a_call_back_into_it_while_it_waits(pair: _Pair) ->
 def test_a_call_posted_to_an_sta_that_ends_first_is_disconnected(pair: _Pair) -> None:
     """The STA never pumps and then ends: the caller gets RPC_E_DISCONNECTED, not a hang."""
     ready, release = Event(manual_reset=True), Event(manual_reset=True)
-    box: list[com.InterfacePointer] = []
+    box: list[com.DispatchPointer] = []
 
     def sta_that_never_pumps() -> None:
         com.initialize(False)
@@ -310,11 +310,11 @@ def test_a_call_an_sta_message_filter_refuses_is_rejected(pair: _Pair) -> None:
         def message_pending(self, *args: object) -> int:
             return com.PENDINGMSG_WAITDEFPROCESS
 
-    def setup() -> com.InterfacePointer:
+    def setup() -> com.DispatchPointer:
         com.register_message_filter(Refuse())
         return com.wrap(Counter())
 
-    home: StaThread[com.InterfacePointer] = StaThread(setup)
+    home: StaThread[com.DispatchPointer] = StaThread(setup)
     try:
 
         def client() -> None:
@@ -438,7 +438,7 @@ def test_a_request_in_a_valid_frame_of_the_wrong_shape_closes_only_it() -> None:
     out, broken_inn = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
     conn = _remote.Connection(out=out, inn=inn, peer_pid=os.getpid())
     conn.start()
-    home: MtaThread[com.InterfacePointer] = MtaThread(lambda: com.wrap(Counter()))
+    home: MtaThread[com.DispatchPointer] = MtaThread(lambda: com.wrap(Counter()))
     try:
         pointer = home.result
         broken_out.send(_wire.encode_body([0, "not an int", "invoke"]))
