@@ -573,3 +573,32 @@ def test_other_interfaces_of_a_server_object_work_across_processes() -> None:
         assert caught.value.hresult == E_NOINTERFACE
 
     in_apartment(body)
+
+
+@pytest.mark.usefixtures("servers")
+def test_objects_in_a_reply_are_made_on_the_callers_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The connection's helper reads an STA caller's reply; the caller decodes it. (On the
+    free-threaded build an object is freed only when the thread that made it runs again: a
+    reader parked on its socket would keep the server's objects alive for ever.)"""
+    from apartment.com import _remote
+
+    decoded_on: list[int] = []
+    decode = _remote.Connection._decode
+
+    def spy(self: _remote.Connection, value: Any, apartment: Any) -> Any:
+        if isinstance(value, dict):  # an object's tag
+            decoded_on.append(threading.get_ident())
+        return decode(self, value, apartment)
+
+    monkeypatch.setattr(_remote.Connection, "_decode", spy)
+
+    def body() -> int:
+        echo = _client("ApartmentTest.Echo")
+        child = echo.MakeChild()  # a late-bound client of the server's object
+        assert child.Pid() != os.getpid()
+        return threading.get_ident()
+
+    for multithreaded in (False, True):
+        decoded_on.clear()
+        caller = in_apartment(body, multithreaded)
+        assert decoded_on and set(decoded_on) == {caller}

@@ -149,7 +149,7 @@ class RemoteObject:
         wire = to_wire(args, conn.export_tag) if args else ()
         caller = current_apartment()
         body = ("invoke", self.oid, dispid, flags, wire)
-        return caller.call_out(caller, conn.apartment, sent_remotely, body)
+        return conn.result_of(caller, caller.call_out(caller, conn.apartment, sent_remotely, body))
 
     def get_ids_of_names(self, names: tuple[str, ...]) -> list[int]:
         """IDispatch::GetIDsOfNames in the other process."""

@@ -209,8 +209,10 @@ class CallsIn:
                 _, dispid, flags, args = rest
                 if type(dispid) not in (int, str) or type(flags) is not int:
                     raise FrameError("a malformed invoke frame")
-                decoded = self._decode(args, export.home) if args else ()
-                self.run(call, export.home, export.target.invoke, (dispid, flags, decoded))
+                if not args:
+                    self.run(call, export.home, export.target.invoke, (dispid, flags, ()))
+                else:  # decoded where the call runs: the objects in them belong to that thread
+                    self.run(call, export.home, self._invoke, (export, dispid, flags, args))
             else:
                 names = rest[1]
                 if type(names) is not list or not all(type(n) is str for n in names):
@@ -226,15 +228,33 @@ class CallsIn:
             if export is None:
                 self.fault(call, ComError.from_hresult(RPC_E_DISCONNECTED, f"object {oid} is gone"))
                 return
-            method = REMOTE_METHODS[name]
-            decoded = self._decode(args, export.home)
-            self.run(call, export.home, method, (export.target, *decoded))
+            self.run(call, export.home, self._method, (export, REMOTE_METHODS[name], args))
             return
         handler = self._handlers.get(op)
         if handler is None:
             self.fault(call, ComError.from_hresult(RPC_E_INVALIDMETHOD, f"no such request {op!r}"))
             return
         handler(cast("Connection", self), call, rest)
+
+    def _invoke(self, export: _Export, dispid: int | str, flags: int, args: Any) -> Any:  # noqa: ANN401
+        """Run an invoke request in the object's apartment, decoding its arguments there."""
+        return export.target.invoke(dispid, flags, self._arguments(args, export.home))
+
+    def _method(self, export: _Export, method: Callable[..., Any], args: Any) -> Any:  # noqa: ANN401
+        """Run a method request in the object's apartment, decoding its arguments there."""
+        return method(export.target, *self._arguments(args, export.home))
+
+    def _arguments(self, args: Any, home: Apartment) -> Any:  # noqa: ANN401
+        """Decode a request's arguments on the thread that runs it.
+
+        The objects in them belong to that thread (see ``_remote_out.Undecoded``). A
+        malformed value closes the connection, as any malformed frame does.
+        """
+        try:
+            return self._decode(args, home)
+        except FrameError as exc:
+            self.close(f"a malformed frame: {exc}")
+            raise
 
     def _release(self, items: Any) -> None:  # noqa: ANN401
         if type(items) is not list:

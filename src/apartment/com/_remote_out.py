@@ -27,7 +27,27 @@ if TYPE_CHECKING:
     from ._apartment import Apartment
     from ._packet import CallPacket
 
-__all__ = ["CallsOut"]
+__all__ = ["CallsOut", "Undecoded"]
+
+_PLAIN: frozenset[type] = frozenset({int, float, str, bool, type(None)})
+"""Reply values that decode to themselves."""
+
+
+class Undecoded:
+    """A reply's value as it came, for its caller's thread to decode.
+
+    The thread that reads a reply is often not the caller (an STA caller's reply is read by
+    the connection's helper). Objects decoded there would belong to that thread: on the
+    free-threaded build, an object another thread lets go of is freed only when its owner
+    next runs Python code, and a reader parked on its socket might hold a client's last
+    reference (and the server's object) for ever. So the caller decodes.
+    """
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:  # noqa: ANN401
+        self.value = value
+
 
 _MTA = ApartmentKind.MTA
 _HELPER = "helper"  # the reader of `out` when no MTA caller reads it
@@ -70,7 +90,13 @@ class CallsOut:
             ComError: the other side's error.
         """
         caller = current_apartment()
-        return caller.call_out(caller, self.apartment, sent_remotely, body)
+        return self.result_of(caller, caller.call_out(caller, self.apartment, sent_remotely, body))
+
+    def result_of(self, caller: Apartment, reply: Any) -> Any:  # noqa: ANN401
+        """A reply's value, decoded on the calling thread (see :class:`Undecoded`)."""
+        if type(reply) is Undecoded:
+            return self._decode(reply.value, caller)
+        return reply
 
     def _deliver(self, packet: CallPacket) -> None:
         """The REMOTE apartment's deliver hook: send the call; have its reply read.
@@ -223,9 +249,11 @@ class CallsOut:
         with self._lock:
             packet = self._pending.pop(call, None)
         if kind == REPLY:
-            result = self._decode(frame[2], None if packet is None else packet.caller)
-            if packet is not None:
-                packet.result = result
+            value = frame[2]
+            if packet is None:  # nobody waits: count the references it holds, to give back
+                self._decode(value, None)
+            else:
+                packet.result = value if type(value) in _PLAIN else Undecoded(value)
                 packet.finish()
         elif kind == FAULT:
             error = self._error(frame)
