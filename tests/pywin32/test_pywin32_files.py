@@ -105,6 +105,8 @@ FILES = [
     File("win32com/test/testConversionErrors.py", "unittest"),
     File("win32com/test/testDictionary.py", "unittest"),
     File("win32com/test/testDates.py", "unittest"),
+    File("win32com/test/testStreams.py", "unittest"),
+    File("win32com/test/testGatewayAddresses.py", "script"),
     File("win32com/demos/connect.py", "script"),
     File(
         "win32com/demos/trybag.py",
