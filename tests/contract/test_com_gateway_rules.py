@@ -39,17 +39,17 @@ class Sink:
         return value
 
 
-class Raising(Exception):
+class FloatError(Exception):
     pass
 
 
 class FloatRaises:
     def __float__(self) -> float:
-        raise Raising
+        raise FloatError
 
 
 class FloatIsText:
-    def __float__(self) -> Any:  # noqa: ANN401
+    def __float__(self) -> Any:
         return "x"
 
 
@@ -87,7 +87,7 @@ def test_a_number_of_another_kind_crosses_as_a_double(value: object, expected: f
 def test_what_float_raises_reaches_the_caller() -> None:
     sink = Sink()
     client = win32com.client.Dispatch(wrap(sink))
-    with pytest.raises(Raising):
+    with pytest.raises(FloatError):
         client.Take(FloatRaises())
     assert sink.got is None  # nothing was called
 
@@ -114,16 +114,16 @@ class Stream:
     _public_methods_ = ["Read", "Write", "Seek"]
     _com_interfaces_ = [pythoncom.IID_IStream]
 
-    def __init__(self, result: Any) -> None:  # noqa: ANN401
+    def __init__(self, result: Any) -> None:
         self.result = result
 
-    def Read(self, amount: int) -> Any:  # noqa: N802, ANN401
+    def Read(self, amount: int) -> Any:  # noqa: N802
         return self.result(amount) if callable(self.result) else self.result
 
-    def Write(self, data: Any) -> Any:  # noqa: N802, ANN401
+    def Write(self, data: Any) -> Any:  # noqa: N802
         return self.result
 
-    def Seek(self, offset: int, origin: int) -> Any:  # noqa: N802, ANN401
+    def Seek(self, offset: int, origin: int) -> Any:  # noqa: N802
         return offset if self.result is None else self.result
 
 
@@ -137,7 +137,7 @@ class Records(logging.Handler):
 
 
 @pytest.fixture
-def records() -> Any:  # noqa: ANN401
+def records() -> Any:
     """What the gateways log to ``win32com.logger`` during the test."""
     handler = Records()
     logger = logging.Logger("gateway-rules")
@@ -151,7 +151,7 @@ def records() -> Any:  # noqa: ANN401
         win32com.logger = previous
 
 
-def assert_server_error(error: Any, kind: str) -> None:  # noqa: ANN401
+def assert_server_error(error: Any, kind: str) -> None:
     assert error.hresult == winerror.E_FAIL
     info = error.excepinfo
     assert info[1] == INTERNAL
