@@ -13,7 +13,8 @@ the file is run:
   tests, so their relative imports work), its tests collected and run, the ``--skip`` ones
   skipped with their reason; the exit status is 0 when every test passed.
 * ``script``: the file runs as ``__main__``, as its own ``if __name__ == "__main__"`` block
-  does; the exit status is 0 when it ran to its end.
+  does (a file of ``win32com/test`` as ``python -m win32com.test.NAME`` runs it, so its
+  relative imports work); the exit status is 0 when it ran to its end.
 
 ``--register MODULE`` registers the COM servers a module defines first, as
 ``python -m apartment register MODULE`` does (``win32com.servers.interp``: pywin32's
@@ -98,11 +99,15 @@ def main() -> int:
     sys.path.append(str(Path(__file__).resolve().parent / "stand_ins"))  # after pywin32's own
     sys.path.insert(0, str(path.parent))
     os.chdir(path.parent)
+    name = _module_name(options.relpath)
     if options.mode == "script":
         sys.argv = [str(path)]
-        runpy.run_path(str(path), run_name="__main__")
+        if "." in name:  # part of a package: its relative imports (``from .util``) work
+            runpy.run_module(name, run_name="__main__", alter_sys=True)
+        else:
+            runpy.run_path(str(path), run_name="__main__")
         return 0
-    module = importlib.import_module(_module_name(options.relpath))
+    module = importlib.import_module(name)
     skips = dict(item.split("=", 1) for item in options.skip)
     suite = _skip(unittest.defaultTestLoader.loadTestsFromModule(module), skips)
     result = unittest.TextTestRunner(verbosity=2, stream=sys.stdout).run(suite)

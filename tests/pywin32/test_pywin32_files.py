@@ -102,6 +102,11 @@ FILES = [
             "_BaseTestCase.test_yield": _ABSTRACT,
         },
     ),
+    File("win32com/test/testConversionErrors.py", "unittest"),
+    File("win32com/test/testDictionary.py", "unittest"),
+    File("win32com/test/testDates.py", "unittest"),
+    File("win32com/test/testStreams.py", "unittest"),
+    File("win32com/test/testGatewayAddresses.py", "script"),
     File("win32com/demos/connect.py", "script"),
     File(
         "win32com/demos/trybag.py",

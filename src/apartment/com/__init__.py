@@ -170,8 +170,10 @@ from ._typed import ConnectionPointContainerPointer as ConnectionPointContainerP
 from ._typed import ConnectionPointPointer as ConnectionPointPointer
 from ._typed import EnumVariantPointer as EnumVariantPointer
 from ._typed import ErrorLogPointer as ErrorLogPointer
+from ._typed import ExternalConnectionPointer as ExternalConnectionPointer
 from ._typed import PersistPointer as PersistPointer
 from ._typed import PersistPropertyBagPointer as PersistPropertyBagPointer
+from ._typed import PersistStoragePointer as PersistStoragePointer
 from ._typed import PersistStreamPointer as PersistStreamPointer
 from ._typed import PropertyBagPointer as PropertyBagPointer
 from ._typed import StreamPointer as StreamPointer
@@ -230,6 +232,7 @@ __all__ = [
     "EnumVariantPointer",
     "Enumerator",
     "ErrorLogPointer",
+    "ExternalConnectionPointer",
     "EventSink",
     "GlobalInterfaceTable",
     "InterfacePointer",
@@ -249,6 +252,7 @@ __all__ = [
     "PENDINGTYPE_TOPLEVEL",
     "PersistPointer",
     "PersistPropertyBagPointer",
+    "PersistStoragePointer",
     "PersistStreamPointer",
     "Policy",
     "PropertyBagPointer",

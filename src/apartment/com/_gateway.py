@@ -14,11 +14,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, final
 
 from ..errors import NoInterfaceError
-from ._iids import DISPATCH_IIDS, GATEWAY_IIDS, iid_text
+from ._iids import DERIVED_IIDS, DISPATCH_IIDS, GATEWAY_IIDS, iid_text
 from ._pointer import InterfacePointer
 from ._policy import FIRST_DISPID
+from ._returns import RETURNS
 from ._server_errors import dispatch_error, native_error
-from ._variant import SCALARS, result_of, to_variants
+from ._variant import SCALARS, result_of
 
 if TYPE_CHECKING:
     from ._policy import Policy
@@ -56,7 +57,17 @@ class Gateway:
             return answer
         if answer and iid in GATEWAY_IIDS:
             return None
+        if any(self._implements(derived) for derived in DERIVED_IIDS.get(iid, ())):
+            return None  # a base of an interface it implements (IPersist of IPersistStream)
         raise NoInterfaceError(f"{type(self.policy.obj).__name__} does not implement {iid}")
+
+    def _implements(self, iid: str) -> bool:
+        """Whether the object itself implements ``iid`` (not through another object)."""
+        try:
+            answer = self.policy.query_interface(iid)
+        except BaseException as error:
+            raise native_error(error, "QueryInterface") from None
+        return bool(answer) and not isinstance(answer, InterfacePointer)
 
     def get_ids_of_names(self, names: tuple[str, ...]) -> list[int]:
         """GetIDsOfNames."""
@@ -82,17 +93,22 @@ class Gateway:
         except BaseException as error:
             raise dispatch_error(error) from None
 
-    def call(self, method: str, args: tuple[Any, ...], variants: bool = False) -> Any:  # noqa: ANN401
+    def call(self, method: str, args: tuple[Any, ...], returns: str = "") -> Any:  # noqa: ANN401
         """Call a method of another interface than IDispatch, by name.
 
-        ``variants``: its result is a sequence of VARIANTs (IEnumVARIANT::Next), converted
-        here, where the values live.
+        ``returns`` names the rule its result must follow (:data:`._returns.RETURNS`),
+        applied here, where the values live: a result that breaks it is the server's error.
         """
         try:
             result = self.policy.invoke_ex(method, _METHOD, args)
-            return to_variants(result) if variants else result
         except BaseException as error:
             raise native_error(error, method) from None
+        if not returns:
+            return result
+        try:
+            return RETURNS[returns](result, args)
+        except Exception as error:  # the gateway's check (C in pywin32): no traceback of ours
+            raise native_error(error.with_traceback(None), method) from None
 
     def source_events(self) -> tuple[str, dict[int, str]]:
         """The events this object fires: its default events IID and DISPID -> name.

@@ -12,7 +12,7 @@ can tell). Marshal it (a stream, the GIT) to use the object from another apartme
 
 A target answers three calls, run in the object's apartment: ``resolve(iid)`` (QueryInterface:
 None when it implements ``iid`` itself, an interface pointer that stands for it, or
-NoInterfaceError), ``call(method, args, variants)`` (a method of an interface other than
+NoInterfaceError), ``call(method, args, returns)`` (a method of an interface other than
 IDispatch, by name) and, for IDispatch, the calls of :class:`~._dispatch.DispatchPointer`.
 
 Each IID has its pointer class (:mod:`._faces`); :meth:`InterfacePointer.query_interface`
@@ -79,9 +79,12 @@ class InterfacePointer:
             )
         return target
 
-    def _call(self, method: str, *args: Any, variants: bool = False) -> Any:  # noqa: ANN401
-        """Call ``method`` of this interface on the object, in its apartment."""
-        return self._gateway().call(method, args, variants)
+    def _call(self, method: str, *args: Any, returns: str = "") -> Any:  # noqa: ANN401
+        """Call ``method`` of this interface on the object, in its apartment.
+
+        ``returns`` names the rule its result follows (see :mod:`._returns`).
+        """
+        return self._gateway().call(method, args, returns)
 
     def query_interface(self, iid: object, face: object = None) -> InterfacePointer:
         """Return a pointer to the interface ``iid`` of the same object (QueryInterface).
@@ -115,6 +118,15 @@ class InterfacePointer:
             agile = False  # a reference (to another process's object): each apartment its own
         home = self._apartment if agile else dest
         return type(self)(moved, home, self.iid)
+
+    @property
+    def object_id(self) -> int:
+        """A number that names the object this pointer reaches (COM's IUnknown address).
+
+        Every pointer to one object has the same, whatever its interface or apartment; it
+        stays the object's while any pointer to it lives.
+        """
+        return id(_identity(self._target))
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, InterfacePointer):

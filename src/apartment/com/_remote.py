@@ -168,9 +168,9 @@ class RemoteObject:
         found: InterfacePointer | None = self._method("resolve", iid)
         return found
 
-    def call(self, method: str, args: tuple[Any, ...], variants: bool = False) -> Any:  # noqa: ANN401
+    def call(self, method: str, args: tuple[Any, ...], returns: str = "") -> Any:  # noqa: ANN401
         """A method of another interface than IDispatch, over there."""
-        return self._method("call", method, args, variants)
+        return self._method("call", method, args, returns)
 
     def invoke_ex(self, dispid: int | str, flags: int, args: tuple[Any, ...]) -> Any:  # noqa: ANN401
         """IDispatchEx::InvokeEx over there."""

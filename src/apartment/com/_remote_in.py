@@ -282,8 +282,8 @@ def _source_events(target: Any) -> tuple[str, list[list[Any]]]:  # noqa: ANN401
 
 REMOTE_METHODS: dict[str, Callable[..., Any]] = {
     "resolve": lambda target, iid: target.resolve(str(iid)),
-    "call": lambda target, method, args, variants: target.call(
-        str(method), tuple(args), bool(variants)
+    "call": lambda target, method, args, returns: target.call(
+        str(method), tuple(args), str(returns)
     ),
     "invoke_ex": lambda target, dispid, flags, args: target.invoke_ex(dispid, flags, tuple(args)),
     "get_dispid": lambda target, name, flags: target.get_dispid(name, flags),

@@ -74,8 +74,8 @@ class MemoryStream:
         if iid not in _IIDS:
             raise NoInterfaceError(f"a memory stream does not implement {iid}")
 
-    def call(self, method: str, args: tuple[Any, ...], variants: bool = False) -> Any:  # noqa: ANN401
-        """Run the IStream method ``method``."""
+    def call(self, method: str, args: tuple[Any, ...], returns: str = "") -> Any:  # noqa: ANN401
+        """Run the IStream method ``method`` (its results follow their rules already)."""
         found = _METHODS.get(method)
         if found is None:
             raise ComError.from_hresult(STG_E_INVALIDFUNCTION, f"a stream has no {method}")

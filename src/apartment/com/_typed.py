@@ -22,8 +22,10 @@ from ._iids import (
     IID_ICONNECTIONPOINTCONTAINER,
     IID_IENUMVARIANT,
     IID_IERRORLOG,
+    IID_IEXTERNALCONNECTION,
     IID_IPERSIST,
     IID_IPERSISTPROPERTYBAG,
+    IID_IPERSISTSTORAGE,
     IID_IPERSISTSTREAM,
     IID_IPERSISTSTREAMINIT,
     IID_IPROPERTYBAG,
@@ -44,6 +46,8 @@ __all__ = [
     "PersistPointer",
     "PersistStreamPointer",
     "PersistPropertyBagPointer",
+    "PersistStoragePointer",
+    "ExternalConnectionPointer",
     "interface_arg",
     "text_arg",
 ]
@@ -96,19 +100,21 @@ class StreamPointer(InterfacePointer):
 
     def read(self, size: int) -> bytes:
         """Read up to ``size`` bytes from the position (fewer at the end)."""
-        return bytes(self._call("Read", operator.index(size)))
+        return bytes(self._call("Read", operator.index(size), returns="bytes"))
 
     def write(self, data: bytes | bytearray | memoryview) -> int:
         """Write ``data`` at the position; return how many bytes were written."""
         if isinstance(data, str) or not isinstance(data, (bytes, bytearray, memoryview)):
             raise TypeError(f"a bytes-like object is required, not '{type(data).__name__}'")
-        data = bytes(data)
-        written = self._call("Write", data)
-        return len(data) if written is None else int(written)
+        written: int = self._call("Write", bytes(data), returns="ulong")
+        return written
 
     def seek(self, offset: int, origin: int) -> int:
         """Move the position (``origin``: 0 start, 1 current, 2 end); return the new one."""
-        return int(self._call("Seek", operator.index(offset), operator.index(origin)))
+        position: int = self._call(
+            "Seek", operator.index(offset), operator.index(origin), returns="ulonglong"
+        )
+        return position
 
     def set_size(self, size: int) -> None:
         """Make the stream ``size`` bytes long."""
@@ -156,7 +162,7 @@ class EnumVariantPointer(InterfacePointer):
 
     def fetch(self, count: int = 1) -> tuple[Any, ...]:
         """Return the next ``count`` items (fewer at the end)."""
-        return tuple(self._call("Next", operator.index(count), variants=True))
+        return tuple(self._call("Next", operator.index(count), returns="variants"))
 
     def skip(self, count: int) -> None:
         """Skip ``count`` items."""
@@ -312,6 +318,45 @@ class PersistPropertyBagPointer(PersistPointer):
         self._call("Save", interface_arg(bag, IID_IPROPERTYBAG), int(clear_dirty), int(save_all))
 
 
+class PersistStoragePointer(PersistPointer):
+    """An IPersistStorage pointer: an object that saves itself to a structured storage.
+
+    Structured storage (IStorage) is not modelled: the methods that take a storage are not
+    here, only those that do not.
+    """
+
+    __slots__ = ()
+
+    def is_dirty(self) -> bool:
+        """Tell whether the object changed since it was last saved."""
+        return bool(self._call("IsDirty"))
+
+    def hands_off_storage(self) -> None:
+        """Make the object let go of its storage."""
+        self._call("HandsOffStorage")
+
+
+class ExternalConnectionPointer(InterfacePointer):
+    """An IExternalConnection pointer: an object told of its strong external connections."""
+
+    __slots__ = ()
+
+    def add_connection(self, kind: int, reserved: int = 0) -> int:
+        """Count one more connection of ``kind`` (EXTCONN_*); return the object's count."""
+        count: int = self._call(
+            "AddConnection", operator.index(kind), operator.index(reserved), returns="ulong"
+        )
+        return count
+
+    def release_connection(self, kind: int, reserved: int, last_release_closes: bool) -> int:
+        """Count one connection of ``kind`` fewer; return the object's count."""
+        count: int = self._call(
+            "ReleaseConnection", operator.index(kind), operator.index(reserved),
+            bool(last_release_closes), returns="ulong",
+        )  # fmt: skip
+        return count
+
+
 for _iid, _cls in (
     (IID_ISTREAM, StreamPointer),
     (IID_IENUMVARIANT, EnumVariantPointer),
@@ -323,5 +368,7 @@ for _iid, _cls in (
     (IID_IPERSISTSTREAM, PersistStreamPointer),
     (IID_IPERSISTSTREAMINIT, PersistStreamPointer),
     (IID_IPERSISTPROPERTYBAG, PersistPropertyBagPointer),
+    (IID_IPERSISTSTORAGE, PersistStoragePointer),
+    (IID_IEXTERNALCONNECTION, ExternalConnectionPointer),
 ):
     set_interface_class(_iid, _cls)

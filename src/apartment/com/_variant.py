@@ -18,6 +18,8 @@ decimal.Decimal                                 the same (VT_CY)
 an IDispatch pointer                            an IDispatch pointer; another interface
                                                 arrives as an IUnknown pointer
 an object with ``__com_interface__``            that pointer (a late-bound client)
+an object with ``__float__`` or ``__index__``   a float (VT_R8): the last resort, whatever
+(Fraction, numpy numbers...)                    the object's ``__float__`` raises is raised
 anything else (dict, set, date, an object...)   TypeError, before the call
 ==============================================  =========================================
 
@@ -31,6 +33,7 @@ from __future__ import annotations
 import collections.abc
 import datetime
 import decimal
+import operator
 from typing import Any
 
 from ._faces import FACES
@@ -115,6 +118,25 @@ def to_variant(value: Any) -> Any:  # noqa: ANN401
         return tuple([to_variant(item) for item in value])
     if isinstance(value, datetime.date):
         raise VariantTypeError(f"must be a pywintypes time object (got {kind.__name__})")
+    return _as_real(value)
+
+
+def _as_real(value: object) -> float:
+    """The last resort: a number as a double, as C's ``PyFloat_AsDouble`` reads it.
+
+    ``__float__`` first, then ``__index__``; what either raises reaches the caller as it is.
+    """
+    kind = type(value)
+    convert = getattr(kind, "__float__", None)
+    if convert is not None:
+        result = convert(value)
+        if not isinstance(result, float):
+            raise TypeError(
+                f"{kind.__name__}.__float__ returned non-float (type {type(result).__name__})"
+            )
+        return float(result)
+    if getattr(kind, "__index__", None) is not None:
+        return float(operator.index(value))  # type: ignore[arg-type]
     raise VariantTypeError(f"must be real number, not {kind.__name__}")
 
 

@@ -19,9 +19,11 @@ from ..com import (
     DispatchPointer,
     EnumVariantPointer,
     ErrorLogPointer,
+    ExternalConnectionPointer,
     InterfacePointer,
     PersistPointer,
     PersistPropertyBagPointer,
+    PersistStoragePointer,
     PersistStreamPointer,
     PropertyBagPointer,
     StreamPointer,
@@ -43,6 +45,8 @@ __all__ = [
     "PyIPersistStream",
     "PyIPersistStreamInit",
     "PyIPersistPropertyBag",
+    "PyIPersistStorage",
+    "PyIExternalConnection",
     "TYPE_IIDS",
     "com_object",
     "interface_pointer",
@@ -72,6 +76,11 @@ class PyIUnknown(InterfacePointer):
     """pywin32's PyIUnknown: any interface pointer; QueryInterface gives the others."""
 
     __slots__ = ()
+
+    def __repr__(self) -> str:
+        # pywin32's shape, which tests parse: "obj" is the COM object's address, here its
+        # identity (the same for all its interfaces, as IUnknown's is)
+        return f"<{type(self).__name__} at 0x{id(self):016X} with obj at 0x{self.object_id:016X}>"
 
     def QueryInterface(self, iid: object, useIID: object = None, /) -> Any:  # noqa: ANN401
         return self.query_interface(iid, useIID)
@@ -330,6 +339,30 @@ class PyIPersistPropertyBag(PyIPersist, PersistPropertyBagPointer):
         self.save(interface_pointer(bag), bool(clearDirty), bool(saveAllProperties))
 
 
+class PyIPersistStorage(PyIPersist, PersistStoragePointer):
+    """pywin32's PyIPersistStorage, without the methods that take an IStorage (none here)."""
+
+    __slots__ = ()
+
+    def IsDirty(self) -> bool:
+        return self.is_dirty()
+
+    def HandsOffStorage(self) -> None:
+        self.hands_off_storage()
+
+
+class PyIExternalConnection(PyIUnknown, ExternalConnectionPointer):
+    """pywin32's PyIExternalConnection."""
+
+    __slots__ = ()
+
+    def AddConnection(self, extconn: int, reserved: int = 0, /) -> int:
+        return self.add_connection(dword(extconn), dword(reserved))
+
+    def ReleaseConnection(self, extconn: int, reserved: int, fLastReleaseCloses: int, /) -> int:
+        return self.release_connection(dword(extconn), dword(reserved), bool(fLastReleaseCloses))
+
+
 TYPE_IIDS: dict[str, type[InterfacePointer]] = {
     com.IID_IUNKNOWN: PyIUnknown,
     com.IID_IDISPATCH: PyIDispatch,
@@ -344,6 +377,8 @@ TYPE_IIDS: dict[str, type[InterfacePointer]] = {
     com.IID_IPERSISTSTREAM: PyIPersistStream,
     com.IID_IPERSISTSTREAMINIT: PyIPersistStreamInit,
     com.IID_IPERSISTPROPERTYBAG: PyIPersistPropertyBag,
+    com.IID_IPERSISTSTORAGE: PyIPersistStorage,
+    com.IID_IEXTERNALCONNECTION: PyIExternalConnection,
 }
 
 com.set_interface_class(None, PyIUnknown)

@@ -75,8 +75,10 @@ from ._interfaces import PyIDispatch as PyIDispatch
 from ._interfaces import PyIDispatchEx as PyIDispatchEx
 from ._interfaces import PyIEnumVARIANT as PyIEnumVARIANT
 from ._interfaces import PyIErrorLog as PyIErrorLog
+from ._interfaces import PyIExternalConnection as PyIExternalConnection
 from ._interfaces import PyIPersist as PyIPersist
 from ._interfaces import PyIPersistPropertyBag as PyIPersistPropertyBag
+from ._interfaces import PyIPersistStorage as PyIPersistStorage
 from ._interfaces import PyIPersistStream as PyIPersistStream
 from ._interfaces import PyIPersistStreamInit as PyIPersistStreamInit
 from ._interfaces import PyIPropertyBag as PyIPropertyBag
@@ -98,7 +100,8 @@ __all__ = [
     "CLSID_StdGlobalInterfaceTable", "IID_IGlobalInterfaceTable", "PyIUnknown", "PyIDispatch",
     "PyIDispatchEx", "PyIStream", "PyIEnumVARIANT", "PyIConnectionPointContainer",
     "PyIConnectionPoint", "PyIPropertyBag", "PyIErrorLog", "PyIPersist", "PyIPersistStream",
-    "PyIPersistStreamInit", "PyIPersistPropertyBag", "PyIGlobalInterfaceTable",
+    "PyIPersistStreamInit", "PyIPersistPropertyBag", "PyIPersistStorage",
+    "PyIExternalConnection", "PyIGlobalInterfaceTable",
     "_GetInterfaceCount", "_GetGatewayCount",
     "MakePyFactory", "PyIClassFactory", "CoRegisterClassObject", "CoRevokeClassObject",
     "CoResumeClassObjects", "EnableQuitMessage",
@@ -187,6 +190,8 @@ IID_IPersist = IID(com.IID_IPERSIST)
 IID_IPersistStream = IID(com.IID_IPERSISTSTREAM)
 IID_IPersistStreamInit = IID(com.IID_IPERSISTSTREAMINIT)
 IID_IPersistPropertyBag = IID(com.IID_IPERSISTPROPERTYBAG)
+IID_IPersistStorage = IID(com.IID_IPERSISTSTORAGE)
+IID_IExternalConnection = IID(com.IID_IEXTERNALCONNECTION)
 IID_IGlobalInterfaceTable = IID(com.IID_IGLOBALINTERFACETABLE)
 IID_IProvideClassInfo = IID(com.IID_IPROVIDECLASSINFO)
 IID_IClassFactory = IID(com.IID_ICLASSFACTORY)
