@@ -26,6 +26,7 @@ from apartment import _runtime, _wire, com, messages
 from apartment.com import _localserver, _remote, _remote_values, _serverlife
 from apartment.errors import (
     RPC_E_CALL_REJECTED,
+    CallFailedError,
     ComError,
     DisconnectedError,
     ServerUnavailableError,
@@ -456,6 +457,40 @@ def test_a_request_in_a_valid_frame_of_the_wrong_shape_closes_only_it() -> None:
         conn.close()
         healthy.close()
         for sock in (broken_out, broken_inn):
+            sock.close()
+
+
+@pytest.mark.parametrize("multithreaded", [True, False], ids=["MTA reads", "helper reads"])
+def test_a_reply_with_a_malformed_value_fails_its_call_and_closes_the_connection(
+    multithreaded: bool,
+) -> None:
+    """The caller decodes its reply (on its own thread): a malformed one is RPC_S_CALL_FAILED
+    for it, and the connection closes, as for any malformed frame."""
+    peer_out, inn = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+    out, peer_inn = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+    conn = _remote.Connection(out=out, inn=inn, peer_pid=os.getpid())
+    conn.start()
+
+    def answer() -> None:
+        request = _wire.decode(peer_inn.recv(65536))
+        peer_inn.send(_wire.encode_body([_remote.REPLY, request[1], {"no such tag": 1}]))
+
+    answerer = threading.Thread(target=answer)
+    answerer.start()
+    try:
+
+        def client() -> None:
+            with pytest.raises(CallFailedError) as caught:
+                conn.request("names", 1, ["x"])
+            assert caught.value.hresult == -2147023170  # 0x800706BE
+
+        in_apartment(client, multithreaded)
+        answerer.join(10)
+        assert conn.closed
+        assert "malformed" in conn.reason
+    finally:
+        conn.close()
+        for sock in (peer_out, peer_inn):
             sock.close()
 
 

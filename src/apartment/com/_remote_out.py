@@ -13,7 +13,7 @@ import threading
 from typing import TYPE_CHECKING, Any, Literal
 
 from .._wire import FrameError, encode_body, send_packet
-from ..errors import ComError, ServerUnavailableError
+from ..errors import CallFailedError, ComError, ServerUnavailableError
 from ..kernel import Event
 from ..kernel.lowlevel import wait_any_unchecked
 from ._apartment import ApartmentKind, current_apartment
@@ -93,10 +93,22 @@ class CallsOut:
         return self.result_of(caller, caller.call_out(caller, self.apartment, sent_remotely, body))
 
     def result_of(self, caller: Apartment, reply: Any) -> Any:  # noqa: ANN401
-        """A reply's value, decoded on the calling thread (see :class:`Undecoded`)."""
-        if type(reply) is Undecoded:
+        """A reply's value, decoded on the calling thread (see :class:`Undecoded`).
+
+        Raises:
+            CallFailedError: the value is malformed; the connection is closed, as for any
+                malformed frame (0x800706BE).
+        """
+        if type(reply) is not Undecoded:
+            return reply
+        try:
             return self._decode(reply.value, caller)
-        return reply
+        except FrameError as exc:
+            reason = f"a malformed frame: {exc}"
+            self.close(reason)
+            raise CallFailedError(
+                f"process {self.peer_pid} answered with {reason}; the connection is closed"
+            ) from None
 
     def _deliver(self, packet: CallPacket) -> None:
         """The REMOTE apartment's deliver hook: send the call; have its reply read.
