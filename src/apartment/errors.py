@@ -120,7 +120,13 @@ from ._codes import (
     RPC_S_SERVER_UNAVAILABLE,
     STG_E_READFAULT,
 )
-from ._texts import hresult_from_win32, hresult_message, signed_hresult, system_message
+from ._texts import (
+    hresult_from_win32,
+    hresult_message,
+    message_text,
+    signed_hresult,
+    system_message,
+)
 
 __all__ = [
     "Win32Error",
@@ -180,6 +186,7 @@ __all__ = [
     "describe",
     "system_message",
     "hresult_message",
+    "message_text",
     "signed_hresult",
     "hresult_from_win32",
     *_codes.__all__,
