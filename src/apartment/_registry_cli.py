@@ -32,7 +32,7 @@ from .com import (
     registry_path,
     unregister_class,
 )
-from .errors import ComError
+from .errors import ComError, describe
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
@@ -134,7 +134,7 @@ def _run(prog: str, argv: Sequence[str], verb: Callable[[argparse.Namespace], No
     try:
         verb(options)
     except (_UsageError, RegistryError, ComError, TypeError, ValueError) as exc:
-        print(f"python -m apartment {prog}: {exc}", file=sys.stderr)
+        print(f"python -m apartment {prog}: {describe(exc)}", file=sys.stderr)
         return 2
     return 0
 

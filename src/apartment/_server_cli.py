@@ -17,7 +17,7 @@ import time
 from typing import TYPE_CHECKING
 
 from .com import ClassLoadError, running_servers, serve
-from .errors import ComError
+from .errors import ComError, describe
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -42,14 +42,14 @@ def serve_main(argv: Sequence[str]) -> int:
     try:
         serve(options.classes, single_use=options.single_use, linger=options.linger)
     except ClassLoadError as exc:
-        print(f"python -m apartment serve: {exc}", file=sys.stderr)
+        print(f"python -m apartment serve: {describe(exc)}", file=sys.stderr)
         if exc.__cause__ is not None:
             import traceback
 
             traceback.print_exception(exc.__cause__, file=sys.stderr)
         return 1
     except (ComError, ValueError) as exc:
-        print(f"python -m apartment serve: {exc}", file=sys.stderr)
+        print(f"python -m apartment serve: {describe(exc)}", file=sys.stderr)
         return 1
     return 0
 

@@ -63,6 +63,7 @@ from ._codes import (
     ERROR_MESSAGE_SYNC_ONLY,
     ERROR_MOD_NOT_FOUND,
     ERROR_MORE_DATA,
+    ERROR_MR_MID_NOT_FOUND,
     ERROR_NEGATIVE_SEEK,
     ERROR_NO_DATA,
     ERROR_NO_SYSTEM_RESOURCES,
@@ -108,13 +109,22 @@ from ._codes import (
     RPC_S_CALL_FAILED,
     RPC_S_CALLPENDING,
     RPC_S_SERVER_UNAVAILABLE,
+    STG_E_ACCESSDENIED,
+    STG_E_FILEALREADYEXISTS,
+    STG_E_FILENOTFOUND,
+    STG_E_INVALIDFLAG,
     STG_E_INVALIDFUNCTION,
+    STG_E_INVALIDNAME,
+    STG_E_INVALIDPARAMETER,
+    STG_E_PATHNOTFOUND,
     STG_E_READFAULT,
     STG_E_SEEKERROR,
     WAIT_TIMEOUT,
 )
 
-__all__ = ["system_message", "hresult_message", "signed_hresult", "hresult_from_win32"]
+__all__ = [
+    "system_message", "hresult_message", "message_text", "signed_hresult", "hresult_from_win32",
+]  # fmt: skip
 
 # The Windows system messages (FormatMessage, en-US) for the codes this library raises.
 _MESSAGES: dict[int, str] = {
@@ -122,6 +132,9 @@ _MESSAGES: dict[int, str] = {
     ERROR_FILE_NOT_FOUND: "The system cannot find the file specified.",
     ERROR_ACCESS_DENIED: "Access is denied.",
     ERROR_INVALID_HANDLE: "The handle is invalid.",
+    ERROR_MR_MID_NOT_FOUND: (
+        "The system cannot find message text for message number 0x%1 in the message file for %2."
+    ),
     ERROR_NOT_ENOUGH_MEMORY: "Not enough memory resources are available to process this command.",
     ERROR_GEN_FAILURE: "A device attached to the system is not functioning.",
     ERROR_NOT_SUPPORTED: "The request is not supported.",
@@ -253,6 +266,13 @@ _HRESULT_MESSAGES: dict[int, str] = {
     STG_E_READFAULT: "A disk error occurred during a read operation.",
     STG_E_SEEKERROR: "An error occurred during a seek operation.",
     STG_E_INVALIDFUNCTION: "Unable to perform requested operation.",
+    STG_E_FILENOTFOUND: "%1 could not be found.",
+    STG_E_PATHNOTFOUND: "The path %1 could not be found.",
+    STG_E_ACCESSDENIED: "Access Denied.",
+    STG_E_INVALIDNAME: "Invalid name.",
+    STG_E_FILEALREADYEXISTS: "%1 already exists.",
+    STG_E_INVALIDPARAMETER: "Invalid parameter error.",
+    STG_E_INVALIDFLAG: "Invalid flag error.",
     E_ACCESSDENIED: "Access is denied.",
     E_HANDLE: "Invalid handle",
     E_POINTER: "Invalid pointer",
@@ -276,6 +296,20 @@ def hresult_message(hresult: int) -> str:
     if hresult == 0:
         return "The operation completed successfully."
     return _HRESULT_MESSAGES.get(hresult, "Unknown error")
+
+
+def message_text(code: int) -> str | None:
+    """Windows' message for a Win32 code or an HRESULT (signed or not); None if it has none.
+
+    The text FormatMessage(FORMAT_MESSAGE_FROM_SYSTEM) gives, without its closing CR LF.
+    """
+    code &= 0xFFFFFFFF
+    if code & 0x80000000:
+        text = _HRESULT_MESSAGES.get(code - 0x100000000)
+        if text is None and code >> 16 == 0x8007:  # HRESULT_FROM_WIN32: the Win32 code's text
+            return _MESSAGES.get(code & 0xFFFF)
+        return text
+    return _MESSAGES.get(code) or _HRESULT_MESSAGES.get(code)
 
 
 def signed_hresult(value: int) -> int:

@@ -57,7 +57,9 @@ The Win32 error codes and HRESULTs themselves (``ERROR_ACCESS_DENIED``, ``RPC_E_
 
 The core raises these with an empty ``funcname``; the facade stamps the Win32 function name in,
 as pywin32 reports it. ``strerror`` is the Windows system message for the code; ``detail`` says,
-for a human, what went wrong and how to fix it, and is shown by ``str()``.
+for a human, what went wrong and how to fix it: tracebacks show it as a note (PEP 678) under
+the error, whose ``str()`` is that of its ``args``, as pywin32's. Both classes carry pywin32's
+``__name__`` (``error``, ``com_error``) and derive from Exception alone, as pywin32's do.
 """
 
 from __future__ import annotations
@@ -118,7 +120,13 @@ from ._codes import (
     RPC_S_SERVER_UNAVAILABLE,
     STG_E_READFAULT,
 )
-from ._texts import hresult_from_win32, hresult_message, signed_hresult, system_message
+from ._texts import (
+    hresult_from_win32,
+    hresult_message,
+    message_text,
+    signed_hresult,
+    system_message,
+)
 
 __all__ = [
     "Win32Error",
@@ -175,35 +183,56 @@ __all__ = [
     "RegistryError",
     "RegistryReadError",
     "RegistryWriteError",
+    "describe",
     "system_message",
     "hresult_message",
+    "message_text",
     "signed_hresult",
     "hresult_from_win32",
     *_codes.__all__,
 ]
 
 
-class _WindowsError(Exception):
-    """What both error kinds share: a ``detail`` for humans beside pywin32's ``args``."""
+def _notes(self: Win32Error | ComError) -> list[str]:
+    """``__notes__``: the ``detail``, made a note only when a traceback (or pytest) asks.
 
-    detail: str
+    pywin32's ``str()`` of an error is its ``args``; the detail for humans is a PEP 678 note,
+    shown by tracebacks under that line. Made lazily, so raising costs nothing more.
+    """
+    notes: list[str] | None = self.__dict__.get("_notes")
+    if notes is None:
+        if not self.detail:
+            raise AttributeError("__notes__")
+        notes = self.__dict__["_notes"] = [self.detail]
+    return notes
 
-    def __str__(self) -> str:
-        text = str(self.args)
-        return f"{text}: {self.detail}" if self.detail else text
 
-    def __reduce__(self) -> tuple[object, ...]:
-        return (type(self), self.args, self.__dict__)
+def _set_notes(self: Win32Error | ComError, notes: list[str]) -> None:
+    self.__dict__["_notes"] = notes
 
 
-class Win32Error(_WindowsError):
+def describe(error: BaseException) -> str:
+    """One line for a human: ``str(error)`` then its notes (the ``detail``), as a CLI prints it."""
+    notes = getattr(error, "__notes__", None) or ()
+    return ": ".join([str(error), *(str(note) for note in notes)])
+
+
+def _reduce(self: Win32Error | ComError) -> tuple[object, ...]:
+    # Rebuilt from ``args`` and the attributes, as pywin32's errors pickle.
+    return (type(self), self.args, self.__dict__)
+
+
+class Win32Error(Exception):
     """A Win32 call failed: ``args == (winerror, funcname, strerror)``, as pywintypes.error has.
+
+    Its ``__name__`` is pywin32's, ``error``; ``str()`` is that of ``args``, as pywin32's.
 
     Attributes:
         winerror: the Win32 error code (``GetLastError()``).
         funcname: the Win32 function that failed; empty when raised by the core.
         strerror: the Windows system message for ``winerror``.
-        detail: what happened and how to fix it, for humans; not part of ``args``.
+        detail: what happened and how to fix it, for humans; not part of ``args``: tracebacks
+            show it as a note (``__notes__``).
     """
 
     code: ClassVar[int] = 0
@@ -212,6 +241,10 @@ class Win32Error(_WindowsError):
     winerror: int
     funcname: str
     strerror: str
+    detail: str
+    __notes__ = property(_notes, _set_notes)
+    __reduce__ = _reduce
+    __str__ = Exception.__str__  # args, as pywin32's (before an OSError base's, in subclasses)
 
     def __init__(self, *args: object, detail: str = "") -> None:
         super().__init__(*args)
@@ -238,10 +271,19 @@ class Win32Error(_WindowsError):
         return error.with_funcname(funcname) if funcname else error
 
     def with_funcname(self, funcname: str) -> Win32Error:
-        """Stamp the Win32 function name in, as the facade does before re-raising."""
-        self.funcname = funcname
-        self.args = (self.winerror, funcname, self.strerror)
-        return self
+        """This error as pywin32 raises it from ``funcname``, for the facade to re-raise.
+
+        pywin32 raises ``pywintypes.error`` itself, never a subclass: a named subclass comes
+        back as a plain Win32Error (its detail kept); a plain one is stamped in place.
+        """
+        if type(self) is Win32Error or not isinstance(self, _CodedError):
+            self.funcname = funcname
+            self.args = (self.winerror, funcname, self.strerror)
+            return self
+        return Win32Error(self.winerror, funcname, self.strerror, detail=self.detail)
+
+
+Win32Error.__name__ = "error"  # pywin32's class name (repr, exc.__class__.__name__)
 
 
 class _CodedError(Win32Error):
@@ -374,12 +416,13 @@ class IoIncompleteError(_CodedError, RuntimeError, code=ERROR_IO_INCOMPLETE):
     """The overlapped operation has not completed yet (ERROR_IO_INCOMPLETE, 996)."""
 
 
-class ComError(_WindowsError):
+class ComError(Exception):
     """A COM call failed: ``args == (hresult, strerror, excepinfo, argerror)``.
 
     ``hresult`` is the signed 32-bit value, as pywin32 gives it (RPC_E_WRONG_THREAD is
     -2147417842). ``excepinfo`` is ``(wCode, source, description, helpFile, helpContext, scode)``
-    when the server raised, else None.
+    when the server raised, else None. Its ``__name__`` is pywin32's, ``com_error``; ``str()``
+    is that of ``args``; ``detail`` is a note, as :class:`Win32Error`'s.
     """
 
     hresult_code: ClassVar[int] = 0
@@ -389,6 +432,10 @@ class ComError(_WindowsError):
     strerror: str | None
     excepinfo: tuple[int, str | None, str | None, str | None, int, int] | None
     argerror: int | None
+    detail: str
+    __notes__ = property(_notes, _set_notes)
+    __reduce__ = _reduce
+    __str__ = Exception.__str__  # args, as pywin32's (before an OSError base's, in subclasses)
 
     def __init__(self, *args: object, detail: str = "") -> None:
         super().__init__(*args)
@@ -418,6 +465,9 @@ class ComError(_WindowsError):
         if kind is None or excepinfo is not None:
             return ComError(hresult, hresult_message(hresult), excepinfo, None, detail=detail)
         return kind(detail)
+
+
+ComError.__name__ = "com_error"  # pywin32's class name
 
 
 class _CodedComError(ComError):
@@ -529,8 +579,10 @@ class ServerExecError(_CodedComError, RuntimeError, hresult=CO_E_SERVER_EXEC_FAI
     """
 
 
-class RegistryError(_WindowsError, RuntimeError):
+class RegistryError(Exception):
     """The class registry file cannot be used; its two kinds are what Windows raises.
+
+    Each kind is also a RuntimeError.
 
     A lookup (activation, a ProgID) fails like COM's: :class:`RegistryReadError`, a
     ``com_error`` with REGDB_E_READREGDB. A registration fails like the registry calls
@@ -540,11 +592,11 @@ class RegistryError(_WindowsError, RuntimeError):
     """
 
 
-class RegistryReadError(RegistryError, _CodedComError, hresult=REGDB_E_READREGDB):
+class RegistryReadError(RegistryError, _CodedComError, RuntimeError, hresult=REGDB_E_READREGDB):
     """The class registry cannot be read (REGDB_E_READREGDB): garbage, not ours, unreadable."""
 
 
-class RegistryWriteError(RegistryError, Win32Error):
+class RegistryWriteError(RegistryError, Win32Error, RuntimeError):
     """The class registry cannot be written; ``winerror`` says why, as RegSetValue would."""
 
     def __init__(self, code: int | str = ERROR_BADDB, *args: object, detail: str = "") -> None:

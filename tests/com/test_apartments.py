@@ -85,7 +85,7 @@ def test_using_com_on_a_thread_with_no_apartment_and_no_mta_fails() -> None:
         try:
             com.current_apartment()
         except NotInitializedError as error:
-            print(error.hresult, "initialize" in str(error))  # the message names the fix
+            print(error.hresult, "initialize" in error.detail)  # the message names the fix
         """
     )
     assert output.split() == ["-2147221008", "True"]

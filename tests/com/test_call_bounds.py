@@ -21,6 +21,7 @@ from apartment.errors import (
     CancelDisabledError,
     ComNotSupportedError,
     NoInterfaceError,
+    describe,
 )
 from apartment.kernel import Event, start_thread
 from apartment.testing import MtaMember, StaThread, wait_until_blocked
@@ -106,7 +107,7 @@ def test_a_call_that_gets_no_reply_in_time_fails_with_rpc_e_timeout(
     assert isinstance(error, CallTimeoutError)
     assert error.hresult == RPC_E_TIMEOUT
     assert isinstance(error, TimeoutError)
-    text = str(error)
+    text = describe(error)
     assert f"thread {server.thread.native_id}" in text
     assert "without pumping messages" in text  # what the callee is doing
     assert repr(server.result.gate) in text
@@ -146,7 +147,7 @@ def test_a_late_reply_is_discarded(kind: str, server: StaThread[Any]) -> None:
         # Long enough for block() to start under any load: the message must say it runs.
         with com.call_timeout(0.5), pytest.raises(CallTimeoutError) as caught:
             proxy.block()  # runs, and answers after the caller gave up
-        assert "still running the call" in str(caught.value)
+        assert "still running the call" in describe(caught.value)
         server.result.gate.set()
         assert server.call(lambda: "pumped") == "pumped"  # block() has returned by now
         return proxy.add(1)

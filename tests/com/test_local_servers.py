@@ -32,6 +32,7 @@ from apartment.errors import (
     ComError,
     ServerExecError,
     ServerUnavailableError,
+    describe,
 )
 from apartment.kernel import Event, start_thread
 from apartment.testing import wait_for_exit
@@ -434,7 +435,7 @@ def test_a_server_that_fails_to_start_gives_exec_failure_with_its_stderr(tmp_pat
         with pytest.raises(ServerExecError) as caught:
             com.create_object("ApartmentTest.Broken", LOCAL)
         assert caught.value.hresult == -2146959355  # CO_E_SERVER_EXEC_FAILURE
-        assert "broken at import" in str(caught.value)
+        assert "broken at import" in describe(caught.value)
 
     in_apartment(body, multithreaded=True)
 

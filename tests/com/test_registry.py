@@ -31,7 +31,7 @@ from apartment.com import (
     unregister,
 )
 from apartment.com import _registry_store as _registry
-from apartment.errors import ClassNotRegisteredError, ClassStringError, ComError
+from apartment.errors import ClassNotRegisteredError, ClassStringError, ComError, describe
 from apartment.win32.win32com.server import register as facade
 
 from .._subprocess import run_python
@@ -107,8 +107,8 @@ def test_a_newer_schema_version_is_refused_with_the_fix(registry: Path) -> None:
     conn.close()
     with pytest.raises(RegistryError, match="schema version 2") as caught:
         entries()
-    assert "APARTMENT_REGISTRY" in str(caught.value)
-    assert "upgrade apartment" in str(caught.value)
+    assert "APARTMENT_REGISTRY" in describe(caught.value)
+    assert "upgrade apartment" in describe(caught.value)
 
 
 def test_another_database_or_file_is_refused(registry: Path) -> None:

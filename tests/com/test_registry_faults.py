@@ -28,6 +28,7 @@ from apartment.errors import (
     RegistryReadError,
     RegistryWriteError,
     Win32Error,
+    describe,
 )
 from tests._subprocess import run_python
 
@@ -71,13 +72,13 @@ def test_a_file_that_is_no_registry_fails_lookups_and_registrations_and_is_kept(
         com.lookup("Faults.Server")
     assert isinstance(read.value, ComError)
     assert read.value.hresult == REGDB_E_READREGDB
-    assert str(path) in str(read.value)
-    assert "APARTMENT_REGISTRY" in str(read.value)  # the fix
+    assert str(path) in describe(read.value)
+    assert "APARTMENT_REGISTRY" in describe(read.value)  # the fix
     with pytest.raises(RegistryWriteError) as write:
         com.register(_entry())
     assert isinstance(write.value, Win32Error)
     assert write.value.winerror == ERROR_BADDB
-    assert str(path) in str(write.value)
+    assert str(path) in describe(write.value)
     assert isinstance(write.value, RegistryError)
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["registry.sqlite3"]
@@ -104,7 +105,7 @@ def test_a_path_that_cannot_exist_fails_with_error_path_not_found(
     with pytest.raises(RegistryWriteError) as caught:
         com.register(_entry())
     assert caught.value.winerror == ERROR_PATH_NOT_FOUND
-    assert str(path.parent) in str(caught.value)
+    assert str(path.parent) in describe(caught.value)
     with pytest.raises(ClassStringError):  # nothing to read there: nothing registered
         com.lookup("Faults.Server")
     assert blocker.read_text() == "not a directory"

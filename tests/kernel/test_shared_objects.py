@@ -323,7 +323,7 @@ def test_a_runtime_directory_others_may_enter_is_refused(tmp_path: Path, mode: i
         "try:\n"
         "    create_named(Event, 'x')\n"
         "except AccessDeniedError as e:\n"
-        "    print(e.winerror, e)\n"
+        "    print(e.winerror, e, e.detail)\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", code],
@@ -346,7 +346,7 @@ def test_a_segment_file_others_may_read_is_refused(tmp_path: Path) -> None:
         "try:\n"
         "    create_named(Event, 'x')\n"
         "except AccessDeniedError as e:\n"
-        "    print(e.winerror, e)\n"
+        "    print(e.winerror, e, e.detail)\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", code],

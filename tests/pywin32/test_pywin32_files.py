@@ -50,6 +50,8 @@ FILES = [
         {"testOtherHandle": "needs a DLL's handle (sys.dllhandle, GetProcAddress)"},
     ),
     File("win32/test/test_win32pipe.py", "unittest"),
+    File("win32/test/test_exceptions.py", "unittest"),
+    File("win32/test/test_pywintypes.py", "unittest"),
     File(
         "win32/test/test_win32file.py",
         "unittest",

@@ -161,6 +161,7 @@ from ._serverlife import server_linger as server_linger
 from ._serverlife import set_server_linger as set_server_linger
 from ._servers import Dictionary as Dictionary
 from ._servers import Interpreter as Interpreter
+from ._storage import open_storage as open_storage
 from ._stream import STREAM_SEEK_CUR as STREAM_SEEK_CUR
 from ._stream import STREAM_SEEK_END as STREAM_SEEK_END
 from ._stream import STREAM_SEEK_SET as STREAM_SEEK_SET
@@ -306,6 +307,7 @@ __all__ = [
     "event_names",
     "global_table",
     "host_sta",
+    "open_storage",
     "initialize",
     "interface_class",
     "load_class",

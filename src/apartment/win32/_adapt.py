@@ -66,7 +66,8 @@ def api(name: str) -> Callable[[F], F]:
                 return fn(*args, **kwargs)
             except Win32Error as error:
                 _state.code = error.winerror
-                raise error.with_funcname(name) from None
+                # pywin32 raises pywintypes.error itself: a named subclass becomes one.
+                raise error.with_funcname(name).with_traceback(error.__traceback__) from None
 
         return wrapper  # type: ignore[return-value]
 

@@ -85,9 +85,11 @@ from ._interfaces import PyIPropertyBag as PyIPropertyBag
 from ._interfaces import PyIStream as PyIStream
 from ._interfaces import PyIUnknown as PyIUnknown
 from ._policies import Pywin32Protocol
+from ._storage import StgOpenStorage as StgOpenStorage
 from .pywintypes import IID, PyIID, clsid_text
 
 __all__ = [
+    "StgOpenStorage",
     "CLSCTX_ALL", "CLSCTX_INPROC", "CLSCTX_INPROC_HANDLER", "CLSCTX_INPROC_SERVER",
     "CLSCTX_INPROC_SERVER16", "CLSCTX_LOCAL_SERVER", "CLSCTX_REMOTE_SERVER", "CLSCTX_SERVER",
     "com_error", "error", "ole_error", "CoInitialize", "CoInitializeEx", "CoUninitialize",

@@ -7,22 +7,27 @@ raises too.
 
 from __future__ import annotations
 
+import ctypes
 import datetime as _dt
 import operator
 import time as _time
+import uuid as _uuid
 import warnings
+from typing import NoReturn
 
 from .. import com
 from ..errors import ComError, Win32Error
 from ..kernel import Event, Overlapped
+from ._adapt import api
 from ._handles import HANDLE, PyHANDLE, handle_value, lookup
 from ._security import PyACL, PySECURITY_ATTRIBUTES, PySECURITY_DESCRIPTOR, PySID
+from ._timeconv import filetime_to_datetime
 
 __all__ = [
     "error", "com_error", "HANDLE", "HANDLEType", "PyHANDLE", "TRUE", "FALSE", "IID", "PyIID",
     "IIDType", "OVERLAPPED", "OVERLAPPEDType", "PyOVERLAPPED", "TimeType", "Time",
     "SECURITY_ATTRIBUTES", "SECURITY_ATTRIBUTESType", "SECURITY_DESCRIPTOR",
-    "SECURITY_DESCRIPTORType", "SID", "SIDType", "ACL", "ACLType",
+    "SECURITY_DESCRIPTORType", "SID", "SIDType", "ACL", "ACLType", "TimeStamp",
 ]  # fmt: skip
 
 error = Win32Error
@@ -59,12 +64,29 @@ def ACL(bufSize: int = 64, aclrev: int = 2, /) -> PyACL:
     return PyACL(bufSize, aclrev)
 
 
-class PyIID:
-    """A GUID (CLSID or IID), as pywintypes.IID makes it; ``str()`` gives ``{...}``."""
+class PyIID(ctypes.Structure):
+    """A GUID (CLSID or IID), as pywintypes.IID makes it; ``str()`` gives ``{...}``.
 
+    It is a GUID structure too, as pywin32's: ``memoryview(iid)`` and ``bytes(iid)`` give its
+    16 bytes (Data1..Data3 little-endian), and ``IID(buffer, True)`` reads them back. Those
+    bytes are not to be written: the IID's text (its value, equality and hash) stays.
+    """
+
+    _fields_ = (
+        ("Data1", ctypes.c_uint32),
+        ("Data2", ctypes.c_uint16),
+        ("Data3", ctypes.c_uint16),
+        ("Data4", ctypes.c_ubyte * 8),
+    )
     __slots__ = ("_text",)
 
     def __init__(self, text: str) -> None:
+        t = text  # normalized: {XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}
+        raw = bytes.fromhex(
+            t[7:9] + t[5:7] + t[3:5] + t[1:3] + t[12:14] + t[10:12] + t[17:19] + t[15:17]
+            + t[20:24] + t[25:37]
+        )  # fmt: skip
+        ctypes.memmove(ctypes.addressof(self), raw, 16)
         self._text = text
 
     def __str__(self) -> str:
@@ -83,12 +105,27 @@ class PyIID:
     def __hash__(self) -> int:
         return hash(self._text)
 
+    def __reduce__(self) -> NoReturn:
+        raise TypeError("cannot pickle 'PyIID' object")  # as pywin32's
+
 
 IIDType = PyIID
 
 
-def IID(iidString: str, is_bytes: bool = False, /) -> PyIID:
-    """Parse a braced GUID string into a PyIID (CO_E_CLASSSTRING if it is not one)."""
+def IID(iidString: object, is_bytes: object = False, /) -> PyIID:
+    """Parse a braced GUID string (CO_E_CLASSSTRING if it is not one) into a PyIID.
+
+    With ``is_bytes`` true, ``iidString`` is a buffer whose first 16 bytes are the GUID.
+    """
+    if is_bytes:
+        try:
+            raw = memoryview(iidString).tobytes()  # type: ignore[arg-type]
+        except TypeError:
+            kind = type(iidString).__name__
+            raise TypeError(f"a bytes-like object is required, not '{kind}'") from None
+        if len(raw) < 16:
+            raise ValueError(f"string too small - must be at least 16 bytes (got {len(raw)})")
+        return PyIID(com.normalize_clsid(_uuid.UUID(bytes_le=raw[:16])))
     if isinstance(iidString, PyIID):
         return iidString
     if not isinstance(iidString, str):
@@ -275,17 +312,47 @@ class TimeType(_dt.datetime):
 
 
 def Time(timeRepr: object, /) -> _dt.datetime:
-    """Make a time: from seconds since 1970 (local time), a time tuple, or a datetime.
+    """Make a time, as pywin32's: naive, local, to the millisecond.
 
-    A datetime comes back as it is, as pywin32's does.
+    From seconds since 1970 (ValueError if negative; fractions dropped), a time tuple of 9
+    items (``time.localtime()``'s) or 10 (then milliseconds), or a date. A datetime comes back
+    as it is.
     """
     if isinstance(timeRepr, _dt.datetime):
         return timeRepr
-    if isinstance(timeRepr, (int, float)) and not isinstance(timeRepr, bool):
-        return TimeType.fromtimestamp(timeRepr)
-    if isinstance(timeRepr, (tuple, _time.struct_time)) and len(timeRepr) >= 6:
-        return TimeType(*timeRepr[:6])
-    raise TypeError("function takes at least 9 arguments (1 given)")
+    if isinstance(timeRepr, (int, float)):
+        if timeRepr < 0:
+            raise ValueError("invalid timestamp")
+        return TimeType.fromtimestamp(int(timeRepr))
+    if isinstance(timeRepr, _dt.date):
+        return TimeType(timeRepr.year, timeRepr.month, timeRepr.day)
+    if not isinstance(timeRepr, (tuple, list, str, _time.struct_time)):
+        kind = type(timeRepr).__name__
+        raise TypeError(f"Objects of type '{kind}' can not be used as a time object")
+    if len(timeRepr) < 9:
+        raise TypeError(f"function takes at least 9 arguments ({len(timeRepr)} given)")
+    if len(timeRepr) > 10:
+        raise TypeError(f"function takes at most 10 arguments ({len(timeRepr)} given)")
+    year, month, day, hour, minute, second = (operator.index(v) for v in timeRepr[:6])  # type: ignore[arg-type]
+    milliseconds = operator.index(timeRepr[9]) if len(timeRepr) == 10 else 0  # type: ignore[arg-type]
+    # Out-of-range fields carry into the next (month 13 is January of the next year).
+    year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
+    return TimeType(year, month, 1) + _dt.timedelta(
+        days=day - 1, hours=hour, minutes=minute, seconds=second, milliseconds=milliseconds
+    )
+
+
+@api("FileTimeToSystemTime")
+def TimeStamp(timestamp: object, /) -> _dt.datetime:
+    """Make a time from a TimeStamp (a FILETIME: 100 ns since 1601, UTC), as SSPI gives one.
+
+    Aware, in UTC, to the millisecond; a value past the year 9999 (such as
+    0x7FFFFFFFFFFFFFFF, "never") is ``datetime.max``. A negative one fails as
+    FileTimeToSystemTime does (ERROR_INVALID_PARAMETER).
+    """
+    if not isinstance(timestamp, int):
+        raise TypeError("LARGE_INTEGER must be 'int', or '(int, int)'")
+    return filetime_to_datetime(timestamp, TimeType)
 
 
 com.set_iid_type(PyIID, IID)

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import operator
 import os
+import re
 import tempfile
 import threading
 from typing import TYPE_CHECKING, Any
 
 from .. import kernel, messages
+from ..errors import ERROR_MR_MID_NOT_FOUND, Win32Error, message_text
 from ..kernel import ThreadHandle
 from . import win32gui
 from ._adapt import (
@@ -39,7 +41,13 @@ __all__ = [
     "QueueUserAPC", "PostMessage", "PostThreadMessage", "SendMessage", "PostQuitMessage",
     "RegisterWindowMessage", "OpenThread", "OpenProcess", "GetModuleHandle", "GetTickCount",
     "LOWORD", "HIWORD", "GetHandleInformation", "SetHandleInformation", "GetTempPath",
+    "FormatMessage",
 ]  # fmt: skip
+
+_FORMAT_MESSAGE_IGNORE_INSERTS = 0x200
+_FORMAT_MESSAGE_FROM_STRING = 0x400
+_FORMAT_MESSAGE_FROM_SYSTEM = 0x1000
+_INSERT = re.compile(r"%([1-9][0-9]?)")
 
 
 def GetCurrentThreadId() -> int:
@@ -217,3 +225,42 @@ def SetHandleInformation(Object: object, Mask: int, Flags: int, /) -> None:
         kernel.handles.set_inheritable(value, bool(dword(Flags) & HANDLE_FLAG_INHERIT))
     else:
         kernel.handles.get(value)
+
+
+@api("FormatMessageW")
+def FormatMessage(*args: object) -> str:
+    """Windows' message for an error code, with its closing CR LF, as pywin32 gives it.
+
+    ``FormatMessage(errCode=0)``: the message for ``errCode`` (0: GetLastError()'s).
+    ``FormatMessage(flags, source, messageId, languageID, inserts)``: FORMAT_MESSAGE_FROM_SYSTEM
+    (a code's message) or FORMAT_MESSAGE_FROM_STRING (``source`` is the text), its ``%1``...
+    replaced by ``inserts`` unless FORMAT_MESSAGE_IGNORE_INSERTS. A code with no message fails
+    with ERROR_MR_MID_NOT_FOUND.
+    """
+    if len(args) <= 1 and all(isinstance(arg, int) for arg in args):
+        code = dword(args[0]) if args else 0
+        text = message_text(code or last_error())
+        inserts: object = None
+    elif len(args) == 5:
+        flags, source, message_id, _language, inserts = args
+        flags = dword(flags)
+        if flags & _FORMAT_MESSAGE_FROM_STRING:
+            if not isinstance(source, str):
+                raise TypeError("The source must be a string for FORMAT_MESSAGE_FROM_STRING")
+            text = source
+        else:  # FORMAT_MESSAGE_FROM_SYSTEM, the only message table here
+            text = message_text(dword(message_id))
+            if text is not None:
+                text += "\r\n"
+        if flags & _FORMAT_MESSAGE_IGNORE_INSERTS:
+            inserts = None
+    else:
+        raise TypeError(f"FormatMessageW() takes exactly 5 arguments ({len(args)} given)")
+    if text is None:
+        raise Win32Error.from_code(ERROR_MR_MID_NOT_FOUND, "Windows has no message for that code")
+    if inserts is not None:
+        values = [str(value) for value in inserts]  # type: ignore[attr-defined]
+        text = _INSERT.sub(
+            lambda m: values[int(m[1]) - 1] if int(m[1]) <= len(values) else m[0], text
+        )
+    return text if len(args) == 5 else text + "\r\n"

@@ -70,6 +70,7 @@ from ..errors import ERROR_IO_PENDING as ERROR_IO_PENDING
 from ..errors import ERROR_LOCK_VIOLATION as ERROR_LOCK_VIOLATION
 from ..errors import ERROR_MOD_NOT_FOUND as ERROR_MOD_NOT_FOUND
 from ..errors import ERROR_MORE_DATA as ERROR_MORE_DATA
+from ..errors import ERROR_MR_MID_NOT_FOUND as ERROR_MR_MID_NOT_FOUND
 from ..errors import ERROR_NEGATIVE_SEEK as ERROR_NEGATIVE_SEEK
 from ..errors import ERROR_NO_DATA as ERROR_NO_DATA
 from ..errors import ERROR_NO_MORE_ITEMS as ERROR_NO_MORE_ITEMS
@@ -130,6 +131,13 @@ from ..errors import RPC_S_CALLPENDING as RPC_S_CALLPENDING
 from ..errors import RPC_S_SERVER_UNAVAILABLE as RPC_S_SERVER_UNAVAILABLE
 from ..errors import S_FALSE as S_FALSE
 from ..errors import S_OK as S_OK
+from ..errors import STG_E_ACCESSDENIED as STG_E_ACCESSDENIED
+from ..errors import STG_E_FILEALREADYEXISTS as STG_E_FILEALREADYEXISTS
+from ..errors import STG_E_FILENOTFOUND as STG_E_FILENOTFOUND
+from ..errors import STG_E_INVALIDFLAG as STG_E_INVALIDFLAG
+from ..errors import STG_E_INVALIDNAME as STG_E_INVALIDNAME
+from ..errors import STG_E_INVALIDPARAMETER as STG_E_INVALIDPARAMETER
+from ..errors import STG_E_PATHNOTFOUND as STG_E_PATHNOTFOUND
 from ..errors import STG_E_READFAULT as STG_E_READFAULT
 from ..errors import WAIT_TIMEOUT as WAIT_TIMEOUT
 from ..errors import hresult_from_win32
