@@ -13,6 +13,10 @@ from ._diskfile import DiskFile as DiskFile
 from ._event import Event as Event
 from ._event import EventStatistics as EventStatistics
 from ._file import File as File
+from ._fileinfo import FileInfo as FileInfo
+from ._fileinfo import file_attributes as file_attributes
+from ._fileinfo import file_info as file_info
+from ._fileinfo import set_file_attributes as set_file_attributes
 from ._filemodes import CREATE_ALWAYS as CREATE_ALWAYS
 from ._filemodes import CREATE_NEW as CREATE_NEW
 from ._filemodes import DELETE as DELETE
@@ -61,6 +65,8 @@ from ._filemodes import OPEN_ALWAYS as OPEN_ALWAYS
 from ._filemodes import OPEN_EXISTING as OPEN_EXISTING
 from ._filemodes import READ_CONTROL as READ_CONTROL
 from ._filemodes import TRUNCATE_EXISTING as TRUNCATE_EXISTING
+from ._findfiles import FoundFile as FoundFile
+from ._findfiles import find_files as find_files
 from ._handles import CURRENT_PROCESS as CURRENT_PROCESS
 from ._handles import CURRENT_THREAD as CURRENT_THREAD
 from ._handles import HandleTable as HandleTable
@@ -201,6 +207,8 @@ __all__ = [
     "Event",
     "EventStatistics",
     "File",
+    "FileInfo",
+    "FoundFile",
     "HandleTable",
     "IoResult",
     "Mutex",
@@ -227,6 +235,9 @@ __all__ = [
     "current_process",
     "current_thread",
     "delete_file",
+    "file_attributes",
+    "file_info",
+    "find_files",
     "handles",
     "inherit_from_parent",
     "module_handle",
@@ -235,6 +246,7 @@ __all__ = [
     "open_process",
     "publish",
     "queue_apc",
+    "set_file_attributes",
     "signal_and_wait",
     "sleep",
     "start_process",

@@ -28,6 +28,7 @@ from ..errors import (
     Win32Error,
 )
 from ._file import File, os_error
+from ._fileinfo import FileInfo, info_of, to_ns
 from ._filelock import FileLocks, LockRequest, finish, retry, wait_for_lock, withdraw
 from ._filemodes import (
     CREATE_ALWAYS,
@@ -42,6 +43,7 @@ from ._filemodes import (
     FILE_FLAG_DELETE_ON_CLOSE,
     FILE_FLAG_OVERLAPPED,
     FILE_READ_DATA,
+    FILE_WRITE_ATTRIBUTES,
     FILE_WRITE_DATA,
     OPEN_ALWAYS,
     OPEN_EXISTING,
@@ -54,6 +56,8 @@ from ._overlapped import DONE, PENDING, IoResult, begin, complete, spare_overlap
 from ._share import ShareRecord, claim
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from typing_extensions import Buffer
 
     from ._overlapped import Overlapped
@@ -207,6 +211,48 @@ class DiskFile(File):
             os.fsync(self._fd)
         except OSError as exc:
             raise os_error(exc, f"flushing {self.name!r}") from None
+
+    # -- attributes and times -----------------------------------------------------------------
+
+    def file_info(self) -> FileInfo:
+        """The file's attributes, times and size, as GetFileTime and FileBasicInfo give them."""
+        self._check_open()
+        return info_of(os.fstat(self._fd), os.path.basename(self._path.rstrip("/")))
+
+    def set_times(
+        self,
+        created: datetime | None = None,
+        accessed: datetime | None = None,
+        written: datetime | None = None,
+    ) -> None:
+        """Set the file's times (SetFileTime); None keeps one.
+
+        ``created`` is accepted and not kept: Linux has no creation time to set (the
+        creation time read back is the last write time, as on Wine).
+
+        Raises:
+            AccessDeniedError: the open lacks FILE_WRITE_ATTRIBUTES (GENERIC_WRITE has it).
+        """
+        self._check_open()
+        if not self.access & FILE_WRITE_ATTRIBUTES:
+            raise AccessDeniedError(
+                f"{self.name!r} was opened without FILE_WRITE_ATTRIBUTES; open it with "
+                "GENERIC_WRITE to set its times"
+            )
+        if accessed is None and written is None:
+            return
+        current = os.fstat(self._fd)
+        times = (
+            current.st_atime_ns if accessed is None else to_ns(accessed),
+            current.st_mtime_ns if written is None else to_ns(written),
+        )
+        try:
+            try:
+                os.utime(self._fd, ns=times)
+            except OSError:  # a descriptor opened for no data (O_PATH): through its name
+                os.utime(f"/proc/self/fd/{self._fd}", ns=times)
+        except OSError as exc:
+            raise os_error(exc, f"setting the times of {self.name!r}") from None
 
     # -- byte-range locks ---------------------------------------------------------------------
 

@@ -34,8 +34,11 @@ from ..errors import (
 from ._filemodes import FILE_BEGIN, FILE_READ_DATA
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from typing_extensions import Buffer, Self
 
+    from ._fileinfo import FileInfo
     from ._overlapped import IoResult, Overlapped
 
 __all__ = ["File", "os_error"]
@@ -145,6 +148,19 @@ class File:
     def truncate(self) -> None:
         """Make the file end at the file pointer (SetEndOfFile); only a disk file can."""
         raise Win32Error.from_code(ERROR_INVALID_FUNCTION, f"{self.name!r} has no end")
+
+    def file_info(self) -> FileInfo:
+        """The file's attributes, times and size (GetFileTime, FileBasicInfo); disk files only."""
+        raise Win32Error.from_code(ERROR_INVALID_FUNCTION, f"{self.name!r} has no attributes")
+
+    def set_times(
+        self,
+        created: datetime | None = None,
+        accessed: datetime | None = None,
+        written: datetime | None = None,
+    ) -> None:
+        """Set the file's times (SetFileTime); None keeps one. Disk files only."""
+        raise Win32Error.from_code(ERROR_INVALID_FUNCTION, f"{self.name!r} has no times")
 
     def lock(
         self,

@@ -13,6 +13,7 @@ handles gets it at the same value.
 from __future__ import annotations
 
 import contextlib
+import gc
 import itertools
 import threading
 from collections import deque
@@ -24,6 +25,7 @@ from ..errors import (
     InvalidHandleError,
     InvalidParameterError,
     NotSupportedError,
+    Win32Error,
 )
 from ._core import MAXIMUM_WAIT_OBJECTS, CheckedObjects, Waitable
 from ._inherit import give, take
@@ -87,6 +89,22 @@ def normalize(value: int) -> int:
     return value if value < 0 else value & ~3
 
 
+class _Collector(threading.local):
+    """Whether the garbage collector runs on this thread (it runs finalizers there)."""
+
+    running = False
+
+
+_collector = _Collector()
+
+
+def _on_collection(phase: str, info: dict[str, int]) -> None:
+    # Called by the collector, on the collecting thread, before and after each collection.
+    _collector.running = phase == "start"
+
+
+gc.callbacks.append(_on_collection)
+
 _MANY_CACHED = 64
 """How many sets of handles :meth:`HandleTable.get_many` remembers."""
 
@@ -113,6 +131,20 @@ class HandleTable:
     def close_soon(self, value: int) -> None:
         """Close a handle later; the only call a finalizer may make (it takes no lock)."""
         self._closing.append(value)
+
+    def close_dropped(self, value: int) -> None:
+        """Close a handle whose owner was dropped (a finalizer's call); errors are swallowed.
+
+        A handle dropped by its last reference closes now, as Windows' owner would close it
+        (a file opened with FILE_FLAG_DELETE_ON_CLOSE is gone when the call returns). When
+        the garbage collector runs the finalizer, it may have interrupted a locked section
+        of this thread: then the handle closes at the next table operation instead.
+        """
+        if _collector.running:
+            self._closing.append(value)
+            return
+        with contextlib.suppress(Win32Error):
+            self.close(value)
 
     def collect(self) -> None:
         """Close now the handles finalizers gave up (never called with a lock held)."""

@@ -86,11 +86,11 @@ class PyHANDLE:
         return value
 
     def __del__(self) -> None:
-        # The collector may run this inside any locked section: hand the handle over to be
-        # closed by the next handle operation instead of taking a lock here.
+        # Closed now, errors swallowed, as pywin32's; the kernel defers it when the garbage
+        # collector runs this (it may have interrupted a locked section).
         value = getattr(self, "_value", 0)
         if value:
-            handles.close_soon(value)
+            handles.close_dropped(value)
 
     def __enter__(self) -> Self:
         return self

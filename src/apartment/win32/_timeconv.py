@@ -1,13 +1,16 @@
-"""Win32 time units: FILETIME due times (100 ns) and millisecond periods."""
+"""Win32 time units: FILETIME due times (100 ns), millisecond periods, file times."""
 
 from __future__ import annotations
 
 import datetime as _dt
 import operator
+from typing import TypeVar
 
-from ..errors import ERROR_INVALID_PARAMETER, Win32Error
+from ..errors import ERROR_INVALID_PARAMETER, InvalidParameterError, Win32Error
 
-__all__ = ["due_time", "filetime_to_datetime", "period"]
+__all__ = ["due_time", "file_time", "filetime_to_datetime", "period", "time_arg"]
+
+T = TypeVar("T", bound=_dt.datetime)
 
 _EPOCH_1601 = _dt.datetime(1601, 1, 1, tzinfo=_dt.timezone.utc)
 
@@ -55,3 +58,36 @@ def filetime_to_datetime(ticks: int, kind: type[_dt.datetime] = _dt.datetime) ->
 _MAX_MILLISECONDS = (_dt.datetime(9999, 12, 31, 23, 59, 59, 999000) - _dt.datetime(1601, 1, 1)) // (
     _dt.timedelta(milliseconds=1)
 ) + 1
+
+
+def file_time(when: _dt.datetime, kind: type[T]) -> T:
+    """A file time as pywin32 gives it: ``kind`` (pywintypes' time), in UTC, to the millisecond.
+
+    pywin32 goes through a SYSTEMTIME, which has milliseconds: the rest is dropped.
+    """
+    when = when.astimezone(_dt.timezone.utc)
+    return kind(
+        when.year, when.month, when.day, when.hour, when.minute, when.second,
+        when.microsecond // 1000 * 1000, tzinfo=_dt.timezone.utc,
+    )  # fmt: skip
+
+
+def time_arg(value: object) -> _dt.datetime | None:
+    """Read a file time argument: a datetime (naive is UTC, as pywin32 reads it) or None.
+
+    Raises:
+        TypeError: not a datetime, as pywin32 refuses ints, floats and tuples here.
+        InvalidParameterError: a time before 1601, which no FILETIME holds.
+    """
+    if value is None:
+        return None
+    if not isinstance(value, _dt.datetime):
+        raise TypeError(f"must be a pywintypes time object (got {type(value).__name__})")
+    try:
+        when = value if value.tzinfo is None else value.astimezone(_dt.timezone.utc)
+        when = when.replace(tzinfo=_dt.timezone.utc)
+    except OverflowError:
+        raise InvalidParameterError(f"{value!r} is outside what a FILETIME holds") from None
+    if when < _EPOCH_1601:
+        raise InvalidParameterError(f"{value!r} is before 1601: no FILETIME holds it")
+    return when

@@ -9,6 +9,8 @@ ERROR_MORE_DATA or ERROR_IO_PENDING (then ``data`` is the buffer being filled), 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .. import kernel
 from ..errors import ERROR_ALREADY_EXISTS, ERROR_IO_PENDING, Win32Error
 from ..kernel import CREATE_ALWAYS as CREATE_ALWAYS
@@ -46,15 +48,23 @@ from ..kernel import TRUNCATE_EXISTING as TRUNCATE_EXISTING
 from ._adapt import api, as_bool, dword, set_last_error, soft
 from ._buffers import data_arg, read_buffer, text_arg
 from ._handles import PyHANDLE, handle_value, lookup, new_handle
-from .pywintypes import error, overlapped_arg, overlapped_core, overlapped_offset
+from ._timeconv import file_time, time_arg
+from .pywintypes import TimeType, error, overlapped_arg, overlapped_core, overlapped_offset
 from .win32api import CloseHandle as CloseHandle
+
+if TYPE_CHECKING:
+    import datetime as _dt
+    from collections.abc import Iterator
 
 __all__ = [
     "error",
     "CreateFile", "ReadFile", "WriteFile", "CloseHandle", "SetFilePointer", "GetFileSize",
     "SetEndOfFile", "FlushFileBuffers", "LockFile", "UnlockFile", "LockFileEx",
     "UnlockFileEx", "GetOverlappedResult", "CancelIo", "AllocateReadBuffer", "DeleteFile",
-    "GetFileType",
+    "GetFileType", "GetFileAttributes", "GetFileAttributesW", "GetFileAttributesEx",
+    "GetFileAttributesExW", "SetFileAttributes", "SetFileAttributesW", "GetFileTime",
+    "SetFileTime", "GetFileInformationByHandleEx", "FindFilesW", "FindFilesIterator",
+    "FindFileIterator",
 ]  # fmt: skip
 
 # Values pywin32 gives through a C long: 0x80000000 reads negative.
@@ -68,6 +78,11 @@ FILE_TYPE_PIPE = 3
 _FILE_TYPES = {"disk": FILE_TYPE_DISK, "pipe": FILE_TYPE_PIPE}
 
 UNICODE = 1
+INVALID_FILE_ATTRIBUTES = -1  # GetFileAttributes' failure, through a C long
+
+# GetFileInformationByHandleEx's classes (FILE_INFO_BY_HANDLE_CLASS) answered here.
+FileBasicInfo = 0
+FileStandardInfo = 1
 
 
 def AllocateReadBuffer(bufSize: int, /) -> memoryview:
@@ -255,3 +270,157 @@ def DeleteFile(fileName: str, /) -> None:
 def GetFileType(hFile: object, /) -> int:
     """FILE_TYPE_DISK or FILE_TYPE_PIPE."""
     return _FILE_TYPES.get(lookup(hFile, File).kind, FILE_TYPE_UNKNOWN)
+
+
+# -- attributes, times, searches -------------------------------------------------------------
+
+
+def _path_arg(value: object) -> str:
+    if value is None:
+        raise TypeError("None is not a valid string in this context")
+    return text_arg(value)
+
+
+def _find_data(found: kernel.FoundFile) -> tuple[object, ...]:
+    """WIN32_FIND_DATA as pywin32's tuple.
+
+    Attributes, three times, size high and low, two reserved DWORDs, the name and the 8.3
+    name (none here).
+    """
+    info = found.info
+    return (
+        info.attributes,
+        file_time(info.created, TimeType),
+        file_time(info.accessed, TimeType),
+        file_time(info.written, TimeType),
+        info.size >> 32,
+        info.size & 0xFFFFFFFF,
+        0,
+        0,
+        found.name,
+        "",
+    )
+
+
+@soft(lambda: INVALID_FILE_ATTRIBUTES)
+def GetFileAttributes(FileName: str, /) -> int:
+    """The FILE_ATTRIBUTE_* bits of a path; -1 and GetLastError when it is not there."""
+    return kernel.file_attributes(_path_arg(FileName))
+
+
+GetFileAttributesW = GetFileAttributes
+
+
+@api("GetFileAttributesEx")
+def GetFileAttributesEx(
+    FileName: str, InfoLevelId: int = 0, Transaction: object = None, /
+) -> tuple[int, _dt.datetime, _dt.datetime, _dt.datetime, int]:
+    """``(attributes, created, accessed, written, size)`` of a path (GetFileExInfoStandard)."""
+    path = _path_arg(FileName)
+    if dword(InfoLevelId):
+        raise ValueError(f"Level '{InfoLevelId}' is not supported")
+    if Transaction is not None:
+        raise NotImplementedError("transacted file operations are not supported")
+    info = kernel.file_info(path)
+    return (
+        info.attributes,
+        file_time(info.created, TimeType),
+        file_time(info.accessed, TimeType),
+        file_time(info.written, TimeType),
+        info.size,
+    )
+
+
+GetFileAttributesExW = GetFileAttributesEx
+
+
+@api("SetFileAttributes")
+def SetFileAttributes(FileName: str, FileAttributes: int, /) -> None:
+    """Set a path's attributes; only FILE_ATTRIBUTE_READONLY is kept (see the core)."""
+    kernel.set_file_attributes(_path_arg(FileName), dword(FileAttributes))
+
+
+SetFileAttributesW = SetFileAttributes
+
+
+@api("GetFileTime")
+def GetFileTime(File: object, /) -> list[_dt.datetime]:
+    """``[created, accessed, written]`` of an open file, in UTC."""
+    info = lookup(File, kernel.File).file_info()
+    return [file_time(t, TimeType) for t in (info.created, info.accessed, info.written)]
+
+
+@api("SetFileTime")
+def SetFileTime(
+    File: object,
+    CreationTime: object = None,
+    LastAccessTime: object = None,
+    LastWriteTime: object = None,
+    UTCTimes: object = False,
+) -> None:
+    """Set an open file's times; None keeps one.
+
+    A naive time is UTC: pywin32 ignores UTCTimes on Python 3.
+    """
+    file = lookup(File, kernel.File)
+    times = time_arg(CreationTime), time_arg(LastAccessTime), time_arg(LastWriteTime)
+    file.set_times(*times)
+
+
+@api("GetFileInformationByHandleEx")
+def GetFileInformationByHandleEx(File: object, FileInformationClass: int, /) -> dict[str, object]:
+    """FileBasicInfo or FileStandardInfo of an open file, as pywin32's dict."""
+    file = lookup(File, kernel.File)
+    kind = int.__index__(FileInformationClass)
+    if kind not in (FileBasicInfo, FileStandardInfo):
+        raise NotImplementedError("Unsupported file information class")
+    info = file.file_info()
+    if kind == FileBasicInfo:
+        return {
+            "CreationTime": file_time(info.created, TimeType),
+            "LastAccessTime": file_time(info.accessed, TimeType),
+            "LastWriteTime": file_time(info.written, TimeType),
+            "ChangeTime": file_time(info.changed, TimeType),
+            "FileAttributes": info.attributes,
+        }
+    return {
+        "AllocationSize": info.allocated,
+        "EndOfFile": info.size,
+        "NumberOfLinks": info.links,
+        "DeletePending": False,
+        "Directory": bool(info.attributes & FILE_ATTRIBUTE_DIRECTORY),
+    }
+
+
+@api("FindFirstFileW")
+def FindFilesW(FileName: str, Transaction: object = None) -> list[tuple[object, ...]]:
+    """Every WIN32_FIND_DATA tuple a wildcard finds; [] when nothing matches."""
+    if Transaction is not None:
+        raise NotImplementedError("transacted file operations are not supported")
+    return [_find_data(found) for found in kernel.find_files(_path_arg(FileName))]
+
+
+class FindFileIterator:
+    """The iterator FindFilesIterator returns: WIN32_FIND_DATA tuples, read as they go."""
+
+    __slots__ = ("_found",)
+
+    def __init__(self, found: Iterator[kernel.FoundFile]) -> None:
+        self._found = found
+
+    def __iter__(self) -> FindFileIterator:
+        return self
+
+    def __next__(self) -> tuple[object, ...]:
+        return _find_data(next(self._found))
+
+
+@api("FindFirstFileW")
+def FindFilesIterator(FileName: str, Transaction: object = None) -> FindFileIterator:
+    """Iterate over what a wildcard finds.
+
+    A missing folder raises here (ERROR_PATH_NOT_FOUND), not at the first item.
+    """
+    if Transaction is not None:
+        raise NotImplementedError("transacted file operations are not supported")
+    return FindFileIterator(kernel.find_files(_path_arg(FileName)))
