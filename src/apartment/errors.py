@@ -66,7 +66,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from . import _codes
+from . import _codes, _com_errors
 from ._codes import *  # noqa: F403 - the codes are part of this module's API
 from ._codes import (
     ERROR_ACCESS_DENIED,
@@ -100,30 +100,30 @@ from ._codes import (
     ERROR_WINDOW_OF_OTHER_THREAD,
     REGDB_E_READREGDB,
 )
-from ._com_errors import (  # the COM half of the tree, part of this module's API
-    CallCanceledError,
-    CallCompleteError,
-    CallFailedError,
-    CallRejectedError,
-    CallTimeoutError,
-    CancelDisabledError,
-    CantCallOutError,
-    ChangedModeError,
-    ClassNotRegisteredError,
-    ClassStringError,
-    ComError,
-    ComNotSupportedError,
-    DisconnectedError,
-    InvalidArgumentError,
-    NoInterfaceError,
-    NotInitializedError,
-    ObjectNotConnectedError,
-    ServerExecError,
-    ServerUnavailableError,
-    StreamReadError,
-    WrongThreadError,
-    _CodedComError,
-)
+
+# the COM half of the tree, part of this module's API
+from ._com_errors import CallCanceledError as CallCanceledError
+from ._com_errors import CallCompleteError as CallCompleteError
+from ._com_errors import CallFailedError as CallFailedError
+from ._com_errors import CallRejectedError as CallRejectedError
+from ._com_errors import CallTimeoutError as CallTimeoutError
+from ._com_errors import CancelDisabledError as CancelDisabledError
+from ._com_errors import CantCallOutError as CantCallOutError
+from ._com_errors import ChangedModeError as ChangedModeError
+from ._com_errors import ClassNotRegisteredError as ClassNotRegisteredError
+from ._com_errors import ClassStringError as ClassStringError
+from ._com_errors import ComError as ComError
+from ._com_errors import ComNotSupportedError as ComNotSupportedError
+from ._com_errors import DisconnectedError as DisconnectedError
+from ._com_errors import InvalidArgumentError as InvalidArgumentError
+from ._com_errors import NoInterfaceError as NoInterfaceError
+from ._com_errors import NotInitializedError as NotInitializedError
+from ._com_errors import ObjectNotConnectedError as ObjectNotConnectedError
+from ._com_errors import ServerExecError as ServerExecError
+from ._com_errors import ServerUnavailableError as ServerUnavailableError
+from ._com_errors import StreamReadError as StreamReadError
+from ._com_errors import WrongThreadError as WrongThreadError
+from ._com_errors import _CodedComError
 from ._error_notes import describe, notes_of, reduce_error, set_notes
 from ._texts import (
     hresult_from_win32,
@@ -164,27 +164,7 @@ __all__ = [
     "PipeNotConnectedError",
     "OperationAbortedError",
     "IoIncompleteError",
-    "ComError",
-    "NotInitializedError",
-    "ChangedModeError",
-    "WrongThreadError",
-    "DisconnectedError",
-    "ObjectNotConnectedError",
-    "CantCallOutError",
-    "InvalidArgumentError",
-    "NoInterfaceError",
-    "ClassStringError",
-    "ClassNotRegisteredError",
-    "StreamReadError",
-    "CallTimeoutError",
-    "CallRejectedError",
-    "CallCanceledError",
-    "CallCompleteError",
-    "CancelDisabledError",
-    "ComNotSupportedError",
-    "ServerUnavailableError",
-    "CallFailedError",
-    "ServerExecError",
+    *_com_errors.__all__,
     "RegistryError",
     "RegistryReadError",
     "RegistryWriteError",
