@@ -27,7 +27,7 @@ from ..errors import (
     NotSupportedError,
     Win32Error,
 )
-from ._core import MAXIMUM_WAIT_OBJECTS, CheckedObjects, Waitable
+from ._core import KERNEL_LOCK, MAXIMUM_WAIT_OBJECTS, CheckedObjects, Waitable
 from ._inherit import give, take
 from ._inherit import inherit_from_parent as _inherit_from_parent
 from ._namespace import NamedKind, create_named, open_named, release_name
@@ -136,12 +136,20 @@ class HandleTable:
         """Close a handle whose owner was dropped (a finalizer's call); errors are swallowed.
 
         A handle dropped by its last reference closes now, as Windows' owner would close it
-        (a file opened with FILE_FLAG_DELETE_ON_CLOSE is gone when the call returns). When
-        the garbage collector runs the finalizer, it may have interrupted a locked section
-        of this thread: then the handle closes at the next table operation instead.
+        (a file opened with FILE_FLAG_DELETE_ON_CLOSE is gone when the call returns). A
+        finalizer may run inside a locked section of this thread, though: when the garbage
+        collector runs it, on the free-threaded build when another thread's drop is merged
+        at any bytecode, or when a core structure lets go of a handle under its lock. So it
+        closes at the next table operation instead when the collector runs, when the kernel
+        lock or the table's is held (by anyone: a finalizer must never wait), or when the
+        object's name lives in the session's shared table (its lock may be this thread's).
         """
-        if _collector.running:
-            self._closing.append(value)
+        if _collector.running or KERNEL_LOCK.locked() or self._lock.locked():
+            self._closing.append(value)  # maybe this thread's lock: a finalizer never waits
+            return
+        entry = self._entries.get(normalize(value))  # one atomic read, as in find()
+        if entry is not None and getattr(entry[0], "_shared", None) is not None:
+            self._closing.append(value)  # its name is the session's: that lock may be ours
             return
         with contextlib.suppress(Win32Error):
             self.close(value)
