@@ -123,6 +123,15 @@ from ._thread import current_thread as current_thread
 from ._thread import queue_apc as queue_apc
 from ._thread import start_thread as start_thread
 from ._thread import thread_by_id as thread_by_id
+from ._sysinfo import PowerStatus as PowerStatus
+from ._sysinfo import TimeZone as TimeZone
+from ._sysinfo import TransitionDate as TransitionDate
+from ._sysinfo import computer_name as computer_name
+from ._sysinfo import long_path_name as long_path_name
+from ._sysinfo import power_status as power_status
+from ._sysinfo import short_path_name as short_path_name
+from ._sysinfo import time_zone as time_zone
+from ._sysinfo import user_name as user_name
 from ._timer import TimerStatistics as TimerStatistics
 from ._timer import WaitableTimer as WaitableTimer
 from ._wait import signal_and_wait as signal_and_wait
