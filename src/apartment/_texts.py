@@ -6,6 +6,9 @@ Only the codes this library raises have a text; :mod:`apartment.errors` builds i
 
 from __future__ import annotations
 
+import re
+from typing import TYPE_CHECKING
+
 from ._codes import (
     CLASS_E_CLASSNOTAVAILABLE,
     CLASS_E_NOAGGREGATION,
@@ -38,6 +41,7 @@ from ._codes import (
     E_UNEXPECTED,
     ERROR_ACCESS_DENIED,
     ERROR_ALREADY_EXISTS,
+    ERROR_BAD_PATHNAME,
     ERROR_BAD_PIPE,
     ERROR_BADDB,
     ERROR_BROKEN_PIPE,
@@ -59,6 +63,7 @@ from ._codes import (
     ERROR_INVALID_WINDOW_HANDLE,
     ERROR_IO_INCOMPLETE,
     ERROR_IO_PENDING,
+    ERROR_KEY_DELETED,
     ERROR_LOCK_VIOLATION,
     ERROR_MESSAGE_SYNC_ONLY,
     ERROR_MOD_NOT_FOUND,
@@ -66,7 +71,9 @@ from ._codes import (
     ERROR_MR_MID_NOT_FOUND,
     ERROR_NEGATIVE_SEEK,
     ERROR_NO_DATA,
+    ERROR_NO_MORE_ITEMS,
     ERROR_NO_SYSTEM_RESOURCES,
+    ERROR_NONE_MAPPED,
     ERROR_NOT_ENOUGH_MEMORY,
     ERROR_NOT_ENOUGH_QUOTA,
     ERROR_NOT_FOUND,
@@ -122,8 +129,12 @@ from ._codes import (
     WAIT_TIMEOUT,
 )
 
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
 __all__ = [
     "system_message", "hresult_message", "message_text", "signed_hresult", "hresult_from_win32",
+    "format_message",
 ]  # fmt: skip
 
 # The Windows system messages (FormatMessage, en-US) for the codes this library raises.
@@ -186,6 +197,12 @@ _MESSAGES: dict[int, str] = {
     ERROR_NO_DATA: "The pipe is being closed.",
     ERROR_PIPE_NOT_CONNECTED: "No process is on the other end of the pipe.",
     ERROR_MORE_DATA: "More data is available.",
+    ERROR_NO_MORE_ITEMS: "No more data is available.",
+    ERROR_BAD_PATHNAME: "The specified path is invalid.",
+    ERROR_KEY_DELETED: (
+        "Illegal operation attempted on a registry key that has been marked for deletion."
+    ),
+    ERROR_NONE_MAPPED: "No mapping between account names and security IDs was done.",
     ERROR_DIRECTORY: "The directory name is invalid.",
     ERROR_PIPE_CONNECTED: "There is a process on other end of the pipe.",
     ERROR_PIPE_LISTENING: "Waiting for a process to open the other end of the pipe.",
@@ -316,3 +333,34 @@ def signed_hresult(value: int) -> int:
     """Read an HRESULT as the signed 32-bit int pywin32 uses (0x8001010E -> -2147417842)."""
     value &= 0xFFFFFFFF
     return value - 0x100000000 if value & 0x80000000 else value
+
+
+# %1..%99 (with an optional printf spec, !s! and the like), %0, %n, %% and the escaped spaces
+_ESCAPE = re.compile(r"%(?:([1-9][0-9]?)(?:![^!]*!)?|([0n%.!rt ]))")
+_ESCAPED = {"n": "\r\n", "%": "%", ".": ".", "!": "!", "r": "\r", "t": "\t", " ": " "}
+
+
+def format_message(template: str, inserts: Sequence[str] | None) -> str:
+    """Expand FormatMessage's escapes in ``template``, as FORMAT_MESSAGE_FROM_STRING does.
+
+    ``%1`` to ``%99`` take ``inserts`` (one missing gives ``(null)``; its ``!spec!`` is read
+    as ``s``), ``%n`` a CR LF, ``%%`` a percent sign, and ``%0`` ends the text. With
+    ``inserts`` None the inserts are left as they are (FORMAT_MESSAGE_IGNORE_INSERTS).
+    """
+    if inserts is None:
+        return template
+    parts: list[str] = []
+    position = 0
+    for match in _ESCAPE.finditer(template):
+        parts.append(template[position : match.start()])
+        position = match.end()
+        number, escape = match.groups()
+        if escape == "0":
+            return "".join(parts)
+        if escape is not None:
+            parts.append(_ESCAPED[escape])
+        else:
+            index = int(number) - 1
+            parts.append(inserts[index] if index < len(inserts) else "(null)")
+    parts.append(template[position:])
+    return "".join(parts)

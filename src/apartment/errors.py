@@ -126,6 +126,7 @@ from ._com_errors import WrongThreadError as WrongThreadError
 from ._com_errors import _CodedComError
 from ._error_notes import describe, notes_of, reduce_error, set_notes
 from ._texts import (
+    format_message,
     hresult_from_win32,
     hresult_message,
     message_text,
@@ -172,6 +173,7 @@ __all__ = [
     "system_message",
     "hresult_message",
     "message_text",
+    "format_message",
     "signed_hresult",
     "hresult_from_win32",
     *_codes.__all__,

@@ -71,6 +71,14 @@ FILES = [
             "test_functional": "Winsock extensions (WSAEventSelect) are not modelled",
         },
     ),
+    File(
+        "win32/test/test_win32api.py",
+        "unittest",
+        {
+            "testLongLongPathNames": "needs win32file.CreateDirectoryW and \\\\?\\ paths",
+            "testGetSystemCpuSetInformation": "CPU sets (GetSystemCpuSetInformation) not modelled",
+        },
+    ),
     File("win32/Demos/win32fileDemo.py", "script"),
     # Left out: win32/Demos/pipes/runproc.py (msvcrt.open_osfhandle, inheritable handles in
     # STARTUPINFO), win32/Demos/service/pipeTest*.py (a Windows service), and the demos of

@@ -115,6 +115,15 @@ from ._semaphore import Semaphore as Semaphore
 from ._semaphore import SemaphoreStatistics as SemaphoreStatistics
 from ._spawn import create_process as create_process
 from ._spawn import start_process as start_process
+from ._sysinfo import PowerStatus as PowerStatus
+from ._sysinfo import TimeZone as TimeZone
+from ._sysinfo import TransitionDate as TransitionDate
+from ._sysinfo import computer_name as computer_name
+from ._sysinfo import long_path_name as long_path_name
+from ._sysinfo import power_status as power_status
+from ._sysinfo import short_path_name as short_path_name
+from ._sysinfo import time_zone as time_zone
+from ._sysinfo import user_name as user_name
 from ._thread import MAXIMUM_SUSPEND_COUNT as MAXIMUM_SUSPEND_COUNT
 from ._thread import STILL_ACTIVE as STILL_ACTIVE
 from ._thread import ThreadHandle as ThreadHandle

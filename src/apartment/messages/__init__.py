@@ -14,6 +14,7 @@ from ._constants import __all__ as _constant_names
 from ._defproc import def_window_proc as def_window_proc
 from ._destroy import destroy_window as destroy_window
 from ._input import QueueInput as QueueInput
+from ._keyscan import key_scan as key_scan
 from ._message import Message as Message
 from ._message import quit_code as quit_code
 from ._message import register_window_message as register_window_message

@@ -8,13 +8,21 @@ from __future__ import annotations
 
 import operator
 import os
-import re
 import tempfile
 import threading
 from typing import TYPE_CHECKING, Any
 
-from .. import kernel, messages
-from ..errors import ERROR_MR_MID_NOT_FOUND, Win32Error, message_text
+from .. import kernel, messages, registry
+from ..errors import (
+    ERROR_FILE_NOT_FOUND,
+    ERROR_INVALID_HANDLE,
+    ERROR_INVALID_PARAMETER,
+    ERROR_MR_MID_NOT_FOUND,
+    ERROR_NONE_MAPPED,
+    Win32Error,
+    format_message,
+    message_text,
+)
 from ..kernel import ThreadHandle
 from . import win32gui
 from ._adapt import (
@@ -41,13 +49,19 @@ __all__ = [
     "QueueUserAPC", "PostMessage", "PostThreadMessage", "SendMessage", "PostQuitMessage",
     "RegisterWindowMessage", "OpenThread", "OpenProcess", "GetModuleHandle", "GetTickCount",
     "LOWORD", "HIWORD", "GetHandleInformation", "SetHandleInformation", "GetTempPath",
-    "FormatMessage",
+    "FormatMessage", "GetUserName", "GetUserNameEx", "GetDomainName", "GetComputerName",
+    "NameSamCompatible", "GetTimeZoneInformation", "GetSystemPowerStatus", "VkKeyScan",
+    "VkKeyScanEx", "GetShortPathName", "GetLongPathName", "GetLongPathNameW",
+    "PyHKEY", "RegOpenKey", "RegOpenKeyEx", "RegCreateKey", "RegCreateKeyEx", "RegCloseKey",
+    "RegSetValueEx", "RegSetValue", "RegQueryValueEx", "RegQueryValue", "RegEnumValue",
+    "RegEnumKey", "RegDeleteValue", "RegDeleteKey", "RegQueryInfoKey", "RegNotifyChangeKeyValue",
+    "REG_NOTIFY_CHANGE_NAME", "REG_NOTIFY_CHANGE_ATTRIBUTES", "REG_NOTIFY_CHANGE_LAST_SET",
+    "REG_NOTIFY_CHANGE_SECURITY",
 ]  # fmt: skip
 
 _FORMAT_MESSAGE_IGNORE_INSERTS = 0x200
 _FORMAT_MESSAGE_FROM_STRING = 0x400
 _FORMAT_MESSAGE_FROM_SYSTEM = 0x1000
-_INSERT = re.compile(r"%([1-9][0-9]?)")
 
 
 def GetCurrentThreadId() -> int:
@@ -67,7 +81,8 @@ def GetCurrentProcess() -> int:
 
 
 def GetLastError() -> int:
-    return last_error()
+    code = last_error()  # pywin32 gives the DWORD as a signed C long
+    return code - 2**32 if code >= 2**31 else code
 
 
 def SetLastError(errVal: int, /) -> None:
@@ -234,33 +249,293 @@ def FormatMessage(*args: object) -> str:
     ``FormatMessage(errCode=0)``: the message for ``errCode`` (0: GetLastError()'s).
     ``FormatMessage(flags, source, messageId, languageID, inserts)``: FORMAT_MESSAGE_FROM_SYSTEM
     (a code's message) or FORMAT_MESSAGE_FROM_STRING (``source`` is the text), its ``%1``...
-    replaced by ``inserts`` unless FORMAT_MESSAGE_IGNORE_INSERTS. A code with no message fails
-    with ERROR_MR_MID_NOT_FOUND.
+    replaced by ``inserts`` (a sequence of str) unless FORMAT_MESSAGE_IGNORE_INSERTS. A code
+    with no message fails with ERROR_MR_MID_NOT_FOUND; a string with inserts but None given
+    fails with ERROR_INVALID_PARAMETER.
     """
     if len(args) <= 1 and all(isinstance(arg, int) for arg in args):
         code = dword(args[0]) if args else 0
         text = message_text(code or last_error())
-        inserts: object = None
-    elif len(args) == 5:
-        flags, source, message_id, _language, inserts = args
-        flags = dword(flags)
-        if flags & _FORMAT_MESSAGE_FROM_STRING:
-            if not isinstance(source, str):
-                raise TypeError("The source must be a string for FORMAT_MESSAGE_FROM_STRING")
-            text = source
-        else:  # FORMAT_MESSAGE_FROM_SYSTEM, the only message table here
-            text = message_text(dword(message_id))
-            if text is not None:
-                text += "\r\n"
-        if flags & _FORMAT_MESSAGE_IGNORE_INSERTS:
-            inserts = None
-    else:
+        if text is None:
+            raise Win32Error.from_code(
+                ERROR_MR_MID_NOT_FOUND, "Windows has no message for that code"
+            )
+        return text + "\r\n"
+    if len(args) != 5:
         raise TypeError(f"FormatMessageW() takes exactly 5 arguments ({len(args)} given)")
+    flags, source, message_id, _language, inserts = args
+    flags = dword(flags)
+    if inserts is not None and (
+        isinstance(inserts, (str, bytes)) or not all(isinstance(value, str) for value in inserts)  # type: ignore[attr-defined]
+    ):
+        raise TypeError("Objects of type 'int' can not be converted to Unicode.")
+    if flags & _FORMAT_MESSAGE_FROM_STRING:
+        if not isinstance(source, str):
+            raise TypeError(
+                f"Objects of type '{type(source).__name__}' can not be converted to Unicode."
+            )
+        if flags & _FORMAT_MESSAGE_IGNORE_INSERTS:
+            return source
+        if inserts is None:  # Windows reads the missing array: pywin32 passes NULL
+            raise Win32Error.from_code(ERROR_INVALID_PARAMETER, "the inserts are None")
+        return format_message(source, list(inserts))  # type: ignore[call-overload]
+    text = message_text(dword(message_id))  # FORMAT_MESSAGE_FROM_SYSTEM, the only table here
     if text is None:
         raise Win32Error.from_code(ERROR_MR_MID_NOT_FOUND, "Windows has no message for that code")
-    if inserts is not None:
-        values = [str(value) for value in inserts]  # type: ignore[attr-defined]
-        text = _INSERT.sub(
-            lambda m: values[int(m[1]) - 1] if int(m[1]) <= len(values) else m[0], text
+    text += "\r\n"
+    if inserts is not None and not flags & _FORMAT_MESSAGE_IGNORE_INSERTS:
+        text = format_message(text, list(inserts))  # type: ignore[call-overload]
+    return text
+
+
+def GetUserName() -> str:
+    return kernel.user_name()
+
+
+def GetDomainName() -> str:
+    """A local account's domain: the computer's name."""
+    return kernel.computer_name()
+
+
+def GetComputerName() -> str:
+    return kernel.computer_name()
+
+
+NameSamCompatible = 2
+
+
+@api("GetUserNameExW")
+def GetUserNameEx(fmt: int, /) -> str:
+    r"""Only NameSamCompatible (``DOMAIN\\user``): a local account has no other name."""
+    if dword(fmt) != NameSamCompatible:
+        raise Win32Error.from_code(ERROR_NONE_MAPPED, "a local account has only its SAM name")
+    return f"{kernel.computer_name()}\\{kernel.user_name()}"
+
+
+def _signed(value: int, bits: int) -> int:
+    return value - 2**bits if value >= 2 ** (bits - 1) else value
+
+
+def GetTimeZoneInformation(times_as_tuples: bool = False, /) -> tuple[int, tuple[object, ...]]:
+    """(TIME_ZONE_ID_*, the 7 fields of TIME_ZONE_INFORMATION); dates are SYSTEMTIME tuples."""
+    zone = kernel.time_zone()
+    rc = 0 if zone.in_daylight is None else 2 if zone.in_daylight else 1
+    return rc, (
+        zone.bias, zone.standard_name, tuple(zone.standard_date), zone.standard_bias,
+        zone.daylight_name, tuple(zone.daylight_date), zone.daylight_bias,
+    )  # fmt: skip
+
+
+def GetSystemPowerStatus() -> dict[str, int]:
+    status = kernel.power_status()
+    return {
+        "ACLineStatus": status.ac_line_status,
+        "BatteryFlag": status.battery_flag,
+        "BatteryLifePercent": _signed(status.battery_life_percent, 8),  # pywin32: a signed char
+        "SystemStatusFlag": status.system_status_flag,
+        "BatteryLifeTime": status.battery_life_time,
+        "BatteryFullLifeTime": status.battery_full_life_time,
+    }
+
+
+def _char(char: object) -> str:
+    if isinstance(char, bytes) and len(char) == 1:
+        return char.decode("latin-1")
+    if not isinstance(char, str) or len(char) != 1:
+        raise TypeError("must be a unicode or byte string of length 1")
+    return char
+
+
+def VkKeyScan(char: str | bytes, /) -> int:
+    return messages.key_scan(_char(char))
+
+
+def VkKeyScanEx(char: str | bytes, hkl: object, /) -> int:
+    """The layout ``hkl`` is ignored: the one layout is US English."""
+    return messages.key_scan(_char(char))
+
+
+def _path(path: object) -> str:
+    if not isinstance(path, str):
+        raise TypeError(f"Objects of type '{type(path).__name__}' can not be converted to Unicode.")
+    return path
+
+
+@api("GetShortPathNameW")
+def GetShortPathName(path: str, /) -> str:
+    return kernel.short_path_name(_path(path))
+
+
+@api("GetLongPathNameW")
+def GetLongPathName(path: str, /) -> str:
+    return kernel.long_path_name(_path(path))
+
+
+GetLongPathNameW = GetLongPathName
+
+# -- the registry ---------------------------------------------------------------------------
+REG_NOTIFY_CHANGE_NAME = registry.REG_NOTIFY_CHANGE_NAME
+REG_NOTIFY_CHANGE_ATTRIBUTES = registry.REG_NOTIFY_CHANGE_ATTRIBUTES
+REG_NOTIFY_CHANGE_LAST_SET = registry.REG_NOTIFY_CHANGE_LAST_SET
+REG_NOTIFY_CHANGE_SECURITY = registry.REG_NOTIFY_CHANGE_SECURITY
+
+
+class PyHKEY(PyHANDLE):
+    """An open registry key's handle (pywin32's PyHKEY: a PyHANDLE that closes with RegCloseKey)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"<PyHKEY:{self.handle}>"
+
+
+def _key(hkey: object, access: int = 0) -> registry.Key:
+    if not isinstance(hkey, (PyHANDLE, int)) or isinstance(hkey, bool):
+        raise TypeError("The object is not a PyHANDLE object")
+    return registry.key_of_handle(_signed(handle_value(hkey) & 0xFFFFFFFFFFFFFFFF, 64), access)
+
+
+def _opened(key: registry.Key, access: int) -> PyHKEY:
+    return PyHKEY(kernel.handles.insert(key, access))
+
+
+@api("RegOpenKeyEx")
+def RegOpenKeyEx(
+    key: object, subKey: str | None, reserved: int = 0, sam: int = registry.KEY_READ, /
+) -> PyHKEY:
+    if subKey is None and handle_value(key) & 0xFFFFFFFF == registry.HKEY_CURRENT_USER:
+        return PyHKEY(handle_value(key))  # pywin32 gives the predefined handle back
+    return _opened(registry.open_key(_key(key), subKey), dword(sam))
+
+
+@api("RegOpenKeyEx")
+def RegOpenKey(
+    key: object, subKey: str | None, reserved: int = 0, sam: int = registry.KEY_READ, /
+) -> PyHKEY:
+    return RegOpenKeyEx(key, subKey, reserved, sam)
+
+
+@api("RegCreateKey")
+def RegCreateKey(key: object, subKey: str | None, /) -> PyHKEY:
+    return _opened(registry.create_key(_key(key), subKey)[0], registry.KEY_ALL_ACCESS)
+
+
+@api("RegCreateKeyEx")
+def RegCreateKeyEx(
+    Key: object,
+    SubKey: str,
+    samDesired: int = registry.KEY_ALL_ACCESS,
+    Options: int = 0,
+    Class: str | None = None,
+    SecurityAttributes: object = None,
+    Transaction: object = None,
+) -> tuple[PyHKEY, int]:
+    """(the key, REG_CREATED_NEW_KEY (1) or REG_OPENED_EXISTING_KEY (2))."""
+    opened, made = registry.create_key(_key(Key), SubKey)
+    return _opened(opened, dword(samDesired)), 1 if made else 2
+
+
+@api("RegCloseKey")
+def RegCloseKey(key: object, /) -> None:
+    if isinstance(key, PyHANDLE):
+        key.Close()
+        return
+    _key(key)
+    kernel.handles.close(handle_value(key))
+
+
+@api("RegSetValueEx")
+def RegSetValueEx(
+    key: object, valueName: str | None, reserved: object, type: int, value: object, /
+) -> None:
+    kind = dword(type)
+    if value is None:  # pywin32 stores an empty value of the type
+        value = {registry.REG_DWORD: 0, registry.REG_QWORD: 0, registry.REG_SZ: "",
+                 registry.REG_EXPAND_SZ: "", registry.REG_MULTI_SZ: []}.get(kind, b"")  # fmt: skip
+    elif kind in (registry.REG_DWORD, registry.REG_DWORD_BIG_ENDIAN) and isinstance(value, int):
+        if not -(2**31) <= value < 2**32:
+            raise OverflowError("Python int too large to convert to C unsigned long")
+        value &= 0xFFFFFFFF  # pywin32 takes a signed or unsigned long
+    elif kind == registry.REG_SZ and not isinstance(value, str):
+        raise TypeError(
+            f"Objects of type '{value.__class__.__name__}' can not be converted to Unicode."
         )
-    return text if len(args) == 5 else text + "\r\n"
+    _key(key, registry.KEY_SET_VALUE).set_value(valueName, kind, value)
+
+
+@api("RegSetValue")
+def RegSetValue(key: object, subKey: str | None, type: int, value: str, /) -> None:
+    """Set the default value of ``subKey`` (created if needed); only REG_SZ, as Windows."""
+    if dword(type) != registry.REG_SZ:
+        raise TypeError("Type must be win32con.REG_SZ")
+    target = registry.create_key(_key(key), subKey)[0] if subKey else _key(key)
+    target.set_value(None, registry.REG_SZ, value)
+
+
+def _out(data: object, kind: int) -> object:
+    """pywin32's shapes: REG_DWORD signed, empty binary None."""
+    if kind == registry.REG_DWORD and isinstance(data, int):
+        return _signed(data, 32)
+    if data == b"":
+        return None
+    return data
+
+
+@api("RegQueryValueEx")
+def RegQueryValueEx(key: object, valueName: str | None, /) -> tuple[object, int]:
+    data, kind = _key(key, registry.KEY_QUERY_VALUE).query_value(valueName)
+    return _out(data, kind), kind
+
+
+@api("RegQueryValue")
+def RegQueryValue(key: object, subKey: str | None, /) -> str:
+    """The default value of ``subKey`` as a str; '' when it is not set."""
+    target = registry.open_key(_key(key), subKey) if subKey else _key(key)
+    try:
+        data, _ = target.query_value(None)
+    except Win32Error as exc:
+        if exc.winerror != ERROR_FILE_NOT_FOUND:
+            raise
+        return ""
+    return str(data)
+
+
+@api("PyRegEnumValue")
+def RegEnumValue(key: object, index: int, /) -> tuple[str, object, int]:
+    name, data, kind = _key(key, registry.KEY_QUERY_VALUE).value_at(dword(index))
+    return name, _out(data, kind), kind
+
+
+@api("RegEnumKey")
+def RegEnumKey(key: object, index: int, /) -> str:
+    return _key(key, registry.KEY_ENUMERATE_SUB_KEYS).subkey_at(dword(index))
+
+
+@api("RegDeleteValue")
+def RegDeleteValue(key: object, value: str | None, /) -> None:
+    _key(key, registry.KEY_SET_VALUE).delete_value(value)
+
+
+@api("RegDeleteKey")
+def RegDeleteKey(key: object, subKey: str, /) -> None:
+    registry.delete_key(_key(key), subKey)
+
+
+@api("RegQueryInfoKey")
+def RegQueryInfoKey(key: object, /) -> tuple[int, int, int]:
+    """(subkeys, values, last write as a FILETIME: 100 ns since 1601)."""
+    info = _key(key, registry.KEY_QUERY_VALUE).info()
+    return info.subkeys, info.values, int(info.last_write * 10**7) + 116444736000000000
+
+
+@api("RegNotifyChangeKeyValue")
+def RegNotifyChangeKeyValue(
+    key: object, bWatchSubTree: int, dwNotifyFilter: int, hKey: object, fAsynchronous: int, /
+) -> None:
+    """Only the asynchronous form (an event to set): a synchronous wait is not modelled."""
+    if not as_bool(fAsynchronous) or hKey is None:
+        raise Win32Error.from_code(ERROR_INVALID_HANDLE, "an asynchronous watch needs an event")
+    event = lookup(hKey, kernel.Event)
+    _key(key, registry.KEY_NOTIFY).notify(
+        event, subtree=as_bool(bWatchSubTree), changes=dword(dwNotifyFilter)
+    )

@@ -291,3 +291,43 @@ QS_ALLINPUT = QS_ALLEVENTS | QS_SENDMESSAGE
 WS_POPUP = -2147483648  # 0x80000000, signed as in pywin32
 WS_POPUPWINDOW = -2138570752  # 0x80880000, signed as in pywin32
 CW_USEDEFAULT = -2147483648  # 0x80000000, signed as in pywin32
+
+# the registry (apartment.registry)
+from ..registry import HKEY_CURRENT_USER as _HKCU  # noqa: E402
+
+HKEY_CLASSES_ROOT = -2147483648
+HKEY_CURRENT_USER = _HKCU - 2**32  # pywin32's values are signed
+HKEY_LOCAL_MACHINE = -2147483646
+HKEY_USERS = -2147483645
+from ..registry import KEY_ALL_ACCESS as KEY_ALL_ACCESS  # noqa: E402
+from ..registry import KEY_CREATE_SUB_KEY as KEY_CREATE_SUB_KEY  # noqa: E402
+from ..registry import KEY_ENUMERATE_SUB_KEYS as KEY_ENUMERATE_SUB_KEYS  # noqa: E402
+from ..registry import KEY_NOTIFY as KEY_NOTIFY  # noqa: E402
+from ..registry import KEY_QUERY_VALUE as KEY_QUERY_VALUE  # noqa: E402
+from ..registry import KEY_READ as KEY_READ  # noqa: E402
+from ..registry import KEY_SET_VALUE as KEY_SET_VALUE  # noqa: E402
+from ..registry import KEY_WRITE as KEY_WRITE  # noqa: E402
+from ..registry import REG_BINARY as REG_BINARY  # noqa: E402
+from ..registry import REG_DWORD as REG_DWORD  # noqa: E402
+from ..registry import REG_DWORD_BIG_ENDIAN as REG_DWORD_BIG_ENDIAN  # noqa: E402
+from ..registry import REG_EXPAND_SZ as REG_EXPAND_SZ  # noqa: E402
+from ..registry import REG_LINK as REG_LINK  # noqa: E402
+from ..registry import REG_MULTI_SZ as REG_MULTI_SZ  # noqa: E402
+from ..registry import REG_NONE as REG_NONE  # noqa: E402
+from ..registry import REG_QWORD as REG_QWORD  # noqa: E402
+from ..registry import REG_SZ as REG_SZ  # noqa: E402
+
+REG_DWORD_LITTLE_ENDIAN = REG_DWORD
+REG_QWORD_LITTLE_ENDIAN = REG_QWORD
+REG_CREATED_NEW_KEY = 1
+REG_OPENED_EXISTING_KEY = 2
+TIME_ZONE_ID_UNKNOWN = 0
+TIME_ZONE_ID_STANDARD = 1
+TIME_ZONE_ID_DAYLIGHT = 2
+FORMAT_MESSAGE_ALLOCATE_BUFFER = 256
+FORMAT_MESSAGE_IGNORE_INSERTS = 512
+FORMAT_MESSAGE_FROM_STRING = 1024
+FORMAT_MESSAGE_FROM_HMODULE = 2048
+FORMAT_MESSAGE_FROM_SYSTEM = 4096
+FORMAT_MESSAGE_ARGUMENT_ARRAY = 8192
+FORMAT_MESSAGE_MAX_WIDTH_MASK = 255

@@ -1,0 +1,57 @@
+"""The user's registry: ``HKEY_CURRENT_USER``'s keys and typed values, shared by its processes.
+
+Windows keeps per-user settings in a tree of keys, each holding named, typed values; this is
+that tree for one Linux user, in a SQLite file (see :func:`user_registry_path`). Open keys
+live in the kernel's handle table, with the access they were opened for; a change notification
+(:meth:`Key.notify`) sets a kernel :class:`~apartment.kernel.Event`, so it can be waited on
+like any other. Only ``HKEY_CURRENT_USER`` is modelled; the COM class registry has its own
+file and API (:mod:`apartment.com`).
+
+Example::
+
+    key, _ = registry.create_key(registry.key_of_handle(registry.HKEY_CURRENT_USER), "App")
+    key.set_value("Count", registry.REG_DWORD, 3)
+    assert key.query_value("Count") == (3, registry.REG_DWORD)
+"""
+
+from __future__ import annotations
+
+from ._keys import HKEY_CURRENT_USER as HKEY_CURRENT_USER
+from ._keys import KEY_ALL_ACCESS as KEY_ALL_ACCESS
+from ._keys import KEY_CREATE_SUB_KEY as KEY_CREATE_SUB_KEY
+from ._keys import KEY_ENUMERATE_SUB_KEYS as KEY_ENUMERATE_SUB_KEYS
+from ._keys import KEY_NOTIFY as KEY_NOTIFY
+from ._keys import KEY_QUERY_VALUE as KEY_QUERY_VALUE
+from ._keys import KEY_READ as KEY_READ
+from ._keys import KEY_SET_VALUE as KEY_SET_VALUE
+from ._keys import KEY_WRITE as KEY_WRITE
+from ._keys import Key as Key
+from ._keys import KeyInfo as KeyInfo
+from ._keys import create_key as create_key
+from ._keys import delete_key as delete_key
+from ._keys import key_of_handle as key_of_handle
+from ._keys import open_key as open_key
+from ._notify import REG_NOTIFY_CHANGE_ATTRIBUTES as REG_NOTIFY_CHANGE_ATTRIBUTES
+from ._notify import REG_NOTIFY_CHANGE_LAST_SET as REG_NOTIFY_CHANGE_LAST_SET
+from ._notify import REG_NOTIFY_CHANGE_NAME as REG_NOTIFY_CHANGE_NAME
+from ._notify import REG_NOTIFY_CHANGE_SECURITY as REG_NOTIFY_CHANGE_SECURITY
+from ._store import user_registry_path as user_registry_path
+from ._values import REG_BINARY as REG_BINARY
+from ._values import REG_DWORD as REG_DWORD
+from ._values import REG_DWORD_BIG_ENDIAN as REG_DWORD_BIG_ENDIAN
+from ._values import REG_EXPAND_SZ as REG_EXPAND_SZ
+from ._values import REG_LINK as REG_LINK
+from ._values import REG_MULTI_SZ as REG_MULTI_SZ
+from ._values import REG_NONE as REG_NONE
+from ._values import REG_QWORD as REG_QWORD
+from ._values import REG_SZ as REG_SZ
+
+__all__ = [
+    "HKEY_CURRENT_USER", "KEY_ALL_ACCESS", "KEY_CREATE_SUB_KEY", "KEY_ENUMERATE_SUB_KEYS",
+    "KEY_NOTIFY", "KEY_QUERY_VALUE", "KEY_READ", "KEY_SET_VALUE", "KEY_WRITE",
+    "Key", "KeyInfo", "create_key", "delete_key", "key_of_handle", "open_key",
+    "REG_NOTIFY_CHANGE_ATTRIBUTES", "REG_NOTIFY_CHANGE_LAST_SET", "REG_NOTIFY_CHANGE_NAME",
+    "REG_NOTIFY_CHANGE_SECURITY", "user_registry_path",
+    "REG_BINARY", "REG_DWORD", "REG_DWORD_BIG_ENDIAN", "REG_EXPAND_SZ", "REG_LINK",
+    "REG_MULTI_SZ", "REG_NONE", "REG_QWORD", "REG_SZ",
+]  # fmt: skip

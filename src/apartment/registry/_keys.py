@@ -1,0 +1,267 @@
+"""Registry keys: open, create and delete them, and read and write their typed values.
+
+A :class:`Key` is an open key: the kernel's handle table holds it with the access it was
+opened for, as Windows does (a key opened for KEY_READ cannot set a value:
+ERROR_ACCESS_DENIED). Keys and values are found case-insensitively and keep the case they were
+created with. A key deleted while a handle is open fails every later call with
+ERROR_KEY_DELETED.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING, NamedTuple
+
+from .. import kernel
+from ..errors import (
+    ERROR_ACCESS_DENIED,
+    ERROR_BAD_PATHNAME,
+    ERROR_FILE_NOT_FOUND,
+    ERROR_INVALID_HANDLE,
+    ERROR_KEY_DELETED,
+    ERROR_NO_MORE_ITEMS,
+    Win32Error,
+)
+from . import _notify
+from ._store import ROOT_ID, transaction
+from ._store import connect as _connect
+from ._values import decode, encode
+
+if TYPE_CHECKING:
+    import sqlite3
+
+__all__ = [
+    "HKEY_CURRENT_USER",
+    "KEY_QUERY_VALUE", "KEY_SET_VALUE", "KEY_CREATE_SUB_KEY", "KEY_ENUMERATE_SUB_KEYS",
+    "KEY_NOTIFY", "KEY_READ", "KEY_WRITE", "KEY_ALL_ACCESS",
+    "Key", "KeyInfo", "open_key", "create_key", "delete_key", "key_of_handle",
+]  # fmt: skip
+
+HKEY_CURRENT_USER = 0x80000001  # the predefined handle: the root of the user registry
+KEY_QUERY_VALUE = 0x1
+KEY_SET_VALUE = 0x2
+KEY_CREATE_SUB_KEY = 0x4
+KEY_ENUMERATE_SUB_KEYS = 0x8
+KEY_NOTIFY = 0x10
+KEY_READ = 0x20019
+KEY_WRITE = 0x20006
+KEY_ALL_ACCESS = 0xF003F
+_PREDEFINED = range(0x80000000, 0x80000100)
+
+
+class KeyInfo(NamedTuple):
+    """RegQueryInfoKey's counts, and the last write as seconds since the epoch."""
+
+    subkeys: int
+    values: int
+    last_write: float
+
+
+class Key:
+    """An open registry key (the object an HKEY names)."""
+
+    __slots__ = ("__weakref__", "_id", "path")
+
+    def __init__(self, key_id: int, path: str) -> None:
+        self._id = key_id
+        self.path = path
+
+    def __repr__(self) -> str:
+        return f"<registry Key {self.path!r}>"
+
+    def _row(self, connection: sqlite3.Connection) -> None:
+        if connection.execute("SELECT 1 FROM keys WHERE id = ?", (self._id,)).fetchone() is None:
+            raise Win32Error.from_code(ERROR_KEY_DELETED, f"{self.path} was deleted")
+
+    def set_value(self, name: str | None, kind: int, data: object) -> None:
+        """Create or replace the value ``name`` (None or '': the default value)."""
+        raw = encode(kind, data)
+        name = name or ""
+        with transaction() as connection:
+            self._row(connection)
+            connection.execute(
+                "INSERT INTO key_values (key, name, name_key, type, data) VALUES (?, ?, ?, ?, ?)"
+                " ON CONFLICT (key, name_key) DO UPDATE SET type = excluded.type,"
+                " data = excluded.data",
+                (self._id, name, name.lower(), kind, raw),
+            )
+            _touch(connection, self._id, _notify.REG_NOTIFY_CHANGE_LAST_SET)
+        _notify.poll()
+
+    def query_value(self, name: str | None) -> tuple[object, int]:
+        """The value's data and type; ERROR_FILE_NOT_FOUND if it is not set."""
+        with _connect() as connection:
+            self._row(connection)
+            row = connection.execute(
+                "SELECT type, data FROM key_values WHERE key = ? AND name_key = ?",
+                (self._id, (name or "").lower()),
+            ).fetchone()
+        if row is None:
+            raise Win32Error.from_code(ERROR_FILE_NOT_FOUND, f"{self.path} has no value {name!r}")
+        return decode(row[0], row[1]), row[0]
+
+    def delete_value(self, name: str | None) -> None:
+        """Remove the value ``name``; ERROR_FILE_NOT_FOUND if it is not set."""
+        with transaction() as connection:
+            self._row(connection)
+            gone = connection.execute(
+                "DELETE FROM key_values WHERE key = ? AND name_key = ?",
+                (self._id, (name or "").lower()),
+            ).rowcount
+            if not gone:
+                raise Win32Error.from_code(ERROR_FILE_NOT_FOUND, f"no value {name!r}")
+            _touch(connection, self._id, _notify.REG_NOTIFY_CHANGE_LAST_SET)
+        _notify.poll()
+
+    def value_at(self, index: int) -> tuple[str, object, int]:
+        """The ``index``-th value (name, data, type); ERROR_NO_MORE_ITEMS past the last."""
+        with _connect() as connection:
+            self._row(connection)
+            row = connection.execute(
+                "SELECT name, type, data FROM key_values WHERE key = ? ORDER BY seq"
+                " LIMIT 1 OFFSET ?",
+                (self._id, index),
+            ).fetchone()
+        if row is None or index < 0:
+            raise Win32Error.from_code(ERROR_NO_MORE_ITEMS, f"{self.path} has no value {index}")
+        return row[0], decode(row[1], row[2]), row[1]
+
+    def subkey_at(self, index: int) -> str:
+        """The name of the ``index``-th subkey; ERROR_NO_MORE_ITEMS past the last."""
+        with _connect() as connection:
+            self._row(connection)
+            row = connection.execute(
+                "SELECT name FROM keys WHERE parent = ? ORDER BY name_key LIMIT 1 OFFSET ?",
+                (self._id, index),
+            ).fetchone()
+        if row is None or index < 0:
+            raise Win32Error.from_code(ERROR_NO_MORE_ITEMS, f"{self.path} has no subkey {index}")
+        return str(row[0])
+
+    def info(self) -> KeyInfo:
+        """How many subkeys and values the key has, and when it was last written."""
+        with _connect() as connection:
+            self._row(connection)
+            (subkeys,) = connection.execute(
+                "SELECT count(*) FROM keys WHERE parent = ?", (self._id,)
+            ).fetchone()
+            (values,) = connection.execute(
+                "SELECT count(*) FROM key_values WHERE key = ?", (self._id,)
+            ).fetchone()
+            (written,) = connection.execute(
+                "SELECT last_write FROM keys WHERE id = ?", (self._id,)
+            ).fetchone()
+        return KeyInfo(subkeys, values, written)
+
+    def notify(self, event: kernel.Event, *, subtree: bool, changes: int) -> None:
+        """Set ``event`` once, at the next change of ``changes`` kinds under this key.
+
+        ``changes``: REG_NOTIFY_CHANGE_NAME (a subkey created or deleted) and/or
+        REG_NOTIFY_CHANGE_LAST_SET (a value set or deleted); ``subtree`` watches every key
+        below too. A change made by any process of the user counts; one made by this process
+        sets the event before its call returns.
+        """
+        with _connect() as connection:
+            self._row(connection)
+        _notify.watch(self._id, event, subtree=subtree, changes=changes)
+
+
+def _touch(connection: sqlite3.Connection, key_id: int, kind: int) -> None:
+    """Stamp the key's last write and record the change for the notifications."""
+    connection.execute("UPDATE keys SET last_write = ? WHERE id = ?", (time.time(), key_id))
+    chain: list[int] = []
+    current: int | None = key_id
+    while current is not None:
+        chain.append(current)
+        (current,) = connection.execute(
+            "SELECT parent FROM keys WHERE id = ?", (current,)
+        ).fetchone()
+    connection.execute(
+        "INSERT INTO changes (key, kind, chain) VALUES (?, ?, ?)",
+        (key_id, kind, "/" + "/".join(map(str, chain)) + "/"),
+    )
+
+
+def _parts(subkey: str | None) -> list[str]:
+    if subkey is None:
+        return []
+    if not isinstance(subkey, str):
+        raise TypeError(f"a subkey must be a str or None, not {type(subkey).__name__}")
+    if subkey.startswith("\\"):
+        raise Win32Error.from_code(ERROR_BAD_PATHNAME, f"{subkey!r} starts with a backslash")
+    return [part for part in subkey.split("\\") if part]
+
+
+def _walk(
+    connection: sqlite3.Connection, parent: Key, parts: list[str], *, create: bool
+) -> tuple[int, str, bool]:
+    """Find (or make) the key at ``parts`` under ``parent``: its id, its path, made or not."""
+    parent._row(connection)
+    key_id, path, made = parent._id, parent.path, False
+    for part in parts:
+        row = connection.execute(
+            "SELECT id, name FROM keys WHERE parent = ? AND name_key = ?", (key_id, part.lower())
+        ).fetchone()
+        if row is None:
+            if not create:
+                raise Win32Error.from_code(ERROR_FILE_NOT_FOUND, f"no key {path}\\{part}")
+            cursor = connection.execute(
+                "INSERT INTO keys (parent, name, name_key, last_write) VALUES (?, ?, ?, ?)",
+                (key_id, part, part.lower(), time.time()),
+            )
+            _touch(connection, key_id, _notify.REG_NOTIFY_CHANGE_NAME)
+            row, made = (cursor.lastrowid, part), True
+        key_id, path = int(row[0]), f"{path}\\{row[1]}"
+    return key_id, path, made
+
+
+def open_key(parent: Key, subkey: str | None) -> Key:
+    """Open an existing key; ERROR_FILE_NOT_FOUND if it does not exist."""
+    parts = _parts(subkey)
+    with _connect() as connection:
+        key_id, path, _ = _walk(connection, parent, parts, create=False)
+    return Key(key_id, path)
+
+
+def create_key(parent: Key, subkey: str | None) -> tuple[Key, bool]:
+    """Open a key, creating it and the keys above it as needed; True if it was created."""
+    parts = _parts(subkey)
+    with transaction() as connection:
+        key_id, path, made = _walk(connection, parent, parts, create=True)
+    if made:
+        _notify.poll()
+    return Key(key_id, path), made
+
+
+def delete_key(parent: Key, subkey: str) -> None:
+    """Delete a key and its values; ERROR_ACCESS_DENIED if it has subkeys (as Windows)."""
+    parts = _parts(subkey)
+    if not parts:
+        raise Win32Error.from_code(ERROR_ACCESS_DENIED, "a key cannot delete itself")
+    with transaction() as connection:
+        key_id, path, _ = _walk(connection, parent, parts, create=False)
+        if connection.execute("SELECT 1 FROM keys WHERE parent = ?", (key_id,)).fetchone():
+            raise Win32Error.from_code(ERROR_ACCESS_DENIED, f"{path} has subkeys")
+        (above,) = connection.execute("SELECT parent FROM keys WHERE id = ?", (key_id,)).fetchone()
+        _touch(connection, key_id, _notify.REG_NOTIFY_CHANGE_LAST_SET)
+        _touch(connection, above, _notify.REG_NOTIFY_CHANGE_NAME)
+        connection.execute("DELETE FROM key_values WHERE key = ?", (key_id,))
+        connection.execute("DELETE FROM keys WHERE id = ?", (key_id,))
+    _notify.poll()
+
+
+_ROOT = Key(ROOT_ID, "HKEY_CURRENT_USER")
+
+
+def key_of_handle(value: int, access: int = 0) -> Key:
+    """The key a handle names: HKEY_CURRENT_USER, or an open key's handle with ``access``.
+
+    Raises:
+        InvalidHandleError: not a key (or another predefined key: only HKCU is modelled).
+        AccessDeniedError: the handle lacks ``access``.
+    """
+    if value & 0xFFFFFFFF == HKEY_CURRENT_USER and value in (HKEY_CURRENT_USER, -0x7FFFFFFF):
+        return _ROOT
+    if value & 0xFFFFFFFF in _PREDEFINED and value < 0:
+        raise Win32Error.from_code(ERROR_INVALID_HANDLE, "only HKEY_CURRENT_USER is modelled")
+    return kernel.handles.get_typed(value, Key, access)

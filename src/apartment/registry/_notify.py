@@ -1,0 +1,97 @@
+"""RegNotifyChangeKeyValue: set an event at the next change under a key, from any process.
+
+Every write records a row in the file's ``changes`` table. :func:`poll` reads the rows added
+since it last looked and sets the events of the watches they match, each once (a watch is
+one-shot, as on Windows). A write by this process polls before it returns; a poller thread,
+alive only while watches are pending, polls every 50 ms for the writes of other processes.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ._store import connect
+
+if TYPE_CHECKING:
+    from .. import kernel
+
+__all__ = [
+    "REG_NOTIFY_CHANGE_NAME", "REG_NOTIFY_CHANGE_ATTRIBUTES", "REG_NOTIFY_CHANGE_LAST_SET",
+    "REG_NOTIFY_CHANGE_SECURITY", "watch", "poll",
+]  # fmt: skip
+
+REG_NOTIFY_CHANGE_NAME = 0x1
+REG_NOTIFY_CHANGE_ATTRIBUTES = 0x2
+REG_NOTIFY_CHANGE_LAST_SET = 0x4
+REG_NOTIFY_CHANGE_SECURITY = 0x8
+_POLL_SECONDS = 0.05
+
+
+@dataclass
+class _Watch:
+    key: int
+    event: kernel.Event
+    subtree: bool
+    changes: int
+    after: int  # the last change row already seen when the watch began
+
+
+_lock = threading.Lock()
+_watches: list[_Watch] = []
+_poller: threading.Thread | None = None
+_wake = threading.Event()
+
+
+def _last_change() -> int:
+    with connect() as connection:
+        (last,) = connection.execute("SELECT coalesce(max(seq), 0) FROM changes").fetchone()
+    return int(last)
+
+
+def watch(key: int, event: kernel.Event, *, subtree: bool, changes: int) -> None:
+    """Set ``event`` once, at the next change of kind ``changes`` to ``key`` (or below it)."""
+    global _poller
+    entry = _Watch(key, event, subtree, changes, _last_change())
+    with _lock:
+        _watches.append(entry)
+        if _poller is None:
+            _poller = threading.Thread(target=_run, name="apartment-registry-notify", daemon=True)
+            _poller.start()
+
+
+def poll() -> None:
+    """Set the events of the watches the changes since their start match, and drop those."""
+    with _lock:
+        if not _watches:
+            return
+        first = min(entry.after for entry in _watches)
+    with connect() as connection:
+        rows = connection.execute(
+            "SELECT seq, key, kind, chain FROM changes WHERE seq > ? ORDER BY seq", (first,)
+        ).fetchall()
+    fired: list[_Watch] = []
+    with _lock:
+        for entry in list(_watches):
+            for seq, key, kind, chain in rows:
+                if seq <= entry.after or not kind & entry.changes:
+                    continue
+                if key == entry.key or (entry.subtree and f"/{entry.key}/" in chain):
+                    fired.append(entry)
+                    _watches.remove(entry)
+                    break
+    for entry in fired:
+        entry.event.set()
+
+
+def _run() -> None:
+    """The poller thread: polls while watches are pending, then ends."""
+    global _poller
+    while True:
+        _wake.wait(_POLL_SECONDS)
+        poll()
+        with _lock:
+            if not _watches:
+                _poller = None
+                return

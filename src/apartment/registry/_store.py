@@ -1,0 +1,93 @@
+"""The user registry's SQLite file: where it is, its schema, and one connection per call.
+
+``HKEY_CURRENT_USER`` is kept in its own file, not in the COM class registry's: the class
+registry is a table of classes (DESIGN decision 7), this is a tree of keys and typed values.
+The file is ``$APARTMENT_USER_REGISTRY``; else ``user-registry.sqlite3`` beside the class
+registry when ``$APARTMENT_REGISTRY`` names one (so a test's registries stay together); else
+``$XDG_DATA_HOME/apartment/user-registry.sqlite3``. Every process of the user shares it: writes
+are ``BEGIN IMMEDIATE`` transactions in WAL mode, and each bumps a change counter the
+notifications of other processes watch (:mod:`._notify`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+__all__ = ["ROOT_ID", "user_registry_path", "connect", "transaction"]
+
+ROOT_ID = 1  # HKEY_CURRENT_USER's row
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS keys (
+    id         INTEGER PRIMARY KEY,
+    parent     INTEGER REFERENCES keys(id),
+    name       TEXT NOT NULL,
+    name_key   TEXT NOT NULL,            -- lower(name): key names match case-insensitively
+    last_write REAL NOT NULL,
+    UNIQUE (parent, name_key)
+);
+CREATE TABLE IF NOT EXISTS key_values (
+    seq      INTEGER PRIMARY KEY AUTOINCREMENT,  -- enumeration follows creation
+    key      INTEGER NOT NULL REFERENCES keys(id),
+    name     TEXT NOT NULL,              -- '' is the default value
+    name_key TEXT NOT NULL,
+    type     INTEGER NOT NULL,
+    data     BLOB NOT NULL,              -- the bytes Windows stores (UTF-16LE strings)
+    UNIQUE (key, name_key)
+);
+CREATE TABLE IF NOT EXISTS changes (
+    seq    INTEGER PRIMARY KEY AUTOINCREMENT,
+    key    INTEGER NOT NULL,             -- the key whose values or subkeys changed
+    kind   INTEGER NOT NULL,             -- REG_NOTIFY_CHANGE_NAME or _LAST_SET
+    chain  TEXT NOT NULL                 -- '/key/parent/.../1/': the keys a subtree watch sees
+);
+INSERT OR IGNORE INTO keys (id, parent, name, name_key, last_write)
+    VALUES (1, NULL, 'HKEY_CURRENT_USER', 'hkey_current_user', 0);
+"""
+_BUSY_TIMEOUT = 30.0
+
+
+def user_registry_path() -> Path:
+    """The user registry's file, read from the environment at every call."""
+    explicit = os.environ.get("APARTMENT_USER_REGISTRY")
+    if explicit:
+        return Path(explicit).expanduser()
+    classes = os.environ.get("APARTMENT_REGISTRY")
+    if classes:
+        return Path(classes).expanduser().with_name("user-registry.sqlite3")
+    data_home = os.environ.get("XDG_DATA_HOME", "")
+    base = Path(data_home) if os.path.isabs(data_home) else Path.home() / ".local" / "share"
+    return base / "apartment" / "user-registry.sqlite3"
+
+
+@contextlib.contextmanager
+def connect() -> Iterator[sqlite3.Connection]:
+    """A connection to the file, made (with its schema) on first use; closed on exit."""
+    path = user_registry_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    connection = sqlite3.connect(path, timeout=_BUSY_TIMEOUT, isolation_level=None)
+    try:
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.executescript(_SCHEMA)
+        yield connection
+    finally:
+        connection.close()
+
+
+@contextlib.contextmanager
+def transaction() -> Iterator[sqlite3.Connection]:
+    """One write transaction (``BEGIN IMMEDIATE``): committed on exit, rolled back on error."""
+    with connect() as connection:
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            yield connection
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        connection.execute("COMMIT")
