@@ -12,9 +12,19 @@ from ._aio import wait_async as wait_async
 from ._constants import *  # noqa: F403
 from ._constants import __all__ as _constant_names
 from ._defproc import def_window_proc as def_window_proc
+from ._desktop import DESKTOP_CLASS as DESKTOP_CLASS
+from ._desktop import SHELL_CLASS as SHELL_CLASS
+from ._desktop import desktop_window as desktop_window
 from ._destroy import destroy_window as destroy_window
+from ._enum import child_windows as child_windows
+from ._enum import find_window as find_window
+from ._enum import get_class_name as get_class_name
+from ._enum import thread_windows as thread_windows
+from ._enum import top_level_windows as top_level_windows
 from ._input import QueueInput as QueueInput
 from ._keyscan import key_scan as key_scan
+from ._memory import read_memory as read_memory
+from ._memory import read_string as read_string
 from ._message import Message as Message
 from ._message import quit_code as quit_code
 from ._message import register_window_message as register_window_message
@@ -74,9 +84,11 @@ from ._wndclass import unregister_class as unregister_class
 __all__ = [
     *_constant_names,
     *_style_names,
+    "DESKTOP_CLASS",
     "DESKTOP_SIZE",
     "MAXIMUM_MSG_WAIT_OBJECTS",
     "POSTED_MESSAGE_LIMIT",
+    "SHELL_CLASS",
     "TIMER_MAXIMUM",
     "TIMER_MINIMUM",
     "CreateStruct",
@@ -88,12 +100,16 @@ __all__ = [
     "WindowClass",
     "WindowPos",
     "WindowProc",
+    "child_windows",
     "client_rect",
     "create_window",
     "current_queue",
     "def_window_proc",
+    "desktop_window",
     "destroy_window",
     "dispatch_message",
+    "find_window",
+    "get_class_name",
     "get_message",
     "get_message_async",
     "get_parent",
@@ -115,6 +131,9 @@ __all__ = [
     "pump_waiting_messages",
     "queue_of",
     "quit_code",
+    "key_scan",
+    "read_memory",
+    "read_string",
     "queue_status",
     "register_class",
     "register_window_message",
@@ -125,7 +144,9 @@ __all__ = [
     "set_window_pos",
     "set_window_text",
     "show_window",
+    "thread_windows",
     "tick_count",
+    "top_level_windows",
     "unregister_class",
     "update_window",
     "wait_all_async",

@@ -18,8 +18,10 @@ if TYPE_CHECKING:
 
 __all__ = [
     "WINDOWS",
+    "desktop_hwnd",
     "is_window",
     "owned_window",
+    "set_desktop_hwnd",
     "window_filter",
     "window_of",
 ]
@@ -27,6 +29,20 @@ __all__ = [
 WINDOWS: dict[int, Window] = {}
 """Every live window by handle. Read and changed only under the kernel lock; ``_window``
 adds a window as it is created and removes it as it is destroyed."""
+
+
+_desktop: list[int] = [0]
+"""The desktop window's handle once ``_desktop`` has made it (0 before); kernel lock."""
+
+
+def desktop_hwnd() -> int:
+    """The desktop window's handle, or 0 while the desktop has not been made."""
+    return _desktop[0]
+
+
+def set_desktop_hwnd(hwnd: int) -> None:
+    """Record the desktop window's handle (``_desktop`` only; 0 forgets it)."""
+    _desktop[0] = hwnd
 
 
 def window_of(hwnd: int) -> Window:

@@ -58,7 +58,7 @@ from ._styles import (
     WS_POPUP,
     WS_VISIBLE,
 )
-from ._window_table import WINDOWS, window_of
+from ._window_table import WINDOWS, desktop_hwnd, window_of
 
 if TYPE_CHECKING:
     from ._window import Window
@@ -181,6 +181,9 @@ def get_window(hwnd: int, relation: int) -> int:
         if relation == GW_OWNER:
             return 0 if window.is_child else window.owner
         if relation == GW_CHILD:
+            if hwnd == desktop_hwnd():  # the desktop's children are the top-level windows
+                top = _siblings_of_top_level(message_only=False)
+                return top[0].hwnd if top else 0
             return window.children[0].hwnd if window.children else 0
         if relation not in (GW_HWNDFIRST, GW_HWNDLAST, GW_HWNDNEXT, GW_HWNDPREV):
             return 0  # GW_ENABLEDPOPUP (no window is disabled here) or no GW_* value
@@ -200,11 +203,21 @@ def _siblings(window: Window) -> list[Window]:
     if window.is_child:
         parent = WINDOWS.get(window.parent)
         return list(parent.children) if parent is not None else [window]
-    message_only = window.parent == HWND_MESSAGE
+    return _siblings_of_top_level(message_only=window.parent == HWND_MESSAGE)
+
+
+def _siblings_of_top_level(*, message_only: bool) -> list[Window]:
+    """The top-level (or message-only) windows, topmost first; kernel lock held.
+
+    The desktop window is none of them.
+    """
+    desktop = desktop_hwnd()
     return [
         other
         for other in reversed(WINDOWS.values())
-        if not other.is_child and (other.parent == HWND_MESSAGE) == message_only
+        if not other.is_child
+        and (other.parent == HWND_MESSAGE) == message_only
+        and other.hwnd != desktop
     ]
 
 

@@ -15,7 +15,14 @@ from ..kernel.lowlevel import KERNEL_LOCK
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-__all__ = ["WindowClass", "WindowProc", "find_class", "register_class", "unregister_class"]
+__all__ = [
+    "WindowClass",
+    "WindowProc",
+    "find_class",
+    "lookup_class",
+    "register_class",
+    "unregister_class",
+]
 
 WindowProc: TypeAlias = "Callable[[int, int, Any, Any], int | None]"
 """A window procedure: ``proc(hwnd, msg, wparam, lparam)`` returns the message's result."""
@@ -71,14 +78,14 @@ def unregister_class(name: str | int) -> None:
         ClassDoesNotExistError: no such class.
     """
     with KERNEL_LOCK:
-        wclass = _lookup_class(name)
+        wclass = lookup_class(name)
         if wclass is not None:
             del _classes[wclass.name.lower()]
             return
     raise ClassDoesNotExistError(f"no window class {name!r} is registered")
 
 
-def _lookup_class(class_name: object) -> WindowClass | None:
+def lookup_class(class_name: object) -> WindowClass | None:
     """The class of that name (any case) or atom; kernel lock held."""
     if isinstance(class_name, str):
         return _classes.get(class_name.lower())
@@ -91,7 +98,7 @@ def find_class(class_name: object) -> WindowClass:
     Raises:
         ClassNotFoundError: no such class (anything but a name or an atom names none).
     """
-    wclass = _lookup_class(class_name)
+    wclass = lookup_class(class_name)
     if wclass is not None:
         return wclass
     raise ClassNotFoundError(f"no window class {class_name!r} is registered; register it first")

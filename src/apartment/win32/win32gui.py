@@ -25,12 +25,12 @@ from typing import TYPE_CHECKING, Any
 
 from .. import messages
 from ..errors import ERROR_INVALID_WINDOW_HANDLE, CreationRefusedError, Win32Error
-from ._adapt import api, dword, last_error, pointer_param, soft
+from ._adapt import api, dword, last_error, pointer_param, set_last_error, soft
 from ._handles import handle_value
 from .pywintypes import error
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
 __all__ = [
     "error",
@@ -43,6 +43,9 @@ __all__ = [
     "ShowWindow", "UpdateWindow", "GetWindowText", "SetWindowText", "GetWindowRect",
     "GetClientRect", "MoveWindow", "SetWindowPos", "IsWindowVisible", "GetParent", "GetWindow",
     "GetClassName", "InitCommonControls",
+    "EnumWindows", "EnumChildWindows", "EnumThreadWindows", "EnumDesktopWindows",
+    "FindWindow", "FindWindowEx", "RealGetWindowClass", "GetDesktopWindow",
+    "PyGetString", "PyGetMemory",
 ]  # fmt: skip
 
 _NO_MESSAGE = (0, 0, 0, 0, 0, (0, 0))
@@ -450,7 +453,148 @@ def GetWindow(hWnd: int, uCmd: int, /) -> int:
 
 @api("GetClassName")
 def GetClassName(hwnd: int, /) -> str:
-    return messages.window_of(handle_value(hwnd)).wclass.name
+    return messages.get_class_name(handle_value(hwnd))
+
+
+@api("RealGetWindowClass")
+def RealGetWindowClass(hwnd: int, /) -> str:
+    """The window's class: superclassing is not modelled, so GetClassName's answer."""
+    return messages.get_class_name(handle_value(hwnd))
+
+
+def GetDesktopWindow() -> int:
+    return messages.desktop_window()
+
+
+# -- enumerating and finding windows ------------------------------------------------------------
+
+_C_LONG = range(-(2**31), 2**31)
+
+
+def _check_callable(callback: object, position: str) -> None:
+    if not callable(callback):
+        raise TypeError(f"{position} param must be a callable object")
+
+
+def _each(hwnds: Iterator[int], callback: Callable[[int, Any], object], extra: object) -> int:
+    """Call ``callback(hwnd, extra)`` for each window, as pywin32's enumeration callback does.
+
+    Returns how many windows were seen, or -1 when the callback stopped the walk. The
+    callback's result is read as a C long (pywin32's quirk): None goes on, 0 stops, anything
+    but an int raises TypeError (or OverflowError beyond 32 bits); its exceptions go through.
+    """
+    seen = 0
+    for hwnd in hwnds:
+        result = callback(hwnd, extra)
+        seen += 1
+        if result is not None:
+            number = operator.index(result)  # type: ignore[arg-type]
+            if number not in _C_LONG:
+                raise OverflowError("Python int too large to convert to C long")
+            if not number:
+                return -1
+    return seen
+
+
+def _fail_with_last_error(funcname: str) -> None:
+    """pywin32 raises for a FALSE result only when GetLastError says why (the callback may)."""
+    code = last_error()
+    if code:
+        raise Win32Error.from_code(code).with_funcname(funcname)
+
+
+def EnumWindows(callback: Callable[[int, Any], object], extra: object, /) -> None:
+    _check_callable(callback, "First")
+    if _each(messages.top_level_windows(), callback, extra) < 0:
+        _fail_with_last_error("EnumWindows")
+
+
+def EnumDesktopWindows(
+    hDesktop: int | None, callback: Callable[[int, Any], object], extra: object, /
+) -> None:
+    """The top-level windows; one desktop is modelled, so ``hDesktop`` is not looked at."""
+    handle_value(hDesktop)
+    _check_callable(callback, "Second")
+    if _each(messages.top_level_windows(), callback, extra) < 0:
+        _fail_with_last_error("EnumDesktopWindows")
+
+
+def EnumThreadWindows(
+    dwThreadId: int, callback: Callable[[int, Any], object], extra: object, /
+) -> None:
+    """FALSE when the callback stops or the thread has no window, as Windows documents."""
+    thread_id = dword(dwThreadId)
+    _check_callable(callback, "Second")
+    if _each(messages.thread_windows(thread_id), callback, extra) <= 0:
+        _fail_with_last_error("EnumThreadWindows")
+
+
+def EnumChildWindows(
+    hwnd: int | None, callback: Callable[[int, Any], object], extra: object, /
+) -> None:
+    """pywin32 ignores EnumChildWindows' result: a bad window only sets GetLastError."""
+    parent = handle_value(hwnd)
+    _check_callable(callback, "Second")
+    try:
+        hwnds = messages.child_windows(parent)
+    except Win32Error as error:
+        set_last_error(error.winerror)
+        return
+    _each(hwnds, callback, extra)
+
+
+def _class_arg(value: object) -> str | int | None:
+    if value is None or isinstance(value, str):
+        return value
+    return operator.index(value)  # type: ignore[arg-type]
+
+
+def _title_arg(value: object) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    raise TypeError(f"Objects of type '{type(value).__name__}' can not be converted to Unicode.")
+
+
+@api("FindWindow")
+def FindWindow(ClassName: str | int | None, WindowName: str | None, /) -> int:
+    """The first top-level window of that class and title; 0 when there is none."""
+    return messages.find_window(_class_arg(ClassName), _title_arg(WindowName))
+
+
+@api("FindWindowEx")
+def FindWindowEx(
+    Parent: int | None,
+    ChildAfter: int | None,
+    ClassName: str | int | None,
+    WindowName: str | None,
+    /,
+) -> int:
+    return messages.find_window(
+        _class_arg(ClassName),
+        _title_arg(WindowName),
+        parent=handle_value(Parent),
+        after=handle_value(ChildAfter),
+    )
+
+
+# -- memory at an address ------------------------------------------------------------------------
+
+
+def _address(value: object) -> int | str | bytes | bytearray | memoryview:
+    """An int address, or (extension) the str or buffer a message carries in its place."""
+    if isinstance(value, (str, bytes, bytearray, memoryview)):
+        return value
+    return operator.index(value)  # type: ignore[arg-type]
+
+
+def PyGetString(addr: object, length: int = -1, /) -> str:
+    """The UTF-16 string at ``addr``; an extension also takes a str or buffer for ``addr``."""
+    return messages.read_string(_address(addr), operator.index(length))
+
+
+def PyGetMemory(addr: object, length: int, /) -> memoryview:
+    """A read-only live view of memory; an extension also takes a buffer for ``addr``."""
+    return messages.read_memory(_address(addr), operator.index(length))
 
 
 def InitCommonControls() -> None:

@@ -1,0 +1,161 @@
+"""Walking and searching windows: EnumWindows, EnumChildWindows, EnumThreadWindows, FindWindow.
+
+Windows belong to their thread but every thread sees them all. Top-level windows come in
+z-order, topmost first (a new top-level window goes on top, the shell's Program Manager lies
+at the bottom); a window's descendants come depth first, each window before its children,
+siblings topmost first. Message-only windows and the desktop window are never enumerated.
+
+Each walk takes its list of windows when it is called and then yields them one by one,
+leaving out a window destroyed meanwhile (its handle is dead), as Windows does; a window
+created meanwhile is not seen. Any thread may walk; nothing is sent to the windows.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..kernel.lowlevel import KERNEL_LOCK
+from ._constants import HWND_MESSAGE
+from ._desktop import desktop_window
+from ._window_table import WINDOWS, window_of
+from ._wndclass import lookup_class
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from ._window import Window
+
+__all__ = [
+    "child_windows",
+    "find_window",
+    "get_class_name",
+    "thread_windows",
+    "top_level_windows",
+]
+
+
+def _check_hwnd(name: str, value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{name} must be a window handle (an int), not {value!r}")
+    return value
+
+
+def _top_level() -> list[Window]:
+    """The top-level windows, topmost first; kernel lock held."""
+    return [w for w in reversed(WINDOWS.values()) if not w.is_child and w.parent != HWND_MESSAGE]
+
+
+def _descendants(windows: list[Window], into: list[Window]) -> list[Window]:
+    """``windows`` each followed by its descendants, depth first; kernel lock held."""
+    for window in windows:
+        into.append(window)
+        _descendants(window.children, into)
+    return into
+
+
+def _live(windows: list[Window]) -> Iterator[int]:
+    for window in windows:
+        if not window.destroyed:  # destroyed since the list was taken: it is gone
+            yield window.hwnd
+
+
+def top_level_windows() -> Iterator[int]:
+    """Iterate over the top-level windows of every thread, topmost first (EnumWindows)."""
+    desktop_window()
+    with KERNEL_LOCK:
+        return _live(_top_level())
+
+
+def child_windows(hwnd: int | None) -> Iterator[int]:
+    """Iterate over the descendants of a window, depth first (EnumChildWindows).
+
+    None, 0 or the desktop window stand for the desktop: every top-level window, each
+    followed by its descendants.
+
+    Raises:
+        InvalidWindowHandleError: ``hwnd`` is not a window.
+    """
+    desktop = desktop_window()
+    if hwnd is None or hwnd in (0, desktop):
+        with KERNEL_LOCK:
+            return _live(_descendants(_top_level(), []))
+    window = window_of(_check_hwnd("hwnd", hwnd))
+    with KERNEL_LOCK:
+        return _live(_descendants(window.children, []))
+
+
+def thread_windows(thread_id: int) -> Iterator[int]:
+    """Iterate over a thread's top-level windows, topmost first (EnumThreadWindows).
+
+    A thread that has no window, or no thread of that id, gives none.
+    """
+    if isinstance(thread_id, bool) or not isinstance(thread_id, int):
+        raise TypeError(f"a thread id is an int, not {thread_id!r}")
+    desktop_window()
+    with KERNEL_LOCK:
+        return _live([w for w in _top_level() if w.thread.native_id == thread_id])
+
+
+def find_window(
+    class_name: str | int | None,
+    title: str | None,
+    *,
+    parent: int | None = None,
+    after: int = 0,
+) -> int:
+    """Return the first window with that class and title, or 0 (FindWindow, FindWindowEx).
+
+    It searches the children of ``parent`` (not their descendants), topmost first; None or 0
+    searches the top-level windows, HWND_MESSAGE the message-only windows. With ``after``
+    (a child of ``parent``) the search starts below it. None for ``class_name`` (a name or an
+    atom) or ``title`` matches any; both compare without regard to case. The title compared
+    is the one the window keeps: nothing is sent to it. A ``parent`` that is no window has
+    no children: 0.
+
+    Raises:
+        InvalidWindowHandleError: ``after`` is not a window.
+    """
+    if class_name is not None and not isinstance(class_name, (str, int)):
+        raise TypeError(f"a class is a name or an atom, not {class_name!r}")
+    if title is not None and not isinstance(title, str):
+        raise TypeError(f"a window title is a str, not {title!r}")
+    parent = _check_hwnd("parent", parent or 0)
+    after = _check_hwnd("after", after or 0)
+    desktop = desktop_window()
+    if after:
+        window_of(after)
+    with KERNEL_LOCK:
+        wclass = lookup_class(class_name) if class_name is not None else None
+        if class_name is not None and wclass is None:
+            return 0
+        if parent in (0, desktop):
+            candidates = _top_level()
+        elif parent == HWND_MESSAGE:
+            candidates = [
+                w for w in reversed(WINDOWS.values()) if w.message_only and w.hwnd != desktop
+            ]
+        else:
+            parent_window = WINDOWS.get(parent)
+            candidates = list(parent_window.children) if parent_window is not None else []
+        if after:
+            index = next((i for i, w in enumerate(candidates) if w.hwnd == after), None)
+            if index is None:
+                return 0  # ``after`` is no child of ``parent``
+            candidates = candidates[index + 1 :]
+        folded = title.casefold() if title is not None else None
+        for window in candidates:
+            if wclass is not None and window.wclass is not wclass:
+                continue
+            if folded is not None and window.title.casefold() != folded:
+                continue
+            return window.hwnd
+    return 0
+
+
+def get_class_name(hwnd: int) -> str:
+    """Return the name of the window's class (GetClassName, RealGetWindowClass).
+
+    Raises:
+        InvalidWindowHandleError: no such window.
+    """
+    return window_of(hwnd).wclass.name
