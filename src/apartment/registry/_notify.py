@@ -12,6 +12,7 @@ import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .._fork import OUTER, SERVICES, after_fork_in_child, hold_across_fork
 from ._store import connect
 
 if TYPE_CHECKING:
@@ -39,9 +40,20 @@ class _Watch:
 
 
 _lock = threading.Lock()
+hold_across_fork(_lock, OUTER)
 _watches: list[_Watch] = []
 _poller: threading.Thread | None = None
 _wake = threading.Event()
+
+
+def _forget_after_fork() -> None:
+    """In a forked child: the parent's watches are not its own, and its poller is gone."""
+    global _poller
+    _watches.clear()
+    _poller = None
+
+
+after_fork_in_child(_forget_after_fork, SERVICES)
 
 
 def _last_change() -> int:
