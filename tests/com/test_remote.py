@@ -345,14 +345,25 @@ _frames = st.recursive(
 )
 
 
-@given(st.lists(_frames, min_size=1, max_size=4))
-def test_frames_of_any_shape_never_break_more_than_their_connection(frames: list[Any]) -> None:
-    """Well-formed msgpack of any shape into a connection: it answers, or closes, quietly."""
+@contextlib.contextmanager
+def _raw_connection() -> Iterator[tuple[_remote.Connection, socket.socket, socket.socket]]:
+    """A started connection whose peer is two bare sockets: (conn, peer's out, peer's inn)."""
     peer_out, inn = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
     out, peer_inn = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
     conn = _remote.Connection(out=out, inn=inn, peer_pid=os.getpid())
     conn.start()
     try:
+        yield conn, peer_out, peer_inn
+    finally:
+        conn.close()
+        for sock in (peer_out, peer_inn):
+            sock.close()
+
+
+@given(st.lists(_frames, min_size=1, max_size=4))
+def test_frames_of_any_shape_never_break_more_than_their_connection(frames: list[Any]) -> None:
+    """Well-formed msgpack of any shape into a connection: it answers, or closes, quietly."""
+    with _raw_connection() as (conn, peer_out, peer_inn):
         for frame in frames:
             try:
                 _wire.send_packet(peer_out, _wire.encode_body(frame))
@@ -364,19 +375,11 @@ def test_frames_of_any_shape_never_break_more_than_their_connection(frames: list
             while peer_inn.recv(65536):  # its answers, until it closes
                 pass
         assert conn.closed
-    finally:
-        conn.close()
-        for sock in (peer_out, peer_inn):
-            sock.close()
 
 
 @given(st.binary(min_size=1, max_size=64))
 def test_bytes_that_are_no_frame_close_only_their_connection(data: bytes) -> None:
-    peer_out, inn = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
-    out, peer_inn = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
-    conn = _remote.Connection(out=out, inn=inn, peer_pid=os.getpid())
-    conn.start()
-    try:
+    with _raw_connection() as (conn, peer_out, peer_inn):
         peer_out.send(data)
         peer_out.shutdown(socket.SHUT_WR)
         peer_inn.settimeout(10)
@@ -384,43 +387,23 @@ def test_bytes_that_are_no_frame_close_only_their_connection(data: bytes) -> Non
             while peer_inn.recv(65536):
                 pass
         assert conn.closed
-    finally:
-        conn.close()
-        for sock in (peer_out, peer_inn):
-            sock.close()
 
 
 def test_a_message_over_the_packet_limit_closes_its_connection() -> None:
-    peer_out, inn = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
-    out, peer_inn = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
-    conn = _remote.Connection(out=out, inn=inn, peer_pid=os.getpid())
-    conn.start()
-    try:
+    with _raw_connection() as (conn, peer_out, peer_inn):
         peer_out.send(_wire.encode_body(b"x" * (_wire.PACKET_MAX + 10)))  # no memfd: cut short
         peer_inn.settimeout(10)
         assert peer_inn.recv(1) == b""
         assert "longer than" in conn.reason
-    finally:
-        conn.close()
-        for sock in (peer_out, peer_inn):
-            sock.close()
 
 
 def test_a_message_that_passes_a_file_of_another_kind_closes_its_connection() -> None:
-    peer_out, inn = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
-    out, peer_inn = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
-    conn = _remote.Connection(out=out, inn=inn, peer_pid=os.getpid())
-    conn.start()
-    try:
+    with _raw_connection() as (conn, peer_out, peer_inn):
         with open(os.devnull, "rb") as devnull:
             socket.send_fds(peer_out, [b"\xc1"], [devnull.fileno()])
         peer_inn.settimeout(10)
         assert peer_inn.recv(1) == b""
         assert "memfd" in conn.reason
-    finally:
-        conn.close()
-        for sock in (peer_out, peer_inn):
-            sock.close()
 
 
 def test_long_frames_go_in_a_memfd_and_come_back_whole() -> None:
@@ -466,32 +449,24 @@ def test_a_reply_with_a_malformed_value_fails_its_call_and_closes_the_connection
 ) -> None:
     """The caller decodes its reply (on its own thread): a malformed one is RPC_S_CALL_FAILED
     for it, and the connection closes, as for any malformed frame."""
-    peer_out, inn = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
-    out, peer_inn = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
-    conn = _remote.Connection(out=out, inn=inn, peer_pid=os.getpid())
-    conn.start()
 
-    def answer() -> None:
-        request = _wire.decode(peer_inn.recv(65536))
-        peer_inn.send(_wire.encode_body([_remote.REPLY, request[1], {"no such tag": 1}]))
+    with _raw_connection() as (conn, _, peer_inn):
 
-    answerer = threading.Thread(target=answer)
-    answerer.start()
-    try:
+        def answer() -> None:
+            request = _wire.decode(peer_inn.recv(65536))
+            peer_inn.send(_wire.encode_body([_remote.REPLY, request[1], {"no such tag": 1}]))
 
         def client() -> None:
             with pytest.raises(CallFailedError) as caught:
                 conn.request("names", 1, ["x"])
             assert caught.value.hresult == -2147023170  # 0x800706BE
 
+        answerer = threading.Thread(target=answer)
+        answerer.start()
         in_apartment(client, multithreaded)
         answerer.join(10)
         assert conn.closed
         assert "malformed" in conn.reason
-    finally:
-        conn.close()
-        for sock in (peer_out, peer_inn):
-            sock.close()
 
 
 # -- who may connect ------------------------------------------------------------------------
