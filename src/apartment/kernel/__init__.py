@@ -5,6 +5,13 @@ is imported.
 """
 
 from . import _shared_async as _shared_async  # plugs awaited shared waits into the engine
+from ._accounts import Account as Account
+from ._accounts import AccountKind as AccountKind
+from ._accounts import bind_directory as bind_directory
+from ._accounts import current_user_sid as current_user_sid
+from ._accounts import lookup_account as lookup_account
+from ._accounts import lookup_sid as lookup_sid
+from ._accounts import machine_sid as machine_sid
 from ._core import ALERTED as ALERTED
 from ._core import MAXIMUM_WAIT_OBJECTS as MAXIMUM_WAIT_OBJECTS
 from ._core import Waitable as Waitable
@@ -140,6 +147,13 @@ from ._wait import wait_all as wait_all
 from ._wait import wait_any as wait_any
 
 __all__ = [
+    "Account",
+    "AccountKind",
+    "bind_directory",
+    "current_user_sid",
+    "lookup_account",
+    "lookup_sid",
+    "machine_sid",
     "ALERTED",
     "CREATE_ALWAYS",
     "CREATE_NEW",
