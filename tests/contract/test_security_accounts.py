@@ -78,6 +78,27 @@ def test_the_system_name_may_be_none_for_this_computer() -> None:
     assert win32security.LookupAccountSid(None, world)[0] == "Everyone"
 
 
+def test_this_computers_name_names_its_accounts_and_another_is_unreachable() -> None:
+    here = win32api.GetComputerName()
+    assert win32security.LookupAccountName(here, "Users")[1:] == (
+        "BUILTIN",
+        win32security.SidTypeAlias,
+    )
+    assert failure(win32security.LookupAccountName, "nosuchhostxyz", "Users") == (
+        winerror.RPC_S_SERVER_UNAVAILABLE,
+        "LookupAccountName",
+    )
+
+
+def test_a_name_in_the_wrong_domain_is_none_mapped() -> None:
+    assert failure(win32security.LookupAccountName, "", "NT AUTHORITY\\Everyone")[0] == (
+        winerror.ERROR_NONE_MAPPED
+    )
+    assert failure(win32security.LookupAccountName, "", "NOPE\\Users")[0] == (
+        winerror.ERROR_NONE_MAPPED
+    )
+
+
 def test_a_name_no_account_has_is_none_mapped() -> None:
     assert failure(win32security.LookupAccountName, "", "no such account xyz") == (
         winerror.ERROR_NONE_MAPPED,
