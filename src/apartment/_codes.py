@@ -33,6 +33,8 @@ __all__ = [
     "ERROR_IO_INCOMPLETE", "ERROR_NOT_FOUND",
     # the registry and the system's names
     "ERROR_BAD_PATHNAME", "ERROR_KEY_DELETED", "ERROR_NONE_MAPPED",
+    # security
+    "ERROR_REVISION_MISMATCH", "ERROR_INVALID_SID", "ERROR_NO_SUCH_DOMAIN",
     # HRESULTs
     "S_OK", "S_FALSE", "E_NOTIMPL", "E_NOINTERFACE", "E_POINTER", "E_ABORT", "E_FAIL",
     "E_UNEXPECTED", "E_ACCESSDENIED", "E_HANDLE", "E_OUTOFMEMORY", "E_INVALIDARG",
@@ -128,6 +130,10 @@ ERROR_NOT_FOUND = 1168
 ERROR_BAD_PATHNAME = 161
 ERROR_KEY_DELETED = 1018
 ERROR_NONE_MAPPED = 1332
+# security: SIDs, ACLs and domains
+ERROR_REVISION_MISMATCH = 1306
+ERROR_INVALID_SID = 1337
+ERROR_NO_SUCH_DOMAIN = 1355
 
 # -- HRESULTs (signed) ----------------------------------------------------------------------
 S_OK = 0

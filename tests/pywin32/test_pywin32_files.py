@@ -52,6 +52,7 @@ FILES = [
     File("win32/test/test_win32pipe.py", "unittest"),
     File("win32/test/test_exceptions.py", "unittest"),
     File("win32/test/test_pywintypes.py", "unittest"),
+    File("win32/test/test_security.py", "unittest"),
     File("win32/test/test_win32gui.py", "unittest"),
     File(
         "win32/test/test_win32file.py",

@@ -5,6 +5,13 @@ is imported.
 """
 
 from . import _shared_async as _shared_async  # plugs awaited shared waits into the engine
+from ._accounts import Account as Account
+from ._accounts import AccountKind as AccountKind
+from ._accounts import bind_directory as bind_directory
+from ._accounts import current_user_sid as current_user_sid
+from ._accounts import lookup_account as lookup_account
+from ._accounts import lookup_sid as lookup_sid
+from ._accounts import machine_sid as machine_sid
 from ._core import ALERTED as ALERTED
 from ._core import MAXIMUM_WAIT_OBJECTS as MAXIMUM_WAIT_OBJECTS
 from ._core import Waitable as Waitable
@@ -212,6 +219,8 @@ __all__ = [
     "READ_CONTROL",
     "STILL_ACTIVE",
     "TRUNCATE_EXISTING",
+    "Account",
+    "AccountKind",
     "DiskFile",
     "Event",
     "EventStatistics",
@@ -236,6 +245,7 @@ __all__ = [
     "WaitResult",
     "Waitable",
     "WaitableTimer",
+    "bind_directory",
     "call_named_pipe",
     "create_named",
     "create_named_pipe",
@@ -243,12 +253,16 @@ __all__ = [
     "create_process",
     "current_process",
     "current_thread",
+    "current_user_sid",
     "delete_file",
     "file_attributes",
     "file_info",
     "find_files",
     "handles",
     "inherit_from_parent",
+    "lookup_account",
+    "lookup_sid",
+    "machine_sid",
     "module_handle",
     "open_file",
     "open_named",

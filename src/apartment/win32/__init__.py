@@ -31,6 +31,7 @@ MODULES: dict[str, str] = {
     "win32event": "apartment.win32.win32event",
     "win32process": "apartment.win32.win32process",
     "win32security": "apartment.win32.win32security",
+    "ntsecuritycon": "apartment.win32.ntsecuritycon",
     "win32file": "apartment.win32.win32file",
     "win32pipe": "apartment.win32.win32pipe",
     "win32gui": "apartment.win32.win32gui",

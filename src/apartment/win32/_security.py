@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..errors import ERROR_INVALID_PARAMETER, ERROR_REVISION_MISMATCH, Win32Error
+
 __all__ = [
     "PySECURITY_ATTRIBUTES",
     "PySECURITY_DESCRIPTOR",
@@ -27,6 +29,9 @@ __all__ = [
 
 SDDL_REVISION_1 = 1
 ACL_REVISION = 2
+ACL_REVISION_DS = 4
+SUCCESSFUL_ACCESS_ACE_FLAG = 0x40
+FAILED_ACCESS_ACE_FLAG = 0x80
 ACCESS_ALLOWED_ACE_TYPE = 0
 ACCESS_DENIED_ACE_TYPE = 1
 SYSTEM_AUDIT_ACE_TYPE = 2
@@ -42,46 +47,73 @@ DACL_SECURITY_INFORMATION = 4
 SACL_SECURITY_INFORMATION = 8
 
 
-class PySID:
-    """A security identifier: an authority and up to 15 sub-authorities."""
+class PySID(bytearray):
+    """A security identifier, kept as Windows lays it out, so that ``memoryview(sid)`` works.
 
-    __slots__ = ("_authority", "_subs")
+    The bytes: revision 1, the sub-authority count, the 6-byte authority (big-endian), then
+    each sub-authority (32-bit, little-endian). Equal SIDs compare equal; like pywin32's, a
+    SID is not hashable (it can change) and equals nothing but a SID.
+    """
 
-    def __init__(self) -> None:
-        self._authority: tuple[int, ...] = (0, 0, 0, 0, 0, 0)
-        self._subs: list[int] = []
+    __slots__ = ()
+
+    def __init__(self, buffer: object = None, /) -> None:
+        if buffer is None:
+            super().__init__(b"\x01\x00" + bytes(6))
+        elif isinstance(buffer, int) and not isinstance(buffer, bool):
+            super().__init__(max(buffer, 8))
+            self[0] = 1
+        else:
+            super().__init__(memoryview(buffer).tobytes())  # type: ignore[arg-type]
 
     def Initialize(self, identifierAuthority: tuple[int, ...], numSubauthorities: int, /) -> None:
         if len(identifierAuthority) != 6:
             raise ValueError("The identifier authority must be a tuple of 6 integers")
-        self._authority = tuple(int(part) & 0xFF for part in identifierAuthority)
-        self._subs = [0] * int(numSubauthorities)
+        count = int(numSubauthorities)
+        self[:] = bytes((1, count & 0xFF, *(int(part) & 0xFF for part in identifierAuthority)))
+        self.extend(bytes(4 * count))
 
     def IsValid(self) -> bool:
-        return len(self._subs) <= 15
+        return len(self) >= 8 and self[0] == 1 and self[1] <= 15 and len(self) >= 8 + 4 * self[1]
 
     def SetSubAuthority(self, index: int, val: int, /) -> None:
-        self._subs[index] = int(val) & 0xFFFFFFFF
+        at = 8 + 4 * self._index(index)
+        self[at : at + 4] = (int(val) & 0xFFFFFFFF).to_bytes(4, "little")
 
     def GetSubAuthority(self, index: int, /) -> int:
-        return self._subs[index]
+        at = 8 + 4 * self._index(index)
+        return int.from_bytes(self[at : at + 4], "little")
+
+    def _index(self, index: int) -> int:
+        count = self[1]
+        if not -count <= index < count:
+            raise IndexError("sub-authority index out of range")
+        return index % count
 
     def GetSubAuthorityCount(self) -> int:
-        return len(self._subs)
+        return self[1]
 
     def GetSidIdentifierAuthority(self) -> tuple[int, ...]:
-        return self._authority
+        return tuple(self[2:8])
 
     def GetLength(self) -> int:
-        return 8 + 4 * len(self._subs)
+        return 8 + 4 * self[1]
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, PySID):
             return NotImplemented
-        return (self._authority, self._subs) == (other._authority, other._subs)
+        return bytearray.__eq__(self, other)
 
-    def __hash__(self) -> int:
-        return hash((self._authority, tuple(self._subs)))
+    def __ne__(self, other: object) -> bool:
+        if not isinstance(other, PySID):
+            return NotImplemented
+        return bytearray.__ne__(self, other)
+
+    def _unordered(self, other: object) -> bool:
+        return NotImplemented  # type: ignore[no-any-return]  # pywin32's SIDs have no order
+
+    __lt__ = __le__ = __gt__ = __ge__ = _unordered
+    __hash__ = None  # type: ignore[assignment,unused-ignore]
 
     def __str__(self) -> str:
         return f"PySID:{sid_to_string(self)}"
@@ -155,7 +187,11 @@ def _mask(value: object) -> int:
 
 
 class PyACL:
-    """An access-control list: entries ``(ace type, flags, mask, sid)``, kept in order."""
+    """An access-control list: entries ``(ace type, flags, mask, sid)``, kept in order.
+
+    An entry's revision must be one Windows knows (up to ACL_REVISION_DS) or the call fails
+    with ERROR_REVISION_MISMATCH; the list takes the highest revision of its entries.
+    """
 
     __slots__ = ("_aces", "_revision")
 
@@ -169,31 +205,51 @@ class PyACL:
     def IsValid(self) -> bool:
         return True
 
-    def _add(self, kind: int, flags: int, mask: int, sid: object) -> None:
+    def _add(self, kind: int, flags: int, mask: int, sid: object, revision: int = 0) -> None:
         if not isinstance(sid, PySID):
             raise TypeError("The object is not a PySID object")
+        if revision > ACL_REVISION_DS:
+            raise Win32Error.from_code(ERROR_REVISION_MISMATCH, f"ACE revision {revision}")
+        self._revision = max(self._revision, revision)
         self._aces.append((kind, int(flags), int(mask) & 0xFFFFFFFF, sid))
 
     def AddAccessAllowedAce(self, *args: object) -> None:
         """``(access, sid)`` or ``(revision, access, sid)``, as pywin32 takes it."""
-        self._add(ACCESS_ALLOWED_ACE_TYPE, 0, _mask(args[-2]), args[-1])
+        revision = _revision(args[0]) if len(args) == 3 else 0
+        self._add(ACCESS_ALLOWED_ACE_TYPE, 0, _mask(args[-2]), args[-1], revision)
 
     def AddAccessAllowedAceEx(self, revision: int, flags: int, mask: int, sid: object, /) -> None:
-        self._add(ACCESS_ALLOWED_ACE_TYPE, flags, mask, sid)
+        self._add(ACCESS_ALLOWED_ACE_TYPE, flags, _mask(mask), sid, _revision(revision))
 
     def AddAccessDeniedAce(self, *args: object) -> None:
         """``(access, sid)`` or ``(revision, access, sid)``, as pywin32 takes it."""
-        self._add(ACCESS_DENIED_ACE_TYPE, 0, _mask(args[-2]), args[-1])
+        revision = _revision(args[0]) if len(args) == 3 else 0
+        self._add(ACCESS_DENIED_ACE_TYPE, 0, _mask(args[-2]), args[-1], revision)
 
     def AddAccessDeniedAceEx(self, revision: int, flags: int, mask: int, sid: object, /) -> None:
-        self._add(ACCESS_DENIED_ACE_TYPE, flags, mask, sid)
+        self._add(ACCESS_DENIED_ACE_TYPE, flags, _mask(mask), sid, _revision(revision))
+
+    def AddAuditAccessAce(
+        self, dwAceRevision: int, dwAccessMask: int, sid: object, bAuditSuccess: int,
+        bAuditFailure: int, /,
+    ) -> None:  # fmt: skip
+        """A SYSTEM_AUDIT entry: log successful and/or failed uses of ``dwAccessMask``."""
+        flags = (SUCCESSFUL_ACCESS_ACE_FLAG if bAuditSuccess else 0) | (
+            FAILED_ACCESS_ACE_FLAG if bAuditFailure else 0
+        )
+        self._add(SYSTEM_AUDIT_ACE_TYPE, flags, _mask(dwAccessMask), sid, _revision(dwAceRevision))
 
     def GetAceCount(self) -> int:
         return len(self._aces)
 
     def GetAce(self, index: int, /) -> tuple[tuple[int, int], int, PySID]:
+        """``((type, flags), mask, sid)``; the mask is signed, as pywin32 gives it."""
+        if not isinstance(index, int):
+            raise TypeError(f"'{type(index).__name__}' object cannot be interpreted as an integer")
+        if not 0 <= index < len(self._aces):
+            raise Win32Error.from_code(ERROR_INVALID_PARAMETER, f"no entry {index}")
         kind, flags, mask, sid = self._aces[index]
-        return (kind, flags), mask, sid
+        return (kind, flags), mask - (mask >> 31 << 32), sid
 
     def DeleteAce(self, index: int, /) -> None:
         del self._aces[index]
@@ -206,6 +262,12 @@ class PyACL:
 
     def __repr__(self) -> str:
         return f"<PyACL object at {id(self):#018x}>"
+
+
+def _revision(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError("an ACE revision must be an int")
+    return value
 
 
 class PySECURITY_DESCRIPTOR:  # noqa: N801 - pywin32's type name

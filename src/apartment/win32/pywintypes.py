@@ -54,9 +54,9 @@ def SECURITY_DESCRIPTOR(size: int = 0, /) -> PySECURITY_DESCRIPTOR:
     return PySECURITY_DESCRIPTOR(size)
 
 
-def SID() -> PySID:
-    """A new SID, to Initialize (kept, never enforced)."""
-    return PySID()
+def SID(buffer: object = None, /) -> PySID:
+    """A new SID, to Initialize, or a copy of one in its binary form (kept, never enforced)."""
+    return PySID(buffer)
 
 
 def ACL(bufSize: int = 64, aclrev: int = 2, /) -> PyACL:

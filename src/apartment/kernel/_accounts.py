@@ -1,0 +1,175 @@
+r"""Accounts and their security identifiers: the one table of names to SIDs.
+
+Windows names every user and group by a SID (``S-1-5-32-544``) and by a name in a domain
+(``BUILTIN\\Administrators``). Here the table holds the well-known groups every Windows machine
+has (their SIDs are fixed by Windows), the computer's own domain with its built-in
+``Administrator`` (RID 500) and ``Guest`` (RID 501), and the Linux user running the process,
+whose RID is 1000 plus its uid. Nothing is enforced by these SIDs on Linux
+(``docs/differences-from-windows.md``); they are names programs look up and compare.
+
+The computer is in no domain: asking for a directory service fails with ERROR_NO_SUCH_DOMAIN,
+as on a Windows machine in a workgroup.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+from typing import NamedTuple, NoReturn
+
+from ..errors import (
+    ERROR_NO_SUCH_DOMAIN,
+    ERROR_NONE_MAPPED,
+    RPC_S_SERVER_UNAVAILABLE,
+    Win32Error,
+)
+from ._sysinfo import computer_name, user_name
+
+__all__ = [
+    "AccountKind",
+    "Account",
+    "lookup_account",
+    "lookup_sid",
+    "current_user_sid",
+    "machine_sid",
+    "bind_directory",
+]
+
+
+class AccountKind(enum.IntEnum):
+    """What a SID names (SID_NAME_USE: the values are Windows')."""
+
+    USER = 1
+    GROUP = 2
+    DOMAIN = 3
+    ALIAS = 4  # a local group, such as BUILTIN\Administrators
+    WELL_KNOWN_GROUP = 5
+    DELETED_ACCOUNT = 6
+    INVALID = 7
+    UNKNOWN = 8
+    COMPUTER = 9
+
+
+class Account(NamedTuple):
+    """One account: its SID as text, its name, the domain that names it and its kind."""
+
+    sid: str
+    name: str
+    domain: str
+    kind: AccountKind
+
+
+_BUILTIN = "BUILTIN"
+_NT_AUTHORITY = "NT AUTHORITY"
+_WELL_KNOWN = (
+    Account("S-1-0-0", "NULL SID", "", AccountKind.WELL_KNOWN_GROUP),
+    Account("S-1-1-0", "Everyone", "", AccountKind.WELL_KNOWN_GROUP),
+    Account("S-1-2-0", "LOCAL", "", AccountKind.WELL_KNOWN_GROUP),
+    Account("S-1-3-0", "CREATOR OWNER", "", AccountKind.WELL_KNOWN_GROUP),
+    Account("S-1-3-1", "CREATOR GROUP", "", AccountKind.WELL_KNOWN_GROUP),
+    Account("S-1-5-2", "NETWORK", _NT_AUTHORITY, AccountKind.WELL_KNOWN_GROUP),
+    Account("S-1-5-3", "BATCH", _NT_AUTHORITY, AccountKind.WELL_KNOWN_GROUP),
+    Account("S-1-5-4", "INTERACTIVE", _NT_AUTHORITY, AccountKind.WELL_KNOWN_GROUP),
+    Account("S-1-5-6", "SERVICE", _NT_AUTHORITY, AccountKind.WELL_KNOWN_GROUP),
+    Account("S-1-5-7", "ANONYMOUS LOGON", _NT_AUTHORITY, AccountKind.WELL_KNOWN_GROUP),
+    Account("S-1-5-11", "Authenticated Users", _NT_AUTHORITY, AccountKind.WELL_KNOWN_GROUP),
+    Account("S-1-5-18", "SYSTEM", _NT_AUTHORITY, AccountKind.WELL_KNOWN_GROUP),
+    Account("S-1-5-19", "LOCAL SERVICE", _NT_AUTHORITY, AccountKind.WELL_KNOWN_GROUP),
+    Account("S-1-5-20", "NETWORK SERVICE", _NT_AUTHORITY, AccountKind.WELL_KNOWN_GROUP),
+    Account("S-1-5-32", _BUILTIN, _BUILTIN, AccountKind.DOMAIN),
+    Account("S-1-5-32-544", "Administrators", _BUILTIN, AccountKind.ALIAS),
+    Account("S-1-5-32-545", "Users", _BUILTIN, AccountKind.ALIAS),
+    Account("S-1-5-32-546", "Guests", _BUILTIN, AccountKind.ALIAS),
+    Account("S-1-5-32-547", "Power Users", _BUILTIN, AccountKind.ALIAS),
+    Account("S-1-5-32-548", "Account Operators", _BUILTIN, AccountKind.ALIAS),
+    Account("S-1-5-32-549", "Server Operators", _BUILTIN, AccountKind.ALIAS),
+    Account("S-1-5-32-550", "Print Operators", _BUILTIN, AccountKind.ALIAS),
+    Account("S-1-5-32-551", "Backup Operators", _BUILTIN, AccountKind.ALIAS),
+    Account("S-1-5-32-555", "Remote Desktop Users", _BUILTIN, AccountKind.ALIAS),
+    Account("S-1-5-32-556", "Network Configuration Operators", _BUILTIN, AccountKind.ALIAS),
+)
+_ADMINISTRATOR_RID = 500
+_GUEST_RID = 501
+_FIRST_USER_RID = 1000
+
+
+def machine_sid() -> str:
+    """The computer's own domain SID (``S-1-5-21-...``): fixed, as one machine's is."""
+    return "S-1-5-21-0-0-0"
+
+
+def current_user_sid() -> str:
+    """The SID of the user running the process: the machine's, RID 1000 + the Linux uid."""
+    return f"{machine_sid()}-{_FIRST_USER_RID + os.getuid()}"
+
+
+def _accounts() -> tuple[Account, ...]:
+    """The whole table: the well-known accounts, then the computer's (its name may change)."""
+    machine, domain = machine_sid(), computer_name()
+    return (
+        *_WELL_KNOWN,
+        Account(machine, domain, domain, AccountKind.DOMAIN),
+        Account(f"{machine}-{_ADMINISTRATOR_RID}", "Administrator", domain, AccountKind.USER),
+        Account(f"{machine}-{_GUEST_RID}", "Guest", domain, AccountKind.USER),
+        Account(current_user_sid(), user_name(), domain, AccountKind.USER),
+    )
+
+
+def _local(computer: str | None) -> None:
+    """Accept this computer (None, "" or its name); another one cannot be reached."""
+    if computer and computer.lstrip("\\").casefold() != computer_name().casefold():
+        raise Win32Error.from_code(RPC_S_SERVER_UNAVAILABLE, f"no computer {computer!r}")
+
+
+def lookup_account(name: str, *, computer: str | None = None) -> Account:
+    r"""Find an account by ``name`` or ``domain\\name``, case-insensitively (LookupAccountName).
+
+    Args:
+        name: the account's name, alone or after its domain and a backslash.
+        computer: whose accounts (None or "" for this one's; no other can be reached).
+
+    Raises:
+        TypeError: ``name`` is not a string.
+        Win32Error: ERROR_NONE_MAPPED, when no account (or not in that domain) has the name;
+            RPC_S_SERVER_UNAVAILABLE for another computer.
+    """
+    _local(computer)
+    if not isinstance(name, str):
+        raise TypeError("an account name must be a string")
+    domain, _, bare = name.rpartition("\\")
+    bare, domain = bare.casefold(), domain.casefold()
+    for account in _accounts():
+        if account.name.casefold() == bare and (not domain or account.domain.casefold() == domain):
+            return account
+    raise Win32Error.from_code(ERROR_NONE_MAPPED, f"no account is named {name!r}")
+
+
+def lookup_sid(sid: str, *, computer: str | None = None) -> Account:
+    """Find the account a SID (as text, ``S-1-...``) names (LookupAccountSid).
+
+    Args:
+        sid: the SID's text.
+        computer: whose accounts (None or "" for this one's; no other can be reached).
+
+    Raises:
+        TypeError: ``sid`` is not a string.
+        Win32Error: ERROR_NONE_MAPPED, when no account has the SID; RPC_S_SERVER_UNAVAILABLE
+            for another computer.
+    """
+    _local(computer)
+    if not isinstance(sid, str):
+        raise TypeError("a SID must be given as its text, S-1-...")
+    wanted = sid.upper()
+    for account in _accounts():
+        if account.sid == wanted:
+            return account
+    raise Win32Error.from_code(ERROR_NONE_MAPPED, f"no account has the SID {sid}")
+
+
+def bind_directory() -> NoReturn:
+    """Reach the domain's directory service (DsBind, DsCrackNames, TranslateName, ...).
+
+    Raises:
+        Win32Error: always ERROR_NO_SUCH_DOMAIN: the computer is in no domain.
+    """
+    raise Win32Error.from_code(ERROR_NO_SUCH_DOMAIN, "this computer is in no domain")
