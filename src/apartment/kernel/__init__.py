@@ -110,6 +110,25 @@ from ._pipemodes import PIPE_UNLIMITED_INSTANCES as PIPE_UNLIMITED_INSTANCES
 from ._pipemodes import PIPE_WAIT as PIPE_WAIT
 from ._pipeserver import PipeServer as PipeServer
 from ._pipeserver import create_named_pipe as create_named_pipe
+from ._priority import ABOVE_NORMAL_PRIORITY_CLASS as ABOVE_NORMAL_PRIORITY_CLASS
+from ._priority import BELOW_NORMAL_PRIORITY_CLASS as BELOW_NORMAL_PRIORITY_CLASS
+from ._priority import HIGH_PRIORITY_CLASS as HIGH_PRIORITY_CLASS
+from ._priority import IDLE_PRIORITY_CLASS as IDLE_PRIORITY_CLASS
+from ._priority import NORMAL_PRIORITY_CLASS as NORMAL_PRIORITY_CLASS
+from ._priority import REALTIME_PRIORITY_CLASS as REALTIME_PRIORITY_CLASS
+from ._priority import THREAD_MODE_BACKGROUND_BEGIN as THREAD_MODE_BACKGROUND_BEGIN
+from ._priority import THREAD_MODE_BACKGROUND_END as THREAD_MODE_BACKGROUND_END
+from ._priority import THREAD_PRIORITY_ABOVE_NORMAL as THREAD_PRIORITY_ABOVE_NORMAL
+from ._priority import THREAD_PRIORITY_BELOW_NORMAL as THREAD_PRIORITY_BELOW_NORMAL
+from ._priority import THREAD_PRIORITY_HIGHEST as THREAD_PRIORITY_HIGHEST
+from ._priority import THREAD_PRIORITY_IDLE as THREAD_PRIORITY_IDLE
+from ._priority import THREAD_PRIORITY_LOWEST as THREAD_PRIORITY_LOWEST
+from ._priority import THREAD_PRIORITY_NORMAL as THREAD_PRIORITY_NORMAL
+from ._priority import THREAD_PRIORITY_TIME_CRITICAL as THREAD_PRIORITY_TIME_CRITICAL
+from ._priority import priority_class as priority_class
+from ._priority import set_priority_class as set_priority_class
+from ._priority import set_thread_priority as set_thread_priority
+from ._priority import thread_priority as thread_priority
 from ._process import PROGRAM_MODULE as PROGRAM_MODULE
 from ._process import PrimaryThread as PrimaryThread
 from ._process import ProcessHandle as ProcessHandle
@@ -147,7 +166,9 @@ from ._wait import wait_all as wait_all
 from ._wait import wait_any as wait_any
 
 __all__ = [
+    "ABOVE_NORMAL_PRIORITY_CLASS",
     "ALERTED",
+    "BELOW_NORMAL_PRIORITY_CLASS",
     "CREATE_ALWAYS",
     "CREATE_NEW",
     "CURRENT_PROCESS",
@@ -192,6 +213,8 @@ __all__ = [
     "GENERIC_EXECUTE",
     "GENERIC_READ",
     "GENERIC_WRITE",
+    "HIGH_PRIORITY_CLASS",
+    "IDLE_PRIORITY_CLASS",
     "LOCKFILE_EXCLUSIVE_LOCK",
     "LOCKFILE_FAIL_IMMEDIATELY",
     "MAXIMUM_SUSPEND_COUNT",
@@ -199,6 +222,7 @@ __all__ = [
     "NMPWAIT_NOWAIT",
     "NMPWAIT_USE_DEFAULT_WAIT",
     "NMPWAIT_WAIT_FOREVER",
+    "NORMAL_PRIORITY_CLASS",
     "OPEN_ALWAYS",
     "OPEN_EXISTING",
     "PIPE_ACCEPT_REMOTE_CLIENTS",
@@ -217,7 +241,17 @@ __all__ = [
     "PIPE_WAIT",
     "PROGRAM_MODULE",
     "READ_CONTROL",
+    "REALTIME_PRIORITY_CLASS",
     "STILL_ACTIVE",
+    "THREAD_MODE_BACKGROUND_BEGIN",
+    "THREAD_MODE_BACKGROUND_END",
+    "THREAD_PRIORITY_ABOVE_NORMAL",
+    "THREAD_PRIORITY_BELOW_NORMAL",
+    "THREAD_PRIORITY_HIGHEST",
+    "THREAD_PRIORITY_IDLE",
+    "THREAD_PRIORITY_LOWEST",
+    "THREAD_PRIORITY_NORMAL",
+    "THREAD_PRIORITY_TIME_CRITICAL",
     "TRUNCATE_EXISTING",
     "Account",
     "AccountKind",
@@ -267,14 +301,18 @@ __all__ = [
     "open_file",
     "open_named",
     "open_process",
+    "priority_class",
     "publish",
     "queue_apc",
     "set_file_attributes",
+    "set_priority_class",
+    "set_thread_priority",
     "signal_and_wait",
     "sleep",
     "start_process",
     "start_thread",
     "thread_by_id",
+    "thread_priority",
     "wait_all",
     "wait_any",
     "wait_named_pipe",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 import os
 import sys
 import traceback
@@ -9,13 +10,35 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import kernel, messages
+from ..errors import AccessDeniedError
+from ..kernel import ABOVE_NORMAL_PRIORITY_CLASS as ABOVE_NORMAL_PRIORITY_CLASS
+from ..kernel import BELOW_NORMAL_PRIORITY_CLASS as BELOW_NORMAL_PRIORITY_CLASS
+from ..kernel import HIGH_PRIORITY_CLASS as HIGH_PRIORITY_CLASS
+from ..kernel import IDLE_PRIORITY_CLASS as IDLE_PRIORITY_CLASS
+from ..kernel import NORMAL_PRIORITY_CLASS as NORMAL_PRIORITY_CLASS
+from ..kernel import REALTIME_PRIORITY_CLASS as REALTIME_PRIORITY_CLASS
 from ..kernel import STILL_ACTIVE as STILL_ACTIVE
+from ..kernel import THREAD_MODE_BACKGROUND_BEGIN as THREAD_MODE_BACKGROUND_BEGIN
+from ..kernel import THREAD_MODE_BACKGROUND_END as THREAD_MODE_BACKGROUND_END
+from ..kernel import THREAD_PRIORITY_ABOVE_NORMAL as THREAD_PRIORITY_ABOVE_NORMAL
+from ..kernel import THREAD_PRIORITY_BELOW_NORMAL as THREAD_PRIORITY_BELOW_NORMAL
+from ..kernel import THREAD_PRIORITY_HIGHEST as THREAD_PRIORITY_HIGHEST
+from ..kernel import THREAD_PRIORITY_IDLE as THREAD_PRIORITY_IDLE
+from ..kernel import THREAD_PRIORITY_LOWEST as THREAD_PRIORITY_LOWEST
+from ..kernel import THREAD_PRIORITY_NORMAL as THREAD_PRIORITY_NORMAL
+from ..kernel import THREAD_PRIORITY_TIME_CRITICAL as THREAD_PRIORITY_TIME_CRITICAL
 from ..kernel import PrimaryThread, ProcessHandle, ThreadHandle
-from ._adapt import api, as_bool, dword
+from ._adapt import api, as_bool, dword, set_last_error
 from ._handles import PyHANDLE, lookup, new_handle
 from ._security import inherits
 from .pywintypes import error
+from .win32con import CREATE_NEW_CONSOLE as CREATE_NEW_CONSOLE
+from .win32con import CREATE_NEW_PROCESS_GROUP as CREATE_NEW_PROCESS_GROUP
+from .win32con import CREATE_NO_WINDOW as CREATE_NO_WINDOW
 from .win32con import CREATE_SUSPENDED as CREATE_SUSPENDED
+from .win32con import DETACHED_PROCESS as DETACHED_PROCESS
+from .win32con import STARTF_USESHOWWINDOW as STARTF_USESHOWWINDOW
+from .win32con import STARTF_USESTDHANDLES as STARTF_USESTDHANDLES
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -24,10 +47,60 @@ __all__ = [
     "error",
     "beginthreadex", "CreateProcess", "STARTUPINFO", "ResumeThread", "SuspendThread",
     "GetExitCodeThread", "GetExitCodeProcess", "TerminateProcess", "GetCurrentProcess",
-    "GetCurrentProcessId", "GetProcessId", "GetWindowThreadProcessId",
+    "GetCurrentProcessId", "GetProcessId", "GetWindowThreadProcessId", "GetThreadPriority",
+    "SetThreadPriority", "GetPriorityClass", "SetPriorityClass", "THREAD_PRIORITY_ERROR_RETURN",
+    "CREATE_SUSPENDED", "CREATE_UNICODE_ENVIRONMENT", "DEBUG_PROCESS", "DEBUG_ONLY_THIS_PROCESS",
+    "CREATE_BREAKAWAY_FROM_JOB", "CREATE_DEFAULT_ERROR_MODE", "STARTF_USESIZE",
+    "STARTF_USEPOSITION", "STARTF_USECOUNTCHARS", "STARTF_USEFILLATTRIBUTE",
+    "STARTF_FORCEONFEEDBACK", "STARTF_FORCEOFFFEEDBACK", "STARTF_RUNFULLSCREEN",
+    "THREAD_PRIORITY_IDLE",
+    "THREAD_PRIORITY_LOWEST",
+    "THREAD_PRIORITY_BELOW_NORMAL",
+    "THREAD_PRIORITY_NORMAL",
+    "THREAD_PRIORITY_ABOVE_NORMAL",
+    "THREAD_PRIORITY_HIGHEST",
+    "THREAD_PRIORITY_TIME_CRITICAL",
+    "THREAD_MODE_BACKGROUND_BEGIN",
+    "THREAD_MODE_BACKGROUND_END",
+    "IDLE_PRIORITY_CLASS",
+    "BELOW_NORMAL_PRIORITY_CLASS",
+    "NORMAL_PRIORITY_CLASS",
+    "ABOVE_NORMAL_PRIORITY_CLASS",
+    "HIGH_PRIORITY_CLASS",
+    "REALTIME_PRIORITY_CLASS",
+    "STARTF_USESHOWWINDOW",
+    "STARTF_USESTDHANDLES",
+    "CREATE_NEW_CONSOLE",
+    "DETACHED_PROCESS",
+    "CREATE_NO_WINDOW",
+    "CREATE_NEW_PROCESS_GROUP",
 ]  # fmt: skip
 
 _THREAD_KINDS = (ThreadHandle, PrimaryThread)
+
+THREAD_PRIORITY_ERROR_RETURN = 0x7FFFFFFF
+"""What GetThreadPriority returns when it fails (it sets GetLastError; pywin32 raises nothing)."""
+# The access rights the priority calls need (winnt.h).
+_THREAD_SET_INFORMATION = 0x0020
+_THREAD_QUERY_INFORMATION = 0x0040
+_THREAD_QUERY_LIMITED_INFORMATION = 0x0800
+_PROCESS_SET_INFORMATION = 0x0200
+_PROCESS_QUERY_INFORMATION = 0x0400
+_PROCESS_QUERY_LIMITED_INFORMATION = 0x1000
+_FULL_ACCESS = 0x0003  # the kernel's query and modify state: a handle opened with all access
+# CreateProcess's other creation flags and STARTUPINFO's flags (winbase.h).
+CREATE_UNICODE_ENVIRONMENT = 0x00000400
+DEBUG_PROCESS = 0x00000001
+DEBUG_ONLY_THIS_PROCESS = 0x00000002
+CREATE_BREAKAWAY_FROM_JOB = 0x01000000
+CREATE_DEFAULT_ERROR_MODE = 0x04000000
+STARTF_USESIZE = 0x00000002
+STARTF_USEPOSITION = 0x00000004
+STARTF_USECOUNTCHARS = 0x00000008
+STARTF_USEFILLATTRIBUTE = 0x00000010
+STARTF_RUNFULLSCREEN = 0x00000020
+STARTF_FORCEONFEEDBACK = 0x00000040
+STARTF_FORCEOFFFEEDBACK = 0x00000080
 
 FACADE_HOOK = str(Path(__file__).with_name("_boot"))
 """The facade's start-up hook for Python children: pywin32's names, and inherited handles."""
@@ -87,6 +160,52 @@ def ResumeThread(handle: object, /) -> int:
 @api("SuspendThread")
 def SuspendThread(handle: object, /) -> int:
     return _thread(handle).suspend()
+
+
+def _with_right(handle: object, kinds: Any, *rights: int) -> Any:  # noqa: ANN401
+    """The object behind ``handle`` if it grants one of ``rights``, or full access.
+
+    A handle the core opened with all access (beginthreadex's, CreateProcess's) holds the
+    kernel's generic rights (query and modify state) rather than every specific bit.
+    """
+    for right in (*rights, _FULL_ACCESS):
+        try:
+            return lookup(handle, kinds, right)
+        except AccessDeniedError:
+            if right == _FULL_ACCESS:
+                raise
+    raise AssertionError("unreachable")
+
+
+def GetThreadPriority(handle: object, /) -> int:
+    """The thread's level; THREAD_PRIORITY_ERROR_RETURN with GetLastError set on failure."""
+    try:
+        thread = _with_right(
+            handle, _THREAD_KINDS, _THREAD_QUERY_INFORMATION, _THREAD_QUERY_LIMITED_INFORMATION
+        )
+    except error as failed:
+        set_last_error(failed.winerror)
+        return THREAD_PRIORITY_ERROR_RETURN
+    return kernel.thread_priority(thread)
+
+
+@api("SetThreadPriority")
+def SetThreadPriority(handle: object, nPriority: int, /) -> None:
+    thread = _with_right(handle, _THREAD_KINDS, _THREAD_SET_INFORMATION)
+    current = thread is kernel.current_thread()
+    kernel.set_thread_priority(thread, operator.index(nPriority), current=current)
+
+
+@api("GetPriorityClass")
+def GetPriorityClass(handle: object, /) -> int:
+    rights = (_PROCESS_QUERY_INFORMATION, _PROCESS_QUERY_LIMITED_INFORMATION)
+    return kernel.priority_class(_with_right(handle, ProcessHandle, *rights).pid)
+
+
+@api("SetPriorityClass")
+def SetPriorityClass(handle: object, dwPriorityClass: int, /) -> None:
+    process = _with_right(handle, ProcessHandle, _PROCESS_SET_INFORMATION)
+    kernel.set_priority_class(process.pid, dword(dwPriorityClass))
 
 
 @api("GetExitCodeThread")
