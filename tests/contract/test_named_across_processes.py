@@ -155,11 +155,12 @@ def test_a_mutex_owned_by_a_terminated_process_is_abandoned(children: Children) 
     mutex = win32event.CreateMutex(None, False, name)
     try:
         process, _ = children.start(
-            "import time, win32event; "
+            "import win32event; "
             f"m = win32event.CreateMutex(None, False, '{name}'); "
             "win32event.WaitForSingleObject(m, -1); "
             f"r = win32event.OpenEvent(win32event.EVENT_MODIFY_STATE, 0, '{name}-ready'); "
-            "win32event.SetEvent(r); time.sleep(60)"
+            "win32event.SetEvent(r); "
+            "win32event.WaitForSingleObject(win32event.CreateEvent(None, 0, 0, None), 60000)"
         )
         assert win32event.WaitForSingleObject(ready, EXIT_MS) == OBJECT_0
         assert win32event.WaitForSingleObject(mutex, 0) == TIMEOUT

@@ -18,7 +18,6 @@ from __future__ import annotations
 import os
 import signal
 import sys
-import time
 from typing import TYPE_CHECKING, Any
 
 from apartment.kernel import Event, Mutex, Semaphore, create_named, wait_all, wait_any
@@ -89,7 +88,7 @@ def hold(prefix: str) -> None:
     ready, _ = create_named(Event, prefix + "ready", True, False)
     assert mutex.wait(30) is not None
     ready.set()
-    time.sleep(3600)
+    Event(manual_reset=True).wait(3600)  # held until the test kills this process
 
 
 def wait(prefix: str) -> None:

@@ -81,6 +81,20 @@ def map_generic(access: int) -> int:
     return access & ~(_GENERIC_ALL | _GENERIC_READ | _GENERIC_WRITE | _GENERIC_EXECUTE)
 
 
+_SPECIFIC_RIGHTS_ALL = 0xFFFF
+
+
+def _all_access_grants(granted: int, access: int) -> bool:
+    """Whether a handle opened with all access grants ``access`` all the same.
+
+    Windows' X_ALL_ACCESS holds every right specific to its kind of object (a thread's
+    THREAD_SET_INFORMATION, a process's PROCESS_QUERY_INFORMATION...); the table stores the
+    generic ALL_ACCESS for them, so the specific bits are read as included.
+    """
+    missing = access & ~granted
+    return granted & ALL_ACCESS == ALL_ACCESS and not missing & ~_SPECIFIC_RIGHTS_ALL
+
+
 def normalize(value: int) -> int:
     """Read a handle value as Windows does: pointer-sized, signed, low two bits ignored."""
     value &= 0xFFFF_FFFF_FFFF_FFFF
@@ -271,7 +285,7 @@ class HandleTable:
                 raise InvalidHandleError("a NULL handle was passed")
             raise InvalidHandleError(f"handle {value:#x} is not open (closed, or never opened)")
         obj, granted = entry
-        if access & ~granted:
+        if access & ~granted and not _all_access_grants(granted, access):
             raise AccessDeniedError(
                 f"handle {value:#x} to {obj!r} was opened without the access this needs "
                 f"({access & ~granted:#x}); open it with that right"

@@ -91,16 +91,13 @@ class Slots:
     lock: Callable[[], None]
     unlock: Callable[[], None]
 
-    def put(self, index: int, value: int) -> None:
-        """Log and store (Session's)."""
-        raise NotImplementedError
+    if TYPE_CHECKING:  # Session defines these; declared here for the type checker only
 
-    def commit(self) -> None:
-        """End a change (Session's)."""
-        raise NotImplementedError
+        def put(self, index: int, value: int) -> None: ...
 
-    def _take_slot(self, slot: int) -> None:
-        raise NotImplementedError
+        def commit(self) -> None: ...
+
+        def _take_slot(self, slot: int) -> None: ...
 
     def _clear_wants(self, slot: int) -> None:
         pword = proc_word(slot)

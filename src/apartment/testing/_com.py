@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from .. import com, messages
@@ -17,7 +18,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
-class _ApartmentThread(Generic[T]):
+class _ApartmentThread(ABC, Generic[T]):
     """A thread that enters an apartment, runs ``setup()`` there, then serves until stopped.
 
     ``setup()``, if given, runs on the thread once it is in its apartment; its result is
@@ -59,9 +60,9 @@ class _ApartmentThread(Generic[T]):
     def _enter(self) -> None:
         """Prepare the thread before ``setup()`` (on the thread)."""
 
+    @abstractmethod
     def _serve(self) -> None:
-        """Serve until stopped (on the thread)."""
-        raise NotImplementedError
+        """Serve until stopped (on the thread): StaThread pumps, MtaThread waits."""
 
 
 class StaThread(_ApartmentThread[T]):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .. import kernel
-from ..errors import ERROR_ALREADY_EXISTS, ERROR_IO_PENDING, Win32Error
+from ..errors import ERROR_ALREADY_EXISTS, ERROR_IO_PENDING, NotSupportedError, Win32Error
 from ..kernel import CREATE_ALWAYS as CREATE_ALWAYS
 from ..kernel import CREATE_NEW as CREATE_NEW
 from ..kernel import FILE_ALL_ACCESS as FILE_ALL_ACCESS
@@ -83,6 +83,8 @@ INVALID_FILE_ATTRIBUTES = -1  # GetFileAttributes' failure, through a C long
 # GetFileInformationByHandleEx's classes (FILE_INFO_BY_HANDLE_CLASS) answered here.
 FileBasicInfo = 0
 FileStandardInfo = 1
+
+_NO_TRANSACTIONS = "transacted file operations (KTM) are not modelled; pass no Transaction"
 
 
 def AllocateReadBuffer(bufSize: int, /) -> memoryview:
@@ -320,7 +322,7 @@ def GetFileAttributesEx(
     if dword(InfoLevelId):
         raise ValueError(f"Level '{InfoLevelId}' is not supported")
     if Transaction is not None:
-        raise NotImplementedError("transacted file operations are not supported")
+        raise NotSupportedError(_NO_TRANSACTIONS)
     info = kernel.file_info(path)
     return (
         info.attributes,
@@ -396,7 +398,7 @@ def GetFileInformationByHandleEx(File: object, FileInformationClass: int, /) -> 
 def FindFilesW(FileName: str, Transaction: object = None) -> list[tuple[object, ...]]:
     """Every WIN32_FIND_DATA tuple a wildcard finds; [] when nothing matches."""
     if Transaction is not None:
-        raise NotImplementedError("transacted file operations are not supported")
+        raise NotSupportedError(_NO_TRANSACTIONS)
     return [_find_data(found) for found in kernel.find_files(_path_arg(FileName))]
 
 
@@ -422,5 +424,5 @@ def FindFilesIterator(FileName: str, Transaction: object = None) -> FindFileIter
     A missing folder raises here (ERROR_PATH_NOT_FOUND), not at the first item.
     """
     if Transaction is not None:
-        raise NotImplementedError("transacted file operations are not supported")
+        raise NotSupportedError(_NO_TRANSACTIONS)
     return FindFileIterator(kernel.find_files(_path_arg(FileName)))

@@ -87,7 +87,6 @@ _THREAD_QUERY_LIMITED_INFORMATION = 0x0800
 _PROCESS_SET_INFORMATION = 0x0200
 _PROCESS_QUERY_INFORMATION = 0x0400
 _PROCESS_QUERY_LIMITED_INFORMATION = 0x1000
-_FULL_ACCESS = 0x0003  # the kernel's query and modify state: a handle opened with all access
 # CreateProcess's other creation flags and STARTUPINFO's flags (winbase.h).
 CREATE_UNICODE_ENVIRONMENT = 0x00000400
 DEBUG_PROCESS = 0x00000001
@@ -162,27 +161,13 @@ def SuspendThread(handle: object, /) -> int:
     return _thread(handle).suspend()
 
 
-def _with_right(handle: object, kinds: Any, *rights: int) -> Any:  # noqa: ANN401
-    """The object behind ``handle`` if it grants one of ``rights``, or full access.
-
-    A handle the core opened with all access (beginthreadex's, CreateProcess's) holds the
-    kernel's generic rights (query and modify state) rather than every specific bit.
-    """
-    for right in (*rights, _FULL_ACCESS):
-        try:
-            return lookup(handle, kinds, right)
-        except AccessDeniedError:
-            if right == _FULL_ACCESS:
-                raise
-    raise AssertionError("unreachable")
-
-
 def GetThreadPriority(handle: object, /) -> int:
     """The thread's level; THREAD_PRIORITY_ERROR_RETURN with GetLastError set on failure."""
     try:
-        thread = _with_right(
-            handle, _THREAD_KINDS, _THREAD_QUERY_INFORMATION, _THREAD_QUERY_LIMITED_INFORMATION
-        )
+        try:
+            thread = lookup(handle, _THREAD_KINDS, _THREAD_QUERY_INFORMATION)
+        except AccessDeniedError:  # the limited right is enough
+            thread = lookup(handle, _THREAD_KINDS, _THREAD_QUERY_LIMITED_INFORMATION)
     except error as failed:
         set_last_error(failed.winerror)
         return THREAD_PRIORITY_ERROR_RETURN
@@ -191,20 +176,23 @@ def GetThreadPriority(handle: object, /) -> int:
 
 @api("SetThreadPriority")
 def SetThreadPriority(handle: object, nPriority: int, /) -> None:
-    thread = _with_right(handle, _THREAD_KINDS, _THREAD_SET_INFORMATION)
+    thread = lookup(handle, _THREAD_KINDS, _THREAD_SET_INFORMATION)
     current = thread is kernel.current_thread()
     kernel.set_thread_priority(thread, operator.index(nPriority), current=current)
 
 
 @api("GetPriorityClass")
 def GetPriorityClass(handle: object, /) -> int:
-    rights = (_PROCESS_QUERY_INFORMATION, _PROCESS_QUERY_LIMITED_INFORMATION)
-    return kernel.priority_class(_with_right(handle, ProcessHandle, *rights).pid)
+    try:
+        process = lookup(handle, ProcessHandle, _PROCESS_QUERY_INFORMATION)
+    except AccessDeniedError:  # the limited right is enough
+        process = lookup(handle, ProcessHandle, _PROCESS_QUERY_LIMITED_INFORMATION)
+    return kernel.priority_class(process.pid)
 
 
 @api("SetPriorityClass")
 def SetPriorityClass(handle: object, dwPriorityClass: int, /) -> None:
-    process = _with_right(handle, ProcessHandle, _PROCESS_SET_INFORMATION)
+    process = lookup(handle, ProcessHandle, _PROCESS_SET_INFORMATION)
     kernel.set_priority_class(process.pid, dword(dwPriorityClass))
 
 
