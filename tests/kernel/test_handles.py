@@ -30,6 +30,7 @@ from apartment.kernel import (
     wait_all,
     wait_any,
 )
+from apartment.kernel._core import KERNEL_LOCK
 from apartment.kernel._handles import SYNCHRONIZE
 
 
@@ -242,21 +243,24 @@ def test_a_remembered_set_does_not_keep_a_name_alive_once_its_handles_close() ->
     table.close(value)
 
 
-def test_find_is_the_fast_path_and_leaves_every_refusal_to_get_typed() -> None:
+def test_the_lock_free_view_holds_open_handles_only_and_get_typed_says_the_rest() -> None:
     table = HandleTable()
+    entries, deferred = table.lock_free_view()
     event = Event()
     value = table.insert(event, access=SYNCHRONIZE)
-    assert table.find(value, Event, SYNCHRONIZE) is event
-    assert table.find(value | 1, Event) is None  # not normalized: get_typed reads it
+    assert entries[value] == (event, SYNCHRONIZE)
+    assert not deferred
+    assert value | 1 not in entries  # not normalized: get_typed reads it
     assert table.get_typed(value | 1, Event) is event
-    assert table.find(value, Mutex) is None  # another kind
     with pytest.raises(InvalidHandleError):
         table.get_typed(value, Mutex)
-    assert table.find(value, Event, 0x2) is None  # a right the handle lacks
     with pytest.raises(AccessDeniedError):
         table.get_typed(value, Event, 0x2)
-    assert table.find(CURRENT_THREAD, object) is None  # pseudo handles: the slow path
-    table.close(value)
-    assert table.find(value, Event) is None  # closed
+    assert CURRENT_THREAD not in entries  # pseudo handles: the slow path
+    with KERNEL_LOCK:  # a finalizer run under the kernel lock defers its close
+        table.close_dropped(value)
+    assert value in entries and deferred  # the queue says not to trust the entry
     with pytest.raises(InvalidHandleError):
         table.get_typed(value, Event)
+    assert value not in entries and not deferred  # the slow path closed it
+    assert table.lock_free_view() == (entries, deferred)  # the same objects for good

@@ -252,6 +252,67 @@ def test_a_local_mutex_made_shared_keeps_its_owner_and_count() -> None:
     assert mutex.statistics().owner is None
 
 
+def test_a_set_waited_on_before_stays_right_when_one_of_it_is_made_shared() -> None:
+    # A wait remembers that it checked a tuple of local objects; publishing one of them
+    # makes that stale, and the next wait goes to the shared engine.
+    first, second = Event(manual_reset=True), Event(manual_reset=True)
+    objects = (first, second)
+    assert wait_any(objects, 0) is None
+    assert wait_all(objects, 0) is None
+    publish(first)
+    first.set()
+    assert wait_any(objects, 0) == WaitResult(0)
+    second.set()
+    assert wait_all(objects, 0) == WaitResult(0)
+
+
+def test_a_set_of_handles_waited_on_before_stays_right_when_one_is_made_shared() -> None:
+    # The handle table remembers the objects behind a set of handles, for the facade's waits
+    from apartment.kernel import handles
+
+    first, second = Event(manual_reset=True), Event(manual_reset=True)
+    values = [handles.insert(first), handles.insert(second)]
+    try:
+        assert wait_any(handles.get_many(values), 0) is None
+        publish(first)
+        first.set()
+        assert wait_any(handles.get_many(values), 0) == WaitResult(0)
+        assert wait_any(handles.get_many(values), 0.5) == WaitResult(0)
+    finally:
+        for value in values:
+            handles.close(value)
+
+
+def test_a_wait_started_on_an_object_published_after_its_check_goes_to_the_shared_engine() -> None:
+    # The window between a caller's check and the wait's lock hold: the library's unchecked
+    # wait stands for a check made just before the object was published.
+    from apartment.kernel._wait import wait_any_unchecked
+
+    event = Event(manual_reset=True)
+    publish(event)
+    assert wait_any_unchecked((event,), 0) is None
+    event.set()
+    assert wait_any_unchecked((event,), 0) == WaitResult(0)
+    assert wait_any_unchecked((event,), 0.5) == WaitResult(0)
+
+
+def test_a_waiter_parked_on_a_set_then_made_shared_is_woken_by_the_shared_set() -> None:
+    first, second = Event(), Event()
+    objects = (first, second)
+    assert wait_any(objects, 0) is None  # the tuple is checked and remembered
+
+    def waiter() -> object:
+        return wait_any(objects, 30.0)
+
+    thread = start_thread(waiter)
+    wait_until_blocked(thread, on=first)
+    publish(first)
+    wait_until_blocked(thread, on=first)
+    first.set()
+    assert thread.wait(30)
+    assert thread.exit_code == 0
+
+
 def test_an_armed_local_timer_made_shared_stays_armed() -> None:
     timer = WaitableTimer(manual_reset=True)
     with FakeClock() as clock:

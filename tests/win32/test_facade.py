@@ -18,6 +18,7 @@ from apartment.win32 import pywintypes, win32api, win32event, win32process
 from .._subprocess import run_python
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
 
@@ -79,6 +80,48 @@ def test_errors_carry_the_win32_function_name_and_set_last_error() -> None:
         handle.Close()
     assert caught.value.args == (6, "ReleaseMutex", "The handle is invalid.")
     assert win32api.GetLastError() == 6
+
+
+@pytest.mark.parametrize(
+    ("name", "call"),
+    [
+        ("SetEvent", lambda h: win32event.SetEvent(h)),
+        ("ResetEvent", lambda h: win32event.ResetEvent(h)),
+        ("PulseEvent", lambda h: win32event.PulseEvent(h)),
+        ("ReleaseSemaphore", lambda h: win32event.ReleaseSemaphore(h, 1)),
+        ("WaitForSingleObject", lambda h: win32event.WaitForSingleObject(h, 0)),
+        ("WaitForSingleObjectEx", lambda h: win32event.WaitForSingleObjectEx(h, 0, False)),
+        ("WaitForMultipleObjects", lambda h: win32event.WaitForMultipleObjects([h], 0, 0)),
+        (
+            "WaitForMultipleObjectsEx",
+            lambda h: win32event.WaitForMultipleObjectsEx([h], 0, 0, False),
+        ),
+    ],
+)
+def test_the_hot_calls_stamp_their_own_errors(name: str, call: Callable[[object], object]) -> None:
+    # They stamp the name in their own except clause, not through @api's wrapper
+    win32api.SetLastError(0)
+    with pytest.raises(pywintypes.error) as caught:
+        call(0x7FFF0)  # never opened
+    assert caught.value.args == (6, name, "The handle is invalid.")
+    assert type(caught.value) is pywintypes.error
+    assert win32api.GetLastError() == 6
+
+
+def test_a_handle_whose_close_was_deferred_is_closed_for_the_fast_lookup() -> None:
+    # A PyHANDLE dropped while the kernel lock is held closes at the next table operation;
+    # meanwhile the facade's lock-free lookup must not take the handle for open.
+    from apartment.kernel._core import KERNEL_LOCK
+
+    handle = win32event.CreateEvent(None, 0, 0, None)
+    value = int(handle)
+    with KERNEL_LOCK:
+        del handle
+        gc.collect()
+    with pytest.raises(pywintypes.error) as caught:
+        win32event.SetEvent(value)
+    assert caught.value.winerror == 6
+    assert value not in handles.snapshot()
 
 
 def test_queue_user_apc_is_an_extension_that_alerts_sleep_ex() -> None:

@@ -37,6 +37,7 @@ __all__ = [
     "KERNEL_LOCK",
     "MAXIMUM_WAIT_OBJECTS",
     "CheckedObjects",
+    "SHARING",
     "WaitResult",
     "SIGNALED",
     "ABANDONED",
@@ -65,25 +66,47 @@ hold_across_fork(KERNEL_LOCK, KERNEL)
 MAXIMUM_WAIT_OBJECTS = 64
 
 
+class _Sharing:
+    """How many local objects this process has made shared in place (``publish``).
+
+    A set of objects checked to be all local stays so until one of them is published: a
+    check remembered with the epoch it was made in is still good while the epoch is the same.
+    Advanced only under the kernel lock, before the object changes class; read anywhere.
+    """
+
+    __slots__ = ("epoch",)
+
+    def __init__(self) -> None:
+        self.epoch = 0
+
+
+SHARING = _Sharing()
+
+
 class CheckedObjects(tuple):  # type: ignore[type-arg]
     """A set of objects to wait on that has been checked already (a marker type).
 
-    Holds 1 to 64 local kernel objects; :attr:`distinct` says whether none repeats (which a
-    wait for all of them needs). The handle table hands one out for each set of handles it
-    resolves and keeps it while those handles stay open, so a loop that waits on the same
-    handles again checks them once. The waits take :attr:`plain`, an ordinary tuple of the
-    same objects.
+    Holds 1 to 64 objects that were local kernel objects in sharing epoch :attr:`epoch`;
+    :attr:`distinct` says whether none repeats (which a wait for all of them needs). The handle
+    table hands one out for each set of handles it resolves and keeps it while those handles
+    stay open, so a loop that waits on the same handles again checks them once. The waits take
+    :attr:`plain`, an ordinary tuple of the same objects, while the epoch has not moved.
     """
 
     plain: tuple[Waitable, ...]
     distinct: bool
+    epoch: int
 
     @classmethod
-    def of(cls, objects: tuple[Waitable, ...]) -> CheckedObjects:
-        """Mark ``objects``, which the caller has checked to be 1 to 64 local kernel objects."""
+    def of(cls, objects: tuple[Waitable, ...], epoch: int) -> CheckedObjects:
+        """Mark ``objects``, found to be 1 to 64 local kernel objects in sharing ``epoch``.
+
+        ``epoch`` is :data:`SHARING`'s, read before the check began.
+        """
         checked = cls(objects)
         checked.plain = objects
         checked.distinct = len(set(map(id, objects))) == len(objects)
+        checked.epoch = epoch
         return checked
 
 

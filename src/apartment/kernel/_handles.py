@@ -27,7 +27,7 @@ from ..errors import (
     NotSupportedError,
     Win32Error,
 )
-from ._core import KERNEL_LOCK, MAXIMUM_WAIT_OBJECTS, CheckedObjects, Waitable
+from ._core import KERNEL_LOCK, MAXIMUM_WAIT_OBJECTS, SHARING, CheckedObjects, Waitable
 from ._inherit import give, take
 from ._inherit import inherit_from_parent as _inherit_from_parent
 from ._namespace import NamedKind, create_named, open_named, release_name
@@ -36,7 +36,7 @@ from ._records import publish
 from ._thread import current_thread, thread_by_id
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence, Sized
 
 __all__ = [
     "CURRENT_PROCESS",
@@ -161,7 +161,7 @@ class HandleTable:
         if _collector.running or KERNEL_LOCK.locked() or self._lock.locked():
             self._closing.append(value)  # maybe this thread's lock: a finalizer never waits
             return
-        entry = self._entries.get(normalize(value))  # one atomic read, as in find()
+        entry = self._entries.get(normalize(value))  # one atomic read, as in lock_free_view()
         if entry is not None and getattr(entry[0], "_shared", None) is not None:
             self._closing.append(value)  # its name is the session's: that lock may be ours
             return
@@ -292,22 +292,18 @@ class HandleTable:
             )
         return obj
 
-    def find(self, value: int, kind: type[T] | tuple[type[T], ...], access: int = 0) -> T | None:
-        """Return the object behind an open handle if it is a ``kind`` granting ``access``.
+    def lock_free_view(self) -> tuple[Mapping[int, tuple[object, int]], Sized]:
+        """The table's entries and its queue of deferred closes, for lock-free fast paths.
 
-        The fast path of :meth:`get_typed`: None for anything else (pseudo and not normalized
-        handles included), and :meth:`get_typed` then says what is wrong.
+        ``entries[value]`` is ``(object, granted access)`` for an open, normalized handle
+        value. Read it without the table's lock: dict reads are atomic on every build
+        (free-threaded dicts lock themselves), and a close racing with the read is ordered
+        either before it (no entry) or after. Trust an entry only while the queue is empty
+        (a finalizer's close may be waiting in it); otherwise, or for anything but a hit,
+        call :meth:`get_typed`, which closes what is queued and says what is wrong. Both
+        stay the same objects for the table's life, so a caller may keep them.
         """
-        if self._closing:
-            return None
-        # One read of the dict, without the table's lock: dict reads are atomic on every
-        # build (free-threaded dicts lock themselves), and a close racing with this read is
-        # ordered either before it (None: the slow path reports the closed handle) or after.
-        entry = self._entries.get(value)
-        if entry is None or access & ~entry[1]:
-            return None
-        obj = entry[0]
-        return obj if isinstance(obj, kind) else None
+        return self._entries, self._closing
 
     def get_typed(
         self,
@@ -344,10 +340,13 @@ class HandleTable:
         key = (tuple(values), access)
         entries = self._entries
         kinds = Waitable.kinds
+        epoch = SHARING.epoch  # read first: an object published after it makes the check stale
+        # Read without the lock, as lock_free_view() allows: a close clears the cache, and one
+        # racing with this read is ordered before it or after it.
+        cached = self._many.get(key)
+        if cached is not None and (type(cached) is not CheckedObjects or cached.epoch == epoch):
+            return cached
         with self._lock:  # one hold for all of them: a wait on 64 handles is one lookup each
-            cached = self._many.get(key)
-            if cached is not None:
-                return cached
             found = [entries.get(value) for value in values]
         objects: list[Waitable] = []
         local = True
@@ -359,7 +358,7 @@ class HandleTable:
                 objects.append(obj)
             else:
                 objects.append(entry[0])  # type: ignore[arg-type]
-        resolved = CheckedObjects.of(tuple(objects)) if local and objects else tuple(objects)
+        resolved = CheckedObjects.of(tuple(objects), epoch) if local and objects else tuple(objects)
         with self._lock:
             if len(self._many) >= _MANY_CACHED:
                 self._many.clear()  # bounded: a program waiting on ever new sets of handles

@@ -27,7 +27,7 @@ from ..errors import (
     Win32Error,
 )
 from . import _segment, _session
-from ._core import KERNEL_LOCK, POKED, Waitable, Waiter, finish, pending, wake_all
+from ._core import KERNEL_LOCK, POKED, SHARING, Waitable, Waiter, finish, pending, wake_all
 from ._event import Event
 from ._mutex import Mutex
 from ._segment import (
@@ -231,6 +231,7 @@ def publish_locked(
         due, period, fn, args = obj._due, obj._period, obj._fn, obj._args
         clock = obj._clock
         after.append(lambda: obj.set(max(due - clock.now(), 0.0), fn, *args, period=period))
+    SHARING.epoch += 1  # every remembered check of a set of local objects is stale now
     obj._ready = False
     obj.__class__ = shared_cls
     obj._shared = o

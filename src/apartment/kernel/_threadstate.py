@@ -22,7 +22,7 @@ import threading
 from collections import deque
 from typing import TYPE_CHECKING, Any, final
 
-from ._core import ALERTED, KERNEL_LOCK, Waiter, finish, recheck, wake_all
+from ._core import ALERTED, KERNEL_LOCK, Waitable, Waiter, finish, recheck, wake_all
 from ._parker import Parker, close_parker, eventfd_parker, lock_parker
 from ._parkwatch import blocked_watchers, notify_blocked
 
@@ -69,11 +69,15 @@ class ThreadState:
         owned: the mutexes the thread owns, in the order it took them.
         shared: the thread's part in waits on objects shared with other processes (a
             ``_shared_wait.ThreadInfo``), made on first use; None before.
+        checked: the last tuple of local objects the thread's own wait_any/wait_all checked,
+            the sharing epoch of that check and whether no object repeats; None before.
+            Only the thread itself reads and writes it.
     """
 
     __slots__ = (
         "active",
         "apcs",
+        "checked",
         "gate",
         "gate_waiting",
         "handle",
@@ -98,6 +102,7 @@ class ThreadState:
         self.gate_waiting = False
         self.owned: list[Mutex] = []
         self.shared: Any = None
+        self.checked: tuple[tuple[Waitable, ...], int, bool] | None = None
 
     def __repr__(self) -> str:
         return f"<ThreadState of {self.handle!r}>"

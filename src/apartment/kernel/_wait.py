@@ -28,6 +28,7 @@ from ._core import (
     KERNEL_LOCK,
     MAXIMUM_WAIT_OBJECTS,
     POKED,
+    SHARING,
     TIMED_OUT,
     CheckedObjects,
     Outcome,
@@ -70,6 +71,9 @@ _T = TypeVar("_T")
 
 def check_timeout(timeout: float | None) -> float | None:
     """Validate a timeout in seconds: None (forever) or a number >= 0."""
+    kind = type(timeout)
+    if (kind is float or kind is int) and 0 <= timeout < math.inf:  # type: ignore[operator]
+        return timeout  # the common case: NaN and infinity fail the comparison
     if timeout is None:
         return None
     if isinstance(timeout, bool) or not isinstance(timeout, (int, float)):
@@ -109,14 +113,31 @@ SHARED = _SharedEngine()
 before=None)``, ``begin_async(objects, wait_all, wake)``, ``stop_async(waiter)``."""
 
 
-def _check_objects(objects: Iterable[Waitable], wait_all: bool) -> tuple[Waitable, ...]:
-    if type(objects) is CheckedObjects:  # the handle table checked them as it resolved them
-        if wait_all and not objects.distinct:
-            raise _repeated()
-        return objects.plain
+def _check_objects(
+    objects: Iterable[Waitable], wait_all: bool, thread: ThreadState
+) -> tuple[Waitable, ...]:
+    """Check what a wait was given; return a tuple of local objects or SharedObjects.
+
+    A set the handle table checked, or the tuple this thread checked last, is taken as it is
+    while no object has been published since (``SHARING``): a loop that waits on the same
+    objects again checks them once.
+    """
+    epoch = SHARING.epoch  # read first: an object published after it makes the check stale
     kind = type(objects)
+    if kind is CheckedObjects:  # the handle table checked them as it resolved them
+        if objects.epoch == epoch:  # type: ignore[attr-defined]
+            if wait_all and not objects.distinct:  # type: ignore[attr-defined]
+                raise _repeated()
+            return objects.plain  # type: ignore[attr-defined, no-any-return]
+        objects = objects.plain  # type: ignore[attr-defined]
+        kind = tuple
     if kind is tuple:
         objs: tuple[Waitable, ...] = objects  # type: ignore[assignment]
+        last = thread.checked
+        if last is not None and last[0] is objs and last[1] == epoch:
+            if wait_all and not last[2]:
+                raise _repeated()
+            return objs
     elif kind is list:
         objs = tuple(objects)
     elif isinstance(objects, (str, bytes)) or not isinstance(objects, Iterable):
@@ -133,9 +154,12 @@ def _check_objects(objects: Iterable[Waitable], wait_all: bool) -> tuple[Waitabl
         for obj in objs:
             if type(obj) not in known:
                 raise TypeError(f"{obj!r} is not a waitable kernel object")
-        objs = SharedObjects(objs)
-    if wait_all and len(set(map(id, objs))) != len(objs):
+        return SharedObjects(objs)  # checked again each time: shared objects are not cached
+    distinct = len(set(map(id, objs))) == len(objs)
+    if wait_all and not distinct:
         raise _repeated()
+    if kind is tuple:  # the caller's own tuple, which it may pass again
+        thread.checked = (objs, epoch, distinct)
     return objs
 
 
@@ -155,10 +179,11 @@ def wait_any(
     Raises:
         InvalidParameterError: no objects, or more than 64.
     """
-    objs = _check_objects(objects, False)
+    thread = current_state()
+    objs = _check_objects(objects, False, thread)
     if type(objs) is not tuple:
         return SHARED.wait(objs, False, check_timeout(timeout), alertable)
-    return _wait(objs, False, check_timeout(timeout), alertable)
+    return _wait(objs, False, check_timeout(timeout), alertable, thread=thread)
 
 
 def wait_all(
@@ -172,10 +197,11 @@ def wait_all(
     Raises:
         InvalidParameterError: no objects, more than 64, or one object given twice.
     """
-    objs = _check_objects(objects, True)
+    thread = current_state()
+    objs = _check_objects(objects, True, thread)
     if type(objs) is not tuple:
         return SHARED.wait(objs, True, check_timeout(timeout), alertable)
-    return _wait(objs, True, check_timeout(timeout), alertable)
+    return _wait(objs, True, check_timeout(timeout), alertable, thread=thread)
 
 
 def wait_any_unchecked(
@@ -243,13 +269,16 @@ def _wait(
     timeout: float | None,
     alertable: bool,
     before: Callable[[ThreadState, list[Waiter]], _T | None] | None = None,
+    thread: ThreadState | None = None,
 ) -> _T | WaitResult | None:
     """Run one wait on the calling thread: start it, park if it must, and end it.
 
     ``before`` runs in the lock hold that starts the wait (see wait_any_after). ALERTED runs
-    the thread's APCs before it is returned; a timeout returns None.
+    the thread's APCs before it is returned; a timeout returns None. ``thread`` is the
+    caller's ThreadState when it has it already.
     """
-    thread = current_state()
+    if thread is None:
+        thread = current_state()
     if thread.suspend_count:
         thread.stop_at_gate()
     if not thread.parks_fast:
@@ -259,9 +288,13 @@ def _wait(
     if timeout:
         clock = _clock.get_clock()
         deadline = clock.now() + timeout
-    woken: list[Waiter] = []
     started: _T | WaitResult | Outcome | Waiter | None
     with KERNEL_LOCK:
+        if before is None and objects:  # the common case, ready at once, ends here
+            result = try_acquire(objects, wait_all, thread)
+            if result is not None:
+                return result
+        woken: list[Waiter] = []
         started = _start(thread, objects, wait_all, timeout, alertable, before, woken)
     if woken:
         wake_all(woken)
@@ -296,14 +329,16 @@ def _start(
     ALERTED if it is alertable and APCs are queued, or with TIMED_OUT when ``timeout`` is 0.
     Otherwise the thread's waiter becomes pending on ``objects`` and is returned, to park on.
     """
-    if before is not None:
+    if before is not None:  # (without it, _wait tried the objects in this hold already)
         found = before(thread, woken)
         if found is not None:
             return found
-    if objects:
-        result = try_acquire(objects, wait_all, thread)
-        if result is not None:
-            return result
+        if objects:
+            result = try_acquire(objects, wait_all, thread)
+            if result is not None:
+                return result
+    if SHARING.epoch and not Waitable.kinds.issuperset(map(type, objects)):
+        return POKED  # one was published since the caller checked them: look again there
     if alertable and thread.apcs:
         return ALERTED
     if timeout == 0:
@@ -405,10 +440,10 @@ def begin_async_wait(
     whose ``result`` is decided before ``wake()`` is called. The calling thread counts as the
     waiting thread (it will own a mutex it gets). Used by the asyncio bridge.
     """
-    objs = _check_objects(objects, wait_all)
+    thread = current_state()
+    objs = _check_objects(objects, wait_all, thread)
     if type(objs) is not tuple:
         return SHARED.begin_async(objs, wait_all, wake)
-    thread = current_state()
     with KERNEL_LOCK:
         result = try_acquire(objs, wait_all, thread)
         if result is not None:

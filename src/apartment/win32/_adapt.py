@@ -13,10 +13,11 @@ import threading
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import WAIT_TIMEOUT, Win32Error
-from ..kernel import ALERTED, WaitResult
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+    from ..kernel import WaitResult
 
 __all__ = [
     "INFINITE",
@@ -30,6 +31,7 @@ __all__ = [
     "last_error",
     "set_last_error",
     "soft",
+    "stamped",
     "ms_to_timeout",
     "pointer_param",
     "wait_code",
@@ -65,13 +67,23 @@ def api(name: str) -> Callable[[F], F]:
             try:
                 return fn(*args, **kwargs)
             except Win32Error as error:
-                _state.code = error.winerror
-                # pywin32 raises pywintypes.error itself: a named subclass becomes one.
-                raise error.with_funcname(name).with_traceback(error.__traceback__) from None
+                raise stamped(error, name) from None
 
         return wrapper  # type: ignore[return-value]
 
     return decorate
+
+
+def stamped(error: Win32Error, name: str) -> Win32Error:
+    """``error`` as pywin32 raises it from function ``name``, recorded for GetLastError.
+
+    What ``@api`` does; the hottest facade calls (a wait, SetEvent, a post) do it in their
+    own ``except`` clause instead, to save the wrapper's frame:
+    ``except Win32Error as error: raise stamped(error, "SetEvent") from None``.
+    """
+    _state.code = error.winerror
+    # pywin32 raises pywintypes.error itself: a named subclass becomes one.
+    return error.with_funcname(name).with_traceback(error.__traceback__)
 
 
 def soft(default: Callable[[], object]) -> Callable[[F], F]:
@@ -148,6 +160,8 @@ def as_bool(value: object) -> bool:
 
 def ms_to_timeout(milliseconds: object) -> float | None:
     """Turn a DWORD millisecond timeout into seconds; INFINITE (-1 or 0xFFFFFFFF) is None."""
+    if type(milliseconds) is int and 0 <= milliseconds < INFINITE:  # the common case
+        return milliseconds / 1000.0
     ms = dword(milliseconds)
     return None if ms == INFINITE else ms / 1000.0
 
@@ -156,6 +170,7 @@ def wait_code(result: WaitResult | None) -> int:
     """Turn a core wait result into WAIT_OBJECT_0+i, WAIT_ABANDONED_0+i, ... codes."""
     if result is None:
         return WAIT_TIMEOUT
-    if result is ALERTED:
+    index, abandoned, alerted = result
+    if alerted:
         return WAIT_IO_COMPLETION
-    return (WAIT_ABANDONED_0 if result.abandoned else WAIT_OBJECT_0) + result.index
+    return WAIT_ABANDONED_0 + index if abandoned else WAIT_OBJECT_0 + index

@@ -135,7 +135,11 @@ def handle_values(handlelist: object) -> list[int]:
     """Read a list of handle arguments (a list or tuple of PyHANDLEs and ints)."""
     if not isinstance(handlelist, (list, tuple)):
         raise TypeError("Handles must be a list of integers")
-    try:  # a PyHANDLE's value read inline: a wait may convert 64 of them
+    try:  # all PyHANDLEs, the common case: their values read inline (a wait may take 64)
+        return [handle._value for handle in handlelist]
+    except AttributeError:
+        pass
+    try:
         return [
             handle._value if type(handle) is PyHANDLE else handle_value(handle)
             for handle in handlelist
@@ -144,10 +148,21 @@ def handle_values(handlelist: object) -> list[int]:
         raise TypeError("Handles must be a list of integers") from None
 
 
+_entries, _deferred = handles.lock_free_view()
+
+
 def lookup(
     handle: object, kind: type[T] | tuple[type[T], ...], access: int = 0, *, pseudo: bool = True
 ) -> T:
-    """Resolve a handle argument to a core object of ``kind`` (ERROR_INVALID_HANDLE if not)."""
+    """Resolve a handle argument to a core object of ``kind`` (ERROR_INVALID_HANDLE if not).
+
+    Every facade call on a handle comes here: an open handle is one read of the table,
+    without its lock; anything else goes the table's checked way, which says what is wrong.
+    """
     value = handle._value if type(handle) is PyHANDLE else handle_value(handle)
-    found = handles.find(value, kind, access)
-    return found if found is not None else handles.get_typed(value, kind, access, pseudo=pseudo)
+    entry = _entries.get(value)
+    if entry is not None and not access & ~entry[1] and not _deferred:
+        obj = entry[0]
+        if isinstance(obj, kind):
+            return obj
+    return handles.get_typed(value, kind, access, pseudo=pseudo)

@@ -33,6 +33,7 @@ from ._adapt import (
     ms_to_timeout,
     pointer_param,
     set_last_error,
+    stamped,
     wait_code,
 )
 from ._handles import PyHANDLE, handle_value, lookup
@@ -151,13 +152,15 @@ def PostMessage(hwnd: int, idMessage: int, wParam: object = None, lParam: object
     win32gui.PostMessage(hwnd, idMessage, wParam, lParam)
 
 
-@api("PostThreadMessage")
 def PostThreadMessage(
     tid: int, idMessage: int, wParam: object = None, lParam: object = None, /
 ) -> None:
-    messages.post_thread_message(
-        dword(tid), dword(idMessage), pointer_param(wParam), pointer_param(lParam)
-    )
+    try:  # stamped here, not by @api: a hot call saves the wrapper's frame
+        messages.post_thread_message(
+            dword(tid), dword(idMessage), pointer_param(wParam), pointer_param(lParam)
+        )
+    except Win32Error as error:
+        raise stamped(error, "PostThreadMessage") from None
 
 
 def SendMessage(hwnd: int, idMessage: int, wParam: object = None, lParam: object = None, /) -> int:

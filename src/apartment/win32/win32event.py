@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import kernel, messages
-from ..errors import ERROR_ALREADY_EXISTS
+from ..errors import ERROR_ALREADY_EXISTS, Win32Error
 from ..kernel import MAXIMUM_WAIT_OBJECTS as MAXIMUM_WAIT_OBJECTS
 from ..kernel import Event, Mutex, Semaphore, Waitable, WaitableTimer
 from ..messages import MWMO_ALERTABLE as MWMO_ALERTABLE
@@ -35,7 +35,7 @@ from ._adapt import WAIT_ABANDONED_0 as WAIT_ABANDONED_0
 from ._adapt import WAIT_IO_COMPLETION as WAIT_IO_COMPLETION
 from ._adapt import WAIT_OBJECT_0 as WAIT_OBJECT_0
 from ._adapt import WAIT_TIMEOUT as WAIT_TIMEOUT
-from ._adapt import api, as_bool, dword, ms_to_timeout, set_last_error, wait_code
+from ._adapt import api, as_bool, dword, ms_to_timeout, set_last_error, stamped, wait_code
 from ._handles import PyHANDLE, handle_values, lookup
 from ._security import inherits
 from .pywintypes import error
@@ -99,19 +99,25 @@ def OpenEvent(desiredAccess: int, bInheritHandle: int, name: str | None, /) -> P
     return _open(Event, desiredAccess, bInheritHandle, name)
 
 
-@api("SetEvent")
 def SetEvent(hEvent: object, /) -> None:
-    lookup(hEvent, Event, EVENT_MODIFY_STATE).set()
+    try:
+        lookup(hEvent, Event, EVENT_MODIFY_STATE).set()
+    except Win32Error as error:  # stamped here, not by @api: a hot call saves the wrapper's frame
+        raise stamped(error, "SetEvent") from None
 
 
-@api("ResetEvent")
 def ResetEvent(hEvent: object, /) -> None:
-    lookup(hEvent, Event, EVENT_MODIFY_STATE).reset()
+    try:
+        lookup(hEvent, Event, EVENT_MODIFY_STATE).reset()
+    except Win32Error as error:
+        raise stamped(error, "ResetEvent") from None
 
 
-@api("PulseEvent")
 def PulseEvent(hEvent: object, /) -> None:
-    lookup(hEvent, Event, EVENT_MODIFY_STATE).pulse()
+    try:
+        lookup(hEvent, Event, EVENT_MODIFY_STATE).pulse()
+    except Win32Error as error:
+        raise stamped(error, "PulseEvent") from None
 
 
 @api("CreateMutex")
@@ -124,9 +130,11 @@ def OpenMutex(desiredAccess: int, bInheritHandle: int, name: str | None, /) -> P
     return _open(Mutex, desiredAccess, bInheritHandle, name)
 
 
-@api("ReleaseMutex")
 def ReleaseMutex(hMutex: object, /) -> None:
-    lookup(hMutex, Mutex).release()
+    try:
+        lookup(hMutex, Mutex).release()
+    except Win32Error as error:
+        raise stamped(error, "ReleaseMutex") from None
 
 
 @api("CreateSemaphore")
@@ -141,9 +149,11 @@ def OpenSemaphore(desiredAccess: int, bInheritHandle: int, name: str | None, /) 
     return _open(Semaphore, desiredAccess, bInheritHandle, name)
 
 
-@api("ReleaseSemaphore")
 def ReleaseSemaphore(hSemaphore: object, lReleaseCount: int, /) -> int:
-    return lookup(hSemaphore, Semaphore, SEMAPHORE_MODIFY_STATE).release(lReleaseCount)
+    try:
+        return lookup(hSemaphore, Semaphore, SEMAPHORE_MODIFY_STATE).release(lReleaseCount)
+    except Win32Error as error:
+        raise stamped(error, "ReleaseSemaphore") from None
 
 
 @api("CreateWaitableTimer")
@@ -183,34 +193,46 @@ def CancelWaitableTimer(handle: object, /) -> None:
     lookup(handle, WaitableTimer, TIMER_MODIFY_STATE).cancel()
 
 
-@api("WaitForSingleObject")
+# The WaitResult a satisfied single wait returns: the core hands out one object per result.
+_SIGNALED = Event(manual_reset=True, initial_state=True).wait(0)
+
+
 def WaitForSingleObject(hHandle: object, milliseconds: int, /) -> int:
-    obj = lookup(hHandle, Waitable, SYNCHRONIZE)
-    return wait_code(obj.wait(ms_to_timeout(milliseconds)))
+    try:
+        obj = lookup(hHandle, Waitable, SYNCHRONIZE)
+        result = obj.wait(ms_to_timeout(milliseconds))
+    except Win32Error as error:
+        raise stamped(error, "WaitForSingleObject") from None
+    return WAIT_OBJECT_0 if result is _SIGNALED else wait_code(result)
 
 
-@api("WaitForSingleObjectEx")
 def WaitForSingleObjectEx(hHandle: object, milliseconds: int, bAlertable: int, /) -> int:
-    obj = lookup(hHandle, Waitable, SYNCHRONIZE)
-    return wait_code(obj.wait(ms_to_timeout(milliseconds), alertable=as_bool(bAlertable)))
+    try:
+        obj = lookup(hHandle, Waitable, SYNCHRONIZE)
+        return wait_code(obj.wait(ms_to_timeout(milliseconds), alertable=as_bool(bAlertable)))
+    except Win32Error as error:
+        raise stamped(error, "WaitForSingleObjectEx") from None
 
 
-def _wait_many(handlelist: object, wait_all: object, milliseconds: object, alertable: bool) -> int:
-    objects = kernel.handles.get_many(handle_values(handlelist), SYNCHRONIZE)
-    wait = kernel.wait_all if as_bool(wait_all) else kernel.wait_any
-    return wait_code(wait(objects, ms_to_timeout(milliseconds), alertable=alertable))
-
-
-@api("WaitForMultipleObjects")
 def WaitForMultipleObjects(handlelist: object, bWaitAll: int, milliseconds: int, /) -> int:
-    return _wait_many(handlelist, bWaitAll, milliseconds, False)
+    try:
+        objects = kernel.handles.get_many(handle_values(handlelist), SYNCHRONIZE)
+        wait = kernel.wait_all if as_bool(bWaitAll) else kernel.wait_any
+        return wait_code(wait(objects, ms_to_timeout(milliseconds)))
+    except Win32Error as error:
+        raise stamped(error, "WaitForMultipleObjects") from None
 
 
-@api("WaitForMultipleObjectsEx")
 def WaitForMultipleObjectsEx(
     handlelist: object, bWaitAll: int, milliseconds: int, bAlertable: int, /
 ) -> int:
-    return _wait_many(handlelist, bWaitAll, milliseconds, as_bool(bAlertable))
+    try:
+        objects = kernel.handles.get_many(handle_values(handlelist), SYNCHRONIZE)
+        wait = kernel.wait_all if as_bool(bWaitAll) else kernel.wait_any
+        alertable = as_bool(bAlertable)
+        return wait_code(wait(objects, ms_to_timeout(milliseconds), alertable=alertable))
+    except Win32Error as error:
+        raise stamped(error, "WaitForMultipleObjectsEx") from None
 
 
 @api("SignalObjectAndWait")

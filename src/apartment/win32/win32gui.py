@@ -25,9 +25,11 @@ from typing import TYPE_CHECKING, Any
 
 from .. import messages
 from ..errors import ERROR_INVALID_WINDOW_HANDLE, CreationRefusedError, Win32Error
-from ._adapt import api, dword, last_error, pointer_param, set_last_error, soft
+from ._adapt import api, dword, last_error, pointer_param, set_last_error, soft, stamped
 from ._handles import handle_value
 from .pywintypes import error
+
+_WM_QUIT = messages.WM_QUIT
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -222,18 +224,22 @@ def IsWindow(hwnd: int, /) -> int:
     return int(messages.is_window(handle_value(hwnd)))
 
 
-@api("PostMessage")
 def PostMessage(hwnd: int, msg: int, wParam: object = 0, lParam: object = 0, /) -> None:
-    messages.post_message(
-        handle_value(hwnd), dword(msg), pointer_param(wParam), pointer_param(lParam)
-    )
+    try:  # stamped here, not by @api: a hot call saves the wrapper's frame
+        messages.post_message(
+            handle_value(hwnd), dword(msg), pointer_param(wParam), pointer_param(lParam)
+        )
+    except Win32Error as error:
+        raise stamped(error, "PostMessage") from None
 
 
-@api("PostThreadMessage")
 def PostThreadMessage(threadId: int, msg: int, wParam: object, lParam: object, /) -> None:
-    messages.post_thread_message(
-        dword(threadId), dword(msg), pointer_param(wParam), pointer_param(lParam)
-    )
+    try:
+        messages.post_thread_message(
+            dword(threadId), dword(msg), pointer_param(wParam), pointer_param(lParam)
+        )
+    except Win32Error as error:
+        raise stamped(error, "PostThreadMessage") from None
 
 
 @soft(int)
@@ -259,21 +265,27 @@ def SendMessageTimeout(
     return 1, result
 
 
-@soft(lambda: [-1, _NO_MESSAGE])
 def GetMessage(hwnd: int | None, _min: int, _max: int, /) -> list[Any]:
     """Return ``[rc, msg]``: rc 1 for a message, 0 for WM_QUIT, -1 on error (pywin32 shape)."""
-    message = messages.get_message(handle_value(hwnd) or None, dword(_min), dword(_max))
-    return [0 if message[1] == messages.WM_QUIT else 1, message]
+    try:  # what @soft does, here: every message loop's hot call saves the wrapper's frame
+        message = messages.get_message(handle_value(hwnd) or None, dword(_min), dword(_max))
+    except Win32Error as error:
+        set_last_error(error.winerror)
+        return [-1, _NO_MESSAGE]
+    return [0 if message[1] == _WM_QUIT else 1, message]
 
 
-@soft(lambda: [0, _NO_MESSAGE])
 def PeekMessage(
     hwnd: int | None, filterMin: int, filterMax: int, removalOptions: int, /
 ) -> list[Any]:
     """Return ``[rc, msg]``: rc nonzero if a message was retrieved (pywin32 shape)."""
-    message = messages.peek_message(
-        handle_value(hwnd) or None, dword(filterMin), dword(filterMax), dword(removalOptions)
-    )
+    try:
+        message = messages.peek_message(
+            handle_value(hwnd) or None, dword(filterMin), dword(filterMax), dword(removalOptions)
+        )
+    except Win32Error as error:
+        set_last_error(error.winerror)
+        return [0, _NO_MESSAGE]
     return [0, _NO_MESSAGE] if message is None else [1, message]
 
 
