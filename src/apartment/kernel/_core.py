@@ -38,6 +38,8 @@ __all__ = [
     "MAXIMUM_WAIT_OBJECTS",
     "CheckedObjects",
     "SHARING",
+    "UNARMED",
+    "arm_unarmed",
     "WaitResult",
     "SIGNALED",
     "ABANDONED",
@@ -248,12 +250,36 @@ _seq = itertools.count(1)
 """Wait start times for FIFO order; advanced only under the kernel lock."""
 
 
+UNARMED: dict[Waitable, list[Callable[[], object]]] = {}
+"""Objects that complete once I/O is done that has not been handed to the I/O thread yet.
+
+An overlapped read that must wait is left to the thread that started it, which most often
+waits for it next and then does the I/O itself (``_iodrive``): no I/O-thread wake-up, no
+hand-off. Anyone else who starts waiting on its Overlapped or event, or polls them, first
+calls the object's arms here (each hands the operation to the I/O thread without blocking).
+Changed only under the kernel lock; an event shared by several operations holds one arm per
+operation.
+"""
+
+
+def arm_unarmed(objects: tuple[Waitable, ...]) -> None:
+    """Hand the I/O that ``objects`` wait for to the I/O thread; kernel lock held."""
+    for obj in objects:
+        arms = UNARMED.pop(obj, None)
+        if arms is not None:
+            for arm in arms:
+                arm()
+
+
 def begin(waiter: Waiter, objects: tuple[Waitable, ...], wait_all: bool, alertable: bool) -> None:
     """Register ``waiter`` as pending on ``objects``; caller holds the kernel lock.
 
     A waiter still registered with these very objects (a loop that waits on them again)
-    registers nothing new; otherwise its old entries go first.
+    registers nothing new; otherwise its old entries go first. I/O left unarmed on any of
+    them is armed (``UNARMED``): this waiter may be the only one.
     """
+    if UNARMED:
+        arm_unarmed(objects)
     if objects != waiter.objects:
         waiter.unregister()
         for obj in objects:

@@ -9,8 +9,10 @@ from typing import TYPE_CHECKING
 from ._core import (
     KERNEL_LOCK,
     SIGNALED,
+    UNARMED,
     Waitable,
     Waiter,
+    arm_unarmed,
     release_waiters,
     waiting,
 )
@@ -101,6 +103,8 @@ class Event(Waitable):
     def is_set(self) -> bool:
         """Tell whether the event is signaled, without waiting or resetting it."""
         with KERNEL_LOCK:
+            if UNARMED and not self._ready:  # polled: I/O that sets it must go on without us
+                arm_unarmed((self,))
             return self._ready
 
     def wait(self, timeout: float | None = None, *, alertable: bool = False) -> WaitResult | None:

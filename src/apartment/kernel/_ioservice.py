@@ -37,7 +37,7 @@ from .._fork import SERVICES, TABLE, after_fork_in_child, hold_across_fork
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-__all__ = ["IO_LOCK", "READABLE", "WRITABLE", "service"]
+__all__ = ["IO_LOCK", "READABLE", "SWEEP_DELAY", "WRITABLE", "service"]
 
 IO_LOCK = threading.Lock()
 """Guards the state of every file and pipe of the process (taken before the kernel lock)."""
@@ -46,6 +46,8 @@ hold_across_fork(IO_LOCK, TABLE)
 READABLE = select.EPOLLIN | select.EPOLLRDHUP if hasattr(select, "EPOLLIN") else 1
 WRITABLE = select.EPOLLOUT if hasattr(select, "EPOLLOUT") else 4
 _ONESHOT = select.EPOLLONESHOT if hasattr(select, "EPOLLONESHOT") else 0
+SWEEP_DELAY = 0.05
+"""How long an operation left to its own thread may go without the I/O thread (seconds)."""
 
 
 class _Service:
@@ -61,6 +63,8 @@ class _Service:
         self._registered: set[int] = set()
         self._timers: list[tuple[float, int, Callable[[], None]]] = []
         self._seq = itertools.count()
+        self._sweeps: dict[Callable[[], None], None] = {}  # see sweep_soon
+        self._sweep_at = 0.0  # when the next sweep is due (0.0: none pending)
         after_fork_in_child(self._after_fork_in_child, SERVICES)
 
     # -- the API ----------------------------------------------------------------------------
@@ -110,9 +114,36 @@ class _Service:
         with self._lock:
             if self._thread is None:
                 self._start_locked()
-            heapq.heappush(self._timers, (time.monotonic() + delay, next(self._seq), fn))
+            entry = (time.monotonic() + delay, next(self._seq), fn)
+            heapq.heappush(self._timers, entry)
+            if self._timers[0] is not entry:  # an earlier one wakes the thread, to look again
+                return
             wake_fd = self._wake_fd
         os.eventfd_write(wake_fd, 1)
+
+    def sweep_soon(self, fn: Callable[[], None]) -> None:
+        """Call ``fn()`` on the I/O thread within ``SWEEP_DELAY`` seconds, once.
+
+        For operations left to the thread that started them (a pending read its thread will
+        most likely wait for and carry out itself): if nobody has, they are armed then,
+        so they go on as Windows' would without anybody waiting. One timer serves all.
+        """
+        now = time.monotonic()
+        due = now + SWEEP_DELAY
+        with self._lock:
+            self._sweeps[fn] = None
+            schedule = not now < self._sweep_at <= due  # no sweep pending in time
+            if schedule:
+                self._sweep_at = due
+        if schedule:
+            self.call_later(SWEEP_DELAY, self._sweep)
+
+    def _sweep(self) -> None:
+        with self._lock:
+            due, self._sweeps = list(self._sweeps), {}
+            self._sweep_at = 0.0
+        for fn in due:
+            self._call(fn)
 
     # -- the thread -------------------------------------------------------------------------
 

@@ -11,11 +11,12 @@ at once, the I/O thread otherwise, a cancel or a close) calls :func:`complete` e
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from typing import TYPE_CHECKING, NamedTuple, final
 
 from ..errors import ERROR_IO_PENDING, IoIncompleteError, Win32Error
-from ._core import KERNEL_LOCK, Waitable, Waiter, release_waiters
+from ._core import KERNEL_LOCK, UNARMED, Waitable, Waiter, arm_unarmed, release_waiters
 from ._event import Event
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from ._core import WaitResult
     from ._threadstate import ThreadState
 
-__all__ = ["IoResult", "Overlapped", "begin", "complete", "spare_overlapped"]
+__all__ = ["IoResult", "Overlapped", "begin", "complete", "disown", "spare_overlapped"]
 
 
 @final
@@ -78,12 +79,16 @@ class Overlapped(Waitable):
     def pending(self) -> bool:
         """True while an operation started with this Overlapped has not completed."""
         with KERNEL_LOCK:
+            if UNARMED and not self._ready:  # polled: the operation must go on without us
+                arm_unarmed((self,))
             return not self._ready
 
     @property
     def status(self) -> int:
         """The Win32 code of the last operation: 0, an error, or ERROR_IO_PENDING while pending."""
         with KERNEL_LOCK:
+            if UNARMED and not self._ready:
+                arm_unarmed((self,))
             return self._status
 
     @property
@@ -105,6 +110,8 @@ class Overlapped(Waitable):
         """
         with KERNEL_LOCK:
             done, driver = self._ready, self._driver
+            if not done and not wait and UNARMED:  # polled: it must go on without us
+                arm_unarmed((self,))
         if not done:
             if not wait:
                 raise IoIncompleteError("the operation has not completed; wait for it first")
@@ -132,10 +139,17 @@ class Overlapped(Waitable):
         return False
 
 
-def begin(overlapped: Overlapped, driver: Callable[[Overlapped], object] | None = None) -> None:
+def begin(
+    overlapped: Overlapped,
+    driver: Callable[[Overlapped], object] | None = None,
+    arm: Callable[[], object] | None = None,
+) -> None:
     """Mark an operation started: pending, its event reset, in one kernel-lock hold.
 
     ``driver``, if given, can carry the operation forward on a thread that waits for it.
+    ``arm``, if given, hands the operation to the I/O thread, which has not been given it:
+    the first wait on the Overlapped or its event (or poll of them) that is not the
+    driver's calls it (``_core.UNARMED``), under the kernel lock; it must not block.
     """
     with KERNEL_LOCK:
         overlapped._ready = False
@@ -144,6 +158,30 @@ def begin(overlapped: Overlapped, driver: Callable[[Overlapped], object] | None 
         event = overlapped.event
         if event is not None:
             event._ready = False
+        if arm is not None:
+            UNARMED[overlapped] = [arm]
+            if event is not None:
+                UNARMED.setdefault(event, []).append(arm)
+
+
+def disown(overlapped: Overlapped) -> None:
+    """The operation's waiting thread carries it out now: nobody need arm it for it."""
+    with KERNEL_LOCK:
+        if UNARMED:
+            _forget_arms(overlapped)
+
+
+def _forget_arms(overlapped: Overlapped) -> None:
+    """Drop the arm of ``overlapped``'s operation; kernel lock held, UNARMED not empty."""
+    arms = UNARMED.pop(overlapped, None)
+    event = overlapped.event
+    if arms and event is not None:
+        on_event = UNARMED.get(event)
+        if on_event is not None:
+            with contextlib.suppress(ValueError):
+                on_event.remove(arms[0])  # one: operations of one end share an arm
+            if not on_event:
+                del UNARMED[event]
 
 
 def complete(overlapped: Overlapped, status: int, transferred: int = 0) -> None:
@@ -154,6 +192,8 @@ def complete(overlapped: Overlapped, status: int, transferred: int = 0) -> None:
     """
     woken: list[Waiter] = []
     with KERNEL_LOCK:
+        if UNARMED:
+            _forget_arms(overlapped)
         overlapped._status = status
         overlapped._transferred = transferred
         overlapped._ready = True

@@ -43,7 +43,7 @@ from ._file import File
 from ._filemodes import FILE_APPEND_DATA, FILE_READ_DATA, FILE_WRITE_DATA
 from ._iodrive import drive, poke, wake_fd
 from ._ioservice import IO_LOCK, READABLE, WRITABLE, service
-from ._overlapped import PENDING, IoResult, begin, complete, spare_overlapped
+from ._overlapped import PENDING, IoResult, begin, complete, disown, spare_overlapped
 from ._pipebuf import Inbox, abort_frame, chunk_end, frames
 from ._piperequest import CLOSED, CONNECTED, LISTENING, Done, Request, finish
 
@@ -66,8 +66,9 @@ class PipeIO(File):
     """The data side of a pipe end (see :class:`~._pipe.PipeEnd` for the named-pipe calls)."""
 
     __slots__ = (
-        "_connects", "_driver", "_driving", "_fd", "_inbox", "_reads", "_received", "_sock",
-        "_state", "_wake", "_writes", "message_type", "nowait", "read_message",
+        "_arm_later", "_arm_now", "_connects", "_driver", "_driving", "_fd", "_inbox", "_reads",
+        "_received", "_sock", "_state", "_wake", "_writes", "message_type", "nowait",
+        "read_message",
     )  # fmt: skip
 
     def __init__(self, name: str, access: int, overlapped_io: bool, *, listening: bool) -> None:
@@ -86,6 +87,8 @@ class PipeIO(File):
         self._driving = False  # a waiting thread polls the socket itself (see _drive)
         self._wake = -1  # that thread's eventfd, poked by whoever finishes work for it
         self._driver = self._drive  # one bound method, handed to every Overlapped queued
+        self._arm_now = self._arm_with_lock  # and one to arm a read left unarmed (_enqueue)
+        self._arm_later = self._hand_to_io_thread
 
     # -- the connection (IO_LOCK held) ---------------------------------------------------------
 
@@ -163,6 +166,14 @@ class PipeIO(File):
         else:
             self._inbox.end()
         return True
+
+    def _hand_to_io_thread(self) -> None:
+        """Have the I/O thread arm this end now; kernel lock held, so this must not block."""
+        service.call_later(0.0, self._arm_now)
+
+    def _arm_with_lock(self) -> None:
+        with IO_LOCK:
+            self._arm()
 
     def _arm(self) -> None:
         if self._driving:
@@ -265,6 +276,7 @@ class PipeIO(File):
             self._wake = wake = wake_fd()
             fd = self._fd
             service.disarm(fd)
+        disown(overlapped)  # its waiter carries it out: no arming for it
         try:
             drive(overlapped, fd, wake, self._poll_events, self._serve_here)
         finally:
@@ -298,7 +310,11 @@ class PipeIO(File):
 
         A synchronous call (no Overlapped, or a synchronous handle) waits for it and drives
         the socket itself; an overlapped call returns ERROR_IO_PENDING and the I/O thread
-        serves it unless a thread that waits for it drives.
+        serves it unless a thread that waits for it drives. An overlapped read is not armed
+        at once: most often its thread waits for it next (GetOverlappedResult) and drives,
+        and the I/O thread is then never woken. Any other wait on its Overlapped or event,
+        or a poll of them, arms it first (``_core.UNARMED``), and the I/O thread arms it
+        within ``SWEEP_DELAY`` anyway, so that it drains the pipe as Windows' would.
         """
         queue.append(request)
         if given is None or not self.overlapped_io:
@@ -306,8 +322,12 @@ class PipeIO(File):
             request.overlapped = waiting
             begin(waiting)
             return waiting
-        begin(given, self._driver)
-        self._arm()
+        if queue is self._reads:
+            begin(given, self._driver, self._arm_later)
+            service.sweep_soon(self._arm_now)
+        else:  # a write must go on: a reader (in this process, maybe) may wait for it
+            begin(given, self._driver)
+            self._arm()
         return None
 
     def _wait(self, overlapped: Overlapped) -> IoResult:

@@ -31,10 +31,12 @@ from ._core import (
     POKED,
     SIGNALED,
     TIMED_OUT,
+    UNARMED,
     Outcome,
     Waitable,
     Waiter,
     WaitResult,
+    arm_unarmed,
     begin,
     finish,
     release_waiters,
@@ -146,6 +148,8 @@ def _start(
     if alertable and state.apcs:
         return ALERTED
     if timeout == 0:
+        if UNARMED:  # a poll: what it polls must make progress without the poller
+            arm_unarmed(tuple(objects))
         return TIMED_OUT
     ensure_ts(s, info, state)
     waiter = info.waiter

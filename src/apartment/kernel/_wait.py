@@ -30,11 +30,13 @@ from ._core import (
     POKED,
     SHARING,
     TIMED_OUT,
+    UNARMED,
     CheckedObjects,
     Outcome,
     Waitable,
     Waiter,
     WaitResult,
+    arm_unarmed,
     begin,
     finish,
     release_waiters,
@@ -342,6 +344,8 @@ def _start(
     if alertable and thread.apcs:
         return ALERTED
     if timeout == 0:
+        if UNARMED:  # a poll: what it polls must make progress without the poller
+            arm_unarmed(objects)
         return TIMED_OUT
     waiter = thread.waiter
     if waiter.result is None:  # a nested wait (in a signal handler): a waiter of its own

@@ -1,0 +1,173 @@
+"""An overlapped read left to its own thread still goes on for everyone else.
+
+A pending overlapped read on a pipe is not handed to the I/O thread when it starts: its thread
+most often waits for it next and does the I/O itself. These tests pin that nothing else can
+tell: a wait on its Overlapped or event by anyone (another thread, wait-any with other
+objects, asyncio), a poll of them, and nobody at all (the pipe still drains, as Windows'
+pending read drains it, so a writer blocked on a full pipe goes on).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from typing import TYPE_CHECKING
+
+import pytest
+
+from apartment import kernel, messages
+from apartment.errors import ERROR_IO_PENDING
+from apartment.kernel import (
+    FILE_FLAG_OVERLAPPED,
+    GENERIC_READ,
+    GENERIC_WRITE,
+    PIPE_ACCESS_DUPLEX,
+    PIPE_READMODE_MESSAGE,
+    PIPE_TYPE_MESSAGE,
+    Event,
+    Overlapped,
+    _ioservice,
+    open_file,
+    wait_any,
+)
+from apartment.testing import wait_until_blocked
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+MESSAGE = PIPE_TYPE_MESSAGE | PIPE_READMODE_MESSAGE
+BIG = 8 << 20  # more than a socket buffer holds: the writer waits for the reader
+
+
+@pytest.fixture(autouse=True)
+def runtime(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("APARTMENT_RUNTIME_DIR", str(tmp_path / "runtime"))
+    return tmp_path
+
+
+@pytest.fixture
+def no_sweep(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Take the I/O thread's sweep out: only the rule under test can arm the read."""
+    monkeypatch.setattr(_ioservice, "SWEEP_DELAY", 3600.0)
+
+
+@pytest.fixture
+def pair() -> Iterator[tuple[kernel.PipeServer, kernel.PipeEnd]]:
+    name = "\\\\.\\pipe\\lazy-test-" + uuid.uuid4().hex
+    server = kernel.create_named_pipe(
+        name, PIPE_ACCESS_DUPLEX | FILE_FLAG_OVERLAPPED, MESSAGE, 1, 0, 0, 0
+    )
+    client = open_file(name, GENERIC_READ | GENERIC_WRITE, 0, kernel.OPEN_EXISTING, 0)
+    assert isinstance(client, kernel.PipeEnd)
+    yield server, client
+    client.close()
+    server.close()
+
+
+def _pending_read(server: kernel.PipeServer, event: Event | None = None) -> Overlapped:
+    overlapped = Overlapped(event=event)
+    buffer = bytearray(BIG)
+    assert server.read_into(buffer, overlapped).status == ERROR_IO_PENDING
+    return overlapped
+
+
+@pytest.mark.usefixtures("no_sweep")
+def test_another_thread_waiting_on_the_event_gets_the_read_done(
+    pair: tuple[kernel.PipeServer, kernel.PipeEnd],
+) -> None:
+    server, client = pair
+    event = Event(manual_reset=True)
+    overlapped = _pending_read(server, event)
+    waiter = kernel.start_thread(event.wait, 30.0)
+    wait_until_blocked(waiter, on=event)
+    client.write(b"hello")
+    assert waiter.wait(30)
+    assert overlapped.result() == 5
+
+
+@pytest.mark.usefixtures("no_sweep")
+def test_a_wait_any_on_the_overlapped_and_another_object_gets_the_read_done(
+    pair: tuple[kernel.PipeServer, kernel.PipeEnd],
+) -> None:
+    server, client = pair
+    overlapped = _pending_read(server)
+    stop = Event()
+    waiter = kernel.start_thread(wait_any, (stop, overlapped), 30.0)
+    wait_until_blocked(waiter, on=overlapped)
+    client.write(b"hello")
+    assert waiter.wait(30)
+    assert overlapped.result() == 5
+    assert not stop.is_set()
+
+
+@pytest.mark.usefixtures("no_sweep")
+@pytest.mark.parametrize(
+    "poll",
+    [
+        lambda overlapped: not overlapped.pending,
+        lambda overlapped: overlapped.status != ERROR_IO_PENDING,
+        lambda overlapped: overlapped.event.is_set(),
+        lambda overlapped: overlapped.event.wait(0) is not None,
+        lambda overlapped: wait_any((overlapped,), 0) is not None,
+    ],
+    ids=["pending", "status", "is_set", "event wait 0", "wait_any 0"],
+)
+def test_polling_the_read_gets_it_done(
+    pair: tuple[kernel.PipeServer, kernel.PipeEnd], poll: object
+) -> None:
+    server, client = pair
+    overlapped = _pending_read(server, Event(manual_reset=True))
+    client.write(b"hello")
+    done = kernel.Event(manual_reset=True)
+    # A poll arms the read; the I/O thread then completes it: poll until it has.
+    for _ in range(10_000):
+        if poll(overlapped):  # type: ignore[operator]
+            done.set()
+            break
+        kernel.sleep(0.001)
+    assert done.is_set()
+    assert overlapped.result() == 5
+
+
+@pytest.mark.usefixtures("no_sweep")
+def test_an_asyncio_wait_on_the_event_gets_the_read_done(
+    pair: tuple[kernel.PipeServer, kernel.PipeEnd],
+) -> None:
+    server, client = pair
+    event = Event(manual_reset=True)
+    overlapped = _pending_read(server, event)
+
+    async def main() -> object:
+        waiting = asyncio.ensure_future(messages.wait_async(event, 30.0))
+        await asyncio.sleep(0)  # the wait is registered before the data comes
+        client.write(b"hello")
+        return await waiting
+
+    assert asyncio.run(main())
+    assert overlapped.result() == 5
+
+
+def test_a_read_nobody_waits_for_still_drains_the_pipe(
+    pair: tuple[kernel.PipeServer, kernel.PipeEnd],
+) -> None:
+    # As a pending ReadFile on Windows takes the data as it comes: a writer whose message
+    # does not fit in the pipe goes on, though this thread never waits for the read.
+    server, client = pair
+    overlapped = _pending_read(server)
+    writer = kernel.start_thread(client.write, b"x" * (BIG // 2))
+    assert writer.wait(30)  # the I/O thread's sweep armed the read, which took it all
+    assert writer.exit_code == 0
+    assert overlapped.wait(30)
+    assert overlapped.result() == BIG // 2
+
+
+def test_the_thread_that_waits_for_its_read_does_the_io_itself(
+    pair: tuple[kernel.PipeServer, kernel.PipeEnd], no_sweep: None
+) -> None:
+    server, client = pair
+    overlapped = _pending_read(server)
+    writer = kernel.start_thread(client.write, b"hello")
+    assert overlapped.result(wait=True) == 5  # GetOverlappedResult drives: nothing armed
+    assert writer.wait(30)
+    assert overlapped not in kernel._core.UNARMED
