@@ -271,4 +271,7 @@ def RegisterClipboardFormat(name: object) -> int:
 @api("GetClipboardFormatName")
 def GetClipboardFormatName(format: object) -> str:
     """The name of a registered format (pywin32 cuts it to 254 characters)."""
-    return messages.clipboard_format_name(_format(format))[: _NAME_BUFFER - 1]
+    fmt = _format(format)
+    if not messages.FIRST_REGISTERED_FORMAT <= fmt <= 0xFFFF:
+        raise _no_result("GetClipboardFormatName")  # Windows sets no error for these
+    return messages.clipboard_format_name(fmt)[: _NAME_BUFFER - 1]
