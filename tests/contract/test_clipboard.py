@@ -266,6 +266,99 @@ def test_delayed_rendering_lists_the_format_and_pywin32_raises() -> None:
     cb.CloseClipboard()
 
 
+class _Owner:
+    """A window procedure that records the clipboard's messages to its window and renders."""
+
+    WATCHED = (
+        win32con.WM_RENDERFORMAT,
+        win32con.WM_RENDERALLFORMATS,
+        win32con.WM_DESTROYCLIPBOARD,
+        win32con.WM_DESTROY,
+    )
+
+    def __init__(self, render: bool) -> None:
+        self.render = render
+        self.seen: list[tuple[int, Any]] = []
+        self.owner_seen: list[int] = []
+        self.sequence_moved: list[int] = []
+
+    def __call__(self, hwnd: int, msg: int, wparam: Any, lparam: Any) -> Any:
+        if msg in self.WATCHED:
+            self.seen.append((msg, wparam))
+        if msg == win32con.WM_DESTROYCLIPBOARD:
+            self.owner_seen.append(cb.GetClipboardOwner())
+        elif msg == win32con.WM_RENDERFORMAT and self.render:
+            before = cb.GetClipboardSequenceNumber()
+            cb.SetClipboardData(wparam, b"rendered")
+            self.sequence_moved.append(cb.GetClipboardSequenceNumber() - before)
+        elif msg == win32con.WM_RENDERALLFORMATS and self.render:
+            cb.OpenClipboard(hwnd)
+            cb.SetClipboardData(0x4400, b"rendered at the end")
+            cb.CloseClipboard()
+        return win32gui.DefWindowProc(hwnd, msg, wparam, lparam)
+
+
+def _delay(owner: int, fmt: int) -> None:
+    cb.OpenClipboard(owner)
+    cb.EmptyClipboard()
+    with pytest.raises(pywintypes.error):
+        cb.SetClipboardData(fmt, None)
+    cb.CloseClipboard()
+
+
+def test_the_owner_renders_delayed_data_when_it_is_read(classes: Classes) -> None:
+    proc = _Owner(render=True)
+    owner = classes.window(proc)
+    _delay(owner, 0x4400)
+    cb.OpenClipboard()
+    before = cb.GetClipboardSequenceNumber()
+    assert cb.GetClipboardData(0x4400) == b"rendered"
+    assert proc.seen == [(win32con.WM_RENDERFORMAT, 0x4400)]
+    assert proc.sequence_moved == [0]  # rendering is no change
+    assert cb.GetClipboardSequenceNumber() == before
+    assert cb.GetClipboardData(0x4400) == b"rendered"  # there now: not asked again
+    assert len(proc.seen) == 1
+    cb.CloseClipboard()
+
+
+def test_an_owner_that_does_not_render_is_asked_at_every_read(classes: Classes) -> None:
+    proc = _Owner(render=False)
+    owner = classes.window(proc)
+    _delay(owner, CF_UNICODETEXT)
+    cb.OpenClipboard()
+    for _ in range(2):
+        with pytest.raises(pywintypes.error):
+            cb.GetClipboardData(CF_TEXT)  # synthesized from the delayed CF_UNICODETEXT
+    assert proc.seen == [(win32con.WM_RENDERFORMAT, CF_UNICODETEXT)] * 2
+    cb.CloseClipboard()
+
+
+def test_emptying_tells_the_owner_first(classes: Classes) -> None:
+    proc = _Owner(render=False)
+    owner = classes.window(proc)
+    cb.OpenClipboard(owner)
+    cb.EmptyClipboard()
+    assert proc.seen == []
+    cb.EmptyClipboard()  # the owner is its own window now: it is told too
+    cb.CloseClipboard()
+    cb.OpenClipboard()
+    cb.EmptyClipboard()
+    cb.CloseClipboard()
+    assert proc.seen == [(win32con.WM_DESTROYCLIPBOARD, 0)] * 2
+    assert proc.owner_seen == [owner, owner]  # still the owner while it hears of it
+
+
+def test_a_destroyed_owner_renders_everything_first(classes: Classes) -> None:
+    proc = _Owner(render=True)
+    owner = classes.window(proc)
+    _delay(owner, 0x4400)
+    win32gui.DestroyWindow(owner)
+    assert [msg for msg, _ in proc.seen] == [win32con.WM_RENDERALLFORMATS, win32con.WM_DESTROY]
+    cb.OpenClipboard()
+    assert cb.GetClipboardData(0x4400) == b"rendered at the end"
+    cb.CloseClipboard()
+
+
 def test_another_thread_may_put_data_but_not_empty_read_or_close(spawn: Spawn) -> None:
     cb.OpenClipboard()
 

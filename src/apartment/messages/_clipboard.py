@@ -12,8 +12,11 @@ Windows' rules, as its clipboard keeps them (and Wine's tests check on Windows):
   otherwise); :func:`empty_clipboard` drops every format and makes the window it is open
   with the owner (none: no owner). Data may be put on it from any thread or process while
   somebody has it open; format 0, or a clipboard nobody has open, gives
-  ERROR_CLIPBOARD_NOT_OPEN. Data given as None is *delayed*: the format is listed, and its
-  owner would render it on request (not modelled: reading it gives None).
+  ERROR_CLIPBOARD_NOT_OPEN. Data given as None is *delayed*: the format is listed, and a
+  read of it sends the owner WM_RENDERFORMAT, whose handler puts the data there. Emptying
+  the clipboard sends its owner WM_DESTROYCLIPBOARD; destroying the owner sends it
+  WM_RENDERALLFORMATS first. These messages reach an owner of this process only (windows
+  are the process's own here): for another process's owner, delayed data reads as None.
 * **Closing** after a change adds the formats Windows synthesizes (:mod:`._clipboard_formats`)
   and CF_LOCALE, each a new sequence number.
 * **Reading** data and enumerating formats need the clipboard open on the calling thread;
@@ -41,18 +44,35 @@ import threading
 from typing import TYPE_CHECKING
 
 from .._fork import CLOCK, THREADS, after_fork_in_child, hold_across_fork
-from ..errors import ERROR_NOT_LOCKED, AccessDeniedError, ClipboardNotOpenError, Win32Error
+from ..errors import (
+    ERROR_NOT_LOCKED,
+    AccessDeniedError,
+    ClipboardNotOpenError,
+    InvalidWindowHandleError,
+    MessageTimeoutError,
+    Win32Error,
+)
 from ..kernel.lowlevel import add_exit_hook
-from ._clipboard_formats import CF_LOCALE, SYNTHESIZED, TEXT_FORMATS, convert_text, locale_data
 from ._clipboard_names import check_format
-from ._clipboard_store import NO_WINDOW, Row, Window, read_row, transaction
-from ._destroy import on_window_gone
+from ._clipboard_rules import (
+    Found,
+    close,
+    data_of,
+    is_me,
+    my_window,
+    present,
+    release_owner,
+    settle,
+)
+from ._clipboard_store import Row, Window, read_row, transaction
+from ._constants import SMTO_ABORTIFHUNG, WM_DESTROYCLIPBOARD, WM_RENDERALLFORMATS, WM_RENDERFORMAT
+from ._destroy import on_window_destroying, on_window_gone
 from ._globalmem import alloc_global, free_global, global_data
-from ._liveness import current_identity, process_alive, thread_alive
-from ._window_table import window_of
+from ._liveness import current_identity
+from ._send import send_message
+from ._window_table import is_window, window_of
 
 if TYPE_CHECKING:
-    import sqlite3
     from collections.abc import Iterable, Iterator
 
     from ..kernel import ThreadHandle
@@ -72,101 +92,24 @@ _openers: set[int] = set()  # this process's threads that opened the clipboard
 _windows: set[int] = set()  # this process's windows it may be open with, or owned by
 
 _NOT_OPEN = "open the clipboard on this thread first (open_clipboard)"
+_OWNER_TIMEOUT = 5.0  # seconds an owner has to answer WM_RENDERFORMAT or WM_DESTROYCLIPBOARD
 
 
-# -- who is who ------------------------------------------------------------------------------
+# -- talking to an owner of this process -------------------------------------------------
 
 
-def _my_window(hwnd: int) -> Window:
+def _local(window: Window) -> int:
+    """The handle of ``window`` if it is a live window of this process, else 0."""
     pid, ptoken, _, _ = current_identity()
-    return Window(pid, ptoken, hwnd) if hwnd else NO_WINDOW
+    if (window.pid, window.ptoken) == (pid, ptoken) and is_window(window.hwnd):
+        return window.hwnd
+    return 0
 
 
-def _is_me(row: Row) -> bool:
-    return row.opener[0] != 0 and row.opener == current_identity()
-
-
-def _settle(db: sqlite3.Connection) -> Row:
-    """Close for a holder that ended, release for an owner whose process died; the row."""
-    row = read_row(db)
-    pid, _, tid, token = row.opener
-    if pid and row.opener != current_identity() and not thread_alive(pid, tid, token):
-        _close(db, row)
-        row = read_row(db)
-    owner = row.owner
-    if owner.pid and not process_alive(owner.pid, owner.ptoken):
-        _release_owner(db, row)
-        row = read_row(db)
-    return row
-
-
-# -- the rules, within a transaction ---------------------------------------------------------
-
-
-def _present(db: sqlite3.Connection) -> list[tuple[int, int, bool]]:
-    """(format, source, has data) of every format, in placement order."""
-    rows = db.execute("SELECT format, source, data IS NOT NULL FROM formats ORDER BY position")
-    return [(int(f), int(s), bool(d)) for f, s, d in rows]
-
-
-def _close(db: sqlite3.Connection, row: Row) -> None:
-    """Close the clipboard; after a change, add the synthesized formats (Windows' order)."""
-    db.execute(
-        "UPDATE clipboard SET opener_pid = 0, opener_ptoken = 0, opener_tid = 0, "
-        "opener_token = 0, open_pid = 0, open_ptoken = 0, open_hwnd = 0"
-    )
-    if row.seqno == row.open_seqno:
-        return  # unchanged since it was opened
-    seqno = row.seqno
-    present = {fmt for fmt, _, _ in _present(db)}
-    if CF_LOCALE not in present and present & TEXT_FORMATS:
-        db.execute(
-            "INSERT INTO formats (format, source, seqno, data) VALUES (?, 0, ?, ?)",
-            (CF_LOCALE, seqno, locale_data()),
-        )
-        seqno += 1
-    added = 0
-    for target, first, second in SYNTHESIZED:
-        source = first if first in present else second if second in present else 0
-        if target in present or not source:
-            continue
-        db.execute(
-            "INSERT INTO formats (format, source, seqno, data) VALUES (?, ?, ?, NULL)",
-            (target, source, seqno),
-        )
-        added += 1
-    db.execute("UPDATE clipboard SET seqno = ?", (seqno + 1 if added else seqno,))
-
-
-def _release_owner(db: sqlite3.Connection, row: Row) -> None:
-    """The owner is gone: no owner, and its delayed formats (no one can render them) go."""
-    db.execute("UPDATE clipboard SET owner_pid = 0, owner_ptoken = 0, owner_hwnd = 0")
-    kept: set[int] = set()
-    dropped = False
-    for fmt, source, has_data in _present(db):
-        if has_data or (source and source in kept):
-            kept.add(fmt)
-        else:
-            db.execute("DELETE FROM formats WHERE format = ?", (fmt,))
-            dropped = True
-    if dropped:
-        db.execute("UPDATE clipboard SET seqno = ?", (row.seqno + 1,))
-
-
-def _data_of(db: sqlite3.Connection, fmt: int) -> tuple[bytes | None, tuple[int, int]] | None:
-    """A format's data (None: not rendered) and the key of that data; None if absent."""
-    found = db.execute("SELECT source, seqno, data FROM formats WHERE format = ?", (fmt,))
-    row = found.fetchone()
-    if row is None:
-        return None
-    source, seqno, data = int(row[0]), int(row[1]), row[2]
-    if data is not None or not source:
-        return (None if data is None else bytes(data)), (seqno, 0)
-    found = db.execute("SELECT seqno, data FROM formats WHERE format = ?", (source,))
-    origin = found.fetchone()
-    if origin is None or origin[1] is None:
-        return None, (seqno, -1)
-    return convert_text(fmt, source, bytes(origin[1])), (seqno, int(origin[0]))
+def _tell_owner(hwnd: int, msg: int, wparam: int = 0) -> None:
+    """Send the owner a clipboard message; an owner that is gone or hung is not waited for."""
+    with contextlib.suppress(InvalidWindowHandleError, MessageTimeoutError, AccessDeniedError):
+        send_message(hwnd, msg, wparam, 0, timeout=_OWNER_TIMEOUT, flags=SMTO_ABORTIFHUNG)
 
 
 # -- the process's blocks --------------------------------------------------------------------
@@ -207,19 +150,21 @@ def open_clipboard(hwnd: int = 0) -> None:
     """
     if hwnd:
         window_of(hwnd)
-    mine = _my_window(hwnd)
+    mine = my_window(hwnd)
     with transaction() as db:
-        row = _settle(db)
+        row = settle(db)
         if row.opener[0] and row.open_window != mine:
             raise AccessDeniedError(
                 f"the clipboard is open on thread {row.opener[2]} of process {row.opener[0]} "
                 f"with window {row.open_window.hwnd:#x}; wait until it closes it"
             )
         open_seqno = row.open_seqno if row.opener[0] else row.seqno
+        rendering = row.rendering if row.opener == current_identity() else 0
         db.execute(
-            "UPDATE clipboard SET open_seqno = ?, opener_pid = ?, opener_ptoken = ?, "
-            "opener_tid = ?, opener_token = ?, open_pid = ?, open_ptoken = ?, open_hwnd = ?",
-            (open_seqno, *current_identity(), *mine),
+            "UPDATE clipboard SET open_seqno = ?, rendering = ?, opener_pid = ?, "
+            "opener_ptoken = ?, opener_tid = ?, opener_token = ?, open_pid = ?, "
+            "open_ptoken = ?, open_hwnd = ?",
+            (open_seqno, rendering, *current_identity(), *mine),
         )
     with _lock:
         _openers.add(threading.get_native_id())
@@ -234,10 +179,10 @@ def close_clipboard() -> None:
         ClipboardNotOpenError: the calling thread does not have it open.
     """
     with transaction() as db:
-        row = _settle(db)
-        if not _is_me(row):
+        row = settle(db)
+        if not is_me(row):
             raise ClipboardNotOpenError(_NOT_OPEN)
-        _close(db, row)
+        close(db, row)
     with _lock:
         _openers.discard(threading.get_native_id())
 
@@ -255,12 +200,20 @@ def clipboard(hwnd: int = 0) -> Iterator[None]:
 def empty_clipboard() -> None:
     """Drop every format; the window the clipboard is open with owns it (EmptyClipboard).
 
+    The owner it had, if a window of this process, gets WM_DESTROYCLIPBOARD first.
+
     Raises:
         ClipboardNotOpenError: the calling thread does not have it open.
     """
+    row = _row()
+    if not is_me(row):
+        raise ClipboardNotOpenError(_NOT_OPEN)
+    owner = _local(row.owner)
+    if owner:
+        _tell_owner(owner, WM_DESTROYCLIPBOARD)
     with transaction() as db:
-        row = _settle(db)
-        if not _is_me(row):
+        row = settle(db)
+        if not is_me(row):
             raise ClipboardNotOpenError(_NOT_OPEN)
         db.execute("DELETE FROM formats")
         db.execute(
@@ -271,26 +224,30 @@ def empty_clipboard() -> None:
 
 
 def _put(fmt: int, data: bytes | None) -> tuple[int, int]:
-    """Put ``data`` on the clipboard as ``fmt``; the key of the data."""
+    """Put ``data`` on the clipboard as ``fmt``; the key of the data.
+
+    Data an owner puts there while asked to render it changes no sequence number.
+    """
     with transaction() as db:
-        row = _settle(db)
+        row = settle(db)
         if not fmt or not row.opener[0]:
             raise ClipboardNotOpenError(
                 "format 0 is no format" if not fmt else "nobody has the clipboard open"
             )
-        seqno = row.seqno + 1
+        stamp = row.stamp + 1
         if db.execute("SELECT 1 FROM formats WHERE format = ?", (fmt,)).fetchone():
             db.execute(
-                "UPDATE formats SET source = 0, seqno = ?, data = ? WHERE format = ?",
-                (seqno, data, fmt),
+                "UPDATE formats SET source = 0, stamp = ?, data = ? WHERE format = ?",
+                (stamp, data, fmt),
             )
         else:
             db.execute(
-                "INSERT INTO formats (format, source, seqno, data) VALUES (?, 0, ?, ?)",
-                (fmt, seqno, data),
+                "INSERT INTO formats (format, source, stamp, data) VALUES (?, 0, ?, ?)",
+                (fmt, stamp, data),
             )
-        db.execute("UPDATE clipboard SET seqno = ?", (seqno,))
-    return seqno, 0
+        seqno = row.seqno if row.rendering else row.seqno + 1
+        db.execute("UPDATE clipboard SET seqno = ?, stamp = ?", (seqno, stamp))
+    return stamp, 0
 
 
 def set_clipboard_data(fmt: int, data: bytes | bytearray | memoryview | None) -> int:
@@ -336,40 +293,57 @@ def set_clipboard_block(fmt: int, handle: int) -> int:
     return handle
 
 
-def _read(fmt: int) -> tuple[bytes | None, tuple[int, int]] | None:
+def _read(fmt: int) -> Found | None:
+    """Read a format; delayed data is asked of its owner (WM_RENDERFORMAT), once."""
     fmt = check_format(fmt)
     with transaction() as db:
-        if not _is_me(_settle(db)):
+        row = settle(db)
+        if not is_me(row):
             raise ClipboardNotOpenError(_NOT_OPEN)
-        return _data_of(db, fmt)
+        found = data_of(db, fmt)
+        owner = _local(row.owner) if found is not None and found.pending else 0
+        if owner:
+            db.execute("UPDATE clipboard SET rendering = rendering + 1")
+    if not owner:
+        return found
+    assert found is not None
+    try:
+        _tell_owner(owner, WM_RENDERFORMAT, found.pending)  # it puts the data there
+    finally:
+        with transaction() as db:
+            db.execute("UPDATE clipboard SET rendering = max(rendering - 1, 0)")
+            row = settle(db)
+            found = data_of(db, fmt) if is_me(row) else None
+    return found
 
 
 def clipboard_data(fmt: int) -> bytes | None:
     """Return the data of format ``fmt``: its bytes as placed, or synthesized (a copy).
 
-    None when the format is not on the clipboard, or is delayed and was never rendered.
+    Delayed data is asked of its owner first (WM_RENDERFORMAT, sent if the owner is a
+    window of this process). None when the format is not on the clipboard, or is delayed
+    and was not rendered.
 
     Raises:
         ClipboardNotOpenError: the calling thread does not have the clipboard open.
     """
     found = _read(fmt)
-    return None if found is None else found[0]
+    return None if found is None else found.data
 
 
 def clipboard_data_handle(fmt: int) -> int:
     """Return this process's block holding format ``fmt``'s data (GetClipboardData); 0 if none.
 
-    The same handle comes back while the data does not change.
+    The same handle comes back while the data does not change. Delayed data is asked of its
+    owner, as :func:`clipboard_data` does.
 
     Raises:
         ClipboardNotOpenError: the calling thread does not have the clipboard open.
     """
     found = _read(fmt)
-    if found is None:
+    if found is None or found.data is None:
         return 0
-    data, key = found
-    if data is None:
-        return 0
+    data, key = found.data, found.key
     with _lock:
         cached = _cache.get(fmt)
     if cached is not None and cached[0] == key:
@@ -382,8 +356,8 @@ def clipboard_data_handle(fmt: int) -> int:
 def clipboard_formats() -> list[int]:
     """Every format on the clipboard, in order (GetUpdatedClipboardFormats); no open needed."""
     with transaction() as db:
-        _settle(db)
-        return [fmt for fmt, _, _ in _present(db)]
+        settle(db)
+        return [fmt for fmt, _, _ in present(db)]
 
 
 def next_clipboard_format(previous: int) -> int:
@@ -396,9 +370,9 @@ def next_clipboard_format(previous: int) -> int:
     """
     previous = check_format(previous)
     with transaction() as db:
-        if not _is_me(_settle(db)):
+        if not is_me(settle(db)):
             raise ClipboardNotOpenError(_NOT_OPEN)
-        formats = [fmt for fmt, _, _ in _present(db)]
+        formats = [fmt for fmt, _, _ in present(db)]
     if not previous:
         return formats[0] if formats else 0
     if previous not in formats:
@@ -416,15 +390,15 @@ def is_clipboard_format_available(fmt: int) -> bool:
 def priority_clipboard_format(formats: Iterable[int]) -> int:
     """The first of ``formats`` on the clipboard; 0 if it is empty, -1 if none is there."""
     wanted = [check_format(fmt) for fmt in formats]
-    present = clipboard_formats()
-    if not present:
+    there = clipboard_formats()
+    if not there:
         return 0
-    return next((fmt for fmt in wanted if fmt in present), -1)
+    return next((fmt for fmt in wanted if fmt in there), -1)
 
 
 def _row() -> Row:
     with transaction() as db:
-        return _settle(db)
+        return settle(db)
 
 
 def clipboard_owner() -> int:
@@ -458,7 +432,16 @@ def _thread_ended(thread: ThreadHandle) -> None:
     with transaction() as db:
         row = read_row(db)
         if row.opener[0] == os.getpid() and row.opener[2] == tid:
-            _close(db, row)
+            close(db, row)
+
+
+def _window_destroying(hwnd: int) -> None:
+    """A window of this process is being destroyed (its thread): an owner renders all first."""
+    with _lock:
+        if hwnd not in _windows:
+            return
+    if _row().owner == my_window(hwnd):
+        _tell_owner(hwnd, WM_RENDERALLFORMATS)
 
 
 def _window_gone(hwnd: int) -> None:
@@ -467,14 +450,14 @@ def _window_gone(hwnd: int) -> None:
         if hwnd not in _windows:
             return
         _windows.discard(hwnd)
-    gone = _my_window(hwnd)
+    gone = my_window(hwnd)
     with transaction() as db:
         row = read_row(db)
         if row.owner == gone:
-            _release_owner(db, row)
+            release_owner(db, row)
             row = read_row(db)
         if row.open_window == gone:
-            _close(db, row)
+            close(db, row)
 
 
 def _forget_after_fork() -> None:
@@ -485,5 +468,6 @@ def _forget_after_fork() -> None:
 
 
 add_exit_hook(_thread_ended)
+on_window_destroying(_window_destroying)
 on_window_gone(_window_gone)
 after_fork_in_child(_forget_after_fork, THREADS)

@@ -1,7 +1,7 @@
 """The clipboard's SQLite file: where it is, its schema, one transaction per operation.
 
 Windows keeps one clipboard per window station, which every process of the user's session
-shares. Here it lives in ``clipboard.sqlite3`` in the user's runtime directory (0700, the
+shares. Here it lives in ``clipboard-v1.sqlite3`` in the user's runtime directory (0700, the
 one every session-wide object meets in: :mod:`apartment._runtime`). Each clipboard operation
 is one ``BEGIN IMMEDIATE`` transaction in WAL mode, so operations of every thread of every
 process are serialized, and what one commits the next one sees.
@@ -9,17 +9,22 @@ process are serialized, and what one commits the next one sees.
 The ``clipboard`` table has one row: the sequence number, who has the clipboard open (a
 thread, named by process, thread id and their start times) and with which window, and which
 window owns it. A window is named by its process (pid and start time; 0 for no window) and
-its handle. ``formats`` lists the formats in the order they were put on the clipboard, each
-with its data (NULL for one rendered on request: delayed, or synthesized from ``source``).
-``names`` holds the registered format names.
+its handle. Every piece of data put there gets a new *stamp*, so a process can tell whether
+the block it keeps for a format still holds that format's data. ``formats`` lists the
+formats in the order they were put on the clipboard, each with its data (NULL for one
+rendered on request: delayed, or synthesized from ``source``). ``names`` holds the
+registered format names.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
+import threading
 from typing import TYPE_CHECKING, NamedTuple
 
+from .._fork import CLOCK, hold_across_fork
 from .._runtime import runtime_dir
 
 if TYPE_CHECKING:
@@ -28,13 +33,15 @@ if TYPE_CHECKING:
 
 __all__ = ["FILE_NAME", "NO_WINDOW", "Row", "Window", "clipboard_path", "read_row", "transaction"]
 
-FILE_NAME = "clipboard.sqlite3"
+FILE_NAME = "clipboard-v1.sqlite3"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS clipboard (
     id            INTEGER PRIMARY KEY CHECK (id = 1),
     seqno         INTEGER NOT NULL,
     open_seqno    INTEGER NOT NULL,     -- the sequence number when it was opened
+    stamp         INTEGER NOT NULL,     -- the last stamp given to a format's data
+    rendering     INTEGER NOT NULL,     -- owners asked to render: their data changes no seqno
     opener_pid    INTEGER NOT NULL,     -- 0: nobody has the clipboard open
     opener_ptoken INTEGER NOT NULL,
     opener_tid    INTEGER NOT NULL,
@@ -46,12 +53,12 @@ CREATE TABLE IF NOT EXISTS clipboard (
     owner_ptoken  INTEGER NOT NULL,
     owner_hwnd    INTEGER NOT NULL
 );
-INSERT OR IGNORE INTO clipboard VALUES (1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+INSERT OR IGNORE INTO clipboard VALUES (1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 CREATE TABLE IF NOT EXISTS formats (
     position INTEGER PRIMARY KEY AUTOINCREMENT,  -- enumeration follows placement
     format   INTEGER NOT NULL UNIQUE,            -- as a UINT (0 .. 2**32 - 1)
     source   INTEGER NOT NULL,                   -- synthesized from this format, or 0
-    seqno    INTEGER NOT NULL,                   -- when its data was set
+    stamp    INTEGER NOT NULL,                   -- new with every change of its data
     data     BLOB                                -- NULL: rendered on request
 );
 CREATE TABLE IF NOT EXISTS names (
@@ -61,6 +68,9 @@ CREATE TABLE IF NOT EXISTS names (
 );
 """
 _BUSY_TIMEOUT = 30.0
+_made: set[str] = set()  # the files this process has made sure of (schema, row, WAL)
+_made_lock = threading.Lock()
+hold_across_fork(_made_lock, CLOCK)  # a leaf
 
 
 class Window(NamedTuple):
@@ -79,6 +89,8 @@ class Row(NamedTuple):
 
     seqno: int
     open_seqno: int
+    stamp: int
+    rendering: int
     opener: tuple[int, int, int, int]  # (pid, process token, tid, thread token); pid 0: none
     open_window: Window
     owner: Window
@@ -92,10 +104,16 @@ def clipboard_path() -> Path:
 @contextlib.contextmanager
 def transaction() -> Iterator[sqlite3.Connection]:
     """One write transaction on the clipboard: committed on exit, rolled back on error."""
-    connection = sqlite3.connect(clipboard_path(), timeout=_BUSY_TIMEOUT, isolation_level=None)
+    path = str(clipboard_path())
+    connection = sqlite3.connect(path, timeout=_BUSY_TIMEOUT, isolation_level=None)
     try:
-        connection.execute("PRAGMA journal_mode=WAL")
-        connection.executescript(_SCHEMA)
+        with _made_lock:
+            made = path in _made and os.path.exists(path)  # (the directory may be new)
+        if not made:
+            connection.execute("PRAGMA journal_mode=WAL")  # kept in the file once set
+            connection.executescript(_SCHEMA)
+            with _made_lock:
+                _made.add(path)
         connection.execute("BEGIN IMMEDIATE")
         try:
             yield connection
@@ -110,6 +128,8 @@ def transaction() -> Iterator[sqlite3.Connection]:
 def read_row(db: sqlite3.Connection) -> Row:
     """The clipboard's row."""
     values = db.execute("SELECT * FROM clipboard WHERE id = 1").fetchone()
+    seqno, open_seqno, stamp, rendering = values[1:5]
+    opener = (values[5], values[6], values[7], values[8])
     return Row(
-        values[1], values[2], tuple(values[3:7]), Window(*values[7:10]), Window(*values[10:13])
+        seqno, open_seqno, stamp, rendering, opener, Window(*values[9:12]), Window(*values[12:15])
     )

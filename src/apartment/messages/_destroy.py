@@ -7,7 +7,8 @@ windows are destroyed, newest first; then WM_DESTROY goes to the window and its 
 down, and WM_NCDESTROY to the children and the window bottom up. A child of another thread is
 destroyed on its own thread, as a sent message. A thread's windows go, without messages, when
 the thread ends. Whatever keeps a window's handle beyond the window (the clipboard's owner)
-hears of its end through :func:`on_window_gone`.
+hears of its destruction through :func:`on_window_destroying` (before WM_DESTROY, on the
+window's thread) and of its end through :func:`on_window_gone`.
 
 The module needs the Window class only in annotations: ``_window`` (which makes windows)
 imports it, not the other way round.
@@ -45,9 +46,18 @@ if TYPE_CHECKING:
     from ._queue import MessageQueue
     from ._window import Window
 
-__all__ = ["destroy_window", "forget", "notify_parent", "on_window_gone"]
+__all__ = ["destroy_window", "forget", "notify_parent", "on_window_destroying", "on_window_gone"]
 
+_destroying_hooks: list[Callable[[int], None]] = []
 _gone_hooks: list[Callable[[int], None]] = []
+
+
+def on_window_destroying(hook: Callable[[int], None]) -> None:
+    """Run ``hook(hwnd)`` as a window is destroyed, before WM_DESTROY, on the window's thread.
+
+    Not for the windows that go without messages as their thread ends.
+    """
+    _destroying_hooks.append(hook)
 
 
 def on_window_gone(hook: Callable[[int], None]) -> None:
@@ -124,6 +134,8 @@ def _destroy(window: Window) -> None:
 def _send_destroy(window: Window) -> None:
     """WM_DESTROY to the window, then to its children (pre-order)."""
     window.destroying = True
+    for hook in _destroying_hooks:
+        hook(window.hwnd)
     window.call(WM_DESTROY, 0, 0)
     for child in list(window.children):
         if child.destroyed:

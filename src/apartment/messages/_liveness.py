@@ -53,7 +53,7 @@ def process_token(pid: int) -> int | None:
 def process_alive(pid: int, token: int) -> bool:
     """Tell whether process ``pid`` with that token still runs."""
     if pid == os.getpid():
-        return True
+        return token == current_identity()[1]  # else an earlier process had our pid
     if not _HAS_PROC:
         try:
             os.kill(pid, 0)

@@ -167,6 +167,7 @@ from ..messages import WM_APP as WM_APP
 from ..messages import WM_CLOSE as WM_CLOSE
 from ..messages import WM_CREATE as WM_CREATE
 from ..messages import WM_DESTROY as WM_DESTROY
+from ..messages import WM_DESTROYCLIPBOARD as WM_DESTROYCLIPBOARD
 from ..messages import WM_GETTEXT as WM_GETTEXT
 from ..messages import WM_GETTEXTLENGTH as WM_GETTEXTLENGTH
 from ..messages import WM_HOTKEY as WM_HOTKEY
@@ -181,6 +182,8 @@ from ..messages import WM_NULL as WM_NULL
 from ..messages import WM_PAINT as WM_PAINT
 from ..messages import WM_PARENTNOTIFY as WM_PARENTNOTIFY
 from ..messages import WM_QUIT as WM_QUIT
+from ..messages import WM_RENDERALLFORMATS as WM_RENDERALLFORMATS
+from ..messages import WM_RENDERFORMAT as WM_RENDERFORMAT
 from ..messages import WM_SETTEXT as WM_SETTEXT
 from ..messages import WM_SHOWWINDOW as WM_SHOWWINDOW
 from ..messages import WM_SIZE as WM_SIZE
@@ -319,10 +322,7 @@ WS_POPUP = -2147483648  # 0x80000000, signed as in pywin32
 WS_POPUPWINDOW = -2138570752  # 0x80880000, signed as in pywin32
 CW_USEDEFAULT = -2147483648  # 0x80000000, signed as in pywin32
 
-# -- the clipboard's messages (the core sends none of them: see docs/differences) -------------
-WM_RENDERFORMAT = 0x0305
-WM_RENDERALLFORMATS = 0x0306
-WM_DESTROYCLIPBOARD = 0x0307
+# -- the clipboard's viewer messages (the core sends none of them) -----------------------------
 WM_DRAWCLIPBOARD = 0x0308
 WM_PAINTCLIPBOARD = 0x0309
 WM_VSCROLLCLIPBOARD = 0x030A
