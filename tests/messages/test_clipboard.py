@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import subprocess
 import sys
 import textwrap
@@ -48,7 +49,10 @@ from apartment.messages import (
     set_clipboard_block,
     set_clipboard_data,
 )
+from apartment.messages._clipboard_store import clipboard_path
 from apartment.messages._liveness import current_identity, process_alive, thread_alive
+
+from ._helpers import Pumper
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -223,7 +227,40 @@ def test_priority_format() -> None:
     assert messages.priority_clipboard_format([CF_TEXT]) == -1
 
 
+def test_the_file_is_the_user_s_alone() -> None:
+    clipboard_formats()
+    assert stat.S_IMODE(os.stat(clipboard_path()).st_mode) == 0o600
+
+
 # -- threads ---------------------------------------------------------------------------------
+
+
+def test_an_owner_on_another_thread_renders_when_its_data_is_read() -> None:
+    rendered: list[int] = []
+
+    def proc(hwnd: int, msg: int, wparam: Any, lparam: Any) -> int:
+        if msg == messages.WM_RENDERFORMAT:
+            rendered.append(threading.get_native_id())
+            set_clipboard_data(wparam, b"from the owner's thread")
+            return 0
+        return messages.def_window_proc(hwnd, msg, wparam, lparam)
+
+    name = f"clipboard-renderer-{os.getpid()}"
+    messages.register_class(name, proc)
+    pumper = Pumper(lambda: messages.create_window(name, parent=messages.HWND_MESSAGE).hwnd)
+    try:
+        owner = pumper.result
+        with clipboard(owner):  # any thread may open it with any window of the process
+            empty_clipboard()
+            set_clipboard_data(0x4400, None)
+        before = clipboard_sequence_number()
+        with clipboard():
+            assert clipboard_data(0x4400) == b"from the owner's thread"
+        assert rendered == [pumper.thread.native_id]
+        assert clipboard_sequence_number() == before  # rendering is no change
+    finally:
+        pumper.stop()
+        messages.unregister_class(name)
 
 
 def test_another_thread_puts_data_but_cannot_empty_or_read() -> None:

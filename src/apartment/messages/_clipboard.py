@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sqlite3
 import threading
 from typing import TYPE_CHECKING
 
@@ -429,7 +430,9 @@ def _thread_ended(thread: ThreadHandle) -> None:
         if tid not in _openers:
             return
         _openers.discard(tid)
-    with transaction() as db:
+    # A hook must not fail a thread's end; a clipboard out of reach now is settled by the
+    # next call of any process, which finds the holder gone.
+    with contextlib.suppress(sqlite3.Error, OSError), transaction() as db:
         row = read_row(db)
         if row.opener[0] == os.getpid() and row.opener[2] == tid:
             close(db, row)
@@ -440,8 +443,9 @@ def _window_destroying(hwnd: int) -> None:
     with _lock:
         if hwnd not in _windows:
             return
-    if _row().owner == my_window(hwnd):
-        _tell_owner(hwnd, WM_RENDERALLFORMATS)
+    with contextlib.suppress(sqlite3.Error, OSError):  # the destruction goes on regardless
+        if _row().owner == my_window(hwnd):
+            _tell_owner(hwnd, WM_RENDERALLFORMATS)
 
 
 def _window_gone(hwnd: int) -> None:
@@ -451,7 +455,7 @@ def _window_gone(hwnd: int) -> None:
             return
         _windows.discard(hwnd)
     gone = my_window(hwnd)
-    with transaction() as db:
+    with contextlib.suppress(sqlite3.Error, OSError), transaction() as db:
         row = read_row(db)
         if row.owner == gone:
             release_owner(db, row)

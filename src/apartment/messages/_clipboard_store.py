@@ -105,10 +105,12 @@ def clipboard_path() -> Path:
 def transaction() -> Iterator[sqlite3.Connection]:
     """One write transaction on the clipboard: committed on exit, rolled back on error."""
     path = str(clipboard_path())
+    with _made_lock:
+        made = path in _made and os.path.exists(path)  # (the directory may be new)
+    if not made:  # the user's alone (SQLite gives its journal files the file's mode)
+        os.close(os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600))
     connection = sqlite3.connect(path, timeout=_BUSY_TIMEOUT, isolation_level=None)
     try:
-        with _made_lock:
-            made = path in _made and os.path.exists(path)  # (the directory may be new)
         if not made:
             connection.execute("PRAGMA journal_mode=WAL")  # kept in the file once set
             connection.executescript(_SCHEMA)
