@@ -3,8 +3,9 @@
 Windows keeps one clipboard per window station, which every process of the user's session
 shares. Here it lives in ``clipboard-v1.sqlite3`` in the user's runtime directory (0700, the
 one every session-wide object meets in: :mod:`apartment._runtime`). Each clipboard operation
-is one ``BEGIN IMMEDIATE`` transaction in WAL mode, so operations of every thread of every
-process are serialized, and what one commits the next one sees.
+is one ``BEGIN IMMEDIATE`` transaction in WAL mode, on a connection the thread keeps, so
+operations of every thread of every process are serialized, and what one commits the next
+one sees.
 
 The ``clipboard`` table has one row: the sequence number, who has the clipboard open (a
 thread, named by process, thread id and their start times) and with which window, and which
@@ -71,6 +72,8 @@ _BUSY_TIMEOUT = 30.0
 _made: set[str] = set()  # the files this process has made sure of (schema, row, WAL)
 _made_lock = threading.Lock()
 hold_across_fork(_made_lock, CLOCK)  # a leaf
+_local = threading.local()  # .connection: (pid, path, the thread's connection)
+_inherited: list[sqlite3.Connection] = []  # a forked child's copies of its parent's
 
 
 class Window(NamedTuple):
@@ -101,10 +104,20 @@ def clipboard_path() -> Path:
     return runtime_dir() / FILE_NAME
 
 
-@contextlib.contextmanager
-def transaction() -> Iterator[sqlite3.Connection]:
-    """One write transaction on the clipboard: committed on exit, rolled back on error."""
-    path = str(clipboard_path())
+def _connection(path: str) -> sqlite3.Connection:
+    """The calling thread's connection to ``path``, made (with the file) on first use.
+
+    A thread keeps its connection (opening one costs more than most operations); a forked
+    child makes its own, and keeps the parent's unused and unclosed, as SQLite asks.
+    """
+    kept: tuple[int, str, sqlite3.Connection] | None = getattr(_local, "connection", None)
+    if kept is not None:
+        if kept[:2] == (os.getpid(), path) and os.path.exists(path):
+            return kept[2]
+        if kept[0] != os.getpid():
+            _inherited.append(kept[2])  # never closed in the child
+        else:
+            kept[2].close()
     with _made_lock:
         made = path in _made and os.path.exists(path)  # (the directory may be new)
     if not made:  # the user's alone (SQLite gives its journal files the file's mode)
@@ -116,15 +129,24 @@ def transaction() -> Iterator[sqlite3.Connection]:
             connection.executescript(_SCHEMA)
             with _made_lock:
                 _made.add(path)
-        connection.execute("BEGIN IMMEDIATE")
-        try:
-            yield connection
-        except BaseException:
-            connection.execute("ROLLBACK")
-            raise
-        connection.execute("COMMIT")
-    finally:
+    except BaseException:
         connection.close()
+        raise
+    _local.connection = (os.getpid(), path, connection)
+    return connection
+
+
+@contextlib.contextmanager
+def transaction() -> Iterator[sqlite3.Connection]:
+    """One write transaction on the clipboard: committed on exit, rolled back on error."""
+    connection = _connection(str(clipboard_path()))
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        yield connection
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    connection.execute("COMMIT")
 
 
 def read_row(db: sqlite3.Connection) -> Row:
