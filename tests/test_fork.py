@@ -174,6 +174,22 @@ def test_the_childs_message_queue_and_windows_belong_to_the_childs_thread() -> N
         messages.unregister_class(wclass.name)
 
 
+def test_the_child_has_the_session_s_clipboard_and_its_own_connection() -> None:
+    with messages.clipboard():  # the parent's thread keeps a connection to the file
+        messages.empty_clipboard()
+        messages.set_clipboard_data(0x4400, b"parent")
+
+    def check() -> None:
+        with messages.clipboard():
+            assert messages.clipboard_data(0x4400) == b"parent"
+            messages.set_clipboard_data(0x4401, b"child")
+
+    in_child(check)
+    with messages.clipboard():  # the parent's connection still works, and sees the child's
+        assert messages.clipboard_data(0x4401) == b"child"
+        messages.empty_clipboard()
+
+
 def test_timers_fire_in_the_child() -> None:
     timer = WaitableTimer(manual_reset=True)
     timer.set(0.001)  # the parent's clock thread exists now

@@ -48,6 +48,7 @@ from ._codes import (
     ERROR_CANNOT_FIND_WND_CLASS,
     ERROR_CLASS_ALREADY_EXISTS,
     ERROR_CLASS_DOES_NOT_EXIST,
+    ERROR_CLIPBOARD_NOT_OPEN,
     ERROR_DIRECTORY,
     ERROR_DISK_FULL,
     ERROR_FILE_EXISTS,
@@ -169,6 +170,7 @@ _MESSAGES: dict[int, str] = {
     ERROR_WINDOW_OF_OTHER_THREAD: "Invalid window; it belongs to other thread.",
     ERROR_CLASS_ALREADY_EXISTS: "Class already exists.",
     ERROR_CLASS_DOES_NOT_EXIST: "Class does not exist.",
+    ERROR_CLIPBOARD_NOT_OPEN: "Thread does not have a clipboard open.",
     ERROR_INVALID_THREAD_ID: "Invalid thread identifier.",
     ERROR_NO_SYSTEM_RESOURCES: (
         "Insufficient system resources exist to complete the requested service."

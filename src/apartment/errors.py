@@ -33,6 +33,8 @@ on the way out. Each named subclass also derives from the builtin a Python user 
                               (1410)
     ClassDoesNotExistError    ERROR_CLASS_DOES_NOT_EXIST    LookupError
                               (1411)
+    ClipboardNotOpenError     ERROR_CLIPBOARD_NOT_OPEN      RuntimeError
+                              (1418)
     InvalidThreadIdError      ERROR_INVALID_THREAD_ID       ValueError
                               (1444)
     MessageSyncOnlyError      ERROR_MESSAGE_SYNC_ONLY       ValueError
@@ -75,6 +77,7 @@ from ._codes import (
     ERROR_CANNOT_FIND_WND_CLASS,
     ERROR_CLASS_ALREADY_EXISTS,
     ERROR_CLASS_DOES_NOT_EXIST,
+    ERROR_CLIPBOARD_NOT_OPEN,
     ERROR_FILE_NOT_FOUND,
     ERROR_GEN_FAILURE,
     ERROR_HANDLE_EOF,
@@ -153,6 +156,7 @@ __all__ = [
     "WindowOfOtherThreadError",
     "ClassAlreadyExistsError",
     "ClassDoesNotExistError",
+    "ClipboardNotOpenError",
     "InvalidThreadIdError",
     "MessageTimeoutError",
     "NotEnoughQuotaError",
@@ -324,6 +328,10 @@ class ClassAlreadyExistsError(_CodedError, ValueError, code=ERROR_CLASS_ALREADY_
 
 class ClassDoesNotExistError(_CodedError, LookupError, code=ERROR_CLASS_DOES_NOT_EXIST):
     """No window class of that name is registered (ERROR_CLASS_DOES_NOT_EXIST)."""
+
+
+class ClipboardNotOpenError(_CodedError, RuntimeError, code=ERROR_CLIPBOARD_NOT_OPEN):
+    """The calling thread does not have the clipboard open (ERROR_CLIPBOARD_NOT_OPEN)."""
 
 
 class InvalidThreadIdError(_CodedError, ValueError, code=ERROR_INVALID_THREAD_ID):

@@ -54,6 +54,12 @@ FILES = [
     File("win32/test/test_pywintypes.py", "unittest"),
     File("win32/test/test_security.py", "unittest"),
     File("win32/test/test_win32gui.py", "unittest"),
+    File("win32/test/test_win32clipboard.py", "unittest"),
+    File(
+        "win32/test/test_clipboard.py",
+        "unittest",
+        {"test_bitmap_roundtrip": "needs GDI bitmaps (win32gui.LoadImage) and a .bmp of the wheel"},
+    ),
     File(
         "win32/test/test_win32file.py",
         "unittest",
@@ -82,6 +88,7 @@ FILES = [
         },
     ),
     File("win32/Demos/win32fileDemo.py", "script"),
+    File("win32/Demos/win32clipboardDemo.py", "script"),
     # Left out: win32/Demos/pipes/runproc.py (msvcrt.open_osfhandle, inheritable handles in
     # STARTUPINFO), win32/Demos/service/pipeTest*.py (a Windows service), and the demos of
     # NTFS, comm ports, backup streams and transactions (win32comport_demo, BackupRead_*,

@@ -9,6 +9,26 @@ from ._aio import pump_messages_async as pump_messages_async
 from ._aio import wait_all_async as wait_all_async
 from ._aio import wait_any_async as wait_any_async
 from ._aio import wait_async as wait_async
+from ._clipboard import clipboard as clipboard
+from ._clipboard import clipboard_data as clipboard_data
+from ._clipboard import clipboard_data_handle as clipboard_data_handle
+from ._clipboard import clipboard_formats as clipboard_formats
+from ._clipboard import clipboard_open_window as clipboard_open_window
+from ._clipboard import clipboard_owner as clipboard_owner
+from ._clipboard import clipboard_sequence_number as clipboard_sequence_number
+from ._clipboard import close_clipboard as close_clipboard
+from ._clipboard import empty_clipboard as empty_clipboard
+from ._clipboard import is_clipboard_format_available as is_clipboard_format_available
+from ._clipboard import next_clipboard_format as next_clipboard_format
+from ._clipboard import open_clipboard as open_clipboard
+from ._clipboard import priority_clipboard_format as priority_clipboard_format
+from ._clipboard import set_clipboard_block as set_clipboard_block
+from ._clipboard import set_clipboard_data as set_clipboard_data
+from ._clipboard_formats import *  # noqa: F403
+from ._clipboard_formats import __all__ as _format_names
+from ._clipboard_names import FIRST_REGISTERED_FORMAT as FIRST_REGISTERED_FORMAT
+from ._clipboard_names import clipboard_format_name as clipboard_format_name
+from ._clipboard_names import register_clipboard_format as register_clipboard_format
 from ._constants import *  # noqa: F403
 from ._constants import __all__ as _constant_names
 from ._defproc import def_window_proc as def_window_proc
@@ -21,6 +41,9 @@ from ._enum import find_window as find_window
 from ._enum import get_class_name as get_class_name
 from ._enum import thread_windows as thread_windows
 from ._enum import top_level_windows as top_level_windows
+from ._globalmem import alloc_global as alloc_global
+from ._globalmem import free_global as free_global
+from ._globalmem import global_data as global_data
 from ._input import QueueInput as QueueInput
 from ._keyscan import key_scan as key_scan
 from ._memory import read_memory as read_memory
@@ -83,6 +106,28 @@ from ._wndclass import unregister_class as unregister_class
 
 __all__ = [
     *_constant_names,
+    *_format_names,
+    "FIRST_REGISTERED_FORMAT",
+    "alloc_global",
+    "clipboard",
+    "clipboard_data",
+    "clipboard_data_handle",
+    "clipboard_format_name",
+    "clipboard_formats",
+    "clipboard_open_window",
+    "clipboard_owner",
+    "clipboard_sequence_number",
+    "close_clipboard",
+    "empty_clipboard",
+    "free_global",
+    "global_data",
+    "is_clipboard_format_available",
+    "next_clipboard_format",
+    "open_clipboard",
+    "priority_clipboard_format",
+    "register_clipboard_format",
+    "set_clipboard_block",
+    "set_clipboard_data",
     *_style_names,
     "DESKTOP_CLASS",
     "DESKTOP_SIZE",

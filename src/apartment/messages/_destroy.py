@@ -6,7 +6,9 @@ WM_SHOWWINDOW comes too; a top-level window with SetWindowPos); a top-level wind
 windows are destroyed, newest first; then WM_DESTROY goes to the window and its children top
 down, and WM_NCDESTROY to the children and the window bottom up. A child of another thread is
 destroyed on its own thread, as a sent message. A thread's windows go, without messages, when
-the thread ends.
+the thread ends. Whatever keeps a window's handle beyond the window (the clipboard's owner)
+hears of its destruction through :func:`on_window_destroying` (before WM_DESTROY, on the
+window's thread) and of its end through :func:`on_window_gone`.
 
 The module needs the Window class only in annotations: ``_window`` (which makes windows)
 imports it, not the other way round.
@@ -39,10 +41,31 @@ from ._window_table import WINDOWS, window_of
 from ._windowpos import set_pos_here, show_here
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ._queue import MessageQueue
     from ._window import Window
 
-__all__ = ["destroy_window", "forget", "notify_parent"]
+__all__ = ["destroy_window", "forget", "notify_parent", "on_window_destroying", "on_window_gone"]
+
+_destroying_hooks: list[Callable[[int], None]] = []
+_gone_hooks: list[Callable[[int], None]] = []
+
+
+def on_window_destroying(hook: Callable[[int], None]) -> None:
+    """Run ``hook(hwnd)`` as a window is destroyed, before WM_DESTROY, on the window's thread.
+
+    Not for the windows that go without messages as their thread ends.
+    """
+    _destroying_hooks.append(hook)
+
+
+def on_window_gone(hook: Callable[[int], None]) -> None:
+    """Run ``hook(hwnd)`` for every window that goes, once it is gone (no lock held).
+
+    It runs on the thread that destroyed the window, or on the window's thread as it ends.
+    """
+    _gone_hooks.append(hook)
 
 
 def notify_parent(window: Window, event: int) -> None:
@@ -111,6 +134,8 @@ def _destroy(window: Window) -> None:
 def _send_destroy(window: Window) -> None:
     """WM_DESTROY to the window, then to its children (pre-order)."""
     window.destroying = True
+    for hook in _destroying_hooks:
+        hook(window.hwnd)
     window.call(WM_DESTROY, 0, 0)
     for child in list(window.children):
         if child.destroyed:
@@ -154,6 +179,9 @@ def forget(window: Window) -> None:
             WINDOWS.pop(gone.hwnd, None)
             gone.queue.windows.pop(gone.hwnd, None)
             gone.queue.forget_window(gone.hwnd)
+    for hook in _gone_hooks:
+        for gone in doomed:
+            hook(gone.hwnd)
 
 
 def _windows_end(queue: MessageQueue) -> None:

@@ -35,6 +35,7 @@ MODULES: dict[str, str] = {
     "win32file": "apartment.win32.win32file",
     "win32pipe": "apartment.win32.win32pipe",
     "win32gui": "apartment.win32.win32gui",
+    "win32clipboard": "apartment.win32.win32clipboard",
     "timer": "apartment.win32.timer",
     "pythoncom": "apartment.win32.pythoncom",
     "win32com": "apartment.win32.win32com",

@@ -50,6 +50,33 @@ from ..kernel import PIPE_UNLIMITED_INSTANCES as PIPE_UNLIMITED_INSTANCES
 from ..kernel import PIPE_WAIT as PIPE_WAIT
 from ..kernel import STILL_ACTIVE as STILL_ACTIVE
 from ..kernel import TRUNCATE_EXISTING as TRUNCATE_EXISTING
+from ..messages import CF_BITMAP as CF_BITMAP
+from ..messages import CF_DIB as CF_DIB
+from ..messages import CF_DIBV5 as CF_DIBV5
+from ..messages import CF_DIF as CF_DIF
+from ..messages import CF_DSPBITMAP as CF_DSPBITMAP
+from ..messages import CF_DSPENHMETAFILE as CF_DSPENHMETAFILE
+from ..messages import CF_DSPMETAFILEPICT as CF_DSPMETAFILEPICT
+from ..messages import CF_DSPTEXT as CF_DSPTEXT
+from ..messages import CF_ENHMETAFILE as CF_ENHMETAFILE
+from ..messages import CF_GDIOBJFIRST as CF_GDIOBJFIRST
+from ..messages import CF_GDIOBJLAST as CF_GDIOBJLAST
+from ..messages import CF_HDROP as CF_HDROP
+from ..messages import CF_LOCALE as CF_LOCALE
+from ..messages import CF_MAX as CF_MAX
+from ..messages import CF_METAFILEPICT as CF_METAFILEPICT
+from ..messages import CF_OEMTEXT as CF_OEMTEXT
+from ..messages import CF_OWNERDISPLAY as CF_OWNERDISPLAY
+from ..messages import CF_PALETTE as CF_PALETTE
+from ..messages import CF_PENDATA as CF_PENDATA
+from ..messages import CF_PRIVATEFIRST as CF_PRIVATEFIRST
+from ..messages import CF_PRIVATELAST as CF_PRIVATELAST
+from ..messages import CF_RIFF as CF_RIFF
+from ..messages import CF_SYLK as CF_SYLK
+from ..messages import CF_TEXT as CF_TEXT
+from ..messages import CF_TIFF as CF_TIFF
+from ..messages import CF_UNICODETEXT as CF_UNICODETEXT
+from ..messages import CF_WAVE as CF_WAVE
 from ..messages import CS_BYTEALIGNCLIENT as CS_BYTEALIGNCLIENT
 from ..messages import CS_BYTEALIGNWINDOW as CS_BYTEALIGNWINDOW
 from ..messages import CS_CLASSDC as CS_CLASSDC
@@ -140,6 +167,7 @@ from ..messages import WM_APP as WM_APP
 from ..messages import WM_CLOSE as WM_CLOSE
 from ..messages import WM_CREATE as WM_CREATE
 from ..messages import WM_DESTROY as WM_DESTROY
+from ..messages import WM_DESTROYCLIPBOARD as WM_DESTROYCLIPBOARD
 from ..messages import WM_GETTEXT as WM_GETTEXT
 from ..messages import WM_GETTEXTLENGTH as WM_GETTEXTLENGTH
 from ..messages import WM_HOTKEY as WM_HOTKEY
@@ -154,6 +182,8 @@ from ..messages import WM_NULL as WM_NULL
 from ..messages import WM_PAINT as WM_PAINT
 from ..messages import WM_PARENTNOTIFY as WM_PARENTNOTIFY
 from ..messages import WM_QUIT as WM_QUIT
+from ..messages import WM_RENDERALLFORMATS as WM_RENDERALLFORMATS
+from ..messages import WM_RENDERFORMAT as WM_RENDERFORMAT
 from ..messages import WM_SETTEXT as WM_SETTEXT
 from ..messages import WM_SHOWWINDOW as WM_SHOWWINDOW
 from ..messages import WM_SIZE as WM_SIZE
@@ -291,6 +321,18 @@ QS_ALLINPUT = QS_ALLEVENTS | QS_SENDMESSAGE
 WS_POPUP = -2147483648  # 0x80000000, signed as in pywin32
 WS_POPUPWINDOW = -2138570752  # 0x80880000, signed as in pywin32
 CW_USEDEFAULT = -2147483648  # 0x80000000, signed as in pywin32
+
+# -- the clipboard's viewer messages (the core sends none of them) -----------------------------
+WM_DRAWCLIPBOARD = 0x0308
+WM_PAINTCLIPBOARD = 0x0309
+WM_VSCROLLCLIPBOARD = 0x030A
+WM_SIZECLIPBOARD = 0x030B
+WM_ASKCBFORMATNAME = 0x030C
+WM_CHANGECBCHAIN = 0x030D
+WM_HSCROLLCLIPBOARD = 0x030E
+CF_RTF = "Rich Text Format"
+CF_RTFNOOBJS = "Rich Text Format Without Objects"
+CF_RETEXTOBJ = "RichEdit Text and Objects"
 
 # the registry (apartment.registry)
 from ..registry import HKEY_CURRENT_USER as _HKCU  # noqa: E402
