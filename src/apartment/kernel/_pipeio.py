@@ -37,6 +37,7 @@ from ..errors import (
     ERROR_PIPE_NOT_CONNECTED,
     AccessDeniedError,
     InvalidHandleError,
+    NotSupportedError,
     Win32Error,
 )
 from ._file import File
@@ -57,7 +58,10 @@ if TYPE_CHECKING:
 __all__ = ["PipeIO"]
 
 _RECV_SIZE: Final = 65536
-_SEND_FLAGS: Final = getattr(socket, "MSG_NOSIGNAL", 0)
+# Every call is non-blocking by itself: an anonymous pipe's socket stays blocking, since a
+# child or the C runtime shares it and reads it with plain blocking calls.
+_SEND_FLAGS: Final = getattr(socket, "MSG_NOSIGNAL", 0) | socket.MSG_DONTWAIT
+_RECV_FLAGS: Final = socket.MSG_DONTWAIT
 _OUTQ: Final = struct.Struct("i")
 _WRITE_RIGHTS: Final = FILE_WRITE_DATA | FILE_APPEND_DATA
 
@@ -66,8 +70,8 @@ class PipeIO(File):
     """The data side of a pipe end (see :class:`~._pipe.PipeEnd` for the named-pipe calls)."""
 
     __slots__ = (
-        "_connects", "_driver", "_driving", "_fd", "_inbox", "_reads", "_received", "_sock",
-        "_state", "_wake", "_writes", "message_type", "nowait", "read_message",
+        "_connects", "_driver", "_driving", "_fd", "_inbox", "_owns_fd", "_reads", "_received",
+        "_sock", "_state", "_wake", "_writes", "message_type", "nowait", "raw", "read_message",
     )  # fmt: skip
 
     def __init__(self, name: str, access: int, overlapped_io: bool, *, listening: bool) -> None:
@@ -75,6 +79,8 @@ class PipeIO(File):
         self.message_type = False
         self.read_message = False
         self.nowait = False
+        self.raw = False  # an anonymous pipe's bytes, unframed (see _pipebuf)
+        self._owns_fd = True
         self._sock: socket.socket | None = None
         self._fd = -1
         self._state = LISTENING if listening else CONNECTED
@@ -96,7 +102,7 @@ class PipeIO(File):
 
     def attach(self, sock: socket.socket, done: Done) -> None:
         """Give this end its connected socket; a listening server completes its connects."""
-        sock.setblocking(False)
+        sock.setblocking(self.raw)  # a shared (anonymous) one stays blocking: see _SEND_FLAGS
         self._sock, self._fd = sock, sock.fileno()
         self._state = CONNECTED
         self._inbox = Inbox()
@@ -108,12 +114,17 @@ class PipeIO(File):
         sock, self._sock = self._sock, None
         if sock is None:
             return
+        if not self._owns_fd:  # the descriptor is the C runtime's: leave it, and its peer
+            service.forget(self._fd, self._on_ready)
+            sock.detach()
+            return
         service.forget(self._fd)
         if notice:
             with contextlib.suppress(OSError):
                 sock.send(notice, _SEND_FLAGS)
-        with contextlib.suppress(OSError):
-            sock.shutdown(socket.SHUT_RDWR)
+        if not self.raw:  # an anonymous pipe's end may live on in a child: only close ours
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
         sock.close()
 
     def _fail_all(self, status: int, done: Done) -> None:
@@ -153,13 +164,16 @@ class PipeIO(File):
         if received is None:
             received = self._received = memoryview(bytearray(_RECV_SIZE))
         try:
-            count = sock.recv_into(received)
+            count = sock.recv_into(received, 0, _RECV_FLAGS)
         except (BlockingIOError, InterruptedError):
             return False
         except OSError:
             count = 0
         if count:
-            self._inbox.feed(received[:count])
+            if self.raw:
+                self._inbox.feed_raw(received[:count])
+            else:
+                self._inbox.feed(received[:count])
         else:
             self._inbox.end()
         return True
@@ -195,7 +209,7 @@ class PipeIO(File):
                 return False
             except OSError:
                 raise self._write_error() from None
-        if request.cancelled:  # sent to the end of its chunk: the reader drops it
+        if request.cancelled and not self.raw:  # sent to the end of its chunk: reader drops it
             with contextlib.suppress(OSError):
                 sock.send(abort_frame(), _SEND_FLAGS)
         return True
@@ -385,7 +399,10 @@ class PipeIO(File):
         if view.format != "B" or view.ndim != 1:
             view = view.cast("B")
         length = len(view)
-        payload = frames(view) if length or self.message_type else b""  # no empty byte writes
+        if self.raw:
+            payload = view.tobytes()
+        else:
+            payload = frames(view) if length or self.message_type else b""  # no empty byte writes
         sent = 0
         with IO_LOCK:
             if self._state != CONNECTED:
@@ -425,7 +442,10 @@ class PipeIO(File):
                     done.append((request.overlapped, ERROR_OPERATION_ABORTED, 0))  # type: ignore[arg-type]
                     if request.sent:  # part of it is out: end its chunk, then void it
                         request.cancelled = True
-                        request.data = request.data[: chunk_end(request.sent, len(request.data))]
+                        end = (
+                            request.sent if self.raw else chunk_end(request.sent, len(request.data))
+                        )
+                        request.data = request.data[:end]
                     else:
                         queue.remove(request)
         self._finish(done)
@@ -474,7 +494,35 @@ class PipeIO(File):
             self._drop_socket()
         self._finish(done)
 
+    def descriptor(self) -> int:
+        """The socket's descriptor: only an anonymous pipe's ends carry plain bytes.
+
+        Raises:
+            NotSupportedError: a named pipe's connection carries this library's frames,
+                which no other program could read.
+            InvalidHandleError: the end is closed.
+        """
+        self._check_open()
+        if not self.raw:
+            raise NotSupportedError(
+                f"{self.name!r} carries framed messages: only an anonymous pipe's ends "
+                "(CreatePipe) can be a descriptor or a child's standard stream"
+            )
+        with IO_LOCK:
+            if self._sock is None:
+                raise InvalidHandleError(f"{self.name!r} is closed")
+            return self._fd
+
+    def release_descriptor(self) -> None:
+        """Leave the socket open when this end closes: its new owner closes it."""
+        self.descriptor()
+        with IO_LOCK:
+            self._owns_fd = False
+
     def __del__(self) -> None:
         sock = getattr(self, "_sock", None)
         if sock is not None:  # never closed: let the descriptor go without a warning
-            sock.close()
+            if getattr(self, "_owns_fd", True):
+                sock.close()
+            else:
+                sock.detach()
