@@ -173,6 +173,7 @@ from ._stdio import handle_of_descriptor as handle_of_descriptor
 from ._stdio import inherit_from_parent as inherit_from_parent
 from ._stdio import set_std_handle as set_std_handle
 from ._stdio import startup_info as startup_info
+from ._stdio import startup_std_handles as startup_std_handles
 from ._stdio import std_handle as std_handle
 from ._sysinfo import PowerStatus as PowerStatus
 from ._sysinfo import TimeZone as TimeZone
@@ -373,6 +374,7 @@ __all__ = [
     "start_process",
     "start_thread",
     "startup_info",
+    "startup_std_handles",
     "std_handle",
     "system_affinity",
     "thread_by_id",

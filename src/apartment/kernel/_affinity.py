@@ -2,9 +2,9 @@
 
 Affinity masks are Windows' bit masks over the processors (bit *n* is CPU *n*), applied to
 Linux's scheduler (``sched_setaffinity``). Linux keeps a mask per thread, Windows per
-process and thread: the process's mask is its main thread's, and setting it sets every
-thread's, as Windows does. A thread started later takes its starter's mask (Windows gives
-it the process's).
+process and thread: a process's mask is kept here (at first its main thread's), and setting
+it sets every thread's, as Windows does. A thread started later takes its starter's mask
+(Windows gives it the process's).
 
 Working-set limits (SetProcessWorkingSetSize) are checked as Windows checks them and kept,
 per process, but Linux has no working-set limit to apply them to.
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import threading
+import weakref
 from typing import TYPE_CHECKING
 
 from .._fork import OUTER, hold_across_fork
@@ -74,18 +75,48 @@ def _ended(obj: ProcessHandle | ThreadHandle) -> bool:
         return obj._ready
 
 
+class _Masks:
+    """The masks set through this module, by process (weakly), for after it exits."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        hold_across_fork(self.lock, OUTER)
+        self.last: weakref.WeakKeyDictionary[ProcessHandle, int] = weakref.WeakKeyDictionary()
+
+
+_masks = _Masks()
+
+
+def _process_mask(process: ProcessHandle) -> int | None:
+    """The process's own mask, as Windows keeps one: the last set here, else None.
+
+    This process's is what its main thread had when first asked, so that binding the main
+    thread (SetThreadAffinityMask) does not narrow the process.
+    """
+    me = current_process()
+    with _masks.lock:
+        known = _masks.last.get(process)
+        if known is None and process is me:
+            known = _masks.last[me] = _mask(os.sched_getaffinity(me.pid))
+        return known
+
+
 def process_affinity(process: ProcessHandle) -> tuple[int, int]:
     """Return ``(process mask, system mask)`` (GetProcessAffinityMask).
 
-    The process's mask is its main thread's; an exited process reports the system's.
+    A process's mask is the last one set here, else its main thread's; an exited process
+    keeps its last (else it reports the system's).
     """
     system = system_affinity()
-    if _ended(process):
-        return system, system
-    try:
-        return _mask(os.sched_getaffinity(process.pid)), system
-    except ProcessLookupError:
-        return system, system
+    known = _process_mask(process)
+    if known is not None:
+        return known, system
+    if not _ended(process):
+        try:
+            return _mask(os.sched_getaffinity(process.pid)), system
+        except ProcessLookupError:
+            pass
+    return system, system
 
 
 def _check(mask: int, allowed: int, what: str) -> None:
@@ -112,26 +143,29 @@ def set_process_affinity(process: ProcessHandle, mask: int) -> None:
 
     Raises:
         InvalidParameterError: ``mask`` is 0 or names a processor the system lacks.
+        AccessDeniedError: the process has exited.
     """
     _check(mask, system_affinity(), "the system has")
-    if _ended(process):
-        return
     try:
+        if _ended(process):
+            raise FileNotFoundError
         tids = [int(tid) for tid in os.listdir(f"/proc/{process.pid}/task")]
     except FileNotFoundError:
-        return
+        raise AccessDeniedError(f"{process!r} has exited: it runs on no processor") from None
     for tid in tids:
         _apply(tid, mask)
+    with _masks.lock:
+        _masks.last[process] = mask
 
 
 def set_thread_affinity(thread: ThreadHandle | PrimaryThread, mask: int) -> int:
     """Bind ``thread`` to the processors of ``mask``; return its previous mask.
 
-    The mask must be within the process's (SetThreadAffinityMask). An ended thread keeps
-    nothing: the process's mask is returned.
+    The mask must be within the process's (SetThreadAffinityMask).
 
     Raises:
         InvalidParameterError: ``mask`` is 0 or names a processor outside the process's mask.
+        AccessDeniedError: the thread has ended.
     """
     if isinstance(thread, PrimaryThread):
         tid, process_mask = thread.process.pid, process_affinity(thread.process)[0]
@@ -140,12 +174,12 @@ def set_thread_affinity(thread: ThreadHandle | PrimaryThread, mask: int) -> int:
         tid, process_mask = thread.native_id, process_affinity(current_process())[0]
         ended = _ended(thread)
     _check(mask, process_mask, "of the process")
-    if ended:
-        return process_mask
     try:
+        if ended:
+            raise ProcessLookupError
         previous = _mask(os.sched_getaffinity(tid))
     except ProcessLookupError:
-        return process_mask
+        raise AccessDeniedError(f"{thread!r} has ended: it runs on no processor") from None
     _apply(tid, mask)
     return previous
 

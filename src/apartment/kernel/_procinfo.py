@@ -261,7 +261,7 @@ def _check_live(process: ProcessHandle) -> None:
     with KERNEL_LOCK:
         ended = process._ready
     if ended:
-        raise InvalidHandleError(f"{process!r} has exited: it has no modules any more")
+        raise AccessDeniedError(f"{process!r} has exited: its modules cannot be read")
 
 
 def process_modules(process: ProcessHandle) -> list[Module]:
@@ -271,8 +271,8 @@ def process_modules(process: ProcessHandle) -> list[Module]:
     object's is the address its first mapping starts at.
 
     Raises:
-        InvalidHandleError: the process has exited.
-        AccessDeniedError: its memory map cannot be read (another user's).
+        AccessDeniedError: the process has exited, or its memory map cannot be read
+            (another user's).
     """
     _check_live(process)
     found = [Module(PROGRAM_MODULE, _program_path(process.pid))]
@@ -298,8 +298,8 @@ def module_file_name(process: ProcessHandle, module: int) -> str:
     """Return the file of a module of ``process`` (GetModuleFileNameEx); 0 is the program.
 
     Raises:
-        InvalidHandleError: no module of ``process`` has that handle (Windows' code), or
-            the process has exited.
+        InvalidHandleError: no module of ``process`` has that handle (Windows' code).
+        AccessDeniedError: the process has exited.
     """
     if module in (0, PROGRAM_MODULE):
         _check_live(process)

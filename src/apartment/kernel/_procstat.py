@@ -2,7 +2,7 @@
 
 The kernel's clock ticks (``SC_CLK_TCK``, 100 a second) are turned into seconds, and a start
 time counted in ticks since boot into the wall clock, through CLOCK_BOOTTIME, the clock the
-kernel counts it by. Nothing here holds state: each call reads the file again.
+kernel counts it by. Each call reads the file again.
 """
 
 from __future__ import annotations
@@ -75,6 +75,11 @@ def read_status(pid: int | str) -> dict[str, int]:
     return sizes
 
 
+_BOOTED = time.time() - time.clock_gettime(time.CLOCK_BOOTTIME)
+"""When the system booted, by the wall clock as this process first read it: a creation time
+is fixed once known, as Windows records it, whatever the clock does later."""
+
+
 def wall_time(since_boot: float) -> float:
     """Turn seconds since boot (a start time in ``stat``) into seconds since the epoch."""
-    return time.time() - (time.clock_gettime(time.CLOCK_BOOTTIME) - since_boot)
+    return _BOOTED + since_boot

@@ -41,6 +41,7 @@ __all__ = [
     "std_handle",
     "set_std_handle",
     "std_handle_values",
+    "startup_std_handles",
     "handle_of_descriptor",
     "descriptor_of_handle",
     "create_pipe_descriptors",
@@ -82,6 +83,7 @@ class _Stdio:
         self.lock = threading.Lock()
         hold_across_fork(self.lock, OUTER)
         self.std: dict[int, int] = {}
+        self.initial: dict[int, int] = {}  # the standard handles the process started with
         self.fds: dict[int, tuple[int, tuple[int, int]]] = {}  # fd -> (handle, its file)
         self.startup: StartupInfo | None = None
 
@@ -216,7 +218,22 @@ def std_handle(stream: int) -> int:
     except OSError:
         value = 0
     with _state.lock:
-        return _state.std.setdefault(stream, value)
+        value = _state.std.setdefault(stream, value)
+        _state.initial.setdefault(stream, value)
+        return value
+
+
+def startup_std_handles() -> tuple[int, int, int]:
+    """The standard handles this process started with (GetStartupInfo's).
+
+    SetStdHandle does not change them.
+    """
+    values = []
+    for stream in (STD_INPUT, STD_OUTPUT, STD_ERROR):
+        with _state.lock:
+            value = _state.initial.get(stream)
+        values.append(std_handle(stream) if value is None else value)
+    return values[0], values[1], values[2]
 
 
 def set_std_handle(stream: int, value: int) -> None:
@@ -228,6 +245,7 @@ def set_std_handle(stream: int, value: int) -> None:
     _check_stream(stream)
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(f"a handle is an int, not {value!r}")
+    std_handle(stream)  # what it started with is GetStartupInfo's
     with _state.lock:
         _state.std[stream] = value
 
@@ -235,7 +253,7 @@ def set_std_handle(stream: int, value: int) -> None:
 def std_handle_values() -> set[int]:
     """The handles made for the standard streams so far (they live as long as the process)."""
     with _state.lock:
-        return {value for value in _state.std.values() if value}
+        return {value for value in (*_state.std.values(), *_state.initial.values()) if value}
 
 
 def startup_info() -> StartupInfo:
@@ -266,11 +284,17 @@ def _take_extra(payload: dict[str, Any]) -> None:
     std = payload.get("std")
     if not isinstance(std, list) or len(std) != 3:
         return
+    taken: set[int] = set()
     for stream, value in enumerate(std):
         if not isinstance(value, int) or not value:
             with _state.lock:
-                _state.std[stream] = 0  # the parent gave none: Windows' NULL handle
+                _state.std[stream] = _state.initial[stream] = 0  # none given: a NULL handle
             continue
+        if value in taken:  # one handle for two streams (output and error, say)
+            with _state.lock:
+                _state.std[stream] = _state.initial[stream] = value
+            continue
+        taken.add(value)
         try:
             identity = _identity(stream)
             obj = file_of_descriptor(stream)
@@ -282,7 +306,7 @@ def _take_extra(payload: dict[str, Any]) -> None:
             value = handles.insert(obj, obj.access)
         with _state.lock:
             _state.fds[stream] = (value, identity)
-            _state.std[stream] = value
+            _state.std[stream] = _state.initial[stream] = value
 
 
 def inherit_from_parent() -> int:

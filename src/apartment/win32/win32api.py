@@ -65,8 +65,7 @@ __all__ = [
 STD_INPUT_HANDLE = -10
 STD_OUTPUT_HANDLE = -11
 STD_ERROR_HANDLE = -12
-_STREAMS = {STD_INPUT_HANDLE & 0xFFFFFFFF: 0, STD_OUTPUT_HANDLE & 0xFFFFFFFF: 1,
-            STD_ERROR_HANDLE & 0xFFFFFFFF: 2}  # fmt: skip
+_STREAMS = {STD_INPUT_HANDLE: 0, STD_OUTPUT_HANDLE: 1, STD_ERROR_HANDLE: 2}
 _FORMAT_MESSAGE_IGNORE_INSERTS = 0x200
 _FORMAT_MESSAGE_FROM_STRING = 0x400
 _FORMAT_MESSAGE_FROM_SYSTEM = 0x1000
@@ -199,13 +198,13 @@ def OpenProcess(reqdAccess: int, bInherit: int, pid: int, /) -> PyHANDLE:
 @soft(lambda: -1)  # INVALID_HANDLE_VALUE, with the last error set: pywin32 raises nothing
 def GetStdHandle(handle: int, /) -> int:
     """The standard handle STD_INPUT_HANDLE, STD_OUTPUT_HANDLE or STD_ERROR_HANDLE names."""
-    return kernel.std_handle(_STREAMS.get(dword(handle), -1))
+    return kernel.std_handle(_STREAMS.get(_c_int(handle), -1))
 
 
 @api("SetStdHandle")
 def SetStdHandle(handle: int, handle1: object, /) -> None:
     """Make ``handle1`` the standard handle ``handle`` names (the descriptors stay as they are)."""
-    kernel.set_std_handle(_STREAMS.get(dword(handle), -1), handle_value(handle1))
+    kernel.set_std_handle(_STREAMS.get(_c_int(handle), -1), handle_value(handle1))
 
 
 @api("GetModuleFileNameW")

@@ -136,9 +136,8 @@ def STARTUPINFO() -> PySTARTUPINFO:
 
 
 def GetStartupInfo() -> PySTARTUPINFO:
-    """How this process was asked to start; the standard handles are GetStdHandle's."""
-    std = (kernel.std_handle(0), kernel.std_handle(1), kernel.std_handle(2))
-    return from_startup_info(kernel.startup_info(), std)
+    """How this process was asked to start, with the standard handles it started with."""
+    return from_startup_info(kernel.startup_info(), kernel.startup_std_handles())
 
 
 def _run_thread(entry_point: Callable[..., object], args: tuple[object, ...]) -> object:
