@@ -17,6 +17,7 @@ it is released, and whoever finishes work from another thread pokes the driving 
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import select
 import socket
@@ -207,14 +208,16 @@ class PipeIO(File):
                 request.sent += sock.send(memoryview(data)[request.sent :], _SEND_FLAGS)
             except (BlockingIOError, InterruptedError):
                 return False
-            except OSError:
-                raise self._write_error() from None
+            except OSError as failure:
+                raise self._write_error(failure) from None
         if request.cancelled and not self.raw:  # sent to the end of its chunk: reader drops it
             with contextlib.suppress(OSError):
                 sock.send(abort_frame(), _SEND_FLAGS)
         return True
 
-    def _write_error(self) -> Win32Error:
+    def _write_error(self, failure: OSError | None = None) -> Win32Error:
+        if failure is not None and failure.errno == errno.EBADF:  # its owner closed it
+            return InvalidHandleError(f"the descriptor of {self.name!r} was closed")
         while self._pull():  # a DisconnectNamedPipe notice may wait behind the data
             pass
         self._inbox.end()
@@ -417,8 +420,8 @@ class PipeIO(File):
                     sent = self._sock.send(payload, _SEND_FLAGS)  # type: ignore[union-attr]
                 except (BlockingIOError, InterruptedError):
                     pass
-                except OSError:
-                    raise self._refuse(overlapped, self._write_error()) from None
+                except OSError as failure:
+                    raise self._refuse(overlapped, self._write_error(failure)) from None
             if sent < len(payload):
                 request = Request(overlapped, threading.get_ident())
                 request.length, request.data, request.sent = length, payload, sent

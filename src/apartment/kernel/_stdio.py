@@ -139,7 +139,9 @@ def _check_fd(fd: object) -> int:
 def handle_of_descriptor(fd: int) -> int:
     """Return the handle of descriptor ``fd`` (``msvcrt.get_osfhandle``), made on first use.
 
-    The handle's file does not own the descriptor: closing the handle leaves it open.
+    The handle's file does not own the descriptor: closing the handle leaves it open. The
+    handle is inheritable if the descriptor is (as the standard streams are, and Python's
+    own files are not), as Windows' C runtime keeps them alike.
 
     Raises:
         OSError: EBADF, ``fd`` is not open.
@@ -152,7 +154,7 @@ def handle_of_descriptor(fd: int) -> int:
     if known is not None and known[1] == identity and _descriptor_of(known[0]) == fd:
         return known[0]
     obj = file_of_descriptor(fd)
-    value = handles.insert(obj, obj.access)
+    value = handles.insert(obj, obj.access, inherit=os.get_inheritable(fd))
     with _state.lock:
         _state.fds[fd] = (value, identity)
     return value
@@ -301,9 +303,9 @@ def _take_extra(payload: dict[str, Any]) -> None:
         except OSError:
             continue
         try:
-            handles.insert_at(value, obj, obj.access)
+            handles.insert_at(value, obj, obj.access, inherit=True)
         except InvalidParameterError:  # taken by an inherited handle: a value of its own
-            value = handles.insert(obj, obj.access)
+            value = handles.insert(obj, obj.access, inherit=True)
         with _state.lock:
             _state.fds[stream] = (value, identity)
             _state.std[stream] = _state.initial[stream] = value
