@@ -1,12 +1,13 @@
 """A pipe end's plumbing: its socket, its queues of reads and writes, and who serves them.
 
 An end is a :class:`~._file.File` over a connected Unix stream socket that carries frames
-(:mod:`._pipebuf`). A read or write that can finish at once finishes in the calling thread,
-its Overlapped (if any) completed before the call returns, as Windows completes a pipe
-operation whose data is there. Otherwise the request waits in the end's queue (reads and
-writes are served in the order they were made) and is served when the socket is ready: by
-the thread that waits for it (:mod:`._iodrive`: a synchronous call, GetOverlappedResult with
-bWait), else by the I/O thread (a caller that waits for the event only).
+(:mod:`._pipebuf`), or an anonymous pipe's plain bytes (``raw``). A read or write that can
+finish at once finishes in the calling thread, its Overlapped (if any) completed before the
+call returns, as Windows completes a pipe operation whose data is there. Otherwise the
+request waits in the end's queue (reads and writes are served in the order they were made)
+and is served when the socket is ready: by the thread that waits for it (:mod:`._iodrive`: a
+synchronous call, GetOverlappedResult with bWait), else by the I/O thread (a caller that
+waits for the event only).
 
 When the other end goes, reads drain what arrived and then fail with ERROR_BROKEN_PIPE (or
 ERROR_PIPE_NOT_CONNECTED after the server's DisconnectNamedPipe), and writes fail with
@@ -38,7 +39,6 @@ from ..errors import (
     ERROR_PIPE_NOT_CONNECTED,
     AccessDeniedError,
     InvalidHandleError,
-    NotSupportedError,
     Win32Error,
 )
 from ._file import File
@@ -59,10 +59,8 @@ if TYPE_CHECKING:
 __all__ = ["PipeIO"]
 
 _RECV_SIZE: Final = 65536
-# Every call is non-blocking by itself: an anonymous pipe's socket stays blocking, since a
-# child or the C runtime shares it and reads it with plain blocking calls.
 _SEND_FLAGS: Final = getattr(socket, "MSG_NOSIGNAL", 0) | socket.MSG_DONTWAIT
-_RECV_FLAGS: Final = socket.MSG_DONTWAIT
+_RECV_FLAGS: Final = socket.MSG_DONTWAIT  # per call: a raw pipe's socket stays blocking
 _OUTQ: Final = struct.Struct("i")
 _WRITE_RIGHTS: Final = FILE_WRITE_DATA | FILE_APPEND_DATA
 
@@ -171,10 +169,7 @@ class PipeIO(File):
         except OSError:
             count = 0
         if count:
-            if self.raw:
-                self._inbox.feed_raw(received[:count])
-            else:
-                self._inbox.feed(received[:count])
+            (self._inbox.feed_raw if self.raw else self._inbox.feed)(received[:count])
         else:
             self._inbox.end()
         return True
@@ -402,10 +397,10 @@ class PipeIO(File):
         if view.format != "B" or view.ndim != 1:
             view = view.cast("B")
         length = len(view)
-        if self.raw:
+        if self.raw:  # an anonymous pipe: plain bytes
             payload = view.tobytes()
-        else:
-            payload = frames(view) if length or self.message_type else b""  # no empty byte writes
+        else:  # frames; no empty byte writes
+            payload = frames(view) if length or self.message_type else b""
         sent = 0
         with IO_LOCK:
             if self._state != CONNECTED:
@@ -497,35 +492,7 @@ class PipeIO(File):
             self._drop_socket()
         self._finish(done)
 
-    def descriptor(self) -> int:
-        """The socket's descriptor: only an anonymous pipe's ends carry plain bytes.
-
-        Raises:
-            NotSupportedError: a named pipe's connection carries this library's frames,
-                which no other program could read.
-            InvalidHandleError: the end is closed.
-        """
-        self._check_open()
-        if not self.raw:
-            raise NotSupportedError(
-                f"{self.name!r} carries framed messages: only an anonymous pipe's ends "
-                "(CreatePipe) can be a descriptor or a child's standard stream"
-            )
-        with IO_LOCK:
-            if self._sock is None:
-                raise InvalidHandleError(f"{self.name!r} is closed")
-            return self._fd
-
-    def release_descriptor(self) -> None:
-        """Leave the socket open when this end closes: its new owner closes it."""
-        self.descriptor()
-        with IO_LOCK:
-            self._owns_fd = False
-
     def __del__(self) -> None:
         sock = getattr(self, "_sock", None)
-        if sock is not None:  # never closed: let the descriptor go without a warning
-            if getattr(self, "_owns_fd", True):
-                sock.close()
-            else:
-                sock.detach()
+        if sock is not None:  # never closed: let ours go without a warning, leave the C runtime's
+            sock.close() if getattr(self, "_owns_fd", True) else sock.detach()
