@@ -26,7 +26,7 @@ __all__ = ["main"]
 def _run(script: str, args: Sequence[str]) -> int:
     from .win32 import install
 
-    install()
+    install(runtime=True)
     path = os.path.abspath(script)
     if not os.path.exists(path):
         print(f"apartment run: no such script: {script}", file=sys.stderr)

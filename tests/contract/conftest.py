@@ -8,4 +8,4 @@ among them are imported by each test module that uses them, since no conftest ho
 
 from apartment.win32 import install
 
-install()
+install(runtime=True)

@@ -91,7 +91,7 @@ def main() -> int:
     options = parser.parse_args()
     root: Path = options.root.resolve()
     path = root / options.relpath
-    install()
+    install(runtime=True)
     _stand_ins(root)
     for module in options.register:
         if _registry_cli.register_main([module]) != 0:

@@ -12,6 +12,13 @@ from ._accounts import current_user_sid as current_user_sid
 from ._accounts import lookup_account as lookup_account
 from ._accounts import lookup_sid as lookup_sid
 from ._accounts import machine_sid as machine_sid
+from ._affinity import TRIM_WORKING_SET as TRIM_WORKING_SET
+from ._affinity import process_affinity as process_affinity
+from ._affinity import set_process_affinity as set_process_affinity
+from ._affinity import set_thread_affinity as set_thread_affinity
+from ._affinity import set_working_set_limits as set_working_set_limits
+from ._affinity import system_affinity as system_affinity
+from ._affinity import working_set_limits as working_set_limits
 from ._core import ALERTED as ALERTED
 from ._core import MAXIMUM_WAIT_OBJECTS as MAXIMUM_WAIT_OBJECTS
 from ._core import Waitable as Waitable
@@ -78,7 +85,7 @@ from ._handles import CURRENT_PROCESS as CURRENT_PROCESS
 from ._handles import CURRENT_THREAD as CURRENT_THREAD
 from ._handles import HandleTable as HandleTable
 from ._handles import handles as handles
-from ._handles import inherit_from_parent as inherit_from_parent
+from ._hoststream import HostStream as HostStream
 from ._mutex import Mutex as Mutex
 from ._mutex import MutexStatistics as MutexStatistics
 from ._namespace import create_named as create_named
@@ -136,11 +143,38 @@ from ._process import ProcessStatistics as ProcessStatistics
 from ._process import current_process as current_process
 from ._process import module_handle as module_handle
 from ._process import open_process as open_process
+from ._procinfo import SESSION_ID as SESSION_ID
+from ._procinfo import CpuTimes as CpuTimes
+from ._procinfo import MemoryCounters as MemoryCounters
+from ._procinfo import Module as Module
+from ._procinfo import command_line as command_line
+from ._procinfo import is_wow64 as is_wow64
+from ._procinfo import memory_counters as memory_counters
+from ._procinfo import module_file_name as module_file_name
+from ._procinfo import module_path as module_path
+from ._procinfo import process_ids as process_ids
+from ._procinfo import process_modules as process_modules
+from ._procinfo import process_times as process_times
+from ._procinfo import process_version as process_version
+from ._procinfo import session_id as session_id
+from ._procinfo import thread_times as thread_times
 from ._records import publish as publish
 from ._semaphore import Semaphore as Semaphore
 from ._semaphore import SemaphoreStatistics as SemaphoreStatistics
 from ._spawn import create_process as create_process
 from ._spawn import start_process as start_process
+from ._stdio import STD_ERROR as STD_ERROR
+from ._stdio import STD_INPUT as STD_INPUT
+from ._stdio import STD_OUTPUT as STD_OUTPUT
+from ._stdio import StartupInfo as StartupInfo
+from ._stdio import create_pipe_descriptors as create_pipe_descriptors
+from ._stdio import descriptor_of_handle as descriptor_of_handle
+from ._stdio import handle_of_descriptor as handle_of_descriptor
+from ._stdio import inherit_from_parent as inherit_from_parent
+from ._stdio import set_std_handle as set_std_handle
+from ._stdio import startup_info as startup_info
+from ._stdio import startup_std_handles as startup_std_handles
+from ._stdio import std_handle as std_handle
 from ._sysinfo import PowerStatus as PowerStatus
 from ._sysinfo import TimeZone as TimeZone
 from ._sysinfo import TransitionDate as TransitionDate
@@ -242,6 +276,10 @@ __all__ = [
     "PROGRAM_MODULE",
     "READ_CONTROL",
     "REALTIME_PRIORITY_CLASS",
+    "SESSION_ID",
+    "STD_ERROR",
+    "STD_INPUT",
+    "STD_OUTPUT",
     "STILL_ACTIVE",
     "THREAD_MODE_BACKGROUND_BEGIN",
     "THREAD_MODE_BACKGROUND_END",
@@ -252,9 +290,11 @@ __all__ = [
     "THREAD_PRIORITY_LOWEST",
     "THREAD_PRIORITY_NORMAL",
     "THREAD_PRIORITY_TIME_CRITICAL",
+    "TRIM_WORKING_SET",
     "TRUNCATE_EXISTING",
     "Account",
     "AccountKind",
+    "CpuTimes",
     "DiskFile",
     "Event",
     "EventStatistics",
@@ -262,7 +302,10 @@ __all__ = [
     "FileInfo",
     "FoundFile",
     "HandleTable",
+    "HostStream",
     "IoResult",
+    "MemoryCounters",
+    "Module",
     "Mutex",
     "MutexStatistics",
     "Overlapped",
@@ -273,6 +316,7 @@ __all__ = [
     "ProcessStatistics",
     "Semaphore",
     "SemaphoreStatistics",
+    "StartupInfo",
     "ThreadHandle",
     "ThreadStatistics",
     "TimerStatistics",
@@ -281,39 +325,63 @@ __all__ = [
     "WaitableTimer",
     "bind_directory",
     "call_named_pipe",
+    "command_line",
     "create_named",
     "create_named_pipe",
     "create_pipe",
+    "create_pipe_descriptors",
     "create_process",
     "current_process",
     "current_thread",
     "current_user_sid",
     "delete_file",
+    "descriptor_of_handle",
     "file_attributes",
     "file_info",
     "find_files",
+    "handle_of_descriptor",
     "handles",
     "inherit_from_parent",
+    "is_wow64",
     "lookup_account",
     "lookup_sid",
     "machine_sid",
+    "memory_counters",
+    "module_file_name",
     "module_handle",
+    "module_path",
     "open_file",
     "open_named",
     "open_process",
     "priority_class",
+    "process_affinity",
+    "process_ids",
+    "process_modules",
+    "process_times",
+    "process_version",
     "publish",
     "queue_apc",
+    "session_id",
     "set_file_attributes",
     "set_priority_class",
+    "set_process_affinity",
+    "set_std_handle",
+    "set_thread_affinity",
     "set_thread_priority",
+    "set_working_set_limits",
     "signal_and_wait",
     "sleep",
     "start_process",
     "start_thread",
+    "startup_info",
+    "startup_std_handles",
+    "std_handle",
+    "system_affinity",
     "thread_by_id",
     "thread_priority",
+    "thread_times",
     "wait_all",
     "wait_any",
     "wait_named_pipe",
+    "working_set_limits",
 ]

@@ -68,7 +68,9 @@ __all__ = ["DiskFile", "open_disk_file"]
 class DiskFile(File):
     """A file (or, with FILE_FLAG_BACKUP_SEMANTICS, a directory) of the file system."""
 
-    __slots__ = ("_delete_on_close", "_directory", "_fd", "_locks", "_path", "_record")
+    __slots__ = (
+        "_delete_on_close", "_directory", "_fd", "_locks", "_owns_fd", "_path", "_record",
+    )  # fmt: skip
 
     kind: ClassVar[str] = "disk"
 
@@ -76,10 +78,21 @@ class DiskFile(File):
         super().__init__(path, access, bool(flags & FILE_FLAG_OVERLAPPED))
         self._path = path
         self._fd = fd
+        self._owns_fd = True
         self._directory = False
         self._delete_on_close = bool(flags & FILE_FLAG_DELETE_ON_CLOSE)
         self._record: ShareRecord | None = None
         self._locks: FileLocks | None = None
+
+    def descriptor(self) -> int:
+        """The host descriptor of the open file."""
+        self._check_open()
+        return self._fd
+
+    def release_descriptor(self) -> None:
+        """Leave the descriptor open when this file closes: its new owner closes it."""
+        self._check_open()
+        self._owns_fd = False
 
     # -- reading and writing ----------------------------------------------------------------
 
@@ -368,7 +381,8 @@ class DiskFile(File):
             if record is not None:
                 record.release()  # the OFD locks, shares and byte ranges, go with it
             granted = retry(locks.key) if locks is not None else []
-            os.close(self._fd)
+            if self._owns_fd:
+                os.close(self._fd)
         if self._delete_on_close:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(self._path)
@@ -382,8 +396,9 @@ class DiskFile(File):
             if record is not None and record.fd >= 0:
                 with contextlib.suppress(OSError):
                     os.close(record.fd)
-            with contextlib.suppress(OSError):
-                os.close(self._fd)
+            if getattr(self, "_owns_fd", False):
+                with contextlib.suppress(OSError):
+                    os.close(self._fd)
 
 
 def _flags_for(rights: int) -> int:

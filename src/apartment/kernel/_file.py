@@ -29,6 +29,7 @@ from ..errors import (
     ERROR_WRITE_PROTECT,
     AccessDeniedError,
     InvalidHandleError,
+    NotSupportedError,
     Win32Error,
 )
 from ._filemodes import FILE_BEGIN, FILE_READ_DATA
@@ -185,6 +186,24 @@ class File:
         Each completes with ERROR_OPERATION_ABORTED and its event is set.
         """
         return
+
+    def descriptor(self) -> int:
+        """The host descriptor behind this file, for a child's standard stream or ``msvcrt``.
+
+        Raises:
+            NotSupportedError: this kind of file has none a program could use.
+            InvalidHandleError: the file is closed.
+        """
+        self._check_open()
+        raise NotSupportedError(f"{self.name!r} has no descriptor a program could use")
+
+    def release_descriptor(self) -> None:
+        """Leave the descriptor open when this file closes: its new owner closes it.
+
+        ``msvcrt.open_osfhandle`` hands a handle's descriptor to the C runtime this way;
+        the handle still works until the descriptor is closed.
+        """
+        self.descriptor()
 
     def close(self) -> None:
         """Close the file; its pending operations end (ERROR_OPERATION_ABORTED)."""

@@ -29,7 +29,6 @@ from ..errors import (
 )
 from ._core import KERNEL_LOCK, MAXIMUM_WAIT_OBJECTS, SHARING, CheckedObjects, Waitable
 from ._inherit import give, take
-from ._inherit import inherit_from_parent as _inherit_from_parent
 from ._namespace import NamedKind, create_named, open_named, release_name
 from ._process import ProcessHandle, current_process, open_process
 from ._records import publish
@@ -47,7 +46,6 @@ __all__ = [
     "ALL_ACCESS",
     "HandleTable",
     "handles",
-    "inherit_from_parent",
 ]
 
 CURRENT_PROCESS = -1
@@ -543,13 +541,3 @@ class HandleTable:
 
 handles = HandleTable()
 """The process's handle table, shared by the facade and any code that wants int handles."""
-
-
-def inherit_from_parent() -> int:
-    """In a child started with inherited handles: put them in :data:`handles`.
-
-    They get the values they had in the parent. A Python child started by this library runs
-    this at start-up (its ``sitecustomize``); it does nothing elsewhere. Returns how many
-    handles it took.
-    """
-    return _inherit_from_parent(handles)

@@ -56,6 +56,8 @@ from ._semaphore import Semaphore
 from ._timer import WaitableTimer
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ._session import Session
 
 __all__ = [
@@ -108,11 +110,15 @@ def _hold(s: Session, slot: int, description: list[Any]) -> None:
         hold_for(s, slot, o, name=bool(s.w[o + O_KIND] & FLAG_NAMED))
 
 
-def reserve_child(items: list[tuple[int, object, int]]) -> tuple[int, str]:
+def reserve_child(
+    items: list[tuple[int, object, int]], extra: dict[str, Any] | None = None, floor: int = 0
+) -> tuple[int, str]:
     """Reserve a slot for a child about to start, holding what it inherits.
 
-    ``items`` are ``(value, object, access)`` of the handles it inherits. Returns the slot
-    and the value of the child's ``APARTMENT_CHILD``.
+    ``items`` are ``(value, object, access)`` of the handles it inherits; ``extra`` goes to
+    the child with them (its standard handles, its start-up information), and the child's
+    own handle values start above ``floor`` too. Returns the slot and the value of the
+    child's ``APARTMENT_CHILD``.
     """
     handles: list[tuple[int, list[Any], int]] = []
     for value, obj, access in items:
@@ -125,12 +131,13 @@ def reserve_child(items: list[tuple[int, object, int]]) -> tuple[int, str]:
         slot = s.reserve()
         for _, description, _ in handles:
             _hold(s, slot, description)
-        highest = max((value for value, _, _ in handles), default=0)
+        highest = max(max((value for value, _, _ in handles), default=0), floor)
         s.put(proc_word(slot) + P_INBOX_NEXT, highest // 8 + 1)
         s.commit()
     finally:
         s.unlock()
-    payload = {"slot": slot, "reserver": s.slot, "handles": handles, "next": highest + 8}
+    payload = {**(extra or {}), "slot": slot, "reserver": s.slot, "handles": handles}
+    payload["next"] = highest + 8
     return slot, json.dumps(payload, separators=(",", ":"))
 
 
@@ -178,10 +185,13 @@ class _Table(Protocol):
         """Make the next values exceed ``floor``."""
 
 
-def inherit_from_parent(table: _Table) -> int:
+def inherit_from_parent(
+    table: _Table, extra: Callable[[dict[str, Any]], None] | None = None
+) -> int:
     """In a child: claim the parent's reservation and take the inherited handles.
 
-    ``table`` is the handle table to put them in. Does nothing (0) unless the process was
+    ``table`` is the handle table to put them in; ``extra(payload)`` then takes what else
+    the parent sent (see :func:`reserve_child`). Does nothing (0) unless the process was
     started with inherited handles; returns how many it took. Handles whose objects are gone
     (the parent died before the child started) are left out.
     """
@@ -200,6 +210,8 @@ def inherit_from_parent(table: _Table) -> int:
         table.insert_at(int(value), obj, int(access), inherit=True)
         taken += 1
     table.reserve_values(int(payload["next"]))
+    if extra is not None:
+        extra(payload)
     return taken
 
 

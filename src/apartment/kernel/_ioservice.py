@@ -99,9 +99,15 @@ class _Service:
                 with contextlib.suppress(OSError):
                     self._epoll.modify(fd, 0)
 
-    def forget(self, fd: int) -> None:
-        """Stop watching ``fd``; call before closing it."""
+    def forget(self, fd: int, handler: Callable[[], None] | None = None) -> None:
+        """Stop watching ``fd``; call before closing it.
+
+        With ``handler``, only if that is what watches it: a descriptor someone else closed
+        may have been reused, and watched, by another file since.
+        """
         with self._lock:
+            if handler is not None and self._handlers.get(fd, handler) != handler:
+                return
             self._handlers.pop(fd, None)
             if fd in self._registered:
                 self._registered.discard(fd)

@@ -16,7 +16,9 @@ from ..errors import (
     ERROR_BAD_PIPE,
     ERROR_INVALID_FUNCTION,
     ERROR_INVALID_HANDLE,
+    InvalidHandleError,
     InvalidParameterError,
+    NotSupportedError,
     PipeBusyError,
     Win32Error,
 )
@@ -106,6 +108,33 @@ class PipeEnd(PipeIO):
         if busy:
             raise PipeBusyError(f"{self.name!r} has unread data; read it before transacting")
         return self.read_into(buffer, overlapped)
+
+    # -- the descriptor, for a child or the C runtime ----------------------------------------------
+
+    def descriptor(self) -> int:
+        """The socket's descriptor: only an anonymous pipe's ends carry plain bytes.
+
+        Raises:
+            NotSupportedError: a named pipe's connection carries this library's frames,
+                which no other program could read.
+            InvalidHandleError: the end is closed.
+        """
+        self._check_open()
+        if not self.raw:
+            raise NotSupportedError(
+                f"{self.name!r} carries framed messages: only an anonymous pipe's ends "
+                "(CreatePipe) can be a descriptor or a child's standard stream"
+            )
+        with IO_LOCK:
+            if self._sock is None:
+                raise InvalidHandleError(f"{self.name!r} is closed")
+            return self._fd
+
+    def release_descriptor(self) -> None:
+        """Leave the socket open when this end closes: its new owner closes it."""
+        self.descriptor()
+        with IO_LOCK:
+            self._owns_fd = False
 
     # -- state and information -------------------------------------------------------------------
 

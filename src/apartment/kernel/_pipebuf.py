@@ -166,6 +166,17 @@ class Inbox:
                 self.messages[-1].complete = True
         del raw[:pos]
 
+    def feed_raw(self, data: bytes | memoryview) -> None:
+        """Add received bytes of an unframed (anonymous) pipe: each arrival is a message.
+
+        A byte-mode read takes across messages, so their boundaries are never seen.
+        """
+        if self.ended is None and len(data):
+            message = Message()
+            message.data[:] = data
+            message.complete = True
+            self.messages.append(message)
+
     def end(self) -> None:
         """The peer closed the connection: whatever was not complete never will be."""
         if self.ended is None:

@@ -173,6 +173,7 @@ def create_pipe(size: int = 0) -> tuple[PipeEnd, PipeEnd]:
     read_end = PipeEnd("<anonymous pipe>", FILE_GENERIC_READ, False, server=True)
     write_end = PipeEnd("<anonymous pipe>", FILE_GENERIC_WRITE, False, server=False)
     for end in (read_end, write_end):
+        end.raw = True  # plain bytes: a child or the C runtime may read or write it directly
         end.in_size = end.out_size = size or 4096
         end.server_pid = end.client_pid = os.getpid()
     with IO_LOCK:

@@ -1,12 +1,13 @@
 """A pipe end's plumbing: its socket, its queues of reads and writes, and who serves them.
 
 An end is a :class:`~._file.File` over a connected Unix stream socket that carries frames
-(:mod:`._pipebuf`). A read or write that can finish at once finishes in the calling thread,
-its Overlapped (if any) completed before the call returns, as Windows completes a pipe
-operation whose data is there. Otherwise the request waits in the end's queue (reads and
-writes are served in the order they were made) and is served when the socket is ready: by
-the thread that waits for it (:mod:`._iodrive`: a synchronous call, GetOverlappedResult with
-bWait), else by the I/O thread (a caller that waits for the event only).
+(:mod:`._pipebuf`), or an anonymous pipe's plain bytes (``raw``). A read or write that can
+finish at once finishes in the calling thread, its Overlapped (if any) completed before the
+call returns, as Windows completes a pipe operation whose data is there. Otherwise the
+request waits in the end's queue (reads and writes are served in the order they were made)
+and is served when the socket is ready: by the thread that waits for it (:mod:`._iodrive`: a
+synchronous call, GetOverlappedResult with bWait), else by the I/O thread (a caller that
+waits for the event only).
 
 When the other end goes, reads drain what arrived and then fail with ERROR_BROKEN_PIPE (or
 ERROR_PIPE_NOT_CONNECTED after the server's DisconnectNamedPipe), and writes fail with
@@ -17,6 +18,7 @@ it is released, and whoever finishes work from another thread pokes the driving 
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import select
 import socket
@@ -57,7 +59,8 @@ if TYPE_CHECKING:
 __all__ = ["PipeIO"]
 
 _RECV_SIZE: Final = 65536
-_SEND_FLAGS: Final = getattr(socket, "MSG_NOSIGNAL", 0)
+_SEND_FLAGS: Final = getattr(socket, "MSG_NOSIGNAL", 0) | socket.MSG_DONTWAIT
+_RECV_FLAGS: Final = socket.MSG_DONTWAIT  # per call: a raw pipe's socket stays blocking
 _OUTQ: Final = struct.Struct("i")
 _WRITE_RIGHTS: Final = FILE_WRITE_DATA | FILE_APPEND_DATA
 
@@ -66,9 +69,9 @@ class PipeIO(File):
     """The data side of a pipe end (see :class:`~._pipe.PipeEnd` for the named-pipe calls)."""
 
     __slots__ = (
-        "_arm_later", "_arm_now", "_connects", "_driver", "_driving", "_fd", "_inbox", "_reads",
-        "_received", "_sock", "_state", "_wake", "_writes", "message_type", "nowait",
-        "read_message",
+        "_arm_later", "_arm_now", "_connects", "_driver", "_driving", "_fd", "_inbox",
+        "_owns_fd", "_reads", "_received", "_sock", "_state", "_wake", "_writes",
+        "message_type", "nowait", "raw", "read_message",
     )  # fmt: skip
 
     def __init__(self, name: str, access: int, overlapped_io: bool, *, listening: bool) -> None:
@@ -76,6 +79,8 @@ class PipeIO(File):
         self.message_type = False
         self.read_message = False
         self.nowait = False
+        self.raw = False  # an anonymous pipe's bytes, unframed (see _pipebuf)
+        self._owns_fd = True
         self._sock: socket.socket | None = None
         self._fd = -1
         self._state = LISTENING if listening else CONNECTED
@@ -99,7 +104,7 @@ class PipeIO(File):
 
     def attach(self, sock: socket.socket, done: Done) -> None:
         """Give this end its connected socket; a listening server completes its connects."""
-        sock.setblocking(False)
+        sock.setblocking(self.raw)  # a shared (anonymous) one stays blocking: see _SEND_FLAGS
         self._sock, self._fd = sock, sock.fileno()
         self._state = CONNECTED
         self._inbox = Inbox()
@@ -111,12 +116,17 @@ class PipeIO(File):
         sock, self._sock = self._sock, None
         if sock is None:
             return
+        if not self._owns_fd:  # the descriptor is the C runtime's: leave it, and its peer
+            service.forget(self._fd, self._on_ready)
+            sock.detach()
+            return
         service.forget(self._fd)
         if notice:
             with contextlib.suppress(OSError):
                 sock.send(notice, _SEND_FLAGS)
-        with contextlib.suppress(OSError):
-            sock.shutdown(socket.SHUT_RDWR)
+        if not self.raw:  # an anonymous pipe's end may live on in a child: only close ours
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
         sock.close()
 
     def _fail_all(self, status: int, done: Done) -> None:
@@ -156,13 +166,13 @@ class PipeIO(File):
         if received is None:
             received = self._received = memoryview(bytearray(_RECV_SIZE))
         try:
-            count = sock.recv_into(received)
+            count = sock.recv_into(received, 0, _RECV_FLAGS)
         except (BlockingIOError, InterruptedError):
             return False
         except OSError:
             count = 0
         if count:
-            self._inbox.feed(received[:count])
+            (self._inbox.feed_raw if self.raw else self._inbox.feed)(received[:count])
         else:
             self._inbox.end()
         return True
@@ -204,14 +214,16 @@ class PipeIO(File):
                 request.sent += sock.send(memoryview(data)[request.sent :], _SEND_FLAGS)
             except (BlockingIOError, InterruptedError):
                 return False
-            except OSError:
-                raise self._write_error() from None
-        if request.cancelled:  # sent to the end of its chunk: the reader drops it
+            except OSError as failure:
+                raise self._write_error(failure) from None
+        if request.cancelled and not self.raw:  # sent to the end of its chunk: reader drops it
             with contextlib.suppress(OSError):
                 sock.send(abort_frame(), _SEND_FLAGS)
         return True
 
-    def _write_error(self) -> Win32Error:
+    def _write_error(self, failure: OSError | None = None) -> Win32Error:
+        if failure is not None and failure.errno == errno.EBADF:  # its owner closed it
+            return InvalidHandleError(f"the descriptor of {self.name!r} was closed")
         while self._pull():  # a DisconnectNamedPipe notice may wait behind the data
             pass
         self._inbox.end()
@@ -405,7 +417,10 @@ class PipeIO(File):
         if view.format != "B" or view.ndim != 1:
             view = view.cast("B")
         length = len(view)
-        payload = frames(view) if length or self.message_type else b""  # no empty byte writes
+        if self.raw:  # an anonymous pipe: plain bytes
+            payload = view.tobytes()
+        else:  # frames; no empty byte writes
+            payload = frames(view) if length or self.message_type else b""
         sent = 0
         with IO_LOCK:
             if self._state != CONNECTED:
@@ -420,8 +435,8 @@ class PipeIO(File):
                     sent = self._sock.send(payload, _SEND_FLAGS)  # type: ignore[union-attr]
                 except (BlockingIOError, InterruptedError):
                     pass
-                except OSError:
-                    raise self._refuse(overlapped, self._write_error()) from None
+                except OSError as failure:
+                    raise self._refuse(overlapped, self._write_error(failure)) from None
             if sent < len(payload):
                 request = Request(overlapped, threading.get_ident())
                 request.length, request.data, request.sent = length, payload, sent
@@ -445,7 +460,10 @@ class PipeIO(File):
                     done.append((request.overlapped, ERROR_OPERATION_ABORTED, 0))  # type: ignore[arg-type]
                     if request.sent:  # part of it is out: end its chunk, then void it
                         request.cancelled = True
-                        request.data = request.data[: chunk_end(request.sent, len(request.data))]
+                        end = (
+                            request.sent if self.raw else chunk_end(request.sent, len(request.data))
+                        )
+                        request.data = request.data[:end]
                     else:
                         queue.remove(request)
         self._finish(done)
@@ -496,5 +514,5 @@ class PipeIO(File):
 
     def __del__(self) -> None:
         sock = getattr(self, "_sock", None)
-        if sock is not None:  # never closed: let the descriptor go without a warning
-            sock.close()
+        if sock is not None:  # never closed: let ours go without a warning, leave the C runtime's
+            sock.close() if getattr(self, "_owns_fd", True) else sock.detach()

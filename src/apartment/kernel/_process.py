@@ -10,6 +10,7 @@ import contextlib
 import os
 import signal
 import sys
+import time
 import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, final
@@ -21,6 +22,7 @@ from ..errors import (
     SuspendCountExceededError,
 )
 from ._core import KERNEL_LOCK, Waitable, Waiter, release_waiters, waiting, wake_all
+from ._procstat import ProcStat, read_stat
 from ._reaper import process_exists, reaper
 from ._thread import MAXIMUM_SUSPEND_COUNT, STILL_ACTIVE, ThreadStatistics
 
@@ -59,7 +61,10 @@ class ProcessHandle(Waitable):
     is never signaled while anyone can wait on it).
     """
 
-    __slots__ = ("_exit_code", "_foreign", "_popen", "_terminate_code", "pid", "primary_thread")
+    __slots__ = (
+        "_exit_code", "_exit_usage", "_exited_at", "_foreign", "_popen", "_terminate_code", "pid",
+        "primary_thread",
+    )  # fmt: skip
 
     def __init__(self, pid: int, popen: subprocess.Popen[bytes] | None) -> None:
         super().__init__()
@@ -68,6 +73,8 @@ class ProcessHandle(Waitable):
         self._foreign = False  # opened by id (OpenProcess), neither this process nor a child
         self._exit_code = STILL_ACTIVE
         self._terminate_code: int | None = None
+        self._exit_usage: ProcStat | None = None  # what /proc said just before it went
+        self._exited_at: float | None = None  # wall clock, when its exit was seen
         self.primary_thread = PrimaryThread(self)
 
     def __repr__(self) -> str:
@@ -112,10 +119,20 @@ class ProcessHandle(Waitable):
         with KERNEL_LOCK:
             return ProcessStatistics(waiting(self), self.pid, self._exit_code)
 
+    def _before_reap(self) -> None:
+        """Keep what the exited process used while /proc still shows it (reaper thread)."""
+        usage = read_stat(f"/proc/{self.pid}/stat")
+        with KERNEL_LOCK:
+            self._exited_at = time.time()
+            if usage is not None and usage.zombie:
+                self._exit_usage = usage
+
     def _reaped(self, returncode: int) -> None:
         """Record the exit seen by the reaper and release the waiters (reaper thread)."""
         woken: list[Waiter] = []
         with KERNEL_LOCK:
+            if self._exited_at is None:
+                self._exited_at = time.time()
             if self._terminate_code is not None:
                 code = self._terminate_code
             elif returncode < 0:  # killed by a signal: report 128 + signal, as shells do
@@ -131,6 +148,7 @@ class ProcessHandle(Waitable):
 
     def _exited(self, code: int | None) -> None:
         """Record the exit of a process opened by id (reaper thread); None: code unknown."""
+        self._before_reap()
         self._reaped(0 if code is None else code)
 
     # -- kernel-object protocol (kernel lock held) ------------------------------------------
@@ -216,7 +234,7 @@ def adopt_child(popen: subprocess.Popen[bytes]) -> ProcessHandle:
     process = ProcessHandle(popen.pid, popen)
     with KERNEL_LOCK:
         _children[process.pid] = process
-    reaper.watch_child(popen, process._reaped)
+    reaper.watch_child(popen, process._reaped, process._before_reap)
     return process
 
 

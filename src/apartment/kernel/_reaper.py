@@ -9,6 +9,7 @@ process polls for it every 50 ms.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import selectors
@@ -103,16 +104,35 @@ class _Reaper:
             os.close(wakeup[0])
             os.close(wakeup[1])
 
-    def watch_child(self, popen: subprocess.Popen[bytes], exited: Callable[[int], None]) -> None:
-        """Call ``exited(returncode)`` once the child ``popen`` has exited and been reaped."""
+    def watch_child(
+        self,
+        popen: subprocess.Popen[bytes],
+        exited: Callable[[int], None],
+        before_reap: Callable[[], None] | None = None,
+    ) -> None:
+        """Call ``exited(returncode)`` once the child ``popen`` has exited and been reaped.
+
+        ``before_reap()`` runs first, while the child is still a zombie (what it used is
+        still in ``/proc`` then).
+        """
+
+        def reap(_: int | None = None) -> None:
+            if before_reap is not None:
+                before_reap()
+            exited(popen.wait())
+
         try:
             pidfd = os.pidfd_open(popen.pid)
         except (AttributeError, OSError):
-            threading.Thread(
-                target=lambda: exited(popen.wait()), name="apartment-reaper", daemon=True
-            ).start()
+
+            def wait_then_reap() -> None:
+                with contextlib.suppress(ChildProcessError):
+                    os.waitid(os.P_PID, popen.pid, os.WEXITED | os.WNOWAIT)
+                reap()
+
+            threading.Thread(target=wait_then_reap, name="apartment-reaper", daemon=True).start()
             return
-        self._add(pidfd, lambda _: exited(popen.wait()), popen.pid, True)
+        self._add(pidfd, reap, popen.pid, True)
 
     def watch_pidfd(
         self, pid: int, pidfd: int | None, exited: Callable[[int | None], None]

@@ -10,6 +10,11 @@
   hook only takes inherited handles.
 * **Inherited handles** (``inherit``) reach a Python child with the same values
   (``_inherit``).
+* **Standard handles** (``std``, STARTUPINFO's with STARTF_USESTDHANDLES) become the
+  child's descriptors 0, 1 and 2. As on Windows 8 and later, a handle reaches the child
+  only if it is inheritable and the child inherits handles; else the child's stream is
+  NULL on Windows, ``/dev/null`` here. A Python child also finds them at the same handle
+  values, and gets the start-up information (``startup``) for GetStartupInfo.
 """
 
 from __future__ import annotations
@@ -33,13 +38,17 @@ from ..errors import (
     ERROR_ACCESS_DENIED,
     ERROR_BAD_EXE_FORMAT,
     ERROR_FILE_NOT_FOUND,
+    InvalidHandleError,
     InvalidParameterError,
+    NotSupportedError,
     Win32Error,
 )
 from ._core import KERNEL_LOCK
+from ._file import File
 from ._handles import handles
 from ._inherit import CHILD_ENV, child_failed, child_started, reserve_child
 from ._process import ProcessHandle, adopt_child
+from ._stdio import StartupInfo, startup_payload
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -114,6 +123,8 @@ def start_process(
     suspended: bool = False,
     inherit_handles: bool = False,
     python_path: Sequence[str] | None = None,
+    std: Sequence[int] | None = None,
+    startup: StartupInfo | None = None,
 ) -> ProcessHandle:
     """Start a child process and return its handle (CreateProcess).
 
@@ -121,7 +132,9 @@ def start_process(
     ``suspended`` the child runs nothing of its program until its primary thread is resumed.
     With ``inherit_handles`` a Python child gets this process's inheritable handles at the
     same values; ``python_path`` names start-up hook directories for a Python child (see the
-    module doc).
+    module doc). ``std`` gives the child's standard input, output and error as three handle
+    values (else it shares this process's); ``startup`` is what a Python child's
+    GetStartupInfo answers.
 
     Raises:
         FileNotFoundError, PermissionError, OSError: the program could not be started.
@@ -133,6 +146,7 @@ def start_process(
     child_env = dict(os.environ if env is None else env)
     slot = -1
     inherit = handles.inheritable() if inherit_handles else []
+    streams, given = _std_streams(std, inherit_handles)
     if is_python(program) and (inherit or python_path):
         hooks = list(python_path) if python_path else [KERNEL_HOOK]
         existing = child_env.get("PYTHONPATH")
@@ -141,14 +155,23 @@ def start_process(
         )
         with contextlib.suppress(RuntimeDirError):  # else the child meets it too, using a name
             child_env["APARTMENT_RUNTIME_DIR"] = str(runtime_dir())
-        slot, payload = reserve_child(inherit)
+        extra = startup_payload(startup or StartupInfo(title=program), given)
+        slot, payload = reserve_child(inherit, extra, max(given))
         child_env[CHILD_ENV] = payload
     if suspended:
         path = _resolve(program, cwd)
         argv = ["/bin/sh", "-c", _STOPPED_START, path, *argv[1:]]
         executable = None
     try:
-        popen = subprocess.Popen(argv, executable=executable, cwd=cwd, env=child_env)
+        popen = subprocess.Popen(
+            argv,
+            executable=executable,
+            cwd=cwd,
+            env=child_env,
+            stdin=streams[0],
+            stdout=streams[1],
+            stderr=streams[2],
+        )
     except BaseException:
         if slot >= 0:
             child_failed(slot)
@@ -162,6 +185,31 @@ def start_process(
         with KERNEL_LOCK:
             process.primary_thread._suspend_count = 1
     return process
+
+
+def _std_streams(std: Sequence[int] | None, inherit: bool) -> tuple[list[int | None], list[int]]:
+    """The child's descriptors 0 to 2 for Popen, and the handle values it gets for them.
+
+    None for all three when ``std`` is None: the child shares this process's. A handle the
+    child would not inherit, or a file with no plain descriptor, gives it ``/dev/null``
+    (Windows gives it a NULL handle) and the value 0.
+    """
+    if std is None:
+        return [None, None, None], [0, 0, 0]
+    streams: list[int | None] = []
+    given: list[int] = []
+    for value in std:
+        fd = None
+        if value and inherit:
+            try:
+                if handles.is_inheritable(value):
+                    obj = handles.get(value)
+                    fd = obj.descriptor() if isinstance(obj, File) else None
+            except (InvalidHandleError, NotSupportedError):
+                fd = None
+        streams.append(subprocess.DEVNULL if fd is None else fd)
+        given.append(0 if fd is None else value)
+    return streams, given
 
 
 _ERRNO_TO_WIN32 = {
@@ -181,6 +229,8 @@ def create_process(
     suspended: bool = False,
     inherit_handles: bool = False,
     python_path: Sequence[str] | None = None,
+    std: Sequence[int] | None = None,
+    startup: StartupInfo | None = None,
 ) -> ProcessHandle:
     """Start a child process from a program name and a command line (CreateProcess).
 
@@ -206,6 +256,8 @@ def create_process(
             suspended=suspended,
             inherit_handles=inherit_handles,
             python_path=python_path,
+            std=std,
+            startup=startup,
         )
     except OSError as failure:
         code = _ERRNO_TO_WIN32.get(failure.errno or 0, ERROR_FILE_NOT_FOUND)

@@ -33,6 +33,8 @@ from ._parkwatch import parked_on as parked_on
 from ._parkwatch import unwatch_parks as unwatch_parks
 from ._parkwatch import watch_parks as watch_parks
 from ._spawn import run_next_sitecustomize as run_next_sitecustomize
+from ._stdio import std_handle_values as std_handle_values
+from ._stdio import sweep_descriptors as sweep_descriptors
 from ._thread import add_exit_hook as add_exit_hook
 from ._threadstate import ThreadState as ThreadState
 from ._wait import begin_async_wait as begin_async_wait
@@ -63,6 +65,8 @@ __all__ = [
     "watch_parks",
     "unwatch_parks",
     "run_next_sitecustomize",
+    "std_handle_values",
+    "sweep_descriptors",
 ]
 
 set_event_locked = _Event._set_locked

@@ -6,6 +6,7 @@ import threading
 from typing import TYPE_CHECKING
 
 from ..kernel import handles
+from ..kernel.lowlevel import std_handle_values, sweep_descriptors
 
 if TYPE_CHECKING:
     from types import TracebackType
@@ -74,9 +75,9 @@ class LeakCheck:
             thread.join(self.join_timeout)  # a thread that is ending finishes here
             if thread.is_alive():
                 found.append(f"thread still running: {thread!r}")
-        leaked = {
-            value: obj for value, obj in handles.snapshot().items() if value not in self._handles
-        }
+        sweep_descriptors()  # handles whose descriptor the test closed are gone with it
+        lasting = self._handles | std_handle_values()  # the standard handles live on, as Windows'
+        leaked = {value: obj for value, obj in handles.snapshot().items() if value not in lasting}
         found.extend(f"handle {value:#x} still open: {obj!r}" for value, obj in leaked.items())
         with self._lock:
             found.extend(f"exception escaped thread {line}" for line in self._escaped)

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from types import ModuleType
 
-__all__ = ["install", "uninstall", "MODULES"]
+__all__ = ["install", "uninstall", "MODULES", "RUNTIME_MODULES"]
 
 MODULES: dict[str, str] = {
     "pywintypes": "apartment.win32.pywintypes",
@@ -59,6 +59,12 @@ MODULES: dict[str, str] = {
 }
 """pywin32 module name -> the facade module that stands in for it."""
 
+RUNTIME_MODULES: dict[str, str] = {
+    "msvcrt": "apartment.win32.msvcrt",
+}
+"""Modules of Python on Windows that Linux lacks -> their stand-ins, mapped only for programs
+run on the facade (``python -m apartment run``, and its children): ``install(runtime=True)``."""
+
 _PACKAGES = frozenset(name.rpartition(".")[0] for name in MODULES if "." in name)
 _lock = threading.Lock()
 hold_across_fork(_lock, OUTER)
@@ -78,7 +84,9 @@ class _Loader(importlib.abc.Loader):
 
 
 class _Finder(importlib.abc.MetaPathFinder):
-    """Finds the pywin32 names in :data:`MODULES`, and only those."""
+    """Finds the pywin32 names in :data:`MODULES` (and :data:`RUNTIME_MODULES` if asked)."""
+
+    runtime = False
 
     def find_spec(
         self,
@@ -87,6 +95,8 @@ class _Finder(importlib.abc.MetaPathFinder):
         target: ModuleType | None = None,
     ) -> importlib.machinery.ModuleSpec | None:
         facade = MODULES.get(fullname)
+        if facade is None and self.runtime:
+            facade = RUNTIME_MODULES.get(fullname)
         if facade is None:
             return None
         is_package = fullname in _PACKAGES
@@ -96,23 +106,31 @@ class _Finder(importlib.abc.MetaPathFinder):
 _finder = _Finder()
 
 
-def install(*, force: bool = False) -> bool:
+def install(*, force: bool = False, runtime: bool = False) -> bool:
     """Make ``import win32event`` (and the other pywin32 names) load this facade.
 
-    Does nothing, and returns False, when the real pywin32 is importable, unless ``force``.
-    Returns True when the hook is in place. Safe to call more than once, from any thread.
+    With ``runtime``, ``import msvcrt`` loads a stand-in too (:data:`RUNTIME_MODULES`), as
+    ``python -m apartment run`` does for the programs it runs. Does nothing, and returns
+    False, when the real pywin32 is importable, unless ``force``. Returns True when the
+    hook is in place. Safe to call more than once, from any thread.
     """
     with _lock:
-        if _finder in sys.meta_path:
-            return True
-        if not force and importlib.util.find_spec("win32api") is not None:
-            return False
-        sys.meta_path.insert(0, _finder)
+        if _finder not in sys.meta_path:
+            if not force and importlib.util.find_spec("win32api") is not None:
+                return False
+            sys.meta_path.insert(0, _finder)
+        if runtime and not _finder.runtime and importlib.util.find_spec("msvcrt") is None:
+            # subprocess takes an importable msvcrt for Windows (bpo-8110): it must have
+            # looked before the stand-in exists.
+            import subprocess  # noqa: F401
+
+            _finder.runtime = True
         return True
 
 
 def uninstall() -> None:
     """Remove the import hook; modules already imported under pywin32 names stay imported."""
     with _lock:
+        _finder.runtime = False
         if _finder in sys.meta_path:
             sys.meta_path.remove(_finder)

@@ -24,7 +24,7 @@ from ..errors import (
     message_text,
 )
 from ..kernel import ThreadHandle
-from . import win32gui
+from . import win32gui, win32process
 from ._adapt import (
     api,
     as_bool,
@@ -33,6 +33,7 @@ from ._adapt import (
     ms_to_timeout,
     pointer_param,
     set_last_error,
+    soft,
     stamped,
     wait_code,
 )
@@ -58,8 +59,14 @@ __all__ = [
     "RegEnumKey", "RegDeleteValue", "RegDeleteKey", "RegQueryInfoKey", "RegNotifyChangeKeyValue",
     "REG_NOTIFY_CHANGE_NAME", "REG_NOTIFY_CHANGE_ATTRIBUTES", "REG_NOTIFY_CHANGE_LAST_SET",
     "REG_NOTIFY_CHANGE_SECURITY",
+    "GetStdHandle", "SetStdHandle", "STD_INPUT_HANDLE", "STD_OUTPUT_HANDLE", "STD_ERROR_HANDLE",
+    "GetModuleFileName", "GetModuleFileNameW", "GetCommandLine", "TerminateProcess",
 ]  # fmt: skip
 
+STD_INPUT_HANDLE = -10
+STD_OUTPUT_HANDLE = -11
+STD_ERROR_HANDLE = -12
+_STREAMS = {STD_INPUT_HANDLE: 0, STD_OUTPUT_HANDLE: 1, STD_ERROR_HANDLE: 2}
 _FORMAT_MESSAGE_IGNORE_INSERTS = 0x200
 _FORMAT_MESSAGE_FROM_STRING = 0x400
 _FORMAT_MESSAGE_FROM_SYSTEM = 0x1000
@@ -189,6 +196,35 @@ def OpenProcess(reqdAccess: int, bInherit: int, pid: int, /) -> PyHANDLE:
     """Open a handle with ``reqdAccess`` to any running process of the user."""
     value = kernel.handles.open_process(dword(pid), dword(reqdAccess), inherit=as_bool(bInherit))
     return PyHANDLE(value)
+
+
+@soft(lambda: -1)  # INVALID_HANDLE_VALUE, with the last error set: pywin32 raises nothing
+def GetStdHandle(handle: int, /) -> int:
+    """The standard handle STD_INPUT_HANDLE, STD_OUTPUT_HANDLE or STD_ERROR_HANDLE names."""
+    return kernel.std_handle(_STREAMS.get(_c_int(handle), -1))
+
+
+@api("SetStdHandle")
+def SetStdHandle(handle: int, handle1: object, /) -> None:
+    """Make ``handle1`` the standard handle ``handle`` names (the descriptors stay as they are)."""
+    kernel.set_std_handle(_STREAMS.get(_c_int(handle), -1), handle_value(handle1))
+
+
+@api("GetModuleFileNameW")
+def GetModuleFileName(hModule: object, /) -> str:
+    """The file of a module of this process; None or 0 is the program (python)."""
+    return kernel.module_path(handle_value(hModule))
+
+
+GetModuleFileNameW = GetModuleFileName
+
+
+def GetCommandLine() -> str:
+    """This process's command line, its arguments quoted as a POSIX shell reads them."""
+    return kernel.command_line()
+
+
+TerminateProcess = win32process.TerminateProcess
 
 
 def GetTempPath() -> str:

@@ -8,6 +8,8 @@ TransactNamedPipe returns ``(rc, data)`` as ReadFile does; GetNamedPipeInfo retu
 
 from __future__ import annotations
 
+import operator
+
 from .. import kernel
 from ..kernel import FILE_FLAG_FIRST_PIPE_INSTANCE as FILE_FLAG_FIRST_PIPE_INSTANCE
 from ..kernel import NMPWAIT_NOWAIT as NMPWAIT_NOWAIT
@@ -28,6 +30,7 @@ from ..kernel import PipeEnd
 from ._adapt import api, dword
 from ._buffers import data_arg, read_buffer, text_arg
 from ._handles import PyHANDLE, lookup, new_handle
+from ._security import inherits
 from .pywintypes import error, overlapped_arg
 from .win32file import GetOverlappedResult as GetOverlappedResult
 
@@ -36,7 +39,9 @@ __all__ = [
     "CreateNamedPipe", "ConnectNamedPipe", "DisconnectNamedPipe", "TransactNamedPipe",
     "CallNamedPipe", "PeekNamedPipe", "WaitNamedPipe", "SetNamedPipeHandleState",
     "GetNamedPipeHandleState", "GetNamedPipeInfo", "GetNamedPipeClientProcessId",
-    "GetNamedPipeServerProcessId", "GetOverlappedResult", "CreatePipe",
+    "GetNamedPipeServerProcessId", "GetOverlappedResult", "CreatePipe", "FdCreatePipe",
+    "GetNamedPipeClientSessionId", "GetNamedPipeServerSessionId", "popen", "popen2", "popen3",
+    "popen4",
 ]  # fmt: skip
 
 NMPWAIT_WAIT_FOREVER = -1  # 0xFFFFFFFF through a C long, as pywin32 has it
@@ -164,6 +169,49 @@ def GetNamedPipeServerProcessId(hPipe: object, /) -> int:
 
 @api("CreatePipe")
 def CreatePipe(sa: object, nSize: int, /) -> tuple[PyHANDLE, PyHANDLE]:
-    """Create an anonymous pipe: ``(read handle, write handle)``. ``sa`` is not used."""
+    """Create an anonymous pipe: ``(read handle, write handle)``, inheritable if ``sa`` says so."""
     read_end, write_end = kernel.create_pipe(dword(nSize))
-    return new_handle(read_end, read_end.access), new_handle(write_end, write_end.access)
+    inherit = inherits(sa)
+    return (
+        new_handle(read_end, read_end.access, inherit=inherit),
+        new_handle(write_end, write_end.access, inherit=inherit),
+    )
+
+
+_O_TEXT = 0x4000  # the C runtime's modes (fcntl.h on Windows)
+_O_BINARY = 0x8000
+
+
+@api("CreatePipe")
+def FdCreatePipe(sa: object, nSize: int, mode: int, /) -> tuple[int, int]:
+    """Create an anonymous pipe as two descriptors: ``(read fd, write fd)``.
+
+    ``mode`` is the C runtime's O_TEXT (0x4000) or O_BINARY (0x8000); Linux has no text
+    mode, so both are binary. The descriptors are inheritable when ``sa`` says so.
+    """
+    if operator.index(mode) not in (_O_TEXT, _O_BINARY):  # pywin32's own check
+        raise ValueError("mode must be O_TEXT or O_BINARY")
+    return kernel.create_pipe_descriptors(dword(nSize), inheritable=inherits(sa))
+
+
+@api("GetNamedPipeClientSessionId")
+def GetNamedPipeClientSessionId(hPipe: object, /) -> int:
+    return kernel.session_id(lookup(hPipe, PipeEnd).client_pid)
+
+
+@api("GetNamedPipeServerSessionId")
+def GetNamedPipeServerSessionId(hPipe: object, /) -> int:
+    return kernel.session_id(lookup(hPipe, PipeEnd).server_pid)
+
+
+def popen(cmdstring: str, mode: str, /) -> None:
+    """pywin32 312 has it for Python 2 only: it raises NotImplementedError."""
+    raise NotImplementedError("not available in py3k")
+
+
+def popen2(*args: object) -> None:
+    """pywin32 312 has it for Python 2 only: it raises NotImplementedError."""
+    raise NotImplementedError("not available in py3k")
+
+
+popen3 = popen4 = popen2

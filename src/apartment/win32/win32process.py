@@ -6,8 +6,9 @@ import operator
 import os
 import sys
 import traceback
+from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .. import kernel, messages
 from ..errors import AccessDeniedError
@@ -28,10 +29,12 @@ from ..kernel import THREAD_PRIORITY_LOWEST as THREAD_PRIORITY_LOWEST
 from ..kernel import THREAD_PRIORITY_NORMAL as THREAD_PRIORITY_NORMAL
 from ..kernel import THREAD_PRIORITY_TIME_CRITICAL as THREAD_PRIORITY_TIME_CRITICAL
 from ..kernel import PrimaryThread, ProcessHandle, ThreadHandle
-from ._adapt import api, as_bool, dword, set_last_error
-from ._handles import PyHANDLE, lookup, new_handle
+from ._adapt import api, as_bool, dword, set_last_error, soft
+from ._handles import PyHANDLE, handle_value, lookup, new_handle
 from ._security import inherits
-from .pywintypes import error
+from ._startupinfo import PySTARTUPINFO, from_startup_info, startup_info_of, std_handles_of
+from ._timeconv import file_time
+from .pywintypes import TimeType, error
 from .win32con import CREATE_NEW_CONSOLE as CREATE_NEW_CONSOLE
 from .win32con import CREATE_NEW_PROCESS_GROUP as CREATE_NEW_PROCESS_GROUP
 from .win32con import CREATE_NO_WINDOW as CREATE_NO_WINDOW
@@ -42,6 +45,8 @@ from .win32con import STARTF_USESTDHANDLES as STARTF_USESTDHANDLES
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+    from ..kernel import CpuTimes
 
 __all__ = [
     "error",
@@ -74,6 +79,14 @@ __all__ = [
     "DETACHED_PROCESS",
     "CREATE_NO_WINDOW",
     "CREATE_NEW_PROCESS_GROUP",
+    "GetStartupInfo", "GetProcessTimes", "GetThreadTimes", "EnumProcesses",
+    "EnumProcessModules", "GetModuleFileNameEx",
+    "GetProcessMemoryInfo", "GetProcessAffinityMask", "SetProcessAffinityMask",
+    "SetThreadAffinityMask", "GetProcessWorkingSetSize", "SetProcessWorkingSetSize",
+    "GetProcessVersion", "IsWow64Process", "MAXIMUM_PROCESSORS", "LIST_MODULES_DEFAULT",
+    "LIST_MODULES_32BIT", "LIST_MODULES_64BIT", "LIST_MODULES_ALL",
+    "CREATE_PRESERVE_CODE_AUTHZ_LEVEL", "CREATE_SEPARATE_WOW_VDM", "CREATE_SHARED_WOW_VDM",
+    "UNICODE",
 ]  # fmt: skip
 
 _THREAD_KINDS = (ThreadHandle, PrimaryThread)
@@ -84,6 +97,9 @@ THREAD_PRIORITY_ERROR_RETURN = 0x7FFFFFFF
 _THREAD_SET_INFORMATION = 0x0020
 _THREAD_QUERY_INFORMATION = 0x0040
 _THREAD_QUERY_LIMITED_INFORMATION = 0x0800
+_THREAD_SET_LIMITED_INFORMATION = 0x0400
+_PROCESS_VM_READ = 0x0010
+_PROCESS_SET_QUOTA = 0x0100
 _PROCESS_SET_INFORMATION = 0x0200
 _PROCESS_QUERY_INFORMATION = 0x0400
 _PROCESS_QUERY_LIMITED_INFORMATION = 0x1000
@@ -100,23 +116,28 @@ STARTF_USEFILLATTRIBUTE = 0x00000010
 STARTF_RUNFULLSCREEN = 0x00000020
 STARTF_FORCEONFEEDBACK = 0x00000040
 STARTF_FORCEOFFFEEDBACK = 0x00000080
+CREATE_SEPARATE_WOW_VDM = 0x00000800
+CREATE_SHARED_WOW_VDM = 0x00001000
+CREATE_PRESERVE_CODE_AUTHZ_LEVEL = 0x02000000
+MAXIMUM_PROCESSORS = 64  # a 64-bit process's affinity mask
+LIST_MODULES_DEFAULT = 0x0
+LIST_MODULES_32BIT = 0x01
+LIST_MODULES_64BIT = 0x02
+LIST_MODULES_ALL = 0x03
+UNICODE = 1
 
 FACADE_HOOK = str(Path(__file__).with_name("_boot"))
 """The facade's start-up hook for Python children: pywin32's names, and inherited handles."""
 
 
-class STARTUPINFO:
-    """The STARTUPINFO structure; accepted for compatibility, its fields are not used here."""
+def STARTUPINFO() -> PySTARTUPINFO:
+    """A new STARTUPINFO structure for CreateProcess, every field 0 or None."""
+    return PySTARTUPINFO()
 
-    def __init__(self) -> None:
-        self.dwFlags = 0
-        self.wShowWindow = 0
-        self.hStdInput: Any = None
-        self.hStdOutput: Any = None
-        self.hStdError: Any = None
-        self.lpDesktop: str | None = None
-        self.lpTitle: str | None = None
-        self.dwX = self.dwY = self.dwXSize = self.dwYSize = 0
+
+def GetStartupInfo() -> PySTARTUPINFO:
+    """How this process was asked to start, with the standard handles it started with."""
+    return from_startup_info(kernel.startup_info(), kernel.startup_std_handles())
 
 
 def _run_thread(entry_point: Callable[..., object], args: tuple[object, ...]) -> object:
@@ -239,7 +260,10 @@ def CreateProcess(
 ) -> tuple[PyHANDLE, PyHANDLE, int, int]:
     if appName is None and commandLine is None:  # pywin32 refuses this before calling Windows
         raise TypeError("appName and commandLine cannot both be None")
+    if not isinstance(startupinfo, PySTARTUPINFO):
+        raise TypeError("The object is not a PySTARTUPINFO object")
     process_inherits, thread_inherits = inherits(processAttributes), inherits(threadAttributes)
+    startup = startup_info_of(startupinfo)
     process = kernel.create_process(
         appName,
         commandLine,
@@ -248,6 +272,8 @@ def CreateProcess(
         suspended=bool(dword(dwCreationFlags) & CREATE_SUSPENDED),
         inherit_handles=as_bool(bInheritHandles),
         python_path=[FACADE_HOOK],
+        std=std_handles_of(startupinfo) if startup.flags & STARTF_USESTDHANDLES else None,
+        startup=startup,
     )
     thread = process.primary_thread
     return (
@@ -262,3 +288,150 @@ def CreateProcess(
 def GetWindowThreadProcessId(hwnd: int | None, /) -> list[int]:
     """Return ``[thread_id, process_id]`` of the window's owner (a list, as pywin32 gives)."""
     return [messages.window_of(hwnd or 0).thread.native_id, os.getpid()]
+
+
+# -- what a process or thread is and has used --------------------------------------------------
+
+_EPOCH_1601 = file_time(datetime(1601, 1, 1, tzinfo=timezone.utc), TimeType)
+
+
+def _process(handle: object, *rights: int) -> ProcessHandle:
+    """The process behind a handle granting any one of ``rights`` (Windows takes either)."""
+    for right in rights[:-1]:
+        try:
+            return lookup(handle, ProcessHandle, right)
+        except AccessDeniedError:
+            continue
+    return lookup(handle, ProcessHandle, rights[-1])
+
+
+_QUERY = (_PROCESS_QUERY_INFORMATION, _PROCESS_QUERY_LIMITED_INFORMATION)
+
+
+def _times(times: CpuTimes) -> dict[str, object]:
+    """pywin32's dict: FILETIMEs as pywintypes times, processor times in 100 ns units."""
+    exited = _EPOCH_1601 if times.exited is None else file_time(times.exited, TimeType)
+    return {
+        "CreationTime": file_time(times.created, TimeType),
+        "ExitTime": exited,  # FILETIME 0 while it runs
+        "KernelTime": round(times.kernel * 10_000_000),
+        "UserTime": round(times.user * 10_000_000),
+    }
+
+
+@api("GetProcessTimes")
+def GetProcessTimes(hProcess: object, /) -> dict[str, object]:
+    return _times(kernel.process_times(_process(hProcess, *_QUERY)))
+
+
+@api("GetThreadTimes")
+def GetThreadTimes(Thread: object, /) -> dict[str, object]:
+    try:
+        thread = lookup(Thread, _THREAD_KINDS, _THREAD_QUERY_INFORMATION)
+    except AccessDeniedError:  # the limited right is enough
+        thread = lookup(Thread, _THREAD_KINDS, _THREAD_QUERY_LIMITED_INFORMATION)
+    return _times(kernel.thread_times(thread))  # type: ignore[arg-type]
+
+
+def EnumProcesses() -> tuple[int, ...]:
+    """The ids of the user's running processes."""
+    return tuple(kernel.process_ids())
+
+
+@api("EnumProcessModules")
+def EnumProcessModules(hProcess: object, /) -> tuple[int, ...]:
+    """The module handles of a process: its program first (GetModuleHandle(None))."""
+    process = lookup(hProcess, ProcessHandle, _PROCESS_QUERY_INFORMATION | _PROCESS_VM_READ)
+    return tuple(module.handle for module in kernel.process_modules(process))
+
+
+@api("GetModuleFileNameEx")
+def GetModuleFileNameEx(hProcess: object, hModule: object, /) -> str:
+    process = lookup(hProcess, ProcessHandle, _PROCESS_QUERY_INFORMATION | _PROCESS_VM_READ)
+    return kernel.module_file_name(process, handle_value(hModule))
+
+
+@api("GetProcessMemoryInfo")
+def GetProcessMemoryInfo(hProcess: object, /) -> dict[str, int]:
+    """PROCESS_MEMORY_COUNTERS as pywin32's dict; Linux has no pools: their quotas are 0."""
+    counters = kernel.memory_counters(_process(hProcess, *_QUERY))
+    return {
+        "PageFaultCount": counters.page_faults,
+        "PeakWorkingSetSize": counters.peak_working_set,
+        "WorkingSetSize": counters.working_set,
+        "QuotaPeakPagedPoolUsage": 0,
+        "QuotaPagedPoolUsage": 0,
+        "QuotaPeakNonPagedPoolUsage": 0,
+        "QuotaNonPagedPoolUsage": 0,
+        "PagefileUsage": counters.private,
+        "PeakPagefileUsage": counters.peak_private,
+    }
+
+
+def _mask(value: object, position: int, name: str) -> int:
+    """A DWORD_PTR mask: an int (pywin32 refuses anything else), read as 64 unsigned bits."""
+    if not isinstance(value, int):
+        raise TypeError(f"{name}() argument {position} must be int, not {type(value).__name__}")
+    return value & 0xFFFFFFFFFFFFFFFF
+
+
+@api("GetProcessAffinityMask")
+def GetProcessAffinityMask(hProcess: object, /) -> tuple[int, int]:
+    """``(process mask, system mask)``."""
+    return kernel.process_affinity(_process(hProcess, *_QUERY))
+
+
+@api("SetProcessAffinityMask")
+def SetProcessAffinityMask(hProcess: object, mask: object, /) -> None:
+    process = lookup(hProcess, ProcessHandle, _PROCESS_SET_INFORMATION)
+    kernel.set_process_affinity(process, _mask(mask, 2, "SetProcessAffinityMask"))
+
+
+@api("SetThreadAffinityMask")
+def SetThreadAffinityMask(hThread: object, ThreadAffinityMask: object, /) -> int:
+    """Bind the thread to the processors of the mask; return its previous mask."""
+    mask = _mask(ThreadAffinityMask, 2, "SetThreadAffinityMask")
+    thread = _thread_with(hThread, _THREAD_QUERY_INFORMATION, _THREAD_QUERY_LIMITED_INFORMATION)
+    _thread_with(hThread, _THREAD_SET_INFORMATION, _THREAD_SET_LIMITED_INFORMATION)
+    return kernel.set_thread_affinity(thread, mask)
+
+
+def _thread_with(handle: object, right: int, limited: int) -> ThreadHandle | PrimaryThread:
+    try:
+        thread = lookup(handle, _THREAD_KINDS, right)
+    except AccessDeniedError:  # the limited right is enough
+        thread = lookup(handle, _THREAD_KINDS, limited)
+    return thread  # type: ignore[return-value]
+
+
+@api("GetProcessWorkingSetSize")
+def GetProcessWorkingSetSize(hProcess: object, /) -> tuple[int, int]:
+    """``(minimum, maximum)`` in bytes: Windows' defaults until set."""
+    return kernel.working_set_limits(_process(hProcess, *_QUERY))
+
+
+@api("SetProcessWorkingSetSize")
+def SetProcessWorkingSetSize(
+    hProcess: object, MinimumWorkingSetSize: int, MaximumWorkingSetSize: int, /
+) -> None:
+    """Checked and kept as Windows does (-1, -1 trims); Linux has no limit to apply."""
+    process = lookup(hProcess, ProcessHandle, _PROCESS_SET_QUOTA)
+    kernel.set_working_set_limits(
+        process,
+        operator.index(MinimumWorkingSetSize) & 0xFFFFFFFFFFFFFFFF,
+        operator.index(MaximumWorkingSetSize) & 0xFFFFFFFFFFFFFFFF,
+    )
+
+
+@soft(lambda: 0)  # pywin32 returns GetProcessVersion's 0 and raises nothing
+def GetProcessVersion(processId: int, /) -> int:
+    """The Windows version the process expects, as ``major << 16 | minor``; 0 if none."""
+    return kernel.process_version(dword(processId))
+
+
+@api("IsWow64Process")
+def IsWow64Process(Process: object = None, /) -> bool:
+    """Whether the process (None: this one) is a 32-bit program on a 64-bit system."""
+    if Process is None:
+        return kernel.is_wow64(kernel.current_process())
+    return kernel.is_wow64(_process(Process, *_QUERY))

@@ -15,7 +15,7 @@ try:
     from apartment.kernel import inherit_from_parent
     from apartment.win32 import install
 
-    install()
+    install(runtime=True)
     inherit_from_parent()
 except Exception as failure:  # the child runs on, whatever happens here
     print(f"apartment: the facade or the inherited handles are lost: {failure}", file=sys.stderr)
