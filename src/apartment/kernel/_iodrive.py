@@ -98,10 +98,10 @@ def drive(
         thread.active = marker
         if blocked_watchers:
             notify_blocked()
-    slice_ms = _MAIN_SLICE_MS if threading.current_thread() is threading.main_thread() else -1
+    slice_ms = _MAIN_SLICE_MS if threading.get_ident() == threading.main_thread().ident else -1
     poller = _poller(wake)
+    poller.register(fd, events())
     try:
-        poller.register(fd, events())
         while True:
             for ready, _ in poller.poll(slice_ms):
                 if ready == wake:
@@ -114,8 +114,7 @@ def drive(
                 if overlapped._ready:
                     return
     finally:
-        with contextlib.suppress(KeyError):
-            poller.unregister(fd)
+        poller.unregister(fd)
         with KERNEL_LOCK:
             marker.result = CANCELLED
 

@@ -134,6 +134,8 @@ class _Service:
         most likely wait for and carry out itself): if nobody has, they are armed then,
         so they go on as Windows' would without anybody waiting. One timer serves all.
         """
+        if fn in self._sweeps:  # due already: a sweep that took it calls it after us (IO_LOCK)
+            return
         now = time.monotonic()
         due = now + SWEEP_DELAY
         with self._lock:

@@ -123,7 +123,7 @@ class Overlapped(Waitable):
                 done = self._ready
             if not done:
                 self.wait()
-        with KERNEL_LOCK:
+        with KERNEL_LOCK:  # (the common case of a driven one reads it all in this hold)
             status, transferred = self._status, self._transferred
         if status:
             raise Win32Error.from_code(status, "the overlapped operation failed")
