@@ -154,6 +154,28 @@ def test_wait_all_refuses_the_same_object_twice() -> None:
     assert event.is_set()
 
 
+def test_wait_all_refuses_the_same_tuple_with_a_repeat_after_wait_any_took_it() -> None:
+    # wait_any allows repeats; the thread remembers the tuple it checked, and wait_all must
+    # still refuse it.
+    event = Event(initial_state=True, manual_reset=True)
+    objects = (event, event)
+    assert wait_any(objects, 0) == WaitResult(0)
+    with pytest.raises(InvalidParameterError) as caught:
+        wait_all(objects, 0)
+    assert caught.value.winerror == 87
+
+
+def test_wait_all_refuses_a_shared_object_twice() -> None:
+    from apartment.kernel import publish
+
+    event = Event(initial_state=True)
+    publish(event)
+    with pytest.raises(InvalidParameterError) as caught:
+        wait_all([event, event], 0)
+    assert caught.value.winerror == 87
+    assert event.is_set()
+
+
 def test_wait_all_does_not_reserve_objects_for_itself() -> None:
     semaphore, gate = Semaphore(0, 1), Event(manual_reset=True)
     all_waiter = start_thread(wait_all, [semaphore, gate], 10.0)

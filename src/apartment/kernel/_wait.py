@@ -151,15 +151,17 @@ def _check_objects(
             f"a wait takes 1 to {MAXIMUM_WAIT_OBJECTS} objects, not {len(objs)}; "
             "split larger sets across threads"
         )
-    if not Waitable.kinds.issuperset(map(type, objs)):
+    local = Waitable.kinds.issuperset(map(type, objs))
+    if not local:
         known = Waitable.kinds | Waitable.shared_kinds
         for obj in objs:
             if type(obj) not in known:
                 raise TypeError(f"{obj!r} is not a waitable kernel object")
-        return SharedObjects(objs)  # checked again each time: shared objects are not cached
     distinct = len(set(map(id, objs))) == len(objs)
     if wait_all and not distinct:
         raise _repeated()
+    if not local:
+        return SharedObjects(objs)  # checked again each time: shared objects are not cached
     if kind is tuple:  # the caller's own tuple, which it may pass again
         thread.checked = (objs, epoch, distinct)
     return objs
