@@ -108,6 +108,17 @@ def test_the_hot_calls_stamp_their_own_errors(name: str, call: Callable[[object]
     assert win32api.GetLastError() == 6
 
 
+def test_a_wait_takes_handles_as_pyhandles_ints_or_both() -> None:
+    handles_ = [win32event.CreateEvent(None, True, False, None) for _ in range(3)]
+    win32event.SetEvent(handles_[2])
+    values = [int(h) for h in handles_]
+    for handlelist in (handles_, values, [handles_[0], values[1], handles_[2]], tuple(values)):
+        assert win32event.WaitForMultipleObjects(handlelist, False, 0) == 2
+    for bad in ([handles_[0], 1.5], [values[0], "x"], [2**64], [handles_[0], None, object()]):
+        with pytest.raises(TypeError):
+            win32event.WaitForMultipleObjects(bad, False, 0)
+
+
 def test_a_handle_whose_close_was_deferred_is_closed_for_the_fast_lookup() -> None:
     # A PyHANDLE dropped while the kernel lock is held closes at the next table operation;
     # meanwhile the facade's lock-free lookup must not take the handle for open.

@@ -135,13 +135,18 @@ def handle_values(handlelist: object) -> list[int]:
     """Read a list of handle arguments (a list or tuple of PyHANDLEs and ints)."""
     if not isinstance(handlelist, (list, tuple)):
         raise TypeError("Handles must be a list of integers")
-    try:  # all PyHANDLEs, the common case: their values read inline (a wait may take 64)
-        return [handle._value for handle in handlelist]
-    except AttributeError:
-        pass
+    if handlelist and type(handlelist[0]) is PyHANDLE:
+        try:  # all PyHANDLEs, the common case: their values read inline (a wait may take 64)
+            return [handle._value for handle in handlelist]
+        except AttributeError:  # ints among them: the general way
+            pass
     try:
         return [
-            handle._value if type(handle) is PyHANDLE else handle_value(handle)
+            handle
+            if type(handle) is int and -(2**63) <= handle < 2**64
+            else handle._value
+            if type(handle) is PyHANDLE
+            else handle_value(handle)
             for handle in handlelist
         ]
     except TypeError:
