@@ -16,7 +16,7 @@ import pytest
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "apartment"
 LAYERS = ["kernel", "registry", "messages", "com", "win32"]  # each may import only those before it
-SHARED = {"errors", "_clock", "_fork", "_runtime", "_wire", "testing"}
+SHARED = {"errors", "_clock", "_fork", "_pids", "_runtime", "_sqlite", "_wire", "testing"}
 
 
 def _from_module(package: str, node: ast.ImportFrom) -> str:

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import messages
 from .._fork import APARTMENTS, OUTER, after_fork_in_child, hold_across_fork
+from .._pids import pid_exists
 from .._runtime import check_peer, listen, lock_file, unlock_file
 from .._wire import FrameError, PacketReader, encode_body, send_packet
 from ..errors import REGDB_E_CLASSNOTREG, ComError
@@ -363,7 +364,7 @@ def running_servers(timeout: float = 2.0) -> list[ServerInfo]:
     file (``com/logs/<pid>.log``) of a server that is no longer running.
     """
     for log in logs_dir().glob("*.log"):
-        if log.stem.isdigit() and not _alive(int(log.stem)):
+        if log.stem.isdigit() and not pid_exists(int(log.stem)):
             with contextlib.suppress(OSError):
                 log.unlink()
     found: list[ServerInfo] = []
@@ -376,16 +377,6 @@ def running_servers(timeout: float = 2.0) -> list[ServerInfo]:
                 continue
             found.append(info)
     return found
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _ask(path: Path, timeout: float) -> ServerInfo | None:

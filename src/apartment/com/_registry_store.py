@@ -30,6 +30,7 @@ import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .._sqlite import immediate
 from ..errors import (
     ERROR_ACCESS_DENIED,
     ERROR_BADDB,
@@ -367,13 +368,8 @@ def transaction(conn: sqlite3.Connection) -> Iterator[None]:
     Left in the WAL, committed frames would be applied to whatever file next sits at the path
     (a backup copied over it, a replacement), mixing two registries.
     """
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with immediate(conn):
         yield
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
     _first(conn, "PRAGMA wal_checkpoint(TRUNCATE)")  # busy readers: it reports, not raises
 
 

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .._fork import CLOCK, hold_across_fork
 from .._runtime import runtime_dir
+from .._sqlite import immediate
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -139,14 +140,8 @@ def _connection(path: str) -> sqlite3.Connection:
 @contextlib.contextmanager
 def transaction() -> Iterator[sqlite3.Connection]:
     """One write transaction on the clipboard: committed on exit, rolled back on error."""
-    connection = _connection(str(clipboard_path()))
-    connection.execute("BEGIN IMMEDIATE")
-    try:
+    with immediate(_connection(str(clipboard_path()))) as connection:
         yield connection
-    except BaseException:
-        connection.execute("ROLLBACK")
-        raise
-    connection.execute("COMMIT")
 
 
 def read_row(db: sqlite3.Connection) -> Row:

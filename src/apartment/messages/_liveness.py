@@ -14,6 +14,8 @@ from __future__ import annotations
 import os
 import threading
 
+from .._pids import pid_exists
+
 __all__ = ["Identity", "current_identity", "process_token", "thread_alive", "process_alive"]
 
 Identity = tuple[int, int, int, int]
@@ -55,13 +57,7 @@ def process_alive(pid: int, token: int) -> bool:
     if pid == os.getpid():
         return token == current_identity()[1]  # else an earlier process had our pid
     if not _HAS_PROC:
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            return False
-        except PermissionError:
-            return True
-        return True
+        return pid_exists(pid)
     return _token(pid, pid) == token
 
 

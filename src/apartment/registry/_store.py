@@ -17,6 +17,8 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .._sqlite import immediate
+
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
@@ -83,11 +85,5 @@ def connect() -> Iterator[sqlite3.Connection]:
 @contextlib.contextmanager
 def transaction() -> Iterator[sqlite3.Connection]:
     """One write transaction (``BEGIN IMMEDIATE``): committed on exit, rolled back on error."""
-    with connect() as connection:
-        connection.execute("BEGIN IMMEDIATE")
-        try:
-            yield connection
-        except BaseException:
-            connection.execute("ROLLBACK")
-            raise
-        connection.execute("COMMIT")
+    with connect() as connection, immediate(connection):
+        yield connection
