@@ -111,19 +111,22 @@ def _connection(path: str) -> sqlite3.Connection:
     A thread keeps its connection (opening one costs more than most operations); a forked
     child makes its own, and keeps the parent's unused and unclosed, as SQLite asks.
     """
-    kept: tuple[int, str, sqlite3.Connection] | None = getattr(_local, "connection", None)
+    kept: _Kept | None = getattr(_local, "connection", None)
     if kept is not None:
-        if kept[:2] == (os.getpid(), path) and os.path.exists(path):
-            return kept[2]
-        if kept[0] != os.getpid():
-            _inherited.append(kept[2])  # never closed in the child
-        else:
-            kept[2].close()
+        if kept.pid == os.getpid() and kept.path == path and os.path.exists(path):
+            return kept.connection
+        if kept.pid != os.getpid():
+            _inherited.append(kept.connection)  # never closed in the child
+            kept.pid = -1
+        _local.connection = None  # closes ours
     with _made_lock:
         made = path in _made and os.path.exists(path)  # (the directory may be new)
     if not made:  # the user's alone (SQLite gives its journal files the file's mode)
         os.close(os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600))
-    connection = sqlite3.connect(path, timeout=_BUSY_TIMEOUT, isolation_level=None)
+    # check_same_thread off: only this thread uses it, but its end may close it from another
+    connection = sqlite3.connect(
+        path, timeout=_BUSY_TIMEOUT, isolation_level=None, check_same_thread=False
+    )
     try:
         if not made:
             connection.execute("PRAGMA journal_mode=WAL")  # kept in the file once set
@@ -133,8 +136,24 @@ def _connection(path: str) -> sqlite3.Connection:
     except BaseException:
         connection.close()
         raise
-    _local.connection = (os.getpid(), path, connection)
+    _local.connection = _Kept(path, connection)
     return connection
+
+
+class _Kept:
+    """A thread's connection, closed when the thread's locals go (the thread ended)."""
+
+    __slots__ = ("connection", "path", "pid")
+
+    def __init__(self, path: str, connection: sqlite3.Connection) -> None:
+        self.pid = os.getpid()
+        self.path = path
+        self.connection = connection
+
+    def __del__(self) -> None:
+        if self.pid == os.getpid():  # a forked child leaves its parent's alone
+            with contextlib.suppress(Exception):
+                self.connection.close()
 
 
 @contextlib.contextmanager
