@@ -41,6 +41,7 @@ from ._codes import (
     E_UNEXPECTED,
     ERROR_ACCESS_DENIED,
     ERROR_ALREADY_EXISTS,
+    ERROR_BAD_IMPERSONATION_LEVEL,
     ERROR_BAD_PATHNAME,
     ERROR_BAD_PIPE,
     ERROR_BADDB,
@@ -73,10 +74,14 @@ from ._codes import (
     ERROR_MR_MID_NOT_FOUND,
     ERROR_NEGATIVE_SEEK,
     ERROR_NO_DATA,
+    ERROR_NO_IMPERSONATION_TOKEN,
     ERROR_NO_MORE_ITEMS,
     ERROR_NO_SUCH_DOMAIN,
+    ERROR_NO_SUCH_PRIVILEGE,
     ERROR_NO_SYSTEM_RESOURCES,
+    ERROR_NO_TOKEN,
     ERROR_NONE_MAPPED,
+    ERROR_NOT_ALL_ASSIGNED,
     ERROR_NOT_ENOUGH_MEMORY,
     ERROR_NOT_ENOUGH_QUOTA,
     ERROR_NOT_FOUND,
@@ -215,6 +220,17 @@ _MESSAGES: dict[int, str] = {
     ERROR_REVISION_MISMATCH: "Indicates two revision levels are incompatible.",
     ERROR_INVALID_SID: "The security ID structure is invalid.",
     ERROR_NO_SUCH_DOMAIN: "The specified domain either does not exist or could not be contacted.",
+    ERROR_NO_TOKEN: "An attempt was made to reference a token that does not exist.",
+    ERROR_NOT_ALL_ASSIGNED: "Not all privileges or groups referenced are assigned to the caller.",
+    ERROR_NO_IMPERSONATION_TOKEN: (
+        "An attempt has been made to operate on an impersonation token by a thread that is not "
+        "currently impersonating a client."
+    ),
+    ERROR_NO_SUCH_PRIVILEGE: "A specified privilege does not exist.",
+    ERROR_BAD_IMPERSONATION_LEVEL: (
+        "Either a required impersonation level was not provided, or the provided impersonation "
+        "level is invalid."
+    ),
     ERROR_DIRECTORY: "The directory name is invalid.",
     ERROR_PIPE_CONNECTED: "There is a process on other end of the pipe.",
     ERROR_PIPE_LISTENING: "Waiting for a process to open the other end of the pipe.",

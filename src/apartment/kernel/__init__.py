@@ -136,6 +136,10 @@ from ._priority import priority_class as priority_class
 from ._priority import set_priority_class as set_priority_class
 from ._priority import set_thread_priority as set_thread_priority
 from ._priority import thread_priority as thread_priority
+from ._privileges import PRIVILEGES as PRIVILEGES
+from ._privileges import privilege_display_name as privilege_display_name
+from ._privileges import privilege_luid as privilege_luid
+from ._privileges import privilege_name as privilege_name
 from ._process import PROGRAM_MODULE as PROGRAM_MODULE
 from ._process import PrimaryThread as PrimaryThread
 from ._process import ProcessHandle as ProcessHandle
@@ -194,12 +198,50 @@ from ._thread import start_thread as start_thread
 from ._thread import thread_by_id as thread_by_id
 from ._timer import TimerStatistics as TimerStatistics
 from ._timer import WaitableTimer as WaitableTimer
+from ._token import SE_GROUP_ENABLED as SE_GROUP_ENABLED
+from ._token import SE_GROUP_ENABLED_BY_DEFAULT as SE_GROUP_ENABLED_BY_DEFAULT
+from ._token import SE_GROUP_INTEGRITY as SE_GROUP_INTEGRITY
+from ._token import SE_GROUP_INTEGRITY_ENABLED as SE_GROUP_INTEGRITY_ENABLED
+from ._token import SE_GROUP_MANDATORY as SE_GROUP_MANDATORY
+from ._token import SE_GROUP_OWNER as SE_GROUP_OWNER
+from ._token import SE_PRIVILEGE_ENABLED as SE_PRIVILEGE_ENABLED
+from ._token import SE_PRIVILEGE_ENABLED_BY_DEFAULT as SE_PRIVILEGE_ENABLED_BY_DEFAULT
+from ._token import SE_PRIVILEGE_REMOVED as SE_PRIVILEGE_REMOVED
+from ._token import TOKEN_ALL_ACCESS as TOKEN_ALL_ACCESS
+from ._token import Token as Token
+from ._token import effective_token as effective_token
+from ._token import impersonate_self as impersonate_self
+from ._token import map_token_access as map_token_access
+from ._token import open_token_of as open_token_of
+from ._token import revert_to_self as revert_to_self
+from ._token import thread_token as thread_token
 from ._wait import signal_and_wait as signal_and_wait
 from ._wait import sleep as sleep
 from ._wait import wait_all as wait_all
 from ._wait import wait_any as wait_any
 
 __all__ = [
+    "Token",
+    "map_token_access",
+    "TOKEN_ALL_ACCESS",
+    "open_token_of",
+    "thread_token",
+    "effective_token",
+    "impersonate_self",
+    "revert_to_self",
+    "SE_PRIVILEGE_ENABLED_BY_DEFAULT",
+    "SE_PRIVILEGE_ENABLED",
+    "SE_PRIVILEGE_REMOVED",
+    "SE_GROUP_MANDATORY",
+    "SE_GROUP_ENABLED_BY_DEFAULT",
+    "SE_GROUP_ENABLED",
+    "SE_GROUP_OWNER",
+    "SE_GROUP_INTEGRITY",
+    "SE_GROUP_INTEGRITY_ENABLED",
+    "privilege_luid",
+    "privilege_name",
+    "privilege_display_name",
+    "PRIVILEGES",
     "ABOVE_NORMAL_PRIORITY_CLASS",
     "ALERTED",
     "BELOW_NORMAL_PRIORITY_CLASS",

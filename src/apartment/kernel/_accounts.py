@@ -33,6 +33,11 @@ __all__ = [
     "current_user_sid",
     "machine_sid",
     "bind_directory",
+    "check_local_computer",
+    "none_group_sid",
+    "MEDIUM_INTEGRITY_SID",
+    "HIGH_INTEGRITY_SID",
+    "ADMINISTRATORS_SID",
 ]
 
 
@@ -48,6 +53,7 @@ class AccountKind(enum.IntEnum):
     INVALID = 7
     UNKNOWN = 8
     COMPUTER = 9
+    LABEL = 10  # an integrity level, such as Mandatory Label\Medium Mandatory Level
 
 
 class Account(NamedTuple):
@@ -59,7 +65,11 @@ class Account(NamedTuple):
     kind: AccountKind
 
 
+MEDIUM_INTEGRITY_SID = "S-1-16-8192"
+HIGH_INTEGRITY_SID = "S-1-16-12288"
+ADMINISTRATORS_SID = "S-1-5-32-544"
 _BUILTIN = "BUILTIN"
+_LABEL = "Mandatory Label"
 _NT_AUTHORITY = "NT AUTHORITY"
 _WELL_KNOWN = (
     Account("S-1-0-0", "NULL SID", "", AccountKind.WELL_KNOWN_GROUP),
@@ -87,9 +97,14 @@ _WELL_KNOWN = (
     Account("S-1-5-32-551", "Backup Operators", _BUILTIN, AccountKind.ALIAS),
     Account("S-1-5-32-555", "Remote Desktop Users", _BUILTIN, AccountKind.ALIAS),
     Account("S-1-5-32-556", "Network Configuration Operators", _BUILTIN, AccountKind.ALIAS),
+    Account("S-1-16-4096", "Low Mandatory Level", _LABEL, AccountKind.LABEL),
+    Account(MEDIUM_INTEGRITY_SID, "Medium Mandatory Level", _LABEL, AccountKind.LABEL),
+    Account(HIGH_INTEGRITY_SID, "High Mandatory Level", _LABEL, AccountKind.LABEL),
+    Account("S-1-16-16384", "System Mandatory Level", _LABEL, AccountKind.LABEL),
 )
 _ADMINISTRATOR_RID = 500
 _GUEST_RID = 501
+_NONE_GROUP_RID = 513  # "None": a workgroup machine's users' primary group
 _FIRST_USER_RID = 1000
 
 
@@ -111,11 +126,17 @@ def _accounts() -> tuple[Account, ...]:
         Account(machine, domain, domain, AccountKind.DOMAIN),
         Account(f"{machine}-{_ADMINISTRATOR_RID}", "Administrator", domain, AccountKind.USER),
         Account(f"{machine}-{_GUEST_RID}", "Guest", domain, AccountKind.USER),
+        Account(f"{machine}-{_NONE_GROUP_RID}", "None", domain, AccountKind.GROUP),
         Account(current_user_sid(), user_name(), domain, AccountKind.USER),
     )
 
 
-def _local(computer: str | None) -> None:
+def none_group_sid() -> str:
+    """The SID of the computer's "None" group, its users' primary group."""
+    return f"{machine_sid()}-{_NONE_GROUP_RID}"
+
+
+def check_local_computer(computer: str | None) -> None:
     """Accept this computer (None, "" or its name); another one cannot be reached."""
     if computer and computer.lstrip("\\").casefold() != computer_name().casefold():
         raise Win32Error.from_code(RPC_S_SERVER_UNAVAILABLE, f"no computer {computer!r}")
@@ -133,7 +154,7 @@ def lookup_account(name: str, *, computer: str | None = None) -> Account:
         Win32Error: ERROR_NONE_MAPPED, when no account (or not in that domain) has the name;
             RPC_S_SERVER_UNAVAILABLE for another computer.
     """
-    _local(computer)
+    check_local_computer(computer)
     if not isinstance(name, str):
         raise TypeError("an account name must be a string")
     domain, _, bare = name.rpartition("\\")
@@ -156,7 +177,7 @@ def lookup_sid(sid: str, *, computer: str | None = None) -> Account:
         Win32Error: ERROR_NONE_MAPPED, when no account has the SID; RPC_S_SERVER_UNAVAILABLE
             for another computer.
     """
-    _local(computer)
+    check_local_computer(computer)
     if not isinstance(sid, str):
         raise TypeError("a SID must be given as its text, S-1-...")
     wanted = sid.upper()

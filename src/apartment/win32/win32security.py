@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .. import kernel
 from . import _security
+from . import _tokens as _tokens
 from ._adapt import api
 from ._buffers import text_arg
 from ._security import ACCESS_ALLOWED_ACE_TYPE as ACCESS_ALLOWED_ACE_TYPE
@@ -32,6 +33,148 @@ from ._security import SE_SACL_PRESENT as SE_SACL_PRESENT
 from ._security import SUCCESSFUL_ACCESS_ACE_FLAG as SUCCESSFUL_ACCESS_ACE_FLAG
 from ._security import SYSTEM_AUDIT_ACE_TYPE as SYSTEM_AUDIT_ACE_TYPE
 from ._security import PySECURITY_DESCRIPTOR, PySID
+from ._security_constants import CONTAINER_INHERIT_ACE as CONTAINER_INHERIT_ACE
+from ._security_constants import DENY_ACCESS as DENY_ACCESS
+from ._security_constants import GRANT_ACCESS as GRANT_ACCESS
+from ._security_constants import INHERIT_ONLY_ACE as INHERIT_ONLY_ACE
+from ._security_constants import INHERITED_ACE as INHERITED_ACE
+from ._security_constants import LOGON32_LOGON_BATCH as LOGON32_LOGON_BATCH
+from ._security_constants import LOGON32_LOGON_INTERACTIVE as LOGON32_LOGON_INTERACTIVE
+from ._security_constants import LOGON32_LOGON_NETWORK as LOGON32_LOGON_NETWORK
+from ._security_constants import LOGON32_LOGON_NETWORK_CLEARTEXT as LOGON32_LOGON_NETWORK_CLEARTEXT
+from ._security_constants import LOGON32_LOGON_NEW_CREDENTIALS as LOGON32_LOGON_NEW_CREDENTIALS
+from ._security_constants import LOGON32_LOGON_SERVICE as LOGON32_LOGON_SERVICE
+from ._security_constants import LOGON32_LOGON_UNLOCK as LOGON32_LOGON_UNLOCK
+from ._security_constants import LOGON32_PROVIDER_DEFAULT as LOGON32_PROVIDER_DEFAULT
+from ._security_constants import LOGON32_PROVIDER_WINNT35 as LOGON32_PROVIDER_WINNT35
+from ._security_constants import LOGON32_PROVIDER_WINNT40 as LOGON32_PROVIDER_WINNT40
+from ._security_constants import LOGON32_PROVIDER_WINNT50 as LOGON32_PROVIDER_WINNT50
+from ._security_constants import NO_INHERITANCE as NO_INHERITANCE
+from ._security_constants import NO_PROPAGATE_INHERIT_ACE as NO_PROPAGATE_INHERIT_ACE
+from ._security_constants import OBJECT_INHERIT_ACE as OBJECT_INHERIT_ACE
+from ._security_constants import REVOKE_ACCESS as REVOKE_ACCESS
+from ._security_constants import SE_ASSIGNPRIMARYTOKEN_NAME as SE_ASSIGNPRIMARYTOKEN_NAME
+from ._security_constants import SE_AUDIT_NAME as SE_AUDIT_NAME
+from ._security_constants import SE_BACKUP_NAME as SE_BACKUP_NAME
+from ._security_constants import SE_BATCH_LOGON_NAME as SE_BATCH_LOGON_NAME
+from ._security_constants import SE_CHANGE_NOTIFY_NAME as SE_CHANGE_NOTIFY_NAME
+from ._security_constants import SE_CREATE_GLOBAL_NAME as SE_CREATE_GLOBAL_NAME
+from ._security_constants import SE_CREATE_PAGEFILE_NAME as SE_CREATE_PAGEFILE_NAME
+from ._security_constants import SE_CREATE_PERMANENT_NAME as SE_CREATE_PERMANENT_NAME
+from ._security_constants import SE_CREATE_SYMBOLIC_LINK_NAME as SE_CREATE_SYMBOLIC_LINK_NAME
+from ._security_constants import SE_CREATE_TOKEN_NAME as SE_CREATE_TOKEN_NAME
+from ._security_constants import SE_DEBUG_NAME as SE_DEBUG_NAME
+from ._security_constants import SE_DENY_BATCH_LOGON_NAME as SE_DENY_BATCH_LOGON_NAME
+from ._security_constants import SE_DENY_INTERACTIVE_LOGON_NAME as SE_DENY_INTERACTIVE_LOGON_NAME
+from ._security_constants import SE_DENY_NETWORK_LOGON_NAME as SE_DENY_NETWORK_LOGON_NAME
+from ._security_constants import (
+    SE_DENY_REMOTE_INTERACTIVE_LOGON_NAME as SE_DENY_REMOTE_INTERACTIVE_LOGON_NAME,
+)
+from ._security_constants import SE_DENY_SERVICE_LOGON_NAME as SE_DENY_SERVICE_LOGON_NAME
+from ._security_constants import SE_ENABLE_DELEGATION_NAME as SE_ENABLE_DELEGATION_NAME
+from ._security_constants import SE_IMPERSONATE_NAME as SE_IMPERSONATE_NAME
+from ._security_constants import SE_INC_BASE_PRIORITY_NAME as SE_INC_BASE_PRIORITY_NAME
+from ._security_constants import SE_INC_WORKING_SET_NAME as SE_INC_WORKING_SET_NAME
+from ._security_constants import SE_INCREASE_QUOTA_NAME as SE_INCREASE_QUOTA_NAME
+from ._security_constants import SE_INTERACTIVE_LOGON_NAME as SE_INTERACTIVE_LOGON_NAME
+from ._security_constants import SE_LOAD_DRIVER_NAME as SE_LOAD_DRIVER_NAME
+from ._security_constants import SE_LOCK_MEMORY_NAME as SE_LOCK_MEMORY_NAME
+from ._security_constants import SE_MACHINE_ACCOUNT_NAME as SE_MACHINE_ACCOUNT_NAME
+from ._security_constants import SE_MANAGE_VOLUME_NAME as SE_MANAGE_VOLUME_NAME
+from ._security_constants import SE_NETWORK_LOGON_NAME as SE_NETWORK_LOGON_NAME
+from ._security_constants import SE_PRIVILEGE_ENABLED as SE_PRIVILEGE_ENABLED
+from ._security_constants import SE_PRIVILEGE_ENABLED_BY_DEFAULT as SE_PRIVILEGE_ENABLED_BY_DEFAULT
+from ._security_constants import SE_PRIVILEGE_REMOVED as SE_PRIVILEGE_REMOVED
+from ._security_constants import SE_PRIVILEGE_USED_FOR_ACCESS as SE_PRIVILEGE_USED_FOR_ACCESS
+from ._security_constants import SE_PROF_SINGLE_PROCESS_NAME as SE_PROF_SINGLE_PROCESS_NAME
+from ._security_constants import SE_RELABEL_NAME as SE_RELABEL_NAME
+from ._security_constants import (
+    SE_REMOTE_INTERACTIVE_LOGON_NAME as SE_REMOTE_INTERACTIVE_LOGON_NAME,
+)
+from ._security_constants import SE_REMOTE_SHUTDOWN_NAME as SE_REMOTE_SHUTDOWN_NAME
+from ._security_constants import SE_RESTORE_NAME as SE_RESTORE_NAME
+from ._security_constants import SE_SECURITY_NAME as SE_SECURITY_NAME
+from ._security_constants import SE_SERVICE_LOGON_NAME as SE_SERVICE_LOGON_NAME
+from ._security_constants import SE_SHUTDOWN_NAME as SE_SHUTDOWN_NAME
+from ._security_constants import SE_SYNC_AGENT_NAME as SE_SYNC_AGENT_NAME
+from ._security_constants import SE_SYSTEM_ENVIRONMENT_NAME as SE_SYSTEM_ENVIRONMENT_NAME
+from ._security_constants import SE_SYSTEM_PROFILE_NAME as SE_SYSTEM_PROFILE_NAME
+from ._security_constants import SE_SYSTEMTIME_NAME as SE_SYSTEMTIME_NAME
+from ._security_constants import SE_TAKE_OWNERSHIP_NAME as SE_TAKE_OWNERSHIP_NAME
+from ._security_constants import SE_TCB_NAME as SE_TCB_NAME
+from ._security_constants import SE_TIME_ZONE_NAME as SE_TIME_ZONE_NAME
+from ._security_constants import SE_TRUSTED_CREDMAN_ACCESS_NAME as SE_TRUSTED_CREDMAN_ACCESS_NAME
+from ._security_constants import SE_UNDOCK_NAME as SE_UNDOCK_NAME
+from ._security_constants import SE_UNSOLICITED_INPUT_NAME as SE_UNSOLICITED_INPUT_NAME
+from ._security_constants import SET_ACCESS as SET_ACCESS
+from ._security_constants import SET_AUDIT_FAILURE as SET_AUDIT_FAILURE
+from ._security_constants import SET_AUDIT_SUCCESS as SET_AUDIT_SUCCESS
+from ._security_constants import (
+    SUB_CONTAINERS_AND_OBJECTS_INHERIT as SUB_CONTAINERS_AND_OBJECTS_INHERIT,
+)
+from ._security_constants import SUB_CONTAINERS_ONLY_INHERIT as SUB_CONTAINERS_ONLY_INHERIT
+from ._security_constants import SUB_OBJECTS_ONLY_INHERIT as SUB_OBJECTS_ONLY_INHERIT
+from ._security_constants import (
+    TOKEN_MANDATORY_POLICY_NEW_PROCESS_MIN as TOKEN_MANDATORY_POLICY_NEW_PROCESS_MIN,
+)
+from ._security_constants import (
+    TOKEN_MANDATORY_POLICY_NO_WRITE_UP as TOKEN_MANDATORY_POLICY_NO_WRITE_UP,
+)
+from ._security_constants import TOKEN_MANDATORY_POLICY_OFF as TOKEN_MANDATORY_POLICY_OFF
+from ._security_constants import (
+    TOKEN_MANDATORY_POLICY_VALID_MASK as TOKEN_MANDATORY_POLICY_VALID_MASK,
+)
+from ._tokens import *  # noqa: F403 - the token and privilege functions are this module's
+from ._tokens import TOKEN_ADJUST_DEFAULT as TOKEN_ADJUST_DEFAULT
+from ._tokens import TOKEN_ADJUST_GROUPS as TOKEN_ADJUST_GROUPS
+from ._tokens import TOKEN_ADJUST_PRIVILEGES as TOKEN_ADJUST_PRIVILEGES
+from ._tokens import TOKEN_ADJUST_SESSIONID as TOKEN_ADJUST_SESSIONID
+from ._tokens import TOKEN_ALL_ACCESS as TOKEN_ALL_ACCESS
+from ._tokens import TOKEN_ASSIGN_PRIMARY as TOKEN_ASSIGN_PRIMARY
+from ._tokens import TOKEN_DUPLICATE as TOKEN_DUPLICATE
+from ._tokens import TOKEN_EXECUTE as TOKEN_EXECUTE
+from ._tokens import TOKEN_IMPERSONATE as TOKEN_IMPERSONATE
+from ._tokens import TOKEN_QUERY as TOKEN_QUERY
+from ._tokens import TOKEN_QUERY_SOURCE as TOKEN_QUERY_SOURCE
+from ._tokens import TOKEN_READ as TOKEN_READ
+from ._tokens import TOKEN_WRITE as TOKEN_WRITE
+from ._tokens import SecurityAnonymous as SecurityAnonymous
+from ._tokens import SecurityDelegation as SecurityDelegation
+from ._tokens import SecurityIdentification as SecurityIdentification
+from ._tokens import SecurityImpersonation as SecurityImpersonation
+from ._tokens import TokenAccessInformation as TokenAccessInformation
+from ._tokens import TokenAuditPolicy as TokenAuditPolicy
+from ._tokens import TokenDefaultDacl as TokenDefaultDacl
+from ._tokens import TokenElevation as TokenElevation
+from ._tokens import TokenElevationType as TokenElevationType
+from ._tokens import TokenElevationTypeDefault as TokenElevationTypeDefault
+from ._tokens import TokenElevationTypeFull as TokenElevationTypeFull
+from ._tokens import TokenElevationTypeLimited as TokenElevationTypeLimited
+from ._tokens import TokenGroups as TokenGroups
+from ._tokens import TokenGroupsAndPrivileges as TokenGroupsAndPrivileges
+from ._tokens import TokenHasRestrictions as TokenHasRestrictions
+from ._tokens import TokenImpersonation as TokenImpersonation
+from ._tokens import TokenImpersonationLevel as TokenImpersonationLevel
+from ._tokens import TokenIntegrityLevel as TokenIntegrityLevel
+from ._tokens import TokenLinkedToken as TokenLinkedToken
+from ._tokens import TokenLogonSid as TokenLogonSid
+from ._tokens import TokenMandatoryPolicy as TokenMandatoryPolicy
+from ._tokens import TokenOrigin as TokenOrigin
+from ._tokens import TokenOwner as TokenOwner
+from ._tokens import TokenPrimary as TokenPrimary
+from ._tokens import TokenPrimaryGroup as TokenPrimaryGroup
+from ._tokens import TokenPrivileges as TokenPrivileges
+from ._tokens import TokenRestrictedSids as TokenRestrictedSids
+from ._tokens import TokenSandBoxInert as TokenSandBoxInert
+from ._tokens import TokenSessionId as TokenSessionId
+from ._tokens import TokenSessionReference as TokenSessionReference
+from ._tokens import TokenSource as TokenSource
+from ._tokens import TokenStatistics as TokenStatistics
+from ._tokens import TokenType as TokenType
+from ._tokens import TokenUIAccess as TokenUIAccess
+from ._tokens import TokenUser as TokenUser
+from ._tokens import TokenVirtualizationAllowed as TokenVirtualizationAllowed
+from ._tokens import TokenVirtualizationEnabled as TokenVirtualizationEnabled
 from .pywintypes import ACL as ACL
 from .pywintypes import SECURITY_ATTRIBUTES as SECURITY_ATTRIBUTES
 from .pywintypes import SECURITY_DESCRIPTOR as SECURITY_DESCRIPTOR
@@ -44,11 +187,9 @@ __all__ = [
     "ConvertStringSecurityDescriptorToSecurityDescriptor",
     "ConvertSecurityDescriptorToStringSecurityDescriptor",
     "LookupAccountName", "LookupAccountSid", "DsBind", "DsGetDcName", "DsCrackNames",
-    "TranslateName",
+    "TranslateName", *_tokens.__all__,
 ]  # fmt: skip
 
-TOKEN_QUERY = 0x0008
-TokenUser = 1
 WinNullSid = 0
 WinWorldSid = 1
 WinLocalSid = 2
