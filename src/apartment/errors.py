@@ -128,6 +128,9 @@ from ._com_errors import StreamReadError as StreamReadError
 from ._com_errors import WrongThreadError as WrongThreadError
 from ._com_errors import _CodedComError
 from ._error_notes import describe, notes_of, reduce_error, set_notes
+from ._hresult_parts import hresult_facility_name as hresult_facility_name
+from ._hresult_parts import hresult_range_name as hresult_range_name
+from ._hresult_parts import hresult_severity_name as hresult_severity_name
 from ._texts import (
     format_message,
     hresult_from_win32,
@@ -176,6 +179,9 @@ __all__ = [
     "describe",
     "system_message",
     "hresult_message",
+    "hresult_severity_name",
+    "hresult_facility_name",
+    "hresult_range_name",
     "message_text",
     "format_message",
     "signed_hresult",

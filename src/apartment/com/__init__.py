@@ -153,6 +153,10 @@ from ._rot import Registration as Registration
 from ._rot import active_object as active_object
 from ._rot import register_active_object as register_active_object
 from ._rot import revoke_active_object as revoke_active_object
+from ._sentinels import ARG_NOT_FOUND as ARG_NOT_FOUND
+from ._sentinels import EMPTY as EMPTY
+from ._sentinels import MISSING as MISSING
+from ._sentinels import ArgumentSentinel as ArgumentSentinel
 from ._server_errors import COMException as COMException
 from ._server_errors import ServerReports as ServerReports
 from ._server_errors import set_reports as set_server_reports
@@ -184,6 +188,10 @@ from ._variant import to_variant as to_variant
 
 __all__ = [
     *_iid_names,
+    "ARG_NOT_FOUND",
+    "EMPTY",
+    "MISSING",
+    "ArgumentSentinel",
     "ACTIVEOBJECT_STRONG",
     "ACTIVEOBJECT_WEAK",
     "Apartment",

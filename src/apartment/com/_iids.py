@@ -41,6 +41,8 @@ __all__ = [
     "GATEWAY_IIDS",
     "DERIVED_IIDS",
     "iid_text",
+    "new_guid",
+    "serves_interface",
 ]
 
 IID_NULL = "{00000000-0000-0000-0000-000000000000}"
@@ -109,3 +111,16 @@ def iid_text(value: object) -> str:
     if isinstance(value, FACES.iid_type):
         return normalize_clsid(str(value))  # an IID object (pywintypes.IID)
     raise TypeError("Only strings and iids can be converted to a CLSID.")
+
+
+def new_guid() -> str:
+    """A new, random GUID (version 4), braced and upper-case as IIDs are (CoCreateGuid)."""
+    return "{" + str(uuid.uuid4()).upper() + "}"
+
+
+def serves_interface(iid: str) -> bool:
+    """Whether a Python COM server can implement the interface ``iid`` (a canonical IID).
+
+    pywin32 calls this having a *gateway* registered for it (IsGatewayRegistered).
+    """
+    return iid in DISPATCH_IIDS or iid in GATEWAY_IIDS

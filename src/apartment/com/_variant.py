@@ -18,6 +18,8 @@ decimal.Decimal                                 the same (VT_CY)
 an IDispatch pointer                            an IDispatch pointer; another interface
                                                 arrives as an IUnknown pointer
 an object with ``__com_interface__``            that pointer (a late-bound client)
+EMPTY, ARG_NOT_FOUND                            DISP_E_PARAMNOTFOUND (a VT_ERROR, as int);
+                                                MISSING is never sent (TypeError)
 an object with ``__float__`` or ``__index__``   a float (VT_R8): the last resort, whatever
 (Fraction, numpy numbers...)                    the object's ``__float__`` raises is raised
 anything else (dict, set, date, an object...)   TypeError, before the call
@@ -36,9 +38,11 @@ import decimal
 import operator
 from typing import Any
 
+from ..errors import DISP_E_PARAMNOTFOUND
 from ._faces import FACES
 from ._iids import IID_IDISPATCH, IID_IDISPATCHEX, IID_IUNKNOWN
 from ._pointer import InterfacePointer, pointer_class
+from ._sentinels import ArgumentSentinel
 from ._server_errors import REPORTS
 
 __all__ = [
@@ -118,6 +122,12 @@ def to_variant(value: Any) -> Any:  # noqa: ANN401
         return tuple([to_variant(item) for item in value])
     if isinstance(value, datetime.date):
         raise VariantTypeError(f"must be a pywintypes time object (got {kind.__name__})")
+    if kind is ArgumentSentinel:
+        if not value.sendable:
+            raise VariantTypeError(
+                f"Objects of type '{value.variant_name}' can not be converted to a COM VARIANT"
+            )
+        return DISP_E_PARAMNOTFOUND  # a VT_ERROR, which a Python receiver gets as its int
     return _as_real(value)
 
 

@@ -59,6 +59,7 @@ from ..errors import (
     InvalidHandleError,
     hresult_message,
 )
+from . import _com_names as _com_names
 from . import win32com as _win32com
 from ._adapt import dword, ms_to_timeout
 from ._classobjects import CoRegisterClassObject as CoRegisterClassObject
@@ -67,6 +68,7 @@ from ._classobjects import CoRevokeClassObject as CoRevokeClassObject
 from ._classobjects import EnableQuitMessage as EnableQuitMessage
 from ._classobjects import MakePyFactory as MakePyFactory
 from ._classobjects import PyIClassFactory as PyIClassFactory
+from ._com_names import *  # noqa: F403 - its names are this module's
 from ._handles import handle_values
 from ._interfaces import TYPE_IIDS, com_object, interface_pointer
 from ._interfaces import PyIConnectionPoint as PyIConnectionPoint
@@ -106,7 +108,7 @@ __all__ = [
     "PyIExternalConnection", "PyIGlobalInterfaceTable",
     "_GetInterfaceCount", "_GetGatewayCount",
     "MakePyFactory", "PyIClassFactory", "CoRegisterClassObject", "CoRevokeClassObject",
-    "CoResumeClassObjects", "EnableQuitMessage",
+    "CoResumeClassObjects", "EnableQuitMessage", *_com_names.__all__,
 ]  # fmt: skip
 
 com_error = error = ole_error = ComError

@@ -1,0 +1,60 @@
+"""The argument sentinels of late-bound calls: an empty argument, an omitted one.
+
+pywin32 has three: ``Empty`` and ``ArgNotFound`` reach the server as the VT_ERROR
+DISP_E_PARAMNOTFOUND ("this optional argument was not given"), which a Python server receives
+as that int; ``Missing`` marks an argument that must not be sent at all, and converting it to a
+VARIANT fails with TypeError. Each is a singleton, true, and cannot be made again (a copy or a
+pickle is the same object).
+"""
+
+from __future__ import annotations
+
+from typing import Any, NoReturn
+
+__all__ = ["ArgumentSentinel", "EMPTY", "MISSING", "ARG_NOT_FOUND"]
+
+
+class ArgumentSentinel:
+    """One of the three argument sentinels (``EMPTY``, ``MISSING``, ``ARG_NOT_FOUND``).
+
+    Attributes:
+        variant_name: what pywin32 calls its type (used in its messages).
+        sendable: whether it crosses a call (as DISP_E_PARAMNOTFOUND) or must be left out.
+    """
+
+    __slots__ = ("_name", "sendable", "variant_name")
+
+    def __init__(self, name: str, variant_name: str, *, sendable: bool) -> None:
+        self._name = name
+        self.variant_name = variant_name
+        self.sendable = sendable
+
+    def __repr__(self) -> str:
+        return f"<{self.variant_name} object at {id(self):#018x}>"
+
+    def __reduce__(self) -> str:
+        return self._name  # pickled by name: the same object comes back
+
+    def __copy__(self) -> ArgumentSentinel:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> ArgumentSentinel:
+        return self
+
+    def __init_subclass__(cls, **kwargs: object) -> NoReturn:
+        raise TypeError("the argument sentinels are final")
+
+
+EMPTY = ArgumentSentinel("EMPTY", "PyOleEmpty", sendable=True)
+"""An empty argument: the server gets DISP_E_PARAMNOTFOUND (pywin32's ``pythoncom.Empty``)."""
+MISSING = ArgumentSentinel("MISSING", "PyOleMissing", sendable=False)
+"""An argument not to send at all (pywin32's ``pythoncom.Missing``): no VARIANT."""
+ARG_NOT_FOUND = ArgumentSentinel("ARG_NOT_FOUND", "ArgNotFound", sendable=True)
+"""An argument not found: DISP_E_PARAMNOTFOUND (pywin32's ``pythoncom.ArgNotFound``)."""
+
+
+def _no_more(*args: object, **kwargs: object) -> NoReturn:
+    raise TypeError("cannot create argument sentinel instances: use EMPTY, MISSING, ARG_NOT_FOUND")
+
+
+ArgumentSentinel.__new__ = _no_more  # type: ignore[method-assign]  # the three exist; no others
