@@ -8,6 +8,7 @@ from ..errors import RegistryError as RegistryError
 from ._activation import THREADING_MODELS as THREADING_MODELS
 from ._activation import create_instance as create_instance
 from ._activation import create_interface as create_interface
+from ._activation import create_interfaces as create_interfaces
 from ._activation import create_object as create_object
 from ._activation import host_sta as host_sta
 from ._activation import placement as placement
@@ -305,6 +306,7 @@ __all__ = [
     "create",
     "create_instance",
     "create_interface",
+    "create_interfaces",
     "create_object",
     "current_apartment",
     "disable_call_cancellation",

@@ -20,7 +20,14 @@ from typing import TYPE_CHECKING, Any, final
 
 from .. import messages
 from .._fork import OUTER, hold_across_fork
-from ..errors import CLASS_E_NOAGGREGATION, ClassNotRegisteredError, ComError
+from ..errors import (
+    CLASS_E_NOAGGREGATION,
+    E_INVALIDARG,
+    E_NOINTERFACE,
+    ClassNotRegisteredError,
+    ComError,
+    NoInterfaceError,
+)
 from ..kernel import Event, start_thread
 from ._apartment import Apartment, ApartmentKind, current_apartment, main_sta, neutral
 from ._class_entry import (
@@ -33,7 +40,7 @@ from ._class_entry import (
 from ._class_loading import load_class
 from ._class_objects import find_in_process
 from ._dispatch import DispatchPointer, wrap
-from ._iids import IID_IDISPATCH
+from ._iids import IID_IDISPATCH, IID_IGLOBALINTERFACETABLE, IID_IUNKNOWN, iid_text
 from ._launch import activate_local
 from ._lifecycle import initialize
 from ._marshal import CLSID_STD_GLOBAL_INTERFACE_TABLE, GlobalInterfaceTable, global_table
@@ -42,7 +49,7 @@ from ._proxy import marshal_value
 from ._registry import lookup
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
     from ._class_entry import ClassEntry
     from ._pointer import InterfacePointer
@@ -54,6 +61,7 @@ __all__ = [
     "create_object",
     "create_in_process",
     "create_interface",
+    "create_interfaces",
     "host_sta",
 ]
 
@@ -219,3 +227,40 @@ def create_interface(
         current_apartment()  # CO_E_NOTINITIALIZED outside an apartment, as for any class
         return global_table()
     return create_object(clsid, clsctx).query_interface(iid)
+
+
+def create_interfaces(
+    clsid: str,
+    clsctx: int,
+    iids: Sequence[object],
+    *,
+    outer: object = None,
+) -> list[InterfacePointer | GlobalInterfaceTable | None]:
+    """Create one object and return several interfaces of it (CoCreateInstanceEx, locally).
+
+    Each item is the interface of the IID at the same place, or None where the object does not
+    implement it (Windows' CO_S_NOTALLINTERFACES, a success).
+
+    Raises:
+        ComError: E_INVALIDARG for no IID at all; E_NOINTERFACE when the object implements
+            none of them; whatever :func:`create_interface` raises.
+    """
+    if not iids:
+        raise ComError.from_hresult(E_INVALIDARG, "CoCreateInstanceEx asks for no interface")
+    wanted = [iid_text(iid) for iid in iids]
+    if isinstance(clsid, str) and clsid.upper() == CLSID_STD_GLOBAL_INTERFACE_TABLE:
+        table = create_interface(clsid, clsctx, IID_IUNKNOWN, outer=outer)
+        found: list[Any] = [
+            table if iid in (IID_IUNKNOWN, IID_IGLOBALINTERFACETABLE) else None for iid in wanted
+        ]
+    else:
+        unknown = create_interface(clsid, clsctx, IID_IUNKNOWN, outer=outer)
+        found = []
+        for iid in wanted:
+            try:
+                found.append(unknown.query_interface(iid))  # type: ignore[union-attr]
+            except NoInterfaceError:
+                found.append(None)
+    if all(item is None for item in found):
+        raise ComError.from_hresult(E_NOINTERFACE, "the object implements none of the IIDs")
+    return found

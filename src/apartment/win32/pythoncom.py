@@ -95,7 +95,7 @@ __all__ = [
     "CLSCTX_ALL", "CLSCTX_INPROC", "CLSCTX_INPROC_HANDLER", "CLSCTX_INPROC_SERVER",
     "CLSCTX_INPROC_SERVER16", "CLSCTX_LOCAL_SERVER", "CLSCTX_REMOTE_SERVER", "CLSCTX_SERVER",
     "com_error", "error", "ole_error", "CoInitialize", "CoInitializeEx", "CoUninitialize",
-    "CoCreateInstance", "CoMarshalInterThreadInterfaceInStream",
+    "CoCreateInstance", "CoCreateInstanceEx", "CoMarshalInterThreadInterfaceInStream",
     "CoGetInterfaceAndReleaseStream", "CoMarshalInterface", "CoUnmarshalInterface",
     "CoReleaseMarshalData", "CreateStreamOnHGlobal", "CoWaitForMultipleHandles",
     "RegisterActiveObject", "GetActiveObject", "RevokeActiveObject", "connect", "Connect",
@@ -287,6 +287,20 @@ def CoCreateInstance(clsid: object, unkOuter: object, context: int, iid: object,
     if isinstance(created, GlobalInterfaceTable):
         return PyIGlobalInterfaceTable(created)
     return created
+
+
+def CoCreateInstanceEx(
+    clsid: object, unkOuter: object, context: int, serverInfo: object, iids: object, /
+) -> tuple[Any, ...]:
+    """Several interfaces of one new object (None for those it lacks); only this computer."""
+    if serverInfo is not None:  # no other computer can be reached
+        raise TypeError("The SERVERINFO is not in the correct format")
+    wanted = list(iids)  # type: ignore[call-overload]
+    created = com.create_interfaces(clsid_text(clsid), dword(context), wanted, outer=unkOuter)
+    return tuple(
+        PyIGlobalInterfaceTable(item) if isinstance(item, GlobalInterfaceTable) else item
+        for item in created
+    )
 
 
 def new(iid: object, /) -> Any:  # noqa: ANN401
