@@ -404,7 +404,7 @@ def test_create_guid_makes_new_random_guids() -> None:
     assert first != second
     assert str(first)[15] == "4"  # a version 4 (random) GUID
     with pytest.raises(TypeError):
-        pythoncom.CreateGuid(1)  # type: ignore[call-arg]
+        pythoncom.CreateGuid(1)
 
 
 def test_make_time_is_a_deprecated_pywintypes_time() -> None:
@@ -451,7 +451,7 @@ def test_hresult_names_take_only_ints() -> None:
 def test_free_unused_libraries_and_initialize_security_are_accepted() -> None:
     assert pythoncom.CoFreeUnusedLibraries() is None
     with pytest.raises(TypeError):
-        pythoncom.CoFreeUnusedLibraries(1)  # type: ignore[call-arg]
+        pythoncom.CoFreeUnusedLibraries(1)
     try:
         result = pythoncom.CoInitializeSecurity(None, None, None, 0, 2, None, 0, None)
     except pythoncom.com_error as error:  # Windows: only once, before any marshaling

@@ -71,6 +71,76 @@ __all__ = [
     "DS_NAME_NO_ERROR", "DS_NAME_ERROR_RESOLVING", "DS_NAME_ERROR_NOT_FOUND",
     "DS_NAME_ERROR_NOT_UNIQUE", "DS_NAME_ERROR_NO_MAPPING", "DS_NAME_ERROR_DOMAIN_ONLY",
     "DS_NAME_ERROR_NO_SYNTACTICAL_MAPPING", "DS_NAME_ERROR_TRUST_REFERRAL",
+    "SE_GROUP_MANDATORY",
+    "SE_GROUP_ENABLED_BY_DEFAULT",
+    "SE_GROUP_ENABLED",
+    "SE_GROUP_OWNER",
+    "SE_GROUP_USE_FOR_DENY_ONLY",
+    "SE_GROUP_INTEGRITY",
+    "SE_GROUP_INTEGRITY_ENABLED",
+    "SE_GROUP_RESOURCE",
+    "SE_GROUP_LOGON_ID",
+    "SE_PRIVILEGE_ENABLED_BY_DEFAULT",
+    "SE_PRIVILEGE_ENABLED",
+    "SE_PRIVILEGE_USED_FOR_ACCESS",
+    "SE_CREATE_TOKEN_NAME",
+    "SE_ASSIGNPRIMARYTOKEN_NAME",
+    "SE_LOCK_MEMORY_NAME",
+    "SE_INCREASE_QUOTA_NAME",
+    "SE_UNSOLICITED_INPUT_NAME",
+    "SE_MACHINE_ACCOUNT_NAME",
+    "SE_TCB_NAME",
+    "SE_SECURITY_NAME",
+    "SE_TAKE_OWNERSHIP_NAME",
+    "SE_LOAD_DRIVER_NAME",
+    "SE_SYSTEM_PROFILE_NAME",
+    "SE_SYSTEMTIME_NAME",
+    "SE_PROF_SINGLE_PROCESS_NAME",
+    "SE_INC_BASE_PRIORITY_NAME",
+    "SE_CREATE_PAGEFILE_NAME",
+    "SE_CREATE_PERMANENT_NAME",
+    "SE_BACKUP_NAME",
+    "SE_RESTORE_NAME",
+    "SE_SHUTDOWN_NAME",
+    "SE_DEBUG_NAME",
+    "SE_AUDIT_NAME",
+    "SE_SYSTEM_ENVIRONMENT_NAME",
+    "SE_CHANGE_NOTIFY_NAME",
+    "SE_REMOTE_SHUTDOWN_NAME",
+    "SecurityAnonymous",
+    "SecurityIdentification",
+    "SecurityImpersonation",
+    "SecurityDelegation",
+    "TokenPrimary",
+    "TokenImpersonation",
+    "TokenUser",
+    "TokenGroups",
+    "TokenPrivileges",
+    "TokenOwner",
+    "TokenPrimaryGroup",
+    "TokenDefaultDacl",
+    "TokenSource",
+    "TokenType",
+    "TokenImpersonationLevel",
+    "TokenStatistics",
+    "TokenRestrictedSids",
+    "TokenSessionId",
+    "TokenGroupsAndPrivileges",
+    "TokenSessionReference",
+    "TokenSandBoxInert",
+    "TokenAuditPolicy",
+    "TokenOrigin",
+    "TokenElevationType",
+    "TokenLinkedToken",
+    "TokenElevation",
+    "TokenHasRestrictions",
+    "TokenAccessInformation",
+    "TokenVirtualizationAllowed",
+    "TokenVirtualizationEnabled",
+    "TokenIntegrityLevel",
+    "TokenUIAccess",
+    "TokenMandatoryPolicy",
+    "TokenLogonSid",
 ]  # fmt: skip
 
 # -- access rights ---------------------------------------------------------------------------
@@ -162,3 +232,75 @@ DS_NAME_ERROR_NO_MAPPING = 4
 DS_NAME_ERROR_DOMAIN_ONLY = 5
 DS_NAME_ERROR_NO_SYNTACTICAL_MAPPING = 6
 DS_NAME_ERROR_TRUST_REFERRAL = 7
+
+# -- access tokens: information classes, group and privilege attributes, privilege names ------
+SE_GROUP_MANDATORY = 1
+SE_GROUP_ENABLED_BY_DEFAULT = 2
+SE_GROUP_ENABLED = 4
+SE_GROUP_OWNER = 8
+SE_GROUP_USE_FOR_DENY_ONLY = 16
+SE_GROUP_INTEGRITY = 32
+SE_GROUP_INTEGRITY_ENABLED = 64
+SE_GROUP_RESOURCE = 536870912
+SE_GROUP_LOGON_ID = -1073741824
+SE_PRIVILEGE_ENABLED_BY_DEFAULT = 1
+SE_PRIVILEGE_ENABLED = 2
+SE_PRIVILEGE_USED_FOR_ACCESS = -2147483648
+SE_CREATE_TOKEN_NAME = "SeCreateTokenPrivilege"
+SE_ASSIGNPRIMARYTOKEN_NAME = "SeAssignPrimaryTokenPrivilege"
+SE_LOCK_MEMORY_NAME = "SeLockMemoryPrivilege"
+SE_INCREASE_QUOTA_NAME = "SeIncreaseQuotaPrivilege"
+SE_UNSOLICITED_INPUT_NAME = "SeUnsolicitedInputPrivilege"
+SE_MACHINE_ACCOUNT_NAME = "SeMachineAccountPrivilege"
+SE_TCB_NAME = "SeTcbPrivilege"
+SE_SECURITY_NAME = "SeSecurityPrivilege"
+SE_TAKE_OWNERSHIP_NAME = "SeTakeOwnershipPrivilege"
+SE_LOAD_DRIVER_NAME = "SeLoadDriverPrivilege"
+SE_SYSTEM_PROFILE_NAME = "SeSystemProfilePrivilege"
+SE_SYSTEMTIME_NAME = "SeSystemtimePrivilege"
+SE_PROF_SINGLE_PROCESS_NAME = "SeProfileSingleProcessPrivilege"
+SE_INC_BASE_PRIORITY_NAME = "SeIncreaseBasePriorityPrivilege"
+SE_CREATE_PAGEFILE_NAME = "SeCreatePagefilePrivilege"
+SE_CREATE_PERMANENT_NAME = "SeCreatePermanentPrivilege"
+SE_BACKUP_NAME = "SeBackupPrivilege"
+SE_RESTORE_NAME = "SeRestorePrivilege"
+SE_SHUTDOWN_NAME = "SeShutdownPrivilege"
+SE_DEBUG_NAME = "SeDebugPrivilege"
+SE_AUDIT_NAME = "SeAuditPrivilege"
+SE_SYSTEM_ENVIRONMENT_NAME = "SeSystemEnvironmentPrivilege"
+SE_CHANGE_NOTIFY_NAME = "SeChangeNotifyPrivilege"
+SE_REMOTE_SHUTDOWN_NAME = "SeRemoteShutdownPrivilege"
+SecurityAnonymous = 0
+SecurityIdentification = 1
+SecurityImpersonation = 2
+SecurityDelegation = 3
+TokenPrimary = 1
+TokenImpersonation = 2
+TokenUser = 1
+TokenGroups = 2
+TokenPrivileges = 3
+TokenOwner = 4
+TokenPrimaryGroup = 5
+TokenDefaultDacl = 6
+TokenSource = 7
+TokenType = 8
+TokenImpersonationLevel = 9
+TokenStatistics = 10
+TokenRestrictedSids = 11
+TokenSessionId = 12
+TokenGroupsAndPrivileges = 13
+TokenSessionReference = 14
+TokenSandBoxInert = 15
+TokenAuditPolicy = 16
+TokenOrigin = 17
+TokenElevationType = 18
+TokenLinkedToken = 19
+TokenElevation = 20
+TokenHasRestrictions = 21
+TokenAccessInformation = 22
+TokenVirtualizationAllowed = 23
+TokenVirtualizationEnabled = 24
+TokenIntegrityLevel = 25
+TokenUIAccess = 26
+TokenMandatoryPolicy = 27
+TokenLogonSid = 28
