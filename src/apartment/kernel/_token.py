@@ -221,7 +221,7 @@ class Token:
         held_all = True
         with self._lock:
             if changes is None:
-                changes = [(luid, 0) for luid in self._privileges]
+                changes = [(luid, 0) for luid in sorted(self._privileges)]
             for luid, attributes in changes:
                 before = self._privileges.get(luid)
                 if before is None:
