@@ -442,8 +442,29 @@ def test_the_parts_of_an_hresult_have_the_sdks_names(
     assert pythoncom.GetScodeRangeString(scode) == range_
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "E_NOINTERFACE", "E_POINTER", "E_UNEXPECTED", "REGDB_E_CLASSNOTREG", "CO_E_NOTINITIALIZED",
+        "RPC_E_WRONG_THREAD", "RPC_E_CHANGED_MODE", "DISP_E_EXCEPTION", "DISP_E_MEMBERNOTFOUND",
+        "CLASS_E_NOAGGREGATION", "CO_E_CLASSSTRING", "STG_E_FILENOTFOUND",
+    ],
+)  # fmt: skip
+def test_get_scode_string_names_com_errors_by_their_symbol(name: str) -> None:
+    assert pythoncom.GetScodeString(getattr(winerror, name)) == name
+
+
+def test_get_scode_string_gives_other_codes_message_or_says_ole_error() -> None:
+    for code in (winerror.E_ACCESSDENIED, winerror.E_INVALIDARG, winerror.E_FAIL):
+        text = pythoncom.GetScodeString(code)
+        assert text
+        assert not text.startswith(("E_", "OLE error"))
+    assert pythoncom.GetScodeString(0x800A0001) == "OLE error 0x800a0001"
+    assert pythoncom.GetScodeString(0x12345678) == "OLE error 0x12345678"
+
+
 def test_hresult_names_take_only_ints() -> None:
-    for name in ("GetSeverityString", "GetFacilityString", "GetScodeRangeString"):
+    for name in ("GetScodeString", "GetSeverityString", "GetFacilityString", "GetScodeRangeString"):
         with pytest.raises(TypeError):
             getattr(pythoncom, name)("x")
 

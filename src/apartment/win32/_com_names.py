@@ -8,11 +8,12 @@ from __future__ import annotations
 import warnings
 from typing import Any
 
-from .. import com
+from .. import com, errors
 from ..errors import (
     hresult_facility_name,
     hresult_range_name,
     hresult_severity_name,
+    signed_hresult,
 )
 from .pywintypes import IID, PyIID, Time
 
@@ -25,6 +26,7 @@ __all__ = [
     "GetSeverityString",
     "GetFacilityString",
     "GetScodeRangeString",
+    "GetScodeString",
     "CoFreeUnusedLibraries",
     "CoInitializeSecurity",
     "IsGatewayRegistered",
@@ -200,6 +202,89 @@ def _scode(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(f"argument 1 must be int, not {type(value).__name__}")
     return value
+
+
+# pywin32's GetScodeString names these HRESULTs by their symbol rather than by their text (a
+# table of its own; the codes apartment knows that it names).
+_NAMED_BY_PYWIN32 = (
+    "CLASS_E_CLASSNOTAVAILABLE",
+    "CLASS_E_NOAGGREGATION",
+    "CONNECT_E_ADVISELIMIT",
+    "CONNECT_E_CANNOTCONNECT",
+    "CONNECT_E_NOCONNECTION",
+    "CO_E_ALREADYINITIALIZED",
+    "CO_E_CLASSSTRING",
+    "CO_E_DLLNOTFOUND",
+    "CO_E_IIDSTRING",
+    "CO_E_NOTINITIALIZED",
+    "CO_E_OBJNOTCONNECTED",
+    "CO_E_OBJNOTREG",
+    "CO_E_SERVER_EXEC_FAILURE",
+    "CO_E_SERVER_STOPPING",
+    "DISP_E_BADINDEX",
+    "DISP_E_BADPARAMCOUNT",
+    "DISP_E_BADVARTYPE",
+    "DISP_E_EXCEPTION",
+    "DISP_E_MEMBERNOTFOUND",
+    "DISP_E_NONAMEDARGS",
+    "DISP_E_OVERFLOW",
+    "DISP_E_PARAMNOTFOUND",
+    "DISP_E_PARAMNOTOPTIONAL",
+    "DISP_E_TYPEMISMATCH",
+    "DISP_E_UNKNOWNINTERFACE",
+    "DISP_E_UNKNOWNNAME",
+    "E_ABORT",
+    "E_NOINTERFACE",
+    "E_POINTER",
+    "E_UNEXPECTED",
+    "MK_E_UNAVAILABLE",
+    "MK_S_MONIKERALREADYREGISTERED",
+    "REGDB_E_CLASSNOTREG",
+    "REGDB_E_IIDNOTREG",
+    "REGDB_E_READREGDB",
+    "REGDB_E_WRITEREGDB",
+    "RPC_E_CALL_CANCELED",
+    "RPC_E_CALL_REJECTED",
+    "RPC_E_CANTCALLOUT_INASYNCCALL",
+    "RPC_E_CANTCALLOUT_INEXTERNALCALL",
+    "RPC_E_CANTCALLOUT_ININPUTSYNCCALL",
+    "RPC_E_CHANGED_MODE",
+    "RPC_E_CLIENT_DIED",
+    "RPC_E_CONNECTION_TERMINATED",
+    "RPC_E_DISCONNECTED",
+    "RPC_E_INVALIDMETHOD",
+    "RPC_E_NOT_REGISTERED",
+    "RPC_E_RETRY",
+    "RPC_E_SERVERCALL_REJECTED",
+    "RPC_E_SERVERCALL_RETRYLATER",
+    "RPC_E_SERVERFAULT",
+    "RPC_E_SERVER_DIED",
+    "RPC_E_SERVER_DIED_DNE",
+    "RPC_E_SYS_CALL_FAILED",
+    "RPC_E_THREAD_NOT_INIT",
+    "RPC_E_UNEXPECTED",
+    "RPC_E_WRONG_THREAD",
+    "STG_E_ACCESSDENIED",
+    "STG_E_FILEALREADYEXISTS",
+    "STG_E_FILENOTFOUND",
+    "STG_E_INVALIDFLAG",
+    "STG_E_INVALIDFUNCTION",
+    "STG_E_INVALIDNAME",
+    "STG_E_INVALIDPARAMETER",
+    "STG_E_PATHNOTFOUND",
+    "STG_E_READFAULT",
+    "STG_E_SEEKERROR",
+)  # fmt: skip
+_SYMBOLS = {getattr(errors, name): name for name in _NAMED_BY_PYWIN32}
+
+
+def GetScodeString(scode: int, /) -> str:
+    """pywin32's symbol for the HRESULT, else Windows' message, else ``OLE error 0x...``."""
+    value = signed_hresult(_scode(scode))
+    named = _SYMBOLS.get(value)
+    if named is not None:
+        return named
+    return errors.message_text(value) or f"OLE error 0x{value & 0xFFFFFFFF:08x}"
 
 
 def CreateGuid() -> PyIID:

@@ -99,7 +99,7 @@ __all__ = [
     "CoGetInterfaceAndReleaseStream", "CoMarshalInterface", "CoUnmarshalInterface",
     "CoReleaseMarshalData", "CreateStreamOnHGlobal", "CoWaitForMultipleHandles",
     "RegisterActiveObject", "GetActiveObject", "RevokeActiveObject", "connect", "Connect",
-    "GetScodeString", "WrapObject", "UnwrapObject", "new", "New", "PumpWaitingMessages",
+    "WrapObject", "UnwrapObject", "new", "New", "PumpWaitingMessages",
     "PumpMessages", "TypeIIDs", "InterfaceNames", "MakeIID", "IID_IDispatch", "IID_IUnknown",
     "CLSID_StdGlobalInterfaceTable", "IID_IGlobalInterfaceTable", "PyIUnknown", "PyIDispatch",
     "PyIDispatchEx", "PyIStream", "PyIEnumVARIANT", "PyIConnectionPointContainer",
@@ -214,10 +214,6 @@ PyIUnknownType = PyIUnknown
 
 def MakeIID(iidString: str, is_bytes: bool = False, /) -> PyIID:
     return IID(iidString)
-
-
-def GetScodeString(sc: int, /) -> str:
-    return hresult_message(sc)
 
 
 class _MainInitializer:
