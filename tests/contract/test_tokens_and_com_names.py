@@ -144,6 +144,28 @@ def test_adjusting_needs_the_adjust_right_and_a_sequence_of_pairs() -> None:
     )
 
 
+def test_a_process_handle_must_allow_queries_to_open_its_token() -> None:
+    pid = win32api.GetCurrentProcessId()
+    for right in (0x400, 0x1000):  # PROCESS_QUERY_INFORMATION, PROCESS_QUERY_LIMITED_INFORMATION
+        process = kept(win32api.OpenProcess(right, False, pid))
+        kept(win32security.OpenProcessToken(process, win32security.TOKEN_QUERY))
+
+
+@pytest.mark.xfail(
+    ON_WINE,
+    strict=True,
+    reason="Wine does not check the process handle's access; Windows needs "
+    "PROCESS_QUERY_LIMITED_INFORMATION (documented for OpenProcessToken)",
+)
+def test_a_process_handle_without_query_rights_cannot_open_its_token() -> None:
+    pid = win32api.GetCurrentProcessId()
+    waitable = kept(win32api.OpenProcess(0x100000, False, pid))  # SYNCHRONIZE only
+    assert failure(win32security.OpenProcessToken, waitable, win32security.TOKEN_QUERY) == (
+        winerror.ERROR_ACCESS_DENIED,
+        "OpenProcessToken",
+    )
+
+
 def test_token_functions_refuse_handles_that_are_no_open_token() -> None:
     assert failure(win32security.OpenProcessToken, 12345, win32security.TOKEN_QUERY) == (
         winerror.ERROR_INVALID_HANDLE,

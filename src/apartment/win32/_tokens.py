@@ -8,10 +8,15 @@ token, never enforced (``docs/differences-from-windows.md``).
 from __future__ import annotations
 
 import operator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from .. import kernel
-from ..errors import ERROR_INVALID_PARAMETER, ERROR_NOT_ALL_ASSIGNED, Win32Error
+from ..errors import (
+    ERROR_INVALID_PARAMETER,
+    ERROR_NOT_ALL_ASSIGNED,
+    AccessDeniedError,
+    Win32Error,
+)
 from . import _security
 from ._adapt import api, as_bool, dword, set_last_error
 from ._buffers import text_arg
@@ -60,8 +65,17 @@ TokenElevationType, TokenLinkedToken, TokenElevation, TokenHasRestrictions = 18,
 TokenAccessInformation, TokenVirtualizationAllowed, TokenVirtualizationEnabled = 22, 23, 24
 TokenIntegrityLevel, TokenUIAccess, TokenMandatoryPolicy, TokenLogonSid = 25, 26, 27, 28
 
-_PROCESS_QUERY_LIMITED_INFORMATION = 0x1000
-_THREAD_QUERY_LIMITED_INFORMATION = 0x800
+# Either right opens a token (Windows grants the limited one with the full one).
+_PROCESS_QUERY = (0x1000, 0x0400)  # PROCESS_QUERY_LIMITED_INFORMATION, PROCESS_QUERY_INFORMATION
+_THREAD_QUERY = (0x0800, 0x0040)  # THREAD_QUERY_LIMITED_INFORMATION, THREAD_QUERY_INFORMATION
+T = TypeVar("T")
+
+
+def _with_either(handle: object, kind: type[T], rights: tuple[int, int]) -> T:
+    try:
+        return lookup(handle, kind, rights[0])
+    except AccessDeniedError:
+        return lookup(handle, kind, rights[1])
 
 
 def _sid(text: str) -> PySID:
@@ -112,7 +126,7 @@ def _token(handle: object, access: int) -> kernel.Token:
 @api("OpenProcessToken")
 def OpenProcessToken(processHandle: object, desiredAccess: int, /) -> PyHANDLE:
     """A handle to a process's primary token (this process's one is shared by all handles)."""
-    process = lookup(processHandle, kernel.ProcessHandle, _PROCESS_QUERY_LIMITED_INFORMATION)
+    process = _with_either(processHandle, kernel.ProcessHandle, _PROCESS_QUERY)
     access = kernel.map_token_access(dword(desiredAccess))
     return new_handle(kernel.open_token_of(process), access)
 
@@ -120,7 +134,7 @@ def OpenProcessToken(processHandle: object, desiredAccess: int, /) -> PyHANDLE:
 @api("OpenThreadToken")
 def OpenThreadToken(handle: object, desiredAccess: int, openAsSelf: object, /) -> PyHANDLE:
     """A handle to a thread's impersonation token; ERROR_NO_TOKEN when it impersonates none."""
-    thread = lookup(handle, kernel.ThreadHandle, _THREAD_QUERY_LIMITED_INFORMATION)
+    thread = _with_either(handle, kernel.ThreadHandle, _THREAD_QUERY)
     access = kernel.map_token_access(dword(desiredAccess))
     as_bool(openAsSelf)  # whose rights open it: no check differs here
     return new_handle(kernel.thread_token(thread), access)
