@@ -22,6 +22,7 @@ import pywintypes
 import win32api
 import win32com.client
 import win32event
+import win32process
 import win32security
 import winerror
 from win32com.server.util import wrap
@@ -268,6 +269,26 @@ def test_a_thread_has_a_token_only_while_it_impersonates() -> None:
     assert failure(win32security.OpenThreadToken, thread, win32security.TOKEN_QUERY, True)[0] == (
         winerror.ERROR_NO_TOKEN
     )
+
+
+def test_a_childs_first_thread_has_no_token_and_its_process_one_of_the_same_user() -> None:
+    command = f'"{sys.executable}" -c "import sys; sys.stdin.read()"'
+    startup = win32process.STARTUPINFO()
+    process, thread, _, _ = win32process.CreateProcess(
+        None, command, None, None, False, 0, None, None, startup
+    )
+    kept(process), kept(thread)
+    try:
+        assert failure(win32security.OpenThreadToken, thread, win32security.TOKEN_QUERY, True) == (
+            winerror.ERROR_NO_TOKEN,
+            "OpenThreadToken",
+        )
+        token = kept(win32security.OpenProcessToken(process, win32security.TOKEN_QUERY))
+        user = win32security.GetTokenInformation(token, win32security.TokenUser)[0]
+        assert user == win32security.GetTokenInformation(process_token(), 1)[0]
+    finally:
+        win32process.TerminateProcess(process, 0)
+        win32event.WaitForSingleObject(process, JOIN_MS)
 
 
 def test_check_token_membership_needs_an_impersonation_token() -> None:

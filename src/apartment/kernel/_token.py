@@ -41,6 +41,7 @@ from ._process import ProcessHandle, current_process
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+    from ._process import PrimaryThread
     from ._thread import ThreadHandle
 
 __all__ = [
@@ -275,7 +276,7 @@ class Token:
 
 
 _process_token: tuple[int, Token] | None = None  # (pid, token): a forked child makes its own
-_impersonating: dict[ThreadHandle, Token] = {}  # under KERNEL_LOCK
+_impersonating: dict[ThreadHandle | PrimaryThread, Token] = {}  # under KERNEL_LOCK
 
 
 def _process_own_token() -> Token:
@@ -297,8 +298,10 @@ def open_token_of(process: ProcessHandle) -> Token:
     return Token(administrator=os.geteuid() == 0)
 
 
-def thread_token(thread: ThreadHandle) -> Token:
+def thread_token(thread: ThreadHandle | PrimaryThread) -> Token:
     """The impersonation token of ``thread`` (OpenThreadToken).
+
+    Only a thread of this process can impersonate (another process's never has a token here).
 
     Raises:
         Win32Error: ERROR_NO_TOKEN when the thread is not impersonating.

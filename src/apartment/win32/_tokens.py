@@ -71,7 +71,13 @@ _THREAD_QUERY = (0x0800, 0x0040)  # THREAD_QUERY_LIMITED_INFORMATION, THREAD_QUE
 T = TypeVar("T")
 
 
-def _with_either(handle: object, kind: type[T], rights: tuple[int, int]) -> T:
+_THREADS: tuple[type[kernel.ThreadHandle | kernel.PrimaryThread], ...] = (
+    kernel.ThreadHandle,
+    kernel.PrimaryThread,
+)  # a child's first thread too
+
+
+def _with_either(handle: object, kind: type[T] | tuple[type[T], ...], rights: tuple[int, int]) -> T:
     try:
         return lookup(handle, kind, rights[0])
     except AccessDeniedError:
@@ -107,7 +113,9 @@ _INFORMATION: dict[int, Callable[[kernel.Token], object]] = {
     TokenPrivileges: lambda token: token.privileges(),
     TokenOwner: lambda token: _sid(token.owner),
     TokenPrimaryGroup: lambda token: _sid(token.primary_group),
-    TokenType: lambda token: TokenPrimary if token.impersonation_level is None else 2,
+    TokenType: lambda token: (
+        TokenPrimary if token.impersonation_level is None else TokenImpersonation
+    ),
     TokenImpersonationLevel: _impersonation_level,
     TokenSessionId: lambda token: token.session_id,
     TokenElevationType: _elevation_type,
@@ -134,7 +142,7 @@ def OpenProcessToken(processHandle: object, desiredAccess: int, /) -> PyHANDLE:
 @api("OpenThreadToken")
 def OpenThreadToken(handle: object, desiredAccess: int, openAsSelf: object, /) -> PyHANDLE:
     """A handle to a thread's impersonation token; ERROR_NO_TOKEN when it impersonates none."""
-    thread = _with_either(handle, kernel.ThreadHandle, _THREAD_QUERY)
+    thread = _with_either(handle, _THREADS, _THREAD_QUERY)
     access = kernel.map_token_access(dword(desiredAccess))
     as_bool(openAsSelf)  # whose rights open it: no check differs here
     return new_handle(kernel.thread_token(thread), access)
