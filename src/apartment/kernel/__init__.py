@@ -184,6 +184,32 @@ from ._sysinfo import power_status as power_status
 from ._sysinfo import short_path_name as short_path_name
 from ._sysinfo import time_zone as time_zone
 from ._sysinfo import user_name as user_name
+from ._machine import LOCALE_ID as LOCALE_ID
+from ._machine import SystemInfo as SystemInfo
+from ._machine import SystemTime as SystemTime
+from ._machine import WindowsVersion as WindowsVersion
+from ._machine import environment_variable as environment_variable
+from ._machine import expand_environment as expand_environment
+from ._machine import local_time as local_time
+from ._machine import system_directory as system_directory
+from ._machine import system_info as system_info
+from ._machine import system_metric as system_metric
+from ._machine import system_time as system_time
+from ._machine import windows_directory as windows_directory
+from ._machine import windows_version as windows_version
+from ._pathops import DRIVE_FIXED as DRIVE_FIXED
+from ._pathops import DRIVE_NO_ROOT_DIR as DRIVE_NO_ROOT_DIR
+from ._pathops import DRIVE_UNKNOWN as DRIVE_UNKNOWN
+from ._pathops import DiskSpace as DiskSpace
+from ._pathops import copy_file as copy_file
+from ._pathops import create_directory as create_directory
+from ._pathops import disk_space as disk_space
+from ._pathops import drive_roots as drive_roots
+from ._pathops import drive_type as drive_type
+from ._pathops import full_path_name as full_path_name
+from ._pathops import move_file as move_file
+from ._pathops import remove_directory as remove_directory
+from ._pathops import temp_file_name as temp_file_name
 from ._thread import MAXIMUM_SUSPEND_COUNT as MAXIMUM_SUSPEND_COUNT
 from ._thread import STILL_ACTIVE as STILL_ACTIVE
 from ._thread import ThreadHandle as ThreadHandle
@@ -208,6 +234,9 @@ __all__ = [
     "CURRENT_PROCESS",
     "CURRENT_THREAD",
     "DELETE",
+    "DRIVE_FIXED",
+    "DRIVE_NO_ROOT_DIR",
+    "DRIVE_UNKNOWN",
     "FILE_ALL_ACCESS",
     "FILE_APPEND_DATA",
     "FILE_ATTRIBUTE_ARCHIVE",
@@ -249,6 +278,7 @@ __all__ = [
     "GENERIC_WRITE",
     "HIGH_PRIORITY_CLASS",
     "IDLE_PRIORITY_CLASS",
+    "LOCALE_ID",
     "LOCKFILE_EXCLUSIVE_LOCK",
     "LOCKFILE_FAIL_IMMEDIATELY",
     "MAXIMUM_SUSPEND_COUNT",
@@ -296,6 +326,7 @@ __all__ = [
     "AccountKind",
     "CpuTimes",
     "DiskFile",
+    "DiskSpace",
     "Event",
     "EventStatistics",
     "File",
@@ -317,15 +348,20 @@ __all__ = [
     "Semaphore",
     "SemaphoreStatistics",
     "StartupInfo",
+    "SystemInfo",
+    "SystemTime",
     "ThreadHandle",
     "ThreadStatistics",
     "TimerStatistics",
     "WaitResult",
     "Waitable",
     "WaitableTimer",
+    "WindowsVersion",
     "bind_directory",
     "call_named_pipe",
     "command_line",
+    "copy_file",
+    "create_directory",
     "create_named",
     "create_named_pipe",
     "create_pipe",
@@ -336,13 +372,20 @@ __all__ = [
     "current_user_sid",
     "delete_file",
     "descriptor_of_handle",
+    "disk_space",
+    "drive_roots",
+    "drive_type",
+    "environment_variable",
+    "expand_environment",
     "file_attributes",
     "file_info",
     "find_files",
+    "full_path_name",
     "handle_of_descriptor",
     "handles",
     "inherit_from_parent",
     "is_wow64",
+    "local_time",
     "lookup_account",
     "lookup_sid",
     "machine_sid",
@@ -350,6 +393,7 @@ __all__ = [
     "module_file_name",
     "module_handle",
     "module_path",
+    "move_file",
     "open_file",
     "open_named",
     "open_process",
@@ -361,6 +405,7 @@ __all__ = [
     "process_version",
     "publish",
     "queue_apc",
+    "remove_directory",
     "session_id",
     "set_file_attributes",
     "set_priority_class",
@@ -377,11 +422,18 @@ __all__ = [
     "startup_std_handles",
     "std_handle",
     "system_affinity",
+    "system_directory",
+    "system_info",
+    "system_metric",
+    "system_time",
+    "temp_file_name",
     "thread_by_id",
     "thread_priority",
     "thread_times",
     "wait_all",
     "wait_any",
     "wait_named_pipe",
+    "windows_directory",
+    "windows_version",
     "working_set_limits",
 ]
