@@ -86,6 +86,19 @@ from ._handles import CURRENT_THREAD as CURRENT_THREAD
 from ._handles import HandleTable as HandleTable
 from ._handles import handles as handles
 from ._hoststream import HostStream as HostStream
+from ._machine import LOCALE_ID as LOCALE_ID
+from ._machine import SystemInfo as SystemInfo
+from ._machine import SystemTime as SystemTime
+from ._machine import WindowsVersion as WindowsVersion
+from ._machine import environment_variable as environment_variable
+from ._machine import expand_environment as expand_environment
+from ._machine import local_time as local_time
+from ._machine import system_directory as system_directory
+from ._machine import system_info as system_info
+from ._machine import system_metric as system_metric
+from ._machine import system_time as system_time
+from ._machine import windows_directory as windows_directory
+from ._machine import windows_version as windows_version
 from ._mutex import Mutex as Mutex
 from ._mutex import MutexStatistics as MutexStatistics
 from ._namespace import create_named as create_named
@@ -94,6 +107,19 @@ from ._open import delete_file as delete_file
 from ._open import open_file as open_file
 from ._overlapped import IoResult as IoResult
 from ._overlapped import Overlapped as Overlapped
+from ._pathops import DRIVE_FIXED as DRIVE_FIXED
+from ._pathops import DRIVE_NO_ROOT_DIR as DRIVE_NO_ROOT_DIR
+from ._pathops import DRIVE_UNKNOWN as DRIVE_UNKNOWN
+from ._pathops import DiskSpace as DiskSpace
+from ._pathops import copy_file as copy_file
+from ._pathops import create_directory as create_directory
+from ._pathops import disk_space as disk_space
+from ._pathops import drive_roots as drive_roots
+from ._pathops import drive_type as drive_type
+from ._pathops import full_path_name as full_path_name
+from ._pathops import move_file as move_file
+from ._pathops import remove_directory as remove_directory
+from ._pathops import temp_file_name as temp_file_name
 from ._pipe import PipeEnd as PipeEnd
 from ._pipeclient import call_named_pipe as call_named_pipe
 from ._pipeclient import create_pipe as create_pipe
@@ -175,41 +201,17 @@ from ._stdio import set_std_handle as set_std_handle
 from ._stdio import startup_info as startup_info
 from ._stdio import startup_std_handles as startup_std_handles
 from ._stdio import std_handle as std_handle
+from ._sysinfo import HostNames as HostNames
 from ._sysinfo import PowerStatus as PowerStatus
 from ._sysinfo import TimeZone as TimeZone
 from ._sysinfo import TransitionDate as TransitionDate
 from ._sysinfo import computer_name as computer_name
+from ._sysinfo import host_names as host_names
 from ._sysinfo import long_path_name as long_path_name
 from ._sysinfo import power_status as power_status
 from ._sysinfo import short_path_name as short_path_name
 from ._sysinfo import time_zone as time_zone
 from ._sysinfo import user_name as user_name
-from ._machine import LOCALE_ID as LOCALE_ID
-from ._machine import SystemInfo as SystemInfo
-from ._machine import SystemTime as SystemTime
-from ._machine import WindowsVersion as WindowsVersion
-from ._machine import environment_variable as environment_variable
-from ._machine import expand_environment as expand_environment
-from ._machine import local_time as local_time
-from ._machine import system_directory as system_directory
-from ._machine import system_info as system_info
-from ._machine import system_metric as system_metric
-from ._machine import system_time as system_time
-from ._machine import windows_directory as windows_directory
-from ._machine import windows_version as windows_version
-from ._pathops import DRIVE_FIXED as DRIVE_FIXED
-from ._pathops import DRIVE_NO_ROOT_DIR as DRIVE_NO_ROOT_DIR
-from ._pathops import DRIVE_UNKNOWN as DRIVE_UNKNOWN
-from ._pathops import DiskSpace as DiskSpace
-from ._pathops import copy_file as copy_file
-from ._pathops import create_directory as create_directory
-from ._pathops import disk_space as disk_space
-from ._pathops import drive_roots as drive_roots
-from ._pathops import drive_type as drive_type
-from ._pathops import full_path_name as full_path_name
-from ._pathops import move_file as move_file
-from ._pathops import remove_directory as remove_directory
-from ._pathops import temp_file_name as temp_file_name
 from ._thread import MAXIMUM_SUSPEND_COUNT as MAXIMUM_SUSPEND_COUNT
 from ._thread import STILL_ACTIVE as STILL_ACTIVE
 from ._thread import ThreadHandle as ThreadHandle
@@ -333,6 +335,7 @@ __all__ = [
     "FileInfo",
     "FoundFile",
     "HandleTable",
+    "HostNames",
     "HostStream",
     "IoResult",
     "MemoryCounters",
@@ -383,6 +386,7 @@ __all__ = [
     "full_path_name",
     "handle_of_descriptor",
     "handles",
+    "host_names",
     "inherit_from_parent",
     "is_wow64",
     "local_time",

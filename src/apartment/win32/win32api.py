@@ -24,7 +24,7 @@ from ..errors import (
     message_text,
 )
 from ..kernel import ThreadHandle
-from . import win32gui, win32process
+from . import _api_files, _api_system, win32gui, win32process
 from ._adapt import (
     api,
     as_bool,
@@ -37,6 +37,8 @@ from ._adapt import (
     stamped,
     wait_code,
 )
+from ._api_files import *  # noqa: F403  (win32api's file names, kept in their own module)
+from ._api_system import *  # noqa: F403  (win32api's system names, kept in their own module)
 from ._handles import PyHANDLE, handle_value, lookup
 from .pywintypes import error
 from .win32con import DUPLICATE_CLOSE_SOURCE, DUPLICATE_SAME_ACCESS, HANDLE_FLAG_INHERIT
@@ -61,6 +63,7 @@ __all__ = [
     "REG_NOTIFY_CHANGE_SECURITY",
     "GetStdHandle", "SetStdHandle", "STD_INPUT_HANDLE", "STD_OUTPUT_HANDLE", "STD_ERROR_HANDLE",
     "GetModuleFileName", "GetModuleFileNameW", "GetCommandLine", "TerminateProcess",
+    "FormatMessageW", *_api_files.__all__, *_api_system.__all__,
 ]  # fmt: skip
 
 STD_INPUT_HANDLE = -10
@@ -325,6 +328,9 @@ def FormatMessage(*args: object) -> str:
     if inserts is not None and not flags & _FORMAT_MESSAGE_IGNORE_INSERTS:
         text = format_message(text, list(inserts))  # type: ignore[call-overload]
     return text
+
+
+FormatMessageW = FormatMessage
 
 
 def GetUserName() -> str:

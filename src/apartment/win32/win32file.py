@@ -46,6 +46,42 @@ from ..kernel import OPEN_ALWAYS as OPEN_ALWAYS
 from ..kernel import OPEN_EXISTING as OPEN_EXISTING
 from ..kernel import TRUNCATE_EXISTING as TRUNCATE_EXISTING
 from ._adapt import api, as_bool, dword, set_last_error, soft
+from ._api_files import (
+    COPY_FILE_ALLOW_DECRYPTED_DESTINATION as COPY_FILE_ALLOW_DECRYPTED_DESTINATION,
+)
+from ._api_files import COPY_FILE_FAIL_IF_EXISTS as COPY_FILE_FAIL_IF_EXISTS
+from ._api_files import COPY_FILE_OPEN_SOURCE_FOR_WRITE as COPY_FILE_OPEN_SOURCE_FOR_WRITE
+from ._api_files import COPY_FILE_RESTARTABLE as COPY_FILE_RESTARTABLE
+from ._api_files import DRIVE_CDROM as DRIVE_CDROM
+from ._api_files import DRIVE_FIXED as DRIVE_FIXED
+from ._api_files import DRIVE_NO_ROOT_DIR as DRIVE_NO_ROOT_DIR
+from ._api_files import DRIVE_RAMDISK as DRIVE_RAMDISK
+from ._api_files import DRIVE_REMOTE as DRIVE_REMOTE
+from ._api_files import DRIVE_REMOVABLE as DRIVE_REMOVABLE
+from ._api_files import DRIVE_UNKNOWN as DRIVE_UNKNOWN
+from ._api_files import MOVEFILE_COPY_ALLOWED as MOVEFILE_COPY_ALLOWED
+from ._api_files import MOVEFILE_CREATE_HARDLINK as MOVEFILE_CREATE_HARDLINK
+from ._api_files import MOVEFILE_DELAY_UNTIL_REBOOT as MOVEFILE_DELAY_UNTIL_REBOOT
+from ._api_files import MOVEFILE_FAIL_IF_NOT_TRACKABLE as MOVEFILE_FAIL_IF_NOT_TRACKABLE
+from ._api_files import MOVEFILE_REPLACE_EXISTING as MOVEFILE_REPLACE_EXISTING
+from ._api_files import MOVEFILE_WRITE_THROUGH as MOVEFILE_WRITE_THROUGH
+from ._api_files import MoveFile as MoveFile
+from ._api_files import MoveFileEx as MoveFileEx
+from ._api_files import file_CopyFile as CopyFile
+from ._api_files import file_CopyFileW as CopyFileW
+from ._api_files import file_CreateDirectory as CreateDirectory
+from ._api_files import file_CreateDirectoryW as CreateDirectoryW
+from ._api_files import file_DeleteFileW as DeleteFileW
+from ._api_files import file_GetDiskFreeSpace as GetDiskFreeSpace
+from ._api_files import file_GetDiskFreeSpaceEx as GetDiskFreeSpaceEx
+from ._api_files import file_GetDriveType as GetDriveType
+from ._api_files import file_GetDriveType as GetDriveTypeW
+from ._api_files import file_GetFileInformationByHandle as GetFileInformationByHandle
+from ._api_files import file_GetFullPathName as GetFullPathName
+from ._api_files import file_GetLongPathName as GetLongPathName
+from ._api_files import file_MoveFileExW as MoveFileExW
+from ._api_files import file_MoveFileW as MoveFileW
+from ._api_files import file_RemoveDirectory as RemoveDirectory
 from ._buffers import data_arg, read_buffer, text_arg
 from ._handles import PyHANDLE, handle_value, lookup, new_handle
 from ._timeconv import file_time, time_arg
@@ -64,7 +100,15 @@ __all__ = [
     "GetFileType", "GetFileAttributes", "GetFileAttributesW", "GetFileAttributesEx",
     "GetFileAttributesExW", "SetFileAttributes", "SetFileAttributesW", "GetFileTime",
     "SetFileTime", "GetFileInformationByHandleEx", "FindFilesW", "FindFilesIterator",
-    "FindFileIterator",
+    "FindFileIterator", "CopyFile", "CopyFileW", "MoveFile", "MoveFileW", "MoveFileEx",
+    "MoveFileExW", "CreateDirectory", "CreateDirectoryW", "RemoveDirectory", "DeleteFileW",
+    "GetFullPathName", "GetLongPathName", "GetDriveType", "GetDriveTypeW", "GetDiskFreeSpace",
+    "GetDiskFreeSpaceEx", "GetFileInformationByHandle",
+    "DRIVE_UNKNOWN", "DRIVE_NO_ROOT_DIR", "DRIVE_REMOVABLE", "DRIVE_FIXED", "DRIVE_REMOTE",
+    "DRIVE_CDROM", "DRIVE_RAMDISK", "COPY_FILE_FAIL_IF_EXISTS", "COPY_FILE_RESTARTABLE",
+    "COPY_FILE_OPEN_SOURCE_FOR_WRITE", "COPY_FILE_ALLOW_DECRYPTED_DESTINATION",
+    "MOVEFILE_REPLACE_EXISTING", "MOVEFILE_COPY_ALLOWED", "MOVEFILE_DELAY_UNTIL_REBOOT",
+    "MOVEFILE_WRITE_THROUGH", "MOVEFILE_CREATE_HARDLINK", "MOVEFILE_FAIL_IF_NOT_TRACKABLE",
 ]  # fmt: skip
 
 # Values pywin32 gives through a C long: 0x80000000 reads negative.

@@ -1,0 +1,237 @@
+"""Whole-file calls by path, in win32api's and win32file's spellings, and their constants.
+
+Both modules have CopyFile, MoveFile, GetDiskFreeSpace and friends with small differences
+(an argument optional in one, a list instead of a tuple in the other, the name pywin32 puts
+in the error); the functions here are win32api's, and win32file's variants beside them.
+Each converts its arguments and calls one :mod:`apartment.kernel` function.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .. import kernel
+from ..errors import NotSupportedError
+from ._adapt import api, as_bool, dword
+from ._buffers import text_arg
+from ._handles import lookup
+from ._timeconv import file_time
+from .pywintypes import TimeType
+
+if TYPE_CHECKING:
+    import datetime as _dt
+
+__all__ = [
+    "GetTempFileName", "GetFullPathName", "GetFileAttributes", "CopyFile", "DeleteFile",
+    "MoveFile", "MoveFileEx", "GetDiskFreeSpace", "GetDiskFreeSpaceEx", "GetLogicalDriveStrings",
+    "DRIVE_UNKNOWN", "DRIVE_NO_ROOT_DIR", "DRIVE_REMOVABLE", "DRIVE_FIXED", "DRIVE_REMOTE",
+    "DRIVE_CDROM", "DRIVE_RAMDISK", "COPY_FILE_FAIL_IF_EXISTS", "COPY_FILE_RESTARTABLE",
+    "COPY_FILE_OPEN_SOURCE_FOR_WRITE", "COPY_FILE_ALLOW_DECRYPTED_DESTINATION",
+    "MOVEFILE_REPLACE_EXISTING", "MOVEFILE_COPY_ALLOWED", "MOVEFILE_DELAY_UNTIL_REBOOT",
+    "MOVEFILE_WRITE_THROUGH", "MOVEFILE_CREATE_HARDLINK", "MOVEFILE_FAIL_IF_NOT_TRACKABLE",
+]  # fmt: skip
+
+DRIVE_UNKNOWN = kernel.DRIVE_UNKNOWN
+DRIVE_NO_ROOT_DIR = kernel.DRIVE_NO_ROOT_DIR
+DRIVE_REMOVABLE = 2
+DRIVE_FIXED = kernel.DRIVE_FIXED
+DRIVE_REMOTE = 4
+DRIVE_CDROM = 5
+DRIVE_RAMDISK = 6
+COPY_FILE_FAIL_IF_EXISTS = 1
+COPY_FILE_RESTARTABLE = 2
+COPY_FILE_OPEN_SOURCE_FOR_WRITE = 4
+COPY_FILE_ALLOW_DECRYPTED_DESTINATION = 8
+MOVEFILE_REPLACE_EXISTING = 1
+MOVEFILE_COPY_ALLOWED = 2
+MOVEFILE_DELAY_UNTIL_REBOOT = 4
+MOVEFILE_WRITE_THROUGH = 8
+MOVEFILE_CREATE_HARDLINK = 16
+MOVEFILE_FAIL_IF_NOT_TRACKABLE = 32
+
+_NO_REBOOT = "MOVEFILE_DELAY_UNTIL_REBOOT: there is no reboot to wait for"
+_NO_TRANSACTIONS = "transacted file operations (KTM) are not modelled; pass no Transaction"
+
+
+def _root(path: object) -> str | None:
+    return None if path is None else text_arg(path)
+
+
+@api("GetTempFileName")
+def GetTempFileName(path: str, prefix: str, nUnique: int = 0, /) -> tuple[str, int]:
+    """(a new name ``path/PPPXXXX.TMP``, its number); with nUnique 0 the file is created."""
+    return kernel.temp_file_name(text_arg(path), text_arg(prefix), dword(nUnique))
+
+
+@api("GetFullPathName")
+def GetFullPathName(fileName: str, /) -> str:
+    """The absolute form of a path; nothing needs to exist."""
+    return kernel.full_path_name(text_arg(fileName))
+
+
+@api("GetFileAttributes")
+def GetFileAttributes(pathName: str, /) -> int:
+    """FILE_ATTRIBUTE_* bits; unlike win32file's, a missing path raises."""
+    return kernel.file_attributes(text_arg(pathName))
+
+
+@api("CopyFile")
+def CopyFile(src: str, dest: str, bFailOnExist: int = 0, /) -> None:
+    """Copy a file's data, permissions and times; an existing ``dest`` is replaced unless asked."""
+    kernel.copy_file(text_arg(src), text_arg(dest), fail_if_exists=as_bool(bFailOnExist))
+
+
+@api("DeleteFile")
+def DeleteFile(fileName: str, /) -> None:
+    kernel.delete_file(text_arg(fileName))
+
+
+@api("MoveFile")
+def MoveFile(srcName: str, destName: str, /) -> None:
+    """Rename a file or folder; a file may move to another file system (by a copy)."""
+    kernel.move_file(text_arg(srcName), text_arg(destName))
+
+
+def _move_ex(source: object, target: object, flags: object) -> None:
+    bits = dword(flags)
+    if bits & MOVEFILE_DELAY_UNTIL_REBOOT or target is None:
+        raise NotSupportedError(_NO_REBOOT)
+    kernel.move_file(
+        text_arg(source),
+        text_arg(target),
+        replace=bool(bits & MOVEFILE_REPLACE_EXISTING),
+        copy_allowed=bool(bits & MOVEFILE_COPY_ALLOWED),
+    )
+
+
+@api("MoveFileEx")
+def MoveFileEx(srcName: str, destName: str, flag: int, /) -> None:
+    """MoveFile with MOVEFILE_* flags: REPLACE_EXISTING and COPY_ALLOWED are honoured,
+    WRITE_THROUGH needs nothing, DELAY_UNTIL_REBOOT (or a None target) is not supported."""  # noqa: D205, D209
+    _move_ex(srcName, destName, flag)
+
+
+def _disk(root: object) -> kernel.DiskSpace:
+    return kernel.disk_space(_root(root))
+
+
+def _clusters(space: kernel.DiskSpace) -> tuple[int, int, int, int]:
+    sector = 512
+    return space.cluster // sector, sector, space.free_clusters, space.total_clusters
+
+
+@api("GetDiskFreeSpace")
+def GetDiskFreeSpace(rootPath: str | None = None, /) -> tuple[int, int, int, int]:
+    """(sectors per cluster, bytes per sector, free clusters, total clusters) of a folder's disk."""
+    return _clusters(_disk(rootPath))
+
+
+@api("GetDiskSpaceFreeEx")  # sic: the name pywin32 puts in the error
+def GetDiskFreeSpaceEx(rootPath: str | None = None, /) -> tuple[int, int, int]:
+    """(bytes free to the caller, total bytes, free bytes) of a folder's disk."""
+    space = _disk(rootPath)
+    return space.free_to_caller, space.total, space.free
+
+
+def GetLogicalDriveStrings() -> str:
+    """The drives' roots, each ended by a NUL: Linux has one, ``/``."""
+    return "".join(root + "\0" for root in kernel.drive_roots())
+
+
+# -- win32file's spellings --------------------------------------------------------------------
+
+
+def _no_transaction(transaction: object) -> None:
+    if transaction is not None:
+        raise NotSupportedError(_NO_TRANSACTIONS)
+
+
+@api("CopyFile")
+def file_CopyFile(_from: str, to: str, bFailIfExists: int, /) -> None:
+    kernel.copy_file(text_arg(_from), text_arg(to), fail_if_exists=as_bool(bFailIfExists))
+
+
+@api("CopyFileW")
+def file_CopyFileW(_from: str, to: str, bFailIfExists: int, /) -> None:
+    kernel.copy_file(text_arg(_from), text_arg(to), fail_if_exists=as_bool(bFailIfExists))
+
+
+@api("MoveFileW")
+def file_MoveFileW(existingFileName: str, newFileName: str, /) -> None:
+    kernel.move_file(text_arg(existingFileName), text_arg(newFileName))
+
+
+@api("MoveFileExW")
+def file_MoveFileExW(existingFileName: str, newFileName: str, flags: int, /) -> None:
+    _move_ex(existingFileName, newFileName, flags)
+
+
+@api("CreateDirectory")
+def file_CreateDirectory(name: str, sa: object, /) -> None:
+    """Make a folder; the SECURITY_ATTRIBUTES are accepted and not used."""
+    kernel.create_directory(text_arg(name))
+
+
+@api("CreateDirectoryW")
+def file_CreateDirectoryW(name: str, sa: object, /) -> None:
+    kernel.create_directory(text_arg(name))
+
+
+@api("RemoveDirectory")
+def file_RemoveDirectory(PathName: str, Transaction: object = None) -> None:
+    """Remove an empty folder."""
+    _no_transaction(Transaction)
+    kernel.remove_directory(text_arg(PathName))
+
+
+@api("DeleteFileW")
+def file_DeleteFileW(FileName: str, Transaction: object = None) -> None:
+    _no_transaction(Transaction)
+    kernel.delete_file(text_arg(FileName))
+
+
+@api("GetFullPathName")
+def file_GetFullPathName(FileName: str, Transaction: object = None) -> str:
+    _no_transaction(Transaction)
+    return kernel.full_path_name(text_arg(FileName))
+
+
+@api("GetLongPathName")
+def file_GetLongPathName(ShortPath: str, Transaction: object = None) -> str:
+    """The long form of an existing path: the path itself (Linux has no short names)."""
+    _no_transaction(Transaction)
+    return kernel.long_path_name(text_arg(ShortPath))
+
+
+@api("GetDriveType")
+def file_GetDriveType(rootPathName: str, /) -> int:
+    """DRIVE_FIXED for an existing folder, DRIVE_NO_ROOT_DIR for anything else."""
+    if rootPathName is None:
+        raise TypeError("None is not a valid string in this context")
+    return kernel.drive_type(text_arg(rootPathName))
+
+
+@api("GetDiskFreeSpace")
+def file_GetDiskFreeSpace(rootPathName: str, /) -> list[int]:
+    """win32api's tuple as a list, as win32file gives it."""
+    return list(_clusters(_disk(rootPathName)))
+
+
+@api("GetDiskFreeSpaceEx")
+def file_GetDiskFreeSpaceEx(rootPathName: str, /) -> list[int]:
+    space = _disk(rootPathName)
+    return [space.free_to_caller, space.total, space.free]
+
+
+@api("GetFileInformationByHandle")
+def file_GetFileInformationByHandle(handle: object, /) -> tuple[object, ...]:
+    """BY_HANDLE_FILE_INFORMATION: (attributes, created, accessed, written, volume serial,
+    size high, size low, links, index high, index low)."""  # noqa: D205, D209
+    info = lookup(handle, kernel.File).file_info()
+    times: list[_dt.datetime] = [
+        file_time(when, TimeType) for when in (info.created, info.accessed, info.written)
+    ]
+    return (
+        info.attributes, *times, info.volume, info.size >> 32, info.size & 0xFFFFFFFF,
+        info.links, info.index >> 32, info.index & 0xFFFFFFFF,
+    )  # fmt: skip
