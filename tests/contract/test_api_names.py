@@ -323,9 +323,7 @@ def test_move_file(folder: str, call: Any) -> None:
     assert os.path.isdir(sub + "2")
 
 
-@pytest.mark.parametrize(
-    "call", [win32api.MoveFileEx, win32file.MoveFileEx, win32file.MoveFileExW]
-)
+@pytest.mark.parametrize("call", [win32api.MoveFileEx, win32file.MoveFileEx, win32file.MoveFileExW])
 def test_move_file_ex(folder: str, call: Any) -> None:
     source = new_file(folder, b"data")
     target = new_file(folder, b"old")

@@ -47,7 +47,7 @@ class FileInfo(NamedTuple):
 
     ``changed`` is the last change of the file's metadata or data (NTFS's ChangeTime);
     ``allocated`` the bytes the file takes on the disk; ``links`` its number of names;
-    ``volume`` and ``index`` what identifies it (the device and the inode: Windows' volume
+    ``volume`` and ``file_index`` what identifies it (the device and the inode: Windows' volume
     serial number and file index, GetFileInformationByHandle).
     """
 
@@ -60,7 +60,7 @@ class FileInfo(NamedTuple):
     allocated: int = 0
     links: int = 1
     volume: int = 0
-    index: int = 0
+    file_index: int = 0
 
 
 def _time(ns: int) -> _dt.datetime:

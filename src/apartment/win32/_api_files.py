@@ -233,5 +233,5 @@ def file_GetFileInformationByHandle(handle: object, /) -> tuple[object, ...]:
     ]
     return (
         info.attributes, *times, info.volume, info.size >> 32, info.size & 0xFFFFFFFF,
-        info.links, info.index >> 32, info.index & 0xFFFFFFFF,
+        info.links, info.file_index >> 32, info.file_index & 0xFFFFFFFF,
     )  # fmt: skip
