@@ -473,3 +473,125 @@ def test_long_path_name(folder: str) -> None:
     assert win32file.GetLongPathName(folder).lower() == folder.lower()
     missing = os.path.join(folder, "nope")
     assert _code(win32file.GetLongPathName, missing) == winerror.ERROR_FILE_NOT_FOUND
+
+
+# --- more of win32api: the environment set, attributes, memory, searches -----------------------
+
+
+def test_set_environment_variable() -> None:
+    name = "APARTMENT_CONTRACT_SET"
+    win32api.SetEnvironmentVariable(name, "one")
+    assert win32api.GetEnvironmentVariable(name) == "one"
+    win32api.SetEnvironmentVariableW(name, "two")
+    assert win32api.GetEnvironmentVariable(name) == "two"
+    assert win32api.ExpandEnvironmentStrings(f"%{name}%") == "two"
+    win32api.SetEnvironmentVariable(name, None)
+    assert win32api.GetEnvironmentVariable(name) is None
+    assert _code(win32api.SetEnvironmentVariable, "", "x") == winerror.ERROR_INVALID_PARAMETER
+    assert _code(win32api.SetEnvironmentVariable, "A=B", "x") == winerror.ERROR_INVALID_PARAMETER
+    with pytest.raises(TypeError, match=UNICODE_ERROR):
+        win32api.SetEnvironmentVariable(name, 3)
+
+
+def test_win32api_set_file_attributes(folder: str) -> None:
+    path = new_file(folder, b"x")
+    win32api.SetFileAttributes(path, win32con.FILE_ATTRIBUTE_READONLY)
+    assert win32api.GetFileAttributes(path) == win32con.FILE_ATTRIBUTE_READONLY | 0x20
+    win32api.SetFileAttributes(path, win32con.FILE_ATTRIBUTE_NORMAL)
+    assert win32api.GetFileAttributes(path) == win32con.FILE_ATTRIBUTE_ARCHIVE
+    missing = os.path.join(folder, "nope")
+    assert _code(win32api.SetFileAttributes, missing, 0) == winerror.ERROR_FILE_NOT_FOUND
+    with pytest.raises(TypeError, match=UNICODE_ERROR):
+        win32api.SetFileAttributes(3, 0)
+
+
+def test_global_memory_status() -> None:
+    short, long = win32api.GlobalMemoryStatus(), win32api.GlobalMemoryStatusEx()
+    keys = ["Length", "MemoryLoad", "TotalPhys", "AvailPhys", "TotalPageFile", "AvailPageFile"]
+    keys += ["TotalVirtual", "AvailVirtual"]
+    assert list(short) == keys and short["Length"] == 56
+    assert list(long) == [*keys, "AvailExtendedVirtual"] and long["Length"] == 64
+    assert 0 <= long["MemoryLoad"] <= 100
+    assert 0 < long["AvailPhys"] <= long["TotalPhys"] <= long["TotalPageFile"]
+    assert 0 < long["AvailVirtual"] <= long["TotalVirtual"]
+    assert long["AvailExtendedVirtual"] == 0
+
+
+def test_quiet_calls() -> None:
+    assert win32api.OutputDebugString("apartment contract") is None
+    with pytest.raises(TypeError, match=UNICODE_ERROR):
+        win32api.OutputDebugString(3)
+    assert win32api.MessageBeep() is None
+    assert win32api.MessageBeep(0) is None
+
+
+def test_set_error_mode_returns_the_previous_mode() -> None:
+    first = win32api.SetErrorMode(1)
+    try:
+        assert win32api.SetErrorMode(0) == 1
+        assert win32api.SetErrorMode(0) == 0
+    finally:
+        win32api.SetErrorMode(first)
+
+
+def test_win32api_find_files(folder: str) -> None:
+    path = new_file(folder, b"12")
+    found = {item[8]: item for item in win32api.FindFiles(os.path.join(folder, "*"))}
+    assert set(found) == {".", "..", os.path.basename(path)}
+    entry = found[os.path.basename(path)]
+    assert entry[0] == win32con.FILE_ATTRIBUTE_ARCHIVE and entry[4:6] == (0, 2)
+    missing = os.path.join(folder, "nope", "*")
+    assert _code(win32api.FindFiles, missing) == winerror.ERROR_PATH_NOT_FOUND
+
+
+def test_search_path(folder: str) -> None:
+    path = new_file(folder, b"x")
+    found, start = win32api.SearchPath(folder, os.path.basename(path))
+    assert found == path and found[start:] == os.path.basename(path)
+    named = os.path.join(folder, "named.txt")
+    with open(named, "wb"):
+        pass
+    assert win32api.SearchPath(folder, "named", ".txt")[0] == named
+    assert _code(win32api.SearchPath, folder, "nope.txt") == winerror.ERROR_FILE_NOT_FOUND
+
+
+# --- more of win32file: links, final paths, CreateFileW, CreateDirectoryEx ---------------------
+
+
+def test_create_hard_link(folder: str) -> None:
+    path = new_file(folder, b"x")
+    link = path + ".link"
+    win32file.CreateHardLink(link, path)
+    assert _read(link) == b"x" and os.stat(path).st_nlink == 2
+    assert code_of(win32file.CreateHardLink, link, path) == winerror.ERROR_ALREADY_EXISTS
+    missing = os.path.join(folder, "nope")
+    assert code_of(win32file.CreateHardLink, link + "2", missing) == winerror.ERROR_FILE_NOT_FOUND
+    win32file.CreateHardLink(link + "3", path, None, None)
+
+
+def test_final_path_name_follows_a_rename(folder: str) -> None:
+    path = new_file(folder, b"x")
+    handle = open_file(path, win32con.GENERIC_READ, win32file.FILE_SHARE_DELETE)
+    try:
+        assert win32file.GetFinalPathNameByHandle(handle, 0).endswith(os.path.basename(path))
+        win32api.MoveFile(path, path + ".moved")
+        assert win32file.GetFinalPathNameByHandle(handle, 0).endswith(".moved")
+    finally:
+        handle.Close()
+    assert _code(win32file.GetFinalPathNameByHandle, handle, 0) == winerror.ERROR_INVALID_HANDLE
+
+
+def test_create_file_w_is_create_file(folder: str) -> None:
+    path = new_file(folder, b"abc")
+    handle = win32file.CreateFileW(path, win32con.GENERIC_READ, 0, None, 3, 0, None)
+    try:
+        assert win32file.ReadFile(handle, 10)[1] == b"abc"
+    finally:
+        handle.Close()
+
+
+def test_create_directory_ex(folder: str) -> None:
+    sub = os.path.join(folder, "sub")
+    win32file.CreateDirectoryEx(folder, sub, None)
+    assert os.path.isdir(sub)
+    assert code_of(win32file.CreateDirectoryEx, folder, sub, None) == winerror.ERROR_ALREADY_EXISTS

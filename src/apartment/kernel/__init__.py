@@ -87,12 +87,16 @@ from ._handles import HandleTable as HandleTable
 from ._handles import handles as handles
 from ._hoststream import HostStream as HostStream
 from ._machine import LOCALE_ID as LOCALE_ID
+from ._machine import MemoryStatus as MemoryStatus
 from ._machine import SystemInfo as SystemInfo
 from ._machine import SystemTime as SystemTime
 from ._machine import WindowsVersion as WindowsVersion
 from ._machine import environment_variable as environment_variable
 from ._machine import expand_environment as expand_environment
 from ._machine import local_time as local_time
+from ._machine import memory_status as memory_status
+from ._machine import set_environment_variable as set_environment_variable
+from ._machine import set_error_mode as set_error_mode
 from ._machine import system_directory as system_directory
 from ._machine import system_info as system_info
 from ._machine import system_metric as system_metric
@@ -116,9 +120,12 @@ from ._pathops import create_directory as create_directory
 from ._pathops import disk_space as disk_space
 from ._pathops import drive_roots as drive_roots
 from ._pathops import drive_type as drive_type
+from ._pathops import final_path as final_path
 from ._pathops import full_path_name as full_path_name
+from ._pathops import hard_link as hard_link
 from ._pathops import move_file as move_file
 from ._pathops import remove_directory as remove_directory
+from ._pathops import search_path as search_path
 from ._pathops import temp_file_name as temp_file_name
 from ._pipe import PipeEnd as PipeEnd
 from ._pipeclient import call_named_pipe as call_named_pipe
@@ -339,6 +346,7 @@ __all__ = [
     "HostStream",
     "IoResult",
     "MemoryCounters",
+    "MemoryStatus",
     "Module",
     "Mutex",
     "MutexStatistics",
@@ -382,10 +390,12 @@ __all__ = [
     "expand_environment",
     "file_attributes",
     "file_info",
+    "final_path",
     "find_files",
     "full_path_name",
     "handle_of_descriptor",
     "handles",
+    "hard_link",
     "host_names",
     "inherit_from_parent",
     "is_wow64",
@@ -394,6 +404,7 @@ __all__ = [
     "lookup_sid",
     "machine_sid",
     "memory_counters",
+    "memory_status",
     "module_file_name",
     "module_handle",
     "module_path",
@@ -410,7 +421,10 @@ __all__ = [
     "publish",
     "queue_apc",
     "remove_directory",
+    "search_path",
     "session_id",
+    "set_environment_variable",
+    "set_error_mode",
     "set_file_attributes",
     "set_priority_class",
     "set_process_affinity",

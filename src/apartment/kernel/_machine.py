@@ -14,7 +14,10 @@ import datetime as _dt
 import os
 import platform
 import re
+import threading
 from typing import NamedTuple
+
+from ..errors import ERROR_INVALID_PARAMETER, Win32Error
 
 __all__ = [
     "SystemTime",
@@ -29,7 +32,11 @@ __all__ = [
     "system_metric",
     "LOCALE_ID",
     "environment_variable",
+    "set_environment_variable",
     "expand_environment",
+    "MemoryStatus",
+    "memory_status",
+    "set_error_mode",
 ]
 
 LOCALE_ID = 0x0409  # English (United States): LANG_ENGLISH, SUBLANG_ENGLISH_US
@@ -234,6 +241,24 @@ def environment_variable(name: str) -> str | None:
     return None
 
 
+def set_environment_variable(name: str, value: str | None) -> None:
+    """Set (None: remove) a variable of this process's environment (SetEnvironmentVariable).
+
+    ``os.environ`` and the C library's environment both change, so children see it. A name
+    that is empty or holds ``=`` fails with ERROR_INVALID_PARAMETER, as on Windows.
+    """
+    if not isinstance(name, str):
+        raise TypeError(f"a variable's name is a str, not {type(name).__name__}")
+    if value is not None and not isinstance(value, str):
+        raise TypeError(f"a variable's value is a str or None, not {type(value).__name__}")
+    if not name or "=" in name or "\0" in name or (value is not None and "\0" in value):
+        raise Win32Error.from_code(ERROR_INVALID_PARAMETER, f"{name!r} cannot name a variable")
+    if value is None:
+        os.environ.pop(name, None)
+    else:
+        os.environ[name] = value
+
+
 _REFERENCE = re.compile(r"%([^%]+)%")
 
 
@@ -250,3 +275,71 @@ def expand_environment(text: str) -> str:
         return match.group(0) if value is None else value
 
     return _REFERENCE.sub(replace, text)
+
+
+class MemoryStatus(NamedTuple):
+    """MEMORYSTATUSEX in bytes, from ``/proc/meminfo`` and this process's address space.
+
+    ``load`` is the percentage of physical memory in use; the page file is Windows' commit
+    limit (memory plus swap); the virtual figures are this process's x64 user address space.
+    """
+
+    load: int
+    total_physical: int
+    available_physical: int
+    total_page_file: int
+    available_page_file: int
+    total_virtual: int
+    available_virtual: int
+
+
+_USER_SPACE = 0x7FFFFFFE0000  # Windows x64's user address space: 128 TiB less 128 KiB
+
+
+def _kib_fields(path: str) -> dict[str, int]:
+    """``Name: value kB`` lines of a /proc file, as bytes."""
+    found: dict[str, int] = {}
+    try:
+        with open(path, encoding="ascii", errors="replace") as stream:
+            for line in stream:
+                name, _, rest = line.partition(":")
+                parts = rest.split()
+                if parts and parts[0].isdigit():
+                    found[name] = int(parts[0]) * (1024 if parts[1:] == ["kB"] else 1)
+    except OSError:
+        pass
+    return found
+
+
+def memory_status() -> MemoryStatus:
+    """The machine's memory and this process's address space (GlobalMemoryStatusEx)."""
+    info = _kib_fields("/proc/meminfo")
+    total = info.get("MemTotal", 0)
+    available = info.get("MemAvailable", info.get("MemFree", 0))
+    swap, swap_free = info.get("SwapTotal", 0), info.get("SwapFree", 0)
+    used_virtual = _kib_fields("/proc/self/status").get("VmSize", 0)
+    load = (total - available) * 100 // total if total else 0
+    return MemoryStatus(
+        load,
+        total,
+        available,
+        total + swap,
+        available + swap_free,
+        _USER_SPACE,
+        max(_USER_SPACE - used_virtual, 0),
+    )
+
+
+_error_mode_lock = threading.Lock()
+_error_mode = 0
+
+
+def set_error_mode(mode: int) -> int:
+    """Set the process's error mode (SEM_* bits) and return the previous one (SetErrorMode).
+
+    Kept, not acted on: no dialog box is ever shown here, whatever the mode says.
+    """
+    global _error_mode
+    with _error_mode_lock:
+        previous, _error_mode = _error_mode, mode
+    return previous

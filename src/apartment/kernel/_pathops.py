@@ -13,6 +13,7 @@ import errno
 import os
 import shutil
 import stat
+import sys
 import time
 from typing import NamedTuple
 
@@ -22,12 +23,13 @@ from ..errors import (
     ERROR_DIR_NOT_EMPTY,
     ERROR_DIRECTORY,
     ERROR_FILE_EXISTS,
+    ERROR_FILE_NOT_FOUND,
     ERROR_INVALID_PARAMETER,
     ERROR_NOT_SAME_DEVICE,
     ERROR_PATH_NOT_FOUND,
     Win32Error,
 )
-from ._file import os_error
+from ._file import File, os_error
 from ._filemodes import READ, REMOVE, SHARE_ALL
 from ._handles import handles
 from ._share import claim
@@ -46,6 +48,9 @@ __all__ = [
     "drive_roots",
     "DiskSpace",
     "disk_space",
+    "hard_link",
+    "final_path",
+    "search_path",
 ]
 
 DRIVE_UNKNOWN = 0
@@ -289,3 +294,58 @@ def disk_space(folder: str | None) -> DiskSpace:
         info.f_bavail,
         info.f_blocks,
     )
+
+
+def hard_link(link: str, existing: str) -> None:
+    """Give the file ``existing`` a second name ``link`` (CreateHardLink).
+
+    Raises:
+        Win32Error: ERROR_ALREADY_EXISTS (``link`` exists), ERROR_FILE_NOT_FOUND,
+            ERROR_PATH_NOT_FOUND, ERROR_ACCESS_DENIED (a folder).
+    """
+    _path(link, "link")
+    _path(existing, "target")
+    try:
+        os.link(existing, link)
+    except FileExistsError:
+        raise Win32Error.from_code(ERROR_ALREADY_EXISTS, f"{link!r} exists") from None
+    except OSError as exc:
+        raise os_error(exc, f"linking {link!r} to {existing!r}") from None
+
+
+def final_path(file: File) -> str:
+    """The path an open file has now, renames included (GetFinalPathNameByHandle).
+
+    Read from ``/proc/self/fd``: the kernel's own answer, with links resolved.
+
+    Raises:
+        InvalidHandleError: the file is closed.
+    """
+    try:
+        return os.readlink(f"/proc/self/fd/{file.descriptor()}")
+    except OSError as exc:
+        raise os_error(exc, "reading an open file's path") from None
+
+
+def search_path(folder: str | None, name: str, extension: str | None = None) -> tuple[str, int]:
+    """Find a file as SearchPath does: (its full path, where its last component starts).
+
+    ``folder`` None searches the program's folder, the current folder, then ``PATH``;
+    ``extension`` (with its dot) is added when ``name`` has none.
+
+    Raises:
+        Win32Error: ERROR_FILE_NOT_FOUND.
+    """
+    _path(name, "name")
+    if extension and not os.path.splitext(name)[1]:
+        name += extension
+    if folder is not None:
+        places = [_path(folder, "folder")]
+    else:
+        places = [os.path.dirname(sys.executable), os.getcwd()]
+        places += [place for place in os.environ.get("PATH", "").split(os.pathsep) if place]
+    for place in places:
+        candidate = os.path.abspath(os.path.join(place, name))
+        if os.path.isfile(candidate):
+            return candidate, len(candidate) - len(os.path.basename(candidate))
+    raise Win32Error.from_code(ERROR_FILE_NOT_FOUND, f"{name!r} is in none of {places!r}")

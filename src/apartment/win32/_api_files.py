@@ -29,6 +29,7 @@ __all__ = [
     "COPY_FILE_OPEN_SOURCE_FOR_WRITE", "COPY_FILE_ALLOW_DECRYPTED_DESTINATION",
     "MOVEFILE_REPLACE_EXISTING", "MOVEFILE_COPY_ALLOWED", "MOVEFILE_DELAY_UNTIL_REBOOT",
     "MOVEFILE_WRITE_THROUGH", "MOVEFILE_CREATE_HARDLINK", "MOVEFILE_FAIL_IF_NOT_TRACKABLE",
+    "SetFileAttributes", "FindFiles", "SearchPath",
 ]  # fmt: skip
 
 DRIVE_UNKNOWN = kernel.DRIVE_UNKNOWN
@@ -51,6 +52,27 @@ MOVEFILE_FAIL_IF_NOT_TRACKABLE = 32
 
 _NO_REBOOT = "MOVEFILE_DELAY_UNTIL_REBOOT: there is no reboot to wait for"
 _NO_TRANSACTIONS = "transacted file operations (KTM) are not modelled; pass no Transaction"
+
+
+def find_data(found: kernel.FoundFile) -> tuple[object, ...]:
+    """WIN32_FIND_DATA as pywin32's tuple.
+
+    Attributes, three times, size high and low, two reserved DWORDs, the name and the 8.3
+    name (none here).
+    """
+    info = found.info
+    return (
+        info.attributes,
+        file_time(info.created, TimeType),
+        file_time(info.accessed, TimeType),
+        file_time(info.written, TimeType),
+        info.size >> 32,
+        info.size & 0xFFFFFFFF,
+        0,
+        0,
+        found.name,
+        "",
+    )
 
 
 def _root(path: object) -> str | None:
@@ -79,6 +101,26 @@ def GetFileAttributes(pathName: str, /) -> int:
 def CopyFile(src: str, dest: str, bFailOnExist: int = 0, /) -> None:
     """Copy a file's data, permissions and times; an existing ``dest`` is replaced unless asked."""
     kernel.copy_file(text_arg(src), text_arg(dest), fail_if_exists=as_bool(bFailOnExist))
+
+
+@api("SetFileAttributes")
+def SetFileAttributes(pathName: str, attrs: int, /) -> None:
+    """Set a path's attributes; only FILE_ATTRIBUTE_READONLY is kept (see the kernel)."""
+    kernel.set_file_attributes(text_arg(pathName), dword(attrs))
+
+
+@api("FindFirstFile")
+def FindFiles(fileSpec: str, /) -> list[tuple[object, ...]]:
+    """win32file.FindFilesW's WIN32_FIND_DATA tuples, for a wildcard."""
+    return [find_data(found) for found in kernel.find_files(text_arg(fileSpec))]
+
+
+@api("SearchPath")
+def SearchPath(path: str | None, fileName: str, fileExt: str | None = None, /) -> tuple[str, int]:
+    """(the full path of a file found, where its name starts); None searches the program's
+    folder, the current folder and PATH."""  # noqa: D205, D209
+    extension = None if fileExt is None else text_arg(fileExt)
+    return kernel.search_path(_root(path), text_arg(fileName), extension)
 
 
 @api("DeleteFile")
@@ -235,3 +277,29 @@ def file_GetFileInformationByHandle(handle: object, /) -> tuple[object, ...]:
         info.attributes, *times, info.volume, info.size >> 32, info.size & 0xFFFFFFFF,
         info.links, info.file_index >> 32, info.file_index & 0xFFFFFFFF,
     )  # fmt: skip
+
+
+@api("CreateDirectoryEx")
+def file_CreateDirectoryEx(templateName: str, newDirectory: str, sa: object, /) -> None:
+    """Make a folder; the template folder's attributes are not copied (Linux keeps none)."""
+    text_arg(templateName)
+    kernel.create_directory(text_arg(newDirectory))
+
+
+@api("CreateHardLink")
+def file_CreateHardLink(
+    FileName: str,
+    ExistingFileName: str,
+    SecurityAttributes: object = None,
+    Transaction: object = None,
+) -> None:
+    """Give an existing file a second name."""
+    _no_transaction(Transaction)
+    kernel.hard_link(text_arg(FileName), text_arg(ExistingFileName))
+
+
+@api("GetFinalPathNameByHandle")
+def file_GetFinalPathNameByHandle(File: object, Flags: int, /) -> str:
+    """The open file's path now, links resolved (Linux's: no long-path prefix)."""
+    dword(Flags)
+    return kernel.final_path(lookup(File, kernel.File))

@@ -20,7 +20,9 @@ __all__ = [
     "ExpandEnvironmentStrings", "GetComputerNameEx", "GetSystemInfo", "GetNativeSystemInfo",
     "GetSystemMetrics", "Beep", "MAKELONG", "MAKEWORD", "LOBYTE", "HIBYTE", "RGB", "MAKELANGID",
     "GetUserDefaultLCID", "GetUserDefaultLangID", "GetSystemDefaultLCID",
-    "GetSystemDefaultLangID", "GetThreadLocale",
+    "GetSystemDefaultLangID", "GetThreadLocale", "SetEnvironmentVariable",
+    "SetEnvironmentVariableW", "GlobalMemoryStatus", "GlobalMemoryStatusEx", "OutputDebugString",
+    "MessageBeep", "SetErrorMode",
 ]  # fmt: skip
 
 
@@ -79,6 +81,18 @@ def GetEnvironmentVariable(variable: str, /) -> str | None:
 
 
 GetEnvironmentVariableW = GetEnvironmentVariable
+
+
+@api("SetEnvironmentVariableW")
+def SetEnvironmentVariable(Name: str, Value: str | None, /) -> None:
+    """Set a variable of this process (None removes it); children inherit it.
+
+    Deviation: os.environ changes too (Linux has one environment; Windows' Python keeps a copy).
+    """
+    kernel.set_environment_variable(text_arg(Name), None if Value is None else text_arg(Value))
+
+
+SetEnvironmentVariableW = SetEnvironmentVariable
 
 
 def ExpandEnvironmentStrings(in_: str, /) -> str:
@@ -183,3 +197,42 @@ def GetSystemDefaultLangID() -> int:
 
 def GetThreadLocale() -> int:
     return kernel.LOCALE_ID
+
+
+def _memory() -> dict[str, int]:
+    status = kernel.memory_status()
+    return {
+        "MemoryLoad": status.load,
+        "TotalPhys": status.total_physical,
+        "AvailPhys": status.available_physical,
+        "TotalPageFile": status.total_page_file,
+        "AvailPageFile": status.available_page_file,
+        "TotalVirtual": status.total_virtual,
+        "AvailVirtual": status.available_virtual,
+    }
+
+
+def GlobalMemoryStatus() -> dict[str, int]:
+    """MEMORYSTATUS as pywin32's dict: Length 56, then the load and the byte counts."""
+    return {"Length": 56, **_memory()}
+
+
+def GlobalMemoryStatusEx() -> dict[str, int]:
+    """MEMORYSTATUSEX as pywin32's dict: Length 64, GlobalMemoryStatus's keys and
+    AvailExtendedVirtual (always 0, as on Windows)."""  # noqa: D205, D209
+    return {"Length": 64, **_memory(), "AvailExtendedVirtual": 0}
+
+
+def OutputDebugString(msg: str, /) -> None:
+    """Accepted and dropped: no debugger listens (Windows drops it too when none does)."""
+    text_arg(msg)
+
+
+def MessageBeep(type: int = 0, /) -> None:
+    """Accepted and silent: no sound is played."""
+    _c_long(type)
+
+
+def SetErrorMode(errorMode: int, /) -> int:
+    """Set the process's SEM_* error mode and return the previous one (kept, not acted on)."""
+    return kernel.set_error_mode(_c_long(errorMode) & 0xFFFFFFFF)

@@ -70,18 +70,23 @@ from ._api_files import MoveFileEx as MoveFileEx
 from ._api_files import file_CopyFile as CopyFile
 from ._api_files import file_CopyFileW as CopyFileW
 from ._api_files import file_CreateDirectory as CreateDirectory
+from ._api_files import file_CreateDirectoryEx as CreateDirectoryEx
+from ._api_files import file_CreateDirectoryEx as CreateDirectoryExW
 from ._api_files import file_CreateDirectoryW as CreateDirectoryW
+from ._api_files import file_CreateHardLink as CreateHardLink
 from ._api_files import file_DeleteFileW as DeleteFileW
 from ._api_files import file_GetDiskFreeSpace as GetDiskFreeSpace
 from ._api_files import file_GetDiskFreeSpaceEx as GetDiskFreeSpaceEx
 from ._api_files import file_GetDriveType as GetDriveType
 from ._api_files import file_GetDriveType as GetDriveTypeW
 from ._api_files import file_GetFileInformationByHandle as GetFileInformationByHandle
+from ._api_files import file_GetFinalPathNameByHandle as GetFinalPathNameByHandle
 from ._api_files import file_GetFullPathName as GetFullPathName
 from ._api_files import file_GetLongPathName as GetLongPathName
 from ._api_files import file_MoveFileExW as MoveFileExW
 from ._api_files import file_MoveFileW as MoveFileW
 from ._api_files import file_RemoveDirectory as RemoveDirectory
+from ._api_files import find_data as _find_data
 from ._buffers import data_arg, read_buffer, text_arg
 from ._handles import PyHANDLE, handle_value, lookup, new_handle
 from ._timeconv import file_time, time_arg
@@ -103,7 +108,8 @@ __all__ = [
     "FindFileIterator", "CopyFile", "CopyFileW", "MoveFile", "MoveFileW", "MoveFileEx",
     "MoveFileExW", "CreateDirectory", "CreateDirectoryW", "RemoveDirectory", "DeleteFileW",
     "GetFullPathName", "GetLongPathName", "GetDriveType", "GetDriveTypeW", "GetDiskFreeSpace",
-    "GetDiskFreeSpaceEx", "GetFileInformationByHandle",
+    "GetDiskFreeSpaceEx", "GetFileInformationByHandle", "CreateFileW", "CreateDirectoryEx",
+    "CreateDirectoryExW", "CreateHardLink", "GetFinalPathNameByHandle",
     "DRIVE_UNKNOWN", "DRIVE_NO_ROOT_DIR", "DRIVE_REMOVABLE", "DRIVE_FIXED", "DRIVE_REMOTE",
     "DRIVE_CDROM", "DRIVE_RAMDISK", "COPY_FILE_FAIL_IF_EXISTS", "COPY_FILE_RESTARTABLE",
     "COPY_FILE_OPEN_SOURCE_FOR_WRITE", "COPY_FILE_ALLOW_DECRYPTED_DESTINATION",
@@ -166,6 +172,9 @@ def CreateFile(
     )
     set_last_error(ERROR_ALREADY_EXISTS if file.already_existed else 0)
     return new_handle(file, file.access)
+
+
+CreateFileW = CreateFile
 
 
 @api("ReadFile")
@@ -325,27 +334,6 @@ def _path_arg(value: object) -> str:
     if value is None:
         raise TypeError("None is not a valid string in this context")
     return text_arg(value)
-
-
-def _find_data(found: kernel.FoundFile) -> tuple[object, ...]:
-    """WIN32_FIND_DATA as pywin32's tuple.
-
-    Attributes, three times, size high and low, two reserved DWORDs, the name and the 8.3
-    name (none here).
-    """
-    info = found.info
-    return (
-        info.attributes,
-        file_time(info.created, TimeType),
-        file_time(info.accessed, TimeType),
-        file_time(info.written, TimeType),
-        info.size >> 32,
-        info.size & 0xFFFFFFFF,
-        0,
-        0,
-        found.name,
-        "",
-    )
 
 
 @soft(lambda: INVALID_FILE_ATTRIBUTES)
