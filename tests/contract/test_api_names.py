@@ -610,3 +610,25 @@ def test_create_directory_ex(folder: str) -> None:
     win32file.CreateDirectoryEx(folder, sub, None)
     assert os.path.isdir(sub)
     assert code_of(win32file.CreateDirectoryEx, folder, sub, None) == winerror.ERROR_ALREADY_EXISTS
+
+
+# --- volumes ----------------------------------------------------------------------------------
+
+
+def test_volume_information_of_a_root() -> None:
+    root = win32api.GetLogicalDriveStrings().split("\0")[0]
+    name, serial, longest, flags, file_system = win32api.GetVolumeInformation(root)
+    assert isinstance(name, str) and isinstance(file_system, str) and file_system
+    assert type(serial) is int and -(2**31) <= serial < 2**31
+    assert longest == 255
+    assert flags & 0x2  # FILE_CASE_PRESERVED_NAMES
+    with pytest.raises(TypeError, match=UNICODE_ERROR):
+        win32api.GetVolumeInformation(3)
+
+
+def test_volume_path_name(folder: str) -> None:
+    mount = win32file.GetVolumePathName(os.path.join(folder, "x"))
+    assert isinstance(mount, str) and mount.endswith(os.sep)
+    assert os.path.normcase(folder).startswith(os.path.normcase(mount))
+    root = win32api.GetLogicalDriveStrings().split("\0")[0]
+    assert win32file.GetVolumePathName(root) == root

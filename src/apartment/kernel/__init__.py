@@ -115,6 +115,7 @@ from ._pathops import DRIVE_FIXED as DRIVE_FIXED
 from ._pathops import DRIVE_NO_ROOT_DIR as DRIVE_NO_ROOT_DIR
 from ._pathops import DRIVE_UNKNOWN as DRIVE_UNKNOWN
 from ._pathops import DiskSpace as DiskSpace
+from ._pathops import VolumeInfo as VolumeInfo
 from ._pathops import copy_file as copy_file
 from ._pathops import create_directory as create_directory
 from ._pathops import disk_space as disk_space
@@ -123,10 +124,12 @@ from ._pathops import drive_type as drive_type
 from ._pathops import final_path as final_path
 from ._pathops import full_path_name as full_path_name
 from ._pathops import hard_link as hard_link
+from ._pathops import mount_point as mount_point
 from ._pathops import move_file as move_file
 from ._pathops import remove_directory as remove_directory
 from ._pathops import search_path as search_path
 from ._pathops import temp_file_name as temp_file_name
+from ._pathops import volume_info as volume_info
 from ._pipe import PipeEnd as PipeEnd
 from ._pipeclient import call_named_pipe as call_named_pipe
 from ._pipeclient import create_pipe as create_pipe
@@ -364,6 +367,7 @@ __all__ = [
     "ThreadHandle",
     "ThreadStatistics",
     "TimerStatistics",
+    "VolumeInfo",
     "WaitResult",
     "Waitable",
     "WaitableTimer",
@@ -408,6 +412,7 @@ __all__ = [
     "module_file_name",
     "module_handle",
     "module_path",
+    "mount_point",
     "move_file",
     "open_file",
     "open_named",
@@ -448,6 +453,7 @@ __all__ = [
     "thread_by_id",
     "thread_priority",
     "thread_times",
+    "volume_info",
     "wait_all",
     "wait_any",
     "wait_named_pipe",

@@ -51,6 +51,9 @@ __all__ = [
     "hard_link",
     "final_path",
     "search_path",
+    "mount_point",
+    "VolumeInfo",
+    "volume_info",
 ]
 
 DRIVE_UNKNOWN = 0
@@ -349,3 +352,69 @@ def search_path(folder: str | None, name: str, extension: str | None = None) -> 
         if os.path.isfile(candidate):
             return candidate, len(candidate) - len(os.path.basename(candidate))
     raise Win32Error.from_code(ERROR_FILE_NOT_FOUND, f"{name!r} is in none of {places!r}")
+
+
+def mount_point(path: str) -> str:
+    """The folder where the file system holding ``path`` is mounted, ending in ``/``.
+
+    What GetVolumePathName answers (a drive root on Windows); ``path`` need not exist (its
+    nearest existing parent decides).
+    """
+    current = os.path.realpath(full_path_name(path))
+    while not os.path.exists(current):
+        current = os.path.dirname(current)
+    while not os.path.ismount(current):
+        current = os.path.dirname(current)
+    return os.path.join(current, "")
+
+
+class VolumeInfo(NamedTuple):
+    """What GetVolumeInformation tells of a file system: Linux's answers.
+
+    ``name`` is '' (Linux file systems' labels are not read); ``serial`` the device number's
+    low 32 bits (as a file's volume in GetFileInformationByHandle); ``flags`` FILE_* bits
+    (case-sensitive, case-preserving, Unicode names, permissions, hard links, read-only);
+    ``file_system`` the kernel's type name (``ext4``, ``tmpfs``, ``overlay``, ...).
+    """
+
+    name: str
+    serial: int
+    max_component: int
+    flags: int
+    file_system: str
+
+
+_CASE_SENSITIVE, _CASE_PRESERVED, _UNICODE, _ACLS = 0x1, 0x2, 0x4, 0x8
+_HARD_LINKS, _READ_ONLY = 0x400000, 0x80000
+
+
+def _file_system_type(mount: str) -> str:
+    mount = mount.rstrip("/") or "/"
+    found = "unknown"
+    try:
+        with open("/proc/self/mounts", encoding="utf-8", errors="replace") as stream:
+            for line in stream:
+                fields = line.split()
+                if len(fields) > 2 and fields[1].replace("\\040", " ") == mount:
+                    found = fields[2]  # the last mount on a folder is the one seen
+    except OSError:
+        pass
+    return found
+
+
+def volume_info(folder: str | None) -> VolumeInfo:
+    """The file system holding ``folder`` (None: the current folder's).
+
+    Raises:
+        Win32Error: ERROR_FILE_NOT_FOUND, ERROR_PATH_NOT_FOUND; ERROR_DIRECTORY for a file.
+    """
+    path = os.getcwd() if folder is None else _path(folder, "folder")
+    info = _stat(path, "reading the volume of")
+    if not stat.S_ISDIR(info.st_mode):
+        raise Win32Error.from_code(ERROR_DIRECTORY, f"{path!r} is not a folder")
+    space = os.statvfs(path)
+    flags = _CASE_SENSITIVE | _CASE_PRESERVED | _UNICODE | _ACLS | _HARD_LINKS
+    if space.f_flag & os.ST_RDONLY:
+        flags |= _READ_ONLY
+    fs_type = _file_system_type(mount_point(path))
+    return VolumeInfo("", info.st_dev & 0xFFFFFFFF, space.f_namemax, flags, fs_type)

@@ -29,7 +29,7 @@ __all__ = [
     "COPY_FILE_OPEN_SOURCE_FOR_WRITE", "COPY_FILE_ALLOW_DECRYPTED_DESTINATION",
     "MOVEFILE_REPLACE_EXISTING", "MOVEFILE_COPY_ALLOWED", "MOVEFILE_DELAY_UNTIL_REBOOT",
     "MOVEFILE_WRITE_THROUGH", "MOVEFILE_CREATE_HARDLINK", "MOVEFILE_FAIL_IF_NOT_TRACKABLE",
-    "SetFileAttributes", "FindFiles", "SearchPath",
+    "SetFileAttributes", "FindFiles", "SearchPath", "GetVolumeInformation",
 ]  # fmt: skip
 
 DRIVE_UNKNOWN = kernel.DRIVE_UNKNOWN
@@ -180,6 +180,17 @@ def GetLogicalDriveStrings() -> str:
     return "".join(root + "\0" for root in kernel.drive_roots())
 
 
+@api("GetVolumeInformation")
+def GetVolumeInformation(path: str, /) -> tuple[str, int, int, int, str]:
+    """(label '', serial, longest name, FILE_* flags, file system type) of a folder's disk."""
+    info = kernel.volume_info(text_arg(path))
+    return info.name, _signed32(info.serial), info.max_component, info.flags, info.file_system
+
+
+def _signed32(value: int) -> int:
+    return value - 2**32 if value >= 2**31 else value
+
+
 # -- win32file's spellings --------------------------------------------------------------------
 
 
@@ -303,3 +314,9 @@ def file_GetFinalPathNameByHandle(File: object, Flags: int, /) -> str:
     """The open file's path now, links resolved (Linux's: no long-path prefix)."""
     dword(Flags)
     return kernel.final_path(lookup(File, kernel.File))
+
+
+@api("GetVolumePathName")
+def file_GetVolumePathName(FileName: str, /) -> str:
+    """The mount point of the file system holding a path, ending in ``/``."""
+    return kernel.mount_point(text_arg(FileName))

@@ -83,6 +83,7 @@ from ._api_files import file_GetFileInformationByHandle as GetFileInformationByH
 from ._api_files import file_GetFinalPathNameByHandle as GetFinalPathNameByHandle
 from ._api_files import file_GetFullPathName as GetFullPathName
 from ._api_files import file_GetLongPathName as GetLongPathName
+from ._api_files import file_GetVolumePathName as GetVolumePathName
 from ._api_files import file_MoveFileExW as MoveFileExW
 from ._api_files import file_MoveFileW as MoveFileW
 from ._api_files import file_RemoveDirectory as RemoveDirectory
@@ -109,7 +110,7 @@ __all__ = [
     "MoveFileExW", "CreateDirectory", "CreateDirectoryW", "RemoveDirectory", "DeleteFileW",
     "GetFullPathName", "GetLongPathName", "GetDriveType", "GetDriveTypeW", "GetDiskFreeSpace",
     "GetDiskFreeSpaceEx", "GetFileInformationByHandle", "CreateFileW", "CreateDirectoryEx",
-    "CreateDirectoryExW", "CreateHardLink", "GetFinalPathNameByHandle",
+    "CreateDirectoryExW", "CreateHardLink", "GetFinalPathNameByHandle", "GetVolumePathName",
     "DRIVE_UNKNOWN", "DRIVE_NO_ROOT_DIR", "DRIVE_REMOVABLE", "DRIVE_FIXED", "DRIVE_REMOTE",
     "DRIVE_CDROM", "DRIVE_RAMDISK", "COPY_FILE_FAIL_IF_EXISTS", "COPY_FILE_RESTARTABLE",
     "COPY_FILE_OPEN_SOURCE_FOR_WRITE", "COPY_FILE_ALLOW_DECRYPTED_DESTINATION",
