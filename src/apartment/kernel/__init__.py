@@ -19,6 +19,13 @@ from ._affinity import set_thread_affinity as set_thread_affinity
 from ._affinity import set_working_set_limits as set_working_set_limits
 from ._affinity import system_affinity as system_affinity
 from ._affinity import working_set_limits as working_set_limits
+from ._console import CTRL_BREAK_EVENT as CTRL_BREAK_EVENT
+from ._console import CTRL_C_EVENT as CTRL_C_EVENT
+from ._console import CTRL_CLOSE_EVENT as CTRL_CLOSE_EVENT
+from ._console import add_ctrl_handler as add_ctrl_handler
+from ._console import ignore_ctrl_c as ignore_ctrl_c
+from ._console import raise_ctrl_event as raise_ctrl_event
+from ._console import remove_ctrl_handler as remove_ctrl_handler
 from ._core import ALERTED as ALERTED
 from ._core import MAXIMUM_WAIT_OBJECTS as MAXIMUM_WAIT_OBJECTS
 from ._core import Waitable as Waitable
@@ -243,6 +250,9 @@ __all__ = [
     "BELOW_NORMAL_PRIORITY_CLASS",
     "CREATE_ALWAYS",
     "CREATE_NEW",
+    "CTRL_BREAK_EVENT",
+    "CTRL_CLOSE_EVENT",
+    "CTRL_C_EVENT",
     "CURRENT_PROCESS",
     "CURRENT_THREAD",
     "DELETE",
@@ -372,6 +382,7 @@ __all__ = [
     "Waitable",
     "WaitableTimer",
     "WindowsVersion",
+    "add_ctrl_handler",
     "bind_directory",
     "call_named_pipe",
     "command_line",
@@ -401,6 +412,7 @@ __all__ = [
     "handles",
     "hard_link",
     "host_names",
+    "ignore_ctrl_c",
     "inherit_from_parent",
     "is_wow64",
     "local_time",
@@ -425,6 +437,8 @@ __all__ = [
     "process_version",
     "publish",
     "queue_apc",
+    "raise_ctrl_event",
+    "remove_ctrl_handler",
     "remove_directory",
     "search_path",
     "session_id",

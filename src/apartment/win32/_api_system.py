@@ -11,7 +11,7 @@ import operator
 
 from .. import kernel
 from ..errors import ERROR_INVALID_PARAMETER, Win32Error
-from ._adapt import api
+from ._adapt import api, as_bool, dword
 from ._buffers import text_arg
 
 __all__ = [
@@ -22,7 +22,7 @@ __all__ = [
     "GetUserDefaultLCID", "GetUserDefaultLangID", "GetSystemDefaultLCID",
     "GetSystemDefaultLangID", "GetThreadLocale", "SetEnvironmentVariable",
     "SetEnvironmentVariableW", "GlobalMemoryStatus", "GlobalMemoryStatusEx", "OutputDebugString",
-    "MessageBeep", "SetErrorMode",
+    "MessageBeep", "SetErrorMode", "SetConsoleCtrlHandler", "GenerateConsoleCtrlEvent",
 ]  # fmt: skip
 
 
@@ -236,3 +236,29 @@ def MessageBeep(type: int = 0, /) -> None:
 def SetErrorMode(errorMode: int, /) -> int:
     """Set the process's SEM_* error mode and return the previous one (kept, not acted on)."""
     return kernel.set_error_mode(_c_long(errorMode) & 0xFFFFFFFF)
+
+
+def SetConsoleCtrlHandler(ctrlHandler: object, bAdd: int = True, /) -> None:
+    """Add (or remove) ``ctrlHandler(event) -> bool``, called on a new thread for Ctrl+C
+    (SIGINT), Ctrl+Break (SIGQUIT) and a closed console (SIGHUP), the last added first.
+
+    None makes the process ignore Ctrl+C (or heed it again). The first handler must be added
+    from the main thread (Python's rule for signals). Removing one that is not registered
+    raises ValueError, as pywin32 does.
+    """  # noqa: D205
+    add = as_bool(bAdd)
+    if ctrlHandler is None:
+        kernel.ignore_ctrl_c(add)
+    elif not callable(ctrlHandler):
+        raise TypeError(f"First argument must be callable (got {type(ctrlHandler).__name__})")
+    elif add:
+        kernel.add_ctrl_handler(ctrlHandler)
+    else:
+        kernel.remove_ctrl_handler(ctrlHandler)
+
+
+@api("GenerateConsoleCtrlEvent")
+def GenerateConsoleCtrlEvent(controlEvent: int, processGroupId: int, /) -> None:
+    """Send CTRL_C_EVENT, CTRL_BREAK_EVENT or CTRL_CLOSE_EVENT to a process group (0: the
+    caller's, the caller included); 87 for another event or an unknown group."""  # noqa: D205, D209
+    kernel.raise_ctrl_event(dword(controlEvent), dword(processGroupId))

@@ -411,3 +411,10 @@ ComputerNamePhysicalNetBIOS = 4
 ComputerNamePhysicalDnsHostname = 5
 ComputerNamePhysicalDnsDomain = 6
 ComputerNamePhysicalDnsFullyQualified = 7
+
+# Console control events (SetConsoleCtrlHandler, GenerateConsoleCtrlEvent).
+CTRL_C_EVENT = 0
+CTRL_BREAK_EVENT = 1
+CTRL_CLOSE_EVENT = 2
+CTRL_LOGOFF_EVENT = 5
+CTRL_SHUTDOWN_EVENT = 6
