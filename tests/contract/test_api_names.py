@@ -668,3 +668,61 @@ def test_console_ctrl_handler_registration() -> None:
 )
 def test_generate_console_ctrl_event_refuses_an_unknown_event() -> None:
     assert _code(win32api.GenerateConsoleCtrlEvent, 7, 0) == winerror.ERROR_INVALID_PARAMETER
+
+
+# --- edges of copies and moves; links, sizes, the current folder --------------------------------
+
+
+def test_copy_onto_itself_is_refused_and_keeps_the_data(folder: str) -> None:
+    path = new_file(folder, b"keep")
+    assert code_of(win32api.CopyFile, path, path, 0) == winerror.ERROR_SHARING_VIOLATION
+    assert code_of(win32api.CopyFile, path, path, 1) == winerror.ERROR_FILE_EXISTS
+    assert _read(path) == b"keep"
+
+
+def test_move_onto_itself_does_nothing(folder: str) -> None:
+    path = new_file(folder, b"keep")
+    win32api.MoveFile(path, path)
+    win32api.MoveFileEx(path, path, win32file.MOVEFILE_REPLACE_EXISTING)
+    assert _read(path) == b"keep"
+
+
+def test_a_missing_target_folder_is_path_not_found(folder: str) -> None:
+    path = new_file(folder, b"x")
+    target = os.path.join(folder, "nope", "x")
+    assert code_of(win32api.CopyFile, path, target, 0) == winerror.ERROR_PATH_NOT_FOUND
+    assert code_of(win32api.MoveFile, path, target) == winerror.ERROR_PATH_NOT_FOUND
+    assert _code(win32api.GetFullPathName, "") == winerror.ERROR_PATH_NOT_FOUND
+
+
+@pytest.mark.xfail(
+    WINE,
+    strict=True,
+    reason="Wine's CreateSymbolicLink returns success and makes no link; Windows makes one "
+    "(with SeCreateSymbolicLinkPrivilege or in developer mode, else error 1314)",
+)
+def test_create_symbolic_link(folder: str) -> None:
+    path = new_file(folder, b"linked")
+    link = path + ".symlink"
+    win32file.CreateSymbolicLink(link, path)
+    assert _read(link) == b"linked"
+    win32file.CreateSymbolicLink(link + "2", path, 0)
+    assert _read(link + "2") == b"linked"
+
+
+def test_compressed_file_size(folder: str) -> None:
+    path = new_file(folder, b"12345")
+    assert win32file.GetCompressedFileSize(path) == 5
+    missing = os.path.join(folder, "nope")
+    assert _code(win32file.GetCompressedFileSize, missing) == winerror.ERROR_FILE_NOT_FOUND
+
+
+def test_set_current_directory(folder: str) -> None:
+    before = os.getcwd()
+    try:
+        win32file.SetCurrentDirectory(folder)
+        assert os.path.normcase(os.getcwd()) == os.path.normcase(folder)
+        missing = os.path.join(folder, "nope")
+        assert _code(win32file.SetCurrentDirectory, missing) == winerror.ERROR_FILE_NOT_FOUND
+    finally:
+        os.chdir(before)

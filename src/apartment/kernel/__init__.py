@@ -135,6 +135,8 @@ from ._pathops import mount_point as mount_point
 from ._pathops import move_file as move_file
 from ._pathops import remove_directory as remove_directory
 from ._pathops import search_path as search_path
+from ._pathops import set_current_directory as set_current_directory
+from ._pathops import symbolic_link as symbolic_link
 from ._pathops import temp_file_name as temp_file_name
 from ._pathops import volume_info as volume_info
 from ._pipe import PipeEnd as PipeEnd
@@ -442,6 +444,7 @@ __all__ = [
     "remove_directory",
     "search_path",
     "session_id",
+    "set_current_directory",
     "set_environment_variable",
     "set_error_mode",
     "set_file_attributes",
@@ -458,6 +461,7 @@ __all__ = [
     "startup_info",
     "startup_std_handles",
     "std_handle",
+    "symbolic_link",
     "system_affinity",
     "system_directory",
     "system_info",

@@ -27,6 +27,7 @@ from ..errors import (
     ERROR_INVALID_PARAMETER,
     ERROR_NOT_SAME_DEVICE,
     ERROR_PATH_NOT_FOUND,
+    ERROR_SHARING_VIOLATION,
     Win32Error,
 )
 from ._file import File, os_error
@@ -52,6 +53,8 @@ __all__ = [
     "final_path",
     "search_path",
     "mount_point",
+    "symbolic_link",
+    "set_current_directory",
     "VolumeInfo",
     "volume_info",
 ]
@@ -100,6 +103,9 @@ def copy_file(source: str, target: str, *, fail_if_exists: bool = False) -> None
         raise Win32Error.from_code(ERROR_ACCESS_DENIED, f"{source!r} is a folder, not a file")
     if os.path.isdir(target):
         raise Win32Error.from_code(ERROR_ACCESS_DENIED, f"{target!r} is a folder")
+    if os.path.exists(target) and os.path.samefile(source, target):
+        code = ERROR_FILE_EXISTS if fail_if_exists else ERROR_SHARING_VIOLATION
+        raise Win32Error.from_code(code, f"{target!r} is {source!r} itself")
     record = claim(info.st_dev, info.st_ino, READ, SHARE_ALL, source)
     try:
         mode = os.O_WRONLY | os.O_CREAT | os.O_CLOEXEC | (os.O_EXCL if fail_if_exists else 0)
@@ -152,6 +158,10 @@ def move_file(
     try:
         os.rename(source, target)
     except OSError as exc:
+        if exc.errno == errno.ENOENT and os.path.lexists(source):  # the target's folder
+            raise Win32Error.from_code(
+                ERROR_PATH_NOT_FOUND, f"{target!r}'s folder is missing"
+            ) from None
         if exc.errno != errno.EXDEV:
             raise os_error(exc, f"moving {source!r} to {target!r}") from None
     else:
@@ -418,3 +428,41 @@ def volume_info(folder: str | None) -> VolumeInfo:
         flags |= _READ_ONLY
     fs_type = _file_system_type(mount_point(path))
     return VolumeInfo("", info.st_dev & 0xFFFFFFFF, space.f_namemax, flags, fs_type)
+
+
+def symbolic_link(link: str, target: str) -> None:
+    """Make ``link`` a symbolic link to ``target`` (CreateSymbolicLink).
+
+    Linux needs no privilege for it, as Windows does in developer mode; ``target`` need not
+    exist, and a link to a folder needs no flag.
+
+    Raises:
+        Win32Error: ERROR_ALREADY_EXISTS, ERROR_PATH_NOT_FOUND (``link``'s folder).
+    """
+    _path(link, "link")
+    _path(target, "target")
+    try:
+        os.symlink(target, link)
+    except FileExistsError:
+        raise Win32Error.from_code(ERROR_ALREADY_EXISTS, f"{link!r} exists") from None
+    except FileNotFoundError:
+        raise Win32Error.from_code(ERROR_PATH_NOT_FOUND, f"{link!r}'s folder is missing") from None
+    except OSError as exc:
+        raise os_error(exc, f"linking {link!r} to {target!r}") from None
+
+
+def set_current_directory(path: str) -> None:
+    """Make ``path`` the process's current folder (SetCurrentDirectory).
+
+    Raises:
+        Win32Error: ERROR_FILE_NOT_FOUND, ERROR_PATH_NOT_FOUND, ERROR_DIRECTORY (a file).
+    """
+    _path(path)
+    try:
+        os.chdir(path)
+    except NotADirectoryError:
+        if os.path.lexists(path):
+            raise Win32Error.from_code(ERROR_DIRECTORY, f"{path!r} is not a folder") from None
+        raise Win32Error.from_code(ERROR_PATH_NOT_FOUND, f"{path!r} is not a path") from None
+    except OSError as exc:
+        raise os_error(exc, f"entering {path!r}") from None

@@ -320,3 +320,24 @@ def file_GetFinalPathNameByHandle(File: object, Flags: int, /) -> str:
 def file_GetVolumePathName(FileName: str, /) -> str:
     """The mount point of the file system holding a path, ending in ``/``."""
     return kernel.mount_point(text_arg(FileName))
+
+
+@api("CreateSymbolicLink")
+def file_CreateSymbolicLink(
+    SymlinkFileName: str, TargetFileName: str, Flags: int = 0, Transaction: object = None
+) -> None:
+    """A symbolic link to a file or folder (SYMBOLIC_LINK_FLAG_DIRECTORY is not needed)."""
+    _no_transaction(Transaction)
+    dword(Flags)
+    kernel.symbolic_link(text_arg(SymlinkFileName), text_arg(TargetFileName))
+
+
+@api("GetCompressedFileSize")
+def file_GetCompressedFileSize(FileName: str, /) -> int:
+    """The file's size: Linux file systems here do not compress."""
+    return kernel.file_info(text_arg(FileName)).size
+
+
+@api("SetCurrentDirectoryW")
+def file_SetCurrentDirectory(PathName: str, /) -> None:
+    kernel.set_current_directory(text_arg(PathName))

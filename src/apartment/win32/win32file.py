@@ -74,7 +74,9 @@ from ._api_files import file_CreateDirectoryEx as CreateDirectoryEx
 from ._api_files import file_CreateDirectoryEx as CreateDirectoryExW
 from ._api_files import file_CreateDirectoryW as CreateDirectoryW
 from ._api_files import file_CreateHardLink as CreateHardLink
+from ._api_files import file_CreateSymbolicLink as CreateSymbolicLink
 from ._api_files import file_DeleteFileW as DeleteFileW
+from ._api_files import file_GetCompressedFileSize as GetCompressedFileSize
 from ._api_files import file_GetDiskFreeSpace as GetDiskFreeSpace
 from ._api_files import file_GetDiskFreeSpaceEx as GetDiskFreeSpaceEx
 from ._api_files import file_GetDriveType as GetDriveType
@@ -87,6 +89,7 @@ from ._api_files import file_GetVolumePathName as GetVolumePathName
 from ._api_files import file_MoveFileExW as MoveFileExW
 from ._api_files import file_MoveFileW as MoveFileW
 from ._api_files import file_RemoveDirectory as RemoveDirectory
+from ._api_files import file_SetCurrentDirectory as SetCurrentDirectory
 from ._api_files import find_data as _find_data
 from ._buffers import data_arg, read_buffer, text_arg
 from ._handles import PyHANDLE, handle_value, lookup, new_handle
@@ -111,6 +114,8 @@ __all__ = [
     "GetFullPathName", "GetLongPathName", "GetDriveType", "GetDriveTypeW", "GetDiskFreeSpace",
     "GetDiskFreeSpaceEx", "GetFileInformationByHandle", "CreateFileW", "CreateDirectoryEx",
     "CreateDirectoryExW", "CreateHardLink", "GetFinalPathNameByHandle", "GetVolumePathName",
+    "CreateSymbolicLink", "GetCompressedFileSize", "SetCurrentDirectory",
+    "SYMBOLIC_LINK_FLAG_DIRECTORY",
     "DRIVE_UNKNOWN", "DRIVE_NO_ROOT_DIR", "DRIVE_REMOVABLE", "DRIVE_FIXED", "DRIVE_REMOTE",
     "DRIVE_CDROM", "DRIVE_RAMDISK", "COPY_FILE_FAIL_IF_EXISTS", "COPY_FILE_RESTARTABLE",
     "COPY_FILE_OPEN_SOURCE_FOR_WRITE", "COPY_FILE_ALLOW_DECRYPTED_DESTINATION",
@@ -129,6 +134,7 @@ FILE_TYPE_PIPE = 3
 _FILE_TYPES = {"disk": FILE_TYPE_DISK, "pipe": FILE_TYPE_PIPE, "char": FILE_TYPE_CHAR}
 
 UNICODE = 1
+SYMBOLIC_LINK_FLAG_DIRECTORY = 1
 INVALID_FILE_ATTRIBUTES = -1  # GetFileAttributes' failure, through a C long
 
 # GetFileInformationByHandleEx's classes (FILE_INFO_BY_HANDLE_CLASS) answered here.
