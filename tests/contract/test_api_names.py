@@ -726,3 +726,19 @@ def test_set_current_directory(folder: str) -> None:
         assert _code(win32file.SetCurrentDirectory, missing) == winerror.ERROR_FILE_NOT_FOUND
     finally:
         os.chdir(before)
+
+
+def test_the_file_replaced_by_a_copy_or_a_move_must_allow_it(folder: str) -> None:
+    source = new_file(folder, b"new")
+    target = new_file(folder, b"old")
+    handle = open_file(target, win32con.GENERIC_READ, win32file.FILE_SHARE_READ)
+    try:
+        assert code_of(win32api.CopyFile, source, target, 0) == winerror.ERROR_SHARING_VIOLATION
+        flags = win32file.MOVEFILE_REPLACE_EXISTING
+        assert code_of(win32api.MoveFileEx, source, target, flags) in (
+            winerror.ERROR_SHARING_VIOLATION,
+            winerror.ERROR_ACCESS_DENIED,
+        )
+    finally:
+        handle.Close()
+    assert _read(target) == b"old"

@@ -31,9 +31,9 @@ from ..errors import (
     Win32Error,
 )
 from ._file import File, os_error
-from ._filemodes import READ, REMOVE, SHARE_ALL
+from ._filemodes import READ, REMOVE, SHARE_ALL, WRITE
 from ._handles import handles
-from ._share import claim
+from ._share import ShareRecord, claim
 
 __all__ = [
     "full_path_name",
@@ -86,11 +86,26 @@ def _stat(path: str, doing: str) -> os.stat_result:
         raise os_error(exc, f"{doing} {path!r}") from None
 
 
+def _claim_existing(path: str, access: int) -> ShareRecord | None:
+    """Claim ``access`` to an existing file by path (None when nothing is there)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return claim(info.st_dev, info.st_ino, access, SHARE_ALL, path)
+
+
+def _release(record: ShareRecord | None) -> None:
+    if record is not None:
+        record.release()
+
+
 def copy_file(source: str, target: str, *, fail_if_exists: bool = False) -> None:
     """Copy a file's data, permissions and times to ``target`` (CopyFile).
 
     Raises:
-        SharingViolationError: a handle to ``source`` does not share read.
+        SharingViolationError: a handle to ``source`` does not share read, or one to an
+            existing ``target`` does not share write.
         Win32Error: ERROR_FILE_NOT_FOUND or ERROR_PATH_NOT_FOUND (``source`` or ``target``'s
             folder), ERROR_FILE_EXISTS (``fail_if_exists``), ERROR_ACCESS_DENIED (either is a
             folder, or ``target`` is read-only).
@@ -108,6 +123,11 @@ def copy_file(source: str, target: str, *, fail_if_exists: bool = False) -> None
         raise Win32Error.from_code(code, f"{target!r} is {source!r} itself")
     record = claim(info.st_dev, info.st_ino, READ, SHARE_ALL, source)
     try:
+        replaced = _claim_existing(target, WRITE)  # a handle to it may forbid writing
+    except BaseException:
+        record.release()
+        raise
+    try:
         mode = os.O_WRONLY | os.O_CREAT | os.O_CLOEXEC | (os.O_EXCL if fail_if_exists else 0)
         try:
             out = os.open(target, mode, 0o666)
@@ -124,6 +144,7 @@ def copy_file(source: str, target: str, *, fail_if_exists: bool = False) -> None
         finally:
             os.close(out)
     finally:
+        _release(replaced)
         record.release()
 
 
@@ -137,7 +158,8 @@ def move_file(
     (MOVEFILE_COPY_ALLOWED, which MoveFile implies).
 
     Raises:
-        SharingViolationError: a handle to ``source`` does not share delete.
+        SharingViolationError: a handle to ``source``, or to the ``target`` it replaces,
+            does not share delete.
         Win32Error: ERROR_FILE_NOT_FOUND, ERROR_PATH_NOT_FOUND, ERROR_ALREADY_EXISTS
             (``target`` exists and no ``replace``), ERROR_ACCESS_DENIED (``target`` is a
             folder), ERROR_NOT_SAME_DEVICE (another file system without ``copy_allowed``).
@@ -149,12 +171,18 @@ def move_file(
         info = os.stat(source, follow_symlinks=False)
     except OSError as exc:
         raise os_error(exc, f"moving {source!r}") from None
-    if os.path.lexists(target) and not os.path.samefile(source, target):
+    replaces = os.path.lexists(target) and not _same(source, target)
+    if replaces:
         if not replace:
             raise Win32Error.from_code(ERROR_ALREADY_EXISTS, f"{target!r} exists")
         if os.path.isdir(target) or stat.S_ISDIR(info.st_mode):
             raise Win32Error.from_code(ERROR_ACCESS_DENIED, f"{target!r} cannot be replaced")
     record = claim(info.st_dev, info.st_ino, REMOVE, SHARE_ALL, source)
+    try:
+        replaced = _claim_existing(target, REMOVE) if replaces else None
+    except BaseException:
+        record.release()
+        raise
     try:
         os.rename(source, target)
     except OSError as exc:
@@ -167,11 +195,20 @@ def move_file(
     else:
         return
     finally:
+        _release(replaced)
         record.release()
     if not copy_allowed or stat.S_ISDIR(info.st_mode):  # another file system
         raise Win32Error.from_code(ERROR_NOT_SAME_DEVICE, f"{target!r} is on another file system")
     copy_file(source, target)
     _unlink(source)
+
+
+def _same(one: str, other: str) -> bool:
+    """Whether two names are one file (a dangling link is nobody's)."""
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return False
 
 
 def _unlink(path: str) -> None:
