@@ -742,3 +742,48 @@ def test_the_file_replaced_by_a_copy_or_a_move_must_allow_it(folder: str) -> Non
     finally:
         handle.Close()
     assert _read(target) == b"old"
+
+
+# --- dates and times as text --------------------------------------------------------------------
+
+AFTERNOON = datetime.datetime(2024, 3, 7, 14, 5, 9)
+MIDNIGHT = datetime.datetime(2024, 12, 25, 0, 5, 9)
+EN_US = 0x409
+
+
+def test_date_format() -> None:
+    assert win32api.GetDateFormat(EN_US, 0, AFTERNOON) == "3/7/2024"
+    assert win32api.GetDateFormat(EN_US, 1, AFTERNOON) == "3/7/2024"  # DATE_SHORTDATE
+    assert win32api.GetDateFormat(EN_US, 2, AFTERNOON) == "Thursday, March 7, 2024"
+    picture = "d dd ddd dddd M MM MMM MMMM y yy yyyy 'quoted' x"
+    found = win32api.GetDateFormat(EN_US, 0, AFTERNOON, picture)
+    assert found == "7 07 Thu Thursday 3 03 Mar March 24 24 2024 quoted x"
+    assert win32api.GetDateFormat(EN_US, 0, MIDNIGHT, "dddd, MMMM dd, yyyy") == (
+        "Wednesday, December 25, 2024"
+    )
+    when = pywintypes.Time(AFTERNOON)
+    assert win32api.GetDateFormat(0x400, 0, when) == "3/7/2024"  # LOCALE_USER_DEFAULT
+    year, month, _, day, *_ = win32api.GetLocalTime()
+    assert win32api.GetDateFormat(EN_US, 0, None) == f"{month}/{day}/{year}"
+
+
+def test_date_format_errors() -> None:
+    assert _code(win32api.GetDateFormat, EN_US, 1, AFTERNOON, "yyyy") == 1004  # INVALID_FLAGS
+    assert _code(win32api.GetDateFormat, EN_US, 3, AFTERNOON) == 1004
+    assert _code(win32api.GetDateFormat, 0x12345, 0, AFTERNOON) == winerror.ERROR_INVALID_PARAMETER
+    with pytest.raises(TypeError, match="pywintypes time object"):
+        win32api.GetDateFormat(EN_US, 0, 5)
+
+
+def test_time_format() -> None:
+    assert win32api.GetTimeFormat(EN_US, 0, AFTERNOON) == "2:05:09 PM"
+    assert win32api.GetTimeFormat(EN_US, 0, MIDNIGHT) == "12:05:09 AM"
+    assert win32api.GetTimeFormat(EN_US, 1, AFTERNOON) == "2 PM"  # TIME_NOMINUTESORSECONDS
+    assert win32api.GetTimeFormat(EN_US, 2, AFTERNOON) == "2:05 PM"  # TIME_NOSECONDS
+    assert win32api.GetTimeFormat(EN_US, 4, AFTERNOON) == "2:05:09"  # TIME_NOTIMEMARKER
+    assert win32api.GetTimeFormat(EN_US, 8, AFTERNOON) == "14:05:09 PM"  # FORCE24HOURFORMAT
+    assert win32api.GetTimeFormat(EN_US, 8, MIDNIGHT) == "0:05:09 AM"
+    picture = "h hh H HH m mm s ss t tt 'q' x"
+    assert win32api.GetTimeFormat(EN_US, 0, AFTERNOON, picture) == "2 02 14 14 5 05 9 09 P PM q x"
+    assert win32api.GetTimeFormat(EN_US, 2, AFTERNOON, "hh:mm:ss tt") == "02:05 PM"
+    assert _code(win32api.GetTimeFormat, 0x12345, 0, AFTERNOON) == winerror.ERROR_INVALID_PARAMETER

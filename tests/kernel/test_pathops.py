@@ -93,3 +93,15 @@ def test_machine_answers() -> None:
     assert 0 < status.available_physical <= status.total_physical
     previous = kernel.set_error_mode(3)
     assert kernel.set_error_mode(previous) == 3
+
+
+def test_date_and_time_pictures() -> None:
+    import datetime
+
+    when = datetime.datetime(2005, 1, 2, 9, 3, 4)
+    assert kernel.format_date(when) == "1/2/2005"
+    assert kernel.format_date(when, "y yy 'M' MMM") == "5 05 M Jan"
+    assert kernel.format_time(when) == "9:03:04 AM"
+    assert kernel.format_time(when, minutes=False, marker=False) == "9"
+    with pytest.raises(Win32Error):
+        kernel.format_date(when, "yyyy", long=True)

@@ -30,6 +30,8 @@ from ._core import ALERTED as ALERTED
 from ._core import MAXIMUM_WAIT_OBJECTS as MAXIMUM_WAIT_OBJECTS
 from ._core import Waitable as Waitable
 from ._core import WaitResult as WaitResult
+from ._datefmt import format_date as format_date
+from ._datefmt import format_time as format_time
 from ._diskfile import DiskFile as DiskFile
 from ._event import Event as Event
 from ._event import EventStatistics as EventStatistics
@@ -409,6 +411,8 @@ __all__ = [
     "file_info",
     "final_path",
     "find_files",
+    "format_date",
+    "format_time",
     "full_path_name",
     "handle_of_descriptor",
     "handles",

@@ -7,10 +7,11 @@ on C longs with pywin32's overflow errors and need no core call.
 
 from __future__ import annotations
 
+import datetime as _dt
 import operator
 
 from .. import kernel
-from ..errors import ERROR_INVALID_PARAMETER, Win32Error
+from ..errors import ERROR_INVALID_FLAGS, ERROR_INVALID_PARAMETER, Win32Error
 from ._adapt import api, as_bool, dword
 from ._buffers import text_arg
 
@@ -23,6 +24,7 @@ __all__ = [
     "GetSystemDefaultLangID", "GetThreadLocale", "SetEnvironmentVariable",
     "SetEnvironmentVariableW", "GlobalMemoryStatus", "GlobalMemoryStatusEx", "OutputDebugString",
     "MessageBeep", "SetErrorMode", "SetConsoleCtrlHandler", "GenerateConsoleCtrlEvent",
+    "GetDateFormat", "GetTimeFormat",
 ]  # fmt: skip
 
 
@@ -262,3 +264,57 @@ def GenerateConsoleCtrlEvent(controlEvent: int, processGroupId: int, /) -> None:
     """Send CTRL_C_EVENT, CTRL_BREAK_EVENT or CTRL_CLOSE_EVENT to a process group (0: the
     caller's, the caller included); 87 for another event or an unknown group."""  # noqa: D205, D209
     kernel.raise_ctrl_event(dword(controlEvent), dword(processGroupId))
+
+
+# The locales answered: English (United States), the user's, the system's and neutral.
+_LOCALES = {kernel.LOCALE_ID, 0, 0x400, 0x800, 0x7F}
+_DATE_SHORTDATE, _DATE_LONGDATE = 0x1, 0x2
+_TIME_NOMINUTESORSECONDS, _TIME_NOSECONDS, _TIME_NOTIMEMARKER, _TIME_FORCE24HOURFORMAT = 1, 2, 4, 8
+
+
+def _when(time: object) -> _dt.datetime:
+    if time is None:
+        return _dt.datetime.now()
+    if not isinstance(time, _dt.datetime):
+        raise TypeError(f"must be a pywintypes time object (got {type(time).__name__})")
+    return time
+
+
+def _locale(locale: object) -> None:
+    if dword(locale) not in _LOCALES:
+        raise Win32Error.from_code(ERROR_INVALID_PARAMETER, "the one locale is English (US)")
+
+
+def _picture(format: object) -> str | None:
+    return None if format is None else text_arg(format)
+
+
+@api("GetDateFormat")
+def GetDateFormat(
+    locale: int, flags: int, time: object = None, format: str | None = None, /
+) -> str:
+    """A date as English (US) writes it: DATE_SHORTDATE ``M/d/yyyy``, DATE_LONGDATE, or a
+    picture; another locale than the user's or the system's fails with 87."""  # noqa: D205, D209
+    _locale(locale)
+    bits = dword(flags)
+    when = _when(time)
+    if (bits & _DATE_SHORTDATE and bits & _DATE_LONGDATE) or (format is not None and bits):
+        raise Win32Error.from_code(ERROR_INVALID_FLAGS, "DATE_* flags with a picture, or both")
+    return kernel.format_date(when, _picture(format), long=bool(bits & _DATE_LONGDATE))
+
+
+@api("GetTimeFormat")
+def GetTimeFormat(
+    locale: int, flags: int, time: object = None, format: str | None = None, /
+) -> str:
+    """A time as English (US) writes it (``h:mm:ss tt``) or by a picture, with TIME_* flags."""
+    _locale(locale)
+    bits = dword(flags)
+    return kernel.format_time(
+        _when(time),
+        _picture(format),
+        minutes=not bits & _TIME_NOMINUTESORSECONDS,
+        seconds=not bits & _TIME_NOSECONDS,
+        marker=not bits & _TIME_NOTIMEMARKER,
+        force_24=bool(bits & _TIME_FORCE24HOURFORMAT),
+    )
