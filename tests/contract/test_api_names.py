@@ -787,3 +787,10 @@ def test_time_format() -> None:
     assert win32api.GetTimeFormat(EN_US, 0, AFTERNOON, picture) == "2 02 14 14 5 05 9 09 P PM q x"
     assert win32api.GetTimeFormat(EN_US, 2, AFTERNOON, "hh:mm:ss tt") == "02:05 PM"
     assert _code(win32api.GetTimeFormat, 0x12345, 0, AFTERNOON) == winerror.ERROR_INVALID_PARAMETER
+
+
+def test_key_state_of_an_idle_keyboard() -> None:
+    assert win32api.GetAsyncKeyState(0x41) == 0  # no key is down
+    assert win32api.GetKeyState(0x41) == 0
+    with pytest.raises(TypeError):
+        win32api.GetKeyState("a")

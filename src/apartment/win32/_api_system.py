@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import operator
 
-from .. import kernel
+from .. import kernel, messages
 from ..errors import ERROR_INVALID_FLAGS, ERROR_INVALID_PARAMETER, Win32Error
 from ._adapt import api, as_bool, dword
 from ._buffers import text_arg
@@ -24,7 +24,7 @@ __all__ = [
     "GetSystemDefaultLangID", "GetThreadLocale", "SetEnvironmentVariable",
     "SetEnvironmentVariableW", "GlobalMemoryStatus", "GlobalMemoryStatusEx", "OutputDebugString",
     "MessageBeep", "SetErrorMode", "SetConsoleCtrlHandler", "GenerateConsoleCtrlEvent",
-    "GetDateFormat", "GetTimeFormat",
+    "GetDateFormat", "GetTimeFormat", "GetKeyState", "GetAsyncKeyState",
 ]  # fmt: skip
 
 
@@ -318,3 +318,13 @@ def GetTimeFormat(
         marker=not bits & _TIME_NOTIMEMARKER,
         force_24=bool(bits & _TIME_FORCE24HOURFORMAT),
     )
+
+
+def GetKeyState(key: int, /) -> int:
+    """0 for every key: no keyboard input reaches the process (see the messages layer)."""
+    return messages.key_state(_c_long(key))
+
+
+def GetAsyncKeyState(key: int, /) -> int:
+    """0 for every key, as GetKeyState."""
+    return messages.key_state(_c_long(key))
