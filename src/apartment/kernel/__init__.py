@@ -32,6 +32,8 @@ from ._core import Waitable as Waitable
 from ._core import WaitResult as WaitResult
 from ._datefmt import format_date as format_date
 from ._datefmt import format_time as format_time
+from ._dirwatch import ChangeNotification as ChangeNotification
+from ._dirwatch import watch_folder as watch_folder
 from ._diskfile import DiskFile as DiskFile
 from ._event import Event as Event
 from ._event import EventStatistics as EventStatistics
@@ -350,6 +352,7 @@ __all__ = [
     "TRUNCATE_EXISTING",
     "Account",
     "AccountKind",
+    "ChangeNotification",
     "CpuTimes",
     "DiskFile",
     "DiskSpace",
@@ -479,6 +482,7 @@ __all__ = [
     "wait_all",
     "wait_any",
     "wait_named_pipe",
+    "watch_folder",
     "windows_directory",
     "windows_version",
     "working_set_limits",

@@ -14,7 +14,7 @@ from .. import kernel
 from ..errors import NotSupportedError
 from ._adapt import api, as_bool, dword
 from ._buffers import text_arg
-from ._handles import lookup
+from ._handles import PyHANDLE, handle_value, lookup, new_handle
 from ._timeconv import file_time
 from .pywintypes import TimeType
 
@@ -30,6 +30,7 @@ __all__ = [
     "MOVEFILE_REPLACE_EXISTING", "MOVEFILE_COPY_ALLOWED", "MOVEFILE_DELAY_UNTIL_REBOOT",
     "MOVEFILE_WRITE_THROUGH", "MOVEFILE_CREATE_HARDLINK", "MOVEFILE_FAIL_IF_NOT_TRACKABLE",
     "SetFileAttributes", "FindFiles", "SearchPath", "GetVolumeInformation",
+    "FindFirstChangeNotification", "FindNextChangeNotification", "FindCloseChangeNotification",
 ]  # fmt: skip
 
 DRIVE_UNKNOWN = kernel.DRIVE_UNKNOWN
@@ -189,6 +190,29 @@ def GetVolumeInformation(path: str, /) -> tuple[str, int, int, int, str]:
 
 def _signed32(value: int) -> int:
     return value - 2**32 if value >= 2**31 else value
+
+
+@api("FindFirstChangeNotification")
+def FindFirstChangeNotification(pathName: str, bSubDirs: int, _filter: int, /) -> PyHANDLE:
+    """A handle, signaled when the folder changes as the FILE_NOTIFY_CHANGE_* filter says
+    (seen within 50 ms); wait on it, then FindNextChangeNotification."""  # noqa: D205, D209
+    watch = kernel.watch_folder(text_arg(pathName), as_bool(bSubDirs), dword(_filter))
+    return new_handle(watch)
+
+
+@api("FindNextChangeNotification")
+def FindNextChangeNotification(handle: object, /) -> None:
+    """Wait for the next change: resets the handle unless another change came meanwhile."""
+    lookup(handle, kernel.ChangeNotification).rearm()
+
+
+@api("FindCloseChangeNotification")
+def FindCloseChangeNotification(handle: object, /) -> None:
+    lookup(handle, kernel.ChangeNotification)
+    if isinstance(handle, PyHANDLE):
+        handle.Close()
+    else:
+        kernel.handles.close(handle_value(handle))
 
 
 # -- win32file's spellings --------------------------------------------------------------------

@@ -65,6 +65,9 @@ from ._api_files import MOVEFILE_DELAY_UNTIL_REBOOT as MOVEFILE_DELAY_UNTIL_REBO
 from ._api_files import MOVEFILE_FAIL_IF_NOT_TRACKABLE as MOVEFILE_FAIL_IF_NOT_TRACKABLE
 from ._api_files import MOVEFILE_REPLACE_EXISTING as MOVEFILE_REPLACE_EXISTING
 from ._api_files import MOVEFILE_WRITE_THROUGH as MOVEFILE_WRITE_THROUGH
+from ._api_files import FindCloseChangeNotification as FindCloseChangeNotification
+from ._api_files import FindFirstChangeNotification as FindFirstChangeNotification
+from ._api_files import FindNextChangeNotification as FindNextChangeNotification
 from ._api_files import MoveFile as MoveFile
 from ._api_files import MoveFileEx as MoveFileEx
 from ._api_files import file_CopyFile as CopyFile
@@ -115,7 +118,8 @@ __all__ = [
     "GetDiskFreeSpaceEx", "GetFileInformationByHandle", "CreateFileW", "CreateDirectoryEx",
     "CreateDirectoryExW", "CreateHardLink", "GetFinalPathNameByHandle", "GetVolumePathName",
     "CreateSymbolicLink", "GetCompressedFileSize", "SetCurrentDirectory",
-    "SYMBOLIC_LINK_FLAG_DIRECTORY",
+    "SYMBOLIC_LINK_FLAG_DIRECTORY", "FindFirstChangeNotification", "FindNextChangeNotification",
+    "FindCloseChangeNotification",
     "DRIVE_UNKNOWN", "DRIVE_NO_ROOT_DIR", "DRIVE_REMOVABLE", "DRIVE_FIXED", "DRIVE_REMOTE",
     "DRIVE_CDROM", "DRIVE_RAMDISK", "COPY_FILE_FAIL_IF_EXISTS", "COPY_FILE_RESTARTABLE",
     "COPY_FILE_OPEN_SOURCE_FOR_WRITE", "COPY_FILE_ALLOW_DECRYPTED_DESTINATION",
