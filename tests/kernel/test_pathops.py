@@ -105,3 +105,18 @@ def test_date_and_time_pictures() -> None:
     assert kernel.format_time(when, minutes=False, marker=False) == "9"
     with pytest.raises(Win32Error):
         kernel.format_date(when, "yyyy", long=True)
+
+
+def test_a_change_watch_ends_with_its_last_handle(tmp_path: Path) -> None:
+    import threading
+
+    watch = kernel.watch_folder(str(tmp_path), False, 0x1)
+    handle = kernel.handles.insert(watch)
+    (watcher,) = [t for t in threading.enumerate() if t.name.endswith(str(tmp_path))]
+    (tmp_path / "f").write_bytes(b"")
+    assert kernel.wait_any([watch], timeout=5).index == 0
+    kernel.handles.close(handle)
+    watcher.join(5)
+    assert not watcher.is_alive()
+    with pytest.raises(Win32Error):
+        kernel.watch_folder(str(tmp_path), False, 0)
