@@ -114,7 +114,8 @@ def test_a_change_watch_ends_with_its_last_handle(tmp_path: Path) -> None:
     handle = kernel.handles.insert(watch)
     (watcher,) = [t for t in threading.enumerate() if t.name.endswith(str(tmp_path))]
     (tmp_path / "f").write_bytes(b"")
-    assert kernel.wait_any([watch], timeout=5).index == 0
+    result = kernel.wait_any([watch], timeout=5)
+    assert result is not None and result.index == 0
     kernel.handles.close(handle)
     watcher.join(5)
     assert not watcher.is_alive()
