@@ -50,6 +50,7 @@ from ._codes import (
     ERROR_CLASS_ALREADY_EXISTS,
     ERROR_CLASS_DOES_NOT_EXIST,
     ERROR_CLIPBOARD_NOT_OPEN,
+    ERROR_DIR_NOT_EMPTY,
     ERROR_DIRECTORY,
     ERROR_DISK_FULL,
     ERROR_FILE_EXISTS,
@@ -57,6 +58,7 @@ from ._codes import (
     ERROR_FILENAME_EXCED_RANGE,
     ERROR_GEN_FAILURE,
     ERROR_HANDLE_EOF,
+    ERROR_INVALID_FLAGS,
     ERROR_INVALID_FUNCTION,
     ERROR_INVALID_HANDLE,
     ERROR_INVALID_NAME,
@@ -87,6 +89,7 @@ from ._codes import (
     ERROR_NOT_FOUND,
     ERROR_NOT_LOCKED,
     ERROR_NOT_OWNER,
+    ERROR_NOT_SAME_DEVICE,
     ERROR_NOT_SUPPORTED,
     ERROR_OPERATION_ABORTED,
     ERROR_PATH_NOT_FOUND,
@@ -232,6 +235,9 @@ _MESSAGES: dict[int, str] = {
         "level is invalid."
     ),
     ERROR_DIRECTORY: "The directory name is invalid.",
+    ERROR_DIR_NOT_EMPTY: "The directory is not empty.",
+    ERROR_INVALID_FLAGS: "Invalid flags.",
+    ERROR_NOT_SAME_DEVICE: "The system cannot move the file to a different disk drive.",
     ERROR_PIPE_CONNECTED: "There is a process on other end of the pipe.",
     ERROR_PIPE_LISTENING: "Waiting for a process to open the other end of the pipe.",
     ERROR_OPERATION_ABORTED: (

@@ -19,10 +19,21 @@ from ._affinity import set_thread_affinity as set_thread_affinity
 from ._affinity import set_working_set_limits as set_working_set_limits
 from ._affinity import system_affinity as system_affinity
 from ._affinity import working_set_limits as working_set_limits
+from ._console import CTRL_BREAK_EVENT as CTRL_BREAK_EVENT
+from ._console import CTRL_C_EVENT as CTRL_C_EVENT
+from ._console import CTRL_CLOSE_EVENT as CTRL_CLOSE_EVENT
+from ._console import add_ctrl_handler as add_ctrl_handler
+from ._console import ignore_ctrl_c as ignore_ctrl_c
+from ._console import raise_ctrl_event as raise_ctrl_event
+from ._console import remove_ctrl_handler as remove_ctrl_handler
 from ._core import ALERTED as ALERTED
 from ._core import MAXIMUM_WAIT_OBJECTS as MAXIMUM_WAIT_OBJECTS
 from ._core import Waitable as Waitable
 from ._core import WaitResult as WaitResult
+from ._datefmt import format_date as format_date
+from ._datefmt import format_time as format_time
+from ._dirwatch import ChangeNotification as ChangeNotification
+from ._dirwatch import watch_folder as watch_folder
 from ._diskfile import DiskFile as DiskFile
 from ._event import Event as Event
 from ._event import EventStatistics as EventStatistics
@@ -86,6 +97,23 @@ from ._handles import CURRENT_THREAD as CURRENT_THREAD
 from ._handles import HandleTable as HandleTable
 from ._handles import handles as handles
 from ._hoststream import HostStream as HostStream
+from ._machine import LOCALE_ID as LOCALE_ID
+from ._machine import MemoryStatus as MemoryStatus
+from ._machine import SystemInfo as SystemInfo
+from ._machine import SystemTime as SystemTime
+from ._machine import WindowsVersion as WindowsVersion
+from ._machine import environment_variable as environment_variable
+from ._machine import expand_environment as expand_environment
+from ._machine import local_time as local_time
+from ._machine import memory_status as memory_status
+from ._machine import set_environment_variable as set_environment_variable
+from ._machine import set_error_mode as set_error_mode
+from ._machine import system_directory as system_directory
+from ._machine import system_info as system_info
+from ._machine import system_metric as system_metric
+from ._machine import system_time as system_time
+from ._machine import windows_directory as windows_directory
+from ._machine import windows_version as windows_version
 from ._mutex import Mutex as Mutex
 from ._mutex import MutexStatistics as MutexStatistics
 from ._namespace import create_named as create_named
@@ -94,6 +122,27 @@ from ._open import delete_file as delete_file
 from ._open import open_file as open_file
 from ._overlapped import IoResult as IoResult
 from ._overlapped import Overlapped as Overlapped
+from ._pathops import DRIVE_FIXED as DRIVE_FIXED
+from ._pathops import DRIVE_NO_ROOT_DIR as DRIVE_NO_ROOT_DIR
+from ._pathops import DRIVE_UNKNOWN as DRIVE_UNKNOWN
+from ._pathops import DiskSpace as DiskSpace
+from ._pathops import VolumeInfo as VolumeInfo
+from ._pathops import copy_file as copy_file
+from ._pathops import create_directory as create_directory
+from ._pathops import disk_space as disk_space
+from ._pathops import drive_roots as drive_roots
+from ._pathops import drive_type as drive_type
+from ._pathops import final_path as final_path
+from ._pathops import full_path_name as full_path_name
+from ._pathops import hard_link as hard_link
+from ._pathops import mount_point as mount_point
+from ._pathops import move_file as move_file
+from ._pathops import remove_directory as remove_directory
+from ._pathops import search_path as search_path
+from ._pathops import set_current_directory as set_current_directory
+from ._pathops import symbolic_link as symbolic_link
+from ._pathops import temp_file_name as temp_file_name
+from ._pathops import volume_info as volume_info
 from ._pipe import PipeEnd as PipeEnd
 from ._pipeclient import call_named_pipe as call_named_pipe
 from ._pipeclient import create_pipe as create_pipe
@@ -179,10 +228,12 @@ from ._stdio import set_std_handle as set_std_handle
 from ._stdio import startup_info as startup_info
 from ._stdio import startup_std_handles as startup_std_handles
 from ._stdio import std_handle as std_handle
+from ._sysinfo import HostNames as HostNames
 from ._sysinfo import PowerStatus as PowerStatus
 from ._sysinfo import TimeZone as TimeZone
 from ._sysinfo import TransitionDate as TransitionDate
 from ._sysinfo import computer_name as computer_name
+from ._sysinfo import host_names as host_names
 from ._sysinfo import long_path_name as long_path_name
 from ._sysinfo import power_status as power_status
 from ._sysinfo import short_path_name as short_path_name
@@ -226,9 +277,15 @@ __all__ = [
     "BELOW_NORMAL_PRIORITY_CLASS",
     "CREATE_ALWAYS",
     "CREATE_NEW",
+    "CTRL_BREAK_EVENT",
+    "CTRL_CLOSE_EVENT",
+    "CTRL_C_EVENT",
     "CURRENT_PROCESS",
     "CURRENT_THREAD",
     "DELETE",
+    "DRIVE_FIXED",
+    "DRIVE_NO_ROOT_DIR",
+    "DRIVE_UNKNOWN",
     "FILE_ALL_ACCESS",
     "FILE_APPEND_DATA",
     "FILE_ATTRIBUTE_ARCHIVE",
@@ -270,6 +327,7 @@ __all__ = [
     "GENERIC_WRITE",
     "HIGH_PRIORITY_CLASS",
     "IDLE_PRIORITY_CLASS",
+    "LOCALE_ID",
     "LOCKFILE_EXCLUSIVE_LOCK",
     "LOCKFILE_FAIL_IMMEDIATELY",
     "MAXIMUM_SUSPEND_COUNT",
@@ -326,17 +384,21 @@ __all__ = [
     "TRUNCATE_EXISTING",
     "Account",
     "AccountKind",
+    "ChangeNotification",
     "CpuTimes",
     "DiskFile",
+    "DiskSpace",
     "Event",
     "EventStatistics",
     "File",
     "FileInfo",
     "FoundFile",
     "HandleTable",
+    "HostNames",
     "HostStream",
     "IoResult",
     "MemoryCounters",
+    "MemoryStatus",
     "Module",
     "Mutex",
     "MutexStatistics",
@@ -349,16 +411,23 @@ __all__ = [
     "Semaphore",
     "SemaphoreStatistics",
     "StartupInfo",
+    "SystemInfo",
+    "SystemTime",
     "ThreadHandle",
     "ThreadStatistics",
     "TimerStatistics",
     "Token",
+    "VolumeInfo",
     "WaitResult",
     "Waitable",
     "WaitableTimer",
+    "WindowsVersion",
+    "add_ctrl_handler",
     "bind_directory",
     "call_named_pipe",
     "command_line",
+    "copy_file",
+    "create_directory",
     "create_named",
     "create_named_pipe",
     "create_pipe",
@@ -369,23 +438,39 @@ __all__ = [
     "current_user_sid",
     "delete_file",
     "descriptor_of_handle",
+    "disk_space",
+    "drive_roots",
+    "drive_type",
     "effective_token",
+    "environment_variable",
+    "expand_environment",
     "file_attributes",
     "file_info",
+    "final_path",
     "find_files",
+    "format_date",
+    "format_time",
+    "full_path_name",
     "handle_of_descriptor",
     "handles",
+    "hard_link",
+    "host_names",
+    "ignore_ctrl_c",
     "impersonate_self",
     "inherit_from_parent",
     "is_wow64",
+    "local_time",
     "lookup_account",
     "lookup_sid",
     "machine_sid",
     "map_token_access",
     "memory_counters",
+    "memory_status",
     "module_file_name",
     "module_handle",
     "module_path",
+    "mount_point",
+    "move_file",
     "open_file",
     "open_named",
     "open_process",
@@ -401,8 +486,15 @@ __all__ = [
     "process_version",
     "publish",
     "queue_apc",
+    "raise_ctrl_event",
+    "remove_ctrl_handler",
+    "remove_directory",
     "revert_to_self",
+    "search_path",
     "session_id",
+    "set_current_directory",
+    "set_environment_variable",
+    "set_error_mode",
     "set_file_attributes",
     "set_priority_class",
     "set_process_affinity",
@@ -417,13 +509,23 @@ __all__ = [
     "startup_info",
     "startup_std_handles",
     "std_handle",
+    "symbolic_link",
     "system_affinity",
+    "system_directory",
+    "system_info",
+    "system_metric",
+    "system_time",
+    "temp_file_name",
     "thread_by_id",
     "thread_priority",
     "thread_times",
     "thread_token",
+    "volume_info",
     "wait_all",
     "wait_any",
     "wait_named_pipe",
+    "watch_folder",
+    "windows_directory",
+    "windows_version",
     "working_set_limits",
 ]

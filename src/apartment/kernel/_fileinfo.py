@@ -46,7 +46,9 @@ class FileInfo(NamedTuple):
     """A file's attributes, times and size (GetFileAttributesEx, FileBasicInfo, find data).
 
     ``changed`` is the last change of the file's metadata or data (NTFS's ChangeTime);
-    ``allocated`` the bytes the file takes on the disk; ``links`` its number of names.
+    ``allocated`` the bytes the file takes on the disk; ``links`` its number of names;
+    ``volume`` and ``file_index`` what identifies it (the device and the inode: Windows' volume
+    serial number and file index, GetFileInformationByHandle).
     """
 
     attributes: int
@@ -57,6 +59,8 @@ class FileInfo(NamedTuple):
     size: int
     allocated: int = 0
     links: int = 1
+    volume: int = 0
+    file_index: int = 0
 
 
 def _time(ns: int) -> _dt.datetime:
@@ -95,6 +99,8 @@ def info_of(info: os.stat_result, name: str) -> FileInfo:
         0 if stat.S_ISDIR(info.st_mode) else info.st_size,
         info.st_blocks * 512,
         info.st_nlink,
+        info.st_dev & 0xFFFFFFFF,
+        info.st_ino,
     )
 
 

@@ -20,6 +20,8 @@ from ..errors import ERROR_FILE_NOT_FOUND, Win32Error
 __all__ = [
     "user_name",
     "computer_name",
+    "HostNames",
+    "host_names",
     "TransitionDate",
     "TimeZone",
     "time_zone",
@@ -44,6 +46,27 @@ def computer_name() -> str:
     """
     label = socket.gethostname().split(".")[0] or "LOCALHOST"
     return label.upper()[:_MAX_COMPUTERNAME]
+
+
+class HostNames(NamedTuple):
+    """The computer's names, in COMPUTER_NAME_FORMAT's order (GetComputerNameEx).
+
+    ``netbios`` is :func:`computer_name`; ``host`` the host name's first label as Linux
+    spells it; ``domain`` the rest of the host name ('' when it has none); and
+    ``fully_qualified`` the whole host name. No resolver is asked: the names are the kernel's.
+    """
+
+    netbios: str
+    host: str
+    domain: str
+    fully_qualified: str
+
+
+def host_names() -> HostNames:
+    """The computer's NetBIOS name and DNS names, from the host name alone."""
+    full = socket.gethostname()
+    host, _, domain = full.partition(".")
+    return HostNames(computer_name(), host, domain, full)
 
 
 class TransitionDate(NamedTuple):

@@ -46,6 +46,7 @@ from ._globalmem import free_global as free_global
 from ._globalmem import global_data as global_data
 from ._input import QueueInput as QueueInput
 from ._keyscan import key_scan as key_scan
+from ._keyscan import key_state as key_state
 from ._memory import read_memory as read_memory
 from ._memory import read_string as read_string
 from ._message import Message as Message
@@ -177,6 +178,7 @@ __all__ = [
     "queue_of",
     "quit_code",
     "key_scan",
+    "key_state",
     "read_memory",
     "read_string",
     "queue_status",

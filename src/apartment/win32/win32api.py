@@ -12,10 +12,8 @@ import tempfile
 import threading
 from typing import TYPE_CHECKING, Any
 
-from .. import kernel, messages, registry
+from .. import kernel, messages
 from ..errors import (
-    ERROR_FILE_NOT_FOUND,
-    ERROR_INVALID_HANDLE,
     ERROR_INVALID_PARAMETER,
     ERROR_MR_MID_NOT_FOUND,
     ERROR_NONE_MAPPED,
@@ -24,7 +22,7 @@ from ..errors import (
     message_text,
 )
 from ..kernel import ThreadHandle
-from . import win32gui, win32process
+from . import _api_files, _api_registry, _api_system, win32gui, win32process
 from ._adapt import (
     api,
     as_bool,
@@ -37,6 +35,9 @@ from ._adapt import (
     stamped,
     wait_code,
 )
+from ._api_files import *  # noqa: F403  (win32api's file names, kept in their own module)
+from ._api_registry import *  # noqa: F403  (win32api's registry names, in their own module)
+from ._api_system import *  # noqa: F403  (win32api's system names, kept in their own module)
 from ._handles import PyHANDLE, handle_value, lookup
 from .pywintypes import error
 from .win32con import DUPLICATE_CLOSE_SOURCE, DUPLICATE_SAME_ACCESS, HANDLE_FLAG_INHERIT
@@ -54,13 +55,9 @@ __all__ = [
     "FormatMessage", "GetUserName", "GetUserNameEx", "GetDomainName", "GetComputerName",
     "NameSamCompatible", "GetTimeZoneInformation", "GetSystemPowerStatus", "VkKeyScan",
     "VkKeyScanEx", "GetShortPathName", "GetLongPathName", "GetLongPathNameW",
-    "PyHKEY", "RegOpenKey", "RegOpenKeyEx", "RegCreateKey", "RegCreateKeyEx", "RegCloseKey",
-    "RegSetValueEx", "RegSetValue", "RegQueryValueEx", "RegQueryValue", "RegEnumValue",
-    "RegEnumKey", "RegDeleteValue", "RegDeleteKey", "RegQueryInfoKey", "RegNotifyChangeKeyValue",
-    "REG_NOTIFY_CHANGE_NAME", "REG_NOTIFY_CHANGE_ATTRIBUTES", "REG_NOTIFY_CHANGE_LAST_SET",
-    "REG_NOTIFY_CHANGE_SECURITY",
     "GetStdHandle", "SetStdHandle", "STD_INPUT_HANDLE", "STD_OUTPUT_HANDLE", "STD_ERROR_HANDLE",
     "GetModuleFileName", "GetModuleFileNameW", "GetCommandLine", "TerminateProcess",
+    "FormatMessageW", *_api_files.__all__, *_api_system.__all__, *_api_registry.__all__,
 ]  # fmt: skip
 
 STD_INPUT_HANDLE = -10
@@ -327,6 +324,9 @@ def FormatMessage(*args: object) -> str:
     return text
 
 
+FormatMessageW = FormatMessage
+
+
 def GetUserName() -> str:
     return kernel.user_name()
 
@@ -411,170 +411,3 @@ def GetLongPathName(path: str, /) -> str:
 
 
 GetLongPathNameW = GetLongPathName
-
-# -- the registry ---------------------------------------------------------------------------
-REG_NOTIFY_CHANGE_NAME = registry.REG_NOTIFY_CHANGE_NAME
-REG_NOTIFY_CHANGE_ATTRIBUTES = registry.REG_NOTIFY_CHANGE_ATTRIBUTES
-REG_NOTIFY_CHANGE_LAST_SET = registry.REG_NOTIFY_CHANGE_LAST_SET
-REG_NOTIFY_CHANGE_SECURITY = registry.REG_NOTIFY_CHANGE_SECURITY
-
-
-class PyHKEY(PyHANDLE):
-    """An open registry key's handle (pywin32's PyHKEY: a PyHANDLE that closes with RegCloseKey)."""
-
-    __slots__ = ()
-
-    def __repr__(self) -> str:
-        return f"<PyHKEY:{self.handle}>"
-
-
-def _key(hkey: object, access: int = 0) -> registry.Key:
-    if not isinstance(hkey, (PyHANDLE, int)) or isinstance(hkey, bool):
-        raise TypeError("The object is not a PyHANDLE object")
-    return registry.key_of_handle(_signed(handle_value(hkey) & 0xFFFFFFFFFFFFFFFF, 64), access)
-
-
-def _opened(key: registry.Key, access: int) -> PyHKEY:
-    return PyHKEY(kernel.handles.insert(key, access))
-
-
-@api("RegOpenKeyEx")
-def RegOpenKeyEx(
-    key: object, subKey: str | None, reserved: int = 0, sam: int = registry.KEY_READ, /
-) -> PyHKEY:
-    if subKey is None and handle_value(key) & 0xFFFFFFFF == registry.HKEY_CURRENT_USER:
-        return PyHKEY(handle_value(key))  # pywin32 gives the predefined handle back
-    return _opened(registry.open_key(_key(key), subKey), dword(sam))
-
-
-@api("RegOpenKeyEx")
-def RegOpenKey(
-    key: object, subKey: str | None, reserved: int = 0, sam: int = registry.KEY_READ, /
-) -> PyHKEY:
-    return RegOpenKeyEx(key, subKey, reserved, sam)
-
-
-@api("RegCreateKey")
-def RegCreateKey(key: object, subKey: str | None, /) -> PyHKEY:
-    return _opened(registry.create_key(_key(key), subKey)[0], registry.KEY_ALL_ACCESS)
-
-
-@api("RegCreateKeyEx")
-def RegCreateKeyEx(
-    Key: object,
-    SubKey: str,
-    samDesired: int = registry.KEY_ALL_ACCESS,
-    Options: int = 0,
-    Class: str | None = None,
-    SecurityAttributes: object = None,
-    Transaction: object = None,
-) -> tuple[PyHKEY, int]:
-    """(the key, REG_CREATED_NEW_KEY (1) or REG_OPENED_EXISTING_KEY (2))."""
-    opened, made = registry.create_key(_key(Key), SubKey)
-    return _opened(opened, dword(samDesired)), 1 if made else 2
-
-
-@api("RegCloseKey")
-def RegCloseKey(key: object, /) -> None:
-    if isinstance(key, PyHANDLE):
-        key.Close()
-        return
-    _key(key)
-    kernel.handles.close(handle_value(key))
-
-
-@api("RegSetValueEx")
-def RegSetValueEx(
-    key: object, valueName: str | None, reserved: object, type: int, value: object, /
-) -> None:
-    kind = dword(type)
-    if value is None:  # pywin32 stores an empty value of the type
-        value = {registry.REG_DWORD: 0, registry.REG_QWORD: 0, registry.REG_SZ: "",
-                 registry.REG_EXPAND_SZ: "", registry.REG_MULTI_SZ: []}.get(kind, b"")  # fmt: skip
-    elif kind in (registry.REG_DWORD, registry.REG_DWORD_BIG_ENDIAN) and isinstance(value, int):
-        if not -(2**31) <= value < 2**32:
-            raise OverflowError("Python int too large to convert to C unsigned long")
-        value &= 0xFFFFFFFF  # pywin32 takes a signed or unsigned long
-    elif kind == registry.REG_SZ and not isinstance(value, str):
-        raise TypeError(
-            f"Objects of type '{value.__class__.__name__}' can not be converted to Unicode."
-        )
-    _key(key, registry.KEY_SET_VALUE).set_value(valueName, kind, value)
-
-
-@api("RegSetValue")
-def RegSetValue(key: object, subKey: str | None, type: int, value: str, /) -> None:
-    """Set the default value of ``subKey`` (created if needed); only REG_SZ, as Windows."""
-    if dword(type) != registry.REG_SZ:
-        raise TypeError("Type must be win32con.REG_SZ")
-    target = registry.create_key(_key(key), subKey)[0] if subKey else _key(key)
-    target.set_value(None, registry.REG_SZ, value)
-
-
-def _out(data: object, kind: int) -> object:
-    """pywin32's shapes: REG_DWORD signed, empty binary None."""
-    if kind == registry.REG_DWORD and isinstance(data, int):
-        return _signed(data, 32)
-    if data == b"":
-        return None
-    return data
-
-
-@api("RegQueryValueEx")
-def RegQueryValueEx(key: object, valueName: str | None, /) -> tuple[object, int]:
-    data, kind = _key(key, registry.KEY_QUERY_VALUE).query_value(valueName)
-    return _out(data, kind), kind
-
-
-@api("RegQueryValue")
-def RegQueryValue(key: object, subKey: str | None, /) -> str:
-    """The default value of ``subKey`` as a str; '' when it is not set."""
-    target = registry.open_key(_key(key), subKey) if subKey else _key(key)
-    try:
-        data, _ = target.query_value(None)
-    except Win32Error as exc:
-        if exc.winerror != ERROR_FILE_NOT_FOUND:
-            raise
-        return ""
-    return str(data)
-
-
-@api("PyRegEnumValue")
-def RegEnumValue(key: object, index: int, /) -> tuple[str, object, int]:
-    name, data, kind = _key(key, registry.KEY_QUERY_VALUE).value_at(dword(index))
-    return name, _out(data, kind), kind
-
-
-@api("RegEnumKey")
-def RegEnumKey(key: object, index: int, /) -> str:
-    return _key(key, registry.KEY_ENUMERATE_SUB_KEYS).subkey_at(dword(index))
-
-
-@api("RegDeleteValue")
-def RegDeleteValue(key: object, value: str | None, /) -> None:
-    _key(key, registry.KEY_SET_VALUE).delete_value(value)
-
-
-@api("RegDeleteKey")
-def RegDeleteKey(key: object, subKey: str, /) -> None:
-    registry.delete_key(_key(key), subKey)
-
-
-@api("RegQueryInfoKey")
-def RegQueryInfoKey(key: object, /) -> tuple[int, int, int]:
-    """(subkeys, values, last write as a FILETIME: 100 ns since 1601)."""
-    info = _key(key, registry.KEY_QUERY_VALUE).info()
-    return info.subkeys, info.values, int(info.last_write * 10**7) + 116444736000000000
-
-
-@api("RegNotifyChangeKeyValue")
-def RegNotifyChangeKeyValue(
-    key: object, bWatchSubTree: int, dwNotifyFilter: int, hKey: object, fAsynchronous: int, /
-) -> None:
-    """Only the asynchronous form (an event to set): a synchronous wait is not modelled."""
-    if not as_bool(fAsynchronous) or hKey is None:
-        raise Win32Error.from_code(ERROR_INVALID_HANDLE, "an asynchronous watch needs an event")
-    event = lookup(hKey, kernel.Event)
-    _key(key, registry.KEY_NOTIFY).notify(
-        event, subtree=as_bool(bWatchSubTree), changes=dword(dwNotifyFilter)
-    )

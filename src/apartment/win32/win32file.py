@@ -46,6 +46,54 @@ from ..kernel import OPEN_ALWAYS as OPEN_ALWAYS
 from ..kernel import OPEN_EXISTING as OPEN_EXISTING
 from ..kernel import TRUNCATE_EXISTING as TRUNCATE_EXISTING
 from ._adapt import api, as_bool, dword, set_last_error, soft
+from ._api_files import (
+    COPY_FILE_ALLOW_DECRYPTED_DESTINATION as COPY_FILE_ALLOW_DECRYPTED_DESTINATION,
+)
+from ._api_files import COPY_FILE_FAIL_IF_EXISTS as COPY_FILE_FAIL_IF_EXISTS
+from ._api_files import COPY_FILE_OPEN_SOURCE_FOR_WRITE as COPY_FILE_OPEN_SOURCE_FOR_WRITE
+from ._api_files import COPY_FILE_RESTARTABLE as COPY_FILE_RESTARTABLE
+from ._api_files import DRIVE_CDROM as DRIVE_CDROM
+from ._api_files import DRIVE_FIXED as DRIVE_FIXED
+from ._api_files import DRIVE_NO_ROOT_DIR as DRIVE_NO_ROOT_DIR
+from ._api_files import DRIVE_RAMDISK as DRIVE_RAMDISK
+from ._api_files import DRIVE_REMOTE as DRIVE_REMOTE
+from ._api_files import DRIVE_REMOVABLE as DRIVE_REMOVABLE
+from ._api_files import DRIVE_UNKNOWN as DRIVE_UNKNOWN
+from ._api_files import MOVEFILE_COPY_ALLOWED as MOVEFILE_COPY_ALLOWED
+from ._api_files import MOVEFILE_CREATE_HARDLINK as MOVEFILE_CREATE_HARDLINK
+from ._api_files import MOVEFILE_DELAY_UNTIL_REBOOT as MOVEFILE_DELAY_UNTIL_REBOOT
+from ._api_files import MOVEFILE_FAIL_IF_NOT_TRACKABLE as MOVEFILE_FAIL_IF_NOT_TRACKABLE
+from ._api_files import MOVEFILE_REPLACE_EXISTING as MOVEFILE_REPLACE_EXISTING
+from ._api_files import MOVEFILE_WRITE_THROUGH as MOVEFILE_WRITE_THROUGH
+from ._api_files import FindCloseChangeNotification as FindCloseChangeNotification
+from ._api_files import FindFirstChangeNotification as FindFirstChangeNotification
+from ._api_files import FindNextChangeNotification as FindNextChangeNotification
+from ._api_files import MoveFile as MoveFile
+from ._api_files import MoveFileEx as MoveFileEx
+from ._api_files import file_CopyFile as CopyFile
+from ._api_files import file_CopyFileW as CopyFileW
+from ._api_files import file_CreateDirectory as CreateDirectory
+from ._api_files import file_CreateDirectoryEx as CreateDirectoryEx
+from ._api_files import file_CreateDirectoryEx as CreateDirectoryExW
+from ._api_files import file_CreateDirectoryW as CreateDirectoryW
+from ._api_files import file_CreateHardLink as CreateHardLink
+from ._api_files import file_CreateSymbolicLink as CreateSymbolicLink
+from ._api_files import file_DeleteFileW as DeleteFileW
+from ._api_files import file_GetCompressedFileSize as GetCompressedFileSize
+from ._api_files import file_GetDiskFreeSpace as GetDiskFreeSpace
+from ._api_files import file_GetDiskFreeSpaceEx as GetDiskFreeSpaceEx
+from ._api_files import file_GetDriveType as GetDriveType
+from ._api_files import file_GetDriveType as GetDriveTypeW
+from ._api_files import file_GetFileInformationByHandle as GetFileInformationByHandle
+from ._api_files import file_GetFinalPathNameByHandle as GetFinalPathNameByHandle
+from ._api_files import file_GetFullPathName as GetFullPathName
+from ._api_files import file_GetLongPathName as GetLongPathName
+from ._api_files import file_GetVolumePathName as GetVolumePathName
+from ._api_files import file_MoveFileExW as MoveFileExW
+from ._api_files import file_MoveFileW as MoveFileW
+from ._api_files import file_RemoveDirectory as RemoveDirectory
+from ._api_files import file_SetCurrentDirectory as SetCurrentDirectory
+from ._api_files import find_data as _find_data
 from ._buffers import data_arg, read_buffer, text_arg
 from ._handles import PyHANDLE, handle_value, lookup, new_handle
 from ._timeconv import file_time, time_arg
@@ -64,7 +112,19 @@ __all__ = [
     "GetFileType", "GetFileAttributes", "GetFileAttributesW", "GetFileAttributesEx",
     "GetFileAttributesExW", "SetFileAttributes", "SetFileAttributesW", "GetFileTime",
     "SetFileTime", "GetFileInformationByHandleEx", "FindFilesW", "FindFilesIterator",
-    "FindFileIterator",
+    "FindFileIterator", "CopyFile", "CopyFileW", "MoveFile", "MoveFileW", "MoveFileEx",
+    "MoveFileExW", "CreateDirectory", "CreateDirectoryW", "RemoveDirectory", "DeleteFileW",
+    "GetFullPathName", "GetLongPathName", "GetDriveType", "GetDriveTypeW", "GetDiskFreeSpace",
+    "GetDiskFreeSpaceEx", "GetFileInformationByHandle", "CreateFileW", "CreateDirectoryEx",
+    "CreateDirectoryExW", "CreateHardLink", "GetFinalPathNameByHandle", "GetVolumePathName",
+    "CreateSymbolicLink", "GetCompressedFileSize", "SetCurrentDirectory",
+    "SYMBOLIC_LINK_FLAG_DIRECTORY", "FindFirstChangeNotification", "FindNextChangeNotification",
+    "FindCloseChangeNotification",
+    "DRIVE_UNKNOWN", "DRIVE_NO_ROOT_DIR", "DRIVE_REMOVABLE", "DRIVE_FIXED", "DRIVE_REMOTE",
+    "DRIVE_CDROM", "DRIVE_RAMDISK", "COPY_FILE_FAIL_IF_EXISTS", "COPY_FILE_RESTARTABLE",
+    "COPY_FILE_OPEN_SOURCE_FOR_WRITE", "COPY_FILE_ALLOW_DECRYPTED_DESTINATION",
+    "MOVEFILE_REPLACE_EXISTING", "MOVEFILE_COPY_ALLOWED", "MOVEFILE_DELAY_UNTIL_REBOOT",
+    "MOVEFILE_WRITE_THROUGH", "MOVEFILE_CREATE_HARDLINK", "MOVEFILE_FAIL_IF_NOT_TRACKABLE",
 ]  # fmt: skip
 
 # Values pywin32 gives through a C long: 0x80000000 reads negative.
@@ -78,6 +138,7 @@ FILE_TYPE_PIPE = 3
 _FILE_TYPES = {"disk": FILE_TYPE_DISK, "pipe": FILE_TYPE_PIPE, "char": FILE_TYPE_CHAR}
 
 UNICODE = 1
+SYMBOLIC_LINK_FLAG_DIRECTORY = 1
 INVALID_FILE_ATTRIBUTES = -1  # GetFileAttributes' failure, through a C long
 
 # GetFileInformationByHandleEx's classes (FILE_INFO_BY_HANDLE_CLASS) answered here.
@@ -122,6 +183,9 @@ def CreateFile(
     )
     set_last_error(ERROR_ALREADY_EXISTS if file.already_existed else 0)
     return new_handle(file, file.access)
+
+
+CreateFileW = CreateFile
 
 
 @api("ReadFile")
@@ -281,27 +345,6 @@ def _path_arg(value: object) -> str:
     if value is None:
         raise TypeError("None is not a valid string in this context")
     return text_arg(value)
-
-
-def _find_data(found: kernel.FoundFile) -> tuple[object, ...]:
-    """WIN32_FIND_DATA as pywin32's tuple.
-
-    Attributes, three times, size high and low, two reserved DWORDs, the name and the 8.3
-    name (none here).
-    """
-    info = found.info
-    return (
-        info.attributes,
-        file_time(info.created, TimeType),
-        file_time(info.accessed, TimeType),
-        file_time(info.written, TimeType),
-        info.size >> 32,
-        info.size & 0xFFFFFFFF,
-        0,
-        0,
-        found.name,
-        "",
-    )
 
 
 @soft(lambda: INVALID_FILE_ATTRIBUTES)

@@ -1,0 +1,505 @@
+"""Whole-file operations by path: copy, move, make and remove folders, disks and their space.
+
+Paths are the file system's, used as given (as CreateFile uses them). The share modes of
+open handles are honoured as Windows honours them: a move or a copy fails with
+ERROR_SHARING_VIOLATION while a handle denies what it needs (delete to move, read to copy).
+Linux has one tree, not drives: every existing folder is on a fixed drive, and the root
+``/`` is the only drive root (GetLogicalDriveStrings).
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import stat
+import sys
+import time
+from typing import NamedTuple
+
+from ..errors import (
+    ERROR_ACCESS_DENIED,
+    ERROR_ALREADY_EXISTS,
+    ERROR_DIR_NOT_EMPTY,
+    ERROR_DIRECTORY,
+    ERROR_FILE_EXISTS,
+    ERROR_FILE_NOT_FOUND,
+    ERROR_INVALID_PARAMETER,
+    ERROR_NOT_SAME_DEVICE,
+    ERROR_PATH_NOT_FOUND,
+    ERROR_SHARING_VIOLATION,
+    Win32Error,
+)
+from ._file import File, os_error
+from ._filemodes import READ, REMOVE, SHARE_ALL, WRITE
+from ._handles import handles
+from ._share import ShareRecord, claim
+
+__all__ = [
+    "full_path_name",
+    "copy_file",
+    "move_file",
+    "create_directory",
+    "remove_directory",
+    "temp_file_name",
+    "DRIVE_UNKNOWN",
+    "DRIVE_NO_ROOT_DIR",
+    "DRIVE_FIXED",
+    "drive_type",
+    "drive_roots",
+    "DiskSpace",
+    "disk_space",
+    "hard_link",
+    "final_path",
+    "search_path",
+    "mount_point",
+    "symbolic_link",
+    "set_current_directory",
+    "VolumeInfo",
+    "volume_info",
+]
+
+DRIVE_UNKNOWN = 0
+DRIVE_NO_ROOT_DIR = 1
+DRIVE_FIXED = 3
+
+_NUL_OR_EMPTY = "not a path"
+
+
+def _path(path: str, what: str = "path") -> str:
+    if not isinstance(path, str):
+        raise TypeError(f"a {what} is a str, not {type(path).__name__}")
+    if not path or "\0" in path:
+        raise Win32Error.from_code(ERROR_PATH_NOT_FOUND, f"{path!r} is {_NUL_OR_EMPTY}")
+    return path
+
+
+def full_path_name(path: str) -> str:
+    """The absolute, normalized form of ``path`` (GetFullPathName); it need not exist."""
+    return os.path.abspath(_path(path))
+
+
+def _stat(path: str, doing: str) -> os.stat_result:
+    try:
+        return os.stat(path)
+    except OSError as exc:
+        raise os_error(exc, f"{doing} {path!r}") from None
+
+
+def _claim_existing(path: str, access: int) -> ShareRecord | None:
+    """Claim ``access`` to an existing file by path (None when nothing is there)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return claim(info.st_dev, info.st_ino, access, SHARE_ALL, path)
+
+
+def _release(record: ShareRecord | None) -> None:
+    if record is not None:
+        record.release()
+
+
+def copy_file(source: str, target: str, *, fail_if_exists: bool = False) -> None:
+    """Copy a file's data, permissions and times to ``target`` (CopyFile).
+
+    Raises:
+        SharingViolationError: a handle to ``source`` does not share read, or one to an
+            existing ``target`` does not share write.
+        Win32Error: ERROR_FILE_NOT_FOUND or ERROR_PATH_NOT_FOUND (``source`` or ``target``'s
+            folder), ERROR_FILE_EXISTS (``fail_if_exists``), ERROR_ACCESS_DENIED (either is a
+            folder, or ``target`` is read-only).
+    """
+    _path(source, "source")
+    _path(target, "target")
+    handles.collect()  # a dropped handle still holds its file: let it go first
+    info = _stat(source, "copying")
+    if stat.S_ISDIR(info.st_mode):
+        raise Win32Error.from_code(ERROR_ACCESS_DENIED, f"{source!r} is a folder, not a file")
+    if os.path.isdir(target):
+        raise Win32Error.from_code(ERROR_ACCESS_DENIED, f"{target!r} is a folder")
+    if os.path.exists(target) and os.path.samefile(source, target):
+        code = ERROR_FILE_EXISTS if fail_if_exists else ERROR_SHARING_VIOLATION
+        raise Win32Error.from_code(code, f"{target!r} is {source!r} itself")
+    record = claim(info.st_dev, info.st_ino, READ, SHARE_ALL, source)
+    try:
+        replaced = _claim_existing(target, WRITE)  # a handle to it may forbid writing
+    except BaseException:
+        record.release()
+        raise
+    try:
+        mode = os.O_WRONLY | os.O_CREAT | os.O_CLOEXEC | (os.O_EXCL if fail_if_exists else 0)
+        try:
+            out = os.open(target, mode, 0o666)
+        except OSError as exc:
+            raise os_error(exc, f"copying to {target!r}") from None
+        try:
+            with open(source, "rb") as stream, os.fdopen(out, "wb", closefd=False) as sink:
+                os.ftruncate(out, 0)
+                shutil.copyfileobj(stream, sink)
+            os.chmod(out, stat.S_IMODE(info.st_mode))
+            os.utime(out, ns=(info.st_atime_ns, info.st_mtime_ns))
+        except OSError as exc:
+            raise os_error(exc, f"copying {source!r} to {target!r}") from None
+        finally:
+            os.close(out)
+    finally:
+        _release(replaced)
+        record.release()
+
+
+def move_file(
+    source: str, target: str, *, replace: bool = False, copy_allowed: bool = True
+) -> None:
+    """Rename ``source`` (a file or a folder) to ``target`` (MoveFile, MoveFileEx).
+
+    ``replace`` lets a file take the place of an existing file (MOVEFILE_REPLACE_EXISTING);
+    ``copy_allowed`` lets a file move to another file system by a copy and a delete
+    (MOVEFILE_COPY_ALLOWED, which MoveFile implies).
+
+    Raises:
+        SharingViolationError: a handle to ``source``, or to the ``target`` it replaces,
+            does not share delete.
+        Win32Error: ERROR_FILE_NOT_FOUND, ERROR_PATH_NOT_FOUND, ERROR_ALREADY_EXISTS
+            (``target`` exists and no ``replace``), ERROR_ACCESS_DENIED (``target`` is a
+            folder), ERROR_NOT_SAME_DEVICE (another file system without ``copy_allowed``).
+    """
+    _path(source, "source")
+    _path(target, "target")
+    handles.collect()
+    try:
+        info = os.stat(source, follow_symlinks=False)
+    except OSError as exc:
+        raise os_error(exc, f"moving {source!r}") from None
+    replaces = os.path.lexists(target) and not _same(source, target)
+    if replaces:
+        if not replace:
+            raise Win32Error.from_code(ERROR_ALREADY_EXISTS, f"{target!r} exists")
+        if os.path.isdir(target) or stat.S_ISDIR(info.st_mode):
+            raise Win32Error.from_code(ERROR_ACCESS_DENIED, f"{target!r} cannot be replaced")
+    record = claim(info.st_dev, info.st_ino, REMOVE, SHARE_ALL, source)
+    try:
+        replaced = _claim_existing(target, REMOVE) if replaces else None
+    except BaseException:
+        record.release()
+        raise
+    try:
+        os.rename(source, target)
+    except OSError as exc:
+        if exc.errno == errno.ENOENT and os.path.lexists(source):  # the target's folder
+            raise Win32Error.from_code(
+                ERROR_PATH_NOT_FOUND, f"{target!r}'s folder is missing"
+            ) from None
+        if exc.errno != errno.EXDEV:
+            raise os_error(exc, f"moving {source!r} to {target!r}") from None
+    else:
+        return
+    finally:
+        _release(replaced)
+        record.release()
+    if not copy_allowed or stat.S_ISDIR(info.st_mode):  # another file system
+        raise Win32Error.from_code(ERROR_NOT_SAME_DEVICE, f"{target!r} is on another file system")
+    copy_file(source, target)
+    _unlink(source)
+
+
+def _same(one: str, other: str) -> bool:
+    """Whether two names are one file (a dangling link is nobody's)."""
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return False
+
+
+def _unlink(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError as exc:
+        raise os_error(exc, f"deleting {path!r}") from None
+
+
+def create_directory(path: str) -> None:
+    """Make a folder (CreateDirectory); its parent must exist.
+
+    Raises:
+        Win32Error: ERROR_ALREADY_EXISTS (anything has the name), ERROR_PATH_NOT_FOUND.
+    """
+    _path(path)
+    try:
+        os.mkdir(path)
+    except FileExistsError:
+        raise Win32Error.from_code(ERROR_ALREADY_EXISTS, f"{path!r} exists") from None
+    except FileNotFoundError:
+        raise Win32Error.from_code(ERROR_PATH_NOT_FOUND, f"{path!r}'s folder is missing") from None
+    except OSError as exc:
+        raise os_error(exc, f"making the folder {path!r}") from None
+
+
+def remove_directory(path: str) -> None:
+    """Remove an empty folder (RemoveDirectory).
+
+    Raises:
+        Win32Error: ERROR_DIR_NOT_EMPTY, ERROR_DIRECTORY (a file), ERROR_FILE_NOT_FOUND,
+            ERROR_PATH_NOT_FOUND.
+    """
+    _path(path)
+    try:
+        os.rmdir(path)
+    except OSError as exc:
+        if exc.errno == errno.ENOTEMPTY:
+            raise Win32Error.from_code(ERROR_DIR_NOT_EMPTY, f"{path!r} is not empty") from None
+        if exc.errno == errno.ENOTDIR and os.path.lexists(path):
+            raise Win32Error.from_code(ERROR_DIRECTORY, f"{path!r} is not a folder") from None
+        raise os_error(exc, f"removing the folder {path!r}") from None
+
+
+def temp_file_name(folder: str, prefix: str, unique: int = 0) -> tuple[str, int]:
+    """A name ``folder/PPPXXXX.TMP`` for a temporary file, and the number XXXX in it.
+
+    ``prefix``'s first three characters begin the name; ``unique`` (its low 16 bits) is the
+    number when not 0, and then nothing is created. With 0 the number comes from the clock
+    and the file is created, empty, so that the name is the caller's (GetTempFileName).
+
+    Raises:
+        Win32Error: ERROR_DIRECTORY when ``folder`` is not an existing folder (with 0).
+    """
+    _path(folder, "folder")
+    if not isinstance(prefix, str):
+        raise TypeError(f"a prefix is a str, not {type(prefix).__name__}")
+    number = unique & 0xFFFF
+    if number:
+        return os.path.join(folder, f"{prefix[:3]}{number:X}.TMP"), number
+    if not os.path.isdir(folder):
+        raise Win32Error.from_code(ERROR_DIRECTORY, f"{folder!r} is not a folder")
+    start = (time.monotonic_ns() // 1000) & 0xFFFF or 1
+    number = start
+    while True:
+        name = os.path.join(folder, f"{prefix[:3]}{number:X}.TMP")
+        try:
+            os.close(os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666))
+        except FileExistsError:
+            number = number % 0xFFFF + 1
+            if number == start:
+                raise Win32Error.from_code(ERROR_FILE_EXISTS, f"{folder!r} is full") from None
+            continue
+        except OSError as exc:
+            raise os_error(exc, f"creating a file in {folder!r}") from None
+        return name, number
+
+
+def drive_type(root: str | None) -> int:
+    """DRIVE_FIXED for an existing folder (the root included), DRIVE_NO_ROOT_DIR otherwise.
+
+    None is the current folder's drive, as GetDriveType's NULL.
+    """
+    path = os.getcwd() if root is None else root
+    if not isinstance(path, str):
+        raise TypeError(f"a root is a str, not {type(path).__name__}")
+    return DRIVE_FIXED if path and os.path.isdir(path) else DRIVE_NO_ROOT_DIR
+
+
+def drive_roots() -> list[str]:
+    """The roots of the drives (GetLogicalDriveStrings): Linux's one tree, ``/``."""
+    return ["/"]
+
+
+class DiskSpace(NamedTuple):
+    """The space of the file system holding a folder, in bytes and in clusters.
+
+    ``free_to_caller`` is what an unprivileged user may still use; ``cluster`` the
+    file system's block size (sectors of 512 bytes: ``cluster // 512`` a cluster).
+    """
+
+    free_to_caller: int
+    total: int
+    free: int
+    cluster: int
+    free_clusters: int
+    total_clusters: int
+
+
+def disk_space(folder: str | None) -> DiskSpace:
+    """The space of the file system where ``folder`` (None: the current folder) lives.
+
+    Raises:
+        Win32Error: ERROR_FILE_NOT_FOUND or ERROR_PATH_NOT_FOUND (no such folder),
+            ERROR_DIRECTORY (a file).
+    """
+    path = os.getcwd() if folder is None else _path(folder, "folder")
+    if not os.path.isdir(path):
+        if os.path.exists(path):
+            raise Win32Error.from_code(ERROR_DIRECTORY, f"{path!r} is not a folder")
+        _stat(path, "reading the space of")
+        raise Win32Error.from_code(ERROR_INVALID_PARAMETER, f"{path!r} is not a folder")
+    try:
+        info = os.statvfs(path)
+    except OSError as exc:
+        raise os_error(exc, f"reading the space of {path!r}") from None
+    size = info.f_frsize or info.f_bsize
+    return DiskSpace(
+        info.f_bavail * size,
+        info.f_blocks * size,
+        info.f_bfree * size,
+        size,
+        info.f_bavail,
+        info.f_blocks,
+    )
+
+
+def hard_link(link: str, existing: str) -> None:
+    """Give the file ``existing`` a second name ``link`` (CreateHardLink).
+
+    Raises:
+        Win32Error: ERROR_ALREADY_EXISTS (``link`` exists), ERROR_FILE_NOT_FOUND,
+            ERROR_PATH_NOT_FOUND, ERROR_ACCESS_DENIED (a folder).
+    """
+    _path(link, "link")
+    _path(existing, "target")
+    try:
+        os.link(existing, link)
+    except FileExistsError:
+        raise Win32Error.from_code(ERROR_ALREADY_EXISTS, f"{link!r} exists") from None
+    except OSError as exc:
+        raise os_error(exc, f"linking {link!r} to {existing!r}") from None
+
+
+def final_path(file: File) -> str:
+    """The path an open file has now, renames included (GetFinalPathNameByHandle).
+
+    Read from ``/proc/self/fd``: the kernel's own answer, with links resolved.
+
+    Raises:
+        InvalidHandleError: the file is closed.
+    """
+    try:
+        return os.readlink(f"/proc/self/fd/{file.descriptor()}")
+    except OSError as exc:
+        raise os_error(exc, "reading an open file's path") from None
+
+
+def search_path(folder: str | None, name: str, extension: str | None = None) -> tuple[str, int]:
+    """Find a file as SearchPath does: (its full path, where its last component starts).
+
+    ``folder`` None searches the program's folder, the current folder, then ``PATH``;
+    ``extension`` (with its dot) is added when ``name`` has none.
+
+    Raises:
+        Win32Error: ERROR_FILE_NOT_FOUND.
+    """
+    _path(name, "name")
+    if extension and not os.path.splitext(name)[1]:
+        name += extension
+    if folder is not None:
+        places = [_path(folder, "folder")]
+    else:
+        places = [os.path.dirname(sys.executable), os.getcwd()]
+        places += [place for place in os.environ.get("PATH", "").split(os.pathsep) if place]
+    for place in places:
+        candidate = os.path.abspath(os.path.join(place, name))
+        if os.path.isfile(candidate):
+            return candidate, len(candidate) - len(os.path.basename(candidate))
+    raise Win32Error.from_code(ERROR_FILE_NOT_FOUND, f"{name!r} is in none of {places!r}")
+
+
+def mount_point(path: str) -> str:
+    """The folder where the file system holding ``path`` is mounted, ending in ``/``.
+
+    What GetVolumePathName answers (a drive root on Windows); ``path`` need not exist (its
+    nearest existing parent decides).
+    """
+    current = os.path.realpath(full_path_name(path))
+    while not os.path.exists(current):
+        current = os.path.dirname(current)
+    while not os.path.ismount(current):
+        current = os.path.dirname(current)
+    return os.path.join(current, "")
+
+
+class VolumeInfo(NamedTuple):
+    """What GetVolumeInformation tells of a file system: Linux's answers.
+
+    ``name`` is '' (Linux file systems' labels are not read); ``serial`` the device number's
+    low 32 bits (as a file's volume in GetFileInformationByHandle); ``flags`` FILE_* bits
+    (case-sensitive, case-preserving, Unicode names, permissions, hard links, read-only);
+    ``file_system`` the kernel's type name (``ext4``, ``tmpfs``, ``overlay``, ...).
+    """
+
+    name: str
+    serial: int
+    max_component: int
+    flags: int
+    file_system: str
+
+
+_CASE_SENSITIVE, _CASE_PRESERVED, _UNICODE, _ACLS = 0x1, 0x2, 0x4, 0x8
+_HARD_LINKS, _READ_ONLY = 0x400000, 0x80000
+
+
+def _file_system_type(mount: str) -> str:
+    mount = mount.rstrip("/") or "/"
+    found = "unknown"
+    try:
+        with open("/proc/self/mounts", encoding="utf-8", errors="replace") as stream:
+            for line in stream:
+                fields = line.split()
+                if len(fields) > 2 and fields[1].replace("\\040", " ") == mount:
+                    found = fields[2]  # the last mount on a folder is the one seen
+    except OSError:
+        pass
+    return found
+
+
+def volume_info(folder: str | None) -> VolumeInfo:
+    """The file system holding ``folder`` (None: the current folder's).
+
+    Raises:
+        Win32Error: ERROR_FILE_NOT_FOUND, ERROR_PATH_NOT_FOUND; ERROR_DIRECTORY for a file.
+    """
+    path = os.getcwd() if folder is None else _path(folder, "folder")
+    info = _stat(path, "reading the volume of")
+    if not stat.S_ISDIR(info.st_mode):
+        raise Win32Error.from_code(ERROR_DIRECTORY, f"{path!r} is not a folder")
+    space = os.statvfs(path)
+    flags = _CASE_SENSITIVE | _CASE_PRESERVED | _UNICODE | _ACLS | _HARD_LINKS
+    if space.f_flag & os.ST_RDONLY:
+        flags |= _READ_ONLY
+    fs_type = _file_system_type(mount_point(path))
+    return VolumeInfo("", info.st_dev & 0xFFFFFFFF, space.f_namemax, flags, fs_type)
+
+
+def symbolic_link(link: str, target: str) -> None:
+    """Make ``link`` a symbolic link to ``target`` (CreateSymbolicLink).
+
+    Linux needs no privilege for it, as Windows does in developer mode; ``target`` need not
+    exist, and a link to a folder needs no flag.
+
+    Raises:
+        Win32Error: ERROR_ALREADY_EXISTS, ERROR_PATH_NOT_FOUND (``link``'s folder).
+    """
+    _path(link, "link")
+    _path(target, "target")
+    try:
+        os.symlink(target, link)
+    except FileExistsError:
+        raise Win32Error.from_code(ERROR_ALREADY_EXISTS, f"{link!r} exists") from None
+    except FileNotFoundError:
+        raise Win32Error.from_code(ERROR_PATH_NOT_FOUND, f"{link!r}'s folder is missing") from None
+    except OSError as exc:
+        raise os_error(exc, f"linking {link!r} to {target!r}") from None
+
+
+def set_current_directory(path: str) -> None:
+    """Make ``path`` the process's current folder (SetCurrentDirectory).
+
+    Raises:
+        Win32Error: ERROR_FILE_NOT_FOUND, ERROR_PATH_NOT_FOUND, ERROR_DIRECTORY (a file).
+    """
+    _path(path)
+    try:
+        os.chdir(path)
+    except NotADirectoryError:
+        if os.path.lexists(path):
+            raise Win32Error.from_code(ERROR_DIRECTORY, f"{path!r} is not a folder") from None
+        raise Win32Error.from_code(ERROR_PATH_NOT_FOUND, f"{path!r} is not a path") from None
+    except OSError as exc:
+        raise os_error(exc, f"entering {path!r}") from None
