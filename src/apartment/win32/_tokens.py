@@ -22,6 +22,17 @@ from ._adapt import api, as_bool, dword, set_last_error
 from ._buffers import text_arg
 from ._handles import PyHANDLE, handle_value, lookup, new_handle
 from ._security import PySID
+from .ntsecuritycon import TOKEN_ADJUST_DEFAULT as TOKEN_ADJUST_DEFAULT
+from .ntsecuritycon import TOKEN_ADJUST_GROUPS as TOKEN_ADJUST_GROUPS
+from .ntsecuritycon import TOKEN_ADJUST_PRIVILEGES as TOKEN_ADJUST_PRIVILEGES
+from .ntsecuritycon import TOKEN_ASSIGN_PRIMARY as TOKEN_ASSIGN_PRIMARY
+from .ntsecuritycon import TOKEN_DUPLICATE as TOKEN_DUPLICATE
+from .ntsecuritycon import TOKEN_EXECUTE as TOKEN_EXECUTE
+from .ntsecuritycon import TOKEN_IMPERSONATE as TOKEN_IMPERSONATE
+from .ntsecuritycon import TOKEN_QUERY as TOKEN_QUERY
+from .ntsecuritycon import TOKEN_QUERY_SOURCE as TOKEN_QUERY_SOURCE
+from .ntsecuritycon import TOKEN_READ as TOKEN_READ
+from .ntsecuritycon import TOKEN_WRITE as TOKEN_WRITE
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -33,18 +44,7 @@ __all__ = [
     "DuplicateTokenEx",
 ]  # fmt: skip
 
-TOKEN_ASSIGN_PRIMARY = 0x1
-TOKEN_DUPLICATE = 0x2
-TOKEN_IMPERSONATE = 0x4
-TOKEN_QUERY = 0x8
-TOKEN_QUERY_SOURCE = 0x10
-TOKEN_ADJUST_PRIVILEGES = 0x20
-TOKEN_ADJUST_GROUPS = 0x40
-TOKEN_ADJUST_DEFAULT = 0x80
-TOKEN_ADJUST_SESSIONID = 0x100
-TOKEN_READ = 0x20008
-TOKEN_WRITE = 0x200E0
-TOKEN_EXECUTE = 0x20000
+TOKEN_ADJUST_SESSIONID = 0x100  # the other TOKEN_* rights are ntsecuritycon's
 TOKEN_ALL_ACCESS = kernel.TOKEN_ALL_ACCESS
 TokenPrimary = 1
 TokenImpersonation = 2
