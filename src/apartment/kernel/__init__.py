@@ -38,6 +38,7 @@ from ._diskfile import DiskFile as DiskFile
 from ._event import Event as Event
 from ._event import EventStatistics as EventStatistics
 from ._file import File as File
+from ._file import read_buffer as read_buffer
 from ._fileinfo import FileInfo as FileInfo
 from ._fileinfo import file_attributes as file_attributes
 from ._fileinfo import file_info as file_info
@@ -487,6 +488,7 @@ __all__ = [
     "publish",
     "queue_apc",
     "raise_ctrl_event",
+    "read_buffer",
     "remove_ctrl_handler",
     "remove_directory",
     "revert_to_self",

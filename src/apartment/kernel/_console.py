@@ -10,14 +10,21 @@ signal's previous Python handler runs in the main thread, as it would have witho
 
 Python lets only the main thread set a signal handler: the first handler must be added
 there (later ones, and removals, from any thread).
+
+As pywin32's, a handler that raises is reported and the next one is asked, and one that
+raises ``SystemExit`` ends the program with its code (here the exit is raised in the main
+thread). What goes to the main thread goes as a real signal, which also ends a system call
+the main thread is blocked in, as Ctrl+C would. A SIGINT while the handlers run is a
+handler's ``_thread.interrupt_main()``: it goes to the main thread's own handler.
 """
 
 from __future__ import annotations
 
-import _thread
 import os
 import signal
+import sys
 import threading
+import traceback
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ERROR_INVALID_PARAMETER, Win32Error
@@ -48,6 +55,8 @@ _handlers: list[Callable[[int], object]] = []
 _previous: dict[int, Any] = {}  # signal -> the Python handler before ours
 _unhandled: set[int] = set()  # signals whose handlers all declined: run the previous one
 _ignore_ctrl_c = False
+_dispatching = 0  # handler threads at work: a SIGINT meanwhile is one of them interrupting
+_pending_exit: SystemExit | None = None  # a handler's SystemExit, for the main thread
 
 
 def _install() -> None:
@@ -65,9 +74,15 @@ def _install() -> None:
 
 def _on_signal(signum: int, frame: FrameType | None) -> None:
     """Runs in the main thread: start the handlers' thread, or run the previous handler."""
+    global _dispatching, _pending_exit
     with _lock:
-        declined = signum in _unhandled
+        pending_exit, _pending_exit = _pending_exit, None
+        declined = signum in _unhandled or (signum == signal.SIGINT and _dispatching > 0)
         _unhandled.discard(signum)
+        if not declined and pending_exit is None:
+            _dispatching += 1
+    if pending_exit is not None:
+        raise pending_exit
     if declined:
         _run_previous(signum, frame)
         return
@@ -87,18 +102,44 @@ def _run_previous(signum: int, frame: FrameType | None) -> None:
 
 def _dispatch(signum: int) -> None:
     """Call the handlers, the last added first, on this new thread (as Windows does)."""
-    event = _SIGNALS[signum]
-    with _lock:
-        handlers = list(reversed(_handlers))
-        ignored = event == CTRL_C_EVENT and _ignore_ctrl_c
-    if ignored:
-        return
-    for handler in handlers:
-        if handler(event):
+    global _dispatching
+    try:
+        event = _SIGNALS[signum]
+        with _lock:
+            handlers = list(reversed(_handlers))
+            ignored = event == CTRL_C_EVENT and _ignore_ctrl_c
+        if ignored:
             return
+        for handler in handlers:
+            try:
+                if handler(event):
+                    return
+            except SystemExit as exc:  # as pywin32: the program ends with its code
+                _to_main(signal.SIGINT, exc)
+                return
+            except BaseException:  # as pywin32: reported, and the next handler is asked
+                sys.stderr.write("ConsoleCtrlHandler function failed\n")
+                traceback.print_exc()
+        _to_main(signum, None)  # the main thread runs the previous one
+    finally:
+        with _lock:
+            _dispatching -= 1
+
+
+def _to_main(signum: int, exit_: SystemExit | None) -> None:
+    """Hand ``signum`` to the main thread's previous handler, or end it with ``exit_``.
+
+    A real signal, not ``interrupt_main``'s flag: it also wakes a blocked system call.
+    """
+    global _pending_exit
     with _lock:
-        _unhandled.add(signum)
-    _thread.interrupt_main(signal.Signals(signum))  # the main thread runs the previous one
+        if exit_ is not None:
+            _pending_exit = exit_
+        else:
+            _unhandled.add(signum)
+    main = threading.main_thread()
+    if main.is_alive() and main.ident is not None:
+        signal.pthread_kill(main.ident, signum)
 
 
 def add_ctrl_handler(handler: Callable[[int], object]) -> None:

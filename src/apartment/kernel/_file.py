@@ -11,6 +11,7 @@ Errors are Win32Errors with Windows' codes; the OS's errno is translated once, h
 from __future__ import annotations
 
 import errno
+import mmap
 import os
 from typing import TYPE_CHECKING, ClassVar, Final
 
@@ -42,7 +43,29 @@ if TYPE_CHECKING:
     from ._fileinfo import FileInfo
     from ._overlapped import IoResult, Overlapped
 
-__all__ = ["File", "os_error"]
+__all__ = ["File", "os_error", "read_buffer"]
+
+# Past this size a read buffer is an anonymous mapping rather than a bytearray.
+_LAZY_BUFFER: Final = 1 << 20
+
+
+def read_buffer(size: int) -> memoryview:
+    """Return a writable buffer for a read of up to ``size`` bytes.
+
+    Programs often pass a generous upper bound (``ReadFile(h, 100_000_000)``). A bytearray
+    would zero, and so commit, every page of it; past 1 MiB the buffer is an anonymous
+    mapping instead, whose pages the system provides as a read writes them, so a read costs
+    what it reads, as on Windows, where such a buffer is allocated and not touched.
+
+    Raises:
+        ValueError: ``size`` is negative.
+    """
+    if size < 0:
+        raise ValueError(f"a read buffer's size is 0 or more, not {size}")
+    if size <= _LAZY_BUFFER:
+        return memoryview(bytearray(size))
+    return memoryview(mmap.mmap(-1, size))
+
 
 _ERRNO: Final = {
     errno.ENOENT: ERROR_FILE_NOT_FOUND,
@@ -130,7 +153,7 @@ class File:
         """
         if not isinstance(size, int) or size < 0:
             raise ValueError(f"a read takes a byte count, 0 or more, not {size!r}")
-        buffer = bytearray(size)
+        buffer = read_buffer(size)
         result = self.read_into(buffer)
         return bytes(buffer[: result.transferred])
 

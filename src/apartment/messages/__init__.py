@@ -72,6 +72,8 @@ from ._queue import POSTED_MESSAGE_LIMIT as POSTED_MESSAGE_LIMIT
 from ._queue import MessageQueue as MessageQueue
 from ._queue import current_queue as current_queue
 from ._queue import queue_of as queue_of
+from ._resources import load_cursor as load_cursor
+from ._resources import load_icon as load_icon
 from ._send import in_send_message as in_send_message
 from ._send import in_send_message_ex as in_send_message_ex
 from ._send import reply_message as reply_message
@@ -178,6 +180,8 @@ __all__ = [
     "queue_of",
     "quit_code",
     "key_scan",
+    "load_cursor",
+    "load_icon",
     "key_state",
     "read_memory",
     "read_string",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .. import kernel
+
 __all__ = ["data_arg", "read_buffer", "text_arg"]
 
 
@@ -29,7 +31,7 @@ def read_buffer(buffer: object) -> tuple[object, memoryview]:
     if isinstance(buffer, int):
         if buffer < 0:
             raise ValueError("a read's size is 0 or more")
-        made = memoryview(bytearray(buffer))
+        made = kernel.read_buffer(buffer)
         return made, made
     try:
         view = memoryview(buffer)  # type: ignore[arg-type]

@@ -22,8 +22,6 @@ __all__ = [
     "sid_from_string",
     "sid_to_string",
     "well_known_sid",
-    "sd_from_sddl",
-    "sd_to_sddl",
     "inherits",
 ]
 
@@ -142,22 +140,6 @@ def sid_to_string(sid: PySID) -> str:
     subs = "".join(f"-{sid.GetSubAuthority(i)}" for i in range(sid.GetSubAuthorityCount()))
     return f"S-1-{authority}{subs}"
 
-
-_ALIASES = {
-    "WD": "S-1-1-0",
-    "CO": "S-1-3-0",
-    "CG": "S-1-3-1",
-    "SY": "S-1-5-18",
-    "LS": "S-1-5-19",
-    "NS": "S-1-5-20",
-    "BA": "S-1-5-32-544",
-    "BU": "S-1-5-32-545",
-    "BG": "S-1-5-32-546",
-    "AU": "S-1-5-11",
-    "IU": "S-1-5-4",
-    "AN": "S-1-5-7",
-}
-_ALIAS_OF = {value: alias for alias, value in _ALIASES.items()}
 
 _WELL_KNOWN = {
     0: "S-1-0-0",  # WinNullSid
@@ -388,72 +370,3 @@ def inherits(attributes: object) -> bool:
     if not isinstance(attributes, PySECURITY_ATTRIBUTES):
         raise TypeError("The object is not a PySECURITY_ATTRIBUTES object")
     return bool(attributes.bInheritHandle)
-
-
-_RIGHTS = {"GA": 0x10000000, "GX": 0x20000000, "GW": 0x40000000, "GR": 0x80000000}
-_RIGHTS_OF = {value: key for key, value in _RIGHTS.items()}
-_TYPES = {"A": ACCESS_ALLOWED_ACE_TYPE, "D": ACCESS_DENIED_ACE_TYPE, "AU": SYSTEM_AUDIT_ACE_TYPE}
-_TYPES_OF = {value: key for key, value in _TYPES.items()}
-_FLAGS = {"OI": 0x1, "CI": 0x2, "NP": 0x4, "IO": 0x8, "ID": 0x10}
-
-
-def _sid_text(text: str) -> PySID:
-    return sid_from_string(_ALIASES.get(text, text))
-
-
-def _acl_from(text: str) -> PyACL:
-    acl = PyACL()
-    for kind, flags, rights, _, _, sid in re.findall(
-        r"\(([^;]*);([^;]*);([^;]*);([^;]*);([^;]*);([^)]*)\)", text
-    ):
-        mask = sum(_RIGHTS.get(rights[i : i + 2], 0) for i in range(0, len(rights), 2))
-        if rights.lower().startswith("0x"):
-            mask = int(rights, 16)
-        flag_bits = sum(_FLAGS.get(flags[i : i + 2], 0) for i in range(0, len(flags), 2))
-        acl._add(_TYPES.get(kind, ACCESS_ALLOWED_ACE_TYPE), flag_bits, mask, _sid_text(sid))
-    return acl
-
-
-def sd_from_sddl(text: str) -> PySECURITY_DESCRIPTOR:
-    """Parse SDDL (ConvertStringSecurityDescriptorToSecurityDescriptor)."""
-    sd = PySECURITY_DESCRIPTOR()
-    for part, value in re.findall(r"([OGDS]):(.*?)(?=[OGDS]:|$)", text):
-        if part == "O":
-            sd.SetSecurityDescriptorOwner(_sid_text(value), 0)
-        elif part == "G":
-            sd.SetSecurityDescriptorGroup(_sid_text(value), 0)
-        elif part == "D":
-            sd.SetSecurityDescriptorDacl(1, _acl_from(value), 0)
-        else:
-            sd.SetSecurityDescriptorSacl(1, _acl_from(value), 0)
-    return sd
-
-
-def _acl_text(acl: PyACL) -> str:
-    out = []
-    for kind, flags, mask, sid in acl._aces:
-        rights = _RIGHTS_OF.get(mask, f"{mask:#x}")
-        flag_text = "".join(key for key, bit in _FLAGS.items() if flags & bit)
-        name = sid_to_string(sid)
-        out.append(
-            f"({_TYPES_OF.get(kind, 'A')};{flag_text};{rights};;;{_ALIAS_OF.get(name, name)})"
-        )
-    return "".join(out)
-
-
-def sd_to_sddl(sd: PySECURITY_DESCRIPTOR, information: int) -> str:
-    """Write SDDL (ConvertSecurityDescriptorToStringSecurityDescriptor)."""
-    parts = []
-    owner, group = sd.GetSecurityDescriptorOwner(), sd.GetSecurityDescriptorGroup()
-    if information & OWNER_SECURITY_INFORMATION and owner is not None:
-        text = sid_to_string(owner)
-        parts.append(f"O:{_ALIAS_OF.get(text, text)}")
-    if information & GROUP_SECURITY_INFORMATION and group is not None:
-        text = sid_to_string(group)
-        parts.append(f"G:{_ALIAS_OF.get(text, text)}")
-    dacl, sacl = sd.GetSecurityDescriptorDacl(), sd.GetSecurityDescriptorSacl()
-    if information & DACL_SECURITY_INFORMATION and sd._control & SE_DACL_PRESENT:
-        parts.append("D:" + ("NO_ACCESS_CONTROL" if dacl is None else _acl_text(dacl)))
-    if information & SACL_SECURITY_INFORMATION and sacl is not None:
-        parts.append("S:" + _acl_text(sacl))
-    return "".join(parts)

@@ -96,6 +96,7 @@ from ._api_files import file_SetCurrentDirectory as SetCurrentDirectory
 from ._api_files import find_data as _find_data
 from ._buffers import data_arg, read_buffer, text_arg
 from ._handles import PyHANDLE, handle_value, lookup, new_handle
+from ._security import inherits
 from ._timeconv import file_time, time_arg
 from .pywintypes import TimeType, error, overlapped_arg, overlapped_core, overlapped_offset
 from .win32api import CloseHandle as CloseHandle
@@ -155,7 +156,7 @@ def AllocateReadBuffer(bufSize: int, /) -> memoryview:
         raise TypeError(f"'{type(bufSize).__name__}' object cannot be interpreted as an integer")
     if size < 0:
         raise ValueError("a read buffer's size is 0 or more")
-    return memoryview(bytearray(size))
+    return kernel.read_buffer(size)
 
 
 @api("CreateFile")
@@ -171,21 +172,47 @@ def CreateFile(
 ) -> PyHANDLE:
     r"""Open or create a file, or connect to a named pipe (``\\.\pipe\NAME``).
 
-    ``attributes`` (SECURITY_ATTRIBUTES) and ``hTemplateFile`` are accepted and not used.
+    An inheritable ``attributes`` (SECURITY_ATTRIBUTES) makes the handle inheritable; its
+    descriptor and ``hTemplateFile`` are not used.
     """
     handle_value(hTemplateFile)
-    file = kernel.open_file(
-        text_arg(fileName),
-        dword(desiredAccess),
-        dword(shareMode),
-        dword(CreationDisposition),
-        dword(flagsAndAttributes),
-    )
+    sa, disposition = attributes, CreationDisposition
+    return _create_file(fileName, desiredAccess, shareMode, sa, disposition, flagsAndAttributes)
+
+
+@api("CreateFileW")
+def CreateFileW(
+    FileName: str,
+    DesiredAccess: int,
+    ShareMode: int,
+    SecurityAttributes: object,
+    CreationDisposition: int,
+    FlagsAndAttributes: int,
+    TemplateFile: object = None,
+    Transaction: object = None,
+    MiniVersion: object = None,
+    ExtendedParameter: object = None,
+) -> PyHANDLE:
+    """CreateFile with pywin32's keyword names; a ``Transaction`` is refused (no KTM here)."""
+    handle_value(TemplateFile)
+    if handle_value(Transaction):
+        raise NotSupportedError(_NO_TRANSACTIONS)
+    if ExtendedParameter is not None:  # pywin32's checks, in its order
+        raise TypeError("ExtendedParameter must be None")
+    if MiniVersion is not None:
+        raise ValueError("MiniVersion can only be used with a transacted operation")
+    sa, disposition = SecurityAttributes, CreationDisposition
+    return _create_file(FileName, DesiredAccess, ShareMode, sa, disposition, FlagsAndAttributes)
+
+
+def _create_file(
+    name: object, access: int, share: int, attributes: object, disposition: int, flags: int
+) -> PyHANDLE:
+    inherit = inherits(attributes)
+    file = kernel.open_file(text_arg(name), dword(access), dword(share), dword(disposition),
+                            dword(flags))  # fmt: skip
     set_last_error(ERROR_ALREADY_EXISTS if file.already_existed else 0)
-    return new_handle(file, file.access)
-
-
-CreateFileW = CreateFile
+    return new_handle(file, file.access, inherit=inherit)
 
 
 @api("ReadFile")

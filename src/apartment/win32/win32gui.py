@@ -44,7 +44,7 @@ __all__ = [
     "InSendMessage", "InSendMessageEx", "SendNotifyMessage", "GetQueueStatus",
     "ShowWindow", "UpdateWindow", "GetWindowText", "SetWindowText", "GetWindowRect",
     "GetClientRect", "MoveWindow", "SetWindowPos", "IsWindowVisible", "GetParent", "GetWindow",
-    "GetClassName", "InitCommonControls",
+    "GetClassName", "InitCommonControls", "LoadCursor", "LoadIcon",
     "EnumWindows", "EnumChildWindows", "EnumThreadWindows", "EnumDesktopWindows",
     "FindWindow", "FindWindowEx", "RealGetWindowClass", "GetDesktopWindow",
     "PyGetString", "PyGetMemory",
@@ -607,6 +607,24 @@ def PyGetString(addr: object, length: int = -1, /) -> str:
 def PyGetMemory(addr: object, length: int, /) -> memoryview:
     """A read-only live view of memory; an extension also takes a buffer for ``addr``."""
     return messages.read_memory(_address(addr), operator.index(length))
+
+
+def _resource_id(value: object) -> int | str:
+    if isinstance(value, (int, str)) and not isinstance(value, bool):
+        return value
+    raise TypeError("Resource id/name must be unicode or int in the range 0-65536")
+
+
+@soft(int)  # pywin32 does not check LoadCursor's result: a missing cursor is 0
+def LoadCursor(hinstance: object, resid: object, /) -> int:
+    """A stock cursor's handle (``hinstance`` 0, ``resid`` an IDC_* number)."""
+    return messages.load_cursor(handle_value(hinstance), _resource_id(resid))
+
+
+@api("LoadIcon")
+def LoadIcon(hinstance: object, resid: object, /) -> int:
+    """A stock icon's handle (``hinstance`` 0, ``resid`` an IDI_* number)."""
+    return messages.load_icon(handle_value(hinstance), _resource_id(resid))
 
 
 def InitCommonControls() -> None:

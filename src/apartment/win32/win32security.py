@@ -10,7 +10,7 @@ no other user reaches it and every process of the user does (see
 from __future__ import annotations
 
 from .. import kernel
-from . import _security
+from . import _sddl, _security
 from . import _tokens as _tokens
 from ._adapt import api
 from ._buffers import text_arg
@@ -237,7 +237,7 @@ def CreateWellKnownSid(WellKnownSidType: int, DomainSid: object = None, /) -> Py
 def ConvertStringSecurityDescriptorToSecurityDescriptor(
     StringSecurityDescriptor: str, StringSDRevision: int, /
 ) -> PySECURITY_DESCRIPTOR:
-    return _security.sd_from_sddl(_text(StringSecurityDescriptor, "StringSecurityDescriptor"))
+    return _sddl.sd_from_sddl(_text(StringSecurityDescriptor, "StringSecurityDescriptor"))
 
 
 @api("ConvertSecurityDescriptorToStringSecurityDescriptor")
@@ -246,7 +246,7 @@ def ConvertSecurityDescriptorToStringSecurityDescriptor(
 ) -> str:
     if not isinstance(SecurityDescriptor, PySECURITY_DESCRIPTOR):
         raise TypeError("The object is not a PySECURITY_DESCRIPTOR object")
-    return _security.sd_to_sddl(SecurityDescriptor, int(SecurityInformation))
+    return _sddl.sd_to_sddl(SecurityDescriptor, int(SecurityInformation))
 
 
 def _system_name(value: object) -> str | None:
