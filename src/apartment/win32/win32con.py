@@ -322,26 +322,6 @@ WS_POPUP = -2147483648  # 0x80000000, signed as in pywin32
 WS_POPUPWINDOW = -2138570752  # 0x80880000, signed as in pywin32
 CW_USEDEFAULT = -2147483648  # 0x80000000, signed as in pywin32
 
-# -- the rest of winuser.h's messages, their parameters, stock cursors, icons and colours ------
-from ._message_numbers import *  # noqa: E402, F403
-
-# -- access tokens: OpenProcessToken's rights. pywin32's win32con spells them too, its
-#    TOKEN_ALL_ACCESS with TOKEN_ADJUST_SESSIONID (0x100), which ntsecuritycon's lacks --------
-TOKEN_ASSIGN_PRIMARY = 0x0001
-TOKEN_DUPLICATE = 0x0002
-TOKEN_IMPERSONATE = 0x0004
-TOKEN_QUERY = 0x0008
-TOKEN_QUERY_SOURCE = 0x0010
-TOKEN_ADJUST_PRIVILEGES = 0x0020
-TOKEN_ADJUST_GROUPS = 0x0040
-TOKEN_ADJUST_DEFAULT = 0x0080
-TOKEN_ADJUST_SESSIONID = 0x0100
-TOKEN_ALL_ACCESS = STANDARD_RIGHTS_REQUIRED | 0x01FF
-TOKEN_READ = READ_CONTROL | TOKEN_QUERY
-TOKEN_WRITE = READ_CONTROL | TOKEN_ADJUST_PRIVILEGES | TOKEN_ADJUST_GROUPS | TOKEN_ADJUST_DEFAULT
-TOKEN_EXECUTE = READ_CONTROL
-TOKEN_SOURCE_LENGTH = 8
-
 # -- the clipboard's viewer messages (the core sends none of them) -----------------------------
 WM_DRAWCLIPBOARD = 0x0308
 WM_PAINTCLIPBOARD = 0x0309
