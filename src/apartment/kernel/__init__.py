@@ -259,7 +259,16 @@ from ._token import SE_GROUP_OWNER as SE_GROUP_OWNER
 from ._token import SE_PRIVILEGE_ENABLED as SE_PRIVILEGE_ENABLED
 from ._token import SE_PRIVILEGE_ENABLED_BY_DEFAULT as SE_PRIVILEGE_ENABLED_BY_DEFAULT
 from ._token import SE_PRIVILEGE_REMOVED as SE_PRIVILEGE_REMOVED
+from ._token import TOKEN_ADJUST_DEFAULT as TOKEN_ADJUST_DEFAULT
+from ._token import TOKEN_ADJUST_GROUPS as TOKEN_ADJUST_GROUPS
+from ._token import TOKEN_ADJUST_PRIVILEGES as TOKEN_ADJUST_PRIVILEGES
+from ._token import TOKEN_ADJUST_SESSIONID as TOKEN_ADJUST_SESSIONID
 from ._token import TOKEN_ALL_ACCESS as TOKEN_ALL_ACCESS
+from ._token import TOKEN_ASSIGN_PRIMARY as TOKEN_ASSIGN_PRIMARY
+from ._token import TOKEN_DUPLICATE as TOKEN_DUPLICATE
+from ._token import TOKEN_IMPERSONATE as TOKEN_IMPERSONATE
+from ._token import TOKEN_QUERY as TOKEN_QUERY
+from ._token import TOKEN_QUERY_SOURCE as TOKEN_QUERY_SOURCE
 from ._token import Token as Token
 from ._token import effective_token as effective_token
 from ._token import impersonate_self as impersonate_self
@@ -380,7 +389,16 @@ __all__ = [
     "THREAD_PRIORITY_LOWEST",
     "THREAD_PRIORITY_NORMAL",
     "THREAD_PRIORITY_TIME_CRITICAL",
+    "TOKEN_ADJUST_DEFAULT",
+    "TOKEN_ADJUST_GROUPS",
+    "TOKEN_ADJUST_PRIVILEGES",
+    "TOKEN_ADJUST_SESSIONID",
     "TOKEN_ALL_ACCESS",
+    "TOKEN_ASSIGN_PRIMARY",
+    "TOKEN_DUPLICATE",
+    "TOKEN_IMPERSONATE",
+    "TOKEN_QUERY",
+    "TOKEN_QUERY_SOURCE",
     "TRIM_WORKING_SET",
     "TRUNCATE_EXISTING",
     "Account",

@@ -17,6 +17,7 @@ from ..errors import (
     AccessDeniedError,
     Win32Error,
 )
+from ..kernel import TOKEN_ADJUST_SESSIONID as TOKEN_ADJUST_SESSIONID
 from . import _security
 from ._adapt import api, as_bool, dword, set_last_error
 from ._buffers import text_arg
@@ -44,7 +45,6 @@ __all__ = [
     "DuplicateTokenEx",
 ]  # fmt: skip
 
-TOKEN_ADJUST_SESSIONID = 0x100  # the other TOKEN_* rights are ntsecuritycon's
 TOKEN_ALL_ACCESS = kernel.TOKEN_ALL_ACCESS
 TokenPrimary = 1
 TokenImpersonation = 2
