@@ -264,3 +264,18 @@ def test_the_lock_free_view_holds_open_handles_only_and_get_typed_says_the_rest(
         table.get_typed(value, Event)
     assert value not in entries and not deferred  # the slow path closed it
     assert table.lock_free_view() == (entries, deferred)  # the same objects for good
+
+
+def test_a_full_query_or_set_right_holds_the_limited_one_for_processes_and_threads() -> None:
+    from apartment.kernel import current_process, current_thread
+
+    table = HandleTable()
+    entries, _ = table.lock_free_view()
+    process = table.insert(current_process(), access=0x0400 | 0x0200)
+    assert entries[process][1] == 0x0400 | 0x0200 | 0x1000 | 0x2000
+    thread = table.insert(current_thread(), access=0x0040)
+    assert entries[thread][1] == 0x0040 | 0x0800
+    event = table.insert(Event(), access=0x0400 | 0x0040)  # other kinds: no such rule
+    assert entries[event][1] == 0x0400 | 0x0040
+    for value in (process, thread, event):
+        table.close(value)

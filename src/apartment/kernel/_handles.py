@@ -82,6 +82,18 @@ def map_generic(access: int) -> int:
 _SPECIFIC_RIGHTS_ALL = 0xFFFF
 
 
+def _with_implied(obj: object, access: int) -> int:
+    """Add the rights that granted ones imply for ``obj``'s kind, as Windows grants them.
+
+    A kind lists ``implied_rights`` as (right, implied) pairs: a process's or thread's full
+    query right holds its limited one, so either opens the query calls.
+    """
+    for right, implied in getattr(type(obj), "implied_rights", ()):
+        if access & right:
+            access |= implied
+    return access
+
+
 def _all_access_grants(granted: int, access: int) -> bool:
     """Whether a handle opened with all access grants ``access`` all the same.
 
@@ -192,7 +204,7 @@ class HandleTable:
 
     def _insert(self, obj: object, access: int) -> int:
         value = next(self._values)
-        self._entries[value] = (obj, access)
+        self._entries[value] = (obj, _with_implied(obj, access))
         self._open[id(obj)] = self._open.get(id(obj), 0) + 1
         return value
 
@@ -208,7 +220,7 @@ class HandleTable:
         with self._lock:
             if key in self._entries:
                 raise InvalidParameterError(f"handle {value:#x} is open already")
-            self._entries[key] = (obj, map_generic(access))
+            self._entries[key] = (obj, _with_implied(obj, map_generic(access)))
             self._open[id(obj)] = self._open.get(id(obj), 0) + 1
             if inherit:
                 self._inheritable.add(key)

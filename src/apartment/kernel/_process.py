@@ -13,7 +13,7 @@ import sys
 import time
 import weakref
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, final
+from typing import TYPE_CHECKING, ClassVar, final
 
 from ..errors import (
     AccessDeniedError,
@@ -60,6 +60,9 @@ class ProcessHandle(Waitable):
     Made by :func:`start_process` (a child) or :func:`current_process` (this process, which
     is never signaled while anyone can wait on it).
     """
+
+    # The full query and set rights hold the limited ones (the handle table grants them)
+    implied_rights: ClassVar[tuple[tuple[int, int], ...]] = ((0x0400, 0x1000), (0x0200, 0x2000))
 
     __slots__ = (
         "_exit_code", "_exit_usage", "_exited_at", "_foreign", "_popen", "_terminate_code", "pid",
@@ -164,6 +167,9 @@ class PrimaryThread(Waitable):
     Linux gives a process's first thread the process id as its thread id. It ends with the
     process; suspending it stops the whole child (SIGSTOP), resuming continues it (SIGCONT).
     """
+
+    # The full query and set rights hold the limited ones (the handle table grants them)
+    implied_rights: ClassVar[tuple[tuple[int, int], ...]] = ((0x0040, 0x0800), (0x0020, 0x0400))
 
     __slots__ = ("_suspend_count", "process")
 

@@ -27,7 +27,7 @@ import itertools
 import sys
 import threading
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, final
+from typing import TYPE_CHECKING, ClassVar, final
 
 from .._fork import THREADS, after_fork_in_child, in_forked_child
 from ..errors import AccessDeniedError, SuspendCountExceededError, ThreadTerminatedError
@@ -88,6 +88,9 @@ class ThreadHandle(Waitable):
     :func:`thread_by_id` return them. The thread's part in the wait engine is its
     ThreadState, ``_state``.
     """
+
+    # The full query and set rights hold the limited ones (the handle table grants them)
+    implied_rights: ClassVar[tuple[tuple[int, int], ...]] = ((0x0040, 0x0800), (0x0020, 0x0400))
 
     __slots__ = ("_exit_code", "_state", "_token", "ident", "name", "native_id")
 

@@ -14,7 +14,6 @@ from .. import kernel
 from ..errors import (
     ERROR_INVALID_PARAMETER,
     ERROR_NOT_ALL_ASSIGNED,
-    AccessDeniedError,
     Win32Error,
 )
 from ..kernel import TOKEN_ADJUST_SESSIONID as TOKEN_ADJUST_SESSIONID
@@ -66,8 +65,9 @@ TokenAccessInformation, TokenVirtualizationAllowed, TokenVirtualizationEnabled =
 TokenIntegrityLevel, TokenUIAccess, TokenMandatoryPolicy, TokenLogonSid = 25, 26, 27, 28
 
 # Either right opens a token (Windows grants the limited one with the full one).
-_PROCESS_QUERY = (0x1000, 0x0400)  # PROCESS_QUERY_LIMITED_INFORMATION, PROCESS_QUERY_INFORMATION
-_THREAD_QUERY = (0x0800, 0x0040)  # THREAD_QUERY_LIMITED_INFORMATION, THREAD_QUERY_INFORMATION
+# The limited query rights; the kernel's handle table lets the full ones hold them.
+_PROCESS_QUERY_LIMITED = 0x1000  # PROCESS_QUERY_LIMITED_INFORMATION
+_THREAD_QUERY_LIMITED = 0x0800  # THREAD_QUERY_LIMITED_INFORMATION
 T = TypeVar("T")
 
 
@@ -75,13 +75,6 @@ _THREADS: tuple[type[kernel.ThreadHandle | kernel.PrimaryThread], ...] = (
     kernel.ThreadHandle,
     kernel.PrimaryThread,
 )  # a child's first thread too
-
-
-def _with_either(handle: object, kind: type[T] | tuple[type[T], ...], rights: tuple[int, int]) -> T:
-    try:
-        return lookup(handle, kind, rights[0])
-    except AccessDeniedError:
-        return lookup(handle, kind, rights[1])
 
 
 def _sid(text: str) -> PySID:
@@ -134,7 +127,7 @@ def _token(handle: object, access: int) -> kernel.Token:
 @api("OpenProcessToken")
 def OpenProcessToken(processHandle: object, desiredAccess: int, /) -> PyHANDLE:
     """A handle to a process's primary token (this process's one is shared by all handles)."""
-    process = _with_either(processHandle, kernel.ProcessHandle, _PROCESS_QUERY)
+    process = lookup(processHandle, kernel.ProcessHandle, _PROCESS_QUERY_LIMITED)
     access = kernel.map_token_access(dword(desiredAccess))
     return new_handle(kernel.open_token_of(process), access)
 
@@ -142,7 +135,7 @@ def OpenProcessToken(processHandle: object, desiredAccess: int, /) -> PyHANDLE:
 @api("OpenThreadToken")
 def OpenThreadToken(handle: object, desiredAccess: int, openAsSelf: object, /) -> PyHANDLE:
     """A handle to a thread's impersonation token; ERROR_NO_TOKEN when it impersonates none."""
-    thread = _with_either(handle, _THREADS, _THREAD_QUERY)
+    thread = lookup(handle, _THREADS, _THREAD_QUERY_LIMITED)
     access = kernel.map_token_access(dword(desiredAccess))
     as_bool(openAsSelf)  # whose rights open it: no check differs here
     return new_handle(kernel.thread_token(thread), access)

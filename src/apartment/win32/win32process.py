@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import kernel, messages
-from ..errors import AccessDeniedError
 from ..kernel import ABOVE_NORMAL_PRIORITY_CLASS as ABOVE_NORMAL_PRIORITY_CLASS
 from ..kernel import BELOW_NORMAL_PRIORITY_CLASS as BELOW_NORMAL_PRIORITY_CLASS
 from ..kernel import HIGH_PRIORITY_CLASS as HIGH_PRIORITY_CLASS
@@ -184,11 +183,8 @@ def SuspendThread(handle: object, /) -> int:
 
 def GetThreadPriority(handle: object, /) -> int:
     """The thread's level; THREAD_PRIORITY_ERROR_RETURN with GetLastError set on failure."""
-    try:
-        try:
-            thread = lookup(handle, _THREAD_KINDS, _THREAD_QUERY_INFORMATION)
-        except AccessDeniedError:  # the limited right is enough
-            thread = lookup(handle, _THREAD_KINDS, _THREAD_QUERY_LIMITED_INFORMATION)
+    try:  # the full query right holds the limited one (the kernel's handle table)
+        thread = lookup(handle, _THREAD_KINDS, _THREAD_QUERY_LIMITED_INFORMATION)
     except error as failed:
         set_last_error(failed.winerror)
         return THREAD_PRIORITY_ERROR_RETURN
@@ -204,11 +200,7 @@ def SetThreadPriority(handle: object, nPriority: int, /) -> None:
 
 @api("GetPriorityClass")
 def GetPriorityClass(handle: object, /) -> int:
-    try:
-        process = lookup(handle, ProcessHandle, _PROCESS_QUERY_INFORMATION)
-    except AccessDeniedError:  # the limited right is enough
-        process = lookup(handle, ProcessHandle, _PROCESS_QUERY_LIMITED_INFORMATION)
-    return kernel.priority_class(process.pid)
+    return kernel.priority_class(_process(handle).pid)
 
 
 @api("SetPriorityClass")
@@ -295,17 +287,9 @@ def GetWindowThreadProcessId(hwnd: int | None, /) -> list[int]:
 _EPOCH_1601 = file_time(datetime(1601, 1, 1, tzinfo=timezone.utc), TimeType)
 
 
-def _process(handle: object, *rights: int) -> ProcessHandle:
-    """The process behind a handle granting any one of ``rights`` (Windows takes either)."""
-    for right in rights[:-1]:
-        try:
-            return lookup(handle, ProcessHandle, right)
-        except AccessDeniedError:
-            continue
-    return lookup(handle, ProcessHandle, rights[-1])
-
-
-_QUERY = (_PROCESS_QUERY_INFORMATION, _PROCESS_QUERY_LIMITED_INFORMATION)
+def _process(handle: object) -> ProcessHandle:
+    """The process behind a handle with either query right (the full one holds the limited)."""
+    return lookup(handle, ProcessHandle, _PROCESS_QUERY_LIMITED_INFORMATION)
 
 
 def _times(times: CpuTimes) -> dict[str, object]:
@@ -321,15 +305,12 @@ def _times(times: CpuTimes) -> dict[str, object]:
 
 @api("GetProcessTimes")
 def GetProcessTimes(hProcess: object, /) -> dict[str, object]:
-    return _times(kernel.process_times(_process(hProcess, *_QUERY)))
+    return _times(kernel.process_times(_process(hProcess)))
 
 
 @api("GetThreadTimes")
 def GetThreadTimes(Thread: object, /) -> dict[str, object]:
-    try:
-        thread = lookup(Thread, _THREAD_KINDS, _THREAD_QUERY_INFORMATION)
-    except AccessDeniedError:  # the limited right is enough
-        thread = lookup(Thread, _THREAD_KINDS, _THREAD_QUERY_LIMITED_INFORMATION)
+    thread = lookup(Thread, _THREAD_KINDS, _THREAD_QUERY_LIMITED_INFORMATION)
     return _times(kernel.thread_times(thread))  # type: ignore[arg-type]
 
 
@@ -354,7 +335,7 @@ def GetModuleFileNameEx(hProcess: object, hModule: object, /) -> str:
 @api("GetProcessMemoryInfo")
 def GetProcessMemoryInfo(hProcess: object, /) -> dict[str, int]:
     """PROCESS_MEMORY_COUNTERS as pywin32's dict; Linux has no pools: their quotas are 0."""
-    counters = kernel.memory_counters(_process(hProcess, *_QUERY))
+    counters = kernel.memory_counters(_process(hProcess))
     return {
         "PageFaultCount": counters.page_faults,
         "PeakWorkingSetSize": counters.peak_working_set,
@@ -378,7 +359,7 @@ def _mask(value: object, position: int, name: str) -> int:
 @api("GetProcessAffinityMask")
 def GetProcessAffinityMask(hProcess: object, /) -> tuple[int, int]:
     """``(process mask, system mask)``."""
-    return kernel.process_affinity(_process(hProcess, *_QUERY))
+    return kernel.process_affinity(_process(hProcess))
 
 
 @api("SetProcessAffinityMask")
@@ -391,23 +372,16 @@ def SetProcessAffinityMask(hProcess: object, mask: object, /) -> None:
 def SetThreadAffinityMask(hThread: object, ThreadAffinityMask: object, /) -> int:
     """Bind the thread to the processors of the mask; return its previous mask."""
     mask = _mask(ThreadAffinityMask, 2, "SetThreadAffinityMask")
-    thread = _thread_with(hThread, _THREAD_QUERY_INFORMATION, _THREAD_QUERY_LIMITED_INFORMATION)
-    _thread_with(hThread, _THREAD_SET_INFORMATION, _THREAD_SET_LIMITED_INFORMATION)
-    return kernel.set_thread_affinity(thread, mask)
-
-
-def _thread_with(handle: object, right: int, limited: int) -> ThreadHandle | PrimaryThread:
-    try:
-        thread = lookup(handle, _THREAD_KINDS, right)
-    except AccessDeniedError:  # the limited right is enough
-        thread = lookup(handle, _THREAD_KINDS, limited)
-    return thread  # type: ignore[return-value]
+    thread = lookup(
+        hThread, _THREAD_KINDS, _THREAD_QUERY_LIMITED_INFORMATION | _THREAD_SET_LIMITED_INFORMATION
+    )
+    return kernel.set_thread_affinity(thread, mask)  # type: ignore[arg-type]
 
 
 @api("GetProcessWorkingSetSize")
 def GetProcessWorkingSetSize(hProcess: object, /) -> tuple[int, int]:
     """``(minimum, maximum)`` in bytes: Windows' defaults until set."""
-    return kernel.working_set_limits(_process(hProcess, *_QUERY))
+    return kernel.working_set_limits(_process(hProcess))
 
 
 @api("SetProcessWorkingSetSize")
@@ -434,4 +408,4 @@ def IsWow64Process(Process: object = None, /) -> bool:
     """Whether the process (None: this one) is a 32-bit program on a 64-bit system."""
     if Process is None:
         return kernel.is_wow64(kernel.current_process())
-    return kernel.is_wow64(_process(Process, *_QUERY))
+    return kernel.is_wow64(_process(Process))
