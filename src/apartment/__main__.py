@@ -5,6 +5,8 @@
 * ``register FILE`` / ``unregister FILE`` (un)register the COM classes a server script
   defines (those with ``_reg_clsid_``), in the class registry ``$APARTMENT_REGISTRY``.
 * ``classes`` lists what the class registry holds.
+* ``pythonservice`` hosts a pywin32 service: pythonservice.exe's stand-in, the command the
+  service control manager (``win32service.StartService``) runs.
 * ``serve CLSID...`` is a local COM server (the LocalServer32 command a client starts);
   ``servers`` lists the local servers running for this user.
 """
@@ -53,6 +55,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("classes", "list the registered COM classes"),
         ("serve", "serve COM classes to other processes (a local server)"),
         ("servers", "list the running local COM servers"),
+        ("pythonservice", "host a pywin32 service (the service control manager starts it)"),
     ):
         sub = commands.add_parser(verb, help=text, add_help=False)
         sub.add_argument("rest", nargs=argparse.REMAINDER)
@@ -65,13 +68,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     return _verb(options.command, options.rest)
 
 
-_VERBS = ("register", "unregister", "classes", "serve", "servers")
+_VERBS = ("register", "unregister", "classes", "serve", "servers", "pythonservice")
 
 
 def _verb(name: str, rest: Sequence[str]) -> int:
     from . import _registry_cli as _cli
     from . import _server_cli
     from .win32 import install
+
+    if name == "pythonservice":
+        from .win32._pythonservice import pythonservice_main
+
+        return pythonservice_main(rest)
 
     install()  # server scripts import pywin32's names
     verbs = {

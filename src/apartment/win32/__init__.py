@@ -56,6 +56,9 @@ MODULES: dict[str, str] = {
     "win32com.servers.dictionary": "apartment.win32.win32com.servers.dictionary",
     "win32com.util": "apartment.win32.win32com.util",
     "win32com.olectl": "apartment.win32.win32com.olectl",
+    "win32service": "apartment.win32.win32service",
+    "servicemanager": "apartment.win32.servicemanager",
+    "win32serviceutil": "apartment.win32.win32serviceutil",
 }
 """pywin32 module name -> the facade module that stands in for it."""
 

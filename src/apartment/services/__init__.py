@@ -1,0 +1,99 @@
+"""Windows services for one user: a service host, a service control manager, an event log.
+
+A *service* is a long-running program the manager starts, stops and asks about. Its process
+hosts it (:func:`host_service`, then :func:`run_dispatcher`, pythonservice.exe's part): the
+dispatcher's thread runs the service's control handler, the service's main runs on a thread
+of its own. :func:`debug_service` runs one in the console instead, Ctrl+C stopping it.
+
+The manager (:func:`open_manager`, :func:`create_service`, :func:`start_service`,
+:func:`control_service`, :func:`query_status`, ...) keeps the installed services in a
+per-user database (``$APARTMENT_SERVICES``) and starts each in a process of its own. What
+services log goes to a per-user event log (:func:`read_events`).
+
+Example (a service process)::
+
+    def main(args):
+        handle = services.register_control_handler(args[0], on_control)
+        services.set_service_status(handle, running)
+        ...
+
+    services.host_service("MyService", main)
+    services.run_dispatcher()
+"""
+
+from __future__ import annotations
+
+from ._constants import *  # noqa: F403 - the SDK's numbers are part of this package's API
+from ._constants import __all__ as _constant_names
+from ._eventlog import EVENTLOG_AUDIT_FAILURE as EVENTLOG_AUDIT_FAILURE
+from ._eventlog import EVENTLOG_AUDIT_SUCCESS as EVENTLOG_AUDIT_SUCCESS
+from ._eventlog import EVENTLOG_ERROR_TYPE as EVENTLOG_ERROR_TYPE
+from ._eventlog import EVENTLOG_INFORMATION_TYPE as EVENTLOG_INFORMATION_TYPE
+from ._eventlog import EVENTLOG_WARNING_TYPE as EVENTLOG_WARNING_TYPE
+from ._eventlog import MSG_ERROR as MSG_ERROR
+from ._eventlog import MSG_INFO as MSG_INFO
+from ._eventlog import PYS_SERVICE_STARTED as PYS_SERVICE_STARTED
+from ._eventlog import PYS_SERVICE_STARTING as PYS_SERVICE_STARTING
+from ._eventlog import PYS_SERVICE_STOPPED as PYS_SERVICE_STOPPED
+from ._eventlog import PYS_SERVICE_STOPPING as PYS_SERVICE_STOPPING
+from ._eventlog import EventRecord as EventRecord
+from ._eventlog import event_log_path as event_log_path
+from ._eventlog import format_event as format_event
+from ._eventlog import read_events as read_events
+from ._host import ServiceStatus as ServiceStatus
+from ._host import StatusHandle as StatusHandle
+from ._host import debug_service as debug_service
+from ._host import host_service as host_service
+from ._host import hosted_services as hosted_services
+from ._host import is_debugging as is_debugging
+from ._host import log_event as log_event
+from ._host import register_control_handler as register_control_handler
+from ._host import run_dispatcher as run_dispatcher
+from ._host import running_as_service as running_as_service
+from ._host import set_debugging as set_debugging
+from ._host import set_event_source as set_event_source
+from ._host import set_service_status as set_service_status
+from ._host import start_request as start_request
+from ._manager import DEFAULT_TIMEOUT as DEFAULT_TIMEOUT
+from ._manager import Service as Service
+from ._manager import ServiceConfig as ServiceConfig
+from ._manager import ServiceManager as ServiceManager
+from ._manager import change_config as change_config
+from ._manager import close_handle as close_handle
+from ._manager import control_service as control_service
+from ._manager import create_service as create_service
+from ._manager import delete_service as delete_service
+from ._manager import description as description
+from ._manager import enum_services as enum_services
+from ._manager import open_manager as open_manager
+from ._manager import open_service as open_service
+from ._manager import python_class as python_class
+from ._manager import python_service_command as python_service_command
+from ._manager import query_config as query_config
+from ._manager import query_process_id as query_process_id
+from ._manager import query_status as query_status
+from ._manager import service_command as service_command
+from ._manager import service_display_name as service_display_name
+from ._manager import service_key_name as service_key_name
+from ._manager import service_log_path as service_log_path
+from ._manager import set_description as set_description
+from ._manager import set_python_class as set_python_class
+from ._manager import start_service as start_service
+
+__all__ = [
+    *_constant_names,
+    "EVENTLOG_AUDIT_FAILURE", "EVENTLOG_AUDIT_SUCCESS", "EVENTLOG_ERROR_TYPE",
+    "EVENTLOG_INFORMATION_TYPE", "EVENTLOG_WARNING_TYPE", "MSG_ERROR", "MSG_INFO",
+    "PYS_SERVICE_STARTED", "PYS_SERVICE_STARTING", "PYS_SERVICE_STOPPED", "PYS_SERVICE_STOPPING",
+    "EventRecord", "event_log_path", "format_event", "read_events",
+    "ServiceStatus", "StatusHandle", "debug_service", "host_service", "hosted_services",
+    "is_debugging", "log_event", "register_control_handler", "run_dispatcher",
+    "running_as_service", "set_debugging", "set_event_source", "set_service_status",
+    "start_request",
+    "DEFAULT_TIMEOUT", "Service", "ServiceConfig", "ServiceManager", "change_config",
+    "close_handle", "control_service", "create_service", "delete_service", "description",
+    "enum_services", "open_manager", "open_service", "python_class", "python_service_command",
+    "query_config", "query_process_id", "query_status", "service_command",
+    "service_display_name", "service_key_name", "service_log_path", "set_description",
+    "set_python_class", "start_service",
+]  # fmt: skip

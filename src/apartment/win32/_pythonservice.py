@@ -1,0 +1,66 @@
+"""pythonservice.exe's stand-in: the process the manager starts for a pywin32 service.
+
+``python -m apartment pythonservice`` (a pywin32 service's command, as InstallService
+records it) reads which service the manager asked for, imports the module of its
+PythonClass (``path/to/module.Class``: the folder goes on ``sys.path``, the module is
+imported by name, so its ``if __name__ == "__main__":`` block does not run), hosts the class
+and runs the dispatcher until the service stops. Anything that goes wrong is logged to the
+event log, as pythonservice logs it, and to stderr (the service's log file).
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+import traceback
+from typing import TYPE_CHECKING
+
+from .. import services
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+__all__ = ["pythonservice_main"]
+
+_IMPORT_FAILED = 0xC0000004
+_NO_CLASS = 0xC0000005
+
+
+def _fail(event_id: int, name: str, text: str) -> int:
+    services.log_event(services.EVENTLOG_ERROR_TYPE, event_id, (name, "Error", text))
+    print(text, file=sys.stderr, flush=True)
+    return 1
+
+
+def pythonservice_main(argv: Sequence[str]) -> int:
+    """Host the service the manager asked for; the process's exit status."""
+    from . import install, servicemanager
+
+    install(runtime=True)
+    request = services.start_request()
+    if request is None:
+        print(
+            "pythonservice: the service control manager starts this (StartService); "
+            "run a service script with 'debug' to run it in the console",
+            file=sys.stderr,
+        )
+        return 2
+    name = str(request.get("name", ""))
+    class_string = services.python_class(name)
+    if not class_string or "." not in class_string:
+        return _fail(0xC0000080, name, f"no Python class is recorded for {name!r}")
+    module_path, _, class_name = class_string.rpartition(".")
+    folder, module_name = os.path.split(module_path)
+    if folder:
+        sys.path.insert(0, folder)
+    try:
+        module = importlib.import_module(module_name)
+    except BaseException:  # noqa: BLE001 - the service's import error, logged
+        return _fail(_IMPORT_FAILED, name, traceback.format_exc())
+    klass = getattr(module, class_name, None)
+    if klass is None:
+        return _fail(_NO_CLASS, name, f"{module_name} has no class {class_name}")
+    servicemanager.PrepareToHostMultiple(name, klass)
+    servicemanager.StartServiceCtrlDispatcher()
+    return 0
