@@ -37,6 +37,7 @@ from .._runtime import connect, subdir
 from ..errors import (
     ERROR_ACCESS_DENIED,
     ERROR_DUPLICATE_SERVICE_NAME,
+    ERROR_FILE_NOT_FOUND,
     ERROR_INVALID_HANDLE,
     ERROR_INVALID_NAME,
     ERROR_INVALID_PARAMETER,
@@ -60,6 +61,7 @@ from ._constants import (
     SERVICE_CHANGE_CONFIG,
     SERVICE_CONTROL_CONTINUE,
     SERVICE_CONTROL_INTERROGATE,
+    SERVICE_CONTROL_PARAMCHANGE,
     SERVICE_CONTROL_PAUSE,
     SERVICE_CONTROL_STOP,
     SERVICE_DISABLED,
@@ -76,7 +78,7 @@ from ._constants import (
     SERVICE_USER_DEFINED_CONTROL,
     SERVICE_WIN32,
 )
-from ._database import COLUMNS, ServiceRow, read_row, transaction
+from ._database import COLUMNS, ServiceRow, read_row, services_path, transaction
 from ._database import connect as connect_db
 from ._dispatcher import control_socket
 from ._host import START_ENVIRONMENT, ServiceStatus
@@ -97,11 +99,17 @@ __all__ = [
 DEFAULT_TIMEOUT = 30.0
 """Seconds StartService waits for the process to start, and ControlService for a handler."""
 
+_LAUNCH_ERRORS: dict[type[OSError], int] = {
+    FileNotFoundError: ERROR_FILE_NOT_FOUND,
+    PermissionError: ERROR_ACCESS_DENIED,
+}
 _CONTROL_RIGHTS = {
     SERVICE_CONTROL_STOP: SERVICE_STOP,
     SERVICE_CONTROL_PAUSE: SERVICE_PAUSE_CONTINUE,
     SERVICE_CONTROL_CONTINUE: SERVICE_PAUSE_CONTINUE,
     SERVICE_CONTROL_INTERROGATE: SERVICE_INTERROGATE,
+    SERVICE_CONTROL_PARAMCHANGE: SERVICE_PAUSE_CONTINUE,
+    **dict.fromkeys(range(7, 11), SERVICE_PAUSE_CONTINUE),  # the NETBIND* controls
 }
 
 
@@ -177,7 +185,7 @@ def _need(handle: ServiceManager | Service, right: int) -> None:
 
 
 def _track(name: str, delta: int) -> int:
-    key = name.lower()
+    key = f"{services_path()}\0{name.lower()}"  # a service of this database
     with _open.lock:
         count = _open.counts.get(key, 0) + delta
         if count > 0:
@@ -532,10 +540,9 @@ def _launch(row: ServiceRow, args: list[str]) -> None:
                     env={**os.environ, START_ENVIRONMENT: json.dumps(request)},
                     start_new_session=True,
                 )
-            except OSError as exc:
-                raise _fail(
-                    ERROR_SERVICE_REQUEST_TIMEOUT, f"cannot start {row.name!r}: {exc}"
-                ) from None
+            except OSError as exc:  # the SCM's CreateProcess failed: its error
+                code = _LAUNCH_ERRORS.get(type(exc), ERROR_SERVICE_REQUEST_TIMEOUT)
+                raise _fail(code, f"cannot start {row.name!r}: {exc}") from None
     finally:
         os.close(write_end)
     with transaction() as db:

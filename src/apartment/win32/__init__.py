@@ -112,7 +112,8 @@ _finder = _Finder()
 def install(*, force: bool = False, runtime: bool = False) -> bool:
     """Make ``import win32event`` (and the other pywin32 names) load this facade.
 
-    With ``runtime``, ``import msvcrt`` loads a stand-in too (:data:`RUNTIME_MODULES`), as
+    With ``runtime``, ``import msvcrt`` loads a stand-in too (:data:`RUNTIME_MODULES`), and the
+    ``mbcs`` codec is registered, as
     ``python -m apartment run`` does for the programs it runs. Does nothing, and returns
     False, when the real pywin32 is importable, unless ``force``. Returns True when the
     hook is in place. Safe to call more than once, from any thread.
@@ -127,6 +128,9 @@ def install(*, force: bool = False, runtime: bool = False) -> bool:
             # looked before the stand-in exists.
             import subprocess  # noqa: F401
 
+            from ._mbcs import register_mbcs
+
+            register_mbcs()  # Python on Windows' codec, which pywin32's demos use
             _finder.runtime = True
         return True
 

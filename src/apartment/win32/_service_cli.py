@@ -96,7 +96,7 @@ def HandleCommandLine(
     elif arg == "debug":
         known = True
         with contextlib.suppress(KeyboardInterrupt):  # a second Ctrl+C: leave quietly
-            util.DebugService(cls, args)
+            util.DebugService(cls, args[1:])  # pythonservice -debug NAME args
     if not known and len(args) != 1:
         util.usage()
     settings = {

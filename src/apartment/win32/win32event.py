@@ -290,3 +290,13 @@ def MsgWaitForMultipleObjectsEx(
 ) -> int:
     flags = dword(waitFlags)
     return _msg_wait(handleList, bool(flags & MWMO_WAITALL), milliseconds, wakeMask, flags)
+
+# pywin32's constants too: `from win32event import *` gives them (pipeTestService uses it).
+__all__ += [
+    "CREATE_WAITABLE_TIMER_HIGH_RESOLUTION", "CREATE_WAITABLE_TIMER_MANUAL_RESET",
+    "EVENT_ALL_ACCESS", "EVENT_MODIFY_STATE", "INFINITE", "MAXIMUM_WAIT_OBJECTS", "QS_ALLEVENTS",
+    "QS_ALLINPUT", "QS_HOTKEY", "QS_INPUT", "QS_KEY", "QS_MOUSE", "QS_MOUSEBUTTON",
+    "QS_MOUSEMOVE", "QS_PAINT", "QS_POSTMESSAGE", "QS_SENDMESSAGE", "QS_TIMER", "SYNCHRONIZE",
+    "TIMER_ALL_ACCESS", "TIMER_MODIFY_STATE", "TIMER_QUERY_STATE", "UNICODE", "WAIT_ABANDONED",
+    "WAIT_ABANDONED_0", "WAIT_FAILED", "WAIT_IO_COMPLETION", "WAIT_OBJECT_0", "WAIT_TIMEOUT",
+]  # fmt: skip

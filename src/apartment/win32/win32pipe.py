@@ -215,3 +215,12 @@ def popen2(*args: object) -> None:
 
 
 popen3 = popen4 = popen2
+
+# pywin32's constants too: `from win32pipe import *` gives them (pipeTestService uses it).
+__all__ += [
+    "FILE_FLAG_FIRST_PIPE_INSTANCE", "NMPWAIT_NOWAIT", "NMPWAIT_USE_DEFAULT_WAIT",
+    "NMPWAIT_WAIT_FOREVER", "PIPE_ACCEPT_REMOTE_CLIENTS", "PIPE_ACCESS_DUPLEX",
+    "PIPE_ACCESS_INBOUND", "PIPE_ACCESS_OUTBOUND", "PIPE_NOWAIT", "PIPE_READMODE_BYTE",
+    "PIPE_READMODE_MESSAGE", "PIPE_REJECT_REMOTE_CLIENTS", "PIPE_TYPE_BYTE", "PIPE_TYPE_MESSAGE",
+    "PIPE_UNLIMITED_INSTANCES", "PIPE_WAIT", "UNICODE",
+]  # fmt: skip
