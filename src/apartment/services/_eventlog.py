@@ -65,8 +65,6 @@ _TYPE_NAMES = {
     EVENTLOG_ERROR_TYPE: "Error",
     EVENTLOG_WARNING_TYPE: "Warning",
     EVENTLOG_INFORMATION_TYPE: "Info",
-    EVENTLOG_AUDIT_SUCCESS: "Audit Success",
-    EVENTLOG_AUDIT_FAILURE: "Audit Failure",
 }
 _INSERT = re.compile(r"%(\d+)|%n|%%")
 
@@ -84,8 +82,8 @@ class EventRecord(NamedTuple):
 
     @property
     def type_name(self) -> str:
-        """``Info``, ``Warning``, ``Error``, ``Audit Success`` or ``Audit Failure``."""
-        return _TYPE_NAMES.get(self.event_type, f"Type {self.event_type}")
+        """``Info``, ``Warning`` or ``Error``; ``Message`` for the audit types (pywin32's)."""
+        return _TYPE_NAMES.get(self.event_type, "Message")
 
 
 def event_log_path() -> Path:

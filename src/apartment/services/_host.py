@@ -141,8 +141,11 @@ def log_event(event_type: int, event_id: int, strings: Sequence[str] = ()) -> No
     record = append_event(_host.source, event_type, event_id, inserts)
     if _host.debugging:
         text = format_event(event_id, inserts)
-        shown = "No message available" if text is None else text
-        print(f"{record.type_name} 0x{record.event_id:X} - {shown}", flush=True)
+        if text is None:  # pythonservice's words, the inserts after them
+            text = "No message available\nMessage inserts were" + "".join(
+                f"'{insert}'," for insert in inserts
+            )
+        print(f"{record.type_name} 0x{record.event_id:X} - {text}", flush=True)
 
 
 def host_service(name: str, main: Callable[[list[str]], object]) -> None:
@@ -165,16 +168,14 @@ def register_control_handler(
     """Register the handler of service ``name``; return its status handle.
 
     Raises:
-        Win32Error: ERROR_SERVICE_DOES_NOT_EXIST, when the process runs services (under
-            the manager or debugging) and none is called ``name``.
+        ValueError: the process hosts no service ``name`` (:func:`host_service`), as
+            pywin32's host says.
     """
     if not callable(handler):
         raise TypeError("a control handler must be callable")
     with _host.lock:
-        if _host.mains and name.lower() not in _host.mains and not _host.debugging:
-            raise Win32Error.from_code(
-                ERROR_SERVICE_DOES_NOT_EXIST, f"this process hosts no service {name!r}"
-            )
+        if name.lower() not in _host.mains:
+            raise ValueError("The service name is not hosted by this process")
         handle = StatusHandle(name, handler)
         _host.handles[name.lower()] = handle
     return handle

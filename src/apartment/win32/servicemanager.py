@@ -28,7 +28,7 @@ from .pythoncom import COINIT_APARTMENTTHREADED as COINIT_APARTMENTTHREADED
 from .pythoncom import COINIT_DISABLE_OLE1DDE as COINIT_DISABLE_OLE1DDE
 from .pythoncom import COINIT_MULTITHREADED as COINIT_MULTITHREADED
 from .pythoncom import COINIT_SPEED_OVER_MEMORY as COINIT_SPEED_OVER_MEMORY
-from .pythoncom import CoInitializeEx as CoInitializeEx
+from .pythoncom import CoInitializeEx as _co_initialize_ex
 from .pythoncom import CoUninitialize as CoUninitialize
 from .pythoncom import PumpWaitingMessages as PumpWaitingMessages
 
@@ -43,6 +43,12 @@ __all__ = [
     "PrepareToHostMultiple", "StartServiceCtrlDispatcher", "RegisterServiceCtrlHandler",
     "startup_error",
 ]  # fmt: skip
+
+
+def CoInitializeEx(flags: int, /) -> int:
+    """pythoncom.CoInitializeEx, for the service's threads; pywin32's returns the HRESULT (0)."""
+    _co_initialize_ex(flags)
+    return 0
 
 
 class startup_error(Exception):  # noqa: N801 - pywin32's name
@@ -77,12 +83,14 @@ def Finalize() -> None:
 def _inserts(strings: object) -> tuple[str, ...]:
     if strings is None:
         return ()
-    if isinstance(strings, str) or not isinstance(strings, (list, tuple)):
-        raise TypeError("Inserts must be a sequence of strings")
-    for text in strings:
+    try:
+        items = tuple(strings)  # type: ignore[call-overload]  # any sequence; a str's chars
+    except TypeError:
+        raise TypeError("Inserts must be a sequence of strings") from None
+    for text in items:
         if not isinstance(text, str):
-            raise TypeError(f"Inserts must be strings (got {type(text).__name__})")
-    return tuple(strings)
+            raise TypeError(f"Objects of type '{type(text).__name__}' can not be converted to Unicode.")
+    return items
 
 
 def LogMsg(errorType: int, eventId: int, inserts: object = None, /) -> None:
@@ -162,8 +170,7 @@ def RegisterServiceCtrlHandler(serviceName: str, callback: object, extra_args: o
         def handler(control: int, event_type: int, data: object) -> object:
             return callback(control)  # type: ignore[operator]
 
-    return services.register_control_handler(serviceName, handler)
-
-
-with contextlib.suppress(AttributeError):  # keep the handle type importable for the facade
-    StatusHandle = services.StatusHandle
+    handle = services.register_control_handler(serviceName, handler)
+    # pywin32's debug host gives no status handle (ServiceFramework.ReportServiceStatus then
+    # reports nothing); the host keeps the handler, for Ctrl+C's SERVICE_CONTROL_STOP.
+    return None if services.is_debugging() else handle

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import services
+from ..errors import ERROR_INVALID_HANDLE, Win32Error
 from ..services import SC_MANAGER_ALL_ACCESS as SC_MANAGER_ALL_ACCESS
 from ..services import SC_MANAGER_CONNECT as SC_MANAGER_CONNECT
 from ..services import SC_MANAGER_CREATE_SERVICE as SC_MANAGER_CREATE_SERVICE
@@ -406,8 +407,6 @@ def SetServiceStatus(scHandle: object, serviceStatus: object, /) -> None:
     if not isinstance(serviceStatus, (tuple, list)) or len(serviceStatus) != 7:
         raise TypeError("SERVICE_STATUS must be a sequence of 7 integers")
     numbers = services.ServiceStatus(*(dword(n) for n in serviceStatus))
-    if scHandle is None or scHandle == 0:
-        return  # pywin32's debug host: ServiceFramework has no status handle
     if not isinstance(scHandle, services.StatusHandle):
-        raise error(6, "SetServiceStatus", "The handle is invalid.")
+        raise Win32Error.from_code(ERROR_INVALID_HANDLE, "not a service status handle")
     services.set_service_status(scHandle, numbers)
