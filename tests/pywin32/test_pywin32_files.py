@@ -16,8 +16,10 @@ fail there, and so, with everything before that line done as on Windows.
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
 from typing import NamedTuple
@@ -124,8 +126,10 @@ FILES = [
             "run) runs unchanged: test_winprocess_runs_children"
         ),
     ),
-    # Left out: win32/Demos/service/pipeTest*.py (a Windows service), and the demos of
-    # NTFS, comm ports, backup streams and transactions (win32comport_demo, BackupRead_*,
+    # win32/Demos/service/pipeTestService.py (a Windows service) and its client are run by
+    # test_pipe_test_service_in_debug_mode and test_pipe_test_service_through_the_scm: a
+    # service is driven by commands ('debug', 'install', 'start'...), not run as a script.
+    # Left out: the demos of NTFS, comm ports, backup streams and transactions (win32comport_demo, BackupRead_*,
     # CopyFileEx, OpenEncryptedFileRaw, CreateFileTransacted_MiniVersion, devicenotify).
     File("win32com/test/errorSemantics.py", "script"),
     File("win32com/test/policySemantics.py", "unittest"),
@@ -263,4 +267,98 @@ def test_winprocess_runs_children(pywin32_root: Path, tmp_path: Path) -> None:
         "a file it may not inherit: b''",
         "a file it may inherit: b'into the file'",
         "killed: 0 (the exit code TerminateProcess gave)",
+    ]
+
+
+SERVICE_DRIVER = Path(__file__).resolve().parent / "drivers" / "pipe_test_service.py"
+
+
+def _service_env(pywin32_root: Path, tmp_path: Path) -> dict[str, str]:
+    """A class registry, services database and event log of the test's own."""
+    return {
+        **os.environ,
+        "APARTMENT_REGISTRY": str(tmp_path / "registry.sqlite3"),
+        "APARTMENT_SERVICES": str(tmp_path / "services.sqlite3"),
+        "APARTMENT_EVENTLOG": str(tmp_path / "eventlog.jsonl"),
+        "PYTHONPATH": os.pathsep.join(
+            [str(pywin32_root / "win32" / "Demos" / "service"), os.environ.get("PYTHONPATH", "")]
+        ),
+    }
+
+
+def _wait_for_pipe(name: str, timeout: float = 60.0) -> None:
+    """Wait until a server has made pipe ``name`` (WaitNamedPipe fails at once until then)."""
+    from apartment.win32 import win32pipe, winerror
+
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            win32pipe.WaitNamedPipe(name, 1000)
+            return
+        except win32pipe.error as exc:
+            if exc.winerror != winerror.ERROR_FILE_NOT_FOUND or time.monotonic() > deadline:
+                raise
+        time.sleep(0.02)
+
+
+@pytest.mark.timeout(120)
+def test_pipe_test_service_in_debug_mode(pywin32_root: Path, tmp_path: Path) -> None:
+    """``pipeTestService.py debug`` serves its pipe until Ctrl+C; its client talks to it."""
+    demos = pywin32_root / "win32" / "Demos" / "service"
+    env = _service_env(pywin32_root, tmp_path)
+    run = [sys.executable, "-m", "apartment", "run"]
+    service = subprocess.Popen(
+        [*run, str(demos / "pipeTestService.py"), "debug"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=tmp_path,
+    )  # fmt: skip
+    assert service.stdout is not None
+    lines = [service.stdout.readline().rstrip("\n") for _ in range(2)]  # it has started
+    try:
+        _wait_for_pipe("\\\\.\\pipe\\PyPipeTest")  # and made its pipe
+        client = subprocess.run(
+            [*run, str(demos / "pipeTestServiceClient.py"), "Hello", "there"],
+            capture_output=True, text=True, timeout=60, env=env, cwd=tmp_path,
+        )  # fmt: skip
+    finally:
+        service.send_signal(signal.SIGINT)
+        out, err = service.communicate(timeout=60)
+    assert client.returncode == 0, client.stderr
+    assert client.stdout == "Sent and received a message!\n"
+    assert service.returncode == 0, err
+    assert [*lines, *out.splitlines()] == [
+        "Debugging service PyPipeTestService - press Ctrl+C to stop.",
+        "Info 0x40001002 - The PyPipeTestService service has started.",
+        "Read b'Hello there'",
+        "Stopping debug service.",
+        "Info 0x40001004 - The PyPipeTestService service has stopped after processing 1 "
+        "connections.",
+    ]
+
+
+@pytest.mark.timeout(120)
+def test_pipe_test_service_through_the_scm(pywin32_root: Path, tmp_path: Path) -> None:
+    """install, start (its own process), the client, stop, remove: as on Windows."""
+    done = subprocess.run(
+        [sys.executable, "-m", "apartment", "run", str(SERVICE_DRIVER)],
+        capture_output=True,
+        text=True,
+        timeout=100,
+        env=_service_env(pywin32_root, tmp_path),
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, f"{done.stdout}\n{done.stderr}"
+    assert done.stdout.splitlines() == [
+        "Installing service PyPipeTestService",
+        "Service installed",
+        "-> 0",
+        "Starting service PyPipeTestService",
+        "-> 0",
+        "in a process of its own: True",
+        "Sent and received a message! ",
+        "Stopping service PyPipeTestService",
+        "-> 0",
+        "stopped: 1",
+        "Removing service PyPipeTestService",
+        "Service removed",
+        "-> 0",
     ]
