@@ -15,7 +15,14 @@ from pathlib import Path
 import pytest
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "apartment"
-LAYERS = ["kernel", "registry", "messages", "com", "services", "win32"]  # each may import only those before it
+LAYERS = [
+    "kernel",
+    "registry",
+    "messages",
+    "com",
+    "services",
+    "win32",
+]  # each may import only those before it
 SHARED = {"errors", "_clock", "_fork", "_pids", "_runtime", "_sqlite", "_wire", "testing"}
 
 

@@ -77,7 +77,7 @@ def _verb(name: str, rest: Sequence[str]) -> int:
     from .win32 import install
 
     if name == "pythonservice":
-        from .win32._pythonservice import pythonservice_main
+        from ._pythonservice import pythonservice_main
 
         return pythonservice_main(rest)
 

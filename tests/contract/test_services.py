@@ -6,6 +6,7 @@ here have a binary path that cannot start, so no service process runs; on the fa
 to a database of the test's own, on Windows to the SCM (and are deleted at the end).
 """
 
+import contextlib
 import os
 import sys
 from collections.abc import Iterator
@@ -45,10 +46,8 @@ def installed(scm: Any) -> Iterator[Any]:
         win32service.SERVICE_ERROR_NORMAL, MISSING_PROGRAM, None, 0, None, None, None,
     )  # fmt: skip
     yield handle
-    try:
+    with contextlib.suppress(pywintypes.error):  # the test may have deleted it
         win32service.DeleteService(handle)
-    except pywintypes.error:
-        pass
     win32service.CloseServiceHandle(handle)
 
 
@@ -166,7 +165,7 @@ def test_set_service_status_needs_a_status_handle() -> None:
 
 
 def test_the_dispatcher_fails_outside_a_service_process() -> None:
-    class Hosted(win32serviceutil.ServiceFramework):
+    class Hosted(win32serviceutil.ServiceFramework):  # type: ignore[misc]
         _svc_name_ = f"{NAME}Hosted"
         _svc_display_name_ = "Hosted"
 
@@ -175,18 +174,18 @@ def test_the_dispatcher_fails_outside_a_service_process() -> None:
     assert code == winerror.ERROR_FAILED_SERVICE_CONTROLLER_CONNECT
 
 
-class Recorder(win32serviceutil.ServiceFramework):
+class Recorder(win32serviceutil.ServiceFramework):  # type: ignore[misc]
     _svc_name_ = f"{NAME}Recorder"
     _svc_display_name_ = "Recorder"
     calls: list[Any] = []
 
-    def SvcStop(self) -> None:
+    def SvcStop(self) -> None:  # noqa: N802 - pywin32's names
         self.calls.append("SvcStop")
 
-    def SvcOther(self, control: int) -> None:
+    def SvcOther(self, control: int) -> None:  # noqa: N802
         self.calls.append(("SvcOther", control))
 
-    def SvcDoRun(self) -> None:
+    def SvcDoRun(self) -> None:  # noqa: N802
         self.calls.append("SvcDoRun")
 
 

@@ -129,8 +129,9 @@ FILES = [
     # win32/Demos/service/pipeTestService.py (a Windows service) and its client are run by
     # test_pipe_test_service_in_debug_mode and test_pipe_test_service_through_the_scm: a
     # service is driven by commands ('debug', 'install', 'start'...), not run as a script.
-    # Left out: the demos of NTFS, comm ports, backup streams and transactions (win32comport_demo, BackupRead_*,
-    # CopyFileEx, OpenEncryptedFileRaw, CreateFileTransacted_MiniVersion, devicenotify).
+    # Left out: the demos of NTFS, comm ports, backup streams and transactions
+    # (win32comport_demo, BackupRead_*, CopyFileEx, OpenEncryptedFileRaw,
+    # CreateFileTransacted_MiniVersion, devicenotify).
     File("win32com/test/errorSemantics.py", "script"),
     File("win32com/test/policySemantics.py", "unittest"),
     File("win32com/test/testDynamic.py", "script"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-ECHO_SERVICE = '''
+ECHO_SERVICE = """
 import sys
 import threading
 
@@ -58,9 +58,9 @@ if __name__ == "__main__":
         servicemanager.StartServiceCtrlDispatcher()
     else:
         win32serviceutil.HandleCommandLine(EchoService)
-'''
+"""
 
-FAILING_SERVICE = '''
+FAILING_SERVICE = """
 import win32serviceutil
 
 
@@ -74,4 +74,4 @@ class FailingService(win32serviceutil.ServiceFramework):
 
 if __name__ == "__main__":
     win32serviceutil.HandleCommandLine(FailingService)
-'''
+"""

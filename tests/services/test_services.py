@@ -37,7 +37,6 @@ from apartment.errors import (
 from ._scripts import ECHO_SERVICE, FAILING_SERVICE
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
     from pathlib import Path
 
 NAME = "ApartmentTestEcho"
@@ -51,8 +50,8 @@ def _own_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def manager() -> Iterator[services.ServiceManager]:
-    yield services.open_manager()
+def manager() -> services.ServiceManager:
+    return services.open_manager()
 
 
 def _script(tmp_path: Path, text: str = ECHO_SERVICE, name: str = "echo_service.py") -> Path:
@@ -71,7 +70,9 @@ def _install(
     )  # fmt: skip
 
 
-def _wait_state(service: services.Service, state: int, timeout: float = 30.0) -> services.ServiceStatus:
+def _wait_state(
+    service: services.Service, state: int, timeout: float = 30.0
+) -> services.ServiceStatus:
     """Poll the status the service reports, as WaitForServiceStatus does."""
     deadline = time.monotonic() + timeout
     while True:
@@ -104,7 +105,7 @@ def test_the_event_log_keeps_pywin32s_messages_with_their_inserts() -> None:
     assert (record.type_name, record.event_id, record.text) == ("Warning", 0x400000FF, "careful")
     assert record.pid == os.getpid()
     with pytest.raises(TypeError):
-        services.log_event(services.EVENTLOG_ERROR_TYPE, services.MSG_ERROR, [3])
+        services.log_event(services.EVENTLOG_ERROR_TYPE, services.MSG_ERROR, [3])  # type: ignore[list-item]
 
 
 def test_debug_mode_prints_what_is_logged() -> None:
@@ -260,15 +261,14 @@ def test_a_running_service_marked_for_delete_goes_when_it_stops(
     still = services.open_service(manager, NAME, services.SERVICE_ALL_ACCESS)
     services.control_service(still, services.SERVICE_CONTROL_STOP)
     deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
+    gone = False
+    while not gone and time.monotonic() < deadline:
         try:
             services.query_status(still)
         except Win32Error as error:
-            assert error.winerror == ERROR_SERVICE_DOES_NOT_EXIST
-            break
+            gone = error.winerror == ERROR_SERVICE_DOES_NOT_EXIST
         time.sleep(0.02)
-    else:
-        pytest.fail("the service was not deleted when it stopped")
+    assert gone, "the service was not deleted when it stopped"
     services.close_handle(still)
 
 
@@ -325,7 +325,9 @@ def test_a_failing_service_stops_with_a_service_specific_error(
         manager, "ApartmentTestFailing", None, services.SERVICE_ALL_ACCESS, 16, 3, 1,
         services.python_service_command(),
     )  # fmt: skip
-    services.set_python_class("ApartmentTestFailing", str(script.with_suffix("")) + ".FailingService")
+    services.set_python_class(
+        "ApartmentTestFailing", str(script.with_suffix("")) + ".FailingService"
+    )
     services.start_service(service)
     status = _wait_state(service, services.SERVICE_STOPPED)
     assert status.win32_exit_code == ERROR_SERVICE_SPECIFIC_ERROR

@@ -141,8 +141,8 @@ def dispatch(
         thread.start()
         _say(ready_fd, f"ready {pid}")
         while not stopped.is_set():
-            readable, _, _ = select.select([server, wake_read], [], [])
-            if server in readable:
+            readable, _, _ = select.select([server.fileno(), wake_read], [], [])
+            if server.fileno() in readable:
                 with contextlib.suppress(OSError):
                     conn, _ = server.accept()
                     with conn:
@@ -177,7 +177,10 @@ def _answer(conn: socket.socket, name: str, hooks: _Hooks) -> None:
         send(conn, {"error": error, "status": list(handle.status)})
         return
     try:
-        handle.handler(control, int(message.get("event_type") or 0), message.get("data"))
+        event_type = message.get("event_type")
+        handle.handler(
+            control, event_type if isinstance(event_type, int) else 0, message.get("data")
+        )
     except Exception:
         text = traceback.format_exc()
         append_event(name, EVENTLOG_ERROR_TYPE, 0xC000000B, (name, "Traceback", text))

@@ -387,9 +387,9 @@ def change_config(
             raise _fail(ERROR_SERVICE_DOES_NOT_EXIST, f"service {service.name!r} was deleted")
         if row.deleted:
             raise _fail(ERROR_SERVICE_MARKED_FOR_DELETE, f"service {row.name!r}")
-        for column, value in changes.items():
+        for column, new in changes.items():
             db.execute(f"UPDATE services SET {column} = ? WHERE name_key = ?",
-                       (value, row.name.lower()))  # fmt: skip
+                       (new, row.name.lower()))  # fmt: skip
 
 
 def set_description(service: Service, description: str | None) -> None:

@@ -16,16 +16,21 @@ _registered = False
 def _search(name: str) -> codecs.CodecInfo | None:
     if name in ("mbcs", "dbcs"):
         info = codecs.lookup("cp1252")
-        return codecs.CodecInfo(info.encode, info.decode, name="mbcs",
-                                incrementalencoder=info.incrementalencoder,
-                                incrementaldecoder=info.incrementaldecoder,
-                                streamreader=info.streamreader, streamwriter=info.streamwriter)  # fmt: skip
+        return codecs.CodecInfo(
+            info.encode,
+            info.decode,
+            name="mbcs",
+            incrementalencoder=info.incrementalencoder,
+            incrementaldecoder=info.incrementaldecoder,
+            streamreader=info.streamreader,
+            streamwriter=info.streamwriter,
+        )
     return None
 
 
 def register_mbcs() -> None:
     """Make ``codecs.lookup("mbcs")`` work, if Python has no such codec (once per process)."""
-    global _registered  # noqa: PLW0603 - one registration per process
+    global _registered
     if _registered:
         return
     try:

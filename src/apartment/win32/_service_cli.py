@@ -11,6 +11,7 @@ import getopt
 import sys
 from typing import Any
 
+from . import _service_helpers as util
 from . import win32service
 from .pywintypes import error as _win32_error
 
@@ -33,8 +34,6 @@ def HandleCommandLine(
     customOptionHandler: Any = None,  # noqa: ANN401
 ) -> int:
     """Run the service command ``argv[1:]`` names for service class ``cls``; its error code."""
-    from . import win32serviceutil as util
-
     err = 0
     if argv is None:
         argv = sys.argv
@@ -99,7 +98,7 @@ def HandleCommandLine(
             util.DebugService(cls, args[1:])  # pythonservice -debug NAME args
     if not known and len(args) != 1:
         util.usage()
-    settings = {
+    settings: dict[str, Any] = {
         "serviceDeps": getattr(cls, "_svc_deps_", None),
         "exeName": getattr(cls, "_exe_name_", None),
         "exeArgs": getattr(cls, "_exe_args_", None),

@@ -88,10 +88,11 @@ class ServiceFramework:
         """Answer SERVICE_CONTROL_INTERROGATE: report running."""
         self.ReportServiceStatus(SERVICE_RUNNING)
 
-    def SvcOther(self, control: int) -> None:
+    def SvcOther(self, control: int) -> object:
         """A control with no Svc* method of its own."""
         with contextlib.suppress(OSError):  # a service may have no valid stdout
             print(f"Unknown control status - {control}")
+        return None
 
     def ServiceCtrlHandler(self, control: int) -> object:
         """The handler without the extra arguments."""

@@ -10,7 +10,7 @@ pythonservice's ServiceMain does.
 
 from __future__ import annotations
 
-import contextlib
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from .. import services
@@ -23,12 +23,12 @@ from ..services import PYS_SERVICE_STARTED as PYS_SERVICE_STARTED
 from ..services import PYS_SERVICE_STARTING as PYS_SERVICE_STARTING
 from ..services import PYS_SERVICE_STOPPED as PYS_SERVICE_STOPPED
 from ..services import PYS_SERVICE_STOPPING as PYS_SERVICE_STOPPING
+from . import pythoncom as _pythoncom
 from ._adapt import api, as_bool, dword
 from .pythoncom import COINIT_APARTMENTTHREADED as COINIT_APARTMENTTHREADED
 from .pythoncom import COINIT_DISABLE_OLE1DDE as COINIT_DISABLE_OLE1DDE
 from .pythoncom import COINIT_MULTITHREADED as COINIT_MULTITHREADED
 from .pythoncom import COINIT_SPEED_OVER_MEMORY as COINIT_SPEED_OVER_MEMORY
-from .pythoncom import CoInitializeEx as _co_initialize_ex
 from .pythoncom import CoUninitialize as CoUninitialize
 from .pythoncom import PumpWaitingMessages as PumpWaitingMessages
 
@@ -47,7 +47,7 @@ __all__ = [
 
 def CoInitializeEx(flags: int, /) -> int:
     """pythoncom.CoInitializeEx, for the service's threads; pywin32's returns the HRESULT (0)."""
-    _co_initialize_ex(flags)
+    _pythoncom.CoInitializeEx(flags)
     return 0
 
 
@@ -83,13 +83,14 @@ def Finalize() -> None:
 def _inserts(strings: object) -> tuple[str, ...]:
     if strings is None:
         return ()
-    try:
-        items = tuple(strings)  # type: ignore[call-overload]  # any sequence; a str's chars
-    except TypeError:
-        raise TypeError("Inserts must be a sequence of strings") from None
+    if not isinstance(strings, Iterable):  # any sequence: a str's characters too, as pywin32
+        raise TypeError("Inserts must be a sequence of strings")
+    items = tuple(strings)
     for text in items:
         if not isinstance(text, str):
-            raise TypeError(f"Objects of type '{type(text).__name__}' can not be converted to Unicode.")
+            raise TypeError(
+                f"Objects of type '{type(text).__name__}' can not be converted to Unicode."
+            )
     return items
 
 
@@ -155,7 +156,9 @@ def StartServiceCtrlDispatcher() -> None:
 
 
 @api("RegisterServiceCtrlHandler")
-def RegisterServiceCtrlHandler(serviceName: str, callback: object, extra_args: object = False, /):  # type: ignore[no-untyped-def]  # noqa: ANN201
+def RegisterServiceCtrlHandler(
+    serviceName: str, callback: Callable[..., object], extra_args: object = False, /
+) -> services.StatusHandle | None:
     """Register the service's handler: ``callback(control)``, or with ``extra_args``
     ``callback(control, event_type, data)``; it runs on the dispatcher's thread. Returns the
     status handle for ``win32service.SetServiceStatus``."""  # noqa: D205, D209
@@ -163,12 +166,10 @@ def RegisterServiceCtrlHandler(serviceName: str, callback: object, extra_args: o
         raise TypeError("the service name must be a string")
     if not callable(callback):
         raise TypeError("the handler must be callable")
-    if as_bool(extra_args):
-        handler = callback
-    else:
+    extra = as_bool(extra_args)
 
-        def handler(control: int, event_type: int, data: object) -> object:
-            return callback(control)  # type: ignore[operator]
+    def handler(control: int, event_type: int, data: object) -> object:
+        return callback(control, event_type, data) if extra else callback(control)
 
     handle = services.register_control_handler(serviceName, handler)
     # pywin32's debug host gives no status handle (ServiceFramework.ReportServiceStatus then

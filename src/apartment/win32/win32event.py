@@ -291,6 +291,7 @@ def MsgWaitForMultipleObjectsEx(
     flags = dword(waitFlags)
     return _msg_wait(handleList, bool(flags & MWMO_WAITALL), milliseconds, wakeMask, flags)
 
+
 # pywin32's constants too: `from win32event import *` gives them (pipeTestService uses it).
 __all__ += [
     "CREATE_WAITABLE_TIMER_HIGH_RESOLUTION", "CREATE_WAITABLE_TIMER_MANUAL_RESET",

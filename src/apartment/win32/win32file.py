@@ -497,6 +497,7 @@ def FindFilesIterator(FileName: str, Transaction: object = None) -> FindFileIter
         raise NotSupportedError(_NO_TRANSACTIONS)
     return FindFileIterator(kernel.find_files(_path_arg(FileName)))
 
+
 # pywin32's constants too: `from win32file import *` gives them (pipeTestService uses it).
 __all__ += [
     "CREATE_ALWAYS", "CREATE_NEW", "FILE_ALL_ACCESS", "FILE_ATTRIBUTE_ARCHIVE",

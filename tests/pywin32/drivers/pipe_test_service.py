@@ -16,8 +16,8 @@ import sys
 import time
 
 import pipeTestService
-import win32service
 import win32pipe
+import win32service
 import win32serviceutil
 import winerror
 

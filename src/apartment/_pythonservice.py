@@ -16,7 +16,7 @@ import sys
 import traceback
 from typing import TYPE_CHECKING
 
-from .. import services
+from . import services
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -35,7 +35,7 @@ def _fail(event_id: int, name: str, text: str) -> int:
 
 def pythonservice_main(argv: Sequence[str]) -> int:
     """Host the service the manager asked for; the process's exit status."""
-    from . import install, servicemanager
+    from .win32 import install, servicemanager
 
     install(runtime=True)
     request = services.start_request()
@@ -56,7 +56,7 @@ def pythonservice_main(argv: Sequence[str]) -> int:
         sys.path.insert(0, folder)
     try:
         module = importlib.import_module(module_name)
-    except BaseException:  # noqa: BLE001 - the service's import error, logged
+    except BaseException:
         return _fail(_IMPORT_FAILED, name, traceback.format_exc())
     klass = getattr(module, class_name, None)
     if klass is None:
