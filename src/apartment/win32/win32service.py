@@ -156,6 +156,9 @@ class PySC_HANDLE(PyHANDLE):  # noqa: N801 - pywin32's name
         return f"<PySC_HANDLE:{self._value}>"
 
 
+PySC_HANDLE.__name__ = PySC_HANDLE.__qualname__ = "PyHANDLE"  # pywin32's type is so named
+
+
 def _sc_handle(obj: object) -> PySC_HANDLE:
     return PySC_HANDLE(new_handle(obj).Detach())
 
@@ -171,6 +174,12 @@ def _service(handle: object) -> services.Service:
 def _text(value: object, what: str) -> str:
     if not isinstance(value, str):
         raise TypeError(f"{what} must be a string (got {type(value).__name__})")
+    return value
+
+
+def _display_name(value: object) -> str:
+    if not isinstance(value, str):  # pywin32 takes no None for it
+        raise TypeError(f"{value!r} is not a valid string in this context")
     return value
 
 
@@ -220,7 +229,7 @@ def CreateService(
     """Install a service; its handle (with ``bFetchTag``, ``(handle, 0)``)."""
     manager = _manager(scHandle)
     service = services.create_service(
-        manager, _text(name, "name"), _optional_text(displayName, "displayName"),
+        manager, _text(name, "name"), _display_name(displayName),
         dword(desiredAccess), dword(serviceType), dword(startType), dword(errorControl),
         _text(binaryFile, "binaryFile"), _optional_text(loadOrderGroup, "loadOrderGroup"),
         _names(serviceDeps), _optional_text(acctName, "acctName"),
@@ -246,8 +255,9 @@ def DeleteService(scHandle: object, /) -> None:
 def CloseServiceHandle(scHandle: object, /) -> None:
     """Close a manager or service handle."""
     if isinstance(scHandle, PyHANDLE):
-        _manager_or_service(scHandle)
-        scHandle.Close()
+        if scHandle:  # pywin32 closes the object's handle, once; a closed one is 0
+            _manager_or_service(scHandle)
+            scHandle.Close()
         return
     value = handle_value(scHandle)
     _manager_or_service(value)
