@@ -168,6 +168,7 @@ FILES = [
         ),
     ),
     File("win32/Demos/timer_demo.py", "script"),
+    File("win32/Demos/win32servicedemo.py", "script"),  # the test's (empty) services database
 ]
 
 

@@ -55,9 +55,14 @@ from ..errors import (
 from ._channel import receive, send
 from ._constants import (
     SC_MANAGER_ALL_ACCESS,
+    SC_MANAGER_CONNECT,
     SC_MANAGER_CREATE_SERVICE,
     SC_MANAGER_ENUMERATE_SERVICE,
+    SC_MANAGER_LOCK,
+    SC_MANAGER_MODIFY_BOOT_CONFIG,
+    SC_MANAGER_QUERY_LOCK_STATUS,
     SERVICE_ACTIVE,
+    SERVICE_ALL_ACCESS,
     SERVICE_CHANGE_CONFIG,
     SERVICE_CONTROL_CONTINUE,
     SERVICE_CONTROL_INTERROGATE,
@@ -65,6 +70,7 @@ from ._constants import (
     SERVICE_CONTROL_PAUSE,
     SERVICE_CONTROL_STOP,
     SERVICE_DISABLED,
+    SERVICE_ENUMERATE_DEPENDENTS,
     SERVICE_INACTIVE,
     SERVICE_INTERROGATE,
     SERVICE_NO_CHANGE,
@@ -165,6 +171,34 @@ class _Open:
 _open = _Open()
 
 
+_GENERIC_READ, _GENERIC_WRITE, _GENERIC_EXECUTE, _GENERIC_ALL = 1 << 31, 1 << 30, 1 << 29, 1 << 28
+_READ_CONTROL = 0x20000
+_MANAGER_GENERIC = (  # the manager's GENERIC_MAPPING (winsvc.h's rights, Microsoft's table)
+    SC_MANAGER_ENUMERATE_SERVICE | SC_MANAGER_QUERY_LOCK_STATUS | _READ_CONTROL,
+    SC_MANAGER_CREATE_SERVICE | SC_MANAGER_MODIFY_BOOT_CONFIG | _READ_CONTROL,
+    SC_MANAGER_CONNECT | SC_MANAGER_LOCK | _READ_CONTROL,
+    SC_MANAGER_ALL_ACCESS,
+)
+_SERVICE_GENERIC = (  # a service's
+    SERVICE_QUERY_CONFIG | SERVICE_QUERY_STATUS | SERVICE_INTERROGATE
+    | SERVICE_ENUMERATE_DEPENDENTS | _READ_CONTROL,
+    SERVICE_CHANGE_CONFIG | _READ_CONTROL,
+    SERVICE_START | SERVICE_STOP | SERVICE_PAUSE_CONTINUE | SERVICE_USER_DEFINED_CONTROL
+    | _READ_CONTROL,
+    SERVICE_ALL_ACCESS,
+)  # fmt: skip
+
+
+def _map_generic(access: int, mapping: tuple[int, int, int, int]) -> int:
+    """``access`` with its GENERIC_* bits replaced by the specific rights they stand for."""
+    specific = access & 0x0FFFFFFF
+    for bit, rights in zip((_GENERIC_READ, _GENERIC_WRITE, _GENERIC_EXECUTE, _GENERIC_ALL),
+                           mapping, strict=True):  # fmt: skip
+        if access & bit:
+            specific |= rights
+    return specific
+
+
 def _timeout() -> float:
     try:
         value = float(os.environ.get("APARTMENT_SERVICE_TIMEOUT", DEFAULT_TIMEOUT))
@@ -209,7 +243,7 @@ def open_manager(
     """Connect to the manager of this machine (``machine`` None, '' or this one's name)."""
     if database not in (None, "", "ServicesActive"):
         raise _fail(ERROR_INVALID_NAME, f"no services database {database!r}")
-    return ServiceManager(access)
+    return ServiceManager(_map_generic(access, _MANAGER_GENERIC) | SC_MANAGER_CONNECT)
 
 
 def close_handle(handle: ServiceManager | Service) -> None:
@@ -272,7 +306,7 @@ def create_service(
              start_name or "LocalSystem"),
         )  # fmt: skip
     _track(name, 1)
-    return Service(name, access)
+    return Service(name, _map_generic(access, _SERVICE_GENERIC))
 
 
 def open_service(manager: ServiceManager, name: str, access: int) -> Service:
@@ -289,7 +323,7 @@ def open_service(manager: ServiceManager, name: str, access: int) -> Service:
     if row is None:
         raise _fail(ERROR_SERVICE_DOES_NOT_EXIST, f"no service {name!r} is installed")
     _track(row.name, 1)
-    return Service(row.name, access)
+    return Service(row.name, _map_generic(access, _SERVICE_GENERIC))
 
 
 def _row(service: Service) -> ServiceRow:
