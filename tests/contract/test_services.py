@@ -345,3 +345,23 @@ def test_change_config_and_description(installed: Any) -> None:
     assert win32service.QueryServiceConfig2(installed, win32service.SERVICE_CONFIG_DESCRIPTION) == (
         "Words"
     )
+
+
+def test_generic_rights_map_to_the_managers(installed: Any) -> None:
+    reader = win32service.OpenSCManager(None, None, 0x80000000)  # GENERIC_READ
+    try:
+        assert NAME in [entry[0] for entry in win32service.EnumServicesStatus(reader)]
+        code = _code(
+            win32service.CreateService, reader, f"{NAME}Denied", "x",
+            win32service.SERVICE_ALL_ACCESS, 16, 3, 1, MISSING_PROGRAM, None, 0, None, None,
+            None,
+        )  # fmt: skip
+        assert code == winerror.ERROR_ACCESS_DENIED
+        service = win32service.OpenService(reader, NAME, 0x80000000)
+        try:
+            assert win32service.QueryServiceStatus(service)[1] == win32service.SERVICE_STOPPED
+            assert _code(win32service.StartService, service, None) == winerror.ERROR_ACCESS_DENIED
+        finally:
+            win32service.CloseServiceHandle(service)
+    finally:
+        win32service.CloseServiceHandle(reader)

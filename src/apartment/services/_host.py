@@ -36,14 +36,19 @@ from ..errors import (
     Win32Error,
 )
 from ..kernel import CTRL_BREAK_EVENT, CTRL_C_EVENT, add_ctrl_handler, remove_ctrl_handler
-from ._constants import SERVICE_CONTROL_STOP, SERVICE_STOPPED, SERVICE_WIN32_OWN_PROCESS
+from ._constants import (
+    SERVICE_CONTROL_STOP,
+    SERVICE_START_PENDING,
+    SERVICE_STOPPED,
+    SERVICE_WIN32_OWN_PROCESS,
+)
 from ._eventlog import EVENTLOG_ERROR_TYPE, append_event, format_event
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
 __all__ = [
-    "ServiceStatus", "StatusHandle", "ControlHandler", "ServiceMain", "START_ENVIRONMENT",
+    "ServiceStatus", "StatusHandle", "START_ENVIRONMENT", "start_request",
     "set_debugging", "is_debugging", "running_as_service", "set_event_source", "log_event",
     "host_service", "hosted_services", "register_control_handler", "set_service_status",
     "run_dispatcher", "debug_service",
@@ -51,9 +56,6 @@ __all__ = [
 
 START_ENVIRONMENT = "APARTMENT_SERVICE_START"
 """The variable the manager sets in a service process it starts: the service to run (JSON)."""
-
-ControlHandler = "Callable[[int, int, object], object]"
-ServiceMain = "Callable[[list[str]], object]"
 
 
 class ServiceStatus(NamedTuple):
@@ -81,8 +83,7 @@ class StatusHandle:
     def __init__(self, name: str, handler: Callable[[int, int, object], object]) -> None:
         self.name = name
         self.handler = handler
-        self.status = ServiceStatus(SERVICE_WIN32_OWN_PROCESS, 2, 0, 0, 0, 0, 0)  # starting
-        self.reported = threading.Event()  # set at SERVICE_STOPPED
+        self.status = _STOPPED._replace(current_state=SERVICE_START_PENDING)
 
     def __repr__(self) -> str:
         return f"<StatusHandle {self.name!r} state={self.status.current_state}>"
@@ -190,17 +191,16 @@ def set_service_status(handle: StatusHandle, status: ServiceStatus) -> None:
         notify = _host.on_status
     if notify is not None:
         notify(handle)
-    if status.current_state == SERVICE_STOPPED:
-        handle.reported.set()
 
 
-def _run_main(
-    name: str, main: Callable[[list[str]], object], args: list[str]
-) -> ServiceStatus | None:
-    """Run a service's main; the status to report after it, if it did not stop itself."""
+def _run_main(name: str, main: Callable[[list[str]], object], args: list[str]) -> ServiceStatus:
+    """Run a service's main (its thread); the final status: stopped, with an error if it raised.
+
+    The exception is logged as pythonservice logs it (0xC0000003, with the traceback).
+    """
     try:
         main(args)
-    except BaseException:
+    except Exception:
         text = traceback.format_exc()
         append_event(_host.source, EVENTLOG_ERROR_TYPE, 0xC0000003, (name, "Traceback", text))
         if _host.debugging:
@@ -211,18 +211,21 @@ def _run_main(
     return _STOPPED
 
 
-def _finish(name: str, final: ServiceStatus | None) -> None:
-    """Report SERVICE_STOPPED for ``name`` unless it already did (its main has returned)."""
+def _finish(name: str, final: ServiceStatus) -> None:
+    """Report ``final`` for ``name`` (its main has returned) unless it reported its stop.
+
+    A main that registered no handler gets a status handle here, so the dispatcher hears it.
+    """
     with _host.lock:
         handle = _host.handles.get(name.lower())
-    if handle is None:  # the main never registered a handler: nothing to stop but the host
-        handle = StatusHandle(name, lambda control, event_type, data: None)
-        with _host.lock:
-            _host.handles[name.lower()] = handle
-    if final is not None and (
-        handle.status.current_state != SERVICE_STOPPED or final.win32_exit_code
-    ):
-        set_service_status(handle, final._replace(check_point=0, wait_hint=0))
+        if handle is None:
+            handle = _host.handles[name.lower()] = StatusHandle(name, _no_handler)
+    if handle.status.current_state != SERVICE_STOPPED or final.win32_exit_code:
+        set_service_status(handle, final)
+
+
+def _no_handler(control: int, event_type: int, data: object) -> None:
+    """The handler of a service whose main registered none: controls do nothing."""
 
 
 def debug_service(name: str, args: Sequence[str] = ()) -> None:
@@ -301,8 +304,8 @@ def run_dispatcher() -> None:
 class _Hooks(NamedTuple):
     """What the dispatcher needs of the host."""
 
-    run_main: Callable[[str, Callable[[list[str]], object], list[str]], ServiceStatus | None]
-    finish: Callable[[str, ServiceStatus | None], None]
+    run_main: Callable[[str, Callable[[list[str]], object], list[str]], ServiceStatus]
+    finish: Callable[[str, ServiceStatus], None]
     handle_of: Callable[[str], StatusHandle | None]
     set_listener: Callable[[Callable[[StatusHandle], None] | None], None]
 
