@@ -61,6 +61,6 @@ def pythonservice_main(argv: Sequence[str]) -> int:
     klass = getattr(module, class_name, None)
     if klass is None:
         return _fail(_NO_CLASS, name, f"{module_name} has no class {class_name}")
-    servicemanager.PrepareToHostMultiple(name, klass)
+    servicemanager.PrepareToHostSingle(klass)  # as pythonservice: its one service
     servicemanager.StartServiceCtrlDispatcher()
     return 0

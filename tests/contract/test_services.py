@@ -8,6 +8,7 @@ to a database of the test's own, on Windows to the SCM (and are deleted at the e
 
 import contextlib
 import os
+import subprocess
 import sys
 from collections.abc import Iterator
 from typing import Any
@@ -15,6 +16,7 @@ from typing import Any
 import pytest
 import pywintypes
 import servicemanager
+import win32con
 import win32service
 import win32serviceutil
 import winerror
@@ -153,9 +155,60 @@ def test_logging_takes_strings() -> None:
         servicemanager.LogMsg("x", 1)
 
 
+FRESH_PROCESS = """
+try:  # on the facade: its import hook (the real pywin32 needs none)
+    from apartment.win32 import install
+    install()
+except ImportError:
+    pass
+import servicemanager
+"""
+
+
+def _in_a_fresh_process(code: str) -> str:
+    """Run ``code`` in a new interpreter (the host's state is per process); its output."""
+    done = subprocess.run(
+        [sys.executable, "-c", FRESH_PROCESS + code],
+        capture_output=True, text=True, timeout=60, check=True,
+    )  # fmt: skip
+    return done.stdout
+
+
 def test_a_handler_is_for_a_hosted_service_only() -> None:
-    with pytest.raises(ValueError, match="not hosted"):
-        servicemanager.RegisterServiceCtrlHandler(f"{NAME}Nobody", lambda control: None)
+    out = _in_a_fresh_process(
+        "def handler(control): pass\n"
+        "for host in (None, lambda: servicemanager.PrepareToHostMultiple('A', object)):\n"
+        "    if host: host()\n"
+        "    try:\n"
+        "        servicemanager.RegisterServiceCtrlHandler('B', handler)\n"
+        "    except ValueError as exc:\n"
+        "        print(exc)\n"
+        "print(servicemanager.RegisterServiceCtrlHandler('A', handler, True))\n"
+        "try:\n"
+        "    servicemanager.PrepareToHostSingle(object)\n"
+        "except servicemanager.startup_error as exc:\n"
+        "    print(exc)\n"
+        "try:\n"
+        "    servicemanager.StartServiceCtrlDispatcher()\n"
+        "except Exception as exc:\n"
+        "    print(exc.winerror)\n"
+    )
+    assert out.splitlines()[:2] == ["The service name is not hosted by this process"] * 2
+    assert out.splitlines()[3:] == ["PrepareToHostSingle failed!", "1063"]
+
+
+def test_the_single_service_answers_to_any_name() -> None:
+    out = _in_a_fresh_process(
+        "try:\n"
+        "    servicemanager.StartServiceCtrlDispatcher()\n"
+        "except Exception as exc:\n"
+        "    print(exc.winerror)\n"
+        "servicemanager.PrepareToHostSingle(object)\n"
+        "servicemanager.Debugging(True)\n"
+        "print(servicemanager.RegisterServiceCtrlHandler('Anything', print))\n"
+        "print(servicemanager.RunningAsService())\n"
+    )
+    assert out.splitlines() == ["87", "None", "False"]
 
 
 def test_set_service_status_needs_a_status_handle() -> None:
@@ -348,7 +401,7 @@ def test_change_config_and_description(installed: Any) -> None:
 
 
 def test_generic_rights_map_to_the_managers(installed: Any) -> None:
-    reader = win32service.OpenSCManager(None, None, 0x80000000)  # GENERIC_READ
+    reader = win32service.OpenSCManager(None, None, win32con.GENERIC_READ)
     try:
         assert NAME in [entry[0] for entry in win32service.EnumServicesStatus(reader)]
         code = _code(
@@ -357,7 +410,7 @@ def test_generic_rights_map_to_the_managers(installed: Any) -> None:
             None,
         )  # fmt: skip
         assert code == winerror.ERROR_ACCESS_DENIED
-        service = win32service.OpenService(reader, NAME, 0x80000000)
+        service = win32service.OpenService(reader, NAME, win32con.GENERIC_READ)
         try:
             assert win32service.QueryServiceStatus(service)[1] == win32service.SERVICE_STOPPED
             assert _code(win32service.StartService, service, None) == winerror.ERROR_ACCESS_DENIED

@@ -141,7 +141,7 @@ def test_debug_runs_the_service_until_ctrl_c_sends_stop(tmp_path: Path) -> None:
     assert child.returncode == 0, err
     assert lines == [
         "Debugging service ApartmentTestEcho - press Ctrl+C to stop.",
-        "SvcDoRun on MainThread ['ApartmentTestEcho', 'an-arg']",
+        "SvcDoRun on MainThread ('ApartmentTestEcho', 'an-arg')",
         "Info 0x40001002 - The ApartmentTestEcho service has started.",
         "Stopping debug service.",
         "SvcStop on console-ctrl-handler",
@@ -180,7 +180,7 @@ def test_a_service_runs_in_its_own_process_with_handlers_on_the_dispatcher(
     assert services.query_status(service) == (16, services.SERVICE_STOPPED, 0, 0, 0, 0, 0)
     assert services.query_process_id(service) == 0
     output = services.service_log_path(NAME).read_text()
-    assert "SvcDoRun on apartment-service-ApartmentTestEcho ['ApartmentTestEcho', 'one']" in output
+    assert "SvcDoRun on apartment-service-ApartmentTestEcho ('ApartmentTestEcho', 'one')" in output
     assert "SvcStop on MainThread" in output
     texts = [record.text for record in services.read_events(NAME)]
     assert texts == [

@@ -104,7 +104,7 @@ def _record(name: str, status: ServiceStatus, pid: int) -> None:
 
 def dispatch(
     request: dict[str, object],
-    mains: dict[str, tuple[str, Callable[[list[str]], object]]],
+    lookup: Callable[[str], tuple[str, Callable[[list[str]], object]] | None],
     hooks: _Hooks,
 ) -> None:
     """Run the service the manager asked for, answering its controls on this thread."""
@@ -112,7 +112,7 @@ def dispatch(
     raw_args = request.get("args") or []
     args = [str(arg) for arg in raw_args] if isinstance(raw_args, list) else []
     ready_fd = request.get("ready_fd")
-    entry = mains.get(requested.lower())
+    entry = lookup(requested)
     if entry is None:
         append_event(requested, EVENTLOG_ERROR_TYPE, 0xC0000006, (requested,))
         _say(ready_fd, f"not-hosted {requested}")

@@ -96,7 +96,8 @@ class _Host:
         self.lock = threading.Lock()
         self.debugging = False
         self.source = "Python Service"
-        self.mains: dict[str, tuple[str, Callable[[list[str]], object]]] = {}
+        self.mains: dict[str, tuple[str, Callable[[list[str]], object]]] = {}  # "": own process
+        self.running = False  # a service's main has started in this process
         self.handles: dict[str, StatusHandle] = {}
         self.on_status: Callable[[StatusHandle], None] | None = None  # the dispatcher's
 
@@ -119,8 +120,8 @@ def is_debugging() -> bool:
 
 
 def running_as_service() -> bool:
-    """Whether the service control manager started this process to run a service."""
-    return not _host.debugging and START_ENVIRONMENT in os.environ
+    """Whether a service's main has started in this process (debugging too, as pywin32's)."""
+    return _host.running
 
 
 def set_event_source(name: str) -> None:
@@ -149,18 +150,40 @@ def log_event(event_type: int, event_id: int, strings: Sequence[str] = ()) -> No
         print(f"{record.type_name} 0x{record.event_id:X} - {text}", flush=True)
 
 
-def host_service(name: str, main: Callable[[list[str]], object]) -> None:
-    """Host service ``name`` in this process: ``main(args)`` runs it (args[0] is its name)."""
-    if not isinstance(name, str) or not callable(main):
-        raise TypeError("host_service takes a service name (str) and a callable main")
+def host_service(name: str | None, main: Callable[[list[str]], object]) -> None:
+    """Host service ``name`` in this process: ``main(args)`` runs it (args[0] is its name).
+
+    ``name`` None hosts the process's one service (SERVICE_WIN32_OWN_PROCESS): whatever name
+    the manager starts it under; hosting it again replaces it. Named services share the
+    process (SERVICE_WIN32_SHARE_PROCESS), each once.
+
+    Raises:
+        ValueError: the two kinds mixed, or a named service hosted twice (pywin32's
+            PrepareToHost* fail so).
+    """
+    if (name is not None and not isinstance(name, str)) or not callable(main):
+        raise TypeError("host_service takes a service name (str or None) and a callable main")
+    key = "" if name is None else name.lower()
     with _host.lock:
-        _host.mains[name.lower()] = (name, main)
+        own = "" in _host.mains
+        if _host.mains and (own != (name is None) or (name is not None and key in _host.mains)):
+            raise ValueError(f"service {name!r} cannot be hosted beside {list(_host.mains)}")
+        _host.mains[key] = (name or "", main)
 
 
 def hosted_services() -> list[str]:
-    """The names of the services this process hosts."""
+    """The names of the services this process hosts ("" for its own-process one)."""
     with _host.lock:
         return [name for name, _ in _host.mains.values()]
+
+
+def _lookup(name: str) -> tuple[str, Callable[[list[str]], object]] | None:
+    """The hosted service the manager (or the debugger) runs as ``name``, if any."""
+    with _host.lock:
+        own = _host.mains.get("")
+        if own is not None:
+            return name, own[1]
+        return _host.mains.get(name.lower())
 
 
 def register_control_handler(
@@ -174,9 +197,9 @@ def register_control_handler(
     """
     if not callable(handler):
         raise TypeError("a control handler must be callable")
+    if _lookup(name) is None:
+        raise ValueError("The service name is not hosted by this process")
     with _host.lock:
-        if name.lower() not in _host.mains:
-            raise ValueError("The service name is not hosted by this process")
         handle = StatusHandle(name, handler)
         _host.handles[name.lower()] = handle
     return handle
@@ -198,6 +221,7 @@ def _run_main(name: str, main: Callable[[list[str]], object], args: list[str]) -
 
     The exception is logged as pythonservice logs it (0xC0000003, with the traceback).
     """
+    _host.running = True
     try:
         main(args)
     except Exception:
@@ -205,8 +229,8 @@ def _run_main(name: str, main: Callable[[list[str]], object], args: list[str]) -
         append_event(_host.source, EVENTLOG_ERROR_TYPE, 0xC0000003, (name, "Traceback", text))
         if _host.debugging:
             print(text, file=sys.stderr, end="", flush=True)
-        return _STOPPED._replace(
-            win32_exit_code=ERROR_SERVICE_SPECIFIC_ERROR, service_specific_exit_code=1
+        return _STOPPED._replace(  # pythonservice's: bit 29, an application's own code
+            win32_exit_code=ERROR_SERVICE_SPECIFIC_ERROR, service_specific_exit_code=0x20000001
         )
     return _STOPPED
 
@@ -236,8 +260,7 @@ def debug_service(name: str, args: Sequence[str] = ()) -> None:
     Raises:
         Win32Error: ERROR_SERVICE_DOES_NOT_EXIST, no such service is hosted.
     """
-    with _host.lock:
-        entry = _host.mains.get(name.lower())
+    entry = _lookup(name)
     if entry is None:
         raise Win32Error.from_code(ERROR_SERVICE_DOES_NOT_EXIST, f"no service {name!r} hosted")
     service_name, main = entry
@@ -288,8 +311,8 @@ def run_dispatcher() -> None:
     from ._dispatcher import dispatch  # the manager's side: sockets and the database
 
     with _host.lock:
-        mains = dict(_host.mains)
-    if not mains:
+        hosting = bool(_host.mains)
+    if not hosting:
         raise Win32Error.from_code(ERROR_INVALID_PARAMETER, "no service is hosted")
     request = start_request()
     if request is None:
@@ -298,7 +321,7 @@ def run_dispatcher() -> None:
             "this process was not started by the service control manager (StartService, "
             "`python -m apartment services start NAME`); run the service with 'debug' instead",
         )
-    dispatch(request, mains, _host_hooks())
+    dispatch(request, _lookup, _host_hooks())
 
 
 class _Hooks(NamedTuple):

@@ -55,9 +55,9 @@ class startup_error(Exception):  # noqa: N801 - pywin32's name
     """pywin32's error for a service host that could not start (kept for ``except``)."""
 
 
-def Debugging(newValue: object = None, /) -> bool:
-    """Whether the service runs in debug mode; with a value, set it and return the old one."""
-    return services.set_debugging(None if newValue is None else as_bool(newValue))
+def Debugging(newValue: object = -1, /) -> bool:
+    """Whether the service runs in debug mode; with a value (not -1), set it, return the old."""
+    return services.set_debugging(None if newValue in (None, -1) else as_bool(newValue))
 
 
 def RunningAsService() -> bool:
@@ -84,7 +84,7 @@ def _inserts(strings: object) -> tuple[str, ...]:
     if strings is None:
         return ()
     if not isinstance(strings, Iterable):  # any sequence: a str's characters too, as pywin32
-        raise TypeError("Inserts must be a sequence of strings")
+        raise TypeError("strings must be None or a sequence")
     items = tuple(strings)
     for text in items:
         if not isinstance(text, str):
@@ -124,26 +124,29 @@ def _main_of(klass: Any) -> Any:  # noqa: ANN401
     """Pythonservice's ServiceMain for a ServiceFramework class: build it, run SvcRun."""
 
     def main(args: list[str]) -> None:
-        klass(args).SvcRun()
+        klass(tuple(args)).SvcRun()  # pythonservice passes a tuple
 
     return main
 
 
 def PrepareToHostSingle(klass: object = None, /) -> None:
-    """Host service class ``klass`` (its ``_svc_name_``) in this process."""
+    """Host service class ``klass`` as the process's one service (any name the SCM gives)."""
     if klass is None:
-        return  # pywin32 then reads the class from the registry when the SCM starts it
-    name = getattr(klass, "_svc_name_", None)
-    if not isinstance(name, str):
-        raise TypeError("the service class has no _svc_name_ string")
-    services.host_service(name, _main_of(klass))
+        return  # pythonservice then reads the class from the registry when the SCM starts it
+    try:
+        services.host_service(None, _main_of(klass))
+    except ValueError:
+        raise startup_error("PrepareToHostSingle failed!") from None
 
 
 def PrepareToHostMultiple(svc_name: str, klass: object, /) -> None:
-    """Host service class ``klass`` under the name ``svc_name``."""
+    """Host service class ``klass`` under the name ``svc_name``, beside others."""
     if not isinstance(svc_name, str):
         raise TypeError("the service name must be a string")
-    services.host_service(svc_name, _main_of(klass))
+    try:
+        services.host_service(svc_name, _main_of(klass))
+    except ValueError:
+        raise startup_error("PrepareToHostMultiple failed!") from None
 
 
 @api("StartServiceCtrlDispatcher")
@@ -165,7 +168,7 @@ def RegisterServiceCtrlHandler(
     if not isinstance(serviceName, str):
         raise TypeError("the service name must be a string")
     if not callable(callback):
-        raise TypeError("the handler must be callable")
+        raise TypeError("Second argument must be a callable object")
     extra = as_bool(extra_args)
 
     def handler(control: int, event_type: int, data: object) -> object:
