@@ -7,6 +7,7 @@
 * ``classes`` lists what the class registry holds.
 * ``pythonservice`` hosts a pywin32 service: pythonservice.exe's stand-in, the command the
   service control manager (``win32service.StartService``) runs.
+* ``services`` lists the installed services; ``events [SOURCE]`` prints the event log.
 * ``serve CLSID...`` is a local COM server (the LocalServer32 command a client starts);
   ``servers`` lists the local servers running for this user.
 """
@@ -56,6 +57,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("serve", "serve COM classes to other processes (a local server)"),
         ("servers", "list the running local COM servers"),
         ("pythonservice", "host a pywin32 service (the service control manager starts it)"),
+        ("services", "list the installed services"),
+        ("events", "print the event log (what services logged)"),
     ):
         sub = commands.add_parser(verb, help=text, add_help=False)
         sub.add_argument("rest", nargs=argparse.REMAINDER)
@@ -68,7 +71,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     return _verb(options.command, options.rest)
 
 
-_VERBS = ("register", "unregister", "classes", "serve", "servers", "pythonservice")
+_VERBS = (
+    "register", "unregister", "classes", "serve", "servers", "pythonservice", "services", "events",
+)  # fmt: skip
 
 
 def _verb(name: str, rest: Sequence[str]) -> int:
@@ -76,10 +81,15 @@ def _verb(name: str, rest: Sequence[str]) -> int:
     from . import _server_cli
     from .win32 import install
 
-    if name == "pythonservice":
-        from ._pythonservice import pythonservice_main
+    if name in ("pythonservice", "services", "events"):
+        from . import _pythonservice as _services_cli
 
-        return pythonservice_main(rest)
+        service_verbs = {
+            "pythonservice": _services_cli.pythonservice_main,
+            "services": _services_cli.services_main,
+            "events": _services_cli.events_main,
+        }
+        return service_verbs[name](rest)
 
     install()  # server scripts import pywin32's names
     verbs = {

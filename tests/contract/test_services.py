@@ -161,6 +161,7 @@ try:  # on the facade: its import hook (the real pywin32 needs none)
     install()
 except ImportError:
     pass
+import pywintypes
 import servicemanager
 """
 
@@ -183,7 +184,10 @@ def test_a_handler_is_for_a_hosted_service_only() -> None:
         "        servicemanager.RegisterServiceCtrlHandler('B', handler)\n"
         "    except ValueError as exc:\n"
         "        print(exc)\n"
-        "print(servicemanager.RegisterServiceCtrlHandler('A', handler, True))\n"
+        "try:\n"
+        "    servicemanager.RegisterServiceCtrlHandler('A', handler, True)\n"
+        "except pywintypes.error as exc:\n"  # no SCM: the hosted name is no service
+        "    print(exc.winerror, exc.funcname)\n"
         "try:\n"
         "    servicemanager.PrepareToHostSingle(object)\n"
         "except servicemanager.startup_error as exc:\n"
@@ -194,7 +198,11 @@ def test_a_handler_is_for_a_hosted_service_only() -> None:
         "    print(exc.winerror)\n"
     )
     assert out.splitlines()[:2] == ["The service name is not hosted by this process"] * 2
-    assert out.splitlines()[3:] == ["PrepareToHostSingle failed!", "1063"]
+    assert out.splitlines()[2:] == [
+        "1060 RegisterServiceCtrlHandlerEx",
+        "PrepareToHostSingle failed!",
+        "1063",
+    ]
 
 
 def test_the_single_service_answers_to_any_name() -> None:

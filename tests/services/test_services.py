@@ -365,3 +365,26 @@ def test_enumeration_and_names(manager: services.ServiceManager, tmp_path: Path)
     config = services.query_config(service)
     assert (config.start_type, config.display_name, config.start_name) == (2, "New", "LocalSystem")
     services.close_handle(service)
+
+
+def test_the_command_line_lists_services_and_events(
+    manager: services.ServiceManager, tmp_path: Path
+) -> None:
+    def run(*words: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-m", "apartment", *words],
+            capture_output=True, text=True, timeout=60, check=True,
+        )  # fmt: skip
+        return done.stdout
+
+    assert run("services").startswith("no services are installed")
+    services.close_handle(_install(manager, _script(tmp_path)))
+    assert run("services").splitlines()[0] == (f"{NAME} ({NAME} display): STOPPED, exit code 1077")
+    services.set_event_source("Tester")
+    services.log_event(services.EVENTLOG_INFORMATION_TYPE, services.PYS_SERVICE_STARTED, ["X", ""])
+    assert (
+        run("events", "Tester")
+        .rstrip()
+        .endswith("Info Tester 0x40001002: The X service has started.")
+    )
+    assert run("events", "Nobody") == ""

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from ._constants import *  # noqa: F403 - the SDK's numbers are part of this package's API
 from ._constants import __all__ as _constant_names
+from ._database import services_path as services_path
 from ._eventlog import EVENTLOG_AUDIT_FAILURE as EVENTLOG_AUDIT_FAILURE
 from ._eventlog import EVENTLOG_AUDIT_SUCCESS as EVENTLOG_AUDIT_SUCCESS
 from ._eventlog import EVENTLOG_ERROR_TYPE as EVENTLOG_ERROR_TYPE
@@ -85,7 +86,7 @@ __all__ = [
     "EVENTLOG_AUDIT_FAILURE", "EVENTLOG_AUDIT_SUCCESS", "EVENTLOG_ERROR_TYPE",
     "EVENTLOG_INFORMATION_TYPE", "EVENTLOG_WARNING_TYPE", "MSG_ERROR", "MSG_INFO",
     "PYS_SERVICE_STARTED", "PYS_SERVICE_STARTING", "PYS_SERVICE_STOPPED", "PYS_SERVICE_STOPPING",
-    "EventRecord", "event_log_path", "format_event", "read_events",
+    "EventRecord", "event_log_path", "format_event", "read_events", "services_path",
     "ServiceStatus", "StatusHandle", "debug_service", "host_service", "hosted_services",
     "is_debugging", "log_event", "register_control_handler", "run_dispatcher",
     "running_as_service", "set_debugging", "set_event_source", "set_service_status",

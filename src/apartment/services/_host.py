@@ -194,12 +194,20 @@ def register_control_handler(
     Raises:
         ValueError: the process hosts no service ``name`` (:func:`host_service`), as
             pywin32's host says.
+        Win32Error: ERROR_SERVICE_DOES_NOT_EXIST, outside debug mode in a process whose
+            dispatcher is not running (the manager did not start the service here).
     """
     if not callable(handler):
         raise TypeError("a control handler must be callable")
     if _lookup(name) is None:
         raise ValueError("The service name is not hosted by this process")
     with _host.lock:
+        if not _host.debugging and _host.on_status is None:
+            raise Win32Error.from_code(
+                ERROR_SERVICE_DOES_NOT_EXIST,
+                f"service {name!r} is not running under the manager here (no dispatcher); "
+                "debug it with servicemanager.Debugging(True) or the 'debug' command",
+            )
         handle = StatusHandle(name, handler)
         _host.handles[name.lower()] = handle
     return handle

@@ -158,7 +158,7 @@ def StartServiceCtrlDispatcher() -> None:
     services.run_dispatcher()
 
 
-@api("RegisterServiceCtrlHandler")
+@api("RegisterServiceCtrlHandlerEx")
 def RegisterServiceCtrlHandler(
     serviceName: str, callback: Callable[..., object], extra_args: object = False, /
 ) -> services.StatusHandle | None:
