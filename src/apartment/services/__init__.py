@@ -25,6 +25,12 @@ from __future__ import annotations
 
 from ._constants import *  # noqa: F403 - the SDK's numbers are part of this package's API
 from ._constants import __all__ as _constant_names
+from ._control import DEFAULT_TIMEOUT as DEFAULT_TIMEOUT
+from ._control import control_service as control_service
+from ._control import python_service_command as python_service_command
+from ._control import service_command as service_command
+from ._control import service_log_path as service_log_path
+from ._control import start_service as start_service
 from ._database import services_path as services_path
 from ._eventlog import EVENTLOG_AUDIT_FAILURE as EVENTLOG_AUDIT_FAILURE
 from ._eventlog import EVENTLOG_AUDIT_SUCCESS as EVENTLOG_AUDIT_SUCCESS
@@ -55,13 +61,11 @@ from ._host import set_debugging as set_debugging
 from ._host import set_event_source as set_event_source
 from ._host import set_service_status as set_service_status
 from ._host import start_request as start_request
-from ._manager import DEFAULT_TIMEOUT as DEFAULT_TIMEOUT
 from ._manager import Service as Service
 from ._manager import ServiceConfig as ServiceConfig
 from ._manager import ServiceManager as ServiceManager
 from ._manager import change_config as change_config
 from ._manager import close_handle as close_handle
-from ._manager import control_service as control_service
 from ._manager import create_service as create_service
 from ._manager import delete_service as delete_service
 from ._manager import description as description
@@ -69,17 +73,13 @@ from ._manager import enum_services as enum_services
 from ._manager import open_manager as open_manager
 from ._manager import open_service as open_service
 from ._manager import python_class as python_class
-from ._manager import python_service_command as python_service_command
 from ._manager import query_config as query_config
 from ._manager import query_process_id as query_process_id
 from ._manager import query_status as query_status
-from ._manager import service_command as service_command
 from ._manager import service_display_name as service_display_name
 from ._manager import service_key_name as service_key_name
-from ._manager import service_log_path as service_log_path
 from ._manager import set_description as set_description
 from ._manager import set_python_class as set_python_class
-from ._manager import start_service as start_service
 
 __all__ = [
     *_constant_names,
