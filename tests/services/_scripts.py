@@ -34,6 +34,9 @@ class EchoService(win32serviceutil.ServiceFramework):
         self.ReportServiceStatus(win32service.SERVICE_RUNNING)
 
     def SvcOther(self, control):
+        if control == 201:  # a handler that blocks until the test releases it
+            release = win32event.CreateEvent(None, 0, 0, "ApartmentTestRelease")
+            win32event.WaitForSingleObject(release, win32event.INFINITE)
         servicemanager.LogInfoMsg(f"control {control}")
 
     def SvcDoRun(self):

@@ -388,3 +388,25 @@ def test_the_command_line_lists_services_and_events(
         .endswith("Info Tester 0x40001002: The X service has started.")
     )
     assert run("events", "Nobody") == ""
+
+
+def test_a_handler_that_blocks_times_the_control_out(
+    manager: services.ServiceManager, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from apartment.win32 import win32event
+
+    service = _install(manager, _script(tmp_path))
+    services.start_service(service)
+    _wait_state(service, services.SERVICE_RUNNING)
+    release = win32event.CreateEvent(None, 0, 0, "ApartmentTestRelease")
+    monkeypatch.setenv("APARTMENT_SERVICE_TIMEOUT", "0.5")
+    with pytest.raises(Win32Error) as excinfo:
+        services.control_service(service, 201)  # its handler waits for the release
+    assert _code(excinfo) == ERROR_SERVICE_REQUEST_TIMEOUT
+    monkeypatch.setenv("APARTMENT_SERVICE_TIMEOUT", "30")
+    win32event.SetEvent(release)  # the dispatcher goes on: the next control is answered
+    _stop(service)
+    release.Close()
+    texts = [record.text for record in services.read_events(NAME)]
+    assert "control 201" in texts
+    services.close_handle(service)
