@@ -284,6 +284,13 @@ def test_a_new_service_is_stopped_and_never_started(installed: Any) -> None:
     )  # fmt: skip
     status = win32service.QueryServiceStatusEx(installed)
     assert (status["CurrentState"], status["ProcessId"]) == (win32service.SERVICE_STOPPED, 0)
+    assert sorted(status) == [
+        "CheckPoint", "ControlsAccepted", "CurrentState", "ProcessId", "ServiceFlags",
+        "ServiceSpecificExitCode", "ServiceType", "WaitHint", "Win32ExitCode",
+    ]  # fmt: skip
+    assert win32service.QueryServiceConfig2(
+        installed, win32service.SERVICE_CONFIG_DESCRIPTION
+    ) is None  # fmt: skip
     config = win32service.QueryServiceConfig(installed)
     assert config[:4] == (16, 3, 1, MISSING_PROGRAM)
     assert config[8] == f"{NAME} display"

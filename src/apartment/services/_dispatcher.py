@@ -136,6 +136,7 @@ def dispatch(
     thread = threading.Thread(
         target=lambda: hooks.finish(name, hooks.run_main(name, main, [name, *args])),
         name=f"apartment-service-{name}",
+        daemon=True,  # the process ends when the dispatcher returns, as on Windows
     )
     try:
         thread.start()
