@@ -120,8 +120,8 @@ FILES = [
         "win32/Demos/winprocess.py",
         "script",
         pending=(
-            "its demo needs Windows' own programs, cmd.exe (fed a batch file) and notepad.exe, "
-            "and Python's Windows-only 'mbcs' codec; on Windows too it ends with OSError("
+            "its demo needs Windows' own programs, cmd.exe (fed a batch file) and notepad.exe "
+            "(the 'mbcs' codec it uses is registered now); on Windows too it ends with OSError("
             "'process timeout exceeded') once notepad's 15 s are up. Its module (Process, "
             "run) runs unchanged: test_winprocess_runs_children"
         ),
