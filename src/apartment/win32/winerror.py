@@ -112,7 +112,29 @@ from ..errors import ERROR_TOO_MANY_OPEN_FILES as ERROR_TOO_MANY_OPEN_FILES
 from ..errors import ERROR_TOO_MANY_POSTS as ERROR_TOO_MANY_POSTS
 from ..errors import ERROR_WINDOW_OF_OTHER_THREAD as ERROR_WINDOW_OF_OTHER_THREAD
 from ..errors import ERROR_WRITE_PROTECT as ERROR_WRITE_PROTECT
+from ..errors import MK_E_CANTOPENFILE as MK_E_CANTOPENFILE
+from ..errors import MK_E_CONNECTMANUALLY as MK_E_CONNECTMANUALLY
+from ..errors import MK_E_ENUMERATION_FAILED as MK_E_ENUMERATION_FAILED
+from ..errors import MK_E_EXCEEDEDDEADLINE as MK_E_EXCEEDEDDEADLINE
+from ..errors import (
+    MK_E_INTERMEDIATEINTERFACENOTSUPPORTED as MK_E_INTERMEDIATEINTERFACENOTSUPPORTED,
+)
+from ..errors import MK_E_INVALIDEXTENSION as MK_E_INVALIDEXTENSION
+from ..errors import MK_E_MUSTBOTHERUSER as MK_E_MUSTBOTHERUSER
+from ..errors import MK_E_NEEDGENERIC as MK_E_NEEDGENERIC
+from ..errors import MK_E_NOINVERSE as MK_E_NOINVERSE
+from ..errors import MK_E_NOOBJECT as MK_E_NOOBJECT
+from ..errors import MK_E_NOPREFIX as MK_E_NOPREFIX
+from ..errors import MK_E_NOSTORAGE as MK_E_NOSTORAGE
+from ..errors import MK_E_NOTBINDABLE as MK_E_NOTBINDABLE
+from ..errors import MK_E_NOTBOUND as MK_E_NOTBOUND
+from ..errors import MK_E_SYNTAX as MK_E_SYNTAX
 from ..errors import MK_E_UNAVAILABLE as MK_E_UNAVAILABLE
+from ..errors import MK_S_HIM as MK_S_HIM
+from ..errors import MK_S_ME as MK_S_ME
+from ..errors import MK_S_MONIKERALREADYREGISTERED as MK_S_MONIKERALREADYREGISTERED
+from ..errors import MK_S_REDUCED_TO_SELF as MK_S_REDUCED_TO_SELF
+from ..errors import MK_S_US as MK_S_US
 from ..errors import NO_ERROR as NO_ERROR
 from ..errors import REGDB_E_CLASSNOTREG as REGDB_E_CLASSNOTREG
 from ..errors import REGDB_E_IIDNOTREG as REGDB_E_IIDNOTREG
