@@ -109,8 +109,9 @@ def GetActiveObject(Class: object, clsctx: int = pythoncom.CLSCTX_ALL) -> CDispa
 def GetObject(
     Pathname: str | None = None, Class: object = None, clsctx: int | None = None
 ) -> CDispatch:
-    """VB's GetObject: the running object of a class (``Class``), or what a moniker's display
-    name (``Pathname``) binds to; exactly one of them.
+    """VB's GetObject: the running object of a class, or what a display name binds to.
+
+    ``Class`` (a ProgID or CLSID) or ``Pathname`` (a moniker's display name): exactly one.
     """
     if clsctx is None:
         clsctx = pythoncom.CLSCTX_ALL
