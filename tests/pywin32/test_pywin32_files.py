@@ -151,6 +151,7 @@ FILES = [
     File("win32com/test/testDictionary.py", "unittest"),
     File("win32com/test/testDates.py", "unittest"),
     File("win32com/test/testStreams.py", "unittest"),
+    File("win32com/test/testROT.py", "unittest"),
     File("win32com/test/testGatewayAddresses.py", "script"),
     File("win32com/demos/connect.py", "script"),
     File(

@@ -181,6 +181,7 @@ from ._rot import active_object_moniker as active_object_moniker
 from ._rot import register_active_object as register_active_object
 from ._rot import revoke_active_object as revoke_active_object
 from ._rot import running_object_table as running_object_table
+from ._rot_shared import SessionTable as SessionTable
 from ._sentinels import ARG_NOT_FOUND as ARG_NOT_FOUND
 from ._sentinels import EMPTY as EMPTY
 from ._sentinels import MISSING as MISSING
@@ -396,4 +397,32 @@ __all__ = [
     "wait_for_handles",
     "with_timeout",
     "wrap",
+    "BindCtx",
+    "create_bind_ctx",
+    "parse_display_name",
+    "SessionTable",
+    "BindCtxPointer",
+    "EnumMonikerPointer",
+    "MonikerPointer",
+    "OleItemContainerPointer",
+    "ParseDisplayNamePointer",
+    "RunningObjectTablePointer",
+    "BINDSPEED_INDEFINITE",
+    "MKSYS_ANTIMONIKER",
+    "MKSYS_CLASSMONIKER",
+    "MKSYS_FILEMONIKER",
+    "MKSYS_GENERICCOMPOSITE",
+    "MKSYS_ITEMMONIKER",
+    "MKSYS_NONE",
+    "MKSYS_POINTERMONIKER",
+    "class_moniker",
+    "composite_moniker",
+    "file_moniker",
+    "item_moniker",
+    "pointer_moniker",
+    "ROTFLAGS_ALLOWANYCLIENT",
+    "ROTFLAGS_REGISTRATIONKEEPSALIVE",
+    "RunningObjectTable",
+    "active_object_moniker",
+    "running_object_table",
 ]

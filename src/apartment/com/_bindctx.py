@@ -173,6 +173,6 @@ def _file_name(name: str) -> tuple[InterfacePointer, int]:
     end = name.find("!")
     path = name if end < 0 else name[:end]
     moniker = file_moniker(path)
-    if path and (os.path.exists(path) or running_object_table().find_data(("file", path))):
+    if path and (os.path.exists(path) or running_object_table().is_running(("file", path))):
         return moniker, len(path)
     raise ComError.from_hresult(MK_E_CANTOPENFILE, f"no file {path!r}")

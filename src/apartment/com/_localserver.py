@@ -73,10 +73,10 @@ from ._serverlife import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
     from pathlib import Path
 
-__all__ = ["ServerInfo", "serve", "running_servers"]
+__all__ = ["ServerInfo", "serve", "running_servers", "listen_for_clients", "add_request_handler"]
 
 
 class _Listener:
@@ -278,7 +278,25 @@ def _status() -> dict[str, Any]:
     }
 
 
-_HANDLERS = {"activate": _activate}
+_HANDLERS: dict[str, Callable[[Connection, int, list[Any]], None]] = {"activate": _activate}
+
+
+def add_request_handler(op: str, handler: Callable[[Connection, int, list[Any]], None]) -> None:
+    """Answer the request ``op`` of any process that connects: ``handler(conn, call, rest)``.
+
+    The handler runs on the connection's inn thread; it replies with ``conn.run`` or
+    ``conn.fault``. A module of this layer adds its ops once, at import.
+    """
+    _HANDLERS[op] = handler
+
+
+def listen_for_clients() -> None:
+    """Make this process reachable by the user's other processes (its socket, a thread).
+
+    What a local server does when it registers a class; the running object table does it
+    for a process that registers an object there.
+    """
+    _listen()
 
 
 # -- serve ----------------------------------------------------------------------------------

@@ -70,6 +70,9 @@ __all__ = [
     "class_moniker",
     "composite_moniker",
     "moniker_key",
+    "set_running_table",
+    "moniker_spec",
+    "moniker_from_spec",
 ]
 
 MKSYS_NONE = 0
@@ -109,6 +112,20 @@ def moniker_key(pointer: InterfacePointer) -> tuple[Any, ...]:
         return target.key
     name = pointer._call("GetDisplayName", None, None)
     return ("name", str(name).upper())
+
+
+class _Running:
+    """Where monikers find the running object table: :mod:`._rot` (which holds monikers) sets it."""
+
+    table: Any = None
+
+
+_running = _Running()
+
+
+def set_running_table(table: object) -> None:
+    """Make ``table`` (the process's :class:`~._rot.RunningObjectTable`) the one monikers ask."""
+    _running.table = table
 
 
 class Moniker:
@@ -178,9 +195,7 @@ class Moniker:
 
     def is_running(self, bind_ctx: Any, left: object, newly_running: object) -> bool:  # noqa: ANN401
         """IsRunning: whether the running object table holds this moniker."""
-        from ._rot import running_object_table
-
-        return running_object_table().find_data(self.key) is not None
+        return bool(_running.table.is_running(self.key))
 
     # -- Python ------------------------------------------------------------------------------
 
@@ -190,9 +205,7 @@ class Moniker:
 
     def _from_rot(self, iid: str) -> InterfacePointer | None:
         """The interface ``iid`` of the object registered for this moniker, if one is."""
-        from ._rot import running_object_table
-
-        found = running_object_table().find(self.key)
+        found = _running.table.find(self.key)
         return None if found is None else found.query_interface(iid)
 
 
@@ -442,3 +455,40 @@ def composite_moniker(parts: Sequence[InterfacePointer]) -> InterfacePointer:
     if len(flat) == 1:
         return flat[0]
     return _CompositeMoniker(flat).pointer()
+
+
+def moniker_spec(pointer: InterfacePointer) -> list[Any] | None:
+    """What rebuilds the moniker ``pointer`` in another process (JSON), or None if nothing can.
+
+    A pointer moniker names an object of this process, and another kind of moniker (a Python
+    server's) is an object of its own: neither is described.
+    """
+    target = pointer._target
+    if isinstance(target, _ItemMoniker):
+        return ["item", target.delimiter, target.item]
+    if isinstance(target, _FileMoniker):
+        return ["file", target.path]
+    if isinstance(target, _ClassMoniker):
+        return ["class", target.class_clsid]
+    if isinstance(target, _CompositeMoniker):
+        parts = [moniker_spec(part) for part in target.parts]
+        return None if None in parts else ["composite", parts]
+    return None
+
+
+def moniker_from_spec(spec: Any) -> InterfacePointer:  # noqa: ANN401
+    """The moniker :func:`moniker_spec` described.
+
+    Raises:
+        ValueError: ``spec`` describes no moniker.
+    """
+    match spec:
+        case ["item", str(delimiter), str(item)]:
+            return item_moniker(delimiter, item)
+        case ["file", str(path)]:
+            return file_moniker(path)
+        case ["class", str(clsid)]:
+            return class_moniker(clsid)
+        case ["composite", list(parts)] if parts:
+            return composite_moniker([moniker_from_spec(part) for part in parts])
+    raise ValueError(f"no moniker is described by {spec!r}")

@@ -14,8 +14,9 @@ table shows it), GetActiveObject a lookup of it, RevokeActiveObject a revocation
 
 from __future__ import annotations
 
+import contextlib
 import itertools
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from ..errors import (
     E_NOTIMPL,
@@ -35,13 +36,14 @@ from ._marshal import (
 )
 from ._marshal import marshal_interface as _marshal_into
 from ._moniker_pointers import Registration, RunningObjectTablePointer
-from ._monikers import EnumMoniker, item_moniker, moniker_key
+from ._monikers import EnumMoniker, item_moniker, moniker_key, set_running_table
 from ._pointer import InterfacePointer, make_pointer
 from ._proxy import make_agile
 from ._registry import clsid_from_progid
 from ._stream import MemoryStream
 
 if TYPE_CHECKING:
+    from ._apartment import Apartment
     from ._typed import StreamPointer
 
 __all__ = [
@@ -51,6 +53,8 @@ __all__ = [
     "ROTFLAGS_ALLOWANYCLIENT",
     "Registration",
     "RunningObjectTable",
+    "Sharing",
+    "read_registration",
     "running_object_table",
     "register_active_object",
     "active_object",
@@ -68,6 +72,29 @@ class _Entry(NamedTuple):
     key: tuple[Any, ...]
     moniker: InterfacePointer
     data: StreamPointer  # the object's marshal data
+    home: Apartment  # where the object's pointer was valid when registered
+
+
+class Sharing(Protocol):
+    """What makes the table the user's session's (:mod:`._rot_shared`).
+
+    It gives other processes' registrations, and publishes this process's for them.
+    """
+
+    def publish(self, cookie: int, key: tuple[Any, ...], moniker: InterfacePointer) -> None:
+        """Tell other processes of the registration ``cookie``."""
+
+    def withdraw(self, cookie: int) -> None:
+        """Tell other processes the registration ``cookie`` has ended."""
+
+    def find(self, key: tuple[Any, ...]) -> InterfacePointer | None:
+        """The object another process registered for ``key`` (valid here), or None."""
+
+    def is_running(self, key: tuple[Any, ...]) -> bool:
+        """Whether another process registered an object for ``key``."""
+
+    def monikers(self) -> list[InterfacePointer]:
+        """The monikers other processes registered."""
 
 
 class RunningObjectTable:
@@ -76,11 +103,12 @@ class RunningObjectTable:
     Use it through :func:`running_object_table`'s pointer.
     """
 
-    __slots__ = ("__weakref__", "_cookies", "_entries")
+    __slots__ = ("__weakref__", "_cookies", "_entries", "sharing")
 
     def __init__(self) -> None:
         self._cookies = itertools.count(1)
         self._entries: dict[int, _Entry] = {}  # cookie -> entry, oldest first
+        self.sharing: Sharing | None = None
 
     def __repr__(self) -> str:
         return f"<RunningObjectTable of {len(self._entries)} objects>"
@@ -99,7 +127,7 @@ class RunningObjectTable:
         if method == "Revoke":
             return self.revoke(*args)
         if method == "IsRunning":
-            return self.find_data(moniker_key(args[0])) is not None
+            return self.is_running(moniker_key(args[0]))
         if method == "GetObject":
             return self.get_object(moniker_key(args[0]))
         if method == "EnumRunning":
@@ -119,7 +147,11 @@ class RunningObjectTable:
         with KERNEL_LOCK:
             already = any(entry.key == key for entry in self._entries.values())
             cookie = next(self._cookies)
-            self._entries[cookie] = _Entry(key, moniker, data)
+            self._entries[cookie] = _Entry(key, moniker, data, obj._apartment)
+        sharing = self.sharing
+        if sharing is not None:
+            with contextlib.suppress(OSError):  # no runtime directory: this process's alone
+                sharing.publish(cookie, key, moniker)
         return Registration(cookie, already)
 
     def revoke(self, cookie: int) -> None:
@@ -128,6 +160,10 @@ class RunningObjectTable:
             found = self._entries.pop(cookie, None)
         if found is None:
             raise InvalidArgumentError(f"no object is registered under cookie {cookie}")
+        sharing = self.sharing
+        if sharing is not None:
+            with contextlib.suppress(OSError):
+                sharing.withdraw(cookie)
         found.data.seek(0, 0)
         release_marshal_data(found.data)
 
@@ -136,15 +172,29 @@ class RunningObjectTable:
         with KERNEL_LOCK:
             return next((e.data for e in self._entries.values() if e.key == key), None)
 
+    def is_running(self, key: tuple[Any, ...]) -> bool:
+        """Whether an object is registered for ``key``, here or in another process."""
+        if self.find_data(key) is not None:
+            return True
+        sharing = self.sharing
+        return sharing is not None and sharing.is_running(key)
+
     def find(self, key: tuple[Any, ...]) -> InterfacePointer | None:
-        """The object registered for ``key`` (its IUnknown, valid here), or None."""
+        """The object registered for ``key`` (its IUnknown, valid here), or None.
+
+        This process's registrations come first, then other processes' (oldest first).
+        """
         data = self.find_data(key)
         if data is None:
-            return None
-        reader = data.clone()  # a position of its own: lookups may run at once
-        reader.seek(0, 0)
-        pointer: InterfacePointer = unmarshal_interface(reader, IID_IUNKNOWN)
-        return pointer
+            sharing = self.sharing
+            return None if sharing is None else sharing.find(key)
+        return _read(data)
+
+    def entry(self, cookie: int) -> tuple[StreamPointer, Apartment] | None:
+        """The marshal data and home of the registration ``cookie``, or None."""
+        with KERNEL_LOCK:
+            found = self._entries.get(cookie)
+        return None if found is None else (found.data, found.home)
 
     def get_object(self, key: tuple[Any, ...]) -> InterfacePointer:
         """The object registered for ``key``; MK_E_UNAVAILABLE when none is."""
@@ -154,9 +204,11 @@ class RunningObjectTable:
         return found
 
     def monikers(self) -> list[InterfacePointer]:
-        """The monikers registered now, oldest first."""
+        """The monikers registered now: this process's, oldest first, then other processes'."""
         with KERNEL_LOCK:
-            return [entry.moniker for entry in self._entries.values()]
+            found = [entry.moniker for entry in self._entries.values()]
+        sharing = self.sharing
+        return found if sharing is None else found + sharing.monikers()
 
     # -- Python ------------------------------------------------------------------------------
 
@@ -167,7 +219,23 @@ class RunningObjectTable:
 
 
 make_agile(RunningObjectTable)
+
+
+def _read(data: StreamPointer) -> InterfacePointer:
+    """The object of a registration's marshal data, as a pointer valid here (its IUnknown)."""
+    reader = data.clone()  # a position of its own: lookups may run at once
+    reader.seek(0, 0)
+    pointer: InterfacePointer = unmarshal_interface(reader, IID_IUNKNOWN)
+    return pointer
+
+
+def read_registration(data: StreamPointer) -> InterfacePointer:
+    """The object of a registration's marshal data (see :meth:`RunningObjectTable.entry`)."""
+    return _read(data)
+
+
 _table = RunningObjectTable()
+set_running_table(_table)
 
 
 def running_object_table() -> RunningObjectTable:
