@@ -110,7 +110,7 @@ def test_another_processs_active_object_is_got_and_called(
     clsid, pid = owner
 
     def use() -> tuple[int, str, bool, list[str]]:
-        client = com.DispatchClient(com.active_object(clsid).query_interface(com.IID_IDISPATCH))
+        client = com.DispatchClient(com.active_object(clsid).query_interface(com.IID_IDISPATCH))  # type: ignore[arg-type]
         table = com.running_object_table().pointer()
         running = table.is_running(com.active_object_moniker(clsid))
         names = [moniker.display_name() for moniker in table]
@@ -127,8 +127,9 @@ def test_a_revoked_or_exited_owners_object_is_unavailable(local_servers: LocalSe
     child = _start("mta", clsid)
     _stop(child)  # it revokes, and exits
     assert _records(local_servers) == []
-    error = pytest.raises(ComError, in_apartment, lambda: com.active_object(clsid)).value
-    assert error.hresult == MK_E_UNAVAILABLE
+    with pytest.raises(ComError) as caught:
+        in_apartment(lambda: com.active_object(clsid))
+    assert caught.value.hresult == MK_E_UNAVAILABLE
 
 
 def test_a_killed_owners_record_goes_at_the_next_lookup(local_servers: LocalServers) -> None:
@@ -137,8 +138,9 @@ def test_a_killed_owners_record_goes_at_the_next_lookup(local_servers: LocalServ
     assert _records(local_servers) == [f"{child.pid}-1.json"]
     os.kill(child.pid, signal.SIGKILL)
     _stop(child, None)
-    error = pytest.raises(ComError, in_apartment, lambda: com.active_object(clsid)).value
-    assert error.hresult == MK_E_UNAVAILABLE
+    with pytest.raises(ComError) as caught:
+        in_apartment(lambda: com.active_object(clsid))
+    assert caught.value.hresult == MK_E_UNAVAILABLE
     assert _records(local_servers) == []  # removed by the lookup that found it dead
     table = com.running_object_table().pointer()
     assert not table.is_running(com.active_object_moniker(clsid))
@@ -155,7 +157,7 @@ def test_a_file_moniker_binds_to_another_processs_object(
             moniker, eaten, ctx = com.parse_display_name(path)
             assert eaten == len(path)  # no such file: the table's record makes the name
             found = moniker.bind_to_object(ctx, None, com.IID_IDISPATCH)
-            return com.DispatchClient(found).Pid()
+            return com.DispatchClient(found).Pid()  # type: ignore[arg-type]
 
         assert in_apartment(use) == child.pid
     finally:

@@ -173,7 +173,8 @@ def test_iterating_the_table_as_pywin32s_test_rot_does() -> None:
             try:
                 list(mk)
             except pythoncom.com_error as exc:
-                assert exc.hresult == winerror.E_NOTIMPL
+                hresult = exc.hresult
+                assert hresult == winerror.E_NOTIMPL
     finally:
         rot.Revoke(cookie)
 
