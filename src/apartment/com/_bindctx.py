@@ -129,7 +129,7 @@ def parse_display_name(
         parts.append(item_moniker("!", name[eaten + 1 : end]))
         eaten = end
     result = composite_moniker(parts)
-    return result, eaten, context  # type: ignore[return-value]
+    return result, eaten, context
 
 
 def _class_name(name: str) -> tuple[InterfacePointer, int] | None:

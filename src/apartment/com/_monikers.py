@@ -46,7 +46,7 @@ from ._iids import (
     IID_IPERSISTSTREAM,
     IID_IUNKNOWN,
 )
-from ._moniker_pointers import moniker_arg
+from ._moniker_pointers import MonikerPointer, moniker_arg
 from ._pointer import InterfacePointer, make_pointer
 from ._proxy import make_agile
 
@@ -175,7 +175,7 @@ class Moniker:
         """Hash: equal monikers have equal hashes."""
         return _hash(repr(self.key))
 
-    def compose_with(self, right: InterfacePointer, only_if_not_generic: bool) -> InterfacePointer:
+    def compose_with(self, right: InterfacePointer, only_if_not_generic: bool) -> MonikerPointer:
         """ComposeWith: a composite of this moniker and ``right`` (a generic composite here)."""
         if only_if_not_generic:
             raise ComError.from_hresult(MK_E_NEEDGENERIC, "only a generic composite joins them")
@@ -199,9 +199,9 @@ class Moniker:
 
     # -- Python ------------------------------------------------------------------------------
 
-    def pointer(self) -> InterfacePointer:
+    def pointer(self) -> MonikerPointer:
         """Return an IMoniker pointer to this moniker (valid in every apartment)."""
-        return make_pointer(self, neutral(), IID_IMONIKER)
+        return make_pointer(self, neutral(), IID_IMONIKER)  # type: ignore[return-value]
 
     def _from_rot(self, iid: str) -> InterfacePointer | None:
         """The interface ``iid`` of the object registered for this moniker, if one is."""
@@ -399,7 +399,7 @@ class EnumMoniker:
 make_agile(EnumMoniker)
 
 
-def item_moniker(delimiter: str, item: str) -> InterfacePointer:
+def item_moniker(delimiter: str, item: str) -> MonikerPointer:
     """Return an item moniker: ``item`` within its left neighbour, shown after ``delimiter``.
 
     Raises:
@@ -411,7 +411,7 @@ def item_moniker(delimiter: str, item: str) -> InterfacePointer:
     return _ItemMoniker(delimiter, item).pointer()
 
 
-def file_moniker(path: str | os.PathLike[str]) -> InterfacePointer:
+def file_moniker(path: str | os.PathLike[str]) -> MonikerPointer:
     """Return a file moniker for ``path`` (kept as given: a file need not exist yet).
 
     Raises:
@@ -422,7 +422,7 @@ def file_moniker(path: str | os.PathLike[str]) -> InterfacePointer:
     return _FileMoniker(os.fspath(path)).pointer()
 
 
-def pointer_moniker(target: InterfacePointer) -> InterfacePointer:
+def pointer_moniker(target: InterfacePointer) -> MonikerPointer:
     """Return a pointer moniker naming the object ``target`` reaches.
 
     Binding it uses ``target``, so it binds in ``target``'s apartment only (a pointer moniker
@@ -436,12 +436,12 @@ def pointer_moniker(target: InterfacePointer) -> InterfacePointer:
     return _PointerMoniker(target).pointer()
 
 
-def class_moniker(clsid: str) -> InterfacePointer:
+def class_moniker(clsid: str) -> MonikerPointer:
     """Return a class moniker naming the class ``clsid`` (a canonical CLSID string)."""
     return _ClassMoniker(clsid).pointer()
 
 
-def composite_moniker(parts: Sequence[InterfacePointer]) -> InterfacePointer:
+def composite_moniker(parts: Sequence[InterfacePointer]) -> MonikerPointer:
     """Return the generic composite of ``parts`` (composites among them are flattened).
 
     One part is that part itself; none is an error (there is no empty composite).
@@ -453,7 +453,9 @@ def composite_moniker(parts: Sequence[InterfacePointer]) -> InterfacePointer:
     if not flat:
         raise ValueError("a composite moniker needs at least one part")
     if len(flat) == 1:
-        return flat[0]
+        only = moniker_arg(flat[0])
+        assert only is not None
+        return only
     return _CompositeMoniker(flat).pointer()
 
 
@@ -476,7 +478,7 @@ def moniker_spec(pointer: InterfacePointer) -> list[Any] | None:
     return None
 
 
-def moniker_from_spec(spec: Any) -> InterfacePointer:  # noqa: ANN401
+def moniker_from_spec(spec: Any) -> MonikerPointer:  # noqa: ANN401
     """The moniker :func:`moniker_spec` described.
 
     Raises:

@@ -18,6 +18,7 @@ import contextlib
 import itertools
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
+from .._fork import APARTMENTS, after_fork_in_child
 from ..errors import (
     E_NOTIMPL,
     MK_E_UNAVAILABLE,
@@ -236,6 +237,14 @@ def read_registration(data: StreamPointer) -> InterfacePointer:
 
 _table = RunningObjectTable()
 set_running_table(_table)
+
+
+def _after_fork_in_child() -> None:
+    """A forked child registered nothing: the registrations are its parent's."""
+    _table._entries = {}
+
+
+after_fork_in_child(_after_fork_in_child, APARTMENTS)
 
 
 def running_object_table() -> RunningObjectTable:

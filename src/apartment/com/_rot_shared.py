@@ -172,7 +172,7 @@ class SessionTable:
 
     def monikers(self) -> list[InterfacePointer]:
         """The monikers other live processes registered, oldest first."""
-        found = []
+        found: list[InterfacePointer] = []
         for record in self._records():
             with contextlib.suppress(ValueError, TypeError, ComError):
                 found.append(moniker_from_spec(record.spec))
