@@ -1,13 +1,11 @@
 """Monikers in the core: the rules the contract tests cannot pin on the oracle.
 
 MkParseDisplayName's syntax errors and ``!item`` parts, a ProgID's IParseDisplayName, item
-monikers binding through a Python IOleItemContainer, composites, and a forked child's table.
+monikers binding through a Python IOleItemContainer, composites.
 """
 
 from __future__ import annotations
 
-import os
-import uuid
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -19,7 +17,6 @@ from apartment.errors import (
     MK_E_CANTOPENFILE,
     MK_E_NOOBJECT,
     MK_E_SYNTAX,
-    MK_E_UNAVAILABLE,
     ComError,
 )
 
@@ -165,28 +162,3 @@ def test_bad_arguments_fail_at_the_door() -> None:
     with pytest.raises(ComError) as caught:
         com.create_bind_ctx(1)
     assert caught.value.hresult == E_INVALIDARG
-
-
-def test_a_forked_child_starts_with_an_empty_table() -> None:
-    clsid = "{" + str(uuid.uuid4()).upper() + "}"
-    com.initialize(True)
-    registration = com.register_active_object(com.memory_stream(b"x"), clsid)
-    try:
-        pid = os.fork()
-        if pid == 0:  # the child: what it finds is the parent's, through the session
-            code = 0
-            try:
-                local = com.running_object_table().entry(registration.handle)
-                code = 1 if local is not None else 0
-            finally:
-                os._exit(code)
-        _, status = os.waitpid(pid, 0)
-        assert os.waitstatus_to_exitcode(status) == 0
-    finally:
-        com.revoke_active_object(registration.handle)
-    try:
-        with pytest.raises(ComError) as caught:
-            com.active_object(clsid)
-        assert caught.value.hresult == MK_E_UNAVAILABLE
-    finally:
-        com.uninitialize()
