@@ -19,8 +19,10 @@ import pytest
 
 from apartment import com
 from apartment.errors import MK_E_UNAVAILABLE, ComError
+from apartment.testing import wait_for_exit
 
 from ._helpers import in_apartment
+from ._local_classes import Active
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -162,3 +164,31 @@ def test_a_file_moniker_binds_to_another_processs_object(
         assert in_apartment(use) == child.pid
     finally:
         _stop(child)
+
+
+def test_a_strong_registration_keeps_a_local_server_running(
+    class_registry: Path, local_servers: LocalServers
+) -> None:
+    com.register_class(Active)
+
+    def start() -> int:
+        client = com.DispatchClient(
+            com.create_object("ApartmentTest.Active", com.CLSCTX_LOCAL_SERVER)
+        )
+        client.Register()
+        pid: int = client.Pid()
+        return pid  # and the client lets go of it
+
+    pid = in_apartment(start)
+    assert not wait_for_exit(pid, 1.0)  # 5 lingers: the table's strong reference holds it
+
+    def revoke() -> int:
+        found = com.active_object(Active._reg_clsid_).query_interface(com.IID_IDISPATCH)
+        client = com.DispatchClient(found)  # type: ignore[arg-type]
+        client.Revoke()
+        pid: int = client.Pid()
+        return pid
+
+    assert in_apartment(revoke) == pid
+    assert wait_for_exit(pid)  # nothing holds it any more
+    assert _records(local_servers) == []

@@ -3,7 +3,9 @@
 One table per process (GetRunningObjectTable), a native object of this layer: its pointer is
 valid in every apartment. A registration keeps the object's marshal data under a cookie
 (table-strong with ROTFLAGS_REGISTRATIONKEEPSALIVE, table-weak without: the object may go
-while registered); any apartment gets the object from there, as a pointer valid in it.
+while registered); any apartment gets the object from there, as a pointer valid in it. A
+strong registration also keeps a local server running until it is revoked, as the strong
+reference Windows' table holds does. :mod:`._rot_shared` makes the table the session's.
 Registering a second object under an equal moniker works, and says so
 (MK_S_MONIKERALREADYREGISTERED): lookups find the older until it is revoked. The table
 changes under the kernel lock.
@@ -41,6 +43,7 @@ from ._monikers import EnumMoniker, item_moniker, moniker_key, set_running_table
 from ._pointer import InterfacePointer, make_pointer
 from ._proxy import make_agile
 from ._registry import clsid_from_progid
+from ._serverlife import lock_server
 from ._stream import MemoryStream
 
 if TYPE_CHECKING:
@@ -74,6 +77,7 @@ class _Entry(NamedTuple):
     moniker: InterfacePointer
     data: StreamPointer  # the object's marshal data
     home: Apartment  # where the object's pointer was valid when registered
+    strong: bool  # ROTFLAGS_REGISTRATIONKEEPSALIVE: it keeps a local server running
 
 
 class Sharing(Protocol):
@@ -148,7 +152,9 @@ class RunningObjectTable:
         with KERNEL_LOCK:
             already = any(entry.key == key for entry in self._entries.values())
             cookie = next(self._cookies)
-            self._entries[cookie] = _Entry(key, moniker, data, obj._apartment)
+            self._entries[cookie] = _Entry(key, moniker, data, obj._apartment, bool(strong))
+        if strong:
+            lock_server(True)  # as the session's table holds a strong reference on Windows
         sharing = self.sharing
         if sharing is not None:
             with contextlib.suppress(OSError):  # no runtime directory: this process's alone
@@ -165,6 +171,8 @@ class RunningObjectTable:
         if sharing is not None:
             with contextlib.suppress(OSError):
                 sharing.withdraw(cookie)
+        if found.strong:
+            lock_server(False)
         found.data.seek(0, 0)
         release_marshal_data(found.data)
 
