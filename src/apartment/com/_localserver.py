@@ -3,7 +3,9 @@
 When a class object registered for CLSCTX_LOCAL_SERVER becomes reachable
 (:mod:`._class_objects`), this process starts listening on ``com/servers/<pid>.sock`` and
 records that it serves the class (:mod:`._places`); when none is reachable any more, the
-record goes. A connection from a process of another user is refused at once (its peer
+record goes. A process that publishes a registration of the running object table listens
+too (:mod:`._rot_shared` adds its request). A connection from a process of another user is
+refused at once (its peer
 credentials are checked); every other one gets a :class:`~._remote.Connection` whose
 requests run in the apartments of the objects they name. An activation runs the class
 object's ``create_instance`` in the class object's apartment.

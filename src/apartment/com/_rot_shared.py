@@ -115,7 +115,7 @@ class SessionTable:
     def _records(self) -> list[_Record]:
         """Other processes' records, oldest first; those of dead processes are removed."""
         try:
-            paths = list(rot_dir().glob(f"*{_RECORD_SUFFIX}"))
+            paths = list((subdir("com") / "rot").glob(f"*{_RECORD_SUFFIX}"))  # made by a publisher
         except OSError:
             return []
         mine = os.getpid()
