@@ -6,8 +6,8 @@ records that it serves the class (:mod:`._places`); when none is reachable any m
 record goes. A process that publishes a registration of the running object table listens
 too (:mod:`._rot_shared` adds its request). A connection from a process of another user is
 refused at once (its peer credentials are checked); every other one gets a
-:class:`~._remote.Connection` whose requests run in the apartments of the objects they name. An activation runs the class
-object's ``create_instance`` in the class object's apartment.
+:class:`~._remote.Connection` whose requests run in the apartments of the objects they name.
+An activation runs the class object's ``create_instance`` in the class object's apartment.
 
 :func:`serve` is a whole local server, what ``python -m apartment serve CLSID...`` (the
 LocalServer32 command) runs and what pywin32's ``win32com.server.localserver.serve`` does:
