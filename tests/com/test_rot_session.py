@@ -192,3 +192,21 @@ def test_a_strong_registration_keeps_a_local_server_running(
     assert in_apartment(revoke) == pid
     assert wait_for_exit(pid)  # nothing holds it any more
     assert _records(local_servers) == []
+
+
+def test_a_test_that_publishes_a_running_object_is_no_server_to_kill(
+    local_servers: LocalServers,
+) -> None:
+    clsid = "{" + str(uuid.uuid4()).upper() + "}"
+
+    def publish() -> list[str]:
+        registration = com.register_active_object(com.memory_stream(b"x"), clsid)
+        try:
+            return _records(local_servers)
+        finally:
+            com.revoke_active_object(registration.handle)
+
+    (record,) = in_apartment(publish, multithreaded=True)
+    assert record.startswith(f"{os.getpid()}-")
+    assert (local_servers.runtime_dir / "com" / "servers" / f"{os.getpid()}.sock").exists()
+    assert local_servers.pids() == []  # its teardown kills servers: not this process
