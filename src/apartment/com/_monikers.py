@@ -35,11 +35,10 @@ from ..errors import (
     ComError,
     NoInterfaceError,
 )
-from ..kernel.lowlevel import KERNEL_LOCK
 from ._apartment import neutral
+from ._enum_moniker import EnumMoniker
 from ._faces import FACES
 from ._iids import (
-    IID_IENUMMONIKER,
     IID_IMONIKER,
     IID_IOLEITEMCONTAINER,
     IID_IPERSIST,
@@ -63,7 +62,6 @@ __all__ = [
     "MKSYS_CLASSMONIKER",
     "BINDSPEED_INDEFINITE",
     "Moniker",
-    "EnumMoniker",
     "item_moniker",
     "file_moniker",
     "pointer_moniker",
@@ -354,49 +352,6 @@ _METHODS: dict[str, Callable[..., Any]] = {
 for _cls in (Moniker, _ItemMoniker, _FileMoniker, _PointerMoniker, _ClassMoniker):
     make_agile(_cls)
 make_agile(_CompositeMoniker)
-
-
-class EnumMoniker:
-    """An enumerator of monikers (IEnumMoniker): Next, Skip, Reset, Clone."""
-
-    __slots__ = ("__weakref__", "_items", "_position")
-
-    def __init__(self, items: Sequence[InterfacePointer], position: int = 0) -> None:
-        self._items = tuple(items)
-        self._position = position
-
-    def resolve(self, iid: str) -> None:
-        """QueryInterface: an IEnumMoniker."""
-        if iid not in (IID_IUNKNOWN, IID_IENUMMONIKER):
-            raise NoInterfaceError(f"a moniker enumerator does not implement {iid}")
-
-    def call(self, method: str, args: tuple[Any, ...], returns: str = "") -> Any:  # noqa: ANN401
-        """Run the IEnumMoniker method ``method``."""
-        if method == "Next":
-            (count,) = args
-            with KERNEL_LOCK:
-                start = self._position
-                self._position = min(start + max(count, 0), len(self._items))
-                return self._items[start : self._position]
-        if method == "Skip":
-            (count,) = args
-            with KERNEL_LOCK:
-                self._position = min(self._position + max(count, 0), len(self._items))
-            return None
-        if method == "Reset":
-            with KERNEL_LOCK:
-                self._position = 0
-            return None
-        if method == "Clone":
-            return EnumMoniker(self._items, self._position).pointer()
-        raise ComError.from_hresult(E_NOTIMPL, f"a moniker enumerator has no {method}")
-
-    def pointer(self) -> InterfacePointer:
-        """Return an IEnumMoniker pointer to this enumerator (valid in every apartment)."""
-        return make_pointer(self, neutral(), IID_IENUMMONIKER)
-
-
-make_agile(EnumMoniker)
 
 
 def item_moniker(delimiter: str, item: str) -> MonikerPointer:

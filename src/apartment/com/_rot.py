@@ -30,6 +30,7 @@ from ..errors import (
 )
 from ..kernel.lowlevel import KERNEL_LOCK
 from ._apartment import neutral
+from ._enum_moniker import EnumMoniker
 from ._iids import IID_IRUNNINGOBJECTTABLE, IID_IUNKNOWN, iid_text
 from ._marshal import (
     MSHLFLAGS_TABLESTRONG,
@@ -39,7 +40,7 @@ from ._marshal import (
 )
 from ._marshal import marshal_interface as _marshal_into
 from ._moniker_pointers import Registration, RunningObjectTablePointer
-from ._monikers import EnumMoniker, item_moniker, moniker_key, set_running_table
+from ._monikers import item_moniker, moniker_key, set_running_table
 from ._pointer import InterfacePointer, make_pointer
 from ._proxy import make_agile
 from ._registry import clsid_from_progid
