@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from ._core import WaitResult
     from ._threadstate import ThreadState
 
-__all__ = ["IoResult", "Overlapped", "begin", "complete", "disown", "spare_overlapped"]
+__all__ = ["IoResult", "Overlapped", "begin", "complete", "disown_locked", "spare_overlapped"]
 
 
 @final
@@ -108,8 +108,9 @@ class Overlapped(Waitable):
             IoIncompleteError: still pending and ``wait`` is false.
             Win32Error: the operation failed, or ended with ERROR_MORE_DATA.
         """
-        with KERNEL_LOCK:
+        with KERNEL_LOCK:  # the status and count are read in the hold that sees it done
             done, driver = self._ready, self._driver
+            status, transferred = self._status, self._transferred
             if not done and not wait and UNARMED:  # polled: it must go on without us
                 arm_unarmed((self,))
         if not done:
@@ -119,12 +120,12 @@ class Overlapped(Waitable):
                 driver(self)  # the waiting thread does the I/O itself: no hand-off
             if self.event is not None:
                 self.event.wait()
-            with KERNEL_LOCK:
-                done = self._ready
+            with KERNEL_LOCK:  # the common case of a driven one is done here
+                done, status, transferred = self._ready, self._status, self._transferred
             if not done:
                 self.wait()
-        with KERNEL_LOCK:  # (the common case of a driven one reads it all in this hold)
-            status, transferred = self._status, self._transferred
+                with KERNEL_LOCK:
+                    status, transferred = self._status, self._transferred
         if status:
             raise Win32Error.from_code(status, "the overlapped operation failed")
         return transferred
@@ -164,11 +165,12 @@ def begin(
                 UNARMED.setdefault(event, []).append(arm)
 
 
-def disown(overlapped: Overlapped) -> None:
-    """The operation's waiting thread carries it out now: nobody need arm it for it."""
-    with KERNEL_LOCK:
-        if UNARMED:
-            _forget_arms(overlapped)
+def disown_locked(overlapped: Overlapped) -> None:
+    """The operation's waiting thread carries it out now: nobody need arm it for it.
+
+    The kernel lock is held, and ``UNARMED`` is not empty.
+    """
+    _forget_arms(overlapped)
 
 
 def _forget_arms(overlapped: Overlapped) -> None:
