@@ -43,7 +43,7 @@ _DISCONNECT_FRAME = _HEADER.pack(DISCONNECT)
 _ABORT_FRAME = _HEADER.pack(ABORT)
 
 
-def frames(data: memoryview) -> bytes:
+def frames(data: bytes | memoryview) -> bytes:
     """Encode one message (one WriteFile) as its frames, ready to send."""
     size = len(data)
     chunk = min(CHUNK, MAX_CHUNK)

@@ -452,12 +452,16 @@ class PipeIO(File):
             raise InvalidHandleError(f"{self.name!r} is closed")
         if not self.access & _WRITE_RIGHTS:
             raise AccessDeniedError(f"{self.name!r} was opened without the access to write it")
-        view = memoryview(data)
-        if view.format != "B" or view.ndim != 1:
-            view = view.cast("B")
+        view: bytes | memoryview
+        if type(data) is bytes:  # the common case needs no view
+            view = data
+        else:
+            view = memoryview(data)
+            if view.format != "B" or view.ndim != 1:
+                view = view.cast("B")
         length = len(view)
         if self.raw:  # an anonymous pipe: plain bytes
-            payload = view.tobytes()
+            payload = bytes(view)
         else:  # frames; no empty byte writes
             payload = frames(view) if length or self.message_type else b""
         sent = 0
