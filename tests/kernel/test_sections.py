@@ -12,7 +12,7 @@ import os
 import subprocess
 import sys
 import textwrap
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -40,6 +40,9 @@ from apartment.kernel import (
     open_file,
     open_section,
 )
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 _names = itertools.count()
 

@@ -203,12 +203,10 @@ def flush(*args: object) -> None:
     """Do nothing (file-like)."""
 
 
-_handle: list[int] = []
+# The event's handle is the module's, made at import as pywin32's module makes it.
+_HANDLE = kernel.handles.insert(kernel.TraceBuffer.written_event())
 
 
 def GetHandle() -> int:
-    """The value of a handle to the event set after each write (the module's, not to close)."""
-    with _lock:
-        if not _handle:
-            _handle.append(kernel.handles.insert(kernel.TraceBuffer.written_event()))
-        return _handle[0]
+    """The value of a handle to the event set after each write (the module's: not to close)."""
+    return _HANDLE
