@@ -198,8 +198,6 @@ class Section:
             raise TypeError("a view's offset and length are ints")
         if offset < 0 or length < 0:
             raise ValueError("a view's offset and length cannot be negative")
-        if self._closed:
-            raise InvalidHandleError(f"{self!r} is closed; map a section that is open")
         backing = self._backing
         if offset % ALLOCATION_GRANULARITY:
             raise Win32Error.from_code(
@@ -213,18 +211,25 @@ class Section:
                 f"a view of {length or 'the rest'} bytes from {offset} ends past the end of "
                 f"the section ({backing.size} bytes)"
             )
-        memory = _map(backing, offset, length)
-        with _guard(backing):
+        with _guard(backing):  # counted first: a close meanwhile leaves the memory to us
+            if self._closed:
+                raise InvalidHandleError(f"{self!r} is closed; map a section that is open")
             backing.users += 1
+        try:
+            memory = _map(backing, offset, length)
+        except BaseException:
+            _release(backing, section=False)
+            raise
         return View(backing, memory, offset)
 
     def close(self) -> None:
         """Close the section (CloseHandle): its views stay; closing twice does nothing."""
-        if self._closed:
-            return
-        self._closed = True
-        self._finalizer.detach()
-        _release(self._backing, section=True)
+        with _guard(self._backing) as s:
+            if self._closed:
+                return
+            self._closed = True
+            self._finalizer.detach()
+            _drop_use(s, self._backing, section=True)
 
 
 @final
@@ -248,7 +253,7 @@ class View:
         self._finalizer = weakref.finalize(self, _released.append, (backing, False))
 
     def __repr__(self) -> str:
-        if self.memory.closed:
+        if not self._finalizer.alive:
             return "<unmapped View>"
         return f"<View of {len(self.memory)} bytes at {self.offset} of a section>"
 
@@ -264,7 +269,7 @@ class View:
     @property
     def closed(self) -> bool:
         """True once :meth:`close` was called."""
-        return bool(self.memory.closed)
+        return not self._finalizer.alive
 
     def flush(self, offset: int = 0, length: int = 0) -> None:
         """Write the view's changed pages to its file (FlushViewOfFile); 0 means to the end.
@@ -273,7 +278,7 @@ class View:
             InvalidHandleError: the view is closed.
             ValueError: the range is not within the view.
         """
-        if self.memory.closed:
+        if not self._finalizer.alive:
             raise InvalidHandleError("the view is unmapped")
         size = len(self.memory)
         if offset < 0 or length < 0 or offset + length > size:
@@ -285,12 +290,13 @@ class View:
 
     def close(self) -> None:
         """Unmap the view (UnmapViewOfFile); its memory must not be exported then."""
-        if self.memory.closed:
-            return
-        self._finalizer.detach()
-        with contextlib.suppress(BufferError):  # exported: unmapped when the last export goes
-            self.memory.close()
-        _release(self._backing, section=False)
+        with _guard(self._backing) as s:
+            if not self._finalizer.alive:
+                return
+            self._finalizer.detach()
+            with contextlib.suppress(BufferError):  # exported: unmapped when the last goes
+                self.memory.close()
+            _drop_use(s, self._backing, section=False)
 
 
 # -- making and opening ------------------------------------------------------------------------
