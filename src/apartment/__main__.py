@@ -70,6 +70,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         sub = commands.add_parser(verb, help=text, add_help=False)
         sub.add_argument("rest", nargs=argparse.REMAINDER)
     words = list(sys.argv[1:] if argv is None else argv)
+    if words[:2] == ["run", "-m"] and len(words) > 2:  # the module's options are its own
+        return _run_module(words[2], words[3:])
     if words and words[0] in _VERBS:  # the verb parses its own options (argparse would not)
         return _verb(words[0], words[1:])
     options = parser.parse_args(words)

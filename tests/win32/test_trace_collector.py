@@ -77,14 +77,14 @@ def test_run_needs_a_script_or_a_module() -> None:
 def test_a_module_gets_its_arguments(tmp_path: Path) -> None:
     (tmp_path / "echoargs.py").write_text("import sys\nprint(sys.argv[1:])\n")
     done = subprocess.run(
-        [sys.executable, "-m", "apartment", "run", "-m", "echoargs", "a", "-b"],
+        [sys.executable, "-m", "apartment", "run", "-m", "echoargs", "-a", "b"],
         capture_output=True,
         text=True,
         timeout=60,
         cwd=tmp_path,
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout == "['a', '-b']\n"
+    assert done.stdout == "['-a', 'b']\n"
 
 
 def test_a_full_buffer_drops_what_nobody_read() -> None:
