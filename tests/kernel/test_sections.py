@@ -357,3 +357,23 @@ def test_threads_opening_mapping_and_closing_at_once_keep_the_counts() -> None:
     with pytest.raises(NameNotFoundError):
         open_section(name)
     assert _section_files() <= before
+
+
+def test_where_nothing_is_shared_names_are_the_processes(monkeypatch: pytest.MonkeyPatch) -> None:
+    from apartment.kernel import _section, _sectionstore
+
+    monkeypatch.setattr(_section, "session_or_none", lambda: None)
+    monkeypatch.setattr(_sectionstore, "session_or_none", lambda: None)
+    name = _name("unshared")
+    section, existed = create_section(100, name)
+    assert not existed
+    again, existed = create_section(1, name)
+    assert existed
+    with section.map() as view, open_section(name).map() as other:
+        view.memory[:2] = b"hi"
+        assert other.memory[:2] == b"hi"
+    again.close()
+    section.close()
+    gc.collect()
+    with pytest.raises(NameNotFoundError):
+        open_section(name)

@@ -22,6 +22,8 @@ name that wedges the others.
 Unnamed sections are the process's own (an anonymous ``memfd``); where objects cannot be
 shared (no session), named ones are the process's own too.
 
+This module is the API; ``_sectionstore`` keeps the memory and the counts.
+
 Not modelled: copy-on-write and read-only views (every view is read-write), SEC_IMAGE,
 growing a section, and Windows' refusal to truncate or delete a mapped file.
 """
@@ -29,61 +31,42 @@ growing a section, and Windows' refusal to truncate or delete a mapped file.
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import mmap
 import os
-import tempfile
 import weakref
-import zlib
-from collections import deque
 from typing import TYPE_CHECKING, Final, final
 
 from ..errors import (
-    ERROR_FILE_INVALID,
     ERROR_MAPPED_ALIGNMENT,
     ERROR_NOT_ENOUGH_MEMORY,
     AccessDeniedError,
     InvalidHandleError,
     InvalidParameterError,
-    NameNotFoundError,
     Win32Error,
 )
 from ._core import KERNEL_LOCK
-from ._file import File, os_error
+from ._file import File
 from ._filemodes import FILE_READ_DATA, FILE_WRITE_DATA
 from ._machine import memory_status
-from ._namespace import find_alive, name_key
-from ._records import (
-    FREE_HOOKS,
-    alloc,
-    drop_dead_faces,
-    drop_name,
-    drop_reference,
-    hold,
-    link_name,
-    session_or_none,
-)
-from ._segment import (
-    FLAG_FILE,
-    FLAG_NAMED,
-    KIND_SECTION,
-    O_AUX,
-    O_AUX2,
-    O_GEN,
-    O_KIND,
-    O_NAMES,
-    O_NEXT,
-    O_NWAITERS,
-    O_REFS,
-    O_STATE,
-    obj_index,
+from ._namespace import name_key
+from ._records import session_or_none
+from ._sectionstore import (
+    PAGE_SIZE,
+    Backing,
+    create_shared,
+    create_unshared,
+    drop_use,
+    guard,
+    make_anonymous,
+    map_view,
+    open_shared,
+    open_unshared,
+    release,
+    released,
+    round_up,
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-    from pathlib import Path
-
-    from ._session import Session
+    import mmap
 
 __all__ = [
     "Section",
@@ -94,50 +77,10 @@ __all__ = [
     "ALLOCATION_GRANULARITY",
 ]
 
-PAGE_SIZE: Final = mmap.PAGESIZE
 ALLOCATION_GRANULARITY: Final = 65536
 """Windows' allocation granularity: a view starts at a multiple of it."""
 _MAX_SIZE: Final = 1 << 47
 """Larger than any address space a process has: a section this large cannot be mapped."""
-
-
-def _round_up(size: int) -> int:
-    return -(-size // PAGE_SIZE) * PAGE_SIZE
-
-
-class _Backing:
-    """This process's hold on one section's memory: its descriptor, and who uses it here.
-
-    ``handles`` counts the open :class:`Section` objects (the name is held while it is not
-    0), ``users`` those and the open views (the record is referenced while it is not 0).
-    Changed under the session lock (shared sections) or the kernel lock (the others).
-    """
-
-    __slots__ = (
-        "fd", "file_backed", "file_size", "handles", "name", "record", "shared", "size", "users",
-    )  # fmt: skip
-
-    def __init__(
-        self, fd: int, size: int, name: str | None, record: int, shared: bool, file_backed: bool
-    ) -> None:
-        self.fd = fd
-        self.size = size
-        self.file_size = os.fstat(fd).st_size
-        self.file_backed = file_backed
-        self.name = name
-        self.record = record  # the record's word index (0: no record)
-        self.shared = shared
-        self.handles = 0
-        self.users = 0
-
-
-_backings: dict[int, _Backing] = {}
-"""This process's backing of each shared section it references, by record word."""
-_unshared: weakref.WeakValueDictionary[str, _Backing] = weakref.WeakValueDictionary()
-"""Named sections of a process that cannot share objects, by key."""
-_released: deque[tuple[_Backing, bool]] = deque()
-"""(backing, was a section) for sections and views that died unclosed: released at the next
-operation (a finalizer may run anywhere, the session lock held)."""
 
 
 @final
@@ -155,12 +98,12 @@ class Section:
 
     __slots__ = ("__weakref__", "_backing", "_closed", "_finalizer", "name", "size")
 
-    def __init__(self, backing: _Backing, name: str | None) -> None:
+    def __init__(self, backing: Backing, name: str | None) -> None:
         self._backing = backing
         self._closed = False
         self.name = name
         self.size = backing.size
-        self._finalizer = weakref.finalize(self, _released.append, (backing, True))
+        self._finalizer = weakref.finalize(self, released.append, (backing, True))
 
     def __repr__(self) -> str:
         state = "closed " if self._closed else ""
@@ -205,31 +148,31 @@ class Section:
                 f"a view starts at a multiple of {ALLOCATION_GRANULARITY}, not at {offset}",
             )
         if length == 0:
-            length = _round_up(backing.size - offset) if offset < backing.size else 0
-        if length == 0 or offset + length > _round_up(backing.size):
+            length = round_up(backing.size - offset) if offset < backing.size else 0
+        if length == 0 or offset + length > round_up(backing.size):
             raise AccessDeniedError(
                 f"a view of {length or 'the rest'} bytes from {offset} ends past the end of "
                 f"the section ({backing.size} bytes)"
             )
-        with _guard(backing):  # counted first: a close meanwhile leaves the memory to us
+        with guard(backing):  # counted first: a close meanwhile leaves the memory to us
             if self._closed:
                 raise InvalidHandleError(f"{self!r} is closed; map a section that is open")
             backing.users += 1
         try:
-            memory = _map(backing, offset, length)
+            memory = map_view(backing, offset, length)
         except BaseException:
-            _release(backing, section=False)
+            release(backing, section=False)
             raise
         return View(backing, memory, offset)
 
     def close(self) -> None:
         """Close the section (CloseHandle): its views stay; closing twice does nothing."""
-        with _guard(self._backing) as s:
+        with guard(self._backing) as s:
             if self._closed:
                 return
             self._closed = True
             self._finalizer.detach()
-            _drop_use(s, self._backing, section=True)
+            drop_use(s, self._backing, section=True)
 
 
 @final
@@ -246,11 +189,11 @@ class View:
 
     __slots__ = ("__weakref__", "_backing", "_finalizer", "memory", "offset")
 
-    def __init__(self, backing: _Backing, memory: mmap.mmap, offset: int) -> None:
+    def __init__(self, backing: Backing, memory: mmap.mmap, offset: int) -> None:
         self._backing = backing
         self.memory = memory
         self.offset = offset
-        self._finalizer = weakref.finalize(self, _released.append, (backing, False))
+        self._finalizer = weakref.finalize(self, released.append, (backing, False))
 
     def __repr__(self) -> str:
         if not self._finalizer.alive:
@@ -290,13 +233,13 @@ class View:
 
     def close(self) -> None:
         """Unmap the view (UnmapViewOfFile); its memory must not be exported then."""
-        with _guard(self._backing) as s:
+        with guard(self._backing) as s:
             if not self._finalizer.alive:
                 return
             self._finalizer.detach()
             with contextlib.suppress(BufferError):  # exported: unmapped when the last goes
                 self.memory.close()
-            _drop_use(s, self._backing, section=False)
+            drop_use(s, self._backing, section=False)
 
 
 # -- making and opening ------------------------------------------------------------------------
@@ -344,15 +287,17 @@ def create_section(
     fd = -1 if file is None else _file_descriptor(file)
     try:
         if key is None:
-            backing = _anonymous(fd, size)
+            backing = make_anonymous(fd, size)
             with KERNEL_LOCK:
                 backing.handles = backing.users = 1
             return Section(backing, None), False
         assert name is not None
         s = session_or_none()
         if s is None:
-            return _create_unshared(key, name, fd, size)
-        return _create_shared(s, key, name, fd, size)
+            backing, existed = create_unshared(key, name, fd, size)
+        else:
+            backing, existed = create_shared(s, key, name, fd, size)
+        return Section(backing, name), existed
     finally:
         if fd >= 0:
             os.close(fd)
@@ -367,25 +312,8 @@ def open_section(name: str) -> Section:
     """
     key = name_key(name)
     s = session_or_none()
-    if s is None:
-        with KERNEL_LOCK:
-            _release_dropped(None)
-            backing = _find_unshared(key, name)
-            backing.handles += 1
-            backing.users += 1
-        return Section(backing, name)
-    data = key.encode("utf-8", "surrogatepass")
-    s.lock()
-    try:
-        _release_dropped(s)
-        o = find_alive(s, KIND_SECTION, data, zlib.crc32(data), name)
-        if not o:
-            raise NameNotFoundError(f"no section is named {name!r}; create it first")
-        backing = _attach(s, o, name)
-        s.commit()
-        return Section(backing, name)
-    finally:
-        s.unlock()
+    backing = open_unshared(key, name) if s is None else open_shared(s, key, name)
+    return Section(backing, name)
 
 
 def _file_descriptor(file: File) -> int:
@@ -398,263 +326,3 @@ def _file_descriptor(file: File) -> int:
             "needs both (GENERIC_READ | GENERIC_WRITE)"
         )
     return os.dup(file.descriptor())
-
-
-def _sized(fd: int, size: int) -> int:
-    """Grow the file of ``fd`` to ``size`` (0: take its size); return the section's size."""
-    try:
-        length = os.fstat(fd).st_size
-        if size == 0:
-            if length == 0:
-                raise Win32Error.from_code(
-                    ERROR_FILE_INVALID, "the file is empty: give the section a size"
-                )
-            return length
-        if length < size:
-            os.ftruncate(fd, size)
-    except OSError as exc:
-        raise os_error(exc, "growing the mapped file") from None
-    return size
-
-
-def _anonymous(fd: int, size: int) -> _Backing:
-    """The backing of an unnamed section: the file's, or new anonymous memory."""
-    if fd >= 0:
-        size = _sized(fd, size)
-        return _Backing(os.dup(fd), size, None, 0, False, True)
-    return _Backing(_memory_fd(size), size, None, 0, False, False)
-
-
-def _memory_fd(size: int) -> int:
-    """A descriptor of ``size`` (page-rounded) bytes of anonymous zeroed memory."""
-    try:
-        if hasattr(os, "memfd_create"):
-            fd = os.memfd_create("apartment-section", os.MFD_CLOEXEC)
-        else:  # pragma: no cover - Linux has memfd_create
-            with tempfile.TemporaryFile() as spare:
-                fd = os.dup(spare.fileno())
-        os.ftruncate(fd, _round_up(size))
-    except OSError as exc:
-        raise Win32Error.from_code(ERROR_NOT_ENOUGH_MEMORY, f"section memory: {exc}") from None
-    return fd
-
-
-# -- sections of the session -------------------------------------------------------------------
-
-
-def _path(s: Session, o: int) -> Path:
-    """The file of record ``o`` in the runtime directory."""
-    return s.seg.directory / f"section-{obj_index(o)}.shm"
-
-
-def _create_shared(s: Session, key: str, name: str, fd: int, size: int) -> tuple[Section, bool]:
-    data = key.encode("utf-8", "surrogatepass")
-    digest = zlib.crc32(data)
-    s.lock()
-    try:
-        _release_dropped(s)
-        o = find_alive(s, KIND_SECTION, data, digest, name)
-        if o:
-            backing = _attach(s, o, name)
-            s.commit()
-            return Section(backing, name), True
-        if fd >= 0:
-            size = _sized(fd, size)
-        o = alloc(s)
-        path = _path(s, o)
-        with contextlib.suppress(FileNotFoundError):
-            path.unlink()  # left by a process that died making or freeing the record
-        own = _make_file(path, fd, size)
-        w = s.w
-        s.put(o + O_GEN, (w[o + O_GEN] + 1) & 0xFFFFFFFF)
-        for word, value in (
-            (O_REFS, 0), (O_NAMES, 0), (O_NWAITERS, 0), (O_NEXT, 0),
-            (O_STATE, size & 0xFFFFFFFF), (O_AUX, size >> 32), (O_AUX2, 0),
-        ):  # fmt: skip
-            s.put(o + word, value)
-        link_name(s, o, data, digest)
-        s.put(o + O_KIND, KIND_SECTION | FLAG_NAMED | (FLAG_FILE if fd >= 0 else 0))
-        hold(s, s.slot, o, name=True)
-        backing = _Backing(own, size, name, o, True, fd >= 0)
-        backing.handles = backing.users = 1
-        _backings[o] = backing
-        s.commit()
-        return Section(backing, name), False
-    finally:
-        s.unlock()
-
-
-def _make_file(path: Path, fd: int, size: int) -> int:
-    """Make the record's file: the memory itself, or a link to the mapped file; a new fd."""
-    flags = os.O_RDWR | os.O_CLOEXEC | os.O_NOFOLLOW
-    try:
-        if fd >= 0:
-            os.symlink(os.readlink(f"/proc/self/fd/{fd}"), path)
-            return os.dup(fd)
-        own = os.open(path, flags | os.O_CREAT | os.O_EXCL, 0o600)
-        try:
-            os.ftruncate(own, _round_up(size))
-        except OSError:
-            os.close(own)
-            path.unlink()
-            raise
-        return own
-    except OSError as exc:
-        raise Win32Error.from_code(
-            ERROR_NOT_ENOUGH_MEMORY, f"cannot make the section's memory {path}: {exc}"
-        ) from None
-
-
-def _attach(s: Session, o: int, name: str) -> _Backing:
-    """This process's backing of record ``o``, one section more; lock held, logged."""
-    backing = _backings.get(o)
-    if backing is None:
-        w = s.w
-        size = w[o + O_STATE] | w[o + O_AUX] << 32
-        path = _path(s, o)
-        file_backed = bool(w[o + O_KIND] & FLAG_FILE)
-        follow = 0 if file_backed else os.O_NOFOLLOW
-        try:
-            fd = os.open(path, os.O_RDWR | os.O_CLOEXEC | follow)
-        except OSError as exc:
-            raise AccessDeniedError(f"cannot open the memory of section {name!r}: {exc}") from None
-        backing = _Backing(fd, size, name, o, True, file_backed)
-        _backings[o] = backing
-    hold(s, s.slot, o, name=True)
-    backing.handles += 1
-    backing.users += 1
-    return backing
-
-
-def _unlink_file(s: Session, o: int) -> None:
-    """Free hook: the record is gone, so is its file (after the lock is released)."""
-    path = _path(s, o)
-
-    def unlink() -> None:
-        with contextlib.suppress(OSError):
-            path.unlink()
-
-    s.later.append(unlink)
-
-
-FREE_HOOKS[KIND_SECTION] = _unlink_file
-
-
-# -- sections of one process -------------------------------------------------------------------
-
-
-def _create_unshared(key: str, name: str, fd: int, size: int) -> tuple[Section, bool]:
-    with KERNEL_LOCK:
-        _release_dropped(None)
-        try:
-            backing = _find_unshared(key, name)
-        except NameNotFoundError:
-            pass
-        else:
-            backing.handles += 1
-            backing.users += 1
-            return Section(backing, name), True
-        backing = _anonymous(fd, size)
-        backing.name = name
-        backing.handles = backing.users = 1
-        _unshared[key] = backing
-        return Section(backing, name), False
-
-
-def _find_unshared(key: str, name: str) -> _Backing:
-    backing = _unshared.get(key)
-    if backing is None or not backing.handles:
-        raise NameNotFoundError(f"no section is named {name!r}; create it first")
-    return backing
-
-
-# -- views and releases ------------------------------------------------------------------------
-
-_MAP_FIXED = 0x10
-_libc_mmap: list[object] = []
-
-
-def _map(backing: _Backing, offset: int, length: int) -> mmap.mmap:
-    """Map ``length`` bytes of the backing's file from ``offset``, read-write, shared.
-
-    A view may end past the end of a mapped file, within its last page (Windows maps whole
-    pages): the stdlib refuses that, so such a view is an anonymous mapping with the file
-    mapped over it.
-    """
-    try:
-        if offset + length <= backing.file_size:
-            return mmap.mmap(backing.fd, length, offset=offset)
-        area = mmap.mmap(-1, length)
-        anchor = ctypes.c_char.from_buffer(area)
-        address = ctypes.addressof(anchor)
-        del anchor  # the mapping must not stay exported
-        if not _libc_mmap:
-            fn = ctypes.CDLL(None, use_errno=True).mmap
-            fn.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int, ctypes.c_int,
-                           ctypes.c_int, ctypes.c_long]  # fmt: skip
-            fn.restype = ctypes.c_void_p
-            _libc_mmap.append(fn)
-        flags = mmap.MAP_SHARED | _MAP_FIXED
-        prot = mmap.PROT_READ | mmap.PROT_WRITE
-        got = _libc_mmap[0](address, length, prot, flags, backing.fd, offset)  # type: ignore[operator]
-        if got != address:
-            area.close()
-            raise OSError(ctypes.get_errno(), "mmap over a view failed")
-        return area
-    except (OSError, ValueError) as exc:
-        raise Win32Error.from_code(ERROR_NOT_ENOUGH_MEMORY, f"mapping a view: {exc}") from None
-
-
-@contextlib.contextmanager
-def _guard(backing: _Backing) -> Iterator[Session | None]:
-    """Hold the lock of ``backing``'s counts: the session lock (given), or the kernel lock."""
-    s = session_or_none() if backing.shared else None
-    if s is not None:
-        s.lock()
-        try:
-            _release_dropped(s)
-            yield s
-        finally:
-            s.unlock()
-    else:
-        with KERNEL_LOCK:
-            _release_dropped(None)
-            yield None
-
-
-def _release(backing: _Backing, *, section: bool) -> None:
-    with _guard(backing) as s:
-        _drop_use(s, backing, section)
-
-
-def _drop_use(s: Session | None, backing: _Backing, section: bool) -> None:
-    """One section (``section``) or view of ``backing`` less; its lock held."""
-    if section:
-        backing.handles -= 1
-        if not backing.handles and s is not None:
-            drop_name(s, s.slot, backing.record)
-            s.commit()
-    backing.users -= 1
-    if backing.users:
-        return
-    if s is not None:
-        _backings.pop(backing.record, None)
-        drop_reference(s, s.slot, backing.record)
-        s.commit()
-    os.close(backing.fd)
-    backing.fd = -1
-
-
-def _release_dropped(s: Session | None) -> None:
-    """Release what sections and views died unclosed; the guarding lock held."""
-    if s is not None:
-        drop_dead_faces(s)
-    for _ in range(len(_released)):
-        try:
-            backing, section = _released.popleft()
-        except IndexError:
-            return
-        if backing.shared == (s is not None):
-            _drop_use(s, backing, section)
-        else:
-            _released.append((backing, section))
