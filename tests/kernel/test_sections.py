@@ -377,3 +377,52 @@ def test_where_nothing_is_shared_names_are_the_processes(monkeypatch: pytest.Mon
     gc.collect()
     with pytest.raises(NameNotFoundError):
         open_section(name)
+
+
+_KILLED_CHILD = """
+import os, signal
+left = [KILL_AT]
+
+def tracer(frame, event, arg):
+    name = frame.f_code.co_filename
+    if "apartment" not in name or not any(
+        m in name for m in ("_section", "_records", "_namespace", "_session", "_slots")
+    ):
+        return None
+    if event == "line":
+        left[0] -= 1
+        if left[0] <= 0:
+            os.kill(os.getpid(), signal.SIGKILL)
+    return tracer
+
+sys.settrace(tracer)
+for round in range(20):
+    section, _ = create_section(100, NAME + str(round % 3))
+    view = section.map()
+    view.memory[:2] = b"ok"
+    again = open_section(NAME + str(round % 3))
+    section.close()
+    again.close()
+    view.close()
+print("survived", flush=True)
+"""
+
+
+@pytest.mark.parametrize("kill_at", [3, 40, 150, 400, 900, 2000, 5000])
+def test_a_process_killed_anywhere_in_sections_wedges_nothing(kill_at: int) -> None:
+    from ._segment_check import problems
+
+    name = _name(f"kill{kill_at}-")
+    before = _section_files()
+    child = Child(_KILLED_CHILD.replace("KILL_AT", str(kill_at)), name)
+    child.process.communicate(timeout=60)
+    assert child.process.returncode in (0, -9)
+    for index in range(3):  # every name is usable again, fresh or kept by nobody
+        section, _ = create_section(100, name + str(index))
+        with section.map() as view:
+            view.memory[:2] = b"me"
+        section.close()
+        with pytest.raises(NameNotFoundError):
+            open_section(name + str(index))
+    assert problems() == []
+    assert _section_files() <= before
