@@ -50,10 +50,12 @@ from ._codes import (
     ERROR_CLASS_ALREADY_EXISTS,
     ERROR_CLASS_DOES_NOT_EXIST,
     ERROR_CLIPBOARD_NOT_OPEN,
+    ERROR_COMMITMENT_LIMIT,
     ERROR_DIR_NOT_EMPTY,
     ERROR_DIRECTORY,
     ERROR_DISK_FULL,
     ERROR_FILE_EXISTS,
+    ERROR_FILE_INVALID,
     ERROR_FILE_NOT_FOUND,
     ERROR_FILENAME_EXCED_RANGE,
     ERROR_GEN_FAILURE,
@@ -70,6 +72,7 @@ from ._codes import (
     ERROR_IO_PENDING,
     ERROR_KEY_DELETED,
     ERROR_LOCK_VIOLATION,
+    ERROR_MAPPED_ALIGNMENT,
     ERROR_MESSAGE_SYNC_ONLY,
     ERROR_MOD_NOT_FOUND,
     ERROR_MORE_DATA,
@@ -218,6 +221,14 @@ _MESSAGES: dict[int, str] = {
     ERROR_FILE_EXISTS: "The file exists.",
     ERROR_BROKEN_PIPE: "The pipe has been ended.",
     ERROR_DISK_FULL: "There is not enough space on the disk.",
+    ERROR_FILE_INVALID: (
+        "The volume for a file has been externally altered so that the opened file is no "
+        "longer valid."
+    ),
+    ERROR_MAPPED_ALIGNMENT: (
+        "The base address or the file offset specified does not have the proper alignment."
+    ),
+    ERROR_COMMITMENT_LIMIT: "The paging file is too small for this operation to complete.",
     ERROR_SEM_TIMEOUT: "The semaphore timeout period has expired.",
     ERROR_INVALID_NAME: "The filename, directory name, or volume label syntax is incorrect.",
     ERROR_NEGATIVE_SEEK: (

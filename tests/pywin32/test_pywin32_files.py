@@ -164,6 +164,9 @@ FILES = [
         ),
     ),
     File("win32/Demos/timer_demo.py", "script"),
+    File("win32/test/test_win32trace.py", "unittest"),
+    # Its second half maps a view 32 MB into a 10 GB file: a sparse file here.
+    File("win32/Demos/mmapfile_demo.py", "script"),
 ]
 
 

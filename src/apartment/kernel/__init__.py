@@ -213,6 +213,12 @@ from ._procinfo import process_version as process_version
 from ._procinfo import session_id as session_id
 from ._procinfo import thread_times as thread_times
 from ._records import publish as publish
+from ._section import ALLOCATION_GRANULARITY as ALLOCATION_GRANULARITY
+from ._section import PAGE_SIZE as PAGE_SIZE
+from ._section import Section as Section
+from ._section import View as View
+from ._section import create_section as create_section
+from ._section import open_section as open_section
 from ._semaphore import Semaphore as Semaphore
 from ._semaphore import SemaphoreStatistics as SemaphoreStatistics
 from ._spawn import create_process as create_process
@@ -276,6 +282,8 @@ from ._token import map_token_access as map_token_access
 from ._token import open_token_of as open_token_of
 from ._token import revert_to_self as revert_to_self
 from ._token import thread_token as thread_token
+from ._tracebuffer import TRACE_BUFFER_SIZE as TRACE_BUFFER_SIZE
+from ._tracebuffer import TraceBuffer as TraceBuffer
 from ._wait import signal_and_wait as signal_and_wait
 from ._wait import sleep as sleep
 from ._wait import wait_all as wait_all
@@ -284,6 +292,7 @@ from ._wait import wait_any as wait_any
 __all__ = [
     "ABOVE_NORMAL_PRIORITY_CLASS",
     "ALERTED",
+    "ALLOCATION_GRANULARITY",
     "BELOW_NORMAL_PRIORITY_CLASS",
     "CREATE_ALWAYS",
     "CREATE_NEW",
@@ -348,6 +357,7 @@ __all__ = [
     "NORMAL_PRIORITY_CLASS",
     "OPEN_ALWAYS",
     "OPEN_EXISTING",
+    "PAGE_SIZE",
     "PIPE_ACCEPT_REMOTE_CLIENTS",
     "PIPE_ACCESS_DUPLEX",
     "PIPE_ACCESS_INBOUND",
@@ -399,6 +409,7 @@ __all__ = [
     "TOKEN_IMPERSONATE",
     "TOKEN_QUERY",
     "TOKEN_QUERY_SOURCE",
+    "TRACE_BUFFER_SIZE",
     "TRIM_WORKING_SET",
     "TRUNCATE_EXISTING",
     "Account",
@@ -427,6 +438,7 @@ __all__ = [
     "PrimaryThread",
     "ProcessHandle",
     "ProcessStatistics",
+    "Section",
     "Semaphore",
     "SemaphoreStatistics",
     "StartupInfo",
@@ -436,6 +448,8 @@ __all__ = [
     "ThreadStatistics",
     "TimerStatistics",
     "Token",
+    "TraceBuffer",
+    "View",
     "VolumeInfo",
     "WaitResult",
     "Waitable",
@@ -452,6 +466,7 @@ __all__ = [
     "create_pipe",
     "create_pipe_descriptors",
     "create_process",
+    "create_section",
     "current_process",
     "current_thread",
     "current_user_sid",
@@ -493,6 +508,7 @@ __all__ = [
     "open_file",
     "open_named",
     "open_process",
+    "open_section",
     "open_token_of",
     "priority_class",
     "privilege_display_name",

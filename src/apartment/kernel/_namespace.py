@@ -1,6 +1,7 @@
 r"""Named kernel objects, one namespace for every process of the user's session.
 
-Events, mutexes, semaphores and waitable timers share the namespace. A named object is one
+Events, mutexes, semaphores, waitable timers and sections (``_section``) share the
+namespace. A named object is one
 object for every process of the session (``docs/design.md``, "Named objects across
 processes"): its record lives in the session's segment and each process has its own Python
 object for it (a ``_shared_objects`` class; one per record per process, so ``open_named``
@@ -36,9 +37,8 @@ from ._core import KERNEL_LOCK, Waitable
 from ._event import Event
 from ._mutex import Mutex
 from ._records import (
-    CLASSES,
+    KIND_NAMES,
     KINDS,
-    LOCAL,
     drop_dead_faces,
     drop_name,
     face,
@@ -65,7 +65,15 @@ from ._timer import WaitableTimer
 if TYPE_CHECKING:
     from ._session import Session
 
-__all__ = ["create_named", "open_named", "release_name", "NamedKind", "MAX_PATH"]
+__all__ = [
+    "create_named",
+    "open_named",
+    "release_name",
+    "find_alive",
+    "name_key",
+    "NamedKind",
+    "MAX_PATH",
+]
 
 MAX_PATH = 260
 
@@ -78,6 +86,17 @@ _unshared: weakref.WeakValueDictionary[str, Waitable] = weakref.WeakValueDiction
 def _strip_local(name: str) -> str:
     r"""``Local\\x`` and ``x`` name the same object (the session namespace)."""
     return name[len("Local\\") :] if name.startswith("Local\\") else name
+
+
+def name_key(name: str) -> str:
+    r"""The namespace's key for ``name``: without a ``Local\\`` prefix, checked.
+
+    Raises:
+        TypeError: ``name`` is not a str.
+        InvalidParameterError: it is empty or longer than MAX_PATH.
+        Win32Error: ERROR_PATH_NOT_FOUND, it holds a backslash beyond its prefix.
+    """
+    return _key(name)
 
 
 def _key(name: str) -> str:
@@ -165,7 +184,14 @@ def open_named(kind: type[NamedKind], name: str) -> NamedKind:
 
 
 def _find_alive(s: Session, kind: type[Waitable], data: bytes, digest: int, name: str) -> int:
+    return find_alive(s, KINDS[kind][0], data, digest, name)
+
+
+def find_alive(s: Session, code: int, data: bytes, digest: int, name: str) -> int:
     """The record named ``data`` if a live process holds the name, else 0; lock held.
+
+    ``code`` is the kind of record the caller wants (``KIND_EVENT``, ...); a dead process's
+    hold on the name is buried first, so a name that only the dead held is free.
 
     Raises:
         InvalidHandleError: it is an object of another kind.
@@ -175,11 +201,11 @@ def _find_alive(s: Session, kind: type[Waitable], data: bytes, digest: int, name
     if o and _holders_dead(s, o):
         s.sweep(force=True)
         o = lookup(s, data, digest)
-    if o and s.w[o + O_KIND] & 0xFF != KINDS[kind][0]:
-        found = CLASSES[s.w[o + O_KIND] & 0xFF]
+    if o and s.w[o + O_KIND] & 0xFF != code:
+        found = KIND_NAMES[s.w[o + O_KIND] & 0xFF]
         raise InvalidHandleError(
-            f"the name {name!r} belongs to a {LOCAL[found].__name__}, not to a "
-            f"{kind.__name__}; pick another name"
+            f"the name {name!r} belongs to a {found}, not to a {KIND_NAMES[code]}; "
+            "pick another name"
         )
     return o
 

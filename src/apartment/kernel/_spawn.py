@@ -100,7 +100,7 @@ def is_python(program: str) -> bool:
 
 
 def _resolve(program: str, cwd: str | None) -> str:
-    """The program's path as exec would find it (PATH, or relative to ``cwd``)."""
+    """The program's path: relative to ``cwd``, or in our program's directory or on PATH."""
     if os.sep in program:
         path = program if os.path.isabs(program) else os.path.join(cwd or ".", program)
         if not os.path.exists(path):
@@ -108,10 +108,17 @@ def _resolve(program: str, cwd: str | None) -> str:
         if not os.access(path, os.X_OK):
             raise PermissionError(errno.EACCES, "the program is not executable", program)
         return path
-    found = shutil.which(program)
-    if found is None:
-        raise FileNotFoundError(errno.ENOENT, "no such program on PATH", program)
-    return found
+    # Windows looks in the directory of the running program first, then on PATH; a Windows
+    # name (python.exe) is looked for without its .exe too, as Linux programs have none.
+    names = [program]
+    if program.lower().endswith(".exe") and len(program) > 4:
+        names.append(program[:-4])
+    search = os.pathsep.join([os.path.dirname(sys.executable), os.environ.get("PATH", "")])
+    for name in names:
+        found = shutil.which(name, path=search)
+        if found is not None:
+            return found
+    raise FileNotFoundError(errno.ENOENT, "no such program on PATH", program)
 
 
 def start_process(
@@ -143,6 +150,10 @@ def start_process(
     if not argv and executable is None:
         raise InvalidParameterError("name a program to start")
     program = executable if executable is not None else argv[0]
+    if executable is None and os.sep not in program:
+        path = _resolve(program, cwd)
+        if shutil.which(program) != path:  # found as Windows finds it, not as exec would
+            argv[0] = path
     child_env = dict(os.environ if env is None else env)
     slot = -1
     inherit = handles.inheritable() if inherit_handles else []

@@ -56,6 +56,9 @@ MODULES: dict[str, str] = {
     "win32com.servers.dictionary": "apartment.win32.win32com.servers.dictionary",
     "win32com.util": "apartment.win32.win32com.util",
     "win32com.olectl": "apartment.win32.win32com.olectl",
+    "mmapfile": "apartment.win32.mmapfile",
+    "win32trace": "apartment.win32.win32trace",
+    "win32traceutil": "apartment.win32.win32traceutil",
 }
 """pywin32 module name -> the facade module that stands in for it."""
 
