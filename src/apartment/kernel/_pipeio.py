@@ -462,8 +462,10 @@ class PipeIO(File):
         length = len(view)
         if self.raw:  # an anonymous pipe: plain bytes
             payload = bytes(view)
-        else:  # frames; no empty byte writes
-            payload = frames(view) if length or self.message_type else b""
+        elif length or self.message_type:  # frames
+            payload = frames(view)
+        else:  # no empty byte writes
+            payload = b""
         sent = 0
         with IO_LOCK:
             if self._state != CONNECTED:
