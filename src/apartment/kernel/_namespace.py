@@ -65,14 +65,25 @@ from ._timer import WaitableTimer
 if TYPE_CHECKING:
     from ._session import Session
 
-__all__ = ["create_named", "open_named", "release_name", "NamedKind", "MAX_PATH"]
+__all__ = [
+    "create_named",
+    "open_named",
+    "create_local_named",
+    "open_local_named",
+    "release_name",
+    "NamedKind",
+    "MAX_PATH",
+]
 
 MAX_PATH = 260
 
 NamedKind = TypeVar("NamedKind", Event, Mutex, Semaphore, WaitableTimer)
 
 _unshared: weakref.WeakValueDictionary[str, Waitable] = weakref.WeakValueDictionary()
-"""The names of a process that cannot share objects (the fallback)."""
+"""The names of a process that cannot share objects (the fallback), and the names of objects
+that stay in their process (jobs): :func:`create_local_named`."""
+
+LocalKind = TypeVar("LocalKind", bound=Waitable)
 
 
 def _strip_local(name: str) -> str:
@@ -114,6 +125,7 @@ def create_named(kind: type[NamedKind], name: str, *args: object) -> tuple[Named
     s = session_or_none()
     if s is None:
         return _create_unshared(kind, key, name, local, want_owner)
+    _check_not_local(kind, key, name)
     data = key.encode("utf-8", "surrogatepass")
     digest = zlib.crc32(data)
     state = current_state() if want_owner else None
@@ -149,6 +161,7 @@ def open_named(kind: type[NamedKind], name: str) -> NamedKind:
     s = session_or_none()
     if s is None:
         return _open_unshared(kind, key, name)
+    _check_not_local(kind, key, name)
     data = key.encode("utf-8", "surrogatepass")
     digest = zlib.crc32(data)
     s.lock()
@@ -160,6 +173,76 @@ def open_named(kind: type[NamedKind], name: str) -> NamedKind:
         hold(s, s.slot, o, name=True)
         s.commit()
         return face(o)  # type: ignore[return-value]
+    finally:
+        s.unlock()
+
+
+def create_local_named(obj: LocalKind, name: str) -> tuple[LocalKind, bool]:
+    """Give ``obj``, an object that stays in this process, ``name`` in the session's namespace.
+
+    Returns ``(object, existed)``: the object of this process already named ``name`` if it is
+    of the same kind (then ``obj`` is dropped), else ``obj`` itself, now named. The name is
+    taken from the same namespace as the shared objects' names, so no event, mutex, semaphore
+    or timer of any process may hold it.
+
+    Raises:
+        InvalidHandleError: the name belongs to an object of another kind.
+    """
+    key = _key(name)
+    kind = type(obj)
+    _check_session_free(kind, key, name)
+    with KERNEL_LOCK:
+        existing = _lookup_unshared(kind, key, name)
+        if existing is not None:
+            return existing, True
+        obj.name = name  # type: ignore[attr-defined]
+        _unshared[key] = obj
+    return obj, False
+
+
+def open_local_named(kind: type[LocalKind], name: str) -> LocalKind:
+    """Return this process's object of ``kind`` named ``name`` (OpenJobObject).
+
+    Raises:
+        NameNotFoundError: no object of this process has that name.
+        InvalidHandleError: the name belongs to an object of another kind.
+    """
+    key = _key(name)
+    _check_session_free(kind, key, name)
+    return _open_unshared(kind, key, name)
+
+
+def _check_not_local(kind: type[Waitable], key: str, name: str) -> None:
+    """Refuse a name that an object staying in this process (a job) holds."""
+    with KERNEL_LOCK:
+        local = _unshared.get(key)
+    if local is not None and not isinstance(local, kind):
+        raise InvalidHandleError(
+            f"the name {name!r} belongs to {local!r}, not to a {kind.__name__}; pick another name"
+        )
+
+
+def _check_session_free(kind: type[Waitable], key: str, name: str) -> None:
+    """Refuse a name that a shared object of the session holds (any kind: not ``kind``)."""
+    s = session_or_none()
+    if s is None:
+        return
+    data = key.encode("utf-8", "surrogatepass")
+    digest = zlib.crc32(data)
+    s.lock()
+    try:
+        drop_dead_faces(s)
+        s.sweep()
+        o = lookup(s, data, digest)
+        if o and _holders_dead(s, o):
+            s.sweep(force=True)
+            o = lookup(s, data, digest)
+        if o:
+            found = LOCAL[CLASSES[s.w[o + O_KIND] & 0xFF]]
+            raise InvalidHandleError(
+                f"the name {name!r} belongs to a {found.__name__}, not to a {kind.__name__}; "
+                "pick another name"
+            )
     finally:
         s.unlock()
 
@@ -237,7 +320,7 @@ def _create_unshared(
     return obj, False
 
 
-def _open_unshared(kind: type[NamedKind], key: str, name: str) -> NamedKind:
+def _open_unshared(kind: type[LocalKind], key: str, name: str) -> LocalKind:
     with KERNEL_LOCK:
         existing = _lookup_unshared(kind, key, name)
     if existing is None:
@@ -245,7 +328,7 @@ def _open_unshared(kind: type[NamedKind], key: str, name: str) -> NamedKind:
     return existing
 
 
-def _lookup_unshared(kind: type[NamedKind], key: str, name: str) -> NamedKind | None:
+def _lookup_unshared(kind: type[LocalKind], key: str, name: str) -> LocalKind | None:
     obj = _unshared.get(key)
     if obj is None:
         return None

@@ -47,6 +47,7 @@ from ._core import KERNEL_LOCK
 from ._file import File
 from ._handles import handles
 from ._inherit import CHILD_ENV, child_failed, child_started, reserve_child
+from ._job import join_parents_job
 from ._process import ProcessHandle, adopt_child
 from ._stdio import StartupInfo, startup_payload
 
@@ -181,6 +182,7 @@ def start_process(
     if suspended:  # return once it is stopped: a resume must not come before the stop
         os.waitid(os.P_PID, popen.pid, os.WSTOPPED | os.WEXITED | os.WNOWAIT)
     process = adopt_child(popen)
+    join_parents_job(process)
     if suspended:
         with KERNEL_LOCK:
             process.primary_thread._suspend_count = 1

@@ -56,6 +56,7 @@ MODULES: dict[str, str] = {
     "win32com.servers.dictionary": "apartment.win32.win32com.servers.dictionary",
     "win32com.util": "apartment.win32.win32com.util",
     "win32com.olectl": "apartment.win32.win32com.olectl",
+    "win32job": "apartment.win32.win32job",
 }
 """pywin32 module name -> the facade module that stands in for it."""
 
