@@ -23,6 +23,7 @@ also signals it when a job time limit ends, which is not modelled.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import signal
@@ -509,11 +510,25 @@ def _tell(line: str) -> None:
 def _after_fork_in_child() -> None:
     """A forked child must not hold the watcher's pipe: the watcher waits for its end."""
     global _watcher
-    if _watcher is not None and _watcher.stdin is not None:
-        with contextlib.suppress(OSError):
-            _watcher.stdin.close()
+    if _watcher is not None:
+        if _watcher.stdin is not None:
+            with contextlib.suppress(OSError):
+                _watcher.stdin.close()
+        _watcher.returncode = 0  # the parent's child, not this process's to wait for
     _watcher = None
     _watched.clear()
 
 
+def _at_exit() -> None:
+    """This process ends: its job handles close, so the watcher ends what it watches now."""
+    watcher = _watcher
+    if watcher is None or watcher.stdin is None:
+        return
+    with contextlib.suppress(OSError):
+        watcher.stdin.close()
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        watcher.wait(5.0)
+
+
 os.register_at_fork(after_in_child=_after_fork_in_child)
+atexit.register(_at_exit)
