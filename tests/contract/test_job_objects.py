@@ -494,3 +494,72 @@ def test_a_process_started_by_a_member_joins_the_job(kit: Kit, tmp_path: Any) ->
         assert win32job.QueryInformationJobObject(job, 3) == ()
     finally:
         started.Close()
+
+
+# -- access rights ---------------------------------------------------------------------------
+
+
+def test_the_process_handle_needs_its_rights(kit: Kit) -> None:
+    job = kit.job()
+    _, _, pid = kit.child()
+    opened = []
+    try:
+        for access in (win32con.PROCESS_QUERY_INFORMATION, win32con.SYNCHRONIZE, 0x100, 0x1):
+            process = win32api.OpenProcess(access, False, pid)
+            opened.append(process)
+            raises_code(
+                winerror.ERROR_ACCESS_DENIED, win32job.AssignProcessToJobObject, job, process
+            )
+        for access in (win32con.SYNCHRONIZE, 0x101):
+            process = win32api.OpenProcess(access, False, pid)
+            opened.append(process)
+            raises_code(winerror.ERROR_ACCESS_DENIED, win32job.IsProcessInJob, process, None)
+        both = win32api.OpenProcess(win32con.PROCESS_SET_QUOTA | win32con.PROCESS_TERMINATE, 0, pid)
+        opened.append(both)
+        win32job.AssignProcessToJobObject(job, both)
+        query = win32api.OpenProcess(win32con.PROCESS_QUERY_INFORMATION, False, pid)
+        opened.append(query)
+        assert win32job.IsProcessInJob(query, None) is True
+    finally:
+        for process in opened:
+            process.Close()
+
+
+@wine_differs("Wine asks PROCESS_QUERY_INFORMATION of IsProcessInJob; Windows takes the limited")
+def test_is_process_in_job_takes_the_limited_query_right(kit: Kit) -> None:
+    _, _, pid = kit.child()
+    process = win32api.OpenProcess(win32con.PROCESS_QUERY_LIMITED_INFORMATION, False, pid)
+    try:
+        assert win32job.IsProcessInJob(process, None) is False
+    finally:
+        process.Close()
+
+
+def test_the_job_handle_needs_its_rights(kit: Kit) -> None:
+    job = kit.job("contract-job-rights")
+    process, _, _ = kit.child()
+    win32job.AssignProcessToJobObject(job, process)
+    info = win32job.QueryInformationJobObject(job, 2)
+    calls = {
+        win32job.JOB_OBJECT_QUERY: lambda h: win32job.QueryInformationJobObject(h, 1),
+        win32job.JOB_OBJECT_SET_ATTRIBUTES: lambda h: win32job.SetInformationJobObject(h, 2, info),
+        win32job.JOB_OBJECT_ASSIGN_PROCESS: lambda h: win32job.AssignProcessToJobObject(h, process),
+        win32con.SYNCHRONIZE: lambda h: win32event.WaitForSingleObject(h, 0),
+    }
+    for access in (*calls, win32job.JOB_OBJECT_TERMINATE):
+        handle = win32job.OpenJobObject(access, False, "contract-job-rights")
+        try:
+            for needed, call in calls.items():
+                if needed == access:
+                    call(handle)
+                else:
+                    raises_code(winerror.ERROR_ACCESS_DENIED, call, handle)
+            if access != win32job.JOB_OBJECT_QUERY:
+                raises_code(winerror.ERROR_ACCESS_DENIED, win32job.IsProcessInJob, process, handle)
+            if access != win32job.JOB_OBJECT_TERMINATE:
+                raises_code(winerror.ERROR_ACCESS_DENIED, win32job.TerminateJobObject, handle, 1)
+            else:
+                win32job.TerminateJobObject(handle, 1)
+        finally:
+            handle.Close()
+    assert win32event.WaitForSingleObject(process, EXIT_MS) == OBJECT_0  # the last one ended it

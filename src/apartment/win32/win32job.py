@@ -32,6 +32,7 @@ from ._jobinfo import (
 )
 from ._security import inherits
 from .pywintypes import error
+from .win32con import PROCESS_QUERY_LIMITED_INFORMATION, PROCESS_SET_QUOTA, PROCESS_TERMINATE
 from .winerror import ERROR_ALREADY_EXISTS
 
 __all__ = [
@@ -192,7 +193,7 @@ def OpenJobObject(desiredAccess: int, inheritHandles: int, name: object, /) -> P
 @api("AssignProcessToJobObject")
 def AssignProcessToJobObject(hJob: object, hProcess: object, /) -> None:
     job = lookup(hJob, JobObject, JOB_OBJECT_ASSIGN_PROCESS)
-    job.assign(lookup(hProcess, ProcessHandle))
+    job.assign(lookup(hProcess, ProcessHandle, PROCESS_SET_QUOTA | PROCESS_TERMINATE))
 
 
 @api("TerminateJobObject")
@@ -204,7 +205,7 @@ def TerminateJobObject(hJob: object, exitCode: int, /) -> None:
 @api("IsProcessInJob")
 def IsProcessInJob(hProcess: object, hJob: object, /) -> bool:
     """Whether the process is in the job, or with ``hJob`` None in any job."""
-    process = lookup(hProcess, ProcessHandle)
+    process = lookup(hProcess, ProcessHandle, PROCESS_QUERY_LIMITED_INFORMATION)
     if handle_value(hJob) == 0:
         return bool(kernel.process_jobs(process))
     return lookup(hJob, JobObject, JOB_OBJECT_QUERY).contains(process)
