@@ -346,11 +346,12 @@ def test_other_handles_are_invalid(kit: Kit) -> None:
         raises_code(6, win32job.AssignProcessToJobObject, job, None)
         raises_code(6, win32job.IsProcessInJob, event, None)
         raises_code(6, win32job.IsProcessInJob, None, None)
-        for call in (
+        calls: tuple[Callable[[], Any], ...] = (
             lambda: win32job.QueryInformationJobObject("x", 1),
             lambda: win32job.TerminateJobObject("x", 1),
             lambda: win32job.IsProcessInJob(me, "x"),
-        ):
+        )
+        for call in calls:
             with pytest.raises(TypeError, match="PyHANDLE"):
                 call()
         with pytest.raises(TypeError, match="cannot be interpreted as an integer"):
@@ -540,7 +541,7 @@ def test_the_job_handle_needs_its_rights(kit: Kit) -> None:
     process, _, _ = kit.child()
     win32job.AssignProcessToJobObject(job, process)
     info = win32job.QueryInformationJobObject(job, 2)
-    calls = {
+    calls: dict[int, Callable[[Any], Any]] = {
         win32job.JOB_OBJECT_QUERY: lambda h: win32job.QueryInformationJobObject(h, 1),
         win32job.JOB_OBJECT_SET_ATTRIBUTES: lambda h: win32job.SetInformationJobObject(h, 2, info),
         win32job.JOB_OBJECT_ASSIGN_PROCESS: lambda h: win32job.AssignProcessToJobObject(h, process),

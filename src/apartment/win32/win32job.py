@@ -32,7 +32,6 @@ from ._jobinfo import (
 )
 from ._security import inherits
 from .pywintypes import error
-from .win32con import PROCESS_QUERY_LIMITED_INFORMATION, PROCESS_SET_QUOTA, PROCESS_TERMINATE
 from .winerror import ERROR_ALREADY_EXISTS
 
 __all__ = [
@@ -80,6 +79,11 @@ JOB_OBJECT_QUERY = 0x4
 JOB_OBJECT_TERMINATE = 0x8
 JOB_OBJECT_SET_SECURITY_ATTRIBUTES = 0x10
 JOB_OBJECT_ALL_ACCESS = 0x1F003F
+
+# The process rights job calls ask for
+_PROCESS_TERMINATE = 0x0001
+_PROCESS_SET_QUOTA = 0x0100
+_PROCESS_QUERY_LIMITED_INFORMATION = 0x1000
 
 # Limit flags
 JOB_OBJECT_LIMIT_WORKINGSET = 0x1
@@ -193,7 +197,7 @@ def OpenJobObject(desiredAccess: int, inheritHandles: int, name: object, /) -> P
 @api("AssignProcessToJobObject")
 def AssignProcessToJobObject(hJob: object, hProcess: object, /) -> None:
     job = lookup(hJob, JobObject, JOB_OBJECT_ASSIGN_PROCESS)
-    job.assign(lookup(hProcess, ProcessHandle, PROCESS_SET_QUOTA | PROCESS_TERMINATE))
+    job.assign(lookup(hProcess, ProcessHandle, _PROCESS_SET_QUOTA | _PROCESS_TERMINATE))
 
 
 @api("TerminateJobObject")
@@ -205,7 +209,7 @@ def TerminateJobObject(hJob: object, exitCode: int, /) -> None:
 @api("IsProcessInJob")
 def IsProcessInJob(hProcess: object, hJob: object, /) -> bool:
     """Whether the process is in the job, or with ``hJob`` None in any job."""
-    process = lookup(hProcess, ProcessHandle, PROCESS_QUERY_LIMITED_INFORMATION)
+    process = lookup(hProcess, ProcessHandle, _PROCESS_QUERY_LIMITED_INFORMATION)
     if handle_value(hJob) == 0:
         return bool(kernel.process_jobs(process))
     return lookup(hJob, JobObject, JOB_OBJECT_QUERY).contains(process)
