@@ -58,7 +58,10 @@ def jobs_of(folder: str, pid: int) -> list[str]:
 
 
 def members(folder: str, job_id: str) -> list[int]:
-    """The pids of the running processes of a job; files of ended processes are removed."""
+    """The pids of the running processes of a job.
+
+    The files of ended processes, of any job, are removed on the way.
+    """
     try:
         names = os.listdir(folder)
     except OSError:
@@ -74,12 +77,11 @@ def members(folder: str, job_id: str) -> list[int]:
                 jobs = member.read().split()
         except OSError:
             continue
-        if job_id not in jobs:
-            continue
         if start_ticks(int(pid_text)) != int(ticks_text):
-            forget(path)  # it ended (or its pid is another process's now)
+            forget(path)  # it ended (or its pid is another process's now), in any job
             continue
-        found.append(int(pid_text))
+        if job_id in jobs:
+            found.append(int(pid_text))
     return sorted(found)
 
 
