@@ -564,3 +564,12 @@ def test_the_job_handle_needs_its_rights(kit: Kit) -> None:
         finally:
             handle.Close()
     assert win32event.WaitForSingleObject(process, EXIT_MS) == OBJECT_0  # the last one ended it
+
+
+def test_a_dropped_job_handle_closes_and_kills(kit: Kit) -> None:
+    job = win32job.CreateJobObject(None, "")
+    kill_on_close(job)
+    process, _, _ = kit.child()
+    win32job.AssignProcessToJobObject(job, process)
+    del job  # the PyHANDLE closes its handle as it goes
+    assert win32event.WaitForSingleObject(process, EXIT_MS) == OBJECT_0

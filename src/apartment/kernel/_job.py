@@ -23,16 +23,12 @@ also signals it when a job time limit ends, which is not modelled.
 
 from __future__ import annotations
 
-import atexit
 import contextlib
 import os
 import signal
-import subprocess
-import sys
 import threading
 import uuid
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import ClassVar, final
 
 from .._fork import OUTER, hold_across_fork
@@ -41,6 +37,7 @@ from ..errors import AccessDeniedError, InvalidParameterError, NotEnoughQuotaErr
 from . import _jobwatch
 from ._core import KERNEL_LOCK, Waitable, Waiter, release_waiters, waiting, wake_all
 from ._jobwatch import forget, jobs_of, member_file, members
+from ._jobwatcher import forget_job, watch
 from ._namespace import create_local_named, open_local_named
 from ._process import ProcessHandle, process_by_id
 from ._procstat import read_stat
@@ -199,9 +196,9 @@ class JobObject(Waitable):
             self._limits = limits
             kill = bool(limits.flags & JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE)
             if kill and not self._closed:
-                _watch(self.id)
+                watch(_folder(), self.id)
             elif not kill:
-                _forget(self.id)
+                forget_job(self.id)
 
     def set_ui_restrictions(self, flags: int) -> None:
         """Keep the job's UI restrictions (JOB_OBJECT_UILIMIT_*); there is no UI to restrict.
@@ -333,24 +330,41 @@ class JobObject(Waitable):
 
     def close(self) -> None:
         """The job's last handle is closed: with KILL_ON_JOB_CLOSE, its processes are killed."""
-        me = os.getpid()
-        pids: list[int] = []
         with _lock:
-            if self._closed:
-                return
-            self._closed = True
-            if self._limits.flags & JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE:
-                folder = _folder()
-                pids = members(folder, self.id)
-                for pid in pids:
-                    if pid != me:
-                        _end(folder, pid, self._assigned.get(pid), 0)
-                _jobwatch.kill_members(folder, self.id, skip=me)
-                _forget(self.id)
-        if me in pids:  # this process was in the job: it ends with it
-            os._exit(0)
+            ended = self._close_locked()
+        _end_this_process_if(ended)
 
-    close_on_last_handle = close
+    def close_on_last_handle(self) -> None:
+        """:meth:`close`, from the handle table; it may run in a finalizer, so never waits.
+
+        If the job lock is taken (maybe by this very thread, which a finalizer interrupted),
+        a thread closes the job once it is free.
+        """
+        if not _lock.acquire(blocking=False):
+            threading.Thread(target=self.close, name=f"close {self!r}", daemon=True).start()
+            return
+        try:
+            ended = self._close_locked()
+        finally:
+            _lock.release()
+        _end_this_process_if(ended)
+
+    def _close_locked(self) -> list[int]:
+        """Close the job (``_lock`` held); the pids of the processes it ended."""
+        if self._closed:
+            return []
+        self._closed = True
+        if not self._limits.flags & JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE:
+            return []
+        folder = _folder()
+        me = os.getpid()
+        pids = members(folder, self.id)
+        for pid in pids:
+            if pid != me:
+                _end(folder, pid, self._assigned.get(pid), 0)
+        _jobwatch.kill_members(folder, self.id, skip=me)
+        forget_job(self.id)
+        return pids
 
     def statistics(self) -> JobStatistics:
         """Return the number of waiters, the job's id and its running processes."""
@@ -417,6 +431,12 @@ def join_parents_job(child: ProcessHandle) -> None:
 # -- helpers -----------------------------------------------------------------------------------
 
 
+def _end_this_process_if(ended: list[int]) -> None:
+    """This process was in a job that ended its processes: it ends with them (exit code 0)."""
+    if os.getpid() in ended:
+        os._exit(0)
+
+
 def _folder() -> str:
     """The membership directory (``jobs`` in the runtime directory), made on first use."""
     try:
@@ -466,69 +486,3 @@ def _usage(pid: int) -> tuple[int, int, int, int] | None:
         stat.faults,
         peak,
     )
-
-
-# -- the watcher ------------------------------------------------------------------------------
-
-_watcher: subprocess.Popen[bytes] | None = None
-_watched: set[str] = set()
-
-
-def _watch(job_id: str) -> None:
-    """Have the watcher kill the job's processes if this process dies; ``_lock`` held."""
-    global _watcher
-    if job_id in _watched:
-        return
-    if _watcher is None:
-        script = Path(_jobwatch.__file__).resolve()
-        _watcher = subprocess.Popen(
-            [sys.executable, "-I", str(script), _folder()],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,  # a Ctrl-C or a kill of this group spares it
-        )
-    _tell(f"+{job_id}")
-    _watched.add(job_id)
-
-
-def _forget(job_id: str) -> None:
-    """The job no longer needs watching; ``_lock`` held."""
-    if job_id in _watched:
-        _watched.discard(job_id)
-        _tell(f"-{job_id}")
-
-
-def _tell(line: str) -> None:
-    pipe = _watcher.stdin if _watcher is not None else None
-    if pipe is not None:
-        with contextlib.suppress(OSError):
-            pipe.write(line.encode("ascii") + b"\n")
-            pipe.flush()
-
-
-def _after_fork_in_child() -> None:
-    """A forked child must not hold the watcher's pipe: the watcher waits for its end."""
-    global _watcher
-    if _watcher is not None:
-        if _watcher.stdin is not None:
-            with contextlib.suppress(OSError):
-                _watcher.stdin.close()
-        _watcher.returncode = 0  # the parent's child, not this process's to wait for
-    _watcher = None
-    _watched.clear()
-
-
-def _at_exit() -> None:
-    """This process ends: its job handles close, so the watcher ends what it watches now."""
-    watcher = _watcher
-    if watcher is None or watcher.stdin is None:
-        return
-    with contextlib.suppress(OSError):
-        watcher.stdin.close()
-    with contextlib.suppress(subprocess.TimeoutExpired):
-        watcher.wait(5.0)
-
-
-os.register_at_fork(after_in_child=_after_fork_in_child)
-atexit.register(_at_exit)
