@@ -573,3 +573,65 @@ def test_a_dropped_job_handle_closes_and_kills(kit: Kit) -> None:
     win32job.AssignProcessToJobObject(job, process)
     del job  # the PyHANDLE closes its handle as it goes
     assert win32event.WaitForSingleObject(process, EXIT_MS) == OBJECT_0
+
+
+BREAKAWAY_MEMBER = """
+import sys, win32job, win32process
+command = '"' + sys.executable + '" -c "import threading; threading.Event().wait()"'
+try:
+    child = win32process.CreateProcess(
+        None, command, None, None, 0, int(sys.argv[1]), None, None, win32process.STARTUPINFO()
+    )
+except win32process.error as failure:
+    sys.exit(failure.winerror & 0xFF)  # the low byte: all a Linux exit status keeps
+joined = win32job.IsProcessInJob(child[0], None)
+win32process.TerminateProcess(child[0], 0)
+sys.exit(100 + joined)
+"""
+JOINED, LEFT = 101, 100
+
+
+def member_result(kit: Kit, tmp_path: Any, limits: int, flags: int, active: int = 0) -> int:
+    """What a member of a job with ``limits`` got starting a child with creation ``flags``."""
+    job = kit.job()
+    info = win32job.QueryInformationJobObject(job, win32job.JobObjectExtendedLimitInformation)
+    info["BasicLimitInformation"]["LimitFlags"] = limits
+    info["BasicLimitInformation"]["ActiveProcessLimit"] = active
+    win32job.SetInformationJobObject(job, win32job.JobObjectExtendedLimitInformation, info)
+    script = tmp_path / "breakaway_member.py"
+    script.write_text(BREAKAWAY_MEMBER)
+    member, thread, _ = kit.child(
+        f'"{sys.executable}" "{script}" {flags}', win32process.CREATE_SUSPENDED
+    )
+    win32job.AssignProcessToJobObject(job, member)
+    win32process.ResumeThread(thread)
+    assert win32event.WaitForSingleObject(member, EXIT_MS) == OBJECT_0
+    code: int = win32process.GetExitCodeProcess(member)
+    return code
+
+
+BREAK = win32process.CREATE_BREAKAWAY_FROM_JOB
+
+
+@pytest.mark.parametrize(
+    ("limits", "flags", "result"),
+    [
+        (0, 0, JOINED),
+        (0, BREAK, winerror.ERROR_ACCESS_DENIED),
+        (win32job.JOB_OBJECT_LIMIT_BREAKAWAY_OK, BREAK, LEFT),
+        (win32job.JOB_OBJECT_LIMIT_BREAKAWAY_OK, 0, JOINED),
+        (win32job.JOB_OBJECT_LIMIT_SILENT_BREAKAWAY_OK, 0, LEFT),
+    ],
+)
+def test_a_members_child_joins_unless_it_breaks_away(
+    kit: Kit, tmp_path: Any, limits: int, flags: int, result: int
+) -> None:
+    assert member_result(kit, tmp_path, limits, flags) == result
+
+
+@wine_differs("Wine does not apply the active process limit to a member's children")
+def test_a_members_child_beyond_the_active_process_limit_is_refused(
+    kit: Kit, tmp_path: Any
+) -> None:
+    limits = win32job.JOB_OBJECT_LIMIT_ACTIVE_PROCESS
+    assert member_result(kit, tmp_path, limits, 0, 1) == winerror.ERROR_NOT_ENOUGH_QUOTA & 0xFF

@@ -263,3 +263,51 @@ def test_a_sigkilled_owner_still_kills_its_jobs_processes(tmp_path: Path) -> Non
         if owner.poll() is None:
             owner.kill()
         owner.communicate(timeout=EXIT_S)
+
+
+BREAKAWAY = """
+import sys
+from apartment import kernel
+from apartment.errors import Win32Error
+sys.stdin.readline()  # once it is in the job
+try:
+    child = kernel.start_process(%r, breakaway=sys.argv[1] == "1")
+except Win32Error as failure:
+    sys.exit(failure.winerror & 0xFF)
+joined = bool(kernel.process_jobs(child))
+child.terminate(0)
+sys.exit(100 + joined)
+"""
+
+
+@pytest.mark.parametrize(
+    ("flags", "active", "breakaway", "result"),
+    [
+        (0, 0, False, 101),
+        (0, 0, True, ERROR_ACCESS_DENIED),
+        (0x800, 0, True, 100),  # JOB_OBJECT_LIMIT_BREAKAWAY_OK
+        (0x1000, 0, False, 100),  # JOB_OBJECT_LIMIT_SILENT_BREAKAWAY_OK
+        (JOB_OBJECT_LIMIT_ACTIVE_PROCESS, 1, False, ERROR_NOT_ENOUGH_QUOTA & 0xFF),
+        (JOB_OBJECT_LIMIT_ACTIVE_PROCESS, 2, False, 101),
+    ],
+)
+def test_a_members_child_joins_unless_a_rule_says_otherwise(
+    tmp_path: Path, flags: int, active: int, breakaway: bool, result: int
+) -> None:
+    job = JobObject()
+    job.set_limits(JobLimits(flags=flags, active_process_limit=active))
+    script = tmp_path / "member.py"
+    script.write_text(BREAKAWAY % (SLEEPER,))
+    member = subprocess.Popen(
+        [sys.executable, str(script), "1" if breakaway else "0"],
+        stdin=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+    )
+    try:
+        job.assign(kernel.open_process(member.pid))
+        member.communicate(b"go\n", timeout=EXIT_S)
+        assert member.returncode == result
+    finally:
+        if member.poll() is None:
+            member.kill()
+            member.communicate(timeout=EXIT_S)

@@ -36,7 +36,7 @@ from .._runtime import RuntimeDirError, runtime_dir
 from ..errors import AccessDeniedError, InvalidParameterError, NotEnoughQuotaError
 from . import _jobwatch
 from ._core import KERNEL_LOCK, Waitable, Waiter, release_waiters, waiting, wake_all
-from ._jobwatch import forget, jobs_of, member_file, members
+from ._jobwatch import forget, jobs_of, limits_file, member_file, members, read_limits
 from ._jobwatcher import forget_job, watch
 from ._namespace import create_local_named, open_local_named
 from ._process import ProcessHandle, process_by_id
@@ -50,7 +50,8 @@ __all__ = [
     "create_job",
     "open_job",
     "process_jobs",
-    "join_parents_job",
+    "jobs_for_child",
+    "join_jobs",
     "JOB_OBJECT_LIMIT_ACTIVE_PROCESS",
     "JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE",
     "BASIC_LIMIT_VALID_FLAGS",
@@ -58,6 +59,8 @@ __all__ = [
 ]
 
 JOB_OBJECT_LIMIT_ACTIVE_PROCESS = 0x8
+JOB_OBJECT_LIMIT_BREAKAWAY_OK = 0x800
+JOB_OBJECT_LIMIT_SILENT_BREAKAWAY_OK = 0x1000
 JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE = 0x2000
 BASIC_LIMIT_VALID_FLAGS = 0xFF
 """The limit flags the basic limit information may set."""
@@ -194,9 +197,13 @@ class JobObject(Waitable):
             )
         with _lock:
             self._limits = limits
+            folder = _folder()
+            _write_text(
+                limits_file(folder, self.id), f"{limits.flags} {limits.active_process_limit}"
+            )
             kill = bool(limits.flags & JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE)
             if kill and not self._closed:
-                watch(_folder(), self.id)
+                watch(folder, self.id)
             elif not kill:
                 forget_job(self.id)
 
@@ -364,6 +371,7 @@ class JobObject(Waitable):
                 _end(folder, pid, self._assigned.get(pid), 0)
         _jobwatch.kill_members(folder, self.id, skip=me)
         forget_job(self.id)
+        forget(limits_file(folder, self.id))  # no process is left to read it
         return pids
 
     def statistics(self) -> JobStatistics:
@@ -414,16 +422,48 @@ def process_jobs(process: ProcessHandle) -> list[str]:
     return jobs_of(folder, process.pid)
 
 
-def join_parents_job(child: ProcessHandle) -> None:
-    """Put a child just started in this process's job, if this process is in one."""
+def jobs_for_child(breakaway: bool = False) -> list[str]:
+    """The jobs a process this one is about to start will be in (those of this process).
+
+    A job with JOB_OBJECT_LIMIT_SILENT_BREAKAWAY_OK keeps none of them; with ``breakaway``
+    (CREATE_BREAKAWAY_FROM_JOB) the child leaves a job that allows it
+    (JOB_OBJECT_LIMIT_BREAKAWAY_OK).
+
+    Raises:
+        AccessDeniedError: ``breakaway`` from a job that does not allow it.
+        NotEnoughQuotaError: a job already has its active process limit of processes.
+    """
     try:
         folder = _folder()
     except AccessDeniedError:
-        return
-    jobs = jobs_of(folder, os.getpid())
+        return []
+    joined = []
+    for job_id in jobs_of(folder, os.getpid()):
+        flags, active_limit = read_limits(folder, job_id)
+        if flags & JOB_OBJECT_LIMIT_SILENT_BREAKAWAY_OK:
+            continue
+        if breakaway:
+            if flags & JOB_OBJECT_LIMIT_BREAKAWAY_OK:
+                continue
+            raise AccessDeniedError(
+                "this process's job does not allow breakaway (JOB_OBJECT_LIMIT_BREAKAWAY_OK); "
+                "start the process without CREATE_BREAKAWAY_FROM_JOB"
+            )
+        if flags & JOB_OBJECT_LIMIT_ACTIVE_PROCESS:
+            active = members(folder, job_id)
+            if len(active) >= active_limit:
+                raise NotEnoughQuotaError(
+                    f"this process's job already has {len(active)} active processes, its limit"
+                )
+        joined.append(job_id)
+    return joined
+
+
+def join_jobs(child: ProcessHandle, jobs: list[str]) -> None:
+    """Put a child just started in the jobs :func:`jobs_for_child` gave."""
     if not jobs:
         return
-    path = member_file(folder, child.pid)
+    path = member_file(_folder(), child.pid)
     if path is not None:
         _write_member(path, jobs)
 
@@ -449,10 +489,15 @@ def _folder() -> str:
 
 
 def _write_member(path: str, jobs: list[str]) -> None:
-    """Write a membership file whole (a reader never sees half of it)."""
+    """Write a membership file: the ids of the process's jobs, one a line."""
+    _write_text(path, "\n".join(jobs) + "\n")
+
+
+def _write_text(path: str, text: str) -> None:
+    """Write a file whole (a reader never sees half of it)."""
     temporary = f"{path}.{os.getpid()}.tmp"
-    with open(temporary, "w", encoding="ascii") as member:
-        member.write("\n".join(jobs) + "\n")
+    with open(temporary, "w", encoding="ascii") as written:
+        written.write(text)
     os.replace(temporary, path)
 
 

@@ -5,7 +5,9 @@ started by a member joins the job from that other process. Membership is therefo
 the runtime directory, one file per member process: ``jobs/PID.START`` (``START`` is the
 process's start time in clock ticks since boot, from ``/proc/PID/stat``, so a reused pid is
 never mistaken for a member) holding the ids of its jobs, one a line (jobs nest, as on Windows
-8 and later). Any process can read who is in a job.
+8 and later). Any process can read who is in a job. ``jobs/ID.limits`` holds what a member
+must know of its job's limits when it starts a process (the limit flags and the active
+process limit).
 
 A job with JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE kills its processes when its last handle closes.
 Its owner does that itself on a close, but it may die first, even by SIGKILL. So the owner
@@ -23,7 +25,17 @@ import os
 import signal
 import sys
 
-__all__ = ["start_ticks", "member_file", "jobs_of", "members", "kill_members", "forget", "main"]
+__all__ = [
+    "start_ticks",
+    "member_file",
+    "jobs_of",
+    "members",
+    "kill_members",
+    "forget",
+    "limits_file",
+    "read_limits",
+    "main",
+]
 
 
 def start_ticks(pid: int) -> int | None:
@@ -55,6 +67,21 @@ def jobs_of(folder: str, pid: int) -> list[str]:
             return member.read().split()
     except OSError:
         return []
+
+
+def limits_file(folder: str, job_id: str) -> str:
+    """The file of a job's limits that its members read."""
+    return os.path.join(folder, f"{job_id}.limits")
+
+
+def read_limits(folder: str, job_id: str) -> tuple[int, int]:
+    """A job's limit flags and active process limit, as its members see them (0, 0: none)."""
+    try:
+        with open(limits_file(folder, job_id), encoding="ascii") as limits:
+            flags, active = limits.read().split()
+        return int(flags), int(active)
+    except (OSError, ValueError):
+        return 0, 0
 
 
 def members(folder: str, job_id: str) -> list[int]:
