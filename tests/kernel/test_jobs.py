@@ -311,3 +311,70 @@ def test_a_members_child_joins_unless_a_rule_says_otherwise(
         if member.poll() is None:
             member.kill()
             member.communicate(timeout=EXIT_S)
+
+
+NAMER = """
+import sys
+from apartment import kernel
+job, _ = kernel.create_job(sys.argv[1])
+value = kernel.handles.insert(job)
+del job
+print("named", flush=True)
+sys.stdin.readline()
+kernel.handles.close(value)
+print("closed", flush=True)
+sys.stdin.readline()
+"""
+
+
+def test_another_processs_job_name_is_the_sessions(tmp_path: Path) -> None:
+    script = tmp_path / "namer.py"
+    script.write_text(NAMER)
+    name = f"core-job-other-{os.getpid()}"
+    namer = subprocess.Popen(
+        [sys.executable, str(script), name],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+    )
+    try:
+        assert namer.stdin is not None and namer.stdout is not None
+        assert namer.stdout.readline() == b"named\n"
+        assert code_of(kernel.create_named, Event, name, False, False) == ERROR_INVALID_HANDLE
+        assert code_of(kernel.open_named, Event, name) == ERROR_INVALID_HANDLE
+        assert code_of(create_job, name) == ERROR_ACCESS_DENIED  # not shared: said so
+        assert code_of(open_job, name) == ERROR_ACCESS_DENIED
+        namer.stdin.write(b"close\n")
+        namer.stdin.flush()
+        assert namer.stdout.readline() == b"closed\n"
+        event, existed = kernel.create_named(Event, name, False, False)
+        assert not existed
+        assert code_of(create_job, name) == ERROR_INVALID_HANDLE
+        del event
+    finally:
+        if namer.poll() is None:
+            namer.kill()
+        namer.communicate(timeout=EXIT_S)
+
+
+def test_a_dead_processs_job_name_is_free(tmp_path: Path) -> None:
+    script = tmp_path / "namer.py"
+    script.write_text(NAMER)
+    name = f"core-job-dead-{os.getpid()}"
+    namer = subprocess.Popen(
+        [sys.executable, str(script), name],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+    )
+    try:
+        assert namer.stdout is not None
+        assert namer.stdout.readline() == b"named\n"
+        namer.kill()
+        namer.communicate(timeout=EXIT_S)
+        job, existed = create_job(name)
+        assert not existed and open_job(name) is job
+    finally:
+        if namer.poll() is None:
+            namer.kill()
+            namer.communicate(timeout=EXIT_S)

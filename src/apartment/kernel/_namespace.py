@@ -26,12 +26,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import (
     ERROR_PATH_NOT_FOUND,
+    AccessDeniedError,
     InvalidHandleError,
     InvalidParameterError,
     NameNotFoundError,
     Win32Error,
 )
-from . import _session
+from . import _localnames, _session
 from ._core import KERNEL_LOCK, Waitable
 from ._event import Event
 from ._mutex import Mutex
@@ -82,6 +83,9 @@ NamedKind = TypeVar("NamedKind", Event, Mutex, Semaphore, WaitableTimer)
 _unshared: weakref.WeakValueDictionary[str, Waitable] = weakref.WeakValueDictionary()
 """The names of a process that cannot share objects (the fallback), and the names of objects
 that stay in their process (jobs): :func:`create_local_named`."""
+
+_claimed: set[str] = set()
+"""The names this process holds in the session for objects that stay in it (``_localnames``)."""
 
 LocalKind = TypeVar("LocalKind", bound=Waitable)
 
@@ -193,10 +197,17 @@ def create_local_named(obj: LocalKind, name: str) -> tuple[LocalKind, bool]:
     _check_session_free(kind, key, name)
     with KERNEL_LOCK:
         existing = _lookup_unshared(kind, key, name)
-        if existing is not None:
+    if existing is not None:
+        return existing, True
+    _refuse_others(kind, _localnames.claim(key, kind.__name__), name)
+    with KERNEL_LOCK:
+        existing = _lookup_unshared(kind, key, name)
+        if existing is not None:  # another thread named its object meanwhile
             return existing, True
         obj.name = name  # type: ignore[attr-defined]
         _unshared[key] = obj
+        _claimed.add(key)
+    weakref.finalize(obj, _release_claim, key, weakref.ref(obj))
     return obj, False
 
 
@@ -209,7 +220,44 @@ def open_local_named(kind: type[LocalKind], name: str) -> LocalKind:
     """
     key = _key(name)
     _check_session_free(kind, key, name)
-    return _open_unshared(kind, key, name)
+    with KERNEL_LOCK:
+        existing = _lookup_unshared(kind, key, name)
+    if existing is not None:
+        return existing
+    _refuse_others(kind, _localnames.holder(key), name)
+    raise NameNotFoundError(f"no kernel object is named {name!r}; create it first")
+
+
+def _refuse_others(kind: type[Waitable], held: str | None, name: str) -> None:
+    """Refuse a name another process holds for an object that stays in it (``held``: its kind).
+
+    Raises:
+        AccessDeniedError: it is an object of ``kind`` (another process's job: not shared).
+        InvalidHandleError: it is an object of another kind.
+    """
+    if held is None:
+        return
+    if held == kind.__name__:
+        raise AccessDeniedError(
+            f"the {held} named {name!r} belongs to another process; a {held} is not shared "
+            "between processes here"
+        )
+    raise InvalidHandleError(
+        f"the name {name!r} belongs to another process's {held}, not to a {kind.__name__}; "
+        "pick another name"
+    )
+
+
+def _release_claim(key: str, obj: weakref.ref[Waitable] | None = None) -> None:
+    """Give a name back to the session, if this process's object still holds it."""
+    with KERNEL_LOCK:
+        if key not in _claimed:
+            return
+        current = _unshared.get(key)
+        if current is not None and (obj is None or current is not obj()):
+            return  # another object holds it now
+        _claimed.discard(key)
+    _localnames.release(key)
 
 
 def _check_not_local(kind: type[Waitable], key: str, name: str) -> None:
@@ -220,6 +268,8 @@ def _check_not_local(kind: type[Waitable], key: str, name: str) -> None:
         raise InvalidHandleError(
             f"the name {name!r} belongs to {local!r}, not to a {kind.__name__}; pick another name"
         )
+    if local is None:  # another process's job (one failed open when there is none)
+        _refuse_others(kind, _localnames.holder(key), name)
 
 
 def _check_session_free(kind: type[Waitable], key: str, name: str) -> None:
@@ -298,8 +348,13 @@ def release_name(obj: object) -> None:
     if isinstance(name, str):
         key = _strip_local(name)
         with KERNEL_LOCK:
-            if _unshared.get(key) is obj:
-                del _unshared[key]
+            if _unshared.get(key) is not obj:
+                return
+            del _unshared[key]
+            claimed = key in _claimed
+            _claimed.discard(key)
+        if claimed:
+            _localnames.release(key)
 
 
 # -- where objects cannot be shared ------------------------------------------------------------
