@@ -635,3 +635,33 @@ def test_a_members_child_beyond_the_active_process_limit_is_refused(
 ) -> None:
     limits = win32job.JOB_OBJECT_LIMIT_ACTIVE_PROCESS
     assert member_result(kit, tmp_path, limits, 0, 1) == winerror.ERROR_NOT_ENOUGH_QUOTA & 0xFF
+
+
+NAMER = """
+import sys, win32event, win32job
+job = win32job.CreateJobObject(None, sys.argv[1])
+win32event.SetEvent(win32event.OpenEvent(win32event.EVENT_MODIFY_STATE, 0, sys.argv[2]))
+win32event.WaitForSingleObject(win32event.CreateEvent(None, 0, 0, None), -1)
+"""
+
+
+def test_another_processs_job_name_is_not_an_events(kit: Kit, tmp_path: Any) -> None:
+    script = tmp_path / "namer.py"
+    script.write_text(NAMER)
+    name = f"contract-job-other-{win32api.GetCurrentProcessId()}"
+    ready = win32event.CreateEvent(None, True, False, name + "-ready")
+    try:
+        namer, _, _ = kit.child(f'"{sys.executable}" "{script}" {name} {name}-ready')
+        assert win32event.WaitForSingleObject(ready, EXIT_MS) == OBJECT_0
+        raises_code(winerror.ERROR_INVALID_HANDLE, win32event.CreateEvent, None, 0, 0, name)
+        raises_code(
+            winerror.ERROR_INVALID_HANDLE,
+            win32event.OpenEvent, win32event.EVENT_ALL_ACCESS, 0, name,
+        )  # fmt: skip
+        win32process.TerminateProcess(namer, 0)
+        assert win32event.WaitForSingleObject(namer, EXIT_MS) == OBJECT_0
+        event = win32event.CreateEvent(None, 0, 0, name)  # the name went with its process
+        assert win32api.GetLastError() == 0
+        event.Close()
+    finally:
+        ready.Close()
