@@ -10,9 +10,13 @@ modelled:
 * **Kill on close.** With JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE, closing the job's last handle
   kills its processes; so does the death of this process, however it dies (a watcher process
   sees it: ``_jobwatch``).
-* **The active process limit** (JOB_OBJECT_LIMIT_ACTIVE_PROCESS): a process assigned
-  beyond it is refused with ERROR_NOT_ENOUGH_QUOTA.
-* **Children join.** A process this library starts from a process in a job is in that job.
+* **The active process limit** (JOB_OBJECT_LIMIT_ACTIVE_PROCESS): a process assigned, or
+  started by a member, beyond it is refused with ERROR_NOT_ENOUGH_QUOTA.
+* **Children join.** A process this library starts from a process in a job is in that job,
+  unless the job lets it break away (JOB_OBJECT_LIMIT_BREAKAWAY_OK with
+  CREATE_BREAKAWAY_FROM_JOB, or JOB_OBJECT_LIMIT_SILENT_BREAKAWAY_OK). A member reads these
+  limits from ``jobs/ID.limits``.
+* **Names** are the session's (``_localnames``), but another process cannot open the job.
 * **Accounting.** Processes ever in the job, active ones, and the CPU time and page faults
   of those seen.
 
@@ -232,7 +236,7 @@ class JobObject(Waitable):
     def assign(self, process: ProcessHandle) -> None:
         """Put a running process in the job (AssignProcessToJobObject).
 
-            A process may be in several jobs (they nest, as on Windows 8 and later); assigning
+        A process may be in several jobs (they nest, as on Windows 8 and later); assigning
         it again to the same job does nothing.
 
         Raises:
