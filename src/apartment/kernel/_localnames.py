@@ -19,17 +19,26 @@ from ._jobwatch import start_ticks
 __all__ = ["claim", "holder", "release"]
 
 
+_folders: dict[tuple[str | None, str | None], str] = {}
+"""The names folder by the variables that choose the runtime directory: every named create
+or open looks for a job's name, and runtime_dir() checks the directory each time."""
+
+
 def _path(key: str, *, make: bool = False) -> str | None:
     """The file of a name (None without a runtime directory); ``make`` its folder."""
-    try:
-        folder = runtime_dir() / "names"
-    except RuntimeDirError:
-        return None
-    if make:
-        with contextlib.suppress(FileExistsError):
-            folder.mkdir(mode=0o700)
+    chosen = (os.environ.get("APARTMENT_RUNTIME_DIR"), os.environ.get("XDG_RUNTIME_DIR"))
+    folder = None if make else _folders.get(chosen)
+    if folder is None:
+        try:
+            folder = str(runtime_dir() / "names")
+        except RuntimeDirError:
+            return None
+        if make:
+            with contextlib.suppress(FileExistsError):
+                os.mkdir(folder, 0o700)
+        _folders[chosen] = folder
     digest = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:40]
-    return str(folder / digest)
+    return os.path.join(folder, digest)
 
 
 def _me() -> str:
@@ -39,10 +48,15 @@ def _me() -> str:
 def _read(path: str) -> tuple[str, str] | None:
     """The live holder and kind a name file says; None if there is none, or it has died."""
     try:
-        with open(path, encoding="utf-8") as claimed:
-            who, _, kind = claimed.read().partition(" ")
+        fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+    except OSError:
+        return None  # the common case, kept short: no such name
+    try:
+        who, _, kind = os.read(fd, 4096).decode("utf-8", "replace").partition(" ")
     except OSError:
         return None
+    finally:
+        os.close(fd)
     pid, _, ticks = who.partition(".")
     if not (pid.isdigit() and ticks.isdigit()) or start_ticks(int(pid)) != int(ticks):
         return None
