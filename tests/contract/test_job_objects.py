@@ -665,3 +665,51 @@ def test_another_processs_job_name_is_not_an_events(kit: Kit, tmp_path: Any) -> 
         event.Close()
     finally:
         ready.Close()
+
+
+OWNER = """
+import sys, win32event, win32job, win32process
+job = win32job.CreateJobObject(None, "")
+info = win32job.QueryInformationJobObject(job, win32job.JobObjectExtendedLimitInformation)
+info["BasicLimitInformation"]["LimitFlags"] |= win32job.JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE
+win32job.SetInformationJobObject(job, win32job.JobObjectExtendedLimitInformation, info)
+command = '"' + sys.executable + '" -c "import threading; threading.Event().wait()"'
+child = win32process.CreateProcess(
+    None, command, None, None, 0, 0, None, None, win32process.STARTUPINFO()
+)
+win32job.AssignProcessToJobObject(job, child[0])
+with open(sys.argv[1], "w") as pid_file:
+    pid_file.write(str(child[2]))
+win32event.SetEvent(win32event.OpenEvent(win32event.EVENT_MODIFY_STATE, 0, sys.argv[2]))
+go = win32event.OpenEvent(win32event.SYNCHRONIZE, 0, sys.argv[3])
+win32event.WaitForSingleObject(go, -1)  # then the program ends: its job handle closes
+"""
+
+
+@pytest.mark.parametrize("how", ["exits", "is terminated"])
+def test_a_programs_kill_on_close_job_dies_with_it(kit: Kit, tmp_path: Any, how: str) -> None:
+    script = tmp_path / "owner.py"
+    script.write_text(OWNER)
+    pid_file = tmp_path / "pid.txt"
+    name = f"contract-job-owner-{win32api.GetCurrentProcessId()}"
+    ready = win32event.CreateEvent(None, True, False, name + "-ready")
+    go = win32event.CreateEvent(None, True, False, name + "-go")
+    child = None
+    try:
+        owner, _, _ = kit.child(
+            f'"{sys.executable}" "{script}" "{pid_file}" {name}-ready {name}-go'
+        )
+        assert win32event.WaitForSingleObject(ready, EXIT_MS) == OBJECT_0
+        child = win32api.OpenProcess(win32con.SYNCHRONIZE, False, int(pid_file.read_text()))
+        assert win32event.WaitForSingleObject(child, 0) == TIMEOUT
+        if how == "exits":
+            win32event.SetEvent(go)
+        else:
+            win32process.TerminateProcess(owner, 9)  # SIGKILL here
+        assert win32event.WaitForSingleObject(owner, EXIT_MS) == OBJECT_0
+        assert win32event.WaitForSingleObject(child, EXIT_MS) == OBJECT_0
+    finally:
+        if child is not None:
+            child.Close()
+        ready.Close()
+        go.Close()
