@@ -713,3 +713,39 @@ def test_a_programs_kill_on_close_job_dies_with_it(kit: Kit, tmp_path: Any, how:
             child.Close()
         ready.Close()
         go.Close()
+
+
+SELF_OWNER = """
+import subprocess, sys, win32api, win32event, win32job
+job = win32job.CreateJobObject(None, "")
+info = win32job.QueryInformationJobObject(job, win32job.JobObjectExtendedLimitInformation)
+info["BasicLimitInformation"]["LimitFlags"] |= win32job.JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE
+win32job.SetInformationJobObject(job, win32job.JobObjectExtendedLimitInformation, info)
+win32job.AssignProcessToJobObject(job, win32api.GetCurrentProcess())
+child = subprocess.Popen([sys.executable, "-c", "import threading; threading.Event().wait()"])
+with open(sys.argv[1], "w") as pid_file:
+    pid_file.write(str(child.pid))
+win32event.SetEvent(win32event.OpenEvent(win32event.EVENT_MODIFY_STATE, 0, sys.argv[2]))
+win32event.WaitForSingleObject(win32event.CreateEvent(None, 0, 0, None), -1)
+"""
+
+
+def test_a_process_in_a_job_puts_what_it_starts_by_any_means_in_it(kit: Kit, tmp_path: Any) -> None:
+    script = tmp_path / "self_owner.py"
+    script.write_text(SELF_OWNER)
+    pid_file = tmp_path / "pid.txt"
+    name = f"contract-job-self-{win32api.GetCurrentProcessId()}"
+    ready = win32event.CreateEvent(None, True, False, name)
+    child = None
+    try:
+        owner, _, _ = kit.child(f'"{sys.executable}" "{script}" "{pid_file}" {name}')
+        assert win32event.WaitForSingleObject(ready, EXIT_MS) == OBJECT_0
+        access = win32con.SYNCHRONIZE | win32con.PROCESS_QUERY_INFORMATION
+        child = win32api.OpenProcess(access, False, int(pid_file.read_text()))
+        assert win32job.IsProcessInJob(child, None) is True
+        win32process.TerminateProcess(owner, 9)  # its job's last handle goes with it
+        assert win32event.WaitForSingleObject(child, EXIT_MS) == OBJECT_0
+    finally:
+        if child is not None:
+            child.Close()
+        ready.Close()

@@ -378,3 +378,75 @@ def test_a_dead_processs_job_name_is_free(tmp_path: Path) -> None:
         if namer.poll() is None:
             namer.kill()
             namer.communicate(timeout=EXIT_S)
+
+
+SPAWNER = """
+import subprocess, sys
+sys.stdin.readline()  # once it is in the job
+child = subprocess.Popen(%r)
+print(child.pid, flush=True)
+sys.stdin.read()
+"""
+
+
+def test_a_members_descendants_started_otherwise_are_in_the_job(tmp_path: Path) -> None:
+    job = JobObject()
+    script = tmp_path / "spawner.py"
+    script.write_text(SPAWNER % (SLEEPER,))
+    member = subprocess.Popen(
+        [sys.executable, str(script)], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+    )
+    try:
+        assert member.stdin is not None and member.stdout is not None
+        job.assign(kernel.open_process(member.pid))
+        member.stdin.write(b"go\n")
+        member.stdin.flush()
+        grandchild = kernel.open_process(int(member.stdout.readline()))
+        assert job.process_ids() == sorted([member.pid, grandchild.pid])
+        assert job.contains(grandchild) and process_jobs(grandchild) == [job.id]
+        assert job.accounting().total_processes == 2
+        job.terminate(5)
+        assert grandchild.wait(EXIT_S)
+        assert member.wait(EXIT_S) == -signal.SIGKILL
+    finally:
+        if member.poll() is None:
+            member.kill()
+        member.communicate(timeout=EXIT_S)
+
+
+SELF_OWNER = """
+import subprocess, sys
+from apartment import kernel
+job = kernel.JobObject()
+job.set_limits(kernel.JobLimits(flags=kernel.JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE))
+job.assign(kernel.current_process())  # then anything it starts is in the job
+child = subprocess.Popen(%r)
+print(child.pid, flush=True)
+sys.stdin.read()
+"""
+
+
+def test_what_a_sigkilled_self_assigned_owner_started_by_any_means_dies(tmp_path: Path) -> None:
+    script = tmp_path / "owner.py"
+    script.write_text(SELF_OWNER % (SLEEPER,))
+    owner = subprocess.Popen(
+        [sys.executable, str(script)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+    )
+    try:
+        assert owner.stdout is not None
+        child = int(owner.stdout.readline())
+        pidfd = os.pidfd_open(child)
+        try:
+            owner.send_signal(signal.SIGKILL)
+            assert owner.wait(EXIT_S) == -signal.SIGKILL
+            ended, _, _ = select.select([pidfd], [], [], EXIT_S)
+            assert ended == [pidfd], "a subprocess child outlived its SIGKILLed job owner"
+        finally:
+            os.close(pidfd)
+    finally:
+        if owner.poll() is None:
+            owner.kill()
+        owner.communicate(timeout=EXIT_S)

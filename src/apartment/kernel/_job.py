@@ -40,7 +40,15 @@ from .._runtime import RuntimeDirError, runtime_dir
 from ..errors import AccessDeniedError, InvalidParameterError, NotEnoughQuotaError
 from . import _jobwatch
 from ._core import KERNEL_LOCK, Waitable, Waiter, release_waiters, waiting, wake_all
-from ._jobwatch import forget, jobs_of, limits_file, member_file, members, read_limits
+from ._jobwatch import (
+    JOBS_ENV,
+    forget,
+    jobs_of,
+    limits_file,
+    member_file,
+    members,
+    read_limits,
+)
 from ._jobwatcher import forget_job, watch
 from ._namespace import create_local_named, open_local_named
 from ._process import ProcessHandle, process_by_id
@@ -265,6 +273,8 @@ class JobObject(Waitable):
                         f"{process!r} was ended"
                     )
             _write_member(path, [*current, self.id])
+            if process.pid == os.getpid():  # what it starts by other means is found by this
+                os.environ[JOBS_ENV] = " ".join([*current, self.id])
             self._assigned[process.pid] = process
             self._known.add(process.pid)
 
@@ -426,12 +436,12 @@ def process_jobs(process: ProcessHandle) -> list[str]:
     return jobs_of(folder, process.pid)
 
 
-def jobs_for_child(breakaway: bool = False) -> list[str]:
+def jobs_for_child(breakaway: bool = False) -> list[str] | None:
     """The jobs a process this one is about to start will be in (those of this process).
 
     A job with JOB_OBJECT_LIMIT_SILENT_BREAKAWAY_OK keeps none of them; with ``breakaway``
     (CREATE_BREAKAWAY_FROM_JOB) the child leaves a job that allows it
-    (JOB_OBJECT_LIMIT_BREAKAWAY_OK).
+    (JOB_OBJECT_LIMIT_BREAKAWAY_OK). None: this process is in no job.
 
     Raises:
         AccessDeniedError: ``breakaway`` from a job that does not allow it.
@@ -440,9 +450,12 @@ def jobs_for_child(breakaway: bool = False) -> list[str]:
     try:
         folder = _folder()
     except AccessDeniedError:
-        return []
+        return None
+    jobs = jobs_of(folder, os.getpid())
+    if not jobs:
+        return None
     joined = []
-    for job_id in jobs_of(folder, os.getpid()):
+    for job_id in jobs:
         flags, active_limit = read_limits(folder, job_id)
         if flags & JOB_OBJECT_LIMIT_SILENT_BREAKAWAY_OK:
             continue
@@ -463,9 +476,13 @@ def jobs_for_child(breakaway: bool = False) -> list[str]:
     return joined
 
 
-def join_jobs(child: ProcessHandle, jobs: list[str]) -> None:
-    """Put a child just started in the jobs :func:`jobs_for_child` gave."""
-    if not jobs:
+def join_jobs(child: ProcessHandle, jobs: list[str] | None) -> None:
+    """Put a child just started in the jobs :func:`jobs_for_child` gave.
+
+    A child that broke away from every job gets an empty file: it is in no job, although
+    its parent is (without a file it would be in its parent's).
+    """
+    if jobs is None:
         return
     path = member_file(_folder(), child.pid)
     if path is not None:

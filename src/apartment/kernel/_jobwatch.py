@@ -26,6 +26,7 @@ import signal
 import sys
 
 __all__ = [
+    "JOBS_ENV",
     "start_ticks",
     "member_file",
     "jobs_of",
@@ -38,8 +39,14 @@ __all__ = [
 ]
 
 
-def start_ticks(pid: int) -> int | None:
-    """The start time of a running process, in ticks since boot; None if gone or a zombie."""
+JOBS_ENV = "APARTMENT_JOBS"
+"""The environment variable naming the jobs of a process that put itself in a job: the
+processes it starts by any means inherit it, so they are found even once their parent has
+died and they have another."""
+
+
+def _stat(pid: int) -> tuple[int, int] | None:
+    """The parent and start time (ticks since boot) of a running process; None if gone."""
     try:
         with open(f"/proc/{pid}/stat", "rb") as stat_file:
             text = stat_file.read()
@@ -48,7 +55,13 @@ def start_ticks(pid: int) -> int | None:
     fields = text[text.rfind(b")") + 2 :].split()
     if len(fields) < 20 or fields[0] in (b"Z", b"X", b"x"):
         return None
-    return int(fields[19])
+    return int(fields[1]), int(fields[19])
+
+
+def start_ticks(pid: int) -> int | None:
+    """The start time of a running process, in ticks since boot; None if gone or a zombie."""
+    stat = _stat(pid)
+    return None if stat is None else stat[1]
 
 
 def member_file(folder: str, pid: int) -> str | None:
@@ -57,16 +70,38 @@ def member_file(folder: str, pid: int) -> str | None:
     return None if ticks is None else os.path.join(folder, f"{pid}.{ticks}")
 
 
-def jobs_of(folder: str, pid: int) -> list[str]:
-    """The ids of the jobs a running process is in (none for a process that has ended)."""
-    path = member_file(folder, pid)
-    if path is None:
-        return []
+def _read_jobs(path: str) -> list[str] | None:
+    """The jobs a membership file names; None if there is no such file."""
     try:
         with open(path, encoding="ascii") as member:
             return member.read().split()
     except OSError:
+        return None
+
+
+def jobs_of(folder: str, pid: int) -> list[str]:
+    """The ids of the jobs a running process is in (none for a process that has ended).
+
+    A process without a membership file is in its parent's jobs, and so on up: a process
+    that a member starts by any means (``subprocess``, ``os.system``) is in its jobs while
+    the line of parents holds.
+    """
+    try:
+        if not any(name[:1].isdigit() for name in os.listdir(folder)):
+            return []  # no process is in any job: no line of parents to walk
+    except OSError:
         return []
+    for _depth in range(256):
+        stat = _stat(pid)
+        if stat is None:
+            return []
+        jobs = _read_jobs(os.path.join(folder, f"{pid}.{stat[1]}"))
+        if jobs is not None:
+            return jobs
+        if stat[0] <= 1:
+            return []
+        pid = stat[0]
+    return []
 
 
 def limits_file(folder: str, job_id: str) -> str:
@@ -85,7 +120,7 @@ def read_limits(folder: str, job_id: str) -> tuple[int, int]:
 
 
 def members(folder: str, job_id: str) -> list[int]:
-    """The pids of the running processes of a job.
+    """The pids of the running processes of a job: those with a file, and their descendants.
 
     The files of ended processes, of any job, are removed on the way.
     """
@@ -93,23 +128,77 @@ def members(folder: str, job_id: str) -> list[int]:
         names = os.listdir(folder)
     except OSError:
         return []
-    found = []
+    files: dict[int, tuple[int, list[str]]] = {}
     for name in names:
         pid_text, _, ticks_text = name.partition(".")
-        if not (pid_text.isdigit() and ticks_text.isdigit()):
-            continue
-        path = os.path.join(folder, name)
-        try:
-            with open(path, encoding="ascii") as member:
-                jobs = member.read().split()
-        except OSError:
-            continue
-        if start_ticks(int(pid_text)) != int(ticks_text):
-            forget(path)  # it ended (or its pid is another process's now), in any job
-            continue
-        if job_id in jobs:
-            found.append(int(pid_text))
-    return sorted(found)
+        if pid_text.isdigit() and ticks_text.isdigit():
+            jobs = _read_jobs(os.path.join(folder, name))
+            if jobs is not None:
+                files[int(pid_text)] = (int(ticks_text), jobs)
+    if not any(job_id in jobs for _, jobs in files.values()):
+        return []
+    running = _running()
+    for pid, (ticks, _jobs) in list(files.items()):
+        if pid not in running or running[pid][1] != ticks:
+            forget(os.path.join(folder, f"{pid}.{ticks}"))  # it ended, in any job
+            del files[pid]
+    found: dict[int, bool] = {}
+    for pid in running:
+        if not _in_job(pid, job_id, running, files, found) and _marked(pid, job_id):
+            found[pid] = True  # an orphan of a process in the job (found by its environment)
+    return sorted(pid for pid, inside in found.items() if inside)
+
+
+def _marked(pid: int, job_id: str) -> bool:
+    """Whether a process was started with the job in its environment (:data:`JOBS_ENV`)."""
+    try:
+        with open(f"/proc/{pid}/environ", "rb") as environ:
+            variables = environ.read().split(b"\0")
+    except OSError:
+        return False
+    prefix = JOBS_ENV.encode() + b"="
+    for variable in variables:
+        if variable.startswith(prefix):
+            return job_id.encode() in variable[len(prefix) :].split()
+    return False
+
+
+def _running() -> dict[int, tuple[int, int]]:
+    """Every running process: pid -> (parent, start ticks)."""
+    running = {}
+    for name in os.listdir("/proc"):
+        if name.isdigit():
+            stat = _stat(int(name))
+            if stat is not None:
+                running[int(name)] = stat
+    return running
+
+
+def _in_job(
+    pid: int,
+    job_id: str,
+    running: dict[int, tuple[int, int]],
+    files: dict[int, tuple[int, list[str]]],
+    found: dict[int, bool],
+) -> bool:
+    """Whether a process is in the job: its own file says, else its parent's line does."""
+    line = []
+    inside = False
+    while pid not in found:
+        if pid in files:
+            inside = job_id in files[pid][1]
+            break
+        line.append(pid)
+        parent = running.get(pid, (0, 0))[0]
+        if parent <= 1 or parent not in running or len(line) > 256:
+            break
+        pid = parent
+    else:
+        inside = found[pid]
+    found[pid] = inside
+    for lower in line:
+        found[lower] = inside
+    return inside
 
 
 def forget(path: str) -> None:

@@ -48,6 +48,7 @@ from ._file import File
 from ._handles import handles
 from ._inherit import CHILD_ENV, child_failed, child_started, reserve_child
 from ._job import jobs_for_child, join_jobs
+from ._jobwatch import JOBS_ENV
 from ._process import ProcessHandle, adopt_child
 from ._stdio import StartupInfo, startup_payload
 
@@ -151,6 +152,8 @@ def start_process(
     program = executable if executable is not None else argv[0]
     jobs = jobs_for_child(breakaway)
     child_env = dict(os.environ if env is None else env)
+    if jobs is not None:
+        child_env[JOBS_ENV] = " ".join(jobs)
     slot = -1
     inherit = handles.inheritable() if inherit_handles else []
     streams, given = _std_streams(std, inherit_handles)
