@@ -5,7 +5,9 @@ started by a member joins the job from that other process. Membership is therefo
 the runtime directory, one file per member process: ``jobs/PID.START`` (``START`` is the
 process's start time in clock ticks since boot, from ``/proc/PID/stat``, so a reused pid is
 never mistaken for a member) holding the ids of its jobs, one a line (jobs nest, as on Windows
-8 and later). Any process can read who is in a job. ``jobs/ID.limits`` holds what a member
+8 and later). A process without a file is in the jobs of its nearest ancestor with one (it
+was started by other means than this library), or, orphaned, in those its environment names
+(:data:`JOBS_ENV`). Any process can read who is in a job. ``jobs/ID.limits`` holds what a member
 must know of its job's limits when it starts a process (the limit flags and the active
 process limit).
 
