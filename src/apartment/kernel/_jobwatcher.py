@@ -35,13 +35,16 @@ def watch(folder: str, job_id: str) -> None:
             return
         if _watcher is None:
             script = Path(_jobwatch.__file__).resolve()
-            _watcher = subprocess.Popen(
-                [sys.executable, "-I", str(script), folder],
-                stdin=subprocess.PIPE,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-                start_new_session=True,  # a Ctrl-C or a kill of this group spares it
-            )
+            try:
+                _watcher = subprocess.Popen(
+                    [sys.executable, "-I", str(script), folder],
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                    start_new_session=True,  # a Ctrl-C or a kill of this group spares it
+                )
+            except OSError:  # no interpreter to run it (embedded): closing the job still kills
+                return
         _tell(f"+{job_id}")
         _watched.add(job_id)
 
