@@ -98,6 +98,17 @@ from ._handles import CURRENT_THREAD as CURRENT_THREAD
 from ._handles import HandleTable as HandleTable
 from ._handles import handles as handles
 from ._hoststream import HostStream as HostStream
+from ._job import BASIC_LIMIT_VALID_FLAGS as BASIC_LIMIT_VALID_FLAGS
+from ._job import EXTENDED_LIMIT_VALID_FLAGS as EXTENDED_LIMIT_VALID_FLAGS
+from ._job import JOB_OBJECT_LIMIT_ACTIVE_PROCESS as JOB_OBJECT_LIMIT_ACTIVE_PROCESS
+from ._job import JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE as JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE
+from ._job import JobAccounting as JobAccounting
+from ._job import JobLimits as JobLimits
+from ._job import JobObject as JobObject
+from ._job import JobStatistics as JobStatistics
+from ._job import create_job as create_job
+from ._job import open_job as open_job
+from ._job import process_jobs as process_jobs
 from ._machine import LOCALE_ID as LOCALE_ID
 from ._machine import MemoryStatus as MemoryStatus
 from ._machine import SystemInfo as SystemInfo
@@ -293,6 +304,7 @@ __all__ = [
     "ABOVE_NORMAL_PRIORITY_CLASS",
     "ALERTED",
     "ALLOCATION_GRANULARITY",
+    "BASIC_LIMIT_VALID_FLAGS",
     "BELOW_NORMAL_PRIORITY_CLASS",
     "CREATE_ALWAYS",
     "CREATE_NEW",
@@ -305,6 +317,7 @@ __all__ = [
     "DRIVE_FIXED",
     "DRIVE_NO_ROOT_DIR",
     "DRIVE_UNKNOWN",
+    "EXTENDED_LIMIT_VALID_FLAGS",
     "FILE_ALL_ACCESS",
     "FILE_APPEND_DATA",
     "FILE_ATTRIBUTE_ARCHIVE",
@@ -346,6 +359,8 @@ __all__ = [
     "GENERIC_WRITE",
     "HIGH_PRIORITY_CLASS",
     "IDLE_PRIORITY_CLASS",
+    "JOB_OBJECT_LIMIT_ACTIVE_PROCESS",
+    "JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE",
     "LOCALE_ID",
     "LOCKFILE_EXCLUSIVE_LOCK",
     "LOCKFILE_FAIL_IMMEDIATELY",
@@ -427,6 +442,10 @@ __all__ = [
     "HostNames",
     "HostStream",
     "IoResult",
+    "JobAccounting",
+    "JobLimits",
+    "JobObject",
+    "JobStatistics",
     "MemoryCounters",
     "MemoryStatus",
     "Module",
@@ -461,6 +480,7 @@ __all__ = [
     "command_line",
     "copy_file",
     "create_directory",
+    "create_job",
     "create_named",
     "create_named_pipe",
     "create_pipe",
@@ -506,6 +526,7 @@ __all__ = [
     "mount_point",
     "move_file",
     "open_file",
+    "open_job",
     "open_named",
     "open_process",
     "open_section",
@@ -516,6 +537,7 @@ __all__ = [
     "privilege_name",
     "process_affinity",
     "process_ids",
+    "process_jobs",
     "process_modules",
     "process_times",
     "process_version",

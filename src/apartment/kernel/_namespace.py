@@ -27,12 +27,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import (
     ERROR_PATH_NOT_FOUND,
+    AccessDeniedError,
     InvalidHandleError,
     InvalidParameterError,
     NameNotFoundError,
     Win32Error,
 )
-from . import _session
+from . import _localnames, _session
 from ._core import KERNEL_LOCK, Waitable
 from ._event import Event
 from ._mutex import Mutex
@@ -68,6 +69,9 @@ if TYPE_CHECKING:
 __all__ = [
     "create_named",
     "open_named",
+    "check_not_local",
+    "create_local_named",
+    "open_local_named",
     "release_name",
     "find_alive",
     "name_key",
@@ -80,7 +84,13 @@ MAX_PATH = 260
 NamedKind = TypeVar("NamedKind", Event, Mutex, Semaphore, WaitableTimer)
 
 _unshared: weakref.WeakValueDictionary[str, Waitable] = weakref.WeakValueDictionary()
-"""The names of a process that cannot share objects (the fallback)."""
+"""The names of a process that cannot share objects (the fallback), and the names of objects
+that stay in their process (jobs): :func:`create_local_named`."""
+
+_claimed: set[str] = set()
+"""The names this process holds in the session for objects that stay in it (``_localnames``)."""
+
+LocalKind = TypeVar("LocalKind", bound=Waitable)
 
 
 def _strip_local(name: str) -> str:
@@ -133,6 +143,7 @@ def create_named(kind: type[NamedKind], name: str, *args: object) -> tuple[Named
     s = session_or_none()
     if s is None:
         return _create_unshared(kind, key, name, local, want_owner)
+    _check_not_local(kind, key, name)
     data = key.encode("utf-8", "surrogatepass")
     digest = zlib.crc32(data)
     state = current_state() if want_owner else None
@@ -168,6 +179,7 @@ def open_named(kind: type[NamedKind], name: str) -> NamedKind:
     s = session_or_none()
     if s is None:
         return _open_unshared(kind, key, name)
+    _check_not_local(kind, key, name)
     data = key.encode("utf-8", "surrogatepass")
     digest = zlib.crc32(data)
     s.lock()
@@ -179,6 +191,133 @@ def open_named(kind: type[NamedKind], name: str) -> NamedKind:
         hold(s, s.slot, o, name=True)
         s.commit()
         return face(o)  # type: ignore[return-value]
+    finally:
+        s.unlock()
+
+
+def create_local_named(obj: LocalKind, name: str) -> tuple[LocalKind, bool]:
+    """Give ``obj``, an object that stays in this process, ``name`` in the session's namespace.
+
+    Returns ``(object, existed)``: the object of this process already named ``name`` if it is
+    of the same kind (then ``obj`` is dropped), else ``obj`` itself, now named. The name is
+    taken from the same namespace as the shared objects' names, so no event, mutex, semaphore
+    or timer of any process may hold it.
+
+    Raises:
+        InvalidHandleError: the name belongs to an object of another kind.
+    """
+    key = _key(name)
+    kind = type(obj)
+    _check_session_free(kind, key, name)
+    with KERNEL_LOCK:
+        existing = _lookup_unshared(kind, key, name)
+    if existing is not None:
+        return existing, True
+    _refuse_others(kind, _localnames.claim(key, kind.__name__), name)
+    with KERNEL_LOCK:
+        existing = _lookup_unshared(kind, key, name)
+        if existing is not None:  # another thread named its object meanwhile
+            return existing, True
+        obj.name = name  # type: ignore[attr-defined]
+        _unshared[key] = obj
+        _claimed.add(key)
+    weakref.finalize(obj, _release_claim, key, weakref.ref(obj))
+    return obj, False
+
+
+def open_local_named(kind: type[LocalKind], name: str) -> LocalKind:
+    """Return this process's object of ``kind`` named ``name`` (OpenJobObject).
+
+    Raises:
+        NameNotFoundError: no object of this process has that name.
+        InvalidHandleError: the name belongs to an object of another kind.
+    """
+    key = _key(name)
+    _check_session_free(kind, key, name)
+    with KERNEL_LOCK:
+        existing = _lookup_unshared(kind, key, name)
+    if existing is not None:
+        return existing
+    _refuse_others(kind, _localnames.holder(key), name)
+    raise NameNotFoundError(f"no kernel object is named {name!r}; create it first")
+
+
+def _refuse_others(kind: type[object], held: str | None, name: str) -> None:
+    """Refuse a name another process holds for an object that stays in it (``held``: its kind).
+
+    Raises:
+        AccessDeniedError: it is an object of ``kind`` (another process's job: not shared).
+        InvalidHandleError: it is an object of another kind.
+    """
+    if held is None:
+        return
+    if held == kind.__name__:
+        raise AccessDeniedError(
+            f"the {held} named {name!r} belongs to another process; a {held} is not shared "
+            "between processes here"
+        )
+    raise InvalidHandleError(
+        f"the name {name!r} belongs to another process's {held}, not to a {kind.__name__}; "
+        "pick another name"
+    )
+
+
+def _release_claim(key: str, obj: weakref.ref[Waitable] | None = None) -> None:
+    """Give a name back to the session, if this process's object still holds it."""
+    with KERNEL_LOCK:
+        if key not in _claimed:
+            return
+        current = _unshared.get(key)
+        if current is not None and (obj is None or current is not obj()):
+            return  # another object holds it now
+        _claimed.discard(key)
+    _localnames.release(key)
+
+
+def check_not_local(kind: type[object], key: str, name: str) -> None:
+    """Refuse a name that an object staying in its process (a job, of any process) holds.
+
+    For the named objects that do not go through :func:`create_named` (sections).
+
+    Raises:
+        InvalidHandleError: a job holds ``name``.
+    """
+    _check_not_local(kind, key, name)
+
+
+def _check_not_local(kind: type[object], key: str, name: str) -> None:
+    """Refuse a name that an object staying in this process (a job) holds."""
+    with KERNEL_LOCK:
+        local = _unshared.get(key)
+    if local is not None and not isinstance(local, kind):
+        raise InvalidHandleError(
+            f"the name {name!r} belongs to {local!r}, not to a {kind.__name__}; pick another name"
+        )
+    if local is None:  # another process's job (one failed open when there is none)
+        _refuse_others(kind, _localnames.holder(key), name)
+
+
+def _check_session_free(kind: type[Waitable], key: str, name: str) -> None:
+    """Refuse a name that a shared object of the session holds (any kind: not ``kind``)."""
+    s = session_or_none()
+    if s is None:
+        return
+    data = key.encode("utf-8", "surrogatepass")
+    digest = zlib.crc32(data)
+    s.lock()
+    try:
+        drop_dead_faces(s)
+        s.sweep()
+        o = lookup(s, data, digest)
+        if o and _holders_dead(s, o):
+            s.sweep(force=True)
+            o = lookup(s, data, digest)
+        if o:
+            found = KIND_NAMES[s.w[o + O_KIND] & 0xFF]
+            raise InvalidHandleError(
+                f"the name {name!r} belongs to a {found}, not to a {kind.__name__}; "
+                "pick another name"
+            )
     finally:
         s.unlock()
 
@@ -241,8 +380,13 @@ def release_name(obj: object) -> None:
     if isinstance(name, str):
         key = _strip_local(name)
         with KERNEL_LOCK:
-            if _unshared.get(key) is obj:
-                del _unshared[key]
+            if _unshared.get(key) is not obj:
+                return
+            del _unshared[key]
+            claimed = key in _claimed
+            _claimed.discard(key)
+        if claimed:
+            _localnames.release(key)
 
 
 # -- where objects cannot be shared ------------------------------------------------------------
@@ -263,7 +407,7 @@ def _create_unshared(
     return obj, False
 
 
-def _open_unshared(kind: type[NamedKind], key: str, name: str) -> NamedKind:
+def _open_unshared(kind: type[LocalKind], key: str, name: str) -> LocalKind:
     with KERNEL_LOCK:
         existing = _lookup_unshared(kind, key, name)
     if existing is None:
@@ -271,7 +415,7 @@ def _open_unshared(kind: type[NamedKind], key: str, name: str) -> NamedKind:
     return existing
 
 
-def _lookup_unshared(kind: type[NamedKind], key: str, name: str) -> NamedKind | None:
+def _lookup_unshared(kind: type[LocalKind], key: str, name: str) -> LocalKind | None:
     obj = _unshared.get(key)
     if obj is None:
         return None

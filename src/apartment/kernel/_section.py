@@ -47,7 +47,7 @@ from ._core import KERNEL_LOCK
 from ._file import File
 from ._filemodes import FILE_READ_DATA, FILE_WRITE_DATA
 from ._machine import memory_status
-from ._namespace import name_key
+from ._namespace import check_not_local, name_key
 from ._records import session_or_none
 from ._sectionstore import (
     PAGE_SIZE,
@@ -292,6 +292,7 @@ def create_section(
                 backing.handles = backing.users = 1
             return Section(backing, None), False
         assert name is not None
+        check_not_local(Section, key, name)
         s = session_or_none()
         if s is None:
             backing, existed = create_unshared(key, name, fd, size)
@@ -311,6 +312,7 @@ def open_section(name: str) -> Section:
         InvalidHandleError: the name belongs to another kind of object.
     """
     key = name_key(name)
+    check_not_local(Section, key, name)
     s = session_or_none()
     backing = open_unshared(key, name) if s is None else open_shared(s, key, name)
     return Section(backing, name)

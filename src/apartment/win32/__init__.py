@@ -59,6 +59,16 @@ MODULES: dict[str, str] = {
     "mmapfile": "apartment.win32.mmapfile",
     "win32trace": "apartment.win32.win32trace",
     "win32traceutil": "apartment.win32.win32traceutil",
+    "win32job": "apartment.win32.win32job",
+    "winnt": "apartment.win32.winnt",
+    "winioctlcon": "apartment.win32.winioctlcon",
+    "commctrl": "apartment.win32.commctrl",
+    "mmsystem": "apartment.win32.mmsystem",
+    "win32netcon": "apartment.win32.win32netcon",
+    "win32cryptcon": "apartment.win32.win32cryptcon",
+    "sspicon": "apartment.win32.sspicon",
+    "win32inetcon": "apartment.win32.win32inetcon",
+    "winxpgui": "apartment.win32.winxpgui",
 }
 """pywin32 module name -> the facade module that stands in for it."""
 
