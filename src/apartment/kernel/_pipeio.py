@@ -373,6 +373,8 @@ class PipeIO(File):
             view = view.cast("B")
         if view.readonly:
             raise TypeError("a read needs a writable buffer")
+        if overlapped is not None:
+            overlapped.completion = self.completion
         message = self.read_message
         waiting: Overlapped | None = None
         with IO_LOCK:
@@ -417,6 +419,8 @@ class PipeIO(File):
         if view.format != "B" or view.ndim != 1:
             view = view.cast("B")
         length = len(view)
+        if overlapped is not None:
+            overlapped.completion = self.completion
         if self.raw:  # an anonymous pipe: plain bytes
             payload = view.tobytes()
         else:  # frames; no empty byte writes
