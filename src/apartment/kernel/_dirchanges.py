@@ -35,6 +35,8 @@ from ._overlapped import PENDING, IoResult, begin, complete, spare_overlapped
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from typing_extensions import Buffer
+
     from ._overlapped import Overlapped
 
 __all__ = [
@@ -74,7 +76,7 @@ def encode_changes(changes: list[Change]) -> bytes:
     return b"".join(parts)
 
 
-def decode_changes(buffer: bytes | memoryview, size: int) -> list[Change]:
+def decode_changes(buffer: Buffer, size: int) -> list[Change]:
     """Read the ``(action, name)`` pairs from the first ``size`` bytes of FILE_NOTIFY_INFORMATION.
 
     Raises:

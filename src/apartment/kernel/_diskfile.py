@@ -23,6 +23,7 @@ from ..errors import (
     ERROR_INVALID_FUNCTION,
     ERROR_NEGATIVE_SEEK,
     AccessDeniedError,
+    InvalidHandleError,
     InvalidParameterError,
     LockViolationError,
     Win32Error,
@@ -369,12 +370,12 @@ class DiskFile(File):
         """Read what changed in this directory (ReadDirectoryChangesW); see :mod:`._dirchanges`.
 
         Raises:
-            Win32Error: ERROR_INVALID_PARAMETER, not a directory or no change filter;
-                ERROR_ACCESS_DENIED, opened without FILE_LIST_DIRECTORY.
+            Win32Error: ERROR_INVALID_HANDLE, not a directory; ERROR_INVALID_PARAMETER, no
+                change filter; ERROR_ACCESS_DENIED, opened without FILE_LIST_DIRECTORY.
         """
         self._check_open()
-        if not self._directory:
-            raise InvalidParameterError(f"{self.name!r} is not a directory")
+        if not self._directory:  # (Wine's code; Windows' is not documented)
+            raise InvalidHandleError(f"{self.name!r} is not a directory")
         self._need(FILE_READ_DATA, "list it")
         view = memoryview(buffer).cast("B")
         if view.readonly:
