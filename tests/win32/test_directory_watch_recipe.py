@@ -45,6 +45,7 @@ def test_the_recipe_reports_each_step(tmp_path: Path) -> None:
 
     def one_round() -> None:
         results = win32file.ReadDirectoryChangesW(h_dir, 1024, True, FILTER, None, None)
+        assert results is not None  # a size gives the list
         for action, file in results:
             full_filename = os.path.join(str(tmp_path), file)
             seen.append((ACTIONS.get(action, "Unknown"), full_filename))
