@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import stat
+import weakref
 
 from .. import kernel
 from ..errors import ERROR_INVALID_PARAMETER, InvalidHandleError, Win32Error
@@ -122,7 +123,8 @@ def GetQueuedCompletionStatus(hPort: object, timeOut: int, /) -> tuple[int, int,
         return 258, 0, 0, None  # WAIT_TIMEOUT
     status, transferred, key, overlapped = packet
     if isinstance(overlapped, kernel.Overlapped):  # an I/O's: its PyOVERLAPPED, if alive
-        owner = overlapped.context() if callable(overlapped.context) else None
+        context = overlapped.context  # a weak reference to its PyOVERLAPPED (pywintypes)
+        owner = context() if isinstance(context, weakref.ref) else None
         if owner is None:
             raise RuntimeError(_DESTROYED)
         overlapped = owner
