@@ -68,13 +68,7 @@ FILES = [
         "win32/test/test_win32file.py",
         "unittest",
         {
-            "testCompletionPortsMultiple": "I/O completion ports are not modelled",
-            "testCompletionPortsQueued": "I/O completion ports are not modelled",
-            "testCompletionPortsNonQueued": "I/O completion ports are not modelled",
-            "testCompletionPortsNonQueuedBadReference": "I/O completion ports are not modelled",
             "testAcceptEx": "Winsock extensions (AcceptEx, WSASend) are not modelled",
-            "testSimple": "needs ReadDirectoryChangesW",
-            "testSmall": "needs ReadDirectoryChangesW",
             "testEncrypt": "EncryptFile is NTFS's",
             "test_connect_with_payload": "Winsock extensions (ConnectEx) are not modelled",
             "test_connect_without_payload": "Winsock extensions (ConnectEx) are not modelled",

@@ -32,6 +32,13 @@ from ._core import Waitable as Waitable
 from ._core import WaitResult as WaitResult
 from ._datefmt import format_date as format_date
 from ._datefmt import format_time as format_time
+from ._dirchanges import FILE_ACTION_ADDED as FILE_ACTION_ADDED
+from ._dirchanges import FILE_ACTION_MODIFIED as FILE_ACTION_MODIFIED
+from ._dirchanges import FILE_ACTION_REMOVED as FILE_ACTION_REMOVED
+from ._dirchanges import FILE_ACTION_RENAMED_NEW_NAME as FILE_ACTION_RENAMED_NEW_NAME
+from ._dirchanges import FILE_ACTION_RENAMED_OLD_NAME as FILE_ACTION_RENAMED_OLD_NAME
+from ._dirchanges import decode_changes as decode_changes
+from ._dirchanges import encode_changes as encode_changes
 from ._dirwatch import ChangeNotification as ChangeNotification
 from ._dirwatch import watch_folder as watch_folder
 from ._diskfile import DiskFile as DiskFile
@@ -98,6 +105,9 @@ from ._handles import CURRENT_THREAD as CURRENT_THREAD
 from ._handles import HandleTable as HandleTable
 from ._handles import handles as handles
 from ._hoststream import HostStream as HostStream
+from ._iocp import Completion as Completion
+from ._iocp import CompletionPort as CompletionPort
+from ._iocp import CompletionPortStatistics as CompletionPortStatistics
 from ._job import BASIC_LIMIT_VALID_FLAGS as BASIC_LIMIT_VALID_FLAGS
 from ._job import EXTENDED_LIMIT_VALID_FLAGS as EXTENDED_LIMIT_VALID_FLAGS
 from ._job import JOB_OBJECT_LIMIT_ACTIVE_PROCESS as JOB_OBJECT_LIMIT_ACTIVE_PROCESS
@@ -318,6 +328,11 @@ __all__ = [
     "DRIVE_NO_ROOT_DIR",
     "DRIVE_UNKNOWN",
     "EXTENDED_LIMIT_VALID_FLAGS",
+    "FILE_ACTION_ADDED",
+    "FILE_ACTION_MODIFIED",
+    "FILE_ACTION_REMOVED",
+    "FILE_ACTION_RENAMED_NEW_NAME",
+    "FILE_ACTION_RENAMED_OLD_NAME",
     "FILE_ALL_ACCESS",
     "FILE_APPEND_DATA",
     "FILE_ATTRIBUTE_ARCHIVE",
@@ -430,6 +445,9 @@ __all__ = [
     "Account",
     "AccountKind",
     "ChangeNotification",
+    "Completion",
+    "CompletionPort",
+    "CompletionPortStatistics",
     "CpuTimes",
     "DiskFile",
     "DiskSpace",
@@ -490,12 +508,14 @@ __all__ = [
     "current_process",
     "current_thread",
     "current_user_sid",
+    "decode_changes",
     "delete_file",
     "descriptor_of_handle",
     "disk_space",
     "drive_roots",
     "drive_type",
     "effective_token",
+    "encode_changes",
     "environment_variable",
     "expand_environment",
     "file_attributes",

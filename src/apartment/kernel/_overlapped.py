@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from ._core import WaitResult
+    from ._iocp import CompletionPort
     from ._threadstate import ThreadState
 
 __all__ = ["IoResult", "Overlapped", "begin", "complete", "disown_locked", "spare_overlapped"]
@@ -53,11 +54,27 @@ class Overlapped(Waitable):
     reset when an operation starts and set when it completes. The object is signaled while
     no operation is pending, so ``wait()`` and ``wait_any`` return once it has completed. Use
     one Overlapped for one operation at a time, as Windows requires.
+
+    An operation on a file associated with a completion port also queues a packet there when
+    it completes (the file's port and key are noted in ``completion`` as it starts), unless
+    ``queue_completion`` is false (Win32: an hEvent with its low bit set). ``context`` is the
+    caller's: a port's packet carries the Overlapped, and its owner finds its own object there.
     """
 
-    __slots__ = ("_driver", "_status", "_transferred", "event", "offset")
+    __slots__ = (
+        "_driver",
+        "_status",
+        "_transferred",
+        "completion",
+        "context",
+        "event",
+        "offset",
+        "queue_completion",
+    )
 
-    def __init__(self, offset: int = 0, event: Event | None = None) -> None:
+    def __init__(
+        self, offset: int = 0, event: Event | None = None, *, context: object = None
+    ) -> None:
         if not isinstance(offset, int) or offset < 0:
             raise ValueError(f"an offset is a byte position, 0 or more, not {offset!r}")
         if event is not None and not isinstance(event, Event):
@@ -65,6 +82,9 @@ class Overlapped(Waitable):
         super().__init__(True)
         self.offset = offset
         self.event = event
+        self.context = context
+        self.completion: tuple[CompletionPort, int] | None = None
+        self.queue_completion = True
         self._status = 0
         self._transferred = 0
         # Who can carry the pending operation forward on a waiting thread (a pipe end), if
@@ -205,6 +225,9 @@ def complete(overlapped: Overlapped, status: int, transferred: int = 0) -> None:
         event = overlapped.event
         if event is not None:
             event._set_locked(woken)
+        completion = overlapped.completion
+        if completion is not None and overlapped.queue_completion:
+            completion[0].queue_locked(status, transferred, completion[1], overlapped, woken)
     for waiter in woken:
         waiter.wake()
 

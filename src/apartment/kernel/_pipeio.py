@@ -409,6 +409,8 @@ class PipeIO(File):
             view = view.cast("B")
         if view.readonly:
             raise TypeError("a read needs a writable buffer")
+        if overlapped is not None:
+            overlapped.completion = self.completion
         message = self.read_message
         waiting: Overlapped | None = None
         with IO_LOCK:
@@ -460,6 +462,8 @@ class PipeIO(File):
             if view.format != "B" or view.ndim != 1:
                 view = view.cast("B")
         length = len(view)
+        if overlapped is not None:
+            overlapped.completion = self.completion
         if self.raw:  # an anonymous pipe: plain bytes
             payload = bytes(view)
         elif length or self.message_type:  # frames

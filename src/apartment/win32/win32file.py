@@ -94,6 +94,11 @@ from ._api_files import file_MoveFileW as MoveFileW
 from ._api_files import file_RemoveDirectory as RemoveDirectory
 from ._api_files import file_SetCurrentDirectory as SetCurrentDirectory
 from ._api_files import find_data as _find_data
+from ._api_iocp import FILE_NOTIFY_INFORMATION as FILE_NOTIFY_INFORMATION
+from ._api_iocp import CreateIoCompletionPort as CreateIoCompletionPort
+from ._api_iocp import GetQueuedCompletionStatus as GetQueuedCompletionStatus
+from ._api_iocp import PostQueuedCompletionStatus as PostQueuedCompletionStatus
+from ._api_iocp import ReadDirectoryChangesW as ReadDirectoryChangesW
 from ._buffers import data_arg, read_buffer, text_arg
 from ._handles import PyHANDLE, handle_value, lookup, new_handle
 from ._security import inherits
@@ -120,7 +125,8 @@ __all__ = [
     "CreateDirectoryExW", "CreateHardLink", "GetFinalPathNameByHandle", "GetVolumePathName",
     "CreateSymbolicLink", "GetCompressedFileSize", "SetCurrentDirectory",
     "SYMBOLIC_LINK_FLAG_DIRECTORY", "FindFirstChangeNotification", "FindNextChangeNotification",
-    "FindCloseChangeNotification",
+    "FindCloseChangeNotification", "CreateIoCompletionPort", "PostQueuedCompletionStatus",
+    "GetQueuedCompletionStatus", "ReadDirectoryChangesW", "FILE_NOTIFY_INFORMATION",
     "DRIVE_UNKNOWN", "DRIVE_NO_ROOT_DIR", "DRIVE_REMOVABLE", "DRIVE_FIXED", "DRIVE_REMOTE",
     "DRIVE_CDROM", "DRIVE_RAMDISK", "COPY_FILE_FAIL_IF_EXISTS", "COPY_FILE_RESTARTABLE",
     "COPY_FILE_OPEN_SOURCE_FOR_WRITE", "COPY_FILE_ALLOW_DECRYPTED_DESTINATION",
