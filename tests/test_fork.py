@@ -16,6 +16,7 @@ import select
 import signal
 import threading
 import traceback
+import uuid
 import warnings
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +28,8 @@ from apartment import com, kernel, messages
 from apartment.errors import DisconnectedError
 from apartment.kernel import Event, Mutex, Semaphore, WaitableTimer, start_thread, wait_any
 from apartment.testing import wait_until_blocked
+
+from .com._helpers import in_apartment
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -266,6 +269,7 @@ def test_forks_at_random_points_of_busy_threads_leave_working_children(spin: int
 
 _MP_CHILD = """
 import traceback
+import uuid
 from apartment import com
 from apartment.kernel import Event, Mutex, start_thread
 
@@ -302,3 +306,19 @@ def test_multiprocessing_children_work(method: str) -> None:
                 process.kill()
                 process.join()
     assert process.exitcode == 0
+
+
+def test_the_childs_running_object_table_holds_none_of_the_parents_registrations() -> None:
+    def body() -> None:
+        clsid = "{" + str(uuid.uuid4()).upper() + "}"
+        registration = com.register_active_object(com.memory_stream(b"x"), clsid)
+        try:
+            in_child(lambda: _no_entry(registration.handle))
+        finally:
+            com.revoke_active_object(registration.handle)
+
+    in_apartment(body, multithreaded=True)
+
+
+def _no_entry(handle: int) -> None:
+    assert com.running_object_table().entry(handle) is None

@@ -1,7 +1,9 @@
 """The command line: ``python -m apartment run|register|unregister|classes ...``.
 
 * ``run SCRIPT [ARGS...]`` installs the pywin32 facade (unless the real pywin32 is
-  importable) and runs the script as ``__main__`` with ``sys.argv`` set as Python would.
+  importable) and runs the script as ``__main__`` with ``sys.argv`` set as Python would;
+  ``run -m MODULE [ARGS...]`` runs a module so, as ``python -m MODULE`` does (a pywin32
+  module name runs its facade module: ``run -m win32traceutil`` is the trace collector).
 * ``register FILE`` / ``unregister FILE`` (un)register the COM classes a server script
   defines (those with ``_reg_clsid_``), in the class registry ``$APARTMENT_REGISTRY``.
 * ``classes`` lists what the class registry holds.
@@ -40,6 +42,16 @@ def _run(script: str, args: Sequence[str]) -> int:
     return 0
 
 
+def _run_module(name: str, args: Sequence[str]) -> int:
+    from .win32 import MODULES, install
+
+    install(runtime=True)
+    sys.argv = [name, *args]  # runpy puts the module's path first, as python -m does
+    sys.path.insert(0, os.getcwd())
+    runpy.run_module(MODULES.get(name, name), run_name="__main__", alter_sys=True)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``apartment`` command line and return its exit status."""
     parser = argparse.ArgumentParser(
@@ -48,7 +60,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     commands = parser.add_subparsers(dest="command", required=True)
     run = commands.add_parser("run", help="run a pywin32 script on the apartment facade")
-    run.add_argument("script", help="the script to run as __main__")
+    run.add_argument("-m", dest="module", help="run a module as __main__ (as python -m)")
+    run.add_argument("script", nargs="?", help="the script to run as __main__")
     run.add_argument("args", nargs=argparse.REMAINDER, help="arguments for the script")
     for verb, text in (
         ("register", "register the COM classes a server script defines"),
@@ -63,10 +76,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         sub = commands.add_parser(verb, help=text, add_help=False)
         sub.add_argument("rest", nargs=argparse.REMAINDER)
     words = list(sys.argv[1:] if argv is None else argv)
+    if words[:2] == ["run", "-m"] and len(words) > 2:  # the module's options are its own
+        return _run_module(words[2], words[3:])
     if words and words[0] in _VERBS:  # the verb parses its own options (argparse would not)
         return _verb(words[0], words[1:])
     options = parser.parse_args(words)
     if options.command == "run":
+        if options.module is not None:
+            rest = [options.script, *options.args] if options.script is not None else []
+            return _run_module(options.module, rest)
+        if options.script is None:
+            parser.error("run: name a script, or a module with -m")
         return _run(options.script, options.args)
     return _verb(options.command, options.rest)
 

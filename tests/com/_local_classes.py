@@ -139,3 +139,28 @@ class Ticker(com.Connectable):
     def Write(self, data: Any) -> int:  # noqa: N802
         self.data = bytes(data)
         return len(data)
+
+
+class Active:
+    """An application's object: it registers itself as its class's running object, strongly,
+    and stays running until told to revoke it, as an application does."""
+
+    _reg_clsid_ = "{5B0E6D54-6C35-4C8B-9E0B-3E1A4A5E7005}"
+    _reg_progid_ = "ApartmentTest.Active"
+    _reg_clsctx_ = com.CLSCTX_LOCAL_SERVER
+    _public_methods_ = ["Pid", "Register", "Revoke"]
+
+    def __init__(self) -> None:
+        self.handle: int | None = None
+
+    def Pid(self) -> int:  # noqa: N802
+        return os.getpid()
+
+    def Register(self) -> None:  # noqa: N802
+        pointer = com.wrap(self)
+        self.handle = com.register_active_object(pointer, self._reg_clsid_).handle
+
+    def Revoke(self) -> None:  # noqa: N802
+        if self.handle is not None:
+            com.revoke_active_object(self.handle)
+            self.handle = None

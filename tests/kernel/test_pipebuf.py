@@ -95,3 +95,37 @@ def test_a_header_too_long_for_our_framing_ends_the_connection() -> None:
     inbox.feed(b"\x7f\xff\xff\xfe")
     assert inbox.ended == "broken"
     assert not inbox.has_data()
+
+
+@given(st.binary(max_size=40), st.integers(0, 48), st.booleans())
+def test_take_frame_reads_a_whole_message_or_leaves_all_to_feed(
+    payload: bytes, size: int, earlier: bool
+) -> None:
+    """The read's shortcut takes exactly what take_message would, or changes nothing."""
+    shortcut, inbox = Inbox(), Inbox()
+    if earlier:  # a message already waits: the shortcut must not jump the queue
+        for box in (shortcut, inbox):
+            box.feed(frames(memoryview(b"first")))
+    data = memoryview(frames(memoryview(payload)))
+    view, expected = memoryview(bytearray(size)), memoryview(bytearray(size))
+    taken = shortcut.take_frame(data, view)
+    inbox.feed(data)
+    if taken < 0:
+        assert earlier or len(payload) > size
+        shortcut.feed(data)
+        assert shortcut.take_message(view) == inbox.take_message(expected)
+    else:
+        assert (taken, False) == inbox.take_message(expected)
+        assert not shortcut.messages and not inbox.messages
+    assert bytes(view) == bytes(expected)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [disconnect_frame(), abort_frame(), b"\x80\x00\x00\x02ab", b"\x00\x00\x00\x03ab", b"\x00\x00"],
+    ids=["disconnect", "abort", "more-chunks-follow", "partial", "short-header"],
+)
+def test_take_frame_leaves_controls_and_partial_frames_to_feed(data: bytes) -> None:
+    inbox = Inbox()
+    assert inbox.take_frame(memoryview(data), memoryview(bytearray(64))) == -1
+    assert not inbox.messages and inbox.ended is None

@@ -24,6 +24,9 @@ from ._api import sta as sta
 from ._api import threading_model as threading_model
 from ._api import wait_for_handles as wait_for_handles
 from ._api import with_timeout as with_timeout
+from ._bindctx import BindCtx as BindCtx
+from ._bindctx import create_bind_ctx as create_bind_ctx
+from ._bindctx import parse_display_name as parse_display_name
 from ._callctl import call_cancelled as call_cancelled
 from ._callctl import call_timeout as call_timeout
 from ._callctl import cancel_call as cancel_call
@@ -116,6 +119,25 @@ from ._marshal import marshal as marshal
 from ._marshal import marshal_interface as marshal_interface
 from ._marshal import release_marshal_data as release_marshal_data
 from ._marshal import unmarshal_interface as unmarshal_interface
+from ._moniker_pointers import BindCtxPointer as BindCtxPointer
+from ._moniker_pointers import EnumMonikerPointer as EnumMonikerPointer
+from ._moniker_pointers import MonikerPointer as MonikerPointer
+from ._moniker_pointers import OleItemContainerPointer as OleItemContainerPointer
+from ._moniker_pointers import ParseDisplayNamePointer as ParseDisplayNamePointer
+from ._moniker_pointers import RunningObjectTablePointer as RunningObjectTablePointer
+from ._monikers import BINDSPEED_INDEFINITE as BINDSPEED_INDEFINITE
+from ._monikers import MKSYS_ANTIMONIKER as MKSYS_ANTIMONIKER
+from ._monikers import MKSYS_CLASSMONIKER as MKSYS_CLASSMONIKER
+from ._monikers import MKSYS_FILEMONIKER as MKSYS_FILEMONIKER
+from ._monikers import MKSYS_GENERICCOMPOSITE as MKSYS_GENERICCOMPOSITE
+from ._monikers import MKSYS_ITEMMONIKER as MKSYS_ITEMMONIKER
+from ._monikers import MKSYS_NONE as MKSYS_NONE
+from ._monikers import MKSYS_POINTERMONIKER as MKSYS_POINTERMONIKER
+from ._monikers import class_moniker as class_moniker
+from ._monikers import composite_moniker as composite_moniker
+from ._monikers import file_moniker as file_moniker
+from ._monikers import item_moniker as item_moniker
+from ._monikers import pointer_moniker as pointer_moniker
 from ._pointer import InterfacePointer as InterfacePointer
 from ._policy import DISPATCH_METHOD as DISPATCH_METHOD
 from ._policy import DISPATCH_PROPERTYGET as DISPATCH_PROPERTYGET
@@ -150,10 +172,16 @@ from ._registry_store import registry_path as registry_path
 from ._remote import RemoteObject as RemoteObject
 from ._rot import ACTIVEOBJECT_STRONG as ACTIVEOBJECT_STRONG
 from ._rot import ACTIVEOBJECT_WEAK as ACTIVEOBJECT_WEAK
+from ._rot import ROTFLAGS_ALLOWANYCLIENT as ROTFLAGS_ALLOWANYCLIENT
+from ._rot import ROTFLAGS_REGISTRATIONKEEPSALIVE as ROTFLAGS_REGISTRATIONKEEPSALIVE
 from ._rot import Registration as Registration
+from ._rot import RunningObjectTable as RunningObjectTable
 from ._rot import active_object as active_object
+from ._rot import active_object_moniker as active_object_moniker
 from ._rot import register_active_object as register_active_object
 from ._rot import revoke_active_object as revoke_active_object
+from ._rot import running_object_table as running_object_table
+from ._rot_shared import SessionTable as SessionTable
 from ._sentinels import ARG_NOT_FOUND as ARG_NOT_FOUND
 from ._sentinels import EMPTY as EMPTY
 from ._sentinels import MISSING as MISSING
@@ -369,4 +397,32 @@ __all__ = [
     "wait_for_handles",
     "with_timeout",
     "wrap",
+    "BindCtx",
+    "create_bind_ctx",
+    "parse_display_name",
+    "SessionTable",
+    "BindCtxPointer",
+    "EnumMonikerPointer",
+    "MonikerPointer",
+    "OleItemContainerPointer",
+    "ParseDisplayNamePointer",
+    "RunningObjectTablePointer",
+    "BINDSPEED_INDEFINITE",
+    "MKSYS_ANTIMONIKER",
+    "MKSYS_CLASSMONIKER",
+    "MKSYS_FILEMONIKER",
+    "MKSYS_GENERICCOMPOSITE",
+    "MKSYS_ITEMMONIKER",
+    "MKSYS_NONE",
+    "MKSYS_POINTERMONIKER",
+    "class_moniker",
+    "composite_moniker",
+    "file_moniker",
+    "item_moniker",
+    "pointer_moniker",
+    "ROTFLAGS_ALLOWANYCLIENT",
+    "ROTFLAGS_REGISTRATIONKEEPSALIVE",
+    "RunningObjectTable",
+    "active_object_moniker",
+    "running_object_table",
 ]

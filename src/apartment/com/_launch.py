@@ -52,6 +52,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_START_TIMEOUT",
     "activate_local",
+    "connection_to",
     "local_server_command",
     "server_start_timeout",
     "set_server_start_timeout",
@@ -141,6 +142,11 @@ def _forget(conn: Connection) -> None:
     with _clients.lock:
         if _clients.by_pid.get(conn.peer_pid) is conn:
             del _clients.by_pid[conn.peer_pid]
+
+
+def connection_to(pid: int) -> Connection | None:
+    """The open connection to process ``pid``, made now if needed; None if nobody listens."""
+    return _connection(pid)
 
 
 def _connection(pid: int) -> Connection | None:

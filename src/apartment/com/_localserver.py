@@ -3,10 +3,11 @@
 When a class object registered for CLSCTX_LOCAL_SERVER becomes reachable
 (:mod:`._class_objects`), this process starts listening on ``com/servers/<pid>.sock`` and
 records that it serves the class (:mod:`._places`); when none is reachable any more, the
-record goes. A connection from a process of another user is refused at once (its peer
-credentials are checked); every other one gets a :class:`~._remote.Connection` whose
-requests run in the apartments of the objects they name. An activation runs the class
-object's ``create_instance`` in the class object's apartment.
+record goes. A process that publishes a registration of the running object table listens
+too (:mod:`._rot_shared` adds its request). A connection from a process of another user is
+refused at once (its peer credentials are checked); every other one gets a
+:class:`~._remote.Connection` whose requests run in the apartments of the objects they name.
+An activation runs the class object's ``create_instance`` in the class object's apartment.
 
 :func:`serve` is a whole local server, what ``python -m apartment serve CLSID...`` (the
 LocalServer32 command) runs and what pywin32's ``win32com.server.localserver.serve`` does:
@@ -73,10 +74,10 @@ from ._serverlife import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
     from pathlib import Path
 
-__all__ = ["ServerInfo", "serve", "running_servers"]
+__all__ = ["ServerInfo", "serve", "running_servers", "listen_for_clients", "add_request_handler"]
 
 
 class _Listener:
@@ -278,7 +279,25 @@ def _status() -> dict[str, Any]:
     }
 
 
-_HANDLERS = {"activate": _activate}
+_HANDLERS: dict[str, Callable[[Connection, int, list[Any]], None]] = {"activate": _activate}
+
+
+def add_request_handler(op: str, handler: Callable[[Connection, int, list[Any]], None]) -> None:
+    """Answer the request ``op`` of any process that connects: ``handler(conn, call, rest)``.
+
+    The handler runs on the connection's inn thread; it replies with ``conn.run`` or
+    ``conn.fault``. A module of this layer adds its ops once, at import.
+    """
+    _HANDLERS[op] = handler
+
+
+def listen_for_clients() -> None:
+    """Make this process reachable by the user's other processes (its socket, a thread).
+
+    What a local server does when it registers a class; the running object table does it
+    for a process that registers an object there.
+    """
+    _listen()
 
 
 # -- serve ----------------------------------------------------------------------------------

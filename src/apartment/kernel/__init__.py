@@ -32,6 +32,13 @@ from ._core import Waitable as Waitable
 from ._core import WaitResult as WaitResult
 from ._datefmt import format_date as format_date
 from ._datefmt import format_time as format_time
+from ._dirchanges import FILE_ACTION_ADDED as FILE_ACTION_ADDED
+from ._dirchanges import FILE_ACTION_MODIFIED as FILE_ACTION_MODIFIED
+from ._dirchanges import FILE_ACTION_REMOVED as FILE_ACTION_REMOVED
+from ._dirchanges import FILE_ACTION_RENAMED_NEW_NAME as FILE_ACTION_RENAMED_NEW_NAME
+from ._dirchanges import FILE_ACTION_RENAMED_OLD_NAME as FILE_ACTION_RENAMED_OLD_NAME
+from ._dirchanges import decode_changes as decode_changes
+from ._dirchanges import encode_changes as encode_changes
 from ._dirwatch import ChangeNotification as ChangeNotification
 from ._dirwatch import watch_folder as watch_folder
 from ._diskfile import DiskFile as DiskFile
@@ -98,6 +105,20 @@ from ._handles import CURRENT_THREAD as CURRENT_THREAD
 from ._handles import HandleTable as HandleTable
 from ._handles import handles as handles
 from ._hoststream import HostStream as HostStream
+from ._iocp import Completion as Completion
+from ._iocp import CompletionPort as CompletionPort
+from ._iocp import CompletionPortStatistics as CompletionPortStatistics
+from ._job import BASIC_LIMIT_VALID_FLAGS as BASIC_LIMIT_VALID_FLAGS
+from ._job import EXTENDED_LIMIT_VALID_FLAGS as EXTENDED_LIMIT_VALID_FLAGS
+from ._job import JOB_OBJECT_LIMIT_ACTIVE_PROCESS as JOB_OBJECT_LIMIT_ACTIVE_PROCESS
+from ._job import JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE as JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE
+from ._job import JobAccounting as JobAccounting
+from ._job import JobLimits as JobLimits
+from ._job import JobObject as JobObject
+from ._job import JobStatistics as JobStatistics
+from ._job import create_job as create_job
+from ._job import open_job as open_job
+from ._job import process_jobs as process_jobs
 from ._machine import LOCALE_ID as LOCALE_ID
 from ._machine import MemoryStatus as MemoryStatus
 from ._machine import SystemInfo as SystemInfo
@@ -213,6 +234,12 @@ from ._procinfo import process_version as process_version
 from ._procinfo import session_id as session_id
 from ._procinfo import thread_times as thread_times
 from ._records import publish as publish
+from ._section import ALLOCATION_GRANULARITY as ALLOCATION_GRANULARITY
+from ._section import PAGE_SIZE as PAGE_SIZE
+from ._section import Section as Section
+from ._section import View as View
+from ._section import create_section as create_section
+from ._section import open_section as open_section
 from ._semaphore import Semaphore as Semaphore
 from ._semaphore import SemaphoreStatistics as SemaphoreStatistics
 from ._spawn import create_process as create_process
@@ -276,6 +303,8 @@ from ._token import map_token_access as map_token_access
 from ._token import open_token_of as open_token_of
 from ._token import revert_to_self as revert_to_self
 from ._token import thread_token as thread_token
+from ._tracebuffer import TRACE_BUFFER_SIZE as TRACE_BUFFER_SIZE
+from ._tracebuffer import TraceBuffer as TraceBuffer
 from ._wait import signal_and_wait as signal_and_wait
 from ._wait import sleep as sleep
 from ._wait import wait_all as wait_all
@@ -284,6 +313,8 @@ from ._wait import wait_any as wait_any
 __all__ = [
     "ABOVE_NORMAL_PRIORITY_CLASS",
     "ALERTED",
+    "ALLOCATION_GRANULARITY",
+    "BASIC_LIMIT_VALID_FLAGS",
     "BELOW_NORMAL_PRIORITY_CLASS",
     "CREATE_ALWAYS",
     "CREATE_NEW",
@@ -296,6 +327,12 @@ __all__ = [
     "DRIVE_FIXED",
     "DRIVE_NO_ROOT_DIR",
     "DRIVE_UNKNOWN",
+    "EXTENDED_LIMIT_VALID_FLAGS",
+    "FILE_ACTION_ADDED",
+    "FILE_ACTION_MODIFIED",
+    "FILE_ACTION_REMOVED",
+    "FILE_ACTION_RENAMED_NEW_NAME",
+    "FILE_ACTION_RENAMED_OLD_NAME",
     "FILE_ALL_ACCESS",
     "FILE_APPEND_DATA",
     "FILE_ATTRIBUTE_ARCHIVE",
@@ -337,6 +374,8 @@ __all__ = [
     "GENERIC_WRITE",
     "HIGH_PRIORITY_CLASS",
     "IDLE_PRIORITY_CLASS",
+    "JOB_OBJECT_LIMIT_ACTIVE_PROCESS",
+    "JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE",
     "LOCALE_ID",
     "LOCKFILE_EXCLUSIVE_LOCK",
     "LOCKFILE_FAIL_IMMEDIATELY",
@@ -348,6 +387,7 @@ __all__ = [
     "NORMAL_PRIORITY_CLASS",
     "OPEN_ALWAYS",
     "OPEN_EXISTING",
+    "PAGE_SIZE",
     "PIPE_ACCEPT_REMOTE_CLIENTS",
     "PIPE_ACCESS_DUPLEX",
     "PIPE_ACCESS_INBOUND",
@@ -399,11 +439,15 @@ __all__ = [
     "TOKEN_IMPERSONATE",
     "TOKEN_QUERY",
     "TOKEN_QUERY_SOURCE",
+    "TRACE_BUFFER_SIZE",
     "TRIM_WORKING_SET",
     "TRUNCATE_EXISTING",
     "Account",
     "AccountKind",
     "ChangeNotification",
+    "Completion",
+    "CompletionPort",
+    "CompletionPortStatistics",
     "CpuTimes",
     "DiskFile",
     "DiskSpace",
@@ -416,6 +460,10 @@ __all__ = [
     "HostNames",
     "HostStream",
     "IoResult",
+    "JobAccounting",
+    "JobLimits",
+    "JobObject",
+    "JobStatistics",
     "MemoryCounters",
     "MemoryStatus",
     "Module",
@@ -427,6 +475,7 @@ __all__ = [
     "PrimaryThread",
     "ProcessHandle",
     "ProcessStatistics",
+    "Section",
     "Semaphore",
     "SemaphoreStatistics",
     "StartupInfo",
@@ -436,6 +485,8 @@ __all__ = [
     "ThreadStatistics",
     "TimerStatistics",
     "Token",
+    "TraceBuffer",
+    "View",
     "VolumeInfo",
     "WaitResult",
     "Waitable",
@@ -447,20 +498,24 @@ __all__ = [
     "command_line",
     "copy_file",
     "create_directory",
+    "create_job",
     "create_named",
     "create_named_pipe",
     "create_pipe",
     "create_pipe_descriptors",
     "create_process",
+    "create_section",
     "current_process",
     "current_thread",
     "current_user_sid",
+    "decode_changes",
     "delete_file",
     "descriptor_of_handle",
     "disk_space",
     "drive_roots",
     "drive_type",
     "effective_token",
+    "encode_changes",
     "environment_variable",
     "expand_environment",
     "file_attributes",
@@ -491,8 +546,10 @@ __all__ = [
     "mount_point",
     "move_file",
     "open_file",
+    "open_job",
     "open_named",
     "open_process",
+    "open_section",
     "open_token_of",
     "priority_class",
     "privilege_display_name",
@@ -500,6 +557,7 @@ __all__ = [
     "privilege_name",
     "process_affinity",
     "process_ids",
+    "process_jobs",
     "process_modules",
     "process_times",
     "process_version",

@@ -57,6 +57,7 @@ __all__ = [
     "waiting",
     "try_acquire",
     "release_waiters",
+    "release_newest_first",
     "recheck",
     "wake_all",
 ]
@@ -357,6 +358,20 @@ def release_waiters(obj: Waitable, woken: list[Waiter]) -> None:
             _satisfy(obj, waiter, woken)
         return
     for waiter in pending(obj):
+        if not obj._ready:
+            return
+        _satisfy(obj, waiter, woken)
+
+
+def release_newest_first(obj: Waitable, woken: list[Waiter]) -> None:
+    """Satisfy ``obj``'s waiters newest first (LIFO) while it has something to give.
+
+    A completion port hands its packets to the thread that waited last, whose stack and
+    caches are warmest (Windows' rule); every other object is FIFO (:func:`release_waiters`).
+    """
+    waiters = pending(obj)
+    waiters.reverse()
+    for waiter in waiters:
         if not obj._ready:
             return
         _satisfy(obj, waiter, woken)

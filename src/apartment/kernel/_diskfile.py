@@ -23,10 +23,12 @@ from ..errors import (
     ERROR_INVALID_FUNCTION,
     ERROR_NEGATIVE_SEEK,
     AccessDeniedError,
+    InvalidHandleError,
     InvalidParameterError,
     LockViolationError,
     Win32Error,
 )
+from ._dirchanges import ChangeJournal
 from ._file import File, os_error
 from ._fileinfo import FileInfo, info_of, to_ns
 from ._filelock import FileLocks, LockRequest, finish, retry, wait_for_lock, withdraw
@@ -69,7 +71,8 @@ class DiskFile(File):
     """A file (or, with FILE_FLAG_BACKUP_SEMANTICS, a directory) of the file system."""
 
     __slots__ = (
-        "_delete_on_close", "_directory", "_fd", "_locks", "_owns_fd", "_path", "_record",
+        "_delete_on_close", "_directory", "_fd", "_journal", "_locks", "_owns_fd", "_path",
+        "_record",
     )  # fmt: skip
 
     kind: ClassVar[str] = "disk"
@@ -83,6 +86,7 @@ class DiskFile(File):
         self._delete_on_close = bool(flags & FILE_FLAG_DELETE_ON_CLOSE)
         self._record: ShareRecord | None = None
         self._locks: FileLocks | None = None
+        self._journal: ChangeJournal | None = None  # a directory's, from its first read_changes
 
     def descriptor(self) -> int:
         """The host descriptor of the open file."""
@@ -163,6 +167,7 @@ class DiskFile(File):
                 )
             return -1
         begin(overlapped)
+        overlapped.completion = self.completion
         return overlapped.offset
 
     def _done(self, overlapped: Overlapped, offset: int, count: int) -> IoResult:
@@ -297,6 +302,7 @@ class DiskFile(File):
             )
         if overlapped is not None:
             begin(overlapped)
+            overlapped.completion = self.completion
         with IO_LOCK:
             if locks.try_lock(offset, length, exclusive):
                 granted = True
@@ -354,6 +360,34 @@ class DiskFile(File):
             granted = retry(locks.key)
         finish(granted)
 
+    def read_changes(
+        self,
+        buffer: Buffer,
+        subtree: bool,
+        changes: int,
+        overlapped: Overlapped | None = None,
+    ) -> IoResult:
+        """Read what changed in this directory (ReadDirectoryChangesW); see :mod:`._dirchanges`.
+
+        Raises:
+            Win32Error: ERROR_INVALID_HANDLE, not a directory; ERROR_INVALID_PARAMETER, no
+                change filter; ERROR_ACCESS_DENIED, opened without FILE_LIST_DIRECTORY.
+        """
+        self._check_open()
+        if not self._directory:  # (Wine's code; Windows' is not documented)
+            raise InvalidHandleError(f"{self.name!r} is not a directory")
+        self._need(FILE_READ_DATA, "list it")
+        view = memoryview(buffer).cast("B")
+        if view.readonly:
+            raise TypeError("a read needs a writable buffer")
+        with IO_LOCK:
+            journal = self._journal
+            if journal is None:
+                journal = self._journal = ChangeJournal(self._path, subtree, changes)
+        if overlapped is not None:
+            overlapped.completion = self.completion
+        return journal.read(view, overlapped)
+
     # -- cancel and close ---------------------------------------------------------------------
 
     def cancel_io(self, *, all_threads: bool = False) -> None:
@@ -362,7 +396,10 @@ class DiskFile(File):
         locks, me = self._locks, threading.get_ident()
         with IO_LOCK:
             cancelled = withdraw(lambda r: r.locks is locks and (all_threads or r.thread == me))
+            journal = self._journal
         finish([], cancelled)
+        if journal is not None:
+            journal.cancel(all_threads=all_threads)
 
     def close(self) -> None:
         """Close the file: its locks go, its waiting locks are aborted, the descriptor closes.
@@ -383,6 +420,9 @@ class DiskFile(File):
             granted = retry(locks.key) if locks is not None else []
             if self._owns_fd:
                 os.close(self._fd)
+            journal = self._journal
+        if journal is not None:
+            journal.close()
         if self._delete_on_close:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(self._path)

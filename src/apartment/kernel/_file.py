@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from typing_extensions import Buffer, Self
 
     from ._fileinfo import FileInfo
+    from ._iocp import CompletionPort
     from ._overlapped import IoResult, Overlapped
 
 __all__ = ["File", "os_error", "read_buffer"]
@@ -109,7 +110,15 @@ class File:
     Methods are safe to call from any thread.
     """
 
-    __slots__ = ("__weakref__", "_closed", "access", "already_existed", "name", "overlapped_io")
+    __slots__ = (
+        "__weakref__",
+        "_closed",
+        "access",
+        "already_existed",
+        "completion",
+        "name",
+        "overlapped_io",
+    )
 
     kind: ClassVar[str] = "file"
 
@@ -119,6 +128,9 @@ class File:
         self.overlapped_io = overlapped_io
         self.already_existed = False
         self._closed = False
+        # The completion port and key its overlapped operations report to, once associated
+        # (``CompletionPort.associate``); each operation notes it on its Overlapped as it starts.
+        self.completion: tuple[CompletionPort, int] | None = None
 
     def __repr__(self) -> str:
         state = "closed " if self._closed else ""

@@ -72,6 +72,7 @@ class HostStream(File):
         if not count and len(view) and self.kind == "pipe":
             raise Win32Error.from_code(ERROR_BROKEN_PIPE, f"the other end of {self.name!r} closed")
         if overlapped is not None:  # a synchronous handle completes it before returning
+            overlapped.completion = self.completion
             complete(overlapped, 0, count)
         return IoResult(0, count)
 
@@ -91,6 +92,7 @@ class HostStream(File):
         except OSError as failure:
             raise os_error(failure, f"writing {self.name!r}") from None
         if overlapped is not None:
+            overlapped.completion = self.completion
             complete(overlapped, 0, written)
         return IoResult(0, written)
 

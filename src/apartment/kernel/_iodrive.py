@@ -20,7 +20,8 @@ import threading
 from typing import TYPE_CHECKING, Final
 
 from .._fork import SERVICES, after_fork_in_child
-from ._core import CANCELLED, KERNEL_LOCK, Waiter
+from ._core import CANCELLED, KERNEL_LOCK, UNARMED, Waiter
+from ._overlapped import disown_locked
 from ._parkwatch import blocked_watchers, notify_blocked
 from ._thread import current_state
 
@@ -34,13 +35,23 @@ __all__ = ["drive", "poke", "wake_fd"]
 _MAIN_SLICE_MS: Final = 50
 
 
-class _WakeFd:
-    """A thread's eventfd for being poked out of a drive; closed with the thread."""
+class _Kit:
+    """A thread's drive kit, made on its first drive and closed with the thread.
 
-    __slots__ = ("fd",)
+    Its eventfd for being poked out of a drive (``fd``), its poll set with that eventfd in it,
+    how long it polls at a time (the main thread in slices, so that Ctrl-C is seen), and the
+    waiter that marks it parked while it drives (reused: a thread drives one at a time).
+    """
+
+    __slots__ = ("fd", "marker", "poller", "slice_ms")
 
     def __init__(self) -> None:
         self.fd = os.eventfd(0, os.EFD_NONBLOCK | os.EFD_CLOEXEC)
+        self.marker: Waiter | None = None  # the thread's "parked on the Overlapped" marker
+        self.poller = select.poll()
+        self.poller.register(self.fd, select.POLLIN)
+        main = threading.get_ident() == threading.main_thread().ident
+        self.slice_ms = _MAIN_SLICE_MS if main else -1
 
     def __del__(self) -> None:
         with contextlib.suppress(OSError):
@@ -50,13 +61,17 @@ class _WakeFd:
 _local = threading.local()
 
 
+def _kit() -> _Kit:
+    try:
+        kit: _Kit = _local.kit
+    except AttributeError:
+        kit = _local.kit = _Kit()
+    return kit
+
+
 def wake_fd() -> int:
     """The calling thread's eventfd for :func:`poke`, made on first use."""
-    try:
-        holder: _WakeFd = _local.wake
-    except AttributeError:
-        holder = _local.wake = _WakeFd()
-    return holder.fd
+    return _kit().fd
 
 
 def poke(fd: int) -> None:
@@ -67,9 +82,10 @@ def poke(fd: int) -> None:
 
 
 def _forget_in_child() -> None:
-    """A forked child shares the parent's eventfds: the forking thread gets a new one."""
-    _local.__dict__.pop("wake", None)
-    _local.__dict__.pop("poller", None)
+    """A forked child shares the parent's eventfds: the forking thread gets a new kit."""
+    kit = _local.__dict__.pop("kit", None)
+    if kit is not None:
+        kit.fd = -1  # the parent's: not ours to close
 
 
 after_fork_in_child(_forget_in_child, SERVICES)
@@ -78,55 +94,54 @@ after_fork_in_child(_forget_in_child, SERVICES)
 def drive(
     overlapped: Overlapped,
     fd: int,
-    wake: int,
     events: Callable[[], int],
     serve: Callable[[], None],
 ) -> None:
     """Poll ``fd`` for ``events()``, calling ``serve()``, until ``overlapped`` completes.
 
     ``serve`` does the pipe's pending work (it completes operations, ``overlapped``'s among
-    them, through the kernel). ``wake`` is the thread's :func:`wake_fd`, which whoever else
-    finishes the work pokes.
+    them, through the kernel). Whoever else finishes the work pokes the calling thread's
+    :func:`wake_fd`. The operation is the thread's to carry out now: nobody need arm it.
     """
-    thread = current_state()
-    marker = Waiter(thread, _nothing)  # "parked on the Overlapped", never registered with it
+    kit = _kit()
+    marker = kit.marker  # "parked on the Overlapped", never registered with it
+    if marker is None:
+        marker = kit.marker = Waiter(current_state(), _nothing)
     marker.objects = (overlapped,)
     with KERNEL_LOCK:
+        if UNARMED:
+            disown_locked(overlapped)
         if overlapped._ready:
             return
         marker.result = None
-        thread.active = marker
+        marker.thread.active = marker
         if blocked_watchers:
             notify_blocked()
-    slice_ms = _MAIN_SLICE_MS if threading.get_ident() == threading.main_thread().ident else -1
-    poller = _poller(wake)
+    poller, wake, slice_ms = kit.poller, kit.fd, kit.slice_ms
     poller.register(fd, events())
+    done = False
     try:
         while True:
+            served = False
             for ready, _ in poller.poll(slice_ms):
                 if ready == wake:
                     with contextlib.suppress(BlockingIOError):
                         os.eventfd_read(wake)
                 else:
                     serve()
-                    poller.modify(fd, events())
+                    served = True
             with KERNEL_LOCK:
                 if overlapped._ready:
+                    marker.result = CANCELLED
+                    done = True
                     return
+            if served:
+                poller.modify(fd, events())
     finally:
         poller.unregister(fd)
-        with KERNEL_LOCK:
-            marker.result = CANCELLED
-
-
-def _poller(wake: int) -> select.poll:
-    """The calling thread's poll set, its wake eventfd registered (kept for the next drive)."""
-    try:
-        poller: select.poll = _local.poller
-    except AttributeError:
-        poller = _local.poller = select.poll()
-        poller.register(wake, select.POLLIN)
-    return poller
+        if not done:
+            with KERNEL_LOCK:
+                marker.result = CANCELLED
 
 
 def _nothing() -> None:

@@ -93,7 +93,13 @@ class _Service:
             self._registered.add(fd)
 
     def disarm(self, fd: int) -> None:
-        """Cancel an arming of ``fd`` that has not fired; it stays in the epoll set."""
+        """Cancel an arming of ``fd`` that has not fired; it stays in the epoll set.
+
+        The caller holds IO_LOCK, under which every arming is made: a descriptor not armed
+        now cannot become armed meanwhile, so that case needs no lock.
+        """
+        if fd not in self._handlers:
+            return
         with self._lock:
             if self._handlers.pop(fd, None) is not None and self._epoll is not None:
                 with contextlib.suppress(OSError):

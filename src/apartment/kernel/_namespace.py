@@ -1,6 +1,7 @@
 r"""Named kernel objects, one namespace for every process of the user's session.
 
-Events, mutexes, semaphores and waitable timers share the namespace. A named object is one
+Events, mutexes, semaphores, waitable timers and sections (``_section``) share the
+namespace. A named object is one
 object for every process of the session (``docs/design.md``, "Named objects across
 processes"): its record lives in the session's segment and each process has its own Python
 object for it (a ``_shared_objects`` class; one per record per process, so ``open_named``
@@ -26,19 +27,19 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import (
     ERROR_PATH_NOT_FOUND,
+    AccessDeniedError,
     InvalidHandleError,
     InvalidParameterError,
     NameNotFoundError,
     Win32Error,
 )
-from . import _session
+from . import _localnames, _session
 from ._core import KERNEL_LOCK, Waitable
 from ._event import Event
 from ._mutex import Mutex
 from ._records import (
-    CLASSES,
+    KIND_NAMES,
     KINDS,
-    LOCAL,
     drop_dead_faces,
     drop_name,
     face,
@@ -65,19 +66,47 @@ from ._timer import WaitableTimer
 if TYPE_CHECKING:
     from ._session import Session
 
-__all__ = ["create_named", "open_named", "release_name", "NamedKind", "MAX_PATH"]
+__all__ = [
+    "create_named",
+    "open_named",
+    "check_not_local",
+    "create_local_named",
+    "open_local_named",
+    "release_name",
+    "find_alive",
+    "name_key",
+    "NamedKind",
+    "MAX_PATH",
+]
 
 MAX_PATH = 260
 
 NamedKind = TypeVar("NamedKind", Event, Mutex, Semaphore, WaitableTimer)
 
 _unshared: weakref.WeakValueDictionary[str, Waitable] = weakref.WeakValueDictionary()
-"""The names of a process that cannot share objects (the fallback)."""
+"""The names of a process that cannot share objects (the fallback), and the names of objects
+that stay in their process (jobs): :func:`create_local_named`."""
+
+_claimed: set[str] = set()
+"""The names this process holds in the session for objects that stay in it (``_localnames``)."""
+
+LocalKind = TypeVar("LocalKind", bound=Waitable)
 
 
 def _strip_local(name: str) -> str:
     r"""``Local\\x`` and ``x`` name the same object (the session namespace)."""
     return name[len("Local\\") :] if name.startswith("Local\\") else name
+
+
+def name_key(name: str) -> str:
+    r"""The namespace's key for ``name``: without a ``Local\\`` prefix, checked.
+
+    Raises:
+        TypeError: ``name`` is not a str.
+        InvalidParameterError: it is empty or longer than MAX_PATH.
+        Win32Error: ERROR_PATH_NOT_FOUND, it holds a backslash beyond its prefix.
+    """
+    return _key(name)
 
 
 def _key(name: str) -> str:
@@ -114,6 +143,7 @@ def create_named(kind: type[NamedKind], name: str, *args: object) -> tuple[Named
     s = session_or_none()
     if s is None:
         return _create_unshared(kind, key, name, local, want_owner)
+    _check_not_local(kind, key, name)
     data = key.encode("utf-8", "surrogatepass")
     digest = zlib.crc32(data)
     state = current_state() if want_owner else None
@@ -149,6 +179,7 @@ def open_named(kind: type[NamedKind], name: str) -> NamedKind:
     s = session_or_none()
     if s is None:
         return _open_unshared(kind, key, name)
+    _check_not_local(kind, key, name)
     data = key.encode("utf-8", "surrogatepass")
     digest = zlib.crc32(data)
     s.lock()
@@ -164,8 +195,142 @@ def open_named(kind: type[NamedKind], name: str) -> NamedKind:
         s.unlock()
 
 
+def create_local_named(obj: LocalKind, name: str) -> tuple[LocalKind, bool]:
+    """Give ``obj``, an object that stays in this process, ``name`` in the session's namespace.
+
+    Returns ``(object, existed)``: the object of this process already named ``name`` if it is
+    of the same kind (then ``obj`` is dropped), else ``obj`` itself, now named. The name is
+    taken from the same namespace as the shared objects' names, so no event, mutex, semaphore
+    or timer of any process may hold it.
+
+    Raises:
+        InvalidHandleError: the name belongs to an object of another kind.
+    """
+    key = _key(name)
+    kind = type(obj)
+    _check_session_free(kind, key, name)
+    with KERNEL_LOCK:
+        existing = _lookup_unshared(kind, key, name)
+    if existing is not None:
+        return existing, True
+    _refuse_others(kind, _localnames.claim(key, kind.__name__), name)
+    with KERNEL_LOCK:
+        existing = _lookup_unshared(kind, key, name)
+        if existing is not None:  # another thread named its object meanwhile
+            return existing, True
+        obj.name = name  # type: ignore[attr-defined]
+        _unshared[key] = obj
+        _claimed.add(key)
+    weakref.finalize(obj, _release_claim, key, weakref.ref(obj))
+    return obj, False
+
+
+def open_local_named(kind: type[LocalKind], name: str) -> LocalKind:
+    """Return this process's object of ``kind`` named ``name`` (OpenJobObject).
+
+    Raises:
+        NameNotFoundError: no object of this process has that name.
+        InvalidHandleError: the name belongs to an object of another kind.
+    """
+    key = _key(name)
+    _check_session_free(kind, key, name)
+    with KERNEL_LOCK:
+        existing = _lookup_unshared(kind, key, name)
+    if existing is not None:
+        return existing
+    _refuse_others(kind, _localnames.holder(key), name)
+    raise NameNotFoundError(f"no kernel object is named {name!r}; create it first")
+
+
+def _refuse_others(kind: type[object], held: str | None, name: str) -> None:
+    """Refuse a name another process holds for an object that stays in it (``held``: its kind).
+
+    Raises:
+        AccessDeniedError: it is an object of ``kind`` (another process's job: not shared).
+        InvalidHandleError: it is an object of another kind.
+    """
+    if held is None:
+        return
+    if held == kind.__name__:
+        raise AccessDeniedError(
+            f"the {held} named {name!r} belongs to another process; a {held} is not shared "
+            "between processes here"
+        )
+    raise InvalidHandleError(
+        f"the name {name!r} belongs to another process's {held}, not to a {kind.__name__}; "
+        "pick another name"
+    )
+
+
+def _release_claim(key: str, obj: weakref.ref[Waitable] | None = None) -> None:
+    """Give a name back to the session, if this process's object still holds it."""
+    with KERNEL_LOCK:
+        if key not in _claimed:
+            return
+        current = _unshared.get(key)
+        if current is not None and (obj is None or current is not obj()):
+            return  # another object holds it now
+        _claimed.discard(key)
+    _localnames.release(key)
+
+
+def check_not_local(kind: type[object], key: str, name: str) -> None:
+    """Refuse a name that an object staying in its process (a job, of any process) holds.
+
+    For the named objects that do not go through :func:`create_named` (sections).
+
+    Raises:
+        InvalidHandleError: a job holds ``name``.
+    """
+    _check_not_local(kind, key, name)
+
+
+def _check_not_local(kind: type[object], key: str, name: str) -> None:
+    """Refuse a name that an object staying in this process (a job) holds."""
+    with KERNEL_LOCK:
+        local = _unshared.get(key)
+    if local is not None and not isinstance(local, kind):
+        raise InvalidHandleError(
+            f"the name {name!r} belongs to {local!r}, not to a {kind.__name__}; pick another name"
+        )
+    if local is None:  # another process's job (one failed open when there is none)
+        _refuse_others(kind, _localnames.holder(key), name)
+
+
+def _check_session_free(kind: type[Waitable], key: str, name: str) -> None:
+    """Refuse a name that a shared object of the session holds (any kind: not ``kind``)."""
+    s = session_or_none()
+    if s is None:
+        return
+    data = key.encode("utf-8", "surrogatepass")
+    digest = zlib.crc32(data)
+    s.lock()
+    try:
+        drop_dead_faces(s)
+        s.sweep()
+        o = lookup(s, data, digest)
+        if o and _holders_dead(s, o):
+            s.sweep(force=True)
+            o = lookup(s, data, digest)
+        if o:
+            found = KIND_NAMES[s.w[o + O_KIND] & 0xFF]
+            raise InvalidHandleError(
+                f"the name {name!r} belongs to a {found}, not to a {kind.__name__}; "
+                "pick another name"
+            )
+    finally:
+        s.unlock()
+
+
 def _find_alive(s: Session, kind: type[Waitable], data: bytes, digest: int, name: str) -> int:
+    return find_alive(s, KINDS[kind][0], data, digest, name)
+
+
+def find_alive(s: Session, code: int, data: bytes, digest: int, name: str) -> int:
     """The record named ``data`` if a live process holds the name, else 0; lock held.
+
+    ``code`` is the kind of record the caller wants (``KIND_EVENT``, ...); a dead process's
+    hold on the name is buried first, so a name that only the dead held is free.
 
     Raises:
         InvalidHandleError: it is an object of another kind.
@@ -175,11 +340,11 @@ def _find_alive(s: Session, kind: type[Waitable], data: bytes, digest: int, name
     if o and _holders_dead(s, o):
         s.sweep(force=True)
         o = lookup(s, data, digest)
-    if o and s.w[o + O_KIND] & 0xFF != KINDS[kind][0]:
-        found = CLASSES[s.w[o + O_KIND] & 0xFF]
+    if o and s.w[o + O_KIND] & 0xFF != code:
+        found = KIND_NAMES[s.w[o + O_KIND] & 0xFF]
         raise InvalidHandleError(
-            f"the name {name!r} belongs to a {LOCAL[found].__name__}, not to a "
-            f"{kind.__name__}; pick another name"
+            f"the name {name!r} belongs to a {found}, not to a {KIND_NAMES[code]}; "
+            "pick another name"
         )
     return o
 
@@ -215,8 +380,13 @@ def release_name(obj: object) -> None:
     if isinstance(name, str):
         key = _strip_local(name)
         with KERNEL_LOCK:
-            if _unshared.get(key) is obj:
-                del _unshared[key]
+            if _unshared.get(key) is not obj:
+                return
+            del _unshared[key]
+            claimed = key in _claimed
+            _claimed.discard(key)
+        if claimed:
+            _localnames.release(key)
 
 
 # -- where objects cannot be shared ------------------------------------------------------------
@@ -237,7 +407,7 @@ def _create_unshared(
     return obj, False
 
 
-def _open_unshared(kind: type[NamedKind], key: str, name: str) -> NamedKind:
+def _open_unshared(kind: type[LocalKind], key: str, name: str) -> LocalKind:
     with KERNEL_LOCK:
         existing = _lookup_unshared(kind, key, name)
     if existing is None:
@@ -245,7 +415,7 @@ def _open_unshared(kind: type[NamedKind], key: str, name: str) -> NamedKind:
     return existing
 
 
-def _lookup_unshared(kind: type[NamedKind], key: str, name: str) -> NamedKind | None:
+def _lookup_unshared(kind: type[LocalKind], key: str, name: str) -> LocalKind | None:
     obj = _unshared.get(key)
     if obj is None:
         return None

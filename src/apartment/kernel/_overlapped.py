@@ -23,9 +23,10 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from ._core import WaitResult
+    from ._iocp import CompletionPort
     from ._threadstate import ThreadState
 
-__all__ = ["IoResult", "Overlapped", "begin", "complete", "disown", "spare_overlapped"]
+__all__ = ["IoResult", "Overlapped", "begin", "complete", "disown_locked", "spare_overlapped"]
 
 
 @final
@@ -53,11 +54,27 @@ class Overlapped(Waitable):
     reset when an operation starts and set when it completes. The object is signaled while
     no operation is pending, so ``wait()`` and ``wait_any`` return once it has completed. Use
     one Overlapped for one operation at a time, as Windows requires.
+
+    An operation on a file associated with a completion port also queues a packet there when
+    it completes (the file's port and key are noted in ``completion`` as it starts), unless
+    ``queue_completion`` is false (Win32: an hEvent with its low bit set). ``context`` is the
+    caller's: a port's packet carries the Overlapped, and its owner finds its own object there.
     """
 
-    __slots__ = ("_driver", "_status", "_transferred", "event", "offset")
+    __slots__ = (
+        "_driver",
+        "_status",
+        "_transferred",
+        "completion",
+        "context",
+        "event",
+        "offset",
+        "queue_completion",
+    )
 
-    def __init__(self, offset: int = 0, event: Event | None = None) -> None:
+    def __init__(
+        self, offset: int = 0, event: Event | None = None, *, context: object = None
+    ) -> None:
         if not isinstance(offset, int) or offset < 0:
             raise ValueError(f"an offset is a byte position, 0 or more, not {offset!r}")
         if event is not None and not isinstance(event, Event):
@@ -65,6 +82,9 @@ class Overlapped(Waitable):
         super().__init__(True)
         self.offset = offset
         self.event = event
+        self.context = context
+        self.completion: tuple[CompletionPort, int] | None = None
+        self.queue_completion = True
         self._status = 0
         self._transferred = 0
         # Who can carry the pending operation forward on a waiting thread (a pipe end), if
@@ -108,8 +128,9 @@ class Overlapped(Waitable):
             IoIncompleteError: still pending and ``wait`` is false.
             Win32Error: the operation failed, or ended with ERROR_MORE_DATA.
         """
-        with KERNEL_LOCK:
+        with KERNEL_LOCK:  # the status and count are read in the hold that sees it done
             done, driver = self._ready, self._driver
+            status, transferred = self._status, self._transferred
             if not done and not wait and UNARMED:  # polled: it must go on without us
                 arm_unarmed((self,))
         if not done:
@@ -119,12 +140,12 @@ class Overlapped(Waitable):
                 driver(self)  # the waiting thread does the I/O itself: no hand-off
             if self.event is not None:
                 self.event.wait()
-            with KERNEL_LOCK:
-                done = self._ready
+            with KERNEL_LOCK:  # the common case of a driven one is done here
+                done, status, transferred = self._ready, self._status, self._transferred
             if not done:
                 self.wait()
-        with KERNEL_LOCK:  # (the common case of a driven one reads it all in this hold)
-            status, transferred = self._status, self._transferred
+                with KERNEL_LOCK:
+                    status, transferred = self._status, self._transferred
         if status:
             raise Win32Error.from_code(status, "the overlapped operation failed")
         return transferred
@@ -164,11 +185,12 @@ def begin(
                 UNARMED.setdefault(event, []).append(arm)
 
 
-def disown(overlapped: Overlapped) -> None:
-    """The operation's waiting thread carries it out now: nobody need arm it for it."""
-    with KERNEL_LOCK:
-        if UNARMED:
-            _forget_arms(overlapped)
+def disown_locked(overlapped: Overlapped) -> None:
+    """The operation's waiting thread carries it out now: nobody need arm it for it.
+
+    The kernel lock is held, and ``UNARMED`` is not empty.
+    """
+    _forget_arms(overlapped)
 
 
 def _forget_arms(overlapped: Overlapped) -> None:
@@ -203,6 +225,9 @@ def complete(overlapped: Overlapped, status: int, transferred: int = 0) -> None:
         event = overlapped.event
         if event is not None:
             event._set_locked(woken)
+        completion = overlapped.completion
+        if completion is not None and overlapped.queue_completion:
+            completion[0].queue_locked(status, transferred, completion[1], overlapped, woken)
     for waiter in woken:
         waiter.wake()
 

@@ -43,7 +43,7 @@ _DISCONNECT_FRAME = _HEADER.pack(DISCONNECT)
 _ABORT_FRAME = _HEADER.pack(ABORT)
 
 
-def frames(data: memoryview) -> bytes:
+def frames(data: bytes | memoryview) -> bytes:
     """Encode one message (one WriteFile) as its frames, ready to send."""
     size = len(data)
     chunk = min(CHUNK, MAX_CHUNK)
@@ -165,6 +165,22 @@ class Inbox:
             if not length and self._last_chunk:
                 self.messages[-1].complete = True
         del raw[:pos]
+
+    def take_frame(self, data: memoryview, view: memoryview) -> int:
+        """Read ``data`` straight into ``view`` when it is the whole of what a read takes.
+
+        The common case of a read: nothing else waits in the inbox, ``data`` is exactly one
+        whole frame (a message of one chunk), and its payload fits ``view``. Then the payload
+        is copied there and its length returned, and the inbox stays empty; otherwise -1
+        and nothing changes (:meth:`feed` it then). Control frames never qualify.
+        """
+        if self.messages or self._raw or self._need or self.ended is not None or len(data) < 4:
+            return -1
+        header: int = _HEADER.unpack_from(data)[0]
+        if header & _MORE or len(data) != 4 + header or header > len(view):
+            return -1
+        view[:header] = data[4:]
+        return header
 
     def feed_raw(self, data: bytes | memoryview) -> None:
         """Add received bytes of an unframed (anonymous) pipe: each arrival is a message.

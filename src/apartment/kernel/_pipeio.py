@@ -45,7 +45,7 @@ from ._file import File
 from ._filemodes import FILE_APPEND_DATA, FILE_READ_DATA, FILE_WRITE_DATA
 from ._iodrive import drive, poke, wake_fd
 from ._ioservice import IO_LOCK, READABLE, WRITABLE, service
-from ._overlapped import PENDING, IoResult, begin, complete, disown, spare_overlapped
+from ._overlapped import PENDING, IoResult, begin, complete, spare_overlapped
 from ._pipebuf import Inbox, abort_frame, chunk_end, frames
 from ._piperequest import CLOSED, CONNECTED, LISTENING, Done, Request, finish
 
@@ -58,6 +58,7 @@ if TYPE_CHECKING:
 
 __all__ = ["PipeIO"]
 
+_result = tuple.__new__  # an IoResult without its Python-level __new__ (hot path)
 _RECV_SIZE: Final = 65536
 _SEND_FLAGS: Final = getattr(socket, "MSG_NOSIGNAL", 0) | socket.MSG_DONTWAIT
 _RECV_FLAGS: Final = socket.MSG_DONTWAIT  # per call: a raw pipe's socket stays blocking
@@ -157,25 +158,56 @@ class PipeIO(File):
             ERROR_PIPE_NOT_CONNECTED, f"{self.name!r} was disconnected; ConnectNamedPipe first"
         )
 
-    def _pull(self) -> bool:
-        """Receive what the socket holds now (one recv); False if nothing came."""
+    def _receive(self) -> memoryview | None:
+        """Receive what the socket holds now (one recv): None if nothing came.
+
+        An empty view means the peer closed the connection; the inbox knows it already.
+        """
         sock = self._sock
         if sock is None or self._inbox.ended is not None:
-            return False
+            return None
         received = self._received
         if received is None:
             received = self._received = memoryview(bytearray(_RECV_SIZE))
         try:
             count = sock.recv_into(received, 0, _RECV_FLAGS)
         except (BlockingIOError, InterruptedError):
-            return False
+            return None
         except OSError:
             count = 0
-        if count:
-            (self._inbox.feed_raw if self.raw else self._inbox.feed)(received[:count])
-        else:
+        if not count:
             self._inbox.end()
+        return received[:count]
+
+    def _pull(self) -> bool:
+        """Receive what the socket holds now into the inbox; False if nothing came."""
+        data = self._receive()
+        if data is None:
+            return False
+        if data:
+            (self._inbox.feed_raw if self.raw else self._inbox.feed)(data)
         return True
+
+    def _pull_read(self, view: memoryview, message: bool) -> tuple[int, int] | bool:
+        """Receive what the socket holds now, and serve a read into ``view`` from it.
+
+        Returns the read's (status, count); True if data came but not enough for the read;
+        False if nothing came. A read of one whole small message takes it straight from the
+        socket's bytes, without the inbox (the common case of a round trip).
+        """
+        data = self._receive()
+        if data is None:
+            return False
+        if not data:
+            return True
+        if self.raw:
+            self._inbox.feed_raw(data)
+        else:
+            taken = self._inbox.take_frame(data, view)
+            if taken >= 0:
+                return (0, taken)
+            self._inbox.feed(data)
+        return self._take(view, message) or True
 
     def _hand_to_io_thread(self) -> None:
         """Have the I/O thread arm this end now; kernel lock held, so this must not block."""
@@ -249,12 +281,17 @@ class PipeIO(File):
         reads = self._reads
         while reads:
             head = reads[0]
-            served = self._take(head.view, head.message)  # type: ignore[arg-type]
-            if served is not None:
-                reads.popleft()
-                done.append((head.overlapped, *served))  # type: ignore[arg-type]
-            elif not self._pull():
-                break
+            view: memoryview = head.view  # type: ignore[assignment]
+            served = self._take(view, head.message) if self._inbox.messages else None
+            if served is None:
+                pulled = self._pull_read(view, head.message)
+                if pulled is False:
+                    break
+                if pulled is True:
+                    continue
+                served = pulled
+            reads.popleft()
+            done.append((head.overlapped, *served))  # type: ignore[arg-type]
         if reads and self._inbox.ended is not None:
             code = self._ended_error().winerror
             for request in reads:
@@ -285,12 +322,11 @@ class PipeIO(File):
             if self._driving or self._sock is None:
                 return False
             self._driving = True
-            self._wake = wake = wake_fd()
+            self._wake = wake_fd()
             fd = self._fd
             service.disarm(fd)
-        disown(overlapped)  # its waiter carries it out: no arming for it
-        try:
-            drive(overlapped, fd, wake, self._poll_events, self._serve_here)
+        try:  # its waiter carries it out: no arming for it
+            drive(overlapped, fd, self._poll_events, self._serve_here)
         finally:
             with IO_LOCK:
                 self._driving = False
@@ -373,6 +409,8 @@ class PipeIO(File):
             view = view.cast("B")
         if view.readonly:
             raise TypeError("a read needs a writable buffer")
+        if overlapped is not None:
+            overlapped.completion = self.completion
         message = self.read_message
         waiting: Overlapped | None = None
         with IO_LOCK:
@@ -383,9 +421,12 @@ class PipeIO(File):
                     raise self._refuse(overlapped, error) from None
             served = None
             if not self._reads:  # earlier reads are served first
-                served = self._take(view, message)
-                if served is None and self._pull():
+                if self._inbox.messages:
                     served = self._take(view, message)
+                if served is None:
+                    pulled = self._pull_read(view, message)
+                    if pulled is not True and pulled is not False:
+                        served = pulled
                 if served is None and self._inbox.ended is not None:
                     raise self._refuse(overlapped, self._ended_error())
             if served is None:
@@ -400,7 +441,7 @@ class PipeIO(File):
         if served is not None:
             if overlapped is not None:
                 complete(overlapped, *served)
-            return IoResult(*served)
+            return _result(IoResult, served)
         return self._wait(waiting)  # type: ignore[arg-type]
 
     def write(self, data: Buffer, overlapped: Overlapped | None = None) -> IoResult:
@@ -413,14 +454,22 @@ class PipeIO(File):
             raise InvalidHandleError(f"{self.name!r} is closed")
         if not self.access & _WRITE_RIGHTS:
             raise AccessDeniedError(f"{self.name!r} was opened without the access to write it")
-        view = memoryview(data)
-        if view.format != "B" or view.ndim != 1:
-            view = view.cast("B")
+        view: bytes | memoryview
+        if type(data) is bytes:  # the common case needs no view
+            view = data
+        else:
+            view = memoryview(data)
+            if view.format != "B" or view.ndim != 1:
+                view = view.cast("B")
         length = len(view)
+        if overlapped is not None:
+            overlapped.completion = self.completion
         if self.raw:  # an anonymous pipe: plain bytes
-            payload = view.tobytes()
-        else:  # frames; no empty byte writes
-            payload = frames(view) if length or self.message_type else b""
+            payload = bytes(view)
+        elif length or self.message_type:  # frames
+            payload = frames(view)
+        else:  # no empty byte writes
+            payload = b""
         sent = 0
         with IO_LOCK:
             if self._state != CONNECTED:
@@ -447,7 +496,7 @@ class PipeIO(File):
         if sent >= 0:
             if overlapped is not None:
                 complete(overlapped, 0, length)
-            return IoResult(0, length)
+            return _result(IoResult, (0, length))
         return self._wait(waiting)  # type: ignore[arg-type]
 
     # -- cancel, flush, close ------------------------------------------------------------------

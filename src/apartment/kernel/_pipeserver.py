@@ -90,6 +90,8 @@ class PipeServer(PipeEnd):
                 first); ERROR_PIPE_LISTENING in PIPE_NOWAIT mode with no client yet.
         """
         self._check_open()
+        if overlapped is not None:
+            overlapped.completion = self.completion
         waiting: Overlapped | None = None
         with IO_LOCK:
             if self._state == CONNECTED:

@@ -39,6 +39,7 @@ from ._segment import (
     H_OBJ_HINT,
     KIND_EVENT,
     KIND_MUTEX,
+    KIND_SECTION,
     KIND_SEMAPHORE,
     KIND_TIMER,
     NAME_BITS_BASE,
@@ -76,6 +77,11 @@ __all__ = [
     "KINDS",
     "CLASSES",
     "LOCAL",
+    "KIND_NAMES",
+    "FREE_HOOKS",
+    "alloc",
+    "link_name",
+    "drop_reference",
     "session_or_none",
     "lookup",
     "publish",
@@ -99,6 +105,20 @@ CLASSES: dict[int, type[Waitable]] = dict(KINDS.values())
 LOCAL: dict[type[Waitable], type[Waitable]] = {
     shared: local for local, (_, shared) in KINDS.items()
 }
+
+KIND_NAMES: dict[int, str] = {
+    KIND_EVENT: "Event",
+    KIND_MUTEX: "Mutex",
+    KIND_SEMAPHORE: "Semaphore",
+    KIND_TIMER: "WaitableTimer",
+    KIND_SECTION: "Section",
+}
+"""What each kind of record is called, for messages."""
+
+FREE_HOOKS: dict[int, Callable[[Session, int], None]] = {}
+"""``hook(session, o)`` by kind: called, lock held, when record ``o`` of that kind has just
+been freed (its last reference dropped, in this process or by the burier of a dead one); the
+record's words still hold what it was but its kind."""
 
 _faces: weakref.WeakValueDictionary[int, Waitable] = weakref.WeakValueDictionary()
 """This process's Python object for each shared record it references (by record word)."""
@@ -150,7 +170,12 @@ def _unlink(s: Session, o: int) -> None:
     s.put(o + O_KIND, w[o + O_KIND] & ~FLAG_NAMED)
 
 
-def _alloc(s: Session) -> int:
+def alloc(s: Session) -> int:
+    """Find a free object record and return its word index (still free); lock held.
+
+    Raises:
+        Win32Error: ERROR_NO_SYSTEM_RESOURCES, every record is in use.
+    """
     w = s.w
     kinds = w[OBJ_BASE + O_KIND : OBJ_BASE + OBJECTS * OBJ_WORDS : OBJ_WORDS].tolist()
     hint = w[H_OBJ_HINT] % OBJECTS
@@ -184,7 +209,7 @@ def publish_locked(
     """
     obj: Any = target  # one of the four kinds: their fields differ
     w = s.w
-    o = _alloc(s)
+    o = alloc(s)
     local_kind = type(obj)
     code, shared_cls = KINDS[local_kind]
     flags = 0
@@ -212,13 +237,7 @@ def publish_locked(
     s.put(o + O_TIMER_GEN, 0)
     s.put(o + O_NEXT, 0)
     if data is not None:
-        index = obj_index(o)
-        s.seg.set_name_bytes(index, data)
-        s.put(o + O_NAMELEN, len(data))
-        s.put(o + O_HASH, digest)
-        bucket = BUCKET_BASE + digest % BUCKETS
-        s.put(o + O_NEXT, w[bucket])
-        s.put(bucket, index + 1)
+        link_name(s, o, data, digest)
         flags |= FLAG_NAMED
     else:
         s.put(o + O_NAMELEN, 0)
@@ -239,6 +258,20 @@ def publish_locked(
     for waiter in pending(obj):
         finish(waiter, POKED, woken)
     return o
+
+
+def link_name(s: Session, o: int, data: bytes, digest: int) -> None:
+    """Put record ``o`` into the name index as ``data`` (CRC-32 ``digest``); lock held, logged.
+
+    The caller sets FLAG_NAMED in the record's kind word.
+    """
+    index = obj_index(o)
+    s.seg.set_name_bytes(index, data)
+    s.put(o + O_NAMELEN, len(data))
+    s.put(o + O_HASH, digest)
+    bucket = BUCKET_BASE + digest % BUCKETS
+    s.put(o + O_NEXT, s.w[bucket])
+    s.put(bucket, index + 1)
 
 
 def publish(obj: Waitable) -> Waitable:
@@ -317,8 +350,11 @@ def drop_name(s: Session, slot: int, o: int) -> None:
             _unlink(s, o)
 
 
-def _drop(s: Session, slot: int, o: int) -> None:
-    """Drop ``slot``'s reference to ``o`` and its name; free ``o`` if it was the last."""
+def drop_reference(s: Session, slot: int, o: int) -> None:
+    """Drop ``slot``'s reference to ``o`` and its name; free ``o`` if it was the last.
+
+    Lock held, logged; a kind's :data:`FREE_HOOKS` entry runs once the record is free.
+    """
     w = s.w
     drop_name(s, slot, o)
     word, bit = _bit(REF_BASE, slot, o)
@@ -327,10 +363,14 @@ def _drop(s: Session, slot: int, o: int) -> None:
         refs = w[o + O_REFS] - 1
         s.put(o + O_REFS, refs)
         if not refs:
-            if w[o + O_KIND] & FLAG_NAMED:
+            kind = w[o + O_KIND]
+            if kind & FLAG_NAMED:
                 _unlink(s, o)
             s.put(o + O_KIND, 0)
             s.put(o + O_GEN, (w[o + O_GEN] + 1) & 0xFFFFFFFF)
+            hook = FREE_HOOKS.get(kind & 0xFF)
+            if hook is not None:
+                hook(s, o)
 
 
 def _register_face(o: int, face: Waitable) -> None:
@@ -409,7 +449,7 @@ def drop_dead_faces(s: Session) -> None:
         if o in _faces:  # a new Python object for it was made since
             continue
         _keep.pop(o, None)
-        _drop(s, s.slot, o)
+        drop_reference(s, s.slot, o)
         s.commit()
 
 
@@ -430,7 +470,7 @@ def set_bits(w: memoryview, base: int, slot: int) -> list[int]:
 def _bury_references(s: Session, slot: int) -> None:
     """Death hook: drop the dead process's references and names, freeing what only it held."""
     for index in set_bits(s.w, REF_BASE, slot):
-        _drop(s, slot, obj_word(index))
+        drop_reference(s, slot, obj_word(index))
         s.commit()
     for index in set_bits(s.w, NAME_BITS_BASE, slot):  # names without a reference: none, but
         drop_name(s, slot, obj_word(index))  # a half-done burial may leave one

@@ -185,9 +185,10 @@ O_NAMES: Final = 3
 O_NWAITERS: Final = 4
 """How many thread records wait on it."""
 O_STATE: Final = 5
-"""Event or timer: signaled. Semaphore: the count. Mutex: the owner word (0 when free)."""
+"""Event or timer: signaled. Semaphore: the count. Mutex: the owner word (0 when free).
+Section: the low 32 bits of its size."""
 O_AUX: Final = 6
-"""Semaphore: the maximum. Mutex: the recursion count."""
+"""Semaphore: the maximum. Mutex: the recursion count. Section: the high bits of its size."""
 O_AUX2: Final = 7
 """Mutex: abandoned. Timer: the slot + 1 of the process that times it (0: not armed)."""
 O_HASH: Final = 8
@@ -204,12 +205,16 @@ KIND_EVENT: Final = 1
 KIND_MUTEX: Final = 2
 KIND_SEMAPHORE: Final = 3
 KIND_TIMER: Final = 4
+KIND_SECTION: Final = 5
+"""A section (file mapping): not waitable; O_STATE and O_AUX hold its size, O_AUX2 its flags."""
 
 FLAG_MANUAL: Final = 0x100
 FLAG_NAMED: Final = 0x200
 """The record is in the name index."""
 FLAG_REAL_CLOCK: Final = 0x400
 """Timer: its due time is CLOCK_MONOTONIC (another process can take its timing over)."""
+FLAG_FILE: Final = 0x800
+"""Section: it maps a file of the user's (its file in the runtime directory is a link to it)."""
 
 # -- inboxes (INBOX entries of 4 words per process) -------------------------------------------
 

@@ -47,6 +47,8 @@ from ._core import KERNEL_LOCK
 from ._file import File
 from ._handles import handles
 from ._inherit import CHILD_ENV, child_failed, child_started, reserve_child
+from ._job import jobs_for_child, join_jobs
+from ._jobwatch import JOBS_ENV
 from ._process import ProcessHandle, adopt_child
 from ._stdio import StartupInfo, startup_payload
 
@@ -100,7 +102,7 @@ def is_python(program: str) -> bool:
 
 
 def _resolve(program: str, cwd: str | None) -> str:
-    """The program's path as exec would find it (PATH, or relative to ``cwd``)."""
+    """The program's path: relative to ``cwd``, or in our program's directory or on PATH."""
     if os.sep in program:
         path = program if os.path.isabs(program) else os.path.join(cwd or ".", program)
         if not os.path.exists(path):
@@ -108,10 +110,17 @@ def _resolve(program: str, cwd: str | None) -> str:
         if not os.access(path, os.X_OK):
             raise PermissionError(errno.EACCES, "the program is not executable", program)
         return path
-    found = shutil.which(program)
-    if found is None:
-        raise FileNotFoundError(errno.ENOENT, "no such program on PATH", program)
-    return found
+    # Windows looks in the directory of the running program first, then on PATH; a Windows
+    # name (python.exe) is looked for without its .exe too, as Linux programs have none.
+    names = [program]
+    if program.lower().endswith(".exe") and len(program) > 4:
+        names.append(program[:-4])
+    search = os.pathsep.join([os.path.dirname(sys.executable), os.environ.get("PATH", "")])
+    for name in names:
+        found = shutil.which(name, path=search)
+        if found is not None:
+            return found
+    raise FileNotFoundError(errno.ENOENT, "no such program on PATH", program)
 
 
 def start_process(
@@ -125,6 +134,7 @@ def start_process(
     python_path: Sequence[str] | None = None,
     std: Sequence[int] | None = None,
     startup: StartupInfo | None = None,
+    breakaway: bool = False,
 ) -> ProcessHandle:
     """Start a child process and return its handle (CreateProcess).
 
@@ -134,16 +144,27 @@ def start_process(
     same values; ``python_path`` names start-up hook directories for a Python child (see the
     module doc). ``std`` gives the child's standard input, output and error as three handle
     values (else it shares this process's); ``startup`` is what a Python child's
-    GetStartupInfo answers.
+    GetStartupInfo answers. The child is in the jobs of this process, unless a job lets it
+    go: always (JOB_OBJECT_LIMIT_SILENT_BREAKAWAY_OK), or if asked with ``breakaway``
+    (CREATE_BREAKAWAY_FROM_JOB) and allowed (JOB_OBJECT_LIMIT_BREAKAWAY_OK).
 
     Raises:
         FileNotFoundError, PermissionError, OSError: the program could not be started.
+        AccessDeniedError: ``breakaway`` from a job that does not allow it.
+        NotEnoughQuotaError: a job of this process has its active process limit reached.
     """
     argv = list(args)
     if not argv and executable is None:
         raise InvalidParameterError("name a program to start")
     program = executable if executable is not None else argv[0]
+    if executable is None and os.sep not in program:
+        path = _resolve(program, cwd)
+        if shutil.which(program) != path:  # found as Windows finds it, not as exec would
+            argv[0] = path
+    jobs = jobs_for_child(breakaway)
     child_env = dict(os.environ if env is None else env)
+    if jobs is not None:
+        child_env[JOBS_ENV] = " ".join(jobs)
     slot = -1
     inherit = handles.inheritable() if inherit_handles else []
     streams, given = _std_streams(std, inherit_handles)
@@ -181,6 +202,7 @@ def start_process(
     if suspended:  # return once it is stopped: a resume must not come before the stop
         os.waitid(os.P_PID, popen.pid, os.WSTOPPED | os.WEXITED | os.WNOWAIT)
     process = adopt_child(popen)
+    join_jobs(process, jobs)
     if suspended:
         with KERNEL_LOCK:
             process.primary_thread._suspend_count = 1
@@ -231,6 +253,7 @@ def create_process(
     python_path: Sequence[str] | None = None,
     std: Sequence[int] | None = None,
     startup: StartupInfo | None = None,
+    breakaway: bool = False,
 ) -> ProcessHandle:
     """Start a child process from a program name and a command line (CreateProcess).
 
@@ -258,6 +281,7 @@ def create_process(
             python_path=python_path,
             std=std,
             startup=startup,
+            breakaway=breakaway,
         )
     except OSError as failure:
         code = _ERRNO_TO_WIN32.get(failure.errno or 0, ERROR_FILE_NOT_FOUND)

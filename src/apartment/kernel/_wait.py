@@ -219,6 +219,8 @@ def wait_any_after(
     before: Callable[[ThreadState, list[Waiter]], _T],
     objects: tuple[Waitable, ...],
     timeout: float | None = None,
+    *,
+    alertable: bool = False,
 ) -> _T | WaitResult | None:
     """wait_any_unchecked that first runs ``before(thread, woken)`` in the same kernel-lock hold.
 
@@ -227,7 +229,7 @@ def wait_any_after(
     something other than None, that is returned at once and nothing is waited.
     """
     timeout = None if timeout is None else check_timeout(timeout)
-    return _wait(objects, False, timeout, False, before=before)
+    return _wait(objects, False, timeout, alertable, before=before)
 
 
 def wait_single(obj: Waitable, timeout: float | None, alertable: bool) -> WaitResult | None:

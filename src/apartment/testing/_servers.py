@@ -86,11 +86,19 @@ class LocalServers:
         return com.running_servers()
 
     def pids(self) -> list[int]:
-        """The process ids of the servers running in this directory now."""
+        """The process ids of the servers running in this directory now.
+
+        Not this process's own: it listens too once it publishes a running object.
+        """
         servers = self.runtime_dir / "com" / "servers"
         if not servers.is_dir():
             return []
-        return [int(path.stem) for path in servers.glob("*.sock") if path.stem.isdigit()]
+        mine = str(os.getpid())
+        return [
+            int(path.stem)
+            for path in servers.glob("*.sock")
+            if path.stem.isdigit() and path.stem != mine
+        ]
 
     def kill_all(self, timeout: float = 10.0) -> None:
         """Kill every server of this directory and wait for each to be gone."""

@@ -51,13 +51,11 @@ from ..com import STREAM_SEEK_SET as STREAM_SEEK_SET
 from ..com import GlobalInterfaceTable, InterfacePointer
 from ..errors import (
     E_HANDLE,
-    MK_S_MONIKERALREADYREGISTERED,
     RPC_S_CALLPENDING,
     S_OK,
     ChangedModeError,
     ComError,
     InvalidHandleError,
-    hresult_message,
 )
 from . import _com_names as _com_names
 from . import win32com as _win32com
@@ -86,6 +84,9 @@ from ._interfaces import PyIPersistStreamInit as PyIPersistStreamInit
 from ._interfaces import PyIPropertyBag as PyIPropertyBag
 from ._interfaces import PyIStream as PyIStream
 from ._interfaces import PyIUnknown as PyIUnknown
+from ._monikers import *  # noqa: F403 - its names are this module's
+from ._monikers import __all__ as _moniker_names
+from ._monikers import already_registered
 from ._policies import Pywin32Protocol
 from ._storage import StgOpenStorage as StgOpenStorage
 from .pywintypes import IID, PyIID, clsid_text
@@ -109,6 +110,7 @@ __all__ = [
     "_GetInterfaceCount", "_GetGatewayCount",
     "MakePyFactory", "PyIClassFactory", "CoRegisterClassObject", "CoRevokeClassObject",
     "CoResumeClassObjects", "EnableQuitMessage", *_com_names.__all__,
+    *(name for name in _moniker_names if name != "already_registered"),
 ]  # fmt: skip
 
 com_error = error = ole_error = ComError
@@ -364,9 +366,7 @@ def CoWaitForMultipleHandles(Flags: int, Timeout: int, Handles: object, /) -> in
 def RegisterActiveObject(ob: object, clsid: object, flags: int, /) -> int:
     registered = com.register_active_object(com_object(ob), clsid, dword(flags))
     if registered.already_registered:  # pywin32 raises MK_S_MONIKERALREADYREGISTERED (a success)
-        raise ComError(
-            MK_S_MONIKERALREADYREGISTERED, hresult_message(MK_S_MONIKERALREADYREGISTERED)
-        )
+        raise already_registered()
     return registered.handle
 
 

@@ -13,6 +13,7 @@ import operator
 import time as _time
 import uuid as _uuid
 import warnings
+import weakref
 from typing import NoReturn
 
 from .. import com
@@ -185,10 +186,21 @@ class PyOVERLAPPED:
     by identity, as pywin32's are.
     """
 
-    __slots__ = ("_core", "_dword", "_hevent", "_internal", "_offset", "_offset_high", "object")
+    __slots__ = (
+        "__weakref__",
+        "_core",
+        "_dword",
+        "_hevent",
+        "_internal",
+        "_offset",
+        "_offset_high",
+        "object",
+    )
 
     def __init__(self) -> None:
-        self._core = Overlapped()
+        # The core's Overlapped points back weakly: a completion port's packet carries it,
+        # and GetQueuedCompletionStatus finds this object again, if it still lives.
+        self._core = Overlapped(context=weakref.ref(self))
         self._offset = self._offset_high = self._dword = 0
         self._hevent: object = 0
         self._internal: tuple[int, int] | None = None  # values the caller wrote, until next use
@@ -282,6 +294,7 @@ def overlapped_arg(overlapped: object) -> Overlapped | None:
     core.offset = overlapped._offset | overlapped._offset_high << 32
     event = handle_value(overlapped._hevent)
     core.event = lookup(event, Event) if event else None
+    core.queue_completion = not event & 1  # Win32: a low bit set keeps it off the port
     overlapped._internal = None
     return core
 

@@ -45,7 +45,7 @@ from ..kernel import LOCKFILE_EXCLUSIVE_LOCK, LOCKFILE_FAIL_IMMEDIATELY, File
 from ..kernel import OPEN_ALWAYS as OPEN_ALWAYS
 from ..kernel import OPEN_EXISTING as OPEN_EXISTING
 from ..kernel import TRUNCATE_EXISTING as TRUNCATE_EXISTING
-from ._adapt import api, as_bool, dword, set_last_error, soft
+from ._adapt import api, as_bool, dword, set_last_error, soft, stamped
 from ._api_files import (
     COPY_FILE_ALLOW_DECRYPTED_DESTINATION as COPY_FILE_ALLOW_DECRYPTED_DESTINATION,
 )
@@ -94,6 +94,11 @@ from ._api_files import file_MoveFileW as MoveFileW
 from ._api_files import file_RemoveDirectory as RemoveDirectory
 from ._api_files import file_SetCurrentDirectory as SetCurrentDirectory
 from ._api_files import find_data as _find_data
+from ._api_iocp import FILE_NOTIFY_INFORMATION as FILE_NOTIFY_INFORMATION
+from ._api_iocp import CreateIoCompletionPort as CreateIoCompletionPort
+from ._api_iocp import GetQueuedCompletionStatus as GetQueuedCompletionStatus
+from ._api_iocp import PostQueuedCompletionStatus as PostQueuedCompletionStatus
+from ._api_iocp import ReadDirectoryChangesW as ReadDirectoryChangesW
 from ._buffers import data_arg, read_buffer, text_arg
 from ._handles import PyHANDLE, handle_value, lookup, new_handle
 from ._security import inherits
@@ -120,7 +125,8 @@ __all__ = [
     "CreateDirectoryExW", "CreateHardLink", "GetFinalPathNameByHandle", "GetVolumePathName",
     "CreateSymbolicLink", "GetCompressedFileSize", "SetCurrentDirectory",
     "SYMBOLIC_LINK_FLAG_DIRECTORY", "FindFirstChangeNotification", "FindNextChangeNotification",
-    "FindCloseChangeNotification",
+    "FindCloseChangeNotification", "CreateIoCompletionPort", "PostQueuedCompletionStatus",
+    "GetQueuedCompletionStatus", "ReadDirectoryChangesW", "FILE_NOTIFY_INFORMATION",
     "DRIVE_UNKNOWN", "DRIVE_NO_ROOT_DIR", "DRIVE_REMOVABLE", "DRIVE_FIXED", "DRIVE_REMOTE",
     "DRIVE_CDROM", "DRIVE_RAMDISK", "COPY_FILE_FAIL_IF_EXISTS", "COPY_FILE_RESTARTABLE",
     "COPY_FILE_OPEN_SOURCE_FOR_WRITE", "COPY_FILE_ALLOW_DECRYPTED_DESTINATION",
@@ -215,28 +221,32 @@ def _create_file(
     return new_handle(file, file.access, inherit=inherit)
 
 
-@api("ReadFile")
 def ReadFile(hFile: object, buffer: object, overlapped: object = None, /) -> tuple[int, object]:
     """Read from a file or pipe: ``(0 | ERROR_MORE_DATA | ERROR_IO_PENDING, data)``.
 
     With an OVERLAPPED the data is the buffer itself (filled as the read completes), else
     a new bytes of the length read.
     """
-    file = lookup(hFile, File)
-    core = overlapped_arg(overlapped)
-    target, view = read_buffer(buffer)
-    status, count = file.read_into(view, core)
+    try:  # errors stamped here, not by @api: a hot call saves the wrapper's frame
+        file = lookup(hFile, File)
+        core = overlapped_arg(overlapped)
+        target, view = read_buffer(buffer)
+        status, count = file.read_into(view, core)
+    except Win32Error as error:
+        raise stamped(error, "ReadFile") from None
     if core is not None:
         return status, target
     return status, bytes(view[:count])
 
 
-@api("WriteFile")
 def WriteFile(hFile: object, data: object, ol: object = None, /) -> tuple[int, int]:
     """Write to a file or pipe: ``(0 | ERROR_IO_PENDING, bytes written)``."""
-    file = lookup(hFile, File)
-    core = overlapped_arg(ol)
-    return tuple(file.write(data_arg(data), core))  # type: ignore[return-value]
+    try:
+        file = lookup(hFile, File)
+        core = overlapped_arg(ol)
+        return tuple(file.write(data_arg(data), core))  # type: ignore[return-value]
+    except Win32Error as error:
+        raise stamped(error, "WriteFile") from None
 
 
 @api("SetFilePointer")
@@ -336,15 +346,17 @@ def UnlockFile(
     lookup(hFile, File).unlock(offset, length)
 
 
-@api("GetOverlappedResult")
 def GetOverlappedResult(hFile: object, overlapped: object, bWait: int, /) -> int:
     """Return the bytes the OVERLAPPED's operation transferred, or raise its error.
 
     As on Windows, the handle is only a name here: the OVERLAPPED says everything (pywin32
     crashes on a None OVERLAPPED; here it is a TypeError).
     """
-    handle_value(hFile)
-    return overlapped_core(overlapped).result(as_bool(bWait))
+    try:
+        handle_value(hFile)
+        return overlapped_core(overlapped).result(as_bool(bWait))
+    except Win32Error as error:
+        raise stamped(error, "GetOverlappedResult") from None
 
 
 @api("CancelIo")

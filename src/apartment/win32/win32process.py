@@ -266,6 +266,7 @@ def CreateProcess(
         python_path=[FACADE_HOOK],
         std=std_handles_of(startupinfo) if startup.flags & STARTF_USESTDHANDLES else None,
         startup=startup,
+        breakaway=bool(dword(dwCreationFlags) & CREATE_BREAKAWAY_FROM_JOB),
     )
     thread = process.primary_thread
     return (

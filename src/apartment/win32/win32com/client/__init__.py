@@ -27,6 +27,8 @@ __all__ = [
     "WithEvents",
     "EventsProxy",
     "GetActiveObject",
+    "GetObject",
+    "Moniker",
 ]
 
 
@@ -102,6 +104,29 @@ def DispatchEx(
 def GetActiveObject(Class: object, clsctx: int = pythoncom.CLSCTX_ALL) -> CDispatch:
     """Return a client for the running object of a ProgID or CLSID (MK_E_UNAVAILABLE if none)."""
     return CDispatch(PyIDispatch.of(pythoncom.connect(Class)), str(Class))
+
+
+def GetObject(
+    Pathname: str | None = None, Class: object = None, clsctx: int | None = None
+) -> CDispatch:
+    """VB's GetObject: the running object of a class, or what a display name binds to.
+
+    ``Class`` (a ProgID or CLSID) or ``Pathname`` (a moniker's display name): exactly one.
+    """
+    if clsctx is None:
+        clsctx = pythoncom.CLSCTX_ALL
+    if (Pathname is None) == (Class is None):
+        raise ValueError("You must specify a value for Pathname or Class, but not both.")
+    if Class is not None:
+        return GetActiveObject(Class, clsctx)
+    return Moniker(Pathname, clsctx)  # type: ignore[arg-type]
+
+
+def Moniker(Pathname: str, clsctx: int = pythoncom.CLSCTX_ALL) -> CDispatch:
+    """A client for the object the display name ``Pathname`` binds to (MkParseDisplayName)."""
+    moniker, _, bind_ctx = pythoncom.MkParseDisplayName(Pathname)
+    pointer = moniker.BindToObject(bind_ctx, None, pythoncom.IID_IDispatch)
+    return CDispatch(PyIDispatch.of(pointer), Pathname)
 
 
 class EventsProxy:
