@@ -120,9 +120,12 @@ FILES = [
             "run) runs unchanged: test_winprocess_runs_children"
         ),
     ),
-    # win32/Demos/service/pipeTestService.py (a Windows service) and its client are run by
-    # test_pipe_test_service_in_debug_mode and test_pipe_test_service_through_the_scm: a
-    # service is driven by commands ('debug', 'install', 'start'...), not run as a script.
+    # win32/Demos/service/pipeTestService.py (a Windows service), nativePipeTestService.py
+    # and their client are run by test_pipe_test_service_in_debug_mode,
+    # test_pipe_test_service_through_the_scm and test_native_pipe_test_service_through_the_scm:
+    # a service is driven by commands ('debug', 'install', 'start'...), not run as a script.
+    # serviceEvents.py is left out: device, power and session events (RegisterDeviceNotification,
+    # win32gui_struct) are not modelled.
     # Left out: the demos of NTFS, comm ports, backup streams and transactions
     # (win32comport_demo, BackupRead_*, CopyFileEx, OpenEncryptedFileRaw,
     # CreateFileTransacted_MiniVersion, devicenotify).
@@ -362,3 +365,34 @@ def test_pipe_test_service_through_the_scm(pywin32_root: Path, tmp_path: Path) -
         "Service removed",
         "-> 0",
     ]
+
+
+@pytest.mark.timeout(120)
+def test_native_pipe_test_service_through_the_scm(pywin32_root: Path, tmp_path: Path) -> None:
+    """nativePipeTestService.py: hosted by python itself (its own StartServiceCtrlDispatcher,
+    win32traceutil catching its output), started by the SCM from its binary path."""
+    demos = pywin32_root / "win32" / "Demos" / "service"
+    env = _service_env(pywin32_root, tmp_path)
+
+    def run(script: str, *args: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-m", "apartment", "run", str(demos / script), *args],
+            capture_output=True, text=True, timeout=60, env=env, cwd=tmp_path,
+        )  # fmt: skip
+        assert done.returncode == 0, f"{done.stdout}\n{done.stderr}"
+        return done.stdout
+
+    service = "nativePipeTestService.py"
+    assert run(service, "install").splitlines() == [
+        "Installing service PyNativePipeTestService",
+        "Service installed",
+    ]
+    assert run(service, "--wait", "30", "start") == "Starting service PyNativePipeTestService\n"
+    try:
+        _wait_for_pipe("\\\\.\\pipe\\PyPipeTest")
+        assert run("pipeTestServiceClient.py", "Hello", "native") == (
+            "Sent and received a message!\n"
+        )
+    finally:
+        assert run(service, "--wait", "30", "stop") == "Stopping service PyNativePipeTestService\n"
+        assert run(service, "remove").splitlines()[-1] == "Service removed"
