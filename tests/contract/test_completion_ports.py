@@ -17,6 +17,7 @@ import win32pipe
 import winerror
 
 from ._files import RW, folder, open_file
+from ._wine import wine_differs
 
 __all__ = ["folder"]
 
@@ -193,7 +194,7 @@ def pipe_name() -> str:
     return "\\\\.\\pipe\\apartment-iocp-" + uuid.uuid4().hex
 
 
-@pytest.mark.oracle_xfail(reason="Wine releases the threads waiting on a port FIFO, Windows LIFO")
+@wine_differs("Wine releases the threads waiting on a port FIFO, Windows LIFO")
 def test_the_thread_that_waited_last_is_served_first() -> None:
     port = _port()
     got: dict[int, int] = {}
@@ -220,7 +221,7 @@ def _until_waiting(thread: threading.Thread) -> None:
     """Return once ``thread`` waits in GetQueuedCompletionStatus.
 
     The facade's kernel can tell; the real pywin32 cannot be asked, so there the thread is
-    given time (these tests are oracle_xfail under Wine anyway).
+    given time (these tests are expected to fail under Wine anyway).
     """
     try:
         from apartment.testing import wait_until_blocked
@@ -232,9 +233,7 @@ def _until_waiting(thread: threading.Thread) -> None:
     wait_until_blocked(thread)
 
 
-@pytest.mark.oracle_xfail(
-    reason="Wine does not release GetQueuedCompletionStatus when the port's handle closes"
-)
+@wine_differs("Wine does not release GetQueuedCompletionStatus when the port's handle closes")
 def test_closing_the_port_releases_its_waiters_with_abandoned_wait() -> None:
     port = _port()
     results: list[Any] = []

@@ -19,6 +19,7 @@ import win32file
 import winerror
 
 from ._files import folder
+from ._wine import wine_differs
 
 __all__ = ["folder"]
 
@@ -141,8 +142,8 @@ def test_cancel_io_aborts_a_pending_read(folder: str) -> None:
     handle.Close()
 
 
-@pytest.mark.oracle_xfail(
-    reason="Wine fails the read with ERROR_HANDLES_CLOSED; Windows completes it with "
+@wine_differs(
+    "Wine fails the read with ERROR_HANDLES_CLOSED; Windows completes it with "
     "STATUS_NOTIFY_CLEANUP, a success of 0 bytes (pywin32's own test relies on it)"
 )
 def test_closing_the_handle_ends_a_pending_read_with_no_bytes(folder: str) -> None:
@@ -192,8 +193,8 @@ def test_bad_arguments(folder: str) -> None:
     handle.Close()
 
 
-@pytest.mark.oracle_xfail(
-    reason="Wine does not check the right; Windows references the handle for FILE_LIST_DIRECTORY"
+@wine_differs(
+    "Wine does not check the right; Windows references the handle for FILE_LIST_DIRECTORY"
 )
 def test_a_handle_without_the_list_right_is_refused(folder: str) -> None:
     handle = _open(folder, access=ntsecuritycon.FILE_READ_ATTRIBUTES)

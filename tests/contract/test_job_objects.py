@@ -14,6 +14,8 @@ import win32job
 import win32process
 import winerror
 
+from ._wine import wine_differs
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
@@ -22,16 +24,6 @@ OBJECT_0 = win32event.WAIT_OBJECT_0
 TIMEOUT = win32event.WAIT_TIMEOUT
 STILL_ACTIVE = win32con.STILL_ACTIVE
 RUNS_UNTIL_KILLED = f'"{sys.executable}" -c "import threading; threading.Event().wait()"'
-
-
-def wine_differs(reason: str) -> Callable[[Any], Any]:
-    """Windows does this; Wine (the oracle) does not: expected to fail there only."""
-
-    def mark(test: Any) -> Any:
-        test = pytest.mark.xfail(sys.platform == "win32", reason=reason, strict=True)(test)
-        return pytest.mark.oracle_xfail(reason=reason)(test)
-
-    return mark
 
 
 def raises_code(code: int, call: Callable[..., Any], *args: Any) -> pywintypes.error:

@@ -24,6 +24,8 @@ import win32file
 import win32process
 import winerror
 
+from ._wine import wine_differs
+
 PAGE = 4096
 EXIT_MS = 30_000  # safety net only: a child Python may take a while to start
 _count = [0]
@@ -192,8 +194,8 @@ def test_size_zero_fails_even_for_an_existing_name(m: Any) -> None:
         kept.close()
 
 
-@pytest.mark.oracle_xfail(
-    reason="Wine's NtMapViewOfSection answers STATUS_INVALID_PARAMETER (87) for an offset at "
+@wine_differs(
+    "Wine's NtMapViewOfSection answers STATUS_INVALID_PARAMETER (87) for an offset at "
     "or past the section's end; Windows answers STATUS_INVALID_VIEW_SIZE (ERROR_ACCESS_DENIED)"
 )
 def test_a_view_past_the_end_is_access_denied() -> None:

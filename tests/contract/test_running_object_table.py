@@ -18,6 +18,7 @@ import winerror
 from win32com.server.util import wrap
 
 from ._com import Echo, com_error_of
+from ._wine import wine_differs
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -312,9 +313,7 @@ def test_parsing_a_file_name(tmp_path: Path) -> None:
     assert mk.GetDisplayName(ctx, None) == str(path)
 
 
-@pytest.mark.oracle_xfail(
-    reason="Wine's MkParseDisplayName reads no items after a file (E_NOTIMPL)"
-)
+@wine_differs("Wine's MkParseDisplayName reads no items after a file (E_NOTIMPL)")
 def test_parsing_a_file_name_with_items(tmp_path: Path) -> None:
     path = tmp_path / "there.zzqq"
     path.write_text("x")

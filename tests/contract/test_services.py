@@ -21,6 +21,8 @@ import win32service
 import win32serviceutil
 import winerror
 
+from ._wine import wine_differs
+
 NAME = f"ApartmentContract{os.getpid()}"
 MISSING_PROGRAM = r"C:\apartment-no-such-dir\no-such-program.exe"
 
@@ -336,13 +338,13 @@ WINE_LOCKED = (
 )
 
 
-@pytest.mark.oracle_xfail(reason=WINE_LOCKED)
+@wine_differs(WINE_LOCKED, strict=False)
 def test_starting_a_missing_program_fails(installed: Any) -> None:
     assert _code(win32service.StartService, installed, None) == winerror.ERROR_FILE_NOT_FOUND
     assert win32service.QueryServiceStatus(installed)[1] == win32service.SERVICE_STOPPED
 
 
-@pytest.mark.oracle_xfail(reason=WINE_LOCKED)
+@wine_differs(WINE_LOCKED, strict=False)
 def test_a_program_that_is_not_a_service_times_out(scm: Any) -> None:
     command = f'"{sys.executable}" -c "pass"'
     handle = win32service.CreateService(
