@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import contextlib
 import os
-import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .._sqlite import immediate
+from .._sqlite import immediate, open_store
 
 if TYPE_CHECKING:
+    import sqlite3
     from collections.abc import Iterator
 
 __all__ = ["ROOT_ID", "user_registry_path", "connect", "transaction"]
@@ -52,7 +52,6 @@ CREATE TABLE IF NOT EXISTS changes (
 INSERT OR IGNORE INTO keys (id, parent, name, name_key, last_write)
     VALUES (1, NULL, 'HKEY_CURRENT_USER', 'hkey_current_user', 0);
 """
-_BUSY_TIMEOUT = 30.0
 
 
 def user_registry_path() -> Path:
@@ -71,15 +70,8 @@ def user_registry_path() -> Path:
 @contextlib.contextmanager
 def connect() -> Iterator[sqlite3.Connection]:
     """A connection to the file, made (with its schema) on first use; closed on exit."""
-    path = user_registry_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    connection = sqlite3.connect(path, timeout=_BUSY_TIMEOUT, isolation_level=None)
-    try:
-        connection.execute("PRAGMA journal_mode=WAL")
-        connection.executescript(_SCHEMA)
+    with open_store(user_registry_path(), _SCHEMA) as connection:
         yield connection
-    finally:
-        connection.close()
 
 
 @contextlib.contextmanager

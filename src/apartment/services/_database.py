@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import contextlib
 import os
-import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from .._sqlite import immediate
+from .._sqlite import immediate, open_store
 from ..registry import user_registry_path
 
 if TYPE_CHECKING:
+    import sqlite3
     from collections.abc import Iterator
 
 __all__ = ["ServiceRow", "services_path", "connect", "transaction", "read_row", "COLUMNS"]
@@ -48,7 +48,6 @@ CREATE TABLE IF NOT EXISTS services (
     pid              INTEGER NOT NULL DEFAULT 0
 );
 """
-_BUSY_TIMEOUT = 30.0
 
 COLUMNS = (
     "name, display_name, service_type, start_type, error_control, binary_path, "
@@ -92,15 +91,8 @@ def services_path() -> Path:
 @contextlib.contextmanager
 def connect() -> Iterator[sqlite3.Connection]:
     """A connection to the file, made (with its schema) on first use; closed on exit."""
-    path = services_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    connection = sqlite3.connect(path, timeout=_BUSY_TIMEOUT, isolation_level=None)
-    try:
-        connection.execute("PRAGMA journal_mode=WAL")
-        connection.executescript(_SCHEMA)
+    with open_store(services_path(), _SCHEMA) as connection:
         yield connection
-    finally:
-        connection.close()
 
 
 @contextlib.contextmanager
