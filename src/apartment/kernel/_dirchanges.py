@@ -20,8 +20,6 @@ reader must look at the folder again (Windows' rule).
 
 from __future__ import annotations
 
-import os
-import stat
 import struct
 import threading
 import weakref
@@ -29,7 +27,7 @@ from collections import deque
 from typing import TYPE_CHECKING, Final, final
 
 from ..errors import ERROR_INVALID_PARAMETER, ERROR_OPERATION_ABORTED, Win32Error
-from ._dirwatch import POLL_SECONDS
+from ._dirwatch import POLL_SECONDS, walk
 from ._overlapped import PENDING, IoResult, begin, complete, spare_overlapped
 
 if TYPE_CHECKING:
@@ -105,32 +103,17 @@ def decode_changes(buffer: Buffer, size: int) -> list[Change]:
 def _listing(folder: str, subtree: bool, changes: int) -> dict[str, _Entry]:
     """What the filter looks at, for each name under ``folder`` (relative to it)."""
     found: dict[str, _Entry] = {}
-    pending = [""]
-    while pending:
-        relative = pending.pop()
-        try:
-            entries = list(os.scandir(os.path.join(folder, relative)))
-        except OSError:
-            continue
-        for entry in entries:
-            try:
-                info = entry.stat(follow_symlinks=False)
-            except OSError:
-                continue
-            name = os.path.join(relative, entry.name)
-            is_dir = stat.S_ISDIR(info.st_mode)
-            if is_dir and subtree:
-                pending.append(name)
-            key: list[object] = []
-            if changes & (_ATTRIBUTES | _SECURITY):
-                key += [info.st_mode, info.st_uid, info.st_gid]
-            if changes & _SIZE and not is_dir:
-                key.append(info.st_size)
-            if changes & (_LAST_WRITE | _CREATION) and not is_dir:
-                key.append(info.st_mtime_ns)
-            if changes & _LAST_ACCESS and not is_dir:
-                key.append(info.st_atime_ns)
-            found[name] = (info.st_ino, is_dir, tuple(key))
+    for name, info, is_dir in walk(folder, subtree):
+        key: list[object] = []
+        if changes & (_ATTRIBUTES | _SECURITY):
+            key += [info.st_mode, info.st_uid, info.st_gid]
+        if changes & _SIZE and not is_dir:
+            key.append(info.st_size)
+        if changes & (_LAST_WRITE | _CREATION) and not is_dir:
+            key.append(info.st_mtime_ns)
+        if changes & _LAST_ACCESS and not is_dir:
+            key.append(info.st_atime_ns)
+        found[name] = (info.st_ino, is_dir, tuple(key))
     return found
 
 

@@ -15,12 +15,16 @@ import os
 import stat
 import threading
 import weakref
+from typing import TYPE_CHECKING
 
 from ..errors import ERROR_DIRECTORY, ERROR_INVALID_PARAMETER, Win32Error
 from ._event import Event
 from ._file import os_error
 
-__all__ = ["ChangeNotification", "POLL_SECONDS", "watch_folder"]
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+__all__ = ["ChangeNotification", "POLL_SECONDS", "walk", "watch_folder"]
 
 POLL_SECONDS = 0.05
 _FILE_NAME, _DIR_NAME, _ATTRIBUTES, _SIZE = 0x1, 0x2, 0x4, 0x8
@@ -30,14 +34,17 @@ _ALL = 0x17F
 Snapshot = dict[str, tuple[object, ...]]
 
 
-def _snapshot(folder: str, subtree: bool, changes: int) -> Snapshot:
-    """What the filter looks at, for each name under ``folder``."""
-    found: Snapshot = {}
-    pending = [folder]
+def walk(folder: str, subtree: bool) -> Iterator[tuple[str, os.stat_result, bool]]:
+    """Each name under ``folder`` (relative to it), its ``lstat``, and whether it is a folder.
+
+    With ``subtree`` the walk goes into the subfolders. Names that go away meanwhile, and
+    folders that cannot be read, are passed over: a watch sees them at its next look.
+    """
+    pending = [""]
     while pending:
-        current = pending.pop()
+        relative = pending.pop()
         try:
-            entries = list(os.scandir(current))
+            entries = list(os.scandir(os.path.join(folder, relative)))
         except OSError:
             continue
         for entry in entries:
@@ -45,20 +52,28 @@ def _snapshot(folder: str, subtree: bool, changes: int) -> Snapshot:
                 info = entry.stat(follow_symlinks=False)
             except OSError:
                 continue
+            name = os.path.join(relative, entry.name)
             is_dir = stat.S_ISDIR(info.st_mode)
             if is_dir and subtree:
-                pending.append(entry.path)
-            key: list[object] = [is_dir] if changes & (_DIR_NAME if is_dir else _FILE_NAME) else []
-            if changes & (_ATTRIBUTES | _SECURITY):
-                key += [info.st_mode, info.st_uid, info.st_gid]
-            if changes & _SIZE and not is_dir:
-                key.append(info.st_size)
-            if changes & (_LAST_WRITE | _CREATION):
-                key.append(info.st_mtime_ns)
-            if changes & _LAST_ACCESS:
-                key.append(info.st_atime_ns)
-            if key:
-                found[entry.path] = tuple(key)
+                pending.append(name)
+            yield name, info, is_dir
+
+
+def _snapshot(folder: str, subtree: bool, changes: int) -> Snapshot:
+    """What the filter looks at, for each name under ``folder``."""
+    found: Snapshot = {}
+    for name, info, is_dir in walk(folder, subtree):
+        key: list[object] = [is_dir] if changes & (_DIR_NAME if is_dir else _FILE_NAME) else []
+        if changes & (_ATTRIBUTES | _SECURITY):
+            key += [info.st_mode, info.st_uid, info.st_gid]
+        if changes & _SIZE and not is_dir:
+            key.append(info.st_size)
+        if changes & (_LAST_WRITE | _CREATION):
+            key.append(info.st_mtime_ns)
+        if changes & _LAST_ACCESS:
+            key.append(info.st_atime_ns)
+        if key:
+            found[name] = tuple(key)
     return found
 
 
