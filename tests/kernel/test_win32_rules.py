@@ -78,7 +78,7 @@ def test_create_process_needs_a_program_or_a_command_line() -> None:
 
 
 def test_create_process_splits_the_command_line() -> None:
-    process = create_process(None, f"{sys.executable} -c 'import sys; sys.exit(5)'")
+    process = create_process(None, f'{sys.executable} -c "import sys; sys.exit(5)"')
     assert process.wait(30)
     assert process.exit_code == 5
     assert process.wait_input_idle()  # no input queue to wait for: at once

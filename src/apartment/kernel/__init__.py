@@ -19,6 +19,8 @@ from ._affinity import set_thread_affinity as set_thread_affinity
 from ._affinity import set_working_set_limits as set_working_set_limits
 from ._affinity import system_affinity as system_affinity
 from ._affinity import working_set_limits as working_set_limits
+from ._cmdline import join_command_line as join_command_line
+from ._cmdline import split_command_line as split_command_line
 from ._console import CTRL_BREAK_EVENT as CTRL_BREAK_EVENT
 from ._console import CTRL_C_EVENT as CTRL_C_EVENT
 from ._console import CTRL_CLOSE_EVENT as CTRL_CLOSE_EVENT
@@ -533,6 +535,7 @@ __all__ = [
     "impersonate_self",
     "inherit_from_parent",
     "is_wow64",
+    "join_command_line",
     "local_time",
     "lookup_account",
     "lookup_sid",
@@ -582,6 +585,7 @@ __all__ = [
     "set_working_set_limits",
     "signal_and_wait",
     "sleep",
+    "split_command_line",
     "start_process",
     "start_thread",
     "startup_info",

@@ -20,7 +20,6 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import platform
-import shlex
 import struct
 import sys
 import threading
@@ -35,6 +34,7 @@ from ..errors import (
     InvalidParameterError,
     ModuleNotLoadedError,
 )
+from ._cmdline import join_command_line
 from ._core import KERNEL_LOCK
 from ._process import PROGRAM_MODULE, PrimaryThread, ProcessHandle, current_process
 from ._procstat import ProcStat, read_stat, read_status, wall_time
@@ -327,8 +327,8 @@ def module_path(module: int = 0) -> str:
 def command_line() -> str:
     """Return this process's command line (GetCommandLine).
 
-    Its arguments are quoted as a shell would read them back: CreateProcess here splits a
-    command line that way.
+    Its arguments are quoted as Windows' rules read them back (``_cmdline``): CreateProcess
+    and CommandLineToArgv split a command line that way.
     """
     try:
         with open("/proc/self/cmdline", "rb") as cmdline:
@@ -336,7 +336,7 @@ def command_line() -> str:
         args = [os.fsdecode(arg) for arg in raw.split(b"\0")[:-1]]
     except OSError:
         args = [sys.executable, *sys.argv]
-    return shlex.join(args)
+    return join_command_line(args)
 
 
 def session_id(pid: int) -> int:

@@ -26,7 +26,6 @@ import importlib.machinery
 import importlib.util
 import os
 import re
-import shlex
 import shutil
 import subprocess
 import sys
@@ -43,6 +42,7 @@ from ..errors import (
     NotSupportedError,
     Win32Error,
 )
+from ._cmdline import split_command_line
 from ._core import KERNEL_LOCK
 from ._file import File
 from ._handles import handles
@@ -257,8 +257,8 @@ def create_process(
 ) -> ProcessHandle:
     """Start a child process from a program name and a command line (CreateProcess).
 
-    The command line is split into arguments as a POSIX shell would; without one, the
-    program is run with no arguments. ``application``, when given, names the program, else
+    The command line is split into arguments by Windows' rules (``_cmdline``); without one,
+    the program is run with no arguments. ``application``, when given, names the program, else
     the command line's first word does (looked up on PATH). See :func:`start_process` for
     the options.
 
@@ -269,7 +269,7 @@ def create_process(
     """
     if application is None and command_line is None:
         raise InvalidParameterError("name a program: an application or a command line")
-    args = shlex.split(command_line) if command_line is not None else [str(application)]
+    args = split_command_line(command_line) if command_line is not None else [str(application)]
     try:
         return start_process(
             args,

@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import os
 import select
-import shlex
 import subprocess
 import sys
 import threading
@@ -36,6 +35,7 @@ from ..errors import (
     ERROR_SERVICE_NOT_ACTIVE,
     ERROR_SERVICE_REQUEST_TIMEOUT,
 )
+from ..kernel import join_command_line, split_command_line
 from ._channel import receive, send
 from ._constants import (
     SERVICE_CONTROL_CONTINUE,
@@ -93,7 +93,7 @@ def _timeout() -> float:
 
 def python_service_command() -> str:
     """The binary path of a pywin32 service (pythonservice.exe's stand-in)."""
-    return shlex.join([sys.executable, "-m", "apartment", "pythonservice"])
+    return join_command_line([sys.executable, "-m", "apartment", "pythonservice"])
 
 
 def service_command(binary_path: str) -> list[str]:
@@ -101,7 +101,7 @@ def service_command(binary_path: str) -> list[str]:
 
     A Python interpreter running a script runs it on the facade (``python -m apartment run``).
     """
-    argv = shlex.split(binary_path)
+    argv = split_command_line(binary_path)
     if not argv:
         raise fail(ERROR_INVALID_PARAMETER, "the service has an empty binary path")
     program = os.path.basename(argv[0]).lower()

@@ -56,7 +56,8 @@ __all__ = [
     "NameSamCompatible", "GetTimeZoneInformation", "GetSystemPowerStatus", "VkKeyScan",
     "VkKeyScanEx", "GetShortPathName", "GetLongPathName", "GetLongPathNameW",
     "GetStdHandle", "SetStdHandle", "STD_INPUT_HANDLE", "STD_OUTPUT_HANDLE", "STD_ERROR_HANDLE",
-    "GetModuleFileName", "GetModuleFileNameW", "GetCommandLine", "TerminateProcess",
+    "GetModuleFileName", "GetModuleFileNameW", "GetCommandLine", "CommandLineToArgv",
+    "TerminateProcess",
     "FormatMessageW", *_api_files.__all__, *_api_system.__all__, *_api_registry.__all__,
 ]  # fmt: skip
 
@@ -217,8 +218,17 @@ GetModuleFileNameW = GetModuleFileName
 
 
 def GetCommandLine() -> str:
-    """This process's command line, its arguments quoted as a POSIX shell reads them."""
+    """This process's command line, its arguments quoted by Windows' rules."""
     return kernel.command_line()
+
+
+@api("CommandLineToArgv")
+def CommandLineToArgv(cmdLine: str, /) -> list[str]:
+    """Split a command line into its arguments by Windows' rules (CommandLineToArgvW)."""
+    if not isinstance(cmdLine, str):
+        kind = "None" if cmdLine is None else type(cmdLine).__name__
+        raise TypeError(f"argument 1 must be str, not {kind}")
+    return kernel.split_command_line(cmdLine)
 
 
 TerminateProcess = win32process.TerminateProcess
