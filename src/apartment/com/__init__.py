@@ -95,6 +95,14 @@ from ._filters import SERVERCALL_ISHANDLED as SERVERCALL_ISHANDLED
 from ._filters import SERVERCALL_REJECTED as SERVERCALL_REJECTED
 from ._filters import SERVERCALL_RETRYLATER as SERVERCALL_RETRYLATER
 from ._filters import MessageFilter as MessageFilter
+from ._clipboard_snapshot import ClipboardSnapshot as ClipboardSnapshot
+from ._clipboard_snapshot import FormatEnumerator as FormatEnumerator
+from ._data_object import DataObjectPointer as DataObjectPointer
+from ._data_object import FormatEnumeratorPointer as FormatEnumeratorPointer
+from ._medium import *  # noqa: F403 - TYMED_*, DVASPECT_*, DATADIR_*, StorageMedium
+from ._medium import __all__ as _medium_names
+from ._ole_clipboard import *  # noqa: F403 - ole_initialize, ole_set_clipboard...
+from ._ole_clipboard import __all__ as _ole_clipboard_names
 from ._iids import *  # noqa: F403 - the IIDs are part of this package's API
 from ._iids import __all__ as _iid_names
 from ._launch import local_server_command as local_server_command
@@ -217,6 +225,12 @@ from ._variant import to_variant as to_variant
 
 __all__ = [
     *_iid_names,
+    *_medium_names,
+    *_ole_clipboard_names,
+    "ClipboardSnapshot",
+    "FormatEnumerator",
+    "DataObjectPointer",
+    "FormatEnumeratorPointer",
     "ARG_NOT_FOUND",
     "EMPTY",
     "MISSING",

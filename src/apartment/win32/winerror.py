@@ -203,3 +203,19 @@ def SUCCEEDED(scode: int) -> bool:
 def FAILED(scode: int) -> bool:
     """Tell whether an HRESULT reports failure."""
     return scode < 0
+from ..errors import OLE_E_ADVISENOTSUPPORTED as OLE_E_ADVISENOTSUPPORTED
+from ..errors import OLE_E_NOTRUNNING as OLE_E_NOTRUNNING
+from ..errors import DV_E_FORMATETC as DV_E_FORMATETC
+from ..errors import DV_E_DVTARGETDEVICE as DV_E_DVTARGETDEVICE
+from ..errors import DV_E_STGMEDIUM as DV_E_STGMEDIUM
+from ..errors import DV_E_STATDATA as DV_E_STATDATA
+from ..errors import DV_E_LINDEX as DV_E_LINDEX
+from ..errors import DV_E_TYMED as DV_E_TYMED
+from ..errors import DV_E_CLIPFORMAT as DV_E_CLIPFORMAT
+from ..errors import DV_E_DVASPECT as DV_E_DVASPECT
+from ..errors import CLIPBRD_E_CANT_OPEN as CLIPBRD_E_CANT_OPEN
+from ..errors import CLIPBRD_E_CANT_EMPTY as CLIPBRD_E_CANT_EMPTY
+from ..errors import CLIPBRD_E_CANT_SET as CLIPBRD_E_CANT_SET
+from ..errors import CLIPBRD_E_BAD_DATA as CLIPBRD_E_BAD_DATA
+from ..errors import CLIPBRD_E_CANT_CLOSE as CLIPBRD_E_CANT_CLOSE
+from ..errors import DATA_S_SAMEFORMATETC as DATA_S_SAMEFORMATETC
