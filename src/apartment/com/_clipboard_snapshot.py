@@ -194,7 +194,7 @@ class ClipboardSnapshot:
         with _opened():
             formats = messages.clipboard_formats()
         items = [(cf, None, DVASPECT_CONTENT, -1, tymeds_of(cf)) for cf in formats]
-        return FormatEnumerator(items).pointer()  # type: ignore[arg-type]
+        return FormatEnumerator(items).pointer()
 
     def dadvise(self, fmt: FormatEtc, flags: int, sink: object) -> int:
         """DAdvise: the clipboard gives no advise connections (E_NOTIMPL)."""

@@ -13,12 +13,12 @@ from __future__ import annotations
 import operator
 from typing import Any
 
+from ._faces import set_interface_class
 from ._iids import IID_IDATAOBJECT, IID_IENUMFORMATETC, IID_IUNKNOWN
 from ._medium import DATADIR_GET, FormatEtc, StorageMedium, format_etc
 from ._pointer import InterfacePointer
 from ._returns import RETURNS
 from ._typed import _face_result, interface_arg
-from ._faces import set_interface_class
 
 __all__ = ["DataObjectPointer", "FormatEnumeratorPointer"]
 

@@ -16,7 +16,9 @@ import operator
 from typing import TYPE_CHECKING, Any
 
 from ..messages import alloc_global, free_global, global_data
+from ._iids import IID_ISTREAM, IID_IUNKNOWN
 from ._proxy import marshal_value
+from ._typed import interface_arg
 
 if TYPE_CHECKING:
     from ._apartment import Apartment
@@ -81,22 +83,22 @@ def format_etc(value: object) -> FormatEtc:
 class StorageMedium:
     """A STGMEDIUM: data in one medium (``tymed``); empty (TYMED_NULL) when new."""
 
-    __slots__ = ("__weakref__", "_block", "_value", "tymed")
+    __slots__ = ("__weakref__", "_block", "_tymed", "_value")
 
     def __init__(self) -> None:
-        self.tymed = TYMED_NULL
+        self._tymed = TYMED_NULL
         self._block = 0  # the global memory block of TYMED_HGLOBAL data
         self._value: Any = None  # a file name, an interface pointer, a handle
 
     def __repr__(self) -> str:
-        return f"<{type(self).__name__} tymed={self.tymed}>"
+        return f"<{type(self).__name__} tymed={self._tymed}>"
 
     def __del__(self) -> None:
         self._release()
 
     def _release(self) -> None:
         block, self._block = self._block, 0
-        self.tymed, self._value = TYMED_NULL, None
+        self._tymed, self._value = TYMED_NULL, None
         if block:
             free_global(block)
 
@@ -128,19 +130,22 @@ class StorageMedium:
             if not isinstance(data, str):
                 raise TypeError(f"a file name must be a str, not {type(data).__name__}")
             self._value = data
-        elif tymed in (TYMED_ISTREAM, TYMED_ISTORAGE):
-            from ._pointer import InterfacePointer  # a leaf import: the pointer needs us not
-
-            if not isinstance(data, InterfacePointer):
-                raise TypeError("The Python instance can not be converted to a COM object")
-            self._value = data
+        elif tymed == TYMED_ISTREAM:
+            self._value = interface_arg(data, IID_ISTREAM)
+        elif tymed == TYMED_ISTORAGE:
+            self._value = interface_arg(data, IID_IUNKNOWN)  # IStorage has no pointer class
         elif tymed in _HANDLES:
             if isinstance(data, bool) or not isinstance(data, int):
                 raise TypeError(f"tymed value of {tymed} requires an integer handle")
             self._value = data
         else:
             raise ValueError(f"Unknown tymed value '{tymed}'")
-        self.tymed = tymed
+        self._tymed = tymed
+
+    @property
+    def tymed(self) -> int:
+        """The medium the data is in (TYMED_*); TYMED_NULL when empty."""
+        return self._tymed
 
     @property
     def data(self) -> Any:  # noqa: ANN401
@@ -149,9 +154,9 @@ class StorageMedium:
         Raises:
             ValueError: the medium is empty.
         """
-        if self.tymed == TYMED_NULL:
+        if self._tymed == TYMED_NULL:
             raise ValueError("This STGMEDIUM has no data")
-        if self.tymed == TYMED_HGLOBAL:
+        if self._tymed == TYMED_HGLOBAL:
             return global_data(self._block)
         return self._value
 
@@ -162,27 +167,27 @@ class StorageMedium:
         Raises:
             ValueError: the medium is empty.
         """
-        if self.tymed == TYMED_NULL:
+        if self._tymed == TYMED_NULL:
             raise ValueError("This STGMEDIUM has no data")
-        if self.tymed == TYMED_HGLOBAL:
+        if self._tymed == TYMED_HGLOBAL:
             return self._block
-        if self.tymed in _HANDLES:
+        if self._tymed in _HANDLES:
             return int(self._value)
         return id(self._value)
 
     def copy(self) -> StorageMedium:
         """A medium of the same class holding a copy of the data (the block copied)."""
         twin = type(self)()
-        if self.tymed == TYMED_HGLOBAL:
+        if self._tymed == TYMED_HGLOBAL:
             twin._block = alloc_global(global_data(self._block))
         else:
             twin._value = self._value
-        twin.tymed = self.tymed
+        twin._tymed = self._tymed
         return twin
 
     def __apartment_marshal__(self, source: Apartment, dest: Apartment) -> StorageMedium:
         """Cross apartments by value: the block copied, an interface pointer marshalled."""
         twin = self.copy()
-        if twin.tymed in (TYMED_ISTREAM, TYMED_ISTORAGE):
+        if twin._tymed in (TYMED_ISTREAM, TYMED_ISTORAGE):
             twin._value = marshal_value(self._value, source, dest)
         return twin

@@ -83,7 +83,7 @@ class PySTGMEDIUM(StorageMedium):
         super().set(tymed, data)
 
 
-def STGMEDIUM() -> PySTGMEDIUM:  # noqa: N802 - pywin32's name
+def STGMEDIUM() -> PySTGMEDIUM:
     return PySTGMEDIUM()
 
 
@@ -138,28 +138,31 @@ class PyIEnumFORMATETC(PyIUnknown, FormatEnumeratorPointer):
         return self.clone()
 
 
-def OleInitialize() -> None:  # noqa: N802
+def OleInitialize() -> None:
     com.ole_initialize()
 
 
-def OleSetClipboard(dataObj: object, /) -> None:  # noqa: N802, N803
+def OleSetClipboard(dataObj: object, /) -> None:
     com.ole_set_clipboard(None if dataObj is None else interface_pointer(dataObj))
 
 
-def OleGetClipboard() -> Any:  # noqa: ANN401, N802
+def OleGetClipboard() -> Any:  # noqa: ANN401
     return com.ole_get_clipboard()
 
 
-def OleFlushClipboard() -> None:  # noqa: N802
+def OleFlushClipboard() -> None:
     com.ole_flush_clipboard()
 
 
-def OleIsCurrentClipboard(dataObj: object, /) -> bool:  # noqa: N802, N803
+def OleIsCurrentClipboard(dataObj: object, /) -> bool:
     if dataObj is None:
         raise TypeError("None is not a valid interface object in this context")
     return com.ole_is_current_clipboard(interface_pointer(dataObj))
 
 
-for _iid, _cls in ((com.IID_IDATAOBJECT, PyIDataObject), (com.IID_IENUMFORMATETC, PyIEnumFORMATETC)):
+for _iid, _cls in (
+    (com.IID_IDATAOBJECT, PyIDataObject),
+    (com.IID_IENUMFORMATETC, PyIEnumFORMATETC),
+):
     TYPE_IIDS[_iid] = _cls
     com.set_interface_class(_iid, _cls)
