@@ -5,6 +5,8 @@ The facade's side, checked against the real pywin32 too, is tests/contract/test_
 
 from __future__ import annotations
 
+import os
+import socket
 import threading
 import weakref
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -12,6 +14,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import pytest
 
 from apartment import com, messages
+from apartment._wire import FrameError
+from apartment.com import _remote, _remote_values
 from apartment.errors import (
     CLIPBRD_E_CANT_OPEN,
     CO_E_NOTINITIALIZED,
@@ -22,6 +26,8 @@ from apartment.errors import (
     ComError,
 )
 from apartment.testing import StaThread
+
+from ._helpers import MtaThread, in_apartment
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -194,3 +200,62 @@ def test_storage_medium_crosses_apartments_by_value() -> None:
     with pytest.raises(ValueError, match="Unknown tymed"):
         medium.set(0, b"")
     assert medium.tymed == com.TYMED_NULL
+
+
+class _Pair:
+    """Two connection ends in this process, as two processes' (see test_remote.py)."""
+
+    def __init__(self) -> None:
+        client_out, server_inn = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        server_out, client_inn = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        pid = os.getpid()
+        self.client = _remote.Connection(out=client_out, inn=client_inn, peer_pid=pid)
+        self.server = _remote.Connection(out=server_out, inn=server_inn, peer_pid=pid)
+        self.client.start()
+        self.server.start()
+
+    def close(self) -> None:
+        self.client.close()
+        self.server.close()
+
+
+class Settable(Data):
+    _public_methods_ = ["GetData", "EnumFormatEtc", "SetData"]
+
+    def SetData(self, fmt: Any, medium: com.StorageMedium, release: int) -> None:  # noqa: N802
+        self.text = bytes(medium.data)
+
+
+def test_mediums_cross_processes_by_value() -> None:
+    pair = _Pair()
+    obj = Settable(b"far")
+    home: MtaThread[com.InterfacePointer] = MtaThread(lambda: com.wrap(obj, com.IID_IDATAOBJECT))
+    try:
+        tag = pair.server.export_tag(home.result)
+
+        def client() -> tuple[Any, ...]:
+            remote = pair.client._decode(tag, com.current_apartment())
+            data = remote.query_interface(com.IID_IDATAOBJECT)
+            fmt = (CF_TEXT, None, com.DVASPECT_CONTENT, -1, com.TYMED_HGLOBAL)
+            medium = data.get_data(fmt)
+            listed = list(data.enum_format_etc())
+            sent = com.StorageMedium()
+            sent.set(com.TYMED_HGLOBAL, b"near")
+            data.set_data(fmt, sent, False)
+            return isinstance(medium, com.StorageMedium), medium.tymed, medium.data, listed
+
+        kind, tymed, got, listed = in_apartment(client)
+        assert (kind, tymed, got) == (True, com.TYMED_HGLOBAL, b"far")
+        assert listed == [(CF_TEXT, None, com.DVASPECT_CONTENT, -1, com.TYMED_HGLOBAL)]
+        assert obj.text == b"near"
+    finally:
+        home.stop()
+        pair.close()
+
+
+def test_a_malformed_medium_is_a_frame_error() -> None:
+    for wire in ({"g": [1]}, {"g": ["1", b""]}, {"g": [99, b"x"]}):
+        with pytest.raises(FrameError):
+            _remote_values.from_wire(wire, lambda tag, oid: None)
+    empty = _remote_values.from_wire({"g": [0, None]}, lambda tag, oid: None)
+    assert empty.tymed == com.TYMED_NULL

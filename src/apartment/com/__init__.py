@@ -84,6 +84,7 @@ from ._dispatch import wrap as wrap
 from ._faces import interface_class as interface_class
 from ._faces import set_iid_type as set_iid_type
 from ._faces import set_interface_class as set_interface_class
+from ._faces import set_medium_class as set_medium_class
 from ._faces import set_time_type as set_time_type
 from ._factory import ClassFactory as ClassFactory
 from ._factory import class_factory as class_factory
@@ -228,6 +229,7 @@ __all__ = [
     *_medium_names,
     *_ole_clipboard_names,
     "ClipboardSnapshot",
+    "set_medium_class",
     "FormatEnumerator",
     "DataObjectPointer",
     "FormatEnumeratorPointer",

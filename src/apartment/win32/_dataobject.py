@@ -160,6 +160,7 @@ def OleIsCurrentClipboard(dataObj: object, /) -> bool:
     return com.ole_is_current_clipboard(interface_pointer(dataObj))
 
 
+com.set_medium_class(PySTGMEDIUM)
 for _iid, _cls in (
     (com.IID_IDATAOBJECT, PyIDataObject),
     (com.IID_IENUMFORMATETC, PyIEnumFORMATETC),
