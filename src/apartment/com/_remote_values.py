@@ -24,8 +24,8 @@ and arrives as the receiving face's IID class; a storage medium (IDataObject's) 
 ``{"g": [tymed, data]}``, arriving as the receiving face's medium class holding a copy. A
 value itself is never a map (a dict cannot be a VARIANT), so the one-key maps are
 unambiguous. Anything else is converted by the VARIANT rules first, so a value no VARIANT
-holds is the same :class:`._variant.VariantTypeError` as in process. Who sends and receives object references is :mod:`._remote`'s business: it
-passes the two hooks.
+holds is the same :class:`._variant.VariantTypeError` as in process. Who sends and receives
+object references is :mod:`._remote`'s business: it passes the two hooks.
 """
 
 from __future__ import annotations
