@@ -156,6 +156,8 @@ FILES = [
     File("win32com/test/testROT.py", "unittest"),
     File("win32com/test/testGatewayAddresses.py", "script"),
     File("win32com/demos/connect.py", "script"),
+    File("win32com/test/testClipboard.py", "unittest"),
+    File("win32com/demos/dump_clipboard.py", "script"),
     File(
         "win32com/demos/trybag.py",
         "script",

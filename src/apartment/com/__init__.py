@@ -59,6 +59,8 @@ from ._class_objects import resume_class_objects as resume_class_objects
 from ._class_objects import revoke_class_object as revoke_class_object
 from ._client import DispatchClient as DispatchClient
 from ._client import Enumerator as Enumerator
+from ._clipboard_snapshot import ClipboardSnapshot as ClipboardSnapshot
+from ._clipboard_snapshot import FormatEnumerator as FormatEnumerator
 from ._collections import Collection as Collection
 from ._collections import ListEnumerator as ListEnumerator
 from ._collections import ListEnumeratorGateway as ListEnumeratorGateway
@@ -71,6 +73,8 @@ from ._connect import advise_handler as advise_handler
 from ._connect import connect_events as connect_events
 from ._connect import event_names as event_names
 from ._connect import source_events as source_events
+from ._data_object import DataObjectPointer as DataObjectPointer
+from ._data_object import FormatEnumeratorPointer as FormatEnumeratorPointer
 from ._diagnose import StalledCallWarning as StalledCallWarning
 from ._dispatch import DispatchExPointer as DispatchExPointer
 from ._dispatch import DispatchPointer as DispatchPointer
@@ -80,6 +84,7 @@ from ._dispatch import wrap as wrap
 from ._faces import interface_class as interface_class
 from ._faces import set_iid_type as set_iid_type
 from ._faces import set_interface_class as set_interface_class
+from ._faces import set_medium_class as set_medium_class
 from ._faces import set_time_type as set_time_type
 from ._factory import ClassFactory as ClassFactory
 from ._factory import class_factory as class_factory
@@ -119,6 +124,8 @@ from ._marshal import marshal as marshal
 from ._marshal import marshal_interface as marshal_interface
 from ._marshal import release_marshal_data as release_marshal_data
 from ._marshal import unmarshal_interface as unmarshal_interface
+from ._medium import *  # noqa: F403 - TYMED_*, DVASPECT_*, DATADIR_*, StorageMedium
+from ._medium import __all__ as _medium_names
 from ._moniker_pointers import BindCtxPointer as BindCtxPointer
 from ._moniker_pointers import EnumMonikerPointer as EnumMonikerPointer
 from ._moniker_pointers import MonikerPointer as MonikerPointer
@@ -138,6 +145,8 @@ from ._monikers import composite_moniker as composite_moniker
 from ._monikers import file_moniker as file_moniker
 from ._monikers import item_moniker as item_moniker
 from ._monikers import pointer_moniker as pointer_moniker
+from ._ole_clipboard import *  # noqa: F403 - ole_initialize, ole_set_clipboard...
+from ._ole_clipboard import __all__ as _ole_clipboard_names
 from ._pointer import InterfacePointer as InterfacePointer
 from ._policy import DISPATCH_METHOD as DISPATCH_METHOD
 from ._policy import DISPATCH_PROPERTYGET as DISPATCH_PROPERTYGET
@@ -217,6 +226,13 @@ from ._variant import to_variant as to_variant
 
 __all__ = [
     *_iid_names,
+    *_medium_names,
+    *_ole_clipboard_names,
+    "ClipboardSnapshot",
+    "set_medium_class",
+    "FormatEnumerator",
+    "DataObjectPointer",
+    "FormatEnumeratorPointer",
     "ARG_NOT_FOUND",
     "EMPTY",
     "MISSING",

@@ -3,8 +3,9 @@
 A COM value that reaches Python code (an interface pointer of some IID, an IID, a date) is
 made here, so that a face layered on top (the pywin32 facade) can give it its own class:
 ``pythoncom``'s ``PyIStream`` for a stream pointer, ``pywintypes.IID`` for an IID,
-``pywintypes.TimeType`` for a date. The core registers its own classes; a face registers
-subclasses of them (an interface class must subclass the core's, a time class must subclass
+``pywintypes.TimeType`` for a date, ``PySTGMEDIUM`` for a storage medium from another
+process. The core registers its own classes; a face registers subclasses of them (an
+interface class must subclass the core's, a time class must subclass
 :class:`datetime.datetime`), and every value made afterwards has that class, including the
 arguments a Python COM server receives.
 
@@ -25,6 +26,7 @@ __all__ = [
     "set_interface_class",
     "set_iid_type",
     "set_time_type",
+    "set_medium_class",
     "interface_class",
 ]
 
@@ -32,7 +34,7 @@ __all__ = [
 class _Faces:
     """The current faces (see the module docstring)."""
 
-    __slots__ = ("iid", "iid_type", "interfaces", "time_type", "unknown")
+    __slots__ = ("iid", "iid_type", "interfaces", "medium", "time_type", "unknown")
 
     def __init__(self) -> None:
         self.interfaces: dict[str, type[Any]] = {}  # IID -> interface pointer class
@@ -40,6 +42,7 @@ class _Faces:
         self.iid: Callable[[str], object] = str  # makes the IID value a server receives
         self.iid_type: type[Any] = str  # what iid_text accepts besides str and UUID
         self.time_type: type[datetime.datetime] = datetime.datetime
+        self.medium: type[Any] | None = None  # the STGMEDIUM class (None: the core's)
 
 
 FACES = _Faces()
@@ -69,3 +72,11 @@ def set_time_type(cls: type[datetime.datetime]) -> None:
     if not issubclass(cls, datetime.datetime):
         raise TypeError(f"a time class must subclass datetime.datetime, not {cls!r}")
     FACES.time_type = cls
+
+
+def set_medium_class(cls: type[Any]) -> None:
+    """Give storage mediums received from another process the class ``cls`` (PySTGMEDIUM).
+
+    ``cls`` must subclass :class:`~._medium.StorageMedium` and take no arguments.
+    """
+    FACES.medium = cls

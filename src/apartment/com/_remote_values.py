@@ -20,11 +20,12 @@ a late-bound client        an IUnknown) of the sender's,         in the receivin
 =========================  ====================================  ==========================
 
 An IID (no VARIANT, but an argument of other interfaces' methods) travels as ``{"i": text}``
-and arrives as the receiving face's IID class. A value itself is never a map (a dict cannot
-be a VARIANT), so the one-key maps are unambiguous. Anything else is converted by the VARIANT
-rules first, so a value no VARIANT holds is the same :class:`._variant.VariantTypeError` as
-in process. Who sends and receives object references is :mod:`._remote`'s business: it
-passes the two hooks.
+and arrives as the receiving face's IID class; a storage medium (IDataObject's) as
+``{"g": [tymed, data]}``, arriving as the receiving face's medium class holding a copy. A
+value itself is never a map (a dict cannot be a VARIANT), so the one-key maps are
+unambiguous. Anything else is converted by the VARIANT rules first, so a value no VARIANT
+holds is the same :class:`._variant.VariantTypeError` as in process. Who sends and receives
+object references is :mod:`._remote`'s business: it passes the two hooks.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from .._wire import FrameError
 from ..errors import ComError
 from ._faces import FACES
 from ._iids import iid_text
+from ._medium import TYMED_NULL, StorageMedium
 from ._pointer import InterfacePointer
 from ._variant import com_date, to_variant
 
@@ -74,6 +76,9 @@ def to_wire(value: Any, export: Callable[[InterfacePointer], dict[str, int]]) ->
         FACES.iid_type is not str and isinstance(value, FACES.iid_type)
     ):  # an IID: no VARIANT, but an argument of other interfaces' methods (FindConnectionPoint)
         return {"i": iid_text(value)}
+    if isinstance(value, StorageMedium):  # IDataObject's GetData and SetData carry one
+        payload = None if value.tymed == TYMED_NULL else value.data
+        return {"g": [value.tymed, to_wire(payload, export)]}
     converted = to_variant(value)  # a value not yet converted: the VARIANT rules, or raise
     if converted is value:
         raise TypeError(f"a VARIANT of type {kind.__name__} cannot cross processes")
@@ -105,6 +110,21 @@ def from_wire(value: Any, resolve: Callable[[str, int], Any]) -> Any:  # noqa: A
             return FACES.iid(iid_text(item))  # the IID class of this process's face
     except (TypeError, ValueError, decimal.InvalidOperation, ComError) as exc:
         raise FrameError(f"a malformed {tag!r} value: {item!r}") from exc
+    if tag == "g":
+        return _medium(item, resolve)
     if tag in ("o", "u", "y") and type(item) is int:
         return resolve(tag, item)
     raise FrameError(f"an unknown value tag {tag!r}")
+
+
+def _medium(item: Any, resolve: Callable[[str, int], Any]) -> StorageMedium:  # noqa: ANN401
+    """A storage medium from ``[tymed, payload]``, of the receiving face's class."""
+    if type(item) is not list or len(item) != 2 or type(item[0]) is not int:
+        raise FrameError(f"a malformed 'g' value: {item!r}")
+    medium: StorageMedium = (FACES.medium or StorageMedium)()
+    if item[0] != TYMED_NULL:
+        try:  # the core's set: the data as it was, without a face's additions
+            StorageMedium.set(medium, item[0], from_wire(item[1], resolve))
+        except (TypeError, ValueError, OverflowError) as exc:
+            raise FrameError(f"a malformed 'g' value: {item!r}") from exc
+    return medium

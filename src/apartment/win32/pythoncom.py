@@ -67,6 +67,8 @@ from ._classobjects import EnableQuitMessage as EnableQuitMessage
 from ._classobjects import MakePyFactory as MakePyFactory
 from ._classobjects import PyIClassFactory as PyIClassFactory
 from ._com_names import *  # noqa: F403 - its names are this module's
+from ._dataobject import *  # noqa: F403 - its names are this module's
+from ._dataobject import __all__ as _dataobject_names
 from ._handles import handle_values
 from ._interfaces import TYPE_IIDS, com_object, interface_pointer
 from ._interfaces import PyIConnectionPoint as PyIConnectionPoint
@@ -111,6 +113,7 @@ __all__ = [
     "MakePyFactory", "PyIClassFactory", "CoRegisterClassObject", "CoRevokeClassObject",
     "CoResumeClassObjects", "EnableQuitMessage", *_com_names.__all__,
     *(name for name in _moniker_names if name != "already_registered"),
+    *_dataobject_names, "IID_IDataObject", "IID_IEnumFORMATETC",
 ]  # fmt: skip
 
 com_error = error = ole_error = ComError
@@ -201,6 +204,8 @@ IID_IExternalConnection = IID(com.IID_IEXTERNALCONNECTION)
 IID_IGlobalInterfaceTable = IID(com.IID_IGLOBALINTERFACETABLE)
 IID_IProvideClassInfo = IID(com.IID_IPROVIDECLASSINFO)
 IID_IClassFactory = IID(com.IID_ICLASSFACTORY)
+IID_IDataObject = IID(com.IID_IDATAOBJECT)
+IID_IEnumFORMATETC = IID(com.IID_IENUMFORMATETC)
 CLSID_StdGlobalInterfaceTable = IID(com.CLSID_STD_GLOBAL_INTERFACE_TABLE)
 
 TypeIIDs: dict[PyIID, type[InterfacePointer]] = {IID(iid): cls for iid, cls in TYPE_IIDS.items()}

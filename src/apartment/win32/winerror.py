@@ -9,6 +9,11 @@ from __future__ import annotations
 
 from ..errors import CLASS_E_CLASSNOTAVAILABLE as CLASS_E_CLASSNOTAVAILABLE
 from ..errors import CLASS_E_NOAGGREGATION as CLASS_E_NOAGGREGATION
+from ..errors import CLIPBRD_E_BAD_DATA as CLIPBRD_E_BAD_DATA
+from ..errors import CLIPBRD_E_CANT_CLOSE as CLIPBRD_E_CANT_CLOSE
+from ..errors import CLIPBRD_E_CANT_EMPTY as CLIPBRD_E_CANT_EMPTY
+from ..errors import CLIPBRD_E_CANT_OPEN as CLIPBRD_E_CANT_OPEN
+from ..errors import CLIPBRD_E_CANT_SET as CLIPBRD_E_CANT_SET
 from ..errors import CO_E_ALREADYINITIALIZED as CO_E_ALREADYINITIALIZED
 from ..errors import CO_E_CLASSSTRING as CO_E_CLASSSTRING
 from ..errors import CO_E_DLLNOTFOUND as CO_E_DLLNOTFOUND
@@ -20,6 +25,7 @@ from ..errors import CO_E_OBJNOTREG as CO_E_OBJNOTREG
 from ..errors import CO_E_RELEASED as CO_E_RELEASED
 from ..errors import CO_E_SERVER_EXEC_FAILURE as CO_E_SERVER_EXEC_FAILURE
 from ..errors import CO_E_SERVER_STOPPING as CO_E_SERVER_STOPPING
+from ..errors import DATA_S_SAMEFORMATETC as DATA_S_SAMEFORMATETC
 from ..errors import DISP_E_BADINDEX as DISP_E_BADINDEX
 from ..errors import DISP_E_BADPARAMCOUNT as DISP_E_BADPARAMCOUNT
 from ..errors import DISP_E_BADVARTYPE as DISP_E_BADVARTYPE
@@ -32,6 +38,14 @@ from ..errors import DISP_E_PARAMNOTOPTIONAL as DISP_E_PARAMNOTOPTIONAL
 from ..errors import DISP_E_TYPEMISMATCH as DISP_E_TYPEMISMATCH
 from ..errors import DISP_E_UNKNOWNINTERFACE as DISP_E_UNKNOWNINTERFACE
 from ..errors import DISP_E_UNKNOWNNAME as DISP_E_UNKNOWNNAME
+from ..errors import DV_E_CLIPFORMAT as DV_E_CLIPFORMAT
+from ..errors import DV_E_DVASPECT as DV_E_DVASPECT
+from ..errors import DV_E_DVTARGETDEVICE as DV_E_DVTARGETDEVICE
+from ..errors import DV_E_FORMATETC as DV_E_FORMATETC
+from ..errors import DV_E_LINDEX as DV_E_LINDEX
+from ..errors import DV_E_STATDATA as DV_E_STATDATA
+from ..errors import DV_E_STGMEDIUM as DV_E_STGMEDIUM
+from ..errors import DV_E_TYMED as DV_E_TYMED
 from ..errors import E_ABORT as E_ABORT
 from ..errors import E_ACCESSDENIED as E_ACCESSDENIED
 from ..errors import E_FAIL as E_FAIL
@@ -156,6 +170,8 @@ from ..errors import MK_S_MONIKERALREADYREGISTERED as MK_S_MONIKERALREADYREGISTE
 from ..errors import MK_S_REDUCED_TO_SELF as MK_S_REDUCED_TO_SELF
 from ..errors import MK_S_US as MK_S_US
 from ..errors import NO_ERROR as NO_ERROR
+from ..errors import OLE_E_ADVISENOTSUPPORTED as OLE_E_ADVISENOTSUPPORTED
+from ..errors import OLE_E_NOTRUNNING as OLE_E_NOTRUNNING
 from ..errors import REGDB_E_CLASSNOTREG as REGDB_E_CLASSNOTREG
 from ..errors import REGDB_E_IIDNOTREG as REGDB_E_IIDNOTREG
 from ..errors import RPC_E_CALL_CANCELED as RPC_E_CALL_CANCELED
