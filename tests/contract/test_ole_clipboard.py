@@ -22,6 +22,7 @@ from win32com.server.exception import COMException
 from win32com.server.util import NewEnum, wrap
 
 from ._com import com_error_of, run_pumping
+from ._wine import wine_differs
 
 CF_TEXT, CF_BITMAP, CF_DIB, CF_OEMTEXT, CF_UNICODETEXT, CF_HDROP, CF_LOCALE = 1, 2, 8, 7, 13, 15, 16
 CONTENT, HGLOBAL, ISTREAM, GDI = 1, 1, 4, 16
@@ -306,7 +307,7 @@ def test_get_clipboard_enumerates_formats() -> None:
     assert enum.Next(1) == listed[:1]
 
 
-@pytest.mark.oracle_xfail(reason="Wine gives formats it does not know (CF_DIB) TYMED_NULL")
+@wine_differs("Wine gives formats it does not know (CF_DIB) TYMED_NULL")
 def test_get_clipboard_memory_formats_come_in_memory() -> None:
     cb.OpenClipboard()
     cb.EmptyClipboard()
@@ -432,7 +433,7 @@ def test_data_object_calls_cross_apartments() -> None:
     assert (failed, queried) == (winerror.DV_E_FORMATETC, None)
 
 
-@pytest.mark.oracle_xfail(reason="Wine's proxy of IDataObject::SetData is a stub (E_NOTIMPL)")
+@wine_differs("Wine's proxy of IDataObject::SetData is a stub (E_NOTIMPL)")
 def test_set_data_carries_a_medium_across_apartments() -> None:
     obj = DataObject()
     stream = pythoncom.CoMarshalInterThreadInterfaceInStream(IID_DATA, wrapped(obj))
