@@ -26,6 +26,33 @@ from ._console import add_ctrl_handler as add_ctrl_handler
 from ._console import ignore_ctrl_c as ignore_ctrl_c
 from ._console import raise_ctrl_event as raise_ctrl_event
 from ._console import remove_ctrl_handler as remove_ctrl_handler
+from ._consoles import ATTACH_PARENT_PROCESS as ATTACH_PARENT_PROCESS
+from ._consoles import Console as Console
+from ._consoles import alloc_console as alloc_console
+from ._consoles import attach_console as attach_console
+from ._consoles import free_console as free_console
+from ._consoles import current_console as current_console
+from ._consoles import console_attached as console_attached
+from ._consoles import console_title as console_title
+from ._consoles import set_console_title as set_console_title
+from ._consoles import console_code_page as console_code_page
+from ._consoles import set_console_code_page as set_console_code_page
+from ._consoles import console_processes as console_processes
+from ._consoles import console_input as console_input
+from ._consoles import console_screen as console_screen
+from ._consoles import create_screen_buffer as create_screen_buffer
+from ._consoles import set_active_screen_buffer as set_active_screen_buffer
+from ._consoles import send_console_ctrl_event as send_console_ctrl_event
+from ._coninput import InputBuffer as InputBuffer
+from ._coninput import InputRecord as InputRecord
+from ._coninput import KEY_EVENT as KEY_EVENT
+from ._coninput import MOUSE_EVENT as MOUSE_EVENT
+from ._coninput import WINDOW_BUFFER_SIZE_EVENT as WINDOW_BUFFER_SIZE_EVENT
+from ._coninput import MENU_EVENT as MENU_EVENT
+from ._coninput import FOCUS_EVENT as FOCUS_EVENT
+from ._screenbuf import ScreenBuffer as ScreenBuffer
+from ._screenbuf import ScreenBufferInfo as ScreenBufferInfo
+from ._screenbuf import sgr_of_attribute as sgr_of_attribute
 from ._core import ALERTED as ALERTED
 from ._core import MAXIMUM_WAIT_OBJECTS as MAXIMUM_WAIT_OBJECTS
 from ._core import Waitable as Waitable
@@ -563,6 +590,33 @@ __all__ = [
     "process_version",
     "publish",
     "queue_apc",
+    "ATTACH_PARENT_PROCESS",
+    "Console",
+    "alloc_console",
+    "attach_console",
+    "free_console",
+    "current_console",
+    "console_attached",
+    "console_title",
+    "set_console_title",
+    "console_code_page",
+    "set_console_code_page",
+    "console_processes",
+    "console_input",
+    "console_screen",
+    "create_screen_buffer",
+    "set_active_screen_buffer",
+    "send_console_ctrl_event",
+    "InputBuffer",
+    "InputRecord",
+    "KEY_EVENT",
+    "MOUSE_EVENT",
+    "WINDOW_BUFFER_SIZE_EVENT",
+    "MENU_EVENT",
+    "FOCUS_EVENT",
+    "ScreenBuffer",
+    "ScreenBufferInfo",
+    "sgr_of_attribute",
     "raise_ctrl_event",
     "read_buffer",
     "remove_ctrl_handler",

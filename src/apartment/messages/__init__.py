@@ -94,6 +94,9 @@ from ._windowpos import DESKTOP_SIZE as DESKTOP_SIZE
 from ._windowpos import client_rect as client_rect
 from ._windowpos import get_parent as get_parent
 from ._windowpos import get_window as get_window
+from ._console_window import CONSOLE_CLASS as CONSOLE_CLASS
+from ._console_window import console_window as console_window
+from ._console_window import set_console_window_title as set_console_window_title
 from ._windowpos import get_window_text as get_window_text
 from ._windowpos import is_window_visible as is_window_visible
 from ._windowpos import move_window as move_window
@@ -162,6 +165,9 @@ __all__ = [
     "get_message_async",
     "get_parent",
     "get_window",
+    "CONSOLE_CLASS",
+    "console_window",
+    "set_console_window_title",
     "get_window_text",
     "in_send_message",
     "in_send_message_ex",

@@ -69,6 +69,7 @@ MODULES: dict[str, str] = {
     "sspicon": "apartment.win32.sspicon",
     "win32inetcon": "apartment.win32.win32inetcon",
     "winxpgui": "apartment.win32.winxpgui",
+    "win32console": "apartment.win32.win32console",
 }
 """pywin32 module name -> the facade module that stands in for it."""
 

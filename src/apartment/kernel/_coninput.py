@@ -1,0 +1,145 @@
+"""A console input buffer: the queue of input records (keys, mouse, focus, ...) a console holds.
+
+Windows' console turns what the user does into records and queues them; programs read them
+(ReadConsoleInput waits for at least one), peek at them, count them, flush them, or queue
+their own (WriteConsoleInput), which read back as written, in order. The model is that
+queue; records come only from WriteConsoleInput (what a terminal's user types is read as
+bytes from its descriptor, not turned into records).
+
+Every method may be called from any thread: the buffer's condition orders them.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import deque
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from ..errors import InvalidParameterError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+__all__ = [
+    "KEY_EVENT",
+    "MOUSE_EVENT",
+    "WINDOW_BUFFER_SIZE_EVENT",
+    "MENU_EVENT",
+    "FOCUS_EVENT",
+    "InputRecord",
+    "InputBuffer",
+]
+
+KEY_EVENT = 0x1
+MOUSE_EVENT = 0x2
+WINDOW_BUFFER_SIZE_EVENT = 0x4
+MENU_EVENT = 0x8
+FOCUS_EVENT = 0x10
+EVENT_TYPES = (KEY_EVENT, MOUSE_EVENT, WINDOW_BUFFER_SIZE_EVENT, MENU_EVENT, FOCUS_EVENT)
+_INPUT_MODES = 0x3FF  # ENABLE_PROCESSED_INPUT ... ENABLE_VIRTUAL_TERMINAL_INPUT
+DEFAULT_INPUT_MODE = 0x1F7  # processed, line, echo, mouse, insert, quick edit, extended
+
+
+@dataclass(slots=True)
+class InputRecord:
+    """One input event (INPUT_RECORD); which fields count depends on ``event_type``.
+
+    Key events: ``key_down``, ``repeat_count``, ``virtual_key_code``, ``virtual_scan_code``,
+    ``char`` and ``control_key_state``. Mouse events: ``mouse_position``, ``button_state``,
+    ``control_key_state`` and ``event_flags``. Buffer size events: ``size``. Menu events:
+    ``command_id``. Focus events: ``set_focus``.
+    """
+
+    event_type: int
+    key_down: bool = False
+    repeat_count: int = 0
+    virtual_key_code: int = 0
+    virtual_scan_code: int = 0
+    char: str = "\0"
+    control_key_state: int = 0
+    mouse_position: tuple[int, int] = (0, 0)
+    button_state: int = 0
+    event_flags: int = 0
+    size: tuple[int, int] = (0, 0)
+    command_id: int = 0
+    set_focus: bool = False
+
+    def __post_init__(self) -> None:
+        if self.event_type not in EVENT_TYPES:
+            raise ValueError(f"{self.event_type!r} is no input event type")
+
+
+class InputBuffer:
+    """The input records of a console, first in first out."""
+
+    def __init__(self) -> None:
+        self._ready = threading.Condition(threading.Lock())
+        self._records: deque[InputRecord] = deque()
+        self._mode = DEFAULT_INPUT_MODE
+
+    def __repr__(self) -> str:
+        return f"<InputBuffer of {len(self._records)} records>"
+
+    @property
+    def mode(self) -> int:
+        """The ENABLE_* input mode bits (GetConsoleMode)."""
+        return self._mode
+
+    def set_mode(self, mode: int) -> None:
+        """Set the input mode bits (SetConsoleMode); ERROR_INVALID_PARAMETER for others."""
+        if isinstance(mode, bool) or not isinstance(mode, int):
+            raise TypeError(f"a mode is an int, not {mode!r}")
+        if mode & ~_INPUT_MODES or mode < 0:
+            raise InvalidParameterError(f"{mode:#x} holds no input mode")
+        self._mode = mode
+
+    def write(self, records: Iterable[InputRecord]) -> int:
+        """Queue copies of ``records`` after those queued (WriteConsoleInput); return how many."""
+        copies = [replace(record) for record in records]
+        for record in copies:
+            if not isinstance(record, InputRecord):
+                raise TypeError(f"an input record, not {record!r}")
+        with self._ready:
+            self._records.extend(copies)
+            self._ready.notify_all()
+        return len(copies)
+
+    def read(self, count: int, timeout: float | None = None) -> list[InputRecord]:
+        """Take up to ``count`` records, waiting for the first (ReadConsoleInput).
+
+        Returns an empty list if none came within ``timeout`` seconds (None: wait on),
+        or if ``count`` is 0.
+        """
+        if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+            raise ValueError(f"a count is an int of 0 or more, not {count!r}")
+        with self._ready:
+            if count and not self._ready.wait_for(lambda: self._records, timeout):
+                return []
+            taken = [self._records.popleft() for _ in range(min(count, len(self._records)))]
+            self._ready.notify_all()  # for wait_empty
+            return taken
+
+    def peek(self, count: int) -> list[InputRecord]:
+        """Copies of up to ``count`` queued records, left queued (PeekConsoleInput)."""
+        with self._ready:
+            return [replace(record) for record in list(self._records)[: max(count, 0)]]
+
+    def count(self) -> int:
+        """How many records are queued (GetNumberOfConsoleInputEvents)."""
+        with self._ready:
+            return len(self._records)
+
+    def flush(self) -> None:
+        """Drop every queued record (FlushConsoleInputBuffer)."""
+        with self._ready:
+            self._records.clear()
+            self._ready.notify_all()
+
+    def wait_empty(self, timeout: float | None = None) -> bool:
+        """Wait until every queued record was read or flushed; False if ``timeout`` passed.
+
+        What a program that feeds another's input waits for before its next records.
+        """
+        with self._ready:
+            return self._ready.wait_for(lambda: not self._records, timeout)
