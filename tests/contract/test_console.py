@@ -129,7 +129,10 @@ def test_text_at_the_cursor_reads_back_from_the_cells(screen: Any) -> None:
 
 def test_cells_fill_wrap_and_stop_at_the_edges(screen: Any) -> None:
     out = screen
-    width, height = out.GetConsoleScreenBufferInfo()["Size"].X, out.GetConsoleScreenBufferInfo()["Size"].Y
+    width, height = (
+        out.GetConsoleScreenBufferInfo()["Size"].X,
+        out.GetConsoleScreenBufferInfo()["Size"].Y,
+    )
     assert out.FillConsoleOutputCharacter("z", 5, Coord(width - 2, 0)) == 5
     assert out.ReadConsoleOutputCharacter(6, Coord(width - 4, 0)) == "  zzzz"
     assert out.FillConsoleOutputAttribute(0x20, 3, Coord(0, 2)) == 3
@@ -184,7 +187,7 @@ def test_input_records_read_back_in_order(screen: Any) -> None:
     assert _code(out.WriteConsoleInput, [mouse]) == winerror.ERROR_INVALID_HANDLE
     with pytest.raises(TypeError):
         inp.WriteConsoleInput([1])
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="single unicode character"):
         key.Char = "ab"
 
 

@@ -32,8 +32,8 @@ from ..errors import (
     InvalidParameterError,
     Win32Error,
 )
-from ._console import raise_ctrl_event
 from ._coninput import InputBuffer
+from ._console import raise_ctrl_event
 from ._file import File
 from ._handles import handles
 from ._screenbuf import ScreenBuffer

@@ -12,6 +12,7 @@ Every method may be called from any thread: the buffer's lock orders them.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 from dataclasses import dataclass
@@ -221,16 +222,18 @@ class ScreenBuffer:
     def _draw(self, text: str) -> None:
         if self._terminal is None or not self.active:
             return
-        try:
+        with contextlib.suppress(OSError):  # the terminal went away: the model goes on
             os.write(self._terminal, text.encode("utf-8", "replace"))
-        except OSError:
-            pass  # the terminal went away: the model goes on
 
     # -- cells ----------------------------------------------------------------------------
 
     def _check_cell(self, x: int, y: int) -> None:
-        if not (0 <= _check_short(x, "X") < self._width and 0 <= _check_short(y, "Y") < self._height):
-            raise InvalidParameterError(f"({x}, {y}) is outside the {self._width}x{self._height} buffer")
+        if not (
+            0 <= _check_short(x, "X") < self._width and 0 <= _check_short(y, "Y") < self._height
+        ):
+            raise InvalidParameterError(
+                f"({x}, {y}) is outside the {self._width}x{self._height} buffer"
+            )
 
     def _cells(self, x: int, y: int, count: int) -> list[tuple[int, int]]:
         """The cells from (x, y) on, row after row, at most ``count``, up to the buffer's end.
@@ -239,7 +242,9 @@ class ScreenBuffer:
         """
         if _check_short(count, "a length") < 0:
             raise InvalidParameterError(f"a length is not negative ({count})")
-        if not (0 <= _check_short(x, "X") < self._width and 0 <= _check_short(y, "Y") < self._height):
+        if not (
+            0 <= _check_short(x, "X") < self._width and 0 <= _check_short(y, "Y") < self._height
+        ):
             return []
         start = y * self._width + x
         stop = min(start + count, self._width * self._height)
@@ -305,7 +310,11 @@ class ScreenBuffer:
         _check_short(height, "Y")
         with self._lock:
             left, top, right, bottom = self._window
-            if width < right - left + 1 or height < bottom - top + 1 or max(width, height) > _MAX_COORD:
+            if (
+                width < right - left + 1
+                or height < bottom - top + 1
+                or max(width, height) > _MAX_COORD
+            ):
                 raise InvalidParameterError(f"{width}x{height} does not hold the window")
             self._chars = [
                 (row[:width] + [" "] * (width - len(row)))

@@ -70,7 +70,6 @@ def set_console_window_title(title: str) -> None:
         set_window_text(window.hwnd, console_title())
 
 
-
 def _start() -> Window:
     """Start the console thread and wait for its window (under ``_lock``)."""
     made: list[Window] = []

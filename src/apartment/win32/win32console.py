@@ -50,7 +50,11 @@ ENABLE_PROCESSED_OUTPUT, ENABLE_WRAP_AT_EOL_OUTPUT = 1, 2
 FOREGROUND_BLUE, FOREGROUND_GREEN, FOREGROUND_RED, FOREGROUND_INTENSITY = 1, 2, 4, 8
 BACKGROUND_BLUE, BACKGROUND_GREEN, BACKGROUND_RED, BACKGROUND_INTENSITY = 16, 32, 64, 128
 COMMON_LVB_LEADING_BYTE, COMMON_LVB_TRAILING_BYTE = 0x100, 0x200
-COMMON_LVB_GRID_HORIZONTAL, COMMON_LVB_GRID_LVERTICAL, COMMON_LVB_GRID_RVERTICAL = 0x400, 0x800, 0x1000
+COMMON_LVB_GRID_HORIZONTAL, COMMON_LVB_GRID_LVERTICAL, COMMON_LVB_GRID_RVERTICAL = (
+    0x400,
+    0x800,
+    0x1000,
+)
 COMMON_LVB_REVERSE_VIDEO, COMMON_LVB_UNDERSCORE = 0x4000, 0x8000
 LOCALE_USER_DEFAULT = 0x400
 KEY_EVENT, MOUSE_EVENT, WINDOW_BUFFER_SIZE_EVENT = kernel.KEY_EVENT, kernel.MOUSE_EVENT, 4
@@ -66,7 +70,7 @@ def _short(value: object) -> int:
     """A SHORT field: an int, kept to its low 16 bits, signed (as pywin32 stores it)."""
     if isinstance(value, float) or not hasattr(value, "__index__"):
         raise TypeError(f"'{type(value).__name__}' object cannot be interpreted as an integer")
-    number = int(value) & 0xFFFF  # type: ignore[call-overload]
+    number = int(value) & 0xFFFF
     return number - 0x10000 if number & 0x8000 else number
 
 
@@ -85,12 +89,14 @@ class PyCOORD:
         return f"PyCOORDType(X={self._x},Y={self._y})"
 
 
-class PySMALL_RECT:
+class PySMALL_RECT:  # noqa: N801 (pywin32's name)
     """A SMALL_RECT: ``Left``, ``Top``, ``Right``, ``Bottom`` (inclusive) cells."""
 
     __slots__ = ("_edges",)
 
-    def __init__(self, Left: object = 0, Top: object = 0, Right: object = 0, Bottom: object = 0):
+    def __init__(
+        self, Left: object = 0, Top: object = 0, Right: object = 0, Bottom: object = 0
+    ) -> None:
         self._edges = [_short(Left), _short(Top), _short(Right), _short(Bottom)]
 
     def _edge(index: int) -> Any:  # type: ignore[misc]  # noqa: N805, ANN401
@@ -145,10 +151,11 @@ _TYPE_NAMES = {1: "KEY_EVENT", 2: "MOUSE_EVENT", 4: "WINDOW_BUFFER_SIZE_EVENT"}
 _TYPE_NAMES.update({8: "MENU_EVENT", 16: "FOCUS_EVENT"})
 
 
-class PyINPUT_RECORD:
+class PyINPUT_RECORD:  # noqa: N801 (pywin32's name)
     """An INPUT_RECORD: ``EventType`` and the fields of that type of event."""
 
     __slots__ = ("_record",)
+    _record: kernel.InputRecord
 
     def __init__(self, EventType: object) -> None:
         record = kernel.InputRecord.__new__(kernel.InputRecord)
@@ -169,7 +176,9 @@ class PyINPUT_RECORD:
     def _field(self, name: str) -> tuple[str, Any, Any]:
         kind, field, to_core, from_core = _FIELDS[name]
         event_type = self._record.event_type
-        if kind and event_type != kind or not kind and event_type not in (KEY_EVENT, MOUSE_EVENT):
+        if (kind and event_type != kind) or (
+            not kind and event_type not in (KEY_EVENT, MOUSE_EVENT)
+        ):
             raise AttributeError(f"'{name}' is only valid for type {_TYPE_NAMES[kind or 1]}")
         return field, to_core, from_core
 
@@ -194,7 +203,7 @@ def _records(records: object) -> list[kernel.InputRecord]:
     if isinstance(records, (str, bytes)) or not hasattr(records, "__iter__"):
         raise TypeError("Object must be a sequence of PyINPUT_RECORDs")
     found = []
-    for record in records:  # type: ignore[attr-defined]
+    for record in records:
         if not isinstance(record, PyINPUT_RECORD):
             raise TypeError("Object must be a PyINPUT_RECORD")
         found.append(record._record)
@@ -290,11 +299,17 @@ class PyConsoleScreenBuffer(PyHANDLE):
         return PyCOORD(*self._screen().largest_window())
 
     @api("FillConsoleOutputAttribute")
-    def FillConsoleOutputAttribute(self, Attribute: object, Length: object, WriteCoord: object) -> int:
-        return self._screen().fill_attributes(dword(Attribute) & 0xFFFF, dword(Length), *_coord(WriteCoord))
+    def FillConsoleOutputAttribute(
+        self, Attribute: object, Length: object, WriteCoord: object
+    ) -> int:
+        return self._screen().fill_attributes(
+            dword(Attribute) & 0xFFFF, dword(Length), *_coord(WriteCoord)
+        )
 
     @api("FillConsoleOutputCharacter")
-    def FillConsoleOutputCharacter(self, Character: object, Length: object, WriteCoord: object) -> int:
+    def FillConsoleOutputCharacter(
+        self, Character: object, Length: object, WriteCoord: object
+    ) -> int:
         return self._screen().fill_characters(_char(Character), dword(Length), *_coord(WriteCoord))
 
     @api("ReadConsoleOutputCharacter")
