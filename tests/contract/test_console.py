@@ -9,6 +9,7 @@ Defaults that differ (Windows' attribute 7 against Wine's 15, the buffer's heigh
 checked.
 """
 
+import os
 from collections.abc import Iterator
 from typing import Any
 
@@ -73,6 +74,16 @@ def test_without_a_console_what_needs_one_fails(no_console: None) -> None:
     assert _code(wc.SetConsoleCP, 437) == winerror.ERROR_INVALID_HANDLE
     assert _code(wc.GetConsoleProcessList) == winerror.ERROR_INVALID_HANDLE
     wc.FreeConsole()  # without one: nothing to do, no error
+    assert _code(wc.AttachConsole, os.getpid()) == winerror.ERROR_INVALID_HANDLE  # it has none
+    assert _code(wc.GenerateConsoleCtrlEvent, wc.CTRL_BREAK_EVENT, 0) == winerror.ERROR_INVALID_HANDLE
+
+
+@pytest.mark.oracle_xfail(
+    reason="Wine answers ERROR_INVALID_HANDLE; Windows documents ERROR_INVALID_PARAMETER "
+    "for a process that does not exist (AttachConsole)"
+)
+def test_attaching_to_no_process_is_an_invalid_parameter(no_console: None) -> None:
+    assert _code(wc.AttachConsole, 2**31 - 2) == winerror.ERROR_INVALID_PARAMETER
 
 
 def test_alloc_and_attach_with_a_console_are_denied(console: None) -> None:
@@ -144,6 +155,18 @@ def test_cells_fill_wrap_and_stop_at_the_edges(screen: Any) -> None:
     assert out.ReadConsoleOutputCharacter(5, Coord(0, height + 5)) == ""
     assert out.FillConsoleOutputCharacter("z", 5, Coord(0, height + 5)) == 0
     assert out.WriteConsoleOutputCharacter("zz", Coord(width + 10, 0)) == 0
+
+
+def test_tab_and_backspace_move_the_cursor(screen: Any) -> None:
+    screen.SetConsoleCursorPosition(Coord(0, 3))
+    assert screen.WriteConsole("a\tb\bc") == 5
+    assert screen.ReadConsoleOutputCharacter(10, Coord(0, 3)) == "a       c "
+    assert screen.GetConsoleScreenBufferInfo()["CursorPosition"].X == 9
+    bad = winerror.ERROR_INVALID_PARAMETER
+    assert _code(screen.SetConsoleCursorInfo, 0, True) == bad
+    assert _code(screen.SetConsoleCursorInfo, 101, True) == bad
+    screen.SetConsoleCursorInfo(50, False)
+    assert screen.GetConsoleCursorInfo() == (50, 0)
 
 
 def test_cursor_and_sizes_stay_inside_the_buffer(screen: Any) -> None:

@@ -4,8 +4,9 @@ Windows' screen buffer is such a grid, kept by the console; programs write text 
 cursor (WriteConsole), or characters and attributes at given cells, and read them back. The
 model keeps the grid in memory, so those round trips answer as on Windows. A buffer made
 for a terminal also draws what is written at the cursor on the terminal: the text, with its
-attribute turned into ANSI SGR colours, and cursor moves as CUP sequences; what is written
-at given cells stays in the model (the terminal's own screen is not read back).
+attribute turned into ANSI SGR colours, and cursor moves as CUP sequences, and cells written or filled are drawn where they are (the
+cursor left in place); the terminal's own screen is never read back: what was on it before
+reads as blanks.
 
 Every method may be called from any thread: the buffer's lock orders them.
 """
@@ -219,6 +220,28 @@ class ScreenBuffer:
             top, bottom = y, y + (bottom - top)
         self._window = (left, top, right, bottom)
 
+    def _redraw(self, cells: list[tuple[int, int]]) -> None:
+        """Draw changed cells on the terminal, runs of one row at a time, the cursor kept."""
+        if self._terminal is None or not self.active or not cells:
+            return
+        left, top, right, bottom = self._window
+        parts = ["\x1b7"]  # save the cursor
+        row: int | None = None
+        drawn = -1
+        for x, y in cells:
+            if not (left <= x <= right and top <= y <= bottom):
+                row = None
+                continue
+            if row != y or x == left:
+                parts.append(f"\x1b[{y - top + 1};{x - left + 1}H")
+                row = y
+            if self._attrs[y][x] != drawn:
+                drawn = self._attrs[y][x]
+                parts.append(sgr_of_attribute(drawn))
+            parts.append(self._chars[y][x])
+        parts.append(sgr_of_attribute(self._drawn_attribute) + "\x1b8")  # and restore it
+        self._draw("".join(parts))
+
     def _draw(self, text: str) -> None:
         if self._terminal is None or not self.active:
             return
@@ -258,6 +281,7 @@ class ScreenBuffer:
             cells = self._cells(x, y, count)
             for cx, cy in cells:
                 self._chars[cy][cx] = char
+            self._redraw(cells)
         return len(cells)
 
     def fill_attributes(self, attribute: int, count: int, x: int, y: int) -> int:
@@ -267,6 +291,7 @@ class ScreenBuffer:
             cells = self._cells(x, y, count)
             for cx, cy in cells:
                 self._attrs[cy][cx] = attribute
+            self._redraw(cells)
         return len(cells)
 
     def write_characters(self, text: str, x: int, y: int) -> int:
@@ -277,6 +302,7 @@ class ScreenBuffer:
             cells = self._cells(x, y, len(text))
             for char, (cx, cy) in zip(text, cells, strict=False):
                 self._chars[cy][cx] = char
+            self._redraw(cells)
         return len(cells)
 
     def write_attributes(self, attributes: list[int], x: int, y: int) -> int:
@@ -286,6 +312,7 @@ class ScreenBuffer:
             cells = self._cells(x, y, len(values))
             for value, (cx, cy) in zip(values, cells, strict=False):
                 self._attrs[cy][cx] = value
+            self._redraw(cells)
         return len(cells)
 
     def read_characters(self, count: int, x: int, y: int) -> str:
