@@ -75,7 +75,9 @@ def test_without_a_console_what_needs_one_fails(no_console: None) -> None:
     assert _code(wc.GetConsoleProcessList) == winerror.ERROR_INVALID_HANDLE
     wc.FreeConsole()  # without one: nothing to do, no error
     assert _code(wc.AttachConsole, os.getpid()) == winerror.ERROR_INVALID_HANDLE  # it has none
-    assert _code(wc.GenerateConsoleCtrlEvent, wc.CTRL_BREAK_EVENT, 0) == winerror.ERROR_INVALID_HANDLE
+    assert (
+        _code(wc.GenerateConsoleCtrlEvent, wc.CTRL_BREAK_EVENT, 0) == winerror.ERROR_INVALID_HANDLE
+    )
 
 
 @pytest.mark.oracle_xfail(

@@ -111,7 +111,7 @@ def test_input_records_are_copies_read_in_order() -> None:
     assert queue.count() == 1
     queue.flush()
     assert queue.read(3, timeout=0) == []
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="no input event type"):
         InputRecord(3)
 
 

@@ -3,10 +3,10 @@
 Windows' screen buffer is such a grid, kept by the console; programs write text at the
 cursor (WriteConsole), or characters and attributes at given cells, and read them back. The
 model keeps the grid in memory, so those round trips answer as on Windows. A buffer made
-for a terminal also draws what is written at the cursor on the terminal: the text, with its
-attribute turned into ANSI SGR colours, and cursor moves as CUP sequences, and cells written or filled are drawn where they are (the
-cursor left in place); the terminal's own screen is never read back: what was on it before
-reads as blanks.
+for a terminal also draws on it while it is the shown one: text written at the cursor, its
+attribute turned into ANSI SGR colours; cursor moves, as CUP sequences; cells written or
+filled, where they are (the cursor left in place). The terminal's own screen is never read
+back: what was on it before reads as blanks.
 
 Every method may be called from any thread: the buffer's lock orders them.
 """
