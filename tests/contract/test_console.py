@@ -240,3 +240,11 @@ def test_coord_and_rect_values() -> None:
     assert repr(rect) == "PySMALL_RECTType(Left=1,Top=2,Right=3,Bottom=4)"
     rect.Right += 10
     assert rect.Right == 13
+
+
+def test_read_console_reads_a_typed_line(console: None) -> None:
+    inp = wc.GetStdHandle(wc.STD_INPUT_HANDLE)
+    inp.FlushConsoleInputBuffer()
+    inp.WriteConsoleInput([_key("o", 0x4F), _key("k", 0x4B), _key("\r", win32con.VK_RETURN)])
+    assert inp.ReadConsole(10) == "ok\r\n"
+    assert inp.GetNumberOfConsoleInputEvents() == 0

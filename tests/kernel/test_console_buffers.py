@@ -177,3 +177,18 @@ def test_code_pages_python_has_no_codec_for_are_refused(fresh_console: kernel.Co
     assert (kernel.console_code_page(), kernel.console_code_page(output=True)) == (437, 1252)
     with pytest.raises(InvalidParameterError):
         kernel.set_console_code_page(12345)
+
+
+def test_read_console_waits_for_a_line_and_keeps_the_rest(fresh_console: kernel.Console) -> None:
+    typed = [InputRecord(kernel.KEY_EVENT, key_down=True, char=c) for c in "abx\b\r"]
+    typed.insert(1, InputRecord(kernel.MOUSE_EVENT))  # dropped
+    typed.insert(2, InputRecord(kernel.KEY_EVENT, key_down=False, char="a"))  # a key up
+    queue = fresh_console.input
+    queue.write(typed)
+    assert kernel.read_console(queue, 3) == "ab\r"
+    assert kernel.read_console(queue, 3) == "\n"
+    echoed = fresh_console.screen.read_characters(2, 0, 0)
+    assert echoed == "ab"  # echoed on the shown buffer (x, then backspace, came back off)
+    queue.set_mode(0)  # no line input: one character is enough
+    queue.write([InputRecord(kernel.KEY_EVENT, key_down=True, char="z", repeat_count=2)])
+    assert kernel.read_console(queue, 5) == "zz"

@@ -33,6 +33,8 @@ out.WriteConsole("red")
 out.SetConsoleTextAttribute(7)
 out.WriteConsole(f" width={width}|")
 win32console.SetConsoleTitle("pty title")
+typed = win32console.GetStdHandle(win32console.STD_INPUT_HANDLE).ReadConsole(50)
+out.WriteConsole(f"read {typed!r}|")
 """
 
 
@@ -50,6 +52,7 @@ def test_a_terminal_is_the_console(tmp_path: Path) -> None:
             env={**os.environ, "APARTMENT_REGISTRY": str(tmp_path / "r.sqlite3")},
         )  # fmt: skip
         os.close(slave)
+        os.write(master, b"typed\n")  # a line typed at the terminal, for ReadConsole
         output = b""
         while True:
             try:
@@ -64,3 +67,4 @@ def test_a_terminal_is_the_console(tmp_path: Path) -> None:
         os.close(master)
     assert b"\x1b[0;91;40mred\x1b[0m width=100|" in output
     assert b"\x1b]0;pty title\x07" in output
+    assert b"read 'typed\\r\\n'|" in output

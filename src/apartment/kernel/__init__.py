@@ -46,6 +46,7 @@ from ._consoles import console_title as console_title
 from ._consoles import create_screen_buffer as create_screen_buffer
 from ._consoles import current_console as current_console
 from ._consoles import free_console as free_console
+from ._consoles import read_console as read_console
 from ._consoles import send_console_ctrl_event as send_console_ctrl_event
 from ._consoles import set_active_screen_buffer as set_active_screen_buffer
 from ._consoles import set_console_code_page as set_console_code_page
@@ -613,6 +614,7 @@ __all__ = [
     "publish",
     "queue_apc",
     "raise_ctrl_event",
+    "read_console",
     "read_buffer",
     "remove_ctrl_handler",
     "remove_directory",

@@ -3,23 +3,24 @@
 Windows' console turns what the user does into records and queues them; programs read them
 (ReadConsoleInput waits for at least one), peek at them, count them, flush them, or queue
 their own (WriteConsoleInput), which read back as written, in order. The model is that
-queue; records come only from WriteConsoleInput (what a terminal's user types is read as
-bytes from its descriptor, not turned into records).
+queue; records come only from WriteConsoleInput (what a terminal's user types is read, by
+ReadConsole, as lines from its descriptor, not turned into records).
 
 Every method may be called from any thread: the buffer's condition orders them.
 """
 
 from __future__ import annotations
 
+import os
 import threading
 from collections import deque
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from ..errors import InvalidParameterError
+from ..errors import EndOfFileError, InvalidParameterError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
 __all__ = [
     "KEY_EVENT",
@@ -77,6 +78,9 @@ class InputBuffer:
         self._ready = threading.Condition(threading.Lock())
         self._records: deque[InputRecord] = deque()
         self._mode = DEFAULT_INPUT_MODE
+        self._text = ""  # characters read for ReadConsole and not yet handed out
+        self.terminal: int | None = None
+        """A terminal's descriptor whose typed lines ReadConsole reads, or None."""
 
     def __repr__(self) -> str:
         return f"<InputBuffer of {len(self._records)} records>"
@@ -119,6 +123,57 @@ class InputBuffer:
             taken = [self._records.popleft() for _ in range(min(count, len(self._records)))]
             self._ready.notify_all()  # for wait_empty
             return taken
+
+    def read_text(self, count: int, echo: Callable[[str], object] | None = None) -> str:
+        """Read up to ``count`` typed characters (ReadConsole); the rest waits for the next read.
+
+        With ENABLE_LINE_INPUT it waits for a whole line (Enter gives CR LF, backspace
+        takes back a character), else for one character. Characters come from the key-down
+        records (other records are dropped, as Windows drops them), or, for a terminal's
+        console, from the terminal's lines; ``echo`` (ENABLE_ECHO_INPUT) gets what was typed.
+        """
+        if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+            raise ValueError(f"a count is an int of 0 or more, not {count!r}")
+        line = bool(self._mode & 0x2)
+        if self.terminal is not None:  # the terminal's lines, read without the lock
+            while count and not self._text:
+                typed = self._terminal_line()
+                with self._ready:
+                    self._text += typed
+        with self._ready:
+            while (
+                self.terminal is None
+                and count
+                and not (self._text.endswith("\n") or (self._text and not line))
+            ):
+                self._ready.wait_for(lambda: self._records)
+                self._take_typed(self._records.popleft(), line, echo)
+                self._ready.notify_all()  # for wait_empty
+            text, self._text = self._text[:count], self._text[count:]
+            return text
+
+    def _terminal_line(self) -> str:
+        assert self.terminal is not None
+        data = os.read(self.terminal, 4096)
+        if not data:
+            raise EndOfFileError("the terminal closed")
+        text = data.decode("utf-8", "replace")
+        return text[:-1] + "\r\n" if text.endswith("\n") and not text.endswith("\r\n") else text
+
+    def _take_typed(
+        self, record: InputRecord, line: bool, echo: Callable[[str], object] | None
+    ) -> None:
+        if record.event_type != KEY_EVENT or not record.key_down or record.char == "\0":
+            return
+        for _ in range(max(record.repeat_count, 1)):
+            char = "\r\n" if record.char == "\r" and line else record.char
+            if char == "\b" and line:
+                if self._text and not self._text.endswith("\n"):
+                    self._text = self._text[:-1]
+            else:
+                self._text += char
+            if echo is not None:
+                echo(char)
 
     def peek(self, count: int) -> list[InputRecord]:
         """Copies of up to ``count`` queued records, left queued (PeekConsoleInput)."""

@@ -55,6 +55,7 @@ __all__ = [
     "console_input",
     "console_screen",
     "create_screen_buffer",
+    "read_console",
     "set_active_screen_buffer",
     "send_console_ctrl_event",
 ]
@@ -75,6 +76,7 @@ class Console:
         self.title = title
         self.input_code_page = self.output_code_page = UTF8_CODE_PAGE
         self.input = InputBuffer()
+        self.input.terminal = _input_terminal(terminal)
         if terminal is None:
             self.screen = ScreenBuffer()
         else:
@@ -96,6 +98,16 @@ class Console:
         )  # fmt: skip
         self.buffers.add(buffer)
         return buffer
+
+
+def _input_terminal(terminal: int | None) -> int | None:
+    """The descriptor typed lines come from: standard input if it is the terminal."""
+    if terminal is None:
+        return None
+    with contextlib.suppress(OSError):
+        if os.isatty(STD_INPUT) and os.ttyname(STD_INPUT) == os.ttyname(terminal):
+            return STD_INPUT
+    return terminal if terminal != STD_OUTPUT and terminal != STD_ERROR else None
 
 
 def _terminal_size(fd: int) -> tuple[int, int]:
@@ -318,6 +330,22 @@ def console_screen(value: int) -> ScreenBuffer:
         InvalidHandleError: it is none, or the process has no console.
     """
     return _resolve(value, ScreenBuffer)
+
+
+def read_console(buffer: InputBuffer, count: int) -> str:
+    """Read up to ``count`` typed characters from the console's input (ReadConsole).
+
+    With ENABLE_ECHO_INPUT what is typed is written to the shown screen buffer.
+
+    Raises:
+        InvalidHandleError: the process has no console.
+    """
+    console = _need()
+    echo = None
+    if buffer.mode & 0x4 and console.terminal is None:  # a terminal echoes by itself
+        shown = next((b for b in console.buffers if b.active), console.screen)
+        echo = shown.write
+    return buffer.read_text(count, echo)
 
 
 def create_screen_buffer() -> ScreenBuffer:

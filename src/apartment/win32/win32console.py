@@ -255,6 +255,10 @@ class PyConsoleScreenBuffer(PyHANDLE):
     def SetConsoleMode(self, Mode: object) -> None:
         self._either().set_mode(dword(Mode))
 
+    @api("ReadConsole")
+    def ReadConsole(self, NumberOfCharsToRead: object) -> str:
+        return kernel.read_console(self._input(), dword(NumberOfCharsToRead))
+
     @api("WriteConsole")
     def WriteConsole(self, Buffer: object) -> int:
         if not isinstance(Buffer, str):
