@@ -248,3 +248,16 @@ def test_read_console_reads_a_typed_line(console: None) -> None:
     inp.WriteConsoleInput([_key("o", 0x4F), _key("k", 0x4B), _key("\r", win32con.VK_RETURN)])
     assert inp.ReadConsole(10) == "ok\r\n"
     assert inp.GetNumberOfConsoleInputEvents() == 0
+
+
+def test_scrolling_moves_cells_and_fills_what_it_leaves(screen: Any) -> None:
+    screen.WriteConsoleOutputCharacter("abcdef", Coord(0, 0))
+    rect = wc.PySMALL_RECTType
+    screen.ScrollConsoleScreenBuffer(rect(0, 0, 5, 0), None, Coord(2, 1), "-", 0x1F)
+    assert screen.ReadConsoleOutputCharacter(8, Coord(0, 0)) == "------  "
+    assert screen.ReadConsoleOutputCharacter(8, Coord(0, 1)) == "  abcdef"
+    assert screen.ReadConsoleOutputAttribute(1, Coord(0, 0)) == (0x1F,)
+    # only the cells inside the clipping rectangle change
+    screen.ScrollConsoleScreenBuffer(rect(2, 1, 7, 1), rect(0, 0, 3, 5), Coord(0, 2), ".", 7)
+    assert screen.ReadConsoleOutputCharacter(8, Coord(0, 1)) == "  ..cdef"
+    assert screen.ReadConsoleOutputCharacter(8, Coord(0, 2)) == "abcd    "

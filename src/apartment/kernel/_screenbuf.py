@@ -325,6 +325,53 @@ class ScreenBuffer:
         with self._lock:
             return [self._attrs[cy][cx] for cx, cy in self._cells(x, y, count)]
 
+    def scroll(
+        self,
+        rect: tuple[int, int, int, int],
+        origin: tuple[int, int],
+        fill: tuple[str, int],
+        clip: tuple[int, int, int, int] | None = None,
+    ) -> None:
+        """Move the cells of ``rect`` to ``origin`` (ScrollConsoleScreenBuffer).
+
+        The cells of ``rect`` left behind get ``fill`` (a character and an attribute); only
+        the cells inside ``clip`` (the whole buffer if None) change. Rectangles are (left,
+        top, right, bottom), inclusive, cut to the buffer.
+        """
+        char, attribute = fill
+        if not isinstance(char, str) or len(char) != 1:
+            raise TypeError(f"a character is a str of length 1, not {char!r}")
+        for value in (*rect, *origin, *(clip or ()), attribute):
+            _check_short(value, "a coordinate")
+        with self._lock:
+            left, top, right, bottom = self._cut(rect)
+            c_left, c_top, c_right, c_bottom = self._cut(clip or (0, 0, self._width, self._height))
+            if right < left or bottom < top:
+                return
+
+            def inside(x: int, y: int) -> bool:
+                return c_left <= x <= c_right and c_top <= y <= c_bottom
+
+            source = {
+                (x, y): (self._chars[y][x], self._attrs[y][x])
+                for y in range(top, bottom + 1)
+                for x in range(left, right + 1)
+            }
+            changed = [cell for cell in source if inside(*cell)]
+            for x, y in changed:
+                self._chars[y][x], self._attrs[y][x] = char, attribute & 0xFFFF
+            dx, dy = origin[0] - left, origin[1] - top
+            for (x, y), (cell_char, cell_attr) in source.items():
+                tx, ty = x + dx, y + dy
+                if 0 <= tx < self._width and 0 <= ty < self._height and inside(tx, ty):
+                    self._chars[ty][tx], self._attrs[ty][tx] = cell_char, cell_attr
+                    changed.append((tx, ty))
+            self._redraw(sorted(set(changed), key=lambda cell: (cell[1], cell[0])))
+
+    def _cut(self, rect: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
+        left, top, right, bottom = rect
+        return max(left, 0), max(top, 0), min(right, self._width - 1), min(bottom, self._height - 1)
+
     # -- sizes ----------------------------------------------------------------------------
 
     def set_size(self, width: int, height: int) -> None:

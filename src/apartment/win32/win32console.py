@@ -122,6 +122,12 @@ def _coord(value: object) -> tuple[int, int]:
     return value._x, value._y
 
 
+def _rect(value: object) -> tuple[int, int, int, int]:
+    if not isinstance(value, PySMALL_RECT):
+        raise TypeError("Object must be a PySMALL_RECT")
+    return value._tuple()
+
+
 def _int(value: object) -> int:
     return int(value)  # type: ignore[call-overload, no-any-return]
 
@@ -283,9 +289,7 @@ class PyConsoleScreenBuffer(PyHANDLE):
 
     @api("SetConsoleWindowInfo")
     def SetConsoleWindowInfo(self, Absolute: object, ConsoleWindow: object) -> None:
-        if not isinstance(ConsoleWindow, PySMALL_RECT):
-            raise TypeError("Object must be a PySMALL_RECT")
-        self._screen().set_window(as_bool(Absolute), ConsoleWindow._tuple())
+        self._screen().set_window(as_bool(Absolute), _rect(ConsoleWindow))
 
     @api("GetConsoleScreenBufferInfo")
     def GetConsoleScreenBufferInfo(self) -> dict[str, object]:
@@ -336,6 +340,19 @@ class PyConsoleScreenBuffer(PyHANDLE):
             raise TypeError("Attributes must be a sequence of ints")
         values = [dword(a) & 0xFFFF for a in Attributes]
         return self._screen().write_attributes(values, *_coord(WriteCoord))
+
+    @api("ScrollConsoleScreenBuffer")
+    def ScrollConsoleScreenBuffer(
+        self,
+        ScrollRectangle: object,
+        ClipRectangle: object,
+        DestinationOrigin: object,
+        FillCharacter: object,
+        FillAttribute: object,
+    ) -> None:
+        clip = None if ClipRectangle is None else _rect(ClipRectangle)
+        fill = (_char(FillCharacter), dword(FillAttribute) & 0xFFFF)
+        self._screen().scroll(_rect(ScrollRectangle), _coord(DestinationOrigin), fill, clip)
 
     @api("SetStdHandle")
     def SetStdHandle(self, StdHandle: object) -> None:
