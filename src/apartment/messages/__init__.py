@@ -30,6 +30,7 @@ from ._clipboard_names import FIRST_REGISTERED_FORMAT as FIRST_REGISTERED_FORMAT
 from ._clipboard_names import clipboard_format_name as clipboard_format_name
 from ._clipboard_names import register_clipboard_format as register_clipboard_format
 from ._console_window import CONSOLE_CLASS as CONSOLE_CLASS
+from ._console_window import close_console as close_console
 from ._console_window import console_window as console_window
 from ._console_window import set_console_window_title as set_console_window_title
 from ._constants import *  # noqa: F403
@@ -154,6 +155,7 @@ __all__ = [
     "WindowProc",
     "child_windows",
     "client_rect",
+    "close_console",
     "console_window",
     "create_window",
     "current_queue",

@@ -6,7 +6,7 @@ SW_HIDE) or to read or set its title. The model makes such a window the first ti
 asked for while the process has a console, on a thread named ``apartment-console`` that
 pumps messages for it for the rest of the process; its text is the console's title. A
 process without a console has no console window (0). A later console (AllocConsole after
-FreeConsole) gets the same window back, shown, with the new console's title.
+FreeConsole, which hides it) gets the same window back, shown, with the new console's title.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 import threading
 
 from .._fork import SERVICES, after_fork_in_child
-from ..kernel import Event, console_title, current_console, start_thread
+from ..kernel import Event, console_title, current_console, free_console, start_thread
 from ..kernel import set_console_title as _set_title
 from ..kernel.lowlevel import KERNEL_LOCK
 from ._constants import WM_CLOSE
@@ -26,12 +26,12 @@ from ._window import Window, create_window
 from ._windowpos import set_window_text, show_window
 from ._wndclass import lookup_class, register_class
 
-__all__ = ["CONSOLE_CLASS", "console_window", "set_console_window_title"]
+__all__ = ["CONSOLE_CLASS", "close_console", "console_window", "set_console_window_title"]
 
 CONSOLE_CLASS = "ConsoleWindowClass"
 """The console window's class name, Windows' own."""
 
-_SW_SHOW = 5
+_SW_HIDE, _SW_SHOW = 0, 5
 _START_TIMEOUT = 30.0
 _lock = threading.Lock()
 _window: Window | None = None
@@ -68,6 +68,19 @@ def set_console_window_title(title: str) -> None:
         window = _window
     if window is not None and _shown_for is current_console():
         set_window_text(window.hwnd, console_title())
+
+
+def close_console() -> None:
+    """Free the process's console (FreeConsole) and hide its window, which stands for none.
+
+    Without a console, nothing happens.
+    """
+    global _shown_for
+    free_console()
+    with _lock:
+        window, _shown_for = _window, None
+    if window is not None and not window.destroyed:
+        show_window(window.hwnd, _SW_HIDE)
 
 
 def _start() -> Window:

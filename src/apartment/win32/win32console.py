@@ -396,8 +396,8 @@ def AllocConsole() -> None:
 
 @api("FreeConsole")
 def FreeConsole() -> None:
-    """Leave the console (nothing happens without one)."""
-    kernel.free_console()
+    """Leave the console, whose window hides (nothing happens without one)."""
+    messages.close_console()
 
 
 @api("AttachConsole")
