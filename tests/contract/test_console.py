@@ -17,6 +17,7 @@ import pytest
 import pywintypes
 import win32con
 import win32console as wc
+import win32event
 import win32gui
 import winerror
 
@@ -261,3 +262,13 @@ def test_scrolling_moves_cells_and_fills_what_it_leaves(screen: Any) -> None:
     screen.ScrollConsoleScreenBuffer(rect(2, 1, 7, 1), rect(0, 0, 3, 5), Coord(0, 2), ".", 7)
     assert screen.ReadConsoleOutputCharacter(8, Coord(0, 1)) == "  ..cdef"
     assert screen.ReadConsoleOutputCharacter(8, Coord(0, 2)) == "abcd    "
+
+
+def test_the_input_handle_is_signaled_while_records_are_queued(console: None) -> None:
+    inp = wc.GetStdHandle(wc.STD_INPUT_HANDLE)
+    inp.FlushConsoleInputBuffer()
+    assert win32event.WaitForSingleObject(int(inp), 0) == win32event.WAIT_TIMEOUT
+    inp.WriteConsoleInput([_key("w", 0x57)])
+    assert win32event.WaitForSingleObject(int(inp), 0) == win32event.WAIT_OBJECT_0
+    assert inp.GetNumberOfConsoleInputEvents() == 1  # the wait took nothing
+    inp.FlushConsoleInputBuffer()

@@ -192,3 +192,13 @@ def test_read_console_waits_for_a_line_and_keeps_the_rest(fresh_console: kernel.
     queue.set_mode(0)  # no line input: one character is enough
     queue.write([InputRecord(kernel.KEY_EVENT, key_down=True, char="z", repeat_count=2)])
     assert kernel.read_console(queue, 5) == "zz"
+
+
+def test_the_input_buffer_is_signaled_while_records_are_queued() -> None:
+    queue = InputBuffer()
+    assert kernel.wait_any([queue], timeout=0) is None
+    queue.write([InputRecord(kernel.KEY_EVENT, char="q")])
+    assert kernel.wait_any([queue], timeout=0) is not None
+    assert queue.count() == 1  # a wait takes no record
+    queue.read(1)
+    assert kernel.wait_any([queue], timeout=0) is None

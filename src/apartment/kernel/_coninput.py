@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..errors import EndOfFileError, InvalidParameterError
+from ._core import KERNEL_LOCK, Waitable, Waiter, release_waiters
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -71,11 +72,16 @@ class InputRecord:
             raise ValueError(f"{self.event_type!r} is no input event type")
 
 
-class InputBuffer:
-    """The input records of a console, first in first out."""
+class InputBuffer(Waitable):
+    """The input records of a console, first in first out.
+
+    Waitable, as Windows' console input handle: signaled while records are queued (a wait
+    takes none of them).
+    """
 
     def __init__(self) -> None:
-        self._ready = threading.Condition(threading.Lock())
+        super().__init__()
+        self._changed = threading.Condition(threading.Lock())
         self._records: deque[InputRecord] = deque()
         self._mode = DEFAULT_INPUT_MODE
         self._text = ""  # characters read for ReadConsole and not yet handed out
@@ -84,6 +90,19 @@ class InputBuffer:
 
     def __repr__(self) -> str:
         return f"<InputBuffer of {len(self._records)} records>"
+
+    def _take(self, thread: object) -> bool:
+        return False  # a wait takes no record
+
+    def _signal(self) -> None:
+        """Signaled while records are queued (called under ``_changed``, after a change)."""
+        woken: list[Waiter] = []
+        with KERNEL_LOCK:
+            self._ready = bool(self._records)
+            if self._ready and self._waiters:
+                release_waiters(self, woken)
+        for waiter in woken:
+            waiter.wake()
 
     @property
     def mode(self) -> int:
@@ -104,9 +123,10 @@ class InputBuffer:
         for record in copies:
             if not isinstance(record, InputRecord):
                 raise TypeError(f"an input record, not {record!r}")
-        with self._ready:
+        with self._changed:
             self._records.extend(copies)
-            self._ready.notify_all()
+            self._changed.notify_all()
+            self._signal()
         return len(copies)
 
     def read(self, count: int, timeout: float | None = None) -> list[InputRecord]:
@@ -117,11 +137,12 @@ class InputBuffer:
         """
         if isinstance(count, bool) or not isinstance(count, int) or count < 0:
             raise ValueError(f"a count is an int of 0 or more, not {count!r}")
-        with self._ready:
-            if count and not self._ready.wait_for(lambda: self._records, timeout):
+        with self._changed:
+            if count and not self._changed.wait_for(lambda: self._records, timeout):
                 return []
             taken = [self._records.popleft() for _ in range(min(count, len(self._records)))]
-            self._ready.notify_all()  # for wait_empty
+            self._changed.notify_all()  # for wait_empty
+            self._signal()
             return taken
 
     def read_text(self, count: int, echo: Callable[[str], object] | None = None) -> str:
@@ -138,17 +159,18 @@ class InputBuffer:
         if self.terminal is not None:  # the terminal's lines, read without the lock
             while count and not self._text:
                 typed = self._terminal_line()
-                with self._ready:
+                with self._changed:
                     self._text += typed
-        with self._ready:
+        with self._changed:
             while (
                 self.terminal is None
                 and count
                 and not (self._text.endswith("\n") or (self._text and not line))
             ):
-                self._ready.wait_for(lambda: self._records)
+                self._changed.wait_for(lambda: self._records)
                 self._take_typed(self._records.popleft(), line, echo)
-                self._ready.notify_all()  # for wait_empty
+                self._changed.notify_all()  # for wait_empty
+                self._signal()
             text, self._text = self._text[:count], self._text[count:]
             return text
 
@@ -177,24 +199,25 @@ class InputBuffer:
 
     def peek(self, count: int) -> list[InputRecord]:
         """Copies of up to ``count`` queued records, left queued (PeekConsoleInput)."""
-        with self._ready:
+        with self._changed:
             return [replace(record) for record in list(self._records)[: max(count, 0)]]
 
     def count(self) -> int:
         """How many records are queued (GetNumberOfConsoleInputEvents)."""
-        with self._ready:
+        with self._changed:
             return len(self._records)
 
     def flush(self) -> None:
         """Drop every queued record (FlushConsoleInputBuffer)."""
-        with self._ready:
+        with self._changed:
             self._records.clear()
-            self._ready.notify_all()
+            self._changed.notify_all()
+            self._signal()
 
     def wait_empty(self, timeout: float | None = None) -> bool:
         """Wait until every queued record was read or flushed; False if ``timeout`` passed.
 
         What a program that feeds another's input waits for before its next records.
         """
-        with self._ready:
-            return self._ready.wait_for(lambda: not self._records, timeout)
+        with self._changed:
+            return self._changed.wait_for(lambda: not self._records, timeout)
