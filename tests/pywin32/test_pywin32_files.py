@@ -398,3 +398,23 @@ def test_native_pipe_test_service_through_the_scm(pywin32_root: Path, tmp_path: 
     finally:
         assert run(service, "--wait", "30", "stop") == "Stopping service PyNativePipeTestService\n"
         assert run(service, "remove").splitlines()[-1] == "Service removed"
+
+
+CONSOLE_DRIVER = Path(__file__).resolve().parent / "drivers" / "console_demo_keys.py"
+
+
+@pytest.mark.timeout(120)
+def test_console_demo_reads_keys(pywin32_root: Path, tmp_path: Path) -> None:
+    """pywin32's win32console_demo, unchanged, with keys typed at its console by a driver."""
+    demo = pywin32_root / "win32" / "Demos" / "win32console_demo.py"
+    env = {**os.environ, "APARTMENT_REGISTRY": str(tmp_path / "registry.sqlite3")}
+    done = subprocess.run(
+        [sys.executable, "-m", "apartment", "run", str(CONSOLE_DRIVER), str(demo)],
+        capture_output=True,
+        text=True,
+        timeout=100,
+        env=env,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, f"{done.stdout}\n{done.stderr}"
+    assert done.stdout.splitlines() == ["the demo ended"]

@@ -21,6 +21,13 @@ from ._affinity import system_affinity as system_affinity
 from ._affinity import working_set_limits as working_set_limits
 from ._cmdline import join_command_line as join_command_line
 from ._cmdline import split_command_line as split_command_line
+from ._coninput import FOCUS_EVENT as FOCUS_EVENT
+from ._coninput import KEY_EVENT as KEY_EVENT
+from ._coninput import MENU_EVENT as MENU_EVENT
+from ._coninput import MOUSE_EVENT as MOUSE_EVENT
+from ._coninput import WINDOW_BUFFER_SIZE_EVENT as WINDOW_BUFFER_SIZE_EVENT
+from ._coninput import InputBuffer as InputBuffer
+from ._coninput import InputRecord as InputRecord
 from ._console import CTRL_BREAK_EVENT as CTRL_BREAK_EVENT
 from ._console import CTRL_C_EVENT as CTRL_C_EVENT
 from ._console import CTRL_CLOSE_EVENT as CTRL_CLOSE_EVENT
@@ -28,6 +35,24 @@ from ._console import add_ctrl_handler as add_ctrl_handler
 from ._console import ignore_ctrl_c as ignore_ctrl_c
 from ._console import raise_ctrl_event as raise_ctrl_event
 from ._console import remove_ctrl_handler as remove_ctrl_handler
+from ._consoles import ATTACH_PARENT_PROCESS as ATTACH_PARENT_PROCESS
+from ._consoles import Console as Console
+from ._consoles import alloc_console as alloc_console
+from ._consoles import attach_console as attach_console
+from ._consoles import console_attached as console_attached
+from ._consoles import console_code_page as console_code_page
+from ._consoles import console_input as console_input
+from ._consoles import console_processes as console_processes
+from ._consoles import console_screen as console_screen
+from ._consoles import console_title as console_title
+from ._consoles import create_screen_buffer as create_screen_buffer
+from ._consoles import current_console as current_console
+from ._consoles import free_console as free_console
+from ._consoles import read_console as read_console
+from ._consoles import send_console_ctrl_event as send_console_ctrl_event
+from ._consoles import set_active_screen_buffer as set_active_screen_buffer
+from ._consoles import set_console_code_page as set_console_code_page
+from ._consoles import set_console_title as set_console_title
 from ._core import ALERTED as ALERTED
 from ._core import MAXIMUM_WAIT_OBJECTS as MAXIMUM_WAIT_OBJECTS
 from ._core import Waitable as Waitable
@@ -236,6 +261,9 @@ from ._procinfo import process_version as process_version
 from ._procinfo import session_id as session_id
 from ._procinfo import thread_times as thread_times
 from ._records import publish as publish
+from ._screenbuf import ScreenBuffer as ScreenBuffer
+from ._screenbuf import ScreenBufferInfo as ScreenBufferInfo
+from ._screenbuf import sgr_of_attribute as sgr_of_attribute
 from ._section import ALLOCATION_GRANULARITY as ALLOCATION_GRANULARITY
 from ._section import PAGE_SIZE as PAGE_SIZE
 from ._section import Section as Section
@@ -316,6 +344,7 @@ __all__ = [
     "ABOVE_NORMAL_PRIORITY_CLASS",
     "ALERTED",
     "ALLOCATION_GRANULARITY",
+    "ATTACH_PARENT_PROCESS",
     "BASIC_LIMIT_VALID_FLAGS",
     "BELOW_NORMAL_PRIORITY_CLASS",
     "CREATE_ALWAYS",
@@ -370,6 +399,7 @@ __all__ = [
     "FILE_WRITE_ATTRIBUTES",
     "FILE_WRITE_DATA",
     "FILE_WRITE_EA",
+    "FOCUS_EVENT",
     "GENERIC_ALL",
     "GENERIC_EXECUTE",
     "GENERIC_READ",
@@ -378,11 +408,14 @@ __all__ = [
     "IDLE_PRIORITY_CLASS",
     "JOB_OBJECT_LIMIT_ACTIVE_PROCESS",
     "JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE",
+    "KEY_EVENT",
     "LOCALE_ID",
     "LOCKFILE_EXCLUSIVE_LOCK",
     "LOCKFILE_FAIL_IMMEDIATELY",
     "MAXIMUM_SUSPEND_COUNT",
     "MAXIMUM_WAIT_OBJECTS",
+    "MENU_EVENT",
+    "MOUSE_EVENT",
     "NMPWAIT_NOWAIT",
     "NMPWAIT_USE_DEFAULT_WAIT",
     "NMPWAIT_WAIT_FOREVER",
@@ -444,12 +477,14 @@ __all__ = [
     "TRACE_BUFFER_SIZE",
     "TRIM_WORKING_SET",
     "TRUNCATE_EXISTING",
+    "WINDOW_BUFFER_SIZE_EVENT",
     "Account",
     "AccountKind",
     "ChangeNotification",
     "Completion",
     "CompletionPort",
     "CompletionPortStatistics",
+    "Console",
     "CpuTimes",
     "DiskFile",
     "DiskSpace",
@@ -461,6 +496,8 @@ __all__ = [
     "HandleTable",
     "HostNames",
     "HostStream",
+    "InputBuffer",
+    "InputRecord",
     "IoResult",
     "JobAccounting",
     "JobLimits",
@@ -477,6 +514,8 @@ __all__ = [
     "PrimaryThread",
     "ProcessHandle",
     "ProcessStatistics",
+    "ScreenBuffer",
+    "ScreenBufferInfo",
     "Section",
     "Semaphore",
     "SemaphoreStatistics",
@@ -495,9 +534,17 @@ __all__ = [
     "WaitableTimer",
     "WindowsVersion",
     "add_ctrl_handler",
+    "alloc_console",
+    "attach_console",
     "bind_directory",
     "call_named_pipe",
     "command_line",
+    "console_attached",
+    "console_code_page",
+    "console_input",
+    "console_processes",
+    "console_screen",
+    "console_title",
     "copy_file",
     "create_directory",
     "create_job",
@@ -506,7 +553,9 @@ __all__ = [
     "create_pipe",
     "create_pipe_descriptors",
     "create_process",
+    "create_screen_buffer",
     "create_section",
+    "current_console",
     "current_process",
     "current_thread",
     "current_user_sid",
@@ -526,6 +575,7 @@ __all__ = [
     "find_files",
     "format_date",
     "format_time",
+    "free_console",
     "full_path_name",
     "handle_of_descriptor",
     "handles",
@@ -568,11 +618,16 @@ __all__ = [
     "queue_apc",
     "raise_ctrl_event",
     "read_buffer",
+    "read_console",
     "remove_ctrl_handler",
     "remove_directory",
     "revert_to_self",
     "search_path",
+    "send_console_ctrl_event",
     "session_id",
+    "set_active_screen_buffer",
+    "set_console_code_page",
+    "set_console_title",
     "set_current_directory",
     "set_environment_variable",
     "set_error_mode",
@@ -583,6 +638,7 @@ __all__ = [
     "set_thread_affinity",
     "set_thread_priority",
     "set_working_set_limits",
+    "sgr_of_attribute",
     "signal_and_wait",
     "sleep",
     "split_command_line",

@@ -29,6 +29,10 @@ from ._clipboard_formats import __all__ as _format_names
 from ._clipboard_names import FIRST_REGISTERED_FORMAT as FIRST_REGISTERED_FORMAT
 from ._clipboard_names import clipboard_format_name as clipboard_format_name
 from ._clipboard_names import register_clipboard_format as register_clipboard_format
+from ._console_window import CONSOLE_CLASS as CONSOLE_CLASS
+from ._console_window import close_console as close_console
+from ._console_window import console_window as console_window
+from ._console_window import set_console_window_title as set_console_window_title
 from ._constants import *  # noqa: F403
 from ._constants import __all__ as _constant_names
 from ._defproc import def_window_proc as def_window_proc
@@ -132,6 +136,7 @@ __all__ = [
     "set_clipboard_block",
     "set_clipboard_data",
     *_style_names,
+    "CONSOLE_CLASS",
     "DESKTOP_CLASS",
     "DESKTOP_SIZE",
     "MAXIMUM_MSG_WAIT_OBJECTS",
@@ -150,6 +155,8 @@ __all__ = [
     "WindowProc",
     "child_windows",
     "client_rect",
+    "close_console",
+    "console_window",
     "create_window",
     "current_queue",
     "def_window_proc",
@@ -191,6 +198,7 @@ __all__ = [
     "reply_message",
     "send_message",
     "send_notify_message",
+    "set_console_window_title",
     "set_timer",
     "set_window_pos",
     "set_window_text",

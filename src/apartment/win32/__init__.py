@@ -72,6 +72,7 @@ MODULES: dict[str, str] = {
     "win32service": "apartment.win32.win32service",
     "servicemanager": "apartment.win32.servicemanager",
     "win32serviceutil": "apartment.win32.win32serviceutil",
+    "win32console": "apartment.win32.win32console",
 }
 """pywin32 module name -> the facade module that stands in for it."""
 

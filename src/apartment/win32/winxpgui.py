@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import warnings
 
+from .. import messages
 from . import win32gui
 from .win32gui import *  # noqa: F403 (the alias: every name of win32gui)
 
@@ -15,8 +16,8 @@ __all__ = [*win32gui.__all__, "GetConsoleWindow"]
 
 
 def GetConsoleWindow() -> int:
-    """The console window of this process: none here (a terminal is no window), so 0."""
-    return 0
+    """The console's window, 0 when the process has no console (win32console's)."""
+    return messages.console_window()
 
 
 warnings.warn(
