@@ -34,6 +34,21 @@ def _code(call: Any, *args: Any) -> int:
     return code
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _console_as_it_was() -> Iterator[None]:
+    """Leave the process with a console if it had one: the tests free theirs.
+
+    A process whose console is freed keeps standard handles that name it no more, so its
+    next child (subprocess duplicates them) fails with ERROR_INVALID_HANDLE. AllocConsole
+    gives the process a console and standard handles again.
+    """
+    had_console = wc.GetConsoleCP() != 0
+    yield
+    wc.FreeConsole()
+    if had_console:
+        wc.AllocConsole()
+
+
 @pytest.fixture
 def console() -> Iterator[None]:
     wc.FreeConsole()
