@@ -72,6 +72,8 @@ MODULES: dict[str, str] = {
     "win32service": "apartment.win32.win32service",
     "servicemanager": "apartment.win32.servicemanager",
     "win32serviceutil": "apartment.win32.win32serviceutil",
+    "win32evtlog": "apartment.win32.win32evtlog",
+    "win32evtlogutil": "apartment.win32.win32evtlogutil",
 }
 """pywin32 module name -> the facade module that stands in for it."""
 
