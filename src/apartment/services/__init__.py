@@ -49,8 +49,7 @@ from ._eventlog import event_log_path as event_log_path
 from ._eventlog import format_event as format_event
 from ._eventlog import log_path as log_path
 from ._eventlog import read_events as read_events
-from ._eventlog_read import EventLogReader as EventLogReader
-from ._eventlog_read import EventSource as EventSource
+from ._eventlog_read import EventLog as EventLog
 from ._host import ServiceStatus as ServiceStatus
 from ._host import StatusHandle as StatusHandle
 from ._host import debug_service as debug_service
@@ -91,7 +90,7 @@ __all__ = [
     "EVENTLOG_INFORMATION_TYPE", "EVENTLOG_WARNING_TYPE", "MSG_ERROR", "MSG_INFO",
     "PYS_SERVICE_STARTED", "PYS_SERVICE_STARTING", "PYS_SERVICE_STOPPED", "PYS_SERVICE_STOPPING",
     "EventRecord", "event_log_path", "format_event", "read_events", "LOGS", "log_path",
-    "EventLogReader", "EventSource", "services_path",
+    "EventLog", "services_path",
     "ServiceStatus", "StatusHandle", "debug_service", "host_service", "hosted_services",
     "is_debugging", "log_event", "register_control_handler", "run_dispatcher",
     "running_as_service", "set_debugging", "set_event_source", "set_service_status",

@@ -8,7 +8,7 @@ Another log is a file beside it, ``eventlog-system.jsonl``. A record is appended
 exclusive ``flock`` of the file (its record number is the last one's plus one) with one
 ``write``, so processes that log at once never interleave or share a number. Read a log with
 :func:`read_events` (``python -m apartment events`` prints it) or an
-:class:`~apartment.services.EventLogReader`.
+:class:`~apartment.services.EventLog`.
 
 A record's text is its message (from the source's message table: pywin32's service messages
 are the one table known here) with the inserts put in, as the Event Viewer shows it.
@@ -230,7 +230,7 @@ def parse_records(text: str, log: str) -> list[EventRecord]:
     for line in text.splitlines():
         try:
             fields = json.loads(line)
-            fields["strings"] = tuple(fields["strings"])
+            fields["strings"] = tuple(fields["strings"])  # KeyError for the cleared mark
             fields["data"] = bytes.fromhex(fields.get("data", ""))
             fields.setdefault("log", log)
             if not fields.get("record_number"):
@@ -252,18 +252,29 @@ def read_events(source: str | None = None, *, log: str = "Application") -> list[
     return [r for r in parse_records(text, log_name(log)) if source is None or r.source == source]
 
 
-def backup_events(log: str, backup: str | os.PathLike[str]) -> None:
-    """Copy ``log`` to the file ``backup`` (ERROR_ALREADY_EXISTS if it exists)."""
-    with _locked(log_path(log)) as fd:
+def backup_events(path: str | os.PathLike[str], backup: str | os.PathLike[str]) -> None:
+    """Copy the log file ``path`` (a log's, or a backup) to the new file ``backup``.
+
+    Raises:
+        Win32Error: ERROR_ALREADY_EXISTS if ``backup`` exists.
+    """
+    with _locked(Path(path)) as fd:
         _write_backup(fd, backup)
 
 
 def clear_events(log: str, backup: str | os.PathLike[str] | None = None) -> None:
-    """Empty ``log``, first copying it to ``backup`` if given; numbering restarts at 1."""
+    """Empty ``log``, first copying it to ``backup`` if given.
+
+    The numbering goes on (as on Windows since Vista SP1): a line that is no record keeps
+    the last number for the next writer.
+    """
     with _locked(log_path(log)) as fd:
         if backup is not None:
             _write_backup(fd, backup)
+        last = _last_number(fd)
         os.ftruncate(fd, 0)
+        if last:
+            os.write(fd, (json.dumps({"cleared": True, "record_number": last}) + "\n").encode())
 
 
 def _write_backup(fd: int, backup: str | os.PathLike[str]) -> None:

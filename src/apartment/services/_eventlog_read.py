@@ -1,9 +1,10 @@
 """Reading the event logs (OpenEventLog, ReadEventLog), reporting to them, and watching them.
 
-An :class:`EventLogReader` reads one log (or a backup file of one) forwards or backwards,
-sequentially from where its last read stopped or from a record number, as ReadEventLog does.
-An :class:`EventSource` reports records under a source name (RegisterEventSource). A watch
-(:meth:`EventLogReader.notify`, NotifyChangeEventLog) sets a kernel event when a record is
+An :class:`EventLog` is an open log (OpenEventLog, RegisterEventSource: on Windows both give
+the same kind of handle) or a backup file of one (OpenBackupEventLog). It reads forwards or
+backwards, sequentially from where its last read stopped or from a record number, as
+ReadEventLog does, and reports records under its source name. A watch
+(:meth:`EventLog.notify`, NotifyChangeEventLog) sets a kernel event when a record is
 written to the log by any process: one watcher thread per process compares the watched
 files' size and modification time every :data:`POLL_SECONDS` (the standard library cannot
 reach inotify), so a record is seen within that time.
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from pathlib import Path
 
-__all__ = ["EventLogReader", "EventSource", "POLL_SECONDS", "BATCH"]
+__all__ = ["EventLog", "POLL_SECONDS", "BATCH"]
 
 POLL_SECONDS = 0.05
 BATCH = 64
@@ -48,20 +49,26 @@ class _Settable(Protocol):
     def set(self) -> None: ...
 
 
-class EventLogReader:
-    """A read handle on a log (``log``) or on a backup file of one (``backup``).
+class EventLog:
+    """An open log: ``log`` (Application if not a known log), or the backup file ``backup``.
 
-    Not shared between threads without a lock of the caller's (a handle's position is one).
+    Records it reports go under ``source`` (by default the name it was opened with, as
+    OpenEventLog's handles report under it). Not shared between threads without a lock of
+    the caller's (a handle's read position is one).
     """
 
-    def __init__(self, log: str = "Application", *, backup: str | None = None) -> None:
+    def __init__(
+        self, log: str = "Application", *, source: str | None = None, backup: str | None = None
+    ) -> None:
+        if not isinstance(log, str) or not isinstance(source, (str, type(None))):
+            raise TypeError("a log's and a source's names are str")
+        self.log = log_name(log)
+        self.source = log if source is None else source
         if backup is not None:
             if not os.path.isfile(backup):
                 raise Win32Error.from_code(ERROR_FILE_NOT_FOUND, backup)
-            self.log = log_name(log)
             self._path: Path | str = backup
         else:
-            self.log = log_name(log)
             self._path = log_path(self.log)
         self.is_backup = backup is not None
         self._position: int | None = None  # the record number the next sequential read is at
@@ -121,14 +128,39 @@ class EventLogReader:
         return batch
 
     def clear(self, backup: str | None = None) -> None:
-        """Empty the log, first copying it to ``backup`` if given (ClearEventLog)."""
+        """Empty the log, first copying it to ``backup`` if given (ClearEventLog).
+
+        Raises:
+            Win32Error: ERROR_INVALID_HANDLE on a backup (or closed) log;
+                ERROR_ALREADY_EXISTS if ``backup`` exists.
+        """
         self._check_live()
         clear_events(self.log, backup)
 
     def backup(self, path: str) -> None:
-        """Copy the log to ``path`` (BackupEventLog): ERROR_ALREADY_EXISTS if it exists."""
+        """Copy the log (a backup too) to ``path``: ERROR_ALREADY_EXISTS if it exists."""
+        self._records()  # ERROR_INVALID_HANDLE once closed
+        backup_events(self._path, path)
+
+    def report(
+        self,
+        event_id: int,
+        strings: Sequence[str] = (),
+        *,
+        event_type: int = EVENTLOG_INFORMATION_TYPE,
+        category: int = 0,
+        data: bytes = b"",
+        sid: str | None = None,
+    ) -> EventRecord:
+        """Write a record under the source's name (ReportEvent); safe across processes."""
         self._check_live()
-        backup_events(self.log, path)
+        for text in strings:
+            if not isinstance(text, str):
+                raise TypeError(f"an insert is a str, not {type(text).__name__}")
+        return append_event(
+            self.source, event_type, event_id, tuple(strings),
+            log=self.log, category=category, data=data, sid=sid,
+        )  # fmt: skip
 
     def notify(self, event: _Settable) -> None:
         """Set ``event`` whenever a record is written to the log, until the reader closes.
@@ -170,46 +202,17 @@ def _index_at(records: list[EventRecord], number: int, forwards: bool) -> int:
     return -1
 
 
-class EventSource:
-    """A source that reports to a log (RegisterEventSource): Application unless named."""
-
-    def __init__(self, source: str, log: str = "Application") -> None:
-        if not isinstance(source, str):
-            raise TypeError(f"a source name is a str, not {type(source).__name__}")
-        self.source = source
-        self.log = log_name(log)
-
-    def report(
-        self,
-        event_id: int,
-        strings: Sequence[str] = (),
-        *,
-        event_type: int = EVENTLOG_INFORMATION_TYPE,
-        category: int = 0,
-        data: bytes = b"",
-        sid: str | None = None,
-    ) -> EventRecord:
-        """Write a record (ReportEvent); safe across threads and processes."""
-        for text in strings:
-            if not isinstance(text, str):
-                raise TypeError(f"an insert is a str, not {type(text).__name__}")
-        return append_event(
-            self.source, event_type, event_id, tuple(strings),
-            log=self.log, category=category, data=data, sid=sid,
-        )  # fmt: skip
-
-
 class _Watcher:
     """The process's watcher thread and what it watches, under ``_lock``."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._watches: dict[int, tuple[EventLogReader, str, list[_Settable]]] = {}
+        self._watches: dict[int, tuple[EventLog, str, list[_Settable]]] = {}
         self._thread: threading.Thread | None = None
         self._wake = threading.Event()
         self._seen: dict[str, tuple[int, int, int] | None] = {}  # each path's last state
 
-    def add(self, reader: EventLogReader, path: str, event: _Settable) -> None:
+    def add(self, reader: EventLog, path: str, event: _Settable) -> None:
         with self._lock:
             entry = self._watches.setdefault(id(reader), (reader, path, []))
             entry[2].append(event)
@@ -221,7 +224,7 @@ class _Watcher:
                 )
                 self._thread.start()
 
-    def remove(self, reader: EventLogReader) -> None:
+    def remove(self, reader: EventLog) -> None:
         with self._lock:
             self._watches.pop(id(reader), None)
 

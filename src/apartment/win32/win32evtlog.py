@@ -1,8 +1,8 @@
 """win32evtlog: the classic event log API over :mod:`apartment.services`' event logs.
 
-A log handle (OpenEventLog, OpenBackupEventLog) is an :class:`~apartment.services.EventLogReader`
-in the kernel's handle table; a source handle (RegisterEventSource) an
-:class:`~apartment.services.EventSource`, returned as a plain int as pywin32 does. The
+Every handle is an :class:`~apartment.services.EventLog` in the kernel's handle table, as on
+Windows, where OpenEventLog's and RegisterEventSource's handles are one kind (either reads
+and reports); RegisterEventSource's comes back as a plain int, as pywin32 returns it. The
 ``Evt*`` functions (Windows Vista's API) are not here.
 """
 
@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as _dt
 from typing import TYPE_CHECKING
 
-from ..errors import ERROR_HANDLE_EOF, ERROR_INVALID_PARAMETER, Win32Error
-from ..kernel import Event, handles
-from ..services import EventLogReader, EventRecord, EventSource
+from ..errors import ERROR_HANDLE_EOF, ERROR_INVALID_PARAMETER, RPC_S_SERVER_UNAVAILABLE, Win32Error
+from ..kernel import Event, computer_name, handles
+from ..services import EventLog, EventRecord
 from ._adapt import api, dword
 from ._handles import PyHANDLE, handle_value, lookup
 from ._security import PySID, sid_from_string, sid_to_string
@@ -103,21 +103,30 @@ def _log_name(name: object) -> str:
     return name
 
 
-def _reader(handle: object) -> EventLogReader:
-    return lookup(handle, EventLogReader)
+def _reader(handle: object) -> EventLog:
+    return lookup(handle, EventLog)
+
+
+def _local(server: object) -> None:
+    """Only this computer's logs are reachable: another server is not found."""
+    if server is not None and _log_name(server) not in ("", computer_name()):
+        raise Win32Error.from_code(RPC_S_SERVER_UNAVAILABLE, f"event log server {server!r}")
 
 
 @api("OpenEventLogW")
 def OpenEventLog(ServerName: str | None, SourceName: str, /) -> PyEVTLOG_HANDLE:
     """Open a log (Application, System, Security; an unknown name opens Application)."""
-    _log_name(SourceName if ServerName is None else ServerName)
-    return PyEVTLOG_HANDLE(handles.insert(EventLogReader(_log_name(SourceName))))
+    name = _log_name(SourceName)
+    _local(ServerName)
+    return PyEVTLOG_HANDLE(handles.insert(EventLog(name)))
 
 
 @api("OpenBackupEventLogW")
 def OpenBackupEventLog(ServerName: str | None, FileName: str, /) -> PyEVTLOG_HANDLE:
     """Open a backup file that BackupEventLog or ClearEventLog wrote."""
-    return PyEVTLOG_HANDLE(handles.insert(EventLogReader(backup=_log_name(FileName))))
+    name = _log_name(FileName)
+    _local(ServerName)
+    return PyEVTLOG_HANDLE(handles.insert(EventLog(backup=name)))
 
 
 @api("CloseEventLog")
@@ -135,13 +144,14 @@ def ReadEventLog(
 ) -> list[PyEventLogRecord]:
     """The next records; [] at the end of the log (pywin32 turns ERROR_HANDLE_EOF into [])."""
     flags, offset = dword(Flags), dword(Offset)
-    reader = _reader(Handle)
     seek, sequential = flags & EVENTLOG_SEEK_READ, flags & EVENTLOG_SEQUENTIAL_READ
     forwards, backwards = flags & EVENTLOG_FORWARDS_READ, flags & EVENTLOG_BACKWARDS_READ
     if bool(seek) == bool(sequential) or bool(forwards) == bool(backwards):
         raise Win32Error.from_code(ERROR_INVALID_PARAMETER, "ReadEventLog's flags")
-    try:
-        records = reader.read(forwards=bool(forwards), record_number=offset if seek else None)
+    try:  # the flags are checked before the handle, as on Windows
+        records = _reader(Handle).read(
+            forwards=bool(forwards), record_number=offset if seek else None
+        )
     except Win32Error as failure:
         if failure.winerror == ERROR_HANDLE_EOF:
             return []
@@ -172,13 +182,15 @@ def BackupEventLog(Handle: object, BackupFileName: str, /) -> None:
 
 @api("RegisterEventSourceW")
 def RegisterEventSource(ServerName: str | None, SourceName: str, /) -> int:
-    """A source handle, a plain int as pywin32 returns it; its records go to Application."""
-    return handles.insert(EventSource(_log_name(SourceName)))
+    """A handle reporting under ``SourceName``, a plain int as pywin32 returns it."""
+    name = _log_name(SourceName)
+    _local(ServerName)
+    return handles.insert(EventLog("Application", source=name))
 
 
 @api("DeregisterEventSource")
 def DeregisterEventSource(Handle: object, /) -> None:
-    lookup(Handle, EventSource)
+    _reader(Handle)
     handles.close(handle_value(Handle))
 
 
@@ -193,12 +205,12 @@ def ReportEvent(
     RawData: bytes | None,
     /,
 ) -> None:
-    source = lookup(EventLog, EventSource)
+    log = _reader(EventLog)
     if UserSid is not None and not isinstance(UserSid, PySID):
         raise TypeError("The object is not a PySID object")
     if RawData is not None and not isinstance(RawData, (bytes, bytearray, memoryview)):
         raise TypeError(f"a bytes-like object is required, not '{type(RawData).__name__}'")
-    source.report(
+    log.report(
         dword(EventID),
         () if Strings is None else list(Strings),
         event_type=dword(Type) & 0xFFFF,
