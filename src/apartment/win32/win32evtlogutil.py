@@ -1,7 +1,8 @@
 r"""win32evtlogutil: pywin32's helpers over win32evtlog (a Python module there too).
 
-Sources are registered as on Windows, under ``HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\
-Services\\EventLog\\<log>\\<source>`` in the user's registry, with the file that holds their
+Sources are registered under the key Windows uses,
+``SYSTEM\CurrentControlSet\Services\EventLog\<log>\<source>``, but in the user's registry
+(HKEY_CURRENT_USER, the one modelled), with the file that holds their
 messages (``EventMessageFile``). The one message table known here is pywin32's service
 messages (servicemanager's, :mod:`apartment.services`); a message FormatMessage cannot find
 raises ``win32api.error``, and SafeFormatMessage then builds pywin32's fallback text.
@@ -28,6 +29,7 @@ __all__ = [
 error = win32api.error
 langid = 0x400  # MAKELANGID(LANG_NEUTRAL, SUBLANG_NEUTRAL)
 ERROR_MR_MID_NOT_FOUND = 317
+_ROOT = win32con.HKEY_CURRENT_USER  # Windows' HKEY_LOCAL_MACHINE: the user's registry is the one
 _KEY = "SYSTEM\\CurrentControlSet\\Services\\EventLog\\{}\\{}"
 
 
@@ -42,7 +44,7 @@ def AddSourceToRegistry(
     """Register a source: its message file (win32evtlog's by default) and event types."""
     if msgDLL is None:
         msgDLL = win32evtlog.__file__
-    key = win32api.RegCreateKey(win32con.HKEY_LOCAL_MACHINE, _KEY.format(eventLogType, appName))
+    key = win32api.RegCreateKey(_ROOT, _KEY.format(eventLogType, appName))
     try:
         win32api.RegSetValueEx(key, "EventMessageFile", 0, win32con.REG_EXPAND_SZ, msgDLL)
         if eventLogFlags is None:
@@ -62,7 +64,7 @@ def AddSourceToRegistry(
 def RemoveSourceFromRegistry(appName: str, eventLogType: str = "Application") -> None:
     """Remove a source's registration; a source not registered is no error."""
     try:
-        win32api.RegDeleteKey(win32con.HKEY_LOCAL_MACHINE, _KEY.format(eventLogType, appName))
+        win32api.RegDeleteKey(_ROOT, _KEY.format(eventLogType, appName))
     except win32api.error as failure:
         if failure.winerror != ERROR_FILE_NOT_FOUND:
             raise
@@ -98,7 +100,7 @@ def _from_table(dll: str, event_id: int, inserts: tuple[str, ...]) -> str:
 def FormatMessage(eventLogRecord: Any, logType: str = "Application") -> str:  # noqa: ANN401
     """The record's message from its source's message files (win32api.error if none has it)."""
     key = win32api.RegOpenKey(
-        win32con.HKEY_LOCAL_MACHINE, _KEY.format(logType, eventLogRecord.SourceName)
+        _ROOT, _KEY.format(logType, eventLogRecord.SourceName)
     )
     try:
         value = win32api.RegQueryValueEx(key, "EventMessageFile")[0]
