@@ -92,9 +92,9 @@ def test_register_event_source_returns_a_plain_int() -> None:
 def test_an_unknown_log_opens_application() -> None:
     handle = win32evtlog.OpenEventLog(None, "ApartmentNoSuchLog")
     app = win32evtlog.OpenEventLog(None, "Application")
-    assert win32evtlog.GetNumberOfEventLogRecords(
-        handle
-    ) == win32evtlog.GetNumberOfEventLogRecords(app)
+    assert win32evtlog.GetNumberOfEventLogRecords(handle) == win32evtlog.GetNumberOfEventLogRecords(
+        app
+    )
     handle.Close()
     app.Close()
 

@@ -99,9 +99,7 @@ def _from_table(dll: str, event_id: int, inserts: tuple[str, ...]) -> str:
 
 def FormatMessage(eventLogRecord: Any, logType: str = "Application") -> str:  # noqa: ANN401
     """The record's message from its source's message files (win32api.error if none has it)."""
-    key = win32api.RegOpenKey(
-        _ROOT, _KEY.format(logType, eventLogRecord.SourceName)
-    )
+    key = win32api.RegOpenKey(_ROOT, _KEY.format(logType, eventLogRecord.SourceName))
     try:
         value = win32api.RegQueryValueEx(key, "EventMessageFile")[0]
         data = None
