@@ -309,3 +309,22 @@ def test_a_record_from_another_process_wakes_a_watcher_and_reads_back(log: Any) 
         process.Close()
     record = _newest(log)
     assert (record.SourceName, record.EventID, record.StringInserts) == (SOURCE, 51, ("child",))
+
+
+@wine_differs(NO_RECORDS)
+def test_a_registered_service_source_formats_the_service_messages(log: Any) -> None:
+    import servicemanager
+
+    servicemanager.SetEventSourceName(SOURCE, True)  # registers it, servicemanager's messages
+    try:
+        servicemanager.LogMsg(
+            servicemanager.EVENTLOG_INFORMATION_TYPE,
+            servicemanager.PYS_SERVICE_STARTED,
+            (SOURCE, ""),
+        )
+        record = _newest(log)
+        assert record.SourceName == SOURCE
+        text = win32evtlogutil.SafeFormatMessage(record, "Application")
+        assert text == f"The {SOURCE} service has started."
+    finally:
+        win32evtlogutil.RemoveSourceFromRegistry(SOURCE)
