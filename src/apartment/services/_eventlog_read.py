@@ -53,8 +53,8 @@ class EventLog:
     """An open log: ``log`` (Application if not a known log), or the backup file ``backup``.
 
     Records it reports go under ``source`` (by default the name it was opened with, as
-    OpenEventLog's handles report under it). Not shared between threads without a lock of
-    the caller's (a handle's read position is one).
+    OpenEventLog's handles report under it). Its read position is under a lock of its own:
+    threads that share a handle read on from each other's reads, as on Windows.
     """
 
     def __init__(
@@ -71,6 +71,7 @@ class EventLog:
         else:
             self._path = log_path(self.log)
         self.is_backup = backup is not None
+        self._lock = threading.Lock()  # the position and the cache
         self._position: int | None = None  # the record number the next sequential read is at
         self._closed = False
         self._cache: tuple[tuple[int, int, int], list[EventRecord]] | None = None
@@ -90,11 +91,13 @@ class EventLog:
 
     def count(self) -> int:
         """How many records the log holds (GetNumberOfEventLogRecords)."""
-        return len(self._records())
+        with self._lock:
+            return len(self._records())
 
     def oldest(self) -> int:
         """The oldest record's number; 0 when the log is empty (GetOldestEventLogRecord)."""
-        records = self._records()
+        with self._lock:
+            records = self._records()
         return records[0].record_number if records else 0
 
     def read(
@@ -109,6 +112,10 @@ class EventLog:
             Win32Error: ERROR_HANDLE_EOF at the end of the log; ERROR_INVALID_PARAMETER for a
                 record number the log does not hold; ERROR_INVALID_HANDLE once closed.
         """
+        with self._lock:
+            return self._read(forwards, record_number, limit)
+
+    def _read(self, forwards: bool, record_number: int | None, limit: int) -> list[EventRecord]:
         records = self._records()
         if record_number is not None:
             start = _index_of(records, record_number)
@@ -139,7 +146,8 @@ class EventLog:
 
     def backup(self, path: str) -> None:
         """Copy the log (a backup too) to ``path``: ERROR_ALREADY_EXISTS if it exists."""
-        self._records()  # ERROR_INVALID_HANDLE once closed
+        with self._lock:
+            self._records()  # ERROR_INVALID_HANDLE once closed
         backup_events(self._path, path)
 
     def report(
