@@ -35,8 +35,9 @@ EXIT_MS = 30_000  # safety net only: a child Python may take a while to start
 
 @pytest.fixture(autouse=True)
 def _own_log(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    """On the facade: event logs of the test's own (Windows ignores the variable)."""
+    """On the facade: event logs and a user registry of the test's own (Windows ignores them)."""
     monkeypatch.setenv("APARTMENT_EVENTLOG", str(tmp_path / "eventlog.jsonl"))
+    monkeypatch.setenv("APARTMENT_USER_REGISTRY", str(tmp_path / "user-registry.sqlite3"))
 
 
 @pytest.fixture

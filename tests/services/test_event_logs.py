@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 @pytest.fixture(autouse=True)
 def _own_log(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("APARTMENT_EVENTLOG", str(tmp_path / "eventlog.jsonl"))
+    monkeypatch.setenv("APARTMENT_USER_REGISTRY", str(tmp_path / "user-registry.sqlite3"))
 
 
 def _code(error: pytest.ExceptionInfo[Win32Error]) -> int:
@@ -145,3 +146,16 @@ def test_appends_from_processes_at_once_get_distinct_numbers() -> None:
         assert child.wait(60) == 0
     numbers = [r.record_number for r in services.read_events()]
     assert sorted(numbers) == list(range(1, 61))
+
+
+def test_a_source_reports_to_the_log_it_is_registered_under() -> None:
+    from apartment import registry
+
+    root = registry.key_of_handle(registry.HKEY_CURRENT_USER)
+    path = "SYSTEM\\CurrentControlSet\\Services\\EventLog\\System\\MyDriver"
+    registry.create_key(root, path)
+    try:
+        assert services.EventLog.for_source("MyDriver").log == "System"
+        assert services.EventLog.for_source("Unregistered").log == "Application"
+    finally:
+        registry.delete_key(root, path)

@@ -23,8 +23,10 @@ from ..errors import (
     ERROR_INVALID_PARAMETER,
     Win32Error,
 )
+from ..registry import HKEY_CURRENT_USER, key_of_handle, open_key
 from ._eventlog import (
     EVENTLOG_INFORMATION_TYPE,
+    LOGS,
     EventRecord,
     append_event,
     backup_events,
@@ -41,6 +43,7 @@ if TYPE_CHECKING:
 __all__ = ["EventLog", "POLL_SECONDS", "BATCH"]
 
 POLL_SECONDS = 0.05
+_SOURCES = "SYSTEM\\CurrentControlSet\\Services\\EventLog"
 BATCH = 64
 """Records one read returns at most (ReadEventLog fills a buffer: pywin32's holds many)."""
 
@@ -75,6 +78,25 @@ class EventLog:
         self._position: int | None = None  # the record number the next sequential read is at
         self._closed = False
         self._cache: tuple[tuple[int, int, int], list[EventRecord]] | None = None
+
+    @classmethod
+    def for_source(cls, source: str) -> EventLog:
+        r"""A log handle for ``source`` (RegisterEventSource): the log it is registered under.
+
+        A source is registered under its log's key below Windows' ``...\Services\EventLog``
+        in the user's registry (``win32evtlogutil.AddSourceToRegistry``); one that is not
+        reports to Application, as on Windows.
+        """
+        if not isinstance(source, str):
+            raise TypeError(f"a source name is a str, not {type(source).__name__}")
+        root = key_of_handle(HKEY_CURRENT_USER)
+        for log in LOGS:
+            try:
+                open_key(root, f"{_SOURCES}\\{log}\\{source}")
+            except Win32Error:
+                continue
+            return cls(log, source=source)
+        return cls("Application", source=source)
 
     def _records(self) -> list[EventRecord]:
         if self._closed:

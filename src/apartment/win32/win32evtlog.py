@@ -185,7 +185,7 @@ def RegisterEventSource(ServerName: str | None, SourceName: str, /) -> int:
     """A handle reporting under ``SourceName``, a plain int as pywin32 returns it."""
     name = _log_name(SourceName)
     _local(ServerName)
-    return handles.insert(EventLog("Application", source=name))
+    return handles.insert(EventLog.for_source(name))
 
 
 @api("DeregisterEventSource")
