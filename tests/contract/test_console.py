@@ -21,7 +21,7 @@ import win32event
 import win32gui
 import winerror
 
-from ._wine import wine_differs
+from ._wine import ON_THE_ORACLE, wine_differs
 
 Coord = wc.PyCOORDType
 
@@ -45,8 +45,26 @@ def _console_as_it_was() -> Iterator[None]:
     had_console = wc.GetConsoleCP() != 0
     yield
     wc.FreeConsole()
-    if had_console:
+    if had_console or ON_THE_ORACLE:
         wc.AllocConsole()
+    if ON_THE_ORACLE:  # Windows keeps the freed console's handles as the standard ones
+        _reopen_standard_handles()
+
+
+def _reopen_standard_handles() -> None:
+    """Make the console's CONIN$ and CONOUT$ the standard handles (what a child inherits)."""
+    import win32api
+    import win32file
+
+    rw = win32file.GENERIC_READ | win32file.GENERIC_WRITE
+    share = win32file.FILE_SHARE_READ | win32file.FILE_SHARE_WRITE
+    for std, name in (
+        (win32api.STD_INPUT_HANDLE, "CONIN$"),
+        (win32api.STD_OUTPUT_HANDLE, "CONOUT$"),
+        (win32api.STD_ERROR_HANDLE, "CONOUT$"),
+    ):
+        handle = win32file.CreateFile(name, rw, share, None, win32file.OPEN_EXISTING, 0, None)
+        win32api.SetStdHandle(std, handle.Detach())
 
 
 @pytest.fixture

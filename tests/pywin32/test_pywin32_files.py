@@ -172,6 +172,7 @@ FILES = [
     # Its second half maps a view 32 MB into a 10 GB file: a sparse file here.
     File("win32/Demos/mmapfile_demo.py", "script"),
     File("win32/Demos/win32servicedemo.py", "script"),  # the test's (empty) services database
+    File("win32/Demos/eventLogDemo.py", "script"),  # the test's own event log
 ]
 
 

@@ -37,6 +37,7 @@ from ._eventlog import EVENTLOG_AUDIT_SUCCESS as EVENTLOG_AUDIT_SUCCESS
 from ._eventlog import EVENTLOG_ERROR_TYPE as EVENTLOG_ERROR_TYPE
 from ._eventlog import EVENTLOG_INFORMATION_TYPE as EVENTLOG_INFORMATION_TYPE
 from ._eventlog import EVENTLOG_WARNING_TYPE as EVENTLOG_WARNING_TYPE
+from ._eventlog import LOGS as LOGS
 from ._eventlog import MSG_ERROR as MSG_ERROR
 from ._eventlog import MSG_INFO as MSG_INFO
 from ._eventlog import PYS_SERVICE_STARTED as PYS_SERVICE_STARTED
@@ -46,7 +47,9 @@ from ._eventlog import PYS_SERVICE_STOPPING as PYS_SERVICE_STOPPING
 from ._eventlog import EventRecord as EventRecord
 from ._eventlog import event_log_path as event_log_path
 from ._eventlog import format_event as format_event
+from ._eventlog import log_path as log_path
 from ._eventlog import read_events as read_events
+from ._eventlog_read import EventLog as EventLog
 from ._host import ServiceStatus as ServiceStatus
 from ._host import StatusHandle as StatusHandle
 from ._host import debug_service as debug_service
@@ -86,7 +89,8 @@ __all__ = [
     "EVENTLOG_AUDIT_FAILURE", "EVENTLOG_AUDIT_SUCCESS", "EVENTLOG_ERROR_TYPE",
     "EVENTLOG_INFORMATION_TYPE", "EVENTLOG_WARNING_TYPE", "MSG_ERROR", "MSG_INFO",
     "PYS_SERVICE_STARTED", "PYS_SERVICE_STARTING", "PYS_SERVICE_STOPPED", "PYS_SERVICE_STOPPING",
-    "EventRecord", "event_log_path", "format_event", "read_events", "services_path",
+    "EventRecord", "event_log_path", "format_event", "read_events", "LOGS", "log_path",
+    "EventLog", "services_path",
     "ServiceStatus", "StatusHandle", "debug_service", "host_service", "hosted_services",
     "is_debugging", "log_event", "register_control_handler", "run_dispatcher",
     "running_as_service", "set_debugging", "set_event_source", "set_service_status",

@@ -73,6 +73,8 @@ MODULES: dict[str, str] = {
     "servicemanager": "apartment.win32.servicemanager",
     "win32serviceutil": "apartment.win32.win32serviceutil",
     "win32console": "apartment.win32.win32console",
+    "win32evtlog": "apartment.win32.win32evtlog",
+    "win32evtlogutil": "apartment.win32.win32evtlogutil",
 }
 """pywin32 module name -> the facade module that stands in for it."""
 

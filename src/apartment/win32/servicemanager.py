@@ -24,6 +24,7 @@ from ..services import PYS_SERVICE_STARTING as PYS_SERVICE_STARTING
 from ..services import PYS_SERVICE_STOPPED as PYS_SERVICE_STOPPED
 from ..services import PYS_SERVICE_STOPPING as PYS_SERVICE_STOPPING
 from . import pythoncom as _pythoncom
+from . import win32evtlogutil
 from ._adapt import api, as_bool, dword
 from .pythoncom import COINIT_APARTMENTTHREADED as COINIT_APARTMENTTHREADED
 from .pythoncom import COINIT_DISABLE_OLE1DDE as COINIT_DISABLE_OLE1DDE
@@ -66,8 +67,14 @@ def RunningAsService() -> bool:
 
 
 def SetEventSourceName(sourceName: str, registerNow: object = False, /) -> None:
-    """Name the event source the process logs under (registering it is not needed here)."""
+    """Name the event source the process logs under; ``registerNow`` registers it too.
+
+    Registered as pywin32's: under the Application log, with this module as its message file,
+    so that ``win32evtlogutil.FormatMessage`` finds the service messages' texts.
+    """
     services.set_event_source(sourceName)
+    if as_bool(registerNow):
+        win32evtlogutil.AddSourceToRegistry(sourceName, __file__)
 
 
 def Initialize(eventSourceName: str | None = None, eventSourceFile: str | None = None, /) -> None:
