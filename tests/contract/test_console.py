@@ -7,6 +7,10 @@ console.c. Every test starts from a console of its own (FreeConsole, then AllocC
 oracle's python starts on a console without a window, and the facade's under pytest on none.
 Defaults that differ (Windows' attribute 7 against Wine's 15, the buffer's height) are not
 checked.
+
+On Windows a process whose console was freed keeps standard handles that name it no more,
+and its next child fails (subprocess duplicates them: ERROR_INVALID_HANDLE). So `make oracle`
+runs this file in an oracle process of its own, after the others.
 """
 
 import os
@@ -21,7 +25,7 @@ import win32event
 import win32gui
 import winerror
 
-from ._wine import ON_THE_ORACLE, wine_differs
+from ._wine import wine_differs
 
 Coord = wc.PyCOORDType
 
@@ -32,39 +36,6 @@ def _code(call: Any, *args: Any) -> int:
     code = int(caught.value.winerror)
     del caught  # its traceback holds the call's handle
     return code
-
-
-@pytest.fixture(autouse=True, scope="module")
-def _console_as_it_was() -> Iterator[None]:
-    """Leave the process with a console if it had one: the tests free theirs.
-
-    A process whose console is freed keeps standard handles that name it no more, so its
-    next child (subprocess duplicates them) fails with ERROR_INVALID_HANDLE. AllocConsole
-    gives the process a console and standard handles again.
-    """
-    had_console = wc.GetConsoleCP() != 0
-    yield
-    wc.FreeConsole()
-    if had_console or ON_THE_ORACLE:
-        wc.AllocConsole()
-    if ON_THE_ORACLE:  # Windows keeps the freed console's handles as the standard ones
-        _reopen_standard_handles()
-
-
-def _reopen_standard_handles() -> None:
-    """Make the console's CONIN$ and CONOUT$ the standard handles (what a child inherits)."""
-    import win32api
-    import win32file
-
-    rw = win32file.GENERIC_READ | win32file.GENERIC_WRITE
-    share = win32file.FILE_SHARE_READ | win32file.FILE_SHARE_WRITE
-    for std, name in (
-        (win32api.STD_INPUT_HANDLE, "CONIN$"),
-        (win32api.STD_OUTPUT_HANDLE, "CONOUT$"),
-        (win32api.STD_ERROR_HANDLE, "CONOUT$"),
-    ):
-        handle = win32file.CreateFile(name, rw, share, None, win32file.OPEN_EXISTING, 0, None)
-        win32api.SetStdHandle(std, handle.Detach())
 
 
 @pytest.fixture
