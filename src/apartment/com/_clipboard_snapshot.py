@@ -18,7 +18,6 @@ The object and its enumerators are agile: any apartment may use their pointers.
 
 from __future__ import annotations
 
-import operator
 from typing import TYPE_CHECKING, Any, final
 
 from .. import messages
@@ -33,8 +32,8 @@ from ..errors import (
     ComError,
     NoInterfaceError,
 )
-from ..kernel.lowlevel import KERNEL_LOCK
 from ._apartment import neutral
+from ._enum_moniker import SequenceEnumerator
 from ._iids import IID_IDATAOBJECT, IID_IENUMFORMATETC, IID_IUNKNOWN
 from ._medium import (
     DATADIR_GET,
@@ -52,7 +51,7 @@ from ._proxy import make_agile
 from ._stream import memory_stream
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable
 
     from ._data_object import DataObjectPointer, FormatEnumeratorPointer
 
@@ -76,46 +75,17 @@ def _fail(hresult: int, text: str) -> ComError:
 
 
 @final
-class FormatEnumerator:
+class FormatEnumerator(SequenceEnumerator):
     """An IEnumFORMATETC over a list of FORMATETCs (a native, agile object)."""
 
-    __slots__ = ("__weakref__", "_items", "_position")
-
-    def __init__(self, items: Sequence[FormatEtc], position: int = 0) -> None:
-        self._items = tuple(items)
-        self._position = position
-
-    def resolve(self, iid: str) -> None:
-        """QueryInterface: IEnumFORMATETC and IUnknown."""
-        if iid not in (IID_IUNKNOWN, IID_IENUMFORMATETC):
-            raise NoInterfaceError(f"a format enumerator does not implement {iid}")
-
-    def call(self, method: str, args: tuple[Any, ...], returns: str = "") -> Any:  # noqa: ANN401
-        """Run an IEnumFORMATETC method by its COM name."""
-        if method == "Next":
-            count = max(operator.index(args[0]), 0)
-            with KERNEL_LOCK:
-                start = self._position
-                found = list(self._items[start : start + count])
-                self._position = start + len(found)
-            return found
-        if method == "Skip":
-            with KERNEL_LOCK:
-                self._position = min(self._position + max(args[0], 0), len(self._items))
-            return None
-        if method == "Reset":
-            with KERNEL_LOCK:
-                self._position = 0
-            return None
-        if method == "Clone":
-            with KERNEL_LOCK:
-                position = self._position
-            return FormatEnumerator(self._items, position).pointer()
-        raise _fail(E_NOTIMPL, f"an enumerator has no {method}")
+    __slots__ = ()
+    IID = IID_IENUMFORMATETC
+    WHAT = "format"
+    RESULT = list
 
     def pointer(self) -> FormatEnumeratorPointer:
         """An IEnumFORMATETC pointer to this enumerator, valid in every apartment."""
-        return make_pointer(self, neutral(), IID_IENUMFORMATETC)  # type: ignore[return-value]
+        return super().pointer()  # type: ignore[return-value]
 
 
 @final
