@@ -174,6 +174,7 @@ from ._registry import entries as entries
 from ._registry import lookup as lookup
 from ._registry import lookup_clsid as lookup_clsid
 from ._registry import lookup_progid as lookup_progid
+from ._registry import progid_from_clsid as progid_from_clsid
 from ._registry import register as register
 from ._registry import unregister as unregister
 from ._registry_store import SCHEMA_VERSION as SCHEMA_VERSION
@@ -194,6 +195,7 @@ from ._rot_shared import SessionTable as SessionTable
 from ._sentinels import ARG_NOT_FOUND as ARG_NOT_FOUND
 from ._sentinels import EMPTY as EMPTY
 from ._sentinels import MISSING as MISSING
+from ._sentinels import NOTHING as NOTHING
 from ._sentinels import ArgumentSentinel as ArgumentSentinel
 from ._server_errors import COMException as COMException
 from ._server_errors import ServerReports as ServerReports
@@ -441,4 +443,6 @@ __all__ = [
     "RunningObjectTable",
     "active_object_moniker",
     "running_object_table",
+    "NOTHING",
+    "progid_from_clsid",
 ]

@@ -31,6 +31,7 @@ __all__ = [
     "lookup_clsid",
     "lookup_progid",
     "clsid_from_progid",
+    "progid_from_clsid",
     "entries",
 ]
 
@@ -138,6 +139,25 @@ def clsid_from_progid(progid_or_clsid: str) -> str:
     if isinstance(progid_or_clsid, str) and progid_or_clsid.startswith("{"):
         return normalize_clsid(progid_or_clsid)
     return lookup_progid(progid_or_clsid).clsid
+
+
+def progid_from_clsid(clsid: str) -> str:
+    """Return the ProgID registered for a class, as ``ProgIDFromCLSID`` does.
+
+    That is the class's ``ProgID`` key: the version-dependent ProgID when one was registered,
+    else the version-independent one. ``clsid`` may also be a ProgID (CLSIDFromString reads
+    both).
+
+    Raises:
+        ClassStringError: a malformed CLSID, or an unknown ProgID (CO_E_CLASSSTRING).
+        ClassNotRegisteredError: no class under that CLSID, or one without a ProgID
+            (REGDB_E_CLASSNOTREG).
+    """
+    entry = lookup_clsid(clsid_from_progid(clsid))
+    name = entry.verprogid or entry.progid
+    if name is None:
+        raise ClassNotRegisteredError(f"the class {entry.clsid} was registered without a ProgID")
+    return name
 
 
 def lookup(progid_or_clsid: str) -> ClassEntry:

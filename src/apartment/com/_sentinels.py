@@ -1,9 +1,10 @@
 """The argument sentinels of late-bound calls: an empty argument, an omitted one.
 
-pywin32 has three: ``Empty`` and ``ArgNotFound`` reach the server as the VT_ERROR
+pywin32 has four: ``Empty`` and ``ArgNotFound`` reach the server as the VT_ERROR
 DISP_E_PARAMNOTFOUND ("this optional argument was not given"), which a Python server receives
 as that int; ``Missing`` marks an argument that must not be sent at all, and converting it to a
-VARIANT fails with TypeError. Each is a singleton, true, and cannot be made again (a copy or a
+VARIANT fails with TypeError; ``Nothing`` is a null object reference (a NULL VT_DISPATCH), which
+a Python server receives as None. Each is a singleton, true, and cannot be made again (a copy or a
 pickle is the same object).
 """
 
@@ -11,11 +12,11 @@ from __future__ import annotations
 
 from typing import Any, NoReturn
 
-__all__ = ["ArgumentSentinel", "EMPTY", "MISSING", "ARG_NOT_FOUND"]
+__all__ = ["ArgumentSentinel", "EMPTY", "MISSING", "ARG_NOT_FOUND", "NOTHING"]
 
 
 class ArgumentSentinel:
-    """One of the three argument sentinels (``EMPTY``, ``MISSING``, ``ARG_NOT_FOUND``).
+    """One of the argument sentinels (``EMPTY``, ``MISSING``, ``ARG_NOT_FOUND``, ``NOTHING``).
 
     Attributes:
         variant_name: what pywin32 calls its type (used in its messages).
@@ -51,10 +52,15 @@ MISSING = ArgumentSentinel("MISSING", "PyOleMissing", sendable=False)
 """An argument not to send at all (pywin32's ``pythoncom.Missing``): no VARIANT."""
 ARG_NOT_FOUND = ArgumentSentinel("ARG_NOT_FOUND", "ArgNotFound", sendable=True)
 """An argument not found: DISP_E_PARAMNOTFOUND (pywin32's ``pythoncom.ArgNotFound``)."""
+NOTHING = ArgumentSentinel("NOTHING", "PyOleNothing", sendable=True)
+"""A null object reference (VB's ``Nothing``, pywin32's ``pythoncom.Nothing``): a NULL
+VT_DISPATCH, which a Python receiver gets as None."""
 
 
 def _no_more(*args: object, **kwargs: object) -> NoReturn:
-    raise TypeError("cannot create argument sentinel instances: use EMPTY, MISSING, ARG_NOT_FOUND")
+    raise TypeError(
+        "cannot create argument sentinel instances: use EMPTY, MISSING, ARG_NOT_FOUND, NOTHING"
+    )
 
 
-ArgumentSentinel.__new__ = _no_more  # type: ignore[method-assign]  # the three exist; no others
+ArgumentSentinel.__new__ = _no_more  # type: ignore[method-assign]  # these exist; no others

@@ -20,6 +20,7 @@ an IDispatch pointer                            an IDispatch pointer; another in
 an object with ``__com_interface__``            that pointer (a late-bound client)
 EMPTY, ARG_NOT_FOUND                            DISP_E_PARAMNOTFOUND (a VT_ERROR, as int);
                                                 MISSING is never sent (TypeError)
+NOTHING                                         None (a NULL VT_DISPATCH)
 an object with ``__float__`` or ``__index__``   a float (VT_R8): the last resort, whatever
 (Fraction, numpy numbers...)                    the object's ``__float__`` raises is raised
 anything else (dict, set, date, an object...)   TypeError, before the call
@@ -42,7 +43,7 @@ from ..errors import DISP_E_PARAMNOTFOUND
 from ._faces import FACES
 from ._iids import IID_IDISPATCH, IID_IDISPATCHEX, IID_IUNKNOWN
 from ._pointer import InterfacePointer, pointer_class
-from ._sentinels import ArgumentSentinel
+from ._sentinels import NOTHING, ArgumentSentinel
 from ._server_errors import REPORTS
 
 __all__ = [
@@ -127,6 +128,8 @@ def to_variant(value: Any) -> Any:  # noqa: ANN401
             raise VariantTypeError(
                 f"Objects of type '{value.variant_name}' can not be converted to a COM VARIANT"
             )
+        if value is NOTHING:
+            return None  # a NULL VT_DISPATCH, which a Python receiver gets as None
         return DISP_E_PARAMNOTFOUND  # a VT_ERROR, which a Python receiver gets as its int
     return _as_real(value)
 

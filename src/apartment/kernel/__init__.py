@@ -297,6 +297,7 @@ from ._sysinfo import power_status as power_status
 from ._sysinfo import short_path_name as short_path_name
 from ._sysinfo import time_zone as time_zone
 from ._sysinfo import user_name as user_name
+from ._text import is_text_unicode as is_text_unicode
 from ._thread import MAXIMUM_SUSPEND_COUNT as MAXIMUM_SUSPEND_COUNT
 from ._thread import STILL_ACTIVE as STILL_ACTIVE
 from ._thread import ThreadHandle as ThreadHandle
@@ -584,6 +585,7 @@ __all__ = [
     "ignore_ctrl_c",
     "impersonate_self",
     "inherit_from_parent",
+    "is_text_unicode",
     "is_wow64",
     "join_command_line",
     "local_time",

@@ -15,6 +15,7 @@ import operator
 import sys
 import threading
 import traceback
+import warnings
 from typing import Any
 
 from .. import com, kernel, messages
@@ -66,6 +67,8 @@ from ._classobjects import CoRevokeClassObject as CoRevokeClassObject
 from ._classobjects import EnableQuitMessage as EnableQuitMessage
 from ._classobjects import MakePyFactory as MakePyFactory
 from ._classobjects import PyIClassFactory as PyIClassFactory
+from ._com_more_names import *  # noqa: F403 - its names are this module's
+from ._com_more_names import __all__ as _more_names
 from ._com_names import *  # noqa: F403 - its names are this module's
 from ._dataobject import *  # noqa: F403 - its names are this module's
 from ._dataobject import __all__ as _dataobject_names
@@ -113,7 +116,7 @@ __all__ = [
     "MakePyFactory", "PyIClassFactory", "CoRegisterClassObject", "CoRevokeClassObject",
     "CoResumeClassObjects", "EnableQuitMessage", *_com_names.__all__,
     *(name for name in _moniker_names if name != "already_registered"),
-    *_dataobject_names, "IID_IDataObject", "IID_IEnumFORMATETC",
+    *_dataobject_names, "IID_IDataObject", "IID_IEnumFORMATETC", *_more_names,
 ]  # fmt: skip
 
 com_error = error = ole_error = ComError
@@ -217,6 +220,18 @@ ServerInterfaces: dict[PyIID, bytes] = {
 }  # the interfaces a Python server can implement, named as pywin32 names them (bytes)
 PyIDispatchType = PyIDispatch
 PyIUnknownType = PyIUnknown
+
+
+def __getattr__(name: str) -> object:
+    """pywin32's deprecated ``frozen``: now ``sys.frozen`` (False unless a frozen program)."""
+    if name == "frozen":
+        warnings.warn(
+            "`pythoncom.frozen` is deprecated: use `getattr(sys, 'frozen', False)`",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return getattr(sys, "frozen", False)
+    raise AttributeError(f"module 'pythoncom' has no attribute {name!r}")
 
 
 def MakeIID(iidString: str, is_bytes: bool = False, /) -> PyIID:

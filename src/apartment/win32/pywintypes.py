@@ -21,6 +21,8 @@ from ..errors import ComError, Win32Error
 from ..kernel import Event, Overlapped
 from ._adapt import api
 from ._handles import HANDLE, PyHANDLE, handle_value, lookup
+from ._pywintypes_more import *  # noqa: F403 - its names are this module's
+from ._pywintypes_more import __all__ as _more_names
 from ._security import PyACL, PySECURITY_ATTRIBUTES, PySECURITY_DESCRIPTOR, PySID
 from ._timeconv import filetime_to_datetime
 
@@ -28,7 +30,7 @@ __all__ = [
     "error", "com_error", "HANDLE", "HANDLEType", "PyHANDLE", "TRUE", "FALSE", "IID", "PyIID",
     "IIDType", "OVERLAPPED", "OVERLAPPEDType", "PyOVERLAPPED", "TimeType", "Time",
     "SECURITY_ATTRIBUTES", "SECURITY_ATTRIBUTESType", "SECURITY_DESCRIPTOR",
-    "SECURITY_DESCRIPTORType", "SID", "SIDType", "ACL", "ACLType", "TimeStamp",
+    "SECURITY_DESCRIPTORType", "SID", "SIDType", "ACL", "ACLType", "TimeStamp", *_more_names,
 ]  # fmt: skip
 
 error = Win32Error

@@ -1,0 +1,30 @@
+"""More of pywin32's ``pythoncom``: ``Nothing``, ``internal_error``, ``ProgIDFromCLSID``.
+
+``pythoncom`` re-exports every name here (kept apart to keep that module small).
+"""
+
+from __future__ import annotations
+
+from .. import com
+from ._com_constants import *  # noqa: F403 - its names are this module's
+from ._com_constants import __all__ as _constant_names
+from .pywintypes import clsid_text
+
+__all__ = [
+    "Nothing", "RecordClasses", "internal_error", "ProgIDFromCLSID", *_constant_names,
+]  # fmt: skip
+
+Nothing = com.NOTHING
+RecordClasses: dict[object, type] = {}  # pywin32's record classes by GUID: none here
+
+
+class internal_error(Exception):  # noqa: N801 - pywin32's name
+    """pywin32's error for a failure inside pythoncom itself (never raised here)."""
+
+
+internal_error.__module__ = "pythoncom"
+
+
+def ProgIDFromCLSID(clsid: object, /) -> str:
+    """The ProgID registered for a class (its version-dependent one, when registered)."""
+    return com.progid_from_clsid(clsid_text(clsid))
