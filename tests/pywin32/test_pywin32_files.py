@@ -173,6 +173,7 @@ FILES = [
     File("win32/Demos/mmapfile_demo.py", "script"),
     File("win32/Demos/win32servicedemo.py", "script"),  # the test's (empty) services database
     File("win32/Demos/eventLogDemo.py", "script"),  # the test's own event log
+    File("win32com/test/testStorage.py", "unittest"),  # property sets in extended attributes
 ]
 
 

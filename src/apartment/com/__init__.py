@@ -164,6 +164,16 @@ from ._policy import DISPID_VALUE as DISPID_VALUE
 from ._policy import DispatchPolicy as DispatchPolicy
 from ._policy import DynamicPolicy as DynamicPolicy
 from ._policy import Policy as Policy
+from ._propsets import fmtid_to_name as fmtid_to_name
+from ._propsets import name_to_fmtid as name_to_fmtid
+from ._propstorage import IID_IENUMSTATPROPSETSTG as IID_IENUMSTATPROPSETSTG
+from ._propstorage import IID_IENUMSTATPROPSTG as IID_IENUMSTATPROPSTG
+from ._propstorage import IID_IPROPERTYSETSTORAGE as IID_IPROPERTYSETSTORAGE
+from ._propstorage import IID_IPROPERTYSTORAGE as IID_IPROPERTYSTORAGE
+from ._propstorage import PropertySetStoragePointer as PropertySetStoragePointer
+from ._propstorage import PropertyStoragePointer as PropertyStoragePointer
+from ._propstorage import StatEnumeratorPointer as StatEnumeratorPointer
+from ._propstorage import open_property_sets as open_property_sets
 from ._proxy import Proxy as Proxy
 from ._proxy import make_agile as make_agile
 from ._registration import entry_from_class as entry_from_class
@@ -206,6 +216,7 @@ from ._serverlife import set_server_linger as set_server_linger
 from ._servers import Dictionary as Dictionary
 from ._servers import Interpreter as Interpreter
 from ._storage import open_storage as open_storage
+from ._storage import open_storage_ex as open_storage_ex
 from ._stream import STREAM_SEEK_CUR as STREAM_SEEK_CUR
 from ._stream import STREAM_SEEK_END as STREAM_SEEK_END
 from ._stream import STREAM_SEEK_SET as STREAM_SEEK_SET
@@ -445,4 +456,15 @@ __all__ = [
     "running_object_table",
     "NOTHING",
     "progid_from_clsid",
+    "fmtid_to_name",
+    "name_to_fmtid",
+    "IID_IENUMSTATPROPSETSTG",
+    "IID_IENUMSTATPROPSTG",
+    "IID_IPROPERTYSETSTORAGE",
+    "IID_IPROPERTYSTORAGE",
+    "PropertySetStoragePointer",
+    "PropertyStoragePointer",
+    "StatEnumeratorPointer",
+    "open_property_sets",
+    "open_storage_ex",
 ]

@@ -9,9 +9,10 @@ opened here, since this library reads no compound file.
 from __future__ import annotations
 
 import os
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from ..errors import (
+    E_NOINTERFACE,
     E_NOTIMPL,
     STG_E_ACCESSDENIED,
     STG_E_FILEALREADYEXISTS,
@@ -27,6 +28,7 @@ __all__ = [
     "STGM_READ", "STGM_WRITE", "STGM_READWRITE", "STGM_SHARE_EXCLUSIVE",
     "STGM_SHARE_DENY_WRITE", "STGM_SHARE_DENY_READ", "STGM_SHARE_DENY_NONE", "STGM_CREATE",
     "STGM_CONVERT", "STGM_TRANSACTED", "STGM_PRIORITY", "STGM_SIMPLE", "open_storage",
+    "open_storage_ex", "STGFMT_STORAGE", "STGFMT_FILE", "STGFMT_ANY", "STGFMT_DOCFILE",
 ]  # fmt: skip
 
 STGM_READ = 0x0
@@ -104,3 +106,35 @@ def open_storage(path: str | None, mode: int, reserved: int = 0) -> NoReturn:
     if head != _COMPOUND_FILE_SIGNATURE:
         raise ComError.from_hresult(STG_E_FILEALREADYEXISTS, f"{path!r} is no compound file")
     raise ComError.from_hresult(E_NOTIMPL, "compound files (structured storage) are not supported")
+
+
+STGFMT_STORAGE = 0
+STGFMT_FILE = 3
+STGFMT_ANY = 4
+STGFMT_DOCFILE = 5
+
+
+def open_storage_ex(path: str | None, mode: int, stgfmt: int, iid: str) -> Any:  # noqa: ANN401
+    """StgOpenStorageEx: a file's property sets, or (refused) a compound file.
+
+    ``STGFMT_FILE`` with IID_IPropertySetStorage gives the property sets of any file
+    (:func:`~._propstorage.open_property_sets`); a compound file (STGFMT_STORAGE,
+    STGFMT_DOCFILE, STGFMT_ANY) fails as :func:`open_storage` does.
+
+    Raises:
+        ComError: STG_E_INVALIDNAME (no path), STG_E_INVALIDFLAG (an unknown format), E_NOINTERFACE
+            (STGFMT_FILE gives only IPropertySetStorage), or what the opening raises.
+    """
+    from ._propstorage import IID_IPROPERTYSETSTORAGE, open_property_sets
+
+    if path is None:
+        raise ComError.from_hresult(STG_E_INVALIDNAME, "StgOpenStorageEx needs a file name")
+    if stgfmt == STGFMT_FILE:
+        if iid != IID_IPROPERTYSETSTORAGE:
+            raise ComError.from_hresult(
+                E_NOINTERFACE, "a plain file (STGFMT_FILE) gives only IPropertySetStorage"
+            )
+        return open_property_sets(path, mode)
+    if stgfmt in (STGFMT_STORAGE, STGFMT_ANY, STGFMT_DOCFILE):
+        open_storage(path, mode)
+    raise ComError.from_hresult(STG_E_INVALIDFLAG, f"unknown storage format {stgfmt}")

@@ -8,10 +8,13 @@ from __future__ import annotations
 from .. import com
 from ._com_constants import *  # noqa: F403 - its names are this module's
 from ._com_constants import __all__ as _constant_names
+from ._propstorage import *  # noqa: F403 - its names are this module's
+from ._propstorage import __all__ as _propstorage_names
 from .pywintypes import clsid_text
 
 __all__ = [
     "Nothing", "RecordClasses", "internal_error", "ProgIDFromCLSID", *_constant_names,
+    *_propstorage_names,
 ]  # fmt: skip
 
 Nothing = com.NOTHING

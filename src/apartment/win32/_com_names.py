@@ -15,7 +15,7 @@ from ..errors import (
     hresult_severity_name,
     signed_hresult,
 )
-from .pywintypes import IID, PyIID, Time
+from .pywintypes import IID, CreateGuid, PyIID, Time
 
 __all__ = [
     "Empty",
@@ -285,11 +285,6 @@ def GetScodeString(scode: int, /) -> str:
     if named is not None:
         return named
     return errors.message_text(value) or f"OLE error 0x{value & 0xFFFFFFFF:08x}"
-
-
-def CreateGuid() -> PyIID:
-    """A new, random GUID (CoCreateGuid)."""
-    return IID(com.new_guid())
 
 
 def MakeTime(timeRepr: object, /) -> Any:  # noqa: ANN401

@@ -1,32 +1,21 @@
-"""More of pywin32's ``pywintypes``: GUIDs, DOS times, raw UTF-16, registry keys, WAVEFORMATEX.
+"""More of pywin32's ``pywintypes``: raw UTF-16, registry keys, WAVEFORMATEX.
 
 ``pywintypes`` re-exports every name here (kept apart to keep that module small).
 """
 
 from __future__ import annotations
 
-import datetime as _dt
 import operator
 
-from .. import com, kernel
-from ..errors import Win32Error
+from .. import kernel
 from ._api_registry import PyHKEY
-from ._timeconv import filetime_to_datetime
 
 __all__ = [
-    "CreateGuid", "DosDateTimeToTime", "HKEY", "IsTextUnicode", "UnicodeFromRaw",
+    "HKEY", "IsTextUnicode", "UnicodeFromRaw",
     "WAVEFORMATEX", "WAVE_FORMAT_PCM", "PyWAVEFORMATEX",
 ]  # fmt: skip
 
 WAVE_FORMAT_PCM = 1
-_EPOCH_1601 = _dt.datetime(1601, 1, 1)
-
-
-def CreateGuid() -> object:
-    """A new, random GUID (CoCreateGuid), as a PyIID."""
-    from .pywintypes import IID  # pywintypes imports this module
-
-    return IID(com.new_guid())
 
 
 def _buffer(value: object) -> bytes:
@@ -51,27 +40,6 @@ def UnicodeFromRaw(data: object, /) -> str:
         raise TypeError(f"a bytes-like object is required, not '{type(data).__name__}'")
     raw = _buffer(data)
     return raw[: len(raw) & ~1].decode("utf-16-le", "surrogatepass")
-
-
-def DosDateTimeToTime(FatDate: int, FatTime: int, /) -> _dt.datetime:
-    """A FAT file system's date and time (16 bits each) as a pywintypes time, read as UTC.
-
-    Raises:
-        pywintypes.error: a field out of range (day 0, month 13, 62 seconds...), with the
-            code 0 DosDateTimeToFileTime leaves.
-    """
-    from .pywintypes import TimeType  # pywintypes imports this module
-
-    date, time = operator.index(FatDate) & 0xFFFF, operator.index(FatTime) & 0xFFFF
-    try:
-        when = _dt.datetime(
-            1980 + (date >> 9), date >> 5 & 0xF, date & 0x1F,
-            time >> 11, time >> 5 & 0x3F, (time & 0x1F) * 2,
-        )  # fmt: skip
-    except ValueError:
-        raise Win32Error(0, "DosDateTimeToFileTime", "No error message is available") from None
-    ticks = (when - _EPOCH_1601) // _dt.timedelta(microseconds=1) * 10
-    return filetime_to_datetime(ticks, TimeType)
 
 
 def HKEY(value: object = 0, /) -> PyHKEY:

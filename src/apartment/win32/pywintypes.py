@@ -30,7 +30,8 @@ __all__ = [
     "error", "com_error", "HANDLE", "HANDLEType", "PyHANDLE", "TRUE", "FALSE", "IID", "PyIID",
     "IIDType", "OVERLAPPED", "OVERLAPPEDType", "PyOVERLAPPED", "TimeType", "Time",
     "SECURITY_ATTRIBUTES", "SECURITY_ATTRIBUTESType", "SECURITY_DESCRIPTOR",
-    "SECURITY_DESCRIPTORType", "SID", "SIDType", "ACL", "ACLType", "TimeStamp", *_more_names,
+    "SECURITY_DESCRIPTORType", "SID", "SIDType", "ACL", "ACLType", "TimeStamp", "CreateGuid",
+    "DosDateTimeToTime", *_more_names,
 ]  # fmt: skip
 
 error = Win32Error
@@ -372,3 +373,30 @@ def TimeStamp(timestamp: object, /) -> _dt.datetime:
 
 com.set_iid_type(PyIID, IID)
 com.set_time_type(TimeType)
+
+
+def CreateGuid() -> PyIID:
+    """A new, random GUID (CoCreateGuid)."""
+    return IID(com.new_guid())
+
+
+_DOS_EPOCH = _dt.datetime(1601, 1, 1)
+
+
+def DosDateTimeToTime(FatDate: int, FatTime: int, /) -> _dt.datetime:
+    """A FAT file system's date and time (16 bits each) as a pywintypes time, read as UTC.
+
+    Raises:
+        pywintypes.error: a field out of range (day 0, month 13, 62 seconds...), with the
+            code 0 DosDateTimeToFileTime leaves.
+    """
+    date, time = operator.index(FatDate) & 0xFFFF, operator.index(FatTime) & 0xFFFF
+    try:
+        when = _dt.datetime(
+            1980 + (date >> 9), date >> 5 & 0xF, date & 0x1F,
+            time >> 11, time >> 5 & 0x3F, (time & 0x1F) * 2,
+        )  # fmt: skip
+    except ValueError:
+        raise Win32Error(0, "DosDateTimeToFileTime", "No error message is available") from None
+    ticks = (when - _DOS_EPOCH) // _dt.timedelta(microseconds=1) * 10
+    return filetime_to_datetime(ticks, TimeType)
