@@ -100,6 +100,9 @@ from ._filters import SERVERCALL_ISHANDLED as SERVERCALL_ISHANDLED
 from ._filters import SERVERCALL_REJECTED as SERVERCALL_REJECTED
 from ._filters import SERVERCALL_RETRYLATER as SERVERCALL_RETRYLATER
 from ._filters import MessageFilter as MessageFilter
+from ._ftm import IID_IMARSHAL as IID_IMARSHAL
+from ._ftm import FreeThreadedMarshaler as FreeThreadedMarshaler
+from ._ftm import free_threaded_marshaler as free_threaded_marshaler
 from ._iids import *  # noqa: F403 - the IIDs are part of this package's API
 from ._iids import __all__ as _iid_names
 from ._launch import local_server_command as local_server_command
@@ -467,4 +470,7 @@ __all__ = [
     "StatEnumeratorPointer",
     "open_property_sets",
     "open_storage_ex",
+    "IID_IMARSHAL",
+    "FreeThreadedMarshaler",
+    "free_threaded_marshaler",
 ]

@@ -24,15 +24,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..errors import WrongThreadError
-from ._apartment import Apartment, ApartmentKind, current_apartment
+from ._apartment import Apartment, ApartmentKind, current_apartment, neutral
 from ._faces import FACES, interface_class
 from ._iids import IID_IUNKNOWN, iid_text
 from ._proxy import _DISCONNECTED, Proxy, marshal_value
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from typing_extensions import Self
 
-__all__ = ["InterfacePointer", "make_pointer", "pointer_class"]
+__all__ = ["InterfacePointer", "make_pointer", "pointer_class", "set_free_threaded_check"]
 
 
 class InterfacePointer:
@@ -110,8 +112,15 @@ class InterfacePointer:
         return result
 
     def __apartment_marshal__(self, source: Apartment, dest: Apartment) -> InterfacePointer:
-        """Give the receiving apartment a pointer of its own to the same object."""
+        """Give the receiving apartment a pointer of its own to the same object.
+
+        An object that aggregates the free-threaded marshaler (:mod:`._ftm`) comes as itself,
+        usable from every apartment of the process.
+        """
         target = self._target
+        check = _free_threaded[0]
+        if check is not None and dest.kind is not ApartmentKind.REMOTE and check(target):
+            return type(self)(target, neutral(), self.iid)
         moved = marshal_value(target, self._apartment, dest)
         agile = moved is target and not isinstance(target, Proxy)  # a native object of ours
         if agile and getattr(target, "reached_from_anywhere", False):
@@ -135,6 +144,14 @@ class InterfacePointer:
 
     def __hash__(self) -> int:
         return id(_identity(self._target))
+
+
+_free_threaded: list[Callable[[Any], bool] | None] = [None]
+
+
+def set_free_threaded_check(check: Callable[[Any], bool]) -> None:
+    """Install the test of a server that aggregates the free-threaded marshaler (``_ftm``)."""
+    _free_threaded[0] = check
 
 
 def _identity(target: object) -> object:

@@ -5,15 +5,19 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from .. import com
 from ._com_constants import *  # noqa: F403 - its names are this module's
 from ._com_constants import __all__ as _constant_names
+from ._interfaces import interface_pointer
 from ._propstorage import *  # noqa: F403 - its names are this module's
 from ._propstorage import __all__ as _propstorage_names
 from .pywintypes import clsid_text
 
 __all__ = [
     "Nothing", "RecordClasses", "internal_error", "ProgIDFromCLSID", *_constant_names,
+    "CoCreateFreeThreadedMarshaler",
     *_propstorage_names,
 ]  # fmt: skip
 
@@ -31,3 +35,8 @@ internal_error.__module__ = "pythoncom"
 def ProgIDFromCLSID(clsid: object, /) -> str:
     """The ProgID registered for a class (its version-dependent one, when registered)."""
     return com.progid_from_clsid(clsid_text(clsid))
+
+
+def CoCreateFreeThreadedMarshaler(unk: object, /) -> Any:  # noqa: ANN401
+    """A free-threaded marshaler for ``unk``: answer IID_IMarshal with it to be agile."""
+    return com.free_threaded_marshaler(None if unk is None else interface_pointer(unk))
