@@ -150,6 +150,10 @@ from ._monikers import item_moniker as item_moniker
 from ._monikers import pointer_moniker as pointer_moniker
 from ._ole_clipboard import *  # noqa: F403 - ole_initialize, ole_set_clipboard...
 from ._ole_clipboard import __all__ as _ole_clipboard_names
+from ._persist import load_from_stream as load_from_stream
+from ._persist import read_class as read_class
+from ._persist import save_to_stream as save_to_stream
+from ._persist import write_class as write_class
 from ._pointer import InterfacePointer as InterfacePointer
 from ._policy import DISPATCH_METHOD as DISPATCH_METHOD
 from ._policy import DISPATCH_PROPERTYGET as DISPATCH_PROPERTYGET
@@ -473,4 +477,8 @@ __all__ = [
     "IID_IMARSHAL",
     "FreeThreadedMarshaler",
     "free_threaded_marshaler",
+    "load_from_stream",
+    "read_class",
+    "save_to_stream",
+    "write_class",
 ]

@@ -13,11 +13,12 @@ from ._com_constants import __all__ as _constant_names
 from ._interfaces import interface_pointer
 from ._propstorage import *  # noqa: F403 - its names are this module's
 from ._propstorage import __all__ as _propstorage_names
-from .pywintypes import clsid_text
+from .pywintypes import IID, PyIID, clsid_text
 
 __all__ = [
     "Nothing", "RecordClasses", "internal_error", "ProgIDFromCLSID", *_constant_names,
-    "CoCreateFreeThreadedMarshaler",
+    "CoCreateFreeThreadedMarshaler", "WriteClassStm", "ReadClassStm", "OleSaveToStream",
+    "OleLoadFromStream",
     *_propstorage_names,
 ]  # fmt: skip
 
@@ -40,3 +41,24 @@ def ProgIDFromCLSID(clsid: object, /) -> str:
 def CoCreateFreeThreadedMarshaler(unk: object, /) -> Any:  # noqa: ANN401
     """A free-threaded marshaler for ``unk``: answer IID_IMarshal with it to be agile."""
     return com.free_threaded_marshaler(None if unk is None else interface_pointer(unk))
+
+
+def _stream(value: object) -> Any:  # noqa: ANN401
+    return interface_pointer(value).query_interface(com.IID_ISTREAM)
+
+
+def WriteClassStm(Stm: object, clsid: object, /) -> None:
+    com.write_class(_stream(Stm), clsid_text(clsid))
+
+
+def ReadClassStm(Stm: object, /) -> PyIID:
+    return IID(com.read_class(_stream(Stm)))
+
+
+def OleSaveToStream(persist: object, stream: object, /) -> None:
+    saved = interface_pointer(persist).query_interface(com.IID_IPERSISTSTREAM)
+    com.save_to_stream(saved, _stream(stream))  # type: ignore[arg-type]
+
+
+def OleLoadFromStream(stream: object, iid: object, /) -> Any:  # noqa: ANN401
+    return com.load_from_stream(_stream(stream), iid)
