@@ -34,6 +34,9 @@ from ._callctl import disable_call_cancellation as disable_call_cancellation
 from ._callctl import enable_call_cancellation as enable_call_cancellation
 from ._callctl import register_message_filter as register_message_filter
 from ._callctl import stall_warning as stall_warning
+from ._cancel_object import IID_ICANCELMETHODCALLS as IID_ICANCELMETHODCALLS
+from ._cancel_object import CancelPointer as CancelPointer
+from ._cancel_object import cancel_object as cancel_object
 from ._class_entry import CLSCTX_ALL as CLSCTX_ALL
 from ._class_entry import CLSCTX_INPROC as CLSCTX_INPROC
 from ._class_entry import CLSCTX_INPROC_HANDLER as CLSCTX_INPROC_HANDLER
@@ -481,4 +484,7 @@ __all__ = [
     "read_class",
     "save_to_stream",
     "write_class",
+    "IID_ICANCELMETHODCALLS",
+    "CancelPointer",
+    "cancel_object",
 ]

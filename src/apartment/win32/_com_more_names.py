@@ -8,6 +8,8 @@ from __future__ import annotations
 from typing import Any
 
 from .. import com
+from ._cancellation import *  # noqa: F403 - its names are this module's
+from ._cancellation import __all__ as _cancellation_names
 from ._com_constants import *  # noqa: F403 - its names are this module's
 from ._com_constants import __all__ as _constant_names
 from ._interfaces import interface_pointer
@@ -19,7 +21,7 @@ __all__ = [
     "Nothing", "RecordClasses", "internal_error", "ProgIDFromCLSID", *_constant_names,
     "CoCreateFreeThreadedMarshaler", "WriteClassStm", "ReadClassStm", "OleSaveToStream",
     "OleLoadFromStream",
-    *_propstorage_names,
+    *_propstorage_names, *_cancellation_names,
 ]  # fmt: skip
 
 Nothing = com.NOTHING
