@@ -74,8 +74,10 @@ class CancelObject:
         cancel_call(self._thread, timeout)
 
     def test(self) -> int:
-        """RPC_S_CALLPENDING while the call runs, RPC_E_CALL_CANCELED once cancelled, else
-        RPC_E_CALL_COMPLETE (ICancelMethodCalls::TestCancel's HRESULTs).
+        """The call's state as TestCancel's HRESULT.
+
+        RPC_S_CALLPENDING while it runs, RPC_E_CALL_CANCELED once cancelled, else
+        RPC_E_CALL_COMPLETE.
         """
         with KERNEL_LOCK:
             control = self._packet.control
