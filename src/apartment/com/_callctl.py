@@ -15,8 +15,7 @@ returns) would hold its caller for ever. Three ways bound it (DESIGN.md decision
 * **Call cancellation** (CoEnableCallCancellation, CoCancelCall): another thread cancels the
   call a thread is waiting on; the callee may ask :func:`call_cancelled` (CoTestCancel).
 
-pywin32 exposes no timeout and no message filter, so the facade does not either; it maps
-pywin32's call cancellation names onto these (docs/differences-from-windows.md).
+Of these pywin32 has call cancellation only, which the facade maps (differences-from-windows).
 
 Calls of a thread that uses none of them take the fast path of their hosting (``_sta``,
 ``_mta``): one thread-local read tells them apart. Everything below is the slow path.
