@@ -76,6 +76,17 @@ from ._connect import advise_handler as advise_handler
 from ._connect import connect_events as connect_events
 from ._connect import event_names as event_names
 from ._connect import source_events as source_events
+from ._context import APTTYPE_MAINSTA as APTTYPE_MAINSTA
+from ._context import APTTYPE_MTA as APTTYPE_MTA
+from ._context import APTTYPE_NA as APTTYPE_NA
+from ._context import APTTYPE_STA as APTTYPE_STA
+from ._context import IID_ICOMTHREADINGINFO as IID_ICOMTHREADINGINFO
+from ._context import IID_ICONTEXT as IID_ICONTEXT
+from ._context import IID_IENUMCONTEXTPROPS as IID_IENUMCONTEXTPROPS
+from ._context import ContextPointer as ContextPointer
+from ._context import ThreadingInfoPointer as ThreadingInfoPointer
+from ._context import apartment_type as apartment_type
+from ._context import object_context as object_context
 from ._data_object import DataObjectPointer as DataObjectPointer
 from ._data_object import FormatEnumeratorPointer as FormatEnumeratorPointer
 from ._diagnose import StalledCallWarning as StalledCallWarning
@@ -487,4 +498,15 @@ __all__ = [
     "IID_ICANCELMETHODCALLS",
     "CancelPointer",
     "cancel_object",
+    "APTTYPE_MAINSTA",
+    "APTTYPE_MTA",
+    "APTTYPE_NA",
+    "APTTYPE_STA",
+    "IID_ICOMTHREADINGINFO",
+    "IID_ICONTEXT",
+    "IID_IENUMCONTEXTPROPS",
+    "ContextPointer",
+    "ThreadingInfoPointer",
+    "apartment_type",
+    "object_context",
 ]

@@ -75,6 +75,7 @@ class Apartment:
     __slots__ = (
         "alive",
         "call_out",
+        "context",
         "deliver",
         "host",
         "hosting",
@@ -115,6 +116,7 @@ class Apartment:
         self.proxies: weakref.WeakValueDictionary[int, Proxy] = weakref.WeakValueDictionary()
         self.pending: set[CallPacket] = set()  # calls posted to this STA, not yet started
         self.message_filter: MessageFilter | None = None  # an STA's (see _callctl)
+        self.context: Any = None  # its object context, made on first use (see _context)
 
     def __repr__(self) -> str:
         if self.kind is ApartmentKind.STA:

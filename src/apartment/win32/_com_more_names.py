@@ -12,6 +12,8 @@ from ._cancellation import *  # noqa: F403 - its names are this module's
 from ._cancellation import __all__ as _cancellation_names
 from ._com_constants import *  # noqa: F403 - its names are this module's
 from ._com_constants import __all__ as _constant_names
+from ._context import *  # noqa: F403 - its names are this module's
+from ._context import __all__ as _context_names
 from ._interfaces import interface_pointer
 from ._propstorage import *  # noqa: F403 - its names are this module's
 from ._propstorage import __all__ as _propstorage_names
@@ -21,7 +23,7 @@ __all__ = [
     "Nothing", "RecordClasses", "internal_error", "ProgIDFromCLSID", *_constant_names,
     "CoCreateFreeThreadedMarshaler", "WriteClassStm", "ReadClassStm", "OleSaveToStream",
     "OleLoadFromStream",
-    *_propstorage_names, *_cancellation_names,
+    *_propstorage_names, *_cancellation_names, *_context_names,
 ]  # fmt: skip
 
 Nothing = com.NOTHING
