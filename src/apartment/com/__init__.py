@@ -26,6 +26,7 @@ from ._api import wait_for_handles as wait_for_handles
 from ._api import with_timeout as with_timeout
 from ._bindctx import BindCtx as BindCtx
 from ._bindctx import create_bind_ctx as create_bind_ctx
+from ._bindctx import get_object as get_object
 from ._bindctx import parse_display_name as parse_display_name
 from ._callctl import call_cancelled as call_cancelled
 from ._callctl import call_timeout as call_timeout
@@ -509,4 +510,5 @@ __all__ = [
     "ThreadingInfoPointer",
     "apartment_type",
     "object_context",
+    "get_object",
 ]

@@ -45,7 +45,7 @@ from ._proxy import make_agile
 from ._registry import clsid_from_progid
 from ._rot import running_object_table
 
-__all__ = ["BindCtx", "create_bind_ctx", "parse_display_name"]
+__all__ = ["BindCtx", "create_bind_ctx", "parse_display_name", "get_object"]
 
 
 class BindCtx:
@@ -176,3 +176,16 @@ def _file_name(name: str) -> tuple[InterfacePointer, int]:
     if path and (os.path.exists(path) or running_object_table().is_running(("file", path))):
         return moniker, len(path)
     raise ComError.from_hresult(MK_E_CANTOPENFILE, f"no file {path!r}")
+
+
+def get_object(name: str, iid: object = IID_IUNKNOWN) -> InterfacePointer:
+    """The object a display name names, as the interface ``iid`` (CoGetObject).
+
+    :func:`parse_display_name`, then the moniker's ``bind_to_object``.
+
+    Raises:
+        ComError: what parsing or binding raises (MK_E_SYNTAX, MK_E_CANTOPENFILE,
+            MK_E_UNAVAILABLE, E_NOINTERFACE...).
+    """
+    moniker, _, context = parse_display_name(name)
+    return moniker.bind_to_object(context, None, iid)

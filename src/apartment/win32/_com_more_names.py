@@ -22,7 +22,7 @@ from .pywintypes import IID, PyIID, clsid_text
 __all__ = [
     "Nothing", "RecordClasses", "internal_error", "ProgIDFromCLSID", *_constant_names,
     "CoCreateFreeThreadedMarshaler", "WriteClassStm", "ReadClassStm", "OleSaveToStream",
-    "OleLoadFromStream",
+    "OleLoadFromStream", "CoGetObject",
     *_propstorage_names, *_cancellation_names, *_context_names,
 ]  # fmt: skip
 
@@ -66,3 +66,10 @@ def OleSaveToStream(persist: object, stream: object, /) -> None:
 
 def OleLoadFromStream(stream: object, iid: object, /) -> Any:  # noqa: ANN401
     return com.load_from_stream(_stream(stream), iid)
+
+
+def CoGetObject(name: object, iid: object, bindOpts: object = None, /) -> Any:  # noqa: ANN401
+    """The object a display name names (MkParseDisplayName, then BindToObject)."""
+    if not isinstance(name, str):
+        raise TypeError(f"Objects of type '{type(name).__name__}' can not be converted to Unicode.")
+    return com.get_object(name, iid)

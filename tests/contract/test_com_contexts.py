@@ -1,0 +1,85 @@
+"""Contract: CoGetObjectContext (PyIContext), call cancellation (CoEnableCallCancellation,
+CoDisableCallCancellation, CoGetCancelObject) and CoGetObject, as pywin32 gives them."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import pytest
+import pythoncom
+import win32api
+import winerror
+
+
+def _error_of(fn: Any, *args: Any) -> int:
+    with pytest.raises(pythoncom.com_error) as caught:
+        fn(*args)
+    hresult: int = caught.value.hresult
+    return hresult
+
+
+def _in_thread(fn: Any) -> Any:
+    box: list[Any] = []
+
+    def body() -> None:
+        try:
+            box.append(fn())
+        except BaseException as error:
+            box.append(error)
+
+    thread = threading.Thread(target=body)
+    thread.start()
+    thread.join()
+    return box[0]
+
+
+def test_the_object_context_is_a_pyicontext() -> None:
+    context = pythoncom.CoGetObjectContext(pythoncom.IID_IContext)
+    assert type(context).__name__ == "PyIContext"
+    assert context == pythoncom.CoGetObjectContext(pythoncom.IID_IContext)
+    assert isinstance(context.QueryInterface(pythoncom.IID_IUnknown), pythoncom.PyIUnknown)
+
+
+def test_context_properties_are_set_got_and_removed() -> None:
+    context = pythoncom.CoGetObjectContext(pythoncom.IID_IContext)
+    policy = pythoncom.MakeIID("{6C1B3F0A-5C1E-4E55-9B8F-19A19C0C0E10}")
+    stream = pythoncom.CreateStreamOnHGlobal()
+    context.SetProperty(policy, 0, stream)
+    try:
+        flags, value = context.GetProperty(policy)
+        assert flags == 0
+        assert value == stream
+        found = [item for item in context.EnumContextProps() if item[0] == policy]
+        assert len(found) == 1
+    finally:
+        context.RemoveProperty(policy)
+
+
+def test_the_object_context_needs_com() -> None:
+    error = _in_thread(lambda: pythoncom.CoGetObjectContext(pythoncom.IID_IContext))
+    assert isinstance(error, pythoncom.com_error)
+    assert error.hresult == winerror.CO_E_NOTINITIALIZED
+
+
+def test_a_cancel_object_needs_a_call_out() -> None:
+    pythoncom.CoEnableCallCancellation()
+    try:
+        assert _error_of(pythoncom.CoGetCancelObject, pythoncom.IID_ICancelMethodCalls) == (
+            winerror.E_NOINTERFACE
+        )
+        me = win32api.GetCurrentThreadId()
+        assert _error_of(pythoncom.CoGetCancelObject, pythoncom.IID_ICancelMethodCalls, me) == (
+            winerror.E_NOINTERFACE
+        )
+    finally:
+        pythoncom.CoDisableCallCancellation()
+
+
+def test_co_get_object_parses_and_binds() -> None:
+    assert _error_of(pythoncom.CoGetObject, "", pythoncom.IID_IUnknown) == winerror.E_INVALIDARG
+    assert _error_of(pythoncom.CoGetObject, "nosuch:thing", pythoncom.IID_IUnknown) == (
+        winerror.MK_E_CANTOPENFILE
+    )
+    with pytest.raises(TypeError):
+        pythoncom.CoGetObject(1, pythoncom.IID_IUnknown)
