@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from apartment import com
-from apartment.errors import ComError, NotInitializedError
+from apartment.errors import ComError
 
-from ._helpers import in_apartment
+from ._helpers import in_apartment, run_script
 
 E_UNEXPECTED = -2147418113
 E_NOINTERFACE = -2147467262
@@ -51,6 +51,15 @@ def test_context_properties() -> None:
 
 
 def test_no_context_without_com() -> None:
-    with pytest.raises(NotInitializedError) as caught:
-        com.object_context()
-    assert caught.value.hresult == CO_E_NOTINITIALIZED
+    """In a fresh process: no apartment on the thread, and no MTA to be implicitly in."""
+    out = run_script(
+        """
+        from apartment import com
+        from apartment.errors import NotInitializedError
+        try:
+            com.object_context()
+        except NotInitializedError as error:
+            print(error.hresult)
+        """
+    )
+    assert out.strip() == str(CO_E_NOTINITIALIZED)

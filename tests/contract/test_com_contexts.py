@@ -56,10 +56,17 @@ def test_context_properties_are_set_got_and_removed() -> None:
         context.RemoveProperty(policy)
 
 
-def test_the_object_context_needs_com() -> None:
-    error = _in_thread(lambda: pythoncom.CoGetObjectContext(pythoncom.IID_IContext))
-    assert isinstance(error, pythoncom.com_error)
-    assert error.hresult == winerror.CO_E_NOTINITIALIZED
+def test_each_apartment_has_its_context() -> None:
+    def in_mta() -> Any:  # noqa: ANN401
+        pythoncom.CoInitializeEx(pythoncom.COINIT_MULTITHREADED)
+        try:
+            return pythoncom.CoGetObjectContext(pythoncom.IID_IContext)
+        finally:
+            pythoncom.CoUninitialize()
+
+    other = _in_thread(in_mta)
+    assert type(other).__name__ == "PyIContext"
+    assert other != pythoncom.CoGetObjectContext(pythoncom.IID_IContext)
 
 
 def test_a_cancel_object_needs_a_call_out() -> None:
