@@ -57,7 +57,7 @@ def test_context_properties_are_set_got_and_removed() -> None:
 
 
 def test_each_apartment_has_its_context() -> None:
-    def in_mta() -> Any:  # noqa: ANN401
+    def in_mta() -> Any:
         pythoncom.CoInitializeEx(pythoncom.COINIT_MULTITHREADED)
         try:
             return pythoncom.CoGetObjectContext(pythoncom.IID_IContext)
