@@ -150,3 +150,48 @@ def test_property_set_errors(tmp_path: Path) -> None:
     assert no_iface.value.hresult == E_NOINTERFACE
     with pytest.raises(TypeError):
         sets.create(com.IID_IDISPATCH, None, 0, RW_EXCLUSIVE).write_multiple([2], [{}])
+
+
+# -- compound files: what can be told without opening them ---------------------------------
+
+
+def _compound_file(path: Path, clsid: str) -> None:
+    """A compound file's first two sectors: the header and a root entry with ``clsid``."""
+    header = bytearray(512)
+    header[:8] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    header[0x1E:0x20] = (9).to_bytes(2, "little")  # 512-byte sectors
+    header[0x30:0x34] = (0).to_bytes(4, "little")  # the directory starts at sector 0
+    directory = bytearray(512)
+    directory[0x50:0x60] = uuid.UUID(clsid).bytes_le
+    path.write_bytes(bytes(header + directory))
+
+
+def test_a_compound_file_is_told_by_its_signature_and_its_class(tmp_path: Path) -> None:
+    doc, text = tmp_path / "doc.stg", tmp_path / "text.txt"
+    clsid = "{00020906-0000-0000-C000-000000000046}"
+    _compound_file(doc, clsid)
+    text.write_text("hello")
+    assert com.is_storage_file(str(doc)) is True
+    assert com.is_storage_file(str(text)) is False
+    assert com.class_of_file(str(doc)) == clsid
+    for path, hresult in ((text, -2147221018), (tmp_path / "none", -2147221014)):
+        with pytest.raises(ComError) as caught:
+            com.class_of_file(str(path))
+        assert caught.value.hresult == hresult  # MK_E_INVALIDEXTENSION, MK_E_CANTOPENFILE
+    with pytest.raises(ComError) as missing:
+        com.is_storage_file(str(tmp_path / "none"))
+    assert missing.value.hresult == STG_E_FILENOTFOUND
+
+
+def test_create_storage_ex_makes_a_file_with_property_sets(tmp_path: Path) -> None:
+    path = str(tmp_path / "new")
+    sets = com.create_storage_ex(path, RW_EXCLUSIVE, 3, com.IID_IPROPERTYSETSTORAGE)
+    sets.create(com.IID_IDISPATCH, None, 0, RW_EXCLUSIVE).write_multiple([2], ["x"])
+    with pytest.raises(ComError) as exists:
+        com.create_storage_ex(path, RW_EXCLUSIVE, 3, com.IID_IPROPERTYSETSTORAGE)
+    assert exists.value.hresult == STG_E_FILEALREADYEXISTS
+    again = com.create_storage_ex(path, RW_EXCLUSIVE | CREATE, 3, com.IID_IPROPERTYSETSTORAGE)
+    assert list(again) == []  # a new file: the old one's sets are gone
+    with pytest.raises(ComError) as docfile:
+        com.create_storage_ex(path, RW_EXCLUSIVE | CREATE, 5, com.IID_IUNKNOWN)
+    assert docfile.value.hresult == -2147467263  # E_NOTIMPL

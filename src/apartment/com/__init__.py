@@ -96,6 +96,9 @@ from ._dispatch import DispatchPointer as DispatchPointer
 from ._dispatch import unwrap as unwrap
 from ._dispatch import unwrap_policy as unwrap_policy
 from ._dispatch import wrap as wrap
+from ._docfiles import class_of_file as class_of_file
+from ._docfiles import create_storage_ex as create_storage_ex
+from ._docfiles import is_storage_file as is_storage_file
 from ._faces import interface_class as interface_class
 from ._faces import set_iid_type as set_iid_type
 from ._faces import set_interface_class as set_interface_class
@@ -511,4 +514,7 @@ __all__ = [
     "apartment_type",
     "object_context",
     "get_object",
+    "class_of_file",
+    "create_storage_ex",
+    "is_storage_file",
 ]

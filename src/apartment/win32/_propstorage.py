@@ -18,6 +18,7 @@ from .pywintypes import IID, PyIID
 __all__ = [
     "PyIPropertySetStorage", "PyIPropertyStorage", "PyIEnumSTATPROPSTG",
     "PyIEnumSTATPROPSETSTG", "StgOpenStorageEx", "FmtIdToPropStgName", "PropStgNameToFmtId",
+    "StgCreateStorageEx", "StgIsStorageFile", "GetClassFile",
 ]  # fmt: skip
 
 
@@ -127,6 +128,33 @@ def StgOpenStorageEx(
     """Open a file's property sets (STGFMT_FILE); a compound file is refused (see the core)."""
     operator.index(Attrs)
     return com.open_storage_ex(_name(Name), dword(Mode), dword(stgfmt), com.iid_text(riid))
+
+
+def StgCreateStorageEx(
+    Name: object,
+    Mode: int,
+    stgfmt: int,
+    Attrs: int,
+    riid: object,
+    StgOptions: object = None,
+    SecurityDescriptor: object = None,
+    /,
+) -> Any:  # noqa: ANN401
+    """Create a file with property sets (STGFMT_FILE); a compound file is refused (E_NOTIMPL)."""
+    operator.index(Attrs)
+    return com.create_storage_ex(_name(Name), dword(Mode), dword(stgfmt), com.iid_text(riid))
+
+
+def StgIsStorageFile(name: object, /) -> int:
+    """1 for a compound file, else 0."""
+    return int(com.is_storage_file(name))  # type: ignore[arg-type]
+
+
+def GetClassFile(fileName: object, /) -> PyIID:
+    name = _name(fileName)
+    if name is None:
+        raise TypeError("None is not a valid string in this context")
+    return IID(com.class_of_file(name))
 
 
 def FmtIdToPropStgName(fmtid: object, /) -> str:
