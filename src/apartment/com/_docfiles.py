@@ -65,9 +65,9 @@ def is_storage_file(path: str) -> bool:
 def class_of_file(path: str) -> str:
     """The CLSID of the document at ``path`` (GetClassFile).
 
-    A compound file's class is its root storage's. Windows then looks the file's extension up
-    in the registry (HKEY_CLASSES_ROOT, the extension's key); the class registry here has no extensions, so
-    any other file fails with MK_E_INVALIDEXTENSION, as an unregistered extension does there.
+    A compound file's class is its root storage's. For other files Windows looks the
+    extension up in HKEY_CLASSES_ROOT; the class registry here has no extensions, so any
+    other file fails with MK_E_INVALIDEXTENSION, as an unregistered extension does there.
 
     Raises:
         ComError: MK_E_CANTOPENFILE (no such file), MK_E_INVALIDEXTENSION.
