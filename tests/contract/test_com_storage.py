@@ -219,3 +219,25 @@ def test_an_object_aggregating_the_ftm_is_itself_in_every_apartment(free_threade
         pythoncom.PumpWaitingMessages()
         thread.join(0.01)
     assert seen == {"ran_here": free_threaded, "itself": free_threaded}
+
+
+def test_storage_file_tests(plain_file: str) -> None:
+    assert pythoncom.StgIsStorageFile(plain_file) == 0
+    missing = os.path.join(os.path.dirname(plain_file), "missing")
+    assert _error_of(pythoncom.StgIsStorageFile, missing) == winerror.STG_E_FILENOTFOUND
+    assert _error_of(pythoncom.GetClassFile, missing) == winerror.MK_E_CANTOPENFILE
+
+
+def test_create_storage_ex_makes_a_file_with_property_sets(plain_file: str) -> None:
+    path = os.path.join(os.path.dirname(plain_file), "new.props")
+    sets = pythoncom.StgCreateStorageEx(
+        path, RW, storagecon.STGFMT_FILE, 0, pythoncom.IID_IPropertySetStorage
+    )
+    assert type(sets).__name__ == "PyIPropertySetStorage"
+    assert os.path.exists(path)
+    sets = None
+    again = _error_of(
+        pythoncom.StgCreateStorageEx,
+        path, RW, storagecon.STGFMT_FILE, 0, pythoncom.IID_IPropertySetStorage,
+    )  # fmt: skip
+    assert again == winerror.STG_E_FILEALREADYEXISTS
