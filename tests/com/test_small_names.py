@@ -11,7 +11,7 @@ import pytest
 
 from apartment import com, kernel
 from apartment.com._variant import to_variant
-from apartment.errors import ClassNotRegisteredError, ClassStringError
+from apartment.errors import ClassNotRegisteredError, ClassStringError, ComError, describe
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -82,3 +82,14 @@ def test_progid_from_clsid_errors() -> None:
 )
 def test_is_text_unicode(data: bytes, tests: int, expected: tuple[bool, int]) -> None:
     assert kernel.is_text_unicode(data, tests) == expected
+
+
+def test_no_type_library_is_registered() -> None:
+    with pytest.raises(ComError) as caught:
+        com.find_type_library("{00020430-0000-0000-C000-000000000046}", 2, 0, 0)
+    assert caught.value.hresult == -2147319779  # TYPE_E_LIBNOTREGISTERED
+    assert "holds no type libraries" in describe(caught.value)
+    with pytest.raises(TypeError):
+        com.find_type_library("{00020430-0000-0000-C000-000000000046}", "2", 0, 0)  # type: ignore[arg-type]
+    with pytest.raises(ClassStringError):
+        com.find_type_library("nope", 2, 0, 0)

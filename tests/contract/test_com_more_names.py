@@ -226,3 +226,16 @@ def test_waveformatex_starts_zeroed_and_is_writable() -> None:
     assert pywintypes.WAVE_FORMAT_PCM == 1
     with pytest.raises(TypeError):
         pywintypes.WAVEFORMATEX(1)
+
+
+UNREGISTERED_LIBID = "{6C1B3F0A-5C1E-4E55-9B8F-19A19C0C0E20}"
+
+
+def test_an_unregistered_type_library_is_type_e_libnotregistered() -> None:
+    for fn in (pythoncom.LoadRegTypeLib, pythoncom.QueryPathOfRegTypeLib):
+        with pytest.raises(pythoncom.com_error) as caught:
+            fn(pywintypes.IID(UNREGISTERED_LIBID), 1, 0, 0)
+        assert caught.value.hresult == winerror.TYPE_E_LIBNOTREGISTERED
+    with pytest.raises(pythoncom.com_error) as record:
+        pythoncom.GetRecordFromGuids(UNREGISTERED_LIBID, 1, 0, 0, UNREGISTERED_LIBID)
+    assert record.value.hresult == winerror.TYPE_E_LIBNOTREGISTERED

@@ -258,6 +258,7 @@ from ._typed import PersistStoragePointer as PersistStoragePointer
 from ._typed import PersistStreamPointer as PersistStreamPointer
 from ._typed import PropertyBagPointer as PropertyBagPointer
 from ._typed import StreamPointer as StreamPointer
+from ._typelibs import find_type_library as find_type_library
 from ._variant import VariantTypeError as VariantTypeError
 from ._variant import com_date as com_date
 from ._variant import to_variant as to_variant
@@ -517,4 +518,5 @@ __all__ = [
     "class_of_file",
     "create_storage_ex",
     "is_storage_file",
+    "find_type_library",
 ]

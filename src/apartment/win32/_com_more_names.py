@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NoReturn
 
 from .. import com
 from ._cancellation import *  # noqa: F403 - its names are this module's
@@ -23,6 +23,7 @@ __all__ = [
     "Nothing", "RecordClasses", "internal_error", "ProgIDFromCLSID", *_constant_names,
     "CoCreateFreeThreadedMarshaler", "WriteClassStm", "ReadClassStm", "OleSaveToStream",
     "OleLoadFromStream", "CoGetObject",
+    "LoadRegTypeLib", "QueryPathOfRegTypeLib", "GetRecordFromGuids",
     *_propstorage_names, *_cancellation_names, *_context_names,
 ]  # fmt: skip
 
@@ -73,3 +74,23 @@ def CoGetObject(name: object, iid: object, bindOpts: object = None, /) -> Any:  
     if not isinstance(name, str):
         raise TypeError(f"Objects of type '{type(name).__name__}' can not be converted to Unicode.")
     return com.get_object(name, iid)
+
+
+def LoadRegTypeLib(iid: object, versionMajor: int, versionMinor: int, lcid: int, /) -> NoReturn:
+    """A registered type library: none is (TYPE_E_LIBNOTREGISTERED; see the core)."""
+    com.find_type_library(iid, versionMajor, versionMinor, lcid)
+
+
+def QueryPathOfRegTypeLib(
+    iid: object, versionMajor: int, versionMinor: int, lcid: int, /
+) -> NoReturn:
+    """The path of a registered type library: none is (TYPE_E_LIBNOTREGISTERED)."""
+    com.find_type_library(iid, versionMajor, versionMinor, lcid)
+
+
+def GetRecordFromGuids(
+    iid: object, verMajor: int, verMinor: int, lcid: int, infoIID: object, data: object = None, /
+) -> NoReturn:
+    """A record of a registered type library: none is (TYPE_E_LIBNOTREGISTERED)."""
+    com.iid_text(infoIID)
+    com.find_type_library(iid, verMajor, verMinor, lcid)

@@ -217,6 +217,7 @@ from ..errors import TRUST_E_NOSIGNATURE as TRUST_E_NOSIGNATURE
 from ..errors import TRUST_E_PROVIDER_UNKNOWN as TRUST_E_PROVIDER_UNKNOWN
 from ..errors import TRUST_E_SUBJECT_FORM_UNKNOWN as TRUST_E_SUBJECT_FORM_UNKNOWN
 from ..errors import TRUST_E_SUBJECT_NOT_TRUSTED as TRUST_E_SUBJECT_NOT_TRUSTED
+from ..errors import TYPE_E_LIBNOTREGISTERED as TYPE_E_LIBNOTREGISTERED
 from ..errors import WAIT_TIMEOUT as WAIT_TIMEOUT
 from ..errors import hresult_from_win32
 

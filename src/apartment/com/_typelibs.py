@@ -1,0 +1,36 @@
+"""Registered type libraries: the class registry holds none.
+
+On Windows a type library is registered under HKEY_CLASSES_ROOT (its TypeLib key) by its LIBID,
+version and locale; LoadRegTypeLib, QueryPathOfRegTypeLib and GetRecordFromGuids look it up
+there and fail with TYPE_E_LIBNOTREGISTERED when it is not. The class registry of this
+library keeps classes only (Python servers have no type libraries, and no type library file
+can be read here), so every such lookup fails that way, naming why.
+"""
+
+from __future__ import annotations
+
+from typing import NoReturn
+
+from ..errors import TYPE_E_LIBNOTREGISTERED, ComError
+from ._iids import iid_text
+
+__all__ = ["find_type_library"]
+
+
+def find_type_library(libid: object, major: int, minor: int, lcid: int) -> NoReturn:
+    """Look up a registered type library (LoadRegTypeLib, QueryPathOfRegTypeLib).
+
+    Raises:
+        ComError: TYPE_E_LIBNOTREGISTERED, always: no type library is registered here.
+        TypeError: ``libid`` is not an IID; a version or locale that is no int.
+        ClassStringError: a malformed LIBID string (CO_E_CLASSSTRING).
+    """
+    text = iid_text(libid)
+    for value in (major, minor, lcid):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError(f"an int is required, not {type(value).__name__}")
+    raise ComError.from_hresult(
+        TYPE_E_LIBNOTREGISTERED,
+        f"type library {text} {major}.{minor} (locale {lcid}) is not registered: the class "
+        "registry of apartment holds no type libraries",
+    )
