@@ -195,3 +195,21 @@ def test_create_storage_ex_makes_a_file_with_property_sets(tmp_path: Path) -> No
     with pytest.raises(ComError) as docfile:
         com.create_storage_ex(path, RW_EXCLUSIVE | CREATE, 5, com.IID_IUNKNOWN)
     assert docfile.value.hresult == -2147467263  # E_NOTIMPL
+
+
+def test_memory_lock_bytes() -> None:
+    bytes_ = com.memory_lock_bytes()
+    assert bytes_.write_at(3, b"abc") == 3
+    assert bytes_.read_at(0, 10) == b"\x00\x00\x00abc"
+    assert bytes_.read_at(10, 5) == b""
+    bytes_.set_size(4)
+    assert bytes_.read_at(0, 10) == b"\x00\x00\x00a"
+    assert bytes_.stat()[1:3] == (3, 4)  # STGTY_LOCKBYTES, its size
+    bytes_.flush()
+    with pytest.raises(ComError) as caught:
+        bytes_.lock_region(0, 1, 1)
+    assert caught.value.hresult == -2147287039  # STG_E_INVALIDFUNCTION
+    with pytest.raises(TypeError):
+        bytes_.write_at(0, "text")  # type: ignore[arg-type]
+    with pytest.raises(OverflowError):
+        bytes_.read_at(-1, 1)

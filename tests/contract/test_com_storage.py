@@ -241,3 +241,18 @@ def test_create_storage_ex_makes_a_file_with_property_sets(plain_file: str) -> N
         path, RW, storagecon.STGFMT_FILE, 0, pythoncom.IID_IPropertySetStorage,
     )  # fmt: skip
     assert again == winerror.STG_E_FILEALREADYEXISTS
+
+
+def test_a_memory_ilockbytes() -> None:
+    lock_bytes = pythoncom.CreateILockBytesOnHGlobal(None, True)
+    assert type(lock_bytes).__name__ == "PyILockBytes"
+    assert lock_bytes.WriteAt(3, b"abc") == 3
+    assert lock_bytes.ReadAt(0, 10) == b"\x00\x00\x00abc"
+    lock_bytes.SetSize(4)
+    assert lock_bytes.ReadAt(0, 10) == b"\x00\x00\x00a"
+    stat = lock_bytes.Stat()
+    assert (stat[0], stat[1], stat[2]) == (None, storagecon.STGTY_LOCKBYTES, 4)
+    lock_bytes.Flush()
+    assert _error_of(lock_bytes.LockRegion, 0, 1, storagecon.LOCK_EXCLUSIVE) == (
+        winerror.STG_E_INVALIDFUNCTION
+    )

@@ -133,6 +133,9 @@ from ._lifecycle import uninitialize as uninitialize
 from ._localserver import ServerInfo as ServerInfo
 from ._localserver import running_servers as running_servers
 from ._localserver import serve as serve
+from ._lockbytes import IID_ILOCKBYTES as IID_ILOCKBYTES
+from ._lockbytes import LockBytesPointer as LockBytesPointer
+from ._lockbytes import memory_lock_bytes as memory_lock_bytes
 from ._marshal import CLSID_STD_GLOBAL_INTERFACE_TABLE as CLSID_STD_GLOBAL_INTERFACE_TABLE
 from ._marshal import MSHLFLAGS_NORMAL as MSHLFLAGS_NORMAL
 from ._marshal import MSHLFLAGS_TABLESTRONG as MSHLFLAGS_TABLESTRONG
@@ -519,4 +522,7 @@ __all__ = [
     "create_storage_ex",
     "is_storage_file",
     "find_type_library",
+    "IID_ILOCKBYTES",
+    "LockBytesPointer",
+    "memory_lock_bytes",
 ]

@@ -18,7 +18,8 @@ from .pywintypes import IID, PyIID
 __all__ = [
     "PyIPropertySetStorage", "PyIPropertyStorage", "PyIEnumSTATPROPSTG",
     "PyIEnumSTATPROPSETSTG", "StgOpenStorageEx", "FmtIdToPropStgName", "PropStgNameToFmtId",
-    "StgCreateStorageEx", "StgIsStorageFile", "GetClassFile",
+    "StgCreateStorageEx", "StgIsStorageFile", "GetClassFile", "CreateILockBytesOnHGlobal",
+    "PyILockBytes",
 ]  # fmt: skip
 
 
@@ -122,6 +123,40 @@ class PyIPropertySetStorage(PyIUnknown, com.PropertySetStoragePointer):
         return self.enum()
 
 
+class PyILockBytes(PyIUnknown, com.LockBytesPointer):
+    """pywin32's PyILockBytes."""
+
+    __slots__ = ()
+
+    def ReadAt(self, ulOffset: int, cb: int, /) -> bytes:
+        return self.read_at(ulOffset, dword(cb))
+
+    def WriteAt(self, ulOffset: int, data: Any, /) -> int:  # noqa: ANN401
+        return self.write_at(ulOffset, data)
+
+    def Flush(self) -> None:
+        self.flush()
+
+    def SetSize(self, cb: int, /) -> None:
+        self.set_size(cb)
+
+    def LockRegion(self, libOffset: int, cb: int, dwLockType: int, /) -> None:
+        self.lock_region(libOffset, cb, dword(dwLockType))
+
+    def UnlockRegion(self, libOffset: int, cb: int, dwLockType: int, /) -> None:
+        self.unlock_region(libOffset, cb, dword(dwLockType))
+
+    def Stat(self, grfStatFlag: int = 0, /) -> tuple[Any, ...]:
+        return self.stat(dword(grfStatFlag))
+
+
+def CreateILockBytesOnHGlobal(hGlobal: object = None, DeleteOnRelease: object = True, /) -> Any:  # noqa: ANN401
+    """A new, empty memory ILockBytes; there are no HGLOBALs here to build one on."""
+    if hGlobal is not None:
+        raise TypeError("hGlobal must be None: apartment has no global memory handles")
+    return com.memory_lock_bytes()
+
+
 def StgOpenStorageEx(
     Name: object, Mode: int, stgfmt: int, Attrs: int, riid: object, StgOptions: object = None, /
 ) -> Any:  # noqa: ANN401
@@ -169,6 +204,7 @@ def PropStgNameToFmtId(Name: object, /) -> PyIID:
 
 
 for _iid, _cls in (
+    (com.IID_ILOCKBYTES, PyILockBytes),
     (com.IID_IPROPERTYSETSTORAGE, PyIPropertySetStorage),
     (com.IID_IPROPERTYSTORAGE, PyIPropertyStorage),
     (com.IID_IENUMSTATPROPSTG, PyIEnumSTATPROPSTG),
