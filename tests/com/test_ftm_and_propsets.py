@@ -213,3 +213,35 @@ def test_memory_lock_bytes() -> None:
         bytes_.write_at(0, "text")  # type: ignore[arg-type]
     with pytest.raises(OverflowError):
         bytes_.read_at(-1, 1)
+
+
+class Receiver:
+    """Lives in an STA; tells whether an argument arrived as the object itself."""
+
+    def take(self, pointer: Any) -> bool:
+        return isinstance(pointer, InterfacePointerType) and com.unwrap_policy(pointer) is not None
+
+
+InterfacePointerType = com.InterfacePointer
+
+
+@pytest.mark.parametrize("free_threaded", [True, False])
+def test_an_ftm_object_passed_through_a_proxy_arrives_as_itself(free_threaded: bool) -> None:
+    home = StaThread(Receiver)
+    try:
+        token = home.call(com.marshal, home.result)
+
+        def body() -> bool:
+            server = Agile(free_threaded)
+            pointer = com.wrap(server)
+            server.ftm = com.free_threaded_marshaler(pointer)
+            result: bool = token.unmarshal().take(pointer)
+            return result
+
+        if free_threaded:
+            assert in_apartment(body, multithreaded=True) is True
+        else:  # a proxy arrives: no policy to unwrap in the receiver's apartment
+            with pytest.raises(ValueError, match="another apartment"):
+                in_apartment(body, multithreaded=True)
+    finally:
+        home.stop()
