@@ -200,10 +200,13 @@ def test_create_storage_ex_makes_a_file_with_property_sets(tmp_path: Path) -> No
 def test_memory_lock_bytes() -> None:
     bytes_ = com.memory_lock_bytes()
     assert bytes_.write_at(3, b"abc") == 3
-    assert bytes_.read_at(0, 10) == b"\x00\x00\x00abc"
-    assert bytes_.read_at(10, 5) == b""
+    assert bytes_.read_at(0, 6) == b"\x00\x00\x00abc"
+    for offset, size in ((0, 10), (10, 5)):
+        with pytest.raises(ComError) as short:
+            bytes_.read_at(offset, size)
+        assert short.value.hresult == -2147287010  # STG_E_READFAULT
     bytes_.set_size(4)
-    assert bytes_.read_at(0, 10) == b"\x00\x00\x00a"
+    assert bytes_.read_at(0, 4) == b"\x00\x00\x00a"
     assert bytes_.stat()[1:3] == (3, 4)  # STGTY_LOCKBYTES, its size
     bytes_.flush()
     with pytest.raises(ComError) as caught:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import operator
 from typing import Any
 
-from ..errors import STG_E_INVALIDFUNCTION, ComError, NoInterfaceError
+from ..errors import STG_E_INVALIDFUNCTION, STG_E_READFAULT, ComError, NoInterfaceError
 from ..kernel.lowlevel import KERNEL_LOCK
 from ._apartment import neutral
 from ._faces import FACES, set_interface_class
@@ -44,7 +44,12 @@ class MemoryLockBytes:
         if method == "ReadAt":
             offset, size = args
             with KERNEL_LOCK:
-                return bytes(self._data[offset : offset + size])
+                data = bytes(self._data[offset : offset + size])
+            if len(data) < size:  # ILockBytes::ReadAt: fewer bytes than asked is a fault
+                raise ComError.from_hresult(
+                    STG_E_READFAULT, f"only {len(data)} of {size} bytes at offset {offset}"
+                )
+            return data
         if method == "WriteAt":
             offset, data = args
             with KERNEL_LOCK:
@@ -88,7 +93,7 @@ class LockBytesPointer(InterfacePointer):
     __slots__ = ()
 
     def read_at(self, offset: int, size: int) -> bytes:
-        """Up to ``size`` bytes from ``offset`` (fewer past the end)."""
+        """``size`` bytes from ``offset``; STG_E_READFAULT if the array ends first."""
         data: bytes = self._call("ReadAt", _offset(offset), _offset(size))
         return data
 

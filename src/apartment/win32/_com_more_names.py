@@ -45,7 +45,9 @@ def ProgIDFromCLSID(clsid: object, /) -> str:
 
 def CoCreateFreeThreadedMarshaler(unk: object, /) -> Any:  # noqa: ANN401
     """A free-threaded marshaler for ``unk``: answer IID_IMarshal with it to be agile."""
-    return com.free_threaded_marshaler(None if unk is None else interface_pointer(unk))
+    if unk is None:
+        raise TypeError("None is not a valid interface object in this context")
+    return com.free_threaded_marshaler(interface_pointer(unk))
 
 
 def _stream(value: object) -> Any:  # noqa: ANN401
@@ -69,11 +71,17 @@ def OleLoadFromStream(stream: object, iid: object, /) -> Any:  # noqa: ANN401
     return com.load_from_stream(_stream(stream), iid)
 
 
-def CoGetObject(name: object, iid: object, bindOpts: object = None, /) -> Any:  # noqa: ANN401
-    """The object a display name names (MkParseDisplayName, then BindToObject)."""
+def CoGetObject(name: object, bindOpts: object = None, iid: object = None, /) -> Any:  # noqa: ANN401
+    """The object a display name names (MkParseDisplayName, then BindToObject).
+
+    pywin32's argument order (name, bindOpts, iid), whatever its stubs say; bindOpts must be
+    None.
+    """
     if not isinstance(name, str):
         raise TypeError(f"Objects of type '{type(name).__name__}' can not be converted to Unicode.")
-    return com.get_object(name, iid)
+    if bindOpts is not None:
+        raise ValueError("BindOptions must be None")
+    return com.get_object(name, com.IID_IUNKNOWN if iid is None else iid)
 
 
 def LoadRegTypeLib(iid: object, versionMajor: int, versionMinor: int, lcid: int, /) -> NoReturn:

@@ -146,7 +146,7 @@ class PyILockBytes(PyIUnknown, com.LockBytesPointer):
     def UnlockRegion(self, libOffset: int, cb: int, dwLockType: int, /) -> None:
         self.unlock_region(libOffset, cb, dword(dwLockType))
 
-    def Stat(self, grfStatFlag: int = 0, /) -> tuple[Any, ...]:
+    def Stat(self, grfStatFlag: int, /) -> tuple[Any, ...]:
         return self.stat(dword(grfStatFlag))
 
 
