@@ -667,3 +667,37 @@ __all__ = [
     "windows_version",
     "working_set_limits",
 ]
+
+# -- sockets: WSAEventSelect's record and overlapped socket I/O (Winsock's extensions) -------
+from ._sockio import accept_addresses as accept_addresses
+from ._sockio import accept_into as accept_into
+from ._sockio import connect_overlapped as connect_overlapped
+from ._sockio import endpoint_size as endpoint_size
+from ._sockio import socket_recv as socket_recv
+from ._sockio import socket_send as socket_send
+from ._sockio import transmit_file as transmit_file
+from ._sockstate import cancel_socket_io as cancel_socket_io
+from ._sockstate import select_events as select_events
+from ._sockstate import take_events as take_events
+from ._winsock import FD_ACCEPT as FD_ACCEPT
+from ._winsock import FD_ADDRESS_LIST_CHANGE as FD_ADDRESS_LIST_CHANGE
+from ._winsock import FD_ALL_EVENTS as FD_ALL_EVENTS
+from ._winsock import FD_CLOSE as FD_CLOSE
+from ._winsock import FD_CONNECT as FD_CONNECT
+from ._winsock import FD_GROUP_QOS as FD_GROUP_QOS
+from ._winsock import FD_OOB as FD_OOB
+from ._winsock import FD_QOS as FD_QOS
+from ._winsock import FD_READ as FD_READ
+from ._winsock import FD_ROUTING_INTERFACE_CHANGE as FD_ROUTING_INTERFACE_CHANGE
+from ._winsock import FD_WRITE as FD_WRITE
+from ._winsock import is_socket as is_socket
+from ._winsocket import WindowsSocket as WindowsSocket
+from ._winsocket import adopt_socket as adopt_socket
+
+__all__ += [
+    "accept_addresses", "accept_into", "connect_overlapped", "endpoint_size", "socket_recv",
+    "socket_send", "transmit_file", "cancel_socket_io", "select_events", "take_events",
+    "FD_ACCEPT", "FD_ADDRESS_LIST_CHANGE", "FD_ALL_EVENTS", "FD_CLOSE", "FD_CONNECT",
+    "FD_GROUP_QOS", "FD_OOB", "FD_QOS", "FD_READ", "FD_ROUTING_INTERFACE_CHANGE", "FD_WRITE",
+    "WindowsSocket", "adopt_socket", "is_socket",
+]  # fmt: skip
