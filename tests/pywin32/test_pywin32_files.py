@@ -70,13 +70,7 @@ FILES = [
         "win32/test/test_win32file.py",
         "unittest",
         {
-            "testAcceptEx": "Winsock extensions (AcceptEx, WSASend) are not modelled",
             "testEncrypt": "EncryptFile is NTFS's",
-            "test_connect_with_payload": "Winsock extensions (ConnectEx) are not modelled",
-            "test_connect_without_payload": "Winsock extensions (ConnectEx) are not modelled",
-            "test_transmit": "Winsock extensions (TransmitFile) are not modelled",
-            "test_basics": "Winsock extensions (WSAEventSelect) are not modelled",
-            "test_functional": "Winsock extensions (WSAEventSelect) are not modelled",
         },
     ),
     File(
