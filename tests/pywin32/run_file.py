@@ -85,7 +85,7 @@ def _windows_bind() -> None:
             self.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         real_bind(self, address)  # type: ignore[arg-type]
 
-    socket.socket.bind = bind  # type: ignore[method-assign]
+    socket.socket.bind = bind  # type: ignore[method-assign,assignment]
 
 
 def _module_name(relpath: str) -> str:

@@ -396,8 +396,9 @@ def connect_overlapped(
         if not _bound(sock):
             raise Win32Error.from_code(WSAEINVAL, "ConnectEx needs a bound socket (bind first)")
         try:
-            found = socket.getaddrinfo(*address, sock.family, sock.type, sock.proto)
-        except socket.gaierror:
+            host, port = address
+            found = socket.getaddrinfo(host, port, sock.family, sock.type, sock.proto)  # type: ignore[arg-type]
+        except (socket.gaierror, UnicodeError):
             raise Win32Error.from_code(11001, f"cannot resolve {address!r}") from None
         flags = fcntl.fcntl(fd, fcntl.F_GETFL)
         fcntl.fcntl(fd, fcntl.F_SETFL, flags | os.O_NONBLOCK)

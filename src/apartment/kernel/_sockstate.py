@@ -314,7 +314,7 @@ def _reenable(fd: int, bits: int, drop: int) -> None:
 
 
 def after_recv(fd: int) -> None:
-    """A recv ran on ``fd`` (or failed): FD_READ is enabled again, and re-recorded if data is left."""
+    """A recv ran on ``fd`` (or failed): FD_READ is enabled, and recorded if data is left."""
     _reenable(fd, FD_READ, FD_READ)
 
 

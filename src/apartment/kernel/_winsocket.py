@@ -51,7 +51,7 @@ class WindowsSocket(socket.socket):
 
     __slots__ = ()
 
-    def recv(self, *args: Any) -> bytes:
+    def recv(self, *args: Any) -> bytes:  # noqa: ANN401 - socket.socket's own
         fd = self.fileno()
         try:
             return super().recv(*args)
@@ -60,7 +60,7 @@ class WindowsSocket(socket.socket):
         finally:
             after_recv(fd)
 
-    def recv_into(self, *args: Any) -> int:
+    def recv_into(self, *args: Any) -> int:  # noqa: ANN401 - socket.socket's own
         fd = self.fileno()
         try:
             return super().recv_into(*args)
@@ -69,7 +69,7 @@ class WindowsSocket(socket.socket):
         finally:
             after_recv(fd)
 
-    def recvfrom(self, *args: Any) -> tuple[bytes, Any]:
+    def recvfrom(self, *args: Any) -> tuple[bytes, Any]:  # noqa: ANN401 - socket.socket's own
         fd = self.fileno()
         try:
             return super().recvfrom(*args)
@@ -78,7 +78,7 @@ class WindowsSocket(socket.socket):
         finally:
             after_recv(fd)
 
-    def recvfrom_into(self, *args: Any) -> tuple[int, Any]:
+    def recvfrom_into(self, *args: Any) -> tuple[int, Any]:  # noqa: ANN401 - socket.socket's own
         fd = self.fileno()
         try:
             return super().recvfrom_into(*args)
@@ -87,7 +87,7 @@ class WindowsSocket(socket.socket):
         finally:
             after_recv(fd)
 
-    def send(self, *args: Any) -> int:
+    def send(self, *args: Any) -> int:  # noqa: ANN401 - socket.socket's own
         try:
             return super().send(*args)
         except BlockingIOError as failure:
@@ -96,7 +96,7 @@ class WindowsSocket(socket.socket):
         except OSError as failure:
             raise winsock_exception(failure) from None
 
-    def sendall(self, *args: Any) -> None:
+    def sendall(self, *args: Any) -> None:  # noqa: ANN401 - socket.socket's own
         try:
             super().sendall(*args)
         except BlockingIOError as failure:
@@ -105,7 +105,7 @@ class WindowsSocket(socket.socket):
         except OSError as failure:
             raise winsock_exception(failure) from None
 
-    def sendto(self, *args: Any) -> int:
+    def sendto(self, *args: Any) -> int:  # noqa: ANN401 - socket.socket's own
         try:
             return super().sendto(*args)
         except BlockingIOError as failure:
@@ -114,7 +114,7 @@ class WindowsSocket(socket.socket):
         except OSError as failure:
             raise winsock_exception(failure) from None
 
-    def connect(self, address: Any, /) -> None:
+    def connect(self, address: Any, /) -> None:  # noqa: ANN401 - socket.socket's own
         try:
             super().connect(address)
         except OSError as failure:
@@ -122,7 +122,7 @@ class WindowsSocket(socket.socket):
         finally:
             after_connect(self.fileno())
 
-    def connect_ex(self, address: Any, /) -> int:
+    def connect_ex(self, address: Any, /) -> int:  # noqa: ANN401 - socket.socket's own
         try:
             failed = super().connect_ex(address)
         except OSError as failure:
@@ -130,13 +130,13 @@ class WindowsSocket(socket.socket):
         after_connect(self.fileno())
         return wsa_code(failed) if failed else 0
 
-    def bind(self, address: Any, /) -> None:
+    def bind(self, address: Any, /) -> None:  # noqa: ANN401 - socket.socket's own
         try:
             super().bind(address)
         except OSError as failure:
             raise winsock_exception(failure) from None
 
-    def listen(self, *args: Any) -> None:
+    def listen(self, *args: Any) -> None:  # noqa: ANN401 - socket.socket's own
         try:
             super().listen(*args)
         except OSError as failure:

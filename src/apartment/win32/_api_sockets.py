@@ -138,7 +138,7 @@ def AcceptEx(sListening: object, sAccepting: object, buffer: object, ol: object,
 
 @api("GetAcceptExSockaddrs")
 def GetAcceptExSockaddrs(sAccepting: object, buffer: object, /) -> tuple[int, object, object]:
-    """``(family, local, remote)`` of the buffer AcceptEx filled; IPv4 ones are ``(b"ip", port)``."""
+    """``(family, local, remote)`` from AcceptEx's buffer; IPv4 ones are ``(b"ip", port)``."""
     return kernel.accept_addresses(_socket(sAccepting), _readable(buffer))
 
 
@@ -227,7 +227,7 @@ def cancel_io(handle: object) -> None:
 
 def get_osfhandle(fd: int, /) -> int:
     """The handle of a C runtime descriptor (``_get_osfhandle``); OSError(EBADF) if none."""
-    import errno  # noqa: PLC0415
+    import errno
 
     try:
         return kernel.handle_of_descriptor(_int(fd))

@@ -32,6 +32,7 @@ from ..errors import WSAEOPNOTSUPP as WSAEOPNOTSUPP
 from ..errors import WSAESHUTDOWN as WSAESHUTDOWN
 from ..errors import WSAEWOULDBLOCK as WSAEWOULDBLOCK
 from ..kernel import CREATE_ALWAYS as CREATE_ALWAYS
+from ..kernel import CREATE_NEW as CREATE_NEW
 from ..kernel import FD_ACCEPT as FD_ACCEPT
 from ..kernel import FD_ADDRESS_LIST_CHANGE as FD_ADDRESS_LIST_CHANGE
 from ..kernel import FD_CLOSE as FD_CLOSE
@@ -42,7 +43,6 @@ from ..kernel import FD_QOS as FD_QOS
 from ..kernel import FD_READ as FD_READ
 from ..kernel import FD_ROUTING_INTERFACE_CHANGE as FD_ROUTING_INTERFACE_CHANGE
 from ..kernel import FD_WRITE as FD_WRITE
-from ..kernel import CREATE_NEW as CREATE_NEW
 from ..kernel import FILE_ALL_ACCESS as FILE_ALL_ACCESS
 from ..kernel import FILE_ATTRIBUTE_ARCHIVE as FILE_ATTRIBUTE_ARCHIVE
 from ..kernel import FILE_ATTRIBUTE_DIRECTORY as FILE_ATTRIBUTE_DIRECTORY
