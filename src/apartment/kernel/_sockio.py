@@ -27,7 +27,7 @@ import struct
 from typing import TYPE_CHECKING
 
 from ..errors import WSAEINVAL, WSAEISCONN, Win32Error
-from ._ioservice import IO_LOCK
+from ._ioservice import IO_LOCK, service
 from ._overlapped import IoResult, Overlapped, begin, complete
 from ._sockstate import _IN, _OUT, SocketOp, SocketState, after_recv, forget_socket, run_locked
 from ._sockstate import after_send_blocked as _after_send_blocked
@@ -76,8 +76,11 @@ def _writable(buffer: Buffer) -> memoryview:
     return view
 
 
-def _start(fd: int, op: SocketOp, writes: bool) -> IoResult:
-    """Queue ``op`` on socket ``fd`` and try it now; ERROR_IO_PENDING unless it finished."""
+def _start(fd: int, op: SocketOp, writes: bool, *, now: bool = True) -> IoResult:
+    """Queue ``op`` on socket ``fd`` and try it ``now``; ERROR_IO_PENDING unless it finished.
+
+    Without ``now`` the I/O thread starts it: the call always pends (ConnectEx does).
+    """
     overlapped = op.overlapped
     file = known_file_of_descriptor(fd)
     overlapped.completion = None if file is None else file.completion
@@ -87,8 +90,12 @@ def _start(fd: int, op: SocketOp, writes: bool) -> IoResult:
         queue = state.writes if writes else state.reads
         queue.append(op)
         if len(queue) == 1:
-            run_locked(state)
-    if overlapped.pending:
+            if now:
+                run_locked(state)
+            else:
+                state.armed |= op.wants
+                service.arm(fd, state.armed, state.fire)
+    if overlapped.pending or not now:
         return IoResult(997, 0)  # ERROR_IO_PENDING
     return IoResult(0, overlapped.transferred)
 
@@ -410,7 +417,7 @@ def connect_overlapped(
         raise socket_error(failed)
     with IO_LOCK:  # an event selection sees the connect
         _state_of(fd).connecting = True
-    return _start(fd, _Connect(overlapped, payload), writes=True)
+    return _start(fd, _Connect(overlapped, payload), writes=True, now=False)
 
 
 def transmit_file(
