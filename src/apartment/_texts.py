@@ -56,6 +56,13 @@ from ._codes import (
     ERROR_DIRECTORY,
     ERROR_DISK_FULL,
     ERROR_DUPLICATE_SERVICE_NAME,
+    ERROR_EVT_CHANNEL_NOT_FOUND,
+    ERROR_EVT_INVALID_CHANNEL_PATH,
+    ERROR_EVT_INVALID_QUERY,
+    ERROR_EVT_MESSAGE_ID_NOT_FOUND,
+    ERROR_EVT_MESSAGE_NOT_FOUND,
+    ERROR_EVT_PUBLISHER_METADATA_NOT_FOUND,
+    ERROR_EVT_UNRESOLVED_VALUE_INSERT,
     ERROR_EXCEPTION_IN_SERVICE,
     ERROR_FAILED_SERVICE_CONTROLLER_CONNECT,
     ERROR_FILE_EXISTS,
@@ -285,6 +292,19 @@ _MESSAGES: dict[int, str] = {
     ERROR_PIPE_NOT_CONNECTED: "No process is on the other end of the pipe.",
     ERROR_MORE_DATA: "More data is available.",
     ERROR_NO_MORE_ITEMS: "No more data is available.",
+    ERROR_EVT_INVALID_CHANNEL_PATH: "The specified channel path is invalid.",
+    ERROR_EVT_INVALID_QUERY: "The specified query is invalid.",
+    ERROR_EVT_PUBLISHER_METADATA_NOT_FOUND: (
+        "The publisher metadata cannot be found in the resource."
+    ),
+    ERROR_EVT_CHANNEL_NOT_FOUND: "The specified channel could not be found.",
+    ERROR_EVT_MESSAGE_NOT_FOUND: (
+        "The message resource is present but the message was not found in the message table."
+    ),
+    ERROR_EVT_MESSAGE_ID_NOT_FOUND: "The message id for the desired message could not be found.",
+    ERROR_EVT_UNRESOLVED_VALUE_INSERT: (
+        "The substitution string for insert index (%1) could not be found."
+    ),
     ERROR_BAD_PATHNAME: "The specified path is invalid.",
     ERROR_KEY_DELETED: (
         "Illegal operation attempted on a registry key that has been marked for deletion."
