@@ -56,8 +56,6 @@ from ._evt import SEEK_CURRENT as SEEK_CURRENT
 from ._evt import SEEK_FIRST as SEEK_FIRST
 from ._evt import SEEK_LAST as SEEK_LAST
 from ._evt import Enumeration as Enumeration
-
-# the Evt* API (Windows Vista's event log API)
 from ._evt import EventQuery as EventQuery
 from ._evt import LogInfo as LogInfo
 from ._evt import PublisherMetadata as PublisherMetadata
@@ -69,6 +67,7 @@ from ._evt import publisher_enum as publisher_enum
 from ._evt_events import Bookmark as Bookmark
 from ._evt_events import Event as Event
 from ._evt_events import EvtVarType as EvtVarType
+from ._evt_events import RenderContext as RenderContext
 from ._evt_events import channel_name as channel_name
 from ._evt_events import format_message as format_message
 from ._evt_events import render_system as render_system
@@ -148,6 +147,7 @@ __all__ = [
     "EvtVarType",
     "Event",
     "Bookmark",
+    "RenderContext",
     "channel_name",
     "render_xml",
     "render_system",

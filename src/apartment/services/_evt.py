@@ -28,7 +28,7 @@ from ..errors import (
 )
 from ..registry import HKEY_CURRENT_USER, Key, key_of_handle, open_key
 from ._eventlog import LOGS, EventRecord, clear_events, log_path
-from ._evt_events import Bookmark, Event, channel_name, log_records
+from ._evt_events import Bookmark, Event, EvtVarType, channel_name, log_records
 from ._evt_xpath import Select, parse_query, parse_query_list
 
 if TYPE_CHECKING:
@@ -216,6 +216,31 @@ class LogInfo:
 
         return moment(info.st_ctime), moment(info.st_atime), moment(info.st_mtime), info.st_size
 
+    def property(self, index: int) -> tuple[object, int]:
+        """A property by EvtLog* index: ``(value, EvtVarType)`` (EvtGetLogInfo).
+
+        Creation, last access and last write times (0-2), the file's size (3), its attributes
+        (4), the number of records (5), the oldest record's number (6), whether it is full (7).
+
+        Raises:
+            Win32Error: ERROR_INVALID_PARAMETER for another index.
+        """
+        if index in (0, 1, 2, 3):
+            times = self.times()
+            if index == 3:
+                return times[3], EvtVarType.UINT64
+            return times[index], EvtVarType.FILETIME
+        if index == 4:
+            return 0x80, EvtVarType.UINT32  # FILE_ATTRIBUTE_NORMAL
+        if index in (5, 6):
+            records = self.records()
+            if index == 5:
+                return len(records), EvtVarType.UINT64
+            return (records[0].record_number if records else 0), EvtVarType.UINT64
+        if index == 7:
+            return False, EvtVarType.BOOLEAN
+        raise Win32Error.from_code(ERROR_INVALID_PARAMETER, f"no log property {index}")
+
     def close_on_last_handle(self) -> None:
         """Nothing to release."""
 
@@ -340,6 +365,24 @@ class PublisherMetadata(NamedTuple):
                 files = [_text(key, value) for value in _FILE_VALUES]
                 return cls(source, log, *files)
         raise Win32Error.from_code(ERROR_FILE_NOT_FOUND, f"no publisher {name!r}")
+
+    def property(self, index: int) -> tuple[object, int]:
+        """A property by EvtPublisherMetadata* index: ``(value, EvtVarType)``.
+
+        The message, parameter and resource (category) files (3, 2, 1) as registered; the GUID
+        (0) and what manifests declare (help link, channels, levels, tasks...) are NULL: a
+        classic source has none.
+
+        Raises:
+            Win32Error: ERROR_INVALID_PARAMETER for an index past EvtPublisherMetadataPropertyIdEND.
+        """
+        files = {3: self.message_file, 2: self.parameter_file, 1: self.category_file}
+        if index in files:
+            value = files[index]
+            return (value, EvtVarType.STRING) if value is not None else (None, EvtVarType.NULL)
+        if 0 <= index < 29:
+            return None, EvtVarType.NULL
+        raise Win32Error.from_code(ERROR_INVALID_PARAMETER, f"no publisher property {index}")
 
     def close_on_last_handle(self) -> None:
         """Nothing to release."""

@@ -19,6 +19,7 @@ from xml.sax.saxutils import escape
 
 from ..errors import (
     ERROR_EVT_CHANNEL_NOT_FOUND,
+    ERROR_EVT_MESSAGE_ID_NOT_FOUND,
     ERROR_EVT_MESSAGE_NOT_FOUND,
     ERROR_INVALID_PARAMETER,
     Win32Error,
@@ -28,7 +29,8 @@ from ._evt_xpath import keywords_of, level_of
 
 __all__ = [
     "EvtVarType", "Event", "Bookmark", "channel_name", "log_records", "render_xml",
-    "render_system", "render_user", "format_message", "SYSTEM_PROPERTIES", "LEVEL_NAMES",
+    "render_system", "render_user", "format_message", "RenderContext",
+    "SYSTEM_PROPERTIES", "LEVEL_NAMES",
 ]  # fmt: skip
 
 
@@ -204,12 +206,13 @@ def render_user(record: EventRecord) -> list[tuple[object, int]]:
     return values
 
 
-def format_message(record: EventRecord, what: str) -> str | list[str]:
+def format_message(record: EventRecord, what: str, resource_id: int = 0) -> str | list[str]:
     """The event's text of kind ``what`` (EvtFormatMessage), as the Event Viewer shows it.
 
     ``event`` is the message from the source's message table with the inserts put in (as the
     classic API formats it); ``level``, ``task``, ``keyword`` (a list), ``channel`` and
-    ``provider`` name those; ``xml`` is the event's XML.
+    ``provider`` name those (``opcode`` is Info: classic events have opcode 0); ``xml`` is
+    the event's XML; ``id`` is the message ``resource_id`` of the table, without inserts.
 
     Raises:
         Win32Error: ERROR_EVT_MESSAGE_NOT_FOUND when no message table holds the event's id
@@ -240,7 +243,36 @@ def format_message(record: EventRecord, what: str) -> str | list[str]:
         return record.source
     if what == "xml":
         return render_xml(record)
+    if what == "opcode":
+        return "Info"
+    if what == "id":
+        text = format_event(resource_id, ())
+        if text is None:
+            raise Win32Error.from_code(
+                ERROR_EVT_MESSAGE_ID_NOT_FOUND, f"no message {resource_id:#x}"
+            )
+        return text
     raise Win32Error.from_code(ERROR_INVALID_PARAMETER, f"no message of kind {what!r}")
+
+
+class RenderContext:
+    """What EvtRender renders of an event (EvtCreateRenderContext): System or EventData values.
+
+    Args:
+        user: the EventData values (EvtRenderContextUser) rather than the System ones.
+    """
+
+    __slots__ = ("user",)
+
+    def __init__(self, *, user: bool = False) -> None:
+        self.user = user
+
+    def render(self, record: EventRecord) -> list[tuple[object, int]]:
+        """The values of ``record`` this context selects (EvtRender(EvtRenderEventValues))."""
+        return render_user(record) if self.user else render_system(record)
+
+    def close_on_last_handle(self) -> None:
+        """Nothing to release."""
 
 
 class Bookmark:
