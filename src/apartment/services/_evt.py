@@ -157,6 +157,8 @@ class EventQuery:
                 bookmark origin without one; ERROR_NOT_FOUND (``strict``) for a bookmarked
                 event the result set does not hold.
         """
+        if (origin == SEEK_FIRST and offset < 0) or (origin == SEEK_LAST and offset > 0):
+            raise Win32Error.from_code(ERROR_INVALID_PARAMETER, "EvtSeek's offset's sign")
         with self._lock:
             if origin == SEEK_FIRST:
                 target = offset
