@@ -52,7 +52,8 @@ def _numbers(query: services.EventQuery) -> list[int]:
         try:
             found += [event.record.record_number for event in query.next(2)]
         except Win32Error as error:
-            assert error.winerror == ERROR_NO_MORE_ITEMS
+            if error.winerror != ERROR_NO_MORE_ITEMS:
+                raise
             return found
 
 
@@ -301,7 +302,8 @@ def _read_all(enumeration: services.Enumeration) -> list[str]:
         try:
             found.append(enumeration.next())
         except Win32Error as error:
-            assert error.winerror == ERROR_NO_MORE_ITEMS
+            if error.winerror != ERROR_NO_MORE_ITEMS:
+                raise
             return found
 
 
