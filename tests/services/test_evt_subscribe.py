@@ -169,21 +169,21 @@ def test_push_calls_back_on_the_service_thread_in_order(
 
 def test_no_callback_runs_once_close_returns(closing: list[services.Subscription]) -> None:
     entered, release = Event(manual_reset=True), Event(manual_reset=True)
-    state = {"running": False, "after_close": 0}
+    state: dict[str, int] = {"running": 0, "after_close": 0}
     closed = threading.Event()
 
     def slow(action: int, event: services.Event) -> None:
         if closed.is_set():
             state["after_close"] += 1
-        state["running"] = True
+        state["running"] = 1
         entered.set()
         release.wait(WAIT)
-        state["running"] = False
+        state["running"] = 0
 
     push = services.Subscription("System", callback=slow)
     _write(1, 2, 3)
     assert entered.wait(WAIT) is not None
-    seen_running: list[bool] = []
+    seen_running: list[int] = []
 
     def close() -> None:
         push.close()
@@ -196,7 +196,7 @@ def test_no_callback_runs_once_close_returns(closing: list[services.Subscription
     wait_until_blocked(service, release)
     release.set()
     closer.join(WAIT)
-    assert seen_running == [False]  # close waited for the callback to return
+    assert seen_running == [0]  # close waited for the callback to return
     _write(4)
     probe = _Pushed()  # served after the closed one would have been
     closing.append(services.Subscription("System", callback=probe))

@@ -9,7 +9,7 @@ modelled: a Session argument must be None.
 from __future__ import annotations
 
 import datetime as _dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from ..errors import (
     ERROR_INVALID_PARAMETER,
@@ -134,7 +134,7 @@ def EvtNext(
     ResultSet: object, Count: int, Timeout: int = -1, Flags: int = 0
 ) -> tuple[PyEVT_HANDLE, ...]:
     """The next events of a result set or a pull subscription; () when none is left."""
-    source = lookup(ResultSet, (EventQuery, Subscription))
+    source = cast("EventQuery | Subscription", lookup(ResultSet, (EventQuery, Subscription)))
     count = dword(Count)
     dword(Timeout)  # the events are there at once: no wait
     _reserved(Flags)
