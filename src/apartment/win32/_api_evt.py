@@ -9,7 +9,7 @@ modelled: a Session argument must be None.
 from __future__ import annotations
 
 import datetime as _dt
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from ..errors import (
     ERROR_INVALID_PARAMETER,
@@ -95,7 +95,7 @@ def _optional_text(value: object) -> str | None:
 def _local(session: object) -> None:
     """Only this computer's logs: a remote session is not modelled."""
     if session is not None:
-        lookup(session, ())  # ERROR_INVALID_HANDLE for what is no handle
+        lookup(session, object)  # ERROR_INVALID_HANDLE for what is no handle
         raise Win32Error.from_code(RPC_S_SERVER_UNAVAILABLE, "remote event log sessions")
 
 
@@ -175,7 +175,7 @@ def EvtCreateRenderContext(Flags: int) -> PyEVT_HANDLE:
 
 
 @api("EvtRender")
-def EvtRender(Event: object, Flags: int, Context: object = None) -> object:
+def EvtRender(Event: object, Flags: int, Context: object = None) -> Any:
     """An event's XML, a bookmark's, or its values: a list of ``(value, EvtVarType*)``.
 
     EvtRenderEventXml and EvtRenderBookmark give text; EvtRenderEventValues needs a Context.
