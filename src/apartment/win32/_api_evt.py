@@ -175,7 +175,7 @@ def EvtCreateRenderContext(Flags: int) -> PyEVT_HANDLE:
 
 
 @api("EvtRender")
-def EvtRender(Event: object, Flags: int, Context: object = None) -> Any:
+def EvtRender(Event: object, Flags: int, Context: object = None) -> Any:  # noqa: ANN401 - str or list
     """An event's XML, a bookmark's, or its values: a list of ``(value, EvtVarType*)``.
 
     EvtRenderEventXml and EvtRenderBookmark give text; EvtRenderEventValues needs a Context.
