@@ -12,6 +12,7 @@ The publishers are the sources registered under a log (``AddSourceToRegistry``).
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import json
 import os
@@ -91,9 +92,9 @@ def selected_records(
         mine = [s for s in selects if s.path == path]
         filename, channel = _source(mine[0], file)
         since = (after or {}).get(path, 0)
-        for record in log_records(filename, channel):
-            if record.record_number <= since:
-                continue
+        records = log_records(filename, channel)
+        start = bisect.bisect_right(records, since, key=_number) if since else 0
+        for record in records[start:]:
             if any(s.test(record) for s in mine if not s.suppress) and not any(
                 s.test(record) for s in mine if s.suppress
             ):
@@ -101,6 +102,10 @@ def selected_records(
     if len(paths) > 1:
         found.sort(key=lambda pair: pair[0].time)
     return found
+
+
+def _number(record: EventRecord) -> int:
+    return record.record_number
 
 
 class EventQuery:

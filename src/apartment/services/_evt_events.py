@@ -89,7 +89,8 @@ def log_records(path: str | os.PathLike[str], log: str) -> list[EventRecord]:
     """The records of the log file ``path`` (channel ``log``), oldest first; [] if none.
 
     The process keeps each file's records and reads only what was appended since; a file
-    cleared or replaced is read again. The list returned is the caller's (a copy).
+    cleared or replaced is read again. The list returned is shared: an append makes a new
+    one, so it never changes, and the caller must not change it.
     """
     key = os.fspath(path)
     with _tails_lock:
@@ -116,7 +117,7 @@ def log_records(path: str | os.PathLike[str], log: str) -> list[EventRecord]:
             fresh = parse_records(data[:end].decode("utf-8", "replace"), log)
             tail = _Tail(tail.inode, tail.offset + end, head, tail.records + fresh)
         _tails[key] = tail
-        return list(tail.records)
+        return tail.records
 
 
 def channel_records(channel: str) -> list[EventRecord]:
