@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from apartment.errors import (
+    ERROR_EVT_CHANNEL_NOT_FOUND,
     ERROR_EVT_MESSAGE_NOT_FOUND,
     ERROR_FILE_EXISTS,
     ERROR_INVALID_HANDLE,
@@ -187,4 +188,25 @@ def test_subscription_arguments() -> None:
     (event,) = win32evtlog.EvtNext(pull, 10, 1000)
     assert win32evtlog.EvtNext(pull, 10) == ()
     for handle in (signal, pull, event):
+        handle.Close()
+
+
+def test_channel_configuration_and_event_metadata() -> None:
+    win32evtlogutil.AddSourceToRegistry("Src", None, "System")
+    config = win32evtlog.EvtOpenChannelConfig("System")
+    get = win32evtlog.EvtGetChannelConfigProperty
+    assert get(config, win32evtlog.EvtChannelConfigEnabled) == (True, 13)
+    assert get(config, win32evtlog.EvtChannelConfigClassicEventlog) == (True, 13)
+    path, kind = get(config, win32evtlog.EvtChannelLoggingConfigLogFilePath)
+    assert (str(path).endswith("eventlog-system.jsonl"), kind) == (True, 1)
+    assert get(config, win32evtlog.EvtChannelPublisherList) == (["Src"], 0x81)
+    assert get(config, win32evtlog.EvtChannelPublishingConfigLevel) == (None, 0)
+    assert _code(get, config, win32evtlog.EvtChannelConfigPropertyIdEND) == (
+        ERROR_INVALID_PARAMETER
+    )
+    assert _code(win32evtlog.EvtOpenChannelConfig, "Nope") == ERROR_EVT_CHANNEL_NOT_FOUND
+    metadata = win32evtlog.EvtOpenPublisherMetadata("src")
+    events = win32evtlog.EvtOpenEventMetadataEnum(metadata)
+    assert win32evtlog.EvtNextEventMetadata(events) is None
+    for handle in (config, metadata, events):
         handle.Close()

@@ -58,12 +58,10 @@ from ._evt import SEEK_LAST as SEEK_LAST
 from ._evt import Enumeration as Enumeration
 from ._evt import EventQuery as EventQuery
 from ._evt import LogInfo as LogInfo
-from ._evt import PublisherMetadata as PublisherMetadata
 from ._evt import archive_exported_log as archive_exported_log
 from ._evt import channel_enum as channel_enum
 from ._evt import clear_channel as clear_channel
 from ._evt import export_log as export_log
-from ._evt import publisher_enum as publisher_enum
 from ._evt_events import Bookmark as Bookmark
 from ._evt_events import Event as Event
 from ._evt_events import EvtVarType as EvtVarType
@@ -73,6 +71,10 @@ from ._evt_events import format_message as format_message
 from ._evt_events import render_system as render_system
 from ._evt_events import render_user as render_user
 from ._evt_events import render_xml as render_xml
+from ._evt_metadata import ChannelConfig as ChannelConfig
+from ._evt_metadata import PublisherMetadata as PublisherMetadata
+from ._evt_metadata import event_metadata_enum as event_metadata_enum
+from ._evt_metadata import publisher_enum as publisher_enum
 from ._evt_subscribe import ACTION_DELIVER as ACTION_DELIVER
 from ._evt_subscribe import ACTION_ERROR as ACTION_ERROR
 from ._evt_subscribe import START_AFTER_BOOKMARK as START_AFTER_BOOKMARK
@@ -144,6 +146,8 @@ __all__ = [
     "archive_exported_log",
     "channel_enum",
     "publisher_enum",
+    "ChannelConfig",
+    "event_metadata_enum",
     "EvtVarType",
     "Event",
     "Bookmark",

@@ -1,4 +1,4 @@
-"""Querying the event logs as Windows Vista's Evt* API does: result sets, logs, publishers.
+"""Querying the event logs as Windows Vista's Evt* API does: result sets and logs.
 
 A :class:`EventQuery` (EvtQuery) is the events of a channel or an exported log file that a
 query selects (:mod:`._evt_xpath`), oldest first or newest first, read with
@@ -7,7 +7,6 @@ result set is the log as it was when the query was made. :class:`LogInfo` (EvtOp
 log's size, times and records; :func:`clear_channel`, :func:`export_log` and
 :func:`archive_exported_log` are EvtClearLog, EvtExportLog and EvtArchiveExportedLog (an
 exported log is a file of the same format as the logs, readable by a query with ``file=True``).
-The publishers are the sources registered under a log (``AddSourceToRegistry``).
 """
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ import datetime as _dt
 import json
 import os
 import threading
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from ..errors import (
     ERROR_FILE_EXISTS,
@@ -27,7 +26,6 @@ from ..errors import (
     ERROR_NOT_FOUND,
     Win32Error,
 )
-from ..registry import HKEY_CURRENT_USER, Key, key_of_handle, open_key
 from ._eventlog import LOGS, EventRecord, clear_events, log_path
 from ._evt_events import Bookmark, Event, EvtVarType, channel_name, log_records
 from ._evt_xpath import Select, parse_query, parse_query_list
@@ -36,14 +34,13 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
 __all__ = [
-    "EventQuery", "LogInfo", "PublisherMetadata", "Enumeration", "SEEK_FIRST", "SEEK_LAST",
+    "EventQuery", "LogInfo", "Enumeration", "SEEK_FIRST", "SEEK_LAST",
     "SEEK_CURRENT", "SEEK_BOOKMARK", "query_selects", "selected_records", "clear_channel",
-    "export_log", "archive_exported_log", "channel_enum", "publisher_enum",
+    "export_log", "archive_exported_log", "channel_enum",
 ]  # fmt: skip
 
 SEEK_FIRST, SEEK_LAST, SEEK_CURRENT, SEEK_BOOKMARK = 1, 2, 3, 4
 """EvtSeek's origins (EvtSeekRelativeTo*)."""
-_SOURCES = "SYSTEM\\CurrentControlSet\\Services\\EventLog"
 
 
 def query_selects(path: str | None, query: str | None, *, file: bool = False) -> list[Select]:
@@ -321,86 +318,3 @@ class Enumeration:
 def channel_enum() -> Enumeration:
     """The channels (EvtOpenChannelEnum): the logs."""
     return Enumeration(list(LOGS))
-
-
-def _registered() -> list[tuple[str, str]]:
-    """The registered sources: (log, source) for each, in the registry's order."""
-    root = key_of_handle(HKEY_CURRENT_USER)
-    found = []
-    for log in LOGS:
-        try:
-            key = open_key(root, f"{_SOURCES}\\{log}")
-        except Win32Error:
-            continue
-        index = 0
-        while True:
-            try:
-                found.append((log, key.subkey_at(index)))
-            except Win32Error:
-                break
-            index += 1
-    return found
-
-
-def publisher_enum() -> Enumeration:
-    """The publishers (EvtOpenPublisherEnum): the sources registered under a log."""
-    return Enumeration(sorted({source for _log, source in _registered()}, key=str.lower))
-
-
-class PublisherMetadata(NamedTuple):
-    """A registered source's metadata (EvtOpenPublisherMetadata)."""
-
-    name: str
-    log: str
-    message_file: str | None
-    category_file: str | None
-    parameter_file: str | None
-
-    @classmethod
-    def open(cls, name: str) -> PublisherMetadata:
-        """The metadata of the source ``name``.
-
-        Raises:
-            Win32Error: ERROR_FILE_NOT_FOUND for a source no log registers, as Windows
-                reports a publisher it does not know.
-        """
-        if not isinstance(name, str):
-            raise TypeError(f"a publisher's name is a str, not {type(name).__name__}")
-        for log, source in _registered():
-            if source.lower() == name.lower():
-                key = open_key(key_of_handle(HKEY_CURRENT_USER), f"{_SOURCES}\\{log}\\{source}")
-                files = [_text(key, value) for value in _FILE_VALUES]
-                return cls(source, log, *files)
-        raise Win32Error.from_code(ERROR_FILE_NOT_FOUND, f"no publisher {name!r}")
-
-    def property(self, index: int) -> tuple[object, int]:
-        """A property by EvtPublisherMetadata* index: ``(value, EvtVarType)``.
-
-        The message, parameter and resource (category) files (3, 2, 1) as registered; the GUID
-        (0) and what manifests declare (help link, channels, levels, tasks...) are NULL: a
-        classic source has none.
-
-        Raises:
-            Win32Error: ERROR_INVALID_PARAMETER for an index past EvtPublisherMetadataPropertyIdEND.
-        """
-        files = {3: self.message_file, 2: self.parameter_file, 1: self.category_file}
-        if index in files:
-            value = files[index]
-            return (value, EvtVarType.STRING) if value is not None else (None, EvtVarType.NULL)
-        if 0 <= index < 29:
-            return None, EvtVarType.NULL
-        raise Win32Error.from_code(ERROR_INVALID_PARAMETER, f"no publisher property {index}")
-
-    def close_on_last_handle(self) -> None:
-        """Nothing to release."""
-
-
-_FILE_VALUES = ("EventMessageFile", "CategoryMessageFile", "ParameterMessageFile")
-
-
-def _text(key: Key, name: str) -> str | None:
-    try:
-        data, _kind = key.query_value(name)
-    except Win32Error:
-        return None
-    return data if isinstance(data, str) else None

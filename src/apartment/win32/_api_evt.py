@@ -20,6 +20,7 @@ from ..errors import (
 from ..kernel import Event as KernelEvent
 from ..kernel import handles
 from ..services import Bookmark as _Bookmark
+from ..services import ChannelConfig as _ChannelConfig
 from ..services import (
     Enumeration,
     EventQuery,
@@ -30,6 +31,7 @@ from ..services import (
     archive_exported_log,
     channel_enum,
     clear_channel,
+    event_metadata_enum,
     export_log,
     format_message,
     publisher_enum,
@@ -51,7 +53,8 @@ __all__ = [
     "EvtGetLogInfo", "EvtClearLog", "EvtExportLog", "EvtArchiveExportedLog",
     "EvtOpenChannelEnum", "EvtNextChannelPath", "EvtOpenPublisherEnum", "EvtNextPublisherId",
     "EvtOpenPublisherMetadata", "EvtGetPublisherMetadataProperty", "EvtGetEventInfo",
-    "EvtGetExtendedStatus",
+    "EvtGetExtendedStatus", "EvtOpenChannelConfig", "EvtGetChannelConfigProperty",
+    "EvtOpenEventMetadataEnum", "EvtNextEventMetadata",
 ]  # fmt: skip
 
 _CHANNEL_PATH, _FILE_PATH = 0x1, 0x2
@@ -398,3 +401,37 @@ def EvtGetEventInfo(Event: object, PropertyId: int) -> tuple[object, int]:
 def EvtGetExtendedStatus() -> str:
     """No Evt* call here leaves extended status: the empty string."""
     return ""
+
+
+@api("EvtOpenChannelConfig")
+def EvtOpenChannelConfig(ChannelPath: str, Session: object = None, Flags: int = 0) -> PyEVT_HANDLE:
+    """A channel's configuration; ERROR_EVT_CHANNEL_NOT_FOUND for one that is not a log."""
+    path = _text(ChannelPath)
+    _local(Session)
+    _reserved(Flags)
+    return _new(_ChannelConfig(path))
+
+
+@api("EvtGetChannelConfigProperty")
+def EvtGetChannelConfigProperty(
+    ChannelConfig: object, PropertyId: int, Flags: int = 0
+) -> tuple[object, int]:
+    """A channel's property (EvtChannel*): ``(value, EvtVarType*)``."""
+    _reserved(Flags)
+    return lookup(ChannelConfig, _ChannelConfig).property(dword(PropertyId))
+
+
+@api("EvtOpenEventMetadataEnum")
+def EvtOpenEventMetadataEnum(PublisherMetadata: object, Flags: int = 0) -> PyEVT_HANDLE:
+    """The events a publisher declares: none, for a classic source."""
+    publisher = lookup(PublisherMetadata, _Metadata)
+    _reserved(Flags)
+    return _new(event_metadata_enum(publisher))
+
+
+@api("EvtNextEventMetadata")
+def EvtNextEventMetadata(EventMetadataEnum: object, Flags: int = 0) -> PyEVT_HANDLE | None:
+    """The next event's metadata; None at the end (at once: classic sources declare none)."""
+    _reserved(Flags)
+    name = _next_name(EventMetadataEnum)
+    return None if name is None else _new(name)
