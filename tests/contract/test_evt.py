@@ -5,7 +5,9 @@ bookmarks), messages, logs (EvtOpenLog, EvtGetLogInfo, EvtClearLog, EvtExportLog
 channel and publisher enumerations, and subscriptions (EvtSubscribe, pulled and pushed), with
 the error codes Windows gives. On the facade the logs are the test's own files; on the oracle
 Wine's event log keeps no records (ReportEvent only traces it) and much of Wine's wevtapi is a
-stub, so what needs those is marked ``wine_differs``.
+stub, so what needs those is marked ``wine_differs``; what calls a function Wine does not
+implement at all (EvtRender, EvtCreateRenderContext, EvtGetLogInfo, EvtClearLog,
+EvtOpenPublisherMetadata...: Wine aborts the process) is skipped there (``wine_lacks``).
 """
 
 import os
@@ -19,12 +21,19 @@ import win32event
 import win32evtlog
 import winerror
 
-from ._wine import wine_differs
+from ._wine import ON_THE_ORACLE, wine_differs
 
 SOURCE = f"ApartmentEvt{os.getpid()}"
 NO_RECORDS = "Wine's event log is a stub: it keeps no records (ReportEvent only traces it)"
 STUB = "Wine's wevtapi stubs this function (it fails, or returns no handle)"
 WAIT_MS = 30_000  # a guard only: the wait ends when the subscription is served
+
+
+def wine_lacks(*functions: str) -> pytest.MarkDecorator:
+    """Skip on the oracle a test that calls what Wine's wevtapi leaves unimplemented: its
+    stubs abort the whole process, so the test cannot even fail there."""
+    names = ", ".join(functions)
+    return pytest.mark.skipif(ON_THE_ORACLE, reason=f"Wine's wevtapi lacks {names} (aborts)")
 
 
 @pytest.fixture(autouse=True)
@@ -99,6 +108,10 @@ def test_bad_arguments_are_type_errors() -> None:
 def test_unknown_channels_are_not_found() -> None:
     code = _code(win32evtlog.EvtQuery, "NoSuchChannelAtAll", win32evtlog.EvtQueryChannelPath)
     assert code == winerror.ERROR_EVT_CHANNEL_NOT_FOUND
+
+
+@wine_lacks("EvtClearLog")
+def test_an_unknown_channel_cannot_be_cleared() -> None:
     assert _code(win32evtlog.EvtClearLog, "NoSuchChannelAtAll") == (
         winerror.ERROR_EVT_CHANNEL_NOT_FOUND
     )
@@ -152,7 +165,7 @@ def test_an_events_xml_is_a_classic_events() -> None:
     assert marked.endswith("' IsCurrent='true'/>\r\n</BookmarkList>")
 
 
-@wine_differs(STUB)
+@wine_lacks("EvtRender")
 def test_a_new_bookmark_renders_empty() -> None:
     bookmark = win32evtlog.EvtCreateBookmark()
     assert win32evtlog.EvtRender(bookmark, win32evtlog.EvtRenderBookmark) == (
@@ -160,7 +173,7 @@ def test_a_new_bookmark_renders_empty() -> None:
     )
 
 
-@wine_differs(STUB)
+@wine_lacks("EvtGetLogInfo")
 def test_a_log_tells_its_records() -> None:
     log = win32evtlog.EvtOpenLog("Application", win32evtlog.EvtOpenChannelPath)
     count, kind = win32evtlog.EvtGetLogInfo(log, win32evtlog.EvtLogNumberOfLogRecords)
@@ -179,7 +192,7 @@ def test_the_channels_include_the_classic_logs() -> None:
     assert {"Application", "System", "Security"} <= set(names)
 
 
-@wine_differs(STUB)
+@wine_lacks("EvtOpenPublisherMetadata")
 def test_an_unknown_publisher_is_not_found() -> None:
     code = _code(win32evtlog.EvtOpenPublisherMetadata, "Apartment-No-Such-Publisher")
     assert code == winerror.ERROR_FILE_NOT_FOUND

@@ -33,9 +33,9 @@ if TYPE_CHECKING:
 
     from ._eventlog import EventRecord
 
-__all__ = ["Predicate", "Select", "parse_query", "parse_query_list", "level_of", "keywords_of"]
-
-Predicate = "Callable[[EventRecord], bool]"
+__all__ = [
+    "Select", "parse_query", "parse_query_list", "level_of", "keywords_of", "KEYWORD_CLASSIC",
+]  # fmt: skip
 
 _TOKEN = re.compile(
     r"\s*(?:(?P<num>0x[0-9a-fA-F]+|\d+)|(?P<str>'[^']*'|\"[^\"]*\")"
