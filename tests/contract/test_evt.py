@@ -92,16 +92,40 @@ def test_the_constants_have_the_sdks_values() -> None:
 
 
 def test_bad_arguments_are_type_errors() -> None:
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match="can not be converted to Unicode"):
         win32evtlog.EvtQuery(5, win32evtlog.EvtQueryChannelPath)
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match="cannot be interpreted as an integer"):
         win32evtlog.EvtQuery("Application", "flags")
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match="not a PyHANDLE"):
         win32evtlog.EvtNext("a handle", 1)
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match="can not be converted to Unicode"):
         win32evtlog.EvtCreateBookmark(5)
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match="unexpected keyword argument"):
         win32evtlog.EvtQuery("Application", 1, NoSuchArgument=1)
+    with pytest.raises(TypeError, match="not a PyHANDLE"):
+        win32evtlog.EvtSubscribe("Application", 1, SignalEvent="an event")
+
+
+@wine_differs("Wine's EvtNext is not implemented (ERROR_CALL_NOT_IMPLEMENTED, 120)")
+def test_next_on_no_result_set_is_an_invalid_handle() -> None:
+    assert _code(win32evtlog.EvtNext, None, 1) == winerror.ERROR_INVALID_HANDLE
+
+
+@wine_differs("Wine's EvtOpenChannelConfig gives a dummy handle for any name")
+def test_an_unknown_channel_has_no_configuration() -> None:
+    code = _code(win32evtlog.EvtOpenChannelConfig, "NoSuchChannelAtAll")
+    assert code == winerror.ERROR_EVT_CHANNEL_NOT_FOUND
+
+
+@wine_differs("Wine's EvtGetChannelConfigProperty knows only the log file's path")
+def test_a_classic_channel_is_enabled() -> None:
+    config = win32evtlog.EvtOpenChannelConfig("Application")
+    get = win32evtlog.EvtGetChannelConfigProperty
+    try:
+        assert get(config, win32evtlog.EvtChannelConfigEnabled) == (True, 13)
+        assert get(config, win32evtlog.EvtChannelConfigClassicEventlog) == (True, 13)
+    finally:
+        config.Close()
 
 
 @wine_differs(STUB)

@@ -232,8 +232,8 @@ def EvtSubscribe(
     """
     path, query, flags = _text(ChannelPath), _optional_text(Query), dword(Flags)
     _local(Session)
-    if Callback is not None and not callable(Callback):
-        raise TypeError("Callback must be callable")
+    # pywin32 takes any object as the Callback: one that cannot be called fails when an event
+    # comes (its TypeError printed by the service thread), not here
     signal = None if SignalEvent is None else lookup(SignalEvent, KernelEvent)
     bookmark = None if Bookmark is None else lookup(Bookmark, _Bookmark)
     start = flags & 0x3
