@@ -11,6 +11,9 @@ the forms Event Viewer's "Filter Current Log" makes are understood::
     *[System[TimeCreated[timediff(@SystemTime) <= 86400000]]]
     *[System[TimeCreated[@SystemTime>='2024-01-01T00:00:00.000Z']]]
     *[System[band(Keywords,36028797018963968)]]
+    *[System[Computer='HOST' and Channel='System']]
+    *[System[Security[@UserID='S-1-5-18']]]
+    *[EventData[Data='text']]               an insert that is the text
 
 (``Event`` may stand for ``*``; ``and``, ``or``, parentheses and the comparisons ``= != < <= >
 >=`` combine them), and the structured form, a ``<QueryList>`` of ``<Query>`` elements whose
@@ -150,11 +153,34 @@ class _Parser:
             inner = self.or_test(self.outer_atom)
             self.take(")")
             return inner
+        if self.accept("EventData"):
+            self.take("[")
+            inner = self.or_test(self.data_atom)
+            self.take("]")
+            return inner
         self.take("System")
         self.take("[")
         inner = self.or_test(self.system_atom)
         self.take("]")
         return inner
+
+    def data_atom(self) -> Callable[[EventRecord], bool]:
+        """``Data='text'`` (or ``!=``): whether an insert is (or one is not) that text.
+
+        As XPath compares a node set: some Data item equal (or not equal) to the text.
+        """
+        if self.accept("("):
+            inner = self.or_test(self.data_atom)
+            self.take(")")
+            return inner
+        self.take("Data")
+        operator = self.take(kind="op")
+        if operator not in ("=", "!="):
+            raise _invalid(self.query, f"Data compares with = or !=, not {operator}")
+        text = self.take(kind="str")[1:-1]
+        if operator == "=":
+            return lambda r: text in r.strings
+        return lambda r: any(item != text for item in r.strings)
 
     def or_test(
         self, atom: Callable[[], Callable[[EventRecord], bool]]
@@ -195,6 +221,22 @@ class _Parser:
             inner = self.or_test(self.provider_atom)
             self.take("]")
             return inner
+        if name in ("Computer", "Channel"):
+            operator = self.take(kind="op")
+            if operator not in ("=", "!="):
+                raise _invalid(self.query, f"{name} compares with = or !=, not {operator}")
+            compare, text = _COMPARE[operator], self.take(kind="str")[1:-1].lower()
+            if name == "Computer":
+                return lambda r: compare(r.computer.lower(), text)
+            return lambda r: compare(r.log.lower(), text)
+        if name == "Security":
+            self.take("[")
+            self.take("@")
+            self.take("UserID")
+            compare = _COMPARE[self.take(kind="op")]
+            sid = self.take(kind="str")[1:-1].upper()
+            self.take("]")
+            return lambda r: compare((r.sid or "").upper(), sid)
         if name == "TimeCreated":
             self.take("[")
             inner = self.or_test(self.time_atom)
