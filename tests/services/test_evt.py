@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from apartment import services
 from apartment.errors import (
@@ -339,3 +341,60 @@ def test_bad_input_fails_at_the_door() -> None:
         services.channel_name(None)
     with pytest.raises(TypeError):
         services.PublisherMetadata.open(b"x")  # type: ignore[arg-type]
+
+
+_OPS = {"=": int.__eq__, "!=": int.__ne__, "<": int.__lt__, "<=": int.__le__, ">": int.__gt__}
+_atoms = st.one_of(
+    st.tuples(st.just("Level"), st.sampled_from(sorted(_OPS)), st.integers(0, 5)),
+    st.tuples(st.just("EventID"), st.sampled_from(sorted(_OPS)), st.integers(999, 1006)),
+    st.tuples(st.just("Task"), st.sampled_from(["=", "!="]), st.integers(0, 1)),
+    st.tuples(st.just("Provider"), st.just("="), st.sampled_from(["A", "B", "C"])),
+)
+_trees = st.recursive(
+    _atoms,
+    lambda inner: st.tuples(st.sampled_from(["and", "or"]), inner, inner),
+    max_leaves=6,
+)
+
+
+def _xpath(tree: tuple[Any, ...]) -> str:
+    if tree[0] in ("and", "or"):
+        return f"({_xpath(tree[1])} {tree[0]} {_xpath(tree[2])})"
+    name, op, value = tree
+    if name == "Provider":
+        return f"Provider[@Name='{value}']"
+    return f"{name}{op}{value}"
+
+
+def _holds(tree: tuple[Any, ...], fields: dict[str, Any]) -> bool:
+    if tree[0] == "and":
+        return _holds(tree[1], fields) and _holds(tree[2], fields)
+    if tree[0] == "or":
+        return _holds(tree[1], fields) or _holds(tree[2], fields)
+    name, op, value = tree
+    if name == "Provider":
+        return bool(fields["Provider"] == value)
+    return bool(_OPS[op](fields[name], value))
+
+
+@settings(max_examples=60)
+@given(tree=_trees)
+def test_combined_filters_select_what_they_say(tree: tuple[Any, ...]) -> None:
+    records = services.read_events(log="System")  # the test's own log: written once
+    if not records:
+        _write(6)
+        records = services.read_events(log="System")
+    expected = [
+        r.record_number
+        for r in records
+        if _holds(
+            tree,
+            {
+                "Level": {ERROR: 2, WARNING: 3, INFO: 4}[r.event_type],
+                "EventID": r.event_id,
+                "Task": r.category,
+                "Provider": r.source,
+            },
+        )
+    ]
+    assert _numbers(services.EventQuery("System", f"*[System[{_xpath(tree)}]]")) == expected
