@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import threading
@@ -297,3 +298,24 @@ def test_a_subscriber_in_another_process_sees_events_written_here() -> None:
     _write(7, 8, 9)
     out, _ = child.communicate(timeout=60)
     assert out == "[7, 8, 9]\n"
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="fork() is POSIX's")
+def test_a_forked_child_subscribes_afresh(closing: list[services.Subscription]) -> None:
+    closing.append(services.Subscription("System", callback=_Pushed()))  # the parent's
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: its own subscription is served by a service thread of its own
+        try:
+            pushed = _Pushed()
+            child = services.Subscription("System", callback=pushed)
+            _write(42)
+            ids = pushed.wait_for(1)
+            child.close()
+            os.write(write, bytes(str(ids), "ascii"))
+        finally:
+            os._exit(0)
+    os.close(write)
+    with os.fdopen(read) as answer:
+        assert answer.read() == "[42]"
+    assert os.waitpid(pid, 0)[1] == 0

@@ -17,6 +17,7 @@ import xml.etree.ElementTree as ET
 from typing import NamedTuple
 from xml.sax.saxutils import escape
 
+from .._fork import OUTER, hold_across_fork
 from ..errors import (
     ERROR_EVT_CHANNEL_NOT_FOUND,
     ERROR_EVT_MESSAGE_ID_NOT_FOUND,
@@ -83,6 +84,7 @@ class _Tail(NamedTuple):
 
 _tails: dict[str, _Tail] = {}
 _tails_lock = threading.Lock()
+hold_across_fork(_tails_lock, OUTER)
 
 
 def log_records(path: str | os.PathLike[str], log: str) -> list[EventRecord]:

@@ -28,6 +28,7 @@ import threading
 import traceback
 from typing import TYPE_CHECKING, Protocol
 
+from .._fork import OUTER, SERVICES, after_fork_in_child, hold_across_fork
 from ..errors import ERROR_INVALID_HANDLE, ERROR_NO_MORE_ITEMS, ERROR_NOT_FOUND, Win32Error
 from ._eventlog import log_path
 from ._eventlog_read import POLL_SECONDS
@@ -245,6 +246,11 @@ class _Service:
                 subscription._serve()
             self._wake.wait(POLL_SECONDS)
 
+    def forget(self) -> None:
+        """In a forked child: the parent's subscriptions and thread are not this process's."""
+        self._subscriptions = []
+        self._thread = None
+
     def stop(self) -> None:
         """At exit: close every subscription, so none calls back into a finalizing process."""
         with self._lock:
@@ -256,3 +262,5 @@ class _Service:
 
 _service = _Service()
 atexit.register(_service.stop)
+hold_across_fork(_service._lock, OUTER)
+after_fork_in_child(_service.forget, SERVICES)
