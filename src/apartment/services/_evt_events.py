@@ -215,7 +215,8 @@ def format_message(record: EventRecord, what: str, resource_id: int = 0) -> str 
     ``event`` is the message from the source's message table with the inserts put in (as the
     classic API formats it); ``level``, ``task``, ``keyword`` (a list), ``channel`` and
     ``provider`` name those (``opcode`` is Info: classic events have opcode 0); ``xml`` is
-    the event's XML; ``id`` is the message ``resource_id`` of the table, without inserts.
+    the event's XML with its RenderingInfo (those texts); ``id`` is the message
+    ``resource_id`` of the table, without inserts.
 
     Raises:
         Win32Error: ERROR_EVT_MESSAGE_NOT_FOUND when no message table holds the event's id
@@ -245,7 +246,7 @@ def format_message(record: EventRecord, what: str, resource_id: int = 0) -> str 
     if what == "provider":
         return record.source
     if what == "xml":
-        return render_xml(record)
+        return _rendered_xml(record)
     if what == "opcode":
         return "Info"
     if what == "id":
@@ -256,6 +257,26 @@ def format_message(record: EventRecord, what: str, resource_id: int = 0) -> str 
             )
         return text
     raise Win32Error.from_code(ERROR_INVALID_PARAMETER, f"no message of kind {what!r}")
+
+
+def _rendered_xml(record: EventRecord) -> str:
+    """The event's XML with the texts Event Viewer shows (EvtFormatMessageXml): RenderingInfo.
+
+    The Message is left out when no table holds it; the task, provider and channel are
+    empty, as Windows leaves them for a classic event.
+    """
+    message = format_event(record.event_id, record.strings)
+    keywords = format_message(record, "keyword")
+    info = (
+        "<RenderingInfo Culture='en-US'>"
+        + ("" if message is None else f"<Message>{escape(message)}</Message>")
+        + f"<Level>{format_message(record, 'level')}</Level><Task></Task>"
+        + "<Opcode>Info</Opcode><Channel></Channel><Provider></Provider><Keywords>"
+        + "".join(f"<Keyword>{keyword}</Keyword>" for keyword in keywords)
+        + "</Keywords></RenderingInfo>"
+    )
+    xml = render_xml(record)
+    return xml[: -len("</Event>")] + info + "</Event>"
 
 
 class RenderContext:
