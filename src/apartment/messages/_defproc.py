@@ -17,6 +17,8 @@ from ._constants import (
     WM_WINDOWPOSCHANGED,
 )
 from ._destroy import destroy_window
+from ._focus import capture_window, release_capture
+from ._gui_constants import WM_CANCELMODE
 from ._params import CreateStruct, TextBuffer, WindowPos, make_lparam
 from ._styles import SIZE_RESTORED, SWP_NOCLIENTMOVE, SWP_NOCLIENTSIZE
 from ._window_table import window_of
@@ -53,6 +55,8 @@ def def_window_proc(hwnd: int, msg: int, wparam: object, lparam: object) -> int:
         return len(window_of(hwnd).title)
     elif msg == WM_WINDOWPOSCHANGED and isinstance(lparam, WindowPos):
         _size_and_move(window_of(hwnd), lparam)
+    elif msg == WM_CANCELMODE and capture_window() == hwnd:
+        release_capture()
     return 0
 
 

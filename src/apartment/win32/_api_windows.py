@@ -1,0 +1,69 @@
+"""``win32api``'s window names: window and class longs, the focus, the cursor.
+
+``win32api`` star-imports it. These raise where pywin32's win32api raises (its functions check
+the result), unlike the ``win32gui`` ones of the same name.
+"""
+
+from __future__ import annotations
+
+import operator
+from typing import Any
+
+from .. import messages
+from ._adapt import api
+from ._handles import handle_value
+
+__all__ = [
+    "GetWindowLong", "SetWindowLong", "SetClassLong", "GetFocus", "GetCursorPos",
+    "SetCursorPos", "ClipCursor",
+]  # fmt: skip
+
+
+def _int(value: object) -> int:
+    return operator.index(value)  # type: ignore[arg-type]
+
+
+def _ints(value: object, count: int, what: str) -> tuple[int, ...]:
+    if isinstance(value, tuple) and len(value) == count:
+        return tuple(_int(item) for item in value)
+    raise TypeError(f"{what} must be a tuple of {count} ints")
+
+
+@api("GetWindowLong")
+def GetWindowLong(hwnd: int | None, offset: int, /) -> int:
+    return messages.window_long(handle_value(hwnd), _int(offset), pointer_size=False)
+
+
+@api("SetWindowLong")
+def SetWindowLong(hwnd: int | None, offset: int, value: Any, /) -> int:  # noqa: ANN401
+    """Set a window long; the previous value. GWL_WNDPROC takes a procedure's address."""
+    return messages.set_window_long(handle_value(hwnd), _int(offset), _int(value))
+
+
+@api("SetClassLong")
+def SetClassLong(hwnd: int, offset: int, val: int, /) -> int:
+    return messages.set_class_long(handle_value(hwnd), _int(offset), _int(val))
+
+
+def GetFocus() -> int:
+    return messages.focus_window()
+
+
+def GetCursorPos() -> tuple[int, int]:
+    return messages.cursor_pos()
+
+
+@api("SetCursorPos")
+def SetCursorPos(arg: tuple[int, int], /) -> None:
+    x, y = _ints(arg, 2, "a point")
+    messages.set_cursor_pos(x, y)
+
+
+@api("ClipCursor")
+def ClipCursor(arg: object, /) -> None:
+    """Confine the cursor to a rectangle; None (or an empty tuple) frees it."""
+    if arg is None or arg == ():
+        messages.clip_cursor(None)
+        return
+    left, top, right, bottom = _ints(arg, 4, "a RECT")
+    messages.clip_cursor((left, top, right, bottom))
