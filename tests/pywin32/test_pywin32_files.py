@@ -419,3 +419,34 @@ def test_console_demo_reads_keys(pywin32_root: Path, tmp_path: Path) -> None:
     )
     assert done.returncode == 0, f"{done.stdout}\n{done.stderr}"
     assert done.stdout.splitlines() == ["the demo ended"]
+
+
+TASKBAR_DRIVER = Path(__file__).resolve().parent / "drivers" / "taskbar_demo_clicks.py"
+
+
+@pytest.mark.timeout(120)
+def test_taskbar_demo_takes_clicks(pywin32_root: Path, tmp_path: Path) -> None:
+    """pywin32's win32gui_taskbar demo, unchanged, its tray icon clicked by a driver.
+
+    The driver posts its three clicks at once, so the demo may handle the second right click
+    before the first menu's WM_COMMAND: only the order of what each click causes is fixed.
+    """
+    demo = pywin32_root / "win32" / "Demos" / "win32gui_taskbar.py"
+    env = {**os.environ, "APARTMENT_REGISTRY": str(tmp_path / "registry.sqlite3")}
+    done = subprocess.run(
+        [sys.executable, "-m", "apartment", "run", str(TASKBAR_DRIVER), str(demo)],
+        capture_output=True,
+        text=True,
+        timeout=100,
+        env=env,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, f"{done.stdout}\n{done.stderr}"
+    lines = done.stdout.splitlines()
+    assert lines[:2] == ["Can't find a Python icon file - using default", "You clicked me."]
+    assert sorted(lines[2:6]) == sorted(
+        ["You right clicked me.", "You right clicked me.", "Hello", "Goodbye"]
+    )
+    assert lines.index("You right clicked me.") < lines.index("Hello") < lines.index("Goodbye")
+    assert lines[6:] == ["the demo ended", "icons left: 0"]
+    assert done.stderr == ""

@@ -11,8 +11,10 @@ Nothing here is caused by a user: windows are activated and focused only by thes
 
 * activating (SetActiveWindow, SetForegroundWindow, and SetFocus of a window whose top-level
   window is not active): WM_NCACTIVATE and WM_ACTIVATE(WA_INACTIVE) to the window that was
-  active, then WM_NCACTIVATE and WM_ACTIVATE(WA_ACTIVE) to the new one; then, unless the
-  focus is already inside it, the focus moves to the new active window;
+  active; when the active window moves to another thread (or from none), WM_ACTIVATEAPP to
+  the top-level windows of the thread losing it (FALSE) and of the thread gaining it (TRUE),
+  lParam the other thread's id; then WM_NCACTIVATE and WM_ACTIVATE(WA_ACTIVE) to the new
+  one; then, unless the focus is already inside it, the focus moves to the new active window;
 * focusing: WM_KILLFOCUS (wParam the new focus) to the old focus, WM_SETFOCUS (wParam the old
   one) to the new;
 * capture: WM_CAPTURECHANGED (lParam the new capture) to the window losing it;
@@ -26,7 +28,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, final
 
-from ..errors import InvalidParameterError
+from ..errors import AccessDeniedError, InvalidParameterError, InvalidThreadIdError
 from ..kernel.lowlevel import KERNEL_LOCK
 from ._constants import HWND_MESSAGE
 from ._destroy import on_window_gone
@@ -34,6 +36,7 @@ from ._gui_constants import (
     WA_ACTIVE,
     WA_INACTIVE,
     WM_ACTIVATE,
+    WM_ACTIVATEAPP,
     WM_CANCELMODE,
     WM_CAPTURECHANGED,
     WM_ENABLE,
@@ -148,20 +151,24 @@ def foreground_window() -> int:
 # -- activation and focus --------------------------------------------------------------------
 
 
-def _mine(state: InputState, window: Window) -> bool:
-    """Whether ``window`` is a window of a thread sharing ``state``; kernel lock held."""
-    return window.queue in state.queues
+def _check_mine(state: InputState, window: Window) -> None:
+    """Refuse a window of a thread that does not share ``state``; kernel lock held."""
+    if window.queue not in state.queues:
+        raise AccessDeniedError(
+            f"{window!r} belongs to thread {window.thread.native_id}, which does not share "
+            "this thread's input state (AttachThreadInput)"
+        )
 
 
 def set_active_window(hwnd: int) -> int:
     """Make a top-level window of the caller's input state the active one (SetActiveWindow).
 
     Returns the window that was active. A child window changes nothing (the active window is
-    returned, as Windows does); 0 deactivates. A window of a thread that does not share the
-    caller's input state is refused with 0 (no error code, as on Windows).
+    returned, as Windows does); 0 deactivates.
 
     Raises:
         InvalidWindowHandleError: no such window.
+        AccessDeniedError: a window of a thread that does not share the caller's input state.
     """
     state = input_state()
     if hwnd:
@@ -169,8 +176,7 @@ def set_active_window(hwnd: int) -> int:
         with KERNEL_LOCK:
             if window.style & (WS_POPUP | WS_CHILD) == WS_CHILD:
                 return state.active
-            if not _mine(state, window):
-                return 0
+            _check_mine(state, window)
     return _activate(state, hwnd)
 
 
@@ -181,9 +187,18 @@ def _activate(state: InputState, hwnd: int) -> int:
         if previous == hwnd:
             return previous
         state.active = hwnd
+        old_thread, new_thread = _thread_of(previous), _thread_of(hwnd)
+        losing = _top_levels_of(old_thread) if new_thread != old_thread else []
+        gaining = _top_levels_of(new_thread) if new_thread != old_thread else []
     if previous and previous in WINDOWS:
         send_message(previous, WM_NCACTIVATE, 0, hwnd)
         send_message(previous, WM_ACTIVATE, WA_INACTIVE, hwnd)
+    for other in losing:  # the threads' top-level windows hear that the "app" changes
+        if other in WINDOWS:
+            send_message(other, WM_ACTIVATEAPP, 0, new_thread)
+    for other in gaining:
+        if other in WINDOWS:
+            send_message(other, WM_ACTIVATEAPP, 1, old_thread)
     if hwnd and hwnd in WINDOWS:
         with KERNEL_LOCK:
             foreground = _foreground[0] == hwnd
@@ -199,16 +214,36 @@ def _activate(state: InputState, hwnd: int) -> int:
     return previous
 
 
+def _thread_of(hwnd: int) -> int:
+    """The native id of the thread of a window, 0 for none; kernel lock held."""
+    window = WINDOWS.get(hwnd)
+    return window.thread.native_id if window is not None else 0
+
+
+def _top_levels_of(thread_id: int) -> list[int]:
+    """A thread's top-level windows, topmost first (none for 0); kernel lock held."""
+    if not thread_id:
+        return []
+    return [
+        window.hwnd
+        for window in reversed(WINDOWS.values())
+        if window.thread.native_id == thread_id
+        and not window.is_child
+        and window.parent != HWND_MESSAGE
+    ]
+
+
 def set_focus(hwnd: int) -> int:
     """Give the keyboard focus to a window of the caller's input state (SetFocus).
 
     Returns the window that had it. Its top-level window is activated first if it is not the
     active one. 0 takes the focus away. The focus is refused (0 returned, nothing changes,
-    no error code) for a window of a thread that does not share the caller's input state, a
-    disabled or minimized window or one inside such a window, and a message-only window.
+    no error code) for a disabled or minimized window or one inside such a window, and a
+    message-only window.
 
     Raises:
         InvalidWindowHandleError: no such window.
+        AccessDeniedError: a window of a thread that does not share the caller's input state.
     """
     state = input_state()
     if not hwnd:
@@ -220,8 +255,7 @@ def set_focus(hwnd: int) -> int:
     with KERNEL_LOCK:
         if state.focus == hwnd:
             return hwnd
-        if not _mine(state, window):
-            return 0
+        _check_mine(state, window)
         top = window
         while True:
             if top.style & (WS_MINIMIZE | WS_DISABLED) or top.parent == HWND_MESSAGE:
@@ -280,16 +314,14 @@ def set_foreground_window(hwnd: int) -> bool:
 def set_capture(hwnd: int) -> int:
     """Capture the mouse for a window of the caller's input state; the previous capture.
 
-    A window of a thread that does not share the caller's input state is refused with 0.
-
     Raises:
         InvalidWindowHandleError: no such window.
+        AccessDeniedError: a window of a thread that does not share the caller's input state.
     """
     window = window_of(hwnd)
     state = input_state()
     with KERNEL_LOCK:
-        if not _mine(state, window):
-            return 0
+        _check_mine(state, window)
         previous = state.capture
         state.capture = hwnd
     if previous and previous != hwnd and previous in WINDOWS:
@@ -365,15 +397,19 @@ def attach_thread_input(thread_id: int, to_thread_id: int, attach: bool) -> None
     Detached, ``thread_id`` gets its own state again, keeping its own windows in it.
 
     Raises:
-        InvalidParameterError: the same thread twice, or detaching threads not attached.
-        InvalidThreadIdError: a thread that does not exist or has no message queue.
+        AccessDeniedError: the same thread twice.
+        InvalidParameterError: a thread that does not exist or has no message queue, or
+            detaching threads that are not attached (Windows' codes, as Wine gives them).
     """
     for value in (thread_id, to_thread_id):
         if isinstance(value, bool) or not isinstance(value, int):
             raise TypeError(f"a thread id is an int, not {value!r}")
     if thread_id == to_thread_id:
-        raise InvalidParameterError("a thread cannot attach its input to itself")
-    queue, to_queue = queue_of(thread_id), queue_of(to_thread_id)
+        raise AccessDeniedError("a thread cannot attach its input to itself")
+    try:
+        queue, to_queue = queue_of(thread_id), queue_of(to_thread_id)
+    except InvalidThreadIdError as error:
+        raise InvalidParameterError(str(error)) from None
     with KERNEL_LOCK:
         state, to_state = _state_of(queue), _state_of(to_queue)
         if attach:

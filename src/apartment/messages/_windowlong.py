@@ -150,10 +150,13 @@ def call_window_proc(
     """Call a window procedure (a callable or its address) now, on this thread (CallWindowProc).
 
     What a subclassing procedure does to pass a message on to the procedure it replaced.
+    A NULL procedure (0) gives 0.
 
     Raises:
         InvalidParameterError: ``proc`` is an address of no procedure.
     """
+    if proc == 0:
+        return 0  # CallWindowProc(NULL, ...) calls nothing
     fn = proc_at(proc) if isinstance(proc, int) and not isinstance(proc, bool) else proc
     if not callable(fn):
         raise TypeError(f"a window procedure is callable or an address, not {proc!r}")

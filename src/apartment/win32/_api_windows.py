@@ -15,7 +15,7 @@ from ._handles import handle_value
 
 __all__ = [
     "GetWindowLong", "SetWindowLong", "SetClassLong", "GetFocus", "GetCursorPos",
-    "SetCursorPos", "ClipCursor",
+    "SetCursorPos", "ClipCursor", "LoadCursor",
 ]  # fmt: skip
 
 
@@ -37,7 +37,9 @@ def GetWindowLong(hwnd: int | None, offset: int, /) -> int:
 @api("SetWindowLong")
 def SetWindowLong(hwnd: int | None, offset: int, value: Any, /) -> int:  # noqa: ANN401
     """Set a window long; the previous value. GWL_WNDPROC takes a procedure's address."""
-    return messages.set_window_long(handle_value(hwnd), _int(offset), _int(value))
+    if not isinstance(value, int) or not -(2**63) <= value < 2**64:
+        raise TypeError(f"Unable to convert {type(value).__name__} to pointer-sized value")
+    return messages.set_window_long(handle_value(hwnd), _int(offset), int(value))
 
 
 @api("SetClassLong")
@@ -67,3 +69,11 @@ def ClipCursor(arg: object, /) -> None:
         return
     left, top, right, bottom = _ints(arg, 4, "a RECT")
     messages.clip_cursor((left, top, right, bottom))
+
+
+@api("LoadCursor")
+def LoadCursor(hInstance: object, cursorid: object, /) -> int:
+    """A stock cursor (``hInstance`` 0, an IDC_* number); win32api's raises for a missing one."""
+    if isinstance(cursorid, bool) or not isinstance(cursorid, (int, str)):
+        raise TypeError("Resource id/name must be unicode or int in the range 0-65536")
+    return messages.load_cursor(handle_value(hInstance), cursorid)

@@ -6,7 +6,7 @@ pywin32's quirks kept here: GetWindowLong is the 32-bit call (so on 64-bit Windo
 indexes, GWL_WNDPROC among them, give 0) and, like SetWindowLong, GetDlgCtrlID, GetDlgItem
 and GetWindowTextLength, answers 0 instead of raising; SetWindowLong with GWL_WNDPROC takes a
 callable or a dict ``{msg: fn}`` (as a class's procedure) and returns the old procedure's
-address, which CallWindowProc and SetWindowLong take back.
+address, which CallWindowProc takes.
 """
 
 from __future__ import annotations
@@ -73,10 +73,13 @@ def SetWindowLong(hwnd: int, index: int, value: object, /) -> int:
     """Set a window long; returns the previous value, 0 when it fails (pywin32 never raises).
 
     With GWL_WNDPROC, ``value`` is a pywin32 window procedure (a callable, or a dict
-    ``{msg: fn}``) or the address of one GetWindowLong/SetWindowLong gave.
+    ``{msg: fn}``); pywin32 refuses an address there, so the old procedure is put back by
+    subclassing with a procedure that calls it (CallWindowProc).
     """
     index = _index(index)
-    if index == _GWL_WNDPROC and (callable(value) or isinstance(value, dict)):
+    if index == _GWL_WNDPROC:
+        if not (callable(value) or isinstance(value, dict)):
+            raise TypeError("object must be callable or a dictionary")  # pywin32 takes no int
         proc = PyWndProc(value)
         proc.attached = True
         return messages.proc_address(messages.set_window_proc(handle_value(hwnd), proc))
@@ -124,9 +127,9 @@ def GetForegroundWindow() -> int:
     return messages.foreground_window()
 
 
-@soft(int)
-def SetForegroundWindow(hwnd: int, /) -> int:
-    return int(messages.set_foreground_window(handle_value(hwnd)))
+@api("SetForegroundWindow")
+def SetForegroundWindow(hwnd: int, /) -> None:
+    messages.set_foreground_window(handle_value(hwnd))
 
 
 def GetActiveWindow() -> int:
