@@ -60,6 +60,7 @@ FILES = [
     File("win32/test/test_pywintypes.py", "unittest"),
     File("win32/test/test_security.py", "unittest"),
     File("win32/test/test_win32gui.py", "unittest"),
+    File("win32/test/test_win32guistruct.py", "unittest"),
     File("win32/test/test_win32clipboard.py", "unittest"),
     File(
         "win32/test/test_clipboard.py",

@@ -31,7 +31,7 @@ __all__ = [
     "FlashWindow", "FlashWindowEx", "CloseWindow", "AnimateWindow", "IsIconic", "IsChild",
     "GetCursorPos", "GetCapture", "SetCapture", "ReleaseCapture",
     "GetLayeredWindowAttributes", "SetLayeredWindowAttributes", "ChildWindowFromPoint",
-    "WindowFromPoint",
+    "WindowFromPoint", "PyMakeBuffer",
 ]  # fmt: skip
 
 _GWL_WNDPROC = messages.GWL_WNDPROC
@@ -280,3 +280,11 @@ def GetLayeredWindowAttributes(hwnd: int, /) -> tuple[int, int, int]:
 @api("SetLayeredWindowAttributes")
 def SetLayeredWindowAttributes(hwnd: int, Key: int, Alpha: int, Flags: int, /) -> None:
     messages.set_layered_attributes(handle_value(hwnd), dword(Key), dword(Alpha), dword(Flags))
+
+
+def PyMakeBuffer(length: int, addr: object = 0, /) -> memoryview:
+    """A view of ``length`` bytes at ``addr`` (read-only here), or a new zeroed buffer for 0."""
+    size = _index(length)
+    if not addr:
+        return memoryview(bytearray(size))
+    return messages.read_memory(_index(addr), size)
