@@ -180,8 +180,12 @@ def set_active_window(hwnd: int) -> int:
     return _activate(state, hwnd)
 
 
-def _activate(state: InputState, hwnd: int) -> int:
-    """Make ``hwnd`` (a top-level window of the state, or 0) the active window."""
+def _activate(state: InputState, hwnd: int, move_focus: bool = True) -> int:
+    """Make ``hwnd`` (a top-level window of the state, or 0) the active window.
+
+    Then the focus moves to it unless it is inside it already, or ``move_focus`` is False
+    (SetFocus, which moves the focus itself next).
+    """
     with KERNEL_LOCK:
         previous = state.active
         if previous == hwnd:
@@ -205,8 +209,8 @@ def _activate(state: InputState, hwnd: int) -> int:
         send_message(hwnd, WM_NCACTIVATE, int(foreground), previous)
         send_message(hwnd, WM_ACTIVATE, WA_ACTIVE, previous)
     with KERNEL_LOCK:
-        if state.active != hwnd:
-            return previous  # the procedures activated another window meanwhile
+        if state.active != hwnd or not move_focus:
+            return previous  # (or the procedures activated another window meanwhile)
         focus = WINDOWS.get(state.focus)
         inside = focus is not None and hwnd and top_level_of(focus).hwnd == hwnd
     if not inside:
@@ -268,7 +272,7 @@ def set_focus(hwnd: int) -> int:
             top = parent
         active = state.active
     if top.hwnd != active:
-        _activate(state, top.hwnd)
+        _activate(state, top.hwnd, move_focus=False)
         with KERNEL_LOCK:
             if window.destroyed or state.active != top.hwnd:
                 return 0
