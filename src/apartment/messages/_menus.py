@@ -34,7 +34,6 @@ from ._menu_constants import (
     MF_RIGHTJUSTIFY,
     MF_SEPARATOR,
     MFS_DEFAULT,
-    MFS_GRAYED,
     MFT_RADIOCHECK,
 )
 
@@ -228,8 +227,6 @@ def located(handle: int, item: int, by_position: bool) -> tuple[Menu, int]:
 def _from_flags(flags: int, id_or_submenu: int, text: str | None) -> MenuItem:
     """An item from MF_* flags, as AppendMenu/InsertMenu/ModifyMenu read them; lock held."""
     item = MenuItem(type=flags & _TYPE_FLAGS, state=flags & _STATE_FLAGS)
-    if item.state & (MF_GRAYED | MF_DISABLED):
-        item.state = (item.state & ~(MF_GRAYED | MF_DISABLED)) | MFS_GRAYED
     if flags & MF_POPUP:
         menu_lookup(id_or_submenu)
         item.submenu = id_or_submenu
