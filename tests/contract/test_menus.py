@@ -174,7 +174,7 @@ def test_menu_item_info_round_trip(menu: tuple[int, int]) -> None:
     )
     win32gui.InsertMenuItem(top, 0, True, item)
     assert win32gui.GetMenuItemID(top, 0) == 4000
-    empty, room = win32gui_struct.EmptyMENUITEMINFO()
+    empty, _room = win32gui_struct.EmptyMENUITEMINFO()
     win32gui.GetMenuItemInfo(top, 4000, False, empty)
     got = win32gui_struct.UnpackMENUITEMINFO(empty)
     assert (got.wID, got.fState, got.dwItemData, got.hSubMenu) == (
