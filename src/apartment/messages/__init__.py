@@ -52,6 +52,20 @@ from ._desktop import DESKTOP_CLASS as DESKTOP_CLASS
 from ._desktop import SHELL_CLASS as SHELL_CLASS
 from ._desktop import desktop_window as desktop_window
 from ._destroy import destroy_window as destroy_window
+from ._dialogs import DIALOG_CLASS as DIALOG_CLASS
+from ._dialogs import IDCANCEL as IDCANCEL
+from ._dialogs import IDOK as IDOK
+from ._dialogs import DialogItem as DialogItem
+from ._dialogs import DialogTemplate as DialogTemplate
+from ._dialogs import create_dialog as create_dialog
+from ._dialogs import def_dialog_proc as def_dialog_proc
+from ._dialogs import dialog_box as dialog_box
+from ._dialogs import dialog_item_int as dialog_item_int
+from ._dialogs import dialog_item_text as dialog_item_text
+from ._dialogs import end_dialog as end_dialog
+from ._dialogs import is_dialog_message as is_dialog_message
+from ._dialogs import set_dialog_item_int as set_dialog_item_int
+from ._dialogs import set_dialog_item_text as set_dialog_item_text
 from ._enum import child_windows as child_windows
 from ._enum import find_window as find_window
 from ._enum import get_class_name as get_class_name
@@ -450,4 +464,19 @@ __all__ = [
     "create_accelerator_table",
     "destroy_accelerator_table",
     "translate_accelerator",
+    # dialogs (s19-gui)
+    "DIALOG_CLASS",
+    "IDCANCEL",
+    "IDOK",
+    "DialogItem",
+    "DialogTemplate",
+    "create_dialog",
+    "def_dialog_proc",
+    "dialog_box",
+    "dialog_item_int",
+    "dialog_item_text",
+    "end_dialog",
+    "is_dialog_message",
+    "set_dialog_item_text",
+    "set_dialog_item_int",
 ]

@@ -69,7 +69,7 @@ def GetWindowLong(hwnd: int, index: int, /) -> int:
 
 
 @soft(int)
-def SetWindowLong(hwnd: int, index: int, value: object, /) -> int:
+def SetWindowLong(hwnd: int, index: int, value: Any, /) -> int:  # noqa: ANN401
     """Set a window long; returns the previous value, 0 when it fails (pywin32 never raises).
 
     With GWL_WNDPROC, ``value`` is a pywin32 window procedure (a callable, or a dict

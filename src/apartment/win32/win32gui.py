@@ -591,8 +591,9 @@ def InitCommonControls() -> None:
 
 
 # -- windows' state, menus, tray icons (s19-gui): in modules of their own ------------------------
-from . import _win32gui_menus, _win32gui_windows  # noqa: E402
+from . import _win32gui_dialogs, _win32gui_menus, _win32gui_windows  # noqa: E402
+from ._win32gui_dialogs import *  # noqa: E402,F403
 from ._win32gui_menus import *  # noqa: E402,F403
 from ._win32gui_windows import *  # noqa: E402,F403
 
-__all__ += _win32gui_windows.__all__ + _win32gui_menus.__all__
+__all__ += _win32gui_windows.__all__ + _win32gui_menus.__all__ + _win32gui_dialogs.__all__
