@@ -14,7 +14,7 @@ from __future__ import annotations
 import operator
 from typing import TYPE_CHECKING, Any
 
-from .. import messages
+from .. import kernel, messages
 from ._adapt import api, as_bool, dword, soft
 from ._handles import handle_value
 from ._wndproc import PyWndProc
@@ -31,7 +31,7 @@ __all__ = [
     "FlashWindow", "FlashWindowEx", "CloseWindow", "AnimateWindow", "IsIconic", "IsChild",
     "GetCursorPos", "GetCapture", "SetCapture", "ReleaseCapture",
     "GetLayeredWindowAttributes", "SetLayeredWindowAttributes", "ChildWindowFromPoint",
-    "WindowFromPoint", "PyMakeBuffer",
+    "WindowFromPoint", "PyMakeBuffer", "GetModuleHandle", "LOWORD", "HIWORD", "PySetMemory",
 ]  # fmt: skip
 
 _GWL_WNDPROC = messages.GWL_WNDPROC
@@ -288,3 +288,24 @@ def PyMakeBuffer(length: int, addr: object = 0, /) -> memoryview:
     if not addr:
         return memoryview(bytearray(size))
     return messages.read_memory(_index(addr), size)
+
+
+@api("GetModuleHandle")
+def GetModuleHandle(fileName: str | None = None, /) -> int:
+    """The handle of a loaded module: None gives the program's (as win32api's)."""
+    return kernel.module_handle(fileName)
+
+
+def LOWORD(val: int, /) -> int:
+    """The low 16 bits of an int (the SDK's macro, in win32gui too; no core call)."""
+    return _index(val) & 0xFFFF
+
+
+def HIWORD(val: int, /) -> int:
+    """Bits 16 to 31 of an int (the SDK's macro, in win32gui too; no core call)."""
+    return (_index(val) >> 16) & 0xFFFF
+
+
+def PySetMemory(addr: int, data: object, /) -> None:
+    """Copy ``data`` (a bytes-like object) to memory at ``addr``; ValueError if not writable."""
+    messages.write_memory(_index(addr), memoryview(data))  # type: ignore[arg-type]
