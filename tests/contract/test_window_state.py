@@ -16,9 +16,12 @@ import pytest
 import pywintypes
 import win32api
 import win32con
+import win32event
 import win32gui
 import win32process
 import winerror
+
+from ._kernel import JOIN_MS
 
 # isort: split
 # Fixtures: imported for pytest, which looks them up in this module.
@@ -111,6 +114,17 @@ def in_thread(body: Any) -> Any:
     thread.start()
     thread.join()
     return result[0]
+
+
+def pump_until(event: Any) -> None:
+    """Handle this thread's messages until ``event`` is set (within JOIN_MS)."""
+    for _ in range(1000):
+        rc = win32event.MsgWaitForMultipleObjects([event], False, JOIN_MS, win32event.QS_ALLINPUT)
+        if rc == win32event.WAIT_OBJECT_0:
+            return
+        assert rc == win32event.WAIT_OBJECT_0 + 1, "the other thread never finished"
+        win32gui.PumpWaitingMessages()
+    raise AssertionError("the other thread never finished")
 
 
 # --- window longs -------------------------------------------------------------------------
@@ -360,7 +374,7 @@ def test_attached_threads_share_the_focus(windows: Windows) -> None:
     top = windows.top()
     win32gui.SetFocus(top)
     me = win32api.GetCurrentThreadId()
-    attached = threading.Event()
+    attached = win32event.CreateEvent(None, True, False, None)
     seen: list[int] = []
 
     def body() -> None:
@@ -370,12 +384,12 @@ def test_attached_threads_share_the_focus(windows: Windows) -> None:
         seen.extend([win32gui.GetFocus(), win32gui.GetActiveWindow()])
         win32process.AttachThreadInput(tid, me, False)
         seen.append(win32gui.GetFocus())
-        attached.set()
+        win32event.SetEvent(attached)
 
     thread = threading.Thread(target=body)
     thread.start()
+    pump_until(attached)  # attaching may send this thread's windows messages
     thread.join()
-    assert attached.is_set()
     assert seen == [top, top, 0]
     assert win32gui.GetFocus() == top
 
