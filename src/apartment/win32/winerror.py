@@ -1,7 +1,9 @@
 """Win32 error codes and HRESULTs, with the SDK's names and values (pywin32's ``winerror``).
 
-The values live in the core (:mod:`apartment.errors`, their one home); this module re-exports
-them under pywin32's names. HRESULTs are the signed 32-bit values pywin32 uses
+The values the core uses live in :mod:`apartment.errors`, their one home; this module
+re-exports them under pywin32's names, and every other name of pywin32's module comes from its
+generated table (``_tables/winerror.py``), checked by tests/contract/test_constant_modules.py.
+HRESULTs are the signed 32-bit values pywin32 uses
 (``RPC_E_WRONG_THREAD == -2147417842``).
 """
 
@@ -226,14 +228,21 @@ from ..errors import TRUST_E_PROVIDER_UNKNOWN as TRUST_E_PROVIDER_UNKNOWN
 from ..errors import TRUST_E_SUBJECT_FORM_UNKNOWN as TRUST_E_SUBJECT_FORM_UNKNOWN
 from ..errors import TRUST_E_SUBJECT_NOT_TRUSTED as TRUST_E_SUBJECT_NOT_TRUSTED
 from ..errors import WAIT_TIMEOUT as WAIT_TIMEOUT
-from ..errors import hresult_from_win32
+from ..errors import hresult_from_win32 as _hresult_from_win32
+from ._tables import fill as _fill
+from ._tables.winerror import IIDS as _IIDS
+from ._tables.winerror import VALUES as _VALUES
 
-__all__ = ["HRESULT_FROM_WIN32", "SUCCEEDED", "FAILED"]
+_SEVERITY_BIT = -0x80000000  # the HRESULT's sign bit, as pywin32 ors it in
+_FACILITY_NT_BIT = 0x10000000
+_FACILITY_SETUPAPI = 15
+_FACILITY_USERMODE_FILTER_MANAGER = 31
+_SETUPAPI_ERROR = 0x20000000 | -0x40000000  # APPLICATION_ERROR_MASK | ERROR_SEVERITY_ERROR
 
 
 def HRESULT_FROM_WIN32(scode: int) -> int:
     """Turn a Win32 error code into its HRESULT (signed), as the SDK macro does."""
-    return hresult_from_win32(scode)
+    return _hresult_from_win32(scode)
 
 
 def SUCCEEDED(scode: int) -> bool:
@@ -244,3 +253,81 @@ def SUCCEEDED(scode: int) -> bool:
 def FAILED(scode: int) -> bool:
     """Tell whether an HRESULT reports failure."""
     return scode < 0
+
+
+def HRESULT_CODE(hr: int) -> int:
+    """The code of an HRESULT: its low 16 bits."""
+    return hr & 0xFFFF
+
+
+def SCODE_CODE(sc: int) -> int:
+    """The code of an SCODE: its low 16 bits."""
+    return sc & 0xFFFF
+
+
+def HRESULT_FACILITY(hr: int) -> int:
+    """The facility of an HRESULT (bits 16 to 28)."""
+    return (hr >> 16) & 0x1FFF
+
+
+def SCODE_FACILITY(sc: int) -> int:
+    """The facility of an SCODE (bits 16 to 28)."""
+    return (sc >> 16) & 0x1FFF
+
+
+def HRESULT_SEVERITY(hr: int) -> int:
+    """1 for a failure HRESULT, 0 for a success."""
+    return (hr >> 31) & 0x1
+
+
+def SCODE_SEVERITY(sc: int) -> int:
+    """1 for a failure SCODE, 0 for a success."""
+    return (sc >> 31) & 0x1
+
+
+def HRESULT_FROM_NT(x: int) -> int:
+    """An NTSTATUS as an HRESULT: the status with the NT facility bit set."""
+    return x | _FACILITY_NT_BIT
+
+
+def HRESULT_FROM_SETUPAPI(x: int) -> int:
+    """A SetupAPI error as an HRESULT: its own facility for application errors, else Win32's."""
+    if x & _SETUPAPI_ERROR == _SETUPAPI_ERROR:
+        return (x & 0xFFFF) | (_FACILITY_SETUPAPI << 16) | _SEVERITY_BIT
+    return HRESULT_FROM_WIN32(x)
+
+
+def FILTER_HRESULT_FROM_FLT_NTSTATUS(x: int) -> int:
+    """A filter manager NTSTATUS (facility 0x1C) as an HRESULT of the user-mode filter manager."""
+    if x & 0xFFF0000 != 0x001C0000:
+        raise AssertionError(f"{x:#x} is not a filter manager status (facility 0x1C)")
+    return (x & -0x7FFF0001) | (_FACILITY_USERMODE_FILTER_MANAGER << 16)
+
+
+def GetScode(hr: int) -> int:
+    """The SCODE of an HRESULT: the same value on every Windows since NT."""
+    return hr
+
+
+def ResultFromScode(sc: int) -> int:
+    """The HRESULT of an SCODE: the same value on every Windows since NT."""
+    return sc
+
+
+__all__ = [
+    "FAILED",
+    "FILTER_HRESULT_FROM_FLT_NTSTATUS",
+    "GetScode",
+    "HRESULT_CODE",
+    "HRESULT_FACILITY",
+    "HRESULT_FROM_NT",
+    "HRESULT_FROM_SETUPAPI",
+    "HRESULT_FROM_WIN32",
+    "HRESULT_SEVERITY",
+    "ResultFromScode",
+    "SCODE_CODE",
+    "SCODE_FACILITY",
+    "SCODE_SEVERITY",
+    "SUCCEEDED",
+    *_fill(globals(), _VALUES, _IIDS),
+]
