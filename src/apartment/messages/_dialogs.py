@@ -34,7 +34,7 @@ from ._pump import get_message
 from ._send import send_message
 from ._styles import SW_SHOW, WS_CHILD, WS_TABSTOP, WS_VISIBLE
 from ._window import create_window, dispatch_message
-from ._window_table import WINDOWS, window_of
+from ._window_table import is_window, window_of
 from ._windowinfo import dialog_item, is_child
 from ._windowpos import get_window_text, set_window_text, show_window
 from ._wndclass import lookup_class, register_class
@@ -231,9 +231,9 @@ def create_dialog(
         )
         if not first_tab and item.style & WS_TABSTOP:
             first_tab = control.hwnd
-    if send_message(hwnd, WM_INITDIALOG, first_tab, param) and first_tab in WINDOWS:
+    if send_message(hwnd, WM_INITDIALOG, first_tab, param) and is_window(first_tab):
         set_focus(first_tab)
-    if template.style & WS_VISIBLE and hwnd in WINDOWS:
+    if template.style & WS_VISIBLE and is_window(hwnd):
         show_window(hwnd, SW_SHOW)
     return hwnd
 
@@ -248,27 +248,34 @@ def dialog_box(template: DialogTemplate, parent: int, proc: WindowProc, param: o
     hwnd = create_dialog(template, parent, proc, param)
     with KERNEL_LOCK:
         dialog = _dialogs.get(hwnd)
+        if dialog is not None:
+            dialog.modal = True
     if dialog is None:  # the dialog procedure destroyed it
         return 0
-    dialog.modal = True
     owner_was_enabled = bool(parent) and is_window_enabled(parent)
     if owner_was_enabled:
         enable_window(parent, False)
     try:
-        if not dialog.ended:
+        if not _ended(dialog):
             show_window(hwnd, SW_SHOW)
-        while not dialog.ended and hwnd in WINDOWS:
+        while not _ended(dialog) and is_window(hwnd):
             message = get_message()
             if message[1] == WM_QUIT:
                 post_quit_message(message[2] if isinstance(message[2], int) else 0)
                 break
             dispatch_message(message)
     finally:
-        if owner_was_enabled and parent in WINDOWS:
+        if owner_was_enabled and is_window(parent):
             enable_window(parent, True)
-        if hwnd in WINDOWS:
+        if is_window(hwnd):
             destroy_window(hwnd)
-    return dialog.result
+    with KERNEL_LOCK:
+        return dialog.result
+
+
+def _ended(dialog: _Dialog) -> bool:
+    with KERNEL_LOCK:
+        return dialog.ended
 
 
 def end_dialog(hwnd: int, result: int) -> None:

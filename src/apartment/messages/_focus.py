@@ -47,7 +47,7 @@ from ._gui_constants import (
 from ._queue import current_queue, on_queue_end, queue_of
 from ._send import call_on_owner, send_message
 from ._styles import WS_CHILD, WS_DISABLED, WS_MINIMIZE, WS_POPUP
-from ._window_table import WINDOWS, window_of
+from ._window_table import WINDOWS, is_window, window_of
 
 if TYPE_CHECKING:
     from ._queue import MessageQueue
@@ -194,16 +194,16 @@ def _activate(state: InputState, hwnd: int, move_focus: bool = True) -> int:
         old_thread, new_thread = _thread_of(previous), _thread_of(hwnd)
         losing = _top_levels_of(old_thread) if new_thread != old_thread else []
         gaining = _top_levels_of(new_thread) if new_thread != old_thread else []
-    if previous and previous in WINDOWS:
+    if previous and is_window(previous):
         send_message(previous, WM_NCACTIVATE, 0, hwnd)
         send_message(previous, WM_ACTIVATE, WA_INACTIVE, hwnd)
     for other in losing:  # the threads' top-level windows hear that the "app" changes
-        if other in WINDOWS:
+        if is_window(other):
             send_message(other, WM_ACTIVATEAPP, 0, new_thread)
     for other in gaining:
-        if other in WINDOWS:
+        if is_window(other):
             send_message(other, WM_ACTIVATEAPP, 1, old_thread)
-    if hwnd and hwnd in WINDOWS:
+    if hwnd and is_window(hwnd):
         with KERNEL_LOCK:
             foreground = _foreground[0] == hwnd
         send_message(hwnd, WM_NCACTIVATE, int(foreground), previous)
@@ -284,12 +284,12 @@ def _move_focus(state: InputState, hwnd: int) -> int:
     with KERNEL_LOCK:
         previous = state.focus
         state.focus = hwnd
-    if previous and previous != hwnd and previous in WINDOWS:
+    if previous and previous != hwnd and is_window(previous):
         send_message(previous, WM_KILLFOCUS, hwnd, 0)
     with KERNEL_LOCK:
         if state.focus != hwnd:
             return previous  # WM_KILLFOCUS moved it elsewhere
-    if hwnd and previous != hwnd and hwnd in WINDOWS:
+    if hwnd and previous != hwnd and is_window(hwnd):
         send_message(hwnd, WM_SETFOCUS, previous, 0)
     return previous
 
@@ -328,7 +328,7 @@ def set_capture(hwnd: int) -> int:
         _check_mine(state, window)
         previous = state.capture
         state.capture = hwnd
-    if previous and previous != hwnd and previous in WINDOWS:
+    if previous and previous != hwnd and is_window(previous):
         send_message(previous, WM_CAPTURECHANGED, 0, hwnd)
     return previous
 
@@ -339,7 +339,7 @@ def release_capture() -> bool:
     with KERNEL_LOCK:
         previous = state.capture
         state.capture = 0
-    if previous and previous in WINDOWS:
+    if previous and is_window(previous):
         send_message(previous, WM_CAPTURECHANGED, 0, 0)
     return True
 

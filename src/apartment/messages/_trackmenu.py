@@ -44,7 +44,15 @@ from ._menu_constants import (
     TPM_NONOTIFY,
     TPM_RETURNCMD,
 )
-from ._menus import MENUS, Menu, append_menu, create_popup_menu, destroy_menu, menu_lookup
+from ._menus import (
+    MENUS,
+    Menu,
+    append_menu,
+    create_popup_menu,
+    destroy_menu,
+    is_menu,
+    menu_lookup,
+)
 from ._post import post_message
 from ._send import send_message
 from ._window_table import window_of
@@ -135,10 +143,10 @@ def system_menu(hwnd: int, revert: bool) -> int:
         if revert:
             _system_menus.pop(hwnd, None)
     if revert:
-        if menu and menu in MENUS:
+        if menu and is_menu(menu):
             destroy_menu(menu)
         return 0
-    if menu and menu in MENUS:
+    if menu and is_menu(menu):
         return menu
     menu = create_popup_menu()
     for command, text in _SYSTEM_ITEMS:
