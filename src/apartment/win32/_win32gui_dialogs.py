@@ -6,6 +6,8 @@ exStyle, extra]`` per control (class a name or an atom: 128 Button, 129 Edit, 13
 A dialog procedure is a callable ``fn(hwnd, msg, wparam, lparam)`` or a dict ``{msg: fn}``;
 a message it does not handle (no entry, None or a false answer) gets the dialog manager's
 default handling. Nothing is shown: see ``apartment.messages``' dialogs.
+
+Extensions (pywin32's win32gui lacks them): ``DefDlgProc``, ``IsDialogMessage``.
 """
 
 from __future__ import annotations

@@ -4,6 +4,8 @@ Nothing is shown: TrackPopupMenu takes the item a driver chose
 (``apartment.messages.queue_menu_choice``, ``set_menu_chooser``) or none, and a tray icon's
 clicks come from a driver (``apartment.messages.click_notify_icon``). The MENUITEMINFO and
 MENUINFO buffers are ``win32gui_struct``'s (``_menu_structs`` reads and fills them).
+
+Extensions (pywin32's win32gui lacks them): ``IsMenu``, ``NIM_SETFOCUS``.
 """
 
 from __future__ import annotations
