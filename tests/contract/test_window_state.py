@@ -296,14 +296,17 @@ def test_set_focus_activates_the_top_level_window(windows: Windows) -> None:
     child = windows.child(first, 3, (0, 0, 10, 10), True)
     win32gui.SetActiveWindow(second)
     windows.log.watch = FOCUS_MESSAGES
-    assert win32gui.SetFocus(child) == second
+    # DefWindowProc's WM_ACTIVATE focuses the activated window first
+    assert win32gui.SetFocus(child) == first
     assert windows.log.take() == [
         (second, win32con.WM_NCACTIVATE, 0, first),
         (second, win32con.WM_ACTIVATE, win32con.WA_INACTIVE, first),
         (first, win32con.WM_NCACTIVATE, 0, second),
         (first, win32con.WM_ACTIVATE, win32con.WA_ACTIVE, second),
-        (second, win32con.WM_KILLFOCUS, child, 0),
-        (child, win32con.WM_SETFOCUS, second, 0),
+        (second, win32con.WM_KILLFOCUS, first, 0),
+        (first, win32con.WM_SETFOCUS, second, 0),
+        (first, win32con.WM_KILLFOCUS, child, 0),
+        (child, win32con.WM_SETFOCUS, first, 0),
     ]
     assert (win32gui.GetActiveWindow(), win32gui.GetFocus()) == (first, child)
     assert win32gui.SetFocus(0) == child

@@ -4,8 +4,10 @@ A dialog is a window (class ``#32770`` unless its template names another) whose 
 first to its *dialog procedure*; what that leaves (a FALSE answer) gets the dialog manager's
 default handling (DefDlgProc): WM_CLOSE posts WM_COMMAND(IDCANCEL), the rest DefWindowProc.
 Its controls are child windows of the system's Button, Edit and Static classes (made on
-first use): Edit and Static keep their text; a Button answers BM_CLICK with WM_COMMAND
-(BN_CLICKED) to the dialog and keeps a check state (BM_GETCHECK, BM_SETCHECK).
+first use): Edit and Static keep their text, and an Edit tells its parent of a new text
+(EN_UPDATE, EN_CHANGE) and of the focus (EN_SETFOCUS, EN_KILLFOCUS); a Button answers
+BM_CLICK with WM_COMMAND (BN_CLICKED) to the dialog and keeps a check state (BM_GETCHECK,
+BM_SETCHECK).
 
 Creating a dialog makes the window, then its controls, then sends WM_INITDIALOG (wParam the
 first WS_TABSTOP control, lParam the creator's value); a nonzero answer gives that control
@@ -24,11 +26,11 @@ from typing import TYPE_CHECKING, Any, Final
 
 from ..errors import ERROR_CONTROL_ID_NOT_FOUND, Win32Error
 from ..kernel.lowlevel import KERNEL_LOCK
-from ._constants import WM_CLOSE, WM_NCDESTROY, WM_NULL, WM_QUIT
+from ._constants import WM_CLOSE, WM_NCDESTROY, WM_NULL, WM_QUIT, WM_SETTEXT
 from ._defproc import def_window_proc
 from ._destroy import destroy_window, on_window_gone
 from ._focus import enable_window, is_window_enabled, set_focus
-from ._gui_constants import WM_COMMAND, WM_INITDIALOG
+from ._gui_constants import WM_COMMAND, WM_INITDIALOG, WM_KILLFOCUS, WM_SETFOCUS
 from ._post import post_message, post_quit_message
 from ._pump import get_message
 from ._send import send_message
@@ -66,6 +68,10 @@ BN_CLICKED: Final = 0
 BM_GETCHECK: Final = 0x00F0
 BM_SETCHECK: Final = 0x00F1
 BM_CLICK: Final = 0x00F5
+EN_SETFOCUS: Final = 0x0100
+EN_KILLFOCUS: Final = 0x0200
+EN_CHANGE: Final = 0x0300
+EN_UPDATE: Final = 0x0400
 _DLU: Final = 2  # pixels per dialog unit, both ways (base units 8 x 16)
 _CONTROL_ATOMS: Final = {0x80: "Button", 0x81: "Edit", 0x82: "Static"}
 _RESULT_MESSAGES: Final = frozenset({WM_INITDIALOG} | set(range(0x132, 0x139)))  # WM_CTLCOLOR*
@@ -132,14 +138,39 @@ def _button_proc(hwnd: int, msg: int, wparam: object, lparam: object) -> int:
     return def_window_proc(hwnd, msg, wparam, lparam)
 
 
+def _notify_parent(hwnd: int, code: int) -> None:
+    """Send a control's WM_COMMAND notification (``code`` in the high word) to its parent."""
+    window = window_of(hwnd)
+    if window.is_child:
+        send_message(window.parent, WM_COMMAND, (code << 16) | window.child_id, hwnd)
+
+
+def _edit_proc(hwnd: int, msg: int, wparam: object, lparam: object) -> int:
+    """The Edit class: it tells its parent of a new text and of the focus.
+
+    EN_UPDATE then EN_CHANGE for a new text, EN_SETFOCUS and EN_KILLFOCUS for the focus (as
+    Wine's edit control does).
+    """
+    result = def_window_proc(hwnd, msg, wparam, lparam)
+    if msg == WM_SETTEXT:
+        _notify_parent(hwnd, EN_UPDATE)
+        _notify_parent(hwnd, EN_CHANGE)
+    elif msg == WM_SETFOCUS:
+        _notify_parent(hwnd, EN_SETFOCUS)
+    elif msg == WM_KILLFOCUS and not window_of(hwnd).destroying:
+        _notify_parent(hwnd, EN_KILLFOCUS)
+    return result
+
+
 def _ensure_classes() -> None:
     """Register the dialog class and the controls' classes the first time a dialog is made."""
     with _classes_lock:
         with KERNEL_LOCK:
             missing = [name for name in ("Button", "Edit", "Static") if not lookup_class(name)]
             dialog_missing = lookup_class(DIALOG_CLASS) is None
+        procs = {"Button": _button_proc, "Edit": _edit_proc, "Static": def_window_proc}
         for name in missing:
-            register_class(name, _button_proc if name == "Button" else def_window_proc)
+            register_class(name, procs[name])
         if dialog_missing:
             register_class(DIALOG_CLASS, def_dialog_proc)
 

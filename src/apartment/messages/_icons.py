@@ -174,12 +174,12 @@ def extract_icons(path: str, index: int, count: int) -> tuple[list[int], list[in
     """Icons of a file, large and small (ExtractIconEx); with ``index`` -1, how many it has.
 
     An .ico file holds one icon; a program or library holds none here (its resources are not
-    read). A missing file has none.
+    read).
+
+    Raises:
+        Win32Error: ERROR_FILE_NOT_FOUND for a missing file.
     """
-    try:
-        kind = _icon_file(path)[0]
-    except Win32Error:
-        kind = 0
+    kind = _icon_file(path)[0]
     available = 1 if kind == 1 else 0
     if index == -1:
         return available

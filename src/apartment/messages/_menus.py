@@ -34,6 +34,7 @@ from ._menu_constants import (
     MF_RIGHTJUSTIFY,
     MF_SEPARATOR,
     MFS_DEFAULT,
+    MFS_GRAYED,
     MFT_RADIOCHECK,
 )
 
@@ -227,9 +228,10 @@ def located(handle: int, item: int, by_position: bool) -> tuple[Menu, int]:
 def _from_flags(flags: int, id_or_submenu: int, text: str | None) -> MenuItem:
     """An item from MF_* flags, as AppendMenu/InsertMenu/ModifyMenu read them; lock held."""
     item = MenuItem(type=flags & _TYPE_FLAGS, state=flags & _STATE_FLAGS)
+    if flags & MF_SEPARATOR:
+        item.state |= MFS_GRAYED  # a separator is grayed and disabled (as Wine keeps it)
     if flags & MF_POPUP:
-        menu_lookup(id_or_submenu)
-        item.submenu = id_or_submenu
+        item.submenu = id_or_submenu  # not checked, as Windows (Wine) does not
         item.id = id_or_submenu & 0xFFFFFFFF
     else:
         item.id = id_or_submenu & 0xFFFFFFFF
@@ -245,10 +247,11 @@ def _from_flags(flags: int, id_or_submenu: int, text: str | None) -> MenuItem:
 def append_menu(handle: int, flags: int, id_or_submenu: int, text: str | None) -> None:
     """Add an item at the end of a menu (AppendMenu); ``flags`` are MF_* flags.
 
-    With MF_POPUP, ``id_or_submenu`` is the submenu's handle (and the item's id).
+    With MF_POPUP, ``id_or_submenu`` is the submenu's handle (and the item's id); it is
+    not checked.
 
     Raises:
-        Win32Error: ERROR_INVALID_MENU_HANDLE (the menu, or MF_POPUP's submenu).
+        Win32Error: ERROR_INVALID_MENU_HANDLE.
     """
     with KERNEL_LOCK:
         menu = menu_lookup(handle)
@@ -260,19 +263,22 @@ def insert_menu(
 ) -> None:
     """Insert an item before another (InsertMenu), found by MF_BYPOSITION or command id.
 
-    By position, -1 (or a position past the end) appends.
+    By position, -1 (or a position past the end) appends; so does a command id that no
+    item has (as Windows, per Wine).
 
     Raises:
-        Win32Error: ERROR_INVALID_MENU_HANDLE; ERROR_MENU_ITEM_NOT_FOUND for a command id
-            that no item has.
+        Win32Error: ERROR_INVALID_MENU_HANDLE.
     """
     with KERNEL_LOCK:
         menu = menu_lookup(handle)
         new = _from_flags(flags, id_or_submenu, text)
-        if flags & MF_BYPOSITION:
-            index = position if 0 <= position < len(menu.items) else len(menu.items)
+        found = None if flags & MF_BYPOSITION else find_item(handle, position, False)
+        if found is not None:
+            menu, index = found
+        elif flags & MF_BYPOSITION and 0 <= position < len(menu.items):
+            index = position
         else:
-            menu, index = located(handle, position, False)
+            index = len(menu.items)  # past the end, or a command id no item has: appended
         menu.items.insert(index, new)
 
 

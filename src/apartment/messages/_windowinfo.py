@@ -13,12 +13,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
-from ..errors import InvalidParameterError
+from ..errors import InvalidParameterError, InvalidWindowHandleError
 from ..kernel.lowlevel import KERNEL_LOCK
 from ._constants import HWND_MESSAGE
 from ._desktop import desktop_window
 from ._focus import input_state, set_active_window, top_level_of
-from ._gui_constants import GA_PARENT, GA_ROOT, GA_ROOTOWNER, LWA_ALPHA, LWA_COLORKEY
+from ._gui_constants import GA_PARENT, GA_ROOT, GA_ROOTOWNER
 from ._styles import (
     GW_CHILD,
     SW_HIDE,
@@ -247,7 +247,8 @@ def window_placement(hwnd: int) -> Placement:
         else:
             show = SW_SHOWNORMAL
         rect = (window.x, window.y, window.x + window.width, window.y + window.height)
-    return 0, show, (-1, -1), (-1, -1), rect
+    minimized = (-32000, -32000) if show == SW_SHOWMINIMIZED else (-1, -1)
+    return 0, show, minimized, (-1, -1), rect
 
 
 def set_window_placement(hwnd: int, show_command: int, rect: tuple[int, int, int, int]) -> None:
@@ -320,11 +321,13 @@ def animate_window(hwnd: int, flags: int) -> bool:
     (nothing done) when it is already shown or hidden, as Windows does.
 
     Raises:
-        InvalidWindowHandleError: no such window.
+        InvalidParameterError: no such window (Windows' code for it, as Wine gives it).
     """
-    window = window_of(hwnd)
     with KERNEL_LOCK:
-        visible = bool(window.style & WS_VISIBLE)
+        window = WINDOWS.get(hwnd)
+        visible = window is not None and bool(window.style & WS_VISIBLE)
+    if window is None:
+        raise InvalidParameterError(f"there is no window {hwnd!r} to animate")
     hide = bool(flags & AW_HIDE)
     if visible != hide:
         return False
@@ -337,17 +340,16 @@ def animate_window(hwnd: int, flags: int) -> bool:
 def set_layered_attributes(hwnd: int, key: int, alpha: int, flags: int) -> None:
     """Keep a layered window's color key and opacity (SetLayeredWindowAttributes).
 
+    ``flags`` (LWA_COLORKEY, LWA_ALPHA) are kept as given.
+
     Raises:
-        InvalidWindowHandleError: no such window.
-        InvalidParameterError: the window lacks WS_EX_LAYERED, or ``flags`` has other bits
-            than LWA_COLORKEY and LWA_ALPHA.
+        InvalidWindowHandleError: no such window, or one without WS_EX_LAYERED (Windows'
+            code for it, as Wine gives it).
     """
     window = window_of(hwnd)
-    if flags & ~(LWA_COLORKEY | LWA_ALPHA):
-        raise InvalidParameterError(f"unknown LWA_* flags {flags:#x}")
     with KERNEL_LOCK:
         if not window.ex_style & WS_EX_LAYERED:
-            raise InvalidParameterError(f"{window!r} is not layered (WS_EX_LAYERED)")
+            raise InvalidWindowHandleError(f"{window!r} is not layered (WS_EX_LAYERED)")
         window.layered = (key & 0xFFFFFFFF, alpha & 0xFF, flags)
 
 
@@ -355,11 +357,11 @@ def layered_attributes(hwnd: int) -> tuple[int, int, int]:
     """``(key, alpha, flags)`` of a layered window (GetLayeredWindowAttributes).
 
     Raises:
-        InvalidWindowHandleError: no such window.
-        InvalidParameterError: the window is not layered, or has no attributes set.
+        InvalidWindowHandleError: no such window, or one not layered or with no attributes
+            set (Windows' code for it, as Wine gives it).
     """
     window = window_of(hwnd)
     with KERNEL_LOCK:
         if not window.ex_style & WS_EX_LAYERED or window.layered is None:
-            raise InvalidParameterError(f"{window!r} has no layered attributes")
+            raise InvalidWindowHandleError(f"{window!r} has no layered attributes")
         return window.layered

@@ -63,11 +63,12 @@ def SetCursorPos(arg: tuple[int, int], /) -> None:
 
 @api("ClipCursor")
 def ClipCursor(arg: object, /) -> None:
-    """Confine the cursor to a rectangle; None (or an empty tuple) frees it."""
-    if arg is None or arg == ():
-        messages.clip_cursor(None)
-        return
-    left, top, right, bottom = _ints(arg, 4, "a RECT")
+    """Confine the cursor to a rectangle (pywin32 takes no None: the desktop's frees it)."""
+    if not isinstance(arg, (tuple, list)):
+        raise TypeError(f"ClipCursor() argument 1 must be 4-item sequence, not {arg!r}")
+    if len(arg) != 4:
+        raise TypeError(f"ClipCursor() argument 1 must be sequence of length 4, not {len(arg)}")
+    left, top, right, bottom = (_int(value) for value in arg)
     messages.clip_cursor((left, top, right, bottom))
 
 

@@ -18,7 +18,7 @@ import traceback
 from typing import TYPE_CHECKING, Any
 
 from .. import messages
-from ._adapt import api, as_bool, dword, pointer_param
+from ._adapt import api, as_bool, dword, pointer_param, soft
 from ._handles import handle_value
 
 if TYPE_CHECKING:
@@ -161,7 +161,7 @@ def SetDlgItemText(hDlg: int, IDDlgItem: int, String: str, /) -> None:
     messages.set_dialog_item_text(handle_value(hDlg), operator.index(IDDlgItem), String)
 
 
-@api("GetDlgItemText")
+@soft(str)  # pywin32 gives "" for a control that is not there
 def GetDlgItemText(hDlg: int, IDDlgItem: int, /) -> str:
     return messages.dialog_item_text(handle_value(hDlg), operator.index(IDDlgItem))
 

@@ -14,7 +14,8 @@ import operator
 from typing import Any
 
 from .. import messages
-from ._adapt import api, as_bool, dword
+from ..errors import Win32Error
+from ._adapt import api, as_bool, dword, soft
 from ._handles import handle_value
 from ._menu_structs import fill_menu_info, fill_menu_item, read_menu_info, read_menu_item
 
@@ -47,9 +48,11 @@ def _int(value: object) -> int:
     return operator.index(value)  # type: ignore[arg-type]
 
 
-def _text(value: object) -> str | None:
-    if value is None or isinstance(value, str):
+def _text(value: object) -> str:
+    if isinstance(value, str):
         return value
+    if value is None:
+        raise TypeError("None is not a valid string in this context")
     raise TypeError(f"Objects of type '{type(value).__name__}' can not be converted to Unicode.")
 
 
@@ -133,7 +136,7 @@ def GetMenuItemInfo(hMenu: int, uItem: int, fByPosition: int, menuItem: object, 
     fill_menu_item(menuItem, item)
 
 
-@api("GetMenuItemCount")
+@soft(lambda: -1)  # pywin32 does not check the result
 def GetMenuItemCount(hMenu: int | None, /) -> int:
     return messages.menu_item_count(handle_value(hMenu))
 
@@ -143,12 +146,12 @@ def GetMenuItemID(hMenu: int, nPos: int, /) -> int:
     return messages.menu_item_id(handle_value(hMenu), _int(nPos))
 
 
-@api("GetMenuState")
+@soft(lambda: -1)  # pywin32 does not check the result
 def GetMenuState(hMenu: int, uID: int, flags: int, /) -> int:
     return messages.menu_state(handle_value(hMenu), _int(uID), dword(flags))
 
 
-@api("CheckMenuItem")
+@soft(lambda: -1)  # pywin32 does not check the result
 def CheckMenuItem(hMenu: int, uIDCheckItem: int, uCheck: int, /) -> int:
     return messages.check_menu_item(handle_value(hMenu), _int(uIDCheckItem), dword(uCheck))
 
@@ -160,7 +163,7 @@ def CheckMenuRadioItem(hMenu: int, idFirst: int, idLast: int, idCheck: int, uFla
     )
 
 
-@api("EnableMenuItem")
+@soft(lambda: -1)  # pywin32 does not check the result
 def EnableMenuItem(hMenu: int, uIDEnableItem: int, uEnable: int, /) -> int:
     return messages.enable_menu_item(handle_value(hMenu), _int(uIDEnableItem), dword(uEnable))
 
@@ -212,7 +215,7 @@ def SetMenuInfo(hmenu: int, info: object, /) -> None:
     messages.set_menu_info(handle_value(hmenu), mask, settings)
 
 
-@api("TrackPopupMenu")
+@soft(lambda: 0)  # pywin32 does not check the result
 def TrackPopupMenu(
     hmenu: int, flags: int, x: int, y: int, reserved: int, hwnd: int, prcRect: object, /
 ) -> int:
@@ -238,7 +241,7 @@ def Shell_NotifyIcon(Message: int, nid: Any, /) -> None:  # noqa: ANN401
     fields: dict[str, object] = {}
     for name, value in zip(_NID_FIELDS, nid[3:], strict=False):
         if name in ("tip", "info", "info_title"):
-            fields[name] = _text(value) or ""
+            fields[name] = "" if value is None else _text(value)
         elif name == "icon":
             fields[name] = handle_value(value)
         else:
@@ -263,10 +266,13 @@ def LoadImage(
 @api("ExtractIconEx")
 def ExtractIconEx(moduleName: str, index: int, numIcons: int = 1, /) -> Any:  # noqa: ANN401
     """``(large icons, small icons)``, or with index -1 how many icons the file has."""
-    path = _text(moduleName)
-    if path is None:
-        raise TypeError("None is not a valid string in this context")
-    return messages.extract_icons(path, _int(index), _int(numIcons))
+    first = _int(index)
+    try:
+        return messages.extract_icons(_text(moduleName), first, _int(numIcons))
+    except Win32Error:
+        if first == -1:
+            return -1  # pywin32 gives the UINT count of a failed call as -1
+        raise
 
 
 @api("DestroyIcon")
@@ -317,8 +323,8 @@ def CreateAcceleratorTable(accels: Any, /) -> int:  # noqa: ANN401
     return messages.create_accelerator_table(entries)
 
 
-def DestroyAcceleratorTable(haccel: int, /) -> int:
-    return int(messages.destroy_accelerator_table(handle_value(haccel)))
+def DestroyAcceleratorTable(haccel: int, /) -> None:
+    messages.destroy_accelerator_table(handle_value(haccel))
 
 
 @api("TranslateAccelerator")

@@ -15,6 +15,7 @@ import operator
 from typing import TYPE_CHECKING, Any
 
 from .. import kernel, messages
+from ..errors import ERROR_INVALID_PARAMETER, Win32Error
 from ._adapt import api, as_bool, dword, soft
 from ._handles import handle_value
 from ._wndproc import PyWndProc
@@ -252,7 +253,7 @@ def FlashWindowEx(hwnd: int, dwFlags: int, uCount: int, dwTimeout: int, /) -> bo
     return messages.flash_window(handle_value(hwnd))
 
 
-@api("CloseWindow")
+@soft(lambda: None)  # pywin32 does not check CloseWindow's result
 def CloseWindow(hwnd: int, /) -> None:
     """Minimize the window (it gets WS_MINIMIZE; nothing else changes)."""
     messages.close_window(handle_value(hwnd))
@@ -264,8 +265,9 @@ def IsIconic(hWnd: int, /) -> int:
 
 @api("AnimateWindow")
 def AnimateWindow(hwnd: int, Time: int, Flags: int, /) -> None:
-    """Show or hide the window at once: no animation is drawn."""
-    messages.animate_window(handle_value(hwnd), dword(Flags))
+    """Show or hide the window at once: no animation is drawn; 87 if it is so already."""
+    if not messages.animate_window(handle_value(hwnd), dword(Flags)):
+        raise Win32Error.from_code(ERROR_INVALID_PARAMETER, "the window is shown or hidden already")
 
 
 def GetCursorPos() -> tuple[int, int]:
