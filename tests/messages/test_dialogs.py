@@ -79,7 +79,7 @@ def test_a_modal_dialog_disables_its_owner_until_a_driver_ends_it() -> None:
             # a driver on another thread, as a user pressing Cancel
             start_thread(lambda: messages.post_message(hwnd, messages.WM_CLOSE, 0, 0))
             return 1
-        if msg == WM_COMMAND:
+        if msg == WM_COMMAND and wparam & 0xFFFF == IDCANCEL:  # not the edit's EN_SETFOCUS
             states.append(messages.is_window_enabled(owner.hwnd))
             messages.end_dialog(hwnd, wparam & 0xFFFF)
             return 1

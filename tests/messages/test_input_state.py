@@ -132,14 +132,16 @@ def test_set_focus_inside_another_window(windows: _Windows) -> None:
     child = windows.child(first)
     messages.set_active_window(second)
     windows.take()
-    assert messages.set_focus(child) == second
+    assert messages.set_focus(child) == first  # def_window_proc's WM_ACTIVATE focused first
     assert windows.take() == [
         (second, WM_NCACTIVATE, 0, first),
         (second, WM_ACTIVATE, 0, first),
         (first, WM_NCACTIVATE, 0, second),
         (first, WM_ACTIVATE, 1, second),
-        (second, WM_KILLFOCUS, child, 0),
-        (child, WM_SETFOCUS, second, 0),
+        (second, WM_KILLFOCUS, first, 0),
+        (first, WM_SETFOCUS, second, 0),
+        (first, WM_KILLFOCUS, child, 0),
+        (child, WM_SETFOCUS, first, 0),
     ]
     assert messages.set_focus(child) == child  # already there: nothing is sent
     assert windows.take() == []
@@ -341,9 +343,9 @@ def test_the_cursor_is_clipped() -> None:
 def test_layered_attributes(windows: _Windows) -> None:
     plain = windows.top()
     layered = windows.top(ex_style=messages.WS_EX_LAYERED)
-    with pytest.raises(InvalidParameterError):
+    with pytest.raises(InvalidWindowHandleError):
         messages.set_layered_attributes(plain, 0, 128, messages.LWA_ALPHA)
-    with pytest.raises(InvalidParameterError):
+    with pytest.raises(InvalidWindowHandleError):
         messages.layered_attributes(layered)  # nothing set yet
     messages.set_layered_attributes(layered, 0x123456, 128, messages.LWA_ALPHA)
     assert messages.layered_attributes(layered) == (0x123456, 128, messages.LWA_ALPHA)
@@ -356,9 +358,11 @@ def test_close_and_animate(windows: _Windows) -> None:
     assert messages.active_window() == top
     assert not messages.animate_window(top, 0)  # shown already
     assert messages.animate_window(top, messages.AW_HIDE)
+    with pytest.raises(InvalidParameterError):
+        messages.animate_window(12345678, 0)
     messages.close_window(top)
     assert messages.is_iconic(top)
-    assert messages.window_placement(top)[1] == messages.SW_SHOWMINIMIZED
+    assert messages.window_placement(top)[1:3] == (messages.SW_SHOWMINIMIZED, (-32000, -32000))
 
 
 def test_bring_window_to_top_orders_children(windows: _Windows) -> None:

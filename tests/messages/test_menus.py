@@ -87,7 +87,7 @@ def test_items_by_position_and_id(menu: tuple[int, int]) -> None:
 def test_states_checks_and_enabling(menu: tuple[int, int]) -> None:
     top, _ = menu
     assert messages.menu_state(top, 1024, 0) == MF_GRAYED  # as given: MFS_GRAYED is both bits
-    assert messages.menu_state(top, 1, MF_BYPOSITION) == MF_SEPARATOR
+    assert messages.menu_state(top, 1, MF_BYPOSITION) == MF_SEPARATOR | 3  # grayed, disabled
     assert messages.menu_state(top, 4, MF_BYPOSITION) == (1 << 8) | MF_POPUP
     assert messages.menu_state(top, 9999, 0) == -1
     assert messages.check_menu_item(top, 1023, MF_CHECKED) == 0
@@ -122,7 +122,8 @@ def test_inserting_modifying_deleting(menu: tuple[int, int]) -> None:
     messages.delete_menu(top, 3010, 0)
     for call in (messages.delete_menu, messages.remove_menu):
         assert _code(call, top, 3010, 0) == ERROR_MENU_ITEM_NOT_FOUND
-    assert _code(messages.insert_menu, top, 9999, 0, 1, "x") == ERROR_MENU_ITEM_NOT_FOUND
+    messages.insert_menu(top, 9999, MF_STRING, 3004, "End")  # no item 9999: appended
+    assert messages.menu_item_id(top, messages.menu_item_count(top) - 1) == 3004
 
 
 def test_delete_destroys_a_submenu_remove_does_not(menu: tuple[int, int]) -> None:

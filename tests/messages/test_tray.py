@@ -113,7 +113,7 @@ def test_icons_from_files(tmp_path: Path) -> None:
     assert messages.extract_icons(str(ico), -1, 1) == 1
     large, small = messages.extract_icons(str(ico), 0, 1)  # type: ignore[misc]
     assert len(large) == len(small) == 1
-    assert messages.extract_icons(str(tmp_path / "none.ico"), -1, 1) == 0
+    assert _code(messages.extract_icons, str(tmp_path / "none.ico"), -1, 1) == ERROR_FILE_NOT_FOUND
     assert (
         _code(messages.load_image, 0, str(tmp_path / "none.ico"), 1, 0, 0, messages.LR_LOADFROMFILE)
         == ERROR_FILE_NOT_FOUND
