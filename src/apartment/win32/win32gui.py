@@ -73,7 +73,11 @@ class PyWNDCLASS:
         self.lpszMenuName: str | None = None
 
     def SetDialogProc(self) -> None:
-        """Accepted for compatibility; dialogs are not modelled."""
+        """Accepted for compatibility: the class's procedure stays a window procedure.
+
+        pywin32 makes it the dialog procedure of the class's windows (DefDlgProc getting
+        what it leaves); here only a dialog call's DialogFunc is one (not modelled yet).
+        """
 
 
 def WNDCLASS() -> PyWNDCLASS:
