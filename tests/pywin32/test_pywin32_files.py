@@ -60,6 +60,7 @@ FILES = [
     File("win32/test/test_pywintypes.py", "unittest"),
     File("win32/test/test_security.py", "unittest"),
     File("win32/test/test_win32gui.py", "unittest"),
+    File("win32/test/test_win32guistruct.py", "unittest"),
     File("win32/test/test_win32clipboard.py", "unittest"),
     File(
         "win32/test/test_clipboard.py",
@@ -176,6 +177,12 @@ FILES = [
     # EvtSubscribe_pull.py never ends: test_evt_subscribe_pull_demo_gets_events_of_other_processes
     File("win32/Demos/EvtFormatMessage.py", "script"),  # an empty System log: prints nothing
     File("win32/Demos/EvtSubscribe_push.py", "script"),
+    # s19-gui: win32gui_taskbar.py runs with a driver (test_taskbar_demo_takes_clicks). Left
+    # out, as they would wait for the run's timeout: win32gui_demo.py (its WM_PAINT handler
+    # needs s19-gdi's BeginPaint/EndPaint/drawing calls: without them WM_PAINT comes forever),
+    # win32gui_menu.py (needs s19-gdi's DC, bitmap, font and text calls, then a driver: it
+    # pumps until its tray menu's Exit), win32gui_dialog.py (a modal dialog with a list view
+    # and an image list, waiting for a user).
 ]
 
 
@@ -499,3 +506,34 @@ def test_evt_subscribe_pull_demo_gets_events_of_other_processes(
     finally:
         demo.kill()
         demo.communicate(timeout=60)
+
+
+TASKBAR_DRIVER = Path(__file__).resolve().parent / "drivers" / "taskbar_demo_clicks.py"
+
+
+@pytest.mark.timeout(120)
+def test_taskbar_demo_takes_clicks(pywin32_root: Path, tmp_path: Path) -> None:
+    """pywin32's win32gui_taskbar demo, unchanged, its tray icon clicked by a driver.
+
+    The driver posts its three clicks at once, so the demo may handle the second right click
+    before the first menu's WM_COMMAND: only the order of what each click causes is fixed.
+    """
+    demo = pywin32_root / "win32" / "Demos" / "win32gui_taskbar.py"
+    env = {**os.environ, "APARTMENT_REGISTRY": str(tmp_path / "registry.sqlite3")}
+    done = subprocess.run(
+        [sys.executable, "-m", "apartment", "run", str(TASKBAR_DRIVER), str(demo)],
+        capture_output=True,
+        text=True,
+        timeout=100,
+        env=env,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, f"{done.stdout}\n{done.stderr}"
+    lines = done.stdout.splitlines()
+    assert lines[:2] == ["Can't find a Python icon file - using default", "You clicked me."]
+    assert sorted(lines[2:6]) == sorted(
+        ["You right clicked me.", "You right clicked me.", "Hello", "Goodbye"]
+    )
+    assert lines.index("You right clicked me.") < lines.index("Hello") < lines.index("Goodbye")
+    assert lines[6:] == ["the demo ended", "icons left: 0"]
+    assert done.stderr == ""
