@@ -139,8 +139,7 @@ def test_fd_close_carries_the_reset(listener: socket.socket) -> None:
 
 def test_bad_selections(listener: socket.socket) -> None:
     fd = listener.fileno()
-    assert _code(select_events, fd, Event(), 1 << 10) == WSAEINVAL
-    assert _code(select_events, fd, Event(), -1) == WSAEINVAL
+    assert _code(select_events, fd, Event(), 1 << 10) == 0  # unknown bits: ignored
     assert _code(select_events, fd, None, FD_READ) == WSAEINVAL
     assert _code(select_events, 0x7FFF_0000, Event(), FD_READ) == WSAENOTSOCK
     assert _code(take_events, 0x7FFF_0000) == WSAENOTSOCK

@@ -242,19 +242,21 @@ def select_events(fd: int, event: Event | None, mask: int) -> None:
 
     The socket becomes non-blocking, as on Windows; the previous association and the record
     are dropped; events that hold already (data waiting, a pending connection, a connected
-    writable socket) are recorded at once. A ``mask`` of 0 cancels the association.
+    writable socket) are recorded at once. A ``mask`` of 0 cancels the association; bits
+    beyond ``FD_ALL_EVENTS`` are ignored (the real pywin32 accepts them too).
 
     Raises:
         TypeError: ``event`` is not an Event, or ``mask`` not an int.
-        Win32Error: WSAENOTSOCK, ``fd`` is not a socket; WSAEINVAL, a bad mask, or no event.
+        Win32Error: WSAENOTSOCK, ``fd`` is not a socket; WSAEINVAL, a mask without an event.
     """
     check_socket(fd)
     if isinstance(mask, bool) or not isinstance(mask, int):
         raise TypeError(f"a mask of FD_* events is an int, not {type(mask).__name__}")
     if event is not None and not isinstance(event, Event):
         raise TypeError(f"network events set an Event, not {type(event).__name__}")
-    if mask & ~FD_ALL_EVENTS or mask < 0 or (mask and event is None):
-        raise Win32Error.from_code(WSAEINVAL, f"bad event selection {mask:#x} / {event!r}")
+    mask &= FD_ALL_EVENTS  # bits Winsock does not know are ignored, as Windows ignores them
+    if mask and event is None:
+        raise Win32Error.from_code(WSAEINVAL, "network events need an event to set")
     flags = fcntl.fcntl(fd, fcntl.F_GETFL)
     if not flags & os.O_NONBLOCK:
         fcntl.fcntl(fd, fcntl.F_SETFL, flags | os.O_NONBLOCK)

@@ -71,13 +71,15 @@ def _int(value: object) -> int:
 
 
 def _writable(buffer: object) -> memoryview:
-    """A buffer the call writes into (pywin32 refuses a str or bytes with TypeError)."""
+    """A buffer the call writes into: a str is a TypeError, bytes a BufferError (pywin32's)."""
     try:
         view = memoryview(buffer)  # type: ignore[arg-type]
     except TypeError:
         view = None
-    if view is None or view.readonly:
+    if view is None:
         raise TypeError("a writable buffer object is required (use win32file.AllocateReadBuffer)")
+    if view.readonly:  # pywin32 asks for a writable buffer: bytes refuse it so
+        raise BufferError("Object is not writable.")
     return view
 
 
