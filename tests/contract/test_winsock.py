@@ -196,12 +196,14 @@ def test_enum_resets_the_event_it_is_given(listener: socket.socket) -> None:
     server.close()
 
 
-@wine_differs("Wine's WSAEventSelect asks the file's driver, which answers WSAEOPNOTSUPP")
-def test_selecting_on_a_file_is_wsaenotsock() -> None:
+@wine_differs("Wine asks the file's driver, which answers WSAEOPNOTSUPP (pywin32's test pins it)")
+def test_a_file_is_not_a_socket(listener: socket.socket) -> None:
     path = tempfile.mktemp()
     with open(path, "w") as f:
         handle = win32file._get_osfhandle(f.fileno())
         assert _code(win32file.WSAEventSelect, handle, _event(), 1) == win32file.WSAENOTSOCK
+        assert _code(win32file.WSAEnumNetworkEvents, handle) == win32file.WSAENOTSOCK
+        assert _code(win32file.WSAEnumNetworkEvents, listener, handle) == win32file.WSAENOTSOCK
     os.unlink(path)
 
 
@@ -210,9 +212,9 @@ def test_bad_selections_fail_with_winsocks_codes(listener: socket.socket) -> Non
     path = tempfile.mktemp()
     with open(path, "w") as f:
         handle = win32file._get_osfhandle(f.fileno())
-        assert _code(win32file.WSAEnumNetworkEvents, handle) == win32file.WSAENOTSOCK
-        assert _code(win32file.WSAEnumNetworkEvents, listener, handle) == win32file.WSAENOTSOCK
+        assert _code(win32file.WSAEventSelect, listener, handle, 1) == win32file.WSAEINVAL
     os.unlink(path)
+    assert _code(win32file.WSAEventSelect, listener, None, 1) == win32file.WSAEINVAL
     with pytest.raises(TypeError):
         win32file.WSAEventSelect("spam", event, 1)
     with pytest.raises(TypeError):
@@ -338,6 +340,19 @@ def test_acceptex_with_room_waits_for_the_first_bytes(listener: socket.socket) -
     assert bytes(buffer[:count]) == b"first"
     client.close()
     accepter.close()
+
+
+def test_acceptex_and_connectex_need_an_overlapped(listener: socket.socket) -> None:
+    accepter = socket.socket()
+    buffer = win32file.AllocateReadBuffer(64)
+    code = _code(win32file.AcceptEx, listener, accepter, buffer, None)
+    assert code == winerror.ERROR_INVALID_PARAMETER
+    client = socket.socket()
+    client.bind(("127.0.0.1", 0))
+    code = _code(win32file.ConnectEx, client, listener.getsockname(), None)
+    assert code == winerror.ERROR_INVALID_PARAMETER
+    accepter.close()
+    client.close()
 
 
 def test_acceptex_checks_its_buffer(listener: socket.socket) -> None:

@@ -14,7 +14,13 @@ WSAEnumNetworkEvents returns ``{FD_X: error code}``.
 from __future__ import annotations
 
 from .. import kernel
-from ..errors import WSAENOTSOCK, InvalidHandleError, Win32Error
+from ..errors import (
+    ERROR_INVALID_PARAMETER,
+    WSAEINVAL,
+    WSAENOTSOCK,
+    InvalidHandleError,
+    Win32Error,
+)
 from ..kernel import FD_ACCEPT as FD_ACCEPT
 from ..kernel import FD_ADDRESS_LIST_CHANGE as FD_ADDRESS_LIST_CHANGE
 from ..kernel import FD_CLOSE as FD_CLOSE
@@ -101,7 +107,10 @@ def WSAEventSelect(socket: object, hEvent: object, networkEvents: int, /) -> Non
     fd = _socket(socket)
     mask = _int(networkEvents)
     value = handle_value(hEvent)
-    event = lookup(value, Event) if value else None
+    try:
+        event = lookup(value, Event) if value else None
+    except InvalidHandleError:
+        raise Win32Error.from_code(WSAEINVAL, "the handle is no event") from None
     kernel.select_events(fd, event, mask)
 
 
@@ -130,11 +139,8 @@ def AcceptEx(sListening: object, sAccepting: object, buffer: object, ol: object,
     accepting = _socket(sAccepting)
     core = overlapped_arg(ol)
     view = _writable(buffer)
-    if core is None:
-        core = kernel.Overlapped()
-        kernel.accept_into(listening, accepting, view, core)
-        core.result(True)
-        return 0
+    if core is None:  # Winsock's parameter check, as the real pywin32 reports it
+        raise Win32Error.from_code(ERROR_INVALID_PARAMETER, "AcceptEx needs an OVERLAPPED")
     return kernel.accept_into(listening, accepting, view, core).status
 
 
@@ -161,7 +167,7 @@ def ConnectEx(
         raise TypeError("getaddrinfo() argument must be a (host, port) tuple")
     core = overlapped_arg(Overlapped)
     if core is None:
-        raise TypeError("ConnectEx needs an OVERLAPPED")
+        raise Win32Error.from_code(ERROR_INVALID_PARAMETER, "ConnectEx needs an OVERLAPPED")
     result = kernel.connect_overlapped(fd, (name[0], name[1]), core, payload)
     return result.status, result.transferred
 
