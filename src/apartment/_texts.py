@@ -52,6 +52,8 @@ from ._codes import (
     ERROR_CLASS_DOES_NOT_EXIST,
     ERROR_CLIPBOARD_NOT_OPEN,
     ERROR_COMMITMENT_LIMIT,
+    ERROR_CONNECTION_ABORTED,
+    ERROR_CONNECTION_REFUSED,
     ERROR_CONTROL_ID_NOT_FOUND,
     ERROR_DEPENDENT_SERVICES_RUNNING,
     ERROR_DIR_NOT_EMPTY,
@@ -98,6 +100,7 @@ from ._codes import (
     ERROR_MORE_DATA,
     ERROR_MR_MID_NOT_FOUND,
     ERROR_NEGATIVE_SEEK,
+    ERROR_NETNAME_DELETED,
     ERROR_NO_DATA,
     ERROR_NO_IMPERSONATION_TOKEN,
     ERROR_NO_MORE_ITEMS,
@@ -190,6 +193,24 @@ from ._codes import (
     STG_E_READFAULT,
     STG_E_SEEKERROR,
     WAIT_TIMEOUT,
+    WSAEACCES,
+    WSAEADDRINUSE,
+    WSAEADDRNOTAVAIL,
+    WSAEALREADY,
+    WSAECONNABORTED,
+    WSAECONNREFUSED,
+    WSAECONNRESET,
+    WSAEFAULT,
+    WSAEHOSTUNREACH,
+    WSAEINTR,
+    WSAEINVAL,
+    WSAEISCONN,
+    WSAEMFILE,
+    WSAENETUNREACH,
+    WSAENOBUFS,
+    WSAENOTSOCK,
+    WSAEWOULDBLOCK,
+    WSAHOST_NOT_FOUND,
 )
 
 if TYPE_CHECKING:
@@ -359,6 +380,42 @@ _MESSAGES: dict[int, str] = {
         "data is corrupted, or the system's memory image of the file is corrupted, or the file "
         "could not be recovered because the alternate copy or log was absent or corrupted."
     ),
+    # Winsock's (WSAGetLastError) and the network's
+    WSAEINTR: "A blocking operation was interrupted by a call to WSACancelBlockingCall.",
+    WSAEACCES: (
+        "An attempt was made to access a socket in a way forbidden by its access permissions."
+    ),
+    WSAEFAULT: (
+        "The system detected an invalid pointer address in attempting to use a pointer argument"
+        " in a call."
+    ),
+    WSAEINVAL: "An invalid argument was supplied.",
+    WSAEMFILE: "Too many open sockets.",
+    WSAEWOULDBLOCK: "A non-blocking socket operation could not be completed immediately.",
+    WSAEALREADY: (
+        "An operation was attempted on a non-blocking socket that already had an operation in "
+        "progress."
+    ),
+    WSAENOTSOCK: "An operation was attempted on something that is not a socket.",
+    WSAEADDRINUSE: (
+        "Only one usage of each socket address (protocol/network address/port) is normally "
+        "permitted."
+    ),
+    WSAEADDRNOTAVAIL: "The requested address is not valid in its context.",
+    WSAENETUNREACH: "A socket operation was attempted to an unreachable network.",
+    WSAECONNABORTED: "An established connection was aborted by the software in your host machine.",
+    WSAECONNRESET: "An existing connection was forcibly closed by the remote host.",
+    WSAENOBUFS: (
+        "An operation on a socket could not be performed because the system lacked sufficient "
+        "buffer space or because a queue was full."
+    ),
+    WSAEISCONN: "A connect request was made on an already connected socket.",
+    WSAECONNREFUSED: "No connection could be made because the target machine actively refused it.",
+    WSAEHOSTUNREACH: "A socket operation was attempted to an unreachable host.",
+    WSAHOST_NOT_FOUND: "No such host is known.",
+    ERROR_NETNAME_DELETED: "The specified network name is no longer available.",
+    ERROR_CONNECTION_REFUSED: "The remote computer refused the network connection.",
+    ERROR_CONNECTION_ABORTED: "The network connection was aborted by the local system.",
 }
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import socket
 from typing import Any
 
+from ..errors import system_message
 from ._sockstate import (
     after_accept,
     after_connect,
@@ -41,7 +42,7 @@ def winsock_exception(failure: OSError) -> OSError:
     if err is None or err >= 10000:
         return failure
     code = wsa_code(err)
-    converted = type(failure)(code, failure.strerror)
+    converted = type(failure)(code, system_message(code))
     converted.winerror = code  # type: ignore[attr-defined]
     return converted
 
