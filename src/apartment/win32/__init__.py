@@ -75,6 +75,8 @@ MODULES: dict[str, str] = {
     "win32console": "apartment.win32.win32console",
     "win32evtlog": "apartment.win32.win32evtlog",
     "win32evtlogutil": "apartment.win32.win32evtlogutil",
+    # s19-gui
+    "win32gui_struct": "apartment.win32.win32gui_struct",
     "win32com.storagecon": "apartment.win32.win32com.storagecon",
 }
 """pywin32 module name -> the facade module that stands in for it."""
