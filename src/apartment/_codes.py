@@ -96,6 +96,10 @@ __all__ = [
     "CLIPBRD_E_BAD_DATA",
     "CLIPBRD_E_CANT_CLOSE",
     "DATA_S_SAMEFORMATETC",
+    # process memory, modules, tokens and privileges (s19-system)
+    "ERROR_CALL_NOT_IMPLEMENTED", "ERROR_PROC_NOT_FOUND", "ERROR_PARTIAL_COPY",
+    "ERROR_INVALID_ADDRESS", "ERROR_NOACCESS", "ERROR_PRIVILEGE_NOT_HELD",
+    "ERROR_BAD_TOKEN_TYPE",
 ]  # fmt: skip
 
 # -- Win32 error codes (GetLastError) -------------------------------------------------------
@@ -332,3 +336,12 @@ CLIPBRD_E_CANT_SET = -2147221038  # 0x800401D2
 CLIPBRD_E_BAD_DATA = -2147221037  # 0x800401D3
 CLIPBRD_E_CANT_CLOSE = -2147221036  # 0x800401D4
 DATA_S_SAMEFORMATETC = 262448  # a success code (0x00040130)
+
+# -- process memory, modules, tokens and privileges ------------------------------------------
+ERROR_CALL_NOT_IMPLEMENTED = 120
+ERROR_PROC_NOT_FOUND = 127  # GetProcAddress: no such export
+ERROR_PARTIAL_COPY = 299  # ReadProcessMemory: part of the range is not readable
+ERROR_INVALID_ADDRESS = 487
+ERROR_NOACCESS = 998  # an address the caller may not touch
+ERROR_PRIVILEGE_NOT_HELD = 1314
+ERROR_BAD_TOKEN_TYPE = 1349

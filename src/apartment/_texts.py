@@ -44,8 +44,10 @@ from ._codes import (
     ERROR_BAD_IMPERSONATION_LEVEL,
     ERROR_BAD_PATHNAME,
     ERROR_BAD_PIPE,
+    ERROR_BAD_TOKEN_TYPE,
     ERROR_BADDB,
     ERROR_BROKEN_PIPE,
+    ERROR_CALL_NOT_IMPLEMENTED,
     ERROR_CANNOT_FIND_WND_CLASS,
     ERROR_CLASS_ALREADY_EXISTS,
     ERROR_CLASS_DOES_NOT_EXIST,
@@ -64,6 +66,7 @@ from ._codes import (
     ERROR_FILENAME_EXCED_RANGE,
     ERROR_GEN_FAILURE,
     ERROR_HANDLE_EOF,
+    ERROR_INVALID_ADDRESS,
     ERROR_INVALID_FLAGS,
     ERROR_INVALID_FUNCTION,
     ERROR_INVALID_HANDLE,
@@ -90,6 +93,7 @@ from ._codes import (
     ERROR_NO_SUCH_PRIVILEGE,
     ERROR_NO_SYSTEM_RESOURCES,
     ERROR_NO_TOKEN,
+    ERROR_NOACCESS,
     ERROR_NONE_MAPPED,
     ERROR_NOT_ALL_ASSIGNED,
     ERROR_NOT_ENOUGH_MEMORY,
@@ -100,11 +104,14 @@ from ._codes import (
     ERROR_NOT_SAME_DEVICE,
     ERROR_NOT_SUPPORTED,
     ERROR_OPERATION_ABORTED,
+    ERROR_PARTIAL_COPY,
     ERROR_PATH_NOT_FOUND,
     ERROR_PIPE_BUSY,
     ERROR_PIPE_CONNECTED,
     ERROR_PIPE_LISTENING,
     ERROR_PIPE_NOT_CONNECTED,
+    ERROR_PRIVILEGE_NOT_HELD,
+    ERROR_PROC_NOT_FOUND,
     ERROR_PROCESS_ABORTED,
     ERROR_REGISTRY_CORRUPT,
     ERROR_RESOURCE_TYPE_NOT_FOUND,
@@ -323,6 +330,15 @@ _MESSAGES: dict[int, str] = {
         "data is corrupted, or the system's memory image of the file is corrupted, or the file "
         "could not be recovered because the alternate copy or log was absent or corrupted."
     ),
+    ERROR_CALL_NOT_IMPLEMENTED: "This function is not supported on this system.",
+    ERROR_PROC_NOT_FOUND: "The specified procedure could not be found.",
+    ERROR_PARTIAL_COPY: (
+        "Only part of a ReadProcessMemory or WriteProcessMemory request was completed."
+    ),
+    ERROR_INVALID_ADDRESS: "Attempt to access invalid address.",
+    ERROR_NOACCESS: "Invalid access to memory location.",
+    ERROR_PRIVILEGE_NOT_HELD: "A required privilege is not held by the client.",
+    ERROR_BAD_TOKEN_TYPE: "The type of the token is inappropriate for its attempted use.",
 }
 
 

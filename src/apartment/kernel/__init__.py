@@ -260,6 +260,35 @@ from ._procinfo import process_times as process_times
 from ._procinfo import process_version as process_version
 from ._procinfo import session_id as session_id
 from ._procinfo import thread_times as thread_times
+from ._procmem import MEM_COMMIT as MEM_COMMIT
+from ._procmem import MEM_DECOMMIT as MEM_DECOMMIT
+from ._procmem import MEM_RELEASE as MEM_RELEASE
+from ._procmem import MEM_RESERVE as MEM_RESERVE
+from ._procmem import MEM_TOP_DOWN as MEM_TOP_DOWN
+from ._procmem import PAGE_EXECUTE as PAGE_EXECUTE
+from ._procmem import PAGE_EXECUTE_READ as PAGE_EXECUTE_READ
+from ._procmem import PAGE_EXECUTE_READWRITE as PAGE_EXECUTE_READWRITE
+from ._procmem import PAGE_NOACCESS as PAGE_NOACCESS
+from ._procmem import PAGE_READONLY as PAGE_READONLY
+from ._procmem import PAGE_READWRITE as PAGE_READWRITE
+from ._procmem import allocate_memory as allocate_memory
+from ._procmem import free_memory as free_memory
+from ._procmem import read_memory as read_memory
+from ._procmem import start_remote_thread as start_remote_thread
+from ._procmem import write_memory as write_memory
+from ._proctune import DEFAULT_SHUTDOWN_LEVEL as DEFAULT_SHUTDOWN_LEVEL
+from ._proctune import MAXIMUM_PROCESSORS as MAXIMUM_PROCESSORS
+from ._proctune import SHUTDOWN_NORETRY as SHUTDOWN_NORETRY
+from ._proctune import IoCounters as IoCounters
+from ._proctune import exit_process as exit_process
+from ._proctune import io_counters as io_counters
+from ._proctune import priority_boost_disabled as priority_boost_disabled
+from ._proctune import set_ideal_processor as set_ideal_processor
+from ._proctune import set_priority_boost_disabled as set_priority_boost_disabled
+from ._proctune import set_shutdown_parameters as set_shutdown_parameters
+from ._proctune import set_thread_priority_boost_disabled as set_thread_priority_boost_disabled
+from ._proctune import shutdown_parameters as shutdown_parameters
+from ._proctune import thread_priority_boost_disabled as thread_priority_boost_disabled
 from ._records import publish as publish
 from ._screenbuf import ScreenBuffer as ScreenBuffer
 from ._screenbuf import ScreenBufferInfo as ScreenBufferInfo
@@ -331,6 +360,7 @@ from ._token import effective_token as effective_token
 from ._token import impersonate_self as impersonate_self
 from ._token import map_token_access as map_token_access
 from ._token import open_token_of as open_token_of
+from ._token import require_primary as require_primary
 from ._token import revert_to_self as revert_to_self
 from ._token import thread_token as thread_token
 from ._tracebuffer import TRACE_BUFFER_SIZE as TRACE_BUFFER_SIZE
@@ -666,4 +696,34 @@ __all__ = [
     "windows_directory",
     "windows_version",
     "working_set_limits",
+    "MAXIMUM_PROCESSORS",
+    "SHUTDOWN_NORETRY",
+    "DEFAULT_SHUTDOWN_LEVEL",
+    "IoCounters",
+    "priority_boost_disabled",
+    "set_priority_boost_disabled",
+    "thread_priority_boost_disabled",
+    "set_thread_priority_boost_disabled",
+    "set_ideal_processor",
+    "shutdown_parameters",
+    "set_shutdown_parameters",
+    "io_counters",
+    "MEM_COMMIT",
+    "MEM_RESERVE",
+    "MEM_DECOMMIT",
+    "MEM_RELEASE",
+    "MEM_TOP_DOWN",
+    "PAGE_NOACCESS",
+    "PAGE_READONLY",
+    "PAGE_READWRITE",
+    "PAGE_EXECUTE",
+    "PAGE_EXECUTE_READ",
+    "PAGE_EXECUTE_READWRITE",
+    "read_memory",
+    "write_memory",
+    "allocate_memory",
+    "free_memory",
+    "exit_process",
+    "start_remote_thread",
+    "require_primary",
 ]

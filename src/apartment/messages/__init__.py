@@ -106,6 +106,15 @@ from ._windowpos import set_window_text as set_window_text
 from ._windowpos import show_window as show_window
 from ._windowpos import update_window as update_window
 from ._windowpos import window_rect as window_rect
+from ._winsta import DESKTOP as DESKTOP
+from ._winsta import GR_GDIOBJECTS as GR_GDIOBJECTS
+from ._winsta import GR_GDIOBJECTS_PEAK as GR_GDIOBJECTS_PEAK
+from ._winsta import GR_USEROBJECTS as GR_USEROBJECTS
+from ._winsta import GR_USEROBJECTS_PEAK as GR_USEROBJECTS_PEAK
+from ._winsta import WINDOW_STATION as WINDOW_STATION
+from ._winsta import Desktop as Desktop
+from ._winsta import WindowStation as WindowStation
+from ._winsta import gui_object_count as gui_object_count
 from ._wndclass import WindowClass as WindowClass
 from ._wndclass import WindowProc as WindowProc
 from ._wndclass import register_class as register_class
@@ -215,4 +224,13 @@ __all__ = [
     "is_window",
     "window_of",
     "window_rect",
+    "WindowStation",
+    "Desktop",
+    "WINDOW_STATION",
+    "DESKTOP",
+    "GR_GDIOBJECTS",
+    "GR_USEROBJECTS",
+    "GR_GDIOBJECTS_PEAK",
+    "GR_USEROBJECTS_PEAK",
+    "gui_object_count",
 ]
