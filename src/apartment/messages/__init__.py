@@ -29,6 +29,9 @@ from ._clipboard_formats import __all__ as _format_names
 from ._clipboard_names import FIRST_REGISTERED_FORMAT as FIRST_REGISTERED_FORMAT
 from ._clipboard_names import clipboard_format_name as clipboard_format_name
 from ._clipboard_names import register_clipboard_format as register_clipboard_format
+from ._clipboard_viewer import change_clipboard_chain as change_clipboard_chain
+from ._clipboard_viewer import clipboard_viewer as clipboard_viewer
+from ._clipboard_viewer import set_clipboard_viewer as set_clipboard_viewer
 from ._console_window import CONSOLE_CLASS as CONSOLE_CLASS
 from ._console_window import close_console as close_console
 from ._console_window import console_window as console_window
@@ -57,6 +60,9 @@ from ._message import Message as Message
 from ._message import quit_code as quit_code
 from ._message import register_window_message as register_window_message
 from ._message import ticks as tick_count
+from ._msgbox import MessageBoxRequest as MessageBoxRequest
+from ._msgbox import message_box as message_box
+from ._msgbox import set_message_box_chooser as set_message_box_chooser
 from ._params import CreateStruct as CreateStruct
 from ._params import TextBuffer as TextBuffer
 from ._params import WindowPos as WindowPos
@@ -233,4 +239,10 @@ __all__ = [
     "GR_GDIOBJECTS_PEAK",
     "GR_USEROBJECTS_PEAK",
     "gui_object_count",
+    "set_clipboard_viewer",
+    "clipboard_viewer",
+    "change_clipboard_chain",
+    "MessageBoxRequest",
+    "message_box",
+    "set_message_box_chooser",
 ]

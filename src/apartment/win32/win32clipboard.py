@@ -62,7 +62,10 @@ __all__ = [
     "GetClipboardData", "GetClipboardDataHandle", "GetGlobalMemory", "EnumClipboardFormats",
     "CountClipboardFormats", "IsClipboardFormatAvailable", "GetPriorityClipboardFormat",
     "RegisterClipboardFormat", "GetClipboardFormatName",
+    "SetClipboardViewer", "GetClipboardViewer", "ChangeClipboardChain", "UNICODE",
 ]  # fmt: skip
+
+UNICODE = 1  # pywin32 is built for the W functions
 
 _TEXT = (CF_TEXT, CF_OEMTEXT, CF_UNICODETEXT)
 _C_LONG = range(-(2**31), 2**31)
@@ -275,3 +278,33 @@ def GetClipboardFormatName(format: object) -> str:
     if not messages.FIRST_REGISTERED_FORMAT <= fmt <= 0xFFFF:
         raise _no_result("GetClipboardFormatName")  # Windows sets no error for these
     return messages.clipboard_format_name(fmt)[: _NAME_BUFFER - 1]
+
+
+def _hwnd(value: object) -> int:
+    """A window argument: an int or None (0), as pywin32 reads an HWND."""
+    return 0 if value is None else operator.index(value)  # type: ignore[arg-type]
+
+
+@api("SetClipboardViewer")
+def SetClipboardViewer(hWndNewViewer: object, /) -> int:
+    """Make the window the first clipboard viewer; return the one it displaces (0: none).
+
+    The window gets WM_DRAWCLIPBOARD at once, and whenever the clipboard changes; it must
+    pass that on to the window returned, and handle WM_CHANGECBCHAIN.
+    """
+    return messages.set_clipboard_viewer(_hwnd(hWndNewViewer))
+
+
+@api("GetClipboardViewer")
+def GetClipboardViewer() -> int:
+    """The first clipboard viewer (an error when none: pywin32's quirk)."""
+    hwnd = messages.clipboard_viewer()
+    if not hwnd:
+        raise _no_result("GetClipboardViewer")
+    return hwnd
+
+
+@api("ChangeClipboardChain")
+def ChangeClipboardChain(hWndRemove: object, hWndNewNext: object, /) -> bool:
+    """Take a window out of the viewer chain, linking its predecessor to the next one."""
+    return bool(messages.change_clipboard_chain(_hwnd(hWndRemove), _hwnd(hWndNewNext)))

@@ -295,6 +295,8 @@ def CreateProcessAsUser(
     /,
 ) -> tuple[PyHANDLE, PyHANDLE, int, int]:
     """CreateProcess as the token's user: the caller's (no other user's token exists here)."""
+    if not isinstance(startupinfo, PySTARTUPINFO):  # pywin32 converts it before the call
+        raise TypeError("The object is not a PySTARTUPINFO object")
     check_user_token(hToken)
     return CreateProcess(
         appName,
