@@ -99,7 +99,7 @@ __all__ = [
     # process memory, modules, tokens and privileges (s19-system)
     "ERROR_CALL_NOT_IMPLEMENTED", "ERROR_PROC_NOT_FOUND", "ERROR_PARTIAL_COPY",
     "ERROR_INVALID_ADDRESS", "ERROR_NOACCESS", "ERROR_PRIVILEGE_NOT_HELD",
-    "ERROR_BAD_TOKEN_TYPE", "ERROR_INVALID_MSGBOX_STYLE",
+    "ERROR_BAD_TOKEN_TYPE", "ERROR_INVALID_MSGBOX_STYLE", "ERROR_INVALID_MONITOR_HANDLE",
 ]  # fmt: skip
 
 # -- Win32 error codes (GetLastError) -------------------------------------------------------
@@ -346,3 +346,4 @@ ERROR_NOACCESS = 998  # an address the caller may not touch
 ERROR_PRIVILEGE_NOT_HELD = 1314
 ERROR_BAD_TOKEN_TYPE = 1349
 ERROR_INVALID_MSGBOX_STYLE = 1438
+ERROR_INVALID_MONITOR_HANDLE = 1461

@@ -70,6 +70,7 @@ from ._codes import (
     ERROR_INVALID_FLAGS,
     ERROR_INVALID_FUNCTION,
     ERROR_INVALID_HANDLE,
+    ERROR_INVALID_MONITOR_HANDLE,
     ERROR_INVALID_MSGBOX_STYLE,
     ERROR_INVALID_NAME,
     ERROR_INVALID_PARAMETER,
@@ -341,6 +342,7 @@ _MESSAGES: dict[int, str] = {
     ERROR_PRIVILEGE_NOT_HELD: "A required privilege is not held by the client.",
     ERROR_BAD_TOKEN_TYPE: "The type of the token is inappropriate for its attempted use.",
     ERROR_INVALID_MSGBOX_STYLE: "Invalid message box style.",
+    ERROR_INVALID_MONITOR_HANDLE: "Invalid monitor handle.",
 }
 
 

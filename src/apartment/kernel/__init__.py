@@ -146,6 +146,10 @@ from ._job import JobStatistics as JobStatistics
 from ._job import create_job as create_job
 from ._job import open_job as open_job
 from ._job import process_jobs as process_jobs
+from ._libraries import free_library as free_library
+from ._libraries import library_path as library_path
+from ._libraries import load_library as load_library
+from ._libraries import proc_address as proc_address
 from ._machine import LOCALE_ID as LOCALE_ID
 from ._machine import MemoryStatus as MemoryStatus
 from ._machine import SystemInfo as SystemInfo
@@ -326,6 +330,9 @@ from ._sysinfo import power_status as power_status
 from ._sysinfo import short_path_name as short_path_name
 from ._sysinfo import time_zone as time_zone
 from ._sysinfo import user_name as user_name
+from ._systime import require_privilege as require_privilege
+from ._systime import set_system_time as set_system_time
+from ._systime import set_time_zone_information as set_time_zone_information
 from ._thread import MAXIMUM_SUSPEND_COUNT as MAXIMUM_SUSPEND_COUNT
 from ._thread import STILL_ACTIVE as STILL_ACTIVE
 from ._thread import ThreadHandle as ThreadHandle
@@ -726,4 +733,11 @@ __all__ = [
     "exit_process",
     "start_remote_thread",
     "require_primary",
+    "load_library",
+    "free_library",
+    "proc_address",
+    "library_path",
+    "require_privilege",
+    "set_system_time",
+    "set_time_zone_information",
 ]

@@ -60,6 +60,17 @@ from ._message import Message as Message
 from ._message import quit_code as quit_code
 from ._message import register_window_message as register_window_message
 from ._message import ticks as tick_count
+from ._monitors import MONITOR_DEFAULTTONEAREST as MONITOR_DEFAULTTONEAREST
+from ._monitors import MONITOR_DEFAULTTONULL as MONITOR_DEFAULTTONULL
+from ._monitors import MONITOR_DEFAULTTOPRIMARY as MONITOR_DEFAULTTOPRIMARY
+from ._monitors import MONITORINFOF_PRIMARY as MONITORINFOF_PRIMARY
+from ._monitors import PRIMARY_MONITOR as PRIMARY_MONITOR
+from ._monitors import MonitorInfo as MonitorInfo
+from ._monitors import display_monitors as display_monitors
+from ._monitors import monitor_from_point as monitor_from_point
+from ._monitors import monitor_from_rect as monitor_from_rect
+from ._monitors import monitor_from_window as monitor_from_window
+from ._monitors import monitor_info as monitor_info
 from ._msgbox import MessageBoxRequest as MessageBoxRequest
 from ._msgbox import message_box as message_box
 from ._msgbox import set_message_box_chooser as set_message_box_chooser
@@ -245,4 +256,15 @@ __all__ = [
     "MessageBoxRequest",
     "message_box",
     "set_message_box_chooser",
+    "PRIMARY_MONITOR",
+    "MONITOR_DEFAULTTONULL",
+    "MONITOR_DEFAULTTOPRIMARY",
+    "MONITOR_DEFAULTTONEAREST",
+    "MONITORINFOF_PRIMARY",
+    "MonitorInfo",
+    "monitor_from_point",
+    "monitor_from_rect",
+    "monitor_from_window",
+    "monitor_info",
+    "display_monitors",
 ]
