@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 import pywintypes
+import win32api
 import win32clipboard as cb
 import win32con
 import win32gui
@@ -70,7 +71,6 @@ def change_the_clipboard() -> None:
 
 
 def test_the_constants() -> None:
-    assert cb.UNICODE == 1
     assert (win32con.WM_DRAWCLIPBOARD, win32con.WM_CHANGECBCHAIN) == (0x308, 0x30D)
 
 
@@ -81,8 +81,8 @@ def test_a_new_viewer_is_first_and_is_told_at_once(classes: Classes) -> None:
     win32gui.PumpWaitingMessages()
     assert cb.GetClipboardViewer() == hwnd
     assert proc.draws() == 1
-    assert cb.ChangeClipboardChain(hwnd, proc.next) in (False, 0)
-    assert not proc.next  # the chain was empty
+    assert proc.next is None  # the chain was empty
+    assert cb.ChangeClipboardChain(hwnd, proc.next) == 1  # the only viewer: TRUE
 
 
 def test_no_viewer_is_an_error() -> None:
@@ -146,8 +146,12 @@ def test_a_destroyed_first_viewer_leaves_the_chain_empty(classes: Classes) -> No
 
 
 def test_not_a_window() -> None:
-    with pytest.raises(pywintypes.error) as info:
-        cb.ChangeClipboardChain(0x1234, 0)
-    assert info.value.winerror == 1400
+    win32api.SetLastError(0)
+    assert cb.ChangeClipboardChain(0x1234, 0) == 0  # a BOOL: pywin32 raises nothing
+    assert win32api.GetLastError() == 1400
+    for hwnd in (0x1234, 0, None):
+        with pytest.raises(pywintypes.error) as info:
+            cb.SetClipboardViewer(hwnd)
+        assert (info.value.winerror, info.value.funcname) == (1400, "SetClipboardViewer")
     with pytest.raises(TypeError):
         cb.SetClipboardViewer("window")

@@ -20,12 +20,7 @@ import os
 import threading
 
 from .._fork import OUTER, hold_across_fork
-from ..errors import (
-    ERROR_MOD_NOT_FOUND,
-    ERROR_PROC_NOT_FOUND,
-    InvalidParameterError,
-    Win32Error,
-)
+from ..errors import ERROR_MOD_NOT_FOUND, ERROR_PROC_NOT_FOUND, InvalidHandleError, Win32Error
 from ._process import PROGRAM_MODULE
 
 __all__ = ["load_library", "free_library", "proc_address", "library_path"]
@@ -56,8 +51,8 @@ _loaded = _Loaded()
 
 
 def _open(name: str) -> ctypes.CDLL:
-    candidates = [name]
-    if "/" not in name:
+    candidates = [name] if name else []
+    if name and "/" not in name:
         found = ctypes.util.find_library(name.removeprefix("lib").split(".so")[0])
         if found:
             candidates.append(found)
@@ -98,13 +93,11 @@ def load_library(name: str) -> int:
 
     Raises:
         TypeError: ``name`` is not a str.
-        InvalidParameterError: an empty name.
-        Win32Error: ERROR_MOD_NOT_FOUND when nothing of that name can be loaded.
+        Win32Error: ERROR_MOD_NOT_FOUND when nothing of that name (or an empty one) can be
+            loaded.
     """
     if not isinstance(name, str):
         raise TypeError(f"a library name is a str, not {type(name).__name__}")
-    if not name:
-        raise InvalidParameterError("a library needs a name")
     library = _open(name)
     handle, path = _base_and_path(library)
     with _loaded.lock:
@@ -119,9 +112,12 @@ def free_library(handle: int) -> None:
     The shared object stays mapped (Python's ctypes never unmaps one): only the handle goes.
 
     Raises:
+        InvalidHandleError: handle 0.
         Win32Error: ERROR_MOD_NOT_FOUND for a handle LoadLibrary did not return (or whose
             references are all dropped).
     """
+    if not handle:
+        raise InvalidHandleError("FreeLibrary of NULL")
     with _loaded.lock:
         entry = _loaded.modules.get(handle)
         if entry is None:
@@ -149,8 +145,8 @@ def library_path(handle: int) -> str:
 def proc_address(handle: int, name: str | int) -> int:
     """Return the address of the exported symbol ``name`` of a module (GetProcAddress).
 
-    ``handle`` is one LoadLibrary returned, or the program's (:data:`PROGRAM_MODULE`, 0
-    included: the program and what it has loaded). A number is an export ordinal, which
+    ``handle`` is one LoadLibrary returned. The program (:data:`PROGRAM_MODULE`, or 0)
+    exports nothing, as a Windows program's .exe. A number is an export ordinal, which
     Linux's shared objects do not have.
 
     Raises:
@@ -158,13 +154,14 @@ def proc_address(handle: int, name: str | int) -> int:
             for a name (or ordinal) the module does not export.
     """
     if handle in (0, PROGRAM_MODULE):
-        library: ctypes.CDLL = _libdl
-    else:
-        with _loaded.lock:
-            entry = _loaded.modules.get(handle)
-        if entry is None:
-            raise Win32Error.from_code(ERROR_MOD_NOT_FOUND, f"{handle:#x} is no loaded module")
-        library = entry[1]
+        raise Win32Error.from_code(
+            ERROR_PROC_NOT_FOUND, f"the program exports nothing: no {name!r} in it"
+        )
+    with _loaded.lock:
+        entry = _loaded.modules.get(handle)
+    if entry is None:
+        raise Win32Error.from_code(ERROR_MOD_NOT_FOUND, f"{handle:#x} is no loaded module")
+    library = entry[1]
     if isinstance(name, int):
         raise Win32Error.from_code(
             ERROR_PROC_NOT_FOUND, f"ordinal {name}: shared objects export by name only"

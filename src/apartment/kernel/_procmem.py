@@ -365,7 +365,8 @@ def free_memory(process: ProcessHandle, address: int, size: int, free_type: int)
 
     Raises:
         InvalidParameterError: not exactly one of MEM_DECOMMIT and MEM_RELEASE, a release
-            that is not of a whole reservation, or an address that was never allocated.
+            with a size, or an address that was never allocated.
+        Win32Error: ERROR_INVALID_ADDRESS for a release inside a region, not at its base.
         AccessDeniedError: another process.
     """
     _check_args(address, size)
@@ -378,8 +379,12 @@ def free_memory(process: ProcessHandle, address: int, size: int, free_type: int)
             raise InvalidParameterError(f"{address:#x} was not allocated by VirtualAlloc")
         base, length, committed = found
         if free_type == MEM_RELEASE:
-            if address != base or size:
-                raise InvalidParameterError("MEM_RELEASE frees a whole region: its base, size 0")
+            if size:
+                raise InvalidParameterError("MEM_RELEASE frees a whole region: size 0")
+            if address != base:
+                raise Win32Error.from_code(
+                    ERROR_INVALID_ADDRESS, f"{address:#x} is not the region's base {base:#x}"
+                )
             _munmap(base, length)
             del _allocations.regions[base]
             return

@@ -7,9 +7,10 @@ returns the one it displaces, which the new viewer must remember and pass messag
   joins and whenever the clipboard is closed after a change; each viewer passes it on to the
   next with SendMessage.
 * **ChangeClipboardChain(remove, next)**: if ``remove`` is the first viewer, ``next`` takes
-  its place; else the first viewer is sent **WM_CHANGECBCHAIN** (wParam ``remove``, lParam
-  ``next``) and passes it along the chain until the window before ``remove`` links to
-  ``next``. The call returns what the first viewer's handler returned (0 otherwise).
+  its place and the call returns 1 (TRUE); else the first viewer is sent
+  **WM_CHANGECBCHAIN** (wParam ``remove``, lParam ``next``) and passes it along the chain
+  until the window before ``remove`` links to ``next``, and the call returns what the first
+  viewer's handler returned (0 with no viewer).
 * A first viewer destroyed without leaving the chain leaves it empty.
 
 The messages are sent as SendNotifyMessage sends them (the first viewer's thread handles
@@ -92,7 +93,8 @@ def clipboard_viewer() -> int:
 def change_clipboard_chain(remove: int, next_viewer: int) -> int:
     """Take ``remove`` out of the chain, linking its predecessor to ``next_viewer``.
 
-    Returns the first viewer's answer to WM_CHANGECBCHAIN, 0 if it was not sent.
+    Returns 1 if ``remove`` was the first viewer, else the first viewer's answer to
+    WM_CHANGECBCHAIN (0 with no viewer).
 
     Raises:
         InvalidWindowHandleError: ``remove`` is not a window.
@@ -102,7 +104,7 @@ def change_clipboard_chain(remove: int, next_viewer: int) -> int:
         first = _chain.first
         if first == remove:
             _chain.first = next_viewer
-            return 0
+            return 1
     if not first:
         return 0
     try:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..errors import ERROR_INVALID_MONITOR_HANDLE, Win32Error
+from ..errors import ERROR_INVALID_MONITOR_HANDLE, InvalidWindowHandleError, Win32Error
 from ._windowpos import DESKTOP_SIZE, window_rect
 
 __all__ = [
@@ -81,10 +81,13 @@ def monitor_from_rect(rect: Rect, flags: int = MONITOR_DEFAULTTONULL) -> int:
 def monitor_from_window(hwnd: int, flags: int = MONITOR_DEFAULTTONULL) -> int:
     """The monitor a window's rectangle overlaps most, else by ``flags``.
 
-    Raises:
-        InvalidWindowHandleError: no such window.
+    A handle that is no window is on no monitor (no error), as Windows answers it.
     """
-    return monitor_from_rect(window_rect(hwnd), flags)
+    try:
+        rect = window_rect(hwnd)
+    except InvalidWindowHandleError:
+        return _flagged(False, flags)
+    return monitor_from_rect(rect, flags)
 
 
 def monitor_info(monitor: int) -> MonitorInfo:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from .. import kernel, messages
 from ..errors import InvalidParameterError
 from ._adapt import api, dword
-from ._handles import PyHANDLE
+from ._handles import PyHANDLE, handle_value
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -88,10 +88,8 @@ VFT2_FONT_TRUETYPE = 0x3
 
 
 def _module(value: object) -> int:
-    """A module handle argument: an int (or a PyHANDLE), read as a pointer."""
-    if isinstance(value, PyHANDLE):
-        return int(value)
-    return operator.index(value) % 2**64  # type: ignore[arg-type]
+    """A module handle argument: an int, a PyHANDLE or None, read as a pointer."""
+    return handle_value(value) % 2**64
 
 
 def _name(value: object) -> str:
@@ -126,11 +124,16 @@ def GetProcAddress(hModule: object, functionName: object, /) -> int:
     module = _module(hModule)
     if isinstance(functionName, int):
         return kernel.proc_address(module, functionName)
+    if isinstance(functionName, bytes):  # pywin32 takes an ANSI name too
+        return kernel.proc_address(module, functionName.decode("latin-1"))
     return kernel.proc_address(module, _name(functionName))
 
 
 def GetLogicalDrives() -> int:
-    """The drive letters as a bit mask: none, Linux has no drive letters (its root is ``/``)."""
+    """The drive letters as a bit mask: none, Linux has no drive letters (its root is ``/``).
+
+    A program that lists drives by their roots should use GetLogicalDriveStrings: ``/``.
+    """
     return 0
 
 
@@ -177,21 +180,15 @@ def MessageBoxEx(
     return messages.message_box(_owner(hwnd), _name(message), _caption(title), dword(style))
 
 
-def Apply(exceptionHandler: Callable[..., Any], func: Callable[..., Any], args: object, /) -> Any:  # noqa: ANN401
-    """Call ``func(*args)``; if it raises, ``exceptionHandler(exc_type, exc_value)`` decides.
+def Apply(exceptionHandler: object, func: Callable[..., Any], args: object, /) -> Any:  # noqa: ANN401
+    """Call ``func(*args)``.
 
-    pywin32's own (a structured-exception wrapper): a handler that returns None lets the
-    exception through; any other answer is returned instead.
+    pywin32's own: ``exceptionHandler`` is called for Windows' structured exceptions, which
+    Python code does not raise; a Python exception goes through as it is.
     """
     if not isinstance(args, tuple):
-        raise TypeError("The third argument must be a tuple")
-    try:
-        return func(*args)
-    except Exception as caught:
-        answer = exceptionHandler(type(caught), caught)
-        if answer is None:
-            raise
-        return answer
+        raise TypeError("argument list must be a tuple")
+    return func(*args)
 
 
 def DebugBreak() -> None:
@@ -228,8 +225,7 @@ def SetSystemTime(
 ) -> None:
     """Set the clock from a UTC SYSTEMTIME (needs SeSystemtimePrivilege enabled)."""
     y, mo, d, h, mi, sec, ms = (
-        operator.index(v)
-        for v in (year, month, day, hour, minute, second, millseconds)
+        operator.index(v) for v in (year, month, day, hour, minute, second, millseconds)
     )
     try:
         when = _dt.datetime(y, mo, d, h, mi, sec, ms * 1000, tzinfo=_dt.timezone.utc)

@@ -47,7 +47,7 @@ from ..messages import CF_TEXT as CF_TEXT
 from ..messages import CF_TIFF as CF_TIFF
 from ..messages import CF_UNICODETEXT as CF_UNICODETEXT
 from ..messages import CF_WAVE as CF_WAVE
-from ._adapt import api, last_error
+from ._adapt import api, last_error, soft
 from ._handles import PyHANDLE, handle_value
 from .pywintypes import error
 
@@ -286,13 +286,13 @@ def _hwnd(value: object) -> int:
 
 
 @api("SetClipboardViewer")
-def SetClipboardViewer(hWndNewViewer: object, /) -> int:
-    """Make the window the first clipboard viewer; return the one it displaces (0: none).
+def SetClipboardViewer(hWndNewViewer: object, /) -> int | None:
+    """Make the window the first clipboard viewer; return the one it displaces (None: none).
 
     The window gets WM_DRAWCLIPBOARD at once, and whenever the clipboard changes; it must
     pass that on to the window returned, and handle WM_CHANGECBCHAIN.
     """
-    return messages.set_clipboard_viewer(_hwnd(hWndNewViewer))
+    return messages.set_clipboard_viewer(_hwnd(hWndNewViewer)) or None
 
 
 @api("GetClipboardViewer")
@@ -304,7 +304,10 @@ def GetClipboardViewer() -> int:
     return hwnd
 
 
-@api("ChangeClipboardChain")
-def ChangeClipboardChain(hWndRemove: object, hWndNewNext: object, /) -> bool:
-    """Take a window out of the viewer chain, linking its predecessor to the next one."""
-    return bool(messages.change_clipboard_chain(_hwnd(hWndRemove), _hwnd(hWndNewNext)))
+@soft(lambda: 0)  # pywin32 returns the BOOL: 0 with GetLastError set, raising nothing
+def ChangeClipboardChain(hWndRemove: object, hWndNewNext: object, /) -> int:
+    """Take a window out of the viewer chain, linking its predecessor to the next one.
+
+    1 when it was the first viewer, else what the first viewer answered WM_CHANGECBCHAIN.
+    """
+    return messages.change_clipboard_chain(_hwnd(hWndRemove), _hwnd(hWndNewNext))
