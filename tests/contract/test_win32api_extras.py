@@ -156,4 +156,3 @@ def test_version_constants() -> None:
         0x40004, 0x4, 0x40000,
     )  # fmt: skip
     assert (win32api.VFT_APP, win32api.VFT_DLL, win32api.VFT_STATIC_LIB) == (1, 2, 7)
-    assert (win32api.VFT2_DRV_INPUTMETHOD, win32api.VFT2_FONT_TRUETYPE) == (11, 3)
