@@ -92,7 +92,7 @@ def test_the_viewer_chain_and_its_messages() -> None:
         assert seen[-1] == (0x030D, first.hwnd, 0)
         with messages.clipboard():
             messages.empty_clipboard()
-        assert seen[-1][0] == 0x0308  # a change: the first viewer is told
+        assert [msg for msg, _, _ in seen][-1] == 0x0308  # a change: the first viewer is told
         assert messages.change_clipboard_chain(second.hwnd, 0) == 1
         assert messages.clipboard_viewer() == 0
         with pytest.raises(InvalidWindowHandleError):
