@@ -47,6 +47,7 @@ from ._codes import (
     ERROR_BAD_TOKEN_TYPE,
     ERROR_BADDB,
     ERROR_BROKEN_PIPE,
+    ERROR_BUSY,
     ERROR_CALL_NOT_IMPLEMENTED,
     ERROR_CANNOT_FIND_WND_CLASS,
     ERROR_CLASS_ALREADY_EXISTS,
@@ -343,6 +344,7 @@ _MESSAGES: dict[int, str] = {
     ERROR_BAD_TOKEN_TYPE: "The type of the token is inappropriate for its attempted use.",
     ERROR_INVALID_MSGBOX_STYLE: "Invalid message box style.",
     ERROR_INVALID_MONITOR_HANDLE: "Invalid monitor handle.",
+    ERROR_BUSY: "The requested resource is in use.",
 }
 
 

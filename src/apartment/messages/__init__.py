@@ -128,10 +128,21 @@ from ._winsta import GR_GDIOBJECTS as GR_GDIOBJECTS
 from ._winsta import GR_GDIOBJECTS_PEAK as GR_GDIOBJECTS_PEAK
 from ._winsta import GR_USEROBJECTS as GR_USEROBJECTS
 from ._winsta import GR_USEROBJECTS_PEAK as GR_USEROBJECTS_PEAK
+from ._winsta import UOI_FLAGS as UOI_FLAGS
+from ._winsta import UOI_NAME as UOI_NAME
+from ._winsta import UOI_TYPE as UOI_TYPE
 from ._winsta import WINDOW_STATION as WINDOW_STATION
 from ._winsta import Desktop as Desktop
 from ._winsta import WindowStation as WindowStation
+from ._winsta import desktops_of as desktops_of
 from ._winsta import gui_object_count as gui_object_count
+from ._winsta import open_desktop as open_desktop
+from ._winsta import open_window_station as open_window_station
+from ._winsta import own_handle as own_handle
+from ._winsta import own_handle_values as own_handle_values
+from ._winsta import thread_desktop as thread_desktop
+from ._winsta import user_object_information as user_object_information
+from ._winsta import window_stations as window_stations
 from ._wndclass import WindowClass as WindowClass
 from ._wndclass import WindowProc as WindowProc
 from ._wndclass import register_class as register_class
@@ -267,4 +278,15 @@ __all__ = [
     "monitor_from_window",
     "monitor_info",
     "display_monitors",
+    "UOI_FLAGS",
+    "UOI_NAME",
+    "UOI_TYPE",
+    "open_window_station",
+    "open_desktop",
+    "thread_desktop",
+    "window_stations",
+    "desktops_of",
+    "user_object_information",
+    "own_handle",
+    "own_handle_values",
 ]

@@ -13,6 +13,7 @@ from .. import kernel, messages
 from ..kernel import PrimaryThread, ProcessHandle, ThreadHandle
 from ._adapt import api, as_bool, dword
 from ._handles import PyHANDLE, lookup, new_handle
+from ._winsta import _Kept, station_handle_value
 
 __all__ = [
     "ExitProcess",
@@ -134,8 +135,8 @@ def GetThreadIOPendingFlag(Thread: object, /) -> bool:
 
 
 def GetProcessWindowStation() -> PyHANDLE:
-    """A handle to this process's window station, ``WinSta0`` (a new handle each call)."""
-    return new_handle(messages.WINDOW_STATION)
+    """The process's handle to its window station, ``WinSta0`` (the same every call)."""
+    return _Kept(station_handle_value())
 
 
 @api("EnumProcessModulesEx")
