@@ -54,7 +54,7 @@ def test_a_thread_is_on_default() -> None:
     assert info(desktop, win32con.UOI_NAME) == "Default"
     assert info(desktop, win32con.UOI_TYPE) == "Desktop"
     assert info(desktop, win32con.UOI_FLAGS)["Flags"] == 0  # type: ignore[index]
-    assert isinstance(desktop.EnumDesktopWindows(), tuple)
+    assert isinstance(desktop.EnumDesktopWindows(), list)
     assert_error(87, "GetThreadDesktop", win32service.GetThreadDesktop, 0x7FFFFFF0)
 
 

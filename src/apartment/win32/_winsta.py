@@ -93,10 +93,10 @@ class PyHDESK(_Kept):
         """Make the desktop the one that gets input: it already is."""
         lookup(self, messages.Desktop)
 
-    def EnumDesktopWindows(self) -> tuple[int, ...]:
+    def EnumDesktopWindows(self) -> list[int]:
         """The top-level windows on the desktop (this process's: windows are its own here)."""
         lookup(self, messages.Desktop)
-        return tuple(messages.top_level_windows())
+        return list(messages.top_level_windows())
 
     def CloseDesktop(self) -> None:
         _close(self, "CloseDesktop", ERROR_BUSY)
