@@ -67,6 +67,7 @@ from ._codes import (
     ERROR_FILENAME_EXCED_RANGE,
     ERROR_GEN_FAILURE,
     ERROR_HANDLE_EOF,
+    ERROR_INSUFFICIENT_BUFFER,
     ERROR_INVALID_ADDRESS,
     ERROR_INVALID_FLAGS,
     ERROR_INVALID_FUNCTION,
@@ -345,6 +346,7 @@ _MESSAGES: dict[int, str] = {
     ERROR_INVALID_MSGBOX_STYLE: "Invalid message box style.",
     ERROR_INVALID_MONITOR_HANDLE: "Invalid monitor handle.",
     ERROR_BUSY: "The requested resource is in use.",
+    ERROR_INSUFFICIENT_BUFFER: "The data area passed to a system call is too small.",
 }
 
 

@@ -167,6 +167,11 @@ from ._machine import system_metric as system_metric
 from ._machine import system_time as system_time
 from ._machine import windows_directory as windows_directory
 from ._machine import windows_version as windows_version
+from ._mailslot import MAILSLOT_NO_MESSAGE as MAILSLOT_NO_MESSAGE
+from ._mailslot import MAILSLOT_WAIT_FOREVER as MAILSLOT_WAIT_FOREVER
+from ._mailslot import Mailslot as Mailslot
+from ._mailslot import MailslotClient as MailslotClient
+from ._mailslot import create_mailslot as create_mailslot
 from ._mutex import Mutex as Mutex
 from ._mutex import MutexStatistics as MutexStatistics
 from ._namespace import create_named as create_named
@@ -450,6 +455,8 @@ __all__ = [
     "LOCALE_ID",
     "LOCKFILE_EXCLUSIVE_LOCK",
     "LOCKFILE_FAIL_IMMEDIATELY",
+    "MAILSLOT_NO_MESSAGE",
+    "MAILSLOT_WAIT_FOREVER",
     "MAXIMUM_PROCESSORS",
     "MAXIMUM_SUSPEND_COUNT",
     "MAXIMUM_WAIT_OBJECTS",
@@ -555,6 +562,8 @@ __all__ = [
     "JobLimits",
     "JobObject",
     "JobStatistics",
+    "Mailslot",
+    "MailslotClient",
     "MemoryCounters",
     "MemoryStatus",
     "Module",
@@ -601,6 +610,7 @@ __all__ = [
     "copy_file",
     "create_directory",
     "create_job",
+    "create_mailslot",
     "create_named",
     "create_named_pipe",
     "create_pipe",
