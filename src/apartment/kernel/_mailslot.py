@@ -6,7 +6,7 @@ message whole, as a mailslot does. :func:`create_mailslot` makes the server end 
 reader; a name in use is ERROR_ALREADY_EXISTS, a name outside ``\\.\mailslot\`` is
 ERROR_INVALID_NAME); :func:`open_mailslot_client` (CreateFile of the name, GENERIC_WRITE and
 FILE_SHARE_READ) a writer (ERROR_FILE_NOT_FOUND when no server has it; ERROR_SHARING_VIOLATION
-without FILE_SHARE_READ or with read access, as the reader holds it).
+without FILE_SHARE_READ, as the reader holds it).
 
 Reads take the oldest message whole: a buffer too small for it is ERROR_INSUFFICIENT_BUFFER and
 the message stays. With none there, a read waits for the read timeout (0: not at all;
@@ -42,7 +42,6 @@ from ..errors import (
 )
 from ._file import File
 from ._filemodes import (
-    FILE_READ_DATA,
     FILE_SHARE_READ,
     FILE_WRITE_DATA,
     GENERIC_READ,
@@ -273,7 +272,7 @@ def open_mailslot_client(path: str, access: int, share: int) -> MailslotClient:
 
     Raises:
         Win32Error: ERROR_FILE_NOT_FOUND when no server has the name,
-            ERROR_SHARING_VIOLATION without FILE_SHARE_READ or with read access.
+            ERROR_SHARING_VIOLATION without FILE_SHARE_READ.
     """
     name = mailslot_name(path)
     if name is None:
@@ -282,9 +281,9 @@ def open_mailslot_client(path: str, access: int, share: int) -> MailslotClient:
     if not _alive(address):
         raise Win32Error.from_code(ERROR_FILE_NOT_FOUND, f"no mailslot {path!r}")
     rights = map_file_access(access)
-    if not share & FILE_SHARE_READ or access & (GENERIC_READ | FILE_READ_DATA):
+    if not share & FILE_SHARE_READ:
         raise Win32Error.from_code(
             ERROR_SHARING_VIOLATION,
-            "the server reads the mailslot: open it to write only, sharing read",
+            "the server reads the mailslot: open it sharing read (FILE_SHARE_READ)",
         )
     return MailslotClient(path, address, rights)
