@@ -100,7 +100,7 @@ __all__ = [
     "ERROR_CALL_NOT_IMPLEMENTED", "ERROR_PROC_NOT_FOUND", "ERROR_PARTIAL_COPY",
     "ERROR_INVALID_ADDRESS", "ERROR_NOACCESS", "ERROR_PRIVILEGE_NOT_HELD",
     "ERROR_BAD_TOKEN_TYPE", "ERROR_INVALID_MSGBOX_STYLE", "ERROR_INVALID_MONITOR_HANDLE",
-    "ERROR_BUSY", "ERROR_INSUFFICIENT_BUFFER",
+    "ERROR_BUSY", "ERROR_INSUFFICIENT_BUFFER", "ERROR_BAD_NETPATH",
 ]  # fmt: skip
 
 # -- Win32 error codes (GetLastError) -------------------------------------------------------
@@ -350,3 +350,4 @@ ERROR_INVALID_MSGBOX_STYLE = 1438
 ERROR_INVALID_MONITOR_HANDLE = 1461
 ERROR_BUSY = 170  # CloseDesktop of a desktop a thread is on
 ERROR_INSUFFICIENT_BUFFER = 122  # a mailslot message longer than the read's buffer
+ERROR_BAD_NETPATH = 53  # RegConnectRegistry of another computer

@@ -42,6 +42,7 @@ from ._codes import (
     ERROR_ACCESS_DENIED,
     ERROR_ALREADY_EXISTS,
     ERROR_BAD_IMPERSONATION_LEVEL,
+    ERROR_BAD_NETPATH,
     ERROR_BAD_PATHNAME,
     ERROR_BAD_PIPE,
     ERROR_BAD_TOKEN_TYPE,
@@ -347,6 +348,7 @@ _MESSAGES: dict[int, str] = {
     ERROR_INVALID_MONITOR_HANDLE: "Invalid monitor handle.",
     ERROR_BUSY: "The requested resource is in use.",
     ERROR_INSUFFICIENT_BUFFER: "The data area passed to a system call is too small.",
+    ERROR_BAD_NETPATH: "The network path was not found.",
 }
 
 
