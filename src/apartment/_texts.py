@@ -41,6 +41,7 @@ from ._codes import (
     E_UNEXPECTED,
     ERROR_ACCESS_DENIED,
     ERROR_ALREADY_EXISTS,
+    ERROR_BAD_EXE_FORMAT,
     ERROR_BAD_IMPERSONATION_LEVEL,
     ERROR_BAD_NETPATH,
     ERROR_BAD_PATHNAME,
@@ -347,6 +348,7 @@ _MESSAGES: dict[int, str] = {
     ERROR_INVALID_MSGBOX_STYLE: "Invalid message box style.",
     ERROR_INVALID_MONITOR_HANDLE: "Invalid monitor handle.",
     ERROR_BUSY: "The requested resource is in use.",
+    ERROR_BAD_EXE_FORMAT: "%1 is not a valid Win32 application.",
     ERROR_INSUFFICIENT_BUFFER: "The data area passed to a system call is too small.",
     ERROR_BAD_NETPATH: "The network path was not found.",
 }

@@ -10,6 +10,7 @@ here: their names differ, the rules do not.
 """
 
 import datetime as dt
+import os
 import sys
 
 import pytest
@@ -156,3 +157,47 @@ def test_version_constants() -> None:
         0x40004, 0x4, 0x40000,
     )  # fmt: skip
     assert (win32api.VFT_APP, win32api.VFT_DLL, win32api.VFT_STATIC_LIB) == (1, 2, 7)
+
+
+# -- version resources -------------------------------------------------------------------------
+
+
+def a_program() -> str:
+    """A Windows program file at hand: pywin32's own module there, pip's launcher here."""
+    if ON_WINDOWS:
+        return str(win32api.__file__)
+    import pip._vendor.distlib as distlib
+
+    return os.path.join(os.path.dirname(distlib.__file__), "w64.exe")
+
+
+FIXED_KEYS = [
+    "Signature", "StrucVersion", "FileVersionMS", "FileVersionLS", "ProductVersionMS",
+    "ProductVersionLS", "FileFlagsMask", "FileFlags", "FileOS", "FileType", "FileSubtype",
+    "FileDate",
+]  # fmt: skip
+
+
+def test_a_program_version_resource() -> None:
+    program = a_program()
+    fixed = win32api.GetFileVersionInfo(program, "\\")
+    assert list(fixed) == FIXED_KEYS
+    assert (fixed["Signature"], fixed["StrucVersion"]) == (-17890115, 0x10000)  # 0xFEEF04BD
+    assert fixed["FileDate"] is None
+    assert fixed["FileType"] in (1, 2)  # VFT_APP, VFT_DLL
+    translations = win32api.GetFileVersionInfo(program, "\\VarFileInfo\\Translation")
+    assert isinstance(translations, tuple) and translations
+    assert all(isinstance(pair, tuple) and len(pair) == 2 for pair in translations)
+    lang, page = translations[0]
+    path = f"\\StringFileInfo\\{lang:04X}{page:04X}\\NoSuchString"
+    assert win32api.GetFileVersionInfo(program, path) is None
+    assert win32api.GetFileVersionInfo(program, "\\NoSuchBlock") is None
+
+
+def test_version_resources_of_what_is_no_program() -> None:
+    assert_error(
+        2, "GetFileVersionInfo:GetFileVersionInfoSize", win32api.GetFileVersionInfo,
+        os.path.join(os.path.dirname(os.__file__), "no-such-program-s19.exe"), "\\",
+    )  # fmt: skip
+    with pytest.raises(TypeError):
+        win32api.GetFileVersionInfo(5, "\\")

@@ -201,6 +201,8 @@ from ._pathops import set_current_directory as set_current_directory
 from ._pathops import symbolic_link as symbolic_link
 from ._pathops import temp_file_name as temp_file_name
 from ._pathops import volume_info as volume_info
+from ._peversion import FixedFileInfo as FixedFileInfo
+from ._peversion import query_version as query_version
 from ._pipe import PipeEnd as PipeEnd
 from ._pipeclient import call_named_pipe as call_named_pipe
 from ._pipeclient import create_pipe as create_pipe
@@ -550,6 +552,7 @@ __all__ = [
     "EventStatistics",
     "File",
     "FileInfo",
+    "FixedFileInfo",
     "FoundFile",
     "HandleTable",
     "HostNames",
@@ -686,6 +689,7 @@ __all__ = [
     "process_times",
     "process_version",
     "publish",
+    "query_version",
     "queue_apc",
     "raise_ctrl_event",
     "read_buffer",

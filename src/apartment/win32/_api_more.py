@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
 __all__ = [
-    "LoadLibrary", "LoadLibraryEx", "FreeLibrary", "GetProcAddress", "GetLogicalDrives",
+    "GetFileVersionInfo", "LoadLibrary", "LoadLibraryEx", "FreeLibrary", "GetProcAddress",
+    "GetLogicalDrives",
     "GetConsoleTitle", "SetConsoleTitle", "MessageBox", "MessageBoxEx", "Apply", "DebugBreak",
     "SetLocalTime", "SetSystemTime", "SetTimeZoneInformation",
     "MonitorFromPoint", "MonitorFromRect", "MonitorFromWindow", "GetMonitorInfo",
@@ -107,6 +108,37 @@ def GetProcAddress(hModule: object, functionName: object, /) -> int:
     if isinstance(functionName, bytes):  # pywin32 takes an ANSI name too
         return kernel.proc_address(module, functionName.decode("latin-1"))
     return kernel.proc_address(module, _name(functionName))
+
+
+def _signed32(value: int) -> int:
+    return value - 2**32 if value >= 2**31 else value
+
+
+_FIXED_KEYS = (
+    "Signature", "StrucVersion", "FileVersionMS", "FileVersionLS", "ProductVersionMS",
+    "ProductVersionLS", "FileFlagsMask", "FileFlags", "FileOS", "FileType", "FileSubtype",
+)  # fmt: skip
+
+
+@api("GetFileVersionInfo:GetFileVersionInfoSize")  # pywin32's name for the first failure
+def GetFileVersionInfo(Filename: object, SubBlock: object, /) -> object:
+    r"""A PE file's version resource at a VerQueryValue path (pywin32's shapes).
+
+    ``\`` a dict of VS_FIXEDFILEINFO (DWORDs as C longs, FileDate None when 0),
+    ``\VarFileInfo\Translation`` a tuple of (language, code page), a string's path a str,
+    None for a path the resource does not have.
+    """
+    answer = kernel.query_version(_name(Filename), _name(SubBlock))
+    if isinstance(answer, tuple):
+        info: dict[str, object] = {
+            key: _signed32(value) for key, value in zip(_FIXED_KEYS, answer, strict=False)
+        }
+        date = answer[11] << 32 | answer[12]
+        info["FileDate"] = date or None
+        return info
+    if isinstance(answer, list):
+        return tuple(answer)
+    return answer
 
 
 def GetLogicalDrives() -> int:
