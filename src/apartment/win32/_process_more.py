@@ -136,7 +136,7 @@ def GetThreadIOPendingFlag(Thread: object, /) -> bool:
 
 def GetProcessWindowStation() -> PyHANDLE:
     """The process's handle to its window station, ``WinSta0`` (the same every call)."""
-    return _Kept(station_handle_value())
+    return _Kept(station_handle_value(), in_use=True)
 
 
 @api("EnumProcessModulesEx")

@@ -37,10 +37,6 @@ def _text(value: object) -> str:
     return value
 
 
-def _holds(value: int) -> bool:
-    return value in messages.own_handle_values()
-
-
 def station_handle_value() -> int:
     """The value of the process's handle to its window station (kept open for good)."""
     return messages.own_handle(messages.WINDOW_STATION)
@@ -53,16 +49,26 @@ def _close(handle: PyHANDLE, name: str, busy: int) -> None:
     """
     if not handle._value:
         raise InvalidHandleError("the handle is closed").with_funcname(name)
-    if _holds(handle._value):
+    if getattr(handle, "_in_use", False):
         raise Win32Error.from_code(busy, "the process uses it", funcname=name)
     handle.Close()
 
 
 class _Kept(PyHANDLE):
-    """A wrapper of a handle in use: collecting it leaves the handle open."""
+    """A handle that may be one the process keeps in use: then collecting it leaves it open.
+
+    Whether it is one is noted when it is made (``in_use``), so that ``__del__``, which the
+    garbage collector may run anywhere, takes no lock.
+    """
+
+    __slots__ = ("_in_use",)
+
+    def __init__(self, value: int | None = 0, *, in_use: bool = False) -> None:
+        super().__init__(value)
+        self._in_use = in_use
 
     def __del__(self) -> None:
-        if not _holds(getattr(self, "_value", 0)):
+        if not getattr(self, "_in_use", False):
             super().__del__()
 
 
@@ -112,13 +118,14 @@ def _desktop(obj: messages.Desktop, inherit: bool = False) -> PyHDESK:
 
 def GetProcessWindowStation() -> PyHWINSTA:
     """The process's handle to its window station, ``WinSta0`` (the same every call)."""
-    return PyHWINSTA(station_handle_value())
+    return PyHWINSTA(station_handle_value(), in_use=True)
 
 
 @api("GetThreadDesktop")
 def GetThreadDesktop(ThreadId: int, /) -> PyHDESK:
     """A handle to the desktop of a thread of this process, ``Default``; 87 for another id."""
-    return PyHDESK(messages.own_handle(messages.thread_desktop(dword(ThreadId))))
+    desktop = messages.thread_desktop(dword(ThreadId))
+    return PyHDESK(messages.own_handle(desktop), in_use=True)
 
 
 @api("OpenWindowStation")
