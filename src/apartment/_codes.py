@@ -105,6 +105,11 @@ __all__ = [
     "CLIPBRD_E_CANT_CLOSE",
     "TYPE_E_LIBNOTREGISTERED",
     "DATA_S_SAMEFORMATETC",
+    # process memory, modules, tokens and privileges (s19-system)
+    "ERROR_CALL_NOT_IMPLEMENTED", "ERROR_PROC_NOT_FOUND", "ERROR_PARTIAL_COPY",
+    "ERROR_INVALID_ADDRESS", "ERROR_NOACCESS", "ERROR_PRIVILEGE_NOT_HELD",
+    "ERROR_BAD_TOKEN_TYPE", "ERROR_INVALID_MSGBOX_STYLE", "ERROR_INVALID_MONITOR_HANDLE",
+    "ERROR_BUSY", "ERROR_INSUFFICIENT_BUFFER", "ERROR_BAD_NETPATH",
 ]  # fmt: skip
 
 # -- Win32 error codes (GetLastError) -------------------------------------------------------
@@ -422,4 +427,17 @@ ERROR_INVALID_ICON_HANDLE = 1414
 ERROR_CONTROL_ID_NOT_FOUND = 1421
 ERROR_CHILD_WINDOW_MENU = 1436
 ERROR_MENU_ITEM_NOT_FOUND = 1456
+# -- process memory, modules, tokens and privileges ------------------------------------------
+ERROR_CALL_NOT_IMPLEMENTED = 120
+ERROR_PROC_NOT_FOUND = 127  # GetProcAddress: no such export
+ERROR_PARTIAL_COPY = 299  # ReadProcessMemory: part of the range is not readable
+ERROR_INVALID_ADDRESS = 487
+ERROR_NOACCESS = 998  # an address the caller may not touch
+ERROR_PRIVILEGE_NOT_HELD = 1314
+ERROR_BAD_TOKEN_TYPE = 1349
+ERROR_INVALID_MSGBOX_STYLE = 1438
+ERROR_INVALID_MONITOR_HANDLE = 1461
+ERROR_BUSY = 170  # CloseDesktop of a desktop a thread is on
+ERROR_INSUFFICIENT_BUFFER = 122  # a mailslot message longer than the read's buffer
+ERROR_BAD_NETPATH = 53  # RegConnectRegistry of another computer
 TYPE_E_LIBNOTREGISTERED = -2147319779  # 0x8002801D

@@ -146,6 +146,10 @@ from ._job import JobStatistics as JobStatistics
 from ._job import create_job as create_job
 from ._job import open_job as open_job
 from ._job import process_jobs as process_jobs
+from ._libraries import free_library as free_library
+from ._libraries import library_path as library_path
+from ._libraries import load_library as load_library
+from ._libraries import proc_address as proc_address
 from ._machine import LOCALE_ID as LOCALE_ID
 from ._machine import MemoryStatus as MemoryStatus
 from ._machine import SystemInfo as SystemInfo
@@ -163,6 +167,11 @@ from ._machine import system_metric as system_metric
 from ._machine import system_time as system_time
 from ._machine import windows_directory as windows_directory
 from ._machine import windows_version as windows_version
+from ._mailslot import MAILSLOT_NO_MESSAGE as MAILSLOT_NO_MESSAGE
+from ._mailslot import MAILSLOT_WAIT_FOREVER as MAILSLOT_WAIT_FOREVER
+from ._mailslot import Mailslot as Mailslot
+from ._mailslot import MailslotClient as MailslotClient
+from ._mailslot import create_mailslot as create_mailslot
 from ._mutex import Mutex as Mutex
 from ._mutex import MutexStatistics as MutexStatistics
 from ._namespace import create_named as create_named
@@ -192,6 +201,8 @@ from ._pathops import set_current_directory as set_current_directory
 from ._pathops import symbolic_link as symbolic_link
 from ._pathops import temp_file_name as temp_file_name
 from ._pathops import volume_info as volume_info
+from ._peversion import FixedFileInfo as FixedFileInfo
+from ._peversion import query_version as query_version
 from ._pipe import PipeEnd as PipeEnd
 from ._pipeclient import call_named_pipe as call_named_pipe
 from ._pipeclient import create_pipe as create_pipe
@@ -260,6 +271,35 @@ from ._procinfo import process_times as process_times
 from ._procinfo import process_version as process_version
 from ._procinfo import session_id as session_id
 from ._procinfo import thread_times as thread_times
+from ._procmem import MEM_COMMIT as MEM_COMMIT
+from ._procmem import MEM_DECOMMIT as MEM_DECOMMIT
+from ._procmem import MEM_RELEASE as MEM_RELEASE
+from ._procmem import MEM_RESERVE as MEM_RESERVE
+from ._procmem import MEM_TOP_DOWN as MEM_TOP_DOWN
+from ._procmem import PAGE_EXECUTE as PAGE_EXECUTE
+from ._procmem import PAGE_EXECUTE_READ as PAGE_EXECUTE_READ
+from ._procmem import PAGE_EXECUTE_READWRITE as PAGE_EXECUTE_READWRITE
+from ._procmem import PAGE_NOACCESS as PAGE_NOACCESS
+from ._procmem import PAGE_READONLY as PAGE_READONLY
+from ._procmem import PAGE_READWRITE as PAGE_READWRITE
+from ._procmem import allocate_memory as allocate_memory
+from ._procmem import free_memory as free_memory
+from ._procmem import read_memory as read_memory
+from ._procmem import start_remote_thread as start_remote_thread
+from ._procmem import write_memory as write_memory
+from ._proctune import DEFAULT_SHUTDOWN_LEVEL as DEFAULT_SHUTDOWN_LEVEL
+from ._proctune import MAXIMUM_PROCESSORS as MAXIMUM_PROCESSORS
+from ._proctune import SHUTDOWN_NORETRY as SHUTDOWN_NORETRY
+from ._proctune import IoCounters as IoCounters
+from ._proctune import exit_process as exit_process
+from ._proctune import io_counters as io_counters
+from ._proctune import priority_boost_disabled as priority_boost_disabled
+from ._proctune import set_ideal_processor as set_ideal_processor
+from ._proctune import set_priority_boost_disabled as set_priority_boost_disabled
+from ._proctune import set_shutdown_parameters as set_shutdown_parameters
+from ._proctune import set_thread_priority_boost_disabled as set_thread_priority_boost_disabled
+from ._proctune import shutdown_parameters as shutdown_parameters
+from ._proctune import thread_priority_boost_disabled as thread_priority_boost_disabled
 from ._records import publish as publish
 from ._screenbuf import ScreenBuffer as ScreenBuffer
 from ._screenbuf import ScreenBufferInfo as ScreenBufferInfo
@@ -297,6 +337,9 @@ from ._sysinfo import power_status as power_status
 from ._sysinfo import short_path_name as short_path_name
 from ._sysinfo import time_zone as time_zone
 from ._sysinfo import user_name as user_name
+from ._systime import require_privilege as require_privilege
+from ._systime import set_system_time as set_system_time
+from ._systime import set_time_zone_information as set_time_zone_information
 from ._text import is_text_unicode as is_text_unicode
 from ._thread import MAXIMUM_SUSPEND_COUNT as MAXIMUM_SUSPEND_COUNT
 from ._thread import STILL_ACTIVE as STILL_ACTIVE
@@ -332,6 +375,7 @@ from ._token import effective_token as effective_token
 from ._token import impersonate_self as impersonate_self
 from ._token import map_token_access as map_token_access
 from ._token import open_token_of as open_token_of
+from ._token import require_primary as require_primary
 from ._token import revert_to_self as revert_to_self
 from ._token import thread_token as thread_token
 from ._tracebuffer import TRACE_BUFFER_SIZE as TRACE_BUFFER_SIZE
@@ -355,6 +399,7 @@ __all__ = [
     "CTRL_C_EVENT",
     "CURRENT_PROCESS",
     "CURRENT_THREAD",
+    "DEFAULT_SHUTDOWN_LEVEL",
     "DELETE",
     "DRIVE_FIXED",
     "DRIVE_NO_ROOT_DIR",
@@ -424,8 +469,16 @@ __all__ = [
     "LOCALE_ID",
     "LOCKFILE_EXCLUSIVE_LOCK",
     "LOCKFILE_FAIL_IMMEDIATELY",
+    "MAILSLOT_NO_MESSAGE",
+    "MAILSLOT_WAIT_FOREVER",
+    "MAXIMUM_PROCESSORS",
     "MAXIMUM_SUSPEND_COUNT",
     "MAXIMUM_WAIT_OBJECTS",
+    "MEM_COMMIT",
+    "MEM_DECOMMIT",
+    "MEM_RELEASE",
+    "MEM_RESERVE",
+    "MEM_TOP_DOWN",
     "MENU_EVENT",
     "MOUSE_EVENT",
     "NMPWAIT_NOWAIT",
@@ -434,6 +487,12 @@ __all__ = [
     "NORMAL_PRIORITY_CLASS",
     "OPEN_ALWAYS",
     "OPEN_EXISTING",
+    "PAGE_EXECUTE",
+    "PAGE_EXECUTE_READ",
+    "PAGE_EXECUTE_READWRITE",
+    "PAGE_NOACCESS",
+    "PAGE_READONLY",
+    "PAGE_READWRITE",
     "PAGE_SIZE",
     "PIPE_ACCEPT_REMOTE_CLIENTS",
     "PIPE_ACCESS_DUPLEX",
@@ -463,6 +522,7 @@ __all__ = [
     "SE_PRIVILEGE_ENABLED",
     "SE_PRIVILEGE_ENABLED_BY_DEFAULT",
     "SE_PRIVILEGE_REMOVED",
+    "SHUTDOWN_NORETRY",
     "STD_ERROR",
     "STD_INPUT",
     "STD_OUTPUT",
@@ -504,17 +564,21 @@ __all__ = [
     "EventStatistics",
     "File",
     "FileInfo",
+    "FixedFileInfo",
     "FoundFile",
     "HandleTable",
     "HostNames",
     "HostStream",
     "InputBuffer",
     "InputRecord",
+    "IoCounters",
     "IoResult",
     "JobAccounting",
     "JobLimits",
     "JobObject",
     "JobStatistics",
+    "Mailslot",
+    "MailslotClient",
     "MemoryCounters",
     "MemoryStatus",
     "Module",
@@ -551,6 +615,7 @@ __all__ = [
     "add_ctrl_handler",
     "adopt_socket",
     "alloc_console",
+    "allocate_memory",
     "attach_console",
     "bind_directory",
     "call_named_pipe",
@@ -566,6 +631,7 @@ __all__ = [
     "copy_file",
     "create_directory",
     "create_job",
+    "create_mailslot",
     "create_named",
     "create_named_pipe",
     "create_pipe",
@@ -587,6 +653,7 @@ __all__ = [
     "encode_changes",
     "endpoint_size",
     "environment_variable",
+    "exit_process",
     "expand_environment",
     "file_attributes",
     "file_info",
@@ -595,6 +662,8 @@ __all__ = [
     "format_date",
     "format_time",
     "free_console",
+    "free_library",
+    "free_memory",
     "full_path_name",
     "handle_of_descriptor",
     "handles",
@@ -603,10 +672,13 @@ __all__ = [
     "ignore_ctrl_c",
     "impersonate_self",
     "inherit_from_parent",
+    "io_counters",
     "is_socket",
     "is_text_unicode",
     "is_wow64",
     "join_command_line",
+    "library_path",
+    "load_library",
     "local_time",
     "lookup_account",
     "lookup_sid",
@@ -625,10 +697,12 @@ __all__ = [
     "open_process",
     "open_section",
     "open_token_of",
+    "priority_boost_disabled",
     "priority_class",
     "privilege_display_name",
     "privilege_luid",
     "privilege_name",
+    "proc_address",
     "process_affinity",
     "process_ids",
     "process_jobs",
@@ -636,12 +710,16 @@ __all__ = [
     "process_times",
     "process_version",
     "publish",
+    "query_version",
     "queue_apc",
     "raise_ctrl_event",
     "read_buffer",
     "read_console",
+    "read_memory",
     "remove_ctrl_handler",
     "remove_directory",
+    "require_primary",
+    "require_privilege",
     "revert_to_self",
     "search_path",
     "select_events",
@@ -654,19 +732,27 @@ __all__ = [
     "set_environment_variable",
     "set_error_mode",
     "set_file_attributes",
+    "set_ideal_processor",
+    "set_priority_boost_disabled",
     "set_priority_class",
     "set_process_affinity",
+    "set_shutdown_parameters",
     "set_std_handle",
+    "set_system_time",
     "set_thread_affinity",
     "set_thread_priority",
+    "set_thread_priority_boost_disabled",
+    "set_time_zone_information",
     "set_working_set_limits",
     "sgr_of_attribute",
+    "shutdown_parameters",
     "signal_and_wait",
     "sleep",
     "socket_recv",
     "socket_send",
     "split_command_line",
     "start_process",
+    "start_remote_thread",
     "start_thread",
     "startup_info",
     "startup_std_handles",
@@ -681,6 +767,7 @@ __all__ = [
     "temp_file_name",
     "thread_by_id",
     "thread_priority",
+    "thread_priority_boost_disabled",
     "thread_times",
     "thread_token",
     "transmit_file",
@@ -692,6 +779,7 @@ __all__ = [
     "windows_directory",
     "windows_version",
     "working_set_limits",
+    "write_memory",
 ]
 
 # -- sockets: WSAEventSelect's record and overlapped socket I/O (Winsock's extensions) -------

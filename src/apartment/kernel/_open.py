@@ -1,4 +1,4 @@
-r"""CreateFile's entry point: a path names a disk file, or with ``\\.\pipe\`` a named pipe."""
+r"""CreateFile's entry point: a disk file, or a named pipe (``\\.\pipe\``) or mailslot."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from ._diskfile import open_disk_file
 from ._file import File, os_error
 from ._filemodes import OPEN_EXISTING, REMOVE, SHARE_ALL
 from ._handles import handles
+from ._mailslot import mailslot_name, open_mailslot_client
 from ._pipeclient import open_pipe_client
 from ._pipename import pipe_name
 from ._share import claim
@@ -42,6 +43,8 @@ def open_file(
     handles.collect()  # a handle dropped to the collector still holds its file: let it go
     if pipe_name(path) is not None:
         return open_pipe_client(path, access, flags)
+    if mailslot_name(path) is not None:
+        return open_mailslot_client(path, access, share)
     return open_disk_file(path, access, share, disposition, flags)
 
 

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import (
     ERROR_BAD_IMPERSONATION_LEVEL,
+    ERROR_BAD_TOKEN_TYPE,
     ERROR_NO_IMPERSONATION_TOKEN,
     ERROR_NO_TOKEN,
     Win32Error,
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Token",
+    "require_primary",
     "open_token_of",
     "thread_token",
     "effective_token",
@@ -338,3 +340,19 @@ def revert_to_self(thread: ThreadHandle) -> None:
     """End ``thread``'s impersonation, if any (RevertToSelf)."""
     with KERNEL_LOCK:
         _impersonating.pop(thread, None)
+
+
+def require_primary(token: Token) -> None:
+    """Check that ``token`` can be a new process's (CreateProcessAsUser): a primary token.
+
+    Every token here is the user's own, so a process started with one runs as the caller.
+
+    Raises:
+        Win32Error: ERROR_BAD_TOKEN_TYPE for an impersonation token.
+    """
+    if token.impersonation_level is not None:
+        raise Win32Error.from_code(
+            ERROR_BAD_TOKEN_TYPE,
+            "an impersonation token cannot start a process: duplicate it "
+            "as a primary token (DuplicateTokenEx with TokenPrimary)",
+        )

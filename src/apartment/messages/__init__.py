@@ -37,6 +37,9 @@ from ._clipboard_formats import __all__ as _format_names
 from ._clipboard_names import FIRST_REGISTERED_FORMAT as FIRST_REGISTERED_FORMAT
 from ._clipboard_names import clipboard_format_name as clipboard_format_name
 from ._clipboard_names import register_clipboard_format as register_clipboard_format
+from ._clipboard_viewer import change_clipboard_chain as change_clipboard_chain
+from ._clipboard_viewer import clipboard_viewer as clipboard_viewer
+from ._clipboard_viewer import set_clipboard_viewer as set_clipboard_viewer
 from ._console_window import CONSOLE_CLASS as CONSOLE_CLASS
 from ._console_window import close_console as close_console
 from ._console_window import console_window as console_window
@@ -143,6 +146,20 @@ from ._message import Message as Message
 from ._message import quit_code as quit_code
 from ._message import register_window_message as register_window_message
 from ._message import ticks as tick_count
+from ._monitors import MONITOR_DEFAULTTONEAREST as MONITOR_DEFAULTTONEAREST
+from ._monitors import MONITOR_DEFAULTTONULL as MONITOR_DEFAULTTONULL
+from ._monitors import MONITOR_DEFAULTTOPRIMARY as MONITOR_DEFAULTTOPRIMARY
+from ._monitors import MONITORINFOF_PRIMARY as MONITORINFOF_PRIMARY
+from ._monitors import PRIMARY_MONITOR as PRIMARY_MONITOR
+from ._monitors import MonitorInfo as MonitorInfo
+from ._monitors import display_monitors as display_monitors
+from ._monitors import monitor_from_point as monitor_from_point
+from ._monitors import monitor_from_rect as monitor_from_rect
+from ._monitors import monitor_from_window as monitor_from_window
+from ._monitors import monitor_info as monitor_info
+from ._msgbox import MessageBoxRequest as MessageBoxRequest
+from ._msgbox import message_box as message_box
+from ._msgbox import set_message_box_chooser as set_message_box_chooser
 from ._notifyicon import NIF_ICON as NIF_ICON
 from ._notifyicon import NIF_INFO as NIF_INFO
 from ._notifyicon import NIF_MESSAGE as NIF_MESSAGE
@@ -238,6 +255,26 @@ from ._windowpos import set_window_text as set_window_text
 from ._windowpos import show_window as show_window
 from ._windowpos import update_window as update_window
 from ._windowpos import window_rect as window_rect
+from ._winsta import DESKTOP as DESKTOP
+from ._winsta import GR_GDIOBJECTS as GR_GDIOBJECTS
+from ._winsta import GR_GDIOBJECTS_PEAK as GR_GDIOBJECTS_PEAK
+from ._winsta import GR_USEROBJECTS as GR_USEROBJECTS
+from ._winsta import GR_USEROBJECTS_PEAK as GR_USEROBJECTS_PEAK
+from ._winsta import UOI_FLAGS as UOI_FLAGS
+from ._winsta import UOI_NAME as UOI_NAME
+from ._winsta import UOI_TYPE as UOI_TYPE
+from ._winsta import WINDOW_STATION as WINDOW_STATION
+from ._winsta import Desktop as Desktop
+from ._winsta import WindowStation as WindowStation
+from ._winsta import desktops_of as desktops_of
+from ._winsta import gui_object_count as gui_object_count
+from ._winsta import open_desktop as open_desktop
+from ._winsta import open_window_station as open_window_station
+from ._winsta import own_handle as own_handle
+from ._winsta import own_handle_values as own_handle_values
+from ._winsta import thread_desktop as thread_desktop
+from ._winsta import user_object_information as user_object_information
+from ._winsta import window_stations as window_stations
 from ._wndclass import WindowClass as WindowClass
 from ._wndclass import WindowProc as WindowProc
 from ._wndclass import register_class as register_class
@@ -479,4 +516,41 @@ __all__ = [
     "is_dialog_message",
     "set_dialog_item_text",
     "set_dialog_item_int",
+    "WindowStation",
+    "Desktop",
+    "WINDOW_STATION",
+    "DESKTOP",
+    "GR_GDIOBJECTS",
+    "GR_USEROBJECTS",
+    "GR_GDIOBJECTS_PEAK",
+    "GR_USEROBJECTS_PEAK",
+    "gui_object_count",
+    "set_clipboard_viewer",
+    "clipboard_viewer",
+    "change_clipboard_chain",
+    "MessageBoxRequest",
+    "message_box",
+    "set_message_box_chooser",
+    "PRIMARY_MONITOR",
+    "MONITOR_DEFAULTTONULL",
+    "MONITOR_DEFAULTTOPRIMARY",
+    "MONITOR_DEFAULTTONEAREST",
+    "MONITORINFOF_PRIMARY",
+    "MonitorInfo",
+    "monitor_from_point",
+    "monitor_from_rect",
+    "monitor_from_window",
+    "monitor_info",
+    "display_monitors",
+    "UOI_FLAGS",
+    "UOI_NAME",
+    "UOI_TYPE",
+    "open_window_station",
+    "open_desktop",
+    "thread_desktop",
+    "window_stations",
+    "desktops_of",
+    "user_object_information",
+    "own_handle",
+    "own_handle_values",
 ]

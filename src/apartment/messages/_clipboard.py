@@ -66,6 +66,7 @@ from ._clipboard_rules import (
     settle,
 )
 from ._clipboard_store import Row, Window, read_row, transaction
+from ._clipboard_viewer import clipboard_changed
 from ._constants import SMTO_ABORTIFHUNG, WM_DESTROYCLIPBOARD, WM_RENDERALLFORMATS, WM_RENDERFORMAT
 from ._destroy import on_window_destroying, on_window_gone
 from ._globalmem import alloc_global, free_global, global_data
@@ -186,6 +187,8 @@ def close_clipboard() -> None:
         close(db, row)
     with _lock:
         _openers.discard(threading.get_native_id())
+    if row.seqno != row.open_seqno:  # changed while open: the viewers are told
+        clipboard_changed(_local(row.owner))
 
 
 @contextlib.contextmanager

@@ -16,6 +16,11 @@ Example::
 
 from __future__ import annotations
 
+from ._hives import connect_registry as connect_registry
+from ._hives import load_key as load_key
+from ._hives import restore_key as restore_key
+from ._hives import save_key as save_key
+from ._hives import unload_key as unload_key
 from ._keys import HKEY_CURRENT_USER as HKEY_CURRENT_USER
 from ._keys import KEY_ALL_ACCESS as KEY_ALL_ACCESS
 from ._keys import KEY_CREATE_SUB_KEY as KEY_CREATE_SUB_KEY
@@ -36,6 +41,9 @@ from ._notify import REG_NOTIFY_CHANGE_LAST_SET as REG_NOTIFY_CHANGE_LAST_SET
 from ._notify import REG_NOTIFY_CHANGE_NAME as REG_NOTIFY_CHANGE_NAME
 from ._notify import REG_NOTIFY_CHANGE_SECURITY as REG_NOTIFY_CHANGE_SECURITY
 from ._store import user_registry_path as user_registry_path
+from ._trees import copy_tree as copy_tree
+from ._trees import delete_tree as delete_tree
+from ._trees import subkeys_with_times as subkeys_with_times
 from ._values import REG_BINARY as REG_BINARY
 from ._values import REG_DWORD as REG_DWORD
 from ._values import REG_DWORD_BIG_ENDIAN as REG_DWORD_BIG_ENDIAN
@@ -54,4 +62,6 @@ __all__ = [
     "REG_NOTIFY_CHANGE_SECURITY", "user_registry_path",
     "REG_BINARY", "REG_DWORD", "REG_DWORD_BIG_ENDIAN", "REG_EXPAND_SZ", "REG_LINK",
     "REG_MULTI_SZ", "REG_NONE", "REG_QWORD", "REG_SZ",
+    "copy_tree", "delete_tree", "subkeys_with_times", "save_key", "restore_key", "load_key",
+    "unload_key", "connect_registry",
 ]  # fmt: skip

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..kernel import handles
 from ..kernel.lowlevel import std_handle_values, sweep_descriptors
+from ..messages import own_handle_values
 
 if TYPE_CHECKING:
     from types import TracebackType
@@ -78,7 +79,9 @@ class LeakCheck:
             if thread.is_alive():
                 found.append(f"thread still running: {thread!r}")
         sweep_descriptors()  # handles whose descriptor the test closed are gone with it
-        lasting = self._handles | std_handle_values()  # the standard handles live on, as Windows'
+        # The standard handles live on, as Windows', and the process's window station's and
+        # desktop's.
+        lasting = self._handles | std_handle_values() | own_handle_values()
         leaked = {value: obj for value, obj in handles.snapshot().items() if value not in lasting}
         found.extend(f"handle {value:#x} still open: {obj!r}" for value, obj in leaked.items())
         with self._lock:

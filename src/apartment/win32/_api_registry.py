@@ -6,10 +6,15 @@ pywin32's shapes (REG_DWORD read back signed, an empty binary value as None).
 
 from __future__ import annotations
 
+import datetime as _dt
+
 from .. import kernel, registry
 from ..errors import ERROR_FILE_NOT_FOUND, ERROR_INVALID_HANDLE, Win32Error
 from ._adapt import api, as_bool, dword
 from ._handles import PyHANDLE, handle_value, lookup
+from ._hkey import PyHKEY as PyHKEY
+from ._timeconv import file_time
+from .pywintypes import TimeType
 
 __all__ = [
     "PyHKEY", "RegOpenKey", "RegOpenKeyEx", "RegCreateKey", "RegCreateKeyEx", "RegCloseKey",
@@ -17,6 +22,9 @@ __all__ = [
     "RegEnumKey", "RegDeleteValue", "RegDeleteKey", "RegQueryInfoKey", "RegNotifyChangeKeyValue",
     "REG_NOTIFY_CHANGE_NAME", "REG_NOTIFY_CHANGE_ATTRIBUTES", "REG_NOTIFY_CHANGE_LAST_SET",
     "REG_NOTIFY_CHANGE_SECURITY",
+    "RegEnumKeyEx", "RegEnumKeyExW", "RegOpenCurrentUser", "RegConnectRegistry", "RegFlushKey",
+    "RegDeleteTree", "RegCopyTree", "RegDeleteKeyEx", "RegSaveKey", "RegRestoreKey", "RegLoadKey",
+    "RegUnLoadKey",
 ]  # fmt: skip
 
 
@@ -28,15 +36,6 @@ REG_NOTIFY_CHANGE_NAME = registry.REG_NOTIFY_CHANGE_NAME
 REG_NOTIFY_CHANGE_ATTRIBUTES = registry.REG_NOTIFY_CHANGE_ATTRIBUTES
 REG_NOTIFY_CHANGE_LAST_SET = registry.REG_NOTIFY_CHANGE_LAST_SET
 REG_NOTIFY_CHANGE_SECURITY = registry.REG_NOTIFY_CHANGE_SECURITY
-
-
-class PyHKEY(PyHANDLE):
-    """An open registry key's handle (pywin32's PyHKEY: a PyHANDLE that closes with RegCloseKey)."""
-
-    __slots__ = ()
-
-    def __repr__(self) -> str:
-        return f"<PyHKEY:{self.handle}>"
 
 
 def _key(hkey: object, access: int = 0) -> registry.Key:
@@ -189,3 +188,86 @@ def RegNotifyChangeKeyValue(
     _key(key, registry.KEY_NOTIFY).notify(
         event, subtree=as_bool(bWatchSubTree), changes=dword(dwNotifyFilter)
     )
+
+
+# -- trees, the current user's root, other computers, hive files ------------------------------
+
+
+@api("RegEnumKeyEx")
+def RegEnumKeyEx(Key: object, /) -> tuple[tuple[str, int, str, object], ...]:
+    """Every subkey as ``(name, 0, class '', last write as a pywintypes time)``."""
+    key = _key(Key, registry.KEY_ENUMERATE_SUB_KEYS)
+    return tuple(
+        (name, 0, "", _time(written)) for name, written in registry.subkeys_with_times(key)
+    )
+
+
+@api("RegEnumKeyExW")
+def RegEnumKeyExW(Key: object, /) -> tuple[tuple[str, int, str, object], ...]:
+    return RegEnumKeyEx(Key)
+
+
+def _time(seconds: float) -> object:
+    when = _dt.datetime.fromtimestamp(seconds, _dt.timezone.utc)
+    return file_time(when, TimeType)
+
+
+@api("RegOpenCurrentUser")
+def RegOpenCurrentUser(samDesired: int = registry.KEY_ALL_ACCESS, /) -> PyHKEY:
+    """A new handle to the current user's root key, with the access asked for."""
+    return _opened(registry.open_key(_key(registry.HKEY_CURRENT_USER), None), dword(samDesired))
+
+
+@api("RegConnectRegistry")
+def RegConnectRegistry(computerName: str | None, key: object, /) -> PyHKEY:
+    """A predefined key of this computer's registry (53 for another computer)."""
+    return PyHKEY(registry.connect_registry(computerName, handle_value(key)))
+
+
+@api("RegFlushKey")
+def RegFlushKey(key: object, /) -> None:
+    """Nothing to do: every change is committed when made."""
+    _key(key)
+
+
+@api("RegDeleteTree")
+def RegDeleteTree(Key: object, SubKey: str | None, /) -> None:
+    """Delete a subkey and everything below it (None: the key's own subkeys and values)."""
+    registry.delete_tree(_key(Key), SubKey)
+
+
+@api("RegCopyTree")
+def RegCopyTree(KeySrc: object, SubKey: str | None, KeyDest: object, /) -> None:
+    """Copy a key's values and subkeys into another key."""
+    registry.copy_tree(_key(KeySrc, registry.KEY_READ), SubKey, _key(KeyDest))
+
+
+@api("RegDeleteKeyEx")
+def RegDeleteKeyEx(Key: object, SubKey: str, samDesired: int = 0, Reserved: int = 0, /) -> None:
+    """RegDeleteKey: a 64-bit process's registry has one view."""
+    dword(samDesired)
+    registry.delete_key(_key(Key), SubKey)
+
+
+@api("RegSaveKey")
+def RegSaveKey(key: object, filename: str, sa: object = None, /) -> None:
+    """1314 without SeBackupPrivilege enabled; 50 with it (no hive files here)."""
+    registry.save_key(_key(key), filename)
+
+
+@api("RegRestoreKey")
+def RegRestoreKey(Key: object, File: str, Flags: int = 0, /) -> None:
+    """1314 without SeRestorePrivilege enabled; 50 with it (no hive files here)."""
+    registry.restore_key(_key(Key), File)
+
+
+@api("RegLoadKey")
+def RegLoadKey(key: object, subKey: str, filename: str, /) -> None:
+    """1314 without SeRestorePrivilege enabled; 50 with it (no hive files here)."""
+    registry.load_key(_key(key), subKey, filename)
+
+
+@api("RegUnLoadKey")
+def RegUnLoadKey(key: object, subKey: str, /) -> None:
+    """1314 without SeRestorePrivilege enabled; 50 with it (no hive files here)."""
+    registry.unload_key(_key(key), subKey)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import operator
 
 from .. import kernel
-from ._api_registry import PyHKEY
+from ._hkey import PyHKEY
 
 __all__ = [
     "HKEY", "IsTextUnicode", "UnicodeFromRaw",

@@ -22,7 +22,15 @@ from ..errors import (
     message_text,
 )
 from ..kernel import ThreadHandle
-from . import _api_files, _api_registry, _api_system, _api_windows, win32gui, win32process
+from . import (
+    _api_files,
+    _api_more,
+    _api_registry,
+    _api_system,
+    _api_windows,
+    win32gui,
+    win32process,
+)
 from ._adapt import (
     api,
     as_bool,
@@ -36,6 +44,7 @@ from ._adapt import (
     wait_code,
 )
 from ._api_files import *  # noqa: F403  (win32api's file names, kept in their own module)
+from ._api_more import *  # noqa: F403  (libraries, message boxes, monitors, the clock)
 from ._api_registry import *  # noqa: F403  (win32api's registry names, in their own module)
 from ._api_system import *  # noqa: F403  (win32api's system names, kept in their own module)
 from ._handles import PyHANDLE, handle_value, lookup
@@ -59,6 +68,7 @@ __all__ = [
     "GetModuleFileName", "GetModuleFileNameW", "GetCommandLine", "CommandLineToArgv",
     "TerminateProcess",
     "FormatMessageW", *_api_files.__all__, *_api_system.__all__, *_api_registry.__all__,
+    *_api_more.__all__,
 ]  # fmt: skip
 
 STD_INPUT_HANDLE = -10

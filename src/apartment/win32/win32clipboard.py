@@ -47,7 +47,7 @@ from ..messages import CF_TEXT as CF_TEXT
 from ..messages import CF_TIFF as CF_TIFF
 from ..messages import CF_UNICODETEXT as CF_UNICODETEXT
 from ..messages import CF_WAVE as CF_WAVE
-from ._adapt import api, last_error
+from ._adapt import api, last_error, soft
 from ._handles import PyHANDLE, handle_value
 from .pywintypes import error
 
@@ -62,7 +62,10 @@ __all__ = [
     "GetClipboardData", "GetClipboardDataHandle", "GetGlobalMemory", "EnumClipboardFormats",
     "CountClipboardFormats", "IsClipboardFormatAvailable", "GetPriorityClipboardFormat",
     "RegisterClipboardFormat", "GetClipboardFormatName",
+    "SetClipboardViewer", "GetClipboardViewer", "ChangeClipboardChain", "UNICODE",
 ]  # fmt: skip
+
+UNICODE = 1  # pywin32 is built for the W functions
 
 _TEXT = (CF_TEXT, CF_OEMTEXT, CF_UNICODETEXT)
 _C_LONG = range(-(2**31), 2**31)
@@ -275,3 +278,36 @@ def GetClipboardFormatName(format: object) -> str:
     if not messages.FIRST_REGISTERED_FORMAT <= fmt <= 0xFFFF:
         raise _no_result("GetClipboardFormatName")  # Windows sets no error for these
     return messages.clipboard_format_name(fmt)[: _NAME_BUFFER - 1]
+
+
+def _hwnd(value: object) -> int:
+    """A window argument: an int or None (0), as pywin32 reads an HWND."""
+    return 0 if value is None else operator.index(value)  # type: ignore[arg-type]
+
+
+@api("SetClipboardViewer")
+def SetClipboardViewer(hWndNewViewer: object, /) -> int | None:
+    """Make the window the first clipboard viewer; return the one it displaces (None: none).
+
+    The window gets WM_DRAWCLIPBOARD at once, and whenever the clipboard changes; it must
+    pass that on to the window returned, and handle WM_CHANGECBCHAIN.
+    """
+    return messages.set_clipboard_viewer(_hwnd(hWndNewViewer)) or None
+
+
+@api("GetClipboardViewer")
+def GetClipboardViewer() -> int:
+    """The first clipboard viewer (an error when none: pywin32's quirk)."""
+    hwnd = messages.clipboard_viewer()
+    if not hwnd:
+        raise _no_result("GetClipboardViewer")
+    return hwnd
+
+
+@soft(lambda: 0)  # pywin32 returns the BOOL: 0 with GetLastError set, raising nothing
+def ChangeClipboardChain(hWndRemove: object, hWndNewNext: object, /) -> int:
+    """Take a window out of the viewer chain, linking its predecessor to the next one.
+
+    1 when it was the first viewer, else what the first viewer answered WM_CHANGECBCHAIN.
+    """
+    return messages.change_clipboard_chain(_hwnd(hWndRemove), _hwnd(hWndNewNext))

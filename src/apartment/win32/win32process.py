@@ -28,8 +28,11 @@ from ..kernel import THREAD_PRIORITY_LOWEST as THREAD_PRIORITY_LOWEST
 from ..kernel import THREAD_PRIORITY_NORMAL as THREAD_PRIORITY_NORMAL
 from ..kernel import THREAD_PRIORITY_TIME_CRITICAL as THREAD_PRIORITY_TIME_CRITICAL
 from ..kernel import PrimaryThread, ProcessHandle, ThreadHandle
+from . import _process_more
 from ._adapt import api, as_bool, dword, set_last_error, soft
 from ._handles import PyHANDLE, handle_value, lookup, new_handle
+from ._process_more import *  # noqa: F403  (the less common names, in their own module)
+from ._process_more import check_user_token
 from ._security import inherits
 from ._startupinfo import PySTARTUPINFO, from_startup_info, startup_info_of, std_handles_of
 from ._timeconv import file_time
@@ -85,7 +88,7 @@ __all__ = [
     "GetProcessVersion", "IsWow64Process", "MAXIMUM_PROCESSORS", "LIST_MODULES_DEFAULT",
     "LIST_MODULES_32BIT", "LIST_MODULES_64BIT", "LIST_MODULES_ALL",
     "CREATE_PRESERVE_CODE_AUTHZ_LEVEL", "CREATE_SEPARATE_WOW_VDM", "CREATE_SHARED_WOW_VDM",
-    "UNICODE",
+    "UNICODE", "CreateProcessAsUser", *_process_more.__all__,
 ]  # fmt: skip
 
 _THREAD_KINDS = (ThreadHandle, PrimaryThread)
@@ -274,6 +277,37 @@ def CreateProcess(
         new_handle(thread, inherit=thread_inherits),
         process.pid,
         thread.native_id,
+    )
+
+
+@api("CreateProcessAsUser")
+def CreateProcessAsUser(
+    hToken: object,
+    appName: str | None,
+    commandLine: str | None,
+    processAttributes: object,
+    threadAttributes: object,
+    bInheritHandles: int,
+    dwCreationFlags: int,
+    newEnvironment: dict[str, str] | None,
+    currentDirectory: str | None,
+    startupinfo: object,
+    /,
+) -> tuple[PyHANDLE, PyHANDLE, int, int]:
+    """CreateProcess as the token's user: the caller's (no other user's token exists here)."""
+    if not isinstance(startupinfo, PySTARTUPINFO):  # pywin32 converts it before the call
+        raise TypeError("The object is not a PySTARTUPINFO object")
+    check_user_token(hToken)
+    return CreateProcess(
+        appName,
+        commandLine,
+        processAttributes,
+        threadAttributes,
+        bInheritHandles,
+        dwCreationFlags,
+        newEnvironment,
+        currentDirectory,
+        startupinfo,
     )
 
 

@@ -68,12 +68,14 @@ from ..services import SERVICE_USER_DEFINED_CONTROL as SERVICE_USER_DEFINED_CONT
 from ..services import SERVICE_WIN32 as SERVICE_WIN32
 from ..services import SERVICE_WIN32_OWN_PROCESS as SERVICE_WIN32_OWN_PROCESS
 from ..services import SERVICE_WIN32_SHARE_PROCESS as SERVICE_WIN32_SHARE_PROCESS
+from . import _winsta
 from ._adapt import api, as_bool, dword
 from ._handles import PyHANDLE, handle_value, lookup, new_handle
+from ._winsta import *  # noqa: F403  (window stations and desktops, in their own module)
 from .pywintypes import error
 
 __all__ = [
-    *services._constants.__all__,
+    *services._constants.__all__, *_winsta.__all__,
     "error", "PySC_HANDLE", "OpenSCManager", "CreateService", "OpenService", "DeleteService",
     "CloseServiceHandle", "StartService", "ControlService", "QueryServiceStatus",
     "QueryServiceStatusEx", "ChangeServiceConfig", "ChangeServiceConfig2", "QueryServiceConfig",

@@ -1,0 +1,174 @@
+"""Shared objects loaded by name, counted as Windows counts DLL references.
+
+LoadLibrary maps a shared object (``dlopen``) and returns its module handle: the address it
+is loaded at, as a Windows module handle is its base address (and as EnumProcessModules
+reports it). Loading it again returns the same handle and counts a reference; FreeLibrary
+drops one, and with the last the handle is no longer a module (GetProcAddress and
+FreeLibrary then fail with ERROR_MOD_NOT_FOUND). A name without a path is searched as the
+dynamic linker searches, then as a library name (``"m"`` finds ``libm.so.6``). Windows' own
+DLLs (``kernel32.dll``) do not exist here: they fail with ERROR_MOD_NOT_FOUND.
+
+GetProcAddress finds an exported symbol (``dlsym``) of a module loaded here or of the
+program; Linux has no export ordinals, so a number finds nothing (ERROR_PROC_NOT_FOUND).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import threading
+
+from .._fork import OUTER, hold_across_fork
+from ..errors import ERROR_MOD_NOT_FOUND, ERROR_PROC_NOT_FOUND, InvalidHandleError, Win32Error
+from ._process import PROGRAM_MODULE
+
+__all__ = ["load_library", "free_library", "proc_address", "library_path"]
+
+_RTLD_DI_LINKMAP = 2
+
+
+class _LinkMap(ctypes.Structure):
+    _fields_ = [("l_addr", ctypes.c_void_p), ("l_name", ctypes.c_char_p)]
+
+
+_libdl = ctypes.CDLL(None)
+_dlinfo = _libdl.dlinfo
+_dlinfo.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p]
+_dlinfo.restype = ctypes.c_int
+
+
+class _Loaded:
+    """The modules LoadLibrary loaded: handle -> [references, the library, its path]."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        hold_across_fork(self.lock, OUTER)
+        self.modules: dict[int, tuple[int, ctypes.CDLL, str]] = {}
+
+
+_loaded = _Loaded()
+
+
+def _open(name: str) -> ctypes.CDLL:
+    candidates = [name] if name else []
+    if name and "/" not in name:
+        found = ctypes.util.find_library(name.removeprefix("lib").split(".so")[0])
+        if found:
+            candidates.append(found)
+    for candidate in candidates:
+        try:
+            return ctypes.CDLL(candidate)
+        except OSError:
+            continue
+    raise Win32Error.from_code(
+        ERROR_MOD_NOT_FOUND, f"no shared object {name!r} could be loaded (Windows DLLs are none)"
+    )
+
+
+def _base_and_path(library: ctypes.CDLL) -> tuple[int, str]:
+    link = ctypes.POINTER(_LinkMap)()
+    if _dlinfo(library._handle, _RTLD_DI_LINKMAP, ctypes.byref(link)) != 0 or not link:
+        return int(library._handle), str(library._name)
+    name = os.fsdecode(link.contents.l_name or b"")
+    base = _first_mapping(name) or int(link.contents.l_addr or 0)
+    return base, name
+
+
+def _first_mapping(path: str) -> int:
+    """Where the file's first mapping starts in this process: EnumProcessModules' handle."""
+    if not path:
+        return 0
+    real = os.path.realpath(path)
+    with open("/proc/self/maps", "rb") as maps:
+        for line in maps:
+            parts = line.split(maxsplit=5)
+            if len(parts) == 6 and os.fsdecode(parts[5].rstrip()) in (path, real):
+                return int(parts[0].split(b"-")[0], 16)
+    return 0
+
+
+def load_library(name: str) -> int:
+    """Load a shared object (or count another reference to it); return its module handle.
+
+    Raises:
+        TypeError: ``name`` is not a str.
+        Win32Error: ERROR_MOD_NOT_FOUND when nothing of that name (or an empty one) can be
+            loaded.
+    """
+    if not isinstance(name, str):
+        raise TypeError(f"a library name is a str, not {type(name).__name__}")
+    library = _open(name)
+    handle, path = _base_and_path(library)
+    with _loaded.lock:
+        count = _loaded.modules[handle][0] if handle in _loaded.modules else 0
+        _loaded.modules[handle] = (count + 1, library, path)
+    return handle
+
+
+def free_library(handle: int) -> None:
+    """Drop a reference LoadLibrary counted (FreeLibrary); the last makes ``handle`` no module.
+
+    The shared object stays mapped (Python's ctypes never unmaps one): only the handle goes.
+
+    Raises:
+        InvalidHandleError: handle 0.
+        Win32Error: ERROR_MOD_NOT_FOUND for a handle LoadLibrary did not return (or whose
+            references are all dropped).
+    """
+    if not handle:
+        raise InvalidHandleError("FreeLibrary of NULL")
+    with _loaded.lock:
+        entry = _loaded.modules.get(handle)
+        if entry is None:
+            raise Win32Error.from_code(ERROR_MOD_NOT_FOUND, f"{handle:#x} is no loaded module")
+        count, library, path = entry
+        if count > 1:
+            _loaded.modules[handle] = (count - 1, library, path)
+        else:
+            del _loaded.modules[handle]
+
+
+def library_path(handle: int) -> str:
+    """The file of a module LoadLibrary loaded.
+
+    Raises:
+        Win32Error: ERROR_MOD_NOT_FOUND for a handle that is no loaded module.
+    """
+    with _loaded.lock:
+        entry = _loaded.modules.get(handle)
+    if entry is None:
+        raise Win32Error.from_code(ERROR_MOD_NOT_FOUND, f"{handle:#x} is no loaded module")
+    return entry[2]
+
+
+def proc_address(handle: int, name: str | int) -> int:
+    """Return the address of the exported symbol ``name`` of a module (GetProcAddress).
+
+    ``handle`` is one LoadLibrary returned. The program (:data:`PROGRAM_MODULE`, or 0)
+    exports nothing, as a Windows program's .exe. A number is an export ordinal, which
+    Linux's shared objects do not have.
+
+    Raises:
+        Win32Error: ERROR_MOD_NOT_FOUND for a handle that is no module, ERROR_PROC_NOT_FOUND
+            for a name (or ordinal) the module does not export.
+    """
+    if handle in (0, PROGRAM_MODULE):
+        raise Win32Error.from_code(
+            ERROR_PROC_NOT_FOUND, f"the program exports nothing: no {name!r} in it"
+        )
+    with _loaded.lock:
+        entry = _loaded.modules.get(handle)
+    if entry is None:
+        raise Win32Error.from_code(ERROR_MOD_NOT_FOUND, f"{handle:#x} is no loaded module")
+    library = entry[1]
+    if isinstance(name, int):
+        raise Win32Error.from_code(
+            ERROR_PROC_NOT_FOUND, f"ordinal {name}: shared objects export by name only"
+        )
+    try:
+        symbol = library[name]
+    except AttributeError:
+        raise Win32Error.from_code(ERROR_PROC_NOT_FOUND, f"no export {name!r}") from None
+    address = ctypes.cast(symbol, ctypes.c_void_p).value
+    return int(address or 0)

@@ -1,0 +1,135 @@
+"""Whole subtrees of the registry: delete one, copy one, list subkeys with their times.
+
+RegDeleteTree, RegCopyTree and RegEnumKeyEx. Each is one transaction of the registry's
+store, so other processes see the tree before or after, never half of it; the notifications
+fire as for the single-key calls.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+from . import _notify
+from ._keys import Key, _parts, _touch, _walk
+from ._store import connect, transaction
+
+if TYPE_CHECKING:
+    import sqlite3
+
+__all__ = ["delete_tree", "copy_tree", "subkeys_with_times"]
+
+
+def _descendants(connection: sqlite3.Connection, key_id: int) -> list[int]:
+    """The keys below ``key_id``, deepest last (children after their parent)."""
+    found: list[int] = []
+    level = [key_id]
+    while level:
+        marks = ",".join("?" * len(level))
+        rows = connection.execute(f"SELECT id FROM keys WHERE parent IN ({marks})", level)
+        level = [int(row[0]) for row in rows]
+        found.extend(level)
+    return found
+
+
+def _parent_of(connection: sqlite3.Connection, key_id: int) -> int:
+    (above,) = connection.execute("SELECT parent FROM keys WHERE id = ?", (key_id,)).fetchone()
+    return int(above)
+
+
+def delete_tree(parent: Key, subkey: str | None) -> None:
+    """Delete ``subkey`` of ``parent`` with everything below it (RegDeleteTree).
+
+    With ``subkey`` None (or empty) the key itself stays and loses its subkeys and values.
+
+    Raises:
+        Win32Error: ERROR_FILE_NOT_FOUND for a subkey that does not exist.
+    """
+    parts = _parts(subkey)
+    with transaction() as connection:
+        key_id, _, _ = _walk(connection, parent, parts, create=False)
+        below = _descendants(connection, key_id)
+        above = _parent_of(connection, key_id) if parts else key_id
+        doomed = below if not parts else [key_id, *below]
+        for gone in reversed(doomed):
+            connection.execute("DELETE FROM key_values WHERE key = ?", (gone,))
+            connection.execute("DELETE FROM keys WHERE id = ?", (gone,))
+        if not parts:
+            connection.execute("DELETE FROM key_values WHERE key = ?", (key_id,))
+            _touch(connection, key_id, _notify.REG_NOTIFY_CHANGE_NAME)
+            _touch(connection, key_id, _notify.REG_NOTIFY_CHANGE_LAST_SET)
+        else:
+            _touch(connection, above, _notify.REG_NOTIFY_CHANGE_NAME)
+    _notify.poll()
+
+
+_Tree = tuple[list[tuple[str, str, int, bytes]], list[tuple[str, str, "_Tree"]]]
+
+
+def _read_tree(connection: sqlite3.Connection, key_id: int) -> _Tree:
+    """A key's values and subkeys, read whole before any is written.
+
+    A copy into the source's own subtree so copies what was there at the start.
+    """
+    values = [
+        (str(name), str(name_key), int(kind), bytes(data))
+        for name, name_key, kind, data in connection.execute(
+            "SELECT name, name_key, type, data FROM key_values WHERE key = ? ORDER BY seq",
+            (key_id,),
+        )
+    ]
+    children = connection.execute(
+        "SELECT id, name, name_key FROM keys WHERE parent = ? ORDER BY name_key", (key_id,)
+    ).fetchall()
+    return values, [
+        (str(name), str(nk), _read_tree(connection, int(c))) for c, name, nk in children
+    ]
+
+
+def _write_tree(connection: sqlite3.Connection, tree: _Tree, target: int) -> None:
+    values, children = tree
+    for name, name_key, kind, data in values:
+        connection.execute(
+            "INSERT OR REPLACE INTO key_values (key, name, name_key, type, data) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (target, name, name_key, kind, data),
+        )
+    for name, name_key, subtree in children:
+        row = connection.execute(
+            "SELECT id FROM keys WHERE parent = ? AND name_key = ?", (target, name_key)
+        ).fetchone()
+        if row is None:
+            cursor = connection.execute(
+                "INSERT INTO keys (parent, name, name_key, last_write) VALUES (?, ?, ?, ?)",
+                (target, name, name_key, time.time()),
+            )
+            row = (cursor.lastrowid,)
+        _write_tree(connection, subtree, int(row[0]))
+
+
+def copy_tree(source: Key, subkey: str | None, target: Key) -> None:
+    """Copy the values and subkeys of ``subkey`` of ``source`` into ``target`` (RegCopyTree).
+
+    What ``target`` has already stays, except values of the same name, which are replaced.
+
+    Raises:
+        Win32Error: ERROR_FILE_NOT_FOUND for a subkey that does not exist.
+    """
+    parts = _parts(subkey)
+    with transaction() as connection:
+        source_id, _, _ = _walk(connection, source, parts, create=False)
+        target._row(connection)
+        _write_tree(connection, _read_tree(connection, source_id), target._id)
+        _touch(connection, target._id, _notify.REG_NOTIFY_CHANGE_NAME)
+        _touch(connection, target._id, _notify.REG_NOTIFY_CHANGE_LAST_SET)
+    _notify.poll()
+
+
+def subkeys_with_times(key: Key) -> list[tuple[str, float]]:
+    """Every subkey's name and last write (seconds since the epoch), in RegEnumKey's order."""
+    with connect() as connection:
+        key._row(connection)
+        rows = connection.execute(
+            "SELECT name, last_write FROM keys WHERE parent = ? ORDER BY name_key", (key._id,)
+        ).fetchall()
+    return [(str(name), float(written)) for name, written in rows]

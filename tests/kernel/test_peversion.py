@@ -1,0 +1,34 @@
+"""Version resources read from PE files (GetFileVersionInfo), and what is no PE file."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import pytest
+
+from apartment import kernel
+from apartment.errors import ERROR_BAD_EXE_FORMAT, ERROR_FILE_NOT_FOUND, Win32Error
+
+
+def _launcher() -> str:
+    import pip._vendor.distlib as distlib
+
+    return os.path.join(os.path.dirname(distlib.__file__), "w64.exe")
+
+
+def test_a_launcher_version_resource() -> None:
+    fixed = kernel.query_version(_launcher(), "\\")
+    assert isinstance(fixed, tuple) and fixed[0] == 0xFEEF04BD
+    translations = kernel.query_version(_launcher(), "\\VarFileInfo\\Translation")
+    assert isinstance(translations, list) and translations
+    assert kernel.query_version(_launcher(), "\\NoSuchBlock") is None
+
+
+def test_what_is_no_pe_file() -> None:
+    with pytest.raises(Win32Error) as info:
+        kernel.query_version(sys.executable, "\\")  # an ELF program
+    assert info.value.winerror == ERROR_BAD_EXE_FORMAT
+    with pytest.raises(Win32Error) as info:
+        kernel.query_version("/no/such/program.exe", "\\")
+    assert info.value.winerror == ERROR_FILE_NOT_FOUND
