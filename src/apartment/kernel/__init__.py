@@ -125,6 +125,10 @@ from ._filemodes import OPEN_ALWAYS as OPEN_ALWAYS
 from ._filemodes import OPEN_EXISTING as OPEN_EXISTING
 from ._filemodes import READ_CONTROL as READ_CONTROL
 from ._filemodes import TRUNCATE_EXISTING as TRUNCATE_EXISTING
+from ._filesecurity import file_security as file_security
+from ._filesecurity import security_of as security_of
+from ._filesecurity import set_file_security as set_file_security
+from ._filesecurity import set_security_of as set_security_of
 from ._findfiles import FoundFile as FoundFile
 from ._findfiles import find_files as find_files
 from ._handles import CURRENT_PROCESS as CURRENT_PROCESS
@@ -167,6 +171,24 @@ from ._mutex import Mutex as Mutex
 from ._mutex import MutexStatistics as MutexStatistics
 from ._namespace import create_named as create_named
 from ._namespace import open_named as open_named
+from ._objsecurity import ACCESS_SYSTEM_SECURITY as ACCESS_SYSTEM_SECURITY
+from ._objsecurity import EVENT_MAPPING as EVENT_MAPPING
+from ._objsecurity import FILE_MAPPING as FILE_MAPPING
+from ._objsecurity import KEY_MAPPING as KEY_MAPPING
+from ._objsecurity import MUTEX_MAPPING as MUTEX_MAPPING
+from ._objsecurity import PROCESS_MAPPING as PROCESS_MAPPING
+from ._objsecurity import SEMAPHORE_MAPPING as SEMAPHORE_MAPPING
+from ._objsecurity import THREAD_MAPPING as THREAD_MAPPING
+
+# object security (s19-security)
+from ._objsecurity import Ace as Ace
+from ._objsecurity import Descriptor as Descriptor
+from ._objsecurity import GenericMapping as GenericMapping
+from ._objsecurity import default_descriptor as default_descriptor
+from ._objsecurity import give_descriptor as give_descriptor
+from ._objsecurity import map_generic_mask as map_generic_mask
+from ._objsecurity import object_security as object_security
+from ._objsecurity import set_object_security as set_object_security
 from ._open import delete_file as delete_file
 from ._open import open_file as open_file
 from ._overlapped import IoResult as IoResult
@@ -666,4 +688,24 @@ __all__ = [
     "windows_directory",
     "windows_version",
     "working_set_limits",
+    "Ace",
+    "Descriptor",
+    "GenericMapping",
+    "map_generic_mask",
+    "default_descriptor",
+    "object_security",
+    "set_object_security",
+    "give_descriptor",
+    "FILE_MAPPING",
+    "EVENT_MAPPING",
+    "MUTEX_MAPPING",
+    "SEMAPHORE_MAPPING",
+    "PROCESS_MAPPING",
+    "THREAD_MAPPING",
+    "KEY_MAPPING",
+    "ACCESS_SYSTEM_SECURITY",
+    "file_security",
+    "set_file_security",
+    "security_of",
+    "set_security_of",
 ]

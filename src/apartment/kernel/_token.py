@@ -238,6 +238,12 @@ class Token:
                     previous.append((luid, before))
         return tuple(previous), held_all
 
+    def privilege_enabled(self, name: str) -> bool:
+        """Whether the token holds the privilege ``name`` and it is enabled."""
+        luid = PRIVILEGES[name][0]
+        with self._lock:
+            return bool(self._privileges.get(luid, 0) & SE_PRIVILEGE_ENABLED)
+
     def is_member(self, sid: str) -> bool:
         """Whether the token's user is ``sid``, or an enabled group of it is."""
         wanted = sid.upper()
