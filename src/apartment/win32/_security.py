@@ -22,6 +22,7 @@ __all__ = [
     "sid_from_string",
     "sid_to_string",
     "well_known_sid",
+    "WELL_KNOWN_SID_TYPES",
     "inherits",
 ]
 
@@ -141,25 +142,80 @@ def sid_to_string(sid: PySID) -> str:
     return f"S-1-{authority}{subs}"
 
 
+# WELL_KNOWN_SID_TYPE: the SID of each kind (Windows' values), the domain's relative ones apart.
+_WELL_KNOWN_NAMES = (
+    "WinNullSid", "WinWorldSid", "WinLocalSid", "WinCreatorOwnerSid", "WinCreatorGroupSid",
+    "WinCreatorOwnerServerSid", "WinCreatorGroupServerSid", "WinNtAuthoritySid", "WinDialupSid",
+    "WinNetworkSid", "WinBatchSid", "WinInteractiveSid", "WinServiceSid", "WinAnonymousSid",
+    "WinProxySid", "WinEnterpriseControllersSid", "WinSelfSid", "WinAuthenticatedUserSid",
+    "WinRestrictedCodeSid", "WinTerminalServerSid", "WinRemoteLogonIdSid", "WinLogonIdsSid",
+    "WinLocalSystemSid", "WinLocalServiceSid", "WinNetworkServiceSid", "WinBuiltinDomainSid",
+    "WinBuiltinAdministratorsSid", "WinBuiltinUsersSid", "WinBuiltinGuestsSid",
+    "WinBuiltinPowerUsersSid", "WinBuiltinAccountOperatorsSid", "WinBuiltinSystemOperatorsSid",
+    "WinBuiltinPrintOperatorsSid", "WinBuiltinBackupOperatorsSid", "WinBuiltinReplicatorSid",
+    "WinBuiltinPreWindows2000CompatibleAccessSid", "WinBuiltinRemoteDesktopUsersSid",
+    "WinBuiltinNetworkConfigurationOperatorsSid", "WinAccountAdministratorSid",
+    "WinAccountGuestSid", "WinAccountKrbtgtSid", "WinAccountDomainAdminsSid",
+    "WinAccountDomainUsersSid", "WinAccountDomainGuestsSid", "WinAccountComputersSid",
+    "WinAccountControllersSid", "WinAccountCertAdminsSid", "WinAccountSchemaAdminsSid",
+    "WinAccountEnterpriseAdminsSid", "WinAccountPolicyAdminsSid",
+    "WinAccountRasAndIasServersSid", "WinNTLMAuthenticationSid", "WinDigestAuthenticationSid",
+    "WinSChannelAuthenticationSid", "WinThisOrganizationSid", "WinOtherOrganizationSid",
+    "WinBuiltinIncomingForestTrustBuildersSid", "WinBuiltinPerfMonitoringUsersSid",
+    "WinBuiltinPerfLoggingUsersSid", "WinBuiltinAuthorizationAccessSid",
+    "WinBuiltinTerminalServerLicenseServersSid", "WinBuiltinDCOMUsersSid",
+    "WinBuiltinIUsersSid", "WinIUserSid", "WinBuiltinCryptoOperatorsSid",
+    "WinUntrustedLabelSid", "WinLowLabelSid", "WinMediumLabelSid", "WinHighLabelSid",
+    "WinSystemLabelSid", "WinWriteRestrictedCodeSid", "WinCreatorOwnerRightsSid",
+    "WinCacheablePrincipalsGroupSid", "WinNonCacheablePrincipalsGroupSid",
+    "WinEnterpriseReadonlyControllersSid", "WinAccountReadonlyControllersSid",
+    "WinBuiltinEventLogReadersGroup",
+)  # fmt: skip
+WELL_KNOWN_SID_TYPES = {name: value for value, name in enumerate(_WELL_KNOWN_NAMES)}
+_BUILTIN = "S-1-5-32-"
 _WELL_KNOWN = {
-    0: "S-1-0-0",  # WinNullSid
-    1: "S-1-1-0",  # WinWorldSid
-    2: "S-1-2-0",  # WinLocalSid
-    3: "S-1-3-0",  # WinCreatorOwnerSid
-    4: "S-1-3-1",  # WinCreatorGroupSid
-    22: "S-1-5-18",  # WinLocalSystemSid
-    26: "S-1-5-32-544",  # WinBuiltinAdministratorsSid
-    27: "S-1-5-32-545",  # WinBuiltinUsersSid
-    17: "S-1-5-11",  # WinAuthenticatedUserSid
-}
+    0: "S-1-0-0", 1: "S-1-1-0", 2: "S-1-2-0", 3: "S-1-3-0", 4: "S-1-3-1", 5: "S-1-3-2",
+    6: "S-1-3-3", 7: "S-1-5", 8: "S-1-5-1", 9: "S-1-5-2", 10: "S-1-5-3", 11: "S-1-5-4",
+    12: "S-1-5-6", 13: "S-1-5-7", 14: "S-1-5-8", 15: "S-1-5-9", 16: "S-1-5-10", 17: "S-1-5-11",
+    18: "S-1-5-12", 19: "S-1-5-13", 20: "S-1-5-14", 22: "S-1-5-18", 23: "S-1-5-19",
+    24: "S-1-5-20", 25: "S-1-5-32",
+    **{kind: f"{_BUILTIN}{rid}" for kind, rid in zip(
+        range(26, 38), (544, 545, 546, 547, 548, 549, 550, 551, 552, 554, 555, 556), strict=True
+    )},
+    51: "S-1-5-64-10", 52: "S-1-5-64-21", 53: "S-1-5-64-14", 54: "S-1-5-15",
+    55: "S-1-5-1000",
+    **{kind: f"{_BUILTIN}{rid}" for kind, rid in zip(
+        range(56, 63), (557, 558, 559, 560, 561, 562, 568), strict=True
+    )},
+    63: "S-1-5-17", 64: f"{_BUILTIN}569", 65: "S-1-16-0", 66: "S-1-16-4096",
+    67: "S-1-16-8192", 68: "S-1-16-12288", 69: "S-1-16-16384", 70: "S-1-5-33",
+    71: "S-1-3-4", 76: f"{_BUILTIN}573",
+}  # fmt: skip
+# The kinds relative to an account domain: the RID appended to the domain's SID.
+_DOMAIN_RIDS = {
+    38: 500, 39: 501, 40: 502, 41: 512, 42: 513, 43: 514, 44: 515, 45: 516, 46: 517,
+    47: 518, 48: 519, 49: 520, 50: 553, 72: 571, 73: 572, 74: 498, 75: 521,
+}  # fmt: skip
 
 
-def well_known_sid(kind: int) -> PySID:
-    """The SID of a well-known group (CreateWellKnownSid, for the kinds listed here)."""
+def well_known_sid(kind: int, domain: PySID | None = None) -> PySID:
+    """The SID of a well-known kind (CreateWellKnownSid); a domain's kinds need its SID.
+
+    Raises:
+        Win32Error: ERROR_INVALID_PARAMETER for a kind Windows does not know, or a domain
+            kind without the domain's SID.
+    """
     text = _WELL_KNOWN.get(int(kind))
-    if text is None:
-        raise ValueError(f"well-known SID kind {kind} is not known here")
-    return sid_from_string(text)
+    if text is not None:
+        return sid_from_string(text)
+    rid = _DOMAIN_RIDS.get(int(kind))
+    if rid is None or domain is None:
+        raise Win32Error.from_code(
+            ERROR_INVALID_PARAMETER,
+            f"well-known SID kind {kind}"
+            + (" needs the domain's SID" if rid is not None else " is not one Windows knows"),
+        )
+    return sid_from_string(f"{sid_to_string(domain)}-{rid}")
 
 
 def _mask(value: object) -> int:

@@ -9,6 +9,8 @@ no other user reaches it and every process of the user does (see
 
 from __future__ import annotations
 
+import operator
+
 from .. import kernel
 from . import _object_security as _object_security
 from . import _sddl, _security
@@ -327,15 +329,85 @@ __all__ = [
     "TranslateName", *_tokens.__all__, *_object_security.__all__,
 ]  # fmt: skip
 
+# WELL_KNOWN_SID_TYPE (CreateWellKnownSid's kinds)
 WinNullSid = 0
 WinWorldSid = 1
 WinLocalSid = 2
 WinCreatorOwnerSid = 3
 WinCreatorGroupSid = 4
+WinCreatorOwnerServerSid = 5
+WinCreatorGroupServerSid = 6
+WinNtAuthoritySid = 7
+WinDialupSid = 8
+WinNetworkSid = 9
+WinBatchSid = 10
+WinInteractiveSid = 11
+WinServiceSid = 12
+WinAnonymousSid = 13
+WinProxySid = 14
+WinEnterpriseControllersSid = 15
+WinSelfSid = 16
 WinAuthenticatedUserSid = 17
+WinRestrictedCodeSid = 18
+WinTerminalServerSid = 19
+WinRemoteLogonIdSid = 20
+WinLogonIdsSid = 21
 WinLocalSystemSid = 22
+WinLocalServiceSid = 23
+WinNetworkServiceSid = 24
+WinBuiltinDomainSid = 25
 WinBuiltinAdministratorsSid = 26
 WinBuiltinUsersSid = 27
+WinBuiltinGuestsSid = 28
+WinBuiltinPowerUsersSid = 29
+WinBuiltinAccountOperatorsSid = 30
+WinBuiltinSystemOperatorsSid = 31
+WinBuiltinPrintOperatorsSid = 32
+WinBuiltinBackupOperatorsSid = 33
+WinBuiltinReplicatorSid = 34
+WinBuiltinPreWindows2000CompatibleAccessSid = 35
+WinBuiltinRemoteDesktopUsersSid = 36
+WinBuiltinNetworkConfigurationOperatorsSid = 37
+WinAccountAdministratorSid = 38
+WinAccountGuestSid = 39
+WinAccountKrbtgtSid = 40
+WinAccountDomainAdminsSid = 41
+WinAccountDomainUsersSid = 42
+WinAccountDomainGuestsSid = 43
+WinAccountComputersSid = 44
+WinAccountControllersSid = 45
+WinAccountCertAdminsSid = 46
+WinAccountSchemaAdminsSid = 47
+WinAccountEnterpriseAdminsSid = 48
+WinAccountPolicyAdminsSid = 49
+WinAccountRasAndIasServersSid = 50
+WinNTLMAuthenticationSid = 51
+WinDigestAuthenticationSid = 52
+WinSChannelAuthenticationSid = 53
+WinThisOrganizationSid = 54
+WinOtherOrganizationSid = 55
+WinBuiltinIncomingForestTrustBuildersSid = 56
+WinBuiltinPerfMonitoringUsersSid = 57
+WinBuiltinPerfLoggingUsersSid = 58
+WinBuiltinAuthorizationAccessSid = 59
+WinBuiltinTerminalServerLicenseServersSid = 60
+WinBuiltinDCOMUsersSid = 61
+WinBuiltinIUsersSid = 62
+WinIUserSid = 63
+WinBuiltinCryptoOperatorsSid = 64
+WinUntrustedLabelSid = 65
+WinLowLabelSid = 66
+WinMediumLabelSid = 67
+WinHighLabelSid = 68
+WinSystemLabelSid = 69
+WinWriteRestrictedCodeSid = 70
+WinCreatorOwnerRightsSid = 71
+WinCacheablePrincipalsGroupSid = 72
+WinNonCacheablePrincipalsGroupSid = 73
+WinEnterpriseReadonlyControllersSid = 74
+WinAccountReadonlyControllersSid = 75
+WinBuiltinEventLogReadersGroup = 76
+SidTypeLabel = int(kernel.AccountKind.LABEL)
 SidTypeUser = int(kernel.AccountKind.USER)
 SidTypeGroup = int(kernel.AccountKind.GROUP)
 SidTypeDomain = int(kernel.AccountKind.DOMAIN)
@@ -367,7 +439,9 @@ def ConvertSidToStringSid(Sid: object, /) -> str:
 
 @api("CreateWellKnownSid")
 def CreateWellKnownSid(WellKnownSidType: int, DomainSid: object = None, /) -> PySID:
-    return _security.well_known_sid(WellKnownSidType)
+    if DomainSid is not None and not isinstance(DomainSid, PySID):
+        raise TypeError("The object is not a PySID object")
+    return _security.well_known_sid(operator.index(WellKnownSidType), DomainSid)
 
 
 @api("ConvertStringSecurityDescriptorToSecurityDescriptor")
