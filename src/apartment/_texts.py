@@ -44,9 +44,12 @@ from ._codes import (
     ERROR_BAD_IMPERSONATION_LEVEL,
     ERROR_BAD_PATHNAME,
     ERROR_BAD_PIPE,
+    ERROR_BAD_TOKEN_TYPE,
     ERROR_BADDB,
     ERROR_BROKEN_PIPE,
     ERROR_CANNOT_FIND_WND_CLASS,
+    ERROR_CANNOT_IMPERSONATE,
+    ERROR_CANT_DISABLE_MANDATORY,
     ERROR_CLASS_ALREADY_EXISTS,
     ERROR_CLASS_DOES_NOT_EXIST,
     ERROR_CLIPBOARD_NOT_OPEN,
@@ -64,11 +67,15 @@ from ._codes import (
     ERROR_FILENAME_EXCED_RANGE,
     ERROR_GEN_FAILURE,
     ERROR_HANDLE_EOF,
+    ERROR_INVALID_ACL,
     ERROR_INVALID_FLAGS,
     ERROR_INVALID_FUNCTION,
     ERROR_INVALID_HANDLE,
     ERROR_INVALID_NAME,
+    ERROR_INVALID_OWNER,
     ERROR_INVALID_PARAMETER,
+    ERROR_INVALID_PRIMARY_GROUP,
+    ERROR_INVALID_SECURITY_DESCR,
     ERROR_INVALID_SERVICE_CONTROL,
     ERROR_INVALID_SID,
     ERROR_INVALID_THREAD_ID,
@@ -77,6 +84,7 @@ from ._codes import (
     ERROR_IO_PENDING,
     ERROR_KEY_DELETED,
     ERROR_LOCK_VIOLATION,
+    ERROR_LOGON_FAILURE,
     ERROR_MAPPED_ALIGNMENT,
     ERROR_MESSAGE_SYNC_ONLY,
     ERROR_MOD_NOT_FOUND,
@@ -87,6 +95,7 @@ from ._codes import (
     ERROR_NO_IMPERSONATION_TOKEN,
     ERROR_NO_MORE_ITEMS,
     ERROR_NO_SUCH_DOMAIN,
+    ERROR_NO_SUCH_LOGON_SESSION,
     ERROR_NO_SUCH_PRIVILEGE,
     ERROR_NO_SYSTEM_RESOURCES,
     ERROR_NO_TOKEN,
@@ -105,6 +114,7 @@ from ._codes import (
     ERROR_PIPE_CONNECTED,
     ERROR_PIPE_LISTENING,
     ERROR_PIPE_NOT_CONNECTED,
+    ERROR_PRIVILEGE_NOT_HELD,
     ERROR_PROCESS_ABORTED,
     ERROR_REGISTRY_CORRUPT,
     ERROR_RESOURCE_TYPE_NOT_FOUND,
@@ -300,6 +310,22 @@ _MESSAGES: dict[int, str] = {
         "currently impersonating a client."
     ),
     ERROR_NO_SUCH_PRIVILEGE: "A specified privilege does not exist.",
+    ERROR_INVALID_OWNER: "This security ID may not be assigned as the owner of this object.",
+    ERROR_INVALID_PRIMARY_GROUP: (
+        "This security ID may not be assigned as the primary group of an object."
+    ),
+    ERROR_NO_SUCH_LOGON_SESSION: (
+        "A specified logon session does not exist. It may already have been terminated."
+    ),
+    ERROR_PRIVILEGE_NOT_HELD: "A required privilege is not held by the client.",
+    ERROR_LOGON_FAILURE: "The user name or password is incorrect.",
+    ERROR_INVALID_ACL: "The access control list (ACL) structure is invalid.",
+    ERROR_INVALID_SECURITY_DESCR: "The security descriptor structure is invalid.",
+    ERROR_CANT_DISABLE_MANDATORY: "The group may not be disabled.",
+    ERROR_BAD_TOKEN_TYPE: "The type of the token is inappropriate for its attempted use.",
+    ERROR_CANNOT_IMPERSONATE: (
+        "Unable to impersonate using a named pipe until data has been read from that pipe."
+    ),
     ERROR_BAD_IMPERSONATION_LEVEL: (
         "Either a required impersonation level was not provided, or the provided impersonation "
         "level is invalid."

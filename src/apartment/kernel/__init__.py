@@ -136,6 +136,19 @@ from ._handles import CURRENT_THREAD as CURRENT_THREAD
 from ._handles import HandleTable as HandleTable
 from ._handles import handles as handles
 from ._hoststream import HostStream as HostStream
+from ._impersonation import DISABLE_MAX_PRIVILEGE as DISABLE_MAX_PRIVILEGE
+from ._impersonation import SANDBOX_INERT as SANDBOX_INERT
+from ._impersonation import SE_GROUP_USE_FOR_DENY_ONLY as SE_GROUP_USE_FOR_DENY_ONLY
+from ._impersonation import adjust_groups as adjust_groups
+from ._impersonation import allocate_luid as allocate_luid
+from ._impersonation import impersonate_anonymous as impersonate_anonymous
+from ._impersonation import impersonate_pipe_client as impersonate_pipe_client
+from ._impersonation import impersonate_token as impersonate_token
+from ._impersonation import logon_user as logon_user
+from ._impersonation import restricted_token as restricted_token
+from ._impersonation import set_token_owner as set_token_owner
+from ._impersonation import set_token_primary_group as set_token_primary_group
+from ._impersonation import set_token_session as set_token_session
 from ._iocp import Completion as Completion
 from ._iocp import CompletionPort as CompletionPort
 from ._iocp import CompletionPortStatistics as CompletionPortStatistics
@@ -354,6 +367,7 @@ from ._token import impersonate_self as impersonate_self
 from ._token import map_token_access as map_token_access
 from ._token import open_token_of as open_token_of
 from ._token import revert_to_self as revert_to_self
+from ._token import set_thread_token as set_thread_token
 from ._token import thread_token as thread_token
 from ._tracebuffer import TRACE_BUFFER_SIZE as TRACE_BUFFER_SIZE
 from ._tracebuffer import TraceBuffer as TraceBuffer
@@ -364,6 +378,7 @@ from ._wait import wait_any as wait_any
 
 __all__ = [
     "ABOVE_NORMAL_PRIORITY_CLASS",
+    "ACCESS_SYSTEM_SECURITY",
     "ALERTED",
     "ALLOCATION_GRANULARITY",
     "ATTACH_PARENT_PROCESS",
@@ -377,9 +392,11 @@ __all__ = [
     "CURRENT_PROCESS",
     "CURRENT_THREAD",
     "DELETE",
+    "DISABLE_MAX_PRIVILEGE",
     "DRIVE_FIXED",
     "DRIVE_NO_ROOT_DIR",
     "DRIVE_UNKNOWN",
+    "EVENT_MAPPING",
     "EXTENDED_LIMIT_VALID_FLAGS",
     "FILE_ACTION_ADDED",
     "FILE_ACTION_MODIFIED",
@@ -412,6 +429,7 @@ __all__ = [
     "FILE_GENERIC_EXECUTE",
     "FILE_GENERIC_READ",
     "FILE_GENERIC_WRITE",
+    "FILE_MAPPING",
     "FILE_READ_ATTRIBUTES",
     "FILE_READ_DATA",
     "FILE_READ_EA",
@@ -431,6 +449,7 @@ __all__ = [
     "JOB_OBJECT_LIMIT_ACTIVE_PROCESS",
     "JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE",
     "KEY_EVENT",
+    "KEY_MAPPING",
     "LOCALE_ID",
     "LOCKFILE_EXCLUSIVE_LOCK",
     "LOCKFILE_FAIL_IMMEDIATELY",
@@ -438,6 +457,7 @@ __all__ = [
     "MAXIMUM_WAIT_OBJECTS",
     "MENU_EVENT",
     "MOUSE_EVENT",
+    "MUTEX_MAPPING",
     "NMPWAIT_NOWAIT",
     "NMPWAIT_USE_DEFAULT_WAIT",
     "NMPWAIT_WAIT_FOREVER",
@@ -460,9 +480,12 @@ __all__ = [
     "PIPE_UNLIMITED_INSTANCES",
     "PIPE_WAIT",
     "PRIVILEGES",
+    "PROCESS_MAPPING",
     "PROGRAM_MODULE",
     "READ_CONTROL",
     "REALTIME_PRIORITY_CLASS",
+    "SANDBOX_INERT",
+    "SEMAPHORE_MAPPING",
     "SESSION_ID",
     "SE_GROUP_ENABLED",
     "SE_GROUP_ENABLED_BY_DEFAULT",
@@ -470,6 +493,7 @@ __all__ = [
     "SE_GROUP_INTEGRITY_ENABLED",
     "SE_GROUP_MANDATORY",
     "SE_GROUP_OWNER",
+    "SE_GROUP_USE_FOR_DENY_ONLY",
     "SE_PRIVILEGE_ENABLED",
     "SE_PRIVILEGE_ENABLED_BY_DEFAULT",
     "SE_PRIVILEGE_REMOVED",
@@ -477,6 +501,7 @@ __all__ = [
     "STD_INPUT",
     "STD_OUTPUT",
     "STILL_ACTIVE",
+    "THREAD_MAPPING",
     "THREAD_MODE_BACKGROUND_BEGIN",
     "THREAD_MODE_BACKGROUND_END",
     "THREAD_PRIORITY_ABOVE_NORMAL",
@@ -502,12 +527,14 @@ __all__ = [
     "WINDOW_BUFFER_SIZE_EVENT",
     "Account",
     "AccountKind",
+    "Ace",
     "ChangeNotification",
     "Completion",
     "CompletionPort",
     "CompletionPortStatistics",
     "Console",
     "CpuTimes",
+    "Descriptor",
     "DiskFile",
     "DiskSpace",
     "Event",
@@ -515,6 +542,7 @@ __all__ = [
     "File",
     "FileInfo",
     "FoundFile",
+    "GenericMapping",
     "HandleTable",
     "HostNames",
     "HostStream",
@@ -556,7 +584,9 @@ __all__ = [
     "WaitableTimer",
     "WindowsVersion",
     "add_ctrl_handler",
+    "adjust_groups",
     "alloc_console",
+    "allocate_luid",
     "attach_console",
     "bind_directory",
     "call_named_pipe",
@@ -582,6 +612,7 @@ __all__ = [
     "current_thread",
     "current_user_sid",
     "decode_changes",
+    "default_descriptor",
     "delete_file",
     "descriptor_of_handle",
     "disk_space",
@@ -593,25 +624,32 @@ __all__ = [
     "expand_environment",
     "file_attributes",
     "file_info",
+    "file_security",
     "final_path",
     "find_files",
     "format_date",
     "format_time",
     "free_console",
     "full_path_name",
+    "give_descriptor",
     "handle_of_descriptor",
     "handles",
     "hard_link",
     "host_names",
     "ignore_ctrl_c",
+    "impersonate_anonymous",
+    "impersonate_pipe_client",
     "impersonate_self",
+    "impersonate_token",
     "inherit_from_parent",
     "is_wow64",
     "join_command_line",
     "local_time",
+    "logon_user",
     "lookup_account",
     "lookup_sid",
     "machine_sid",
+    "map_generic_mask",
     "map_token_access",
     "memory_counters",
     "memory_status",
@@ -620,6 +658,7 @@ __all__ = [
     "module_path",
     "mount_point",
     "move_file",
+    "object_security",
     "open_file",
     "open_job",
     "open_named",
@@ -643,8 +682,10 @@ __all__ = [
     "read_console",
     "remove_ctrl_handler",
     "remove_directory",
+    "restricted_token",
     "revert_to_self",
     "search_path",
+    "security_of",
     "send_console_ctrl_event",
     "session_id",
     "set_active_screen_buffer",
@@ -654,11 +695,18 @@ __all__ = [
     "set_environment_variable",
     "set_error_mode",
     "set_file_attributes",
+    "set_file_security",
+    "set_object_security",
     "set_priority_class",
     "set_process_affinity",
+    "set_security_of",
     "set_std_handle",
     "set_thread_affinity",
     "set_thread_priority",
+    "set_thread_token",
+    "set_token_owner",
+    "set_token_primary_group",
+    "set_token_session",
     "set_working_set_limits",
     "sgr_of_attribute",
     "signal_and_wait",
@@ -688,24 +736,4 @@ __all__ = [
     "windows_directory",
     "windows_version",
     "working_set_limits",
-    "Ace",
-    "Descriptor",
-    "GenericMapping",
-    "map_generic_mask",
-    "default_descriptor",
-    "object_security",
-    "set_object_security",
-    "give_descriptor",
-    "FILE_MAPPING",
-    "EVENT_MAPPING",
-    "MUTEX_MAPPING",
-    "SEMAPHORE_MAPPING",
-    "PROCESS_MAPPING",
-    "THREAD_MAPPING",
-    "KEY_MAPPING",
-    "ACCESS_SYSTEM_SECURITY",
-    "file_security",
-    "set_file_security",
-    "security_of",
-    "set_security_of",
 ]

@@ -169,8 +169,10 @@ def default_descriptor(token: Token, mapping: GenericMapping) -> Descriptor:
     As a Windows token's default DACL: full access for the token's owner (the user, or
     BUILTIN\\Administrators for an elevated administrator) and for SYSTEM.
     """
-    dacl = (Ace(_ACCESS_ALLOWED, 0, mapping.all, token.owner),)
-    dacl += (Ace(_ACCESS_ALLOWED, 0, mapping.all, _SYSTEM_SID),)
+    dacl = (
+        Ace(_ACCESS_ALLOWED, 0, mapping.all, token.owner),
+        Ace(_ACCESS_ALLOWED, 0, mapping.all, _SYSTEM_SID),
+    )
     return Descriptor(token.owner, token.primary_group, dacl, None, SE_DACL_PRESENT)
 
 
@@ -273,7 +275,8 @@ _descriptors: weakref.WeakKeyDictionary[object, Descriptor] = weakref.WeakKeyDic
 
 
 def _mapping_of(obj: object) -> GenericMapping:
-    return getattr(type(obj), "generic_mapping", EVENT_MAPPING)  # type: ignore[no-any-return]
+    mapping: GenericMapping = getattr(type(obj), "generic_mapping", EVENT_MAPPING)
+    return mapping
 
 
 def object_security(obj: object, information: int, token: Token) -> Descriptor:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import (
     ERROR_BAD_IMPERSONATION_LEVEL,
+    ERROR_BAD_TOKEN_TYPE,
     ERROR_NO_IMPERSONATION_TOKEN,
     ERROR_NO_TOKEN,
     Win32Error,
@@ -51,6 +52,7 @@ __all__ = [
     "effective_token",
     "impersonate_self",
     "revert_to_self",
+    "set_thread_token",
     "SE_PRIVILEGE_ENABLED_BY_DEFAULT",
     "SE_PRIVILEGE_ENABLED",
     "SE_PRIVILEGE_REMOVED",
@@ -153,6 +155,7 @@ class Token:
 
     Attributes:
         user: the user's SID (text).
+        restricting: ``(SID, attributes)`` of a restricted token's restricting SIDs.
         groups: ``(SID, SE_GROUP_* attributes)`` of each group, the integrity label last.
         owner: the SID new objects get as owner.
         primary_group: the SID new objects get as group.
@@ -172,6 +175,7 @@ class Token:
         "integrity",
         "owner",
         "primary_group",
+        "restricting",
         "session_id",
         "user",
     )
@@ -190,6 +194,7 @@ class Token:
         self.primary_group = none_group_sid()
         self.session_id = _SESSION_ID
         self.impersonation_level = impersonation_level
+        self.restricting: tuple[tuple[str, int], ...] = ()  # CreateRestrictedToken's SIDs
         self._lock = threading.Lock()
         held = _ADMINISTRATOR if administrator else _STANDARD
         self._privileges = {PRIVILEGES[name][0]: attributes for name, attributes in held.items()}
@@ -264,6 +269,9 @@ class Token:
                 ERROR_BAD_IMPERSONATION_LEVEL, f"no impersonation level {impersonation_level}"
             )
         copy = Token(administrator=self.elevated, impersonation_level=impersonation_level)
+        copy.user, copy.groups, copy.owner = self.user, self.groups, self.owner
+        copy.primary_group, copy.integrity = self.primary_group, self.integrity
+        copy.session_id, copy.restricting = self.session_id, self.restricting
         with self._lock:
             copy._privileges = dict(self._privileges)
         return copy
@@ -338,6 +346,24 @@ def impersonate_self(thread: ThreadHandle, level: int) -> None:
     token = _process_own_token().duplicate(level)
     with KERNEL_LOCK:
         _impersonating[thread] = token
+
+
+def set_thread_token(thread: ThreadHandle | PrimaryThread, token: Token | None) -> None:
+    """Make ``thread`` impersonate with ``token`` itself, or stop for None (SetThreadToken).
+
+    Raises:
+        Win32Error: ERROR_BAD_TOKEN_TYPE for a primary token.
+    """
+    if token is not None and token.impersonation_level is None:
+        raise Win32Error.from_code(
+            ERROR_BAD_TOKEN_TYPE, "a thread impersonates with an impersonation token, not a "
+            "primary one; duplicate it with DuplicateToken first"
+        )  # fmt: skip
+    with KERNEL_LOCK:
+        if token is None:
+            _impersonating.pop(thread, None)
+        else:
+            _impersonating[thread] = token
 
 
 def revert_to_self(thread: ThreadHandle) -> None:

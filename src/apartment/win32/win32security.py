@@ -12,11 +12,24 @@ from __future__ import annotations
 import operator
 
 from .. import kernel
+from . import _identity as _identity
 from . import _object_security as _object_security
 from . import _sddl, _security
 from . import _tokens as _tokens
 from ._adapt import api
 from ._buffers import text_arg
+from ._identity import *  # noqa: F403 - the impersonation and logon functions are this module's
+from ._identity import DISABLE_MAX_PRIVILEGE as DISABLE_MAX_PRIVILEGE
+from ._identity import SANDBOX_INERT as SANDBOX_INERT
+from ._identity import SE_GROUP_ENABLED as SE_GROUP_ENABLED
+from ._identity import SE_GROUP_ENABLED_BY_DEFAULT as SE_GROUP_ENABLED_BY_DEFAULT
+from ._identity import SE_GROUP_INTEGRITY as SE_GROUP_INTEGRITY
+from ._identity import SE_GROUP_INTEGRITY_ENABLED as SE_GROUP_INTEGRITY_ENABLED
+from ._identity import SE_GROUP_LOGON_ID as SE_GROUP_LOGON_ID
+from ._identity import SE_GROUP_MANDATORY as SE_GROUP_MANDATORY
+from ._identity import SE_GROUP_OWNER as SE_GROUP_OWNER
+from ._identity import SE_GROUP_RESOURCE as SE_GROUP_RESOURCE
+from ._identity import SE_GROUP_USE_FOR_DENY_ONLY as SE_GROUP_USE_FOR_DENY_ONLY
 from ._object_security import *  # noqa: F403 - the object security functions are this module's
 from ._object_security import (
     ACCESS_ALLOWED_OBJECT_ACE_TYPE as ACCESS_ALLOWED_OBJECT_ACE_TYPE,
@@ -326,7 +339,7 @@ __all__ = [
     "ConvertStringSecurityDescriptorToSecurityDescriptor",
     "ConvertSecurityDescriptorToStringSecurityDescriptor",
     "LookupAccountName", "LookupAccountSid", "DsBind", "DsGetDcName", "DsCrackNames",
-    "TranslateName", *_tokens.__all__, *_object_security.__all__,
+    "TranslateName", *_tokens.__all__, *_object_security.__all__, *_identity.__all__,
 ]  # fmt: skip
 
 # WELL_KNOWN_SID_TYPE (CreateWellKnownSid's kinds)
