@@ -163,6 +163,22 @@ from ._job import JobStatistics as JobStatistics
 from ._job import create_job as create_job
 from ._job import open_job as open_job
 from ._job import process_jobs as process_jobs
+from ._lsa import POLICY_ALL_ACCESS as POLICY_ALL_ACCESS
+from ._lsa import LogonSession as LogonSession
+from ._lsa import LsaPolicy as LsaPolicy
+from ._lsa import account_rights as account_rights
+from ._lsa import accounts_with_right as accounts_with_right
+from ._lsa import add_account_rights as add_account_rights
+from ._lsa import audit_policy as audit_policy
+from ._lsa import logon_session as logon_session
+from ._lsa import logon_sessions as logon_sessions
+from ._lsa import lsa_store_path as lsa_store_path
+from ._lsa import machine_domain as machine_domain
+from ._lsa import open_policy as open_policy
+from ._lsa import remove_account_rights as remove_account_rights
+from ._lsa import retrieve_secret as retrieve_secret
+from ._lsa import set_audit_policy as set_audit_policy
+from ._lsa import store_secret as store_secret
 from ._machine import LOCALE_ID as LOCALE_ID
 from ._machine import MemoryStatus as MemoryStatus
 from ._machine import SystemInfo as SystemInfo
@@ -479,6 +495,7 @@ __all__ = [
     "PIPE_TYPE_MESSAGE",
     "PIPE_UNLIMITED_INSTANCES",
     "PIPE_WAIT",
+    "POLICY_ALL_ACCESS",
     "PRIVILEGES",
     "PROCESS_MAPPING",
     "PROGRAM_MODULE",
@@ -553,6 +570,8 @@ __all__ = [
     "JobLimits",
     "JobObject",
     "JobStatistics",
+    "LogonSession",
+    "LsaPolicy",
     "MemoryCounters",
     "MemoryStatus",
     "Module",
@@ -583,11 +602,15 @@ __all__ = [
     "Waitable",
     "WaitableTimer",
     "WindowsVersion",
+    "account_rights",
+    "accounts_with_right",
+    "add_account_rights",
     "add_ctrl_handler",
     "adjust_groups",
     "alloc_console",
     "allocate_luid",
     "attach_console",
+    "audit_policy",
     "bind_directory",
     "call_named_pipe",
     "command_line",
@@ -645,9 +668,13 @@ __all__ = [
     "is_wow64",
     "join_command_line",
     "local_time",
+    "logon_session",
+    "logon_sessions",
     "logon_user",
     "lookup_account",
     "lookup_sid",
+    "lsa_store_path",
+    "machine_domain",
     "machine_sid",
     "map_generic_mask",
     "map_token_access",
@@ -662,6 +689,7 @@ __all__ = [
     "open_file",
     "open_job",
     "open_named",
+    "open_policy",
     "open_process",
     "open_section",
     "open_token_of",
@@ -680,15 +708,18 @@ __all__ = [
     "raise_ctrl_event",
     "read_buffer",
     "read_console",
+    "remove_account_rights",
     "remove_ctrl_handler",
     "remove_directory",
     "restricted_token",
+    "retrieve_secret",
     "revert_to_self",
     "search_path",
     "security_of",
     "send_console_ctrl_event",
     "session_id",
     "set_active_screen_buffer",
+    "set_audit_policy",
     "set_console_code_page",
     "set_console_title",
     "set_current_directory",
@@ -717,6 +748,7 @@ __all__ = [
     "startup_info",
     "startup_std_handles",
     "std_handle",
+    "store_secret",
     "symbolic_link",
     "system_affinity",
     "system_directory",

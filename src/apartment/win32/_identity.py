@@ -34,6 +34,9 @@ __all__ = [
     "ImpersonateNamedPipeClient", "ImpersonateLoggedOnUser", "ImpersonateAnonymousToken",
     "SetThreadToken", "AllocateLocallyUniqueId", "LogonUser", "IsTokenRestricted",
     "CreateRestrictedToken", "AdjustTokenGroups", "SetTokenInformation",
+    "DISABLE_MAX_PRIVILEGE", "SANDBOX_INERT", "SE_GROUP_ENABLED", "SE_GROUP_ENABLED_BY_DEFAULT",
+    "SE_GROUP_INTEGRITY", "SE_GROUP_INTEGRITY_ENABLED", "SE_GROUP_LOGON_ID", "SE_GROUP_MANDATORY",
+    "SE_GROUP_OWNER", "SE_GROUP_RESOURCE", "SE_GROUP_USE_FOR_DENY_ONLY",
 ]  # fmt: skip
 
 DISABLE_MAX_PRIVILEGE = kernel.DISABLE_MAX_PRIVILEGE

@@ -23,6 +23,7 @@ __all__ = [
     "GetFileSecurity", "SetFileSecurity", "GetKernelObjectSecurity", "SetKernelObjectSecurity",
     "GetSecurityInfo", "SetSecurityInfo", "GetNamedSecurityInfo", "SetNamedSecurityInfo",
     "MapGenericMask",
+    "ACCESS_ALLOWED_OBJECT_ACE_TYPE",
 ]  # fmt: skip
 
 # SE_OBJECT_TYPE

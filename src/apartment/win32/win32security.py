@@ -13,27 +13,18 @@ import operator
 
 from .. import kernel
 from . import _identity as _identity
+from . import _lsa as _lsa
 from . import _object_security as _object_security
 from . import _sddl, _security
 from . import _tokens as _tokens
 from ._adapt import api
 from ._buffers import text_arg
 from ._identity import *  # noqa: F403 - the impersonation and logon functions are this module's
-from ._identity import DISABLE_MAX_PRIVILEGE as DISABLE_MAX_PRIVILEGE
-from ._identity import SANDBOX_INERT as SANDBOX_INERT
-from ._identity import SE_GROUP_ENABLED as SE_GROUP_ENABLED
-from ._identity import SE_GROUP_ENABLED_BY_DEFAULT as SE_GROUP_ENABLED_BY_DEFAULT
-from ._identity import SE_GROUP_INTEGRITY as SE_GROUP_INTEGRITY
-from ._identity import SE_GROUP_INTEGRITY_ENABLED as SE_GROUP_INTEGRITY_ENABLED
-from ._identity import SE_GROUP_LOGON_ID as SE_GROUP_LOGON_ID
-from ._identity import SE_GROUP_MANDATORY as SE_GROUP_MANDATORY
-from ._identity import SE_GROUP_OWNER as SE_GROUP_OWNER
-from ._identity import SE_GROUP_RESOURCE as SE_GROUP_RESOURCE
-from ._identity import SE_GROUP_USE_FOR_DENY_ONLY as SE_GROUP_USE_FOR_DENY_ONLY
-from ._object_security import *  # noqa: F403 - the object security functions are this module's
-from ._object_security import (
-    ACCESS_ALLOWED_OBJECT_ACE_TYPE as ACCESS_ALLOWED_OBJECT_ACE_TYPE,
+from ._lsa import *  # noqa: F403 - the LSA functions are this module's
+from ._lsa import (
+    PolicyNotifyMachineAccountPasswordInformation as PolicyNotifyMachineAccountPasswordInformation,
 )
+from ._object_security import *  # noqa: F403 - the object security functions are this module's
 from ._object_security import (
     ACCESS_DENIED_OBJECT_ACE_TYPE as ACCESS_DENIED_OBJECT_ACE_TYPE,
 )
@@ -327,6 +318,7 @@ from ._tokens import TokenUIAccess as TokenUIAccess
 from ._tokens import TokenUser as TokenUser
 from ._tokens import TokenVirtualizationAllowed as TokenVirtualizationAllowed
 from ._tokens import TokenVirtualizationEnabled as TokenVirtualizationEnabled
+from ._well_known_sids import *  # noqa: F403 - WELL_KNOWN_SID_TYPE's names
 from .pywintypes import ACL as ACL
 from .pywintypes import SECURITY_ATTRIBUTES as SECURITY_ATTRIBUTES
 from .pywintypes import SECURITY_DESCRIPTOR as SECURITY_DESCRIPTOR
@@ -339,87 +331,9 @@ __all__ = [
     "ConvertStringSecurityDescriptorToSecurityDescriptor",
     "ConvertSecurityDescriptorToStringSecurityDescriptor",
     "LookupAccountName", "LookupAccountSid", "DsBind", "DsGetDcName", "DsCrackNames",
-    "TranslateName", *_tokens.__all__, *_object_security.__all__, *_identity.__all__,
+    "TranslateName", *_tokens.__all__, *_object_security.__all__, *_identity.__all__, *_lsa.__all__,
 ]  # fmt: skip
 
-# WELL_KNOWN_SID_TYPE (CreateWellKnownSid's kinds)
-WinNullSid = 0
-WinWorldSid = 1
-WinLocalSid = 2
-WinCreatorOwnerSid = 3
-WinCreatorGroupSid = 4
-WinCreatorOwnerServerSid = 5
-WinCreatorGroupServerSid = 6
-WinNtAuthoritySid = 7
-WinDialupSid = 8
-WinNetworkSid = 9
-WinBatchSid = 10
-WinInteractiveSid = 11
-WinServiceSid = 12
-WinAnonymousSid = 13
-WinProxySid = 14
-WinEnterpriseControllersSid = 15
-WinSelfSid = 16
-WinAuthenticatedUserSid = 17
-WinRestrictedCodeSid = 18
-WinTerminalServerSid = 19
-WinRemoteLogonIdSid = 20
-WinLogonIdsSid = 21
-WinLocalSystemSid = 22
-WinLocalServiceSid = 23
-WinNetworkServiceSid = 24
-WinBuiltinDomainSid = 25
-WinBuiltinAdministratorsSid = 26
-WinBuiltinUsersSid = 27
-WinBuiltinGuestsSid = 28
-WinBuiltinPowerUsersSid = 29
-WinBuiltinAccountOperatorsSid = 30
-WinBuiltinSystemOperatorsSid = 31
-WinBuiltinPrintOperatorsSid = 32
-WinBuiltinBackupOperatorsSid = 33
-WinBuiltinReplicatorSid = 34
-WinBuiltinPreWindows2000CompatibleAccessSid = 35
-WinBuiltinRemoteDesktopUsersSid = 36
-WinBuiltinNetworkConfigurationOperatorsSid = 37
-WinAccountAdministratorSid = 38
-WinAccountGuestSid = 39
-WinAccountKrbtgtSid = 40
-WinAccountDomainAdminsSid = 41
-WinAccountDomainUsersSid = 42
-WinAccountDomainGuestsSid = 43
-WinAccountComputersSid = 44
-WinAccountControllersSid = 45
-WinAccountCertAdminsSid = 46
-WinAccountSchemaAdminsSid = 47
-WinAccountEnterpriseAdminsSid = 48
-WinAccountPolicyAdminsSid = 49
-WinAccountRasAndIasServersSid = 50
-WinNTLMAuthenticationSid = 51
-WinDigestAuthenticationSid = 52
-WinSChannelAuthenticationSid = 53
-WinThisOrganizationSid = 54
-WinOtherOrganizationSid = 55
-WinBuiltinIncomingForestTrustBuildersSid = 56
-WinBuiltinPerfMonitoringUsersSid = 57
-WinBuiltinPerfLoggingUsersSid = 58
-WinBuiltinAuthorizationAccessSid = 59
-WinBuiltinTerminalServerLicenseServersSid = 60
-WinBuiltinDCOMUsersSid = 61
-WinBuiltinIUsersSid = 62
-WinIUserSid = 63
-WinBuiltinCryptoOperatorsSid = 64
-WinUntrustedLabelSid = 65
-WinLowLabelSid = 66
-WinMediumLabelSid = 67
-WinHighLabelSid = 68
-WinSystemLabelSid = 69
-WinWriteRestrictedCodeSid = 70
-WinCreatorOwnerRightsSid = 71
-WinCacheablePrincipalsGroupSid = 72
-WinNonCacheablePrincipalsGroupSid = 73
-WinEnterpriseReadonlyControllersSid = 74
-WinAccountReadonlyControllersSid = 75
-WinBuiltinEventLogReadersGroup = 76
 SidTypeLabel = int(kernel.AccountKind.LABEL)
 SidTypeUser = int(kernel.AccountKind.USER)
 SidTypeGroup = int(kernel.AccountKind.GROUP)
