@@ -310,6 +310,7 @@ _MESSAGES: dict[int, str] = {
         "currently impersonating a client."
     ),
     ERROR_NO_SUCH_PRIVILEGE: "A specified privilege does not exist.",
+    RPC_S_SERVER_UNAVAILABLE: "The RPC server is unavailable.",
     ERROR_INVALID_OWNER: "This security ID may not be assigned as the owner of this object.",
     ERROR_INVALID_PRIMARY_GROUP: (
         "This security ID may not be assigned as the primary group of an object."

@@ -25,6 +25,7 @@ from ..errors import (
     ERROR_BAD_IMPERSONATION_LEVEL,
     ERROR_BAD_TOKEN_TYPE,
     ERROR_NO_IMPERSONATION_TOKEN,
+    ERROR_NO_SUCH_LOGON_SESSION,
     ERROR_NO_TOKEN,
     Win32Error,
 )
@@ -147,6 +148,7 @@ _ADMINISTRATOR = {
     "SeImpersonatePrivilege": _ON,
     "SeCreateGlobalPrivilege": _ON,
 }
+_IDENTIFICATION = 1  # SecurityIdentification
 _SESSION_ID = 1  # the interactive session, as a desktop user's processes have
 
 
@@ -173,6 +175,7 @@ class Token:
         "groups",
         "impersonation_level",
         "integrity",
+        "linked",
         "owner",
         "primary_group",
         "restricting",
@@ -195,6 +198,7 @@ class Token:
         self.session_id = _SESSION_ID
         self.impersonation_level = impersonation_level
         self.restricting: tuple[tuple[str, int], ...] = ()  # CreateRestrictedToken's SIDs
+        self.linked: Token | None = None  # a limited token's full one (UAC's split token)
         self._lock = threading.Lock()
         held = _ADMINISTRATOR if administrator else _STANDARD
         self._privileges = {PRIVILEGES[name][0]: attributes for name, attributes in held.items()}
@@ -272,9 +276,35 @@ class Token:
         copy.user, copy.groups, copy.owner = self.user, self.groups, self.owner
         copy.primary_group, copy.integrity = self.primary_group, self.integrity
         copy.session_id, copy.restricting = self.session_id, self.restricting
+        copy.linked = self.linked
         with self._lock:
             copy._privileges = dict(self._privileges)
         return copy
+
+    @property
+    def limited(self) -> bool:
+        """Whether this is the limited half of an administrator's split token (UAC)."""
+        return self.linked is not None and not self.elevated
+
+    def linked_token(self) -> Token:
+        """The other half of an administrator's split token (TokenLinkedToken).
+
+        An elevated token's is its limited copy (a standard user's groups and privileges,
+        medium integrity); a limited token's is the full one. Either is an impersonation
+        token at SecurityIdentification, as Windows gives it to a caller without SeTcb.
+
+        Raises:
+            Win32Error: ERROR_NO_SUCH_LOGON_SESSION for a token that is not split.
+        """
+        if self.elevated:
+            limited = Token(administrator=False, impersonation_level=_IDENTIFICATION)
+            limited.linked = self
+            return limited
+        if self.linked is not None:
+            return self.linked.duplicate(_IDENTIFICATION)
+        raise Win32Error.from_code(
+            ERROR_NO_SUCH_LOGON_SESSION, "a standard user's token has no linked token"
+        )
 
     def require_impersonation(self) -> None:
         """Check that this is an impersonation token (CheckTokenMembership needs one).
