@@ -325,3 +325,34 @@ def test_the_constants_have_windows_values() -> None:
     assert win32security.TRUSTEE_IS_WELL_KNOWN_GROUP == 5
     assert win32security.ACCESS_ALLOWED_OBJECT_ACE_TYPE == 5
     assert win32security.SYSTEM_AUDIT_OBJECT_ACE_TYPE == 7
+
+
+def test_an_object_created_with_a_descriptor_has_it() -> None:
+    sa = win32security.SECURITY_ATTRIBUTES()
+    sa.SECURITY_DESCRIPTOR.SetSecurityDescriptorDacl(1, only_me(win32event.EVENT_ALL_ACCESS), 0)
+    event = win32event.CreateEvent(sa, 0, 0, f"apartment-secured-{os.getpid()}")
+    sd = win32security.GetKernelObjectSecurity(event, DACL)
+    assert aces(sd.GetSecurityDescriptorDacl()) == [
+        (0, 0, win32event.EVENT_ALL_ACCESS, text(my_sid()))
+    ]
+    event.Close()
+
+
+def test_a_pipe_created_with_a_descriptor_has_it() -> None:
+    import win32pipe
+
+    sa = win32security.SECURITY_ATTRIBUTES()
+    sa.SECURITY_DESCRIPTOR.SetSecurityDescriptorDacl(1, only_me(), 0)
+    pipe = win32pipe.CreateNamedPipe(
+        rf"\\.\pipe\apartment-secured-{os.getpid()}",
+        win32pipe.PIPE_ACCESS_DUPLEX,
+        win32pipe.PIPE_TYPE_BYTE,
+        1,
+        512,
+        512,
+        0,
+        sa,
+    )
+    sd = win32security.GetKernelObjectSecurity(pipe, DACL)
+    assert aces(sd.GetSecurityDescriptorDacl()) == [(0, 0, FILE_ALL_ACCESS, text(my_sid()))]
+    pipe.Close()

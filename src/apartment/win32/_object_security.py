@@ -16,8 +16,15 @@ from .. import kernel
 from ..errors import ERROR_INVALID_PARAMETER, ERROR_NOT_SUPPORTED, Win32Error
 from ._adapt import api, dword
 from ._buffers import text_arg
-from ._handles import lookup
-from ._security import PyACL, PySECURITY_DESCRIPTOR, PySID, sid_from_string, sid_to_string
+from ._handles import PyHANDLE, lookup
+from ._security import (
+    PyACL,
+    PySECURITY_ATTRIBUTES,
+    PySECURITY_DESCRIPTOR,
+    PySID,
+    sid_from_string,
+    sid_to_string,
+)
 
 __all__ = [
     "GetFileSecurity", "SetFileSecurity", "GetKernelObjectSecurity", "SetKernelObjectSecurity",
@@ -233,3 +240,16 @@ def MapGenericMask(AccessMask: int, GenericMapping: object, /) -> int:
         raise TypeError("The GENERIC_MAPPING must be a tuple of 4 integers")
     mapping = kernel.GenericMapping(*(dword(part) for part in GenericMapping))
     return kernel.map_generic_mask(mask, mapping)
+
+
+def give_created_descriptor(handle: PyHANDLE, attributes: object, *, existed: bool) -> None:
+    """Give a new object the descriptor of the SECURITY_ATTRIBUTES it was created with.
+
+    Create* call this; an object that existed keeps its own, as on Windows.
+    """
+    if existed or not isinstance(attributes, PySECURITY_ATTRIBUTES):
+        return
+    sd = attributes.SECURITY_DESCRIPTOR
+    if sd is None or not (sd._owner or sd._group or sd._control & (_DACL_PRESENT | _SACL_PRESENT)):
+        return
+    kernel.give_descriptor(lookup(handle, object), _to_core(sd), _token())
