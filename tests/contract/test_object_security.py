@@ -356,3 +356,75 @@ def test_a_pipe_created_with_a_descriptor_has_it() -> None:
     sd = win32security.GetKernelObjectSecurity(pipe, DACL)
     assert aces(sd.GetSecurityDescriptorDacl()) == [(0, 0, FILE_ALL_ACCESS, text(my_sid()))]
     pipe.Close()
+
+
+def explicit(mode: int, mask: int, trustee: Any, form: int | None = None) -> dict[str, Any]:
+    if form is None:
+        form = win32security.TRUSTEE_IS_SID
+    return {
+        "Trustee": {
+            "MultipleTrustee": None,
+            "MultipleTrusteeOperation": 0,
+            "TrusteeForm": form,
+            "TrusteeType": win32security.TRUSTEE_IS_USER,
+            "Identifier": trustee,
+        },
+        "Inheritance": win32security.NO_INHERITANCE,
+        "AccessMode": mode,
+        "AccessPermissions": mask,
+    }
+
+
+def test_set_entries_in_acl_grants_and_denies() -> None:
+    me = my_sid()
+    acl = win32security.ACL().SetEntriesInAcl(
+        [
+            explicit(win32security.GRANT_ACCESS, FILE_ALL_ACCESS, me),
+            explicit(win32security.DENY_ACCESS, win32con.DELETE, sid_of("S-1-5-32-547")),
+        ]
+    )
+    assert sorted(aces(acl)) == [
+        (0, 0, FILE_ALL_ACCESS, text(me)),
+        (1, 0, win32con.DELETE, "S-1-5-32-547"),
+    ]
+    entries = acl.GetExplicitEntriesFromAcl()
+    modes = sorted(
+        (e["AccessMode"], e["AccessPermissions"] & 0xFFFFFFFF, text(e["Trustee"]["Identifier"]))
+        for e in entries
+    )
+    assert modes == [
+        (win32security.GRANT_ACCESS, FILE_ALL_ACCESS, text(me)),
+        (win32security.DENY_ACCESS, win32con.DELETE, "S-1-5-32-547"),
+    ]
+    assert all(e["Trustee"]["TrusteeForm"] == win32security.TRUSTEE_IS_SID for e in entries)
+
+
+def test_revoke_and_set_access_replace_a_trustees_entries() -> None:
+    me = my_sid()
+    acl = only_me()
+    assert aces(acl.SetEntriesInAcl([explicit(win32security.REVOKE_ACCESS, 0, me)])) == []
+    replaced = acl.SetEntriesInAcl([explicit(win32security.SET_ACCESS, 0x120089, me)])
+    assert aces(replaced) == [(0, 0, 0x120089, text(me))]
+    assert aces(acl) == [(0, 0, FILE_ALL_ACCESS, text(me))]  # the old ACL is left as it was
+
+
+def test_a_trustee_by_name() -> None:
+    acl = win32security.ACL().SetEntriesInAcl(
+        [explicit(win32security.GRANT_ACCESS, 0x120089, "Everyone", win32security.TRUSTEE_IS_NAME)]
+    )
+    assert aces(acl) == [(0, 0, 0x120089, "S-1-1-0")]
+    assert (
+        failure(
+            win32security.ACL().SetEntriesInAcl,
+            [
+                explicit(
+                    win32security.GRANT_ACCESS, 1, "no such account", win32security.TRUSTEE_IS_NAME
+                )
+            ],
+        )[0]
+        == winerror.ERROR_NONE_MAPPED
+    )
+
+
+def sid_of(value: str) -> Any:
+    return win32security.ConvertStringSidToSid(value)

@@ -212,11 +212,14 @@ from ._objsecurity import THREAD_MAPPING as THREAD_MAPPING
 # object security (s19-security)
 from ._objsecurity import Ace as Ace
 from ._objsecurity import Descriptor as Descriptor
+from ._objsecurity import ExplicitEntry as ExplicitEntry
 from ._objsecurity import GenericMapping as GenericMapping
 from ._objsecurity import default_descriptor as default_descriptor
+from ._objsecurity import explicit_entries as explicit_entries
 from ._objsecurity import give_descriptor as give_descriptor
 from ._objsecurity import map_generic_mask as map_generic_mask
 from ._objsecurity import object_security as object_security
+from ._objsecurity import set_entries as set_entries
 from ._objsecurity import set_object_security as set_object_security
 from ._open import delete_file as delete_file
 from ._open import open_file as open_file
@@ -556,6 +559,7 @@ __all__ = [
     "DiskSpace",
     "Event",
     "EventStatistics",
+    "ExplicitEntry",
     "File",
     "FileInfo",
     "FoundFile",
@@ -645,6 +649,7 @@ __all__ = [
     "encode_changes",
     "environment_variable",
     "expand_environment",
+    "explicit_entries",
     "file_attributes",
     "file_info",
     "file_security",
@@ -723,6 +728,7 @@ __all__ = [
     "set_console_code_page",
     "set_console_title",
     "set_current_directory",
+    "set_entries",
     "set_environment_variable",
     "set_error_mode",
     "set_file_attributes",

@@ -49,6 +49,9 @@ __all__ = [
     "object_security",
     "set_object_security",
     "give_descriptor",
+    "ExplicitEntry",
+    "set_entries",
+    "explicit_entries",
     "OWNER_SECURITY_INFORMATION",
     "GROUP_SECURITY_INFORMATION",
     "DACL_SECURITY_INFORMATION",
@@ -327,3 +330,90 @@ def give_descriptor(obj: object, given: Descriptor, token: Token) -> None:
     )
     with _lock:
         _descriptors[obj] = descriptor
+
+
+class ExplicitEntry(NamedTuple):
+    """One EXPLICIT_ACCESS: what to do (an ACCESS_MODE) for a SID, its rights and inheritance."""
+
+    mode: int
+    mask: int
+    inheritance: int
+    sid: str
+
+
+GRANT_ACCESS, SET_ACCESS, DENY_ACCESS, REVOKE_ACCESS = 1, 2, 3, 4
+SET_AUDIT_SUCCESS, SET_AUDIT_FAILURE = 5, 6
+_DENIED, _AUDIT = 1, 2
+_SUCCESS_FLAG, _FAILURE_FLAG, _INHERITED = 0x40, 0x80, 0x10
+_INHERIT_FLAGS = 0x1F  # VALID_INHERIT_FLAGS
+_NEW_ACE = {
+    GRANT_ACCESS: (_ACCESS_ALLOWED, 0),
+    SET_ACCESS: (_ACCESS_ALLOWED, 0),
+    DENY_ACCESS: (_DENIED, 0),
+    SET_AUDIT_SUCCESS: (_AUDIT, _SUCCESS_FLAG),
+    SET_AUDIT_FAILURE: (_AUDIT, _FAILURE_FLAG),
+}
+
+
+def set_entries(aces: tuple[Ace, ...], entries: list[ExplicitEntry]) -> tuple[Ace, ...]:
+    """A new ACL: ``aces`` with ``entries`` applied (SetEntriesInAcl, as Wine applies them).
+
+    The entries' ACEs come first, in order; then the old ACEs, but for those SET_ACCESS or
+    REVOKE_ACCESS replace (every allowed one of the SID; REVOKE_ACCESS its denied ones too),
+    and the allowed (GRANT_ACCESS) or denied (DENY_ACCESS) ones whose rights an entry of the
+    same SID and inheritance takes over.
+
+    Raises:
+        Win32Error: ERROR_INVALID_PARAMETER for an unknown access mode.
+    """
+    new: list[Ace] = []
+    for entry in entries:
+        if entry.mode == REVOKE_ACCESS:
+            continue
+        if entry.mode not in _NEW_ACE:
+            raise Win32Error.from_code(ERROR_INVALID_PARAMETER, f"no access mode {entry.mode}")
+        kind, flags = _NEW_ACE[entry.mode]
+        new.append(Ace(kind, flags | entry.inheritance, entry.mask, entry.sid.upper()))
+    for ace in aces:
+        if all(_keeps(ace, entry, new) for entry in entries if entry.sid.upper() == ace.sid):
+            new.append(ace)
+    return tuple(new)
+
+
+_REPLACED = {
+    (SET_ACCESS, _ACCESS_ALLOWED),
+    (REVOKE_ACCESS, _ACCESS_ALLOWED),
+    (REVOKE_ACCESS, _DENIED),
+}
+_MERGED = {(GRANT_ACCESS, _ACCESS_ALLOWED), (DENY_ACCESS, _DENIED)}
+
+
+def _keeps(ace: Ace, entry: ExplicitEntry, new: list[Ace]) -> bool:
+    """Whether an old ACE of the entry's SID stays; a merged one adds its rights to ``new``'s."""
+    if (entry.mode, ace.kind) in _REPLACED:
+        return False
+    if (entry.mode, ace.kind) not in _MERGED or ace.flags & _INHERIT_FLAGS != entry.inheritance:
+        return True
+    for index, made in enumerate(new):
+        if made.sid == ace.sid and made.kind == ace.kind:
+            new[index] = made._replace(mask=made.mask | ace.mask)
+            return False
+    return True
+
+
+def explicit_entries(aces: tuple[Ace, ...]) -> list[ExplicitEntry]:
+    """The entries an ACL's own (not inherited) ACEs stand for (GetExplicitEntriesFromAcl)."""
+    entries = []
+    for ace in aces:
+        if ace.flags & _INHERITED:
+            continue
+        if ace.kind == _ACCESS_ALLOWED:
+            mode = GRANT_ACCESS
+        elif ace.kind == _DENIED:
+            mode = DENY_ACCESS
+        elif ace.kind == _AUDIT:
+            mode = SET_AUDIT_SUCCESS if ace.flags & _SUCCESS_FLAG else SET_AUDIT_FAILURE
+        else:
+            continue
+        entries.append(ExplicitEntry(mode, ace.mask, ace.flags & _INHERIT_FLAGS, ace.sid))
+    return entries

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .. import kernel
 from ..errors import ERROR_INVALID_PARAMETER, ERROR_REVISION_MISMATCH, Win32Error
 
 __all__ = [
@@ -298,8 +299,69 @@ class PyACL:
     def GetAclSize(self) -> int:
         return 8 + sum(8 + sid.GetLength() for *_, sid in self._aces)
 
+    def SetEntriesInAcl(self, obexpl_list: object, /) -> PyACL:
+        """A new ACL: this one with EXPLICIT_ACCESS dicts applied (``kernel.set_entries``)."""
+        if isinstance(obexpl_list, (str, bytes, dict)):
+            raise TypeError("obexpl_list must be a sequence of EXPLICIT_ACCESS dicts")
+        entries = [_explicit_entry(entry) for entry in obexpl_list]  # type: ignore[attr-defined]
+        aces = tuple(kernel.Ace(k, f, m, sid_to_string(s)) for k, f, m, s in self._aces)
+        acl = PyACL(64, self._revision)
+        for ace in kernel.set_entries(aces, entries):
+            acl._aces.append((ace.kind, ace.flags, ace.mask, sid_from_string(ace.sid)))
+        return acl
+
+    def GetExplicitEntriesFromAcl(self) -> list[dict[str, object]]:
+        """EXPLICIT_ACCESS dicts of the ACL's own entries (``kernel.explicit_entries``)."""
+        aces = tuple(kernel.Ace(k, f, m, sid_to_string(s)) for k, f, m, s in self._aces)
+        return [
+            {
+                "AccessPermissions": entry.mask - (entry.mask >> 31 << 32),
+                "AccessMode": entry.mode,
+                "Inheritance": entry.inheritance,
+                "Trustee": {
+                    "MultipleTrustee": None,
+                    "MultipleTrusteeOperation": 0,
+                    "TrusteeForm": _TRUSTEE_IS_SID,
+                    "TrusteeType": _TRUSTEE_IS_UNKNOWN,
+                    "Identifier": sid_from_string(entry.sid),
+                },
+            }
+            for entry in kernel.explicit_entries(aces)
+        ]
+
     def __repr__(self) -> str:
         return f"<PyACL object at {id(self):#018x}>"
+
+
+_TRUSTEE_IS_SID, _TRUSTEE_IS_NAME, _TRUSTEE_IS_UNKNOWN = 0, 1, 0
+
+
+def _explicit_entry(value: object) -> kernel.ExplicitEntry:
+    """Read an EXPLICIT_ACCESS dict (its trustee a SID, or a name looked up)."""
+    if not isinstance(value, dict):
+        raise TypeError("an EXPLICIT_ACCESS must be a dict")
+    try:
+        trustee = value["Trustee"]
+        identifier = trustee["Identifier"]
+        form = trustee.get("TrusteeForm", _TRUSTEE_IS_SID)
+        mode, mask = int(value["AccessMode"]), int(value["AccessPermissions"]) & 0xFFFFFFFF
+        inheritance = int(value.get("Inheritance", 0))
+    except (KeyError, TypeError, AttributeError):
+        raise TypeError(
+            "an EXPLICIT_ACCESS needs Trustee (with Identifier), AccessMode, AccessPermissions"
+        ) from None
+    if form == _TRUSTEE_IS_NAME:
+        if not isinstance(identifier, str):
+            raise TypeError("a TRUSTEE_IS_NAME trustee's Identifier must be a string")
+        if identifier.upper() == "CURRENT_USER":
+            sid = kernel.current_user_sid()
+        else:
+            sid = kernel.lookup_account(identifier).sid
+    elif isinstance(identifier, PySID):
+        sid = sid_to_string(identifier)
+    else:
+        raise TypeError("a TRUSTEE_IS_SID trustee's Identifier must be a PySID")
+    return kernel.ExplicitEntry(mode, mask, inheritance, sid)
 
 
 def _revision(value: object) -> int:
