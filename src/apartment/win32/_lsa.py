@@ -16,7 +16,7 @@ from ._adapt import api, as_bool, dword
 from ._buffers import text_arg
 from ._handles import PyHANDLE, lookup, new_handle
 from ._security import PySID, sid_from_string, sid_to_string
-from .pywintypes import IID, TimeStamp
+from .pywintypes import IID, Time
 
 __all__ = [
     "LsaOpenPolicy", "GetPolicyHandle", "LsaClose", "LsaQueryInformationPolicy",
@@ -255,7 +255,7 @@ def LsaGetLogonSessionData(LogonId: object, /) -> dict[str, object]:
         "LogonType": session.logon_type,
         "Session": session.session,
         "Sid": sid_from_string(session.sid),
-        "LogonTime": TimeStamp(session.logon_time),
+        "LogonTime": Time(session.logon_time),
         "LogonServer": session.logon_server,
         "DnsDomainName": session.dns_domain_name,
         "Upn": session.upn,
