@@ -127,6 +127,9 @@ def test_the_anonymous_token_is_anonymous_logon() -> None:
     win32security.ImpersonateAnonymousToken(win32api.GetCurrentThread())
     user = win32security.GetTokenInformation(thread_token(), win32security.TokenUser)[0]
     assert text(user) == "S-1-5-7"
+    assert win32api.GetUserName() == "ANONYMOUS LOGON"
+    win32security.RevertToSelf()
+    assert win32api.GetUserName() != "ANONYMOUS LOGON"
 
 
 def test_a_pipe_server_impersonates_its_connected_client() -> None:

@@ -149,6 +149,7 @@ from ._impersonation import restricted_token as restricted_token
 from ._impersonation import set_token_owner as set_token_owner
 from ._impersonation import set_token_primary_group as set_token_primary_group
 from ._impersonation import set_token_session as set_token_session
+from ._impersonation import thread_user_name as thread_user_name
 from ._iocp import Completion as Completion
 from ._iocp import CompletionPort as CompletionPort
 from ._iocp import CompletionPortStatistics as CompletionPortStatistics
@@ -766,6 +767,7 @@ __all__ = [
     "thread_priority",
     "thread_times",
     "thread_token",
+    "thread_user_name",
     "volume_info",
     "wait_all",
     "wait_any",

@@ -32,7 +32,7 @@ from ..errors import (
     ERROR_PRIVILEGE_NOT_HELD,
     Win32Error,
 )
-from ._accounts import ANONYMOUS_SID, check_local_computer
+from ._accounts import ANONYMOUS_SID, check_local_computer, current_user_sid, lookup_sid
 from ._process import current_process
 from ._sysinfo import computer_name, user_name
 from ._token import (
@@ -64,6 +64,7 @@ __all__ = [
     "set_token_owner",
     "set_token_primary_group",
     "set_token_session",
+    "thread_user_name",
     "SE_GROUP_USE_FOR_DENY_ONLY",
     "DISABLE_MAX_PRIVILEGE",
     "SANDBOX_INERT",
@@ -259,3 +260,11 @@ def set_token_session(token: Token, session_id: int, caller: Token) -> None:
             ERROR_PRIVILEGE_NOT_HELD, "moving a token to another session takes SeTcbPrivilege"
         )
     token.session_id = session_id
+
+
+def thread_user_name(thread: ThreadHandle | PrimaryThread) -> str:
+    """The name of the user ``thread`` acts as (GetUserName): an impersonated one's too."""
+    token = effective_token(thread)  # type: ignore[arg-type]
+    if token.user == current_user_sid():
+        return user_name()
+    return lookup_sid(token.user).name
