@@ -428,3 +428,30 @@ def test_a_trustee_by_name() -> None:
 
 def sid_of(value: str) -> Any:
     return win32security.ConvertStringSidToSid(value)
+
+
+def test_a_registry_keys_dacl_by_name_and_by_handle() -> None:
+    subkey = f"Software\\apartment-security-{os.getpid()}"
+    key = win32api.RegCreateKey(win32con.HKEY_CURRENT_USER, subkey)
+    try:
+        name = f"CURRENT_USER\\{subkey}"
+        sd = win32security.GetNamedSecurityInfo(name, win32security.SE_REGISTRY_KEY, DACL)
+        assert sd.GetSecurityDescriptorDacl() is not None
+        information = DACL | win32security.PROTECTED_DACL_SECURITY_INFORMATION
+        win32security.SetSecurityInfo(
+            key, win32security.SE_REGISTRY_KEY, information, None, None, only_me(0xF003F), None
+        )
+        back = win32security.GetSecurityInfo(key, win32security.SE_REGISTRY_KEY, DACL)
+        assert aces(back.GetSecurityDescriptorDacl()) == [(0, 0, 0xF003F, text(my_sid()))]
+        named = win32security.GetNamedSecurityInfo(name, win32security.SE_REGISTRY_KEY, DACL)
+        assert aces(named.GetSecurityDescriptorDacl()) == aces(back.GetSecurityDescriptorDacl())
+    finally:
+        key.Close()
+        win32api.RegDeleteKey(win32con.HKEY_CURRENT_USER, subkey)
+
+
+def test_no_such_key_is_file_not_found() -> None:
+    name = f"CURRENT_USER\\Software\\apartment-no-such-key-{os.getpid()}"
+    assert failure(
+        win32security.GetNamedSecurityInfo, name, win32security.SE_REGISTRY_KEY, DACL
+    ) == (winerror.ERROR_FILE_NOT_FOUND, "GetNamedSecurityInfo")

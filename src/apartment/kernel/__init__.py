@@ -215,11 +215,14 @@ from ._objsecurity import Ace as Ace
 from ._objsecurity import Descriptor as Descriptor
 from ._objsecurity import ExplicitEntry as ExplicitEntry
 from ._objsecurity import GenericMapping as GenericMapping
+from ._objsecurity import check_parts_access as check_parts_access
 from ._objsecurity import default_descriptor as default_descriptor
 from ._objsecurity import explicit_entries as explicit_entries
 from ._objsecurity import give_descriptor as give_descriptor
 from ._objsecurity import map_generic_mask as map_generic_mask
+from ._objsecurity import merge_parts as merge_parts
 from ._objsecurity import object_security as object_security
+from ._objsecurity import select_parts as select_parts
 from ._objsecurity import set_entries as set_entries
 from ._objsecurity import set_object_security as set_object_security
 from ._open import delete_file as delete_file
@@ -618,6 +621,7 @@ __all__ = [
     "audit_policy",
     "bind_directory",
     "call_named_pipe",
+    "check_parts_access",
     "command_line",
     "console_attached",
     "console_code_page",
@@ -686,6 +690,7 @@ __all__ = [
     "map_token_access",
     "memory_counters",
     "memory_status",
+    "merge_parts",
     "module_file_name",
     "module_handle",
     "module_path",
@@ -722,6 +727,7 @@ __all__ = [
     "revert_to_self",
     "search_path",
     "security_of",
+    "select_parts",
     "send_console_ctrl_event",
     "session_id",
     "set_active_screen_buffer",

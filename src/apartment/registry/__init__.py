@@ -35,6 +35,9 @@ from ._notify import REG_NOTIFY_CHANGE_ATTRIBUTES as REG_NOTIFY_CHANGE_ATTRIBUTE
 from ._notify import REG_NOTIFY_CHANGE_LAST_SET as REG_NOTIFY_CHANGE_LAST_SET
 from ._notify import REG_NOTIFY_CHANGE_NAME as REG_NOTIFY_CHANGE_NAME
 from ._notify import REG_NOTIFY_CHANGE_SECURITY as REG_NOTIFY_CHANGE_SECURITY
+from ._security import key_by_name as key_by_name
+from ._security import key_security as key_security
+from ._security import set_key_security as set_key_security
 from ._store import user_registry_path as user_registry_path
 from ._values import REG_BINARY as REG_BINARY
 from ._values import REG_DWORD as REG_DWORD
@@ -54,4 +57,5 @@ __all__ = [
     "REG_NOTIFY_CHANGE_SECURITY", "user_registry_path",
     "REG_BINARY", "REG_DWORD", "REG_DWORD_BIG_ENDIAN", "REG_EXPAND_SZ", "REG_LINK",
     "REG_MULTI_SZ", "REG_NONE", "REG_QWORD", "REG_SZ",
+    "key_by_name", "key_security", "set_key_security",
 ]  # fmt: skip

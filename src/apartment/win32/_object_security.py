@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import operator
 
-from .. import kernel
+from .. import kernel, registry
 from ..errors import ERROR_INVALID_PARAMETER, ERROR_NOT_SUPPORTED, Win32Error
 from ._adapt import api, dword
 from ._buffers import text_arg
-from ._handles import PyHANDLE, lookup
+from ._handles import PyHANDLE, handle_value, lookup
 from ._security import (
     PyACL,
     PySECURITY_ATTRIBUTES,
@@ -69,6 +69,7 @@ _OWNER, _GROUP, _DACL, _SACL = 0x1, 0x2, 0x4, 0x8
 _READ_CONTROL, _WRITE_DAC, _WRITE_OWNER = 0x20000, 0x40000, 0x80000
 _DACL_PRESENT, _SACL_PRESENT = 0x4, 0x10
 _DEFAULT_FILE_INFORMATION = _OWNER | _GROUP | _DACL
+_BY_HANDLE = (SE_FILE_OBJECT, SE_KERNEL_OBJECT, SE_REGISTRY_KEY)
 
 
 def _aces(acl: PyACL | None) -> tuple[kernel.Ace, ...] | None:
@@ -193,8 +194,11 @@ def _object_type(value: object, *supported: int) -> int:
 
 @api("GetSecurityInfo")
 def GetSecurityInfo(handle: object, ObjectType: int, SecurityInfo: int, /) -> PySECURITY_DESCRIPTOR:
-    """The descriptor of the object a handle opens (SE_FILE_OBJECT, SE_KERNEL_OBJECT)."""
-    _object_type(ObjectType, SE_FILE_OBJECT, SE_KERNEL_OBJECT)
+    """The descriptor of the object a handle opens (a file, kernel object or registry key)."""
+    if _object_type(ObjectType, *_BY_HANDLE) == SE_REGISTRY_KEY:
+        information = dword(SecurityInfo)
+        key = registry.key_of_handle(handle_value(handle), _reading(information))
+        return _from_core(registry.key_security(key, information, _token()))
     return _handle_security(handle, SecurityInfo)
 
 
@@ -204,9 +208,13 @@ def SetSecurityInfo(
     Dacl: object, Sacl: object, /,
 ) -> None:  # fmt: skip
     """Set the parts of a descriptor given separately; a None DACL is a NULL DACL."""
-    _object_type(ObjectType, SE_FILE_OBJECT, SE_KERNEL_OBJECT)
+    kind = _object_type(ObjectType, *_BY_HANDLE)
     information = dword(SecurityInfo)
     given = _parts(information, Owner, Group, Dacl, Sacl)
+    if kind == SE_REGISTRY_KEY:
+        key = registry.key_of_handle(handle_value(handle), _writing(information))
+        registry.set_key_security(key, information, given, _token())
+        return
     obj = lookup(handle, object, _writing(information))
     kernel.set_security_of(obj, information, given, _token())
 
@@ -215,9 +223,12 @@ def SetSecurityInfo(
 def GetNamedSecurityInfo(
     ObjectName: str, ObjectType: int, SecurityInfo: int, /
 ) -> PySECURITY_DESCRIPTOR:
-    """The descriptor of a file or directory by its name (SE_FILE_OBJECT)."""
-    _object_type(ObjectType, SE_FILE_OBJECT)
-    return _from_core(kernel.file_security(text_arg(ObjectName), dword(SecurityInfo), _token()))
+    """The descriptor of a file or directory, or of a key (named from ``CURRENT_USER``)."""
+    name, information = text_arg(ObjectName), dword(SecurityInfo)
+    if _object_type(ObjectType, SE_FILE_OBJECT, SE_REGISTRY_KEY) == SE_REGISTRY_KEY:
+        key = registry.key_by_name(name)
+        return _from_core(registry.key_security(key, information, _token()))
+    return _from_core(kernel.file_security(name, information, _token()))
 
 
 @api("SetNamedSecurityInfo")
@@ -225,11 +236,14 @@ def SetNamedSecurityInfo(
     ObjectName: str, ObjectType: int, SecurityInfo: int, Owner: object, Group: object,
     Dacl: object, Sacl: object, /,
 ) -> None:  # fmt: skip
-    """Set the parts of a file's descriptor given separately; a None DACL is a NULL DACL."""
-    _object_type(ObjectType, SE_FILE_OBJECT)
-    information = dword(SecurityInfo)
+    """Set the parts of a file's or key's descriptor given separately (a None DACL: NULL)."""
+    kind = _object_type(ObjectType, SE_FILE_OBJECT, SE_REGISTRY_KEY)
+    name, information = text_arg(ObjectName), dword(SecurityInfo)
     given = _parts(information, Owner, Group, Dacl, Sacl)
-    kernel.set_file_security(text_arg(ObjectName), information, given, _token())
+    if kind == SE_REGISTRY_KEY:
+        registry.set_key_security(registry.key_by_name(name), information, given, _token())
+    else:
+        kernel.set_file_security(name, information, given, _token())
 
 
 @api("MapGenericMask")
