@@ -455,3 +455,28 @@ def test_no_such_key_is_file_not_found() -> None:
     assert failure(
         win32security.GetNamedSecurityInfo, name, win32security.SE_REGISTRY_KEY, DACL
     ) == (winerror.ERROR_FILE_NOT_FOUND, "GetNamedSecurityInfo")
+
+
+def test_a_named_events_dacl_by_name() -> None:
+    name = f"apartment-named-security-{os.getpid()}"
+    event = win32event.CreateEvent(None, 0, 0, name)
+    try:
+        win32security.SetNamedSecurityInfo(
+            name, win32security.SE_KERNEL_OBJECT, DACL, None, None, only_me(0x1F0003), None
+        )
+        sd = win32security.GetKernelObjectSecurity(event, DACL)
+        assert aces(sd.GetSecurityDescriptorDacl()) == [(0, 0, 0x1F0003, text(my_sid()))]
+        named = win32security.GetNamedSecurityInfo(name, win32security.SE_KERNEL_OBJECT, DACL)
+        assert aces(named.GetSecurityDescriptorDacl()) == [(0, 0, 0x1F0003, text(my_sid()))]
+    finally:
+        event.Close()
+
+
+def test_user_object_security_reads_any_objects_descriptor() -> None:
+    event = win32event.CreateEvent(None, 0, 0, None)
+    sd = win32security.SECURITY_DESCRIPTOR()
+    sd.SetSecurityDescriptorDacl(1, only_me(0x1F0003), 0)
+    win32security.SetUserObjectSecurity(event, DACL, sd)
+    back = win32security.GetUserObjectSecurity(event, DACL)
+    assert aces(back.GetSecurityDescriptorDacl()) == [(0, 0, 0x1F0003, text(my_sid()))]
+    event.Close()

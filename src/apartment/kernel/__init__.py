@@ -126,8 +126,10 @@ from ._filemodes import OPEN_EXISTING as OPEN_EXISTING
 from ._filemodes import READ_CONTROL as READ_CONTROL
 from ._filemodes import TRUNCATE_EXISTING as TRUNCATE_EXISTING
 from ._filesecurity import file_security as file_security
+from ._filesecurity import named_security as named_security
 from ._filesecurity import security_of as security_of
 from ._filesecurity import set_file_security as set_file_security
+from ._filesecurity import set_named_security as set_named_security
 from ._filesecurity import set_security_of as set_security_of
 from ._findfiles import FoundFile as FoundFile
 from ._findfiles import find_files as find_files
@@ -696,6 +698,7 @@ __all__ = [
     "module_path",
     "mount_point",
     "move_file",
+    "named_security",
     "object_security",
     "open_file",
     "open_job",
@@ -740,6 +743,7 @@ __all__ = [
     "set_error_mode",
     "set_file_attributes",
     "set_file_security",
+    "set_named_security",
     "set_object_security",
     "set_priority_class",
     "set_process_affinity",

@@ -25,9 +25,13 @@ import stat
 import threading
 from typing import TYPE_CHECKING
 
+from ..errors import InvalidHandleError, NameNotFoundError
 from ._accounts import current_user_sid, machine_sid, none_group_sid
 from ._diskfile import DiskFile
+from ._event import Event
 from ._file import os_error
+from ._mutex import Mutex
+from ._namespace import open_named
 from ._objsecurity import (
     DACL_SECURITY_INFORMATION,
     FILE_MAPPING,
@@ -41,11 +45,20 @@ from ._objsecurity import (
     select_parts,
     set_object_security,
 )
+from ._semaphore import Semaphore
+from ._timer import WaitableTimer
 
 if TYPE_CHECKING:
     from ._token import Token
 
-__all__ = ["file_security", "set_file_security", "security_of", "set_security_of"]
+__all__ = [
+    "file_security",
+    "set_file_security",
+    "security_of",
+    "set_security_of",
+    "named_security",
+    "set_named_security",
+]
 
 _ATTRIBUTE = "user.apartment.security"
 _SYSTEM_SID = "S-1-5-18"
@@ -223,3 +236,27 @@ def set_security_of(obj: object, information: int, given: Descriptor, token: Tok
         set_file_security(obj.name, information, given, token)
     else:
         set_object_security(obj, information, given, token)
+
+
+def _named(name: str) -> object:
+    """The event, mutex, semaphore or timer named ``name`` (SE_KERNEL_OBJECT names).
+
+    Raises:
+        Win32Error: ERROR_FILE_NOT_FOUND when no such object has the name.
+    """
+    for kind in (Event, Mutex, Semaphore, WaitableTimer):
+        try:
+            return open_named(kind, name)  # type: ignore[type-var]
+        except InvalidHandleError:  # the name is another kind's
+            continue
+    raise NameNotFoundError(f"no event, mutex, semaphore or timer is named {name!r}")
+
+
+def named_security(name: str, information: int, token: Token) -> Descriptor:
+    """The descriptor parts of the kernel object named ``name`` (GetNamedSecurityInfo)."""
+    return object_security(_named(name), information, token)
+
+
+def set_named_security(name: str, information: int, given: Descriptor, token: Token) -> None:
+    """Replace descriptor parts of the kernel object named ``name`` (SetNamedSecurityInfo)."""
+    set_object_security(_named(name), information, given, token)

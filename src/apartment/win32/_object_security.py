@@ -29,7 +29,7 @@ from ._security import (
 __all__ = [
     "GetFileSecurity", "SetFileSecurity", "GetKernelObjectSecurity", "SetKernelObjectSecurity",
     "GetSecurityInfo", "SetSecurityInfo", "GetNamedSecurityInfo", "SetNamedSecurityInfo",
-    "MapGenericMask",
+    "MapGenericMask", "GetUserObjectSecurity", "SetUserObjectSecurity",
     "ACCESS_ALLOWED_OBJECT_ACE_TYPE",
 ]  # fmt: skip
 
@@ -69,7 +69,7 @@ _OWNER, _GROUP, _DACL, _SACL = 0x1, 0x2, 0x4, 0x8
 _READ_CONTROL, _WRITE_DAC, _WRITE_OWNER = 0x20000, 0x40000, 0x80000
 _DACL_PRESENT, _SACL_PRESENT = 0x4, 0x10
 _DEFAULT_FILE_INFORMATION = _OWNER | _GROUP | _DACL
-_BY_HANDLE = (SE_FILE_OBJECT, SE_KERNEL_OBJECT, SE_REGISTRY_KEY)
+_BY_HANDLE = _BY_NAME = (SE_FILE_OBJECT, SE_KERNEL_OBJECT, SE_REGISTRY_KEY)
 
 
 def _aces(acl: PyACL | None) -> tuple[kernel.Ace, ...] | None:
@@ -173,9 +173,25 @@ def GetKernelObjectSecurity(handle: object, info: int, /) -> PySECURITY_DESCRIPT
     return _handle_security(handle, info)
 
 
+@api("GetUserObjectSecurity")
+def GetUserObjectSecurity(handle: object, info: int, /) -> PySECURITY_DESCRIPTOR:
+    """As GetKernelObjectSecurity (user32 asks the same object manager)."""
+    return _handle_security(handle, info)
+
+
+@api("SetUserObjectSecurity")
+def SetUserObjectSecurity(handle: object, info: int, security: object, /) -> None:
+    """As SetKernelObjectSecurity (user32 asks the same object manager)."""
+    _set_handle_security(handle, info, security)
+
+
 @api("SetKernelObjectSecurity")
 def SetKernelObjectSecurity(handle: object, info: int, security: object, /) -> None:
     """Set parts of the descriptor of the object a handle opens (WRITE_DAC, WRITE_OWNER...)."""
+    _set_handle_security(handle, info, security)
+
+
+def _set_handle_security(handle: object, info: int, security: object) -> None:
     information = dword(info)
     given = _to_core(security)
     obj = lookup(handle, object, _writing(information))
@@ -223,11 +239,14 @@ def SetSecurityInfo(
 def GetNamedSecurityInfo(
     ObjectName: str, ObjectType: int, SecurityInfo: int, /
 ) -> PySECURITY_DESCRIPTOR:
-    """The descriptor of a file or directory, or of a key (named from ``CURRENT_USER``)."""
+    """The descriptor of a file, a key (named from ``CURRENT_USER``) or a named object."""
     name, information = text_arg(ObjectName), dword(SecurityInfo)
-    if _object_type(ObjectType, SE_FILE_OBJECT, SE_REGISTRY_KEY) == SE_REGISTRY_KEY:
+    kind = _object_type(ObjectType, *_BY_NAME)
+    if kind == SE_REGISTRY_KEY:
         key = registry.key_by_name(name)
         return _from_core(registry.key_security(key, information, _token()))
+    if kind == SE_KERNEL_OBJECT:
+        return _from_core(kernel.named_security(name, information, _token()))
     return _from_core(kernel.file_security(name, information, _token()))
 
 
@@ -237,11 +256,13 @@ def SetNamedSecurityInfo(
     Dacl: object, Sacl: object, /,
 ) -> None:  # fmt: skip
     """Set the parts of a file's or key's descriptor given separately (a None DACL: NULL)."""
-    kind = _object_type(ObjectType, SE_FILE_OBJECT, SE_REGISTRY_KEY)
+    kind = _object_type(ObjectType, *_BY_NAME)
     name, information = text_arg(ObjectName), dword(SecurityInfo)
     given = _parts(information, Owner, Group, Dacl, Sacl)
     if kind == SE_REGISTRY_KEY:
         registry.set_key_security(registry.key_by_name(name), information, given, _token())
+    elif kind == SE_KERNEL_OBJECT:
+        kernel.set_named_security(name, information, given, _token())
     else:
         kernel.set_file_security(name, information, given, _token())
 
