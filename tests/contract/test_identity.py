@@ -246,6 +246,13 @@ def test_well_known_sids() -> None:
     assert text(made(win32security.WinAccountDomainUsersSid, domain)) == "S-1-5-21-1-2-3-513"
 
 
+def test_get_binary_sid_reads_a_string_sid() -> None:
+    assert text(win32security.GetBinarySid("S-1-5-32-544")) == "S-1-5-32-544"
+    assert win32security.SECURITY_NT_AUTHORITY == (0, 0, 0, 0, 0, 5)
+    assert win32security.SECURITY_RESOURCE_MANAGER_AUTHORITY == (0, 0, 0, 0, 0, 9)
+    assert (win32security.STYPE_IPC, win32security.STYPE_TEMPORARY) == (3, 0x40000000)
+
+
 def test_a_domains_well_known_sid_needs_the_domain() -> None:
     assert failure(win32security.CreateWellKnownSid, win32security.WinAccountGuestSid) == (
         winerror.ERROR_INVALID_PARAMETER,

@@ -13,7 +13,7 @@ from __future__ import annotations
 import operator
 
 from .. import kernel, registry
-from ..errors import ERROR_INVALID_PARAMETER, ERROR_NOT_SUPPORTED, Win32Error
+from ..errors import ERROR_INVALID_PARAMETER, ERROR_INVALID_SID, ERROR_NOT_SUPPORTED, Win32Error
 from ._adapt import api, dword
 from ._buffers import text_arg
 from ._handles import PyHANDLE, handle_value, lookup
@@ -29,7 +29,11 @@ from ._security import (
 __all__ = [
     "GetFileSecurity", "SetFileSecurity", "GetKernelObjectSecurity", "SetKernelObjectSecurity",
     "GetSecurityInfo", "SetSecurityInfo", "GetNamedSecurityInfo", "SetNamedSecurityInfo",
-    "MapGenericMask", "GetUserObjectSecurity", "SetUserObjectSecurity",
+    "MapGenericMask", "GetUserObjectSecurity", "SetUserObjectSecurity", "GetBinarySid",
+    "SECURITY_NULL_SID_AUTHORITY", "SECURITY_WORLD_SID_AUTHORITY", "SECURITY_LOCAL_SID_AUTHORITY",
+    "SECURITY_CREATOR_SID_AUTHORITY", "SECURITY_NON_UNIQUE_AUTHORITY", "SECURITY_NT_AUTHORITY",
+    "SECURITY_RESOURCE_MANAGER_AUTHORITY", "STYPE_DISKTREE", "STYPE_PRINTQ", "STYPE_DEVICE",
+    "STYPE_IPC", "STYPE_TEMPORARY", "STYPE_SPECIAL", "UNICODE",
     "ACCESS_ALLOWED_OBJECT_ACE_TYPE",
 ]  # fmt: skip
 
@@ -64,6 +68,18 @@ TRUSTEE_IS_UNKNOWN, TRUSTEE_IS_USER, TRUSTEE_IS_GROUP, TRUSTEE_IS_DOMAIN = 0, 1,
 TRUSTEE_IS_ALIAS, TRUSTEE_IS_WELL_KNOWN_GROUP, TRUSTEE_IS_DELETED = 4, 5, 6
 TRUSTEE_IS_INVALID, TRUSTEE_IS_COMPUTER = 7, 8
 NOT_USED_ACCESS = 0
+# SID authorities (as ntsecuritycon's), share types (STYPE_*), and pywin32's UNICODE flag
+SECURITY_NULL_SID_AUTHORITY = (0, 0, 0, 0, 0, 0)
+SECURITY_WORLD_SID_AUTHORITY = (0, 0, 0, 0, 0, 1)
+SECURITY_LOCAL_SID_AUTHORITY = (0, 0, 0, 0, 0, 2)
+SECURITY_CREATOR_SID_AUTHORITY = (0, 0, 0, 0, 0, 3)
+SECURITY_NON_UNIQUE_AUTHORITY = (0, 0, 0, 0, 0, 4)
+SECURITY_NT_AUTHORITY = (0, 0, 0, 0, 0, 5)
+SECURITY_RESOURCE_MANAGER_AUTHORITY = (0, 0, 0, 0, 0, 9)
+STYPE_DISKTREE, STYPE_PRINTQ, STYPE_DEVICE, STYPE_IPC = 0, 1, 2, 3
+STYPE_TEMPORARY = 0x40000000
+STYPE_SPECIAL = -2147483648  # 0x80000000, as pywin32 gives it (a C long)
+UNICODE = 1
 
 _OWNER, _GROUP, _DACL, _SACL = 0x1, 0x2, 0x4, 0x8
 _READ_CONTROL, _WRITE_DAC, _WRITE_OWNER = 0x20000, 0x40000, 0x80000
@@ -265,6 +281,17 @@ def SetNamedSecurityInfo(
         kernel.set_named_security(name, information, given, _token())
     else:
         kernel.set_file_security(name, information, given, _token())
+
+
+@api("GetBinarySid")
+def GetBinarySid(SID: str, /) -> PySID:
+    """The PySID a string SID (``S-1-5-32-544``) names."""
+    if not isinstance(SID, str):
+        raise TypeError("SID must be a string")
+    try:
+        return sid_from_string(SID)
+    except ValueError:
+        raise Win32Error.from_code(ERROR_INVALID_SID, f"{SID!r} is not a string SID") from None
 
 
 @api("MapGenericMask")
