@@ -70,6 +70,8 @@ _FILE_READ_DATA, _FILE_WRITE_DATA, _FILE_APPEND_DATA, _FILE_EXECUTE = 0x1, 0x2, 
 _DELETE, _FILE_DELETE_CHILD = 0x10000, 0x40
 _WRITE_DAC, _WRITE_OWNER = 0x40000, 0x80000
 
+# A file system without user attributes, none on the file, or no permission to read them.
+_NOT_KEPT = (errno.ENOTSUP, errno.ENODATA, errno.EPERM, errno.EACCES)
 _lock = threading.Lock()
 _unattributed: dict[tuple[int, int], str] = {}  # (st_dev, st_ino): what the attribute holds
 
@@ -149,20 +151,22 @@ def _read_kept(path: str, info: os.stat_result) -> str | None:
     try:
         return os.getxattr(path, _ATTRIBUTE).decode()
     except OSError as exc:
-        if exc.errno not in (errno.ENOTSUP, errno.ENODATA, errno.EPERM):
+        if exc.errno == errno.ENODATA:  # none kept (a new file may have an old one's inode)
+            return None
+        if exc.errno not in _NOT_KEPT:
             raise
     with _lock:
         return _unattributed.get((info.st_dev, info.st_ino))
 
 
 def _write_kept(path: str, info: os.stat_result, text: str) -> None:
+    with _lock:  # also in the process: a DACL may take the owner's own read access away
+        _unattributed[info.st_dev, info.st_ino] = text
     try:
         os.setxattr(path, _ATTRIBUTE, text.encode())
     except OSError as exc:
-        if exc.errno not in (errno.ENOTSUP, errno.EPERM):
+        if exc.errno not in _NOT_KEPT:
             raise
-        with _lock:
-            _unattributed[info.st_dev, info.st_ino] = text
 
 
 def _current(path: str, info: os.stat_result) -> Descriptor:
@@ -212,10 +216,10 @@ def set_file_security(path: str, information: int, given: Descriptor, token: Tok
         merged = merge_parts(_current(path, info), information, given, token)
         mode = stat.S_IMODE(info.st_mode)
         if information & DACL_SECURITY_INFORMATION:
-            owner = _owner_sid(info.st_uid)
-            mode = (mode & ~0o777) | _mode_of_dacl(merged, owner)
+            mode = (mode & ~0o777) | _mode_of_dacl(merged, _owner_sid(info.st_uid))
+        _write_kept(path, info, _dump(info.st_uid, mode, merged))  # while it may still write
+        if mode != stat.S_IMODE(info.st_mode):
             os.chmod(path, mode)
-        _write_kept(path, info, _dump(info.st_uid, mode, merged))
     except OSError as exc:
         raise os_error(exc, f"setting the security of {path!r}") from None
 
