@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 import pywintypes
 import win32api
+import win32event
 import win32security
 import winerror
 
@@ -143,3 +144,20 @@ def test_the_constants_have_windows_values() -> None:
     assert win32security.PolicyNotifyMachineAccountPasswordInformation == 7
     assert win32security.TrustedDomainFullInformation2Internal == 12
     assert win32security.SidTypeLabel == 10
+
+
+def test_a_change_of_the_audit_policy_sets_the_registered_event(policy: Any) -> None:
+    event = win32event.CreateEvent(None, 1, 0, None)
+    kind = win32security.PolicyNotifyAuditEventsInformation
+    win32security.LsaRegisterPolicyChangeNotification(kind, event)
+    try:
+        mode, options = win32security.LsaQueryInformationPolicy(
+            policy, win32security.PolicyAuditEventsInformation
+        )
+        win32security.LsaSetInformationPolicy(
+            policy, win32security.PolicyAuditEventsInformation, (mode, options)
+        )
+        assert win32event.WaitForSingleObject(event, 5000) == win32event.WAIT_OBJECT_0
+    finally:
+        win32security.LsaUnregisterPolicyChangeNotification(kind, event)
+        event.Close()

@@ -182,6 +182,8 @@ from ._lsa import remove_account_rights as remove_account_rights
 from ._lsa import retrieve_secret as retrieve_secret
 from ._lsa import set_audit_policy as set_audit_policy
 from ._lsa import store_secret as store_secret
+from ._lsa import unwatch_policy as unwatch_policy
+from ._lsa import watch_policy as watch_policy
 from ._machine import LOCALE_ID as LOCALE_ID
 from ._machine import MemoryStatus as MemoryStatus
 from ._machine import SystemInfo as SystemInfo
@@ -778,11 +780,13 @@ __all__ = [
     "thread_times",
     "thread_token",
     "thread_user_name",
+    "unwatch_policy",
     "volume_info",
     "wait_all",
     "wait_any",
     "wait_named_pipe",
     "watch_folder",
+    "watch_policy",
     "windows_directory",
     "windows_version",
     "working_set_limits",

@@ -23,6 +23,7 @@ import contextlib
 import fcntl
 import json
 import os
+import threading
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -41,6 +42,7 @@ from ._sysinfo import computer_name, user_name
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from ._event import Event
     from ._token import Token
 
 __all__ = [
@@ -60,6 +62,8 @@ __all__ = [
     "lsa_store_path",
     "machine_domain",
     "POLICY_ALL_ACCESS",
+    "watch_policy",
+    "unwatch_policy",
 ]
 
 POLICY_VIEW_LOCAL_INFORMATION = 0x1
@@ -289,6 +293,34 @@ def set_audit_policy(mode: bool, options: list[int]) -> None:
             if option:  # NONE (4) clears the category: its success and failure bits go
                 current[index] = option & 0x3
         data["audit"] = [bool(mode), current]
+    _changed(_AUDIT_EVENTS_CHANGED)
+
+
+_watchers: list[tuple[int, Event]] = []  # (notification class, event), under _watch_lock
+_watch_lock = threading.Lock()
+_AUDIT_EVENTS_CHANGED = 1  # PolicyNotifyAuditEventsInformation
+
+
+def watch_policy(information_class: int, event: Event) -> None:
+    """Set ``event`` when this part of the policy changes (LsaRegisterPolicyChangeNotification).
+
+    Only changes this process makes are seen (set_audit_policy: class 1).
+    """
+    with _watch_lock:
+        _watchers.append((information_class, event))
+
+
+def unwatch_policy(information_class: int, event: Event) -> None:
+    """Stop setting ``event`` (LsaUnregisterPolicyChangeNotification); unknown pairs are ignored."""
+    with _watch_lock, contextlib.suppress(ValueError):
+        _watchers.remove((information_class, event))
+
+
+def _changed(information_class: int) -> None:
+    with _watch_lock:
+        events = [event for kind, event in _watchers if kind == information_class]
+    for event in events:
+        event.set()
 
 
 def _session_luid() -> int:

@@ -23,6 +23,7 @@ __all__ = [
     "LsaSetInformationPolicy", "LsaAddAccountRights", "LsaRemoveAccountRights",
     "LsaEnumerateAccountRights", "LsaEnumerateAccountsWithUserRight", "LsaStorePrivateData",
     "LsaRetrievePrivateData", "LsaEnumerateLogonSessions", "LsaGetLogonSessionData",
+    "LsaRegisterPolicyChangeNotification", "LsaUnregisterPolicyChangeNotification",
     "POLICY_ALL_ACCESS", "POLICY_AUDIT_EVENT_FAILURE", "POLICY_AUDIT_EVENT_NONE",
     "POLICY_AUDIT_EVENT_SUCCESS", "POLICY_AUDIT_EVENT_UNCHANGED", "POLICY_AUDIT_LOG_ADMIN",
     "POLICY_CREATE_ACCOUNT", "POLICY_CREATE_PRIVILEGE", "POLICY_CREATE_SECRET", "POLICY_EXECUTE",
@@ -98,6 +99,7 @@ TrustedDomainAuthInformation, TrustedDomainFullInformation = 7, 8
 TrustedDomainAuthInformationInternal, TrustedDomainFullInformationInternal = 9, 10
 TrustedDomainInformationEx2Internal, TrustedDomainFullInformation2Internal = 11, 12
 
+_EVENT_MODIFY_STATE = 0x2
 _WORKGROUP = "WORKGROUP"
 _NO_GUID = "{00000000-0000-0000-0000-000000000000}"
 
@@ -236,6 +238,35 @@ def LsaRetrievePrivateData(PolicyHandle: object, KeyName: str, /) -> str:
     """The private data kept under a name; ERROR_FILE_NOT_FOUND for none."""
     _policy(PolicyHandle, POLICY_GET_PRIVATE_INFORMATION)
     return kernel.retrieve_secret(text_arg(KeyName))
+
+
+@api("LsaRegisterPolicyChangeNotification")
+def LsaRegisterPolicyChangeNotification(
+    InformationClass: int, NotificationEventHandle: object, /
+) -> None:
+    """Set an event when a part of the policy changes (changes this process makes)."""
+    event = lookup(NotificationEventHandle, kernel.Event, _EVENT_MODIFY_STATE)
+    kernel.watch_policy(_notify_class(InformationClass), event)
+
+
+@api("LsaUnregisterPolicyChangeNotification")
+def LsaUnregisterPolicyChangeNotification(
+    InformationClass: int, NotificationEventHandle: object, /
+) -> None:
+    """Stop setting the event."""
+    event = lookup(NotificationEventHandle, kernel.Event)
+    kernel.unwatch_policy(_notify_class(InformationClass), event)
+
+
+def _notify_class(value: object) -> int:
+    kind = operator.index(value)  # type: ignore[arg-type]
+    if (
+        not PolicyNotifyAuditEventsInformation
+        <= kind
+        <= PolicyNotifyMachineAccountPasswordInformation
+    ):
+        raise Win32Error.from_code(ERROR_INVALID_PARAMETER, f"no notification class {kind}")
+    return kind
 
 
 @api("LsaEnumerateLogonSessions")
