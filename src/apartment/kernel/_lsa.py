@@ -2,8 +2,8 @@ r"""The local security authority: the computer's policy, account rights, secrets
 
 Windows' LSA keeps which accounts hold which privileges and logon rights, the audit policy,
 and private data ("secrets") that services store. Here they are kept per user, in a JSON
-file only the user can read (0600): ``lsa.json`` beside the class registry when
-``$APARTMENT_REGISTRY`` names one (a test's files stay together), else
+file only the user can read (0600): ``$APARTMENT_LSA``; else ``lsa.json`` beside the class
+registry when ``$APARTMENT_REGISTRY`` names one (a test's files stay together); else
 ``$XDG_STATE_HOME/apartment/lsa.json`` (``~/.local/state``). It starts with Windows' default
 rights (BUILTIN\Administrators, Users, Backup Operators, Everyone). An update holds an
 exclusive ``flock`` of the file, so processes that change it at once lose nothing.
@@ -166,6 +166,9 @@ def open_policy(computer: str | None, access: int, token: Token) -> tuple[LsaPol
 
 def lsa_store_path() -> Path:
     """The user's LSA file, read from the environment at every call."""
+    explicit = os.environ.get("APARTMENT_LSA")
+    if explicit:
+        return Path(explicit).expanduser()
     classes = os.environ.get("APARTMENT_REGISTRY")
     if classes:
         return Path(classes).expanduser().with_name("lsa.json")
