@@ -14,6 +14,10 @@ other SIDs, control bits) is kept beside the file, in its extended attribute
 ``user.apartment.security`` (or, on a file system without user attributes, in this
 process), and read back as long as the mode and owner are those it was written with: a
 ``chmod`` from elsewhere wins. None of it is enforced.
+
+:func:`security_of` and :func:`named_security` find whose descriptor a handle or a name
+reaches: a disk file's is its file's, any other kernel object's is kept on it
+(``_objsecurity``).
 """
 
 from __future__ import annotations
