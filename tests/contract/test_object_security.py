@@ -480,3 +480,17 @@ def test_user_object_security_reads_any_objects_descriptor() -> None:
     back = win32security.GetUserObjectSecurity(event, DACL)
     assert aces(back.GetSecurityDescriptorDacl()) == [(0, 0, 0x1F0003, text(my_sid()))]
     event.Close()
+
+
+def test_reg_get_and_set_key_security() -> None:
+    subkey = f"Software\\apartment-key-security-{os.getpid()}"
+    key = win32api.RegCreateKey(win32con.HKEY_CURRENT_USER, subkey)
+    try:
+        sd = win32security.SECURITY_DESCRIPTOR()
+        sd.SetSecurityDescriptorDacl(1, only_me(0xF003F), 0)
+        win32api.RegSetKeySecurity(key, DACL, sd)
+        back = win32api.RegGetKeySecurity(key, DACL)
+        assert aces(back.GetSecurityDescriptorDacl()) == [(0, 0, 0xF003F, text(my_sid()))]
+    finally:
+        key.Close()
+        win32api.RegDeleteKey(win32con.HKEY_CURRENT_USER, subkey)

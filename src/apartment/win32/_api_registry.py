@@ -6,10 +6,16 @@ pywin32's shapes (REG_DWORD read back signed, an empty binary value as None).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .. import kernel, registry
 from ..errors import ERROR_FILE_NOT_FOUND, ERROR_INVALID_HANDLE, Win32Error
+from . import _object_security
 from ._adapt import api, as_bool, dword
 from ._handles import PyHANDLE, handle_value, lookup
+
+if TYPE_CHECKING:
+    from ._security import PySECURITY_DESCRIPTOR
 
 __all__ = [
     "PyHKEY", "RegOpenKey", "RegOpenKeyEx", "RegCreateKey", "RegCreateKeyEx", "RegCloseKey",
@@ -17,6 +23,7 @@ __all__ = [
     "RegEnumKey", "RegDeleteValue", "RegDeleteKey", "RegQueryInfoKey", "RegNotifyChangeKeyValue",
     "REG_NOTIFY_CHANGE_NAME", "REG_NOTIFY_CHANGE_ATTRIBUTES", "REG_NOTIFY_CHANGE_LAST_SET",
     "REG_NOTIFY_CHANGE_SECURITY",
+    "RegGetKeySecurity", "RegSetKeySecurity",
 ]  # fmt: skip
 
 
@@ -189,3 +196,15 @@ def RegNotifyChangeKeyValue(
     _key(key, registry.KEY_NOTIFY).notify(
         event, subtree=as_bool(bWatchSubTree), changes=dword(dwNotifyFilter)
     )
+
+
+@api("RegGetKeySecurity")
+def RegGetKeySecurity(key: object, security_info: int, /) -> PySECURITY_DESCRIPTOR:
+    """The parts ``security_info`` names of a key's descriptor (see win32security)."""
+    return _object_security.key_security(key, security_info)
+
+
+@api("RegSetKeySecurity")
+def RegSetKeySecurity(key: object, security_info: int, sd: object, /) -> None:
+    """Set the parts ``security_info`` names of a key's descriptor."""
+    _object_security.set_key_security(key, security_info, sd)

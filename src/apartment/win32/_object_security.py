@@ -228,9 +228,7 @@ def _object_type(value: object, *supported: int) -> int:
 def GetSecurityInfo(handle: object, ObjectType: int, SecurityInfo: int, /) -> PySECURITY_DESCRIPTOR:
     """The descriptor of the object a handle opens (a file, kernel object or registry key)."""
     if _object_type(ObjectType, *_BY_HANDLE) == SE_REGISTRY_KEY:
-        information = dword(SecurityInfo)
-        key = registry.key_of_handle(handle_value(handle), _reading(information))
-        return _from_core(registry.key_security(key, information, _token()))
+        return key_security(handle, SecurityInfo)
     return _handle_security(handle, SecurityInfo)
 
 
@@ -244,11 +242,27 @@ def SetSecurityInfo(
     information = dword(SecurityInfo)
     given = _parts(information, Owner, Group, Dacl, Sacl)
     if kind == SE_REGISTRY_KEY:
-        key = registry.key_of_handle(handle_value(handle), _writing(information))
-        registry.set_key_security(key, information, given, _token())
+        _set_key_security(handle, information, given)
         return
     obj = lookup(handle, object, _writing(information))
     kernel.set_security_of(obj, information, given, _token())
+
+
+def key_security(handle: object, info: int) -> PySECURITY_DESCRIPTOR:
+    """The descriptor of the registry key a handle opens (RegGetKeySecurity's work)."""
+    information = dword(info)
+    key = registry.key_of_handle(handle_value(handle), _reading(information))
+    return _from_core(registry.key_security(key, information, _token()))
+
+
+def set_key_security(handle: object, info: int, security: object) -> None:
+    """Set parts of the descriptor of the key a handle opens (RegSetKeySecurity's work)."""
+    _set_key_security(handle, dword(info), _to_core(security))
+
+
+def _set_key_security(handle: object, information: int, given: kernel.Descriptor) -> None:
+    key = registry.key_of_handle(handle_value(handle), _writing(information))
+    registry.set_key_security(key, information, given, _token())
 
 
 @api("GetNamedSecurityInfo")
