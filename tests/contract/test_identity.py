@@ -231,23 +231,36 @@ def test_moving_a_token_to_another_session_takes_the_tcb_privilege() -> None:
     ) == (winerror.ERROR_PRIVILEGE_NOT_HELD, "SetTokenInformation")
 
 
-def test_well_known_sids() -> None:
-    assert win32security.WinBuiltinPowerUsersSid == 29
-    assert win32security.WinHighLabelSid == 68
-    assert win32security.WinBuiltinEventLogReadersGroup == 76
-    made = win32security.CreateWellKnownSid
-    assert text(made(win32security.WinBuiltinPowerUsersSid)) == POWER_USERS
-    assert text(made(win32security.WinLowLabelSid)) == "S-1-16-4096"
-    assert text(made(win32security.WinNtAuthoritySid)) == "S-1-5"
-    assert text(made(win32security.WinAnonymousSid)) == "S-1-5-7"
-    assert text(made(win32security.WinBuiltinEventLogReadersGroup)) == "S-1-5-32-573"
+@pytest.mark.parametrize(
+    ("name", "value", "sid"),
+    [
+        ("WinBuiltinPowerUsersSid", 29, POWER_USERS),
+        ("WinLowLabelSid", 66, "S-1-16-4096"),
+        ("WinHighLabelSid", 68, "S-1-16-12288"),
+        ("WinNtAuthoritySid", 7, "S-1-5"),
+        ("WinAnonymousSid", 13, "S-1-5-7"),
+        ("WinBuiltinEventLogReadersGroup", 76, "S-1-5-32-573"),
+    ],
+)
+def test_well_known_sids(name: str, value: int, sid: str) -> None:
+    assert getattr(win32security, name) == value
+    assert text(win32security.CreateWellKnownSid(value)) == sid
+
+
+@pytest.mark.parametrize(
+    ("name", "rid"), [("WinAccountAdministratorSid", 500), ("WinAccountDomainUsersSid", 513)]
+)
+def test_a_domains_well_known_sids(name: str, rid: int) -> None:
     domain = sid("S-1-5-21-1-2-3")
-    assert text(made(win32security.WinAccountAdministratorSid, domain)) == "S-1-5-21-1-2-3-500"
-    assert text(made(win32security.WinAccountDomainUsersSid, domain)) == "S-1-5-21-1-2-3-513"
+    made = win32security.CreateWellKnownSid(getattr(win32security, name), domain)
+    assert text(made) == f"S-1-5-21-1-2-3-{rid}"
 
 
 def test_get_binary_sid_reads_a_string_sid() -> None:
     assert text(win32security.GetBinarySid("S-1-5-32-544")) == "S-1-5-32-544"
+
+
+def test_sid_authorities_and_share_types() -> None:
     assert win32security.SECURITY_NT_AUTHORITY == (0, 0, 0, 0, 0, 5)
     assert win32security.SECURITY_RESOURCE_MANAGER_AUTHORITY == (0, 0, 0, 0, 0, 9)
     assert (win32security.STYPE_IPC, win32security.STYPE_TEMPORARY) == (3, 0x40000000)

@@ -131,19 +131,26 @@ def test_bad_arguments_are_type_errors(policy: Any) -> None:
         win32security.LsaEnumerateAccountRights(policy, "S-1-1-0")
 
 
-def test_the_constants_have_windows_values() -> None:
-    assert win32security.POLICY_ALL_ACCESS == 0xF0FFF
-    assert (win32security.POLICY_READ, win32security.POLICY_WRITE) == (0x20006, 0x207F8)
-    assert win32security.POLICY_EXECUTE == 0x20801
-    assert win32security.POLICY_LOOKUP_NAMES == 0x800
-    assert win32security.PolicyAccountDomainInformation == 5
-    assert win32security.PolicyDnsDomainInformation == 12
-    assert win32security.PolicyServerRolePrimary == 3
-    assert win32security.AuditCategoryAccountLogon == 8
-    assert win32security.POLICY_AUDIT_EVENT_NONE == 4
-    assert win32security.PolicyNotifyMachineAccountPasswordInformation == 7
-    assert win32security.TrustedDomainFullInformation2Internal == 12
-    assert win32security.SidTypeLabel == 10
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("POLICY_ALL_ACCESS", 0xF0FFF),
+        ("POLICY_READ", 0x20006),
+        ("POLICY_WRITE", 0x207F8),
+        ("POLICY_EXECUTE", 0x20801),
+        ("POLICY_LOOKUP_NAMES", 0x800),
+        ("PolicyAccountDomainInformation", 5),
+        ("PolicyDnsDomainInformation", 12),
+        ("PolicyServerRolePrimary", 3),
+        ("AuditCategoryAccountLogon", 8),
+        ("POLICY_AUDIT_EVENT_NONE", 4),
+        ("PolicyNotifyMachineAccountPasswordInformation", 7),
+        ("TrustedDomainFullInformation2Internal", 12),
+        ("SidTypeLabel", 10),
+    ],
+)
+def test_the_constants_have_windows_values(name: str, value: int) -> None:
+    assert getattr(win32security, name) == value
 
 
 @pytest.mark.skipif(
