@@ -24,6 +24,8 @@ pytest_plugins = ["pytester"]  # tests/com/test_plugin.py runs a user's test ses
 _RUNTIME = tempfile.mkdtemp(prefix="apartment-test-")
 os.environ["APARTMENT_RUNTIME_DIR"] = _RUNTIME
 atexit.register(shutil.rmtree, _RUNTIME, True)
+# The LSA's rights and secrets of a session are its own too, not the user's.
+os.environ["APARTMENT_LSA"] = os.path.join(_RUNTIME, "lsa.json")
 
 settings.register_profile(
     "default",

@@ -52,6 +52,8 @@ from ._codes import (
     ERROR_BUSY,
     ERROR_CALL_NOT_IMPLEMENTED,
     ERROR_CANNOT_FIND_WND_CLASS,
+    ERROR_CANNOT_IMPERSONATE,
+    ERROR_CANT_DISABLE_MANDATORY,
     ERROR_CHILD_WINDOW_MENU,
     ERROR_CLASS_ALREADY_EXISTS,
     ERROR_CLASS_DOES_NOT_EXIST,
@@ -82,6 +84,7 @@ from ._codes import (
     ERROR_HANDLE_EOF,
     ERROR_INSUFFICIENT_BUFFER,
     ERROR_INVALID_ACCEL_HANDLE,
+    ERROR_INVALID_ACL,
     ERROR_INVALID_ADDRESS,
     ERROR_INVALID_CURSOR_HANDLE,
     ERROR_INVALID_FLAGS,
@@ -93,7 +96,10 @@ from ._codes import (
     ERROR_INVALID_MONITOR_HANDLE,
     ERROR_INVALID_MSGBOX_STYLE,
     ERROR_INVALID_NAME,
+    ERROR_INVALID_OWNER,
     ERROR_INVALID_PARAMETER,
+    ERROR_INVALID_PRIMARY_GROUP,
+    ERROR_INVALID_SECURITY_DESCR,
     ERROR_INVALID_SERVICE_CONTROL,
     ERROR_INVALID_SID,
     ERROR_INVALID_THREAD_ID,
@@ -102,6 +108,7 @@ from ._codes import (
     ERROR_IO_PENDING,
     ERROR_KEY_DELETED,
     ERROR_LOCK_VIOLATION,
+    ERROR_LOGON_FAILURE,
     ERROR_MAPPED_ALIGNMENT,
     ERROR_MENU_ITEM_NOT_FOUND,
     ERROR_MESSAGE_SYNC_ONLY,
@@ -114,6 +121,7 @@ from ._codes import (
     ERROR_NO_IMPERSONATION_TOKEN,
     ERROR_NO_MORE_ITEMS,
     ERROR_NO_SUCH_DOMAIN,
+    ERROR_NO_SUCH_LOGON_SESSION,
     ERROR_NO_SUCH_PRIVILEGE,
     ERROR_NO_SYSTEM_RESOURCES,
     ERROR_NO_TOKEN,
@@ -371,6 +379,23 @@ _MESSAGES: dict[int, str] = {
         "currently impersonating a client."
     ),
     ERROR_NO_SUCH_PRIVILEGE: "A specified privilege does not exist.",
+    RPC_S_SERVER_UNAVAILABLE: "The RPC server is unavailable.",
+    ERROR_INVALID_OWNER: "This security ID may not be assigned as the owner of this object.",
+    ERROR_INVALID_PRIMARY_GROUP: (
+        "This security ID may not be assigned as the primary group of an object."
+    ),
+    ERROR_NO_SUCH_LOGON_SESSION: (
+        "A specified logon session does not exist. It may already have been terminated."
+    ),
+    ERROR_PRIVILEGE_NOT_HELD: "A required privilege is not held by the client.",
+    ERROR_LOGON_FAILURE: "The user name or password is incorrect.",
+    ERROR_INVALID_ACL: "The access control list (ACL) structure is invalid.",
+    ERROR_INVALID_SECURITY_DESCR: "The security descriptor structure is invalid.",
+    ERROR_CANT_DISABLE_MANDATORY: "The group may not be disabled.",
+    ERROR_BAD_TOKEN_TYPE: "The type of the token is inappropriate for its attempted use.",
+    ERROR_CANNOT_IMPERSONATE: (
+        "Unable to impersonate using a named pipe until data has been read from that pipe."
+    ),
     ERROR_BAD_IMPERSONATION_LEVEL: (
         "Either a required impersonation level was not provided, or the provided impersonation "
         "level is invalid."
@@ -437,8 +462,6 @@ _MESSAGES: dict[int, str] = {
     ),
     ERROR_INVALID_ADDRESS: "Attempt to access invalid address.",
     ERROR_NOACCESS: "Invalid access to memory location.",
-    ERROR_PRIVILEGE_NOT_HELD: "A required privilege is not held by the client.",
-    ERROR_BAD_TOKEN_TYPE: "The type of the token is inappropriate for its attempted use.",
     ERROR_INVALID_MSGBOX_STYLE: "Invalid message box style.",
     ERROR_INVALID_MONITOR_HANDLE: "Invalid monitor handle.",
     ERROR_BUSY: "The requested resource is in use.",

@@ -125,6 +125,12 @@ from ._filemodes import OPEN_ALWAYS as OPEN_ALWAYS
 from ._filemodes import OPEN_EXISTING as OPEN_EXISTING
 from ._filemodes import READ_CONTROL as READ_CONTROL
 from ._filemodes import TRUNCATE_EXISTING as TRUNCATE_EXISTING
+from ._filesecurity import file_security as file_security
+from ._filesecurity import named_security as named_security
+from ._filesecurity import security_of as security_of
+from ._filesecurity import set_file_security as set_file_security
+from ._filesecurity import set_named_security as set_named_security
+from ._filesecurity import set_security_of as set_security_of
 from ._findfiles import FoundFile as FoundFile
 from ._findfiles import find_files as find_files
 from ._handles import CURRENT_PROCESS as CURRENT_PROCESS
@@ -132,6 +138,20 @@ from ._handles import CURRENT_THREAD as CURRENT_THREAD
 from ._handles import HandleTable as HandleTable
 from ._handles import handles as handles
 from ._hoststream import HostStream as HostStream
+from ._impersonation import DISABLE_MAX_PRIVILEGE as DISABLE_MAX_PRIVILEGE
+from ._impersonation import SANDBOX_INERT as SANDBOX_INERT
+from ._impersonation import SE_GROUP_USE_FOR_DENY_ONLY as SE_GROUP_USE_FOR_DENY_ONLY
+from ._impersonation import adjust_groups as adjust_groups
+from ._impersonation import allocate_luid as allocate_luid
+from ._impersonation import impersonate_anonymous as impersonate_anonymous
+from ._impersonation import impersonate_pipe_client as impersonate_pipe_client
+from ._impersonation import impersonate_token as impersonate_token
+from ._impersonation import logon_user as logon_user
+from ._impersonation import restricted_token as restricted_token
+from ._impersonation import set_token_owner as set_token_owner
+from ._impersonation import set_token_primary_group as set_token_primary_group
+from ._impersonation import set_token_session as set_token_session
+from ._impersonation import thread_user_name as thread_user_name
 from ._iocp import Completion as Completion
 from ._iocp import CompletionPort as CompletionPort
 from ._iocp import CompletionPortStatistics as CompletionPortStatistics
@@ -150,6 +170,24 @@ from ._libraries import free_library as free_library
 from ._libraries import library_path as library_path
 from ._libraries import load_library as load_library
 from ._libraries import proc_address as proc_address
+from ._lsa import POLICY_ALL_ACCESS as POLICY_ALL_ACCESS
+from ._lsa import LogonSession as LogonSession
+from ._lsa import LsaPolicy as LsaPolicy
+from ._lsa import account_rights as account_rights
+from ._lsa import accounts_with_right as accounts_with_right
+from ._lsa import add_account_rights as add_account_rights
+from ._lsa import audit_policy as audit_policy
+from ._lsa import logon_session as logon_session
+from ._lsa import logon_sessions as logon_sessions
+from ._lsa import lsa_store_path as lsa_store_path
+from ._lsa import machine_domain as machine_domain
+from ._lsa import open_policy as open_policy
+from ._lsa import remove_account_rights as remove_account_rights
+from ._lsa import retrieve_secret as retrieve_secret
+from ._lsa import set_audit_policy as set_audit_policy
+from ._lsa import store_secret as store_secret
+from ._lsa import unwatch_policy as unwatch_policy
+from ._lsa import watch_policy as watch_policy
 from ._machine import LOCALE_ID as LOCALE_ID
 from ._machine import MemoryStatus as MemoryStatus
 from ._machine import SystemInfo as SystemInfo
@@ -176,6 +214,30 @@ from ._mutex import Mutex as Mutex
 from ._mutex import MutexStatistics as MutexStatistics
 from ._namespace import create_named as create_named
 from ._namespace import open_named as open_named
+from ._objsecurity import ACCESS_SYSTEM_SECURITY as ACCESS_SYSTEM_SECURITY
+from ._objsecurity import EVENT_MAPPING as EVENT_MAPPING
+from ._objsecurity import FILE_MAPPING as FILE_MAPPING
+from ._objsecurity import KEY_MAPPING as KEY_MAPPING
+from ._objsecurity import MUTEX_MAPPING as MUTEX_MAPPING
+from ._objsecurity import PROCESS_MAPPING as PROCESS_MAPPING
+from ._objsecurity import SEMAPHORE_MAPPING as SEMAPHORE_MAPPING
+from ._objsecurity import THREAD_MAPPING as THREAD_MAPPING
+
+# object security (s19-security)
+from ._objsecurity import Ace as Ace
+from ._objsecurity import Descriptor as Descriptor
+from ._objsecurity import ExplicitEntry as ExplicitEntry
+from ._objsecurity import GenericMapping as GenericMapping
+from ._objsecurity import check_parts_access as check_parts_access
+from ._objsecurity import default_descriptor as default_descriptor
+from ._objsecurity import explicit_entries as explicit_entries
+from ._objsecurity import give_descriptor as give_descriptor
+from ._objsecurity import map_generic_mask as map_generic_mask
+from ._objsecurity import merge_parts as merge_parts
+from ._objsecurity import object_security as object_security
+from ._objsecurity import select_parts as select_parts
+from ._objsecurity import set_entries as set_entries
+from ._objsecurity import set_object_security as set_object_security
 from ._open import delete_file as delete_file
 from ._open import open_file as open_file
 from ._overlapped import IoResult as IoResult
@@ -377,6 +439,7 @@ from ._token import map_token_access as map_token_access
 from ._token import open_token_of as open_token_of
 from ._token import require_primary as require_primary
 from ._token import revert_to_self as revert_to_self
+from ._token import set_thread_token as set_thread_token
 from ._token import thread_token as thread_token
 from ._tracebuffer import TRACE_BUFFER_SIZE as TRACE_BUFFER_SIZE
 from ._tracebuffer import TraceBuffer as TraceBuffer
@@ -387,6 +450,7 @@ from ._wait import wait_any as wait_any
 
 __all__ = [
     "ABOVE_NORMAL_PRIORITY_CLASS",
+    "ACCESS_SYSTEM_SECURITY",
     "ALERTED",
     "ALLOCATION_GRANULARITY",
     "ATTACH_PARENT_PROCESS",
@@ -401,9 +465,11 @@ __all__ = [
     "CURRENT_THREAD",
     "DEFAULT_SHUTDOWN_LEVEL",
     "DELETE",
+    "DISABLE_MAX_PRIVILEGE",
     "DRIVE_FIXED",
     "DRIVE_NO_ROOT_DIR",
     "DRIVE_UNKNOWN",
+    "EVENT_MAPPING",
     "EXTENDED_LIMIT_VALID_FLAGS",
     "FD_ACCEPT",
     "FD_ADDRESS_LIST_CHANGE",
@@ -447,6 +513,7 @@ __all__ = [
     "FILE_GENERIC_EXECUTE",
     "FILE_GENERIC_READ",
     "FILE_GENERIC_WRITE",
+    "FILE_MAPPING",
     "FILE_READ_ATTRIBUTES",
     "FILE_READ_DATA",
     "FILE_READ_EA",
@@ -466,6 +533,7 @@ __all__ = [
     "JOB_OBJECT_LIMIT_ACTIVE_PROCESS",
     "JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE",
     "KEY_EVENT",
+    "KEY_MAPPING",
     "LOCALE_ID",
     "LOCKFILE_EXCLUSIVE_LOCK",
     "LOCKFILE_FAIL_IMMEDIATELY",
@@ -481,6 +549,7 @@ __all__ = [
     "MEM_TOP_DOWN",
     "MENU_EVENT",
     "MOUSE_EVENT",
+    "MUTEX_MAPPING",
     "NMPWAIT_NOWAIT",
     "NMPWAIT_USE_DEFAULT_WAIT",
     "NMPWAIT_WAIT_FOREVER",
@@ -508,10 +577,14 @@ __all__ = [
     "PIPE_TYPE_MESSAGE",
     "PIPE_UNLIMITED_INSTANCES",
     "PIPE_WAIT",
+    "POLICY_ALL_ACCESS",
     "PRIVILEGES",
+    "PROCESS_MAPPING",
     "PROGRAM_MODULE",
     "READ_CONTROL",
     "REALTIME_PRIORITY_CLASS",
+    "SANDBOX_INERT",
+    "SEMAPHORE_MAPPING",
     "SESSION_ID",
     "SE_GROUP_ENABLED",
     "SE_GROUP_ENABLED_BY_DEFAULT",
@@ -519,6 +592,7 @@ __all__ = [
     "SE_GROUP_INTEGRITY_ENABLED",
     "SE_GROUP_MANDATORY",
     "SE_GROUP_OWNER",
+    "SE_GROUP_USE_FOR_DENY_ONLY",
     "SE_PRIVILEGE_ENABLED",
     "SE_PRIVILEGE_ENABLED_BY_DEFAULT",
     "SE_PRIVILEGE_REMOVED",
@@ -527,6 +601,7 @@ __all__ = [
     "STD_INPUT",
     "STD_OUTPUT",
     "STILL_ACTIVE",
+    "THREAD_MAPPING",
     "THREAD_MODE_BACKGROUND_BEGIN",
     "THREAD_MODE_BACKGROUND_END",
     "THREAD_PRIORITY_ABOVE_NORMAL",
@@ -552,20 +627,24 @@ __all__ = [
     "WINDOW_BUFFER_SIZE_EVENT",
     "Account",
     "AccountKind",
+    "Ace",
     "ChangeNotification",
     "Completion",
     "CompletionPort",
     "CompletionPortStatistics",
     "Console",
     "CpuTimes",
+    "Descriptor",
     "DiskFile",
     "DiskSpace",
     "Event",
     "EventStatistics",
+    "ExplicitEntry",
     "File",
     "FileInfo",
     "FixedFileInfo",
     "FoundFile",
+    "GenericMapping",
     "HandleTable",
     "HostNames",
     "HostStream",
@@ -577,6 +656,8 @@ __all__ = [
     "JobLimits",
     "JobObject",
     "JobStatistics",
+    "LogonSession",
+    "LsaPolicy",
     "Mailslot",
     "MailslotClient",
     "MemoryCounters",
@@ -612,14 +693,21 @@ __all__ = [
     "WindowsVersion",
     "accept_addresses",
     "accept_into",
+    "account_rights",
+    "accounts_with_right",
+    "add_account_rights",
     "add_ctrl_handler",
+    "adjust_groups",
     "adopt_socket",
     "alloc_console",
+    "allocate_luid",
     "allocate_memory",
     "attach_console",
+    "audit_policy",
     "bind_directory",
     "call_named_pipe",
     "cancel_socket_io",
+    "check_parts_access",
     "command_line",
     "connect_overlapped",
     "console_attached",
@@ -644,6 +732,7 @@ __all__ = [
     "current_thread",
     "current_user_sid",
     "decode_changes",
+    "default_descriptor",
     "delete_file",
     "descriptor_of_handle",
     "disk_space",
@@ -655,8 +744,10 @@ __all__ = [
     "environment_variable",
     "exit_process",
     "expand_environment",
+    "explicit_entries",
     "file_attributes",
     "file_info",
+    "file_security",
     "final_path",
     "find_files",
     "format_date",
@@ -665,12 +756,16 @@ __all__ = [
     "free_library",
     "free_memory",
     "full_path_name",
+    "give_descriptor",
     "handle_of_descriptor",
     "handles",
     "hard_link",
     "host_names",
     "ignore_ctrl_c",
+    "impersonate_anonymous",
+    "impersonate_pipe_client",
     "impersonate_self",
+    "impersonate_token",
     "inherit_from_parent",
     "io_counters",
     "is_socket",
@@ -680,20 +775,30 @@ __all__ = [
     "library_path",
     "load_library",
     "local_time",
+    "logon_session",
+    "logon_sessions",
+    "logon_user",
     "lookup_account",
     "lookup_sid",
+    "lsa_store_path",
+    "machine_domain",
     "machine_sid",
+    "map_generic_mask",
     "map_token_access",
     "memory_counters",
     "memory_status",
+    "merge_parts",
     "module_file_name",
     "module_handle",
     "module_path",
     "mount_point",
     "move_file",
+    "named_security",
+    "object_security",
     "open_file",
     "open_job",
     "open_named",
+    "open_policy",
     "open_process",
     "open_section",
     "open_token_of",
@@ -716,33 +821,48 @@ __all__ = [
     "read_buffer",
     "read_console",
     "read_memory",
+    "remove_account_rights",
     "remove_ctrl_handler",
     "remove_directory",
     "require_primary",
     "require_privilege",
+    "restricted_token",
+    "retrieve_secret",
     "revert_to_self",
     "search_path",
+    "security_of",
     "select_events",
+    "select_parts",
     "send_console_ctrl_event",
     "session_id",
     "set_active_screen_buffer",
+    "set_audit_policy",
     "set_console_code_page",
     "set_console_title",
     "set_current_directory",
+    "set_entries",
     "set_environment_variable",
     "set_error_mode",
     "set_file_attributes",
+    "set_file_security",
     "set_ideal_processor",
+    "set_named_security",
+    "set_object_security",
     "set_priority_boost_disabled",
     "set_priority_class",
     "set_process_affinity",
+    "set_security_of",
     "set_shutdown_parameters",
     "set_std_handle",
     "set_system_time",
     "set_thread_affinity",
     "set_thread_priority",
     "set_thread_priority_boost_disabled",
+    "set_thread_token",
     "set_time_zone_information",
+    "set_token_owner",
+    "set_token_primary_group",
+    "set_token_session",
     "set_working_set_limits",
     "sgr_of_attribute",
     "shutdown_parameters",
@@ -757,6 +877,7 @@ __all__ = [
     "startup_info",
     "startup_std_handles",
     "std_handle",
+    "store_secret",
     "symbolic_link",
     "system_affinity",
     "system_directory",
@@ -770,12 +891,15 @@ __all__ = [
     "thread_priority_boost_disabled",
     "thread_times",
     "thread_token",
+    "thread_user_name",
     "transmit_file",
+    "unwatch_policy",
     "volume_info",
     "wait_all",
     "wait_any",
     "wait_named_pipe",
     "watch_folder",
+    "watch_policy",
     "windows_directory",
     "windows_version",
     "working_set_limits",

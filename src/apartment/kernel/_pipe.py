@@ -165,6 +165,11 @@ class PipeEnd(PipeIO):
         """How many instances the pipe has, as far as this end knows (a client: 1)."""
         return 1
 
+    @property
+    def connected(self) -> bool:
+        """Whether the end has a connection now (a server: a client it accepted)."""
+        return self._state == CONNECTED
+
     def info(self) -> tuple[int, int, int, int]:
         """(flags, out buffer size, in buffer size, max instances), as GetNamedPipeInfo."""
         flags = (PIPE_SERVER_END if self.server else PIPE_CLIENT_END) | (

@@ -25,6 +25,7 @@ from ..errors import (
     ERROR_BAD_IMPERSONATION_LEVEL,
     ERROR_BAD_TOKEN_TYPE,
     ERROR_NO_IMPERSONATION_TOKEN,
+    ERROR_NO_SUCH_LOGON_SESSION,
     ERROR_NO_TOKEN,
     Win32Error,
 )
@@ -53,6 +54,7 @@ __all__ = [
     "effective_token",
     "impersonate_self",
     "revert_to_self",
+    "set_thread_token",
     "SE_PRIVILEGE_ENABLED_BY_DEFAULT",
     "SE_PRIVILEGE_ENABLED",
     "SE_PRIVILEGE_REMOVED",
@@ -147,6 +149,7 @@ _ADMINISTRATOR = {
     "SeImpersonatePrivilege": _ON,
     "SeCreateGlobalPrivilege": _ON,
 }
+_IDENTIFICATION = 1  # SecurityIdentification
 _SESSION_ID = 1  # the interactive session, as a desktop user's processes have
 
 
@@ -155,6 +158,7 @@ class Token:
 
     Attributes:
         user: the user's SID (text).
+        restricting: ``(SID, attributes)`` of a restricted token's restricting SIDs.
         groups: ``(SID, SE_GROUP_* attributes)`` of each group, the integrity label last.
         owner: the SID new objects get as owner.
         primary_group: the SID new objects get as group.
@@ -172,8 +176,10 @@ class Token:
         "groups",
         "impersonation_level",
         "integrity",
+        "linked",
         "owner",
         "primary_group",
+        "restricting",
         "session_id",
         "user",
     )
@@ -192,6 +198,8 @@ class Token:
         self.primary_group = none_group_sid()
         self.session_id = _SESSION_ID
         self.impersonation_level = impersonation_level
+        self.restricting: tuple[tuple[str, int], ...] = ()  # CreateRestrictedToken's SIDs
+        self.linked: Token | None = None  # a limited token's full one (UAC's split token)
         self._lock = threading.Lock()
         held = _ADMINISTRATOR if administrator else _STANDARD
         self._privileges = {PRIVILEGES[name][0]: attributes for name, attributes in held.items()}
@@ -240,6 +248,12 @@ class Token:
                     previous.append((luid, before))
         return tuple(previous), held_all
 
+    def privilege_enabled(self, name: str) -> bool:
+        """Whether the token holds the privilege ``name`` and it is enabled."""
+        luid = PRIVILEGES[name][0]
+        with self._lock:
+            return bool(self._privileges.get(luid, 0) & SE_PRIVILEGE_ENABLED)
+
     def is_member(self, sid: str) -> bool:
         """Whether the token's user is ``sid``, or an enabled group of it is."""
         wanted = sid.upper()
@@ -260,9 +274,38 @@ class Token:
                 ERROR_BAD_IMPERSONATION_LEVEL, f"no impersonation level {impersonation_level}"
             )
         copy = Token(administrator=self.elevated, impersonation_level=impersonation_level)
+        copy.user, copy.groups, copy.owner = self.user, self.groups, self.owner
+        copy.primary_group, copy.integrity = self.primary_group, self.integrity
+        copy.session_id, copy.restricting = self.session_id, self.restricting
+        copy.linked = self.linked
         with self._lock:
             copy._privileges = dict(self._privileges)
         return copy
+
+    @property
+    def limited(self) -> bool:
+        """Whether this is the limited half of an administrator's split token (UAC)."""
+        return self.linked is not None and not self.elevated
+
+    def linked_token(self) -> Token:
+        """The other half of an administrator's split token (TokenLinkedToken).
+
+        An elevated token's is its limited copy (a standard user's groups and privileges,
+        medium integrity); a limited token's is the full one. Either is an impersonation
+        token at SecurityIdentification, as Windows gives it to a caller without SeTcb.
+
+        Raises:
+            Win32Error: ERROR_NO_SUCH_LOGON_SESSION for a token that is not split.
+        """
+        if self.elevated:
+            limited = Token(administrator=False, impersonation_level=_IDENTIFICATION)
+            limited.linked = self
+            return limited
+        if self.linked is not None:
+            return self.linked.duplicate(_IDENTIFICATION)
+        raise Win32Error.from_code(
+            ERROR_NO_SUCH_LOGON_SESSION, "a standard user's token has no linked token"
+        )
 
     def require_impersonation(self) -> None:
         """Check that this is an impersonation token (CheckTokenMembership needs one).
@@ -334,6 +377,24 @@ def impersonate_self(thread: ThreadHandle, level: int) -> None:
     token = _process_own_token().duplicate(level)
     with KERNEL_LOCK:
         _impersonating[thread] = token
+
+
+def set_thread_token(thread: ThreadHandle | PrimaryThread, token: Token | None) -> None:
+    """Make ``thread`` impersonate with ``token`` itself, or stop for None (SetThreadToken).
+
+    Raises:
+        Win32Error: ERROR_BAD_TOKEN_TYPE for a primary token.
+    """
+    if token is not None and token.impersonation_level is None:
+        raise Win32Error.from_code(
+            ERROR_BAD_TOKEN_TYPE, "a thread impersonates with an impersonation token, not a "
+            "primary one; duplicate it with DuplicateToken first"
+        )  # fmt: skip
+    with KERNEL_LOCK:
+        if token is None:
+            _impersonating.pop(thread, None)
+        else:
+            _impersonating[thread] = token
 
 
 def revert_to_self(thread: ThreadHandle) -> None:

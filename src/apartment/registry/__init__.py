@@ -40,6 +40,9 @@ from ._notify import REG_NOTIFY_CHANGE_ATTRIBUTES as REG_NOTIFY_CHANGE_ATTRIBUTE
 from ._notify import REG_NOTIFY_CHANGE_LAST_SET as REG_NOTIFY_CHANGE_LAST_SET
 from ._notify import REG_NOTIFY_CHANGE_NAME as REG_NOTIFY_CHANGE_NAME
 from ._notify import REG_NOTIFY_CHANGE_SECURITY as REG_NOTIFY_CHANGE_SECURITY
+from ._security import key_by_name as key_by_name
+from ._security import key_security as key_security
+from ._security import set_key_security as set_key_security
 from ._store import user_registry_path as user_registry_path
 from ._trees import copy_tree as copy_tree
 from ._trees import delete_tree as delete_tree
@@ -64,4 +67,5 @@ __all__ = [
     "REG_MULTI_SZ", "REG_NONE", "REG_QWORD", "REG_SZ",
     "copy_tree", "delete_tree", "subkeys_with_times", "save_key", "restore_key", "load_key",
     "unload_key", "connect_registry",
+    "key_by_name", "key_security", "set_key_security",
 ]  # fmt: skip

@@ -7,14 +7,19 @@ pywin32's shapes (REG_DWORD read back signed, an empty binary value as None).
 from __future__ import annotations
 
 import datetime as _dt
+from typing import TYPE_CHECKING
 
 from .. import kernel, registry
 from ..errors import ERROR_FILE_NOT_FOUND, ERROR_INVALID_HANDLE, Win32Error
+from . import _object_security
 from ._adapt import api, as_bool, dword
 from ._handles import PyHANDLE, handle_value, lookup
 from ._hkey import PyHKEY as PyHKEY
 from ._timeconv import file_time
 from .pywintypes import TimeType
+
+if TYPE_CHECKING:
+    from ._security import PySECURITY_DESCRIPTOR
 
 __all__ = [
     "PyHKEY", "RegOpenKey", "RegOpenKeyEx", "RegCreateKey", "RegCreateKeyEx", "RegCloseKey",
@@ -25,6 +30,7 @@ __all__ = [
     "RegEnumKeyEx", "RegEnumKeyExW", "RegOpenCurrentUser", "RegConnectRegistry", "RegFlushKey",
     "RegDeleteTree", "RegCopyTree", "RegDeleteKeyEx", "RegSaveKey", "RegRestoreKey", "RegLoadKey",
     "RegUnLoadKey",
+    "RegGetKeySecurity", "RegSetKeySecurity",
 ]  # fmt: skip
 
 
@@ -271,3 +277,15 @@ def RegLoadKey(key: object, subKey: str, filename: str, /) -> None:
 def RegUnLoadKey(key: object, subKey: str, /) -> None:
     """1314 without SeRestorePrivilege enabled; 50 with it (no hive files here)."""
     registry.unload_key(_key(key), subKey)
+
+
+@api("RegGetKeySecurity")
+def RegGetKeySecurity(key: object, security_info: int, /) -> PySECURITY_DESCRIPTOR:
+    """The parts ``security_info`` names of a key's descriptor (see win32security)."""
+    return _object_security.key_security(key, security_info)
+
+
+@api("RegSetKeySecurity")
+def RegSetKeySecurity(key: object, security_info: int, sd: object, /) -> None:
+    """Set the parts ``security_info`` names of a key's descriptor."""
+    _object_security.set_key_security(key, security_info, sd)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .. import kernel
 from ..errors import ERROR_INVALID_PARAMETER, ERROR_REVISION_MISMATCH, Win32Error
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "sid_from_string",
     "sid_to_string",
     "well_known_sid",
+    "WELL_KNOWN_SID_TYPES",
     "inherits",
 ]
 
@@ -141,25 +143,80 @@ def sid_to_string(sid: PySID) -> str:
     return f"S-1-{authority}{subs}"
 
 
+# WELL_KNOWN_SID_TYPE: the SID of each kind (Windows' values), the domain's relative ones apart.
+_WELL_KNOWN_NAMES = (
+    "WinNullSid", "WinWorldSid", "WinLocalSid", "WinCreatorOwnerSid", "WinCreatorGroupSid",
+    "WinCreatorOwnerServerSid", "WinCreatorGroupServerSid", "WinNtAuthoritySid", "WinDialupSid",
+    "WinNetworkSid", "WinBatchSid", "WinInteractiveSid", "WinServiceSid", "WinAnonymousSid",
+    "WinProxySid", "WinEnterpriseControllersSid", "WinSelfSid", "WinAuthenticatedUserSid",
+    "WinRestrictedCodeSid", "WinTerminalServerSid", "WinRemoteLogonIdSid", "WinLogonIdsSid",
+    "WinLocalSystemSid", "WinLocalServiceSid", "WinNetworkServiceSid", "WinBuiltinDomainSid",
+    "WinBuiltinAdministratorsSid", "WinBuiltinUsersSid", "WinBuiltinGuestsSid",
+    "WinBuiltinPowerUsersSid", "WinBuiltinAccountOperatorsSid", "WinBuiltinSystemOperatorsSid",
+    "WinBuiltinPrintOperatorsSid", "WinBuiltinBackupOperatorsSid", "WinBuiltinReplicatorSid",
+    "WinBuiltinPreWindows2000CompatibleAccessSid", "WinBuiltinRemoteDesktopUsersSid",
+    "WinBuiltinNetworkConfigurationOperatorsSid", "WinAccountAdministratorSid",
+    "WinAccountGuestSid", "WinAccountKrbtgtSid", "WinAccountDomainAdminsSid",
+    "WinAccountDomainUsersSid", "WinAccountDomainGuestsSid", "WinAccountComputersSid",
+    "WinAccountControllersSid", "WinAccountCertAdminsSid", "WinAccountSchemaAdminsSid",
+    "WinAccountEnterpriseAdminsSid", "WinAccountPolicyAdminsSid",
+    "WinAccountRasAndIasServersSid", "WinNTLMAuthenticationSid", "WinDigestAuthenticationSid",
+    "WinSChannelAuthenticationSid", "WinThisOrganizationSid", "WinOtherOrganizationSid",
+    "WinBuiltinIncomingForestTrustBuildersSid", "WinBuiltinPerfMonitoringUsersSid",
+    "WinBuiltinPerfLoggingUsersSid", "WinBuiltinAuthorizationAccessSid",
+    "WinBuiltinTerminalServerLicenseServersSid", "WinBuiltinDCOMUsersSid",
+    "WinBuiltinIUsersSid", "WinIUserSid", "WinBuiltinCryptoOperatorsSid",
+    "WinUntrustedLabelSid", "WinLowLabelSid", "WinMediumLabelSid", "WinHighLabelSid",
+    "WinSystemLabelSid", "WinWriteRestrictedCodeSid", "WinCreatorOwnerRightsSid",
+    "WinCacheablePrincipalsGroupSid", "WinNonCacheablePrincipalsGroupSid",
+    "WinEnterpriseReadonlyControllersSid", "WinAccountReadonlyControllersSid",
+    "WinBuiltinEventLogReadersGroup",
+)  # fmt: skip
+WELL_KNOWN_SID_TYPES = {name: value for value, name in enumerate(_WELL_KNOWN_NAMES)}
+_BUILTIN = "S-1-5-32-"
 _WELL_KNOWN = {
-    0: "S-1-0-0",  # WinNullSid
-    1: "S-1-1-0",  # WinWorldSid
-    2: "S-1-2-0",  # WinLocalSid
-    3: "S-1-3-0",  # WinCreatorOwnerSid
-    4: "S-1-3-1",  # WinCreatorGroupSid
-    22: "S-1-5-18",  # WinLocalSystemSid
-    26: "S-1-5-32-544",  # WinBuiltinAdministratorsSid
-    27: "S-1-5-32-545",  # WinBuiltinUsersSid
-    17: "S-1-5-11",  # WinAuthenticatedUserSid
-}
+    0: "S-1-0-0", 1: "S-1-1-0", 2: "S-1-2-0", 3: "S-1-3-0", 4: "S-1-3-1", 5: "S-1-3-2",
+    6: "S-1-3-3", 7: "S-1-5", 8: "S-1-5-1", 9: "S-1-5-2", 10: "S-1-5-3", 11: "S-1-5-4",
+    12: "S-1-5-6", 13: "S-1-5-7", 14: "S-1-5-8", 15: "S-1-5-9", 16: "S-1-5-10", 17: "S-1-5-11",
+    18: "S-1-5-12", 19: "S-1-5-13", 20: "S-1-5-14", 22: "S-1-5-18", 23: "S-1-5-19",
+    24: "S-1-5-20", 25: "S-1-5-32",
+    **{kind: f"{_BUILTIN}{rid}" for kind, rid in zip(
+        range(26, 38), (544, 545, 546, 547, 548, 549, 550, 551, 552, 554, 555, 556), strict=True
+    )},
+    51: "S-1-5-64-10", 52: "S-1-5-64-21", 53: "S-1-5-64-14", 54: "S-1-5-15",
+    55: "S-1-5-1000",
+    **{kind: f"{_BUILTIN}{rid}" for kind, rid in zip(
+        range(56, 63), (557, 558, 559, 560, 561, 562, 568), strict=True
+    )},
+    63: "S-1-5-17", 64: f"{_BUILTIN}569", 65: "S-1-16-0", 66: "S-1-16-4096",
+    67: "S-1-16-8192", 68: "S-1-16-12288", 69: "S-1-16-16384", 70: "S-1-5-33",
+    71: "S-1-3-4", 76: f"{_BUILTIN}573",
+}  # fmt: skip
+# The kinds relative to an account domain: the RID appended to the domain's SID.
+_DOMAIN_RIDS = {
+    38: 500, 39: 501, 40: 502, 41: 512, 42: 513, 43: 514, 44: 515, 45: 516, 46: 517,
+    47: 518, 48: 519, 49: 520, 50: 553, 72: 571, 73: 572, 74: 498, 75: 521,
+}  # fmt: skip
 
 
-def well_known_sid(kind: int) -> PySID:
-    """The SID of a well-known group (CreateWellKnownSid, for the kinds listed here)."""
+def well_known_sid(kind: int, domain: PySID | None = None) -> PySID:
+    """The SID of a well-known kind (CreateWellKnownSid); a domain's kinds need its SID.
+
+    Raises:
+        Win32Error: ERROR_INVALID_PARAMETER for a kind Windows does not know, or a domain
+            kind without the domain's SID.
+    """
     text = _WELL_KNOWN.get(int(kind))
-    if text is None:
-        raise ValueError(f"well-known SID kind {kind} is not known here")
-    return sid_from_string(text)
+    if text is not None:
+        return sid_from_string(text)
+    rid = _DOMAIN_RIDS.get(int(kind))
+    if rid is None or domain is None:
+        raise Win32Error.from_code(
+            ERROR_INVALID_PARAMETER,
+            f"well-known SID kind {kind}"
+            + (" needs the domain's SID" if rid is not None else " is not one Windows knows"),
+        )
+    return sid_from_string(f"{sid_to_string(domain)}-{rid}")
 
 
 def _mask(value: object) -> int:
@@ -242,8 +299,69 @@ class PyACL:
     def GetAclSize(self) -> int:
         return 8 + sum(8 + sid.GetLength() for *_, sid in self._aces)
 
+    def SetEntriesInAcl(self, obexpl_list: object, /) -> PyACL:
+        """A new ACL: this one with EXPLICIT_ACCESS dicts applied (``kernel.set_entries``)."""
+        if isinstance(obexpl_list, (str, bytes, dict)):
+            raise TypeError("obexpl_list must be a sequence of EXPLICIT_ACCESS dicts")
+        entries = [_explicit_entry(entry) for entry in obexpl_list]  # type: ignore[attr-defined]
+        aces = tuple(kernel.Ace(k, f, m, sid_to_string(s)) for k, f, m, s in self._aces)
+        acl = PyACL(64, self._revision)
+        for ace in kernel.set_entries(aces, entries):
+            acl._aces.append((ace.kind, ace.flags, ace.mask, sid_from_string(ace.sid)))
+        return acl
+
+    def GetExplicitEntriesFromAcl(self) -> list[dict[str, object]]:
+        """EXPLICIT_ACCESS dicts of the ACL's own entries (``kernel.explicit_entries``)."""
+        aces = tuple(kernel.Ace(k, f, m, sid_to_string(s)) for k, f, m, s in self._aces)
+        return [
+            {
+                "AccessPermissions": entry.mask - (entry.mask >> 31 << 32),
+                "AccessMode": entry.mode,
+                "Inheritance": entry.inheritance,
+                "Trustee": {
+                    "MultipleTrustee": None,
+                    "MultipleTrusteeOperation": 0,
+                    "TrusteeForm": _TRUSTEE_IS_SID,
+                    "TrusteeType": _TRUSTEE_IS_UNKNOWN,
+                    "Identifier": sid_from_string(entry.sid),
+                },
+            }
+            for entry in kernel.explicit_entries(aces)
+        ]
+
     def __repr__(self) -> str:
         return f"<PyACL object at {id(self):#018x}>"
+
+
+_TRUSTEE_IS_SID, _TRUSTEE_IS_NAME, _TRUSTEE_IS_UNKNOWN = 0, 1, 0
+
+
+def _explicit_entry(value: object) -> kernel.ExplicitEntry:
+    """Read an EXPLICIT_ACCESS dict (its trustee a SID, or a name looked up)."""
+    if not isinstance(value, dict):
+        raise TypeError("an EXPLICIT_ACCESS must be a dict")
+    try:
+        trustee = value["Trustee"]
+        identifier = trustee["Identifier"]
+        form = trustee.get("TrusteeForm", _TRUSTEE_IS_SID)
+        mode, mask = int(value["AccessMode"]), int(value["AccessPermissions"]) & 0xFFFFFFFF
+        inheritance = int(value.get("Inheritance", 0))
+    except (KeyError, TypeError, AttributeError):
+        raise TypeError(
+            "an EXPLICIT_ACCESS needs Trustee (with Identifier), AccessMode, AccessPermissions"
+        ) from None
+    if form == _TRUSTEE_IS_NAME:
+        if not isinstance(identifier, str):
+            raise TypeError("a TRUSTEE_IS_NAME trustee's Identifier must be a string")
+        if identifier.upper() == "CURRENT_USER":
+            sid = kernel.current_user_sid()
+        else:
+            sid = kernel.lookup_account(identifier).sid
+    elif isinstance(identifier, PySID):
+        sid = sid_to_string(identifier)
+    else:
+        raise TypeError("a TRUSTEE_IS_SID trustee's Identifier must be a PySID")
+    return kernel.ExplicitEntry(mode, mask, inheritance, sid)
 
 
 def _revision(value: object) -> int:

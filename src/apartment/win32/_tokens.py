@@ -65,6 +65,8 @@ TokenElevationType, TokenLinkedToken, TokenElevation, TokenHasRestrictions = 18,
 TokenAccessInformation, TokenVirtualizationAllowed, TokenVirtualizationEnabled = 22, 23, 24
 TokenIntegrityLevel, TokenUIAccess, TokenMandatoryPolicy, TokenLogonSid = 25, 26, 27, 28
 
+_MANDATORY_POLICY = 0x3  # NO_WRITE_UP | NEW_PROCESS_MIN: every Windows token's default
+
 # Either right opens a token (Windows grants the limited one with the full one).
 # The limited query rights; the kernel's handle table lets the full ones hold them.
 _PROCESS_QUERY_LIMITED = 0x1000  # PROCESS_QUERY_LIMITED_INFORMATION
@@ -92,7 +94,9 @@ def _signed(value: int) -> int:
 
 
 def _elevation_type(token: kernel.Token) -> int:
-    return TokenElevationTypeFull if token.elevated else TokenElevationTypeDefault
+    if token.elevated:
+        return TokenElevationTypeFull
+    return TokenElevationTypeLimited if token.limited else TokenElevationTypeDefault
 
 
 def _impersonation_level(token: kernel.Token) -> int:
@@ -114,6 +118,16 @@ _INFORMATION: dict[int, Callable[[kernel.Token], object]] = {
     TokenSessionId: lambda token: token.session_id,
     TokenElevationType: _elevation_type,
     TokenElevation: lambda token: int(token.elevated),
+    TokenHasRestrictions: lambda token: int(bool(token.restricting)),
+    TokenRestrictedSids: lambda token: tuple(
+        (_sid(sid), _signed(attrs)) for sid, attrs in token.restricting
+    ),
+    TokenLinkedToken: lambda token: new_handle(token.linked_token(), TOKEN_ALL_ACCESS),
+    TokenMandatoryPolicy: lambda token: _MANDATORY_POLICY,
+    TokenVirtualizationAllowed: lambda token: 0,  # no registry or file virtualization
+    TokenVirtualizationEnabled: lambda token: 0,
+    TokenUIAccess: lambda token: 0,
+    TokenSandBoxInert: lambda token: 0,
     TokenIntegrityLevel: lambda token: (
         _sid(token.integrity),
         kernel.SE_GROUP_INTEGRITY | kernel.SE_GROUP_INTEGRITY_ENABLED,

@@ -348,7 +348,8 @@ FormatMessageW = FormatMessage
 
 
 def GetUserName() -> str:
-    return kernel.user_name()
+    """The user the calling thread acts as (an impersonated one: ANONYMOUS LOGON...)."""
+    return kernel.thread_user_name(kernel.current_thread())
 
 
 def GetDomainName() -> str:

@@ -37,6 +37,7 @@ from ._adapt import WAIT_OBJECT_0 as WAIT_OBJECT_0
 from ._adapt import WAIT_TIMEOUT as WAIT_TIMEOUT
 from ._adapt import api, as_bool, dword, ms_to_timeout, set_last_error, stamped, wait_code
 from ._handles import PyHANDLE, handle_values, lookup
+from ._object_security import give_created_descriptor
 from ._security import inherits
 from .pywintypes import error
 from .win32con import CREATE_WAITABLE_TIMER_HIGH_RESOLUTION as CREATE_WAITABLE_TIMER_HIGH_RESOLUTION
@@ -78,7 +79,10 @@ def _create(kind: type[Any], attributes: object, name: str | None, *args: object
         kind, None if name == "" else name, *args, inherit=inherit
     )
     set_last_error(ERROR_ALREADY_EXISTS if existed else 0)  # as the idiom reads it
-    return PyHANDLE(value)
+    handle = PyHANDLE(value)
+    if attributes is not None:  # its descriptor is the new object's (win32security)
+        give_created_descriptor(handle, attributes, existed=existed)
+    return handle
 
 
 def _open(kind: type[Any], access: int, inherit: object, name: str | None) -> PyHANDLE:

@@ -30,6 +30,7 @@ from ..kernel import PipeEnd
 from ._adapt import api, dword
 from ._buffers import data_arg, read_buffer, text_arg
 from ._handles import PyHANDLE, lookup, new_handle
+from ._object_security import give_created_descriptor
 from ._security import inherits
 from .pywintypes import error, overlapped_arg
 from .win32file import GetOverlappedResult as GetOverlappedResult
@@ -60,7 +61,7 @@ def CreateNamedPipe(
     sa: object,
     /,
 ) -> PyHANDLE:
-    """Create an instance of a named pipe; it listens at once. ``sa`` is not used."""
+    """Create an instance of a named pipe; it listens at once with ``sa``'s descriptor."""
     end = kernel.create_named_pipe(
         text_arg(pipeName),
         dword(openMode),
@@ -70,7 +71,10 @@ def CreateNamedPipe(
         dword(nInBufferSize),
         dword(nDefaultTimeOut),
     )
-    return new_handle(end, end.access)
+    handle = new_handle(end, end.access)
+    if sa is not None:  # its descriptor is the new pipe's (win32security)
+        give_created_descriptor(handle, sa, existed=False)
+    return handle
 
 
 @api("ConnectNamedPipe")

@@ -9,11 +9,154 @@ no other user reaches it and every process of the user does (see
 
 from __future__ import annotations
 
+import operator
+
 from .. import kernel
+from . import _identity as _identity
+from . import _lsa as _lsa
+from . import _object_security as _object_security
 from . import _sddl, _security
 from . import _tokens as _tokens
 from ._adapt import api
 from ._buffers import text_arg
+from ._identity import *  # noqa: F403 - the impersonation and logon functions are this module's
+from ._lsa import *  # noqa: F403 - the LSA functions are this module's
+from ._lsa import (
+    PolicyNotifyMachineAccountPasswordInformation as PolicyNotifyMachineAccountPasswordInformation,
+)
+from ._object_security import *  # noqa: F403 - the object security functions are this module's
+from ._object_security import (
+    ACCESS_DENIED_OBJECT_ACE_TYPE as ACCESS_DENIED_OBJECT_ACE_TYPE,
+)
+from ._object_security import (
+    LABEL_SECURITY_INFORMATION as LABEL_SECURITY_INFORMATION,
+)
+from ._object_security import (
+    NOT_USED_ACCESS as NOT_USED_ACCESS,
+)
+from ._object_security import (
+    PROTECTED_DACL_SECURITY_INFORMATION as PROTECTED_DACL_SECURITY_INFORMATION,
+)
+from ._object_security import (
+    PROTECTED_SACL_SECURITY_INFORMATION as PROTECTED_SACL_SECURITY_INFORMATION,
+)
+from ._object_security import (
+    SE_DACL_AUTO_INHERITED as SE_DACL_AUTO_INHERITED,
+)
+from ._object_security import (
+    SE_DACL_PROTECTED as SE_DACL_PROTECTED,
+)
+from ._object_security import (
+    SE_DS_OBJECT as SE_DS_OBJECT,
+)
+from ._object_security import (
+    SE_DS_OBJECT_ALL as SE_DS_OBJECT_ALL,
+)
+from ._object_security import (
+    SE_FILE_OBJECT as SE_FILE_OBJECT,
+)
+from ._object_security import (
+    SE_KERNEL_OBJECT as SE_KERNEL_OBJECT,
+)
+from ._object_security import (
+    SE_LMSHARE as SE_LMSHARE,
+)
+from ._object_security import (
+    SE_PRINTER as SE_PRINTER,
+)
+from ._object_security import (
+    SE_PROVIDER_DEFINED_OBJECT as SE_PROVIDER_DEFINED_OBJECT,
+)
+from ._object_security import (
+    SE_REGISTRY_KEY as SE_REGISTRY_KEY,
+)
+from ._object_security import (
+    SE_REGISTRY_WOW64_32KEY as SE_REGISTRY_WOW64_32KEY,
+)
+from ._object_security import (
+    SE_SACL_AUTO_INHERITED as SE_SACL_AUTO_INHERITED,
+)
+from ._object_security import (
+    SE_SACL_PROTECTED as SE_SACL_PROTECTED,
+)
+from ._object_security import (
+    SE_SELF_RELATIVE as SE_SELF_RELATIVE,
+)
+from ._object_security import (
+    SE_SERVICE as SE_SERVICE,
+)
+from ._object_security import (
+    SE_UNKNOWN_OBJECT_TYPE as SE_UNKNOWN_OBJECT_TYPE,
+)
+from ._object_security import (
+    SE_WINDOW_OBJECT as SE_WINDOW_OBJECT,
+)
+from ._object_security import (
+    SE_WMIGUID_OBJECT as SE_WMIGUID_OBJECT,
+)
+from ._object_security import (
+    SYSTEM_AUDIT_OBJECT_ACE_TYPE as SYSTEM_AUDIT_OBJECT_ACE_TYPE,
+)
+from ._object_security import (
+    SYSTEM_MANDATORY_LABEL_NO_EXECUTE_UP as SYSTEM_MANDATORY_LABEL_NO_EXECUTE_UP,
+)
+from ._object_security import (
+    SYSTEM_MANDATORY_LABEL_NO_READ_UP as SYSTEM_MANDATORY_LABEL_NO_READ_UP,
+)
+from ._object_security import (
+    SYSTEM_MANDATORY_LABEL_NO_WRITE_UP as SYSTEM_MANDATORY_LABEL_NO_WRITE_UP,
+)
+from ._object_security import (
+    SYSTEM_MANDATORY_LABEL_VALID_MASK as SYSTEM_MANDATORY_LABEL_VALID_MASK,
+)
+from ._object_security import (
+    TRUSTEE_BAD_FORM as TRUSTEE_BAD_FORM,
+)
+from ._object_security import (
+    TRUSTEE_IS_ALIAS as TRUSTEE_IS_ALIAS,
+)
+from ._object_security import (
+    TRUSTEE_IS_COMPUTER as TRUSTEE_IS_COMPUTER,
+)
+from ._object_security import (
+    TRUSTEE_IS_DELETED as TRUSTEE_IS_DELETED,
+)
+from ._object_security import (
+    TRUSTEE_IS_DOMAIN as TRUSTEE_IS_DOMAIN,
+)
+from ._object_security import (
+    TRUSTEE_IS_GROUP as TRUSTEE_IS_GROUP,
+)
+from ._object_security import (
+    TRUSTEE_IS_INVALID as TRUSTEE_IS_INVALID,
+)
+from ._object_security import (
+    TRUSTEE_IS_NAME as TRUSTEE_IS_NAME,
+)
+from ._object_security import (
+    TRUSTEE_IS_OBJECTS_AND_NAME as TRUSTEE_IS_OBJECTS_AND_NAME,
+)
+from ._object_security import (
+    TRUSTEE_IS_OBJECTS_AND_SID as TRUSTEE_IS_OBJECTS_AND_SID,
+)
+from ._object_security import (
+    TRUSTEE_IS_SID as TRUSTEE_IS_SID,
+)
+from ._object_security import (
+    TRUSTEE_IS_UNKNOWN as TRUSTEE_IS_UNKNOWN,
+)
+from ._object_security import (
+    TRUSTEE_IS_USER as TRUSTEE_IS_USER,
+)
+from ._object_security import (
+    TRUSTEE_IS_WELL_KNOWN_GROUP as TRUSTEE_IS_WELL_KNOWN_GROUP,
+)
+from ._object_security import (
+    UNPROTECTED_DACL_SECURITY_INFORMATION as UNPROTECTED_DACL_SECURITY_INFORMATION,
+)
+from ._object_security import (
+    UNPROTECTED_SACL_SECURITY_INFORMATION as UNPROTECTED_SACL_SECURITY_INFORMATION,
+)
 from ._security import ACCESS_ALLOWED_ACE_TYPE as ACCESS_ALLOWED_ACE_TYPE
 from ._security import ACCESS_DENIED_ACE_TYPE as ACCESS_DENIED_ACE_TYPE
 from ._security import ACL_REVISION as ACL_REVISION
@@ -175,6 +318,7 @@ from ._tokens import TokenUIAccess as TokenUIAccess
 from ._tokens import TokenUser as TokenUser
 from ._tokens import TokenVirtualizationAllowed as TokenVirtualizationAllowed
 from ._tokens import TokenVirtualizationEnabled as TokenVirtualizationEnabled
+from ._well_known_sids import *  # noqa: F403 - WELL_KNOWN_SID_TYPE's names
 from .pywintypes import ACL as ACL
 from .pywintypes import SECURITY_ATTRIBUTES as SECURITY_ATTRIBUTES
 from .pywintypes import SECURITY_DESCRIPTOR as SECURITY_DESCRIPTOR
@@ -187,18 +331,10 @@ __all__ = [
     "ConvertStringSecurityDescriptorToSecurityDescriptor",
     "ConvertSecurityDescriptorToStringSecurityDescriptor",
     "LookupAccountName", "LookupAccountSid", "DsBind", "DsGetDcName", "DsCrackNames",
-    "TranslateName", *_tokens.__all__,
+    "TranslateName", *_tokens.__all__, *_object_security.__all__, *_identity.__all__, *_lsa.__all__,
 ]  # fmt: skip
 
-WinNullSid = 0
-WinWorldSid = 1
-WinLocalSid = 2
-WinCreatorOwnerSid = 3
-WinCreatorGroupSid = 4
-WinAuthenticatedUserSid = 17
-WinLocalSystemSid = 22
-WinBuiltinAdministratorsSid = 26
-WinBuiltinUsersSid = 27
+SidTypeLabel = int(kernel.AccountKind.LABEL)
 SidTypeUser = int(kernel.AccountKind.USER)
 SidTypeGroup = int(kernel.AccountKind.GROUP)
 SidTypeDomain = int(kernel.AccountKind.DOMAIN)
@@ -230,7 +366,9 @@ def ConvertSidToStringSid(Sid: object, /) -> str:
 
 @api("CreateWellKnownSid")
 def CreateWellKnownSid(WellKnownSidType: int, DomainSid: object = None, /) -> PySID:
-    return _security.well_known_sid(WellKnownSidType)
+    if DomainSid is not None and not isinstance(DomainSid, PySID):
+        raise TypeError("The object is not a PySID object")
+    return _security.well_known_sid(operator.index(WellKnownSidType), DomainSid)
 
 
 @api("ConvertStringSecurityDescriptorToSecurityDescriptor")
