@@ -124,6 +124,7 @@ def test_only_the_parts_asked_for_are_returned(a_file: str) -> None:
     assert sd.GetSecurityDescriptorDacl() is None
 
 
+@wine_differs("Wine adds an ACE for SYSTEM to the DACL set on a file")
 def test_a_dacl_set_is_read_back_as_set(a_file: str) -> None:
     sd = win32security.SECURITY_DESCRIPTOR()
     sd.SetSecurityDescriptorDacl(1, only_me(), 0)
@@ -134,6 +135,7 @@ def test_a_dacl_set_is_read_back_as_set(a_file: str) -> None:
     assert aces(named.GetSecurityDescriptorDacl()) == aces(back)
 
 
+@wine_differs("Wine adds an ACE for SYSTEM to the DACL set on a file")
 def test_set_named_security_info_sets_the_dacl_and_protects_it(a_file: str) -> None:
     information = DACL | win32security.PROTECTED_DACL_SECURITY_INFORMATION
     win32security.SetNamedSecurityInfo(
@@ -157,6 +159,7 @@ def test_reading_a_files_sacl_takes_the_security_privilege(a_file: str) -> None:
     ) == (winerror.ERROR_PRIVILEGE_NOT_HELD, "GetNamedSecurityInfo")
 
 
+@wine_differs("Wine's GetFileSecurity refuses the SACL even with SeSecurityPrivilege enabled (5)")
 def test_a_sacl_is_kept_with_the_security_privilege(a_file: str) -> None:
     sacl = win32security.ACL()
     sacl.AddAuditAccessAce(win32security.ACL_REVISION, FILE_ALL_ACCESS, my_sid(), 1, 0)
@@ -185,6 +188,7 @@ def test_another_owner_takes_the_restore_privilege(a_file: str) -> None:
     )
 
 
+@wine_differs("Wine keeps the caller as a file's owner when SeRestorePrivilege allows another")
 def test_another_owner_is_kept_with_the_restore_privilege(a_file: str) -> None:
     sd = win32security.SECURITY_DESCRIPTOR()
     sd.SetSecurityDescriptorOwner(win32security.ConvertStringSidToSid(POWER_USERS_SID), 0)
@@ -224,6 +228,7 @@ def test_bad_arguments_are_type_errors(a_file: str) -> None:
 # -- kernel objects ---------------------------------------------------------------------------
 
 
+@wine_differs("Wine gives an unnamed event's descriptor no owner")
 def test_an_event_has_a_descriptor_and_keeps_the_dacl_set() -> None:
     event = win32event.CreateEvent(None, 0, 0, None)
     sd = win32security.GetKernelObjectSecurity(event, OWNER | GROUP | DACL)
@@ -375,6 +380,7 @@ def explicit(mode: int, mask: int, trustee: Any, form: int | None = None) -> dic
     }
 
 
+@wine_differs("Wine's SetEntriesInAcl gives no ACL for an empty old ACL (pywin32 returns None)")
 def test_set_entries_in_acl_grants_and_denies() -> None:
     me = my_sid()
     acl = win32security.ACL().SetEntriesInAcl(
@@ -399,6 +405,7 @@ def test_set_entries_in_acl_grants_and_denies() -> None:
     assert all(e["Trustee"]["TrusteeForm"] == win32security.TRUSTEE_IS_SID for e in entries)
 
 
+@wine_differs("Wine's SetEntriesInAcl gives no ACL for an empty old ACL (pywin32 returns None)")
 def test_revoke_and_set_access_replace_a_trustees_entries() -> None:
     me = my_sid()
     acl = only_me()
@@ -408,6 +415,7 @@ def test_revoke_and_set_access_replace_a_trustees_entries() -> None:
     assert aces(acl) == [(0, 0, FILE_ALL_ACCESS, text(me))]  # the old ACL is left as it was
 
 
+@wine_differs("Wine's SetEntriesInAcl gives no ACL for an empty old ACL (pywin32 returns None)")
 def test_a_trustee_by_name() -> None:
     acl = win32security.ACL().SetEntriesInAcl(
         [explicit(win32security.GRANT_ACCESS, 0x120089, "Everyone", win32security.TRUSTEE_IS_NAME)]
@@ -457,6 +465,7 @@ def test_no_such_key_is_file_not_found() -> None:
     ) == (winerror.ERROR_FILE_NOT_FOUND, "GetNamedSecurityInfo")
 
 
+@wine_differs("Wine keeps no DACL set on an event's descriptor")
 def test_a_named_events_dacl_by_name() -> None:
     name = f"apartment-named-security-{os.getpid()}"
     event = win32event.CreateEvent(None, 0, 0, name)
@@ -472,6 +481,7 @@ def test_a_named_events_dacl_by_name() -> None:
         event.Close()
 
 
+@wine_differs("Wine keeps no DACL set on an event's descriptor")
 def test_user_object_security_reads_any_objects_descriptor() -> None:
     event = win32event.CreateEvent(None, 0, 0, None)
     sd = win32security.SECURITY_DESCRIPTOR()

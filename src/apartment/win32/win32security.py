@@ -334,7 +334,6 @@ __all__ = [
     "TranslateName", *_tokens.__all__, *_object_security.__all__, *_identity.__all__, *_lsa.__all__,
 ]  # fmt: skip
 
-SidTypeLabel = int(kernel.AccountKind.LABEL)
 SidTypeUser = int(kernel.AccountKind.USER)
 SidTypeGroup = int(kernel.AccountKind.GROUP)
 SidTypeDomain = int(kernel.AccountKind.DOMAIN)
