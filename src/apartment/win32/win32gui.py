@@ -629,3 +629,9 @@ def LoadIcon(hinstance: object, resid: object, /) -> int:
 
 def InitCommonControls() -> None:
     """Accepted for compatibility: the common controls are not modelled (no core call)."""
+
+
+from ._win32gui_gdi import *  # noqa: E402, F403
+from ._win32gui_gdi import __all__ as _gdi_names  # noqa: E402
+
+__all__ += [name for name in _gdi_names if name not in __all__]
