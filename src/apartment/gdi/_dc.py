@@ -13,6 +13,7 @@ window-to-viewport mapping, to device pixels (``to_device``).
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+
 from ..errors import InvalidHandleError, InvalidParameterError, Win32Error
 from ..messages import Region, client_rect
 from ._objects import (

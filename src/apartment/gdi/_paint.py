@@ -56,7 +56,7 @@ def release_dc(hwnd: int, hdc: int) -> bool:
     with GDI_LOCK:
         try:
             dc = lookup(hdc, DeviceContext)
-        except Exception:  # noqa: BLE001 - ReleaseDC reports failure as 0
+        except Exception:
             return False
         assert isinstance(dc, DeviceContext)
         if dc.memory:
@@ -85,7 +85,7 @@ def end_paint(hwnd: int, hdc: int) -> None:
     with GDI_LOCK:
         try:
             dc = dc_of(hdc)
-        except Exception:  # noqa: BLE001 - EndPaint always succeeds
+        except Exception:
             return
         if not dc.memory and dc.window == hwnd:
             dc.delete()

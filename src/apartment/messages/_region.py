@@ -12,6 +12,7 @@ in region objects. Values are immutable: every operation returns a new region.
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, final
 
 if TYPE_CHECKING:
@@ -151,7 +152,7 @@ class Region:
             for index, (x, direction) in enumerate(crossings[:-1]):
                 count = count + direction if winding else count ^ 1
                 if count:
-                    x1, x2 = round(x), round(crossings[index + 1][0])
+                    x1, x2 = math.floor(x), math.ceil(crossings[index + 1][0])
                     if x1 < x2:
                         spans.append((x1, x2))
             rows.append(_combine_spans(tuple(spans), (), lambda a, b: a))

@@ -468,7 +468,7 @@ def StrokeAndFillPath(hdc: object, /) -> None:
 
 @api("PathToRegion")
 def PathToRegion(hdc: object, /) -> object:
-    from ._win32gui_gdi import PyGdiHANDLE  # noqa: PLC0415 - that module imports this one
+    from ._win32gui_gdi import PyGdiHANDLE
 
     region: Region = gdi.path_to_region(dc_arg(hdc))
     return PyGdiHANDLE(gdi.create_region(region).handle)

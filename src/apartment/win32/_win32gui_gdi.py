@@ -476,7 +476,8 @@ _RESERVED = bytes(32)
 @api("BeginPaint")
 def BeginPaint(hwnd: object, /) -> list[Any]:
     """``[hdc, paintstruct]``; the PAINTSTRUCT is pywin32's tuple (hdc, fErase, rcPaint,
-    fRestore, fIncUpdate, rgbReserved)."""
+    fRestore, fIncUpdate, rgbReserved).
+    """
     dc, info = gdi.begin_paint(handle_value(hwnd))
     return [dc.handle, (dc.handle, int(info.erase), info.rect, 0, 0, _RESERVED)]
 

@@ -156,7 +156,7 @@ def GetTextAlign(hdc: object, /) -> int:
 
 
 def SetTextAlign(hdc: object, Mode: int, /) -> int:
-    return _soft_mode(hdc, "text_align", Mode, range(0, 0x10000))
+    return _soft_mode(hdc, "text_align", Mode, range(0x10000))
 
 
 def GetArcDirection(hdc: object, /) -> int:
@@ -172,7 +172,7 @@ def GetLayout(hdc: object, /) -> int:
 
 
 def SetLayout(hdc: object, Layout: int, /) -> int:
-    return _soft_mode(hdc, "layout", dword(Layout), range(0, 2**32))
+    return _soft_mode(hdc, "layout", dword(Layout), range(2**32))
 
 
 def GetTextCharacterExtra(hdc: object, /) -> int:

@@ -39,6 +39,7 @@ from ._api_files import *  # noqa: F403  (win32api's file names, kept in their o
 from ._api_registry import *  # noqa: F403  (win32api's registry names, in their own module)
 from ._api_system import *  # noqa: F403  (win32api's system names, kept in their own module)
 from ._handles import PyHANDLE, handle_value, lookup
+from ._win32gui_gdi import GetSysColor as GetSysColor
 from .pywintypes import error
 from .win32con import DUPLICATE_CLOSE_SOURCE, DUPLICATE_SAME_ACCESS, HANDLE_FLAG_INHERIT
 
@@ -58,7 +59,7 @@ __all__ = [
     "GetStdHandle", "SetStdHandle", "STD_INPUT_HANDLE", "STD_OUTPUT_HANDLE", "STD_ERROR_HANDLE",
     "GetModuleFileName", "GetModuleFileNameW", "GetCommandLine", "CommandLineToArgv",
     "TerminateProcess",
-    "FormatMessageW", *_api_files.__all__, *_api_system.__all__, *_api_registry.__all__,
+    "FormatMessageW", "GetSysColor", *_api_files.__all__, *_api_system.__all__, *_api_registry.__all__,
 ]  # fmt: skip
 
 STD_INPUT_HANDLE = -10
