@@ -1,7 +1,7 @@
 """Contract: GDI objects, device contexts, drawing into memory bitmaps, painting windows."""
 
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -224,7 +224,7 @@ def test_combining_regions() -> None:
         dest = win32gui.CreateRectRgnIndirect((0, 0, 0, 0))
         first = win32gui.CreateRectRgnIndirect((0, 0, 10, 10))
         second = win32gui.CreateRectRgnIndirect((5, 0, 15, 10))
-        return win32gui.CombineRgn(dest, first, second, mode)
+        return int(win32gui.CombineRgn(dest, first, second, mode))
 
     results = [combine(mode) for mode in (1, 2, 3, 4, 5)]
     assert results == [2, 2, 3, 2, 2]  # AND, OR, XOR, DIFF, COPY
@@ -265,14 +265,15 @@ def test_context_kinds_and_bad_contexts() -> None:
         assert win32gui.SaveDC(12345) == 0
         assert win32gui.GetBkMode(12345) == 0
         assert win32gui.SetBkColor(12345, 0) == -1
-        for call in (
+        calls: tuple[Callable[[], object], ...] = (
             lambda: win32gui.SetMapMode(12345, 1),
             lambda: win32gui.MoveToEx(12345, 1, 1),
             lambda: win32gui.LineTo(12345, 1, 1),
             lambda: win32gui.Rectangle(12345, 1, 1, 2, 2),
             lambda: win32gui.GetTextExtentPoint32(12345, "x"),
             lambda: win32gui.DeleteDC(win32gui.GetStockObject(0)),
-        ):
+        )
+        for call in calls:
             with pytest.raises(pywintypes.error) as info:
                 call()
             assert info.value.winerror == winerror.ERROR_INVALID_HANDLE
@@ -552,13 +553,14 @@ def test_window_contexts(window: tuple[int, list[Any]]) -> None:
 
 def test_bad_windows(window: tuple[int, list[Any]]) -> None:
     hwnd, _ = window
-    for name, call in (
+    calls: tuple[tuple[str, Callable[[], object]], ...] = (
         ("GetDC", lambda: win32gui.GetDC(12345)),
         ("GetWindowDC", lambda: win32gui.GetWindowDC(12345)),
         ("BeginPaint", lambda: win32gui.BeginPaint(12345)),
         ("ValidateRect", lambda: win32gui.ValidateRect(12345, None)),
         ("InvalidateRect", lambda: win32gui.InvalidateRect(12345, None, False)),
-    ):
+    )
+    for name, call in calls:
         with pytest.raises(pywintypes.error) as info:
             call()
         assert info.value.args[:2] == (winerror.ERROR_INVALID_WINDOW_HANDLE, name)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..errors import InvalidParameterError
-from ..messages import Region
-from ._dc import DeviceContext
 from ._objects import (
     GDI_LOCK,
     Bitmap,
@@ -17,6 +17,10 @@ from ._objects import (
     insert,
 )
 from ._stock import BS_HATCHED, BS_NULL, BS_PATTERN, BS_SOLID, default_bitmap
+
+if TYPE_CHECKING:
+    from ..messages import Region
+    from ._dc import DeviceContext
 
 __all__ = [
     "create_brush", "create_pen", "create_ext_pen", "create_font", "create_bitmap",
@@ -55,9 +59,7 @@ def create_pen(style: int, width: int, color: int) -> Pen:
     return pen
 
 
-def create_ext_pen(
-    style: int, width: int, brush_style: int, color: int, hatch: int = 0
-) -> ExtPen:
+def create_ext_pen(style: int, width: int, brush_style: int, color: int, hatch: int = 0) -> ExtPen:
     """A pen from a brush description (ExtCreatePen).
 
     Raises:

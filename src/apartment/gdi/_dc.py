@@ -113,8 +113,10 @@ class DeviceContext(GdiObject):
         self._kind = OBJ_MEMDC if memory else OBJ_DC
         self.released = False
         pen, brush, font, palette = (stock_object(i) for i in (7, 0, 13, 15))
-        assert isinstance(pen, Pen) and isinstance(brush, Brush)
-        assert isinstance(font, Font) and isinstance(palette, Palette)
+        assert isinstance(pen, Pen)
+        assert isinstance(brush, Brush)
+        assert isinstance(font, Font)
+        assert isinstance(palette, Palette)
         self.state = DcState(pen, brush, font, palette, default_bitmap() if memory else None)
         self.saved: list[DcState] = []
         for obj in self._held(self.state):

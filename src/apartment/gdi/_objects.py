@@ -24,9 +24,9 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..errors import InvalidHandleError
-from ..messages import Region
 
 if TYPE_CHECKING:
+    from ..messages import Region
     from ._dc import DeviceContext
 
 __all__ = [

@@ -143,8 +143,10 @@ def path_region(dc: DeviceContext, path: Sequence[tuple[int, int, int]]) -> Regi
     winding = dc.state.poly_fill_mode == 2
     for figure in figures(path):
         device = [dc.to_device_int(x, y) for x, y in figure]
-        region = region.xor(Region.polygon(device, winding)) if not winding else region.union(
-            Region.polygon(device, winding)
+        region = (
+            region.xor(Region.polygon(device, winding))
+            if not winding
+            else region.union(Region.polygon(device, winding))
         )
     return region
 
@@ -154,6 +156,9 @@ def ellipse_points(left: int, top: int, right: int, bottom: int) -> list[tuple[i
     cx, cy = (left + right) / 2, (top + bottom) / 2
     rx, ry = (right - left) / 2, (bottom - top) / 2
     return [
-        (round(cx + rx * math.cos(2 * math.pi * i / 32)), round(cy - ry * math.sin(2 * math.pi * i / 32)))
+        (
+            round(cx + rx * math.cos(2 * math.pi * i / 32)),
+            round(cy - ry * math.sin(2 * math.pi * i / 32)),
+        )
         for i in range(32)
     ]

@@ -14,6 +14,7 @@ line its last point, as in GDI.
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 from ..messages import Region
@@ -276,7 +277,7 @@ def _shape(dc: DeviceContext, region: Region, outline: Sequence[tuple[int, int]]
     _fill(dc, region, dc.state.brush, rop2=True)
     if len(outline) > 1:
         points: list[tuple[int, int]] = []
-        for start, end in zip(outline, [*outline[1:], outline[0]]):
+        for start, end in zip(outline, [*outline[1:], outline[0]], strict=False):
             points += _pixels_of_line(*start, *end)
         _stroke(dc, points)
 
@@ -308,7 +309,15 @@ def ellipse(dc: DeviceContext, left: int, top: int, right: int, bottom: int) -> 
             .intersect(region.offset(0, 1))
             .intersect(region.offset(0, -1))
         )
-        _stroke(dc, [(x, y) for x1, y1, x2, y2 in edge.rects() for y in range(y1, y2) for x in range(x1, x2)])
+        _stroke(
+            dc,
+            [
+                (x, y)
+                for x1, y1, x2, y2 in edge.rects()
+                for y in range(y1, y2)
+                for x in range(x1, x2)
+            ],
+        )
 
 
 def move_to(dc: DeviceContext, x: int, y: int) -> tuple[int, int]:
@@ -339,7 +348,7 @@ def polyline(dc: DeviceContext, points: Sequence[tuple[int, int]]) -> None:
             return
         device = [dc.to_device_int(x, y) for x, y in points]
         pixels: list[tuple[int, int]] = []
-        for start, end in zip(device, device[1:]):
+        for start, end in itertools.pairwise(device):
             pixels += _pixels_of_line(*start, *end)
         _stroke(dc, pixels)
 
@@ -455,7 +464,7 @@ def fill_path(dc: DeviceContext, *, stroke: bool = False, fill: bool = True) -> 
             pixels: list[tuple[int, int]] = []
             for figure in figures(path):
                 device = [dc.to_device_int(x, y) for x, y in figure]
-                for start, end in zip(device, [*device[1:], device[0]]):
+                for start, end in zip(device, [*device[1:], device[0]], strict=False):
                     pixels += _pixels_of_line(*start, *end)
             _stroke(dc, pixels)
 

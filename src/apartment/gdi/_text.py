@@ -130,12 +130,14 @@ def draw_text_extent(
     """
     font = dc.state.font.logfont
     height = _cell_height(font)
-    lines = [text.replace("\r", "").replace("\n", "")] if flags & DT_SINGLELINE else (
-        text.replace("\r\n", "\n").split("\n")
+    lines = (
+        [text.replace("\r", "").replace("\n", "")]
+        if flags & DT_SINGLELINE
+        else (text.replace("\r\n", "\n").split("\n"))
     )
     total = height * len(lines) if text else 0
     if not flags & DT_CALCRECT:
-        left, top, right, bottom = rect
+        left, top, _right, bottom = rect
         if flags & DT_SINGLELINE and flags & (DT_VCENTER | DT_BOTTOM):
             offset = (bottom - top - total) // 2 if flags & DT_VCENTER else bottom - top - total
             return top + offset + total - top, rect

@@ -12,6 +12,7 @@ in region objects. Values are immutable: every operation returns a new region.
 
 from __future__ import annotations
 
+import itertools
 import math
 from typing import TYPE_CHECKING, final
 
@@ -32,7 +33,7 @@ def _combine_spans(a: _Spans, b: _Spans, keep: Callable[[bool, bool], bool]) -> 
     """The spans where ``keep(in a, in b)`` holds."""
     edges = sorted({x for span in a for x in span} | {x for span in b for x in span})
     result: list[tuple[int, int]] = []
-    for left, right in zip(edges, edges[1:]):
+    for left, right in itertools.pairwise(edges):
         inside_a = any(x1 <= left < x2 for x1, x2 in a)
         inside_b = any(x1 <= left < x2 for x1, x2 in b)
         if keep(inside_a, inside_b):
@@ -84,9 +85,7 @@ class Region:
     @classmethod
     def from_rows(cls, top: int, rows: Sequence[Sequence[tuple[int, int]]]) -> Region:
         """A region of one list of spans per row, starting at row ``top``."""
-        return cls(
-            (top + index, top + index + 1, tuple(spans)) for index, spans in enumerate(rows)
-        )
+        return cls((top + index, top + index + 1, tuple(spans)) for index, spans in enumerate(rows))
 
     @classmethod
     def ellipse(cls, left: int, top: int, right: int, bottom: int) -> Region:
@@ -137,8 +136,8 @@ class Region:
             return cls()
         top = min(y for _, y in points)
         bottom = max(y for _, y in points)
-        edges = list(zip(points, [*points[1:], points[0]]))
-        rows: list[list[tuple[int, int]]] = []
+        edges = list(zip(points, [*points[1:], points[0]], strict=False))
+        rows: list[_Spans] = []
         for y in range(top, bottom):
             centre = y + 0.5
             crossings: list[tuple[float, int]] = []
@@ -164,8 +163,12 @@ class Region:
             | {y for top, bottom, _ in other.bands for y in (top, bottom)}
         )
         return Region(
-            (top, bottom, _combine_spans(_spans_at(self.bands, top), _spans_at(other.bands, top), keep))
-            for top, bottom in zip(edges, edges[1:])
+            (
+                top,
+                bottom,
+                _combine_spans(_spans_at(self.bands, top), _spans_at(other.bands, top), keep),
+            )
+            for top, bottom in itertools.pairwise(edges)
         )
 
     def union(self, other: Region) -> Region:

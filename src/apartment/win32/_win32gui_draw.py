@@ -10,17 +10,20 @@ context, move the current position as Windows does, and draw nothing.
 from __future__ import annotations
 
 import operator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import gdi
 from ..errors import InvalidHandleError, InvalidParameterError, Win32Error
-from ..messages import Region
 from ._adapt import api, dword
-from ._handles import handle_value
+from ._handles import PyHANDLE, handle_value
 from .pywintypes import error
 
+if TYPE_CHECKING:
+    from ..messages import Region
+
 __all__ = [
-    "SetPixel", "SetPixelV", "GetPixel", "FillRect", "FrameRect", "InvertRect", "Rectangle",
+    "PyGdiHANDLE", "SetPixel", "SetPixelV", "GetPixel", "FillRect", "FrameRect", "InvertRect",
+    "Rectangle",
     "RoundRect", "Ellipse", "LineTo", "Polyline", "PolylineTo", "Polygon", "PolyBezier",
     "PolyBezierTo", "Arc", "ArcTo", "AngleArc", "Pie", "Chord", "FillRgn", "PaintRgn",
     "FrameRgn", "InvertRgn", "BitBlt", "StretchBlt", "PatBlt", "TransparentBlt", "AlphaBlend",
@@ -34,9 +37,36 @@ __all__ = [
 _C_INT = range(-(2**31), 2**31)
 
 
+class PyGdiHANDLE(PyHANDLE):
+    """A GDI object's handle that deletes the object when closed or collected (pywin32's)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"<PyGdiHANDLE:{self._value}>"
+
+    def Close(self) -> None:
+        """Delete the object (DeleteObject) and set the value to 0."""
+        value, self._value = self._value, 0
+        if value:
+            gdi.delete_object(value)
+
+    close = Close
+
+    @classmethod
+    def of(cls, obj: gdi.GdiObject) -> PyGdiHANDLE:
+        """A handle owning ``obj``."""
+        return cls(obj.handle)
+
+    def __del__(self) -> None:
+        value = getattr(self, "_value", 0)
+        if value:
+            gdi.delete_object(value)
+
+
 def int_arg(value: object) -> int:
     """A C int argument."""
-    number = operator.index(value)  # type: ignore[call-overload]
+    number = operator.index(value)  # type: ignore[arg-type]
     if number not in _C_INT:
         raise OverflowError("signed integer is greater than maximum")
     return int(number)
@@ -314,7 +344,8 @@ def BitBlt(
     dest = dc_arg(hdcDest)
     rop = dword(dwRop)
     source = _source(hdcSrc) if _uses_source(rop) else None
-    gdi.bit_blt(dest, *_ints(x, y, width, height), source, *_ints(nXSrc, nYSrc), rop)
+    left, top, cx, cy, sx, sy = _ints(x, y, width, height, nXSrc, nYSrc)
+    gdi.bit_blt(dest, left, top, cx, cy, source, sx, sy, rop)
 
 
 def _uses_source(rop: int) -> bool:
@@ -337,7 +368,8 @@ def StretchBlt(
 
 @api("PatBlt")
 def PatBlt(hdc: object, XLeft: int, YLeft: int, Width: int, Height: int, Rop: int, /) -> None:
-    gdi.pat_blt(dc_arg(hdc), *_ints(XLeft, YLeft, Width, Height), dword(Rop))
+    left, top, cx, cy = _ints(XLeft, YLeft, Width, Height)
+    gdi.pat_blt(dc_arg(hdc), left, top, cx, cy, dword(Rop))
 
 
 @api("TransparentBlt")
@@ -467,9 +499,7 @@ def StrokeAndFillPath(hdc: object, /) -> None:
 
 
 @api("PathToRegion")
-def PathToRegion(hdc: object, /) -> object:
-    from ._win32gui_gdi import PyGdiHANDLE
-
+def PathToRegion(hdc: object, /) -> PyGdiHANDLE:
     region: Region = gdi.path_to_region(dc_arg(hdc))
     return PyGdiHANDLE(gdi.create_region(region).handle)
 
@@ -485,7 +515,9 @@ def GetPath(hdc: object, /) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...
 
 def _text(value: object) -> str:
     if not isinstance(value, str):
-        raise TypeError(f"Objects of type '{type(value).__name__}' can not be converted to Unicode.")
+        raise TypeError(
+            f"Objects of type '{type(value).__name__}' can not be converted to Unicode."
+        )
     return value
 
 

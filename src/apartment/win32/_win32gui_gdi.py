@@ -17,10 +17,10 @@ from .. import gdi
 from ..errors import InvalidParameterError, Win32Error
 from ..messages import Region
 from ._adapt import api, dword, last_error, set_last_error
-from ._handles import PyHANDLE, handle_value
+from ._handles import handle_value
 from ._win32gui_draw import *  # noqa: F403
+from ._win32gui_draw import PyGdiHANDLE, dc_arg, int_arg, rect_arg, region_arg
 from ._win32gui_draw import __all__ as _draw_names
-from ._win32gui_draw import dc_arg, int_arg, rect_arg, region_arg
 from ._win32gui_state import *  # noqa: F403
 from ._win32gui_state import __all__ as _state_names
 
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     *_draw_names,
-    "PyGdiHANDLE", "LOGFONT", "PyLOGFONT", "PyBITMAP",
+    "LOGFONT", "PyLOGFONT", "PyBITMAP",
     "GetStockObject", "CreateSolidBrush", "CreateHatchBrush", "CreatePatternBrush",
     "CreateBrushIndirect", "CreatePen", "ExtCreatePen", "CreateFontIndirect", "CreateBitmap",
     "CreateCompatibleBitmap", "DeleteObject", "GetObject", "GetObjectType", "GetCurrentObject",
@@ -42,32 +42,6 @@ __all__ = [
     "ValidateRect", "InvalidateRect",
     "GetSysColor", "GetSysColorBrush", *_state_names,
 ]  # fmt: skip
-
-
-class PyGdiHANDLE(PyHANDLE):
-    """A GDI object's handle that deletes the object when closed or collected (pywin32's)."""
-
-    __slots__ = ()
-
-    def __repr__(self) -> str:
-        return f"<PyGdiHANDLE:{self._value}>"
-
-    def Close(self) -> None:
-        """Delete the object (DeleteObject) and set the value to 0."""
-        value, self._value = self._value, 0
-        if value:
-            gdi.delete_object(value)
-
-    close = Close
-
-    def __del__(self) -> None:
-        value = getattr(self, "_value", 0)
-        if value:
-            gdi.delete_object(value)
-
-
-def _gdi_handle(obj: gdi.GdiObject) -> PyGdiHANDLE:
-    return PyGdiHANDLE(obj.handle)
 
 
 # -- objects -------------------------------------------------------------------------------------
@@ -95,7 +69,7 @@ class PyLOGFONT:
             if not isinstance(value, str):
                 raise TypeError("lfFaceName must be a string")
         else:
-            value = operator.index(value)  # type: ignore[call-overload]
+            value = operator.index(value)  # type: ignore[arg-type]
         object.__setattr__(self, name, value)
 
     def _core(self) -> gdi.LogFont:
@@ -134,19 +108,19 @@ def GetStockObject(Object: int, /) -> int:
 
 @api("CreateSolidBrush")
 def CreateSolidBrush(Color: int, /) -> PyGdiHANDLE:
-    return _gdi_handle(gdi.create_brush(0, dword(Color)))
+    return PyGdiHANDLE.of(gdi.create_brush(0, dword(Color)))
 
 
 @api("CreateHatchBrush")
 def CreateHatchBrush(Style: int, clrref: int, /) -> PyGdiHANDLE:
-    return _gdi_handle(gdi.create_brush(2, dword(clrref), operator.index(Style)))
+    return PyGdiHANDLE.of(gdi.create_brush(2, dword(clrref), operator.index(Style)))
 
 
 @api("CreatePatternBrush")
 def CreatePatternBrush(hbmp: object, /) -> PyGdiHANDLE:
     bitmap = gdi.object_of(handle_value(hbmp), gdi.Bitmap)
     assert isinstance(bitmap, gdi.Bitmap)
-    return _gdi_handle(gdi.create_brush(3, 0, 0, bitmap))
+    return PyGdiHANDLE.of(gdi.create_brush(3, 0, 0, bitmap))
 
 
 def _logbrush(lb: object) -> tuple[int, int, int]:
@@ -164,19 +138,19 @@ def CreateBrushIndirect(lb: object, /) -> PyGdiHANDLE:
     if style == 3:  # BS_PATTERN: lbHatch holds the bitmap
         bitmap = gdi.object_of(hatch, gdi.Bitmap)
         assert isinstance(bitmap, gdi.Bitmap)
-        return _gdi_handle(gdi.create_brush(style, color, 0, bitmap))
-    return _gdi_handle(gdi.create_brush(style, color, hatch))
+        return PyGdiHANDLE.of(gdi.create_brush(style, color, 0, bitmap))
+    return PyGdiHANDLE.of(gdi.create_brush(style, color, hatch))
 
 
 @api("CreatePen")
 def CreatePen(PenStyle: int, Width: int, Color: int, /) -> PyGdiHANDLE:
-    return _gdi_handle(gdi.create_pen(dword(PenStyle), operator.index(Width), dword(Color)))
+    return PyGdiHANDLE.of(gdi.create_pen(dword(PenStyle), operator.index(Width), dword(Color)))
 
 
 @api("ExtCreatePen")
 def ExtCreatePen(PenStyle: int, Width: int, lb: object, Style: object = None, /) -> PyGdiHANDLE:
     style, color, hatch = _logbrush(lb)
-    return _gdi_handle(
+    return PyGdiHANDLE.of(
         gdi.create_ext_pen(dword(PenStyle), operator.index(Width), style, color, hatch)
     )
 
@@ -185,7 +159,7 @@ def ExtCreatePen(PenStyle: int, Width: int, lb: object, Style: object = None, /)
 def CreateFontIndirect(lplf: PyLOGFONT, /) -> PyGdiHANDLE:
     if not isinstance(lplf, PyLOGFONT):
         raise TypeError("The object must be a PyLOGFONT")
-    return _gdi_handle(gdi.create_font(lplf._core()))
+    return PyGdiHANDLE.of(gdi.create_font(lplf._core()))
 
 
 @api("CreateBitmap")
@@ -194,7 +168,7 @@ def CreateBitmap(
 ) -> PyGdiHANDLE:
     if bitmap_bits is not None:
         raise TypeError("This param must be None")
-    return _gdi_handle(
+    return PyGdiHANDLE.of(
         gdi.create_bitmap(
             operator.index(width),
             operator.index(height),
@@ -207,17 +181,14 @@ def CreateBitmap(
 @api("CreateCompatibleBitmap")
 def CreateCompatibleBitmap(hdc: object, width: int, height: int, /) -> PyGdiHANDLE:
     dc = dc_arg(hdc) if handle_value(hdc) else gdi.create_window_dc(0)
-    return _gdi_handle(
+    return PyGdiHANDLE.of(
         gdi.create_compatible_bitmap(dc, operator.index(width), operator.index(height))
     )
 
 
 def DeleteObject(handle: object, /) -> None:
     """Delete a GDI object; a PyGdiHANDLE is closed. Raises with GetLastError when it fails."""
-    if isinstance(handle, PyGdiHANDLE):
-        value = handle.Detach()
-    else:
-        value = handle_value(handle)
+    value = handle.Detach() if isinstance(handle, PyGdiHANDLE) else handle_value(handle)
     if not gdi.delete_object(value):
         raise Win32Error.from_code(last_error()).with_funcname("DeleteObject")
 
@@ -279,7 +250,7 @@ def SelectObject(hdc: object, object: object, /) -> int:
 
 
 def _new_region(region: Region) -> PyGdiHANDLE:
-    return _gdi_handle(gdi.create_region(region))
+    return PyGdiHANDLE.of(gdi.create_region(region))
 
 
 @api("CreateRectRgnIndirect")
@@ -297,10 +268,9 @@ def CreateRoundRectRgn(
     LeftRect: int, TopRect: int, RightRect: int, BottomRect: int, WidthEllipse: int,
     HeightEllipse: int, /,
 ) -> PyGdiHANDLE:  # fmt: skip
-    values = [int_arg(v) for v in (LeftRect, TopRect, RightRect, BottomRect)]
-    return _new_region(
-        Region.round_rect(*values, int_arg(WidthEllipse), int_arg(HeightEllipse))
-    )
+    left, top, right, bottom = (int_arg(v) for v in (LeftRect, TopRect, RightRect, BottomRect))
+    width, height = int_arg(WidthEllipse), int_arg(HeightEllipse)
+    return _new_region(Region.round_rect(left, top, right, bottom, width, height))
 
 
 def points_arg(points: object) -> list[tuple[int, int]]:
@@ -475,8 +445,9 @@ _RESERVED = bytes(32)
 
 @api("BeginPaint")
 def BeginPaint(hwnd: object, /) -> list[Any]:
-    """``[hdc, paintstruct]``; the PAINTSTRUCT is pywin32's tuple (hdc, fErase, rcPaint,
-    fRestore, fIncUpdate, rgbReserved).
+    """``[hdc, paintstruct]``, the PAINTSTRUCT as pywin32's tuple.
+
+    That tuple is (hdc, fErase, rcPaint, fRestore, fIncUpdate, rgbReserved).
     """
     dc, info = gdi.begin_paint(handle_value(hwnd))
     return [dc.handle, (dc.handle, int(info.erase), info.rect, 0, 0, _RESERVED)]
@@ -532,4 +503,4 @@ def GetSysColorBrush(Index: int, /) -> PyGdiHANDLE:
     brush = gdi.sys_color_brush(operator.index(Index))
     if brush is None:
         raise InvalidParameterError(f"{Index} is not a COLOR_* index")
-    return _gdi_handle(brush)
+    return PyGdiHANDLE.of(brush)

@@ -212,7 +212,7 @@ def _xform(value: object) -> Xform:
 
 
 def _dict(xform: Xform) -> dict[str, float]:
-    return dict(zip(_XFORM_KEYS, xform))
+    return dict(zip(_XFORM_KEYS, xform, strict=False))
 
 
 def _multiply(a: Xform, b: Xform) -> Xform:
@@ -280,7 +280,8 @@ def _pair(hdc: object, name: str) -> tuple[int, int]:
 
 
 def _set_pair(hdc: object, name: str, x: object, y: object) -> tuple[int, int]:
-    return tuple(_swap(dc_arg(hdc), name, (int_arg(x), int_arg(y))))  # type: ignore[return-value]
+    previous: tuple[int, int] = _swap(dc_arg(hdc), name, (int_arg(x), int_arg(y)))
+    return previous
 
 
 @api("GetWindowOrgEx")

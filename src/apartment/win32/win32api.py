@@ -59,7 +59,7 @@ __all__ = [
     "GetStdHandle", "SetStdHandle", "STD_INPUT_HANDLE", "STD_OUTPUT_HANDLE", "STD_ERROR_HANDLE",
     "GetModuleFileName", "GetModuleFileNameW", "GetCommandLine", "CommandLineToArgv",
     "TerminateProcess",
-    "FormatMessageW", "GetSysColor", *_api_files.__all__, *_api_system.__all__, *_api_registry.__all__,
+    "FormatMessageW", *_api_files.__all__, *_api_system.__all__, *_api_registry.__all__,
 ]  # fmt: skip
 
 STD_INPUT_HANDLE = -10
@@ -422,3 +422,5 @@ def GetLongPathName(path: str, /) -> str:
 
 
 GetLongPathNameW = GetLongPathName
+
+__all__ += ["GetSysColor"]  # win32gui's, which win32api has too
