@@ -71,7 +71,10 @@ def test_region_membership_matches_the_rectangles(
     region = Region()
     for rect in rects:
         region = region.union(Region.rect(*rect))
-    inside = any(min(l, r) <= x < max(l, r) and min(t, b) <= y < max(t, b) for l, t, r, b in rects)
+    inside = any(
+        min(x1, x2) <= x < max(x1, x2) and min(y1, y2) <= y < max(y1, y2)
+        for x1, y1, x2, y2 in rects
+    )
     assert region.contains(x, y) == inside
 
 
