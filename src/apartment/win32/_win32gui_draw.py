@@ -31,7 +31,7 @@ __all__ = [
     "BeginPath", "EndPath", "AbortPath", "CloseFigure", "FlattenPath", "WidenPath", "FillPath",
     "StrokePath", "StrokeAndFillPath", "PathToRegion", "GetPath",
     "GetTextExtentPoint32", "GetTextMetrics", "GetTextFace", "DrawText", "DrawTextW",
-    "ExtTextOut",
+    "ExtTextOut", "DrawIcon", "DrawIconEx",
 ]  # fmt: skip
 
 _C_INT = range(-(2**31), 2**31)
@@ -324,6 +324,31 @@ def ExtFloodFill(arg: object, XStart: int, YStart: int, Color: int, FillType: in
     dword(Color)
     if int_arg(FillType) not in (0, 1):
         raise InvalidParameterError("FLOODFILLBORDER or FLOODFILLSURFACE")
+
+
+@api("DrawIcon")
+def DrawIcon(hDC: object, X: int, Y: int, hicon: object, /) -> None:
+    """Checks the context; icons are the window layer's handles, drawn as nothing."""
+    dc_arg(hDC)
+    _ints(X, Y)
+    if not handle_value(hicon):
+        raise InvalidHandleError("no icon")
+
+
+@api("DrawIconEx")
+def DrawIconEx(
+    hDC: object, xLeft: int, yTop: int, hIcon: object, cxWidth: int, cyWidth: int,
+    istepIfAniCur: int, hbrFlickerFreeDraw: object, diFlags: int, /,
+) -> None:  # fmt: skip
+    """Checks the context; with a flicker-free brush, fills the icon's rectangle with it."""
+    dc = dc_arg(hDC)
+    left, top, width, height = _ints(xLeft, yTop, cxWidth, cyWidth)
+    int_arg(istepIfAniCur)
+    dword(diFlags)
+    if not handle_value(hIcon):
+        raise InvalidHandleError("no icon")
+    if handle_value(hbrFlickerFreeDraw):
+        gdi.fill_rect(dc, (left, top, left + width, top + height), brush_arg(hbrFlickerFreeDraw))
 
 
 # -- blits ---------------------------------------------------------------------------------------
