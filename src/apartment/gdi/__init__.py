@@ -24,6 +24,8 @@ from ._dc import VERTRES as VERTRES
 from ._dc import VERTSIZE as VERTSIZE
 from ._dc import DcState as DcState
 from ._dc import DeviceContext as DeviceContext
+from ._dc import Transform as Transform
+from ._dc import combine_transform as combine_transform
 from ._dc import create_memory_dc as create_memory_dc
 from ._dc import create_window_dc as create_window_dc
 from ._dc import dc_of as dc_of
@@ -103,8 +105,9 @@ __all__ = [
     "OBJ_BITMAP", "OBJ_BRUSH", "OBJ_DC", "OBJ_EXTPEN", "OBJ_FONT", "OBJ_MEMDC", "OBJ_PAL",
     "OBJ_PEN", "OBJ_REGION", "VERTRES", "VERTSIZE",
     "Bitmap", "Brush", "DcState", "DeviceContext", "ExtPen", "Font", "GdiObject", "LogFont",
-    "PaintInfo", "Palette", "Pen", "RegionObject", "TextMetrics",
-    "abort_path", "begin_paint", "begin_path", "bit_blt", "close_figure", "create_bitmap",
+    "PaintInfo", "Palette", "Pen", "RegionObject", "TextMetrics", "Transform",
+    "abort_path", "begin_paint", "begin_path", "bit_blt", "close_figure", "combine_transform",
+    "create_bitmap",
     "create_brush", "create_compatible_bitmap", "create_ext_pen", "create_font",
     "create_memory_dc", "create_pen", "create_region", "create_window_dc", "dc_of",
     "default_bitmap", "delete_object", "draw_text_extent", "ellipse", "end_paint", "end_path",

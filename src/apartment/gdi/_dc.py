@@ -35,7 +35,8 @@ from ._objects import (
 from ._stock import default_bitmap, stock_object
 
 __all__ = [
-    "DeviceContext", "DcState", "create_memory_dc", "create_window_dc", "dc_of",
+    "DeviceContext", "DcState", "Transform", "combine_transform", "create_memory_dc",
+    "create_window_dc", "dc_of",
     "HORZRES", "VERTRES", "HORZSIZE", "VERTSIZE", "LOGPIXELS",
     "MM_TEXT", "MM_LOMETRIC", "MM_HIMETRIC", "MM_LOENGLISH", "MM_HIENGLISH", "MM_TWIPS",
     "MM_ISOTROPIC", "MM_ANISOTROPIC", "GM_COMPATIBLE", "GM_ADVANCED",
@@ -49,7 +50,22 @@ LOGPIXELS = 96
 MM_TEXT, MM_LOMETRIC, MM_HIMETRIC, MM_LOENGLISH, MM_HIENGLISH, MM_TWIPS = 1, 2, 3, 4, 5, 6
 MM_ISOTROPIC, MM_ANISOTROPIC = 7, 8
 GM_COMPATIBLE, GM_ADVANCED = 1, 2
-_IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+Transform = tuple[float, float, float, float, float, float]
+_IDENTITY: Transform = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def combine_transform(first: Transform, second: Transform) -> Transform:
+    """The transform ``first`` then ``second`` (CombineTransform): M11, M12, M21, M22, Dx, Dy."""
+    a, b = first, second
+    return (
+        a[0] * b[0] + a[1] * b[2],
+        a[0] * b[1] + a[1] * b[3],
+        a[2] * b[0] + a[3] * b[2],
+        a[2] * b[1] + a[3] * b[3],
+        a[4] * b[0] + a[5] * b[2] + b[4],
+        a[4] * b[1] + a[5] * b[3] + b[5],
+    )
+
 
 # Window extents per fixed map mode: device millimetres times units per millimetre.
 _UNITS_PER_MM = {
@@ -76,7 +92,7 @@ class DcState:
     bk_mode: int = 2  # OPAQUE
     map_mode: int = MM_TEXT
     graphics_mode: int = GM_COMPATIBLE
-    transform: tuple[float, float, float, float, float, float] = _IDENTITY
+    transform: Transform = _IDENTITY
     rop2: int = 13  # R2_COPYPEN
     poly_fill_mode: int = 1  # ALTERNATE
     stretch_mode: int = 1  # BLACKONWHITE
@@ -235,6 +251,37 @@ class DeviceContext(GdiObject):
                 state.window_ext = (round(HORZSIZE * units), round(VERTSIZE * units))
                 state.viewport_ext = (HORZRES, -VERTRES)
             return previous
+
+    def set_transform(self, xform: Transform) -> None:
+        """Set the world transform (SetWorldTransform).
+
+        Raises:
+            InvalidParameterError: the context is not in GM_ADVANCED, or the matrix is not
+                invertible.
+        """
+        if self.state.graphics_mode != GM_ADVANCED:
+            raise InvalidParameterError("set GM_ADVANCED (SetGraphicsMode) first")
+        if xform[0] * xform[3] - xform[1] * xform[2] == 0:
+            raise InvalidParameterError("the transform's matrix is not invertible")
+        with GDI_LOCK:
+            self.state.transform = xform
+
+    def modify_transform(self, xform: Transform, mode: int) -> None:
+        """ModifyWorldTransform: MWT_IDENTITY (1), MWT_LEFTMULTIPLY (2), MWT_RIGHTMULTIPLY (3).
+
+        Raises:
+            InvalidParameterError: another mode, or as ``set_transform``.
+        """
+        current = self.state.transform
+        if mode == 1:
+            xform = _IDENTITY
+        elif mode == 2:
+            xform = combine_transform(xform, current)
+        elif mode == 3:
+            xform = combine_transform(current, xform)
+        else:
+            raise InvalidParameterError(f"{mode} is not an MWT_* mode")
+        self.set_transform(xform)
 
     def to_device(self, x: float, y: float) -> tuple[float, float]:
         """A logical point in device pixels (world transform, then the page mapping)."""

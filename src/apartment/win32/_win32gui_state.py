@@ -201,40 +201,17 @@ def SetMiterLimit(hdc: object, NewLimit: float, /) -> float:
 # -- the world transform -------------------------------------------------------------------------
 
 _XFORM_KEYS = ("M11", "M12", "M21", "M22", "Dx", "Dy")
-Xform = tuple[float, float, float, float, float, float]
 
 
-def _xform(value: object) -> Xform:
+def _xform(value: object) -> gdi.Transform:
     if not isinstance(value, dict):
         raise TypeError("XFORM must be a dict")
     m11, m12, m21, m22, dx, dy = (float(value.get(key, 0.0)) for key in _XFORM_KEYS)
     return (m11, m12, m21, m22, dx, dy)
 
 
-def _dict(xform: Xform) -> dict[str, float]:
+def _dict(xform: gdi.Transform) -> dict[str, float]:
     return dict(zip(_XFORM_KEYS, xform, strict=False))
-
-
-def _multiply(a: Xform, b: Xform) -> Xform:
-    """``a`` then ``b`` (CombineTransform's order)."""
-    return (
-        a[0] * b[0] + a[1] * b[2],
-        a[0] * b[1] + a[1] * b[3],
-        a[2] * b[0] + a[3] * b[2],
-        a[2] * b[1] + a[3] * b[3],
-        a[4] * b[0] + a[5] * b[2] + b[4],
-        a[4] * b[1] + a[5] * b[3] + b[5],
-    )
-
-
-def _set_transform(dc: gdi.DeviceContext, xform: Xform) -> None:
-    """World transforms need GM_ADVANCED and an invertible matrix (ERROR_INVALID_PARAMETER)."""
-    if dc.state.graphics_mode != gdi.GM_ADVANCED:
-        raise InvalidParameterError("set GM_ADVANCED (SetGraphicsMode) first")
-    if xform[0] * xform[3] - xform[1] * xform[2] == 0:
-        raise InvalidParameterError("the transform's matrix is not invertible")
-    with gdi.GDI_LOCK:
-        dc.state.transform = xform
 
 
 @api("GetWorldTransform")
@@ -245,30 +222,19 @@ def GetWorldTransform(hdc: object, /) -> dict[str, float]:
 @api("SetWorldTransform")
 def SetWorldTransform(hdc: object, Xform: object, /) -> None:
     xform = _xform(Xform)
-    _set_transform(dc_arg(hdc), xform)
+    dc_arg(hdc).set_transform(xform)
 
 
 @api("ModifyWorldTransform")
 def ModifyWorldTransform(hdc: object, Xform: object, Mode: int, /) -> None:
     """MWT_IDENTITY (1), MWT_LEFTMULTIPLY (2) or MWT_RIGHTMULTIPLY (3); ``Xform`` a dict."""
     xform = _xform(Xform)
-    dc = dc_arg(hdc)
-    mode = int_arg(Mode)
-    current = dc.state.transform
-    if mode == 1:
-        xform = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-    elif mode == 2:
-        xform = _multiply(xform, current)
-    elif mode == 3:
-        xform = _multiply(current, xform)
-    else:
-        raise InvalidParameterError(f"{mode} is not an MWT_* mode")
-    _set_transform(dc, xform)
+    dc_arg(hdc).modify_transform(xform, int_arg(Mode))
 
 
 def CombineTransform(xform1: object, xform2: object, /) -> dict[str, float]:
     """The transform ``xform1`` followed by ``xform2``."""
-    return _dict(_multiply(_xform(xform1), _xform(xform2)))
+    return _dict(gdi.combine_transform(_xform(xform1), _xform(xform2)))
 
 
 # -- mapping and position ------------------------------------------------------------------------
