@@ -85,6 +85,9 @@ from ._raster import polyline as polyline
 from ._raster import rectangle as rectangle
 from ._raster import set_pixel as set_pixel
 from ._raster import stretch_blt as stretch_blt
+from ._regions import combine_regions as combine_regions
+from ._regions import offset_region as offset_region
+from ._regions import set_region as set_region
 from ._stock import CLR_INVALID as CLR_INVALID
 from ._stock import DEFAULT_PALETTE_COLORS as DEFAULT_PALETTE_COLORS
 from ._stock import default_bitmap as default_bitmap
@@ -106,7 +109,8 @@ __all__ = [
     "OBJ_PEN", "OBJ_REGION", "VERTRES", "VERTSIZE",
     "Bitmap", "Brush", "DcState", "DeviceContext", "ExtPen", "Font", "GdiObject", "LogFont",
     "PaintInfo", "Palette", "Pen", "RegionObject", "TextMetrics", "Transform",
-    "abort_path", "begin_paint", "begin_path", "bit_blt", "close_figure", "combine_transform",
+    "abort_path", "begin_paint", "begin_path", "bit_blt", "close_figure", "combine_regions",
+    "combine_transform", "offset_region", "set_region",
     "create_bitmap",
     "create_brush", "create_compatible_bitmap", "create_ext_pen", "create_font",
     "create_memory_dc", "create_pen", "create_region", "create_window_dc", "dc_of",

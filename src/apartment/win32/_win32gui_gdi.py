@@ -293,15 +293,6 @@ def CreatePolygonRgn(Points: object, PolyFillMode: int, /) -> PyGdiHANDLE:
     return _new_region(Region.polygon(points_arg(Points), winding=mode == 2))
 
 
-_COMBINE: dict[int, Callable[[Region, Region], Region]] = {
-    1: Region.intersect,
-    2: Region.union,
-    3: Region.xor,
-    4: Region.subtract,
-    5: lambda a, b: a,  # RGN_COPY
-}
-
-
 def _region_or_last_error(handle: object, funcname: str) -> gdi.RegionObject:
     try:
         return region_arg(handle)
@@ -314,13 +305,11 @@ def CombineRgn(Dest: object, Src1: object, Src2: object, CombineMode: int, /) ->
     dest = _region_or_last_error(Dest, "CombineRgn")
     first = _region_or_last_error(Src1, "CombineRgn")
     mode = operator.index(CombineMode)
-    combine = _COMBINE.get(mode)
-    if combine is None:
-        raise Win32Error.from_code(last_error()).with_funcname("CombineRgn")
-    second = first if mode == 5 else _region_or_last_error(Src2, "CombineRgn")
-    with gdi.GDI_LOCK:
-        dest.region = combine(first.region, second.region)
-        return dest.region.complexity
+    second = None if mode == 5 else _region_or_last_error(Src2, "CombineRgn")  # RGN_COPY
+    try:
+        return gdi.combine_regions(dest, first, second, mode)
+    except Win32Error:
+        raise Win32Error.from_code(last_error()).with_funcname("CombineRgn") from None
 
 
 def EqualRgn(SrcRgn1: object, SrcRgn2: object, /) -> int:
@@ -361,16 +350,13 @@ def RectInRegion(hrgn: object, rc: object, /) -> int:
 def SetRectRgn(
     hrgn: object, LeftRect: int, TopRect: int, RightRect: int, BottomRect: int, /
 ) -> None:
-    rgn = region_arg(hrgn)
-    with gdi.GDI_LOCK:
-        rgn.region = Region.rect(*(int_arg(v) for v in (LeftRect, TopRect, RightRect, BottomRect)))
+    left, top, right, bottom = (int_arg(v) for v in (LeftRect, TopRect, RightRect, BottomRect))
+    gdi.set_region(region_arg(hrgn), Region.rect(left, top, right, bottom))
 
 
 def OffsetRgn(hrgn: object, XOffset: int, YOffset: int, /) -> int:
     rgn = _region_or_last_error(hrgn, "OffsetRgn")
-    with gdi.GDI_LOCK:
-        rgn.region = rgn.region.offset(int_arg(XOffset), int_arg(YOffset))
-        return rgn.region.complexity
+    return gdi.offset_region(rgn, int_arg(XOffset), int_arg(YOffset))
 
 
 # -- device contexts and painting ----------------------------------------------------------------
@@ -470,9 +456,7 @@ def GetUpdateRgn(hWnd: object, hRgn: object, Erase: object, /) -> int:
         target = region_arg(hRgn)
     except Win32Error:
         raise InvalidParameterError("GetUpdateRgn needs a window and a region") from None
-    with gdi.GDI_LOCK:
-        target.region = region
-    return region.complexity
+    return gdi.set_region(target, region)
 
 
 @api("ValidateRect")
