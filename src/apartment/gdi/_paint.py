@@ -71,9 +71,7 @@ def begin_paint(hwnd: int) -> tuple[DeviceContext, PaintInfo]:
     Raises:
         InvalidWindowHandleError: no such window.
     """
-    window = window_of(hwnd)
-    region = window.update_region
-    window.validate()
+    region = window_of(hwnd).take_update_region()
     dc = create_window_dc(hwnd)
     with GDI_LOCK:
         dc.state.clip = region

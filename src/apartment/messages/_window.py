@@ -253,6 +253,15 @@ class Window:
             self.queue.paint.pop(self.hwnd, None)
             self.queue.settle()
 
+    def take_update_region(self) -> Region:
+        """Validate the window and return what its update region was, in one step (BeginPaint)."""
+        with KERNEL_LOCK:
+            region = self.update_region
+            self.update_region = Region()
+            self.queue.paint.pop(self.hwnd, None)
+            self.queue.settle()
+        return region
+
     @property
     def needs_paint(self) -> bool:
         """Whether WM_PAINT is due (GetUpdateRect's answer); ``update_region`` says where."""
