@@ -77,6 +77,8 @@ if TYPE_CHECKING:
     from ._queue import MessageQueue
     from ._wndclass import WindowClass
 
+_NO_REGION = Region()  # regions are immutable: one empty one serves every window
+
 __all__ = [
     "Window",
     "create_window",
@@ -142,7 +144,7 @@ class Window:
         self.thread: ThreadHandle = queue.thread
         self.destroyed = False
         self.destroying = False
-        self.update_region = Region()  # client coordinates; see invalidate()
+        self.update_region = _NO_REGION  # client coordinates; see invalidate()
 
     def __repr__(self) -> str:
         state = " destroyed" if self.destroyed else ""
@@ -249,7 +251,7 @@ class Window:
                 self.update_region = self.update_region.subtract(Region.rect(*rect))
                 if self.update_region:
                     return
-            self.update_region = Region()
+            self.update_region = _NO_REGION
             self.queue.paint.pop(self.hwnd, None)
             self.queue.settle()
 
@@ -257,7 +259,7 @@ class Window:
         """Validate the window and return what its update region was, in one step (BeginPaint)."""
         with KERNEL_LOCK:
             region = self.update_region
-            self.update_region = Region()
+            self.update_region = _NO_REGION
             self.queue.paint.pop(self.hwnd, None)
             self.queue.settle()
         return region
