@@ -9,7 +9,9 @@ import pytest
 
 from apartment import gdi
 from apartment.errors import InvalidHandleError
-from apartment.win32 import win32con, win32gui
+from apartment.win32 import win32gui
+
+COLOR_WINDOW, GM_ADVANCED, MWT_IDENTITY = 5, 2, 1
 
 
 def test_a_collected_gdi_handle_deletes_its_object() -> None:
@@ -22,7 +24,7 @@ def test_a_collected_gdi_handle_deletes_its_object() -> None:
 
 
 def test_a_gdi_handle_of_a_stock_object_leaves_it() -> None:
-    brush = win32gui.GetSysColorBrush(win32con.COLOR_WINDOW)
+    brush = win32gui.GetSysColorBrush(COLOR_WINDOW)
     value = int(brush)
     brush.Close()
     assert gdi.object_type(value) == gdi.OBJ_BRUSH
@@ -35,7 +37,7 @@ def test_a_rotated_path_paints_through_the_world_transform() -> None:
     bitmap = win32gui.CreateCompatibleBitmap(screen, 40, 40)
     win32gui.ReleaseDC(0, screen)
     win32gui.SelectObject(dc, bitmap)
-    win32gui.SetGraphicsMode(dc, win32con.GM_ADVANCED)
+    win32gui.SetGraphicsMode(dc, GM_ADVANCED)
     win32gui.SelectObject(dc, win32gui.CreateSolidBrush(0x0000FF))
     angle = math.pi / 2
     win32gui.SetWorldTransform(
@@ -54,7 +56,7 @@ def test_a_rotated_path_paints_through_the_world_transform() -> None:
     win32gui.Rectangle(dc, 0, 0, 10, 10)
     win32gui.EndPath(dc)
     win32gui.StrokeAndFillPath(dc)
-    win32gui.ModifyWorldTransform(dc, {}, win32con.MWT_IDENTITY)  # read device pixels
+    win32gui.ModifyWorldTransform(dc, {}, MWT_IDENTITY)  # read device pixels
     assert win32gui.GetPixel(dc, 15, 5) == 0x0000FF  # (5, 5) turned a quarter about (20, 0)
     assert win32gui.GetPixel(dc, 25, 5) == 0
     win32gui.DeleteDC(dc)

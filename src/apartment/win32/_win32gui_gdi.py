@@ -1,4 +1,4 @@
-"""win32gui's GDI half: objects, regions, device contexts, their state, painting, colours.
+"""win32gui's GDI half: objects, regions, device contexts, painting, colours.
 
 Over :mod:`apartment.gdi`. pywin32's shapes kept: the Create* functions return a
 ``PyGdiHANDLE`` (it deletes its object when closed or collected), GetStockObject, GetDC and
@@ -18,17 +18,12 @@ from ..errors import InvalidParameterError, Win32Error
 from ..messages import Region
 from ._adapt import api, dword, last_error, set_last_error
 from ._handles import handle_value
-from ._win32gui_draw import *  # noqa: F403
 from ._win32gui_draw import PyGdiHANDLE, dc_arg, int_arg, rect_arg, region_arg
-from ._win32gui_draw import __all__ as _draw_names
-from ._win32gui_state import *  # noqa: F403
-from ._win32gui_state import __all__ as _state_names
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
 __all__ = [
-    *_draw_names,
     "LOGFONT", "PyLOGFONT", "PyBITMAP",
     "GetStockObject", "CreateSolidBrush", "CreateHatchBrush", "CreatePatternBrush",
     "CreateBrushIndirect", "CreatePen", "ExtCreatePen", "CreateFontIndirect", "CreateBitmap",
@@ -40,7 +35,7 @@ __all__ = [
     "GetDC", "GetWindowDC", "ReleaseDC", "CreateCompatibleDC", "CreateDC", "DeleteDC",
     "SaveDC", "RestoreDC", "WindowFromDC", "BeginPaint", "EndPaint", "GetUpdateRgn",
     "ValidateRect", "InvalidateRect",
-    "GetSysColor", "GetSysColorBrush", *_state_names,
+    "GetSysColor", "GetSysColorBrush",
 ]  # fmt: skip
 
 
