@@ -5,7 +5,8 @@ Over :mod:`apartment.gdi`. pywin32's shapes kept: the Create* functions return a
 CreateCompatibleDC return ints; GetObject gives a dict for a pen, a ``PyLOGFONT`` for a font,
 a ``PyBITMAP`` for a bitmap and refuses other kinds with ValueError; several functions
 answer 0 (or -1) for a bad context instead of raising, as pywin32's do (each says so).
-Drawing, blits, paths and text are in ``_win32gui_draw``.
+Drawing and blits are in ``_win32gui_draw``, paths and text in ``_win32gui_paths``, the
+context state in ``_win32gui_state``.
 """
 
 from __future__ import annotations
