@@ -19,6 +19,7 @@ LAYERS = [
     "kernel",
     "registry",
     "messages",
+    "gdi",
     "com",
     "services",
     "win32",

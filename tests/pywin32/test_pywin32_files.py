@@ -176,12 +176,10 @@ FILES = [
     # EvtSubscribe_pull.py never ends: test_evt_subscribe_pull_demo_gets_events_of_other_processes
     File("win32/Demos/EvtFormatMessage.py", "script"),  # an empty System log: prints nothing
     File("win32/Demos/EvtSubscribe_push.py", "script"),
-    # s19-gui: win32gui_taskbar.py runs with a driver (test_taskbar_demo_takes_clicks). Left
-    # out, as they would wait for the run's timeout: win32gui_demo.py (its WM_PAINT handler
-    # needs s19-gdi's BeginPaint/EndPaint/drawing calls: without them WM_PAINT comes forever),
-    # win32gui_menu.py (needs s19-gdi's DC, bitmap, font and text calls, then a driver: it
-    # pumps until its tray menu's Exit), win32gui_dialog.py (a modal dialog with a list view
-    # and an image list, waiting for a user).
+    # win32gui_taskbar.py runs with a driver (test_taskbar_demo_takes_clicks). Left out, as
+    # they would wait for the run's timeout: win32gui_menu.py (it pumps until its tray menu's
+    # Exit: it needs a driver), win32gui_dialog.py (a modal dialog with a list view and an
+    # image list, waiting for a user).
     File("win32com/test/testStorage.py", "unittest"),  # property sets in extended attributes
     # The security demos (run as root: an elevated administrator, as they need). Those that
     # look up an account named "tmp" fail there on Windows too (no such account); those that
@@ -233,6 +231,7 @@ FILES = [
             "specified.')",
         ),
     ),
+    File("win32/Demos/win32gui_demo.py", "script"),  # its drawing: tests/gdi
 ]
 
 

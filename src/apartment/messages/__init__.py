@@ -194,6 +194,10 @@ from ._queue import POSTED_MESSAGE_LIMIT as POSTED_MESSAGE_LIMIT
 from ._queue import MessageQueue as MessageQueue
 from ._queue import current_queue as current_queue
 from ._queue import queue_of as queue_of
+from ._region import COMPLEXREGION as COMPLEXREGION
+from ._region import NULLREGION as NULLREGION
+from ._region import SIMPLEREGION as SIMPLEREGION
+from ._region import Region as Region
 from ._resources import load_cursor as load_cursor
 from ._resources import load_icon as load_icon
 from ._send import in_send_message as in_send_message
@@ -553,4 +557,8 @@ __all__ = [
     "user_object_information",
     "own_handle",
     "own_handle_values",
+    "COMPLEXREGION",
+    "NULLREGION",
+    "SIMPLEREGION",
+    "Region",
 ]

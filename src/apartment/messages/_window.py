@@ -45,6 +45,7 @@ from ._destroy import destroy_window, forget, notify_parent
 from ._params import CreateStruct
 from ._post import post_message
 from ._queue import current_queue
+from ._region import Region
 from ._send import send_message
 from ._styles import (
     SW_SHOW,
@@ -75,6 +76,8 @@ if TYPE_CHECKING:
     from ..kernel import ThreadHandle
     from ._queue import MessageQueue
     from ._wndclass import WindowClass
+
+_NO_REGION = Region()  # regions are immutable: one empty one serves every window
 
 __all__ = [
     "Window",
@@ -114,6 +117,7 @@ class Window:
         "style",
         "thread",
         "title",
+        "update_region",
         "user_data",
         "wclass",
         "width",
@@ -149,6 +153,7 @@ class Window:
         self.user_data = 0  # GWL_USERDATA
         self.menu = 0  # a top-level window's menu bar (the hMenu of CreateWindowEx)
         self.layered: tuple[int, int, int] | None = None  # SetLayeredWindowAttributes' values
+        self.update_region = _NO_REGION  # client coordinates; see invalidate()
 
     def __repr__(self) -> str:
         state = " destroyed" if self.destroyed else ""
@@ -229,20 +234,50 @@ class Window:
         """Destroy the window (DestroyWindow); only its own thread may."""
         destroy_window(self.hwnd)
 
-    def invalidate(self) -> None:
-        """Mark the window as needing paint: WM_PAINT comes once nothing else is queued."""
+    def invalidate(self, rect: tuple[int, int, int, int] | None = None) -> None:
+        """Add to the update region: WM_PAINT comes once nothing else is queued.
+
+        ``rect`` (client coordinates) is clipped to the client area; None is all of it. The
+        window needs painting until its update region is validated, whole (``validate()``)
+        or piece by piece; a rectangle wholly outside the client area adds nothing.
+        """
         woken: list[Waiter] = []
         with KERNEL_LOCK:
             self._check_alive()
+            client = Region.rect(0, 0, self.width, self.height)
+            added = client if rect is None else client.intersect(Region.rect(*rect))
+            if rect is not None and not added:
+                return
+            self.update_region = self.update_region.union(added)
             self.queue.paint[self.hwnd] = None
             self.queue.raise_bits(QS_PAINT, woken)
         wake_all(woken)
 
-    def validate(self) -> None:
-        """Mark the window as painted: WM_PAINT stops coming."""
+    def validate(self, rect: tuple[int, int, int, int] | None = None) -> None:
+        """Take ``rect`` (None: everything) out of the update region; WM_PAINT stops once empty."""
         with KERNEL_LOCK:
+            if rect is not None:
+                self.update_region = self.update_region.subtract(Region.rect(*rect))
+                if self.update_region:
+                    return
+            self.update_region = _NO_REGION
             self.queue.paint.pop(self.hwnd, None)
             self.queue.settle()
+
+    def take_update_region(self) -> Region:
+        """Validate the window and return what its update region was, in one step (BeginPaint)."""
+        with KERNEL_LOCK:
+            region = self.update_region
+            self.update_region = _NO_REGION
+            self.queue.paint.pop(self.hwnd, None)
+            self.queue.settle()
+        return region
+
+    @property
+    def needs_paint(self) -> bool:
+        """Whether WM_PAINT is due (GetUpdateRect's answer); ``update_region`` says where."""
+        with KERNEL_LOCK:
+            return self.hwnd in self.queue.paint
 
     def _check_alive(self) -> None:
         if self.destroyed:

@@ -48,6 +48,7 @@ from ._api_more import *  # noqa: F403  (libraries, message boxes, monitors, the
 from ._api_registry import *  # noqa: F403  (win32api's registry names, in their own module)
 from ._api_system import *  # noqa: F403  (win32api's system names, kept in their own module)
 from ._handles import PyHANDLE, handle_value, lookup
+from ._win32gui_gdi import GetSysColor as GetSysColor
 from .pywintypes import error
 from .win32con import DUPLICATE_CLOSE_SOURCE, DUPLICATE_SAME_ACCESS, HANDLE_FLAG_INHERIT
 
@@ -438,3 +439,4 @@ GetLongPathNameW = GetLongPathName
 from ._api_windows import *  # noqa: E402,F403
 
 __all__ += _api_windows.__all__
+__all__ += ["GetSysColor"]  # win32gui's, which win32api has too

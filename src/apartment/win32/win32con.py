@@ -446,3 +446,26 @@ def _fill_in() -> None:
 
 
 _fill_in()
+
+
+# -- the SDK's colour macros, which pywin32's win32con defines as functions ------------------------
+
+
+def GetRValue(rgb: int) -> int:
+    """The red byte of a COLORREF."""
+    return rgb & 0xFF
+
+
+def GetGValue(rgb: int) -> int:
+    """The green byte of a COLORREF."""
+    return (rgb >> 8) & 0xFF
+
+
+def GetBValue(rgb: int) -> int:
+    """The blue byte of a COLORREF."""
+    return (rgb >> 16) & 0xFF
+
+
+def PALETTEINDEX(i: int) -> int:
+    """A COLORREF naming entry ``i`` of the palette."""
+    return 0x01000000 | i

@@ -601,3 +601,16 @@ from ._win32gui_menus import *  # noqa: E402,F403
 from ._win32gui_windows import *  # noqa: E402,F403
 
 __all__ += _win32gui_windows.__all__ + _win32gui_menus.__all__ + _win32gui_dialogs.__all__
+# The GDI half: objects and contexts, drawing, paths and text, context state (one block).
+from ._win32gui_draw import *  # noqa: E402, F403
+from ._win32gui_draw import __all__ as _draw_names  # noqa: E402
+from ._win32gui_gdi import *  # noqa: E402, F403
+from ._win32gui_gdi import __all__ as _gdi_names  # noqa: E402
+from ._win32gui_paths import *  # noqa: E402, F403
+from ._win32gui_paths import __all__ as _path_names  # noqa: E402
+from ._win32gui_state import *  # noqa: E402, F403
+from ._win32gui_state import __all__ as _state_names  # noqa: E402
+
+__all__ += [
+    name for name in (*_gdi_names, *_draw_names, *_path_names, *_state_names) if name not in __all__
+]
