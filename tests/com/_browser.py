@@ -19,6 +19,7 @@ import threading
 from typing import Any, ClassVar
 
 from apartment import com, messages
+from apartment.kernel import Event
 
 __all__ = [
     "DIID_DWEBBROWSEREVENTS2",
@@ -65,6 +66,7 @@ class Browser(com.Connectable):
         self._visible = False
         self.LocationURL = ""
         self.fired_on: list[int] = []  # the threads the events were fired on (for tests)
+        self.firing = Event(manual_reset=True)  # set as the first event goes (for tests)
 
     @property
     def Visible(self) -> bool:  # noqa: N802
@@ -95,6 +97,7 @@ class Browser(com.Connectable):
 
     def _fire(self, name: str, *args: Any) -> None:
         self.fired_on.append(threading.get_native_id())
+        self.firing.set()
         self.fire(name, *args)
 
     @staticmethod
