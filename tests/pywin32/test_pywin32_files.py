@@ -179,6 +179,7 @@ FILES = [
     # thread while it waits without pumping (the MTA); test_events_demos_place_events checks it
     File("win32com/demos/eventsApartmentThreaded.py", "script", servers=(BROWSER,)),
     File("win32com/demos/eventsFreeThreaded.py", "script", servers=(BROWSER,)),
+    File("win32/test/test_win32timezone.py", "unittest"),  # our module's doctests
 ]
 
 

@@ -38,6 +38,7 @@ def declared_events(source: type | object) -> dict[int, str]:
         return {int(dispid): str(name) for name, dispid in names.items()}
     return {FIRST_DISPID + index: str(name) for index, name in enumerate(names)}
 
+
 _METHOD = 1
 
 

@@ -339,6 +339,15 @@ from ._wait import signal_and_wait as signal_and_wait
 from ._wait import sleep as sleep
 from ._wait import wait_all as wait_all
 from ._wait import wait_any as wait_any
+from ._windows_zones import WindowsTimeZone as WindowsTimeZone
+from ._windows_zones import local_windows_zone_key as local_windows_zone_key
+from ._windows_zones import time_zone_string as time_zone_string
+from ._windows_zones import windows_zone_key as windows_zone_key
+from ._windows_zones import windows_zone_names as windows_zone_names
+from ._zone_rules import ZoneRule as ZoneRule
+from ._zone_rules import in_daylight as in_daylight
+from ._zone_rules import rule_for_year as rule_for_year
+from ._zone_rules import transition_time as transition_time
 
 __all__ = [
     "ABOVE_NORMAL_PRIORITY_CLASS",
@@ -532,7 +541,9 @@ __all__ = [
     "WaitResult",
     "Waitable",
     "WaitableTimer",
+    "WindowsTimeZone",
     "WindowsVersion",
+    "ZoneRule",
     "add_ctrl_handler",
     "alloc_console",
     "attach_console",
@@ -583,10 +594,12 @@ __all__ = [
     "host_names",
     "ignore_ctrl_c",
     "impersonate_self",
+    "in_daylight",
     "inherit_from_parent",
     "is_wow64",
     "join_command_line",
     "local_time",
+    "local_windows_zone_key",
     "lookup_account",
     "lookup_sid",
     "machine_sid",
@@ -622,6 +635,7 @@ __all__ = [
     "remove_ctrl_handler",
     "remove_directory",
     "revert_to_self",
+    "rule_for_year",
     "search_path",
     "send_console_ctrl_event",
     "session_id",
@@ -658,6 +672,8 @@ __all__ = [
     "thread_priority",
     "thread_times",
     "thread_token",
+    "time_zone_string",
+    "transition_time",
     "volume_info",
     "wait_all",
     "wait_any",
@@ -665,5 +681,7 @@ __all__ = [
     "watch_folder",
     "windows_directory",
     "windows_version",
+    "windows_zone_key",
+    "windows_zone_names",
     "working_set_limits",
 ]
