@@ -342,8 +342,11 @@ from ._wait import wait_any as wait_any
 from ._windows_zones import WindowsTimeZone as WindowsTimeZone
 from ._windows_zones import local_windows_zone_key as local_windows_zone_key
 from ._windows_zones import time_zone_string as time_zone_string
+from ._windows_zones import windows_zone_iana_name as windows_zone_iana_name
 from ._windows_zones import windows_zone_key as windows_zone_key
 from ._windows_zones import windows_zone_names as windows_zone_names
+from ._zone_rules import FIRST_RULE_YEAR as FIRST_RULE_YEAR
+from ._zone_rules import LAST_RULE_YEAR as LAST_RULE_YEAR
 from ._zone_rules import ZoneRule as ZoneRule
 from ._zone_rules import in_daylight as in_daylight
 from ._zone_rules import rule_for_year as rule_for_year
@@ -408,6 +411,7 @@ __all__ = [
     "FILE_WRITE_ATTRIBUTES",
     "FILE_WRITE_DATA",
     "FILE_WRITE_EA",
+    "FIRST_RULE_YEAR",
     "FOCUS_EVENT",
     "GENERIC_ALL",
     "GENERIC_EXECUTE",
@@ -418,6 +422,7 @@ __all__ = [
     "JOB_OBJECT_LIMIT_ACTIVE_PROCESS",
     "JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE",
     "KEY_EVENT",
+    "LAST_RULE_YEAR",
     "LOCALE_ID",
     "LOCKFILE_EXCLUSIVE_LOCK",
     "LOCKFILE_FAIL_IMMEDIATELY",
@@ -681,6 +686,7 @@ __all__ = [
     "watch_folder",
     "windows_directory",
     "windows_version",
+    "windows_zone_iana_name",
     "windows_zone_key",
     "windows_zone_names",
     "working_set_limits",

@@ -37,6 +37,7 @@ __all__ = [
     "WindowsTimeZone",
     "windows_zone_names",
     "windows_zone_key",
+    "windows_zone_iana_name",
     "local_windows_zone_key",
     "time_zone_string",
 ]
@@ -57,6 +58,11 @@ def windows_zone_names() -> list[str]:
 def windows_zone_key(name: str) -> str | None:
     """The key of the zone ``name`` names: its key (case ignored) or its standard time's name."""
     return _by_standard_name.get(name) or _by_lower.get(name.lower())
+
+
+def windows_zone_iana_name(key: str) -> str:
+    """The IANA zone the Windows zone ``key`` stands for (CLDR's default for it)."""
+    return ZONES[key].split()[0]
 
 
 def local_windows_zone_key() -> str | None:

@@ -216,7 +216,10 @@ def _as_rule(info: TIME_ZONE_INFORMATION) -> ZoneRule:
     raw = object.__getattribute__
 
     def date(start: SYSTEMTIME) -> TransitionDate:
-        return TransitionDate(*(getattr(start, name) for name in start.field_names()))
+        # pywin32 reads every date as a yearly rule, a year in it or not (Windows would take
+        # a date with a year as that one day)
+        fields = [getattr(start, name) for name in start.field_names()]
+        return TransitionDate(0, *fields[1:])
 
     return ZoneRule(
         raw(info, "bias"), raw(info, "standard_name"), date(raw(info, "standard_start")),
@@ -235,7 +238,7 @@ class TimeZoneDefinition(DYNAMIC_TIME_ZONE_INFORMATION):
     datetime.timedelta(seconds=18000)
     >>> TimeZoneDefinition(TIME_ZONE_INFORMATION(-60, "There")).standard_name
     'There'
-    >>> tzi = struct.pack("3l8h8h", 480, 0, -60, 0, 11, 0, 1, 2, 0, 0, 0, 0, 3, 0, 2, 2, 0, 0, 0)
+    >>> tzi = struct.pack("<3l8h8h", 480, 0, -60, 0, 11, 0, 1, 2, 0, 0, 0, 0, 3, 0, 2, 2, 0, 0, 0)
     >>> TimeZoneDefinition(tzi).locate_daylight_start(2021)
     datetime.datetime(2021, 3, 14, 2, 0)
     """
@@ -243,6 +246,7 @@ class TimeZoneDefinition(DYNAMIC_TIME_ZONE_INFORMATION):
     def __init__(self, *args: Any, **kwargs: Any) -> None:  # noqa: ANN401
         if len(args) == 1 and not kwargs and isinstance(args[0], TIME_ZONE_INFORMATION):
             other = args[0]
+            super().__init__()  # a plain TIME_ZONE_INFORMATION has no key: it stays empty
             for name in other.field_names():
                 setattr(self, name, object.__getattribute__(other, name))
             return
@@ -257,7 +261,7 @@ class TimeZoneDefinition(DYNAMIC_TIME_ZONE_INFORMATION):
     def _from_bytes(self, data: bytes, standard_name: str = "", daylight_name: str = "",
                     key_name: str = "", daylight_disabled: bool = False) -> None:  # fmt: skip
         try:
-            values = struct.unpack("3l8h8h", data)
+            values = struct.unpack("<3l8h8h", data)  # LONGs and WORDs, little-endian
         except struct.error:
             raise TypeError(f"Invalid arguments for {self.__class__}") from None
         bias, standard_bias, daylight_bias = values[:3]
@@ -313,8 +317,8 @@ class TimeZoneDefinition(DYNAMIC_TIME_ZONE_INFORMATION):
         >>> TimeZoneDefinition._locate_day(2022, SYSTEMTIME(0, 3, 0, 2))
         datetime.datetime(2022, 3, 13, 0, 0)
         """
-        date = TransitionDate(*(getattr(cutoff, name) for name in cutoff.field_names()))
-        return kernel.transition_time(date._replace(year=0), year)
+        fields = [getattr(cutoff, name) for name in cutoff.field_names()]
+        return kernel.transition_time(TransitionDate(0, *fields[1:]), year)
 
 
 class TimeZoneInfo(WindowsTimeZone):
