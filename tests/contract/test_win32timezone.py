@@ -25,8 +25,8 @@ from win32timezone import (
 HOUR = datetime.timedelta(hours=1)
 
 
-def at(zone: Any, *fields: int) -> datetime.datetime:  # noqa: ANN401
-    return datetime.datetime(*fields, tzinfo=zone)  # type: ignore[misc]
+def at(zone: Any, *fields: int) -> datetime.datetime:
+    return datetime.datetime(*fields, tzinfo=zone)  # type: ignore[arg-type,misc]
 
 
 def test_the_zones_are_windows_own() -> None:
@@ -113,13 +113,13 @@ def test_zones_pickle_and_compare_by_value() -> None:
 
 
 def test_bad_names_fail_at_once() -> None:
-    with pytest.raises(ValueError, match="^Timezone Name 'Nowhere Time' not found$"):
+    with pytest.raises(ValueError, match=r"^Timezone Name 'Nowhere Time' not found$"):
         TimeZoneInfo("Nowhere Time")
-    with pytest.raises(ValueError, match="^subkey name cannot be empty$"):
+    with pytest.raises(ValueError, match=r"^subkey name cannot be empty$"):
         TimeZoneInfo("")
-    with pytest.raises(ValueError, match="^subkey name cannot be empty$"):
-        TimeZoneInfo(None)  # type: ignore[arg-type]
-    with pytest.raises(TypeError, match="^Invalid arguments for"):
+    with pytest.raises(ValueError, match=r"^subkey name cannot be empty$"):
+        TimeZoneInfo(None)
+    with pytest.raises(TypeError, match=r"^Invalid arguments for"):
         TimeZoneDefinition(object())
 
 
