@@ -170,8 +170,8 @@ def rule_for_year(iana_name: str, year: int) -> ZoneRule:
     offsets = {int(first.total_seconds())} | {after for _, _, after in changes}
     standard, daylight = min(offsets), max(offsets)
     bias = -standard // 60
-    if standard == daylight:
-        return ZoneRule(bias)
+    if standard == daylight:  # no daylight time: Windows keeps its usual bias all the same
+        return ZoneRule(bias, daylight_bias=-60)
     into = [wall for wall, before, after in changes if after == daylight and before != daylight]
     out_of = [wall for wall, before, after in changes if before == daylight and after != daylight]
     if into:

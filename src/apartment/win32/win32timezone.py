@@ -495,8 +495,10 @@ _MUI = re.compile(r"@(?P<dllname>.*),-(?P<index>\d+)(?:;(?P<comment>.*))?")
 def resolveMUITimeZone(spec: str) -> str | None:
     """The string an MUI reference (``@tzres.dll,-ID``) names, or None if it cannot be read.
 
-    tzres.dll's strings are the zones' names.
+    tzres.dll's strings are the zones' names (numbered as Wine's registry cites them).
 
+    >>> resolveMUITimeZone("@tzres.dll,-11232;Pacific")
+    'Pacific Standard Time'
     >>> resolveMUITimeZone("@tzres.dll,-1") is None
     True
     """
