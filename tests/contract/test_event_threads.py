@@ -100,8 +100,11 @@ class BrowserThread:
             pythoncom.CoUninitialize()
 
     def end(self) -> None:
+        """Stop the thread; close the handles (the browser's too)."""
         win32event.SetEvent(self.stop)
         self.thread.join(JOIN_MS / 1000)
+        for handle in (self.ready, self.stop, self.box[0].firing):
+            handle.Close()
 
 
 def run_in(apartment: int, body: Any) -> Any:
@@ -168,6 +171,8 @@ def test_an_sta_sink_gets_events_on_its_thread_only_while_it_pumps() -> None:
         win32event.SetEvent(gate)
         client_thread = finish(thread, box)
         server.end()
+        for handle in (navigated, gate, sink.heard):
+            handle.Close()
     assert sink.threads == [(client_thread, server.box[2])]
 
 
@@ -186,6 +191,7 @@ def test_an_mta_sink_gets_events_on_another_thread_while_it_waits() -> None:
         client_thread = finish(thread, box)
     finally:
         server.end()
+        sink.heard.Close()
     [(sink_thread, source_thread)] = sink.threads
     assert source_thread == server.box[2]
     assert sink_thread not in (client_thread, source_thread)
