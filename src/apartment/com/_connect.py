@@ -5,7 +5,8 @@ its own IConnectionPointContainer and IConnectionPoint for the events interfaces
 in ``_connect_interfaces_``. A sink connects with ``Advise`` and is kept as an IDispatch
 pointer; the server fires an event with :meth:`Connectable.broadcast` (any call on each
 sink), :meth:`Connectable.notify` (by DISPID) or :meth:`Connectable.fire` (by the name of
-one of its ``_public_events_``, which take DISPIDs from 1000 on in list order).
+one of its ``_public_events_``, which take DISPIDs from 1000 on in list order, or
+those a mapping of names to DISPIDs gives them).
 
 An event is a call into the sink's apartment: into an STA, it runs when the sink's thread
 pumps messages. A sink whose STA does not pump holds the firing thread: after

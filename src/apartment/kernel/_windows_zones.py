@@ -28,7 +28,7 @@ from ._zone_rules import (
     rule_for_year,
     transition_time,
 )
-from ._zone_table import NAMES, ZONES
+from ._zone_table import NAMES, ZONES, zone_names
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -46,9 +46,10 @@ _lock = threading.Lock()  # the rules found so far (any thread may ask)
 _rules: dict[tuple[str, int], ZoneRule] = {}
 _history: dict[str, dict[int, ZoneRule]] = {}
 _by_lower = {key.lower(): key for key in ZONES}
-_by_standard_name = {names[1]: key for key, names in NAMES.items()}
+_by_standard_name = {zone_names(key)[1]: key for key in ZONES}
 _strings: dict[int, str] = {}  # tzres.dll's ids: standard name, daylight name, display name
-for _display, _standard, _daylight, _first in NAMES.values():
+for _key, (_, _first) in NAMES.items():
+    _display, _standard, _daylight = zone_names(_key)
     _strings.update({_first: _standard, _first + 1: _daylight, _first + 2: _display})
 _by_iana = {iana: key for key, names in ZONES.items() for iana in names.split()}
 
@@ -101,7 +102,7 @@ def _rule(key: str, year: int) -> ZoneRule:
     with _lock:
         found = _rules.get((key, year))
     if found is None:
-        _, standard, daylight, _ = NAMES[key]
+        _, standard, daylight = zone_names(key)
         found = rule_for_year(ZONES[key].split()[0], year).named(standard, daylight)
         with _lock:
             _rules[(key, year)] = found
@@ -148,7 +149,7 @@ class WindowsTimeZone(datetime.tzinfo):
                 raise ValueError(f"no time zone is named {zone!r}")
             self._key = key
             self._static = _rule(key, LAST_RULE_YEAR)
-            self.display_name, self.standard_name, self.daylight_name, _ = NAMES[key]
+            self.display_name, self.standard_name, self.daylight_name = zone_names(key)
         else:
             raise TypeError(f"a zone is a name or a ZoneRule, not {type(zone).__name__}")
         self.fixed_standard_time = bool(fixed_standard_time)
