@@ -65,7 +65,8 @@ class Browser(com.Connectable):
         super().__init__()
         self._visible = False
         self.LocationURL = ""
-        self.fired_on: list[int] = []  # the threads the events were fired on (for tests)
+        self._lock = threading.Lock()
+        self._fired_on: list[int] = []  # the threads the events were fired on (for tests)
         self.firing = Event(manual_reset=True)  # set as the first event goes (for tests)
 
     @property
@@ -76,6 +77,11 @@ class Browser(com.Connectable):
     def Visible(self, value: Any) -> None:  # noqa: N802
         self._visible = bool(value)
         self._fire("OnVisible", self._visible)
+
+    def fired_on(self) -> list[int]:
+        """The threads the events were fired on, in order (for tests)."""
+        with self._lock:
+            return list(self._fired_on)
 
     def ThreadId(self) -> int:  # noqa: N802
         """The native id of the object's thread (what the tests compare)."""
@@ -96,7 +102,8 @@ class Browser(com.Connectable):
         self._fire("DocumentComplete", me, self.LocationURL)
 
     def _fire(self, name: str, *args: Any) -> None:
-        self.fired_on.append(threading.get_native_id())
+        with self._lock:
+            self._fired_on.append(threading.get_native_id())
         self.firing.set()
         self.fire(name, *args)
 

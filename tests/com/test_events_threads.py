@@ -139,7 +139,7 @@ def test_an_sta_sink_runs_events_on_its_thread_only_while_it_pumps(browser_threa
         client.join(30)
     me = box[0]
     assert recorder.events() == [("DocumentComplete", me), ("OnQuit", me)]
-    assert set(browser.fired_on) == {server.thread.native_id}  # fired from its own thread
+    assert set(browser.fired_on()) == {server.thread.native_id}  # fired from its own thread
 
 
 def test_an_mta_sink_runs_events_on_another_thread(browser_thread: Any) -> None:
