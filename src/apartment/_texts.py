@@ -47,15 +47,26 @@ from ._codes import (
     ERROR_BADDB,
     ERROR_BROKEN_PIPE,
     ERROR_CANNOT_FIND_WND_CLASS,
+    ERROR_CHILD_WINDOW_MENU,
     ERROR_CLASS_ALREADY_EXISTS,
     ERROR_CLASS_DOES_NOT_EXIST,
     ERROR_CLIPBOARD_NOT_OPEN,
     ERROR_COMMITMENT_LIMIT,
+    ERROR_CONNECTION_ABORTED,
+    ERROR_CONNECTION_REFUSED,
+    ERROR_CONTROL_ID_NOT_FOUND,
     ERROR_DEPENDENT_SERVICES_RUNNING,
     ERROR_DIR_NOT_EMPTY,
     ERROR_DIRECTORY,
     ERROR_DISK_FULL,
     ERROR_DUPLICATE_SERVICE_NAME,
+    ERROR_EVT_CHANNEL_NOT_FOUND,
+    ERROR_EVT_INVALID_CHANNEL_PATH,
+    ERROR_EVT_INVALID_QUERY,
+    ERROR_EVT_MESSAGE_ID_NOT_FOUND,
+    ERROR_EVT_MESSAGE_NOT_FOUND,
+    ERROR_EVT_PUBLISHER_METADATA_NOT_FOUND,
+    ERROR_EVT_UNRESOLVED_VALUE_INSERT,
     ERROR_EXCEPTION_IN_SERVICE,
     ERROR_FAILED_SERVICE_CONTROLLER_CONNECT,
     ERROR_FILE_EXISTS,
@@ -64,9 +75,14 @@ from ._codes import (
     ERROR_FILENAME_EXCED_RANGE,
     ERROR_GEN_FAILURE,
     ERROR_HANDLE_EOF,
+    ERROR_INVALID_ACCEL_HANDLE,
+    ERROR_INVALID_CURSOR_HANDLE,
     ERROR_INVALID_FLAGS,
     ERROR_INVALID_FUNCTION,
     ERROR_INVALID_HANDLE,
+    ERROR_INVALID_ICON_HANDLE,
+    ERROR_INVALID_INDEX,
+    ERROR_INVALID_MENU_HANDLE,
     ERROR_INVALID_NAME,
     ERROR_INVALID_PARAMETER,
     ERROR_INVALID_SERVICE_CONTROL,
@@ -78,11 +94,13 @@ from ._codes import (
     ERROR_KEY_DELETED,
     ERROR_LOCK_VIOLATION,
     ERROR_MAPPED_ALIGNMENT,
+    ERROR_MENU_ITEM_NOT_FOUND,
     ERROR_MESSAGE_SYNC_ONLY,
     ERROR_MOD_NOT_FOUND,
     ERROR_MORE_DATA,
     ERROR_MR_MID_NOT_FOUND,
     ERROR_NEGATIVE_SEEK,
+    ERROR_NETNAME_DELETED,
     ERROR_NO_DATA,
     ERROR_NO_IMPERSONATION_TOKEN,
     ERROR_NO_MORE_ITEMS,
@@ -175,6 +193,24 @@ from ._codes import (
     STG_E_READFAULT,
     STG_E_SEEKERROR,
     WAIT_TIMEOUT,
+    WSAEACCES,
+    WSAEADDRINUSE,
+    WSAEADDRNOTAVAIL,
+    WSAEALREADY,
+    WSAECONNABORTED,
+    WSAECONNREFUSED,
+    WSAECONNRESET,
+    WSAEFAULT,
+    WSAEHOSTUNREACH,
+    WSAEINTR,
+    WSAEINVAL,
+    WSAEISCONN,
+    WSAEMFILE,
+    WSAENETUNREACH,
+    WSAENOBUFS,
+    WSAENOTSOCK,
+    WSAEWOULDBLOCK,
+    WSAHOST_NOT_FOUND,
 )
 
 if TYPE_CHECKING:
@@ -209,6 +245,14 @@ _MESSAGES: dict[int, str] = {
     ERROR_INVALID_WINDOW_HANDLE: "Invalid window handle.",
     ERROR_TLW_WITH_WSCHILD: "Cannot create a top-level child window.",
     ERROR_CANNOT_FIND_WND_CLASS: "Cannot find window class.",
+    ERROR_INVALID_MENU_HANDLE: "Invalid menu handle.",
+    ERROR_INVALID_CURSOR_HANDLE: "Invalid cursor handle.",
+    ERROR_INVALID_ACCEL_HANDLE: "Invalid accelerator table handle.",
+    ERROR_INVALID_INDEX: "Invalid index.",
+    ERROR_INVALID_ICON_HANDLE: "Invalid icon handle.",
+    ERROR_MENU_ITEM_NOT_FOUND: "Menu item not found.",
+    ERROR_CHILD_WINDOW_MENU: "Child windows cannot have menus.",
+    ERROR_CONTROL_ID_NOT_FOUND: "Control ID not found.",
     ERROR_WINDOW_OF_OTHER_THREAD: "Invalid window; it belongs to other thread.",
     ERROR_CLASS_ALREADY_EXISTS: "Class already exists.",
     ERROR_CLASS_DOES_NOT_EXIST: "Class does not exist.",
@@ -285,6 +329,19 @@ _MESSAGES: dict[int, str] = {
     ERROR_PIPE_NOT_CONNECTED: "No process is on the other end of the pipe.",
     ERROR_MORE_DATA: "More data is available.",
     ERROR_NO_MORE_ITEMS: "No more data is available.",
+    ERROR_EVT_INVALID_CHANNEL_PATH: "The specified channel path is invalid.",
+    ERROR_EVT_INVALID_QUERY: "The specified query is invalid.",
+    ERROR_EVT_PUBLISHER_METADATA_NOT_FOUND: (
+        "The publisher metadata cannot be found in the resource."
+    ),
+    ERROR_EVT_CHANNEL_NOT_FOUND: "The specified channel could not be found.",
+    ERROR_EVT_MESSAGE_NOT_FOUND: (
+        "The message resource is present but the message was not found in the message table."
+    ),
+    ERROR_EVT_MESSAGE_ID_NOT_FOUND: "The message id for the desired message could not be found.",
+    ERROR_EVT_UNRESOLVED_VALUE_INSERT: (
+        "The substitution string for insert index (%1) could not be found."
+    ),
     ERROR_BAD_PATHNAME: "The specified path is invalid.",
     ERROR_KEY_DELETED: (
         "Illegal operation attempted on a registry key that has been marked for deletion."
@@ -323,6 +380,42 @@ _MESSAGES: dict[int, str] = {
         "data is corrupted, or the system's memory image of the file is corrupted, or the file "
         "could not be recovered because the alternate copy or log was absent or corrupted."
     ),
+    # Winsock's (WSAGetLastError) and the network's
+    WSAEINTR: "A blocking operation was interrupted by a call to WSACancelBlockingCall.",
+    WSAEACCES: (
+        "An attempt was made to access a socket in a way forbidden by its access permissions."
+    ),
+    WSAEFAULT: (
+        "The system detected an invalid pointer address in attempting to use a pointer argument"
+        " in a call."
+    ),
+    WSAEINVAL: "An invalid argument was supplied.",
+    WSAEMFILE: "Too many open sockets.",
+    WSAEWOULDBLOCK: "A non-blocking socket operation could not be completed immediately.",
+    WSAEALREADY: (
+        "An operation was attempted on a non-blocking socket that already had an operation in "
+        "progress."
+    ),
+    WSAENOTSOCK: "An operation was attempted on something that is not a socket.",
+    WSAEADDRINUSE: (
+        "Only one usage of each socket address (protocol/network address/port) is normally "
+        "permitted."
+    ),
+    WSAEADDRNOTAVAIL: "The requested address is not valid in its context.",
+    WSAENETUNREACH: "A socket operation was attempted to an unreachable network.",
+    WSAECONNABORTED: "An established connection was aborted by the software in your host machine.",
+    WSAECONNRESET: "An existing connection was forcibly closed by the remote host.",
+    WSAENOBUFS: (
+        "An operation on a socket could not be performed because the system lacked sufficient "
+        "buffer space or because a queue was full."
+    ),
+    WSAEISCONN: "A connect request was made on an already connected socket.",
+    WSAECONNREFUSED: "No connection could be made because the target machine actively refused it.",
+    WSAEHOSTUNREACH: "A socket operation was attempted to an unreachable host.",
+    WSAHOST_NOT_FOUND: "No such host is known.",
+    ERROR_NETNAME_DELETED: "The specified network name is no longer available.",
+    ERROR_CONNECTION_REFUSED: "The remote computer refused the network connection.",
+    ERROR_CONNECTION_ABORTED: "The network connection was aborted by the local system.",
 }
 
 

@@ -25,6 +25,8 @@ DIGESTS = {
     "win32cryptcon": (1778, "b650d05c1270de56"),
     "sspicon": (454, "ada915b1cd21cec1"),
     "win32inetcon": (989, "0da27a47a364f91f"),
+    "winerror": (7231, "eaa1b3955291e09b"),
+    "ntsecuritycon": (537, "f3ee6ba69ae80482"),
 }
 
 MACROS = {
@@ -40,6 +42,10 @@ MACROS = {
     "GET_CMSG_ENCODING_TYPE RCRYPT_FAILED RCRYPT_SUCCEEDED",
     "sspicon": "SEC_SUCCESS",
     "win32inetcon": "",
+    "winerror": "FAILED FILTER_HRESULT_FROM_FLT_NTSTATUS GetScode HRESULT_CODE HRESULT_FACILITY "
+    "HRESULT_FROM_NT HRESULT_FROM_SETUPAPI HRESULT_FROM_WIN32 HRESULT_SEVERITY ResultFromScode "
+    "SCODE_CODE SCODE_FACILITY SCODE_SEVERITY SUCCEEDED",
+    "ntsecuritycon": "",
 }
 
 
@@ -91,6 +97,26 @@ SAMPLES: list[tuple[str, str, tuple[Any, ...], Any]] = [
     ("winnt", "DECREF", (0x94,), 0x24),
     ("winnt", "IMAGE_SNAP_BY_ORDINAL", (0x80000005,), True),
     ("winnt", "IMAGE_ORDINAL", (0x80012345,), 0x2345),
+    ("win32con", "PRIMARYLANGID", (0x0409,), 0x09),
+    ("win32con", "SUBLANGID", (0x0409,), 0x01),
+    ("win32con", "IMAGE_SNAP_BY_ORDINAL", (0x80000005,), True),
+    ("win32con", "IMAGE_ORDINAL", (0x80012345,), 0x2345),
+    ("winerror", "HRESULT_CODE", (-2147024891,), 5),
+    ("winerror", "SCODE_CODE", (-2147024891,), 5),
+    ("winerror", "HRESULT_FACILITY", (-2147024891,), 7),
+    ("winerror", "SCODE_FACILITY", (-2147417842,), 1),
+    ("winerror", "HRESULT_SEVERITY", (-2147024891,), 1),
+    ("winerror", "SCODE_SEVERITY", (1,), 0),
+    ("winerror", "HRESULT_FROM_WIN32", (5,), -2147024891),
+    ("winerror", "HRESULT_FROM_WIN32", (0,), 0),
+    ("winerror", "HRESULT_FROM_NT", (0xC0000005,), 0xD0000005),
+    ("winerror", "HRESULT_FROM_SETUPAPI", (-536870654,), -2146500350),
+    ("winerror", "HRESULT_FROM_SETUPAPI", (5,), -2147024891),
+    ("winerror", "FILTER_HRESULT_FROM_FLT_NTSTATUS", (-1071906815,), -2145452031),
+    ("winerror", "GetScode", (-2147467259,), -2147467259),
+    ("winerror", "ResultFromScode", (-2147467259,), -2147467259),
+    ("winerror", "SUCCEEDED", (1,), True),
+    ("winerror", "FAILED", (-2147467259,), True),
     ("winioctlcon", "CTL_CODE", (7, 0x10, 0, 1), 0x74040),
     ("winioctlcon", "DEVICE_TYPE_FROM_CTL_CODE", (0x74040,), 7),
     ("commctrl", "INDEXTOOVERLAYMASK", (2,), 0x200),

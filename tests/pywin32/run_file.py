@@ -67,6 +67,36 @@ def _stand_ins(root: Path) -> None:
     sys.meta_path.insert(0, _StandIns(root))  # before the path finder: our util, not theirs
 
 
+def _null_device() -> None:
+    """Open ``NUL`` as Windows does: the null device, in any folder (test_win32file's
+    test_basics opens it for a handle that is not a socket). Linux has no such name."""
+    import builtins
+
+    real_open = builtins.open
+
+    def open_nul(file: object, *args: object, **kwargs: object) -> object:
+        if isinstance(file, str) and file.upper() == "NUL":
+            file = os.devnull
+        return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
+
+    builtins.open = open_nul  # type: ignore[assignment]
+
+
+def _windows_bind() -> None:
+    """Bind as Windows binds: a port whose old connections wait in TIME_WAIT is free
+    (Linux needs SO_REUSEADDR for that; testAcceptEx binds port 4680 on every run)."""
+    import socket
+
+    real_bind = socket.socket.bind
+
+    def bind(self: socket.socket, address: object, /) -> None:
+        if self.type == socket.SOCK_STREAM and self.family in (socket.AF_INET, socket.AF_INET6):
+            self.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        real_bind(self, address)  # type: ignore[arg-type]
+
+    socket.socket.bind = bind  # type: ignore[method-assign,assignment]
+
+
 def _module_name(relpath: str) -> str:
     path = Path(relpath)
     if path.parts[:2] == ("win32com", "test"):
@@ -102,6 +132,8 @@ def main() -> int:
     path = root / options.relpath
     install(runtime=True)
     _stand_ins(root)
+    _null_device()
+    _windows_bind()
     for module in options.register:
         if _registry_cli.register_main([module]) != 0:
             return 2

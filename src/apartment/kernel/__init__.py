@@ -371,6 +371,17 @@ __all__ = [
     "DRIVE_NO_ROOT_DIR",
     "DRIVE_UNKNOWN",
     "EXTENDED_LIMIT_VALID_FLAGS",
+    "FD_ACCEPT",
+    "FD_ADDRESS_LIST_CHANGE",
+    "FD_ALL_EVENTS",
+    "FD_CLOSE",
+    "FD_CONNECT",
+    "FD_GROUP_QOS",
+    "FD_OOB",
+    "FD_QOS",
+    "FD_READ",
+    "FD_ROUTING_INTERFACE_CHANGE",
+    "FD_WRITE",
     "FILE_ACTION_ADDED",
     "FILE_ACTION_MODIFIED",
     "FILE_ACTION_REMOVED",
@@ -546,15 +557,21 @@ __all__ = [
     "WaitResult",
     "Waitable",
     "WaitableTimer",
+    "WindowsSocket",
     "WindowsTimeZone",
     "WindowsVersion",
     "ZoneRule",
+    "accept_addresses",
+    "accept_into",
     "add_ctrl_handler",
+    "adopt_socket",
     "alloc_console",
     "attach_console",
     "bind_directory",
     "call_named_pipe",
+    "cancel_socket_io",
     "command_line",
+    "connect_overlapped",
     "console_attached",
     "console_code_page",
     "console_input",
@@ -583,6 +600,7 @@ __all__ = [
     "drive_type",
     "effective_token",
     "encode_changes",
+    "endpoint_size",
     "environment_variable",
     "expand_environment",
     "file_attributes",
@@ -601,6 +619,7 @@ __all__ = [
     "impersonate_self",
     "in_daylight",
     "inherit_from_parent",
+    "is_socket",
     "is_wow64",
     "join_command_line",
     "local_time",
@@ -642,6 +661,7 @@ __all__ = [
     "revert_to_self",
     "rule_for_year",
     "search_path",
+    "select_events",
     "send_console_ctrl_event",
     "session_id",
     "set_active_screen_buffer",
@@ -660,6 +680,8 @@ __all__ = [
     "sgr_of_attribute",
     "signal_and_wait",
     "sleep",
+    "socket_recv",
+    "socket_send",
     "split_command_line",
     "start_process",
     "start_thread",
@@ -672,6 +694,7 @@ __all__ = [
     "system_info",
     "system_metric",
     "system_time",
+    "take_events",
     "temp_file_name",
     "thread_by_id",
     "thread_priority",
@@ -679,6 +702,7 @@ __all__ = [
     "thread_token",
     "time_zone_string",
     "transition_time",
+    "transmit_file",
     "volume_info",
     "wait_all",
     "wait_any",
@@ -691,3 +715,29 @@ __all__ = [
     "windows_zone_names",
     "working_set_limits",
 ]
+
+# -- sockets: WSAEventSelect's record and overlapped socket I/O (Winsock's extensions) -------
+from ._sockio import accept_addresses as accept_addresses
+from ._sockio import accept_into as accept_into
+from ._sockio import connect_overlapped as connect_overlapped
+from ._sockio import endpoint_size as endpoint_size
+from ._sockio import socket_recv as socket_recv
+from ._sockio import socket_send as socket_send
+from ._sockio import transmit_file as transmit_file
+from ._sockstate import cancel_socket_io as cancel_socket_io
+from ._sockstate import select_events as select_events
+from ._sockstate import take_events as take_events
+from ._winsock import FD_ACCEPT as FD_ACCEPT
+from ._winsock import FD_ADDRESS_LIST_CHANGE as FD_ADDRESS_LIST_CHANGE
+from ._winsock import FD_ALL_EVENTS as FD_ALL_EVENTS
+from ._winsock import FD_CLOSE as FD_CLOSE
+from ._winsock import FD_CONNECT as FD_CONNECT
+from ._winsock import FD_GROUP_QOS as FD_GROUP_QOS
+from ._winsock import FD_OOB as FD_OOB
+from ._winsock import FD_QOS as FD_QOS
+from ._winsock import FD_READ as FD_READ
+from ._winsock import FD_ROUTING_INTERFACE_CHANGE as FD_ROUTING_INTERFACE_CHANGE
+from ._winsock import FD_WRITE as FD_WRITE
+from ._winsock import is_socket as is_socket
+from ._winsocket import WindowsSocket as WindowsSocket
+from ._winsocket import adopt_socket as adopt_socket

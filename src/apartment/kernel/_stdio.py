@@ -39,6 +39,7 @@ __all__ = [
     "STD_ERROR",
     "StartupInfo",
     "std_handle",
+    "known_file_of_descriptor",
     "set_std_handle",
     "std_handle_values",
     "startup_std_handles",
@@ -158,6 +159,23 @@ def handle_of_descriptor(fd: int) -> int:
     with _state.lock:
         _state.fds[fd] = (value, identity)
     return value
+
+
+def known_file_of_descriptor(fd: int) -> File | None:
+    """The file that :func:`handle_of_descriptor` made for ``fd``, if it did; none is made.
+
+    For a socket's overlapped operations: they report to the completion port its file (its
+    handle) was associated with.
+    """
+    with _state.lock:
+        known = _state.fds.get(fd)
+    if known is None:
+        return None
+    with contextlib.suppress(InvalidHandleError):
+        obj = handles.get(known[0])
+        if isinstance(obj, File):
+            return obj
+    return None
 
 
 def descriptor_of_handle(value: int) -> int:

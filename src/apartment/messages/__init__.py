@@ -4,6 +4,14 @@ Built on the kernel layer: a thread's queue can be waited on beside kernel objec
 (``msg_wait_any``), and both can be awaited from asyncio.
 """
 
+from ._accelerators import FALT as FALT
+from ._accelerators import FCONTROL as FCONTROL
+from ._accelerators import FSHIFT as FSHIFT
+from ._accelerators import FVIRTKEY as FVIRTKEY
+from ._accelerators import accelerator_table as accelerator_table
+from ._accelerators import create_accelerator_table as create_accelerator_table
+from ._accelerators import destroy_accelerator_table as destroy_accelerator_table
+from ._accelerators import translate_accelerator as translate_accelerator
 from ._aio import get_message_async as get_message_async
 from ._aio import pump_messages_async as pump_messages_async
 from ._aio import wait_all_async as wait_all_async
@@ -35,28 +43,121 @@ from ._console_window import console_window as console_window
 from ._console_window import set_console_window_title as set_console_window_title
 from ._constants import *  # noqa: F403
 from ._constants import __all__ as _constant_names
+from ._cursor import clip_cursor as clip_cursor
+from ._cursor import cursor_clip as cursor_clip
+from ._cursor import cursor_pos as cursor_pos
+from ._cursor import set_cursor_pos as set_cursor_pos
 from ._defproc import def_window_proc as def_window_proc
 from ._desktop import DESKTOP_CLASS as DESKTOP_CLASS
 from ._desktop import SHELL_CLASS as SHELL_CLASS
 from ._desktop import desktop_window as desktop_window
 from ._destroy import destroy_window as destroy_window
+from ._dialogs import DIALOG_CLASS as DIALOG_CLASS
+from ._dialogs import IDCANCEL as IDCANCEL
+from ._dialogs import IDOK as IDOK
+from ._dialogs import DialogItem as DialogItem
+from ._dialogs import DialogTemplate as DialogTemplate
+from ._dialogs import create_dialog as create_dialog
+from ._dialogs import def_dialog_proc as def_dialog_proc
+from ._dialogs import dialog_box as dialog_box
+from ._dialogs import dialog_item_int as dialog_item_int
+from ._dialogs import dialog_item_text as dialog_item_text
+from ._dialogs import end_dialog as end_dialog
+from ._dialogs import is_dialog_message as is_dialog_message
+from ._dialogs import set_dialog_item_int as set_dialog_item_int
+from ._dialogs import set_dialog_item_text as set_dialog_item_text
 from ._enum import child_windows as child_windows
 from ._enum import find_window as find_window
 from ._enum import get_class_name as get_class_name
 from ._enum import thread_windows as thread_windows
 from ._enum import top_level_windows as top_level_windows
+from ._focus import InputState as InputState
+from ._focus import active_window as active_window
+from ._focus import attach_thread_input as attach_thread_input
+from ._focus import capture_window as capture_window
+from ._focus import enable_window as enable_window
+from ._focus import focus_window as focus_window
+from ._focus import foreground_window as foreground_window
+from ._focus import input_state as input_state
+from ._focus import is_window_enabled as is_window_enabled
+from ._focus import release_capture as release_capture
+from ._focus import set_active_window as set_active_window
+from ._focus import set_capture as set_capture
+from ._focus import set_focus as set_focus
+from ._focus import set_foreground_window as set_foreground_window
 from ._globalmem import alloc_global as alloc_global
 from ._globalmem import free_global as free_global
 from ._globalmem import global_data as global_data
+from ._gui_constants import *  # noqa: F403
+from ._gui_constants import __all__ as _gui_constant_names
+from ._icons import IMAGE_BITMAP as IMAGE_BITMAP
+from ._icons import IMAGE_CURSOR as IMAGE_CURSOR
+from ._icons import IMAGE_ICON as IMAGE_ICON
+from ._icons import LR_DEFAULTSIZE as LR_DEFAULTSIZE
+from ._icons import LR_LOADFROMFILE as LR_LOADFROMFILE
+from ._icons import LR_SHARED as LR_SHARED
+from ._icons import Icon as Icon
+from ._icons import copy_icon as copy_icon
+from ._icons import create_icon as create_icon
+from ._icons import destroy_icon as destroy_icon
+from ._icons import extract_icons as extract_icons
+from ._icons import icon_of as icon_of
+from ._icons import is_icon as is_icon
+from ._icons import load_image as load_image
 from ._input import QueueInput as QueueInput
 from ._keyscan import key_scan as key_scan
 from ._keyscan import key_state as key_state
 from ._memory import read_memory as read_memory
 from ._memory import read_string as read_string
+from ._memory import write_memory as write_memory
+from ._menu_constants import *  # noqa: F403
+from ._menu_constants import __all__ as _menu_constant_names
+from ._menu_states import check_menu_item as check_menu_item
+from ._menu_states import check_menu_radio_item as check_menu_radio_item
+from ._menu_states import enable_menu_item as enable_menu_item
+from ._menu_states import menu_default_item as menu_default_item
+from ._menu_states import menu_info as menu_info
+from ._menu_states import menu_item_count as menu_item_count
+from ._menu_states import menu_item_id as menu_item_id
+from ._menu_states import menu_state as menu_state
+from ._menu_states import set_menu_default_item as set_menu_default_item
+from ._menu_states import set_menu_info as set_menu_info
+from ._menu_states import sub_menu as sub_menu
+from ._menus import Menu as Menu
+from ._menus import MenuInfo as MenuInfo
+from ._menus import MenuItem as MenuItem
+from ._menus import append_menu as append_menu
+from ._menus import create_menu as create_menu
+from ._menus import create_popup_menu as create_popup_menu
+from ._menus import delete_menu as delete_menu
+from ._menus import destroy_menu as destroy_menu
+from ._menus import insert_menu as insert_menu
+from ._menus import insert_menu_item as insert_menu_item
+from ._menus import is_menu as is_menu
+from ._menus import menu_item as menu_item
+from ._menus import menu_of as menu_of
+from ._menus import modify_menu as modify_menu
+from ._menus import remove_menu as remove_menu
+from ._menus import set_menu_item as set_menu_item
 from ._message import Message as Message
 from ._message import quit_code as quit_code
 from ._message import register_window_message as register_window_message
 from ._message import ticks as tick_count
+from ._notifyicon import NIF_ICON as NIF_ICON
+from ._notifyicon import NIF_INFO as NIF_INFO
+from ._notifyicon import NIF_MESSAGE as NIF_MESSAGE
+from ._notifyicon import NIF_STATE as NIF_STATE
+from ._notifyicon import NIF_TIP as NIF_TIP
+from ._notifyicon import NIM_ADD as NIM_ADD
+from ._notifyicon import NIM_DELETE as NIM_DELETE
+from ._notifyicon import NIM_MODIFY as NIM_MODIFY
+from ._notifyicon import NIM_SETFOCUS as NIM_SETFOCUS
+from ._notifyicon import NIM_SETVERSION as NIM_SETVERSION
+from ._notifyicon import NotifyIcon as NotifyIcon
+from ._notifyicon import click_notify_icon as click_notify_icon
+from ._notifyicon import notify_icons as notify_icons
+from ._notifyicon import shell_notify_icon as shell_notify_icon
+from ._notifyicon import wait_for_notify_icon as wait_for_notify_icon
 from ._params import CreateStruct as CreateStruct
 from ._params import TextBuffer as TextBuffer
 from ._params import WindowPos as WindowPos
@@ -89,11 +190,42 @@ from ._timers import TIMER_MAXIMUM as TIMER_MAXIMUM
 from ._timers import TIMER_MINIMUM as TIMER_MINIMUM
 from ._timers import kill_timer as kill_timer
 from ._timers import set_timer as set_timer
+from ._trackmenu import MenuChooser as MenuChooser
+from ._trackmenu import draw_menu_bar as draw_menu_bar
+from ._trackmenu import queue_menu_choice as queue_menu_choice
+from ._trackmenu import set_menu_chooser as set_menu_chooser
+from ._trackmenu import set_window_menu as set_window_menu
+from ._trackmenu import system_menu as system_menu
+from ._trackmenu import track_popup_menu as track_popup_menu
+from ._trackmenu import window_menu as window_menu
 from ._window import Window as Window
 from ._window import create_window as create_window
 from ._window import dispatch_message as dispatch_message
 from ._window_table import is_window as is_window
 from ._window_table import window_of as window_of
+from ._windowinfo import AW_ACTIVATE as AW_ACTIVATE
+from ._windowinfo import AW_HIDE as AW_HIDE
+from ._windowinfo import Placement as Placement
+from ._windowinfo import animate_window as animate_window
+from ._windowinfo import bring_window_to_top as bring_window_to_top
+from ._windowinfo import child_window_from_point as child_window_from_point
+from ._windowinfo import client_to_screen as client_to_screen
+from ._windowinfo import close_window as close_window
+from ._windowinfo import dialog_control_id as dialog_control_id
+from ._windowinfo import dialog_item as dialog_item
+from ._windowinfo import flash_window as flash_window
+from ._windowinfo import get_ancestor as get_ancestor
+from ._windowinfo import is_child as is_child
+from ._windowinfo import is_iconic as is_iconic
+from ._windowinfo import layered_attributes as layered_attributes
+from ._windowinfo import screen_to_client as screen_to_client
+from ._windowinfo import set_layered_attributes as set_layered_attributes
+from ._windowinfo import set_window_placement as set_window_placement
+from ._windowinfo import top_window as top_window
+from ._windowinfo import window_from_point as window_from_point
+from ._windowinfo import window_placement as window_placement
+from ._windowlong import *  # noqa: F403
+from ._windowlong import __all__ as _window_long_names
 from ._windowpos import DESKTOP_SIZE as DESKTOP_SIZE
 from ._windowpos import client_rect as client_rect
 from ._windowpos import get_parent as get_parent
@@ -215,4 +347,136 @@ __all__ = [
     "is_window",
     "window_of",
     "window_rect",
+    # windows' state, input state, the cursor (s19-gui)
+    *_gui_constant_names,
+    *_window_long_names,
+    "clip_cursor",
+    "cursor_clip",
+    "cursor_pos",
+    "set_cursor_pos",
+    "InputState",
+    "active_window",
+    "attach_thread_input",
+    "capture_window",
+    "enable_window",
+    "focus_window",
+    "foreground_window",
+    "input_state",
+    "is_window_enabled",
+    "release_capture",
+    "set_active_window",
+    "set_capture",
+    "set_focus",
+    "set_foreground_window",
+    "AW_ACTIVATE",
+    "AW_HIDE",
+    "Placement",
+    "animate_window",
+    "bring_window_to_top",
+    "child_window_from_point",
+    "client_to_screen",
+    "close_window",
+    "dialog_control_id",
+    "dialog_item",
+    "flash_window",
+    "get_ancestor",
+    "is_child",
+    "is_iconic",
+    "layered_attributes",
+    "screen_to_client",
+    "set_layered_attributes",
+    "set_window_placement",
+    "top_window",
+    "window_from_point",
+    "window_placement",
+    # menus, tray icons, icons, accelerators (s19-gui)
+    "write_memory",
+    *_menu_constant_names,
+    "Menu",
+    "MenuInfo",
+    "MenuItem",
+    "append_menu",
+    "create_menu",
+    "create_popup_menu",
+    "delete_menu",
+    "destroy_menu",
+    "insert_menu",
+    "insert_menu_item",
+    "is_menu",
+    "menu_item",
+    "menu_of",
+    "modify_menu",
+    "remove_menu",
+    "set_menu_item",
+    "check_menu_item",
+    "check_menu_radio_item",
+    "enable_menu_item",
+    "menu_default_item",
+    "menu_info",
+    "menu_item_count",
+    "menu_item_id",
+    "menu_state",
+    "set_menu_default_item",
+    "set_menu_info",
+    "sub_menu",
+    "MenuChooser",
+    "draw_menu_bar",
+    "queue_menu_choice",
+    "set_menu_chooser",
+    "system_menu",
+    "track_popup_menu",
+    "window_menu",
+    "set_window_menu",
+    "IMAGE_BITMAP",
+    "IMAGE_CURSOR",
+    "IMAGE_ICON",
+    "LR_DEFAULTSIZE",
+    "LR_LOADFROMFILE",
+    "LR_SHARED",
+    "Icon",
+    "copy_icon",
+    "create_icon",
+    "destroy_icon",
+    "extract_icons",
+    "icon_of",
+    "is_icon",
+    "load_image",
+    "NIF_ICON",
+    "NIF_INFO",
+    "NIF_MESSAGE",
+    "NIF_STATE",
+    "NIF_TIP",
+    "NIM_ADD",
+    "NIM_DELETE",
+    "NIM_MODIFY",
+    "NIM_SETFOCUS",
+    "NIM_SETVERSION",
+    "NotifyIcon",
+    "click_notify_icon",
+    "notify_icons",
+    "shell_notify_icon",
+    "wait_for_notify_icon",
+    "FALT",
+    "FCONTROL",
+    "FSHIFT",
+    "FVIRTKEY",
+    "accelerator_table",
+    "create_accelerator_table",
+    "destroy_accelerator_table",
+    "translate_accelerator",
+    # dialogs (s19-gui)
+    "DIALOG_CLASS",
+    "IDCANCEL",
+    "IDOK",
+    "DialogItem",
+    "DialogTemplate",
+    "create_dialog",
+    "def_dialog_proc",
+    "dialog_box",
+    "dialog_item_int",
+    "dialog_item_text",
+    "end_dialog",
+    "is_dialog_message",
+    "set_dialog_item_text",
+    "set_dialog_item_int",
 ]

@@ -17,8 +17,10 @@ from ._constants import (
     WM_WINDOWPOSCHANGED,
 )
 from ._destroy import destroy_window
+from ._focus import capture_window, release_capture, set_focus
+from ._gui_constants import WA_INACTIVE, WM_ACTIVATE, WM_CANCELMODE
 from ._params import CreateStruct, TextBuffer, WindowPos, make_lparam
-from ._styles import SIZE_RESTORED, SWP_NOCLIENTMOVE, SWP_NOCLIENTSIZE
+from ._styles import SIZE_RESTORED, SWP_NOCLIENTMOVE, SWP_NOCLIENTSIZE, WS_MINIMIZE
 from ._window_table import window_of
 
 if TYPE_CHECKING:
@@ -53,7 +55,17 @@ def def_window_proc(hwnd: int, msg: int, wparam: object, lparam: object) -> int:
         return len(window_of(hwnd).title)
     elif msg == WM_WINDOWPOSCHANGED and isinstance(lparam, WindowPos):
         _size_and_move(window_of(hwnd), lparam)
+    elif msg == WM_CANCELMODE and capture_window() == hwnd:
+        release_capture()
+    elif msg == WM_ACTIVATE and isinstance(wparam, int) and wparam & 0xFFFF != WA_INACTIVE:
+        _take_focus(hwnd)
     return 0
+
+
+def _take_focus(hwnd: int) -> None:
+    """DefWindowProc's WM_ACTIVATE: a window activated, not minimized, takes the focus."""
+    if not window_of(hwnd).style & WS_MINIMIZE:
+        set_focus(hwnd)
 
 
 def _set_title(hwnd: int, title: str) -> None:

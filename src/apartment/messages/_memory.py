@@ -17,7 +17,7 @@ import ctypes
 import mmap
 import os
 
-__all__ = ["read_memory", "read_string"]
+__all__ = ["read_memory", "read_string", "write_memory"]
 
 _PAGE = mmap.PAGESIZE
 _ADDRESSES = range(1, 2**64)
@@ -137,3 +137,36 @@ def _read_terminated(address: int) -> str:
         end = _terminator(data)
         if end is not None:
             return data[:end].decode("utf-16-le", "replace")
+
+
+def write_memory(address: int, data: bytes | bytearray | memoryview) -> None:
+    """Copy ``data`` to ``address`` (what Windows does to a caller's buffer it fills).
+
+    The kernel does the copy (a ``readv`` from a pipe into the memory), so memory that is
+    not writable is refused with ValueError (EFAULT), never a crash.
+
+    Raises:
+        ValueError: NULL, or the memory is not writable.
+    """
+    if isinstance(address, bool) or not isinstance(address, int):
+        raise TypeError(f"an address is an int, not {address!r}")
+    size = len(memoryview(data).cast("B"))
+    if size == 0:
+        return
+    if address not in _ADDRESSES or address + size - 1 not in _ADDRESSES:
+        raise ValueError("The value is not a valid address for writing")
+    read_end, write_end = os.pipe()
+    try:
+        done = 0
+        target = (ctypes.c_char * size).from_address(address)
+        view = memoryview(target).cast("B")
+        while done < size:
+            chunk = os.write(write_end, memoryview(data).cast("B")[done : done + 65536])
+            try:
+                got = os.readv(read_end, [view[done : done + chunk]])
+            except OSError:
+                raise ValueError("The value is not a valid address for writing") from None
+            done += got
+    finally:
+        os.close(read_end)
+        os.close(write_end)

@@ -91,7 +91,8 @@ class Window:
     under the lock (or through the query functions). ``x``/``y`` are relative to the
     parent's client area; ``parent`` is the parent of a child window (0 for a top-level
     window, HWND_MESSAGE for a message-only one), ``owner`` the owner of a top-level window;
-    ``children`` are the child windows, topmost first.
+    ``children`` are the child windows, topmost first. ``menu`` is a top-level window's menu
+    bar, ``user_data`` its GWL_USERDATA, ``layered`` its SetLayeredWindowAttributes values.
     """
 
     __slots__ = (
@@ -102,6 +103,9 @@ class Window:
         "ex_style",
         "height",
         "hwnd",
+        "instance",
+        "layered",
+        "menu",
         "needs_size",
         "owner",
         "parent",
@@ -110,6 +114,7 @@ class Window:
         "style",
         "thread",
         "title",
+        "user_data",
         "wclass",
         "width",
         "x",
@@ -140,6 +145,10 @@ class Window:
         self.thread: ThreadHandle = queue.thread
         self.destroyed = False
         self.destroying = False
+        self.instance = 0
+        self.user_data = 0  # GWL_USERDATA
+        self.menu = 0  # a top-level window's menu bar (the hMenu of CreateWindowEx)
+        self.layered: tuple[int, int, int] | None = None  # SetLayeredWindowAttributes' values
 
     def __repr__(self) -> str:
         state = " destroyed" if self.destroyed else ""
@@ -339,6 +348,8 @@ def create_window(
         window.ex_style = ex_style
         window.x, window.y, window.width, window.height = rect
         window.child_id = child_id if child else 0
+        window.menu = 0 if child else child_id
+        window.instance = instance
         WINDOWS[window.hwnd] = window
         queue.windows[window.hwnd] = window
     creation = CreateStruct(

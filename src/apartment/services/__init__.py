@@ -49,7 +49,38 @@ from ._eventlog import event_log_path as event_log_path
 from ._eventlog import format_event as format_event
 from ._eventlog import log_path as log_path
 from ._eventlog import read_events as read_events
+from ._eventlog_read import POLL_SECONDS as POLL_SECONDS
 from ._eventlog_read import EventLog as EventLog
+from ._evt import SEEK_BOOKMARK as SEEK_BOOKMARK
+from ._evt import SEEK_CURRENT as SEEK_CURRENT
+from ._evt import SEEK_FIRST as SEEK_FIRST
+from ._evt import SEEK_LAST as SEEK_LAST
+from ._evt import Enumeration as Enumeration
+from ._evt import EventQuery as EventQuery
+from ._evt import LogInfo as LogInfo
+from ._evt import archive_exported_log as archive_exported_log
+from ._evt import channel_enum as channel_enum
+from ._evt import clear_channel as clear_channel
+from ._evt import export_log as export_log
+from ._evt_events import Bookmark as Bookmark
+from ._evt_events import Event as Event
+from ._evt_events import EvtVarType as EvtVarType
+from ._evt_events import RenderContext as RenderContext
+from ._evt_events import channel_name as channel_name
+from ._evt_events import format_message as format_message
+from ._evt_events import render_system as render_system
+from ._evt_events import render_user as render_user
+from ._evt_events import render_xml as render_xml
+from ._evt_metadata import ChannelConfig as ChannelConfig
+from ._evt_metadata import PublisherMetadata as PublisherMetadata
+from ._evt_metadata import event_metadata_enum as event_metadata_enum
+from ._evt_metadata import publisher_enum as publisher_enum
+from ._evt_subscribe import ACTION_DELIVER as ACTION_DELIVER
+from ._evt_subscribe import ACTION_ERROR as ACTION_ERROR
+from ._evt_subscribe import START_AFTER_BOOKMARK as START_AFTER_BOOKMARK
+from ._evt_subscribe import START_FUTURE as START_FUTURE
+from ._evt_subscribe import START_OLDEST as START_OLDEST
+from ._evt_subscribe import Subscription as Subscription
 from ._host import ServiceStatus as ServiceStatus
 from ._host import StatusHandle as StatusHandle
 from ._host import debug_service as debug_service
@@ -101,4 +132,36 @@ __all__ = [
     "query_config", "query_process_id", "query_status", "service_command",
     "service_display_name", "service_key_name", "service_log_path", "set_description",
     "set_python_class", "start_service",
+    # the Evt* API
+    "EventQuery",
+    "LogInfo",
+    "PublisherMetadata",
+    "Enumeration",
+    "SEEK_FIRST",
+    "SEEK_LAST",
+    "SEEK_CURRENT",
+    "SEEK_BOOKMARK",
+    "clear_channel",
+    "export_log",
+    "archive_exported_log",
+    "channel_enum",
+    "publisher_enum",
+    "ChannelConfig",
+    "event_metadata_enum",
+    "EvtVarType",
+    "Event",
+    "Bookmark",
+    "RenderContext",
+    "channel_name",
+    "render_xml",
+    "render_system",
+    "render_user",
+    "format_message",
+    "Subscription",
+    "START_FUTURE",
+    "START_OLDEST",
+    "START_AFTER_BOOKMARK",
+    "ACTION_ERROR",
+    "ACTION_DELIVER",
+    "POLL_SECONDS",
 ]  # fmt: skip

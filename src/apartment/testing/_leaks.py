@@ -25,6 +25,7 @@ SERVICE_THREADS = (
     "apartment-shell",  # the desktop's windows (messages.desktop_window)
     "apartment-console",  # the console window (messages.console_window)
     "apartment-remote",  # a connection's reader (it ends with the connection), the listener
+    "apartment-evt-service",  # the event log subscriptions (services.Subscription)
 )
 """Name prefixes of the library's own long-lived daemon threads, which are never leaks."""
 

@@ -75,6 +75,9 @@ MODULES: dict[str, str] = {
     "win32console": "apartment.win32.win32console",
     "win32evtlog": "apartment.win32.win32evtlog",
     "win32evtlogutil": "apartment.win32.win32evtlogutil",
+    # s19-gui
+    "win32gui_struct": "apartment.win32.win32gui_struct",
+    # s19-events
     "win32timezone": "apartment.win32.win32timezone",
 }
 """pywin32 module name -> the facade module that stands in for it."""

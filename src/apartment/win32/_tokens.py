@@ -16,23 +16,20 @@ from ..errors import (
     ERROR_NOT_ALL_ASSIGNED,
     Win32Error,
 )
+from ..kernel import TOKEN_ADJUST_DEFAULT as TOKEN_ADJUST_DEFAULT
+from ..kernel import TOKEN_ADJUST_GROUPS as TOKEN_ADJUST_GROUPS
+from ..kernel import TOKEN_ADJUST_PRIVILEGES as TOKEN_ADJUST_PRIVILEGES
 from ..kernel import TOKEN_ADJUST_SESSIONID as TOKEN_ADJUST_SESSIONID
+from ..kernel import TOKEN_ASSIGN_PRIMARY as TOKEN_ASSIGN_PRIMARY
+from ..kernel import TOKEN_DUPLICATE as TOKEN_DUPLICATE
+from ..kernel import TOKEN_IMPERSONATE as TOKEN_IMPERSONATE
+from ..kernel import TOKEN_QUERY as TOKEN_QUERY
+from ..kernel import TOKEN_QUERY_SOURCE as TOKEN_QUERY_SOURCE
 from . import _security
 from ._adapt import api, as_bool, dword, set_last_error
 from ._buffers import text_arg
 from ._handles import PyHANDLE, handle_value, lookup, new_handle
 from ._security import PySID
-from .ntsecuritycon import TOKEN_ADJUST_DEFAULT as TOKEN_ADJUST_DEFAULT
-from .ntsecuritycon import TOKEN_ADJUST_GROUPS as TOKEN_ADJUST_GROUPS
-from .ntsecuritycon import TOKEN_ADJUST_PRIVILEGES as TOKEN_ADJUST_PRIVILEGES
-from .ntsecuritycon import TOKEN_ASSIGN_PRIMARY as TOKEN_ASSIGN_PRIMARY
-from .ntsecuritycon import TOKEN_DUPLICATE as TOKEN_DUPLICATE
-from .ntsecuritycon import TOKEN_EXECUTE as TOKEN_EXECUTE
-from .ntsecuritycon import TOKEN_IMPERSONATE as TOKEN_IMPERSONATE
-from .ntsecuritycon import TOKEN_QUERY as TOKEN_QUERY
-from .ntsecuritycon import TOKEN_QUERY_SOURCE as TOKEN_QUERY_SOURCE
-from .ntsecuritycon import TOKEN_READ as TOKEN_READ
-from .ntsecuritycon import TOKEN_WRITE as TOKEN_WRITE
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -45,6 +42,10 @@ __all__ = [
 ]  # fmt: skip
 
 TOKEN_ALL_ACCESS = kernel.TOKEN_ALL_ACCESS
+_READ_CONTROL = 0x20000  # STANDARD_RIGHTS_READ, _WRITE and _EXECUTE are all READ_CONTROL
+TOKEN_READ = _READ_CONTROL | TOKEN_QUERY
+TOKEN_WRITE = _READ_CONTROL | TOKEN_ADJUST_PRIVILEGES | TOKEN_ADJUST_GROUPS | TOKEN_ADJUST_DEFAULT
+TOKEN_EXECUTE = _READ_CONTROL
 TokenPrimary = 1
 TokenImpersonation = 2
 SecurityAnonymous = 0

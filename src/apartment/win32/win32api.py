@@ -22,7 +22,7 @@ from ..errors import (
     message_text,
 )
 from ..kernel import ThreadHandle
-from . import _api_files, _api_registry, _api_system, win32gui, win32process
+from . import _api_files, _api_registry, _api_system, _api_windows, win32gui, win32process
 from ._adapt import (
     api,
     as_bool,
@@ -421,3 +421,9 @@ def GetLongPathName(path: str, /) -> str:
 
 
 GetLongPathNameW = GetLongPathName
+
+
+# -- window longs, the focus, the cursor (s19-gui): in a module of their own ---------------------
+from ._api_windows import *  # noqa: E402,F403
+
+__all__ += _api_windows.__all__

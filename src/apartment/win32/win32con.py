@@ -429,6 +429,13 @@ FILE_NOTIFY_CHANGE_CREATION = 0x40
 FILE_NOTIFY_CHANGE_SECURITY = 0x100
 
 
+# Macros pywin32's win32con repeats from winnt.h: the one home of each is our winnt.
+from .winnt import IMAGE_ORDINAL as IMAGE_ORDINAL  # noqa: E402
+from .winnt import IMAGE_SNAP_BY_ORDINAL as IMAGE_SNAP_BY_ORDINAL  # noqa: E402
+from .winnt import PRIMARYLANGID as PRIMARYLANGID  # noqa: E402
+from .winnt import SUBLANGID as SUBLANGID  # noqa: E402
+
+
 def _fill_in() -> None:
     """Every other name pywin32's win32con has, from the SDK table (ours above win over it)."""
     from ._sdk_constants import VALUES

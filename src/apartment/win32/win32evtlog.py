@@ -3,7 +3,8 @@
 Every handle is an :class:`~apartment.services.EventLog` in the kernel's handle table, as on
 Windows, where OpenEventLog's and RegisterEventSource's handles are one kind (either reads
 and reports); RegisterEventSource's comes back as a plain int, as pywin32 returns it. The
-``Evt*`` functions (Windows Vista's API) are not here.
+``Evt*`` functions (Windows Vista's API: queries, rendering, subscriptions) are in
+:mod:`._api_evt`, their constants in :mod:`._evt_constants`.
 """
 
 from __future__ import annotations
@@ -14,7 +15,10 @@ from typing import TYPE_CHECKING
 from ..errors import ERROR_HANDLE_EOF, ERROR_INVALID_PARAMETER, RPC_S_SERVER_UNAVAILABLE, Win32Error
 from ..kernel import Event, computer_name, handles
 from ..services import EventLog, EventRecord
+from . import _api_evt, _evt_constants
 from ._adapt import api, dword
+from ._api_evt import *  # noqa: F403 - the Evt* functions are part of this module
+from ._evt_constants import *  # noqa: F403 - and their constants
 from ._handles import PyHANDLE, handle_value, lookup
 from ._security import PySID, sid_from_string, sid_to_string
 from .pywintypes import TimeType
@@ -31,6 +35,7 @@ __all__ = [
     "OpenEventLog", "OpenBackupEventLog", "CloseEventLog", "ReadEventLog",
     "GetNumberOfEventLogRecords", "GetOldestEventLogRecord", "ClearEventLog", "BackupEventLog",
     "RegisterEventSource", "DeregisterEventSource", "ReportEvent", "NotifyChangeEventLog",
+    *_api_evt.__all__, *_evt_constants.__all__,
 ]  # fmt: skip
 
 EVENTLOG_SEQUENTIAL_READ = 0x1

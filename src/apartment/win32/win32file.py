@@ -13,8 +13,36 @@ from typing import TYPE_CHECKING
 
 from .. import kernel
 from ..errors import ERROR_ALREADY_EXISTS, ERROR_IO_PENDING, NotSupportedError, Win32Error
+from ..errors import WSA_IO_PENDING as WSA_IO_PENDING
+from ..errors import WSA_OPERATION_ABORTED as WSA_OPERATION_ABORTED
+from ..errors import WSAECONNABORTED as WSAECONNABORTED
+from ..errors import WSAECONNRESET as WSAECONNRESET
+from ..errors import WSAEDISCON as WSAEDISCON
+from ..errors import WSAEFAULT as WSAEFAULT
+from ..errors import WSAEINPROGRESS as WSAEINPROGRESS
+from ..errors import WSAEINTR as WSAEINTR
+from ..errors import WSAEINVAL as WSAEINVAL
+from ..errors import WSAEMSGSIZE as WSAEMSGSIZE
+from ..errors import WSAENETDOWN as WSAENETDOWN
+from ..errors import WSAENETRESET as WSAENETRESET
+from ..errors import WSAENOBUFS as WSAENOBUFS
+from ..errors import WSAENOTCONN as WSAENOTCONN
+from ..errors import WSAENOTSOCK as WSAENOTSOCK
+from ..errors import WSAEOPNOTSUPP as WSAEOPNOTSUPP
+from ..errors import WSAESHUTDOWN as WSAESHUTDOWN
+from ..errors import WSAEWOULDBLOCK as WSAEWOULDBLOCK
 from ..kernel import CREATE_ALWAYS as CREATE_ALWAYS
 from ..kernel import CREATE_NEW as CREATE_NEW
+from ..kernel import FD_ACCEPT as FD_ACCEPT
+from ..kernel import FD_ADDRESS_LIST_CHANGE as FD_ADDRESS_LIST_CHANGE
+from ..kernel import FD_CLOSE as FD_CLOSE
+from ..kernel import FD_CONNECT as FD_CONNECT
+from ..kernel import FD_GROUP_QOS as FD_GROUP_QOS
+from ..kernel import FD_OOB as FD_OOB
+from ..kernel import FD_QOS as FD_QOS
+from ..kernel import FD_READ as FD_READ
+from ..kernel import FD_ROUTING_INTERFACE_CHANGE as FD_ROUTING_INTERFACE_CHANGE
+from ..kernel import FD_WRITE as FD_WRITE
 from ..kernel import FILE_ALL_ACCESS as FILE_ALL_ACCESS
 from ..kernel import FILE_ATTRIBUTE_ARCHIVE as FILE_ATTRIBUTE_ARCHIVE
 from ..kernel import FILE_ATTRIBUTE_DIRECTORY as FILE_ATTRIBUTE_DIRECTORY
@@ -99,6 +127,26 @@ from ._api_iocp import CreateIoCompletionPort as CreateIoCompletionPort
 from ._api_iocp import GetQueuedCompletionStatus as GetQueuedCompletionStatus
 from ._api_iocp import PostQueuedCompletionStatus as PostQueuedCompletionStatus
 from ._api_iocp import ReadDirectoryChangesW as ReadDirectoryChangesW
+from ._api_sockets import SO_CONNECT_TIME as SO_CONNECT_TIME
+from ._api_sockets import SO_UPDATE_ACCEPT_CONTEXT as SO_UPDATE_ACCEPT_CONTEXT
+from ._api_sockets import SO_UPDATE_CONNECT_CONTEXT as SO_UPDATE_CONNECT_CONTEXT
+from ._api_sockets import TF_DISCONNECT as TF_DISCONNECT
+from ._api_sockets import TF_REUSE_SOCKET as TF_REUSE_SOCKET
+from ._api_sockets import TF_USE_DEFAULT_WORKER as TF_USE_DEFAULT_WORKER
+from ._api_sockets import TF_USE_KERNEL_APC as TF_USE_KERNEL_APC
+from ._api_sockets import TF_USE_SYSTEM_THREAD as TF_USE_SYSTEM_THREAD
+from ._api_sockets import TF_WRITE_BEHIND as TF_WRITE_BEHIND
+from ._api_sockets import AcceptEx as AcceptEx
+from ._api_sockets import CalculateSocketEndPointSize as CalculateSocketEndPointSize
+from ._api_sockets import ConnectEx as ConnectEx
+from ._api_sockets import GetAcceptExSockaddrs as GetAcceptExSockaddrs
+from ._api_sockets import TransmitFile as TransmitFile
+from ._api_sockets import WSAEnumNetworkEvents as WSAEnumNetworkEvents
+from ._api_sockets import WSAEventSelect as WSAEventSelect
+from ._api_sockets import WSARecv as WSARecv
+from ._api_sockets import WSASend as WSASend
+from ._api_sockets import cancel_io as _cancel_io
+from ._api_sockets import get_osfhandle as _get_osfhandle
 from ._buffers import data_arg, read_buffer, text_arg
 from ._handles import PyHANDLE, handle_value, lookup, new_handle
 from ._security import inherits
@@ -361,8 +409,8 @@ def GetOverlappedResult(hFile: object, overlapped: object, bWait: int, /) -> int
 
 @api("CancelIo")
 def CancelIo(handle: object, /) -> None:
-    """Cancel the calling thread's pending operations on the handle."""
-    lookup(handle, File).cancel_io()
+    """Cancel the calling thread's pending operations on the handle (or socket descriptor)."""
+    _cancel_io(handle)
 
 
 @api("DeleteFile")
@@ -523,4 +571,18 @@ __all__ += [
     "FILE_TYPE_UNKNOWN", "FileBasicInfo", "FileStandardInfo", "GENERIC_EXECUTE", "GENERIC_READ",
     "GENERIC_WRITE", "INVALID_HANDLE_VALUE", "OPEN_ALWAYS", "OPEN_EXISTING", "TRUNCATE_EXISTING",
     "UNICODE",
+]  # fmt: skip
+
+# Winsock's extensions (_api_sockets) and their constants, as pywin32's win32file has them.
+__all__ += [
+    "WSAEventSelect", "WSAEnumNetworkEvents", "AcceptEx", "GetAcceptExSockaddrs",
+    "CalculateSocketEndPointSize", "ConnectEx", "WSASend", "WSARecv", "TransmitFile",
+    "_get_osfhandle", "FD_READ", "FD_WRITE", "FD_OOB", "FD_ACCEPT", "FD_CONNECT", "FD_CLOSE",
+    "FD_QOS", "FD_GROUP_QOS", "FD_ROUTING_INTERFACE_CHANGE", "FD_ADDRESS_LIST_CHANGE",
+    "SO_UPDATE_ACCEPT_CONTEXT", "SO_UPDATE_CONNECT_CONTEXT", "SO_CONNECT_TIME", "TF_DISCONNECT",
+    "TF_REUSE_SOCKET", "TF_WRITE_BEHIND", "TF_USE_DEFAULT_WORKER", "TF_USE_SYSTEM_THREAD",
+    "TF_USE_KERNEL_APC", "WSAEWOULDBLOCK", "WSAENETDOWN", "WSAENOTCONN", "WSAEINTR",
+    "WSAEINPROGRESS", "WSAENETRESET", "WSAENOTSOCK", "WSAEFAULT", "WSAEOPNOTSUPP",
+    "WSAESHUTDOWN", "WSAEMSGSIZE", "WSAEINVAL", "WSAECONNABORTED", "WSAECONNRESET",
+    "WSAENOBUFS", "WSAEDISCON", "WSA_IO_PENDING", "WSA_OPERATION_ABORTED",
 ]  # fmt: skip

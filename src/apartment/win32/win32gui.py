@@ -19,14 +19,13 @@ Extensions (user32 functions pywin32 keeps elsewhere or lacks): ``SetTimer``, ``
 from __future__ import annotations
 
 import operator
-import sys
-import traceback
 from typing import TYPE_CHECKING, Any
 
 from .. import messages
 from ..errors import ERROR_INVALID_WINDOW_HANDLE, CreationRefusedError, Win32Error
 from ._adapt import api, dword, last_error, pointer_param, set_last_error, soft, stamped
 from ._handles import handle_value
+from ._wndproc import PyWndProc as _PyWndProc
 from .pywintypes import error
 
 _WM_QUIT = messages.WM_QUIT
@@ -74,51 +73,15 @@ class PyWNDCLASS:
         self.lpszMenuName: str | None = None
 
     def SetDialogProc(self) -> None:
-        """Accepted for compatibility; dialogs are not modelled."""
+        """Accepted for compatibility: the class's procedure stays a window procedure.
+
+        pywin32 makes it the dialog procedure of the class's windows (DefDlgProc getting
+        what it leaves); here only a dialog call's DialogFunc is one (not modelled yet).
+        """
 
 
 def WNDCLASS() -> PyWNDCLASS:
     return PyWNDCLASS()
-
-
-class _PyWndProc:
-    """Calls a pywin32-style window procedure (a callable or a dict) the way pywin32 does.
-
-    The dict, the printed exception and the 0 for a result that is not an int are pywin32's
-    conventions (its C++ window procedure), not Windows'; the message layer calls this like
-    any window procedure.
-
-    pywin32 attaches a class's Python procedure to the class when CreateWindow returns its
-    first window, so everything that first window gets while it is being created (WM_NCCREATE,
-    WM_CREATE, WM_SIZE, WM_MOVE, and what showing it sends) goes to DefWindowProc; the
-    class's later windows get it all (seen on the real pywin32). ``attached`` is that state.
-    """
-
-    __slots__ = ("attached", "target")
-
-    def __init__(self, target: Callable[..., object] | dict[int, Callable[..., object]]) -> None:
-        self.target = target
-        self.attached = False
-
-    def __call__(self, hwnd: int, msg: int, wparam: Any, lparam: Any) -> int:  # noqa: ANN401
-        if not self.attached:
-            return messages.def_window_proc(hwnd, msg, wparam, lparam)
-        target = self.target
-        fn = target.get(msg) if isinstance(target, dict) else target
-        if fn is None:
-            return messages.def_window_proc(hwnd, msg, wparam, lparam)
-        try:
-            result = fn(hwnd, msg, wparam, lparam)
-        except Exception:
-            print("Python WNDPROC handler failed", file=sys.stderr)
-            traceback.print_exc()
-            return 0
-        if result is None:
-            return 0
-        if not isinstance(result, int):
-            print("WNDPROC return value cannot be converted to LRESULT", file=sys.stderr)
-            return 0
-        return result
 
 
 @api("RegisterClass")
@@ -629,3 +592,12 @@ def LoadIcon(hinstance: object, resid: object, /) -> int:
 
 def InitCommonControls() -> None:
     """Accepted for compatibility: the common controls are not modelled (no core call)."""
+
+
+# -- windows' state, menus, tray icons (s19-gui): in modules of their own ------------------------
+from . import _win32gui_dialogs, _win32gui_menus, _win32gui_windows  # noqa: E402
+from ._win32gui_dialogs import *  # noqa: E402,F403
+from ._win32gui_menus import *  # noqa: E402,F403
+from ._win32gui_windows import *  # noqa: E402,F403
+
+__all__ += _win32gui_windows.__all__ + _win32gui_menus.__all__ + _win32gui_dialogs.__all__

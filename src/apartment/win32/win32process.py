@@ -410,3 +410,15 @@ def IsWow64Process(Process: object = None, /) -> bool:
     if Process is None:
         return kernel.is_wow64(kernel.current_process())
     return kernel.is_wow64(_process(Process))
+
+
+# -- input state (s19-gui) ------------------------------------------------------------------------
+
+
+@api("AttachThreadInput")
+def AttachThreadInput(idAttach: int, idAttachTo: int, Attach: int, /) -> None:
+    """Share (or stop sharing) the focus, active window and capture of two threads."""
+    messages.attach_thread_input(dword(idAttach), dword(idAttachTo), as_bool(Attach))
+
+
+__all__ += ["AttachThreadInput"]

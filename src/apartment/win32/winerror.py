@@ -1,7 +1,9 @@
 """Win32 error codes and HRESULTs, with the SDK's names and values (pywin32's ``winerror``).
 
-The values live in the core (:mod:`apartment.errors`, their one home); this module re-exports
-them under pywin32's names. HRESULTs are the signed 32-bit values pywin32 uses
+The values the core uses live in :mod:`apartment.errors`, their one home; this module
+re-exports them under pywin32's names, and every other name of pywin32's module comes from its
+generated table (``_tables/winerror.py``), checked by tests/contract/test_constant_modules.py.
+HRESULTs are the signed 32-bit values pywin32 uses
 (``RPC_E_WRONG_THREAD == -2147417842``).
 """
 
@@ -65,15 +67,29 @@ from ..errors import ERROR_BAD_PATHNAME as ERROR_BAD_PATHNAME
 from ..errors import ERROR_BAD_PIPE as ERROR_BAD_PIPE
 from ..errors import ERROR_BROKEN_PIPE as ERROR_BROKEN_PIPE
 from ..errors import ERROR_CANNOT_FIND_WND_CLASS as ERROR_CANNOT_FIND_WND_CLASS
+from ..errors import ERROR_CHILD_WINDOW_MENU as ERROR_CHILD_WINDOW_MENU
 from ..errors import ERROR_CLASS_ALREADY_EXISTS as ERROR_CLASS_ALREADY_EXISTS
 from ..errors import ERROR_CLASS_DOES_NOT_EXIST as ERROR_CLASS_DOES_NOT_EXIST
 from ..errors import ERROR_CLIPBOARD_NOT_OPEN as ERROR_CLIPBOARD_NOT_OPEN
 from ..errors import ERROR_COMMITMENT_LIMIT as ERROR_COMMITMENT_LIMIT
+from ..errors import ERROR_CONNECTION_ABORTED as ERROR_CONNECTION_ABORTED
+from ..errors import ERROR_CONNECTION_INVALID as ERROR_CONNECTION_INVALID
+from ..errors import ERROR_CONNECTION_REFUSED as ERROR_CONNECTION_REFUSED
+from ..errors import ERROR_CONTROL_ID_NOT_FOUND as ERROR_CONTROL_ID_NOT_FOUND
 from ..errors import ERROR_DEPENDENT_SERVICES_RUNNING as ERROR_DEPENDENT_SERVICES_RUNNING
 from ..errors import ERROR_DIR_NOT_EMPTY as ERROR_DIR_NOT_EMPTY
 from ..errors import ERROR_DIRECTORY as ERROR_DIRECTORY
 from ..errors import ERROR_DISK_FULL as ERROR_DISK_FULL
 from ..errors import ERROR_DUPLICATE_SERVICE_NAME as ERROR_DUPLICATE_SERVICE_NAME
+from ..errors import ERROR_EVT_CHANNEL_NOT_FOUND as ERROR_EVT_CHANNEL_NOT_FOUND
+from ..errors import ERROR_EVT_INVALID_CHANNEL_PATH as ERROR_EVT_INVALID_CHANNEL_PATH
+from ..errors import ERROR_EVT_INVALID_QUERY as ERROR_EVT_INVALID_QUERY
+from ..errors import ERROR_EVT_MESSAGE_ID_NOT_FOUND as ERROR_EVT_MESSAGE_ID_NOT_FOUND
+from ..errors import ERROR_EVT_MESSAGE_NOT_FOUND as ERROR_EVT_MESSAGE_NOT_FOUND
+from ..errors import (
+    ERROR_EVT_PUBLISHER_METADATA_NOT_FOUND as ERROR_EVT_PUBLISHER_METADATA_NOT_FOUND,
+)
+from ..errors import ERROR_EVT_UNRESOLVED_VALUE_INSERT as ERROR_EVT_UNRESOLVED_VALUE_INSERT
 from ..errors import ERROR_EXCEPTION_IN_SERVICE as ERROR_EXCEPTION_IN_SERVICE
 from ..errors import (
     ERROR_FAILED_SERVICE_CONTROLLER_CONNECT as ERROR_FAILED_SERVICE_CONTROLLER_CONNECT,
@@ -83,10 +99,17 @@ from ..errors import ERROR_FILE_INVALID as ERROR_FILE_INVALID
 from ..errors import ERROR_FILE_NOT_FOUND as ERROR_FILE_NOT_FOUND
 from ..errors import ERROR_FILENAME_EXCED_RANGE as ERROR_FILENAME_EXCED_RANGE
 from ..errors import ERROR_GEN_FAILURE as ERROR_GEN_FAILURE
+from ..errors import ERROR_GRACEFUL_DISCONNECT as ERROR_GRACEFUL_DISCONNECT
 from ..errors import ERROR_HANDLE_EOF as ERROR_HANDLE_EOF
+from ..errors import ERROR_HOST_UNREACHABLE as ERROR_HOST_UNREACHABLE
+from ..errors import ERROR_INVALID_ACCEL_HANDLE as ERROR_INVALID_ACCEL_HANDLE
+from ..errors import ERROR_INVALID_CURSOR_HANDLE as ERROR_INVALID_CURSOR_HANDLE
 from ..errors import ERROR_INVALID_FLAGS as ERROR_INVALID_FLAGS
 from ..errors import ERROR_INVALID_FUNCTION as ERROR_INVALID_FUNCTION
 from ..errors import ERROR_INVALID_HANDLE as ERROR_INVALID_HANDLE
+from ..errors import ERROR_INVALID_ICON_HANDLE as ERROR_INVALID_ICON_HANDLE
+from ..errors import ERROR_INVALID_INDEX as ERROR_INVALID_INDEX
+from ..errors import ERROR_INVALID_MENU_HANDLE as ERROR_INVALID_MENU_HANDLE
 from ..errors import ERROR_INVALID_MESSAGE as ERROR_INVALID_MESSAGE
 from ..errors import ERROR_INVALID_NAME as ERROR_INVALID_NAME
 from ..errors import ERROR_INVALID_PARAMETER as ERROR_INVALID_PARAMETER
@@ -99,10 +122,13 @@ from ..errors import ERROR_IO_PENDING as ERROR_IO_PENDING
 from ..errors import ERROR_KEY_DELETED as ERROR_KEY_DELETED
 from ..errors import ERROR_LOCK_VIOLATION as ERROR_LOCK_VIOLATION
 from ..errors import ERROR_MAPPED_ALIGNMENT as ERROR_MAPPED_ALIGNMENT
+from ..errors import ERROR_MENU_ITEM_NOT_FOUND as ERROR_MENU_ITEM_NOT_FOUND
 from ..errors import ERROR_MOD_NOT_FOUND as ERROR_MOD_NOT_FOUND
 from ..errors import ERROR_MORE_DATA as ERROR_MORE_DATA
 from ..errors import ERROR_MR_MID_NOT_FOUND as ERROR_MR_MID_NOT_FOUND
 from ..errors import ERROR_NEGATIVE_SEEK as ERROR_NEGATIVE_SEEK
+from ..errors import ERROR_NETNAME_DELETED as ERROR_NETNAME_DELETED
+from ..errors import ERROR_NETWORK_UNREACHABLE as ERROR_NETWORK_UNREACHABLE
 from ..errors import ERROR_NO_DATA as ERROR_NO_DATA
 from ..errors import ERROR_NO_IMPERSONATION_TOKEN as ERROR_NO_IMPERSONATION_TOKEN
 from ..errors import ERROR_NO_MORE_ITEMS as ERROR_NO_MORE_ITEMS
@@ -125,6 +151,7 @@ from ..errors import ERROR_PIPE_BUSY as ERROR_PIPE_BUSY
 from ..errors import ERROR_PIPE_CONNECTED as ERROR_PIPE_CONNECTED
 from ..errors import ERROR_PIPE_LISTENING as ERROR_PIPE_LISTENING
 from ..errors import ERROR_PIPE_NOT_CONNECTED as ERROR_PIPE_NOT_CONNECTED
+from ..errors import ERROR_PORT_UNREACHABLE as ERROR_PORT_UNREACHABLE
 from ..errors import ERROR_PRIVILEGE_NOT_HELD as ERROR_PRIVILEGE_NOT_HELD
 from ..errors import ERROR_PROCESS_ABORTED as ERROR_PROCESS_ABORTED
 from ..errors import ERROR_REVISION_MISMATCH as ERROR_REVISION_MISMATCH
@@ -219,14 +246,59 @@ from ..errors import TRUST_E_PROVIDER_UNKNOWN as TRUST_E_PROVIDER_UNKNOWN
 from ..errors import TRUST_E_SUBJECT_FORM_UNKNOWN as TRUST_E_SUBJECT_FORM_UNKNOWN
 from ..errors import TRUST_E_SUBJECT_NOT_TRUSTED as TRUST_E_SUBJECT_NOT_TRUSTED
 from ..errors import WAIT_TIMEOUT as WAIT_TIMEOUT
-from ..errors import hresult_from_win32
+from ..errors import WSAEACCES as WSAEACCES
+from ..errors import WSAEADDRINUSE as WSAEADDRINUSE
+from ..errors import WSAEADDRNOTAVAIL as WSAEADDRNOTAVAIL
+from ..errors import WSAEAFNOSUPPORT as WSAEAFNOSUPPORT
+from ..errors import WSAEALREADY as WSAEALREADY
+from ..errors import WSAEBADF as WSAEBADF
+from ..errors import WSAECONNABORTED as WSAECONNABORTED
+from ..errors import WSAECONNREFUSED as WSAECONNREFUSED
+from ..errors import WSAECONNRESET as WSAECONNRESET
+from ..errors import WSAEDESTADDRREQ as WSAEDESTADDRREQ
+from ..errors import WSAEDISCON as WSAEDISCON
+from ..errors import WSAEFAULT as WSAEFAULT
+from ..errors import WSAEHOSTDOWN as WSAEHOSTDOWN
+from ..errors import WSAEHOSTUNREACH as WSAEHOSTUNREACH
+from ..errors import WSAEINPROGRESS as WSAEINPROGRESS
+from ..errors import WSAEINTR as WSAEINTR
+from ..errors import WSAEINVAL as WSAEINVAL
+from ..errors import WSAEISCONN as WSAEISCONN
+from ..errors import WSAEMFILE as WSAEMFILE
+from ..errors import WSAEMSGSIZE as WSAEMSGSIZE
+from ..errors import WSAENETDOWN as WSAENETDOWN
+from ..errors import WSAENETRESET as WSAENETRESET
+from ..errors import WSAENETUNREACH as WSAENETUNREACH
+from ..errors import WSAENOBUFS as WSAENOBUFS
+from ..errors import WSAENOPROTOOPT as WSAENOPROTOOPT
+from ..errors import WSAENOTCONN as WSAENOTCONN
+from ..errors import WSAENOTSOCK as WSAENOTSOCK
+from ..errors import WSAEOPNOTSUPP as WSAEOPNOTSUPP
+from ..errors import WSAEPFNOSUPPORT as WSAEPFNOSUPPORT
+from ..errors import WSAEPROTONOSUPPORT as WSAEPROTONOSUPPORT
+from ..errors import WSAEPROTOTYPE as WSAEPROTOTYPE
+from ..errors import WSAESHUTDOWN as WSAESHUTDOWN
+from ..errors import WSAESOCKTNOSUPPORT as WSAESOCKTNOSUPPORT
+from ..errors import WSAETIMEDOUT as WSAETIMEDOUT
+from ..errors import WSAEWOULDBLOCK as WSAEWOULDBLOCK
+from ..errors import WSAHOST_NOT_FOUND as WSAHOST_NOT_FOUND
+from ..errors import WSANO_DATA as WSANO_DATA
+from ..errors import WSATRY_AGAIN as WSATRY_AGAIN
+from ..errors import hresult_from_win32 as _hresult_from_win32
+from ._tables import fill as _fill
+from ._tables.winerror import IIDS as _IIDS
+from ._tables.winerror import VALUES as _VALUES
 
-__all__ = ["HRESULT_FROM_WIN32", "SUCCEEDED", "FAILED"]
+_SEVERITY_BIT = -0x80000000  # the HRESULT's sign bit, as pywin32 ors it in
+_FACILITY_NT_BIT = 0x10000000
+_FACILITY_SETUPAPI = 15
+_FACILITY_USERMODE_FILTER_MANAGER = 31
+_SETUPAPI_ERROR = 0x20000000 | -0x40000000  # APPLICATION_ERROR_MASK | ERROR_SEVERITY_ERROR
 
 
 def HRESULT_FROM_WIN32(scode: int) -> int:
     """Turn a Win32 error code into its HRESULT (signed), as the SDK macro does."""
-    return hresult_from_win32(scode)
+    return _hresult_from_win32(scode)
 
 
 def SUCCEEDED(scode: int) -> bool:
@@ -237,3 +309,81 @@ def SUCCEEDED(scode: int) -> bool:
 def FAILED(scode: int) -> bool:
     """Tell whether an HRESULT reports failure."""
     return scode < 0
+
+
+def HRESULT_CODE(hr: int) -> int:
+    """The code of an HRESULT: its low 16 bits."""
+    return hr & 0xFFFF
+
+
+def SCODE_CODE(sc: int) -> int:
+    """The code of an SCODE: its low 16 bits."""
+    return sc & 0xFFFF
+
+
+def HRESULT_FACILITY(hr: int) -> int:
+    """The facility of an HRESULT (bits 16 to 28)."""
+    return (hr >> 16) & 0x1FFF
+
+
+def SCODE_FACILITY(sc: int) -> int:
+    """The facility of an SCODE (bits 16 to 28)."""
+    return (sc >> 16) & 0x1FFF
+
+
+def HRESULT_SEVERITY(hr: int) -> int:
+    """1 for a failure HRESULT, 0 for a success."""
+    return (hr >> 31) & 0x1
+
+
+def SCODE_SEVERITY(sc: int) -> int:
+    """1 for a failure SCODE, 0 for a success."""
+    return (sc >> 31) & 0x1
+
+
+def HRESULT_FROM_NT(x: int) -> int:
+    """An NTSTATUS as an HRESULT: the status with the NT facility bit set."""
+    return x | _FACILITY_NT_BIT
+
+
+def HRESULT_FROM_SETUPAPI(x: int) -> int:
+    """A SetupAPI error as an HRESULT: its own facility for application errors, else Win32's."""
+    if x & _SETUPAPI_ERROR == _SETUPAPI_ERROR:
+        return (x & 0xFFFF) | (_FACILITY_SETUPAPI << 16) | _SEVERITY_BIT
+    return HRESULT_FROM_WIN32(x)
+
+
+def FILTER_HRESULT_FROM_FLT_NTSTATUS(x: int) -> int:
+    """A filter manager NTSTATUS (facility 0x1C) as an HRESULT of the user-mode filter manager."""
+    if x & 0xFFF0000 != 0x001C0000:
+        raise AssertionError(f"{x:#x} is not a filter manager status (facility 0x1C)")
+    return (x & -0x7FFF0001) | (_FACILITY_USERMODE_FILTER_MANAGER << 16)
+
+
+def GetScode(hr: int) -> int:
+    """The SCODE of an HRESULT: the same value on every Windows since NT."""
+    return hr
+
+
+def ResultFromScode(sc: int) -> int:
+    """The HRESULT of an SCODE: the same value on every Windows since NT."""
+    return sc
+
+
+__all__ = [
+    "FAILED",
+    "FILTER_HRESULT_FROM_FLT_NTSTATUS",
+    "GetScode",
+    "HRESULT_CODE",
+    "HRESULT_FACILITY",
+    "HRESULT_FROM_NT",
+    "HRESULT_FROM_SETUPAPI",
+    "HRESULT_FROM_WIN32",
+    "HRESULT_SEVERITY",
+    "ResultFromScode",
+    "SCODE_CODE",
+    "SCODE_FACILITY",
+    "SCODE_SEVERITY",
+    "SUCCEEDED",
+    *_fill(globals(), _VALUES, _IIDS),
+]
