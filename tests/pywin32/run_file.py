@@ -25,11 +25,12 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import importlib.abc
+import importlib.machinery
 import importlib.util
 import os
 import runpy
 import sys
-import types
 import unittest
 from pathlib import Path
 
@@ -37,25 +38,33 @@ from apartment import _registry_cli
 from apartment.win32 import install
 
 
-def _stand_ins(root: Path) -> None:
-    """Make ``win32com.test`` (with our ``util``) and ``win32com.demos`` packages over
-    pywin32's folders: pywin32's tests import them (testServers runs the connect demo)."""
-    import win32com
+class _StandIns(importlib.abc.MetaPathFinder):
+    """Find ``win32com.test`` and ``win32com.demos`` (pywin32's folders) and our
+    ``win32com.test.util``: pywin32's tests import them (testServers runs the connect demo).
 
-    for name in ("test", "demos"):
-        folder = types.ModuleType(f"win32com.{name}")
-        folder.__path__ = [str(root / "win32com" / name)]
-        sys.modules[f"win32com.{name}"] = folder
-        setattr(win32com, name, folder)
-    package = sys.modules["win32com.test"]
-    here = Path(__file__).resolve().parent / "win32com_test_util.py"
-    spec = importlib.util.spec_from_file_location("win32com.test.util", here)
-    assert spec is not None
-    assert spec.loader is not None
-    util = importlib.util.module_from_spec(spec)
-    sys.modules["win32com.test.util"] = util
-    spec.loader.exec_module(util)
-    package.util = util  # type: ignore[attr-defined]
+    A finder, not modules made up front: importing ``win32com`` imports ``pythoncom``, which
+    initializes COM on the importing thread, and a script must do that itself first (the
+    free-threaded demos set ``sys.coinit_flags`` before they import anything).
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def find_spec(
+        self, fullname: str, path: object = None, target: object = None
+    ) -> importlib.machinery.ModuleSpec | None:
+        if fullname == "win32com.test.util":
+            here = Path(__file__).resolve().parent / "win32com_test_util.py"
+            return importlib.util.spec_from_file_location(fullname, here)
+        if fullname in ("win32com.test", "win32com.demos"):
+            spec = importlib.machinery.ModuleSpec(fullname, None, is_package=True)
+            spec.submodule_search_locations = [str(self.root / "win32com" / fullname[9:])]
+            return spec
+        return None
+
+
+def _stand_ins(root: Path) -> None:
+    sys.meta_path.insert(0, _StandIns(root))  # before the path finder: our util, not theirs
 
 
 def _null_device() -> None:

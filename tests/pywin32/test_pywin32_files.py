@@ -41,6 +41,8 @@ _NONE_MAPPED = (
     "security IDs was done.')"
 )
 _NO_RUPOLE = "pywintypes.error: (1722, 'LsaOpenPolicy', 'The RPC server is unavailable.')"
+# InternetExplorer.Application, a LocalServer that fires DWebBrowserEvents2 from its own thread
+BROWSER = str(Path(__file__).resolve().parent.parent / "com" / "_browser.py")
 
 
 class File(NamedTuple):
@@ -48,7 +50,7 @@ class File(NamedTuple):
     mode: str  # "unittest" or "script"
     skips: dict[str, str] = {}
     pending: str | None = None  # why it does not pass yet (xfail, strict)
-    servers: tuple[str, ...] = ()  # modules whose COM servers are registered first
+    servers: tuple[str, ...] = ()  # modules (or files) whose COM servers are registered first
     # (file, line, last line of the traceback) where the real pywin32 312 fails too
     windows_fails: tuple[str, int, str] | None = None
 
@@ -232,6 +234,11 @@ FILES = [
         ),
     ),
     File("win32/Demos/win32gui_demo.py", "script"),  # its drawing: tests/gdi
+    # IE's events from another process: on the main thread while it pumps (an STA), on an RPC
+    # thread while it waits without pumping (the MTA); test_events_demos_place_events checks it
+    File("win32com/demos/eventsApartmentThreaded.py", "script", servers=(BROWSER,)),
+    File("win32com/demos/eventsFreeThreaded.py", "script", servers=(BROWSER,)),
+    File("win32/test/test_win32timezone.py", "unittest"),  # our module's doctests
 ]
 
 
@@ -268,6 +275,22 @@ def pywin32_root() -> Path:
     return root
 
 
+def _run_file(file: File, pywin32_root: Path, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    """Run one file in a fresh interpreter, its registry and local servers its own."""
+    skips = [f"--skip={name}={why}" for name, why in file.skips.items()]
+    skips += [f"--register={module}" for module in file.servers]
+    with LocalServers():  # its local COM servers meet only each other's, and end with it
+        env = {**os.environ, "APARTMENT_REGISTRY": str(tmp_path / "registry.sqlite3")}
+        return subprocess.run(
+            [sys.executable, str(RUNNER), str(pywin32_root), file.relpath, file.mode, *skips],
+            capture_output=True,
+            text=True,
+            timeout=100,
+            env=env,
+            cwd=tmp_path,
+        )
+
+
 @pytest.mark.parametrize(
     "file",
     [
@@ -280,18 +303,7 @@ def pywin32_root() -> Path:
 )
 @pytest.mark.timeout(120)
 def test_pywin32_file_passes(file: File, pywin32_root: Path, tmp_path: Path) -> None:
-    skips = [f"--skip={name}={why}" for name, why in file.skips.items()]
-    skips += [f"--register={module}" for module in file.servers]
-    with LocalServers():  # its local COM servers meet only each other's, and end with it
-        env = {**os.environ, "APARTMENT_REGISTRY": str(tmp_path / "registry.sqlite3")}
-        done = subprocess.run(
-            [sys.executable, str(RUNNER), str(pywin32_root), file.relpath, file.mode, *skips],
-            capture_output=True,
-            text=True,
-            timeout=100,
-            env=env,
-            cwd=tmp_path,
-        )
+    done = _run_file(file, pywin32_root, tmp_path)
     if file.windows_fails is not None:  # the last of pywin32's lines run must be that one
         name, line, last = file.windows_fails
         lines = done.stderr.strip().splitlines()
@@ -308,6 +320,31 @@ def test_pywin32_file_passes(file: File, pywin32_root: Path, tmp_path: Path) -> 
         )
         return
     assert done.returncode == 0, f"{file.relpath} failed:\n{done.stdout}\n{done.stderr}"
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("on_main_thread", [True, False], ids=["sta", "mta"])
+def test_events_demos_place_events(
+    on_main_thread: bool, pywin32_root: Path, tmp_path: Path
+) -> None:
+    """An STA client gets IE's events on its own thread (while it pumps); an MTA client on
+    another (an RPC thread), while its own waits in WaitForSingleObject."""
+    name = "Apartment" if on_main_thread else "Free"
+    done = _run_file(
+        File(f"win32com/demos/events{name}Threaded.py", "script", servers=(BROWSER,)),
+        pywin32_root,
+        tmp_path,
+    )
+    assert done.returncode == 0, f"{done.stdout}\n{done.stderr}"
+    lines = [line for line in done.stdout.splitlines() if not line.startswith("Registered: ")]
+    assert not [line for line in lines if "FAILED" in line], done.stdout
+    created = lines[0].removeprefix("TestExplorerEvents created IE object on thread ")
+    events = [line.rpartition(" ")[::2] for line in lines[1:3]]
+    assert [text for text, _ in events] == [
+        "OnDocumentComplete event processed on thread",
+        "OnQuit event processed on thread",
+    ], done.stdout
+    assert [thread == created for _, thread in events] == [on_main_thread] * 2, done.stdout
 
 
 WINPROCESS_DRIVER = Path(__file__).resolve().parent / "drivers" / "winprocess_children.py"

@@ -5,7 +5,8 @@ its own IConnectionPointContainer and IConnectionPoint for the events interfaces
 in ``_connect_interfaces_``. A sink connects with ``Advise`` and is kept as an IDispatch
 pointer; the server fires an event with :meth:`Connectable.broadcast` (any call on each
 sink), :meth:`Connectable.notify` (by DISPID) or :meth:`Connectable.fire` (by the name of
-one of its ``_public_events_``, which take DISPIDs from 1000 on in list order).
+one of its ``_public_events_``, which take DISPIDs from 1000 on in list order, or
+those a mapping of names to DISPIDs gives them).
 
 An event is a call into the sink's apartment: into an STA, it runs when the sink's thread
 pumps messages. A sink whose STA does not pump holds the firing thread: after
@@ -33,13 +34,14 @@ from ..errors import (
 from ..kernel.lowlevel import KERNEL_LOCK
 from ._callctl import stall_warning
 from ._dispatch import DispatchPointer, wrap
+from ._gateway import declared_events
 from ._iids import (
     IID_ICONNECTIONPOINT,
     IID_ICONNECTIONPOINTCONTAINER,
     IID_IDISPATCH,
     iid_text,
 )
-from ._policy import DISPATCH_METHOD, FIRST_DISPID, Policy
+from ._policy import DISPATCH_METHOD, Policy
 from ._server_errors import COMException
 from ._typed import ConnectionPointPointer, interface_arg
 
@@ -56,13 +58,22 @@ __all__ = [
     "advise_handler",
     "source_events",
     "event_names",
+    "handler_method_name",
 ]
 
 
 def event_names(source: type | object) -> dict[int, str]:
     """The events a connectable class declares: DISPID -> name, from ``_public_events_``."""
-    names = getattr(source, "_public_events_", ())
-    return {FIRST_DISPID + index: name for index, name in enumerate(names)}
+    return declared_events(source)
+
+
+def handler_method_name(event: str) -> str:
+    """The handler's method for an event: ``On`` + its name, unless it starts with ``On``.
+
+    pywin32's makepy names them so: IE's ``OnQuit`` is handled by ``OnQuit``, its
+    ``DocumentComplete`` by ``OnDocumentComplete``.
+    """
+    return event if event.startswith("On") else f"On{event}"
 
 
 class Connectable:
@@ -207,7 +218,7 @@ class EventSink(Policy):
         super().__init__(handler)
         self.iid = iid
         self.events = dict(events)
-        self.names = {f"on{name.lower()}": dispid for dispid, name in events.items()}
+        self.names = {handler_method_name(name).lower(): dispid for dispid, name in events.items()}
         self._client_class = client_class
 
     def query_interface(self, iid: str) -> Any:  # noqa: ANN401
@@ -219,7 +230,7 @@ class EventSink(Policy):
         name = self.events.get(dispid) if isinstance(dispid, int) else None
         if name is None:
             raise COMException(scode=DISP_E_MEMBERNOTFOUND)
-        method = getattr(self.obj, f"On{name}", None)
+        method = getattr(self.obj, handler_method_name(name), None)
         if method is None:
             return None
         make = self._client_class

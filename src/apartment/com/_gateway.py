@@ -24,7 +24,20 @@ from ._variant import SCALARS, result_of
 if TYPE_CHECKING:
     from ._policy import Policy
 
-__all__ = ["Gateway"]
+__all__ = ["Gateway", "declared_events"]
+
+
+def declared_events(source: type | object) -> dict[int, str]:
+    """The events a source declares in ``_public_events_``: DISPID -> name.
+
+    A list takes DISPIDs from 1000 on in its order; a mapping of names to DISPIDs gives
+    them as a type library would (IE's DocumentComplete is 259 whatever else it fires).
+    """
+    names = getattr(source, "_public_events_", ())
+    if isinstance(names, dict):
+        return {int(dispid): str(name) for name, dispid in names.items()}
+    return {FIRST_DISPID + index: str(name) for index, name in enumerate(names)}
+
 
 _METHOD = 1
 
@@ -122,8 +135,7 @@ class Gateway:
             raise NoInterfaceError(
                 f"{type(obj).__name__} fires no events: it lists no _connect_interfaces_"
             )
-        names = getattr(obj, "_public_events_", ())
-        return iid_text(interfaces[0]), {FIRST_DISPID + i: name for i, name in enumerate(names)}
+        return iid_text(interfaces[0]), declared_events(obj)
 
     def get_dispid(self, name: str, flags: int) -> int:
         """IDispatchEx::GetDispID."""

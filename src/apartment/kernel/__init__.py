@@ -447,6 +447,18 @@ from ._wait import signal_and_wait as signal_and_wait
 from ._wait import sleep as sleep
 from ._wait import wait_all as wait_all
 from ._wait import wait_any as wait_any
+from ._windows_zones import WindowsTimeZone as WindowsTimeZone
+from ._windows_zones import local_windows_zone_key as local_windows_zone_key
+from ._windows_zones import time_zone_string as time_zone_string
+from ._windows_zones import windows_zone_iana_name as windows_zone_iana_name
+from ._windows_zones import windows_zone_key as windows_zone_key
+from ._windows_zones import windows_zone_names as windows_zone_names
+from ._zone_rules import FIRST_RULE_YEAR as FIRST_RULE_YEAR
+from ._zone_rules import LAST_RULE_YEAR as LAST_RULE_YEAR
+from ._zone_rules import ZoneRule as ZoneRule
+from ._zone_rules import in_daylight as in_daylight
+from ._zone_rules import rule_for_year as rule_for_year
+from ._zone_rules import transition_time as transition_time
 
 __all__ = [
     "ABOVE_NORMAL_PRIORITY_CLASS",
@@ -523,6 +535,7 @@ __all__ = [
     "FILE_WRITE_ATTRIBUTES",
     "FILE_WRITE_DATA",
     "FILE_WRITE_EA",
+    "FIRST_RULE_YEAR",
     "FOCUS_EVENT",
     "GENERIC_ALL",
     "GENERIC_EXECUTE",
@@ -534,6 +547,7 @@ __all__ = [
     "JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE",
     "KEY_EVENT",
     "KEY_MAPPING",
+    "LAST_RULE_YEAR",
     "LOCALE_ID",
     "LOCKFILE_EXCLUSIVE_LOCK",
     "LOCKFILE_FAIL_IMMEDIATELY",
@@ -690,7 +704,9 @@ __all__ = [
     "Waitable",
     "WaitableTimer",
     "WindowsSocket",
+    "WindowsTimeZone",
     "WindowsVersion",
+    "ZoneRule",
     "accept_addresses",
     "accept_into",
     "account_rights",
@@ -766,6 +782,7 @@ __all__ = [
     "impersonate_pipe_client",
     "impersonate_self",
     "impersonate_token",
+    "in_daylight",
     "inherit_from_parent",
     "io_counters",
     "is_socket",
@@ -775,6 +792,7 @@ __all__ = [
     "library_path",
     "load_library",
     "local_time",
+    "local_windows_zone_key",
     "logon_session",
     "logon_sessions",
     "logon_user",
@@ -829,6 +847,7 @@ __all__ = [
     "restricted_token",
     "retrieve_secret",
     "revert_to_self",
+    "rule_for_year",
     "search_path",
     "security_of",
     "select_events",
@@ -892,6 +911,8 @@ __all__ = [
     "thread_times",
     "thread_token",
     "thread_user_name",
+    "time_zone_string",
+    "transition_time",
     "transmit_file",
     "unwatch_policy",
     "volume_info",
@@ -902,6 +923,9 @@ __all__ = [
     "watch_policy",
     "windows_directory",
     "windows_version",
+    "windows_zone_iana_name",
+    "windows_zone_key",
+    "windows_zone_names",
     "working_set_limits",
     "write_memory",
 ]

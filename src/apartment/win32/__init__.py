@@ -78,6 +78,8 @@ MODULES: dict[str, str] = {
     # s19-gui
     "win32gui_struct": "apartment.win32.win32gui_struct",
     "win32com.storagecon": "apartment.win32.win32com.storagecon",
+    # s19-events
+    "win32timezone": "apartment.win32.win32timezone",
 }
 """pywin32 module name -> the facade module that stands in for it."""
 

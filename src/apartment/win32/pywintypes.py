@@ -372,6 +372,7 @@ def TimeStamp(timestamp: object, /) -> _dt.datetime:
 
 
 com.set_iid_type(PyIID, IID)
+com.make_agile(PyIID)  # an IID is a value: it crosses apartments as itself, never by proxy
 com.set_time_type(TimeType)
 
 
