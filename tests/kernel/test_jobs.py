@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import select
 import signal
@@ -31,6 +32,7 @@ from apartment.kernel import (
     JobObject,
     ProcessHandle,
     create_job,
+    lowlevel,
     open_job,
     process_jobs,
 )
@@ -87,6 +89,20 @@ def test_the_name_goes_with_the_last_handle() -> None:
     del job
     kernel.handles.close(value)
     assert code_of(open_job, "core-job-handles") == ERROR_FILE_NOT_FOUND
+
+
+def test_a_job_the_collector_frees_inside_a_kernel_lock_hold_gives_its_name_back_later() -> None:
+    """The collector may free a named job while this very thread holds the kernel lock (it
+    did, in a CreateEvent, on CI): its name must come back at the next naming call, not
+    deadlock the thread on the lock it holds."""
+    cycle: list[object] = [create_job("core-job-collected")[0]]
+    cycle.append(cycle)  # only the collector frees the job now
+    del cycle
+    with lowlevel.KERNEL_LOCK:
+        gc.collect()  # the job's finalizer runs here, inside the hold
+    event, existed = kernel.create_named(Event, "core-job-collected", False, False)
+    assert not existed
+    del event
 
 
 @pytest.mark.parametrize(

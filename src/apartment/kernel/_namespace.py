@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import weakref
 import zlib
+from collections import deque
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import (
@@ -221,7 +222,10 @@ def create_local_named(obj: LocalKind, name: str) -> tuple[LocalKind, bool]:
         obj.name = name  # type: ignore[attr-defined]
         _unshared[key] = obj
         _claimed.add(key)
-    weakref.finalize(obj, _release_claim, key, weakref.ref(obj))
+    # The collector may finalize obj inside any lock hold of any thread (this one's kernel lock
+    # included), so the finalizer only queues; the next call that names a local object (or
+    # this one, below, when the collector ran outside the lock) gives the name back.
+    weakref.finalize(obj, _released_claims.append, (key, weakref.ref(obj)))
     return obj, False
 
 
@@ -262,6 +266,21 @@ def _refuse_others(kind: type[object], held: str | None, name: str) -> None:
     )
 
 
+_released_claims: deque[tuple[str, weakref.ref[Waitable]]] = deque()
+"""Names of local objects that died, queued by their finalizers (deque appends need no lock);
+given back by :func:`_release_dead_claims` outside every lock."""
+
+
+def _release_dead_claims() -> None:
+    """Give back the names of local objects that died since the last call (no lock held)."""
+    while _released_claims:
+        try:
+            key, obj = _released_claims.popleft()
+        except IndexError:  # another thread took the last one
+            return
+        _release_claim(key, obj)
+
+
 def _release_claim(key: str, obj: weakref.ref[Waitable] | None = None) -> None:
     """Give a name back to the session, if this process's object still holds it."""
     with KERNEL_LOCK:
@@ -287,6 +306,7 @@ def check_not_local(kind: type[object], key: str, name: str) -> None:
 
 def _check_not_local(kind: type[object], key: str, name: str) -> None:
     """Refuse a name that an object staying in this process (a job) holds."""
+    _release_dead_claims()
     with KERNEL_LOCK:
         local = _unshared.get(key)
     if local is not None and not isinstance(local, kind):
@@ -299,6 +319,7 @@ def _check_not_local(kind: type[object], key: str, name: str) -> None:
 
 def _check_session_free(kind: type[Waitable], key: str, name: str) -> None:
     """Refuse a name that a shared object of the session holds (any kind: not ``kind``)."""
+    _release_dead_claims()
     s = session_or_none()
     if s is None:
         return
