@@ -76,7 +76,7 @@ class BrowserThread:
         self.ready = win32event.CreateEvent(None, True, False, None)
         self.stop = win32event.CreateEvent(None, True, False, None)
         self.box: list[Any] = []
-        self.thread = threading.Thread(target=self._run)
+        self.thread = threading.Thread(target=self._run, daemon=True)  # a failed test ends it
         self.thread.start()
         assert win32event.WaitForSingleObject(self.ready, JOIN_MS) == OBJECT_0
 
@@ -122,7 +122,7 @@ def run_in(apartment: int, body: Any) -> Any:
         finally:
             pythoncom.CoUninitialize()
 
-    thread = threading.Thread(target=run)
+    thread = threading.Thread(target=run, daemon=True)
     thread.start()
     return thread, box
 
@@ -180,10 +180,12 @@ def test_an_sta_sink_gets_events_on_its_thread_only_while_it_pumps() -> None:
         assert win32event.WaitForSingleObject(sink.heard, 0) == win32event.WAIT_TIMEOUT
     finally:
         win32event.SetEvent(gate)
-        client_thread = finish(thread, box)
-        server.end()
-        for handle in (navigated, gate, sink.heard):
-            handle.Close()
+        try:
+            client_thread = finish(thread, box)
+        finally:  # the server's thread ends even when the client failed
+            server.end()
+            for handle in (navigated, gate, sink.heard):
+                handle.Close()
     assert sink.threads == [(client_thread, server.box[2])]
 
 
