@@ -219,6 +219,21 @@ def test_an_overlapped_send_completes_once_all_is_sent(listener: socket.socket) 
     server.close()
 
 
+def test_data_that_has_arrived_is_in_the_record_at_once(listener: socket.socket) -> None:
+    """WSAEnumNetworkEvents sees data that has arrived, whether or not the I/O thread has
+    looked yet (Windows records FD_READ as the data arrives; CI once enumerated in between)."""
+    client, server = _pair(listener)
+    event = Event(manual_reset=True)
+    select_events(server.fileno(), event, FD_READ)
+    for _ in range(50):
+        client.send(b"d")
+        _arrived(server, 1)
+        assert take_events(server.fileno(), event) == {FD_READ: 0}
+        assert server.recv(16) == b"d"  # re-enables FD_READ; nothing is left
+    client.close()
+    server.close()
+
+
 # -- no FD_READ lost, none signaled twice (hypothesis) ---------------------------------------
 
 STEPS = st.lists(

@@ -272,8 +272,9 @@ def select_events(fd: int, event: Event | None, mask: int) -> None:
 def take_events(fd: int, reset: Event | None = None) -> dict[int, int]:
     """Hand over the record of socket ``fd``: ``{FD_X: error code}`` (WSAEnumNetworkEvents).
 
-    The record is cleared, and ``reset``, if given, reset, in one hold of the lock that
-    records: an event recorded meanwhile sets it again after, never before.
+    The socket is looked at first, so what holds already is in the record. The record is
+    cleared, and ``reset``, if given, reset, in one hold of the lock that records: an event
+    recorded meanwhile sets it again after, never before.
 
     Raises:
         Win32Error: WSAENOTSOCK, ``fd`` is not a socket.
@@ -283,6 +284,10 @@ def take_events(fd: int, reset: Event | None = None) -> dict[int, int]:
         raise TypeError(f"the event to reset is an Event, not {type(reset).__name__}")
     with IO_LOCK:
         state = _states.get(fd)
+        if state is not None and state.mask:
+            # What holds now is recorded now, as Windows records it when it happens: the I/O
+            # thread's look may not have come yet (data that arrived a moment ago).
+            run_locked(state)
         if reset is not None:
             reset.reset()
         if state is None or not state.recorded:
