@@ -97,7 +97,12 @@ class SocketOp:
         self.thread = threading.get_ident()
 
     def step(self, state: SocketState, sock: socket.socket) -> bool:
-        raise NotImplementedError
+        """Go as far as the socket allows now; True once done.
+
+        Every kind of operation (receive, send, accept, connect, transmit) overrides it: this
+        base is never queued.
+        """
+        raise NotImplementedError(f"{type(self).__name__} does not say how it steps")
 
     def abort(self, status: int) -> None:
         """End the operation with ``status`` (a cancel, or its socket closing)."""

@@ -19,7 +19,7 @@ Sockets the program never hands to Winsock keep Linux's behaviour.
 from __future__ import annotations
 
 import socket
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import system_message
 from ._sockstate import (
@@ -32,6 +32,9 @@ from ._sockstate import (
     select_events,
 )
 from ._winsock import wsa_code
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 __all__ = ["WindowsSocket", "adopt_socket", "winsock_exception"]
 
@@ -47,73 +50,52 @@ def winsock_exception(failure: OSError) -> OSError:
     return converted
 
 
+def _receive(fd: int, call: Callable[..., Any], args: tuple[Any, ...]) -> Any:  # noqa: ANN401
+    """Run a receiving call of socket ``fd``: Winsock's codes; FD_READ re-enabled after."""
+    try:
+        return call(*args)
+    except OSError as failure:
+        raise winsock_exception(failure) from None
+    finally:
+        after_recv(fd)
+
+
+def _send(fd: int, call: Callable[..., Any], args: tuple[Any, ...]) -> Any:  # noqa: ANN401
+    """Run a sending call of socket ``fd``: Winsock's codes; FD_WRITE re-enabled if it blocked."""
+    try:
+        return call(*args)
+    except BlockingIOError as failure:
+        after_send_blocked(fd)
+        raise winsock_exception(failure) from None
+    except OSError as failure:
+        raise winsock_exception(failure) from None
+
+
 class WindowsSocket(socket.socket):
     """A ``socket.socket`` with Winsock's error codes and WSAEventSelect's re-enabling calls."""
 
     __slots__ = ()
 
     def recv(self, *args: Any) -> bytes:  # noqa: ANN401 - socket.socket's own
-        fd = self.fileno()
-        try:
-            return super().recv(*args)
-        except OSError as failure:
-            raise winsock_exception(failure) from None
-        finally:
-            after_recv(fd)
+        return _receive(self.fileno(), super().recv, args)  # type: ignore[no-any-return]
 
     def recv_into(self, *args: Any) -> int:  # noqa: ANN401 - socket.socket's own
-        fd = self.fileno()
-        try:
-            return super().recv_into(*args)
-        except OSError as failure:
-            raise winsock_exception(failure) from None
-        finally:
-            after_recv(fd)
+        return _receive(self.fileno(), super().recv_into, args)  # type: ignore[no-any-return]
 
     def recvfrom(self, *args: Any) -> tuple[bytes, Any]:  # noqa: ANN401 - socket.socket's own
-        fd = self.fileno()
-        try:
-            return super().recvfrom(*args)
-        except OSError as failure:
-            raise winsock_exception(failure) from None
-        finally:
-            after_recv(fd)
+        return _receive(self.fileno(), super().recvfrom, args)  # type: ignore[no-any-return]
 
     def recvfrom_into(self, *args: Any) -> tuple[int, Any]:  # noqa: ANN401 - socket.socket's own
-        fd = self.fileno()
-        try:
-            return super().recvfrom_into(*args)
-        except OSError as failure:
-            raise winsock_exception(failure) from None
-        finally:
-            after_recv(fd)
+        return _receive(self.fileno(), super().recvfrom_into, args)  # type: ignore[no-any-return]
 
     def send(self, *args: Any) -> int:  # noqa: ANN401 - socket.socket's own
-        try:
-            return super().send(*args)
-        except BlockingIOError as failure:
-            after_send_blocked(self.fileno())
-            raise winsock_exception(failure) from None
-        except OSError as failure:
-            raise winsock_exception(failure) from None
+        return _send(self.fileno(), super().send, args)  # type: ignore[no-any-return]
 
     def sendall(self, *args: Any) -> None:  # noqa: ANN401 - socket.socket's own
-        try:
-            super().sendall(*args)
-        except BlockingIOError as failure:
-            after_send_blocked(self.fileno())
-            raise winsock_exception(failure) from None
-        except OSError as failure:
-            raise winsock_exception(failure) from None
+        _send(self.fileno(), super().sendall, args)
 
     def sendto(self, *args: Any) -> int:  # noqa: ANN401 - socket.socket's own
-        try:
-            return super().sendto(*args)
-        except BlockingIOError as failure:
-            after_send_blocked(self.fileno())
-            raise winsock_exception(failure) from None
-        except OSError as failure:
-            raise winsock_exception(failure) from None
+        return _send(self.fileno(), super().sendto, args)  # type: ignore[no-any-return]
 
     def connect(self, address: Any, /) -> None:  # noqa: ANN401 - socket.socket's own
         try:
