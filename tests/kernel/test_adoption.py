@@ -256,3 +256,68 @@ def test_a_c_thread_keeps_its_handle_across_callbacks_until_it_ends() -> None:
     assert alive_second  # not reported ended when its first callback returned
     assert first.native_id == thread.native_id
     assert first.wait(JOIN)  # ended with its OS thread
+
+
+def test_a_thread_whose_end_was_told_leaves_the_kernel_lock_alone_at_teardown() -> None:
+    """start_thread's threads tell their end themselves: their teardown takes no lock.
+
+    A daemon thread frozen by the interpreter's shutdown may hold the kernel lock for ever;
+    a teardown that took it then would never end, and neither would the process.
+    """
+    from apartment.kernel._core import KERNEL_LOCK
+    from apartment.kernel._thread import thread_exited
+
+    told = threading.Event()
+    gate = Gate()
+    gone: list[ThreadHandle] = []
+
+    def body() -> None:
+        handle = current_thread()
+        thread_exited(handle, 0)
+        gone.append(handle)
+        told.set()
+        gate.pass_()
+
+    thread = threading.Thread(target=body, daemon=True)
+    thread.start()
+    assert told.wait(JOIN)
+    KERNEL_LOCK.acquire()  # a frozen daemon's hold, from before the thread's teardown
+    try:
+        gate.open()
+        thread.join(JOIN)  # its teardown (the sentinel going) needs no lock
+        ended = not thread.is_alive()
+    finally:
+        KERNEL_LOCK.release()
+    assert ended, "the teardown of a thread that told its end took the kernel lock"
+    assert gone[0].wait(0)
+
+
+def test_a_teardown_waiting_for_the_kernel_lock_gives_up_once_shutdown_begins(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The lock's holder may be frozen by the shutdown: the teardown must not wait for ever."""
+    from apartment.kernel import _thread as thread_module
+    from apartment.kernel._core import KERNEL_LOCK
+
+    adopted = threading.Event()
+    shutting_down = threading.Event()
+    gate = Gate()
+    monkeypatch.setattr(thread_module, "_finalizing", shutting_down.is_set)
+
+    def body() -> None:
+        current_thread()  # adopted: its sentinel tells its end at its teardown
+        adopted.set()
+        gate.pass_()
+
+    thread = threading.Thread(target=body, daemon=True)
+    thread.start()
+    assert adopted.wait(JOIN)
+    KERNEL_LOCK.acquire()  # held "for ever" by a daemon frozen at shutdown
+    try:
+        gate.open()  # its teardown now waits for the lock
+        shutting_down.set()
+        thread.join(JOIN)
+        ended = not thread.is_alive()
+    finally:
+        KERNEL_LOCK.release()
+    assert ended, "the thread's teardown waited for the kernel lock after shutdown began"

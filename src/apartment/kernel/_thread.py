@@ -170,15 +170,39 @@ class _ExitSentinel:
         self.handle = handle
 
     def __del__(self) -> None:
-        # Not in a forked child still being set up (its locks are held: the child's hook ends
-        # this thread), nor at interpreter shutdown (a daemon thread frozen there may hold the
-        # kernel lock for ever): nothing is left to tell then.
-        if in_forked_child() or sys.is_finalizing():
+        # Not when the thread told its end already (start_thread's threads do), nor in a
+        # forked child still being set up (its locks are held: the child's hook ends this
+        # thread), nor at interpreter shutdown (a daemon thread frozen there may hold the
+        # kernel lock for ever): nothing is left to tell then. The shutdown may also begin
+        # while this waits for the lock: thread_exited then gives up (at_teardown).
+        if self.handle._ready or in_forked_child() or _finalizing():
             return
         try:
-            thread_exited(self.handle, 0)
+            thread_exited(self.handle, 0, at_teardown=True)
         except BaseException:
             return
+
+
+_finalizing = sys.is_finalizing  # a module name, so a test can stand in for the shutdown
+_TEARDOWN_POLL = 0.05
+"""Seconds between looks at the interpreter's shutdown while a thread's teardown waits."""
+
+
+def _lock_kernel(at_teardown: bool) -> bool:
+    """Take the kernel lock; at a thread's teardown, give up (False) once shutdown has begun.
+
+    A daemon thread that holds the lock when the interpreter shuts down is frozen there for
+    ever (CPython never runs it again, so its ``with`` block never ends). A thread whose
+    teardown waited for that lock would wait for ever too, and with it the exit of the
+    process: so it waits in slices and looks at the shutdown between them.
+    """
+    if not at_teardown:
+        KERNEL_LOCK.acquire()
+        return True
+    while not KERNEL_LOCK.acquire(timeout=_TEARDOWN_POLL):
+        if _finalizing():
+            return False
+    return True
 
 
 def current_thread() -> ThreadHandle:
@@ -280,11 +304,14 @@ def add_exit_hook(hook: Callable[[ThreadHandle], None]) -> None:
     _exit_hooks.append(hook)
 
 
-def thread_exited(handle: ThreadHandle, exit_code: int) -> None:
-    """Record that ``handle``'s thread ended: run exit hooks, abandon its mutexes, signal it."""
-    with KERNEL_LOCK:
-        if handle._ready:
-            return
+def thread_exited(handle: ThreadHandle, exit_code: int, *, at_teardown: bool = False) -> None:
+    """Record that ``handle``'s thread ended: run exit hooks, abandon its mutexes, signal it.
+
+    ``at_teardown``: called by the ending thread's own teardown (its thread-locals going),
+    which must not outlive an interpreter shutdown that begins meanwhile (:func:`_lock_kernel`).
+    """
+    if handle._ready:  # it never goes back to False: read without the lock
+        return
     on_itself = handle.native_id == threading.get_native_id()
     token = handle._token
     if token is None and on_itself:
@@ -295,7 +322,9 @@ def thread_exited(handle: ThreadHandle, exit_code: int) -> None:
     if state.parks_fast:  # its last wait is behind it, every wake-up taken: close the eventfd
         state.replace_parker(lock_parker())
     woken: list[Waiter] = []
-    with KERNEL_LOCK:
+    if not _lock_kernel(at_teardown):
+        return
+    try:
         if handle._ready:
             return
         handle._ready = True
@@ -308,6 +337,8 @@ def thread_exited(handle: ThreadHandle, exit_code: int) -> None:
             if len(_ended) > _ENDED_KEPT:
                 del _ended[next(iter(_ended))]
         release_waiters(handle, woken)
+    finally:
+        KERNEL_LOCK.release()
     wake_all(woken)
 
 
