@@ -21,7 +21,7 @@ from ._constants import (
     WM_QUIT,
 )
 from ._message import Message, check_message, quit_code
-from ._queue import current_queue
+from ._queue import THREAD_QUEUE, current_queue
 from ._send import Sent
 from ._window import dispatch_message
 from ._window_table import window_filter
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from ._input import QueueInput
+    from ._queue import MessageQueue
 
 __all__ = [
     "MAXIMUM_MSG_WAIT_OBJECTS",
@@ -70,9 +71,10 @@ def get_message(hwnd: int | None = None, first: int = 0, last: int = 0) -> Messa
     WM_QUIT is returned like any message (its wparam is the exit code): a loop ends on it.
     Messages sent from other threads are handled while it waits.
     """
-    queue = current_queue()
-    inp = queue.input
-    waiting = (inp,)
+    try:
+        queue: MessageQueue = THREAD_QUEUE.queue  # current_queue(), written out: the hot path
+    except AttributeError:
+        queue = current_queue()
     if hwnd is None and first == 0 and last == 0:  # None is no 0: it goes below, and is refused
         take = queue.take_or_arm
         lock = KERNEL_LOCK  # queue.take_next(), written out: this is every loop's hot path
@@ -81,6 +83,9 @@ def get_message(hwnd: int | None = None, first: int = 0, last: int = 0) -> Messa
             item: Message | Sent | WaitResult | None = take(None, None)
         finally:
             lock.release()
+        if type(item) is Message:
+            return item
+        waiting = (queue.input,)
         while True:
             if isinstance(item, Message):
                 return item
@@ -95,6 +100,8 @@ def get_message(hwnd: int | None = None, first: int = 0, last: int = 0) -> Messa
                 item = queue.take_next()
     window = window_filter(hwnd)
     first, last = check_message(first), check_message(last)
+    inp = queue.input
+    waiting = (inp,)
     while True:
         message = queue.peek(window, first, last, PM_REMOVE)
         if message is not None:
