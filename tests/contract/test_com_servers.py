@@ -109,6 +109,49 @@ def test_wrap_object_uses_a_given_policy_as_it_is() -> None:
     assert unwrap(pointer) is server
 
 
+class _CountingPolicy(DesignatedWrapPolicy):  # type: ignore[misc]
+    """Overrides one link of pywin32's invoke chain: every call must pass through it."""
+
+    def _invoke_(self, dispid: Any, lcid: int, wFlags: int, args: Any) -> Any:  # noqa: N803
+        self.seen.append(dispid)
+        return DesignatedWrapPolicy._invoke_(self, dispid, lcid, wFlags, args)
+
+
+class _OwnInvoke:
+    """An object answering _invokeex_ itself, as pywin32 lets it (the policy defers to it)."""
+
+    _public_methods_ = ("Echo",)
+
+    def __init__(self) -> None:
+        self.seen: list[Any] = []
+
+    def Echo(self, value: Any) -> Any:  # noqa: N802
+        return value
+
+    def _invokeex_(self, dispid: Any, lcid: int, wFlags: int, args: Any, kw: Any, sp: Any) -> Any:  # noqa: N803
+        self.seen.append(dispid)
+        return f"answered {args[0]}"
+
+
+def test_an_override_of_the_invoke_chain_sees_every_call() -> None:
+    policy = _CountingPolicy(Echo())
+    policy.seen = []
+    client = win32com.client.Dispatch(pythoncom.WrapObject(policy))
+    assert client.Echo(5) == 5
+    before = len(policy.seen)
+    assert client.Echo(6) == 6
+    assert len(policy.seen) == before + 1
+
+
+def test_an_object_answering_invokeex_itself_answers_every_call() -> None:
+    server = _OwnInvoke()
+    pointer = wrap(server)
+    dispid = pointer.GetIDsOfNames("Echo")
+    answer = pointer.Invoke(dispid, 0, pythoncom.DISPATCH_METHOD, True, 5)
+    assert answer == "answered 5"
+    assert server.seen == [dispid]
+
+
 def test_wrap_object_with_an_interface_iid_gives_that_interface() -> None:
     policy = DesignatedWrapPolicy(Stream())
     stream = pythoncom.WrapObject(policy, pythoncom.IID_IDispatch, pythoncom.IID_IStream)

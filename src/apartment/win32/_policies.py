@@ -42,6 +42,9 @@ class Pywin32Names(com.Policy):
     """
 
     _core: ClassVar[type[com.Policy]] = com.Policy
+    _direct: bool = False
+    """Whether a call may skip pywin32's chain (_Invoke_, _invoke_, _invokeex_) for the core's
+    invoke: True once ``_wrap_`` has seen that nothing overrides a link of it."""
 
     def __init__(self, object: object = None) -> None:
         if object is not None:
@@ -52,6 +55,13 @@ class Pywin32Names(com.Policy):
         for name in _OVERRIDABLE:  # pywin32 lets the object answer these itself
             if hasattr(object, name):
                 setattr(self, name, getattr(object, name))
+        cls = type(self)
+        self._direct = (
+            cls._Invoke_ is Pywin32Names._Invoke_
+            and cls._invoke_ is Pywin32Names._invoke_
+            and cls._invokeex_ is Pywin32Names._invokeex_
+            and not {"_Invoke_", "_invoke_", "_invokeex_"} & vars(self).keys()
+        )
 
     # -- pywin32's attributes --------------------------------------------------------------
 
@@ -70,6 +80,8 @@ class Pywin32Names(com.Policy):
     # -- the core's entry points, through pywin32's ----------------------------------------
 
     def invoke(self, dispid: int | str, flags: int, args: tuple[Any, ...]) -> Any:  # noqa: ANN401
+        if self._direct:  # where pywin32's chain would end anyway, without its four frames
+            return self._core.invoke(self, self._name_of(dispid), flags, args)
         return _result(self._Invoke_(dispid, 0, flags, args))
 
     def invoke_ex(self, dispid: int | str, flags: int, args: tuple[Any, ...]) -> Any:  # noqa: ANN401
