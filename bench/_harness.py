@@ -331,10 +331,10 @@ class _Resident:
         """Stop the server, if one runs, and join its thread."""
         server, thread, leave = self._server, self._thread, self._leave
         self._server = self._thread = self._leave = self._placement = None
+        if server is not None:  # first: stop() may drop what the main thread's apartment holds
+            server.stop()
         if leave is not None:
             leave()
-        if server is not None:
-            server.stop()
         if thread is not None:
             thread.join()
 

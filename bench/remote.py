@@ -116,7 +116,15 @@ def _local_server(progid: str) -> Callable[[], Server]:
             for _ in range(n - 1):
                 add_one(1)
 
-        return Server(serve, loop, stop.set)
+        def finish() -> None:
+            # The client goes on the main thread, which made it: on free-threaded CPython an
+            # object another thread drops is freed by the thread that made it, at its next
+            # bytecode, and this one is about to block in join() until the server has exited,
+            # which waits for this release.
+            clients.clear()
+            stop.set()
+
+        return Server(serve, loop, finish)
 
     return setup
 
