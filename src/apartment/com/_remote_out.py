@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING, Any, Literal
 from .._wire import FrameError, encode_body, send_packet
 from ..errors import CallFailedError, ComError, ServerUnavailableError
 from ..kernel import Event
-from ..kernel.lowlevel import wait_any_unchecked
+from ..kernel.lowlevel import can_watch_files, wait_any_unchecked
 from ._apartment import ApartmentKind, current_apartment
 from ._remote_proto import BROKEN, FAULT, RELEASE, REPLY, REQUEST, broken_reason, sent_remotely
+from ._sta import wait_reading
 
 if TYPE_CHECKING:
     import collections
@@ -50,6 +51,7 @@ class Undecoded:
 
 
 _MTA = ApartmentKind.MTA
+_STA = ApartmentKind.STA
 _HELPER = "helper"  # the reader of `out` when no MTA caller reads it
 
 
@@ -113,13 +115,18 @@ class CallsOut:
     def _deliver(self, packet: CallPacket) -> None:
         """The REMOTE apartment's deliver hook: send the call; have its reply read.
 
-        An unbounded MTA caller reads replies itself, so for it the call is complete when
-        this returns; anyone else's reply is read by the helper thread (or by an MTA caller
-        that reads at the time) and finishes the packet there.
+        An unbounded caller reads replies itself, so for it the call is complete when this
+        returns: an MTA caller waits for its reply or its turn to read; an STA caller that
+        finds nobody reading reads while it pumps (:func:`._sta.wait_reading`). Anyone
+        else's reply is read by the helper thread (or by a caller that reads at the time)
+        and finishes the packet there.
         """
         call = id(packet)  # unique while the packet waits in _pending
         frame = encode_body([REQUEST, call, *packet.args])
-        reads = packet.caller.kind is _MTA and packet.control is None
+        kind = packet.caller.kind
+        reads = packet.control is None and (
+            kind is _MTA or (kind is _STA and can_watch_files())
+        )
         turn: Event | None = None
         with self._lock:
             if self._closed:
@@ -128,7 +135,7 @@ class CallsOut:
             reader = self._reader
             if reader is None:
                 self._reader = packet if reads else _HELPER
-            elif reads:
+            elif reads and kind is _MTA:
                 turn = self._followers[call] = Event()
         try:
             send_packet(self._out, frame)
@@ -139,9 +146,12 @@ class CallsOut:
             raise ServerUnavailableError(self._gone()) from None
         if self._controls:
             self._flush_controls()
-        if not reads:
+        if kind is not _MTA or not reads:
             if reader is None:
-                self._wake_helper()
+                if reads:  # an STA that reads: its modal loop watches the socket
+                    wait_reading(packet, self._out.fileno(), self)
+                else:
+                    self._wake_helper()
             return
         if turn is not None:
             try:
@@ -153,6 +163,48 @@ class CallsOut:
             if not self._stop_waiting(packet, call):
                 return  # the reply came (or the connection closed)
         self._read_until(packet)
+
+    # -- an STA caller that reads (see _sta.wait_reading) --------------------------------------
+
+    def read_reply(self) -> bool:
+        """Read one reply for an STA caller that reads; False once the connection has closed."""
+        try:
+            if self._read_reply() is not False:
+                return True
+            reason = "the other process closed the connection"
+        except BROKEN as exc:
+            reason = broken_reason(exc)
+        self.close(reason)
+        return False
+
+    def step_aside(self, packet: CallPacket) -> None:
+        """The reading STA caller serves a message: the reading passes on if others wait.
+
+        Its own calls (nested ones too) can wait: nobody reads until it comes back, or
+        until one of them calls out again and reads. Another thread's call is not held up.
+        """
+        caller = packet.caller
+        with self._lock:
+            if self._reader is not packet:
+                return
+            if not self._followers and all(
+                waiting.caller is caller for waiting in self._pending.values()
+            ):
+                self._reader = None
+                return
+        self._hand_over()
+
+    def take_turn(self, packet: CallPacket) -> bool:
+        """The STA caller is back in its wait: it reads again if nobody does."""
+        with self._lock:
+            if self._reader is None and not self._closed:
+                self._reader = packet
+                return True
+            return False
+
+    def hand_over(self) -> None:
+        """The reading STA caller's reply has come: the reading passes on."""
+        self._hand_over()
 
     def _stop_waiting(self, packet: CallPacket, call: int) -> bool:
         """Leave the followers; True if the turn to read came to this caller."""
@@ -211,20 +263,18 @@ class CallsOut:
     def _help(self, wake: Event) -> None:
         """The helper thread: read replies while the helper is the reader.
 
-        With no call out it goes on reading (blocked in ``recv``) if the last reply was an
-        STA's or a bounded call's: the next such call then needs no wake-up. After a reply
-        for an MTA caller it stops, so that the next MTA caller reads its reply itself.
+        With no call out it stops, so that the next caller (MTA or STA) reads its reply
+        itself; it reads for bounded callers, and for those that came while another read.
         """
         while True:
             wake.wait()
-            idle_when_done = False
             while True:
                 with self._lock:
                     if self._closed:
                         return
                     if self._reader is not _HELPER:
                         break
-                    if not self._pending and idle_when_done:
+                    if not self._pending:
                         self._reader = None
                         break
                     handover = any(
@@ -243,7 +293,6 @@ class CallsOut:
                 if packet is False:
                     self.close("the other process closed the connection")
                     return
-                idle_when_done = packet is not None and packet.caller.kind is _MTA
                 packet = None  # it holds the result: not while this thread waits on
 
     def _read_reply(self) -> CallPacket | Literal[False] | None:
