@@ -36,6 +36,10 @@ if TYPE_CHECKING:
 __all__ = ["CallsIn"]
 
 _NONE = type(None)
+_PLAIN: frozenset[type] = frozenset({int, float, str, bool, _NONE})
+"""Wire values that decode to themselves."""
+_MOST_IDLE = 3
+"""Inn threads that may wait to read at once; a call that ends with more retires one."""
 
 
 class CallsIn:
@@ -51,6 +55,7 @@ class CallsIn:
     _inn: socket.socket
     _inn_busy: int
     _inn_threads: int
+    _retiring: int
     _lock: threading.Lock
     _out: socket.socket
     apartment: Apartment
@@ -98,8 +103,10 @@ class CallsIn:
         )
 
     def _send_inn(self, frame: bytes) -> None:
-        with contextlib.suppress(OSError):  # a peer gone: nobody to tell
+        try:
             send_packet(self._inn, frame)
+        except OSError:  # a peer gone: nobody to tell
+            pass
 
     def run(
         self, call: int, home: Apartment, fn: Callable[..., Any], args: tuple[Any, ...]
@@ -151,6 +158,8 @@ class CallsIn:
         finally:
             with self._lock:  # before the reply: the next request finds this thread free
                 self._inn_busy -= 1
+                if self._inn_threads - self._inn_busy > _MOST_IDLE:  # too many read: one goes
+                    self._retiring += 1
         if error is None:
             self.reply(call, result)
         else:
@@ -179,10 +188,12 @@ class CallsIn:
                     self._release(frame[1])
                 else:
                     raise FrameError(f"a frame of kind {frame[0]!r} where requests come")
-                with self._lock:  # too many inn threads waiting: this one goes
-                    if self._inn_threads - self._inn_busy > 3:
-                        self._inn_threads -= 1
-                        return
+                if self._retiring:  # a call ended with too many inn threads reading
+                    with self._lock:
+                        if self._retiring:
+                            self._retiring -= 1
+                            self._inn_threads -= 1
+                            return
         except BROKEN as exc:
             reason = broken_reason(exc)
         if reason:
@@ -238,6 +249,13 @@ class CallsIn:
 
     def _invoke(self, export: _Export, dispid: int | str, flags: int, args: Any) -> Any:  # noqa: ANN401
         """Run an invoke request in the object's apartment, decoding its arguments there."""
+        if type(args) is list:
+            plain = _PLAIN
+            for item in args:
+                if type(item) not in plain:
+                    break
+            else:  # only plain values: they decode to themselves
+                return export.target.invoke(dispid, flags, tuple(args))
         return export.target.invoke(dispid, flags, self._arguments(args, export.home))
 
     def _method(self, export: _Export, method: Callable[..., Any], args: Any) -> Any:  # noqa: ANN401

@@ -10,6 +10,7 @@ do this (:func:`can_watch_files`); the others keep a reader thread.
 from __future__ import annotations
 
 import select
+import threading
 from typing import TYPE_CHECKING
 
 from ._core import KERNEL_LOCK, TIMED_OUT, Waiter, WaitResult, try_acquire, wake_all
@@ -25,6 +26,7 @@ __all__ = ["can_watch_files", "wait_any_or_readable"]
 _SLICE_MS = 50.0
 """Milliseconds the main thread polls at a time, so a pending Ctrl-C is seen (as it parks)."""
 _IN = select.POLLIN | select.POLLHUP | select.POLLERR
+_polls = threading.local()  # .poll, .key: the thread's poll set and its (eventfd, fd)
 
 
 def can_watch_files() -> bool:
@@ -63,9 +65,14 @@ def wait_any_or_readable(objects: tuple[Waitable, ...], fd: int) -> WaitResult |
     parker = thread.park
     own = watchable_fd(parker)
     assert own is not None
-    poll = select.poll()
-    poll.register(own, select.POLLIN)
-    poll.register(fd, _IN)
+    cache = _polls.__dict__
+    if cache.get("key") != (own, fd):  # the thread's last poll set, most often the same
+        poll = select.poll()
+        poll.register(own, select.POLLIN)
+        poll.register(fd, _IN)
+        cache["poll"], cache["key"] = poll, (own, fd)
+    else:
+        poll = cache["poll"]
     timeout = _SLICE_MS if is_main_parker(parker) else None
     try:
         while True:
