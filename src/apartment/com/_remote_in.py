@@ -74,7 +74,9 @@ class CallsIn:
     def reply(self, call: int, value: Any) -> None:  # noqa: ANN401
         """Send the result of the other side's request ``call`` (an error if it cannot go)."""
         try:
-            frame = encode_body([REPLY, call, to_wire(value, self.export_tag)])
+            if type(value) not in _PLAIN or type(value) is int:  # (ints: to_wire's range)
+                value = to_wire(value, self.export_tag)
+            frame = encode_body([REPLY, call, value])
         except (TypeError, ValueError, OverflowError) as exc:
             self.fault(call, exc)
             return
@@ -341,9 +343,16 @@ class _Request(CallPacket):  # type: ignore[misc]  # the one subclass: a call fr
         self.call = call
 
     def finish(self) -> None:
-        if self.finished:  # once: a packet ends one way, on one thread
-            return
-        super().finish()
+        """Send the outcome, once: the thread that finishes the packet first sends it.
+
+        CallPacket's finish, less the wake-up (nobody waits on ``done``): the test and the
+        mark are one lock hold, so a call that ends as its STA ends is answered once.
+        """
+        with KERNEL_LOCK:
+            if self.finished:
+                return
+            self.finished = True
+            self.target.pending.discard(self)  # an STA's (only they are posted to)
         error = self.error
         if error is not None:
             self.error = None  # break the traceback cycle
@@ -354,15 +363,3 @@ class _Request(CallPacket):  # type: ignore[misc]  # the one subclass: a call fr
 
 
 _NOBODY_WAITS = Event(manual_reset=True)  # the done event of calls nobody here waits for
-
-
-def _run_and_reply(
-    conn: Connection, call: int, fn: Callable[..., Any], args: tuple[Any, ...]
-) -> None:
-    """Run an incoming call on an MTA worker and reply with its outcome."""
-    try:
-        result = fn(*args)
-    except BaseException as error:
-        conn.fault(call, error)
-        return
-    conn.reply(call, result)
