@@ -57,16 +57,16 @@ class _Echo:
     """Answers each call with its argument; counts the runs; may close a side on the n-th."""
 
     _public_methods_ = ["Echo"]
-    _dispid_to_func_ = {_ECHO: "Echo"}  # noqa: RUF012
+    _dispid_to_func_ = {_ECHO: "Echo"}
 
-    def __init__(self, close_at: int, close: Any) -> None:  # noqa: ANN401
+    def __init__(self, close_at: int, close: Any) -> None:
         self.lock = threading.Lock()
         self.runs: collections.Counter[int] = collections.Counter()
         self.started = 0
         self.close_at = close_at
         self.close = close
 
-    def Echo(self, n: int, sink: Any = None) -> int:  # noqa: N802, ANN401
+    def Echo(self, n: int, sink: Any = None) -> int:  # noqa: N802
         with self.lock:
             self.runs[n] += 1
             self.started += 1
@@ -166,7 +166,7 @@ def test_no_call_is_lost_answered_twice_or_left_hanging(
         home.stop()
 
 
-def _in_mta(fn: Any) -> None:  # noqa: ANN401
+def _in_mta(fn: Any) -> None:
     com.initialize(True)
     try:
         fn()
@@ -174,7 +174,7 @@ def _in_mta(fn: Any) -> None:  # noqa: ANN401
         com.uninitialize()
 
 
-def _in_apartment(fn: Any, multithreaded: bool) -> None:  # noqa: ANN401
+def _in_apartment(fn: Any, multithreaded: bool) -> None:
     com.initialize(multithreaded)
     try:
         fn()

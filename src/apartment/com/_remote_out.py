@@ -124,9 +124,8 @@ class CallsOut:
         call = id(packet)  # unique while the packet waits in _pending
         frame = encode_body([REQUEST, call, *packet.args])
         kind = packet.caller.kind
-        reads = packet.control is None and (
-            kind is _MTA or (kind is _STA and can_watch_files())
-        )
+        reads = packet.control is None and (kind is _MTA or (kind is _STA and can_watch_files()))
+        fd = self._out.fileno() if kind is _STA else -1  # (before a close can take it away)
         turn: Event | None = None
         with self._lock:
             if self._closed:
@@ -149,7 +148,7 @@ class CallsOut:
         if kind is not _MTA or not reads:
             if reader is None:
                 if reads:  # an STA that reads: its modal loop watches the socket
-                    wait_reading(packet, self._out.fileno(), self)
+                    wait_reading(packet, fd, self)
                 else:
                     self._wake_helper()
             return
@@ -178,21 +177,26 @@ class CallsOut:
         return False
 
     def step_aside(self, packet: CallPacket) -> None:
-        """The reading STA caller serves a message: the reading passes on if others wait.
-
-        Its own calls (nested ones too) can wait: nobody reads until it comes back, or
-        until one of them calls out again and reads. Another thread's call is not held up.
-        """
-        caller = packet.caller
+        """The reading STA caller serves a message: the reading passes on if others wait."""
         with self._lock:
             if self._reader is not packet:
                 return
-            if not self._followers and all(
-                waiting.caller is caller for waiting in self._pending.values()
-            ):
+            if self._only_callers_own(packet):
                 self._reader = None
                 return
         self._hand_over()
+
+    def _only_callers_own(self, packet: CallPacket) -> bool:
+        """Whether every call out waiting (under ``_lock``) is ``packet``'s caller's.
+
+        Then nobody needs to read while the reader, the innermost call of its thread, serves
+        a message: it comes back to its wait before any other call of the thread can go on,
+        and a call the message makes reads for itself. No other thread's call is held up.
+        """
+        caller = packet.caller
+        return not self._followers and all(
+            waiting.caller is caller for waiting in self._pending.values()
+        )
 
     def take_turn(self, packet: CallPacket) -> bool:
         """The STA caller is back in its wait: it reads again if nobody does."""
@@ -202,8 +206,12 @@ class CallsOut:
                 return True
             return False
 
-    def hand_over(self) -> None:
-        """The reading STA caller's reply has come: the reading passes on."""
+    def hand_over(self, packet: CallPacket) -> None:
+        """The reading STA caller's reply has come: the reading passes on.
+
+        Not to nobody, even if the calls still out are the same thread's: an outer one may
+        wait without reading (it came while another thread read), so the helper reads.
+        """
         self._hand_over()
 
     def _stop_waiting(self, packet: CallPacket, call: int) -> bool:

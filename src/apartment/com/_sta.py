@@ -252,7 +252,7 @@ class ReplyReader(Protocol):
     def take_turn(self, packet: CallPacket) -> bool:
         """Read again if nobody reads now; True if this thread is the reader again."""
 
-    def hand_over(self) -> None:
+    def hand_over(self, packet: CallPacket) -> None:
         """Stop reading: the reply has come; the next waiting caller (or a helper) reads."""
 
 
@@ -297,7 +297,7 @@ def wait_reading(packet: CallPacket, fd: int, reader: ReplyReader) -> None:
             reading = reader.take_turn(packet)
     finally:  # a Ctrl-C too: the reading passes on
         if reading:
-            reader.hand_over()
+            reader.hand_over(packet)
         if quit_code is not None:
             messages.post_quit_message(quit_code)
 

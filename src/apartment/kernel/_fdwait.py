@@ -92,6 +92,6 @@ def wait_any_or_readable(objects: tuple[Waitable, ...], fd: int) -> WaitResult |
         raise
     if thread.suspend_count:
         thread.stop_at_gate()
-    result = waiter.result
-    assert isinstance(result, WaitResult)  # not timed, not alertable: a grant
-    return result
+    granted = waiter.result
+    assert isinstance(granted, WaitResult)  # not timed, not alertable: a grant
+    return granted

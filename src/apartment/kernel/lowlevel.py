@@ -26,10 +26,10 @@ from ._core import Waiter as Waiter
 from ._core import release_waiters as release_waiters
 from ._core import wake_all as wake_all
 from ._event import Event as _Event
-from ._fdwait import can_watch_files as can_watch_files
-from ._fdwait import wait_any_or_readable as wait_any_or_readable
 from ._event import recycle_event as recycle_event
 from ._event import spare_event as spare_event
+from ._fdwait import can_watch_files as can_watch_files
+from ._fdwait import wait_any_or_readable as wait_any_or_readable
 from ._parkwatch import is_parked as is_parked
 from ._parkwatch import parked_on as parked_on
 from ._parkwatch import unwatch_parks as unwatch_parks
