@@ -45,6 +45,8 @@ def wait_any_or_readable(objects: tuple[Waitable, ...], fd: int) -> WaitResult |
     (:func:`can_watch_files` is False) must not call it. Not alertable.
     """
     thread = current_state()
+    if not thread.parks_fast:
+        thread.park_fast()
     while True:
         if thread.suspend_count:
             thread.stop_at_gate()
