@@ -11,11 +11,12 @@ A connection is two Unix SOCK_SEQPACKET sockets, one per direction of calls (the
 side passes the second over the first, SCM_RIGHTS): on ``out`` this side sends its requests
 and reads their replies (:mod:`._remote_out`), on ``inn`` it reads the other side's requests
 and sends its replies (:mod:`._remote_in`). One message is one frame, so several threads
-read and send on one socket without a lock. An MTA caller reads its own reply (no thread
-hand-off on the way back); an STA caller (it must pump) and a bounded caller leave the reading
-to a helper thread. A request runs where its object lives: on the inn thread that read it for
-the MTA (another inn thread reads meanwhile), posted for an STA (it runs when that thread
-pumps); the reply goes back from that thread.
+read and send on one socket without a lock. A caller reads its own reply (no thread hand-off
+on the way back): an MTA caller in turn with the others, an STA caller while it pumps (its wait
+watches the socket beside its queue); a bounded caller, and one that came while another thread
+read, leave the reading to a helper thread. A request runs where its object lives: on the inn
+thread that read it for the MTA (another inn thread reads meanwhile), posted for an STA (it
+runs when that thread pumps); the reply goes back from that thread.
 
 Frames (lists, :mod:`apartment._wire`)::
 

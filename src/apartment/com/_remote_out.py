@@ -1,9 +1,14 @@
 """Calls out of a connection: sending requests and reading their replies (see ``_remote``).
 
-Nobody reads ``out`` unless a call waits for its reply. An unbounded MTA caller reads its own
-reply, so for it the call is complete when the deliver hook returns; it hands the reading over
-to the next MTA caller that waits, else to the helper thread, which reads for STA callers (they
-must pump) and bounded callers. Releases of the other side's objects go out on ``out`` too.
+Nobody reads ``out`` unless a call waits for its reply, and one reader at a time (``_reader``,
+under ``_lock``): an unbounded caller that finds nobody reading reads, so for it the call is
+complete when the deliver hook returns. An MTA caller blocks in ``recv``; an STA caller waits in
+its modal loop with the socket watched too (:func:`._sta.wait_reading`), and steps aside while
+it serves a message (a call it serves may call out here again). An MTA caller that comes while
+another reads waits for its reply or its turn (leader/follower); the reader hands the reading
+to it when done, else to the helper thread if calls are still out, which reads for bounded
+callers and for STA callers that came while another read. Releases of the other side's objects
+go out on ``out`` too.
 """
 
 from __future__ import annotations
@@ -37,8 +42,8 @@ _PLAIN: frozenset[type] = frozenset({int, float, str, bool, type(None)})
 class Undecoded:
     """A reply's value as it came, for its caller's thread to decode.
 
-    The thread that reads a reply is often not the caller (an STA caller's reply is read by
-    the connection's helper). Objects decoded there would belong to that thread: on the
+    The thread that reads a reply is not always the caller (another caller reading in turn,
+    or the connection's helper). Objects decoded there would belong to that thread: on the
     free-threaded build, an object another thread lets go of is freed only when its owner
     next runs Python code, and a reader parked on its socket might hold a client's last
     reference (and the server's object) for ever. So the caller decodes.
