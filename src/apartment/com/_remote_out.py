@@ -170,10 +170,10 @@ class CallsOut:
 
     # -- an STA caller that reads (see _sta.wait_reading) --------------------------------------
 
-    def read_reply(self) -> bool:
-        """Read one reply for an STA caller that reads; False once the connection has closed."""
+    def read_reply(self, packet: CallPacket) -> bool:
+        """Read one reply for the STA caller of ``packet``; False once the connection closed."""
         try:
-            if self._read_reply() is not False:
+            if self._read_reply(packet) is not False:
                 return True
             reason = "the other process closed the connection"
         except BROKEN as exc:
@@ -215,9 +215,11 @@ class CallsOut:
         """The reading STA caller's reply has come: the reading passes on.
 
         Not to nobody, even if the calls still out are the same thread's: an outer one may
-        wait without reading (it came while another thread read), so the helper reads.
+        wait without reading (it came while another thread read), so the helper reads. If
+        none is out, the reply's reading ended it already.
         """
-        self._hand_over()
+        if self._reader is packet:  # (only this reader sets it to something else)
+            self._hand_over()
 
     def _stop_waiting(self, packet: CallPacket, call: int) -> bool:
         """Leave the followers; True if the turn to read came to this caller."""
@@ -230,7 +232,7 @@ class CallsOut:
         reason = ""
         try:
             while not packet.finished:
-                if self._read_reply() is False:
+                if self._read_reply(packet) is False:
                     reason = "the other process closed the connection"
                     break
         except BROKEN as exc:
@@ -238,7 +240,7 @@ class CallsOut:
         finally:  # a Ctrl-C too: the reading passes on, the reply is read for nobody
             if reason:
                 self.close(reason)
-            else:
+            elif self._reader is packet:  # (only this reader sets it to something else)
                 self._hand_over()
 
     def _hand_over(self) -> None:
@@ -308,11 +310,12 @@ class CallsOut:
                     return
                 packet = None  # it holds the result: not while this thread waits on
 
-    def _read_reply(self) -> CallPacket | Literal[False] | None:
+    def _read_reply(self, reader: CallPacket | None = None) -> CallPacket | Literal[False] | None:
         """Read one reply from ``out`` and finish its call.
 
         Returns the call's packet (None for a call nobody waits for any more), or False at
-        the end of the stream.
+        the end of the stream. For the MTA caller ``reader``, whose reply it is, the reading
+        ends in the same lock hold when nobody else waits (``_hand_over``'s last case).
         """
         ok, frame = self._replies.read()
         if not ok:
@@ -322,6 +325,8 @@ class CallsOut:
         kind, call = frame[0], frame[1]
         with self._lock:
             packet = self._pending.pop(call, None)
+            if packet is reader and packet is not None and not self._pending:
+                self._reader = None  # nobody else waits: nobody reads
         if kind == REPLY:
             value = frame[2]
             if packet is None:  # nobody waits: count the references it holds, to give back

@@ -243,7 +243,7 @@ def _modal_wait(
 class ReplyReader(Protocol):
     """What :func:`wait_reading` asks of the connection whose replies an STA caller reads."""
 
-    def read_reply(self) -> bool:
+    def read_reply(self, packet: CallPacket) -> bool:
         """Read one reply (the socket is readable); False if the connection has closed."""
 
     def step_aside(self, packet: CallPacket) -> None:
@@ -284,7 +284,7 @@ def wait_reading(packet: CallPacket, fd: int, reader: ReplyReader) -> None:
             if reading:
                 result = wait_any_or_readable(waiting, fd)
                 if result is None:  # the socket: a reply (or the end) is there
-                    reading = reader.read_reply()
+                    reading = reader.read_reply(packet)
                     continue
             else:
                 result = wait_any_unchecked(waiting)
