@@ -359,9 +359,12 @@ def test_a_server_quits_after_its_last_object_is_released(servers: LocalServers)
     in_apartment(body, multithreaded=True)
 
 
+@pytest.mark.parametrize("multithreaded", [True, False], ids=["mta", "sta"])
 def test_a_killed_server_fails_the_call_in_flight_and_the_next_calls(
-    servers: LocalServers,
+    servers: LocalServers, multithreaded: bool
 ) -> None:
+    """From the MTA, and from an STA that reads its reply while it pumps (and serves the
+    server's call back into it meanwhile)."""
     outcome: list[BaseException] = []
     ready = Event(manual_reset=True)
     box: list[Any] = []
@@ -382,7 +385,7 @@ def test_a_killed_server_fails_the_call_in_flight_and_the_next_calls(
             except BaseException as error:
                 outcome.append(error)
 
-        in_apartment(body, multithreaded=True)
+        in_apartment(body, multithreaded=multithreaded)
 
     thread = start_thread(blocked_caller)
     assert ready.wait(30)

@@ -11,11 +11,12 @@ A connection is two Unix SOCK_SEQPACKET sockets, one per direction of calls (the
 side passes the second over the first, SCM_RIGHTS): on ``out`` this side sends its requests
 and reads their replies (:mod:`._remote_out`), on ``inn`` it reads the other side's requests
 and sends its replies (:mod:`._remote_in`). One message is one frame, so several threads
-read and send on one socket without a lock. An MTA caller reads its own reply (no thread
-hand-off on the way back); an STA caller (it must pump) and a bounded caller leave the reading
-to a helper thread. A request runs where its object lives: on the inn thread that read it for
-the MTA (another inn thread reads meanwhile), posted for an STA (it runs when that thread
-pumps); the reply goes back from that thread.
+read and send on one socket without a lock. A caller reads its own reply (no thread hand-off
+on the way back): an MTA caller in turn with the others, an STA caller while it pumps (its wait
+watches the socket beside its queue); a bounded caller, and one that came while another thread
+read, leave the reading to a helper thread. A request runs where its object lives: on the inn
+thread that read it for the MTA (another inn thread reads meanwhile), posted for an STA (it
+runs when that thread pumps); the reply goes back from that thread.
 
 Frames (lists, :mod:`apartment._wire`)::
 
@@ -56,7 +57,7 @@ from ._mta import ensure_mta
 from ._pointer import InterfacePointer, make_pointer
 from ._proxy import Proxy, marshal_value
 from ._remote_in import CallsIn
-from ._remote_out import CallsOut
+from ._remote_out import CallsOut, Undecoded
 from ._remote_proto import FAULT, HELLO, QUERY, RELEASE, REPLY, REQUEST, sent_remotely
 from ._remote_values import from_wire, to_wire
 from ._serverlife import add_references, drop_references
@@ -149,7 +150,8 @@ class RemoteObject:
         wire = to_wire(args, conn.export_tag) if args else ()
         caller = current_apartment()
         body = ("invoke", self.oid, dispid, flags, wire)
-        return conn.result_of(caller, caller.call_out(caller, conn.apartment, sent_remotely, body))
+        reply = caller.call_out(caller, conn.apartment, sent_remotely, body)
+        return reply if type(reply) is not Undecoded else conn.result_of(caller, reply)
 
     def get_ids_of_names(self, names: tuple[str, ...]) -> list[int]:
         """IDispatch::GetIDsOfNames in the other process."""
@@ -303,6 +305,7 @@ class Connection(CallsOut, CallsIn):
         "_pending",
         "_reader",
         "_replies",
+        "_retiring",
         "apartment",
         "peer_pid",
         "reason",
@@ -341,6 +344,7 @@ class Connection(CallsOut, CallsIn):
         self._replies = PacketReader(out)  # used by whoever is the reader
         self._inn_threads = 0  # inn threads alive (under _lock)
         self._inn_busy = 0  # of which running a call themselves (under _lock)
+        self._retiring = 0  # inn threads to end, too many having waited (under _lock)
         self._exports: dict[int, _Export] = {}
         self._export_ids: dict[int, int] = {}  # id(target) -> oid
         self._next_oid = 1

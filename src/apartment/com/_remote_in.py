@@ -36,6 +36,10 @@ if TYPE_CHECKING:
 __all__ = ["CallsIn"]
 
 _NONE = type(None)
+_PLAIN: frozenset[type] = frozenset({int, float, str, bool, _NONE})
+"""Wire values that decode to themselves."""
+_MOST_IDLE = 3
+"""Inn threads that may wait to read at once; a call that ends with more retires one."""
 
 
 class CallsIn:
@@ -51,6 +55,7 @@ class CallsIn:
     _inn: socket.socket
     _inn_busy: int
     _inn_threads: int
+    _retiring: int
     _lock: threading.Lock
     _out: socket.socket
     apartment: Apartment
@@ -69,7 +74,9 @@ class CallsIn:
     def reply(self, call: int, value: Any) -> None:  # noqa: ANN401
         """Send the result of the other side's request ``call`` (an error if it cannot go)."""
         try:
-            frame = encode_body([REPLY, call, to_wire(value, self.export_tag)])
+            if type(value) not in _PLAIN or type(value) is int:  # (ints: to_wire's range)
+                value = to_wire(value, self.export_tag)
+            frame = encode_body([REPLY, call, value])
         except (TypeError, ValueError, OverflowError) as exc:
             self.fault(call, exc)
             return
@@ -98,8 +105,10 @@ class CallsIn:
         )
 
     def _send_inn(self, frame: bytes) -> None:
-        with contextlib.suppress(OSError):  # a peer gone: nobody to tell
+        try:  # noqa: SIM105 - every reply goes here: suppress() would be an object per call
             send_packet(self._inn, frame)
+        except OSError:  # a peer gone: nobody to tell
+            pass
 
     def run(
         self, call: int, home: Apartment, fn: Callable[..., Any], args: tuple[Any, ...]
@@ -151,6 +160,8 @@ class CallsIn:
         finally:
             with self._lock:  # before the reply: the next request finds this thread free
                 self._inn_busy -= 1
+                if self._inn_threads - self._inn_busy > _MOST_IDLE:  # too many read: one goes
+                    self._retiring += 1
         if error is None:
             self.reply(call, result)
         else:
@@ -179,10 +190,12 @@ class CallsIn:
                     self._release(frame[1])
                 else:
                     raise FrameError(f"a frame of kind {frame[0]!r} where requests come")
-                with self._lock:  # too many inn threads waiting: this one goes
-                    if self._inn_threads - self._inn_busy > 3:
-                        self._inn_threads -= 1
-                        return
+                if self._retiring:  # a call ended with too many inn threads reading
+                    with self._lock:
+                        if self._retiring:
+                            self._retiring -= 1
+                            self._inn_threads -= 1
+                            return
         except BROKEN as exc:
             reason = broken_reason(exc)
         if reason:
@@ -238,6 +251,13 @@ class CallsIn:
 
     def _invoke(self, export: _Export, dispid: int | str, flags: int, args: Any) -> Any:  # noqa: ANN401
         """Run an invoke request in the object's apartment, decoding its arguments there."""
+        if type(args) is list:
+            plain = _PLAIN
+            for item in args:
+                if type(item) not in plain:
+                    break
+            else:  # only plain values: they decode to themselves
+                return export.target.invoke(dispid, flags, tuple(args))
         return export.target.invoke(dispid, flags, self._arguments(args, export.home))
 
     def _method(self, export: _Export, method: Callable[..., Any], args: Any) -> Any:  # noqa: ANN401
@@ -323,9 +343,16 @@ class _Request(CallPacket):  # type: ignore[misc]  # the one subclass: a call fr
         self.call = call
 
     def finish(self) -> None:
-        if self.finished:  # once: a packet ends one way, on one thread
-            return
-        super().finish()
+        """Send the outcome, once: the thread that finishes the packet first sends it.
+
+        CallPacket's finish, less the wake-up (nobody waits on ``done``): the test and the
+        mark are one lock hold, so a call that ends as its STA ends is answered once.
+        """
+        with KERNEL_LOCK:
+            if self.finished:
+                return
+            self.finished = True
+            self.target.pending.discard(self)  # an STA's (only they are posted to)
         error = self.error
         if error is not None:
             self.error = None  # break the traceback cycle
@@ -336,15 +363,3 @@ class _Request(CallPacket):  # type: ignore[misc]  # the one subclass: a call fr
 
 
 _NOBODY_WAITS = Event(manual_reset=True)  # the done event of calls nobody here waits for
-
-
-def _run_and_reply(
-    conn: Connection, call: int, fn: Callable[..., Any], args: tuple[Any, ...]
-) -> None:
-    """Run an incoming call on an MTA worker and reply with its outcome."""
-    try:
-        result = fn(*args)
-    except BaseException as error:
-        conn.fault(call, error)
-        return
-    conn.reply(call, result)

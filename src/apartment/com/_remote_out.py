@@ -1,9 +1,14 @@
 """Calls out of a connection: sending requests and reading their replies (see ``_remote``).
 
-Nobody reads ``out`` unless a call waits for its reply. An unbounded MTA caller reads its own
-reply, so for it the call is complete when the deliver hook returns; it hands the reading over
-to the next MTA caller that waits, else to the helper thread, which reads for STA callers (they
-must pump) and bounded callers. Releases of the other side's objects go out on ``out`` too.
+Nobody reads ``out`` unless a call waits for its reply, and one reader at a time (``_reader``,
+under ``_lock``): an unbounded caller that finds nobody reading reads, so for it the call is
+complete when the deliver hook returns. An MTA caller blocks in ``recv``; an STA caller waits in
+its modal loop with the socket watched too (:func:`._sta.wait_reading`), and steps aside while
+it serves a message (a call it serves may call out here again). An MTA caller that comes while
+another reads waits for its reply or its turn (leader/follower); the reader hands the reading
+to it when done, else to the helper thread if calls are still out, which reads for bounded
+callers and for STA callers that came while another read. Releases of the other side's objects
+go out on ``out`` too.
 """
 
 from __future__ import annotations
@@ -15,9 +20,10 @@ from typing import TYPE_CHECKING, Any, Literal
 from .._wire import FrameError, encode_body, send_packet
 from ..errors import CallFailedError, ComError, ServerUnavailableError
 from ..kernel import Event
-from ..kernel.lowlevel import wait_any_unchecked
+from ..kernel.lowlevel import can_watch_files, wait_any_unchecked
 from ._apartment import ApartmentKind, current_apartment
 from ._remote_proto import BROKEN, FAULT, RELEASE, REPLY, REQUEST, broken_reason, sent_remotely
+from ._sta import wait_reading
 
 if TYPE_CHECKING:
     import collections
@@ -36,8 +42,8 @@ _PLAIN: frozenset[type] = frozenset({int, float, str, bool, type(None)})
 class Undecoded:
     """A reply's value as it came, for its caller's thread to decode.
 
-    The thread that reads a reply is often not the caller (an STA caller's reply is read by
-    the connection's helper). Objects decoded there would belong to that thread: on the
+    The thread that reads a reply is not always the caller (another caller reading in turn,
+    or the connection's helper). Objects decoded there would belong to that thread: on the
     free-threaded build, an object another thread lets go of is freed only when its owner
     next runs Python code, and a reader parked on its socket might hold a client's last
     reference (and the server's object) for ever. So the caller decodes.
@@ -50,6 +56,7 @@ class Undecoded:
 
 
 _MTA = ApartmentKind.MTA
+_STA = ApartmentKind.STA
 _HELPER = "helper"  # the reader of `out` when no MTA caller reads it
 
 
@@ -113,13 +120,17 @@ class CallsOut:
     def _deliver(self, packet: CallPacket) -> None:
         """The REMOTE apartment's deliver hook: send the call; have its reply read.
 
-        An unbounded MTA caller reads replies itself, so for it the call is complete when
-        this returns; anyone else's reply is read by the helper thread (or by an MTA caller
-        that reads at the time) and finishes the packet there.
+        An unbounded caller reads replies itself, so for it the call is complete when this
+        returns: an MTA caller waits for its reply or its turn to read; an STA caller that
+        finds nobody reading reads while it pumps (:func:`._sta.wait_reading`). Anyone
+        else's reply is read by the helper thread (or by a caller that reads at the time)
+        and finishes the packet there.
         """
         call = id(packet)  # unique while the packet waits in _pending
         frame = encode_body([REQUEST, call, *packet.args])
-        reads = packet.caller.kind is _MTA and packet.control is None
+        kind = packet.caller.kind
+        reads = packet.control is None and (kind is _MTA or (kind is _STA and can_watch_files()))
+        fd = self._out.fileno() if kind is _STA else -1  # (before a close can take it away)
         turn: Event | None = None
         with self._lock:
             if self._closed:
@@ -128,7 +139,7 @@ class CallsOut:
             reader = self._reader
             if reader is None:
                 self._reader = packet if reads else _HELPER
-            elif reads:
+            elif reads and kind is _MTA:
                 turn = self._followers[call] = Event()
         try:
             send_packet(self._out, frame)
@@ -139,9 +150,12 @@ class CallsOut:
             raise ServerUnavailableError(self._gone()) from None
         if self._controls:
             self._flush_controls()
-        if not reads:
+        if kind is not _MTA or not reads:
             if reader is None:
-                self._wake_helper()
+                if reads:  # an STA that reads: its modal loop watches the socket
+                    wait_reading(packet, fd, self)
+                else:
+                    self._wake_helper()
             return
         if turn is not None:
             try:
@@ -154,6 +168,59 @@ class CallsOut:
                 return  # the reply came (or the connection closed)
         self._read_until(packet)
 
+    # -- an STA caller that reads (see _sta.wait_reading) --------------------------------------
+
+    def read_reply(self, packet: CallPacket) -> bool:
+        """Read one reply for the STA caller of ``packet``; False once the connection closed."""
+        try:
+            if self._read_reply(packet) is not False:
+                return True
+            reason = "the other process closed the connection"
+        except BROKEN as exc:
+            reason = broken_reason(exc)
+        self.close(reason)
+        return False
+
+    def step_aside(self, packet: CallPacket) -> None:
+        """The reading STA caller serves a message: the reading passes on if others wait."""
+        with self._lock:
+            if self._reader is not packet:
+                return
+            if self._only_callers_own(packet):
+                self._reader = None
+                return
+        self._hand_over()
+
+    def _only_callers_own(self, packet: CallPacket) -> bool:
+        """Whether every call out waiting (under ``_lock``) is ``packet``'s caller's.
+
+        Then nobody needs to read while the reader, the innermost call of its thread, serves
+        a message: it comes back to its wait before any other call of the thread can go on,
+        and a call the message makes reads for itself. No other thread's call is held up.
+        """
+        caller = packet.caller
+        return not self._followers and all(
+            waiting.caller is caller for waiting in self._pending.values()
+        )
+
+    def take_turn(self, packet: CallPacket) -> bool:
+        """The STA caller is back in its wait: it reads again if nobody does."""
+        with self._lock:
+            if self._reader is None and not self._closed:
+                self._reader = packet
+                return True
+            return False
+
+    def hand_over(self, packet: CallPacket) -> None:
+        """The reading STA caller's reply has come: the reading passes on.
+
+        Not to nobody, even if the calls still out are the same thread's: an outer one may
+        wait without reading (it came while another thread read), so the helper reads. If
+        none is out, the reply's reading ended it already.
+        """
+        if self._reader is packet:  # (only this reader sets it to something else)
+            self._hand_over()
+
     def _stop_waiting(self, packet: CallPacket, call: int) -> bool:
         """Leave the followers; True if the turn to read came to this caller."""
         with self._lock:
@@ -165,7 +232,7 @@ class CallsOut:
         reason = ""
         try:
             while not packet.finished:
-                if self._read_reply() is False:
+                if self._read_reply(packet) is False:
                     reason = "the other process closed the connection"
                     break
         except BROKEN as exc:
@@ -173,7 +240,7 @@ class CallsOut:
         finally:  # a Ctrl-C too: the reading passes on, the reply is read for nobody
             if reason:
                 self.close(reason)
-            else:
+            elif self._reader is packet:  # (only this reader sets it to something else)
                 self._hand_over()
 
     def _hand_over(self) -> None:
@@ -211,20 +278,18 @@ class CallsOut:
     def _help(self, wake: Event) -> None:
         """The helper thread: read replies while the helper is the reader.
 
-        With no call out it goes on reading (blocked in ``recv``) if the last reply was an
-        STA's or a bounded call's: the next such call then needs no wake-up. After a reply
-        for an MTA caller it stops, so that the next MTA caller reads its reply itself.
+        With no call out it stops, so that the next caller (MTA or STA) reads its reply
+        itself; it reads for bounded callers, and for those that came while another read.
         """
         while True:
             wake.wait()
-            idle_when_done = False
             while True:
                 with self._lock:
                     if self._closed:
                         return
                     if self._reader is not _HELPER:
                         break
-                    if not self._pending and idle_when_done:
+                    if not self._pending:
                         self._reader = None
                         break
                     handover = any(
@@ -243,14 +308,14 @@ class CallsOut:
                 if packet is False:
                     self.close("the other process closed the connection")
                     return
-                idle_when_done = packet is not None and packet.caller.kind is _MTA
                 packet = None  # it holds the result: not while this thread waits on
 
-    def _read_reply(self) -> CallPacket | Literal[False] | None:
+    def _read_reply(self, reader: CallPacket | None = None) -> CallPacket | Literal[False] | None:
         """Read one reply from ``out`` and finish its call.
 
         Returns the call's packet (None for a call nobody waits for any more), or False at
-        the end of the stream.
+        the end of the stream. For the MTA caller ``reader``, whose reply it is, the reading
+        ends in the same lock hold when nobody else waits (``_hand_over``'s last case).
         """
         ok, frame = self._replies.read()
         if not ok:
@@ -260,6 +325,8 @@ class CallsOut:
         kind, call = frame[0], frame[1]
         with self._lock:
             packet = self._pending.pop(call, None)
+            if packet is reader and packet is not None and not self._pending:
+                self._reader = None  # nobody else waits: nobody reads
         if kind == REPLY:
             value = frame[2]
             if packet is None:  # nobody waits: count the references it holds, to give back

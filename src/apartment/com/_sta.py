@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import threading
 import time
-from typing import TYPE_CHECKING, Any, final
+from typing import TYPE_CHECKING, Any, Protocol, final
 
 from .. import kernel, messages
 from .._fork import OUTER, hold_across_fork
@@ -25,6 +25,7 @@ from ..kernel.lowlevel import (
     Waiter,
     recycle_event,
     spare_event,
+    wait_any_or_readable,
     wait_any_unchecked,
     wake_all,
 )
@@ -47,7 +48,7 @@ if TYPE_CHECKING:
     from ..kernel import Event, Waitable, WaitResult
     from ._apartment import Apartment
 
-__all__ = ["STA", "WM_APARTMENT_CALL", "wait_serving"]
+__all__ = ["STA", "WM_APARTMENT_CALL", "wait_serving", "ReplyReader", "wait_reading"]
 
 WINDOW_CLASS = "OleMainThreadWndClass"
 WM_APARTMENT_CALL = messages.register_window_message("apartment.com.call")
@@ -235,6 +236,68 @@ def _modal_wait(
             if others is not None and pending_verdict(packet, caller):
                 return False
     finally:
+        if quit_code is not None:
+            messages.post_quit_message(quit_code)
+
+
+class ReplyReader(Protocol):
+    """What :func:`wait_reading` asks of the connection whose replies an STA caller reads."""
+
+    def read_reply(self, packet: CallPacket) -> bool:
+        """Read one reply (the socket is readable); False if the connection has closed."""
+
+    def step_aside(self, packet: CallPacket) -> None:
+        """Stop reading for now (the thread serves a message, which may call out again)."""
+
+    def take_turn(self, packet: CallPacket) -> bool:
+        """Read again if nobody reads now; True if this thread is the reader again."""
+
+    def hand_over(self, packet: CallPacket) -> None:
+        """Stop reading: the reply has come; the next waiting caller (or a helper) reads."""
+
+
+def wait_reading(packet: CallPacket, fd: int, reader: ReplyReader) -> None:
+    """The modal loop of an STA caller that reads its reply from ``fd`` itself (see _call_out).
+
+    The caller is the reader of the connection its call went out on (another process):
+    its wait watches the socket beside the call's done event and its queue, so the reply
+    wakes this thread and nobody else (one thread hand-off per call). It serves what the
+    modal loop serves; before that it steps aside, since a call it serves may call out on
+    the same connection (and some other thread's reply must not wait for it meanwhile).
+    Returns once ``packet`` has finished, the reading handed on.
+    """
+    queue = current_queue()
+    window = packet.caller.window
+    hwnd = window.hwnd if window is not None else -1
+    inp = queue.input
+    waiting = (packet.done, inp)
+    quit_code: int | None = None
+    reading = True
+    try:
+        while True:
+            with KERNEL_LOCK:
+                finished = packet.finished
+                if not finished:
+                    inp.arm(_MODAL_MASK, False)
+            if finished:
+                return
+            if reading:
+                result = wait_any_or_readable(waiting, fd)
+                if result is None:  # the socket: a reply (or the end) is there
+                    reading = reader.read_reply(packet)
+                    continue
+            else:
+                result = wait_any_unchecked(waiting)
+            if result is not None and result.index == 0:
+                return
+            if reading:
+                reading = False
+                reader.step_aside(packet)
+            quit_code = _serve(queue, hwnd, quit_code)
+            reading = reader.take_turn(packet)
+    finally:  # a Ctrl-C too: the reading passes on
+        if reading:
+            reader.hand_over(packet)
         if quit_code is not None:
             messages.post_quit_message(quit_code)
 

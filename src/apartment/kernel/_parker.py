@@ -26,7 +26,14 @@ from .._clock import Parker
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-__all__ = ["Parker", "close_parker", "eventfd_parker", "lock_parker"]
+__all__ = [
+    "Parker",
+    "close_parker",
+    "eventfd_parker",
+    "lock_parker",
+    "watchable_fd",
+    "is_main_parker",
+]
 
 MAIN_SLICE = 0.05
 """Seconds the main thread parks at a time on an eventfd, so a pending Ctrl-C is seen."""
@@ -128,6 +135,19 @@ def eventfd_parker(*, main: bool = False) -> Parker | None:
         return _EventFdParker(_eventfd(0, _FLAGS), main)
     except OSError:
         return None
+
+
+def watchable_fd(parker: Parker) -> int | None:
+    """The eventfd a parker parks on, for a wait that polls it beside other descriptors.
+
+    None for a lock parker. Whoever polls it reads it (``acquire()``) once it is readable.
+    """
+    return parker._fd if isinstance(parker, _EventFdParker) else None
+
+
+def is_main_parker(parker: Parker) -> bool:
+    """Whether the parker is the main thread's (its polls go in slices, for Ctrl-C)."""
+    return isinstance(parker, _EventFdParker) and parker._main
 
 
 def close_parker(parker: Parker) -> None:

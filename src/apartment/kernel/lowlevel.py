@@ -28,6 +28,8 @@ from ._core import wake_all as wake_all
 from ._event import Event as _Event
 from ._event import recycle_event as recycle_event
 from ._event import spare_event as spare_event
+from ._fdwait import can_watch_files as can_watch_files
+from ._fdwait import wait_any_or_readable as wait_any_or_readable
 from ._parkwatch import is_parked as is_parked
 from ._parkwatch import parked_on as parked_on
 from ._parkwatch import unwatch_parks as unwatch_parks
@@ -67,6 +69,8 @@ __all__ = [
     "run_next_sitecustomize",
     "std_handle_values",
     "sweep_descriptors",
+    "can_watch_files",
+    "wait_any_or_readable",
 ]
 
 set_event_locked = _Event._set_locked

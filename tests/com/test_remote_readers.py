@@ -1,0 +1,203 @@
+"""Who reads a connection's replies: callers themselves, in turn, and a helper for the rest.
+
+An MTA caller reads its own reply; an STA caller that finds nobody reading reads while it
+pumps (its wait watches the socket); the others wait for the reader to hand a reply to them.
+Whatever the mix of callers, and wherever the connection closes (its peer dying, or closed
+here), no call is lost, answered twice, answered with another call's reply, or left hanging.
+"""
+
+from __future__ import annotations
+
+import collections
+import os
+import socket
+import threading
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from apartment import com
+from apartment.com import _remote
+from apartment.errors import CallFailedError, ComError, ServerUnavailableError
+from apartment.kernel import start_thread
+
+from ._helpers import MtaThread, StaThread
+
+
+class _Pair:
+    """Two connection ends in this process: ``client`` calls objects ``server`` exports."""
+
+    def __init__(self) -> None:
+        client_out, server_inn = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        server_out, client_inn = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        pid = os.getpid()
+        self.client = _remote.Connection(out=client_out, inn=client_inn, peer_pid=pid)
+        self.server = _remote.Connection(out=server_out, inn=server_inn, peer_pid=pid)
+        self.client.start()
+        self.server.start()
+
+    def lend(self, pointer: com.DispatchPointer) -> com.DispatchPointer:
+        """What the client's current apartment gets when the server sends it ``pointer``."""
+        received: com.DispatchPointer = self.client._decode(
+            self.server.export_tag(pointer), com.current_apartment()
+        )
+        return received
+
+    def close(self) -> None:
+        self.client.close()
+        self.server.close()
+
+
+_ECHO = 1000
+
+
+class _Echo:
+    """Answers each call with its argument; counts the runs; may close a side on the n-th."""
+
+    _public_methods_ = ["Echo"]
+    _dispid_to_func_ = {_ECHO: "Echo"}
+
+    def __init__(self, close_at: int, close: Any) -> None:
+        self.lock = threading.Lock()
+        self.runs: collections.Counter[int] = collections.Counter()
+        self.started = 0
+        self.close_at = close_at
+        self.close = close
+
+    def Echo(self, n: int, sink: Any = None) -> int:  # noqa: N802
+        with self.lock:
+            self.runs[n] += 1
+            self.started += 1
+            closing = self.started == self.close_at
+        if closing:
+            self.close()
+        if sink is not None:  # a call back into the caller's STA, while it waits
+            com.DispatchClient(sink).Back(n)
+        return n
+
+
+class _Back:
+    _public_methods_ = ["Back"]
+
+    def __init__(self) -> None:
+        self.seen: list[int] = []
+
+    def Back(self, n: int) -> None:  # noqa: N802
+        self.seen.append(n)  # on the STA's thread only
+
+
+_GONE = (CallFailedError, ServerUnavailableError)
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)  # fmt: skip
+@given(
+    callers=st.lists(
+        st.tuples(st.sampled_from(["mta", "sta", "sta-back"]), st.integers(1, 4)),
+        min_size=1,
+        max_size=4,
+    ),
+    object_in_sta=st.booleans(),
+    close_at=st.integers(0, 20),
+    close_side=st.sampled_from(["server", "client"]),
+)
+def test_no_call_is_lost_answered_twice_or_left_hanging(
+    callers: list[tuple[str, int]], object_in_sta: bool, close_at: int, close_side: str
+) -> None:
+    pair = _Pair()
+    side = pair.server if close_side == "server" else pair.client
+    echo = _Echo(close_at, lambda: side.close("closed by the test"))
+    home: StaThread[None] | MtaThread[None] = StaThread() if object_in_sta else MtaThread()
+    outcomes: list[tuple[int, object]] = []
+    outcomes_lock = threading.Lock()
+    backs: list[_Back] = []
+    try:
+        pointer = home.call(com.wrap, echo) if isinstance(home, StaThread) else None
+        if pointer is None:
+            box: list[com.DispatchPointer] = []
+            thread = start_thread(lambda: _in_mta(lambda: box.append(com.wrap(echo))))
+            assert thread.wait(30)
+            pointer = box[0]
+
+        def caller(index: int, kind: str, count: int) -> None:
+            remote = pair.lend(pointer)
+            sink = None
+            if kind == "sta-back":
+                back = _Back()
+                backs.append(back)
+                sink = com.wrap(back)
+            for k in range(count):
+                n = index * 100 + k
+                try:
+                    value: object = remote.invoke(_ECHO, com.DISPATCH_METHOD, n, sink)
+                except (ComError, *_GONE) as error:
+                    value = error
+                with outcomes_lock:
+                    outcomes.append((n, value))
+
+        threads = []
+        for index, (kind, count) in enumerate(callers):
+            multithreaded = kind == "mta"
+            threads.append(
+                start_thread(
+                    lambda i=index, k=kind, c=count, m=multithreaded: _in_apartment(  # type: ignore[misc]
+                        lambda: caller(i, k, c), m
+                    )
+                )
+            )
+        for thread in threads:
+            assert thread.wait(30), "a call hung"
+        total = sum(count for _, count in callers)
+        assert len(outcomes) == total, "a call was lost"
+        for n, value in outcomes:
+            assert echo.runs[n] <= 1, f"call {n} ran twice"
+            if isinstance(value, BaseException):
+                assert close_at and close_at <= total, f"call {n} failed with no close: {value}"
+            else:
+                assert value == n, f"call {n} got the answer to call {value}"
+                assert echo.runs[n] == 1
+        if not close_at or close_at > total:
+            assert all(not isinstance(value, BaseException) for _, value in outcomes)
+    finally:
+        pair.close()
+        home.stop()
+
+
+def _in_mta(fn: Any) -> None:
+    com.initialize(True)
+    try:
+        fn()
+    finally:
+        com.uninitialize()
+
+
+def _in_apartment(fn: Any, multithreaded: bool) -> None:
+    com.initialize(multithreaded)
+    try:
+        fn()
+    finally:
+        com.uninitialize()
+
+
+@pytest.mark.parametrize("multithreaded", [False, True])
+def test_callers_read_their_own_replies_without_a_helper(multithreaded: bool) -> None:
+    """An unbounded caller, MTA or STA, alone on a connection: no reader thread is started."""
+    pair = _Pair()
+    home: MtaThread[com.DispatchPointer] = MtaThread(lambda: com.wrap(_Echo(0, None)))
+    try:
+        pointer = home.result
+
+        def calls() -> None:
+            remote = com.DispatchClient(pair.lend(pointer))
+            assert [remote.Echo(n, None) for n in range(20)] == list(range(20))
+
+        thread = start_thread(lambda: _in_apartment(calls, multithreaded))
+        assert thread.wait(30)
+        assert pair.client._helper is None
+        assert pair.client._reader is None
+    finally:
+        pair.close()
+        home.stop()
