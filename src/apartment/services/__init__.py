@@ -115,6 +115,10 @@ from ._manager import service_key_name as service_key_name
 from ._manager import set_description as set_description
 from ._manager import set_python_class as set_python_class
 
+# s20-modules: the user's profile, session, credentials, protected data, accounts, printers
+from ._profiles import *  # noqa: F403
+from ._profiles import __all__ as _profile_names
+
 __all__ = [
     *_constant_names,
     "EVENTLOG_AUDIT_FAILURE", "EVENTLOG_AUDIT_SUCCESS", "EVENTLOG_ERROR_TYPE",
@@ -164,4 +168,6 @@ __all__ = [
     "ACTION_ERROR",
     "ACTION_DELIVER",
     "POLL_SECONDS",
+    # s20-modules
+    *_profile_names,
 ]  # fmt: skip

@@ -80,6 +80,8 @@ MODULES: dict[str, str] = {
     "win32com.storagecon": "apartment.win32.win32com.storagecon",
     # s19-events
     "win32timezone": "apartment.win32.win32timezone",
+    # s20-modules
+    "win32profile": "apartment.win32.win32profile",
 }
 """pywin32 module name -> the facade module that stands in for it."""
 
