@@ -118,6 +118,8 @@ from ._manager import set_python_class as set_python_class
 # s20-modules: the user's profile, session, credentials, protected data, accounts, printers
 from ._profiles import *  # noqa: F403
 from ._profiles import __all__ as _profile_names
+from ._terminal import *  # noqa: F403
+from ._terminal import __all__ as _terminal_names
 
 __all__ = [
     *_constant_names,
@@ -170,4 +172,5 @@ __all__ = [
     "POLL_SECONDS",
     # s20-modules
     *_profile_names,
+    *_terminal_names,
 ]  # fmt: skip

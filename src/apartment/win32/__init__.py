@@ -82,6 +82,7 @@ MODULES: dict[str, str] = {
     "win32timezone": "apartment.win32.win32timezone",
     # s20-modules
     "win32profile": "apartment.win32.win32profile",
+    "win32ts": "apartment.win32.win32ts",
 }
 """pywin32 module name -> the facade module that stands in for it."""
 
