@@ -120,6 +120,10 @@ from ._profiles import *  # noqa: F403
 from ._profiles import __all__ as _profile_names
 from ._terminal import *  # noqa: F403
 from ._terminal import __all__ as _terminal_names
+from ._credentials import *  # noqa: F403
+from ._credentials import __all__ as _credential_names
+from ._credmarshal import *  # noqa: F403
+from ._credmarshal import __all__ as _credmarshal_names
 
 __all__ = [
     *_constant_names,
@@ -173,4 +177,6 @@ __all__ = [
     # s20-modules
     *_profile_names,
     *_terminal_names,
+    *_credential_names,
+    *_credmarshal_names,
 ]  # fmt: skip

@@ -83,6 +83,7 @@ MODULES: dict[str, str] = {
     # s20-modules
     "win32profile": "apartment.win32.win32profile",
     "win32ts": "apartment.win32.win32ts",
+    "win32cred": "apartment.win32.win32cred",
 }
 """pywin32 module name -> the facade module that stands in for it."""
 
