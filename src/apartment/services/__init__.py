@@ -124,6 +124,10 @@ from ._credentials import *  # noqa: F403
 from ._credentials import __all__ as _credential_names
 from ._credmarshal import *  # noqa: F403
 from ._credmarshal import __all__ as _credmarshal_names
+from ._netaccounts import *  # noqa: F403
+from ._netaccounts import __all__ as _netaccount_names
+from ._protect import *  # noqa: F403
+from ._protect import __all__ as _protect_names
 
 __all__ = [
     *_constant_names,
@@ -179,4 +183,6 @@ __all__ = [
     *_terminal_names,
     *_credential_names,
     *_credmarshal_names,
+    *_netaccount_names,
+    *_protect_names,
 ]  # fmt: skip

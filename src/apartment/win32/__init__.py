@@ -84,6 +84,7 @@ MODULES: dict[str, str] = {
     "win32profile": "apartment.win32.win32profile",
     "win32ts": "apartment.win32.win32ts",
     "win32cred": "apartment.win32.win32cred",
+    "win32net": "apartment.win32.win32net",
 }
 """pywin32 module name -> the facade module that stands in for it."""
 
