@@ -128,6 +128,8 @@ from ._netaccounts import *  # noqa: F403
 from ._netaccounts import __all__ as _netaccount_names
 from ._protect import *  # noqa: F403
 from ._protect import __all__ as _protect_names
+from ._cryptstrings import *  # noqa: F403
+from ._cryptstrings import __all__ as _cryptstring_names
 
 __all__ = [
     *_constant_names,
@@ -185,4 +187,5 @@ __all__ = [
     *_credmarshal_names,
     *_netaccount_names,
     *_protect_names,
+    *_cryptstring_names,
 ]  # fmt: skip

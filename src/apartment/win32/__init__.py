@@ -85,6 +85,7 @@ MODULES: dict[str, str] = {
     "win32ts": "apartment.win32.win32ts",
     "win32cred": "apartment.win32.win32cred",
     "win32net": "apartment.win32.win32net",
+    "win32crypt": "apartment.win32.win32crypt",
 }
 """pywin32 module name -> the facade module that stands in for it."""
 
