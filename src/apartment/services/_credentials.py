@@ -182,7 +182,7 @@ def _check_target(name: str, kind: int) -> None:
         if len(name) > MAX_DOMAIN_TARGET_NAME:
             raise _invalid("a domain credential's target name has at most 337 characters")
         star = name.find("*")
-        if star > 0 and not name.endswith("*") or name.count("*") > 1:
+        if (star > 0 and not name.endswith("*")) or name.count("*") > 1:
             raise _invalid("a domain target has '*' only as its first label ('*.example.com')")
     elif len(name) > MAX_GENERIC_TARGET_NAME:
         raise _invalid("a target name has at most 32767 characters")
@@ -375,4 +375,6 @@ def session_types(count: int = CredentialType.MAXIMUM) -> tuple[int, ...]:
     """
     if not 1 <= count <= CredentialType.MAXIMUM:
         raise ValueError(f"count is 1 to {CredentialType.MAXIMUM}, not {count}")
-    return tuple(Persistence.NONE if kind == 0 else Persistence.LOCAL_MACHINE for kind in range(count))
+    return tuple(
+        Persistence.NONE if kind == 0 else Persistence.LOCAL_MACHINE for kind in range(count)
+    )

@@ -79,6 +79,7 @@ def marshal_credential(kind: int, value: bytes | str) -> str:
     Args:
         kind: :data:`CERT_CREDENTIAL` (``value`` the 20-byte hash) or
             :data:`USERNAME_TARGET_CREDENTIAL` (``value`` a non-empty user name).
+        value: what the credential holds, as ``kind`` says.
 
     Raises:
         Win32Error: ERROR_INVALID_PARAMETER for another kind or a value that does not fit it.

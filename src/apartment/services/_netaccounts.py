@@ -168,5 +168,3 @@ def domain_controller(domain: str | None) -> str:
         Win32Error: NERR_DCNotFound (2453), always.
     """
     raise Win32Error.from_code(NERR_DC_NOT_FOUND, "the computer is in a workgroup, not a domain")
-
-

@@ -1,4 +1,4 @@
-"""User profiles and environments (userenv): the Linux user's home and login environment.
+r"""User profiles and environments (userenv): the Linux user's home and login environment.
 
 Windows keeps each user's files in a *profile* directory (``C:\\Users\\NAME``), under the
 profiles directory, made from the default user's profile; the all-users profile holds what

@@ -88,7 +88,7 @@ def _xor_stream(key: bytes, data: bytes) -> bytes:
     stream = bytearray()
     for counter in range((len(data) + 31) // 32):
         stream += hmac.new(key, counter.to_bytes(8, "big"), hashlib.sha256).digest()
-    return bytes(a ^ b for a, b in zip(data, stream))
+    return bytes(a ^ b for a, b in zip(data, stream[: len(data)], strict=True))
 
 
 def protect_data(data: bytes, description: str = "", entropy: bytes = b"") -> bytes:

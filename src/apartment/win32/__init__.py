@@ -86,6 +86,7 @@ MODULES: dict[str, str] = {
     "win32cred": "apartment.win32.win32cred",
     "win32net": "apartment.win32.win32net",
     "win32crypt": "apartment.win32.win32crypt",
+    "win32print": "apartment.win32.win32print",
 }
 """pywin32 module name -> the facade module that stands in for it."""
 

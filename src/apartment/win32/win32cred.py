@@ -139,7 +139,9 @@ def _blob(value: object) -> bytes:
     try:
         return bytes(memoryview(value))  # type: ignore[arg-type]
     except TypeError:
-        raise TypeError(f"CredentialBlob must be a str or bytes, not {type(value).__name__}") from None
+        raise TypeError(
+            f"CredentialBlob must be a str or bytes, not {type(value).__name__}"
+        ) from None
 
 
 def _attribute(value: object) -> services.CredentialAttribute:
@@ -147,7 +149,9 @@ def _attribute(value: object) -> services.CredentialAttribute:
         raise TypeError("a credential's attribute is a dict (Keyword, Flags, Value)")
     value_bytes = value.get("Value")
     data = b"" if value_bytes is None else bytes(memoryview(value_bytes))
-    return services.CredentialAttribute(text_arg(value["Keyword"]), _int(value.get("Flags", 0)), data)
+    return services.CredentialAttribute(
+        text_arg(value["Keyword"]), _int(value.get("Flags", 0)), data
+    )
 
 
 def _credential(value: object) -> services.Credential:
@@ -219,7 +223,11 @@ _MISSING = object()
 
 @api("CredDelete")
 def CredDelete(
-    TargetName: object = _MISSING, Type: object = _MISSING, Flags: object = 0, *, Target: object = _MISSING
+    TargetName: object = _MISSING,
+    Type: object = _MISSING,
+    Flags: object = 0,
+    *,
+    Target: object = _MISSING,
 ) -> None:
     """Delete a credential, named by (TargetName, Type) or by a dict with those keys (Target)."""
     if Target is not _MISSING or isinstance(TargetName, dict):
@@ -255,7 +263,9 @@ def CredEnumerate(Filter: object = None, Flags: object = 0) -> tuple[dict[str, A
     pattern = _optional_text(Filter)
     _no_flags(Flags, CRED_ENUMERATE_ALL_CREDENTIALS)
     if _int(Flags) & CRED_ENUMERATE_ALL_CREDENTIALS and pattern is not None:
-        raise Win32Error.from_code(ERROR_INVALID_FLAGS, "all credentials are asked without a filter")
+        raise Win32Error.from_code(
+            ERROR_INVALID_FLAGS, "all credentials are asked without a filter"
+        )
     return tuple(_as_dict(c) for c in services.enumerate_credentials(pattern))
 
 

@@ -112,24 +112,29 @@ class PyCERTSTORE:
             raise Win32Error.from_code(6, "the store is closed")
 
     def CertCloseStore(self, Flags: object = 0) -> None:
+        """Close the store."""
         dword(Flags)
         self._open = False
 
     def CertEnumCertificatesInStore(self) -> list[Any]:
+        """The store's certificates: none."""
         self._check()
         return []
 
     def CertEnumCTLsInStore(self) -> list[Any]:
+        """The store's certificate trust lists: none."""
         self._check()
         return []
 
     def CertAddCertificateContextToStore(self, CertContext: object, AddDisposition: object) -> Any:  # noqa: ANN401
+        """Not supported: there is no certificate to add."""
         self._check()
         raise _unsupported("CertAddCertificateContextToStore", "certificates")
 
     def CertAddEncodedCertificateToStore(
         self, CertEncodingType: object, CertEncoded: object, AddDisposition: object
     ) -> Any:  # noqa: ANN401
+        """Not supported: certificates are not parsed here."""
         self._check()
         raise _unsupported("CertAddEncodedCertificateToStore", "certificates")
 
@@ -189,9 +194,7 @@ CryptFindOIDInfo = _unsupported_function("CryptFindOIDInfo", _CERTS)
 CertAlgIdToOID = _unsupported_function("CertAlgIdToOID", _CERTS)
 CertOIDToAlgId = _unsupported_function("CertOIDToAlgId", _CERTS)
 CryptGetKeyIdentifierProperty = _unsupported_function("CryptGetKeyIdentifierProperty", _CERTS)
-CryptEnumKeyIdentifierProperties = _unsupported_function(
-    "CryptEnumKeyIdentifierProperties", _CERTS
-)
+CryptEnumKeyIdentifierProperties = _unsupported_function("CryptEnumKeyIdentifierProperties", _CERTS)
 CryptEnumOIDInfo = _unsupported_function("CryptEnumOIDInfo", _CERTS)
 CertAddSerializedElementToStore = _unsupported_function("CertAddSerializedElementToStore", _CERTS)
 CryptQueryObject = _unsupported_function("CryptQueryObject", _CERTS)
@@ -216,4 +219,3 @@ CryptFormatObject = _unsupported_function("CryptFormatObject", _CERTS)
 PFXImportCertStore = _unsupported_function("PFXImportCertStore", _CERTS)
 PFXVerifyPassword = _unsupported_function("PFXVerifyPassword", _CERTS)
 PFXIsPFXBlob = _unsupported_function("PFXIsPFXBlob", _CERTS)
-
