@@ -12,7 +12,15 @@ import datetime as _dt
 from typing import Any
 
 from .. import services
-from ..errors import ERROR_INVALID_FLAGS, ERROR_NOT_FOUND, Win32Error
+from ..errors import (
+    ERROR_INVALID_FLAGS as _ERROR_INVALID_FLAGS,
+)
+from ..errors import (
+    ERROR_NOT_FOUND as _ERROR_NOT_FOUND,
+)
+from ..errors import (
+    Win32Error,
+)
 from ._adapt import api, as_bool, dword
 from ._buffers import text_arg
 from ._timeconv import file_time
@@ -197,7 +205,7 @@ def _as_dict(credential: services.Credential) -> dict[str, Any]:
 
 def _no_flags(flags: object, allowed: int = 0) -> None:
     if _int(flags) & ~allowed:
-        raise Win32Error.from_code(ERROR_INVALID_FLAGS, f"{dword(flags):#x} has unknown flags")
+        raise Win32Error.from_code(_ERROR_INVALID_FLAGS, f"{dword(flags):#x} has unknown flags")
 
 
 @api("CredWrite")
@@ -264,7 +272,7 @@ def CredEnumerate(Filter: object = None, Flags: object = 0) -> tuple[dict[str, A
     _no_flags(Flags, CRED_ENUMERATE_ALL_CREDENTIALS)
     if _int(Flags) & CRED_ENUMERATE_ALL_CREDENTIALS and pattern is not None:
         raise Win32Error.from_code(
-            ERROR_INVALID_FLAGS, "all credentials are asked without a filter"
+            _ERROR_INVALID_FLAGS, "all credentials are asked without a filter"
         )
     return tuple(_as_dict(c) for c in services.enumerate_credentials(pattern))
 
@@ -280,7 +288,7 @@ def CredGetTargetInfo(TargetName: object, Flags: object = 0) -> dict[str, Any]:
     """No target information is cached (no authentication package runs): ERROR_NOT_FOUND."""
     name = text_arg(TargetName)
     _no_flags(Flags, CRED_ALLOW_NAME_RESOLUTION)
-    raise Win32Error.from_code(ERROR_NOT_FOUND, f"no target information for {name!r}")
+    raise Win32Error.from_code(_ERROR_NOT_FOUND, f"no target information for {name!r}")
 
 
 def _target_info(value: object) -> str:
@@ -302,7 +310,7 @@ def CredReadDomainCredentials(TargetInfo: object, Flags: object = 0) -> tuple[di
             if error.winerror != ERROR_NOT_FOUND:
                 raise
     if not found:
-        raise Win32Error.from_code(ERROR_NOT_FOUND, f"no domain credential for {name!r}")
+        raise Win32Error.from_code(_ERROR_NOT_FOUND, f"no domain credential for {name!r}")
     return tuple(found)
 
 
@@ -390,14 +398,14 @@ def CredUIConfirmCredentials(TargetName: object, Confirm: object) -> None:
     """No prompt asked to confirm them: ERROR_NOT_FOUND."""
     name = text_arg(TargetName)
     as_bool(Confirm)
-    raise Win32Error.from_code(ERROR_NOT_FOUND, f"no credentials of {name!r} await confirmation")
+    raise Win32Error.from_code(_ERROR_NOT_FOUND, f"no credentials of {name!r} await confirmation")
 
 
 @api("CredUIReadSSOCredW")
 def CredUIReadSSOCredW(Realm: object = None) -> str:
     """No single sign-on credential is kept: ERROR_NOT_FOUND."""
     _optional_text(Realm)
-    raise Win32Error.from_code(ERROR_NOT_FOUND, "no single sign-on credential")
+    raise Win32Error.from_code(_ERROR_NOT_FOUND, "no single sign-on credential")
 
 
 @api("CredUIStoreSSOCredW")

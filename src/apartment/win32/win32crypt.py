@@ -13,7 +13,8 @@ from __future__ import annotations
 from typing import Any
 
 from .. import services
-from ..errors import ERROR_NOT_SUPPORTED, Win32Error
+from ..errors import ERROR_NOT_SUPPORTED as _ERROR_NOT_SUPPORTED
+from ..errors import Win32Error
 from ._adapt import api, dword
 from ._buffers import text_arg
 
@@ -140,7 +141,7 @@ class PyCERTSTORE:
 
 
 def _unsupported(name: str, what: str) -> Win32Error:
-    error = Win32Error.from_code(ERROR_NOT_SUPPORTED, f"{what} are not supported here")
+    error = Win32Error.from_code(_ERROR_NOT_SUPPORTED, f"{what} are not supported here")
     return error.with_funcname(name)
 
 
@@ -154,7 +155,7 @@ def CertOpenStore(
     dword(MsgAndCertEncodingType)
     dword(Flags)
     if provider not in _STORE_PROVIDERS:
-        raise Win32Error.from_code(ERROR_NOT_SUPPORTED, f"store provider {provider} is unknown")
+        raise Win32Error.from_code(_ERROR_NOT_SUPPORTED, f"store provider {provider} is unknown")
     if provider != _CERT_STORE_PROV_MEMORY:
         text_arg(Para)
     return PyCERTSTORE()

@@ -12,7 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from .. import services
-from ..errors import ERROR_ACCESS_DENIED, Win32Error
+from ..errors import ERROR_ACCESS_DENIED as _ERROR_ACCESS_DENIED
+from ..errors import Win32Error
 from ._adapt import api, dword
 from ._buffers import text_arg
 from ._handles import handle_value
@@ -286,7 +287,7 @@ def AddPrinter(Name: object, Level: object, pPrinter: object, /) -> Any:  # noqa
     """Installing a printer is refused (ERROR_ACCESS_DENIED)."""
     _optional_text(Name)
     dword(Level)
-    raise Win32Error.from_code(ERROR_ACCESS_DENIED, "printers are not installed from here")
+    raise Win32Error.from_code(_ERROR_ACCESS_DENIED, "printers are not installed from here")
 
 
 @api("DeletePrinterDriver")

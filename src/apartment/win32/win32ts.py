@@ -10,12 +10,10 @@ from __future__ import annotations
 from typing import Any
 
 from .. import kernel, messages, services
-from ..errors import (
-    ERROR_ACCESS_DENIED,
-    ERROR_INVALID_PARAMETER,
-    ERROR_NOT_SUPPORTED,
-    Win32Error,
-)
+from ..errors import ERROR_ACCESS_DENIED as _ERROR_ACCESS_DENIED
+from ..errors import ERROR_INVALID_PARAMETER as _ERROR_INVALID_PARAMETER
+from ..errors import ERROR_NOT_SUPPORTED as _ERROR_NOT_SUPPORTED
+from ..errors import Win32Error
 from ._adapt import api, as_bool, dword
 from ._buffers import text_arg
 from ._handles import handle_value
@@ -178,12 +176,12 @@ def WTSEnumerateServers(
     """The terminal servers of a domain: the computer is in none (ERROR_NOT_SUPPORTED)."""
     if DomainName is not None:
         text_arg(DomainName)
-    raise Win32Error.from_code(ERROR_NOT_SUPPORTED, "the computer is in no domain")
+    raise Win32Error.from_code(_ERROR_NOT_SUPPORTED, "the computer is in no domain")
 
 
 def _version(Version: object, Reserved: object) -> None:
     if dword(Version) != 1 or dword(Reserved) != 0:
-        raise Win32Error.from_code(ERROR_INVALID_PARAMETER, "Version is 1 and Reserved 0")
+        raise Win32Error.from_code(_ERROR_INVALID_PARAMETER, "Version is 1 and Reserved 0")
 
 
 @api("WTSEnumerateSessions")
@@ -222,7 +220,7 @@ def _info(info_class: int) -> object:
         WTSIsRemoteSession: False,
     }
     if info_class not in table:
-        raise Win32Error.from_code(ERROR_INVALID_PARAMETER, f"{info_class} is no WTS_INFO_CLASS")
+        raise Win32Error.from_code(_ERROR_INVALID_PARAMETER, f"{info_class} is no WTS_INFO_CLASS")
     return table[info_class]
 
 
@@ -262,7 +260,7 @@ def WTSQueryUserConfig(ServerName: object, UserName: object, WTSConfigClass: obj
         text_arg(ServerName)
     text_arg(UserName)
     dword(WTSConfigClass)
-    raise Win32Error.from_code(ERROR_NOT_SUPPORTED, "the computer is no terminal server")
+    raise Win32Error.from_code(_ERROR_NOT_SUPPORTED, "the computer is no terminal server")
 
 
 @api("WTSSetUserConfig")
@@ -273,7 +271,7 @@ def WTSSetUserConfig(
         text_arg(ServerName)
     text_arg(UserName)
     dword(WTSConfigClass)
-    raise Win32Error.from_code(ERROR_NOT_SUPPORTED, "the computer is no terminal server")
+    raise Win32Error.from_code(_ERROR_NOT_SUPPORTED, "the computer is no terminal server")
 
 
 @api("WTSLogoffSession")
@@ -297,7 +295,7 @@ def WTSShutdownSystem(Server: object, ShutdownFlag: object, /) -> None:
     """Refused: shutting the computer down needs a privilege the user does not hold."""
     _server(Server)
     dword(ShutdownFlag)
-    raise Win32Error.from_code(ERROR_ACCESS_DENIED, "the computer is not shut down from here")
+    raise Win32Error.from_code(_ERROR_ACCESS_DENIED, "the computer is not shut down from here")
 
 
 @api("WTSTerminateProcess")
@@ -324,7 +322,7 @@ def WTSRegisterSessionNotification(Wnd: object, Flags: object, /) -> None:
     """Accepted for a window (no WM_WTSSESSION_CHANGE ever comes: the session never changes)."""
     messages.window_of(handle_value(Wnd))
     if dword(Flags) not in (NOTIFY_FOR_THIS_SESSION, NOTIFY_FOR_ALL_SESSIONS):
-        raise Win32Error.from_code(ERROR_INVALID_PARAMETER, "Flags is a NOTIFY_FOR_ value")
+        raise Win32Error.from_code(_ERROR_INVALID_PARAMETER, "Flags is a NOTIFY_FOR_ value")
 
 
 @api("WTSUnRegisterSessionNotification")
@@ -338,7 +336,7 @@ def WTSWaitSystemEvent(Server: object = 0, EventMask: object = WTS_EVENT_ALL, /)
     _server(Server)
     if dword(EventMask) == WTS_EVENT_FLUSH & 0xFFFFFFFF:
         return WTS_EVENT_NONE
-    raise Win32Error.from_code(ERROR_NOT_SUPPORTED, "no session event comes: it would never end")
+    raise Win32Error.from_code(_ERROR_NOT_SUPPORTED, "no session event comes: it would never end")
 
 
 @api("WTSSendMessage")
