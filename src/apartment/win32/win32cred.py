@@ -307,7 +307,7 @@ def CredReadDomainCredentials(TargetInfo: object, Flags: object = 0) -> tuple[di
         try:
             found.append(_as_dict(services.read_credential(name, kind)))
         except Win32Error as error:
-            if error.winerror != ERROR_NOT_FOUND:
+            if error.winerror != _ERROR_NOT_FOUND:
                 raise
     if not found:
         raise Win32Error.from_code(_ERROR_NOT_FOUND, f"no domain credential for {name!r}")
