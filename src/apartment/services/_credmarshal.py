@@ -5,7 +5,8 @@ its kind (``A`` + the kind: ``B`` a certificate's SHA-1 hash, ``C`` a user name 
 credential) and the kind's bytes in a base-64 text of Windows' own: the alphabet
 ``A-Za-z0-9#-``, each group of three bytes read as a little-endian 24-bit number and written
 low six bits first (a last group of one or two bytes gives two or three characters). A user
-name's bytes are its length in bytes (a little-endian DWORD) then its UTF-16-LE text.
+name's text is its length in bytes (a little-endian DWORD) encoded, then its UTF-16-LE text
+encoded on its own.
 """
 
 from __future__ import annotations
@@ -106,15 +107,18 @@ def unmarshal_credential(text: str) -> MarshaledCredential:
         raise _invalid(f"{text!r} is no marshaled credential (it starts with '@@')")
     kind = ord(text[2]) - ord("A")
     try:
-        data = _decode(text[3:])
+        if kind == CERT_CREDENTIAL:
+            data = _decode(text[3:])
+            if len(data) == _HASH_SIZE:
+                return MarshaledCredential(kind, data)
+        elif kind == USERNAME_TARGET_CREDENTIAL:
+            # the size (4 bytes: 6 characters) and the name are encoded one after the other
+            size = int.from_bytes(_decode(text[3:9]), "little")
+            name = _decode(text[9:])
+            if size == len(name) and size and size % 2 == 0:
+                return MarshaledCredential(kind, name.decode("utf-16-le", "surrogatepass"))
     except (KeyError, ValueError):
         raise _invalid(f"{text!r} is no marshaled credential: bad characters") from None
-    if kind == CERT_CREDENTIAL and len(data) == _HASH_SIZE:
-        return MarshaledCredential(kind, data)
-    if kind == USERNAME_TARGET_CREDENTIAL and len(data) > 4:
-        size = int.from_bytes(data[:4], "little")
-        if size == len(data) - 4 and size % 2 == 0:
-            return MarshaledCredential(kind, data[4:].decode("utf-16-le", "surrogatepass"))
     raise _invalid(f"{text!r} is no marshaled credential of a known kind")
 
 
