@@ -8,10 +8,10 @@ input. Credentials written here are named ``ApartmentContract/...`` and removed 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
-from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 import pywintypes
@@ -25,6 +25,9 @@ import win32print
 import win32profile
 import win32security
 import win32ts
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 # module -> (count of values, digest of their sorted name=repr lines, the functions)
 MODULES: dict[str, tuple[Any, int, str]] = {
@@ -235,10 +238,8 @@ def credential() -> Iterator[dict[str, Any]]:
     }
     win32cred.CredWrite(cred, 0)
     yield cred
-    try:
+    with contextlib.suppress(pywintypes.error):
         win32cred.CredDelete(TARGET, GENERIC)
-    except pywintypes.error:
-        pass
 
 
 def test_a_credential_reads_back(credential: dict[str, Any]) -> None:
@@ -288,7 +289,7 @@ def test_session_types_are_one_a_type() -> None:
     types = win32cred.CredGetSessionTypes()
     assert len(types) == win32cred.CRED_TYPE_MAXIMUM
     assert win32cred.CredGetSessionTypes(3) == types[:3]
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"."):
         win32cred.CredGetSessionTypes(0)
 
 
@@ -352,7 +353,7 @@ def test_the_personal_store_opens() -> None:
 def test_groups_enumerate_to_the_end() -> None:
     resume = 0
     while True:
-        groups, total, resume = win32net.NetGroupEnum(None, 0, resume)
+        groups, _total, resume = win32net.NetGroupEnum(None, 0, resume)
         assert all(set(g) == {"name"} for g in groups)
         if not resume:
             break
@@ -364,7 +365,7 @@ def test_a_resume_handle_not_given_is_refused() -> None:
 
 
 def test_the_user_is_a_user_of_the_computer() -> None:
-    users, total, resume = win32net.NetUserEnum(None, 0)
+    users, _total, _resume = win32net.NetUserEnum(None, 0)
     assert win32api.GetUserName().lower() in [u["name"].lower() for u in users]
     info = win32net.NetUserGetInfo(None, win32api.GetUserName(), 1)
     assert {"name", "priv", "home_dir", "flags"} <= set(info)
