@@ -218,6 +218,10 @@ def test_the_process_list_holds_this_process() -> None:
     assert sid is None or isinstance(sid, pywintypes.SIDType)
 
 
+def test_an_unknown_process_has_no_session() -> None:
+    assert failure(win32ts.ProcessIdToSessionId, 0x7FFFFFF0) == (87, "ProcessIdToSessionId")
+
+
 def test_session_information_checks_its_arguments() -> None:
     with pytest.raises(TypeError):
         win32ts.WTSQuerySessionInformation(0, "x", win32ts.WTSUserName)

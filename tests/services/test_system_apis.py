@@ -62,6 +62,11 @@ def test_one_active_console_session() -> None:
     assert code_of(services.check_session, services.SESSION_ID + 5) == 2  # ERROR_FILE_NOT_FOUND
 
 
+def test_a_process_session_needs_a_running_process() -> None:
+    assert services.process_session(os.getpid()) == services.SESSION_ID
+    assert code_of(services.process_session, 0x7FFFFFF0) == 87
+
+
 def test_ending_the_session_is_refused() -> None:
     assert code_of(services.end_session, services.SESSION_ID, "logged off") == 5
     assert code_of(services.end_session, 77, "logged off") == 2

@@ -36,6 +36,9 @@ __all__ = [
     "send_session_message",
     "end_session",
     "terminate_session_process",
+    "process_session",
+    "SessionInfo",
+    "session_info",
     "IDASYNC",
     "IDTIMEOUT",
 ]
@@ -84,6 +87,37 @@ class SessionProcess(NamedTuple):
     user_sid: str
 
 
+class SessionInfo(NamedTuple):
+    """What WTSQuerySessionInformation tells of a session: a local console's client is none."""
+
+    session_id: int
+    user_name: str
+    domain_name: str
+    station_name: str
+    state: int
+    remote: bool = False
+    client_name: str = ""
+    client_build_number: int = 0
+    client_protocol_type: int = 0  # WTS_PROTOCOL_TYPE_CONSOLE
+    initial_program: str = ""
+    working_directory: str = ""
+
+
+def session_info(session_id: int) -> SessionInfo:
+    """Return what is known of session ``session_id`` (-1: the caller's).
+
+    Raises:
+        Win32Error: ERROR_FILE_NOT_FOUND, no such session.
+    """
+    return SessionInfo(
+        session_id=check_session(session_id),
+        user_name=kernel.user_name(),
+        domain_name=kernel.computer_name(),
+        station_name=CONSOLE_STATION,
+        state=SessionState.ACTIVE,
+    )
+
+
 def sessions() -> list[Session]:
     """Return the sessions of the local server: the user's, active on the console."""
     return [Session(SESSION_ID, CONSOLE_STATION, SessionState.ACTIVE)]
@@ -98,6 +132,17 @@ def check_session(session_id: int) -> int:
     if session_id in (-1, 0xFFFFFFFF, SESSION_ID):
         return SESSION_ID
     raise Win32Error.from_code(ERROR_FILE_NOT_FOUND, f"there is no session {session_id}")
+
+
+def process_session(pid: int) -> int:
+    """Return the session of process ``pid`` (ProcessIdToSessionId): the user's.
+
+    Raises:
+        Win32Error: ERROR_INVALID_PARAMETER, no process ``pid`` runs.
+    """
+    if pid != os.getpid() and not os.path.exists(f"/proc/{pid}"):
+        raise Win32Error.from_code(ERROR_INVALID_PARAMETER, f"no process with id {pid} is running")
+    return kernel.session_id(pid)
 
 
 def check_server(server: str | None) -> None:

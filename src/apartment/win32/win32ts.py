@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import kernel, messages, services
+from .. import messages, services
 from ..errors import ERROR_ACCESS_DENIED as _ERROR_ACCESS_DENIED
 from ..errors import ERROR_INVALID_PARAMETER as _ERROR_INVALID_PARAMETER
 from ..errors import ERROR_NOT_SUPPORTED as _ERROR_NOT_SUPPORTED
@@ -153,8 +153,9 @@ def _server(server: object) -> None:
         raise Win32Error.from_code(6, f"{value} is no terminal server's handle")
 
 
-def _session(session_id: object) -> int:
-    return services.check_session(dword(session_id) if session_id != -1 else -1)
+def _session_id(session_id: object) -> int:
+    """A session id argument (WTS_CURRENT_SESSION, -1, stays -1)."""
+    return -1 if session_id == -1 else dword(session_id)
 
 
 @api("WTSOpenServer")
@@ -197,27 +198,27 @@ def WTSEnumerateSessions(
     )
 
 
-def _info(info_class: int) -> object:
-    user = kernel.user_name()
+def _info(info: services.SessionInfo, info_class: int) -> object:
+    """The WTS_INFO_CLASS's value, in pywin32's type (str, int, dict or bool)."""
     table: dict[int, object] = {
-        WTSInitialProgram: "",
+        WTSInitialProgram: info.initial_program,
         WTSApplicationName: "",
-        WTSWorkingDirectory: "",
+        WTSWorkingDirectory: info.working_directory,
         WTSOEMId: "",
-        WTSSessionId: services.SESSION_ID,
-        WTSUserName: user,
-        WTSWinStationName: services.CONSOLE_STATION,
-        WTSDomainName: kernel.computer_name(),
-        WTSConnectState: WTSActive,
-        WTSClientBuildNumber: 0,
-        WTSClientName: "",
+        WTSSessionId: info.session_id,
+        WTSUserName: info.user_name,
+        WTSWinStationName: info.station_name,
+        WTSDomainName: info.domain_name,
+        WTSConnectState: info.state,
+        WTSClientBuildNumber: info.client_build_number,
+        WTSClientName: info.client_name,
         WTSClientDirectory: "",
         WTSClientProductId: 0,
         WTSClientHardwareId: 0,
         WTSClientAddress: {"AddressFamily": 0, "Address": b""},
         WTSClientDisplay: {"HorizontalResolution": 0, "VerticalResolution": 0, "ColorDepth": 0},
-        WTSClientProtocolType: WTS_PROTOCOL_TYPE_CONSOLE,
-        WTSIsRemoteSession: False,
+        WTSClientProtocolType: info.client_protocol_type,
+        WTSIsRemoteSession: info.remote,
     }
     if info_class not in table:
         raise Win32Error.from_code(_ERROR_INVALID_PARAMETER, f"{info_class} is no WTS_INFO_CLASS")
@@ -229,8 +230,7 @@ def WTSQuerySessionInformation(Server: object, SessionId: object, WTSInfoClass: 
     """One fact about a session: a str, an int, a dict or a bool as the class gives."""
     _server(Server)
     info_class = dword(WTSInfoClass)
-    _session(SessionId)
-    return _info(info_class)
+    return _info(services.session_info(_session_id(SessionId)), info_class)
 
 
 @api("WTSEnumerateProcesses")
@@ -249,7 +249,7 @@ def WTSEnumerateProcesses(
 @api("WTSQueryUserToken")
 def WTSQueryUserToken(SessionId: object, /) -> int:
     """A session's user's token: only a service running as LocalSystem may have it."""
-    _session(SessionId)
+    services.check_session(_session_id(SessionId))
     raise Win32Error.from_code(1314, "only LocalSystem's services may ask (a privilege not held)")
 
 
@@ -279,7 +279,7 @@ def WTSLogoffSession(Server: object, SessionId: object, Wait: object, /) -> None
     """Refused: ERROR_ACCESS_DENIED (ERROR_FILE_NOT_FOUND for an unknown session)."""
     _server(Server)
     as_bool(Wait)
-    services.end_session(dword(SessionId), "logged off")
+    services.end_session(_session_id(SessionId), "logged off")
 
 
 @api("WTSDisconnectSession")
@@ -287,7 +287,7 @@ def WTSDisconnectSession(Server: object, SessionId: object, Wait: object, /) -> 
     """Refused: ERROR_ACCESS_DENIED (ERROR_FILE_NOT_FOUND for an unknown session)."""
     _server(Server)
     as_bool(Wait)
-    services.end_session(dword(SessionId), "disconnected")
+    services.end_session(_session_id(SessionId), "disconnected")
 
 
 @api("WTSShutdownSystem")
@@ -309,7 +309,7 @@ def WTSTerminateProcess(Server: object, ProcessId: object, ExitCode: object, /) 
 
 @api("ProcessIdToSessionId")
 def ProcessIdToSessionId(ProcessId: object, /) -> int:
-    return kernel.session_id(dword(ProcessId))
+    return services.process_session(dword(ProcessId))
 
 
 @api("WTSGetActiveConsoleSessionId")
@@ -354,7 +354,7 @@ def WTSSendMessage(
     _server(Server)
     title, message = text_arg(Title), text_arg(Message)
     return services.send_session_message(
-        dword(SessionId) if SessionId != -1 else -1,
+        _session_id(SessionId),
         title,
         message,
         dword(Style),
