@@ -26,6 +26,8 @@ import win32profile
 import win32security
 import win32ts
 
+from ._wine import wine_differs
+
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
@@ -177,6 +179,8 @@ def test_loading_a_profile_reads_its_info(token: Any) -> None:
         win32profile.LoadUserProfile(token, 3)
     with pytest.raises(TypeError):
         win32profile.LoadUserProfile(token, {"UserName": 3})
+    with pytest.raises(TypeError, match="unexpected keyword argument 'Bogus'"):
+        win32profile.LoadUserProfile(token, {"UserName": "x", "Bogus": 1})
     hive = win32profile.LoadUserProfile(token, {"UserName": win32api.GetUserName()})
     assert repr(hive).startswith("<PyHKEY:")
 
@@ -194,6 +198,7 @@ def query(info_class: int, session: int = win32ts.WTS_CURRENT_SESSION) -> Any:
     )
 
 
+@wine_differs("Wine's wtsapi32 answers few information classes (error 0) and lists no session")
 def test_the_session_is_local_and_active() -> None:
     own = win32ts.ProcessIdToSessionId(os.getpid())
     assert query(win32ts.WTSIsRemoteSession) is False
@@ -284,7 +289,7 @@ def test_credential_delete_reads_its_target() -> None:
 
 
 def test_a_credential_needs_a_known_type_and_persistence() -> None:
-    for kind in (0, win32cred.CRED_TYPE_MAXIMUM):
+    for kind in (0, win32cred.CRED_TYPE_MAXIMUM + 1):
         cred = {"TargetName": "ApartmentContract/t", "Type": kind, "Persist": 1}
         assert failure(win32cred.CredWrite, cred) == (87, "CredWrite")
 
@@ -313,6 +318,79 @@ def test_a_marshaled_text_is_windows_form() -> None:
 
 def test_user_names_parse_into_user_and_domain() -> None:
     assert win32cred.CredUIParseUserName("DOMAIN\\bob") == ("bob", "DOMAIN")
+
+
+def test_a_credential_is_written_from_a_dict_of_its_members() -> None:
+    with pytest.raises(TypeError):  # pywin32 takes the blob as a str only
+        win32cred.CredWrite({"TargetName": TARGET, "Type": GENERIC, "CredentialBlob": b"x"})
+    with pytest.raises(TypeError, match="unexpected keyword argument 'Bogus'"):
+        win32cred.CredWrite({"TargetName": TARGET, "Type": GENERIC, "Persist": 1, "Bogus": 1})
+    with pytest.raises(TypeError):
+        win32cred.CredWrite({"TargetName": TARGET, "Type": "1", "Persist": 1})
+    good = {"TargetName": TARGET, "Type": GENERIC, "Persist": 1}
+    assert failure(win32cred.CredWrite, good, 5) == (1004, "CredWrite")
+
+
+def test_a_domain_credential_names_its_user() -> None:
+    cred = {"TargetName": "apartment-contract-server", "Type": 2, "Persist": 1}
+    assert failure(win32cred.CredWrite, cred) == (2202, "CredWrite")
+
+
+def test_the_blob_reads_back_as_utf16(credential: dict[str, Any]) -> None:
+    assert win32cred.CredRead(TARGET, GENERIC)["CredentialBlob"] == "s3cret".encode("utf-16-le")
+
+
+def test_only_a_trailing_star_is_a_wildcard(credential: dict[str, Any]) -> None:
+    assert failure(win32cred.CredEnumerate, "Apartment*one") == (1168, "CredEnumerate")
+    assert len(win32cred.CredEnumerate(TARGET.lower())) == 1
+    assert failure(win32cred.CredEnumerate, None, 2) == (1004, "CredEnumerate")
+
+
+def test_session_types_are_a_list_and_their_count_is_checked() -> None:
+    assert isinstance(win32cred.CredGetSessionTypes(), list)
+    with pytest.raises(ValueError, match="between 1 and CRED_TYPE_MAXIMUM"):
+        win32cred.CredGetSessionTypes(win32cred.CRED_TYPE_MAXIMUM + 1)
+
+
+def test_a_certificate_hash_marshals_in_windows_form() -> None:
+    marshal = win32cred.CredMarshalCredential
+    assert marshal(win32cred.CertCredential, b"\x01" * 20) == "@@BBEQABEQABEQABEQABEQABEQABEA"
+    assert marshal(win32cred.CertCredential, bytes(range(20))) == "@@BAEgADQQBGcACJowCM0gDPARESMB"
+    assert marshal(win32cred.CertCredential, b"\x01" * 19) == "@@BBEQABEQABEQABEQABEQABEQABAA"
+    assert win32cred.CredUnmarshalCredential("@@BAEgADQQBGcACJowCM0gDPARESMB") == (
+        win32cred.CertCredential,
+        bytes(range(20)),
+    )
+    name = marshal(win32cred.UsernameTargetCredential, "Administrator")
+    assert name == "@@CaAAAAABBAZA0GApBgbAkGAzBAdAIHAhBAdA8GAyBA"
+
+
+def test_marshaling_checks_its_arguments() -> None:
+    marshal = win32cred.CredMarshalCredential
+    with pytest.raises(TypeError, match="expected bytes, str found"):
+        marshal(win32cred.CertCredential, "ab")
+    with pytest.raises(NotImplementedError, match="Credential type 3 is not supported"):
+        marshal(3, "bob")
+    assert failure(marshal, win32cred.UsernameTargetCredential, "") == (
+        87,
+        "CredMarshalCredential",
+    )
+    for text in ("@@xyz", "bob"):
+        assert failure(win32cred.CredUnmarshalCredential, text) == (87, "CredUnmarshalCredential")
+    assert not win32cred.CredIsMarshaledCredential("@@xyz")
+
+
+def test_nothing_awaits_confirmation_or_single_sign_on() -> None:
+    assert failure(win32cred.CredUIConfirmCredentials, "apartment-contract", True) == (
+        1168,
+        "CredUIConfirmCredentials",
+    )
+    assert failure(win32cred.CredUIReadSSOCredW, None) == (1168, "CredUIReadSSOCredW")
+    info = {"TargetName": "apartment-contract-server"}
+    assert failure(win32cred.CredReadDomainCredentials, info) == (
+        1168,
+        "CredReadDomainCredentials",
+    )
 
 
 # -- win32crypt --------------------------------------------------------------------------------
@@ -345,6 +423,50 @@ def test_binary_becomes_base64_text_and_back() -> None:
     assert win32crypt.CryptStringToBinary(text, win32cryptcon.CRYPT_STRING_BASE64)[0] == b"hello"
 
 
+def test_protecting_takes_bytes_and_a_str_description() -> None:
+    with pytest.raises(TypeError):
+        win32crypt.CryptProtectData("data", "d")
+    with pytest.raises(TypeError):
+        win32crypt.CryptProtectData(b"data", b"d")
+    assert win32crypt.CryptUnprotectData(win32crypt.CryptProtectData(b"x")) == ("", b"x")
+    blob = win32crypt.CryptProtectData(b"data", "d", b"entropy")
+    assert failure(win32crypt.CryptUnprotectData, blob) == (13, "CryptUnprotectData")
+    assert failure(win32crypt.CryptUnprotectData, b"garbage") == (13, "CryptUnprotectData")
+    assert failure(win32crypt.CryptUnprotectData, b"") == (13, "CryptUnprotectData")
+
+
+def test_text_forms_are_windows() -> None:
+    to_text = win32crypt.CryptBinaryToString
+    assert to_text(b"hello", win32cryptcon.CRYPT_STRING_HEX) == "68 65 6c 6c 6f\r\n"
+    long = b"hello world, this is a long binary string to wrap at sixty-four chars!"
+    assert to_text(long, win32cryptcon.CRYPT_STRING_BASE64) == (
+        "aGVsbG8gd29ybGQsIHRoaXMgaXMgYSBsb25nIGJpbmFyeSBzdHJpbmcgdG8gd3Jh\r\n"
+        "cCBhdCBzaXh0eS1mb3VyIGNoYXJzIQ==\r\n"
+    )
+    assert to_text(b"hello", win32cryptcon.CRYPT_STRING_BASE64HEADER) == (
+        "-----BEGIN CERTIFICATE-----\r\naGVsbG8=\r\n-----END CERTIFICATE-----\r\n"
+    )
+    nocr = win32cryptcon.CRYPT_STRING_BASE64 | win32cryptcon.CRYPT_STRING_NOCR
+    assert to_text(b"hello", nocr) == "aGVsbG8=\n"
+    assert failure(to_text, b"hello", 99) == (87, "CryptBinaryToString")
+    with pytest.raises(TypeError):
+        to_text("hello", win32cryptcon.CRYPT_STRING_BASE64)
+
+
+def test_text_forms_read_back() -> None:
+    to_binary = win32crypt.CryptStringToBinary
+    assert to_binary("aGVsbG8=", win32cryptcon.CRYPT_STRING_BASE64) == (b"hello", 0, 1)
+    assert to_binary("aGVsbG8=", win32cryptcon.CRYPT_STRING_BASE64_ANY) == (b"hello", 0, 1)
+    pem = "-----BEGIN CERTIFICATE-----\r\naGVsbG8=\r\n-----END CERTIFICATE-----\r\n"
+    assert to_binary(pem, win32cryptcon.CRYPT_STRING_BASE64HEADER) == (b"hello", 0, 0)
+    assert failure(to_binary, "!!!", win32cryptcon.CRYPT_STRING_BASE64) == (
+        13,
+        "CryptStringToBinary",
+    )
+    with pytest.raises(TypeError):
+        to_binary(b"aGVsbG8=", win32cryptcon.CRYPT_STRING_BASE64)
+
+
 def test_the_personal_store_opens() -> None:
     store = win32crypt.CertOpenSystemStore("MY")
     assert isinstance(store.CertEnumCertificatesInStore(), list)
@@ -354,6 +476,7 @@ def test_the_personal_store_opens() -> None:
 # -- win32net ----------------------------------------------------------------------------------
 
 
+@wine_differs("Wine's NetGroupEnum is access denied (5): Windows lists the group None")
 def test_groups_enumerate_to_the_end() -> None:
     resume = 0
     while True:
@@ -388,6 +511,30 @@ def test_the_computer_is_in_a_workgroup() -> None:
     assert info["computername"].upper() == win32api.GetComputerName().upper()
 
 
+def test_levels_pywin32_does_not_know_are_value_errors() -> None:
+    with pytest.raises(ValueError, match="This information level is not supported"):
+        win32net.NetUserEnum(None, 99)
+    with pytest.raises(ValueError, match="This information level is not supported"):
+        win32net.NetUserGetInfo(None, win32api.GetUserName(), 23)
+
+
+def test_a_user_at_level_10_and_20() -> None:
+    name = win32api.GetUserName()
+    assert set(win32net.NetUserGetInfo(None, name, 10)) == {
+        "name",
+        "comment",
+        "usr_comment",
+        "full_name",
+    }
+    users = win32net.NetUserEnum(None, 20)[0]
+    assert all(set(u) == {"name", "full_name", "comment", "flags", "user_id"} for u in users)
+
+
+def test_no_domain_and_no_sessions() -> None:
+    assert failure(win32net.NetGetAnyDCName) == (1355, "NetGetAnyDCName")
+    assert win32net.NetSessionEnum(10) == []
+
+
 # -- win32print --------------------------------------------------------------------------------
 
 
@@ -397,3 +544,17 @@ def test_an_unknown_printer_is_an_invalid_name() -> None:
 
 def test_the_local_printers_are_a_tuple() -> None:
     assert isinstance(win32print.EnumPrinters(win32print.PRINTER_ENUM_LOCAL, None, 1), tuple)
+
+
+def test_there_is_no_default_printer() -> None:
+    with pytest.raises(RuntimeError, match="The default printer was not found"):
+        win32print.GetDefaultPrinter()
+    assert failure(win32print.GetDefaultPrinterW) == (2, "GetDefaultPrinter")
+
+
+def test_a_server_is_named_by_a_string() -> None:
+    with pytest.raises(TypeError):
+        win32ts.WTSOpenServer(None)
+    with pytest.raises(TypeError):
+        win32ts.ProcessIdToSessionId("1")
+    assert failure(win32ts.WTSEnumerateProcesses, 0, 2, 0) == (87, "WTSEnumerateProcesses")

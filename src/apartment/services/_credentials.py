@@ -15,7 +15,6 @@ with ERROR_NOT_FOUND.
 from __future__ import annotations
 
 import contextlib
-import fnmatch
 import json
 import os
 import time
@@ -347,7 +346,8 @@ def rename_credential(old_name: str, new_name: str, kind: int) -> None:
 def enumerate_credentials(pattern: str | None = None) -> list[Credential]:
     """Return the user's credentials whose target name matches ``pattern`` (CredEnumerate).
 
-    ``pattern`` is a name, or a prefix followed by ``*``; None matches every credential.
+    ``pattern`` is a name, or a prefix followed by ``*`` (no other ``*`` is a wildcard); None
+    matches every credential.
     They come in the order they were written.
 
     Raises:
@@ -358,7 +358,10 @@ def enumerate_credentials(pattern: str | None = None) -> list[Credential]:
     found = [_credential(row) for row in rows]
     if pattern is not None:
         wanted = pattern.upper()
-        found = [c for c in found if fnmatch.fnmatchcase(c.target_name.upper(), wanted)]
+        if wanted.endswith("*"):
+            found = [c for c in found if c.target_name.upper().startswith(wanted[:-1])]
+        else:
+            found = [c for c in found if c.target_name.upper() == wanted]
     if not found:
         raise _not_found(pattern or "*")
     return found

@@ -139,17 +139,8 @@ def _optional_text(value: object) -> str | None:
 
 
 def _blob(value: object) -> bytes:
-    """A credential's blob: a str is kept as its UTF-16-LE text (pywin32's), else the bytes."""
-    if value is None:
-        return b""
-    if isinstance(value, str):
-        return value.encode("utf-16-le")
-    try:
-        return bytes(memoryview(value))  # type: ignore[arg-type]
-    except TypeError:
-        raise TypeError(
-            f"CredentialBlob must be a str or bytes, not {type(value).__name__}"
-        ) from None
+    """A credential's blob: pywin32 takes a str, kept as its UTF-16-LE text (read back so)."""
+    return b"" if value is None else text_arg(value).encode("utf-16-le")
 
 
 def _attribute(value: object) -> services.CredentialAttribute:
@@ -167,12 +158,12 @@ def _credential(value: object) -> services.Credential:
         raise TypeError("CREDENTIAL must be a dict")
     unknown = set(value) - _KEYS
     if unknown:
-        raise TypeError(f"{sorted(unknown)[0]!r} is an invalid keyword argument for CREDENTIAL")
+        raise TypeError(f"CREDENTIAL() got an unexpected keyword argument '{sorted(unknown)[0]}'")
     attributes = value.get("Attributes") or ()
     if not isinstance(attributes, (tuple, list)):
         raise TypeError("Attributes must be a sequence of dicts")
     return services.Credential(
-        target_name=text_arg(value.get("TargetName")),
+        target_name=text_arg(value.get("TargetName") or ""),  # none: Windows' invalid one
         type=_int(value.get("Type", 0)),
         user_name=_optional_text(value.get("UserName")),
         blob=_blob(value.get("CredentialBlob")),
@@ -245,8 +236,13 @@ def CredDelete(
         TargetName, Type = target["TargetName"], target["Type"]
         Flags = target.get("Flags", Flags)
     if TargetName is _MISSING or Type is _MISSING:
-        raise TypeError("CredDelete() needs TargetName and Type (or a Target dict)")
+        raise TypeError(
+            "First argument must be either a dictionary (no other arguments allowed) or a string "
+            "(other arguments required)"
+        )
     name = text_arg(TargetName)
+    if isinstance(Type, float):
+        raise TypeError("Argument should be int")
     kind = _int(Type)
     _no_flags(Flags)
     services.delete_credential(name, kind)
@@ -278,9 +274,12 @@ def CredEnumerate(Filter: object = None, Flags: object = 0) -> tuple[dict[str, A
 
 
 @api("CredGetSessionTypes")
-def CredGetSessionTypes(MaximumPersistCount: object = CRED_TYPE_MAXIMUM) -> tuple[int, ...]:
+def CredGetSessionTypes(MaximumPersistCount: object = CRED_TYPE_MAXIMUM) -> list[int]:
     """The longest persistence of each type: a count not 1 to CRED_TYPE_MAXIMUM is a ValueError."""
-    return services.session_types(_int(MaximumPersistCount))
+    count = _int(MaximumPersistCount)
+    if not 1 <= count <= CRED_TYPE_MAXIMUM:
+        raise ValueError("Argument must be between 1 and CRED_TYPE_MAXIMUM")
+    return list(services.session_types(count))
 
 
 @api("CredGetTargetInfo")
@@ -328,9 +327,15 @@ def CredMarshalCredential(CredType: object, Credential: object) -> str:
     """Marshal a certificate's hash (CertCredential, 20 bytes) or a user name."""
     kind = _int(CredType)
     if kind == CertCredential:
-        value: bytes | str = bytes(memoryview(Credential))  # type: ignore[arg-type]
-    else:
+        if isinstance(Credential, str):
+            raise TypeError("expected bytes, str found")
+        # pywin32 copies the hash into CERT_CREDENTIAL_INFO's 20 bytes, zeroed first
+        data = bytes(memoryview(Credential))  # type: ignore[arg-type]
+        value: bytes | str = data[:20].ljust(20, b"\0")
+    elif kind == UsernameTargetCredential:
         value = text_arg(Credential)
+    else:
+        raise NotImplementedError(f"Credential type {kind} is not supported")
     return services.marshal_credential(kind, value)
 
 

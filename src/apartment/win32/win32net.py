@@ -45,6 +45,7 @@ USE_FORCE = 1
 USE_LOTS_OF_FORCE = 2
 
 _ERROR_INVALID_LEVEL = 124
+_ERROR_NO_SUCH_DOMAIN = 1355
 _NERR_SHARE_NOT_FOUND = 2310
 _NERR_USE_NOT_FOUND = 2250
 _NERR_CLIENT_NAME_NOT_FOUND = 2312
@@ -65,8 +66,11 @@ def _server(server: object) -> None:
     services.check_server(None if server is None else text_arg(server))
 
 
-def _level(level: object, levels: tuple[int, ...]) -> int:
+def _level(level: object, levels: tuple[int, ...], known: tuple[int, ...] = ()) -> int:
+    """A level argument: one pywin32 does not know is a ValueError; one not served here, 124."""
     value = dword(level)
+    if value not in levels and value not in known:
+        raise ValueError("This information level is not supported")
     if value not in levels:
         raise Win32Error.from_code(_ERROR_INVALID_LEVEL, f"level {value} is not one of {levels}")
     return value
@@ -150,7 +154,7 @@ def NetGroupEnum(
 ) -> tuple[list[dict[str, Any]], int, int]:
     """The global groups (a workgroup computer's ``None``): (list, total, resume handle 0)."""
     _server(server)
-    value = _level(level, (0, 1, 2, 3))
+    value = _level(level, (0, 1, 2))
     services.check_resume(dword(resumeHandle))
     groups = [_group_info(*group, value) for group in services.global_groups()]
     return groups, len(groups), 0
@@ -275,14 +279,14 @@ def _workstation(level: int) -> dict[str, Any]:
 def NetWkstaGetInfo(server: object, level: object, /) -> dict[str, Any]:
     """The workstation at level 100, 101 or 102: the computer in WORKGROUP."""
     _server(server)
-    return _workstation(_level(level, (100, 101, 102)))
+    return _workstation(_level(level, (100, 101, 102), known=(502,)))
 
 
 @api("NetServerGetInfo")
 def NetServerGetInfo(server: object, level: object, /) -> dict[str, Any]:
     """The server at level 100, 101 or 102."""
     _server(server)
-    value = _level(level, (100, 101, 102))
+    value = _level(level, (100, 101, 102), known=(402, 403, 502, 503))
     info: dict[str, Any] = {"platform_id": _PLATFORM_ID_NT, "name": kernel.computer_name()}
     if value >= 101:
         major, minor = kernel.windows_version()[:2]
@@ -367,9 +371,9 @@ def NetWkstaTransportEnum(
 @api("NetSessionEnum")
 def NetSessionEnum(
     level: object, server: object = None, client: object = None, username: object = None, /
-) -> tuple[list[dict[str, Any]], int, int]:
-    """No other computer has a session with this one: ([], 0, 0)."""
-    return _empty(server, level, (0, 1, 2, 10, 502), 0)
+) -> list[dict[str, Any]]:
+    """No other computer has a session with this one: []."""
+    return _empty(server, level, (0, 1, 2, 10, 502), 0)[0]
 
 
 @api("NetSessionGetInfo")
@@ -383,9 +387,9 @@ def NetSessionGetInfo(
 @api("NetFileEnum")
 def NetFileEnum(
     level: object, servername: object = None, basepath: object = None, username: object = None, /
-) -> tuple[list[dict[str, Any]], int, int]:
-    """No file is open through a share: ([], 0, 0)."""
-    return _empty(servername, level, (2, 3), 0)
+) -> list[dict[str, Any]]:
+    """No file is open through a share: []."""
+    return _empty(servername, level, (2, 3), 0)[0]
 
 
 @api("NetFileGetInfo")
@@ -409,9 +413,11 @@ def NetGetDCName(server: object = None, domain: object = None, /) -> str:
 
 @api("NetGetAnyDCName")
 def NetGetAnyDCName(server: object = None, domain: object = None, /) -> str:
-    """NERR_DCNotFound: the computer is in a workgroup."""
+    """ERROR_NO_SUCH_DOMAIN: the computer is in a workgroup."""
     _server(server)
-    return services.domain_controller(None if domain is None else text_arg(domain))
+    if domain is not None:
+        text_arg(domain)
+    raise Win32Error.from_code(_ERROR_NO_SUCH_DOMAIN, "the computer is in a workgroup")
 
 
 @api("NetGetJoinInformation")

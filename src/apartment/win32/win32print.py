@@ -235,13 +235,15 @@ def OpenPrinter(printer: object, Defaults: object = None, /) -> Any:  # noqa: AN
     return services.open_printer(text_arg(printer))
 
 
-@api("GetDefaultPrinter")
 def GetDefaultPrinter() -> str:
-    """ERROR_FILE_NOT_FOUND: there is no default printer."""
-    return services.default_printer()
+    """There is no default printer: pywin32 raises its RuntimeError for that."""
+    try:
+        return services.default_printer()
+    except Win32Error:
+        raise RuntimeError("The default printer was not found.") from None
 
 
-@api("GetDefaultPrinterW")
+@api("GetDefaultPrinter")
 def GetDefaultPrinterW() -> str:
     """ERROR_FILE_NOT_FOUND: there is no default printer."""
     return services.default_printer()

@@ -31,6 +31,7 @@ PT_MANDATORY = 4
 
 # PROFILEINFO's members as pywin32's dict names them; UserName is required.
 _PROFILE_TEXTS = ("UserName", "ProfilePath", "DefaultPath", "ServerName", "PolicyPath")
+_PROFILE_KEYS = frozenset({*_PROFILE_TEXTS, "Flags"})
 
 
 def _check_token(token: object, *, optional: bool = False) -> None:
@@ -106,6 +107,9 @@ def LoadUserProfile(hToken: object, ProfileInfo: object, /) -> PyHKEY:
     _check_token(hToken)
     if not isinstance(ProfileInfo, dict):
         raise TypeError("PROFILEINFO must be a dictionary")
+    for key in ProfileInfo:
+        if key not in _PROFILE_KEYS:
+            raise TypeError(f"LoadUserProfile() got an unexpected keyword argument '{key}'")
     if "UserName" not in ProfileInfo:
         raise TypeError("LoadUserProfile() missing required argument 'UserName' (pos 1)")
     for name in _PROFILE_TEXTS:

@@ -161,7 +161,9 @@ def _session_id(session_id: object) -> int:
 @api("WTSOpenServer")
 def WTSOpenServer(ServerName: object, /) -> int:
     """A handle to the local server (the only one reached)."""
-    services.check_server(None if ServerName is None else text_arg(ServerName))
+    if ServerName is None:  # pywin32 wants a name: the local computer's, or another
+        raise TypeError("None is not a valid string in this context")
+    services.check_server(text_arg(ServerName))
     return _LOCAL_SERVER
 
 
