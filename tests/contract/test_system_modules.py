@@ -275,7 +275,9 @@ def test_enumerating_filters_by_prefix(credential: dict[str, Any]) -> None:
 
 
 def test_a_deleted_credential_is_gone(credential: dict[str, Any]) -> None:
-    assert win32cred.CredDelete({"TargetName": TARGET, "Type": GENERIC}) is None
+    with pytest.raises(KeyError, match="Flags"):
+        win32cred.CredDelete({"TargetName": TARGET, "Type": GENERIC})
+    assert win32cred.CredDelete({"TargetName": TARGET, "Type": GENERIC, "Flags": 0}) is None
     assert failure(win32cred.CredRead, TARGET, GENERIC)[0] == 1168
 
 

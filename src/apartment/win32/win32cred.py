@@ -228,13 +228,19 @@ def CredDelete(
     *,
     Target: object = _MISSING,
 ) -> None:
-    """Delete a credential, named by (TargetName, Type) or by a dict with those keys (Target)."""
+    """Delete a credential, named by (TargetName, Type) or by a dict of TargetName, Type, Flags.
+
+    pywin32 reads the dict's keys in that order (a missing one: KeyError), checking Type's
+    type before it reads Flags.
+    """
     if Target is not _MISSING or isinstance(TargetName, dict):
         target = TargetName if Target is _MISSING else Target
         if not isinstance(target, dict):
             raise TypeError("Target must be a dict with TargetName and Type")
         TargetName, Type = target["TargetName"], target["Type"]
-        Flags = target.get("Flags", Flags)
+        if isinstance(Type, float):
+            raise TypeError("Argument should be int")
+        Flags = target["Flags"]
     if TargetName is _MISSING or Type is _MISSING:
         raise TypeError(
             "First argument must be either a dictionary (no other arguments allowed) or a string "
