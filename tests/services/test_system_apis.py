@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import stat
+import threading
 
 import pytest
 
@@ -221,6 +222,26 @@ def test_protected_data_round_trips(key: str) -> None:
     assert b"data" not in blob
     assert services.unprotect_data(blob, b"entropy") == ("description", b"data" * 40)
     assert stat.S_IMODE(os.stat(key).st_mode) == 0o600
+
+
+def test_threads_that_make_the_key_at_once_agree_on_one(key: str) -> None:
+    start = threading.Barrier(6)
+    blobs: list[bytes] = []
+    lock = threading.Lock()
+
+    def protect() -> None:
+        start.wait()
+        blob = services.protect_data(b"data")
+        with lock:
+            blobs.append(blob)
+
+    threads = [threading.Thread(target=protect) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert [services.unprotect_data(blob) for blob in blobs] == [("", b"data")] * 6
+    assert os.listdir(os.path.dirname(key)) == ["protect.key"]  # no partial file is left
 
 
 def test_two_blobs_of_the_same_data_differ(key: str) -> None:

@@ -23,7 +23,6 @@ import hashlib
 import hmac
 import os
 import secrets
-import threading
 from pathlib import Path
 
 from ..errors import Win32Error
@@ -36,7 +35,6 @@ _MAGIC = b"APDP\x01"
 _SALT = 16
 _TAG = 32
 _KEY = 32
-_lock = threading.Lock()
 
 
 def protect_key_path() -> Path:
@@ -48,28 +46,30 @@ def protect_key_path() -> Path:
 
 
 def _master_key() -> bytes:
-    """The user's key: read, or made (0600, exclusively: two processes agree on one)."""
+    """The user's key: read, or made (0600) by the first caller of any thread or process.
+
+    A new key is written to a file of its own and linked into place, which fails if another
+    thread or process linked one first: every caller then reads the one that won.
+    """
     path = protect_key_path()
-    with _lock:
+    try:
+        key = path.read_bytes()
+    except FileNotFoundError:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{secrets.token_hex(8)}.tmp")
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         try:
-            key = path.read_bytes()
-        except FileNotFoundError:
-            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            fresh = secrets.token_bytes(_KEY)
-            partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-            descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            try:
-                os.write(descriptor, fresh)
-                os.fsync(descriptor)
-            finally:
-                os.close(descriptor)
-            try:
-                os.link(partial, path)  # fails if another process made one first
-            except FileExistsError:
-                pass
-            finally:
-                os.unlink(partial)
-            key = path.read_bytes()
+            os.write(descriptor, secrets.token_bytes(_KEY))
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+        try:
+            os.link(partial, path)
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(partial)
+        key = path.read_bytes()
     if len(key) != _KEY:
         raise Win32Error.from_code(ERROR_INVALID_DATA, f"the key file {path} is damaged")
     return key
