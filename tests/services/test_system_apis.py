@@ -110,6 +110,18 @@ def test_a_credential_round_trips_without_regard_to_case(store: str) -> None:
     assert stat.S_IMODE(os.stat(store).st_mode) == 0o600
 
 
+def test_a_session_credential_ends_with_the_boot(
+    store: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kept = services.Credential("kept", GENERIC, persist=services.Persistence.LOCAL_MACHINE)
+    services.write_credential(kept)
+    services.write_credential(services.Credential("session", GENERIC, persist=1))
+    from apartment.services import _credentials
+
+    monkeypatch.setattr(_credentials, "_boot", lambda: "another boot")
+    assert [c.target_name for c in services.enumerate_credentials()] == ["kept"]
+
+
 def test_missing_credentials_are_not_found(store: str) -> None:
     assert code_of(services.read_credential, "none", GENERIC) == 1168
     assert code_of(services.delete_credential, "none", GENERIC) == 1168

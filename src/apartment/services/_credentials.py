@@ -145,24 +145,16 @@ def _boot() -> str:
 
 @contextlib.contextmanager
 def _connect() -> Iterator[sqlite3.Connection]:
+    """The store, made 0600 before SQLite opens it (its WAL files take the same mode)."""
     path = credentials_path()
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    old = os.umask(0o077)  # the file and its WAL are the user's alone (0600)
-    try:
-        store = open_store(path, _SCHEMA)
-        connection = store.__enter__()
-    finally:
-        os.umask(old)
-    try:
-        os.chmod(path, 0o600)
-        with immediate(connection):
-            connection.execute(
-                "DELETE FROM credentials WHERE persist = ? AND boot != ?",
-                (Persistence.SESSION, _boot()),
-            )
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+    with open_store(path, _SCHEMA) as connection:
+        stale = ("FROM credentials WHERE persist = ? AND boot != ?", (Persistence.SESSION, _boot()))
+        if connection.execute(f"SELECT 1 {stale[0]} LIMIT 1", stale[1]).fetchone():
+            with immediate(connection):  # the session's credentials of an earlier boot go
+                connection.execute(f"DELETE {stale[0]}", stale[1])
         yield connection
-    finally:
-        store.__exit__(None, None, None)
 
 
 def _invalid(detail: str) -> Win32Error:
