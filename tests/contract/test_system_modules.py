@@ -560,3 +560,10 @@ def test_a_server_is_named_by_a_string() -> None:
     with pytest.raises(TypeError):
         win32ts.ProcessIdToSessionId("1")
     assert failure(win32ts.WTSEnumerateProcesses, 0, 2, 0) == (87, "WTSEnumerateProcesses")
+
+
+def test_the_print_server_opens_and_closes() -> None:
+    server = win32print.OpenPrinter(None)
+    assert repr(server).startswith("<PyPrinterHANDLE:")
+    assert isinstance(win32print.EnumForms(server), tuple)
+    win32print.ClosePrinter(server)

@@ -14,6 +14,7 @@ from typing import NoReturn
 from ..errors import ERROR_FILE_NOT_FOUND, ERROR_INVALID_HANDLE, Win32Error
 
 __all__ = [
+    "PrintServer",
     "printers",
     "default_printer",
     "open_printer",
@@ -22,6 +23,15 @@ __all__ = [
 ]
 
 ERROR_INVALID_PRINTER_NAME = 1801
+
+
+class PrintServer:
+    """The local print server, which OpenPrinter(None) opens: it has no printer, form or job."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<PrintServer (local, no printer)>"
 
 
 def printers() -> list[str]:

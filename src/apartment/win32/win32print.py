@@ -11,14 +11,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import services
+from .. import kernel, services
 from ..errors import ERROR_ACCESS_DENIED as _ERROR_ACCESS_DENIED
 from ..errors import Win32Error
 from ._adapt import api, dword
 from ._buffers import text_arg
-from ._handles import handle_value
+from ._handles import PyHANDLE, handle_value, lookup
 
 __all__ = [
+    "PyPrinterHANDLE",
     "AbortDoc", "AbortPrinter", "AddForm", "AddJob", "AddPrinter", "AddPrinterConnection",
     "ClosePrinter", "DeleteForm", "DeletePrinter", "DeletePrinterConnection",
     "DeletePrinterDriver", "DeletePrinterDriverEx", "DeviceCapabilities", "DocumentProperties",
@@ -229,10 +230,45 @@ def EnumPrinters(flags: object, name: object = None, level: object = 1, /) -> tu
     return tuple(services.printers())
 
 
+class PyPrinterHANDLE(PyHANDLE):
+    """A printer's handle (pywin32's PyPrinterHANDLE): here only the local print server's."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"<PyPrinterHANDLE:{self.handle}>"
+
+    @api("ClosePrinter")
+    def Close(self) -> None:
+        """Close the handle (ClosePrinter) and set the value to 0."""
+        PyHANDLE.Close(self)
+
+    close = Close
+
+
 @api("OpenPrinter")
-def OpenPrinter(printer: object, Defaults: object = None, /) -> Any:  # noqa: ANN401
-    """ERROR_INVALID_PRINTER_NAME: no printer is installed."""
-    return services.open_printer(text_arg(printer))
+def OpenPrinter(printer: object, Defaults: object = None, /) -> PyPrinterHANDLE:
+    """None: the local print server; a printer's name: ERROR_INVALID_PRINTER_NAME (none)."""
+    if printer is not None:
+        services.open_printer(text_arg(printer))
+    return PyPrinterHANDLE(kernel.handles.insert(services.PrintServer()))
+
+
+@api("ClosePrinter")
+def ClosePrinter(hPrinter: object, /) -> None:
+    """Close a printer's handle: the print server's is the only one."""
+    lookup(hPrinter, services.PrintServer)
+    if isinstance(hPrinter, PyHANDLE):
+        PyHANDLE.Close(hPrinter)
+    else:
+        kernel.handles.close(handle_value(hPrinter))
+
+
+@api("EnumForms")
+def EnumForms(hprinter: object, /) -> tuple[Any, ...]:
+    """The forms of the print server: none (an empty tuple)."""
+    lookup(hprinter, services.PrintServer)
+    return ()
 
 
 def GetDefaultPrinter() -> str:
@@ -357,12 +393,10 @@ def _on_handle(name: str) -> Any:  # noqa: ANN401
 AbortPrinter = _on_handle("AbortPrinter")
 AddForm = _on_handle("AddForm")
 AddJob = _on_handle("AddJob")
-ClosePrinter = _on_handle("ClosePrinter")
 DeleteForm = _on_handle("DeleteForm")
 DeletePrinter = _on_handle("DeletePrinter")
 EndDocPrinter = _on_handle("EndDocPrinter")
 EndPagePrinter = _on_handle("EndPagePrinter")
-EnumForms = _on_handle("EnumForms")
 EnumJobs = _on_handle("EnumJobs")
 FlushPrinter = _on_handle("FlushPrinter")
 GetForm = _on_handle("GetForm")
