@@ -26,7 +26,7 @@ import win32profile
 import win32security
 import win32ts
 
-from ._wine import wine_differs
+from ._wine import ON_THE_ORACLE, wine_differs
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -380,6 +380,12 @@ def test_marshaling_checks_its_arguments() -> None:
     for text in ("@@xyz", "bob"):
         assert failure(win32cred.CredUnmarshalCredential, text) == (87, "CredUnmarshalCredential")
     assert not win32cred.CredIsMarshaledCredential("@@xyz")
+
+
+@pytest.mark.skipif(ON_THE_ORACLE, reason="Wine's CredRenameW is a stub that starts winedbg")
+def test_renaming_is_not_supported(credential: dict[str, Any]) -> None:
+    # Windows since Vista: CredRename always fails so (its documentation)
+    assert failure(win32cred.CredRename, TARGET, TARGET + "2", GENERIC) == (50, "CredRename")
 
 
 def test_nothing_awaits_confirmation_or_single_sign_on() -> None:

@@ -12,15 +12,10 @@ import datetime as _dt
 from typing import Any
 
 from .. import services
-from ..errors import (
-    ERROR_INVALID_FLAGS as _ERROR_INVALID_FLAGS,
-)
-from ..errors import (
-    ERROR_NOT_FOUND as _ERROR_NOT_FOUND,
-)
-from ..errors import (
-    Win32Error,
-)
+from ..errors import ERROR_INVALID_FLAGS as _ERROR_INVALID_FLAGS
+from ..errors import ERROR_NOT_FOUND as _ERROR_NOT_FOUND
+from ..errors import ERROR_NOT_SUPPORTED as _ERROR_NOT_SUPPORTED
+from ..errors import Win32Error
 from ._adapt import api, as_bool, dword
 from ._buffers import text_arg
 from ._timeconv import file_time
@@ -258,10 +253,15 @@ def CredDelete(
 def CredRename(
     OldTargetName: object, NewTargetName: object, Type: object, Flags: object = 0
 ) -> None:
-    old, new = text_arg(OldTargetName), text_arg(NewTargetName)
-    kind = _int(Type)
+    """Not supported (ERROR_NOT_SUPPORTED), as on Windows since Vista.
+
+    CredRename's documentation: it always fails so there. ``services.rename_credential`` does
+    rename, for the Pythonic API.
+    """
+    text_arg(OldTargetName), text_arg(NewTargetName)
+    _int(Type)
     _no_flags(Flags)
-    services.rename_credential(old, new, kind)
+    raise Win32Error.from_code(_ERROR_NOT_SUPPORTED, "CredRename is not supported since Vista")
 
 
 @api("CredEnumerate")
