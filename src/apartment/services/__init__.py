@@ -10,6 +10,14 @@ The manager (:func:`open_manager`, :func:`create_service`, :func:`start_service`
 per-user database (``$APARTMENT_SERVICES``) and starts each in a process of its own. What
 services log goes to a per-user event log (:func:`read_events`).
 
+The package also answers what a program asks of the user's machine, as a workgroup computer
+with one user in one console session: the user's profile and environment (``profile_directory``,
+``user_environment``), the session (``session_info``, ``session_processes``), a per-user
+credential store (``write_credential``, ``read_credential``, ``enumerate_credentials``,
+``marshal_credential``), protected data (``protect_data``, ``unprotect_data``), binary data as
+text (``binary_to_string``), the local accounts (``local_users``, ``local_groups``) and a print
+spooler with no printer.
+
 Example (a service process)::
 
     def main(args):
