@@ -26,6 +26,9 @@ os.environ["APARTMENT_RUNTIME_DIR"] = _RUNTIME
 atexit.register(shutil.rmtree, _RUNTIME, True)
 # The LSA's rights and secrets of a session are its own too, not the user's.
 os.environ["APARTMENT_LSA"] = os.path.join(_RUNTIME, "lsa.json")
+# So are its credentials and the key of its protected data (s20-modules).
+os.environ["APARTMENT_CREDENTIALS"] = os.path.join(_RUNTIME, "credentials.sqlite3")
+os.environ["APARTMENT_PROTECT_KEY"] = os.path.join(_RUNTIME, "protect.key")
 
 settings.register_profile(
     "default",

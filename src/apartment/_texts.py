@@ -470,6 +470,23 @@ _MESSAGES: dict[int, str] = {
     ERROR_BAD_EXE_FORMAT: "%1 is not a valid Win32 application.",
     ERROR_INSUFFICIENT_BUFFER: "The data area passed to a system call is too small.",
     ERROR_BAD_NETPATH: "The network path was not found.",
+    # s20-modules: the system modules' codes (winerror.h, lmerr.h)
+    13: "The data is invalid.",  # ERROR_INVALID_DATA
+    124: "The system call level is not correct.",  # ERROR_INVALID_LEVEL
+    1223: "The operation was canceled by the user.",  # ERROR_CANCELLED
+    1315: "The name provided is not a properly formed account name.",  # ERROR_INVALID_ACCOUNT_NAME
+    1376: "The specified local group does not exist.",  # ERROR_NO_SUCH_ALIAS
+    1797: "The printer driver is unknown.",  # ERROR_UNKNOWN_PRINTER_DRIVER
+    1798: "The print processor is unknown.",  # ERROR_UNKNOWN_PRINTPROCESSOR
+    1801: "The printer name is invalid.",  # ERROR_INVALID_PRINTER_NAME
+    2202: "The specified username is invalid.",  # NERR_BadUsername
+    2220: "The group name could not be found.",  # NERR_GroupNotFound
+    2221: "The user name could not be found.",  # NERR_UserNotFound
+    2250: "The network connection could not be found.",  # NERR_UseNotFound
+    2310: "This shared resource does not exist.",  # NERR_NetNameNotFound
+    2312: "A session does not exist with that computer name.",  # NERR_ClientNameNotFound
+    2314: "There is not an open file with that identification number.",  # NERR_FileIdNotFound
+    2453: "Could not find domain controller for this domain.",  # NERR_DCNotFound
 }
 
 

@@ -40,6 +40,7 @@ _NONE_MAPPED = (
     "pywintypes.error: (1332, 'LookupAccountName', 'No mapping between account names and "
     "security IDs was done.')"
 )
+_NO_CERTIFICATES = "needs X.509 parsing and certificate stores (CryptQueryObject): not supported"
 _NO_RUPOLE = "pywintypes.error: (1722, 'LsaOpenPolicy', 'The RPC server is unavailable.')"
 # InternetExplorer.Application, a LocalServer that fires DWebBrowserEvents2 from its own thread
 BROWSER = str(Path(__file__).resolve().parent.parent / "com" / "_browser.py")
@@ -188,7 +189,7 @@ FILES = [
     # open the policy of the computer "rupole" fail with RPC_S_SERVER_UNAVAILABLE; the file
     # h:\tmp.txt exists nowhere. Left out: regsave_sa and regsecurity (HKEY_LOCAL_MACHINE is
     # not modelled), setuserobjectsecurity (window stations are not modelled),
-    # localized_names (win32net), lsaregevent (waits for a change of the audit policy).
+    # lsaregevent (waits for a change of the audit policy).
     File("win32/Demos/FileSecurityTest.py", "script"),
     File("win32/Demos/security/GetTokenInformation.py", "script"),
     File("win32/Demos/security/security_enums.py", "script"),
@@ -239,6 +240,25 @@ FILES = [
     File("win32com/demos/eventsApartmentThreaded.py", "script", servers=(BROWSER,)),
     File("win32com/demos/eventsFreeThreaded.py", "script", servers=(BROWSER,)),
     File("win32/test/test_win32timezone.py", "unittest"),  # our module's doctests
+    # s20-modules: the system modules. Left out: win32netdemo.py (it adds a local group and
+    # changes a user: refused here), win32cred_demo.py (a CredUI dialog), print_desktop.py
+    # (it prints on the default printer: there is none).
+    File("win32/test/test_win32profile.py", "unittest"),
+    File("win32/test/test_win32ts.py", "unittest"),
+    File("win32/test/test_win32cred.py", "unittest"),
+    File(
+        "win32/test/test_win32crypt.py",
+        "unittest",
+        {
+            "testReadCertFiles": _NO_CERTIFICATES,
+            "testCertBase64": _NO_CERTIFICATES,
+            "testCertBinary": _NO_CERTIFICATES,
+        },
+    ),
+    File("win32/test/test_win32net.py", "unittest"),
+    File("win32/test/test_win32print.py", "unittest"),
+    File("win32/Demos/win32ts_logoff_disconnected.py", "script"),
+    File("win32/Demos/security/localized_names.py", "script"),
 ]
 
 

@@ -10,6 +10,14 @@ The manager (:func:`open_manager`, :func:`create_service`, :func:`start_service`
 per-user database (``$APARTMENT_SERVICES``) and starts each in a process of its own. What
 services log goes to a per-user event log (:func:`read_events`).
 
+The package also answers what a program asks of the user's machine, as a workgroup computer
+with one user in one console session: the user's profile and environment (``profile_directory``,
+``user_environment``), the session (``session_info``, ``session_processes``), a per-user
+credential store (``write_credential``, ``read_credential``, ``enumerate_credentials``,
+``marshal_credential``), protected data (``protect_data``, ``unprotect_data``), binary data as
+text (``binary_to_string``), the local accounts (``local_users``, ``local_groups``) and a print
+spooler with no printer.
+
 Example (a service process)::
 
     def main(args):
@@ -31,6 +39,12 @@ from ._control import python_service_command as python_service_command
 from ._control import service_command as service_command
 from ._control import service_log_path as service_log_path
 from ._control import start_service as start_service
+from ._credentials import *  # noqa: F403
+from ._credentials import __all__ as _credential_names
+from ._credmarshal import *  # noqa: F403
+from ._credmarshal import __all__ as _credmarshal_names
+from ._cryptstrings import *  # noqa: F403
+from ._cryptstrings import __all__ as _cryptstring_names
 from ._database import services_path as services_path
 from ._eventlog import EVENTLOG_AUDIT_FAILURE as EVENTLOG_AUDIT_FAILURE
 from ._eventlog import EVENTLOG_AUDIT_SUCCESS as EVENTLOG_AUDIT_SUCCESS
@@ -114,6 +128,18 @@ from ._manager import service_display_name as service_display_name
 from ._manager import service_key_name as service_key_name
 from ._manager import set_description as set_description
 from ._manager import set_python_class as set_python_class
+from ._netaccounts import *  # noqa: F403
+from ._netaccounts import __all__ as _netaccount_names
+from ._printers import *  # noqa: F403
+from ._printers import __all__ as _printer_names
+
+# s20-modules: the user's profile, session, credentials, protected data, accounts, printers
+from ._profiles import *  # noqa: F403
+from ._profiles import __all__ as _profile_names
+from ._protect import *  # noqa: F403
+from ._protect import __all__ as _protect_names
+from ._terminal import *  # noqa: F403
+from ._terminal import __all__ as _terminal_names
 
 __all__ = [
     *_constant_names,
@@ -164,4 +190,13 @@ __all__ = [
     "ACTION_ERROR",
     "ACTION_DELIVER",
     "POLL_SECONDS",
+    # s20-modules
+    *_profile_names,
+    *_terminal_names,
+    *_credential_names,
+    *_credmarshal_names,
+    *_netaccount_names,
+    *_protect_names,
+    *_cryptstring_names,
+    *_printer_names,
 ]  # fmt: skip

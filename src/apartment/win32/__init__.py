@@ -80,6 +80,13 @@ MODULES: dict[str, str] = {
     "win32com.storagecon": "apartment.win32.win32com.storagecon",
     # s19-events
     "win32timezone": "apartment.win32.win32timezone",
+    # s20-modules
+    "win32profile": "apartment.win32.win32profile",
+    "win32ts": "apartment.win32.win32ts",
+    "win32cred": "apartment.win32.win32cred",
+    "win32net": "apartment.win32.win32net",
+    "win32crypt": "apartment.win32.win32crypt",
+    "win32print": "apartment.win32.win32print",
 }
 """pywin32 module name -> the facade module that stands in for it."""
 
