@@ -1,0 +1,230 @@
+"""The window server of a process: what other processes ask of its windows.
+
+A process that has made a window listens on ``windows/<pid>.sock`` in the user's runtime
+directory (0600, peers checked to run as the user: :mod:`apartment._runtime`), as the
+window manager of a Windows session serves every process. Each connection is served by a
+thread of its own, one request at a time, in frames of :mod:`apartment._wire`:
+
+* ``["list"]``: the records (:func:`window_record`) of the top-level and message-only windows.
+* ``["info", hwnd]``: the record of any window of the process, or None.
+* ``["post", hwnd, msg, wparam, lparam]`` and ``["tpost", tid, msg, wparam, lparam]``: post
+  to the window's (the thread's) queue; the answer is 0 or a Win32 error code.
+* ``["send", hwnd, msg, wparam, lparam, flags, notify]``: the message goes to the owner
+  thread's queue as a message sent from another thread (:class:`~._send.Sent`), and runs in
+  its window procedure when that thread next pumps; the serving thread waits for the reply
+  and answers ``[result, error, text]`` (``text``: what WM_GETTEXT filled in). A notify send
+  is answered at once.
+
+The serving threads only carry messages: every window procedure runs on its window's own
+thread, exactly as for a send from another thread of the process. Pointer parameters arrive
+already copied (:mod:`._crossing`); WM_COPYDATA's lparam is made to point at a COPYDATASTRUCT
+in this process, alive while the procedure runs.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import os
+import socket
+import threading
+from typing import TYPE_CHECKING, Any
+
+from .._runtime import check_peer, listen, runtime_dir
+from .._wire import FrameError, FrameReader, send_frame
+from ..errors import (
+    ERROR_INVALID_PARAMETER,
+    ERROR_INVALID_WINDOW_HANDLE,
+    ERROR_TIMEOUT,
+    Win32Error,
+)
+from ..kernel.lowlevel import (
+    KERNEL_LOCK,
+    Waiter,
+    recycle_event,
+    spare_event,
+    wait_any_unchecked,
+    wake_all,
+)
+from ._constants import HWND_MESSAGE, SMTO_ABORTIFHUNG
+from ._crossing import WM_GETTEXT, unmarshal
+from ._foreign import socket_path
+from ._message import posted_message, ticks
+from ._params import TextBuffer
+from ._queue import queue_of
+from ._send import Sent
+from ._window_table import WINDOWS, desktop_hwnd
+from ._windowpos import is_window_visible, window_rect
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from ._window import Window
+
+__all__ = ["ensure_listening", "window_record"]
+
+_lock = threading.Lock()
+_listening: list[object] = [None]  # (pid, runtime directory) this process listens for
+
+
+def ensure_listening() -> None:
+    """Listen for other processes' requests, once per process (a window's creation calls it)."""
+    key = (os.getpid(), str(runtime_dir()))
+    if _listening[0] == key:
+        return
+    with _lock:
+        if _listening[0] == key:
+            return
+        path = socket_path(key[0])
+        sock = listen(path)
+        _listening[0] = key
+        threading.Thread(
+            target=_accept, args=(sock,), name="apartment-windows-listener", daemon=True
+        ).start()
+        atexit.register(_withdraw, path)
+
+
+def _withdraw(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink()
+
+
+def _accept(sock: socket.socket) -> None:
+    while True:
+        try:
+            conn, _ = sock.accept()
+        except OSError:
+            return
+        try:
+            check_peer(conn)
+        except (OSError, PermissionError):
+            conn.close()
+            continue
+        threading.Thread(
+            target=_serve, args=(conn,), name="apartment-windows-conn", daemon=True
+        ).start()
+
+
+def _serve(conn: socket.socket) -> None:
+    """Answer the requests of one connection until it closes."""
+    reader = FrameReader(conn)
+    try:
+        while True:
+            try:
+                more, request = reader.read()
+            except (FrameError, OSError):
+                return
+            if not more:
+                return
+            try:
+                answer = _answer(request)
+            except (TypeError, ValueError, IndexError, KeyError):
+                answer = ERROR_INVALID_PARAMETER  # a request that breaks the rules
+            try:
+                send_frame(conn, answer)
+            except (FrameError, OSError):
+                return
+    finally:
+        conn.close()
+
+
+def window_record(window: Window) -> list[Any]:
+    """What another process learns of a window: ``[hwnd, tid, class, title, visible,
+    message_only, top_level, stamp, left, top, right, bottom]``; kernel lock not held."""
+    with KERNEL_LOCK:
+        top_level = not window.is_child and not window.message_only
+        fields = [
+            window.hwnd,
+            window.thread.native_id,
+            window.wclass.name,
+            window.title,
+        ]
+        message_only = window.message_only
+        stamp = window.stamp
+    rect = list(window_rect(window.hwnd)) if not window.destroyed else [0, 0, 0, 0]
+    return [*fields, is_window_visible(window.hwnd), message_only, top_level, stamp, *rect]
+
+
+def _answer(request: list[Any]) -> object:
+    kind = request[0]
+    if kind == "list":
+        with KERNEL_LOCK:
+            shell = _shell_thread()
+            windows = [
+                w
+                for w in WINDOWS.values()
+                if not w.is_child and w.parent in (0, HWND_MESSAGE) and w.thread is not shell
+            ]
+        return [window_record(w) for w in windows if not w.destroyed]
+    if kind == "info":
+        with KERNEL_LOCK:
+            window = WINDOWS.get(request[1])
+            if window is not None and window.thread is _shell_thread():
+                window = None
+        return None if window is None else window_record(window)
+    if kind == "post":
+        return _post(request[1], request[2], request[3], request[4])
+    if kind == "tpost":
+        woken: list[Waiter] = []
+        try:
+            message = posted_message(0, request[2], request[3], request[4])
+            queue = queue_of(request[1])  # not post_to_thread: this thread needs no queue
+            with KERNEL_LOCK:
+                queue.post(message, woken)
+        except Win32Error as error:
+            return error.winerror
+        wake_all(woken)
+        return 0
+    if kind == "send":
+        return _send(*request[1:7])
+    raise ValueError(f"no request {kind!r}")
+
+
+def _shell_thread() -> object:
+    """The thread of this process's model desktop and shell, which no other process sees."""
+    desktop = WINDOWS.get(desktop_hwnd())
+    return None if desktop is None else desktop.thread
+
+
+def _post(hwnd: int, msg: int, wparam: object, lparam: object) -> int:
+    message = posted_message(hwnd, msg, wparam, lparam)
+    woken: list[Waiter] = []
+    try:
+        with KERNEL_LOCK:
+            window = WINDOWS.get(hwnd)
+            if window is None or window.thread is _shell_thread():
+                return ERROR_INVALID_WINDOW_HANDLE
+            window.queue.post(message, woken)
+    except Win32Error as error:
+        return error.winerror
+    wake_all(woken)
+    return 0
+
+
+def _send(hwnd: int, msg: int, wparam: object, lparam: object, flags: int, notify: bool) -> object:
+    with KERNEL_LOCK:
+        window = WINDOWS.get(hwnd)
+        if window is not None and window.thread is _shell_thread():
+            window = None
+    if window is None:
+        return [0, ERROR_INVALID_WINDOW_HANDLE, None]
+    target = window.queue
+    if flags & SMTO_ABORTIFHUNG and target.hung(ticks()):
+        return [0, ERROR_TIMEOUT, None]
+    wparam, lparam, keep = unmarshal(msg, wparam, lparam)
+    done = None if notify else spare_event()
+    sent = Sent(window.proc, (hwnd, msg, wparam, lparam), done)
+    woken: list[Waiter] = []
+    try:
+        with KERNEL_LOCK:
+            target.send(sent, woken)
+    except Win32Error as error:
+        return [0, error.winerror, None]
+    wake_all(woken)
+    if done is None:
+        return [0, 0, None]
+    wait_any_unchecked((done,), None)
+    recycle_event(done)
+    del keep  # the copied parameters lived while the procedure ran
+    text = lparam.text if msg == WM_GETTEXT and isinstance(lparam, TextBuffer) else None
+    return [sent.result, sent.error, text]
