@@ -26,8 +26,8 @@ from .._fork import CLOCK, hold_across_fork
 from .._runtime import connect, subdir
 from .._wire import FrameError, FrameReader, recv_frame, send_frame
 from ..errors import (
+    AccessDeniedError,
     InvalidThreadIdError,
-    InvalidWindowHandleError,
     MessageTimeoutError,
     Win32Error,
 )
@@ -53,6 +53,7 @@ __all__ = [
     "send_elsewhere",
     "socket_path",
 ]
+
 
 def socket_path(pid: int) -> Path:
     """Where process ``pid`` listens for requests to its windows (:mod:`._window_server`)."""
@@ -87,7 +88,7 @@ def _record(pid: int, fields: list[Any]) -> ForeignWindow:
     )  # fmt: skip
 
 
-class _Gone(Exception):
+class _GoneError(Exception):
     """The other process does not answer: it has ended, or never listened."""
 
 
@@ -109,7 +110,7 @@ class _Channel:
                     try:
                         self.sock, _ = connect(socket_path(self.pid))
                     except OSError:
-                        raise _Gone from None
+                        raise _GoneError from None
                     self.sock.settimeout(ASK_TIMEOUT)
                     self.reader = FrameReader(self.sock)
                 try:
@@ -122,8 +123,8 @@ class _Channel:
                 self.sock.close()
                 self.sock = self.reader = None
                 if attempt:  # a new connection failed too: it has gone
-                    raise _Gone
-            raise _Gone
+                    raise _GoneError
+            raise _GoneError
 
 
 _lock = threading.Lock()
@@ -163,7 +164,7 @@ def foreign_window(hwnd: object) -> ForeignWindow | None:
         return None
     try:
         fields = _ask(pid, ["info", hwnd])
-    except _Gone:
+    except _GoneError:
         return None
     return None if fields is None else _record(pid, fields)
 
@@ -174,7 +175,7 @@ def foreign_windows() -> list[ForeignWindow]:
     for pid, _token in live_owners():
         try:
             records = _ask(pid, ["list"])
-        except _Gone:
+        except _GoneError:
             continue  # ended, or not listening yet: it has no window to show
         found.extend(_record(pid, fields) for fields in records)
     found.sort(key=lambda window: window.stamp, reverse=True)
@@ -216,7 +217,7 @@ def post_elsewhere(hwnd: int, msg: int, wparam: object, lparam: object) -> bool:
     request = ["post", hwnd, msg, plain(wparam), plain(lparam)]
     try:
         code = _ask(pid, request)
-    except _Gone:
+    except _GoneError:
         return False
     _raise(code, f"process {pid} could not take message {msg:#x} for window {hwnd:#x}")
     return True
@@ -224,7 +225,7 @@ def post_elsewhere(hwnd: int, msg: int, wparam: object, lparam: object) -> bool:
 
 def post_to_window_of(window: ForeignWindow, msg: int, wparam: object, lparam: object) -> None:
     """Post to a window of another process, as a broadcast does (errors are skipped)."""
-    with contextlib.suppress(_Gone, Win32Error):
+    with contextlib.suppress(_GoneError, Win32Error):
         _ask(window.pid, ["post", window.hwnd, msg, plain(wparam), plain(lparam)])
 
 
@@ -240,7 +241,7 @@ def post_thread_elsewhere(thread_id: int, msg: int, wparam: object, lparam: obje
     request = ["tpost", thread_id, msg, plain(wparam), plain(lparam)]
     try:
         code = _ask(pid, request)
-    except _Gone:
+    except _GoneError:
         raise InvalidThreadIdError(f"thread {thread_id} has no message queue") from None
     _raise(code, f"thread {thread_id} of process {pid} could not take message {msg:#x}")
 
@@ -276,11 +277,10 @@ def send_elsewhere(
     with SMTO_BLOCK). A notify send does not wait.
 
     Raises:
-        InvalidWindowHandleError: the window went away, or its process ended, before it
-            answered.
+        InvalidWindowHandleError: the window went away before the message reached it.
         MessageTimeoutError: no answer within ``timeout``, or the owner is hung
             (SMTO_ABORTIFHUNG).
-        AccessDeniedError: the owning thread ended before it answered.
+        AccessDeniedError: the owning thread, or its whole process, ended before it answered.
     """
     pid = _other_owner(hwnd)
     if pid is None:
@@ -290,7 +290,7 @@ def send_elsewhere(
     if notify:
         try:
             answer = _ask(pid, request)
-        except _Gone:
+        except _GoneError:
             return None
         _raise(answer[1], f"window {hwnd:#x} of process {pid} did not take message {msg:#x}")
         return 0
@@ -307,8 +307,8 @@ def send_elsewhere(
         return None
     reply.start()
     answer = _await(reply, me, timeout, not flags & SMTO_BLOCK, pid)
-    if answer is None:
-        raise InvalidWindowHandleError(
+    if answer is None:  # as for a thread that ends before it answers (the oracle's code too)
+        raise AccessDeniedError(
             f"process {pid} ended before window {hwnd:#x} answered message {msg:#x}"
         )
     result, error, text = answer
@@ -348,7 +348,11 @@ class _Reply:
 
 
 def _await(
-    reply: _Reply, me: Any, timeout: float | None, serve: bool, pid: int  # noqa: ANN401
+    reply: _Reply,
+    me: Any,
+    timeout: float | None,
+    serve: bool,
+    pid: int,
 ) -> list[Any] | None:
     """Wait for a send's reply, handling messages sent to this thread meanwhile."""
     clock = _clock.get_clock()
@@ -366,4 +370,3 @@ def _await(
         if result.index == 0:
             return reply.answer
         me.handle_pending_sent()
-

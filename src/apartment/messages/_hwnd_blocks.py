@@ -32,6 +32,8 @@ _LAST_BASE = 0x7FFFF000  # handles stay positive 32-bit values, as pywin32 progr
 _lock = threading.Lock()
 hold_across_fork(_lock, CLOCK)  # a leaf
 _block: list[object] = [None, 0, 0]  # (pid, file), the next handle, the block's end
+_used_by = [0]  # the pid whose blocks _used holds
+_used: set[int] = set()  # the blocks this process has had, in any runtime directory
 _owners: dict[tuple[str, int], tuple[int, int]] = {}  # (file, base) -> (pid, token); _lock
 
 
@@ -45,7 +47,13 @@ def new_hwnd() -> int:
     with _lock:
         key = (os.getpid(), path)
         if _block[0] != key or _block[1] >= _block[2]:  # type: ignore[operator]
+            if _used_by[0] != key[0]:  # a forked child: its parent's blocks are not its own
+                _used_by[0] = key[0]
+                _used.clear()
             base = _claim()
+            while base in _used:  # a new runtime directory deals from the start again
+                base = _claim()
+            _used.add(base)
             _block[0], _block[1], _block[2] = key, base + _FIRST_OFFSET, base + BLOCK
         hwnd = _block[1]
         _block[1] = hwnd + 2  # type: ignore[operator]

@@ -11,8 +11,8 @@ from ..errors import InvalidThreadIdError
 from ..kernel import ThreadHandle, thread_by_id
 from ..kernel.lowlevel import KERNEL_LOCK, Waiter, wake_all
 from ._constants import HWND_BROADCAST
-from ._message import posted_message
 from ._foreign import foreign_windows, post_elsewhere, post_thread_elsewhere, post_to_window_of
+from ._message import posted_message
 from ._queue import THREAD_QUEUE, current_queue, post_to_thread
 from ._window_table import WINDOWS, window_of
 

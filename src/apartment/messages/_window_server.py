@@ -26,7 +26,6 @@ from __future__ import annotations
 import atexit
 import contextlib
 import os
-import socket
 import threading
 from typing import TYPE_CHECKING, Any
 
@@ -57,6 +56,7 @@ from ._window_table import WINDOWS, desktop_hwnd
 from ._windowpos import is_window_visible, window_rect
 
 if TYPE_CHECKING:
+    import socket
     from pathlib import Path
 
     from ._window import Window
@@ -129,8 +129,11 @@ def _serve(conn: socket.socket) -> None:
 
 
 def window_record(window: Window) -> list[Any]:
-    """What another process learns of a window: ``[hwnd, tid, class, title, visible,
-    message_only, top_level, stamp, left, top, right, bottom]``; kernel lock not held."""
+    """What another process learns of a window; the kernel lock is not held.
+
+    ``[hwnd, tid, class, title, visible, message_only, top_level, stamp, left, top, right,
+    bottom]``.
+    """
     with KERNEL_LOCK:
         top_level = not window.is_child and not window.message_only
         fields = [
