@@ -9,6 +9,7 @@ pywin32 names); it prints what it saw, the parent checks what arrived.
 
 import ast
 import os
+import struct
 import subprocess
 import sys
 import textwrap
@@ -68,7 +69,8 @@ class Parent:
         if msg in (WM_USER_1, WM_USER_2):
             self.got.append(("user", msg, wparam, lparam))
             return 77
-        return win32gui.DefWindowProc(hwnd, msg, wparam, lparam)
+        result: int = win32gui.DefWindowProc(hwnd, msg, wparam, lparam)
+        return result
 
     def run_child(self, code: str) -> Any:
         """Run ``code`` in a child, pumping messages meanwhile; return what it printed."""
@@ -96,15 +98,12 @@ class Parent:
 
 
 def struct_size() -> int:
-    import struct
-
-    return struct.calcsize("PLP")
+    return struct.calcsize("PLP")  # a COPYDATASTRUCT: dwData, cbData, lpData
 
 
 def _unpack(memory: Any) -> tuple[int, int, int]:
-    import struct
-
-    return struct.unpack("PLP", bytes(memory))
+    data_word, count, address = struct.unpack("PLP", bytes(memory))
+    return data_word, count, address
 
 
 @pytest.fixture

@@ -42,6 +42,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
 
+    from ._queue import MessageQueue
+
 __all__ = [
     "ForeignWindow",
     "foreign_window",
@@ -348,11 +350,7 @@ class _Reply:
 
 
 def _await(
-    reply: _Reply,
-    me: Any,
-    timeout: float | None,
-    serve: bool,
-    pid: int,
+    reply: _Reply, me: MessageQueue, timeout: float | None, serve: bool, pid: int
 ) -> list[Any] | None:
     """Wait for a send's reply, handling messages sent to this thread meanwhile."""
     clock = _clock.get_clock()

@@ -1,8 +1,9 @@
 """The window server of a process: what other processes ask of its windows.
 
-A process that has made a window listens on ``windows/<pid>.sock`` in the user's runtime
-directory (0600, peers checked to run as the user: :mod:`apartment._runtime`), as the
-window manager of a Windows session serves every process. Each connection is served by a
+A process that has made a message queue (a window, or a thread's first message call) listens
+on ``windows/<pid>.sock`` in the user's runtime directory (0600, peers checked to run as the
+user: :mod:`apartment._runtime`), as the window manager of a Windows session serves every
+process. Each connection is served by a
 thread of its own, one request at a time, in frames of :mod:`apartment._wire`:
 
 * ``["list"]``: the records (:func:`window_record`) of the top-level and message-only windows.
@@ -50,7 +51,7 @@ from ._crossing import WM_GETTEXT, unmarshal
 from ._foreign import socket_path
 from ._message import posted_message, ticks
 from ._params import TextBuffer
-from ._queue import queue_of
+from ._queue import on_queue_start, queue_of
 from ._send import Sent
 from ._window_table import WINDOWS, desktop_hwnd
 from ._windowpos import is_window_visible, window_rect
@@ -68,7 +69,10 @@ _listening: list[object] = [None]  # (pid, runtime directory) this process liste
 
 
 def ensure_listening() -> None:
-    """Listen for other processes' requests, once per process (a window's creation calls it)."""
+    """Listen for other processes' requests, once per process (a new queue or window calls it).
+
+    Runs on the thread that made the queue or the window; the serving threads are daemons.
+    """
     key = (os.getpid(), str(runtime_dir()))
     if _listening[0] == key:
         return
@@ -231,3 +235,6 @@ def _send(hwnd: int, msg: int, wparam: object, lparam: object, flags: int, notif
     del keep  # the copied parameters lived while the procedure ran
     text = lparam.text if msg == WM_GETTEXT and isinstance(lparam, TextBuffer) else None
     return [sent.result, sent.error, text]
+
+
+on_queue_start(ensure_listening)  # a thread of this process may get posts from others now
