@@ -86,7 +86,7 @@ class Parent:
                 lparam = (data_word, bytes(messages.read_memory(address, size)))
             self.got.append((msg, wparam, lparam))
             reply = self.answer.get(msg, 0)
-            return reply(wparam) if callable(reply) else reply
+            return int(reply(wparam) if callable(reply) else reply)
         return messages.def_window_proc(hwnd, msg, wparam, lparam)
 
     def pump_until_done(self, children: int = 1) -> None:

@@ -168,7 +168,18 @@ def foreign_window(hwnd: object) -> ForeignWindow | None:
         fields = _ask(pid, ["info", hwnd])
     except _GoneError:
         return None
-    return None if fields is None else _record(pid, fields)
+    return _record(pid, fields) if _well_formed(fields) else None
+
+
+def _well_formed(fields: object) -> bool:
+    """Whether a window's record from another process has the shape of :func:`_record`'s."""
+    return (
+        isinstance(fields, list)
+        and len(fields) == 12
+        and all(type(fields[i]) is int for i in (0, 1, 7, 8, 9, 10, 11))
+        and isinstance(fields[2], str)
+        and isinstance(fields[3], str)
+    )
 
 
 def foreign_windows() -> list[ForeignWindow]:
@@ -179,7 +190,8 @@ def foreign_windows() -> list[ForeignWindow]:
             records = _ask(pid, ["list"])
         except _GoneError:
             continue  # ended, or not listening yet: it has no window to show
-        found.extend(_record(pid, fields) for fields in records)
+        if isinstance(records, list):
+            found.extend(_record(pid, fields) for fields in records if _well_formed(fields))
     found.sort(key=lambda window: window.stamp, reverse=True)
     return found
 

@@ -122,8 +122,8 @@ def _serve(conn: socket.socket) -> None:
                 return
             try:
                 answer = _answer(request)
-            except (TypeError, ValueError, IndexError, KeyError):
-                answer = ERROR_INVALID_PARAMETER  # a request that breaks the rules
+            except Exception:  # a request that breaks the rules (or a window gone): refused
+                answer = ERROR_INVALID_PARAMETER
             try:
                 send_frame(conn, answer)
             except (FrameError, OSError):
@@ -148,7 +148,10 @@ def window_record(window: Window) -> list[Any]:
         ]
         message_only = window.message_only
         stamp = window.stamp
-    rect = list(window_rect(window.hwnd)) if not window.destroyed else [0, 0, 0, 0]
+    try:
+        rect = list(window_rect(window.hwnd))
+    except Win32Error:  # destroyed meanwhile
+        rect = [0, 0, 0, 0]
     return [*fields, is_window_visible(window.hwnd), message_only, top_level, stamp, *rect]
 
 
