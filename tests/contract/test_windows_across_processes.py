@@ -134,7 +134,7 @@ def test_a_child_finds_the_window_and_learns_whose_it_is(parent: Parent) -> None
     assert (name, text, alive, other, none) == (parent.class_name, "apartment xwin parent", 1, 0, 0)
 
 
-def test_posts_and_wm_copydata_reach_the_procedure_in_order(parent: Parent) -> None:
+def test_posts_and_sends_reach_the_procedure_each_in_order(parent: Parent) -> None:
     seen = parent.run_child(
         f"""
         import array, struct, win32con, win32gui
@@ -150,9 +150,12 @@ def test_posts_and_wm_copydata_reach_the_procedure_in_order(parent: Parent) -> N
         """
     )
     assert seen == [1234, 77]
-    assert parent.got == [
+    # Sent messages are handled before posted ones still queued: each kind keeps its order.
+    assert [got for got in parent.got if got[1] == WM_USER_1] == [
         ("user", WM_USER_1, 5, 6),
         ("user", WM_USER_1, 7, 8),
+    ]
+    assert [got for got in parent.got if got[1] != WM_USER_1] == [
         ("copydata", 9, 4321, b"hello from the child"),
         ("user", WM_USER_2, 1, 2),
     ]

@@ -38,11 +38,11 @@ def test_later_copies_hand_their_arguments_to_the_first_and_exit() -> None:
         empty = _run()
         assert empty.returncode == 0, empty.stderr
         assert first.stdout.readline().strip() == "Handed over: []"
-        assert _run("--quit").returncode == 0
-        out, _ = first.communicate(timeout=60)
+        quit_copy = _run("--quit")
+        assert quit_copy.returncode == 0, quit_copy.stdout + quit_copy.stderr
     finally:
-        if first.poll() is None:
+        if first.poll() is None and "quit_copy" not in locals():
             first.kill()
-            first.communicate(timeout=60)
+        out, _ = first.communicate(timeout=60)
     assert first.returncode == 0
     assert out.splitlines() == ["Handed over: ['--quit']", "Done."]

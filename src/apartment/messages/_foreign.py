@@ -138,6 +138,9 @@ _channels_pid = [os.getpid()]
 def _ask(pid: int, request: list[Any]) -> Any:  # noqa: ANN401 - the answer is a frame's value
     with _lock:
         if _channels_pid[0] != os.getpid():  # a forked child: the parent's are not ours
+            for kept in _channels.values():
+                if kept.sock is not None:
+                    kept.sock.close()  # the child's copy only
             _channels.clear()
             _channels_pid[0] = os.getpid()
         channel = _channels.get(pid)

@@ -30,6 +30,7 @@ import os
 import threading
 from typing import TYPE_CHECKING, Any
 
+from .._fork import CLOCK, hold_across_fork
 from .._runtime import check_peer, listen, runtime_dir
 from .._wire import FrameError, FrameReader, send_frame
 from ..errors import (
@@ -65,6 +66,7 @@ if TYPE_CHECKING:
 __all__ = ["ensure_listening", "window_record"]
 
 _lock = threading.Lock()
+hold_across_fork(_lock, CLOCK)  # a leaf
 _listening: list[object] = [None]  # (pid, runtime directory) this process listens for
 
 
@@ -73,15 +75,21 @@ def ensure_listening() -> None:
 
     Runs on the thread that made the queue or the window; the serving threads are daemons.
     """
-    key = (os.getpid(), str(runtime_dir()))
+    try:
+        key = (os.getpid(), str(runtime_dir()))
+    except OSError:  # no usable runtime directory: this process's windows stay its own
+        return
     if _listening[0] == key:
         return
     with _lock:
         if _listening[0] == key:
             return
-        path = socket_path(key[0])
-        sock = listen(path)
-        _listening[0] = key
+        _listening[0] = key  # tried once: a process that cannot listen stays unreachable
+        try:
+            path = socket_path(key[0])
+            sock = listen(path)
+        except OSError:
+            return
         threading.Thread(
             target=_accept, args=(sock,), name="apartment-windows-listener", daemon=True
         ).start()
@@ -120,14 +128,18 @@ def _serve(conn: socket.socket) -> None:
                 return
             if not more:
                 return
+            answered: list[Sent] = []  # a send's message, once its answer is made
             try:
-                answer = _answer(request)
+                answer = _answer(request, answered)
             except Exception:  # a request that breaks the rules (or a window gone): refused
                 answer = ERROR_INVALID_PARAMETER
             try:
                 send_frame(conn, answer)
             except (FrameError, OSError):
                 return
+            finally:
+                for sent in answered:
+                    _delivered(sent)
     finally:
         conn.close()
 
@@ -155,7 +167,7 @@ def window_record(window: Window) -> list[Any]:
     return [*fields, is_window_visible(window.hwnd), message_only, top_level, stamp, *rect]
 
 
-def _answer(request: list[Any]) -> object:
+def _answer(request: list[Any], answered: list[Sent]) -> object:
     kind = request[0]
     if kind == "list":
         with KERNEL_LOCK:
@@ -186,7 +198,8 @@ def _answer(request: list[Any]) -> object:
         wake_all(woken)
         return 0
     if kind == "send":
-        return _send(*request[1:7])
+        hwnd, msg, wparam, lparam, flags, notify = request[1:7]
+        return _send(hwnd, msg, wparam, lparam, flags, notify, answered)
     raise ValueError(f"no request {kind!r}")
 
 
@@ -211,7 +224,15 @@ def _post(hwnd: int, msg: int, wparam: object, lparam: object) -> int:
     return 0
 
 
-def _send(hwnd: int, msg: int, wparam: object, lparam: object, flags: int, notify: bool) -> object:
+def _send(
+    hwnd: int,
+    msg: int,
+    wparam: object,
+    lparam: object,
+    flags: int,
+    notify: bool,
+    answered: list[Sent],
+) -> object:
     with KERNEL_LOCK:
         window = WINDOWS.get(hwnd)
         if window is not None and window.thread is _shell_thread():
@@ -225,6 +246,10 @@ def _send(hwnd: int, msg: int, wparam: object, lparam: object, flags: int, notif
     done = None if notify else spare_event()
     sent = Sent(window.proc, (hwnd, msg, wparam, lparam), done)
     woken: list[Waiter] = []
+    if done is not None:
+        with _in_flight_changed:
+            _in_flight.add(sent)
+        answered.append(sent)  # _serve lets it go once the answer is written
     try:
         with KERNEL_LOCK:
             target.send(sent, woken)
@@ -238,6 +263,30 @@ def _send(hwnd: int, msg: int, wparam: object, lparam: object, flags: int, notif
     del keep  # the copied parameters lived while the procedure ran
     text = lparam.text if msg == WM_GETTEXT and isinstance(lparam, TextBuffer) else None
     return [sent.result, sent.error, text]
+
+
+# Sends from other processes not answered yet, so that an exit lets the answers go first: a
+# procedure that ends its program (PostQuitMessage) has replied before the main thread ends.
+_in_flight: set[Sent] = set()
+_in_flight_changed = threading.Condition(threading.Lock())
+_EXIT_GRACE = 2.0  # seconds an exit waits for answers that are ready to be written
+
+
+def _delivered(sent: Sent) -> None:
+    with _in_flight_changed:
+        _in_flight.discard(sent)
+        _in_flight_changed.notify_all()
+
+
+def _let_answers_go() -> None:
+    """At exit: wait (a little) until every reply already made has gone to its sender."""
+    with _in_flight_changed:
+        _in_flight_changed.wait_for(
+            lambda: not any(sent.replied for sent in _in_flight), _EXIT_GRACE
+        )
+
+
+atexit.register(_let_answers_go)
 
 
 on_queue_start(ensure_listening)  # a thread of this process may get posts from others now
