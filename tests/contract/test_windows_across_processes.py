@@ -273,3 +273,11 @@ def test_a_send_to_a_process_that_dies_meanwhile_returns() -> None:
     assert child.returncode == 3
     assert code == 5  # ERROR_ACCESS_DENIED, as for a thread that ends before it answers
     assert not win32gui.IsWindow(hwnd)
+
+
+def test_a_registered_message_and_format_of_one_name_share_the_number() -> None:
+    import win32clipboard
+
+    name = f"apartment-xwin-atom-{os.getpid()}"
+    message = win32gui.RegisterWindowMessage(name)
+    assert win32clipboard.RegisterClipboardFormat(name.upper()) == message

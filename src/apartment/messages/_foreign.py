@@ -15,6 +15,7 @@ closes its end: the sender learns it at once.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import socket
@@ -133,6 +134,19 @@ _lock = threading.Lock()
 hold_across_fork(_lock, CLOCK)  # a leaf
 _channels: dict[int, _Channel] = {}
 _channels_pid = [os.getpid()]
+
+
+def _close_channels() -> None:
+    """At exit: close this process's connections to the others (they see the end at once)."""
+    with _lock:
+        if _channels_pid[0] == os.getpid():
+            for kept in _channels.values():
+                if kept.sock is not None:
+                    kept.sock.close()
+        _channels.clear()
+
+
+atexit.register(_close_channels)
 
 
 def _ask(pid: int, request: list[Any]) -> Any:  # noqa: ANN401 - the answer is a frame's value
