@@ -37,6 +37,7 @@ from ._clipboard_formats import __all__ as _format_names
 from ._clipboard_names import FIRST_REGISTERED_FORMAT as FIRST_REGISTERED_FORMAT
 from ._clipboard_names import clipboard_format_name as clipboard_format_name
 from ._clipboard_names import register_clipboard_format as register_clipboard_format
+from ._clipboard_names import register_window_message as register_window_message
 from ._clipboard_viewer import change_clipboard_chain as change_clipboard_chain
 from ._clipboard_viewer import clipboard_viewer as clipboard_viewer
 from ._clipboard_viewer import set_clipboard_viewer as set_clipboard_viewer
@@ -74,6 +75,7 @@ from ._enum import find_window as find_window
 from ._enum import get_class_name as get_class_name
 from ._enum import thread_windows as thread_windows
 from ._enum import top_level_windows as top_level_windows
+from ._enum import window_thread_process_id as window_thread_process_id
 from ._focus import InputState as InputState
 from ._focus import active_window as active_window
 from ._focus import attach_thread_input as attach_thread_input
@@ -144,7 +146,6 @@ from ._menus import remove_menu as remove_menu
 from ._menus import set_menu_item as set_menu_item
 from ._message import Message as Message
 from ._message import quit_code as quit_code
-from ._message import register_window_message as register_window_message
 from ._message import ticks as tick_count
 from ._monitors import MONITOR_DEFAULTTONEAREST as MONITOR_DEFAULTTONEAREST
 from ._monitors import MONITOR_DEFAULTTONULL as MONITOR_DEFAULTTONULL
@@ -561,4 +562,5 @@ __all__ = [
     "NULLREGION",
     "SIMPLEREGION",
     "Region",
+    "window_thread_process_id",
 ]

@@ -7,10 +7,13 @@ name ``#`` followed by decimal digits is an integer atom: the number itself (tak
 (:mod:`._clipboard_store`), so they last as long as the user's session.
 
 Windows numbers registered window messages from the same atom table, so a name gives the
-same number to both; here window messages are numbered apart (:mod:`._message`).
+same number to both, in every process of the session: ``register_window_message`` is the
+same look-up (each process keeps the numbers it has learnt).
 """
 
 from __future__ import annotations
+
+import threading
 
 from ..errors import (
     ERROR_INVALID_NAME,
@@ -19,10 +22,11 @@ from ..errors import (
     NotEnoughQuotaError,
     Win32Error,
 )
-from ._clipboard_store import transaction
+from ._clipboard_store import clipboard_path, transaction
 
 __all__ = [
     "FIRST_REGISTERED_FORMAT", "check_format", "clipboard_format_name", "register_clipboard_format",
+    "register_window_message",
 ]  # fmt: skip
 
 FIRST_REGISTERED_FORMAT = 0xC000
@@ -91,3 +95,29 @@ def clipboard_format_name(fmt: int) -> str:
         if found is not None:
             return str(found[0])
     raise InvalidHandleError(f"no clipboard format {fmt:#x} has been registered")
+
+
+_learnt: dict[tuple[str, str], int] = {}  # (file, lower(name)) -> number; _learnt_lock
+_learnt_lock = threading.Lock()
+
+
+def register_window_message(name: str) -> int:
+    """Return the message number for ``name`` (RegisterWindowMessage): 0xC000 to 0xFFFF.
+
+    Every caller of every process of the session gets the same number for a name (matched
+    without regard to case), from the atom table registered clipboard formats share.
+
+    Raises:
+        InvalidParameterError: an empty name, or one longer than 255 characters.
+        NotEnoughQuotaError: all 16,384 registered numbers are taken.
+    """
+    if not isinstance(name, str) or not name:
+        raise InvalidParameterError("a registered message needs a non-empty name")
+    key = (str(clipboard_path()), name.lower())
+    with _learnt_lock:
+        number = _learnt.get(key)
+    if number is None:
+        number = register_clipboard_format(name)
+        with _learnt_lock:
+            _learnt[key] = number
+    return number

@@ -14,7 +14,8 @@ its handle. Every piece of data put there gets a new *stamp*, so a process can t
 the block it keeps for a format still holds that format's data. ``formats`` lists the
 formats in the order they were put on the clipboard, each with its data (NULL for one
 rendered on request: delayed, or synthesized from ``source``). ``names`` holds the
-registered format names.
+registered format names and window messages (one atom table, as Windows has). ``hwnd_blocks``
+records which process claimed which block of window handles (:mod:`._hwnd_blocks`).
 """
 
 from __future__ import annotations
@@ -68,6 +69,16 @@ CREATE TABLE IF NOT EXISTS names (
     name     TEXT NOT NULL,
     name_key TEXT NOT NULL UNIQUE                -- lower(name): names match without case
 );
+CREATE TABLE IF NOT EXISTS hwnd_blocks (         -- window handles claimed (_hwnd_blocks)
+    base     INTEGER PRIMARY KEY,                -- the block's first value
+    pid      INTEGER NOT NULL,                   -- the process that claimed it
+    ptoken   INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS hwnd_next (
+    id       INTEGER PRIMARY KEY CHECK (id = 1),
+    base     INTEGER NOT NULL                    -- the next block to claim
+);
+INSERT OR IGNORE INTO hwnd_next VALUES (1, 65536);
 """
 _BUSY_TIMEOUT = 30.0
 _made: set[str] = set()  # the files this process has made sure of (schema, row, WAL)

@@ -1,6 +1,8 @@
 """Walking and searching windows: EnumWindows, EnumChildWindows, EnumThreadWindows, FindWindow.
 
-Windows belong to their thread but every thread sees them all. Top-level windows come in
+Windows belong to their thread but every thread sees them all, and every process of the
+session sees the top-level and message-only windows of the others (:mod:`._foreign`), found
+after this process's own. Top-level windows come in
 z-order, topmost first (a new top-level window goes on top, the shell's Program Manager lies
 at the bottom); a window's descendants come depth first, each window before its children,
 siblings topmost first. Message-only windows and the desktop window are never enumerated.
@@ -12,17 +14,21 @@ created meanwhile is not seen. Any thread may walk; nothing is sent to the windo
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
+from ..errors import InvalidWindowHandleError
 from ..kernel.lowlevel import KERNEL_LOCK
 from ._constants import HWND_MESSAGE
 from ._desktop import desktop_window
+from ._foreign import foreign_window, foreign_windows, merge_by_stamp
 from ._window_table import WINDOWS, window_of
 from ._wndclass import lookup_class
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from ._foreign import ForeignWindow
     from ._window import Window
 
 __all__ = [
@@ -31,6 +37,7 @@ __all__ = [
     "get_class_name",
     "thread_windows",
     "top_level_windows",
+    "window_thread_process_id",
 ]
 
 
@@ -60,10 +67,25 @@ def _live(windows: list[Window]) -> Iterator[int]:
 
 
 def top_level_windows() -> Iterator[int]:
-    """Iterate over the top-level windows of every thread, topmost first (EnumWindows)."""
+    """Iterate over the top-level windows of every thread, topmost first (EnumWindows).
+
+    The windows of the session's other processes come too, placed by when they were made
+    (a newer window lies above an older one).
+    """
     desktop_window()
+    others = [window for window in foreign_windows() if window.top_level]
     with KERNEL_LOCK:
-        return _live(_top_level())
+        mine = _top_level()
+    if not others:
+        return _live(mine)
+    return _merged(mine, others)
+
+
+def _merged(mine: list[Window], others: list[ForeignWindow]) -> Iterator[int]:
+    by_hwnd = {window.hwnd: window for window in mine}
+    for hwnd, is_mine in merge_by_stamp([(w.hwnd, w.stamp) for w in mine], others):
+        if not is_mine or not by_hwnd[hwnd].destroyed:
+            yield hwnd
 
 
 def child_windows(hwnd: int | None) -> Iterator[int]:
@@ -110,7 +132,8 @@ def find_window(
     (a child of ``parent``) the search starts below it. None for ``class_name`` (a name or an
     atom) or ``title`` matches any; both compare without regard to case. The title compared
     is the one the window keeps: nothing is sent to it. A ``parent`` that is no window has
-    no children: 0.
+    no children: 0. Top-level and message-only windows of the session's other processes are
+    searched after this process's own (a class given by name only: atoms are per process).
 
     Raises:
         InvalidWindowHandleError: ``after`` is not a window.
@@ -126,9 +149,10 @@ def find_window(
         window_of(after)
     with KERNEL_LOCK:
         wclass = lookup_class(class_name) if class_name is not None else None
+        candidates: list[Window] = []
         if class_name is not None and wclass is None:
-            return 0
-        if parent in (0, desktop):
+            pass  # no class of that name here; maybe in another process
+        elif parent in (0, desktop):
             candidates = _top_level()
         elif parent == HWND_MESSAGE:
             candidates = [
@@ -149,6 +173,25 @@ def find_window(
             if folded is not None and window.title.casefold() != folded:
                 continue
             return window.hwnd
+    if after or parent not in (0, desktop, HWND_MESSAGE) or isinstance(class_name, int):
+        return 0  # children and atoms are this process's only
+    return _find_elsewhere(class_name, title, parent == HWND_MESSAGE)
+
+
+def _find_elsewhere(class_name: str | None, title: str | None, message_only: bool) -> int:
+    """The newest window of another process with that class and title, or 0."""
+    name = class_name.casefold() if class_name is not None else None
+    folded = title.casefold() if title is not None else None
+    for window in foreign_windows():
+        if (message_only and not window.message_only) or (
+            not message_only and not window.top_level
+        ):
+            continue
+        if name is not None and window.class_name.casefold() != name:
+            continue
+        if folded is not None and window.title.casefold() != folded:
+            continue
+        return window.hwnd
     return 0
 
 
@@ -156,6 +199,27 @@ def get_class_name(hwnd: int) -> str:
     """Return the name of the window's class (GetClassName, RealGetWindowClass).
 
     Raises:
-        InvalidWindowHandleError: no such window.
+        InvalidWindowHandleError: no such window (in this process or another one).
     """
-    return window_of(hwnd).wclass.name
+    try:
+        return window_of(hwnd).wclass.name
+    except InvalidWindowHandleError:
+        other = foreign_window(hwnd)
+        if other is None:
+            raise
+        return other.class_name
+
+
+def window_thread_process_id(hwnd: int) -> tuple[int, int]:
+    """Return ``(thread id, process id)`` of the window's owner (GetWindowThreadProcessId).
+
+    Raises:
+        InvalidWindowHandleError: no such window (in this process or another one).
+    """
+    try:
+        return window_of(hwnd).thread.native_id, os.getpid()
+    except InvalidWindowHandleError:
+        other = foreign_window(hwnd)
+        if other is None:
+            raise
+        return other.thread_id, other.pid

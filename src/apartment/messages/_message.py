@@ -1,16 +1,14 @@
-"""The message itself: the MSG tuple, its time stamp, and registered message numbers.
+"""The message itself: the MSG tuple, its time stamp, what may be posted.
 
 Every other module of the layer builds on these; this one imports nothing else of the layer.
 """
 
 from __future__ import annotations
 
-import itertools
 import time
 from typing import NamedTuple
 
-from ..errors import InvalidParameterError, MessageSyncOnlyError, NotEnoughQuotaError
-from ..kernel.lowlevel import KERNEL_LOCK
+from ..errors import MessageSyncOnlyError
 
 __all__ = [
     "SYNC_ONLY_MESSAGES",
@@ -19,7 +17,6 @@ __all__ = [
     "Message",
     "make_message",
     "quit_code",
-    "register_window_message",
     "ticks",
 ]
 
@@ -108,25 +105,3 @@ def posted_message(hwnd: int, msg: int, wparam: object, lparam: object) -> Messa
         )
     stamp = _now_ns() // 1_000_000 & 0xFFFFFFFF
     return _new_message(Message, (hwnd, msg, wparam, lparam, stamp, _NO_POINT))
-
-
-_registered_messages: dict[str, int] = {}
-_message_ids = itertools.count(0xC000)
-
-
-def register_window_message(name: str) -> int:
-    """Return the message number for ``name``, the same for every caller (0xC000-0xFFFF).
-
-    Raises:
-        NotEnoughQuotaError: all 16,384 registered message numbers are taken.
-    """
-    if not isinstance(name, str) or not name:
-        raise InvalidParameterError("a registered message needs a non-empty name")
-    with KERNEL_LOCK:
-        number = _registered_messages.get(name.lower())
-        if number is None:
-            number = next(_message_ids)
-            if number > 0xFFFF:
-                raise NotEnoughQuotaError("every registered message number is taken")
-            _registered_messages[name.lower()] = number
-        return number

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..kernel import ThreadHandle
+from ..errors import InvalidThreadIdError
+from ..kernel import ThreadHandle, thread_by_id
 from ..kernel.lowlevel import KERNEL_LOCK, Waiter, wake_all
 from ._constants import HWND_BROADCAST
+from ._foreign import foreign_windows, post_elsewhere, post_thread_elsewhere, post_to_window_of
 from ._message import posted_message
 from ._queue import THREAD_QUEUE, current_queue, post_to_thread
 from ._window_table import WINDOWS, window_of
@@ -24,7 +26,8 @@ def post_message(hwnd: int, msg: int, wparam: object = 0, lparam: object = 0) ->
     """Post a message to the queue of the thread that owns ``hwnd`` (PostMessage).
 
     hwnd 0 posts a thread message to the calling thread; HWND_BROADCAST posts to every
-    top-level window.
+    top-level window of every process of the session. A window of another process gets the
+    message in its owner thread's queue too: its parameters cross as numbers (:mod:`._crossing`).
 
     Raises:
         InvalidWindowHandleError: no such window.
@@ -38,10 +41,14 @@ def post_message(hwnd: int, msg: int, wparam: object = 0, lparam: object = 0) ->
     except AttributeError:
         current_queue()
     if hwnd == HWND_BROADCAST:
+        posted_message(0, msg, wparam, lparam)  # what may not be posted fails for all
         with KERNEL_LOCK:
             targets = [w for w in WINDOWS.values() if not w.parent]
         for window in targets:
             _post(window.queue, window.hwnd, msg, wparam, lparam)
+        for other in foreign_windows():  # and every other process's top-level windows
+            if other.top_level:
+                post_to_window_of(other, msg, wparam, lparam)
         return
     message = posted_message(hwnd, msg, wparam, lparam)
     woken: list[Waiter] = []
@@ -50,6 +57,8 @@ def post_message(hwnd: int, msg: int, wparam: object = 0, lparam: object = 0) ->
         if found is not None:
             found.queue.post(message, woken)
     if found is None:
+        if type(hwnd) is int and post_elsewhere(hwnd, msg, wparam, lparam):
+            return  # a window of another process of the session
         window_of(hwnd)  # raises the precise error
     if woken:
         wake_all(woken)
@@ -60,12 +69,20 @@ def post_thread_message(
 ) -> None:
     """Post a thread message (hwnd 0) to a thread's queue (PostThreadMessage).
 
+    The thread may belong to another process of the session.
+
     Raises:
         InvalidThreadIdError: no such thread, or it has no message queue.
         NotEnoughQuotaError: its queue already holds 10,000 posted messages.
     """
     native_id = thread.native_id if isinstance(thread, ThreadHandle) else thread
-    post_to_thread(native_id, posted_message(0, msg, wparam, lparam))
+    message = posted_message(0, msg, wparam, lparam)
+    try:
+        post_to_thread(native_id, message)
+    except InvalidThreadIdError:
+        if type(native_id) is not int or thread_by_id(native_id) is not None:
+            raise  # a thread of this process (without a queue)
+        post_thread_elsewhere(native_id, msg, wparam, lparam)  # maybe another process's
 
 
 def _post(queue: MessageQueue, hwnd: int, msg: int, wparam: object, lparam: object) -> None:

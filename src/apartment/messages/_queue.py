@@ -60,6 +60,7 @@ __all__ = [
     "THREAD_QUEUE",
     "current_queue",
     "on_queue_end",
+    "on_queue_start",
     "post_to_thread",
     "queue_of",
 ]
@@ -405,7 +406,17 @@ def current_queue() -> MessageQueue:
         with KERNEL_LOCK:
             _by_thread[thread.native_id] = queue
         _tls.queue = queue
+        for callback in _start_callbacks:
+            callback()
     return queue
+
+
+_start_callbacks: list[Callable[[], None]] = []
+
+
+def on_queue_start(callback: Callable[[], None]) -> None:
+    """Run ``callback()`` on a thread that has just made its queue (its first message call)."""
+    _start_callbacks.append(callback)
 
 
 def queue_of(thread: ThreadHandle | int) -> MessageQueue:

@@ -4,15 +4,23 @@ A thread that sends to another thread's window blocks until the owner has handle
 and while it waits it handles messages sent to itself, so threads that send to each other do
 not deadlock. The message travels as a :class:`Sent` in the receiver's ``MessageQueue.sent``;
 the receiver runs it inside its next get/peek (``MessageQueue.handle_sent``) and replies
-through it. A send to a window of the calling thread runs the procedure at once.
+through it. A send to a window of the calling thread runs the procedure at once. A send to
+a window of another process goes through that process's window server (:mod:`._foreign`).
 """
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING, Any
 
 from .. import _clock
-from ..errors import AccessDeniedError, MessageSyncOnlyError, MessageTimeoutError
+from ..errors import (
+    AccessDeniedError,
+    InvalidWindowHandleError,
+    MessageSyncOnlyError,
+    MessageTimeoutError,
+    Win32Error,
+)
 from ..kernel.lowlevel import (
     KERNEL_LOCK,
     Waiter,
@@ -23,6 +31,7 @@ from ..kernel.lowlevel import (
     wake_all,
 )
 from ._constants import (
+    HWND_BROADCAST,
     ISMEX_NOSEND,
     ISMEX_NOTIFY,
     ISMEX_REPLIED,
@@ -31,9 +40,10 @@ from ._constants import (
     SMTO_ABORTIFHUNG,
     SMTO_BLOCK,
 )
+from ._foreign import foreign_windows, send_elsewhere
 from ._message import SYNC_ONLY_MESSAGES, check_message, ticks
 from ._queue import current_queue
-from ._window_table import window_of
+from ._window_table import WINDOWS, window_of
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -123,7 +133,16 @@ def send_message(
     """
     if type(msg) is not int:
         msg = check_message(msg)
-    window = window_of(hwnd)
+    try:
+        window = window_of(hwnd)
+    except InvalidWindowHandleError:
+        if hwnd == HWND_BROADCAST:
+            _broadcast(msg, wparam, lparam, timeout, flags, notify=False)
+            return 0
+        result = send_elsewhere(hwnd, msg, wparam, lparam, timeout=timeout, flags=flags)
+        if result is None:  # no other process has it either
+            raise
+        return result
     me = current_queue()  # sending is a message call: it creates the caller's queue
     if window.thread is me.thread:
         return _call_here(me, window, msg, wparam, lparam)
@@ -228,7 +247,19 @@ def send_notify_message(hwnd: int, msg: int, wparam: object = 0, lparam: object 
     calling thread it is handled at once.
     """
     msg = check_message(msg)
-    window = window_of(hwnd)
+    try:
+        window = window_of(hwnd)
+    except InvalidWindowHandleError:
+        if hwnd == HWND_BROADCAST:
+            _broadcast(msg, wparam, lparam, None, 0, notify=True)
+            return
+        if msg in SYNC_ONLY_MESSAGES:
+            raise MessageSyncOnlyError(
+                f"message {msg:#x} carries pointers: send it with send_message, which waits"
+            ) from None
+        if send_elsewhere(hwnd, msg, wparam, lparam, notify=True) is None:
+            raise
+        return
     me = current_queue()
     if window.thread is me.thread:
         _call_here(me, window, msg, wparam, lparam)
@@ -241,6 +272,29 @@ def send_notify_message(hwnd: int, msg: int, wparam: object = 0, lparam: object 
     with KERNEL_LOCK:
         window.queue.send(Sent(window.proc, (hwnd, msg, wparam, lparam)), woken)
     wake_all(woken)
+
+
+def _broadcast(
+    msg: int, wparam: object, lparam: object, timeout: float | None, flags: int, *, notify: bool
+) -> None:
+    """Send to every top-level window of the session, one after the other (HWND_BROADCAST).
+
+    A window that has gone meanwhile, or does not answer in time, is skipped.
+    """
+    with KERNEL_LOCK:
+        mine = [w.hwnd for w in WINDOWS.values() if not w.parent and not w.is_child]
+    for hwnd in mine:
+        with contextlib.suppress(Win32Error):
+            if notify:
+                send_notify_message(hwnd, msg, wparam, lparam)
+            else:
+                send_message(hwnd, msg, wparam, lparam, timeout=timeout, flags=flags)
+    for other in foreign_windows():
+        if other.top_level:
+            with contextlib.suppress(Win32Error):
+                send_elsewhere(
+                    other.hwnd, msg, wparam, lparam, timeout=timeout, flags=flags, notify=notify
+                )
 
 
 def reply_message(result: int) -> bool:

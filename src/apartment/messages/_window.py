@@ -23,7 +23,7 @@ the table of live windows in ``_window_table``.
 
 from __future__ import annotations
 
-import itertools
+import time
 from typing import TYPE_CHECKING, Any, final
 
 from ..errors import (
@@ -42,6 +42,7 @@ from ._constants import (
     WM_TIMER,
 )
 from ._destroy import destroy_window, forget, notify_parent
+from ._hwnd_blocks import new_hwnd
 from ._params import CreateStruct
 from ._post import post_message
 from ._queue import current_queue
@@ -55,6 +56,7 @@ from ._styles import (
     WS_POPUP,
     WS_VISIBLE,
 )
+from ._window_server import ensure_listening
 from ._window_table import WINDOWS, window_of
 from ._windowpos import (
     DESKTOP_SIZE,
@@ -114,6 +116,7 @@ class Window:
         "parent",
         "proc",
         "queue",
+        "stamp",
         "style",
         "thread",
         "title",
@@ -154,6 +157,7 @@ class Window:
         self.menu = 0  # a top-level window's menu bar (the hMenu of CreateWindowEx)
         self.layered: tuple[int, int, int] | None = None  # SetLayeredWindowAttributes' values
         self.update_region = _NO_REGION  # client coordinates; see invalidate()
+        self.stamp = time.monotonic_ns()  # its place in the session's z-order (newer: higher)
 
     def __repr__(self) -> str:
         state = " destroyed" if self.destroyed else ""
@@ -284,9 +288,6 @@ class Window:
             raise InvalidWindowHandleError(f"{self!r} has been destroyed")
 
 
-_hwnds = itertools.count(0x10010, 2)
-
-
 def _check_int(name: str, value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(f"{name} must be an int, not {value!r}")
@@ -362,6 +363,7 @@ def create_window(
         raise TopLevelChildError("a WS_CHILD window needs a parent window; pass parent=")
     rect = _initial_rect(style, x, y, width, height)
     queue = current_queue()
+    hwnd_value = new_hwnd()  # unique in the session; the session's file is not read under the lock
     with KERNEL_LOCK:
         wclass = find_class(class_name)
         for role, hwnd in (("parent", parent if child else 0), ("owner", owner)):
@@ -373,7 +375,7 @@ def create_window(
                 owner_window = WINDOWS.get(owner_window.parent)
             owner = owner_window.hwnd if owner_window is not None else 0
         window = Window(
-            next(_hwnds), wclass, "", parent if child or parent == HWND_MESSAGE else 0, queue
+            hwnd_value, wclass, "", parent if child or parent == HWND_MESSAGE else 0, queue
         )
         window.owner = 0 if child else owner
         window.style = (style & ~WS_VISIBLE) | (0 if child else WS_CLIPSIBLINGS)
@@ -387,6 +389,7 @@ def create_window(
         window.instance = instance
         WINDOWS[window.hwnd] = window
         queue.windows[window.hwnd] = window
+    ensure_listening()  # other processes may now find it and post or send to it
     creation = CreateStruct(
         wclass.name, title, style, ex_style, rect, window.parent or window.owner, child_id, instance
     )

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from ..errors import InvalidWindowHandleError
 from ..kernel import current_thread
 from ..kernel.lowlevel import KERNEL_LOCK
+from ._foreign import foreign_window
 
 if TYPE_CHECKING:
     from ._window import Window
@@ -63,9 +64,14 @@ def window_of(hwnd: int) -> Window:
 
 
 def is_window(hwnd: object) -> bool:
-    """Tell whether ``hwnd`` is a live window (IsWindow); any other value gives False."""
+    """Tell whether ``hwnd`` is a live window (IsWindow); any other value gives False.
+
+    A window of another process of the session is one too.
+    """
     with KERNEL_LOCK:
-        return hwnd in WINDOWS
+        if hwnd in WINDOWS:
+            return True
+    return foreign_window(hwnd) is not None
 
 
 def owned_window(hwnd: int) -> Window:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..errors import InvalidWindowHandleError
 from ..kernel.lowlevel import KERNEL_LOCK
 from ._constants import (
     HWND_MESSAGE,
@@ -32,6 +33,7 @@ from ._constants import (
     WM_WINDOWPOSCHANGED,
     WM_WINDOWPOSCHANGING,
 )
+from ._foreign import foreign_window
 from ._params import TextBuffer, WindowPos, make_lparam
 from ._send import call_on_owner, send_message
 from ._styles import (
@@ -114,7 +116,13 @@ def window_rect(hwnd: int) -> tuple[int, int, int, int]:
     Raises:
         InvalidWindowHandleError: no such window.
     """
-    window = window_of(hwnd)
+    try:
+        window = window_of(hwnd)
+    except InvalidWindowHandleError:
+        other = foreign_window(hwnd)  # a window of another process: as its process told
+        if other is None:
+            raise
+        return other.rect
     with KERNEL_LOCK:
         x, y = _origin(window)
         x += window.x
@@ -148,7 +156,10 @@ def is_window_visible(hwnd: object) -> bool:
             if not window.is_child:
                 return True
             window = WINDOWS.get(window.parent)
-    return False
+        if hwnd in WINDOWS:
+            return False
+    other = foreign_window(hwnd)
+    return other is not None and other.visible
 
 
 def get_parent(hwnd: int) -> int:
@@ -228,12 +239,19 @@ def get_window_text(hwnd: int, size: int = GETTEXT_SIZE) -> str:
     """Return the window's text, at most ``size - 1`` characters (GetWindowText).
 
     The text comes from the window procedure's answer to WM_GETTEXT (DefWindowProc gives
-    the text the window keeps), sent to the window's thread as Windows sends it.
+    the text the window keeps), sent to the window's thread as Windows sends it. For a window
+    of another process nothing is sent: the text it keeps is read, as Windows does.
 
     Raises:
         InvalidWindowHandleError: no such window.
     """
     buffer = TextBuffer(max(_check_int("size", size), 0))
+    with KERNEL_LOCK:
+        mine = hwnd in WINDOWS
+    if not mine:
+        other = foreign_window(hwnd)
+        if other is not None:  # another process's: the text it keeps, nothing is sent
+            return other.title[: max(buffer.size - 1, 0)]
     length = send_message(hwnd, WM_GETTEXT, buffer.size, buffer)
     return buffer.text[: max(length, 0)] if buffer.size else ""
 

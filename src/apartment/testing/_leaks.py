@@ -27,6 +27,7 @@ SERVICE_THREADS = (
     "apartment-console",  # the console window (messages.console_window)
     "apartment-remote",  # a connection's reader (it ends with the connection), the listener
     "apartment-evt-service",  # the event log subscriptions (services.Subscription)
+    "apartment-windows",  # the window server (its listener, connections) and send replies
 )
 """Name prefixes of the library's own long-lived daemon threads, which are never leaks."""
 

@@ -314,7 +314,7 @@ def CreateProcessAsUser(
 @api("GetWindowThreadProcessId")
 def GetWindowThreadProcessId(hwnd: int | None, /) -> list[int]:
     """Return ``[thread_id, process_id]`` of the window's owner (a list, as pywin32 gives)."""
-    return [messages.window_of(hwnd or 0).thread.native_id, os.getpid()]
+    return list(messages.window_thread_process_id(hwnd or 0))
 
 
 # -- what a process or thread is and has used --------------------------------------------------
