@@ -63,8 +63,11 @@ def socket_path(pid: int) -> Path:
     return subdir("windows") / f"{pid}.sock"
 
 
-ASK_TIMEOUT = 2.0
-"""Seconds a process has to answer a question or take a post (its server thread does)."""
+ASK_TIMEOUT = 10.0
+"""Seconds a process has to answer a question or take a post (its server thread does).
+
+A process that has ended is seen at once (its socket refuses or closes); this bounds only a
+live one that does not answer, which a loaded machine must not be taken for."""
 
 
 class ForeignWindow(NamedTuple):
