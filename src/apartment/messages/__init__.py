@@ -108,8 +108,23 @@ from ._icons import icon_of as icon_of
 from ._icons import is_icon as is_icon
 from ._icons import load_image as load_image
 from ._input import QueueInput as QueueInput
+from ._keyboard import KEYEVENTF_EXTENDEDKEY as KEYEVENTF_EXTENDEDKEY
+from ._keyboard import KEYEVENTF_KEYUP as KEYEVENTF_KEYUP
+from ._keyboard import KEYEVENTF_SCANCODE as KEYEVENTF_SCANCODE
+from ._keyboard import KEYEVENTF_UNICODE as KEYEVENTF_UNICODE
+from ._keyboard import async_key_state as async_key_state
+from ._keyboard import key_state as key_state
+from ._keyboard import keyboard_state as keyboard_state
+from ._keyboard import last_input_tick as last_input_tick
+from ._keyboard import set_keyboard_state as set_keyboard_state
+from ._keyboard import synthesize_key as synthesize_key
+from ._keyboard import translate_message as translate_message
+from ._keylayout import US_LAYOUT as US_LAYOUT
+from ._keylayout import US_LAYOUT_NAME as US_LAYOUT_NAME
+from ._keylayout import VK_PACKET as VK_PACKET
+from ._keylayout import key_char as key_char
+from ._keylayout import map_virtual_key as map_virtual_key
 from ._keyscan import key_scan as key_scan
-from ._keyscan import key_state as key_state
 from ._memory import read_memory as read_memory
 from ._memory import read_string as read_string
 from ._memory import write_memory as write_memory
@@ -157,6 +172,26 @@ from ._monitors import monitor_from_point as monitor_from_point
 from ._monitors import monitor_from_rect as monitor_from_rect
 from ._monitors import monitor_from_window as monitor_from_window
 from ._monitors import monitor_info as monitor_info
+from ._mouse import MOUSEEVENTF_ABSOLUTE as MOUSEEVENTF_ABSOLUTE
+from ._mouse import MOUSEEVENTF_HWHEEL as MOUSEEVENTF_HWHEEL
+from ._mouse import MOUSEEVENTF_LEFTDOWN as MOUSEEVENTF_LEFTDOWN
+from ._mouse import MOUSEEVENTF_LEFTUP as MOUSEEVENTF_LEFTUP
+from ._mouse import MOUSEEVENTF_MIDDLEDOWN as MOUSEEVENTF_MIDDLEDOWN
+from ._mouse import MOUSEEVENTF_MIDDLEUP as MOUSEEVENTF_MIDDLEUP
+from ._mouse import MOUSEEVENTF_MOVE as MOUSEEVENTF_MOVE
+from ._mouse import MOUSEEVENTF_RIGHTDOWN as MOUSEEVENTF_RIGHTDOWN
+from ._mouse import MOUSEEVENTF_RIGHTUP as MOUSEEVENTF_RIGHTUP
+from ._mouse import MOUSEEVENTF_WHEEL as MOUSEEVENTF_WHEEL
+from ._mouse import MOUSEEVENTF_XDOWN as MOUSEEVENTF_XDOWN
+from ._mouse import MOUSEEVENTF_XUP as MOUSEEVENTF_XUP
+from ._mouse import cursor as cursor
+from ._mouse import cursor_info as cursor_info
+from ._mouse import double_click_time as double_click_time
+from ._mouse import move_cursor as move_cursor
+from ._mouse import set_cursor as set_cursor
+from ._mouse import set_double_click_time as set_double_click_time
+from ._mouse import show_cursor as show_cursor
+from ._mouse import synthesize_mouse as synthesize_mouse
 from ._msgbox import MessageBoxRequest as MessageBoxRequest
 from ._msgbox import message_box as message_box
 from ._msgbox import set_message_box_chooser as set_message_box_chooser
@@ -362,7 +397,6 @@ __all__ = [
     "key_scan",
     "load_cursor",
     "load_icon",
-    "key_state",
     "read_memory",
     "read_string",
     "queue_status",
@@ -561,4 +595,40 @@ __all__ = [
     "NULLREGION",
     "SIMPLEREGION",
     "Region",
+    "KEYEVENTF_EXTENDEDKEY",
+    "KEYEVENTF_KEYUP",
+    "KEYEVENTF_SCANCODE",
+    "KEYEVENTF_UNICODE",
+    "async_key_state",
+    "key_state",
+    "keyboard_state",
+    "last_input_tick",
+    "set_keyboard_state",
+    "synthesize_key",
+    "translate_message",
+    "US_LAYOUT",
+    "US_LAYOUT_NAME",
+    "VK_PACKET",
+    "key_char",
+    "map_virtual_key",
+    "MOUSEEVENTF_ABSOLUTE",
+    "MOUSEEVENTF_HWHEEL",
+    "MOUSEEVENTF_LEFTDOWN",
+    "MOUSEEVENTF_LEFTUP",
+    "MOUSEEVENTF_MIDDLEDOWN",
+    "MOUSEEVENTF_MIDDLEUP",
+    "MOUSEEVENTF_MOVE",
+    "MOUSEEVENTF_RIGHTDOWN",
+    "MOUSEEVENTF_RIGHTUP",
+    "MOUSEEVENTF_WHEEL",
+    "MOUSEEVENTF_XDOWN",
+    "MOUSEEVENTF_XUP",
+    "cursor",
+    "cursor_info",
+    "double_click_time",
+    "move_cursor",
+    "set_cursor",
+    "set_double_click_time",
+    "show_cursor",
+    "synthesize_mouse",
 ]

@@ -24,6 +24,7 @@ from ..errors import (
 from ..kernel import ThreadHandle
 from . import (
     _api_files,
+    _api_input,
     _api_more,
     _api_registry,
     _api_system,
@@ -44,6 +45,7 @@ from ._adapt import (
     wait_code,
 )
 from ._api_files import *  # noqa: F403  (win32api's file names, kept in their own module)
+from ._api_input import *  # noqa: F403  (synthesized input, keyboard layouts, the cursor)
 from ._api_more import *  # noqa: F403  (libraries, message boxes, monitors, the clock)
 from ._api_registry import *  # noqa: F403  (win32api's registry names, in their own module)
 from ._api_system import *  # noqa: F403  (win32api's system names, kept in their own module)
@@ -69,7 +71,7 @@ __all__ = [
     "GetModuleFileName", "GetModuleFileNameW", "GetCommandLine", "CommandLineToArgv",
     "TerminateProcess",
     "FormatMessageW", *_api_files.__all__, *_api_system.__all__, *_api_registry.__all__,
-    *_api_more.__all__,
+    *_api_more.__all__, *_api_input.__all__,
 ]  # fmt: skip
 
 STD_INPUT_HANDLE = -10

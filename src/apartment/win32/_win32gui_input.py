@@ -1,0 +1,43 @@
+"""win32gui's cursor and mouse names: SetCursor, GetCursor, GetCursorInfo, double clicks.
+
+Re-exported by :mod:`.win32gui`; each is one call into the message layer (``_mouse``).
+"""
+
+from __future__ import annotations
+
+import operator
+
+from .. import messages
+
+__all__ = [
+    "SetCursor", "GetCursor", "GetCursorInfo", "GetDoubleClickTime", "SetDoubleClickTime",
+]  # fmt: skip
+
+
+def _uint(value: object) -> int:
+    return operator.index(value) & 0xFFFFFFFF  # type: ignore[arg-type]
+
+
+def SetCursor(hcursor: int, /) -> int:
+    """Set the calling thread's cursor; the previous one (0 for a handle that is no cursor)."""
+    return messages.set_cursor(_uint(hcursor))
+
+
+def GetCursor() -> int:
+    """The calling thread's cursor, 0 for none."""
+    return messages.cursor()
+
+
+def GetCursorInfo() -> tuple[int, int, tuple[int, int]]:
+    """``(flags, hCursor, (x, y))``: CURSOR_SHOWING, the cursor on the screen, where it is."""
+    return messages.cursor_info()
+
+
+def GetDoubleClickTime() -> int:
+    """The longest time between the presses of a double click, in ms (500 at first)."""
+    return messages.double_click_time()
+
+
+def SetDoubleClickTime(newVal: int, /) -> None:
+    """Set the double-click time; 0 restores the default."""
+    messages.set_double_click_time(_uint(newVal))
