@@ -206,25 +206,22 @@ def synthesize_mouse(flags: int, dx: int = 0, dy: int = 0, data: int = 0) -> Non
             _state.pos = _clamp(x, y, _state.clip)
             moved = _state.pos != old
         keys = _system.keys
-        events: list[tuple[int, int, int | None, tuple[int, bool]]] = []
+        mk = _mk_state()  # for WM_MOUSEMOVE and the wheel: the state before the buttons
+        events: list[tuple[int, int, tuple[int, bool]]] = []  # msg, wParam, key change
         for down_flag, up_flag, vk, press, _bit in _BUTTONS:
-            if flags & down_flag:
-                change_key(keys, vk, True)
-                _system.pressed[vk] = 1
-                events.append((press, 0, None, (vk, True)))
-            if flags & up_flag:
-                change_key(keys, vk, False)
-                events.append((press + 1, 0, None, (vk, False)))
+            for flag, down in ((down_flag, True), (up_flag, False)):
+                if flags & flag:
+                    change_key(keys, vk, down)
+                    _system.pressed[vk] |= down
+                    events.append((press + (not down), _mk_state(), (vk, down)))
         for button in (1, 2):
             if data & button and flags & (MOUSEEVENTF_XDOWN | MOUSEEVENTF_XUP):
                 vk = 0x04 + button
                 down = bool(flags & MOUSEEVENTF_XDOWN)
                 change_key(keys, vk, down)
-                if down:
-                    _system.pressed[vk] = 1
+                _system.pressed[vk] |= down
                 msg = _WM_XBUTTONDOWN if down else _WM_XBUTTONUP
-                events.append((msg, button << 16, None, (vk, down)))
-        mk = _mk_state()
+                events.append((msg, button << 16 | _mk_state(), (vk, down)))
     window, pos = _target()
     woken: list[Waiter] = []
     with KERNEL_LOCK:
@@ -234,10 +231,10 @@ def synthesize_mouse(flags: int, dx: int = 0, dy: int = 0, data: int = 0) -> Non
             lparam = _points(cx, cy)
             if moved:
                 _queue(window, _WM_MOUSEMOVE, mk, lparam, pos, None, woken)
-            for msg, high, _unused, key in events:
+            for msg, wparam, key in events:
                 if msg in (0x0201, 0x0204, 0x0207):
                     msg = _press_message(window, msg, cx, cy)
-                _queue(window, msg, high | mk, lparam, pos, key, woken)
+                _queue(window, msg, wparam, lparam, pos, key, woken)
         state = foreground_state()
         focus = WINDOWS.get(state.focus) if state is not None else None
         if focus is not None:
@@ -281,7 +278,7 @@ def set_cursor(handle: int) -> int:
 
     A handle that is no cursor changes nothing and gives 0 (Windows: ERROR_INVALID_CURSOR_HANDLE).
     """
-    handle = _int("a cursor", handle)
+    _int("a cursor", handle)
     if handle and not is_icon(handle):
         return 0
     state = input_state()

@@ -11,6 +11,7 @@ import operator
 
 from .. import messages
 from ._buffers import text_arg
+from ._handles import handle_value
 
 __all__ = [
     "keybd_event", "mouse_event", "GetKeyboardState", "MapVirtualKey", "GetKeyboardLayout",
@@ -88,7 +89,7 @@ def GetLastInputInfo() -> int:
 
 def SetCursor(hCursor: int, /) -> int:
     """Set the calling thread's cursor; the previous one (0 for a handle that is no cursor)."""
-    return messages.set_cursor(_uint(hCursor))
+    return messages.set_cursor(handle_value(hCursor))
 
 
 def ShowCursor(show: int, /) -> int:

@@ -198,7 +198,7 @@ def GetSystemDefaultLangID() -> int:
 
 
 def GetThreadLocale() -> int:
-    return kernel.LOCALE_ID
+    return kernel.thread_locale()
 
 
 def _memory() -> dict[str, int]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import operator
 
 from .. import messages
+from ._handles import handle_value
 
 __all__ = [
     "SetCursor", "GetCursor", "GetCursorInfo", "GetDoubleClickTime", "SetDoubleClickTime",
@@ -20,7 +21,7 @@ def _uint(value: object) -> int:
 
 def SetCursor(hcursor: int, /) -> int:
     """Set the calling thread's cursor; the previous one (0 for a handle that is no cursor)."""
-    return messages.set_cursor(_uint(hcursor))
+    return messages.set_cursor(handle_value(hcursor))
 
 
 def GetCursor() -> int:
