@@ -448,14 +448,16 @@ def test_win_exec_runs_a_command_line(tmp_path: Any) -> None:
 
 def test_the_dll_directory_is_set_and_cleared(tmp_path: Any) -> None:
     win32api.SetDllDirectory(None)
-    assert winerror_of(win32api.GetDllDirectory) == 0  # pywin32: none set raises error 0
+    with pytest.raises(pywintypes.error):  # none set: pywin32 raises (with GetLastError's code)
+        win32api.GetDllDirectory()
     try:
         win32api.SetDllDirectory(str(tmp_path))
         assert win32api.GetDllDirectory() == str(tmp_path)
         win32api.SetDllDirectory(str(tmp_path / "nodir"))  # not checked
         assert win32api.GetDllDirectory() == str(tmp_path / "nodir")
         win32api.SetDllDirectory("")
-        assert winerror_of(win32api.GetDllDirectory) == 0
+        with pytest.raises(pywintypes.error):
+            win32api.GetDllDirectory()
     finally:
         win32api.SetDllDirectory(None)
 

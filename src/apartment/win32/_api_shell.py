@@ -5,7 +5,7 @@ Also shutting down, profile files, the DLL directory, the thread's locale.
 Re-exported by :mod:`.win32api`. Each is one call into :mod:`apartment.kernel` (``_shell``,
 ``_profile``, ``_libraries``, ``_threadlocale``); pywin32's quirks are kept here and named:
 ShellExecute raises its number as the error when it is 32 or less, FindExecutable raises a
-one-argument error for "no association", GetDllDirectory raises error 0 when none is set.
+one-argument error for "no association", GetDllDirectory raises the last error when none is set.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from __future__ import annotations
 import operator
 
 from .. import kernel
-from ..errors import Win32Error
-from ._adapt import api, stamped
+from ..errors import Win32Error, message_text
+from ._adapt import api, last_error, stamped
 from ._buffers import text_arg
 from .pywintypes import error
 from .win32process import FACADE_HOOK
@@ -111,8 +111,9 @@ def AbortSystemShutdown(computerName: str | None, /) -> None:
 def GetDllDirectory() -> str:
     """The directory SetDllDirectory added; pywin32 raises error 0 when there is none."""
     directory = kernel.dll_directory()
-    if not directory:  # GetDllDirectory's length 0 with no error set: pywin32 raises that
-        raise Win32Error(0, "GetDllDirectory", "No error message is available")
+    if not directory:  # length 0, no error set: pywin32 raises whatever GetLastError says
+        code = last_error()
+        raise Win32Error(code, "GetDllDirectory", message_text(code))
     return directory
 
 
