@@ -183,6 +183,7 @@ FILES = [
     # Exit: it needs a driver), win32gui_dialog.py (a modal dialog with a list view and an
     # image list, waiting for a user).
     File("win32com/test/testStorage.py", "unittest"),  # property sets in extended attributes
+    File("win32/Demos/SystemParametersInfo.py", "script"),  # the process's parameters (s20-apis)
     # The security demos (run as root: an elevated administrator, as they need). Those that
     # look up an account named "tmp" fail there on Windows too (no such account); those that
     # open the policy of the computer "rupole" fail with RPC_S_SERVER_UNAVAILABLE; the file

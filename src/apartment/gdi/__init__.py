@@ -96,6 +96,9 @@ from ._stock import rgb as rgb
 from ._stock import stock_object as stock_object
 from ._stock import sys_color as sys_color
 from ._stock import sys_color_brush as sys_color_brush
+from ._sysfont import icon_title_font as icon_title_font
+from ._sysfont import nonclient_metrics as nonclient_metrics
+from ._sysfont import set_icon_title_font as set_icon_title_font
 from ._text import TextMetrics as TextMetrics
 from ._text import draw_text_extent as draw_text_extent
 from ._text import face_name as face_name
@@ -121,4 +124,5 @@ __all__ = [
     "path_to_region", "polygon", "polyline", "rectangle", "release_dc", "resolve_color", "rgb",
     "set_pixel", "stock_object", "stretch_blt", "sys_color", "sys_color_brush", "text_extent",
     "text_metrics", "update_region", "validate_rect", "window_from_dc",
+    "icon_title_font", "nonclient_metrics", "set_icon_title_font",
 ]  # fmt: skip

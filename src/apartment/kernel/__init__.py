@@ -958,6 +958,9 @@ from ._sockio import transmit_file as transmit_file
 from ._sockstate import cancel_socket_io as cancel_socket_io
 from ._sockstate import select_events as select_events
 from ._sockstate import take_events as take_events
+from ._sysparams import is_metric_setter as is_metric_setter
+from ._sysparams import set_system_parameter as set_system_parameter
+from ._sysparams import system_parameter as system_parameter
 from ._threadlocale import set_thread_locale as set_thread_locale
 from ._threadlocale import thread_locale as thread_locale
 from ._winsock import FD_ACCEPT as FD_ACCEPT

@@ -17,6 +17,14 @@ from ._aio import pump_messages_async as pump_messages_async
 from ._aio import wait_all_async as wait_all_async
 from ._aio import wait_any_async as wait_any_async
 from ._aio import wait_async as wait_async
+from ._caret import Caret as Caret
+from ._caret import caret_info as caret_info
+from ._caret import caret_pos as caret_pos
+from ._caret import create_caret as create_caret
+from ._caret import destroy_caret as destroy_caret
+from ._caret import hide_caret as hide_caret
+from ._caret import set_caret_pos as set_caret_pos
+from ._caret import show_caret as show_caret
 from ._clipboard import clipboard as clipboard
 from ._clipboard import clipboard_data as clipboard_data
 from ._clipboard import clipboard_data_handle as clipboard_data_handle
@@ -631,4 +639,12 @@ __all__ = [
     "set_double_click_time",
     "show_cursor",
     "synthesize_mouse",
+    "Caret",
+    "caret_info",
+    "caret_pos",
+    "create_caret",
+    "destroy_caret",
+    "hide_caret",
+    "set_caret_pos",
+    "show_caret",
 ]

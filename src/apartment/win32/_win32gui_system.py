@@ -1,0 +1,60 @@
+"""win32gui's system names: SystemParametersInfo, GetThreadDesktop, module constants.
+
+Re-exported by :mod:`.win32gui`. SystemParametersInfo is one call into the kernel's table of
+parameters (``_sysparams``) or the GDI's icon title font; pywin32's shape is kept: a SPI_GET*
+action returns the value, a SPI_SET* takes it as ``Param``.
+"""
+
+from __future__ import annotations
+
+import operator
+
+from .. import gdi, kernel, messages
+from ._adapt import api
+from ._win32gui_gdi import PyLOGFONT
+
+__all__ = ["SystemParametersInfo", "GetThreadDesktop", "UNICODE", "dllhandle"]
+
+UNICODE = True
+"""win32gui is the Unicode build (pywin32 has no other)."""
+dllhandle = 0x7FF800000000
+"""win32gui's module handle (a stand-in number: no DLL is loaded for it here)."""
+
+_SPI_GETICONTITLELOGFONT, _SPI_SETICONTITLELOGFONT = 0x001F, 0x0022
+_SPI_GETNONCLIENTMETRICS = 0x0029
+
+
+@api("SystemParametersInfo")
+def SystemParametersInfo(Action: int, Param: object = None, WinIni: int = 0) -> object:
+    """Get (SPI_GET*: the value) or set (SPI_SET*: ``Param``) a system parameter."""
+    action = operator.index(Action)
+    operator.index(WinIni)
+    if action == _SPI_GETNONCLIENTMETRICS:  # a dict, as pywin32 gives it, fonts as PyLOGFONT
+        return {
+            name: PyLOGFONT._of(value) if isinstance(value, gdi.LogFont) else value
+            for name, value in gdi.nonclient_metrics().items()
+        }
+    if action == _SPI_GETICONTITLELOGFONT:
+        return PyLOGFONT._of(gdi.icon_title_font())
+    if action == _SPI_SETICONTITLELOGFONT:
+        if not isinstance(Param, PyLOGFONT):
+            raise TypeError("The object is not a PyLOGFONT object")
+        gdi.set_icon_title_font(Param._core())
+        return None
+    try:
+        return kernel.system_parameter(action)
+    except KeyError:
+        pass
+    try:
+        kernel.set_system_parameter(action, Param)
+    except KeyError:
+        raise NotImplementedError(
+            f"SystemParametersInfo action {action} is not supported"
+        ) from None
+    return None
+
+
+@api("GetThreadDesktop")
+def GetThreadDesktop(ThreadId: int, /) -> int:
+    """A handle to the desktop of a thread of this process (its number, as win32gui gives it)."""
+    return messages.own_handle(messages.thread_desktop(operator.index(ThreadId) & 0xFFFFFFFF))
