@@ -29,6 +29,17 @@ from ._dc import combine_transform as combine_transform
 from ._dc import create_memory_dc as create_memory_dc
 from ._dc import create_window_dc as create_window_dc
 from ._dc import dc_of as dc_of
+from ._imagelist import CLR_NONE as CLR_NONE
+from ._imagelist import ImageList as ImageList
+from ._imagelist import add_images as add_images
+from ._imagelist import create_image_list as create_image_list
+from ._imagelist import destroy_image_list as destroy_image_list
+from ._imagelist import image_count as image_count
+from ._imagelist import image_icon as image_icon
+from ._imagelist import image_list as image_list
+from ._imagelist import remove_image as remove_image
+from ._imagelist import replace_icon as replace_icon
+from ._imagelist import set_image_background as set_image_background
 from ._objects import GDI_LOCK as GDI_LOCK
 from ._objects import OBJ_BITMAP as OBJ_BITMAP
 from ._objects import OBJ_BRUSH as OBJ_BRUSH
@@ -125,4 +136,7 @@ __all__ = [
     "set_pixel", "stock_object", "stretch_blt", "sys_color", "sys_color_brush", "text_extent",
     "text_metrics", "update_region", "validate_rect", "window_from_dc",
     "icon_title_font", "nonclient_metrics", "set_icon_title_font",
+    "CLR_NONE", "ImageList", "add_images", "create_image_list", "destroy_image_list",
+    "image_count", "image_icon", "image_list", "remove_image", "replace_icon",
+    "set_image_background",
 ]  # fmt: skip

@@ -77,6 +77,15 @@ from ._dialogs import end_dialog as end_dialog
 from ._dialogs import is_dialog_message as is_dialog_message
 from ._dialogs import set_dialog_item_int as set_dialog_item_int
 from ._dialogs import set_dialog_item_text as set_dialog_item_text
+from ._drops import WM_DROPFILES as WM_DROPFILES
+from ._drops import WS_EX_ACCEPTFILES as WS_EX_ACCEPTFILES
+from ._drops import FileDialogRequest as FileDialogRequest
+from ._drops import accept_files as accept_files
+from ._drops import drag_finish as drag_finish
+from ._drops import drag_query_file as drag_query_file
+from ._drops import drop_files as drop_files
+from ._drops import file_dialog as file_dialog
+from ._drops import set_file_dialog_chooser as set_file_dialog_chooser
 from ._enum import child_windows as child_windows
 from ._enum import find_window as find_window
 from ._enum import get_class_name as get_class_name
@@ -647,4 +656,13 @@ __all__ = [
     "hide_caret",
     "set_caret_pos",
     "show_caret",
+    "WM_DROPFILES",
+    "WS_EX_ACCEPTFILES",
+    "FileDialogRequest",
+    "accept_files",
+    "drag_finish",
+    "drag_query_file",
+    "drop_files",
+    "file_dialog",
+    "set_file_dialog_chooser",
 ]

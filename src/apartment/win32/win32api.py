@@ -53,6 +53,8 @@ from ._api_shell import *  # noqa: F403  (the shell, programs, profiles, shuttin
 from ._api_system import *  # noqa: F403  (win32api's system names, kept in their own module)
 from ._handles import PyHANDLE, handle_value, lookup
 from ._win32gui_gdi import GetSysColor as GetSysColor
+from ._win32gui_shell import DragFinish as DragFinish
+from ._win32gui_shell import DragQueryFile as DragQueryFile
 from .pywintypes import error
 from .win32con import DUPLICATE_CLOSE_SOURCE, DUPLICATE_SAME_ACCESS, HANDLE_FLAG_INHERIT
 
@@ -74,7 +76,7 @@ __all__ = [
     "TerminateProcess",
     "FormatMessageW", *_api_files.__all__, *_api_system.__all__, *_api_registry.__all__,
     *_api_more.__all__, *_api_input.__all__,
-    *_api_shell.__all__,
+    *_api_shell.__all__, "DragQueryFile", "DragFinish",
 ]  # fmt: skip
 
 STD_INPUT_HANDLE = -10

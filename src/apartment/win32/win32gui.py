@@ -614,8 +614,11 @@ __all__ += [
     name for name in (*_gdi_names, *_draw_names, *_path_names, *_state_names) if name not in __all__
 ]
 # Synthesized input and the cursor (s20-apis).
-from . import _win32gui_input, _win32gui_system  # noqa: E402
+from . import _win32gui_imagelist, _win32gui_input, _win32gui_shell, _win32gui_system  # noqa: E402
+from ._win32gui_imagelist import *  # noqa: E402, F403
 from ._win32gui_input import *  # noqa: E402, F403
+from ._win32gui_shell import *  # noqa: E402, F403
 from ._win32gui_system import *  # noqa: E402, F403
 
-__all__ += _win32gui_input.__all__ + _win32gui_system.__all__
+__all__ += _win32gui_input.__all__ + _win32gui_system.__all__ + _win32gui_shell.__all__
+__all__ += [name for name in _win32gui_imagelist.__all__ if name not in __all__]
