@@ -77,6 +77,8 @@ from ._dialogs import end_dialog as end_dialog
 from ._dialogs import is_dialog_message as is_dialog_message
 from ._dialogs import set_dialog_item_int as set_dialog_item_int
 from ._dialogs import set_dialog_item_text as set_dialog_item_text
+from ._dlgnav import next_dialog_group_item as next_dialog_group_item
+from ._dlgnav import next_dialog_tab_item as next_dialog_tab_item
 from ._drops import WM_DROPFILES as WM_DROPFILES
 from ._drops import WS_EX_ACCEPTFILES as WS_EX_ACCEPTFILES
 from ._drops import FileDialogRequest as FileDialogRequest
@@ -250,6 +252,7 @@ from ._region import COMPLEXREGION as COMPLEXREGION
 from ._region import NULLREGION as NULLREGION
 from ._region import SIMPLEREGION as SIMPLEREGION
 from ._region import Region as Region
+from ._resources import find_resource as find_resource
 from ._resources import load_cursor as load_cursor
 from ._resources import load_icon as load_icon
 from ._send import in_send_message as in_send_message
@@ -665,4 +668,7 @@ __all__ = [
     "drop_files",
     "file_dialog",
     "set_file_dialog_chooser",
+    "next_dialog_group_item",
+    "next_dialog_tab_item",
+    "find_resource",
 ]

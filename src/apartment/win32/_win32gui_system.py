@@ -1,4 +1,4 @@
-"""win32gui's system names: SystemParametersInfo, GetThreadDesktop, module constants.
+"""win32gui's system names: SystemParametersInfo, GetThreadDesktop, dialogs' navigation.
 
 Re-exported by :mod:`.win32gui`. SystemParametersInfo is one call into the kernel's table of
 parameters (``_sysparams``) or the GDI's icon title font; pywin32's shape is kept: a SPI_GET*
@@ -11,9 +11,13 @@ import operator
 
 from .. import gdi, kernel, messages
 from ._adapt import api
+from ._handles import handle_value
 from ._win32gui_gdi import PyLOGFONT
 
-__all__ = ["SystemParametersInfo", "GetThreadDesktop", "UNICODE", "dllhandle"]
+__all__ = [
+    "SystemParametersInfo", "GetThreadDesktop", "UNICODE", "dllhandle", "GetNextDlgTabItem",
+    "GetNextDlgGroupItem", "DialogBox", "DialogBoxParam",
+]  # fmt: skip
 
 UNICODE = True
 """win32gui is the Unicode build (pywin32 has no other)."""
@@ -58,3 +62,38 @@ def SystemParametersInfo(Action: int, Param: object = None, WinIni: int = 0) -> 
 def GetThreadDesktop(ThreadId: int, /) -> int:
     """A handle to the desktop of a thread of this process (its number, as win32gui gives it)."""
     return messages.own_handle(messages.thread_desktop(operator.index(ThreadId) & 0xFFFFFFFF))
+
+
+@api("GetNextDlgTabItem")
+def GetNextDlgTabItem(hDlg: int, hCtl: int, bPrevious: int, /) -> int:
+    return messages.next_dialog_tab_item(
+        handle_value(hDlg), handle_value(hCtl), bool(operator.index(bPrevious))
+    )
+
+
+@api("GetNextDlgGroupItem")
+def GetNextDlgGroupItem(hDlg: int, hCtl: int, bPrevious: int, /) -> int:
+    return messages.next_dialog_group_item(
+        handle_value(hDlg), handle_value(hCtl), bool(operator.index(bPrevious))
+    )
+
+
+@api("DialogBox")
+def DialogBox(
+    hInstance: object, TemplateName: object, hWndParent: int, DialogFunc: object,
+    InitParam: object = 0, /,
+) -> int:  # fmt: skip
+    """A modal dialog from a template resource: a program has no resources here (1813).
+
+    DialogBoxIndirect takes the template itself.
+    """
+    handle_value(hWndParent)
+    if not callable(DialogFunc) and not isinstance(DialogFunc, dict):
+        raise TypeError("DialogFunc must be callable or a dict")
+    if isinstance(TemplateName, bool) or not isinstance(TemplateName, (int, str)):
+        raise TypeError("TemplateName must be a resource id (int or str)")
+    messages.find_resource(handle_value(hInstance), TemplateName, 5)  # RT_DIALOG
+    raise AssertionError("unreachable: find_resource finds no resource")  # pragma: no cover
+
+
+DialogBoxParam = DialogBox
