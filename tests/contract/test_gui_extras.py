@@ -110,3 +110,73 @@ def test_module_constants() -> None:
     assert win32gui.UNICODE
     assert isinstance(win32gui.dllhandle, int)
     assert win32gui.dllhandle
+
+
+# -- the display ------------------------------------------------------------------------------
+
+
+def test_the_current_display_mode_is_the_screen() -> None:
+    mode = win32api.EnumDisplaySettings(None, win32con.ENUM_CURRENT_SETTINGS)
+    assert (mode.PelsWidth, mode.PelsHeight) == (
+        win32api.GetSystemMetrics(win32con.SM_CXSCREEN),
+        win32api.GetSystemMetrics(win32con.SM_CYSCREEN),
+    )
+    assert mode.BitsPerPel >= 8
+    assert win32api.ChangeDisplaySettings(None, 0) == win32con.DISP_CHANGE_SUCCESSFUL
+
+
+def test_the_first_display_adapter_is_attached_and_primary() -> None:
+    adapter = win32api.EnumDisplayDevices(None, 0)
+    assert adapter.DeviceName.startswith("\\\\.\\DISPLAY")
+    assert adapter.StateFlags & win32con.DISPLAY_DEVICE_ATTACHED_TO_DESKTOP
+    assert adapter.StateFlags & win32con.DISPLAY_DEVICE_PRIMARY_DEVICE
+
+
+# -- image lists -----------------------------------------------------------------------------
+
+
+def test_image_lists_count_icons() -> None:
+    images = win32gui.ImageList_Create(16, 16, win32gui.ILC_COLOR32 | win32gui.ILC_MASK, 0, 4)
+    try:
+        icon = win32gui.LoadIcon(0, win32con.IDI_APPLICATION)
+        assert win32gui.ImageList_GetImageCount(images) == 0
+        assert win32gui.ImageList_ReplaceIcon(images, -1, icon) == 0
+        assert win32gui.ImageList_ReplaceIcon(images, -1, icon) == 1
+        assert win32gui.ImageList_GetImageCount(images) == 2
+        win32gui.ImageList_Remove(images, 0)
+        assert win32gui.ImageList_GetImageCount(images) == 1
+        win32gui.ImageList_Remove(images, -1)
+        assert win32gui.ImageList_GetImageCount(images) == 0
+    finally:
+        win32gui.ImageList_Destroy(images)
+
+
+def test_image_list_constants() -> None:
+    assert (win32gui.ILC_COLOR32, win32gui.ILC_MASK, win32gui.ILD_NORMAL) == (32, 1, 0)
+    assert (win32gui.IMAGE_ICON, win32gui.LR_LOADFROMFILE, win32gui.TPM_RETURNCMD) == (1, 16, 256)
+    assert (win32gui.NIIF_INFO, win32gui.NIIF_NOSOUND, win32gui.LR_VGACOLOR) == (1, 16, 128)
+
+
+# -- dialogs' navigation ----------------------------------------------------------------------
+
+
+def test_tab_and_group_items(class_name: str) -> None:
+    dialog = win32gui.CreateWindow(
+        class_name, "dialog", win32con.WS_VISIBLE, 0, 0, 100, 100, 0, 0, 0, None
+    )
+    try:
+        style = win32con.WS_CHILD | win32con.WS_VISIBLE
+        first, second, third = (
+            win32gui.CreateWindow(class_name, "", style | extra, 0, 0, 5, 5, dialog, n, 0, None)
+            for n, extra in (
+                (1, win32con.WS_TABSTOP | win32con.WS_GROUP),
+                (2, 0),
+                (3, win32con.WS_TABSTOP | win32con.WS_GROUP),
+            )
+        )
+        assert win32gui.GetNextDlgTabItem(dialog, first, False) == third
+        assert win32gui.GetNextDlgTabItem(dialog, third, False) == first
+        assert win32gui.GetNextDlgGroupItem(dialog, first, False) == second
+        assert win32gui.GetNextDlgGroupItem(dialog, second, False) == first
+    finally:
+        win32gui.DestroyWindow(dialog)

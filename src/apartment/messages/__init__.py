@@ -77,6 +77,13 @@ from ._dialogs import end_dialog as end_dialog
 from ._dialogs import is_dialog_message as is_dialog_message
 from ._dialogs import set_dialog_item_int as set_dialog_item_int
 from ._dialogs import set_dialog_item_text as set_dialog_item_text
+from ._display import DISP_CHANGE_BADMODE as DISP_CHANGE_BADMODE
+from ._display import DISP_CHANGE_SUCCESSFUL as DISP_CHANGE_SUCCESSFUL
+from ._display import DisplayDevice as DisplayDevice
+from ._display import DisplayMode as DisplayMode
+from ._display import change_display_mode as change_display_mode
+from ._display import display_device as display_device
+from ._display import display_mode as display_mode
 from ._dlgnav import next_dialog_group_item as next_dialog_group_item
 from ._dlgnav import next_dialog_tab_item as next_dialog_tab_item
 from ._drops import WM_DROPFILES as WM_DROPFILES
@@ -671,4 +678,11 @@ __all__ = [
     "next_dialog_group_item",
     "next_dialog_tab_item",
     "find_resource",
+    "DISP_CHANGE_BADMODE",
+    "DISP_CHANGE_SUCCESSFUL",
+    "DisplayDevice",
+    "DisplayMode",
+    "change_display_mode",
+    "display_device",
+    "display_mode",
 ]

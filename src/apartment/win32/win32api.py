@@ -23,6 +23,7 @@ from ..errors import (
 )
 from ..kernel import ThreadHandle
 from . import (
+    _api_display,
     _api_files,
     _api_input,
     _api_more,
@@ -45,6 +46,7 @@ from ._adapt import (
     stamped,
     wait_code,
 )
+from ._api_display import *  # noqa: F403  (display devices and modes)
 from ._api_files import *  # noqa: F403  (win32api's file names, kept in their own module)
 from ._api_input import *  # noqa: F403  (synthesized input, keyboard layouts, the cursor)
 from ._api_more import *  # noqa: F403  (libraries, message boxes, monitors, the clock)
@@ -76,7 +78,7 @@ __all__ = [
     "TerminateProcess",
     "FormatMessageW", *_api_files.__all__, *_api_system.__all__, *_api_registry.__all__,
     *_api_more.__all__, *_api_input.__all__,
-    *_api_shell.__all__, "DragQueryFile", "DragFinish",
+    *_api_shell.__all__, "DragQueryFile", "DragFinish", *_api_display.__all__,
 ]  # fmt: skip
 
 STD_INPUT_HANDLE = -10
