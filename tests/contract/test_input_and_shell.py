@@ -508,3 +508,28 @@ def test_profile_values_and_sections(tmp_path: Any) -> None:
     assert win32api.GetProfileVal("s2", "b", "", ini) == "2"
     with pytest.raises(ValueError, match="double null"):
         win32api.WriteProfileSection("s2", "a=1\0", ini)
+
+
+# -- resources of a Windows program (loaded as a data file) -------------------------------------
+
+
+def _a_program() -> str:
+    import pip._vendor.distlib as distlib  # a Windows launcher every pip has
+
+    return os.path.join(os.path.dirname(distlib.__file__), "w64.exe")
+
+
+def test_the_resources_of_a_program_loaded_as_a_data_file() -> None:
+    module = win32api.LoadLibraryEx(_a_program(), 0, win32con.LOAD_LIBRARY_AS_DATAFILE)
+    try:
+        types = win32api.EnumResourceTypes(module)
+        assert win32con.RT_VERSION in types
+        (name,) = win32api.EnumResourceNames(module, win32con.RT_VERSION)
+        (language,) = win32api.EnumResourceLanguages(module, win32con.RT_VERSION, name)
+        data = win32api.LoadResource(module, win32con.RT_VERSION, name, language)
+        assert int.from_bytes(data[:2], "little") == len(data)
+        assert data[6:36].decode("utf-16-le") == "VS_VERSION_INFO"
+        assert winerror_of(win32api.EnumResourceNames, module, 12345) == 1813
+        assert winerror_of(win32api.EnumResourceLanguages, module, win32con.RT_VERSION, 999) == 1814
+    finally:
+        win32api.FreeLibrary(module)

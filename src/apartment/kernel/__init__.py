@@ -934,6 +934,11 @@ __all__ = [
 # -- the shell, profile files, the DLL directory (s20-apis) --------------------------------------
 from ._libraries import dll_directory as dll_directory
 from ._libraries import set_dll_directory as set_dll_directory
+from ._peresources import load_resource as load_resource
+from ._peresources import load_string as load_string
+from ._peresources import resource_languages as resource_languages
+from ._peresources import resource_names as resource_names
+from ._peresources import resource_types as resource_types
 from ._profile import profile_path as profile_path
 from ._profile import profile_section as profile_section
 from ._profile import profile_value as profile_value

@@ -24,6 +24,7 @@ import threading
 
 from .._fork import OUTER, hold_across_fork
 from ..errors import ERROR_MOD_NOT_FOUND, ERROR_PROC_NOT_FOUND, InvalidHandleError, Win32Error
+from ._peresources import free_data_file, load_data_file
 from ._process import PROGRAM_MODULE
 
 __all__ = [
@@ -115,16 +116,21 @@ def _first_mapping(path: str) -> int:
     return 0
 
 
-def load_library(name: str) -> int:
+def load_library(name: str, *, as_data: bool = False) -> int:
     """Load a shared object (or count another reference to it); return its module handle.
+
+    With ``as_data`` (LoadLibraryEx's LOAD_LIBRARY_AS_DATAFILE, _AS_IMAGE_RESOURCE) the file
+    is a Windows program or DLL read for its resources (``_peresources``).
 
     Raises:
         TypeError: ``name`` is not a str.
         Win32Error: ERROR_MOD_NOT_FOUND when nothing of that name (or an empty one) can be
-            loaded.
+            loaded; as data, ERROR_FILE_NOT_FOUND or ERROR_BAD_EXE_FORMAT.
     """
     if not isinstance(name, str):
         raise TypeError(f"a library name is a str, not {type(name).__name__}")
+    if as_data:
+        return load_data_file(name)
     library = _open(name)
     handle, path = _base_and_path(library)
     with _loaded.lock:
@@ -145,6 +151,8 @@ def free_library(handle: int) -> None:
     """
     if not handle:
         raise InvalidHandleError("FreeLibrary of NULL")
+    if free_data_file(handle):
+        return
     with _loaded.lock:
         entry = _loaded.modules.get(handle)
         if entry is None:

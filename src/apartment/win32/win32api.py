@@ -28,6 +28,7 @@ from . import (
     _api_input,
     _api_more,
     _api_registry,
+    _api_resources,
     _api_shell,
     _api_system,
     _api_windows,
@@ -51,6 +52,7 @@ from ._api_files import *  # noqa: F403  (win32api's file names, kept in their o
 from ._api_input import *  # noqa: F403  (synthesized input, keyboard layouts, the cursor)
 from ._api_more import *  # noqa: F403  (libraries, message boxes, monitors, the clock)
 from ._api_registry import *  # noqa: F403  (win32api's registry names, in their own module)
+from ._api_resources import *  # noqa: F403  (resources of Windows programs)
 from ._api_shell import *  # noqa: F403  (the shell, programs, profiles, shutting down)
 from ._api_system import *  # noqa: F403  (win32api's system names, kept in their own module)
 from ._handles import PyHANDLE, handle_value, lookup
@@ -79,6 +81,7 @@ __all__ = [
     "FormatMessageW", *_api_files.__all__, *_api_system.__all__, *_api_registry.__all__,
     *_api_more.__all__, *_api_input.__all__,
     *_api_shell.__all__, "DragQueryFile", "DragFinish", *_api_display.__all__,
+    *_api_resources.__all__,
 ]  # fmt: skip
 
 STD_INPUT_HANDLE = -10

@@ -1,0 +1,56 @@
+"""win32api's resource names: EnumResourceTypes/Names/Languages, LoadResource, LoadString.
+
+Re-exported by :mod:`.win32api`. The module is a Windows program or DLL that LoadLibraryEx
+loaded as a data file (``kernel._peresources``); one core call each.
+"""
+
+from __future__ import annotations
+
+import operator
+
+from .. import kernel
+from ._adapt import api
+from ._handles import handle_value
+
+__all__ = [
+    "EnumResourceTypes", "EnumResourceNames", "EnumResourceLanguages", "LoadResource",
+    "LoadString",
+]  # fmt: skip
+
+
+def _resource_id(value: object) -> int | str:
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise TypeError("Resource id/name must be unicode or int in the range 0-65536")
+    return value
+
+
+@api("EnumResourceTypes")
+def EnumResourceTypes(hmodule: object, /) -> list[int | str]:
+    return kernel.resource_types(handle_value(hmodule))
+
+
+@api("EnumResourceNames")
+def EnumResourceNames(hmodule: object, resType: object, /) -> list[int | str]:
+    return kernel.resource_names(handle_value(hmodule), _resource_id(resType))
+
+
+@api("EnumResourceLanguages")
+def EnumResourceLanguages(hmodule: object, lpType: object, lpName: object, /) -> list[int]:
+    return kernel.resource_languages(
+        handle_value(hmodule), _resource_id(lpType), _resource_id(lpName)
+    )
+
+
+@api("LoadResource")
+def LoadResource(handle: object, type: object, name: object, language: int = 0, /) -> bytes:
+    """A resource's bytes (language 0: the first the file has)."""
+    return kernel.load_resource(
+        handle_value(handle), _resource_id(type), _resource_id(name), operator.index(language)
+    )
+
+
+@api("LoadString")
+def LoadString(handle: object, stringId: int, numChars: int = 1024, /) -> str:
+    """A string of the module's string tables, cut to ``numChars`` - 1 characters."""
+    text = kernel.load_string(handle_value(handle), operator.index(stringId))
+    return text[: max(operator.index(numChars) - 1, 0)]
