@@ -6,6 +6,7 @@ counts, and a thread without one is refused.
 
 from __future__ import annotations
 
+import struct
 import uuid
 from typing import TYPE_CHECKING
 
@@ -180,3 +181,47 @@ def test_tab_and_group_items(class_name: str) -> None:
         assert win32gui.GetNextDlgGroupItem(dialog, second, False) == first
     finally:
         win32gui.DestroyWindow(dialog)
+
+
+# -- icons from resource bits, children at a point, properties ------------------------------------
+
+
+def _icon_bits(width: int, height: int) -> bytes:
+    header = struct.pack("<IiiHHIIiiII", 40, width, 2 * height, 1, 32, 0, 0, 0, 0, 0, 0)
+    return header + bytes(width * height * 4) + bytes(((width + 31) // 32) * 4 * height)
+
+
+def test_an_icon_from_resource_bits() -> None:
+    icon = win32gui.CreateIconFromResource(_icon_bits(32, 32), True)
+    try:
+        assert icon
+    finally:
+        win32gui.DestroyIcon(icon)
+
+
+def test_child_window_from_point_ex_skips_hidden_children(class_name: str, hwnd: int) -> None:
+    parent = win32gui.CreateWindow(
+        class_name, "parent", win32con.WS_VISIBLE, 0, 0, 100, 100, 0, 0, 0, None
+    )
+    try:
+        hidden = win32gui.CreateWindow(
+            class_name, "", win32con.WS_CHILD, 0, 0, 50, 50, parent, 1, 0, None
+        )
+        assert win32gui.ChildWindowFromPointEx(parent, (10, 10), win32con.CWP_ALL) == hidden
+        assert (
+            win32gui.ChildWindowFromPointEx(parent, (10, 10), win32con.CWP_SKIPINVISIBLE) == parent
+        )
+        assert win32gui.ChildWindowFromPointEx(parent, (500, 500), win32con.CWP_ALL) == 0
+    finally:
+        win32gui.DestroyWindow(parent)
+
+
+def test_enum_props_ex_finds_none_pywin32_can_set(hwnd: int) -> None:
+    seen: list[object] = []
+
+    def found(*args: object) -> bool:
+        seen.append(args)
+        return True
+
+    win32gui.EnumPropsEx(hwnd, found, None)
+    assert all(isinstance(args, tuple) for args in seen)

@@ -130,6 +130,7 @@ from ._icons import copy_icon as copy_icon
 from ._icons import create_icon as create_icon
 from ._icons import destroy_icon as destroy_icon
 from ._icons import extract_icons as extract_icons
+from ._icons import icon_from_resource as icon_from_resource
 from ._icons import icon_of as icon_of
 from ._icons import is_icon as is_icon
 from ._icons import load_image as load_image
@@ -685,4 +686,5 @@ __all__ = [
     "change_display_mode",
     "display_device",
     "display_mode",
+    "icon_from_resource",
 ]

@@ -19,9 +19,9 @@ from ._handles import handle_value
 
 __all__ = [
     "DragAcceptFiles", "GetOpenFileNameW", "GetSaveFileNameW", "GetOpenFileName",
-    "CommDlgExtendedError", "ExtractIcon",
+    "CommDlgExtendedError", "ExtractIcon", "CreateIconFromResource", "ChildWindowFromPointEx",
+    "EnumPropsEx",
 ]  # fmt: skip
-API_NAMES = ["DragQueryFile", "DragFinish"]
 
 _OFN_FIELDS = ("hwndOwner", "Filter", "File", "InitialDir", "Title")
 
@@ -95,3 +95,27 @@ def ExtractIcon(hinstance: object, moduleName: str, index: int, /) -> int:
     for icon in small:
         messages.destroy_icon(icon)
     return large[0] if large else 0
+
+
+@api("CreateIconFromResource")
+def CreateIconFromResource(bits: bytes, fIcon: int, ver: int = 0x00030000, /) -> int:
+    """An icon (or, with ``fIcon`` false, a cursor) from resource bits: a DIB or a PNG."""
+    operator.index(ver)
+    return messages.icon_from_resource(bits, bool(operator.index(fIcon)))
+
+
+@api("ChildWindowFromPointEx")
+def ChildWindowFromPointEx(hwndParent: int, point: tuple[int, int], flags: int, /) -> int:
+    """The child at a point, skipping hidden, disabled or transparent ones by CWP_* flags."""
+    x, y = point
+    return messages.child_window_from_point(
+        handle_value(hwndParent), (operator.index(x), operator.index(y)), operator.index(flags)
+    )
+
+
+@api("EnumPropsEx")
+def EnumPropsEx(hWnd: int, EnumFunc: Any, Param: object, /) -> None:  # noqa: ANN401
+    """Call ``EnumFunc`` for each property of the window: pywin32 sets none (no SetProp)."""
+    if not callable(EnumFunc):
+        raise TypeError("EnumFunc must be callable")
+    messages.window_of(handle_value(hWnd))

@@ -8,6 +8,7 @@ action returns the value, a SPI_SET* takes it as ``Param``.
 from __future__ import annotations
 
 import operator
+from typing import Any
 
 from .. import gdi, kernel, messages
 from ._adapt import api
@@ -80,7 +81,7 @@ def GetNextDlgGroupItem(hDlg: int, hCtl: int, bPrevious: int, /) -> int:
 
 @api("DialogBox")
 def DialogBox(
-    hInstance: object, TemplateName: object, hWndParent: int, DialogFunc: object,
+    hInstance: object, TemplateName: object, hWndParent: int, DialogFunc: Any,  # noqa: ANN401
     InitParam: object = 0, /,
 ) -> int:  # fmt: skip
     """A modal dialog from a template resource: a program has no resources here (1813).
