@@ -77,3 +77,29 @@ def test_a_dialog_template_resource_is_not_found() -> None:
         win32gui.DialogBox(0, 100, 0, {}, 0)
     assert caught.value.winerror == 1813
     assert win32gui.DialogBoxParam is win32gui.DialogBox
+
+
+def test_scroll_bars_keep_windows_rules() -> None:
+    from apartment.errors import Win32Error
+    from apartment.messages import WS_VSCROLL
+
+    dialog, _ = _dialog()
+    scrolled = messages.create_window("dialog-navigation-test", style=WS_VSCROLL).hwnd
+    try:
+        assert messages.scroll_info(scrolled, 1) == messages.ScrollInfo(0, 100, 0, 0, 0)
+        with pytest.raises(Win32Error) as caught:
+            messages.scroll_info(dialog, 1)  # no WS_VSCROLL, never set
+        assert caught.value.winerror == 1447
+        assert (
+            messages.set_scroll_info(scrolled, 1, 0x7, minimum=0, maximum=99, page=10, pos=95) == 90
+        )
+        assert messages.scroll_info(scrolled, 1) == messages.ScrollInfo(0, 99, 10, 90, 0)
+        assert messages.set_scroll_info(scrolled, 1, 0x2, page=500) == 0  # page: the range's size
+        assert messages.scroll_info(scrolled, 1).page == 100
+        assert messages.set_scroll_info(dialog, 0, 0x4, pos=-5) == 0  # now it has the bar
+        assert messages.scroll_info(dialog, 0).pos == 0
+        with pytest.raises(Win32Error):
+            messages.scroll_info(scrolled, 2)  # SB_CTL: no scroll bar controls here
+    finally:
+        messages.destroy_window(scrolled)
+        messages.destroy_window(dialog)

@@ -263,6 +263,9 @@ from ._region import Region as Region
 from ._resources import find_resource as find_resource
 from ._resources import load_cursor as load_cursor
 from ._resources import load_icon as load_icon
+from ._scroll import ScrollInfo as ScrollInfo
+from ._scroll import scroll_info as scroll_info
+from ._scroll import set_scroll_info as set_scroll_info
 from ._send import in_send_message as in_send_message
 from ._send import in_send_message_ex as in_send_message_ex
 from ._send import reply_message as reply_message
@@ -687,4 +690,7 @@ __all__ = [
     "display_device",
     "display_mode",
     "icon_from_resource",
+    "ScrollInfo",
+    "scroll_info",
+    "set_scroll_info",
 ]

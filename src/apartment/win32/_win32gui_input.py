@@ -15,6 +15,7 @@ from ._handles import handle_value
 __all__ = [
     "SetCursor", "GetCursor", "GetCursorInfo", "GetDoubleClickTime", "SetDoubleClickTime",
     "CreateCaret", "DestroyCaret", "ShowCaret", "HideCaret", "SetCaretPos", "GetCaretPos",
+    "GetScrollInfo", "SetScrollInfo",
 ]  # fmt: skip
 
 
@@ -80,3 +81,38 @@ def SetCaretPos(x: int, y: int, /) -> None:
 @api("GetCaretPos")
 def GetCaretPos() -> tuple[int, int]:
     return messages.caret_pos()
+
+
+# -- scroll bars ---------------------------------------------------------------------------------
+
+_SIF_RANGE, _SIF_PAGE, _SIF_POS, _SIF_TRACKPOS = 0x1, 0x2, 0x4, 0x10
+_SIF_ALL = _SIF_RANGE | _SIF_PAGE | _SIF_POS | _SIF_TRACKPOS
+
+
+@api("GetScrollInfo")
+def GetScrollInfo(hwnd: int, nBar: int, mask: int = _SIF_ALL, /) -> tuple[int, ...]:
+    """PySCROLLINFO: ``(fMask, nMin, nMax, nPage, nPos, nTrackPos)``, the unasked ones 0."""
+    fields = operator.index(mask)
+    info = messages.scroll_info(handle_value(hwnd), operator.index(nBar))
+    low, high = (info.min, info.max) if fields & _SIF_RANGE else (0, 0)
+    return (
+        fields,
+        low,
+        high,
+        info.page if fields & _SIF_PAGE else 0,
+        info.pos if fields & _SIF_POS else 0,
+        info.track_pos if fields & _SIF_TRACKPOS else 0,
+    )
+
+
+@api("SetScrollInfo")
+def SetScrollInfo(hwnd: int, nBar: int, scollInfo: tuple[int, ...], bRedraw: int = 1, /) -> int:
+    """Set what the PySCROLLINFO's fMask names; the position after (nothing is redrawn)."""
+    if not isinstance(scollInfo, tuple) or not 1 <= len(scollInfo) <= 6:
+        raise TypeError("SCROLLINFO must be a tuple of up to 6 ints")
+    values = [operator.index(value) for value in scollInfo] + [0] * (6 - len(scollInfo))
+    fields, low, high, page, pos, _track = values
+    return messages.set_scroll_info(
+        handle_value(hwnd), operator.index(nBar), fields,
+        minimum=low, maximum=high, page=page, pos=pos,
+    )  # fmt: skip
