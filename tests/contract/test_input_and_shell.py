@@ -533,3 +533,24 @@ def test_the_resources_of_a_program_loaded_as_a_data_file() -> None:
         assert winerror_of(win32api.EnumResourceLanguages, module, win32con.RT_VERSION, 999) == 1814
     finally:
         win32api.FreeLibrary(module)
+
+
+def test_resources_are_updated_in_a_copy_of_a_program(tmp_path: Any) -> None:
+    import shutil
+
+    program = str(tmp_path / "copy.exe")
+    shutil.copy(_a_program(), program)
+    update = win32api.BeginUpdateResource(program, False)
+    win32api.UpdateResource(update, "MYDATA", "FIRST", b"abc", 0x409)
+    win32api.EndUpdateResource(update, False)
+    discarded = win32api.BeginUpdateResource(program, False)
+    win32api.UpdateResource(discarded, "MYDATA", "SECOND", b"xyz", 0x409)
+    win32api.EndUpdateResource(discarded, True)
+    module = win32api.LoadLibraryEx(program, 0, win32con.LOAD_LIBRARY_AS_DATAFILE)
+    try:
+        assert "MYDATA" in win32api.EnumResourceTypes(module)
+        assert win32api.EnumResourceNames(module, "MYDATA") == ["FIRST"]
+        assert win32api.LoadResource(module, "MYDATA", "FIRST", 0x409) == b"abc"
+        assert win32con.RT_VERSION in win32api.EnumResourceTypes(module)  # kept
+    finally:
+        win32api.FreeLibrary(module)

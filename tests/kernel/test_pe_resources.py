@@ -85,3 +85,30 @@ def test_what_is_no_pe_file_is_refused(tmp_path: Path) -> None:
     with pytest.raises(Win32Error) as caught:
         kernel.load_library(str(tmp_path / "none.dll"), as_data=True)
     assert caught.value.winerror == 2
+
+
+def test_an_update_adds_replaces_and_deletes(tmp_path: Path) -> None:
+    program = tmp_path / "strings.dll"
+    _pe_with_strings(program, {3: "Hello"})
+    update = kernel.begin_update_resource(str(program), False)
+    kernel.update_resource(update, RT_STRING, 1, _string_block({3: "Bye"}), 0x409)
+    kernel.update_resource(update, "#10", "Named", b"data", 0)
+    kernel.update_resource(update, 24, 1, None, 0)  # deleting what is not there: nothing
+    kernel.end_update_resource(update, False)
+    module = kernel.load_library(str(program), as_data=True)
+    try:
+        assert kernel.load_string(module, 3) == "Bye"
+        assert kernel.resource_names(module, 10) == ["NAMED"]
+        assert kernel.load_resource(module, 10, "named") == b"data"
+    finally:
+        kernel.free_library(module)
+    update = kernel.begin_update_resource(str(program), True)  # from none
+    kernel.update_resource(update, RT_STRING, 1, None, 0x409)
+    kernel.end_update_resource(update, False)
+    module = kernel.load_library(str(program), as_data=True)
+    try:
+        assert kernel.resource_types(module) == []
+    finally:
+        kernel.free_library(module)
+    with pytest.raises(InvalidHandleError):
+        kernel.end_update_resource(update, False)

@@ -939,6 +939,9 @@ from ._peresources import load_string as load_string
 from ._peresources import resource_languages as resource_languages
 from ._peresources import resource_names as resource_names
 from ._peresources import resource_types as resource_types
+from ._peupdate import begin_update_resource as begin_update_resource
+from ._peupdate import end_update_resource as end_update_resource
+from ._peupdate import update_resource as update_resource
 from ._profile import profile_path as profile_path
 from ._profile import profile_section as profile_section
 from ._profile import profile_value as profile_value

@@ -1,4 +1,4 @@
-"""win32api's resource names: EnumResourceTypes/Names/Languages, LoadResource, LoadString.
+"""win32api's resource names: EnumResource*, LoadResource, LoadString, UpdateResource.
 
 Re-exported by :mod:`.win32api`. The module is a Windows program or DLL that LoadLibraryEx
 loaded as a data file (``kernel._peresources``); one core call each.
@@ -10,11 +10,12 @@ import operator
 
 from .. import kernel
 from ._adapt import api
+from ._buffers import text_arg
 from ._handles import handle_value
 
 __all__ = [
     "EnumResourceTypes", "EnumResourceNames", "EnumResourceLanguages", "LoadResource",
-    "LoadString",
+    "LoadString", "BeginUpdateResource", "UpdateResource", "EndUpdateResource",
 ]  # fmt: skip
 
 
@@ -54,3 +55,31 @@ def LoadString(handle: object, stringId: int, numChars: int = 1024, /) -> str:
     """A string of the module's string tables, cut to ``numChars`` - 1 characters."""
     text = kernel.load_string(handle_value(handle), operator.index(stringId))
     return text[: max(operator.index(numChars) - 1, 0)]
+
+
+@api("BeginUpdateResource")
+def BeginUpdateResource(filename: str, delete: int, /) -> int:
+    """Start changing a Windows program's resources (with ``delete``, from none)."""
+    return kernel.begin_update_resource(text_arg(filename), bool(operator.index(delete)))
+
+
+@api("UpdateResource")
+def UpdateResource(
+    handle: int, type: object, name: object, data: bytes | None, language: int = 0x400, /
+) -> None:
+    """Add or replace (``data``) or delete (None) a resource.
+
+    The language LANG_USER_DEFAULT (0x400, the default) is the user's, 0x409.
+    """
+    lang = operator.index(language)
+    kernel.update_resource(
+        handle_value(handle), _resource_id(type), _resource_id(name),
+        None if data is None else bytes(memoryview(data)),
+        0x409 if lang == 0x400 else lang,
+    )  # fmt: skip
+
+
+@api("EndUpdateResource")
+def EndUpdateResource(handle: int, discard: int, /) -> None:
+    """Write the changes into the file, or drop them."""
+    kernel.end_update_resource(handle_value(handle), bool(operator.index(discard)))
