@@ -225,3 +225,17 @@ def test_enum_props_ex_finds_none_pywin32_can_set(hwnd: int) -> None:
 
     win32gui.EnumPropsEx(hwnd, found, None)
     assert all(isinstance(args, tuple) for args in seen)
+
+
+def test_a_window_region_is_kept_and_copied(hwnd: int) -> None:
+    assert win32gui.GetWindowRgnBox(hwnd) == (0, (0, 0, 0, 0))  # ERROR: no region
+    win32gui.SetWindowRgn(hwnd, win32gui.CreateRectRgnIndirect((1, 2, 5, 7)), False)
+    assert win32gui.GetWindowRgnBox(hwnd) == (2, (1, 2, 5, 7))  # SIMPLEREGION
+    copy = win32gui.CreateRectRgnIndirect((0, 0, 0, 0))
+    try:
+        assert win32gui.GetWindowRgn(hwnd, copy) == 2
+        assert tuple(win32gui.GetRgnBox(copy)) == (2, (1, 2, 5, 7))
+    finally:
+        win32gui.DeleteObject(copy)
+    win32gui.SetWindowRgn(hwnd, 0, False)
+    assert win32gui.GetWindowRgnBox(hwnd)[0] == 0

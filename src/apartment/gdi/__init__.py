@@ -115,6 +115,9 @@ from ._text import draw_text_extent as draw_text_extent
 from ._text import face_name as face_name
 from ._text import text_extent as text_extent
 from ._text import text_metrics as text_metrics
+from ._windowregion import set_window_region as set_window_region
+from ._windowregion import window_region as window_region
+from ._windowregion import window_region_into as window_region_into
 
 __all__ = [
     "CLR_INVALID", "DEFAULT_PALETTE_COLORS", "GDI_LOCK", "GM_ADVANCED", "GM_COMPATIBLE",
@@ -138,5 +141,5 @@ __all__ = [
     "icon_title_font", "nonclient_metrics", "set_icon_title_font",
     "CLR_NONE", "ImageList", "add_images", "create_image_list", "destroy_image_list",
     "image_count", "image_icon", "image_list", "remove_image", "replace_icon",
-    "set_image_background",
+    "set_image_background", "set_window_region", "window_region", "window_region_into",
 ]  # fmt: skip

@@ -1,4 +1,4 @@
-"""win32gui's image lists (ImageList_*) and the constants win32gui carries for them and more.
+"""win32gui's image lists (ImageList_*), window regions, and constants win32gui carries.
 
 Re-exported by :mod:`.win32gui`. Each function is one call into ``apartment.gdi``'s image
 lists; pywin32 raises its error where comctl32 answers -1 or FALSE.
@@ -25,7 +25,7 @@ __all__ = [
     "LR_VGACOLOR", "NIIF_ERROR", "NIIF_ICON_MASK", "NIIF_INFO", "NIIF_NONE", "NIIF_NOSOUND",
     "NIIF_WARNING", "TPM_BOTTOMALIGN", "TPM_CENTERALIGN", "TPM_LEFTALIGN", "TPM_LEFTBUTTON",
     "TPM_NONOTIFY", "TPM_RETURNCMD", "TPM_RIGHTALIGN", "TPM_RIGHTBUTTON", "TPM_TOPALIGN",
-    "TPM_VCENTERALIGN",
+    "TPM_VCENTERALIGN", "SetWindowRgn", "GetWindowRgn", "GetWindowRgnBox",
 ]  # fmt: skip
 
 CLR_NONE = -1
@@ -127,3 +127,35 @@ def ImageList_DrawEx(
     """Nothing is drawn: checks the image exists."""
     if not 0 <= operator.index(i) < gdi.image_count(handle_value(himl)):
         raise _failed("ImageList_DrawEx")
+
+
+# -- window regions ----------------------------------------------------------------------------
+
+
+@api("SetWindowRgn")
+def SetWindowRgn(hWnd: int, hRgn: object, bRedraw: int, /) -> None:
+    """Give the window a region (a copy; None or 0 removes it); nothing is redrawn."""
+    operator.index(bRedraw)
+    region = None
+    if handle_value(hRgn):
+        found = gdi.object_of(handle_value(hRgn), gdi.RegionObject)
+        assert isinstance(found, gdi.RegionObject)
+        region = found
+    gdi.set_window_region(handle_value(hWnd), region)
+
+
+@api("GetWindowRgn")
+def GetWindowRgn(hWnd: int, hRgn: object, /) -> int:
+    """Copy the window's region into ``hRgn``; its complexity, ERROR (0) without one."""
+    found = gdi.object_of(handle_value(hRgn), gdi.RegionObject)
+    assert isinstance(found, gdi.RegionObject)
+    return gdi.window_region_into(handle_value(hWnd), found)
+
+
+@api("GetWindowRgnBox")
+def GetWindowRgnBox(hWnd: object) -> tuple[int, tuple[int, int, int, int]]:
+    """``(complexity, bounding rectangle)`` of the window's region; ``(0, (0, 0, 0, 0))`` none."""
+    region = gdi.window_region(handle_value(hWnd))
+    if region is None:
+        return 0, (0, 0, 0, 0)
+    return region.complexity, region.box
