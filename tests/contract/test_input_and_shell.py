@@ -554,3 +554,37 @@ def test_resources_are_updated_in_a_copy_of_a_program(tmp_path: Any) -> None:
         assert win32con.RT_VERSION in win32api.EnumResourceTypes(module)  # kept
     finally:
         win32api.FreeLibrary(module)
+
+
+# -- hot keys ----------------------------------------------------------------------------------
+
+
+def test_a_hot_key_posts_wm_hotkey_instead_of_the_key(typed: Typed) -> None:
+    win32gui.RegisterHotKey(typed.hwnd, 7, win32con.MOD_CONTROL, 0x4B)  # Ctrl+K
+    try:
+        with pytest.raises(pywintypes.error) as caught:
+            win32gui.RegisterHotKey(typed.hwnd, 8, win32con.MOD_CONTROL, 0x4B)
+        assert caught.value.winerror == 1409  # ERROR_HOTKEY_ALREADY_REGISTERED
+        win32api.keybd_event(win32con.VK_CONTROL, 0x1D, 0)
+        win32api.keybd_event(0x4B, 0x25, 0)
+        win32api.keybd_event(0x4B, 0x25, KEYUP)
+        win32api.keybd_event(win32con.VK_CONTROL, 0x1D, KEYUP)
+        seen = []
+        while True:
+            rc, msg = win32gui.PeekMessage(0, 0, 0, win32con.PM_REMOVE)
+            if not rc:
+                break
+            if msg[1] in (win32con.WM_HOTKEY, win32con.WM_KEYDOWN, win32con.WM_KEYUP):
+                seen.append((msg[1], msg[2], msg[3] if msg[1] == win32con.WM_HOTKEY else 0))
+            win32gui.DispatchMessage(msg)
+        assert seen == [
+            (win32con.WM_HOTKEY, 7, 0x4B << 16 | win32con.MOD_CONTROL),
+            (win32con.WM_KEYDOWN, win32con.VK_CONTROL, 0),
+            (win32con.WM_KEYUP, 0x4B, 0),
+            (win32con.WM_KEYUP, win32con.VK_CONTROL, 0),
+        ]  # posted before the input, and no WM_KEYDOWN for the hot key's own key
+    finally:
+        win32gui.UnregisterHotKey(typed.hwnd, 7)
+    with pytest.raises(pywintypes.error) as caught:
+        win32gui.UnregisterHotKey(typed.hwnd, 7)
+    assert caught.value.winerror == 1419  # ERROR_HOTKEY_NOT_REGISTERED

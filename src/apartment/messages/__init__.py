@@ -119,6 +119,14 @@ from ._globalmem import free_global as free_global
 from ._globalmem import global_data as global_data
 from ._gui_constants import *  # noqa: F403
 from ._gui_constants import __all__ as _gui_constant_names
+from ._hotkeys import MOD_ALT as MOD_ALT
+from ._hotkeys import MOD_CONTROL as MOD_CONTROL
+from ._hotkeys import MOD_NOREPEAT as MOD_NOREPEAT
+from ._hotkeys import MOD_SHIFT as MOD_SHIFT
+from ._hotkeys import MOD_WIN as MOD_WIN
+from ._hotkeys import HotKey as HotKey
+from ._hotkeys import register_hotkey as register_hotkey
+from ._hotkeys import unregister_hotkey as unregister_hotkey
 from ._icons import IMAGE_BITMAP as IMAGE_BITMAP
 from ._icons import IMAGE_CURSOR as IMAGE_CURSOR
 from ._icons import IMAGE_ICON as IMAGE_ICON
@@ -693,4 +701,12 @@ __all__ = [
     "ScrollInfo",
     "scroll_info",
     "set_scroll_info",
+    "MOD_ALT",
+    "MOD_CONTROL",
+    "MOD_NOREPEAT",
+    "MOD_SHIFT",
+    "MOD_WIN",
+    "HotKey",
+    "register_hotkey",
+    "unregister_hotkey",
 ]

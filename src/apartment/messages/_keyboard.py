@@ -30,9 +30,10 @@ from ..kernel.lowlevel import KERNEL_LOCK, Waiter, wake_all
 from ._constants import QS_KEY
 from ._cursor import _state as _cursor_state
 from ._focus import InputState, foreground_state, input_state
+from ._hotkeys import WM_HOTKEY, hotkey_for
 from ._keylayout import VK_PACKET, key_char, map_virtual_key
 from ._message import Message, ticks
-from ._post import post_message
+from ._post import post_message, post_thread_message
 from ._window_table import WINDOWS
 
 __all__ = [
@@ -256,27 +257,46 @@ def synthesize_key(virtual_key: int, scan_code: int = 0, flags: int = 0) -> None
         if not up:
             for key in changed:
                 _system.pressed[key] = 1
+        hotkey = None if up else hotkey_for(_SIDES.get(virtual_key, virtual_key), keys)
         lparam = 1 | char << 16 | extended << 24 | bool(keys[_VK_MENU] & 0x80) << 29
         lparam |= (1 << 30 if was_down or up else 0) | (1 << 31 if up else 0)
-        if target_state is None:
-            return
-        hwnd = target_state.focus
-        if not hwnd:
-            hwnd = target_state.active
-            if msg < _WM_SYSKEYDOWN:
-                msg += _WM_SYSKEYDOWN - _WM_KEYDOWN
-        window = WINDOWS.get(hwnd)
-        if window is None:
-            return
-        wparam = _SIDES.get(virtual_key, virtual_key)
-        message = Message(hwnd, msg, wparam, lparam, ticks(), _cursor_state.pos)
-        thread_keys = target_state.keys
-
-        def retrieved() -> None:  # kernel lock held, the receiving thread
-            _apply(thread_keys, changed, not up)
-
-        window.queue.put_input((message, retrieved), QS_KEY, woken)
+        if target_state is not None and hotkey is None:
+            _queue_key(target_state, msg, virtual_key, lparam, changed, up, woken)
     wake_all(woken)
+    if hotkey is not None:  # WM_HOTKEY instead of the key message, as Windows posts it
+        hotkey_lparam = hotkey.virtual_key << 16 | hotkey.modifiers
+        if hotkey.hwnd:
+            post_message(hotkey.hwnd, WM_HOTKEY, hotkey.ident, hotkey_lparam)
+        else:
+            post_thread_message(hotkey.queue.thread, WM_HOTKEY, hotkey.ident, hotkey_lparam)
+
+
+def _queue_key(
+    state: InputState,
+    msg: int,
+    virtual_key: int,
+    lparam: int,
+    changed: list[int],
+    up: bool,
+    woken: list[Waiter],
+) -> None:
+    """Queue a key message to the input state's focus (or active) window; kernel lock held."""
+    hwnd = state.focus
+    if not hwnd:
+        hwnd = state.active
+        if msg < _WM_SYSKEYDOWN:
+            msg += _WM_SYSKEYDOWN - _WM_KEYDOWN
+    window = WINDOWS.get(hwnd)
+    if window is None:
+        return
+    wparam = _SIDES.get(virtual_key, virtual_key)
+    message = Message(hwnd, msg, wparam, lparam, ticks(), _cursor_state.pos)
+    thread_keys = state.keys
+
+    def retrieved() -> None:  # kernel lock held, the receiving thread
+        _apply(thread_keys, changed, not up)
+
+    window.queue.put_input((message, retrieved), QS_KEY, woken)
 
 
 def translate_message(message: Message | tuple[object, ...]) -> bool:

@@ -15,7 +15,7 @@ from ._handles import handle_value
 __all__ = [
     "SetCursor", "GetCursor", "GetCursorInfo", "GetDoubleClickTime", "SetDoubleClickTime",
     "CreateCaret", "DestroyCaret", "ShowCaret", "HideCaret", "SetCaretPos", "GetCaretPos",
-    "GetScrollInfo", "SetScrollInfo",
+    "GetScrollInfo", "SetScrollInfo", "RegisterHotKey", "UnregisterHotKey",
 ]  # fmt: skip
 
 
@@ -116,3 +116,19 @@ def SetScrollInfo(hwnd: int, nBar: int, scollInfo: tuple[int, ...], bRedraw: int
         handle_value(hwnd), operator.index(nBar), fields,
         minimum=low, maximum=high, page=page, pos=pos,
     )  # fmt: skip
+
+
+# -- hot keys ------------------------------------------------------------------------------------
+
+
+@api("RegisterHotKey")
+def RegisterHotKey(hWnd: int | None, id: int, Modifiers: int, vk: int, /) -> None:
+    """A key combination that posts WM_HOTKEY to the window (None: the thread) when typed."""
+    messages.register_hotkey(
+        handle_value(hWnd), operator.index(id), operator.index(Modifiers), operator.index(vk)
+    )
+
+
+@api("UnregisterHotKey")
+def UnregisterHotKey(hWnd: int | None, id: int, /) -> None:
+    messages.unregister_hotkey(handle_value(hWnd), operator.index(id))
