@@ -85,3 +85,13 @@ def test_image_lists_count_their_images() -> None:
         win32gui.ImageList_Destroy(images)
     assert win32gui.ImageList_GetImageCount(images) == 0
     win32gui.DeleteObject(bitmap)
+
+
+def test_win32gui_carries_message_box_and_the_headless_helpers() -> None:
+    assert win32gui.MessageBox is win32api.MessageBox
+    assert win32gui.MessageBeep is win32api.MessageBeep
+    win32gui.InitCommonControlsEx(0xFF)
+    hwnd = win32gui.GetDesktopWindow()
+    assert win32gui.DragDetect(hwnd, (1, 1)) == 0
+    with pytest.raises(pywintypes.error):
+        win32gui.DragDetect(12345678, (1, 1))

@@ -20,7 +20,7 @@ from ._handles import handle_value
 __all__ = [
     "DragAcceptFiles", "GetOpenFileNameW", "GetSaveFileNameW", "GetOpenFileName",
     "CommDlgExtendedError", "ExtractIcon", "CreateIconFromResource", "ChildWindowFromPointEx",
-    "EnumPropsEx",
+    "EnumPropsEx", "MessageBox", "MessageBeep", "InitCommonControlsEx", "DragDetect",
 ]  # fmt: skip
 
 _OFN_FIELDS = ("hwndOwner", "Filter", "File", "InitialDir", "Title")
@@ -119,3 +119,23 @@ def EnumPropsEx(hWnd: int, EnumFunc: Any, Param: object, /) -> None:  # noqa: AN
     if not callable(EnumFunc):
         raise TypeError("EnumFunc must be callable")
     messages.window_of(handle_value(hWnd))
+
+
+# win32gui carries these too (the same functions as win32api's).
+from ._api_more import MessageBox as MessageBox  # noqa: E402
+from ._api_system import MessageBeep as MessageBeep  # noqa: E402
+
+
+def InitCommonControlsEx(flag: int, /) -> None:
+    """Accepted: the common controls are not modelled (InitCommonControls too)."""
+    operator.index(flag)
+
+
+@api("DragDetect")
+def DragDetect(hwnd: int, point: tuple[int, int], /) -> int:
+    """False: Windows waits for the mouse to leave the drag rectangle; no user moves it here."""
+    messages.window_of(handle_value(hwnd))
+    x, y = point
+    operator.index(x)
+    operator.index(y)
+    return 0
