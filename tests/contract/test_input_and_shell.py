@@ -481,6 +481,7 @@ SHUTDOWN_CALLS = [
     pytest.param(lambda: win32api.ExitWindows(), id="ExitWindows"),
     pytest.param(lambda: win32api.InitiateSystemShutdown(None, "x", 30, 0, 0), id="Initiate"),
     pytest.param(lambda: win32api.AbortSystemShutdown(None), id="Abort"),
+    pytest.param(lambda: win32api.SetSystemPowerState(True, False), id="SetSystemPowerState"),
 ]
 
 
@@ -588,3 +589,9 @@ def test_a_hot_key_posts_wm_hotkey_instead_of_the_key(typed: Typed) -> None:
     with pytest.raises(pywintypes.error) as caught:
         win32gui.UnregisterHotKey(typed.hwnd, 7)
     assert caught.value.winerror == 1419  # ERROR_HOTKEY_NOT_REGISTERED
+
+
+def test_extended_name_formats() -> None:
+    assert (win32api.NameUnknown, win32api.NameFullyQualifiedDN, win32api.NameDisplay) == (0, 1, 3)
+    assert (win32api.NameUniqueId, win32api.NameCanonical, win32api.NameUserPrincipal) == (6, 7, 8)
+    assert (win32api.NameCanonicalEx, win32api.NameServicePrincipal) == (9, 10)

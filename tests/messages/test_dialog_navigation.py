@@ -77,6 +77,9 @@ def test_a_dialog_template_resource_is_not_found() -> None:
         win32gui.DialogBox(0, 100, 0, {}, 0)
     assert caught.value.winerror == 1813
     assert win32gui.DialogBoxParam is win32gui.DialogBox
+    with pytest.raises(pywintypes.error) as caught:
+        win32gui.LoadMenu(0, 1)
+    assert caught.value.winerror == 1813
 
 
 def test_scroll_bars_keep_windows_rules() -> None:

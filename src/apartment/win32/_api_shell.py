@@ -23,7 +23,9 @@ __all__ = [
     "ShellExecute", "WinExec", "FindExecutable", "ExitWindows", "ExitWindowsEx",
     "InitiateSystemShutdown", "AbortSystemShutdown", "GetDllDirectory", "SetDllDirectory",
     "SetThreadLocale", "GetProfileVal", "WriteProfileVal", "GetProfileSection",
-    "WriteProfileSection",
+    "WriteProfileSection", "SetSystemPowerState", "NameUnknown", "NameFullyQualifiedDN",
+    "NameDisplay", "NameUniqueId", "NameCanonical", "NameUserPrincipal", "NameCanonicalEx",
+    "NameServicePrincipal",
 ]  # fmt: skip
 
 _HOOK = [FACADE_HOOK]
@@ -157,3 +159,17 @@ def WriteProfileSection(section: str, data: str, iniName: str | None = None, /) 
         raise ValueError("Section data must be terminated by double null")
     entries = [entry for entry in text[:-2].split("\0") if entry]
     kernel.write_profile_section(text_arg(section), entries, _optional_text(iniName))
+
+
+# EXTENDED_NAME_FORMAT (GetUserNameEx, TranslateName); NameSamCompatible (2) is in win32api.
+NameUnknown, NameFullyQualifiedDN, NameDisplay = 0, 1, 3
+NameUniqueId, NameCanonical, NameUserPrincipal = 6, 7, 8
+NameCanonicalEx, NameServicePrincipal = 9, 10
+
+
+@api("SetSystemPowerState")
+def SetSystemPowerState(Suspend: int, Force: int, /) -> None:
+    """Refused as shutting down is: 1314 without SeShutdownPrivilege enabled, else 5."""
+    operator.index(Suspend)
+    operator.index(Force)
+    kernel.shut_down("suspending the machine")

@@ -17,7 +17,7 @@ from ._win32gui_gdi import PyLOGFONT
 
 __all__ = [
     "SystemParametersInfo", "GetThreadDesktop", "UNICODE", "dllhandle", "GetNextDlgTabItem",
-    "GetNextDlgGroupItem", "DialogBox", "DialogBoxParam",
+    "GetNextDlgGroupItem", "DialogBox", "DialogBoxParam", "LoadMenu",
 ]  # fmt: skip
 
 UNICODE = True
@@ -98,3 +98,12 @@ def DialogBox(
 
 
 DialogBoxParam = DialogBox
+
+
+@api("LoadMenu")
+def LoadMenu(hinstance: object, resource_id: object, /) -> int:
+    """A menu from a template resource: a program has no resources here (1813)."""
+    if isinstance(resource_id, bool) or not isinstance(resource_id, (int, str)):
+        raise TypeError("Resource id/name must be unicode or int in the range 0-65536")
+    messages.find_resource(handle_value(hinstance), resource_id, 4)  # RT_MENU
+    raise AssertionError("unreachable: find_resource finds no resource")  # pragma: no cover
