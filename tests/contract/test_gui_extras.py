@@ -239,3 +239,22 @@ def test_a_window_region_is_kept_and_copied(hwnd: int) -> None:
         win32gui.DeleteObject(copy)
     win32gui.SetWindowRgn(hwnd, 0, False)
     assert win32gui.GetWindowRgnBox(hwnd)[0] == 0
+
+
+def test_invalidate_and_validate_a_region(class_name: str) -> None:
+    made = win32gui.CreateWindow(
+        class_name, "paint", win32con.WS_VISIBLE, 0, 0, 50, 50, 0, 0, 0, None
+    )
+    region = win32gui.CreateRectRgnIndirect((1, 1, 5, 5))
+    update = win32gui.CreateRectRgnIndirect((0, 0, 0, 0))
+    try:
+        win32gui.ValidateRgn(made, None)
+        win32gui.InvalidateRgn(made, region, False)
+        assert win32gui.GetUpdateRgn(made, update, False) == 2  # SIMPLEREGION
+        assert tuple(win32gui.GetRgnBox(update)) == (2, (1, 1, 5, 5))
+        win32gui.ValidateRgn(made, region)
+        assert win32gui.GetUpdateRgn(made, update, False) == 1  # NULLREGION
+    finally:
+        win32gui.DeleteObject(region)
+        win32gui.DeleteObject(update)
+        win32gui.DestroyWindow(made)

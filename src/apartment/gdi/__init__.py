@@ -67,9 +67,11 @@ from ._paint import begin_paint as begin_paint
 from ._paint import end_paint as end_paint
 from ._paint import get_dc as get_dc
 from ._paint import invalidate_rect as invalidate_rect
+from ._paint import invalidate_region as invalidate_region
 from ._paint import release_dc as release_dc
 from ._paint import update_region as update_region
 from ._paint import validate_rect as validate_rect
+from ._paint import validate_region as validate_region
 from ._paint import window_from_dc as window_from_dc
 from ._paths import abort_path as abort_path
 from ._paths import begin_path as begin_path
@@ -141,5 +143,6 @@ __all__ = [
     "icon_title_font", "nonclient_metrics", "set_icon_title_font",
     "CLR_NONE", "ImageList", "add_images", "create_image_list", "destroy_image_list",
     "image_count", "image_icon", "image_list", "remove_image", "replace_icon",
-    "set_image_background", "set_window_region", "window_region", "window_region_into",
+    "invalidate_region", "validate_region", "set_image_background", "set_window_region",
+    "window_region", "window_region_into",
 ]  # fmt: skip

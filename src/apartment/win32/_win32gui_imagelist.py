@@ -7,11 +7,15 @@ lists; pywin32 raises its error where comctl32 answers -1 or FALSE.
 from __future__ import annotations
 
 import operator
+from typing import TYPE_CHECKING
 
 from .. import gdi
 from ..errors import Win32Error
 from ._adapt import api
 from ._handles import handle_value
+
+if TYPE_CHECKING:
+    from ..messages import Region
 
 __all__ = [
     "ImageList_Create", "ImageList_Destroy", "ImageList_GetImageCount", "ImageList_Add",
@@ -25,7 +29,8 @@ __all__ = [
     "LR_VGACOLOR", "NIIF_ERROR", "NIIF_ICON_MASK", "NIIF_INFO", "NIIF_NONE", "NIIF_NOSOUND",
     "NIIF_WARNING", "TPM_BOTTOMALIGN", "TPM_CENTERALIGN", "TPM_LEFTALIGN", "TPM_LEFTBUTTON",
     "TPM_NONOTIFY", "TPM_RETURNCMD", "TPM_RIGHTALIGN", "TPM_RIGHTBUTTON", "TPM_TOPALIGN",
-    "TPM_VCENTERALIGN", "SetWindowRgn", "GetWindowRgn", "GetWindowRgnBox",
+    "TPM_VCENTERALIGN", "SetWindowRgn", "GetWindowRgn", "GetWindowRgnBox", "InvalidateRgn",
+    "ValidateRgn",
 ]  # fmt: skip
 
 CLR_NONE = -1
@@ -159,3 +164,24 @@ def GetWindowRgnBox(hWnd: object) -> tuple[int, tuple[int, int, int, int]]:
     if region is None:
         return 0, (0, 0, 0, 0)
     return region.complexity, region.box
+
+
+def _region_or_none(hrgn: object) -> Region | None:
+    if not handle_value(hrgn):
+        return None
+    found = gdi.object_of(handle_value(hrgn), gdi.RegionObject)
+    assert isinstance(found, gdi.RegionObject)
+    return found.region
+
+
+@api("InvalidateRgn")
+def InvalidateRgn(hWnd: int, hRgn: object, bErase: int, /) -> None:
+    """Add a region (None: the client area) to the window's update region."""
+    operator.index(bErase)
+    gdi.invalidate_region(handle_value(hWnd), _region_or_none(hRgn))
+
+
+@api("ValidateRgn")
+def ValidateRgn(hWnd: int, hRgn: object, /) -> None:
+    """Take a region (None: everything) out of the window's update region."""
+    gdi.validate_region(handle_value(hWnd), _region_or_none(hRgn))
