@@ -258,3 +258,11 @@ def test_invalidate_and_validate_a_region(class_name: str) -> None:
         win32gui.DeleteObject(region)
         win32gui.DeleteObject(update)
         win32gui.DestroyWindow(made)
+
+
+def test_edit_get_line_of_what_is_no_edit_control(class_name: str) -> None:
+    made = win32gui.CreateWindow(class_name, "first\r\nsecond", 0, 0, 0, 50, 50, 0, 0, 0, None)
+    try:
+        assert win32gui.Edit_GetLine(made, 0) == ""  # nothing answers EM_GETLINE
+    finally:
+        win32gui.DestroyWindow(made)

@@ -106,3 +106,22 @@ def test_scroll_bars_keep_windows_rules() -> None:
     finally:
         messages.destroy_window(scrolled)
         messages.destroy_window(dialog)
+
+
+def test_an_edit_controls_lines() -> None:
+    from apartment.errors import Win32Error
+
+    try:
+        messages.register_class("Edit", _proc)
+        registered = True
+    except Win32Error:  # the dialog manager registered it already
+        registered = False
+    edit = messages.create_window("Edit", "first\r\nsecond").hwnd
+    try:
+        assert messages.edit_line(edit, 0) == "first"
+        assert messages.edit_line(edit, 1, 3) == "sec"
+        assert messages.edit_line(edit, 2) == ""
+    finally:
+        messages.destroy_window(edit)
+        if registered:
+            messages.unregister_class("Edit")

@@ -84,6 +84,7 @@ from ._display import DisplayMode as DisplayMode
 from ._display import change_display_mode as change_display_mode
 from ._display import display_device as display_device
 from ._display import display_mode as display_mode
+from ._dlgnav import edit_line as edit_line
 from ._dlgnav import next_dialog_group_item as next_dialog_group_item
 from ._dlgnav import next_dialog_tab_item as next_dialog_tab_item
 from ._drops import WM_DROPFILES as WM_DROPFILES
@@ -709,4 +710,5 @@ __all__ = [
     "HotKey",
     "register_hotkey",
     "unregister_hotkey",
+    "edit_line",
 ]

@@ -1,4 +1,4 @@
-"""Moving through a dialog's controls: the next tab stop, the next control of a group.
+"""A dialog's controls: the next tab stop, the next control of a group, an edit's lines.
 
 Windows' rules (GetNextDlgTabItem, GetNextDlgGroupItem, as Wine implements them): the
 controls are the dialog's children in their order; only visible, enabled controls count. The
@@ -15,8 +15,9 @@ from ..errors import InvalidParameterError
 from ..kernel.lowlevel import KERNEL_LOCK
 from ._styles import WS_DISABLED, WS_GROUP, WS_TABSTOP, WS_VISIBLE
 from ._window_table import window_of
+from ._windowpos import get_window_text
 
-__all__ = ["next_dialog_group_item", "next_dialog_tab_item"]
+__all__ = ["edit_line", "next_dialog_group_item", "next_dialog_tab_item"]
 
 
 def _controls(dialog: int) -> list[tuple[int, int]]:
@@ -81,3 +82,26 @@ def next_dialog_group_item(dialog: int, control: int, previous: bool) -> int:
         if _usable(style):
             return hwnd
     return control
+
+
+def edit_line(hwnd: int, line: int, size: int = 128) -> str:
+    """Line ``line`` (from 0) of an edit control's text, at most ``size`` characters (EM_GETLINE).
+
+    Lines end at CR LF (or LF); a line past the last is "", and so is any line of a window
+    that is no edit control (class Edit): nothing else answers EM_GETLINE.
+
+    Raises:
+        InvalidWindowHandleError: no such window.
+    """
+    if isinstance(line, bool) or not isinstance(line, int):
+        raise TypeError(f"a line is an int, not {line!r}")
+    window = window_of(hwnd)
+    with KERNEL_LOCK:
+        is_edit = window.wclass.name.casefold() == "edit"
+    if not is_edit:
+        return ""
+    text = get_window_text(hwnd, 1 << 20)
+    lines = text.replace("\r\n", "\n").split("\n")
+    if not 0 <= line < len(lines):
+        return ""
+    return lines[line][: max(size, 0)]

@@ -17,7 +17,7 @@ from ._win32gui_gdi import PyLOGFONT
 
 __all__ = [
     "SystemParametersInfo", "GetThreadDesktop", "UNICODE", "dllhandle", "GetNextDlgTabItem",
-    "GetNextDlgGroupItem", "DialogBox", "DialogBoxParam", "LoadMenu",
+    "GetNextDlgGroupItem", "DialogBox", "DialogBoxParam", "LoadMenu", "Edit_GetLine",
 ]  # fmt: skip
 
 UNICODE = True
@@ -107,3 +107,9 @@ def LoadMenu(hinstance: object, resource_id: object, /) -> int:
         raise TypeError("Resource id/name must be unicode or int in the range 0-65536")
     messages.find_resource(handle_value(hinstance), resource_id, 4)  # RT_MENU
     raise AssertionError("unreachable: find_resource finds no resource")  # pragma: no cover
+
+
+@api("Edit_GetLine")
+def Edit_GetLine(hwnd: int, line: int, size: int = 128, /) -> str:
+    """A line of an edit control's text (EM_GETLINE), at most ``size`` characters."""
+    return messages.edit_line(handle_value(hwnd), operator.index(line), operator.index(size))
