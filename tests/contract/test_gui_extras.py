@@ -52,19 +52,36 @@ def test_a_caret_is_made_moved_shown_hidden_and_destroyed(hwnd: int) -> None:
         win32gui.DestroyCaret()
 
 
-def test_a_thread_without_a_caret_is_refused(hwnd: int) -> None:
+def test_the_caret_position_is_the_threads_caret_or_not(hwnd: int) -> None:
+    win32gui.DestroyCaret()  # none: nothing happens
+    win32gui.SetCaretPos(3, 4)  # kept for the thread
+    assert win32gui.GetCaretPos() == (3, 4)
+    for call in (win32gui.ShowCaret, win32gui.HideCaret):
+        with pytest.raises(pywintypes.error) as caught:
+            call(hwnd)
+        assert caught.value.winerror == 5  # ERROR_ACCESS_DENIED: no caret
+
+
+def test_show_and_hide_name_the_carets_window(hwnd: int) -> None:
     win32gui.CreateCaret(hwnd, 0, 2, 10)
-    win32gui.DestroyCaret()
-    for call in (win32gui.DestroyCaret, lambda: win32gui.SetCaretPos(1, 1)):
-        with pytest.raises(pywintypes.error):
-            call()
+    try:
+        with pytest.raises(pywintypes.error) as caught:
+            win32gui.ShowCaret(12345678)
+        assert caught.value.winerror == 5
+        win32gui.HideCaret(0)
+        for _ in range(3):
+            win32gui.ShowCaret(hwnd)  # more shows than hides: no error
+    finally:
+        win32gui.DestroyCaret()
 
 
-def test_a_destroyed_window_takes_its_caret(class_name: str) -> None:
+def test_the_caret_outlives_its_window(class_name: str) -> None:
     made = win32gui.CreateWindow(class_name, "caret", 0, 0, 0, 10, 10, 0, 0, 0, None)
     win32gui.CreateCaret(made, 0, 2, 10)
     win32gui.DestroyWindow(made)
-    with pytest.raises(pywintypes.error):
+    try:
+        win32gui.HideCaret(0)  # the thread's caret is still there
+    finally:
         win32gui.DestroyCaret()
 
 
@@ -131,6 +148,13 @@ def test_the_first_display_adapter_is_attached_and_primary() -> None:
     assert adapter.DeviceName.startswith("\\\\.\\DISPLAY")
     assert adapter.StateFlags & win32con.DISPLAY_DEVICE_ATTACHED_TO_DESKTOP
     assert adapter.StateFlags & win32con.DISPLAY_DEVICE_PRIMARY_DEVICE
+    monitor = win32api.EnumDisplayDevices(adapter.DeviceName, 0)
+    assert monitor.DeviceName == adapter.DeviceName + "\\Monitor0"
+    with pytest.raises(pywintypes.error):  # (with GetLastError's code: the call sets none)
+        win32api.EnumDisplayDevices(None, 1)
+    with pytest.raises(pywintypes.error) as caught:
+        win32api.EnumDisplaySettings(None, 1000)
+    assert caught.value.winerror == 18  # ERROR_NO_MORE_FILES
 
 
 # -- image lists -----------------------------------------------------------------------------
@@ -228,9 +252,10 @@ def test_enum_props_ex_finds_none_pywin32_can_set(hwnd: int) -> None:
 
 
 def test_a_window_region_is_kept_and_copied(hwnd: int) -> None:
-    assert win32gui.GetWindowRgnBox(hwnd) == (0, (0, 0, 0, 0))  # ERROR: no region
+    with pytest.raises(pywintypes.error):  # ERROR: no region (raised with GetLastError's code)
+        win32gui.GetWindowRgnBox(hwnd)
     win32gui.SetWindowRgn(hwnd, win32gui.CreateRectRgnIndirect((1, 2, 5, 7)), False)
-    assert win32gui.GetWindowRgnBox(hwnd) == (2, (1, 2, 5, 7))  # SIMPLEREGION
+    assert tuple(win32gui.GetWindowRgnBox(hwnd)) == (2, (1, 2, 5, 7))  # SIMPLEREGION
     copy = win32gui.CreateRectRgnIndirect((0, 0, 0, 0))
     try:
         assert win32gui.GetWindowRgn(hwnd, copy) == 2
@@ -238,7 +263,8 @@ def test_a_window_region_is_kept_and_copied(hwnd: int) -> None:
     finally:
         win32gui.DeleteObject(copy)
     win32gui.SetWindowRgn(hwnd, 0, False)
-    assert win32gui.GetWindowRgnBox(hwnd)[0] == 0
+    with pytest.raises(pywintypes.error):
+        win32gui.GetWindowRgnBox(hwnd)
 
 
 def test_invalidate_and_validate_a_region(class_name: str) -> None:
@@ -263,6 +289,29 @@ def test_invalidate_and_validate_a_region(class_name: str) -> None:
 def test_edit_get_line_of_what_is_no_edit_control(class_name: str) -> None:
     made = win32gui.CreateWindow(class_name, "first\r\nsecond", 0, 0, 0, 50, 50, 0, 0, 0, None)
     try:
-        assert win32gui.Edit_GetLine(made, 0) == ""  # nothing answers EM_GETLINE
+        assert win32gui.Edit_GetLine(made, 0) is None  # nothing answers EM_GETLINE
     finally:
         win32gui.DestroyWindow(made)
+
+
+def test_scroll_info_of_a_window_with_a_scroll_bar(class_name: str) -> None:
+    style = win32con.WS_OVERLAPPEDWINDOW | win32con.WS_VSCROLL
+    made = win32gui.CreateWindow(class_name, "scroll", style, 0, 0, 100, 100, 0, 0, 0, None)
+    try:
+        assert win32gui.GetScrollInfo(made, win32con.SB_VERT) == (0, 0, 100, 0, 0, 0)
+        info = (win32con.SIF_ALL, 0, 99, 10, 95, 0)
+        assert win32gui.SetScrollInfo(made, win32con.SB_VERT, info, 1) == 90  # clamped
+        assert win32gui.GetScrollInfo(made, win32con.SB_VERT) == (0, 0, 99, 10, 90, 90)
+    finally:
+        win32gui.DestroyWindow(made)
+
+
+def test_the_nonclient_metrics_keys() -> None:
+    metrics = win32gui.SystemParametersInfo(win32con.SPI_GETNONCLIENTMETRICS)
+    assert sorted(metrics) == [
+        "iBorderWidth", "iCaptionHeight", "iCaptionWidth", "iMenuHeight", "iMenuWidth",
+        "iScrollHeight", "iScrollWidth", "iSmCaptionHeight", "iSmCaptionWidth", "lfCaptionFont",
+        "lfMenuFont", "lfMessageFont", "lfSmCaptionFont", "lfStatusFont",
+    ]  # fmt: skip
+    with pytest.raises(NotImplementedError):
+        win32gui.SystemParametersInfo(0x7777)

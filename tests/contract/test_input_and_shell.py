@@ -425,7 +425,9 @@ def test_shell_execute_raises_its_numbers_of_32_or_less(tmp_path: Any, no_deskto
 
 @wine_differs("Wine runs a program for any verb; Windows has no association for an unknown one")
 def test_an_unknown_verb_on_a_program_has_no_association() -> None:
-    assert winerror_of(win32api.ShellExecute, 0, "frobnicate", sys.executable, None, None, 0) == 31
+    # (with a command line that ends: Wine runs the program, which must not wait for input)
+    args = (0, "frobnicate", sys.executable, '-c "pass"', None, 0)
+    assert winerror_of(win32api.ShellExecute, *args) == 31
 
 
 def test_find_executable(tmp_path: Any, no_desktop: None) -> None:
@@ -515,7 +517,10 @@ def test_profile_values_and_sections(tmp_path: Any) -> None:
 
 
 def _a_program() -> str:
-    import pip._vendor.distlib as distlib  # a Windows launcher every pip has
+    """A Windows program file at hand: pywin32's own module there, pip's launcher here."""
+    if ON_THE_ORACLE:
+        return str(win32api.__file__)
+    import pip._vendor.distlib as distlib
 
     return os.path.join(os.path.dirname(distlib.__file__), "w64.exe")
 
@@ -530,8 +535,7 @@ def test_the_resources_of_a_program_loaded_as_a_data_file() -> None:
         data = win32api.LoadResource(module, win32con.RT_VERSION, name, language)
         assert int.from_bytes(data[:2], "little") == len(data)
         assert data[6:36].decode("utf-16-le") == "VS_VERSION_INFO"
-        assert winerror_of(win32api.EnumResourceNames, module, 12345) == 1813
-        assert winerror_of(win32api.EnumResourceLanguages, module, win32con.RT_VERSION, 999) == 1814
+        assert win32api.EnumResourceNames(module, 12345) == []  # pywin32 ignores the failure
     finally:
         win32api.FreeLibrary(module)
 

@@ -96,7 +96,7 @@ def test_scroll_bars_keep_windows_rules() -> None:
         assert (
             messages.set_scroll_info(scrolled, 1, 0x7, minimum=0, maximum=99, page=10, pos=95) == 90
         )
-        assert messages.scroll_info(scrolled, 1) == messages.ScrollInfo(0, 99, 10, 90, 0)
+        assert messages.scroll_info(scrolled, 1) == messages.ScrollInfo(0, 99, 10, 90, 90)
         assert messages.set_scroll_info(scrolled, 1, 0x2, page=500) == 0  # page: the range's size
         assert messages.scroll_info(scrolled, 1).page == 100
         assert messages.set_scroll_info(dialog, 0, 0x4, pos=-5) == 0  # now it has the bar

@@ -43,5 +43,5 @@ def nonclient_metrics() -> dict[str, int | LogFont]:
         "iCaptionWidth": 36, "iCaptionHeight": 22, "lfCaptionFont": font,
         "iSmCaptionWidth": 22, "iSmCaptionHeight": 22, "lfSmCaptionFont": font,
         "iMenuWidth": 19, "iMenuHeight": 19, "lfMenuFont": font,
-        "lfStatusFont": font, "lfMessageFont": font, "iPaddedBorderWidth": 4,
+        "lfStatusFont": font, "lfMessageFont": font,
     }  # fmt: skip

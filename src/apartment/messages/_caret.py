@@ -5,8 +5,10 @@ the one it had) in a window of the thread, hidden once (ShowCaret shows it), at 
 size the bitmap's or the one given (0 is a border's width, 1). Hiding counts: ShowCaret undoes
 one HideCaret and does nothing more on a caret that shows. HideCaret and ShowCaret name the
 caret's window or 0 (whichever window has it). A thread without a caret, or naming another
-window, is refused with ERROR_ACCESS_DENIED; so is a window of another thread. Destroying
-the caret's window destroys the caret. Nothing is drawn (no blinking).
+window, is refused with ERROR_ACCESS_DENIED by ShowCaret and HideCaret; so is a window of
+another thread by CreateCaret. The position is the thread's, caret or not: SetCaretPos and
+GetCaretPos work without one, and DestroyCaret of none does nothing; destroying the caret's
+window leaves the caret to the thread (as Wine answers all three). Nothing is drawn.
 """
 
 from __future__ import annotations
@@ -16,7 +18,6 @@ from typing import TYPE_CHECKING
 
 from ..errors import AccessDeniedError
 from ..kernel.lowlevel import KERNEL_LOCK
-from ._destroy import on_window_gone
 from ._queue import current_queue, on_queue_end
 from ._window_table import window_of
 
@@ -49,6 +50,7 @@ class Caret:
 
 
 _carets: dict[MessageQueue, Caret] = {}
+_positions: dict[MessageQueue, tuple[int, int]] = {}  # of threads without a caret
 
 
 def _int(name: str, value: object) -> int:
@@ -71,7 +73,8 @@ def create_caret(hwnd: int, bitmap: int = 0, width: int = 0, height: int = 0) ->
     if window.queue is not queue:
         raise AccessDeniedError(f"{window!r} belongs to another thread: it cannot have its caret")
     with KERNEL_LOCK:
-        _carets[queue] = Caret(hwnd, bitmap, width or 1, height or 1)
+        x, y = _positions.pop(queue, (0, 0))
+        _carets[queue] = Caret(hwnd, bitmap, width or 1, height or 1, x, y)
 
 
 def _mine(hwnd: int) -> Caret:
@@ -85,15 +88,12 @@ def _mine(hwnd: int) -> Caret:
 
 
 def destroy_caret() -> None:
-    """Destroy the calling thread's caret (DestroyCaret).
-
-    Raises:
-        AccessDeniedError: the thread has no caret.
-    """
+    """Destroy the calling thread's caret, if it has one (DestroyCaret); its position stays."""
     queue = current_queue()
     with KERNEL_LOCK:
-        if _carets.pop(queue, None) is None:
-            raise AccessDeniedError("this thread has no caret to destroy")
+        caret = _carets.pop(queue, None)
+        if caret is not None:
+            _positions[queue] = (caret.x, caret.y)
 
 
 def hide_caret(hwnd: int = 0) -> None:
@@ -120,27 +120,24 @@ def show_caret(hwnd: int = 0) -> None:
 
 
 def set_caret_pos(x: int, y: int) -> None:
-    """Move the calling thread's caret, in its window's client coordinates (SetCaretPos).
-
-    Raises:
-        AccessDeniedError: the thread has no caret.
-    """
+    """Move the calling thread's caret (or its caret position), client coordinates (SetCaretPos)."""
     _int("x", x)
     _int("y", y)
+    queue = current_queue()
     with KERNEL_LOCK:
-        caret = _mine(0)
-        caret.x, caret.y = x, y
+        caret = _carets.get(queue)
+        if caret is None:
+            _positions[queue] = (x, y)
+        else:
+            caret.x, caret.y = x, y
 
 
 def caret_pos() -> tuple[int, int]:
-    """Where the calling thread's caret is (GetCaretPos).
-
-    Raises:
-        AccessDeniedError: the thread has no caret.
-    """
+    """Where the calling thread's caret is, or was last put (GetCaretPos); (0, 0) at first."""
+    queue = current_queue()
     with KERNEL_LOCK:
-        caret = _mine(0)
-        return caret.x, caret.y
+        caret = _carets.get(queue)
+        return (caret.x, caret.y) if caret is not None else _positions.get(queue, (0, 0))
 
 
 def caret_info() -> Caret | None:
@@ -150,17 +147,10 @@ def caret_info() -> Caret | None:
         return None if caret is None else Caret(**vars(caret))
 
 
-def _window_gone(hwnd: int) -> None:
-    with KERNEL_LOCK:
-        for queue, caret in list(_carets.items()):
-            if caret.hwnd == hwnd:
-                del _carets[queue]
-
-
 def _queue_ends(queue: MessageQueue) -> None:
     with KERNEL_LOCK:
         _carets.pop(queue, None)
+        _positions.pop(queue, None)
 
 
-on_window_gone(_window_gone)
 on_queue_end(_queue_ends)

@@ -16,7 +16,6 @@ import itertools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..errors import InvalidHandleError
 from ..kernel.lowlevel import KERNEL_LOCK
 from ._post import post_message
 from ._window_table import WINDOWS, window_of
@@ -80,25 +79,18 @@ def drop_files(hwnd: int, paths: list[str], point: tuple[int, int] = (0, 0)) -> 
     return handle
 
 
-def _drop(handle: int) -> tuple[list[str], tuple[int, int]]:
-    with KERNEL_LOCK:
-        found = _drops.get(handle)
-    if found is None:
-        raise InvalidHandleError(f"{handle!r} is no HDROP (DragFinish freed it, or none was)")
-    return found
-
-
 def drag_query_file(handle: int, index: int) -> int | str:
     """How many files were dropped (``index`` -1 or 0xFFFFFFFF), or the path of one.
 
-    Raises:
-        InvalidHandleError: no such drop.
-        IndexError: no file of that index.
+    0 (no files) for a handle that is no drop, "" for an index past the files, as
+    DragQueryFile answers 0 for them.
     """
-    paths, _point = _drop(handle)
+    with KERNEL_LOCK:
+        found = _drops.get(handle)
+    paths = found[0] if found is not None else []
     if index in (-1, 0xFFFFFFFF):
         return len(paths)
-    return paths[index]
+    return paths[index] if found is not None and 0 <= index < len(paths) else ""
 
 
 def drag_finish(handle: int) -> None:

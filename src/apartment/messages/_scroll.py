@@ -100,7 +100,8 @@ def set_scroll_info(
         size = max(info.max - info.min + 1, 0)
         page_now = min(max(info.page, 0), size)
         top = max(info.max - max(page_now - 1, 0), info.min)
-        info = replace(info, page=page_now, pos=min(max(info.pos, info.min), top))
+        position = min(max(info.pos, info.min), top)
+        info = replace(info, page=page_now, pos=position, track_pos=position)
         _bars[(hwnd, bar)] = info
         return info.pos
 

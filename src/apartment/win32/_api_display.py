@@ -18,6 +18,7 @@ __all__ = [
     "ChangeDisplaySettings", "ChangeDisplaySettingsEx", "PyDISPLAY_DEVICEType",
 ]  # fmt: skip
 
+_ERROR_NO_MORE_FILES = 18
 _DM_BITSPERPEL, _DM_PELSWIDTH, _DM_PELSHEIGHT = 0x40000, 0x80000, 0x100000
 _DM_DISPLAYFREQUENCY, _DM_POSITION = 0x400000, 0x20
 
@@ -76,8 +77,10 @@ def _device(name: object) -> str | None:
     return None if name is None else text_arg(name)
 
 
-def _fail(name: str) -> Win32Error:
-    code = last_error()  # pywin32 raises with whatever GetLastError says: the call sets none
+def _fail(name: str, code: int | None = None) -> Win32Error:
+    """Past the last mode (ERROR_NO_MORE_FILES) or device (GetLastError's code: none is set)."""
+    if code is None:
+        code = last_error()
     return Win32Error(code, name, message_text(code))
 
 
@@ -85,7 +88,7 @@ def EnumDisplaySettings(DeviceName: str | None = None, ModeNum: int = -1) -> PyD
     """A display mode: ``ModeNum`` 0 the only one, ENUM_CURRENT_SETTINGS (-1) the current."""
     mode = messages.display_mode(_device(DeviceName), operator.index(ModeNum))
     if mode is None:
-        raise _fail("EnumDisplaySettings")
+        raise _fail("EnumDisplaySettings", _ERROR_NO_MORE_FILES)
     return PyDEVMODEW(mode)
 
 
@@ -95,7 +98,7 @@ def EnumDisplaySettingsEx(
     operator.index(Flags)
     mode = messages.display_mode(_device(DeviceName), operator.index(ModeNum))
     if mode is None:
-        raise _fail("EnumDisplaySettingsEx")
+        raise _fail("EnumDisplaySettingsEx", _ERROR_NO_MORE_FILES)
     return PyDEVMODEW(mode)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import operator
 
 from .. import kernel
+from ..errors import ERROR_RESOURCE_TYPE_NOT_FOUND, Win32Error
 from ._adapt import api
 from ._buffers import text_arg
 from ._handles import handle_value
@@ -32,7 +33,17 @@ def EnumResourceTypes(hmodule: object, /) -> list[int | str]:
 
 @api("EnumResourceNames")
 def EnumResourceNames(hmodule: object, resType: object, /) -> list[int | str]:
-    return kernel.resource_names(handle_value(hmodule), _resource_id(resType))
+    """The names of a type's resources; [] for a type the module lacks.
+
+    pywin32 ignores the enumeration's failure.
+    """
+    module, kind = handle_value(hmodule), _resource_id(resType)
+    try:
+        return kernel.resource_names(module, kind)
+    except Win32Error as failure:
+        if failure.winerror == ERROR_RESOURCE_TYPE_NOT_FOUND:
+            return []
+        raise
 
 
 @api("EnumResourceLanguages")

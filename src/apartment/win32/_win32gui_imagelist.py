@@ -7,11 +7,11 @@ lists; pywin32 raises its error where comctl32 answers -1 or FALSE.
 from __future__ import annotations
 
 import operator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .. import gdi
-from ..errors import Win32Error
-from ._adapt import api
+from ..errors import Win32Error, message_text
+from ._adapt import api, last_error
 from ._handles import handle_value
 
 if TYPE_CHECKING:
@@ -149,21 +149,30 @@ def SetWindowRgn(hWnd: int, hRgn: object, bRedraw: int, /) -> None:
     gdi.set_window_region(handle_value(hWnd), region)
 
 
+def _no_region(name: str) -> Win32Error:
+    """ERROR (no region): pywin32 raises it with whatever GetLastError says."""
+    code = last_error()
+    return Win32Error(code, name, message_text(code))
+
+
 @api("GetWindowRgn")
 def GetWindowRgn(hWnd: int, hRgn: object, /) -> int:
-    """Copy the window's region into ``hRgn``; its complexity, ERROR (0) without one."""
+    """Copy the window's region into ``hRgn``; its complexity (raises without one)."""
     found = gdi.object_of(handle_value(hRgn), gdi.RegionObject)
     assert isinstance(found, gdi.RegionObject)
-    return gdi.window_region_into(handle_value(hWnd), found)
+    complexity = gdi.window_region_into(handle_value(hWnd), found)
+    if not complexity:
+        raise _no_region("GetWindowRgn")
+    return complexity
 
 
 @api("GetWindowRgnBox")
-def GetWindowRgnBox(hWnd: object) -> tuple[int, tuple[int, int, int, int]]:
-    """``(complexity, bounding rectangle)`` of the window's region; ``(0, (0, 0, 0, 0))`` none."""
+def GetWindowRgnBox(hWnd: object) -> list[Any]:
+    """``[complexity, bounding rectangle]`` of the window's region (raises without one)."""
     region = gdi.window_region(handle_value(hWnd))
     if region is None:
-        return 0, (0, 0, 0, 0)
-    return region.complexity, region.box
+        raise _no_region("GetWindowRgnBox")
+    return [region.complexity, region.box]
 
 
 def _region_or_none(hrgn: object) -> Region | None:

@@ -91,12 +91,15 @@ _SIF_ALL = _SIF_RANGE | _SIF_PAGE | _SIF_POS | _SIF_TRACKPOS
 
 @api("GetScrollInfo")
 def GetScrollInfo(hwnd: int, nBar: int, mask: int = _SIF_ALL, /) -> tuple[int, ...]:
-    """PySCROLLINFO: ``(fMask, nMin, nMax, nPage, nPos, nTrackPos)``, the unasked ones 0."""
+    """PySCROLLINFO: ``(0, nMin, nMax, nPage, nPos, nTrackPos)``, the unasked ones 0.
+
+    pywin32 gives fMask back as 0 (as the oracle shows).
+    """
     fields = operator.index(mask)
     info = messages.scroll_info(handle_value(hwnd), operator.index(nBar))
     low, high = (info.min, info.max) if fields & _SIF_RANGE else (0, 0)
     return (
-        fields,
+        0,
         low,
         high,
         info.page if fields & _SIF_PAGE else 0,

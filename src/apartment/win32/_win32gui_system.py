@@ -110,6 +110,7 @@ def LoadMenu(hinstance: object, resource_id: object, /) -> int:
 
 
 @api("Edit_GetLine")
-def Edit_GetLine(hwnd: int, line: int, size: int = 128, /) -> str:
-    """A line of an edit control's text (EM_GETLINE), at most ``size`` characters."""
-    return messages.edit_line(handle_value(hwnd), operator.index(line), operator.index(size))
+def Edit_GetLine(hwnd: int, line: int, size: int = 128, /) -> str | None:
+    """A line of an edit control's text (EM_GETLINE); None when nothing is copied (pywin32)."""
+    text = messages.edit_line(handle_value(hwnd), operator.index(line), operator.index(size))
+    return text or None
