@@ -179,11 +179,15 @@ FILES = [
     # EvtSubscribe_pull.py never ends: test_evt_subscribe_pull_demo_gets_events_of_other_processes
     File("win32/Demos/EvtFormatMessage.py", "script"),  # an empty System log: prints nothing
     File("win32/Demos/EvtSubscribe_push.py", "script"),
-    # win32gui_taskbar.py runs with a driver (test_taskbar_demo_takes_clicks). Left out, as
-    # they would wait for the run's timeout: win32gui_menu.py (it pumps until its tray menu's
-    # Exit: it needs a driver), win32gui_dialog.py (a modal dialog with a list view and an
-    # image list, waiting for a user).
+    # win32gui_taskbar.py runs with a driver (test_taskbar_demo_takes_clicks). Left out:
+    # win32gui_menu.py (besides a driver for its tray menu's Exit, it loads a .bmp with
+    # LoadImage, shell32.dll's icons with ExtractIconEx and owner-draws its items through
+    # WM_MEASUREITEM/WM_DRAWITEM structures at real addresses: not modelled yet),
+    # win32gui_dialog.py (a SysListView32 control driven by LVM_* messages, and the program's
+    # own icon resource: neither exists here), getfilever.py (it reads the version resource of
+    # os.environ["comspec"], cmd.exe: no Windows shell program exists here).
     File("win32com/test/testStorage.py", "unittest"),  # property sets in extended attributes
+    File("win32/Demos/SystemParametersInfo.py", "script"),  # the process's parameters (s20-apis)
     # The security demos (run as root: an elevated administrator, as they need). Those that
     # look up an account named "tmp" fail there on Windows too (no such account); those that
     # open the policy of the computer "rupole" fail with RPC_S_SERVER_UNAVAILABLE; the file

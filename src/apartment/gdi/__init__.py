@@ -29,6 +29,17 @@ from ._dc import combine_transform as combine_transform
 from ._dc import create_memory_dc as create_memory_dc
 from ._dc import create_window_dc as create_window_dc
 from ._dc import dc_of as dc_of
+from ._imagelist import CLR_NONE as CLR_NONE
+from ._imagelist import ImageList as ImageList
+from ._imagelist import add_images as add_images
+from ._imagelist import create_image_list as create_image_list
+from ._imagelist import destroy_image_list as destroy_image_list
+from ._imagelist import image_count as image_count
+from ._imagelist import image_icon as image_icon
+from ._imagelist import image_list as image_list
+from ._imagelist import remove_image as remove_image
+from ._imagelist import replace_icon as replace_icon
+from ._imagelist import set_image_background as set_image_background
 from ._objects import GDI_LOCK as GDI_LOCK
 from ._objects import OBJ_BITMAP as OBJ_BITMAP
 from ._objects import OBJ_BRUSH as OBJ_BRUSH
@@ -56,9 +67,11 @@ from ._paint import begin_paint as begin_paint
 from ._paint import end_paint as end_paint
 from ._paint import get_dc as get_dc
 from ._paint import invalidate_rect as invalidate_rect
+from ._paint import invalidate_region as invalidate_region
 from ._paint import release_dc as release_dc
 from ._paint import update_region as update_region
 from ._paint import validate_rect as validate_rect
+from ._paint import validate_region as validate_region
 from ._paint import window_from_dc as window_from_dc
 from ._paths import abort_path as abort_path
 from ._paths import begin_path as begin_path
@@ -96,11 +109,17 @@ from ._stock import rgb as rgb
 from ._stock import stock_object as stock_object
 from ._stock import sys_color as sys_color
 from ._stock import sys_color_brush as sys_color_brush
+from ._sysfont import icon_title_font as icon_title_font
+from ._sysfont import nonclient_metrics as nonclient_metrics
+from ._sysfont import set_icon_title_font as set_icon_title_font
 from ._text import TextMetrics as TextMetrics
 from ._text import draw_text_extent as draw_text_extent
 from ._text import face_name as face_name
 from ._text import text_extent as text_extent
 from ._text import text_metrics as text_metrics
+from ._windowregion import set_window_region as set_window_region
+from ._windowregion import window_region as window_region
+from ._windowregion import window_region_into as window_region_into
 
 __all__ = [
     "CLR_INVALID", "DEFAULT_PALETTE_COLORS", "GDI_LOCK", "GM_ADVANCED", "GM_COMPATIBLE",
@@ -121,4 +140,9 @@ __all__ = [
     "path_to_region", "polygon", "polyline", "rectangle", "release_dc", "resolve_color", "rgb",
     "set_pixel", "stock_object", "stretch_blt", "sys_color", "sys_color_brush", "text_extent",
     "text_metrics", "update_region", "validate_rect", "window_from_dc",
+    "icon_title_font", "nonclient_metrics", "set_icon_title_font",
+    "CLR_NONE", "ImageList", "add_images", "create_image_list", "destroy_image_list",
+    "image_count", "image_icon", "image_list", "remove_image", "replace_icon",
+    "invalidate_region", "validate_region", "set_image_background", "set_window_region",
+    "window_region", "window_region_into",
 ]  # fmt: skip

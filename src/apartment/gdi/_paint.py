@@ -22,6 +22,8 @@ __all__ = [
     "begin_paint",
     "end_paint",
     "invalidate_rect",
+    "invalidate_region",
+    "validate_region",
     "validate_rect",
     "update_region",
     "window_from_dc",
@@ -98,6 +100,35 @@ def invalidate_rect(hwnd: int, rect: tuple[int, int, int, int] | None) -> None:
     window = window_of(hwnd)
     if is_window_visible(hwnd):
         window.invalidate(rect)
+
+
+def invalidate_region(hwnd: int, region: Region | None) -> None:
+    """Add a region (client coordinates; None: the client area) to the update region.
+
+    InvalidateRgn: rectangle by rectangle, as for a visible window's InvalidateRect.
+
+    Raises:
+        InvalidWindowHandleError: no such window.
+    """
+    if region is None:
+        invalidate_rect(hwnd, None)
+        return
+    for rect in region.rects():
+        invalidate_rect(hwnd, rect)
+
+
+def validate_region(hwnd: int, region: Region | None) -> None:
+    """Take a region (None: everything) out of a window's update region (ValidateRgn).
+
+    Raises:
+        InvalidWindowHandleError: no such window.
+    """
+    if region is None:
+        validate_rect(hwnd, None)
+        return
+    window = window_of(hwnd)
+    for rect in region.rects():
+        window.validate(rect)
 
 
 def validate_rect(hwnd: int, rect: tuple[int, int, int, int] | None) -> None:

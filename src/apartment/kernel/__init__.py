@@ -931,6 +931,31 @@ __all__ = [
 ]
 
 # -- sockets: WSAEventSelect's record and overlapped socket I/O (Winsock's extensions) -------
+# -- the shell, profile files, the DLL directory (s20-apis) --------------------------------------
+from ._libraries import dll_directory as dll_directory
+from ._libraries import set_dll_directory as set_dll_directory
+from ._peresources import load_resource as load_resource
+from ._peresources import load_string as load_string
+from ._peresources import resource_languages as resource_languages
+from ._peresources import resource_names as resource_names
+from ._peresources import resource_types as resource_types
+from ._peupdate import begin_update_resource as begin_update_resource
+from ._peupdate import end_update_resource as end_update_resource
+from ._peupdate import update_resource as update_resource
+from ._profile import profile_path as profile_path
+from ._profile import profile_section as profile_section
+from ._profile import profile_value as profile_value
+from ._profile import write_profile_section as write_profile_section
+from ._profile import write_profile_value as write_profile_value
+from ._shell import ERROR_NO_SHUTDOWN_IN_PROGRESS as ERROR_NO_SHUTDOWN_IN_PROGRESS
+from ._shell import SE_ERR_FNF as SE_ERR_FNF
+from ._shell import SE_ERR_NOASSOC as SE_ERR_NOASSOC
+from ._shell import abort_shutdown as abort_shutdown
+from ._shell import find_executable as find_executable
+from ._shell import run_command_line as run_command_line
+from ._shell import set_desktop_opener as set_desktop_opener
+from ._shell import shell_execute as shell_execute
+from ._shell import shut_down as shut_down
 from ._sockio import accept_addresses as accept_addresses
 from ._sockio import accept_into as accept_into
 from ._sockio import connect_overlapped as connect_overlapped
@@ -941,6 +966,11 @@ from ._sockio import transmit_file as transmit_file
 from ._sockstate import cancel_socket_io as cancel_socket_io
 from ._sockstate import select_events as select_events
 from ._sockstate import take_events as take_events
+from ._sysparams import is_metric_setter as is_metric_setter
+from ._sysparams import set_system_parameter as set_system_parameter
+from ._sysparams import system_parameter as system_parameter
+from ._threadlocale import set_thread_locale as set_thread_locale
+from ._threadlocale import thread_locale as thread_locale
 from ._winsock import FD_ACCEPT as FD_ACCEPT
 from ._winsock import FD_ADDRESS_LIST_CHANGE as FD_ADDRESS_LIST_CHANGE
 from ._winsock import FD_ALL_EVENTS as FD_ALL_EVENTS

@@ -10,6 +10,9 @@ DLLs (``kernel32.dll``) do not exist here: they fail with ERROR_MOD_NOT_FOUND.
 
 GetProcAddress finds an exported symbol (``dlsym``) of a module loaded here or of the
 program; Linux has no export ordinals, so a number finds nothing (ERROR_PROC_NOT_FOUND).
+
+SetDllDirectory adds one directory to the search, before the dynamic linker's, for names
+without a path; it is the process's, and need not exist (as on Windows).
 """
 
 from __future__ import annotations
@@ -21,9 +24,13 @@ import threading
 
 from .._fork import OUTER, hold_across_fork
 from ..errors import ERROR_MOD_NOT_FOUND, ERROR_PROC_NOT_FOUND, InvalidHandleError, Win32Error
+from ._peresources import free_data_file, load_data_file
 from ._process import PROGRAM_MODULE
 
-__all__ = ["load_library", "free_library", "proc_address", "library_path"]
+__all__ = [
+    "load_library", "free_library", "proc_address", "library_path", "dll_directory",
+    "set_dll_directory",
+]  # fmt: skip
 
 _RTLD_DI_LINKMAP = 2
 
@@ -45,6 +52,24 @@ class _Loaded:
         self.lock = threading.Lock()
         hold_across_fork(self.lock, OUTER)
         self.modules: dict[int, tuple[int, ctypes.CDLL, str]] = {}
+        self.directory = ""  # SetDllDirectory's
+
+
+def dll_directory() -> str:
+    """The directory SetDllDirectory added to the search, "" for none (GetDllDirectory)."""
+    with _loaded.lock:
+        return _loaded.directory
+
+
+def set_dll_directory(path: str | None) -> None:
+    """Add a directory to the library search, or remove it with None or "" (SetDllDirectory).
+
+    The path is made absolute; it is not checked (Windows does not either).
+    """
+    if path is not None and not isinstance(path, str):
+        raise TypeError(f"a directory is a str or None, not {type(path).__name__}")
+    with _loaded.lock:
+        _loaded.directory = os.path.abspath(path) if path else ""
 
 
 _loaded = _Loaded()
@@ -52,6 +77,9 @@ _loaded = _Loaded()
 
 def _open(name: str) -> ctypes.CDLL:
     candidates = [name] if name else []
+    directory = dll_directory()
+    if name and "/" not in name and directory:
+        candidates.insert(0, os.path.join(directory, name))
     if name and "/" not in name:
         found = ctypes.util.find_library(name.removeprefix("lib").split(".so")[0])
         if found:
@@ -88,16 +116,21 @@ def _first_mapping(path: str) -> int:
     return 0
 
 
-def load_library(name: str) -> int:
+def load_library(name: str, *, as_data: bool = False) -> int:
     """Load a shared object (or count another reference to it); return its module handle.
+
+    With ``as_data`` (LoadLibraryEx's LOAD_LIBRARY_AS_DATAFILE, _AS_IMAGE_RESOURCE) the file
+    is a Windows program or DLL read for its resources (``_peresources``).
 
     Raises:
         TypeError: ``name`` is not a str.
         Win32Error: ERROR_MOD_NOT_FOUND when nothing of that name (or an empty one) can be
-            loaded.
+            loaded; as data, ERROR_FILE_NOT_FOUND or ERROR_BAD_EXE_FORMAT.
     """
     if not isinstance(name, str):
         raise TypeError(f"a library name is a str, not {type(name).__name__}")
+    if as_data:
+        return load_data_file(name)
     library = _open(name)
     handle, path = _base_and_path(library)
     with _loaded.lock:
@@ -118,6 +151,8 @@ def free_library(handle: int) -> None:
     """
     if not handle:
         raise InvalidHandleError("FreeLibrary of NULL")
+    if free_data_file(handle):
+        return
     with _loaded.lock:
         entry = _loaded.modules.get(handle)
         if entry is None:

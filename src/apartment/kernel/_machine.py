@@ -18,6 +18,7 @@ import threading
 from typing import NamedTuple
 
 from ..errors import ERROR_INVALID_PARAMETER, Win32Error
+from ._sysparams import metric_override
 
 __all__ = [
     "SystemTime",
@@ -211,6 +212,10 @@ _METRICS = {
     79: 768,  # SM_CYVIRTUALSCREEN
     80: 1,  # SM_CMONITORS
     4096: 0,  # SM_REMOTESESSION
+    36: 4,  # SM_CXDOUBLECLK
+    37: 4,  # SM_CYDOUBLECLK
+    68: 4,  # SM_CXDRAG
+    69: 4,  # SM_CYDRAG
 }
 
 
@@ -218,8 +223,10 @@ def system_metric(index: int) -> int:
     """A GetSystemMetrics value from a fixed table (the screen is 1024x768); 0 for the rest.
 
     Windows answers 0 for an index it does not know, so an unknown index is not an error.
+    The double-click and drag rectangles are what SystemParametersInfo set (``_sysparams``).
     """
-    return _METRICS.get(index, 0)
+    changed = metric_override(index)
+    return changed if changed is not None else _METRICS.get(index, 0)
 
 
 def environment_variable(name: str) -> str | None:

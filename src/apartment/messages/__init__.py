@@ -17,6 +17,14 @@ from ._aio import pump_messages_async as pump_messages_async
 from ._aio import wait_all_async as wait_all_async
 from ._aio import wait_any_async as wait_any_async
 from ._aio import wait_async as wait_async
+from ._caret import Caret as Caret
+from ._caret import caret_info as caret_info
+from ._caret import caret_pos as caret_pos
+from ._caret import create_caret as create_caret
+from ._caret import destroy_caret as destroy_caret
+from ._caret import hide_caret as hide_caret
+from ._caret import set_caret_pos as set_caret_pos
+from ._caret import show_caret as show_caret
 from ._clipboard import clipboard as clipboard
 from ._clipboard import clipboard_data as clipboard_data
 from ._clipboard import clipboard_data_handle as clipboard_data_handle
@@ -70,6 +78,24 @@ from ._dialogs import end_dialog as end_dialog
 from ._dialogs import is_dialog_message as is_dialog_message
 from ._dialogs import set_dialog_item_int as set_dialog_item_int
 from ._dialogs import set_dialog_item_text as set_dialog_item_text
+from ._display import DISP_CHANGE_BADMODE as DISP_CHANGE_BADMODE
+from ._display import DISP_CHANGE_SUCCESSFUL as DISP_CHANGE_SUCCESSFUL
+from ._display import DisplayDevice as DisplayDevice
+from ._display import DisplayMode as DisplayMode
+from ._display import change_display_mode as change_display_mode
+from ._display import display_device as display_device
+from ._display import display_mode as display_mode
+from ._dlgnav import edit_line as edit_line
+from ._dlgnav import next_dialog_group_item as next_dialog_group_item
+from ._dlgnav import next_dialog_tab_item as next_dialog_tab_item
+from ._drops import WM_DROPFILES as WM_DROPFILES
+from ._drops import FileDialogRequest as FileDialogRequest
+from ._drops import accept_files as accept_files
+from ._drops import drag_finish as drag_finish
+from ._drops import drag_query_file as drag_query_file
+from ._drops import drop_files as drop_files
+from ._drops import file_dialog as file_dialog
+from ._drops import set_file_dialog_chooser as set_file_dialog_chooser
 from ._enum import child_windows as child_windows
 from ._enum import find_window as find_window
 from ._enum import get_class_name as get_class_name
@@ -95,6 +121,14 @@ from ._globalmem import free_global as free_global
 from ._globalmem import global_data as global_data
 from ._gui_constants import *  # noqa: F403
 from ._gui_constants import __all__ as _gui_constant_names
+from ._hotkeys import MOD_ALT as MOD_ALT
+from ._hotkeys import MOD_CONTROL as MOD_CONTROL
+from ._hotkeys import MOD_NOREPEAT as MOD_NOREPEAT
+from ._hotkeys import MOD_SHIFT as MOD_SHIFT
+from ._hotkeys import MOD_WIN as MOD_WIN
+from ._hotkeys import HotKey as HotKey
+from ._hotkeys import register_hotkey as register_hotkey
+from ._hotkeys import unregister_hotkey as unregister_hotkey
 from ._icons import IMAGE_BITMAP as IMAGE_BITMAP
 from ._icons import IMAGE_CURSOR as IMAGE_CURSOR
 from ._icons import IMAGE_ICON as IMAGE_ICON
@@ -106,12 +140,28 @@ from ._icons import copy_icon as copy_icon
 from ._icons import create_icon as create_icon
 from ._icons import destroy_icon as destroy_icon
 from ._icons import extract_icons as extract_icons
+from ._icons import icon_from_resource as icon_from_resource
 from ._icons import icon_of as icon_of
 from ._icons import is_icon as is_icon
 from ._icons import load_image as load_image
 from ._input import QueueInput as QueueInput
+from ._keyboard import KEYEVENTF_EXTENDEDKEY as KEYEVENTF_EXTENDEDKEY
+from ._keyboard import KEYEVENTF_KEYUP as KEYEVENTF_KEYUP
+from ._keyboard import KEYEVENTF_SCANCODE as KEYEVENTF_SCANCODE
+from ._keyboard import KEYEVENTF_UNICODE as KEYEVENTF_UNICODE
+from ._keyboard import async_key_state as async_key_state
+from ._keyboard import key_state as key_state
+from ._keyboard import keyboard_state as keyboard_state
+from ._keyboard import last_input_tick as last_input_tick
+from ._keyboard import set_keyboard_state as set_keyboard_state
+from ._keyboard import synthesize_key as synthesize_key
+from ._keyboard import translate_message as translate_message
+from ._keylayout import US_LAYOUT as US_LAYOUT
+from ._keylayout import US_LAYOUT_NAME as US_LAYOUT_NAME
+from ._keylayout import VK_PACKET as VK_PACKET
+from ._keylayout import key_char as key_char
+from ._keylayout import map_virtual_key as map_virtual_key
 from ._keyscan import key_scan as key_scan
-from ._keyscan import key_state as key_state
 from ._memory import read_memory as read_memory
 from ._memory import read_string as read_string
 from ._memory import write_memory as write_memory
@@ -158,6 +208,26 @@ from ._monitors import monitor_from_point as monitor_from_point
 from ._monitors import monitor_from_rect as monitor_from_rect
 from ._monitors import monitor_from_window as monitor_from_window
 from ._monitors import monitor_info as monitor_info
+from ._mouse import MOUSEEVENTF_ABSOLUTE as MOUSEEVENTF_ABSOLUTE
+from ._mouse import MOUSEEVENTF_HWHEEL as MOUSEEVENTF_HWHEEL
+from ._mouse import MOUSEEVENTF_LEFTDOWN as MOUSEEVENTF_LEFTDOWN
+from ._mouse import MOUSEEVENTF_LEFTUP as MOUSEEVENTF_LEFTUP
+from ._mouse import MOUSEEVENTF_MIDDLEDOWN as MOUSEEVENTF_MIDDLEDOWN
+from ._mouse import MOUSEEVENTF_MIDDLEUP as MOUSEEVENTF_MIDDLEUP
+from ._mouse import MOUSEEVENTF_MOVE as MOUSEEVENTF_MOVE
+from ._mouse import MOUSEEVENTF_RIGHTDOWN as MOUSEEVENTF_RIGHTDOWN
+from ._mouse import MOUSEEVENTF_RIGHTUP as MOUSEEVENTF_RIGHTUP
+from ._mouse import MOUSEEVENTF_WHEEL as MOUSEEVENTF_WHEEL
+from ._mouse import MOUSEEVENTF_XDOWN as MOUSEEVENTF_XDOWN
+from ._mouse import MOUSEEVENTF_XUP as MOUSEEVENTF_XUP
+from ._mouse import cursor as cursor
+from ._mouse import cursor_info as cursor_info
+from ._mouse import double_click_time as double_click_time
+from ._mouse import move_cursor as move_cursor
+from ._mouse import set_cursor as set_cursor
+from ._mouse import set_double_click_time as set_double_click_time
+from ._mouse import show_cursor as show_cursor
+from ._mouse import synthesize_mouse as synthesize_mouse
 from ._msgbox import MessageBoxRequest as MessageBoxRequest
 from ._msgbox import message_box as message_box
 from ._msgbox import set_message_box_chooser as set_message_box_chooser
@@ -199,8 +269,12 @@ from ._region import COMPLEXREGION as COMPLEXREGION
 from ._region import NULLREGION as NULLREGION
 from ._region import SIMPLEREGION as SIMPLEREGION
 from ._region import Region as Region
+from ._resources import find_resource as find_resource
 from ._resources import load_cursor as load_cursor
 from ._resources import load_icon as load_icon
+from ._scroll import ScrollInfo as ScrollInfo
+from ._scroll import scroll_info as scroll_info
+from ._scroll import set_scroll_info as set_scroll_info
 from ._send import in_send_message as in_send_message
 from ._send import in_send_message_ex as in_send_message_ex
 from ._send import reply_message as reply_message
@@ -363,7 +437,6 @@ __all__ = [
     "key_scan",
     "load_cursor",
     "load_icon",
-    "key_state",
     "read_memory",
     "read_string",
     "queue_status",
@@ -563,4 +636,79 @@ __all__ = [
     "SIMPLEREGION",
     "Region",
     "window_thread_process_id",
+    "KEYEVENTF_EXTENDEDKEY",
+    "KEYEVENTF_KEYUP",
+    "KEYEVENTF_SCANCODE",
+    "KEYEVENTF_UNICODE",
+    "async_key_state",
+    "key_state",
+    "keyboard_state",
+    "last_input_tick",
+    "set_keyboard_state",
+    "synthesize_key",
+    "translate_message",
+    "US_LAYOUT",
+    "US_LAYOUT_NAME",
+    "VK_PACKET",
+    "key_char",
+    "map_virtual_key",
+    "MOUSEEVENTF_ABSOLUTE",
+    "MOUSEEVENTF_HWHEEL",
+    "MOUSEEVENTF_LEFTDOWN",
+    "MOUSEEVENTF_LEFTUP",
+    "MOUSEEVENTF_MIDDLEDOWN",
+    "MOUSEEVENTF_MIDDLEUP",
+    "MOUSEEVENTF_MOVE",
+    "MOUSEEVENTF_RIGHTDOWN",
+    "MOUSEEVENTF_RIGHTUP",
+    "MOUSEEVENTF_WHEEL",
+    "MOUSEEVENTF_XDOWN",
+    "MOUSEEVENTF_XUP",
+    "cursor",
+    "cursor_info",
+    "double_click_time",
+    "move_cursor",
+    "set_cursor",
+    "set_double_click_time",
+    "show_cursor",
+    "synthesize_mouse",
+    "Caret",
+    "caret_info",
+    "caret_pos",
+    "create_caret",
+    "destroy_caret",
+    "hide_caret",
+    "set_caret_pos",
+    "show_caret",
+    "WM_DROPFILES",
+    "FileDialogRequest",
+    "accept_files",
+    "drag_finish",
+    "drag_query_file",
+    "drop_files",
+    "file_dialog",
+    "set_file_dialog_chooser",
+    "next_dialog_group_item",
+    "next_dialog_tab_item",
+    "find_resource",
+    "DISP_CHANGE_BADMODE",
+    "DISP_CHANGE_SUCCESSFUL",
+    "DisplayDevice",
+    "DisplayMode",
+    "change_display_mode",
+    "display_device",
+    "display_mode",
+    "icon_from_resource",
+    "ScrollInfo",
+    "scroll_info",
+    "set_scroll_info",
+    "MOD_ALT",
+    "MOD_CONTROL",
+    "MOD_NOREPEAT",
+    "MOD_SHIFT",
+    "MOD_WIN",
+    "HotKey",
+    "register_hotkey",
+    "unregister_hotkey",
+    "edit_line",
 ]

@@ -4,8 +4,7 @@ A table is a list of ``(flags, key, command)`` entries (ACCEL: FVIRTKEY, FSHIFT,
 FALT in ``flags``). TranslateAccelerator looks a retrieved WM_KEYDOWN/WM_SYSKEYDOWN (or
 WM_CHAR for an entry without FVIRTKEY) up in it and, for a match, sends WM_COMMAND with
 HIWORD(wParam) 1 to the window, as Windows does. The shift, control and alt keys are read
-with ``key_state``: no key is ever down in this model, so an entry that needs one never
-matches a message.
+with ``key_state``, the thread's key state as of the key message it retrieved last.
 """
 
 from __future__ import annotations
@@ -16,7 +15,7 @@ from typing import Final
 from ..errors import ERROR_INVALID_ACCEL_HANDLE, Win32Error
 from ..kernel.lowlevel import KERNEL_LOCK
 from ._gui_constants import WM_COMMAND
-from ._keyscan import key_state
+from ._keyboard import key_state
 from ._send import send_message
 
 __all__ = [

@@ -55,6 +55,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "InputState",
+    "foreground_state",
     "active_window",
     "attach_thread_input",
     "capture_window",
@@ -76,16 +77,21 @@ __all__ = [
 class InputState:
     """The focus, active and capture windows of the threads (queues) that share it.
 
-    Its fields change under the kernel lock.
+    Also their key state (``keys``, GetKeyState's: 256 bytes, 0x80 down, 0x01 toggled; kept
+    by ``_keyboard``), their cursor (SetCursor) and its display count (ShowCursor). Its
+    fields change under the kernel lock.
     """
 
-    __slots__ = ("active", "capture", "focus", "queues")
+    __slots__ = ("active", "capture", "cursor", "cursor_count", "focus", "keys", "queues")
 
     def __init__(self) -> None:
         self.focus = 0
         self.active = 0
         self.capture = 0
         self.queues: set[MessageQueue] = set()
+        self.keys = bytearray(256)
+        self.cursor = 0
+        self.cursor_count = 0
 
     def __repr__(self) -> str:
         return (
@@ -105,6 +111,15 @@ def _state_of(queue: MessageQueue) -> InputState:
         state = _states[queue] = InputState()
         state.queues.add(queue)
     return state
+
+
+def foreground_state() -> InputState | None:
+    """The input state of the foreground window's thread, None without one; kernel lock held.
+
+    Where keyboard input goes (and mouse input when a window there has the capture).
+    """
+    window = WINDOWS.get(_foreground[0])
+    return None if window is None else _state_of(window.queue)
 
 
 def input_state() -> InputState:

@@ -37,6 +37,7 @@ __all__ = [
     "create_icon",
     "destroy_icon",
     "extract_icons",
+    "icon_from_resource",
     "icon_of",
     "is_icon",
     "load_image",
@@ -203,6 +204,35 @@ def copy_icon(handle: int) -> int:
 def create_icon(icon: Icon) -> int:
     """An icon or cursor made from a description (CreateIconIndirect); its handle."""
     return _add(dataclasses.replace(icon, shared=False))
+
+
+def icon_from_resource(data: bytes, is_icon: bool = True) -> int:
+    """An icon (or cursor) from its resource bits (CreateIconFromResource); its handle.
+
+    The bits are a DIB (BITMAPINFOHEADER, the height counting the mask's rows too) or a PNG,
+    after a cursor's hot spot (two WORDs).
+
+    Raises:
+        Win32Error: ERROR_INVALID_PARAMETER for bits that are neither.
+    """
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise TypeError(f"resource bits are bytes, not {type(data).__name__}")
+    bits = bytes(data)
+    hot_x, hot_y = (16, 16) if is_icon else struct.unpack_from("<HH", bits.ljust(4, b"\0"))
+    if not is_icon:
+        bits = bits[4:]
+    if bits[:8] == b"\x89PNG\r\n\x1a\n" and len(bits) >= 24:
+        width, height = struct.unpack_from(">II", bits, 16)
+    elif len(bits) >= 40 and struct.unpack_from("<I", bits)[0] in (40, 108, 124):
+        width, double = struct.unpack_from("<ii", bits, 4)
+        height = abs(double) // 2
+    else:
+        raise Win32Error.from_code(ERROR_INVALID_PARAMETER, "the bits are no icon resource")
+    if width <= 0 or height <= 0:
+        raise Win32Error.from_code(ERROR_INVALID_PARAMETER, "an icon of no size")
+    if is_icon:
+        hot_x, hot_y = width // 2, height // 2
+    return _add(Icon(is_icon, hot_x, hot_y, width=width, height=height))
 
 
 def destroy_icon(handle: int) -> None:

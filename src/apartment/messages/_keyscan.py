@@ -6,7 +6,7 @@ characters and the control characters a US keyboard types; anything else gives -
 
 from __future__ import annotations
 
-__all__ = ["key_scan", "key_state"]
+__all__ = ["key_scan"]
 
 _SHIFT, _CTRL = 0x100, 0x200
 _UNSHIFTED = "`1234567890-=[]\\;',./"
@@ -42,17 +42,3 @@ def key_scan(char: str) -> int:
     if not isinstance(char, str) or len(char) != 1:
         raise TypeError("char must be a str of length 1")
     return _KEYS.get(char, -1)
-
-
-def key_state(virtual_key: int) -> int:
-    """A key's state (GetKeyState, GetAsyncKeyState): 0, up and not toggled, for every key.
-
-    No keyboard input reaches a process here (there is no input desktop), so no key is ever
-    down; a posted WM_KEYDOWN does not change a key's state on Windows either.
-
-    Raises:
-        TypeError: ``virtual_key`` is not an int.
-    """
-    if not isinstance(virtual_key, int):
-        raise TypeError(f"a virtual key is an int, not {type(virtual_key).__name__}")
-    return 0

@@ -9,8 +9,9 @@ beside kernel objects (``msg_wait_any``): its :class:`~._input.QueueInput` is th
 
 Retrieval follows Windows' order: messages sent from other threads are handled first (inside
 the call, never returned), then posted messages in FIFO order, then WM_QUIT (when no matching
-posted message remains, whatever the filter), then WM_PAINT and WM_TIMER, which are
-synthesized from window state and come last.
+posted message remains, whatever the filter), then input (keyboard and mouse messages,
+``hardware``, queued by ``_keyboard``), then WM_PAINT and WM_TIMER, which are synthesized from
+window state and come last.
 
 The queue holds the state; the protocols that fill it live beside it: sending across threads
 (:class:`~._send.Sent`, ``send_message``) in ``_send``, timers (:class:`~._timers.WindowTimer`)
@@ -28,6 +29,7 @@ from ..errors import AccessDeniedError, InvalidThreadIdError, NotEnoughQuotaErro
 from ..kernel import ThreadHandle, current_thread, thread_by_id
 from ..kernel.lowlevel import KERNEL_LOCK, Waiter, add_exit_hook, release_waiters, wake_all
 from ._constants import (
+    PM_QS_INPUT,
     PM_QS_PAINT,
     PM_QS_POSTMESSAGE,
     PM_QS_SENDMESSAGE,
@@ -35,6 +37,7 @@ from ._constants import (
     QS_ALLINPUT,
     QS_ALLPOSTMESSAGE,
     QS_HOTKEY,
+    QS_INPUT,
     QS_PAINT,
     QS_POSTMESSAGE,
     QS_SENDMESSAGE,
@@ -73,7 +76,10 @@ HUNG_AFTER_MS = 5000
 
 _POSTED = QS_POSTMESSAGE | QS_ALLPOSTMESSAGE
 _SEEN_UNFILTERED = _POSTED | QS_HOTKEY | QS_TIMER | QS_SENDMESSAGE
-_ALL_CLASSES = PM_QS_SENDMESSAGE | PM_QS_POSTMESSAGE | PM_QS_PAINT
+_ALL_CLASSES = PM_QS_SENDMESSAGE | PM_QS_POSTMESSAGE | PM_QS_PAINT | PM_QS_INPUT
+
+Hardware = tuple[Message, "Callable[[], None] | None"]
+"""An input message and what its retrieval does (updates the thread's key state)."""
 
 
 @final
@@ -89,6 +95,7 @@ class MessageQueue:
         "changed_bits",
         "dead",
         "handling",
+        "hardware",
         "input",
         "paint",
         "posted",
@@ -113,6 +120,7 @@ class MessageQueue:
         self.handling: list[Sent | None] = []  # the sent messages being handled, innermost last
         self.timers: dict[tuple[int, int], WindowTimer] = {}  # by (hwnd, id), set_timer's
         self.paint: dict[int, None] = {}  # windows that need painting, in order
+        self.hardware: deque[Hardware] = deque()  # keyboard and mouse input, in order
         # This thread's live windows by handle. Changed under the kernel lock, and only by
         # this thread (windows are created and destroyed by their owner), so the owner reads
         # it without the lock.
@@ -149,6 +157,9 @@ class MessageQueue:
         if not self.paint:
             self.wake_bits &= ~QS_PAINT
             self.changed_bits &= ~QS_PAINT
+        if not self.hardware:
+            self.wake_bits &= ~QS_INPUT
+            self.changed_bits &= ~QS_INPUT
         if not any(timer.expired for timer in self.timers.values()):
             self.wake_bits &= ~QS_TIMER
         if self.input._ready:
@@ -163,6 +174,10 @@ class MessageQueue:
             kept = [message for message in self.posted if message[0] != hwnd]
             self.posted.clear()
             self.posted.extend(kept)
+        if any(entry[0][0] == hwnd for entry in self.hardware):
+            inputs = [entry for entry in self.hardware if entry[0][0] != hwnd]
+            self.hardware.clear()
+            self.hardware.extend(inputs)
         self.settle()
 
     def post(self, message: Message, woken: list[Waiter]) -> None:
@@ -198,6 +213,13 @@ class MessageQueue:
             self.quit_code = code
             self.raise_bits(_POSTED, woken)
         wake_all(woken)
+
+    def put_input(self, entry: Hardware, bits: int, woken: list[Waiter]) -> None:
+        """Queue a keyboard or mouse message of class ``bits`` (QS_KEY, ...); kernel lock held."""
+        if self.dead:
+            return  # input for a thread that has ended goes nowhere
+        self.hardware.append(entry)
+        self.raise_bits(bits, woken)
 
     def send(self, sent: Sent, woken: list[Waiter]) -> None:
         """Queue a message sent from another thread; kernel lock held."""
@@ -266,7 +288,7 @@ class MessageQueue:
             if inp._ready:
                 inp.refresh()
             return message
-        if self.quit_pending or self.paint or self.timers:
+        if self.quit_pending or self.paint or self.timers or self.hardware:
             self.changed_bits &= ~QS_SENDMESSAGE
             found = self._look(None, 0, 0, PM_REMOVE, _ALL_CLASSES)
             if found is not None:
@@ -310,6 +332,12 @@ class MessageQueue:
                     if not posted:
                         self.wake_bits &= ~_POSTED
                 return message
+        if classes & PM_QS_INPUT:
+            self.changed_bits &= ~QS_INPUT
+            if self.hardware:
+                found = self._find_input(hwnd, first, last, flags & PM_REMOVE)
+                if found is not None:
+                    return found
         if classes & PM_QS_PAINT:
             self.changed_bits &= ~QS_PAINT
             for window in self.paint:
@@ -333,6 +361,19 @@ class MessageQueue:
                     del posted[index]
                     if not posted and not self.quit_pending:
                         self.wake_bits &= ~_POSTED
+                return message
+        return None
+
+    def _find_input(self, hwnd: int | None, first: int, last: int, remove: int) -> Message | None:
+        hardware = self.hardware
+        for index, (message, retrieved) in enumerate(hardware):
+            if _matches(message[0], message[1], hwnd, first, last):
+                if remove:
+                    del hardware[index]
+                    if not hardware:
+                        self.wake_bits &= ~QS_INPUT
+                    if retrieved is not None:
+                        retrieved()
                 return message
         return None
 
@@ -377,6 +418,7 @@ class MessageQueue:
                 timer.cancel()
             self.timers.clear()
             self.paint.clear()
+            self.hardware.clear()
             if _by_thread.get(self.thread.native_id) is self:
                 del _by_thread[self.thread.native_id]
         for sent in pending:  # the receiver is gone: senders get 0, as Windows gives them

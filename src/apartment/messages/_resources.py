@@ -12,7 +12,7 @@ from typing import Final
 
 from ..errors import ERROR_RESOURCE_TYPE_NOT_FOUND, Win32Error
 
-__all__ = ["load_cursor", "load_icon"]
+__all__ = ["find_resource", "load_cursor", "load_icon"]
 
 # winuser.h's MAKEINTRESOURCE numbers of the stock cursors and icons.
 _STOCK_CURSORS: Final = frozenset(
@@ -55,3 +55,13 @@ def load_icon(instance: int, resource: int | str) -> int:
         Win32Error: ERROR_RESOURCE_TYPE_NOT_FOUND for any other icon.
     """
     return _resource(instance, resource, _STOCK_ICONS, _ICON_BASE)
+
+
+def find_resource(instance: int, resource: int | str, resource_type: int | str) -> int:
+    """Find a module's resource (FindResource): none exists here (see the module docstring).
+
+    Raises:
+        TypeError, ValueError: ``resource`` is no resource id.
+        Win32Error: ERROR_RESOURCE_TYPE_NOT_FOUND, as for a module without that type.
+    """
+    return _resource(instance, resource, frozenset(), 0)

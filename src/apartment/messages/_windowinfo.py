@@ -29,6 +29,7 @@ from ._styles import (
     SWP_NOACTIVATE,
     SWP_NOZORDER,
     WS_CHILD,
+    WS_DISABLED,
     WS_EX_LAYERED,
     WS_MAXIMIZE,
     WS_MINIMIZE,
@@ -176,11 +177,12 @@ def _contains(window: Window, x: int, y: int) -> bool:
     return window.x <= x < window.x + window.width and window.y <= y < window.y + window.height
 
 
-def child_window_from_point(hwnd: int, point: tuple[int, int]) -> int:
-    """The child of ``hwnd`` at a point of its client area (ChildWindowFromPoint).
+def child_window_from_point(hwnd: int, point: tuple[int, int], skip: int = 0) -> int:
+    """The child of ``hwnd`` at a point of its client area (ChildWindowFromPoint(Ex)).
 
     ``hwnd`` itself if no child is there, 0 if the point is outside it. Hidden and disabled
-    children count, as Windows counts them.
+    children count, as Windows counts them, unless ``skip`` has CWP_SKIPINVISIBLE (1),
+    CWP_SKIPDISABLED (2) or CWP_SKIPTRANSPARENT (4: WS_EX_TRANSPARENT).
 
     Raises:
         InvalidWindowHandleError: no such window.
@@ -191,9 +193,18 @@ def child_window_from_point(hwnd: int, point: tuple[int, int]) -> int:
         if not (0 <= x < window.width and 0 <= y < window.height):
             return 0
         for child in window.children:
-            if _contains(child, x, y):
+            if _contains(child, x, y) and not _skipped(child, skip):
                 return child.hwnd
     return hwnd
+
+
+def _skipped(window: Window, skip: int) -> bool:
+    """Whether ChildWindowFromPointEx's CWP_* flags pass over the window; kernel lock held."""
+    return bool(
+        (skip & 1 and not window.style & WS_VISIBLE)
+        or (skip & 2 and window.style & WS_DISABLED)
+        or (skip & 4 and window.ex_style & 0x20)
+    )
 
 
 def window_from_point(point: tuple[int, int]) -> int:

@@ -11,6 +11,7 @@ import importlib
 import importlib.abc
 import importlib.machinery
 import importlib.util
+import os
 import sys
 import threading
 from typing import TYPE_CHECKING
@@ -159,6 +160,11 @@ def install(*, force: bool = False, runtime: bool = False) -> bool:
             from ._mbcs import register_mbcs
 
             register_mbcs()  # Python on Windows' codec, which pywin32's demos use
+            # Every Windows process has these (s20-apis): programs read os.environ["windir"].
+            from ..kernel import windows_directory
+
+            for name in ("windir", "SystemRoot"):
+                os.environ.setdefault(name, windows_directory())
             _finder.runtime = True
         return True
 

@@ -89,9 +89,12 @@ def LoadLibrary(fileName: object, /) -> int:
 
 @api("LoadLibraryEx")
 def LoadLibraryEx(fileName: object, handle: object, flags: int, /) -> int:
-    """LoadLibrary: the flags (data file, search paths) change nothing for a shared object."""
-    dword(flags)
-    return kernel.load_library(_name(fileName))
+    """LoadLibrary; as a data file (or image resource) a Windows program read for resources."""
+    as_data = bool(dword(flags) & _AS_DATA)  # (the search-path flags change nothing here)
+    return kernel.load_library(_name(fileName), as_data=as_data)
+
+
+_AS_DATA = 0x02 | 0x20 | 0x40  # LOAD_LIBRARY_AS_DATAFILE(_EXCLUSIVE), _AS_IMAGE_RESOURCE
 
 
 @api("FreeLibrary")

@@ -198,7 +198,7 @@ def GetSystemDefaultLangID() -> int:
 
 
 def GetThreadLocale() -> int:
-    return kernel.LOCALE_ID
+    return kernel.thread_locale()
 
 
 def _memory() -> dict[str, int]:
@@ -321,10 +321,10 @@ def GetTimeFormat(
 
 
 def GetKeyState(key: int, /) -> int:
-    """0 for every key: no keyboard input reaches the process (see the messages layer)."""
+    """The key's state as of the thread's last key message: < 0 down, bit 0 toggled."""
     return messages.key_state(_c_long(key))
 
 
 def GetAsyncKeyState(key: int, /) -> int:
-    """0 for every key, as GetKeyState."""
-    return messages.key_state(_c_long(key))
+    """The key's state now: -32768 (0x8000) down, | 1 if pressed since the last call."""
+    return messages.async_key_state(_c_long(key))

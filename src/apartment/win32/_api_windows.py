@@ -58,7 +58,7 @@ def GetCursorPos() -> tuple[int, int]:
 @api("SetCursorPos")
 def SetCursorPos(arg: tuple[int, int], /) -> None:
     x, y = _ints(arg, 2, "a point")
-    messages.set_cursor_pos(x, y)
+    messages.move_cursor(x, y)
 
 
 @api("ClipCursor")

@@ -23,9 +23,13 @@ from ..errors import (
 )
 from ..kernel import ThreadHandle
 from . import (
+    _api_display,
     _api_files,
+    _api_input,
     _api_more,
     _api_registry,
+    _api_resources,
+    _api_shell,
     _api_system,
     _api_windows,
     win32gui,
@@ -43,12 +47,18 @@ from ._adapt import (
     stamped,
     wait_code,
 )
+from ._api_display import *  # noqa: F403  (display devices and modes)
 from ._api_files import *  # noqa: F403  (win32api's file names, kept in their own module)
+from ._api_input import *  # noqa: F403  (synthesized input, keyboard layouts, the cursor)
 from ._api_more import *  # noqa: F403  (libraries, message boxes, monitors, the clock)
 from ._api_registry import *  # noqa: F403  (win32api's registry names, in their own module)
+from ._api_resources import *  # noqa: F403  (resources of Windows programs)
+from ._api_shell import *  # noqa: F403  (the shell, programs, profiles, shutting down)
 from ._api_system import *  # noqa: F403  (win32api's system names, kept in their own module)
 from ._handles import PyHANDLE, handle_value, lookup
 from ._win32gui_gdi import GetSysColor as GetSysColor
+from ._win32gui_shell import DragFinish as DragFinish
+from ._win32gui_shell import DragQueryFile as DragQueryFile
 from .pywintypes import error
 from .win32con import DUPLICATE_CLOSE_SOURCE, DUPLICATE_SAME_ACCESS, HANDLE_FLAG_INHERIT
 
@@ -69,7 +79,9 @@ __all__ = [
     "GetModuleFileName", "GetModuleFileNameW", "GetCommandLine", "CommandLineToArgv",
     "TerminateProcess",
     "FormatMessageW", *_api_files.__all__, *_api_system.__all__, *_api_registry.__all__,
-    *_api_more.__all__,
+    *_api_more.__all__, *_api_input.__all__,
+    *_api_shell.__all__, "DragQueryFile", "DragFinish", *_api_display.__all__,
+    *_api_resources.__all__,
 ]  # fmt: skip
 
 STD_INPUT_HANDLE = -10

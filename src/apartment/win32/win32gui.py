@@ -252,12 +252,11 @@ def PeekMessage(
     return [0, _NO_MESSAGE] if message is None else [1, message]
 
 
-def TranslateMessage(msg: object, /) -> int:
-    """Return 0, as Windows does for a message that is not a key message.
-
-    The message layer models no keyboard input, so no message is one: there is no core call.
-    """
-    return 0
+def TranslateMessage(msg: tuple[Any, ...], /) -> int:
+    """Post WM_CHAR for a key down; nonzero for any message of the keyboard range."""
+    if not isinstance(msg, tuple) or len(msg) < 4:
+        raise TypeError("The object is not a PyMSG object")
+    return int(messages.translate_message(msg))
 
 
 @api("DispatchMessage")
@@ -614,3 +613,12 @@ from ._win32gui_state import __all__ as _state_names  # noqa: E402
 __all__ += [
     name for name in (*_gdi_names, *_draw_names, *_path_names, *_state_names) if name not in __all__
 ]
+# Synthesized input and the cursor (s20-apis).
+from . import _win32gui_imagelist, _win32gui_input, _win32gui_shell, _win32gui_system  # noqa: E402
+from ._win32gui_imagelist import *  # noqa: E402, F403
+from ._win32gui_input import *  # noqa: E402, F403
+from ._win32gui_shell import *  # noqa: E402, F403
+from ._win32gui_system import *  # noqa: E402, F403
+
+__all__ += _win32gui_input.__all__ + _win32gui_system.__all__ + _win32gui_shell.__all__
+__all__ += [name for name in _win32gui_imagelist.__all__ if name not in __all__]

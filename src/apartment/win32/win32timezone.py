@@ -508,6 +508,6 @@ def resolveMUITimeZone(spec: str) -> str | None:
     if name.lower() == "tzres.dll":
         return kernel.time_zone_string(index)
     try:
-        return str(win32api.LoadString(DLLCache[name], index))  # type: ignore[attr-defined]
+        return str(win32api.LoadString(DLLCache[name], index))
     except (error, AttributeError):
         return None
