@@ -87,6 +87,7 @@ from ._context import IID_IENUMCONTEXTPROPS as IID_IENUMCONTEXTPROPS
 from ._context import ContextPointer as ContextPointer
 from ._context import ThreadingInfoPointer as ThreadingInfoPointer
 from ._context import apartment_type as apartment_type
+from ._context import call_context as call_context
 from ._context import object_context as object_context
 from ._data_object import DataObjectPointer as DataObjectPointer
 from ._data_object import FormatEnumeratorPointer as FormatEnumeratorPointer
@@ -148,6 +149,9 @@ from ._marshal import marshal as marshal
 from ._marshal import marshal_interface as marshal_interface
 from ._marshal import release_marshal_data as release_marshal_data
 from ._marshal import unmarshal_interface as unmarshal_interface
+from ._marshalers import register_interface as register_interface
+from ._marshalers import registered_interfaces as registered_interfaces
+from ._marshalers import unregister_interface as unregister_interface
 from ._medium import *  # noqa: F403 - TYMED_*, DVASPECT_*, DATADIR_*, StorageMedium
 from ._medium import __all__ as _medium_names
 from ._moniker_pointers import BindCtxPointer as BindCtxPointer
@@ -261,7 +265,9 @@ from ._typed import PersistStoragePointer as PersistStoragePointer
 from ._typed import PersistStreamPointer as PersistStreamPointer
 from ._typed import PropertyBagPointer as PropertyBagPointer
 from ._typed import StreamPointer as StreamPointer
+from ._typed_values import Variant as Variant
 from ._typelibs import find_type_library as find_type_library
+from ._typelibs import load_type_library as load_type_library
 from ._variant import VariantTypeError as VariantTypeError
 from ._variant import com_date as com_date
 from ._variant import to_variant as to_variant
@@ -525,4 +531,10 @@ __all__ = [
     "IID_ILOCKBYTES",
     "LockBytesPointer",
     "memory_lock_bytes",
+    "Variant",
+    "load_type_library",
+    "call_context",
+    "register_interface",
+    "registered_interfaces",
+    "unregister_interface",
 ]

@@ -67,6 +67,8 @@ from ._classobjects import CoRevokeClassObject as CoRevokeClassObject
 from ._classobjects import EnableQuitMessage as EnableQuitMessage
 from ._classobjects import MakePyFactory as MakePyFactory
 from ._classobjects import PyIClassFactory as PyIClassFactory
+from ._com_client_names import *  # noqa: F403 - its names are this module's
+from ._com_client_names import __all__ as _client_names
 from ._com_more_names import *  # noqa: F403 - its names are this module's
 from ._com_more_names import __all__ as _more_names
 from ._com_names import *  # noqa: F403 - its names are this module's
@@ -117,6 +119,7 @@ __all__ = [
     "CoResumeClassObjects", "EnableQuitMessage", *_com_names.__all__,
     *(name for name in _moniker_names if name != "already_registered"),
     *_dataobject_names, "IID_IDataObject", "IID_IEnumFORMATETC", *_more_names,
+    *_client_names,
 ]  # fmt: skip
 
 com_error = error = ole_error = ComError
