@@ -80,6 +80,9 @@ MODULES: dict[str, str] = {
     "win32com.storagecon": "apartment.win32.win32com.storagecon",
     # s19-events
     "win32timezone": "apartment.win32.win32timezone",
+    # s20-client
+    "win32com.client.build": "apartment.win32.win32com.client.build",
+    "win32com.universal": "apartment.win32.win32com.universal",
 }
 """pywin32 module name -> the facade module that stands in for it."""
 
