@@ -97,6 +97,12 @@ from ._dispatch import DispatchPointer as DispatchPointer
 from ._dispatch import unwrap as unwrap
 from ._dispatch import unwrap_policy as unwrap_policy
 from ._dispatch import wrap as wrap
+from ._docfile import IID_IENUMSTATSTG as IID_IENUMSTATSTG
+from ._docfile import IID_ISTORAGE as IID_ISTORAGE
+from ._docfile import StoragePointer as StoragePointer
+from ._docfile import create_docfile as create_docfile
+from ._docfile import read_class_storage as read_class_storage
+from ._docfile import write_class_storage as write_class_storage
 from ._docfiles import class_of_file as class_of_file
 from ._docfiles import create_storage_ex as create_storage_ex
 from ._docfiles import is_storage_file as is_storage_file
@@ -537,4 +543,10 @@ __all__ = [
     "register_interface",
     "registered_interfaces",
     "unregister_interface",
+    "IID_IENUMSTATSTG",
+    "IID_ISTORAGE",
+    "StoragePointer",
+    "create_docfile",
+    "read_class_storage",
+    "write_class_storage",
 ]

@@ -95,7 +95,12 @@ from ._monikers import *  # noqa: F403 - its names are this module's
 from ._monikers import __all__ as _moniker_names
 from ._monikers import already_registered
 from ._policies import Pywin32Protocol
+from ._storage import PyIEnumSTATSTG as PyIEnumSTATSTG
+from ._storage import PyIStorage as PyIStorage
+from ._storage import ReadClassStg as ReadClassStg
+from ._storage import StgCreateDocfile as StgCreateDocfile
 from ._storage import StgOpenStorage as StgOpenStorage
+from ._storage import WriteClassStg as WriteClassStg
 from .pywintypes import IID, PyIID, clsid_text
 
 __all__ = [
@@ -119,7 +124,8 @@ __all__ = [
     "CoResumeClassObjects", "EnableQuitMessage", *_com_names.__all__,
     *(name for name in _moniker_names if name != "already_registered"),
     *_dataobject_names, "IID_IDataObject", "IID_IEnumFORMATETC", *_more_names,
-    *_client_names,
+    *_client_names, "StgCreateDocfile", "ReadClassStg", "WriteClassStg", "PyIStorage",
+    "PyIEnumSTATSTG",
 ]  # fmt: skip
 
 com_error = error = ole_error = ComError
