@@ -3,8 +3,8 @@
 A compound file holds a tree of storages (directories with a class ID and state bits) and
 streams (byte sequences), each named by up to 31 characters, none of backslash, ``/``,
 ``:`` or ``!``; names match without regard to case. Windows writes them in the MS-CFB
-format; this library writes its own: MS-CFB's 8-byte signature (so StgIsStorageFile says yes), a marker of this format,
-then the tree as JSON. Files Windows made are refused when opened (E_NOTIMPL, ``_storage``).
+format; this library writes its own: MS-CFB's 8-byte signature (so StgIsStorageFile says
+yes), a marker of this format, then the tree as JSON. Files Windows made are refused when opened (E_NOTIMPL, ``_storage``).
 
 Modes follow Windows' rules: a new file needs write access; a direct (not transacted) root
 and every element opened in it need STGM_SHARE_EXCLUSIVE (STG_E_INVALIDFLAG); writing
