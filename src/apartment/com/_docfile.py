@@ -4,7 +4,8 @@ A compound file holds a tree of storages (directories with a class ID and state 
 streams (byte sequences), each named by up to 31 characters, none of backslash, ``/``,
 ``:`` or ``!``; names match without regard to case. Windows writes them in the MS-CFB
 format; this library writes its own: MS-CFB's 8-byte signature (so StgIsStorageFile says
-yes), a marker of this format, then the tree as JSON. Files Windows made are refused when opened (E_NOTIMPL, ``_storage``).
+yes), a marker of this format, then the tree as JSON. Files Windows made are refused when
+opened (E_NOTIMPL, ``_storage``).
 
 Modes follow Windows' rules: a new file needs write access; a direct (not transacted) root
 and every element opened in it need STGM_SHARE_EXCLUSIVE (STG_E_INVALIDFLAG); writing
@@ -368,7 +369,7 @@ for _cls in (Storage, _ElementStream, _StatEnumerator):
     make_agile(_cls)
 
 
-def create_docfile(path: str | None, mode: int) -> InterfacePointer:
+def create_docfile(path: str | None, mode: int) -> StoragePointer:
     """Create a compound file at ``path`` (a new temporary file if None) (StgCreateDocfile).
 
     Raises:
@@ -393,13 +394,15 @@ def create_docfile(path: str | None, mode: int) -> InterfacePointer:
         raise _error(STG_E_PATHNOTFOUND, f"the folder of {path!r} does not exist")
     file = _File(path, _Node("Root Entry", stream=False), mode)
     file.write()  # the file exists at once, in either mode
-    return Storage(file.root, file, mode).pointer()
+    pointer: StoragePointer = Storage(file.root, file, mode).pointer()  # type: ignore[assignment]
+    return pointer
 
 
-def open_docfile(path: str, mode: int) -> InterfacePointer:
+def open_docfile(path: str, mode: int) -> StoragePointer:
     """Open a compound file this module wrote (StgOpenStorage; ``_storage`` checks first)."""
     file = _File(path, _read(path), mode & 0xFFFFFFFF)
-    return Storage(file.root, file, mode & 0xFFFFFFFF).pointer()
+    pointer: StoragePointer = Storage(file.root, file, mode & 0xFFFFFFFF).pointer()  # type: ignore[assignment]
+    return pointer
 
 
 class StoragePointer(InterfacePointer):
@@ -435,9 +438,9 @@ class StoragePointer(InterfacePointer):
         """Rename the element ``old`` to ``new`` (STG_E_ACCESSDENIED if ``new`` exists)."""
         self._call("RenameElement", old, new)
 
-    def enum_elements(self) -> InterfacePointer:
-        """An IEnumSTATSTG over the STATSTG of each element."""
-        found: InterfacePointer = self._call("EnumElements")
+    def enum_elements(self) -> StatEnumeratorPointer:
+        """An IEnumSTATSTG over the STATSTG of each element (iterate it)."""
+        found: StatEnumeratorPointer = self._call("EnumElements")
         return found
 
     def stat(self, flags: int = 0) -> tuple[Any, ...]:
