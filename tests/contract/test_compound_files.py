@@ -145,3 +145,20 @@ def test_storage_objects_are_istorage(path: str) -> None:
     stg: Any = pythoncom.StgCreateDocfile(path, RW | sc.STGM_CREATE, 0)
     assert stg.QueryInterface(pythoncom.IID_IStorage) is not None
     assert type(stg).__name__ == "PyIStorage"
+
+
+def test_a_compound_file_in_an_ilockbytes(path: str) -> None:
+    lock_bytes = pythoncom.CreateILockBytesOnHGlobal(None, True)
+    stg = pythoncom.StgCreateDocfileOnILockBytes(lock_bytes, RW | sc.STGM_CREATE, 0)
+    stg.CreateStream("S", RW, 0, 0).Write(b"in memory")
+    stg.Commit(0)
+    del stg
+    again = pythoncom.StgOpenStorageOnILockBytes(lock_bytes, None, READ, None, 0)
+    assert again.OpenStream("S", None, READ, 0).Read(20) == b"in memory"
+    error = com_error_of(
+        pythoncom.StgCreateDocfileOnILockBytes,
+        pythoncom.CreateILockBytesOnHGlobal(None, True),
+        sc.STGM_READWRITE | sc.STGM_CREATE,
+        0,
+    )
+    assert error.hresult == winerror.STG_E_INVALIDFLAG

@@ -101,6 +101,8 @@ from ._docfile import IID_IENUMSTATSTG as IID_IENUMSTATSTG
 from ._docfile import IID_ISTORAGE as IID_ISTORAGE
 from ._docfile import StoragePointer as StoragePointer
 from ._docfile import create_docfile as create_docfile
+from ._docfile import create_docfile_on_lock_bytes as create_docfile_on_lock_bytes
+from ._docfile import open_docfile_on_lock_bytes as open_docfile_on_lock_bytes
 from ._docfile import read_class_storage as read_class_storage
 from ._docfile import write_class_storage as write_class_storage
 from ._docfiles import class_of_file as class_of_file
@@ -549,4 +551,6 @@ __all__ = [
     "create_docfile",
     "read_class_storage",
     "write_class_storage",
+    "create_docfile_on_lock_bytes",
+    "open_docfile_on_lock_bytes",
 ]

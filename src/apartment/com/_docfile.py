@@ -26,7 +26,7 @@ import datetime
 import json
 import os
 import tempfile
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import (
     STG_E_ACCESSDENIED,
@@ -49,6 +49,9 @@ from ._propstorage import StatEnumeratorPointer
 from ._proxy import make_agile
 from ._stream import MemoryStream, _Buffer
 
+if TYPE_CHECKING:
+    from ._lockbytes import LockBytesPointer
+
 __all__ = [
     "IID_ISTORAGE",
     "IID_IENUMSTATSTG",
@@ -61,6 +64,8 @@ __all__ = [
     "StoragePointer",
     "read_class_storage",
     "write_class_storage",
+    "create_docfile_on_lock_bytes",
+    "open_docfile_on_lock_bytes",
 ]
 
 IID_ISTORAGE = "{0000000B-0000-0000-C000-000000000046}"
@@ -128,12 +133,19 @@ def _writes(mode: int) -> bool:
 
 
 class _File:
-    """One open compound file: its tree, where it is written, and how (direct, transacted)."""
+    """One open compound file: its tree, where it is written, and how (direct, transacted).
 
-    __slots__ = ("__weakref__", "path", "root", "transacted", "writable")
+    It is written to the file ``path`` or, when ``lock_bytes`` is given, into that ILockBytes
+    (StgCreateDocfileOnILockBytes).
+    """
 
-    def __init__(self, path: str, root: _Node, mode: int) -> None:
+    __slots__ = ("__weakref__", "lock_bytes", "path", "root", "transacted", "writable")
+
+    def __init__(
+        self, path: str, root: _Node, mode: int, lock_bytes: LockBytesPointer | None = None
+    ) -> None:
         self.path = path
+        self.lock_bytes = lock_bytes
         self.root = root
         self.transacted = bool(mode & _TRANSACTED)
         self.writable = _writes(mode)
@@ -147,6 +159,10 @@ class _File:
         """Write the tree to the file (a new file, renamed over the old one)."""
         with KERNEL_LOCK:
             body = json.dumps(self.root.to_json()).encode()
+        if self.lock_bytes is not None:
+            self.lock_bytes.set_size(0)
+            self.lock_bytes.write_at(0, SIGNATURE + MARKER + body)
+            return
         folder = os.path.dirname(os.path.abspath(self.path))
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".docfile-")
         try:
@@ -159,16 +175,23 @@ class _File:
 
     def reread(self) -> None:
         """Throw away uncommitted changes (Revert of a transacted root)."""
-        fresh = _read(self.path)
+        fresh = _parse(_lock_bytes_data(self.lock_bytes)) if self.lock_bytes else _read(self.path)
         with KERNEL_LOCK:
             self.root.children = fresh.children
             self.root.clsid, self.root.state_bits = fresh.clsid, fresh.state_bits
 
 
+def _parse(data: bytes) -> _Node:
+    return _Node.from_json(json.loads(data[len(SIGNATURE) + len(MARKER) :]))
+
+
 def _read(path: str) -> _Node:
     with open(path, "rb") as file:
-        data = file.read()
-    return _Node.from_json(json.loads(data[len(SIGNATURE) + len(MARKER) :]))
+        return _parse(file.read())
+
+
+def _lock_bytes_data(lock_bytes: LockBytesPointer) -> bytes:
+    return lock_bytes.read_at(0, int(lock_bytes.stat()[2]))
 
 
 def is_docfile(path: str) -> bool:
@@ -377,11 +400,7 @@ def create_docfile(path: str | None, mode: int) -> StoragePointer:
             STGM_SHARE_EXCLUSIVE), STG_E_FILEALREADYEXISTS (the file exists and STGM_CREATE
             was not given), STG_E_PATHNOTFOUND, STG_E_ACCESSDENIED.
     """
-    mode &= 0xFFFFFFFF
-    if not _writes(mode) or mode & 0x3 == 0x3:
-        raise _error(STG_E_INVALIDFLAG, f"mode {mode:#x}: a new compound file needs write access")
-    if not mode & _TRANSACTED and mode & _SHARE_MASK != _SHARE_EXCLUSIVE:
-        raise _error(STG_E_INVALIDFLAG, "a direct compound file is created STGM_SHARE_EXCLUSIVE")
+    mode = _creation_mode(mode)
     if path is None:
         handle, path = tempfile.mkstemp(prefix="~stg", suffix=".tmp")
         os.close(handle)
@@ -477,3 +496,47 @@ def read_class_storage(storage: StoragePointer) -> str:
 def write_class_storage(storage: StoragePointer, clsid: object) -> None:
     """Set a storage's class ID (WriteClassStg)."""
     storage.set_class(clsid)
+
+
+def _creation_mode(mode: int) -> int:
+    mode &= 0xFFFFFFFF
+    if not _writes(mode) or mode & 0x3 == 0x3:
+        raise _error(STG_E_INVALIDFLAG, f"mode {mode:#x}: a new compound file needs write access")
+    if not mode & _TRANSACTED and mode & _SHARE_MASK != _SHARE_EXCLUSIVE:
+        raise _error(STG_E_INVALIDFLAG, "a direct compound file is created STGM_SHARE_EXCLUSIVE")
+    return mode
+
+
+def create_docfile_on_lock_bytes(lock_bytes: LockBytesPointer, mode: int) -> StoragePointer:
+    """Create a compound file in an ILockBytes (StgCreateDocfileOnILockBytes).
+
+    Raises:
+        ComError: STG_E_INVALIDFLAG (as :func:`create_docfile`), STG_E_FILEALREADYEXISTS (the
+            ILockBytes holds bytes and STGM_CREATE was not given).
+    """
+    mode = _creation_mode(mode)
+    if int(lock_bytes.stat()[2]) and not mode & _CREATE:
+        raise _error(STG_E_FILEALREADYEXISTS, "the ILockBytes is not empty (STGM_CREATE)")
+    file = _File("", _Node("Root Entry", stream=False), mode, lock_bytes)
+    file.write()
+    pointer: StoragePointer = Storage(file.root, file, mode).pointer()  # type: ignore[assignment]
+    return pointer
+
+
+def open_docfile_on_lock_bytes(lock_bytes: LockBytesPointer, mode: int) -> StoragePointer:
+    """Open the compound file an ILockBytes holds (StgOpenStorageOnILockBytes).
+
+    Raises:
+        ComError: STG_E_FILEALREADYEXISTS (it holds no compound file of this library's),
+            STG_E_INVALIDFLAG (a direct open that is not STGM_SHARE_EXCLUSIVE or
+            STGM_SHARE_DENY_WRITE, as StgOpenStorage).
+    """
+    mode &= 0xFFFFFFFF
+    if not mode & _TRANSACTED and mode & _SHARE_MASK not in (_SHARE_EXCLUSIVE, 0x20):
+        raise _error(STG_E_INVALIDFLAG, f"mode {mode:#x} cannot open a storage")
+    data = _lock_bytes_data(lock_bytes)
+    if not data.startswith(SIGNATURE + MARKER):
+        raise _error(STG_E_FILEALREADYEXISTS, "the ILockBytes holds no compound file")
+    file = _File("", _parse(data), mode, lock_bytes)
+    pointer: StoragePointer = Storage(file.root, file, mode).pointer()  # type: ignore[assignment]
+    return pointer

@@ -16,7 +16,7 @@ from .pywintypes import IID, PyIID
 
 __all__ = [
     "StgOpenStorage", "StgCreateDocfile", "ReadClassStg", "WriteClassStg", "PyIStorage",
-    "PyIEnumSTATSTG",
+    "PyIEnumSTATSTG", "StgCreateDocfileOnILockBytes", "StgOpenStorageOnILockBytes",
 ]  # fmt: skip
 
 
@@ -39,6 +39,27 @@ def StgOpenStorage(
 def StgCreateDocfile(name: object, mode: int, reserved: int = 0, /) -> Any:  # noqa: ANN401
     """Create a compound file (None: a temporary one) and return its root storage."""
     return com.create_docfile(_name(name), operator.index(mode))
+
+
+def _lock_bytes(lockBytes: object) -> com.LockBytesPointer:
+    pointer = interface_pointer(lockBytes)
+    if not isinstance(pointer, com.LockBytesPointer):
+        pointer = pointer.query_interface(com.IID_ILOCKBYTES)
+    assert isinstance(pointer, com.LockBytesPointer)
+    return pointer
+
+
+def StgCreateDocfileOnILockBytes(lockBytes: object, mode: int, reserved: int = 0, /) -> Any:  # noqa: ANN401
+    """Create a compound file in an ILockBytes and return its root storage."""
+    return com.create_docfile_on_lock_bytes(_lock_bytes(lockBytes), operator.index(mode))
+
+
+def StgOpenStorageOnILockBytes(
+    lockBytes: object, stgPriority: object, mode: int, snbExclude: object = None,
+    reserved: int = 0, /,
+) -> Any:  # noqa: ANN401  # fmt: skip
+    """Open the compound file an ILockBytes holds."""
+    return com.open_docfile_on_lock_bytes(_lock_bytes(lockBytes), operator.index(mode))
 
 
 def _storage(stg: object) -> com.StoragePointer:

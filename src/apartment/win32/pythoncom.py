@@ -99,7 +99,9 @@ from ._storage import PyIEnumSTATSTG as PyIEnumSTATSTG
 from ._storage import PyIStorage as PyIStorage
 from ._storage import ReadClassStg as ReadClassStg
 from ._storage import StgCreateDocfile as StgCreateDocfile
+from ._storage import StgCreateDocfileOnILockBytes as StgCreateDocfileOnILockBytes
 from ._storage import StgOpenStorage as StgOpenStorage
+from ._storage import StgOpenStorageOnILockBytes as StgOpenStorageOnILockBytes
 from ._storage import WriteClassStg as WriteClassStg
 from .pywintypes import IID, PyIID, clsid_text
 
@@ -125,7 +127,7 @@ __all__ = [
     *(name for name in _moniker_names if name != "already_registered"),
     *_dataobject_names, "IID_IDataObject", "IID_IEnumFORMATETC", *_more_names,
     *_client_names, "StgCreateDocfile", "ReadClassStg", "WriteClassStg", "PyIStorage",
-    "PyIEnumSTATSTG",
+    "PyIEnumSTATSTG", "StgCreateDocfileOnILockBytes", "StgOpenStorageOnILockBytes",
 ]  # fmt: skip
 
 com_error = error = ole_error = ComError
