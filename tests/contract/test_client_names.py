@@ -122,6 +122,9 @@ def test_invoke_sets_by_reference_arguments_too(writer: Any) -> None:
     dispid = client._oleobj_.GetIDsOfNames("Out")
     assert client._oleobj_.Invoke(dispid, 0, pythoncom.DISPATCH_METHOD, 1, v) == 7
     assert v.value == 42
+    first = VARIANT(BYREF | pythoncom.VT_I4, 0)  # no result wanted: the result goes here
+    assert client._oleobj_.Invoke(dispid, 0, pythoncom.DISPATCH_METHOD, 0, first) is None
+    assert first.value == 7
 
 
 @pytest.mark.parametrize(

@@ -53,6 +53,24 @@ class DispatchPointer(InterfacePointer):
             return invoke_by_reference(self._gateway(), dispid, flags, args)
         return self._gateway().invoke(dispid, flags, args)
 
+    def invoke_without_result(self, dispid: int | str, flags: int, *args: Any) -> None:  # noqa: ANN401
+        """Invoke without asking for the result (Invoke with no result VARIANT).
+
+        Only by-reference arguments tell the difference: the first value the server returns
+        goes to the first of them.
+        """
+        if args:
+            try:
+                args = to_variants(args)
+            except ByReference:
+                pass
+            else:
+                self._gateway().invoke(dispid, flags, args)
+                return
+            invoke_by_reference(self._gateway(), dispid, flags, args, result_wanted=False)
+            return
+        self._gateway().invoke(dispid, flags, args)
+
 
 class DispatchExPointer(DispatchPointer):
     """An IDispatchEx pointer: IDispatch with names looked up one by one, and enumerated."""

@@ -101,14 +101,19 @@ class Gateway:
             raise dispatch_error(error) from None
 
     def invoke_by_reference(
-        self, dispid: int | str, flags: int, args: tuple[Any, ...], vartypes: tuple[int, ...]
+        self,
+        dispid: int | str,
+        flags: int,
+        args: tuple[Any, ...],
+        vartypes: tuple[int, ...],
+        result_wanted: bool = True,
     ) -> tuple[Any, tuple[Any, ...]]:
-        """IDispatch::Invoke with by-reference arguments of ``vartypes`` (after the others).
+        """IDispatch::Invoke with by-reference arguments of ``vartypes`` (in their order).
 
         Returns the result and the values written into those arguments, as VARIANTs.
         """
         try:
-            return write_back(self.policy.invoke(dispid, flags, args), vartypes)
+            return write_back(self.policy.invoke(dispid, flags, args), vartypes, result_wanted)
         except BaseException as error:
             raise dispatch_error(error) from None
 

@@ -164,28 +164,41 @@ def _scalar(base: int, value: Any) -> Any:  # noqa: ANN401
     raise TypeError(f"a VARIANT of type {base} cannot be sent")
 
 
-def write_back(result: Any, vartypes: tuple[int, ...]) -> tuple[Any, tuple[Any, ...]]:  # noqa: ANN401
+def write_back(
+    result: Any,  # noqa: ANN401
+    vartypes: tuple[int, ...],
+    result_wanted: bool = True,
+) -> tuple[Any, tuple[Any, ...]]:
     """A server method's result and the values it writes into by-reference arguments.
 
     A tuple is the result followed by values for the by-reference arguments (of
     ``vartypes``), in order, each converted to its type; a value beyond them is reported
-    (``ServerReports.extra_results``). Runs on the server's thread.
+    (``ServerReports.extra_results``). When the caller wants no result (Invoke without a
+    result VARIANT), the tuple's first item goes to the first by-reference argument, as
+    pywin32's gateway does. Runs on the server's thread.
 
     Raises:
         IndexError: an empty tuple (no result).
         TypeError, ValueError, OverflowError: a written value is not of its argument's type.
     """
     if type(result) is not tuple:
-        return to_variant(result), ()
-    if len(result) > len(vartypes) + 1:
+        return (to_variant(result) if result_wanted else None), ()
+    values = result[1:] if result_wanted else result
+    if len(values) > len(vartypes):
         REPORTS.current.extra_results(len(result))
     written = tuple(
-        [coerce(vartype, value) for vartype, value in zip(vartypes, result[1:], strict=False)]
+        [coerce(vartype, value) for vartype, value in zip(vartypes, values, strict=False)]
     )
-    return to_variant(result[0]), written
+    return (to_variant(result[0]) if result_wanted else None), written
 
 
-def invoke_by_reference(gateway: Any, dispid: int | str, flags: int, args: tuple[Any, ...]) -> Any:  # noqa: ANN401
+def invoke_by_reference(
+    gateway: Any,  # noqa: ANN401
+    dispid: int | str,
+    flags: int,
+    args: tuple[Any, ...],
+    result_wanted: bool = True,
+) -> Any:  # noqa: ANN401
     """Invoke with by-reference arguments; set their values from what the server wrote.
 
     ``gateway`` is the target of an IDispatch pointer (its ``invoke_by_reference`` runs the
@@ -210,7 +223,7 @@ def invoke_by_reference(gateway: Any, dispid: int | str, flags: int, args: tuple
     if call is None:
         return gateway.invoke(dispid, flags, tuple(sent))
     vartypes = tuple([operator.index(out.vartype) for out in outs])
-    result, written = call(dispid, flags, tuple(sent), vartypes)
+    result, written = call(dispid, flags, tuple(sent), vartypes, result_wanted)
     for out, value in zip(outs, written, strict=False):
         out.received(value)
     return result
