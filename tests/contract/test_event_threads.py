@@ -6,6 +6,9 @@ The source lives in an STA of its own and fires from that thread's message loop 
 does. An STA sink runs the event on its own thread, and only once that thread pumps: while it
 waits in a plain kernel wait the event waits for it. An MTA sink runs it on another thread
 (an RPC thread), while the client's own thread waits without pumping.
+
+The events interface that crosses is IDispatch (COM has its proxy); a custom events IID
+nobody registered cannot reach a sink in another apartment (CONNECT_E_NOCONNECTION).
 """
 
 from __future__ import annotations
