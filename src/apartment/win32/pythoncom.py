@@ -223,6 +223,8 @@ IID_IEnumFORMATETC = IID(com.IID_IENUMFORMATETC)
 CLSID_StdGlobalInterfaceTable = IID(com.CLSID_STD_GLOBAL_INTERFACE_TABLE)
 
 TypeIIDs: dict[PyIID, type[InterfacePointer]] = {IID(iid): cls for iid, cls in TYPE_IIDS.items()}
+TypeIIDs[IID(com.IID_ISTORAGE)] = PyIStorage
+TypeIIDs[IID(com.IID_IENUMSTATSTG)] = PyIEnumSTATSTG
 InterfaceNames: dict[str, PyIID] = {
     cls.__name__[2:]: IID(iid) for iid, cls in TYPE_IIDS.items() if cls.__name__.startswith("PyI")
 }
