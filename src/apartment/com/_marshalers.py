@@ -20,7 +20,7 @@ from ._iids import iid_text
 
 __all__ = ["register_interface", "unregister_interface", "registered_interfaces"]
 
-_registered: set[str] = set()
+_registered: frozenset[str] = frozenset()  # replaced whole under the lock, read without it
 
 
 def register_interface(iid: object) -> None:
@@ -30,23 +30,25 @@ def register_interface(iid: object) -> None:
         TypeError: ``iid`` is not an IID.
         ClassStringError: a malformed IID string (CO_E_CLASSSTRING).
     """
+    global _registered
     text = iid_text(iid)
     with KERNEL_LOCK:
-        _registered.add(text)
+        _registered = _registered | {text}
 
 
 def unregister_interface(iid: object) -> None:
     """Forget the registration of ``iid`` (nothing happens if it had none)."""
+    global _registered
     text = iid_text(iid)
     with KERNEL_LOCK:
-        _registered.discard(text)
+        _registered = _registered - {text}
 
 
 def registered_interfaces() -> frozenset[str]:
     """The IIDs registered with :func:`register_interface`."""
-    return frozenset(_registered)
+    return _registered
 
 
 def is_registered(iid: str) -> bool:
-    """Whether ``iid`` (canonical text) was registered (read without a lock: a set lookup)."""
+    """Whether ``iid`` (canonical text) was registered (one read of an immutable set)."""
     return iid in _registered
