@@ -8,7 +8,12 @@ from pathlib import Path
 import pytest
 
 from apartment import com
-from apartment.errors import STG_E_FILEALREADYEXISTS, STG_E_INVALIDFLAG, ComError
+from apartment.errors import (
+    STG_E_FILEALREADYEXISTS,
+    STG_E_INVALIDFLAG,
+    STG_E_INVALIDNAME,
+    ComError,
+)
 
 RW, EXCLUSIVE, CREATE, TRANSACTED, DENY_WRITE = 0x2, 0x10, 0x1000, 0x10000, 0x20
 READ = EXCLUSIVE
@@ -65,3 +70,20 @@ def test_modes_and_existing_files(tmp_path: Path) -> None:
     assert caught.value.hresult == STG_E_FILEALREADYEXISTS
     temporary = com.create_docfile(None, RW | EXCLUSIVE)
     assert Path(temporary.stat()[0]).exists()
+
+
+@pytest.mark.parametrize("name", ["a/b", "a\\b", "a:b", "a!b", "", "x" * 32])
+def test_names_follow_the_storage_naming_conventions(tmp_path: Path, name: str) -> None:
+    """Up to 31 characters, none of backslash, / : ! (Microsoft's "Storage Object Naming
+    Conventions"; Wine checks the length only)."""
+    root = com.create_docfile(str(tmp_path / "names.stg"), RW | EXCLUSIVE | CREATE)
+    with pytest.raises(ComError) as caught:
+        root.create_stream(name, RW | EXCLUSIVE)
+    assert caught.value.hresult == STG_E_INVALIDNAME
+
+
+def test_a_stream_element_states_its_name_and_size(tmp_path: Path) -> None:
+    root = com.create_docfile(str(tmp_path / "stat.stg"), RW | EXCLUSIVE | CREATE)
+    stream = com.StreamPointer.of(root.create_stream("Data", RW | EXCLUSIVE))
+    stream.write(b"12345")
+    assert stream.stat()[:3] == ("Data", 2, 5)

@@ -48,7 +48,6 @@ def test_a_compound_file_round_trip(path: str) -> None:
     assert elements == [("Contents", sc.STGTY_STREAM, 5), ("Sub", sc.STGTY_STORAGE, 0)]
     stream = stg.OpenStream("contents", None, READ, 0)  # names ignore case
     assert stream.Read(100) == b"hello"
-    assert stream.Stat()[:3] == ("Contents", sc.STGTY_STREAM, 5)
     sub = stg.OpenStorage("Sub", None, READ, None, 0)
     assert sub.OpenStream("Inner", None, READ, 0).Read(10) == b"deep"
     assert stg.Stat()[1] == sc.STGTY_STORAGE
@@ -123,8 +122,8 @@ def test_missing_elements_and_bad_names(path: str) -> None:
     error = com_error_of(stg.OpenStorage, "Contents", None, READ, None, 0)  # a stream
     assert error.hresult == winerror.STG_E_FILENOTFOUND
     assert com_error_of(stg.DestroyElement, "Nope").hresult == winerror.STG_E_FILENOTFOUND
-    for bad in ("a/b", "a\\b", "x" * 32):
-        assert com_error_of(stg.CreateStream, bad, RW, 0, 0).hresult == winerror.STG_E_INVALIDNAME
+    error = com_error_of(stg.CreateStream, "x" * 32, RW, 0, 0)  # 31 characters at most
+    assert error.hresult == winerror.STG_E_INVALIDNAME
 
 
 def test_a_read_only_storage_refuses_writing(path: str) -> None:
