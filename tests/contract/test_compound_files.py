@@ -51,6 +51,7 @@ def test_a_compound_file_round_trip(path: str) -> None:
     sub = stg.OpenStorage("Sub", None, READ, None, 0)
     assert sub.OpenStream("Inner", None, READ, 0).Read(10) == b"deep"
     assert stg.Stat()[1] == sc.STGTY_STORAGE
+    del stream, sub, stg  # Windows keeps an open compound file locked (STG_E_SHAREVIOLATION)
     assert pythoncom.GetClassFile(path) == pythoncom.MakeIID(CLSID)
 
 
