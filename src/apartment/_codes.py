@@ -115,6 +115,8 @@ __all__ = [
     "ERROR_INVALID_ADDRESS", "ERROR_NOACCESS", "ERROR_INVALID_MSGBOX_STYLE",
     "ERROR_INVALID_MONITOR_HANDLE",
     "ERROR_BUSY", "ERROR_INSUFFICIENT_BUFFER", "ERROR_BAD_NETPATH",
+    # type library files (s20-client)
+    "TYPE_E_CANTLOADLIBRARY",
 ]  # fmt: skip
 
 # -- Win32 error codes (GetLastError) -------------------------------------------------------
@@ -456,3 +458,4 @@ ERROR_BUSY = 170  # CloseDesktop of a desktop a thread is on
 ERROR_INSUFFICIENT_BUFFER = 122  # a mailslot message longer than the read's buffer
 ERROR_BAD_NETPATH = 53  # RegConnectRegistry of another computer
 TYPE_E_LIBNOTREGISTERED = -2147319779  # 0x8002801D
+TYPE_E_CANTLOADLIBRARY = -2147312566  # 0x80029C4A: LoadTypeLib of a file it cannot read

@@ -214,6 +214,7 @@ from ._codes import (
     STG_E_PATHNOTFOUND,
     STG_E_READFAULT,
     STG_E_SEEKERROR,
+    TYPE_E_CANTLOADLIBRARY,
     TYPE_E_LIBNOTREGISTERED,
     WAIT_TIMEOUT,
     WSAEACCES,
@@ -510,6 +511,7 @@ def hresult_from_win32(code: int) -> int:
 
 _HRESULT_MESSAGES: dict[int, str] = {
     TYPE_E_LIBNOTREGISTERED: "Library not registered.",
+    TYPE_E_CANTLOADLIBRARY: "Error loading type library/DLL.",
     E_NOTIMPL: "Not implemented",
     E_NOINTERFACE: "No such interface supported",
     E_FAIL: "Unspecified error",

@@ -31,6 +31,9 @@ __all__ = [
 ]
 
 DIID_DWEBBROWSEREVENTS2 = "{34A715A0-6587-11D0-924A-0020AFC7AC4D}"
+# IE's type library describes its events interface, so COM can marshal it to a sink in
+# another apartment or process: this process's registration of it stands for that library.
+com.register_interface(DIID_DWEBBROWSEREVENTS2)
 DISPID_NAVIGATECOMPLETE2 = 252
 DISPID_ONQUIT = 253
 DISPID_ONVISIBLE = 254

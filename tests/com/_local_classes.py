@@ -112,6 +112,7 @@ class Both(Echo):
 
 
 IID_TICKS = "{5B0E6D54-6C35-4C8B-9E0B-3E1A4A5E70E0}"
+com.register_interface(IID_TICKS)  # its type library, as it were: sinks in clients get it
 
 
 class Ticker(com.Connectable):

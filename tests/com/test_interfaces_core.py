@@ -16,6 +16,8 @@ import pytest
 from apartment import com, messages
 from apartment.errors import (
     CO_E_OBJNOTREG,
+    CONNECT_E_NOCONNECTION,
+    E_NOINTERFACE,
     MK_E_UNAVAILABLE,
     RPC_E_NO_SYNC,
     ComError,
@@ -219,6 +221,38 @@ def test_a_source_that_fires_no_events_says_so() -> None:
     in_apartment(body)
 
 
+@pytest.fixture
+def events_marshaler() -> Any:
+    """Give IID_EVENTS a marshaler (as registering its type library would) for one test."""
+    com.register_interface(IID_EVENTS)
+    yield
+    com.unregister_interface(IID_EVENTS)
+
+
+def test_a_sink_in_another_apartment_needs_a_marshaler_for_its_events_interface() -> None:
+    """Windows: the source's QueryInterface through the proxy finds no proxy/stub for the
+    interface, so Advise fails (CONNECT_E_NOCONNECTION); IDispatch itself still crosses."""
+    handler = Handler()
+    member = MtaThread(lambda: com.marshal(com.wrap(handler_sink(handler))))
+    try:
+
+        def body() -> None:
+            sink = member.result.unmarshal()
+            with pytest.raises(ComError) as caught:
+                sink.query_interface(IID_EVENTS)
+            assert caught.value.hresult == E_NOINTERFACE
+            with pytest.raises(ComError) as caught:
+                Source().advise(sink)
+            assert caught.value.hresult == CONNECT_E_NOCONNECTION
+            assert sink.query_interface(com.IID_IDISPATCH) is not None
+
+        in_apartment(body)
+    finally:
+        member.stop()
+    assert IID_EVENTS not in com.registered_interfaces()
+
+
+@pytest.mark.usefixtures("events_marshaler")
 def test_an_event_runs_in_the_sinks_sta_when_it_pumps_and_a_stall_is_warned_about() -> None:
     class Quick(Source):
         stall_warning_seconds = 0.05
@@ -293,6 +327,7 @@ def handler_sink(handler: Handler) -> Any:
     return Sink()
 
 
+@pytest.mark.usefixtures("events_marshaler")
 def test_an_mta_sink_gets_events_without_pumping() -> None:
     handler = Handler()
     member = MtaThread(lambda: com.marshal(com.wrap(handler_sink(handler))))

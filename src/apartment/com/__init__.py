@@ -87,6 +87,7 @@ from ._context import IID_IENUMCONTEXTPROPS as IID_IENUMCONTEXTPROPS
 from ._context import ContextPointer as ContextPointer
 from ._context import ThreadingInfoPointer as ThreadingInfoPointer
 from ._context import apartment_type as apartment_type
+from ._context import call_context as call_context
 from ._context import object_context as object_context
 from ._data_object import DataObjectPointer as DataObjectPointer
 from ._data_object import FormatEnumeratorPointer as FormatEnumeratorPointer
@@ -96,6 +97,14 @@ from ._dispatch import DispatchPointer as DispatchPointer
 from ._dispatch import unwrap as unwrap
 from ._dispatch import unwrap_policy as unwrap_policy
 from ._dispatch import wrap as wrap
+from ._docfile import IID_IENUMSTATSTG as IID_IENUMSTATSTG
+from ._docfile import IID_ISTORAGE as IID_ISTORAGE
+from ._docfile import StoragePointer as StoragePointer
+from ._docfile import create_docfile as create_docfile
+from ._docfile import create_docfile_on_lock_bytes as create_docfile_on_lock_bytes
+from ._docfile import open_docfile_on_lock_bytes as open_docfile_on_lock_bytes
+from ._docfile import read_class_storage as read_class_storage
+from ._docfile import write_class_storage as write_class_storage
 from ._docfiles import class_of_file as class_of_file
 from ._docfiles import create_storage_ex as create_storage_ex
 from ._docfiles import is_storage_file as is_storage_file
@@ -148,6 +157,9 @@ from ._marshal import marshal as marshal
 from ._marshal import marshal_interface as marshal_interface
 from ._marshal import release_marshal_data as release_marshal_data
 from ._marshal import unmarshal_interface as unmarshal_interface
+from ._marshalers import register_interface as register_interface
+from ._marshalers import registered_interfaces as registered_interfaces
+from ._marshalers import unregister_interface as unregister_interface
 from ._medium import *  # noqa: F403 - TYMED_*, DVASPECT_*, DATADIR_*, StorageMedium
 from ._medium import __all__ as _medium_names
 from ._moniker_pointers import BindCtxPointer as BindCtxPointer
@@ -261,7 +273,9 @@ from ._typed import PersistStoragePointer as PersistStoragePointer
 from ._typed import PersistStreamPointer as PersistStreamPointer
 from ._typed import PropertyBagPointer as PropertyBagPointer
 from ._typed import StreamPointer as StreamPointer
+from ._typed_values import Variant as Variant
 from ._typelibs import find_type_library as find_type_library
+from ._typelibs import load_type_library as load_type_library
 from ._variant import VariantTypeError as VariantTypeError
 from ._variant import com_date as com_date
 from ._variant import to_variant as to_variant
@@ -525,4 +539,18 @@ __all__ = [
     "IID_ILOCKBYTES",
     "LockBytesPointer",
     "memory_lock_bytes",
+    "Variant",
+    "load_type_library",
+    "call_context",
+    "register_interface",
+    "registered_interfaces",
+    "unregister_interface",
+    "IID_IENUMSTATSTG",
+    "IID_ISTORAGE",
+    "StoragePointer",
+    "create_docfile",
+    "read_class_storage",
+    "write_class_storage",
+    "create_docfile_on_lock_bytes",
+    "open_docfile_on_lock_bytes",
 ]

@@ -10,9 +10,9 @@ calls, which this library does not track (docs/differences-from-windows.md).
 from __future__ import annotations
 
 import threading
-from typing import Any
+from typing import Any, NoReturn
 
-from ..errors import E_NOTIMPL, E_UNEXPECTED, ComError, NoInterfaceError
+from ..errors import E_NOTIMPL, E_UNEXPECTED, RPC_E_CALL_COMPLETE, ComError, NoInterfaceError
 from ..kernel.lowlevel import KERNEL_LOCK
 from ._apartment import Apartment, ApartmentKind, current_apartment, neutral, thread_state
 from ._enum_moniker import SequenceEnumerator
@@ -27,7 +27,7 @@ __all__ = [
     "APTTYPE_MTA", "APTTYPE_NA", "APTTYPE_MAINSTA", "APTTYPEQUALIFIER_NONE",
     "APTTYPEQUALIFIER_IMPLICIT_MTA",
     "THDTYPE_BLOCKMESSAGES", "THDTYPE_PROCESSMESSAGES", "ContextPointer",
-    "ThreadingInfoPointer", "object_context", "apartment_type",
+    "ThreadingInfoPointer", "object_context", "apartment_type", "call_context",
 ]  # fmt: skip
 
 IID_ICONTEXT = "{000001C0-0000-0000-C000-000000000046}"
@@ -192,3 +192,20 @@ class ThreadingInfoPointer(InterfacePointer):
 set_interface_class(IID_ICONTEXT, ContextPointer)
 set_interface_class(IID_ICOMTHREADINGINFO, ThreadingInfoPointer)
 set_interface_class(IID_IENUMCONTEXTPROPS, StatEnumeratorPointer)
+
+
+def call_context(iid: object) -> NoReturn:
+    """The security context of the call being served (CoGetCallContext): there is none.
+
+    Windows answers inside a call that came through COM's channel (IServerSecurity,
+    ICallContext...). Calls here carry no security context (no authentication levels or
+    impersonation are modelled), so the answer is what Windows gives outside such a call.
+
+    Raises:
+        ComError: RPC_E_CALL_COMPLETE, always.
+        TypeError: ``iid`` is not an IID.
+    """
+    text = iid_text(iid)
+    raise ComError.from_hresult(
+        RPC_E_CALL_COMPLETE, f"no call context for {text}: calls here carry no security context"
+    )

@@ -18,6 +18,7 @@ from ._iids import IID_IDISPATCH, IID_IDISPATCHEX, iid_text
 from ._pointer import InterfacePointer, make_pointer
 from ._policy import DispatchPolicy, Policy
 from ._proxy import Proxy
+from ._typed_values import ByReference, invoke_by_reference
 from ._variant import to_variants
 
 if TYPE_CHECKING:
@@ -43,8 +44,32 @@ class DispatchPointer(InterfacePointer):
             ComError: the call failed, as the server or COM says.
         """
         if args:
-            args = to_variants(args)
+            try:
+                args = to_variants(args)
+            except ByReference:  # an out parameter: the slower path below (nothing sent yet)
+                pass
+            else:
+                return self._gateway().invoke(dispid, flags, args)
+            return invoke_by_reference(self._gateway(), dispid, flags, args)
         return self._gateway().invoke(dispid, flags, args)
+
+    def invoke_without_result(self, dispid: int | str, flags: int, *args: Any) -> None:  # noqa: ANN401
+        """Invoke without asking for the result (Invoke with no result VARIANT).
+
+        Only by-reference arguments tell the difference: the first value the server returns
+        goes to the first of them.
+        """
+        if args:
+            try:
+                args = to_variants(args)
+            except ByReference:
+                pass
+            else:
+                self._gateway().invoke(dispid, flags, args)
+                return
+            invoke_by_reference(self._gateway(), dispid, flags, args, result_wanted=False)
+            return
+        self._gateway().invoke(dispid, flags, args)
 
 
 class DispatchExPointer(DispatchPointer):

@@ -26,6 +26,7 @@ from ..errors import (
     STG_E_INVALIDNAME,
     ComError,
 )
+from ._docfile import docfile_class, is_docfile
 from ._propsets import FileSets
 from ._storage import open_storage_ex
 
@@ -76,6 +77,8 @@ def class_of_file(path: str) -> str:
         head = _read_head(path, _HEADER)
     except ComError:
         raise ComError.from_hresult(MK_E_CANTOPENFILE, f"cannot open {path!r}") from None
+    if is_docfile(path):  # one this library wrote
+        return docfile_class(path)
     if head[: len(_SIGNATURE)] != _SIGNATURE or len(head) < _HEADER:
         raise ComError.from_hresult(
             MK_E_INVALIDEXTENSION,

@@ -19,6 +19,7 @@ from ._pointer import InterfacePointer
 from ._policy import FIRST_DISPID
 from ._returns import RETURNS
 from ._server_errors import dispatch_error, native_error
+from ._typed_values import write_back
 from ._variant import SCALARS, result_of
 
 if TYPE_CHECKING:
@@ -96,6 +97,23 @@ class Gateway:
             if type(result) in SCALARS:  # the common case, without a call
                 return result
             return result_of(result)
+        except BaseException as error:
+            raise dispatch_error(error) from None
+
+    def invoke_by_reference(
+        self,
+        dispid: int | str,
+        flags: int,
+        args: tuple[Any, ...],
+        vartypes: tuple[int, ...],
+        result_wanted: bool = True,
+    ) -> tuple[Any, tuple[Any, ...]]:
+        """IDispatch::Invoke with by-reference arguments of ``vartypes`` (in their order).
+
+        Returns the result and the values written into those arguments, as VARIANTs.
+        """
+        try:
+            return write_back(self.policy.invoke(dispid, flags, args), vartypes, result_wanted)
         except BaseException as error:
             raise dispatch_error(error) from None
 

@@ -23,10 +23,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..errors import WrongThreadError
+from ..errors import NoInterfaceError, WrongThreadError
 from ._apartment import Apartment, ApartmentKind, current_apartment, neutral
 from ._faces import FACES, interface_class
 from ._iids import IID_IUNKNOWN, iid_text
+from ._marshalers import is_registered
 from ._proxy import _DISCONNECTED, Proxy, marshal_value
 
 if TYPE_CHECKING:
@@ -95,13 +96,22 @@ class InterfacePointer:
         an interface with no class of its own, use it as IDispatch).
 
         Raises:
-            NoInterfaceError: the object does not implement ``iid`` (E_NOINTERFACE).
+            NoInterfaceError: the object does not implement ``iid``, or it is in another
+                apartment and ``iid`` has no marshaler (E_NOINTERFACE; see ``_marshalers``).
             TypeError: ``iid`` is not an IID; or no pointer class exists for the IID the
                 result is to have (pywin32's message).
             ClassStringError: ``iid`` is a malformed IID string (CO_E_CLASSSTRING).
         """
         wanted = iid_text(iid)
         face_iid = wanted if face is None else iid_text(face)
+        target = self._target
+        if (
+            isinstance(target, Proxy) or getattr(type(target), "reached_from_anywhere", False)
+        ) and not (pointer_class(wanted) is not None or is_registered(wanted)):
+            raise NoInterfaceError(
+                f"the interface {wanted} has no marshaler (no pointer class, not registered "
+                "with apartment.com.register_interface): it cannot cross apartments"
+            )
         found = self._gateway().resolve(wanted)
         cls = pointer_class(face_iid)
         if cls is None:

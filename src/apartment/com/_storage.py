@@ -1,15 +1,15 @@
-"""Structured storage (compound files): not supported, but refused as Windows refuses.
+"""Structured storage (compound files): StgOpenStorage's checks, then ``_docfile``'s files.
 
 StgOpenStorage checks its arguments before it looks at the file, and pywin32 programs (and
 pywin32's own tests) rely on those refusals. :func:`open_storage` makes the same checks in the
-same order and fails with the same STG_E_* HRESULT; a file that passes them still cannot be
-opened here, since this library reads no compound file.
+same order and fails with the same STG_E_* HRESULT; a file that passes them is opened if
+this library wrote it (:mod:`._docfile`); one Windows wrote (MS-CFB) cannot be read here.
 """
 
 from __future__ import annotations
 
 import os
-from typing import Any, NoReturn
+from typing import Any
 
 from ..errors import (
     E_NOINTERFACE,
@@ -23,6 +23,7 @@ from ..errors import (
     STG_E_PATHNOTFOUND,
     ComError,
 )
+from ._docfile import is_docfile, open_docfile
 
 __all__ = [
     "STGM_READ", "STGM_WRITE", "STGM_READWRITE", "STGM_SHARE_EXCLUSIVE",
@@ -67,8 +68,8 @@ def _mode_is_valid(mode: int) -> bool:
     return share in (STGM_SHARE_EXCLUSIVE, STGM_SHARE_DENY_WRITE)
 
 
-def open_storage(path: str | None, mode: int, reserved: int = 0) -> NoReturn:
-    """Open the compound file at ``path``: always fails, with StgOpenStorage's HRESULT.
+def open_storage(path: str | None, mode: int, reserved: int = 0) -> Any:  # noqa: ANN401
+    """Open the compound file at ``path`` (one ``_docfile`` wrote), as StgOpenStorage checks.
 
     Args:
         path: the file; None is refused (STG_E_INVALIDNAME).
@@ -80,7 +81,7 @@ def open_storage(path: str | None, mode: int, reserved: int = 0) -> NoReturn:
         ComError: STG_E_INVALIDNAME, STG_E_INVALIDFLAG, STG_E_INVALIDPARAMETER,
             STG_E_PATHNOTFOUND (an empty path), STG_E_FILENOTFOUND, STG_E_ACCESSDENIED (a
             directory), STG_E_FILEALREADYEXISTS (a file that is no compound file), or E_NOTIMPL
-            (a compound file: this library cannot read one).
+            (a compound file Windows wrote: this library reads only its own).
     """
     if path is None:
         raise ComError.from_hresult(STG_E_INVALIDNAME, "StgOpenStorage needs a file name")
@@ -105,7 +106,11 @@ def open_storage(path: str | None, mode: int, reserved: int = 0) -> NoReturn:
         raise ComError.from_hresult(STG_E_ACCESSDENIED, f"{path!r} cannot be read") from None
     if head != _COMPOUND_FILE_SIGNATURE:
         raise ComError.from_hresult(STG_E_FILEALREADYEXISTS, f"{path!r} is no compound file")
-    raise ComError.from_hresult(E_NOTIMPL, "compound files (structured storage) are not supported")
+    if is_docfile(path):
+        return open_docfile(path, mode)
+    raise ComError.from_hresult(
+        E_NOTIMPL, "compound files made by Windows (MS-CFB) cannot be read here"
+    )
 
 
 STGFMT_STORAGE = 0

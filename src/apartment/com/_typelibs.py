@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from typing import NoReturn
 
-from ..errors import TYPE_E_LIBNOTREGISTERED, ComError
+from ..errors import TYPE_E_CANTLOADLIBRARY, TYPE_E_LIBNOTREGISTERED, ComError
 from ._iids import iid_text
 
-__all__ = ["find_type_library"]
+__all__ = ["find_type_library", "load_type_library"]
 
 
 def find_type_library(libid: object, major: int, minor: int, lcid: int) -> NoReturn:
@@ -33,4 +33,18 @@ def find_type_library(libid: object, major: int, minor: int, lcid: int) -> NoRet
         TYPE_E_LIBNOTREGISTERED,
         f"type library {text} {major}.{minor} (locale {lcid}) is not registered: the class "
         "registry of apartment holds no type libraries",
+    )
+
+
+def load_type_library(path: str) -> NoReturn:
+    """Load a type library file (LoadTypeLib): no type library format is read here.
+
+    Raises:
+        ComError: TYPE_E_CANTLOADLIBRARY, for any path (a missing file too, as Windows).
+        TypeError: ``path`` is not a str.
+    """
+    if not isinstance(path, str):
+        raise TypeError(f"a type library's path is a str, not {type(path).__name__}")
+    raise ComError.from_hresult(
+        TYPE_E_CANTLOADLIBRARY, f"cannot load {path!r}: no type library file is read here"
     )

@@ -18,6 +18,7 @@ decimal.Decimal                                 the same (VT_CY)
 an IDispatch pointer                            an IDispatch pointer; another interface
                                                 arrives as an IUnknown pointer
 an object with ``__com_interface__``            that pointer (a late-bound client)
+an object with ``__variant__`` (a Variant)      what that method returns (its own type)
 EMPTY, ARG_NOT_FOUND                            DISP_E_PARAMNOTFOUND (a VT_ERROR, as int);
                                                 MISSING is never sent (TypeError)
 NOTHING                                         None (a NULL VT_DISPATCH)
@@ -114,6 +115,9 @@ def to_variant(value: Any) -> Any:  # noqa: ANN401
         return com_date(value)
     if isinstance(value, decimal.Decimal):
         return value
+    convert = getattr(kind, "__variant__", None)
+    if convert is not None:  # a value with an explicit VARIANT type (._typed_values)
+        return convert(value)
     pointer = getattr(value, "__com_interface__", None)
     if isinstance(pointer, InterfacePointer):
         return _face_of(pointer)

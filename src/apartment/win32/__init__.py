@@ -88,6 +88,9 @@ MODULES: dict[str, str] = {
     "win32net": "apartment.win32.win32net",
     "win32crypt": "apartment.win32.win32crypt",
     "win32print": "apartment.win32.win32print",
+    # s20-client
+    "win32com.client.build": "apartment.win32.win32com.client.build",
+    "win32com.universal": "apartment.win32.win32com.universal",
 }
 """pywin32 module name -> the facade module that stands in for it."""
 

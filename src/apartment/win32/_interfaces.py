@@ -103,8 +103,10 @@ class PyIDispatch(PyIUnknown, DispatchPointer):
         return ids[0] if len(ids) == 1 else tuple(ids)
 
     def Invoke(self, dispid: int, lcid: int, flags: int, bResultWanted: int, *args: Any) -> Any:  # noqa: ANN401
-        result = self.invoke(operator.index(dispid), operator.index(flags), *args)
-        return result if bResultWanted else None
+        if not bResultWanted:
+            self.invoke_without_result(operator.index(dispid), operator.index(flags), *args)
+            return None
+        return self.invoke(operator.index(dispid), operator.index(flags), *args)
 
     def InvokeTypes(
         self, dispid: int, lcid: int, flags: int, resultType: object, argTypes: object,

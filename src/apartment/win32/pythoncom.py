@@ -67,6 +67,8 @@ from ._classobjects import CoRevokeClassObject as CoRevokeClassObject
 from ._classobjects import EnableQuitMessage as EnableQuitMessage
 from ._classobjects import MakePyFactory as MakePyFactory
 from ._classobjects import PyIClassFactory as PyIClassFactory
+from ._com_client_names import *  # noqa: F403 - its names are this module's
+from ._com_client_names import __all__ as _client_names
 from ._com_more_names import *  # noqa: F403 - its names are this module's
 from ._com_more_names import __all__ as _more_names
 from ._com_names import *  # noqa: F403 - its names are this module's
@@ -93,7 +95,14 @@ from ._monikers import *  # noqa: F403 - its names are this module's
 from ._monikers import __all__ as _moniker_names
 from ._monikers import already_registered
 from ._policies import Pywin32Protocol
+from ._storage import PyIEnumSTATSTG as PyIEnumSTATSTG
+from ._storage import PyIStorage as PyIStorage
+from ._storage import ReadClassStg as ReadClassStg
+from ._storage import StgCreateDocfile as StgCreateDocfile
+from ._storage import StgCreateDocfileOnILockBytes as StgCreateDocfileOnILockBytes
 from ._storage import StgOpenStorage as StgOpenStorage
+from ._storage import StgOpenStorageOnILockBytes as StgOpenStorageOnILockBytes
+from ._storage import WriteClassStg as WriteClassStg
 from .pywintypes import IID, PyIID, clsid_text
 
 __all__ = [
@@ -117,6 +126,8 @@ __all__ = [
     "CoResumeClassObjects", "EnableQuitMessage", *_com_names.__all__,
     *(name for name in _moniker_names if name != "already_registered"),
     *_dataobject_names, "IID_IDataObject", "IID_IEnumFORMATETC", *_more_names,
+    *_client_names, "StgCreateDocfile", "ReadClassStg", "WriteClassStg", "PyIStorage",
+    "PyIEnumSTATSTG", "StgCreateDocfileOnILockBytes", "StgOpenStorageOnILockBytes",
 ]  # fmt: skip
 
 com_error = error = ole_error = ComError
@@ -212,6 +223,8 @@ IID_IEnumFORMATETC = IID(com.IID_IENUMFORMATETC)
 CLSID_StdGlobalInterfaceTable = IID(com.CLSID_STD_GLOBAL_INTERFACE_TABLE)
 
 TypeIIDs: dict[PyIID, type[InterfacePointer]] = {IID(iid): cls for iid, cls in TYPE_IIDS.items()}
+TypeIIDs[IID(com.IID_ISTORAGE)] = PyIStorage
+TypeIIDs[IID(com.IID_IENUMSTATSTG)] = PyIEnumSTATSTG
 InterfaceNames: dict[str, PyIID] = {
     cls.__name__[2:]: IID(iid) for iid, cls in TYPE_IIDS.items() if cls.__name__.startswith("PyI")
 }

@@ -14,12 +14,28 @@ import contextlib
 from typing import Any
 
 from apartment import com
-from apartment.com import DispatchClient, InterfacePointer
 from apartment.win32 import pythoncom
 from apartment.win32._interfaces import PyIDispatch
-from apartment.win32.pywintypes import PyIID
+from apartment.win32.pywintypes import clsid_text
+
+from ._dispatch import CDispatch as CDispatch
+from ._dispatch import Dispatch as Dispatch
+from ._generated import VARIANT as VARIANT
+from ._generated import CoClassBaseClass as CoClassBaseClass
+from ._generated import Constants as Constants
+from ._generated import DispatchBaseClass as DispatchBaseClass
+from ._generated import constants as constants
 
 __all__ = [
+    "VARIANT",
+    "Constants",
+    "constants",
+    "DispatchBaseClass",
+    "CoClassBaseClass",
+    "CastTo",
+    "getevents",
+    "Record",
+    "register_record_class",
     "CDispatch",
     "Dispatch",
     "DispatchEx",
@@ -30,66 +46,6 @@ __all__ = [
     "GetObject",
     "Moniker",
 ]
-
-
-class CDispatch(DispatchClient):
-    """pywin32's dynamic CDispatch: the core's late-bound client under pywin32's names.
-
-    ``_oleobj_`` is the PyIDispatch it calls through and ``_username_`` the name it shows.
-    Results that are interface pointers come back as CDispatch objects too.
-    """
-
-    @property
-    def _oleobj_(self) -> Any:  # noqa: ANN401 - a PyIDispatch
-        return self._pointer
-
-    @property
-    def _username_(self) -> str:
-        return self._name
-
-    @staticmethod
-    def _argument(value: object) -> object:
-        """Pass any object that has an ``_oleobj_`` as that pointer (pywin32's rule)."""
-        return getattr(value, "_oleobj_", value)
-
-    def _FlagAsMethod(self, *methodNames: str) -> None:
-        self._flag_as_method(*methodNames)
-
-    def _NewEnum(self) -> Any:  # noqa: ANN401
-        return self._enumerator()
-
-
-def _dispatch_pointer(dispatch: Any, clsctx: int) -> PyIDispatch:  # noqa: ANN401
-    """pywin32's ``_GetGoodDispatch``: what a Dispatch argument stands for, as a PyIDispatch."""
-    if isinstance(dispatch, (str, PyIID)):
-        try:  # a running object registered for the class wins (pythoncom.connect)
-            pointer: InterfacePointer = pythoncom.connect(dispatch)
-        except pythoncom.com_error:
-            pointer = com.create_object(str(dispatch), clsctx)
-    else:
-        pointer = getattr(dispatch, "_oleobj_", dispatch)  # pywin32 takes any object with one
-        if not isinstance(pointer, InterfacePointer):
-            raise TypeError(
-                f"Dispatch needs a ProgID, a CLSID or an IDispatch object, not {dispatch!r}"
-            )
-    if not isinstance(pointer, com.DispatchPointer):
-        pointer = pointer.query_interface(com.IID_IDISPATCH)
-    return PyIDispatch.of(pointer)
-
-
-def Dispatch(
-    dispatch: Any,  # noqa: ANN401
-    userName: str | None = None,
-    resultCLSID: object = None,
-    typeinfo: object = None,
-    clsctx: int = pythoncom.CLSCTX_SERVER,
-) -> CDispatch:
-    """Return a late-bound client for a ProgID/CLSID (running or created now) or a pointer."""
-    if userName is None and isinstance(dispatch, str):
-        userName = dispatch
-    elif userName is None and isinstance(dispatch, DispatchClient):
-        userName = dispatch._name
-    return CDispatch(_dispatch_pointer(dispatch, clsctx), userName)
 
 
 def DispatchEx(
@@ -185,3 +141,68 @@ def WithEvents(disp: Any, user_event_class: type) -> Any:  # noqa: ANN401
     instance.__dict__["_connection_"] = com.advise_handler(pointer, instance, CDispatch)
     user_event_class.__init__(instance)  # type: ignore[misc]  # as pywin32 does
     return instance
+
+
+def CastTo(ob: Any, target: Any, typelib: Any = None) -> Any:  # noqa: ANN401
+    """``ob`` as makepy's class of the interface ``target``: makepy needs a type library.
+
+    Raises:
+        TypeError: ``ob`` has no type information (pywin32's makepy message).
+        pythoncom.com_error: ``typelib`` is not registered (TYPE_E_LIBNOTREGISTERED).
+    """
+    from apartment.win32.win32com.client import gencache
+
+    if typelib is not None:
+        attr = typelib.GetLibAttr()
+        gencache.MakeModuleForTypelib(attr[0], attr[1], attr[3], attr[4])
+    elif isinstance(target, str) and "CLSID" not in type(ob).__dict__:
+        ob = gencache.EnsureDispatch(ob)  # fails: no type library is generated here
+    raise ValueError(f"The interface name '{target}' is not known for object '{ob!r}'")
+
+
+def getevents(clsid: Any) -> Any:  # noqa: ANN401
+    """The events class makepy generated for ``clsid``'s default events: None without one.
+
+    Raises:
+        pythoncom.com_error: an unknown ProgID (CO_E_CLASSSTRING).
+    """
+    from apartment.win32.win32com.client import gencache
+
+    klass: Any = gencache.GetClassForCLSID(com.clsid_from_progid(clsid_text(clsid)))  # type: ignore[func-returns-value]
+    return getattr(klass, "default_source", None)
+
+
+def Record(name: str, object: Any) -> Any:  # noqa: ANN401
+    """A new record ``name`` of ``object``'s type library: makepy needs that library.
+
+    Raises:
+        TypeError: ``object`` has no type information (pywin32's makepy message).
+    """
+    from apartment.win32.win32com.client import gencache
+
+    object = gencache.EnsureDispatch(object)  # fails: no type library is generated here
+    raise ValueError(f"The structure '{name}' is not defined for '{object!r}'")
+
+
+def register_record_class(cls: type) -> None:
+    """Register a ``pythoncom.com_record`` subclass for its record (TLBID, GUID...).
+
+    Raises:
+        TypeError: not a com_record subclass, or its record is in no registered type
+            library (pywin32's "cannot be instantiated").
+        AttributeError: it lacks one of TLBID, MJVER, MNVER, LCID, GUID.
+        ValueError: a class is registered for that GUID already.
+    """
+    if not (isinstance(cls, type) and issubclass(cls, pythoncom.com_record)):
+        raise TypeError("Only subclasses of 'com_record' can be registered.")
+    try:
+        ids = (cls.TLBID, cls.MJVER, cls.MNVER, cls.LCID, cls.GUID)  # type: ignore[attr-defined]
+    except AttributeError as e:
+        raise AttributeError(f"Class {cls.__name__} cannot be instantiated.") from e
+    try:
+        pythoncom.GetRecordFromGuids(*ids)
+    except Exception as e:
+        raise TypeError(f"Class {cls.__name__} cannot be instantiated.") from e
+    if ids[4] in pythoncom.RecordClasses:  # pragma: no cover - no record can be made here
+        raise ValueError(f"Record class with same GUID {ids[4]} is already registered.")
+    pythoncom.RecordClasses[ids[4]] = cls  # pragma: no cover

@@ -7,7 +7,7 @@ from typing import Any
 from apartment import com
 from apartment.win32 import pythoncom
 
-from . import CDispatch
+from ._dispatch import CDispatch
 
 __all__ = ["WrapEnum", "Enumerator", "EnumVARIANT", "Iterator"]
 

@@ -12,7 +12,20 @@ import importlib
 from typing import Any, ClassVar
 
 from apartment import com
+from apartment.errors import ComError
+from apartment.win32 import pythoncom
 from apartment.win32._policies import Pywin32Names
+from apartment.win32.pythoncom import (
+    DISPATCH_METHOD,
+    DISPATCH_PROPERTYGET,
+    DISPATCH_PROPERTYPUT,
+    DISPATCH_PROPERTYPUTREF,
+    DISPID_EVALUATE,
+    DISPID_NEWENUM,
+    DISPID_PROPERTYPUT,
+    DISPID_STARTENUM,
+    DISPID_VALUE,
+)
 from apartment.win32.win32com.client import CDispatch
 
 __all__ = [
@@ -28,12 +41,29 @@ __all__ = [
     "regPolicy",
     "regDispatcher",
     "regAddnPath",
+    "CreateInstance",
+    "S_OK",
+    "IDispatchType",
+    "IUnknownType",
+    "DISPATCH_METHOD",
+    "DISPATCH_PROPERTYGET",
+    "DISPATCH_PROPERTYPUT",
+    "DISPATCH_PROPERTYPUTREF",
+    "DISPID_EVALUATE",
+    "DISPID_NEWENUM",
+    "DISPID_PROPERTYPUT",
+    "DISPID_STARTENUM",
+    "DISPID_VALUE",
 ]
 
 regSpec = "CLSID\\%s\\PythonCOM"
 regPolicy = "CLSID\\%s\\PythonCOMPolicy"
 regDispatcher = "CLSID\\%s\\PythonCOMDispatcher"
 regAddnPath = "CLSID\\%s\\PythonCOMPath"
+
+S_OK = 0
+IDispatchType = pythoncom.TypeIIDs[pythoncom.IID_IDispatch]
+IUnknownType = pythoncom.TypeIIDs[pythoncom.IID_IUnknown]
 
 
 class BasicWrapPolicy(Pywin32Names):
@@ -103,3 +133,22 @@ def resolve_func(spec: str) -> Any:  # noqa: ANN401
 def call_func(spec: str, *args: Any) -> Any:  # noqa: ANN401
     """Call the function ``"module.name"`` names."""
     return resolve_func(spec)(*args)
+
+
+def CreateInstance(clsid: object, reqIID: object) -> Any:  # noqa: ANN401
+    """Create the registered Python class ``clsid`` here and return its ``reqIID`` interface.
+
+    What COM calls to create a Python object (pywin32's entry point): the class's registered
+    policy (DefaultPolicy if none) wraps a new instance, in the calling apartment.
+
+    Raises:
+        ValueError: ``clsid`` is no registered Python class (pywin32's message).
+    """
+    try:
+        entry = com.lookup_clsid(str(clsid))
+    except (ComError, TypeError, ValueError):
+        raise ValueError(
+            f"The object is not correctly registered - {regSpec % clsid} key can not be read"
+        ) from None
+    use_policy = resolve_func(entry.policy_spec) if entry.policy_spec else DefaultPolicy
+    return pythoncom.WrapObject(use_policy(com.load_class(entry)()), reqIID)

@@ -9,17 +9,21 @@ one row of the class registry (``apartment.com``, an SQLite file named by
         win32com.server.register.UseCommandLine(MyServer)
 
 Differences from pywin32: there is no elevation retry (the registry is a per-user file, so
-``--unattended`` changes nothing), no type library, icon or component-category registration,
+``--unattended`` changes nothing; :func:`ReExecuteElevated` fails as a refused elevation
+prompt does), no type library, icon or component-category registration,
 and unregistering a class removes only its own ProgIDs, not a ProgID since moved to another
 CLSID. ``debug`` is accepted and reported, but no debugging dispatcher is stored.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 
 from .... import com
+from ....errors import ComError
 from ..._adapt import api
+from ...pywintypes import error as _win32_error
 
 __all__ = [
     "RegisterClasses",
@@ -29,7 +33,14 @@ __all__ = [
     "RegisterServer",
     "UnregisterServer",
     "GetUnregisterServerKeys",
+    "GetRegisteredServerOption",
+    "RegisterPyComCategory",
+    "CATID_PythonCOMServer",
+    "recurse_delete_key",
+    "ReExecuteElevated",
 ]
+
+CATID_PythonCOMServer = "{B3EF80D0-68E2-11D0-A689-00C04FD658FF}"
 
 _HKEY_CLASSES_ROOT = -2147483648  # win32con.HKEY_CLASSES_ROOT, as pywin32 gives it
 
@@ -152,3 +163,68 @@ def UseCommandLine(*classes: type, **flags: object) -> list[tuple[str, int]] | N
     else:
         RegisterClasses(*classes, **flags)
     return None
+
+
+_ERROR_FILE_NOT_FOUND = 2
+_ERROR_CANCELLED = 1223
+_CLSID_KEY = re.compile(r"CLSID\\(\{[^\\{}]*\})", re.IGNORECASE)
+
+
+def _option(entry: com.ClassEntry, name: str) -> str | None:
+    r"""The value pywin32 registers under ``CLSID\\{clsid}\\<name>``, from the entry."""
+    values = {
+        "pythoncom": entry.class_spec or None,
+        "pythoncompolicy": entry.policy_spec,
+        "pythoncompath": entry.python_path,
+        "progid": entry.verprogid or entry.progid,
+        "versionindependentprogid": entry.progid if entry.verprogid else None,
+        "debugging": "0",  # no debugging dispatcher is stored
+    }
+    return values.get(name.lower())
+
+
+def GetRegisteredServerOption(clsid: object, optionName: str) -> str | None:
+    """The value of a registered server's option (``PythonCOM``, ``Debugging``...), or None."""
+    try:
+        entry = com.lookup_clsid(str(clsid))
+    except (ComError, TypeError, ValueError):
+        return None  # pywin32 reads a missing key as None
+    return _option(entry, optionName)
+
+
+def RegisterPyComCategory() -> None:
+    """Register the "Python COM Server" component category: there are no categories here."""
+
+
+def recurse_delete_key(path: str, base: int = _HKEY_CLASSES_ROOT) -> None:
+    r"""Delete a registry key and its subkeys; a missing key is no error.
+
+    Under ``HKEY_CLASSES_ROOT`` only a class's key ``CLSID\\{clsid}`` exists here (the class
+    registry): deleting it unregisters the class. Other keys go through ``RegDeleteTree``.
+    """
+    from apartment.win32 import win32api
+
+    if base == _HKEY_CLASSES_ROOT:
+        found = _CLSID_KEY.fullmatch(path)
+        if found is not None:
+            com.unregister(com.clsid_of(found.group(1)))
+        return
+    try:
+        win32api.RegDeleteTree(base, path)
+    except _win32_error as error:
+        if error.winerror != _ERROR_FILE_NOT_FOUND:
+            raise
+
+
+def ReExecuteElevated(flags: dict[str, object]) -> None:
+    """Run the script again elevated: no elevation prompt here, so it is refused.
+
+    Raises:
+        pywintypes.error: ERROR_CANCELLED from ShellExecuteEx, as when the user refuses
+            Windows' prompt.
+    """
+    if not flags.get("quiet"):
+        print("Requesting elevation and retrying...")
+    raise _win32_error(
+        _ERROR_CANCELLED, "ShellExecuteEx", "The operation was canceled by the user."
+    )

@@ -6,7 +6,7 @@ The enumerator and collection classes are the core's (``apartment.com``): their 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from apartment import com
 from apartment.com import Collection, ListEnumerator, ListEnumeratorGateway
@@ -23,6 +23,7 @@ __all__ = [
     "ListEnumerator",
     "ListEnumeratorGateway",
     "Collection",
+    "FileStream",
 ]
 
 
@@ -60,3 +61,41 @@ def NewCollection(seq: Any, cls: Any = Collection) -> Any:  # noqa: ANN401
     return pythoncom.WrapObject(
         policy.DefaultPolicy(cls(seq)), pythoncom.IID_IDispatch, pythoncom.IID_IDispatch
     )
+
+
+class FileStream:
+    """A COM IStream server over a Python file object (its read, write, seek and tell)."""
+
+    _public_methods_: ClassVar[list[str]] = ["Read", "Write", "Clone", "CopyTo", "Seek"]
+    _com_interfaces_: ClassVar[list[Any]] = [pythoncom.IID_IStream]
+
+    def __init__(self, file: Any) -> None:  # noqa: ANN401
+        self.file = file
+
+    def Read(self, amount: int) -> Any:  # noqa: ANN401
+        """Up to ``amount`` bytes from the file."""
+        return self.file.read(amount)
+
+    def Write(self, data: Any) -> int:  # noqa: ANN401
+        """Write ``data``; its length."""
+        self.file.write(data)
+        return len(data)
+
+    def Clone(self) -> Any:  # noqa: ANN401
+        """Another stream over the same file (sharing its position)."""
+        return self._wrap(self.__class__(self.file))
+
+    def CopyTo(self, dest: Any, cb: int) -> tuple[int, int]:  # noqa: ANN401
+        """Copy up to ``cb`` bytes to the stream ``dest``; (bytes read, bytes written)."""
+        data = self.file.read(cb)
+        dest.Write(data)
+        return len(data), len(data)  # pywin32 counts what it read as written
+
+    def Seek(self, offset: int, origin: int) -> int:
+        """Move in the file (STREAM_SEEK_* are the C library's origins); the new position."""
+        self.file.seek(offset, origin)
+        position: int = self.file.tell()
+        return position
+
+    def _wrap(self, ob: object) -> Any:  # noqa: ANN401
+        return wrap(ob)

@@ -1,0 +1,73 @@
+"""pywin32's late-bound client class (``CDispatch``) and ``Dispatch``, for the package's modules."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from apartment import com
+from apartment.com import DispatchClient, InterfacePointer
+from apartment.win32 import pythoncom
+from apartment.win32._interfaces import PyIDispatch
+from apartment.win32.pywintypes import PyIID
+
+__all__ = ["CDispatch", "Dispatch", "dispatch_pointer"]
+
+
+class CDispatch(DispatchClient):
+    """pywin32's dynamic CDispatch: the core's late-bound client under pywin32's names.
+
+    ``_oleobj_`` is the PyIDispatch it calls through and ``_username_`` the name it shows.
+    Results that are interface pointers come back as CDispatch objects too.
+    """
+
+    @property
+    def _oleobj_(self) -> Any:  # noqa: ANN401 - a PyIDispatch
+        return self._pointer
+
+    @property
+    def _username_(self) -> str:
+        return self._name
+
+    @staticmethod
+    def _argument(value: object) -> object:
+        """Pass any object that has an ``_oleobj_`` as that pointer (pywin32's rule)."""
+        return getattr(value, "_oleobj_", value)
+
+    def _FlagAsMethod(self, *methodNames: str) -> None:
+        self._flag_as_method(*methodNames)
+
+    def _NewEnum(self) -> Any:  # noqa: ANN401
+        return self._enumerator()
+
+
+def dispatch_pointer(dispatch: Any, clsctx: int) -> PyIDispatch:  # noqa: ANN401
+    """pywin32's ``_GetGoodDispatch``: what a Dispatch argument stands for, as a PyIDispatch."""
+    if isinstance(dispatch, (str, PyIID)):
+        try:  # a running object registered for the class wins (pythoncom.connect)
+            pointer: InterfacePointer = pythoncom.connect(dispatch)
+        except pythoncom.com_error:
+            pointer = com.create_object(str(dispatch), clsctx)
+    else:
+        pointer = getattr(dispatch, "_oleobj_", dispatch)  # pywin32 takes any object with one
+        if not isinstance(pointer, InterfacePointer):
+            raise TypeError(
+                f"Dispatch needs a ProgID, a CLSID or an IDispatch object, not {dispatch!r}"
+            )
+    if not isinstance(pointer, com.DispatchPointer):
+        pointer = pointer.query_interface(com.IID_IDISPATCH)
+    return PyIDispatch.of(pointer)
+
+
+def Dispatch(
+    dispatch: Any,  # noqa: ANN401
+    userName: str | None = None,
+    resultCLSID: object = None,
+    typeinfo: object = None,
+    clsctx: int = pythoncom.CLSCTX_SERVER,
+) -> CDispatch:
+    """Return a late-bound client for a ProgID/CLSID (running or created now) or a pointer."""
+    if userName is None and isinstance(dispatch, str):
+        userName = dispatch
+    elif userName is None and isinstance(dispatch, DispatchClient):
+        userName = dispatch._name
+    return CDispatch(dispatch_pointer(dispatch, clsctx), userName)
