@@ -9,6 +9,12 @@ a peek that served the read) pokes the thread's own eventfd, which the poll watc
 Meanwhile the thread counts as parked on the Overlapped, for
 ``apartment.testing.wait_until_blocked`` and for diagnostics. The main thread polls in 50 ms
 slices, as its parks do, so that a Ctrl-C is seen.
+
+A wait on the operation's event or Overlapped (WaitForSingleObject, WaitForMultipleObjects
+with other objects) drives the same way (:func:`drive_until`): the wait engine registers the
+thread's kit waiter (:func:`kit_waiter`) with the objects as any waiter, but its wake-up
+pokes the kit's eventfd instead of the thread's parker, so one poll sees both the socket and
+the wait being decided.
 """
 
 from __future__ import annotations
@@ -29,8 +35,9 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from ._overlapped import Overlapped
+    from ._threadstate import ThreadState
 
-__all__ = ["drive", "poke", "wake_fd"]
+__all__ = ["drive", "drive_until", "kit_waiter", "poke", "wake_fd"]
 
 _MAIN_SLICE_MS: Final = 50
 
@@ -43,11 +50,13 @@ class _Kit:
     waiter that marks it parked while it drives (reused: a thread drives one at a time).
     """
 
-    __slots__ = ("fd", "marker", "poller", "slice_ms")
+    __slots__ = ("fd", "marker", "owner", "poller", "slice_ms", "waiter")
 
     def __init__(self) -> None:
         self.fd = os.eventfd(0, os.EFD_NONBLOCK | os.EFD_CLOEXEC)
         self.marker: Waiter | None = None  # the thread's "parked on the Overlapped" marker
+        self.waiter: Waiter | None = None  # its waiter for driven waits (kit_waiter)
+        self.owner = threading.get_ident()
         self.poller = select.poll()
         self.poller.register(self.fd, select.POLLIN)
         main = threading.get_ident() == threading.main_thread().ident
@@ -56,6 +65,16 @@ class _Kit:
     def __del__(self) -> None:
         with contextlib.suppress(OSError):
             os.close(self.fd)
+
+    def wake(self) -> None:
+        """Wake the kit's thread from a driven wait (its waiter's wake-up), on any thread.
+
+        The thread itself decides its own wait while it serves (it completed the read):
+        it looks at the result next, and a poke would only cost its next drive a round.
+        """
+        if threading.get_ident() != self.owner:
+            with contextlib.suppress(OSError):
+                os.eventfd_write(self.fd, 1)
 
 
 _local = threading.local()
@@ -72,6 +91,22 @@ def _kit() -> _Kit:
 def wake_fd() -> int:
     """The calling thread's eventfd for :func:`poke`, made on first use."""
     return _kit().fd
+
+
+def kit_waiter(thread: ThreadState) -> Waiter | None:
+    """The calling thread's waiter for a driven wait; None while one is in use (kernel lock).
+
+    ``thread`` is the calling thread's state. The waiter unregisters as soon as its wait is
+    decided (``eager``), as a nested wait's does.
+    """
+    kit = _kit()
+    waiter = kit.waiter
+    if waiter is None:
+        waiter = kit.waiter = Waiter(thread, kit.wake, eager=True)
+    elif waiter.result is None:
+        return None
+    waiter.objects = ()  # its last wait left its objects as it ended: register it afresh
+    return waiter
 
 
 def poke(fd: int) -> None:
@@ -142,6 +177,46 @@ def drive(
         if not done:
             with KERNEL_LOCK:
                 marker.result = CANCELLED
+
+
+def drive_until(
+    waiter: Waiter,
+    fd: int,
+    events: Callable[[], int],
+    serve: Callable[[], None],
+) -> None:
+    """Poll ``fd`` for ``events()``, calling ``serve()``, until ``waiter``'s result is decided.
+
+    ``waiter`` is the calling thread's :func:`kit_waiter`, pending. ``fd`` is -1 when another
+    thread serves the I/O: the thread then only waits for its wake-up. While ``events()`` is
+    0 (nothing queued) the socket is not polled; whoever queues a request pokes the thread.
+    """
+    kit = _kit()
+    poller, wake, slice_ms = kit.poller, kit.fd, kit.slice_ms
+    polled = 0
+    try:
+        while True:
+            with KERNEL_LOCK:
+                if waiter.result is not None:
+                    return
+            wanted = events() if fd >= 0 else 0
+            if wanted != polled:
+                if not polled:
+                    poller.register(fd, wanted)
+                elif wanted:
+                    poller.modify(fd, wanted)
+                else:
+                    poller.unregister(fd)
+                polled = wanted
+            for ready, _ in poller.poll(slice_ms):
+                if ready == wake:
+                    with contextlib.suppress(BlockingIOError):
+                        os.eventfd_read(wake)
+                else:
+                    serve()
+    finally:
+        if polled:
+            poller.unregister(fd)
 
 
 def _nothing() -> None:
