@@ -50,7 +50,7 @@ class _Kit:
     waiter that marks it parked while it drives (reused: a thread drives one at a time).
     """
 
-    __slots__ = ("fd", "marker", "owner", "poller", "slice_ms", "waiter")
+    __slots__ = ("fd", "marker", "owner", "polled", "poller", "slice_ms", "waiter")
 
     def __init__(self) -> None:
         self.fd = os.eventfd(0, os.EFD_NONBLOCK | os.EFD_CLOEXEC)
@@ -59,12 +59,33 @@ class _Kit:
         self.owner = threading.get_ident()
         self.poller = select.poll()
         self.poller.register(self.fd, select.POLLIN)
+        # The descriptor the poll set watches besides ``fd``, and for what: kept from one
+        # drive to the next (a thread drives the same pipe again and again), replaced when
+        # another is driven. Between drives nobody polls, so a stale entry is harmless.
+        self.polled = (-1, 0)
         main = threading.get_ident() == threading.main_thread().ident
         self.slice_ms = _MAIN_SLICE_MS if main else -1
 
     def __del__(self) -> None:
         with contextlib.suppress(OSError):
             os.close(self.fd)
+
+    def watch(self, fd: int, events: int) -> None:
+        """Have the poll set watch ``fd`` (-1: none) for ``events`` (0: not at all)."""
+        polled = self.polled
+        if polled == (fd, events):
+            return
+        poller = self.poller
+        if polled[0] != fd:
+            if polled[0] >= 0:
+                poller.unregister(polled[0])
+            if fd >= 0 and events:
+                poller.register(fd, events)
+        elif events:
+            poller.modify(fd, events)
+        else:
+            poller.unregister(fd)
+        self.polled = (fd, events) if fd >= 0 and events else (-1, 0)
 
     def wake(self) -> None:
         """Wake the kit's thread from a driven wait (its waiter's wake-up), on any thread.
@@ -153,27 +174,22 @@ def drive(
         if blocked_watchers:
             notify_blocked()
     poller, wake, slice_ms = kit.poller, kit.fd, kit.slice_ms
-    poller.register(fd, events())
     done = False
     try:
         while True:
-            served = False
+            kit.watch(fd, events())  # again after a poke too: a request may have been queued
             for ready, _ in poller.poll(slice_ms):
                 if ready == wake:
                     with contextlib.suppress(BlockingIOError):
                         os.eventfd_read(wake)
                 else:
                     serve()
-                    served = True
             with KERNEL_LOCK:
                 if overlapped._ready:
                     marker.result = CANCELLED
                     done = True
                     return
-            if served:
-                poller.modify(fd, events())
     finally:
-        poller.unregister(fd)
         if not done:
             with KERNEL_LOCK:
                 marker.result = CANCELLED
@@ -193,30 +209,17 @@ def drive_until(
     """
     kit = _kit()
     poller, wake, slice_ms = kit.poller, kit.fd, kit.slice_ms
-    polled = 0
-    try:
-        while True:
-            with KERNEL_LOCK:
-                if waiter.result is not None:
-                    return
-            wanted = events() if fd >= 0 else 0
-            if wanted != polled:
-                if not polled:
-                    poller.register(fd, wanted)
-                elif wanted:
-                    poller.modify(fd, wanted)
-                else:
-                    poller.unregister(fd)
-                polled = wanted
-            for ready, _ in poller.poll(slice_ms):
-                if ready == wake:
-                    with contextlib.suppress(BlockingIOError):
-                        os.eventfd_read(wake)
-                else:
-                    serve()
-    finally:
-        if polled:
-            poller.unregister(fd)
+    while True:
+        with KERNEL_LOCK:
+            if waiter.result is not None:
+                return
+        kit.watch(fd, events() if fd >= 0 else 0)
+        for ready, _ in poller.poll(slice_ms):
+            if ready == wake:
+                with contextlib.suppress(BlockingIOError):
+                    os.eventfd_read(wake)
+            else:
+                serve()
 
 
 def _nothing() -> None:
