@@ -314,9 +314,15 @@ def claim_drive(objects: tuple[Waitable, ...]) -> Drive | None:
         arms = UNARMED.pop(obj, None)
         if arms is not None:
             found += arms
-    first = found[0] if found else None
-    if isinstance(first, Drive) and all(arm is first for arm in found):
-        return first
+    if not found:
+        return None
+    first = found[0]
+    if isinstance(first, Drive):
+        for arm in found:
+            if arm is not first:
+                break
+        else:
+            return first
     for arm in found:
         arm()
     return None
