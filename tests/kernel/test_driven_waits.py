@@ -11,6 +11,7 @@ and a write another thread queues on the end meanwhile is served too.
 
 from __future__ import annotations
 
+import signal
 import threading
 import uuid
 from typing import TYPE_CHECKING
@@ -357,3 +358,26 @@ def test_many_readers_and_writers_with_cancels_take_every_message_once(
     finally:
         client.close()
         server.close()
+
+
+@pytest.mark.usefixtures("no_sweep")
+def test_ctrl_c_interrupts_a_driven_wait_in_the_main_thread_and_takes_nothing(
+    pair: tuple[kernel.PipeServer, kernel.PipeEnd],
+) -> None:
+    server, client = pair
+    event = Event()  # auto-reset: an interrupted wait must not have taken it
+    overlapped, _ = _pending_read(server, event)
+    main = kernel.current_thread()
+
+    def interrupt() -> None:
+        wait_until_blocked(main, on=event)
+        signal.pthread_kill(threading.main_thread().ident or 0, signal.SIGINT)
+
+    helper = kernel.start_thread(interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        event.wait()
+    assert helper.wait(30)
+    client.write(b"after")  # the read goes on without the interrupted wait
+    assert overlapped.wait(30)
+    assert overlapped.result() == 5
+    assert event.wait(0) is not None  # set by the read, and nobody took it
