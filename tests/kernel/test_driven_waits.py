@@ -381,3 +381,33 @@ def test_ctrl_c_interrupts_a_driven_wait_in_the_main_thread_and_takes_nothing(
     assert overlapped.wait(30)
     assert overlapped.result() == 5
     assert event.wait(0) is not None  # set by the read, and nobody took it
+
+
+@pytest.mark.usefixtures("no_sweep")
+def test_a_timed_wait_on_the_event_does_the_read_on_the_waiting_thread_too(
+    pair: tuple[kernel.PipeServer, kernel.PipeEnd], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server, client = pair
+    event = Event()
+    overlapped, _ = _pending_read(server, event)
+    calls = _IoThreadCalls(monkeypatch)
+    client.write(b"timed")
+    assert event.wait(30.0) is not None
+    assert calls.count == 0
+    assert overlapped.result() == 5
+
+
+@pytest.mark.usefixtures("no_sweep")
+def test_a_timed_driven_wait_times_out_and_leaves_the_read_pending(
+    pair: tuple[kernel.PipeServer, kernel.PipeEnd],
+) -> None:
+    server, client = pair
+    event = Event()
+    overlapped, _ = _pending_read(server, event)
+    assert event.wait(0.02) is None  # nothing came: the wait timed out, taking nothing
+    assert wait_any((Event(), event), 0.02) is None
+    assert overlapped.pending
+    client.write(b"late")  # the I/O thread has the read now
+    assert overlapped.wait(30)
+    assert overlapped.result() == 4
+    assert event.wait(0) is not None

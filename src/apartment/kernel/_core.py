@@ -299,8 +299,12 @@ class Drive:
         """The calling thread's waiter for a driven wait, or None if it is in use (kernel lock)."""
 
     @abstractmethod
-    def drive(self, waiter: Waiter) -> None:
-        """Serve the I/O on the calling thread until ``waiter``'s result is decided (no lock)."""
+    def drive(self, waiter: Waiter, deadline: float | None) -> bool:
+        """Serve the I/O on the calling thread until ``waiter``'s result is decided: True.
+
+        Or until ``deadline`` (a ``time.monotonic()`` time; None: none) has passed: False.
+        No lock is held.
+        """
 
 
 def claim_drive(objects: tuple[Waitable, ...]) -> Drive | None:

@@ -23,6 +23,7 @@ import contextlib
 import os
 import select
 import threading
+import time
 from typing import TYPE_CHECKING, Final
 
 from .._fork import SERVICES, after_fork_in_child
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
 __all__ = ["drive", "drive_until", "kit_waiter", "poke", "wake_fd"]
 
 _MAIN_SLICE_MS: Final = 50
+_LONGEST_POLL_MS: Final = 2**31 - 1  # poll()'s timeout is a C int of milliseconds
 
 
 class _Kit:
@@ -200,21 +202,30 @@ def drive_until(
     fd: int,
     events: Callable[[], int],
     serve: Callable[[], None],
-) -> None:
+    deadline: float | None = None,
+) -> bool:
     """Poll ``fd`` for ``events()``, calling ``serve()``, until ``waiter``'s result is decided.
 
     ``waiter`` is the calling thread's :func:`kit_waiter`, pending. ``fd`` is -1 when another
     thread serves the I/O: the thread then only waits for its wake-up. While ``events()`` is
     0 (nothing queued) the socket is not polled; whoever queues a request pokes the thread.
+    With a ``deadline`` (``time.monotonic()``) it returns False once that has passed
+    undecided; True when decided.
     """
     kit = _kit()
     poller, wake, slice_ms = kit.poller, kit.fd, kit.slice_ms
+    timeout_ms: float = slice_ms
     while True:
         with KERNEL_LOCK:
             if waiter.result is not None:
-                return
+                return True
+        if deadline is not None:
+            left_ms = (deadline - time.monotonic()) * 1000.0
+            if left_ms <= 0.0:
+                return False
+            timeout_ms = min(left_ms, _LONGEST_POLL_MS if slice_ms < 0 else slice_ms)
         kit.watch(fd, events() if fd >= 0 else 0)
-        for ready, _ in poller.poll(slice_ms):
+        for ready, _ in poller.poll(timeout_ms):
             if ready == wake:
                 with contextlib.suppress(BlockingIOError):
                     os.eventfd_read(wake)

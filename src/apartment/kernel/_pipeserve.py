@@ -74,8 +74,8 @@ class EndDrive(Drive):
     def waiter(self, thread: ThreadState) -> Waiter | None:
         return kit_waiter(thread)
 
-    def drive(self, waiter: Waiter) -> None:
-        self._end._drive_wait(waiter)
+    def drive(self, waiter: Waiter, deadline: float | None) -> bool:
+        return self._end._drive_wait(waiter, deadline)
 
 
 class PipeServing(File):
@@ -288,8 +288,10 @@ class PipeServing(File):
             self._serve(done)
         finish(done)
 
-    def _drive_wait(self, waiter: Waiter) -> None:
-        """Serve this end on the calling thread until ``waiter``'s wait is decided.
+    def _drive_wait(self, waiter: Waiter, deadline: float | None) -> bool:
+        """Serve this end on the calling thread until ``waiter``'s wait is decided: True.
+
+        Or until ``deadline`` (``time.monotonic()``; None: none) has passed: False.
 
         The thread waits on the event or Overlapped of one of this end's pending reads (the
         wait engine's ``_drive``). If another thread drives the end already, that one serves
@@ -306,7 +308,7 @@ class PipeServing(File):
                 self._arm()
                 fd = -1
         try:
-            drive_until(waiter, fd, self._poll_events, self._serve_here)
+            return drive_until(waiter, fd, self._poll_events, self._serve_here, deadline)
         finally:
             if mine:
                 with IO_LOCK:
