@@ -11,6 +11,8 @@ and a write another thread queues on the end meanwhile is served too.
 
 from __future__ import annotations
 
+import gc
+import os
 import signal
 import threading
 import uuid
@@ -33,6 +35,7 @@ from apartment.kernel import (
     CompletionPort,
     Event,
     Overlapped,
+    _iodrive,
     _ioservice,
     open_file,
     wait_any,
@@ -411,3 +414,28 @@ def test_a_timed_driven_wait_times_out_and_leaves_the_read_pending(
     assert overlapped.wait(30)
     assert overlapped.result() == 4
     assert event.wait(0) is not None
+
+
+def test_a_drive_kits_eventfd_outlives_its_thread_for_late_wake_ups(
+    pair: tuple[kernel.PipeServer, kernel.PipeEnd],
+) -> None:
+    # A wake-up is written after the lock hold that decided it, maybe once its thread ended:
+    # the eventfd it goes to is never closed (its number could name another file by then),
+    # but kept for the next thread's kit.
+    server, client = pair
+
+    def drive_once() -> int:
+        overlapped, _ = _pending_read(server, None)
+        client.write(b"x")
+        assert overlapped.result(wait=True) == 1
+        return _iodrive.wake_fd()
+
+    first = kernel.start_thread(drive_once)
+    assert first.wait(30)
+    gc.collect()
+    assert first.exit_code in _iodrive._spare_fds
+    os.fstat(first.exit_code)  # still open
+    spares = set(_iodrive._spare_fds)
+    second = kernel.start_thread(drive_once)
+    assert second.wait(30)
+    assert second.exit_code in spares  # a spare one, reused

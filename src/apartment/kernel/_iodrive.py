@@ -44,8 +44,18 @@ _MAIN_SLICE_MS: Final = 50
 _LONGEST_POLL_MS: Final = 2**31 - 1  # poll()'s timeout is a C int of milliseconds
 
 
+_spare_fds: list[int] = []
+"""The eventfds of kits whose threads have ended, for the next kits to reuse.
+
+A poke or a driven wait's wake-up is written after the lock hold that decided it: it may
+land once its thread has stopped driving, even ended. An eventfd is therefore never closed
+(its number could meanwhile name another file): a late write into a spare one costs its next
+thread one needless look, as any poke that finds nothing to do.
+"""
+
+
 class _Kit:
-    """A thread's drive kit, made on its first drive and closed with the thread.
+    """A thread's drive kit, made on its first drive; its eventfd is kept when the thread ends.
 
     Its eventfd for being poked out of a drive (``fd``), its poll set with that eventfd in it,
     how long it polls at a time (the main thread in slices, so that Ctrl-C is seen), and the
@@ -55,7 +65,10 @@ class _Kit:
     __slots__ = ("fd", "marker", "owner", "polled", "poller", "slice_ms", "waiter")
 
     def __init__(self) -> None:
-        self.fd = os.eventfd(0, os.EFD_NONBLOCK | os.EFD_CLOEXEC)
+        try:
+            self.fd = _spare_fds.pop()
+        except IndexError:
+            self.fd = os.eventfd(0, os.EFD_NONBLOCK | os.EFD_CLOEXEC)
         self.marker: Waiter | None = None  # the thread's "parked on the Overlapped" marker
         self.waiter: Waiter | None = None  # its waiter for driven waits (kit_waiter)
         self.owner = threading.get_ident()
@@ -69,8 +82,8 @@ class _Kit:
         self.slice_ms = _MAIN_SLICE_MS if main else -1
 
     def __del__(self) -> None:
-        with contextlib.suppress(OSError):
-            os.close(self.fd)
+        if self.fd >= 0:
+            _spare_fds.append(self.fd)
 
     def watch(self, fd: int, events: int) -> None:
         """Have the poll set watch ``fd`` (-1: none) for ``events`` (0: not at all)."""
@@ -143,7 +156,11 @@ def _forget_in_child() -> None:
     """A forked child shares the parent's eventfds: the forking thread gets a new kit."""
     kit = _local.__dict__.pop("kit", None)
     if kit is not None:
-        kit.fd = -1  # the parent's: not ours to close
+        kit.fd = -1  # shared with the parent: not one to reuse here
+    for fd in _spare_fds:  # nobody here writes to these: the child's copies can go
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _spare_fds.clear()
 
 
 after_fork_in_child(_forget_in_child, SERVICES)
