@@ -81,9 +81,10 @@ class _Kit:
         main = threading.get_ident() == threading.main_thread().ident
         self.slice_ms = _MAIN_SLICE_MS if main else -1
 
-    def __del__(self) -> None:
-        if self.fd >= 0:
-            _spare_fds.append(self.fd)
+    def __del__(self, spares: list[int] = _spare_fds) -> None:  # (bound now: kept at exit)
+        fd = getattr(self, "fd", -1)
+        if fd >= 0:
+            spares.append(fd)
 
     def watch(self, fd: int, events: int) -> None:
         """Have the poll set watch ``fd`` (-1: none) for ``events`` (0: not at all)."""
