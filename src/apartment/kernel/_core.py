@@ -39,7 +39,9 @@ __all__ = [
     "CheckedObjects",
     "SHARING",
     "UNARMED",
+    "Drive",
     "arm_unarmed",
+    "claim_drive",
     "WaitResult",
     "SIGNALED",
     "ABANDONED",
@@ -219,6 +221,7 @@ class Waiter:
 
     __slots__ = (
         "alertable",
+        "drive",
         "eager",
         "objects",
         "result",
@@ -239,6 +242,9 @@ class Waiter:
         self.alertable = False
         self.shared = False
         self.result: WaitResult | Outcome | None = CANCELLED
+        # The I/O this wait carries out on its own thread instead of parking (claim_drive);
+        # set and cleared by the waiting thread only.
+        self.drive: Drive | None = None
 
     def unregister(self) -> None:
         """Remove every entry of this waiter; kernel lock held, not pending."""
@@ -270,6 +276,60 @@ def arm_unarmed(objects: tuple[Waitable, ...]) -> None:
         if arms is not None:
             for arm in arms:
                 arm()
+
+
+class Drive:
+    """An arm in ``UNARMED`` whose I/O a waiting thread can carry out itself (a pipe end).
+
+    Calling it arms as any arm does. A thread that is about to park on objects whose only
+    unarmed I/O is one Drive's (``claim_drive``) waits with the Drive's ``waiter`` instead,
+    which is woken without its parker, and calls ``drive`` to serve the I/O until its wait
+    is decided: the socket's data lands on the thread that waits for it, with no I/O-thread
+    hand-off.
+    """
+
+    __slots__ = ()
+
+    @abstractmethod
+    def __call__(self) -> object:
+        """Hand the I/O to the I/O thread (kernel lock held: must not block)."""
+
+    @abstractmethod
+    def waiter(self, thread: ThreadState) -> Waiter | None:
+        """The calling thread's waiter for a driven wait, or None if it is in use (kernel lock)."""
+
+    @abstractmethod
+    def drive(self, waiter: Waiter, deadline: float | None) -> bool:
+        """Serve the I/O on the calling thread until ``waiter``'s result is decided: True.
+
+        Or until ``deadline`` (a ``time.monotonic()`` time; None: none) has passed: False.
+        No lock is held.
+        """
+
+
+def claim_drive(objects: tuple[Waitable, ...]) -> Drive | None:
+    """Take the I/O left unarmed on ``objects`` for a wait about to park; kernel lock held.
+
+    Returns the Drive when it is the only I/O left unarmed there (its operations all on one
+    pipe end); otherwise arms everything, as :func:`arm_unarmed`, and returns None.
+    """
+    found: list[Callable[[], object]] = []
+    for obj in objects:
+        arms = UNARMED.pop(obj, None)
+        if arms is not None:
+            found += arms
+    if not found:
+        return None
+    first = found[0]
+    if isinstance(first, Drive):
+        for arm in found:
+            if arm is not first:
+                break
+        else:
+            return first
+    for arm in found:
+        arm()
+    return None
 
 
 def begin(waiter: Waiter, objects: tuple[Waitable, ...], wait_all: bool, alertable: bool) -> None:

@@ -9,6 +9,12 @@ a peek that served the read) pokes the thread's own eventfd, which the poll watc
 Meanwhile the thread counts as parked on the Overlapped, for
 ``apartment.testing.wait_until_blocked`` and for diagnostics. The main thread polls in 50 ms
 slices, as its parks do, so that a Ctrl-C is seen.
+
+A wait on the operation's event or Overlapped (WaitForSingleObject, WaitForMultipleObjects
+with other objects) drives the same way (:func:`drive_until`): the wait engine registers the
+thread's kit waiter (:func:`kit_waiter`) with the objects as any waiter, but its wake-up
+pokes the kit's eventfd instead of the thread's parker, so one poll sees both the socket and
+the wait being decided.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ import contextlib
 import os
 import select
 import threading
+import time
 from typing import TYPE_CHECKING, Final
 
 from .._fork import SERVICES, after_fork_in_child
@@ -29,33 +36,82 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from ._overlapped import Overlapped
+    from ._threadstate import ThreadState
 
-__all__ = ["drive", "poke", "wake_fd"]
+__all__ = ["drive", "drive_until", "kit_waiter", "poke", "wake_fd"]
 
 _MAIN_SLICE_MS: Final = 50
+_LONGEST_POLL_MS: Final = 2**31 - 1  # poll()'s timeout is a C int of milliseconds
+
+
+_spare_fds: list[int] = []
+"""The eventfds of kits whose threads have ended, for the next kits to reuse.
+
+A poke or a driven wait's wake-up is written after the lock hold that decided it: it may
+land once its thread has stopped driving, even ended. An eventfd is therefore never closed
+(its number could meanwhile name another file): a late write into a spare one costs its next
+thread one needless look, as any poke that finds nothing to do.
+"""
 
 
 class _Kit:
-    """A thread's drive kit, made on its first drive and closed with the thread.
+    """A thread's drive kit, made on its first drive; its eventfd is kept when the thread ends.
 
     Its eventfd for being poked out of a drive (``fd``), its poll set with that eventfd in it,
     how long it polls at a time (the main thread in slices, so that Ctrl-C is seen), and the
     waiter that marks it parked while it drives (reused: a thread drives one at a time).
     """
 
-    __slots__ = ("fd", "marker", "poller", "slice_ms")
+    __slots__ = ("fd", "marker", "owner", "polled", "poller", "slice_ms", "waiter")
 
     def __init__(self) -> None:
-        self.fd = os.eventfd(0, os.EFD_NONBLOCK | os.EFD_CLOEXEC)
+        try:
+            self.fd = _spare_fds.pop()
+        except IndexError:
+            self.fd = os.eventfd(0, os.EFD_NONBLOCK | os.EFD_CLOEXEC)
         self.marker: Waiter | None = None  # the thread's "parked on the Overlapped" marker
+        self.waiter: Waiter | None = None  # its waiter for driven waits (kit_waiter)
+        self.owner = threading.get_ident()
         self.poller = select.poll()
         self.poller.register(self.fd, select.POLLIN)
+        # The descriptor the poll set watches besides ``fd``, and for what: kept from one
+        # drive to the next (a thread drives the same pipe again and again), replaced when
+        # another is driven. Between drives nobody polls, so a stale entry is harmless.
+        self.polled = (-1, 0)
         main = threading.get_ident() == threading.main_thread().ident
         self.slice_ms = _MAIN_SLICE_MS if main else -1
 
-    def __del__(self) -> None:
-        with contextlib.suppress(OSError):
-            os.close(self.fd)
+    def __del__(self, spares: list[int] = _spare_fds) -> None:  # (bound now: kept at exit)
+        fd = getattr(self, "fd", -1)
+        if fd >= 0:
+            spares.append(fd)
+
+    def watch(self, fd: int, events: int) -> None:
+        """Have the poll set watch ``fd`` (-1: none) for ``events`` (0: not at all)."""
+        polled = self.polled
+        if polled == (fd, events):
+            return
+        poller = self.poller
+        if polled[0] != fd:
+            if polled[0] >= 0:
+                poller.unregister(polled[0])
+            if fd >= 0 and events:
+                poller.register(fd, events)
+        elif events:
+            poller.modify(fd, events)
+        else:
+            poller.unregister(fd)
+        self.polled = (fd, events) if fd >= 0 and events else (-1, 0)
+
+    def wake(self) -> None:
+        """Wake the kit's thread from a driven wait (its waiter's wake-up), on any thread.
+
+        The thread itself decides its own wait while it serves (it completed the read):
+        it looks at the result next, and a poke would only cost its next drive a round.
+        """
+        if threading.get_ident() != self.owner:
+            with contextlib.suppress(OSError):
+                os.eventfd_write(self.fd, 1)
 
 
 _local = threading.local()
@@ -74,6 +130,22 @@ def wake_fd() -> int:
     return _kit().fd
 
 
+def kit_waiter(thread: ThreadState) -> Waiter | None:
+    """The calling thread's waiter for a driven wait; None while one is in use (kernel lock).
+
+    ``thread`` is the calling thread's state. The waiter unregisters as soon as its wait is
+    decided (``eager``), as a nested wait's does.
+    """
+    kit = _kit()
+    waiter = kit.waiter
+    if waiter is None:
+        waiter = kit.waiter = Waiter(thread, kit.wake, eager=True)
+    elif waiter.result is None:
+        return None
+    waiter.objects = ()  # its last wait left its objects as it ended: register it afresh
+    return waiter
+
+
 def poke(fd: int) -> None:
     """Wake a thread that drives (``fd`` from its :func:`wake_fd`; -1: nobody drives)."""
     if fd >= 0:
@@ -85,7 +157,11 @@ def _forget_in_child() -> None:
     """A forked child shares the parent's eventfds: the forking thread gets a new kit."""
     kit = _local.__dict__.pop("kit", None)
     if kit is not None:
-        kit.fd = -1  # the parent's: not ours to close
+        kit.fd = -1  # shared with the parent: not one to reuse here
+    for fd in _spare_fds:  # nobody here writes to these: the child's copies can go
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _spare_fds.clear()
 
 
 after_fork_in_child(_forget_in_child, SERVICES)
@@ -118,30 +194,61 @@ def drive(
         if blocked_watchers:
             notify_blocked()
     poller, wake, slice_ms = kit.poller, kit.fd, kit.slice_ms
-    poller.register(fd, events())
     done = False
     try:
         while True:
-            served = False
+            kit.watch(fd, events())  # again after a poke too: a request may have been queued
             for ready, _ in poller.poll(slice_ms):
                 if ready == wake:
                     with contextlib.suppress(BlockingIOError):
                         os.eventfd_read(wake)
                 else:
                     serve()
-                    served = True
             with KERNEL_LOCK:
                 if overlapped._ready:
                     marker.result = CANCELLED
                     done = True
                     return
-            if served:
-                poller.modify(fd, events())
     finally:
-        poller.unregister(fd)
         if not done:
             with KERNEL_LOCK:
                 marker.result = CANCELLED
+
+
+def drive_until(
+    waiter: Waiter,
+    fd: int,
+    events: Callable[[], int],
+    serve: Callable[[], None],
+    deadline: float | None = None,
+) -> bool:
+    """Poll ``fd`` for ``events()``, calling ``serve()``, until ``waiter``'s result is decided.
+
+    ``waiter`` is the calling thread's :func:`kit_waiter`, pending. ``fd`` is -1 when another
+    thread serves the I/O: the thread then only waits for its wake-up. While ``events()`` is
+    0 (nothing queued) the socket is not polled; whoever queues a request pokes the thread.
+    With a ``deadline`` (``time.monotonic()``) it returns False once that has passed
+    undecided; True when decided.
+    """
+    kit = _kit()
+    poller, wake, slice_ms = kit.poller, kit.fd, kit.slice_ms
+    timeout_ms: float = slice_ms
+    while True:
+        with KERNEL_LOCK:
+            if waiter.result is not None:
+                return True
+        if deadline is not None:
+            left_ms = (deadline - time.monotonic()) * 1000.0
+            if left_ms <= 0.0:
+                return False
+            timeout_ms = min(left_ms, _LONGEST_POLL_MS if slice_ms < 0 else slice_ms)
+        kit.watch(fd, events() if fd >= 0 else 0)
+        for ready, _ in poller.poll(timeout_ms):
+            if ready == wake:
+                with contextlib.suppress(BlockingIOError):
+                    os.eventfd_read(wake)
+            else:
+                serve()
 
 
 def _nothing() -> None:

@@ -177,9 +177,11 @@ class _Service:
             with self._lock:
                 if self._epoll is not epoll:  # a forked child started its own; never here
                     return
-                timeout = self._timers[0][0] - time.monotonic() if self._timers else -1.0
+                # None: no timer, wait for a descriptor. A timer overdue already (its
+                # handler ran late behind others) gives 0, never "forever".
+                timeout = max(self._timers[0][0] - time.monotonic(), 0.0) if self._timers else None
             try:
-                ready = epoll.poll(max(timeout, 0.0) if timeout >= 0 else -1.0)
+                ready = epoll.poll(timeout)
             except OSError:
                 return
             due: list[Callable[[], None]] = []

@@ -1,13 +1,12 @@
-"""A pipe end's plumbing: its socket, its queues of reads and writes, and who serves them.
+"""A pipe end's plumbing: its socket, its queues of reads and writes, and its calls.
 
 An end is a :class:`~._file.File` over a connected Unix stream socket that carries frames
 (:mod:`._pipebuf`), or an anonymous pipe's plain bytes (``raw``). A read or write that can
 finish at once finishes in the calling thread, its Overlapped (if any) completed before the
 call returns, as Windows completes a pipe operation whose data is there. Otherwise the
 request waits in the end's queue (reads and writes are served in the order they were made)
-and is served when the socket is ready: by the thread that waits for it (:mod:`._iodrive`: a
-synchronous call, GetOverlappedResult with bWait), else by the I/O thread (a caller that
-waits for the event only).
+and is served when the socket is ready (:mod:`._pipeserve`): by the thread that waits for
+it, else by the I/O thread.
 
 When the other end goes, reads drain what arrived and then fail with ERROR_BROKEN_PIPE (or
 ERROR_PIPE_NOT_CONNECTED after the server's DisconnectNamedPipe), and writes fail with
@@ -18,9 +17,7 @@ it is released, and whoever finishes work from another thread pokes the driving 
 from __future__ import annotations
 
 import contextlib
-import errno
 import fcntl
-import select
 import socket
 import struct
 import termios
@@ -41,13 +38,13 @@ from ..errors import (
     InvalidHandleError,
     Win32Error,
 )
-from ._file import File
 from ._filemodes import FILE_APPEND_DATA, FILE_READ_DATA, FILE_WRITE_DATA
-from ._iodrive import drive, poke, wake_fd
-from ._ioservice import IO_LOCK, READABLE, WRITABLE, service
+from ._iodrive import poke
+from ._ioservice import IO_LOCK, service
 from ._overlapped import PENDING, IoResult, begin, complete, spare_overlapped
-from ._pipebuf import Inbox, abort_frame, chunk_end, frames
-from ._piperequest import CLOSED, CONNECTED, LISTENING, Done, Request, finish
+from ._pipebuf import Inbox, chunk_end, frames
+from ._piperequest import CLOSED, CONNECTED, LISTENING, Done, Request
+from ._pipeserve import _SEND_FLAGS, EndDrive, PipeServing
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -59,20 +56,16 @@ if TYPE_CHECKING:
 __all__ = ["PipeIO"]
 
 _result = tuple.__new__  # an IoResult without its Python-level __new__ (hot path)
-_RECV_SIZE: Final = 65536
-_SEND_FLAGS: Final = getattr(socket, "MSG_NOSIGNAL", 0) | socket.MSG_DONTWAIT
-_RECV_FLAGS: Final = socket.MSG_DONTWAIT  # per call: a raw pipe's socket stays blocking
 _OUTQ: Final = struct.Struct("i")
 _WRITE_RIGHTS: Final = FILE_WRITE_DATA | FILE_APPEND_DATA
 
 
-class PipeIO(File):
+class PipeIO(PipeServing):
     """The data side of a pipe end (see :class:`~._pipe.PipeEnd` for the named-pipe calls)."""
 
     __slots__ = (
-        "_arm_later", "_arm_now", "_connects", "_driver", "_driving", "_fd", "_inbox",
-        "_owns_fd", "_reads", "_received", "_sock", "_state", "_wake", "_writes",
-        "message_type", "nowait", "raw", "read_message",
+        "_arm_later", "_connects", "_driver", "_owns_fd", "_state", "message_type", "nowait",
+        "read_message",
     )  # fmt: skip
 
     def __init__(self, name: str, access: int, overlapped_io: bool, *, listening: bool) -> None:
@@ -94,7 +87,7 @@ class PipeIO(File):
         self._wake = -1  # that thread's eventfd, poked by whoever finishes work for it
         self._driver = self._drive  # one bound method, handed to every Overlapped queued
         self._arm_now = self._arm_with_lock  # and one to arm a read left unarmed (_enqueue)
-        self._arm_later = self._hand_to_io_thread
+        self._arm_later = EndDrive(self)  # hands a read left unarmed on, or drives it
 
     # -- the connection (IO_LOCK held) ---------------------------------------------------------
 
@@ -137,13 +130,6 @@ class PipeIO(File):
                     done.append((request.overlapped, status, 0))
             queue.clear()
 
-    def _ended_error(self) -> Win32Error:
-        if self._inbox.ended == "disconnected":
-            return Win32Error.from_code(
-                ERROR_PIPE_NOT_CONNECTED, f"the server disconnected {self.name!r}"
-            )
-        return Win32Error.from_code(ERROR_BROKEN_PIPE, f"the other end of {self.name!r} closed")
-
     def _check_connected(self, doing: str) -> None:
         """Refuse I/O on an end that has no connection."""
         if self._state == CONNECTED:
@@ -157,191 +143,6 @@ class PipeIO(File):
         raise Win32Error.from_code(
             ERROR_PIPE_NOT_CONNECTED, f"{self.name!r} was disconnected; ConnectNamedPipe first"
         )
-
-    def _receive(self) -> memoryview | None:
-        """Receive what the socket holds now (one recv): None if nothing came.
-
-        An empty view means the peer closed the connection; the inbox knows it already.
-        """
-        sock = self._sock
-        if sock is None or self._inbox.ended is not None:
-            return None
-        received = self._received
-        if received is None:
-            received = self._received = memoryview(bytearray(_RECV_SIZE))
-        try:
-            count = sock.recv_into(received, 0, _RECV_FLAGS)
-        except (BlockingIOError, InterruptedError):
-            return None
-        except OSError:
-            count = 0
-        if not count:
-            self._inbox.end()
-        return received[:count]
-
-    def _pull(self) -> bool:
-        """Receive what the socket holds now into the inbox; False if nothing came."""
-        data = self._receive()
-        if data is None:
-            return False
-        if data:
-            (self._inbox.feed_raw if self.raw else self._inbox.feed)(data)
-        return True
-
-    def _pull_read(self, view: memoryview, message: bool) -> tuple[int, int] | bool:
-        """Receive what the socket holds now, and serve a read into ``view`` from it.
-
-        Returns the read's (status, count); True if data came but not enough for the read;
-        False if nothing came. A read of one whole small message takes it straight from the
-        socket's bytes, without the inbox (the common case of a round trip).
-        """
-        data = self._receive()
-        if data is None:
-            return False
-        if not data:
-            return True
-        if self.raw:
-            self._inbox.feed_raw(data)
-        else:
-            taken = self._inbox.take_frame(data, view)
-            if taken >= 0:
-                return (0, taken)
-            self._inbox.feed(data)
-        return self._take(view, message) or True
-
-    def _hand_to_io_thread(self) -> None:
-        """Have the I/O thread arm this end now; kernel lock held, so this must not block."""
-        service.call_later(0.0, self._arm_now)
-
-    def _arm_with_lock(self) -> None:
-        with IO_LOCK:
-            self._arm()
-
-    def _arm(self) -> None:
-        if self._driving:
-            return
-        events = (READABLE if self._reads else 0) | (WRITABLE if self._writes else 0)
-        if events and self._sock is not None:
-            service.arm(self._fd, events, self._on_ready)
-
-    # -- serving (IO_LOCK held) -----------------------------------------------------------------
-
-    def _take(self, view: memoryview, message: bool) -> tuple[int, int] | None:
-        """Take a read's data from the inbox: (status, count), or None if it must wait."""
-        if message:
-            taken = self._inbox.take_message(view)
-            if taken is None:
-                return None
-            return (ERROR_MORE_DATA if taken[1] else 0), taken[0]
-        got = self._inbox.take_bytes(view)
-        return None if got is None else (0, got)
-
-    def _send(self, request: Request) -> bool:
-        """Send what the socket takes now; True once all of ``request`` is out."""
-        sock = self._sock
-        assert sock is not None
-        data = request.data
-        while request.sent < len(data):
-            try:
-                request.sent += sock.send(memoryview(data)[request.sent :], _SEND_FLAGS)
-            except (BlockingIOError, InterruptedError):
-                return False
-            except OSError as failure:
-                raise self._write_error(failure) from None
-        if request.cancelled and not self.raw:  # sent to the end of its chunk: reader drops it
-            with contextlib.suppress(OSError):
-                sock.send(abort_frame(), _SEND_FLAGS)
-        return True
-
-    def _write_error(self, failure: OSError | None = None) -> Win32Error:
-        if failure is not None and failure.errno == errno.EBADF:  # its owner closed it
-            return InvalidHandleError(f"the descriptor of {self.name!r} was closed")
-        while self._pull():  # a DisconnectNamedPipe notice may wait behind the data
-            pass
-        self._inbox.end()
-        if self._inbox.ended == "disconnected":
-            return self._ended_error()
-        return Win32Error.from_code(ERROR_NO_DATA, f"the other end of {self.name!r} is closed")
-
-    def _serve(self, done: Done) -> None:
-        """Send and receive what the socket allows now, completing requests in order."""
-        if self._sock is None:
-            return
-        writes = self._writes
-        try:
-            while writes and self._send(writes[0]):
-                request = writes.popleft()
-                if request.overlapped is not None and not request.cancelled:
-                    done.append((request.overlapped, 0, request.length))
-        except Win32Error as error:
-            for request in writes:
-                if request.overlapped is not None and not request.cancelled:
-                    done.append((request.overlapped, error.winerror, 0))
-            writes.clear()
-        reads = self._reads
-        while reads:
-            head = reads[0]
-            view: memoryview = head.view  # type: ignore[assignment]
-            served = self._take(view, head.message) if self._inbox.messages else None
-            if served is None:
-                pulled = self._pull_read(view, head.message)
-                if pulled is False:
-                    break
-                if pulled is True:
-                    continue
-                served = pulled
-            reads.popleft()
-            done.append((head.overlapped, *served))  # type: ignore[arg-type]
-        if reads and self._inbox.ended is not None:
-            code = self._ended_error().winerror
-            for request in reads:
-                done.append((request.overlapped, code, 0))  # type: ignore[arg-type]
-            reads.clear()
-
-    def _finish(self, done: Done) -> None:
-        """Make the completions decided under IO_LOCK; wake a thread that drives this end."""
-        finish(done)
-        if done:
-            poke(self._wake)
-
-    def _on_ready(self) -> None:
-        """On the I/O thread: the socket can be read or written; serve the queues."""
-        done: Done = []
-        with IO_LOCK:
-            self._serve(done)
-            self._arm()
-        self._finish(done)
-
-    def _drive(self, overlapped: Overlapped) -> bool:
-        """Serve this end on the calling thread until ``overlapped`` completes (see _iodrive).
-
-        One thread drives an end at a time; the I/O thread leaves the socket alone meanwhile.
-        Returns False, at once, when another thread drives: wait the usual way then.
-        """
-        with IO_LOCK:
-            if self._driving or self._sock is None:
-                return False
-            self._driving = True
-            self._wake = wake_fd()
-            fd = self._fd
-            service.disarm(fd)
-        try:  # its waiter carries it out: no arming for it
-            drive(overlapped, fd, self._poll_events, self._serve_here)
-        finally:
-            with IO_LOCK:
-                self._driving = False
-                self._wake = -1
-                self._arm()
-        return True
-
-    def _poll_events(self) -> int:
-        return select.POLLIN | (select.POLLOUT if self._writes else 0)
-
-    def _serve_here(self) -> None:
-        done: Done = []
-        with IO_LOCK:
-            self._serve(done)
-        finish(done)
 
     # -- starting requests ---------------------------------------------------------------------
 
@@ -365,6 +166,8 @@ class PipeIO(File):
         within ``SWEEP_DELAY`` anyway, so that it drains the pipe as Windows' would.
         """
         queue.append(request)
+        if self._driving:  # another thread drives: it must poll for this one too
+            poke(self._wake)
         if given is None or not self.overlapped_io:
             waiting = given or spare_overlapped()
             request.overlapped = waiting

@@ -38,6 +38,7 @@ from ._core import (
     WaitResult,
     arm_unarmed,
     begin,
+    claim_drive,
     finish,
     release_waiters,
     try_acquire,
@@ -305,7 +306,10 @@ def _wait(
     if woken:
         wake_all(woken)
     if type(started) is Waiter:
-        started = _park(started, clock, deadline)
+        if started.drive is None:
+            started = _park(started, clock, deadline)
+        else:
+            started = _drive(started, None if clock is None else deadline)
     if started is ALERTED:
         thread.run_apcs()
         return ALERTED
@@ -354,6 +358,16 @@ def _start(
     waiter = thread.waiter
     if waiter.result is None:  # a nested wait (in a signal handler): a waiter of its own
         waiter = Waiter(thread, thread.park.release, eager=True)
+    if UNARMED and (timeout is None or type(_clock.get_clock()) is _clock.MonotonicClock):
+        # I/O left to this thread: carry it out while waiting (timed on the real clock only)
+        drive = claim_drive(objects)
+        if drive is not None:
+            driven = drive.waiter(thread)
+            if driven is None:
+                drive()
+            else:
+                waiter = driven
+                waiter.drive = drive
     begin(waiter, objects, wait_all, alertable)
     thread.active = waiter
     if blocked_watchers:
@@ -384,6 +398,33 @@ def _park(
     if thread.suspend_count:  # suspended while parked: stop here until resumed
         thread.stop_at_gate()
     return waiter.result
+
+
+def _drive(waiter: Waiter, deadline: float | None) -> WaitResult | Outcome | None:
+    """Carry out the I/O the pending waiter waits for, until its result is decided.
+
+    ``deadline`` is None (no timeout) or a ``time.monotonic()`` time (the real clock's), at
+    which the wait times out. The waiter is its Drive's, woken without the thread's parker:
+    an interrupted wait has no wake-up to take, only a grant to undo.
+    """
+    drive = waiter.drive
+    assert drive is not None
+    try:
+        decided = drive.drive(waiter, deadline)
+    except BaseException:
+        _undo(waiter, _withdraw(waiter, CANCELLED))
+        raise
+    finally:
+        waiter.drive = None
+    result = waiter.result
+    if not decided:  # the deadline passed; it may have been decided since
+        result = _withdraw(waiter, TIMED_OUT)
+        if result is None:
+            result = TIMED_OUT
+    thread = waiter.thread
+    if thread.suspend_count:  # suspended while it drove: stop here until resumed
+        thread.stop_at_gate()
+    return result
 
 
 def _expire(waiter: Waiter) -> None:

@@ -1,0 +1,317 @@
+"""Serving a pipe end's socket: who moves the bytes of its queued reads and writes, and how.
+
+A request that cannot finish when it is made waits in its end's queue (:mod:`._pipeio`) and
+is served when the socket is ready, by one of two: the thread that waits for it, which polls
+the socket itself (a synchronous call or GetOverlappedResult with bWait: :func:`._iodrive.
+drive`; a wait on the Overlapped's event or the Overlapped, alone or among other objects:
+the end's :class:`EndDrive` through the wait engine), or else the I/O thread, armed for the
+socket (:mod:`._ioservice`). One thread drives an end at a time; the I/O thread leaves the
+socket alone meanwhile. Whoever finishes work for a driving thread from another thread (a
+cancel, a close, a request queued) pokes that thread's eventfd.
+
+Serving itself (:meth:`PipeServing._serve`) sends what the socket takes and receives what
+it holds, completing requests in the order they were made. All of it runs with IO_LOCK held;
+completions (which set events) are made once it is released.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import select
+import socket
+from typing import TYPE_CHECKING, Final, final
+
+from ..errors import (
+    ERROR_BROKEN_PIPE,
+    ERROR_MORE_DATA,
+    ERROR_NO_DATA,
+    ERROR_PIPE_NOT_CONNECTED,
+    InvalidHandleError,
+    Win32Error,
+)
+from ._core import Drive
+from ._file import File
+from ._iodrive import drive, drive_until, kit_waiter, poke, wake_fd
+from ._ioservice import IO_LOCK, READABLE, WRITABLE, service
+from ._pipebuf import abort_frame
+from ._piperequest import Done, finish
+
+if TYPE_CHECKING:
+    from collections import deque
+    from collections.abc import Callable
+
+    from ._core import Waiter
+    from ._overlapped import Overlapped
+    from ._pipebuf import Inbox
+    from ._piperequest import Request
+    from ._threadstate import ThreadState
+
+__all__ = ["EndDrive", "PipeServing"]
+
+_RECV_SIZE: Final = 65536
+_SEND_FLAGS: Final = getattr(socket, "MSG_NOSIGNAL", 0) | socket.MSG_DONTWAIT
+_RECV_FLAGS: Final = socket.MSG_DONTWAIT  # per call: a raw pipe's socket stays blocking
+
+
+@final
+class EndDrive(Drive):
+    """A pending read's arm (``_core.UNARMED``): hands the end to the I/O thread, or drives it.
+
+    One per end, shared by its operations. A thread that waits on the read's event (or its
+    Overlapped) with no other I/O left unarmed there serves the end itself while it waits.
+    """
+
+    __slots__ = ("_end",)
+
+    def __init__(self, end: PipeServing) -> None:
+        self._end = end
+
+    def __call__(self) -> None:
+        """Have the I/O thread arm the end now; kernel lock held, so this must not block."""
+        service.call_later(0.0, self._end._arm_now)
+
+    def waiter(self, thread: ThreadState) -> Waiter | None:
+        return kit_waiter(thread)
+
+    def drive(self, waiter: Waiter, deadline: float | None) -> bool:
+        return self._end._drive_wait(waiter, deadline)
+
+
+class PipeServing(File):
+    """The serving half of a pipe end: :class:`~._pipeio.PipeIO` sets this state up."""
+
+    __slots__ = (
+        "_arm_now", "_driving", "_fd", "_inbox", "_reads", "_received", "_sock", "_wake",
+        "_writes", "raw",
+    )  # fmt: skip
+
+    raw: bool
+    _sock: socket.socket | None
+    _fd: int
+    _inbox: Inbox
+    _reads: deque[Request]
+    _writes: deque[Request]
+    _received: memoryview | None
+    _driving: bool
+    _wake: int
+    _arm_now: Callable[[], None]
+
+    # -- the socket (IO_LOCK held) ---------------------------------------------------------------
+
+    def _ended_error(self) -> Win32Error:
+        if self._inbox.ended == "disconnected":
+            return Win32Error.from_code(
+                ERROR_PIPE_NOT_CONNECTED, f"the server disconnected {self.name!r}"
+            )
+        return Win32Error.from_code(ERROR_BROKEN_PIPE, f"the other end of {self.name!r} closed")
+
+    def _receive(self) -> memoryview | None:
+        """Receive what the socket holds now (one recv): None if nothing came.
+
+        An empty view means the peer closed the connection; the inbox knows it already.
+        """
+        sock = self._sock
+        if sock is None or self._inbox.ended is not None:
+            return None
+        received = self._received
+        if received is None:
+            received = self._received = memoryview(bytearray(_RECV_SIZE))
+        try:
+            count = sock.recv_into(received, 0, _RECV_FLAGS)
+        except (BlockingIOError, InterruptedError):
+            return None
+        except OSError:
+            count = 0
+        if not count:
+            self._inbox.end()
+        return received[:count]
+
+    def _pull(self) -> bool:
+        """Receive what the socket holds now into the inbox; False if nothing came."""
+        data = self._receive()
+        if data is None:
+            return False
+        if data:
+            (self._inbox.feed_raw if self.raw else self._inbox.feed)(data)
+        return True
+
+    def _pull_read(self, view: memoryview, message: bool) -> tuple[int, int] | bool:
+        """Receive what the socket holds now, and serve a read into ``view`` from it.
+
+        Returns the read's (status, count); True if data came but not enough for the read;
+        False if nothing came. A read of one whole small message takes it straight from the
+        socket's bytes, without the inbox (the common case of a round trip).
+        """
+        data = self._receive()
+        if data is None:
+            return False
+        if not data:
+            return True
+        if self.raw:
+            self._inbox.feed_raw(data)
+        else:
+            taken = self._inbox.take_frame(data, view)
+            if taken >= 0:
+                return (0, taken)
+            self._inbox.feed(data)
+        return self._take(view, message) or True
+
+    def _take(self, view: memoryview, message: bool) -> tuple[int, int] | None:
+        """Take a read's data from the inbox: (status, count), or None if it must wait."""
+        if message:
+            taken = self._inbox.take_message(view)
+            if taken is None:
+                return None
+            return (ERROR_MORE_DATA if taken[1] else 0), taken[0]
+        got = self._inbox.take_bytes(view)
+        return None if got is None else (0, got)
+
+    def _send(self, request: Request) -> bool:
+        """Send what the socket takes now; True once all of ``request`` is out."""
+        sock = self._sock
+        assert sock is not None
+        data = request.data
+        while request.sent < len(data):
+            try:
+                request.sent += sock.send(memoryview(data)[request.sent :], _SEND_FLAGS)
+            except (BlockingIOError, InterruptedError):
+                return False
+            except OSError as failure:
+                raise self._write_error(failure) from None
+        if request.cancelled and not self.raw:  # sent to the end of its chunk: reader drops it
+            with contextlib.suppress(OSError):
+                sock.send(abort_frame(), _SEND_FLAGS)
+        return True
+
+    def _write_error(self, failure: OSError | None = None) -> Win32Error:
+        if failure is not None and failure.errno == errno.EBADF:  # its owner closed it
+            return InvalidHandleError(f"the descriptor of {self.name!r} was closed")
+        while self._pull():  # a DisconnectNamedPipe notice may wait behind the data
+            pass
+        self._inbox.end()
+        if self._inbox.ended == "disconnected":
+            return self._ended_error()
+        return Win32Error.from_code(ERROR_NO_DATA, f"the other end of {self.name!r} is closed")
+
+    def _serve(self, done: Done) -> None:
+        """Send and receive what the socket allows now, completing requests in order."""
+        if self._sock is None:
+            return
+        writes = self._writes
+        try:
+            while writes and self._send(writes[0]):
+                request = writes.popleft()
+                if request.overlapped is not None and not request.cancelled:
+                    done.append((request.overlapped, 0, request.length))
+        except Win32Error as error:
+            for request in writes:
+                if request.overlapped is not None and not request.cancelled:
+                    done.append((request.overlapped, error.winerror, 0))
+            writes.clear()
+        reads = self._reads
+        while reads:
+            head = reads[0]
+            view: memoryview = head.view  # type: ignore[assignment]
+            served = self._take(view, head.message) if self._inbox.messages else None
+            if served is None:
+                pulled = self._pull_read(view, head.message)
+                if pulled is False:
+                    break
+                if pulled is True:
+                    continue
+                served = pulled
+            reads.popleft()
+            done.append((head.overlapped, *served))  # type: ignore[arg-type]
+        if reads and self._inbox.ended is not None:
+            code = self._ended_error().winerror
+            for request in reads:
+                done.append((request.overlapped, code, 0))  # type: ignore[arg-type]
+            reads.clear()
+
+    # -- who serves it --------------------------------------------------------------------------
+
+    def _arm_with_lock(self) -> None:
+        with IO_LOCK:
+            self._arm()
+
+    def _arm(self) -> None:
+        if self._driving:
+            return
+        events = (READABLE if self._reads else 0) | (WRITABLE if self._writes else 0)
+        if events and self._sock is not None:
+            service.arm(self._fd, events, self._on_ready)
+
+    def _finish(self, done: Done) -> None:
+        """Make the completions decided under IO_LOCK; wake a thread that drives this end."""
+        finish(done)
+        if done:
+            poke(self._wake)
+
+    def _on_ready(self) -> None:
+        """On the I/O thread: the socket can be read or written; serve the queues."""
+        done: Done = []
+        with IO_LOCK:
+            self._serve(done)
+            self._arm()
+        self._finish(done)
+
+    def _drive(self, overlapped: Overlapped) -> bool:
+        """Serve this end on the calling thread until ``overlapped`` completes (see _iodrive).
+
+        One thread drives an end at a time; the I/O thread leaves the socket alone meanwhile.
+        Returns False, at once, when another thread drives: wait the usual way then.
+        """
+        with IO_LOCK:
+            if self._driving or self._sock is None:
+                return False
+            self._driving = True
+            self._wake = wake_fd()
+            fd = self._fd
+            service.disarm(fd)
+        try:  # its waiter carries it out: no arming for it
+            drive(overlapped, fd, self._poll_events, self._serve_here)
+        finally:
+            with IO_LOCK:
+                self._driving = False
+                self._wake = -1
+                self._arm()
+        return True
+
+    def _poll_events(self) -> int:
+        """What a driving thread polls the socket for: what its queued requests need."""
+        return (select.POLLIN if self._reads else 0) | (select.POLLOUT if self._writes else 0)
+
+    def _serve_here(self) -> None:
+        done: Done = []
+        with IO_LOCK:
+            self._serve(done)
+        finish(done)
+
+    def _drive_wait(self, waiter: Waiter, deadline: float | None) -> bool:
+        """Serve this end on the calling thread until ``waiter``'s wait is decided: True.
+
+        Or until ``deadline`` (``time.monotonic()``; None: none) has passed: False.
+
+        The thread waits on the event or Overlapped of one of this end's pending reads (the
+        wait engine's ``_drive``). If another thread drives the end already, that one serves
+        it and this one only waits to be woken.
+        """
+        with IO_LOCK:
+            mine = not self._driving and self._sock is not None
+            if mine:
+                self._driving = True
+                self._wake = wake_fd()
+                fd = self._fd
+                service.disarm(fd)
+            else:
+                self._arm()
+                fd = -1
+        try:
+            return drive_until(waiter, fd, self._poll_events, self._serve_here, deadline)
+        finally:
+            if mine:
+                with IO_LOCK:
+                    self._driving = False
+                    self._wake = -1
+                    self._arm()
