@@ -5,13 +5,14 @@
 
 from __future__ import annotations
 
-from typing import NoReturn
-
-from typing_extensions import Self
+from typing import TYPE_CHECKING, NoReturn
 
 from .. import com
 from ._com_more_names import GetRecordFromGuids
 from .pywintypes import clsid_text
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 __all__ = [
     "com_record", "LoadTypeLib", "RegisterTypeLib", "CoGetCallContext",
