@@ -339,6 +339,11 @@ class _Resident:
             thread.join()
 
 
+_PROCESS_THREADS = ("apartment-windows",)
+"""Threads the library starts once and keeps for the process's life, never a sample's leak:
+the window server that lets other processes reach this process's windows."""
+
+
 @functools.cache
 def scratch_dir() -> str:
     """The run's class registry and runtime directory, in a temporary directory (made once).
@@ -725,7 +730,11 @@ def main(suites: Mapping[str, Suite], argv: Sequence[str] | None = None) -> int:
                 except Exception as error:  # report it and carry on with the others
                     errors.append(f"{label}: {type(error).__name__}: {error}")
                     traceback.print_exc()
-                leftover = [t for t in threading.enumerate() if t not in baseline]
+                leftover = [
+                    t
+                    for t in threading.enumerate()
+                    if t not in baseline and not t.name.startswith(_PROCESS_THREADS)
+                ]
                 if leftover:
                     names = ", ".join(sorted(t.name for t in leftover))
                     errors.append(f"{label} left threads running: {names}")
