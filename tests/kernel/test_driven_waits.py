@@ -16,7 +16,6 @@ import os
 import signal
 import threading
 import uuid
-from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import given, settings
@@ -30,8 +29,6 @@ from apartment.kernel import (
     GENERIC_READ,
     GENERIC_WRITE,
     PIPE_ACCESS_DUPLEX,
-    PIPE_READMODE_MESSAGE,
-    PIPE_TYPE_MESSAGE,
     CompletionPort,
     Event,
     Overlapped,
@@ -42,37 +39,9 @@ from apartment.kernel import (
 )
 from apartment.testing import wait_until_blocked
 
-if TYPE_CHECKING:
-    from collections.abc import Iterator
-    from pathlib import Path
+from .conftest import BIG, MESSAGE
 
-MESSAGE = PIPE_TYPE_MESSAGE | PIPE_READMODE_MESSAGE
-BIG = 8 << 20  # more than a socket buffer holds: the writer waits for the reader
-
-
-@pytest.fixture(autouse=True)
-def runtime(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("APARTMENT_RUNTIME_DIR", str(tmp_path / "runtime"))
-    return tmp_path
-
-
-@pytest.fixture
-def no_sweep(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Take the I/O thread's sweep out: only a wait can get the read done."""
-    monkeypatch.setattr(_ioservice, "SWEEP_DELAY", 3600.0)
-
-
-@pytest.fixture
-def pair() -> Iterator[tuple[kernel.PipeServer, kernel.PipeEnd]]:
-    name = "\\\\.\\pipe\\driven-test-" + uuid.uuid4().hex
-    server = kernel.create_named_pipe(
-        name, PIPE_ACCESS_DUPLEX | FILE_FLAG_OVERLAPPED, MESSAGE, 1, 0, 0, 0
-    )
-    client = open_file(name, GENERIC_READ | GENERIC_WRITE, 0, kernel.OPEN_EXISTING, 0)
-    assert isinstance(client, kernel.PipeEnd)
-    yield server, client
-    client.close()
-    server.close()
+pytestmark = pytest.mark.usefixtures("overlapped_runtime")
 
 
 def _pending_read(
@@ -106,9 +75,9 @@ class _IoThreadCalls:
 
 @pytest.mark.usefixtures("no_sweep")
 def test_waiting_on_the_event_does_the_read_on_the_waiting_thread(
-    pair: tuple[kernel.PipeServer, kernel.PipeEnd], monkeypatch: pytest.MonkeyPatch
+    overlapped_pair: tuple[kernel.PipeServer, kernel.PipeEnd], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    server, client = pair
+    server, client = overlapped_pair
     event = Event()  # auto-reset: the wait takes it
     overlapped, buffer = _pending_read(server, event)
     calls = _IoThreadCalls(monkeypatch)
@@ -129,9 +98,9 @@ def test_waiting_on_the_event_does_the_read_on_the_waiting_thread(
 
 @pytest.mark.usefixtures("no_sweep")
 def test_waiting_on_the_overlapped_does_the_read_too(
-    pair: tuple[kernel.PipeServer, kernel.PipeEnd], monkeypatch: pytest.MonkeyPatch
+    overlapped_pair: tuple[kernel.PipeServer, kernel.PipeEnd], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    server, client = pair
+    server, client = overlapped_pair
     overlapped, _ = _pending_read(server, None)
     calls = _IoThreadCalls(monkeypatch)
     client.write(b"hello")
@@ -142,9 +111,9 @@ def test_waiting_on_the_overlapped_does_the_read_too(
 
 @pytest.mark.usefixtures("no_sweep")
 def test_a_wait_on_the_event_and_another_object_ends_on_the_other(
-    pair: tuple[kernel.PipeServer, kernel.PipeEnd],
+    overlapped_pair: tuple[kernel.PipeServer, kernel.PipeEnd],
 ) -> None:
-    server, client = pair
+    server, client = overlapped_pair
     event, stop = Event(), Event()
     overlapped, _ = _pending_read(server, event)
     waiter = kernel.start_thread(wait_any, (event, stop))
@@ -161,9 +130,9 @@ def test_a_wait_on_the_event_and_another_object_ends_on_the_other(
 
 @pytest.mark.usefixtures("no_sweep")
 def test_a_wait_on_the_event_and_another_object_ends_on_the_read(
-    pair: tuple[kernel.PipeServer, kernel.PipeEnd],
+    overlapped_pair: tuple[kernel.PipeServer, kernel.PipeEnd],
 ) -> None:
-    server, client = pair
+    server, client = overlapped_pair
     event, stop = Event(), Event()
     overlapped, _ = _pending_read(server, event)
     results: list[object] = []
@@ -179,9 +148,9 @@ def test_a_wait_on_the_event_and_another_object_ends_on_the_read(
 @pytest.mark.usefixtures("no_sweep")
 @pytest.mark.parametrize("how", ["cancel", "close"])
 def test_cancelling_or_closing_from_another_thread_ends_a_driven_wait(
-    pair: tuple[kernel.PipeServer, kernel.PipeEnd], how: str
+    overlapped_pair: tuple[kernel.PipeServer, kernel.PipeEnd], how: str
 ) -> None:
-    server, _ = pair
+    server, _ = overlapped_pair
     event = Event(manual_reset=True)
     overlapped, _ = _pending_read(server, event)
     waiter = kernel.start_thread(event.wait)
@@ -199,9 +168,9 @@ def test_cancelling_or_closing_from_another_thread_ends_a_driven_wait(
 
 @pytest.mark.usefixtures("no_sweep")
 def test_a_completion_port_gets_the_packet_of_a_driven_read(
-    pair: tuple[kernel.PipeServer, kernel.PipeEnd],
+    overlapped_pair: tuple[kernel.PipeServer, kernel.PipeEnd],
 ) -> None:
-    server, client = pair
+    server, client = overlapped_pair
     port = CompletionPort()
     port.associate(server, 7)
     event = Event(manual_reset=True)
@@ -215,9 +184,9 @@ def test_a_completion_port_gets_the_packet_of_a_driven_read(
 
 @pytest.mark.usefixtures("no_sweep")
 def test_an_apc_alerts_a_driven_alertable_wait(
-    pair: tuple[kernel.PipeServer, kernel.PipeEnd],
+    overlapped_pair: tuple[kernel.PipeServer, kernel.PipeEnd],
 ) -> None:
-    server, client = pair
+    server, client = overlapped_pair
     event = Event(manual_reset=True)
     overlapped, _ = _pending_read(server, event)
     ran: list[int] = []
@@ -234,12 +203,12 @@ def test_an_apc_alerts_a_driven_alertable_wait(
 
 @pytest.mark.usefixtures("no_sweep")
 def test_a_driven_wait_serves_a_write_another_thread_queues_meanwhile(
-    pair: tuple[kernel.PipeServer, kernel.PipeEnd],
+    overlapped_pair: tuple[kernel.PipeServer, kernel.PipeEnd],
 ) -> None:
     # The waiting thread polls the socket for the read alone; a write queued on the same end
     # (too big for the socket) must be polled for too, or its reader never gets the end of it
     # and never answers.
-    server, client = pair
+    server, client = overlapped_pair
     event = Event(manual_reset=True)
     overlapped, _ = _pending_read(server, event)
     reader = kernel.start_thread(event.wait)
@@ -365,9 +334,9 @@ def test_many_readers_and_writers_with_cancels_take_every_message_once(
 
 @pytest.mark.usefixtures("no_sweep")
 def test_ctrl_c_interrupts_a_driven_wait_in_the_main_thread_and_takes_nothing(
-    pair: tuple[kernel.PipeServer, kernel.PipeEnd],
+    overlapped_pair: tuple[kernel.PipeServer, kernel.PipeEnd],
 ) -> None:
-    server, client = pair
+    server, client = overlapped_pair
     event = Event()  # auto-reset: an interrupted wait must not have taken it
     overlapped, _ = _pending_read(server, event)
     main = kernel.current_thread()
@@ -388,9 +357,9 @@ def test_ctrl_c_interrupts_a_driven_wait_in_the_main_thread_and_takes_nothing(
 
 @pytest.mark.usefixtures("no_sweep")
 def test_a_timed_wait_on_the_event_does_the_read_on_the_waiting_thread_too(
-    pair: tuple[kernel.PipeServer, kernel.PipeEnd], monkeypatch: pytest.MonkeyPatch
+    overlapped_pair: tuple[kernel.PipeServer, kernel.PipeEnd], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    server, client = pair
+    server, client = overlapped_pair
     event = Event()
     overlapped, _ = _pending_read(server, event)
     calls = _IoThreadCalls(monkeypatch)
@@ -402,9 +371,9 @@ def test_a_timed_wait_on_the_event_does_the_read_on_the_waiting_thread_too(
 
 @pytest.mark.usefixtures("no_sweep")
 def test_a_timed_driven_wait_times_out_and_leaves_the_read_pending(
-    pair: tuple[kernel.PipeServer, kernel.PipeEnd],
+    overlapped_pair: tuple[kernel.PipeServer, kernel.PipeEnd],
 ) -> None:
-    server, client = pair
+    server, client = overlapped_pair
     event = Event()
     overlapped, _ = _pending_read(server, event)
     assert event.wait(0.02) is None  # nothing came: the wait timed out, taking nothing
@@ -417,12 +386,12 @@ def test_a_timed_driven_wait_times_out_and_leaves_the_read_pending(
 
 
 def test_a_drive_kits_eventfd_outlives_its_thread_for_late_wake_ups(
-    pair: tuple[kernel.PipeServer, kernel.PipeEnd],
+    overlapped_pair: tuple[kernel.PipeServer, kernel.PipeEnd],
 ) -> None:
     # A wake-up is written after the lock hold that decided it, maybe once its thread ended:
     # the eventfd it goes to is never closed (its number could name another file by then),
     # but kept for the next thread's kit.
-    server, client = pair
+    server, client = overlapped_pair
 
     def drive_once() -> int:
         overlapped, _ = _pending_read(server, None)

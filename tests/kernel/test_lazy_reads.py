@@ -10,59 +10,21 @@ pending read drains it, so a writer blocked on a full pipe goes on).
 from __future__ import annotations
 
 import asyncio
-import uuid
-from typing import TYPE_CHECKING
 
 import pytest
 
 from apartment import kernel, messages
 from apartment.errors import ERROR_IO_PENDING
 from apartment.kernel import (
-    FILE_FLAG_OVERLAPPED,
-    GENERIC_READ,
-    GENERIC_WRITE,
-    PIPE_ACCESS_DUPLEX,
-    PIPE_READMODE_MESSAGE,
-    PIPE_TYPE_MESSAGE,
     Event,
     Overlapped,
-    _ioservice,
-    open_file,
     wait_any,
 )
 from apartment.testing import wait_until_blocked
 
-if TYPE_CHECKING:
-    from collections.abc import Iterator
-    from pathlib import Path
+from .conftest import BIG
 
-MESSAGE = PIPE_TYPE_MESSAGE | PIPE_READMODE_MESSAGE
-BIG = 8 << 20  # more than a socket buffer holds: the writer waits for the reader
-
-
-@pytest.fixture(autouse=True)
-def runtime(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("APARTMENT_RUNTIME_DIR", str(tmp_path / "runtime"))
-    return tmp_path
-
-
-@pytest.fixture
-def no_sweep(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Take the I/O thread's sweep out: only the rule under test can arm the read."""
-    monkeypatch.setattr(_ioservice, "SWEEP_DELAY", 3600.0)
-
-
-@pytest.fixture
-def pair() -> Iterator[tuple[kernel.PipeServer, kernel.PipeEnd]]:
-    name = "\\\\.\\pipe\\lazy-test-" + uuid.uuid4().hex
-    server = kernel.create_named_pipe(
-        name, PIPE_ACCESS_DUPLEX | FILE_FLAG_OVERLAPPED, MESSAGE, 1, 0, 0, 0
-    )
-    client = open_file(name, GENERIC_READ | GENERIC_WRITE, 0, kernel.OPEN_EXISTING, 0)
-    assert isinstance(client, kernel.PipeEnd)
-    yield server, client
-    client.close()
-    server.close()
+pytestmark = pytest.mark.usefixtures("overlapped_runtime")
 
 
 def _pending_read(server: kernel.PipeServer, event: Event | None = None) -> Overlapped:
@@ -74,9 +36,9 @@ def _pending_read(server: kernel.PipeServer, event: Event | None = None) -> Over
 
 @pytest.mark.usefixtures("no_sweep")
 def test_another_thread_waiting_on_the_event_gets_the_read_done(
-    pair: tuple[kernel.PipeServer, kernel.PipeEnd],
+    overlapped_pair: tuple[kernel.PipeServer, kernel.PipeEnd],
 ) -> None:
-    server, client = pair
+    server, client = overlapped_pair
     event = Event(manual_reset=True)
     overlapped = _pending_read(server, event)
     waiter = kernel.start_thread(event.wait, 30.0)
@@ -88,9 +50,9 @@ def test_another_thread_waiting_on_the_event_gets_the_read_done(
 
 @pytest.mark.usefixtures("no_sweep")
 def test_a_wait_any_on_the_overlapped_and_another_object_gets_the_read_done(
-    pair: tuple[kernel.PipeServer, kernel.PipeEnd],
+    overlapped_pair: tuple[kernel.PipeServer, kernel.PipeEnd],
 ) -> None:
-    server, client = pair
+    server, client = overlapped_pair
     overlapped = _pending_read(server)
     stop = Event()
     waiter = kernel.start_thread(wait_any, (stop, overlapped), 30.0)
@@ -114,9 +76,9 @@ def test_a_wait_any_on_the_overlapped_and_another_object_gets_the_read_done(
     ids=["pending", "status", "is_set", "event wait 0", "wait_any 0"],
 )
 def test_polling_the_read_gets_it_done(
-    pair: tuple[kernel.PipeServer, kernel.PipeEnd], poll: object
+    overlapped_pair: tuple[kernel.PipeServer, kernel.PipeEnd], poll: object
 ) -> None:
-    server, client = pair
+    server, client = overlapped_pair
     overlapped = _pending_read(server, Event(manual_reset=True))
     client.write(b"hello")
     done = kernel.Event(manual_reset=True)
@@ -132,9 +94,9 @@ def test_polling_the_read_gets_it_done(
 
 @pytest.mark.usefixtures("no_sweep")
 def test_an_asyncio_wait_on_the_event_gets_the_read_done(
-    pair: tuple[kernel.PipeServer, kernel.PipeEnd],
+    overlapped_pair: tuple[kernel.PipeServer, kernel.PipeEnd],
 ) -> None:
-    server, client = pair
+    server, client = overlapped_pair
     event = Event(manual_reset=True)
     overlapped = _pending_read(server, event)
 
@@ -149,11 +111,11 @@ def test_an_asyncio_wait_on_the_event_gets_the_read_done(
 
 
 def test_a_read_nobody_waits_for_still_drains_the_pipe(
-    pair: tuple[kernel.PipeServer, kernel.PipeEnd],
+    overlapped_pair: tuple[kernel.PipeServer, kernel.PipeEnd],
 ) -> None:
     # As a pending ReadFile on Windows takes the data as it comes: a writer whose message
     # does not fit in the pipe goes on, though this thread never waits for the read.
-    server, client = pair
+    server, client = overlapped_pair
     overlapped = _pending_read(server)
     writer = kernel.start_thread(client.write, b"x" * (BIG // 2))
     assert writer.wait(30)  # the I/O thread's sweep armed the read, which took it all
@@ -163,9 +125,9 @@ def test_a_read_nobody_waits_for_still_drains_the_pipe(
 
 
 def test_the_thread_that_waits_for_its_read_does_the_io_itself(
-    pair: tuple[kernel.PipeServer, kernel.PipeEnd], no_sweep: None
+    overlapped_pair: tuple[kernel.PipeServer, kernel.PipeEnd], no_sweep: None
 ) -> None:
-    server, client = pair
+    server, client = overlapped_pair
     overlapped = _pending_read(server)
     writer = kernel.start_thread(client.write, b"hello")
     assert overlapped.result(wait=True) == 5  # GetOverlappedResult drives: nothing armed
