@@ -51,6 +51,18 @@ _lists: dict[int, ImageList] = {}
 _handles = itertools.count(0x1A0000, 8)
 
 
+def _list_locked(handle: int) -> ImageList:
+    """The image list ``handle`` names; the module's lock held.
+
+    Raises:
+        InvalidHandleError: no such image list.
+    """
+    found = _lists.get(handle)
+    if found is None:
+        raise InvalidHandleError(f"{handle!r} is no image list")
+    return found
+
+
 def _int(name: str, value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(f"{name} is an int, not {value!r}")
@@ -84,9 +96,7 @@ def image_list(handle: int) -> ImageList:
         InvalidHandleError: no such image list.
     """
     with _lock:
-        found = _lists.get(handle)
-        if found is None:
-            raise InvalidHandleError(f"{handle!r} is no image list")
+        found = _list_locked(handle)
         return ImageList(**vars(found))
 
 
@@ -110,9 +120,7 @@ def add_images(handle: int, bitmap_width: int) -> int:
         InvalidHandleError: no such image list.
     """
     with _lock:
-        found = _lists.get(handle)
-        if found is None:
-            raise InvalidHandleError(f"{handle!r} is no image list")
+        found = _list_locked(handle)
         first = found.count
         found.count += max(bitmap_width // found.width, 1)
         return first
@@ -128,9 +136,7 @@ def replace_icon(handle: int, index: int, icon: int) -> int:
     if not is_icon(icon):
         raise InvalidHandleError(f"{icon!r} is no icon")
     with _lock:
-        found = _lists.get(handle)
-        if found is None:
-            raise InvalidHandleError(f"{handle!r} is no image list")
+        found = _list_locked(handle)
         if index == -1:
             found.count += 1
             return found.count - 1
@@ -147,9 +153,7 @@ def remove_image(handle: int, index: int) -> None:
         InvalidParameterError: an index beyond the images.
     """
     with _lock:
-        found = _lists.get(handle)
-        if found is None:
-            raise InvalidHandleError(f"{handle!r} is no image list")
+        found = _list_locked(handle)
         if index == -1:
             found.count = 0
         elif 0 <= index < found.count:
@@ -178,8 +182,6 @@ def set_image_background(handle: int, color: int) -> int:
         InvalidHandleError: no such image list.
     """
     with _lock:
-        found = _lists.get(handle)
-        if found is None:
-            raise InvalidHandleError(f"{handle!r} is no image list")
+        found = _list_locked(handle)
         previous, found.background = found.background, color & 0xFFFFFFFF
         return previous
