@@ -14,6 +14,7 @@ import winerror
 from win32com import storagecon as sc
 
 from ._com import com_error_of
+from ._wine import wine_differs
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -39,6 +40,11 @@ def make(path: str) -> None:
     stg.Commit(0)
 
 
+@wine_differs(
+    "Wine's IStorage::Stat leaves the storage's times zero at times, which pywin32 cannot "
+    "convert (FileTimeToSystemTime, 87); Windows fills them (one oracle run of two)",
+    strict=False,
+)
 def test_a_compound_file_round_trip(path: str) -> None:
     make(path)
     assert pythoncom.StgIsStorageFile(path)
