@@ -321,3 +321,35 @@ def test_a_teardown_waiting_for_the_kernel_lock_gives_up_once_shutdown_begins(
     finally:
         KERNEL_LOCK.release()
     assert ended, "the thread's teardown waited for the kernel lock after shutdown began"
+
+
+def test_a_thread_adopted_by_id_while_it_adopts_itself_has_one_handle(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Adoption by id from another thread may land between a thread's look-up and its
+    registration: the thread takes that handle up, so that the one handle others wait on is
+    the one its end signals (two handles left the first unsignaled for ever)."""
+    from apartment.kernel import _thread as thread_module
+
+    real = thread_module.ThreadHandle
+    building = threading.Event()
+    adopted = threading.Event()
+    own: list[ThreadHandle] = []
+
+    class Pausing(real):  # type: ignore[misc, valid-type]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            if threading.current_thread() is worker:  # the worker's own adoption: pause it
+                building.set()
+                assert adopted.wait(JOIN)
+
+    monkeypatch.setattr(thread_module, "ThreadHandle", Pausing)
+    worker = threading.Thread(target=lambda: own.append(current_thread()), daemon=True)
+    worker.start()
+    assert building.wait(JOIN)
+    assert worker.native_id is not None
+    by_id = thread_by_id(worker.native_id)  # adopted by id, between look-up and registration
+    adopted.set()
+    worker.join(JOIN)
+    assert own == [by_id]
+    assert by_id is not None and by_id.wait(JOIN)  # its end signals the handle others hold

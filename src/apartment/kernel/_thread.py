@@ -241,17 +241,24 @@ def _adopt(suspended: bool) -> ThreadHandle:
         thread_exited(known, 0)  # a thread that had this id before, seen to end only now
         known = None
     handle = known or ThreadHandle(ident, native_id, python_thread.name, token)
+    mine = known is None
+    with KERNEL_LOCK:
+        if mine:
+            raced = _by_id.get(native_id)
+            if raced is not None and not raced._ready:
+                # Another thread adopted this one by its id meanwhile (thread_by_id): take that
+                # handle up, so that there is one handle to wait on and it is signaled.
+                handle, mine = raced, False
+            else:
+                _by_id[native_id] = handle
+        if suspended:
+            handle._state.suspend_locked()
     handle.ident = ident
     _tls.handle = handle
     _tls.state = handle._state
     if not main and not foreign:  # the main thread ends with the process
         _tls.sentinel = _ExitSentinel(handle)
-    with KERNEL_LOCK:
-        if known is None:
-            _by_id[native_id] = handle
-        if suspended:
-            handle._state.suspend_locked()
-    if foreign and known is None and token is not None:
+    if foreign and mine and token is not None:
         _watch(handle, token)
     return handle
 
