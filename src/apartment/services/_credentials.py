@@ -43,6 +43,7 @@ __all__ = [
     "credentials_path",
     "write_credential",
     "read_credential",
+    "read_domain_credentials",
     "delete_credential",
     "rename_credential",
     "enumerate_credentials",
@@ -293,6 +294,26 @@ def read_credential(target_name: str, kind: int) -> Credential:
     if row is None:
         raise _not_found(target_name)
     return _credential(row)
+
+
+def read_domain_credentials(target_name: str) -> list[Credential]:
+    """Return the domain password and certificate credentials of a target, in that order.
+
+    What CredReadDomainCredentials gives for ``target_name``.
+
+    Raises:
+        Win32Error: ERROR_NOT_FOUND, neither exists.
+    """
+    found = []
+    for kind in (CredentialType.DOMAIN_PASSWORD, CredentialType.DOMAIN_CERTIFICATE):
+        try:
+            found.append(read_credential(target_name, kind))
+        except Win32Error as error:
+            if error.winerror != ERROR_NOT_FOUND:
+                raise
+    if not found:
+        raise Win32Error.from_code(ERROR_NOT_FOUND, f"no domain credential for {target_name!r}")
+    return found
 
 
 def delete_credential(target_name: str, kind: int) -> None:

@@ -26,6 +26,7 @@ __all__ = [
     "local_groups",
     "local_group",
     "global_groups",
+    "global_group",
     "user_local_groups",
     "check_resume",
     "refuse_account_change",
@@ -135,6 +136,18 @@ def local_group(name: str) -> LocalGroup:
 def global_groups() -> list[tuple[str, str, int]]:
     """Return the global groups as (name, comment, RID): a workgroup computer's ``None``."""
     return [("None", "Ordinary users", _NONE_GROUP_RID)]
+
+
+def global_group(name: str) -> tuple[str, str, int]:
+    """Return global group ``name`` (any case) as (name, comment, RID) (NetGroupGetInfo).
+
+    Raises:
+        Win32Error: NERR_GroupNotFound (2220), no such group.
+    """
+    for group in global_groups():
+        if group[0].lower() == name.lower():
+            return group
+    raise Win32Error.from_code(NERR_GROUP_NOT_FOUND, f"there is no group {name!r}")
 
 
 def user_local_groups(name: str) -> list[str]:

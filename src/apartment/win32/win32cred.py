@@ -307,16 +307,7 @@ def CredReadDomainCredentials(TargetInfo: object, Flags: object = 0) -> tuple[di
     """The domain credentials of TargetInfo's TargetName; ERROR_NOT_FOUND if none."""
     name = _target_info(TargetInfo)
     _no_flags(Flags, CRED_CACHE_TARGET_INFORMATION)
-    found = []
-    for kind in (CRED_TYPE_DOMAIN_PASSWORD, CRED_TYPE_DOMAIN_CERTIFICATE):
-        try:
-            found.append(_as_dict(services.read_credential(name, kind)))
-        except Win32Error as error:
-            if error.winerror != _ERROR_NOT_FOUND:
-                raise
-    if not found:
-        raise Win32Error.from_code(_ERROR_NOT_FOUND, f"no domain credential for {name!r}")
-    return tuple(found)
+    return tuple(_as_dict(found) for found in services.read_domain_credentials(name))
 
 
 @api("CredWriteDomainCredentials")

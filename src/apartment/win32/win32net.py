@@ -160,17 +160,10 @@ def NetGroupEnum(
     return groups, len(groups), 0
 
 
-def _global_group(name: str) -> tuple[str, str, int]:
-    for group in services.global_groups():
-        if group[0].lower() == name.lower():
-            return group
-    raise Win32Error.from_code(services.NERR_GROUP_NOT_FOUND, f"there is no group {name!r}")
-
-
 @api("NetGroupGetInfo")
 def NetGroupGetInfo(server: object, groupname: object, level: object, /) -> dict[str, Any]:
     _server(server)
-    group = _global_group(text_arg(groupname))
+    group = services.global_group(text_arg(groupname))
     return _group_info(*group, _level(level, (0, 1, 2, 3)))
 
 
@@ -181,7 +174,7 @@ def NetGroupGetUsers(
 ) -> tuple[list[dict[str, Any]], int, int]:  # fmt: skip
     """The users of a global group: ``None`` holds every user."""
     _server(server)
-    _global_group(text_arg(groupName))
+    services.global_group(text_arg(groupName))
     value = _level(level, (0, 1))
     services.check_resume(dword(resumeHandle))
     users = [
