@@ -90,3 +90,54 @@ def test_a_handler_that_interrupts_the_main_thread_gets_keyboardinterrupt() -> N
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "interrupted [0]"
+
+
+def test_an_interrupt_from_a_handler_that_returns_at_once_is_one_keyboardinterrupt() -> None:
+    # Windows: interrupt_main() from a handler is KeyboardInterrupt in the main thread, never
+    # another Ctrl+C, however soon the handler returns and wherever the main thread waits.
+    result = _run(
+        """
+        import _thread, time
+        def handler(event):
+            seen.append(event)
+            _thread.interrupt_main()
+            return True
+        kernel.add_ctrl_handler(handler)
+        slow = 0
+        for _ in range(100):
+            started = time.monotonic()
+            try:
+                kernel.raise_ctrl_event(kernel.CTRL_C_EVENT)
+                threading.Event().wait(3)
+                print("not interrupted")
+            except KeyboardInterrupt:
+                pass
+            slow += time.monotonic() - started > 2
+        print(len(seen), slow)
+        """
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["100", "0"]
+
+
+def test_a_ctrl_c_while_a_handler_runs_is_handled_on_a_thread_of_its_own() -> None:
+    # Each event gets a new thread on Windows: a second Ctrl+C is no interrupt of the first.
+    result = _run(
+        """
+        release = threading.Event()
+        together = threading.Barrier(3, timeout=30)  # the main thread and two handlers
+        def handler(event):
+            seen.append(threading.current_thread().name)
+            together.wait()
+            release.wait(30)
+            return True
+        kernel.add_ctrl_handler(handler)
+        kernel.raise_ctrl_event(kernel.CTRL_C_EVENT)
+        kernel.raise_ctrl_event(kernel.CTRL_C_EVENT)
+        together.wait()
+        release.set()
+        print(seen)
+        """
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "['console-ctrl-handler', 'console-ctrl-handler']"

@@ -14,16 +14,28 @@ there (later ones, and removals, from any thread).
 As pywin32's, a handler that raises is reported and the next one is asked, and one that
 raises ``SystemExit`` ends the program with its code (here the exit is raised in the main
 thread). What goes to the main thread goes as a real signal, which also ends a system call
-the main thread is blocked in, as Ctrl+C would. A SIGINT while the handlers run is a
-handler's ``_thread.interrupt_main()``: it goes to the main thread's own handler.
+the main thread is blocked in, as Ctrl+C would.
+
+On Windows ``_thread.interrupt_main()`` from a handler is KeyboardInterrupt in the main thread,
+never another Ctrl+C; here it trips the flag a SIGINT trips. So while handlers are installed
+``_thread.interrupt_main`` is wrapped: it counts its calls and sends SIGINT to the main thread,
+whose handler takes a counted one for the interrupt and runs the previous handler. A SIGINT
+while the handlers run is taken for an interrupt as well (one sent by ``os.kill``, or by an
+``interrupt_main`` bound before the wrap).
+
+The signal handler itself never waits: the handlers' thread is started by a bare thread, since
+``Thread.start`` waits on a condition, and a second signal run inside that wait would raise in
+the middle of ``threading``'s own locking.
 """
 
 from __future__ import annotations
 
+import _thread
 import os
 import signal
 import sys
 import threading
+import time
 import traceback
 from typing import TYPE_CHECKING, Any
 
@@ -50,13 +62,67 @@ _SIGNALS: dict[int, int] = {signal.SIGINT: CTRL_C_EVENT, signal.SIGQUIT: CTRL_BR
 _SIGNALS[signal.SIGHUP] = CTRL_CLOSE_EVENT
 _EVENTS = {event: signum for signum, event in _SIGNALS.items()}
 
-_lock = threading.Lock()
+_lock = threading.RLock()  # re-entrant: a signal handler may run while the main thread holds it
+_taken = threading.Condition(_lock)  # notified when the main thread runs a signal sent to it
 _handlers: list[Callable[[int], object]] = []
 _previous: dict[int, Any] = {}  # signal -> the Python handler before ours
 _unhandled: set[int] = set()  # signals whose handlers all declined: run the previous one
 _ignore_ctrl_c = False
-_dispatching = 0  # handler threads at work: a SIGINT meanwhile is one of them interrupting
 _pending_exit: SystemExit | None = None  # a handler's SystemExit, for the main thread
+_interrupts = 0  # SIGINTs tripped by _thread.interrupt_main, not yet run by the main thread
+_sent: dict[int, int] = {}  # signal -> how many this module sent to the main thread
+_ran: dict[int, int] = {}  # signal -> _sent's count when the main thread last ran its handler
+_interrupt_main = _thread.interrupt_main  # the one the wrap calls
+# A signal with a handler that does nothing: sent to the main thread only to end a wait it
+# went into with a signal pending (see _send_to_main).
+_NUDGE = getattr(signal, "SIGRTMAX", None)
+_NUDGE_EVERY = 0.02  # seconds between nudges
+_NUDGE_FOR = 2.0  # seconds of nudging before the signal is left to the main thread
+
+
+def _counted_interrupt_main(signum: int = signal.SIGINT, /) -> None:
+    """``_thread.interrupt_main`` while handlers are installed: count, then interrupt.
+
+    The interrupt goes as a real signal to the main thread, so that a system call it is
+    blocked in ends (Python's flag alone wakes nothing on Linux).
+    """
+    global _interrupts
+    main = threading.main_thread()
+    if signum != signal.SIGINT or main.ident is None or not main.is_alive():
+        _interrupt_main(signal.Signals(signum))
+        return
+    with _lock:
+        _interrupts += 1
+    _send_to_main(signum)
+
+
+def _send_to_main(signum: int) -> None:
+    """Send ``signum`` to the main thread, and see that it runs the handler.
+
+    A signal that lands while the main thread is about to block (free-threaded CPython
+    leaves it unseen till the wait ends: measured on 3.13t) is run at once when a second
+    signal ends that wait; the caller nudges it so until the handler has run, within bounds.
+    Called on the main thread itself, the handler runs before this returns.
+    """
+    main = threading.main_thread()
+    if main.ident is None or not main.is_alive():
+        return
+    with _lock:
+        sent = _sent[signum] = _sent.get(signum, 0) + 1
+    signal.pthread_kill(main.ident, signum)
+    if _NUDGE is None or threading.get_ident() == main.ident:
+        return
+    deadline = time.monotonic() + _NUDGE_FOR
+    with _taken:
+        while _ran.get(signum, 0) < sent and time.monotonic() < deadline:
+            if not _taken.wait_for(lambda: _ran.get(signum, 0) >= sent, _NUDGE_EVERY):
+                if not main.is_alive():
+                    return
+                signal.pthread_kill(main.ident, _NUDGE)
+
+
+def _nudged(signum: int, frame: FrameType | None) -> None:
+    """The nudge's handler: nothing; the wait it ended runs the pending handlers."""
 
 
 def _install() -> None:
@@ -70,22 +136,33 @@ def _install() -> None:
         )
     for signum in _SIGNALS:
         _previous[signum] = signal.signal(signum, _on_signal)
+    if _NUDGE is not None and signal.getsignal(_NUDGE) in (signal.SIG_DFL, None):
+        signal.signal(_NUDGE, _nudged)
+    _thread.interrupt_main = _counted_interrupt_main
 
 
 def _on_signal(signum: int, frame: FrameType | None) -> None:
     """Runs in the main thread: start the handlers' thread, or run the previous handler."""
-    global _dispatching, _pending_exit
+    global _pending_exit, _interrupts
     with _lock:
+        _ran[signum] = _sent.get(signum, 0)  # every signal sent so far ran this handler
+        _taken.notify_all()
         pending_exit, _pending_exit = _pending_exit, None
-        declined = signum in _unhandled or (signum == signal.SIGINT and _dispatching > 0)
+        interrupted = signum == signal.SIGINT and _interrupts > 0
+        if interrupted:
+            _interrupts = 0  # however many were asked for, the flag ran this handler once
+        declined = signum in _unhandled or interrupted
         _unhandled.discard(signum)
-        if not declined and pending_exit is None:
-            _dispatching += 1
     if pending_exit is not None:
         raise pending_exit
     if declined:
         _run_previous(signum, frame)
         return
+    _thread.start_new_thread(_start_dispatch, (signum,))
+
+
+def _start_dispatch(signum: int) -> None:
+    """On a bare thread: start the handlers' thread (``Thread.start`` waits; no handler may)."""
     threading.Thread(
         target=_dispatch, args=(signum,), name="console-ctrl-handler", daemon=True
     ).start()
@@ -102,28 +179,23 @@ def _run_previous(signum: int, frame: FrameType | None) -> None:
 
 def _dispatch(signum: int) -> None:
     """Call the handlers, the last added first, on this new thread (as Windows does)."""
-    global _dispatching
-    try:
-        event = _SIGNALS[signum]
-        with _lock:
-            handlers = list(reversed(_handlers))
-            ignored = event == CTRL_C_EVENT and _ignore_ctrl_c
-        if ignored:
-            return
-        for handler in handlers:
-            try:
-                if handler(event):
-                    return
-            except SystemExit as exc:  # as pywin32: the program ends with its code
-                _to_main(signal.SIGINT, exc)
+    event = _SIGNALS[signum]
+    with _lock:
+        handlers = list(reversed(_handlers))
+        ignored = event == CTRL_C_EVENT and _ignore_ctrl_c
+    if ignored:
+        return
+    for handler in handlers:
+        try:
+            if handler(event):
                 return
-            except BaseException:  # as pywin32: reported, and the next handler is asked
-                sys.stderr.write("ConsoleCtrlHandler function failed\n")
-                traceback.print_exc()
-        _to_main(signum, None)  # the main thread runs the previous one
-    finally:
-        with _lock:
-            _dispatching -= 1
+        except SystemExit as exc:  # as pywin32: the program ends with its code
+            _to_main(signal.SIGINT, exc)
+            return
+        except BaseException:  # as pywin32: reported, and the next handler is asked
+            sys.stderr.write("ConsoleCtrlHandler function failed\n")
+            traceback.print_exc()
+    _to_main(signum, None)  # the main thread runs the previous one
 
 
 def _to_main(signum: int, exit_: SystemExit | None) -> None:
@@ -137,9 +209,7 @@ def _to_main(signum: int, exit_: SystemExit | None) -> None:
             _pending_exit = exit_
         else:
             _unhandled.add(signum)
-    main = threading.main_thread()
-    if main.is_alive() and main.ident is not None:
-        signal.pthread_kill(main.ident, signum)
+    _send_to_main(signum)
 
 
 def add_ctrl_handler(handler: Callable[[int], object]) -> None:
