@@ -64,13 +64,14 @@ def work(prefix: str, rounds: int, counter: str, log: str) -> None:
         assert mutex.wait(30) is not None
         try:
             _increment(counter, log)
+            # Under the mutex, so that no other process resets the event between the two
+            event.set()
+            assert event.wait(0) is not None
+            event.reset()
         finally:
             mutex.release()
         assert units.wait(30) is not None
         units.release()
-        event.set()
-        assert event.wait(30) is not None
-        event.reset()
         pulse.set()
         taken = wait_any([pulse, units], 0)  # the pulse, unless another process took it first
         if taken is not None and taken.index == 1:

@@ -202,8 +202,12 @@ def test_counters_under_a_named_mutex_lose_no_update(tmp_path: Path) -> None:
     workers = [
         _spawn("work", prefix, "25", str(counter), str(tmp_path / f"log{n}")) for n in range(4)
     ]
-    for worker in workers:
-        assert _finish(worker) == 0
+    try:
+        for worker in workers:
+            assert _finish(worker) == 0
+    finally:
+        for worker in workers:  # after a failure, the others too: no pipe is left open
+            _kill(worker)
     assert counter.read_text() == "100"
     assert problems() == []
 
