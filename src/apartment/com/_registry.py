@@ -16,6 +16,7 @@ import time
 from typing import TYPE_CHECKING
 
 from ..errors import ClassNotRegisteredError, ClassStringError
+from . import _system_classes
 from ._class_entry import normalize_clsid
 from ._registry_store import COLUMNS, connect, find, reading, row_to_entry, transaction
 
@@ -107,6 +108,8 @@ def lookup_clsid(clsid: str | uuid.UUID) -> ClassEntry:
     key = normalize_clsid(clsid)
     entry, path = find("clsid", key)
     if entry is None:
+        entry = _system_classes.by_clsid(key)
+    if entry is None:
         raise ClassNotRegisteredError(f"CLSID {key} is not registered in {path}; {_FIX_REGISTER}")
     return entry
 
@@ -120,6 +123,8 @@ def lookup_progid(progid: str) -> ClassEntry:
     if not isinstance(progid, str):
         raise TypeError(f"a ProgID must be a str, not {progid!r}")
     entry, path = find("progid", progid.upper())  # the key _key() gives
+    if entry is None:
+        entry = _system_classes.by_progid(progid.upper())
     if entry is None:
         raise ClassStringError(
             f"no class is registered with the ProgID {progid!r} in {path}; {_FIX_REGISTER}"

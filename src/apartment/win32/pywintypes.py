@@ -117,7 +117,7 @@ IIDType = PyIID
 
 
 def IID(iidString: object, is_bytes: object = False, /) -> PyIID:
-    """Parse a braced GUID string (CO_E_CLASSSTRING if it is not one) into a PyIID.
+    """Parse a braced GUID string, or a registered ProgID, into a PyIID (else CO_E_CLASSSTRING).
 
     With ``is_bytes`` true, ``iidString`` is a buffer whose first 16 bytes are the GUID.
     """
@@ -136,7 +136,9 @@ def IID(iidString: object, is_bytes: object = False, /) -> PyIID:
         raise TypeError(
             f"Objects of type '{type(iidString).__name__}' can not be converted to Unicode."
         )
-    return PyIID(com.normalize_clsid(iidString))
+    if iidString.startswith("{"):
+        return PyIID(com.normalize_clsid(iidString))
+    return PyIID(com.clsid_from_progid(iidString))  # as CLSIDFromString: a ProgID too
 
 
 def clsid_text(clsid: object) -> str:

@@ -1,0 +1,36 @@
+"""The classes every Windows has registered: found when the registry has nothing by that name.
+
+A program written for Windows creates ``Scripting.Dictionary`` without registering it, as
+the system did at install. A class registered in the registry under the same CLSID or ProgID
+comes first (as registering over a system class does on Windows).
+"""
+
+from __future__ import annotations
+
+from . import _scripting
+from ._class_entry import ClassEntry
+
+__all__ = ["by_clsid", "by_progid"]
+
+_CLASSES = (
+    ClassEntry(
+        clsid=_scripting.CLSID,
+        class_spec="apartment.com._scripting.ScriptingDictionary",
+        progid=_scripting.PROGID,
+        description="Scripting.Dictionary",
+        threading_model="Both",
+        clsctx=1,  # in-process (scrrun.dll)
+    ),
+)
+_BY_CLSID = {entry.clsid: entry for entry in _CLASSES}
+_BY_PROGID = {name.upper(): entry for entry in _CLASSES for name in (entry.progid,) if name}
+
+
+def by_clsid(clsid: str) -> ClassEntry | None:
+    """The system class with this canonical CLSID, or None."""
+    return _BY_CLSID.get(clsid)
+
+
+def by_progid(key: str) -> ClassEntry | None:
+    """The system class with this ProgID (upper-cased, as the registry keys it), or None."""
+    return _BY_PROGID.get(key)
