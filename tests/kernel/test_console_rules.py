@@ -141,3 +141,44 @@ def test_a_ctrl_c_while_a_handler_runs_is_handled_on_a_thread_of_its_own() -> No
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "['console-ctrl-handler', 'console-ctrl-handler']"
+
+
+def test_a_child_forked_while_another_thread_adds_handlers_can_add_its_own() -> None:
+    # The handlers' lock is held across fork(): a child never inherits it taken.
+    result = _run(
+        """
+        import select
+        stop = threading.Event()
+        def churn():
+            handler = lambda event: True
+            while not stop.is_set():
+                kernel.add_ctrl_handler(handler)
+                kernel.remove_ctrl_handler(handler)
+        kernel.add_ctrl_handler(lambda event: True)  # the main thread installs them
+        thread = threading.Thread(target=churn)
+        thread.start()
+        hung = 0
+        for _ in range(40):
+            read, write = os.pipe()
+            pid = os.fork()
+            if pid == 0:
+                handler = lambda event: True
+                kernel.add_ctrl_handler(handler)
+                kernel.remove_ctrl_handler(handler)
+                os.write(write, b"ok")
+                os._exit(0)
+            os.close(write)
+            if not select.select([read], [], [], 10)[0]:
+                hung += 1
+                os.kill(pid, signal.SIGKILL)
+            os.close(read)
+            os.waitpid(pid, 0)
+            if hung:
+                break
+        stop.set()
+        thread.join()
+        print("hung", hung)
+        """
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "hung 0"

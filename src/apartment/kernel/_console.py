@@ -39,6 +39,7 @@ import time
 import traceback
 from typing import TYPE_CHECKING, Any
 
+from .._fork import OUTER, hold_across_fork
 from ..errors import ERROR_INVALID_PARAMETER, Win32Error
 
 if TYPE_CHECKING:
@@ -63,6 +64,7 @@ _SIGNALS[signal.SIGHUP] = CTRL_CLOSE_EVENT
 _EVENTS = {event: signum for signum, event in _SIGNALS.items()}
 
 _lock = threading.RLock()  # re-entrant: a signal handler may run while the main thread holds it
+hold_across_fork(_lock, OUTER)  # a child never inherits it taken
 _taken = threading.Condition(_lock)  # notified when the main thread runs a signal sent to it
 _handlers: list[Callable[[int], object]] = []
 _previous: dict[int, Any] = {}  # signal -> the Python handler before ours
