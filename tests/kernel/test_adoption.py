@@ -323,6 +323,48 @@ def test_a_teardown_waiting_for_the_kernel_lock_gives_up_once_shutdown_begins(
     assert ended, "the thread's teardown waited for the kernel lock after shutdown began"
 
 
+def test_a_teardown_whose_exit_hooks_need_the_kernel_lock_gives_up_once_shutdown_begins(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The exit hooks (queues, apartments, ports) take the kernel lock without a bound: the
+    teardown sees that the lock is to be had before it runs them."""
+    from apartment.kernel import _thread as thread_module
+    from apartment.kernel._core import KERNEL_LOCK
+
+    adopted = threading.Event()
+    gate = Gate()
+    hooked: list[ThreadHandle] = []
+    answers = iter([False])  # the teardown's first look: not yet; shutdown begins after it
+
+    def finalizing() -> bool:
+        return gate._opened and next(answers, True)
+
+    def hook(handle: ThreadHandle) -> None:
+        with KERNEL_LOCK:
+            hooked.append(handle)
+
+    monkeypatch.setattr(thread_module, "_finalizing", finalizing)
+    monkeypatch.setattr(thread_module, "_exit_hooks", [*thread_module._exit_hooks, hook])
+
+    def body() -> None:
+        current_thread()  # adopted: its sentinel tells its end at its teardown
+        adopted.set()
+        gate.pass_()
+
+    thread = threading.Thread(target=body, daemon=True)
+    thread.start()
+    assert adopted.wait(JOIN)
+    KERNEL_LOCK.acquire()  # held "for ever" by a daemon frozen at shutdown
+    try:
+        gate.open()
+        thread.join(JOIN)
+        ended = not thread.is_alive()
+    finally:
+        KERNEL_LOCK.release()
+    assert ended, "an exit hook of the thread's teardown waited for the kernel lock"
+    assert hooked == []
+
+
 def test_a_thread_adopted_by_id_while_it_adopts_itself_has_one_handle(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

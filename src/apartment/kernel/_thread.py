@@ -323,6 +323,10 @@ def thread_exited(handle: ThreadHandle, exit_code: int, *, at_teardown: bool = F
     token = handle._token
     if token is None and on_itself:
         token = identity(handle.native_id)
+    if at_teardown:  # the hooks take the kernel lock unbounded: see that it is to be had first
+        if not _lock_kernel(at_teardown):
+            return
+        KERNEL_LOCK.release()
     for hook in tuple(_exit_hooks):
         hook(handle)
     state = handle._state
