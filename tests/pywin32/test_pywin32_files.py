@@ -260,7 +260,8 @@ FILES = [
     File("win32/test/test_win32print.py", "unittest"),
     File("win32/Demos/win32ts_logoff_disconnected.py", "script"),
     File("win32/Demos/security/localized_names.py", "script"),
-    # s21-gui. win32gui_menu.py builds its tray menu (MENUITEMINFOs, a .bmp loaded and
+    # s21-gui. GetSaveFileName.py runs with a driver answering its dialogs
+    # (test_file_dialogs_demo_gets_the_users_files). win32gui_menu.py builds its tray menu (MENUITEMINFOs, a .bmp loaded and
     # stretched by LoadImage, a bitmap drawn from an icon); with no pyc.ico beside Python (the
     # installer puts it in DLLs\) it takes shell32.dll's icon through win32gui, a name it
     # never imported: the real pywin32 312 fails there too.
@@ -661,4 +662,37 @@ def test_taskbar_demo_takes_clicks(pywin32_root: Path, tmp_path: Path) -> None:
     )
     assert lines.index("You right clicked me.") < lines.index("Hello") < lines.index("Goodbye")
     assert lines[6:] == ["the demo ended", "icons left: 0"]
+    assert done.stderr == ""
+
+
+FILE_DIALOGS_DRIVER = Path(__file__).resolve().parent / "drivers" / "file_dialogs_user.py"
+
+
+@pytest.mark.timeout(120)
+def test_file_dialogs_demo_gets_the_users_files(pywin32_root: Path, tmp_path: Path) -> None:
+    """pywin32's GetSaveFileName.py, unchanged: its save and open dialogs answered by a user
+    (the driver's chooser), in the folder the demo offers."""
+    demo = pywin32_root / "win32" / "Demos" / "GetSaveFileName.py"
+    env = {**os.environ, "APARTMENT_REGISTRY": str(tmp_path / "registry.sqlite3")}
+    env["TMPDIR"] = str(tmp_path)  # the driver's %TEMP%
+    done = subprocess.run(
+        [sys.executable, "-m", "apartment", "run", str(FILE_DIALOGS_DRIVER), str(demo)],
+        capture_output=True,
+        text=True,
+        timeout=100,
+        env=env,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, f"{done.stdout}\n{done.stderr}"
+    lines = done.stdout.splitlines()
+    flags = ["\tOFN_ALLOWMULTISELECT", "\tOFN_EXPLORER"]
+    assert lines[0] == f"save file names: {str(tmp_path / 'saved.py')!r}"
+    assert lines[3:5] == flags
+    assert lines[5] == f"open file names: {str(tmp_path / 'opened.py')!r}"
+    assert lines[8:] == [
+        *flags,
+        "GetSaveFileNameW: save=True file='somefilename'",
+        "GetOpenFileNameW: save=False file='somefilename'",
+        "the demo ended",
+    ]
     assert done.stderr == ""
