@@ -261,10 +261,10 @@ FILES = [
     File("win32/Demos/win32ts_logoff_disconnected.py", "script"),
     File("win32/Demos/security/localized_names.py", "script"),
     # s21-gui. GetSaveFileName.py runs with a driver answering its dialogs
-    # (test_file_dialogs_demo_gets_the_users_files). win32gui_menu.py builds its tray menu (MENUITEMINFOs, a .bmp loaded and
-    # stretched by LoadImage, a bitmap drawn from an icon); with no pyc.ico beside Python (the
-    # installer puts it in DLLs\) it takes shell32.dll's icon through win32gui, a name it
-    # never imported: the real pywin32 312 fails there too.
+    # (test_file_dialogs_demo_gets_the_users_files). win32gui_menu.py builds its tray menu
+    # (MENUITEMINFOs, a .bmp loaded and stretched by LoadImage, a bitmap drawn from an icon);
+    # with no pyc.ico beside Python (the installer puts it in DLLs\) it takes shell32.dll's
+    # icon through win32gui, a name it never imported: the real pywin32 312 fails there too.
     File(
         "win32/Demos/win32gui_menu.py",
         "script",

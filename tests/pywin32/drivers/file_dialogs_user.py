@@ -19,7 +19,7 @@ from apartment import messages
 
 
 def main() -> None:
-    os.environ["temp"] = tempfile.gettempdir()
+    os.environ["temp"] = tempfile.gettempdir()  # noqa: SIM112 (the demo's own spelling)
     asked: list[str] = []
     answers = iter(["saved.py", "opened.py"])
 
