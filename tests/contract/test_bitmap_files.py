@@ -1,17 +1,22 @@
 """Contract: bitmaps loaded from .bmp files (LoadImage with IMAGE_BITMAP and LR_LOADFROMFILE),
-as win32gui_menu.py loads its menu's pictures; and the program's own icon (LoadIcon of
-GetModuleHandle(None), 1), as win32gui_dialog.py and desktopmanager.py load it."""
+as win32gui_menu.py loads its menu's pictures; bitmaps on the clipboard (CF_BITMAP), as
+win32clipboard_bitmapdemo.py and test_clipboard.py use them; and the program's own icon
+(LoadIcon of GetModuleHandle(None), 1), as win32gui_dialog.py and desktopmanager.py load it."""
 
 from __future__ import annotations
 
 import struct
+import sys
 from typing import TYPE_CHECKING, Any
 
 import pytest
 import pywintypes
 import win32api
+import win32clipboard
 import win32con
+import win32event
 import win32gui
+import win32process
 import winerror
 
 if TYPE_CHECKING:
@@ -124,3 +129,67 @@ def test_the_program_has_its_icon_as_resource_1() -> None:
     with pytest.raises(pywintypes.error) as caught:
         win32gui.LoadIcon(program, 135)  # Pythonwin's icon: python.exe has none
     assert caught.value.winerror == winerror.ERROR_RESOURCE_TYPE_NOT_FOUND
+
+
+def _red_bitmap(width: int, height: int) -> int:
+    dc = win32gui.CreateCompatibleDC(0)
+    screen = win32gui.GetDC(0)
+    bitmap = win32gui.CreateCompatibleBitmap(screen, width, height)
+    win32gui.ReleaseDC(0, screen)
+    old = win32gui.SelectObject(dc, bitmap)
+    brush = win32gui.CreateSolidBrush(RED)
+    win32gui.FillRect(dc, (0, 0, width, height), brush)
+    win32gui.DeleteObject(brush)
+    win32gui.SelectObject(dc, old)
+    win32gui.DeleteDC(dc)
+    handle: int = bitmap.Detach()
+    return handle
+
+
+def _empty_clipboard() -> None:
+    win32clipboard.OpenClipboard()
+    win32clipboard.EmptyClipboard()
+    win32clipboard.CloseClipboard()
+
+
+def test_a_bitmap_on_the_clipboard_comes_back_as_its_handle() -> None:
+    bitmap = _red_bitmap(4, 3)
+    win32clipboard.OpenClipboard()
+    try:
+        win32clipboard.EmptyClipboard()
+        assert win32clipboard.SetClipboardData(win32con.CF_BITMAP, bitmap) == bitmap
+        assert win32clipboard.GetClipboardDataHandle(win32con.CF_BITMAP) == bitmap
+        assert win32clipboard.GetClipboardData(win32con.CF_BITMAP) == bitmap
+        assert win32clipboard.IsClipboardFormatAvailable(win32con.CF_BITMAP)
+    finally:
+        win32clipboard.CloseClipboard()
+    _empty_clipboard()
+    with pytest.raises(pywintypes.error) as caught:  # emptying the clipboard deleted it
+        win32gui.GetObjectType(bitmap)
+    assert caught.value.winerror == winerror.ERROR_INVALID_HANDLE
+
+
+def test_another_process_reads_the_clipboards_bitmap() -> None:
+    win32clipboard.OpenClipboard()
+    try:
+        win32clipboard.EmptyClipboard()
+        win32clipboard.SetClipboardData(win32con.CF_BITMAP, _red_bitmap(4, 3))
+    finally:
+        win32clipboard.CloseClipboard()
+    code = (
+        "import sys, win32clipboard as c, win32gui as g; c.OpenClipboard(); "
+        "b = c.GetClipboardData(2); o = g.GetObject(b); d = g.CreateCompatibleDC(0); "
+        "g.SelectObject(d, b); p = g.GetPixel(d, 3, 2); c.CloseClipboard(); "
+        f"sys.exit((o.bmWidth, o.bmHeight, p) == (4, 3, {RED}))"
+    )
+    process, thread, _, _ = win32process.CreateProcess(
+        None, f'"{sys.executable}" -c "{code}"', None, None, False, 0, None, None,
+        win32process.STARTUPINFO(),
+    )  # fmt: skip
+    thread.Close()
+    try:
+        assert win32event.WaitForSingleObject(process, 30_000) == win32event.WAIT_OBJECT_0
+        assert win32process.GetExitCodeProcess(process) == 1
+    finally:
+        process.Close()
+        _empty_clipboard()

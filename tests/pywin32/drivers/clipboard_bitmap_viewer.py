@@ -5,8 +5,10 @@ Run by ``test_pywin32_files.test_clipboard_bitmap_demo_paints_the_clipboard`` wi
 CF_BITMAP stretched over its window. This driver puts a red 4 x 4 bitmap on the clipboard
 first (the demo's first WM_PAINT reads it: an empty clipboard would fail its GetClipboardData
 before its EndPaint), and, from a thread, once the demo waits for messages (its painting is
-done: WM_PAINT comes before a wait), reads a pixel of its window and closes it as a user
-would (WM_CLOSE).
+done: WM_PAINT comes before a wait), closes its window as a user would (WM_CLOSE). Window
+contexts keep no pixels here, so the driver watches the demo's StretchBlt calls instead (it
+wraps win32gui.StretchBlt, which the demo looks up at each call): each paint stretches the
+clipboard's 4 x 4 bitmap over the window's client area.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import runpy
 import sys
 import threading
+from typing import Any
 
 import win32api
 import win32clipboard
@@ -42,21 +45,32 @@ def put_a_red_bitmap() -> None:
     win32clipboard.CloseClipboard()
 
 
-def look_and_close(main: int, seen: list[str]) -> None:
+def watch_stretches(seen: list[str]) -> None:
+    stretch = win32gui.StretchBlt
+
+    def watched(*args: Any) -> Any:
+        dest, src = args[3:5], args[8:10]
+        source = win32gui.GetPixel(args[5], 0, 0)
+        colour = "red" if source == RED else hex(source)
+        seen.append(f"painted a {colour} {src[0]} x {src[1]} bitmap over {dest[0]} x {dest[1]}")
+        return stretch(*args)
+
+    win32gui.StretchBlt = watched
+
+
+def close(main: int, seen: list[str]) -> None:
     wait_until_blocked(main, timeout=60)
     hwnd = win32gui.FindWindow("test_win32clipboard_bmp", "ClipboardViewer")
-    dc = win32gui.GetDC(hwnd)
     left, top, right, bottom = win32gui.GetClientRect(hwnd)
-    corners = {win32gui.GetPixel(dc, x, y) for x in (left, right - 1) for y in (top, bottom - 1)}
-    win32gui.ReleaseDC(hwnd, dc)
-    seen.append("the window shows the clipboard's bitmap" if corners == {RED} else str(corners))
+    seen.append(f"its client area: {right - left} x {bottom - top}")
     win32gui.PostMessage(hwnd, win32con.WM_CLOSE, 0, 0)
 
 
 def main() -> None:
     put_a_red_bitmap()
     seen: list[str] = []
-    user = threading.Thread(target=look_and_close, args=(threading.get_native_id(), seen))
+    watch_stretches(seen)
+    user = threading.Thread(target=close, args=(threading.get_native_id(), seen))
     user.start()
     runpy.run_path(sys.argv[1], run_name="__main__")
     user.join()
