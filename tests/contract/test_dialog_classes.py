@@ -28,7 +28,8 @@ def _dialog_class(handlers: dict[int, Any]) -> str:
     wc.lpfnWndProc = handlers
     wc.cbWndExtra = win32con.DLGWINDOWEXTRA + struct.calcsize("Pi")
     win32gui.RegisterClass(wc)
-    return wc.lpszClassName
+    name: str = wc.lpszClassName
+    return name
 
 
 def _template(class_name: str) -> list[Any]:
@@ -40,7 +41,12 @@ def _template(class_name: str) -> list[Any]:
 
 def test_a_dialog_of_its_own_class_gets_the_dialog_procedures_messages() -> None:
     called: list[int] = []
-    class_name = _dialog_class({ASK: lambda hwnd, msg, *args: called.append(msg) or 42})
+
+    def answers(hwnd: int, msg: int, wparam: Any, lparam: Any) -> int:
+        called.append(msg)
+        return 42
+
+    class_name = _dialog_class({ASK: answers})
     seen: list[int] = []
 
     def proc(hwnd: int, msg: int, wparam: Any, lparam: Any) -> Any:
