@@ -258,7 +258,9 @@ FILES = [
     File("win32/Demos/security/localized_names.py", "script"),
     # s21-gui. GetSaveFileName.py runs with a driver answering its dialogs
     # (test_file_dialogs_demo_gets_the_users_files), win32clipboard_bitmapdemo.py with one
-    # putting a bitmap on the clipboard (test_clipboard_bitmap_demo_paints_the_clipboard).
+    # putting a bitmap on the clipboard (test_clipboard_bitmap_demo_paints_the_clipboard),
+    # desktopmanager.py with one picking Exit in its tray menu
+    # (test_desktop_manager_demo_exits_from_its_menu).
     # win32gui_menu.py builds its tray menu
     # (MENUITEMINFOs, a .bmp loaded and stretched by LoadImage, a bitmap drawn from an icon);
     # with no pyc.ico beside Python (the installer puts it in DLLs\) it takes shell32.dll's
@@ -719,4 +721,30 @@ def test_clipboard_bitmap_demo_paints_the_clipboard(pywin32_root: Path, tmp_path
     assert lines[0] == f"painted a red 4 x 4 bitmap over {area}"
     assert set(lines[:-2]) == {lines[0]}  # a paint may come again; each stretches the bitmap
     assert lines[-1] == "the demo ended"
+    assert done.stderr == ""
+
+
+DESKTOP_MANAGER_DRIVER = Path(__file__).resolve().parent / "drivers" / "desktop_manager_exit.py"
+
+
+@pytest.mark.timeout(120)
+def test_desktop_manager_demo_exits_from_its_menu(pywin32_root: Path, tmp_path: Path) -> None:
+    """pywin32's desktopmanager.py, unchanged: its tray icon's menu lists the desktops, and
+    Exit ends it (a new desktop is not modelled: one screen, so the driver does not ask)."""
+    demo = pywin32_root / "win32" / "Demos" / "desktopmanager.py"
+    env = {**os.environ, "APARTMENT_REGISTRY": str(tmp_path / "registry.sqlite3")}
+    done = subprocess.run(
+        [sys.executable, "-m", "apartment", "run", str(DESKTOP_MANAGER_DRIVER), str(demo)],
+        capture_output=True,
+        text=True,
+        timeout=100,
+        env=env,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, f"{done.stdout}\n{done.stderr}"
+    assert done.stdout.splitlines() == [
+        "menu: ['Default', 'Create new ...', 'Exit']",
+        "the demo ended",
+        "icons left: 0",
+    ]
     assert done.stderr == ""

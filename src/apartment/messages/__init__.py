@@ -349,6 +349,7 @@ from ._winsta import UOI_TYPE as UOI_TYPE
 from ._winsta import WINDOW_STATION as WINDOW_STATION
 from ._winsta import Desktop as Desktop
 from ._winsta import WindowStation as WindowStation
+from ._winsta import create_desktop as create_desktop
 from ._winsta import desktops_of as desktops_of
 from ._winsta import gui_object_count as gui_object_count
 from ._winsta import open_desktop as open_desktop
@@ -717,4 +718,5 @@ __all__ = [
     "edit_line",
     "HandleFormat",
     "register_clipboard_handle_format",
+    "create_desktop",
 ]
