@@ -31,7 +31,7 @@ def test_create_desktop_checks_its_arguments() -> None:
     with pytest.raises(TypeError):
         win32service.CreateDesktop(5, 0, win32con.MAXIMUM_ALLOWED, None)
     with pytest.raises(TypeError):
-        win32service.CreateDesktop("Default", 0)  # type: ignore[call-arg]
+        win32service.CreateDesktop("Default", 0)
 
 
 @wine_differs("the oracle's Wine explorer (explorer /desktop) makes no taskbar window")

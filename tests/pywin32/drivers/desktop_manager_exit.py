@@ -51,7 +51,8 @@ def main() -> None:
 
     def pump_and_tell(*args: int) -> int:
         polling.set()
-        return pump(*args)
+        result: int = pump(*args)
+        return result
 
     win32gui.PumpWaitingMessages = pump_and_tell
     user = threading.Thread(target=pick_exit, args=(polling, failures, shown))
