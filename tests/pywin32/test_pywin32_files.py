@@ -176,8 +176,9 @@ FILES = [
     File("win32/Demos/EvtFormatMessage.py", "script"),  # an empty System log: prints nothing
     File("win32/Demos/EvtSubscribe_push.py", "script"),
     # win32gui_taskbar.py runs with a driver (test_taskbar_demo_takes_clicks). Left out:
-    # win32gui_dialog.py (a SysListView32 control driven by LVM_* messages, and the program's
-    # own icon resource: neither exists here), getfilever.py (it reads the version resource of
+    # win32gui_dialog.py (its dialog class and dialogs run; its SysListView32 control, driven
+    # by LVM_* messages whose LVITEM/LVCOLUMN hold pointers, and shell32.dll's folder icon
+    # through ExtractIconEx do not exist here), getfilever.py (it reads the version resource of
     # os.environ["comspec"], cmd.exe: no Windows shell program exists here).
     File("win32com/test/testStorage.py", "unittest"),  # property sets in extended attributes
     File("win32/Demos/SystemParametersInfo.py", "script"),  # the process's parameters (s20-apis)
