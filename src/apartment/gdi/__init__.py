@@ -5,6 +5,10 @@ process (``object_of``); a memory context draws into its bitmap for real, a wind
 keeps its state and draws nowhere. ``_raster`` says what rasterizes, ``_text`` the font model.
 """
 
+from ._bmpfile import LR_LOADTRANSPARENT as LR_LOADTRANSPARENT
+from ._bmpfile import LR_MONOCHROME as LR_MONOCHROME
+from ._bmpfile import load_bitmap_file as load_bitmap_file
+from ._clipboard_bitmap import register_bitmap_format as register_bitmap_format
 from ._create import create_bitmap as create_bitmap
 from ._create import create_brush as create_brush
 from ._create import create_compatible_bitmap as create_compatible_bitmap
@@ -145,4 +149,5 @@ __all__ = [
     "image_count", "image_icon", "image_list", "remove_image", "replace_icon",
     "invalidate_region", "validate_region", "set_image_background", "set_window_region",
     "window_region", "window_region_into",
+    "LR_LOADTRANSPARENT", "LR_MONOCHROME", "load_bitmap_file", "register_bitmap_format",
 ]  # fmt: skip

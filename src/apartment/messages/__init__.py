@@ -42,6 +42,10 @@ from ._clipboard import set_clipboard_block as set_clipboard_block
 from ._clipboard import set_clipboard_data as set_clipboard_data
 from ._clipboard_formats import *  # noqa: F403
 from ._clipboard_formats import __all__ as _format_names
+from ._clipboard_handles import HandleFormat as HandleFormat
+from ._clipboard_handles import (
+    register_clipboard_handle_format as register_clipboard_handle_format,
+)
 from ._clipboard_names import FIRST_REGISTERED_FORMAT as FIRST_REGISTERED_FORMAT
 from ._clipboard_names import clipboard_format_name as clipboard_format_name
 from ._clipboard_names import register_clipboard_format as register_clipboard_format
@@ -345,6 +349,7 @@ from ._winsta import UOI_TYPE as UOI_TYPE
 from ._winsta import WINDOW_STATION as WINDOW_STATION
 from ._winsta import Desktop as Desktop
 from ._winsta import WindowStation as WindowStation
+from ._winsta import create_desktop as create_desktop
 from ._winsta import desktops_of as desktops_of
 from ._winsta import gui_object_count as gui_object_count
 from ._winsta import open_desktop as open_desktop
@@ -711,4 +716,7 @@ __all__ = [
     "register_hotkey",
     "unregister_hotkey",
     "edit_line",
+    "HandleFormat",
+    "register_clipboard_handle_format",
+    "create_desktop",
 ]

@@ -54,6 +54,7 @@ from ..errors import (
     Win32Error,
 )
 from ..kernel.lowlevel import add_exit_hook
+from ._clipboard_handles import handle_format
 from ._clipboard_names import check_format
 from ._clipboard_rules import (
     Found,
@@ -127,15 +128,24 @@ def _cache_put(fmt: int, key: tuple[int, int], handle: int) -> None:
         if handle:
             _cache[fmt] = (key, handle)
     if old is not None and old[1] != handle:
-        free_global(old[1])
+        _free(fmt, old[1])
+
+
+def _free(fmt: int, handle: int) -> None:
+    """Free the clipboard's block (or, for a GDI format, object) of ``fmt``."""
+    codec = handle_format(fmt)
+    if codec is None:
+        free_global(handle)
+    else:
+        codec.free(handle)
 
 
 def _cache_clear() -> None:
     with _lock:
-        blocks = [handle for _, handle in _cache.values()]
+        blocks = [(fmt, handle) for fmt, (_, handle) in _cache.items()]
         _cache.clear()
-    for handle in blocks:
-        free_global(handle)
+    for fmt, handle in blocks:
+        _free(fmt, handle)
 
 
 # -- the API ---------------------------------------------------------------------------------
@@ -283,14 +293,16 @@ def set_clipboard_block(fmt: int, handle: int) -> int:
     """Put the data of this process's block ``handle`` on the clipboard as ``fmt``.
 
     The block is the clipboard's from now on, as the handle given to SetClipboardData is:
-    returns ``handle``.
+    returns ``handle``. For a format of GDI objects (CF_BITMAP) ``handle`` is the object
+    (``_clipboard_handles``).
 
     Raises:
         InvalidHandleError: ``handle`` is not a block of this process.
         ClipboardNotOpenError: nobody has the clipboard open, or ``fmt`` is 0.
     """
     fmt = check_format(fmt)
-    data = global_data(handle)
+    codec = handle_format(fmt)
+    data = global_data(handle) if codec is None else codec.to_bytes(handle)
     if not data:
         raise Win32Error.from_code(ERROR_NOT_LOCKED, "an empty block cannot be locked")
     _cache_put(fmt, _put(fmt, data), handle)
@@ -352,7 +364,8 @@ def clipboard_data_handle(fmt: int) -> int:
         cached = _cache.get(fmt)
     if cached is not None and cached[0] == key:
         return cached[1]
-    handle = alloc_global(data)
+    codec = handle_format(fmt)
+    handle = alloc_global(data) if codec is None else codec.from_bytes(data)
     _cache_put(fmt, key, handle)
     return handle
 

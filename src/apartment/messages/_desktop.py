@@ -2,9 +2,11 @@
 
 Windows' desktop always has a desktop window (class ``#32769``, the size of the screen) and,
 in a user's session, the shell's top-level windows, such as the Program Manager (class
-``Progman``) at the bottom of the z-order. Programs that enumerate or search windows count on
-finding some, so the model makes both, the first time something asks for the desktop, on a
-thread named ``apartment-shell`` that pumps messages for them for the rest of the process.
+``Progman``) at the bottom of the z-order and the taskbar (class ``Shell_TrayWnd``, whose
+notification area holds the tray icons; programs wait for it before they add one). Programs
+that enumerate or search windows count on finding some, so the model makes them, the first
+time something asks for the desktop, on a thread named ``apartment-shell`` that pumps
+messages for them for the rest of the process.
 
 The desktop window is kept apart from top-level windows (as a message-only window is: its
 parent is HWND_MESSAGE) and left out of every enumeration; top-level windows are its children
@@ -28,13 +30,18 @@ from ._window_table import WINDOWS, desktop_hwnd, set_desktop_hwnd
 from ._windowpos import DESKTOP_SIZE
 from ._wndclass import lookup_class, register_class
 
-__all__ = ["DESKTOP_CLASS", "SHELL_CLASS", "desktop_window"]
+__all__ = ["DESKTOP_CLASS", "SHELL_CLASS", "TRAY_CLASS", "desktop_window"]
 
 DESKTOP_CLASS = "#32769"
 """The desktop window's class name, Windows' own."""
 
 SHELL_CLASS = "Progman"
 """The class of the shell's Program Manager window, titled "Program Manager"."""
+
+TRAY_CLASS = "Shell_TrayWnd"
+"""The class of the shell's taskbar window (untitled), along the bottom of the screen."""
+
+_TRAY_HEIGHT = 40
 
 _START_TIMEOUT = 30.0
 _lock = threading.Lock()
@@ -75,7 +82,7 @@ def _class(name: str) -> str:
 
 
 def _serve(ready: Event) -> None:
-    """The shell thread: make the desktop and the Program Manager, then pump for them."""
+    """The shell thread: make the desktop and the shell's windows, then pump for them."""
     try:
         width, height = DESKTOP_SIZE
         style = WS_POPUP | WS_VISIBLE | WS_CLIPSIBLINGS | WS_CLIPCHILDREN
@@ -87,13 +94,20 @@ def _serve(ready: Event) -> None:
             _class(SHELL_CLASS), "Program Manager", style=style, x=0, y=0, width=width,
             height=height,
         )  # fmt: skip
+        tray = create_window(
+            _class(TRAY_CLASS), "", style=style, x=0, y=height - _TRAY_HEIGHT, width=width,
+            height=_TRAY_HEIGHT,
+        )  # fmt: skip
         with KERNEL_LOCK:
-            # the Program Manager lies below every top-level window: first in the table
-            others = [(hwnd, w) for hwnd, w in WINDOWS.items() if w is not shell]
+            # the Program Manager lies below every top-level window: first in the table; the
+            # taskbar just above it (Windows keeps it topmost: here no program window is
+            # hidden by it)
+            others = [(hwnd, w) for hwnd, w in WINDOWS.items() if w not in (shell, tray)]
             WINDOWS.clear()
             WINDOWS[shell.hwnd] = shell
+            WINDOWS[tray.hwnd] = tray
             WINDOWS.update(others)
-            _shell_windows[:] = [desktop, shell]
+            _shell_windows[:] = [desktop, shell, tray]
             set_desktop_hwnd(desktop.hwnd)
     finally:
         ready.set()

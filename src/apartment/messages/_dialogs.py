@@ -191,8 +191,9 @@ def def_dialog_proc(hwnd: int, msg: int, wparam: Any, lparam: Any) -> int:  # no
         if answer:
             return int(answer) if msg in _RESULT_MESSAGES else 0
     if msg == WM_CLOSE:
-        cancel = _item_or_zero(hwnd, IDCANCEL)
-        post_message(hwnd, WM_COMMAND, (BN_CLICKED << 16) | IDCANCEL, cancel)
+        if is_window(hwnd):  # the dialog procedure may have destroyed it (PostMessage fails)
+            cancel = _item_or_zero(hwnd, IDCANCEL)
+            post_message(hwnd, WM_COMMAND, (BN_CLICKED << 16) | IDCANCEL, cancel)
         return 0
     if msg == WM_NCDESTROY:
         with KERNEL_LOCK:

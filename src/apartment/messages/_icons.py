@@ -1,9 +1,9 @@
 """Icons and cursors as handles: loaded from files, copied, made from bitmaps, destroyed.
 
 Nothing is drawn, so an icon is what it was made from: its size, hot spot and bitmaps (GDI
-handles, kept as numbers). The system's stock icons and cursors (``_resources``) are shared:
-destroying one does nothing. An icon file (``.ico``/``.cur``) is read for its header only: how
-many images it has and the first one's size.
+handles, kept as numbers). The system's stock icons and cursors and the program's icon
+(``_resources``) are shared: destroying one does nothing. An icon file (``.ico``/``.cur``) is
+read for its header only: how many images it has and the first one's size.
 
 Icons are the process's; the table changes under the kernel lock.
 """
@@ -76,7 +76,7 @@ _handles = itertools.count(0x0003_0000_0011, 4)
 def _stock(handle: int) -> Icon | None:
     """The Icon of a stock icon or cursor handle (``_resources``), else None."""
     for base, is_icon in zip(_STOCK_BASES, (False, True), strict=True):
-        if base < handle <= base + 0xFFFF:
+        if base < handle <= base + 0x1FFFF:  # the system's, then the program's
             return Icon(is_icon=is_icon, shared=True)
     return None
 

@@ -15,7 +15,7 @@ import threading
 from dataclasses import dataclass
 from typing import final
 
-from ..errors import InvalidParameterError, NameNotFoundError
+from ..errors import InvalidParameterError, NameNotFoundError, NotSupportedError
 from ..kernel import handles, thread_by_id
 from ..kernel.lowlevel import KERNEL_LOCK
 from ._window_table import WINDOWS
@@ -28,6 +28,7 @@ __all__ = [
     "UOI_TYPE",
     "open_window_station",
     "open_desktop",
+    "create_desktop",
     "thread_desktop",
     "window_stations",
     "desktops_of",
@@ -129,6 +130,23 @@ def open_desktop(name: str) -> Desktop:
         raise TypeError(f"a desktop's name is a str, not {type(name).__name__}")
     if name.casefold() != DESKTOP.name.casefold():
         raise NameNotFoundError(f"no desktop {name!r}: the one is {DESKTOP.name}")
+    return DESKTOP
+
+
+def create_desktop(name: str) -> Desktop:
+    """The desktop of that name (CreateDesktop): an existing one is opened, as Windows does.
+
+    Raises:
+        TypeError: ``name`` is not a str.
+        InvalidParameterError: an empty name, or one with a backslash.
+        NotSupportedError: a new desktop (the model has one screen: ``Default``).
+    """
+    if not isinstance(name, str):
+        raise TypeError(f"a desktop's name is a str, not {type(name).__name__}")
+    if not name or "\\" in name:
+        raise InvalidParameterError(f"{name!r} is no desktop name")
+    if name.casefold() != DESKTOP.name.casefold():
+        raise NotSupportedError(f"no new desktop {name!r}: the model has one, {DESKTOP.name}")
     return DESKTOP
 
 

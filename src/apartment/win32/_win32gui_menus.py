@@ -13,7 +13,7 @@ from __future__ import annotations
 import operator
 from typing import Any
 
-from .. import messages
+from .. import gdi, messages
 from ..errors import Win32Error
 from ._adapt import api, as_bool, dword, soft
 from ._handles import handle_value
@@ -256,8 +256,14 @@ def Shell_NotifyIcon(Message: int, nid: Any, /) -> None:  # noqa: ANN401
 def LoadImage(
     hinst: int | None, name: object, type: int, cxDesired: int, cyDesired: int, fuLoad: int, /
 ) -> int:
-    """An icon or cursor: a stock one, or an .ico/.cur file with LR_LOADFROMFILE."""
+    """An icon or cursor: a stock one, or an .ico/.cur file with LR_LOADFROMFILE.
+
+    A bitmap (IMAGE_BITMAP) from a .bmp file with LR_LOADFROMFILE: GDI's, a handle as an int.
+    """
     resource = name if isinstance(name, str) else _int(name)
+    if dword(type) == messages.IMAGE_BITMAP and dword(fuLoad) & messages.LR_LOADFROMFILE:
+        path = _text(name)
+        return gdi.load_bitmap_file(path, _int(cxDesired), _int(cyDesired), dword(fuLoad)).handle
     return messages.load_image(
         handle_value(hinst), resource, dword(type), _int(cxDesired), _int(cyDesired), dword(fuLoad)
     )

@@ -23,7 +23,7 @@ from ._handles import PyHANDLE, handle_value, lookup, new_handle
 __all__ = [
     "PyHWINSTA", "PyHDESK", "GetProcessWindowStation", "GetThreadDesktop", "OpenWindowStation",
     "OpenDesktop", "OpenInputDesktop", "EnumWindowStations", "GetUserObjectInformation",
-    "UOI_FLAGS", "UOI_NAME", "UOI_TYPE",
+    "UOI_FLAGS", "UOI_NAME", "UOI_TYPE", "CreateDesktop",
 ]  # fmt: skip
 
 UOI_FLAGS, UOI_NAME, UOI_TYPE = messages.UOI_FLAGS, messages.UOI_NAME, messages.UOI_TYPE
@@ -139,6 +139,20 @@ def OpenDesktop(szDesktop: object, Flags: int, Inherit: int, DesiredAccess: int,
     dword(Flags)
     dword(DesiredAccess)
     return _desktop(messages.open_desktop(_text(szDesktop)), as_bool(Inherit))
+
+
+@api("CreateDesktop")
+def CreateDesktop(
+    Desktop: object, Flags: int, DesiredAccess: int, SecurityAttributes: object, /
+) -> PyHDESK:
+    """A handle to a desktop: an existing one (``Default``) is opened.
+
+    A new one is refused (ERROR_NOT_SUPPORTED): one screen is modelled.
+    """
+    dword(Flags)
+    dword(DesiredAccess)
+    inherit = bool(getattr(SecurityAttributes, "bInheritHandle", False))
+    return _desktop(messages.create_desktop(_text(Desktop)), inherit)
 
 
 @api("OpenInputDesktop")

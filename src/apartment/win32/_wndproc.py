@@ -29,21 +29,30 @@ class PyWndProc:
     first window, so everything that first window gets while it is being created (WM_NCCREATE,
     WM_CREATE, WM_SIZE, WM_MOVE, and what showing it sends) goes to DefWindowProc; the
     class's later windows get it all (seen on the real pywin32). ``attached`` is that state.
+
+    A dialog class's procedure (``WNDCLASS.SetDialogProc``) leaves what it does not handle to
+    the dialog manager (DefDlgProc, which calls the dialog procedure a DialogBoxIndirect or
+    CreateDialogIndirect call gave), not to DefWindowProc: ``dialog`` is that.
     """
 
-    __slots__ = ("attached", "target")
+    __slots__ = ("attached", "default", "target")
 
-    def __init__(self, target: Callable[..., object] | dict[int, Callable[..., object]]) -> None:
+    def __init__(
+        self,
+        target: Callable[..., object] | dict[int, Callable[..., object]],
+        dialog: bool = False,
+    ) -> None:
         self.target = target
         self.attached = False
+        self.default = messages.def_dialog_proc if dialog else messages.def_window_proc
 
     def __call__(self, hwnd: int, msg: int, wparam: Any, lparam: Any) -> int:  # noqa: ANN401
         if not self.attached:
-            return messages.def_window_proc(hwnd, msg, wparam, lparam)
+            return self.default(hwnd, msg, wparam, lparam)
         target = self.target
         fn = target.get(msg) if isinstance(target, dict) else target
         if fn is None:
-            return messages.def_window_proc(hwnd, msg, wparam, lparam)
+            return self.default(hwnd, msg, wparam, lparam)
         try:
             result = fn(hwnd, msg, wparam, lparam)
         except Exception:

@@ -22,7 +22,10 @@ from __future__ import annotations
 import operator
 from typing import Any
 
-from .. import messages
+from .. import (
+    gdi,  # noqa: F401 (importing it makes CF_BITMAP's handles GDI bitmaps)
+    messages,
+)
 from ..errors import Win32Error
 from ..messages import CF_BITMAP as CF_BITMAP
 from ..messages import CF_DIB as CF_DIB

@@ -71,13 +71,15 @@ class PyWNDCLASS:
         self.hCursor = 0
         self.hbrBackground = 0
         self.lpszMenuName: str | None = None
+        self._dialog = False
 
     def SetDialogProc(self) -> None:
-        """Accepted for compatibility: the class's procedure stays a window procedure.
+        """Make it a dialog class: what its procedure leaves goes to DefDlgProc.
 
-        pywin32 makes it the dialog procedure of the class's windows (DefDlgProc getting
-        what it leaves); here only a dialog call's DialogFunc is one (not modelled yet).
+        A dialog template naming the class then gets its messages to the dialog procedure of
+        the DialogBoxIndirect or CreateDialogIndirect call, as on Windows.
         """
+        self._dialog = True
 
 
 def WNDCLASS() -> PyWNDCLASS:
@@ -90,7 +92,7 @@ def RegisterClass(wndClass: PyWNDCLASS, /) -> int:
         raise TypeError("The object must be a WNDCLASS object")
     if wndClass.lpfnWndProc is None or wndClass.lpszClassName is None:
         raise TypeError("lpszClassName and lpfnWndProc must be set")
-    proc = _PyWndProc(wndClass.lpfnWndProc)
+    proc = _PyWndProc(wndClass.lpfnWndProc, wndClass._dialog)
     return messages.register_class(wndClass.lpszClassName, proc, style=wndClass.style).atom
 
 
