@@ -44,6 +44,12 @@ _NO_CERTIFICATES = "needs X.509 parsing and certificate stores (CryptQueryObject
 _NO_RUPOLE = "pywintypes.error: (1722, 'LsaOpenPolicy', 'The RPC server is unavailable.')"
 # InternetExplorer.Application, a LocalServer that fires DWebBrowserEvents2 from its own thread
 BROWSER = str(Path(__file__).resolve().parent.parent / "com" / "_browser.py")
+# VBScript.RegExp (vbscript.dll), an in-process server of Windows, on Python's re
+VBSCRIPT_REGEXP = str(Path(__file__).resolve().parent.parent / "com" / "_vbscript_regexp.py")
+_NO_TYPE_INFO = (
+    "EnsureDispatch needs the object's type information for makepy: no type library is read "
+    "here (Wine's VBScript.RegExp has none either: the real pywin32 fails it there too)"
+)
 
 
 class File(NamedTuple):
@@ -263,6 +269,13 @@ FILES = [
     File("win32/test/test_win32print.py", "unittest"),
     File("win32/Demos/win32ts_logoff_disconnected.py", "script"),
     File("win32/Demos/security/localized_names.py", "script"),
+    # s21-comtests: pywin32's COM tests of Windows' own servers, on stand-ins in Python
+    File(
+        "win32com/test/testvbscript_regexp.py",
+        "unittest",
+        {"testGenerated": _NO_TYPE_INFO},
+        servers=(VBSCRIPT_REGEXP,),
+    ),
 ]
 
 
