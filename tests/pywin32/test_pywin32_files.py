@@ -276,6 +276,14 @@ FILES = [
         {"testGenerated": _NO_TYPE_INFO},
         servers=(VBSCRIPT_REGEXP,),
     ),
+    File(
+        "win32com/test/testShell.py",
+        "unittest",
+        {
+            "testShellLink": "the shell's namespace is not modelled (ShellLink, special folders)",
+            "testShellFolder": "the shell's namespace is not modelled (SHGetDesktopFolder)",
+        },
+    ),
 ]
 
 

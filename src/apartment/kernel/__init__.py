@@ -928,6 +928,13 @@ __all__ = [
     "windows_zone_names",
     "working_set_limits",
     "write_memory",
+    # s21-comtests: the shell's file operation
+    "FO_COPY",
+    "FO_DELETE",
+    "FO_MOVE",
+    "FO_RENAME",
+    "FOF_MULTIDESTFILES",
+    "file_operation",
 ]
 
 # -- sockets: WSAEventSelect's record and overlapped socket I/O (Winsock's extensions) -------
@@ -956,6 +963,12 @@ from ._shell import run_command_line as run_command_line
 from ._shell import set_desktop_opener as set_desktop_opener
 from ._shell import shell_execute as shell_execute
 from ._shell import shut_down as shut_down
+from ._shell_fileop import FO_COPY as FO_COPY
+from ._shell_fileop import FO_DELETE as FO_DELETE
+from ._shell_fileop import FO_MOVE as FO_MOVE
+from ._shell_fileop import FO_RENAME as FO_RENAME
+from ._shell_fileop import FOF_MULTIDESTFILES as FOF_MULTIDESTFILES
+from ._shell_fileop import file_operation as file_operation
 from ._sockio import accept_addresses as accept_addresses
 from ._sockio import accept_into as accept_into
 from ._sockio import connect_overlapped as connect_overlapped
