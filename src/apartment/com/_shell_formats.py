@@ -78,10 +78,11 @@ def pack_id_list(items: Sequence[bytes]) -> bytes:
 
 
 def unpack_id_list(data: bytes, offset: int = 0) -> list[bytes]:
-    """The items of the ID list at ``offset`` of ``data``, up to its zero count or data's end.
+    """The items of the ID list at ``offset`` of ``data``, up to its zero count.
 
     Raises:
-        ValueError: an item whose count is under 3 (no bytes of its own) or runs past the data.
+        ValueError: an item whose count is under 3 (no bytes of its own) or runs past the
+            data, or a list that is not ended by a zero count (empty data is the empty list).
     """
     items, _ = _read_id_list(bytes(data), offset)
     return items
@@ -89,7 +90,11 @@ def unpack_id_list(data: bytes, offset: int = 0) -> list[bytes]:
 
 def _read_id_list(data: bytes, offset: int) -> tuple[list[bytes], int]:
     items: list[bytes] = []
-    while offset + 2 <= len(data):
+    if offset >= len(data):
+        return items, offset  # nothing at all: the empty list
+    while True:
+        if offset + 2 > len(data):
+            raise ValueError("This string has an invalid sub-item (too short): no end")
         (count,) = _USHORT.unpack_from(data, offset)
         if count == 0:
             return items, offset + 2
@@ -97,7 +102,6 @@ def _read_id_list(data: bytes, offset: int) -> tuple[list[bytes], int]:
             raise ValueError("This string has an invalid sub-item (too short)")
         items.append(data[offset + 2 : offset + count])
         offset += count
-    return items, offset
 
 
 def pack_cida(parent: Sequence[bytes], children: Sequence[Sequence[bytes]]) -> bytes:
@@ -137,10 +141,12 @@ class FileDescriptor:
     """One FILEDESCRIPTOR. A field of None is not there: its FD_* flag is clear.
 
     ``created``, ``accessed`` and ``written`` are FILETIMEs (100 ns since 1601, UTC);
-    ``flags`` None means "the flags of the fields that are there".
+    ``flags`` None means "the flags of the fields that are there". ``name`` is bytes in the
+    ANSI code page when read from the A form (FILEDESCRIPTORA holds CHARs), else a str;
+    either is written to either form.
     """
 
-    name: str = ""
+    name: str | bytes = ""
     flags: int | None = None
     clsid: uuid.UUID | None = None
     size: tuple[int, int] | None = None
@@ -198,8 +204,11 @@ def pack_file_group(descriptors: Sequence[FileDescriptor], *, unicode: bool = Tr
             raise ValueError(f"a file descriptor's field is out of range: {error}") from None
         if len(one.name) >= _MAX_PATH:
             raise ValueError(f"a file name of {len(one.name)} characters is over MAX_PATH")
+        text = one.name if isinstance(one.name, str) else one.name.decode(_ANSI, "replace")
         if unicode:
-            name = one.name.encode("utf-16-le").ljust(2 * _MAX_PATH, b"\0")
+            name = text.encode("utf-16-le").ljust(2 * _MAX_PATH, b"\0")
+        elif isinstance(one.name, bytes):
+            name = one.name.ljust(_MAX_PATH, b"\0")
         else:
             name = one.name.encode(_ANSI, "replace").ljust(_MAX_PATH, b"\0")
         parts.append(head + name)
@@ -236,8 +245,11 @@ def unpack_file_group(data: bytes, *, unicode: bool | None = None) -> list[FileD
         head = _HEAD.unpack_from(data, offset)
         flags, clsid, cx, cy, x, y, attributes, created, accessed, written, high, low = head
         raw = data[offset + _HEAD.size : offset + width]
-        name = raw.decode("utf-16-le" if unicode else _ANSI, "replace")
-        name = name.split("\0", 1)[0]
+        name: str | bytes
+        if unicode:
+            name = raw.decode("utf-16-le", "replace").split("\0", 1)[0]
+        else:
+            name = raw.split(b"\0", 1)[0]
         found.append(
             FileDescriptor(
                 name=name,

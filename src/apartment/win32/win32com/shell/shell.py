@@ -10,8 +10,8 @@ FILEDESCRIPTOR's field names) onto :mod:`apartment.com`'s shell formats, and
 pywin32's quirks kept: a FILEDESCRIPTOR's ``dwFlags`` is the given one OR'd with the flags of
 the fields that are there, and always comes back, with ``cFileName``; unknown keys are
 ignored; the W form is the default, and a buffer of neither form's size needs
-``make_unicode``. Where pywin32 fails with SystemError (an argument that is not the tuple it
-parses) this raises TypeError.
+``make_unicode``; the A form's ``cFileName`` comes back as bytes. Where pywin32 fails with
+SystemError (an argument that is not the tuple it parses) this raises TypeError.
 """
 
 from __future__ import annotations
@@ -104,7 +104,7 @@ def _descriptor(item: object) -> FileDescriptor:
     if not isinstance(item, Mapping):
         raise TypeError(f"sub-items must be mapping objects (got '{type(item).__name__}')")
     name = item.get("cFileName", "")
-    if not isinstance(name, str):
+    if not isinstance(name, str | bytes):
         raise TypeError(f"Objects of type '{type(name).__name__}' can not be converted to Unicode.")
     size = item.get("nFileSize")
     if size is not None and int(size) < 0:
