@@ -46,6 +46,8 @@ _NO_RUPOLE = "pywintypes.error: (1722, 'LsaOpenPolicy', 'The RPC server is unava
 BROWSER = str(Path(__file__).resolve().parent.parent / "com" / "_browser.py")
 # VBScript.RegExp (vbscript.dll), an in-process server of Windows, on Python's re
 VBSCRIPT_REGEXP = str(Path(__file__).resolve().parent.parent / "com" / "_vbscript_regexp.py")
+# WMI's WinMgMts moniker, SWbemServices.InstancesOf("Win32_Process"), on /proc
+WMI = str(Path(__file__).resolve().parent.parent / "com" / "_wmi.py")
 _NO_TYPE_INFO = (
     "EnsureDispatch needs the object's type information for makepy: no type library is read "
     "here (Wine's VBScript.RegExp has none either: the real pywin32 fails it there too)"
@@ -284,6 +286,7 @@ FILES = [
             "testShellFolder": "the shell's namespace is not modelled (SHGetDesktopFolder)",
         },
     ),
+    File("win32com/test/testWMI.py", "unittest", servers=(WMI,)),
 ]
 
 
