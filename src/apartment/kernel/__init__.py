@@ -537,6 +537,11 @@ __all__ = [
     "FILE_WRITE_EA",
     "FIRST_RULE_YEAR",
     "FOCUS_EVENT",
+    "FOF_MULTIDESTFILES",
+    "FO_COPY",
+    "FO_DELETE",
+    "FO_MOVE",
+    "FO_RENAME",
     "GENERIC_ALL",
     "GENERIC_EXECUTE",
     "GENERIC_READ",
@@ -763,6 +768,7 @@ __all__ = [
     "explicit_entries",
     "file_attributes",
     "file_info",
+    "file_operation",
     "file_security",
     "final_path",
     "find_files",
@@ -928,13 +934,6 @@ __all__ = [
     "windows_zone_names",
     "working_set_limits",
     "write_memory",
-    # s21-comtests: the shell's file operation
-    "FO_COPY",
-    "FO_DELETE",
-    "FO_MOVE",
-    "FO_RENAME",
-    "FOF_MULTIDESTFILES",
-    "file_operation",
 ]
 
 # -- sockets: WSAEventSelect's record and overlapped socket I/O (Winsock's extensions) -------
