@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import shutil
 from typing import TYPE_CHECKING
 
 import pytest
 
 from apartment import kernel
-from apartment.errors import ERROR_FILE_NOT_FOUND, ERROR_INVALID_PARAMETER
+from apartment.errors import ERROR_ACCESS_DENIED, ERROR_FILE_NOT_FOUND, ERROR_INVALID_PARAMETER
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -60,3 +62,16 @@ def test_errors_are_numbers(tmp_path: Path) -> None:
     assert kernel.file_operation(kernel.FO_COPY, []) == (ERROR_INVALID_PARAMETER, False)
     with pytest.raises(TypeError):
         kernel.file_operation(kernel.FO_COPY, [b"x"])  # type: ignore[list-item]
+
+
+def test_a_failure_inside_a_folder_is_a_win32_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "folder").mkdir()
+
+    def refuse(path: str) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", path)
+
+    monkeypatch.setattr(shutil, "rmtree", refuse)
+    code = kernel.file_operation(kernel.FO_DELETE, [str(tmp_path / "folder")])
+    assert code == (ERROR_ACCESS_DENIED, False)  # Windows' 5, not EACCES (13)

@@ -23,6 +23,7 @@ import shutil
 from typing import TYPE_CHECKING
 
 from ..errors import ERROR_FILE_NOT_FOUND, ERROR_INVALID_PARAMETER, Win32Error
+from ._file import os_error
 from ._pathops import copy_file, move_file
 
 if TYPE_CHECKING:
@@ -71,8 +72,8 @@ def file_operation(
                 _transfer(source, target, move=operation == FO_MOVE)
     except Win32Error as error:
         return error.winerror, False
-    except OSError as error:
-        return error.errno or ERROR_INVALID_PARAMETER, False
+    except OSError as error:  # a folder's copy or delete (shutil): its Win32 error
+        return os_error(error, "a file operation").winerror, False
     return 0, False
 
 
