@@ -84,20 +84,16 @@ def unpack_id_list(data: bytes, offset: int = 0) -> list[bytes]:
         ValueError: an item whose count is under 3 (no bytes of its own) or runs past the
             data, or a list that is not ended by a zero count (empty data is the empty list).
     """
-    items, _ = _read_id_list(bytes(data), offset)
-    return items
-
-
-def _read_id_list(data: bytes, offset: int) -> tuple[list[bytes], int]:
+    data = bytes(data)
     items: list[bytes] = []
     if offset >= len(data):
-        return items, offset  # nothing at all: the empty list
+        return items  # nothing at all: the empty list
     while True:
         if offset + 2 > len(data):
             raise ValueError("This string has an invalid sub-item (too short): no end")
         (count,) = _USHORT.unpack_from(data, offset)
         if count == 0:
-            return items, offset + 2
+            return items
         if count < 3 or offset + count > len(data):
             raise ValueError("This string has an invalid sub-item (too short)")
         items.append(data[offset + 2 : offset + count])
