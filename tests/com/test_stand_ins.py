@@ -1,4 +1,5 @@
-"""The stand-ins for Windows' own servers that pywin32's tests use behave as Windows' do.
+"""Windows' own servers that pywin32's tests use: VBScript.RegExp (a system class) and the
+WMI stand-in of tests/com/_wmi.py behave as Windows' do.
 
 VBScript.RegExp's DISPIDs, Item as a property, an unmatched group as Empty and Replace's
 ``$`` forms were read from the real object (under Wine); the WMI stand-in lists /proc.
@@ -15,18 +16,19 @@ from apartment import com
 from apartment.errors import DISP_E_EXCEPTION, DISP_E_MEMBERNOTFOUND, ComError
 
 from ._helpers import in_apartment
-from ._vbscript_regexp import E_INVALIDARG, VBSE_SYNTAX, RegExp
 from ._wmi import WBEM_E_INVALID_CLASS, WBEM_E_NOT_FOUND, Services
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+E_INVALIDARG = -2147024809  # 0x80070057
+VBSE_SYNTAX = -2146823271  # 0x800A1399: VBScript's error 5017, "Syntax error in regular expression"
 GET, PUT, METHOD = com.DISPATCH_PROPERTYGET, com.DISPATCH_PROPERTYPUT, com.DISPATCH_METHOD
 
 
 def test_regexp_has_vbscripts_dispids_and_answers() -> None:
     def run() -> list[Any]:
-        regexp = com.wrap(RegExp())
+        regexp = com.create_object("VBScript.RegExp")  # a system class: nothing registered
         names = ["Pattern", "IgnoreCase", "Global", "Execute", "Test", "Replace", "Multiline"]
         found: list[Any] = [regexp.ids_of_names(name)[0] for name in names]
         regexp.invoke("Pattern", PUT, "(P)(x)?ython")

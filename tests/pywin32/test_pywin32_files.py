@@ -44,8 +44,6 @@ _NO_CERTIFICATES = "needs X.509 parsing and certificate stores (CryptQueryObject
 _NO_RUPOLE = "pywintypes.error: (1722, 'LsaOpenPolicy', 'The RPC server is unavailable.')"
 # InternetExplorer.Application, a LocalServer that fires DWebBrowserEvents2 from its own thread
 BROWSER = str(Path(__file__).resolve().parent.parent / "com" / "_browser.py")
-# VBScript.RegExp (vbscript.dll), an in-process server of Windows, on Python's re
-VBSCRIPT_REGEXP = str(Path(__file__).resolve().parent.parent / "com" / "_vbscript_regexp.py")
 # WMI's WinMgMts moniker, SWbemServices.InstancesOf("Win32_Process"), on /proc
 WMI = str(Path(__file__).resolve().parent.parent / "com" / "_wmi.py")
 _NO_TYPE_INFO = (
@@ -271,7 +269,7 @@ FILES = [
     File("win32/test/test_win32print.py", "unittest"),
     File("win32/Demos/win32ts_logoff_disconnected.py", "script"),
     File("win32/Demos/security/localized_names.py", "script"),
-    # s21-comtests: pywin32's COM tests of Windows' own servers, on stand-ins in Python.
+    # s21-comtests: pywin32's COM tests of Windows' own servers, in Python.
     # Left out, for want of type information (no type library is read or registered here, so
     # gencache.EnsureDispatch/EnsureModule and makepy cannot run): testPyComTest and testArrays
     # (PyCOMTest.dll's type library and its C++ servers), testPippo (pippo.tlb, built by MIDL,
@@ -285,8 +283,7 @@ FILES = [
         "win32com/test/testvbscript_regexp.py",
         "unittest",
         {"testGenerated": _NO_TYPE_INFO},
-        servers=(VBSCRIPT_REGEXP,),
-    ),
+    ),  # VBScript.RegExp: a system class (apartment.com._regexp)
     File(
         "win32com/test/testShell.py",
         "unittest",

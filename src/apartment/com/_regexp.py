@@ -1,31 +1,50 @@
-"""A stand-in for VBScript's regular expression object, for pywin32's testvbscript_regexp.
+r"""``VBScript.RegExp``: VBScript's regular expression object (vbscript.dll), on Python's ``re``.
 
-``VBScript.RegExp`` is an in-process server of Windows (vbscript.dll): a RegExp object
-(``Pattern``, ``IgnoreCase``, ``Global``, ``Multiline``, ``Execute``, ``Test``, ``Replace``)
-whose ``Execute`` answers a read-only MatchCollection of Match objects (``Value``,
-``FirstIndex``, ``Length``, ``SubMatches``). This module gives the same object model on
-Python's ``re``, with the DISPIDs of vbscript.dll's type library (asked of the real object
-under Wine), so a client that caches DISPIDs sees what it would see on Windows.
+Programs written for Windows create it by ProgID without registering anything, so it is one
+of the system's classes (:mod:`._system_classes`). A RegExp holds ``Pattern``,
+``IgnoreCase``, ``Global`` and ``Multiline`` (10001, 10002, 10003, 10007) and answers
+``Execute(text)`` (10004) with a read-only MatchCollection of Match objects (``Value`` 0,
+``FirstIndex`` 10001 from 0, ``Length`` 10002, ``SubMatches`` 10003), ``Test(text)``
+(10005) and ``Replace(text, replacement)`` (10006). The DISPIDs are vbscript.dll's type
+library's (read from the real object under Wine), so a client that caches them sees what it
+would see on Windows. A collection's ``Item`` (0) is a property, as in the type library:
+called as a method it is DISP_E_MEMBERNOTFOUND; an index out of range is E_INVALIDARG; a group
+that took no part in a match is Empty (None).
 
-What differs: the pattern is Python's syntax, which reads VBScript's (JScript's) patterns the
-same but for its extensions (``(?P<name>...)``, ``\\A``...); ``\\d``, ``\\w`` and ``\\s`` are
-ASCII's, as VBScript's are. A pattern ``re`` cannot read fails with VBScript's error 5017
-(HRESULT 0x800A1399, "Syntax error in regular expression"), as Windows' does (Wine answers
-E_FAIL). Item is a property (DISPATCH_PROPERTYGET), as in the type library: called as a
-method it is DISP_E_MEMBERNOTFOUND; an index out of range is E_INVALIDARG.
-
-No other module is imported but ``apartment.com``: ``python -m apartment register`` imports
-this file alone.
+What differs: the pattern is read by Python's ``re``, which reads VBScript's (JScript's)
+patterns the same but for its extensions (``(?P<name>...)``, ``\A``...); ``\d``, ``\w``
+and ``\s`` are ASCII's, as VBScript's are. A pattern ``re`` cannot read fails with VBScript's
+error 5017 (0x800A1399, "Syntax error in regular expression") as DISP_E_EXCEPTION's scode,
+as Windows' does (Wine answers E_FAIL). Its threading model is Both: each object is used by
+the calls of one caller at a time, as vbscript.dll's are (no state is shared between objects).
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from apartment import com
+from ._collections import new_enum
+from ._dispatch import wrap
+from ._server_errors import COMException
 
-__all__ = ["E_INVALIDARG", "VBSE_SYNTAX", "Match", "MatchCollection", "RegExp", "SubMatches"]
+if TYPE_CHECKING:
+    from ._dispatch import DispatchPointer
+    from ._pointer import InterfacePointer
+
+__all__ = [
+    "CLSID",
+    "PROGID",
+    "E_INVALIDARG",
+    "VBSE_SYNTAX",
+    "Match",
+    "MatchCollection",
+    "RegExp",
+    "SubMatches",
+]
+
+CLSID = "{3F4DACA4-160D-11D2-A8E9-00104B365C9F}"  # CLSID_RegExp (vbscript.dll)
+PROGID = "VBScript.RegExp"
 
 E_INVALIDARG = -2147024809  # 0x80070057
 VBSE_SYNTAX = -2146823271  # 0x800A1399: VBScript's error 5017, "Syntax error in regular expression"
@@ -39,25 +58,27 @@ class _ReadOnlyList:
     _public_methods_: ClassVar[list[str]] = []
     _dispid_to_get_: ClassVar[dict[int, str]] = {DISPID_VALUE: "Item", 1: "Count"}
 
-    def __init__(self, items: list[Any]) -> None:
+    def __init__(self, items: list[object]) -> None:
         self._items = items
 
-    def Item(self, index: int) -> Any:  # noqa: N802 - Automation's name
+    def item(self, index: int) -> object:
         """The item at ``index`` (from 0)."""
         if isinstance(index, bool) or not isinstance(index, int):
-            raise com.COMException(scode=E_INVALIDARG, desc="an index is an integer")
+            raise COMException(scode=E_INVALIDARG, desc="an index is an integer")
         if not 0 <= index < len(self._items):
-            raise com.COMException(scode=E_INVALIDARG, desc=f"no item {index}")
+            raise COMException(scode=E_INVALIDARG, desc=f"no item {index}")
         return self._wrap(self._items[index])
 
-    def Count(self) -> int:  # noqa: N802 - Automation's name
+    def count(self) -> int:
         """How many items there are."""
         return len(self._items)
 
-    def _NewEnum(self) -> Any:  # noqa: N802 - Automation's name
-        return com.new_enum([self._wrap(item) for item in self._items])
+    Item, Count = item, count  # Automation's names; Item is the default member (DISPID_VALUE)
 
-    def _wrap(self, item: Any) -> Any:
+    def _NewEnum(self) -> InterfacePointer:  # noqa: N802 - Automation's name
+        return new_enum([self._wrap(item) for item in self._items])
+
+    def _wrap(self, item: object) -> object:
         return item
 
 
@@ -84,26 +105,25 @@ class Match:
         self.Length = found.end() - found.start()
         self._groups = list(found.groups())
 
-    @property
-    def SubMatches(self) -> Any:  # noqa: N802 - Automation's name
+    def sub_matches(self) -> DispatchPointer:
         """The groups, as a read-only collection."""
-        return com.wrap(SubMatches(self._groups))
+        return wrap(SubMatches(self._groups))
+
+    SubMatches = property(sub_matches)  # Automation's name
 
 
 class MatchCollection(_ReadOnlyList):
     """The matches Execute found, in order: each a Match object."""
 
-    def _wrap(self, item: Any) -> Any:
-        return com.wrap(item)
+    def _wrap(self, item: object) -> object:
+        return wrap(item)
 
 
 class RegExp:
     """VBScript.RegExp: a pattern and its flags, and Execute, Test and Replace on a string."""
 
-    _reg_clsid_ = "{3F4DACA4-160D-11D2-A8E9-00104B365C9F}"  # CLSID_RegExp (vbscript.dll)
-    _reg_progid_ = "VBScript.RegExp"
-    _reg_desc_ = "VBScript Regular Expression (a stand-in for tests)"
-    _reg_threading_ = "Apartment"
+    _reg_clsid_ = CLSID
+    _reg_progid_ = PROGID
     _public_methods_: ClassVar[list[str]] = ["Execute", "Test", "Replace"]
     _public_attrs_: ClassVar[list[str]] = ["Pattern", "IgnoreCase", "Global", "Multiline"]
     _dispid_to_get_: ClassVar[dict[int, str]] = {
@@ -130,7 +150,7 @@ class RegExp:
         try:
             return re.compile(str(self.Pattern), flags)
         except re.error as error:
-            raise com.COMException(
+            raise COMException(
                 scode=VBSE_SYNTAX, desc=f"Syntax error in regular expression: {error}"
             ) from None
 
@@ -141,15 +161,15 @@ class RegExp:
         found = pattern.search(str(text))
         return [] if found is None else [found]
 
-    def Execute(self, text: str) -> Any:  # noqa: N802 - Automation's name
+    def execute(self, text: str) -> DispatchPointer:
         """The matches in ``text`` (all of them if Global, else the first) as a collection."""
-        return com.wrap(MatchCollection([Match(found) for found in self._matches(text)]))
+        return wrap(MatchCollection([Match(found) for found in self._matches(text)]))
 
-    def Test(self, text: str) -> bool:  # noqa: N802 - Automation's name
+    def test(self, text: str) -> bool:
         """Whether the pattern matches somewhere in ``text``."""
         return self._compiled().search(str(text)) is not None
 
-    def Replace(self, text: str, replacement: str) -> str:  # noqa: N802 - Automation's name
+    def replace(self, text: str, replacement: str) -> str:
         """``text`` with the matches (all if Global, else the first) replaced.
 
         ``replacement`` may name ``$1``...``$99`` (a group), ``$&`` (the match), ``$```
@@ -177,3 +197,5 @@ class RegExp:
             return re.sub(r"\$(\$|&|`|'|\d{1,2})", one, replacement)
 
         return self._compiled().sub(expand, text, count=0 if self.Global else 1)
+
+    Execute, Test, Replace = execute, test, replace  # Automation's names
