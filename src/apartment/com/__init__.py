@@ -255,6 +255,20 @@ from ._serverlife import server_linger as server_linger
 from ._serverlife import set_server_linger as set_server_linger
 from ._servers import Dictionary as Dictionary
 from ._servers import Interpreter as Interpreter
+from ._shell_formats import FD_ACCESSTIME as FD_ACCESSTIME
+from ._shell_formats import FD_ATTRIBUTES as FD_ATTRIBUTES
+from ._shell_formats import FD_CLSID as FD_CLSID
+from ._shell_formats import FD_CREATETIME as FD_CREATETIME
+from ._shell_formats import FD_FILESIZE as FD_FILESIZE
+from ._shell_formats import FD_SIZEPOINT as FD_SIZEPOINT
+from ._shell_formats import FD_WRITESTIME as FD_WRITESTIME
+from ._shell_formats import FileDescriptor as FileDescriptor
+from ._shell_formats import pack_cida as pack_cida
+from ._shell_formats import pack_file_group as pack_file_group
+from ._shell_formats import pack_id_list as pack_id_list
+from ._shell_formats import unpack_cida as unpack_cida
+from ._shell_formats import unpack_file_group as unpack_file_group
+from ._shell_formats import unpack_id_list as unpack_id_list
 from ._storage import open_storage as open_storage
 from ._storage import open_storage_ex as open_storage_ex
 from ._stream import STREAM_SEEK_CUR as STREAM_SEEK_CUR
@@ -553,4 +567,19 @@ __all__ = [
     "write_class_storage",
     "create_docfile_on_lock_bytes",
     "open_docfile_on_lock_bytes",
+    # s21-comtests: the shell's data-transfer formats
+    "FD_ACCESSTIME",
+    "FD_ATTRIBUTES",
+    "FD_CLSID",
+    "FD_CREATETIME",
+    "FD_FILESIZE",
+    "FD_SIZEPOINT",
+    "FD_WRITESTIME",
+    "FileDescriptor",
+    "pack_cida",
+    "pack_file_group",
+    "pack_id_list",
+    "unpack_cida",
+    "unpack_file_group",
+    "unpack_id_list",
 ]

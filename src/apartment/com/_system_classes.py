@@ -7,7 +7,7 @@ comes first (as registering over a system class does on Windows).
 
 from __future__ import annotations
 
-from . import _scripting
+from . import _regexp, _scripting
 from ._class_entry import ClassEntry
 
 __all__ = ["by_clsid", "by_progid"]
@@ -20,6 +20,14 @@ _CLASSES = (
         description="Scripting.Dictionary",
         threading_model="Both",
         clsctx=1,  # in-process (scrrun.dll)
+    ),
+    ClassEntry(
+        clsid=_regexp.CLSID,
+        class_spec="apartment.com._regexp.RegExp",
+        progid=_regexp.PROGID,
+        description="VBScript.RegExp",
+        threading_model="Both",
+        clsctx=1,  # in-process (vbscript.dll)
     ),
 )
 _BY_CLSID = {entry.clsid: entry for entry in _CLASSES}

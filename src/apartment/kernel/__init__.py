@@ -537,6 +537,11 @@ __all__ = [
     "FILE_WRITE_EA",
     "FIRST_RULE_YEAR",
     "FOCUS_EVENT",
+    "FOF_MULTIDESTFILES",
+    "FO_COPY",
+    "FO_DELETE",
+    "FO_MOVE",
+    "FO_RENAME",
     "GENERIC_ALL",
     "GENERIC_EXECUTE",
     "GENERIC_READ",
@@ -763,6 +768,7 @@ __all__ = [
     "explicit_entries",
     "file_attributes",
     "file_info",
+    "file_operation",
     "file_security",
     "final_path",
     "find_files",
@@ -956,6 +962,12 @@ from ._shell import run_command_line as run_command_line
 from ._shell import set_desktop_opener as set_desktop_opener
 from ._shell import shell_execute as shell_execute
 from ._shell import shut_down as shut_down
+from ._shell_fileop import FO_COPY as FO_COPY
+from ._shell_fileop import FO_DELETE as FO_DELETE
+from ._shell_fileop import FO_MOVE as FO_MOVE
+from ._shell_fileop import FO_RENAME as FO_RENAME
+from ._shell_fileop import FOF_MULTIDESTFILES as FOF_MULTIDESTFILES
+from ._shell_fileop import file_operation as file_operation
 from ._sockio import accept_addresses as accept_addresses
 from ._sockio import accept_into as accept_into
 from ._sockio import connect_overlapped as connect_overlapped

@@ -91,6 +91,10 @@ MODULES: dict[str, str] = {
     # s20-client
     "win32com.client.build": "apartment.win32.win32com.client.build",
     "win32com.universal": "apartment.win32.win32com.universal",
+    # s21-comtests
+    "win32com.shell": "apartment.win32.win32com.shell",
+    "win32com.shell.shell": "apartment.win32.win32com.shell.shell",
+    "win32com.shell.shellcon": "apartment.win32.win32com.shell.shellcon",
 }
 """pywin32 module name -> the facade module that stands in for it."""
 

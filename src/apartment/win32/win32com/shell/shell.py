@@ -1,0 +1,187 @@
+"""pywin32's ``win32com.shell.shell``: the shell's data formats and file operation.
+
+Here: ``PIDLAsString``/``StringAsPIDL`` (an item ID list is a list of bytes),
+``CIDAAsString``/``StringAsCIDA`` (a CIDA is ``(parent, [child, ...])``),
+``FILEGROUPDESCRIPTORAsString``/``StringAsFILEGROUPDESCRIPTOR`` (a list of dicts keyed by
+FILEDESCRIPTOR's field names) onto :mod:`apartment.com`'s shell formats, and
+``SHFileOperation`` onto :func:`apartment.kernel.file_operation`. The shell's namespace
+(IShellFolder, ShellLink, special folders) is not modelled.
+
+pywin32's quirks kept: a FILEDESCRIPTOR's ``dwFlags`` is the given one OR'd with the flags of
+the fields that are there, and always comes back, with ``cFileName``; unknown keys are
+ignored; the W form is the default, and a buffer of neither form's size needs
+``make_unicode``; the A form's ``cFileName`` comes back as bytes. Where pywin32 fails with
+SystemError (an argument that is not the tuple it parses) this raises TypeError.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import uuid
+from collections.abc import Mapping
+from typing import Any
+
+from .... import kernel
+from ....com import FileDescriptor, pack_cida, pack_file_group, pack_id_list
+from ....com import unpack_cida as _unpack_cida
+from ....com import unpack_file_group as _unpack_file_group
+from ....com import unpack_id_list as _unpack_id_list
+from ..._timeconv import file_time, time_arg
+from ...pywintypes import IID, TimeType, clsid_text
+
+__all__ = [
+    "CIDAAsString",
+    "FILEGROUPDESCRIPTORAsString",
+    "PIDLAsString",
+    "SHFileOperation",
+    "StringAsCIDA",
+    "StringAsFILEGROUPDESCRIPTOR",
+    "StringAsPIDL",
+]
+
+_EPOCH_1601 = _dt.datetime(1601, 1, 1, tzinfo=_dt.timezone.utc)
+_TIMES = (
+    ("ftCreationTime", "created"),
+    ("ftLastAccessTime", "accessed"),
+    ("ftLastWriteTime", "written"),
+)
+
+
+def _id_list(pidl: object) -> list[bytes]:
+    if not isinstance(pidl, list | tuple):
+        raise TypeError(f"{pidl!r} is not a valid ITEMIDLIST in this context")
+    for item in pidl:
+        if not isinstance(item, bytes):
+            raise TypeError(f"ITEMIDLIST sub-items must be strings (got {type(item).__name__})")
+    return list(pidl)
+
+
+def PIDLAsString(pidl: object, /) -> bytes:
+    """An item ID list (a list of bytes, one per item) as the bytes of an ITEMIDLIST."""
+    return pack_id_list(_id_list(pidl))
+
+
+def StringAsPIDL(pidl: object, /) -> list[bytes]:
+    """The items of the ITEMIDLIST in ``pidl``'s bytes (ValueError for an item too short)."""
+    if not isinstance(pidl, bytes | bytearray | memoryview):
+        raise TypeError(f"an ITEMIDLIST is a bytes object, not {type(pidl).__name__}")
+    return _unpack_id_list(bytes(pidl))
+
+
+def CIDAAsString(cida: object, /) -> bytes:
+    """A CIDA, ``(parent_pidl, [child_pidl, ...])``, as bytes (CFSTR_SHELLIDLIST's)."""
+    if not isinstance(cida, tuple) or len(cida) != 2:
+        raise TypeError("a CIDA is a tuple (parent_pidl, [child_pidl, ...])")
+    parent, children = cida
+    if not isinstance(children, list | tuple):
+        raise TypeError("a CIDA's children are a sequence of ITEMIDLISTs")
+    return pack_cida(_id_list(parent), [_id_list(child) for child in children])
+
+
+def StringAsCIDA(data: object, /) -> tuple[list[bytes], list[list[bytes]]]:
+    """The ``(parent_pidl, [child_pidl, ...])`` of a CIDA's bytes."""
+    if not isinstance(data, bytes | bytearray | memoryview):
+        raise TypeError(f"a CIDA is a bytes object, not {type(data).__name__}")
+    return _unpack_cida(bytes(data))
+
+
+def _pair(value: object, name: str) -> tuple[int, int]:
+    if not isinstance(value, tuple) or len(value) != 2:
+        raise TypeError(f"{name} must be a tuple of 2 integers")
+    return (int(value[0]), int(value[1]))
+
+
+def _ticks(value: object) -> int:
+    when = time_arg(value)
+    if when is None:
+        raise TypeError("a FILEDESCRIPTOR's time must be a pywintypes time object")
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=_dt.timezone.utc)
+    return (when - _EPOCH_1601) // _dt.timedelta(microseconds=1) * 10
+
+
+def _descriptor(item: object) -> FileDescriptor:
+    if not isinstance(item, Mapping):
+        raise TypeError(f"sub-items must be mapping objects (got '{type(item).__name__}')")
+    name = item.get("cFileName", "")
+    if not isinstance(name, str | bytes):
+        raise TypeError(f"Objects of type '{type(name).__name__}' can not be converted to Unicode.")
+    size = item.get("nFileSize")
+    if size is not None and int(size) < 0:
+        raise OverflowError("can't convert negative int to unsigned")
+    has_size = "sizel" in item or "pointl" in item
+    descriptor = FileDescriptor(
+        name=name,
+        flags=int(item.get("dwFlags", 0)),
+        clsid=uuid.UUID(clsid_text(item["clsid"])) if "clsid" in item else None,
+        size=_pair(item.get("sizel", (0, 0)), "sizel") if has_size else None,
+        point=_pair(item.get("pointl", (0, 0)), "pointl") if has_size else None,
+        attributes=int(item["dwFileAttributes"]) if "dwFileAttributes" in item else None,
+        file_size=None if size is None else int(size),
+    )
+    for key, field in _TIMES:
+        if key in item:
+            setattr(descriptor, field, _ticks(item[key]))
+    descriptor.flags = (descriptor.flags or 0) | descriptor.present_flags()  # pywin32 ORs them
+    return descriptor
+
+
+def FILEGROUPDESCRIPTORAsString(files: object, make_unicode: object = True, /) -> bytes:
+    """A FILEGROUPDESCRIPTOR (W, or A when ``make_unicode`` is false) of a list of dicts."""
+    if not isinstance(files, list | tuple):
+        raise TypeError("a FILEGROUPDESCRIPTOR is a sequence of dicts")
+    return pack_file_group([_descriptor(item) for item in files], unicode=bool(make_unicode))
+
+
+def StringAsFILEGROUPDESCRIPTOR(
+    data: object, make_unicode: object = None, /
+) -> list[dict[str, Any]]:
+    """The dicts of a FILEGROUPDESCRIPTOR's bytes: dwFlags, cFileName and the flagged fields."""
+    if not isinstance(data, bytes | bytearray | memoryview):
+        raise TypeError(f"a FILEGROUPDESCRIPTOR is a bytes object, not {type(data).__name__}")
+    unicode = None if make_unicode is None else bool(make_unicode)
+    found = []
+    for one in _unpack_file_group(bytes(data), unicode=unicode):
+        item: dict[str, Any] = {"dwFlags": one.flags}
+        if one.clsid is not None:
+            item["clsid"] = IID("{" + str(one.clsid).upper() + "}")
+        if one.size is not None and one.point is not None:
+            item["sizel"] = one.size
+            item["pointl"] = one.point
+        if one.attributes is not None:
+            item["dwFileAttributes"] = one.attributes
+        for key, field in _TIMES:
+            ticks = getattr(one, field)
+            if ticks is not None:
+                when = _EPOCH_1601 + _dt.timedelta(microseconds=ticks // 10)
+                item[key] = file_time(when, TimeType)
+        if one.file_size is not None:
+            item["nFileSize"] = one.file_size
+        item["cFileName"] = one.name
+        found.append(item)
+    return found
+
+
+def _paths(value: object) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, str):
+        raise TypeError(
+            f"Objects of type '{type(value).__name__}' can not be converted to Unicode."
+        )
+    return [part for part in value.split("\0") if part]
+
+
+def SHFileOperation(operation: object, /) -> tuple[int, bool]:
+    """Copy, move, rename or delete files: ``(hwnd, wFunc, pFrom, pTo[, fFlags, ...])``.
+
+    ``pFrom`` and ``pTo`` hold several paths separated by NULs. Answers ``(code, aborted)``:
+    0 or the Win32 error of what failed, and whether anything was cancelled (never here).
+    """
+    if not isinstance(operation, tuple):
+        raise TypeError("SHFileOperation takes a tuple (hwnd, wFunc, pFrom, pTo, ...)")
+    if len(operation) < 4:
+        raise TypeError(f"function takes at least 4 arguments ({len(operation)} given)")
+    _hwnd, function, sources, targets, *rest = operation
+    flags = int(rest[0]) if rest else 0
+    return kernel.file_operation(int(function), _paths(sources), _paths(targets), flags)
