@@ -488,6 +488,12 @@ _MESSAGES: dict[int, str] = {
     2312: "A session does not exist with that computer name.",  # NERR_ClientNameNotFound
     2314: "There is not an open file with that identification number.",  # NERR_FileIdNotFound
     2453: "Could not find domain controller for this domain.",  # NERR_DCNotFound
+    # s21-net: the network (mpr) and the Internet (WinINet)
+    67: "The network name cannot be found.",  # ERROR_BAD_NET_NAME
+    85: "The local device name is already in use.",  # ERROR_ALREADY_ASSIGNED
+    1200: "The specified device name is invalid.",  # ERROR_BAD_DEVICE
+    1207: "Cannot enumerate a noncontainer.",  # ERROR_NOT_CONTAINER
+    1222: "The network is not present or not started.",  # ERROR_NO_NETWORK
 }
 
 

@@ -263,6 +263,9 @@ FILES = [
     File("win32/test/test_win32print.py", "unittest"),
     File("win32/Demos/win32ts_logoff_disconnected.py", "script"),
     File("win32/Demos/security/localized_names.py", "script"),
+    # s21-net: the network (a workgroup computer that shares nothing) and the Internet
+    File("win32/test/test_win32wnet.py", "unittest"),
+    File("win32/Demos/win32wnet/testwnet.py", "script"),
 ]
 
 

@@ -141,6 +141,10 @@ from ._protect import __all__ as _protect_names
 from ._terminal import *  # noqa: F403
 from ._terminal import __all__ as _terminal_names
 
+# s21-net: the Windows network (mpr, NetBIOS) and the Internet (WinINet)
+from ._network import *  # noqa: F403
+from ._network import __all__ as _network_names
+
 __all__ = [
     *_constant_names,
     "EVENTLOG_AUDIT_FAILURE", "EVENTLOG_AUDIT_SUCCESS", "EVENTLOG_ERROR_TYPE",
@@ -199,4 +203,6 @@ __all__ = [
     *_protect_names,
     *_cryptstring_names,
     *_printer_names,
+    # s21-net
+    *_network_names,
 ]  # fmt: skip

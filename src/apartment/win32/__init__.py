@@ -91,6 +91,9 @@ MODULES: dict[str, str] = {
     # s20-client
     "win32com.client.build": "apartment.win32.win32com.client.build",
     "win32com.universal": "apartment.win32.win32com.universal",
+    # s21-net
+    "win32wnet": "apartment.win32.win32wnet",
+    "netbios": "apartment.win32.netbios",
 }
 """pywin32 module name -> the facade module that stands in for it."""
 
