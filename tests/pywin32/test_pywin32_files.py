@@ -266,6 +266,11 @@ FILES = [
     # s21-net: the network (a workgroup computer that shares nothing) and the Internet
     File("win32/test/test_win32wnet.py", "unittest"),
     File("win32/Demos/win32wnet/testwnet.py", "script"),
+    File(
+        "win32/test/test_win32inet.py",
+        "unittest",
+        {"testPythonDotOrg": "reads https://www.python.org: needs the internet"},
+    ),
 ]
 
 

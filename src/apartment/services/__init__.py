@@ -144,6 +144,8 @@ from ._terminal import __all__ as _terminal_names
 # s21-net: the Windows network (mpr, NetBIOS) and the Internet (WinINet)
 from ._network import *  # noqa: F403
 from ._network import __all__ as _network_names
+from ._internet import *  # noqa: F403
+from ._internet import __all__ as _internet_names
 
 __all__ = [
     *_constant_names,
@@ -205,4 +207,5 @@ __all__ = [
     *_printer_names,
     # s21-net
     *_network_names,
+    *_internet_names,
 ]  # fmt: skip

@@ -94,6 +94,7 @@ MODULES: dict[str, str] = {
     # s21-net
     "win32wnet": "apartment.win32.win32wnet",
     "netbios": "apartment.win32.netbios",
+    "win32inet": "apartment.win32.win32inet",
 }
 """pywin32 module name -> the facade module that stands in for it."""
 
