@@ -255,3 +255,23 @@ def test_universal_name_of_a_local_path() -> None:
         winerror.ERROR_NOT_CONNECTED,
         "WNetGetUniversalName (for buffer size)",
     )
+
+
+def test_server_enum_takes_the_domain_before_the_resume_handle() -> None:
+    import win32net
+    import win32netcon
+
+    with pytest.raises(TypeError):
+        win32net.NetServerEnum(None, 100, win32netcon.SV_TYPE_ALL, 0, 0)
+    with pytest.raises(TypeError):
+        win32net.NetServerEnum(None, 100, win32netcon.SV_TYPE_ALL, None, "x")
+
+
+@wine_differs("Wine's NetServerEnum finds no browser server (ERROR_NO_BROWSER_SERVERS_FOUND)")
+def test_server_enum_finds_this_computer() -> None:
+    import win32net
+    import win32netcon
+
+    servers, _, resume = win32net.NetServerEnum(None, 100, win32netcon.SV_TYPE_ALL, None, 0)
+    assert resume == 0
+    assert win32api.GetComputerName() in [server["name"] for server in servers]

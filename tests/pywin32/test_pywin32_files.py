@@ -271,6 +271,10 @@ FILES = [
         "unittest",
         {"testPythonDotOrg": "reads https://www.python.org: needs the internet"},
     ),
+    File("win32/Demos/pipes/cat.py", "script"),  # runproc.py's child: stdin to stdout
+    # Left out: getfilever.py (reads the version resource of %COMSPEC%, cmd.exe: Linux has no
+    # PE file to read), win32cred_demo.py (a CredUI dialog: refused, ERROR_CANCELLED),
+    # NetValidatePasswordPolicy.py (refused: ERROR_ACCESS_DENIED; Wine lacks the function).
 ]
 
 
@@ -320,6 +324,7 @@ def _run_file(file: File, pywin32_root: Path, tmp_path: Path) -> subprocess.Comp
             timeout=100,
             env=env,
             cwd=tmp_path,
+            stdin=subprocess.DEVNULL,  # a file that reads stdin (pipes/cat.py) gets its end
         )
 
 
