@@ -16,10 +16,13 @@ import http.client
 import socket
 import threading
 import urllib.parse
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from ..errors import Win32Error
 from ._cookies import ERROR_INTERNET_UNRECOGNIZED_SCHEME, get_cookies, set_cookie
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 __all__ = [
     "InternetSession", "InternetConnection", "InternetStream", "open_url", "connect",
@@ -89,12 +92,18 @@ class InternetStream:
     """
 
     def __init__(
-        self, url: str, body: _Body, status: int = 0, headers: list[tuple[str, str]] | None = None
+        self,
+        url: str,
+        body: _Body,
+        status: int = 0,
+        headers: list[tuple[str, str]] | None = None,
+        after: Callable[[], None] | None = None,
     ) -> None:
         self.url = url
         self.status = status
         self.headers = headers or []
         self._body = body
+        self._after = after  # what ends the transfer once the body is closed (FTP's reply)
         self._lock = threading.Lock()
 
     def read(self, count: int) -> bytes:
@@ -112,6 +121,8 @@ class InternetStream:
     def close_on_last_handle(self) -> None:
         """Close the connection (the kernel calls this when the last handle closes)."""
         self._body.close()
+        if self._after is not None:
+            self._after()
 
 
 class InternetConnection:
@@ -207,7 +218,27 @@ def ftp_command(connection: InternetConnection, expect_response: bool, command: 
             raise _error(ERROR_INTERNET_EXTENDED_ERROR, f"{command!r}: {exc}") from None
         except (OSError, EOFError) as exc:
             raise _network_error(exc, command) from None
-    return InternetStream(f"ftp://{connection.server}/", data.makefile("rb"))
+    return InternetStream(
+        f"ftp://{connection.server}/", _data_body(data), after=lambda: _end_transfer(connection)
+    )
+
+
+def _data_body(data: socket.socket) -> _Body:
+    """The data connection's bytes; closing it closes the socket too."""
+    body = data.makefile("rb")
+    data.close()  # the file holds the socket open until it is closed
+    return body
+
+
+def _end_transfer(connection: InternetConnection) -> None:
+    """Read the server's reply to a finished transfer (its 226), as WinINet does on close."""
+    if connection.ftp is None:
+        return
+    with connection._lock:
+        try:
+            _remember(connection.ftp.voidresp())
+        except (OSError, EOFError, ftplib.Error) as exc:
+            _remember(str(exc))
 
 
 def _http(session: InternetSession, url: str, headers: str | None, flags: int) -> InternetStream:
@@ -281,7 +312,12 @@ def open_url(
     except (OSError, ftplib.Error, EOFError) as exc:
         ftp.close()
         raise _network_error(exc, f"reading {url!r}") from None
-    return InternetStream(url, data.makefile("rb"))
+
+    def logout() -> None:
+        with ftp, contextlib.suppress(OSError, EOFError, ftplib.Error):  # then QUIT
+            _remember(ftp.voidresp())  # the reply to the transfer
+
+    return InternetStream(url, _data_body(data), after=logout)
 
 
 _UNSAFE = frozenset(' <>"{}|\\^`')
