@@ -12,7 +12,6 @@ import threading
 import time
 import urllib.parse
 from dataclasses import dataclass
-from email.utils import parsedate_to_datetime
 
 from ..errors import ERROR_INVALID_PARAMETER, ERROR_NO_MORE_ITEMS, Win32Error
 
@@ -46,6 +45,8 @@ def _expiry(attribute: str, value: str) -> float | None:
     try:
         if attribute == "max-age":
             return time.time() + int(value)
+        from email.utils import parsedate_to_datetime  # when first needed: a quick import
+
         return parsedate_to_datetime(value).timestamp()
     except (ValueError, TypeError, OverflowError):
         return None

@@ -11,8 +11,6 @@ Each object is thread-safe: its reads take its lock.
 from __future__ import annotations
 
 import contextlib
-import ftplib
-import http.client
 import socket
 import threading
 import urllib.parse
@@ -22,7 +20,24 @@ from ..errors import Win32Error
 from ._cookies import ERROR_INTERNET_UNRECOGNIZED_SCHEME, get_cookies, set_cookie
 
 if TYPE_CHECKING:
+    import ftplib
     from collections.abc import Callable
+    from types import ModuleType
+
+
+def _ftplib() -> ModuleType:
+    """ftplib, imported when first used: importing the services stays quick."""
+    import ftplib
+
+    return ftplib
+
+
+def _http_client() -> ModuleType:
+    """http.client (and ssl), imported when first used."""
+    import http.client
+
+    return http.client
+
 
 __all__ = [
     "InternetSession", "InternetConnection", "InternetStream", "open_url", "connect",
@@ -64,7 +79,7 @@ def _network_error(exc: BaseException, where: str) -> Win32Error:
         return _error(ERROR_INTERNET_TIMEOUT, f"{where}: {exc}")
     if isinstance(exc, (ConnectionResetError, ConnectionAbortedError, BrokenPipeError)):
         return _error(ERROR_INTERNET_CONNECTION_RESET, f"{where}: {exc}")
-    if isinstance(exc, (http.client.HTTPException, ftplib.Error)):
+    if isinstance(exc, (_http_client().HTTPException, _ftplib().Error)):
         return _error(ERROR_HTTP_INVALID_SERVER_RESPONSE, f"{where}: {exc}")
     return _error(ERROR_INTERNET_CANNOT_CONNECT, f"{where}: {exc}")
 
@@ -115,7 +130,7 @@ class InternetStream:
         with self._lock:
             try:
                 return self._body.read(count)
-            except (OSError, http.client.HTTPException) as exc:
+            except (OSError, _http_client().HTTPException) as exc:
                 raise _network_error(exc, f"reading {self.url!r}") from None
 
     def close_on_last_handle(self) -> None:
@@ -154,11 +169,11 @@ class InternetConnection:
 
 def _ftp_login(session: InternetSession, host: str, port: int, user: str | None,
                password: str | None) -> ftplib.FTP:  # fmt: skip
-    ftp = ftplib.FTP(timeout=session.connect_timeout)
+    ftp: ftplib.FTP = _ftplib().FTP(timeout=session.connect_timeout)
     try:
         _remember(ftp.connect(host, port))
         _remember(ftp.login(user or "anonymous", password or ""))
-    except (OSError, ftplib.Error, EOFError) as exc:
+    except (OSError, _ftplib().Error, EOFError) as exc:
         ftp.close()
         raise _network_error(exc, f"logging in to {host}:{port}") from None
     return ftp
@@ -213,7 +228,7 @@ def ftp_command(connection: InternetConnection, expect_response: bool, command: 
                 _remember(ftp.sendcmd(command))
                 return None
             data = ftp.transfercmd(command)
-        except ftplib.Error as exc:
+        except _ftplib().Error as exc:
             _remember(str(exc))
             raise _error(ERROR_INTERNET_EXTENDED_ERROR, f"{command!r}: {exc}") from None
         except (OSError, EOFError) as exc:
@@ -237,7 +252,7 @@ def _end_transfer(connection: InternetConnection) -> None:
     with connection._lock:
         try:
             _remember(connection.ftp.voidresp())
-        except (OSError, EOFError, ftplib.Error) as exc:
+        except (OSError, EOFError, _ftplib().Error) as exc:
             _remember(str(exc))
 
 
@@ -245,7 +260,9 @@ def _http(session: InternetSession, url: str, headers: str | None, flags: int) -
     for _ in range(10):
         parts = urllib.parse.urlsplit(url)
         kind = (
-            http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
+            _http_client().HTTPSConnection
+            if parts.scheme == "https"
+            else _http_client().HTTPConnection
         )
         try:
             port = parts.port
@@ -266,7 +283,7 @@ def _http(session: InternetSession, url: str, headers: str | None, flags: int) -
             if conn.sock is not None:
                 conn.sock.settimeout(session.receive_timeout)
             response = conn.getresponse()
-        except (OSError, http.client.HTTPException) as exc:
+        except (OSError, _http_client().HTTPException) as exc:
             conn.close()
             raise _network_error(exc, f"requesting {url!r}") from None
         if not flags & _NO_COOKIES:
@@ -309,12 +326,12 @@ def open_url(
     ftp = _ftp_login(session, parts.hostname, parts.port or 21, parts.username, parts.password)
     try:
         data = ftp.transfercmd("RETR " + urllib.parse.unquote(parts.path or "/"))
-    except (OSError, ftplib.Error, EOFError) as exc:
+    except (OSError, _ftplib().Error, EOFError) as exc:
         ftp.close()
         raise _network_error(exc, f"reading {url!r}") from None
 
     def logout() -> None:
-        with ftp, contextlib.suppress(OSError, EOFError, ftplib.Error):  # then QUIT
+        with ftp, contextlib.suppress(OSError, EOFError, _ftplib().Error):  # then QUIT
             _remember(ftp.voidresp())  # the reply to the transfer
 
     return InternetStream(url, _data_body(data), after=logout)
