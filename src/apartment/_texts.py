@@ -488,6 +488,24 @@ _MESSAGES: dict[int, str] = {
     2312: "A session does not exist with that computer name.",  # NERR_ClientNameNotFound
     2314: "There is not an open file with that identification number.",  # NERR_FileIdNotFound
     2453: "Could not find domain controller for this domain.",  # NERR_DCNotFound
+    # s21-net: the network (mpr) and the Internet (WinINet)
+    67: "The network name cannot be found.",  # ERROR_BAD_NET_NAME
+    85: "The local device name is already in use.",  # ERROR_ALREADY_ASSIGNED
+    1200: "The specified device name is invalid.",  # ERROR_BAD_DEVICE
+    1207: "Cannot enumerate a noncontainer.",  # ERROR_NOT_CONTAINER
+    1222: "The network is not present or not started.",  # ERROR_NO_NETWORK
+    12002: "The operation timed out",  # ERROR_INTERNET_TIMEOUT
+    12003: "An extended error was returned from the server. This is typically a string or "
+    "buffer containing a verbose error message. Call InternetGetLastResponseInfo to retrieve "
+    "the error text.",  # ERROR_INTERNET_EXTENDED_ERROR
+    12005: "The URL is invalid.",  # ERROR_INTERNET_INVALID_URL
+    12006: "The URL scheme could not be recognized or is not supported.",
+    12007: "The server name or address could not be resolved",  # NAME_NOT_RESOLVED
+    12009: "An invalid option value was specified.",  # ERROR_INTERNET_INVALID_OPTION
+    12018: "The type of handle supplied is incorrect for this operation.",
+    12029: "A connection with the server could not be established",  # CANNOT_CONNECT
+    12031: "The connection with the server was reset",  # ERROR_INTERNET_CONNECTION_RESET
+    12152: "The server returned an invalid or unrecognized response",
 }
 
 

@@ -305,6 +305,18 @@ FILES = [
         },
     ),
     File("win32com/test/testWMI.py", "unittest", servers=(WMI,)),
+    # s21-net: the network (a workgroup computer that shares nothing) and the Internet
+    File("win32/test/test_win32wnet.py", "unittest"),
+    File("win32/Demos/win32wnet/testwnet.py", "script"),
+    File(
+        "win32/test/test_win32inet.py",
+        "unittest",
+        {"testPythonDotOrg": "reads https://www.python.org: needs the internet"},
+    ),
+    File("win32/Demos/pipes/cat.py", "script"),  # runproc.py's child: stdin to stdout
+    # Left out: getfilever.py (reads the version resource of %COMSPEC%, cmd.exe: Linux has no
+    # PE file to read), win32cred_demo.py (a CredUI dialog: refused, ERROR_CANCELLED),
+    # NetValidatePasswordPolicy.py (refused: ERROR_ACCESS_DENIED; Wine lacks the function).
 ]
 
 
@@ -354,6 +366,7 @@ def _run_file(file: File, pywin32_root: Path, tmp_path: Path) -> subprocess.Comp
             timeout=100,
             env=env,
             cwd=tmp_path,
+            stdin=subprocess.DEVNULL,  # a file that reads stdin (pipes/cat.py) gets its end
         )
 
 

@@ -15,8 +15,11 @@ with one user in one console session: the user's profile and environment (``prof
 ``user_environment``), the session (``session_info``, ``session_processes``), a per-user
 credential store (``write_credential``, ``read_credential``, ``enumerate_credentials``,
 ``marshal_credential``), protected data (``protect_data``, ``unprotect_data``), binary data as
-text (``binary_to_string``), the local accounts (``local_users``, ``local_groups``) and a print
-spooler with no printer.
+text (``binary_to_string``), the local accounts (``local_users``, ``local_groups``), a print
+spooler with no printer, the network as a workgroup computer sees it (``NetResource``,
+``open_network_enumeration``, ``add_connection``, ``netbios``) and WinINet's Internet over the
+standard library (``InternetSession``, ``open_url``, ``connect``, ``canonicalize_url``,
+``set_cookie``, ``get_cookies``).
 
 Example (a service process)::
 
@@ -109,6 +112,8 @@ from ._host import set_debugging as set_debugging
 from ._host import set_event_source as set_event_source
 from ._host import set_service_status as set_service_status
 from ._host import start_request as start_request
+from ._internet import *  # noqa: F403
+from ._internet import __all__ as _internet_names
 from ._manager import Service as Service
 from ._manager import ServiceConfig as ServiceConfig
 from ._manager import ServiceManager as ServiceManager
@@ -130,6 +135,8 @@ from ._manager import set_description as set_description
 from ._manager import set_python_class as set_python_class
 from ._netaccounts import *  # noqa: F403
 from ._netaccounts import __all__ as _netaccount_names
+from ._network import *  # noqa: F403
+from ._network import __all__ as _network_names
 from ._printers import *  # noqa: F403
 from ._printers import __all__ as _printer_names
 
@@ -199,4 +206,7 @@ __all__ = [
     *_protect_names,
     *_cryptstring_names,
     *_printer_names,
+    # s21-net
+    *_network_names,
+    *_internet_names,
 ]  # fmt: skip

@@ -95,6 +95,10 @@ MODULES: dict[str, str] = {
     "win32com.shell": "apartment.win32.win32com.shell",
     "win32com.shell.shell": "apartment.win32.win32com.shell.shell",
     "win32com.shell.shellcon": "apartment.win32.win32com.shell.shellcon",
+    # s21-net
+    "win32wnet": "apartment.win32.win32wnet",
+    "netbios": "apartment.win32.netbios",
+    "win32inet": "apartment.win32.win32inet",
 }
 """pywin32 module name -> the facade module that stands in for it."""
 

@@ -421,11 +421,12 @@ def NetGetJoinInformation() -> tuple[str, int]:
 
 @api("NetServerEnum")
 def NetServerEnum(
-    server: object, level: object, type: object = _SV_TYPE, resumeHandle: object = 0,
-    domain: object = None, prefLen: object = 4096, /,
+    server: object, level: object, type: object = _SV_TYPE, domain: object = None,
+    resumeHandle: object = 0, prefLen: object = 4096, /,
 ) -> tuple[list[dict[str, Any]], int, int]:  # fmt: skip
     """The servers of the workgroup that answer: this computer (at level 100 or 101)."""
     _server(server)
+    None if domain is None else text_arg(domain)  # the workgroup: every name gives this one
     value = _level(level, (100, 101))
     services.check_resume(dword(resumeHandle))
     return [NetServerGetInfo(None, value)], 1, 0
