@@ -291,21 +291,33 @@ def _start_client(progid: str) -> subprocess.Popen[str]:
         [sys.executable, "-c", _hold_script(progid)],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
     )
+
+
+def _read_pid(client: subprocess.Popen[str]) -> int:
+    """The server's pid a client printed; on failure, the client's error output."""
+    assert client.stdout is not None
+    line = client.stdout.readline()
+    if not line.strip():
+        _, err = client.communicate("", timeout=30)
+        pytest.fail(f"the client printed no pid (exit {client.returncode}):\n{err}")
+    return int(line)
 
 
 def test_two_clients_that_activate_at_once_share_one_server(servers: LocalServers) -> None:
     clients = [_start_client("ApartmentTest.Echo") for _ in range(2)]
     try:
-        pids = [int(client.stdout.readline()) for client in clients]  # type: ignore[union-attr]
+        pids = [_read_pid(client) for client in clients]
         assert pids[0] == pids[1]
         assert servers.pids() == [pids[0]]
         (info,) = servers.running()
         assert sorted(pid for pid, _ in info.clients) == sorted(c.pid for c in clients)
     finally:
         for client in clients:
-            client.communicate("", timeout=30)
+            if client.returncode is None:
+                client.communicate("", timeout=30)
 
 
 def test_a_single_use_server_serves_one_client(servers: LocalServers, tmp_path: Path) -> None:
@@ -410,13 +422,9 @@ def test_a_killed_server_fails_the_call_in_flight_and_the_next_calls(
 
 def test_a_killed_client_lets_go_of_its_objects(servers: LocalServers) -> None:
     client = _start_client("ApartmentTest.Echo")
-    assert client.stdout is not None
-    pid = int(client.stdout.readline())
+    pid = _read_pid(client)
     client.kill()
-    client.wait(30)
-    client.stdout.close()
-    assert client.stdin is not None
-    client.stdin.close()
+    client.communicate(timeout=30)  # closes its pipes
     assert wait_for_exit(pid)
     assert servers.pids() == []
 

@@ -8,6 +8,7 @@ Nothing sleeps: the parent pumps until that last message, or blocks on a pipe.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -45,8 +46,11 @@ DONE = WM_USER + 99  # a child's last post: everything it posted before has arri
 _PRELUDE = "import os, sys, struct, array\nfrom apartment import messages as m\n"
 
 
+_started: list[subprocess.Popen[str]] = []  # this test's children (the main thread's list)
+
+
 def _child(code: str, **options: Any) -> subprocess.Popen[str]:
-    return subprocess.Popen(
+    child = subprocess.Popen(
         [sys.executable, "-c", _PRELUDE + textwrap.dedent(code)],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
@@ -54,6 +58,25 @@ def _child(code: str, **options: Any) -> subprocess.Popen[str]:
         text=True,
         **options,
     )
+    _started.append(child)
+    return child
+
+
+@pytest.fixture(autouse=True)
+def _reap_children() -> Iterator[None]:
+    """After a test, passed or failed: its children are killed if they still run, and reaped,
+    and their pipes closed (a pipe left open is a ResourceWarning in a later test)."""
+    yield
+    children = list(_started)
+    _started.clear()
+    for child in children:
+        if child.poll() is None:
+            child.kill()
+        child.wait(60)
+        for pipe in (child.stdin, child.stdout, child.stderr):
+            if pipe is not None:
+                with contextlib.suppress(OSError):
+                    pipe.close()
 
 
 def _finish(child: subprocess.Popen[str]) -> str:
