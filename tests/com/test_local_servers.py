@@ -614,3 +614,40 @@ def test_objects_in_a_reply_are_made_on_the_callers_thread(monkeypatch: pytest.M
         decoded_on.clear()
         caller = in_apartment(body, multithreaded)
         assert decoded_on and set(decoded_on) == {caller}
+
+
+class Taker:
+    """A client's object that keeps what the server hands it (on a thread of the connection)."""
+
+    _public_methods_ = ["Take"]
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.kept: list[Any] = []
+
+    def Take(self, pointer: Any) -> None:  # noqa: N802
+        with self.lock:
+            self.kept.append(pointer)
+
+
+@pytest.mark.usefixtures("servers")
+def test_an_object_a_connection_thread_received_is_let_go_when_another_thread_drops_it() -> None:
+    """The server's object reaches the client's MTA as an argument, on the connection's thread.
+
+    On free-threaded CPython an object that a thread other than its maker drops is freed by
+    its maker, when that one next runs Python code: the connection's reader, parked on its
+    socket, must still let it go, or the server never ends.
+    """
+
+    def body() -> None:
+        echo = _client("ApartmentTest.Echo")
+        pid = echo.Pid()
+        taker = Taker()
+        echo.Hand(com.wrap(taker))
+        del echo
+        with taker.lock:
+            assert len(taker.kept) == 1
+            taker.kept.clear()  # the last reference to the server's child goes here
+        assert wait_for_exit(pid)  # no gc.collect(): the server ends once the release is sent
+
+    in_apartment(body, multithreaded=True)
