@@ -346,6 +346,25 @@ def test_a_thread_of_another_process_gets_posted_thread_messages() -> None:
         messages.post_thread_message(thread_id, WM_USER)
 
 
+def test_a_post_succeeds_though_the_thread_that_gets_it_ends_its_process_at_once() -> None:
+    """The post is answered before the process ends: the message arrived, the post succeeded.
+
+    The child's thread may run (and the child exit) before the thread that took the post has
+    answered; the exit lets that answer go first (a race: several rounds make it likely).
+    """
+    for _ in range(5):
+        child = _child(
+            """
+            m.peek_message()
+            print(__import__("threading").get_native_id(), flush=True)
+            m.get_message()
+            """
+        )
+        thread_id = int(child.stdout.readline())  # type: ignore[union-attr]
+        messages.post_thread_message(thread_id, WM_USER + 1)
+        _finish(child)
+
+
 def test_registered_messages_and_broadcasts_reach_every_process(parent: Parent) -> None:
     number = messages.register_window_message(f"xwin-broadcast-{os.getpid()}")
     assert 0xC000 <= number <= 0xFFFF
