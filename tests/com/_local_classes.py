@@ -46,6 +46,7 @@ class Echo:
         "Nest",
         "Block",
         "WithOutValues",
+        "Hand",
     ]
     _public_attrs_ = ["value"]
 
@@ -88,6 +89,10 @@ class Echo:
     def Nest(self, callback: com.DispatchPointer, depth: int) -> Any:  # noqa: N802
         """Call ``callback.Down(depth)``, which may call Nest again: reentrancy both ways."""
         return [threading.get_native_id(), com.DispatchClient(callback).Down(depth)]
+
+    def Hand(self, callback: com.DispatchPointer) -> None:  # noqa: N802
+        """Hand ``callback.Take`` a new child object: an object of ours made in the caller."""
+        com.DispatchClient(callback).Take(com.wrap(Child()))
 
     def Block(self, callback: com.DispatchPointer) -> None:  # noqa: N802
         """Tell the caller the call has started, then never return."""

@@ -291,21 +291,33 @@ def _start_client(progid: str) -> subprocess.Popen[str]:
         [sys.executable, "-c", _hold_script(progid)],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
     )
+
+
+def _read_pid(client: subprocess.Popen[str]) -> int:
+    """The server's pid a client printed; on failure, the client's error output."""
+    assert client.stdout is not None
+    line = client.stdout.readline()
+    if not line.strip():
+        _, err = client.communicate("", timeout=30)
+        pytest.fail(f"the client printed no pid (exit {client.returncode}):\n{err}")
+    return int(line)
 
 
 def test_two_clients_that_activate_at_once_share_one_server(servers: LocalServers) -> None:
     clients = [_start_client("ApartmentTest.Echo") for _ in range(2)]
     try:
-        pids = [int(client.stdout.readline()) for client in clients]  # type: ignore[union-attr]
+        pids = [_read_pid(client) for client in clients]
         assert pids[0] == pids[1]
         assert servers.pids() == [pids[0]]
         (info,) = servers.running()
         assert sorted(pid for pid, _ in info.clients) == sorted(c.pid for c in clients)
     finally:
         for client in clients:
-            client.communicate("", timeout=30)
+            if client.returncode is None:
+                client.communicate("", timeout=30)
 
 
 def test_a_single_use_server_serves_one_client(servers: LocalServers, tmp_path: Path) -> None:
@@ -410,13 +422,9 @@ def test_a_killed_server_fails_the_call_in_flight_and_the_next_calls(
 
 def test_a_killed_client_lets_go_of_its_objects(servers: LocalServers) -> None:
     client = _start_client("ApartmentTest.Echo")
-    assert client.stdout is not None
-    pid = int(client.stdout.readline())
+    pid = _read_pid(client)
     client.kill()
-    client.wait(30)
-    client.stdout.close()
-    assert client.stdin is not None
-    client.stdin.close()
+    client.communicate(timeout=30)  # closes its pipes
     assert wait_for_exit(pid)
     assert servers.pids() == []
 
@@ -606,3 +614,40 @@ def test_objects_in_a_reply_are_made_on_the_callers_thread(monkeypatch: pytest.M
         decoded_on.clear()
         caller = in_apartment(body, multithreaded)
         assert decoded_on and set(decoded_on) == {caller}
+
+
+class Taker:
+    """A client's object that keeps what the server hands it (on a thread of the connection)."""
+
+    _public_methods_ = ["Take"]
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.kept: list[Any] = []
+
+    def Take(self, pointer: Any) -> None:  # noqa: N802
+        with self.lock:
+            self.kept.append(pointer)
+
+
+@pytest.mark.usefixtures("servers")
+def test_an_object_a_connection_thread_received_is_let_go_when_another_thread_drops_it() -> None:
+    """The server's object reaches the client's MTA as an argument, on the connection's thread.
+
+    On free-threaded CPython an object that a thread other than its maker drops is freed by
+    its maker, when that one next runs Python code: the connection's reader, parked on its
+    socket, must still let it go, or the server never ends.
+    """
+
+    def body() -> None:
+        echo = _client("ApartmentTest.Echo")
+        pid = echo.Pid()
+        taker = Taker()
+        echo.Hand(com.wrap(taker))
+        del echo
+        with taker.lock:
+            assert len(taker.kept) == 1
+            taker.kept.clear()  # the last reference to the server's child goes here
+        assert wait_for_exit(pid)  # no gc.collect(): the server ends once the release is sent
+
+    in_apartment(body, multithreaded=True)

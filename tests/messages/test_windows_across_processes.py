@@ -8,6 +8,7 @@ Nothing sleeps: the parent pumps until that last message, or blocks on a pipe.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -45,8 +46,11 @@ DONE = WM_USER + 99  # a child's last post: everything it posted before has arri
 _PRELUDE = "import os, sys, struct, array\nfrom apartment import messages as m\n"
 
 
+_started: list[subprocess.Popen[str]] = []  # this test's children (the main thread's list)
+
+
 def _child(code: str, **options: Any) -> subprocess.Popen[str]:
-    return subprocess.Popen(
+    child = subprocess.Popen(
         [sys.executable, "-c", _PRELUDE + textwrap.dedent(code)],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
@@ -54,6 +58,25 @@ def _child(code: str, **options: Any) -> subprocess.Popen[str]:
         text=True,
         **options,
     )
+    _started.append(child)
+    return child
+
+
+@pytest.fixture(autouse=True)
+def _reap_children() -> Iterator[None]:
+    """After a test, passed or failed: its children are killed if they still run, and reaped,
+    and their pipes closed (a pipe left open is a ResourceWarning in a later test)."""
+    yield
+    children = list(_started)
+    _started.clear()
+    for child in children:
+        if child.poll() is None:
+            child.kill()
+        child.wait(60)
+        for pipe in (child.stdin, child.stdout, child.stderr):
+            if pipe is not None:
+                with contextlib.suppress(OSError):
+                    pipe.close()
 
 
 def _finish(child: subprocess.Popen[str]) -> str:
@@ -321,6 +344,25 @@ def test_a_thread_of_another_process_gets_posted_thread_messages() -> None:
     assert _finish(child).split() == ["0", str(WM_USER + 7), "8", "9"]
     with pytest.raises(InvalidThreadIdError):
         messages.post_thread_message(thread_id, WM_USER)
+
+
+def test_a_post_succeeds_though_the_thread_that_gets_it_ends_its_process_at_once() -> None:
+    """The post is answered before the process ends: the message arrived, the post succeeded.
+
+    The child's thread may run (and the child exit) before the thread that took the post has
+    answered; the exit lets that answer go first (a race: several rounds make it likely).
+    """
+    for _ in range(5):
+        child = _child(
+            """
+            m.peek_message()
+            print(__import__("threading").get_native_id(), flush=True)
+            m.get_message()
+            """
+        )
+        thread_id = int(child.stdout.readline())  # type: ignore[union-attr]
+        messages.post_thread_message(thread_id, WM_USER + 1)
+        _finish(child)
 
 
 def test_registered_messages_and_broadcasts_reach_every_process(parent: Parent) -> None:

@@ -115,13 +115,14 @@ def activate_local(entry: ClassEntry, creator: Apartment) -> InterfacePointer:
     """
     clsid = entry.clsid
     timeout = server_start_timeout()
-    deadline = time.monotonic() + timeout
     lock = lock_file(class_lock(clsid), timeout)
     if lock is None:
         raise ServerExecError(
             f"another client has been starting the local server for {_name(entry)} for "
             f"{timeout} s; it may hang (`python -m apartment servers` lists the servers)"
         )
+    # From now: the time another client took to start the server it shares is not ours.
+    deadline = time.monotonic() + timeout
     try:
         for _ in range(3):  # a record gone stale between two looks: start afresh
             conn = _running(clsid) or _start(entry, deadline)

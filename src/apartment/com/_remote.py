@@ -368,6 +368,7 @@ class Connection(CallsOut, CallsIn):
         """Start the thread that reads the other side's requests (a daemon)."""
         with _registry.lock:
             _registry.open.add(self)
+        self._wake_readers()
         self._inn_threads = 1
         self._start_inn_thread()
 

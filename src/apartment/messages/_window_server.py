@@ -129,17 +129,22 @@ def _serve(conn: socket.socket) -> None:
             if not more:
                 return
             answered: list[Sent] = []  # a send's message, once its answer is made
+            posting = isinstance(request, list) and bool(request) and request[0] in _POSTS
+            if posting:
+                _posting(1)
             try:
-                answer = _answer(request, answered)
-            except Exception:  # a request that breaks the rules (or a window gone): refused
-                answer = ERROR_INVALID_PARAMETER
-            try:
+                try:
+                    answer = _answer(request, answered)
+                except Exception:  # a request that breaks the rules (or a window gone): refused
+                    answer = ERROR_INVALID_PARAMETER
                 send_frame(conn, answer)
             except (FrameError, OSError):
                 return
             finally:
                 for sent in answered:
                     _delivered(sent)
+                if posting:
+                    _posting(-1)
     finally:
         conn.close()
 
@@ -267,9 +272,14 @@ def _send(
 
 # Sends from other processes not answered yet, so that an exit lets the answers go first: a
 # procedure that ends its program (PostQuitMessage) has replied before the main thread ends.
+# Posts too: the thread that gets a posted message may end the program before the serving
+# thread has written "posted" (its poster would take the closed connection for a process that
+# had gone before the post, and PostThreadMessage would fail although the message arrived).
 _in_flight: set[Sent] = set()
+_posts_answering = [0]  # posts made whose answer is not written yet (under the condition)
 _in_flight_changed = threading.Condition(threading.Lock())
 _EXIT_GRACE = 2.0  # seconds an exit waits for answers that are ready to be written
+_POSTS = ("post", "tpost")
 
 
 def _delivered(sent: Sent) -> None:
@@ -278,11 +288,20 @@ def _delivered(sent: Sent) -> None:
         _in_flight_changed.notify_all()
 
 
+def _posting(change: int) -> None:
+    """A post's request came in (+1), or its answer went out or failed (-1)."""
+    with _in_flight_changed:
+        _posts_answering[0] += change
+        if not _posts_answering[0]:
+            _in_flight_changed.notify_all()
+
+
 def _let_answers_go() -> None:
     """At exit: wait (a little) until every reply already made has gone to its sender."""
     with _in_flight_changed:
         _in_flight_changed.wait_for(
-            lambda: not any(sent.replied for sent in _in_flight), _EXIT_GRACE
+            lambda: not _posts_answering[0] and not any(sent.replied for sent in _in_flight),
+            _EXIT_GRACE,
         )
 
 
