@@ -581,6 +581,24 @@ def test_native_pipe_test_service_through_the_scm(pywin32_root: Path, tmp_path: 
         assert run(service, "remove").splitlines()[-1] == "Service removed"
 
 
+def _drive(
+    driver: Path, demo: Path, tmp_path: Path, **env: str
+) -> subprocess.CompletedProcess[str]:
+    """Run ``demo`` unchanged under ``driver`` (a user at its windows), in a registry of its
+    own; it must end well."""
+    environ = {**os.environ, "APARTMENT_REGISTRY": str(tmp_path / "registry.sqlite3"), **env}
+    done = subprocess.run(
+        [sys.executable, "-m", "apartment", "run", str(driver), str(demo)],
+        capture_output=True,
+        text=True,
+        timeout=100,
+        env=environ,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, f"{done.stdout}\n{done.stderr}"
+    return done
+
+
 CONSOLE_DRIVER = Path(__file__).resolve().parent / "drivers" / "console_demo_keys.py"
 
 
@@ -588,16 +606,7 @@ CONSOLE_DRIVER = Path(__file__).resolve().parent / "drivers" / "console_demo_key
 def test_console_demo_reads_keys(pywin32_root: Path, tmp_path: Path) -> None:
     """pywin32's win32console_demo, unchanged, with keys typed at its console by a driver."""
     demo = pywin32_root / "win32" / "Demos" / "win32console_demo.py"
-    env = {**os.environ, "APARTMENT_REGISTRY": str(tmp_path / "registry.sqlite3")}
-    done = subprocess.run(
-        [sys.executable, "-m", "apartment", "run", str(CONSOLE_DRIVER), str(demo)],
-        capture_output=True,
-        text=True,
-        timeout=100,
-        env=env,
-        cwd=tmp_path,
-    )
-    assert done.returncode == 0, f"{done.stdout}\n{done.stderr}"
+    done = _drive(CONSOLE_DRIVER, demo, tmp_path)
     assert done.stdout.splitlines() == ["the demo ended"]
 
 
@@ -689,16 +698,7 @@ def test_taskbar_demo_takes_clicks(pywin32_root: Path, tmp_path: Path) -> None:
     before the first menu's WM_COMMAND: only the order of what each click causes is fixed.
     """
     demo = pywin32_root / "win32" / "Demos" / "win32gui_taskbar.py"
-    env = {**os.environ, "APARTMENT_REGISTRY": str(tmp_path / "registry.sqlite3")}
-    done = subprocess.run(
-        [sys.executable, "-m", "apartment", "run", str(TASKBAR_DRIVER), str(demo)],
-        capture_output=True,
-        text=True,
-        timeout=100,
-        env=env,
-        cwd=tmp_path,
-    )
-    assert done.returncode == 0, f"{done.stdout}\n{done.stderr}"
+    done = _drive(TASKBAR_DRIVER, demo, tmp_path)
     lines = done.stdout.splitlines()
     assert lines[:2] == ["Can't find a Python icon file - using default", "You clicked me."]
     assert sorted(lines[2:6]) == sorted(
@@ -717,17 +717,7 @@ def test_file_dialogs_demo_gets_the_users_files(pywin32_root: Path, tmp_path: Pa
     """pywin32's GetSaveFileName.py, unchanged: its save and open dialogs answered by a user
     (the driver's chooser), in the folder the demo offers."""
     demo = pywin32_root / "win32" / "Demos" / "GetSaveFileName.py"
-    env = {**os.environ, "APARTMENT_REGISTRY": str(tmp_path / "registry.sqlite3")}
-    env["TMPDIR"] = str(tmp_path)  # the driver's %TEMP%
-    done = subprocess.run(
-        [sys.executable, "-m", "apartment", "run", str(FILE_DIALOGS_DRIVER), str(demo)],
-        capture_output=True,
-        text=True,
-        timeout=100,
-        env=env,
-        cwd=tmp_path,
-    )
-    assert done.returncode == 0, f"{done.stdout}\n{done.stderr}"
+    done = _drive(FILE_DIALOGS_DRIVER, demo, tmp_path, TMPDIR=str(tmp_path))  # %TEMP%
     lines = done.stdout.splitlines()
     flags = ["\tOFN_ALLOWMULTISELECT", "\tOFN_EXPLORER"]
     assert lines[0] == f"save file names: {str(tmp_path / 'saved.py')!r}"
@@ -750,16 +740,7 @@ def test_clipboard_bitmap_demo_paints_the_clipboard(pywin32_root: Path, tmp_path
     """pywin32's win32clipboard_bitmapdemo.py, unchanged: a clipboard viewer that stretches the
     clipboard's CF_BITMAP over its window, closed by a user once it has painted."""
     demo = pywin32_root / "win32" / "Demos" / "win32clipboard_bitmapdemo.py"
-    env = {**os.environ, "APARTMENT_REGISTRY": str(tmp_path / "registry.sqlite3")}
-    done = subprocess.run(
-        [sys.executable, "-m", "apartment", "run", str(CLIPBOARD_BITMAP_DRIVER), str(demo)],
-        capture_output=True,
-        text=True,
-        timeout=100,
-        env=env,
-        cwd=tmp_path,
-    )
-    assert done.returncode == 0, f"{done.stdout}\n{done.stderr}"
+    done = _drive(CLIPBOARD_BITMAP_DRIVER, demo, tmp_path)
     lines = done.stdout.splitlines()
     area = lines[-2].removeprefix("its client area: ")
     assert lines[0] == f"painted a red 4 x 4 bitmap over {area}"
@@ -776,16 +757,7 @@ def test_desktop_manager_demo_exits_from_its_menu(pywin32_root: Path, tmp_path: 
     """pywin32's desktopmanager.py, unchanged: its tray icon's menu lists the desktops, and
     Exit ends it (a new desktop is not modelled: one screen, so the driver does not ask)."""
     demo = pywin32_root / "win32" / "Demos" / "desktopmanager.py"
-    env = {**os.environ, "APARTMENT_REGISTRY": str(tmp_path / "registry.sqlite3")}
-    done = subprocess.run(
-        [sys.executable, "-m", "apartment", "run", str(DESKTOP_MANAGER_DRIVER), str(demo)],
-        capture_output=True,
-        text=True,
-        timeout=100,
-        env=env,
-        cwd=tmp_path,
-    )
-    assert done.returncode == 0, f"{done.stdout}\n{done.stderr}"
+    done = _drive(DESKTOP_MANAGER_DRIVER, demo, tmp_path)
     assert done.stdout.splitlines() == [
         "menu: ['Default', 'Create new ...', 'Exit']",
         "the demo ended",
