@@ -19,9 +19,10 @@ the main thread is blocked in, as Ctrl+C would.
 On Windows ``_thread.interrupt_main()`` from a handler is KeyboardInterrupt in the main thread,
 never another Ctrl+C; here it trips the flag a SIGINT trips. So while handlers are installed
 ``_thread.interrupt_main`` is wrapped: it counts its calls and sends SIGINT to the main thread,
-whose handler takes a counted one for the interrupt and runs the previous handler. A SIGINT
-while the handlers run is taken for an interrupt as well (one sent by ``os.kill``, or by an
-``interrupt_main`` bound before the wrap).
+whose handler takes a counted one for the interrupt and runs the previous handler. Any other
+SIGINT is another Ctrl+C, handled on a thread of its own, even while handlers run (as
+Windows starts a thread per event): one sent by ``os.kill``, or by an ``interrupt_main``
+bound by name before the wrap, is taken so.
 
 The signal handler itself never waits: the handlers' thread is started by a bare thread, since
 ``Thread.start`` waits on a condition, and a second signal run inside that wait would raise in
