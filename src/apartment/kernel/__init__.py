@@ -9,9 +9,11 @@ from ._accounts import Account as Account
 from ._accounts import AccountKind as AccountKind
 from ._accounts import bind_directory as bind_directory
 from ._accounts import current_user_sid as current_user_sid
+from ._accounts import group_sid as group_sid
 from ._accounts import lookup_account as lookup_account
 from ._accounts import lookup_sid as lookup_sid
 from ._accounts import machine_sid as machine_sid
+from ._accounts import user_sid as user_sid
 from ._affinity import TRIM_WORKING_SET as TRIM_WORKING_SET
 from ._affinity import process_affinity as process_affinity
 from ._affinity import set_process_affinity as set_process_affinity
@@ -779,6 +781,7 @@ __all__ = [
     "free_memory",
     "full_path_name",
     "give_descriptor",
+    "group_sid",
     "handle_of_descriptor",
     "handles",
     "hard_link",
@@ -921,6 +924,7 @@ __all__ = [
     "transition_time",
     "transmit_file",
     "unwatch_policy",
+    "user_sid",
     "volume_info",
     "wait_all",
     "wait_any",

@@ -14,7 +14,9 @@ as on a Windows machine in a workgroup.
 from __future__ import annotations
 
 import enum
+import grp
 import os
+import pwd
 from typing import NamedTuple, NoReturn
 
 from ..errors import (
@@ -108,6 +110,7 @@ _ADMINISTRATOR_RID = 500
 _GUEST_RID = 501
 _NONE_GROUP_RID = 513  # "None": a workgroup machine's users' primary group
 _FIRST_USER_RID = 1000
+_FIRST_GROUP_RID = 100000
 
 
 def machine_sid() -> str:
@@ -115,14 +118,29 @@ def machine_sid() -> str:
     return "S-1-5-21-0-0-0"
 
 
+def user_sid(uid: int) -> str:
+    """The SID of the computer's user with Linux uid ``uid``: the machine's, RID 1000 + uid."""
+    return f"{machine_sid()}-{_FIRST_USER_RID + uid}"
+
+
+def group_sid(gid: int) -> str:
+    """The SID of the local group with Linux gid ``gid``: the machine's, RID 100000 + gid."""
+    return f"{machine_sid()}-{_FIRST_GROUP_RID + gid}"
+
+
 def current_user_sid() -> str:
     """The SID of the user running the process: the machine's, RID 1000 + the Linux uid."""
-    return f"{machine_sid()}-{_FIRST_USER_RID + os.getuid()}"
+    return user_sid(os.getuid())
 
 
 def _accounts() -> tuple[Account, ...]:
-    """The whole table: the well-known accounts, then the computer's (its name may change)."""
+    """The whole table: the well-known accounts, then the computer's (its name may change).
+
+    Its users and local groups are the system's (/etc/passwd, /etc/group), as the network
+    account calls list them.
+    """
     machine, domain = machine_sid(), computer_name()
+    me = os.getuid()
     return (
         *_WELL_KNOWN,
         Account(machine, domain, domain, AccountKind.DOMAIN),
@@ -130,6 +148,15 @@ def _accounts() -> tuple[Account, ...]:
         Account(f"{machine}-{_GUEST_RID}", "Guest", domain, AccountKind.USER),
         Account(f"{machine}-{_NONE_GROUP_RID}", "None", domain, AccountKind.GROUP),
         Account(current_user_sid(), user_name(), domain, AccountKind.USER),
+        *(
+            Account(user_sid(entry.pw_uid), entry.pw_name, domain, AccountKind.USER)
+            for entry in pwd.getpwall()
+            if entry.pw_uid != me
+        ),
+        *(
+            Account(group_sid(entry.gr_gid), entry.gr_name, domain, AccountKind.ALIAS)
+            for entry in grp.getgrall()
+        ),
     )
 
 

@@ -45,7 +45,7 @@ NERR_GROUP_NOT_FOUND = 2220
 NERR_USER_NOT_FOUND = 2221
 NERR_DC_NOT_FOUND = 2453
 ERROR_NO_SUCH_ALIAS = 1376
-_FIRST_USER_RID = 1000
+_FIRST_USER_RID = 1000  # kernel.user_sid's and group_sid's RIDs: the SIDs are made there
 _FIRST_GROUP_RID = 100000
 _NONE_GROUP_RID = 513
 
@@ -81,7 +81,7 @@ def _user(entry: pwd.struct_passwd) -> LocalUser:
     return LocalUser(
         name=entry.pw_name,
         rid=rid,
-        sid=f"{kernel.machine_sid()}-{rid}",
+        sid=kernel.user_sid(entry.pw_uid),
         full_name=entry.pw_gecos.split(",", 1)[0],
         home=entry.pw_dir,
         shell=entry.pw_shell,
@@ -113,7 +113,7 @@ def _group(entry: grp.struct_group) -> LocalGroup:
     for user in pwd.getpwall():  # a user's primary group holds it too
         if user.pw_gid == entry.gr_gid and user.pw_name not in members:
             members.append(user.pw_name)
-    return LocalGroup(entry.gr_name, rid, f"{kernel.machine_sid()}-{rid}", tuple(members))
+    return LocalGroup(entry.gr_name, rid, kernel.group_sid(entry.gr_gid), tuple(members))
 
 
 def local_groups() -> list[LocalGroup]:
