@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import enum
 import grp
+import itertools
 import os
 import pwd
-from typing import NamedTuple, NoReturn
+from typing import TYPE_CHECKING, NamedTuple, NoReturn
 
 from ..errors import (
     ERROR_NO_SUCH_DOMAIN,
@@ -26,6 +27,9 @@ from ..errors import (
     Win32Error,
 )
 from ._sysinfo import computer_name, user_name
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 __all__ = [
     "AccountKind",
@@ -134,13 +138,8 @@ def current_user_sid() -> str:
 
 
 def _accounts() -> tuple[Account, ...]:
-    """The whole table: the well-known accounts, then the computer's (its name may change).
-
-    Its users and local groups are the system's (/etc/passwd, /etc/group), as the network
-    account calls list them.
-    """
+    """The fixed table: the well-known accounts, then the computer's (its name may change)."""
     machine, domain = machine_sid(), computer_name()
-    me = os.getuid()
     return (
         *_WELL_KNOWN,
         Account(machine, domain, domain, AccountKind.DOMAIN),
@@ -148,16 +147,38 @@ def _accounts() -> tuple[Account, ...]:
         Account(f"{machine}-{_GUEST_RID}", "Guest", domain, AccountKind.USER),
         Account(f"{machine}-{_NONE_GROUP_RID}", "None", domain, AccountKind.GROUP),
         Account(current_user_sid(), user_name(), domain, AccountKind.USER),
-        *(
-            Account(user_sid(entry.pw_uid), entry.pw_name, domain, AccountKind.USER)
-            for entry in pwd.getpwall()
-            if entry.pw_uid != me
-        ),
-        *(
-            Account(group_sid(entry.gr_gid), entry.gr_name, domain, AccountKind.ALIAS)
-            for entry in grp.getgrall()
-        ),
     )
+
+
+def _system_account(sid: str) -> Account | None:
+    """The system's user (RID 1000 + uid) or group (an alias, RID 100000 + gid) ``sid`` names.
+
+    The computer's users and local groups are the system's (/etc/passwd, /etc/group), as the
+    network account calls list them; one is read by its id, not the whole list.
+    """
+    prefix = machine_sid() + "-"
+    if not sid.startswith(prefix) or not sid[len(prefix) :].isdigit():
+        return None
+    rid, domain = int(sid[len(prefix) :]), computer_name()
+    try:
+        if rid >= _FIRST_GROUP_RID:
+            name = grp.getgrgid(rid - _FIRST_GROUP_RID).gr_name
+            return Account(sid, name, domain, AccountKind.ALIAS)
+        if rid >= _FIRST_USER_RID:
+            name = pwd.getpwuid(rid - _FIRST_USER_RID).pw_name
+            return Account(sid, name, domain, AccountKind.USER)
+    except (KeyError, OverflowError):
+        pass
+    return None
+
+
+def _system_accounts() -> Iterator[Account]:
+    """Every system user, then every system group, as accounts of the computer."""
+    domain = computer_name()
+    for user in pwd.getpwall():
+        yield Account(user_sid(user.pw_uid), user.pw_name, domain, AccountKind.USER)
+    for group in grp.getgrall():
+        yield Account(group_sid(group.gr_gid), group.gr_name, domain, AccountKind.ALIAS)
 
 
 def none_group_sid() -> str:
@@ -188,7 +209,7 @@ def lookup_account(name: str, *, computer: str | None = None) -> Account:
         raise TypeError("an account name must be a string")
     domain, _, bare = name.rpartition("\\")
     bare, domain = bare.casefold(), domain.casefold()
-    for account in _accounts():
+    for account in itertools.chain(_accounts(), _system_accounts()):  # the fixed ones first
         if account.name.casefold() == bare and (not domain or account.domain.casefold() == domain):
             return account
     raise Win32Error.from_code(ERROR_NONE_MAPPED, f"no account is named {name!r}")
@@ -213,6 +234,9 @@ def lookup_sid(sid: str, *, computer: str | None = None) -> Account:
     for account in _accounts():
         if account.sid == wanted:
             return account
+    found = _system_account(wanted)
+    if found is not None:
+        return found
     raise Win32Error.from_code(ERROR_NONE_MAPPED, f"no account has the SID {sid}")
 
 
