@@ -182,3 +182,27 @@ def test_a_child_forked_while_another_thread_adds_handlers_can_add_its_own() -> 
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "hung 0"
+
+
+def test_a_programs_own_handler_of_the_nudge_signal_is_never_sent_it() -> None:
+    # The nudge (SIGRTMAX) is ours only when no handler was set for it before.
+    result = _run(
+        """
+        import _thread
+        nudged = []
+        signal.signal(signal.SIGRTMAX, lambda signum, frame: nudged.append(signum))
+        def handler(event):
+            _thread.interrupt_main()
+            return True
+        kernel.add_ctrl_handler(handler)
+        for _ in range(30):
+            try:
+                kernel.raise_ctrl_event(kernel.CTRL_C_EVENT)
+                threading.Event().wait(3)
+            except KeyboardInterrupt:
+                pass
+        print(len(nudged), signal.getsignal(signal.SIGRTMAX).__name__)
+        """
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["0", "<lambda>"]

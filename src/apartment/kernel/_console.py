@@ -78,9 +78,10 @@ _ran: dict[int, int] = {}  # signal -> _sent's count when the main thread last r
 _interrupt_main = _thread.interrupt_main  # the one the wrap calls
 # A signal with a handler that does nothing: sent to the main thread only to end a wait it
 # went into with a signal pending (see _send_to_main).
-_NUDGE = getattr(signal, "SIGRTMAX", None)
+_NUDGE: int = getattr(signal, "SIGRTMAX", 0)  # 0: none (macOS has no real-time signals)
 _NUDGE_EVERY = 0.02  # seconds between nudges
 _NUDGE_FOR = 2.0  # seconds of nudging before the signal is left to the main thread
+_nudging = False  # the nudge's handler is ours (a program's own is never sent it)
 
 
 def _counted_interrupt_main(signum: int = signal.SIGINT, /) -> None:
@@ -113,7 +114,7 @@ def _send_to_main(signum: int) -> None:
     with _lock:
         sent = _sent[signum] = _sent.get(signum, 0) + 1
     signal.pthread_kill(main.ident, signum)
-    if _NUDGE is None or threading.get_ident() == main.ident:
+    if not _nudging or threading.get_ident() == main.ident:
         return
     deadline = time.monotonic() + _NUDGE_FOR
     with _taken:
@@ -130,6 +131,7 @@ def _nudged(signum: int, frame: FrameType | None) -> None:
 
 def _install() -> None:
     """Catch the three signals (in the main thread, the first time; under ``_lock``)."""
+    global _nudging
     if _previous:
         return
     if threading.current_thread() is not threading.main_thread():
@@ -139,8 +141,9 @@ def _install() -> None:
         )
     for signum in _SIGNALS:
         _previous[signum] = signal.signal(signum, _on_signal)
-    if _NUDGE is not None and signal.getsignal(_NUDGE) in (signal.SIG_DFL, None):
+    if _NUDGE and signal.getsignal(_NUDGE) in (signal.SIG_DFL, None):
         signal.signal(_NUDGE, _nudged)
+        _nudging = True
     _thread.interrupt_main = _counted_interrupt_main
 
 
