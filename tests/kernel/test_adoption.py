@@ -297,12 +297,22 @@ def test_a_teardown_waiting_for_the_kernel_lock_gives_up_once_shutdown_begins(
 ) -> None:
     """The lock's holder may be frozen by the shutdown: the teardown must not wait for ever."""
     from apartment.kernel import _thread as thread_module
-    from apartment.kernel._core import KERNEL_LOCK
 
-    adopted = threading.Event()
     shutting_down = threading.Event()
     gate = Gate()
     monkeypatch.setattr(thread_module, "_finalizing", shutting_down.is_set)
+    ended = _adopted_thread_ends_under_held_kernel_lock(gate, after_open=shutting_down.set)
+    assert ended, "the thread's teardown waited for the kernel lock after shutdown began"
+
+
+def _adopted_thread_ends_under_held_kernel_lock(
+    gate: Gate, after_open: Callable[[], object] = lambda: None
+) -> bool:
+    """Whether an adopted thread, let go through ``gate`` while the kernel lock is held "for
+    ever" (by a daemon frozen at shutdown), ends: its sentinel tells its end at its teardown."""
+    from apartment.kernel._core import KERNEL_LOCK
+
+    adopted = threading.Event()
 
     def body() -> None:
         current_thread()  # adopted: its sentinel tells its end at its teardown
@@ -312,15 +322,14 @@ def test_a_teardown_waiting_for_the_kernel_lock_gives_up_once_shutdown_begins(
     thread = threading.Thread(target=body, daemon=True)
     thread.start()
     assert adopted.wait(JOIN)
-    KERNEL_LOCK.acquire()  # held "for ever" by a daemon frozen at shutdown
+    KERNEL_LOCK.acquire()
     try:
         gate.open()  # its teardown now waits for the lock
-        shutting_down.set()
+        after_open()
         thread.join(JOIN)
-        ended = not thread.is_alive()
+        return not thread.is_alive()
     finally:
         KERNEL_LOCK.release()
-    assert ended, "the thread's teardown waited for the kernel lock after shutdown began"
 
 
 def test_a_teardown_whose_exit_hooks_need_the_kernel_lock_gives_up_once_shutdown_begins(
@@ -331,7 +340,6 @@ def test_a_teardown_whose_exit_hooks_need_the_kernel_lock_gives_up_once_shutdown
     from apartment.kernel import _thread as thread_module
     from apartment.kernel._core import KERNEL_LOCK
 
-    adopted = threading.Event()
     gate = Gate()
     hooked: list[ThreadHandle] = []
     answers = iter([False])  # the teardown's first look: not yet; shutdown begins after it
@@ -345,22 +353,7 @@ def test_a_teardown_whose_exit_hooks_need_the_kernel_lock_gives_up_once_shutdown
 
     monkeypatch.setattr(thread_module, "_finalizing", finalizing)
     monkeypatch.setattr(thread_module, "_exit_hooks", [*thread_module._exit_hooks, hook])
-
-    def body() -> None:
-        current_thread()  # adopted: its sentinel tells its end at its teardown
-        adopted.set()
-        gate.pass_()
-
-    thread = threading.Thread(target=body, daemon=True)
-    thread.start()
-    assert adopted.wait(JOIN)
-    KERNEL_LOCK.acquire()  # held "for ever" by a daemon frozen at shutdown
-    try:
-        gate.open()
-        thread.join(JOIN)
-        ended = not thread.is_alive()
-    finally:
-        KERNEL_LOCK.release()
+    ended = _adopted_thread_ends_under_held_kernel_lock(gate)
     assert ended, "an exit hook of the thread's teardown waited for the kernel lock"
     assert hooked == []
 

@@ -118,11 +118,10 @@ def _send_to_main(signum: int) -> None:
         return
     deadline = time.monotonic() + _NUDGE_FOR
     with _taken:
-        while _ran.get(signum, 0) < sent and time.monotonic() < deadline:
-            if not _taken.wait_for(lambda: _ran.get(signum, 0) >= sent, _NUDGE_EVERY):
-                if not main.is_alive():
-                    return
-                signal.pthread_kill(main.ident, _NUDGE)
+        while not _taken.wait_for(lambda: _ran.get(signum, 0) >= sent, _NUDGE_EVERY):
+            if time.monotonic() >= deadline or not main.is_alive():
+                return
+            signal.pthread_kill(main.ident, _NUDGE)
 
 
 def _nudged(signum: int, frame: FrameType | None) -> None:

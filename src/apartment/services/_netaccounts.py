@@ -45,8 +45,6 @@ NERR_GROUP_NOT_FOUND = 2220
 NERR_USER_NOT_FOUND = 2221
 NERR_DC_NOT_FOUND = 2453
 ERROR_NO_SUCH_ALIAS = 1376
-_FIRST_USER_RID = 1000  # kernel.user_sid's and group_sid's RIDs: the SIDs are made there
-_FIRST_GROUP_RID = 100000
 _NONE_GROUP_RID = 513
 
 
@@ -72,16 +70,21 @@ class LocalGroup(NamedTuple):
     members: tuple[str, ...]
 
 
+def _rid(sid: str) -> int:
+    """A SID's last part: the account's relative id (the kernel makes the SIDs)."""
+    return int(sid.rsplit("-", 1)[1])
+
+
 def _user(entry: pwd.struct_passwd) -> LocalUser:
-    rid = _FIRST_USER_RID + entry.pw_uid
+    sid = kernel.user_sid(entry.pw_uid)
     try:
         primary = grp.getgrgid(entry.pw_gid).gr_name
     except KeyError:
         primary = ""
     return LocalUser(
         name=entry.pw_name,
-        rid=rid,
-        sid=kernel.user_sid(entry.pw_uid),
+        rid=_rid(sid),
+        sid=sid,
         full_name=entry.pw_gecos.split(",", 1)[0],
         home=entry.pw_dir,
         shell=entry.pw_shell,
@@ -108,12 +111,12 @@ def local_user(name: str) -> LocalUser:
 
 
 def _group(entry: grp.struct_group) -> LocalGroup:
-    rid = _FIRST_GROUP_RID + entry.gr_gid
+    sid = kernel.group_sid(entry.gr_gid)
     members = list(entry.gr_mem)
     for user in pwd.getpwall():  # a user's primary group holds it too
         if user.pw_gid == entry.gr_gid and user.pw_name not in members:
             members.append(user.pw_name)
-    return LocalGroup(entry.gr_name, rid, kernel.group_sid(entry.gr_gid), tuple(members))
+    return LocalGroup(entry.gr_name, _rid(sid), sid, tuple(members))
 
 
 def local_groups() -> list[LocalGroup]:
