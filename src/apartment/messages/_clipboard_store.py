@@ -24,6 +24,7 @@ import contextlib
 import os
 import sqlite3
 import threading
+import time
 from typing import TYPE_CHECKING, NamedTuple
 
 from .._fork import CLOCK, hold_across_fork
@@ -140,8 +141,7 @@ def _connection(path: str) -> sqlite3.Connection:
     )
     try:
         if not made:
-            connection.execute("PRAGMA journal_mode=WAL")  # kept in the file once set
-            connection.executescript(_SCHEMA)
+            _make(connection)
             with _made_lock:
                 _made.add(path)
     except BaseException:
@@ -149,6 +149,25 @@ def _connection(path: str) -> sqlite3.Connection:
         raise
     _local.connection = _Kept(path, connection)
     return connection
+
+
+def _make(connection: sqlite3.Connection) -> None:
+    """Put the file in WAL mode and create its tables (once; another process may at once).
+
+    Switching to WAL needs the file alone and SQLite does not wait for it (no busy handler):
+    two processes making the store at once got "database is locked". Retried until the
+    busy timeout, as any other write waits.
+    """
+    deadline = time.monotonic() + _BUSY_TIMEOUT
+    while True:
+        try:
+            connection.execute("PRAGMA journal_mode=WAL")  # kept in the file once set
+            connection.executescript(_SCHEMA)
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() >= deadline:
+                raise
+        time.sleep(0.01)
 
 
 class _Kept:
