@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import time
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
 
-__all__ = ["BUSY_TIMEOUT", "immediate", "open_store"]
+__all__ = ["BUSY_TIMEOUT", "enter_wal_mode", "immediate", "open_store"]
 
 BUSY_TIMEOUT = 30.0
 """Seconds a writer waits for another process's transaction."""
@@ -29,11 +30,31 @@ def open_store(path: Path, schema: str) -> Iterator[sqlite3.Connection]:
     path.parent.mkdir(parents=True, exist_ok=True)
     connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
     try:
-        connection.execute("PRAGMA journal_mode=WAL")
+        enter_wal_mode(connection)
         connection.executescript(schema)
         yield connection
     finally:
         connection.close()
+
+
+def enter_wal_mode(connection: sqlite3.Connection) -> None:
+    """Put the store's file in WAL mode (kept in the file; a no-op once it is).
+
+    The switch needs the file alone, and SQLite reports a conflict with another process's
+    new connection at once instead of calling the busy handler: two processes opening a
+    fresh store together got "database is locked". Retried here until the busy timeout, as
+    any other write waits. Must run outside a transaction.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT
+    while True:
+        try:
+            connection.execute("PRAGMA journal_mode=WAL")
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.001)
+        else:
+            return
 
 
 @contextlib.contextmanager

@@ -24,13 +24,12 @@ import errno
 import os
 import sqlite3
 import threading
-import time
 import urllib.parse
 import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .._sqlite import immediate
+from .._sqlite import BUSY_TIMEOUT, enter_wal_mode, immediate
 from ..errors import (
     ERROR_ACCESS_DENIED,
     ERROR_BADDB,
@@ -57,7 +56,6 @@ __all__ = [
 SCHEMA_VERSION = 1
 """The ``PRAGMA user_version`` of a registry file this code reads and writes."""
 
-_BUSY_TIMEOUT = 30.0  # seconds a writer waits for another process's transaction
 _FOUND_MAX = 256  # lookups a thread's reader remembers between commits
 COLUMNS = (
     "clsid, progid, verprogid, description, threading_model, clsctx, class_spec,"
@@ -150,7 +148,7 @@ def _open_for_writing(path: Path) -> sqlite3.Connection:
         )
     try:
         # isolation_level=None: we issue BEGIN IMMEDIATE / COMMIT ourselves.
-        return sqlite3.connect(path, timeout=_BUSY_TIMEOUT, isolation_level=None)
+        return sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
     except sqlite3.Error as exc:
         raise _UnusableError(f"cannot open the class registry {path}: {exc}; {_FIX}") from exc
 
@@ -167,7 +165,7 @@ def _open_for_reading(path: Path) -> sqlite3.Connection:
     uri = f"file:{urllib.parse.quote(str(path))}?mode=ro{immutable}"
     try:
         return sqlite3.connect(
-            uri, uri=True, timeout=_BUSY_TIMEOUT, isolation_level=None, check_same_thread=False
+            uri, uri=True, timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False
         )
     except sqlite3.Error as exc:
         raise _UnusableError(f"cannot open the class registry {path}: {exc}; {_FIX}") from exc
@@ -399,33 +397,13 @@ def _prepare(conn: sqlite3.Connection, path: Path) -> None:
     if version == SCHEMA_VERSION:
         return
     _check_version(path, version, tables)  # before touching a file that is not ours
-    _enter_wal_mode(conn)
+    enter_wal_mode(conn)
     with transaction(conn):
         version, tables = _state(conn)  # another process may have won the race
         if version != SCHEMA_VERSION:
             _check_version(path, version, tables)
             conn.execute(_SCHEMA)
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-
-
-def _enter_wal_mode(conn: sqlite3.Connection) -> None:
-    """Switch a new file to WAL, which lets readers run beside a writer.
-
-    The mode is persistent and cannot change inside a transaction, so it is set before the
-    schema (a no-op if a racing creator already did). The switch needs an exclusive lock,
-    and SQLite reports a conflict with another new connection at once instead of calling
-    the busy handler, so retry here until the busy timeout. Only a brand-new file gets here.
-    """
-    deadline = time.monotonic() + _BUSY_TIMEOUT
-    while True:
-        try:
-            conn.execute("PRAGMA journal_mode = WAL")
-        except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc) or time.monotonic() >= deadline:
-                raise
-            time.sleep(0.001)
-        else:
-            return
 
 
 def _check_version(path: Path, version: int, tables: list[str]) -> None:

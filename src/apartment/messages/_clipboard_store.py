@@ -24,12 +24,11 @@ import contextlib
 import os
 import sqlite3
 import threading
-import time
 from typing import TYPE_CHECKING, NamedTuple
 
 from .._fork import CLOCK, hold_across_fork
 from .._runtime import runtime_dir
-from .._sqlite import immediate
+from .._sqlite import BUSY_TIMEOUT, enter_wal_mode, immediate
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -81,7 +80,6 @@ CREATE TABLE IF NOT EXISTS hwnd_next (
 );
 INSERT OR IGNORE INTO hwnd_next VALUES (1, 65536);
 """
-_BUSY_TIMEOUT = 30.0
 _made: set[str] = set()  # the files this process has made sure of (schema, row, WAL)
 _made_lock = threading.Lock()
 hold_across_fork(_made_lock, CLOCK)  # a leaf
@@ -137,11 +135,12 @@ def _connection(path: str) -> sqlite3.Connection:
         os.close(os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600))
     # check_same_thread off: only this thread uses it, but its end may close it from another
     connection = sqlite3.connect(
-        path, timeout=_BUSY_TIMEOUT, isolation_level=None, check_same_thread=False
+        path, timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False
     )
     try:
         if not made:
-            _make(connection)
+            enter_wal_mode(connection)
+            connection.executescript(_SCHEMA)
             with _made_lock:
                 _made.add(path)
     except BaseException:
@@ -149,25 +148,6 @@ def _connection(path: str) -> sqlite3.Connection:
         raise
     _local.connection = _Kept(path, connection)
     return connection
-
-
-def _make(connection: sqlite3.Connection) -> None:
-    """Put the file in WAL mode and create its tables (once; another process may at once).
-
-    Switching to WAL needs the file alone and SQLite does not wait for it (no busy handler):
-    two processes making the store at once got "database is locked". Retried until the
-    busy timeout, as any other write waits.
-    """
-    deadline = time.monotonic() + _BUSY_TIMEOUT
-    while True:
-        try:
-            connection.execute("PRAGMA journal_mode=WAL")  # kept in the file once set
-            connection.executescript(_SCHEMA)
-            return
-        except sqlite3.OperationalError as error:
-            if "locked" not in str(error) or time.monotonic() >= deadline:
-                raise
-        time.sleep(0.01)
 
 
 class _Kept:
