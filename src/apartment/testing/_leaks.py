@@ -28,6 +28,7 @@ SERVICE_THREADS = (
     "apartment-remote",  # a connection's reader (it ends with the connection), the listener
     "apartment-evt-service",  # the event log subscriptions (services.Subscription)
     "apartment-windows",  # the window server (its listener, connections) and send replies
+    "apartment-registry-notify",  # polls for other processes' writes while a watch is pending
 )
 """Name prefixes of the library's own long-lived daemon threads, which are never leaks."""
 
