@@ -6,6 +6,7 @@ from __future__ import annotations
 import atexit
 import os
 import shutil
+import signal
 import tempfile
 from typing import TYPE_CHECKING
 
@@ -29,6 +30,16 @@ os.environ["APARTMENT_LSA"] = os.path.join(_RUNTIME, "lsa.json")
 # So are its credentials and the key of its protected data (s20-modules).
 os.environ["APARTMENT_CREDENTIALS"] = os.path.join(_RUNTIME, "credentials.sqlite3")
 os.environ["APARTMENT_PROTECT_KEY"] = os.path.join(_RUNTIME, "protect.key")
+
+# A session started in the background by a shell without job control (`cmd &` in a script, as
+# some CI runners do) begins with SIGINT and SIGQUIT ignored, and Python then installs no
+# KeyboardInterrupt handler: the Ctrl+C tests would wait for an interrupt that never comes.
+# Give the session (and the children it starts) the handlers an interactive run has.
+for _signum in (signal.SIGINT, signal.SIGQUIT):
+    if signal.getsignal(_signum) == signal.SIG_IGN:
+        signal.signal(
+            _signum, signal.default_int_handler if _signum == signal.SIGINT else signal.SIG_DFL
+        )
 
 settings.register_profile(
     "default",

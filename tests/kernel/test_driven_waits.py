@@ -385,6 +385,12 @@ def test_a_timed_driven_wait_times_out_and_leaves_the_read_pending(
     assert event.wait(0) is not None
 
 
+def _join_native(handle: kernel.ThreadHandle) -> None:
+    for thread in threading.enumerate():
+        if thread.ident == handle.ident:
+            thread.join(30)
+
+
 def test_a_drive_kits_eventfd_outlives_its_thread_for_late_wake_ups(
     overlapped_pair: tuple[kernel.PipeServer, kernel.PipeEnd],
 ) -> None:
@@ -401,6 +407,7 @@ def test_a_drive_kits_eventfd_outlives_its_thread_for_late_wake_ups(
 
     first = kernel.start_thread(drive_once)
     assert first.wait(30)
+    _join_native(first)  # its handle is signaled before the thread's locals go
     gc.collect()
     assert first.exit_code in _iodrive._spare_fds
     os.fstat(first.exit_code)  # still open
