@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import textwrap
+import threading
 from typing import TYPE_CHECKING
 
 import pytest
@@ -14,6 +16,8 @@ from hypothesis import strategies as st
 
 from apartment import kernel, registry
 from apartment.errors import Win32Error
+from apartment.registry import _notify
+from apartment.testing import wait_until_blocked
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -161,3 +165,93 @@ def test_a_forked_child_forgets_the_parents_watches_and_poller() -> None:
         os.close(read)
         os.waitpid(pid, 0)
     assert _notify._watches  # the parent's watch is still pending
+
+
+def test_closing_a_key_ends_its_watches_and_only_its_own() -> None:
+    key, _ = registry.create_key(_root(), "Closing")
+    other = registry.open_key(_root(), "Closing")
+    mine, theirs = kernel.Event(manual_reset=True), kernel.Event(manual_reset=True)
+    key.notify(mine, subtree=True, changes=registry.REG_NOTIFY_CHANGE_LAST_SET)
+    other.notify(theirs, subtree=True, changes=registry.REG_NOTIFY_CHANGE_LAST_SET)
+    key.close()
+    assert mine.is_set()
+    assert not theirs.is_set()
+    other.close()
+    assert theirs.is_set()
+
+
+def test_the_last_handle_of_a_key_closing_ends_its_watches() -> None:
+    key, _ = registry.create_key(_root(), "Handles")
+    first = kernel.handles.insert(key, registry.KEY_ALL_ACCESS)
+    second = kernel.handles.duplicate(first)
+    event = kernel.Event(manual_reset=True)
+    key.notify(event, subtree=False, changes=registry.REG_NOTIFY_CHANGE_LAST_SET)
+    kernel.handles.close(first)
+    assert not event.is_set()  # another handle still holds the key open
+    kernel.handles.close(second)
+    assert event.is_set()
+
+
+def test_the_end_of_the_watching_thread_ends_its_watch_unless_it_is_thread_agnostic() -> None:
+    key, _ = registry.create_key(_root(), "Threads")
+    tied, agnostic = kernel.Event(manual_reset=True), kernel.Event(manual_reset=True)
+    last_set = registry.REG_NOTIFY_CHANGE_LAST_SET
+
+    def watch() -> None:
+        key.notify(tied, subtree=False, changes=last_set)
+        key.notify(agnostic, subtree=False, changes=last_set | registry.REG_NOTIFY_THREAD_AGNOSTIC)
+
+    thread = kernel.start_thread(watch)
+    assert thread.wait(30)
+    assert tied.is_set()
+    assert not agnostic.is_set()
+    key.set_value("v", registry.REG_SZ, "x")
+    assert agnostic.is_set()
+    key.close()
+
+
+def test_a_plain_thread_that_watches_ends_its_watch_too() -> None:
+    key, _ = registry.create_key(_root(), "Plain")
+    event = kernel.Event(manual_reset=True)
+    thread = threading.Thread(
+        target=key.notify,
+        args=(event,),
+        kwargs={"subtree": False, "changes": registry.REG_NOTIFY_CHANGE_LAST_SET},
+    )
+    thread.start()
+    thread.join(30)
+    assert event.wait(30)
+    key.close()
+
+
+def test_waiting_for_a_change_returns_at_the_change_and_leaves_no_watch() -> None:
+    key, _ = registry.create_key(_root(), "Sync")
+
+    def wait() -> None:
+        key.wait_for_change(subtree=True, changes=registry.REG_NOTIFY_CHANGE_NAME)
+
+    thread = kernel.start_thread(wait)
+    wait_until_blocked(thread)
+    registry.create_key(key, "Sub")
+    assert thread.wait(30)
+    assert not [entry for entry in _notify._watches if entry.owner is key]
+    key.close()
+
+
+@pytest.mark.skipif(
+    threading.current_thread() is not threading.main_thread(), reason="needs the main thread"
+)
+def test_ctrl_c_interrupts_a_wait_for_a_change_and_ends_its_watch() -> None:
+    key, _ = registry.create_key(_root(), "Interrupted")
+    main = kernel.current_thread()
+
+    def interrupt() -> None:
+        wait_until_blocked(main)
+        signal.pthread_kill(threading.main_thread().ident or 0, signal.SIGINT)
+
+    helper = kernel.start_thread(interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        key.wait_for_change(subtree=False, changes=registry.REG_NOTIFY_CHANGE_LAST_SET)
+    assert helper.wait(30)
+    assert not [entry for entry in _notify._watches if entry.owner is key]
+    key.close()

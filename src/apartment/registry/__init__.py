@@ -40,6 +40,7 @@ from ._notify import REG_NOTIFY_CHANGE_ATTRIBUTES as REG_NOTIFY_CHANGE_ATTRIBUTE
 from ._notify import REG_NOTIFY_CHANGE_LAST_SET as REG_NOTIFY_CHANGE_LAST_SET
 from ._notify import REG_NOTIFY_CHANGE_NAME as REG_NOTIFY_CHANGE_NAME
 from ._notify import REG_NOTIFY_CHANGE_SECURITY as REG_NOTIFY_CHANGE_SECURITY
+from ._notify import REG_NOTIFY_THREAD_AGNOSTIC as REG_NOTIFY_THREAD_AGNOSTIC
 from ._security import key_by_name as key_by_name
 from ._security import key_security as key_security
 from ._security import set_key_security as set_key_security
@@ -62,7 +63,7 @@ __all__ = [
     "KEY_NOTIFY", "KEY_QUERY_VALUE", "KEY_READ", "KEY_SET_VALUE", "KEY_WRITE",
     "Key", "KeyInfo", "create_key", "delete_key", "key_of_handle", "open_key",
     "REG_NOTIFY_CHANGE_ATTRIBUTES", "REG_NOTIFY_CHANGE_LAST_SET", "REG_NOTIFY_CHANGE_NAME",
-    "REG_NOTIFY_CHANGE_SECURITY", "user_registry_path",
+    "REG_NOTIFY_CHANGE_SECURITY", "REG_NOTIFY_THREAD_AGNOSTIC", "user_registry_path",
     "REG_BINARY", "REG_DWORD", "REG_DWORD_BIG_ENDIAN", "REG_EXPAND_SZ", "REG_LINK",
     "REG_MULTI_SZ", "REG_NONE", "REG_QWORD", "REG_SZ",
     "copy_tree", "delete_tree", "subkeys_with_times", "save_key", "restore_key", "load_key",

@@ -159,11 +159,37 @@ class Key:
         ``changes``: REG_NOTIFY_CHANGE_NAME (a subkey created or deleted) and/or
         REG_NOTIFY_CHANGE_LAST_SET (a value set or deleted); ``subtree`` watches every key
         below too. A change made by any process of the user counts; one made by this process
-        sets the event before its call returns.
+        sets the event before its call returns. As on Windows, the event is also set when
+        this key is closed (:meth:`close`), or when the calling thread ends unless
+        ``changes`` holds REG_NOTIFY_THREAD_AGNOSTIC.
         """
         with _connect() as connection:
             self._row(connection)
-        _notify.watch(self._id, event, subtree=subtree, changes=changes)
+        _notify.watch(self._id, event, subtree=subtree, changes=changes, owner=self)
+
+    def wait_for_change(self, *, subtree: bool, changes: int) -> None:
+        """Block until the next change of ``changes`` kinds under this key, or its close.
+
+        The synchronous RegNotifyChangeKeyValue. A Ctrl+C in the main thread interrupts it
+        (KeyboardInterrupt), and the watch it made ends with it.
+        """
+        changed = kernel.Event(manual_reset=True)
+        self.notify(changed, subtree=subtree, changes=changes | _notify.REG_NOTIFY_THREAD_AGNOSTIC)
+        try:
+            changed.wait()
+        finally:
+            _notify.end_watch_setting(changed)
+
+    def close(self) -> None:
+        """Close this open key: the watches made through it end, setting their events.
+
+        The facade calls it when the key's last handle closes (RegCloseKey); it does nothing
+        to HKEY_CURRENT_USER's root, which is never closed.
+        """
+        if self is not _ROOT:
+            _notify.end_watches_of(self)
+
+    close_on_last_handle = close  # the handle table's hook: RegCloseKey, CloseHandle
 
 
 def _touch(connection: sqlite3.Connection, key_id: int, kind: int) -> None:

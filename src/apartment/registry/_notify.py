@@ -4,6 +4,9 @@ Every write records a row in the file's ``changes`` table. :func:`poll` reads th
 since it last looked and sets the events of the watches they match, each once (a watch is
 one-shot, as on Windows). A write by this process polls before it returns; a poller thread,
 alive only while watches are pending, polls every 50 ms for the writes of other processes.
+
+As on Windows, a watch also ends, setting its event, when the key handle it was made through
+closes, or when the thread that made it ends (unless REG_NOTIFY_THREAD_AGNOSTIC was asked for).
 """
 
 from __future__ import annotations
@@ -12,21 +15,26 @@ import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .. import kernel
 from .._fork import OUTER, SERVICES, after_fork_in_child, hold_across_fork
+from ..kernel.lowlevel import add_exit_hook
 from ._store import connect
 
 if TYPE_CHECKING:
-    from .. import kernel
+    from collections.abc import Callable
 
 __all__ = [
     "REG_NOTIFY_CHANGE_NAME", "REG_NOTIFY_CHANGE_ATTRIBUTES", "REG_NOTIFY_CHANGE_LAST_SET",
-    "REG_NOTIFY_CHANGE_SECURITY", "watch", "poll",
+    "REG_NOTIFY_CHANGE_SECURITY", "REG_NOTIFY_THREAD_AGNOSTIC", "end_watch_setting",
+    "end_watches_of", "watch", "poll",
 ]  # fmt: skip
 
 REG_NOTIFY_CHANGE_NAME = 0x1
 REG_NOTIFY_CHANGE_ATTRIBUTES = 0x2
 REG_NOTIFY_CHANGE_LAST_SET = 0x4
 REG_NOTIFY_CHANGE_SECURITY = 0x8
+REG_NOTIFY_THREAD_AGNOSTIC = 0x10000000
+"""A flag of ``changes``: the watch outlives the thread that made it (Windows 8 and later)."""
 _POLL_SECONDS = 0.05
 
 
@@ -37,6 +45,8 @@ class _Watch:
     subtree: bool
     changes: int
     after: int  # the last change row already seen when the watch began
+    owner: object  # the open key it was made through: its close ends the watch
+    thread: int | None  # the thread that made it (its end ends the watch), None: agnostic
 
 
 _lock = threading.Lock()
@@ -62,15 +72,47 @@ def _last_change() -> int:
     return int(last)
 
 
-def watch(key: int, event: kernel.Event, *, subtree: bool, changes: int) -> None:
-    """Set ``event`` once, at the next change of kind ``changes`` to ``key`` (or below it)."""
+def watch(key: int, event: kernel.Event, *, subtree: bool, changes: int, owner: object) -> None:
+    """Set ``event`` once, at the next change of kind ``changes`` to ``key`` (or below it).
+
+    ``owner`` is the open key the watch is made through (see :func:`end_watches_of`). Unless
+    ``changes`` holds REG_NOTIFY_THREAD_AGNOSTIC, the calling thread's end ends the watch too.
+    """
     global _poller
-    entry = _Watch(key, event, subtree, changes, _last_change())
+    thread = None if changes & REG_NOTIFY_THREAD_AGNOSTIC else kernel.current_thread().ident
+    entry = _Watch(key, event, subtree, changes, _last_change(), owner, thread)
     with _lock:
         _watches.append(entry)
         if _poller is None:
             _poller = threading.Thread(target=_run, name="apartment-registry-notify", daemon=True)
             _poller.start()
+
+
+def end_watches_of(owner: object) -> None:
+    """The open key ``owner`` closed: its pending watches end, setting their events."""
+    _end(lambda entry: entry.owner is owner)
+
+
+def end_watch_setting(event: kernel.Event) -> None:
+    """End the pending watches that would set ``event`` (a wait for a change given up)."""
+    _end(lambda entry: entry.event is event)
+
+
+def _thread_ended(handle: kernel.ThreadHandle) -> None:
+    """An exit hook (on the ending thread): the watches it made end, setting their events."""
+    if _watches:  # (read without the lock: this thread's own watches are visible to it)
+        _end(lambda entry: entry.thread == handle.ident)
+
+
+add_exit_hook(_thread_ended)
+
+
+def _end(ends: Callable[[_Watch], bool]) -> None:
+    with _lock:
+        ended = [entry for entry in _watches if ends(entry)]
+        _watches[:] = [entry for entry in _watches if not ends(entry)]
+    for entry in ended:
+        entry.event.set()
 
 
 def poll() -> None:

@@ -26,7 +26,7 @@ __all__ = [
     "RegSetValueEx", "RegSetValue", "RegQueryValueEx", "RegQueryValue", "RegEnumValue",
     "RegEnumKey", "RegDeleteValue", "RegDeleteKey", "RegQueryInfoKey", "RegNotifyChangeKeyValue",
     "REG_NOTIFY_CHANGE_NAME", "REG_NOTIFY_CHANGE_ATTRIBUTES", "REG_NOTIFY_CHANGE_LAST_SET",
-    "REG_NOTIFY_CHANGE_SECURITY",
+    "REG_NOTIFY_CHANGE_SECURITY", "REG_NOTIFY_THREAD_AGNOSTIC",
     "RegEnumKeyEx", "RegEnumKeyExW", "RegOpenCurrentUser", "RegConnectRegistry", "RegFlushKey",
     "RegDeleteTree", "RegCopyTree", "RegDeleteKeyEx", "RegSaveKey", "RegRestoreKey", "RegLoadKey",
     "RegUnLoadKey",
@@ -42,6 +42,7 @@ REG_NOTIFY_CHANGE_NAME = registry.REG_NOTIFY_CHANGE_NAME
 REG_NOTIFY_CHANGE_ATTRIBUTES = registry.REG_NOTIFY_CHANGE_ATTRIBUTES
 REG_NOTIFY_CHANGE_LAST_SET = registry.REG_NOTIFY_CHANGE_LAST_SET
 REG_NOTIFY_CHANGE_SECURITY = registry.REG_NOTIFY_CHANGE_SECURITY
+REG_NOTIFY_THREAD_AGNOSTIC = registry.REG_NOTIFY_THREAD_AGNOSTIC
 
 
 def _key(hkey: object, access: int = 0) -> registry.Key:
@@ -187,13 +188,15 @@ def RegQueryInfoKey(key: object, /) -> tuple[int, int, int]:
 def RegNotifyChangeKeyValue(
     key: object, bWatchSubTree: int, dwNotifyFilter: int, hKey: object, fAsynchronous: int, /
 ) -> None:
-    """Only the asynchronous form (an event to set): a synchronous wait is not modelled."""
-    if not as_bool(fAsynchronous) or hKey is None:
+    """Watch a key: set the event ``hKey`` at its next change, or (not asynchronous) wait for it."""
+    watched = _key(key, registry.KEY_NOTIFY)
+    subtree, changes = as_bool(bWatchSubTree), dword(dwNotifyFilter)
+    if not as_bool(fAsynchronous):
+        watched.wait_for_change(subtree=subtree, changes=changes)
+        return
+    if hKey is None:
         raise Win32Error.from_code(ERROR_INVALID_HANDLE, "an asynchronous watch needs an event")
-    event = lookup(hKey, kernel.Event)
-    _key(key, registry.KEY_NOTIFY).notify(
-        event, subtree=as_bool(bWatchSubTree), changes=dword(dwNotifyFilter)
-    )
+    watched.notify(lookup(hKey, kernel.Event), subtree=subtree, changes=changes)
 
 
 # -- trees, the current user's root, other computers, hive files ------------------------------
