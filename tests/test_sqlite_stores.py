@@ -8,45 +8,46 @@ and their server made the clipboard store together).
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 import sqlite3
+import subprocess
+import sys
 from typing import TYPE_CHECKING
 
 import pytest
 
 from apartment import _sqlite
-from apartment._sqlite import enter_wal_mode, immediate, open_store
-from apartment.com import _registry_store
-from apartment.messages import _clipboard_store
+from apartment._sqlite import enter_wal_mode
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-    from multiprocessing.synchronize import Barrier
     from pathlib import Path
 
 _PROCESSES = 12
 _ROUNDS = 15
-_CONTEXT = multiprocessing.get_context("fork")
-_SCHEMA = "CREATE TABLE IF NOT EXISTS things (n INTEGER NOT NULL);"
 
+# Run in a fresh single-threaded interpreter: forking this test process, which has threads of
+# its own by now, could leave a child waiting for a lock one of them held (free-threaded builds).
+_OPEN_TOGETHER = """
+import multiprocessing, os, sqlite3, sys
+from pathlib import Path
 
-def _shared_store(path: Path) -> None:
-    with open_store(path, _SCHEMA) as connection, immediate(connection):
-        connection.execute("INSERT INTO things VALUES (1)")
+from apartment._sqlite import immediate, open_store
+from apartment.com import _registry_store
+from apartment.messages import _clipboard_store
 
+def shared_store(path):
+    with open_store(path, "CREATE TABLE IF NOT EXISTS things (n INTEGER NOT NULL);") as db:
+        with immediate(db):
+            db.execute("INSERT INTO things VALUES (1)")
 
-def _clipboard(path: Path) -> None:
+def clipboard(path):
     _clipboard_store._connection(str(path)).execute("SELECT 1").fetchall()
 
-
-def _class_registry(path: Path) -> None:
+def class_registry(path):
     os.environ["APARTMENT_REGISTRY"] = str(path)
     with _registry_store.connect():
         pass
 
-
-def _open_together(make: Callable[[Path], None], path: Path, start: Barrier) -> None:
+def together(make, path, start):
     start.wait(timeout=30)
     try:
         make(path)
@@ -55,25 +56,39 @@ def _open_together(make: Callable[[Path], None], path: Path, start: Barrier) -> 
         os._exit(3)
     os._exit(0)
 
+make, folder, processes, rounds = globals()[sys.argv[1]], Path(sys.argv[2]), *map(int, sys.argv[3:])
+context = multiprocessing.get_context("fork")
+for round_ in range(rounds):
+    path = folder / f"store-{round_}.sqlite3"
+    start = context.Barrier(processes)
+    children = [
+        context.Process(target=together, args=(make, path, start)) for _ in range(processes)
+    ]
+    for child in children:
+        child.start()
+    for child in children:
+        child.join(timeout=60)
+    codes = [child.exitcode for child in children]
+    if codes != [0] * processes:
+        sys.exit(f"round {round_}: exit codes {codes}")
+    db = sqlite3.connect(path)
+    mode = db.execute("PRAGMA journal_mode").fetchone()
+    db.close()
+    if mode != ("wal",):
+        sys.exit(f"round {round_}: journal mode {mode}")
+print("ok")
+"""
 
-@pytest.mark.parametrize("make", [_shared_store, _clipboard, _class_registry])
-def test_processes_that_make_a_fresh_store_at_once_all_open_it(
-    make: Callable[[Path], None], tmp_path: Path
-) -> None:
-    for round_ in range(_ROUNDS):
-        path = tmp_path / f"store-{round_}.sqlite3"
-        start = _CONTEXT.Barrier(_PROCESSES)
-        children = [
-            _CONTEXT.Process(target=_open_together, args=(make, path, start))
-            for _ in range(_PROCESSES)
-        ]
-        for child in children:
-            child.start()
-        for child in children:
-            child.join(timeout=60)
-        assert [child.exitcode for child in children] == [0] * _PROCESSES, f"round {round_}"
-        with sqlite3.connect(path) as check:
-            assert check.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+
+@pytest.mark.parametrize("make", ["shared_store", "clipboard", "class_registry"])
+def test_processes_that_make_a_fresh_store_at_once_all_open_it(make: str, tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", _OPEN_TOGETHER, make, str(tmp_path), str(_PROCESSES), str(_ROUNDS)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (done.returncode, done.stdout.strip()) == (0, "ok"), done.stdout + done.stderr
 
 
 class _LockedAtFirst:
