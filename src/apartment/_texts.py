@@ -147,6 +147,7 @@ from ._codes import (
     ERROR_PROC_NOT_FOUND,
     ERROR_PROCESS_ABORTED,
     ERROR_REGISTRY_CORRUPT,
+    ERROR_REQUEST_ABORTED,
     ERROR_RESOURCE_TYPE_NOT_FOUND,
     ERROR_REVISION_MISMATCH,
     ERROR_SEM_TIMEOUT,
@@ -458,6 +459,7 @@ _MESSAGES: dict[int, str] = {
     ERROR_NETNAME_DELETED: "The specified network name is no longer available.",
     ERROR_CONNECTION_REFUSED: "The remote computer refused the network connection.",
     ERROR_CONNECTION_ABORTED: "The network connection was aborted by the local system.",
+    ERROR_REQUEST_ABORTED: "The request was aborted.",
     ERROR_CALL_NOT_IMPLEMENTED: "This function is not supported on this system.",
     ERROR_PROC_NOT_FOUND: "The specified procedure could not be found.",
     ERROR_PARTIAL_COPY: (

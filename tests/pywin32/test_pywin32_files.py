@@ -248,6 +248,10 @@ FILES = [
     # changes a user: refused here), win32cred_demo.py (a CredUI dialog), print_desktop.py
     # (it prints on the default printer: there is none).
     File("win32/test/test_win32profile.py", "unittest"),
+    # s22: CopyFileEx with its progress routine (the file's ":stream_y" and ":stream_z" are
+    # files of their own here: Linux has no alternate data streams); win32wnet's enumeration.
+    File("win32/Demos/CopyFileEx.py", "script"),
+    File("win32/Demos/win32wnet/winnetwk.py", "script"),
     File("win32/test/test_win32ts.py", "unittest"),
     File("win32/test/test_win32cred.py", "unittest"),
     File(

@@ -244,9 +244,15 @@ from ._open import delete_file as delete_file
 from ._open import open_file as open_file
 from ._overlapped import IoResult as IoResult
 from ._overlapped import Overlapped as Overlapped
+from ._pathops import CALLBACK_CHUNK_FINISHED as CALLBACK_CHUNK_FINISHED
+from ._pathops import CALLBACK_STREAM_SWITCH as CALLBACK_STREAM_SWITCH
 from ._pathops import DRIVE_FIXED as DRIVE_FIXED
 from ._pathops import DRIVE_NO_ROOT_DIR as DRIVE_NO_ROOT_DIR
 from ._pathops import DRIVE_UNKNOWN as DRIVE_UNKNOWN
+from ._pathops import PROGRESS_CANCEL as PROGRESS_CANCEL
+from ._pathops import PROGRESS_CONTINUE as PROGRESS_CONTINUE
+from ._pathops import PROGRESS_QUIET as PROGRESS_QUIET
+from ._pathops import PROGRESS_STOP as PROGRESS_STOP
 from ._pathops import DiskSpace as DiskSpace
 from ._pathops import VolumeInfo as VolumeInfo
 from ._pathops import copy_file as copy_file
@@ -470,6 +476,8 @@ __all__ = [
     "ATTACH_PARENT_PROCESS",
     "BASIC_LIMIT_VALID_FLAGS",
     "BELOW_NORMAL_PRIORITY_CLASS",
+    "CALLBACK_CHUNK_FINISHED",
+    "CALLBACK_STREAM_SWITCH",
     "CREATE_ALWAYS",
     "CREATE_NEW",
     "CTRL_BREAK_EVENT",
@@ -602,6 +610,10 @@ __all__ = [
     "PRIVILEGES",
     "PROCESS_MAPPING",
     "PROGRAM_MODULE",
+    "PROGRESS_CANCEL",
+    "PROGRESS_CONTINUE",
+    "PROGRESS_QUIET",
+    "PROGRESS_STOP",
     "READ_CONTROL",
     "REALTIME_PRIORITY_CLASS",
     "SANDBOX_INERT",

@@ -9,13 +9,13 @@ Linux has one tree, not drives: every existing folder is on a fixed drive, and t
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
-import shutil
 import stat
 import sys
 import time
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import (
     ERROR_ACCESS_DENIED,
@@ -27,6 +27,7 @@ from ..errors import (
     ERROR_INVALID_PARAMETER,
     ERROR_NOT_SAME_DEVICE,
     ERROR_PATH_NOT_FOUND,
+    ERROR_REQUEST_ABORTED,
     ERROR_SHARING_VIOLATION,
     Win32Error,
 )
@@ -35,8 +36,19 @@ from ._filemodes import READ, REMOVE, SHARE_ALL, WRITE
 from ._handles import handles
 from ._share import ShareRecord, claim
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from ._event import Event
+
 __all__ = [
     "full_path_name",
+    "CALLBACK_CHUNK_FINISHED",
+    "CALLBACK_STREAM_SWITCH",
+    "PROGRESS_CANCEL",
+    "PROGRESS_CONTINUE",
+    "PROGRESS_QUIET",
+    "PROGRESS_STOP",
     "copy_file",
     "move_file",
     "create_directory",
@@ -100,16 +112,48 @@ def _release(record: ShareRecord | None) -> None:
         record.release()
 
 
-def copy_file(source: str, target: str, *, fail_if_exists: bool = False) -> None:
-    """Copy a file's data, permissions and times to ``target`` (CopyFile).
+CALLBACK_CHUNK_FINISHED = 0
+"""A copy's progress routine is told that another chunk of the file was copied."""
+CALLBACK_STREAM_SWITCH = 1
+"""A copy's progress routine is told that the file's data is about to be copied (its first call)."""
+PROGRESS_CONTINUE = 0
+"""A progress routine's answer: go on."""
+PROGRESS_CANCEL = 1
+"""A progress routine's answer: stop and delete the new file (ERROR_REQUEST_ABORTED)."""
+PROGRESS_STOP = 2
+"""A progress routine's answer: stop and keep what was copied (ERROR_REQUEST_ABORTED)."""
+PROGRESS_QUIET = 3
+"""A progress routine's answer: go on without calling it again."""
+_CHUNK = 1 << 20  # bytes between two CALLBACK_CHUNK_FINISHED calls
+
+
+def copy_file(
+    source: str,
+    target: str,
+    *,
+    fail_if_exists: bool = False,
+    progress: Callable[[int, int, int], int] | None = None,
+    cancel: Event | None = None,
+) -> None:
+    """Copy a file's data, permissions and times to ``target`` (CopyFile, CopyFileEx).
+
+    ``progress(total, copied, reason)``, if given, is called on the calling thread: first
+    with CALLBACK_STREAM_SWITCH before any data moves, then with CALLBACK_CHUNK_FINISHED
+    after each chunk (the last one has ``copied == total``). It answers with a PROGRESS_*
+    value; an exception it raises cancels the copy (the new file is deleted) and propagates.
+    ``cancel``, an event set by any thread, cancels the copy before its next chunk.
 
     Raises:
         SharingViolationError: a handle to ``source`` does not share read, or one to an
             existing ``target`` does not share write.
         Win32Error: ERROR_FILE_NOT_FOUND or ERROR_PATH_NOT_FOUND (``source`` or ``target``'s
             folder), ERROR_FILE_EXISTS (``fail_if_exists``), ERROR_ACCESS_DENIED (either is a
-            folder, or ``target`` is read-only).
+            folder, or ``target`` is read-only), ERROR_REQUEST_ABORTED (cancelled, or
+            ``progress`` answered PROGRESS_CANCEL or PROGRESS_STOP).
+        TypeError: ``progress`` is not callable.
     """
+    if progress is not None and not callable(progress):
+        raise TypeError("a copy's progress routine must be callable")
     _path(source, "source")
     _path(target, "target")
     handles.collect()  # a dropped handle still holds its file: let it go first
@@ -121,6 +165,8 @@ def copy_file(source: str, target: str, *, fail_if_exists: bool = False) -> None
     if os.path.exists(target) and os.path.samefile(source, target):
         code = ERROR_FILE_EXISTS if fail_if_exists else ERROR_SHARING_VIOLATION
         raise Win32Error.from_code(code, f"{target!r} is {source!r} itself")
+    if cancel is not None and cancel.is_set():
+        raise Win32Error.from_code(ERROR_REQUEST_ABORTED, "the copy was cancelled")
     record = claim(info.st_dev, info.st_ino, READ, SHARE_ALL, source)
     try:
         replaced = _claim_existing(target, WRITE)  # a handle to it may forbid writing
@@ -133,29 +179,84 @@ def copy_file(source: str, target: str, *, fail_if_exists: bool = False) -> None
             out = os.open(target, mode, 0o666)
         except OSError as exc:
             raise os_error(exc, f"copying to {target!r}") from None
+        answer = PROGRESS_CANCEL  # until the data is copied: any failure deletes the copy
         try:
-            with open(source, "rb") as stream, os.fdopen(out, "wb", closefd=False) as sink:
+            with open(source, "rb") as stream:
                 os.ftruncate(out, 0)
-                shutil.copyfileobj(stream, sink)
+                answer = _copy_data(stream.fileno(), out, info.st_size, progress, cancel)
             os.chmod(out, stat.S_IMODE(info.st_mode))
             os.utime(out, ns=(info.st_atime_ns, info.st_mtime_ns))
         except OSError as exc:
             raise os_error(exc, f"copying {source!r} to {target!r}") from None
         finally:
             os.close(out)
+            if answer == PROGRESS_CANCEL:
+                with contextlib.suppress(OSError):
+                    os.unlink(target)
+        if answer in (PROGRESS_CANCEL, PROGRESS_STOP):
+            raise Win32Error.from_code(ERROR_REQUEST_ABORTED, "the copy was cancelled")
     finally:
         _release(replaced)
         record.release()
 
 
+def _copy_data(
+    source: int,
+    target: int,
+    total: int,
+    progress: Callable[[int, int, int], int] | None,
+    cancel: Event | None,
+) -> int:
+    """Copy ``source``'s data to ``target``, telling ``progress``; return the last answer.
+
+    PROGRESS_CANCEL or PROGRESS_STOP when the copy was cut short (``cancel`` set counts as
+    PROGRESS_CANCEL), else PROGRESS_CONTINUE or PROGRESS_QUIET.
+    """
+    answer = PROGRESS_CONTINUE
+    if progress is not None:
+        answer = _answer(progress(total, 0, CALLBACK_STREAM_SWITCH))
+    copied = 0
+    while answer in (PROGRESS_CONTINUE, PROGRESS_QUIET) and copied < total:
+        if cancel is not None and cancel.is_set():
+            return PROGRESS_CANCEL
+        data = os.read(source, _CHUNK)
+        if not data:  # the file shrank meanwhile
+            break
+        view = memoryview(data)
+        while view:
+            view = view[os.write(target, view) :]
+        copied += len(data)
+        if progress is not None and answer == PROGRESS_CONTINUE:
+            answer = _answer(progress(total, copied, CALLBACK_CHUNK_FINISHED))
+    return answer
+
+
+def _answer(answer: object) -> int:
+    """A progress routine's answer; another number goes on, as PROGRESS_CONTINUE.
+
+    Raises:
+        TypeError: not an int.
+    """
+    if not isinstance(answer, int):
+        raise TypeError(f"a progress routine must return a PROGRESS_* int, not {answer!r}")
+    return answer if answer in (PROGRESS_CANCEL, PROGRESS_STOP, PROGRESS_QUIET) else 0
+
+
 def move_file(
-    source: str, target: str, *, replace: bool = False, copy_allowed: bool = True
+    source: str,
+    target: str,
+    *,
+    replace: bool = False,
+    copy_allowed: bool = True,
+    progress: Callable[[int, int, int], int] | None = None,
 ) -> None:
     """Rename ``source`` (a file or a folder) to ``target`` (MoveFile, MoveFileEx).
 
     ``replace`` lets a file take the place of an existing file (MOVEFILE_REPLACE_EXISTING);
     ``copy_allowed`` lets a file move to another file system by a copy and a delete
-    (MOVEFILE_COPY_ALLOWED, which MoveFile implies).
+    (MOVEFILE_COPY_ALLOWED, which MoveFile implies). ``progress`` is told of such a copy
+    as :func:`copy_file` tells it (MoveFileWithProgress); a rename moves no data and tells
+    it nothing.
 
     Raises:
         SharingViolationError: a handle to ``source``, or to the ``target`` it replaces,
@@ -199,7 +300,7 @@ def move_file(
         record.release()
     if not copy_allowed or stat.S_ISDIR(info.st_mode):  # another file system
         raise Win32Error.from_code(ERROR_NOT_SAME_DEVICE, f"{target!r} is on another file system")
-    copy_file(source, target)
+    copy_file(source, target, progress=progress)
     _unlink(source)
 
 

@@ -8,6 +8,7 @@ Each converts its arguments and calls one :mod:`apartment.kernel` function.
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 from .. import kernel
@@ -20,6 +21,7 @@ from .pywintypes import TimeType
 
 if TYPE_CHECKING:
     import datetime as _dt
+    from collections.abc import Callable
 
 __all__ = [
     "GetTempFileName", "GetFullPathName", "GetFileAttributes", "CopyFile", "DeleteFile",
@@ -50,6 +52,13 @@ MOVEFILE_DELAY_UNTIL_REBOOT = 4
 MOVEFILE_WRITE_THROUGH = 8
 MOVEFILE_CREATE_HARDLINK = 16
 MOVEFILE_FAIL_IF_NOT_TRACKABLE = 32
+PROGRESS_CONTINUE = kernel.PROGRESS_CONTINUE
+PROGRESS_CANCEL = kernel.PROGRESS_CANCEL
+PROGRESS_STOP = kernel.PROGRESS_STOP
+PROGRESS_QUIET = kernel.PROGRESS_QUIET
+CALLBACK_CHUNK_FINISHED = kernel.CALLBACK_CHUNK_FINISHED
+CALLBACK_STREAM_SWITCH = kernel.CALLBACK_STREAM_SWITCH
+_SHARE_ALL = kernel.FILE_SHARE_READ | kernel.FILE_SHARE_WRITE | kernel.FILE_SHARE_DELETE
 
 _NO_REBOOT = "MOVEFILE_DELAY_UNTIL_REBOOT: there is no reboot to wait for"
 _NO_TRANSACTIONS = "transacted file operations (KTM) are not modelled; pass no Transaction"
@@ -365,3 +374,107 @@ def file_GetCompressedFileSize(FileName: str, /) -> int:
 @api("SetCurrentDirectoryW")
 def file_SetCurrentDirectory(PathName: str, /) -> None:
     kernel.set_current_directory(text_arg(PathName))
+
+
+class _ProgressRoutine:
+    """pywin32's CopyProgressRoutine behind the kernel's progress callback.
+
+    Called on the copying thread. The routine gets handles to the two files, as Windows
+    gives (open while the copy runs), and answers with a PROGRESS_* value.
+    """
+
+    def __init__(self, routine: object, data: object, source: str, target: str) -> None:
+        if not callable(routine):
+            raise TypeError("ProgressRoutine must be callable")
+        self._routine: Callable[..., object] = routine
+        self._data = data
+        self._paths = (source, target)
+        self._handles: list[int] = []
+
+    def __call__(self, total: int, copied: int, reason: int) -> int:
+        if not self._handles:  # the first call: the new file exists by now
+            for path in self._paths:
+                opened = kernel.open_file(path, kernel.GENERIC_READ, _SHARE_ALL)
+                self._handles.append(kernel.handles.insert(opened, kernel.GENERIC_READ))
+        answer = self._routine(total, copied, total, copied, 1, reason, *self._handles, self._data)
+        return answer  # type: ignore[return-value]  # the kernel refuses a non-int (TypeError)
+
+    def close(self) -> None:
+        for value in self._handles:
+            kernel.handles.close(value)
+
+
+def _with_progress(
+    routine: object, data: object, source: str, target: str, copy: Callable[..., None]
+) -> None:
+    if routine is None:
+        copy(progress=None)
+        return
+    progress = _ProgressRoutine(routine, data, source, target)
+    try:
+        copy(progress=progress)
+    finally:
+        progress.close()
+
+
+@api("CopyFileEx")
+def CopyFileEx(
+    ExistingFileName: str,
+    NewFileName: str,
+    ProgressRoutine: object = None,
+    Data: object = None,
+    Cancel: int = False,
+    CopyFlags: int = 0,
+    Transaction: object = None,
+) -> None:
+    """CopyFile that tells ``ProgressRoutine`` how it goes (on this thread); ``Cancel``
+    true cancels it (ERROR_REQUEST_ABORTED), as does the routine's PROGRESS_CANCEL or
+    PROGRESS_STOP. Of the COPY_FILE_* flags, FAIL_IF_EXISTS counts; the others need nothing."""  # noqa: D205, D209
+    source, target = text_arg(ExistingFileName), text_arg(NewFileName)
+    flags, cancelled = dword(CopyFlags), as_bool(Cancel)
+    _no_transaction(Transaction)
+    cancel = kernel.Event(manual_reset=True, initial_state=cancelled) if cancelled else None
+    _with_progress(
+        ProgressRoutine,
+        Data,
+        source,
+        target,
+        functools.partial(
+            kernel.copy_file,
+            source,
+            target,
+            fail_if_exists=bool(flags & COPY_FILE_FAIL_IF_EXISTS),
+            cancel=cancel,
+        ),
+    )
+
+
+@api("MoveFileWithProgress")
+def MoveFileWithProgress(
+    ExistingFileName: str,
+    NewFileName: str | None,
+    ProgressRoutine: object = None,
+    Data: object = None,
+    Flags: int = 0,
+    Transaction: object = None,
+) -> None:
+    """MoveFileEx that tells ``ProgressRoutine`` of a copy to another file system (a rename
+    moves no data: the routine is not called)."""  # noqa: D205, D209
+    bits = dword(Flags)
+    _no_transaction(Transaction)
+    if bits & MOVEFILE_DELAY_UNTIL_REBOOT or NewFileName is None:
+        raise NotSupportedError(_NO_REBOOT)
+    source, target = text_arg(ExistingFileName), text_arg(NewFileName)
+    _with_progress(
+        ProgressRoutine,
+        Data,
+        source,
+        target,
+        functools.partial(
+            kernel.move_file,
+            source,
+            target,
+            replace=bool(bits & MOVEFILE_REPLACE_EXISTING),
+            copy_allowed=bool(bits & MOVEFILE_COPY_ALLOWED),
+        ),
+    )

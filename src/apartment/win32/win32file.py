@@ -75,6 +75,8 @@ from ..kernel import OPEN_EXISTING as OPEN_EXISTING
 from ..kernel import TRUNCATE_EXISTING as TRUNCATE_EXISTING
 from . import _mailslots
 from ._adapt import api, as_bool, dword, set_last_error, soft, stamped
+from ._api_files import CALLBACK_CHUNK_FINISHED as CALLBACK_CHUNK_FINISHED
+from ._api_files import CALLBACK_STREAM_SWITCH as CALLBACK_STREAM_SWITCH
 from ._api_files import (
     COPY_FILE_ALLOW_DECRYPTED_DESTINATION as COPY_FILE_ALLOW_DECRYPTED_DESTINATION,
 )
@@ -94,11 +96,17 @@ from ._api_files import MOVEFILE_DELAY_UNTIL_REBOOT as MOVEFILE_DELAY_UNTIL_REBO
 from ._api_files import MOVEFILE_FAIL_IF_NOT_TRACKABLE as MOVEFILE_FAIL_IF_NOT_TRACKABLE
 from ._api_files import MOVEFILE_REPLACE_EXISTING as MOVEFILE_REPLACE_EXISTING
 from ._api_files import MOVEFILE_WRITE_THROUGH as MOVEFILE_WRITE_THROUGH
+from ._api_files import PROGRESS_CANCEL as PROGRESS_CANCEL
+from ._api_files import PROGRESS_CONTINUE as PROGRESS_CONTINUE
+from ._api_files import PROGRESS_QUIET as PROGRESS_QUIET
+from ._api_files import PROGRESS_STOP as PROGRESS_STOP
+from ._api_files import CopyFileEx as CopyFileEx
 from ._api_files import FindCloseChangeNotification as FindCloseChangeNotification
 from ._api_files import FindFirstChangeNotification as FindFirstChangeNotification
 from ._api_files import FindNextChangeNotification as FindNextChangeNotification
 from ._api_files import MoveFile as MoveFile
 from ._api_files import MoveFileEx as MoveFileEx
+from ._api_files import MoveFileWithProgress as MoveFileWithProgress
 from ._api_files import file_CopyFile as CopyFile
 from ._api_files import file_CopyFileW as CopyFileW
 from ._api_files import file_CreateDirectory as CreateDirectory
@@ -169,7 +177,9 @@ __all__ = [
     "GetFileAttributesExW", "SetFileAttributes", "SetFileAttributesW", "GetFileTime",
     "SetFileTime", "GetFileInformationByHandleEx", "FindFilesW", "FindFilesIterator",
     "FindFileIterator", "CopyFile", "CopyFileW", "MoveFile", "MoveFileW", "MoveFileEx",
-    "MoveFileExW", "CreateDirectory", "CreateDirectoryW", "RemoveDirectory", "DeleteFileW",
+    "MoveFileExW", "CopyFileEx", "MoveFileWithProgress", "PROGRESS_CONTINUE", "PROGRESS_CANCEL",
+    "PROGRESS_STOP", "PROGRESS_QUIET", "CALLBACK_CHUNK_FINISHED", "CALLBACK_STREAM_SWITCH",
+    "CreateDirectory", "CreateDirectoryW", "RemoveDirectory", "DeleteFileW",
     "GetFullPathName", "GetLongPathName", "GetDriveType", "GetDriveTypeW", "GetDiskFreeSpace",
     "GetDiskFreeSpaceEx", "GetFileInformationByHandle", "CreateFileW", "CreateDirectoryEx",
     "CreateDirectoryExW", "CreateHardLink", "GetFinalPathNameByHandle", "GetVolumePathName",
