@@ -80,7 +80,7 @@ def test_a_rename_with_progress_calls_no_routine(source: str, tmp_path: Path) ->
 
     def progress(*call: Any) -> int:
         calls.append(call)
-        return win32file.PROGRESS_CONTINUE
+        return int(win32file.PROGRESS_CONTINUE)
 
     target = str(tmp_path / "moved.bin")
     win32file.MoveFileWithProgress(source, target, progress, "data", 0)
@@ -96,7 +96,7 @@ def test_the_routine_hears_the_start_then_the_chunks_with_its_data_and_handles(
 
     def progress(*call: Any) -> int:
         calls.append(call)
-        return win32file.PROGRESS_CONTINUE
+        return int(win32file.PROGRESS_CONTINUE)
 
     win32file.CopyFileEx(source, str(tmp_path / "target.bin"), progress, "data")
     first, last = calls[0], calls[-1]
@@ -113,7 +113,7 @@ def test_progress_cancel_aborts_the_copy_and_deletes_it(source: str, tmp_path: P
 
     def cancel(*call: Any) -> int:
         calls.append(call)
-        return win32file.PROGRESS_CANCEL
+        return int(win32file.PROGRESS_CANCEL)
 
     assert _code(win32file.CopyFileEx, source, str(target), cancel) == ERROR_REQUEST_ABORTED
     assert len(calls) == 1

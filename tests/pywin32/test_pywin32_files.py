@@ -252,6 +252,7 @@ FILES = [
     # files of their own here: Linux has no alternate data streams); win32wnet's enumeration.
     File("win32/Demos/CopyFileEx.py", "script"),
     File("win32/Demos/win32wnet/winnetwk.py", "script"),
+    File("win32/Demos/RegRestoreKey.py", "script"),  # a saved key restored (our own file format)
     File("win32/test/test_win32ts.py", "unittest"),
     File("win32/test/test_win32cred.py", "unittest"),
     File(

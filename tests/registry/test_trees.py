@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 
+import msgpack
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from apartment import registry
-from apartment.errors import ERROR_BAD_NETPATH, ERROR_PRIVILEGE_NOT_HELD, Win32Error
+from apartment.errors import (
+    ERROR_BAD_NETPATH,
+    ERROR_PRIVILEGE_NOT_HELD,
+    ERROR_REGISTRY_CORRUPT,
+    Win32Error,
+)
+from apartment.registry import _hives
 
 
 def test_copy_and_delete_a_tree() -> None:
@@ -41,3 +51,32 @@ def test_hives_need_privileges_and_other_computers_are_refused() -> None:
     with pytest.raises(Win32Error) as info:
         registry.connect_registry("elsewhere-s19", registry.HKEY_CURRENT_USER)
     assert info.value.winerror == ERROR_BAD_NETPATH
+
+
+@given(st.binary(max_size=300))
+@settings(max_examples=200)
+def test_any_bytes_after_the_magic_restore_nothing_or_a_tree(tail: bytes) -> None:
+    tree = None
+    with contextlib.suppress(Win32Error):
+        tree = _hives._parse(_hives._MAGIC + tail, "fuzzed")
+    if tree is not None:
+        values, children = tree
+        assert isinstance(values, list) and isinstance(children, list)
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [[[], [], []], [[["v", "v", 1, "not bytes"]], []], {"a": 1}, [[], [["k", "k", [[], 5]]]]],
+)
+def test_a_parse_refuses_wrong_shapes(shape: object) -> None:
+    data = _hives._MAGIC + msgpack.packb(shape, use_bin_type=True)
+    with pytest.raises(Win32Error) as info:
+        _hives._parse(data, "shaped")
+    assert info.value.winerror == ERROR_REGISTRY_CORRUPT
+
+
+def test_a_tree_deeper_than_a_key_path_can_be_is_refused() -> None:
+    deep: list[object] = [[], []]
+    for _ in range(600):
+        deep = [[], [["k", "k", deep]]]
+    assert not _hives._is_tree(deep, 0)

@@ -30,6 +30,7 @@ from ._event import recycle_event as recycle_event
 from ._event import spare_event as spare_event
 from ._fdwait import can_watch_files as can_watch_files
 from ._fdwait import wait_any_or_readable as wait_any_or_readable
+from ._file import os_error as os_error
 from ._parkwatch import is_parked as is_parked
 from ._parkwatch import parked_on as parked_on
 from ._parkwatch import unwatch_parks as unwatch_parks
@@ -56,6 +57,7 @@ __all__ = [
     "spare_event",
     "recycle_event",
     "add_exit_hook",
+    "os_error",
     "check_timeout",
     "wait_any_unchecked",
     "wait_any_after",

@@ -63,10 +63,11 @@ def delete_tree(parent: Key, subkey: str | None) -> None:
     _notify.poll()
 
 
-_Tree = tuple[list[tuple[str, str, int, bytes]], list[tuple[str, str, "_Tree"]]]
+Tree = tuple[list[tuple[str, str, int, bytes]], list[tuple[str, str, "Tree"]]]
+"""A key's values (name, its folded name, type, data) and subkeys (name, folded, tree)."""
 
 
-def _read_tree(connection: sqlite3.Connection, key_id: int) -> _Tree:
+def _read_tree(connection: sqlite3.Connection, key_id: int) -> Tree:
     """A key's values and subkeys, read whole before any is written.
 
     A copy into the source's own subtree so copies what was there at the start.
@@ -86,7 +87,7 @@ def _read_tree(connection: sqlite3.Connection, key_id: int) -> _Tree:
     ]
 
 
-def _write_tree(connection: sqlite3.Connection, tree: _Tree, target: int) -> None:
+def _write_tree(connection: sqlite3.Connection, tree: Tree, target: int) -> None:
     values, children = tree
     for name, name_key, kind, data in values:
         connection.execute(
@@ -133,3 +134,24 @@ def subkeys_with_times(key: Key) -> list[tuple[str, float]]:
             "SELECT name, last_write FROM keys WHERE parent = ? ORDER BY name_key", (key._id,)
         ).fetchall()
     return [(str(name), float(written)) for name, written in rows]
+
+
+def read_tree(key: Key) -> Tree:
+    """``key``'s values and subkeys, whole (what RegSaveKey writes)."""
+    with connect() as connection:
+        key._row(connection)
+        return _read_tree(connection, key._id)
+
+
+def replace_tree(key: Key, tree: Tree) -> None:
+    """Make ``key``'s values and subkeys those of ``tree``, in one transaction (RegRestoreKey)."""
+    with transaction() as connection:
+        key._row(connection)
+        for gone in reversed(_descendants(connection, key._id)):
+            connection.execute("DELETE FROM key_values WHERE key = ?", (gone,))
+            connection.execute("DELETE FROM keys WHERE id = ?", (gone,))
+        connection.execute("DELETE FROM key_values WHERE key = ?", (key._id,))
+        _write_tree(connection, tree, key._id)
+        _touch(connection, key._id, _notify.REG_NOTIFY_CHANGE_NAME)
+        _touch(connection, key._id, _notify.REG_NOTIFY_CHANGE_LAST_SET)
+    _notify.poll()

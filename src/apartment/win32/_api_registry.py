@@ -13,6 +13,7 @@ from .. import kernel, registry
 from ..errors import ERROR_FILE_NOT_FOUND, ERROR_INVALID_HANDLE, Win32Error
 from . import _object_security
 from ._adapt import api, as_bool, dword
+from ._buffers import text_arg
 from ._handles import PyHANDLE, handle_value, lookup
 from ._hkey import PyHKEY as PyHKEY
 from ._timeconv import file_time
@@ -28,7 +29,8 @@ __all__ = [
     "REG_NOTIFY_CHANGE_NAME", "REG_NOTIFY_CHANGE_ATTRIBUTES", "REG_NOTIFY_CHANGE_LAST_SET",
     "REG_NOTIFY_CHANGE_SECURITY", "REG_NOTIFY_THREAD_AGNOSTIC",
     "RegEnumKeyEx", "RegEnumKeyExW", "RegOpenCurrentUser", "RegConnectRegistry", "RegFlushKey",
-    "RegDeleteTree", "RegCopyTree", "RegDeleteKeyEx", "RegSaveKey", "RegRestoreKey", "RegLoadKey",
+    "RegDeleteTree", "RegCopyTree", "RegDeleteKeyEx", "RegSaveKey", "RegSaveKeyEx", "RegRestoreKey",
+    "RegLoadKey",
     "RegUnLoadKey",
     "RegGetKeySecurity", "RegSetKeySecurity",
 ]  # fmt: skip
@@ -260,14 +262,24 @@ def RegDeleteKeyEx(Key: object, SubKey: str, samDesired: int = 0, Reserved: int 
 
 @api("RegSaveKey")
 def RegSaveKey(key: object, filename: str, sa: object = None, /) -> None:
-    """1314 without SeBackupPrivilege enabled; 50 with it (no hive files here)."""
-    registry.save_key(_key(key), filename)
+    """Save a key's values and subkeys to a new file: 1314 without SeBackupPrivilege
+    enabled, 183 when the file exists (a file of this library's own, not a "regf" hive)."""  # noqa: D205, D209
+    registry.save_key(_key(key), text_arg(filename))
+
+
+@api("RegSaveKeyEx")
+def RegSaveKeyEx(Key: object, File: str, Flags: int, SecurityAttributes: object = None) -> None:
+    """RegSaveKey; the REG_*_FORMAT and REG_NO_COMPRESSION flags choose nothing here."""
+    dword(Flags)
+    registry.save_key(_key(Key), text_arg(File))
 
 
 @api("RegRestoreKey")
 def RegRestoreKey(Key: object, File: str, Flags: int = 0, /) -> None:
-    """1314 without SeRestorePrivilege enabled; 50 with it (no hive files here)."""
-    registry.restore_key(_key(Key), File)
+    """Replace a key's values and subkeys by a saved file's: 1314 without SeRestorePrivilege
+    enabled, 2 for no file, 1015 for a file RegSaveKey did not write here."""  # noqa: D205, D209
+    dword(Flags)
+    registry.restore_key(_key(Key), text_arg(File))
 
 
 @api("RegLoadKey")
