@@ -36,7 +36,7 @@ from ._adapt import WAIT_IO_COMPLETION as WAIT_IO_COMPLETION
 from ._adapt import WAIT_OBJECT_0 as WAIT_OBJECT_0
 from ._adapt import WAIT_TIMEOUT as WAIT_TIMEOUT
 from ._adapt import api, as_bool, dword, ms_to_timeout, set_last_error, stamped, wait_code
-from ._handles import PyHANDLE, handle_values, lookup
+from ._handles import PyHANDLE, handle_values, lookup, waitables
 from ._object_security import give_created_descriptor
 from ._security import inherits
 from .pywintypes import error
@@ -218,20 +218,34 @@ def WaitForSingleObjectEx(hHandle: object, milliseconds: int, bAlertable: int, /
         raise stamped(error, "WaitForSingleObjectEx") from None
 
 
+_wait_any, _wait_all = kernel.wait_any, kernel.wait_all
+
+
 def WaitForMultipleObjects(handlelist: object, bWaitAll: int, milliseconds: int, /) -> int:
+    # as_bool, ms_to_timeout and wait_code inlined for the usual arguments: a wait loop's call
     try:
-        objects = kernel.handles.get_many(handle_values(handlelist), SYNCHRONIZE)
-        wait = kernel.wait_all if as_bool(bWaitAll) else kernel.wait_any
-        return wait_code(wait(objects, ms_to_timeout(milliseconds)))
+        objects = waitables(handlelist, SYNCHRONIZE)
+        kind = type(bWaitAll)
+        if bWaitAll if kind is bool else bWaitAll != 0 if kind is int else as_bool(bWaitAll):
+            wait = _wait_all
+        else:
+            wait = _wait_any
+        if type(milliseconds) is int and 0 <= milliseconds < 0xFFFFFFFF:
+            result = wait(objects, milliseconds / 1000.0)
+        else:
+            result = wait(objects, ms_to_timeout(milliseconds))
     except Win32Error as error:
         raise stamped(error, "WaitForMultipleObjects") from None
+    if result is not None and not (result[1] or result[2]):  # signaled: not abandoned, alerted
+        return result[0]
+    return wait_code(result)
 
 
 def WaitForMultipleObjectsEx(
     handlelist: object, bWaitAll: int, milliseconds: int, bAlertable: int, /
 ) -> int:
     try:
-        objects = kernel.handles.get_many(handle_values(handlelist), SYNCHRONIZE)
+        objects = waitables(handlelist, SYNCHRONIZE)
         wait = kernel.wait_all if as_bool(bWaitAll) else kernel.wait_any
         alertable = as_bool(bAlertable)
         return wait_code(wait(objects, ms_to_timeout(milliseconds), alertable=alertable))
