@@ -18,7 +18,7 @@ from apartment.win32 import pywintypes, win32api, win32event, win32process
 from .._subprocess import run_python
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
     from pathlib import Path
 
 
@@ -135,7 +135,7 @@ def test_a_handle_whose_close_was_deferred_is_closed_for_the_fast_lookup() -> No
     assert value not in handles.snapshot()
 
 
-def _found_again(handlelist: list[object]) -> bool:
+def _found_again(handlelist: Sequence[object]) -> bool:
     """Whether the facade would find ``handlelist``'s objects by its handles' identities."""
     from apartment.win32 import _handles
 

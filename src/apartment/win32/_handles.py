@@ -199,7 +199,7 @@ def waitables(handlelist: object, access: int) -> tuple[Waitable, ...]:
     alias: tuple[int, int, object] | None = None
     if kind is list or kind is tuple:
         try:
-            alias = (hash(tuple(handlelist)), access, _generation)  # read before the values
+            alias = (hash(tuple(handlelist)), access, _generation)  # type: ignore[arg-type]
         except TypeError:  # an unhashable element: refused below
             pass
         else:
