@@ -292,8 +292,10 @@ class MessageQueue:
             self.changed_bits &= ~_SEEN_UNFILTERED
             if not posted and not self.quit_pending:
                 self.wake_bits &= ~_POSTED
-            if inp._ready:
-                inp.refresh()
+            if inp._ready:  # inp.refresh(), inlined: a post since the last look made it ready
+                inp._ready = bool(
+                    (self.wake_bits if inp.available else self.changed_bits) & inp.mask
+                )
             return message
         if self.quit_pending or self.paint or self.timers or self.hardware:
             self.changed_bits &= ~QS_SENDMESSAGE
@@ -510,9 +512,13 @@ def post_to_thread(native_id: int, msg: int, wparam: object, lparam: object) -> 
         _tls.queue  # noqa: B018 - only whether the caller has a queue yet
     except AttributeError:
         current_queue()
-    with KERNEL_LOCK:
+    lock = KERNEL_LOCK  # not a with statement: acquire/release calls cost half as much
+    lock.acquire()
+    try:
         queue = _by_thread.get(native_id)
         woken = None if queue is None else queue.post(message)
+    finally:
+        lock.release()
     if woken:
         wake_all(woken)
     elif queue is None:
