@@ -100,9 +100,10 @@ class PyHANDLE:
     def __del__(self) -> None:
         # Closed now, errors swallowed, as pywin32's; the kernel defers it when the garbage
         # collector runs this (it may have interrupted a locked section).
-        _renew()  # its id may be another PyHANDLE's next: sets filed by identity are stale
+        global _generation  # _renew(), inlined: at exit this module's functions may be gone
+        _generation = object()  # its id may be another PyHANDLE's next: sets by id are stale
         value = getattr(self, "_value", 0)
-        if value:
+        if value and handles is not None:  # at exit (3.13t) the module's globals may be gone
             handles.close_dropped(value)
 
     def __enter__(self) -> Self:
