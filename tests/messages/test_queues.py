@@ -8,6 +8,7 @@ import pytest
 
 from apartment.errors import InvalidThreadIdError, NotEnoughQuotaError
 from apartment.kernel import Event, current_thread, start_thread
+from apartment.kernel.lowlevel import KERNEL_LOCK, wake_all
 from apartment.messages import (
     PM_NOREMOVE,
     PM_QS_SENDMESSAGE,
@@ -36,6 +37,7 @@ from apartment.messages import (
     set_timer,
     unregister_class,
 )
+from apartment.messages.lowlevel import make_message
 from apartment.testing import FakeClock, wait_until_blocked
 
 from ._helpers import Pumper, drain
@@ -148,9 +150,40 @@ def test_the_queue_holds_at_most_ten_thousand_posted_messages() -> None:
     with pytest.raises(NotEnoughQuotaError) as caught:
         post_thread_message(me, WM_USER)
     assert caught.value.winerror == 1816
+    assert not KERNEL_LOCK.locked()  # the refused post let go of the lock
     assert peek_message(flags=PM_REMOVE) is not None
     post_thread_message(me, WM_USER)  # room again
     drain()
+
+
+def test_a_post_that_wakes_nobody_hands_back_no_wake_up_list() -> None:
+    # The poster is the reader (or the reader is busy): nothing to wake, nothing allocated
+    queue = current_queue()
+    with KERNEL_LOCK:
+        assert queue.post(make_message(0, WM_USER, 0, 0)) is None
+    drain()
+
+
+def test_a_post_to_a_reader_waiting_in_get_message_hands_back_its_waiter() -> None:
+    got: list[int] = []
+    ready = Event()
+
+    def reader() -> None:
+        peek_message()
+        ready.set()
+        got.append(get_message()[1])
+
+    thread = start_thread(reader)
+    assert ready.wait(10)
+    queue = queue_of(thread)
+    wait_until_blocked(thread, on=queue.input)
+    with KERNEL_LOCK:
+        woken = queue.post(make_message(0, WM_APP, 0, 0))
+    assert woken is not None
+    assert len(woken) == 1
+    wake_all(woken)
+    assert thread.wait(10)
+    assert got == [WM_APP]
 
 
 def test_sent_messages_are_handled_before_posted_ones() -> None:

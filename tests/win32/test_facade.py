@@ -18,7 +18,7 @@ from apartment.win32 import pywintypes, win32api, win32event, win32process
 from .._subprocess import run_python
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
     from pathlib import Path
 
 
@@ -133,6 +133,87 @@ def test_a_handle_whose_close_was_deferred_is_closed_for_the_fast_lookup() -> No
         win32event.SetEvent(value)
     assert caught.value.winerror == 6
     assert value not in handles.snapshot()
+
+
+def _found_again(handlelist: Sequence[object]) -> bool:
+    """Whether the facade would find ``handlelist``'s objects by its handles' identities."""
+    from apartment.win32 import _handles
+
+    alias = (hash(tuple(handlelist)), win32event.SYNCHRONIZE, _handles._generation)
+    return alias in handles.many_view()
+
+
+def test_a_wait_finds_the_same_pyhandles_again_by_identity() -> None:
+    events = [win32event.CreateEvent(None, True, False, None) for _ in range(3)]
+    win32event.SetEvent(events[1])
+    assert win32event.WaitForMultipleObjects(events, False, 0) == 1
+    assert _found_again(events)
+    assert win32event.WaitForMultipleObjects(events, False, 0) == 1
+    values: list[object] = [int(h) for h in events]
+    mixed: list[object] = [events[0], values[1], events[2]]
+    for other in (values, mixed):  # only PyHANDLEs are filed: an int may equal a float
+        assert win32event.WaitForMultipleObjects(other, False, 0) == 1
+        assert not _found_again(other)
+
+
+def test_a_detached_pyhandle_is_not_found_again_by_identity() -> None:
+    # Detach leaves the handle open in the table: only the facade knows the PyHANDLE is 0 now
+    events = [win32event.CreateEvent(None, True, True, None) for _ in range(2)]
+    assert win32event.WaitForMultipleObjects(events, False, 0) == 0
+    value = events[0].Detach()
+    try:
+        with pytest.raises(pywintypes.error) as caught:
+            win32event.WaitForMultipleObjects(events, False, 0)
+        assert caught.value.winerror == 6  # the PyHANDLE's value is 0
+    finally:
+        win32api.CloseHandle(value)
+        events[1].Close()  # the error's traceback holds the list
+
+
+@pytest.mark.parametrize("close", ["Close", "CloseHandle of its value", "CloseHandle"])
+def test_a_closed_handle_is_not_found_again_by_identity(close: str) -> None:
+    events = [win32event.CreateEvent(None, True, True, None) for _ in range(2)]
+    assert win32event.WaitForMultipleObjects(events, True, 0) == 0
+    if close == "Close":
+        events[1].Close()
+    elif close == "CloseHandle":
+        win32api.CloseHandle(events[1])
+    else:  # the PyHANDLE keeps its value; the table alone knows
+        win32api.CloseHandle(int(events[1]))
+        events[1].Detach()
+        events[1] = pywintypes.HANDLE(int(events[0]) + 0x7FF0)  # never opened
+    with pytest.raises(pywintypes.error) as caught:
+        win32event.WaitForMultipleObjects(events, True, 0)
+    assert caught.value.winerror == 6
+    events[0].Close()  # the error's traceback holds the list
+
+
+def test_a_handle_closed_by_value_is_not_found_again_through_its_pyhandle() -> None:
+    events = [win32event.CreateEvent(None, True, True, None) for _ in range(2)]
+    assert win32event.WaitForMultipleObjects(events, False, 0) == 0
+    value = int(events[1])
+    win32api.CloseHandle(value)  # the PyHANDLE still holds the value, now closed
+    try:
+        with pytest.raises(pywintypes.error) as caught:
+            win32event.WaitForMultipleObjects(events, False, 0)
+        assert caught.value.winerror == 6
+    finally:
+        events[1].Detach()
+        events[0].Close()  # the error's traceback holds the list
+
+
+def test_a_dropped_pyhandle_renews_what_identities_mean() -> None:
+    # A new PyHANDLE may take a dropped one's id: sets filed before must not be found again
+    from apartment.win32 import _handles
+
+    events = [win32event.CreateEvent(None, True, True, None) for _ in range(2)]
+    assert win32event.WaitForMultipleObjects(events, False, 0) == 0
+    assert _found_again(events)
+    generation = _handles._generation
+    del events[1]
+    gc.collect()
+    assert _handles._generation is not generation
+    assert not _found_again(events)
 
 
 def test_queue_user_apc_is_an_extension_that_alerts_sleep_ex() -> None:

@@ -35,7 +35,7 @@ from ._records import publish
 from ._thread import current_thread, thread_by_id
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence, Sized
+    from collections.abc import Hashable, Mapping, Sequence, Sized
 
 __all__ = [
     "CURRENT_PROCESS",
@@ -148,7 +148,8 @@ class HandleTable:
         # Multi-object waits resolved before, by their handle values and access: a loop that
         # waits on the same handles again looks them up once. Values are never reused, so an
         # entry stays right until one of its handles closes; any close empties the cache.
-        self._many: dict[tuple[tuple[int, ...], int], tuple[Waitable, ...]] = {}
+        # A caller may file a set under an alias of its own too (see get_many and many_view).
+        self._many: dict[Hashable, tuple[Waitable, ...]] = {}
         self._values = itertools.count(8, 8)
         self._inheritable: set[int] = set()
 
@@ -315,6 +316,16 @@ class HandleTable:
         """
         return self._entries, self._closing
 
+    def many_view(self) -> Mapping[Hashable, tuple[Waitable, ...]]:
+        """The sets of handles :meth:`get_many` resolved, by the aliases callers gave it.
+
+        ``many[alias]`` is what ``get_many(values, access, alias=alias)`` returned; every
+        close empties it, so an entry holds only open handles. Read it without the table's
+        lock (as :meth:`lock_free_view` says) and trust a hit only while the queue of deferred
+        closes is empty. The same object for the table's life, so a caller may keep it.
+        """
+        return self._many
+
     def get_typed(
         self,
         value: int,
@@ -336,12 +347,15 @@ class HandleTable:
         *,
         allow_empty: bool = False,
         limit: int = MAXIMUM_WAIT_OBJECTS,
+        alias: Hashable | None = None,
     ) -> tuple[Waitable, ...]:
         """Resolve the handles of a multi-object wait, checking them as Windows does.
 
         The count must be 1 to ``limit`` (0 too with ``allow_empty``, as message waits take)
         else ERROR_INVALID_PARAMETER; each must be an open handle to a waitable object
-        (pseudo handles are not allowed here).
+        (pseudo handles are not allowed here). The result is also filed under ``alias``, for
+        :meth:`many_view`, when one is given: a caller that can name the same set again more
+        cheaply than by its values (the facade, by its handle objects) finds it there.
         """
         if not (0 if allow_empty else 1) <= len(values) <= limit:
             raise InvalidParameterError(f"a wait takes 1 to {limit} handles, not {len(values)}")
@@ -355,6 +369,10 @@ class HandleTable:
         # racing with this read is ordered before it or after it.
         cached = self._many.get(key)
         if cached is not None and (type(cached) is not CheckedObjects or cached.epoch == epoch):
+            if alias is not None:
+                with self._lock:
+                    if self._many.get(key) is cached:  # still cached: none closed meanwhile
+                        self._many[alias] = cached
             return cached
         with self._lock:  # one hold for all of them: a wait on 64 handles is one lookup each
             found = [entries.get(value) for value in values]
@@ -374,6 +392,8 @@ class HandleTable:
                 self._many.clear()  # bounded: a program waiting on ever new sets of handles
             if all(value in entries for value in key[0]):  # none closed meanwhile
                 self._many[key] = resolved
+                if alias is not None:
+                    self._many[alias] = resolved
         return resolved
 
     def create(

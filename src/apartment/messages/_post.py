@@ -75,10 +75,15 @@ def post_thread_message(
         InvalidThreadIdError: no such thread, or it has no message queue.
         NotEnoughQuotaError: its queue already holds 10,000 posted messages.
     """
-    native_id = thread.native_id if isinstance(thread, ThreadHandle) else thread
-    message = posted_message(0, msg, wparam, lparam)
+    native_id = (
+        thread
+        if type(thread) is int
+        else thread.native_id
+        if isinstance(thread, ThreadHandle)
+        else thread
+    )
     try:
-        post_to_thread(native_id, message)
+        post_to_thread(native_id, msg, wparam, lparam)
     except InvalidThreadIdError:
         if type(native_id) is not int or thread_by_id(native_id) is not None:
             raise  # a thread of this process (without a queue)

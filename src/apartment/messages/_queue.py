@@ -47,7 +47,7 @@ from ._constants import (
     WM_TIMER,
 )
 from ._input import QueueInput
-from ._message import Message, make_message
+from ._message import _NO_POINT, Message, _new_message, _now_ns, make_message, posted_message
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -180,8 +180,12 @@ class MessageQueue:
             self.hardware.extend(inputs)
         self.settle()
 
-    def post(self, message: Message, woken: list[Waiter]) -> None:
-        """Append a posted message; kernel lock held.
+    def post(self, message: Message, woken: list[Waiter] | None = None) -> list[Waiter] | None:
+        """Append a posted message; kernel lock held. Return the waiters to wake, if any.
+
+        The waiters it releases go into ``woken`` when given (and it is returned), else into a
+        list made only then: a post that wakes nobody (the poster is the reader, say, or the
+        reader is busy) allocates nothing. The caller wakes them after dropping the lock.
 
         Raises:
             InvalidThreadIdError: the owning thread has ended.
@@ -203,7 +207,10 @@ class MessageQueue:
         if not inp._ready and inp.mask & _POSTED:
             inp._ready = True
             if inp._waiters:
+                if woken is None:
+                    woken = []
                 release_waiters(inp, woken)
+        return woken
 
     def post_quit(self, code: int) -> None:
         """Mark WM_QUIT pending with ``code`` (PostQuitMessage); owner thread."""
@@ -285,8 +292,10 @@ class MessageQueue:
             self.changed_bits &= ~_SEEN_UNFILTERED
             if not posted and not self.quit_pending:
                 self.wake_bits &= ~_POSTED
-            if inp._ready:
-                inp.refresh()
+            if inp._ready:  # inp.refresh(), inlined: a post since the last look made it ready
+                inp._ready = bool(
+                    (self.wake_bits if inp.available else self.changed_bits) & inp.mask
+                )
             return message
         if self.quit_pending or self.paint or self.timers or self.hardware:
             self.changed_bits &= ~QS_SENDMESSAGE
@@ -482,28 +491,38 @@ def queue_of(thread: ThreadHandle | int) -> MessageQueue:
     return queue
 
 
-def post_to_thread(native_id: int, message: Message) -> None:
-    """Post to a thread's queue by id, looking it up and posting under one lock.
+def post_to_thread(native_id: int, msg: int, wparam: object, lparam: object) -> None:
+    """Post a thread message to a thread's queue by id, looking it up and posting in one hold.
 
-    Posting is a window-manager call: it makes the caller's own queue first.
+    Posting is a window-manager call: it makes the caller's own queue first. The message is
+    built here (posted_message, inlined for WM_USER and above, which it never refuses):
+    every PostThreadMessage comes this way.
 
     Raises:
+        TypeError, ValueError, MessageSyncOnlyError: see :func:`~._message.posted_message`.
         InvalidThreadIdError: no such thread, or it has no message queue.
         NotEnoughQuotaError: its queue already holds 10,000 posted messages.
     """
+    if type(msg) is int and 0x400 <= msg <= 0xFFFFFFFF:
+        stamp = _now_ns() // 1_000_000 & 0xFFFFFFFF
+        message = _new_message(Message, (0, msg, wparam, lparam, stamp, _NO_POINT))
+    else:
+        message = posted_message(0, msg, wparam, lparam)
     try:
         _tls.queue  # noqa: B018 - only whether the caller has a queue yet
     except AttributeError:
         current_queue()
-    woken: list[Waiter] = []
-    with KERNEL_LOCK:
+    lock = KERNEL_LOCK  # not a with statement: acquire/release calls cost half as much
+    lock.acquire()
+    try:
         queue = _by_thread.get(native_id)
-        if queue is not None:
-            queue.post(message, woken)
-    if queue is None:
-        queue_of(native_id)  # raises the precise error
+        woken = None if queue is None else queue.post(message)
+    finally:
+        lock.release()
     if woken:
         wake_all(woken)
+    elif queue is None:
+        queue_of(native_id)  # raises the precise error
 
 
 def on_queue_end(callback: Callable[[MessageQueue], None]) -> None:

@@ -17,7 +17,17 @@ if TYPE_CHECKING:
 
     from typing_extensions import Self
 
-__all__ = ["PyHANDLE", "HANDLE", "handle_value", "handle_values", "lookup", "new_handle"]
+    from ..kernel import Waitable
+
+__all__ = [
+    "PyHANDLE",
+    "HANDLE",
+    "handle_value",
+    "handle_values",
+    "lookup",
+    "new_handle",
+    "waitables",
+]
 
 T = TypeVar("T")
 
@@ -76,6 +86,7 @@ class PyHANDLE:
         """Close the handle and set the value to 0; a second call does nothing."""
         value, self._value = self._value, 0
         if value:
+            _renew()
             handles.close(value)
 
     close = Close
@@ -83,13 +94,16 @@ class PyHANDLE:
     def Detach(self) -> int:
         """Return the value and forget it without closing it."""
         value, self._value = self._value, 0
+        _renew()
         return value
 
     def __del__(self) -> None:
         # Closed now, errors swallowed, as pywin32's; the kernel defers it when the garbage
         # collector runs this (it may have interrupted a locked section).
+        global _generation  # _renew(), inlined: at exit this module's functions may be gone
+        _generation = object()  # its id may be another PyHANDLE's next: sets by id are stale
         value = getattr(self, "_value", 0)
-        if value:
+        if value and handles is not None:  # at exit (3.13t) the module's globals may be gone
             handles.close_dropped(value)
 
     def __enter__(self) -> Self:
@@ -154,6 +168,49 @@ def handle_values(handlelist: object) -> list[int]:
 
 
 _entries, _deferred = handles.lock_free_view()
+_many = handles.many_view()
+_generation = object()
+"""Replaced by a fresh object whenever a PyHANDLE's value changes (Close, Detach) or one dies.
+
+:func:`waitables` files a set of PyHANDLEs under their identities and this object, so a set
+filed before is never found again once one of its PyHANDLEs may stand for something else (its
+id reused by a new PyHANDLE, its value closed or detached). Swapping a global is atomic on
+every build, and takes no lock: a finalizer does it.
+"""
+
+
+def _renew() -> None:
+    global _generation  # the one writer of the token above
+    _generation = object()
+
+
+def waitables(handlelist: object, access: int) -> tuple[Waitable, ...]:
+    """Resolve the handle list of a multi-object wait (the kernel's ``get_many``, checked).
+
+    A wait loop passes the same PyHANDLEs again and again; reading each one's value and
+    hashing the values costs more than the wait itself. So a list (or tuple) of PyHANDLEs is
+    also filed under the hash of the handle objects (their identities: a PyHANDLE hashes by
+    identity) and :data:`_generation`, and found there next time. The kernel empties the
+    filed sets on every close; a changed or dropped PyHANDLE renews the generation. Lists
+    with anything but PyHANDLEs go the values' way each time (an int, or a float that equals
+    one, must not find a set filed for PyHANDLEs). Errors are the kernel's and
+    :func:`handle_values`'.
+    """
+    kind = type(handlelist)
+    alias: tuple[int, int, object] | None = None
+    if kind is list or kind is tuple:
+        try:
+            alias = (hash(tuple(handlelist)), access, _generation)  # type: ignore[arg-type]
+        except TypeError:  # an unhashable element: refused below
+            pass
+        else:
+            found = _many.get(alias)
+            if found is not None and not _deferred:
+                return found
+    values = handle_values(handlelist)
+    if alias is not None and not all(type(handle) is PyHANDLE for handle in handlelist):  # type: ignore[attr-defined]
+        alias = None
+    return handles.get_many(values, access, alias=alias)
 
 
 def lookup(

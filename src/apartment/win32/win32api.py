@@ -180,12 +180,24 @@ def PostMessage(hwnd: int, idMessage: int, wParam: object = None, lParam: object
     win32gui.PostMessage(hwnd, idMessage, wParam, lParam)
 
 
+_post_thread_message = messages.post_thread_message
+
+
 def PostThreadMessage(
     tid: int, idMessage: int, wParam: object = None, lParam: object = None, /
 ) -> None:
+    # dword() and pointer_param() inlined for what nearly every caller passes (ints in range):
+    # this is every cross-thread message's hot call.
+    if type(wParam) is not int or not -(2**63) <= wParam < 2**63:
+        wParam = pointer_param(wParam)
+    if type(lParam) is not int or not -(2**63) <= lParam < 2**63:
+        lParam = pointer_param(lParam)
     try:  # stamped here, not by @api: a hot call saves the wrapper's frame
-        messages.post_thread_message(
-            dword(tid), dword(idMessage), pointer_param(wParam), pointer_param(lParam)
+        _post_thread_message(
+            tid & 0xFFFFFFFF if type(tid) is int else dword(tid),
+            idMessage & 0xFFFFFFFF if type(idMessage) is int else dword(idMessage),
+            wParam,
+            lParam,
         )
     except Win32Error as error:
         raise stamped(error, "PostThreadMessage") from None

@@ -30,13 +30,13 @@ from ..messages import QS_POSTMESSAGE as QS_POSTMESSAGE
 from ..messages import QS_RAWINPUT as QS_RAWINPUT
 from ..messages import QS_SENDMESSAGE as QS_SENDMESSAGE
 from ..messages import QS_TIMER as QS_TIMER
-from . import _timeconv
+from . import _handles, _timeconv
 from ._adapt import WAIT_ABANDONED_0 as WAIT_ABANDONED_0
 from ._adapt import WAIT_IO_COMPLETION as WAIT_IO_COMPLETION
 from ._adapt import WAIT_OBJECT_0 as WAIT_OBJECT_0
 from ._adapt import WAIT_TIMEOUT as WAIT_TIMEOUT
 from ._adapt import api, as_bool, dword, ms_to_timeout, set_last_error, stamped, wait_code
-from ._handles import PyHANDLE, handle_values, lookup
+from ._handles import PyHANDLE, handle_values, lookup, waitables
 from ._object_security import give_created_descriptor
 from ._security import inherits
 from .pywintypes import error
@@ -103,7 +103,26 @@ def OpenEvent(desiredAccess: int, bInheritHandle: int, name: str | None, /) -> P
     return _open(Event, desiredAccess, bInheritHandle, name)
 
 
+# The hottest calls look their handle up inline, as lookup() does first: an open handle of
+# the usual kind is one read of the table (no lock, trusted while no close is deferred); a
+# PyHANDLE's value or an int (never a float that equals one) is the key. Anything else, a
+# subclass of the kind included, goes through lookup(), which says what is wrong.
+_entries, _deferred = kernel.handles.lock_free_view()
+_many = kernel.handles.many_view()
+
+
 def SetEvent(hEvent: object, /) -> None:
+    kind = type(hEvent)
+    value = hEvent._value if kind is PyHANDLE else hEvent if kind is int else 0  # type: ignore[attr-defined]
+    entry = _entries.get(value)  # type: ignore[arg-type]
+    if (
+        entry is not None
+        and type(entry[0]) is Event
+        and entry[1] & EVENT_MODIFY_STATE
+        and not _deferred
+    ):
+        entry[0].set()
+        return
     try:
         lookup(hEvent, Event, EVENT_MODIFY_STATE).set()
     except Win32Error as error:  # stamped here, not by @api: a hot call saves the wrapper's frame
@@ -111,6 +130,17 @@ def SetEvent(hEvent: object, /) -> None:
 
 
 def ResetEvent(hEvent: object, /) -> None:
+    kind = type(hEvent)
+    value = hEvent._value if kind is PyHANDLE else hEvent if kind is int else 0  # type: ignore[attr-defined]
+    entry = _entries.get(value)  # type: ignore[arg-type]
+    if (
+        entry is not None
+        and type(entry[0]) is Event
+        and entry[1] & EVENT_MODIFY_STATE
+        and not _deferred
+    ):
+        entry[0].reset()
+        return
     try:
         lookup(hEvent, Event, EVENT_MODIFY_STATE).reset()
     except Win32Error as error:
@@ -201,10 +231,27 @@ def CancelWaitableTimer(handle: object, /) -> None:
 _SIGNALED = Event(manual_reset=True, initial_state=True).wait(0)
 
 
+_local_kinds = Waitable.kinds
+
+
 def WaitForSingleObject(hHandle: object, milliseconds: int, /) -> int:
+    kind = type(hHandle)
+    value = hHandle._value if kind is PyHANDLE else hHandle if kind is int else 0  # type: ignore[attr-defined]
+    entry = _entries.get(value)  # type: ignore[arg-type]
     try:
-        obj = lookup(hHandle, Waitable, SYNCHRONIZE)
-        result = obj.wait(ms_to_timeout(milliseconds))
+        if (
+            entry is not None
+            and type(entry[0]) in _local_kinds
+            and entry[1] & SYNCHRONIZE
+            and not _deferred
+        ):
+            obj: Waitable = entry[0]  # type: ignore[assignment]
+        else:
+            obj = lookup(hHandle, Waitable, SYNCHRONIZE)
+        if type(milliseconds) is int and 0 <= milliseconds < 0xFFFFFFFF:
+            result = obj.wait(milliseconds / 1000.0)
+        else:
+            result = obj.wait(ms_to_timeout(milliseconds))
     except Win32Error as error:
         raise stamped(error, "WaitForSingleObject") from None
     return WAIT_OBJECT_0 if result is _SIGNALED else wait_code(result)
@@ -218,20 +265,43 @@ def WaitForSingleObjectEx(hHandle: object, milliseconds: int, bAlertable: int, /
         raise stamped(error, "WaitForSingleObjectEx") from None
 
 
+_wait_any, _wait_all = kernel.wait_any, kernel.wait_all
+
+
 def WaitForMultipleObjects(handlelist: object, bWaitAll: int, milliseconds: int, /) -> int:
+    # as_bool, ms_to_timeout and wait_code inlined for the usual arguments: a wait loop's call
     try:
-        objects = kernel.handles.get_many(handle_values(handlelist), SYNCHRONIZE)
-        wait = kernel.wait_all if as_bool(bWaitAll) else kernel.wait_any
-        return wait_code(wait(objects, ms_to_timeout(milliseconds)))
+        # waitables(handlelist, SYNCHRONIZE), its lookup by identity inlined
+        if type(handlelist) is list:
+            try:
+                objects = _many.get((hash(tuple(handlelist)), SYNCHRONIZE, _handles._generation))
+            except TypeError:  # an unhashable element: refused below
+                objects = None
+        else:
+            objects = None
+        if objects is None or _deferred:
+            objects = waitables(handlelist, SYNCHRONIZE)
+        kind = type(bWaitAll)
+        if bWaitAll if kind is bool else bWaitAll != 0 if kind is int else as_bool(bWaitAll):
+            wait = _wait_all
+        else:
+            wait = _wait_any
+        if type(milliseconds) is int and 0 <= milliseconds < 0xFFFFFFFF:
+            result = wait(objects, milliseconds / 1000.0)
+        else:
+            result = wait(objects, ms_to_timeout(milliseconds))
     except Win32Error as error:
         raise stamped(error, "WaitForMultipleObjects") from None
+    if result is not None and not (result[1] or result[2]):  # signaled: not abandoned, alerted
+        return result[0]
+    return wait_code(result)
 
 
 def WaitForMultipleObjectsEx(
     handlelist: object, bWaitAll: int, milliseconds: int, bAlertable: int, /
 ) -> int:
     try:
-        objects = kernel.handles.get_many(handle_values(handlelist), SYNCHRONIZE)
+        objects = waitables(handlelist, SYNCHRONIZE)
         wait = kernel.wait_all if as_bool(bWaitAll) else kernel.wait_any
         alertable = as_bool(bAlertable)
         return wait_code(wait(objects, ms_to_timeout(milliseconds), alertable=alertable))

@@ -230,10 +230,18 @@ def SendMessageTimeout(
     return 1, result
 
 
+_get_message = messages.get_message
+
+
 def GetMessage(hwnd: int | None, _min: int, _max: int, /) -> list[Any]:
     """Return ``[rc, msg]``: rc 1 for a message, 0 for WM_QUIT, -1 on error (pywin32 shape)."""
     try:  # what @soft does, here: every message loop's hot call saves the wrapper's frame
-        message = messages.get_message(handle_value(hwnd) or None, dword(_min), dword(_max))
+        if (hwnd is None or (type(hwnd) is int and not hwnd)) and (
+            type(_min) is int and type(_max) is int and not (_min | _max) & 0xFFFFFFFF
+        ):
+            message = _get_message()  # the usual loop, GetMessage(None, 0, 0): no conversions
+        else:
+            message = _get_message(handle_value(hwnd) or None, dword(_min), dword(_max))
     except Win32Error as error:
         set_last_error(error.winerror)
         return [-1, _NO_MESSAGE]
