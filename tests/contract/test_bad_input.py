@@ -27,8 +27,10 @@ NOT_INTEGERS = ["x", None, 1.5, object()]
 
 @pytest.fixture
 def my_queue() -> int:
-    """The calling thread's id, after its message queue exists; drained afterwards."""
+    """The calling thread's id, after its message queue exists, empty (an earlier test of the
+    session may have left a message in it)."""
     win32gui.PeekMessage(0, 0, 0, 0)
+    _drain()
     return int(win32api.GetCurrentThreadId())
 
 
