@@ -156,6 +156,20 @@ def test_a_wait_finds_the_same_pyhandles_again_by_identity() -> None:
         assert not _found_again(other)
 
 
+def test_ints_that_hash_as_filed_pyhandles_do_not_find_their_set() -> None:
+    events = [win32event.CreateEvent(None, True, False, None) for _ in range(2)]
+    win32event.SetEvent(events[1])
+    assert win32event.WaitForMultipleObjects(events, False, 0) == 1
+    assert _found_again(events)
+    lookalike = [hash(handle) for handle in events]  # the same tuple hash as the PyHANDLEs'
+    assert hash(tuple(lookalike)) == hash(tuple(events))
+    with pytest.raises(pywintypes.error) as caught:  # their values, not the filed set
+        win32event.WaitForMultipleObjects(lookalike, False, 0)
+    assert caught.value.winerror == 6  # ERROR_INVALID_HANDLE: no such handles
+    for handle in events:
+        handle.Close()
+
+
 def test_a_detached_pyhandle_is_not_found_again_by_identity() -> None:
     # Detach leaves the handle open in the table: only the facade knows the PyHANDLE is 0 now
     events = [win32event.CreateEvent(None, True, True, None) for _ in range(2)]

@@ -198,7 +198,8 @@ def waitables(handlelist: object, access: int) -> tuple[Waitable, ...]:
     """
     kind = type(handlelist)
     alias: tuple[int, int, object] | None = None
-    if kind is list or kind is tuple:
+    # (a list of ints whose hash is that of PyHANDLEs' identities must not even look)
+    if (kind is list or kind is tuple) and handlelist and type(handlelist[0]) is PyHANDLE:  # type: ignore[index]
         try:
             alias = (hash(tuple(handlelist)), access, _generation)  # type: ignore[arg-type]
         except TypeError:  # an unhashable element: refused below

@@ -272,7 +272,7 @@ def WaitForMultipleObjects(handlelist: object, bWaitAll: int, milliseconds: int,
     # as_bool, ms_to_timeout and wait_code inlined for the usual arguments: a wait loop's call
     try:
         # waitables(handlelist, SYNCHRONIZE), its lookup by identity inlined
-        if type(handlelist) is list:
+        if type(handlelist) is list and handlelist and type(handlelist[0]) is PyHANDLE:
             try:
                 objects = _many.get((hash(tuple(handlelist)), SYNCHRONIZE, _handles._generation))
             except TypeError:  # an unhashable element: refused below
