@@ -48,7 +48,6 @@ from typing import TYPE_CHECKING, Any, final
 from .._fork import APARTMENTS, OUTER, after_fork_in_child, hold_across_fork
 from .._runtime import check_peer
 from .._wire import FrameError, PacketReader
-from ..errors import CallFailedError
 from ..kernel import Event
 from ._apartment import Apartment, ApartmentKind, current_apartment
 from ._callctl import controls
@@ -485,12 +484,7 @@ class Connection(CallsOut, CallsIn):
             _registry.open.discard(self)
         self.apartment.alive = False
         for packet in pending:
-            packet.fail(
-                CallFailedError(
-                    f"process {self.peer_pid} went away during the call ({reason}); it may "
-                    "or may not have run"
-                )
-            )
+            packet.fail(self.went_away())
         for event in followers:
             event.set()
         helper = self._helper

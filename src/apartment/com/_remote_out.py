@@ -210,6 +210,8 @@ class CallsOut:
             self._flush_controls()
         if turn is None:
             self._read_until(packet)
+            if not packet.finished:  # the connection closed: the close may be failing it now
+                packet.abandon(self.went_away())  # whoever is first, as finish() decides
         else:
             done = packet.done
             try:
@@ -408,6 +410,13 @@ class CallsOut:
         else:
             raise FrameError(f"a frame of kind {kind!r} where replies come")
         return packet
+
+    def went_away(self) -> CallFailedError:
+        """The error of a call still out when the connection closed (0x800706BE)."""
+        return CallFailedError(
+            f"process {self.peer_pid} went away during the call ({self.reason}); it may "
+            "or may not have run"
+        )
 
     def _gone(self) -> str:
         return f"process {self.peer_pid} is gone ({self.reason or 'its connection closed'})"
