@@ -60,6 +60,7 @@ MAX_DEPTH = 32
 """The deepest nesting of lists and maps accepted in a frame."""
 
 _LENGTH = struct.Struct(">I")
+_unpackb = msgpack.unpackb
 _packers = threading.local()  # .packer: the thread's msgpack Packer (one may not be shared)
 
 
@@ -331,7 +332,18 @@ class PacketReader:
             return True, decode(_read_long(fds[0]))
         if not size:
             return False, None  # the end (an empty message is no frame either)
-        return True, decode(self._view[:size])
+        # decode(), written out: a message is never over MAX_FRAME (every frame comes here)
+        try:
+            value = _unpackb(
+                self._view[:size], raw=False, strict_map_key=True, ext_hook=_refuse_extension
+            )
+        except FrameError:
+            raise
+        except Exception as exc:  # msgpack reports bad input with several exception types
+            raise FrameError(f"a frame is not one msgpack value: {exc}") from exc
+        if size > MAX_DEPTH:  # shorter, it cannot nest too deep (see _check_depth)
+            _check_depth(value)
+        return True, value
 
 
 def _received_fds(ancillary: list[tuple[int, int, bytes]]) -> list[int]:

@@ -443,6 +443,55 @@ def test_a_request_in_a_valid_frame_of_the_wrong_shape_closes_only_it() -> None:
             sock.close()
 
 
+class _Kinds:
+    _public_methods_ = ["KindOf", "Big"]
+
+    def KindOf(self, value: object) -> str:  # noqa: N802
+        return type(value).__name__
+
+    def Big(self) -> int:  # noqa: N802
+        return 2**70
+
+
+@pytest.mark.parametrize("multithreaded", [True, False], ids=["MTA caller", "STA caller"])
+def test_ints_beyond_64_bits_cross_as_doubles_both_ways(pair: _Pair, multithreaded: bool) -> None:
+    """An argument and a result past 64 bits cross as doubles (plain values skip to_wire)."""
+    home: MtaThread[com.DispatchPointer] = MtaThread(lambda: com.wrap(_Kinds()))
+    try:
+        pointer = home.result
+
+        def client() -> tuple[object, ...]:
+            target = pair.lend(pointer, com.current_apartment())._target  # no to_variant first
+            kinds = tuple(
+                target.invoke("KindOf", com.DISPATCH_METHOD, (value,))
+                for value in (2**64 - 1, 2**64, -(2**63) - 1, 7, "x", None)
+            )
+            return (*kinds, target.invoke("Big", com.DISPATCH_METHOD, ()))
+
+        assert in_apartment(client, multithreaded=multithreaded) == (
+            "int", "float", "float", "int", "str", "NoneType", float(2**70)
+        )  # fmt: skip
+    finally:
+        home.stop()
+
+
+def test_an_invoke_whose_arguments_are_no_list_closes_only_its_connection() -> None:
+    """A malformed invoke frame for an object that is there: the connection closes."""
+    home: MtaThread[com.DispatchPointer] = MtaThread(lambda: com.wrap(_Kinds()))
+    try:
+        pointer = home.result
+        with _raw_connection() as (conn, peer_out, _):
+            oid = conn.export_tag(pointer)["o"]
+            peer_out.send(_wire.encode_body([0, 1, "invoke", oid, "KindOf", 1, [5]]))
+            peer_out.settimeout(10)  # (the replies to its requests come back on it)
+            assert _wire.PacketReader(peer_out).read() == (True, [1, 1, "int"])
+            peer_out.send(_wire.encode_body([0, 2, "invoke", oid, "KindOf", 1, 5]))
+            assert peer_out.recv(1) == b""
+            assert "malformed invoke" in conn.reason
+    finally:
+        home.stop()
+
+
 @pytest.mark.parametrize("multithreaded", [True, False], ids=["MTA reads", "helper reads"])
 def test_a_reply_with_a_malformed_value_fails_its_call_and_closes_the_connection(
     multithreaded: bool,

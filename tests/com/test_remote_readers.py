@@ -201,3 +201,79 @@ def test_callers_read_their_own_replies_without_a_helper(multithreaded: bool) ->
     finally:
         pair.close()
         home.stop()
+
+
+class _Blocker:
+    _public_methods_ = ["Block"]
+
+    def __init__(self) -> None:
+        self.entered = threading.Event()
+        self.release = threading.Event()
+
+    def Block(self) -> None:  # noqa: N802
+        self.entered.set()
+        self.release.wait(30)
+
+
+class _GateLock:
+    """The registry's lock, stopping the first thread in ``close()`` until the test opens it."""
+
+    def __init__(self, lock: Any) -> None:
+        self.lock = lock
+        self.closer: int | None = None
+        self.arrived = threading.Event()
+        self.gate = threading.Event()
+
+    def __enter__(self) -> None:
+        if threading.get_ident() == self.closer:
+            self.arrived.set()
+            assert self.gate.wait(30)
+        self.lock.__enter__()
+
+    def __exit__(self, *exc: object) -> None:
+        self.lock.__exit__(*exc)
+
+
+def test_a_reader_whose_connection_another_thread_closes_fails_its_call(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The caller reading its own reply sees the end while another thread is inside close(),
+    not yet at failing the calls out: its call fails (RPC_S_CALL_FAILED), never returns."""
+    pair = _Pair()
+    blocker = _Blocker()
+    home: MtaThread[com.DispatchPointer] = MtaThread(lambda: com.wrap(blocker))
+    gate = _GateLock(_remote._registry.lock)
+    monkeypatch.setattr(_remote._registry, "lock", gate)
+    outcome: list[object] = []
+    try:
+        pointer = home.result
+
+        def call() -> None:
+            remote = com.DispatchClient(pair.lend(pointer))
+            try:
+                outcome.append(remote.Block())
+            except BaseException as error:  # kept for the test thread
+                outcome.append(error)
+
+        caller = start_thread(lambda: _in_apartment(call, True))
+        assert blocker.entered.wait(30)  # the caller reads its socket now
+
+        def close() -> None:
+            gate.closer = threading.get_ident()
+            pair.client.close("closed by the test")
+
+        closer = threading.Thread(target=close)
+        closer.start()
+        assert gate.arrived.wait(30)  # closed, its calls out not failed yet
+        pair.client._out.shutdown(socket.SHUT_RDWR)  # the reader sees the end
+        assert caller.wait(30)
+        gate.gate.set()
+        closer.join(30)
+        assert len(outcome) == 1
+        assert isinstance(outcome[0], CallFailedError), outcome
+        assert outcome[0].hresult == -2147023170  # 0x800706BE
+    finally:
+        gate.gate.set()
+        blocker.release.set()
+        pair.close()
+        home.stop()

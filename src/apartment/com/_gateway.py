@@ -94,8 +94,9 @@ class Gateway:
         """IDispatch::Invoke; the result as a VARIANT."""
         try:
             result = self.policy.invoke(dispid, flags, args)
-            if type(result) in SCALARS:  # the common case, without a call
-                return result
+            kind = type(result)
+            if kind in SCALARS or (kind is int and -(2**63) <= result < 2**64):
+                return result  # the common cases, without a call (result_of's int range)
             return result_of(result)
         except BaseException as error:
             raise dispatch_error(error) from None

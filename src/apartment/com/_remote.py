@@ -48,9 +48,9 @@ from typing import TYPE_CHECKING, Any, final
 from .._fork import APARTMENTS, OUTER, after_fork_in_child, hold_across_fork
 from .._runtime import check_peer
 from .._wire import FrameError, PacketReader
-from ..errors import CallFailedError
 from ..kernel import Event
 from ._apartment import Apartment, ApartmentKind, current_apartment
+from ._callctl import controls
 from ._hosting import Hosting, nothing_to_do
 from ._iids import DISPATCH_IIDS, IID_IDISPATCH, IID_IUNKNOWN
 from ._mta import ensure_mta
@@ -85,6 +85,7 @@ __all__ = [
 ]
 
 _NONE = type(None)
+_MTA = ApartmentKind.MTA
 
 
 def _never_called_out(
@@ -147,10 +148,18 @@ class RemoteObject:
     def invoke(self, dispid: int | str, flags: int, args: tuple[Any, ...]) -> Any:  # noqa: ANN401
         """IDispatch::Invoke in the other process; the caller waits as its apartment waits."""
         conn = self._conn
-        wire = to_wire(args, conn.export_tag) if args else ()
+        wire: Any = args  # plain values go as they are (msgpack sends a tuple as a list)
+        for item in args:
+            kind = type(item)
+            if kind not in _SIMPLE or (kind is int and not -(2**63) <= item < 2**64):
+                wire = to_wire(args, conn.export_tag)
+                break
         caller = current_apartment()
         body = ("invoke", self.oid, dispid, flags, wire)
-        reply = caller.call_out(caller, conn.apartment, sent_remotely, body)
+        if caller.kind is _MTA and controls.current is None:  # the common case, in one step
+            reply = conn.call_from_mta(caller, body)
+        else:
+            reply = caller.call_out(caller, conn.apartment, sent_remotely, body)
         return reply if type(reply) is not Undecoded else conn.result_of(caller, reply)
 
     def get_ids_of_names(self, names: tuple[str, ...]) -> list[int]:
@@ -475,12 +484,7 @@ class Connection(CallsOut, CallsIn):
             _registry.open.discard(self)
         self.apartment.alive = False
         for packet in pending:
-            packet.fail(
-                CallFailedError(
-                    f"process {self.peer_pid} went away during the call ({reason}); it may "
-                    "or may not have run"
-                )
-            )
+            packet.fail(self.went_away())
         for event in followers:
             event.set()
         helper = self._helper

@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING, Any, Literal
 from .._wire import FrameError, encode_body, send_packet
 from ..errors import CallFailedError, ComError, ServerUnavailableError
 from ..kernel import Event
-from ..kernel.lowlevel import can_watch_files, wait_any_unchecked
+from ..kernel.lowlevel import can_watch_files, recycle_event, spare_event, wait_any_unchecked
 from ._apartment import ApartmentKind, current_apartment
+from ._packet import CallPacket
 from ._remote_proto import BROKEN, FAULT, RELEASE, REPLY, REQUEST, broken_reason, sent_remotely
 from ._sta import wait_reading
 
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
 
     from .._wire import PacketReader
     from ._apartment import Apartment
-    from ._packet import CallPacket
 
 __all__ = ["CallsOut", "Undecoded"]
 
@@ -58,6 +58,9 @@ class Undecoded:
 _MTA = ApartmentKind.MTA
 _STA = ApartmentKind.STA
 _HELPER = "helper"  # the reader of `out` when no MTA caller reads it
+_NO_WAKE = Event(manual_reset=True)
+"""The done event of a call whose caller reads its own reply (:meth:`CallsOut.call_from_mta`):
+nobody waits on it; a close that fails such a call sets it, to no effect."""
 
 
 class CallsOut:
@@ -167,6 +170,68 @@ class CallsOut:
             if not self._stop_waiting(packet, call):
                 return  # the reply came (or the connection closed)
         self._read_until(packet)
+
+    def call_from_mta(self, caller: Apartment, body: tuple[Any, ...]) -> Any:  # noqa: ANN401
+        """An unbounded MTA caller's call: ``_mta``'s call_out and :meth:`_deliver` in one.
+
+        The hottest path of a connection (``RemoteObject.invoke``). A caller that finds
+        nobody reading reads its own reply, and its packet has no event: only the reader
+        finishes it, or ``close`` fails it, and this thread looks at ``finished`` after its
+        read. One that comes while another reads waits as :meth:`_deliver`'s do.
+
+        Raises:
+            ServerUnavailableError: the connection has closed (0x800706BA).
+            CallFailedError: it closed while the call was out (0x800706BE).
+            ComError: the other side's error.
+        """
+        packet = CallPacket(caller, self.apartment, sent_remotely, body, _NO_WAKE)
+        call = id(packet)  # unique while the packet waits in _pending
+        frame = encode_body([REQUEST, call, *body])
+        with self._lock:
+            if self._closed:
+                raise ServerUnavailableError(self._gone())
+            self._pending[call] = packet
+            if self._reader is None:
+                self._reader = packet
+                turn = None
+            else:
+                packet.done = spare_event()
+                turn = self._followers[call] = Event()
+        try:
+            send_packet(self._out, frame)
+        except OSError:
+            with self._lock:
+                self._pending.pop(call, None)
+                if turn is not None:
+                    del self._followers[call]
+            self.close(f"sending failed: {self._gone()}")
+            raise ServerUnavailableError(self._gone()) from None
+        if self._controls:
+            self._flush_controls()
+        if turn is None:
+            self._read_until(packet)
+            if not packet.finished:  # the connection closed: the close may be failing it now
+                packet.abandon(self.went_away())  # whoever is first, as finish() decides
+        else:
+            done = packet.done
+            try:
+                wait_any_unchecked((done, turn))  # the reply, or the turn to read
+            except BaseException:  # a Ctrl-C: give up the turn, if it came, and go
+                if self._stop_waiting(packet, call):
+                    self._hand_over()
+                raise
+            if self._stop_waiting(packet, call):
+                self._read_until(packet)
+            done.wait()  # finished (the reply, or the close): set in the same lock hold
+            recycle_event(done)  # a late set can no longer reach it
+        error = packet.error
+        if error is not None:
+            packet.error = None  # break the traceback cycle
+            try:
+                raise error
+            finally:
+                del error  # and this frame's: the error's traceback holds the frame
+        return packet.result
 
     # -- an STA caller that reads (see _sta.wait_reading) --------------------------------------
 
@@ -333,7 +398,10 @@ class CallsOut:
                 self._decode(value, None)
             else:
                 packet.result = value if type(value) in _PLAIN else Undecoded(value)
-                packet.finish()
+                if packet is reader and packet.done is _NO_WAKE:
+                    packet.finished = True  # out of _pending: no other thread finishes it
+                else:
+                    packet.finish()
         elif kind == FAULT:
             error = self._error(frame)
             if packet is not None:
@@ -342,6 +410,13 @@ class CallsOut:
         else:
             raise FrameError(f"a frame of kind {kind!r} where replies come")
         return packet
+
+    def went_away(self) -> CallFailedError:
+        """The error of a call still out when the connection closed (0x800706BE)."""
+        return CallFailedError(
+            f"process {self.peer_pid} went away during the call ({self.reason}); it may "
+            "or may not have run"
+        )
 
     def _gone(self) -> str:
         return f"process {self.peer_pid} is gone ({self.reason or 'its connection closed'})"
