@@ -3,7 +3,8 @@
 Each was found by running such a program on the facade and on the real pywin32 (build 312,
 under Wine): PeekNamedPipe on a child's output pipe from ``subprocess`` (the "asynchronous
 subprocess on Windows" recipe), the ids of thread timers (pywin32's ``timer`` module), and
-the write into a new file that a folder watcher sees (ReadDirectoryChangesW).
+the write into a new file that a folder watcher sees (ReadDirectoryChangesW), and an ended
+process opened by its id while a handle holds it.
 """
 
 import importlib
@@ -16,10 +17,12 @@ from typing import Any
 import pytest
 import pywintypes
 import timer
+import win32api
 import win32con
 import win32event
 import win32file
 import win32pipe
+import win32process
 import winerror
 
 msvcrt: Any = importlib.import_module("msvcrt")  # typeshed's msvcrt is Windows-only
@@ -103,3 +106,19 @@ def test_a_new_file_written_to_is_added_then_modified(tmp_path: Path) -> None:
         win32file.CancelIo(handle)
         handle.Close()
     assert seen[:2] == [(1, "scan.pdf"), (3, "scan.pdf")]
+
+
+def test_an_ended_process_opens_by_its_id_while_a_handle_holds_it() -> None:
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    watcher = win32api.OpenProcess(win32con.SYNCHRONIZE, False, child.pid)
+    try:
+        killer = win32api.OpenProcess(win32con.PROCESS_TERMINATE, False, child.pid)
+        win32api.TerminateProcess(killer, 7)
+        win32api.CloseHandle(killer)
+        assert win32event.WaitForSingleObject(watcher, 10000) == win32event.WAIT_OBJECT_0
+        child.wait(10)  # reaped: the id is free on Linux, not while a handle holds it
+        again = win32api.OpenProcess(win32con.PROCESS_QUERY_INFORMATION, False, child.pid)
+        assert win32process.GetExitCodeProcess(again) == 7
+        win32api.CloseHandle(again)
+    finally:
+        win32api.CloseHandle(watcher)
