@@ -4,7 +4,8 @@ Each was found by running such a program on the facade and on the real pywin32 (
 under Wine): PeekNamedPipe on a child's output pipe from ``subprocess`` (the "asynchronous
 subprocess on Windows" recipe), the ids of thread timers (pywin32's ``timer`` module), and
 the write into a new file that a folder watcher sees (ReadDirectoryChangesW), and an ended
-process opened by its id while a handle holds it.
+process opened by its id while a handle holds it; and RegisterDeviceNotification, which a
+device monitor calls.
 """
 
 import importlib
@@ -21,6 +22,8 @@ import win32api
 import win32con
 import win32event
 import win32file
+import win32gui
+import win32gui_struct
 import win32pipe
 import win32process
 import winerror
@@ -122,3 +125,28 @@ def test_an_ended_process_opens_by_its_id_while_a_handle_holds_it() -> None:
         win32api.CloseHandle(again)
     finally:
         win32api.CloseHandle(watcher)
+
+
+def test_device_notifications_register_as_a_handle_and_unregister() -> None:
+    wc = win32gui.WNDCLASS()
+    wc.lpszClassName = f"realcode-devices-{os.getpid()}"
+    wc.lpfnWndProc = {}
+    win32gui.RegisterClass(wc)
+    hwnd = win32gui.CreateWindow(
+        wc.lpszClassName, "", 0, 0, 0, 0, 0, win32con.HWND_MESSAGE, 0, 0, None
+    )
+    usb = win32gui_struct.PackDEV_BROADCAST_DEVICEINTERFACE(
+        "{A5DCBF10-6530-11D2-901F-00C04FB951ED}"
+    )
+    try:
+        registration = win32gui.RegisterDeviceNotification(
+            hwnd, usb, win32con.DEVICE_NOTIFY_WINDOW_HANDLE
+        )
+        assert type(registration).__name__ == "PyHANDLE"
+        assert int(registration) != 0
+        assert win32gui.UnregisterDeviceNotification(registration) is None
+        with pytest.raises(ValueError, match="structure says it has 0 bytes, but 4 was provided"):
+            win32gui.RegisterDeviceNotification(hwnd, b"\0" * 4, 0)
+    finally:
+        win32gui.DestroyWindow(hwnd)
+        win32gui.UnregisterClass(wc.lpszClassName, 0)
