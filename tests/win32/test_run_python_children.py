@@ -44,13 +44,11 @@ if __name__ == "__main__":
 def _run(tmp_path: Path, text: str) -> subprocess.CompletedProcess[str]:
     program = tmp_path / "program.py"
     program.write_text(text)
-    env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
     return subprocess.run(
         [sys.executable, "-m", "apartment", "run", str(program)],
         capture_output=True,
         text=True,
         timeout=120,
-        env=env,
         cwd=tmp_path,
     )
 
@@ -78,7 +76,11 @@ def test_the_program_itself_keeps_its_own_path(tmp_path: Path) -> None:
     )
     (tmp_path / "lib").mkdir()
     (tmp_path / "lib" / "mine.py").write_text("VALUE = 'mine'\n")
-    env = {**os.environ, "PYTHONPATH": str(tmp_path / "lib")}
+    path = os.environ.get("PYTHONPATH")
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(tmp_path / "lib"), *filter(None, [path])]),
+    }
     done = subprocess.run(
         [sys.executable, "-m", "apartment", "run", str(program)],
         capture_output=True,
