@@ -28,10 +28,24 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 
+def _share_the_facade() -> None:
+    """Give the program's Python children pywin32's names, however they are started.
+
+    On Windows pywin32 is installed for the interpreter, so a child started by ``subprocess``
+    or ``multiprocessing`` imports it as its parent does; CreateProcess alone gave ours the
+    facade's start-up hook.
+    """
+    from .kernel.lowlevel import share_python_hooks
+    from .win32.win32process import FACADE_HOOK
+
+    share_python_hooks([FACADE_HOOK])
+
+
 def _run(script: str, args: Sequence[str]) -> int:
     from .win32 import install
 
     install(runtime=True)
+    _share_the_facade()
     path = os.path.abspath(script)
     if not os.path.exists(path):
         print(f"apartment run: no such script: {script}", file=sys.stderr)
@@ -46,6 +60,7 @@ def _run_module(name: str, args: Sequence[str]) -> int:
     from .win32 import MODULES, install
 
     install(runtime=True)
+    _share_the_facade()
     sys.argv = [name, *args]  # runpy puts the module's path first, as python -m does
     sys.path.insert(0, os.getcwd())
     runpy.run_module(MODULES.get(name, name), run_name="__main__", alter_sys=True)

@@ -139,6 +139,7 @@ from ._handles import CURRENT_PROCESS as CURRENT_PROCESS
 from ._handles import CURRENT_THREAD as CURRENT_THREAD
 from ._handles import HandleTable as HandleTable
 from ._handles import handles as handles
+from ._hoststream import HostPipe as HostPipe
 from ._hoststream import HostStream as HostStream
 from ._impersonation import DISABLE_MAX_PRIVILEGE as DISABLE_MAX_PRIVILEGE
 from ._impersonation import SANDBOX_INERT as SANDBOX_INERT
@@ -680,6 +681,7 @@ __all__ = [
     "GenericMapping",
     "HandleTable",
     "HostNames",
+    "HostPipe",
     "HostStream",
     "InputBuffer",
     "InputRecord",

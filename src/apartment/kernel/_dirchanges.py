@@ -10,7 +10,11 @@ Changes are found as :mod:`._dirwatch` finds them (Linux's inotify is not reacha
 standard library): a watcher thread compares the folder's listing every ``POLL_SECONDS``. A
 name that went away while a name with the same file id appeared is a rename (old name, then
 new name); other names that went are removed, those that came are added, and those whose
-watched attributes changed are modified. Names are relative to the folder, with ``os.sep``.
+watched attributes changed are modified. A file that came with something written in it is
+modified too, after it is added, when the filter looks at sizes or write times: Windows
+reports the writes into a new file (a program that makes a file and writes it, or copies one
+in, sees FILE_ACTION_ADDED then FILE_ACTION_MODIFIED). Names are relative to the folder,
+with ``os.sep``.
 
 A read pending when the handle closes completes with no bytes and no error (Windows'
 STATUS_NOTIFY_CLEANUP); one cancelled by CancelIo fails with ERROR_OPERATION_ABORTED. Changes
@@ -60,7 +64,8 @@ _ALL: Final = 0x17F
 _HEAD = struct.Struct("<III")  # NextEntryOffset, Action, FileNameLength (bytes)
 
 Change = tuple[int, str]
-_Entry = tuple[int, bool, tuple[object, ...]]  # file id, is a folder, watched attributes
+# file id, is a folder, watched attributes, a file with something written in it
+_Entry = tuple[int, bool, tuple[object, ...], bool]
 
 
 def encode_changes(changes: list[Change]) -> bytes:
@@ -113,7 +118,7 @@ def _listing(folder: str, subtree: bool, changes: int) -> dict[str, _Entry]:
             key.append(info.st_mtime_ns)
         if changes & _LAST_ACCESS and not is_dir:
             key.append(info.st_atime_ns)
-        found[name] = (info.st_ino, is_dir, tuple(key))
+        found[name] = (info.st_ino, is_dir, tuple(key), not is_dir and info.st_size > 0)
     return found
 
 
@@ -136,7 +141,12 @@ def _differences(before: dict[str, _Entry], now: dict[str, _Entry], changes: int
             came.remove(new_name)
         elif named(entry):
             found.append((FILE_ACTION_REMOVED, name))
-    found += [(FILE_ACTION_ADDED, name) for name in came if named(now[name])]
+    for name in came:
+        if named(now[name]):
+            found.append((FILE_ACTION_ADDED, name))
+        if now[name][3] and changes & (_SIZE | _LAST_WRITE):
+            # Made and written to between two looks: Windows reports the write too.
+            found.append((FILE_ACTION_MODIFIED, name))
     for name, entry in now.items():
         old = before.get(name)
         if old is not None and old[2] != entry[2]:

@@ -14,9 +14,15 @@ its handle leaves the descriptor open.
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import errno
 import fcntl
 import os
+import select
+import socket
 import stat
+import struct
+import termios
 from typing import TYPE_CHECKING, ClassVar
 
 from ..errors import ERROR_BROKEN_PIPE, ERROR_NO_DATA, Win32Error
@@ -116,12 +122,64 @@ class HostPipe(HostStream):
     __slots__ = ()
     kind: ClassVar[str] = "pipe"
 
+    def peek(self, size: int) -> tuple[bytes, int, int]:
+        """``(data, bytes available, 0 minus len(data))``, reading nothing (PeekNamedPipe).
+
+        What an anonymous pipe's peek answers on Windows: programs poll a child's output so
+        (``PeekNamedPipe(msvcrt.get_osfhandle(p.stdout.fileno()), 0)``, then a ReadFile of
+        just that much). The count is the descriptor's FIONREAD; the bytes are copied out with
+        ``tee(2)`` (a socket's with ``MSG_PEEK``). Nothing left and the writer gone is
+        ERROR_BROKEN_PIPE; a handle without read access, ERROR_ACCESS_DENIED.
+        """
+        self._check_open()
+        self._need(FILE_READ_DATA, "peek at it")
+        if size < 0:
+            raise ValueError(f"a peek takes a byte count, 0 or more, not {size!r}")
+        try:
+            avail = struct.unpack("i", fcntl.ioctl(self._fd, termios.FIONREAD, b"\0" * 4))[0]
+        except OSError as failure:
+            raise os_error(failure, f"peeking at {self.name!r}") from None
+        if not avail:
+            poller = select.poll()
+            poller.register(self._fd, select.POLLIN)
+            if any(events & (select.POLLHUP | select.POLLERR) for _, events in poller.poll(0)):
+                raise Win32Error.from_code(
+                    ERROR_BROKEN_PIPE, f"the other end of {self.name!r} closed"
+                )
+            return b"", 0, 0
+        data = _copy_out(self._fd, min(size, avail)) if size else b""
+        return data, avail, -len(data)
+
 
 class HostDevice(HostStream):
     """A terminal or another character device: GetFileType says FILE_TYPE_CHAR."""
 
     __slots__ = ()
     kind: ClassVar[str] = "char"
+
+
+_SPLICE_F_NONBLOCK = 2
+_libc = ctypes.CDLL(None, use_errno=True)
+
+
+def _copy_out(fd: int, size: int) -> bytes:
+    """Up to ``size`` bytes waiting in pipe or socket ``fd``, left there for its reader."""
+    tee = getattr(_libc, "tee", None)
+    if tee is not None:
+        tee.argtypes = [ctypes.c_int, ctypes.c_int, ctypes.c_size_t, ctypes.c_uint]
+        tee.restype = ctypes.c_ssize_t
+        into, out = os.pipe()
+        try:
+            copied = tee(fd, out, size, _SPLICE_F_NONBLOCK)
+            if copied >= 0:
+                return os.read(into, copied) if copied else b""
+            if ctypes.get_errno() != errno.EINVAL:  # EINVAL: not a pipe (a socket)
+                raise os_error(OSError(ctypes.get_errno(), "tee"), "peeking at a pipe")
+        finally:
+            os.close(into)
+            os.close(out)
+    with socket.socket(fileno=os.dup(fd)) as sock:
+        return sock.recv(size, socket.MSG_PEEK | socket.MSG_DONTWAIT)
 
 
 def access_of_descriptor(fd: int) -> int:

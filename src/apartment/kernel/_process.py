@@ -265,7 +265,8 @@ def open_process(pid: int) -> ProcessHandle:
     """Return a handle to any running process of the user (OpenProcess), signaled at its exit.
 
     This process and its children have theirs already; any other process is watched through
-    a pidfd, and its exit code is what the kernel still has of it when it exits.
+    a pidfd, and its exit code is what the kernel still has of it when it exits. One that
+    ended is found while a handle to it is open, as on Windows.
 
     Raises:
         InvalidParameterError: no such process (or 0, the idle process's id).
@@ -278,8 +279,12 @@ def open_process(pid: int) -> ProcessHandle:
         return known
     with KERNEL_LOCK:
         other = _others.get(pid)
-        if other is not None and not other._ready:
-            return other
+        ended = other is not None and other._ready
+    # A process that ended is still there while something holds it (a handle): Windows keeps
+    # its object and id until the last one closes, so OpenProcess of its id still opens it.
+    # Here the id may run another process by now (Linux reuses it once the end is reaped).
+    if other is not None and (not ended or not process_exists(pid)):
+        return other
     if pid <= 0 or not process_exists(pid):
         raise InvalidParameterError(f"no process with id {pid} is running")
     owner = _owner_of(pid)

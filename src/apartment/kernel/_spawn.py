@@ -91,6 +91,22 @@ _PYTHON = re.compile(r"python(\d+(\.\d+)*)?t?(\.exe)?")
 _STOPPED_START = 'kill -STOP "$$"; exec "$0" "$@"'
 
 
+def share_python_hooks(hooks: Sequence[str]) -> None:
+    """Put start-up hook directories first on this process's ``PYTHONPATH``, for its children.
+
+    :func:`create_process` hands its hooks to the Python children it starts; a program's own
+    children (``subprocess``, ``multiprocessing``, ``os.system``) only inherit the
+    environment, so a program that wants them to have what its hooks give (pywin32's names:
+    on Windows any Python child can import pywin32) shares them here. This package's own
+    directory comes with them (:func:`_library_path`); what the path held stays after them.
+    Call it on the main thread before the program starts: the environment is process-wide.
+    """
+    existing = os.environ.get("PYTHONPATH")
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        [*hooks, _library_path(), *([existing] if existing else [])]
+    )
+
+
 def is_python(program: str) -> bool:
     """Tell whether ``program`` is a Python interpreter (by name, or ours)."""
     if _PYTHON.fullmatch(os.path.basename(program)):

@@ -36,6 +36,7 @@ from ._parkwatch import parked_on as parked_on
 from ._parkwatch import unwatch_parks as unwatch_parks
 from ._parkwatch import watch_parks as watch_parks
 from ._spawn import run_next_sitecustomize as run_next_sitecustomize
+from ._spawn import share_python_hooks as share_python_hooks
 from ._stdio import std_handle_values as std_handle_values
 from ._stdio import sweep_descriptors as sweep_descriptors
 from ._thread import add_exit_hook as add_exit_hook
@@ -69,6 +70,7 @@ __all__ = [
     "watch_parks",
     "unwatch_parks",
     "run_next_sitecustomize",
+    "share_python_hooks",
     "std_handle_values",
     "sweep_descriptors",
     "can_watch_files",

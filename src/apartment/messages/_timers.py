@@ -8,11 +8,10 @@ under the kernel lock.
 
 from __future__ import annotations
 
-import itertools
 from typing import TYPE_CHECKING, final
 
 from .. import _clock
-from ..errors import InvalidParameterError
+from ..errors import ERROR_NO_SYSTEM_RESOURCES, InvalidParameterError, Win32Error
 from ..kernel.lowlevel import KERNEL_LOCK, Waiter, wake_all
 from ._constants import QS_TIMER
 from ._queue import current_queue
@@ -92,7 +91,28 @@ class WindowTimer:
             handle.cancel()
 
 
-_thread_timer_ids = itertools.count(1)
+_THREAD_TIMER_FIRST = 0x7FFF
+_THREAD_TIMER_LAST = 0x100
+_next_thread_timer = [_THREAD_TIMER_FIRST]  # kernel lock held
+
+
+def _new_thread_timer_id(queue: MessageQueue) -> int:
+    """A thread timer's id: counting down from 0x7FFF, as Windows and Wine give them.
+
+    Windows (ReactOS's reimplementation) takes window-less timer ids from a table of 32768
+    counting down from 32767; Wine counts down from 0x7FFF to 0x100 and wraps. Programs see
+    these numbers (pywin32's ``timer.set_timer`` returns them). An id the queue still uses is
+    skipped; with every one in use there is none (ERROR_NO_SYSTEM_RESOURCES, as ReactOS says).
+    Kernel lock held.
+    """
+    for _ in range(_THREAD_TIMER_FIRST - _THREAD_TIMER_LAST):
+        timer_id = _next_thread_timer[0]
+        _next_thread_timer[0] = (
+            timer_id - 1 if timer_id - 1 > _THREAD_TIMER_LAST else _THREAD_TIMER_FIRST
+        )
+        if (0, timer_id) not in queue.timers:
+            return timer_id
+    raise Win32Error.from_code(ERROR_NO_SYSTEM_RESOURCES, "every thread timer id is in use")
 
 
 def set_timer(
@@ -117,7 +137,7 @@ def set_timer(
     period = min(max(elapse, TIMER_MINIMUM), TIMER_MAXIMUM)
     with KERNEL_LOCK:
         if not hwnd:
-            timer_id = next(_thread_timer_ids)
+            timer_id = _new_thread_timer_id(queue)
         key = (hwnd, timer_id)
         timer = WindowTimer(queue, key, period, callback, clock)
         old = queue.timers.pop(key, None)

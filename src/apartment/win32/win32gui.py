@@ -632,3 +632,8 @@ from ._win32gui_system import *  # noqa: E402, F403
 
 __all__ += _win32gui_input.__all__ + _win32gui_system.__all__ + _win32gui_shell.__all__
 __all__ += [name for name in _win32gui_imagelist.__all__ if name not in __all__]
+# Device notifications (s22-realcode: device monitors register for WM_DEVICECHANGE).
+from . import _win32gui_devices  # noqa: E402
+from ._win32gui_devices import *  # noqa: E402, F403
+
+__all__ += _win32gui_devices.__all__

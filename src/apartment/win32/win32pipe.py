@@ -26,7 +26,7 @@ from ..kernel import PIPE_TYPE_BYTE as PIPE_TYPE_BYTE
 from ..kernel import PIPE_TYPE_MESSAGE as PIPE_TYPE_MESSAGE
 from ..kernel import PIPE_UNLIMITED_INSTANCES as PIPE_UNLIMITED_INSTANCES
 from ..kernel import PIPE_WAIT as PIPE_WAIT
-from ..kernel import PipeEnd
+from ..kernel import HostPipe, PipeEnd
 from ._adapt import api, dword
 from ._buffers import data_arg, read_buffer, text_arg
 from ._handles import PyHANDLE, lookup, new_handle
@@ -114,8 +114,13 @@ def CallNamedPipe(pipeName: str, data: object, bufSize: int, timeOut: int, /) ->
 
 @api("PeekNamedPipe")
 def PeekNamedPipe(hPipe: object, size: int, /) -> tuple[bytes, int, int]:
-    """``(data, bytes available, bytes left in this message)``, reading nothing."""
-    return lookup(hPipe, PipeEnd).peek(int.__index__(size))
+    """``(data, bytes available, bytes left in this message)``, reading nothing.
+
+    A pipe the program did not make with this library (a child's output from ``subprocess``,
+    by ``msvcrt.get_osfhandle``) is peeked at too, as an anonymous pipe.
+    """
+    pipe: PipeEnd | HostPipe = lookup(hPipe, (PipeEnd, HostPipe))  # type: ignore[assignment]
+    return pipe.peek(int.__index__(size))
 
 
 @api("WaitNamedPipe")
