@@ -9,7 +9,7 @@ Each converts its arguments and calls one :mod:`apartment.kernel` function.
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .. import kernel
 from ..errors import NotSupportedError
@@ -383,7 +383,7 @@ class _ProgressRoutine:
     gives (open while the copy runs), and answers with a PROGRESS_* value.
     """
 
-    def __init__(self, routine: object, data: object, source: str, target: str) -> None:
+    def __init__(self, routine: Any, data: object, source: str, target: str) -> None:  # noqa: ANN401
         if not callable(routine):
             raise TypeError("ProgressRoutine must be callable")
         self._routine: Callable[..., object] = routine
