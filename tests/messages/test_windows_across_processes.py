@@ -40,6 +40,7 @@ from apartment.testing import wait_until_blocked
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from pathlib import Path
 
 WM_COPYDATA = 0x004A
 DONE = WM_USER + 99  # a child's last post: everything it posted before has arrived
@@ -363,6 +364,47 @@ def test_a_post_succeeds_though_the_thread_that_gets_it_ends_its_process_at_once
         thread_id = int(child.stdout.readline())  # type: ignore[union-attr]
         messages.post_thread_message(thread_id, WM_USER + 1)
         _finish(child)
+
+
+_FORKED_CHILD_ENDS_AT_ONCE = """
+import multiprocessing, sys
+from apartment import messages as m
+
+def child(ids):
+    m.peek_message()
+    ids.send(__import__("threading").get_native_id())
+    m.get_message()  # and return: a forked child ends with os._exit, without atexit
+
+if __name__ == "__main__":
+    m.peek_message()  # this process listens before it forks, as a program that posts does
+    context = multiprocessing.get_context(sys.argv[1])
+    for _ in range(5):
+        ours, theirs = context.Pipe()
+        process = context.Process(target=child, args=(theirs,))
+        process.start()
+        m.post_thread_message(ours.recv(), m.WM_USER + 1)
+        process.join(30)
+        assert process.exitcode == 0, process.exitcode
+    print("ok")
+"""
+
+
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_a_post_to_a_multiprocessing_child_that_ends_at_once_succeeds(
+    method: str, tmp_path: Path
+) -> None:
+    """As above, for a child of ``multiprocessing``. A forked one kept its parent's queue
+    but did not listen (every post to it failed with ERROR_INVALID_THREAD_ID), and it ends
+    with ``os._exit``, which skipped the exit's grace."""
+    program = tmp_path / "posts_to_children.py"  # a file: spawn imports the child's function
+    program.write_text(_FORKED_CHILD_ENDS_AT_ONCE)
+    done = subprocess.run(
+        [sys.executable, str(program), method],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (done.returncode, done.stdout.strip()) == (0, "ok"), done.stderr
 
 
 def test_registered_messages_and_broadcasts_reach_every_process(parent: Parent) -> None:

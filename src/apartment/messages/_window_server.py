@@ -27,10 +27,11 @@ from __future__ import annotations
 import atexit
 import contextlib
 import os
+import sys
 import threading
 from typing import TYPE_CHECKING, Any
 
-from .._fork import CLOCK, hold_across_fork
+from .._fork import CLOCK, SERVICES, after_fork_in_child, hold_across_fork
 from .._runtime import check_peer, listen, runtime_dir
 from .._wire import FrameError, FrameReader, send_frame
 from ..errors import (
@@ -52,7 +53,7 @@ from ._crossing import WM_GETTEXT, unmarshal
 from ._foreign import socket_path
 from ._message import posted_message, ticks
 from ._params import TextBuffer
-from ._queue import on_queue_start, queue_of
+from ._queue import THREAD_QUEUE, on_queue_start, queue_of
 from ._send import Sent
 from ._window_table import WINDOWS, desktop_hwnd
 from ._windowpos import is_window_visible, window_rect
@@ -94,6 +95,20 @@ def ensure_listening() -> None:
             target=_accept, args=(sock,), name="apartment-windows-listener", daemon=True
         ).start()
         atexit.register(_withdraw, path)
+        _at_a_multiprocessing_exit(path)
+
+
+def _at_a_multiprocessing_exit(path: Path) -> None:
+    """Also in a ``multiprocessing`` child: it ends with ``os._exit`` (fork, forkserver), which
+    runs no atexit hook, after its finalizers; so the exit's grace and the socket's removal
+    are finalizers there too (run twice in a spawned child: harmless)."""  # noqa: D205, D209
+    process = sys.modules.get("multiprocessing")
+    if process is None or process.parent_process() is None:
+        return
+    from multiprocessing import util
+
+    util.Finalize(None, _let_answers_go, exitpriority=10)
+    util.Finalize(None, _withdraw, args=(path,), exitpriority=9)
 
 
 def _withdraw(path: Path) -> None:
@@ -309,3 +324,15 @@ atexit.register(_let_answers_go)
 
 
 on_queue_start(ensure_listening)  # a thread of this process may get posts from others now
+
+
+def _after_fork_in_child() -> None:
+    """A forked child listens for itself: its forking thread's queue came with it, and posts
+    to that thread now come to the child's own socket (multiprocessing's fork children)."""  # noqa: D205, D209
+    _in_flight.clear()
+    _posts_answering[0] = 0
+    if hasattr(THREAD_QUEUE, "queue"):  # the forking thread had a queue: it takes posts
+        ensure_listening()  # (a new key: the pid changed)
+
+
+after_fork_in_child(_after_fork_in_child, SERVICES)
