@@ -136,12 +136,17 @@ class Overlapped(Waitable):
         if not done:
             if not wait:
                 raise IoIncompleteError("the operation has not completed; wait for it first")
-            if driver is not None:
-                driver(self)  # the waiting thread does the I/O itself: no hand-off
+            outcome = None
+            if driver is not None:  # the waiting thread does the I/O itself: no hand-off
+                outcome = driver(self)
             if self.event is not None:
                 self.event.wait()
-            with KERNEL_LOCK:  # the common case of a driven one is done here
-                done, status, transferred = self._ready, self._status, self._transferred
+                outcome = None  # the event is waited for first; then look again
+            if type(outcome) is tuple:  # the driver saw it complete: its result is here
+                done, (status, transferred) = True, outcome
+            else:
+                with KERNEL_LOCK:  # the common case of a driven one is done here
+                    done, status, transferred = self._ready, self._status, self._transferred
             if not done:
                 self.wait()
                 with KERNEL_LOCK:
