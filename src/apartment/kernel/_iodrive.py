@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Final
 
 from .._fork import SERVICES, after_fork_in_child
 from ._core import CANCELLED, KERNEL_LOCK, UNARMED, Waiter
-from ._overlapped import disown_locked
+from ._overlapped import complete_locked, disown_locked
 from ._parkwatch import blocked_watchers, notify_blocked
 from ._thread import current_state
 
@@ -182,9 +182,11 @@ def drive(
     """Poll ``fd`` for ``events()``, calling ``serve()``, until ``overlapped`` completes.
 
     ``kit`` is the calling thread's (:func:`drive_kit`). ``serve(overlapped)`` does the
-    pipe's pending work (it completes operations, ``overlapped``'s among them, through the
-    kernel); once it completed ``overlapped`` it stops driving the pipe itself, in the same
-    lock hold, and returns the operation's (status, count). Whoever else finishes the work
+    pipe's pending work (it completes operations through the kernel); once ``overlapped``'s
+    is done it stops driving the pipe itself, in the same lock hold, and returns the
+    operation's (status, count). It may leave completing ``overlapped`` to this function
+    (which does it in the hold that ends the thread's park: one hold less), if nobody else
+    can complete it then. Whoever else finishes the work
     pokes the calling thread's :func:`wake_fd`. The operation is the thread's to carry out
     now: nobody need arm it.
 
@@ -215,11 +217,16 @@ def drive(
                         os.eventfd_read(wake)
                 else:
                     outcome = serve(overlapped)
-            with KERNEL_LOCK:
-                if outcome is not None or overlapped._ready:
+            if outcome is not None or overlapped._ready:
+                woken: list[Waiter] = []
+                with KERNEL_LOCK:
+                    if outcome is not None and not overlapped._ready:  # left to us to complete
+                        complete_locked(overlapped, *outcome, woken)
                     marker.result = CANCELLED
                     done = True
-                    return outcome
+                for waiter in woken:
+                    waiter.wake()
+                return outcome
     finally:
         if not done:
             with KERNEL_LOCK:

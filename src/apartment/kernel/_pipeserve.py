@@ -289,11 +289,12 @@ class PipeServing(File):
         return (select.POLLIN if self._reads else 0) | (select.POLLOUT if self._writes else 0)
 
     def _serve_for(self, overlapped: Overlapped) -> tuple[int, int] | None:
-        """Serve the end for a driving thread: ``overlapped``'s (status, count) if it completed.
+        """Serve the end for a driving thread: ``overlapped``'s (status, count) once it is done.
 
         Then the thread stops driving the end in the same lock hold (it waits for nothing
-        else), and the completion is made once the lock is released, as always. The common
-        case, the thread's read alone in the queues, is served straight from the socket.
+        else). The common case, the thread's read alone in the queues, is served straight
+        from the socket, and its completion left to :func:`._iodrive.drive`; otherwise all
+        completions are made here, once the lock is released, as always.
         """
         done: Done = []
         outcome: tuple[int, int] | None = None
@@ -309,10 +310,9 @@ class PipeServing(File):
                 pulled = self._pull_read(head.view, head.message)  # type: ignore[arg-type]
                 if pulled is False:
                     return None
-                if pulled is not True:
+                if pulled is not True:  # out of the queue: nobody but us completes it now
                     reads.clear()
                     outcome = pulled
-                    done.append((overlapped, *pulled))
             if outcome is None:  # anything else: serve every queued request in order
                 self._serve(done)
                 for entry in done:  # most often the only one
