@@ -186,9 +186,8 @@ def drive(
     is done it stops driving the pipe itself, in the same lock hold, and returns the
     operation's (status, count). It may leave completing ``overlapped`` to this function
     (which does it in the hold that ends the thread's park: one hold less), if nobody else
-    can complete it then. Whoever else finishes the work
-    pokes the calling thread's :func:`wake_fd`. The operation is the thread's to carry out
-    now: nobody need arm it.
+    can complete it then. Whoever else finishes the work pokes the calling thread's
+    :func:`wake_fd`. The operation is the thread's to carry out now: nobody need arm it.
 
     Returns what ``serve`` returned, else None (the caller stops driving the pipe then).
     """
@@ -217,16 +216,21 @@ def drive(
                         os.eventfd_read(wake)
                 else:
                     outcome = serve(overlapped)
-            if outcome is not None or overlapped._ready:
+            if outcome is not None:
                 woken: list[Waiter] = []
                 with KERNEL_LOCK:
-                    if outcome is not None and not overlapped._ready:  # left to us to complete
+                    if not overlapped._ready:  # left to us to complete
                         complete_locked(overlapped, *outcome, woken)
                     marker.result = CANCELLED
                     done = True
                 for waiter in woken:
                     waiter.wake()
                 return outcome
+            with KERNEL_LOCK:  # completed by another thread (a cancel, a close)?
+                if overlapped._ready:
+                    marker.result = CANCELLED
+                    done = True
+                    return None
     finally:
         if not done:
             with KERNEL_LOCK:
