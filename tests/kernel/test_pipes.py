@@ -21,6 +21,8 @@ from apartment import kernel
 from apartment.errors import (
     ERROR_ACCESS_DENIED,
     ERROR_FILE_NOT_FOUND,
+    ERROR_IO_PENDING,
+    ERROR_MORE_DATA,
     ERROR_OPERATION_ABORTED,
     ERROR_PIPE_CONNECTED,
     PipeBusyError,
@@ -231,3 +233,47 @@ def test_a_forked_child_leaves_the_parents_pipe_alone_and_makes_its_own(name: st
         os.close(read_fd)
         os.waitpid(pid, 0)
         server.close()
+
+
+def test_a_read_takes_data_already_there_whatever_the_last_read_did(
+    pair: tuple[kernel.PipeServer, kernel.PipeEnd],
+) -> None:
+    """ReadFile completes at once when data is there, and pends when none is, after either.
+
+    An end looks at its socket before it receives, or receives straight away, by what its
+    last read found: neither may change what the read reports.
+    """
+    server, client = pair
+    overlapped, buffer = Overlapped(), bytearray(8)
+    assert server.read_into(buffer, overlapped).status == ERROR_IO_PENDING  # nothing there
+    client.write(b"one")
+    assert overlapped.result(wait=True) == 3
+    client.write(b"two")  # in the server's socket as the call returns: read at once
+    assert server.read_into(buffer, overlapped) == (0, 3)
+    assert not overlapped.pending and bytes(buffer[:3]) == b"two"
+    assert server.read_into(buffer, overlapped).status == ERROR_IO_PENDING  # after a hit
+    client.write(b"three")
+    assert overlapped.result(wait=True) == 5
+    assert bytes(buffer[:5]) == b"three"
+
+
+def test_a_driven_read_of_a_longer_message_reports_more_data(
+    pair: tuple[kernel.PipeServer, kernel.PipeEnd],
+) -> None:
+    """GetOverlappedResult of a pending message read whose buffer is short: ERROR_MORE_DATA.
+
+    The waiting thread serves the read itself; the rest of the message stays for the next
+    read, and its Overlapped and event report the read as Windows does.
+    """
+    server, client = pair
+    event = kernel.Event(manual_reset=True)  # set inline by the read that completes inline
+    overlapped, short = Overlapped(), bytearray(2)
+    assert server.read_into(short, overlapped).status == ERROR_IO_PENDING
+    client.write(b"longer")
+    with pytest.raises(Win32Error) as raised:
+        overlapped.result(wait=True)
+    assert raised.value.winerror == ERROR_MORE_DATA
+    assert (overlapped.status, overlapped.transferred, bytes(short)) == (ERROR_MORE_DATA, 2, b"lo")
+    rest = bytearray(8)
+    assert server.read_into(rest, Overlapped(event=event)) == (0, 4)
+    assert bytes(rest[:4]) == b"nger" and event.is_set()

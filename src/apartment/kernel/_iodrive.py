@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Final
 
 from .._fork import SERVICES, after_fork_in_child
 from ._core import CANCELLED, KERNEL_LOCK, UNARMED, Waiter
-from ._overlapped import disown_locked
+from ._overlapped import complete_locked, disown_locked
 from ._parkwatch import blocked_watchers, notify_blocked
 from ._thread import current_state
 
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from ._overlapped import Overlapped
     from ._threadstate import ThreadState
 
-__all__ = ["drive", "drive_until", "kit_waiter", "poke", "wake_fd"]
+__all__ = ["drive", "drive_kit", "drive_until", "kit_waiter", "poke", "wake_fd"]
 
 _MAIN_SLICE_MS: Final = 50
 _LONGEST_POLL_MS: Final = 2**31 - 1  # poll()'s timeout is a C int of milliseconds
@@ -125,6 +125,11 @@ def _kit() -> _Kit:
     return kit
 
 
+def drive_kit() -> _Kit:
+    """The calling thread's drive kit (for :func:`drive`), made on first use."""
+    return _kit()
+
+
 def wake_fd() -> int:
     """The calling thread's eventfd for :func:`poke`, made on first use."""
     return _kit().fd
@@ -168,18 +173,24 @@ after_fork_in_child(_forget_in_child, SERVICES)
 
 
 def drive(
+    kit: _Kit,
     overlapped: Overlapped,
     fd: int,
     events: Callable[[], int],
-    serve: Callable[[], None],
-) -> None:
+    serve: Callable[[Overlapped], tuple[int, int] | None],
+) -> tuple[int, int] | None:
     """Poll ``fd`` for ``events()``, calling ``serve()``, until ``overlapped`` completes.
 
-    ``serve`` does the pipe's pending work (it completes operations, ``overlapped``'s among
-    them, through the kernel). Whoever else finishes the work pokes the calling thread's
+    ``kit`` is the calling thread's (:func:`drive_kit`). ``serve(overlapped)`` does the
+    pipe's pending work (it completes operations through the kernel); once ``overlapped``'s
+    is done it stops driving the pipe itself, in the same lock hold, and returns the
+    operation's (status, count). It may leave completing ``overlapped`` to this function
+    (which does it in the hold that ends the thread's park: one hold less), if nobody else
+    can complete it then. Whoever else finishes the work pokes the calling thread's
     :func:`wake_fd`. The operation is the thread's to carry out now: nobody need arm it.
+
+    Returns what ``serve`` returned, else None (the caller stops driving the pipe then).
     """
-    kit = _kit()
     marker = kit.marker  # "parked on the Overlapped", never registered with it
     if marker is None:
         marker = kit.marker = Waiter(current_state(), _nothing)
@@ -188,13 +199,14 @@ def drive(
         if UNARMED:
             disown_locked(overlapped)
         if overlapped._ready:
-            return
+            return None
         marker.result = None
         marker.thread.active = marker
         if blocked_watchers:
             notify_blocked()
     poller, wake, slice_ms = kit.poller, kit.fd, kit.slice_ms
     done = False
+    outcome = None
     try:
         while True:
             kit.watch(fd, events())  # again after a poke too: a request may have been queued
@@ -203,12 +215,22 @@ def drive(
                     with contextlib.suppress(BlockingIOError):
                         os.eventfd_read(wake)
                 else:
-                    serve()
-            with KERNEL_LOCK:
+                    outcome = serve(overlapped)
+            if outcome is not None:
+                woken: list[Waiter] = []
+                with KERNEL_LOCK:
+                    if not overlapped._ready:  # left to us to complete
+                        complete_locked(overlapped, *outcome, woken)
+                    marker.result = CANCELLED
+                    done = True
+                for waiter in woken:
+                    waiter.wake()
+                return outcome
+            with KERNEL_LOCK:  # completed by another thread (a cancel, a close)?
                 if overlapped._ready:
                     marker.result = CANCELLED
                     done = True
-                    return
+                    return None
     finally:
         if not done:
             with KERNEL_LOCK:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from typing import TYPE_CHECKING, NamedTuple, final
+from typing import TYPE_CHECKING, NamedTuple, cast, final
 
 from ..errors import ERROR_IO_PENDING, IoIncompleteError, Win32Error
 from ._core import KERNEL_LOCK, UNARMED, Waitable, Waiter, arm_unarmed, release_waiters
@@ -26,7 +26,15 @@ if TYPE_CHECKING:
     from ._iocp import CompletionPort
     from ._threadstate import ThreadState
 
-__all__ = ["IoResult", "Overlapped", "begin", "complete", "disown_locked", "spare_overlapped"]
+__all__ = [
+    "IoResult",
+    "Overlapped",
+    "begin",
+    "complete",
+    "complete_locked",
+    "disown_locked",
+    "spare_overlapped",
+]
 
 
 @final
@@ -128,6 +136,18 @@ class Overlapped(Waitable):
             IoIncompleteError: still pending and ``wait`` is false.
             Win32Error: the operation failed, or ended with ERROR_MORE_DATA.
         """
+        driver = self._driver  # a hint, read without the lock (see below)
+        if wait and driver is not None and self.event is None:
+            # The waiting thread can carry the operation out itself (a pipe read): it does,
+            # and the driver hands back the result it saw under the lock. The hint is
+            # stale only if another thread completed the operation meanwhile: the driver
+            # then finds it done and hands back nothing, and it is read below.
+            outcome = driver(self)
+            if type(outcome) is tuple:
+                status, transferred = cast("tuple[int, int]", outcome)
+                if status:
+                    raise Win32Error.from_code(status, "the overlapped operation failed")
+                return transferred
         with KERNEL_LOCK:  # the status and count are read in the hold that sees it done
             done, driver = self._ready, self._driver
             status, transferred = self._status, self._transferred
@@ -136,12 +156,17 @@ class Overlapped(Waitable):
         if not done:
             if not wait:
                 raise IoIncompleteError("the operation has not completed; wait for it first")
-            if driver is not None:
-                driver(self)  # the waiting thread does the I/O itself: no hand-off
+            outcome = None
+            if driver is not None:  # the waiting thread does the I/O itself: no hand-off
+                outcome = driver(self)
             if self.event is not None:
                 self.event.wait()
-            with KERNEL_LOCK:  # the common case of a driven one is done here
-                done, status, transferred = self._ready, self._status, self._transferred
+                outcome = None  # the event is waited for first; then look again
+            if type(outcome) is tuple:  # the driver saw it complete: its result is here
+                done, (status, transferred) = True, cast("tuple[int, int]", outcome)
+            else:
+                with KERNEL_LOCK:  # the common case of a driven one is done here
+                    done, status, transferred = self._ready, self._status, self._transferred
             if not done:
                 self.wait()
                 with KERNEL_LOCK:
@@ -214,22 +239,32 @@ def complete(overlapped: Overlapped, status: int, transferred: int = 0) -> None:
     """
     woken: list[Waiter] = []
     with KERNEL_LOCK:
-        if UNARMED:
-            _forget_arms(overlapped)
-        overlapped._status = status
-        overlapped._transferred = transferred
-        overlapped._ready = True
-        overlapped._driver = None
-        if overlapped._waiters:
-            release_waiters(overlapped, woken)
-        event = overlapped.event
-        if event is not None:
-            event._set_locked(woken)
-        completion = overlapped.completion
-        if completion is not None and overlapped.queue_completion:
-            completion[0].queue_locked(status, transferred, completion[1], overlapped, woken)
+        complete_locked(overlapped, status, transferred, woken)
     for waiter in woken:
         waiter.wake()
+
+
+def complete_locked(
+    overlapped: Overlapped, status: int, transferred: int, woken: list[Waiter]
+) -> None:
+    """:func:`complete` with the kernel lock held; the caller wakes ``woken`` once it is released.
+
+    For a thread that has more to do in the same hold (a driving thread stops being parked).
+    """
+    if UNARMED:
+        _forget_arms(overlapped)
+    overlapped._status = status
+    overlapped._transferred = transferred
+    overlapped._ready = True
+    overlapped._driver = None
+    if overlapped._waiters:
+        release_waiters(overlapped, woken)
+    event = overlapped.event
+    if event is not None:
+        event._set_locked(woken)
+    completion = overlapped.completion
+    if completion is not None and overlapped.queue_completion:
+        completion[0].queue_locked(status, transferred, completion[1], overlapped, woken)
 
 
 _spares = threading.local()

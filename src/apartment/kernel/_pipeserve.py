@@ -32,7 +32,7 @@ from ..errors import (
 )
 from ._core import Drive
 from ._file import File
-from ._iodrive import drive, drive_until, kit_waiter, poke, wake_fd
+from ._iodrive import drive, drive_kit, drive_until, kit_waiter, poke, wake_fd
 from ._ioservice import IO_LOCK, READABLE, WRITABLE, service
 from ._pipebuf import abort_frame
 from ._piperequest import Done, finish
@@ -82,12 +82,13 @@ class PipeServing(File):
     """The serving half of a pipe end: :class:`~._pipeio.PipeIO` sets this state up."""
 
     __slots__ = (
-        "_arm_now", "_driving", "_fd", "_inbox", "_reads", "_received", "_sock", "_wake",
-        "_writes", "raw",
+        "_arm_now", "_driving", "_fd", "_inbox", "_probe", "_reads", "_received", "_sock",
+        "_wake", "_writes", "raw",
     )  # fmt: skip
 
     raw: bool
     _sock: socket.socket | None
+    _probe: select.poll | None
     _fd: int
     _inbox: Inbox
     _reads: deque[Request]
@@ -256,31 +257,75 @@ class PipeServing(File):
             self._arm()
         self._finish(done)
 
-    def _drive(self, overlapped: Overlapped) -> bool:
+    def _drive(self, overlapped: Overlapped) -> tuple[int, int] | bool:
         """Serve this end on the calling thread until ``overlapped`` completes (see _iodrive).
 
         One thread drives an end at a time; the I/O thread leaves the socket alone meanwhile.
-        Returns False, at once, when another thread drives: wait the usual way then.
+        Returns False, at once, when another thread drives: wait the usual way then. Else
+        True, or the operation's (status, count) when its completion was seen here (then
+        the caller need not look at the Overlapped again).
         """
+        kit = drive_kit()
         with IO_LOCK:
             if self._driving or self._sock is None:
                 return False
             self._driving = True
-            self._wake = wake_fd()
+            self._wake = kit.fd
             fd = self._fd
             service.disarm(fd)
+        outcome = None
         try:  # its waiter carries it out: no arming for it
-            drive(overlapped, fd, self._poll_events, self._serve_here)
+            outcome = drive(kit, overlapped, fd, self._poll_events, self._serve_for)
         finally:
-            with IO_LOCK:
-                self._driving = False
-                self._wake = -1
-                self._arm()
-        return True
+            if outcome is None:  # not let go by _serve_for: let go of it here
+                with IO_LOCK:
+                    self._driving = False
+                    self._wake = -1
+                    self._arm()
+        return True if outcome is None else outcome
 
     def _poll_events(self) -> int:
         """What a driving thread polls the socket for: what its queued requests need."""
         return (select.POLLIN if self._reads else 0) | (select.POLLOUT if self._writes else 0)
+
+    def _serve_for(self, overlapped: Overlapped) -> tuple[int, int] | None:
+        """Serve the end for a driving thread: ``overlapped``'s (status, count) once it is done.
+
+        Then the thread stops driving the end in the same lock hold (it waits for nothing
+        else). The common case, the thread's read alone in the queues, is served straight
+        from the socket, and its completion left to :func:`._iodrive.drive`; otherwise all
+        completions are made here, once the lock is released, as always.
+        """
+        done: Done = []
+        outcome: tuple[int, int] | None = None
+        with IO_LOCK:
+            reads = self._reads
+            if (
+                len(reads) == 1
+                and not self._writes
+                and reads[0].overlapped is overlapped
+                and not self._inbox.messages
+            ):
+                head = reads[0]
+                pulled = self._pull_read(head.view, head.message)  # type: ignore[arg-type]
+                if pulled is False:
+                    return None
+                if pulled is not True:  # out of the queue: nobody but us completes it now
+                    reads.clear()
+                    outcome = pulled
+            if outcome is None:  # anything else: serve every queued request in order
+                self._serve(done)
+                for entry in done:  # most often the only one
+                    if entry[0] is overlapped:
+                        outcome = (entry[1], entry[2])
+                        break
+            if outcome is not None:
+                self._driving = False
+                self._wake = -1
+                if reads or self._writes:
+                    self._arm()
+        finish(done)
+        return outcome
 
     def _serve_here(self) -> None:
         done: Done = []
