@@ -589,3 +589,38 @@ def test_colours() -> None:
         win32con.GetBValue(0x123456),
         win32con.PALETTEINDEX(5),
     ) == (0x56, 0x34, 0x12, 0x01000005)
+
+
+def test_redraw_window_invalidates_and_paints_now(window: tuple[int, list[Any]]) -> None:
+    hwnd, painted = window
+    region = win32gui.CreateRectRgnIndirect((0, 0, 0, 0))
+    win32gui.RedrawWindow(hwnd, (5, 5, 15, 25), None, win32con.RDW_INVALIDATE)
+    assert painted == []  # invalidated only
+    assert win32gui.GetUpdateRgn(hwnd, region, False) == win32con.SIMPLEREGION
+    assert win32gui.GetRgnBox(region)[1] == (5, 5, 15, 25)
+    win32gui.RedrawWindow(hwnd, None, None, win32con.RDW_UPDATENOW)
+    assert len(painted) == 1  # sent by the call, not posted: no pumping
+    assert painted[0][1][2] == (5, 5, 15, 25)
+    flags = win32con.RDW_INVALIDATE | win32con.RDW_UPDATENOW
+    part = win32gui.CreateRectRgnIndirect((2, 3, 4, 5))
+    win32gui.RedrawWindow(hwnd, (0, 0, 50, 50), part, flags)  # the region, not the rectangle
+    assert len(painted) == 2
+    assert painted[1][1][2] == (2, 3, 4, 5)
+    win32gui.DeleteObject(part)
+    win32gui.DeleteObject(region)
+
+
+def test_redraw_window_validates(window: tuple[int, list[Any]]) -> None:
+    hwnd, painted = window
+    region = win32gui.CreateRectRgnIndirect((0, 0, 0, 0))
+    win32gui.InvalidateRect(hwnd, None, False)
+    win32gui.RedrawWindow(hwnd, None, None, win32con.RDW_VALIDATE | win32con.RDW_UPDATENOW)
+    assert win32gui.GetUpdateRgn(hwnd, region, False) == win32con.NULLREGION
+    assert painted == []
+    win32gui.DeleteObject(region)
+
+
+def test_redraw_window_of_no_window_fails() -> None:
+    with pytest.raises(win32gui.error) as caught:
+        win32gui.RedrawWindow(0x7FFF0, None, None, win32con.RDW_INVALIDATE)
+    assert (caught.value.winerror, caught.value.funcname) == (1400, "RedrawWindow")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import operator
 from typing import TYPE_CHECKING, Any
 
-from .. import gdi
+from .. import gdi, messages
 from ..errors import InvalidParameterError, Win32Error
 from ..messages import Region
 from ._adapt import api, dword, last_error, set_last_error
@@ -35,7 +35,7 @@ __all__ = [
     "RectInRegion", "SetRectRgn", "OffsetRgn",
     "GetDC", "GetWindowDC", "ReleaseDC", "CreateCompatibleDC", "CreateDC", "DeleteDC",
     "SaveDC", "RestoreDC", "WindowFromDC", "BeginPaint", "EndPaint", "GetUpdateRgn",
-    "ValidateRect", "InvalidateRect",
+    "ValidateRect", "InvalidateRect", "RedrawWindow",
     "GetSysColor", "GetSysColorBrush",
 ]  # fmt: skip
 
@@ -467,6 +467,39 @@ def InvalidateRect(hWnd: object, Rect: object, bErase: object, /) -> None:
     hwnd = handle_value(hWnd)
     if hwnd:
         gdi.invalidate_rect(hwnd, None if Rect is None else rect_arg(Rect, "InvalidateRect"))
+
+
+_RDW_INVALIDATE = 0x1
+_RDW_VALIDATE = 0x8
+_RDW_UPDATENOW = 0x100
+
+
+@api("RedrawWindow")
+def RedrawWindow(hWnd: object, rcUpdate: object, hrgnUpdate: object, flags: int, /) -> None:
+    """Invalidate (RDW_INVALIDATE) or validate (RDW_VALIDATE) a window's area, the region or
+    else the rectangle or else all of it, then (RDW_UPDATENOW) send WM_PAINT if it needs it.
+
+    The erase and frame flags change nothing here: nothing is drawn on a screen. A NULL
+    window is the desktop's, which repaints nothing. 1400 for a window that is not one.
+    """  # noqa: D205
+    bits = dword(flags)
+    hwnd = handle_value(hWnd)
+    if not hwnd:
+        return
+    region = None if hrgnUpdate is None else region_arg(hrgnUpdate).region
+    rect = None if rcUpdate is None else rect_arg(rcUpdate, "RedrawWindow")
+    if bits & _RDW_INVALIDATE:
+        if region is not None or rect is None:
+            gdi.invalidate_region(hwnd, region)
+        else:
+            gdi.invalidate_rect(hwnd, rect)
+    elif bits & _RDW_VALIDATE:
+        if region is not None or rect is None:
+            gdi.validate_region(hwnd, region)
+        else:
+            gdi.validate_rect(hwnd, rect)
+    if bits & _RDW_UPDATENOW:
+        messages.update_window(hwnd)
 
 
 # -- colours -------------------------------------------------------------------------------------
