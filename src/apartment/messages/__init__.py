@@ -273,6 +273,7 @@ from ._region import COMPLEXREGION as COMPLEXREGION
 from ._region import NULLREGION as NULLREGION
 from ._region import SIMPLEREGION as SIMPLEREGION
 from ._region import Region as Region
+from ._reparent import set_parent as set_parent
 from ._resources import find_resource as find_resource
 from ._resources import load_cursor as load_cursor
 from ._resources import load_icon as load_icon
@@ -421,6 +422,7 @@ __all__ = [
     "get_message",
     "get_message_async",
     "get_parent",
+    "set_parent",
     "get_window",
     "get_window_text",
     "in_send_message",

@@ -42,7 +42,8 @@ __all__ = [
     "WaitMessage", "RegisterWindowMessage", "InvalidateRect", "SetTimer", "KillTimer",
     "InSendMessage", "InSendMessageEx", "SendNotifyMessage", "GetQueueStatus",
     "ShowWindow", "UpdateWindow", "GetWindowText", "SetWindowText", "GetWindowRect",
-    "GetClientRect", "MoveWindow", "SetWindowPos", "IsWindowVisible", "GetParent", "GetWindow",
+    "GetClientRect", "MoveWindow", "SetWindowPos", "IsWindowVisible", "GetParent", "SetParent",
+    "GetWindow",
     "GetClassName", "InitCommonControls", "LoadCursor", "LoadIcon",
     "EnumWindows", "EnumChildWindows", "EnumThreadWindows", "EnumDesktopWindows",
     "FindWindow", "FindWindowEx", "RealGetWindowClass", "GetDesktopWindow",
@@ -428,6 +429,12 @@ def IsWindowVisible(hwnd: int, /) -> int:
 @api("GetParent")
 def GetParent(child: int, /) -> int:
     return messages.get_parent(handle_value(child))
+
+
+@api("SetParent")
+def SetParent(child: int, child_new_parent: int | None, /) -> int:
+    """Move a window under another parent (None or 0: the desktop); the previous parent."""
+    return messages.set_parent(handle_value(child), handle_value(child_new_parent or 0))
 
 
 @api("GetWindow")
