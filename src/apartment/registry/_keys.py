@@ -50,11 +50,15 @@ _PREDEFINED = range(0x80000000, 0x80000100)
 
 
 class KeyInfo(NamedTuple):
-    """RegQueryInfoKey's counts, and the last write as seconds since the epoch."""
+    """RegQueryInfoKey's counts, the last write as seconds since the epoch, and the longest
+    subkey name, value name (characters) and value data (bytes)."""  # noqa: D205, D209
 
     subkeys: int
     values: int
     last_write: float
+    longest_subkey: int = 0
+    longest_value_name: int = 0
+    longest_value: int = 0
 
 
 class Key:
@@ -142,16 +146,19 @@ class Key:
         """How many subkeys and values the key has, and when it was last written."""
         with _connect() as connection:
             self._row(connection)
-            (subkeys,) = connection.execute(
-                "SELECT count(*) FROM keys WHERE parent = ?", (self._id,)
+            subkeys, longest_subkey = connection.execute(
+                "SELECT count(*), coalesce(max(length(name)), 0) FROM keys WHERE parent = ?",
+                (self._id,),
             ).fetchone()
-            (values,) = connection.execute(
-                "SELECT count(*) FROM key_values WHERE key = ?", (self._id,)
+            values, longest_name, longest_value = connection.execute(
+                "SELECT count(*), coalesce(max(length(name)), 0), coalesce(max(length(data)), 0)"
+                " FROM key_values WHERE key = ?",
+                (self._id,),
             ).fetchone()
             (written,) = connection.execute(
                 "SELECT last_write FROM keys WHERE id = ?", (self._id,)
             ).fetchone()
-        return KeyInfo(subkeys, values, written)
+        return KeyInfo(subkeys, values, written, longest_subkey, longest_name, longest_value)
 
     def notify(self, event: kernel.Event, *, subtree: bool, changes: int) -> None:
         """Set ``event`` once, at the next change of ``changes`` kinds under this key.

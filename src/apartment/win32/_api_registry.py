@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 __all__ = [
     "PyHKEY", "RegOpenKey", "RegOpenKeyEx", "RegCreateKey", "RegCreateKeyEx", "RegCloseKey",
     "RegSetValueEx", "RegSetValue", "RegQueryValueEx", "RegQueryValue", "RegEnumValue",
-    "RegEnumKey", "RegDeleteValue", "RegDeleteKey", "RegQueryInfoKey", "RegNotifyChangeKeyValue",
+    "RegEnumKey", "RegDeleteValue", "RegDeleteKey", "RegQueryInfoKey", "RegQueryInfoKeyW",
+    "RegNotifyChangeKeyValue",
     "REG_NOTIFY_CHANGE_NAME", "REG_NOTIFY_CHANGE_ATTRIBUTES", "REG_NOTIFY_CHANGE_LAST_SET",
     "REG_NOTIFY_CHANGE_SECURITY", "REG_NOTIFY_THREAD_AGNOSTIC",
     "RegEnumKeyEx", "RegEnumKeyExW", "RegOpenCurrentUser", "RegConnectRegistry", "RegFlushKey",
@@ -184,6 +185,25 @@ def RegQueryInfoKey(key: object, /) -> tuple[int, int, int]:
     """(subkeys, values, last write as a FILETIME: 100 ns since 1601)."""
     info = _key(key, registry.KEY_QUERY_VALUE).info()
     return info.subkeys, info.values, int(info.last_write * 10**7) + 116444736000000000
+
+
+@api("RegQueryInfoKeyW")
+def RegQueryInfoKeyW(Key: object, /) -> dict[str, object]:
+    """RegQueryInfoKey's whole answer, by name: the longest subkey and value names in
+    characters, the longest data in bytes; no classes, no security descriptor's size."""  # noqa: D205, D209
+    info = _key(Key, registry.KEY_QUERY_VALUE).info()
+    return {
+        "Class": "",
+        "Reserved": None,
+        "SubKeys": info.subkeys,
+        "MaxSubKeyLen": info.longest_subkey,
+        "MaxClassLen": 0,
+        "Values": info.values,
+        "MaxValueNameLen": info.longest_value_name,
+        "MaxValueLen": info.longest_value,
+        "cbSecurityDescriptor": 0,
+        "LastWriteTime": _time(info.last_write),
+    }
 
 
 @api("RegNotifyChangeKeyValue")
