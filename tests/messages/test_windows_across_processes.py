@@ -378,7 +378,7 @@ def child(ids):
 if __name__ == "__main__":
     m.peek_message()  # this process listens before it forks, as a program that posts does
     context = multiprocessing.get_context(sys.argv[1])
-    for _ in range(5):
+    for _ in range(int(sys.argv[2])):
         ours, theirs = context.Pipe()
         process = context.Process(target=child, args=(theirs,))
         process.start()
@@ -389,9 +389,9 @@ if __name__ == "__main__":
 """
 
 
-@pytest.mark.parametrize("method", ["fork", "spawn"])
+@pytest.mark.parametrize(("method", "rounds"), [("fork", 30), ("spawn", 5)])
 def test_a_post_to_a_multiprocessing_child_that_ends_at_once_succeeds(
-    method: str, tmp_path: Path
+    method: str, rounds: int, tmp_path: Path
 ) -> None:
     """As above, for a child of ``multiprocessing``. A forked one kept its parent's queue
     but did not listen (every post to it failed with ERROR_INVALID_THREAD_ID), and it ends
@@ -399,7 +399,7 @@ def test_a_post_to_a_multiprocessing_child_that_ends_at_once_succeeds(
     program = tmp_path / "posts_to_children.py"  # a file: spawn imports the child's function
     program.write_text(_FORKED_CHILD_ENDS_AT_ONCE)
     done = subprocess.run(
-        [sys.executable, str(program), method],
+        [sys.executable, str(program), method, str(rounds)],
         capture_output=True,
         text=True,
         timeout=120,

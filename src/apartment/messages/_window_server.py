@@ -95,20 +95,33 @@ def ensure_listening() -> None:
             target=_accept, args=(sock,), name="apartment-windows-listener", daemon=True
         ).start()
         atexit.register(_withdraw, path)
-        _at_a_multiprocessing_exit(path)
 
 
-def _at_a_multiprocessing_exit(path: Path) -> None:
-    """Also in a ``multiprocessing`` child: it ends with ``os._exit`` (fork, forkserver), which
-    runs no atexit hook, after its finalizers; so the exit's grace and the socket's removal
-    are finalizers there too (run twice in a spawned child: harmless)."""  # noqa: D205, D209
+_finalized_for = [0]  # the process whose multiprocessing finalizers are registered (under _lock)
+
+
+def _at_a_multiprocessing_exit() -> None:
+    """In a ``multiprocessing`` child, make the exit's grace and the socket's removal its
+    finalizers too, once: a fork or forkserver child ends with ``os._exit``, which runs no
+    atexit hook, after its finalizers (run twice in a spawned child: harmless).
+
+    Called as a request is served, not when listening starts: a forked child's finalizers are
+    cleared as its run begins, after the fork's hooks (and it is asked nothing before it runs).
+    """  # noqa: D205
+    pid = os.getpid()
+    if _finalized_for[0] == pid:
+        return
     process = sys.modules.get("multiprocessing")
     if process is None or process.parent_process() is None:
         return
     from multiprocessing import util
 
+    with _lock:
+        if _finalized_for[0] == pid:
+            return
+        _finalized_for[0] = pid
     util.Finalize(None, _let_answers_go, exitpriority=10)
-    util.Finalize(None, _withdraw, args=(path,), exitpriority=9)
+    util.Finalize(None, _withdraw, args=(socket_path(pid),), exitpriority=9)
 
 
 def _withdraw(path: Path) -> None:
@@ -144,6 +157,7 @@ def _serve(conn: socket.socket) -> None:
             if not more:
                 return
             answered: list[Sent] = []  # a send's message, once its answer is made
+            _at_a_multiprocessing_exit()
             posting = isinstance(request, list) and bool(request) and request[0] in _POSTS
             if posting:
                 _posting(1)
