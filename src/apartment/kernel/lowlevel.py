@@ -31,6 +31,7 @@ from ._event import spare_event as spare_event
 from ._fdwait import can_watch_files as can_watch_files
 from ._fdwait import wait_any_or_readable as wait_any_or_readable
 from ._file import os_error as os_error
+from . import _perf as perf
 from ._parkwatch import is_parked as is_parked
 from ._parkwatch import parked_on as parked_on
 from ._parkwatch import unwatch_parks as unwatch_parks
@@ -75,6 +76,7 @@ __all__ = [
     "sweep_descriptors",
     "can_watch_files",
     "wait_any_or_readable",
+    "perf",
 ]
 
 set_event_locked = _Event._set_locked
