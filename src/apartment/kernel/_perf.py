@@ -1,6 +1,6 @@
-"""Performance counters (the PDH of Windows): queries of counters read from ``/proc``.
+r"""Performance counters (the PDH of Windows): queries of counters read from ``/proc``.
 
-A counter is named by a path, ``[\\\\machine]\\object[(parent/instance#index)]\\counter``.
+A counter is named by a path, ``[\\machine]\object[(parent/instance#index)]\counter``.
 The objects and counters Linux can answer:
 
 * ``Processor`` (instances ``_Total``, ``0``, ``1``, ...): ``% Processor Time``,
@@ -12,13 +12,14 @@ The objects and counters Linux can answer:
 * ``System``: ``Processes``, ``Threads``, ``Processor Queue Length``.
 
 A rate counter (the ``%`` ones) compares two samples, as on Windows: before the second
-:meth:`Query.collect` it has no valid value (PDH_INVALID_DATA). Queries and counters are named
+:func:`collect` it has no valid value (PDH_INVALID_DATA). Queries and counters are named
 by handles, small ints, as pywin32 gives them. Every call may run on any thread: a query's
 samples are guarded by its lock, the handle tables by the module's.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import threading
@@ -374,10 +375,8 @@ def _system_sample(counter: str) -> float:
         return len(pids)
     threads = 0
     for pid in pids:
-        try:
+        with contextlib.suppress(OSError):
             threads += len(os.listdir(f"/proc/{pid}/task"))
-        except OSError:
-            pass
     return threads
 
 
@@ -427,7 +426,7 @@ class _Counter:
             return last[0]
         if len(self.samples) < 2 or self.samples[-1] is None or self.samples[-2] is None:
             raise _error(PDH_INVALID_DATA, f"{self.path!r} needs two samples to give a rate")
-        (part0, total0), (part1, total1) = self.samples[-2], self.samples[-1]  # type: ignore[misc]
+        (part0, total0), (part1, total1) = self.samples[-2], self.samples[-1]
         span = total1 - total0
         if span <= 0:
             return 0.0 if self.kind == PERF_100NSEC_TIMER else 100.0 * (span == 0)

@@ -21,6 +21,7 @@ The rules of the game (see ``docs/design.md``, "The wait engine"):
 
 from __future__ import annotations
 
+from . import _perf as perf
 from ._core import KERNEL_LOCK as KERNEL_LOCK
 from ._core import Waiter as Waiter
 from ._core import release_waiters as release_waiters
@@ -31,7 +32,6 @@ from ._event import spare_event as spare_event
 from ._fdwait import can_watch_files as can_watch_files
 from ._fdwait import wait_any_or_readable as wait_any_or_readable
 from ._file import os_error as os_error
-from . import _perf as perf
 from ._parkwatch import is_parked as is_parked
 from ._parkwatch import parked_on as parked_on
 from ._parkwatch import unwatch_parks as unwatch_parks

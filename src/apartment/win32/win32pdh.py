@@ -87,15 +87,18 @@ def CollectQueryData(hQuery: int, /) -> None:
 
 
 @api("GetFormattedCounterValue")
-def GetFormattedCounterValue(handle: int, format: int, /) -> tuple[int, int | float]:  # noqa: A002
+def GetFormattedCounterValue(handle: int, format: int, /) -> tuple[int, int | float]:
     """(counter type, value) of the counter from its query's last samples."""
     return _perf.counter_value(handle, format)
 
 
 @api("GetCounterInfo")
 def GetCounterInfo(handle: int, bRetrieveExplainText: int = 0, /) -> tuple[object, ...]:
-    """(type, version, status, scale, default scale, user data, query user data, full path,
-    (machine, object, instance, parent, index, counter), explain text), as pywin32 gives."""
+    """What a counter is, in pywin32's tuple.
+
+    (type, version, status, scale, default scale, user data, query user data, full path,
+    (machine, object, instance, parent, index, counter), explain text).
+    """
     kind, path = _perf.counter_info(handle)
     parts = _perf.parse_path(path)
     return (kind, PDH_VERSION, 0, 0, 0, 0, 0, path, _elements(parts), None)
@@ -143,7 +146,7 @@ def EnumObjects(
 
 @api("EnumObjectItems")
 def EnumObjectItems(
-    DataSource: object, machine: object, object: str, detailLevel: int, flags: int = 0, /  # noqa: A002
+    DataSource: object, machine: object, object: str, detailLevel: int, flags: int = 0, /
 ) -> tuple[list[str], list[str]]:
     """(counters, instances) of a performance object."""
     return _perf.object_items(_text(object, "object"))

@@ -23,11 +23,11 @@ def find_pdh_counter_localized_name(english_name: str, machine_name: str | None 
 
 
 def GetPerformanceAttributes(
-    object: str,  # noqa: A002 - pywin32's name
+    object: str,
     counter: str,
     instance: str | None = None,
     inum: int = -1,
-    format: int = win32pdh.PDH_FMT_LONG,  # noqa: A002
+    format: int = win32pdh.PDH_FMT_LONG,
     machine: str | None = None,
 ) -> int | float:
     """The value of one counter, from one sample (the type pywin32 drops)."""
@@ -46,15 +46,17 @@ def GetPerformanceAttributes(
 
 def FindPerformanceAttributesByName(
     instanceName: str,
-    object: str | None = None,  # noqa: A002
+    object: str | None = None,
     counter: str | None = None,
-    format: int = win32pdh.PDH_FMT_LONG,  # noqa: A002
+    format: int = win32pdh.PDH_FMT_LONG,
     machine: str | None = None,
     bRefresh: int = 0,
 ) -> list[int | float]:
-    """The values of ``counter`` (default ``ID Process``) for every instance of ``object``
-    (default ``Process``) named ``instanceName`` (caseless): the ids of the processes of a
-    program, say."""
+    """The values of a counter for every instance of a name: the ids of a program's processes.
+
+    ``counter`` defaults to ``ID Process`` and ``object`` to ``Process``; the name is
+    compared without case.
+    """
     object = object or find_pdh_counter_localized_name("Process", machine)
     counter = counter or find_pdh_counter_localized_name("ID Process", machine)
     _, instances = win32pdh.EnumObjectItems(None, machine, object, win32pdh.PERF_DETAIL_WIZARD)
@@ -68,10 +70,8 @@ def FindPerformanceAttributesByName(
 
 def ShowAllProcesses() -> None:
     """Print each process's name and its raw Process counters, one line a process."""
-    object = find_pdh_counter_localized_name("Process")  # noqa: A001
-    counters, instances = win32pdh.EnumObjectItems(
-        None, None, object, win32pdh.PERF_DETAIL_WIZARD
-    )
+    object = find_pdh_counter_localized_name("Process")
+    counters, instances = win32pdh.EnumObjectItems(None, None, object, win32pdh.PERF_DETAIL_WIZARD)
     counters = [name for name in counters if not name.startswith("%")]
     print("Process Name", ",".join(counters))
     seen: dict[str, int] = {}
@@ -81,9 +81,7 @@ def ShowAllProcesses() -> None:
         values = []
         for counter in counters:
             try:
-                values.append(
-                    str(GetPerformanceAttributes(object, counter, instance, inum))
-                )
+                values.append(str(GetPerformanceAttributes(object, counter, instance, inum)))
             except win32pdh.error:
                 values.append("-")
         print(instance, ",".join(values))
