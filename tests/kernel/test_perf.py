@@ -176,3 +176,20 @@ def test_concurrent_collects_keep_two_samples() -> None:
     with pytest.raises(Win32Error) as raised:
         perf.counter_value(counter, perf.PDH_FMT_LONG)
     assert raised.value.winerror == perf.PDH_INVALID_HANDLE
+
+
+def test_no_tick_between_samples_is_zero_percent(monkeypatch: pytest.MonkeyPatch) -> None:
+    from apartment.kernel import _perf
+
+    monkeypatch.setattr(_perf, "_cpu_ticks", lambda: {"_Total": (5, 5, 90, 100)})
+    query = perf.open_query()
+    try:
+        counters = [
+            perf.add_counter(query, rf"\Processor(_Total)\{name}")
+            for name in ("% Processor Time", "% User Time", "% Privileged Time")
+        ]
+        perf.collect(query)
+        perf.collect(query)
+        assert [perf.counter_value(c, perf.PDH_FMT_DOUBLE)[1] for c in counters] == [0.0] * 3
+    finally:
+        perf.close_query(query)

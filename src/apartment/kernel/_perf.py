@@ -429,7 +429,7 @@ class _Counter:
         (part0, total0), (part1, total1) = self.samples[-2], self.samples[-1]
         span = total1 - total0
         if span <= 0:
-            return 0.0 if self.kind == PERF_100NSEC_TIMER else 100.0 * (span == 0)
+            return 0.0  # no tick between the samples: nothing was measured
         share = 100.0 * (part1 - part0) / span
         percent = 100.0 - share if self.kind == PERF_100NSEC_TIMER_INV else share
         percent = max(percent, 0.0)
