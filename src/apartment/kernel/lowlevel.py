@@ -21,6 +21,7 @@ The rules of the game (see ``docs/design.md``, "The wait engine"):
 
 from __future__ import annotations
 
+from . import _perf as perf
 from ._core import KERNEL_LOCK as KERNEL_LOCK
 from ._core import Waiter as Waiter
 from ._core import release_waiters as release_waiters
@@ -75,6 +76,7 @@ __all__ = [
     "sweep_descriptors",
     "can_watch_files",
     "wait_any_or_readable",
+    "perf",
 ]
 
 set_event_locked = _Event._set_locked

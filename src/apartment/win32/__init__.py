@@ -84,6 +84,8 @@ MODULES: dict[str, str] = {
     # s20-modules
     "win32profile": "apartment.win32.win32profile",
     "win32ts": "apartment.win32.win32ts",
+    "win32pdh": "apartment.win32.win32pdh",
+    "win32pdhutil": "apartment.win32.win32pdhutil",
     "win32cred": "apartment.win32.win32cred",
     "win32net": "apartment.win32.win32net",
     "win32crypt": "apartment.win32.win32crypt",
