@@ -27,6 +27,7 @@ import time
 from dataclasses import dataclass, field
 
 from ..errors import Win32Error
+from ._procstat import read_stat
 
 __all__ = [
     "PDH_CSTATUS_BAD_COUNTERNAME",
@@ -328,16 +329,13 @@ def _process_sample(pid: int, counter: str) -> float | None:
     """One sample of a Process counter: the raw value, or for a rate, CPU seconds spent."""
     if counter == "ID Process":
         return pid if os.path.exists(f"/proc/{pid}") else None
-    try:
-        with open(f"/proc/{pid}/stat", "rb") as stat_file:
-            text = stat_file.read()
-    except OSError:
+    stat = read_stat(f"/proc/{pid}/stat")
+    if stat is None:
         return None
-    fields = text[text.rfind(b")") + 2 :].split()
     if counter == "% Processor Time":
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        return stat.user + stat.kernel
     if counter == "Thread Count":
-        return int(fields[17])
+        return stat.threads
     if counter == "Handle Count":
         try:
             return len(os.listdir(f"/proc/{pid}/fd"))
