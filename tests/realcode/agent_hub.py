@@ -6,7 +6,9 @@ descriptor whose owner and only ACE are that SID, a ``Local\\`` mutex that makes
 single-instance (the original spelled ``win32con.ERROR_ALREADY_EXISTS``, which neither
 pywin32 nor we have: ``winerror``'s here), a byte pipe of unlimited instances with
 those attributes, ``ConnectNamedPipe`` that tolerates 535, a thread per connection, and lines
-read until 109/232. The driver: a second hub that must step back, and two clients.
+read until 109/232. The driver: a second hub that must step back, and two clients, the second
+once the hub has made its next instance (WaitNamedPipe finds no pipe in between, on Windows
+too: ERROR_FILE_NOT_FOUND, and the hub's thread then waits for a client forever).
 """
 
 import json
@@ -154,7 +156,9 @@ def main():
     second = start_hub(pipe_name, threading.Event(), served, 0)
     print("second hub steps back:", second is None)
     ready.wait(10)
+    ready.clear()  # set again once the hub has made its next instance (after client 1 came)
     print("client 1:", client(pipe_name, [1, 2, 3]))
+    ready.wait(10)  # else client 1's instance may be gone before the next one is made: no pipe
     print("client 2:", client(pipe_name, [10]))
     for _ in range(2):
         served.acquire(timeout=10)
