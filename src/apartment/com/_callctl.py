@@ -392,14 +392,7 @@ def controlled_call_out(
             if delay:
                 _pause(caller, delay, deadline, wait)
             continue
-        error = packet.error
-        if error is not None:
-            packet.error = None  # break the traceback cycle
-            try:
-                raise error
-            finally:
-                del error  # and this frame's: the error's traceback holds the frame
-        return packet.result
+        return packet.outcome()
 
 
 def _await(

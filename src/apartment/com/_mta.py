@@ -111,14 +111,7 @@ def _call_out(
     deliver(packet)
     done.wait()
     recycle_event(done)  # finished: a late set can no longer reach it
-    error = packet.error
-    if error is not None:
-        packet.error = None  # break the traceback cycle
-        try:
-            raise error
-        finally:
-            del error  # and this frame's: the error's traceback holds the frame
-    return packet.result
+    return packet.outcome()
 
 
 def _plain_wait(

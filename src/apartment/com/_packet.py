@@ -69,6 +69,20 @@ class CallPacket:
         self.finished = False
         self.control: PacketControl | None = None  # a bounded call's (see _callctl)
 
+    def outcome(self) -> Any:  # noqa: ANN401
+        """The call's result, or raise its error (the caller's thread, once it is finished).
+
+        The error is dropped from the packet first: it and its traceback would hold each other.
+        """
+        error = self.error
+        if error is not None:
+            self.error = None
+            try:
+                raise error
+            finally:
+                del error  # and this frame's: the error's traceback holds the frame
+        return self.result
+
     def execute(self) -> bool:
         """Run the call here, keeping its outcome; False if it had failed already.
 

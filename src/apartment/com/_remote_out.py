@@ -224,14 +224,7 @@ class CallsOut:
                 self._read_until(packet)
             done.wait()  # finished (the reply, or the close): set in the same lock hold
             recycle_event(done)  # a late set can no longer reach it
-        error = packet.error
-        if error is not None:
-            packet.error = None  # break the traceback cycle
-            try:
-                raise error
-            finally:
-                del error  # and this frame's: the error's traceback holds the frame
-        return packet.result
+        return packet.outcome()
 
     # -- an STA caller that reads (see _sta.wait_reading) --------------------------------------
 

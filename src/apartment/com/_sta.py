@@ -169,14 +169,7 @@ def _call_out(
     if quit_code is not None:
         messages.post_quit_message(quit_code)
     recycle_event(done)  # finished: a late set can no longer reach it
-    error = packet.error
-    if error is not None:
-        packet.error = None  # break the traceback cycle
-        try:
-            raise error
-        finally:
-            del error  # and this frame's: the error's traceback holds the frame
-    return packet.result
+    return packet.outcome()
 
 
 def _serve(queue: messages.MessageQueue, hwnd: int, quit_code: int | None) -> int | None:

@@ -10,6 +10,7 @@ cannot execute code), which restoring reads back; Windows' "regf" hive files are
 
 from __future__ import annotations
 
+import contextlib
 import os
 from typing import TYPE_CHECKING
 
@@ -80,18 +81,17 @@ def restore_key(key: Key, path: str) -> None:
 
 
 def _parse(data: bytes, path: str) -> Tree:
-    corrupt = Win32Error.from_code(
-        ERROR_REGISTRY_CORRUPT, f"{path!r} is not a key saved by RegSaveKey here"
-    )
-    if not data.startswith(_MAGIC) or len(data) > _MAX_FILE:
-        raise corrupt
-    try:
-        tree = msgpack.unpackb(data[len(_MAGIC) :], raw=False, use_list=True)
-    except (ValueError, msgpack.ExtraData, msgpack.FormatError, msgpack.StackError):
-        raise corrupt from None
+    tree: object = None
+    if data.startswith(_MAGIC) and len(data) <= _MAX_FILE:
+        with contextlib.suppress(
+            ValueError, msgpack.ExtraData, msgpack.FormatError, msgpack.StackError
+        ):
+            tree = msgpack.unpackb(data[len(_MAGIC) :], raw=False, use_list=True)
     if not _is_tree(tree, 0):
-        raise corrupt
-    return _as_tree(tree)
+        raise Win32Error.from_code(
+            ERROR_REGISTRY_CORRUPT, f"{path!r} is not a key saved by RegSaveKey here"
+        )
+    return _as_tree(tree)  # type: ignore[arg-type]  # (its shape is checked)
 
 
 def _is_tree(tree: object, depth: int) -> bool:

@@ -108,9 +108,12 @@ add_exit_hook(_thread_ended)
 
 
 def _end(ends: Callable[[_Watch], bool]) -> None:
+    ended: list[_Watch] = []
+    kept: list[_Watch] = []
     with _lock:
-        ended = [entry for entry in _watches if ends(entry)]
-        _watches[:] = [entry for entry in _watches if not ends(entry)]
+        for entry in _watches:
+            (ended if ends(entry) else kept).append(entry)
+        _watches[:] = kept
     for entry in ended:
         entry.event.set()
 

@@ -48,19 +48,28 @@ def delete_tree(parent: Key, subkey: str | None) -> None:
     parts = _parts(subkey)
     with transaction() as connection:
         key_id, _, _ = _walk(connection, parent, parts, create=False)
-        below = _descendants(connection, key_id)
-        above = _parent_of(connection, key_id) if parts else key_id
-        doomed = below if not parts else [key_id, *below]
-        for gone in reversed(doomed):
-            connection.execute("DELETE FROM key_values WHERE key = ?", (gone,))
-            connection.execute("DELETE FROM keys WHERE id = ?", (gone,))
         if not parts:
-            connection.execute("DELETE FROM key_values WHERE key = ?", (key_id,))
-            _touch(connection, key_id, _notify.REG_NOTIFY_CHANGE_NAME)
-            _touch(connection, key_id, _notify.REG_NOTIFY_CHANGE_LAST_SET)
+            _empty(connection, key_id)
         else:
+            above = _parent_of(connection, key_id)
+            _delete_keys(connection, [key_id, *_descendants(connection, key_id)])
             _touch(connection, above, _notify.REG_NOTIFY_CHANGE_NAME)
     _notify.poll()
+
+
+def _delete_keys(connection: sqlite3.Connection, doomed: list[int]) -> None:
+    """Delete keys with their values, the last first (``_descendants``' order: children last)."""
+    for gone in reversed(doomed):
+        connection.execute("DELETE FROM key_values WHERE key = ?", (gone,))
+        connection.execute("DELETE FROM keys WHERE id = ?", (gone,))
+
+
+def _empty(connection: sqlite3.Connection, key_id: int) -> None:
+    """Take every subkey and value from a key that stays, and record both kinds of change."""
+    _delete_keys(connection, _descendants(connection, key_id))
+    connection.execute("DELETE FROM key_values WHERE key = ?", (key_id,))
+    _touch(connection, key_id, _notify.REG_NOTIFY_CHANGE_NAME)
+    _touch(connection, key_id, _notify.REG_NOTIFY_CHANGE_LAST_SET)
 
 
 Tree = tuple[list[tuple[str, str, int, bytes]], list[tuple[str, str, "Tree"]]]
@@ -147,11 +156,6 @@ def replace_tree(key: Key, tree: Tree) -> None:
     """Make ``key``'s values and subkeys those of ``tree``, in one transaction (RegRestoreKey)."""
     with transaction() as connection:
         key._row(connection)
-        for gone in reversed(_descendants(connection, key._id)):
-            connection.execute("DELETE FROM key_values WHERE key = ?", (gone,))
-            connection.execute("DELETE FROM keys WHERE id = ?", (gone,))
-        connection.execute("DELETE FROM key_values WHERE key = ?", (key._id,))
+        _empty(connection, key._id)
         _write_tree(connection, tree, key._id)
-        _touch(connection, key._id, _notify.REG_NOTIFY_CHANGE_NAME)
-        _touch(connection, key._id, _notify.REG_NOTIFY_CHANGE_LAST_SET)
     _notify.poll()
