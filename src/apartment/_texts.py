@@ -102,6 +102,7 @@ from ._codes import (
     ERROR_INVALID_PRIMARY_GROUP,
     ERROR_INVALID_SECURITY_DESCR,
     ERROR_INVALID_SERVICE_CONTROL,
+    ERROR_INVALID_SERVICE_LOCK,
     ERROR_INVALID_SID,
     ERROR_INVALID_THREAD_ID,
     ERROR_INVALID_WINDOW_HANDLE,
@@ -153,6 +154,7 @@ from ._codes import (
     ERROR_SEM_TIMEOUT,
     ERROR_SERVICE_ALREADY_RUNNING,
     ERROR_SERVICE_CANNOT_ACCEPT_CTRL,
+    ERROR_SERVICE_DATABASE_LOCKED,
     ERROR_SERVICE_DISABLED,
     ERROR_SERVICE_DOES_NOT_EXIST,
     ERROR_SERVICE_EXISTS,
@@ -313,6 +315,8 @@ _MESSAGES: dict[int, str] = {
     ERROR_PROCESS_ABORTED: "The process terminated unexpectedly.",
     ERROR_SERVICE_MARKED_FOR_DELETE: "The specified service has been marked for deletion.",
     ERROR_SERVICE_EXISTS: "The specified service already exists.",
+    ERROR_SERVICE_DATABASE_LOCKED: "The service database is locked.",
+    ERROR_INVALID_SERVICE_LOCK: "The specified service database lock is invalid.",
     ERROR_DUPLICATE_SERVICE_NAME: (
         "The name is already in use as either a service name or a service display name."
     ),

@@ -25,7 +25,7 @@ import win32event
 import win32gui
 import winerror
 
-from ._wine import wine_differs
+from ._wine import ON_THE_ORACLE, wine_differs
 
 Coord = wc.PyCOORDType
 
@@ -278,3 +278,31 @@ def test_the_input_handle_is_signaled_while_records_are_queued(console: None) ->
     assert win32event.WaitForSingleObject(int(inp), 0) == win32event.WAIT_OBJECT_0
     assert inp.GetNumberOfConsoleInputEvents() == 1  # the wait took nothing
     inp.FlushConsoleInputBuffer()
+
+
+@wine_differs("Wine's AddConsoleAlias is not implemented (ERROR_CALL_NOT_IMPLEMENTED)")
+def test_aliases_per_executable_without_regard_to_case(console: None) -> None:
+    """doskey's tables: 'source=target' NUL-ended, in order; None removes; names fold case."""
+    assert wc.GetConsoleAliasExes() == ""
+    wc.AddConsoleAlias("ll", "dir /w", "cmd.exe")
+    wc.AddConsoleAlias("Up", "cd ..", "cmd.exe")
+    wc.AddConsoleAlias("q", "quit()", "python.exe")
+    assert wc.GetConsoleAliases("CMD.EXE") == "ll=dir /w\0Up=cd ..\0"
+    assert wc.GetConsoleAliasExes() == "cmd.exe\0python.exe\0"
+    wc.AddConsoleAlias("LL", "dir /b", "cmd.exe")  # the same alias, a new target
+    assert wc.GetConsoleAliases("cmd.exe") == "ll=dir /b\0Up=cd ..\0"
+    wc.AddConsoleAlias("up", None, "cmd.exe")
+    wc.AddConsoleAlias("ll", None, "cmd.exe")
+    assert wc.GetConsoleAliases("cmd.exe") == ""
+    assert wc.GetConsoleAliasExes() == "python.exe\0"
+    assert wc.GetConsoleAliases("nothing.exe") == ""
+    with pytest.raises(TypeError):
+        wc.AddConsoleAlias("x", 1, "cmd.exe")
+
+
+@pytest.mark.skipif(ON_THE_ORACLE, reason="Wine lacks GetConsoleSelectionInfo: the process aborts")
+def test_no_text_is_selected(console: None) -> None:
+    info = wc.GetConsoleSelectionInfo()
+    assert info["Flags"] == wc.CONSOLE_NO_SELECTION
+    assert (info["SelectionAnchor"].X, info["SelectionAnchor"].Y) == (0, 0)
+    assert wc.GetNumberOfConsoleFonts() >= 1

@@ -23,6 +23,9 @@ from ._affinity import system_affinity as system_affinity
 from ._affinity import working_set_limits as working_set_limits
 from ._cmdline import join_command_line as join_command_line
 from ._cmdline import split_command_line as split_command_line
+from ._conalias import add_console_alias as add_console_alias
+from ._conalias import console_alias_exes as console_alias_exes
+from ._conalias import console_aliases as console_aliases
 from ._coninput import FOCUS_EVENT as FOCUS_EVENT
 from ._coninput import KEY_EVENT as KEY_EVENT
 from ._coninput import MENU_EVENT as MENU_EVENT
@@ -39,13 +42,16 @@ from ._console import raise_ctrl_event as raise_ctrl_event
 from ._console import remove_ctrl_handler as remove_ctrl_handler
 from ._consoles import ATTACH_PARENT_PROCESS as ATTACH_PARENT_PROCESS
 from ._consoles import Console as Console
+from ._consoles import Selection as Selection
 from ._consoles import alloc_console as alloc_console
 from ._consoles import attach_console as attach_console
 from ._consoles import console_attached as console_attached
 from ._consoles import console_code_page as console_code_page
+from ._consoles import console_font_count as console_font_count
 from ._consoles import console_input as console_input
 from ._consoles import console_processes as console_processes
 from ._consoles import console_screen as console_screen
+from ._consoles import console_selection as console_selection
 from ._consoles import console_title as console_title
 from ._consoles import create_screen_buffer as create_screen_buffer
 from ._consoles import current_console as current_console
@@ -709,6 +715,7 @@ __all__ = [
     "ScreenBuffer",
     "ScreenBufferInfo",
     "Section",
+    "Selection",
     "Semaphore",
     "SemaphoreStatistics",
     "StartupInfo",
@@ -733,6 +740,7 @@ __all__ = [
     "account_rights",
     "accounts_with_right",
     "add_account_rights",
+    "add_console_alias",
     "add_ctrl_handler",
     "adjust_groups",
     "adopt_socket",
@@ -747,11 +755,15 @@ __all__ = [
     "check_parts_access",
     "command_line",
     "connect_overlapped",
+    "console_alias_exes",
+    "console_aliases",
     "console_attached",
     "console_code_page",
+    "console_font_count",
     "console_input",
     "console_processes",
     "console_screen",
+    "console_selection",
     "console_title",
     "copy_file",
     "create_directory",

@@ -22,7 +22,7 @@ import os
 import shutil
 import sys
 import threading
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from .._fork import OUTER, hold_across_fork
 from ..errors import (
@@ -46,6 +46,10 @@ __all__ = [
     "attach_console",
     "free_console",
     "current_console",
+    "need_console",
+    "Selection",
+    "console_selection",
+    "console_font_count",
     "console_attached",
     "console_title",
     "set_console_title",
@@ -157,7 +161,8 @@ def console_attached() -> bool:
     return current_console() is not None
 
 
-def _need() -> Console:
+def need_console() -> Console:
+    """The process's console (InvalidHandleError, ERROR_INVALID_HANDLE, without one)."""
     console = current_console()
     if console is None:
         raise InvalidHandleError("the process has no console")
@@ -244,14 +249,14 @@ def _open_terminal_of(pid: int) -> int:
 
 def console_title() -> str:
     """The console's title (GetConsoleTitle); ERROR_INVALID_HANDLE without a console."""
-    return _need().title
+    return need_console().title
 
 
 def set_console_title(title: str) -> None:
     """Set the console's title; a terminal shows it too (the xterm title sequence)."""
     if not isinstance(title, str):
         raise TypeError(f"a title is a str, not {title!r}")
-    console = _need()
+    console = need_console()
     console.title = title
     if console.terminal is not None:
         clean = "".join(c for c in title if c.isprintable())
@@ -276,7 +281,7 @@ def set_console_code_page(code_page: int, *, output: bool = False) -> None:
     """
     if isinstance(code_page, bool) or not isinstance(code_page, int):
         raise TypeError(f"a code page is an int, not {code_page!r}")
-    console = _need()
+    console = need_console()
     if code_page not in (UTF8_CODE_PAGE, 65000, 20127, 28591):
         try:
             codecs.lookup(f"cp{code_page}")
@@ -288,19 +293,42 @@ def set_console_code_page(code_page: int, *, output: bool = False) -> None:
         console.input_code_page = code_page
 
 
+class Selection(NamedTuple):
+    """CONSOLE_SELECTION_INFO: flags (CONSOLE_NO_SELECTION...), anchor cell, selected cells."""
+
+    flags: int
+    anchor: tuple[int, int]
+    rect: tuple[int, int, int, int]
+
+
+def console_selection() -> Selection:
+    """The console's text selection: none ever, as no user selects with a mouse here.
+
+    Raises:
+        InvalidHandleError: the process has no console.
+    """
+    need_console()
+    return Selection(0, (0, 0), (0, 0, 0, 0))
+
+
+def console_font_count() -> int:
+    """How many fonts the console offers (GetNumberOfConsoleFonts): the terminal's one."""
+    return 1
+
+
 def console_processes() -> list[int]:
     """The processes attached to the console (GetConsoleProcessList): this one here.
 
     Raises:
         InvalidHandleError: the process has no console.
     """
-    _need()
+    need_console()
     return [os.getpid()]
 
 
 def _resolve(value: int, kind: type[_T]) -> _T:
     obj = handles.get(value)
-    console = _need()
+    console = need_console()
     if isinstance(obj, ScreenBuffer) and obj in console.buffers and isinstance(obj, kind):
         return obj
     if isinstance(obj, InputBuffer) and obj is console.input and isinstance(obj, kind):
@@ -340,7 +368,7 @@ def read_console(buffer: InputBuffer, count: int) -> str:
     Raises:
         InvalidHandleError: the process has no console.
     """
-    console = _need()
+    console = need_console()
     echo = None
     if buffer.mode & 0x4 and console.terminal is None:  # a terminal echoes by itself
         shown = next((b for b in console.buffers if b.active), console.screen)
@@ -350,12 +378,12 @@ def read_console(buffer: InputBuffer, count: int) -> str:
 
 def create_screen_buffer() -> ScreenBuffer:
     """A new screen buffer of the console (CreateConsoleScreenBuffer), not shown yet."""
-    return _need().new_screen()
+    return need_console().new_screen()
 
 
 def set_active_screen_buffer(buffer: ScreenBuffer) -> None:
     """Show ``buffer`` (SetConsoleActiveScreenBuffer); a terminal draws only the shown one."""
-    console = _need()
+    console = need_console()
     if buffer not in console.buffers:
         raise InvalidHandleError("the buffer is not the console's")
     with _state.lock:
@@ -369,5 +397,5 @@ def send_console_ctrl_event(event: int, group: int) -> None:
     Raises:
         InvalidHandleError: the process has no console.
     """
-    _need()
+    need_console()
     raise_ctrl_event(event, group)

@@ -49,6 +49,11 @@ from ._credmarshal import __all__ as _credmarshal_names
 from ._cryptstrings import *  # noqa: F403
 from ._cryptstrings import __all__ as _cryptstring_names
 from ._database import services_path as services_path
+from ._dblock import DatabaseLock as DatabaseLock
+from ._dblock import LockStatus as LockStatus
+from ._dblock import lock_database as lock_database
+from ._dblock import lock_status as lock_status
+from ._dblock import unlock_database as unlock_database
 from ._eventlog import EVENTLOG_AUDIT_FAILURE as EVENTLOG_AUDIT_FAILURE
 from ._eventlog import EVENTLOG_AUDIT_SUCCESS as EVENTLOG_AUDIT_SUCCESS
 from ._eventlog import EVENTLOG_ERROR_TYPE as EVENTLOG_ERROR_TYPE
@@ -164,7 +169,8 @@ __all__ = [
     "enum_services", "open_manager", "open_service", "python_class", "python_service_command",
     "query_config", "query_process_id", "query_status", "service_command",
     "service_display_name", "service_key_name", "service_log_path", "set_description",
-    "set_python_class", "start_service",
+    "set_python_class", "start_service", "DatabaseLock", "LockStatus", "lock_database",
+    "lock_status", "unlock_database",
     # the Evt* API
     "EventQuery",
     "LogInfo",

@@ -34,6 +34,7 @@ __all__ = [
     "stamped",
     "ms_to_timeout",
     "pointer_param",
+    "text",
     "wait_code",
 ]
 
@@ -151,6 +152,13 @@ def pointer_param(value: object) -> object:
             f"{value.bit_length()} bits)"  # type: ignore[attr-defined]
         )
     return value - 2**64 if value >= 2**63 else value  # type: ignore[operator]
+
+
+def text(value: object) -> str:
+    """Read a string argument as pywin32 does: a str, anything else a TypeError."""
+    if type(value) is str or isinstance(value, str):
+        return value
+    raise TypeError(f"Objects of type '{type(value).__name__}' can not be converted to Unicode.")
 
 
 def as_bool(value: object) -> bool:

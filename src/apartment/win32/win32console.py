@@ -14,7 +14,7 @@ from typing import Any
 
 from .. import kernel, messages
 from ..errors import InvalidHandleError, InvalidParameterError
-from ._adapt import api, as_bool, dword
+from ._adapt import api, as_bool, dword, text
 from ._handles import PyHANDLE, handle_value
 from .pywintypes import error
 
@@ -23,7 +23,8 @@ __all__ = [
     "GetConsoleWindow", "AllocConsole", "FreeConsole", "AttachConsole", "GetConsoleTitle",
     "SetConsoleTitle", "GetConsoleCP", "GetConsoleOutputCP", "SetConsoleCP", "SetConsoleOutputCP",
     "GetConsoleProcessList", "GenerateConsoleCtrlEvent", "GetStdHandle",
-    "CreateConsoleScreenBuffer", "GetConsoleDisplayMode",
+    "CreateConsoleScreenBuffer", "GetConsoleDisplayMode", "AddConsoleAlias", "GetConsoleAliases",
+    "GetConsoleAliasExes", "GetConsoleSelectionInfo", "GetNumberOfConsoleFonts",
     "ATTACH_PARENT_PROCESS", "BACKGROUND_BLUE", "BACKGROUND_GREEN", "BACKGROUND_INTENSITY",
     "BACKGROUND_RED", "COMMON_LVB_GRID_HORIZONTAL", "COMMON_LVB_GRID_LVERTICAL",
     "COMMON_LVB_GRID_RVERTICAL", "COMMON_LVB_LEADING_BYTE", "COMMON_LVB_REVERSE_VIDEO",
@@ -473,3 +474,38 @@ def CreateConsoleScreenBuffer(
 def GetConsoleDisplayMode() -> int:
     """0: the console is windowed (Windows' answer for a console window)."""
     return 0
+
+
+@api("AddConsoleAlias")
+def AddConsoleAlias(Source: object, Target: object, ExeName: object) -> None:
+    """Make Source stand for Target in ExeName's console lines (Target None removes it)."""
+    kernel.add_console_alias(text(Source), None if Target is None else text(Target), text(ExeName))
+
+
+@api("GetConsoleAliases")
+def GetConsoleAliases(ExeName: object) -> str:
+    """ExeName's aliases as pywin32 gives them: 'source=target' and a NUL each, '' for none."""
+    return "".join(
+        f"{source}={target}\0" for source, target in kernel.console_aliases(text(ExeName))
+    )
+
+
+@api("GetConsoleAliasExes")
+def GetConsoleAliasExes() -> str:
+    """The executables that have aliases, each followed by a NUL ('' for none)."""
+    return "".join(f"{name}\0" for name in kernel.console_alias_exes())
+
+
+@api("GetConsoleSelectionInfo")
+def GetConsoleSelectionInfo() -> dict[str, Any]:
+    """{'Flags', 'SelectionAnchor' (PyCOORD), 'Selection' (PySMALL_RECT)} of the console."""
+    selection = kernel.console_selection()
+    return {
+        "Flags": selection.flags,
+        "SelectionAnchor": PyCOORD(*selection.anchor),
+        "Selection": PySMALL_RECT(*selection.rect),
+    }
+
+
+def GetNumberOfConsoleFonts() -> int:
+    return kernel.console_font_count()

@@ -8,6 +8,7 @@ station and desktop functions of pywin32's module are not modelled.
 
 from __future__ import annotations
 
+import operator
 from typing import Any
 
 from .. import services
@@ -80,7 +81,8 @@ __all__ = [
     "CloseServiceHandle", "StartService", "ControlService", "QueryServiceStatus",
     "QueryServiceStatusEx", "ChangeServiceConfig", "ChangeServiceConfig2", "QueryServiceConfig",
     "QueryServiceConfig2", "EnumServicesStatus", "EnumServicesStatusEx", "GetServiceKeyName",
-    "GetServiceDisplayName", "SetServiceStatus", "EnumDependentServices",
+    "GetServiceDisplayName", "SetServiceStatus", "EnumDependentServices", "LockServiceDatabase",
+    "UnlockServiceDatabase", "QueryServiceLockStatus",
     "SERVICE_ACCEPT_HARDWAREPROFILECHANGE", "SERVICE_ACCEPT_NETBINDCHANGE",
     "SERVICE_ACCEPT_POWEREVENT", "SERVICE_ACCEPT_SESSIONCHANGE",
     "SERVICE_CONTROL_DEVICEEVENT", "SERVICE_CONTROL_HARDWAREPROFILECHANGE",
@@ -422,3 +424,26 @@ def SetServiceStatus(scHandle: object, serviceStatus: object, /) -> None:
     if not isinstance(scHandle, services.StatusHandle):
         raise Win32Error.from_code(ERROR_INVALID_HANDLE, "not a service status handle")
     services.set_service_status(scHandle, numbers)
+
+
+@api("LockServiceDatabase")
+def LockServiceDatabase(sc_handle: object, /) -> int:
+    """Take the services database's lock (SC_MANAGER_LOCK): the lock's value, an int.
+
+    ERROR_SERVICE_DATABASE_LOCKED while another holds it. As on Windows since Vista, the
+    lock blocks nothing else.
+    """
+    return services.lock_database(_manager(sc_handle)).value
+
+
+@api("UnlockServiceDatabase")
+def UnlockServiceDatabase(lock: object, /) -> None:
+    """Release a lock LockServiceDatabase gave (ERROR_INVALID_SERVICE_LOCK for another)."""
+    services.unlock_database(operator.index(lock))  # type: ignore[arg-type]
+
+
+@api("QueryServiceLockStatus")
+def QueryServiceLockStatus(hSCManager: object, /) -> tuple[int, str, int]:
+    """(locked, owner, seconds held): (0, '', 0) when unlocked (SC_MANAGER_QUERY_LOCK_STATUS)."""
+    status = services.lock_status(_manager(hSCManager))
+    return int(status.locked), status.owner, status.duration
