@@ -432,3 +432,14 @@ def test_register_window_message_gives_different_names_different_ids() -> None:
     base = f"apartment-contract-{uuid.uuid4().hex}"
     ids = {win32gui.RegisterWindowMessage(f"{base}-{n}") for n in range(3)}
     assert len(ids) == 3
+
+
+def test_a_retrieved_msg_prints_as_a_plain_tuple(empty_queue: None) -> None:
+    """pywin32's MSG is a tuple: programs that print what GetMessage/PeekMessage give see one."""
+    win32api.PostThreadMessage(me(), WM_USER, 5, 6)
+    win32api.PostThreadMessage(me(), WM_USER, 7, 8)
+    _, peeked = win32gui.PeekMessage(None, 0, 0, REMOVE)
+    _, got = win32gui.GetMessage(None, 0, 0)
+    for msg, params in ((peeked, (5, 6)), (got, (7, 8))):
+        assert repr(msg) == repr(tuple(msg)) and str(msg) == str(tuple(msg))
+        assert msg[:4] == (0, WM_USER, *params)

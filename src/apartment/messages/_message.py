@@ -34,6 +34,10 @@ class Message(NamedTuple):
     time: int
     pt: tuple[int, int]
 
+    def __repr__(self) -> str:
+        """The plain tuple's repr, as pywin32's MSG prints (programs print what they get)."""
+        return tuple.__repr__(self)
+
 
 _new_message = tuple.__new__  # builds a Message without the Python-level __new__
 _NO_POINT = (0, 0)
