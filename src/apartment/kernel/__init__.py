@@ -452,6 +452,13 @@ from ._token import set_thread_token as set_thread_token
 from ._token import thread_token as thread_token
 from ._tracebuffer import TRACE_BUFFER_SIZE as TRACE_BUFFER_SIZE
 from ._tracebuffer import TraceBuffer as TraceBuffer
+from ._transaction import TRANSACTION_ACTIVE as TRANSACTION_ACTIVE
+from ._transaction import TRANSACTION_COMMITTED as TRANSACTION_COMMITTED
+from ._transaction import TRANSACTION_ROLLED_BACK as TRANSACTION_ROLLED_BACK
+from ._transaction import Enlistment as Enlistment
+from ._transaction import Transaction as Transaction
+from ._transaction import TransactionStatistics as TransactionStatistics
+from ._transaction import open_transaction as open_transaction
 from ._wait import signal_and_wait as signal_and_wait
 from ._wait import sleep as sleep
 from ._wait import wait_all as wait_all
@@ -656,6 +663,9 @@ __all__ = [
     "TOKEN_QUERY",
     "TOKEN_QUERY_SOURCE",
     "TRACE_BUFFER_SIZE",
+    "TRANSACTION_ACTIVE",
+    "TRANSACTION_COMMITTED",
+    "TRANSACTION_ROLLED_BACK",
     "TRIM_WORKING_SET",
     "TRUNCATE_EXISTING",
     "WINDOW_BUFFER_SIZE_EVENT",
@@ -671,6 +681,7 @@ __all__ = [
     "Descriptor",
     "DiskFile",
     "DiskSpace",
+    "Enlistment",
     "Event",
     "EventStatistics",
     "ExplicitEntry",
@@ -719,6 +730,8 @@ __all__ = [
     "TimerStatistics",
     "Token",
     "TraceBuffer",
+    "Transaction",
+    "TransactionStatistics",
     "View",
     "VolumeInfo",
     "WaitResult",
@@ -843,6 +856,7 @@ __all__ = [
     "open_process",
     "open_section",
     "open_token_of",
+    "open_transaction",
     "priority_boost_disabled",
     "priority_class",
     "privilege_display_name",
