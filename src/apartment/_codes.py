@@ -53,6 +53,8 @@ __all__ = [
     "ERROR_TRANSACTION_NOT_ACTIVE", "ERROR_TRANSACTION_ALREADY_ABORTED",
     "ERROR_TRANSACTION_ALREADY_COMMITTED", "ERROR_TRANSACTION_NOT_FOUND",
     "ERROR_TRANSACTIONAL_CONFLICT",
+    # backup streams
+    "ERROR_SEEK", "ERROR_INVALID_DATA",
     # services
     "ERROR_DEPENDENT_SERVICES_RUNNING", "ERROR_INVALID_SERVICE_CONTROL",
     "ERROR_SERVICE_REQUEST_TIMEOUT", "ERROR_SERVICE_ALREADY_RUNNING", "ERROR_SERVICE_DISABLED",
@@ -471,3 +473,6 @@ ERROR_TRANSACTION_ALREADY_ABORTED = 6704  # commit or roll back one rolled back
 ERROR_TRANSACTION_ALREADY_COMMITTED = 6705  # commit or roll back one committed
 ERROR_TRANSACTION_NOT_FOUND = 6715  # OpenTransaction of an unknown id
 ERROR_TRANSACTIONAL_CONFLICT = 6800  # a change to what another transaction has changed
+# -- backup streams ---------------------------------------------------------------------------
+ERROR_SEEK = 25  # BackupSeek past the current stream's data
+ERROR_INVALID_DATA = 13  # BackupWrite of bytes that are not a backup image

@@ -88,6 +88,7 @@ from ._codes import (
     ERROR_INVALID_ACL,
     ERROR_INVALID_ADDRESS,
     ERROR_INVALID_CURSOR_HANDLE,
+    ERROR_INVALID_DATA,
     ERROR_INVALID_FLAGS,
     ERROR_INVALID_FUNCTION,
     ERROR_INVALID_HANDLE,
@@ -150,6 +151,7 @@ from ._codes import (
     ERROR_REQUEST_ABORTED,
     ERROR_RESOURCE_TYPE_NOT_FOUND,
     ERROR_REVISION_MISMATCH,
+    ERROR_SEEK,
     ERROR_SEM_TIMEOUT,
     ERROR_SERVICE_ALREADY_RUNNING,
     ERROR_SERVICE_CANNOT_ACCEPT_CTRL,
@@ -397,6 +399,8 @@ _MESSAGES: dict[int, str] = {
         "A specified logon session does not exist. It may already have been terminated."
     ),
     ERROR_PRIVILEGE_NOT_HELD: "A required privilege is not held by the client.",
+    ERROR_SEEK: "The drive cannot locate a specific area or track on the disk.",
+    ERROR_INVALID_DATA: "The data is invalid.",
     ERROR_TRANSACTION_NOT_ACTIVE: (
         "The requested operation was made in the context of a transaction that is no longer "
         "active."

@@ -21,6 +21,16 @@ from ._affinity import set_thread_affinity as set_thread_affinity
 from ._affinity import set_working_set_limits as set_working_set_limits
 from ._affinity import system_affinity as system_affinity
 from ._affinity import working_set_limits as working_set_limits
+from ._backup import BACKUP_ALTERNATE_DATA as BACKUP_ALTERNATE_DATA
+from ._backup import BACKUP_DATA as BACKUP_DATA
+from ._backup import BACKUP_EA_DATA as BACKUP_EA_DATA
+from ._backup import BACKUP_SECURITY_DATA as BACKUP_SECURITY_DATA
+from ._backup import STREAM_CONTAINS_SECURITY as STREAM_CONTAINS_SECURITY
+from ._backup import backup_read as backup_read
+from ._backup import backup_seek as backup_seek
+from ._backup import backup_write as backup_write
+from ._backup import descriptor_bytes as descriptor_bytes
+from ._backup import descriptor_from_bytes as descriptor_from_bytes
 from ._cmdline import join_command_line as join_command_line
 from ._cmdline import split_command_line as split_command_line
 from ._coninput import FOCUS_EVENT as FOCUS_EVENT
@@ -482,6 +492,10 @@ __all__ = [
     "ALERTED",
     "ALLOCATION_GRANULARITY",
     "ATTACH_PARENT_PROCESS",
+    "BACKUP_ALTERNATE_DATA",
+    "BACKUP_DATA",
+    "BACKUP_EA_DATA",
+    "BACKUP_SECURITY_DATA",
     "BASIC_LIMIT_VALID_FLAGS",
     "BELOW_NORMAL_PRIORITY_CLASS",
     "CALLBACK_CHUNK_FINISHED",
@@ -642,6 +656,7 @@ __all__ = [
     "STD_INPUT",
     "STD_OUTPUT",
     "STILL_ACTIVE",
+    "STREAM_CONTAINS_SECURITY",
     "THREAD_MAPPING",
     "THREAD_MODE_BACKGROUND_BEGIN",
     "THREAD_MODE_BACKGROUND_END",
@@ -754,6 +769,9 @@ __all__ = [
     "allocate_memory",
     "attach_console",
     "audit_policy",
+    "backup_read",
+    "backup_seek",
+    "backup_write",
     "bind_directory",
     "call_named_pipe",
     "cancel_socket_io",
@@ -784,6 +802,8 @@ __all__ = [
     "decode_changes",
     "default_descriptor",
     "delete_file",
+    "descriptor_bytes",
+    "descriptor_from_bytes",
     "descriptor_of_handle",
     "disk_space",
     "drive_roots",

@@ -21,18 +21,13 @@ __all__ = [
     "error",
     "CommitTransaction", "CommitTransactionAsync", "CreateTransaction", "GetTransactionId",
     "OpenTransaction", "RollbackTransaction", "RollbackTransactionAsync",
-    "TRANSACTION_ALL_ACCESS", "TRANSACTION_COMMIT", "TRANSACTION_DO_NOT_PROMOTE",
-    "TRANSACTION_ENLIST", "TRANSACTION_QUERY_INFORMATION", "TRANSACTION_ROLLBACK",
-    "TRANSACTION_SET_INFORMATION",
 ]  # fmt: skip
 
-TRANSACTION_QUERY_INFORMATION = 0x1
-TRANSACTION_SET_INFORMATION = 0x2
-TRANSACTION_ENLIST = 0x4
-TRANSACTION_COMMIT = 0x8
-TRANSACTION_ROLLBACK = 0x10
-TRANSACTION_ALL_ACCESS = 0x1F003F
-TRANSACTION_DO_NOT_PROMOTE = 0x1  # a CreateOptions flag: nothing to promote to here
+# The access rights (winnt.h's TRANSACTION_*; pywin32's module exports none of them)
+_QUERY_INFORMATION = 0x1
+_COMMIT = 0x8
+_ROLLBACK = 0x10
+_ALL_ACCESS = 0x1F003F
 
 
 def _transaction(handle: object, access: int) -> kernel.Transaction:
@@ -53,34 +48,34 @@ def CreateTransaction(
     dword(CreateOptions)
     timeout = dword(Timeout)
     made = kernel.Transaction(Description or "", timeout=timeout / 1000 if timeout else None)
-    return new_handle(made, TRANSACTION_ALL_ACCESS, inherit=inherits(TransactionAttributes))
+    return new_handle(made, _ALL_ACCESS, inherit=inherits(TransactionAttributes))
 
 
 @api("CommitTransaction")
 def CommitTransaction(TransactionHandle: object) -> None:
-    _transaction(TransactionHandle, TRANSACTION_COMMIT).commit()
+    _transaction(TransactionHandle, _COMMIT).commit()
 
 
 @api("CommitTransactionAsync")
 def CommitTransactionAsync(TransactionHandle: object) -> None:
     """Commit; the outcome is known when this returns (the handle is signaled by then)."""
-    _transaction(TransactionHandle, TRANSACTION_COMMIT).commit()
+    _transaction(TransactionHandle, _COMMIT).commit()
 
 
 @api("RollbackTransaction")
 def RollbackTransaction(TransactionHandle: object) -> None:
-    _transaction(TransactionHandle, TRANSACTION_ROLLBACK).rollback()
+    _transaction(TransactionHandle, _ROLLBACK).rollback()
 
 
 @api("RollbackTransactionAsync")
 def RollbackTransactionAsync(TransactionHandle: object) -> None:
     """Roll back; done when this returns (the handle is signaled by then)."""
-    _transaction(TransactionHandle, TRANSACTION_ROLLBACK).rollback()
+    _transaction(TransactionHandle, _ROLLBACK).rollback()
 
 
 @api("GetTransactionId")
 def GetTransactionId(TransactionHandle: object) -> PyIID:
-    return IID(str(_transaction(TransactionHandle, TRANSACTION_QUERY_INFORMATION).id).join("{}"))
+    return IID(str(_transaction(TransactionHandle, _QUERY_INFORMATION).id).join("{}"))
 
 
 @api("OpenTransaction")
