@@ -124,6 +124,8 @@ def descriptor_bytes(descriptor: Descriptor) -> bytes:
             offsets[index], at = at, at + len(raw)
             parts.append(raw)
     control = descriptor.control | _SE_SELF_RELATIVE
+    control |= _SE_DACL_PRESENT if descriptor.dacl is not None else 0
+    control |= _SE_SACL_PRESENT if descriptor.sacl is not None else 0
     return struct.pack("<BBHIIII", 1, 0, control, *offsets) + b"".join(parts)
 
 

@@ -215,7 +215,9 @@ INVALID_FILE_ATTRIBUTES = -1  # GetFileAttributes' failure, through a C long
 FileBasicInfo = 0
 FileStandardInfo = 1
 
-_NO_TRANSACTIONS = "transacted file operations (KTM) are not modelled; pass no Transaction"
+_NO_TRANSACTIONS = (
+    "transacted file operations (TxF) are not supported: transactions cover the registry here"
+)
 
 
 def AllocateReadBuffer(bufSize: int, /) -> memoryview:
