@@ -402,8 +402,7 @@ _MESSAGES: dict[int, str] = {
     ERROR_SEEK: "The drive cannot locate a specific area or track on the disk.",
     ERROR_INVALID_DATA: "The data is invalid.",
     ERROR_TRANSACTION_NOT_ACTIVE: (
-        "The requested operation was made in the context of a transaction that is no longer "
-        "active."
+        "The requested operation was made in the context of a transaction that is no longer active."
     ),
     ERROR_TRANSACTION_ALREADY_ABORTED: (
         "It is too late to perform the requested operation, since the Transaction has already "
