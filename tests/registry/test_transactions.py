@@ -284,3 +284,22 @@ def test_committed_state_equals_the_model(ops: list[_Op], commit: bool, round_: 
         owner.rollback()
     assert _read(base) == model.committed
     registry.delete_tree(_root(), f"Software\\Model{round_}")
+
+
+def test_threads_changing_through_one_transaction_all_land_at_its_commit() -> None:
+    base, owner, seen = _base()
+    go = kernel.Event(manual_reset=True)
+
+    def write(index: int) -> None:
+        go.wait(10)
+        key, _ = registry.create_key(seen, f"T{index}")
+        for value in range(5):
+            key.set_value(f"v{value}", registry.REG_DWORD, index * 10 + value)
+
+    threads = [kernel.start_thread(write, index) for index in range(4)]
+    go.set()
+    assert all(thread.wait(timeout=30) for thread in threads)
+    assert _subkeys(base) == []
+    owner.commit()
+    assert _subkeys(base) == ["T0", "T1", "T2", "T3"]
+    assert registry.open_key(base, "T3").query_value("v4") == (34, registry.REG_DWORD)
