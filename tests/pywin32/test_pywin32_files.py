@@ -26,6 +26,7 @@ from typing import NamedTuple
 
 import pytest
 
+from apartment import kernel
 from apartment.testing import LocalServers
 
 WHEEL = "pywin32-312-cp313-cp313-win_amd64.whl"
@@ -199,9 +200,9 @@ FILES = [
     # look up an account named "tmp" fail there on Windows too (no such account); those that
     # open the policy of the computer "rupole" fail with RPC_S_SERVER_UNAVAILABLE; the file
     # h:\tmp.txt exists nowhere. Left out: regsave_sa and regsecurity (HKEY_LOCAL_MACHINE is
-    # not modelled: they fail at its RegOpenKey, before the lines where Windows fails them),
-    # lsaregevent (waits for a change of the audit policy made by another process, which
-    # this process's notifications do not see).
+    # not modelled: they fail at its RegOpenKey, before the lines where Windows fails them).
+    # lsaregevent waits for another process's change of the audit policy:
+    # test_lsaregevent_wakes_when_another_process_changes_the_audit_policy makes one.
     File("win32/Demos/FileSecurityTest.py", "script"),
     File("win32/Demos/security/setuserobjectsecurity.py", "script"),  # the window station's
     File("win32/Demos/security/GetTokenInformation.py", "script"),
@@ -593,6 +594,37 @@ def test_native_pipe_test_service_through_the_scm(pywin32_root: Path, tmp_path: 
     finally:
         assert run(service, "--wait", "30", "stop") == "Stopping service PyNativePipeTestService\n"
         assert run(service, "remove").splitlines()[-1] == "Service removed"
+
+
+@pytest.mark.timeout(120)
+def test_lsaregevent_wakes_when_another_process_changes_the_audit_policy(
+    pywin32_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """lsaregevent registers for audit policy changes and waits (1e9 ms) for one: here the
+    change is this test's, made once the demo says it waits, as an administrator's in the
+    management console; the demo's wait then returns WAIT_OBJECT_0 (0)."""
+    relpath = "win32/Demos/security/lsaregevent.py"
+    env = {**os.environ, "APARTMENT_REGISTRY": str(tmp_path / "registry.sqlite3")}
+    env["PYTHONUNBUFFERED"] = "1"
+    env["APARTMENT_LSA"] = str(tmp_path / "lsa.json")
+    monkeypatch.setenv("APARTMENT_LSA", env["APARTMENT_LSA"])  # the demo's store is ours
+    with subprocess.Popen(
+        [sys.executable, str(RUNNER), str(pywin32_root), relpath, "script"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+        text=True, env=env, cwd=tmp_path,
+    ) as demo:  # fmt: skip
+        try:
+            assert demo.stdout is not None
+            line = demo.stdout.readline()
+            assert line.startswith("Waiting for you change Audit policy"), line
+            mode, options = kernel.audit_policy()
+            kernel.set_audit_policy(not mode, list(options))
+            out, err = demo.communicate(timeout=60)
+        finally:
+            if demo.poll() is None:
+                demo.kill()
+    assert demo.returncode == 0, err
+    assert out.strip() == "0"
 
 
 _BACKUP_MENDS = {
