@@ -20,7 +20,7 @@ from apartment.errors import (
     ERROR_TRANSACTIONAL_CONFLICT,
     Win32Error,
 )
-from apartment.testing import wait_until_blocked
+from apartment.testing import FakeClock, wait_until_blocked
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -148,6 +148,25 @@ def test_a_transaction_is_signaled_when_its_outcome_is_known() -> None:
     owner.commit()
     assert waiter.wait(timeout=10)
     assert owner.wait(timeout=0)  # it stays signaled
+
+
+def test_a_transaction_rolls_back_when_its_timeout_passes_uncommitted() -> None:
+    base, _ = registry.create_key(_root(), "Software\\Tx")
+    with FakeClock() as clock:
+        owner = kernel.Transaction(timeout=5.0)
+        registry.create_key(registry.transacted_key(base, owner), "Late")
+        clock.advance(4)
+        assert owner.outcome == kernel.TRANSACTION_ACTIVE
+        clock.advance(1)
+        assert owner.outcome == kernel.TRANSACTION_ROLLED_BACK
+        committed = kernel.Transaction(timeout=5.0)
+        committed.commit()
+        clock.advance(10)  # its timer was cancelled: nothing more happens
+        assert committed.outcome == kernel.TRANSACTION_COMMITTED
+    with pytest.raises(Win32Error) as caught:
+        owner.commit()
+    assert caught.value.winerror == ERROR_TRANSACTION_ALREADY_ABORTED
+    assert _subkeys(base) == []
 
 
 def test_open_transaction_finds_this_processs_transaction_by_id() -> None:

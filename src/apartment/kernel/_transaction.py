@@ -20,6 +20,7 @@ import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
+from .._clock import get_clock
 from ..errors import (
     ERROR_TRANSACTION_ALREADY_ABORTED,
     ERROR_TRANSACTION_ALREADY_COMMITTED,
@@ -31,6 +32,8 @@ from ._core import KERNEL_LOCK, Waitable, Waiter, release_waiters, wake_all
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+    from .._clock import TimerHandle
 
 __all__ = [
     "TRANSACTION_ACTIVE", "TRANSACTION_COMMITTED", "TRANSACTION_ROLLED_BACK",
@@ -69,15 +72,18 @@ _LIVE_LOCK = threading.Lock()
 
 
 class Transaction(Waitable):
-    """A transaction (CreateTransaction); signaled once committed or rolled back."""
+    """A transaction (CreateTransaction); signaled once committed or rolled back.
 
-    __slots__ = ("_enlisted", "_lock", "_outcome", "description", "id", "timeout")
+    With a ``timeout`` (seconds), it rolls back when that passes uncommitted, as Windows'.
+    """
+
+    __slots__ = ("_enlisted", "_lock", "_outcome", "_timer", "description", "id", "timeout")
 
     def __init__(self, description: str = "", *, timeout: float | None = None) -> None:
         super().__init__(False)
         self.id = uuid.uuid4()
         self.description = description
-        self.timeout = timeout  # recorded; a timeout does not roll the transaction back here
+        self.timeout = timeout
         self._outcome = TRANSACTION_ACTIVE
         self._enlisted: dict[str, Enlistment] = {}
         # Held while enlisting and while the outcome is decided: a resource manager's work
@@ -85,6 +91,10 @@ class Transaction(Waitable):
         self._lock = threading.RLock()
         with _LIVE_LOCK:
             _LIVE[self.id] = self
+        self._timer: TimerHandle | None = None
+        if timeout is not None:  # the clock's thread rolls it back then (``_expire``)
+            clock = get_clock()
+            self._timer = clock.call_at(clock.now() + timeout, self._expire)
 
     def __repr__(self) -> str:
         return f"<Transaction {self.id} {self._outcome}>"
@@ -159,7 +169,22 @@ class Transaction(Waitable):
         if self._outcome == TRANSACTION_ROLLED_BACK:
             raise Win32Error.from_code(ERROR_TRANSACTION_ALREADY_ABORTED)
 
+    def _expire(self) -> None:
+        """The timeout passed (on the clock's thread): roll back unless it is ending already.
+
+        It must not block: a commit in progress holds the lock, and then the commit decides.
+        """
+        if not self._lock.acquire(blocking=False):
+            return
+        try:
+            if self._outcome == TRANSACTION_ACTIVE:
+                self._discard()
+        finally:
+            self._lock.release()
+
     def _end(self, outcome: str) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
         self._enlisted.clear()
         woken: list[Waiter] = []
         with KERNEL_LOCK:

@@ -44,7 +44,7 @@ def CreateTransaction(
     Timeout: int = 0,
     Description: str | None = None,
 ) -> PyHANDLE:
-    """A new transaction's handle (all access); ``Timeout`` (ms, 0 none) is kept, not enforced."""
+    """A new transaction's handle (all access); after ``Timeout`` ms (0: none) it rolls back."""
     dword(CreateOptions)
     timeout = dword(Timeout)
     made = kernel.Transaction(Description or "", timeout=timeout / 1000 if timeout else None)
