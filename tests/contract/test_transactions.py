@@ -193,3 +193,12 @@ def test_open_transaction_finds_it_by_its_id() -> None:
     )
     again.Close()
     trans.Close()
+
+
+def test_pywin32s_argument_order_and_a_null_transaction(base: Any) -> None:
+    key, _ = base
+    sub, disposition = win32api.RegCreateKeyEx(key, "c", win32con.KEY_ALL_ACCESS, "Class", 0)
+    assert disposition == 1
+    sub.Close()
+    win32api.RegDeleteKeyEx(key, "c", 0, 0)  # a NULL transaction: a plain delete
+    assert names(key) == []

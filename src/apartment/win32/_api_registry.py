@@ -56,8 +56,8 @@ def _key(hkey: object, access: int = 0) -> registry.Key:
 
 
 def _in(key: registry.Key, transaction: object) -> registry.Key:
-    """``key``, seen through ``transaction`` unless that is None."""
-    if transaction is None:
+    """``key``, seen through ``transaction`` unless that is None (or 0, a NULL handle)."""
+    if transaction is None or handle_value(transaction) == 0:
         return key
     return registry.transacted_key(key, lookup(transaction, kernel.Transaction, _ENLIST))
 
@@ -95,8 +95,8 @@ def RegCreateKeyEx(
     Key: object,
     SubKey: str,
     samDesired: int = registry.KEY_ALL_ACCESS,
+    Class: str | None = None,  # pywin32's order: Class before Options
     Options: int = 0,
-    Class: str | None = None,
     SecurityAttributes: object = None,
     Transaction: object = None,
 ) -> tuple[PyHKEY, int]:
