@@ -326,8 +326,11 @@ def file_GetFileInformationByHandle(handle: object, /) -> tuple[object, ...]:
 
 
 @api("CreateDirectoryEx")
-def file_CreateDirectoryEx(templateName: str, newDirectory: str, sa: object, /) -> None:
+def file_CreateDirectoryEx(
+    templateName: str, newDirectory: str, sa: object = None, /, Transaction: object = None
+) -> None:
     """Make a folder; the template folder's attributes are not copied (Linux keeps none)."""
+    _no_transaction(Transaction)
     text_arg(templateName)
     kernel.create_directory(text_arg(newDirectory))
 

@@ -489,7 +489,12 @@ def SetFileAttributes(FileName: str, FileAttributes: int, /) -> None:
     kernel.set_file_attributes(_path_arg(FileName), dword(FileAttributes))
 
 
-SetFileAttributesW = SetFileAttributes
+@api("SetFileAttributesW")
+def SetFileAttributesW(FileName: str, FileAttributes: int, Transaction: object = None) -> None:
+    """SetFileAttributes; a ``Transaction`` is refused (transacted files are not supported)."""
+    if handle_value(Transaction):
+        raise NotSupportedError(_NO_TRANSACTIONS)
+    kernel.set_file_attributes(_path_arg(FileName), dword(FileAttributes))
 
 
 @api("GetFileTime")
