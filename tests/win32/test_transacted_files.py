@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 def trans() -> Iterator[object]:
     handle = win32transaction.CreateTransaction()
     yield handle
-    handle.Close()  # type: ignore[attr-defined]
+    handle.Close()
 
 
 def _calls(folder: Path, trans: object) -> list[Callable[[], object]]:
