@@ -49,6 +49,12 @@ __all__ = [
     "ERROR_INVALID_ACL", "ERROR_INVALID_SECURITY_DESCR", "ERROR_LOGON_FAILURE",
     "ERROR_CANNOT_IMPERSONATE", "ERROR_NO_SUCH_LOGON_SESSION", "ERROR_BAD_TOKEN_TYPE",
     "ERROR_CANT_DISABLE_MANDATORY",
+    # transactions (the Kernel Transaction Manager)
+    "ERROR_TRANSACTION_NOT_ACTIVE", "ERROR_TRANSACTION_ALREADY_ABORTED",
+    "ERROR_TRANSACTION_ALREADY_COMMITTED", "ERROR_TRANSACTION_NOT_FOUND",
+    "ERROR_TRANSACTIONAL_CONFLICT",
+    # backup streams
+    "ERROR_SEEK", "ERROR_INVALID_DATA",
     # services
     "ERROR_DEPENDENT_SERVICES_RUNNING", "ERROR_INVALID_SERVICE_CONTROL",
     "ERROR_SERVICE_REQUEST_TIMEOUT", "ERROR_SERVICE_ALREADY_RUNNING", "ERROR_SERVICE_DISABLED",
@@ -464,3 +470,12 @@ ERROR_INSUFFICIENT_BUFFER = 122  # a mailslot message longer than the read's buf
 ERROR_BAD_NETPATH = 53  # RegConnectRegistry of another computer
 TYPE_E_LIBNOTREGISTERED = -2147319779  # 0x8002801D
 TYPE_E_CANTLOADLIBRARY = -2147312566  # 0x80029C4A: LoadTypeLib of a file it cannot read
+# -- transactions (the Kernel Transaction Manager) -------------------------------------------
+ERROR_TRANSACTION_NOT_ACTIVE = 6701  # work through a transaction that has ended
+ERROR_TRANSACTION_ALREADY_ABORTED = 6704  # commit or roll back one rolled back
+ERROR_TRANSACTION_ALREADY_COMMITTED = 6705  # commit or roll back one committed
+ERROR_TRANSACTION_NOT_FOUND = 6715  # OpenTransaction of an unknown id
+ERROR_TRANSACTIONAL_CONFLICT = 6800  # a change to what another transaction has changed
+# -- backup streams ---------------------------------------------------------------------------
+ERROR_SEEK = 25  # BackupSeek past the current stream's data
+ERROR_INVALID_DATA = 13  # BackupWrite of bytes that are not a backup image

@@ -88,6 +88,7 @@ from ._codes import (
     ERROR_INVALID_ACL,
     ERROR_INVALID_ADDRESS,
     ERROR_INVALID_CURSOR_HANDLE,
+    ERROR_INVALID_DATA,
     ERROR_INVALID_FLAGS,
     ERROR_INVALID_FUNCTION,
     ERROR_INVALID_HANDLE,
@@ -151,6 +152,7 @@ from ._codes import (
     ERROR_REQUEST_ABORTED,
     ERROR_RESOURCE_TYPE_NOT_FOUND,
     ERROR_REVISION_MISMATCH,
+    ERROR_SEEK,
     ERROR_SEM_TIMEOUT,
     ERROR_SERVICE_ALREADY_RUNNING,
     ERROR_SERVICE_CANNOT_ACCEPT_CTRL,
@@ -171,6 +173,11 @@ from ._codes import (
     ERROR_TLW_WITH_WSCHILD,
     ERROR_TOO_MANY_OPEN_FILES,
     ERROR_TOO_MANY_POSTS,
+    ERROR_TRANSACTION_ALREADY_ABORTED,
+    ERROR_TRANSACTION_ALREADY_COMMITTED,
+    ERROR_TRANSACTION_NOT_ACTIVE,
+    ERROR_TRANSACTION_NOT_FOUND,
+    ERROR_TRANSACTIONAL_CONFLICT,
     ERROR_WINDOW_OF_OTHER_THREAD,
     ERROR_WRITE_PROTECT,
     MK_E_CANTOPENFILE,
@@ -396,6 +403,25 @@ _MESSAGES: dict[int, str] = {
         "A specified logon session does not exist. It may already have been terminated."
     ),
     ERROR_PRIVILEGE_NOT_HELD: "A required privilege is not held by the client.",
+    ERROR_SEEK: "The drive cannot locate a specific area or track on the disk.",
+    ERROR_INVALID_DATA: "The data is invalid.",
+    ERROR_TRANSACTION_NOT_ACTIVE: (
+        "The requested operation was made in the context of a transaction that is no longer active."
+    ),
+    ERROR_TRANSACTION_ALREADY_ABORTED: (
+        "It is too late to perform the requested operation, since the Transaction has already "
+        "been aborted."
+    ),
+    ERROR_TRANSACTION_ALREADY_COMMITTED: (
+        "It is too late to perform the requested operation, since the Transaction has already "
+        "been committed."
+    ),
+    ERROR_TRANSACTION_NOT_FOUND: (
+        "The specified Transaction was unable to be opened, because it was not found."
+    ),
+    ERROR_TRANSACTIONAL_CONFLICT: (
+        "The function attempted to use a name that is reserved for use by another transaction."
+    ),
     ERROR_LOGON_FAILURE: "The user name or password is incorrect.",
     ERROR_INVALID_ACL: "The access control list (ACL) structure is invalid.",
     ERROR_INVALID_SECURITY_DESCR: "The security descriptor structure is invalid.",

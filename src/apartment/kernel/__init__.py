@@ -21,6 +21,16 @@ from ._affinity import set_thread_affinity as set_thread_affinity
 from ._affinity import set_working_set_limits as set_working_set_limits
 from ._affinity import system_affinity as system_affinity
 from ._affinity import working_set_limits as working_set_limits
+from ._backup import BACKUP_ALTERNATE_DATA as BACKUP_ALTERNATE_DATA
+from ._backup import BACKUP_DATA as BACKUP_DATA
+from ._backup import BACKUP_EA_DATA as BACKUP_EA_DATA
+from ._backup import BACKUP_SECURITY_DATA as BACKUP_SECURITY_DATA
+from ._backup import STREAM_CONTAINS_SECURITY as STREAM_CONTAINS_SECURITY
+from ._backup import backup_read as backup_read
+from ._backup import backup_seek as backup_seek
+from ._backup import backup_write as backup_write
+from ._backup import descriptor_bytes as descriptor_bytes
+from ._backup import descriptor_from_bytes as descriptor_from_bytes
 from ._cmdline import join_command_line as join_command_line
 from ._cmdline import split_command_line as split_command_line
 from ._conalias import add_console_alias as add_console_alias
@@ -458,6 +468,13 @@ from ._token import set_thread_token as set_thread_token
 from ._token import thread_token as thread_token
 from ._tracebuffer import TRACE_BUFFER_SIZE as TRACE_BUFFER_SIZE
 from ._tracebuffer import TraceBuffer as TraceBuffer
+from ._transaction import TRANSACTION_ACTIVE as TRANSACTION_ACTIVE
+from ._transaction import TRANSACTION_COMMITTED as TRANSACTION_COMMITTED
+from ._transaction import TRANSACTION_ROLLED_BACK as TRANSACTION_ROLLED_BACK
+from ._transaction import Enlistment as Enlistment
+from ._transaction import Transaction as Transaction
+from ._transaction import TransactionStatistics as TransactionStatistics
+from ._transaction import open_transaction as open_transaction
 from ._wait import signal_and_wait as signal_and_wait
 from ._wait import sleep as sleep
 from ._wait import wait_all as wait_all
@@ -481,6 +498,10 @@ __all__ = [
     "ALERTED",
     "ALLOCATION_GRANULARITY",
     "ATTACH_PARENT_PROCESS",
+    "BACKUP_ALTERNATE_DATA",
+    "BACKUP_DATA",
+    "BACKUP_EA_DATA",
+    "BACKUP_SECURITY_DATA",
     "BASIC_LIMIT_VALID_FLAGS",
     "BELOW_NORMAL_PRIORITY_CLASS",
     "CALLBACK_CHUNK_FINISHED",
@@ -641,6 +662,7 @@ __all__ = [
     "STD_INPUT",
     "STD_OUTPUT",
     "STILL_ACTIVE",
+    "STREAM_CONTAINS_SECURITY",
     "THREAD_MAPPING",
     "THREAD_MODE_BACKGROUND_BEGIN",
     "THREAD_MODE_BACKGROUND_END",
@@ -662,6 +684,9 @@ __all__ = [
     "TOKEN_QUERY",
     "TOKEN_QUERY_SOURCE",
     "TRACE_BUFFER_SIZE",
+    "TRANSACTION_ACTIVE",
+    "TRANSACTION_COMMITTED",
+    "TRANSACTION_ROLLED_BACK",
     "TRIM_WORKING_SET",
     "TRUNCATE_EXISTING",
     "WINDOW_BUFFER_SIZE_EVENT",
@@ -677,6 +702,7 @@ __all__ = [
     "Descriptor",
     "DiskFile",
     "DiskSpace",
+    "Enlistment",
     "Event",
     "EventStatistics",
     "ExplicitEntry",
@@ -726,6 +752,8 @@ __all__ = [
     "TimerStatistics",
     "Token",
     "TraceBuffer",
+    "Transaction",
+    "TransactionStatistics",
     "View",
     "VolumeInfo",
     "WaitResult",
@@ -749,6 +777,9 @@ __all__ = [
     "allocate_memory",
     "attach_console",
     "audit_policy",
+    "backup_read",
+    "backup_seek",
+    "backup_write",
     "bind_directory",
     "call_named_pipe",
     "cancel_socket_io",
@@ -783,6 +814,8 @@ __all__ = [
     "decode_changes",
     "default_descriptor",
     "delete_file",
+    "descriptor_bytes",
+    "descriptor_from_bytes",
     "descriptor_of_handle",
     "disk_space",
     "drive_roots",
@@ -855,6 +888,7 @@ __all__ = [
     "open_process",
     "open_section",
     "open_token_of",
+    "open_transaction",
     "priority_boost_disabled",
     "priority_class",
     "privilege_display_name",

@@ -28,6 +28,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from .._fork import OUTER, SERVICES, after_fork_in_child, hold_across_fork
 from ..errors import (
     ERROR_ACCESS_DENIED,
     ERROR_FILE_NOT_FOUND,
@@ -290,33 +291,87 @@ def set_audit_policy(mode: bool, options: list[int]) -> None:
 
     POLICY_AUDIT_EVENT_UNCHANGED (0) leaves a category as it is; NONE (4) clears it.
     """
+    global _seen
     with _store(write=True) as data:
         current = list(data["audit"][1])
         for index, option in enumerate(options[:_AUDIT_CATEGORIES]):
             if option:  # NONE (4) clears the category: its success and failure bits go
                 current[index] = option & 0x3
         data["audit"] = [bool(mode), current]
+        data["audit_changes"] = data.get("audit_changes", 0) + 1
+        with _watch_lock:  # seen here, so this process's poller does not report it again
+            _seen = data["audit_changes"]
     _changed(_AUDIT_EVENTS_CHANGED)
 
 
 _watchers: list[tuple[int, Event]] = []  # (notification class, event), under _watch_lock
 _watch_lock = threading.Lock()
+hold_across_fork(_watch_lock, OUTER)
 _AUDIT_EVENTS_CHANGED = 1  # PolicyNotifyAuditEventsInformation
+
+
+_POLL_SECONDS = 0.05
+_poller: threading.Thread | None = None
+_wake = threading.Event()
+_seen = 0  # the store's count of audit policy changes last reported, under _watch_lock
+
+
+def _forget_after_fork() -> None:
+    """In a forked child: the parent's registrations are not its own, and its poller is gone."""
+    global _poller
+    _watchers.clear()
+    _poller = None
+
+
+after_fork_in_child(_forget_after_fork, SERVICES)
+
+
+def _audit_changes() -> int:
+    with _store(write=False) as data:
+        return int(data.get("audit_changes", 0))
 
 
 def watch_policy(information_class: int, event: Event) -> None:
     """Set ``event`` when this part of the policy changes (LsaRegisterPolicyChangeNotification).
 
-    Only changes this process makes are seen (set_audit_policy: class 1).
+    A change of the audit policy (class 1) made by this process sets it before
+    set_audit_policy returns; one made by another process of the user is seen within about
+    50 ms, by a poller thread that runs while such a registration is pending.
     """
+    global _poller, _seen
+    watching_audit = information_class == _AUDIT_EVENTS_CHANGED
+    current = _audit_changes() if watching_audit else 0
     with _watch_lock:
+        if watching_audit and not any(kind == information_class for kind, _ in _watchers):
+            _seen = current
         _watchers.append((information_class, event))
+        if watching_audit and _poller is None:
+            _poller = threading.Thread(target=_run, name="apartment-lsa-notify", daemon=True)
+            _poller.start()
 
 
 def unwatch_policy(information_class: int, event: Event) -> None:
     """Stop setting ``event`` (LsaUnregisterPolicyChangeNotification); unknown pairs are ignored."""
     with _watch_lock, contextlib.suppress(ValueError):
         _watchers.remove((information_class, event))
+    _wake.set()  # the poller ends at once when nothing is left to watch
+
+
+def _run() -> None:
+    """The poller thread: reports other processes' audit policy changes while watched."""
+    global _poller, _seen
+    while True:
+        _wake.wait(_POLL_SECONDS)
+        _wake.clear()
+        with _watch_lock:
+            if not any(kind == _AUDIT_EVENTS_CHANGED for kind, _ in _watchers):
+                _poller = None
+                return
+        current = _audit_changes()
+        with _watch_lock:
+            changed, _seen = current != _seen, max(current, _seen)
+        if changed:
+            _changed(_AUDIT_EVENTS_CHANGED)
 
 
 def _changed(information_class: int) -> None:

@@ -4,8 +4,9 @@ Windows keeps per-user settings in a tree of keys, each holding named, typed val
 that tree for one Linux user, in a SQLite file (see :func:`user_registry_path`). Open keys
 live in the kernel's handle table, with the access they were opened for; a change notification
 (:meth:`Key.notify`) sets a kernel :class:`~apartment.kernel.Event`, so it can be waited on
-like any other. Only ``HKEY_CURRENT_USER`` is modelled; the COM class registry has its own
-file and API (:mod:`apartment.com`).
+like any other. A key opened through a kernel Transaction (:func:`transacted_key`) keeps
+its changes until the transaction commits. Only ``HKEY_CURRENT_USER`` is modelled; the COM
+class registry has its own file and API (:mod:`apartment.com`).
 
 Example::
 
@@ -45,6 +46,8 @@ from ._security import key_by_name as key_by_name
 from ._security import key_security as key_security
 from ._security import set_key_security as set_key_security
 from ._store import user_registry_path as user_registry_path
+from ._transacted import TransactedKey as TransactedKey
+from ._transacted import transacted_key as transacted_key
 from ._trees import copy_tree as copy_tree
 from ._trees import delete_tree as delete_tree
 from ._trees import subkeys_with_times as subkeys_with_times
@@ -69,4 +72,5 @@ __all__ = [
     "copy_tree", "delete_tree", "subkeys_with_times", "save_key", "restore_key", "load_key",
     "unload_key", "connect_registry",
     "key_by_name", "key_security", "set_key_security",
+    "TransactedKey", "transacted_key",
 ]  # fmt: skip

@@ -22,7 +22,7 @@ from ..errors import (
     ERROR_NO_MORE_ITEMS,
     Win32Error,
 )
-from . import _notify
+from . import _notify, _txlocks
 from ._store import ROOT_ID, transaction
 from ._store import connect as _connect
 from ._values import decode, encode
@@ -81,6 +81,7 @@ class Key:
         """Create or replace the value ``name`` (None or '': the default value)."""
         raw = encode(kind, data)
         name = name or ""
+        _txlocks.check(self.path)
         with transaction() as connection:
             self._row(connection)
             connection.execute(
@@ -106,6 +107,7 @@ class Key:
 
     def delete_value(self, name: str | None) -> None:
         """Remove the value ``name``; ERROR_FILE_NOT_FOUND if it is not set."""
+        _txlocks.check(self.path)
         with transaction() as connection:
             self._row(connection)
             gone = connection.execute(
@@ -187,6 +189,33 @@ class Key:
         finally:
             _notify.end_watch_setting(changed)
 
+    def _open_subkey(self, parts: list[str]) -> Key:
+        with _connect() as connection:
+            key_id, path, _ = _walk(connection, self, parts, create=False)
+        return Key(key_id, path)
+
+    def _create_subkey(self, parts: list[str]) -> tuple[Key, bool]:
+        with transaction() as connection:
+            key_id, path, made = _walk(connection, self, parts, create=True)
+        if made:
+            _notify.poll()
+        return Key(key_id, path), made
+
+    def _delete_subkey(self, parts: list[str]) -> None:
+        with transaction() as connection:
+            key_id, path, _ = _walk(connection, self, parts, create=False)
+            if connection.execute("SELECT 1 FROM keys WHERE parent = ?", (key_id,)).fetchone():
+                raise Win32Error.from_code(ERROR_ACCESS_DENIED, f"{path} has subkeys")
+            _txlocks.check(path, path.rpartition("\\")[0])
+            (above,) = connection.execute(
+                "SELECT parent FROM keys WHERE id = ?", (key_id,)
+            ).fetchone()
+            _touch(connection, key_id, _notify.REG_NOTIFY_CHANGE_LAST_SET)
+            _touch(connection, above, _notify.REG_NOTIFY_CHANGE_NAME)
+            connection.execute("DELETE FROM key_values WHERE key = ?", (key_id,))
+            connection.execute("DELETE FROM keys WHERE id = ?", (key_id,))
+        _notify.poll()
+
     def close(self) -> None:
         """Close this open key: the watches made through it end, setting their events.
 
@@ -238,6 +267,7 @@ def _walk(
         if row is None:
             if not create:
                 raise Win32Error.from_code(ERROR_FILE_NOT_FOUND, f"no key {path}\\{part}")
+            _txlocks.check(path, f"{path}\\{part}")
             cursor = connection.execute(
                 "INSERT INTO keys (parent, name, name_key, last_write) VALUES (?, ?, ?, ?)",
                 (key_id, part, part.lower(), time.time()),
@@ -249,21 +279,16 @@ def _walk(
 
 
 def open_key(parent: Key, subkey: str | None) -> Key:
-    """Open an existing key; ERROR_FILE_NOT_FOUND if it does not exist."""
-    parts = _parts(subkey)
-    with _connect() as connection:
-        key_id, path, _ = _walk(connection, parent, parts, create=False)
-    return Key(key_id, path)
+    """Open an existing key; ERROR_FILE_NOT_FOUND if it does not exist.
+
+    Through a transacted key (:func:`transacted_key`), the key opened is in its transaction.
+    """
+    return parent._open_subkey(_parts(subkey))
 
 
 def create_key(parent: Key, subkey: str | None) -> tuple[Key, bool]:
     """Open a key, creating it and the keys above it as needed; True if it was created."""
-    parts = _parts(subkey)
-    with transaction() as connection:
-        key_id, path, made = _walk(connection, parent, parts, create=True)
-    if made:
-        _notify.poll()
-    return Key(key_id, path), made
+    return parent._create_subkey(_parts(subkey))
 
 
 def delete_key(parent: Key, subkey: str) -> None:
@@ -271,16 +296,7 @@ def delete_key(parent: Key, subkey: str) -> None:
     parts = _parts(subkey)
     if not parts:
         raise Win32Error.from_code(ERROR_ACCESS_DENIED, "a key cannot delete itself")
-    with transaction() as connection:
-        key_id, path, _ = _walk(connection, parent, parts, create=False)
-        if connection.execute("SELECT 1 FROM keys WHERE parent = ?", (key_id,)).fetchone():
-            raise Win32Error.from_code(ERROR_ACCESS_DENIED, f"{path} has subkeys")
-        (above,) = connection.execute("SELECT parent FROM keys WHERE id = ?", (key_id,)).fetchone()
-        _touch(connection, key_id, _notify.REG_NOTIFY_CHANGE_LAST_SET)
-        _touch(connection, above, _notify.REG_NOTIFY_CHANGE_NAME)
-        connection.execute("DELETE FROM key_values WHERE key = ?", (key_id,))
-        connection.execute("DELETE FROM keys WHERE id = ?", (key_id,))
-    _notify.poll()
+    parent._delete_subkey(parts)
 
 
 _ROOT = Key(ROOT_ID, "HKEY_CURRENT_USER")

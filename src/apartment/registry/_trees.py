@@ -10,9 +10,10 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from . import _notify
+from . import _notify, _txlocks
 from ._keys import Key, _parts, _touch, _walk
 from ._store import connect, transaction
+from ._transacted import TransactedKey
 
 if TYPE_CHECKING:
     import sqlite3
@@ -47,7 +48,8 @@ def delete_tree(parent: Key, subkey: str | None) -> None:
     """
     parts = _parts(subkey)
     with transaction() as connection:
-        key_id, _, _ = _walk(connection, parent, parts, create=False)
+        key_id, path, _ = _walk(connection, parent, parts, create=False)
+        _txlocks.check_subtree(path)
         if not parts:
             _empty(connection, key_id)
         else:
@@ -137,6 +139,8 @@ def copy_tree(source: Key, subkey: str | None, target: Key) -> None:
 
 def subkeys_with_times(key: Key) -> list[tuple[str, float]]:
     """Every subkey's name and last write (seconds since the epoch), in RegEnumKey's order."""
+    if isinstance(key, TransactedKey):  # what its transaction sees
+        return key.subkeys_with_times()
     with connect() as connection:
         key._row(connection)
         rows = connection.execute(

@@ -61,6 +61,7 @@ MODULES: dict[str, str] = {
     "win32trace": "apartment.win32.win32trace",
     "win32traceutil": "apartment.win32.win32traceutil",
     "win32job": "apartment.win32.win32job",
+    "win32transaction": "apartment.win32.win32transaction",
     "winnt": "apartment.win32.winnt",
     "winioctlcon": "apartment.win32.winioctlcon",
     "commctrl": "apartment.win32.commctrl",

@@ -61,7 +61,9 @@ CALLBACK_STREAM_SWITCH = kernel.CALLBACK_STREAM_SWITCH
 _SHARE_ALL = kernel.FILE_SHARE_READ | kernel.FILE_SHARE_WRITE | kernel.FILE_SHARE_DELETE
 
 _NO_REBOOT = "MOVEFILE_DELAY_UNTIL_REBOOT: there is no reboot to wait for"
-_NO_TRANSACTIONS = "transacted file operations (KTM) are not modelled; pass no Transaction"
+_NO_TRANSACTIONS = (
+    "transacted file operations (TxF) are not supported: transactions cover the registry here"
+)
 
 
 def find_data(found: kernel.FoundFile) -> tuple[object, ...]:
@@ -324,8 +326,11 @@ def file_GetFileInformationByHandle(handle: object, /) -> tuple[object, ...]:
 
 
 @api("CreateDirectoryEx")
-def file_CreateDirectoryEx(templateName: str, newDirectory: str, sa: object, /) -> None:
+def file_CreateDirectoryEx(
+    templateName: str, newDirectory: str, sa: object = None, /, Transaction: object = None
+) -> None:
     """Make a folder; the template folder's attributes are not copied (Linux keeps none)."""
+    _no_transaction(Transaction)
     text_arg(templateName)
     kernel.create_directory(text_arg(newDirectory))
 

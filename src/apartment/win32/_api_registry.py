@@ -30,7 +30,8 @@ __all__ = [
     "REG_NOTIFY_CHANGE_NAME", "REG_NOTIFY_CHANGE_ATTRIBUTES", "REG_NOTIFY_CHANGE_LAST_SET",
     "REG_NOTIFY_CHANGE_SECURITY", "REG_NOTIFY_THREAD_AGNOSTIC",
     "RegEnumKeyEx", "RegEnumKeyExW", "RegOpenCurrentUser", "RegConnectRegistry", "RegFlushKey",
-    "RegDeleteTree", "RegCopyTree", "RegDeleteKeyEx", "RegSaveKey", "RegSaveKeyEx", "RegRestoreKey",
+    "RegDeleteTree", "RegCopyTree", "RegDeleteKeyEx", "RegOpenKeyTransacted", "RegSaveKey",
+    "RegSaveKeyEx", "RegRestoreKey",
     "RegLoadKey",
     "RegUnLoadKey",
     "RegGetKeySecurity", "RegSetKeySecurity",
@@ -52,6 +53,16 @@ def _key(hkey: object, access: int = 0) -> registry.Key:
     if not isinstance(hkey, (PyHANDLE, int)) or isinstance(hkey, bool):
         raise TypeError("The object is not a PyHANDLE object")
     return registry.key_of_handle(_signed(handle_value(hkey) & 0xFFFFFFFFFFFFFFFF, 64), access)
+
+
+def _in(key: registry.Key, transaction: object) -> registry.Key:
+    """``key``, seen through ``transaction`` unless that is None (or 0, a NULL handle)."""
+    if transaction is None or handle_value(transaction) == 0:
+        return key
+    return registry.transacted_key(key, lookup(transaction, kernel.Transaction, _ENLIST))
+
+
+_ENLIST = 0x4  # TRANSACTION_ENLIST
 
 
 def _opened(key: registry.Key, access: int) -> PyHKEY:
@@ -84,13 +95,14 @@ def RegCreateKeyEx(
     Key: object,
     SubKey: str,
     samDesired: int = registry.KEY_ALL_ACCESS,
+    Class: str | None = None,  # pywin32's order: Class before Options
     Options: int = 0,
-    Class: str | None = None,
     SecurityAttributes: object = None,
     Transaction: object = None,
 ) -> tuple[PyHKEY, int]:
-    """(the key, REG_CREATED_NEW_KEY (1) or REG_OPENED_EXISTING_KEY (2))."""
-    opened, made = registry.create_key(_key(Key), SubKey)
+    """(the key, REG_CREATED_NEW_KEY (1) or REG_OPENED_EXISTING_KEY (2)); with a
+    ``Transaction``, RegCreateKeyTransacted: the key is created in it."""  # noqa: D205, D209
+    opened, made = registry.create_key(_in(_key(Key), Transaction), SubKey)
     return _opened(opened, dword(samDesired)), 1 if made else 2
 
 
@@ -274,10 +286,22 @@ def RegCopyTree(KeySrc: object, SubKey: str | None, KeyDest: object, /) -> None:
 
 
 @api("RegDeleteKeyEx")
-def RegDeleteKeyEx(Key: object, SubKey: str, samDesired: int = 0, Reserved: int = 0, /) -> None:
-    """RegDeleteKey: a 64-bit process's registry has one view."""
+def RegDeleteKeyEx(
+    Key: object, SubKey: str, samDesired: int = 0, Transaction: object = None
+) -> None:
+    """RegDeleteKey: a 64-bit process's registry has one view; with a ``Transaction``,
+    RegDeleteKeyTransacted: the key is deleted when it commits."""  # noqa: D205, D209
     dword(samDesired)
-    registry.delete_key(_key(Key), SubKey)
+    registry.delete_key(_in(_key(Key), Transaction), SubKey)
+
+
+@api("RegOpenKeyTransacted")
+def RegOpenKeyTransacted(
+    Key: object, SubKey: str | None, samDesired: int, Transaction: object, Options: int = 0
+) -> PyHKEY:
+    """Open a key in a transaction: what changes through it waits for the commit."""
+    dword(Options)
+    return _opened(registry.open_key(_in(_key(Key), Transaction), SubKey), dword(samDesired))
 
 
 @api("RegSaveKey")

@@ -244,7 +244,7 @@ def LsaRetrievePrivateData(PolicyHandle: object, KeyName: str, /) -> str:
 def LsaRegisterPolicyChangeNotification(
     InformationClass: int, NotificationEventHandle: object, /
 ) -> None:
-    """Set an event when a part of the policy changes (changes this process makes)."""
+    """Set an event when a part of the policy changes (by any process of the user)."""
     event = lookup(NotificationEventHandle, kernel.Event, _EVENT_MODIFY_STATE)
     kernel.watch_policy(_notify_class(InformationClass), event)
 

@@ -73,7 +73,7 @@ from ..kernel import LOCKFILE_EXCLUSIVE_LOCK, LOCKFILE_FAIL_IMMEDIATELY, File
 from ..kernel import OPEN_ALWAYS as OPEN_ALWAYS
 from ..kernel import OPEN_EXISTING as OPEN_EXISTING
 from ..kernel import TRUNCATE_EXISTING as TRUNCATE_EXISTING
-from . import _mailslots
+from . import _backup_streams, _mailslots
 from ._adapt import api, as_bool, dword, set_last_error, soft, stamped
 from ._api_files import CALLBACK_CHUNK_FINISHED as CALLBACK_CHUNK_FINISHED
 from ._api_files import CALLBACK_STREAM_SWITCH as CALLBACK_STREAM_SWITCH
@@ -156,6 +156,7 @@ from ._api_sockets import WSARecv as WSARecv
 from ._api_sockets import WSASend as WSASend
 from ._api_sockets import cancel_io as _cancel_io
 from ._api_sockets import get_osfhandle as _get_osfhandle
+from ._backup_streams import *  # noqa: F403  (BackupRead/Write/Seek, in their own module)
 from ._buffers import data_arg, read_buffer, text_arg
 from ._handles import PyHANDLE, handle_value, lookup, new_handle
 from ._mailslots import *  # noqa: F403  (mailslots, in their own module)
@@ -193,6 +194,7 @@ __all__ = [
     "MOVEFILE_REPLACE_EXISTING", "MOVEFILE_COPY_ALLOWED", "MOVEFILE_DELAY_UNTIL_REBOOT",
     "MOVEFILE_WRITE_THROUGH", "MOVEFILE_CREATE_HARDLINK", "MOVEFILE_FAIL_IF_NOT_TRACKABLE",
     *_mailslots.__all__,
+    *_backup_streams.__all__,
 ]  # fmt: skip
 
 # Values pywin32 gives through a C long: 0x80000000 reads negative.
@@ -213,7 +215,9 @@ INVALID_FILE_ATTRIBUTES = -1  # GetFileAttributes' failure, through a C long
 FileBasicInfo = 0
 FileStandardInfo = 1
 
-_NO_TRANSACTIONS = "transacted file operations (KTM) are not modelled; pass no Transaction"
+_NO_TRANSACTIONS = (
+    "transacted file operations (TxF) are not supported: transactions cover the registry here"
+)
 
 
 def AllocateReadBuffer(bufSize: int, /) -> memoryview:
@@ -485,7 +489,12 @@ def SetFileAttributes(FileName: str, FileAttributes: int, /) -> None:
     kernel.set_file_attributes(_path_arg(FileName), dword(FileAttributes))
 
 
-SetFileAttributesW = SetFileAttributes
+@api("SetFileAttributesW")
+def SetFileAttributesW(FileName: str, FileAttributes: int, Transaction: object = None) -> None:
+    """SetFileAttributes; a ``Transaction`` is refused (transacted files are not supported)."""
+    if handle_value(Transaction):
+        raise NotSupportedError(_NO_TRANSACTIONS)
+    kernel.set_file_attributes(_path_arg(FileName), dword(FileAttributes))
 
 
 @api("GetFileTime")
