@@ -266,18 +266,20 @@ def benchmarks() -> list[Benchmark]:
     else:
         print("note: pykka is not installed; its resident peer is left out", file=sys.stderr)
     core_mta = Case("core proxy", resident(_sta_proxy_server, _enter(True)))
+    core_sta = Case("core proxy", resident(_sta_proxy_server, _enter(False)))
     event_peer = Peer(Case("threading.Event", resident(_threading_event_server)), TARGET)
     return [
         Benchmark("STA call, resident, MTA caller", core_mta, peers),
-        Benchmark(
-            "STA call, resident, STA caller",
-            Case("core proxy", resident(_sta_proxy_server, _enter(False))),
-            peers,
-        ),
+        Benchmark("STA call, resident, STA caller", core_sta, peers),
         Benchmark(
             "STA call, resident, MTA caller, facade",
             Case("win32com Dispatch", resident(_sta_dispatch_server, _enter(True))),
             [Peer(core_mta, TARGET), *peers],
+        ),
+        Benchmark(
+            "STA call, resident, STA caller, facade",
+            Case("win32com Dispatch", resident(_sta_dispatch_server, _enter(False))),
+            [Peer(core_sta, TARGET), *peers],
         ),
         Benchmark(
             "wait_any N=64 woken by one, resident",

@@ -181,3 +181,73 @@ def test_wrap_and_unwrap() -> None:
         return com.unwrap(com.wrap(server)) is server
 
     assert in_apartment(body)
+
+
+def test_a_client_keeps_each_method_it_found_as_pywin32_does() -> None:
+    import gc
+    import weakref
+
+    class Counting(DispatchPolicy):
+        lookups = 0
+
+        def get_ids_of_names(self, names: object) -> list[int]:
+            Counting.lookups += 1
+            return super().get_ids_of_names(names)  # type: ignore[arg-type]
+
+    def body() -> tuple[bool, int, int, bool]:
+        client = DispatchClient(com.wrap(Server(), policy=Counting), "Test.Server")
+        method = client.Add
+        first = Counting.lookups
+        same = client.Add is method and method(1, 2) == client.Add(3, 4) - 4
+        after = Counting.lookups
+        with pytest.raises(AttributeError, match="can not be set"):
+            client.Add = 5  # still a put of the member, which fails: no local attribute
+        alive = weakref.ref(client)
+        gc.disable()
+        try:
+            del client, method  # the kept method does not hold its client (no cycle)
+            released = alive() is None
+        finally:
+            gc.enable()
+        return same, first, after, released
+
+    same, first, after, released = in_apartment(body)
+    assert same
+    assert after == first  # no GetIDsOfNames for the kept method
+    assert released
+
+
+def test_a_clients_hooks_see_every_value_but_plain_ones() -> None:
+    seen: list[object] = []
+
+    class Watching(DispatchClient):
+        @staticmethod
+        def _argument(value: object) -> object:
+            seen.append(value)
+            return DispatchClient._argument(value)
+
+        @classmethod
+        def _result(cls, value: object, name: str | None = None) -> object:
+            seen.append(("result", value))
+            return super()._result(value, name)
+
+    class Echo:
+        _public_methods_ = ["Echo", "One"]
+
+        def Echo(self, *values: object) -> object:  # noqa: N802
+            return list(values)
+
+        def One(self, value: object) -> object:  # noqa: N802
+            return value
+
+    def body() -> tuple[object, object, object]:
+        client = Watching(com.wrap(Echo()), "Echo")
+        return client.Echo(1, "a", 2.5, None, True), client.Echo([1, 2]), client.One(7)
+
+    plain, other, seven = in_apartment(body)
+    assert (plain, other, seven) == ((1, "a", 2.5, None, True), ((1, 2),), 7)
+    arguments = [value for value in seen if not (type(value) is tuple and value[0] == "result")]
+    assert arguments == [[1, 2]]  # plain arguments never reach the hook
+    assert ("result", plain) in seen
+    assert ("result", other) in seen
+    assert ("result", 7) not in seen  # nor a plain result

@@ -179,3 +179,13 @@ def test_object_ids_differ_between_objects_and_hold_across_apartments() -> None:
     one, other, there = in_apartment(body)
     assert one != other
     assert there == one
+
+
+def test_a_calls_arguments_convert_each_as_to_variant_does() -> None:
+    from apartment.com._variant import to_variants
+
+    plain = (1, "a", 2.5, None, True, -(2**63), 2**64 - 1)
+    assert to_variants(plain) is plain  # each a VARIANT as it is: the tuple goes unchanged
+    assert to_variants([1, "a"]) == (1, "a")
+    assert to_variants((1, 2**64, -(2**63) - 1)) == (1, float(2**64), float(-(2**63) - 1))
+    assert to_variants((1, b"x", [2, 3]))[1:] == (com.to_variant(b"x"), (2, 3))

@@ -476,3 +476,34 @@ def test_a_call_into_an_ended_mta_fails_without_bringing_an_mta_back() -> None:
         """
     )
     assert output.split() == ["pong", "-2147417848", "-2147221008"]
+
+
+class _Inspector:
+    """Tells, on its home thread, what a call's arguments arrived as."""
+
+    def kinds(self, value: tuple[object, ...]) -> tuple[str, ...]:
+        return tuple(type(item).__name__ for item in value)
+
+    def ident(self, value: object) -> int:
+        return id(value)
+
+
+@pytest.mark.parametrize("mta_caller", [False, True])
+def test_a_tuple_of_plain_values_goes_as_it_is_and_objects_in_one_as_proxies(
+    mta_caller: bool,
+) -> None:
+    home = StaThread(lambda: com.marshal(_Inspector()))
+    try:
+
+        def body() -> tuple[bool, tuple[str, ...], tuple[str, ...]]:
+            proxy = home.result.unmarshal()
+            plain = (1, "two", 3.0, None, b"four")
+            same = proxy.ident(plain) == id(plain)  # immutable and plain: not copied
+            return same, proxy.kinds(plain), proxy.kinds((1, Counter(), "x"))
+
+        same, plain_kinds, mixed_kinds = in_apartment(body, mta_caller)
+        assert same
+        assert plain_kinds == ("int", "str", "float", "NoneType", "bytes")
+        assert mixed_kinds == ("int", "Proxy", "str")  # the object stays home, as ever
+    finally:
+        home.stop()

@@ -47,6 +47,8 @@ BAD_CONTEXT = frozenset(
     }
 )
 _METHOD_OR_GET = DISPATCH_METHOD | DISPATCH_PROPERTYGET
+_PLAIN = frozenset({type(None), bool, int, float, str})
+"""Values the client's hooks never change: they go and come back as they are."""
 _PUT_OR_PUTREF = DISPATCH_PROPERTYPUT | DISPATCH_PROPERTYPUTREF
 
 
@@ -58,7 +60,9 @@ class DispatchClient:
     namedtuple's ``_fields`` do, so that they never hide a member of the object:
     ``_pointer`` is the :class:`~._dispatch.DispatchPointer` it calls through, ``_name`` the
     name it shows in ``repr()`` and in errors. A subclass can change how arguments are
-    passed (:meth:`_argument`).
+    passed (:meth:`_argument`) and results returned (:meth:`_result`); a method call passes
+    plain values (None, bool, int, float, str) and plain results by them, as they are.
+    A name found to be a method is kept in the instance dict (see :meth:`_method`).
     """
 
     _pointer: DispatchPointer
@@ -142,20 +146,32 @@ class DispatchClient:
             raise AttributeError(name)
         methods = self._methods
         if name in methods:
-            return _ClientMethod(self, name, methods[name])
+            return self._method(name, methods[name])
         dispid = self._dispid(name)
         try:
             result = self._pointer.invoke(dispid, DISPATCH_PROPERTYGET)
         except ComError as error:
             if error.hresult in BAD_CONTEXT:
                 methods[name] = dispid  # not a property: a method
-                return _ClientMethod(self, name, dispid)
+                return self._method(name, dispid)
             raise
         return self._result(result, name)
 
+    def _method(self, name: str, dispid: int) -> _ClientMethod:
+        """The method ``name``, kept in the instance dict: ``client.name`` then finds it there.
+
+        As pywin32 keeps the methods it built: a name once a method stays one, and the next
+        ``client.name`` costs no ``__getattr__`` (nor GetIDsOfNames). The method holds the
+        pointer, not the client, so the client and its method make no reference cycle.
+        """
+        method = _ClientMethod(self, name, dispid)
+        self.__dict__[name] = method  # one entry per name; a racing thread writes its twin
+        return method
+
     def __setattr__(self, name: str, value: object) -> None:
-        if name in self.__dict__:
-            self.__dict__[name] = value
+        own = self.__dict__
+        if name in own and type(own[name]) is not _ClientMethod:  # the client's own attribute
+            own[name] = value
             return
         dispid = self._find(name)
         if dispid is not None:
@@ -210,22 +226,39 @@ class DispatchClient:
 
 @final
 class _ClientMethod:
-    """A method of a DispatchClient; calling it invokes it (DISPATCH_METHOD)."""
+    """A method of a DispatchClient; calling it invokes it (DISPATCH_METHOD).
 
-    __slots__ = ("client", "dispid", "flags", "name")
+    It keeps the client's pointer and hooks, not the client (see ``DispatchClient._method``).
+    Plain arguments (None, bool, int, float, str) go as they are, and plain results come back
+    as they are, without the client's ``_argument`` and ``_result`` hooks: the hooks change
+    only clients, pointers and tuples.
+    """
+
+    __slots__ = ("argument", "dispid", "flags", "invoke", "name", "result")
 
     def __init__(
         self, client: DispatchClient, name: str, dispid: int, flags: int = DISPATCH_METHOD
     ) -> None:
-        self.client = client
+        self.invoke = client._pointer.invoke
+        self.argument = client._argument
+        self.result = client._result
         self.name = name
         self.dispid = dispid
         self.flags = flags  # a named method: METHOD; the default member: METHOD|PROPERTYGET
 
+    def __repr__(self) -> str:
+        return f"<method {self.name} of COMObject>"
+
     def __call__(self, *args: Any) -> Any:  # noqa: ANN401
-        client = self.client
-        result = client._pointer.invoke(self.dispid, self.flags, *map(client._argument, args))
-        return client._result(result, self.name)
+        for arg in args:
+            if type(arg) not in _PLAIN:  # else, the common case, the tuple goes as it is
+                argument = self.argument
+                args = tuple([argument(arg) for arg in args])
+                break
+        result = self.invoke(self.dispid, self.flags, *args)
+        if type(result) in _PLAIN:
+            return result
+        return self.result(result, self.name)
 
 
 class Enumerator:

@@ -109,9 +109,12 @@ def _call_out(
     done = spare_event()
     packet = CallPacket(caller, target, fn, args, done)
     deliver(packet)
-    done.wait()
+    with KERNEL_LOCK:
+        finished = packet.finished  # often, by the time this thread has the GIL again
+    if not finished:
+        wait_any_unchecked((done,))
     recycle_event(done)  # finished: a late set can no longer reach it
-    return packet.outcome()
+    return packet.result if packet.error is None else packet.outcome()
 
 
 def _plain_wait(

@@ -24,6 +24,7 @@ from ..errors import DisconnectedError, ObjectNotConnectedError, WrongThreadErro
 from ..kernel import Waitable
 from ..kernel.lowlevel import KERNEL_LOCK
 from ._apartment import Apartment, ApartmentKind, current_apartment
+from ._apartment import _tls as _thread_com  # the calling thread's ThreadCom, read per call
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -207,20 +208,12 @@ def _remote_call(
     return marshal_value(result, stub.home, caller)
 
 
-def invoke(proxy: Proxy, name: str | None, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:  # noqa: ANN401
-    """Call ``name`` (None: the object itself) on the proxy's object, in its apartment."""
-    caller = current_apartment()
-    if caller is not proxy._apartment or not caller.alive:  # else _check has nothing to say
-        caller = _check(proxy)
-    stub = proxy._stub
-    home = stub.home
-    for arg in args:
-        if type(arg) not in _PLAIN:  # else, the common case, the tuple goes as it is
-            args = tuple([marshal_value(arg, caller, home) for arg in args])
-            break
-    if kwargs:
-        kwargs = {key: marshal_value(arg, caller, home) for key, arg in kwargs.items()}
-    return caller.call_out(caller, home, _remote_call, (stub, name, args, kwargs, caller))
+def _all_plain(items: tuple[Any, ...]) -> bool:
+    """Tell whether every item of a tuple is a plain value (the tuple then goes as it is)."""
+    for item in items:  # noqa: SIM110 - all() over a generator costs a frame per item
+        if type(item) not in _PLAIN:
+            return False
+    return True
 
 
 @final
@@ -264,21 +257,44 @@ class Proxy:
         caller.call_out(caller, stub.home, _remote_setattr, (stub, name, value))
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:  # noqa: ANN401
-        return invoke(self, None, args, kwargs)
+        return _Method(self, None)(*args, **kwargs)
 
 
 @final
 class _Method:
-    """A method of a proxied object; calling it runs the method in the object's apartment."""
+    """A method of a proxied object (None: the object itself); calling it runs it at home.
+
+    ``__call__`` is the hot path of every proxy call: it checks the caller, marshals the
+    arguments and hands the call to the caller's apartment, in one frame.
+    """
 
     __slots__ = ("name", "proxy")
 
-    def __init__(self, proxy: Proxy, name: str) -> None:
+    def __init__(self, proxy: Proxy, name: str | None) -> None:
         self.proxy = proxy
         self.name = name
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:  # noqa: ANN401
-        return invoke(self.proxy, self.name, args, kwargs)
+        proxy = self.proxy
+        try:  # current_apartment(), its common case inlined; None goes to _check
+            caller: Apartment | None = _thread_com.com.apartment
+        except AttributeError:
+            caller = None
+        if caller is not proxy._apartment or not caller.alive:  # else _check has nothing to say
+            caller = _check(proxy)
+        assert caller is not None
+        stub = proxy._stub
+        home = stub.home
+        for arg in args:  # the common case, all plain, sends the tuple as it is
+            kind = type(arg)
+            if kind not in _PLAIN and (kind is not tuple or not _all_plain(arg)):
+                args = tuple([marshal_value(arg, caller, home) for arg in args])
+                break
+        if kwargs:
+            kwargs = {key: marshal_value(arg, caller, home) for key, arg in kwargs.items()}
+        return caller.call_out(caller, home, _remote_call, (stub, self.name, args, kwargs, caller))
 
     def __repr__(self) -> str:
+        if self.name is None:
+            return f"<remote call of {self.proxy!r}>"
         return f"<remote method {self.name} of {self.proxy!r}>"

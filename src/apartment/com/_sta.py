@@ -64,7 +64,14 @@ def _com_window_proc(hwnd: int, msg: int, wparam: object, lparam: object) -> int
         if lparam.target.message_filter is not None and not screen_incoming(lparam, lparam.target):
             return 0  # refused by the STA's message filter
         bound = lparam.control
-        if lparam.execute() if bound is None else run_controlled(lparam, bound):
+        if bound is not None:
+            if run_controlled(lparam, bound):
+                lparam.finish()
+        elif not lparam.finished:  # CallPacket.execute(), written out: every call's path
+            try:
+                lparam.result = lparam.fn(*lparam.args)
+            except BaseException as error:  # handed back to the caller
+                lparam.error = error
             lparam.finish()
         return 0
     return messages.def_window_proc(hwnd, msg, wparam, lparam)
@@ -169,7 +176,7 @@ def _call_out(
     if quit_code is not None:
         messages.post_quit_message(quit_code)
     recycle_event(done)  # finished: a late set can no longer reach it
-    return packet.outcome()
+    return packet.result if packet.error is None else packet.outcome()
 
 
 def _serve(queue: messages.MessageQueue, hwnd: int, quit_code: int | None) -> int | None:

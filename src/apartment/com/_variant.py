@@ -159,7 +159,12 @@ def _as_real(value: object) -> float:
 
 def to_variants(values: tuple[Any, ...] | list[Any]) -> tuple[Any, ...]:
     """Convert each of ``values`` (a call's arguments) with :func:`to_variant`."""
-    return tuple([to_variant(value) for value in values])
+    for value in values:
+        kind = type(value)
+        if kind not in _SCALARS and (kind is not int or not _INT_MIN <= value < _INT_END):
+            return tuple([to_variant(value) for value in values])
+    # The common case: each is a VARIANT as it is (to_variant's first two steps, inlined).
+    return values if type(values) is tuple else tuple(values)
 
 
 def result_of(value: Any) -> Any:  # noqa: ANN401

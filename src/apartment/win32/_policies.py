@@ -81,7 +81,9 @@ class Pywin32Names(com.Policy):
 
     def invoke(self, dispid: int | str, flags: int, args: tuple[Any, ...]) -> Any:  # noqa: ANN401
         if self._direct:  # where pywin32's chain would end anyway, without its four frames
-            return self._core.invoke(self, self._name_of(dispid), flags, args)
+            if type(dispid) is not int:
+                dispid = self._name_of(dispid)
+            return self._core.invoke(self, dispid, flags, args)
         return _result(self._Invoke_(dispid, 0, flags, args))
 
     def invoke_ex(self, dispid: int | str, flags: int, args: tuple[Any, ...]) -> Any:  # noqa: ANN401
