@@ -854,7 +854,7 @@ def test_sspi_socket_server_demo(pywin32_root: Path, tmp_path: Path) -> None:
             assert client.stderr.strip().splitlines()[-1] == (
                 "TypeError: a bytes-like object is required, not 'str'"
             ), client.stderr
-            lines = []
+            lines: list[str] = []
             while not lines or not lines[-1].startswith("The server is back to user"):
                 lines.append(server.stdout.readline())
                 assert lines[-1], "the server ended early"

@@ -328,3 +328,33 @@ def test_reordered_messages_are_refused(count: int, data: st.DataObject) -> None
             with pytest.raises(Win32Error) as error:
                 server.verify(bytes([n]), tokens[n])
             assert _code(error) == SEC_E_OUT_OF_SEQUENCE
+
+
+@settings(max_examples=60, deadline=None)
+@given(leg=st.sampled_from(["negotiate", "challenge", "authenticate"]), data=st.data())
+def test_a_tampered_exchange_never_logs_on(leg: str, data: st.DataObject) -> None:
+    """Any changed byte of any leg ends in SEC_E_INVALID_TOKEN or SEC_E_LOGON_DENIED: the
+    client's proof covers both first legs as it saw them (as NTLM's MIC does)."""
+    client_credentials = services.acquire_credentials("NTLM", outbound=True)
+    server_credentials = services.acquire_credentials("NTLM", outbound=False)
+
+    def tamper(token: bytes, this: str) -> bytes:
+        if this != leg:
+            return token
+        blob = bytearray(token)
+        blob[data.draw(st.integers(0, len(blob) - 1))] ^= data.draw(st.integers(1, 255))
+        return bytes(blob)
+
+    def exchange() -> None:
+        client, _, token = services.initialize_context(client_credentials, None, None, 0, None)
+        server, _, token = services.accept_context(
+            server_credentials, None, 0, tamper(token, "negotiate")
+        )
+        _, _, token = services.initialize_context(
+            client_credentials, client, None, 0, tamper(token, "challenge")
+        )
+        services.accept_context(server_credentials, server, 0, tamper(token, "authenticate"))
+
+    with pytest.raises(Win32Error) as error:
+        exchange()
+    assert _code(error) in (SEC_E_INVALID_TOKEN, SEC_E_LOGON_DENIED, SEC_E_SECPKG_NOT_FOUND)

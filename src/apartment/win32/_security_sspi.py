@@ -282,7 +282,7 @@ class PyCtxtHandle:
             data = data_buffer.Buffer
         plain, sealed = context.decrypt(data, trailer)
         data_buffer._fill(plain)
-        return 0 if sealed else _SECQOP_WRAP_NO_ENCRYPT
+        return 0 if sealed else _SECQOP_WRAP_NO_ENCRYPT - 2**32  # a C long, as pywin32 gives it
 
     @api("QueryContextAttributes")
     def QueryContextAttributes(self, Attribute: int, /) -> object:
