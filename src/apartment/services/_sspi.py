@@ -266,6 +266,7 @@ class Credentials:
         self.outbound = outbound
         self.auth = auth
         self._freed = False
+        self._lock = threading.Lock()
 
     @property
     def user_name(self) -> str:
@@ -277,13 +278,16 @@ class Credentials:
 
     def free(self) -> None:
         """Release the handle (FreeCredentialsHandle); a second release is SEC_E_INVALID_HANDLE."""
-        if self._freed:
-            raise _error(SEC_E_INVALID_HANDLE, "the credentials were freed already")
-        self._freed = True
+        with self._lock:
+            if self._freed:
+                raise _error(SEC_E_INVALID_HANDLE, "the credentials were freed already")
+            self._freed = True
 
     def check(self) -> None:
         """SEC_E_INVALID_HANDLE if the handle was freed."""
-        if self._freed:
+        with self._lock:
+            freed = self._freed
+        if freed:
             raise _error(SEC_E_INVALID_HANDLE, "the credentials were freed (FreeCredentialsHandle)")
 
 
