@@ -30,6 +30,7 @@ from apartment.services import (
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from pathlib import Path
 
 PACKAGES = ["NTLM", "Kerberos", "Negotiate"]
 
@@ -358,3 +359,32 @@ def test_a_tampered_exchange_never_logs_on(leg: str, data: st.DataObject) -> Non
     with pytest.raises(Win32Error) as error:
         exchange()
     assert _code(error) in (SEC_E_INVALID_TOKEN, SEC_E_LOGON_DENIED, SEC_E_SECPKG_NOT_FOUND)
+
+
+def test_the_users_secret_is_made_once_whoever_asks_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Threads racing to make the secret all read one, kept 0600 in a 0700 directory."""
+    from apartment.services import _sspi
+
+    runtime = tmp_path / "runtime"
+    monkeypatch.setenv("APARTMENT_RUNTIME_DIR", str(runtime))
+    start = threading.Barrier(8)
+    secrets: list[bytes] = []
+    lock = threading.Lock()
+
+    def read() -> None:
+        start.wait(timeout=30)
+        secret = _sspi._user_secret()
+        with lock:
+            secrets.append(secret)
+
+    threads = [threading.Thread(target=read) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert len(secrets) == 8 and len(set(secrets)) == 1 and len(secrets[0]) == 32
+    assert os.stat(runtime / "sspi" / "secret").st_mode & 0o777 == 0o600
+    assert os.stat(runtime / "sspi").st_mode & 0o777 == 0o700
+    assert sorted(os.listdir(runtime / "sspi")) == ["secret"]  # no temporary file left
