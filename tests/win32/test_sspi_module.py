@@ -79,3 +79,9 @@ def test_credentials_name_their_user() -> None:
     with pytest.raises(win32security.error) as error:
         client.credentials.FreeCredentialsHandle()
     assert error.value.winerror == SEC_E_INVALID_HANDLE
+
+
+def test_errors_carry_windows_messages() -> None:
+    with pytest.raises(win32security.error) as error:
+        _auth(auth_info=("nobody-else", "", "pw"))
+    assert error.value.strerror == "The logon attempt failed"
