@@ -366,7 +366,12 @@ class SecurityContext:
         package, _flags, challenge, server_user = _unpack(token, _CHALLENGE, 4)
         if len(challenge) != 16:
             raise _error(SEC_E_INVALID_TOKEN, "a CHALLENGE carries 16 bytes")
-        self.package = security_package(_text(package))
+        chosen = security_package(_text(package))
+        if chosen.name != self.package.name and self.package.name != "Negotiate":
+            raise _error(
+                SEC_E_INVALID_TOKEN, f"a {chosen.name} server for a {self.package.name} client"
+            )
+        self.package = chosen
         if self.credentials.auth is not None:
             user, domain, password = self.credentials.auth
             password_proof = b""
@@ -384,7 +389,10 @@ class SecurityContext:
             password_proof,
         )
         secret = _user_secret()
-        proof = hmac.new(secret, self._transcript + token + b"".join(fields), hashlib.sha256)
+        # the proof covers every field with its length: no byte moves from one to another
+        proof = hmac.new(
+            secret, self._transcript + token + _pack(_AUTHENTICATE, *fields), hashlib.sha256
+        )
         out = _pack(_AUTHENTICATE, *fields, proof.digest())
         self._finish(
             secret,
@@ -420,13 +428,12 @@ class SecurityContext:
             return SEC_I_CONTINUE_NEEDED, out
         if self._state != "challenged":
             raise _error(SEC_E_INVALID_TOKEN, "the server expected the client's AUTHENTICATE")
-        user_b, domain_b, _workstation, nonce, password_proof, proof = _unpack(
-            token, _AUTHENTICATE, 6
-        )
+        *fields, proof = _unpack(token, _AUTHENTICATE, 6)
+        user_b, domain_b, _workstation, nonce, password_proof = fields
         user, domain = _text(user_b), _text(domain_b)
         secret = _user_secret()
-        fields = b"".join((user_b, domain_b, _workstation, nonce, password_proof))
-        expected = hmac.new(secret, self._transcript + fields, hashlib.sha256)
+        body = _pack(_AUTHENTICATE, *fields)
+        expected = hmac.new(secret, self._transcript + body, hashlib.sha256)
         self._state = "failed"  # one AUTHENTICATE per context, whatever it gives
         if len(nonce) != 16 or not hmac.compare_digest(expected.digest(), proof):
             raise _error(
