@@ -27,11 +27,12 @@ keeps the real one where only root reads it).
 
 Messages: :meth:`SecurityContext.sign` gives a 16-byte token (version, 8 bytes of
 HMAC-SHA256 over the sequence number and the data, the sequence number), as NTLM's signature
-is laid out; :meth:`SecurityContext.encrypt` XORs the data with a keystream of SHA-256 in
-counter mode under a per-direction sealing key and signs the ciphertext. That is not NTLM's
-RC4 nor Kerberos' AES on the wire: only this library's two ends understand each other. Each
-direction keeps its own sequence number, counted inside the context (the caller's
-MessageSeqNo is not used, as NTLM with extended session security and Kerberos do not use it).
+is laid out; :meth:`SecurityContext.encrypt` XORs the data with a keystream of SHAKE-256
+(SHA-3's extendable output) under a per-direction sealing key and the message's sequence
+number, and signs the ciphertext. That is not NTLM's RC4 nor Kerberos' AES on the wire:
+only this library's two ends understand each other. Each direction keeps its own sequence
+number, counted inside the context (the caller's MessageSeqNo is not used, as NTLM with
+extended session security and Kerberos do not use it).
 A token for another position in the sequence fails: SEC_E_MESSAGE_ALTERED for NTLM (its
 sequence number is inside the checksum), SEC_E_OUT_OF_SEQUENCE for Kerberos (which checks it
 apart); altered data or token: SEC_E_MESSAGE_ALTERED. A message that fails does not move the
@@ -509,10 +510,9 @@ class SecurityContext:
 
     def _keystream_xor(self, data: bytes, seq: int, sending: bool) -> bytes:
         key = self._key(b"seal", sending)
-        stream = bytearray()
-        for counter in range((len(data) + 31) // 32):
-            stream += hashlib.sha256(key + struct.pack("<II", seq, counter)).digest()
-        mixed = int.from_bytes(data, "little") ^ int.from_bytes(stream[: len(data)], "little")
+        # SHAKE-256 (SHA-3's extendable output) as a stream cipher: one keystream per message
+        stream = hashlib.shake_256(key + struct.pack("<I", seq)).digest(len(data))
+        mixed = int.from_bytes(data, "little") ^ int.from_bytes(stream, "little")
         return mixed.to_bytes(len(data), "little")
 
     def _check_token(self, version: int, data: bytes, token: bytes) -> None:
