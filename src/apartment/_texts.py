@@ -538,6 +538,20 @@ _MESSAGES: dict[int, str] = {
     12029: "A connection with the server could not be established",  # CANNOT_CONNECT
     12031: "The connection with the server was reset",  # ERROR_INTERNET_CONNECTION_RESET
     12152: "The server returned an invalid or unrecognized response",
+    # SSPI's statuses (winerror.h's SEC_E_*), which pywin32 raises as pywintypes.error
+    -2146893055: "The handle specified is invalid",  # SEC_E_INVALID_HANDLE
+    -2146893054: "The function requested is not supported",  # SEC_E_UNSUPPORTED_FUNCTION
+    -2146893053: "The specified target is unknown or unreachable",  # SEC_E_TARGET_UNKNOWN
+    -2146893051: "The requested security package does not exist",  # SEC_E_SECPKG_NOT_FOUND
+    -2146893050: "The caller is not the owner of the desired credentials",  # SEC_E_NOT_OWNER
+    -2146893048: "The token supplied to the function is invalid",  # SEC_E_INVALID_TOKEN
+    -2146893045: "No impersonation is allowed for this context",  # SEC_E_NO_IMPERSONATION
+    -2146893044: "The logon attempt failed",  # SEC_E_LOGON_DENIED
+    -2146893042: "No credentials are available in the security package",  # NO_CREDENTIALS
+    -2146893041: "The message or signature supplied for verification has been altered",
+    -2146893040: "The message supplied for verification is out of sequence",
+    -2146893032: "The supplied message is incomplete.  The signature was not verified.",
+    -2146893023: "The buffers supplied to a function was too small.",  # BUFFER_TOO_SMALL
 }
 
 

@@ -47,6 +47,13 @@ _NO_RUPOLE = "pywintypes.error: (1722, 'LsaOpenPolicy', 'The RPC server is unava
 BROWSER = str(Path(__file__).resolve().parent.parent / "com" / "_browser.py")
 # WMI's WinMgMts moniker, SWbemServices.InstancesOf("Win32_Process"), on /proc
 WMI = str(Path(__file__).resolve().parent.parent / "com" / "_wmi.py")
+# pywin32's test signs (or encrypts) twice and expects the first, verified in order, to be
+# refused: Kerberos refuses a message out of its place (SEC_E_OUT_OF_SEQUENCE, which
+# tests/services/test_sspi.py checks), not the next one. pywin32 runs it only where a domain
+# controller answers (it skips on SEC_E_NO_CREDENTIALS, as Wine and a workgroup computer give).
+_KERBEROS_FIRST_IN_ORDER = (
+    "expects the first message, verified in order, to be out of sequence (see above)"
+)
 _NO_TYPE_INFO = (
     "EnsureDispatch needs the object's type information for makepy: no type library is read "
     "here (Wine's VBScript.RegExp has none either: the real pywin32 fails it there too)"
@@ -329,6 +336,28 @@ FILES = [
         {"testPythonDotOrg": "reads https://www.python.org: needs the internet"},
     ),
     File("win32/Demos/pipes/cat.py", "script"),  # runproc.py's child: stdin to stdout
+    # s23-sspi: SSPI (win32security's, and the sspi module). validate_password.py and
+    # socket_server.py take arguments: test_validate_password_demo and
+    # test_sspi_socket_server_demo run them. fetch_url.py is left out: it needs the internet.
+    File(
+        "win32/test/test_sspi.py",
+        "unittest",
+        {
+            "testSequenceSign": _KERBEROS_FIRST_IN_ORDER,
+            "testSequenceEncrypt": _KERBEROS_FIRST_IN_ORDER,
+        },
+    ),
+    # Signing a str: PySecBuffer.Buffer takes bytes in pywin32 312 (the demo is Python 2's);
+    # the exchange, the impersonation and its prints are done before.
+    File(
+        "win32/Demos/security/sspi/simple_auth.py",
+        "script",
+        windows_fails=(
+            "simple_auth.py",
+            59,
+            "TypeError: a bytes-like object is required, not 'str'",
+        ),
+    ),
     # Left out: getfilever.py (reads the version resource of %COMSPEC%, cmd.exe: Linux has no
     # PE file to read), win32cred_demo.py (a CredUI dialog: refused, ERROR_CANCELLED),
     # NetValidatePasswordPolicy.py (refused: ERROR_ACCESS_DENIED; Wine lacks the function).
@@ -853,3 +882,71 @@ def test_desktop_manager_demo_exits_from_its_menu(pywin32_root: Path, tmp_path: 
         "icons left: 0",
     ]
     assert done.stderr == ""
+
+
+def _sspi_demo(pywin32_root: Path, tmp_path: Path, script: str) -> tuple[list[str], dict[str, str]]:
+    """The command that runs an SSPI demo, and its environment (unbuffered output)."""
+    demo = pywin32_root / "win32" / "Demos" / "security" / "sspi" / script
+    env = {**os.environ, "APARTMENT_REGISTRY": str(tmp_path / "registry.sqlite3")}
+    env["PYTHONUNBUFFERED"] = "1"
+    return [sys.executable, "-m", "apartment", "run", str(demo)], env
+
+
+@pytest.mark.timeout(120)
+def test_validate_password_demo(pywin32_root: Path, tmp_path: Path) -> None:
+    """The running user validates (with no password set here, any passes, as LogonUser);
+    another user is refused: SEC_E_LOGON_DENIED, which the demo then unpacks as Python 2's
+    errors could be (Python 3's pywin32 raises TypeError there too)."""
+    command, env = _sspi_demo(pywin32_root, tmp_path, "validate_password.py")
+    me = subprocess.run(
+        [sys.executable, "-c", "import getpass; print(getpass.getuser())"],
+        capture_output=True, text=True, check=True,
+    ).stdout.strip()  # fmt: skip
+    done = subprocess.run(
+        [*command, me, "any password"], capture_output=True, text=True, env=env, timeout=100
+    )
+    assert (done.returncode, done.stdout) == (0, "Validated OK\n"), done.stderr
+    done = subprocess.run(
+        [*command, "nobody-else", "pw"], capture_output=True, text=True, env=env, timeout=100
+    )
+    assert "cannot unpack non-iterable error object" in done.stderr, done.stderr
+    assert "-2146893044" not in done.stdout  # the demo's own print is never reached
+
+
+@pytest.mark.timeout(120)
+def test_sspi_socket_server_demo(pywin32_root: Path, tmp_path: Path) -> None:
+    """A server process and a client process of the user authenticate over TCP; the server
+    impersonates its client. The client then encrypts a str, which pywin32 312 refuses too
+    (TypeError), so the server sees the connection end after the exchange."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("localhost", 0))
+        port = str(probe.getsockname()[1])
+    command, env = _sspi_demo(pywin32_root, tmp_path, "socket_server.py")
+    with subprocess.Popen(
+        [*command, "--port", port, "server"], stdout=subprocess.PIPE, text=True, env=env
+    ) as server:
+        assert server.stdout is not None
+        try:
+            assert server.stdout.readline() == "Running test server...\n"
+            client = subprocess.run(
+                [*command, "--port", port, "client"],
+                capture_output=True, text=True, env=env, timeout=100,
+            )  # fmt: skip
+            assert "Auth dance complete - sending a few encryted messages" in client.stdout
+            assert client.stderr.strip().splitlines()[-1] == (
+                "TypeError: a bytes-like object is required, not 'str'"
+            ), client.stderr
+            lines: list[str] = []
+            while not lines or not lines[-1].startswith("The server is back to user"):
+                lines.append(server.stdout.readline())
+                assert lines[-1], "the server ended early"
+        finally:
+            server.terminate()
+    me = lines[0].strip().rpartition(" ")[2]
+    assert lines == [
+        f"The server is running as user {me}\n",
+        f"Having conversation with client as user {me}\n",
+        f"The server is back to user {me}\n",
+    ]

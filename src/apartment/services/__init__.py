@@ -150,6 +150,8 @@ from ._profiles import *  # noqa: F403
 from ._profiles import __all__ as _profile_names
 from ._protect import *  # noqa: F403
 from ._protect import __all__ as _protect_names
+from ._sspi import *  # noqa: F403
+from ._sspi import __all__ as _sspi_names
 from ._terminal import *  # noqa: F403
 from ._terminal import __all__ as _terminal_names
 
@@ -209,6 +211,7 @@ __all__ = [
     *_credential_names,
     *_credmarshal_names,
     *_netaccount_names,
+    *_sspi_names,
     *_protect_names,
     *_cryptstring_names,
     *_printer_names,

@@ -69,6 +69,7 @@ MODULES: dict[str, str] = {
     "win32netcon": "apartment.win32.win32netcon",
     "win32cryptcon": "apartment.win32.win32cryptcon",
     "sspicon": "apartment.win32.sspicon",
+    "sspi": "apartment.win32.sspi",
     "win32inetcon": "apartment.win32.win32inetcon",
     "winxpgui": "apartment.win32.winxpgui",
     "win32service": "apartment.win32.win32service",
