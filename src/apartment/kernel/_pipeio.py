@@ -230,10 +230,11 @@ class PipeIO(PipeServing):
         if not self.access & FILE_READ_DATA:
             raise AccessDeniedError(f"{self.name!r} was opened without the access to read it")
         view = memoryview(buffer)
-        if view.format != "B" or view.ndim != 1:
-            view = view.cast("B")
-        if view.readonly:
-            raise TypeError("a read needs a writable buffer")
+        if type(buffer) is not bytearray:  # a bytearray's view is writable bytes already
+            if view.format != "B" or view.ndim != 1:
+                view = view.cast("B")
+            if view.readonly:
+                raise TypeError("a read needs a writable buffer")
         if overlapped is not None:
             overlapped.completion = self.completion
         message = self.read_message
