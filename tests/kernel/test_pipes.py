@@ -7,6 +7,7 @@ sockets of dead processes, chunked messages, and a child made by fork().
 
 from __future__ import annotations
 
+import array
 import os
 import select
 import socket
@@ -277,3 +278,20 @@ def test_a_driven_read_of_a_longer_message_reports_more_data(
     rest = bytearray(8)
     assert server.read_into(rest, Overlapped(event=event)) == (0, 4)
     assert bytes(rest[:4]) == b"nger" and event.is_set()
+
+
+def test_a_read_takes_any_writable_buffer_as_bytes_and_refuses_a_read_only_one(
+    pair: tuple[kernel.PipeServer, kernel.PipeEnd],
+) -> None:
+    """A bytearray goes straight in; other buffers are read as bytes; bytes are refused."""
+    server, client = pair
+    client.write(b"abcdefgh")
+    with pytest.raises(TypeError, match="writable"):
+        server.read_into(b"\0" * 8)
+    words = array.array("i", [0, 0])
+    assert server.read_into(words) == (0, 8)
+    assert words.tobytes() == b"abcdefgh"
+    client.write(b"xyz")
+    plain = bytearray(8)
+    assert server.read_into(plain) == (0, 3)
+    assert plain[:3] == b"xyz"

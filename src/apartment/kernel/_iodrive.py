@@ -125,9 +125,8 @@ def _kit() -> _Kit:
     return kit
 
 
-def drive_kit() -> _Kit:
-    """The calling thread's drive kit (for :func:`drive`), made on first use."""
-    return _kit()
+drive_kit = _kit
+"""The calling thread's drive kit (for :func:`drive`), made on first use."""
 
 
 def wake_fd() -> int:

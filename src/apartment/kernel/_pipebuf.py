@@ -166,20 +166,21 @@ class Inbox:
                 self.messages[-1].complete = True
         del raw[:pos]
 
-    def take_frame(self, data: memoryview, view: memoryview) -> int:
-        """Read ``data`` straight into ``view`` when it is the whole of what a read takes.
+    def take_frame(self, data: memoryview, count: int, view: memoryview) -> int:
+        """Read ``data[:count]`` straight into ``view`` when it is the whole of what a read takes.
 
-        The common case of a read: nothing else waits in the inbox, ``data`` is exactly one
-        whole frame (a message of one chunk), and its payload fits ``view``. Then the payload
-        is copied there and its length returned, and the inbox stays empty; otherwise -1
-        and nothing changes (:meth:`feed` it then). Control frames never qualify.
+        The common case of a read: nothing else waits in the inbox, the ``count`` bytes
+        received are exactly one whole frame (a message of one chunk), and its payload fits
+        ``view``. Then the payload is copied there and its length returned, and the inbox
+        stays empty; otherwise -1 and nothing changes (:meth:`feed` them then). Control
+        frames never qualify.
         """
-        if self.messages or self._raw or self._need or self.ended is not None or len(data) < 4:
+        if self.messages or self._raw or self._need or self.ended is not None or count < 4:
             return -1
         header: int = _HEADER.unpack_from(data)[0]
-        if header & _MORE or len(data) != 4 + header or header > len(view):
+        if header & _MORE or count != 4 + header or header > len(view):
             return -1
-        view[:header] = data[4:]
+        view[:header] = data[4:count]
         return header
 
     def feed_raw(self, data: bytes | memoryview) -> None:

@@ -91,6 +91,8 @@ class PipeIO(PipeServing):
         self._driver = self._drive  # one bound method, handed to every Overlapped queued
         self._arm_now = self._arm_with_lock  # and one to arm a read left unarmed (_enqueue)
         self._arm_later = EndDrive(self)  # hands a read left unarmed on, or drives it
+        self._events_now = self._poll_events  # what a drive polls for, and how it serves
+        self._serve_now = self._serve_for
 
     # -- the connection (IO_LOCK held) ---------------------------------------------------------
 
@@ -228,10 +230,11 @@ class PipeIO(PipeServing):
         if not self.access & FILE_READ_DATA:
             raise AccessDeniedError(f"{self.name!r} was opened without the access to read it")
         view = memoryview(buffer)
-        if view.format != "B" or view.ndim != 1:
-            view = view.cast("B")
-        if view.readonly:
-            raise TypeError("a read needs a writable buffer")
+        if type(buffer) is not bytearray:  # a bytearray's view is writable bytes already
+            if view.format != "B" or view.ndim != 1:
+                view = view.cast("B")
+            if view.readonly:
+                raise TypeError("a read needs a writable buffer")
         if overlapped is not None:
             overlapped.completion = self.completion
         message = self.read_message
@@ -246,7 +249,9 @@ class PipeIO(PipeServing):
             if not self._reads:  # earlier reads are served first
                 if self._inbox.messages:
                     served = self._take(view, message)
-                if served is None and self._may_receive():
+                if served is None and (
+                    self._found or ((probe := self._probe) is not None and probe.poll(0))
+                ):  # see _may_receive
                     pulled = self._pull_read(view, message)
                     if pulled is not True and pulled is not False:
                         served = pulled

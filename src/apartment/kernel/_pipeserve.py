@@ -82,8 +82,8 @@ class PipeServing(File):
     """The serving half of a pipe end: :class:`~._pipeio.PipeIO` sets this state up."""
 
     __slots__ = (
-        "_arm_now", "_driving", "_fd", "_inbox", "_probe", "_reads", "_received", "_sock",
-        "_wake", "_writes", "raw",
+        "_arm_now", "_driving", "_events_now", "_fd", "_inbox", "_probe", "_reads", "_received",
+        "_serve_now", "_sock", "_wake", "_writes", "raw",
     )  # fmt: skip
 
     raw: bool
@@ -97,6 +97,8 @@ class PipeServing(File):
     _driving: bool
     _wake: int
     _arm_now: Callable[[], None]
+    _events_now: Callable[[], int]  # _poll_events and _serve_for, bound once (see _drive)
+    _serve_now: Callable[[Overlapped], tuple[int, int] | None]
 
     # -- the socket (IO_LOCK held) ---------------------------------------------------------------
 
@@ -112,21 +114,26 @@ class PipeServing(File):
 
         An empty view means the peer closed the connection; the inbox knows it already.
         """
+        count = self._recv_now()
+        return None if count < 0 else self._received[:count]  # type: ignore[index]
+
+    def _recv_now(self) -> int:
+        """One recv into ``_received``: the bytes that came, 0 at the end, -1 if none came."""
         sock = self._sock
         if sock is None or self._inbox.ended is not None:
-            return None
+            return -1
         received = self._received
         if received is None:
             received = self._received = memoryview(bytearray(_RECV_SIZE))
         try:
             count = sock.recv_into(received, 0, _RECV_FLAGS)
         except (BlockingIOError, InterruptedError):
-            return None
+            return -1
         except OSError:
             count = 0
         if not count:
             self._inbox.end()
-        return received[:count]
+        return count
 
     def _pull(self) -> bool:
         """Receive what the socket holds now into the inbox; False if nothing came."""
@@ -142,20 +149,21 @@ class PipeServing(File):
 
         Returns the read's (status, count); True if data came but not enough for the read;
         False if nothing came. A read of one whole small message takes it straight from the
-        socket's bytes, without the inbox (the common case of a round trip).
+        socket's bytes, without the inbox (the common case of a round trip: one call here,
+        one recv, one copy).
         """
-        data = self._receive()
-        if data is None:
-            return False
-        if not data:
-            return True
+        count = self._recv_now()
+        if count <= 0:
+            return count == 0
+        received: memoryview = self._received  # type: ignore[assignment]
+        inbox = self._inbox
         if self.raw:
-            self._inbox.feed_raw(data)
+            inbox.feed_raw(received[:count])
         else:
-            taken = self._inbox.take_frame(data, view)
+            taken = inbox.take_frame(received, count, view)
             if taken >= 0:
                 return (0, taken)
-            self._inbox.feed(data)
+            inbox.feed(received[:count])
         return self._take(view, message) or True
 
     def _take(self, view: memoryview, message: bool) -> tuple[int, int] | None:
@@ -275,7 +283,7 @@ class PipeServing(File):
             service.disarm(fd)
         outcome = None
         try:  # its waiter carries it out: no arming for it
-            outcome = drive(kit, overlapped, fd, self._poll_events, self._serve_for)
+            outcome = drive(kit, overlapped, fd, self._events_now, self._serve_now)
         finally:
             if outcome is None:  # not let go by _serve_for: let go of it here
                 with IO_LOCK:
@@ -324,7 +332,8 @@ class PipeServing(File):
                 self._wake = -1
                 if reads or self._writes:
                     self._arm()
-        finish(done)
+        if done:
+            finish(done)
         return outcome
 
     def _serve_here(self) -> None:
