@@ -49,7 +49,10 @@ from ._filemodes import (
     FILE_WRITE_DATA,
     OPEN_ALWAYS,
     OPEN_EXISTING,
+    READ,
+    REMOVE,
     TRUNCATE_EXISTING,
+    WRITE,
     data_access,
     map_file_access,
 )
@@ -97,6 +100,24 @@ class DiskFile(File):
         """Leave the descriptor open when this file closes: its new owner closes it."""
         self._check_open()
         self._owns_fd = False
+
+    def take_locks(self) -> None:
+        """Let a file made for a descriptor the library did not open take byte-range locks.
+
+        Windows' C runtime opens a file with a handle that can LockFileEx; its handle here
+        (``_get_osfhandle``) claims no share mode (the runtime's open shared everything), only
+        the record that carries its locks, if the descriptor reads or writes.
+        """
+        self._check_open()
+        if self._directory or self._locks is not None:
+            return
+        if not self.access & (FILE_READ_DATA | FILE_WRITE_DATA | FILE_APPEND_DATA):
+            return
+        info = os.fstat(self._fd)
+        if not stat.S_ISREG(info.st_mode):
+            return
+        self._record = claim(info.st_dev, info.st_ino, 0, READ | WRITE | REMOVE, self.name)
+        self._locks = FileLocks(self._record.fd, (info.st_dev, info.st_ino), self.name)
 
     # -- reading and writing ----------------------------------------------------------------
 
