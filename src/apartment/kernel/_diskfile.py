@@ -61,6 +61,7 @@ from ._overlapped import DONE, PENDING, IoResult, begin, complete, spare_overlap
 from ._share import ShareRecord, claim
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from datetime import datetime
 
     from typing_extensions import Buffer
@@ -449,17 +450,22 @@ class DiskFile(File):
                 os.unlink(self._path)
         finish(granted, cancelled)
 
-    def __del__(self) -> None:
+    def __del__(self, _close: Callable[[int], None] = os.close) -> None:
         # Never closed (the Pythonic API's caller forgot): let the descriptors go, which
-        # drops its share mode and locks. No lock may be taken in a finalizer.
+        # drops its share mode and locks. No lock may be taken in a finalizer. ``_close`` is
+        # bound now: at interpreter exit (a C runtime descriptor's file, say) modules are gone.
         if not getattr(self, "_closed", True):
             record = self._record
             if record is not None and record.fd >= 0:
-                with contextlib.suppress(OSError):
-                    os.close(record.fd)
+                try:  # noqa: SIM105 - contextlib may be gone at interpreter exit
+                    _close(record.fd)
+                except OSError:
+                    pass
             if getattr(self, "_owns_fd", False):
-                with contextlib.suppress(OSError):
-                    os.close(self._fd)
+                try:  # noqa: SIM105
+                    _close(self._fd)
+                except OSError:
+                    pass
 
 
 def _flags_for(rights: int) -> int:
