@@ -4,7 +4,10 @@ Found by running such programs on the facade and on the real pywin32 (build 312,
 a file lock helper that locks through ``_get_osfhandle`` of a Python file, with the length
 ``0xFFFF0000`` in the high DWORD (tests/realcode/lock_file_ex.py); and a single-instance
 check whose second copy, a process that only opened the named mutex and ended, left the free
-mutex abandoned (tests/realcode/single_instance_mutex.py).
+mutex abandoned (tests/realcode/single_instance_mutex.py); and writers whose exit code,
+``sys.exit(288)``, came back as its low byte (tests/realcode/named_mutex_log_writers.py);
+and a process monitor that prints the type of GetProcessTimes' values
+(tests/realcode/process_monitor_stats.py).
 """
 
 import os
@@ -89,3 +92,25 @@ def test_a_process_that_only_opened_a_free_mutex_does_not_abandon_it() -> None:
     finally:
         for handle in (thread, process, mutex):
             win32api.CloseHandle(handle)
+
+
+@pytest.mark.parametrize("code", [288, 1000, -1, 0x7FFFFFFF])
+def test_a_python_child_exit_code_keeps_its_32_bits(code: int) -> None:
+    process, thread, _, _ = win32process.CreateProcess(
+        None, f'"{sys.executable}" -c "import sys; sys.exit({code})"', None, None, False, 0,
+        None, None, win32process.STARTUPINFO(),
+    )  # fmt: skip
+    try:
+        assert win32event.WaitForSingleObject(process, EXIT_MS) == win32event.WAIT_OBJECT_0
+        assert win32process.GetExitCodeProcess(process) == code
+    finally:
+        win32api.CloseHandle(thread)
+        win32api.CloseHandle(process)
+
+
+def test_a_time_is_a_pywintypes_datetime_by_name_and_repr() -> None:
+    times = win32process.GetProcessTimes(win32api.GetCurrentProcess())
+    for value in (pywintypes.Time(0), times["CreationTime"]):
+        assert type(value).__name__ == "datetime"
+        assert type(value).__module__ == "pywintypes"
+        assert repr(value).startswith("pywintypes.datetime(")

@@ -6,7 +6,8 @@ rewritten with their calls and their order: the worker first calls ``PeekMessage
 PM_NOREMOVE)`` so it has a queue, signals it is ready, then loops on ``GetMessage(None, 0,
 0)`` until it returns 0; the main thread posts ``WM_USER`` messages with ``wParam``/``lParam``
 and ends it with ``PostQuitMessage`` sent as a custom message the worker answers with
-``PostQuitMessage(code)``. A post before the queue exists fails with ERROR_INVALID_THREAD_ID.
+``PostQuitMessage(code)`` (a message it posts itself after that still comes before WM_QUIT).
+A post before the queue exists fails with ERROR_INVALID_THREAD_ID.
 
 Wine differs: a post to an ended thread fails with 87 there; Windows says
 ERROR_INVALID_THREAD_ID (1444), as we do.
@@ -44,6 +45,7 @@ def main():
                 results.append(("job", msg[2], msg[3]))
             elif msg[1] == WM_STOP:
                 win32gui.PostQuitMessage(msg[2])
+                win32api.PostThreadMessage(win32api.GetCurrentThreadId(), WM_JOB, 99, 0)
 
     t = threading.Thread(target=worker)
     t.start()
@@ -60,7 +62,6 @@ def main():
     for n in range(1, 4):
         win32api.PostThreadMessage(tid, WM_JOB, n, n * 10)
     win32api.PostThreadMessage(tid, WM_STOP, 42, 0)
-    win32api.PostThreadMessage(tid, WM_JOB, 99, 0)
     t.join(30)
     print("results:", results)
     try:
