@@ -42,6 +42,7 @@ def _share_the_facade() -> None:
 
 
 def _run(script: str, args: Sequence[str]) -> int:
+    from .kernel.lowlevel import forget_exit_code, record_exit_code
     from .win32 import install
 
     install(runtime=True)
@@ -52,7 +53,12 @@ def _run(script: str, args: Sequence[str]) -> int:
         return 2
     sys.argv = [script, *args]
     sys.path.insert(0, os.path.dirname(path))
-    runpy.run_path(path, run_name="__main__")
+    forget_exit_code()
+    try:
+        runpy.run_path(path, run_name="__main__")
+    except SystemExit as exit_:
+        record_exit_code(exit_.code)  # a code wider than a byte, as Windows keeps it
+        raise
     return 0
 
 

@@ -434,3 +434,20 @@ def test_alerted_is_returned_for_an_alertable_shared_wait() -> None:
     assert thread.wait(30)
     assert results == [ALERTED]
     assert ran == [7]
+
+
+def test_a_process_in_slot_0_that_ends_abandons_only_the_mutexes_it_owns() -> None:
+    # A free mutex's owner word is 0, which lies in slot 0's range of owner words: the death
+    # of the process in slot 0 (a single-instance check's second copy) left it abandoned.
+    from apartment.kernel import _session, _shared_threads
+
+    free, _ = create_named(Mutex, _name("free"))
+    s = _session.session()
+    s.lock()
+    try:
+        _shared_threads.abandon_owned(s, 0, 1 << 22)  # what slot 0's death hook does
+        s.commit()
+    finally:
+        s.unlock()
+    assert free.wait(0) == WaitResult(0)
+    free.release()

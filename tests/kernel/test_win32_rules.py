@@ -82,3 +82,20 @@ def test_create_process_splits_the_command_line() -> None:
     assert process.wait(30)
     assert process.exit_code == 5
     assert process.wait_input_idle()  # no input queue to wait for: at once
+
+
+def test_duplicate_handle_out_of_another_process_leaves_this_process_handles_alone() -> None:
+    # The value names a handle in the other process's table: closing "the source" must not
+    # close this process's handle that happens to have the same value.
+    child = create_process(None, f'"{sys.executable}" -c "import time; time.sleep(30)"')
+    process = handles.insert(child)
+    mine = handles.insert(Event())
+    try:
+        with pytest.raises(Win32Error):
+            handles.duplicate_handle(process, mine, CURRENT_PROCESS, close_source=True)
+        assert handles.get(mine) is not None
+    finally:
+        handles.close(mine)
+        handles.close(process)
+        child.terminate(1)
+        child.wait(30)

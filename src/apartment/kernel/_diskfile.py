@@ -49,7 +49,10 @@ from ._filemodes import (
     FILE_WRITE_DATA,
     OPEN_ALWAYS,
     OPEN_EXISTING,
+    READ,
+    REMOVE,
     TRUNCATE_EXISTING,
+    WRITE,
     data_access,
     map_file_access,
 )
@@ -58,6 +61,7 @@ from ._overlapped import DONE, PENDING, IoResult, begin, complete, spare_overlap
 from ._share import ShareRecord, claim
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from datetime import datetime
 
     from typing_extensions import Buffer
@@ -97,6 +101,24 @@ class DiskFile(File):
         """Leave the descriptor open when this file closes: its new owner closes it."""
         self._check_open()
         self._owns_fd = False
+
+    def take_locks(self) -> None:
+        """Let a file made for a descriptor the library did not open take byte-range locks.
+
+        Windows' C runtime opens a file with a handle that can LockFileEx; its handle here
+        (``_get_osfhandle``) claims no share mode (the runtime's open shared everything), only
+        the record that carries its locks, if the descriptor reads or writes.
+        """
+        self._check_open()
+        if self._directory or self._locks is not None:
+            return
+        if not self.access & (FILE_READ_DATA | FILE_WRITE_DATA | FILE_APPEND_DATA):
+            return
+        info = os.fstat(self._fd)
+        if not stat.S_ISREG(info.st_mode):
+            return
+        self._record = claim(info.st_dev, info.st_ino, 0, READ | WRITE | REMOVE, self.name)
+        self._locks = FileLocks(self._record.fd, (info.st_dev, info.st_ino), self.name)
 
     # -- reading and writing ----------------------------------------------------------------
 
@@ -428,17 +450,22 @@ class DiskFile(File):
                 os.unlink(self._path)
         finish(granted, cancelled)
 
-    def __del__(self) -> None:
+    def __del__(self, _close: Callable[[int], None] = os.close) -> None:
         # Never closed (the Pythonic API's caller forgot): let the descriptors go, which
-        # drops its share mode and locks. No lock may be taken in a finalizer.
+        # drops its share mode and locks. No lock may be taken in a finalizer. ``_close`` is
+        # bound now: at interpreter exit (a C runtime descriptor's file, say) modules are gone.
         if not getattr(self, "_closed", True):
             record = self._record
             if record is not None and record.fd >= 0:
-                with contextlib.suppress(OSError):
-                    os.close(record.fd)
+                try:  # noqa: SIM105 - contextlib may be gone at interpreter exit
+                    _close(record.fd)
+                except OSError:
+                    pass
             if getattr(self, "_owns_fd", False):
-                with contextlib.suppress(OSError):
-                    os.close(self._fd)
+                try:  # noqa: SIM105
+                    _close(self._fd)
+                except OSError:
+                    pass
 
 
 def _flags_for(rights: int) -> int:

@@ -101,7 +101,10 @@ class FileLocks:
         if exclusive and any(_overlaps(held, begin, end) for held in self._held):
             return False
         if begin <= LOCK_LIMIT and ofd_conflict(
-            self._fd, fcntl.F_WRLCK if exclusive else fcntl.F_RDLCK, LOCK_BASE + begin, end - begin
+            self._fd,
+            fcntl.F_WRLCK if exclusive else fcntl.F_RDLCK,
+            LOCK_BASE + begin,
+            min(end, LOCK_LIMIT) - begin,
         ):
             return False
         self._held.append((start, length, exclusive))

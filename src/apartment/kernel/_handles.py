@@ -535,13 +535,15 @@ class HandleTable:
             NotSupportedError: the source is another process, or the object cannot cross to
                 the target (or the target does not use this library).
         """
+        mine = True  # False once the source is known to be another process: not ours to close
         try:
             source = self.get_typed(source_process, ProcessHandle, pseudo=True)
+            me = current_process()
+            mine = source is me or source.pid == me.pid
             target = self.get_typed(target_process, ProcessHandle, pseudo=True)
             if value == 0:
                 raise InvalidHandleError("a NULL handle was passed")
-            me = current_process()
-            if source is not me and source.pid != me.pid:
+            if not mine:
                 raise NotSupportedError(
                     "a handle can be duplicated out of this process only; have the process "
                     "that holds it duplicate it"
@@ -556,7 +558,7 @@ class HandleTable:
             rights = granted if access is None else map_generic(access)
             return give(target.pid, obj, rights, inherit)
         finally:
-            if close_source and value:
+            if close_source and value and mine:
                 self.close(value)
 
     def __len__(self) -> int:

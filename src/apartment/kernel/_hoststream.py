@@ -208,6 +208,7 @@ def file_of_descriptor(fd: int) -> File:
     if stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode):
         file = DiskFile(name, fd, access, 0)
         file.release_descriptor()
+        file.take_locks()
         return file
     if stat.S_ISFIFO(info.st_mode) or stat.S_ISSOCK(info.st_mode):
         return HostPipe(name, fd, access)

@@ -22,6 +22,7 @@ from ..errors import (
     SuspendCountExceededError,
 )
 from ._core import KERNEL_LOCK, Waitable, Waiter, release_waiters, waiting, wake_all
+from ._exitcodes import recorded_exit_code
 from ._procstat import ProcStat, read_stat
 from ._reaper import process_exists, reaper
 from ._thread import MAXIMUM_SUSPEND_COUNT, STILL_ACTIVE, ThreadStatistics
@@ -133,6 +134,7 @@ class ProcessHandle(Waitable):
     def _reaped(self, returncode: int) -> None:
         """Record the exit seen by the reaper and release the waiters (reaper thread)."""
         woken: list[Waiter] = []
+        wide = recorded_exit_code(self.pid, returncode) if 0 <= returncode <= 0xFF else returncode
         with KERNEL_LOCK:
             if self._exited_at is None:
                 self._exited_at = time.time()
@@ -141,7 +143,7 @@ class ProcessHandle(Waitable):
             elif returncode < 0:  # killed by a signal: report 128 + signal, as shells do
                 code = 128 - returncode
             else:
-                code = returncode
+                code = wide  # a Python program's code wider than a byte (see _exitcodes)
             self._exit_code = code
             self._ready = True
             self.primary_thread._ready = True

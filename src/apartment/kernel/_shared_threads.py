@@ -265,7 +265,7 @@ def abandon_owned(s: Session, low: int, high: int) -> None:
     w = s.w
     owners = w[OBJ_BASE + O_STATE : OBJ_BASE + OBJECTS * OBJ_WORDS : OBJ_WORDS].tolist()
     for index, owner in enumerate(owners):
-        if low <= owner < high:
+        if owner and low <= owner < high:  # 0 is a free mutex, in slot 0's range
             o = obj_word(index)
             if w[o + O_KIND] & 0xFF == KIND_MUTEX:
                 abandon(s, o)

@@ -29,6 +29,9 @@ from ._core import wake_all as wake_all
 from ._event import Event as _Event
 from ._event import recycle_event as recycle_event
 from ._event import spare_event as spare_event
+from ._exitcodes import forget_exit_code as forget_exit_code
+from ._exitcodes import record_exit_code as record_exit_code
+from ._exitcodes import record_sys_exit as record_sys_exit
 from ._fdwait import can_watch_files as can_watch_files
 from ._fdwait import wait_any_or_readable as wait_any_or_readable
 from ._file import os_error as os_error
@@ -72,6 +75,9 @@ __all__ = [
     "unwatch_parks",
     "run_next_sitecustomize",
     "share_python_hooks",
+    "forget_exit_code",
+    "record_exit_code",
+    "record_sys_exit",
     "std_handle_values",
     "sweep_descriptors",
     "can_watch_files",

@@ -328,6 +328,15 @@ class TimeType(_dt.datetime):
         """The time as ``time.strftime`` formats it."""
         return self.strftime(fmt)
 
+    def __repr__(self) -> str:
+        text = super().__repr__()
+        return "pywintypes.datetime" + text[text.index("(") :]
+
+
+# pywin32's type is ``pywintypes.datetime``: programs print ``type(t).__name__`` and reprs.
+TimeType.__name__ = TimeType.__qualname__ = "datetime"
+TimeType.__module__ = "pywintypes"
+
 
 def Time(timeRepr: object, /) -> _dt.datetime:
     """Make a time, as pywin32's: naive, local, to the millisecond.

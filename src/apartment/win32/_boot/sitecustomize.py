@@ -13,10 +13,12 @@ import sys
 
 try:
     from apartment.kernel import inherit_from_parent
+    from apartment.kernel.lowlevel import record_sys_exit
     from apartment.win32 import install
 
     install(runtime=True)
     inherit_from_parent()
+    record_sys_exit()  # sys.exit(1000) ends it with 1000, as on Windows, not 1000 & 0xFF
 except Exception as failure:  # the child runs on, whatever happens here
     print(f"apartment: the facade or the inherited handles are lost: {failure}", file=sys.stderr)
 finally:

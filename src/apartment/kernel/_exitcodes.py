@@ -1,0 +1,94 @@
+"""Exit codes wider than a byte: a Python program here may end with any 32-bit code.
+
+On Windows a process's exit code is 32 bits: ``sys.exit(1000)`` gives 1000 and
+``sys.exit(-1)`` gives -1 (0xFFFFFFFF). Linux keeps only the low byte of an exit status, so a
+program of this library that ends with such a code writes it down first, in a record named
+after its pid in the runtime directory, and the processes that see it end (its parent's
+reaper, or a process that opened it by id) read the record back. A record counts only when
+its low byte is the status the process ended with, so a stale one (a program that caught its
+own ``SystemExit``, or the record of an earlier process with the same pid) is not believed;
+each program removes its pid's stale record as it starts.
+
+Which thread runs what: :func:`record_exit_code` runs on the exiting program's main thread;
+:func:`recorded_exit_code` on the reaper thread of the process that sees the exit.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import threading
+from typing import TYPE_CHECKING, NoReturn
+
+from .._runtime import runtime_dir
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+__all__ = ["forget_exit_code", "record_exit_code", "recorded_exit_code", "record_sys_exit"]
+
+
+def _record_path(pid: int) -> Path:
+    folder = runtime_dir() / "exits"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    return folder / str(pid)
+
+
+def _signed(code: int) -> int:
+    """The code as Windows' GetExitCodeProcess gives it through pywin32: a signed 32 bits."""
+    value = code & 0xFFFFFFFF
+    return value - (1 << 32) if value >= 1 << 31 else value
+
+
+def record_exit_code(code: object) -> None:
+    """Write down this process's exit code if a byte cannot carry it (an int outside 0..255).
+
+    Called as the program ends with ``code`` (``SystemExit``'s code): None and other objects
+    end it with 0 or 1, which a byte carries. Never raises: the exit goes on whatever happens.
+    """
+    if not isinstance(code, int) or isinstance(code, bool) or 0 <= code <= 0xFF:
+        return
+    with contextlib.suppress(Exception):
+        path = _record_path(os.getpid())
+        partial = path.with_name(f"{path.name}.partial")
+        partial.write_text(str(_signed(code)))
+        os.replace(partial, path)
+
+
+def forget_exit_code() -> None:
+    """Remove a record left by an earlier process that had this process's pid."""
+    with contextlib.suppress(Exception):
+        _record_path(os.getpid()).unlink(missing_ok=True)
+
+
+def recorded_exit_code(pid: int, status: int) -> int:
+    """The exit code of process ``pid`` that ended with the byte ``status``; the record goes.
+
+    ``status`` itself unless the process wrote down a wider code whose low byte it is.
+    """
+    try:
+        path = _record_path(pid)
+        text = path.read_text()
+        path.unlink(missing_ok=True)
+        code = int(text)
+    except (OSError, ValueError):
+        return status
+    return code if code & 0xFF == status else status
+
+
+def record_sys_exit() -> None:
+    """Make ``sys.exit`` on the main thread write down a code wider than a byte (a child's hook).
+
+    A program started by CreateProcess runs as Python's ``__main__``, where nothing of this
+    library surrounds it: ``sys.exit`` is where its code can be seen. Called once, at start-up.
+    """
+    forget_exit_code()
+
+    def exit(status: object = None, /) -> NoReturn:
+        if threading.current_thread() is threading.main_thread():
+            record_exit_code(status)
+        raise SystemExit(status)  # what sys.exit does
+
+    exit.__doc__ = sys.exit.__doc__
+    sys.exit = exit
