@@ -185,7 +185,7 @@ def _own_instance_name() -> str:
     _, instances = win32pdh.EnumObjectItems(None, None, "Process", win32pdh.PERF_DETAIL_WIZARD)
     found = {name for name in set(instances) if os.getpid() in _pids_named(name)}
     assert len(found) == 1
-    return found.pop()
+    return str(found.pop())
 
 
 def test_find_this_process_by_name() -> None:
