@@ -36,20 +36,28 @@ def test_id_process_is_this_process() -> None:
 
 
 def test_thread_count_sees_a_new_thread() -> None:
+    """One more thread counts one more. The library's own service threads (the clock's,
+    a reaper's) may start or end at the same moment, so a few tries may be needed."""
     query = perf.open_query()
-    release = threading.Event()
-    worker = threading.Thread(target=release.wait, args=(10,))
+    counts: list[tuple[int, int]] = []
     try:
         counter = perf.add_counter(query, _path("Thread Count"))
-        perf.collect(query)
-        before = perf.counter_value(counter, perf.PDH_FMT_LONG)[1]
-        worker.start()
-        perf.collect(query)
-        assert perf.counter_value(counter, perf.PDH_FMT_LONG)[1] == before + 1
+        for _ in range(5):
+            release = threading.Event()
+            worker = threading.Thread(target=release.wait, args=(10,))
+            perf.collect(query)
+            before = perf.counter_value(counter, perf.PDH_FMT_LONG)[1]
+            worker.start()
+            try:
+                perf.collect(query)
+                counts.append((before, perf.counter_value(counter, perf.PDH_FMT_LONG)[1]))
+            finally:
+                release.set()
+                worker.join(10)
+            if counts[-1][1] == before + 1:
+                break
+        assert counts[-1][1] == counts[-1][0] + 1, counts
     finally:
-        release.set()
-        if worker.is_alive():
-            worker.join(10)
         perf.close_query(query)
 
 
