@@ -22,7 +22,7 @@ import struct
 import sysconfig
 from typing import TYPE_CHECKING, Any, cast
 
-from .._wire import FrameError, PacketReader, encode_body, send_packet
+from .._wire import PACKET_MAX, FrameError, PacketReader, encode_body, encode_shallow, send_packet
 from ..errors import RPC_E_DISCONNECTED, RPC_E_INVALIDMETHOD, ComError
 from ..kernel import Event
 from ..kernel.lowlevel import KERNEL_LOCK
@@ -334,20 +334,25 @@ class CallsIn:
             self.fault(call, error)
             del error  # its traceback holds this frame
             return
-        self._done_here()
-        kind = type(result)
-        if kind in plain and (kind is not int or -(2**63) <= result < 2**64):
-            try:
-                body = encode_body([REPLY, call, result])
-            except FrameError as exc:  # a str too long for any frame
-                self.fault(call, exc)
-                return
-            try:  # noqa: SIM105 - as _send_inn, written out
-                send_packet(self._inn, body)
-            except OSError:  # a peer gone: nobody to tell
-                pass
-        else:
+        with self._lock:  # _done_here, written out: before the reply, this thread is free
+            self._inn_busy -= 1
+            if self._inn_threads - self._inn_busy > _MOST_IDLE:  # too many read: one goes
+                self._retiring += 1
+        if type(result) not in plain:
             self.reply(call, result)
+            return
+        try:
+            body = encode_shallow([REPLY, call, result])
+        except FrameError:  # an int beyond msgpack's, a str too long: as reply() sends them
+            self.reply(call, result)
+            return
+        try:  # as _send_inn, written out
+            if len(body) <= PACKET_MAX:
+                self._inn.send(body)
+            else:
+                send_packet(self._inn, body)
+        except OSError:  # a peer gone: nobody to tell
+            pass
 
     def _done_here(self) -> None:
         """A call ``_run_here`` ran has ended: before its reply, the thread is free again."""
