@@ -530,7 +530,10 @@ _SIMPLE: frozenset[type] = frozenset({int, float, str, bool, _NONE})  # as they 
 
 def _out_of_range(args: tuple[Any, ...]) -> bool:
     """Whether an int of ``args`` is beyond msgpack's (to_wire sends it as a float)."""
-    return any(type(item) is int and not -(2**63) <= item < 2**64 for item in args)
+    for item in args:  # noqa: SIM110 - any() would make a generator per call
+        if type(item) is int and not -(2**63) <= item < 2**64:
+            return True
+    return False
 
 
 def _after_fork_in_child() -> None:

@@ -92,12 +92,17 @@ class CallsIn:
             kind = type(value)
             if kind not in _PLAIN or (kind is int and not -(2**63) <= value < 2**64):
                 value = to_wire(value, self.export_tag)  # (ints: to_wire's range)
-            frame = encode_body([REPLY, call, value])
+                frame = encode_body([REPLY, call, value])
+            else:  # a scalar: the frame is flat, no depth to walk
+                frame = encode_shallow([REPLY, call, value])
         except (TypeError, ValueError, OverflowError) as exc:
             self.fault(call, exc)
             return
-        try:  # noqa: SIM105 - as _send_inn, written out: every reply goes here
-            send_packet(self._inn, frame)
+        try:  # as _send_inn, written out: every reply goes here
+            if len(frame) <= PACKET_MAX:
+                self._inn.send(frame)
+            else:
+                send_packet(self._inn, frame)
         except OSError:  # a peer gone: nobody to tell
             pass
 

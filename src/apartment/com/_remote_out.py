@@ -145,7 +145,10 @@ class CallsOut:
             elif reads and kind is _MTA:
                 turn = self._followers[call] = Event()
         try:
-            send_packet(self._out, frame)
+            if len(frame) <= PACKET_MAX:  # send_packet's common case, without the call
+                self._out.send(frame)
+            else:
+                send_packet(self._out, frame)
         except OSError:
             with self._lock:
                 self._pending.pop(call, None)
