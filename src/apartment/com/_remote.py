@@ -148,29 +148,28 @@ class RemoteObject:
     def invoke(self, dispid: int | str, flags: int, args: tuple[Any, ...]) -> Any:  # noqa: ANN401
         """IDispatch::Invoke in the other process; the caller waits as its apartment waits."""
         conn = self._conn
-        for item in args:
-            if type(item) not in _SIMPLE:
-                wire: Any = to_wire(args, conn.export_tag)
-                flat = False
-                break
-        else:  # plain values go as they are (msgpack sends a tuple as a list)
-            wire = args
-            flat = True
         caller = current_apartment()
         if caller.kind is _MTA and controls.current is None:  # the common case, in one step
-            if not flat:
-                reply = conn.call_from_mta(caller, ("invoke", self.oid, dispid, flags, wire))
-            else:
+            for item in args:
+                if type(item) not in _SIMPLE:
+                    wire: Any = to_wire(args, conn.export_tag)
+                    reply = conn.call_from_mta(caller, ("invoke", self.oid, dispid, flags, wire))
+                    break
+            else:  # plain values go as they are (msgpack sends a tuple as a list)
                 try:
                     reply = conn.call_from_mta(
-                        caller, ("invoke", self.oid, dispid, flags, wire), True
+                        caller, ("invoke", self.oid, dispid, flags, args), True
                     )
                 except FrameError:  # not sent: an int out of range goes as to_wire sends it
                     wire = to_wire(args, conn.export_tag)
                     reply = conn.call_from_mta(caller, ("invoke", self.oid, dispid, flags, wire))
         else:
-            if flat and _out_of_range(args):
-                wire = to_wire(args, conn.export_tag)
+            wire = args  # plain values go as they are
+            for item in args:
+                kind = type(item)
+                if kind not in _SIMPLE or (kind is int and not -(2**63) <= item < 2**64):
+                    wire = to_wire(args, conn.export_tag)
+                    break
             body = ("invoke", self.oid, dispid, flags, wire)
             reply = caller.call_out(caller, conn.apartment, sent_remotely, body)
         return reply if type(reply) is not Undecoded else conn.result_of(caller, reply)
@@ -526,14 +525,6 @@ class Connection(CallsOut, CallsIn):
 
 
 _SIMPLE: frozenset[type] = frozenset({int, float, str, bool, _NONE})  # as they came
-
-
-def _out_of_range(args: tuple[Any, ...]) -> bool:
-    """Whether an int of ``args`` is beyond msgpack's (to_wire sends it as a float)."""
-    for item in args:  # noqa: SIM110 - any() would make a generator per call
-        if type(item) is int and not -(2**63) <= item < 2**64:
-            return True
-    return False
 
 
 def _after_fork_in_child() -> None:
