@@ -49,6 +49,7 @@ __all__ = [
     "FrameReader",
     "PACKET_MAX",
     "encode_body",
+    "encode_shallow",
     "send_packet",
     "PacketReader",
 ]
@@ -101,6 +102,30 @@ def encode_body(value: object) -> bytes:
         raise FrameError(f"a frame of {len(body)} bytes is over the limit of {MAX_FRAME}")
     if len(body) > MAX_DEPTH:  # shorter, it cannot nest too deep (see _check_depth)
         _check_depth(value)
+    return body
+
+
+def encode_shallow(value: list[Any]) -> bytes:
+    """:func:`encode_body` for a list of scalars and lists of scalars (a call's frame).
+
+    Such a value nests two levels deep at most, so the depth is not walked. A value that
+    breaks that promise is the caller's bug, and the peer refuses the frame.
+
+    Raises:
+        FrameError: the value holds something msgpack cannot carry (an int out of range),
+            or is too long.
+    """
+    try:
+        packer = _packers.packer
+    except AttributeError:
+        packer = _packers.packer = msgpack.Packer(use_bin_type=True, strict_types=False)
+    try:
+        body: bytes = packer.pack(value)
+    except (TypeError, ValueError, OverflowError) as exc:
+        _packers.packer = msgpack.Packer(use_bin_type=True, strict_types=False)  # a clean one
+        raise FrameError(f"cannot send {type(value).__name__} in a frame: {exc}") from exc
+    if len(body) > MAX_FRAME:
+        raise FrameError(f"a frame of {len(body)} bytes is over the limit of {MAX_FRAME}")
     return body
 
 
@@ -306,12 +331,13 @@ class PacketReader:
     Each thread that reads the socket has its own reader (its buffer is read into).
     """
 
-    __slots__ = ("_buffer", "_recvmsg_into", "_view")
+    __slots__ = ("_buffer", "_recvmsg_into", "_view", "_views")
 
     def __init__(self, sock: socket.socket) -> None:
         self._recvmsg_into = sock.recvmsg_into
         self._buffer = bytearray(PACKET_MAX)
         self._view = memoryview(self._buffer)
+        self._views = [self._view]  # recvmsg_into's buffers, made once
 
     def read(self) -> tuple[bool, Any]:
         """Read one frame: ``(True, value)``, or ``(False, None)`` when the peer has gone.
@@ -320,16 +346,9 @@ class PacketReader:
             FrameError: the message breaks the rules (close this connection).
             OSError: the socket failed.
         """
-        size, ancillary, flags, _ = self._recvmsg_into([self._view], _FD_SPACE, _CLOEXEC)
-        fds = _received_fds(ancillary) if ancillary else []
-        if flags & _CUT_SHORT:
-            _close_all(fds)
-            raise FrameError(f"a message longer than {PACKET_MAX} bytes, or with extra files")
-        if fds:
-            if size != 1 or self._buffer[0] != _LONG[0] or len(fds) != 1:
-                _close_all(fds)
-                raise FrameError("a message passed a file it had no business passing")
-            return True, decode(_read_long(fds[0]))
+        size, ancillary, flags, _ = self._recvmsg_into(self._views, _FD_SPACE, _CLOEXEC)
+        if ancillary or flags & _CUT_SHORT:
+            return self._unusual(size, ancillary, flags)
         if not size:
             return False, None  # the end (an empty message is no frame either)
         # decode(), written out: a message is never over MAX_FRAME (every frame comes here)
@@ -344,6 +363,19 @@ class PacketReader:
         if size > MAX_DEPTH:  # shorter, it cannot nest too deep (see _check_depth)
             _check_depth(value)
         return True, value
+
+    def _unusual(
+        self, size: int, ancillary: list[tuple[int, int, bytes]], flags: int
+    ) -> tuple[bool, Any]:
+        """A message cut short, or one that passed files: a long frame's memfd, or an error."""
+        fds = _received_fds(ancillary) if ancillary else []
+        if flags & _CUT_SHORT:
+            _close_all(fds)
+            raise FrameError(f"a message longer than {PACKET_MAX} bytes, or with extra files")
+        if size != 1 or self._buffer[0] != _LONG[0] or len(fds) != 1:
+            _close_all(fds)
+            raise FrameError("a message passed a file it had no business passing")
+        return True, decode(_read_long(fds[0]))
 
 
 def _received_fds(ancillary: list[tuple[int, int, bytes]]) -> list[int]:

@@ -444,13 +444,16 @@ def test_a_request_in_a_valid_frame_of_the_wrong_shape_closes_only_it() -> None:
 
 
 class _Kinds:
-    _public_methods_ = ["KindOf", "Big"]
+    _public_methods_ = ["KindOf", "Big", "Twice"]
 
     def KindOf(self, value: object) -> str:  # noqa: N802
         return type(value).__name__
 
     def Big(self) -> int:  # noqa: N802
         return 2**70
+
+    def Twice(self, text: str) -> str:  # noqa: N802
+        return text + text
 
 
 @pytest.mark.parametrize("multithreaded", [True, False], ids=["MTA caller", "STA caller"])
@@ -471,6 +474,36 @@ def test_ints_beyond_64_bits_cross_as_doubles_both_ways(pair: _Pair, multithread
         assert in_apartment(client, multithreaded=multithreaded) == (
             "int", "float", "float", "int", "str", "NoneType", float(2**70)
         )  # fmt: skip
+    finally:
+        home.stop()
+
+
+@pytest.mark.parametrize("multithreaded", [True, False], ids=["MTA caller", "STA caller"])
+def test_plain_values_longer_than_a_packet_cross_both_ways(
+    pair: _Pair, multithreaded: bool
+) -> None:
+    """A plain argument and result too long for one message go in a memfd (the plain
+    values' fast paths send short frames themselves); a short one with more than a few bytes
+    goes as it is."""
+    home: MtaThread[com.DispatchPointer] = MtaThread(lambda: com.wrap(_Kinds()))
+    try:
+        pointer = home.result
+        long = "L" * (_wire.PACKET_MAX // 2 + 1)  # the argument fits a message, its result not
+        longer = "M" * (_wire.PACKET_MAX + 1)
+
+        def client() -> tuple[object, ...]:
+            target = pair.lend(pointer, com.current_apartment())._target
+            return tuple(
+                target.invoke("Twice", com.DISPATCH_METHOD, (text,))
+                for text in ("a string of more than 32 bytes, x" * 2, long, longer)
+            )
+
+        assert in_apartment(client, multithreaded=multithreaded) == (
+            "a string of more than 32 bytes, x" * 4,
+            long * 2,
+            longer * 2,
+        )
+        assert not pair.client.closed
     finally:
         home.stop()
 

@@ -148,17 +148,29 @@ class RemoteObject:
     def invoke(self, dispid: int | str, flags: int, args: tuple[Any, ...]) -> Any:  # noqa: ANN401
         """IDispatch::Invoke in the other process; the caller waits as its apartment waits."""
         conn = self._conn
-        wire: Any = args  # plain values go as they are (msgpack sends a tuple as a list)
-        for item in args:
-            kind = type(item)
-            if kind not in _SIMPLE or (kind is int and not -(2**63) <= item < 2**64):
-                wire = to_wire(args, conn.export_tag)
-                break
         caller = current_apartment()
-        body = ("invoke", self.oid, dispid, flags, wire)
         if caller.kind is _MTA and controls.current is None:  # the common case, in one step
-            reply = conn.call_from_mta(caller, body)
+            for item in args:
+                if type(item) not in _SIMPLE:
+                    wire: Any = to_wire(args, conn.export_tag)
+                    reply = conn.call_from_mta(caller, ("invoke", self.oid, dispid, flags, wire))
+                    break
+            else:  # plain values go as they are (msgpack sends a tuple as a list)
+                try:
+                    reply = conn.call_from_mta(
+                        caller, ("invoke", self.oid, dispid, flags, args), True
+                    )
+                except FrameError:  # not sent: an int out of range goes as to_wire sends it
+                    wire = to_wire(args, conn.export_tag)
+                    reply = conn.call_from_mta(caller, ("invoke", self.oid, dispid, flags, wire))
         else:
+            wire = args  # plain values go as they are
+            for item in args:
+                kind = type(item)
+                if kind not in _SIMPLE or (kind is int and not -(2**63) <= item < 2**64):
+                    wire = to_wire(args, conn.export_tag)
+                    break
+            body = ("invoke", self.oid, dispid, flags, wire)
             reply = caller.call_out(caller, conn.apartment, sent_remotely, body)
         return reply if type(reply) is not Undecoded else conn.result_of(caller, reply)
 

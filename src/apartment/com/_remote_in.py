@@ -22,7 +22,7 @@ import struct
 import sysconfig
 from typing import TYPE_CHECKING, Any, cast
 
-from .._wire import FrameError, PacketReader, encode_body, send_packet
+from .._wire import PACKET_MAX, FrameError, PacketReader, encode_body, encode_shallow, send_packet
 from ..errors import RPC_E_DISCONNECTED, RPC_E_INVALIDMETHOD, ComError
 from ..kernel import Event
 from ..kernel.lowlevel import KERNEL_LOCK
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     import threading
     from collections.abc import Callable, Mapping
 
-    from ._apartment import Apartment
+    from ._apartment import Apartment, ThreadCom
     from ._pointer import InterfacePointer
     from ._remote import Connection, Handler, _Export
 
@@ -92,12 +92,17 @@ class CallsIn:
             kind = type(value)
             if kind not in _PLAIN or (kind is int and not -(2**63) <= value < 2**64):
                 value = to_wire(value, self.export_tag)  # (ints: to_wire's range)
-            frame = encode_body([REPLY, call, value])
+                frame = encode_body([REPLY, call, value])
+            else:  # a scalar: the frame is flat, no depth to walk
+                frame = encode_shallow([REPLY, call, value])
         except (TypeError, ValueError, OverflowError) as exc:
             self.fault(call, exc)
             return
-        try:  # noqa: SIM105 - as _send_inn, written out: every reply goes here
-            send_packet(self._inn, frame)
+        try:  # as _send_inn, written out: every reply goes here
+            if len(frame) <= PACKET_MAX:
+                self._inn.send(frame)
+            else:
+                send_packet(self._inn, frame)
         except OSError:  # a peer gone: nobody to tell
             pass
 
@@ -177,10 +182,7 @@ class CallsIn:
         except BaseException as raised:
             error = raised
         finally:
-            with self._lock:  # before the reply: the next request finds this thread free
-                self._inn_busy -= 1
-                if self._inn_threads - self._inn_busy > _MOST_IDLE:  # too many read: one goes
-                    self._retiring += 1
+            self._done_here()  # before the reply: the next request finds this thread free
         if error is None:
             self.reply(call, result)
         else:
@@ -195,6 +197,7 @@ class CallsIn:
         call runs on another.
         """
         reader = PacketReader(self._inn)
+        state = thread_state()  # this inn thread's, for the MTA calls it runs
         reason = ""
         try:
             while not reason and not self._closed:
@@ -208,7 +211,7 @@ class CallsIn:
                     raise FrameError("a frame must be a list of at least 2 items")
                 elif frame[0] == REQUEST:
                     if len(frame) == 7 and frame[2] == "invoke":
-                        self._invoke_request(frame)
+                        self._invoke_request(frame, state)
                     else:
                         self._request(frame[1], frame[2], frame[3:])
                 elif frame[0] == RELEASE:
@@ -284,11 +287,13 @@ class CallsIn:
             return
         handler(cast("Connection", self), call, rest)
 
-    def _invoke_request(self, frame: list[Any]) -> None:
+    def _invoke_request(self, frame: list[Any], state: ThreadCom) -> None:
         """An invoke request (the common one): ``_request``'s, with its MTA case written out.
 
-        A call into the MTA whose arguments are plain values runs here without the steps
-        between (``run``, ``_invoke``); any other goes the general way.
+        A call into the MTA whose arguments are plain values runs here, on this inn thread
+        (``state`` is its COM state), as ``_run_here`` runs it but in one function: the
+        export is looked up and the thread counted busy in one lock hold, and a plain
+        result is sent as it is. Any other call goes the general way (``run``, ``_invoke``).
         """
         _, call, _, oid, dispid, flags, args = frame
         if (
@@ -298,21 +303,68 @@ class CallsIn:
             or type(args) is not list
         ):
             raise FrameError("a malformed invoke frame")
+        plain = _PLAIN
+        for item in args:
+            if type(item) not in plain:
+                here = False
+                break
+        else:  # only plain values: they decode to themselves
+            here = True
         with self._lock:
             export = self._exports.get(oid)
+            if export is not None:
+                home = export.home
+                if here and not home.is_sta and home.deliver is not None:  # the MTA's
+                    self._inn_busy += 1
+                    spare = self._inn_threads - self._inn_busy < 1 and not self._closed
+                    if spare:
+                        self._inn_threads += 1
+                else:
+                    here = False
         if export is None:
             self.fault(call, ComError.from_hresult(RPC_E_DISCONNECTED, f"object {oid} is gone"))
             return
-        home = export.home
-        if not home.is_sta and home.deliver is not None:
-            plain = _PLAIN
-            for item in args:
-                if type(item) not in plain:
-                    break
-            else:  # only plain values: they decode to themselves
-                self._run_here(call, home, export.target.invoke, (dispid, flags, tuple(args)))
-                return
-        self.run(call, home, self._invoke, (export, dispid, flags, args))
+        if not here:
+            self.run(call, home, self._invoke, (export, dispid, flags, args))
+            return
+        if spare:
+            self._start_inn_thread()
+        if state.apartment is not home:
+            with KERNEL_LOCK:
+                state.apartment = home  # as an MTA worker: in the MTA without holding it
+        try:
+            result = export.target.invoke(dispid, flags, tuple(args))
+        except BaseException as error:
+            self._done_here()
+            self.fault(call, error)
+            del error  # its traceback holds this frame
+            return
+        with self._lock:  # _done_here, written out: before the reply, this thread is free
+            self._inn_busy -= 1
+            if self._inn_threads - self._inn_busy > _MOST_IDLE:  # too many read: one goes
+                self._retiring += 1
+        if type(result) not in plain:
+            self.reply(call, result)
+            return
+        try:
+            body = encode_shallow([REPLY, call, result])
+        except FrameError:  # an int beyond msgpack's, a str too long: as reply() sends them
+            self.reply(call, result)
+            return
+        try:  # as _send_inn, written out
+            if len(body) <= PACKET_MAX:
+                self._inn.send(body)
+            else:
+                send_packet(self._inn, body)
+        except OSError:  # a peer gone: nobody to tell
+            pass
+
+    def _done_here(self) -> None:
+        """A call ``_run_here`` ran has ended: before its reply, the thread is free again."""
+        with self._lock:
+            self._inn_busy -= 1
+            if self._inn_threads - self._inn_busy > _MOST_IDLE:  # too many read: one goes
+                self._retiring += 1
 
     def _invoke(self, export: _Export, dispid: int | str, flags: int, args: Any) -> Any:  # noqa: ANN401
         """Run an invoke request in the object's apartment, decoding its arguments there."""

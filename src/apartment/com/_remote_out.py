@@ -17,7 +17,7 @@ import contextlib
 import threading
 from typing import TYPE_CHECKING, Any, Literal
 
-from .._wire import FrameError, encode_body, send_packet
+from .._wire import PACKET_MAX, FrameError, encode_body, encode_shallow, send_packet
 from ..errors import CallFailedError, ComError, ServerUnavailableError
 from ..kernel import Event
 from ..kernel.lowlevel import can_watch_files, recycle_event, spare_event, wait_any_unchecked
@@ -145,7 +145,10 @@ class CallsOut:
             elif reads and kind is _MTA:
                 turn = self._followers[call] = Event()
         try:
-            send_packet(self._out, frame)
+            if len(frame) <= PACKET_MAX:  # send_packet's common case, without the call
+                self._out.send(frame)
+            else:
+                send_packet(self._out, frame)
         except OSError:
             with self._lock:
                 self._pending.pop(call, None)
@@ -171,22 +174,29 @@ class CallsOut:
                 return  # the reply came (or the connection closed)
         self._read_until(packet)
 
-    def call_from_mta(self, caller: Apartment, body: tuple[Any, ...]) -> Any:  # noqa: ANN401
+    def call_from_mta(self, caller: Apartment, body: tuple[Any, ...], flat: bool = False) -> Any:  # noqa: ANN401
         """An unbounded MTA caller's call: ``_mta``'s call_out and :meth:`_deliver` in one.
 
         The hottest path of a connection (``RemoteObject.invoke``). A caller that finds
         nobody reading reads its own reply, and its packet has no event: only the reader
         finishes it, or ``close`` fails it, and this thread looks at ``finished`` after its
-        read. One that comes while another reads waits as :meth:`_deliver`'s do.
+        read. One that comes while another reads waits as :meth:`_deliver`'s do. ``flat``:
+        the body holds only scalars and one list of them, so the frame cannot nest too deep
+        (:func:`~apartment._wire.encode_shallow`).
+
+        The reader's first read is written out here (``_read_until`` and ``_read_reply`` for
+        their common case: the next reply is the caller's, a plain value, and no other call
+        is out); anything else goes on the general way.
 
         Raises:
             ServerUnavailableError: the connection has closed (0x800706BA).
             CallFailedError: it closed while the call was out (0x800706BE).
             ComError: the other side's error.
+            FrameError: the request cannot be a frame (nothing was sent).
         """
         packet = CallPacket(caller, self.apartment, sent_remotely, body, _NO_WAKE)
         call = id(packet)  # unique while the packet waits in _pending
-        frame = encode_body([REQUEST, call, *body])
+        frame = (encode_shallow if flat else encode_body)([REQUEST, call, *body])
         with self._lock:
             if self._closed:
                 raise ServerUnavailableError(self._gone())
@@ -198,7 +208,10 @@ class CallsOut:
                 packet.done = spare_event()
                 turn = self._followers[call] = Event()
         try:
-            send_packet(self._out, frame)
+            if len(frame) <= PACKET_MAX:  # send_packet's common case, without the call
+                self._out.send(frame)
+            else:
+                send_packet(self._out, frame)
         except OSError:
             with self._lock:
                 self._pending.pop(call, None)
@@ -209,7 +222,31 @@ class CallsOut:
         if self._controls:
             self._flush_controls()
         if turn is None:
-            self._read_until(packet)
+            try:
+                ok, reply = self._replies.read()
+                if ok and type(reply) is list and len(reply) >= 3:
+                    kind, value = reply[0], reply[2]
+                    with self._lock:
+                        found = self._pending.pop(reply[1], None)
+                        if found is packet and not self._pending:
+                            self._reader = None  # nobody else waits: nobody reads
+                            if kind == REPLY and type(value) in _PLAIN:
+                                return value  # (the packet is out of _pending: done with)
+                    self._finish_reply(found, packet, reply)
+                elif ok:
+                    raise FrameError("a reply must be a list of at least 3 items")
+                else:
+                    self.close("the other process closed the connection")
+            except BROKEN as exc:
+                self.close(broken_reason(exc))
+            except BaseException:  # a Ctrl-C: the reading passes on, the reply is for nobody
+                if self._reader is packet:  # (only this reader sets it to something else)
+                    self._hand_over()
+                raise
+            if not packet.finished:
+                self._read_until(packet)  # not its reply first: read on
+            elif self._reader is packet:
+                self._hand_over()
             if not packet.finished:  # the connection closed: the close may be failing it now
                 packet.abandon(self.went_away())  # whoever is first, as finish() decides
         else:
@@ -380,11 +417,19 @@ class CallsOut:
             return False
         if type(frame) is not list or len(frame) < 3:
             raise FrameError("a reply must be a list of at least 3 items")
-        kind, call = frame[0], frame[1]
+        call = frame[1]
         with self._lock:
             packet = self._pending.pop(call, None)
             if packet is reader and packet is not None and not self._pending:
                 self._reader = None  # nobody else waits: nobody reads
+        self._finish_reply(packet, reader, frame)
+        return packet
+
+    def _finish_reply(
+        self, packet: CallPacket | None, reader: CallPacket | None, frame: list[Any]
+    ) -> None:
+        """Finish the call ``packet`` (None: nobody waits for it) with the reply ``frame``."""
+        kind = frame[0]
         if kind == REPLY:
             value = frame[2]
             if packet is None:  # nobody waits: count the references it holds, to give back
@@ -402,7 +447,6 @@ class CallsOut:
                 packet.finish()
         else:
             raise FrameError(f"a frame of kind {kind!r} where replies come")
-        return packet
 
     def went_away(self) -> CallFailedError:
         """The error of a call still out when the connection closed (0x800706BE)."""
