@@ -39,7 +39,7 @@ def test_thread_count_sees_a_new_thread() -> None:
     """One more thread counts one more. The library's own service threads (the clock's,
     a reaper's) may start or end at the same moment, so a few tries may be needed."""
     query = perf.open_query()
-    counts: list[tuple[int, int]] = []
+    counts: list[tuple[float, float]] = []
     try:
         counter = perf.add_counter(query, _path("Thread Count"))
         for _ in range(5):
