@@ -426,7 +426,7 @@ def try_acquire(
                 index = objects.index(obj)
                 return ABANDONED[index] if obj._take(thread) else SIGNALED[index]
         return None
-    if len(objects) > _SCAN_FROM:
+    if len(objects) > 6:  # _SCAN_FROM, written out: every wait-any passes here
         return _scan_any(objects, thread)
     for obj in objects:  # the common case, no mutex owned: one attribute read per object
         if obj._ready:

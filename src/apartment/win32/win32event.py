@@ -267,6 +267,7 @@ def WaitForSingleObjectEx(hHandle: object, milliseconds: int, bAlertable: int, /
 
 
 _wait_resolved = wait_resolved
+_ZERO = 0  # CPython's one int 0: ``x is _ZERO`` is the cheapest test for it (else: converted)
 
 
 def WaitForMultipleObjects(handlelist: object, bWaitAll: int, milliseconds: int, /) -> int:
@@ -284,14 +285,11 @@ def WaitForMultipleObjects(handlelist: object, bWaitAll: int, milliseconds: int,
             objects = None
         if objects is None or _deferred:
             objects = waitables(handlelist, SYNCHRONIZE)
-        kind = type(bWaitAll)
         result = _wait_resolved(
             objects,
-            bWaitAll  # type: ignore[arg-type]  # a bool, as it is
-            if kind is bool
-            else bWaitAll != 0
-            if kind is int
-            else as_bool(bWaitAll),
+            False
+            if bWaitAll is False or bWaitAll is _ZERO
+            else bWaitAll is True or as_bool(bWaitAll),
             milliseconds / 1000.0
             if type(milliseconds) is int and 0 <= milliseconds < 0xFFFFFFFF
             else ms_to_timeout(milliseconds),
