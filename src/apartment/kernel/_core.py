@@ -173,10 +173,19 @@ class Waitable:
     shared_kinds: ClassVar[set[type[Waitable]]] = set()
     """The classes of objects shared with other processes: a wait on one of them is the
     shared engine's (``_shared_wait``), not this one's."""
+    announced_kinds: ClassVar[set[type[Waitable]]] = set()
+    """The classes whose objects become ready only where :func:`release_waiters` (or
+    :func:`release_newest_first`) then runs for them whenever they have waiters, registered
+    or pending: a remembered scan of a set of them (see :func:`try_acquire`) relies on it.
+    A class says so with ``announced=True``; a subclass must say it again."""
 
-    def __init_subclass__(cls, shared: bool = False, **kwargs: object) -> None:
+    def __init_subclass__(
+        cls, shared: bool = False, announced: bool = False, **kwargs: object
+    ) -> None:
         super().__init_subclass__(**kwargs)
         (Waitable.shared_kinds if shared else Waitable.kinds).add(cls)
+        if announced and not shared:
+            Waitable.announced_kinds.add(cls)
 
     def __init__(self, ready: bool = False) -> None:
         self._ready = ready
@@ -214,6 +223,10 @@ class Waiter:
     decided here, since only its own thread can look at the shared objects (under the
     session lock), and it must pick the lowest index among all that are ready.
 
+    A thread's own waiter also remembers where its thread's last wait-any found a ready
+    object in a large set (``scanned``, see :func:`try_acquire`), so a loop that waits on the
+    same objects again reads one or two of them rather than all.
+
     Fields change only under the kernel lock. ``result`` is set exactly once per wait, by
     whoever satisfies, alerts, times out or cancels it; ``wake()`` is called once after
     that, outside the lock.
@@ -225,6 +238,10 @@ class Waiter:
         "eager",
         "objects",
         "result",
+        "scan_epoch",
+        "scan_kinds",
+        "scan_seen",
+        "scanned",
         "seq",
         "shared",
         "thread",
@@ -245,6 +262,16 @@ class Waiter:
         # The I/O this wait carries out on its own thread instead of parking (claim_drive);
         # set and cleared by the waiting thread only.
         self.drive: Drive | None = None
+        # The remembered scan (see _scan_any): while this waiter is registered with
+        # ``objects`` and not pending, objects[:scanned] were not ready at the scan, made in
+        # sharing epoch ``scan_epoch``, and none has become ready since (release_waiters
+        # sets -1); -1 when nothing is known. ``scan_seen`` is the last set scanned in full
+        # without being remembered; ``scan_kinds`` the last set whose kinds were checked,
+        # with the verdict.
+        self.scanned = -1
+        self.scan_epoch = 0
+        self.scan_seen: tuple[Waitable, ...] | None = None
+        self.scan_kinds: tuple[tuple[Waitable, ...], bool] | None = None
 
     def unregister(self) -> None:
         """Remove every entry of this waiter; kernel lock held, not pending."""
@@ -345,7 +372,9 @@ def begin(waiter: Waiter, objects: tuple[Waitable, ...], wait_all: bool, alertab
         waiter.unregister()
         for obj in objects:
             obj._waiters[waiter] = None
-        waiter.objects = objects
+    waiter.objects = objects  # (the caller's own tuple, equal or not: a scan finds it by identity)
+    waiter.scanned = -1  # pending: an object that becomes ready satisfies it instead
+    waiter.scan_seen = None
     waiter.seq = next(_seq)
     waiter.wait_all = wait_all
     waiter.alertable = alertable
@@ -397,11 +426,83 @@ def try_acquire(
                 index = objects.index(obj)
                 return ABANDONED[index] if obj._take(thread) else SIGNALED[index]
         return None
+    if len(objects) > 6:  # _SCAN_FROM, written out: every wait-any passes here
+        return _scan_any(objects, thread)
     for obj in objects:  # the common case, no mutex owned: one attribute read per object
         if obj._ready:
             index = objects.index(obj)
             return ABANDONED[index] if obj._take(thread) else SIGNALED[index]
     return None
+
+
+_SCAN_FROM = 6
+"""A wait-any on more objects than this remembers where its scan stopped (_scan_any)."""
+
+
+def _scan_any(objects: tuple[Waitable, ...], thread: ThreadState) -> WaitResult | None:
+    """try_acquire's wait-any on a large set, for a thread that owns no mutex; lock held.
+
+    A loop that waits on the same 64 objects again would read all 64 each time (most often
+    the first ready one is far in, or none is). Instead the thread's waiter stays registered
+    with them (as it does after a wait that parked) and remembers where the scan stopped:
+    ``scanned``. Whoever makes one of them ready then runs ``release_waiters`` for it, which
+    forgets that; so while it is remembered, the objects before it are still not ready and
+    the scan starts there. That holds only for kinds that always announce readiness that way
+    (``Waitable.announced_kinds``), in the sharing epoch of the scan (a published object
+    changes its kind), and for a waiter that is not pending (a pending one is satisfied
+    instead). A set is registered for this on its second full scan in a row, so a thread
+    that alternates between sets does not register each one over and over.
+    """
+    waiter = thread.waiter
+    remember = False
+    if waiter.result is not None:  # not pending: its registration can carry a scan
+        if waiter.objects is objects:
+            index = waiter.scanned
+            if index >= 0 and waiter.scan_epoch == SHARING.epoch:
+                count = len(objects)
+                while index < count:
+                    obj = objects[index]
+                    if obj._ready:
+                        waiter.scanned = index
+                        return ABANDONED[index] if obj._take(thread) else SIGNALED[index]
+                    index += 1
+                waiter.scanned = count
+                return None
+            remember = _announced(waiter, objects)
+        elif waiter.scan_seen is objects:  # its second full scan in a row: register it
+            remember = _announced(waiter, objects)
+            if remember:
+                if objects != waiter.objects:
+                    waiter.unregister()
+                    for obj in objects:
+                        obj._waiters[waiter] = None
+                waiter.objects = objects
+        else:
+            waiter.scan_seen = objects
+    found = None
+    for obj in objects:
+        if obj._ready:
+            found = obj
+            break
+    if remember:
+        waiter.scan_seen = None
+        waiter.scan_epoch = SHARING.epoch
+        waiter.scanned = len(objects) if found is None else objects.index(found)
+    if found is None:
+        return None
+    index = objects.index(found)
+    return ABANDONED[index] if found._take(thread) else SIGNALED[index]
+
+
+def _announced(waiter: Waiter, objects: tuple[Waitable, ...]) -> bool:
+    """Whether every object of ``objects`` is of an announced kind (checked once per set)."""
+    kinds = waiter.scan_kinds
+    if kinds is None or kinds[0] is not objects:
+        kinds = waiter.scan_kinds = (
+            objects,
+            Waitable.announced_kinds.issuperset(map(type, objects)),
+        )
+    return kinds[1]
 
 
 def release_waiters(obj: Waitable, woken: list[Waiter]) -> None:
@@ -414,9 +515,12 @@ def release_waiters(obj: Waitable, woken: list[Waiter]) -> None:
     waiters = obj._waiters
     if len(waiters) == 1:  # the common case (a reply, a ping-pong): no list, no sort
         (waiter,) = waiters
+        waiter.scanned = -1  # a remembered scan of a set with obj is stale (_scan_any)
         if waiter.result is None and obj._ready:
             _satisfy(obj, waiter, woken)
         return
+    for waiter in waiters:
+        waiter.scanned = -1
     for waiter in pending(obj):
         if not obj._ready:
             return
@@ -429,6 +533,8 @@ def release_newest_first(obj: Waitable, woken: list[Waiter]) -> None:
     A completion port hands its packets to the thread that waited last, whose stack and
     caches are warmest (Windows' rule); every other object is FIFO (:func:`release_waiters`).
     """
+    for waiter in obj._waiters:
+        waiter.scanned = -1  # as release_waiters does
     waiters = pending(obj)
     waiters.reverse()
     for waiter in waiters:

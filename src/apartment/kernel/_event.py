@@ -35,7 +35,7 @@ class EventStatistics:
     manual_reset: bool
 
 
-class Event(Waitable):
+class Event(Waitable, announced=True):
     """A Win32 event (CreateEvent).
 
     An auto-reset event (the default) releases one waiter per ``set()`` and resets itself as it

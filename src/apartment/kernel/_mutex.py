@@ -33,7 +33,7 @@ class MutexStatistics:
     abandoned: bool
 
 
-class Mutex(Waitable):
+class Mutex(Waitable, announced=True):
     """A Win32 mutex (CreateMutex): owned by one thread at a time, recursively.
 
     Each successful wait by the owner adds one to the count; the owner must ``release()`` as

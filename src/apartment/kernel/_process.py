@@ -55,7 +55,7 @@ class ProcessStatistics:
 
 
 @final
-class ProcessHandle(Waitable):
+class ProcessHandle(Waitable, announced=True):
     """A process as a waitable kernel object; signaled when the process exits.
 
     Made by :func:`start_process` (a child) or :func:`current_process` (this process, which

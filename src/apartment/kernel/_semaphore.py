@@ -41,7 +41,7 @@ def _check_count(name: str, value: int) -> int:
     return value
 
 
-class Semaphore(Waitable):
+class Semaphore(Waitable, announced=True):
     """A Win32 semaphore (CreateSemaphore): each wait takes one unit of the count.
 
     Requires ``0 <= initial_count <= maximum_count`` and ``maximum_count > 0``.

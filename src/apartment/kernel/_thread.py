@@ -81,7 +81,7 @@ class ThreadStatistics:
 
 
 @final
-class ThreadHandle(Waitable):
+class ThreadHandle(Waitable, announced=True):
     """A thread as a waitable kernel object; signaled when the thread ends.
 
     Only the runtime creates these: :func:`start_thread`, :func:`current_thread` and

@@ -33,7 +33,7 @@ class TimerStatistics:
     period: float
 
 
-class WaitableTimer(Waitable):
+class WaitableTimer(Waitable, announced=True):
     """A Win32 waitable timer (CreateWaitableTimer), created inactive and nonsignaled.
 
     A manual-reset (notification) timer stays signaled once due until it is set again; an

@@ -60,6 +60,7 @@ __all__ = [
     "MAXIMUM_WAIT_OBJECTS",
     "check_timeout",
     "wait_any_unchecked",
+    "wait_resolved",
     "wait_any_after",
     "wait_single",
     "begin_async_wait",
@@ -214,6 +215,23 @@ def wait_any_unchecked(
 ) -> WaitResult | None:
     """wait_any for the library's own callers: a tuple it built, so no argument checks."""
     return _wait(objects, False, None if timeout is None else check_timeout(timeout), alertable)
+
+
+def wait_resolved(
+    objects: tuple[Waitable, ...], wait_all: bool, timeout: float | None
+) -> WaitResult | None:
+    """wait_any or wait_all on a set the handle table resolved, with a timeout checked already.
+
+    ``objects`` is what ``HandleTable.get_many`` returned (most often a CheckedObjects: no
+    object is looked at again while the sharing epoch stands); ``timeout`` is None or a
+    finite number of seconds >= 0. For the facade's WaitForMultipleObjects, whose own checks
+    of its arguments stand for wait_any's: a loop's wait costs what the wait itself does.
+    """
+    if type(objects) is CheckedObjects and objects.epoch == SHARING.epoch:
+        if wait_all and not objects.distinct:
+            raise _repeated()
+        return _wait(objects.plain, wait_all, timeout, False)
+    return (_wait_all if wait_all else wait_any)(objects, timeout)
 
 
 def wait_any_after(
@@ -516,6 +534,8 @@ def withdraw_async_wait(waiter: Waiter) -> WaitResult | None:
         SHARED.stop_async(waiter)
     return result if isinstance(result, WaitResult) else None
 
+
+_wait_all = wait_all  # wait_resolved's parameter of that name shadows the function
 
 # Waitable.wait (in _core, below this module) reaches the engine through ENGINE; the package
 # imports this module before anything can wait.

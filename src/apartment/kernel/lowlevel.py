@@ -50,6 +50,7 @@ from ._wait import cancel_async_wait as cancel_async_wait
 from ._wait import check_timeout as check_timeout
 from ._wait import wait_any_after as wait_any_after
 from ._wait import wait_any_unchecked as wait_any_unchecked
+from ._wait import wait_resolved as wait_resolved
 from ._wait import withdraw_async_wait as withdraw_async_wait
 
 __all__ = [
@@ -65,6 +66,7 @@ __all__ = [
     "os_error",
     "check_timeout",
     "wait_any_unchecked",
+    "wait_resolved",
     "wait_any_after",
     "begin_async_wait",
     "cancel_async_wait",

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..errors import InvalidThreadIdError
-from ..kernel import ThreadHandle, thread_by_id
 from ..kernel.lowlevel import KERNEL_LOCK, Waiter, wake_all
 from ._constants import HWND_BROADCAST
 from ._foreign import foreign_windows, post_elsewhere, post_thread_elsewhere, post_to_window_of
 from ._message import posted_message
-from ._queue import THREAD_QUEUE, current_queue, post_to_thread
+from ._queue import ELSEWHERE, THREAD_QUEUE, current_queue
+from ._queue import post_thread_message as post_thread_message
 from ._window_table import WINDOWS, window_of
 
 if TYPE_CHECKING:
@@ -64,30 +63,7 @@ def post_message(hwnd: int, msg: int, wparam: object = 0, lparam: object = 0) ->
         wake_all(woken)
 
 
-def post_thread_message(
-    thread: ThreadHandle | int, msg: int, wparam: object = 0, lparam: object = 0
-) -> None:
-    """Post a thread message (hwnd 0) to a thread's queue (PostThreadMessage).
-
-    The thread may belong to another process of the session.
-
-    Raises:
-        InvalidThreadIdError: no such thread, or it has no message queue.
-        NotEnoughQuotaError: its queue already holds 10,000 posted messages.
-    """
-    native_id = (
-        thread
-        if type(thread) is int
-        else thread.native_id
-        if isinstance(thread, ThreadHandle)
-        else thread
-    )
-    try:
-        post_to_thread(native_id, msg, wparam, lparam)
-    except InvalidThreadIdError:
-        if type(native_id) is not int or thread_by_id(native_id) is not None:
-            raise  # a thread of this process (without a queue)
-        post_thread_elsewhere(native_id, msg, wparam, lparam)  # maybe another process's
+ELSEWHERE.post_thread = post_thread_elsewhere  # post_thread_message's way to other processes
 
 
 def _post(queue: MessageQueue, hwnd: int, msg: int, wparam: object, lparam: object) -> None:

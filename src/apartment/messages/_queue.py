@@ -64,7 +64,8 @@ __all__ = [
     "current_queue",
     "on_queue_end",
     "on_queue_start",
-    "post_to_thread",
+    "ELSEWHERE",
+    "post_thread_message",
     "queue_of",
 ]
 
@@ -491,38 +492,71 @@ def queue_of(thread: ThreadHandle | int) -> MessageQueue:
     return queue
 
 
-def post_to_thread(native_id: int, msg: int, wparam: object, lparam: object) -> None:
-    """Post a thread message to a thread's queue by id, looking it up and posting in one hold.
+class _Elsewhere:
+    """Where a thread message goes whose thread has no queue here; ``_post`` fills it in.
 
-    Posting is a window-manager call: it makes the caller's own queue first. The message is
-    built here (posted_message, inlined for WM_USER and above, which it never refuses):
-    every PostThreadMessage comes this way.
+    The message layer posts to a thread of another process of the session through
+    ``_foreign``, which sits above this module; it plugs itself in as it is imported.
+    """
+
+    __slots__ = ("post_thread",)
+
+    def __init__(self) -> None:
+        self.post_thread: Callable[[int, int, object, object], None] | None = None
+
+
+ELSEWHERE = _Elsewhere()
+
+
+def post_thread_message(
+    thread: ThreadHandle | int, msg: int, wparam: object = 0, lparam: object = 0
+) -> None:
+    """Post a thread message (hwnd 0) to a thread's queue (PostThreadMessage).
+
+    The thread may belong to another process of the session. The queue is looked up and the
+    message posted in one hold of the kernel lock. Posting is a window-manager call: it makes
+    the caller's own queue first. The message is built here (posted_message, inlined for
+    WM_USER and above, which it never refuses): every PostThreadMessage comes this way, the
+    facade's too, in this one call.
 
     Raises:
         TypeError, ValueError, MessageSyncOnlyError: see :func:`~._message.posted_message`.
         InvalidThreadIdError: no such thread, or it has no message queue.
         NotEnoughQuotaError: its queue already holds 10,000 posted messages.
     """
-    if type(msg) is int and 0x400 <= msg <= 0xFFFFFFFF:
-        stamp = _now_ns() // 1_000_000 & 0xFFFFFFFF
-        message = _new_message(Message, (0, msg, wparam, lparam, stamp, _NO_POINT))
-    else:
-        message = posted_message(0, msg, wparam, lparam)
+    native_id = (
+        thread
+        if type(thread) is int
+        else thread.native_id
+        if isinstance(thread, ThreadHandle)
+        else thread
+    )
     try:
-        _tls.queue  # noqa: B018 - only whether the caller has a queue yet
-    except AttributeError:
-        current_queue()
-    lock = KERNEL_LOCK  # not a with statement: acquire/release calls cost half as much
-    lock.acquire()
-    try:
-        queue = _by_thread.get(native_id)
-        woken = None if queue is None else queue.post(message)
-    finally:
-        lock.release()
-    if woken:
-        wake_all(woken)
-    elif queue is None:
-        queue_of(native_id)  # raises the precise error
+        if type(msg) is int and 0x400 <= msg <= 0xFFFFFFFF:
+            stamp = _now_ns() // 1_000_000 & 0xFFFFFFFF
+            message = _new_message(Message, (0, msg, wparam, lparam, stamp, _NO_POINT))
+        else:
+            message = posted_message(0, msg, wparam, lparam)
+        try:
+            _tls.queue  # noqa: B018 - only whether the caller has a queue yet
+        except AttributeError:
+            current_queue()
+        lock = KERNEL_LOCK  # not a with statement: acquire/release calls cost half as much
+        lock.acquire()
+        try:
+            queue = _by_thread.get(native_id)
+            woken = None if queue is None else queue.post(message)
+        finally:
+            lock.release()
+        if woken:
+            wake_all(woken)
+        elif queue is None:
+            queue_of(native_id)  # raises the precise error
+    except InvalidThreadIdError:
+        elsewhere = ELSEWHERE.post_thread
+        if elsewhere is None or type(native_id) is not int or thread_by_id(native_id) is not None:
+            raise  # a thread of this process (without a queue)
+        elsewhere(native_id, msg, wparam, lparam)  # maybe another process's
 
 
 def on_queue_end(callback: Callable[[MessageQueue], None]) -> None:

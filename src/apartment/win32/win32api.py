@@ -187,18 +187,21 @@ def PostThreadMessage(
     tid: int, idMessage: int, wParam: object = None, lParam: object = None, /
 ) -> None:
     # dword() and pointer_param() inlined for what nearly every caller passes (ints in range):
-    # this is every cross-thread message's hot call.
-    if type(wParam) is not int or not -(2**63) <= wParam < 2**63:
-        wParam = pointer_param(wParam)
-    if type(lParam) is not int or not -(2**63) <= lParam < 2**63:
-        lParam = pointer_param(lParam)
+    # this is every cross-thread message's hot call. pointer_param leaves an int in range as
+    # it is, so both go through it when either is anything else.
+    if not (
+        type(wParam) is int is type(lParam)
+        and -(2**63) <= wParam < 2**63
+        and -(2**63) <= lParam < 2**63
+    ):
+        wParam, lParam = pointer_param(wParam), pointer_param(lParam)
+    try:  # dword(): an int (or anything with int's &, a bool, numpy's ints) is masked as it is
+        tid &= 0xFFFFFFFF
+        idMessage &= 0xFFFFFFFF
+    except TypeError:
+        tid, idMessage = dword(tid), dword(idMessage)
     try:  # stamped here, not by @api: a hot call saves the wrapper's frame
-        _post_thread_message(
-            tid & 0xFFFFFFFF if type(tid) is int else dword(tid),
-            idMessage & 0xFFFFFFFF if type(idMessage) is int else dword(idMessage),
-            wParam,
-            lParam,
-        )
+        _post_thread_message(tid, idMessage, wParam, lParam)
     except Win32Error as error:
         raise stamped(error, "PostThreadMessage") from None
 

@@ -13,6 +13,7 @@ from .. import kernel, messages
 from ..errors import ERROR_ALREADY_EXISTS, Win32Error
 from ..kernel import MAXIMUM_WAIT_OBJECTS as MAXIMUM_WAIT_OBJECTS
 from ..kernel import Event, Mutex, Semaphore, Waitable, WaitableTimer
+from ..kernel.lowlevel import wait_resolved
 from ..messages import MWMO_ALERTABLE as MWMO_ALERTABLE
 from ..messages import MWMO_INPUTAVAILABLE as MWMO_INPUTAVAILABLE
 from ..messages import MWMO_WAITALL as MWMO_WAITALL
@@ -265,11 +266,14 @@ def WaitForSingleObjectEx(hHandle: object, milliseconds: int, bAlertable: int, /
         raise stamped(error, "WaitForSingleObjectEx") from None
 
 
-_wait_any, _wait_all = kernel.wait_any, kernel.wait_all
+_wait_resolved = wait_resolved
+_ZERO = 0  # CPython's one int 0: ``x is _ZERO`` is the cheapest test for it (else: converted)
 
 
 def WaitForMultipleObjects(handlelist: object, bWaitAll: int, milliseconds: int, /) -> int:
-    # as_bool, ms_to_timeout and wait_code inlined for the usual arguments: a wait loop's call
+    # as_bool, ms_to_timeout and wait_code inlined for the usual arguments: a wait loop's call.
+    # The handles resolve to a set the kernel checked (waitables), and the milliseconds to
+    # seconds in range, so the kernel's wait_resolved checks neither again.
     try:
         # waitables(handlelist, SYNCHRONIZE), its lookup by identity inlined
         if type(handlelist) is list and handlelist and type(handlelist[0]) is PyHANDLE:
@@ -281,15 +285,15 @@ def WaitForMultipleObjects(handlelist: object, bWaitAll: int, milliseconds: int,
             objects = None
         if objects is None or _deferred:
             objects = waitables(handlelist, SYNCHRONIZE)
-        kind = type(bWaitAll)
-        if bWaitAll if kind is bool else bWaitAll != 0 if kind is int else as_bool(bWaitAll):
-            wait = _wait_all
-        else:
-            wait = _wait_any
-        if type(milliseconds) is int and 0 <= milliseconds < 0xFFFFFFFF:
-            result = wait(objects, milliseconds / 1000.0)
-        else:
-            result = wait(objects, ms_to_timeout(milliseconds))
+        result = _wait_resolved(
+            objects,
+            False
+            if bWaitAll is False or bWaitAll is _ZERO
+            else bWaitAll is True or as_bool(bWaitAll),
+            milliseconds / 1000.0
+            if type(milliseconds) is int and 0 <= milliseconds < 0xFFFFFFFF
+            else ms_to_timeout(milliseconds),
+        )
     except Win32Error as error:
         raise stamped(error, "WaitForMultipleObjects") from None
     if result is not None and not (result[1] or result[2]):  # signaled: not abandoned, alerted

@@ -232,14 +232,15 @@ def SendMessageTimeout(
 
 
 _get_message = messages.get_message
+_ZERO = 0
+"""CPython's one int 0: ``x is _ZERO`` is the cheapest test for the usual 0 (an int 0 made
+some other way, a bool or a float goes the converting way, which gives the same result)."""
 
 
 def GetMessage(hwnd: int | None, _min: int, _max: int, /) -> list[Any]:
     """Return ``[rc, msg]``: rc 1 for a message, 0 for WM_QUIT, -1 on error (pywin32 shape)."""
     try:  # what @soft does, here: every message loop's hot call saves the wrapper's frame
-        if (hwnd is None or (type(hwnd) is int and not hwnd)) and (
-            type(_min) is int and type(_max) is int and not (_min | _max) & 0xFFFFFFFF
-        ):
+        if (hwnd is None or hwnd is _ZERO) and _min is _ZERO and _max is _ZERO:
             message = _get_message()  # the usual loop, GetMessage(None, 0, 0): no conversions
         else:
             message = _get_message(handle_value(hwnd) or None, dword(_min), dword(_max))
