@@ -2,9 +2,10 @@
 
 `make test` gets pywin32 312's wheel from the package index once (it is a zip; no Windows is
 needed) into a cache, unpacks the files below, and runs each through ``run_file.py``: the
-facade's import hook, and our stand-in for ``win32com.test.util`` (pywin32's imports
-``winreg``). Each file runs in a fresh interpreter, in a class registry and a runtime
-directory (for local COM servers) of its own.
+facade's import hook, and our stand-in for ``win32com.test.util`` (pywin32's looks for its
+test servers in HKEY_CLASSES_ROOT and registers them through a shell command). Each file
+runs in a fresh interpreter, in a class registry and a runtime directory (for local COM
+servers) of its own.
 
 A test of a file left out names why in one line (``skip``). A file that does not pass yet is
 marked ``xfail`` with the issue that makes it pass; the mark is strict, so a file that starts

@@ -1,7 +1,11 @@
 """Our stand-in for pywin32's ``win32com.test.util``, which pywin32's own tests import.
 
-pywin32's module imports ``winreg`` and ``win32com.shell`` (Windows-only) and registers test
-servers by running them with ``--unattended`` into HKEY_CLASSES_ROOT. This one offers the
+pywin32's module finds a test server's registration through ``winreg`` in
+HKEY_CLASSES_ROOT\\CLSID (here COM classes live in the class registry, which ``winreg``'s
+HKEY_CURRENT_USER does not show), and registers one by running it with ``--unattended`` through
+``os.system`` into ``nul``; it also imports ``IsUserAnAdmin`` from ``win32com.shell.shell``,
+which the facade lacks. ``import winreg`` itself works now (``apartment.win32.winreg``), but
+the rest keeps this stand-in. It offers the
 same names with the same meaning over the apartment facade: a server is registered in the
 class registry ``$APARTMENT_REGISTRY``, as ``python -m apartment register`` does.
 Only the names pywin32's tests use are here.

@@ -108,6 +108,7 @@ MODULES: dict[str, str] = {
 
 RUNTIME_MODULES: dict[str, str] = {
     "msvcrt": "apartment.win32.msvcrt",
+    "winreg": "apartment.win32.winreg",
 }
 """Modules of Python on Windows that Linux lacks -> their stand-ins, mapped only for programs
 run on the facade (``python -m apartment run``, and its children): ``install(runtime=True)``."""
