@@ -158,7 +158,7 @@ def test_a_store_made_before_the_machine_roots_gets_them_and_keeps_its_keys(
                 "INSERT INTO keys (id, parent, name, name_key, last_write) VALUES (?, 1, ?, ?, 0)",
                 (key_id, name, name.lower()),
             )
-    with sqlite3.connect(user_registry) as raw:
+    with contextlib.closing(sqlite3.connect(user_registry)) as raw:
         assert raw.execute("SELECT count(*) FROM keys").fetchone() == (3,)
     assert _subkeys(_user()) == ["Other", "Software"]
     assert _subkeys(_machine()) == ["HARDWARE", "SOFTWARE", "SYSTEM"]
@@ -182,7 +182,7 @@ def test_stores_opened_at_once_by_many_threads_seed_once(user_registry: Path) ->
     for thread in threads:
         thread.join(timeout=60)
     assert failures == []
-    with sqlite3.connect(user_registry) as raw:
+    with contextlib.closing(sqlite3.connect(user_registry)) as raw:
         rows = raw.execute(
             "SELECT count(*) FROM keys WHERE name = 'CurrentVersion' AND parent IN"
             " (SELECT id FROM keys WHERE name = 'Windows NT')"
