@@ -288,3 +288,23 @@ def test_machine_keys_are_found_by_object_name_and_in_transactions() -> None:
             registry.open_key(_machine(), "SOFTWARE\\Transacted")
         transaction.commit()
     assert _value("SOFTWARE\\Transacted", "T") == ("t", registry.REG_SZ)
+
+
+def test_a_transacted_write_below_the_machine_needs_elevation_at_the_call() -> None:
+    transaction = kernel.Transaction()
+    inside = registry.transacted_key(_machine(), transaction)
+    with _acting_as(administrator=False):
+        software, made = registry.create_key(inside, "SOFTWARE")  # it exists: no write
+        assert not made
+        attempts: list[Callable[[], object]] = [
+            lambda: software.set_value("V", registry.REG_SZ, "v"),
+            lambda: software.delete_value("V"),
+            lambda: registry.create_key(inside, "SOFTWARE\\New"),
+            lambda: registry.delete_key(inside, "HARDWARE\\DEVICEMAP\\SERIALCOMM"),
+        ]
+        for attempt in attempts:
+            with pytest.raises(Win32Error) as error:
+                attempt()
+            assert _code(error) == ERROR_ACCESS_DENIED
+    transaction.commit()
+    assert registry.open_key(_machine(), "HARDWARE\\DEVICEMAP\\SERIALCOMM").info()[:2] == (0, 0)

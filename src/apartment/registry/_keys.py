@@ -36,6 +36,7 @@ __all__ = [
     "KEY_QUERY_VALUE", "KEY_SET_VALUE", "KEY_CREATE_SUB_KEY", "KEY_ENUMERATE_SUB_KEYS",
     "KEY_NOTIFY", "KEY_READ", "KEY_WRITE", "KEY_ALL_ACCESS",
     "Key", "KeyInfo", "open_key", "create_key", "delete_key", "key_of_handle", "root_key",
+    "refuse_root", "require_writable",
 ]  # fmt: skip
 
 HKEY_CURRENT_USER = 0x80000001  # the predefined handle: the root of the user registry
@@ -246,7 +247,7 @@ def _touch(connection: sqlite3.Connection, key_id: int, kind: int) -> None:
             "SELECT parent FROM keys WHERE id = ?", (current,)
         ).fetchone()
     if chain[-1] != ROOT_ID:
-        _require_elevation(chain[-1])
+        _require_elevation(MACHINE_NAME if chain[-1] == MACHINE_ID else USERS_NAME)
     connection.execute("UPDATE keys SET last_write = ? WHERE id = ?", (time.time(), key_id))
     connection.execute(
         "INSERT INTO changes (key, kind, chain) VALUES (?, ?, ?)",
@@ -254,15 +255,21 @@ def _touch(connection: sqlite3.Connection, key_id: int, kind: int) -> None:
     )
 
 
-def _require_elevation(root: int) -> None:
-    """Refuse a write below ``root`` (a machine-wide one) unless the caller's token is elevated.
+def require_writable(path: str) -> None:
+    """Refuse a write to the key at ``path`` as :func:`_touch` would (a transacted write)."""
+    root = path.split("\\")[0]
+    if root != _ROOT.path:
+        _require_elevation(root)
+
+
+def _require_elevation(name: str) -> None:
+    """Refuse a write below the machine-wide root ``name`` unless the caller's token is elevated.
 
     Windows gives the machine's keys to Administrators and SYSTEM; the token here is an
     elevated administrator's when the process runs as root (``kernel.Token``), or one a
     thread impersonates.
     """
     if not kernel.effective_token(kernel.current_thread()).elevated:
-        name = MACHINE_NAME if root == MACHINE_ID else USERS_NAME
         raise Win32Error.from_code(
             ERROR_ACCESS_DENIED, f"writing below {name} needs an elevated administrator's token"
         )

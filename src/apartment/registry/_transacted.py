@@ -32,7 +32,7 @@ from ..errors import (
     Win32Error,
 )
 from . import _notify, _txlocks
-from ._keys import Key, KeyInfo, _touch, _walk, root_key
+from ._keys import Key, KeyInfo, _touch, _walk, require_writable, root_key
 from ._store import connect as _connect
 from ._store import transaction
 from ._values import decode, encode
@@ -334,6 +334,7 @@ class TransactedKey(Key):
 
     def set_value(self, name: str | None, kind: int, data: object) -> None:
         """Set the value ``name`` in the transaction."""
+        require_writable(self.path)
         self._work().set_value(self.path, name or "", kind, encode(kind, data))
 
     def query_value(self, name: str | None) -> tuple[object, int]:
@@ -345,6 +346,7 @@ class TransactedKey(Key):
 
     def delete_value(self, name: str | None) -> None:
         """Delete the value ``name`` in the transaction."""
+        require_writable(self.path)
         self._work().delete_value(self.path, name or "")
 
     def value_at(self, index: int) -> tuple[str, object, int]:
@@ -379,10 +381,17 @@ class TransactedKey(Key):
         return TransactedKey(path, self.transaction)
 
     def _create_subkey(self, parts: list[str]) -> tuple[Key, bool]:
+        try:
+            return self._open_subkey(parts), False
+        except Win32Error as error:
+            if error.winerror != ERROR_FILE_NOT_FOUND:
+                raise
+        require_writable(self.path)  # a key is to be made: a write
         path, made = self._work().walk(self.path, parts, create=True)
         return TransactedKey(path, self.transaction), made
 
     def _delete_subkey(self, parts: list[str]) -> None:
+        require_writable(self.path)
         work = self._work()
         path, _ = work.walk(self.path, parts, create=False)
         work.delete_key(path)
