@@ -5,8 +5,10 @@ that tree for one Linux user, in a SQLite file (see :func:`user_registry_path`).
 live in the kernel's handle table, with the access they were opened for; a change notification
 (:meth:`Key.notify`) sets a kernel :class:`~apartment.kernel.Event`, so it can be waited on
 like any other. A key opened through a kernel Transaction (:func:`transacted_key`) keeps
-its changes until the transaction commits. Only ``HKEY_CURRENT_USER`` is modelled; the COM
-class registry has its own file and API (:mod:`apartment.com`).
+its changes until the transaction commits. ``HKEY_LOCAL_MACHINE`` and ``HKEY_USERS`` are
+two more roots of the same file (so kept per Linux user), seeded once with the machine's
+well-known keys; writing below them needs an elevated token. The COM class registry
+(``HKEY_CLASSES_ROOT``) has its own file and API (:mod:`apartment.com`).
 
 Example::
 
@@ -23,6 +25,8 @@ from ._hives import restore_key as restore_key
 from ._hives import save_key as save_key
 from ._hives import unload_key as unload_key
 from ._keys import HKEY_CURRENT_USER as HKEY_CURRENT_USER
+from ._keys import HKEY_LOCAL_MACHINE as HKEY_LOCAL_MACHINE
+from ._keys import HKEY_USERS as HKEY_USERS
 from ._keys import KEY_ALL_ACCESS as KEY_ALL_ACCESS
 from ._keys import KEY_CREATE_SUB_KEY as KEY_CREATE_SUB_KEY
 from ._keys import KEY_ENUMERATE_SUB_KEYS as KEY_ENUMERATE_SUB_KEYS
@@ -62,8 +66,9 @@ from ._values import REG_QWORD as REG_QWORD
 from ._values import REG_SZ as REG_SZ
 
 __all__ = [
-    "HKEY_CURRENT_USER", "KEY_ALL_ACCESS", "KEY_CREATE_SUB_KEY", "KEY_ENUMERATE_SUB_KEYS",
-    "KEY_NOTIFY", "KEY_QUERY_VALUE", "KEY_READ", "KEY_SET_VALUE", "KEY_WRITE",
+    "HKEY_CURRENT_USER", "HKEY_LOCAL_MACHINE", "HKEY_USERS",
+    "KEY_ALL_ACCESS", "KEY_CREATE_SUB_KEY", "KEY_ENUMERATE_SUB_KEYS", "KEY_NOTIFY",
+    "KEY_QUERY_VALUE", "KEY_READ", "KEY_SET_VALUE", "KEY_WRITE",
     "Key", "KeyInfo", "create_key", "delete_key", "key_of_handle", "open_key",
     "REG_NOTIFY_CHANGE_ATTRIBUTES", "REG_NOTIFY_CHANGE_LAST_SET", "REG_NOTIFY_CHANGE_NAME",
     "REG_NOTIFY_CHANGE_SECURITY", "REG_NOTIFY_THREAD_AGNOSTIC", "user_registry_path",

@@ -23,7 +23,8 @@ from ..errors import (
     Win32Error,
 )
 from . import _notify, _txlocks
-from ._store import ROOT_ID, transaction
+from ._machine import MACHINE_NAME, USERS_NAME, user_alias
+from ._store import MACHINE_ID, ROOT_ID, USERS_ID, transaction
 from ._store import connect as _connect
 from ._values import decode, encode
 
@@ -31,13 +32,16 @@ if TYPE_CHECKING:
     import sqlite3
 
 __all__ = [
-    "HKEY_CURRENT_USER",
+    "HKEY_CURRENT_USER", "HKEY_LOCAL_MACHINE", "HKEY_USERS",
     "KEY_QUERY_VALUE", "KEY_SET_VALUE", "KEY_CREATE_SUB_KEY", "KEY_ENUMERATE_SUB_KEYS",
     "KEY_NOTIFY", "KEY_READ", "KEY_WRITE", "KEY_ALL_ACCESS",
-    "Key", "KeyInfo", "open_key", "create_key", "delete_key", "key_of_handle",
+    "Key", "KeyInfo", "open_key", "create_key", "delete_key", "key_of_handle", "root_key",
+    "refuse_root", "require_writable",
 ]  # fmt: skip
 
 HKEY_CURRENT_USER = 0x80000001  # the predefined handle: the root of the user registry
+HKEY_LOCAL_MACHINE = 0x80000002  # the machine's keys (kept per Linux user: see _machine)
+HKEY_USERS = 0x80000003  # .DEFAULT and the user's SID (HKEY_CURRENT_USER's root)
 KEY_QUERY_VALUE = 0x1
 KEY_SET_VALUE = 0x2
 KEY_CREATE_SUB_KEY = 0x4
@@ -204,6 +208,7 @@ class Key:
     def _delete_subkey(self, parts: list[str]) -> None:
         with transaction() as connection:
             key_id, path, _ = _walk(connection, self, parts, create=False)
+            refuse_root(key_id, path)
             if connection.execute("SELECT 1 FROM keys WHERE parent = ?", (key_id,)).fetchone():
                 raise Win32Error.from_code(ERROR_ACCESS_DENIED, f"{path} has subkeys")
             _txlocks.check(path, path.rpartition("\\")[0])
@@ -220,17 +225,20 @@ class Key:
         """Close this open key: the watches made through it end, setting their events.
 
         The facade calls it when the key's last handle closes (RegCloseKey); it does nothing
-        to HKEY_CURRENT_USER's root, which is never closed.
+        to a predefined root, which is never closed.
         """
-        if self is not _ROOT:
+        if all(self is not root for root in _ROOTS.values()):
             _notify.end_watches_of(self)
 
     close_on_last_handle = close  # the handle table's hook: RegCloseKey, CloseHandle
 
 
 def _touch(connection: sqlite3.Connection, key_id: int, kind: int) -> None:
-    """Stamp the key's last write and record the change for the notifications."""
-    connection.execute("UPDATE keys SET last_write = ? WHERE id = ?", (time.time(), key_id))
+    """Stamp the key's last write and record the change for the notifications.
+
+    Every write to a key passes here, inside its transaction: a write below a machine-wide
+    root by a token that is not elevated fails (ERROR_ACCESS_DENIED), as Windows refuses it.
+    """
     chain: list[int] = []
     current: int | None = key_id
     while current is not None:
@@ -238,10 +246,33 @@ def _touch(connection: sqlite3.Connection, key_id: int, kind: int) -> None:
         (current,) = connection.execute(
             "SELECT parent FROM keys WHERE id = ?", (current,)
         ).fetchone()
+    if chain[-1] != ROOT_ID:
+        _require_elevation(MACHINE_NAME if chain[-1] == MACHINE_ID else USERS_NAME)
+    connection.execute("UPDATE keys SET last_write = ? WHERE id = ?", (time.time(), key_id))
     connection.execute(
         "INSERT INTO changes (key, kind, chain) VALUES (?, ?, ?)",
         (key_id, kind, "/" + "/".join(map(str, chain)) + "/"),
     )
+
+
+def require_writable(path: str) -> None:
+    """Refuse a write to the key at ``path`` as :func:`_touch` would (a transacted write)."""
+    root = path.split("\\")[0]
+    if root != _ROOT.path:
+        _require_elevation(root)
+
+
+def _require_elevation(name: str) -> None:
+    """Refuse a write below the machine-wide root ``name`` unless the caller's token is elevated.
+
+    Windows gives the machine's keys to Administrators and SYSTEM; the token here is an
+    elevated administrator's when the process runs as root (``kernel.Token``), or one a
+    thread impersonates.
+    """
+    if not kernel.effective_token(kernel.current_thread()).elevated:
+        raise Win32Error.from_code(
+            ERROR_ACCESS_DENIED, f"writing below {name} needs an elevated administrator's token"
+        )
 
 
 def _parts(subkey: str | None) -> list[str]:
@@ -274,6 +305,9 @@ def _walk(
             )
             _touch(connection, key_id, _notify.REG_NOTIFY_CHANGE_NAME)
             row, made = (cursor.lastrowid, part), True
+        if key_id == USERS_ID and user_alias(str(row[1])):
+            key_id, path = ROOT_ID, _ROOT.path  # HKEY_USERS\<the user's SID> is HKCU's root
+            continue
         key_id, path = int(row[0]), f"{path}\\{row[1]}"
     return key_id, path, made
 
@@ -299,18 +333,43 @@ def delete_key(parent: Key, subkey: str) -> None:
     parent._delete_subkey(parts)
 
 
+def refuse_root(key_id: int, path: str) -> None:
+    """ERROR_ACCESS_DENIED for deleting a root (HKEY_USERS' SID key leads to HKCU's)."""
+    if key_id in (ROOT_ID, MACHINE_ID, USERS_ID):
+        raise Win32Error.from_code(ERROR_ACCESS_DENIED, f"{path} is a root: it cannot be deleted")
+
+
 _ROOT = Key(ROOT_ID, "HKEY_CURRENT_USER")
+_ROOTS = {
+    HKEY_CURRENT_USER: _ROOT,
+    HKEY_LOCAL_MACHINE: Key(MACHINE_ID, MACHINE_NAME),
+    HKEY_USERS: Key(USERS_ID, USERS_NAME),
+}
+
+
+def root_key(name: str) -> Key | None:
+    """The root key named ``name`` (``HKEY_LOCAL_MACHINE``...), any case; None for no root."""
+    folded = name.upper()
+    return next((root for root in _ROOTS.values() if root.path == folded), None)
 
 
 def key_of_handle(value: int, access: int = 0) -> Key:
-    """The key a handle names: HKEY_CURRENT_USER, or an open key's handle with ``access``.
+    """The key a handle names: a modelled predefined key, or an open key's with ``access``.
+
+    HKEY_CURRENT_USER, HKEY_LOCAL_MACHINE and HKEY_USERS are modelled, each as its 32-bit
+    value or pywin32's signed one.
 
     Raises:
-        InvalidHandleError: not a key (or another predefined key: only HKCU is modelled).
+        InvalidHandleError: not a key (or another predefined key, HKEY_CLASSES_ROOT among
+            them: the COM class registry is another store).
         AccessDeniedError: the handle lacks ``access``.
     """
-    if value & 0xFFFFFFFF == HKEY_CURRENT_USER and value in (HKEY_CURRENT_USER, -0x7FFFFFFF):
-        return _ROOT
-    if value & 0xFFFFFFFF in _PREDEFINED and value < 0:
-        raise Win32Error.from_code(ERROR_INVALID_HANDLE, "only HKEY_CURRENT_USER is modelled")
+    low = value & 0xFFFFFFFF
+    if low in _PREDEFINED and value in (low, low - 2**32):
+        root = _ROOTS.get(low)
+        if root is None:
+            raise Win32Error.from_code(
+                ERROR_INVALID_HANDLE, f"predefined key {low:#x} is not modelled"
+            )
+        return root
     return kernel.handles.get_typed(value, Key, access)

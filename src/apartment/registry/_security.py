@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from .. import kernel
 from ..errors import ERROR_FILE_NOT_FOUND, Win32Error
-from ._keys import HKEY_CURRENT_USER, key_of_handle, open_key
+from ._keys import open_key, root_key
 
 if TYPE_CHECKING:
     from ._keys import Key
@@ -22,22 +22,30 @@ __all__ = ["key_security", "set_key_security", "key_by_name"]
 
 _lock = threading.Lock()
 _descriptors: dict[str, kernel.Descriptor] = {}  # by the key's path, case folded
-# The names GetNamedSecurityInfo gives the predefined keys (only the user's is modelled).
-_ROOTS = ("CURRENT_USER", "HKEY_CURRENT_USER")
+# The names GetNamedSecurityInfo gives the modelled predefined keys.
+_ROOTS = {
+    "CURRENT_USER": "HKEY_CURRENT_USER",
+    "MACHINE": "HKEY_LOCAL_MACHINE",
+    "USERS": "HKEY_USERS",
+}
 
 
 def key_by_name(name: str) -> Key:
     r"""The key an object name names: ``CURRENT_USER\\Software\\...`` (SE_REGISTRY_KEY).
 
+    ``MACHINE`` and ``USERS`` name the machine-wide roots; ``HKEY_...`` names are taken too.
+
     Raises:
-        Win32Error: ERROR_FILE_NOT_FOUND for no such key, or a root other than the user's.
+        Win32Error: ERROR_FILE_NOT_FOUND for no such key, or a root not modelled.
     """
-    root, _, rest = name.strip("\\").partition("\\")
-    if root.upper() not in _ROOTS:
+    first, _, rest = name.strip("\\").partition("\\")
+    root = root_key(_ROOTS.get(first.upper(), first))
+    if root is None:
         raise Win32Error.from_code(
-            ERROR_FILE_NOT_FOUND, f"{root!r} is not a key here: only CURRENT_USER is modelled"
+            ERROR_FILE_NOT_FOUND,
+            f"{first!r} is not a key here: CURRENT_USER, MACHINE and USERS are modelled",
         )
-    return open_key(key_of_handle(HKEY_CURRENT_USER), rest or None)
+    return open_key(root, rest or None)
 
 
 def _stored(key: Key, token: kernel.Token) -> kernel.Descriptor:

@@ -13,18 +13,25 @@ from __future__ import annotations
 
 import contextlib
 import os
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .._sqlite import immediate, open_store
+from ._machine import MACHINE_NAME, USERS_NAME, seed_machine, seed_users
 
 if TYPE_CHECKING:
     import sqlite3
     from collections.abc import Iterator
 
-__all__ = ["ROOT_ID", "user_registry_path", "connect", "transaction"]
+__all__ = ["MACHINE_ID", "ROOT_ID", "USERS_ID", "user_registry_path", "connect", "transaction"]
 
 ROOT_ID = 1  # HKEY_CURRENT_USER's row
+# The machine-wide roots' rows. Negative: a store made before they existed has its own keys
+# at 2 and 3 already, and SQLite gives a new key max(id) + 1, so these are never taken.
+MACHINE_ID = -2  # HKEY_LOCAL_MACHINE's
+USERS_ID = -3  # HKEY_USERS'
+_SEEDED_ROOTS = ((MACHINE_ID, MACHINE_NAME, seed_machine), (USERS_ID, USERS_NAME, seed_users))
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS keys (
     id         INTEGER PRIMARY KEY,
@@ -67,10 +74,35 @@ def user_registry_path() -> Path:
     return base / "apartment" / "user-registry.sqlite3"
 
 
+def _add_roots(connection: sqlite3.Connection) -> None:
+    """Make the machine-wide roots' rows, each seeded in the transaction that makes it.
+
+    A store made before they existed gets them at its first use. Two processes may race
+    here: ``BEGIN IMMEDIATE`` orders them, and only the one whose row is new seeds.
+    """
+    marks = ",".join("?" * len(_SEEDED_ROOTS))
+    ids = [root for root, _, _ in _SEEDED_ROOTS]
+    (present,) = connection.execute(
+        f"SELECT count(*) FROM keys WHERE id IN ({marks})", ids
+    ).fetchone()
+    if present == len(_SEEDED_ROOTS):
+        return
+    with immediate(connection):
+        for root, name, seed in _SEEDED_ROOTS:
+            made = connection.execute(
+                "INSERT OR IGNORE INTO keys (id, parent, name, name_key, last_write)"
+                " VALUES (?, NULL, ?, ?, ?)",
+                (root, name, name.lower(), time.time()),
+            ).rowcount
+            if made:
+                seed(connection, root)
+
+
 @contextlib.contextmanager
 def connect() -> Iterator[sqlite3.Connection]:
-    """A connection to the file, made (with its schema) on first use; closed on exit."""
+    """A connection to the file, made (with its schema and roots) on first use; closed on exit."""
     with open_store(user_registry_path(), _SCHEMA) as connection:
+        _add_roots(connection)
         yield connection
 
 

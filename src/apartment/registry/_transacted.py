@@ -32,9 +32,9 @@ from ..errors import (
     Win32Error,
 )
 from . import _notify, _txlocks
-from ._keys import _ROOT, Key, KeyInfo, _touch, _walk
-from ._store import ROOT_ID, transaction
+from ._keys import Key, KeyInfo, _touch, _walk, require_writable, root_key
 from ._store import connect as _connect
+from ._store import transaction
 from ._values import decode, encode
 
 if TYPE_CHECKING:
@@ -45,13 +45,14 @@ if TYPE_CHECKING:
 __all__ = ["TransactedKey", "transacted_key"]
 
 _KIND = "registry"
-_ROOT_NAME = "HKEY_CURRENT_USER"
+_ROOT_NAMES = ("HKEY_CURRENT_USER", "HKEY_LOCAL_MACHINE")  # HKEY_USERS' alias is not walked
 _Value = tuple[str, int, bytes]  # name, type, the stored bytes
 
 
 def _lookup(connection: sqlite3.Connection, path: str) -> tuple[int, str] | None:
     """The stored key at ``path``: its id and its path as stored (case kept), or None."""
-    key_id, shown = ROOT_ID, _ROOT_NAME
+    root = _root_of(path)
+    key_id, shown = root._id, root.path
     for part in path.split("\\")[1:]:
         row = connection.execute(
             "SELECT id, name FROM keys WHERE parent = ? AND name_key = ?", (key_id, part.lower())
@@ -268,14 +269,21 @@ class _Work:
         _txlocks.unlock_all(self)
 
 
+def _root_of(path: str) -> Key:
+    """The root key ``path`` starts at (one of ``_ROOT_NAMES``: ``transacted_key`` checks)."""
+    root = root_key(path.split("\\")[0])
+    assert root is not None, f"{path} starts at no root"
+    return root
+
+
 def _replay(connection: sqlite3.Connection, op: str, path: str, value: _Value | None) -> None:
     parts = path.split("\\")[1:]
     if op == "create":
-        _walk(connection, _ROOT, parts, create=True)
+        _walk(connection, _root_of(path), parts, create=True)
         return
     assert op == "delete key" or value is not None, "a value's change names its value"
     if op == "set" and value is not None:
-        key_id, _, _ = _walk(connection, _ROOT, parts, create=True)
+        key_id, _, _ = _walk(connection, _root_of(path), parts, create=True)
         connection.execute(
             "INSERT INTO key_values (key, name, name_key, type, data) VALUES (?, ?, ?, ?, ?)"
             " ON CONFLICT (key, name_key) DO UPDATE SET type = excluded.type,"
@@ -326,6 +334,7 @@ class TransactedKey(Key):
 
     def set_value(self, name: str | None, kind: int, data: object) -> None:
         """Set the value ``name`` in the transaction."""
+        require_writable(self.path)
         self._work().set_value(self.path, name or "", kind, encode(kind, data))
 
     def query_value(self, name: str | None) -> tuple[object, int]:
@@ -337,6 +346,7 @@ class TransactedKey(Key):
 
     def delete_value(self, name: str | None) -> None:
         """Delete the value ``name`` in the transaction."""
+        require_writable(self.path)
         self._work().delete_value(self.path, name or "")
 
     def value_at(self, index: int) -> tuple[str, object, int]:
@@ -371,10 +381,17 @@ class TransactedKey(Key):
         return TransactedKey(path, self.transaction)
 
     def _create_subkey(self, parts: list[str]) -> tuple[Key, bool]:
+        try:
+            return self._open_subkey(parts), False
+        except Win32Error as error:
+            if error.winerror != ERROR_FILE_NOT_FOUND:
+                raise
+        require_writable(self.path)  # a key is to be made: a write
         path, made = self._work().walk(self.path, parts, create=True)
         return TransactedKey(path, self.transaction), made
 
     def _delete_subkey(self, parts: list[str]) -> None:
+        require_writable(self.path)
         work = self._work()
         path, _ = work.walk(self.path, parts, create=False)
         work.delete_key(path)
@@ -385,9 +402,9 @@ def transacted_key(key: Key, owner: kernel.Transaction) -> TransactedKey:
 
     Raises:
         Win32Error: ERROR_TRANSACTION_NOT_ACTIVE if ``owner`` has ended; ERROR_NOT_SUPPORTED
-            for a key outside HKEY_CURRENT_USER.
+            for a key outside HKEY_CURRENT_USER and HKEY_LOCAL_MACHINE.
     """
     owner.check_active()
-    if key.path.split("\\")[0] != _ROOT_NAME:
+    if key.path.split("\\")[0] not in _ROOT_NAMES:
         raise Win32Error.from_code(ERROR_NOT_SUPPORTED, f"{key.path} is not transacted here")
     return TransactedKey(key.path, owner)

@@ -11,7 +11,7 @@ import time
 from typing import TYPE_CHECKING
 
 from . import _notify, _txlocks
-from ._keys import Key, _parts, _touch, _walk
+from ._keys import Key, _parts, _touch, _walk, refuse_root
 from ._store import connect, transaction
 from ._transacted import TransactedKey
 
@@ -53,6 +53,7 @@ def delete_tree(parent: Key, subkey: str | None) -> None:
         if not parts:
             _empty(connection, key_id)
         else:
+            refuse_root(key_id, path)
             above = _parent_of(connection, key_id)
             _delete_keys(connection, [key_id, *_descendants(connection, key_id)])
             _touch(connection, above, _notify.REG_NOTIFY_CHANGE_NAME)
