@@ -89,23 +89,13 @@ def encode_body(value: object) -> bytes:
     Raises:
         FrameError: the value holds something msgpack cannot carry, or is too long or deep.
     """
-    try:
-        packer = _packers.packer
-    except AttributeError:
-        packer = _packers.packer = msgpack.Packer(use_bin_type=True, strict_types=False)
-    try:
-        body: bytes = packer.pack(value)
-    except (TypeError, ValueError, OverflowError) as exc:
-        _packers.packer = msgpack.Packer(use_bin_type=True, strict_types=False)  # a clean one
-        raise FrameError(f"cannot send {type(value).__name__} in a frame: {exc}") from exc
-    if len(body) > MAX_FRAME:
-        raise FrameError(f"a frame of {len(body)} bytes is over the limit of {MAX_FRAME}")
+    body = encode_shallow(value)
     if len(body) > MAX_DEPTH:  # shorter, it cannot nest too deep (see _check_depth)
         _check_depth(value)
     return body
 
 
-def encode_shallow(value: list[Any]) -> bytes:
+def encode_shallow(value: Any) -> bytes:  # noqa: ANN401 - any value msgpack takes
     """:func:`encode_body` for a list of scalars and lists of scalars (a call's frame).
 
     Such a value nests two levels deep at most, so the depth is not walked. A value that

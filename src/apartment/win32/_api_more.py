@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import kernel, messages
 from ..errors import InvalidParameterError
-from ._adapt import api, dword
+from ._adapt import api, dword, text
 from ._handles import PyHANDLE, handle_value
 
 if TYPE_CHECKING:
@@ -73,25 +73,17 @@ def _module(value: object) -> int:
     return handle_value(value) % 2**64
 
 
-def _name(value: object) -> str:
-    if not isinstance(value, str):
-        raise TypeError(
-            f"Objects of type '{type(value).__name__}' can not be converted to Unicode."
-        )
-    return value
-
-
 @api("LoadLibrary")
 def LoadLibrary(fileName: object, /) -> int:
     """Load a shared object (another reference to one already loaded); its module handle."""
-    return kernel.load_library(_name(fileName))
+    return kernel.load_library(text(fileName))
 
 
 @api("LoadLibraryEx")
 def LoadLibraryEx(fileName: object, handle: object, flags: int, /) -> int:
     """LoadLibrary; as a data file (or image resource) a Windows program read for resources."""
     as_data = bool(dword(flags) & _AS_DATA)  # (the search-path flags change nothing here)
-    return kernel.load_library(_name(fileName), as_data=as_data)
+    return kernel.load_library(text(fileName), as_data=as_data)
 
 
 _AS_DATA = 0x02 | 0x20 | 0x40  # LOAD_LIBRARY_AS_DATAFILE(_EXCLUSIVE), _AS_IMAGE_RESOURCE
@@ -110,7 +102,7 @@ def GetProcAddress(hModule: object, functionName: object, /) -> int:
         return kernel.proc_address(module, functionName)
     if isinstance(functionName, bytes):  # pywin32 takes an ANSI name too
         return kernel.proc_address(module, functionName.decode("latin-1"))
-    return kernel.proc_address(module, _name(functionName))
+    return kernel.proc_address(module, text(functionName))
 
 
 def _signed32(value: int) -> int:
@@ -131,7 +123,7 @@ def GetFileVersionInfo(Filename: object, SubBlock: object, /) -> object:
     ``\VarFileInfo\Translation`` a tuple of (language, code page), a string's path a str,
     None for a path the resource does not have.
     """
-    answer = kernel.query_version(_name(Filename), _name(SubBlock))
+    answer = kernel.query_version(text(Filename), text(SubBlock))
     if isinstance(answer, tuple):
         info: dict[str, object] = {
             key: _signed32(value) for key, value in zip(_FIXED_KEYS, answer, strict=False)
@@ -162,7 +154,7 @@ def GetConsoleTitle() -> str:
 
 @api("SetConsoleTitle")
 def SetConsoleTitle(title: object, /) -> None:
-    kernel.set_console_title(_name(title))
+    kernel.set_console_title(text(title))
 
 
 # -- message boxes -----------------------------------------------------------------------------
@@ -173,7 +165,7 @@ def _owner(hwnd: object) -> int:
 
 
 def _caption(title: object) -> str | None:
-    return None if title is None else _name(title)
+    return None if title is None else text(title)
 
 
 @api("MessageBox")
@@ -184,7 +176,7 @@ def MessageBox(
 
     ``apartment.messages.set_message_box_chooser`` installs another answer.
     """
-    return messages.message_box(_owner(hwnd), _name(message), _caption(title), dword(style))
+    return messages.message_box(_owner(hwnd), text(message), _caption(title), dword(style))
 
 
 @api("MessageBoxEx")
@@ -192,7 +184,7 @@ def MessageBoxEx(
     hwnd: object, message: object, title: object = None, style: int = 0, language: int = 0, /
 ) -> int:
     """MessageBox: the language of the buttons changes nothing here."""
-    return messages.message_box(_owner(hwnd), _name(message), _caption(title), dword(style))
+    return messages.message_box(_owner(hwnd), text(message), _caption(title), dword(style))
 
 
 def Apply(exceptionHandler: object, func: Callable[..., Any], args: object, /) -> Any:  # noqa: ANN401

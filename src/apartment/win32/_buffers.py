@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from .. import kernel
+from ._adapt import text
 
 __all__ = ["data_arg", "read_buffer", "text_arg"]
 
 
-def text_arg(value: object) -> str:
-    """Read a file or pipe name (pywin32 takes a str only)."""
-    if isinstance(value, str):
-        return value
-    raise TypeError(f"Objects of type '{type(value).__name__}' can not be converted to Unicode.")
+text_arg = text
+"""Read a file or pipe name (pywin32 takes a str only)."""
 
 
 def data_arg(data: object) -> memoryview:

@@ -17,7 +17,7 @@ from typing import cast
 from .. import messages
 from ..errors import ERROR_ACCESS_DENIED, ERROR_BUSY, InvalidHandleError, Win32Error
 from ..kernel import handles
-from ._adapt import api, as_bool, dword
+from ._adapt import api, as_bool, dword, text
 from ._handles import PyHANDLE, handle_value, lookup, new_handle
 
 __all__ = [
@@ -28,13 +28,6 @@ __all__ = [
 
 UOI_FLAGS, UOI_NAME, UOI_TYPE = messages.UOI_FLAGS, messages.UOI_NAME, messages.UOI_TYPE
 _KINDS = (messages.WindowStation, messages.Desktop)
-
-
-def _text(value: object) -> str:
-    if not isinstance(value, str):
-        kind = type(value).__name__
-        raise TypeError(f"Objects of type '{kind}' can not be converted to Unicode.")
-    return value
 
 
 def station_handle_value() -> int:
@@ -131,14 +124,14 @@ def GetThreadDesktop(ThreadId: int, /) -> PyHDESK:
 @api("OpenWindowStation")
 def OpenWindowStation(szWinSta: object, Inherit: int, DesiredAccess: int, /) -> PyHWINSTA:
     dword(DesiredAccess)
-    return _station(messages.open_window_station(_text(szWinSta)), as_bool(Inherit))
+    return _station(messages.open_window_station(text(szWinSta)), as_bool(Inherit))
 
 
 @api("OpenDesktop")
 def OpenDesktop(szDesktop: object, Flags: int, Inherit: int, DesiredAccess: int, /) -> PyHDESK:
     dword(Flags)
     dword(DesiredAccess)
-    return _desktop(messages.open_desktop(_text(szDesktop)), as_bool(Inherit))
+    return _desktop(messages.open_desktop(text(szDesktop)), as_bool(Inherit))
 
 
 @api("CreateDesktop")
@@ -152,7 +145,7 @@ def CreateDesktop(
     dword(Flags)
     dword(DesiredAccess)
     inherit = bool(getattr(SecurityAttributes, "bInheritHandle", False))
-    return _desktop(messages.create_desktop(_text(Desktop)), inherit)
+    return _desktop(messages.create_desktop(text(Desktop)), inherit)
 
 
 @api("OpenInputDesktop")

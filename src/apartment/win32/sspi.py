@@ -19,6 +19,7 @@ from ._tables.sspicon import VALUES as _K
 
 if TYPE_CHECKING:
     import datetime as _dt
+    from collections.abc import Callable
 
 __all__ = ["ClientAuth", "ServerAuth", "error"]
 
@@ -167,12 +168,31 @@ class _BaseAuth:
             return  # NTLM does not name them
         self.initiator_name, self.service_name = names  # type: ignore[misc]
 
-    def _step(self, status: int, output: win32security.PySecBufferDescType) -> None:
+    def _exchange(
+        self,
+        sec_buffer_in: object,
+        call: Callable[
+            [win32security.PyCtxtHandleType | None, object, win32security.PySecBufferDescType],
+            tuple[int, int, _dt.datetime],
+        ],
+    ) -> tuple[int, win32security.PySecBufferDescType]:
+        """One step of either side: the status and the token out.
+
+        ``call(previous context, token in, output)`` runs the package's step into ``self.ctxt``.
+        """
+        max_token = int(self.pkg_info["MaxToken"])  # type: ignore[call-overload]
+        given = None if sec_buffer_in is None else _token_desc(sec_buffer_in, max_token)
+        output = _token_desc(bytes(max_token), max_token)
+        previous = self.ctxt
+        if self.ctxt is None:
+            self.ctxt = win32security.PyCtxtHandleType()
+        status, self.ctxt_attr, self.ctxt_expiry = call(previous, given, output)
         if status in (_SEC_I_COMPLETE_NEEDED, _SEC_I_COMPLETE_AND_CONTINUE):
             self._context().CompleteAuthToken(output)
         self.authenticated = status == 0
         if self.authenticated:
             self._amend_ctx_name()
+        return status, output
 
 
 class ClientAuth(_BaseAuth):
@@ -216,18 +236,13 @@ class ClientAuth(_BaseAuth):
 
     def authorize(self, sec_buffer_in: object) -> tuple[int, win32security.PySecBufferDescType]:
         """One client step; pass None first, then each token the server sends."""
-        max_token = int(self.pkg_info["MaxToken"])  # type: ignore[call-overload]
-        given = None if sec_buffer_in is None else _token_desc(sec_buffer_in, max_token)
-        output = _token_desc(bytes(max_token), max_token)
-        previous = self.ctxt
-        if self.ctxt is None:
-            self.ctxt = win32security.PyCtxtHandleType()
-        status, self.ctxt_attr, self.ctxt_expiry = win32security.InitializeSecurityContext(
-            self.credentials, previous, self.targetspn, self.scflags, self.datarep, given,
-            self.ctxt, output,
+        return self._exchange(
+            sec_buffer_in,
+            lambda previous, given, output: win32security.InitializeSecurityContext(
+                self.credentials, previous, self.targetspn, self.scflags, self.datarep, given,
+                self.ctxt, output,
+            ),
         )  # fmt: skip
-        self._step(status, output)
-        return status, output
 
 
 class ServerAuth(_BaseAuth):
@@ -259,14 +274,9 @@ class ServerAuth(_BaseAuth):
 
     def authorize(self, sec_buffer_in: object) -> tuple[int, win32security.PySecBufferDescType]:
         """One server step: the client's token in, the status and the answer out."""
-        max_token = int(self.pkg_info["MaxToken"])  # type: ignore[call-overload]
-        given = None if sec_buffer_in is None else _token_desc(sec_buffer_in, max_token)
-        output = _token_desc(bytes(max_token), max_token)
-        previous = self.ctxt
-        if self.ctxt is None:
-            self.ctxt = win32security.PyCtxtHandleType()
-        status, self.ctxt_attr, self.ctxt_expiry = win32security.AcceptSecurityContext(
-            self.credentials, previous, given, self.scflags, self.datarep, self.ctxt, output
+        return self._exchange(
+            sec_buffer_in,
+            lambda previous, given, output: win32security.AcceptSecurityContext(
+                self.credentials, previous, given, self.scflags, self.datarep, self.ctxt, output
+            ),
         )
-        self._step(status, output)
-        return status, output
