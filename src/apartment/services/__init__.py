@@ -103,6 +103,8 @@ from ._evt_subscribe import START_AFTER_BOOKMARK as START_AFTER_BOOKMARK
 from ._evt_subscribe import START_FUTURE as START_FUTURE
 from ._evt_subscribe import START_OLDEST as START_OLDEST
 from ._evt_subscribe import Subscription as Subscription
+from ._folders import *  # noqa: F403
+from ._folders import __all__ as _folder_names
 from ._host import ServiceStatus as ServiceStatus
 from ._host import StatusHandle as StatusHandle
 from ._host import debug_service as debug_service
@@ -207,6 +209,7 @@ __all__ = [
     "POLL_SECONDS",
     # s20-modules
     *_profile_names,
+    *_folder_names,
     *_terminal_names,
     *_credential_names,
     *_credmarshal_names,
