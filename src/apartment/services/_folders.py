@@ -183,7 +183,7 @@ _FOLDERS: dict[str, Callable[[bool], str]] = {
 _CSIDLS: dict[int, str] = {
     0x0000: "Desktop",  # CSIDL_DESKTOP: the namespace's root, whose folder is the desktop's
     0x0002: "Programs",
-    0x0005: "Documents",  # CSIDL_PERSONAL, CSIDL_MYDOCUMENTS
+    0x0005: "Documents",  # CSIDL_PERSONAL (0xC, the old virtual My Documents, is refused)
     0x0007: "Startup",
     0x000D: "Music",
     0x000E: "Videos",

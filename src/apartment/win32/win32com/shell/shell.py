@@ -262,10 +262,9 @@ def SHGetFolderLocation(
     hwndOwner: object, nFolder: object, hToken: object = None, reserved: object = 0, /
 ) -> list[bytes]:
     """The item ID list (PIDL) of the special folder ``nFolder``: [] for CSIDL_DESKTOP."""
-    path = _folder(nFolder)
     if _int(nFolder) & ~services.CSIDL_FLAG_MASK == 0:
-        return []  # the namespace's root
-    return services.path_id_list(path)
+        return []  # the namespace's root, which is always there
+    return services.path_id_list(_folder(nFolder))
 
 
 def SHGetSpecialFolderLocation(hwndOwner: object, nFolder: object, /) -> list[bytes]:
