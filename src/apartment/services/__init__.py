@@ -12,7 +12,8 @@ services log goes to a per-user event log (:func:`read_events`).
 
 The package also answers what a program asks of the user's machine, as a workgroup computer
 with one user in one console session: the user's profile and environment (``profile_directory``,
-``user_environment``), the session (``session_info``, ``session_processes``), a per-user
+``user_environment``), the shell's special folders as the user's XDG folders (``folder_path``,
+``known_folder_path``), the session (``session_info``, ``session_processes``), a per-user
 credential store (``write_credential``, ``read_credential``, ``enumerate_credentials``,
 ``marshal_credential``), protected data (``protect_data``, ``unprotect_data``), binary data as
 text (``binary_to_string``), the local accounts (``local_users``, ``local_groups``), a print
