@@ -159,7 +159,7 @@ def test_a_folder_location_turns_back_into_its_path() -> None:
 
 def test_the_arguments_are_pywin32s() -> None:
     with pytest.raises(TypeError):
-        shell.SHGetFolderPath(0, shellcon.CSIDL_APPDATA, None)  # type: ignore[call-arg]
+        shell.SHGetFolderPath(0, shellcon.CSIDL_APPDATA, None)
     with pytest.raises(TypeError):
         shell.SHGetFolderPath(0, "26", None, 0)
     path = shell.SHGetFolderPath(None, shellcon.CSIDL_APPDATA, None, 0)
