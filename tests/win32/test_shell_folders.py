@@ -105,6 +105,7 @@ def test_the_xdg_base_variables_move_the_application_data(
     config, data = home / "conf", home / "data"
     config.mkdir()
     data.mkdir()
+    (home / ".config").mkdir()
     monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
     monkeypatch.setenv("XDG_DATA_HOME", str(data))
     assert shell.SHGetFolderPath(0, shellcon.CSIDL_APPDATA, None, 0) == str(config)
@@ -112,7 +113,6 @@ def test_the_xdg_base_variables_move_the_application_data(
     # the default path is where the folder was before the user moved it
     assert shell.SHGetFolderPath(0, shellcon.CSIDL_APPDATA, None, 1) == str(home / ".config")
     monkeypatch.setenv("XDG_CONFIG_HOME", "relative/dir")  # the spec ignores a relative one
-    (home / ".config").mkdir()
     assert shell.SHGetFolderPath(0, shellcon.CSIDL_APPDATA, None, 0) == str(home / ".config")
 
 
@@ -129,7 +129,8 @@ def test_user_dirs_dirs_moves_the_user_folders(home: Path) -> None:
     )
     assert shell.SHGetFolderPath(0, shellcon.CSIDL_DESKTOP, None, 0) == str(home / "Bureau")
     assert shell.SHGetKnownFolderPath(shell.FOLDERID_Downloads) == str(home / "elsewhere")
-    music = shell.SHGetFolderPath(0, shellcon.CSIDL_MYMUSIC, None, 1)
+    (home / "Music").mkdir()
+    music = shell.SHGetFolderPath(0, shellcon.CSIDL_MYMUSIC, None, 0)
     assert music == str(home / "Music")
 
 
@@ -154,7 +155,9 @@ def test_a_missing_folder_is_file_not_found_unless_made(home: Path) -> None:
     # not verified: the path, still not made
     dont_verify = shellcon.CSIDL_MYMUSIC | shellcon.CSIDL_FLAG_DONT_VERIFY
     assert shell.SHGetFolderPath(0, dont_verify, None, 0) == str(music)
-    assert shell.SHGetFolderPath(0, shellcon.CSIDL_MYMUSIC, None, 1) == str(music)
+    assert shell.SHGetFolderPath(0, dont_verify, None, 1) == str(music)
+    default = _hresult(lambda: shell.SHGetFolderPath(0, shellcon.CSIDL_MYMUSIC, None, 1))
+    assert default == FILE_NOT_FOUND  # the default path is verified too
     kf_dont_verify = shellcon.KF_FLAG_DONT_VERIFY
     assert shell.SHGetKnownFolderPath(shell.FOLDERID_Music, kf_dont_verify) == str(music)
     assert not music.exists()

@@ -231,7 +231,7 @@ def folder_path(csidl: int, *, default: bool = False) -> str:
 
     ``csidl`` may carry CSIDL_FLAG_CREATE (make the folder, and its parents, if missing) and
     CSIDL_FLAG_DONT_VERIFY (do not check that it exists); ``default`` asks for the folder's
-    default place (SHGFP_TYPE_DEFAULT), which is not verified either.
+    default place (SHGFP_TYPE_DEFAULT), verified as the current one is (Wine does so).
 
     Raises:
         ComError: E_INVALIDARG for a CSIDL unknown, virtual or with no place here.
@@ -244,7 +244,7 @@ def folder_path(csidl: int, *, default: bool = False) -> str:
     return _resolve(
         name,
         create=bool(csidl & CSIDL_FLAG_CREATE),
-        verify=not (default or csidl & CSIDL_FLAG_DONT_VERIFY),
+        verify=not csidl & CSIDL_FLAG_DONT_VERIFY,
         default=default,
     )
 
