@@ -184,6 +184,13 @@ def test_a_folder_that_cannot_be_made_gives_the_win32_error(
     create = shellcon.CSIDL_APPDATA | shellcon.CSIDL_FLAG_CREATE
     path_not_found = -2147024893  # HRESULT_FROM_WIN32(ERROR_PATH_NOT_FOUND): a file in the way
     assert _hresult(lambda: shell.SHGetFolderPath(0, create, None, 0)) == path_not_found
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "file"))  # a file where the folder goes
+    already_exists = -2147024713  # HRESULT_FROM_WIN32(ERROR_ALREADY_EXISTS)
+    assert _hresult(lambda: shell.SHGetFolderPath(0, create, None, 0)) == already_exists
+    not_verified = shellcon.CSIDL_APPDATA | shellcon.CSIDL_FLAG_DONT_VERIFY
+    assert shell.SHGetFolderPath(0, not_verified, None, 0) == str(home / "file")
+    uncreated = shellcon.CSIDL_APPDATA
+    assert _hresult(lambda: shell.SHGetFolderPath(0, uncreated, None, 0)) == FILE_NOT_FOUND
 
 
 @pytest.mark.parametrize(

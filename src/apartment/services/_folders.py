@@ -38,11 +38,14 @@ import os
 import re
 from typing import TYPE_CHECKING
 
-from .._codes import E_INVALIDARG
-from ..errors import ERROR_FILE_NOT_FOUND, ComError, Win32Error
-from ..kernel import current_thread, effective_token, system_directory, windows_directory
-from ..kernel._accounts import ADMINISTRATORS_SID
-from ..kernel._file import os_error
+from ..errors import E_INVALIDARG, ERROR_ALREADY_EXISTS, ERROR_FILE_NOT_FOUND, ComError, Win32Error
+from ..kernel import (
+    create_directory,
+    current_thread,
+    effective_token,
+    system_directory,
+    windows_directory,
+)
 from ._folder_ids import KNOWN_FOLDER_IDS
 from ._profiles import ALL_USERS_PROFILE, profile_directory, profiles_directory
 
@@ -214,13 +217,26 @@ def _invalid(what: str) -> ComError:
     return ComError.from_hresult(E_INVALIDARG, what)
 
 
+def _make_folders(path: str) -> None:
+    # SHCreateDirectoryEx: each missing folder from the top down, CreateDirectory's errors.
+    missing: list[str] = []
+    while not os.path.lexists(path) and path not in missing:  # a file in the way stops it
+        missing.append(path)
+        path = os.path.dirname(path)
+    for folder in reversed(missing):
+        try:
+            create_directory(folder)
+        except Win32Error as exc:
+            if exc.winerror != ERROR_ALREADY_EXISTS or not os.path.isdir(folder):
+                raise
+    if not os.path.isdir(path):  # a file has the folder's name
+        raise Win32Error.from_code(ERROR_ALREADY_EXISTS, f"{path} is not a folder")
+
+
 def _resolve(name: str, *, create: bool, verify: bool, default: bool) -> str:
     path = _FOLDERS[name](default)
     if create:
-        try:
-            os.makedirs(path, exist_ok=True)
-        except OSError as exc:
-            raise os_error(exc, f"creating the {name} folder {path}") from None
+        _make_folders(path)
     elif verify and not os.path.isdir(path):
         raise Win32Error.from_code(ERROR_FILE_NOT_FOUND, f"the {name} folder {path} is not there")
     return path
@@ -302,9 +318,9 @@ def id_list_path(items: list[bytes]) -> str:
 
 
 def is_user_an_admin() -> bool:
-    r"""Whether the calling thread acts as an administrator (IsUserAnAdmin).
+    """Whether the calling thread acts as an administrator (IsUserAnAdmin).
 
-    True when the thread's effective token (its impersonation token, else the process's) has
-    BUILTIN\Administrators enabled: the elevated token of root, not a limited one.
+    True when the thread's effective token (its impersonation token, else the process's) is
+    an elevated administrator's: root's, not the limited half of its split token.
     """
-    return effective_token(current_thread()).is_member(ADMINISTRATORS_SID)
+    return effective_token(current_thread()).elevated

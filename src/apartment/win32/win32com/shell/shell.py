@@ -29,12 +29,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from .... import kernel, services
-from ...._codes import E_FAIL, E_INVALIDARG
 from ....com import FileDescriptor, pack_cida, pack_file_group, pack_id_list
 from ....com import unpack_cida as _unpack_cida
 from ....com import unpack_file_group as _unpack_file_group
 from ....com import unpack_id_list as _unpack_id_list
-from ....errors import ComError, Win32Error, hresult_from_win32
+from ....errors import E_FAIL, E_INVALIDARG, ComError, Win32Error, hresult_from_win32
 from ..._timeconv import file_time, time_arg
 from ...pywintypes import IID, TimeType, clsid_text
 from ._folder_ids import *  # noqa: F403
