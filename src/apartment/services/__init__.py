@@ -12,7 +12,8 @@ services log goes to a per-user event log (:func:`read_events`).
 
 The package also answers what a program asks of the user's machine, as a workgroup computer
 with one user in one console session: the user's profile and environment (``profile_directory``,
-``user_environment``), the session (``session_info``, ``session_processes``), a per-user
+``user_environment``), the shell's special folders as the user's XDG folders (``folder_path``,
+``known_folder_path``), the session (``session_info``, ``session_processes``), a per-user
 credential store (``write_credential``, ``read_credential``, ``enumerate_credentials``,
 ``marshal_credential``), protected data (``protect_data``, ``unprotect_data``), binary data as
 text (``binary_to_string``), the local accounts (``local_users``, ``local_groups``), a print
@@ -103,6 +104,8 @@ from ._evt_subscribe import START_AFTER_BOOKMARK as START_AFTER_BOOKMARK
 from ._evt_subscribe import START_FUTURE as START_FUTURE
 from ._evt_subscribe import START_OLDEST as START_OLDEST
 from ._evt_subscribe import Subscription as Subscription
+from ._folders import *  # noqa: F403
+from ._folders import __all__ as _folder_names
 from ._host import ServiceStatus as ServiceStatus
 from ._host import StatusHandle as StatusHandle
 from ._host import debug_service as debug_service
@@ -207,6 +210,7 @@ __all__ = [
     "POLL_SECONDS",
     # s20-modules
     *_profile_names,
+    *_folder_names,
     *_terminal_names,
     *_credential_names,
     *_credmarshal_names,

@@ -4,8 +4,14 @@ Here: ``PIDLAsString``/``StringAsPIDL`` (an item ID list is a list of bytes),
 ``CIDAAsString``/``StringAsCIDA`` (a CIDA is ``(parent, [child, ...])``),
 ``FILEGROUPDESCRIPTORAsString``/``StringAsFILEGROUPDESCRIPTOR`` (a list of dicts keyed by
 FILEDESCRIPTOR's field names) onto :mod:`apartment.com`'s shell formats, and
-``SHFileOperation`` onto :func:`apartment.kernel.file_operation`. The shell's namespace
-(IShellFolder, ShellLink, special folders) is not modelled.
+``SHFileOperation`` onto :func:`apartment.kernel.file_operation`; the special folders
+(``SHGetFolderPath``, ``SHGetSpecialFolderPath``, ``SHGetKnownFolderPath``,
+``SHGetFolderLocation``, ``SHGetPathFromIDList``, the ``FOLDERID_*``) onto
+:mod:`apartment.services`' folders, which says where each is on Linux, and ``IsUserAnAdmin``
+onto the thread's token. The rest of the shell's namespace (IShellFolder, ShellLink) is not
+modelled. Errors are pywin32's: com_error with the HRESULT (HRESULT_FROM_WIN32 of a Win32
+error); SHGetSpecialFolderPath and SHGetPathFromIDList, whose API answers only FALSE, raise
+E_FAIL.
 
 pywin32's quirks kept: a FILEDESCRIPTOR's ``dwFlags`` is the given one OR'd with the flags of
 the fields that are there, and always comes back, with ``cFileName``; unknown keys are
@@ -17,23 +23,36 @@ SystemError (an argument that is not the tuple it parses) this raises TypeError.
 from __future__ import annotations
 
 import datetime as _dt
+import os
 import uuid
 from collections.abc import Mapping
 from typing import Any
 
-from .... import kernel
+from .... import kernel, services
 from ....com import FileDescriptor, pack_cida, pack_file_group, pack_id_list
 from ....com import unpack_cida as _unpack_cida
 from ....com import unpack_file_group as _unpack_file_group
 from ....com import unpack_id_list as _unpack_id_list
+from ....errors import E_FAIL, E_INVALIDARG, ComError, Win32Error, hresult_from_win32
 from ..._timeconv import file_time, time_arg
 from ...pywintypes import IID, TimeType, clsid_text
+from ._folder_ids import *  # noqa: F403
+from ._folder_ids import __all__ as _folder_id_names
 
 __all__ = [
+    *_folder_id_names,
     "CIDAAsString",
     "FILEGROUPDESCRIPTORAsString",
+    "IsUserAnAdmin",
     "PIDLAsString",
     "SHFileOperation",
+    "SHGetFolderLocation",
+    "SHGetFolderPath",
+    "SHGetKnownFolderPath",
+    "SHGetPathFromIDList",
+    "SHGetPathFromIDListW",
+    "SHGetSpecialFolderLocation",
+    "SHGetSpecialFolderPath",
     "StringAsCIDA",
     "StringAsFILEGROUPDESCRIPTOR",
     "StringAsPIDL",
@@ -185,3 +204,86 @@ def SHFileOperation(operation: object, /) -> tuple[int, bool]:
     _hwnd, function, sources, targets, *rest = operation
     flags = int(rest[0]) if rest else 0
     return kernel.file_operation(int(function), _paths(sources), _paths(targets), flags)
+
+
+_SHGFP_TYPE_DEFAULT = 1
+
+
+def _int(value: object) -> int:
+    if not isinstance(value, int):
+        raise TypeError(f"'{type(value).__name__}' object cannot be interpreted as an integer")
+    return value
+
+
+def _com_error(exc: Win32Error) -> ComError:
+    # HRESULT_FROM_WIN32 of the error, with the Win32 error's text (as FormatMessage's).
+    return ComError(hresult_from_win32(exc.winerror), exc.strerror, None, None, detail=exc.detail)
+
+
+def _folder(csidl: object, *, default: bool = False) -> str:
+    try:
+        return services.folder_path(_int(csidl), default=default)
+    except Win32Error as exc:
+        raise _com_error(exc) from None
+
+
+def SHGetFolderPath(hwndOwner: object, nFolder: object, handle: object, flags: object, /) -> str:
+    """The path of the special folder ``nFolder`` (CSIDL_*, with CSIDL_FLAG_CREATE if wanted).
+
+    ``flags`` is SHGFP_TYPE_CURRENT (0) or SHGFP_TYPE_DEFAULT (1), the folder's default place;
+    ``hwndOwner`` and the token ``handle`` change nothing (there is one user).
+    """
+    kind = _int(flags)
+    if kind not in (0, _SHGFP_TYPE_DEFAULT):
+        raise ComError.from_hresult(E_INVALIDARG, f"SHGFP_TYPE {kind} is neither 0 nor 1")
+    return _folder(nFolder, default=kind == _SHGFP_TYPE_DEFAULT)
+
+
+def SHGetSpecialFolderPath(hwndOwner: object, nFolder: object, bCreate: object = 0, /) -> str:
+    """The path of the special folder ``nFolder``, made if ``bCreate``; E_FAIL if none."""
+    csidl = _int(nFolder)
+    try:
+        return services.folder_path(csidl | (services.CSIDL_FLAG_CREATE if bCreate else 0))
+    except (Win32Error, ComError):
+        raise ComError.from_hresult(E_FAIL, f"no special folder {csidl:#x}") from None
+
+
+def SHGetKnownFolderPath(fid: object, flags: object = 0, token: object = None, /) -> str:
+    """The path of the known folder ``fid`` (a FOLDERID_* PyIID or its string), KF_FLAG_* flags."""
+    folder_id = uuid.UUID(str(IID(clsid_text(fid))))
+    try:
+        return services.known_folder_path(folder_id, _int(flags))
+    except Win32Error as exc:
+        raise _com_error(exc) from None
+
+
+def SHGetFolderLocation(
+    hwndOwner: object, nFolder: object, hToken: object = None, reserved: object = 0, /
+) -> list[bytes]:
+    """The item ID list (PIDL) of the special folder ``nFolder``: [] for CSIDL_DESKTOP."""
+    if _int(nFolder) & ~services.CSIDL_FLAG_MASK == 0:
+        return []  # the namespace's root, which is always there
+    return services.path_id_list(_folder(nFolder))
+
+
+def SHGetSpecialFolderLocation(hwndOwner: object, nFolder: object, /) -> list[bytes]:
+    """The item ID list (PIDL) of the special folder ``nFolder``, as SHGetFolderLocation."""
+    return SHGetFolderLocation(hwndOwner, nFolder)
+
+
+def SHGetPathFromIDListW(pidl: object, /) -> str:
+    """The file system path of an item ID list (E_FAIL for one that names no folder)."""
+    try:
+        return services.id_list_path(_id_list(pidl))
+    except ComError:
+        raise ComError.from_hresult(E_FAIL, "the item ID list names no folder") from None
+
+
+def SHGetPathFromIDList(pidl: object, /) -> bytes:
+    """The file system path of an item ID list as bytes (the A form, as pywin32 gives it)."""
+    return os.fsencode(SHGetPathFromIDListW(pidl))
+
+
+def IsUserAnAdmin() -> bool:
+    """Whether the calling thread acts as an administrator: root, with no limited token."""
+    return services.is_user_an_admin()
