@@ -23,6 +23,7 @@ import win32file
 import winerror
 
 from ._files import RW, SHARE_ALL, code_of, new_file, open_file
+from ._wine import wine_differs
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -134,6 +135,50 @@ def test_a_dropped_handle_closes_its_file_at_once(folder: str) -> None:
     handle = None  # the last reference: pywin32 closes the handle here
     assert not os.path.exists(path)
     del handle
+
+
+def test_delete_on_close_waits_for_the_last_handle(folder: str) -> None:
+    """FILE_FLAG_DELETE_ON_CLOSE: the file goes when its last handle closes, not the flagged."""
+    path = os.path.join(folder, "pending.dat")
+    flagged = open_file(
+        path, RW, SHARE_ALL, win32con.CREATE_ALWAYS, win32file.FILE_FLAG_DELETE_ON_CLOSE
+    )
+    other = open_file(path, win32con.GENERIC_READ, SHARE_ALL)
+    flagged.Close()
+    assert os.path.exists(path)
+    other.Close()
+    assert not os.path.exists(path)
+    open_file(path, RW, 0, win32con.CREATE_NEW).Close()  # the name is free again
+
+
+@wine_differs("Wine opens a file whose delete is pending (MS-FSA: STATUS_DELETE_PENDING)")
+def test_a_file_whose_delete_is_pending_cannot_be_opened(folder: str) -> None:
+    """Once the flagged handle closes, the delete is pending: a new open fails with 5
+    (STATUS_DELETE_PENDING) until the last handle closes and the file goes."""
+    path = os.path.join(folder, "pending.dat")
+    flagged = open_file(
+        path, RW, SHARE_ALL, win32con.CREATE_ALWAYS, win32file.FILE_FLAG_DELETE_ON_CLOSE
+    )
+    other = open_file(path, win32con.GENERIC_READ, SHARE_ALL)
+    flagged.Close()
+    code = code_of(open_file, path, win32con.GENERIC_READ, SHARE_ALL)
+    other.Close()
+    assert code == winerror.ERROR_ACCESS_DENIED
+
+
+def test_the_flagged_handle_needs_others_to_share_delete(folder: str) -> None:
+    """It opens with DELETE access: an open without FILE_SHARE_DELETE is a sharing violation,
+    and so is the flagged open while another handle does not share delete."""
+    path = os.path.join(folder, "shared.dat")
+    flagged = open_file(
+        path, RW, SHARE_ALL, win32con.CREATE_ALWAYS, win32file.FILE_FLAG_DELETE_ON_CLOSE
+    )
+    share_rw = win32file.FILE_SHARE_READ | win32file.FILE_SHARE_WRITE
+    assert code_of(open_file, path, win32con.GENERIC_READ, share_rw) == (
+        winerror.ERROR_SHARING_VIOLATION
+    )
+    flagged.Close()
+    assert not os.path.exists(path)
 
 
 def test_a_handle_the_collector_frees_is_closed(folder: str) -> None:

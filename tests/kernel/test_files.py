@@ -17,6 +17,7 @@ import pytest
 from apartment import kernel
 from apartment.errors import (
     ERROR_FILE_EXISTS,
+    ERROR_FILE_NOT_FOUND,
     ERROR_HANDLE_EOF,
     ERROR_INVALID_FUNCTION,
     ERROR_NOT_LOCKED,
@@ -31,6 +32,7 @@ from apartment.kernel import (
     CREATE_NEW,
     FILE_FLAG_DELETE_ON_CLOSE,
     FILE_FLAG_OVERLAPPED,
+    FILE_SHARE_DELETE,
     FILE_SHARE_READ,
     FILE_SHARE_WRITE,
     GENERIC_READ,
@@ -180,6 +182,52 @@ def test_delete_on_close_removes_the_file_with_its_handle(tmp_path: Path) -> Non
     assert os.path.exists(name)  # another handle still has it
     handles.close(other)
     assert file.closed
+    assert not os.path.exists(name)
+
+
+def test_delete_on_close_is_pending_between_the_flagged_and_the_last_close(
+    tmp_path: Path,
+) -> None:
+    """Windows (MS-FSA): the flagged handle's close makes the delete pending; a new open
+    fails with ERROR_ACCESS_DENIED (STATUS_DELETE_PENDING) until the last handle closes."""
+    name = str(tmp_path / "pending.bin")
+    share_all = SHARE_RW | FILE_SHARE_DELETE
+    flagged = open_file(name, RW, share_all, CREATE_NEW, FILE_FLAG_DELETE_ON_CLOSE)
+    other = open_file(name, GENERIC_READ, share_all, OPEN_EXISTING)
+    before = open_file(name, GENERIC_READ, share_all, OPEN_EXISTING)  # not pending yet
+    before.close()
+    flagged.close()
+    with pytest.raises(AccessDeniedError):
+        open_file(name, GENERIC_READ, share_all, OPEN_EXISTING)
+    assert os.path.exists(name)
+    other.close()
+    assert not os.path.exists(name)
+
+
+def test_a_process_that_dies_holding_the_flagged_handle_deletes_the_file(
+    tmp_path: Path, runtime: Path
+) -> None:
+    """Its death closes its handles, so the file goes: the next open finds no file."""
+    name = str(tmp_path / "orphan.bin")
+    script = textwrap.dedent(f"""
+        import sys
+        from apartment.kernel import open_file, CREATE_NEW, FILE_FLAG_DELETE_ON_CLOSE
+        kept = open_file({name!r}, 0xC0000000, 0, CREATE_NEW, FILE_FLAG_DELETE_ON_CLOSE)
+        print("open", flush=True)
+        sys.stdin.read()
+    """)
+    environ = {**os.environ, "APARTMENT_RUNTIME_DIR": str(runtime)}
+    with subprocess.Popen(
+        [sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        text=True, env=environ,
+    ) as child:  # fmt: skip
+        try:
+            assert child.stdout is not None and child.stdout.readline() == "open\n"
+        finally:
+            child.kill()
+    with pytest.raises(Win32Error) as gone:
+        open_file(name, GENERIC_READ, SHARE_RW | FILE_SHARE_DELETE, OPEN_EXISTING)
+    assert gone.value.winerror == ERROR_FILE_NOT_FOUND
     assert not os.path.exists(name)
 
 

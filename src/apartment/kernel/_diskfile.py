@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import stat
 import threading
@@ -426,8 +425,8 @@ class DiskFile(File):
     def close(self) -> None:
         """Close the file: its locks go, its waiting locks are aborted, the descriptor closes.
 
-        With FILE_FLAG_DELETE_ON_CLOSE the file is removed now (on Windows, once every
-        handle to it is closed).
+        With FILE_FLAG_DELETE_ON_CLOSE the file's delete is pending from now on (no new open),
+        and the file goes when its last handle, in any process, closes: maybe this one.
         """
         with IO_LOCK:
             if self._closed:
@@ -438,6 +437,8 @@ class DiskFile(File):
             if locks is not None:
                 locks.release_all()
             if record is not None:
+                if self._delete_on_close:  # the last open of the file removes it
+                    record.delete_on_last_close(self._path)
                 record.release()  # the OFD locks, shares and byte ranges, go with it
             granted = retry(locks.key) if locks is not None else []
             if self._owns_fd:
@@ -445,9 +446,6 @@ class DiskFile(File):
             journal = self._journal
         if journal is not None:
             journal.close()
-        if self._delete_on_close:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(self._path)
         finish(granted, cancelled)
 
     def __del__(self, _close: Callable[[int], None] = os.close) -> None:
@@ -536,6 +534,8 @@ def open_disk_file(path: str, access: int, share: int, disposition: int, flags: 
         wanted = data_access(rights)
         if wanted:
             file._record = claim(info.st_dev, info.st_ino, wanted, share, path)
+            if flags & FILE_FLAG_DELETE_ON_CLOSE:
+                file._record.delete_on_close(path)
             if rights & (FILE_READ_DATA | FILE_WRITE_DATA | FILE_APPEND_DATA | FILE_EXECUTE):
                 file._locks = FileLocks(file._record.fd, (info.st_dev, info.st_ino), path)
     except BaseException:

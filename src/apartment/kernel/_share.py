@@ -9,6 +9,9 @@ which each open of the file holds open-file-description locks (``F_OFD_SETLK``, 
 * byte 0, 1, 2 (read lock): this open reads, writes, deletes;
 * byte 3, 4, 5 (read lock): this open denies others reading, writing, deleting;
 * byte 16 (write lock, held briefly): the check and the claim of one open, made atomic;
+* the record's content from byte :data:`_PENDING` on: the file's delete is pending, and the
+  name to remove (FILE_FLAG_DELETE_ON_CLOSE: the file goes when its last open closes, and
+  no new open is allowed meanwhile: ERROR_ACCESS_DENIED, Windows' STATUS_DELETE_PENDING);
 * from :data:`LOCK_BASE` on: the file's byte-range locks (``LockFileEx``), one byte of the
   record per byte of the file, so that they too are seen by every process.
 
@@ -28,7 +31,7 @@ import struct
 from typing import Final, final
 
 from .._runtime import runtime_dir
-from ..errors import SharingViolationError
+from ..errors import ERROR_ACCESS_DENIED, ERROR_FILE_NOT_FOUND, SharingViolationError, Win32Error
 from ._filemodes import READ, REMOVE, WRITE
 
 __all__ = ["LOCK_BASE", "LOCK_LIMIT", "ShareRecord", "claim", "ofd_conflict", "ofd_set"]
@@ -36,6 +39,10 @@ __all__ = ["LOCK_BASE", "LOCK_LIMIT", "ShareRecord", "claim", "ofd_conflict", "o
 _HAS = {READ: 0, WRITE: 1, REMOVE: 2}
 _DENY = {READ: 3, WRITE: 4, REMOVE: 5}
 _MUTEX = 16
+_PENDING = 32  # where a delete's mark (one of these, then the file's name) starts
+_DELETING = b"\1"  # the flagged open closed: the delete is pending
+_FLAGGED = b"\2"  # a flagged open is there (if it is gone, its process died holding it)
+_NAME_MAX = 1 << 16
 
 LOCK_BASE: Final = 1 << 20
 """Where the mirror of the file's byte-range locks starts in the record."""
@@ -74,18 +81,58 @@ class ShareRecord:
         self.fd = fd
         self.path = path
 
+    def delete_on_close(self, name: str) -> None:
+        """This open deletes the file ``name`` when it closes (FILE_FLAG_DELETE_ON_CLOSE).
+
+        Written at the open, so that the file still goes if this process dies holding it.
+        """
+        os.pwrite(self.fd, _FLAGGED + os.fsencode(name), _PENDING)
+
+    def delete_on_last_close(self, name: str) -> None:
+        """The flagged open closes: the file ``name`` goes when its last open closes.
+
+        This one may be the last. Until then the file's delete is pending: no new open.
+        """
+        os.pwrite(self.fd, _DELETING + os.fsencode(name), _PENDING)
+
     def release(self) -> None:
-        """Give the claim up; the last open of the file removes the record."""
+        """Give the claim up; the last open of the file removes the record.
+
+        And the file too, when its delete is pending.
+        """
         fd, self.fd = self.fd, -1
         if fd < 0:
             return
         try:
-            if ofd_set(fd, fcntl.F_WRLCK, _MUTEX, 1) and not ofd_conflict(fd, fcntl.F_WRLCK, 0, 0):
-                with contextlib.suppress(OSError):
-                    if os.stat(self.path).st_ino == os.fstat(fd).st_ino:
-                        os.unlink(self.path)
+            # Wait out a claim in progress (held briefly): it may be the last open but us.
+            ofd_set(fd, fcntl.F_WRLCK, _MUTEX, 1, wait=True)
+            _remove_if_last(fd, self.path)
         finally:
             os.close(fd)
+
+
+def _remove_if_last(fd: int, path: str) -> bool:
+    """Remove the record, and the file its delete mark names, if no other open holds it.
+
+    The record's mutex is held. Returns whether the file was removed.
+    """
+    if ofd_conflict(fd, fcntl.F_WRLCK, 0, 0):
+        return False  # another open of the file is there still
+    mark = os.pread(fd, _NAME_MAX, _PENDING)
+    with contextlib.suppress(OSError):
+        if os.stat(path).st_ino == os.fstat(fd).st_ino:
+            os.unlink(path)
+    if mark[:1] not in (_DELETING, _FLAGGED):
+        return False
+    target = os.fsdecode(mark[1:])
+    try:
+        if os.path.isdir(target) and not os.path.islink(target):
+            os.rmdir(target)
+        else:
+            os.unlink(target)
+    except OSError:
+        return False
+    return True
 
 
 def _record_path(device: int, inode: int) -> str:
@@ -121,6 +168,16 @@ def claim(device: int, inode: int, access: int, share: int, name: str) -> ShareR
     path = _record_path(device, inode)
     fd = _open_record(path)
     try:
+        mark = os.pread(fd, 1, _PENDING)
+        if mark in (_DELETING, _FLAGGED) and _remove_if_last(fd, path):
+            # its last open went without removing it (a process that died holding it)
+            raise Win32Error.from_code(ERROR_FILE_NOT_FOUND, f"{name!r} was deleted on close")
+        if mark == _DELETING:
+            raise Win32Error.from_code(
+                ERROR_ACCESS_DENIED,
+                f"{name!r} is being deleted (FILE_FLAG_DELETE_ON_CLOSE): it goes when its "
+                "last handle closes, and no handle can open it meanwhile",
+            )
         for bit in (READ, WRITE, REMOVE):
             if access & bit and ofd_conflict(fd, fcntl.F_WRLCK, _DENY[bit], 1):
                 raise SharingViolationError(
