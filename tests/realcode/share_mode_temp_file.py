@@ -8,8 +8,8 @@ None)``, ``WriteFile``, a second open for reading that shares what the first doe
 refused with ERROR_SHARING_VIOLATION, ``SetFilePointer``, ``ReadFile`` and ``GetFileSize``; the
 reader still reads once the first handle is closed, and the file is gone once both are.
 
-Left out: the state between the two closes (Windows: delete pending, where new opens fail;
-Wine: the file is still there and opens; here: the file is already unlinked), and
+Between the two closes the file is still there (Windows, Wine and here). Left out: a new open
+then (Windows: delete pending, it fails with 5, as here; Wine opens it), and
 FILE_ATTRIBUTE_TEMPORARY, which neither Wine nor we keep.
 """
 
@@ -71,6 +71,7 @@ def main():
     print("seek:", win32file.SetFilePointer(first, 8, win32file.FILE_BEGIN))
     print("read:", win32file.ReadFile(first, 100))
     first.Close()
+    print("exists between the closes:", os.path.exists(path))
     print(
         "reader after the first handle closed:",
         win32file.SetFilePointer(reader, 0, win32file.FILE_BEGIN),
