@@ -164,7 +164,6 @@ def test_objects_and_items() -> None:
     assert raised.value.winerror == PDH_CSTATUS_NO_OBJECT
 
 
-@aborts_on_wine
 def _pids_named(name: str) -> list[int]:
     """FindPerformanceAttributesByName, again if a process of that name ends meanwhile.
 
@@ -188,6 +187,7 @@ def _own_instance_name() -> str:
     return str(found.pop())
 
 
+@aborts_on_wine
 def test_find_this_process_by_name() -> None:
     _own_instance_name()
 
