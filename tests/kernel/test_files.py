@@ -204,6 +204,24 @@ def test_delete_on_close_is_pending_between_the_flagged_and_the_last_close(
     assert not os.path.exists(name)
 
 
+def test_a_relative_name_is_deleted_where_it_was_opened(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The last close may come from elsewhere (another working directory, another process)."""
+    (tmp_path / "here").mkdir()
+    (tmp_path / "there").mkdir()
+    monkeypatch.chdir(tmp_path / "here")
+    share_all = SHARE_RW | FILE_SHARE_DELETE
+    flagged = open_file("scratch.bin", RW, share_all, CREATE_NEW, FILE_FLAG_DELETE_ON_CLOSE)
+    other = open_file("scratch.bin", GENERIC_READ, share_all, OPEN_EXISTING)
+    (tmp_path / "there" / "scratch.bin").write_bytes(b"not this one")
+    monkeypatch.chdir(tmp_path / "there")
+    flagged.close()
+    other.close()
+    assert not (tmp_path / "here" / "scratch.bin").exists()
+    assert (tmp_path / "there" / "scratch.bin").read_bytes() == b"not this one"
+
+
 def test_a_process_that_dies_holding_the_flagged_handle_deletes_the_file(
     tmp_path: Path, runtime: Path
 ) -> None:

@@ -438,7 +438,7 @@ class DiskFile(File):
                 locks.release_all()
             if record is not None:
                 if self._delete_on_close:  # the last open of the file removes it
-                    record.delete_on_last_close(self._path)
+                    record.delete_on_last_close()
                 record.release()  # the OFD locks, shares and byte ranges, go with it
             granted = retry(locks.key) if locks is not None else []
             if self._owns_fd:

@@ -86,14 +86,14 @@ class ShareRecord:
 
         Written at the open, so that the file still goes if this process dies holding it.
         """
-        os.pwrite(self.fd, _FLAGGED + os.fsencode(name), _PENDING)
+        os.pwrite(self.fd, _FLAGGED + _mark_name(name), _PENDING)
 
-    def delete_on_last_close(self, name: str) -> None:
-        """The flagged open closes: the file ``name`` goes when its last open closes.
+    def delete_on_last_close(self) -> None:
+        """The flagged open closes: the file it named goes when its last open closes.
 
         This one may be the last. Until then the file's delete is pending: no new open.
         """
-        os.pwrite(self.fd, _DELETING + os.fsencode(name), _PENDING)
+        os.pwrite(self.fd, _DELETING, _PENDING)  # the name stays as the open wrote it
 
     def release(self) -> None:
         """Give the claim up; the last open of the file removes the record.
@@ -111,6 +111,14 @@ class ShareRecord:
             os.close(fd)
 
 
+def _mark_name(name: str) -> bytes:
+    """The name a delete mark holds: absolute and NUL-ended.
+
+    Absolute: the process that acts on the mark may have another working directory.
+    """
+    return os.fsencode(os.path.abspath(name)) + b"\0"
+
+
 def _remove_if_last(fd: int, path: str) -> bool:
     """Remove the record, and the file its delete mark names, if no other open holds it.
 
@@ -124,7 +132,7 @@ def _remove_if_last(fd: int, path: str) -> bool:
             os.unlink(path)
     if mark[:1] not in (_DELETING, _FLAGGED):
         return False
-    target = os.fsdecode(mark[1:])
+    target = os.fsdecode(mark[1:].partition(b"\0")[0])
     try:
         if os.path.isdir(target) and not os.path.islink(target):
             os.rmdir(target)
