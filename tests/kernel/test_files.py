@@ -6,6 +6,7 @@ die holding it, the records in the runtime directory) is pinned here, with Windo
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -202,6 +203,31 @@ def test_delete_on_close_is_pending_between_the_flagged_and_the_last_close(
     assert os.path.exists(name)
     other.close()
     assert not os.path.exists(name)
+
+
+def test_a_refused_open_leaves_the_descriptor_number_to_whoever_takes_it_next(
+    tmp_path: Path,
+) -> None:
+    """An open refused by its share check closes its descriptor once: the file object it had
+    made must not close that number again when collected (another file has it by then)."""
+    name = str(tmp_path / "kept.bin")
+    first = open_file(name, RW, 0, CREATE_NEW)
+    try:
+        refused: BaseException | None = None
+        try:
+            open_file(name, RW, 0, OPEN_EXISTING)
+        except SharingViolationError as error:
+            refused = error  # its traceback keeps the refused open's file object alive
+        assert refused is not None, "the second open was not refused"
+        taken = os.open(name, os.O_RDONLY)  # the lowest free number: the refused open's
+        try:
+            del refused
+            gc.collect()  # the refused open's file object goes now
+            os.fstat(taken)  # EBADF when its finalizer closed the number again
+        finally:
+            os.close(taken)
+    finally:
+        first.close()
 
 
 def test_a_relative_name_is_deleted_where_it_was_opened(

@@ -520,6 +520,7 @@ def open_disk_file(path: str, access: int, share: int, disposition: int, flags: 
         fd = _open_directory(path, flags, disposition)
     except OSError as exc:
         raise os_error(exc, f"opening {path!r}") from None
+    file: DiskFile | None = None
     try:
         info = os.fstat(fd)
         directory = stat.S_ISDIR(info.st_mode)
@@ -539,6 +540,10 @@ def open_disk_file(path: str, access: int, share: int, disposition: int, flags: 
             if rights & (FILE_READ_DATA | FILE_WRITE_DATA | FILE_APPEND_DATA | FILE_EXECUTE):
                 file._locks = FileLocks(file._record.fd, (info.st_dev, info.st_ino), path)
     except BaseException:
+        if file is not None:  # refused after it was made: its finalizer must close nothing
+            file._closed = True  # (by then another file may have the descriptor's number)
+            if file._record is not None:
+                file._record.release()
         os.close(fd)
         raise
     if existed and disposition in (CREATE_ALWAYS, TRUNCATE_EXISTING) and not directory:
