@@ -30,7 +30,7 @@ from ._codes import (
     RPC_S_SERVER_UNAVAILABLE,
     STG_E_READFAULT,
 )
-from ._error_notes import notes_of, reduce_error, set_notes
+from ._error_notes import name_as_pywin32, notes_of, reduce_error, set_notes
 from ._texts import hresult_from_win32, hresult_message, signed_hresult
 
 __all__ = [
@@ -107,9 +107,6 @@ class ComError(Exception):
         if kind is None or excepinfo is not None:
             return ComError(hresult, hresult_message(hresult), excepinfo, None, detail=detail)
         return kind(detail)
-
-
-ComError.__name__ = "com_error"  # pywin32's class name
 
 
 class _CodedComError(ComError):
@@ -221,5 +218,6 @@ class ServerExecError(_CodedComError, RuntimeError, hresult=CO_E_SERVER_EXEC_FAI
     """
 
 
-for _kind in (ComError, _CodedComError, *(globals()[_name] for _name in __all__)):
+for _kind in (_CodedComError, *(globals()[_name] for _name in __all__)):
     _kind.__module__ = "apartment.errors"  # where users import them from
+name_as_pywin32(ComError, "com_error", "ComError")  # prints as pywintypes.com_error

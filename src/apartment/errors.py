@@ -127,7 +127,7 @@ from ._com_errors import ServerUnavailableError as ServerUnavailableError
 from ._com_errors import StreamReadError as StreamReadError
 from ._com_errors import WrongThreadError as WrongThreadError
 from ._com_errors import _CodedComError
-from ._error_notes import describe, notes_of, reduce_error, set_notes
+from ._error_notes import describe, name_as_pywin32, notes_of, reduce_error, set_notes
 from ._hresult_parts import hresult_facility_name as hresult_facility_name
 from ._hresult_parts import hresult_range_name as hresult_range_name
 from ._hresult_parts import hresult_severity_name as hresult_severity_name
@@ -251,7 +251,7 @@ class Win32Error(Exception):
         return Win32Error(self.winerror, funcname, self.strerror, detail=self.detail)
 
 
-Win32Error.__name__ = "error"  # pywin32's class name (repr, exc.__class__.__name__)
+name_as_pywin32(Win32Error, "error", "Win32Error")  # prints as pywintypes.error
 
 
 class _CodedError(Win32Error):

@@ -8,6 +8,7 @@ class a failing function raises, and the refusals of StgOpenStorage.
 import os
 import pickle
 import tempfile
+import traceback
 from typing import Any
 
 import pytest
@@ -98,6 +99,15 @@ def test_the_attributes_are_read_once_from_the_arguments() -> None:
     assert (error.winerror, error.funcname) == (6, "f")
     error.winerror = 7
     assert error.args == (8, "g", "t")
+
+
+def test_the_classes_print_as_pywintypes_names() -> None:
+    # programs print type(e), and tracebacks end with the class's module and name
+    assert repr(pywintypes.error) == "<class 'pywintypes.error'>"
+    assert repr(pywintypes.com_error) == "<class 'pywintypes.com_error'>"
+    error = _error_of(win32api.CloseHandle, 1)
+    last = traceback.format_exception_only(type(error), error)[0]
+    assert last == f"pywintypes.error: {error.args}\n"
 
 
 def test_a_subclass_keeps_the_shape() -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import errno
 import importlib
+import pickle
 import time
 import uuid
 from typing import TYPE_CHECKING, Any
@@ -95,18 +96,24 @@ def test_set_value_ex_refuses_data_of_another_kind(
 
 def test_errors_are_oserrors_with_winerror(key: Any) -> None:
     missing = _failure(winreg.QueryValueEx, key, "nope")
-    assert type(missing) is FileNotFoundError
+    assert isinstance(missing, FileNotFoundError)
+    assert repr(type(missing)) == "<class 'FileNotFoundError'>"
     assert (missing.winerror, missing.errno) == (2, errno.ENOENT)  # type: ignore[attr-defined]
+    assert str(missing) == f"[WinError 2] {missing.strerror}"  # as Windows prints it
+    assert repr(missing) == f"FileNotFoundError(2, {missing.strerror!r}, None, 2, None)"
+    again = pickle.loads(pickle.dumps(missing))
+    assert isinstance(again, FileNotFoundError) and again.winerror == 2  # type: ignore[attr-defined]
     ended = _failure(winreg.EnumKey, key, 0)
-    assert type(ended) is OSError and ended.winerror == 259  # type: ignore[attr-defined]
+    assert repr(type(ended)) == "<class 'OSError'>" and ended.winerror == 259  # type: ignore[attr-defined]
+    assert str(ended).startswith("[WinError 259] ")
     assert _failure(winreg.EnumValue, key, 0).winerror == 259  # type: ignore[attr-defined]
     winreg.CloseKey(winreg.CreateKey(key, "child"))
     denied = _failure(winreg.DeleteKey, winreg.HKEY_CURRENT_USER, "Software")
-    assert type(denied) is PermissionError and denied.winerror == 5  # type: ignore[attr-defined]
+    assert isinstance(denied, PermissionError) and denied.winerror == 5  # type: ignore[attr-defined]
     read_only = winreg.OpenKey(key, None)
     try:
         refused = _failure(winreg.SetValueEx, read_only, "v", 0, winreg.REG_SZ, "x")
-        assert type(refused) is PermissionError and refused.winerror == 5  # type: ignore[attr-defined]
+        assert isinstance(refused, PermissionError) and refused.winerror == 5  # type: ignore[attr-defined]
     finally:
         read_only.Close()
     with pytest.raises(TypeError):
@@ -142,7 +149,7 @@ def test_connect_registry_to_this_computer_and_no_other() -> None:
     root = winreg.ConnectRegistry(None, winreg.HKEY_CURRENT_USER)
     assert int(root) == winreg.HKEY_CURRENT_USER
     other = _failure(winreg.ConnectRegistry, "\\\\no-such-computer-here", winreg.HKEY_CURRENT_USER)
-    assert type(other) is FileNotFoundError and other.winerror == 53  # type: ignore[attr-defined]
+    assert isinstance(other, FileNotFoundError) and other.winerror == 53  # type: ignore[attr-defined]
 
 
 @wine_differs("Wine has no RegQueryReflectionKey: ERROR_CALL_NOT_IMPLEMENTED (120)")
@@ -155,4 +162,4 @@ def test_no_reflection_for_a_64_bit_process(key: Any) -> None:
 
 def test_save_key_needs_the_backup_privilege(key: Any, tmp_path: Any) -> None:
     refused = _failure(winreg.SaveKey, key, str(tmp_path / "saved"))
-    assert type(refused) is OSError and refused.winerror == 1314  # type: ignore[attr-defined]
+    assert repr(type(refused)) == "<class 'OSError'>" and refused.winerror == 1314  # type: ignore[attr-defined]

@@ -13,8 +13,8 @@ CPython's, which differ from win32api's Reg* functions in places:
 * a failure is an :class:`OSError` whose ``winerror`` is the Windows code and whose class
   follows the errno CPython derives from it: FileNotFoundError for 2 (ERROR_FILE_NOT_FOUND),
   PermissionError for 5 (ERROR_ACCESS_DENIED), a plain OSError for 259 (ERROR_NO_MORE_ITEMS,
-  the end of EnumKey and EnumValue). Its ``str()`` says ``[Errno N]``, as every OSError on
-  Linux, where Windows says ``[WinError N]``;
+  the end of EnumKey and EnumValue). Its ``str()`` says ``[WinError N] message``, as on
+  Windows, and it prints as that builtin class (a subclass of it, named as it);
 * there is no WOW64 here: a 64-bit process's view, where registry reflection does not exist
   (QueryReflectionKey: True, "disabled"; Disable/EnableReflectionKey do nothing).
 
@@ -153,9 +153,45 @@ _ERRNO_OF: dict[int, int] = {
 def _os_error(code: int) -> OSError:
     """The OSError CPython's winreg raises for Windows error ``code``, ``winerror`` set."""
     message = system_message(code).rstrip(". \r\n")  # CPython drops the final period
-    failure = OSError(_ERRNO_OF.get(code, _errno.EINVAL), message, None, code, None)
+    errno = _ERRNO_OF.get(code, _errno.EINVAL)
+    kind = _windows_kind(type(OSError(errno, message)))
+    failure = kind(errno, message, None, code, None)
     failure.winerror = code  # type: ignore[attr-defined]  # Windows' own attribute
     return failure
+
+
+_KINDS: dict[type[OSError], type[OSError]] = {}
+_KINDS_LOCK = threading.Lock()
+
+
+def _windows_kind(base: type[OSError]) -> type[OSError]:
+    """``base`` as it prints on Windows: ``str()`` says ``[WinError N]``, its name is ``base``'s.
+
+    A subclass (so ``except FileNotFoundError`` and ``isinstance`` hold) that calls itself
+    ``builtins.<base>`` for tracebacks and ``type(e)``, and pickles as its code's error.
+    """
+    with _KINDS_LOCK:
+        kind = _KINDS.get(base)
+        if kind is None:
+            kind = _KINDS[base] = type(
+                base.__name__,
+                (base,),
+                {
+                    "__module__": "builtins",
+                    "__qualname__": base.__qualname__,
+                    "__str__": _windows_str,
+                    "__reduce__": _windows_reduce,
+                },
+            )
+        return kind
+
+
+def _windows_str(self: OSError) -> str:
+    return f"[WinError {getattr(self, 'winerror', self.errno)}] {self.strerror}"
+
+
+def _windows_reduce(self: OSError) -> tuple[object, ...]:
+    return (_os_error, (getattr(self, "winerror", self.errno),))
 
 
 def _api(fn: F) -> F:
