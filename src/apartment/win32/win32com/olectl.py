@@ -7,6 +7,8 @@ the connection points' (FACILITY_ITF). The values are Windows'; :func:`MAKE_SCOD
 
 from __future__ import annotations
 
+from apartment.win32 import winerror as winerror  # pywin32's module imports it
+
 __all__ = [
     "MAKE_SCODE",
     "STD_CTL_SCODE",

@@ -150,8 +150,6 @@ def CastTo(ob: Any, target: Any, typelib: Any = None) -> Any:  # noqa: ANN401
         TypeError: ``ob`` has no type information (pywin32's makepy message).
         pythoncom.com_error: ``typelib`` is not registered (TYPE_E_LIBNOTREGISTERED).
     """
-    from apartment.win32.win32com.client import gencache
-
     if typelib is not None:
         attr = typelib.GetLibAttr()
         gencache.MakeModuleForTypelib(attr[0], attr[1], attr[3], attr[4])
@@ -166,9 +164,7 @@ def getevents(clsid: Any) -> Any:  # noqa: ANN401
     Raises:
         pythoncom.com_error: an unknown ProgID (CO_E_CLASSSTRING).
     """
-    from apartment.win32.win32com.client import gencache
-
-    klass: Any = gencache.GetClassForCLSID(com.clsid_from_progid(clsid_text(clsid)))  # type: ignore[func-returns-value]
+    klass: Any = gencache.GetClassForCLSID(com.clsid_from_progid(clsid_text(clsid)))
     return getattr(klass, "default_source", None)
 
 
@@ -178,8 +174,6 @@ def Record(name: str, object: Any) -> Any:  # noqa: ANN401
     Raises:
         TypeError: ``object`` has no type information (pywin32's makepy message).
     """
-    from apartment.win32.win32com.client import gencache
-
     object = gencache.EnsureDispatch(object)  # fails: no type library is generated here
     raise ValueError(f"The structure '{name}' is not defined for '{object!r}'")
 
@@ -206,3 +200,14 @@ def register_record_class(cls: type) -> None:
     if ids[4] in pythoncom.RecordClasses:  # pragma: no cover - no record can be made here
         raise ValueError(f"Record class with same GUID {ids[4]} is already registered.")
     pythoncom.RecordClasses[ids[4]] = cls  # pragma: no cover
+
+
+# pywin32's package imports these as it loads, so ``import win32com.client`` alone makes
+# ``win32com.client.gencache.EnsureDispatch`` and ``win32com.client.dynamic`` usable (programs
+# rely on it), and generated modules find ``win32com.client.CLSIDToClass``.
+from apartment.win32 import pywintypes as pywintypes  # noqa: E402
+
+from . import CLSIDToClass as CLSIDToClass  # noqa: E402
+from . import build as build  # noqa: E402
+from . import dynamic as dynamic  # noqa: E402
+from . import gencache as gencache  # noqa: E402

@@ -23,6 +23,7 @@ from apartment import com
 from apartment.win32 import pythoncom
 from apartment.win32.pywintypes import clsid_text
 
+from . import CLSIDToClass
 from ._dispatch import Dispatch
 
 __all__ = [
@@ -149,14 +150,19 @@ def GetModuleForProgID(progid: str) -> None:
     return GetModuleForCLSID(clsid)
 
 
-def GetClassForProgID(progid: str) -> None:
-    """The generated class for a ProgID: there are none here."""
-    return None
+def GetClassForProgID(progid: str) -> type | None:
+    """The generated class for a ProgID: one a generated module registered, or None.
+
+    Raises:
+        pythoncom.com_error: an unknown ProgID (CO_E_CLASSSTRING), as pywin32's does.
+    """
+    return GetClassForCLSID(com.clsid_from_progid(clsid_text(progid)))
 
 
-def GetClassForCLSID(clsid: object) -> None:
-    """The generated class for a CLSID: there are none here."""
-    return None
+def GetClassForCLSID(clsid: object) -> type | None:
+    """The class a generated module registered for ``clsid`` (CLSIDToClass), or None."""
+    text = str(clsid)
+    return CLSIDToClass.GetClass(text) if CLSIDToClass.HasClass(text) else None
 
 
 def GetGeneratePath() -> str:

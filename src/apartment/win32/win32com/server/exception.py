@@ -6,6 +6,7 @@ import sys
 
 from apartment.com import COMException
 from apartment.errors import ComError
+from apartment.win32 import pythoncom as pythoncom  # pywin32's module imports it
 
 __all__ = ["COMException", "Exception", "IsCOMException", "IsCOMServerException"]
 

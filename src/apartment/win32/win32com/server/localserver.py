@@ -24,6 +24,7 @@ sys.coinit_flags = 2  # type: ignore[attr-defined]  # pywin32's: the server's th
 
 from apartment import com  # noqa: E402 - after coinit_flags, as pywin32's module has it
 from apartment.win32 import pythoncom  # noqa: E402
+from apartment.win32.win32com.server import factory as factory  # noqa: E402 - pywin32's imports it
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

@@ -12,8 +12,11 @@ import importlib
 from typing import Any, ClassVar
 
 from apartment import com
+from apartment.com import COMException as COMException  # pywin32's module imports these
 from apartment.errors import ComError
 from apartment.win32 import pythoncom
+from apartment.win32 import pywintypes as pywintypes
+from apartment.win32 import winerror as winerror
 from apartment.win32._policies import Pywin32Names
 from apartment.win32.pythoncom import (
     DISPATCH_METHOD,

@@ -10,7 +10,9 @@ from typing import Any, ClassVar
 
 from apartment import com
 from apartment.com import Collection, ListEnumerator, ListEnumeratorGateway
+from apartment.com import COMException as COMException  # pywin32's module imports it
 from apartment.win32 import pythoncom
+from apartment.win32 import winerror as winerror
 from apartment.win32._interfaces import interface_pointer
 
 from . import dispatcher, policy
