@@ -220,4 +220,11 @@ class ServerExecError(_CodedComError, RuntimeError, hresult=CO_E_SERVER_EXEC_FAI
 
 for _kind in (_CodedComError, *(globals()[_name] for _name in __all__)):
     _kind.__module__ = "apartment.errors"  # where users import them from
-name_as_pywin32(ComError, "com_error", "ComError")  # prints as pywintypes.com_error
+
+
+def _rebuild_com_error(args: tuple[object, ...]) -> ComError:
+    """A pickled ComError back (it prints as pywintypes.com_error, which may not be importable)."""
+    return ComError(*args)
+
+
+name_as_pywin32(ComError, "com_error", _rebuild_com_error)  # prints as pywintypes.com_error

@@ -6,11 +6,17 @@ these; ``describe`` is exported by :mod:`apartment.errors`.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
 __all__ = ["notes_of", "set_notes", "describe", "reduce_error", "name_as_pywin32"]
 
 # The two classes that print as pywin32's (``pywintypes.error``, ``pywintypes.com_error``) are
-# pickled by these names of ours: ``pywintypes`` is importable only where the facade is.
-_PICKLED_AS: dict[type, str] = {}
+# pickled through a function of their own module: ``pywintypes`` is importable only where the
+# facade is.
+_REBUILD: dict[type, Callable[[tuple[object, ...]], BaseException]] = {}
 
 
 def notes_of(self: BaseException) -> list[str]:
@@ -39,30 +45,23 @@ def describe(error: BaseException) -> str:
     return ": ".join([str(error), *(str(note) for note in notes)])
 
 
-def name_as_pywin32(cls: type[BaseException], name: str, our_name: str) -> None:
+def name_as_pywin32(
+    cls: type[BaseException], name: str, rebuild: Callable[[tuple[object, ...]], BaseException]
+) -> None:
     """Make ``cls`` print as ``pywintypes.<name>`` (its repr, ``type(e)``, tracebacks).
 
     pywin32's programs print ``type(e)`` and tracebacks name the class: both say
-    ``pywintypes.error``, which is what this class is in the facade. Pickles still name it
-    ``apartment.errors.<our_name>`` (see :func:`reduce_error`), so they load without the facade.
+    ``pywintypes.error``, which is what this class is in the facade. Pickles name ``rebuild``
+    (a function of the class's own module) instead, so they load without the facade.
     """
     cls.__name__ = cls.__qualname__ = name
     cls.__module__ = "pywintypes"
-    _PICKLED_AS[cls] = our_name
+    _REBUILD[cls] = rebuild
 
 
 def reduce_error(self: BaseException) -> tuple[object, ...]:
     """Rebuild from ``args`` and the attributes, as pywin32's errors pickle."""
-    cls = type(self)
-    our_name = _PICKLED_AS.get(cls)
-    if our_name is None:
-        return (cls, self.args, self.__dict__)
-    return (_rebuild, (our_name, self.args), self.__dict__)
-
-
-def _rebuild(our_name: str, args: tuple[object, ...]) -> BaseException:
-    """A pickled pywintypes.error or com_error, found by its name in apartment.errors."""
-    from . import errors
-
-    cls: type[BaseException] = getattr(errors, our_name)
-    return cls(*args)
+    rebuild = _REBUILD.get(type(self))
+    if rebuild is None:
+        return (type(self), self.args, self.__dict__)
+    return (rebuild, (self.args,), self.__dict__)

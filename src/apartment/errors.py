@@ -251,7 +251,12 @@ class Win32Error(Exception):
         return Win32Error(self.winerror, funcname, self.strerror, detail=self.detail)
 
 
-name_as_pywin32(Win32Error, "error", "Win32Error")  # prints as pywintypes.error
+def _rebuild_error(args: tuple[object, ...]) -> Win32Error:
+    """A pickled Win32Error back (it prints as pywintypes.error, which may not be importable)."""
+    return Win32Error(*args)
+
+
+name_as_pywin32(Win32Error, "error", _rebuild_error)  # prints as pywintypes.error
 
 
 class _CodedError(Win32Error):
