@@ -37,9 +37,9 @@ def test_a_registered_class_is_found_by_its_clsid() -> None:
     import win32com.client
     from win32com.client import CLSIDToClass, gencache
 
-    clsid = "{%s}" % str(uuid.uuid4()).upper()
+    clsid = f"{{{str(uuid.uuid4()).upper()}}}"
 
-    class Generated(win32com.client.DispatchBaseClass):
+    class Generated(win32com.client.DispatchBaseClass):  # type: ignore[misc]
         CLSID = pywintypes.IID(clsid)
 
     assert not CLSIDToClass.HasClass(clsid)
@@ -50,7 +50,7 @@ def test_a_registered_class_is_found_by_its_clsid() -> None:
     assert gencache.GetClassForCLSID(clsid) is Generated
     assert gencache.GetClassForCLSID(pywintypes.IID(clsid)) is Generated
     with pytest.raises(KeyError):
-        CLSIDToClass.GetClass("{%s}" % str(uuid.uuid4()).upper())
+        CLSIDToClass.GetClass(f"{{{str(uuid.uuid4()).upper()}}}")
 
 
 def test_an_unknown_progid_has_no_module_but_asking_its_class_fails() -> None:

@@ -31,6 +31,10 @@ from ._backup import backup_seek as backup_seek
 from ._backup import backup_write as backup_write
 from ._backup import descriptor_bytes as descriptor_bytes
 from ._backup import descriptor_from_bytes as descriptor_from_bytes
+from ._binarytype import SCS_32BIT_BINARY as SCS_32BIT_BINARY
+from ._binarytype import SCS_64BIT_BINARY as SCS_64BIT_BINARY
+from ._binarytype import SCS_DOS_BINARY as SCS_DOS_BINARY
+from ._binarytype import binary_type as binary_type
 from ._cmdline import join_command_line as join_command_line
 from ._cmdline import split_command_line as split_command_line
 from ._conalias import add_console_alias as add_console_alias
@@ -645,6 +649,9 @@ __all__ = [
     "READ_CONTROL",
     "REALTIME_PRIORITY_CLASS",
     "SANDBOX_INERT",
+    "SCS_32BIT_BINARY",
+    "SCS_64BIT_BINARY",
+    "SCS_DOS_BINARY",
     "SEMAPHORE_MAPPING",
     "SESSION_ID",
     "SE_GROUP_ENABLED",
@@ -780,6 +787,7 @@ __all__ = [
     "backup_read",
     "backup_seek",
     "backup_write",
+    "binary_type",
     "bind_directory",
     "call_named_pipe",
     "cancel_socket_io",

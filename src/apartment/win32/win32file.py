@@ -73,7 +73,7 @@ from ..kernel import LOCKFILE_EXCLUSIVE_LOCK, LOCKFILE_FAIL_IMMEDIATELY, File
 from ..kernel import OPEN_ALWAYS as OPEN_ALWAYS
 from ..kernel import OPEN_EXISTING as OPEN_EXISTING
 from ..kernel import TRUNCATE_EXISTING as TRUNCATE_EXISTING
-from . import _backup_streams, _mailslots
+from . import _backup_streams, _file_misc, _mailslots
 from ._adapt import api, as_bool, dword, set_last_error, soft, stamped
 from ._api_files import CALLBACK_CHUNK_FINISHED as CALLBACK_CHUNK_FINISHED
 from ._api_files import CALLBACK_STREAM_SWITCH as CALLBACK_STREAM_SWITCH
@@ -158,6 +158,7 @@ from ._api_sockets import cancel_io as _cancel_io
 from ._api_sockets import get_osfhandle as _get_osfhandle
 from ._backup_streams import *  # noqa: F403  (BackupRead/Write/Seek, in their own module)
 from ._buffers import data_arg, read_buffer, text_arg
+from ._file_misc import *  # noqa: F403  (smaller names, in their own module)
 from ._handles import PyHANDLE, handle_value, lookup, new_handle
 from ._mailslots import *  # noqa: F403  (mailslots, in their own module)
 from ._security import inherits
@@ -195,6 +196,7 @@ __all__ = [
     "MOVEFILE_WRITE_THROUGH", "MOVEFILE_CREATE_HARDLINK", "MOVEFILE_FAIL_IF_NOT_TRACKABLE",
     *_mailslots.__all__,
     *_backup_streams.__all__,
+    *_file_misc.__all__,
 ]  # fmt: skip
 
 # Values pywin32 gives through a C long: 0x80000000 reads negative.
