@@ -74,6 +74,25 @@ def test_process_exit_code_is_the_childs_exit_status(children: Children) -> None
     assert win32process.GetExitCodeProcess(process) == 7
 
 
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("import sys; sys.exit(1000)", 1000),
+        ("import sys; sys.exit(-1)", -1),  # 0xFFFFFFFF, signed as pywin32 gives it
+        ("import os; os._exit(515)", 515),
+        (
+            "import os, threading; t = threading.Thread(target=os._exit, args=(70000,)); "
+            "t.start(); t.join()",
+            70000,
+        ),  # from any thread: the process ends with it
+    ],
+)
+def test_an_exit_code_keeps_its_32_bits(children: Children, code: str, expected: int) -> None:
+    process, _, _, _ = children.start(python_command(code))
+    assert win32event.WaitForSingleObject(process, EXIT_MS) == OBJECT_0
+    assert win32process.GetExitCodeProcess(process) == expected
+
+
 def test_process_handle_is_signaled_when_the_process_ends_and_stays_signaled(
     children: Children,
 ) -> None:

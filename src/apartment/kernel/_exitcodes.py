@@ -78,10 +78,12 @@ def recorded_exit_code(pid: int, status: int) -> int:
 
 
 def record_sys_exit() -> None:
-    """Make ``sys.exit`` on the main thread write down a code wider than a byte (a child's hook).
+    """Make ``sys.exit`` (main thread) and ``os._exit`` write down a code wider than a byte.
 
     A program started by CreateProcess runs as Python's ``__main__``, where nothing of this
-    library surrounds it: ``sys.exit`` is where its code can be seen. Called once, at start-up.
+    library surrounds it: ``sys.exit`` and ``os._exit`` are where its code can be seen (a bare
+    ``raise SystemExit(1000)`` is not: its parent sees 1000 & 0xFF). Called once, at start-up
+    (a child's hook).
     """
     forget_exit_code()
 
@@ -92,3 +94,11 @@ def record_sys_exit() -> None:
 
     exit.__doc__ = sys.exit.__doc__
     sys.exit = exit
+    end_now = os._exit
+
+    def _exit(status: int, /) -> NoReturn:  # any thread: the process ends at once
+        record_exit_code(status)
+        end_now(status)
+
+    _exit.__doc__ = os._exit.__doc__
+    os._exit = _exit  # type: ignore[assignment]  # the same call, recorded first

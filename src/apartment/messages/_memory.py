@@ -17,7 +17,7 @@ import ctypes
 import mmap
 import os
 
-__all__ = ["read_memory", "read_string", "write_memory"]
+__all__ = ["buffer_address", "read_memory", "read_string", "write_memory"]
 
 _PAGE = mmap.PAGESIZE
 _ADDRESSES = range(1, 2**64)
@@ -170,3 +170,55 @@ def write_memory(address: int, data: bytes | bytearray | memoryview) -> None:
     finally:
         os.close(read_end)
         os.close(write_end)
+
+
+class _PyBuffer(ctypes.Structure):
+    """CPython's Py_buffer, as PyObject_GetBuffer fills it (``obj`` left to PyBuffer_Release)."""
+
+    _fields_ = (
+        ("buf", ctypes.c_void_p),
+        ("obj", ctypes.c_void_p),
+        ("len", ctypes.c_ssize_t),
+        ("itemsize", ctypes.c_ssize_t),
+        ("readonly", ctypes.c_int),
+        ("ndim", ctypes.c_int),
+        ("format", ctypes.c_char_p),
+        ("shape", ctypes.c_void_p),
+        ("strides", ctypes.c_void_p),
+        ("suboffsets", ctypes.c_void_p),
+        ("internal", ctypes.c_void_p),
+    )
+
+
+def buffer_address(obj: object) -> tuple[int, int]:
+    """(address, length in bytes) of a bytes-like object's memory (PyGetBufferAddressAndLen).
+
+    The address stays good while ``obj`` lives and is not resized, as on Windows; a program
+    passes it in a message's lparam or to PySetString/PyGetString.
+
+    Raises:
+        TypeError: ``obj`` is not a bytes-like object (a str is not).
+        BufferError: its memory is not contiguous (a strided memoryview).
+    """
+    if isinstance(obj, str) or not _has_buffer(obj):
+        raise TypeError(f"a bytes-like object is required, not '{type(obj).__name__}'")
+    view = _PyBuffer()
+    get_buffer = ctypes.pythonapi.PyObject_GetBuffer
+    get_buffer.argtypes = (ctypes.py_object, ctypes.POINTER(_PyBuffer), ctypes.c_int)
+    get_buffer.restype = ctypes.c_int
+    release = ctypes.pythonapi.PyBuffer_Release
+    release.argtypes = (ctypes.POINTER(_PyBuffer),)
+    release.restype = None
+    get_buffer(obj, ctypes.byref(view), 0)  # PyBUF_SIMPLE; a strided view: BufferError
+    try:
+        return view.buf or 0, view.len
+    finally:
+        release(ctypes.byref(view))
+
+
+def _has_buffer(obj: object) -> bool:
+    try:
+        memoryview(obj)  # type: ignore[arg-type]
+    except TypeError:
+        return False
+    return True

@@ -11,6 +11,7 @@ address, which CallWindowProc takes.
 
 from __future__ import annotations
 
+import array as _array
 import operator
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +34,7 @@ __all__ = [
     "GetCursorPos", "GetCapture", "SetCapture", "ReleaseCapture",
     "GetLayeredWindowAttributes", "SetLayeredWindowAttributes", "ChildWindowFromPoint",
     "WindowFromPoint", "PyMakeBuffer", "GetModuleHandle", "LOWORD", "HIWORD", "PySetMemory",
+    "PyGetBufferAddressAndLen", "PySetString", "PyGetArraySignedLong",
 ]  # fmt: skip
 
 _GWL_WNDPROC = messages.GWL_WNDPROC
@@ -311,3 +313,40 @@ def HIWORD(val: int, /) -> int:
 def PySetMemory(addr: int, data: object, /) -> None:
     """Copy ``data`` (a bytes-like object) to memory at ``addr``; ValueError if not writable."""
     messages.write_memory(_index(addr), memoryview(data))  # type: ignore[arg-type]
+
+
+def PyGetBufferAddressAndLen(obj: object, /) -> tuple[int, int]:
+    """(address, length) of a bytes-like object's memory, good while the object lives."""
+    return messages.buffer_address(obj)
+
+
+def PySetString(addr: int, String: object, maxLen: int = -1, /) -> None:
+    """Copy ``String`` as UTF-16 to ``addr``: ended by a NUL, or (``maxLen``) as strncpy does.
+
+    With ``maxLen`` exactly that many characters are written: the string cut there, or padded
+    with NULs, so a string of ``maxLen`` characters or more gets no NUL.
+    """
+    if not isinstance(String, str):
+        raise TypeError("String must by string type")  # sic: pywin32's message
+    limit = _index(maxLen)
+    text = String + "\0" if limit < 0 else String[:limit].ljust(limit, "\0")
+    messages.write_memory(_index(addr), text.encode("utf-16-le"))
+
+
+def PyGetArraySignedLong(array: object, index: int, /) -> int:
+    """The signed 32-bit int number ``index`` of a buffer (an ``array('l')``'s items).
+
+    Windows' C long is 32 bits; Linux's is 64, so an ``array('l')`` made by the same program
+    here has 8-byte items: those are read whole and wrapped to 32 bits, as the program meant.
+    As pywin32's, ``index`` may be the count itself (one past the end): the bytes beyond the
+    buffer read as 0 here; a negative one or beyond that raises ValueError.
+    """
+    data = memoryview(array).cast("B")  # type: ignore[arg-type]
+    size = 8 if isinstance(array, _array.array) and array.typecode in "lL" else 4
+    size = min(size, array.itemsize) if isinstance(array, _array.array) else size
+    position = _index(index)
+    if position < 0 or position > len(data) // size:
+        raise ValueError("array index out of bounds")
+    word = bytes(data[size * position : size * position + size]).ljust(size, b"\0")
+    value = int.from_bytes(word, "little", signed=True) & 0xFFFFFFFF
+    return value - (1 << 32) if value >= 1 << 31 else value
