@@ -9,13 +9,16 @@ tests/contract/test_capture.py, which pins them on both sides).
 from __future__ import annotations
 
 import struct
-from collections.abc import Iterator
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from apartment import gdi
 from apartment.messages import Region
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
 
 
 @pytest.fixture
@@ -124,9 +127,7 @@ def _pattern(dc: gdi.DeviceContext, width: int, height: int) -> None:
     ("x", "y", "sx", "sy"),
     [(0, 0, 0, 0), (3, 2, 0, 0), (-2, -1, 1, 1), (0, 0, 5, 4), (4, 4, -3, -2)],
 )
-def test_the_row_copy_gives_what_the_pixel_loop_gives(
-    x: int, y: int, sx: int, sy: int
-) -> None:
+def test_the_row_copy_gives_what_the_pixel_loop_gives(x: int, y: int, sx: int, sy: int) -> None:
     """SRCCOPY without stretch or clip copies rows; a clip the size of the bitmap (which
     changes nothing) sends the same blit through the pixel loop: the results must agree."""
     source = gdi.create_memory_dc()
