@@ -140,6 +140,9 @@ class PyCDC:
         hdc, self._hdc = self._hdc, 0
         if not hdc:
             raise error("DeleteDC failed")
+        with _LOCK:  # MFC detaches it: the handle's next PyCDC is a new object
+            if _LIVE.get(hdc) is self:
+                del _LIVE[hdc]
         try:
             _objects.DeleteDC(hdc)
         except Win32Error:
