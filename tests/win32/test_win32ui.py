@@ -319,3 +319,38 @@ def test_messagebox_is_titled_with_the_application_s_name() -> None:
         ("Save?", "python", MB_YESNO),
         ("Done", "python", 0),
     ]
+
+
+def test_a_window_found_by_title_gives_contexts_to_capture_from() -> None:
+    wc = win32gui.WNDCLASS()
+    wc.lpszClassName = "Win32uiCaptureTarget"
+    wc.lpfnWndProc = win32gui.DefWindowProc
+    atom = win32gui.RegisterClass(wc)
+    hwnd = win32gui.CreateWindow(
+        "Win32uiCaptureTarget", "capture me", 0x80000000, 10, 20, 64, 32, 0, 0, 0, None
+    )
+    try:
+        wnd = win32ui.FindWindow(None, "capture me")
+        assert wnd is win32ui.CreateWindowFromHandle(hwnd)
+        assert wnd.GetSafeHwnd() == hwnd
+        assert wnd.GetWindowRect() == (10, 20, 74, 52)
+        assert wnd.GetClientRect() == (0, 0, 64, 32)
+        assert wnd.GetWindowText() == "capture me"
+        dc = wnd.GetWindowDC()
+        bmp = _capture(dc.GetSafeHdc(), 64, 32)
+        assert bmp.GetBitmapBits(True) == bytes(64 * 32 * 4)
+        wnd.ReleaseDC(dc)
+        again = wnd.GetDC()
+        again.DeleteDC()  # then MFC's ReleaseDC hands ::ReleaseDC a NULL HDC
+        with pytest.raises(win32ui.error, match=r"^ReleaseDC failed$"):
+            wnd.ReleaseDC(again)
+        win32gui.DeleteObject(bmp.GetHandle())
+    finally:
+        win32gui.DestroyWindow(hwnd)
+        win32gui.UnregisterClass(atom, 0)
+    with pytest.raises(win32ui.error, match=r"^No window can be found\.$"):
+        win32ui.FindWindow(None, "capture me")
+    with pytest.raises(win32ui.error, match=r"^The window handle does not specify a valid window$"):
+        wnd.GetWindowRect()
+    with pytest.raises(win32ui.error, match=r"^The window handle is invalid\.$"):
+        win32ui.CreateWindowFromHandle(0)

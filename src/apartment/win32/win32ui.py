@@ -3,9 +3,11 @@
 What programs use win32ui for outside Pythonwin: capturing a window or the screen
 (``CreateDCFromHandle``, ``CreateCompatibleDC``, ``CreateBitmap``, ``BitBlt``,
 ``SaveBitmapFile`` / ``GetBitmapBits``), drawing with fonts, brushes and pens, device
-capabilities, and a message box. PyCDC is in ``_win32ui_dc``, the GDI objects in
-``_win32ui_objects``. There is no MFC application with a main frame here, as in a plain
-``python`` process with pywin32: GetMainFrame raises ``win32ui.error``.
+capabilities, a message box, and the windows to capture (FindWindow,
+CreateWindowFromHandle). PyCDC is in ``_win32ui_dc``, the GDI objects in
+``_win32ui_objects``, PyCWnd in ``_win32ui_wnd``. There is no MFC application with a main
+frame here, as in a plain ``python`` process with pywin32: GetMainFrame raises
+``win32ui.error``.
 
 Every failure raises :class:`error` (``win32ui.error``, its own class as in pywin32) with
 pywin32's message; argument shapes and results are pywin32's.
@@ -30,11 +32,13 @@ from ._win32ui_objects import (
     error,
     wrap,
 )
+from ._win32ui_wnd import PyCWnd, wrap_window
 
 __all__ = [
     "CreateBitmap", "CreateBitmapFromHandle", "CreateBrush", "CreateDC", "CreateDCFromHandle",
-    "CreateFont", "CreatePen", "GetDeviceCaps", "GetMainFrame", "MessageBox",
-    "PyCBitmap", "PyCBrush", "PyCDC", "PyCFont", "PyCGdiObject", "PyCPen", "error",
+    "CreateFont", "CreatePen", "CreateWindowFromHandle", "FindWindow", "GetDeviceCaps",
+    "GetMainFrame", "MessageBox",
+    "PyCBitmap", "PyCBrush", "PyCDC", "PyCFont", "PyCGdiObject", "PyCPen", "PyCWnd", "error",
 ]  # fmt: skip
 
 # The application's name, the title of a message box given none (MFC's m_pszAppName).
@@ -162,6 +166,29 @@ def GetDeviceCaps(hdc: object, index: int, /) -> int:
     except Win32Error:
         return 0
     return gdi.device_caps(operator.index(index))
+
+
+def CreateWindowFromHandle(hwnd: object, /) -> PyCWnd:
+    """The PyCWnd of an HWND (not checked until used); one object per window."""
+    value = handle_value(hwnd)
+    if not value:
+        raise error("The window handle is invalid.")
+    return wrap_window(value)
+
+
+def FindWindow(className: str | None, windowName: str | None, /) -> PyCWnd:
+    """The PyCWnd of the first top-level window of that class and title.
+
+    Raises:
+        error: "No window can be found."
+    """
+    hwnd = messages.find_window(
+        None if className is None else text(className),
+        None if windowName is None else text(windowName),
+    )
+    if not hwnd:
+        raise error("No window can be found.")
+    return wrap_window(hwnd)
 
 
 def GetMainFrame() -> NoReturn:
