@@ -32,11 +32,13 @@ from . import _win32gui_paths as _text
 from . import _win32gui_state as _state
 from ._adapt import text
 from ._win32ui_objects import (
+    DcBase,
     PyCBitmap,
     PyCBrush,
     PyCFont,
     PyCGdiObject,
     PyCPen,
+    dc_of,
     error,
     wrap,
 )
@@ -44,7 +46,7 @@ from ._win32ui_objects import (
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-__all__ = ["PyCDC", "dc_of", "wrap_dc"]
+__all__ = ["PyCDC", "wrap_dc"]
 
 _R = TypeVar("_R")
 _LOCK = threading.Lock()
@@ -56,21 +58,6 @@ _KINDS: dict[type[gdi.GdiObject], type[PyCGdiObject]] = {
     gdi.Pen: PyCPen,
     gdi.ExtPen: PyCPen,
 }
-
-
-def dc_of(dc: object, failure: str) -> gdi.DeviceContext:
-    """The core context of a PyCDC argument.
-
-    Raises:
-        TypeError: not a PyCDC.
-        error: ``failure``, the PyCDC holds no live context.
-    """
-    if not isinstance(dc, PyCDC):
-        raise TypeError("The object must be a PyCDC object")
-    try:
-        return gdi.dc_of(dc._hdc)
-    except Win32Error:
-        raise error(failure) from None
 
 
 def _pair(value: object) -> tuple[int, int]:
@@ -88,13 +75,10 @@ def _point(args: tuple[Any, ...]) -> tuple[int, int]:
     raise TypeError(f"expected a point or two integers, got {len(args)} arguments")
 
 
-class PyCDC:
+class PyCDC(DcBase):
     """A device context of win32ui; made by CreateDCFromHandle, CreateDC, CreateCompatibleDC."""
 
-    __slots__ = ("__weakref__", "_hdc")
-
-    def __init__(self, hdc: int = 0) -> None:
-        self._hdc = hdc
+    __slots__ = ()
 
     def __repr__(self) -> str:
         return f"object 'PyCDC' - hdc {self._hdc:#x}"
@@ -122,8 +106,9 @@ class PyCDC:
 
     def CreateCompatibleDC(self, dcFrom: PyCDC | None = None, /) -> PyCDC:
         """A new memory context (a new PyCDC), compatible with ``dcFrom`` or the screen."""
-        source = 0 if dcFrom is None else dc_of(dcFrom, "CreateCompatibleDC failed")
-        hdc = _objects.CreateCompatibleDC(0 if source == 0 else dcFrom.GetSafeHdc())  # type: ignore[union-attr]
+        if dcFrom is not None:
+            dc_of(dcFrom, "CreateCompatibleDC failed")
+        hdc = _objects.CreateCompatibleDC(0 if dcFrom is None else dcFrom.GetSafeHdc())
         if not hdc:
             raise error("CreateCompatibleDC failed")
         return wrap_dc(hdc)

@@ -15,22 +15,44 @@ from __future__ import annotations
 
 import threading
 import weakref
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from .. import gdi
 from ..errors import Win32Error
 from ._adapt import dword
 
-if TYPE_CHECKING:
-    from ._win32ui_dc import PyCDC
-
 __all__ = [
-    "PyCBitmap", "PyCBrush", "PyCFont", "PyCGdiObject", "PyCPen", "error", "wrap",
+    "DcBase", "PyCBitmap", "PyCBrush", "PyCFont", "PyCGdiObject", "PyCPen", "dc_of", "error",
+    "wrap",
 ]  # fmt: skip
 
 
 class error(Exception):  # noqa: N801 (pywin32's name)
     """win32ui.error: what every failing win32ui call raises, with pywin32's message."""
+
+
+class DcBase:
+    """What a PyCDC is to the objects drawn with it: its HDC (0 for none); see ``_win32ui_dc``."""
+
+    __slots__ = ("__weakref__", "_hdc")
+
+    def __init__(self, hdc: int = 0) -> None:
+        self._hdc = hdc
+
+
+def dc_of(dc: object, failure: str) -> gdi.DeviceContext:
+    """The core context of a PyCDC argument.
+
+    Raises:
+        TypeError: not a PyCDC.
+        error: ``failure``, the PyCDC holds no live context.
+    """
+    if not isinstance(dc, DcBase):
+        raise TypeError("The object must be a PyCDC object")
+    try:
+        return gdi.dc_of(dc._hdc)
+    except Win32Error:
+        raise error(failure) from None
 
 
 _T = TypeVar("_T", bound="PyCGdiObject")
@@ -97,14 +119,12 @@ class PyCBitmap(PyCGdiObject):
             raise error(failure)
         return obj
 
-    def CreateCompatibleBitmap(self, dc: PyCDC, width: int, height: int, /) -> None:
+    def CreateCompatibleBitmap(self, dc: DcBase, width: int, height: int, /) -> None:
         """Create the bitmap in ``dc``'s format (a window's or the screen's: 32 bpp).
 
         As pywin32, GetSize still says (0, 0) afterwards: only the bitmaps made from a handle
         or loaded know their size there.
         """
-        from ._win32ui_dc import dc_of
-
         core = dc_of(dc, "CreateCompatibleDC failed")
         bitmap = gdi.create_compatible_bitmap(core, int(width), int(height))
         self._handle = bitmap.handle
@@ -137,10 +157,8 @@ class PyCBitmap(PyCGdiObject):
             return bits
         return tuple(b - 256 if b > 127 else b for b in bits)
 
-    def SaveBitmapFile(self, dcObject: PyCDC, Filename: str, /) -> None:
+    def SaveBitmapFile(self, dcObject: DcBase, Filename: str, /) -> None:
         """Write the bitmap as a .bmp file (a DIB of its own format, bottom row first)."""
-        from ._win32ui_dc import dc_of
-
         dc_of(dcObject, "GetDIBits failed")
         bitmap = self._bitmap("GetObject failed")
         if not isinstance(Filename, str):

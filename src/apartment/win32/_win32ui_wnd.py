@@ -14,8 +14,8 @@ import weakref
 from .. import messages
 from ..errors import Win32Error
 from . import _win32gui_gdi as _gdi
-from ._win32ui_dc import PyCDC, dc_of, wrap_dc
-from ._win32ui_objects import error
+from ._win32ui_dc import PyCDC, wrap_dc
+from ._win32ui_objects import dc_of, error
 
 __all__ = ["PyCWnd", "wrap_window"]
 

@@ -29,6 +29,7 @@ from ._win32ui_objects import (
     PyCFont,
     PyCGdiObject,
     PyCPen,
+    dc_of,
     error,
     wrap,
 )
@@ -122,8 +123,6 @@ def CreateFont(properties: dict[str, Any], pydc: PyCDC | None = None, /) -> PyCF
         else:
             raise TypeError(f"'{key}' is an invalid keyword argument for LOGFONT()")
     if pydc is not None:
-        from ._win32ui_dc import dc_of
-
         dc = dc_of(pydc, "CreatePointFontIndirect call failed")
         tenths = int(fields.get("height", 0))  # type: ignore[call-overload]
         pixels = (gdi.device_caps(90) * tenths + 360) // 720  # MulDiv(LOGPIXELSY, h, 720)
