@@ -354,3 +354,21 @@ def test_a_window_found_by_title_gives_contexts_to_capture_from() -> None:
         wnd.GetWindowRect()
     with pytest.raises(win32ui.error, match=r"^The window handle is invalid\.$"):
         win32ui.CreateWindowFromHandle(0)
+
+
+def test_loadbitmapfile_reads_a_saved_bitmap_from_a_file_object(
+    source: int, tmp_path: Path
+) -> None:
+    bmp = _capture(source, 6, 4)
+    path = tmp_path / "shot.bmp"
+    bmp.SaveBitmapFile(win32ui.CreateDCFromHandle(source), str(path))
+    loaded = win32ui.CreateBitmap()
+    with path.open("rb") as file:
+        loaded.LoadBitmapFile(file)
+    assert loaded.GetSize() == (6, 4)
+    assert loaded.GetBitmapBits(True) == bmp.GetBitmapBits(True)
+    (tmp_path / "not.bmp").write_bytes(b"PK" + bytes(20))
+    with (tmp_path / "not.bmp").open("rb") as file, pytest.raises(TypeError, match="not a DIB"):
+        win32ui.CreateBitmap().LoadBitmapFile(file)
+    for handle in (bmp.GetHandle(), loaded.GetHandle()):
+        win32gui.DeleteObject(handle)
