@@ -5,9 +5,15 @@ process (``object_of``); a memory context draws into its bitmap for real, a wind
 keeps its state and draws nowhere. ``_raster`` says what rasterizes, ``_text`` the font model.
 """
 
+from ._bitmapbits import bitmap_bits as bitmap_bits
+from ._bitmapbits import bitmap_file_bytes as bitmap_file_bytes
+from ._bitmapbits import dib_bits as dib_bits
+from ._bitmapbits import save_bitmap_file as save_bitmap_file
 from ._bmpfile import LR_LOADTRANSPARENT as LR_LOADTRANSPARENT
 from ._bmpfile import LR_MONOCHROME as LR_MONOCHROME
+from ._bmpfile import load_bitmap_bytes as load_bitmap_bytes
 from ._bmpfile import load_bitmap_file as load_bitmap_file
+from ._caps import device_caps as device_caps
 from ._clipboard_bitmap import register_bitmap_format as register_bitmap_format
 from ._create import create_bitmap as create_bitmap
 from ._create import create_brush as create_brush
@@ -150,4 +156,6 @@ __all__ = [
     "invalidate_region", "validate_region", "set_image_background", "set_window_region",
     "window_region", "window_region_into",
     "LR_LOADTRANSPARENT", "LR_MONOCHROME", "load_bitmap_file", "register_bitmap_format",
+    "bitmap_bits", "bitmap_file_bytes", "device_caps", "dib_bits", "load_bitmap_bytes",
+    "save_bitmap_file",
 ]  # fmt: skip

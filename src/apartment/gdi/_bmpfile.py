@@ -21,7 +21,7 @@ from ..errors import ERROR_FILE_NOT_FOUND, InvalidParameterError, Win32Error
 from ._objects import Bitmap, insert
 from ._stock import sys_color
 
-__all__ = ["LR_LOADTRANSPARENT", "LR_MONOCHROME", "load_bitmap_file"]
+__all__ = ["LR_LOADTRANSPARENT", "LR_MONOCHROME", "load_bitmap_bytes", "load_bitmap_file"]
 
 LR_MONOCHROME: Final = 0x0001
 LR_LOADTRANSPARENT: Final = 0x0020
@@ -110,7 +110,15 @@ def load_bitmap_file(path: str, width: int = 0, height: int = 0, flags: int = 0)
         raise TypeError(f"a bitmap file's path is a str, not {type(path).__name__}")
     if width < 0 or height < 0:
         raise InvalidParameterError(f"no bitmap of {width} x {height}")
-    data = _read(path)
+    return load_bitmap_bytes(_read(path), width, height, flags)
+
+
+def load_bitmap_bytes(data: bytes, width: int = 0, height: int = 0, flags: int = 0) -> Bitmap:
+    """A bitmap of a .bmp file's bytes (win32ui's LoadBitmapFile reads a file object).
+
+    Raises:
+        InvalidParameterError: as ``load_bitmap_file``.
+    """
     offset, file_width, file_height, bits, compression, used, table = _header(data)
     if bits not in (1, 4, 8, 16, 24, 32) or file_width <= 0 or file_height == 0:
         raise InvalidParameterError(f"a bitmap of {file_width} x {file_height} x {bits} bpp")

@@ -15,6 +15,7 @@ line its last point, as in GDI.
 from __future__ import annotations
 
 import itertools
+from array import array
 from typing import TYPE_CHECKING
 
 from ..messages import Region
@@ -379,6 +380,44 @@ def _source_pixel(dst: DeviceContext, src: DeviceContext | None, x: int, y: int)
     return pixel
 
 
+def _copy(
+    dst: DeviceContext,
+    bitmap: Bitmap,
+    rect: tuple[int, int, int, int],
+    src: DeviceContext | None,
+    sleft: int,
+    stop: int,
+) -> bool:
+    """SRCCOPY without stretching or clipping, row by row; False when it does not apply.
+
+    Gives the pixels the general loop gives: the source's where it has them (a bitmap of the
+    same colour depth), black elsewhere and from a window or screen context (no pixels).
+    """
+    source = src.surface if src is not None else None
+    if (
+        dst.state.clip is not None
+        or source is bitmap  # overlapping: the pixel loop's order of reads and writes
+        or (source is not None and source.monochrome != bitmap.monochrome)
+    ):
+        return False
+    left, top, right, bottom = rect
+    x0, x1 = max(left, 0), min(right, bitmap.width)
+    if x0 >= x1:
+        return True
+    width = bitmap.width
+    for py in range(max(top, 0), min(bottom, bitmap.height)):
+        row = array("I", bytes(4 * (x1 - x0)))
+        sy = stop + py - top
+        if source is not None and 0 <= sy < source.height:
+            sx0 = sleft + x0 - left  # the source column of x0
+            a, b = max(sx0, 0), min(sx0 + x1 - x0, source.width)
+            if a < b:
+                base = sy * source.width
+                row[a - sx0 : b - sx0] = source.pixels[base + a : base + b]
+        bitmap.pixels[py * width + x0 : py * width + x1] = row
+    return True
+
+
 def stretch_blt(
     dst: DeviceContext,
     rect: tuple[int, int, int, int],
@@ -411,6 +450,13 @@ def stretch_blt(
         sleft, stop = min(sx1, sx2), min(sy1, sy2)
         sw, sh = abs(sx2 - sx1), abs(sy2 - sy1)
         w, h = right - left, bottom - top
+        if (
+            code == 0xCC
+            and (w, h) == (sw, sh)
+            and not (mirror_x or mirror_y)
+            and _copy(dst, bitmap, (left, top, right, bottom), src, sleft, stop)
+        ):
+            return
         brush = dst.state.brush
         for py in range(top, bottom):
             for px in range(left, right):

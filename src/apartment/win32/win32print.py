@@ -3,15 +3,17 @@
 The spooler runs and has no printer: the Enum* listings are empty, a printer's name is
 unknown (ERROR_INVALID_PRINTER_NAME, 1801), there is no default printer
 (ERROR_FILE_NOT_FOUND), and the functions on a printer's handle or a printer DC fail with
-ERROR_INVALID_HANDLE, as no handle was ever opened. Installing printers is refused
+ERROR_INVALID_HANDLE, as no handle was ever opened. GetDeviceCaps answers for the screen's
+contexts (GetDC, CreateDC, CreateCompatibleDC). Installing printers is refused
 (ERROR_ACCESS_DENIED).
 """
 
 from __future__ import annotations
 
+import operator
 from typing import Any
 
-from .. import kernel, services
+from .. import gdi, kernel, services
 from ..errors import ERROR_ACCESS_DENIED as _ERROR_ACCESS_DENIED
 from ..errors import Win32Error
 from ._adapt import api, dword
@@ -412,6 +414,19 @@ WritePrinter = _on_handle("WritePrinter")
 AbortDoc = _on_handle("AbortDoc")
 EndDoc = _on_handle("EndDoc")
 EndPage = _on_handle("EndPage")
-GetDeviceCaps = _on_handle("GetDeviceCaps")
+
+
+def GetDeviceCaps(hdc: object, Index: int, /) -> int:
+    """A capability of a context's device: the screen's, as no printer DC exists.
+
+    0, without an error, for a handle that is no device context (the API's answer, and Wine's).
+    """
+    try:
+        gdi.dc_of(handle_value(hdc))
+    except Win32Error:
+        return 0
+    return gdi.device_caps(operator.index(Index))
+
+
 StartDoc = _on_handle("StartDoc")
 StartPage = _on_handle("StartPage")
