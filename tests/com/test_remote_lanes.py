@@ -42,7 +42,7 @@ def _client(progid: str) -> com.DispatchClient:
     return com.DispatchClient(com.create_object(progid, LOCAL), progid)
 
 
-def _connection_to(pid: int) -> Any:  # noqa: ANN401
+def _connection_to(pid: int) -> Any:
     (conn,) = [conn for conn in connections() if conn.peer_pid == pid and not conn.closed]
     return conn
 
@@ -180,7 +180,7 @@ def test_a_call_on_a_lane_to_an_object_the_server_never_lent_fails_disconnected(
 def test_the_server_quits_when_the_last_lane_object_is_released() -> None:
     def body() -> int:
         echo = _client("ApartmentTest.Echo")
-        pid = echo.Pid()
+        pid = int(echo.Pid())
         assert echo.Echo("x") == "x"
         del echo
         gc.collect()
