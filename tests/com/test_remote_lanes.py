@@ -9,19 +9,25 @@ from __future__ import annotations
 
 import gc
 import os
+import socket
 import threading
+import time
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from apartment import com
+from apartment import _wire, com, messages
+from apartment.com import _remote, _remote_lanes
 from apartment.com._remote import connections
-from apartment.errors import RPC_E_DISCONNECTED, ComError
+from apartment.com._remote_proto import LANE
+from apartment.errors import RPC_E_CALL_REJECTED, RPC_E_DISCONNECTED, ComError
+from apartment.kernel import Event
 from apartment.testing import wait_for_exit
 
 from ._helpers import in_apartment
 from ._local_classes import Echo, FreeEcho
 from .test_local_servers import _read_pid, _start_client
+from .test_remote import Counter, _Pair
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -189,3 +195,212 @@ def test_the_server_quits_when_the_last_lane_object_is_released() -> None:
     pid = in_apartment(body, multithreaded=True)
     assert wait_for_exit(pid)
     assert pid != os.getpid()
+
+
+# -- in process: a lane host thread, a pair of connections ------------------------------------
+
+
+class _Host:
+    """A thread that is the process's lane host: an STA pumping with ``pump``, as ``serve``.
+
+    ``setup`` runs in it first (a message filter, say); ``pointer`` is a Counter of its STA.
+    """
+
+    def __init__(self, setup: Any = None, make: Any = None) -> None:
+        self.ready = Event(manual_reset=True)
+        self.box: list[Any] = []
+        self.make = make or Counter
+        self.thread = threading.Thread(target=self._run, args=(setup,), daemon=True)
+        self.thread.start()
+        assert self.ready.wait(30)
+        self.host, self.pointer, self.native_id = self.box
+
+    def _run(self, setup: Any) -> None:
+        com.initialize(False)
+        try:
+            host = _remote_lanes.open_host(com.current_apartment())
+            assert host is not None
+            if setup is not None:
+                setup()
+            self.box.extend([host, com.wrap(self.make()), threading.get_native_id()])
+            self.ready.set()
+            _remote_lanes.pump(host)
+            host.retire()
+            self.pointer = None
+        finally:
+            com.uninitialize()
+
+    def stop(self) -> None:
+        if self.thread.is_alive():
+            messages.post_thread_message(self.native_id, messages.WM_QUIT, 0, 0)
+        self.thread.join(30)
+        _remote_lanes._hosts.current = None
+
+
+@pytest.fixture
+def lane_pair() -> Any:
+    made = _Pair()
+    yield made
+    made.close()
+
+
+class _Where(Counter):
+    _public_methods_ = [*Counter._public_methods_, "Where"]
+
+    def Where(self) -> int:  # noqa: N802
+        return threading.get_native_id()
+
+
+def test_a_lane_call_runs_on_the_host_thread_in_place(lane_pair: _Pair) -> None:
+    host = _Host()
+    try:
+
+        def client() -> None:
+            remote = lane_pair.lend(host.pointer, com.current_apartment())
+            assert remote.invoke(1000, com.DISPATCH_METHOD, 2) == 2  # Add
+            assert remote.invoke(1000, com.DISPATCH_METHOD, 3) == 5
+            assert lane_pair.client._lane is not None
+            assert lane_pair.server._lanes_in  # the server end reads it
+
+        in_apartment(client, multithreaded=True)
+        in_apartment(client_sta_adds(lane_pair, host), multithreaded=False)
+    finally:
+        host.stop()
+
+
+def client_sta_adds(pair: _Pair, host: _Host) -> Any:
+    def client() -> None:
+        remote = pair.lend(host.pointer, com.current_apartment())
+        assert remote.invoke(1000, com.DISPATCH_METHOD, 1) == 6  # the same Counter
+
+    return client
+
+
+def test_a_call_on_a_lane_that_the_sta_message_filter_refuses_is_rejected(
+    lane_pair: _Pair,
+) -> None:
+    class Refuse:
+        def handle_incoming_call(self, *args: object) -> int:
+            return com.SERVERCALL_REJECTED
+
+        def retry_rejected_call(self, *args: object) -> int:
+            return -1
+
+        def message_pending(self, *args: object) -> int:
+            return com.PENDINGMSG_WAITDEFPROCESS
+
+    host = _Host(lambda: com.register_message_filter(Refuse()))
+    try:
+
+        def client() -> None:
+            remote = lane_pair.lend(host.pointer, com.current_apartment())
+            with pytest.raises(ComError) as caught:
+                remote.invoke(1000, com.DISPATCH_METHOD, 1)
+            assert caught.value.hresult == RPC_E_CALL_REJECTED
+            assert lane_pair.client._lane is not None  # it went on the lane
+
+        in_apartment(client, multithreaded=True)
+    finally:
+        host.stop()
+
+
+def test_a_malformed_frame_on_a_lane_closes_only_its_connection(lane_pair: _Pair) -> None:
+    host = _Host()
+    other = _Pair()
+    try:
+
+        def client() -> None:
+            first = lane_pair.lend(host.pointer, com.current_apartment())
+            second = other.lend(host.pointer, com.current_apartment())
+            assert first.invoke(1000, com.DISPATCH_METHOD, 1) == 1
+            assert second.invoke(1000, com.DISPATCH_METHOD, 1) == 2
+            lane = lane_pair.client._lane
+            assert lane is not None
+            lane.send(_wire.encode_body([_remote.RELEASE, []]))  # no request: not on a lane
+            assert lane_pair.server.wait_closed(30)
+            assert second.invoke(1000, com.DISPATCH_METHOD, 1) == 3  # the other lane goes on
+
+        in_apartment(client, multithreaded=True)
+    finally:
+        other.close()
+        host.stop()
+
+
+def test_a_lane_passed_to_a_process_that_hosts_none_closes_the_connection() -> None:
+    pair = _Pair()
+    try:
+        mine, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        with mine, theirs:
+            _wire.send_socket(pair.client._out, _wire.encode_body([LANE]), theirs)
+        assert pair.server.wait_closed(30)
+        assert "lane" in pair.server.reason
+    finally:
+        pair.close()
+
+
+def test_a_lane_call_after_the_host_loop_ended_is_disconnected(lane_pair: _Pair) -> None:
+    """After the loop (the server retiring), the watcher posts: into an ended STA, refused."""
+    host = _Host()
+    pointer = host.pointer
+    try:
+
+        def client() -> None:
+            remote = lane_pair.lend(pointer, com.current_apartment())
+            assert remote.invoke(1000, com.DISPATCH_METHOD, 1) == 1
+            messages.post_thread_message(host.native_id, messages.WM_QUIT, 0, 0)
+            host.thread.join(30)
+            with pytest.raises(ComError) as caught:
+                remote.invoke(1000, com.DISPATCH_METHOD, 1)
+            assert caught.value.hresult == RPC_E_DISCONNECTED
+
+        in_apartment(client, multithreaded=True)
+    finally:
+        host.stop()
+
+
+class _Waits(Counter):
+    _public_methods_ = [*Counter._public_methods_, "WaitForSet", "Set"]
+
+    def __init__(self, started: Event) -> None:
+        super().__init__()
+        self.flag = False
+        self.started = started
+
+    def WaitForSet(self) -> bool:  # noqa: N802
+        """Pump a message loop of its own until another call sets the flag (30 s at most)."""
+        self.started.set()
+        deadline = time.monotonic() + 30
+        while not self.flag and time.monotonic() < deadline:
+            messages.msg_wait_any((), 1.0)
+            messages.pump_waiting_messages()
+        return self.flag
+
+    def Set(self) -> None:  # noqa: N802
+        self.flag = True
+
+
+def test_a_call_that_pumps_a_loop_of_its_own_is_served_calls_meanwhile(lane_pair: _Pair) -> None:
+    """A call run in place pumps a nested message loop: the calls that come on the lane
+    meanwhile are posted to it (after a tick of the watcher), as Windows dispatches them."""
+    started = Event(manual_reset=True)
+    host = _Host(make=lambda: _Waits(started))
+    try:
+        outcome: list[Any] = []
+
+        def waiter() -> None:
+            remote = lane_pair.lend(host.pointer, com.current_apartment())
+            outcome.append(com.DispatchClient(remote).WaitForSet())
+
+        thread = threading.Thread(target=in_apartment, args=(waiter, True))
+        thread.start()
+
+        def setter() -> None:
+            remote = com.DispatchClient(lane_pair.lend(host.pointer, com.current_apartment()))
+            assert started.wait(30)  # the STA's thread is inside WaitForSet, in place
+            remote.Set()  # served by WaitForSet's loop (else only after its 30 s)
+
+        in_apartment(setter, multithreaded=True)
+        thread.join(60)
+        assert outcome == [True]
+    finally:
+        host.stop()

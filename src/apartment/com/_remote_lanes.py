@@ -47,9 +47,11 @@ if TYPE_CHECKING:
     from ._apartment import Apartment
     from ._remote import Connection
 
-__all__ = ["LaneHost", "lane_host", "open_host", "pump", "step_away"]
+__all__ = ["TICK", "LaneHost", "lane_host", "open_host", "pump", "step_away"]
 
 _FLAGS = select.EPOLLIN | select.EPOLLRDHUP
+TICK = 0.05
+"""Seconds between the watcher's looks at a host that runs a call in place (see _watch)."""
 
 
 @final
@@ -73,7 +75,9 @@ class LaneHost:
     __slots__ = (
         "_away",
         "_call_out",
+        "_calls",
         "_epoll",
+        "_inside",
         "_lanes",
         "_lock",
         "_wake",
@@ -91,6 +95,8 @@ class LaneHost:
         self._away = 0  # waits the host's thread is in, out of its loop (nested)
         self._wake = os.eventfd(0, os.EFD_CLOEXEC | os.EFD_NONBLOCK)  # the watcher's
         self._watching = False  # the watcher thread has been started
+        self._calls = 0  # calls the host's thread has run in place (the watcher's clock)
+        self._inside = False  # it runs one now
         self._call_out = apartment.call_out
         apartment.call_out = self._stepping_out  # its calls out step away while they wait
 
@@ -130,20 +136,29 @@ class LaneHost:
                 continue
             frame = self._read(lane, lane.pumped)
             if frame is not None:
-                lane.conn.run_in_place(frame, home)
+                self._calls += 1
+                self._inside = True
+                try:
+                    lane.conn.run_in_place(frame, home)
+                finally:
+                    self._inside = False
 
     def step_away(self) -> None:
         """The host's thread waits elsewhere than in its loop: the watcher reads meanwhile."""
         with self._lock:
             self._away += 1
             first = self._away == 1
-            start = first and not self._watching
-            if start:
-                self._watching = True
+        if first:
+            self.watch()
+            os.eventfd_write(self._wake, 1)
+
+    def watch(self) -> None:
+        """Start the watcher thread (once): it reads while the host is away, or stays away."""
+        with self._lock:
+            start = not self._watching
+            self._watching = True
         if start:
             threading.Thread(target=self._watch, name="apartment-remote-lanes", daemon=True).start()
-        elif first:
-            os.eventfd_write(self._wake, 1)
 
     def come_back(self) -> None:
         """The host's thread is back from a wait :meth:`step_away` began."""
@@ -180,25 +195,40 @@ class LaneHost:
     # -- the watcher --------------------------------------------------------------------------
 
     def _watch(self) -> None:
-        """The watcher thread: read the lanes while the host is away; post their calls."""
+        """The watcher thread: read the lanes while the host is away; post their calls.
+
+        Away is a wait the host stepped away for, or a call it runs in place that has gone
+        on since the watcher's last look (:data:`TICK` ago at least): a call that pumps a
+        nested message loop of its own, or waits, then serves the calls posted meanwhile as
+        Windows would; one that only computes finds them queued when it ends.
+        """
         poll = select.poll()
         poll.register(self._wake, select.POLLIN)
         poll.register(self._epoll.fileno(), select.POLLIN)
         idle = select.poll()
         idle.register(self._wake, select.POLLIN)
+        tick = int(TICK * 1000)
+        seen = -1  # the in-place call running at the last look (-1: none)
         while True:
             with self._lock:
                 away = self._away > 0
-            ready = (poll if away else idle).poll()
+            stuck = False
+            if not away:
+                if self._inside:
+                    calls = self._calls
+                    stuck = calls == seen  # the same call as a tick ago
+                    seen = calls
+                else:
+                    seen = -1
+            ready = poll.poll(None if away else tick) if away or stuck else idle.poll(tick)
             for fd, _ in ready:
                 if fd == self._wake:
                     with contextlib.suppress(BlockingIOError):
                         os.eventfd_read(self._wake)
-            if not away:
+            if not (away or stuck):
                 continue
-            with self._lock:
-                if not self._away:
-                    continue
+            if not self._away and not (self._inside and self._calls == seen):
+                continue  # back in its loop meanwhile: it reads
             for fd, _ in self._epoll.poll(0):
                 lane = self._lanes.get(fd)
                 if lane is None:
@@ -267,6 +297,7 @@ def open_host(apartment: Apartment) -> LaneHost | None:
         return None
     host = LaneHost(apartment)
     _hosts.current = host
+    host.watch()
     return host
 
 
