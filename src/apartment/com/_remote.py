@@ -16,7 +16,9 @@ on the way back): an MTA caller in turn with the others, an STA caller while it 
 watches the socket beside its queue); a bounded caller, and one that came while another thread
 read, leave the reading to a helper thread. A request runs where its object lives: on the inn
 thread that read it for the MTA (another inn thread reads meanwhile), posted for an STA (it
-runs when that thread pumps); the reply goes back from that thread.
+runs when that thread pumps); the reply goes back from that thread. A local server's STA reads
+the calls into its objects itself, from a third socket per connection, its *lane*
+(:mod:`._remote_lanes`): no post, no hand-off between threads.
 
 Frames (lists, :mod:`apartment._wire`)::
 
@@ -24,6 +26,7 @@ Frames (lists, :mod:`apartment._wire`)::
     [1, call, value]                                             its result
     [2, call, hresult, strerror, excepinfo, argerror, detail]    its error
     [3, [[oid, count], ...]]                                     references let go
+    [4] + a socket (SCM_RIGHTS)                                  the sender's lane
 
 ops: ``"invoke" oid dispid flags args``, ``"names" oid names``, ``"method" oid name args``
 (the rest of a target's calls: QueryInterface, the methods of other interfaces, IDispatchEx),

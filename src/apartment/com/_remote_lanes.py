@@ -14,10 +14,11 @@ Elsewhere than in its loop (a modal loop of a call out, a CoWaitForMultipleHandl
 the host's thread does not read its lanes: it *steps away* (its apartment's ``call_out``
 does, and :func:`step_away` for the other waits), and the lanes' *watcher* thread reads them
 meanwhile and posts each call to the STA as the connection's inn threads post theirs, so the
-modal loop serves them (reentrancy: a call in while the STA waits on its own call out). A
-call that neither pumps nor waits keeps the lanes unread until it ends, as an STA busy in a
-call keeps its posted calls queued on Windows. After the loop has ended, the watcher reads
-for good: the STA's calls then fail as calls into an ended STA do (RPC_E_DISCONNECTED).
+modal loop serves them (reentrancy: a call in while the STA waits on its own call out). It
+does the same once a call run in place has gone on for a tick (:data:`TICK`): a call that
+pumps a message loop of its own then serves them, as on Windows; one that only computes
+finds them queued when it ends. After the loop has ended, the watcher reads for good: the
+STA's calls then fail as calls into an ended STA do (RPC_E_DISCONNECTED).
 
 A lane is read by one thread at a time in practice; both may read it at once in a hand-over
 (each with its own reader: a message is a whole frame, the kernel gives each to one), and a
