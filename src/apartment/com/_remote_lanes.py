@@ -131,8 +131,13 @@ class LaneHost:
     def serve_ready(self) -> None:
         """Run a call from each lane that has one, here (the host's thread, in its loop)."""
         home = self.apartment
-        for fd, _ in self._epoll.poll(0):
-            lane = self._lanes.get(fd)
+        lanes = self._lanes
+        ready: list[_Lane | None]
+        if len(lanes) == 1:  # one client: its lane is the one (no epoll_wait to ask)
+            ready = list(lanes.values())
+        else:
+            ready = [lanes.get(fd) for fd, _ in self._epoll.poll(0)]
+        for lane in ready:
             if lane is None:
                 continue
             frame = self._read(lane, lane.pumped)
