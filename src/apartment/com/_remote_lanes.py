@@ -113,10 +113,10 @@ class LaneHost:
         """Read ``sock``, the lane of ``conn``'s peer, from now on (an inn thread)."""
         sock.setblocking(False)
         lane = _Lane(conn, sock)
+        conn.lane_attached(sock)  # first: its calls may run (and end) as soon as it is watched
         with self._lock:
             self._lanes[lane.fd] = lane
             self._epoll.register(lane.fd, _FLAGS)
-        conn.lane_attached(sock)
 
     def _detach(self, lane: _Lane) -> None:
         with self._lock:
