@@ -182,3 +182,35 @@ def test_a_frame_reader_refuses_a_stream_that_ends_inside_a_frame() -> None:
         assert reader.read() == (True, "hello")
         with pytest.raises(FrameError, match="ended inside a frame"):
             reader.read()
+
+
+def test_a_frame_that_passes_a_socket_is_read_with_the_socket_appended() -> None:
+    left, right = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+    passed, kept = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+    with left, right, passed, kept:
+        _wire.send_socket(left, _wire.encode_body([4, "x"]), passed)
+        ok, frame = _wire.PacketReader(right).read()
+        assert ok
+        assert frame[:2] == [4, "x"]
+        received = frame[2]
+        with received:
+            assert isinstance(received, socket.socket)
+            received.send(b"through")  # the same socket pair as the one passed
+            assert kept.recv(16) == b"through"
+
+
+def test_a_socket_passed_beside_a_frame_that_is_no_list_is_closed_and_refused() -> None:
+    left, right = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+    passed, kept = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+    with left, right, passed, kept:
+        socket.send_fds(left, [b"\xc1" + _wire.encode_body("no list")], [passed.fileno()])
+        passed.close()
+        with pytest.raises(FrameError):
+            _wire.PacketReader(right).read()
+        assert kept.recv(16) == b""  # every copy of the passed end is closed: the end
+
+
+def test_a_long_frame_cannot_pass_a_socket() -> None:
+    left, right = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+    with left, right, pytest.raises(FrameError):
+        _wire.send_socket(left, b"\x90" * (_wire.PACKET_MAX + 1), left)

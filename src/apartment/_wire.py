@@ -18,7 +18,9 @@ messages whole, a frame is one message without the length (:func:`send_packet`,
 :class:`PacketReader`): several threads may then read one socket at once, each getting whole
 frames, and several may send without a lock. A body longer than :data:`PACKET_MAX` goes in a
 memfd passed with the message (SCM_RIGHTS), whose only byte is 0xC1 (a byte msgpack never
-uses, so no frame is ever just that).
+uses, so no frame is ever just that). A frame that passes a socket (:func:`send_socket`) is
+that byte followed by the frame's body, with the socket passed beside it; it is read as the
+frame (a list) with the socket, a :class:`socket.socket`, appended.
 
 The sockets themselves live in the per-user runtime directory and check their peer's uid
 (:mod:`apartment._runtime`).
@@ -51,6 +53,7 @@ __all__ = [
     "encode_body",
     "encode_shallow",
     "send_packet",
+    "send_socket",
     "PacketReader",
 ]
 
@@ -310,6 +313,16 @@ def send_packet(sock: socket.socket, body: bytes) -> None:
         os.close(fd)
 
 
+def send_socket(sock: socket.socket, body: bytes, passed: socket.socket) -> None:
+    """Send a frame's body (a list's, at most :data:`PACKET_MAX` bytes) and pass ``passed``.
+
+    The reader gets the list with the socket appended (see the module doc).
+    """
+    if len(body) > PACKET_MAX:
+        raise FrameError("a frame that passes a socket must be short")
+    socket.send_fds(sock, [_LONG + body], [passed.fileno()])
+
+
 _FD_SPACE = socket.CMSG_SPACE(struct.calcsize("i"))
 _CLOEXEC = int(socket.MSG_CMSG_CLOEXEC)  # plain ints: flag arithmetic on the enum is slow
 _CUT_SHORT = int(socket.MSG_TRUNC | socket.MSG_CTRUNC)
@@ -362,10 +375,26 @@ class PacketReader:
         if flags & _CUT_SHORT:
             _close_all(fds)
             raise FrameError(f"a message longer than {PACKET_MAX} bytes, or with extra files")
-        if size != 1 or self._buffer[0] != _LONG[0] or len(fds) != 1:
+        if not size or self._buffer[0] != _LONG[0] or len(fds) != 1:
             _close_all(fds)
             raise FrameError("a message passed a file it had no business passing")
-        return True, decode(_read_long(fds[0]))
+        if size == 1:
+            return True, decode(_read_long(fds[0]))
+        return True, _with_socket(bytes(self._view[1:size]), fds[0])
+
+
+def _with_socket(body: bytes, fd: int) -> list[Any]:
+    """A frame that passed a socket: the list it holds, the socket appended (see the doc)."""
+    try:
+        frame = decode(body)
+        if type(frame) is not list:
+            raise FrameError("a frame that passes a socket must be a list")
+        passed = socket.socket(fileno=fd)
+    except BaseException:
+        os.close(fd)
+        raise
+    frame.append(passed)
+    return frame
 
 
 def _received_fds(ancillary: list[tuple[int, int, bytes]]) -> list[int]:

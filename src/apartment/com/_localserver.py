@@ -12,7 +12,8 @@ An activation runs the class object's ``create_instance`` in the class object's 
 :func:`serve` is a whole local server, what ``python -m apartment serve CLSID...`` (the
 LocalServer32 command) runs and what pywin32's ``win32com.server.localserver.serve`` does:
 register the classes, pump messages until the last outside reference has gone (after a
-linger, :mod:`._serverlife`), revoke them.
+linger, :mod:`._serverlife`), revoke them. Its STA is the process's lane host: clients' calls
+into its objects are read and run by its thread itself (:mod:`._remote_lanes`).
 
 A server that a client started reports each class it registers on the pipe named by
 ``$APARTMENT_SERVER_READY_FD`` ("CLSID pid" lines): that is how the client knows it may
@@ -65,6 +66,7 @@ from ._remote import (
     connections,
     read_hello,
 )
+from ._remote_lanes import open_host, pump
 from ._serverlife import (
     arm,
     enable_quit_message,
@@ -336,11 +338,17 @@ def serve(clsids: Sequence[str], *, single_use: bool = False, linger: float | No
         register_class_object(entry.clsid, class_factory(entry.clsid), CLSCTX_LOCAL_SERVER, flags)
         for entry in entries
     ]
+    host = open_host(current_apartment())  # its objects' calls come on lanes, read here
     try:
         enable_quit_message(current_thread().native_id)
         resume_class_objects()
-        messages.pump_messages()
+        if host is None:
+            messages.pump_messages()
+        else:
+            pump(host)
     finally:
+        if host is not None:
+            host.retire()
         for cookie in cookies:
             with contextlib.suppress(ComError):
                 revoke_class_object(cookie)

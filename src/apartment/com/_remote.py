@@ -16,7 +16,9 @@ on the way back): an MTA caller in turn with the others, an STA caller while it 
 watches the socket beside its queue); a bounded caller, and one that came while another thread
 read, leave the reading to a helper thread. A request runs where its object lives: on the inn
 thread that read it for the MTA (another inn thread reads meanwhile), posted for an STA (it
-runs when that thread pumps); the reply goes back from that thread.
+runs when that thread pumps); the reply goes back from that thread. A local server's STA reads
+the calls into its objects itself, from a third socket per connection, its *lane*
+(:mod:`._remote_lanes`): no post, no hand-off between threads.
 
 Frames (lists, :mod:`apartment._wire`)::
 
@@ -24,6 +26,7 @@ Frames (lists, :mod:`apartment._wire`)::
     [1, call, value]                                             its result
     [2, call, hresult, strerror, excepinfo, argerror, detail]    its error
     [3, [[oid, count], ...]]                                     references let go
+    [4] + a socket (SCM_RIGHTS)                                  the sender's lane
 
 ops: ``"invoke" oid dispid flags args``, ``"names" oid names``, ``"method" oid name args``
 (the rest of a target's calls: QueryInterface, the methods of other interfaces, IDispatchEx),
@@ -57,6 +60,7 @@ from ._mta import ensure_mta
 from ._pointer import InterfacePointer, make_pointer
 from ._proxy import Proxy, marshal_value
 from ._remote_in import CallsIn
+from ._remote_lanes import lane_host
 from ._remote_out import CallsOut, Undecoded
 from ._remote_proto import FAULT, HELLO, QUERY, RELEASE, REPLY, REQUEST, sent_remotely
 from ._remote_values import from_wire, to_wire
@@ -319,6 +323,9 @@ class Connection(CallsOut, CallsIn):
         "_inn",
         "_inn_busy",
         "_inn_threads",
+        "_lane",
+        "_lane_oids",
+        "_lanes_in",
         "_lock",
         "_next_oid",
         "_on_close",
@@ -371,6 +378,9 @@ class Connection(CallsOut, CallsIn):
         self._next_oid = 1
         self._imports: dict[int, weakref.ref[RemoteObject]] = {}  # the inn reader's alone
         self._controls: collections.deque[tuple[int, int]] = collections.deque()
+        self._lane: socket.socket | None = None  # where requests to _lane_oids go (made once)
+        self._lane_oids: set[int] = set()  # the peer's objects that live in its lane host
+        self._lanes_in: list[socket.socket] = []  # the peer's lanes our lane host reads
 
     def __repr__(self) -> str:
         state = f" (closed: {self.reason})" if self._closed else ""
@@ -418,6 +428,8 @@ class Connection(CallsOut, CallsIn):
             obj, home = target, ensure_mta()  # another process's: forwarded by MTA workers
         else:
             obj, home = target, pointer._apartment
+        host = lane_host()
+        lane = host is not None and host.apartment is home
         key = id(obj)
         added = False
         with self._lock:
@@ -432,6 +444,8 @@ class Connection(CallsOut, CallsIn):
             self._exports[oid].count += 1
         if added:
             add_references()
+        if lane:
+            return {"v" if pointer.iid == IID_IUNKNOWN else "s": oid}
         return {"u" if pointer.iid == IID_IUNKNOWN else "o": oid}
 
     def _import(self, oid: int) -> RemoteObject:
@@ -454,12 +468,14 @@ class Connection(CallsOut, CallsIn):
             return value
 
         def resolve(tag: str, oid: int) -> Any:  # noqa: ANN401
-            if tag != "y":  # "o" an IDispatch, "u" an IUnknown of the peer's
+            if tag != "y":  # "o" an IDispatch, "u" an IUnknown of the peer's ("s", "v": lane)
                 with self._lock:  # the inn reader and the out reader may both import
                     remote = self._import(oid)
+                    if tag == "s" or tag == "v":
+                        self._lane_oids.add(oid)
                 if apartment is None:
                     return None
-                iid = IID_IUNKNOWN if tag == "u" else IID_IDISPATCH
+                iid = IID_IUNKNOWN if tag == "u" or tag == "v" else IID_IDISPATCH
                 return make_pointer(remote, apartment, iid)
             with self._lock:
                 export = self._exports.get(oid)
@@ -492,6 +508,7 @@ class Connection(CallsOut, CallsIn):
             self._exports.clear()
             self._export_ids.clear()
             followers = list(self._followers.values())
+            lanes = [*self._lanes_in, self._lane] if self._lane else list(self._lanes_in)
         with _registry.lock:
             _registry.open.discard(self)
         self.apartment.alive = False
@@ -504,7 +521,7 @@ class Connection(CallsOut, CallsIn):
             helper.set()
         drop_references(dropped)
         self._ended.set()
-        for sock in (self._out, self._inn):  # readers wake; the inn thread closes inn
+        for sock in (self._out, self._inn, *lanes):  # readers wake; the inn thread closes inn
             with contextlib.suppress(OSError):
                 sock.shutdown(socket.SHUT_RDWR)
         on_close = self._on_close
@@ -519,7 +536,8 @@ class Connection(CallsOut, CallsIn):
         self._exports.clear()
         self._export_ids.clear()
         self.apartment.alive = False
-        for sock in (self._out, self._inn):
+        lanes = [*self._lanes_in, self._lane] if self._lane else list(self._lanes_in)
+        for sock in (self._out, self._inn, *lanes):
             with contextlib.suppress(OSError):
                 sock.close()
 

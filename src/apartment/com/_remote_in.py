@@ -23,16 +23,18 @@ import sysconfig
 from typing import TYPE_CHECKING, Any, cast
 
 from .._wire import PACKET_MAX, FrameError, PacketReader, encode_body, encode_shallow, send_packet
-from ..errors import RPC_E_DISCONNECTED, RPC_E_INVALIDMETHOD, ComError
+from ..errors import RPC_E_DISCONNECTED, RPC_E_INVALIDMETHOD, RPC_E_WRONG_THREAD, ComError
 from ..kernel import Event
 from ..kernel.lowlevel import KERNEL_LOCK
 from ._apartment import thread_state
 from ._mta import ensure_mta
 from ._packet import CallPacket
-from ._remote_proto import BROKEN, FAULT, RELEASE, REPLY, REQUEST, broken_reason
+from ._remote_lanes import lane_host
+from ._remote_proto import BROKEN, FAULT, LANE, RELEASE, REPLY, REQUEST, broken_reason
 from ._remote_values import to_wire
 from ._server_errors import dispatch_error
 from ._serverlife import drop_references
+from ._sta import run_posted_call
 
 if TYPE_CHECKING:
     import threading
@@ -71,6 +73,8 @@ class CallsIn:
     _inn_busy: int
     _inn_threads: int
     _retiring: int
+    _lane: socket.socket | None
+    _lanes_in: list[socket.socket]
     _lock: threading.Lock
     _out: socket.socket
     apartment: Apartment
@@ -216,6 +220,8 @@ class CallsIn:
                         self._request(frame[1], frame[2], frame[3:])
                 elif frame[0] == RELEASE:
                     self._release(frame[1])
+                elif frame[0] == LANE:
+                    self._take_lane(frame)
                 else:
                     raise FrameError(f"a frame of kind {frame[0]!r} where requests come")
                 if self._retiring:  # a call ended with too many inn threads reading
@@ -235,6 +241,19 @@ class CallsIn:
             self._inn.close()
             with contextlib.suppress(OSError):
                 self._out.close()
+            lane = self._lane  # (the peer's lanes are closed by the lane host that reads them)
+            if lane is not None:
+                lane.close()
+
+    def _take_lane(self, frame: list[Any]) -> None:
+        """The peer passed its lane (``[LANE, socket]``): the lane host reads it from now on."""
+        if len(frame) != 2 or not isinstance(frame[1], socket.socket):
+            raise FrameError("a malformed lane frame")
+        host = lane_host()
+        if host is None:  # no object of ours was sent as a lane host's: a confused peer
+            frame[1].close()
+            raise FrameError("a lane passed to a process that hosts none")
+        host.attach(cast("Connection", self), frame[1])
 
     def _wake_readers(self) -> None:
         """On a free-threaded build: have the inn threads wake now and then (see the module).
@@ -249,27 +268,39 @@ class CallsIn:
     def _request(self, call: int, op: str, rest: list[Any]) -> None:
         if type(call) is not int or type(op) is not str:
             raise FrameError("a malformed request frame")
+        prepared = self._prepare(call, op, rest, True)
+        if prepared is not None:
+            self.run(call, *prepared)
+
+    def _prepare(
+        self, call: int, op: str, rest: list[Any], handlers: bool
+    ) -> tuple[Apartment, Callable[..., Any], tuple[Any, ...]] | None:
+        """What a request runs: ``(home, fn, args)``; None if it was answered already.
+
+        An op the owner added runs its handler here (if ``handlers``, else it is refused).
+
+        Raises:
+            FrameError: a malformed request (close the connection).
+        """
         if op == "invoke" or op == "names":
             oid = rest[0]
             with self._lock:
                 export = self._exports.get(oid)
             if export is None:
                 self.fault(call, ComError.from_hresult(RPC_E_DISCONNECTED, f"object {oid} is gone"))
-                return
+                return None
             if op == "invoke":
                 _, dispid, flags, args = rest
                 if type(dispid) not in (int, str) or type(flags) is not int:
                     raise FrameError("a malformed invoke frame")
                 if not args:
-                    self.run(call, export.home, export.target.invoke, (dispid, flags, ()))
-                else:  # decoded where the call runs: the objects in them belong to that thread
-                    self.run(call, export.home, self._invoke, (export, dispid, flags, args))
-            else:
-                names = rest[1]
-                if type(names) is not list or not all(type(n) is str for n in names):
-                    raise FrameError("a malformed names frame")
-                self.run(call, export.home, export.target.get_ids_of_names, (tuple(names),))
-            return
+                    return export.home, export.target.invoke, (dispid, flags, ())
+                # decoded where the call runs: the objects in them belong to that thread
+                return export.home, self._invoke, (export, dispid, flags, args)
+            names = rest[1]
+            if type(names) is not list or not all(type(n) is str for n in names):
+                raise FrameError("a malformed names frame")
+            return export.home, export.target.get_ids_of_names, (tuple(names),)
         if op == "method":
             oid, name, args = rest
             if name not in REMOTE_METHODS or type(args) is not list:
@@ -278,14 +309,79 @@ class CallsIn:
                 export = self._exports.get(oid)
             if export is None:
                 self.fault(call, ComError.from_hresult(RPC_E_DISCONNECTED, f"object {oid} is gone"))
-                return
-            self.run(call, export.home, self._method, (export, REMOTE_METHODS[name], args))
-            return
-        handler = self._handlers.get(op)
+                return None
+            return export.home, self._method, (export, REMOTE_METHODS[name], args)
+        handler = self._handlers.get(op) if handlers else None
         if handler is None:
             self.fault(call, ComError.from_hresult(RPC_E_INVALIDMETHOD, f"no such request {op!r}"))
-            return
+            return None
         handler(cast("Connection", self), call, rest)
+        return None
+
+    # -- lanes (see _remote_lanes) ---------------------------------------------------------------
+
+    def lane_attached(self, sock: socket.socket) -> None:
+        """The peer's lane ``sock`` is read by this process's lane host now (an inn thread)."""
+        with self._lock:
+            closed = self._closed
+            if not closed:
+                self._lanes_in.append(sock)
+        if closed:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)  # its reader sees the end
+
+    def post_request(self, frame: list[Any]) -> None:
+        """A request the lanes' watcher read: run it as an inn thread would (posted)."""
+        try:
+            self._request(frame[1], frame[2], frame[3:])
+        except BROKEN as exc:
+            self.close(broken_reason(exc))
+
+    def run_in_place(self, frame: list[Any], home: Apartment) -> None:
+        """A request its lane host read: run it here, on the thread of ``home``, and reply.
+
+        As the STA's window procedure runs a posted call (its message filter asked first),
+        without the post. An invoke with plain arguments, no filter, goes straight to the
+        target. A request for an object of another apartment does not belong on a lane: it
+        is refused (RPC_E_WRONG_THREAD).
+        """
+        call, op, rest = frame[1], frame[2], frame[3:]
+        if op == "invoke" and len(rest) == 4 and home.message_filter is None:
+            oid, dispid, flags, args = rest
+            if type(args) is list and type(dispid) in _DISPIDS and type(flags) is int:
+                plain = _PLAIN
+                for item in args:
+                    if type(item) not in plain:
+                        break
+                else:
+                    with self._lock:
+                        export = self._exports.get(oid)
+                    if export is not None and export.home is home:
+                        try:
+                            result = export.target.invoke(dispid, flags, tuple(args))
+                        except BaseException as error:
+                            self.fault(call, error)
+                            del error  # its traceback holds this frame
+                            return
+                        self.reply(call, result)
+                        return
+        try:
+            prepared = self._prepare(call, op, rest, False)
+        except BROKEN as exc:
+            self.close(broken_reason(exc))
+            return
+        if prepared is None:
+            return
+        target, fn, args = prepared
+        if target is not home:
+            self.fault(
+                call,
+                ComError.from_hresult(
+                    RPC_E_WRONG_THREAD, "a lane carries calls into its STA's objects only"
+                ),
+            )
+            return
+        run_posted_call(_Request(cast("Connection", self), call, home, fn, args))
 
     def _invoke_request(self, frame: list[Any], state: ThreadCom) -> None:
         """An invoke request (the common one): ``_request``'s, with its MTA case written out.

@@ -14,21 +14,30 @@ go out on ``out`` too.
 from __future__ import annotations
 
 import contextlib
+import socket
 import threading
 from typing import TYPE_CHECKING, Any, Literal
 
-from .._wire import PACKET_MAX, FrameError, encode_body, encode_shallow, send_packet
+from .._wire import PACKET_MAX, FrameError, encode_body, encode_shallow, send_packet, send_socket
 from ..errors import CallFailedError, ComError, ServerUnavailableError
 from ..kernel import Event
 from ..kernel.lowlevel import can_watch_files, recycle_event, spare_event, wait_any_unchecked
 from ._apartment import ApartmentKind, current_apartment
 from ._packet import CallPacket
-from ._remote_proto import BROKEN, FAULT, RELEASE, REPLY, REQUEST, broken_reason, sent_remotely
+from ._remote_proto import (
+    BROKEN,
+    FAULT,
+    LANE,
+    RELEASE,
+    REPLY,
+    REQUEST,
+    broken_reason,
+    sent_remotely,
+)
 from ._sta import wait_reading
 
 if TYPE_CHECKING:
     import collections
-    import socket
 
     from .._wire import PacketReader
     from ._apartment import Apartment
@@ -55,6 +64,8 @@ class Undecoded:
         self.value = value
 
 
+_LANE_OPS = frozenset({"invoke", "names", "method"})
+"""The requests that name an object (their second item): those go on its lane, if it has one."""
 _MTA = ApartmentKind.MTA
 _STA = ApartmentKind.STA
 _HELPER = "helper"  # the reader of `out` when no MTA caller reads it
@@ -74,6 +85,8 @@ class CallsOut:
     _flushing: threading.Lock
     _followers: dict[int, Event]
     _helper: Event | None
+    _lane: socket.socket | None
+    _lane_oids: set[int]
     _lock: threading.Lock
     _out: socket.socket
     _pending: dict[int, CallPacket]
@@ -145,10 +158,11 @@ class CallsOut:
             elif reads and kind is _MTA:
                 turn = self._followers[call] = Event()
         try:
+            sock = self._out if not self._lane_oids else self._sender(packet.args)
             if len(frame) <= PACKET_MAX:  # send_packet's common case, without the call
-                self._out.send(frame)
+                sock.send(frame)
             else:
-                send_packet(self._out, frame)
+                send_packet(sock, frame)
         except OSError:
             with self._lock:
                 self._pending.pop(call, None)
@@ -208,10 +222,11 @@ class CallsOut:
                 packet.done = spare_event()
                 turn = self._followers[call] = Event()
         try:
+            sock = self._out if not self._lane_oids else self._sender(body)
             if len(frame) <= PACKET_MAX:  # send_packet's common case, without the call
-                self._out.send(frame)
+                sock.send(frame)
             else:
-                send_packet(self._out, frame)
+                send_packet(sock, frame)
         except OSError:
             with self._lock:
                 self._pending.pop(call, None)
@@ -262,6 +277,35 @@ class CallsOut:
             done.wait()  # finished (the reply, or the close): set in the same lock hold
             recycle_event(done)  # a late set can no longer reach it
         return packet.outcome()
+
+    # -- lanes (see _remote_lanes) --------------------------------------------------------------
+
+    def _sender(self, body: tuple[Any, ...]) -> socket.socket:
+        """The socket a request goes on: the lane for an object of the peer's lane host."""
+        if len(body) < 2 or body[0] not in _LANE_OPS or body[1] not in self._lane_oids:
+            return self._out
+        lane = self._lane
+        return lane if lane is not None else self._open_lane()
+
+    def _open_lane(self) -> socket.socket:
+        """Make this side's lane and pass it to the peer (once); ``out`` if it cannot go.
+
+        Raises:
+            OSError: passing it failed (the caller's send would have: the peer is gone).
+        """
+        with self._lock:
+            lane = self._lane
+            if lane is None and not self._closed:
+                mine, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+                try:
+                    send_socket(self._out, encode_body([LANE]), theirs)
+                except OSError:
+                    mine.close()
+                    raise
+                finally:
+                    theirs.close()
+                lane = self._lane = mine
+        return lane if lane is not None else self._out
 
     # -- an STA caller that reads (see _sta.wait_reading) --------------------------------------
 

@@ -11,6 +11,7 @@ __all__ = [
     "REPLY",
     "FAULT",
     "RELEASE",
+    "LANE",
     "HELLO",
     "QUERY",
     "BROKEN",
@@ -18,8 +19,10 @@ __all__ = [
     "sent_remotely",
 ]
 
-REQUEST, REPLY, FAULT, RELEASE = 0, 1, 2, 3
-"""The kinds of frame: ``[kind, ...]`` (see ``_remote``'s docstring)."""
+REQUEST, REPLY, FAULT, RELEASE, LANE = 0, 1, 2, 3, 4
+"""The kinds of frame: ``[kind, ...]`` (see ``_remote``'s docstring). ``[LANE]`` passes a
+socket beside it: the sender's requests to the objects of the receiver's serving STA come
+on it (:mod:`._remote_lanes`)."""
 HELLO = b"\x01"
 """The first byte of a connection: it carries the connecting side's second socket."""
 QUERY = b"\x02"

@@ -16,7 +16,10 @@ date (aware UTC datetime)  ``{"t": isoformat}``                  the same dateti
 currency (Decimal)         ``{"m": text}``                       decimal.Decimal
 an interface pointer, or   ``{"o": oid}`` an IDispatch (``"u"``  an interface pointer valid
 a late-bound client        an IUnknown) of the sender's,         in the receiving apartment
-                           ``{"y": oid}`` the receiver's own
+                           ``{"y": oid}`` the receiver's own;
+                           ``"s"``/``"v"`` as ``"o"``/``"u"``,
+                           for an object of the sender's lane
+                           host (calls to it go on a lane)
 =========================  ====================================  ==========================
 
 An IID (no VARIANT, but an argument of other interfaces' methods) travels as ``{"i": text}``
@@ -49,6 +52,9 @@ if TYPE_CHECKING:
 __all__ = ["to_wire", "from_wire"]
 
 _PLAIN: frozenset[type] = frozenset({type(None), bool, float, str, int})
+_OBJECT_TAGS = frozenset({"o", "u", "y", "s", "v"})
+"""The tags of object references (``"s"``, ``"v"``: as ``"o"``, ``"u"``, of an object whose
+calls go on the receiver's lane, :mod:`._remote_lanes`)."""
 
 
 def to_wire(value: Any, export: Callable[[InterfacePointer], dict[str, int]]) -> Any:  # noqa: ANN401
@@ -112,7 +118,7 @@ def from_wire(value: Any, resolve: Callable[[str, int], Any]) -> Any:  # noqa: A
         raise FrameError(f"a malformed {tag!r} value: {item!r}") from exc
     if tag == "g":
         return _medium(item, resolve)
-    if tag in ("o", "u", "y") and type(item) is int:
+    if tag in _OBJECT_TAGS and type(item) is int:
         return resolve(tag, item)
     raise FrameError(f"an unknown value tag {tag!r}")
 

@@ -41,6 +41,7 @@ from ._callctl import (
 )
 from ._hosting import Hosting
 from ._packet import CallPacket
+from ._remote_lanes import step_away
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -48,7 +49,14 @@ if TYPE_CHECKING:
     from ..kernel import Event, Waitable, WaitResult
     from ._apartment import Apartment
 
-__all__ = ["STA", "WM_APARTMENT_CALL", "wait_serving", "ReplyReader", "wait_reading"]
+__all__ = [
+    "STA",
+    "WM_APARTMENT_CALL",
+    "wait_serving",
+    "ReplyReader",
+    "wait_reading",
+    "run_posted_call",
+]
 
 WINDOW_CLASS = "OleMainThreadWndClass"
 WM_APARTMENT_CALL = messages.register_window_message("apartment.com.call")
@@ -75,6 +83,15 @@ def _com_window_proc(hwnd: int, msg: int, wparam: object, lparam: object) -> int
             lparam.finish()
         return 0
     return messages.def_window_proc(hwnd, msg, wparam, lparam)
+
+
+def run_posted_call(packet: CallPacket) -> None:
+    """Run a call into this STA as its window runs a posted one, without the post.
+
+    On the STA's thread: a call from another process that the thread read itself (a lane,
+    :mod:`._remote_lanes`); its message filter is asked first, as for a posted call.
+    """
+    _com_window_proc(0, WM_APARTMENT_CALL, 0, packet)
 
 
 @final
@@ -316,6 +333,23 @@ def wait_serving(
     apartment = thread_state().apartment
     window = apartment.window if apartment is not None else None
     hwnd = window.hwnd if window is not None else -1
+    host = step_away(apartment)  # a lane host's calls in are posted meanwhile
+    try:
+        return _wait_serving(queue, hwnd, objects, timeout, wait_all, alertable)
+    finally:
+        if host is not None:
+            host.come_back()
+
+
+def _wait_serving(
+    queue: messages.MessageQueue,
+    hwnd: int,
+    objects: tuple[Waitable, ...],
+    timeout: float | None,
+    wait_all: bool,
+    alertable: bool,
+) -> WaitResult | None:
+    """:func:`wait_serving`'s loop."""
     inp = queue.input
     count = len(objects)
     waiting = (*objects, inp)
