@@ -36,7 +36,7 @@ __all__ = [
     "KEY_QUERY_VALUE", "KEY_SET_VALUE", "KEY_CREATE_SUB_KEY", "KEY_ENUMERATE_SUB_KEYS",
     "KEY_NOTIFY", "KEY_READ", "KEY_WRITE", "KEY_ALL_ACCESS",
     "Key", "KeyInfo", "open_key", "create_key", "delete_key", "key_of_handle", "root_key",
-    "refuse_root", "require_writable",
+    "refuse_root", "require_writable", "root_of_handle",
 ]  # fmt: skip
 
 HKEY_CURRENT_USER = 0x80000001  # the predefined handle: the root of the user registry
@@ -51,6 +51,7 @@ KEY_READ = 0x20019
 KEY_WRITE = 0x20006
 KEY_ALL_ACCESS = 0xF003F
 _PREDEFINED = range(0x80000000, 0x80000100)
+_CLASSES_ROOT = 0x80000000  # HKEY_CLASSES_ROOT: see _classes
 
 
 class KeyInfo(NamedTuple):
@@ -312,25 +313,37 @@ def _walk(
     return key_id, path, made
 
 
+def _routed(parent: Key, parts: list[str]) -> tuple[Key, list[str]]:
+    """Where ``parts`` below ``parent`` lead: a root's ``Software\\Classes`` is a classes view."""
+    from ._classes import view_below
+
+    found = view_below(parent, parts)
+    return (parent, parts) if found is None else found
+
+
 def open_key(parent: Key, subkey: str | None) -> Key:
     """Open an existing key; ERROR_FILE_NOT_FOUND if it does not exist.
 
     Through a transacted key (:func:`transacted_key`), the key opened is in its transaction.
+    A root's ``Software\\Classes`` and the keys below it are HKEY_CLASSES_ROOT's view of the
+    class registry (:mod:`._classes`).
     """
-    return parent._open_subkey(_parts(subkey))
+    below, parts = _routed(parent, _parts(subkey))
+    return below._open_subkey(parts)
 
 
 def create_key(parent: Key, subkey: str | None) -> tuple[Key, bool]:
     """Open a key, creating it and the keys above it as needed; True if it was created."""
-    return parent._create_subkey(_parts(subkey))
+    below, parts = _routed(parent, _parts(subkey))
+    return below._create_subkey(parts)
 
 
 def delete_key(parent: Key, subkey: str) -> None:
     """Delete a key and its values; ERROR_ACCESS_DENIED if it has subkeys (as Windows)."""
-    parts = _parts(subkey)
+    below, parts = _routed(parent, _parts(subkey))
     if not parts:
         raise Win32Error.from_code(ERROR_ACCESS_DENIED, "a key cannot delete itself")
-    parent._delete_subkey(parts)
+    below._delete_subkey(parts)
 
 
 def refuse_root(key_id: int, path: str) -> None:
@@ -347,6 +360,11 @@ _ROOTS = {
 }
 
 
+def root_of_handle(handle: int) -> Key:
+    """The root key of a modelled predefined handle (HKEY_CURRENT_USER...)."""
+    return _ROOTS[handle]
+
+
 def root_key(name: str) -> Key | None:
     """The root key named ``name`` (``HKEY_LOCAL_MACHINE``...), any case; None for no root."""
     folded = name.upper()
@@ -356,17 +374,21 @@ def root_key(name: str) -> Key | None:
 def key_of_handle(value: int, access: int = 0) -> Key:
     """The key a handle names: a modelled predefined key, or an open key's with ``access``.
 
-    HKEY_CURRENT_USER, HKEY_LOCAL_MACHINE and HKEY_USERS are modelled, each as its 32-bit
-    value or pywin32's signed one.
+    HKEY_CLASSES_ROOT, HKEY_CURRENT_USER, HKEY_LOCAL_MACHINE and HKEY_USERS are modelled,
+    each as its 32-bit value or pywin32's signed one; HKEY_CLASSES_ROOT is a view of the
+    class registry (:mod:`._classes`).
 
     Raises:
-        InvalidHandleError: not a key (or another predefined key, HKEY_CLASSES_ROOT among
-            them: the COM class registry is another store).
+        InvalidHandleError: not a key (or another predefined key: HKEY_CURRENT_CONFIG...).
         AccessDeniedError: the handle lacks ``access``.
     """
     low = value & 0xFFFFFFFF
     if low in _PREDEFINED and value in (low, low - 2**32):
         root = _ROOTS.get(low)
+        if low == _CLASSES_ROOT:
+            from ._classes import classes_view
+
+            return classes_view()
         if root is None:
             raise Win32Error.from_code(
                 ERROR_INVALID_HANDLE, f"predefined key {low:#x} is not modelled"
