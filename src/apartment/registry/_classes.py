@@ -1,4 +1,4 @@
-r"""``HKEY_CLASSES_ROOT``: the registry's keys for COM classes, kept in step with the class registry.
+r"""``HKEY_CLASSES_ROOT``: the keys of COM classes, kept in step with the class registry.
 
 On Windows HKEY_CLASSES_ROOT merges ``HKEY_CURRENT_USER\Software\Classes`` over
 ``HKEY_LOCAL_MACHINE\Software\Classes``, and COM reads its classes from there. Here COM reads
@@ -153,7 +153,7 @@ def _written_subkeys(key: Key) -> list[str]:
 
 
 def _plain(root: Key, parts: list[str]) -> Key | None:
-    """The written key at ``root``'s ``Software\\Classes\\<parts>``, or None."""
+    r"""The written key at ``root``'s ``Software\Classes\<parts>``, or None."""
     try:
         return root._open_subkey(["Software", "Classes", *parts])
     except Win32Error as error:
@@ -163,9 +163,9 @@ def _plain(root: Key, parts: list[str]) -> Key | None:
 
 
 class ClassesKey(Key):
-    """An open key of HKEY_CLASSES_ROOT (or of a root's ``Software\\Classes``).
+    r"""An open key of HKEY_CLASSES_ROOT (or of a root's ``Software\Classes``).
 
-    ``_layers`` are the roots whose ``Software\\Classes`` hold its written keys, the one
+    ``_layers`` are the roots whose ``Software\Classes`` hold its written keys, the one
     written first; ``_at`` is its path below them.
     """
 
@@ -352,7 +352,9 @@ def _text_of(values: list[_Value], name: str = "") -> str | None:
     return None
 
 
-def _sync(key: ClassesKey, at: list[str], *, gone_key: bool = False, gone_value: str | None = None) -> None:
+def _sync(
+    key: ClassesKey, at: list[str], *, gone_key: bool = False, gone_value: str | None = None
+) -> None:
     """Register (or unregister) the class whose keys ``at`` is among, as they now read.
 
     ``gone_key``: the key at ``at`` was deleted; ``gone_value``: that value of it was.
@@ -399,7 +401,38 @@ def _sync_class(
     if entry is not None:
         com.register(entry)
     elif previous is not None:
+        # What is left of the class's keys stays, as written keys (as on Windows).
+        gone = ["CLSID", clsid, *below]
+        _materialize(key._layers[0], previous, gone if gone_key else None, gone, gone_value)
         com.unregister(clsid)
+
+
+def _materialize(
+    layer: Key, entry: ClassEntry, skip: list[str] | None, at: list[str], value: str | None
+) -> None:
+    r"""Write ``entry``'s made keys into ``layer``'s Software\Classes (what a write lacks).
+
+    Leaves out the key ``skip`` (and what is below it) and the value ``value`` of the key
+    ``at``: the ones just deleted.
+    """
+    root = _Node(0.0)
+    _add_class(root, entry)
+    lowered_skip = None if skip is None else [part.lower() for part in skip]
+    lowered_at = [part.lower() for part in at]
+    pending: list[tuple[list[str], _Node]] = [([], root)]
+    while pending:
+        path, node = pending.pop()
+        for name, child in node.children.values():
+            pending.append(([*path, name], child))
+        lowered = [part.lower() for part in path]
+        if not path or (lowered_skip is not None and lowered[: len(lowered_skip)] == lowered_skip):
+            continue
+        key = layer._create_subkey(["Software", "Classes", *path])[0]
+        present = {name.lower() for name, _, _ in _written_values(key)}
+        for lowered_name, (name, data, kind) in node.values.items():
+            if lowered_name in present or (lowered == lowered_at and lowered_name == value):
+                continue
+            key.set_value(name, kind, data)
 
 
 def _derive(
@@ -413,7 +446,8 @@ def _derive(
 
     spec, policy = text("pythoncom") or "", text("pythoncompolicy")
     named, independent = text("progid"), text("versionindependentprogid")
-    progid, verprogid = (independent, named) if independent else (named, None)
+    # VersionIndependentProgID only says which of two ProgIDs is which; ProgID names the class
+    progid, verprogid = (independent, named) if independent and named else (named, None)
     found = com.CLSCTX_INPROC_SERVER if "inprocserver32" in subs else 0
     found |= com.CLSCTX_LOCAL_SERVER if "localserver32" in subs else 0
     kept = (previous.clsctx if previous else 0) & ~(
@@ -431,7 +465,7 @@ def _derive(
             verprogid=verprogid,
             description=_text_of(own) or "",
             threading_model=model,
-            clsctx=(found | kept) or com.DEFAULT_CLSCTX,
+            clsctx=found | kept,  # no server key: not creatable (REGDB_E_CLASSNOTREG)
             python_path=text("pythoncompath"),
             policy_spec=policy,
         )
@@ -448,8 +482,10 @@ def _sync_progid(key: ClassesKey, progid: str, *, gone: bool) -> None:
     if gone:
         for entry in com.entries():
             if progid.lower() in ((entry.progid or "").lower(), (entry.verprogid or "").lower()):
-                clear = "progid" if (entry.progid or "").lower() == progid.lower() else "verprogid"
-                com.register(dataclasses.replace(entry, **{clear: None}))
+                if (entry.progid or "").lower() == progid.lower():
+                    com.register(dataclasses.replace(entry, progid=None))
+                else:
+                    com.register(dataclasses.replace(entry, verprogid=None))
         return
     view = ClassesKey(key.path, [progid, "CLSID"], key._layers)
     if not view._exists(view._at):
@@ -473,9 +509,9 @@ def classes_view() -> ClassesKey:
 
 
 def view_below(parent: Key, parts: list[str]) -> tuple[ClassesKey, list[str]] | None:
-    """The view to use for ``parts`` below ``parent`` when they reach ``Software\\Classes``.
+    r"""The view to use for ``parts`` below ``parent`` when they reach ``Software\Classes``.
 
-    Returns the view of that root's ``Software\\Classes`` and the parts left below it; None
+    Returns the view of that root's ``Software\Classes`` and the parts left below it; None
     for any other key.
     """
     if type(parent) is not Key:

@@ -314,7 +314,7 @@ def _walk(
 
 
 def _routed(parent: Key, parts: list[str]) -> tuple[Key, list[str]]:
-    """Where ``parts`` below ``parent`` lead: a root's ``Software\\Classes`` is a classes view."""
+    r"""Where ``parts`` below ``parent`` lead: a root's ``Software\Classes`` is a classes view."""
     from ._classes import view_below
 
     found = view_below(parent, parts)
@@ -322,10 +322,10 @@ def _routed(parent: Key, parts: list[str]) -> tuple[Key, list[str]]:
 
 
 def open_key(parent: Key, subkey: str | None) -> Key:
-    """Open an existing key; ERROR_FILE_NOT_FOUND if it does not exist.
+    r"""Open an existing key; ERROR_FILE_NOT_FOUND if it does not exist.
 
     Through a transacted key (:func:`transacted_key`), the key opened is in its transaction.
-    A root's ``Software\\Classes`` and the keys below it are HKEY_CLASSES_ROOT's view of the
+    A root's ``Software\Classes`` and the keys below it are HKEY_CLASSES_ROOT's view of the
     class registry (:mod:`._classes`).
     """
     below, parts = _routed(parent, _parts(subkey))

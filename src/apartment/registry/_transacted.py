@@ -398,12 +398,12 @@ class TransactedKey(Key):
 
 
 def transacted_key(key: Key, owner: kernel.Transaction) -> TransactedKey:
-    """``key`` seen through the transaction ``owner`` (RegOpenKeyTransacted's parent).
+    r"""``key`` seen through the transaction ``owner`` (RegOpenKeyTransacted's parent).
 
     Raises:
         Win32Error: ERROR_TRANSACTION_NOT_ACTIVE if ``owner`` has ended; ERROR_NOT_SUPPORTED
             for a key outside HKEY_CURRENT_USER and HKEY_LOCAL_MACHINE, or in a classes
-            view (HKEY_CLASSES_ROOT, a root's ``Software\\Classes``).
+            view (HKEY_CLASSES_ROOT, a root's ``Software\Classes``).
     """
     from ._classes import ClassesKey
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from . import _notify, _txlocks
 from ..errors import NotSupportedError
+from . import _notify, _txlocks
 from ._classes import ClassesKey
 from ._keys import Key, _parts, _routed, _touch, _walk, refuse_root
 from ._store import connect, transaction
@@ -69,11 +69,16 @@ def _delete_view_tree(parent: ClassesKey, parts: list[str]) -> None:
     """RegDeleteTree in HKEY_CLASSES_ROOT's view: key by key, deepest first, so each
     deletion keeps the class registry in step (not one transaction: two stores)."""  # noqa: D205, D209
     top = parent._open_subkey(parts)
-    pending, order = [top], []
+    assert isinstance(top, ClassesKey)  # a view's subkeys are views
+    pending: list[ClassesKey] = [top]
+    order: list[ClassesKey] = []
     while pending:
         key = pending.pop()
         order.append(key)
-        pending.extend(key._open_subkey([name]) for name in key._subkeys())
+        pending.extend(
+            ClassesKey(f"{key.path}\\{name}", [*key._at, name], key._layers)
+            for name in key._subkeys()
+        )
     for key in reversed(order):
         if key is not top or parts:
             below = key.path.split("\\")[len(parent.path.split("\\")) :]
