@@ -74,8 +74,10 @@ def _null_device() -> None:
 
     real_open, real_system = builtins.open, os.system
 
-    def system_nul(command: str) -> int:
-        return real_system(re.sub(r"(?i)>\s*nul\b", "> /dev/null", command))
+    def system_nul(command: str | bytes | os.PathLike[str] | os.PathLike[bytes]) -> int:
+        if isinstance(command, str):
+            command = re.sub(r"(?i)>\s*nul\b", "> /dev/null", command)
+        return real_system(command)
 
     os.system = system_nul
 
