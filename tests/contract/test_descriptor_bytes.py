@@ -35,7 +35,7 @@ def _sids() -> tuple[object, object]:
 def _whole() -> Any:
     everyone, admins = _sids()
     acl = win32security.ACL()
-    acl.AddAccessAllowedAce(win32security.ACL_REVISION, 0x80000000, everyone)
+    acl.AddAccessAllowedAce(win32security.ACL_REVISION, -0x80000000, everyone)  # GENERIC_READ
     sd = pywintypes.SECURITY_DESCRIPTOR()
     sd.SetSecurityDescriptorDacl(1, acl, 0)
     sd.SetSecurityDescriptorOwner(admins, 0)

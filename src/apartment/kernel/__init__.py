@@ -86,6 +86,11 @@ from ._dirchanges import decode_changes as decode_changes
 from ._dirchanges import encode_changes as encode_changes
 from ._dirwatch import ChangeNotification as ChangeNotification
 from ._dirwatch import watch_folder as watch_folder
+from ._comm import CommPort as CommPort
+from ._comm import CommStatus as CommStatus
+from ._comm import comm_port_name as comm_port_name
+from ._comm import open_comm_port as open_comm_port
+from ._commstate import CommState as CommState
 from ._diskfile import DiskFile as DiskFile
 from ._event import Event as Event
 from ._event import EventStatistics as EventStatistics
@@ -694,6 +699,9 @@ __all__ = [
     "AccountKind",
     "Ace",
     "ChangeNotification",
+    "CommPort",
+    "CommState",
+    "CommStatus",
     "Completion",
     "CompletionPort",
     "CompletionPortStatistics",
@@ -784,6 +792,7 @@ __all__ = [
     "call_named_pipe",
     "cancel_socket_io",
     "check_parts_access",
+    "comm_port_name",
     "command_line",
     "connect_overlapped",
     "console_alias_exes",
@@ -881,6 +890,7 @@ __all__ = [
     "move_file",
     "named_security",
     "object_security",
+    "open_comm_port",
     "open_file",
     "open_job",
     "open_named",
