@@ -33,6 +33,11 @@ from ._backup import descriptor_bytes as descriptor_bytes
 from ._backup import descriptor_from_bytes as descriptor_from_bytes
 from ._cmdline import join_command_line as join_command_line
 from ._cmdline import split_command_line as split_command_line
+from ._comm import CommPort as CommPort
+from ._comm import CommStatus as CommStatus
+from ._comm import comm_port_name as comm_port_name
+from ._comm import open_comm_port as open_comm_port
+from ._commstate import CommState as CommState
 from ._conalias import add_console_alias as add_console_alias
 from ._conalias import console_alias_exes as console_alias_exes
 from ._conalias import console_aliases as console_aliases
@@ -86,11 +91,6 @@ from ._dirchanges import decode_changes as decode_changes
 from ._dirchanges import encode_changes as encode_changes
 from ._dirwatch import ChangeNotification as ChangeNotification
 from ._dirwatch import watch_folder as watch_folder
-from ._comm import CommPort as CommPort
-from ._comm import CommStatus as CommStatus
-from ._comm import comm_port_name as comm_port_name
-from ._comm import open_comm_port as open_comm_port
-from ._commstate import CommState as CommState
 from ._diskfile import DiskFile as DiskFile
 from ._event import Event as Event
 from ._event import EventStatistics as EventStatistics
