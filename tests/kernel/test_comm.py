@@ -119,7 +119,10 @@ def test_the_dcb_goes_to_the_tty_and_back(cable: int) -> None:
             win32file.SetCommState(port, dcb)
         assert refused.value.winerror == 87
         fresh = win32file.DCB()
-        assert fresh.BaudRate == 0 and fresh.DCBlength == 28
+        assert (fresh.BaudRate, fresh.XonChar) == (0, "\0")  # pywin32's: a str of one
+        with pytest.raises(TypeError):
+            fresh.XonChar = 0x11
+        assert read.XonChar == "\x11"
     finally:
         win32file.CloseHandle(port)
 

@@ -15,7 +15,7 @@ from ._handles import lookup
 from .pywintypes import overlapped_arg
 
 __all__ = [
-    "DCB", "PyDCB", "COMSTAT", "PyCOMSTAT",
+    "DCB",
     "GetCommState", "SetCommState", "SetupComm", "PurgeComm", "GetCommTimeouts",
     "SetCommTimeouts", "ClearCommError", "EscapeCommFunction", "GetCommMask", "SetCommMask",
     "WaitCommEvent", "GetCommModemStatus",
@@ -23,12 +23,10 @@ __all__ = [
     "EV_ERR", "EV_RING", "EV_PERR", "EV_RX80FULL", "EV_EVENT1", "EV_EVENT2",
     "PURGE_TXABORT", "PURGE_RXABORT", "PURGE_TXCLEAR", "PURGE_RXCLEAR",
     "SETXOFF", "SETXON", "SETRTS", "CLRRTS", "SETDTR", "CLRDTR", "SETBREAK", "CLRBREAK",
-    "MS_CTS_ON", "MS_DSR_ON", "MS_RING_ON", "MS_RLSD_ON",
     "NOPARITY", "ODDPARITY", "EVENPARITY", "MARKPARITY", "SPACEPARITY",
     "ONESTOPBIT", "ONE5STOPBITS", "TWOSTOPBITS",
     "DTR_CONTROL_DISABLE", "DTR_CONTROL_ENABLE", "DTR_CONTROL_HANDSHAKE",
     "RTS_CONTROL_DISABLE", "RTS_CONTROL_ENABLE", "RTS_CONTROL_HANDSHAKE", "RTS_CONTROL_TOGGLE",
-    "CE_RXOVER", "CE_OVERRUN", "CE_RXPARITY", "CE_FRAME", "CE_BREAK", "CE_TXFULL", "CE_MODE",
     "CBR_110", "CBR_300", "CBR_600", "CBR_1200", "CBR_2400", "CBR_4800", "CBR_9600",
     "CBR_14400", "CBR_19200", "CBR_38400", "CBR_56000", "CBR_57600", "CBR_115200",
     "CBR_128000", "CBR_256000",
@@ -39,24 +37,39 @@ EV_BREAK, EV_ERR, EV_RING, EV_PERR, EV_RX80FULL = 0x40, 0x80, 0x100, 0x200, 0x40
 EV_EVENT1, EV_EVENT2 = 0x800, 0x1000
 PURGE_TXABORT, PURGE_RXABORT, PURGE_TXCLEAR, PURGE_RXCLEAR = 0x1, 0x2, 0x4, 0x8
 SETXOFF, SETXON, SETRTS, CLRRTS, SETDTR, CLRDTR, SETBREAK, CLRBREAK = 1, 2, 3, 4, 5, 6, 8, 9
-MS_CTS_ON, MS_DSR_ON, MS_RING_ON, MS_RLSD_ON = 0x10, 0x20, 0x40, 0x80
 NOPARITY, ODDPARITY, EVENPARITY, MARKPARITY, SPACEPARITY = 0, 1, 2, 3, 4
 ONESTOPBIT, ONE5STOPBITS, TWOSTOPBITS = 0, 1, 2
 DTR_CONTROL_DISABLE, DTR_CONTROL_ENABLE, DTR_CONTROL_HANDSHAKE = 0, 1, 2
 RTS_CONTROL_DISABLE, RTS_CONTROL_ENABLE, RTS_CONTROL_HANDSHAKE, RTS_CONTROL_TOGGLE = 0, 1, 2, 3
-CE_RXOVER, CE_OVERRUN, CE_RXPARITY, CE_FRAME, CE_BREAK = 0x1, 0x2, 0x4, 0x8, 0x10
-CE_TXFULL, CE_MODE = 0x100, 0x8000
 CBR_110, CBR_300, CBR_600, CBR_1200, CBR_2400, CBR_4800 = 110, 300, 600, 1200, 2400, 4800
 CBR_9600, CBR_14400, CBR_19200, CBR_38400, CBR_56000 = 9600, 14400, 19200, 38400, 56000
 CBR_57600, CBR_115200, CBR_128000, CBR_256000 = 57600, 115200, 128000, 256000
 
 _FIELDS = tuple(field.name for field in dataclasses.fields(kernel.CommState))
+_CHARS = frozenset({"XonChar", "XoffChar", "ErrorChar", "EofChar", "EvtChar"})
+
+
+def _char_property(name: str) -> property:
+    def get(self: object) -> str:
+        return str(getattr(self, f"_{name}"))
+
+    def put(self: object, value: object) -> None:
+        if not (isinstance(value, str) and len(value) == 1):
+            raise TypeError("bad argument type for built-in operation")
+        setattr(self, f"_{name}", value)
+
+    return property(get, put, doc=f"DCB.{name}: a str of one character")
 
 
 class PyDCB:
-    """A DCB (win32file.DCB()): a port's settings, attribute by attribute, Windows' names."""
+    """A DCB (win32file.DCB()): a port's settings, attribute by attribute, Windows' names.
 
-    __slots__ = ("DCBlength", "fDummy2", "wReserved", "wReserved1", *_FIELDS)
+    The characters (XonChar, XoffChar, ErrorChar, EofChar, EvtChar) are str of one
+    character, as pywin32 gives them; an int there is refused (TypeError), as pywin32 does.
+    """
+
+    __slots__ = ("fDummy2", "wReserved", "wReserved1", *(f"_{name}" for name in _CHARS),
+                 *(name for name in _FIELDS if name not in _CHARS))  # fmt: skip
     BaudRate: int
     fBinary: int
     fParity: int
@@ -76,17 +89,17 @@ class PyDCB:
     ByteSize: int
     Parity: int
     StopBits: int
-    XonChar: int
-    XoffChar: int
-    ErrorChar: int
-    EofChar: int
-    EvtChar: int
+
+    XonChar = _char_property("XonChar")
+    XoffChar = _char_property("XoffChar")
+    ErrorChar = _char_property("ErrorChar")
+    EofChar = _char_property("EofChar")
+    EvtChar = _char_property("EvtChar")
 
     def __init__(self) -> None:
-        self.DCBlength = 28
         self.fDummy2 = self.wReserved = self.wReserved1 = 0
         for name in _FIELDS:
-            setattr(self, name, 0)
+            setattr(self, name, "\0" if name in _CHARS else 0)
 
     def __repr__(self) -> str:
         return f"<PyDCB object at {id(self):#018x}>"
@@ -99,7 +112,8 @@ class PyDCB:
     def _of(cls, state: kernel.CommState) -> PyDCB:
         made = cls()
         for name in _FIELDS:
-            setattr(made, name, getattr(state, name))
+            value = getattr(state, name)
+            setattr(made, name, chr(value) if name in _CHARS else value)
         return made
 
 
@@ -139,11 +153,6 @@ class PyCOMSTAT:
 
     def __repr__(self) -> str:
         return f"<PyCOMSTAT object at {id(self):#018x}>"
-
-
-def COMSTAT() -> PyCOMSTAT:
-    """A new COMSTAT, all zeros."""
-    return PyCOMSTAT()
 
 
 def _port(handle: object) -> kernel.CommPort:

@@ -173,17 +173,9 @@ from ._comm_ports import CBR_57600 as CBR_57600
 from ._comm_ports import CBR_115200 as CBR_115200
 from ._comm_ports import CBR_128000 as CBR_128000
 from ._comm_ports import CBR_256000 as CBR_256000
-from ._comm_ports import CE_BREAK as CE_BREAK
-from ._comm_ports import CE_FRAME as CE_FRAME
-from ._comm_ports import CE_MODE as CE_MODE
-from ._comm_ports import CE_OVERRUN as CE_OVERRUN
-from ._comm_ports import CE_RXOVER as CE_RXOVER
-from ._comm_ports import CE_RXPARITY as CE_RXPARITY
-from ._comm_ports import CE_TXFULL as CE_TXFULL
 from ._comm_ports import CLRBREAK as CLRBREAK
 from ._comm_ports import CLRDTR as CLRDTR
 from ._comm_ports import CLRRTS as CLRRTS
-from ._comm_ports import COMSTAT as COMSTAT
 from ._comm_ports import DCB as DCB
 from ._comm_ports import DTR_CONTROL_DISABLE as DTR_CONTROL_DISABLE
 from ._comm_ports import DTR_CONTROL_ENABLE as DTR_CONTROL_ENABLE
@@ -203,10 +195,6 @@ from ._comm_ports import EV_RXFLAG as EV_RXFLAG
 from ._comm_ports import EV_TXEMPTY as EV_TXEMPTY
 from ._comm_ports import EVENPARITY as EVENPARITY
 from ._comm_ports import MARKPARITY as MARKPARITY
-from ._comm_ports import MS_CTS_ON as MS_CTS_ON
-from ._comm_ports import MS_DSR_ON as MS_DSR_ON
-from ._comm_ports import MS_RING_ON as MS_RING_ON
-from ._comm_ports import MS_RLSD_ON as MS_RLSD_ON
 from ._comm_ports import NOPARITY as NOPARITY
 from ._comm_ports import ODDPARITY as ODDPARITY
 from ._comm_ports import ONE5STOPBITS as ONE5STOPBITS
@@ -233,8 +221,6 @@ from ._comm_ports import GetCommModemStatus as GetCommModemStatus
 from ._comm_ports import GetCommState as GetCommState
 from ._comm_ports import GetCommTimeouts as GetCommTimeouts
 from ._comm_ports import PurgeComm as PurgeComm
-from ._comm_ports import PyCOMSTAT as PyCOMSTAT
-from ._comm_ports import PyDCB as PyDCB
 from ._comm_ports import SetCommMask as SetCommMask
 from ._comm_ports import SetCommState as SetCommState
 from ._comm_ports import SetCommTimeouts as SetCommTimeouts
@@ -694,9 +680,6 @@ __all__ += [
 # Serial ports (_comm_ports): CreateFile("COM1") opens the tty APARTMENT_COMPORTS maps it to.
 __all__ += [
     "DCB",
-    "PyDCB",
-    "COMSTAT",
-    "PyCOMSTAT",
     "GetCommState",
     "SetCommState",
     "SetupComm",
@@ -734,10 +717,6 @@ __all__ += [
     "CLRDTR",
     "SETBREAK",
     "CLRBREAK",
-    "MS_CTS_ON",
-    "MS_DSR_ON",
-    "MS_RING_ON",
-    "MS_RLSD_ON",
     "NOPARITY",
     "ODDPARITY",
     "EVENPARITY",
@@ -753,13 +732,6 @@ __all__ += [
     "RTS_CONTROL_ENABLE",
     "RTS_CONTROL_HANDSHAKE",
     "RTS_CONTROL_TOGGLE",
-    "CE_RXOVER",
-    "CE_OVERRUN",
-    "CE_RXPARITY",
-    "CE_FRAME",
-    "CE_BREAK",
-    "CE_TXFULL",
-    "CE_MODE",
     "CBR_110",
     "CBR_300",
     "CBR_600",
