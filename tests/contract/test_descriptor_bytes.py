@@ -101,3 +101,14 @@ def test_the_buffer_is_the_bytes_read_only() -> None:
     view = memoryview(sd)
     assert (view.nbytes, view.format, view.readonly) == (176, "B", True)
     assert view.tobytes() == bytes(sd)
+
+
+def test_a_descriptor_from_sddl_has_acls_as_long_as_their_entries() -> None:
+    sd = win32security.ConvertStringSecurityDescriptorToSecurityDescriptor(
+        "O:BAG:SYD:(A;;GA;;;WD)", win32security.SDDL_REVISION_1
+    )
+    assert bytes(sd).hex() == (
+        "01000480140000002400000000000000300000000102000000000005200000002002000001010000"
+        "000000051200000002001c00010000000000140000000010010100000000000100000000"
+    )
+    assert sd.GetSecurityDescriptorDacl().GetAclSize() == 28
