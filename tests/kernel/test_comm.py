@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import os
 import select
+import subprocess
+import sys
 import threading
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -229,3 +232,23 @@ def test_the_kernel_port_refuses_a_bad_timeout(cable: int) -> None:
             port.set_timeouts((MAXDWORD, MAXDWORD, MAXDWORD, 0, 0))
     finally:
         port.close()
+
+
+_PYWIN32 = Path(
+    os.environ.get("APARTMENT_PYWIN32_CACHE", Path.home() / ".cache" / "apartment" / "pywin32")
+)
+_DEMO = _PYWIN32 / "unpacked" / "win32" / "Demos" / "win32comport_demo.py"
+
+
+@pytest.mark.skipif(not _DEMO.exists(), reason="pywin32's wheel is not unpacked (make test)")
+def test_pywin32_comport_demo_talks_over_the_cable(tmp_path: Path) -> None:
+    """pywin32's serial terminal demo, its SerialTTY unchanged, with a user at both ends."""
+    driver = Path(__file__).resolve().parent / "comport_demo_user.py"
+    done = subprocess.run(
+        [sys.executable, "-m", "apartment", "run", str(driver), str(_DEMO)],
+        capture_output=True, text=True, timeout=120, cwd=tmp_path,
+        env={**os.environ, "APARTMENT_REGISTRY": str(tmp_path / "registry.sqlite3")},
+    )  # fmt: skip
+    assert done.returncode == 0, f"{done.stdout}\n{done.stderr}"
+    assert "Connected to COM3 at 115200 baud" in done.stdout
+    assert "sent b'hi', shown b'hello'" in done.stdout

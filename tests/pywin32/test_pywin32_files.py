@@ -140,10 +140,11 @@ FILES = [
     # a service is driven by commands ('debug', 'install', 'start'...), not run as a script.
     # serviceEvents.py is left out: device, power and session events (RegisterDeviceNotification,
     # win32gui_struct) are not modelled.
-    # Left out: the demos of NTFS (CopyFileEx, OpenEncryptedFileRaw, devicenotify) and
-    # win32comport_demo: its ports work (tests/kernel/test_comm.py), but it reads keys with
-    # msvcrt.getch, which the facade lacks, and writes ReadFile's buffer to sys.stdout, which
-    # fails on Python 3 on Windows too. The backup stream demos are run by
+    # Left out: the demos of NTFS (CopyFileEx, OpenEncryptedFileRaw, devicenotify).
+    # win32comport_demo's SerialTTY runs with a driver at both ends of a pty pair
+    # (tests/kernel/test_comm.py: the facade's msvcrt has no getch, and the demo writes
+    # ReadFile's buffer to sys.stdout, which Python 3 refuses on Windows too, so the driver
+    # gives it a keyboard and a terminal). The backup stream demos are run by
     # test_backup_demos_copy_and_list_streams: BackupSeek_streamheaders reads its headers with
     # struct's native "LLQL", 32 bytes on Linux (20 on Windows), and BackupRead_BackupWrite
     # compares descriptors through memoryview(), which PySECURITY_DESCRIPTOR offers on Python

@@ -230,6 +230,7 @@ from ._handles import PyHANDLE, handle_value, lookup, new_handle
 from ._mailslots import *  # noqa: F403  (mailslots, in their own module)
 from ._security import inherits
 from ._timeconv import file_time, time_arg
+from .pywintypes import OVERLAPPED as OVERLAPPED
 from .pywintypes import TimeType, error, overlapped_arg, overlapped_core, overlapped_offset
 from .win32api import CloseHandle as CloseHandle
 
@@ -678,7 +679,9 @@ __all__ += [
 ]  # fmt: skip
 
 # Serial ports (_comm_ports): CreateFile("COM1") opens the tty APARTMENT_COMPORTS maps it to.
+# pywin32's win32file has OVERLAPPED too (win32comport_demo imports it from there).
 __all__ += [
+    "OVERLAPPED",
     "DCB",
     "GetCommState",
     "SetCommState",
