@@ -35,8 +35,8 @@ from ._cmdline import join_command_line as join_command_line
 from ._cmdline import split_command_line as split_command_line
 from ._comm import CommPort as CommPort
 from ._comm import CommStatus as CommStatus
-from ._comm import comm_port_name as comm_port_name
-from ._comm import open_comm_port as open_comm_port
+from ._commopen import comm_port_name as comm_port_name
+from ._commopen import open_comm_port as open_comm_port
 from ._commstate import CommState as CommState
 from ._conalias import add_console_alias as add_console_alias
 from ._conalias import console_alias_exes as console_alias_exes

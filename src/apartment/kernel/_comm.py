@@ -21,7 +21,6 @@ import contextlib
 import errno
 import fcntl
 import os
-import re
 import select
 import struct
 import termios
@@ -30,16 +29,14 @@ import time
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import (
-    ERROR_ACCESS_DENIED,
-    ERROR_FILE_NOT_FOUND,
     ERROR_INVALID_PARAMETER,
     ERROR_OPERATION_ABORTED,
     InvalidParameterError,
     Win32Error,
 )
-from ._commstate import CommState, apply_state, raw_mode, state_of
+from ._commstate import CommState, apply_state, state_of
 from ._file import File, os_error
-from ._filemodes import FILE_FLAG_OVERLAPPED, FILE_READ_DATA, FILE_WRITE_DATA, map_file_access
+from ._filemodes import FILE_READ_DATA, FILE_WRITE_DATA
 from ._ioservice import IO_LOCK, READABLE, service
 from ._overlapped import PENDING, IoResult, begin, complete
 
@@ -49,7 +46,7 @@ if TYPE_CHECKING:
     from ._overlapped import Overlapped
 
 __all__ = [
-    "CommPort", "CommStatus", "comm_port_name", "open_comm_port",
+    "CommPort", "CommStatus",
     "EV_RXCHAR", "EV_RXFLAG", "EV_TXEMPTY", "EV_CTS", "EV_DSR", "EV_RLSD", "EV_BREAK",
     "EV_ERR", "EV_RING",
     "PURGE_TXABORT", "PURGE_RXABORT", "PURGE_TXCLEAR", "PURGE_RXCLEAR",
@@ -66,7 +63,6 @@ _MAXDWORD = 0xFFFFFFFF
 _TIOCSBRK = getattr(termios, "TIOCSBRK", 0x5427)  # Linux's; Python's termios lacks them
 _TIOCCBRK = getattr(termios, "TIOCCBRK", 0x5428)
 _POLL = 0.05  # how often a port's line changes are looked at while an event is awaited
-_NAME = re.compile(r"(?:\\\\\.\\)?(COM[1-9][0-9]*):?", re.IGNORECASE)
 _MODEM_BITS = (
     (termios.TIOCM_CTS, MS_CTS_ON, EV_CTS),
     (termios.TIOCM_DSR, MS_DSR_ON, EV_DSR),
@@ -80,55 +76,6 @@ class CommStatus(NamedTuple):
 
     in_queue: int
     out_queue: int
-
-
-def comm_port_name(path: str) -> str | None:
-    r"""``COMn`` when ``path`` names a serial port (``COM3``, ``\\\\.\\COM3``, ``com3:``)."""
-    found = _NAME.fullmatch(path)
-    return None if found is None else found.group(1).upper()
-
-
-def _devices() -> dict[str, str]:
-    mapped: dict[str, str] = {}
-    for entry in re.split(r"[;,]", os.environ.get("APARTMENT_COMPORTS", "")):
-        name, _, device = entry.partition("=")
-        if device.strip() and comm_port_name(name.strip()):
-            mapped[name.strip().upper()] = device.strip()
-    return mapped
-
-
-def open_comm_port(path: str, access: int, flags: int) -> CommPort:
-    """Open the serial port ``path`` names (CreateFile): exclusively, in raw mode.
-
-    Raises:
-        Win32Error: ERROR_FILE_NOT_FOUND for a port APARTMENT_COMPORTS does not map (or a
-            device that is not a tty), ERROR_ACCESS_DENIED while another handle has it.
-    """
-    name = comm_port_name(path) or path
-    device = _devices().get(name)
-    if device is None:
-        raise Win32Error.from_code(
-            ERROR_FILE_NOT_FOUND,
-            f"{name} is no port here: map it to a tty, APARTMENT_COMPORTS={name}=/dev/ttyS0",
-        )
-    try:
-        fd = os.open(device, os.O_RDWR | os.O_NOCTTY | os.O_NONBLOCK | os.O_CLOEXEC)
-    except OSError as exc:
-        raise os_error(exc, f"opening {name} ({device})") from None
-    try:
-        if not os.isatty(fd):
-            raise Win32Error.from_code(ERROR_FILE_NOT_FOUND, f"{name}: {device} is not a tty")
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            raise Win32Error.from_code(
-                ERROR_ACCESS_DENIED, f"{name} is open already (a port has one opener)"
-            ) from None
-        termios.tcsetattr(fd, termios.TCSANOW, raw_mode(termios.tcgetattr(fd)))
-    except BaseException:
-        os.close(fd)
-        raise
-    return CommPort(name, fd, map_file_access(access), bool(flags & FILE_FLAG_OVERLAPPED))
 
 
 class _Read:

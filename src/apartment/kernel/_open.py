@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from ..errors import InvalidParameterError
-from ._comm import comm_port_name, open_comm_port
+from ._commopen import comm_port_name, open_comm_port
 from ._diskfile import open_disk_file
 from ._file import File, os_error
 from ._filemodes import OPEN_EXISTING, REMOVE, SHARE_ALL

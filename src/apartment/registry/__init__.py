@@ -23,6 +23,9 @@ from __future__ import annotations
 
 from ._classes import HKEY_CLASSES_ROOT as HKEY_CLASSES_ROOT
 from ._classes import ClassesKey as ClassesKey
+from ._classtree import ClassSource as ClassSource
+from ._classtree import Node as ClassesNode
+from ._classtree import set_class_source as set_class_source
 from ._hives import connect_registry as connect_registry
 from ._hives import load_key as load_key
 from ._hives import restore_key as restore_key
@@ -73,7 +76,8 @@ __all__ = [
     "HKEY_CLASSES_ROOT", "HKEY_CURRENT_USER", "HKEY_LOCAL_MACHINE", "HKEY_USERS",
     "KEY_ALL_ACCESS", "KEY_CREATE_SUB_KEY", "KEY_ENUMERATE_SUB_KEYS", "KEY_NOTIFY",
     "KEY_QUERY_VALUE", "KEY_READ", "KEY_SET_VALUE", "KEY_WRITE",
-    "ClassesKey", "Key", "KeyInfo", "create_key", "delete_key", "key_of_handle", "open_key",
+    "ClassesKey", "ClassesNode", "ClassSource", "set_class_source", "Key", "KeyInfo",
+    "create_key", "delete_key", "key_of_handle", "open_key",
     "REG_NOTIFY_CHANGE_ATTRIBUTES", "REG_NOTIFY_CHANGE_LAST_SET", "REG_NOTIFY_CHANGE_NAME",
     "REG_NOTIFY_CHANGE_SECURITY", "REG_NOTIFY_THREAD_AGNOSTIC", "user_registry_path",
     "REG_BINARY", "REG_DWORD", "REG_DWORD_BIG_ENDIAN", "REG_EXPAND_SZ", "REG_LINK",

@@ -10,7 +10,7 @@ ERROR_KEY_DELETED.
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .. import kernel
 from ..errors import (
@@ -30,13 +30,14 @@ from ._values import decode, encode
 
 if TYPE_CHECKING:
     import sqlite3
+    from collections.abc import Callable
 
 __all__ = [
     "HKEY_CURRENT_USER", "HKEY_LOCAL_MACHINE", "HKEY_USERS",
     "KEY_QUERY_VALUE", "KEY_SET_VALUE", "KEY_CREATE_SUB_KEY", "KEY_ENUMERATE_SUB_KEYS",
     "KEY_NOTIFY", "KEY_READ", "KEY_WRITE", "KEY_ALL_ACCESS",
     "Key", "KeyInfo", "open_key", "create_key", "delete_key", "key_of_handle", "root_key",
-    "refuse_root", "require_writable", "root_of_handle",
+    "refuse_root", "require_writable", "root_of_handle", "install_views",
 ]  # fmt: skip
 
 HKEY_CURRENT_USER = 0x80000001  # the predefined handle: the root of the user registry
@@ -313,11 +314,19 @@ def _walk(
     return key_id, path, made
 
 
+_views: list[Callable[..., Any]] = []  # _classes' classes_view and view_below, at its import
+
+
+def install_views(
+    root: Callable[[], Key], below: Callable[[Key, list[str]], tuple[Key, list[str]] | None]
+) -> None:
+    """Install HKEY_CLASSES_ROOT's view (:mod:`._classes` does, as it is imported)."""
+    _views[:] = [root, below]
+
+
 def _routed(parent: Key, parts: list[str]) -> tuple[Key, list[str]]:
     r"""Where ``parts`` below ``parent`` lead: a root's ``Software\Classes`` is a classes view."""
-    from ._classes import view_below
-
-    found = view_below(parent, parts)
+    found = _views[1](parent, parts) if _views else None
     return (parent, parts) if found is None else found
 
 
@@ -385,10 +394,8 @@ def key_of_handle(value: int, access: int = 0) -> Key:
     low = value & 0xFFFFFFFF
     if low in _PREDEFINED and value in (low, low - 2**32):
         root = _ROOTS.get(low)
-        if low == _CLASSES_ROOT:
-            from ._classes import classes_view
-
-            return classes_view()
+        if low == _CLASSES_ROOT and _views:
+            return _views[0]()  # type: ignore[no-any-return]
         if root is None:
             raise Win32Error.from_code(
                 ERROR_INVALID_HANDLE, f"predefined key {low:#x} is not modelled"
