@@ -4,10 +4,11 @@
 
 ROOT is where pywin32's wheel was unpacked; RELPATH a file below it
 (``win32com/test/testGIT.py``). The facade's import hook is installed first (as
-``python -m apartment run`` does), and our stand-in for ``win32com.test.util`` is put where
-pywin32's tests look for it; ``stand_ins/`` holds stand-ins for the few pure-Python pywin32
-modules from its ``win32/lib`` that tests import (``pywin32_testutil``, ...). MODE says how
-the file is run:
+``python -m apartment run`` does), and pywin32's ``win32com.test`` package is found in the
+wheel (its ``util`` too: it finds a test server in HKEY_CLASSES_ROOT, registering it by
+running the server's file with ``--unattended`` when it is not there); ``stand_ins/`` holds
+stand-ins for the few pure-Python pywin32 modules from its ``win32/lib`` that tests import
+(``pywin32_testutil``, ...). MODE says how the file is run:
 
 * ``unittest``: the file is imported as a module (``win32com.test.NAME`` for pywin32's COM
   tests, so their relative imports work), its tests collected and run, the ``--skip`` ones
@@ -29,6 +30,7 @@ import importlib.abc
 import importlib.machinery
 import importlib.util
 import os
+import re
 import runpy
 import sys
 import unittest
@@ -39,8 +41,8 @@ from apartment.win32 import install
 
 
 class _StandIns(importlib.abc.MetaPathFinder):
-    """Find ``win32com.test`` and ``win32com.demos`` (pywin32's folders) and our
-    ``win32com.test.util``: pywin32's tests import them (testServers runs the connect demo).
+    """Find ``win32com.test`` and ``win32com.demos`` (pywin32's folders): pywin32's tests
+    import them (testServers runs the connect demo).
 
     A finder, not modules made up front: importing ``win32com`` imports ``pythoncom``, which
     initializes COM on the importing thread, and a script must do that itself first (the
@@ -53,9 +55,6 @@ class _StandIns(importlib.abc.MetaPathFinder):
     def find_spec(
         self, fullname: str, path: object = None, target: object = None
     ) -> importlib.machinery.ModuleSpec | None:
-        if fullname == "win32com.test.util":
-            here = Path(__file__).resolve().parent / "win32com_test_util.py"
-            return importlib.util.spec_from_file_location(fullname, here)
         if fullname in ("win32com.test", "win32com.demos"):
             spec = importlib.machinery.ModuleSpec(fullname, None, is_package=True)
             spec.submodule_search_locations = [str(self.root / "win32com" / fullname[9:])]
@@ -64,15 +63,23 @@ class _StandIns(importlib.abc.MetaPathFinder):
 
 
 def _stand_ins(root: Path) -> None:
-    sys.meta_path.insert(0, _StandIns(root))  # before the path finder: our util, not theirs
+    sys.meta_path.insert(0, _StandIns(root))  # before the path finder
 
 
 def _null_device() -> None:
     """Open ``NUL`` as Windows does: the null device, in any folder (test_win32file's
-    test_basics opens it for a handle that is not a socket). Linux has no such name."""
+    test_basics opens it for a handle that is not a socket), also in a command's redirection
+    (win32com.test.util registers a server with ``... > nul 2>&1``). Linux has no such name."""
     import builtins
 
-    real_open = builtins.open
+    real_open, real_system = builtins.open, os.system
+
+    def system_nul(command: str | bytes | os.PathLike[str] | os.PathLike[bytes]) -> int:
+        if isinstance(command, str):
+            command = re.sub(r"(?i)>\s*nul\b", "> /dev/null", command)
+        return real_system(command)
+
+    os.system = system_nul
 
     def open_nul(file: object, *args: object, **kwargs: object) -> object:
         if isinstance(file, str) and file.upper() == "NUL":

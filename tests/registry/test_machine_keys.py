@@ -67,13 +67,14 @@ def _code(error: pytest.ExceptionInfo[Win32Error]) -> int:
     return int(error.value.winerror)
 
 
-def test_the_predefined_handles_name_the_roots_and_classes_root_stays_unmodelled() -> None:
+def test_the_predefined_handles_name_the_roots_and_current_config_stays_unmodelled() -> None:
     assert registry.key_of_handle(registry.HKEY_LOCAL_MACHINE) is _machine()
     assert registry.key_of_handle(win32con.HKEY_LOCAL_MACHINE) is _machine()  # pywin32's signed
     assert _machine().path == "HKEY_LOCAL_MACHINE"
     assert registry.key_of_handle(win32con.HKEY_USERS).path == "HKEY_USERS"
     assert _subkeys(_machine()) == ["HARDWARE", "SOFTWARE", "SYSTEM"]
-    for unmodelled in (win32con.HKEY_CLASSES_ROOT, 0x80000005):  # HKCR, HKEY_CURRENT_CONFIG
+    assert registry.key_of_handle(win32con.HKEY_CLASSES_ROOT).path == "HKEY_CLASSES_ROOT"
+    for unmodelled in (0x80000005, 0x80000006):  # HKEY_CURRENT_CONFIG, HKEY_DYN_DATA
         with pytest.raises(Win32Error) as error:
             registry.key_of_handle(unmodelled)
         assert _code(error) == ERROR_INVALID_HANDLE

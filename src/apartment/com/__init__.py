@@ -5,6 +5,7 @@ kernel layer.
 """
 
 from ..errors import RegistryError as RegistryError
+from . import _classes_view  # noqa: F401 - HKEY_CLASSES_ROOT shows the class registry
 from ._activation import THREADING_MODELS as THREADING_MODELS
 from ._activation import create_instance as create_instance
 from ._activation import create_interface as create_interface

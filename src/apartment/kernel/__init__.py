@@ -37,6 +37,11 @@ from ._binarytype import SCS_DOS_BINARY as SCS_DOS_BINARY
 from ._binarytype import binary_type as binary_type
 from ._cmdline import join_command_line as join_command_line
 from ._cmdline import split_command_line as split_command_line
+from ._comm import CommPort as CommPort
+from ._comm import CommStatus as CommStatus
+from ._commopen import comm_port_name as comm_port_name
+from ._commopen import open_comm_port as open_comm_port
+from ._commstate import CommState as CommState
 from ._conalias import add_console_alias as add_console_alias
 from ._conalias import console_alias_exes as console_alias_exes
 from ._conalias import console_aliases as console_aliases
@@ -701,6 +706,9 @@ __all__ = [
     "AccountKind",
     "Ace",
     "ChangeNotification",
+    "CommPort",
+    "CommState",
+    "CommStatus",
     "Completion",
     "CompletionPort",
     "CompletionPortStatistics",
@@ -792,6 +800,7 @@ __all__ = [
     "call_named_pipe",
     "cancel_socket_io",
     "check_parts_access",
+    "comm_port_name",
     "command_line",
     "connect_overlapped",
     "console_alias_exes",
@@ -889,6 +898,7 @@ __all__ = [
     "move_file",
     "named_security",
     "object_security",
+    "open_comm_port",
     "open_file",
     "open_job",
     "open_named",

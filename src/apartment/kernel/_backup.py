@@ -89,12 +89,14 @@ def _sid_text(raw: bytes, at: int) -> tuple[str, int]:
     return "-".join(["S", str(raw[at]), str(authority), *map(str, subs)]), 8 + 4 * count
 
 
-def _acl_bytes(aces: tuple[Ace, ...]) -> bytes:
+def _acl_bytes(aces: tuple[Ace, ...], size: int | None = None) -> bytes:
+    """An ACL's bytes: ``size`` long when it is more than the entries need (zeros after)."""
     body = b""
     for ace in aces:
         sid = _sid_bytes(ace.sid)
         body += struct.pack("<BBHI", ace.kind, ace.flags, 8 + len(sid), ace.mask) + sid
-    return struct.pack("<BBHHH", 2, 0, 8 + len(body), len(aces), 0) + body
+    total = max(8 + len(body), size or 0)
+    return struct.pack("<BBHHH", 2, 0, total, len(aces), 0) + body.ljust(total - 8, b"\0")
 
 
 def _acl_from(raw: bytes, at: int) -> tuple[Ace, ...]:
@@ -107,8 +109,14 @@ def _acl_from(raw: bytes, at: int) -> tuple[Ace, ...]:
     return tuple(aces)
 
 
-def descriptor_bytes(descriptor: Descriptor) -> bytes:
-    """``descriptor`` as a self-relative SECURITY_DESCRIPTOR (what BACKUP_SECURITY_DATA holds)."""
+def descriptor_bytes(
+    descriptor: Descriptor, *, sacl_size: int | None = None, dacl_size: int | None = None
+) -> bytes:
+    """``descriptor`` as a self-relative SECURITY_DESCRIPTOR (what BACKUP_SECURITY_DATA holds).
+
+    ``sacl_size`` and ``dacl_size``: the size an ACL was made with, when more than its entries
+    need (pywin32's ACL() is 64 bytes; its descriptor's bytes carry the whole of it).
+    """
     parts: list[bytes] = []
     offsets = [0, 0, 0, 0]  # owner, group, SACL, DACL
     at = 20
@@ -116,8 +124,8 @@ def descriptor_bytes(descriptor: Descriptor) -> bytes:
         (
             None if descriptor.owner is None else _sid_bytes(descriptor.owner),
             None if descriptor.group is None else _sid_bytes(descriptor.group),
-            None if descriptor.sacl is None else _acl_bytes(descriptor.sacl),
-            None if descriptor.dacl is None else _acl_bytes(descriptor.dacl),
+            None if descriptor.sacl is None else _acl_bytes(descriptor.sacl, sacl_size),
+            None if descriptor.dacl is None else _acl_bytes(descriptor.dacl, dacl_size),
         )
     ):
         if raw is not None:

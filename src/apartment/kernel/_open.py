@@ -1,10 +1,11 @@
-r"""CreateFile's entry point: a disk file, or a named pipe (``\\.\pipe\``) or mailslot."""
+r"""CreateFile's entry point: a disk file, or a named pipe (``\\.\pipe\``), mailslot or COM port."""
 
 from __future__ import annotations
 
 import os
 
 from ..errors import InvalidParameterError
+from ._commopen import comm_port_name, open_comm_port
 from ._diskfile import open_disk_file
 from ._file import File, os_error
 from ._filemodes import OPEN_EXISTING, REMOVE, SHARE_ALL
@@ -45,6 +46,8 @@ def open_file(
         return open_pipe_client(path, access, flags)
     if mailslot_name(path) is not None:
         return open_mailslot_client(path, access, share)
+    if comm_port_name(path) is not None:  # COM1, \\.\COM3: a serial port (APARTMENT_COMPORTS)
+        return open_comm_port(path, access, flags)
     return open_disk_file(path, access, share, disposition, flags)
 
 

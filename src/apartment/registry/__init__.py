@@ -1,4 +1,4 @@
-"""The user's registry: ``HKEY_CURRENT_USER``'s keys and typed values, shared by its processes.
+r"""The user's registry: ``HKEY_CURRENT_USER``'s keys and typed values, shared by its processes.
 
 Windows keeps per-user settings in a tree of keys, each holding named, typed values; this is
 that tree for one Linux user, in a SQLite file (see :func:`user_registry_path`). Open keys
@@ -7,8 +7,10 @@ live in the kernel's handle table, with the access they were opened for; a chang
 like any other. A key opened through a kernel Transaction (:func:`transacted_key`) keeps
 its changes until the transaction commits. ``HKEY_LOCAL_MACHINE`` and ``HKEY_USERS`` are
 two more roots of the same file (so kept per Linux user), seeded once with the machine's
-well-known keys; writing below them needs an elevated token. The COM class registry
-(``HKEY_CLASSES_ROOT``) has its own file and API (:mod:`apartment.com`).
+well-known keys; writing below them needs an elevated token. The COM class registry has
+its own file and API (:mod:`apartment.com`); ``HKEY_CLASSES_ROOT`` (and a root's
+``Software\Classes``) shows it as the keys Windows would hold, and a class written there
+by hand is registered (:mod:`._classes`).
 
 Example::
 
@@ -19,6 +21,11 @@ Example::
 
 from __future__ import annotations
 
+from ._classes import HKEY_CLASSES_ROOT as HKEY_CLASSES_ROOT
+from ._classes import ClassesKey as ClassesKey
+from ._classtree import ClassSource as ClassSource
+from ._classtree import Node as ClassesNode
+from ._classtree import set_class_source as set_class_source
 from ._hives import connect_registry as connect_registry
 from ._hives import load_key as load_key
 from ._hives import restore_key as restore_key
@@ -66,10 +73,11 @@ from ._values import REG_QWORD as REG_QWORD
 from ._values import REG_SZ as REG_SZ
 
 __all__ = [
-    "HKEY_CURRENT_USER", "HKEY_LOCAL_MACHINE", "HKEY_USERS",
+    "HKEY_CLASSES_ROOT", "HKEY_CURRENT_USER", "HKEY_LOCAL_MACHINE", "HKEY_USERS",
     "KEY_ALL_ACCESS", "KEY_CREATE_SUB_KEY", "KEY_ENUMERATE_SUB_KEYS", "KEY_NOTIFY",
     "KEY_QUERY_VALUE", "KEY_READ", "KEY_SET_VALUE", "KEY_WRITE",
-    "Key", "KeyInfo", "create_key", "delete_key", "key_of_handle", "open_key",
+    "ClassesKey", "ClassesNode", "ClassSource", "set_class_source", "Key", "KeyInfo",
+    "create_key", "delete_key", "key_of_handle", "open_key",
     "REG_NOTIFY_CHANGE_ATTRIBUTES", "REG_NOTIFY_CHANGE_LAST_SET", "REG_NOTIFY_CHANGE_NAME",
     "REG_NOTIFY_CHANGE_SECURITY", "REG_NOTIFY_THREAD_AGNOSTIC", "user_registry_path",
     "REG_BINARY", "REG_DWORD", "REG_DWORD_BIG_ENDIAN", "REG_EXPAND_SZ", "REG_LINK",

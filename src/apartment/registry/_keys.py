@@ -10,7 +10,7 @@ ERROR_KEY_DELETED.
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .. import kernel
 from ..errors import (
@@ -30,13 +30,14 @@ from ._values import decode, encode
 
 if TYPE_CHECKING:
     import sqlite3
+    from collections.abc import Callable
 
 __all__ = [
     "HKEY_CURRENT_USER", "HKEY_LOCAL_MACHINE", "HKEY_USERS",
     "KEY_QUERY_VALUE", "KEY_SET_VALUE", "KEY_CREATE_SUB_KEY", "KEY_ENUMERATE_SUB_KEYS",
     "KEY_NOTIFY", "KEY_READ", "KEY_WRITE", "KEY_ALL_ACCESS",
     "Key", "KeyInfo", "open_key", "create_key", "delete_key", "key_of_handle", "root_key",
-    "refuse_root", "require_writable",
+    "refuse_root", "require_writable", "root_of_handle", "install_views",
 ]  # fmt: skip
 
 HKEY_CURRENT_USER = 0x80000001  # the predefined handle: the root of the user registry
@@ -51,6 +52,7 @@ KEY_READ = 0x20019
 KEY_WRITE = 0x20006
 KEY_ALL_ACCESS = 0xF003F
 _PREDEFINED = range(0x80000000, 0x80000100)
+_CLASSES_ROOT = 0x80000000  # HKEY_CLASSES_ROOT: see _classes
 
 
 class KeyInfo(NamedTuple):
@@ -312,25 +314,45 @@ def _walk(
     return key_id, path, made
 
 
+_views: list[Callable[..., Any]] = []  # _classes' classes_view and view_below, at its import
+
+
+def install_views(
+    root: Callable[[], Key], below: Callable[[Key, list[str]], tuple[Key, list[str]] | None]
+) -> None:
+    """Install HKEY_CLASSES_ROOT's view (:mod:`._classes` does, as it is imported)."""
+    _views[:] = [root, below]
+
+
+def _routed(parent: Key, parts: list[str]) -> tuple[Key, list[str]]:
+    r"""Where ``parts`` below ``parent`` lead: a root's ``Software\Classes`` is a classes view."""
+    found = _views[1](parent, parts) if _views else None
+    return (parent, parts) if found is None else found
+
+
 def open_key(parent: Key, subkey: str | None) -> Key:
-    """Open an existing key; ERROR_FILE_NOT_FOUND if it does not exist.
+    r"""Open an existing key; ERROR_FILE_NOT_FOUND if it does not exist.
 
     Through a transacted key (:func:`transacted_key`), the key opened is in its transaction.
+    A root's ``Software\Classes`` and the keys below it are HKEY_CLASSES_ROOT's view of the
+    class registry (:mod:`._classes`).
     """
-    return parent._open_subkey(_parts(subkey))
+    below, parts = _routed(parent, _parts(subkey))
+    return below._open_subkey(parts)
 
 
 def create_key(parent: Key, subkey: str | None) -> tuple[Key, bool]:
     """Open a key, creating it and the keys above it as needed; True if it was created."""
-    return parent._create_subkey(_parts(subkey))
+    below, parts = _routed(parent, _parts(subkey))
+    return below._create_subkey(parts)
 
 
 def delete_key(parent: Key, subkey: str) -> None:
     """Delete a key and its values; ERROR_ACCESS_DENIED if it has subkeys (as Windows)."""
-    parts = _parts(subkey)
+    below, parts = _routed(parent, _parts(subkey))
     if not parts:
         raise Win32Error.from_code(ERROR_ACCESS_DENIED, "a key cannot delete itself")
-    parent._delete_subkey(parts)
+    below._delete_subkey(parts)
 
 
 def refuse_root(key_id: int, path: str) -> None:
@@ -347,6 +369,11 @@ _ROOTS = {
 }
 
 
+def root_of_handle(handle: int) -> Key:
+    """The root key of a modelled predefined handle (HKEY_CURRENT_USER...)."""
+    return _ROOTS[handle]
+
+
 def root_key(name: str) -> Key | None:
     """The root key named ``name`` (``HKEY_LOCAL_MACHINE``...), any case; None for no root."""
     folded = name.upper()
@@ -356,17 +383,19 @@ def root_key(name: str) -> Key | None:
 def key_of_handle(value: int, access: int = 0) -> Key:
     """The key a handle names: a modelled predefined key, or an open key's with ``access``.
 
-    HKEY_CURRENT_USER, HKEY_LOCAL_MACHINE and HKEY_USERS are modelled, each as its 32-bit
-    value or pywin32's signed one.
+    HKEY_CLASSES_ROOT, HKEY_CURRENT_USER, HKEY_LOCAL_MACHINE and HKEY_USERS are modelled,
+    each as its 32-bit value or pywin32's signed one; HKEY_CLASSES_ROOT is a view of the
+    class registry (:mod:`._classes`).
 
     Raises:
-        InvalidHandleError: not a key (or another predefined key, HKEY_CLASSES_ROOT among
-            them: the COM class registry is another store).
+        InvalidHandleError: not a key (or another predefined key: HKEY_CURRENT_CONFIG...).
         AccessDeniedError: the handle lacks ``access``.
     """
     low = value & 0xFFFFFFFF
     if low in _PREDEFINED and value in (low, low - 2**32):
         root = _ROOTS.get(low)
+        if low == _CLASSES_ROOT and _views:
+            return _views[0]()  # type: ignore[no-any-return]
         if root is None:
             raise Win32Error.from_code(
                 ERROR_INVALID_HANDLE, f"predefined key {low:#x} is not modelled"

@@ -398,13 +398,16 @@ class TransactedKey(Key):
 
 
 def transacted_key(key: Key, owner: kernel.Transaction) -> TransactedKey:
-    """``key`` seen through the transaction ``owner`` (RegOpenKeyTransacted's parent).
+    r"""``key`` seen through the transaction ``owner`` (RegOpenKeyTransacted's parent).
 
     Raises:
         Win32Error: ERROR_TRANSACTION_NOT_ACTIVE if ``owner`` has ended; ERROR_NOT_SUPPORTED
-            for a key outside HKEY_CURRENT_USER and HKEY_LOCAL_MACHINE.
+            for a key outside HKEY_CURRENT_USER and HKEY_LOCAL_MACHINE, or in a classes
+            view (HKEY_CLASSES_ROOT, a root's ``Software\Classes``).
     """
+    from ._classes import ClassesKey
+
     owner.check_active()
-    if key.path.split("\\")[0] not in _ROOT_NAMES:
+    if isinstance(key, ClassesKey) or key.path.split("\\")[0] not in _ROOT_NAMES:
         raise Win32Error.from_code(ERROR_NOT_SUPPORTED, f"{key.path} is not transacted here")
     return TransactedKey(key.path, owner)

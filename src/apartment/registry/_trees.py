@@ -10,8 +10,10 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
+from ..errors import NotSupportedError
 from . import _notify, _txlocks
-from ._keys import Key, _parts, _touch, _walk, refuse_root
+from ._classes import ClassesKey
+from ._keys import Key, _parts, _routed, _touch, _walk, refuse_root
 from ._store import connect, transaction
 from ._transacted import TransactedKey
 
@@ -46,7 +48,10 @@ def delete_tree(parent: Key, subkey: str | None) -> None:
     Raises:
         Win32Error: ERROR_FILE_NOT_FOUND for a subkey that does not exist.
     """
-    parts = _parts(subkey)
+    parent, parts = _routed(parent, _parts(subkey))
+    if isinstance(parent, ClassesKey):
+        _delete_view_tree(parent, parts)
+        return
     with transaction() as connection:
         key_id, path, _ = _walk(connection, parent, parts, create=False)
         _txlocks.check_subtree(path)
@@ -58,6 +63,34 @@ def delete_tree(parent: Key, subkey: str | None) -> None:
             _delete_keys(connection, [key_id, *_descendants(connection, key_id)])
             _touch(connection, above, _notify.REG_NOTIFY_CHANGE_NAME)
     _notify.poll()
+
+
+def _delete_view_tree(parent: ClassesKey, parts: list[str]) -> None:
+    """RegDeleteTree in HKEY_CLASSES_ROOT's view: key by key, deepest first, so each
+    deletion keeps the class registry in step (not one transaction: two stores)."""  # noqa: D205, D209
+    top = parent._open_subkey(parts)
+    assert isinstance(top, ClassesKey)  # a view's subkeys are views
+    pending: list[ClassesKey] = [top]
+    order: list[ClassesKey] = []
+    while pending:
+        key = pending.pop()
+        order.append(key)
+        pending.extend(
+            ClassesKey(f"{key.path}\\{name}", [*key._at, name], key._layers)
+            for name in key._subkeys()
+        )
+    for key in reversed(order):
+        if key is not top or parts:
+            below = key.path.split("\\")[len(parent.path.split("\\")) :]
+            parent._delete_subkey(below)
+    if not parts:
+        for name, _, _ in top._values():
+            top.delete_value(name)
+
+
+def _refuse_view(key: Key, doing: str) -> None:
+    if isinstance(key, ClassesKey):
+        raise NotSupportedError(f"{doing} {key.path}: HKEY_CLASSES_ROOT's keys are a view here")
 
 
 def _delete_keys(connection: sqlite3.Connection, doomed: list[int]) -> None:
@@ -128,7 +161,9 @@ def copy_tree(source: Key, subkey: str | None, target: Key) -> None:
     Raises:
         Win32Error: ERROR_FILE_NOT_FOUND for a subkey that does not exist.
     """
-    parts = _parts(subkey)
+    source, parts = _routed(source, _parts(subkey))
+    _refuse_view(source, "copying")
+    _refuse_view(target, "copying into")
     with transaction() as connection:
         source_id, _, _ = _walk(connection, source, parts, create=False)
         target._row(connection)
@@ -140,7 +175,7 @@ def copy_tree(source: Key, subkey: str | None, target: Key) -> None:
 
 def subkeys_with_times(key: Key) -> list[tuple[str, float]]:
     """Every subkey's name and last write (seconds since the epoch), in RegEnumKey's order."""
-    if isinstance(key, TransactedKey):  # what its transaction sees
+    if isinstance(key, (TransactedKey, ClassesKey)):  # what its transaction (view) sees
         return key.subkeys_with_times()
     with connect() as connection:
         key._row(connection)
@@ -152,6 +187,7 @@ def subkeys_with_times(key: Key) -> list[tuple[str, float]]:
 
 def read_tree(key: Key) -> Tree:
     """``key``'s values and subkeys, whole (what RegSaveKey writes)."""
+    _refuse_view(key, "saving")
     with connect() as connection:
         key._row(connection)
         return _read_tree(connection, key._id)
@@ -159,6 +195,7 @@ def read_tree(key: Key) -> Tree:
 
 def replace_tree(key: Key, tree: Tree) -> None:
     """Make ``key``'s values and subkeys those of ``tree``, in one transaction (RegRestoreKey)."""
+    _refuse_view(key, "restoring")
     with transaction() as connection:
         key._row(connection)
         _empty(connection, key._id)

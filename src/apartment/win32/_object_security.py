@@ -97,7 +97,7 @@ def _aces(acl: PyACL | None) -> tuple[kernel.Ace, ...] | None:
 def _acl(aces: tuple[kernel.Ace, ...] | None) -> PyACL | None:
     if aces is None:
         return None
-    acl = PyACL()
+    acl = PyACL(8)  # as long as its entries need, as a descriptor Windows gives
     for ace in aces:
         acl._add(ace.kind, ace.flags, ace.mask, sid_from_string(ace.sid))
     return acl

@@ -111,7 +111,7 @@ def _tokens(text: str, table: dict[str, int], what: str) -> int:
 def _acl_from(text: str) -> tuple[PyACL, str]:
     """Parse an ACL: its ACEs, and the flags written before the first one."""
     head, _, _ = text.partition("(")
-    acl = PyACL()
+    acl = PyACL(8)  # as long as its entries need (Windows: the DACL of "D:" is 8 bytes)
     for kind, flags, rights, _, _, sid in re.findall(
         r"\(([^;]*);([^;]*);([^;]*);([^;]*);([^;]*);([^)]*)\)", text
     ):

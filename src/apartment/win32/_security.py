@@ -10,6 +10,7 @@ process of the user gets everything (``docs/differences-from-windows.md``).
 from __future__ import annotations
 
 import re
+import struct
 from typing import Any
 
 from .. import kernel
@@ -232,11 +233,12 @@ class PyACL:
     with ERROR_REVISION_MISMATCH; the list takes the highest revision of its entries.
     """
 
-    __slots__ = ("_aces", "_revision")
+    __slots__ = ("_aces", "_revision", "_size")
 
     def __init__(self, bufSize: int = 64, aclrev: int = ACL_REVISION, /) -> None:
         self._aces: list[tuple[int, int, int, PySID]] = []
         self._revision = aclrev
+        self._size = max(int(bufSize), 8)  # pywin32's: the buffer's, grown as entries need
 
     def Initialize(self) -> None:
         self._aces = []
@@ -251,6 +253,10 @@ class PyACL:
             raise Win32Error.from_code(ERROR_REVISION_MISMATCH, f"ACE revision {revision}")
         self._revision = max(self._revision, revision)
         self._aces.append((kind, int(flags), int(mask) & 0xFFFFFFFF, sid))
+        self._size = max(self._size, self._needed())
+
+    def _needed(self) -> int:
+        return 8 + sum(8 + sid.GetLength() for *_, sid in self._aces)
 
     def AddAccessAllowedAce(self, *args: object) -> None:
         """``(access, sid)`` or ``(revision, access, sid)``, as pywin32 takes it."""
@@ -297,7 +303,8 @@ class PyACL:
         return self._revision
 
     def GetAclSize(self) -> int:
-        return 8 + sum(8 + sid.GetLength() for *_, sid in self._aces)
+        """The ACL's size in bytes: what it was made with (64), or more once entries need it."""
+        return self._size
 
     def SetEntriesInAcl(self, obexpl_list: object, /) -> PyACL:
         """A new ACL: this one with EXPLICIT_ACCESS dicts applied (``kernel.set_entries``)."""
@@ -371,12 +378,22 @@ def _revision(value: object) -> int:
 
 
 class PySECURITY_DESCRIPTOR:  # noqa: N801 - pywin32's type name
-    """A security descriptor: owner, group, DACL and SACL, and its control bits."""
+    """A security descriptor: owner, group, DACL and SACL, and its control bits.
+
+    As pywin32's, it is self-relative: ``bytes(sd)`` (and, on Python 3.12 and later,
+    ``memoryview(sd)``: the buffer protocol) gives its bytes as Windows lays them out, and
+    ``SECURITY_DESCRIPTOR(data)`` reads such bytes back (ValueError for others); a size given
+    instead is ignored.
+    """
 
     __slots__ = ("_control", "_dacl", "_group", "_owner", "_sacl")
 
-    def __init__(self, size: int = 0, /) -> None:
+    def __init__(self, data: object = 0, /) -> None:
         self.Initialize()
+        if isinstance(data, (bytes, bytearray, memoryview)):
+            self._read(bytes(data))
+        elif isinstance(data, bool) or not isinstance(data, int):
+            raise TypeError("SECURITY_DESCRIPTOR takes a size or the bytes of a descriptor")
 
     def Initialize(self) -> None:
         self._owner: PySID | None = None
@@ -385,14 +402,48 @@ class PySECURITY_DESCRIPTOR:  # noqa: N801 - pywin32's type name
         self._sacl: PyACL | None = None
         self._control = 0
 
+    def _read(self, raw: bytes) -> None:
+        try:
+            found, _ = kernel.descriptor_from_bytes(raw)
+        except Win32Error:
+            raise ValueError("Data is not a valid security descriptor") from None
+        self._owner = None if found.owner is None else sid_from_string(found.owner)
+        self._group = None if found.group is None else sid_from_string(found.group)
+        (sacl_at, dacl_at) = struct.unpack_from("<II", raw, 12)
+        self._sacl = _acl_read(found.sacl, raw, sacl_at)
+        self._dacl = _acl_read(found.dacl, raw, dacl_at)
+        self._control = found.control
+
+    def _bytes(self) -> bytes:
+        descriptor = kernel.Descriptor(
+            None if self._owner is None else sid_to_string(self._owner),
+            None if self._group is None else sid_to_string(self._group),
+            _core_aces(self._dacl),
+            _core_aces(self._sacl),
+            self._control,
+        )
+        return kernel.descriptor_bytes(
+            descriptor,
+            sacl_size=None if self._sacl is None else self._sacl._size,
+            dacl_size=None if self._dacl is None else self._dacl._size,
+        )
+
+    def __bytes__(self) -> bytes:
+        return self._bytes()
+
+    def __buffer__(self, flags: int, /) -> memoryview:
+        """The descriptor's bytes, read-only, as pywin32's buffer gives them (Python 3.12+)."""
+        return memoryview(self._bytes())
+
     def IsValid(self) -> bool:
         return True
 
     def IsSelfRelative(self) -> bool:
-        return False
+        return True
 
     def GetLength(self) -> int:
-        return 20
+        """The length of its self-relative bytes (GetSecurityDescriptorLength)."""
+        return len(self._bytes())
 
     def SetSecurityDescriptorDacl(
         self, bDaclPresent: int, pDacl: object, bDaclDefaulted: int, /
@@ -431,7 +482,8 @@ class PySECURITY_DESCRIPTOR:  # noqa: N801 - pywin32's type name
         return self._group
 
     def GetSecurityDescriptorControl(self) -> tuple[int, int]:
-        return self._control, 1
+        """``(control, revision)``; the control has SE_SELF_RELATIVE, as pywin32's does."""
+        return self._control | _SE_SELF_RELATIVE, 1
 
     def SetSecurityDescriptorControl(
         self, ControlBitsOfInterest: int, ControlBitsToSet: int, /
@@ -442,6 +494,25 @@ class PySECURITY_DESCRIPTOR:  # noqa: N801 - pywin32's type name
 
     def __repr__(self) -> str:
         return f"<PySECURITY_DESCRIPTOR object at {id(self):#018x}>"
+
+
+_SE_SELF_RELATIVE = 0x8000
+
+
+def _core_aces(acl: PyACL | None) -> tuple[kernel.Ace, ...] | None:
+    if acl is None:
+        return None
+    return tuple(kernel.Ace(k, f, m, sid_to_string(s)) for k, f, m, s in acl._aces)
+
+
+def _acl_read(aces: tuple[kernel.Ace, ...] | None, raw: bytes, at: int) -> PyACL | None:
+    """The ACL at ``raw[at:]`` (its entries read as ``aces``), with its size as recorded."""
+    if aces is None:
+        return None
+    acl = PyACL(struct.unpack_from("<H", raw, at + 2)[0])
+    for ace in aces:
+        acl._add(ace.kind, ace.flags, ace.mask, sid_from_string(ace.sid))
+    return acl
 
 
 def _flag(control: int, bit: int, on: object) -> int:

@@ -31,6 +31,7 @@ import operator
 import threading
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
+from .. import com as _com  # noqa: F401 - loaded: HKEY_CLASSES_ROOT shows its classes
 from .. import kernel, registry
 from .._fork import OUTER, hold_across_fork
 from ..errors import ERROR_FILE_NOT_FOUND, ERROR_INVALID_DATA, Win32Error, system_message
