@@ -166,6 +166,7 @@ from ._keylayout import VK_PACKET as VK_PACKET
 from ._keylayout import key_char as key_char
 from ._keylayout import map_virtual_key as map_virtual_key
 from ._keyscan import key_scan as key_scan
+from ._memory import buffer_address as buffer_address
 from ._memory import read_memory as read_memory
 from ._memory import read_string as read_string
 from ._memory import write_memory as write_memory
@@ -444,6 +445,7 @@ __all__ = [
     "key_scan",
     "load_cursor",
     "load_icon",
+    "buffer_address",
     "read_memory",
     "read_string",
     "queue_status",

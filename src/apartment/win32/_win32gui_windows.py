@@ -12,6 +12,7 @@ address, which CallWindowProc takes.
 from __future__ import annotations
 
 import operator
+import warnings
 from typing import TYPE_CHECKING, Any
 
 from .. import kernel, messages
@@ -33,6 +34,7 @@ __all__ = [
     "GetCursorPos", "GetCapture", "SetCapture", "ReleaseCapture",
     "GetLayeredWindowAttributes", "SetLayeredWindowAttributes", "ChildWindowFromPoint",
     "WindowFromPoint", "PyMakeBuffer", "GetModuleHandle", "LOWORD", "HIWORD", "PySetMemory",
+    "PyGetBufferAddressAndLen",
 ]  # fmt: skip
 
 _GWL_WNDPROC = messages.GWL_WNDPROC
@@ -285,11 +287,25 @@ def SetLayeredWindowAttributes(hwnd: int, Key: int, Alpha: int, Flags: int, /) -
 
 
 def PyMakeBuffer(length: int, addr: object = 0, /) -> memoryview:
-    """A view of ``length`` bytes at ``addr`` (read-only here), or a new zeroed buffer for 0."""
+    """A view of ``length`` bytes at ``addr`` (read-only here), or a new zeroed buffer for 0.
+
+    Deprecated in pywin32 (a DeprecationWarning, as there). A new buffer has room behind its
+    ``length`` bytes for ``length`` UTF-16 characters and a NUL: programs pass its length as
+    WM_GETTEXT's count of characters, and the W procedure's copy then lands in that room, as
+    it lands in the heap's slack on Windows.
+    """
+    warnings.warn(
+        "PyMakeBuffer is deprecated; use PyGetMemory instead", DeprecationWarning, stacklevel=2
+    )
     size = _index(length)
     if not addr:
-        return memoryview(bytearray(size))
+        return memoryview(bytearray(2 * max(size, 0) + 2))[:size]
     return messages.read_memory(_index(addr), size)
+
+
+def PyGetBufferAddressAndLen(obj: object, /) -> tuple[int, int]:
+    """``(address, length)`` of a bytes-like object's memory, for PyGetString and messages."""
+    return messages.buffer_address(obj)
 
 
 @api("GetModuleHandle")
