@@ -10,6 +10,8 @@ lister that opens processes with PROCESS_QUERY_LIMITED_INFORMATION | PROCESS_VM_
 import os
 import threading
 import warnings
+from collections.abc import Callable
+from typing import TypeVar
 
 import pytest
 import win32api
@@ -17,11 +19,12 @@ import win32con
 import win32gui
 import win32process
 
+T = TypeVar("T")
 TIMEOUT = 30  # safety net only
 PROCESS_QUERY_LIMITED_INFORMATION = 0x1000
 
 
-def _edit_on_a_thread(text: str, body):  # noqa: ANN001, ANN202
+def _edit_on_a_thread(text: str, body: Callable[[int], T]) -> T:
     """Run ``body(edit)`` on this thread while another thread owns and pumps an Edit window."""
     made: dict[str, int] = {}
     ready = threading.Event()
