@@ -58,7 +58,7 @@ def server(ready):
     workers = []
     stop = threading.Event()
     first = True
-    while not stop.is_set():
+    while True:  # stop is looked at once a connection came: a quit wakes the loop with one
         pipe = win32pipe.CreateNamedPipe(
             NAME,
             win32pipe.PIPE_ACCESS_DUPLEX,
