@@ -16,6 +16,7 @@ from typing import TypeVar
 import pytest
 import win32api
 import win32con
+import win32event
 import win32gui
 import win32process
 
@@ -103,3 +104,29 @@ def test_module_names_need_only_limited_query_and_vm_read() -> None:
         )
     finally:
         win32api.CloseHandle(handle)
+
+
+def test_cancelling_a_waitable_timer_leaves_it_signaled() -> None:
+    timer = win32event.CreateWaitableTimer(None, True, None)
+    try:
+        win32event.SetWaitableTimer(timer, -1, 0, None, None, False)
+        assert win32event.WaitForSingleObject(timer, 10_000) == win32event.WAIT_OBJECT_0
+        win32event.CancelWaitableTimer(timer)
+        assert win32event.WaitForSingleObject(timer, 0) == win32event.WAIT_OBJECT_0
+    finally:
+        win32api.CloseHandle(timer)
+
+
+def test_an_enumeration_stopped_by_its_callback_raises_nothing() -> None:
+    calls: list[int] = []
+
+    def stop(hwnd: int, extra: object) -> bool:
+        calls.append(hwnd)
+        return False
+
+    edit = win32gui.CreateWindow("Edit", "", 0, 0, 0, 10, 10, 0, 0, 0, None)
+    try:
+        assert win32gui.EnumWindows(stop, None) is None
+        assert len(calls) == 1
+    finally:
+        win32gui.DestroyWindow(edit)
