@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import threading
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,7 @@ from apartment.messages import (
     WM_CLOSE,
     WM_CREATE,
     WM_DESTROY,
+    WM_GETTEXT,
     WM_NCCREATE,
     WM_NCDESTROY,
     WM_USER,
@@ -325,3 +327,35 @@ def test_window_owner_thread(recorder: Recorder) -> None:
     pumper = Pumper(lambda: create_window("windows-test"))
     assert window_of(pumper.result.hwnd).thread is pumper.thread
     pumper.stop()
+
+
+def test_the_system_control_classes_exist_without_registering() -> None:
+    window = create_window("edit", "12.5")  # any case, as class names are
+    try:
+        assert window.text == "12.5"
+    finally:
+        window.destroy()
+
+
+def test_wm_gettext_from_another_thread_fills_the_senders_buffer_with_utf16() -> None:
+    pumper = Pumper(lambda: create_window("Edit", "37.25"))
+    try:
+        buffer = bytearray(16)
+        assert send_message(pumper.result.hwnd, WM_GETTEXT, 3, buffer) == 2
+        assert bytes(buffer) == "37\0".encode("utf-16-le") + bytes(10)
+        address = (ctypes.c_char * 16)()
+        count = send_message(pumper.result.hwnd, WM_GETTEXT, 8, ctypes.addressof(address))
+        assert (count, address.raw[:12]) == (5, "37.25\0".encode("utf-16-le"))
+    finally:
+        pumper.stop()
+
+
+def test_a_slice_is_filled_as_far_as_the_memory_behind_it_reaches() -> None:
+    pumper = Pumper(lambda: create_window("Edit", "abcdef"))
+    try:
+        whole = bytearray(8)
+        view = memoryview(whole)[:2]  # two bytes counted, eight behind them
+        assert send_message(pumper.result.hwnd, WM_GETTEXT, 7, view) == 6
+        assert bytes(whole) == "abcd".encode("utf-16-le")
+    finally:
+        pumper.stop()

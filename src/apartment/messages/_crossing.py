@@ -22,7 +22,7 @@ import ctypes
 import struct
 from typing import Any
 
-from ._memory import read_memory, read_string, write_memory
+from ._memory import buffer_address, buffer_room, read_memory, read_string, write_memory
 from ._params import TextBuffer
 
 __all__ = ["WM_COPYDATA", "WM_GETTEXT", "WM_SETTEXT", "fill_text", "marshal", "plain", "unmarshal"]
@@ -124,6 +124,9 @@ def fill_text(lparam: object, size: object, text: str) -> None:
     if isinstance(lparam, (bytearray, memoryview)):
         view = memoryview(lparam).cast("B")
         if not view.readonly:
-            view[: min(len(data), len(view))] = data[: len(view)]
+            # The characters go where the buffer starts, as far as its memory reaches (a
+            # buffer counted in bytes but passed as wParam characters is filled as on Windows
+            # when the allocation has room, PyMakeBuffer's has).
+            write_memory(buffer_address(view)[0], data[: buffer_room(view)])
     elif isinstance(lparam, int) and lparam:
         write_memory(lparam, data)

@@ -16,6 +16,7 @@ from ._constants import (
     WM_SIZE,
     WM_WINDOWPOSCHANGED,
 )
+from ._crossing import fill_text
 from ._destroy import destroy_window
 from ._focus import capture_window, release_capture, set_focus
 from ._gui_constants import WA_INACTIVE, WM_ACTIVATE, WM_CANCELMODE
@@ -76,10 +77,17 @@ def _set_title(hwnd: int, title: str) -> None:
 
 def _get_text(hwnd: int, size: object, buffer: object) -> int:
     title = window_of(hwnd).title
-    if not isinstance(buffer, TextBuffer) or not isinstance(size, int) or size <= 0:
+    if isinstance(size, bool) or not isinstance(size, int) or size <= 0:
         return 0
-    buffer.text = title[: size - 1]
-    return len(buffer.text)
+    if isinstance(buffer, TextBuffer):
+        buffer.text = title[: size - 1]
+        return len(buffer.text)
+    if isinstance(buffer, (bytearray, memoryview)) or (isinstance(buffer, int) and buffer):
+        # A sender's own buffer or address (a thread of this process sent it): filled with
+        # UTF-16 characters and a NUL, as the W procedure fills it.
+        fill_text(buffer, size, title)
+        return min(len(title), size - 1)
+    return 0
 
 
 def _size_and_move(window: Window, pos: WindowPos) -> None:

@@ -39,7 +39,7 @@ from ._window import create_window, dispatch_message
 from ._window_table import is_window, window_of
 from ._windowinfo import dialog_item, is_child
 from ._windowpos import get_window_text, set_window_text, show_window
-from ._wndclass import lookup_class, register_class
+from ._wndclass import add_system_classes, lookup_class, register_class
 
 if TYPE_CHECKING:
     from ._wndclass import WindowProc
@@ -173,6 +173,9 @@ def _ensure_classes() -> None:
             register_class(name, procs[name])
         if dialog_missing:
             register_class(DIALOG_CLASS, def_dialog_proc)
+
+
+add_system_classes(("Button", "Edit", "Static", DIALOG_CLASS), _ensure_classes)
 
 
 # -- the dialog manager -------------------------------------------------------------------

@@ -17,7 +17,7 @@ import ctypes
 import mmap
 import os
 
-__all__ = ["buffer_address", "read_memory", "read_string", "write_memory"]
+__all__ = ["buffer_address", "buffer_room", "read_memory", "read_string", "write_memory"]
 
 _PAGE = mmap.PAGESIZE
 _ADDRESSES = range(1, 2**64)
@@ -44,6 +44,66 @@ def _readable(address: int, size: int) -> bool:
     finally:
         os.close(read_end)
         os.close(write_end)
+
+
+class _PyBuffer(ctypes.Structure):
+    """CPython's Py_buffer, as PyObject_GetBuffer fills it (``buf`` and ``len`` are read)."""
+
+    _fields_ = (
+        ("buf", ctypes.c_void_p),
+        ("obj", ctypes.c_void_p),
+        ("len", ctypes.c_ssize_t),
+        ("itemsize", ctypes.c_ssize_t),
+        ("readonly", ctypes.c_int),
+        ("ndim", ctypes.c_int),
+        ("format", ctypes.c_char_p),
+        ("shape", ctypes.c_void_p),
+        ("strides", ctypes.c_void_p),
+        ("suboffsets", ctypes.c_void_p),
+        ("internal", ctypes.c_void_p),
+    )
+
+
+_get_buffer = ctypes.pythonapi.PyObject_GetBuffer
+_get_buffer.argtypes = (ctypes.py_object, ctypes.POINTER(_PyBuffer), ctypes.c_int)
+_get_buffer.restype = ctypes.c_int
+_release_buffer = ctypes.pythonapi.PyBuffer_Release
+_release_buffer.argtypes = (ctypes.POINTER(_PyBuffer),)
+_release_buffer.restype = None
+
+
+def buffer_address(obj: object) -> tuple[int, int]:
+    """``(address, length in bytes)`` of a bytes-like object's memory (PyGetBufferAddressAndLen).
+
+    The address stays good while the object lives and is not resized, as on Windows.
+
+    Raises:
+        TypeError: ``obj`` does not offer a contiguous buffer.
+    """
+    view = _PyBuffer()
+    if _get_buffer(obj, ctypes.byref(view), 0) != 0:  # PyBUF_SIMPLE: contiguous bytes
+        raise TypeError(f"a buffer object is required, not {type(obj).__name__}")
+    try:
+        return view.buf or 0, view.len
+    finally:
+        _release_buffer(ctypes.byref(view))
+
+
+def buffer_room(view: memoryview) -> int:
+    """How many bytes may be written from ``view``'s start: to the end of what it slices.
+
+    A Windows procedure that fills a buffer writes where the pointer points, whatever the
+    Python object around it says; a slice of a larger allocation (PyMakeBuffer's) has the
+    rest of that allocation behind it.
+    """
+    room = view.nbytes
+    base = view.obj
+    if isinstance(base, (bytearray, memoryview)) and not view.readonly:
+        start, _ = buffer_address(view)
+        base_start, base_len = buffer_address(base)
+        if base_start <= start <= base_start + base_len:
+            room = max(room, base_start + base_len - start)
+    return room
 
 
 def _check_size(size: object) -> int:
@@ -170,55 +230,3 @@ def write_memory(address: int, data: bytes | bytearray | memoryview) -> None:
     finally:
         os.close(read_end)
         os.close(write_end)
-
-
-class _PyBuffer(ctypes.Structure):
-    """CPython's Py_buffer, as PyObject_GetBuffer fills it (``obj`` left to PyBuffer_Release)."""
-
-    _fields_ = (
-        ("buf", ctypes.c_void_p),
-        ("obj", ctypes.c_void_p),
-        ("len", ctypes.c_ssize_t),
-        ("itemsize", ctypes.c_ssize_t),
-        ("readonly", ctypes.c_int),
-        ("ndim", ctypes.c_int),
-        ("format", ctypes.c_char_p),
-        ("shape", ctypes.c_void_p),
-        ("strides", ctypes.c_void_p),
-        ("suboffsets", ctypes.c_void_p),
-        ("internal", ctypes.c_void_p),
-    )
-
-
-def buffer_address(obj: object) -> tuple[int, int]:
-    """(address, length in bytes) of a bytes-like object's memory (PyGetBufferAddressAndLen).
-
-    The address stays good while ``obj`` lives and is not resized, as on Windows; a program
-    passes it in a message's lparam or to PySetString/PyGetString.
-
-    Raises:
-        TypeError: ``obj`` is not a bytes-like object (a str is not).
-        BufferError: its memory is not contiguous (a strided memoryview).
-    """
-    if isinstance(obj, str) or not _has_buffer(obj):
-        raise TypeError(f"a bytes-like object is required, not '{type(obj).__name__}'")
-    view = _PyBuffer()
-    get_buffer = ctypes.pythonapi.PyObject_GetBuffer
-    get_buffer.argtypes = (ctypes.py_object, ctypes.POINTER(_PyBuffer), ctypes.c_int)
-    get_buffer.restype = ctypes.c_int
-    release = ctypes.pythonapi.PyBuffer_Release
-    release.argtypes = (ctypes.POINTER(_PyBuffer),)
-    release.restype = None
-    get_buffer(obj, ctypes.byref(view), 0)  # PyBUF_SIMPLE; a strided view: BufferError
-    try:
-        return view.buf or 0, view.len
-    finally:
-        release(ctypes.byref(view))
-
-
-def _has_buffer(obj: object) -> bool:
-    try:
-        memoryview(obj)  # type: ignore[arg-type]
-    except TypeError:
-        return False
-    return True

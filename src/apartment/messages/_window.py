@@ -72,7 +72,7 @@ from ._windowpos import (
     update_window,
     window_rect,
 )
-from ._wndclass import find_class
+from ._wndclass import ensure_system_class, find_class
 
 if TYPE_CHECKING:
     from ..kernel import ThreadHandle
@@ -364,6 +364,7 @@ def create_window(
     rect = _initial_rect(style, x, y, width, height)
     queue = current_queue()
     hwnd_value = new_hwnd()  # unique in the session; the session's file is not read under the lock
+    ensure_system_class(class_name)
     with KERNEL_LOCK:
         wclass = find_class(class_name)
         for role, hwnd in (("parent", parent if child else 0), ("owner", owner)):

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 __all__ = [
     "WindowClass",
     "WindowProc",
+    "add_system_classes",
+    "ensure_system_class",
     "find_class",
     "lookup_class",
     "register_class",
@@ -46,6 +48,27 @@ class WindowClass:
 
 _classes: dict[str, WindowClass] = {}
 _atoms = itertools.count(0xC000)
+# The system's classes (Edit, Button, Static, the dialog class...) exist in every Windows
+# process; here each is registered the first time a window of it is made. Filled at import.
+_system_makers: dict[str, Callable[[], None]] = {}
+
+
+def add_system_classes(names: tuple[str, ...], maker: Callable[[], None]) -> None:
+    """Name system classes that ``maker`` registers on first use (called at import time)."""
+    for name in names:
+        _system_makers[name.lower()] = maker
+
+
+def ensure_system_class(class_name: object) -> None:
+    """Register ``class_name`` if it is a system class not made yet; kernel lock not held.
+
+    CreateWindow("Edit", ...) works in any Windows process without a RegisterClass: the
+    system registered it (a window of it answers WM_SETTEXT and WM_GETTEXT as any does).
+    """
+    if isinstance(class_name, str):
+        maker = _system_makers.get(class_name.lower())
+        if maker is not None:
+            maker()
 
 
 def register_class(name: str, proc: WindowProc, *, style: int = 0) -> WindowClass:

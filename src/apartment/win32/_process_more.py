@@ -143,7 +143,7 @@ def GetProcessWindowStation() -> PyHANDLE:
 def EnumProcessModulesEx(hProcess: object, FilterFlag: int, /) -> tuple[int, ...]:
     """The module handles of a process; a 64-bit process's modules are all of one kind."""
     dword(FilterFlag)
-    process = lookup(hProcess, ProcessHandle, _PROCESS_QUERY_INFORMATION | _PROCESS_VM_READ)
+    process = lookup(hProcess, ProcessHandle, _PROCESS_QUERY_LIMITED_INFORMATION | _PROCESS_VM_READ)
     return tuple(module.handle for module in kernel.process_modules(process))
 
 

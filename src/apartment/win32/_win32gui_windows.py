@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import array as _array
 import operator
+import warnings
 from typing import TYPE_CHECKING, Any
 
 from .. import kernel, messages
@@ -287,11 +288,25 @@ def SetLayeredWindowAttributes(hwnd: int, Key: int, Alpha: int, Flags: int, /) -
 
 
 def PyMakeBuffer(length: int, addr: object = 0, /) -> memoryview:
-    """A view of ``length`` bytes at ``addr`` (read-only here), or a new zeroed buffer for 0."""
+    """A view of ``length`` bytes at ``addr`` (read-only here), or a new zeroed buffer for 0.
+
+    Deprecated in pywin32 (a DeprecationWarning, as there). A new buffer has room behind its
+    ``length`` bytes for ``length`` UTF-16 characters and a NUL: programs pass its length as
+    WM_GETTEXT's count of characters, and the W procedure's copy then lands in that room, as
+    it lands in the heap's slack on Windows.
+    """
+    warnings.warn(
+        "PyMakeBuffer is deprecated; use PyGetMemory instead", DeprecationWarning, stacklevel=2
+    )
     size = _index(length)
     if not addr:
-        return memoryview(bytearray(size))
+        return memoryview(bytearray(2 * max(size, 0) + 2))[:size]
     return messages.read_memory(_index(addr), size)
+
+
+def PyGetBufferAddressAndLen(obj: object, /) -> tuple[int, int]:
+    """``(address, length)`` of a bytes-like object's memory, for PyGetString and messages."""
+    return messages.buffer_address(obj)
 
 
 @api("GetModuleHandle")
@@ -313,11 +328,6 @@ def HIWORD(val: int, /) -> int:
 def PySetMemory(addr: int, data: object, /) -> None:
     """Copy ``data`` (a bytes-like object) to memory at ``addr``; ValueError if not writable."""
     messages.write_memory(_index(addr), memoryview(data))  # type: ignore[arg-type]
-
-
-def PyGetBufferAddressAndLen(obj: object, /) -> tuple[int, int]:
-    """(address, length) of a bytes-like object's memory, good while the object lives."""
-    return messages.buffer_address(obj)
 
 
 def PySetString(addr: int, String: object, maxLen: int = -1, /) -> None:

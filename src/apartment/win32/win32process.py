@@ -357,13 +357,13 @@ def EnumProcesses() -> tuple[int, ...]:
 @api("EnumProcessModules")
 def EnumProcessModules(hProcess: object, /) -> tuple[int, ...]:
     """The module handles of a process: its program first (GetModuleHandle(None))."""
-    process = lookup(hProcess, ProcessHandle, _PROCESS_QUERY_INFORMATION | _PROCESS_VM_READ)
+    process = lookup(hProcess, ProcessHandle, _PROCESS_QUERY_LIMITED_INFORMATION | _PROCESS_VM_READ)
     return tuple(module.handle for module in kernel.process_modules(process))
 
 
 @api("GetModuleFileNameEx")
 def GetModuleFileNameEx(hProcess: object, hModule: object, /) -> str:
-    process = lookup(hProcess, ProcessHandle, _PROCESS_QUERY_INFORMATION | _PROCESS_VM_READ)
+    process = lookup(hProcess, ProcessHandle, _PROCESS_QUERY_LIMITED_INFORMATION | _PROCESS_VM_READ)
     return kernel.module_file_name(process, handle_value(hModule))
 
 
