@@ -19,7 +19,11 @@ process's signal wakeup fd (``signal.set_wakeup_fd``): CPython writes the signal
 into it for every signal it handles, which ends the read, and the park is still one blocking
 ``read()``. Only if another owner holds the wakeup fd when the main thread first waits (an
 asyncio loop with signal handlers, say) does it park on an eventfd in slices of
-:data:`MAIN_SLICE` seconds, polling, so that its handler runs between two of them.
+:data:`MAIN_SLICE` seconds, polling, so that its handler runs between two of them. An owner
+that takes the wakeup fd *later* (``loop.add_signal_handler`` after the main thread's first
+wait) cannot be seen without a system call per park: a real SIGINT then still ends the read
+(EINTR), but one landing in the instant before it, or ``interrupt_main()``, is seen at the
+next wake-up, as with CPython's own blocking calls.
 """
 
 from __future__ import annotations
