@@ -280,3 +280,20 @@ def test_a_wakeup_pipe_parker_counts_wake_ups_not_signal_bytes() -> None:
         assert parker.acquire()  # past the signal's byte to the wake-up
     finally:
         _parker.close_parker(parker)
+
+
+def test_a_long_timed_park_on_the_wakeup_pipe_polls_in_slices_and_still_times_out(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(_parker, "MAX_POLL_SECONDS", 0.005)  # so "long" is 5 ms here
+    r, w = os.pipe()
+    os.set_blocking(w, False)
+    parker = _parker._WakeupPipeParker(r, w)
+    try:
+        assert not parker.acquire(True, 0.02)  # four slices, nobody wakes it
+        os.write(w, bytes((2,)))  # a signal's byte in the middle: the park goes on
+        assert not parker.acquire(True, 0.02)
+        parker.release()
+        assert parker.acquire(True, 0.02)  # a wake-up ends it in the first slice
+    finally:
+        _parker.close_parker(parker)
