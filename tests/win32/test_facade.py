@@ -143,6 +143,32 @@ def test_the_hot_calls_check_kind_and_access_as_any_call_does() -> None:
         handle.Close()
 
 
+def test_a_wait_for_multiple_objects_on_one_handle_is_the_one_object_wait() -> None:
+    from apartment.kernel import start_thread
+
+    me = win32api.GetCurrentProcess()
+    auto = win32event.CreateEvent(None, False, True, None)
+    mutex = win32event.CreateMutex(None, False, None)
+    modify_only = win32api.DuplicateHandle(me, auto, me, win32event.EVENT_MODIFY_STATE, 0, 0)
+    wait = win32event.WaitForMultipleObjects
+    for wait_all in (False, 0, True):
+        win32event.SetEvent(auto)
+        assert wait([auto], wait_all, 0) == win32event.WAIT_OBJECT_0
+        assert wait([int(auto)], wait_all, 0) == win32event.WAIT_TIMEOUT  # auto-reset: taken
+    taker = start_thread(win32event.WaitForSingleObject, mutex, 0)  # ends owning it: abandoned
+    assert taker.wait(10)
+    assert win32event.WaitForMultipleObjects([mutex], False, 0) == win32event.WAIT_ABANDONED_0
+    assert win32event.WaitForMultipleObjects([mutex], False, 0) == win32event.WAIT_OBJECT_0  # ours
+    win32event.ReleaseMutex(mutex)
+    win32event.ReleaseMutex(mutex)
+    for handlelist, code in (([modify_only], 5), ([win32api.GetCurrentProcess()], 6)):
+        with pytest.raises(pywintypes.error) as caught:
+            win32event.WaitForMultipleObjects(handlelist, False, 0)
+        assert (caught.value.winerror, caught.value.funcname) == (code, "WaitForMultipleObjects")
+    for handle in (auto, mutex, modify_only):
+        handle.Close()
+
+
 def test_a_wait_takes_handles_as_pyhandles_ints_or_both() -> None:
     handles_ = [win32event.CreateEvent(None, True, False, None) for _ in range(3)]
     win32event.SetEvent(handles_[2])

@@ -256,7 +256,25 @@ _ZERO = 0  # CPython's one int 0: ``x is _ZERO`` is the cheapest test for it (el
 def WaitForMultipleObjects(handlelist: object, bWaitAll: int, milliseconds: int, /) -> int:
     # as_bool, ms_to_timeout and wait_code inlined for the usual arguments: a wait loop's call.
     # The handles resolve to a set the kernel checked (waitables), and the milliseconds to
-    # seconds in range, so the kernel's wait_resolved checks neither again.
+    # seconds in range, so the kernel's wait_resolved checks neither again. One handle is the
+    # one-object wait, whichever bWaitAll (WaitForSingleObject's translation, found the same way).
+    if (
+        type(handlelist) is list
+        and len(handlelist) == 1
+        and (bWaitAll is False or bWaitAll is _ZERO or bWaitAll is True)
+        and type(milliseconds) is int
+        and 0 <= milliseconds < 0xFFFFFFFF
+    ):
+        handle = handlelist[0]
+        obj = _synchronizable.get(
+            handle._value if type(handle) is PyHANDLE else handle if type(handle) is int else 0
+        )
+        if obj is not None and not _deferred:
+            try:
+                single = obj.wait(milliseconds / 1000.0)
+            except Win32Error as error:
+                raise stamped(error, "WaitForMultipleObjects") from None
+            return WAIT_OBJECT_0 if single is _SIGNALED else wait_code(single)
     try:
         # waitables(handlelist, SYNCHRONIZE), its lookup by identity inlined
         if type(handlelist) is list and handlelist and type(handlelist[0]) is PyHANDLE:
