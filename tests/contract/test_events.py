@@ -163,6 +163,18 @@ def test_event_opened_with_modify_state_only_can_be_set(handles: Handles) -> Non
     assert wait0(event) == OBJECT_0
 
 
+def test_a_wait_needs_synchronize_access(handles: Handles) -> None:
+    name = f"apartment-contract-{uuid.uuid4().hex}"
+    handles(win32event.CreateEvent(None, True, True, name))
+    modify_only = handles(win32event.OpenEvent(win32event.EVENT_MODIFY_STATE, False, name))
+    with pytest.raises(pywintypes.error) as info:
+        win32event.WaitForSingleObject(modify_only, 0)
+    assert (info.value.winerror, info.value.funcname) == (
+        winerror.ERROR_ACCESS_DENIED,
+        "WaitForSingleObject",
+    )
+
+
 def test_open_event_gives_a_handle_to_the_same_event(handles: Handles) -> None:
     name = f"apartment-contract-{uuid.uuid4().hex}"
     event = handles(win32event.CreateEvent(None, False, False, name))

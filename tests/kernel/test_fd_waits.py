@@ -7,13 +7,15 @@ socket; a grant that races with the socket is kept, never lost.
 
 from __future__ import annotations
 
+import _thread
 import os
+import signal
 import threading
 from typing import TYPE_CHECKING
 
 import pytest
 
-from apartment.kernel import Event, Semaphore, WaitResult, start_thread
+from apartment.kernel import Event, Semaphore, WaitResult, current_thread, start_thread
 from apartment.kernel.lowlevel import can_watch_files, wait_any_or_readable
 from apartment.testing import wait_until_blocked
 
@@ -91,3 +93,53 @@ def test_a_grant_racing_with_the_descriptor_is_never_lost(pipe: tuple[int, int])
         else:
             assert box == [WaitResult(0)]
             assert sem.wait(0) is None, "the grant was taken twice"
+
+
+needs_main = pytest.mark.skipif(
+    threading.current_thread() is not threading.main_thread(), reason="needs the main thread"
+)
+
+
+@needs_main
+def test_a_signal_in_the_main_thread_is_no_wake_up_of_the_readable_wait(
+    pipe: tuple[int, int],
+) -> None:
+    """The main thread's parker is the signal wakeup pipe: a signal's byte is read past."""
+    read, _ = pipe
+    event = Event()
+    handled = threading.Event()
+    main = current_thread()
+    old = signal.signal(signal.SIGUSR1, lambda signum, frame: handled.set())
+
+    def signal_then_set() -> None:
+        wait_until_blocked(main, on=event)
+        signal.pthread_kill(threading.main_thread().ident or 0, signal.SIGUSR1)
+        handled.wait(10)  # the handler ran, in the middle of the wait
+        wait_until_blocked(main, on=event)  # and the wait goes on
+        event.set()
+
+    helper = start_thread(signal_then_set)
+    try:
+        assert wait_any_or_readable((event,), read) == WaitResult(0)
+    finally:
+        signal.signal(signal.SIGUSR1, old)
+    assert helper.wait(10)
+    assert handled.is_set()
+
+
+@needs_main
+def test_ctrl_c_interrupts_the_readable_wait_in_the_main_thread(pipe: tuple[int, int]) -> None:
+    read, _ = pipe
+    event = Event()
+    main = current_thread()
+
+    def interrupt() -> None:
+        wait_until_blocked(main, on=event)
+        _thread.interrupt_main()  # no EINTR: only the wakeup fd's byte ends the poll
+
+    helper = start_thread(interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        wait_any_or_readable((event,), read)
+    assert helper.wait(10)
+    event.set()
+    assert event.wait(0) == WaitResult(0)  # the interrupted wait took nothing

@@ -266,6 +266,32 @@ def test_the_lock_free_view_holds_open_handles_only_and_get_typed_says_the_rest(
     assert table.lock_free_view() == (entries, deferred)  # the same objects for good
 
 
+def test_a_kind_view_holds_the_open_handles_of_its_kind_that_grant_its_access() -> None:
+    from apartment.kernel import Waitable
+
+    modify = 0x2  # EVENT_MODIFY_STATE
+    table = HandleTable()
+    event, mutex = Event(), Mutex()
+    before = table.insert(event, access=modify | SYNCHRONIZE)
+    view = table.kind_view(Event, modify)
+    assert view == {before: event}  # what is open already is in it
+    table.insert(event, access=SYNCHRONIZE)  # lacks the access
+    table.insert(mutex)  # another kind
+    after = table.insert(event)  # all access
+    at = after + 800
+    table.insert_at(at, event, modify)
+    assert view == {before: event, after: event, at: event}
+    table.close(before)
+    table.close(at)
+    assert view == {after: event}
+    assert table.kind_view(Event, modify) is view  # one per (kind, access), for good
+    waitables = table.kind_view(Waitable, SYNCHRONIZE)  # type: ignore[type-abstract]
+    assert set(waitables.values()) == {event, mutex}  # subclasses of the kind too
+    assert all(
+        table.get_typed(value, Waitable, SYNCHRONIZE) is obj for value, obj in waitables.items()
+    )
+
+
 def test_a_full_query_or_set_right_holds_the_limited_one_for_processes_and_threads() -> None:
     from apartment.kernel import current_process, current_thread
 

@@ -138,3 +138,162 @@ def test_a_long_timed_park_polls_in_slices_and_still_times_out(
         assert parker.acquire(True, 0.02)  # a wake-up ends it in the first slice
     finally:
         _parker.close_parker(parker)
+
+
+# -- the main thread: a pipe that is the signal wakeup fd ---------------------------------------
+
+
+@needs_eventfd
+def test_the_main_thread_parks_on_a_pipe_that_is_the_signal_wakeup_fd() -> None:
+    script = textwrap.dedent(
+        """
+        import signal
+        from apartment.kernel import Event, current_thread
+
+        Event().wait(0)
+        parker = current_thread()._state.park
+        print(type(parker).__name__, signal.set_wakeup_fd(-1) == parker._w)
+        """
+    )
+    assert run_python("-c", script).split() == ["_WakeupPipeParker", "True"]
+
+
+@needs_eventfd
+def test_a_foreign_wakeup_fd_is_kept_and_ctrl_c_still_interrupts_the_main_thread() -> None:
+    """Another owner's wakeup fd stays; the main thread then parks in slices (Ctrl-C seen)."""
+    script = textwrap.dedent(
+        """
+        import _thread, signal, socket
+        from apartment.kernel import Event, current_thread, start_thread
+        from apartment.testing import wait_until_blocked
+
+        mine, theirs = socket.socketpair()
+        mine.setblocking(False)
+        signal.set_wakeup_fd(mine.fileno())
+        Event().wait(0)
+        main = current_thread()
+        print(type(main._state.park).__name__)
+        event = Event()
+
+        def interrupt():
+            wait_until_blocked(main, on=event)
+            _thread.interrupt_main()  # no EINTR: only a slice's end lets the handler run
+
+        helper = start_thread(interrupt)
+        try:
+            event.wait()
+        except KeyboardInterrupt:
+            print("interrupted")
+        print(bool(helper.wait(10)), signal.set_wakeup_fd(-1) == mine.fileno())
+        """
+    )
+    assert run_python("-c", script).split() == ["_EventFdParker", "interrupted", "True", "True"]
+
+
+@needs_eventfd
+def test_a_signal_is_no_wake_up_for_the_main_thread() -> None:
+    """A handled signal's byte in the pipe, while parked or before, wakes no wait."""
+    script = textwrap.dedent(
+        """
+        import signal, threading
+        from apartment.kernel import Event, current_thread, start_thread
+        from apartment.testing import wait_until_blocked
+
+        handled = threading.Event()
+        signal.signal(signal.SIGUSR1, lambda signum, frame: handled.set())
+        Event().wait(0)
+        signal.raise_signal(signal.SIGUSR1)  # its byte waits in the pipe for the next park
+        event = Event()
+        print(event.wait(0.05))  # times out: the byte is no wake-up
+        main = current_thread()
+
+        def signal_then_set():
+            wait_until_blocked(main, on=event)
+            handled.clear()
+            signal.pthread_kill(threading.main_thread().ident, signal.SIGUSR1)
+            handled.wait(10)  # the handler ran, in the middle of the park
+            wait_until_blocked(main, on=event)  # and the park goes on
+            event.set()
+
+        helper = start_thread(signal_then_set)
+        result = event.wait()
+        print(result is not None and result.index, bool(helper.wait(10)), handled.is_set())
+        """
+    )
+    assert run_python("-c", script).split() == ["None", "0", "True", "True"]
+
+
+@needs_eventfd
+def test_a_forked_child_takes_the_wakeup_fd_for_its_own_pipe() -> None:
+    script = textwrap.dedent(
+        """
+        import os, signal, _thread
+        from apartment.kernel import Event, current_thread, start_thread
+        from apartment.testing import wait_until_blocked
+
+        Event().wait(0)
+        parent = current_thread()._state.park
+        pid = os.fork()
+        if pid == 0:
+            Event().wait(0)
+            main = current_thread()
+            park = main._state.park
+            code = 0 if type(park) is type(parent) and park is not parent else 1
+            event = Event()
+
+            def interrupt():
+                wait_until_blocked(main, on=event)
+                _thread.interrupt_main()
+
+            helper = start_thread(interrupt)
+            try:
+                event.wait()
+                code |= 2
+            except KeyboardInterrupt:
+                pass
+            code |= 0 if helper.wait(10) else 4
+            code |= 0 if signal.set_wakeup_fd(-1) == park._w else 8
+            os._exit(code)
+        _, status = os.waitpid(pid, 0)
+        print(os.waitstatus_to_exitcode(status), signal.set_wakeup_fd(-1) == parent._w)
+        """
+    )
+    assert run_python("-W", "ignore::DeprecationWarning", "-c", script).split() == ["0", "True"]
+
+
+def test_a_wakeup_pipe_parker_counts_wake_ups_not_signal_bytes() -> None:
+    r, w = os.pipe()
+    os.set_blocking(w, False)
+    parker = _parker._WakeupPipeParker(r, w)  # not the wakeup fd: this tests its counting
+    try:
+        assert not parker.acquire(True, 0.0)
+        assert not parker.acquire(False)
+        os.write(w, bytes((2, 10)))  # two signals' bytes
+        assert not parker.acquire(True, 0.01)
+        parker.release()
+        parker.release()
+        assert parker.acquire(True, 0.0)
+        assert parker.acquire()  # the second wake-up is kept, not merged into the first
+        assert not parker.acquire(True, 0.001)
+        os.write(w, bytes((2,)))
+        parker.release()
+        assert parker.acquire()  # past the signal's byte to the wake-up
+    finally:
+        _parker.close_parker(parker)
+
+
+def test_a_long_timed_park_on_the_wakeup_pipe_polls_in_slices_and_still_times_out(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(_parker, "MAX_POLL_SECONDS", 0.005)  # so "long" is 5 ms here
+    r, w = os.pipe()
+    os.set_blocking(w, False)
+    parker = _parker._WakeupPipeParker(r, w)
+    try:
+        assert not parker.acquire(True, 0.02)  # four slices, nobody wakes it
+        os.write(w, bytes((2,)))  # a signal's byte in the middle: the park goes on
+        assert not parker.acquire(True, 0.02)
+        parker.release()
+        assert parker.acquire(True, 0.02)  # a wake-up ends it in the first slice
+    finally:
+        _parker.close_parker(parker)

@@ -108,6 +108,67 @@ def test_the_hot_calls_stamp_their_own_errors(name: str, call: Callable[[object]
     assert win32api.GetLastError() == 6
 
 
+def test_the_hot_calls_check_kind_and_access_as_any_call_does() -> None:
+    """SetEvent, ResetEvent and WaitForSingleObject find their handle in a filtered view."""
+    me = win32api.GetCurrentProcess()
+    event = win32event.CreateEvent(None, True, False, None)
+    mutex = win32event.CreateMutex(None, False, None)
+    sync_only = win32api.DuplicateHandle(me, event, me, win32event.SYNCHRONIZE, 0, 0)
+    modify_only = win32api.DuplicateHandle(me, event, me, win32event.EVENT_MODIFY_STATE, 0, 0)
+    for call, handle, code in [
+        (win32event.SetEvent, mutex, 6),
+        (win32event.ResetEvent, mutex, 6),
+        (win32event.SetEvent, sync_only, 5),
+        (win32event.ResetEvent, sync_only, 5),
+        (lambda h: win32event.WaitForSingleObject(h, 0), modify_only, 5),
+    ]:
+        with pytest.raises(pywintypes.error) as caught:
+            call(handle)
+        assert caught.value.winerror == code
+    win32event.SetEvent(int(modify_only))
+    assert win32event.WaitForSingleObject(int(sync_only), 0) == win32event.WAIT_OBJECT_0
+    assert win32event.WaitForSingleObject(mutex, 0) == win32event.WAIT_OBJECT_0
+    win32event.ReleaseMutex(mutex)
+    win32api.CloseHandle(int(event))  # closed by value: the PyHANDLE still holds it
+    for call in (
+        win32event.SetEvent,
+        win32event.ResetEvent,
+        lambda h: win32event.WaitForSingleObject(h, 0),
+    ):
+        with pytest.raises(pywintypes.error) as caught:
+            call(event)
+        assert caught.value.winerror == 6
+    assert win32event.WaitForSingleObject(sync_only, 0) == win32event.WAIT_OBJECT_0
+    for handle in (mutex, sync_only, modify_only):
+        handle.Close()
+
+
+def test_a_wait_for_multiple_objects_on_one_handle_is_the_one_object_wait() -> None:
+    from apartment.kernel import start_thread
+
+    me = win32api.GetCurrentProcess()
+    auto = win32event.CreateEvent(None, False, True, None)
+    mutex = win32event.CreateMutex(None, False, None)
+    modify_only = win32api.DuplicateHandle(me, auto, me, win32event.EVENT_MODIFY_STATE, 0, 0)
+    wait = win32event.WaitForMultipleObjects
+    for wait_all in (False, 0, True):
+        win32event.SetEvent(auto)
+        assert wait([auto], wait_all, 0) == win32event.WAIT_OBJECT_0
+        assert wait([int(auto)], wait_all, 0) == win32event.WAIT_TIMEOUT  # auto-reset: taken
+    taker = start_thread(win32event.WaitForSingleObject, mutex, 0)  # ends owning it: abandoned
+    assert taker.wait(10)
+    assert win32event.WaitForMultipleObjects([mutex], False, 0) == win32event.WAIT_ABANDONED_0
+    assert win32event.WaitForMultipleObjects([mutex], False, 0) == win32event.WAIT_OBJECT_0  # ours
+    win32event.ReleaseMutex(mutex)
+    win32event.ReleaseMutex(mutex)
+    for handlelist, code in (([modify_only], 5), ([win32api.GetCurrentProcess()], 6)):
+        with pytest.raises(pywintypes.error) as caught:
+            win32event.WaitForMultipleObjects(handlelist, False, 0)
+        assert (caught.value.winerror, caught.value.funcname) == (code, "WaitForMultipleObjects")
+    for handle in (auto, mutex, modify_only):
+        handle.Close()
+
+
 def test_a_wait_takes_handles_as_pyhandles_ints_or_both() -> None:
     handles_ = [win32event.CreateEvent(None, True, False, None) for _ in range(3)]
     win32event.SetEvent(handles_[2])

@@ -14,7 +14,7 @@ import threading
 from typing import TYPE_CHECKING
 
 from ._core import KERNEL_LOCK, TIMED_OUT, Waiter, WaitResult, try_acquire, wake_all
-from ._parker import is_main_parker, watchable_fd
+from ._parker import is_main_parker, takes_signals, watchable_fd
 from ._thread import current_state
 from ._wait import _cancel, _start, _withdraw
 
@@ -76,14 +76,19 @@ def wait_any_or_readable(objects: tuple[Waitable, ...], fd: int) -> WaitResult |
     else:
         poll = cache["poll"]
     timeout = _SLICE_MS if is_main_parker(parker) else None
+    signals = takes_signals(parker)  # the main thread's pipe: a signal's byte makes it readable
     try:
         while True:
             ready = poll.poll(timeout)
             if not ready:
                 continue  # the main thread's slice: a Ctrl-C handler has run by now
             if any(item == own for item, _ in ready):
-                parker.acquire()  # our wake-up: readable, so it does not block
-                break
+                if not signals:
+                    parker.acquire()  # our wake-up: readable, so it does not block
+                    break
+                if parker.acquire(False):
+                    break
+                continue  # a signal's byte only: its handler has run (or raised) by now
             decided = _withdraw(waiter, TIMED_OUT)
             if decided is None:
                 return None  # withdrawn: the descriptor is readable

@@ -152,6 +152,9 @@ class HandleTable:
         self._many: dict[Hashable, tuple[Waitable, ...]] = {}
         self._values = itertools.count(8, 8)
         self._inheritable: set[int] = set()
+        # Open handles by value, filtered by kind and access, for the facade's hottest calls
+        # (see kind_view): kept with _entries, under the lock.
+        self._views: list[tuple[type, int, dict[int, object]]] = []
 
     def close_soon(self, value: int) -> None:
         """Close a handle later; the only call a finalizer may make (it takes no lock)."""
@@ -205,9 +208,18 @@ class HandleTable:
 
     def _insert(self, obj: object, access: int) -> int:
         value = next(self._values)
-        self._entries[value] = (obj, _with_implied(obj, access))
+        granted = _with_implied(obj, access)
+        self._entries[value] = (obj, granted)
         self._open[id(obj)] = self._open.get(id(obj), 0) + 1
+        if self._views:
+            self._file_in_views(value, obj, granted)
         return value
+
+    def _file_in_views(self, value: int, obj: object, granted: int) -> None:
+        """Add a new handle to the kind views it belongs in; the table's lock held."""
+        for kind, access, view in self._views:
+            if isinstance(obj, kind) and granted & access == access:
+                view[value] = obj
 
     def insert_at(self, value: int, obj: object, access: int, *, inherit: bool = False) -> None:
         """Open a handle at ``value`` (an inherited or duplicated handle keeps its value).
@@ -221,8 +233,11 @@ class HandleTable:
         with self._lock:
             if key in self._entries:
                 raise InvalidParameterError(f"handle {value:#x} is open already")
-            self._entries[key] = (obj, _with_implied(obj, map_generic(access)))
+            granted = _with_implied(obj, map_generic(access))
+            self._entries[key] = (obj, granted)
             self._open[id(obj)] = self._open.get(id(obj), 0) + 1
+            if self._views:
+                self._file_in_views(key, obj, granted)
             if inherit:
                 self._inheritable.add(key)
 
@@ -325,6 +340,29 @@ class HandleTable:
         closes is empty. The same object for the table's life, so a caller may keep it.
         """
         return self._many
+
+    def kind_view(self, kind: type[T], access: int) -> Mapping[int, T]:
+        """The open handles to a ``kind`` (subclasses too) that grant ``access``, by value.
+
+        For a facade call that resolves one handle per call (SetEvent, WaitForSingleObject):
+        one read of this dict stands for the entry's read and the checks of its kind and
+        access. It is kept with the table's entries as handles open and close, under its
+        lock; read it without the lock as :meth:`lock_free_view` says (trust a hit only while
+        the queue of deferred closes is empty; on a miss, call :meth:`get_typed`). An object
+        keeps its kind while a handle is open (publishing one makes it a subclass). The same
+        dict for the table's life: a caller keeps it. Ask once per (kind, access).
+        """
+        with self._lock:
+            for known, wanted, view in self._views:
+                if known is kind and wanted == access:
+                    return view  # type: ignore[return-value]
+            view = {
+                value: obj
+                for value, (obj, granted) in self._entries.items()
+                if isinstance(obj, kind) and granted & access == access
+            }
+            self._views.append((kind, access, view))
+        return view  # type: ignore[return-value]
 
     def get_typed(
         self,
@@ -483,6 +521,8 @@ class HandleTable:
             entry = self._entries.pop(key, None)
             if entry is not None:
                 self._many.clear()
+                for _, _, view in self._views:
+                    view.pop(key, None)
                 self._inheritable.discard(key)
                 count = self._open.pop(id(entry[0])) - 1
                 if count:

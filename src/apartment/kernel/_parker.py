@@ -11,6 +11,19 @@ taken and sleeps again, and each hand-off costs two extra context switches; with
 it takes the GIL at once. Round trips between two threads on one CPU become two to three
 times faster; across CPUs nothing changes. Without eventfd (other systems, or no file
 descriptor left) the parker is a plain lock.
+
+The main thread must also see Ctrl-C while it parks, and a SIGINT that lands just before a
+blocking read starts (or ``_thread.interrupt_main()``, which trips the handler without any
+signal) does not interrupt the read. So the main thread parks on a pipe that is also the
+process's signal wakeup fd (``signal.set_wakeup_fd``): CPython writes the signal's number
+into it for every signal it handles, which ends the read, and the park is still one blocking
+``read()``. Only if another owner holds the wakeup fd when the main thread first waits (an
+asyncio loop with signal handlers, say) does it park on an eventfd in slices of
+:data:`MAIN_SLICE` seconds, polling, so that its handler runs between two of them. An owner
+that takes the wakeup fd *later* (``loop.add_signal_handler`` after the main thread's first
+wait) cannot be seen without a system call per park: a real SIGINT then still ends the read
+(EINTR), but one landing in the instant before it, or ``interrupt_main()``, is seen at the
+next wake-up, as with CPython's own blocking calls.
 """
 
 from __future__ import annotations
@@ -18,6 +31,7 @@ from __future__ import annotations
 import _thread
 import os
 import select
+import signal
 import time
 from typing import TYPE_CHECKING, final
 
@@ -33,10 +47,13 @@ __all__ = [
     "lock_parker",
     "watchable_fd",
     "is_main_parker",
+    "takes_signals",
 ]
 
 MAIN_SLICE = 0.05
-"""Seconds the main thread parks at a time on an eventfd, so a pending Ctrl-C is seen."""
+"""Seconds the main thread parks at a time on an eventfd, so a pending Ctrl-C is seen.
+
+Only when it cannot park on the signal wakeup fd (see the module's docstring)."""
 
 MAX_POLL_SECONDS = (2**31 - 1) / 1000.0
 """The longest ``poll()`` takes at once (its timeout is a C int of milliseconds, 24.8 days)."""
@@ -117,6 +134,130 @@ class _EventFdParker:
         os.close(self._fd)
 
 
+_WAKE = 0
+"""The byte a wake-up writes into the main thread's pipe; CPython writes signal numbers (>= 1)."""
+_WAKE_BYTE = bytes((_WAKE,))
+_CHUNK = 64
+"""Bytes the main thread's park reads at once: a wake-up and the signal bytes before it."""
+
+_wakeup_fd = [-1]
+"""The write end of the pipe this module made the signal wakeup fd, or -1 (main thread only)."""
+
+
+@final
+class _WakeupPipeParker:
+    """The main thread's parker: a pipe whose write end is the process's signal wakeup fd.
+
+    A wake-up writes one 0 byte; CPython writes the number of each signal it handles. A park
+    reads until it gets a 0: a signal byte ends the blocking read, the handler runs (the
+    eval loop sees it trip before the next read) and raises KeyboardInterrupt out of the park
+    or returns, and the park reads on. So an infinite park is one ``read()``. Only the main
+    thread reads; any thread writes (the GIL is released before the write, as for an eventfd).
+    """
+
+    __slots__ = ("_banked", "_poll", "_r", "_w")
+
+    def __init__(self, r: int, w: int) -> None:
+        self._r = r
+        self._w = w  # non-blocking, as the wakeup fd must be
+        self._banked = 0  # wake-ups read together with an earlier one (semaphore semantics)
+        self._poll: select.poll | None = None  # made on the first timed park
+
+    def __repr__(self) -> str:
+        return f"<wakeup-pipe parker {self._r}/{self._w}>"
+
+    def acquire(self, blocking: bool = True, timeout: float = -1) -> bool:
+        """Park until woken; with ``timeout`` >= 0, at most that many seconds (ms rounded up).
+
+        A signal's byte does not count as a wake-up; its handler's KeyboardInterrupt ends the
+        park as it would end a lock's acquire.
+        """
+        if self._banked:
+            self._banked -= 1
+            return True
+        if blocking and timeout < 0:
+            while True:
+                data = os.read(self._r, _CHUNK)
+                if data == _WAKE_BYTE:
+                    return True
+                if self._took(data):
+                    return True
+                # signal bytes only: the handler runs before the next read, or raises
+        return self._acquire_timed(timeout if blocking else 0.0)
+
+    def _acquire_timed(self, timeout: float) -> bool:
+        poll = self._poll
+        if poll is None:
+            poll = self._poll = select.poll()
+            poll.register(self._r, select.POLLIN)
+        deadline = time.monotonic() + timeout
+        left = timeout
+        while True:
+            if poll.poll(min(left, MAX_POLL_SECONDS) * 1000.0):
+                data = os.read(self._r, _CHUNK)  # readable, and only this thread reads
+                if data == _WAKE_BYTE or self._took(data):
+                    return True
+            elif left <= MAX_POLL_SECONDS:
+                return False
+            left = max(deadline - time.monotonic(), 0.0)
+            if not left and not poll.poll(0):
+                return False
+
+    def _took(self, data: bytes) -> bool:
+        """Count the wake-ups in ``data`` (beyond the first one, banked); tell if any."""
+        count = data.count(_WAKE)
+        if count > 1:
+            self._banked += count - 1
+        return count > 0
+
+    def release(self) -> None:
+        """Wake the parked thread; the GIL is released before the write."""
+        while True:
+            try:
+                os.write(self._w, _WAKE_BYTE)
+                return
+            except BlockingIOError:  # full of signal bytes: the main thread drains as it parks
+                select.select((), (self._w,), ())
+
+    def close(self) -> None:
+        """Give the wakeup fd back and close the pipe (in the main thread; else keep both)."""
+        if _wakeup_fd[0] == self._w:
+            try:
+                signal.set_wakeup_fd(-1)
+            except ValueError:  # not the main thread: a signal would write into a closed fd
+                return
+            _wakeup_fd[0] = -1
+        os.close(self._r)
+        os.close(self._w)
+
+
+def _wakeup_pipe_parker() -> Parker | None:
+    """Make the main thread's pipe and make it the signal wakeup fd; None if taken or failed.
+
+    A wakeup fd that this module set before (a forked child's, whose parent made it) counts as
+    free. Another owner's is given back as it was found (the flag CPython keeps beside it,
+    ``warn_on_full_buffer``, cannot be read: it returns to its default, True).
+    """
+    try:
+        r, w = os.pipe()
+    except OSError:
+        return None
+    try:
+        os.set_blocking(w, False)
+        old = signal.set_wakeup_fd(w, warn_on_full_buffer=False)
+    except (OSError, ValueError):  # not the main thread of the main interpreter, say
+        os.close(r)
+        os.close(w)
+        return None
+    if old not in (-1, _wakeup_fd[0]):
+        signal.set_wakeup_fd(old)
+        os.close(r)
+        os.close(w)
+        return None
+    _wakeup_fd[0] = w
+    return _WakeupPipeParker(r, w)
+
+
 def lock_parker() -> _thread.LockType:
     """A parker that is a plain lock, held (armed) from the start."""
     lock = _thread.allocate_lock()
@@ -127,10 +268,16 @@ def lock_parker() -> _thread.LockType:
 def eventfd_parker(*, main: bool = False) -> Parker | None:
     """Return an eventfd parker (``main``: the main thread's, which gets Ctrl-C), if any.
 
-    None where there is no eventfd, or no descriptor left: a lock then still works.
+    The main thread's is a pipe that is the signal wakeup fd where it can be (see the
+    module's docstring), else an eventfd polled in slices. None where there is no eventfd,
+    or no descriptor left: a lock then still works.
     """
     if _eventfd is None:
         return None
+    if main:
+        parker = _wakeup_pipe_parker()
+        if parker is not None:
+            return parker
     try:
         return _EventFdParker(_eventfd(0, _FLAGS), main)
     except OSError:
@@ -140,17 +287,26 @@ def eventfd_parker(*, main: bool = False) -> Parker | None:
 def watchable_fd(parker: Parker) -> int | None:
     """The eventfd a parker parks on, for a wait that polls it beside other descriptors.
 
-    None for a lock parker. Whoever polls it reads it (``acquire()``) once it is readable.
+    None for a lock parker. Whoever polls it reads it (``acquire()``) once it is readable;
+    for a parker that :func:`takes_signals`, readable may mean a signal's byte only, so it
+    reads with ``acquire(False)`` and polls on when that is False.
     """
-    return parker._fd if isinstance(parker, _EventFdParker) else None
+    if isinstance(parker, _EventFdParker):
+        return parker._fd
+    return parker._r if isinstance(parker, _WakeupPipeParker) else None
 
 
 def is_main_parker(parker: Parker) -> bool:
-    """Whether the parker is the main thread's (its polls go in slices, for Ctrl-C)."""
+    """Whether the parker is the main thread's eventfd (its polls go in slices, for Ctrl-C)."""
     return isinstance(parker, _EventFdParker) and parker._main
+
+
+def takes_signals(parker: Parker) -> bool:
+    """Whether signal bytes make the parker's descriptor readable (the main thread's pipe)."""
+    return isinstance(parker, _WakeupPipeParker)
 
 
 def close_parker(parker: Parker) -> None:
     """Release what a parker holds once its thread has ended and woken for the last time."""
-    if isinstance(parker, _EventFdParker):
+    if isinstance(parker, (_EventFdParker, _WakeupPipeParker)):
         parker.close()

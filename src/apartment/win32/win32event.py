@@ -104,25 +104,23 @@ def OpenEvent(desiredAccess: int, bInheritHandle: int, name: str | None, /) -> P
     return _open(Event, desiredAccess, bInheritHandle, name)
 
 
-# The hottest calls look their handle up inline, as lookup() does first: an open handle of
-# the usual kind is one read of the table (no lock, trusted while no close is deferred); a
-# PyHANDLE's value or an int (never a float that equals one) is the key. Anything else, a
-# subclass of the kind included, goes through lookup(), which says what is wrong.
-_entries, _deferred = kernel.handles.lock_free_view()
+# The hottest calls look their handle up inline in a view of the table that holds only the
+# handles they can act on (kernel.handles.kind_view): an open handle of the right kind with
+# the right access is one read (no lock, trusted while no close is deferred); a PyHANDLE's
+# value or an int (never a float that equals one) is the key. Anything else goes through
+# lookup(), which says what is wrong and gives the same object for the same handle.
+_, _deferred = kernel.handles.lock_free_view()
 _many = kernel.handles.many_view()
+_settable = kernel.handles.kind_view(Event, EVENT_MODIFY_STATE)
+_synchronizable = kernel.handles.kind_view(Waitable, SYNCHRONIZE)  # type: ignore[type-abstract]
 
 
 def SetEvent(hEvent: object, /) -> None:
-    kind = type(hEvent)
-    value = hEvent._value if kind is PyHANDLE else hEvent if kind is int else 0  # type: ignore[attr-defined]
-    entry = _entries.get(value)  # type: ignore[arg-type]
-    if (
-        entry is not None
-        and type(entry[0]) is Event
-        and entry[1] & EVENT_MODIFY_STATE
-        and not _deferred
-    ):
-        entry[0].set()
+    event = _settable.get(
+        hEvent._value if type(hEvent) is PyHANDLE else hEvent if type(hEvent) is int else 0
+    )
+    if event is not None and not _deferred:
+        event.set()
         return
     try:
         lookup(hEvent, Event, EVENT_MODIFY_STATE).set()
@@ -131,16 +129,11 @@ def SetEvent(hEvent: object, /) -> None:
 
 
 def ResetEvent(hEvent: object, /) -> None:
-    kind = type(hEvent)
-    value = hEvent._value if kind is PyHANDLE else hEvent if kind is int else 0  # type: ignore[attr-defined]
-    entry = _entries.get(value)  # type: ignore[arg-type]
-    if (
-        entry is not None
-        and type(entry[0]) is Event
-        and entry[1] & EVENT_MODIFY_STATE
-        and not _deferred
-    ):
-        entry[0].reset()
+    event = _settable.get(
+        hEvent._value if type(hEvent) is PyHANDLE else hEvent if type(hEvent) is int else 0
+    )
+    if event is not None and not _deferred:
+        event.reset()
         return
     try:
         lookup(hEvent, Event, EVENT_MODIFY_STATE).reset()
@@ -232,22 +225,12 @@ def CancelWaitableTimer(handle: object, /) -> None:
 _SIGNALED = Event(manual_reset=True, initial_state=True).wait(0)
 
 
-_local_kinds = Waitable.kinds
-
-
 def WaitForSingleObject(hHandle: object, milliseconds: int, /) -> int:
-    kind = type(hHandle)
-    value = hHandle._value if kind is PyHANDLE else hHandle if kind is int else 0  # type: ignore[attr-defined]
-    entry = _entries.get(value)  # type: ignore[arg-type]
+    obj = _synchronizable.get(
+        hHandle._value if type(hHandle) is PyHANDLE else hHandle if type(hHandle) is int else 0
+    )
     try:
-        if (
-            entry is not None
-            and type(entry[0]) in _local_kinds
-            and entry[1] & SYNCHRONIZE
-            and not _deferred
-        ):
-            obj: Waitable = entry[0]  # type: ignore[assignment]
-        else:
+        if obj is None or _deferred:
             obj = lookup(hHandle, Waitable, SYNCHRONIZE)
         if type(milliseconds) is int and 0 <= milliseconds < 0xFFFFFFFF:
             result = obj.wait(milliseconds / 1000.0)
@@ -273,7 +256,25 @@ _ZERO = 0  # CPython's one int 0: ``x is _ZERO`` is the cheapest test for it (el
 def WaitForMultipleObjects(handlelist: object, bWaitAll: int, milliseconds: int, /) -> int:
     # as_bool, ms_to_timeout and wait_code inlined for the usual arguments: a wait loop's call.
     # The handles resolve to a set the kernel checked (waitables), and the milliseconds to
-    # seconds in range, so the kernel's wait_resolved checks neither again.
+    # seconds in range, so the kernel's wait_resolved checks neither again. One handle is the
+    # one-object wait, whichever bWaitAll (WaitForSingleObject's translation, found the same way).
+    if (
+        type(handlelist) is list
+        and len(handlelist) == 1
+        and (bWaitAll is False or bWaitAll is _ZERO or bWaitAll is True)
+        and type(milliseconds) is int
+        and 0 <= milliseconds < 0xFFFFFFFF
+    ):
+        handle = handlelist[0]
+        obj = _synchronizable.get(
+            handle._value if type(handle) is PyHANDLE else handle if type(handle) is int else 0
+        )
+        if obj is not None and not _deferred:
+            try:
+                single = obj.wait(milliseconds / 1000.0)
+            except Win32Error as error:
+                raise stamped(error, "WaitForMultipleObjects") from None
+            return WAIT_OBJECT_0 if single is _SIGNALED else wait_code(single)
     try:
         # waitables(handlelist, SYNCHRONIZE), its lookup by identity inlined
         if type(handlelist) is list and handlelist and type(handlelist[0]) is PyHANDLE:
