@@ -272,6 +272,9 @@ FILES = [
     # changes a user: refused here), win32cred_demo.py (a CredUI dialog), print_desktop.py
     # (it prints on the default printer: there is none).
     File("win32/test/test_win32profile.py", "unittest"),
+    # s24-pywin32: a resource script read at run time (our win32rcparser, over messages'
+    # reader of .rc files); getfilever.py runs in test_getfilever_demo_reads_a_version_resource
+    File("win32/test/test_win32rcparser.py", "unittest"),
     # s22: CopyFileEx with its progress routine (the file's ":stream_y" and ":stream_z" are
     # files of their own here: Linux has no alternate data streams); win32wnet's enumeration.
     File("win32/Demos/CopyFileEx.py", "script"),
@@ -371,6 +374,12 @@ FILES = [
 ]
 
 
+# test_win32rcparser's resource script, its header and what it names; a PE file whose version
+# resource getfilever.py reads (pywin32's own DLL: Linux has no cmd.exe)
+_DATA = (".py", ".bmp", ".rc", ".h", ".ico")
+_PE_FILES = ("pywin32_system32/pywintypes313.dll",)
+
+
 def _download(target: Path) -> Path:
     """Fetch the wheel into the cache once (pip picks the Windows build; nothing installs)."""
     wheel = target / WHEEL
@@ -394,11 +403,11 @@ def _pending(file: File) -> list[pytest.MarkDecorator]:
 def pywin32_root() -> Path:
     """pywin32's test and demo files, unpacked from its wheel (kept in the cache)."""
     root = CACHE / "unpacked"
-    done = root / ".unpacked-2"  # the demos' images too (win32gui_menu.py loads smiley.bmp)
+    done = root / ".unpacked-3"  # the demos' images too (win32gui_menu.py loads smiley.bmp)
     if not done.is_file():
         with zipfile.ZipFile(_download(CACHE)) as wheel:
             for name in wheel.namelist():
-                if name.startswith(FOLDERS) and name.endswith((".py", ".bmp")):
+                if (name.startswith(FOLDERS) and name.endswith(_DATA)) or name in _PE_FILES:
                     wheel.extract(name, root)
         done.touch()
     return root
@@ -475,6 +484,34 @@ def test_events_demos_place_events(
         "OnQuit event processed on thread",
     ], done.stdout
     assert [thread == created for _, thread in events] == [on_main_thread] * 2, done.stdout
+
+
+@pytest.mark.timeout(120)
+def test_getfilever_demo_reads_a_version_resource(pywin32_root: Path, tmp_path: Path) -> None:
+    """getfilever.py, unchanged, reads %COMSPEC%'s version resource: here pywin32's own DLL
+    from its wheel (Linux has no cmd.exe). The real pywin32 312 prints the same (under Wine)."""
+    dll = pywin32_root / _PE_FILES[0]
+    with LocalServers():
+        done = subprocess.run(
+            [sys.executable, str(RUNNER), str(pywin32_root), "win32/Demos/getfilever.py",
+             "script"],
+            capture_output=True, text=True, timeout=100, cwd=tmp_path, stdin=subprocess.DEVNULL,
+            env={**os.environ, "comspec": str(dll),
+                 "APARTMENT_REGISTRY": str(tmp_path / "registry.sqlite3")},
+        )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [
+        "Signature -17890115", "StrucVersion 65536", "FileVersionMS 196621",
+        "FileVersionLS 20447232", "ProductVersionMS 196621", "ProductVersionLS 20447232",
+        "FileFlagsMask 63", "FileFlags 0", "FileOS 262148", "FileType 2", "FileSubtype 0",
+        "FileDate None",
+        "lang: 1033 codepage: 1252",
+        "Comments 'https://github.com/mhammond/pywin32'", "InternalName 'pywintypes313.dll'",
+        "ProductName 'PyWin32'", "CompanyName ''", "LegalCopyright ''",
+        "ProductVersion '3.13.312.0'", "FileDescription ''", "LegalTrademarks ''",
+        "PrivateBuild None", "FileVersion '3.13.312.0'",
+        "OriginalFilename 'pywintypes313.dll'", "SpecialBuild None",
+    ]  # fmt: skip
 
 
 WINPROCESS_DRIVER = Path(__file__).resolve().parent / "drivers" / "winprocess_children.py"

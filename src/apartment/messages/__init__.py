@@ -269,6 +269,12 @@ from ._queue import POSTED_MESSAGE_LIMIT as POSTED_MESSAGE_LIMIT
 from ._queue import MessageQueue as MessageQueue
 from ._queue import current_queue as current_queue
 from ._queue import queue_of as queue_of
+from ._rcscript import ResourceScript as ResourceScript
+from ._rcscript import ResourceScriptError as ResourceScriptError
+from ._rcscript import ScriptControl as ScriptControl
+from ._rcscript import ScriptDialog as ScriptDialog
+from ._rcscript import ScriptString as ScriptString
+from ._rcscript import parse_resource_script as parse_resource_script
 from ._region import COMPLEXREGION as COMPLEXREGION
 from ._region import NULLREGION as NULLREGION
 from ._region import SIMPLEREGION as SIMPLEREGION
@@ -721,4 +727,10 @@ __all__ = [
     "HandleFormat",
     "register_clipboard_handle_format",
     "create_desktop",
+    "ResourceScript",
+    "ResourceScriptError",
+    "ScriptControl",
+    "ScriptDialog",
+    "ScriptString",
+    "parse_resource_script",
 ]
