@@ -398,14 +398,6 @@ FILES = [
         ),
     ),
     File(
-        "win32/Demos/win32gui_devicenotify.py",
-        "script",
-        skip=(
-            "it pumps until Ctrl+C for a device to arrive: RegisterDeviceNotification registers, "
-            "but no device change is ever announced (WM_DEVICECHANGE) here"
-        ),
-    ),
-    File(
         "win32/Demos/service/serviceEvents.py",
         "script",
         skip=(
@@ -472,6 +464,7 @@ FILES = [
 ELSEWHERE = {
     "win32/Demos/getfilever.py": "test_getfilever_demo_reads_a_version_resource",
     "win32/Demos/win32cred_demo.py": "test_cred_demo_saves_what_the_user_typed",
+    "win32/Demos/win32gui_devicenotify.py": "test_devicenotify_demo_hears_devices",
     "win32/Demos/GetSaveFileName.py": "test_file_dialogs_demo_gets_the_users_files",
     "win32/Demos/desktopmanager.py": "test_desktop_manager_demo_exits_from_its_menu",
     "win32/Demos/win32clipboard_bitmapdemo.py": "test_clipboard_bitmap_demo_paints_the_clipboard",
@@ -1057,6 +1050,35 @@ def test_desktop_manager_demo_exits_from_its_menu(pywin32_root: Path, tmp_path: 
         "menu: ['Default', 'Create new ...', 'Exit']",
         "the demo ended",
         "icons left: 0",
+    ]
+    assert done.stderr == ""
+
+
+DEVICE_DRIVER = Path(__file__).resolve().parent / "drivers" / "device_changes.py"
+
+
+@pytest.mark.timeout(120)
+def test_devicenotify_demo_hears_devices(pywin32_root: Path, tmp_path: Path) -> None:
+    """win32gui_devicenotify.py, unchanged: its window hears a USB device arrive and go, and
+    a query to remove the folder it watches, on which it closes the folder's handle and
+    unregisters (the second query tells no one); then the user's Ctrl+C ends it."""
+    demo = pywin32_root / "win32" / "Demos" / "win32gui_devicenotify.py"
+    (tmp_path / "volume").mkdir()
+    done = _drive(DEVICE_DRIVER, demo, tmp_path, PYTHONUNBUFFERED="1")
+    lines = done.stdout.splitlines()
+    usb = "'classguid': IID('{A5DCBF10-6530-11D2-901F-00C04FB951ED}')"
+    assert lines[:2] == [
+        "Watching 2 handles - press Ctrl+C to terminate, or",
+        "add and remove some USB devices...",
+    ]
+    assert lines[2].startswith("Device change notification: 32768 ") and usb in lines[2]  # arrival
+    assert lines[3].startswith("Device change notification: 32772 ") and usb in lines[3]  # removal
+    assert lines[4].startswith("Device change notification: 32769 ")  # query remove: the handle
+    assert "'devicetype': 6" in lines[4] and "'hdevnotify': 0," not in lines[4]
+    assert lines[5:] == [
+        "Device being removed - closing handle",
+        "windows told: [1, 1, 1, 0]",
+        "the demo ended",
     ]
     assert done.stderr == ""
 

@@ -68,6 +68,10 @@ from ._desktop import DESKTOP_CLASS as DESKTOP_CLASS
 from ._desktop import SHELL_CLASS as SHELL_CLASS
 from ._desktop import desktop_window as desktop_window
 from ._destroy import destroy_window as destroy_window
+from ._devices import DeviceRegistration as DeviceRegistration
+from ._devices import announce_device_change as announce_device_change
+from ._devices import register_device_notification as register_device_notification
+from ._devices import wait_for_device_registration as wait_for_device_registration
 from ._dialogs import DIALOG_CLASS as DIALOG_CLASS
 from ._dialogs import IDCANCEL as IDCANCEL
 from ._dialogs import IDOK as IDOK
@@ -733,4 +737,8 @@ __all__ = [
     "ScriptDialog",
     "ScriptString",
     "parse_resource_script",
+    "DeviceRegistration",
+    "announce_device_change",
+    "register_device_notification",
+    "wait_for_device_registration",
 ]
