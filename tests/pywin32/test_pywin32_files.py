@@ -105,7 +105,6 @@ FILES = [
         "unittest",
         {
             "testLongLongPathNames": "needs \\\\?\\ paths (the facade takes Linux paths as given)",
-            "testGetSystemCpuSetInformation": "CPU sets (GetSystemCpuSetInformation) not modelled",
         },
     ),
     File("win32/Demos/win32fileDemo.py", "script"),
