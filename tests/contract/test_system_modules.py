@@ -342,6 +342,25 @@ def test_the_blob_reads_back_as_utf16(credential: dict[str, Any]) -> None:
     assert win32cred.CredRead(TARGET, GENERIC)["CredentialBlob"] == "s3cret".encode("utf-16-le")
 
 
+@wine_differs("Wine's CredWrite keeps no attributes: CredRead gives () (it takes the str)")
+def test_an_attribute_value_is_bytes_and_a_str_its_utf16() -> None:
+    """win32cred_demo.py writes a str Value: pywin32 takes it as its raw UTF-16-LE bytes."""
+    attributes = [
+        {"Keyword": "text", "Flags": 0, "Value": "unicode data"},
+        {"Keyword": "data", "Flags": 0, "Value": b"character data"},
+    ]
+    cred = {"TargetName": TARGET, "Type": GENERIC, "UserName": "bob", "Persist": 1}
+    win32cred.CredWrite({**cred, "Attributes": attributes}, 0)
+    try:
+        read = win32cred.CredRead(TARGET, GENERIC)["Attributes"]
+    finally:
+        win32cred.CredDelete(TARGET, GENERIC)
+    assert [(a["Keyword"], a["Value"]) for a in read] == [
+        ("text", "unicode data".encode("utf-16-le")),
+        ("data", b"character data"),
+    ]
+
+
 def test_only_a_trailing_star_is_a_wildcard(credential: dict[str, Any]) -> None:
     assert failure(win32cred.CredEnumerate, "Apartment*one") == (1168, "CredEnumerate")
     assert len(win32cred.CredEnumerate(TARGET.lower())) == 1

@@ -84,6 +84,8 @@ from ._core import ALERTED as ALERTED
 from ._core import MAXIMUM_WAIT_OBJECTS as MAXIMUM_WAIT_OBJECTS
 from ._core import Waitable as Waitable
 from ._core import WaitResult as WaitResult
+from ._cpusets import CpuSet as CpuSet
+from ._cpusets import cpu_sets as cpu_sets
 from ._datefmt import format_date as format_date
 from ._datefmt import format_time as format_time
 from ._dirchanges import FILE_ACTION_ADDED as FILE_ACTION_ADDED
@@ -713,6 +715,7 @@ __all__ = [
     "CompletionPort",
     "CompletionPortStatistics",
     "Console",
+    "CpuSet",
     "CpuTimes",
     "Descriptor",
     "DiskFile",
@@ -814,6 +817,7 @@ __all__ = [
     "console_selection",
     "console_title",
     "copy_file",
+    "cpu_sets",
     "create_directory",
     "create_job",
     "create_mailslot",

@@ -68,6 +68,10 @@ from ._desktop import DESKTOP_CLASS as DESKTOP_CLASS
 from ._desktop import SHELL_CLASS as SHELL_CLASS
 from ._desktop import desktop_window as desktop_window
 from ._destroy import destroy_window as destroy_window
+from ._devices import DeviceRegistration as DeviceRegistration
+from ._devices import announce_device_change as announce_device_change
+from ._devices import register_device_notification as register_device_notification
+from ._devices import wait_for_device_registration as wait_for_device_registration
 from ._dialogs import DIALOG_CLASS as DIALOG_CLASS
 from ._dialogs import IDCANCEL as IDCANCEL
 from ._dialogs import IDOK as IDOK
@@ -270,6 +274,12 @@ from ._queue import POSTED_MESSAGE_LIMIT as POSTED_MESSAGE_LIMIT
 from ._queue import MessageQueue as MessageQueue
 from ._queue import current_queue as current_queue
 from ._queue import queue_of as queue_of
+from ._rcscript import ResourceScript as ResourceScript
+from ._rcscript import ResourceScriptError as ResourceScriptError
+from ._rcscript import ScriptControl as ScriptControl
+from ._rcscript import ScriptDialog as ScriptDialog
+from ._rcscript import ScriptString as ScriptString
+from ._rcscript import parse_resource_script as parse_resource_script
 from ._region import COMPLEXREGION as COMPLEXREGION
 from ._region import NULLREGION as NULLREGION
 from ._region import SIMPLEREGION as SIMPLEREGION
@@ -723,4 +733,14 @@ __all__ = [
     "HandleFormat",
     "register_clipboard_handle_format",
     "create_desktop",
+    "ResourceScript",
+    "ResourceScriptError",
+    "ScriptControl",
+    "ScriptDialog",
+    "ScriptString",
+    "parse_resource_script",
+    "DeviceRegistration",
+    "announce_device_change",
+    "register_device_notification",
+    "wait_for_device_registration",
 ]

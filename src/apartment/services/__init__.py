@@ -47,6 +47,9 @@ from ._credentials import *  # noqa: F403
 from ._credentials import __all__ as _credential_names
 from ._credmarshal import *  # noqa: F403
 from ._credmarshal import __all__ as _credmarshal_names
+from ._credprompt import CredentialPrompt as CredentialPrompt
+from ._credprompt import prompt_for_credentials as prompt_for_credentials
+from ._credprompt import set_credential_prompter as set_credential_prompter
 from ._cryptstrings import *  # noqa: F403
 from ._cryptstrings import __all__ as _cryptstring_names
 from ._database import services_path as services_path
@@ -160,6 +163,7 @@ from ._terminal import __all__ as _terminal_names
 
 __all__ = [
     *_constant_names,
+    "CredentialPrompt", "prompt_for_credentials", "set_credential_prompter",
     "EVENTLOG_AUDIT_FAILURE", "EVENTLOG_AUDIT_SUCCESS", "EVENTLOG_ERROR_TYPE",
     "EVENTLOG_INFORMATION_TYPE", "EVENTLOG_WARNING_TYPE", "MSG_ERROR", "MSG_INFO",
     "PYS_SERVICE_STARTED", "PYS_SERVICE_STARTING", "PYS_SERVICE_STOPPED", "PYS_SERVICE_STOPPING",

@@ -103,8 +103,8 @@ MODULES: dict[str, str] = {
     "win32wnet": "apartment.win32.win32wnet",
     "netbios": "apartment.win32.netbios",
     "win32inet": "apartment.win32.win32inet",
-    # s24-win32ui
     "win32ui": "apartment.win32.win32ui",
+    "win32rcparser": "apartment.win32.win32rcparser",
 }
 """pywin32 module name -> the facade module that stands in for it."""
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import operator
+from typing import final
 
 from .. import kernel, messages
 from ..errors import ERROR_INVALID_FLAGS, ERROR_INVALID_PARAMETER, Win32Error
@@ -25,6 +26,7 @@ __all__ = [
     "SetEnvironmentVariableW", "GlobalMemoryStatus", "GlobalMemoryStatusEx", "OutputDebugString",
     "MessageBeep", "SetErrorMode", "SetConsoleCtrlHandler", "GenerateConsoleCtrlEvent",
     "GetDateFormat", "GetTimeFormat", "GetKeyState", "GetAsyncKeyState",
+    "GetSystemCpuSetInformation", "PySYSTEM_CPU_SET_INFORMATION",
 ]  # fmt: skip
 
 
@@ -140,6 +142,42 @@ def GetSystemInfo() -> tuple[object, ...]:
 def GetNativeSystemInfo() -> tuple[object, ...]:
     """GetSystemInfo's answer: a 64-bit Python sees the machine as it is."""
     return _system_info()
+
+
+@final
+class PySYSTEM_CPU_SET_INFORMATION:  # noqa: N801 (pywin32's name)
+    """One CPU set (SYSTEM_CPU_SET_INFORMATION's CpuSet member), read-only."""
+
+    __slots__ = ("_set",)
+
+    def __init__(self, cpu_set: kernel.CpuSet) -> None:
+        self._set = cpu_set
+
+    Id = property(lambda self: self._set.id)
+    Group = property(lambda self: self._set.group)
+    LogicalProcessorIndex = property(lambda self: self._set.logical_processor_index)
+    CoreIndex = property(lambda self: self._set.core_index)
+    LastLevelCacheIndex = property(lambda self: self._set.last_level_cache_index)
+    NumaNodeIndex = property(lambda self: self._set.numa_node_index)
+    EfficiencyClass = property(lambda self: self._set.efficiency_class)
+    SchedulingClass = property(lambda self: self._set.scheduling_class)
+    AllocationTag = property(lambda self: self._set.allocation_tag)
+    Parked = property(lambda self: self._set.parked)
+    Allocated = property(lambda self: self._set.allocated)
+    AllocatedToTargetProcess = property(lambda self: self._set.allocated_to_target_process)
+    RealTime = property(lambda self: self._set.real_time)
+
+    def __repr__(self) -> str:
+        cpu = self._set
+        return (
+            f"PySYSTEM_CPU_SET_INFORMATION(Id={cpu.id}, LP={cpu.logical_processor_index}, "
+            f"Core={cpu.core_index}, Eff={cpu.efficiency_class}, Sched={cpu.scheduling_class})"
+        )
+
+
+def GetSystemCpuSetInformation() -> list[PySYSTEM_CPU_SET_INFORMATION]:
+    """The machine's CPU sets, one per logical processor (sysfs's topology)."""
+    return [PySYSTEM_CPU_SET_INFORMATION(cpu_set) for cpu_set in kernel.cpu_sets()]
 
 
 def GetSystemMetrics(index: int, /) -> int:

@@ -2,8 +2,9 @@
 
 Credentials are dicts with CREDENTIAL's member names (TargetName, Type, UserName,
 CredentialBlob, Persist, Flags, Comment, TargetAlias, Attributes, LastWritten), kept in a
-SQLite file only the user can read. No dialog is shown: the CredUI prompts are refused
-(ERROR_CANCELLED), as when the user cancels them.
+SQLite file only the user can read. No dialog is shown: the CredUI prompts go to whoever
+``services.set_credential_prompter`` installed, and are canceled (ERROR_CANCELLED) when no
+one is there to answer, as when the user cancels them.
 """
 
 from __future__ import annotations
@@ -142,7 +143,10 @@ def _attribute(value: object) -> services.CredentialAttribute:
     if not isinstance(value, dict):
         raise TypeError("a credential's attribute is a dict (Keyword, Flags, Value)")
     value_bytes = value.get("Value")
-    data = b"" if value_bytes is None else bytes(memoryview(value_bytes))
+    if isinstance(value_bytes, str):  # pywin32 takes a str as its raw UTF-16-LE bytes
+        data = value_bytes.encode("utf-16-le")
+    else:
+        data = b"" if value_bytes is None else bytes(memoryview(value_bytes))
     return services.CredentialAttribute(
         text_arg(value["Keyword"]), _int(value.get("Flags", 0)), data
     )
@@ -354,8 +358,16 @@ def CredUIParseUserName(UserName: object) -> tuple[str, str]:
     return services.parse_user_name(text_arg(UserName))
 
 
-def _refused(what: str) -> Win32Error:
-    return Win32Error.from_code(_ERROR_CANCELLED, f"{what}: no one is there to answer")
+def _ui_info(value: object) -> dict[str, str | None]:
+    """CREDUI_INFO's texts (a dict, every member optional; Parent and Banner are not used)."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise TypeError("CREDUI_INFO must be a dict")
+    unknown = set(value) - {"Parent", "MessageText", "CaptionText", "Banner"}
+    if unknown:
+        raise TypeError(f"'{sorted(unknown)[0]}' is an invalid keyword argument for CREDUI_INFO")
+    return {key: _optional_text(value.get(key)) for key in ("MessageText", "CaptionText")}
 
 
 @api("CredUIPromptForCredentials")
@@ -368,13 +380,22 @@ def CredUIPromptForCredentials(
     Flags: object = 0,
     UiInfo: object = None,
 ) -> tuple[str, str, bool]:
-    """Refused headless (ERROR_CANCELLED, as a dialog the user cancels)."""
-    text_arg(TargetName)
-    _optional_text(UserName)
-    _optional_text(Password)
-    as_bool(Save)
-    _int(Flags)
-    raise _refused("no dialog is shown")
+    """Ask the user (``services.set_credential_prompter``'s): (user, password, save).
+
+    With no one to answer, ERROR_CANCELLED, as a dialog the user cancels.
+    """
+    info = _ui_info(UiInfo)
+    return services.prompt_for_credentials(
+        services.CredentialPrompt(
+            text_arg(TargetName),
+            _optional_text(UserName),
+            _optional_text(Password),
+            as_bool(Save),
+            _int(Flags),
+            info.get("CaptionText"),
+            info.get("MessageText"),
+        )
+    )
 
 
 @api("CredUICmdLinePromptForCredentials")
@@ -386,13 +407,20 @@ def CredUICmdLinePromptForCredentials(
     Save: object = True,
     Flags: object = 0,
 ) -> tuple[str, str, bool]:
-    """Refused (ERROR_CANCELLED): the program's console is not prompted."""
-    text_arg(TargetName)
-    _optional_text(UserName)
-    _optional_text(Password)
-    as_bool(Save)
-    _int(Flags)
-    raise _refused("the console is not prompted")
+    """Ask the user at the console (``services.set_credential_prompter``'s).
+
+    With no one to answer, ERROR_CANCELLED.
+    """
+    return services.prompt_for_credentials(
+        services.CredentialPrompt(
+            text_arg(TargetName),
+            _optional_text(UserName),
+            _optional_text(Password),
+            as_bool(Save),
+            _int(Flags),
+            console=True,
+        )
+    )
 
 
 @api("CredUIConfirmCredentials")
