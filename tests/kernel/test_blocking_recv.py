@@ -2,8 +2,9 @@
 
 GetOverlappedResult with bWait (and a blocking ReadFile) on a read that is the end's only
 request costs one blocking recv, not a poll and a recv (``PipeServing._block``). These tests
-pin that the thread does block there, and that Windows' rules still hold around it: a cancel
-from another thread ends the wait with ERROR_OPERATION_ABORTED, a close from another thread
+pin that the thread does block there (and goes on polling once the socket's receive timeout
+has passed), and that Windows' rules still hold around it: a cancel from another thread ends
+the wait with ERROR_OPERATION_ABORTED, in either, a close from another thread
 ends it, the peer's death ends it with ERROR_BROKEN_PIPE, a Ctrl-C interrupts it in the main
 thread and leaves the read pending, a longer message reads as ERROR_MORE_DATA, and what other
 threads do meanwhile (a write, another read, a peek) neither stalls nor steals the read's
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import os
 import signal
+import struct
 import subprocess
 import sys
 import threading
@@ -39,6 +41,8 @@ from apartment.kernel import (
     GENERIC_WRITE,
     PIPE_ACCESS_DUPLEX,
     Overlapped,
+    _pipeio,
+    _pipeserve,
     open_file,
 )
 from apartment.testing import wait_until_blocked
@@ -49,6 +53,29 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
 pytestmark = pytest.mark.usefixtures("overlapped_runtime", "no_sweep")
+
+
+def _slice(monkeypatch: pytest.MonkeyPatch, seconds: float) -> None:
+    whole, part = divmod(round(seconds * 1_000_000), 1_000_000)
+    monkeypatch.setattr(_pipeio, "RECEIVE_SLICE", struct.pack("ll", whole, part))
+
+
+@pytest.fixture
+def long_slice(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pipes made now block in recv for the test's whole wait (60 s) before they poll."""
+    _slice(monkeypatch, 60.0)
+
+
+@pytest.fixture
+def mid_slice(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pipes made now block in recv for 3 s before they poll (a cancel is seen then)."""
+    _slice(monkeypatch, 3.0)
+
+
+@pytest.fixture
+def short_slice(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pipes made now block in recv for 1 ms, then poll."""
+    _slice(monkeypatch, 0.001)
 
 
 def _pending(server: kernel.PipeEnd, size: int = 64) -> tuple[Overlapped, bytearray]:
@@ -79,6 +106,7 @@ def _blocked_in_recv(
     return thread
 
 
+@pytest.mark.usefixtures("long_slice")
 def test_the_waiting_thread_blocks_in_recv_and_takes_its_message(
     overlapped_pair: tuple[kernel.PipeServer, kernel.PipeEnd],
 ) -> None:
@@ -95,6 +123,7 @@ def test_the_waiting_thread_blocks_in_recv_and_takes_its_message(
         assert not server._blocked and not server._driving
 
 
+@pytest.mark.usefixtures("long_slice")
 def test_a_longer_message_reads_as_more_data_and_the_rest_stays(
     overlapped_pair: tuple[kernel.PipeServer, kernel.PipeEnd],
 ) -> None:
@@ -111,6 +140,7 @@ def test_a_longer_message_reads_as_more_data_and_the_rest_stays(
     assert rest[:6] == b"456789"
 
 
+@pytest.mark.usefixtures("mid_slice")
 def test_a_cancel_from_another_thread_ends_the_wait_with_operation_aborted(
     overlapped_pair: tuple[kernel.PipeServer, kernel.PipeEnd],
 ) -> None:
@@ -119,13 +149,14 @@ def test_a_cancel_from_another_thread_ends_the_wait_with_operation_aborted(
     got: list[object] = []
     thread = _blocked_in_recv(server, overlapped, got)
     server.cancel_io()  # CancelIo: this thread's requests only, not the waiting thread's
-    server.cancel_io(all_threads=True)  # CancelIoEx
+    server.cancel_io(all_threads=True)  # CancelIoEx: seen when the recv's timeout ends it
     assert thread.wait(30)
     assert got == [("error", ERROR_OPERATION_ABORTED)]
     client.write(b"later")  # the cancelled read took nothing: the next read gets it
     assert server.read_into(buffer) == (0, 5)
 
 
+@pytest.mark.usefixtures("long_slice")
 def test_a_close_from_another_thread_ends_the_wait(
     overlapped_pair: tuple[kernel.PipeServer, kernel.PipeEnd],
 ) -> None:
@@ -138,6 +169,7 @@ def test_a_close_from_another_thread_ends_the_wait(
     assert got == [("error", ERROR_BROKEN_PIPE)]
 
 
+@pytest.mark.usefixtures("long_slice")
 def test_the_other_end_closing_ends_the_wait_with_broken_pipe(
     overlapped_pair: tuple[kernel.PipeServer, kernel.PipeEnd],
 ) -> None:
@@ -159,6 +191,7 @@ sys.stdin.read()
 """
 
 
+@pytest.mark.usefixtures("long_slice")
 def test_the_other_process_killed_ends_the_wait_with_broken_pipe(tmp_path: Path) -> None:
     name = "\\\\.\\pipe\\blocking-recv-" + uuid.uuid4().hex
     server = kernel.create_named_pipe(
@@ -197,6 +230,8 @@ def test_the_other_process_killed_ends_the_wait_with_broken_pipe(tmp_path: Path)
 def test_ctrl_c_interrupts_the_wait_in_the_main_thread_and_leaves_the_read_pending(
     overlapped_pair: tuple[kernel.PipeServer, kernel.PipeEnd],
 ) -> None:
+    # (The library's own receive timeout: a signal that lands just before the recv starts
+    # is seen when it ends, as a parked main thread sees it when its slice ends.)
     server, client = overlapped_pair
     overlapped, buffer = _pending(server)
     main = kernel.current_thread()
@@ -239,6 +274,7 @@ def test_ctrl_c_sent_to_another_thread_is_seen_within_a_slice(
     assert overlapped.status == ERROR_OPERATION_ABORTED
 
 
+@pytest.mark.usefixtures("long_slice")
 def test_a_write_queued_by_another_thread_meanwhile_goes_out(
     overlapped_pair: tuple[kernel.PipeServer, kernel.PipeEnd],
 ) -> None:
@@ -259,6 +295,7 @@ def test_a_write_queued_by_another_thread_meanwhile_goes_out(
     assert got == [6]
 
 
+@pytest.mark.usefixtures("long_slice")
 def test_a_read_queued_by_another_thread_meanwhile_gets_the_next_message(
     overlapped_pair: tuple[kernel.PipeServer, kernel.PipeEnd],
 ) -> None:
@@ -279,6 +316,7 @@ def test_a_read_queued_by_another_thread_meanwhile_gets_the_next_message(
     assert one[:3] == b"one" and two[:4] == b"two!"
 
 
+@pytest.mark.usefixtures("long_slice")
 def test_a_peek_meanwhile_takes_nothing_from_the_blocked_read(
     overlapped_pair: tuple[kernel.PipeServer, kernel.PipeEnd],
 ) -> None:
@@ -296,6 +334,7 @@ def test_a_peek_meanwhile_takes_nothing_from_the_blocked_read(
     assert server.peek(64)[1] == 0
 
 
+@pytest.mark.usefixtures("long_slice")
 def test_a_blocking_read_on_a_synchronous_end_blocks_in_recv_too(
     overlapped_runtime: Path,
 ) -> None:
@@ -392,3 +431,66 @@ def test_reads_peeks_and_cancels_interleaved_take_every_message_once(
         stop.set()
         client.close()
         server.close()
+
+
+class _Polls:
+    """Tells when a blocked wait has gone on to poll (its receive timeout passed)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.started = threading.Event()
+        original = _pipeserve.PipeServing._poll
+
+        def poll(end: _pipeserve.PipeServing, *args: object) -> object:
+            self.started.set()
+            return original(end, *args)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(_pipeserve.PipeServing, "_poll", poll)
+
+
+@pytest.mark.usefixtures("short_slice")
+@pytest.mark.parametrize("then", ["message", "cancel"])
+def test_a_wait_longer_than_the_receive_timeout_goes_on_polling(
+    overlapped_pair: tuple[kernel.PipeServer, kernel.PipeEnd],
+    monkeypatch: pytest.MonkeyPatch,
+    then: str,
+) -> None:
+    polls = _Polls(monkeypatch)
+    server, client = overlapped_pair
+    overlapped, buffer = _pending(server)
+    got: list[object] = []
+    thread = kernel.start_thread(_outcome(overlapped, got))
+    assert polls.started.wait(30)
+    wait_until_blocked(thread, on=overlapped)
+    with kernel._ioservice.IO_LOCK:
+        assert server._driving and not server._blocked
+    if then == "message":
+        client.write(b"late")
+        assert thread.wait(30)
+        assert got == [4]
+        assert buffer[:4] == b"late"
+    else:
+        server.cancel_io(all_threads=True)  # pokes the polling thread: seen at once
+        assert thread.wait(30)
+        assert got == [("error", ERROR_OPERATION_ABORTED)]
+    with kernel._ioservice.IO_LOCK:
+        assert not server._driving
+
+
+@pytest.mark.usefixtures("short_slice")
+def test_a_write_queued_while_blocked_is_served_by_the_poll_that_follows(
+    overlapped_pair: tuple[kernel.PipeServer, kernel.PipeEnd], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    polls = _Polls(monkeypatch)
+    server, client = overlapped_pair
+    overlapped, _ = _pending(server)
+    got: list[object] = []
+    reader = kernel.start_thread(_outcome(overlapped, got))
+    writer = kernel.start_thread(server.write, b"w" * BIG)
+    received, buffer = 0, bytearray(BIG)
+    while received < BIG:
+        received += client.read_into(memoryview(buffer)[received:]).transferred
+    assert writer.wait(30)
+    assert polls.started.wait(30)
+    client.write(b"answer")
+    assert reader.wait(30)
+    assert got == [6]

@@ -9,6 +9,13 @@ socket (:mod:`._ioservice`). One thread drives an end at a time; the I/O thread 
 socket alone meanwhile. Whoever finishes work for a driving thread from another thread (a
 cancel, a close, a request queued) pokes that thread's eventfd.
 
+A thread that waits for a read that is its end's only request (the common case) first
+blocks in the socket's recv for it (:meth:`PipeServing._block`), one syscall where a poll
+and a recv were two. Nothing can poke a recv: a close or a disconnect shuts the socket down
+(the recv returns), and a cancel from another thread is seen when the socket's receive
+timeout (:data:`RECEIVE_SLICE`, 50 ms) ends the recv; a wait that lasts that long goes on
+polling.
+
 Serving itself (:meth:`PipeServing._serve`) sends what the socket takes and receives what
 it holds, completing requests in the order they were made. All of it runs with IO_LOCK held;
 completions (which set events) are made once it is released.
@@ -56,11 +63,11 @@ RECEIVE_SLICE: Final = struct.pack("ll", 0, 50_000)
 """A named pipe's socket's receive timeout (SO_RCVTIMEO, a struct timeval: 50 ms).
 
 Only a thread blocked in a receive for its own read (:meth:`PipeServing._block`) receives
-without MSG_DONTWAIT: it wakes this often to see a cancel from another thread, and the main
-thread a Ctrl-C, as parked threads do.
+without MSG_DONTWAIT. If nothing comes in this time it goes on polling, as a wait that
+others can poke: a cancel from another thread is seen within this time at most.
 """
 _SEND_FLAGS: Final = getattr(socket, "MSG_NOSIGNAL", 0) | socket.MSG_DONTWAIT
-_RECV_FLAGS: Final = socket.MSG_DONTWAIT  # per call: a raw pipe's socket stays blocking
+_RECV_FLAGS: Final = socket.MSG_DONTWAIT  # per call: the sockets are blocking (see _block)
 
 
 @final
@@ -304,8 +311,11 @@ class PipeServing(File):
             )  # its read alone: block in the socket's recv for it (see _block)
             blocking = self._blocked
         if blocking:  # (_block lets go of the end itself)
-            blocked = self._block(kit, overlapped)
-            return True if blocked is None else blocked
+            return self._block(kit, overlapped, fd)
+        return self._poll(kit, overlapped, fd)
+
+    def _poll(self, kit: _Kit, overlapped: Overlapped, fd: int) -> tuple[int, int] | bool:
+        """:meth:`_drive` by polling the socket and the thread's eventfd (see _iodrive)."""
         outcome = None
         try:  # its waiter carries it out: no arming for it
             outcome = drive(kit, overlapped, fd, self._events_now, self._serve_now)
@@ -317,8 +327,8 @@ class PipeServing(File):
                     self._arm()
         return True if outcome is None else outcome
 
-    def _block(self, kit: _Kit, overlapped: Overlapped) -> tuple[int, int] | None:
-        """Receive for the calling thread's lone read, blocked in the socket's recv.
+    def _block(self, kit: _Kit, overlapped: Overlapped, fd: int) -> tuple[int, int] | bool:
+        """:meth:`_drive` for the calling thread's lone read, blocked in the socket's recv.
 
         The thread waits for its read alone (GetOverlappedResult with bWait, a blocking
         ReadFile): one blocking recv, rather than a poll and a recv, and nobody to wake it.
@@ -326,45 +336,52 @@ class PipeServing(File):
         receive off the socket meanwhile (a peek, the I/O thread, another thread's read find
         nothing there: data still in the socket belongs to the read that waits, as on
         Windows); writes queued meanwhile go to the I/O thread (``_arm``). The socket's
-        receive timeout (:data:`RECEIVE_SLICE`) wakes the thread now and then: it sees a
-        cancel from another thread (which completed the read and took it out of the queue)
-        and, in the main thread, a Ctrl-C. A close or a disconnect shuts the socket down,
-        which ends the recv at once, as the peer's end does.
+        receive timeout (:data:`RECEIVE_SLICE`) ends the recv if nothing came: a wait that
+        long goes on polling (:meth:`_poll`), which whoever finishes its work pokes (a cancel
+        from another thread is seen at once then, and a thread waiting for a long time costs
+        no wake-ups); the main thread sees a Ctrl-C in either. A close or a disconnect shuts
+        the socket down, which ends the recv at once, as the other end's going does.
 
-        Returns the read's (status, count) once it completed here, else None (cancelled,
-        closed: its completer completed it). Either way the thread stops driving the end.
+        Returns what :meth:`_drive` does: the read's (status, count) once it completed here,
+        else True (cancelled, closed: its completer completed it).
         """
         sock = self._sock
         received = self._received
         if received is None:
             received = self._received = memoryview(bytearray(_RECV_SIZE))
         outcome: tuple[int, int] | None = None
-        parked = stop = False
+        parked = stop = polls = False
         try:
             parked = park_on(kit, overlapped)
             while parked:
                 try:
                     count = sock.recv_into(received)  # type: ignore[union-attr]
-                except (BlockingIOError, InterruptedError):  # a slice ended: look again
+                except (BlockingIOError, InterruptedError):  # the slice ended: nothing came
                     count = -1
                 except OSError:
                     count = 0
                 done: Done = []
                 with IO_LOCK:
                     outcome, stop = self._received_for(overlapped, sock, count, done)
+                    polls = not stop and count < 0
+                    if polls:  # still driving, no longer blocked: the I/O thread leaves it
+                        self._blocked = False
+                        service.disarm(fd)
                 if done:
                     finish(done)
-                if stop:
+                if stop or polls:
                     break
         finally:
-            if not stop:  # not let go of by _received_for: interrupted (Ctrl-C), or done
+            if not (stop or polls):  # interrupted (Ctrl-C), or done before it started
                 with IO_LOCK:
                     self._blocked = self._driving = False
                     self._wake = -1
                     self._arm()
             if parked:
                 unpark(kit, overlapped, outcome)
-        return outcome
+        if polls:
+            return self._poll(kit, overlapped, fd)
+        return True if outcome is None else outcome
 
     def _received_for(
         self, overlapped: Overlapped, sock: socket.socket | None, count: int, done: Done
