@@ -38,7 +38,16 @@ if TYPE_CHECKING:
     from ._overlapped import Overlapped
     from ._threadstate import ThreadState
 
-__all__ = ["drive", "drive_kit", "drive_until", "kit_waiter", "poke", "wake_fd"]
+__all__ = [
+    "drive",
+    "drive_kit",
+    "drive_until",
+    "kit_waiter",
+    "park_on",
+    "poke",
+    "unpark",
+    "wake_fd",
+]
 
 _MAIN_SLICE_MS: Final = 50
 _LONGEST_POLL_MS: Final = 2**31 - 1  # poll()'s timeout is a C int of milliseconds
@@ -234,6 +243,45 @@ def drive(
         if not done:
             with KERNEL_LOCK:
                 marker.result = CANCELLED
+
+
+def park_on(kit: _Kit, overlapped: Overlapped) -> bool:
+    """Count the calling thread parked on ``overlapped`` while it blocks in a receive for it.
+
+    As :func:`drive` does, for ``apartment.testing.wait_until_blocked`` and diagnostics; the
+    operation is the thread's to carry out now (nobody need arm it). False, and no mark, if
+    the operation is done already. End the mark with :func:`unpark`.
+    """
+    marker = kit.marker
+    if marker is None:
+        marker = kit.marker = Waiter(current_state(), _nothing)
+    marker.objects = (overlapped,)
+    with KERNEL_LOCK:
+        if UNARMED:
+            disown_locked(overlapped)
+        if overlapped._ready:
+            return False
+        marker.result = None
+        marker.thread.active = marker
+        if blocked_watchers:
+            notify_blocked()
+    return True
+
+
+def unpark(kit: _Kit, overlapped: Overlapped, outcome: tuple[int, int] | None) -> None:
+    """End :func:`park_on`'s mark; complete ``overlapped`` with ``outcome`` if nobody has.
+
+    One kernel-lock hold for both (the common case: the thread received its read's message
+    itself, and nobody else can complete it).
+    """
+    woken: list[Waiter] = []
+    with KERNEL_LOCK:
+        if outcome is not None and not overlapped._ready:
+            complete_locked(overlapped, *outcome, woken)
+        if kit.marker is not None:
+            kit.marker.result = CANCELLED
+    for waiter in woken:
+        waiter.wake()
 
 
 def drive_until(

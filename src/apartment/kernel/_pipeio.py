@@ -45,7 +45,7 @@ from ._ioservice import IO_LOCK, service
 from ._overlapped import PENDING, IoResult, begin, complete, spare_overlapped
 from ._pipebuf import Inbox, chunk_end, frames
 from ._piperequest import CLOSED, CONNECTED, LISTENING, Done, Request
-from ._pipeserve import _SEND_FLAGS, EndDrive, PipeServing
+from ._pipeserve import _SEND_FLAGS, RECEIVE_SLICE, EndDrive, PipeServing
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -87,6 +87,7 @@ class PipeIO(PipeServing):
         self._connects: list[Request] = []
         self._received: memoryview | None = None  # where recv lands, made on first use
         self._driving = False  # a waiting thread polls the socket itself (see _drive)
+        self._blocked = False  # that thread blocks in the socket's recv (see _block)
         self._wake = -1  # that thread's eventfd, poked by whoever finishes work for it
         self._driver = self._drive  # one bound method, handed to every Overlapped queued
         self._arm_now = self._arm_with_lock  # and one to arm a read left unarmed (_enqueue)
@@ -103,7 +104,9 @@ class PipeIO(PipeServing):
 
     def attach(self, sock: socket.socket, done: Done) -> None:
         """Give this end its connected socket; a listening server completes its connects."""
-        sock.setblocking(self.raw)  # a shared (anonymous) one stays blocking: see _SEND_FLAGS
+        sock.setblocking(True)  # every call but _block's says MSG_DONTWAIT: see _SEND_FLAGS
+        if not self.raw:  # (an anonymous pipe's may be shared: it is left as it is)
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVTIMEO, RECEIVE_SLICE)
         self._sock, self._fd = sock, sock.fileno()
         probe = select.poll()  # a poll set of its own: no kernel object, nothing to close
         probe.register(self._fd, select.POLLIN)

@@ -9,6 +9,13 @@ socket (:mod:`._ioservice`). One thread drives an end at a time; the I/O thread 
 socket alone meanwhile. Whoever finishes work for a driving thread from another thread (a
 cancel, a close, a request queued) pokes that thread's eventfd.
 
+A thread that waits for a read that is its end's only request (the common case) first
+blocks in the socket's recv for it (:meth:`PipeServing._block`), one syscall where a poll
+and a recv were two. Nothing can poke a recv: a close or a disconnect shuts the socket down
+(the recv returns), and a cancel from another thread is seen when the socket's receive
+timeout (:data:`RECEIVE_SLICE`, 50 ms) ends the recv; a wait that lasts that long goes on
+polling.
+
 Serving itself (:meth:`PipeServing._serve`) sends what the socket takes and receives what
 it holds, completing requests in the order they were made. All of it runs with IO_LOCK held;
 completions (which set events) are made once it is released.
@@ -20,6 +27,7 @@ import contextlib
 import errno
 import select
 import socket
+import struct
 from typing import TYPE_CHECKING, Final, final
 
 from ..errors import (
@@ -32,7 +40,7 @@ from ..errors import (
 )
 from ._core import Drive
 from ._file import File
-from ._iodrive import drive, drive_kit, drive_until, kit_waiter, poke, wake_fd
+from ._iodrive import drive, drive_kit, drive_until, kit_waiter, park_on, poke, unpark, wake_fd
 from ._ioservice import IO_LOCK, READABLE, WRITABLE, service
 from ._pipebuf import abort_frame
 from ._piperequest import Done, finish
@@ -42,16 +50,24 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from ._core import Waiter
+    from ._iodrive import _Kit
     from ._overlapped import Overlapped
     from ._pipebuf import Inbox
     from ._piperequest import Request
     from ._threadstate import ThreadState
 
-__all__ = ["EndDrive", "PipeServing"]
+__all__ = ["EndDrive", "PipeServing", "RECEIVE_SLICE"]
 
 _RECV_SIZE: Final = 65536
+RECEIVE_SLICE: Final = struct.pack("ll", 0, 50_000)
+"""A named pipe's socket's receive timeout (SO_RCVTIMEO, a struct timeval: 50 ms).
+
+Only a thread blocked in a receive for its own read (:meth:`PipeServing._block`) receives
+without MSG_DONTWAIT. If nothing comes in this time it goes on polling, as a wait that
+others can poke: a cancel from another thread is seen within this time at most.
+"""
 _SEND_FLAGS: Final = getattr(socket, "MSG_NOSIGNAL", 0) | socket.MSG_DONTWAIT
-_RECV_FLAGS: Final = socket.MSG_DONTWAIT  # per call: a raw pipe's socket stays blocking
+_RECV_FLAGS: Final = socket.MSG_DONTWAIT  # per call: the sockets are blocking (see _block)
 
 
 @final
@@ -82,8 +98,8 @@ class PipeServing(File):
     """The serving half of a pipe end: :class:`~._pipeio.PipeIO` sets this state up."""
 
     __slots__ = (
-        "_arm_now", "_driving", "_events_now", "_fd", "_inbox", "_probe", "_reads", "_received",
-        "_serve_now", "_sock", "_wake", "_writes", "raw",
+        "_arm_now", "_blocked", "_driving", "_events_now", "_fd", "_inbox", "_probe", "_reads",
+        "_received", "_serve_now", "_sock", "_wake", "_writes", "raw",
     )  # fmt: skip
 
     raw: bool
@@ -95,6 +111,7 @@ class PipeServing(File):
     _writes: deque[Request]
     _received: memoryview | None
     _driving: bool
+    _blocked: bool
     _wake: int
     _arm_now: Callable[[], None]
     _events_now: Callable[[], int]  # _poll_events and _serve_for, bound once (see _drive)
@@ -120,8 +137,8 @@ class PipeServing(File):
     def _recv_now(self) -> int:
         """One recv into ``_received``: the bytes that came, 0 at the end, -1 if none came."""
         sock = self._sock
-        if sock is None or self._inbox.ended is not None:
-            return -1
+        if sock is None or self._inbox.ended is not None or self._blocked:
+            return -1  # (blocked: the thread in recv receives; nobody else may meanwhile)
         received = self._received
         if received is None:
             received = self._received = memoryview(bytearray(_RECV_SIZE))
@@ -246,6 +263,8 @@ class PipeServing(File):
 
     def _arm(self) -> None:
         if self._driving:
+            if self._blocked and self._writes and self._sock is not None:
+                service.arm(self._fd, WRITABLE, self._on_ready)  # its thread only receives
             return
         events = (READABLE if self._reads else 0) | (WRITABLE if self._writes else 0)
         if events and self._sock is not None:
@@ -281,6 +300,22 @@ class PipeServing(File):
             self._wake = kit.fd
             fd = self._fd
             service.disarm(fd)
+            reads = self._reads
+            self._blocked = (
+                len(reads) == 1
+                and not self._writes
+                and reads[0].overlapped is overlapped
+                and not self.raw
+                and not self._inbox.messages
+                and self._inbox.ended is None
+            )  # its read alone: block in the socket's recv for it (see _block)
+            blocking = self._blocked
+        if blocking:  # (_block lets go of the end itself)
+            return self._block(kit, overlapped, fd)
+        return self._poll(kit, overlapped, fd)
+
+    def _poll(self, kit: _Kit, overlapped: Overlapped, fd: int) -> tuple[int, int] | bool:
+        """:meth:`_drive` by polling the socket and the thread's eventfd (see _iodrive)."""
         outcome = None
         try:  # its waiter carries it out: no arming for it
             outcome = drive(kit, overlapped, fd, self._events_now, self._serve_now)
@@ -291,6 +326,107 @@ class PipeServing(File):
                     self._wake = -1
                     self._arm()
         return True if outcome is None else outcome
+
+    def _block(self, kit: _Kit, overlapped: Overlapped, fd: int) -> tuple[int, int] | bool:
+        """:meth:`_drive` for the calling thread's lone read, blocked in the socket's recv.
+
+        The thread waits for its read alone (GetOverlappedResult with bWait, a blocking
+        ReadFile): one blocking recv, rather than a poll and a recv, and nobody to wake it.
+        ``_blocked`` (set by the caller, with ``_driving``, under IO_LOCK) keeps every other
+        receive off the socket meanwhile (a peek, the I/O thread, another thread's read find
+        nothing there: data still in the socket belongs to the read that waits, as on
+        Windows); writes queued meanwhile go to the I/O thread (``_arm``). The socket's
+        receive timeout (:data:`RECEIVE_SLICE`) ends the recv if nothing came: a wait that
+        long goes on polling (:meth:`_poll`), which whoever finishes its work pokes (a cancel
+        from another thread is seen at once then, and a thread waiting for a long time costs
+        no wake-ups); the main thread sees a Ctrl-C in either. A close or a disconnect shuts
+        the socket down, which ends the recv at once, as the other end's going does.
+
+        Returns what :meth:`_drive` does: the read's (status, count) once it completed here,
+        else True (cancelled, closed: its completer completed it).
+        """
+        sock = self._sock
+        received = self._received
+        if received is None:
+            received = self._received = memoryview(bytearray(_RECV_SIZE))
+        outcome: tuple[int, int] | None = None
+        parked = stop = polls = False
+        try:
+            parked = park_on(kit, overlapped)
+            while parked:
+                try:
+                    count = sock.recv_into(received)  # type: ignore[union-attr]
+                except (BlockingIOError, InterruptedError):  # the slice ended: nothing came
+                    count = -1
+                except OSError:
+                    count = 0
+                done: Done = []
+                with IO_LOCK:
+                    outcome, stop = self._received_for(overlapped, sock, count, done)
+                    polls = not stop and count < 0
+                    if polls:  # still driving, no longer blocked: the I/O thread leaves it
+                        self._blocked = False
+                        service.disarm(fd)
+                if done:
+                    finish(done)
+                if stop or polls:
+                    break
+        finally:
+            if not (stop or polls):  # interrupted (Ctrl-C), or done before it started
+                with IO_LOCK:
+                    self._blocked = self._driving = False
+                    self._wake = -1
+                    self._arm()
+            if parked:
+                unpark(kit, overlapped, outcome)
+        if polls:
+            return self._poll(kit, overlapped, fd)
+        return True if outcome is None else outcome
+
+    def _received_for(
+        self, overlapped: Overlapped, sock: socket.socket | None, count: int, done: Done
+    ) -> tuple[tuple[int, int] | None, bool]:
+        """Take ``count`` bytes :meth:`_block` received (-1: none; 0: the end); IO_LOCK held.
+
+        Returns the read's (status, count) if it completed, and whether the thread stops
+        blocking: then it no longer drives the end, in this same hold.
+        """
+        reads = self._reads
+        mine = bool(reads) and reads[0].overlapped is overlapped
+        outcome: tuple[int, int] | None = None
+        if self._sock is not sock:  # closed or disconnected under us: its requests failed
+            count = -1
+        elif count > 0:
+            received: memoryview = self._received  # type: ignore[assignment]
+            head = reads[0] if mine else None
+            taken = (
+                self._inbox.take_frame(received, count, head.view)  # type: ignore[arg-type]
+                if head is not None and len(reads) == 1
+                else -1
+            )
+            if taken >= 0:  # the common case: its one message, straight into its buffer
+                reads.clear()
+                outcome = (0, taken)
+            else:
+                self._inbox.feed(received[:count])
+        elif count == 0:
+            self._inbox.end()
+        if outcome is None and (count >= 0 or not mine):
+            self._blocked = False  # serve what came the usual way (all reads in order)
+            self._serve(done)
+            for entry in done:
+                if entry[0] is overlapped:
+                    outcome = (entry[1], entry[2])
+                    break
+        stop = outcome is not None or not mine or self._sock is not sock
+        if stop:
+            self._blocked = self._driving = False
+            self._wake = -1
+            if reads or self._writes:
+                self._arm()
+        else:
+            self._blocked = True
+        return outcome, stop
 
     def _poll_events(self) -> int:
         """What a driving thread polls the socket for: what its queued requests need."""
