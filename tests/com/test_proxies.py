@@ -10,6 +10,7 @@ from apartment import com, messages
 from apartment.errors import (
     CantCallOutError,
     DisconnectedError,
+    NotInitializedError,
     ObjectNotConnectedError,
     WrongThreadError,
 )
@@ -195,20 +196,87 @@ def test_a_proxy_used_from_another_apartment_is_rpc_e_wrong_thread() -> None:
         home.stop()
 
 
-def test_a_raw_interface_pointer_used_from_another_apartment_is_rpc_e_wrong_thread() -> None:
-    class Server:
-        _public_methods_ = ["Ping"]
+class _Where:
+    _public_methods_ = ["Tid"]
 
-        def Ping(self) -> int:  # noqa: N802
-            return 1
+    def Tid(self) -> int:  # noqa: N802
+        return threading.get_native_id()
 
-    home = StaThread(lambda: com.wrap(Server()))
+
+def _where(pointer: com.InterfacePointer) -> int:
+    """The thread a call through ``pointer`` runs on."""
+    assert isinstance(pointer, com.DispatchPointer)
+    return int(pointer.invoke(pointer.ids_of_names("Tid")[0], 1))
+
+
+def test_a_raw_interface_pointer_called_from_another_apartment_runs_on_the_callers_thread() -> None:
+    # Windows cannot tell (the pointer is the object's own); pywin32's gateway runs the call
+    # on whichever thread makes it. The oracle shows it: tests/contract/test_com_apartment_rules.
+    home = StaThread(lambda: com.wrap(_Where()))
     try:
         pointer = home.result
-        with pytest.raises(WrongThreadError):
-            in_apartment(lambda: pointer.invoke(1000, 1))
+        for multithreaded in (False, True):
+            assert in_apartment(lambda: _where(pointer) == threading.get_native_id(), multithreaded)
+        box: list[bool] = []
+        plain = threading.Thread(
+            target=lambda: box.append(_where(pointer) == threading.get_native_id())
+        )
+        plain.start()
+        plain.join(30)
+        assert box == [True]  # a thread in no apartment at all
     finally:
         home.stop()
+
+
+def test_a_raw_pointer_marshaled_from_another_apartment_is_that_apartments_object() -> None:
+    home = StaThread(lambda: com.wrap(_Where()))
+    try:
+        pointer = home.result
+
+        def body() -> tuple[bool, bool]:
+            moved = com.MarshalStream(pointer).unmarshal()
+            return moved == pointer, _where(moved) == threading.get_native_id()
+
+        assert in_apartment(body, True) == (True, True)
+        assert in_apartment(body, False) == (True, True)
+    finally:
+        home.stop()
+
+
+def test_query_interface_of_a_proxy_from_no_apartment_is_rpc_e_wrong_thread() -> None:
+    home = StaThread(lambda: com.MarshalStream(com.wrap(_Where())))
+    holder = StaThread(lambda: home.result.unmarshal())
+    try:
+        proxy = holder.result
+        box: list[BaseException] = []
+
+        def body() -> None:
+            for call in (lambda: proxy.query_interface(com.IID_IUNKNOWN), lambda: _where(proxy)):
+                try:
+                    call()
+                except BaseException as error:  # handed to the test thread
+                    box.append(error)
+
+        plain = threading.Thread(target=body)
+        plain.start()
+        plain.join(30)
+        assert [type(error) for error in box] == [WrongThreadError, NotInitializedError]
+    finally:
+        holder.stop()
+        home.stop()
+
+
+def test_wrap_needs_no_apartment_and_the_object_runs_on_the_callers_thread() -> None:
+    box: list[tuple[bool, bool]] = []
+
+    def body() -> None:
+        pointer = com.wrap(_Where())
+        box.append((_where(pointer) == threading.get_native_id(), com.unwrap(pointer) is not None))
+
+    plain = threading.Thread(target=body)
+    plain.start()
+    plain.join(30)
+    assert box == [(True, True)]
 
 
 def test_calls_to_an_ended_sta_are_rpc_e_disconnected() -> None:
