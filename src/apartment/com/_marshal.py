@@ -170,12 +170,15 @@ def marshal_interface(
 
 def _read_record(stream: StreamPointer) -> int:
     """Read a record from ``stream``'s position; return its table number."""
-    data = stream.read(_RECORD.size)
+    # The signature first, as Windows reads an OBJREF: other bytes there are no marshal data
+    # (RPC_E_INVALID_OBJREF) however many follow; too few bytes are a read fault.
+    data = stream.read(len(_SIGNATURE))
+    if len(data) == len(_SIGNATURE) and data != _SIGNATURE:
+        raise ComError.from_hresult(RPC_E_INVALID_OBJREF, "the stream holds no marshal data")
+    data += stream.read(_RECORD.size - len(data))
     if len(data) < _RECORD.size:
         raise StreamReadError("the stream holds no (more) marshal data at its position")
-    signature, _flags, number, _iid = _RECORD.unpack(data)
-    if signature != _SIGNATURE:
-        raise ComError.from_hresult(RPC_E_INVALID_OBJREF, "the stream holds no marshal data")
+    _signature, _flags, number, _iid = _RECORD.unpack(data)
     return int(number)
 
 
