@@ -110,6 +110,7 @@ def _unmarshal(entry: Entry, iid: str | None = None) -> Any:  # noqa: ANN401
 
 _SIGNATURE = b"MEOW"
 _RECORD = struct.Struct("<4sIQ16s36x")  # 68 bytes, as big as Windows' standard OBJREF
+_HEADER = 24  # what Windows reads first of an OBJREF: signature, flags, IID
 
 
 @final
@@ -170,10 +171,11 @@ def marshal_interface(
 
 def _read_record(stream: StreamPointer) -> int:
     """Read a record from ``stream``'s position; return its table number."""
-    # The signature first, as Windows reads an OBJREF: other bytes there are no marshal data
-    # (RPC_E_INVALID_OBJREF) however many follow; too few bytes are a read fault.
-    data = stream.read(len(_SIGNATURE))
-    if len(data) == len(_SIGNATURE) and data != _SIGNATURE:
+    # The header first, as Windows reads an OBJREF (signature, flags, IID: 24 bytes): fewer
+    # are a read fault; a wrong signature is no marshal data (RPC_E_INVALID_OBJREF), however
+    # few bytes follow it.
+    data = stream.read(_HEADER)
+    if len(data) == _HEADER and data[: len(_SIGNATURE)] != _SIGNATURE:
         raise ComError.from_hresult(RPC_E_INVALID_OBJREF, "the stream holds no marshal data")
     data += stream.read(_RECORD.size - len(data))
     if len(data) < _RECORD.size:
