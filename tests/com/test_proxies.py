@@ -10,7 +10,6 @@ from apartment import com, messages
 from apartment.errors import (
     CantCallOutError,
     DisconnectedError,
-    NotInitializedError,
     ObjectNotConnectedError,
     WrongThreadError,
 )
@@ -244,26 +243,58 @@ def test_a_raw_pointer_marshaled_from_another_apartment_is_that_apartments_objec
 
 
 def test_query_interface_of_a_proxy_from_no_apartment_is_rpc_e_wrong_thread() -> None:
-    home = StaThread(lambda: com.MarshalStream(com.wrap(_Where())))
-    holder = StaThread(lambda: home.result.unmarshal())
-    try:
-        proxy = holder.result
-        box: list[BaseException] = []
+    # In a fresh process: no (host) MTA, so the thread is in no apartment at all. A call is
+    # then CO_E_NOTINITIALIZED, QueryInterface RPC_E_WRONG_THREAD (Windows; marshal.c).
+    output = run_script(
+        """
+        import threading
+        from apartment import com
+        from apartment.kernel import Event, start_thread
 
-        def body() -> None:
-            for call in (lambda: proxy.query_interface(com.IID_IUNKNOWN), lambda: _where(proxy)):
+        class Where:
+            _public_methods_ = ["Tid"]
+
+            def Tid(self):
+                return threading.get_native_id()
+
+        com.initialize(False)
+        stream = com.MarshalStream(com.wrap(Where()))
+        made, done = Event(manual_reset=True), Event(manual_reset=True)
+        box = []
+
+        def holder():
+            com.initialize(False)
+            box.append(stream.unmarshal())
+            made.set()
+            done.wait()
+            box.clear()
+            com.uninitialize()
+
+        def plain():
+            proxy = box[0]
+            for call in (lambda: proxy.query_interface(com.IID_IUNKNOWN),
+                         lambda: proxy.invoke("Tid", 1)):
                 try:
                     call()
-                except BaseException as error:  # handed to the test thread
-                    box.append(error)
+                except Exception as error:
+                    print(type(error).__name__, error.hresult)
 
-        plain = threading.Thread(target=body)
-        plain.start()
-        plain.join(30)
-        assert [type(error) for error in box] == [WrongThreadError, NotInitializedError]
-    finally:
-        holder.stop()
-        home.stop()
+        held = start_thread(holder)
+        made.wait()
+        worker = threading.Thread(target=plain)
+        worker.start()
+        worker.join(30)
+        done.set()
+        held.wait(30)
+        com.uninitialize()
+        """
+    )
+    assert output.split() == [
+        "WrongThreadError",
+        "-2147417842",
+        "NotInitializedError",
+        "-2147221008",
+    ]
 
 
 def test_wrap_needs_no_apartment_and_the_object_runs_on_the_callers_thread() -> None:
