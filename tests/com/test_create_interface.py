@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from apartment import com
-from apartment.errors import CLASS_E_NOAGGREGATION, ComError, NoInterfaceError
+from apartment.errors import (
+    CLASS_E_NOAGGREGATION,
+    ClassNotRegisteredError,
+    ClassStringError,
+    ComError,
+    NoInterfaceError,
+)
 
 from ._helpers import in_apartment
 
@@ -32,6 +38,22 @@ def test_no_class_can_be_aggregated() -> None:
     with pytest.raises(ComError) as caught:
         com.create_interface(com.CLSID_STD_GLOBAL_INTERFACE_TABLE, outer=object())
     assert caught.value.hresult == CLASS_E_NOAGGREGATION
+
+
+@pytest.mark.parametrize(
+    ("name", "error"),
+    [
+        ("{12345678-1234-1234-1234-123456789ABC}", ClassNotRegisteredError),
+        ("No.Such.ProgId", ClassStringError),
+    ],
+)
+def test_with_an_outer_object_the_class_is_looked_up_first(name: str, error: type) -> None:
+    # As CoCreateInstance does (CoGetClassObject first): the oracle gives REGDB_E_CLASSNOTREG.
+    def body() -> None:
+        with pytest.raises(error):
+            com.create_interface(name, outer=object())
+
+    in_apartment(body)
 
 
 def test_a_pointer_takes_another_face_and_keeps_its_object() -> None:

@@ -6,6 +6,8 @@ import pytest
 
 from apartment import com
 from apartment.errors import (
+    RPC_E_INVALID_OBJREF,
+    ComError,
     DisconnectedError,
     InvalidArgumentError,
     ObjectNotConnectedError,
@@ -128,3 +130,25 @@ def test_a_pointer_in_the_git_whose_apartment_ended_is_rpc_e_disconnected() -> N
         assert in_apartment(body) == -2147417848
     finally:
         table.revoke(cookie)
+
+
+@pytest.mark.parametrize("size", [24, 64, 68, 200])
+def test_bytes_that_are_no_marshal_data_are_rpc_e_invalid_objref(size: int) -> None:
+    # Windows reads an OBJREF's signature first: wrong bytes are no marshal data, however few
+    # follow them (the oracle: 64 zero bytes give RPC_E_INVALID_OBJREF, not STG_E_READFAULT).
+    for call in (com.unmarshal_interface, com.release_marshal_data):
+        stream = com.MemoryStream().pointer()
+        stream.write(b"\0" * size)
+        stream.seek(0, 0)
+        with pytest.raises(ComError) as caught:
+            call(stream)
+        assert caught.value.hresult == RPC_E_INVALID_OBJREF
+
+
+@pytest.mark.parametrize("data", [b"", b"ME", b"\0" * 23, b"MEOW" + b"\0" * 30])
+def test_too_few_bytes_of_marshal_data_are_stg_e_readfault(data: bytes) -> None:
+    stream = com.MemoryStream().pointer()
+    stream.write(data)
+    stream.seek(0, 0)
+    with pytest.raises(StreamReadError):
+        com.unmarshal_interface(stream)

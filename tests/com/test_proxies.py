@@ -195,20 +195,119 @@ def test_a_proxy_used_from_another_apartment_is_rpc_e_wrong_thread() -> None:
         home.stop()
 
 
-def test_a_raw_interface_pointer_used_from_another_apartment_is_rpc_e_wrong_thread() -> None:
-    class Server:
-        _public_methods_ = ["Ping"]
+class _Where:
+    _public_methods_ = ["Tid"]
 
-        def Ping(self) -> int:  # noqa: N802
-            return 1
+    def Tid(self) -> int:  # noqa: N802
+        return threading.get_native_id()
 
-    home = StaThread(lambda: com.wrap(Server()))
+
+def _where(pointer: com.InterfacePointer) -> int:
+    """The thread a call through ``pointer`` runs on."""
+    assert isinstance(pointer, com.DispatchPointer)
+    return int(pointer.invoke(pointer.ids_of_names("Tid")[0], 1))
+
+
+def test_a_raw_interface_pointer_called_from_another_apartment_runs_on_the_callers_thread() -> None:
+    # Windows cannot tell (the pointer is the object's own); pywin32's gateway runs the call
+    # on whichever thread makes it. The oracle shows it: tests/contract/test_com_apartment_rules.
+    home = StaThread(lambda: com.wrap(_Where()))
     try:
         pointer = home.result
-        with pytest.raises(WrongThreadError):
-            in_apartment(lambda: pointer.invoke(1000, 1))
+        for multithreaded in (False, True):
+            assert in_apartment(lambda: _where(pointer) == threading.get_native_id(), multithreaded)
+        box: list[bool] = []
+        plain = threading.Thread(
+            target=lambda: box.append(_where(pointer) == threading.get_native_id())
+        )
+        plain.start()
+        plain.join(30)
+        assert box == [True]  # a thread in no apartment at all
     finally:
         home.stop()
+
+
+def test_a_raw_pointer_marshaled_from_another_apartment_is_that_apartments_object() -> None:
+    home = StaThread(lambda: com.wrap(_Where()))
+    try:
+        pointer = home.result
+
+        def body() -> tuple[bool, bool]:
+            moved = com.MarshalStream(pointer).unmarshal()
+            return moved == pointer, _where(moved) == threading.get_native_id()
+
+        assert in_apartment(body, True) == (True, True)
+        assert in_apartment(body, False) == (True, True)
+    finally:
+        home.stop()
+
+
+def test_query_interface_of_a_proxy_from_no_apartment_is_rpc_e_wrong_thread() -> None:
+    # In a fresh process: no (host) MTA, so the thread is in no apartment at all. A call is
+    # then CO_E_NOTINITIALIZED, QueryInterface RPC_E_WRONG_THREAD (Windows; marshal.c).
+    output = run_script(
+        """
+        import threading
+        from apartment import com
+        from apartment.kernel import Event, start_thread
+
+        class Where:
+            _public_methods_ = ["Tid"]
+
+            def Tid(self):
+                return threading.get_native_id()
+
+        com.initialize(False)
+        stream = com.MarshalStream(com.wrap(Where()))
+        made, done = Event(manual_reset=True), Event(manual_reset=True)
+        box = []
+
+        def holder():
+            com.initialize(False)
+            box.append(stream.unmarshal())
+            made.set()
+            done.wait()
+            box.clear()
+            com.uninitialize()
+
+        def plain():
+            proxy = box[0]
+            for call in (lambda: proxy.query_interface(com.IID_IUNKNOWN),
+                         lambda: proxy.invoke("Tid", 1)):
+                try:
+                    call()
+                except Exception as error:
+                    print(type(error).__name__, error.hresult)
+
+        held = start_thread(holder)
+        made.wait()
+        worker = threading.Thread(target=plain)
+        worker.start()
+        worker.join(30)
+        done.set()
+        held.wait(30)
+        com.uninitialize()
+        """
+    )
+    assert output.split() == [
+        "WrongThreadError",
+        "-2147417842",
+        "NotInitializedError",
+        "-2147221008",
+    ]
+
+
+def test_wrap_needs_no_apartment_and_the_object_runs_on_the_callers_thread() -> None:
+    box: list[tuple[bool, bool]] = []
+
+    def body() -> None:
+        pointer = com.wrap(_Where())
+        box.append((_where(pointer) == threading.get_native_id(), com.unwrap(pointer) is not None))
+
+    plain = threading.Thread(target=body)
+    plain.start()
+    plain.join(30)
+    assert box == [(True, True)]
 
 
 def test_calls_to_an_ended_sta_are_rpc_e_disconnected() -> None:

@@ -10,8 +10,7 @@ needed), ``CoUninitialize()`` in ``finally``; a worker that first joined an STA 
 (RPC_E_CHANGED_MODE), and a second ``CoInitializeEx`` of the same kind is fine.
 
 Without ``sys.coinit_flags`` the main thread is an STA and the workers would call its object's
-raw pointer from the MTA: Windows lets that run (undefined behaviour), we raise
-RPC_E_WRONG_THREAD (docs/semantics.md, choice 10).
+raw pointer from the MTA: Windows lets that run on the worker (COM cannot see it), and so do we.
 """
 
 import sys

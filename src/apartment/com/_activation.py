@@ -222,11 +222,31 @@ def create_interface(
     if isinstance(clsctx, bool) or not isinstance(clsctx, int):
         raise TypeError(f"a class context is an int of CLSCTX_* flags, not {clsctx!r}")
     if outer is not None:
+        _find_class(clsid, clsctx)  # the class is found first, as CoGetClassObject does
         raise ComError.from_hresult(CLASS_E_NOAGGREGATION, "aggregation is not supported")
     if clsid.upper() == CLSID_STD_GLOBAL_INTERFACE_TABLE:
         current_apartment()  # CO_E_NOTINITIALIZED outside an apartment, as for any class
         return global_table()
     return create_object(clsid, clsctx).query_interface(iid)
+
+
+def _find_class(name: str, clsctx: int) -> None:
+    """Check that ``name`` names a class this thread could create for ``clsctx``.
+
+    Raises:
+        NotInitializedError, ClassStringError, ClassNotRegisteredError: as
+            :func:`create_object`, which looks the class up the same way.
+    """
+    current_apartment()
+    if name.upper() == CLSID_STD_GLOBAL_INTERFACE_TABLE:
+        return
+    entry = None if name.startswith("{") else lookup(name)
+    if find_in_process(normalize_clsid(name) if entry is None else entry.clsid, clsctx):
+        return
+    entry = entry or lookup(name)
+    served = CLSCTX_INPROC_SERVER | CLSCTX_INPROC_HANDLER | CLSCTX_LOCAL_SERVER
+    if not entry.clsctx & clsctx & served:
+        raise ClassNotRegisteredError(f"{name} is not registered for context {clsctx:#x}")
 
 
 def create_interfaces(

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, overload
 
-from ._apartment import Apartment, current_apartment
+from ..errors import NotInitializedError
+from ._apartment import Apartment, current_apartment, neutral
 from ._faces import set_interface_class
 from ._gateway import Gateway
 from ._iids import IID_IDISPATCH, IID_IDISPATCHEX, iid_text
@@ -48,10 +49,7 @@ class DispatchPointer(InterfacePointer):
                 args = to_variants(args)
             except ByReference:  # an out parameter: the slower path (nothing sent yet)
                 return invoke_by_reference(self._gateway(), dispid, flags, args)
-        target = self._target
-        if type(target) is not Proxy:  # else _gateway() has nothing to check: a proxy checks
-            target = self._gateway()  # its own apartment on every call
-        return target.invoke(dispid, flags, args)
+        return self._target.invoke(dispid, flags, args)  # a proxy checks its own apartment
 
     def invoke_without_result(self, dispid: int | str, flags: int, *args: Any) -> None:  # noqa: ANN401
         """Invoke without asking for the result (Invoke with no result VARIANT).
@@ -135,12 +133,24 @@ def wrap(
         ValueError: the policy cannot wrap the object (no ``_public_methods_``, say).
         NoInterfaceError: the object does not implement ``iid`` (E_NOINTERFACE).
     """
-    home = apartment if apartment is not None else current_apartment()
+    home = apartment if apartment is not None else _wrapping_apartment()
     if not isinstance(obj, Policy):
         obj = (policy or DispatchPolicy)(obj)
     pointer = make_pointer(Gateway(obj), home, IID_IDISPATCH)
     wanted = iid_text(iid)
     return pointer if wanted == IID_IDISPATCH else pointer.query_interface(wanted)
+
+
+def _wrapping_apartment() -> Apartment:
+    """The caller's apartment; the neutral one for a thread in none (no MTA either).
+
+    pywin32 wraps an object on any thread: a gateway needs no COM. Its raw pointer is then
+    called on whichever thread calls it, and marshaled from the apartment that marshals it.
+    """
+    try:
+        return current_apartment()
+    except NotInitializedError:
+        return neutral()
 
 
 def _home_gateway(pointer: InterfacePointer) -> Gateway:

@@ -110,6 +110,7 @@ def _unmarshal(entry: Entry, iid: str | None = None) -> Any:  # noqa: ANN401
 
 _SIGNATURE = b"MEOW"
 _RECORD = struct.Struct("<4sIQ16s36x")  # 68 bytes, as big as Windows' standard OBJREF
+_HEADER = 24  # what Windows reads first of an OBJREF: signature, flags, IID
 
 
 @final
@@ -125,6 +126,8 @@ class _Marshaled:
         if flags == MSHLFLAGS_TABLEWEAK and isinstance(value, InterfacePointer):
             target = value._target
             home, iid = value._apartment, value.iid
+            if not isinstance(target, Proxy):
+                home = current_apartment()  # a raw pointer: marshaled from where it is used
             ref = weakref.ref(target)
             cls = type(value)
             self.weak = lambda: None if (alive := ref()) is None else cls(alive, home, iid)
@@ -168,12 +171,16 @@ def marshal_interface(
 
 def _read_record(stream: StreamPointer) -> int:
     """Read a record from ``stream``'s position; return its table number."""
-    data = stream.read(_RECORD.size)
+    # The header first, as Windows reads an OBJREF (signature, flags, IID: 24 bytes): fewer
+    # are a read fault; a wrong signature is no marshal data (RPC_E_INVALID_OBJREF), however
+    # few bytes follow it.
+    data = stream.read(_HEADER)
+    if len(data) == _HEADER and data[: len(_SIGNATURE)] != _SIGNATURE:
+        raise ComError.from_hresult(RPC_E_INVALID_OBJREF, "the stream holds no marshal data")
+    data += stream.read(_RECORD.size - len(data))
     if len(data) < _RECORD.size:
         raise StreamReadError("the stream holds no (more) marshal data at its position")
-    signature, _flags, number, _iid = _RECORD.unpack(data)
-    if signature != _SIGNATURE:
-        raise ComError.from_hresult(RPC_E_INVALID_OBJREF, "the stream holds no marshal data")
+    _signature, _flags, number, _iid = _RECORD.unpack(data)
     return int(number)
 
 

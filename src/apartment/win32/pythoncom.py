@@ -303,9 +303,10 @@ def CoInitialize() -> None:
 
 
 def CoInitializeEx(flags: int, /) -> None:
+    flags = dword(flags)  # checked first: a TypeError even where the call does nothing
     if _main.skips_init():
         return
-    _main.remember(com.initialize(not int(flags) & COINIT_APARTMENTTHREADED))
+    _main.remember(com.initialize(not flags & COINIT_APARTMENTTHREADED))
 
 
 def CoUninitialize() -> None:
@@ -430,7 +431,8 @@ def UnwrapObject(ob: object, /) -> object:
 
 def PumpWaitingMessages(firstMessage: int = 0, lastMessage: int = 0, /) -> int:
     """Dispatch queued messages; 1 if WM_QUIT was seen (and consumed), else 0."""
-    return 0 if messages.pump_waiting_messages(firstMessage, lastMessage) is None else 1
+    first, last = dword(firstMessage), dword(lastMessage)  # pywin32's TypeError for a non-int
+    return 0 if messages.pump_waiting_messages(first, last) is None else 1
 
 
 def PumpMessages() -> None:
