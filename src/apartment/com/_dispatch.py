@@ -49,7 +49,10 @@ class DispatchPointer(InterfacePointer):
                 args = to_variants(args)
             except ByReference:  # an out parameter: the slower path (nothing sent yet)
                 return invoke_by_reference(self._gateway(), dispid, flags, args)
-        return self._target.invoke(dispid, flags, args)  # a proxy checks its own apartment
+        target = self._target
+        if type(target) is not Proxy:  # else _gateway() has nothing to check: a proxy checks
+            target = self._gateway()  # its own apartment on every call
+        return target.invoke(dispid, flags, args)
 
     def invoke_without_result(self, dispid: int | str, flags: int, *args: Any) -> None:  # noqa: ANN401
         """Invoke without asking for the result (Invoke with no result VARIANT).

@@ -126,8 +126,6 @@ class _Marshaled:
         if flags == MSHLFLAGS_TABLEWEAK and isinstance(value, InterfacePointer):
             target = value._target
             home, iid = value._apartment, value.iid
-            if not isinstance(target, Proxy):
-                home = current_apartment()  # a raw pointer: marshaled from where it is used
             ref = weakref.ref(target)
             cls = type(value)
             self.weak = lambda: None if (alive := ref()) is None else cls(alive, home, iid)

@@ -6,13 +6,13 @@ An :class:`InterfacePointer` holds its object's *target* and the apartment it is
   :class:`~._proxy.Proxy` to one anywhere else;
 * or a native object of this layer (a memory stream), which is agile: valid everywhere.
 
-A pointer whose target is a proxy is valid in one apartment: used from another, or from a
-thread in no apartment, it raises RPC_E_WRONG_THREAD (a call from no apartment at all,
-CO_E_NOTINITIALIZED), as on Windows. A raw pointer (its target the object itself) is what
-COM cannot see: called from another thread, the call simply runs on the calling thread, as
-it does on Windows (pywin32's gateways included); and marshaled there, it is marshaled from
-the calling thread's apartment, whose thread then runs the calls that come through the
-proxies. Marshal it (a stream, the GIT) to have the object's own thread run them.
+Used from another apartment than its own, a pointer raises RPC_E_WRONG_THREAD, as a proxy
+does on Windows (a call from a thread in no apartment at all: CO_E_NOTINITIALIZED; its
+QueryInterface: RPC_E_WRONG_THREAD). A raw pointer to an apartment-threaded object raises
+it too: Windows cannot see that misuse and leaves it undefined (the call runs on the wrong
+thread); we own every object, so we tell (semantics.md, section 10, choice 10). Marshal it
+(a stream, the GIT) to use the object from another apartment. An object wrapped on a thread
+in no apartment lives in the neutral apartment: any thread may call it.
 
 A target answers three calls, run in the object's apartment: ``resolve(iid)`` (QueryInterface:
 None when it implements ``iid`` itself, an interface pointer that stands for it, or
@@ -74,12 +74,17 @@ class InterfacePointer:
         return f"<{type(self).__name__} at {id(self):#x} ({kind} in {self._apartment!r})>"
 
     def _gateway(self) -> Any:  # noqa: ANN401
-        """The target, called on the calling thread.
-
-        A proxy checks its own apartment on every call; a raw pointer's object is called on
-        whichever thread calls it (Windows cannot tell either).
-        """
-        return self._target
+        """The target, after checking the pointer may be used on this thread."""
+        target = self._target
+        if isinstance(target, Proxy) or self._apartment.kind is ApartmentKind.NA:
+            return target  # a proxy checks its own apartment on every call
+        caller = current_apartment()
+        if caller is not self._apartment:
+            raise WrongThreadError(
+                f"this interface pointer belongs to {self._apartment!r}, not to {caller!r}; "
+                "marshal it (CoMarshalInterThreadInterfaceInStream) to use it here"
+            )
+        return target
 
     def _call(self, method: str, *args: Any, returns: str = "") -> Any:  # noqa: ANN401
         """Call ``method`` of this interface on the object, in its apartment.
@@ -132,14 +137,11 @@ class InterfacePointer:
         check = _free_threaded[0]
         if check is not None and dest.kind is not ApartmentKind.REMOTE and check(target):
             return type(self)(target, neutral(), self.iid)
-        origin = self._apartment
-        if not isinstance(target, Proxy) and source.kind is not ApartmentKind.REMOTE:
-            origin = source  # a raw pointer is marshaled from where it is used (as on Windows)
-        moved = marshal_value(target, origin, dest)
+        moved = marshal_value(target, self._apartment, dest)
         agile = moved is target and not isinstance(target, Proxy)  # a native object of ours
         if agile and getattr(target, "reached_from_anywhere", False):
             agile = False  # a reference (to another process's object): each apartment its own
-        home = origin if agile else dest
+        home = self._apartment if agile else dest
         return type(self)(moved, home, self.iid)
 
     @property
