@@ -20,6 +20,7 @@ from ._wine import ON_THE_ORACLE, wine_differs
 PDH_CSTATUS_NO_MACHINE = 0x800007D0 - (1 << 32)
 PDH_DIALOG_CANCELLED = 0x800007D9 - (1 << 32)
 PDH_INVALID_ARGUMENT = 0xC0000BBD - (1 << 32)
+PDH_INVALID_DATA = 0xC0000BC6 - (1 << 32)
 PDH_STRING_NOT_FOUND = 0xC0000BD4 - (1 << 32)
 CPU = r"\Processor(_Total)\% Processor Time"
 
@@ -180,3 +181,45 @@ def test_browse_without_a_user_is_cancelled() -> None:
         "BrowseCounters",
     )
     assert called == []
+
+
+@aborts_on_wine
+def test_browse_callback_demo_prints_the_value(capsys: pytest.CaptureFixture[str]) -> None:
+    path = r"\Memory\Available Bytes"
+    assert win32pdhutil.BrowseCallBackDemo([path]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith(f"Value of '{path}' is ")
+    assert float(lines[0].rsplit(" ", 1)[1]) > 0
+    assert lines[1] == (
+        "Added 'Available Bytes' on object 'Memory' (machine None), instance None(0)-parent of None"
+    )
+
+
+@aborts_on_wine
+def test_show_all_processes_prints_a_header_and_a_line_per_process(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The header, then a line per process: name, tab, six numbers. A process that ends
+    while it reads stops the listing with PDH_INVALID_DATA, as with pywin32 (the machine's
+    other programs come and go): the lines printed until then are checked."""
+    code = 0
+    try:
+        win32pdhutil.ShowAllProcesses()
+    except pywintypes.error as error:
+        code = error.winerror
+    assert code in (0, PDH_INVALID_DATA)
+    finished = code == 0
+    lines = capsys.readouterr().out.splitlines()
+    header = lines[0].split(" ", 2)
+    assert header[:2] == ["Process", "Name"]
+    assert header[2].split(",")[0] == "ID Process"
+    assert len(header[2].split(",")) == 6
+    complete = lines[1:] if finished else lines[1:-1]
+    for line in complete:
+        name, numbers = line.split("\t")
+        assert len(name) == 15
+        assert len(numbers.split()) == 6
+        assert all(int(number) >= 0 for number in numbers.split())
+    if finished:
+        pids = [int(line.split("\t")[1].split()[0]) for line in complete]
+        assert os.getpid() in pids
