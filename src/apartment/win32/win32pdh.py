@@ -2,7 +2,10 @@
 
 Queries and counters are int handles, as pywin32 gives them; a failing call raises
 ``pywintypes.error`` with the PDH status (PDH_CSTATUS_NO_OBJECT, PDH_INVALID_DATA, ...).
-The objects there are: Processor, Process, Memory, System (see ``apartment.kernel._perf``).
+The objects there are: Processor, Process, Memory, System (see ``apartment.kernel._perf``);
+their names are English, so AddEnglishCounter is AddCounter. Only this machine is there
+(another's name is PDH_CSTATUS_NO_MACHINE), and BrowseCounters' dialog has no user: it is
+cancelled (PDH_DIALOG_CANCELLED) and its callback is not called.
 """
 
 from __future__ import annotations
@@ -12,9 +15,11 @@ from ..kernel.lowlevel import perf as _perf
 from ._adapt import api
 
 __all__ = [
-    "AddCounter", "CloseQuery", "CollectQueryData", "EnumObjectItems", "EnumObjects",
-    "ExpandCounterPath", "GetCounterInfo", "GetFormattedCounterValue", "MakeCounterPath",
-    "OpenQuery", "ParseCounterPath", "RemoveCounter", "ValidatePath",
+    "AddCounter", "AddEnglishCounter", "BrowseCounters", "CloseQuery", "CollectQueryData",
+    "ConnectMachine", "EnumObjectItems", "EnumObjects", "ExpandCounterPath", "GetCounterInfo",
+    "GetFormattedCounterArray", "GetFormattedCounterValue", "LookupPerfIndexByName",
+    "LookupPerfNameByIndex", "MakeCounterPath", "OpenQuery", "ParseCounterPath",
+    "ParseInstanceName", "RemoveCounter", "SetCounterScaleFactor", "ValidatePath",
     "PDH_FMT_1000", "PDH_FMT_ANSI", "PDH_FMT_DOUBLE", "PDH_FMT_LARGE", "PDH_FMT_LONG",
     "PDH_FMT_NOCAP100", "PDH_FMT_NODATA", "PDH_FMT_NOSCALE", "PDH_FMT_RAW", "PDH_FMT_UNICODE",
     "PDH_MAX_SCALE", "PDH_MIN_SCALE", "PDH_PATH_WBEM_INPUT", "PDH_PATH_WBEM_RESULT",
@@ -35,12 +40,12 @@ PDH_FMT_UNICODE = 0x40
 PDH_FMT_LONG = _perf.PDH_FMT_LONG
 PDH_FMT_DOUBLE = _perf.PDH_FMT_DOUBLE
 PDH_FMT_LARGE = _perf.PDH_FMT_LARGE
-PDH_FMT_NOSCALE = 0x1000
+PDH_FMT_NOSCALE = _perf.PDH_FMT_NOSCALE
 PDH_FMT_1000 = _perf.PDH_FMT_1000
 PDH_FMT_NODATA = 0x4000
 PDH_FMT_NOCAP100 = _perf.PDH_FMT_NOCAP100
-PDH_MAX_SCALE = 7
-PDH_MIN_SCALE = -7
+PDH_MAX_SCALE = _perf.PDH_MAX_SCALE
+PDH_MIN_SCALE = _perf.PDH_MIN_SCALE
 PDH_PATH_WBEM_RESULT = 1
 PDH_PATH_WBEM_INPUT = 2
 PDH_VERSION = 0x503
@@ -74,6 +79,12 @@ def AddCounter(hQuery: int, path: str, userData: int = 0, /) -> int:
     return _perf.add_counter(hQuery, _text(path, "path"))
 
 
+@api("AddEnglishCounter")
+def AddEnglishCounter(hQuery: int, path: str, userData: int = 0, /) -> int:
+    """Add a counter named in English: AddCounter, the names being English here."""
+    return _perf.add_counter(hQuery, _text(path, "path"))
+
+
 @api("RemoveCounter")
 def RemoveCounter(handle: int, /) -> None:
     """Remove a counter from its query."""
@@ -92,16 +103,32 @@ def GetFormattedCounterValue(handle: int, format: int, /) -> tuple[int, int | fl
     return _perf.counter_value(handle, format)
 
 
+@api("GetFormattedCounterArray")
+def GetFormattedCounterArray(hCounter: int, format: int, /) -> dict[str, int | float]:
+    """``{instance: value}`` of a (wildcard) counter from its query's last samples.
+
+    A repeated instance name (two processes of one program) is one key, as with pywin32:
+    the value of the last of them (in increasing pid).
+    """
+    return dict(_perf.counter_array(hCounter, format))
+
+
+@api("SetCounterScaleFactor")
+def SetCounterScaleFactor(hCounter: int, factor: int, /) -> None:
+    """Scale the counter's values by 10**factor (-7..7); PDH_FMT_NOSCALE reads them unscaled."""
+    _perf.set_scale(hCounter, factor)
+
+
 @api("GetCounterInfo")
 def GetCounterInfo(handle: int, bRetrieveExplainText: int = 0, /) -> tuple[object, ...]:
     """What a counter is, in pywin32's tuple.
 
-    (type, version, status, scale, default scale, user data, query user data, full path,
+    (type, version, scale, default scale, user data, query user data, full path,
     (machine, object, instance, parent, index, counter), explain text).
     """
-    kind, path = _perf.counter_info(handle)
+    kind, path, scale = _perf.counter_info(handle)
     parts = _perf.parse_path(path)
-    return (kind, PDH_VERSION, 0, 0, 0, 0, 0, path, _elements(parts), None)
+    return (kind, PDH_VERSION, scale, 0, 0, 0, path, _elements(parts), None)
 
 
 def _elements(parts: _perf.CounterPath) -> tuple[object, ...]:
@@ -156,3 +183,57 @@ def EnumObjectItems(
 def ExpandCounterPath(wildCardPath: str, /) -> list[str]:
     """The counter paths a wildcard path (``*`` for the instance or counter) stands for."""
     return _perf.expand_path(_text(wildCardPath, "wildCardPath"))
+
+
+@api("ParseInstanceName")
+def ParseInstanceName(instanceName: str, /) -> tuple[str, str, int]:
+    """Split an instance string ``[parent/]name[#index]``: (name, parent, index)."""
+    return _perf.parse_instance(_text(instanceName, "instanceName"))
+
+
+@api("LookupPerfNameByIndex")
+def LookupPerfNameByIndex(machineName: str | None, index: int, /) -> str:
+    """The name of an object or counter from its English index (6: ``% Processor Time``)."""
+    return _perf.perf_name(index, _machine(machineName))
+
+
+@api("LookupPerfIndexByName")
+def LookupPerfIndexByName(machineName: str | None, instanceName: str, /) -> int:
+    """The English index of an object or counter name (230: ``Process``)."""
+    return _perf.perf_index(_text(instanceName, "instanceName"), _machine(machineName))
+
+
+@api("ConnectMachine")
+def ConnectMachine(machineName: str | None, /) -> str | None:
+    """Connect to a machine: this one only (another is PDH_CSTATUS_NO_MACHINE); its name."""
+    _perf.check_machine(_machine(machineName))
+    return machineName
+
+
+def _machine(value: object) -> str | None:
+    return None if value is None else _text(value, "machineName")
+
+
+@api("BrowseCounters")
+def BrowseCounters(
+    Flags: object,
+    hWndOwner: int,
+    CallBackFunction: object,
+    DetailLevel: int,
+    DialogBoxCaption: str | None = None,
+    InitialPath: str | None = None,
+    DataSource: object = None,
+    ReturnMultiple: bool = False,
+    CallBackArg: object = None,
+) -> None:
+    """Show the dialog that picks counters: no user is there to pick, so it is cancelled.
+
+    Raises PDH_DIALOG_CANCELLED, as Windows when the user closes the dialog; the callback
+    (which pywin32 calls on the dialog's thread with the chosen paths) is not called.
+    """
+    if not callable(CallBackFunction):
+        raise TypeError("CallBackFunction must be callable")
+    raise Win32Error(
+        _perf.PDH_DIALOG_CANCELLED, "", "The dialog box was canceled by the user.",
+        detail="no user is there to choose counters",
+    )  # fmt: skip
