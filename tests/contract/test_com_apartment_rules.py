@@ -24,6 +24,7 @@ import winerror
 from win32com.server.util import wrap
 
 from ._com import com_error_of, me, run_pumping
+from ._fresh import in_the_fresh_process, run_in_a_fresh_process
 from ._kernel import JOIN_MS
 from ._wine import wine_differs
 
@@ -103,7 +104,10 @@ def test_co_initialize_ex_wants_an_int(flags: Any) -> None:
         pythoncom.CoInitializeEx(flags)
 
 
-def test_without_an_apartment_com_is_co_e_notinitialized() -> None:
+def test_without_an_apartment_com_is_co_e_notinitialized(request: Any) -> None:
+    if not in_the_fresh_process(request):  # no MTA made by an earlier test
+        return run_in_a_fresh_process(request)
+
     def body() -> list[Any]:
         table = pythoncom.CLSID_StdGlobalInterfaceTable
         return [
@@ -135,7 +139,9 @@ def test_wrap_needs_no_apartment_and_runs_calls_on_the_callers_thread() -> None:
     assert on_plain_thread(body) is True
 
 
-def test_a_thread_in_no_apartment_is_in_the_mta_while_there_is_one() -> None:
+def test_a_thread_in_no_apartment_is_in_the_mta_while_there_is_one(request: Any) -> None:
+    if not in_the_fresh_process(request):  # no MTA made by an earlier test
+        return run_in_a_fresh_process(request)
     ready = win32event.CreateEvent(None, True, False, None)
     done = win32event.CreateEvent(None, True, False, None)
 
@@ -295,7 +301,9 @@ def test_query_interface_of_a_proxy_in_another_apartment_is_rpc_e_wrong_thread()
 
 
 @wine_differs("Wine says RPC_E_WRONG_THREAD for a call, answers the QI (marshal.c todo_wine)")
-def test_a_sta_proxy_from_a_thread_in_no_apartment() -> None:
+def test_a_sta_proxy_from_a_thread_in_no_apartment(request: Any) -> None:
+    if not in_the_fresh_process(request):  # no MTA made by an earlier test
+        return run_in_a_fresh_process(request)
     holder = _ProxyHolder(False)
     try:
         proxy = holder.proxy
