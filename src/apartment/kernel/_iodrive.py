@@ -199,19 +199,10 @@ def drive(
 
     Returns what ``serve`` returned, else None (the caller stops driving the pipe then).
     """
-    marker = kit.marker  # "parked on the Overlapped", never registered with it
-    if marker is None:
-        marker = kit.marker = Waiter(current_state(), _nothing)
-    marker.objects = (overlapped,)
-    with KERNEL_LOCK:
-        if UNARMED:
-            disown_locked(overlapped)
-        if overlapped._ready:
-            return None
-        marker.result = None
-        marker.thread.active = marker
-        if blocked_watchers:
-            notify_blocked()
+    if not park_on(kit, overlapped):  # "parked on the Overlapped", never registered with it
+        return None
+    marker = kit.marker
+    assert marker is not None  # park_on made it
     poller, wake, slice_ms = kit.poller, kit.fd, kit.slice_ms
     done = False
     outcome = None
