@@ -78,11 +78,11 @@ def buffer_address(obj: object) -> tuple[int, int]:
     The address stays good while the object lives and is not resized, as on Windows.
 
     Raises:
-        TypeError: ``obj`` does not offer a contiguous buffer.
+        TypeError: ``obj`` is no bytes-like object (a str is not).
+        BufferError: its memory is not contiguous (a strided memoryview).
     """
     view = _PyBuffer()
-    if _get_buffer(obj, ctypes.byref(view), 0) != 0:  # PyBUF_SIMPLE: contiguous bytes
-        raise TypeError(f"a buffer object is required, not {type(obj).__name__}")
+    _get_buffer(obj, ctypes.byref(view), 0)  # PyBUF_SIMPLE; ctypes raises CPython's error
     try:
         return view.buf or 0, view.len
     finally:

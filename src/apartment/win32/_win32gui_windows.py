@@ -352,8 +352,7 @@ def PyGetArraySignedLong(array: object, index: int, /) -> int:
     buffer read as 0 here; a negative one or beyond that raises ValueError.
     """
     data = memoryview(array).cast("B")  # type: ignore[arg-type]
-    size = 8 if isinstance(array, _array.array) and array.typecode in "lL" else 4
-    size = min(size, array.itemsize) if isinstance(array, _array.array) else size
+    size = array.itemsize if isinstance(array, _array.array) and array.typecode in "lL" else 4
     position = _index(index)
     if position < 0 or position > len(data) // size:
         raise ValueError("array index out of bounds")

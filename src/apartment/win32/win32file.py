@@ -73,7 +73,7 @@ from ..kernel import LOCKFILE_EXCLUSIVE_LOCK, LOCKFILE_FAIL_IMMEDIATELY, File
 from ..kernel import OPEN_ALWAYS as OPEN_ALWAYS
 from ..kernel import OPEN_EXISTING as OPEN_EXISTING
 from ..kernel import TRUNCATE_EXISTING as TRUNCATE_EXISTING
-from . import _backup_streams, _file_misc, _mailslots
+from . import _backup_streams, _comm_ports, _file_misc, _mailslots
 from ._adapt import api, as_bool, dword, set_last_error, soft, stamped
 from ._api_files import CALLBACK_CHUNK_FINISHED as CALLBACK_CHUNK_FINISHED
 from ._api_files import CALLBACK_STREAM_SWITCH as CALLBACK_STREAM_SWITCH
@@ -158,74 +158,7 @@ from ._api_sockets import cancel_io as _cancel_io
 from ._api_sockets import get_osfhandle as _get_osfhandle
 from ._backup_streams import *  # noqa: F403  (BackupRead/Write/Seek, in their own module)
 from ._buffers import data_arg, read_buffer, text_arg
-from ._comm_ports import CBR_110 as CBR_110
-from ._comm_ports import CBR_300 as CBR_300
-from ._comm_ports import CBR_600 as CBR_600
-from ._comm_ports import CBR_1200 as CBR_1200
-from ._comm_ports import CBR_2400 as CBR_2400
-from ._comm_ports import CBR_4800 as CBR_4800
-from ._comm_ports import CBR_9600 as CBR_9600
-from ._comm_ports import CBR_14400 as CBR_14400
-from ._comm_ports import CBR_19200 as CBR_19200
-from ._comm_ports import CBR_38400 as CBR_38400
-from ._comm_ports import CBR_56000 as CBR_56000
-from ._comm_ports import CBR_57600 as CBR_57600
-from ._comm_ports import CBR_115200 as CBR_115200
-from ._comm_ports import CBR_128000 as CBR_128000
-from ._comm_ports import CBR_256000 as CBR_256000
-from ._comm_ports import CLRBREAK as CLRBREAK
-from ._comm_ports import CLRDTR as CLRDTR
-from ._comm_ports import CLRRTS as CLRRTS
-from ._comm_ports import DCB as DCB
-from ._comm_ports import DTR_CONTROL_DISABLE as DTR_CONTROL_DISABLE
-from ._comm_ports import DTR_CONTROL_ENABLE as DTR_CONTROL_ENABLE
-from ._comm_ports import DTR_CONTROL_HANDSHAKE as DTR_CONTROL_HANDSHAKE
-from ._comm_ports import EV_BREAK as EV_BREAK
-from ._comm_ports import EV_CTS as EV_CTS
-from ._comm_ports import EV_DSR as EV_DSR
-from ._comm_ports import EV_ERR as EV_ERR
-from ._comm_ports import EV_EVENT1 as EV_EVENT1
-from ._comm_ports import EV_EVENT2 as EV_EVENT2
-from ._comm_ports import EV_PERR as EV_PERR
-from ._comm_ports import EV_RING as EV_RING
-from ._comm_ports import EV_RLSD as EV_RLSD
-from ._comm_ports import EV_RX80FULL as EV_RX80FULL
-from ._comm_ports import EV_RXCHAR as EV_RXCHAR
-from ._comm_ports import EV_RXFLAG as EV_RXFLAG
-from ._comm_ports import EV_TXEMPTY as EV_TXEMPTY
-from ._comm_ports import EVENPARITY as EVENPARITY
-from ._comm_ports import MARKPARITY as MARKPARITY
-from ._comm_ports import NOPARITY as NOPARITY
-from ._comm_ports import ODDPARITY as ODDPARITY
-from ._comm_ports import ONE5STOPBITS as ONE5STOPBITS
-from ._comm_ports import ONESTOPBIT as ONESTOPBIT
-from ._comm_ports import PURGE_RXABORT as PURGE_RXABORT
-from ._comm_ports import PURGE_RXCLEAR as PURGE_RXCLEAR
-from ._comm_ports import PURGE_TXABORT as PURGE_TXABORT
-from ._comm_ports import PURGE_TXCLEAR as PURGE_TXCLEAR
-from ._comm_ports import RTS_CONTROL_DISABLE as RTS_CONTROL_DISABLE
-from ._comm_ports import RTS_CONTROL_ENABLE as RTS_CONTROL_ENABLE
-from ._comm_ports import RTS_CONTROL_HANDSHAKE as RTS_CONTROL_HANDSHAKE
-from ._comm_ports import RTS_CONTROL_TOGGLE as RTS_CONTROL_TOGGLE
-from ._comm_ports import SETBREAK as SETBREAK
-from ._comm_ports import SETDTR as SETDTR
-from ._comm_ports import SETRTS as SETRTS
-from ._comm_ports import SETXOFF as SETXOFF
-from ._comm_ports import SETXON as SETXON
-from ._comm_ports import SPACEPARITY as SPACEPARITY
-from ._comm_ports import TWOSTOPBITS as TWOSTOPBITS
-from ._comm_ports import ClearCommError as ClearCommError
-from ._comm_ports import EscapeCommFunction as EscapeCommFunction
-from ._comm_ports import GetCommMask as GetCommMask
-from ._comm_ports import GetCommModemStatus as GetCommModemStatus
-from ._comm_ports import GetCommState as GetCommState
-from ._comm_ports import GetCommTimeouts as GetCommTimeouts
-from ._comm_ports import PurgeComm as PurgeComm
-from ._comm_ports import SetCommMask as SetCommMask
-from ._comm_ports import SetCommState as SetCommState
-from ._comm_ports import SetCommTimeouts as SetCommTimeouts
-from ._comm_ports import SetupComm as SetupComm
-from ._comm_ports import WaitCommEvent as WaitCommEvent
+from ._comm_ports import *  # noqa: F403  (serial ports, in their own module)
 from ._file_misc import *  # noqa: F403  (smaller names, in their own module)
 from ._handles import PyHANDLE, handle_value, lookup, new_handle
 from ._mailslots import *  # noqa: F403  (mailslots, in their own module)
@@ -265,6 +198,7 @@ __all__ = [
     *_mailslots.__all__,
     *_backup_streams.__all__,
     *_file_misc.__all__,
+    *_comm_ports.__all__,  # CreateFile("COM1") opens the tty APARTMENT_COMPORTS maps it to
 ]  # fmt: skip
 
 # Values pywin32 gives through a C long: 0x80000000 reads negative.
@@ -678,76 +612,3 @@ __all__ += [
     "WSAESHUTDOWN", "WSAEMSGSIZE", "WSAEINVAL", "WSAECONNABORTED", "WSAECONNRESET",
     "WSAENOBUFS", "WSAEDISCON", "WSA_IO_PENDING", "WSA_OPERATION_ABORTED",
 ]  # fmt: skip
-
-# Serial ports (_comm_ports): CreateFile("COM1") opens the tty APARTMENT_COMPORTS maps it to.
-# pywin32's win32file has OVERLAPPED too (win32comport_demo imports it from there).
-__all__ += [
-    "DCB",
-    "GetCommState",
-    "SetCommState",
-    "SetupComm",
-    "PurgeComm",
-    "GetCommTimeouts",
-    "SetCommTimeouts",
-    "ClearCommError",
-    "EscapeCommFunction",
-    "GetCommMask",
-    "SetCommMask",
-    "WaitCommEvent",
-    "GetCommModemStatus",
-    "EV_RXCHAR",
-    "EV_RXFLAG",
-    "EV_TXEMPTY",
-    "EV_CTS",
-    "EV_DSR",
-    "EV_RLSD",
-    "EV_BREAK",
-    "EV_ERR",
-    "EV_RING",
-    "EV_PERR",
-    "EV_RX80FULL",
-    "EV_EVENT1",
-    "EV_EVENT2",
-    "PURGE_TXABORT",
-    "PURGE_RXABORT",
-    "PURGE_TXCLEAR",
-    "PURGE_RXCLEAR",
-    "SETXOFF",
-    "SETXON",
-    "SETRTS",
-    "CLRRTS",
-    "SETDTR",
-    "CLRDTR",
-    "SETBREAK",
-    "CLRBREAK",
-    "NOPARITY",
-    "ODDPARITY",
-    "EVENPARITY",
-    "MARKPARITY",
-    "SPACEPARITY",
-    "ONESTOPBIT",
-    "ONE5STOPBITS",
-    "TWOSTOPBITS",
-    "DTR_CONTROL_DISABLE",
-    "DTR_CONTROL_ENABLE",
-    "DTR_CONTROL_HANDSHAKE",
-    "RTS_CONTROL_DISABLE",
-    "RTS_CONTROL_ENABLE",
-    "RTS_CONTROL_HANDSHAKE",
-    "RTS_CONTROL_TOGGLE",
-    "CBR_110",
-    "CBR_300",
-    "CBR_600",
-    "CBR_1200",
-    "CBR_2400",
-    "CBR_4800",
-    "CBR_9600",
-    "CBR_14400",
-    "CBR_19200",
-    "CBR_38400",
-    "CBR_56000",
-    "CBR_57600",
-    "CBR_115200",
-    "CBR_128000",
-    "CBR_256000",
-]
