@@ -338,6 +338,30 @@ def test_a_domain_credential_names_its_user() -> None:
     assert failure(win32cred.CredWrite, cred) == (2202, "CredWrite")
 
 
+@wine_differs(
+    "Wine's CredRead gives a domain password's blob; Windows keeps it for the authentication "
+    "packages (Wine's own cred.c check_blob, run on Windows, pins a read with no blob)"
+)
+def test_a_domain_password_reads_back_without_its_blob() -> None:
+    target = "ApartmentContract/domain"
+    cred = {"TargetName": target, "Type": 2, "UserName": "DOM\\bob", "CredentialBlob": "pw"}
+    win32cred.CredWrite({**cred, "Persist": win32cred.CRED_PERSIST_SESSION}, 0)
+    try:
+        read = win32cred.CredRead(target, 2)
+        listed = [c for c in win32cred.CredEnumerate("ApartmentContract/*") if c["Type"] == 2]
+    finally:
+        win32cred.CredDelete(target, 2)
+    assert (read["UserName"], read["CredentialBlob"]) == ("DOM\\bob", None)
+    assert [c["CredentialBlob"] for c in listed] == [None]
+
+
+def test_reading_or_deleting_checks_type_and_flags() -> None:
+    target = "ApartmentContract/none"
+    for call in (win32cred.CredRead, win32cred.CredDelete):
+        assert failure(call, target, 0xFFFFFFFF)[0] == 87
+        assert failure(call, target, GENERIC, 0xDEADBEEF)[0] == 1004
+
+
 def test_the_blob_reads_back_as_utf16(credential: dict[str, Any]) -> None:
     assert win32cred.CredRead(TARGET, GENERIC)["CredentialBlob"] == "s3cret".encode("utf-16-le")
 

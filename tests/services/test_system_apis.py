@@ -3,7 +3,9 @@ accounts, text forms and printers (``apartment.services``), with Windows' error 
 
 from __future__ import annotations
 
+import contextlib
 import os
+import sqlite3
 import stat
 import threading
 
@@ -172,6 +174,23 @@ def test_preserving_the_blob_keeps_the_stored_one(store: str) -> None:
     services.write_credential(services.Credential("t", GENERIC, "bob", b"secret"))
     services.write_credential(services.Credential("t", GENERIC, "eve"), preserve_blob=True)
     assert services.read_credential("t", GENERIC)[2:4] == ("eve", b"secret")
+
+
+def test_a_domain_password_is_kept_but_never_read_back(store: str) -> None:
+    """Only authentication packages read a domain password: every reader gets no blob."""
+    visible = services.CredentialType.DOMAIN_VISIBLE_PASSWORD
+    for kind in (DOMAIN, visible):
+        services.write_credential(services.Credential("t", kind, "DOM\\bob", b"pw"))
+    assert services.read_credential("t", DOMAIN).blob == b""
+    assert services.read_credential("t", visible).blob == b"pw"
+    assert {c.type: c.blob for c in services.enumerate_credentials()} == {
+        DOMAIN: b"",
+        visible: b"pw",
+    }
+    assert [c.blob for c in services.read_domain_credentials("t")] == [b""]
+    with contextlib.closing(sqlite3.connect(services.credentials_path())) as store_file:
+        kept = store_file.execute("SELECT blob FROM credentials WHERE type = ?", (DOMAIN,))
+        assert kept.fetchall() == [(b"pw",)]  # kept for the authentication packages
 
 
 def test_a_rename_keeps_names_apart(store: str) -> None:

@@ -228,12 +228,19 @@ def _row(credential: Credential) -> tuple[object, ...]:
 
 
 def _credential(row: tuple[object, ...]) -> Credential:
+    """The credential of a stored row, as a reader gets it.
+
+    A domain password's blob is for the authentication packages only: Windows' CredRead,
+    CredEnumerate and CredReadDomainCredentials give it with no blob (Wine's conformance tests
+    pin this); a domain *visible* password's blob is read as any other.
+    """
     target, kind, user, blob, persist, flags, comment, alias, attributes, written = row
+    secret = kind != CredentialType.DOMAIN_PASSWORD
     return Credential(
         target_name=str(target),
         type=int(kind),  # type: ignore[call-overload]
         user_name=None if user is None else str(user),
-        blob=bytes(blob),  # type: ignore[call-overload]
+        blob=bytes(blob) if secret else b"",  # type: ignore[call-overload]
         persist=int(persist),  # type: ignore[call-overload]
         flags=int(flags),  # type: ignore[call-overload]
         comment=None if comment is None else str(comment),
