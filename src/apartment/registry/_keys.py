@@ -18,6 +18,7 @@ from ..errors import (
     ERROR_BAD_PATHNAME,
     ERROR_FILE_NOT_FOUND,
     ERROR_INVALID_HANDLE,
+    ERROR_INVALID_PARAMETER,
     ERROR_KEY_DELETED,
     ERROR_NO_MORE_ITEMS,
     Win32Error,
@@ -37,7 +38,8 @@ __all__ = [
     "KEY_QUERY_VALUE", "KEY_SET_VALUE", "KEY_CREATE_SUB_KEY", "KEY_ENUMERATE_SUB_KEYS",
     "KEY_NOTIFY", "KEY_READ", "KEY_WRITE", "KEY_ALL_ACCESS",
     "Key", "KeyInfo", "open_key", "create_key", "delete_key", "key_of_handle", "root_key",
-    "refuse_root", "require_writable", "root_of_handle", "install_views",
+    "refuse_root", "require_writable", "root_of_handle", "install_views", "check_value_name",
+    "MAX_KEY_NAME", "MAX_VALUE_NAME",
 ]  # fmt: skip
 
 HKEY_CURRENT_USER = 0x80000001  # the predefined handle: the root of the user registry
@@ -85,6 +87,7 @@ class Key:
 
     def set_value(self, name: str | None, kind: int, data: object) -> None:
         """Create or replace the value ``name`` (None or '': the default value)."""
+        check_value_name(name)
         raw = encode(kind, data)
         name = name or ""
         _txlocks.check(self.path)
@@ -277,6 +280,19 @@ def _require_elevation(name: str) -> None:
         )
 
 
+MAX_KEY_NAME = 256  # characters of one key's name (Wine's limit: 257 gives 87)
+MAX_VALUE_NAME = 16383  # characters of a value's name (the SDK's registry element limits)
+
+
+def check_value_name(name: str | None) -> None:
+    """ERROR_INVALID_PARAMETER for a value name longer than Windows keeps."""
+    if name is not None and len(name) > MAX_VALUE_NAME:
+        raise Win32Error.from_code(
+            ERROR_INVALID_PARAMETER,
+            f"a value's name has at most {MAX_VALUE_NAME} characters, not {len(name)}",
+        )
+
+
 def _parts(subkey: str | None) -> list[str]:
     if subkey is None:
         return []
@@ -284,7 +300,14 @@ def _parts(subkey: str | None) -> list[str]:
         raise TypeError(f"a subkey must be a str or None, not {type(subkey).__name__}")
     if subkey.startswith("\\"):
         raise Win32Error.from_code(ERROR_BAD_PATHNAME, f"{subkey!r} starts with a backslash")
-    return [part for part in subkey.split("\\") if part]
+    parts = [part for part in subkey.split("\\") if part]
+    for part in parts:
+        if len(part) > MAX_KEY_NAME:
+            raise Win32Error.from_code(
+                ERROR_INVALID_PARAMETER,
+                f"a key's name has at most {MAX_KEY_NAME} characters, not {len(part)}",
+            )
+    return parts
 
 
 def _walk(

@@ -32,7 +32,7 @@ from ..errors import (
     Win32Error,
 )
 from . import _notify, _txlocks
-from ._keys import Key, KeyInfo, _touch, _walk, require_writable, root_key
+from ._keys import Key, KeyInfo, _touch, _walk, check_value_name, require_writable, root_key
 from ._store import connect as _connect
 from ._store import transaction
 from ._values import decode, encode
@@ -335,6 +335,7 @@ class TransactedKey(Key):
     def set_value(self, name: str | None, kind: int, data: object) -> None:
         """Set the value ``name`` in the transaction."""
         require_writable(self.path)
+        check_value_name(name)
         self._work().set_value(self.path, name or "", kind, encode(kind, data))
 
     def query_value(self, name: str | None) -> tuple[object, int]:

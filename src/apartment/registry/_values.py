@@ -1,7 +1,10 @@
 """Registry value types, and the bytes Windows stores for each (what RegQueryValueEx reads).
 
 A value is kept as its type and its bytes, so a type this library does not know (REG_NONE,
-REG_LINK, 99) round-trips as bytes, as on Windows.
+REG_LINK, REG_DWORD_BIG_ENDIAN, 99) round-trips as bytes, as on Windows. :func:`decode` keeps
+everything the bytes say (a string's embedded NULs, a multi-string's empty strings), so each
+facade can give a value as the library it stands for reads it: pywin32 and CPython's winreg
+read strings and multi-strings differently.
 """
 
 from __future__ import annotations
@@ -24,19 +27,22 @@ REG_LINK = 6
 REG_MULTI_SZ = 7
 REG_QWORD = 11
 
-_INTS = {REG_DWORD: ("<I", 32), REG_DWORD_BIG_ENDIAN: (">I", 32), REG_QWORD: ("<Q", 64)}
+_INTS = {REG_DWORD: ("<I", 32), REG_QWORD: ("<Q", 64)}
 
 
 def encode(kind: int, data: object) -> bytes:
     """The bytes of a value, as Windows stores them.
 
     ``data`` is a str (REG_SZ, REG_EXPAND_SZ), a list of str (REG_MULTI_SZ), an unsigned int
-    (REG_DWORD, REG_QWORD), else bytes.
+    (REG_DWORD, REG_QWORD), else bytes; bytes are stored as they are for any type (Windows
+    takes a value's bytes: a string written without its NUL reads back all the same).
 
     Raises:
         TypeError: ``data`` is not of the type's kind.
         OverflowError: an int does not fit the type.
     """
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        return bytes(data)
     if kind in (REG_SZ, REG_EXPAND_SZ):
         if not isinstance(data, str):
             raise TypeError(f"a registry string must be a str, not {type(data).__name__}")
@@ -52,20 +58,26 @@ def encode(kind: int, data: object) -> bytes:
         if not 0 <= data < 2**bits:
             raise OverflowError(f"{data} does not fit in {bits} unsigned bits")
         return struct.pack(layout, data)
-    if not isinstance(data, (bytes, bytearray, memoryview)):
-        raise TypeError(f"a bytes-like object is required, not {type(data).__name__}")
-    return bytes(data)
+    raise TypeError(f"a bytes-like object is required, not '{type(data).__name__}'")
 
 
 def decode(kind: int, raw: bytes) -> object:
-    """The Python value of stored bytes (the inverse of :func:`encode`)."""
+    """The Python value of stored bytes (the inverse of :func:`encode`).
+
+    A string is its text without the one terminating NUL (embedded NULs stay); a multi-string
+    is every string of its text up to the final NUL, empty ones included, so that
+    ``decode(REG_MULTI_SZ, encode(REG_MULTI_SZ, x)) == x`` for every list ``x``; an int type
+    of the wrong size, and any other type, is its bytes.
+    """
     if kind in (REG_SZ, REG_EXPAND_SZ):
-        return raw.decode("utf-16-le", "replace").split("\0", 1)[0]
+        text = raw.decode("utf-16-le", "replace")
+        return text[:-1] if text.endswith("\0") else text
     if kind == REG_MULTI_SZ:
         text = raw.decode("utf-16-le", "replace")
-        strings = text.split("\0")
-        end = strings.index("") if "" in strings else len(strings)
-        return strings[:end]
+        if text.endswith("\0"):
+            text = text[:-1]  # the list's terminator
+        strings = text.split("\0") if text else []
+        return strings[:-1] if text.endswith("\0") else strings  # the last string's own NUL
     if kind in _INTS and len(raw) == struct.calcsize(_INTS[kind][0]):
         return int(struct.unpack(_INTS[kind][0], raw)[0])
     return raw

@@ -120,18 +120,43 @@ def RegSetValueEx(
     key: object, valueName: str | None, reserved: object, type: int, value: object, /
 ) -> None:
     kind = dword(type)
+    _key(key, registry.KEY_SET_VALUE).set_value(valueName, kind, _registry_value(kind, value))
+
+
+def _registry_value(kind: int, value: object) -> object:
+    """The core's value for pywin32's Python one: pywin32's conversions and their errors."""
     if value is None:  # pywin32 stores an empty value of the type
-        value = {registry.REG_DWORD: 0, registry.REG_QWORD: 0, registry.REG_SZ: "",
-                 registry.REG_EXPAND_SZ: "", registry.REG_MULTI_SZ: []}.get(kind, b"")  # fmt: skip
-    elif kind in (registry.REG_DWORD, registry.REG_DWORD_BIG_ENDIAN) and isinstance(value, int):
+        return {registry.REG_DWORD: 0, registry.REG_QWORD: 0, registry.REG_SZ: "",
+                registry.REG_EXPAND_SZ: ""}.get(kind, b"")  # fmt: skip
+    if kind in (registry.REG_DWORD, registry.REG_QWORD):
+        if not isinstance(value, int):
+            raise TypeError("an integer is required")
+        if kind == registry.REG_QWORD:
+            if value < 0:
+                raise OverflowError("can't convert negative int to unsigned")
+            return value
         if not -(2**31) <= value < 2**32:
             raise OverflowError("Python int too large to convert to C unsigned long")
-        value &= 0xFFFFFFFF  # pywin32 takes a signed or unsigned long
-    elif kind == registry.REG_SZ and not isinstance(value, str):
+        return value & 0xFFFFFFFF  # pywin32 takes a signed or unsigned long
+    if kind in (registry.REG_SZ, registry.REG_EXPAND_SZ):
+        return _unicode(value)
+    if kind == registry.REG_MULTI_SZ:  # any sequence of str (a str is one of its characters)
+        if not isinstance(value, (str, list, tuple, bytes, bytearray)):
+            raise TypeError(
+                f"Objects of type '{value.__class__.__name__}' can not be converted to Unicode."
+            )
+        return [_unicode(item) for item in value]
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return bytes(value)  # any other type is its bytes, REG_DWORD_BIG_ENDIAN included
+    raise TypeError(f"a bytes-like object is required, not '{value.__class__.__name__}'")
+
+
+def _unicode(value: object) -> str:
+    if not isinstance(value, str):
         raise TypeError(
             f"Objects of type '{value.__class__.__name__}' can not be converted to Unicode."
         )
-    _key(key, registry.KEY_SET_VALUE).set_value(valueName, kind, value)
+    return value
 
 
 @api("RegSetValue")
@@ -144,9 +169,13 @@ def RegSetValue(key: object, subKey: str | None, type: int, value: str, /) -> No
 
 
 def _out(data: object, kind: int) -> object:
-    """pywin32's shapes: REG_DWORD signed, empty binary None."""
+    """pywin32's shapes: REG_DWORD signed, empty binary None, a multi-string up to the first
+    empty string after its first string (pywin32 reads no further)."""  # noqa: D205, D209
     if kind == registry.REG_DWORD and isinstance(data, int):
         return _signed(data, 32)
+    if kind == registry.REG_MULTI_SZ and isinstance(data, list) and data:
+        end = next((i for i, text in enumerate(data) if i and not text), len(data))
+        return data[:end]
     if data == b"":
         return None
     return data

@@ -424,17 +424,14 @@ def _to_registry(kind: int, value: object) -> object:
                 f"Objects of type '{type(value).__name__}' can not be used as binary "
                 "registry values"
             ) from None
-    if kind == REG_DWORD_BIG_ENDIAN:  # bytes to CPython; the core keeps it as an int
-        if len(data) != 4:
-            raise ValueError(_CANNOT_CONVERT)
-        return int.from_bytes(data, "big")
     return data
 
 
 def _from_registry(kind: int, data: object) -> object:
-    """The core's value as CPython gives it: bytes for the binary types, None when empty."""
-    if kind == REG_DWORD_BIG_ENDIAN and isinstance(data, int):
-        return data.to_bytes(4, "big")
+    """The core's value as CPython gives it: a string up to its first NUL, bytes for the
+    binary types (REG_DWORD_BIG_ENDIAN too), None when empty."""  # noqa: D205, D209
+    if kind in (REG_SZ, REG_EXPAND_SZ) and isinstance(data, str):
+        return data.split("\0", 1)[0]
     if isinstance(data, bytes) and kind not in (REG_SZ, REG_EXPAND_SZ, REG_MULTI_SZ):
         return data or None
     return data
