@@ -112,6 +112,16 @@ def test_readonly_is_kept_and_cleared(folder: str) -> None:
     assert not win32file.GetFileAttributes(path) & READONLY
 
 
+def test_a_readonly_file_is_not_deleted_until_its_attribute_is_cleared(folder: str) -> None:
+    path = new_file(folder)
+    win32file.SetFileAttributes(path, READONLY)
+    assert code_of(win32file.DeleteFile, path) == winerror.ERROR_ACCESS_DENIED
+    assert os.path.exists(path)
+    win32file.SetFileAttributes(path, win32con.FILE_ATTRIBUTE_NORMAL)
+    win32file.DeleteFile(path)
+    assert not os.path.exists(path)
+
+
 def test_set_file_attributes_raises_for_a_missing_file_and_a_bad_value(folder: str) -> None:
     missing = os.path.join(folder, "missing.dat")
     assert code_of(win32file.SetFileAttributes, missing, 0) == winerror.ERROR_FILE_NOT_FOUND

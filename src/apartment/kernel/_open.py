@@ -3,8 +3,9 @@ r"""CreateFile's entry point: a disk file, or a named pipe (``\\.\pipe\``), mail
 from __future__ import annotations
 
 import os
+import stat
 
-from ..errors import InvalidParameterError
+from ..errors import ERROR_ACCESS_DENIED, InvalidParameterError, Win32Error
 from ._commopen import comm_port_name, open_comm_port
 from ._diskfile import open_disk_file
 from ._file import File, os_error
@@ -54,6 +55,9 @@ def open_file(
 def delete_file(path: str) -> None:
     """Delete a file (DeleteFile): refused while a handle to it does not share delete.
 
+    A read-only file (FILE_ATTRIBUTE_READONLY: its owner may not write it) is refused with
+    ERROR_ACCESS_DENIED, as Windows refuses it, although Linux would unlink it.
+
     Raises:
         SharingViolationError: a handle to the file is open without FILE_SHARE_DELETE.
         Win32Error: ERROR_FILE_NOT_FOUND, ERROR_PATH_NOT_FOUND, ERROR_ACCESS_DENIED.
@@ -63,6 +67,11 @@ def delete_file(path: str) -> None:
         info = os.stat(path, follow_symlinks=False)
     except OSError as exc:
         raise os_error(exc, f"deleting {path!r}") from None
+    if stat.S_ISREG(info.st_mode) and not info.st_mode & stat.S_IWUSR:
+        raise Win32Error.from_code(
+            ERROR_ACCESS_DENIED,
+            f"{path!r} is read-only: clear FILE_ATTRIBUTE_READONLY (SetFileAttributes) first",
+        )
     record = claim(info.st_dev, info.st_ino, REMOVE, SHARE_ALL, path)
     try:
         os.unlink(path)
