@@ -188,3 +188,25 @@ def test_notify_subtree(key: object) -> None:
     win32api.RegSetValue(key, "Sub", win32con.REG_SZ, "foo")
     assert win32event.WaitForSingleObject(event, 0) == win32event.WAIT_OBJECT_0
     event.Close()
+
+
+def test_a_string_argument_that_takes_no_none_says_so() -> None:
+    with pytest.raises(TypeError, match="None is not a valid string in this context"):
+        win32api.GetFileAttributes(None)
+    with pytest.raises(TypeError, match="Objects of type 'int' can not be converted to Unicode"):
+        win32api.GetFileAttributes(5)
+
+
+def test_a_registry_call_takes_none_as_a_null_key() -> None:
+    assert _code(win32api.RegOpenKey, None, None) == winerror.ERROR_INVALID_HANDLE
+    assert _code(win32api.RegQueryValueEx, None, "x") == winerror.ERROR_INVALID_HANDLE
+
+
+def test_find_executable_takes_its_folder_as_optional() -> None:
+    assert _code(win32api.FindExecutable, "apartment-no-such-file.txt") == 2
+
+
+def test_a_display_device_is_pywin32s_type() -> None:
+    device = win32api.EnumDisplayDevices(None, 0)
+    assert type(device).__name__ == "PyDISPLAY_DEVICE"
+    assert isinstance(device, win32api.PyDISPLAY_DEVICEType)

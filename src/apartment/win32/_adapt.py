@@ -158,6 +158,8 @@ def text(value: object) -> str:
     """Read a string argument as pywin32 does: a str, anything else a TypeError."""
     if type(value) is str or isinstance(value, str):
         return value
+    if value is None:
+        raise TypeError("None is not a valid string in this context")
     raise TypeError(f"Objects of type '{type(value).__name__}' can not be converted to Unicode.")
 
 

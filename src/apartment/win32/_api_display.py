@@ -73,6 +73,9 @@ class PyDISPLAY_DEVICEType:  # noqa: N801 - pywin32's name
         self.DeviceKey = device.key
 
 
+PyDISPLAY_DEVICEType.__name__ = PyDISPLAY_DEVICEType.__qualname__ = "PyDISPLAY_DEVICE"  # pywin32's
+
+
 def _device(name: object) -> str | None:
     return None if name is None else text_arg(name)
 

@@ -50,6 +50,8 @@ REG_NOTIFY_THREAD_AGNOSTIC = registry.REG_NOTIFY_THREAD_AGNOSTIC
 
 
 def _key(hkey: object, access: int = 0) -> registry.Key:
+    if hkey is None:  # pywin32 takes None as a NULL handle: ERROR_INVALID_HANDLE
+        hkey = 0
     if not isinstance(hkey, (PyHANDLE, int)) or isinstance(hkey, bool):
         raise TypeError("The object is not a PyHANDLE object")
     return registry.key_of_handle(_signed(handle_value(hkey) & 0xFFFFFFFFFFFFFFFF, 64), access)

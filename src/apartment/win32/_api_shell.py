@@ -61,7 +61,7 @@ def WinExec(cmdLine: str, arg: int = 1, /) -> None:
     kernel.run_command_line(text_arg(cmdLine), python_path=_HOOK)
 
 
-def FindExecutable(filename: str, _dir: str | None, /) -> tuple[int, str]:
+def FindExecutable(filename: str, _dir: str | None = None, /) -> tuple[int, str]:
     """(> 32, the program that opens ``filename``)."""
     code, path = kernel.find_executable(text_arg(filename), _optional_text(_dir) or None)
     if code == kernel.SE_ERR_NOASSOC:  # pywin32's own error, with its message alone
