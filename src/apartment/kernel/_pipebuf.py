@@ -46,9 +46,9 @@ _ABORT_FRAME = _HEADER.pack(ABORT)
 def frames(data: bytes | memoryview) -> bytes:
     """Encode one message (one WriteFile) as its frames, ready to send."""
     size = len(data)
-    chunk = min(CHUNK, MAX_CHUNK)
-    if size <= chunk:
+    if size <= CHUNK and size <= MAX_CHUNK:  # (no min(): the common case is one frame)
         return _HEADER.pack(size) + data  # one allocation for the common, small message
+    chunk = min(CHUNK, MAX_CHUNK)
     parts: list[bytes] = []
     for start in range(0, size, chunk):
         part = data[start : start + chunk]
