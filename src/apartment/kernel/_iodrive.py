@@ -273,11 +273,12 @@ def unpark(
     of IO_LOCK); without, they are woken here.
     """
     wake: list[Waiter] = [] if woken is None else woken
+    marker = kit.marker
     with KERNEL_LOCK:
         if outcome is not None and not overlapped._ready:
-            complete_locked(overlapped, *outcome, wake)
-        if kit.marker is not None:
-            kit.marker.result = CANCELLED
+            complete_locked(overlapped, outcome[0], outcome[1], wake)
+        if marker is not None:
+            marker.result = CANCELLED
     if woken is None:
         for waiter in wake:
             waiter.wake()

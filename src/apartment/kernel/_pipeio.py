@@ -276,6 +276,14 @@ class PipeIO(PipeServing):
                     self._spare = None
                     request.overlapped, request.thread = overlapped, threading.get_ident()
                 request.view, request.message = view, message
+                if overlapped is not None and self.overlapped_io and self.completion is None:
+                    # the common case, _enqueue's for an overlapped read, without the call
+                    self._reads.append(request)
+                    if self._driving:
+                        poke(self._wake)
+                    begin(overlapped, self._driver, self._arm_later)
+                    service.sweep_soon(self._arm_now)
+                    return PENDING
                 waiting = self._enqueue(self._reads, request, overlapped)
                 if waiting is None:
                     return PENDING

@@ -114,7 +114,7 @@ class PipeServing(File):
     _driving: bool
     _blocked: bool
     _wake: int
-    _arm_now: Callable[[], None]
+    _arm_now: Callable[[], bool]
     _events_now: Callable[[], int]  # _poll_events and _serve_for, bound once (see _drive)
     _serve_now: Callable[[Overlapped], tuple[int, int] | None]
 
@@ -258,9 +258,14 @@ class PipeServing(File):
 
     # -- who serves it --------------------------------------------------------------------------
 
-    def _arm_with_lock(self) -> None:
+    def _arm_with_lock(self) -> bool:
+        """Arm the end (a sweep, or a wait on a read left unarmed); True if a read was left.
+
+        Left to nobody, that is: no thread drives the end, so the I/O thread serves it now.
+        """
         with IO_LOCK:
             self._arm()
+            return bool(self._reads) and not self._driving and self._sock is not None
 
     def _arm(self) -> None:
         if self._driving:
@@ -361,7 +366,7 @@ class PipeServing(File):
                     count = -1
                 except OSError:
                     count = 0
-                done: Done = []
+                done: Done | None = None
                 woken: list[Waiter] = []
                 with IO_LOCK:
                     reads = self._reads
@@ -382,6 +387,7 @@ class PipeServing(File):
                         outcome, stop, parked = (0, taken), True, False
                         unpark(kit, overlapped, outcome, woken)  # in this hold too
                     else:
+                        done = []
                         outcome, stop = self._received_for(overlapped, sock, count, done)
                         polls = not stop and count < 0
                         if polls:  # still driving, no longer blocked: the I/O thread leaves it
