@@ -224,6 +224,18 @@ def test_a_read_completed_on_its_own_thread_leaves_the_next_reads_rules_alone(
     assert first is not third and not third.pending and not fourth.pending
 
 
+def test_a_read_completed_on_its_own_thread_lets_go_of_its_buffer(
+    overlapped_pair: tuple[kernel.PipeServer, kernel.PipeEnd],
+) -> None:
+    # Nothing of ours holds the caller's buffer once its read is done: it can be resized.
+    server, client = overlapped_pair
+    overlapped, buffer = _pending_read(server, None)
+    client.write(b"done")
+    assert overlapped.result(wait=True) == 4
+    buffer.extend(b"more")  # BufferError if a view of it were still held
+    assert len(buffer) == 68
+
+
 @pytest.mark.usefixtures("no_sweep")
 def test_an_apc_alerts_a_driven_alertable_wait(
     overlapped_pair: tuple[kernel.PipeServer, kernel.PipeEnd],

@@ -378,7 +378,8 @@ class PipeServing(File):
                         else -1
                     )  # fmt: skip
                     if taken >= 0:  # the common case: its one message, straight into its buffer
-                        reads.clear()
+                        reads.clear()  # and its buffer and Overlapped let go: the caller's
+                        head.view = head.overlapped = None  # type: ignore[union-attr]
                         self._spare = head  # nobody else holds it: the next read reuses it
                         self._blocked = self._driving = False
                         self._wake = -1
