@@ -188,8 +188,9 @@ class PipeIO(PipeServing):
         serves it unless a thread that waits for it drives. An overlapped read is not armed
         at once: most often its thread waits for it next (GetOverlappedResult) and drives,
         and the I/O thread is then never woken. Any other wait on its Overlapped or event,
-        or a poll of them, arms it first (``_core.UNARMED``), and the I/O thread arms it
-        within ``SWEEP_DELAY`` anyway, so that it drains the pipe as Windows' would. A read
+        or a poll of them, arms it first (``_core.UNARMED``), and the I/O thread's sweep arms
+        it anyway (within ``SWEEP_DELAY``, or a little later while every sweep found the reads
+        taken: ``SWEEP_BACKOFF``), so that it drains the pipe as Windows' would. A read
         whose completion goes to a completion port is armed at once: its thread waits on
         the port (GetQueuedCompletionStatus), which knows nothing of the Overlapped.
         """
