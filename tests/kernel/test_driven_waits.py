@@ -183,6 +183,60 @@ def test_a_completion_port_gets_the_packet_of_a_driven_read(
 
 
 @pytest.mark.usefixtures("no_sweep")
+def test_a_read_that_reports_to_a_port_is_served_with_nobody_waiting_on_it(
+    overlapped_pair: tuple[kernel.PipeServer, kernel.PipeEnd],
+) -> None:
+    # Its thread waits on the port (GetQueuedCompletionStatus), which knows nothing of the
+    # Overlapped: the read goes to the I/O thread at once, not at the next sweep.
+    server, client = overlapped_pair
+    port = CompletionPort()
+    port.associate(server, 7)
+    for message in (b"one", b"two"):
+        overlapped, buffer = _pending_read(server, None)
+        client.write(message)
+        packet = port.get(30)  # (the sweep is an hour away: only the arming serves it)
+        assert packet is not None
+        assert (packet.key, packet.transferred, packet.overlapped) == (7, 3, overlapped)
+        assert bytes(buffer[:3]) == message
+
+
+def test_a_read_completed_on_its_own_thread_leaves_the_next_reads_rules_alone(
+    overlapped_pair: tuple[kernel.PipeServer, kernel.PipeEnd],
+) -> None:
+    # A read its thread completed itself lends its request to the next read: that one is
+    # cancelled, served, or fails as any.
+    server, client = overlapped_pair
+    first, buffer = _pending_read(server, None)
+    client.write(b"first")
+    assert first.result(wait=True) == 5
+    second, _ = _pending_read(server, None)
+    server.cancel_io()
+    with pytest.raises(Win32Error) as caught:
+        second.result(wait=True)
+    assert caught.value.winerror == ERROR_OPERATION_ABORTED
+    third, buffer = _pending_read(server, None)
+    fourth, later = _pending_read(server, None)
+    client.write(b"third")
+    client.write(b"fourth!")
+    assert third.result(wait=True) == 5
+    assert fourth.result(wait=True) == 7
+    assert (bytes(buffer[:5]), bytes(later[:7])) == (b"third", b"fourth!")
+    assert first is not third and not third.pending and not fourth.pending
+
+
+def test_a_read_completed_on_its_own_thread_lets_go_of_its_buffer(
+    overlapped_pair: tuple[kernel.PipeServer, kernel.PipeEnd],
+) -> None:
+    # Nothing of ours holds the caller's buffer once its read is done: it can be resized.
+    server, client = overlapped_pair
+    overlapped, buffer = _pending_read(server, None)
+    client.write(b"done")
+    assert overlapped.result(wait=True) == 4
+    buffer.extend(b"more")  # BufferError if a view of it were still held
+    assert len(buffer) == 68
+
+
+@pytest.mark.usefixtures("no_sweep")
 def test_an_apc_alerts_a_driven_alertable_wait(
     overlapped_pair: tuple[kernel.PipeServer, kernel.PipeEnd],
 ) -> None:

@@ -10,6 +10,7 @@ pending read drains it, so a writer blocked on a full pipe goes on).
 from __future__ import annotations
 
 import asyncio
+import functools
 
 import pytest
 
@@ -18,6 +19,7 @@ from apartment.errors import ERROR_IO_PENDING
 from apartment.kernel import (
     Event,
     Overlapped,
+    _ioservice,
     wait_any,
 )
 from apartment.testing import wait_until_blocked
@@ -133,3 +135,43 @@ def test_the_thread_that_waits_for_its_read_does_the_io_itself(
     assert overlapped.result(wait=True) == 5  # GetOverlappedResult drives: nothing armed
     assert writer.wait(30)
     assert overlapped not in kernel._core.UNARMED
+
+
+def test_sweeps_that_find_every_read_taken_back_off_and_one_that_arms_comes_back() -> None:
+    # A program whose threads wait for their own reads leaves the sweep nothing to do: the
+    # I/O thread then wakes for it ever more rarely (up to SWEEP_BACKOFF times SWEEP_DELAY),
+    # until a sweep finds a read left to nobody.
+    service = _ioservice._Service()  # a service of the test's own: nothing else sweeps it
+    armed = [False] * 6 + [True, False]
+    factors = []
+    for arms in armed:
+        service._sweeps = {functools.partial(bool, arms): None}  # an end's arm, as it ends
+        service._sweep()
+        factors.append(service._sweep_factor)
+    assert factors == [2, 4, 8, 16, 16, 16, 1, 2]
+    assert _ioservice.SWEEP_BACKOFF == 16
+
+
+def test_a_sweep_waits_as_long_as_the_back_off_says(monkeypatch: pytest.MonkeyPatch) -> None:
+    service = _ioservice._Service()
+    delays: list[float] = []
+
+    def call_later(delay: float, fn: object) -> None:
+        delays.append(delay)
+
+    monkeypatch.setattr(service, "call_later", call_later)
+    service._sweep_factor = 8
+    service.sweep_soon(lambda: False)
+    assert delays == [pytest.approx(8 * _ioservice.SWEEP_DELAY)]
+
+
+def test_a_read_left_to_nobody_is_armed_by_the_sweep_and_resets_its_back_off(
+    overlapped_pair: tuple[kernel.PipeServer, kernel.PipeEnd],
+) -> None:
+    server, client = overlapped_pair
+    overlapped = _pending_read(server)
+    assert server._arm_now() is True  # what the sweep calls: a read nobody drives, armed
+    client.write(b"hello")
+    assert overlapped.wait(30)  # the I/O thread served it
+    assert overlapped.result() == 5
+    assert server._arm_now() is False  # nothing pending now

@@ -259,20 +259,29 @@ def park_on(kit: _Kit, overlapped: Overlapped) -> bool:
     return True
 
 
-def unpark(kit: _Kit, overlapped: Overlapped, outcome: tuple[int, int] | None) -> None:
+def unpark(
+    kit: _Kit,
+    overlapped: Overlapped,
+    outcome: tuple[int, int] | None,
+    woken: list[Waiter] | None = None,
+) -> None:
     """End :func:`park_on`'s mark; complete ``overlapped`` with ``outcome`` if nobody has.
 
     One kernel-lock hold for both (the common case: the thread received its read's message
-    itself, and nobody else can complete it).
+    itself, and nobody else can complete it). With ``woken`` the waiters to wake are left
+    there for the caller to wake once it has let go of its own lock (it unparks in a hold
+    of IO_LOCK); without, they are woken here.
     """
-    woken: list[Waiter] = []
+    wake: list[Waiter] = [] if woken is None else woken
+    marker = kit.marker
     with KERNEL_LOCK:
         if outcome is not None and not overlapped._ready:
-            complete_locked(overlapped, *outcome, woken)
-        if kit.marker is not None:
-            kit.marker.result = CANCELLED
-    for waiter in woken:
-        waiter.wake()
+            complete_locked(overlapped, outcome[0], outcome[1], wake)
+        if marker is not None:
+            marker.result = CANCELLED
+    if woken is None:
+        for waiter in wake:
+            waiter.wake()
 
 
 def drive_until(

@@ -37,7 +37,7 @@ from .._fork import SERVICES, TABLE, after_fork_in_child, hold_across_fork
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-__all__ = ["IO_LOCK", "READABLE", "SWEEP_DELAY", "WRITABLE", "service"]
+__all__ = ["IO_LOCK", "READABLE", "SWEEP_BACKOFF", "SWEEP_DELAY", "WRITABLE", "service"]
 
 IO_LOCK = threading.Lock()
 """Guards the state of every file and pipe of the process (taken before the kernel lock)."""
@@ -48,6 +48,15 @@ WRITABLE = select.EPOLLOUT if hasattr(select, "EPOLLOUT") else 4
 _ONESHOT = select.EPOLLONESHOT if hasattr(select, "EPOLLONESHOT") else 0
 SWEEP_DELAY = 0.05
 """How long an operation left to its own thread may go without the I/O thread (seconds)."""
+SWEEP_BACKOFF = 16
+"""How many times :data:`SWEEP_DELAY` the sweep may wait while every sweep found nothing to do.
+
+A program whose threads wait for their own reads (the common case) leaves the sweep nothing
+to arm: it finds each read taken (or none pending). Each such sweep doubles the wait before
+the next one, up to this factor (0.8 s); a sweep that arms a read left to nobody brings it
+back to :data:`SWEEP_DELAY`. A steady stream of reads so costs the process a wake-up of the
+I/O thread (and a turn of the GIL) a second or so, rather than twenty.
+"""
 
 
 class _Service:
@@ -61,10 +70,11 @@ class _Service:
         self._thread: threading.Thread | None = None
         self._handlers: dict[int, Callable[[], None]] = {}
         self._registered: set[int] = set()
-        self._timers: list[tuple[float, int, Callable[[], None]]] = []
+        self._timers: list[tuple[float, int, Callable[[], object]]] = []
         self._seq = itertools.count()
-        self._sweeps: dict[Callable[[], None], None] = {}  # see sweep_soon
+        self._sweeps: dict[Callable[[], object], None] = {}  # see sweep_soon
         self._sweep_at = 0.0  # when the next sweep is due (0.0: none pending)
+        self._sweep_factor = 1  # the next sweep waits this many SWEEP_DELAYs (SWEEP_BACKOFF)
         after_fork_in_child(self._after_fork_in_child, SERVICES)
 
     # -- the API ----------------------------------------------------------------------------
@@ -121,7 +131,7 @@ class _Service:
                     with contextlib.suppress(OSError, ValueError):
                         self._epoll.unregister(fd)
 
-    def call_later(self, delay: float, fn: Callable[[], None]) -> None:
+    def call_later(self, delay: float, fn: Callable[[], object]) -> None:
         """Call ``fn()`` on the I/O thread after ``delay`` seconds (for what must be polled)."""
         with self._lock:
             if self._thread is None:
@@ -133,31 +143,36 @@ class _Service:
             wake_fd = self._wake_fd
         os.eventfd_write(wake_fd, 1)
 
-    def sweep_soon(self, fn: Callable[[], None]) -> None:
-        """Call ``fn()`` on the I/O thread within ``SWEEP_DELAY`` seconds, once.
+    def sweep_soon(self, fn: Callable[[], object]) -> None:
+        """Call ``fn()`` on the I/O thread within ``SWEEP_DELAY`` seconds (see below), once.
 
         For operations left to the thread that started them (a pending read its thread will
         most likely wait for and carry out itself): if nobody has, they are armed then,
         so they go on as Windows' would without anybody waiting. One timer serves all.
+        ``fn`` returns whether it armed anything left to nobody: while no sweep does, each
+        waits twice as long as the last, up to ``SWEEP_BACKOFF`` times ``SWEEP_DELAY``.
         """
         if fn in self._sweeps:  # due already: a sweep that took it calls it after us (IO_LOCK)
             return
         now = time.monotonic()
-        due = now + SWEEP_DELAY
+        due = now + SWEEP_DELAY * self._sweep_factor
         with self._lock:
             self._sweeps[fn] = None
             schedule = not now < self._sweep_at <= due  # no sweep pending in time
             if schedule:
                 self._sweep_at = due
         if schedule:
-            self.call_later(SWEEP_DELAY, self._sweep)
+            self.call_later(due - now, self._sweep)
 
     def _sweep(self) -> None:
         with self._lock:
             due, self._sweeps = list(self._sweeps), {}
             self._sweep_at = 0.0
+        armed = False
         for fn in due:
-            self._call(fn)
+            armed = bool(self._call(fn)) or armed
+        with self._lock:  # (read without it by sweep_soon: a stale factor only moves one due)
+            self._sweep_factor = 1 if armed else min(self._sweep_factor * 2, SWEEP_BACKOFF)
 
     # -- the thread -------------------------------------------------------------------------
 
@@ -184,7 +199,7 @@ class _Service:
                 ready = epoll.poll(timeout)
             except OSError:
                 return
-            due: list[Callable[[], None]] = []
+            due: list[Callable[[], object]] = []  # (handlers and timers)
             with self._lock:
                 for fd, _ in ready:
                     if fd == wake_fd:
@@ -197,17 +212,17 @@ class _Service:
                 now = time.monotonic()
                 while self._timers and self._timers[0][0] <= now:
                     due.append(heapq.heappop(self._timers)[2])
-            for handler in due:
-                self._call(handler)
+            for fn in due:
+                self._call(fn)
 
     @staticmethod
-    def _call(handler: Callable[[], None]) -> None:
+    def _call(handler: Callable[[], object]) -> object:
         try:
-            handler()
+            return handler()
         except BaseException:  # a broken handler must not stop the I/O of the others
-            if sys.is_finalizing():
-                return
-            traceback.print_exc()
+            if not sys.is_finalizing():
+                traceback.print_exc()
+            return None
 
     def _after_fork_in_child(self) -> None:
         """Forget the parent's epoll set and thread; re-arm every handler in the child."""

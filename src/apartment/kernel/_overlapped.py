@@ -213,14 +213,6 @@ def begin(
                 UNARMED.setdefault(event, []).append(arm)
 
 
-def disown_locked(overlapped: Overlapped) -> None:
-    """The operation's waiting thread carries it out now: nobody need arm it for it.
-
-    The kernel lock is held, and ``UNARMED`` is not empty.
-    """
-    _forget_arms(overlapped)
-
-
 def _forget_arms(overlapped: Overlapped) -> None:
     """Drop the arm of ``overlapped``'s operation; kernel lock held, UNARMED not empty."""
     arms = UNARMED.pop(overlapped, None)
@@ -232,6 +224,13 @@ def _forget_arms(overlapped: Overlapped) -> None:
                 on_event.remove(arms[0])  # one: operations of one end share an arm
             if not on_event:
                 del UNARMED[event]
+
+
+disown_locked = _forget_arms
+"""The operation's waiting thread carries it out now: nobody need arm it for it.
+
+``disown_locked(overlapped)``, with the kernel lock held and ``UNARMED`` not empty.
+"""
 
 
 def complete(overlapped: Overlapped, status: int, transferred: int = 0) -> None:

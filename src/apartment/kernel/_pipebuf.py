@@ -46,9 +46,9 @@ _ABORT_FRAME = _HEADER.pack(ABORT)
 def frames(data: bytes | memoryview) -> bytes:
     """Encode one message (one WriteFile) as its frames, ready to send."""
     size = len(data)
-    chunk = min(CHUNK, MAX_CHUNK)
-    if size <= chunk:
+    if size <= CHUNK and size <= MAX_CHUNK:  # (no min(): the common case is one frame)
         return _HEADER.pack(size) + data  # one allocation for the common, small message
+    chunk = min(CHUNK, MAX_CHUNK)
     parts: list[bytes] = []
     for start in range(0, size, chunk):
         part = data[start : start + chunk]
@@ -175,10 +175,10 @@ class Inbox:
         stays empty; otherwise -1 and nothing changes (:meth:`feed` them then). Control
         frames never qualify.
         """
-        if self.messages or self._raw or self._need or self.ended is not None or count < 4:
+        if count < 4 or self.messages or self._raw or self._need or self.ended is not None:
             return -1
         header: int = _HEADER.unpack_from(data)[0]
-        if header & _MORE or count != 4 + header or header > len(view):
+        if count - 4 != header or header > len(view):  # (a chunk with more to come: too long)
             return -1
         view[:header] = data[4:count]
         return header

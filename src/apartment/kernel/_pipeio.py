@@ -86,6 +86,7 @@ class PipeIO(PipeServing):
         self._writes: deque[Request] = deque()
         self._connects: list[Request] = []
         self._received: memoryview | None = None  # where recv lands, made on first use
+        self._spare: Request | None = None  # a read's Request done with (see _block)
         self._driving = False  # a waiting thread polls the socket itself (see _drive)
         self._blocked = False  # that thread blocks in the socket's recv (see _block)
         self._wake = -1  # that thread's eventfd, poked by whoever finishes work for it
@@ -187,8 +188,11 @@ class PipeIO(PipeServing):
         serves it unless a thread that waits for it drives. An overlapped read is not armed
         at once: most often its thread waits for it next (GetOverlappedResult) and drives,
         and the I/O thread is then never woken. Any other wait on its Overlapped or event,
-        or a poll of them, arms it first (``_core.UNARMED``), and the I/O thread arms it
-        within ``SWEEP_DELAY`` anyway, so that it drains the pipe as Windows' would.
+        or a poll of them, arms it first (``_core.UNARMED``), and the I/O thread's sweep arms
+        it anyway (within ``SWEEP_DELAY``, or a little later while every sweep found the reads
+        taken: ``SWEEP_BACKOFF``), so that it drains the pipe as Windows' would. A read
+        whose completion goes to a completion port is armed at once: its thread waits on
+        the port (GetQueuedCompletionStatus), which knows nothing of the Overlapped.
         """
         queue.append(request)
         if self._driving:  # another thread drives: it must poll for this one too
@@ -198,10 +202,11 @@ class PipeIO(PipeServing):
             request.overlapped = waiting
             begin(waiting)
             return waiting
-        if queue is self._reads:
+        if queue is self._reads and (given.completion is None or not given.queue_completion):
             begin(given, self._driver, self._arm_later)
             service.sweep_soon(self._arm_now)
-        else:  # a write must go on: a reader (in this process, maybe) may wait for it
+        else:  # a write must go on (a reader, in this process maybe, may wait for it), and
+            # a read that reports to a completion port is waited for there, not on itself
             begin(given, self._driver)
             self._arm()
         return None
@@ -265,8 +270,21 @@ class PipeIO(PipeServing):
                 if self.nowait:
                     empty = Win32Error.from_code(ERROR_NO_DATA, f"{self.name!r} has no data")
                     raise self._refuse(overlapped, empty)
-                request = Request(overlapped, threading.get_ident())
+                request = self._spare
+                if request is None:
+                    request = Request(overlapped, threading.get_ident())
+                else:  # a read served in full before: reused (all but these are unchanged)
+                    self._spare = None
+                    request.overlapped, request.thread = overlapped, threading.get_ident()
                 request.view, request.message = view, message
+                if overlapped is not None and self.overlapped_io and self.completion is None:
+                    # the common case, _enqueue's for an overlapped read, without the call
+                    self._reads.append(request)
+                    if self._driving:
+                        poke(self._wake)
+                    begin(overlapped, self._driver, self._arm_later)
+                    service.sweep_soon(self._arm_now)
+                    return PENDING
                 waiting = self._enqueue(self._reads, request, overlapped)
                 if waiting is None:
                     return PENDING

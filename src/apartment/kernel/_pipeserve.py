@@ -99,7 +99,7 @@ class PipeServing(File):
 
     __slots__ = (
         "_arm_now", "_blocked", "_driving", "_events_now", "_fd", "_inbox", "_probe", "_reads",
-        "_received", "_serve_now", "_sock", "_wake", "_writes", "raw",
+        "_received", "_serve_now", "_sock", "_spare", "_wake", "_writes", "raw",
     )  # fmt: skip
 
     raw: bool
@@ -110,10 +110,11 @@ class PipeServing(File):
     _reads: deque[Request]
     _writes: deque[Request]
     _received: memoryview | None
+    _spare: Request | None  # a read's Request done with, for the next read (see _block)
     _driving: bool
     _blocked: bool
     _wake: int
-    _arm_now: Callable[[], None]
+    _arm_now: Callable[[], bool]
     _events_now: Callable[[], int]  # _poll_events and _serve_for, bound once (see _drive)
     _serve_now: Callable[[Overlapped], tuple[int, int] | None]
 
@@ -257,9 +258,14 @@ class PipeServing(File):
 
     # -- who serves it --------------------------------------------------------------------------
 
-    def _arm_with_lock(self) -> None:
+    def _arm_with_lock(self) -> bool:
+        """Arm the end (a sweep, or a wait on a read left unarmed); True if a read was left.
+
+        Left to nobody, that is: no thread drives the end, so the I/O thread serves it now.
+        """
         with IO_LOCK:
             self._arm()
+            return bool(self._reads) and not self._driving and self._sock is not None
 
     def _arm(self) -> None:
         if self._driving:
@@ -301,15 +307,16 @@ class PipeServing(File):
             fd = self._fd
             service.disarm(fd)
             reads = self._reads
-            self._blocked = (
+            inbox = self._inbox
+            blocking = self._blocked = (
                 len(reads) == 1
                 and not self._writes
                 and reads[0].overlapped is overlapped
                 and not self.raw
-                and not self._inbox.messages
-                and self._inbox.ended is None
+                and not inbox.messages
+                and inbox.ended is None
+                and park_on(kit, overlapped)  # parked in this hold (IO_LOCK, then the kernel's)
             )  # its read alone: block in the socket's recv for it (see _block)
-            blocking = self._blocked
         if blocking:  # (_block lets go of the end itself)
             return self._block(kit, overlapped, fd)
         return self._poll(kit, overlapped, fd)
@@ -350,29 +357,51 @@ class PipeServing(File):
         if received is None:
             received = self._received = memoryview(bytearray(_RECV_SIZE))
         outcome: tuple[int, int] | None = None
-        parked = stop = polls = False
+        parked, stop, polls = True, False, False  # (parked by _drive, in its hold)
         try:
-            parked = park_on(kit, overlapped)
-            while parked:
+            while True:
                 try:
                     count = sock.recv_into(received)  # type: ignore[union-attr]
                 except (BlockingIOError, InterruptedError):  # the slice ended: nothing came
                     count = -1
                 except OSError:
                     count = 0
-                done: Done = []
+                done: Done | None = None
+                woken: list[Waiter] = []
                 with IO_LOCK:
-                    outcome, stop = self._received_for(overlapped, sock, count, done)
-                    polls = not stop and count < 0
-                    if polls:  # still driving, no longer blocked: the I/O thread leaves it
-                        self._blocked = False
-                        service.disarm(fd)
+                    reads = self._reads
+                    head = reads[0] if len(reads) == 1 else None
+                    taken = (
+                        self._inbox.take_frame(received, count, head.view)  # type: ignore[arg-type]
+                        if head is not None and head.overlapped is overlapped and count > 0
+                        and self._sock is sock
+                        else -1
+                    )  # fmt: skip
+                    if taken >= 0:  # the common case: its one message, straight into its buffer
+                        reads.clear()  # and its buffer and Overlapped let go: the caller's
+                        head.view = head.overlapped = None  # type: ignore[union-attr]
+                        self._spare = head  # nobody else holds it: the next read reuses it
+                        self._blocked = self._driving = False
+                        self._wake = -1
+                        if self._writes:
+                            self._arm()
+                        outcome, stop, parked = (0, taken), True, False
+                        unpark(kit, overlapped, outcome, woken)  # in this hold too
+                    else:
+                        done = []
+                        outcome, stop = self._received_for(overlapped, sock, count, done)
+                        polls = not stop and count < 0
+                        if polls:  # still driving, no longer blocked: the I/O thread leaves it
+                            self._blocked = False
+                            service.disarm(fd)
+                for waiter in woken:
+                    waiter.wake()
                 if done:
                     finish(done)
                 if stop or polls:
                     break
         finally:
-            if not (stop or polls):  # interrupted (Ctrl-C), or done before it started
+            if not (stop or polls):  # interrupted (Ctrl-C)
                 with IO_LOCK:
                     self._blocked = self._driving = False
                     self._wake = -1
