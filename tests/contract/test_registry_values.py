@@ -42,7 +42,7 @@ def _code(call: Any, *args: Any) -> int:
     except pywintypes.error as error:
         return int(error.winerror)
     except OSError as error:
-        return int(error.winerror)
+        return int(getattr(error, "winerror", 0))  # winreg's OSError: its winerror
     raise AssertionError(f"{call.__name__} did not fail")
 
 
