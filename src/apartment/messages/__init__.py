@@ -259,6 +259,7 @@ from ._params import CreateStruct as CreateStruct
 from ._params import TextBuffer as TextBuffer
 from ._params import WindowPos as WindowPos
 from ._params import make_lparam as make_lparam
+from ._async_select import select_socket_messages as select_socket_messages
 from ._post import post_message as post_message
 from ._post import post_quit_message as post_quit_message
 from ._post import post_thread_message as post_thread_message
@@ -398,6 +399,7 @@ __all__ = [
     "open_clipboard",
     "priority_clipboard_format",
     "register_clipboard_format",
+    "select_socket_messages",
     "set_clipboard_block",
     "set_clipboard_data",
     *_style_names,
