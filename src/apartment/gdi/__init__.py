@@ -116,6 +116,7 @@ from ._stock import DEFAULT_PALETTE_COLORS as DEFAULT_PALETTE_COLORS
 from ._stock import default_bitmap as default_bitmap
 from ._stock import resolve_color as resolve_color
 from ._stock import rgb as rgb
+from ._stock import set_sys_colors as set_sys_colors
 from ._stock import stock_object as stock_object
 from ._stock import sys_color as sys_color
 from ._stock import sys_color_brush as sys_color_brush
@@ -148,7 +149,8 @@ __all__ = [
     "get_dc", "get_pixel", "invalidate_rect", "invert_rect", "invert_region", "line_to",
     "move_to", "object_of", "object_type", "paint_region", "pat_blt", "path_points",
     "path_to_region", "polygon", "polyline", "rectangle", "release_dc", "resolve_color", "rgb",
-    "set_pixel", "stock_object", "stretch_blt", "sys_color", "sys_color_brush", "text_extent",
+    "set_pixel", "set_sys_colors", "stock_object", "stretch_blt", "sys_color", "sys_color_brush",
+    "text_extent",
     "text_metrics", "update_region", "validate_rect", "window_from_dc",
     "icon_title_font", "nonclient_metrics", "set_icon_title_font",
     "CLR_NONE", "ImageList", "add_images", "create_image_list", "destroy_image_list",

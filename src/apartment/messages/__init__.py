@@ -17,6 +17,7 @@ from ._aio import pump_messages_async as pump_messages_async
 from ._aio import wait_all_async as wait_all_async
 from ._aio import wait_any_async as wait_any_async
 from ._aio import wait_async as wait_async
+from ._async_select import select_socket_messages as select_socket_messages
 from ._caret import Caret as Caret
 from ._caret import caret_info as caret_info
 from ._caret import caret_pos as caret_pos
@@ -259,7 +260,6 @@ from ._params import CreateStruct as CreateStruct
 from ._params import TextBuffer as TextBuffer
 from ._params import WindowPos as WindowPos
 from ._params import make_lparam as make_lparam
-from ._async_select import select_socket_messages as select_socket_messages
 from ._post import post_message as post_message
 from ._post import post_quit_message as post_quit_message
 from ._post import post_thread_message as post_thread_message

@@ -160,8 +160,8 @@ from ._api_sockets import get_osfhandle as _get_osfhandle
 from ._backup_streams import *  # noqa: F403  (BackupRead/Write/Seek, in their own module)
 from ._buffers import data_arg, read_buffer, text_arg
 from ._comm_ports import *  # noqa: F403  (serial ports, in their own module)
-from ._file_more import *  # noqa: F403  (volumes, streams, links, EFS, IOCTLs: session 25)
 from ._file_misc import *  # noqa: F403  (smaller names, in their own module)
+from ._file_more import *  # noqa: F403  (volumes, streams, links, EFS, IOCTLs: session 25)
 from ._handles import PyHANDLE, handle_value, lookup, new_handle
 from ._mailslots import *  # noqa: F403  (mailslots, in their own module)
 from ._security import inherits
@@ -221,6 +221,7 @@ INVALID_FILE_ATTRIBUTES = -1  # GetFileAttributes' failure, through a C long
 # GetFileInformationByHandleEx's classes (FILE_INFO_BY_HANDLE_CLASS) answered here.
 FileBasicInfo = 0
 FileStandardInfo = 1
+_FILE_NAME_INFO, _FILE_ATTRIBUTE_TAG_INFO = 2, 9  # FileNameInfo, FileAttributeTagInfo
 
 _NO_TRANSACTIONS = (
     "transacted file operations (TxF) are not supported: transactions cover the registry here"
@@ -530,12 +531,18 @@ def SetFileTime(
 
 @api("GetFileInformationByHandleEx")
 def GetFileInformationByHandleEx(File: object, FileInformationClass: int, /) -> dict[str, object]:
-    """FileBasicInfo or FileStandardInfo of an open file, as pywin32's dict."""
+    """FileBasicInfo, FileStandardInfo or FileAttributeTagInfo of an open file (pywin32's dict),
+    or its FileNameInfo (its path from its file system's root)."""  # noqa: D205, D209
     file = lookup(File, kernel.File)
     kind = int.__index__(FileInformationClass)
-    if kind not in (FileBasicInfo, FileStandardInfo):
+    if kind == _FILE_NAME_INFO:
+        return kernel.volume_relative_name(file.name)  # type: ignore[return-value]
+    if kind not in (FileBasicInfo, FileStandardInfo, _FILE_ATTRIBUTE_TAG_INFO):
         raise NotImplementedError("Unsupported file information class")
     info = file.file_info()
+    if kind == _FILE_ATTRIBUTE_TAG_INFO:
+        tag = kernel.reparse_tag(file)
+        return {"FileAttributes": info.attributes | (0x400 if tag else 0), "ReparseTag": tag}
     if kind == FileBasicInfo:
         return {
             "CreationTime": file_time(info.created, TimeType),
