@@ -363,12 +363,14 @@ from ._winsta import WINDOW_STATION as WINDOW_STATION
 from ._winsta import Desktop as Desktop
 from ._winsta import WindowStation as WindowStation
 from ._winsta import create_desktop as create_desktop
+from ._winsta import create_window_station as create_window_station
 from ._winsta import desktops_of as desktops_of
 from ._winsta import gui_object_count as gui_object_count
 from ._winsta import open_desktop as open_desktop
 from ._winsta import open_window_station as open_window_station
 from ._winsta import own_handle as own_handle
 from ._winsta import own_handle_values as own_handle_values
+from ._winsta import set_user_object_flags as set_user_object_flags
 from ._winsta import thread_desktop as thread_desktop
 from ._winsta import user_object_information as user_object_information
 from ._winsta import window_stations as window_stations
@@ -468,6 +470,7 @@ __all__ = [
     "send_notify_message",
     "set_console_window_title",
     "set_timer",
+    "set_user_object_flags",
     "set_window_pos",
     "set_window_text",
     "show_window",
@@ -735,6 +738,7 @@ __all__ = [
     "HandleFormat",
     "register_clipboard_handle_format",
     "create_desktop",
+    "create_window_station",
     "ResourceScript",
     "ResourceScriptError",
     "ScriptControl",

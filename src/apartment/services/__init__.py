@@ -148,6 +148,8 @@ from ._netaccounts import *  # noqa: F403
 from ._netaccounts import __all__ as _netaccount_names
 from ._network import *  # noqa: F403
 from ._network import __all__ as _network_names
+from ._objsecurity import object_security as object_security
+from ._objsecurity import set_object_security as set_object_security
 from ._printers import *  # noqa: F403
 from ._printers import __all__ as _printer_names
 
@@ -174,6 +176,7 @@ __all__ = [
     "running_as_service", "set_debugging", "set_event_source", "set_service_status",
     "start_request",
     "DEFAULT_TIMEOUT", "Service", "ServiceConfig", "ServiceManager", "change_config",
+    "object_security", "set_object_security",
     "close_handle", "control_service", "create_service", "delete_service", "description",
     "enum_services", "open_manager", "open_service", "python_class", "python_service_command",
     "query_config", "query_process_id", "query_status", "service_command",

@@ -80,7 +80,7 @@ def SetSysColors(Elements: object, RgbValues: object, /) -> None:
     colors = [_int(item) for item in RgbValues]  # type: ignore[attr-defined]
     if len(elements) != len(colors):
         raise ValueError("Elements and RgbValues must have the same number of items")
-    gdi.set_sys_colors(list(zip(elements, colors)))
+    gdi.set_sys_colors(list(zip(elements, colors, strict=True)))
 
 
 @api("SetWindowWord")
