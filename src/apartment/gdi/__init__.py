@@ -39,6 +39,7 @@ from ._dc import combine_transform as combine_transform
 from ._dc import create_memory_dc as create_memory_dc
 from ._dc import create_window_dc as create_window_dc
 from ._dc import dc_of as dc_of
+from ._fontfamilies import font_families as font_families
 from ._imagelist import CLR_NONE as CLR_NONE
 from ._imagelist import ImageList as ImageList
 from ._imagelist import add_images as add_images
@@ -149,7 +150,8 @@ __all__ = [
     "get_dc", "get_pixel", "invalidate_rect", "invert_rect", "invert_region", "line_to",
     "move_to", "object_of", "object_type", "paint_region", "pat_blt", "path_points",
     "path_to_region", "polygon", "polyline", "rectangle", "release_dc", "resolve_color", "rgb",
-    "set_pixel", "set_sys_colors", "stock_object", "stretch_blt", "sys_color", "sys_color_brush",
+    "font_families", "set_pixel", "set_sys_colors", "stock_object", "stretch_blt", "sys_color",
+    "sys_color_brush",
     "text_extent",
     "text_metrics", "update_region", "validate_rect", "window_from_dc",
     "icon_title_font", "nonclient_metrics", "set_icon_title_font",

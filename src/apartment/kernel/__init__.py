@@ -812,6 +812,7 @@ __all__ = [
     "backup_write",
     "binary_type",
     "bind_directory",
+    "build_comm_state",
     "call_named_pipe",
     "cancel_socket_io",
     "check_parts_access",
@@ -1058,6 +1059,7 @@ __all__ = [
 
 # -- sockets: WSAEventSelect's record and overlapped socket I/O (Winsock's extensions) -------
 # -- the shell, profile files, the DLL directory (s20-apis) --------------------------------------
+from ._commdef import build_comm_state as build_comm_state
 from ._efs import refuse_efs as refuse_efs
 from ._ioctl import FSCTL_DELETE_REPARSE_POINT as FSCTL_DELETE_REPARSE_POINT
 from ._ioctl import FSCTL_GET_REPARSE_POINT as FSCTL_GET_REPARSE_POINT

@@ -55,7 +55,7 @@ def _read(path: str) -> str:
 
 
 def _supplies() -> set[str]:
-    kinds = set()
+    kinds: set[str] = set()
     folder = "/sys/class/power_supply"
     try:
         names = os.listdir(folder)

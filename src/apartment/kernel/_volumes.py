@@ -223,7 +223,7 @@ def define_dos_device(flags: int, name: str, target: str | None) -> None:
             if flags & DDD_EXACT_MATCH_ON_REMOVE:
                 if target not in targets:
                     raise Win32Error.from_code(ERROR_FILE_NOT_FOUND, f"{name!r} is no {target!r}")
-                targets.remove(target)  # type: ignore[arg-type]
+                targets.remove(target)
             elif targets:
                 del targets[0]
             else:

@@ -17,6 +17,9 @@ from ._aio import pump_messages_async as pump_messages_async
 from ._aio import wait_all_async as wait_all_async
 from ._aio import wait_any_async as wait_any_async
 from ._aio import wait_async as wait_async
+from ._arrange import cascade_windows as cascade_windows
+from ._arrange import scroll_window_area as scroll_window_area
+from ._arrange import update_layered_window as update_layered_window
 from ._async_select import select_socket_messages as select_socket_messages
 from ._caret import Caret as Caret
 from ._caret import caret_info as caret_info
@@ -384,6 +387,7 @@ __all__ = [
     *_format_names,
     "FIRST_REGISTERED_FORMAT",
     "alloc_global",
+    "cascade_windows",
     "clipboard",
     "clipboard_data",
     "clipboard_data_handle",
@@ -401,6 +405,7 @@ __all__ = [
     "open_clipboard",
     "priority_clipboard_format",
     "register_clipboard_format",
+    "scroll_window_area",
     "select_socket_messages",
     "set_clipboard_block",
     "set_clipboard_data",
@@ -478,6 +483,7 @@ __all__ = [
     "tick_count",
     "top_level_windows",
     "unregister_class",
+    "update_layered_window",
     "update_window",
     "wait_all_async",
     "wait_any_async",

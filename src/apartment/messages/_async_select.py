@@ -18,7 +18,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .. import kernel
-from ..errors import WSAEINVAL, Win32Error
 from ..kernel.lowlevel import KERNEL_LOCK, wake_all
 from ._message import posted_message
 from ._window_table import WINDOWS
@@ -36,17 +35,12 @@ def select_socket_messages(fd: int, hwnd: int, msg: int, events: int) -> None:
     looked at), as does a later WSAEventSelect; a later call replaces this one.
 
     Raises:
-        Win32Error: WSAENOTSOCK, ``fd`` is not a socket; WSAEINVAL, ``hwnd`` is no window of
-            this process.
+        Win32Error: WSAENOTSOCK, ``fd`` is not a socket. A ``hwnd`` that is no window is
+            accepted, as Windows accepts it: the posts vanish.
     """
     if not events:
         kernel.select_events(fd, None, 0)
         return
-    with KERNEL_LOCK:
-        known = hwnd in WINDOWS
-    if not known:
-        raise Win32Error.from_code(WSAEINVAL, f"{hwnd:#x} is no window of this process")
-
     def post(bit: int, error: int) -> None:
         # Runs under the kernel's IO_LOCK: queue and wake only, never block.
         message = posted_message(hwnd, msg, fd, bit | (error & 0xFFFF) << 16)

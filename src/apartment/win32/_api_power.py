@@ -11,15 +11,18 @@ import operator
 
 from .. import gdi, kernel, messages
 from ..errors import InvalidWindowHandleError, Win32Error
-from ._adapt import api, dword
+from ._adapt import api, dword, soft
+from ._api_system import PySYSTEM_CPU_SET_INFORMATION
 from ._handles import handle_value
 
 __all__ = [
     "GetComputerObjectName", "GetPwrCapabilities", "GetSystemFileCacheSize",
     "SetSystemFileCacheSize", "SetSysColors", "SetWindowWord", "SetClassWord", "WinHelp",
+    "PySYSTEM_CPU_SET_INFORMATIONType",
 ]  # fmt: skip
 
 ERROR_CANT_ACCESS_DOMAIN_INFO = 1351
+PySYSTEM_CPU_SET_INFORMATIONType = PySYSTEM_CPU_SET_INFORMATION  # pywin32's type object
 
 
 def _int(value: object) -> int:
@@ -76,22 +79,29 @@ def SetSystemFileCacheSize(
 @api("SetSysColors")
 def SetSysColors(Elements: object, RgbValues: object, /) -> None:
     """Give COLOR_* elements new colours; GetSysColor reads them back (see gdi's stock)."""
-    elements = [_int(item) for item in Elements]  # type: ignore[attr-defined]
-    colors = [_int(item) for item in RgbValues]  # type: ignore[attr-defined]
-    if len(elements) != len(colors):
-        raise ValueError("Elements and RgbValues must have the same number of items")
+    shape = "SetSysColors: Arguments must be equal length tuples of ints"
+    if not isinstance(Elements, tuple) or not isinstance(RgbValues, tuple):
+        raise TypeError(shape)
+    if len(Elements) != len(RgbValues):
+        raise TypeError(shape)
+    elements = [_int(item) for item in Elements]
+    colors = [_int(item) for item in RgbValues]
     gdi.set_sys_colors(list(zip(elements, colors, strict=True)))
 
 
-@api("SetWindowWord")
+@soft(int)
 def SetWindowWord(hwnd: int, offset: int, val: int, /) -> int:
-    """Set a WORD of a window's extra bytes; the previous one (see messages._windowlong)."""
+    """Set a WORD of a window's extra bytes; the previous one (see messages._windowlong).
+
+    pywin32 does not check the result: a failure answers 0 and sets GetLastError.
+    """
     return messages.set_window_word(handle_value(hwnd), _int(offset), _int(val))
 
 
-@api("SetClassWord")
+@soft(int)
 def SetClassWord(hwnd: int, offset: int, val: int, /) -> int:
-    """Set a WORD of a window class's extra bytes; the previous one."""
+    """Set a WORD of a window class's extra bytes; the previous one (0 on failure, as
+    SetWindowWord)."""  # noqa: D205, D209
     return messages.set_class_word(handle_value(hwnd), _int(offset), _int(val))
 
 
