@@ -41,6 +41,7 @@ def select_socket_messages(fd: int, hwnd: int, msg: int, events: int) -> None:
     if not events:
         kernel.select_events(fd, None, 0)
         return
+
     def post(bit: int, error: int) -> None:
         # Runs under the kernel's IO_LOCK: queue and wake only, never block.
         message = posted_message(hwnd, msg, fd, bit | (error & 0xFFFF) << 16)

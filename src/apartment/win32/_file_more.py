@@ -34,14 +34,9 @@ __all__ = [
     "CloseEncryptedFileRaw", "GetVolumeNameForVolumeMountPoint",
     "GetVolumePathNamesForVolumeName", "SetVolumeMountPoint", "DeleteVolumeMountPoint",
     "SetVolumeLabel", "SetFileShortName", "SfcGetNextProtectedFile", "FindClose",
-    "OpenFileById", "DDD_RAW_TARGET_PATH", "DDD_REMOVE_DEFINITION",
-    "DDD_EXACT_MATCH_ON_REMOVE", "DDD_NO_BROADCAST_SYSTEM",
+    "OpenFileById",
 ]  # fmt: skip
 
-DDD_RAW_TARGET_PATH = kernel.DDD_RAW_TARGET_PATH
-DDD_REMOVE_DEFINITION = kernel.DDD_REMOVE_DEFINITION
-DDD_EXACT_MATCH_ON_REMOVE = kernel.DDD_EXACT_MATCH_ON_REMOVE
-DDD_NO_BROADCAST_SYSTEM = kernel.DDD_NO_BROADCAST_SYSTEM
 _FILE_BASIC, _FILE_RENAME, _FILE_DISPOSITION = 0, 3, 4
 _FILE_ALLOCATION, _FILE_END_OF_FILE, _FILE_IO_PRIORITY = 5, 6, 12
 _OPEN_EXISTING = 3
@@ -154,7 +149,7 @@ def DefineDosDevice(Flags: int, DeviceName: str, TargetPath: str, /) -> None:
         raise TypeError(f"{TargetPath!r} is not a valid string in this context")
     flags = dword(Flags)
     target = TargetPath
-    if target and not flags & (DDD_RAW_TARGET_PATH | DDD_REMOVE_DEFINITION):
+    if target and not flags & (kernel.DDD_RAW_TARGET_PATH | kernel.DDD_REMOVE_DEFINITION):
         target = "\\??\\" + target
     kernel.define_dos_device(flags, text_arg(DeviceName), target or None)
 
