@@ -42,6 +42,8 @@ def select_socket_messages(fd: int, hwnd: int, msg: int, events: int) -> None:
         kernel.select_events(fd, None, 0)
         return
 
+    posted_message(hwnd, msg, fd, 0)  # what may not be posted fails here, not in the I/O thread
+
     def post(bit: int, error: int) -> None:
         # Runs under the kernel's IO_LOCK: queue and wake only, never block.
         message = posted_message(hwnd, msg, fd, bit | (error & 0xFFFF) << 16)
