@@ -39,6 +39,7 @@ from ._dc import combine_transform as combine_transform
 from ._dc import create_memory_dc as create_memory_dc
 from ._dc import create_window_dc as create_window_dc
 from ._dc import dc_of as dc_of
+from ._fontfamilies import font_families as font_families
 from ._imagelist import CLR_NONE as CLR_NONE
 from ._imagelist import ImageList as ImageList
 from ._imagelist import add_images as add_images
@@ -116,6 +117,7 @@ from ._stock import DEFAULT_PALETTE_COLORS as DEFAULT_PALETTE_COLORS
 from ._stock import default_bitmap as default_bitmap
 from ._stock import resolve_color as resolve_color
 from ._stock import rgb as rgb
+from ._stock import set_sys_colors as set_sys_colors
 from ._stock import stock_object as stock_object
 from ._stock import sys_color as sys_color
 from ._stock import sys_color_brush as sys_color_brush
@@ -148,7 +150,9 @@ __all__ = [
     "get_dc", "get_pixel", "invalidate_rect", "invert_rect", "invert_region", "line_to",
     "move_to", "object_of", "object_type", "paint_region", "pat_blt", "path_points",
     "path_to_region", "polygon", "polyline", "rectangle", "release_dc", "resolve_color", "rgb",
-    "set_pixel", "stock_object", "stretch_blt", "sys_color", "sys_color_brush", "text_extent",
+    "font_families", "set_pixel", "set_sys_colors", "stock_object", "stretch_blt", "sys_color",
+    "sys_color_brush",
+    "text_extent",
     "text_metrics", "update_region", "validate_rect", "window_from_dc",
     "icon_title_font", "nonclient_metrics", "set_icon_title_font",
     "CLR_NONE", "ImageList", "add_images", "create_image_list", "destroy_image_list",

@@ -7,6 +7,11 @@ never deleted. System colours are Windows 10's defaults.
 
 from __future__ import annotations
 
+import threading
+
+from .. import messages
+from .._fork import CLOCK, hold_across_fork
+from ..errors import InvalidWindowHandleError
 from ._objects import Bitmap, Brush, Font, GdiObject, LogFont, Palette, Pen, insert
 
 __all__ = [
@@ -123,9 +128,36 @@ def default_bitmap() -> Bitmap:
     return _DEFAULT_BITMAP
 
 
+_colors_lock = threading.Lock()  # a leaf: guards _SYS_COLORS and their brushes' colours
+hold_across_fork(_colors_lock, CLOCK)
+_WM_SYSCOLORCHANGE = 0x0015
+
+
 def sys_color(index: int) -> int:
     """The COLORREF of a COLOR_* index; 0 for an index Windows does not define."""
-    return _SYS_COLORS[index] if 0 <= index < len(_SYS_COLORS) else 0
+    with _colors_lock:
+        return _SYS_COLORS[index] if 0 <= index < len(_SYS_COLORS) else 0
+
+
+def set_sys_colors(changes: list[tuple[int, int]]) -> None:
+    """Give COLOR_* indexes new COLORREFs (SetSysColors), for this process's session.
+
+    Indexes Windows does not define are skipped, as Windows skips them. The system-colour
+    brushes (GetSysColorBrush) paint in the new colours too. Then every top-level window gets
+    WM_SYSCOLORCHANGE: at once for the caller's own windows, through the queue for other
+    threads' (SendNotifyMessage), as Windows broadcasts it. Changes last for this process
+    only (Windows keeps them until logoff, for the session).
+    """
+    with _colors_lock:
+        for index, color in changes:
+            if 0 <= index < len(_SYS_COLORS):
+                _SYS_COLORS[index] = color & 0xFFFFFF
+                _SYS_BRUSHES[index].color = color & 0xFFFFFF
+    for hwnd in list(messages.top_level_windows()):
+        try:
+            messages.send_notify_message(hwnd, _WM_SYSCOLORCHANGE)
+        except InvalidWindowHandleError:  # destroyed meanwhile
+            continue
 
 
 def sys_color_brush(index: int) -> Brush | None:

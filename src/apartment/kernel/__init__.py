@@ -524,6 +524,10 @@ __all__ = [
     "CTRL_C_EVENT",
     "CURRENT_PROCESS",
     "CURRENT_THREAD",
+    "DDD_EXACT_MATCH_ON_REMOVE",
+    "DDD_NO_BROADCAST_SYSTEM",
+    "DDD_RAW_TARGET_PATH",
+    "DDD_REMOVE_DEFINITION",
     "DEFAULT_SHUTDOWN_LEVEL",
     "DELETE",
     "DISABLE_MAX_PRIVILEGE",
@@ -591,12 +595,17 @@ __all__ = [
     "FO_DELETE",
     "FO_MOVE",
     "FO_RENAME",
+    "FSCTL_DELETE_REPARSE_POINT",
+    "FSCTL_GET_REPARSE_POINT",
+    "FSCTL_SET_REPARSE_POINT",
+    "FSCTL_SET_SPARSE",
     "GENERIC_ALL",
     "GENERIC_EXECUTE",
     "GENERIC_READ",
     "GENERIC_WRITE",
     "HIGH_PRIORITY_CLASS",
     "IDLE_PRIORITY_CLASS",
+    "IO_REPARSE_TAG_SYMLINK",
     "JOB_OBJECT_LIMIT_ACTIVE_PROCESS",
     "JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE",
     "KEY_EVENT",
@@ -725,6 +734,7 @@ __all__ = [
     "EventStatistics",
     "ExplicitEntry",
     "File",
+    "FileCacheSize",
     "FileInfo",
     "FixedFileInfo",
     "FoundFile",
@@ -753,6 +763,7 @@ __all__ = [
     "Overlapped",
     "PipeEnd",
     "PipeServer",
+    "PowerCapabilities",
     "PrimaryThread",
     "ProcessHandle",
     "ProcessStatistics",
@@ -763,6 +774,7 @@ __all__ = [
     "Semaphore",
     "SemaphoreStatistics",
     "StartupInfo",
+    "Stream",
     "SystemInfo",
     "SystemTime",
     "ThreadHandle",
@@ -800,6 +812,7 @@ __all__ = [
     "backup_write",
     "binary_type",
     "bind_directory",
+    "build_comm_state",
     "call_named_pipe",
     "cancel_socket_io",
     "check_parts_access",
@@ -834,10 +847,13 @@ __all__ = [
     "current_user_sid",
     "decode_changes",
     "default_descriptor",
+    "define_dos_device",
     "delete_file",
+    "delete_volume_mount_point",
     "descriptor_bytes",
     "descriptor_from_bytes",
     "descriptor_of_handle",
+    "device_control",
     "disk_space",
     "drive_roots",
     "drive_type",
@@ -849,9 +865,11 @@ __all__ = [
     "expand_environment",
     "explicit_entries",
     "file_attributes",
+    "file_cache_size",
     "file_info",
     "file_operation",
     "file_security",
+    "file_streams",
     "final_path",
     "find_files",
     "format_date",
@@ -865,6 +883,7 @@ __all__ = [
     "handle_of_descriptor",
     "handles",
     "hard_link",
+    "hard_link_names",
     "host_names",
     "ignore_ctrl_c",
     "impersonate_anonymous",
@@ -899,6 +918,7 @@ __all__ = [
     "module_handle",
     "module_path",
     "mount_point",
+    "mount_points_of_volume",
     "move_file",
     "named_security",
     "object_security",
@@ -911,6 +931,7 @@ __all__ = [
     "open_section",
     "open_token_of",
     "open_transaction",
+    "power_capabilities",
     "priority_boost_disabled",
     "priority_class",
     "privilege_display_name",
@@ -924,15 +945,19 @@ __all__ = [
     "process_times",
     "process_version",
     "publish",
+    "query_dos_device",
     "query_version",
     "queue_apc",
     "raise_ctrl_event",
     "read_buffer",
     "read_console",
     "read_memory",
+    "refuse_efs",
     "remove_account_rights",
     "remove_ctrl_handler",
     "remove_directory",
+    "reparse_tag",
+    "replace_file",
     "require_primary",
     "require_privilege",
     "restricted_token",
@@ -946,14 +971,20 @@ __all__ = [
     "send_console_ctrl_event",
     "session_id",
     "set_active_screen_buffer",
+    "set_allocation_size",
     "set_audit_policy",
+    "set_basic_info",
     "set_console_code_page",
     "set_console_title",
     "set_current_directory",
+    "set_delete_disposition",
+    "set_end_of_file",
     "set_entries",
     "set_environment_variable",
     "set_error_mode",
     "set_file_attributes",
+    "set_file_cache_size",
+    "set_file_name",
     "set_file_security",
     "set_ideal_processor",
     "set_named_security",
@@ -973,6 +1004,8 @@ __all__ = [
     "set_token_owner",
     "set_token_primary_group",
     "set_token_session",
+    "set_volume_label",
+    "set_volume_mount_point",
     "set_working_set_limits",
     "sgr_of_attribute",
     "shutdown_parameters",
@@ -1008,6 +1041,8 @@ __all__ = [
     "unwatch_policy",
     "user_sid",
     "volume_info",
+    "volume_name_of_mount_point",
+    "volume_relative_name",
     "wait_all",
     "wait_any",
     "wait_named_pipe",
@@ -1024,6 +1059,15 @@ __all__ = [
 
 # -- sockets: WSAEventSelect's record and overlapped socket I/O (Winsock's extensions) -------
 # -- the shell, profile files, the DLL directory (s20-apis) --------------------------------------
+from ._commdef import build_comm_state as build_comm_state
+from ._efs import refuse_efs as refuse_efs
+from ._ioctl import FSCTL_DELETE_REPARSE_POINT as FSCTL_DELETE_REPARSE_POINT
+from ._ioctl import FSCTL_GET_REPARSE_POINT as FSCTL_GET_REPARSE_POINT
+from ._ioctl import FSCTL_SET_REPARSE_POINT as FSCTL_SET_REPARSE_POINT
+from ._ioctl import FSCTL_SET_SPARSE as FSCTL_SET_SPARSE
+from ._ioctl import IO_REPARSE_TAG_SYMLINK as IO_REPARSE_TAG_SYMLINK
+from ._ioctl import device_control as device_control
+from ._ioctl import reparse_tag as reparse_tag
 from ._libraries import dll_directory as dll_directory
 from ._libraries import set_dll_directory as set_dll_directory
 from ._peresources import load_resource as load_resource
@@ -1034,11 +1078,24 @@ from ._peresources import resource_types as resource_types
 from ._peupdate import begin_update_resource as begin_update_resource
 from ._peupdate import end_update_resource as end_update_resource
 from ._peupdate import update_resource as update_resource
+from ._power import FileCacheSize as FileCacheSize
+from ._power import PowerCapabilities as PowerCapabilities
+from ._power import file_cache_size as file_cache_size
+from ._power import power_capabilities as power_capabilities
+from ._power import set_file_cache_size as set_file_cache_size
 from ._profile import profile_path as profile_path
 from ._profile import profile_section as profile_section
 from ._profile import profile_value as profile_value
 from ._profile import write_profile_section as write_profile_section
 from ._profile import write_profile_value as write_profile_value
+from ._replacefile import replace_file as replace_file
+
+# -- volumes, DOS devices, streams, link names, ReplaceFile, EFS, device controls (s25-apinames)
+from ._setfileinfo import set_allocation_size as set_allocation_size
+from ._setfileinfo import set_basic_info as set_basic_info
+from ._setfileinfo import set_delete_disposition as set_delete_disposition
+from ._setfileinfo import set_end_of_file as set_end_of_file
+from ._setfileinfo import set_file_name as set_file_name
 from ._shell import ERROR_NO_SHUTDOWN_IN_PROGRESS as ERROR_NO_SHUTDOWN_IN_PROGRESS
 from ._shell import SE_ERR_FNF as SE_ERR_FNF
 from ._shell import SE_ERR_NOASSOC as SE_ERR_NOASSOC
@@ -1069,6 +1126,21 @@ from ._sysparams import set_system_parameter as set_system_parameter
 from ._sysparams import system_parameter as system_parameter
 from ._threadlocale import set_thread_locale as set_thread_locale
 from ._threadlocale import thread_locale as thread_locale
+from ._volumes import DDD_EXACT_MATCH_ON_REMOVE as DDD_EXACT_MATCH_ON_REMOVE
+from ._volumes import DDD_NO_BROADCAST_SYSTEM as DDD_NO_BROADCAST_SYSTEM
+from ._volumes import DDD_RAW_TARGET_PATH as DDD_RAW_TARGET_PATH
+from ._volumes import DDD_REMOVE_DEFINITION as DDD_REMOVE_DEFINITION
+from ._volumes import Stream as Stream
+from ._volumes import define_dos_device as define_dos_device
+from ._volumes import delete_volume_mount_point as delete_volume_mount_point
+from ._volumes import file_streams as file_streams
+from ._volumes import hard_link_names as hard_link_names
+from ._volumes import mount_points_of_volume as mount_points_of_volume
+from ._volumes import query_dos_device as query_dos_device
+from ._volumes import set_volume_label as set_volume_label
+from ._volumes import set_volume_mount_point as set_volume_mount_point
+from ._volumes import volume_name_of_mount_point as volume_name_of_mount_point
+from ._volumes import volume_relative_name as volume_relative_name
 from ._winsock import FD_ACCEPT as FD_ACCEPT
 from ._winsock import FD_ADDRESS_LIST_CHANGE as FD_ADDRESS_LIST_CHANGE
 from ._winsock import FD_ALL_EVENTS as FD_ALL_EVENTS

@@ -42,6 +42,7 @@ from ._filemodes import (
     FILE_EXECUTE,
     FILE_FLAG_BACKUP_SEMANTICS,
     FILE_FLAG_DELETE_ON_CLOSE,
+    FILE_FLAG_OPEN_REPARSE_POINT,
     FILE_FLAG_OVERLAPPED,
     FILE_READ_DATA,
     FILE_WRITE_ATTRIBUTES,
@@ -514,6 +515,8 @@ def open_disk_file(path: str, access: int, share: int, disposition: int, flags: 
         if mode & os.O_PATH:  # O_PATH cannot create: make the file, then open it bare
             mode = os.O_RDONLY | os.O_CREAT | (mode & os.O_EXCL) | os.O_CLOEXEC
     existed = os.path.lexists(path) if creates else True
+    if flags & FILE_FLAG_OPEN_REPARSE_POINT and not creates and os.path.islink(path):
+        mode = os.O_PATH | os.O_NOFOLLOW | os.O_CLOEXEC  # the link itself, as Windows opens it
     try:
         fd = os.open(path, mode, 0o666)
     except IsADirectoryError:

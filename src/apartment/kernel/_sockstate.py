@@ -56,6 +56,7 @@ from ._winsock import (
 
 if TYPE_CHECKING:
     import socket
+    from collections.abc import Callable
 
     from ._file import File
     from ._overlapped import Overlapped
@@ -122,6 +123,7 @@ class SocketState:
         "fd",
         "file",
         "mask",
+        "post",
         "reads",
         "recorded",
         "writes",
@@ -130,6 +132,7 @@ class SocketState:
     def __init__(self, fd: int) -> None:
         self.fd = fd
         self.event: Event | None = None
+        self.post: Callable[[int, int], None] | None = None  # WSAAsyncSelect's poster
         self.mask = 0  # the selected FD_* events
         self.enabled = 0  # those that may be recorded now
         self.recorded = 0  # those recorded since the record was last taken
@@ -167,6 +170,8 @@ def _record(state: SocketState, bit: int, code: int = 0) -> None:
     state.enabled &= ~bit
     if state.event is not None:
         state.event.set()  # under IO_LOCK: a take_events that resets it is ordered with us
+    if state.post is not None:
+        state.post(bit, code)  # under IO_LOCK too: messages arrive in the order recorded
 
 
 def run_locked(state: SocketState) -> None:
@@ -242,8 +247,19 @@ def _evaluate(state: SocketState, sock: socket.socket) -> int:
     return interest
 
 
-def select_events(fd: int, event: Event | None, mask: int) -> None:
+def select_events(
+    fd: int,
+    event: Event | None,
+    mask: int,
+    *,
+    post: Callable[[int, int], None] | None = None,
+) -> None:
     """Associate ``event`` with the FD_* events ``mask`` of socket ``fd`` (WSAEventSelect).
+
+    With ``post`` instead of an event (WSAAsyncSelect), each recorded event calls
+    ``post(bit, error)`` on the thread that recorded it (the I/O thread, or the caller of a
+    re-enabling call), under IO_LOCK: ``post`` must only queue (post a message), never block
+    nor call back into the socket. Either selection replaces the other, as on Windows.
 
     The socket becomes non-blocking, as on Windows; the previous association and the record
     are dropped; events that hold already (data waiting, a pending connection, a connected
@@ -260,7 +276,7 @@ def select_events(fd: int, event: Event | None, mask: int) -> None:
     if event is not None and not isinstance(event, Event):
         raise TypeError(f"network events set an Event, not {type(event).__name__}")
     mask &= FD_ALL_EVENTS  # bits Winsock does not know are ignored, as Windows ignores them
-    if mask and event is None:
+    if mask and event is None and post is None:
         raise Win32Error.from_code(WSAEINVAL, "network events need an event to set")
     flags = fcntl.fcntl(fd, fcntl.F_GETFL)
     if not flags & os.O_NONBLOCK:
@@ -268,6 +284,7 @@ def select_events(fd: int, event: Event | None, mask: int) -> None:
     with IO_LOCK:
         state = state_of(fd)
         state.event = event if mask else None
+        state.post = post if mask else None
         state.mask = state.enabled = mask
         state.recorded = 0
         state.errors.clear()

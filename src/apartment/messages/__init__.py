@@ -17,6 +17,10 @@ from ._aio import pump_messages_async as pump_messages_async
 from ._aio import wait_all_async as wait_all_async
 from ._aio import wait_any_async as wait_any_async
 from ._aio import wait_async as wait_async
+from ._arrange import cascade_windows as cascade_windows
+from ._arrange import scroll_window_area as scroll_window_area
+from ._arrange import update_layered_window as update_layered_window
+from ._async_select import select_socket_messages as select_socket_messages
 from ._caret import Caret as Caret
 from ._caret import caret_info as caret_info
 from ._caret import caret_pos as caret_pos
@@ -362,12 +366,14 @@ from ._winsta import WINDOW_STATION as WINDOW_STATION
 from ._winsta import Desktop as Desktop
 from ._winsta import WindowStation as WindowStation
 from ._winsta import create_desktop as create_desktop
+from ._winsta import create_window_station as create_window_station
 from ._winsta import desktops_of as desktops_of
 from ._winsta import gui_object_count as gui_object_count
 from ._winsta import open_desktop as open_desktop
 from ._winsta import open_window_station as open_window_station
 from ._winsta import own_handle as own_handle
 from ._winsta import own_handle_values as own_handle_values
+from ._winsta import set_user_object_flags as set_user_object_flags
 from ._winsta import thread_desktop as thread_desktop
 from ._winsta import user_object_information as user_object_information
 from ._winsta import window_stations as window_stations
@@ -381,6 +387,7 @@ __all__ = [
     *_format_names,
     "FIRST_REGISTERED_FORMAT",
     "alloc_global",
+    "cascade_windows",
     "clipboard",
     "clipboard_data",
     "clipboard_data_handle",
@@ -398,6 +405,8 @@ __all__ = [
     "open_clipboard",
     "priority_clipboard_format",
     "register_clipboard_format",
+    "scroll_window_area",
+    "select_socket_messages",
     "set_clipboard_block",
     "set_clipboard_data",
     *_style_names,
@@ -466,6 +475,7 @@ __all__ = [
     "send_notify_message",
     "set_console_window_title",
     "set_timer",
+    "set_user_object_flags",
     "set_window_pos",
     "set_window_text",
     "show_window",
@@ -473,6 +483,7 @@ __all__ = [
     "tick_count",
     "top_level_windows",
     "unregister_class",
+    "update_layered_window",
     "update_window",
     "wait_all_async",
     "wait_any_async",
@@ -733,6 +744,7 @@ __all__ = [
     "HandleFormat",
     "register_clipboard_handle_format",
     "create_desktop",
+    "create_window_station",
     "ResourceScript",
     "ResourceScriptError",
     "ScriptControl",

@@ -53,8 +53,10 @@ __all__ = [
     "proc_address",
     "proc_at",
     "set_class_long",
+    "set_class_word",
     "set_window_long",
     "set_window_proc",
+    "set_window_word",
     "window_long",
 ]
 
@@ -349,3 +351,49 @@ def set_class_long(hwnd: int, index: int, value: int) -> int:
         previous_style = wclass.style
         wclass.style = value % _LONG
     return previous_style
+
+
+# -- words ------------------------------------------------------------------------------------
+
+
+def set_window_word(hwnd: int, index: int, value: int) -> int:
+    """Set a WORD of a window's extra bytes (SetWindowWord); the previous WORD.
+
+    Windows created here have no extra bytes (a class's cbWndExtra is not kept), so every
+    offset from 0 up is past their end; of the negative offsets, 64-bit Windows still takes
+    GWL_ID, whose low word is set. ``value`` is cut to 16 bits.
+
+    Raises:
+        InvalidWindowHandleError: no such window.
+        Win32Error: ERROR_INVALID_INDEX for any other offset.
+    """
+    window = window_of(hwnd)
+    if isinstance(index, bool) or not isinstance(index, int):
+        raise TypeError(f"a window word's offset is an int, not {index!r}")
+    if index != GWL_ID:
+        raise _invalid_index(f"offset {index}: this window has no extra bytes there")
+    word = value & 0xFFFF
+    with KERNEL_LOCK:
+        previous = _read(window, GWL_ID)
+        kept = (previous & ~0xFFFF) | word
+        if window.is_child:
+            window.child_id = kept
+        else:
+            window.menu = kept
+    return previous & 0xFFFF
+
+
+def set_class_word(hwnd: int, index: int, value: int) -> int:
+    """Set a WORD of the extra bytes of a window's class (SetClassWord); the previous WORD.
+
+    Classes registered here keep no extra bytes (cbClsExtra), and GCW_ATOM cannot change:
+    every offset is ERROR_INVALID_INDEX once the window is found.
+
+    Raises:
+        InvalidWindowHandleError: no such window.
+        Win32Error: ERROR_INVALID_INDEX.
+    """
+    window_of(hwnd)
+    if isinstance(index, bool) or not isinstance(index, int):
+        raise TypeError(f"a class word's offset is an int, not {index!r}")
+    raise _invalid_index(f"offset {index}: the class has no extra bytes there")

@@ -15,6 +15,7 @@ import threading
 from dataclasses import dataclass
 from typing import final
 
+from .._fork import CLOCK, hold_across_fork
 from ..errors import InvalidParameterError, NameNotFoundError, NotSupportedError
 from ..kernel import handles, thread_by_id
 from ..kernel.lowlevel import KERNEL_LOCK
@@ -29,6 +30,8 @@ __all__ = [
     "open_window_station",
     "open_desktop",
     "create_desktop",
+    "create_window_station",
+    "set_user_object_flags",
     "thread_desktop",
     "window_stations",
     "desktops_of",
@@ -150,6 +153,43 @@ def create_desktop(name: str) -> Desktop:
     return DESKTOP
 
 
+def create_window_station(name: str | None) -> WindowStation:
+    """The window station of that name (CreateWindowStation): an existing one is opened.
+
+    None names the interactive one (Windows makes a name from the logon session, and
+    programs that pass None want their own station: they get ``WinSta0``).
+
+    Raises:
+        TypeError: ``name`` is not a str or None.
+        InvalidParameterError: an empty name, or one with a backslash.
+        NotSupportedError: a new window station (the model has one: ``WinSta0``).
+    """
+    if name is None:
+        return WINDOW_STATION
+    if not isinstance(name, str):
+        raise TypeError(f"a window station's name is a str, not {type(name).__name__}")
+    if not name or "\\" in name:
+        raise InvalidParameterError(f"{name!r} is no window station name")
+    if name.casefold() != WINDOW_STATION.name.casefold():
+        raise NotSupportedError(f"no new window station {name!r}: the model has one, WinSta0")
+    return WINDOW_STATION
+
+
+_flags: dict[str, int] = {}  # "station" / "desktop" -> UOI_FLAGS set by this process
+_flags_lock = threading.Lock()  # a leaf
+hold_across_fork(_flags_lock, CLOCK)
+
+
+def set_user_object_flags(obj: WindowStation | Desktop, flags: int) -> None:
+    """Set a window station's or desktop's UOI_FLAGS (SetUserObjectInformation).
+
+    Kept for this process (the model's objects are every process's own copy).
+    """
+    key = "station" if isinstance(obj, WindowStation) else "desktop"
+    with _flags_lock:
+        _flags[key] = flags & 0xFFFFFFFF
+
+
 def thread_desktop(thread_id: int) -> Desktop:
     """The desktop a thread of this process is on (GetThreadDesktop).
 
@@ -185,6 +225,11 @@ def user_object_information(obj: WindowStation | Desktop, kind: int) -> str | in
     if kind == UOI_TYPE:
         return "WindowStation" if isinstance(obj, WindowStation) else "Desktop"
     if kind == UOI_FLAGS:
+        key = "station" if isinstance(obj, WindowStation) else "desktop"
+        with _flags_lock:
+            kept = _flags.get(key)
+        if kept is not None:
+            return kept
         return _WSF_VISIBLE if isinstance(obj, WindowStation) else 0
     raise InvalidParameterError(f"{kind} is no UOI_ kind this answers: UOI_FLAGS, _NAME, _TYPE")
 

@@ -48,6 +48,7 @@ from ._keys import create_key as create_key
 from ._keys import delete_key as delete_key
 from ._keys import key_of_handle as key_of_handle
 from ._keys import open_key as open_key
+from ._keys import override_predefined as override_predefined
 from ._notify import REG_NOTIFY_CHANGE_ATTRIBUTES as REG_NOTIFY_CHANGE_ATTRIBUTES
 from ._notify import REG_NOTIFY_CHANGE_LAST_SET as REG_NOTIFY_CHANGE_LAST_SET
 from ._notify import REG_NOTIFY_CHANGE_NAME as REG_NOTIFY_CHANGE_NAME
@@ -77,7 +78,7 @@ __all__ = [
     "KEY_ALL_ACCESS", "KEY_CREATE_SUB_KEY", "KEY_ENUMERATE_SUB_KEYS", "KEY_NOTIFY",
     "KEY_QUERY_VALUE", "KEY_READ", "KEY_SET_VALUE", "KEY_WRITE",
     "ClassesKey", "ClassesNode", "ClassSource", "set_class_source", "Key", "KeyInfo",
-    "create_key", "delete_key", "key_of_handle", "open_key",
+    "create_key", "delete_key", "key_of_handle", "open_key", "override_predefined",
     "REG_NOTIFY_CHANGE_ATTRIBUTES", "REG_NOTIFY_CHANGE_LAST_SET", "REG_NOTIFY_CHANGE_NAME",
     "REG_NOTIFY_CHANGE_SECURITY", "REG_NOTIFY_THREAD_AGNOSTIC", "user_registry_path",
     "REG_BINARY", "REG_DWORD", "REG_DWORD_BIG_ENDIAN", "REG_EXPAND_SZ", "REG_LINK",

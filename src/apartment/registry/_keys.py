@@ -9,10 +9,12 @@ ERROR_KEY_DELETED.
 
 from __future__ import annotations
 
+import threading
 import time
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .. import kernel
+from .._fork import CLOCK, hold_across_fork
 from ..errors import (
     ERROR_ACCESS_DENIED,
     ERROR_BAD_PATHNAME,
@@ -39,7 +41,7 @@ __all__ = [
     "KEY_NOTIFY", "KEY_READ", "KEY_WRITE", "KEY_ALL_ACCESS",
     "Key", "KeyInfo", "open_key", "create_key", "delete_key", "key_of_handle", "root_key",
     "refuse_root", "require_writable", "root_of_handle", "install_views", "check_value_name",
-    "MAX_KEY_NAME", "MAX_VALUE_NAME",
+    "MAX_KEY_NAME", "MAX_VALUE_NAME", "override_predefined",
 ]  # fmt: skip
 
 HKEY_CURRENT_USER = 0x80000001  # the predefined handle: the root of the user registry
@@ -403,9 +405,39 @@ def root_key(name: str) -> Key | None:
     return next((root for root in _ROOTS.values() if root.path == folded), None)
 
 
+# RegOverridePredefKey's map: a predefined handle's 32-bit value -> the key it names in this
+# process instead of its own. Process-wide, as on Windows; guarded by its own lock.
+_OVERRIDABLE = frozenset(range(0x80000000, 0x80000006))  # HKCR, HKCU, HKLM, HKU, perf, config
+_overrides: dict[int, Key] = {}
+_overrides_lock = threading.Lock()  # a leaf: nothing is taken under it
+hold_across_fork(_overrides_lock, CLOCK)
+
+
+def override_predefined(handle: int, key: Key | None) -> None:
+    """Make the predefined ``handle`` name ``key`` in this process; None restores its own.
+
+    RegOverridePredefKey: later uses of the predefined handle (opening a subkey, reading a
+    value...) go to ``key`` even after the handle ``key`` came from is closed, as the system
+    keeps its own reference. Only the six overridable roots are accepted.
+
+    Raises:
+        InvalidHandleError: ``handle`` is not HKEY_CLASSES_ROOT, HKEY_CURRENT_USER,
+            HKEY_LOCAL_MACHINE, HKEY_USERS, HKEY_PERFORMANCE_DATA or HKEY_CURRENT_CONFIG.
+    """
+    low = handle & 0xFFFFFFFF
+    if low not in _OVERRIDABLE or handle not in (low, low - 2**32):
+        raise Win32Error.from_code(ERROR_INVALID_HANDLE, f"{handle:#x} cannot be overridden")
+    with _overrides_lock:
+        if key is None:
+            _overrides.pop(low, None)
+        else:
+            _overrides[low] = key
+
+
 def key_of_handle(value: int, access: int = 0) -> Key:
     """The key a handle names: a modelled predefined key, or an open key's with ``access``.
 
+    A root that :func:`override_predefined` mapped names its override. Otherwise
     HKEY_CLASSES_ROOT, HKEY_CURRENT_USER, HKEY_LOCAL_MACHINE and HKEY_USERS are modelled,
     each as its 32-bit value or pywin32's signed one; HKEY_CLASSES_ROOT is a view of the
     class registry (:mod:`._classes`).
@@ -416,6 +448,10 @@ def key_of_handle(value: int, access: int = 0) -> Key:
     """
     low = value & 0xFFFFFFFF
     if low in _PREDEFINED and value in (low, low - 2**32):
+        with _overrides_lock:
+            override = _overrides.get(low)
+        if override is not None:
+            return override
         root = _ROOTS.get(low)
         if low == _CLASSES_ROOT and _views:
             return _views[0]()  # type: ignore[no-any-return]

@@ -101,6 +101,10 @@ from ._evt_metadata import ChannelConfig as ChannelConfig
 from ._evt_metadata import PublisherMetadata as PublisherMetadata
 from ._evt_metadata import event_metadata_enum as event_metadata_enum
 from ._evt_metadata import publisher_enum as publisher_enum
+from ._evt_session import EventMetadata as EventMetadata
+from ._evt_session import EvtSession as EvtSession
+from ._evt_session import ObjectArray as ObjectArray
+from ._evt_session import open_session as open_session
 from ._evt_subscribe import ACTION_DELIVER as ACTION_DELIVER
 from ._evt_subscribe import ACTION_ERROR as ACTION_ERROR
 from ._evt_subscribe import START_AFTER_BOOKMARK as START_AFTER_BOOKMARK
@@ -125,6 +129,13 @@ from ._host import set_service_status as set_service_status
 from ._host import start_request as start_request
 from ._internet import *  # noqa: F403
 from ._internet import __all__ as _internet_names
+from ._lsa_logon import DirectoryBinding as DirectoryBinding
+from ._lsa_logon import LsaConnection as LsaConnection
+from ._lsa_logon import call_authentication_package as call_authentication_package
+from ._lsa_logon import connect_untrusted as connect_untrusted
+from ._lsa_logon import lookup_authentication_package as lookup_authentication_package
+from ._lsa_logon import register_logon_process as register_logon_process
+from ._lsa_logon import service_principal_names as service_principal_names
 from ._manager import Service as Service
 from ._manager import ServiceConfig as ServiceConfig
 from ._manager import ServiceManager as ServiceManager
@@ -148,6 +159,8 @@ from ._netaccounts import *  # noqa: F403
 from ._netaccounts import __all__ as _netaccount_names
 from ._network import *  # noqa: F403
 from ._network import __all__ as _network_names
+from ._objsecurity import object_security as object_security
+from ._objsecurity import set_object_security as set_object_security
 from ._printers import *  # noqa: F403
 from ._printers import __all__ as _printer_names
 
@@ -174,6 +187,10 @@ __all__ = [
     "running_as_service", "set_debugging", "set_event_source", "set_service_status",
     "start_request",
     "DEFAULT_TIMEOUT", "Service", "ServiceConfig", "ServiceManager", "change_config",
+    "object_security", "set_object_security", "EventMetadata", "EvtSession", "ObjectArray",
+    "open_session", "DirectoryBinding", "LsaConnection", "call_authentication_package",
+    "connect_untrusted", "lookup_authentication_package", "register_logon_process",
+    "service_principal_names",
     "close_handle", "control_service", "create_service", "delete_service", "description",
     "enum_services", "open_manager", "open_service", "python_class", "python_service_command",
     "query_config", "query_process_id", "query_status", "service_command",

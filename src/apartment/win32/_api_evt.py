@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import TYPE_CHECKING, Any, cast
 
+from .. import services
 from ..errors import (
     ERROR_INVALID_PARAMETER,
     ERROR_NO_MORE_ITEMS,
@@ -54,7 +55,8 @@ __all__ = [
     "EvtOpenChannelEnum", "EvtNextChannelPath", "EvtOpenPublisherEnum", "EvtNextPublisherId",
     "EvtOpenPublisherMetadata", "EvtGetPublisherMetadataProperty", "EvtGetEventInfo",
     "EvtGetExtendedStatus", "EvtOpenChannelConfig", "EvtGetChannelConfigProperty",
-    "EvtOpenEventMetadataEnum", "EvtNextEventMetadata",
+    "EvtOpenEventMetadataEnum", "EvtNextEventMetadata", "EvtOpenSession",
+    "EvtGetObjectArraySize", "EvtGetObjectArrayProperty", "EvtGetEventMetadataProperty",
 ]  # fmt: skip
 
 _CHANNEL_PATH, _FILE_PATH = 0x1, 0x2
@@ -96,9 +98,11 @@ def _optional_text(value: object) -> str | None:
 
 
 def _local(session: object) -> None:
-    """Only this computer's logs: a remote session is not modelled."""
+    """Only this computer's logs: a remote session is not modelled (EvtOpenSession's own
+    sessions are local: it refuses the others)."""  # noqa: D205, D209
     if session is not None:
-        lookup(session, object)  # ERROR_INVALID_HANDLE for what is no handle
+        if isinstance(lookup(session, object), services.EvtSession):
+            return
         raise Win32Error.from_code(RPC_S_SERVER_UNAVAILABLE, "remote event log sessions")
 
 
@@ -435,3 +439,49 @@ def EvtNextEventMetadata(EventMetadataEnum: object, Flags: int = 0) -> PyEVT_HAN
     _reserved(Flags)
     name = _next_name(EventMetadataEnum)
     return None if name is None else _new(name)
+
+
+_EVT_RPC_LOGIN = 1  # EvtRpcLogin: the one login class
+
+
+@api("EvtOpenSession")
+def EvtOpenSession(
+    Login: object, LoginClass: int, Timeout: int = 0, Flags: int = 0
+) -> PyEVT_HANDLE:
+    """A session to a computer's logs: this computer's (see services._evt_session).
+
+    ``Login`` is EVT_RPC_LOGIN as a tuple: (Server, User, Domain, Password, Flags).
+    """
+    if dword(LoginClass) != _EVT_RPC_LOGIN:
+        raise _invalid("EvtOpenSession: EvtRpcLogin is the login class")
+    if not isinstance(Login, tuple) or not Login:
+        raise TypeError("Login must be a tuple (Server, User, Domain, Password, Flags)")
+    dword(Timeout)
+    _reserved(Flags)
+    server = Login[0]
+    return _new(services.open_session(None if server is None else _text(server)))
+
+
+@api("EvtGetObjectArraySize")
+def EvtGetObjectArraySize(ObjectArray: object) -> int:
+    """The number of items of an object array (a manifest property's value)."""
+    return len(lookup(ObjectArray, services.ObjectArray))
+
+
+@api("EvtGetObjectArrayProperty")
+def EvtGetObjectArrayProperty(
+    ObjectArray: object, PropertyId: int, ArrayIndex: int, Flags: int = 0
+) -> tuple[object, int]:
+    """One property of one item of an object array: ``(value, EvtVarType*)``."""
+    _reserved(Flags)
+    array = lookup(ObjectArray, services.ObjectArray)
+    return array.property(dword(PropertyId), dword(ArrayIndex))
+
+
+@api("EvtGetEventMetadataProperty")
+def EvtGetEventMetadataProperty(
+    EventMetadata: object, PropertyId: int, Flags: int = 0
+) -> tuple[object, int]:
+    """One property of an event's metadata: ``(value, EvtVarType*)``."""
+    _reserved(Flags)
+    return lookup(EventMetadata, services.EventMetadata).property(dword(PropertyId))

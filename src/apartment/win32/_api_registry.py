@@ -34,7 +34,7 @@ __all__ = [
     "RegSaveKeyEx", "RegRestoreKey",
     "RegLoadKey",
     "RegUnLoadKey",
-    "RegGetKeySecurity", "RegSetKeySecurity",
+    "RegGetKeySecurity", "RegSetKeySecurity", "RegOverridePredefKey",
 ]  # fmt: skip
 
 
@@ -379,3 +379,13 @@ def RegGetKeySecurity(key: object, security_info: int, /) -> PySECURITY_DESCRIPT
 def RegSetKeySecurity(key: object, security_info: int, sd: object, /) -> None:
     """Set the parts ``security_info`` names of a key's descriptor."""
     _object_security.set_key_security(key, security_info, sd)
+
+
+@api("RegOverridePredefKey")
+def RegOverridePredefKey(Key: object, NewKey: object) -> None:
+    """Make predefined ``Key`` (HKEY_CURRENT_USER...) name open key ``NewKey`` in this
+    process; None restores it. ``NewKey`` may be closed afterwards."""  # noqa: D205, D209
+    if not isinstance(Key, (PyHANDLE, int)) or isinstance(Key, bool):
+        raise TypeError("The object is not a PyHANDLE object")
+    value = _signed(handle_value(Key) & 0xFFFFFFFFFFFFFFFF, 64)
+    registry.override_predefined(value, None if NewKey is None else _key(NewKey))

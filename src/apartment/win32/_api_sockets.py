@@ -13,7 +13,7 @@ WSAEnumNetworkEvents returns ``{FD_X: error code}``.
 
 from __future__ import annotations
 
-from .. import kernel
+from .. import kernel, messages
 from ..errors import (
     ERROR_INVALID_PARAMETER,
     WSAEINVAL,
@@ -37,7 +37,7 @@ from ._handles import handle_value, lookup
 from .pywintypes import overlapped_arg
 
 __all__ = [
-    "WSAEventSelect", "WSAEnumNetworkEvents", "AcceptEx", "GetAcceptExSockaddrs",
+    "WSAEventSelect", "WSAAsyncSelect", "WSAEnumNetworkEvents", "AcceptEx", "GetAcceptExSockaddrs",
     "CalculateSocketEndPointSize", "ConnectEx", "WSASend", "WSARecv", "TransmitFile",
     "cancel_io", "get_osfhandle",
     "FD_READ", "FD_WRITE", "FD_OOB", "FD_ACCEPT", "FD_CONNECT", "FD_CLOSE", "FD_QOS",
@@ -68,6 +68,10 @@ def _socket(value: object) -> int:
         raise TypeError(_NOT_A_SOCKET)
     kernel.adopt_socket(value)
     return number
+
+
+def _int_arg(value: object) -> int:
+    return _int(value)
 
 
 def _int(value: object) -> int:
@@ -112,6 +116,17 @@ def WSAEventSelect(socket: object, hEvent: object, networkEvents: int, /) -> Non
     except InvalidHandleError:
         raise Win32Error.from_code(WSAEINVAL, "the handle is no event") from None
     kernel.select_events(fd, event, mask)
+
+
+@api("WSAAsyncSelect")
+def WSAAsyncSelect(socket: object, hwnd: object, _int: int, lEvent: int, /) -> None:
+    """Post message ``_int`` to ``hwnd`` for each FD_* event of ``lEvent`` on the socket.
+
+    ``wParam`` is the socket, ``lParam`` WSAMAKESELECTREPLY(event, error); the window's
+    thread handles it when it pumps. 0 cancels; WSAEventSelect replaces it.
+    """
+    fd = _socket(socket)
+    messages.select_socket_messages(fd, handle_value(hwnd), _int_arg(_int), _int_arg(lEvent))
 
 
 @api("WSAEnumNetworkEvents")

@@ -30,6 +30,7 @@ __all__ = [
     "CBR_110", "CBR_300", "CBR_600", "CBR_1200", "CBR_2400", "CBR_4800", "CBR_9600",
     "CBR_14400", "CBR_19200", "CBR_38400", "CBR_56000", "CBR_57600", "CBR_115200",
     "CBR_128000", "CBR_256000",
+    "BuildCommDCB", "SetCommBreak", "ClearCommBreak", "TransmitCommChar",
 ]  # fmt: skip
 
 EV_RXCHAR, EV_RXFLAG, EV_TXEMPTY, EV_CTS, EV_DSR, EV_RLSD = 0x1, 0x2, 0x4, 0x8, 0x10, 0x20
@@ -244,3 +245,35 @@ def WaitCommEvent(handle: object, overlapped: object = None, /) -> tuple[int, in
 def GetCommModemStatus(handle: object, /) -> int:
     """MS_CTS_ON, MS_DSR_ON, MS_RING_ON and MS_RLSD_ON as the lines are (0 on a pty)."""
     return _port(handle).modem_status()
+
+
+@api("BuildCommDCB")
+def BuildCommDCB(_def: str, dcb: object, /) -> PyDCB:
+    """``dcb`` with the settings a device-control string names (``"baud=9600 parity=n..."``
+    or ``"9600,n,8,1"``); a new DCB, ``dcb`` itself is not changed."""  # noqa: D205, D209
+    if not isinstance(dcb, PyDCB):
+        raise TypeError("The object is not a PyDCB object")
+    return PyDCB._of(kernel.build_comm_state(_def, dcb._core()))
+
+
+@api("SetCommBreak")
+def SetCommBreak(handle: object, /) -> None:
+    """Hold the line in the break state until ClearCommBreak."""
+    _port(handle).escape(SETBREAK)
+
+
+@api("ClearCommBreak")
+def ClearCommBreak(handle: object, /) -> None:
+    """End the break state SetCommBreak began."""
+    _port(handle).escape(CLRBREAK)
+
+
+@api("TransmitCommChar")
+def TransmitCommChar(handle: object, cChar: bytes, /) -> None:
+    """Send one byte ahead of the output queue (here: written at once)."""
+    if not isinstance(cChar, bytes) or len(cChar) != 1:
+        raise TypeError(
+            "TransmitCommChar() argument 2 must be a byte string of length 1, "
+            f"not {type(cChar).__name__}"
+        )
+    _port(handle).write(cChar)

@@ -15,7 +15,13 @@ from __future__ import annotations
 from typing import cast
 
 from .. import messages
-from ..errors import ERROR_ACCESS_DENIED, ERROR_BUSY, InvalidHandleError, Win32Error
+from ..errors import (
+    ERROR_ACCESS_DENIED,
+    ERROR_BUSY,
+    ERROR_INVALID_PARAMETER,
+    InvalidHandleError,
+    Win32Error,
+)
 from ..kernel import handles
 from ._adapt import api, as_bool, dword, text
 from ._handles import PyHANDLE, handle_value, lookup, new_handle
@@ -24,6 +30,7 @@ __all__ = [
     "PyHWINSTA", "PyHDESK", "GetProcessWindowStation", "GetThreadDesktop", "OpenWindowStation",
     "OpenDesktop", "OpenInputDesktop", "EnumWindowStations", "GetUserObjectInformation",
     "UOI_FLAGS", "UOI_NAME", "UOI_TYPE", "CreateDesktop",
+    "CreateWindowStation", "SetUserObjectInformation", "HWINSTAType", "HDESKType",
 ]  # fmt: skip
 
 UOI_FLAGS, UOI_NAME, UOI_TYPE = messages.UOI_FLAGS, messages.UOI_NAME, messages.UOI_TYPE
@@ -171,3 +178,41 @@ def GetUserObjectInformation(Handle: object, _type: int, /) -> object:
     if kind == UOI_FLAGS:
         return {"Inherit": handles.is_inheritable(value), "Reserved": False, "Flags": info}
     return info
+
+
+HWINSTAType = PyHWINSTA  # pywin32's type objects, by their module names
+HDESKType = PyHDESK
+
+
+@api("CreateWindowStation")
+def CreateWindowStation(
+    WindowStation: object, Flags: int, DesiredAccess: int, SecurityAttributes: object, /
+) -> PyHWINSTA:
+    """A handle to a window station: an existing one (``WinSta0``) is opened.
+
+    A new one is refused (ERROR_NOT_SUPPORTED): one window station is modelled.
+    """
+    dword(Flags)
+    dword(DesiredAccess)
+    inherit = bool(getattr(SecurityAttributes, "bInheritHandle", False))
+    name = None if WindowStation is None else text(WindowStation)
+    return _station(messages.create_window_station(name), inherit)
+
+
+_FLAGS_SHAPE = (
+    "Object must be a dictionary containing {'Inherit':bool, 'Reserved':bool, 'Flags':int}"
+)
+
+
+@api("SetUserObjectInformation")
+def SetUserObjectInformation(Handle: object, info: object, type: int = UOI_FLAGS, /) -> None:
+    """Set UOI_FLAGS (pywin32's dict) of a window station or desktop: the handle's
+    inheritance and the object's flags."""  # noqa: D205, D209
+    value = handle_value(Handle)
+    obj = cast("messages.WindowStation | messages.Desktop", lookup(value, _KINDS))
+    if dword(type) != UOI_FLAGS:
+        raise Win32Error.from_code(ERROR_INVALID_PARAMETER, "only UOI_FLAGS can be set")
+    if not isinstance(info, dict) or not {"Inherit", "Reserved", "Flags"} <= info.keys():
+        raise TypeError(_FLAGS_SHAPE)
+    handles.set_inheritable(value, as_bool(info["Inherit"]))
+    messages.set_user_object_flags(obj, dword(info["Flags"]))

@@ -27,6 +27,7 @@ from . import (
     _api_files,
     _api_input,
     _api_more,
+    _api_power,
     _api_registry,
     _api_resources,
     _api_shell,
@@ -51,6 +52,7 @@ from ._api_display import *  # noqa: F403  (display devices and modes)
 from ._api_files import *  # noqa: F403  (win32api's file names, kept in their own module)
 from ._api_input import *  # noqa: F403  (synthesized input, keyboard layouts, the cursor)
 from ._api_more import *  # noqa: F403  (libraries, message boxes, monitors, the clock)
+from ._api_power import *  # noqa: F403  (power, the file cache, colours, window words, help)
 from ._api_registry import *  # noqa: F403  (win32api's registry names, in their own module)
 from ._api_resources import *  # noqa: F403  (resources of Windows programs)
 from ._api_shell import *  # noqa: F403  (the shell, programs, profiles, shutting down)
@@ -467,3 +469,4 @@ from ._api_windows import *  # noqa: E402,F403
 
 __all__ += _api_windows.__all__
 __all__ += ["GetSysColor"]  # win32gui's, which win32api has too
+__all__ += _api_power.__all__

@@ -73,7 +73,7 @@ from ..kernel import LOCKFILE_EXCLUSIVE_LOCK, LOCKFILE_FAIL_IMMEDIATELY, File
 from ..kernel import OPEN_ALWAYS as OPEN_ALWAYS
 from ..kernel import OPEN_EXISTING as OPEN_EXISTING
 from ..kernel import TRUNCATE_EXISTING as TRUNCATE_EXISTING
-from . import _backup_streams, _comm_ports, _file_misc, _mailslots
+from . import _backup_streams, _comm_ports, _file_misc, _file_more, _mailslots
 from ._adapt import api, as_bool, dword, set_last_error, soft, stamped
 from ._api_files import CALLBACK_CHUNK_FINISHED as CALLBACK_CHUNK_FINISHED
 from ._api_files import CALLBACK_STREAM_SWITCH as CALLBACK_STREAM_SWITCH
@@ -150,6 +150,7 @@ from ._api_sockets import CalculateSocketEndPointSize as CalculateSocketEndPoint
 from ._api_sockets import ConnectEx as ConnectEx
 from ._api_sockets import GetAcceptExSockaddrs as GetAcceptExSockaddrs
 from ._api_sockets import TransmitFile as TransmitFile
+from ._api_sockets import WSAAsyncSelect as WSAAsyncSelect
 from ._api_sockets import WSAEnumNetworkEvents as WSAEnumNetworkEvents
 from ._api_sockets import WSAEventSelect as WSAEventSelect
 from ._api_sockets import WSARecv as WSARecv
@@ -160,6 +161,7 @@ from ._backup_streams import *  # noqa: F403  (BackupRead/Write/Seek, in their o
 from ._buffers import data_arg, read_buffer, text_arg
 from ._comm_ports import *  # noqa: F403  (serial ports, in their own module)
 from ._file_misc import *  # noqa: F403  (smaller names, in their own module)
+from ._file_more import *  # noqa: F403  (volumes, streams, links, EFS, IOCTLs: session 25)
 from ._handles import PyHANDLE, handle_value, lookup, new_handle
 from ._mailslots import *  # noqa: F403  (mailslots, in their own module)
 from ._security import inherits
@@ -198,7 +200,8 @@ __all__ = [
     *_mailslots.__all__,
     *_backup_streams.__all__,
     *_file_misc.__all__,
-    *_comm_ports.__all__,  # CreateFile("COM1") opens the tty APARTMENT_COMPORTS maps it to
+    *_comm_ports.__all__,
+    *_file_more.__all__,  # CreateFile("COM1") opens the tty APARTMENT_COMPORTS maps it to
 ]  # fmt: skip
 
 # Values pywin32 gives through a C long: 0x80000000 reads negative.
@@ -218,6 +221,7 @@ INVALID_FILE_ATTRIBUTES = -1  # GetFileAttributes' failure, through a C long
 # GetFileInformationByHandleEx's classes (FILE_INFO_BY_HANDLE_CLASS) answered here.
 FileBasicInfo = 0
 FileStandardInfo = 1
+_FILE_NAME_INFO, _FILE_ATTRIBUTE_TAG_INFO = 2, 9  # FileNameInfo, FileAttributeTagInfo
 
 _NO_TRANSACTIONS = (
     "transacted file operations (TxF) are not supported: transactions cover the registry here"
@@ -527,12 +531,18 @@ def SetFileTime(
 
 @api("GetFileInformationByHandleEx")
 def GetFileInformationByHandleEx(File: object, FileInformationClass: int, /) -> dict[str, object]:
-    """FileBasicInfo or FileStandardInfo of an open file, as pywin32's dict."""
+    """FileBasicInfo, FileStandardInfo or FileAttributeTagInfo of an open file (pywin32's dict),
+    or its FileNameInfo (its path from its file system's root)."""  # noqa: D205, D209
     file = lookup(File, kernel.File)
     kind = int.__index__(FileInformationClass)
-    if kind not in (FileBasicInfo, FileStandardInfo):
+    if kind == _FILE_NAME_INFO:
+        return kernel.volume_relative_name(file.name)  # type: ignore[return-value]
+    if kind not in (FileBasicInfo, FileStandardInfo, _FILE_ATTRIBUTE_TAG_INFO):
         raise NotImplementedError("Unsupported file information class")
     info = file.file_info()
+    if kind == _FILE_ATTRIBUTE_TAG_INFO:
+        tag = kernel.reparse_tag(file)
+        return {"FileAttributes": info.attributes | (0x400 if tag else 0), "ReparseTag": tag}
     if kind == FileBasicInfo:
         return {
             "CreationTime": file_time(info.created, TimeType),
@@ -612,3 +622,4 @@ __all__ += [
     "WSAESHUTDOWN", "WSAEMSGSIZE", "WSAEINVAL", "WSAECONNABORTED", "WSAECONNRESET",
     "WSAENOBUFS", "WSAEDISCON", "WSA_IO_PENDING", "WSA_OPERATION_ABORTED",
 ]  # fmt: skip
+__all__ += ["WSAAsyncSelect"]

@@ -645,3 +645,8 @@ from . import _win32gui_devices  # noqa: E402
 from ._win32gui_devices import *  # noqa: E402, F403
 
 __all__ += _win32gui_devices.__all__
+# Arranging, scrolling, fonts, menu bitmaps, list-view sorting, layered windows (s25-apinames).
+from . import _win32gui_more  # noqa: E402
+from ._win32gui_more import *  # noqa: E402, F403
+
+__all__ += _win32gui_more.__all__

@@ -16,6 +16,7 @@ from . import _identity as _identity
 from . import _lsa as _lsa
 from . import _object_security as _object_security
 from . import _sddl, _security
+from . import _security_ds as _security_ds
 from . import _security_sspi as _security_sspi
 from . import _tokens as _tokens
 from ._adapt import api
@@ -268,6 +269,7 @@ from ._security_constants import TOKEN_MANDATORY_POLICY_OFF as TOKEN_MANDATORY_P
 from ._security_constants import (
     TOKEN_MANDATORY_POLICY_VALID_MASK as TOKEN_MANDATORY_POLICY_VALID_MASK,
 )
+from ._security_ds import *  # noqa: F403 - Ds* and LSA logon-process names (session 25)
 from ._security_sspi import *  # noqa: F403 - the SSPI functions and types are this module's
 from ._tokens import *  # noqa: F403 - the token and privilege functions are this module's
 from ._tokens import TOKEN_ADJUST_DEFAULT as TOKEN_ADJUST_DEFAULT
@@ -335,6 +337,7 @@ __all__ = [
     "LookupAccountName", "LookupAccountSid", "DsBind", "DsGetDcName", "DsCrackNames",
     "TranslateName", *_tokens.__all__, *_object_security.__all__, *_identity.__all__, *_lsa.__all__,
     *_security_sspi.__all__,
+    *_security_ds.__all__,
 ]  # fmt: skip
 
 SidTypeUser = int(kernel.AccountKind.USER)

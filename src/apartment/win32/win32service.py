@@ -69,9 +69,10 @@ from ..services import SERVICE_USER_DEFINED_CONTROL as SERVICE_USER_DEFINED_CONT
 from ..services import SERVICE_WIN32 as SERVICE_WIN32
 from ..services import SERVICE_WIN32_OWN_PROCESS as SERVICE_WIN32_OWN_PROCESS
 from ..services import SERVICE_WIN32_SHARE_PROCESS as SERVICE_WIN32_SHARE_PROCESS
-from . import _winsta
+from . import _sddl, _winsta
 from ._adapt import api, as_bool, dword
 from ._handles import PyHANDLE, handle_value, lookup, new_handle
+from ._security import PySECURITY_DESCRIPTOR
 from ._winsta import *  # noqa: F403  (window stations and desktops, in their own module)
 from .pywintypes import error
 
@@ -447,3 +448,26 @@ def QueryServiceLockStatus(hSCManager: object, /) -> tuple[int, str, int]:
     """(locked, owner, seconds held): (0, '', 0) when unlocked (SC_MANAGER_QUERY_LOCK_STATUS)."""
     status = services.lock_status(_manager(hSCManager))
     return int(status.locked), status.owner, status.duration
+
+
+@api("QueryServiceObjectSecurity")
+def QueryServiceObjectSecurity(Handle: object, SecurityInformation: int, /) -> object:
+    """The security descriptor of the manager or a service (the parts asked for)."""
+    information = dword(SecurityInformation)
+    sddl = services.object_security(_manager_or_service(Handle), information)  # type: ignore[arg-type]
+    return _sddl.sd_from_sddl(_sddl.sd_to_sddl(_sddl.sd_from_sddl(sddl), information))
+
+
+@api("SetServiceObjectSecurity")
+def SetServiceObjectSecurity(
+    Handle: object, SecurityInformation: int, SecurityDescriptor: object, /
+) -> None:
+    """Give the manager or a service a security descriptor (see services._objsecurity)."""
+    if not isinstance(SecurityDescriptor, PySECURITY_DESCRIPTOR):
+        raise TypeError("The object is not a PySECURITY_DESCRIPTOR object")
+    information = dword(SecurityInformation)
+    sddl = _sddl.sd_to_sddl(SecurityDescriptor, information)
+    services.set_object_security(_manager_or_service(Handle), information, sddl)  # type: ignore[arg-type]
+
+
+__all__ += ["QueryServiceObjectSecurity", "SetServiceObjectSecurity"]
