@@ -234,11 +234,13 @@ class _GateLock:
         self.lock.__exit__(*exc)
 
 
+@pytest.mark.parametrize("multithreaded", [False, True])
 def test_a_reader_whose_connection_another_thread_closes_fails_its_call(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, multithreaded: bool
 ) -> None:
     """The caller reading its own reply sees the end while another thread is inside close(),
-    not yet at failing the calls out: its call fails (RPC_S_CALL_FAILED), never returns."""
+    not yet at failing the calls out: its call fails (RPC_S_CALL_FAILED) without waiting for
+    that thread, never returns. An STA caller as an MTA caller."""
     pair = _Pair()
     blocker = _Blocker()
     home: MtaThread[com.DispatchPointer] = MtaThread(lambda: com.wrap(blocker))
@@ -255,7 +257,7 @@ def test_a_reader_whose_connection_another_thread_closes_fails_its_call(
             except BaseException as error:  # kept for the test thread
                 outcome.append(error)
 
-        caller = start_thread(lambda: _in_apartment(call, True))
+        caller = start_thread(lambda: _in_apartment(call, multithreaded))
         assert blocker.entered.wait(30)  # the caller reads its socket now
 
         def close() -> None:

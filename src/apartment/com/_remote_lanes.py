@@ -140,7 +140,25 @@ class LaneHost:
         for lane in ready:
             if lane is None:
                 continue
-            frame = self._read(lane, lane.pumped)
+            try:  # _read, written out (every call in place comes here)
+                ok, frame = lane.pumped.read()
+            except BlockingIOError:
+                frame = None  # the other reader took it
+            except BROKEN as exc:
+                lane.conn.close(broken_reason(exc))
+                self._detach(lane)
+                frame = None
+            else:
+                if not (
+                    ok
+                    and type(frame) is list
+                    and len(frame) >= 4
+                    and frame[0] == REQUEST
+                    and type(frame[1]) is int
+                    and type(frame[2]) is str
+                ):
+                    self._refuse(lane, ok)
+                    frame = None
             if frame is not None:
                 self._calls += 1
                 self._inside = True
@@ -257,20 +275,23 @@ class LaneHost:
             conn.close(broken_reason(exc))
             self._detach(lane)
             return None
-        if not ok:
-            self._detach(lane)  # the connection is closing (its inn thread sees it too)
-            return None
         if (
-            type(frame) is not list
-            or len(frame) < 4
-            or frame[0] != REQUEST
-            or type(frame[1]) is not int
-            or type(frame[2]) is not str
+            ok
+            and type(frame) is list
+            and len(frame) >= 4
+            and frame[0] == REQUEST
+            and type(frame[1]) is int
+            and type(frame[2]) is str
         ):
-            conn.close("a malformed frame: a lane carries requests only")
-            self._detach(lane)
-            return None
-        return frame
+            return frame
+        self._refuse(lane, ok)
+        return None
+
+    def _refuse(self, lane: _Lane, ok: bool) -> None:
+        """What a lane gave is no request: its end (``ok`` False), or a malformed frame."""
+        if ok:
+            lane.conn.close("a malformed frame: a lane carries requests only")
+        self._detach(lane)  # at its end: the connection is closing (its inn thread sees it too)
 
 
 @final
