@@ -18,9 +18,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from apartment import com
+from apartment import com, messages
 from apartment.com import _remote
-from apartment.errors import CallFailedError, ComError, ServerUnavailableError
+from apartment.errors import CallFailedError, CantCallOutError, ComError, ServerUnavailableError
 from apartment.kernel import start_thread
 
 from ._helpers import MtaThread, StaThread
@@ -279,3 +279,63 @@ def test_a_reader_whose_connection_another_thread_closes_fails_its_call(
         blocker.release.set()
         pair.close()
         home.stop()
+
+
+def test_an_sta_call_out_while_handling_a_cross_thread_send_is_refused_unsent() -> None:
+    """RPC_E_CANTCALLOUT_ININPUTSYNCCALL for a call to another process too; nothing goes out."""
+    pair = _Pair()
+    echo = _Echo(0, None)
+    home: MtaThread[com.DispatchPointer] = MtaThread(lambda: com.wrap(echo))
+    seen: list[BaseException] = []
+
+    def proc(hwnd: int, msg: int, wparam: object, lparam: object) -> int:
+        if msg == messages.WM_USER:
+            remote = pair.lend(home.result)
+            try:
+                remote.invoke(_ECHO, com.DISPATCH_METHOD, 1, None)  # by DISPID: no names asked
+            except CantCallOutError as error:
+                seen.append(error)
+            return 0
+        return messages.def_window_proc(hwnd, msg, wparam, lparam)
+
+    messages.register_class("remote-readers-cantcallout", proc)
+    try:
+        target = StaThread(lambda: messages.create_window("remote-readers-cantcallout"))
+        try:
+            _in_apartment(lambda: messages.send_message(target.result.hwnd, messages.WM_USER), True)
+            assert target.call(lambda: pair.client._reader) is None  # nobody left reading
+        finally:
+            target.stop()
+    finally:
+        messages.unregister_class("remote-readers-cantcallout")
+        pair.close()
+        home.stop()
+    assert [getattr(error, "hresult", None) for error in seen] == [-2147417843]
+    assert echo.started == 0
+
+
+def test_an_sta_caller_of_another_process_keeps_posted_messages_and_reposts_wm_quit() -> None:
+    """Input that came before the reply wakes the caller's wait: the modal loop dispatches
+    neither a posted message nor WM_QUIT; the first stays queued, the second is re-posted."""
+    pair = _Pair()
+    home: MtaThread[com.DispatchPointer] = MtaThread(lambda: com.wrap(_Echo(0, None)))
+    out: list[object] = []
+    try:
+
+        def body() -> None:
+            remote = com.DispatchClient(pair.lend(home.result))
+            me = messages.current_queue().thread
+            messages.post_thread_message(me, messages.WM_USER + 5)
+            messages.post_quit_message(3)
+            out.append(remote.Echo(7, None))  # its wait wakes for the input, and keeps it
+            first = messages.peek_message(flags=messages.PM_REMOVE)
+            second = messages.peek_message(flags=messages.PM_REMOVE)
+            out.append(first.message if first else None)
+            out.append(second.wparam if second else None)
+
+        thread = start_thread(lambda: _in_apartment(body, False))
+        assert thread.wait(30)
+    finally:
+        pair.close()
+        home.stop()
+    assert out == [7, messages.WM_USER + 5, 3]
