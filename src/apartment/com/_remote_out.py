@@ -18,6 +18,7 @@ import socket
 import threading
 from typing import TYPE_CHECKING, Any, Literal
 
+from .._fork import APARTMENTS, after_fork_in_child
 from .._wire import PACKET_MAX, FrameError, encode_body, encode_shallow, send_packet, send_socket
 from ..errors import CallFailedError, ComError, ServerUnavailableError
 from ..kernel import Event
@@ -79,6 +80,9 @@ _STA = ApartmentKind.STA
 _HELPER = "helper"  # the reader of `out` when no MTA caller reads it
 _MODAL_MASK = QS_SENDMESSAGE | QS_POSTMESSAGE | QS_PAINT
 """The input an STA caller's modal loop wakes for (as :mod:`._sta`'s)."""
+_threads = threading.local()  # .watches: can_watch_files() for the thread, asked once
+
+
 GENERAL: Any = object()
 """What :meth:`CallsOut.call_from_sta` returns for a call that must go the general way."""
 _NO_WAKE = Event(manual_reset=True)
@@ -297,14 +301,14 @@ class CallsOut:
         :func:`._sta.wait_reading` in one; nothing is sent if it returns GENERAL (then
         ``caller.call_out`` makes the call).
 
-        The hottest path of an STA client. The caller must be a plain STA's (not a lane
-        host's, whose calls out step away) on a thread that can watch files, with no call
-        bounds. It goes the general way when the thread handles a message sent from another
-        thread (the general way refuses the call), or when another thread reads ``out``.
-        Else it reads its own reply: it waits for the socket, its queue's input and the
-        call's done event at once; if the reply is first and no other call is out, it is
-        returned as it came. Anything else (input to serve, a reply for another call) goes
-        on in :func:`._sta.wait_reading`, as for any STA caller that reads.
+        The hottest path of an STA client: ``body`` is an invoke's. The caller must be a plain
+        STA's (not a lane host's, whose calls out step away) on a thread that can watch files,
+        with no call bounds. It goes the general way when the thread handles a message sent from
+        another thread (the general way refuses the call), or when another thread reads ``out``.
+        Else it reads its own reply: it waits for the socket, its queue's input and the call's
+        done event at once; if the reply is first and no other call is out, it is returned as it
+        came. Anything else (input to serve, a reply for another call) goes on in
+        :func:`._sta.wait_reading`, as for any STA caller that reads.
 
         Raises:
             ServerUnavailableError: the connection has closed (0x800706BA).
@@ -314,8 +318,14 @@ class CallsOut:
         """
         queue = current_queue()
         handling = queue.handling
-        if (handling and handling[-1] is not None) or not can_watch_files():
-            return GENERAL  # (the first: it raises CantCallOutError)
+        if handling and handling[-1] is not None:
+            return GENERAL  # it raises CantCallOutError
+        try:
+            watches = _threads.watches
+        except AttributeError:  # the thread's first: its parker does not change after this
+            watches = _threads.watches = can_watch_files()
+        if not watches:
+            return GENERAL
         frame_of = encode_shallow if flat else encode_body
         done = spare_event()
         packet = CallPacket(caller, self.apartment, sent_remotely, body, done)
@@ -333,7 +343,9 @@ class CallsOut:
             self._pending[call] = packet
             self._reader = packet
         try:
-            sock = self._out if not self._lane_oids else self._sender(body)
+            sock = self._out
+            if self._lane_oids and body[1] in self._lane_oids:  # _sender, for an invoke
+                sock = self._lane or self._open_lane()
             if len(frame) <= PACKET_MAX:  # send_packet's common case, without the call
                 sock.send(frame)
             else:
@@ -664,3 +676,10 @@ class CallsOut:
                 return
             finally:
                 self._flushing.release()
+
+
+def _after_fork_in_child() -> None:
+    _threads.__dict__.pop("watches", None)  # the thread's parker is made anew
+
+
+after_fork_in_child(_after_fork_in_child, APARTMENTS)
