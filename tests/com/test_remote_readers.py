@@ -302,7 +302,10 @@ def test_an_sta_call_out_while_handling_a_cross_thread_send_is_refused_unsent() 
     try:
         target = StaThread(lambda: messages.create_window("remote-readers-cantcallout"))
         try:
-            _in_apartment(lambda: messages.send_message(target.result.hwnd, messages.WM_USER), True)
+            sender = start_thread(  # a thread of its own: this one may be an STA already
+                lambda: messages.send_message(target.result.hwnd, messages.WM_USER)
+            )
+            assert sender.wait(30)
             assert target.call(lambda: pair.client._reader) is None  # nobody left reading
         finally:
             target.stop()
