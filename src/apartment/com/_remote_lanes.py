@@ -93,9 +93,15 @@ class _ParkNudge:
         self.fired = False
 
     def release(self) -> None:
-        """Some thread parked (the parking thread, kernel lock held): wake the watcher."""
+        """Some thread parked (the parking thread, kernel lock held): wake the watcher.
+
+        Never raises (it runs inside that thread's wait); -1 is a forked child's (the
+        eventfd is closed there, its number may be another file's).
+        """
         self.fired = True
-        os.eventfd_write(self.wake, 1)
+        if self.wake >= 0:
+            with contextlib.suppress(OSError):
+                os.eventfd_write(self.wake, 1)
 
 
 @final
@@ -249,6 +255,7 @@ class LaneHost:
         """In a forked child: the lanes are the parent's; close this copy of the set."""
         self.retired = True
         self.apartment.call_out = self._call_out
+        self._nudge.wake = -1  # a fork inside a call in place leaves it with the kernel
         with contextlib.suppress(OSError):
             self._epoll.close()
         with contextlib.suppress(OSError):
