@@ -425,3 +425,33 @@ def test_a_call_that_pumps_a_loop_of_its_own_is_served_calls_meanwhile(lane_pair
         assert outcome == [True]
     finally:
         host.stop()
+
+
+def test_a_call_that_pumps_a_loop_of_its_own_is_served_calls_without_waiting_a_tick(
+    lane_pair: _Pair, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The watcher takes over as soon as the call in place parks in its loop: with a tick of
+    an hour, the call that sets the flag is still served by that loop at once."""
+    monkeypatch.setattr(_remote_lanes, "TICK", 3600.0)
+    started = Event(manual_reset=True)
+    host = _Host(make=lambda: _Waits(started))
+    try:
+        outcome: list[Any] = []
+
+        def waiter() -> None:
+            remote = lane_pair.lend(host.pointer, com.current_apartment())
+            outcome.append(com.DispatchClient(remote).WaitForSet())
+
+        thread = threading.Thread(target=in_apartment, args=(waiter, True))
+        thread.start()
+
+        def setter() -> None:
+            remote = com.DispatchClient(lane_pair.lend(host.pointer, com.current_apartment()))
+            assert started.wait(30)  # the STA's thread is inside WaitForSet, in place
+            remote.Set()  # served by WaitForSet's loop (else only after its 30 s)
+
+        in_apartment(setter, multithreaded=True)
+        thread.join(60)
+        assert outcome == [True]
+    finally:
+        host.stop()

@@ -18,9 +18,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from apartment import com
+from apartment import com, messages
 from apartment.com import _remote
-from apartment.errors import CallFailedError, ComError, ServerUnavailableError
+from apartment.errors import CallFailedError, CantCallOutError, ComError, ServerUnavailableError
 from apartment.kernel import start_thread
 
 from ._helpers import MtaThread, StaThread
@@ -234,11 +234,13 @@ class _GateLock:
         self.lock.__exit__(*exc)
 
 
+@pytest.mark.parametrize("multithreaded", [False, True])
 def test_a_reader_whose_connection_another_thread_closes_fails_its_call(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, multithreaded: bool
 ) -> None:
     """The caller reading its own reply sees the end while another thread is inside close(),
-    not yet at failing the calls out: its call fails (RPC_S_CALL_FAILED), never returns."""
+    not yet at failing the calls out: its call fails (RPC_S_CALL_FAILED) without waiting for
+    that thread, never returns. An STA caller as an MTA caller."""
     pair = _Pair()
     blocker = _Blocker()
     home: MtaThread[com.DispatchPointer] = MtaThread(lambda: com.wrap(blocker))
@@ -255,7 +257,7 @@ def test_a_reader_whose_connection_another_thread_closes_fails_its_call(
             except BaseException as error:  # kept for the test thread
                 outcome.append(error)
 
-        caller = start_thread(lambda: _in_apartment(call, True))
+        caller = start_thread(lambda: _in_apartment(call, multithreaded))
         assert blocker.entered.wait(30)  # the caller reads its socket now
 
         def close() -> None:
@@ -277,3 +279,66 @@ def test_a_reader_whose_connection_another_thread_closes_fails_its_call(
         blocker.release.set()
         pair.close()
         home.stop()
+
+
+def test_an_sta_call_out_while_handling_a_cross_thread_send_is_refused_unsent() -> None:
+    """RPC_E_CANTCALLOUT_ININPUTSYNCCALL for a call to another process too; nothing goes out."""
+    pair = _Pair()
+    echo = _Echo(0, None)
+    home: MtaThread[com.DispatchPointer] = MtaThread(lambda: com.wrap(echo))
+    seen: list[BaseException] = []
+
+    def proc(hwnd: int, msg: int, wparam: object, lparam: object) -> int:
+        if msg == messages.WM_USER:
+            remote = pair.lend(home.result)
+            try:
+                remote.invoke(_ECHO, com.DISPATCH_METHOD, 1, None)  # by DISPID: no names asked
+            except CantCallOutError as error:
+                seen.append(error)
+            return 0
+        return messages.def_window_proc(hwnd, msg, wparam, lparam)
+
+    messages.register_class("remote-readers-cantcallout", proc)
+    try:
+        target = StaThread(lambda: messages.create_window("remote-readers-cantcallout"))
+        try:
+            sender = start_thread(  # a thread of its own: this one may be an STA already
+                lambda: messages.send_message(target.result.hwnd, messages.WM_USER)
+            )
+            assert sender.wait(30)
+            assert target.call(lambda: pair.client._reader) is None  # nobody left reading
+        finally:
+            target.stop()
+    finally:
+        messages.unregister_class("remote-readers-cantcallout")
+        pair.close()
+        home.stop()
+    assert [getattr(error, "hresult", None) for error in seen] == [-2147417843]
+    assert echo.started == 0
+
+
+def test_an_sta_caller_of_another_process_keeps_posted_messages_and_reposts_wm_quit() -> None:
+    """Input that came before the reply wakes the caller's wait: the modal loop dispatches
+    neither a posted message nor WM_QUIT; the first stays queued, the second is re-posted."""
+    pair = _Pair()
+    home: MtaThread[com.DispatchPointer] = MtaThread(lambda: com.wrap(_Echo(0, None)))
+    out: list[object] = []
+    try:
+
+        def body() -> None:
+            remote = com.DispatchClient(pair.lend(home.result))
+            me = messages.current_queue().thread
+            messages.post_thread_message(me, messages.WM_USER + 5)
+            messages.post_quit_message(3)
+            out.append(remote.Echo(7, None))  # its wait wakes for the input, and keeps it
+            first = messages.peek_message(flags=messages.PM_REMOVE)
+            second = messages.peek_message(flags=messages.PM_REMOVE)
+            out.append(first.message if first else None)
+            out.append(second.wparam if second else None)
+
+        thread = start_thread(lambda: _in_apartment(body, False))
+        assert thread.wait(30)
+    finally:
+        pair.close()
+        home.stop()
+    assert out == [7, messages.WM_USER + 5, 3]

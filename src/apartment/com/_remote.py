@@ -61,10 +61,11 @@ from ._pointer import InterfacePointer, make_pointer
 from ._proxy import Proxy, marshal_value
 from ._remote_in import CallsIn
 from ._remote_lanes import lane_host
-from ._remote_out import CallsOut, Undecoded
+from ._remote_out import GENERAL, CallsOut, Undecoded
 from ._remote_proto import FAULT, HELLO, QUERY, RELEASE, REPLY, REQUEST, sent_remotely
 from ._remote_values import from_wire, to_wire
 from ._serverlife import add_references, drop_references
+from ._sta import STA
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -90,6 +91,8 @@ __all__ = [
 
 _NONE = type(None)
 _MTA = ApartmentKind.MTA
+_STA_CALL_OUT = STA.call_out
+"""A plain STA's call_out (a lane host's steps away: it goes the general way)."""
 
 
 def _never_called_out(
@@ -175,7 +178,12 @@ class RemoteObject:
                     wire = to_wire(args, conn.export_tag)
                     break
             body = ("invoke", self.oid, dispid, flags, wire)
-            reply = caller.call_out(caller, conn.apartment, sent_remotely, body)
+            if caller.call_out is _STA_CALL_OUT and controls.current is None:
+                reply = conn.call_from_sta(caller, body, wire is args)  # a plain STA's
+                if reply is GENERAL:
+                    reply = caller.call_out(caller, conn.apartment, sent_remotely, body)
+            else:
+                reply = caller.call_out(caller, conn.apartment, sent_remotely, body)
         return reply if type(reply) is not Undecoded else conn.result_of(caller, reply)
 
     def get_ids_of_names(self, names: tuple[str, ...]) -> list[int]:

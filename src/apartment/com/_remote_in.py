@@ -363,6 +363,20 @@ class CallsIn:
                             self.fault(call, error)
                             del error  # its traceback holds this frame
                             return
+                        if type(result) in plain:  # reply(), written out for a scalar
+                            try:
+                                body = encode_shallow([REPLY, call, result])
+                            except FrameError:  # an int beyond msgpack's: as reply() sends it
+                                pass
+                            else:
+                                try:  # as _send_inn, written out
+                                    if len(body) <= PACKET_MAX:
+                                        self._inn.send(body)
+                                    else:
+                                        send_packet(self._inn, body)
+                                except OSError:  # a peer gone: nobody to tell
+                                    pass
+                                return
                         self.reply(call, result)
                         return
         try:

@@ -15,8 +15,9 @@ the host's thread does not read its lanes: it *steps away* (its apartment's ``ca
 does, and :func:`step_away` for the other waits), and the lanes' *watcher* thread reads them
 meanwhile and posts each call to the STA as the connection's inn threads post theirs, so the
 modal loop serves them (reentrancy: a call in while the STA waits on its own call out). It
-does the same once a call run in place has gone on for a tick (:data:`TICK`): a call that
-pumps a message loop of its own then serves them, as on Windows; one that only computes
+does the same as soon as a call run in place parks (the kernel's park watch tells it: a
+wait, or a message loop of the call's own, which then serves them, as on Windows), and once
+such a call has gone on for a tick (:data:`TICK`) without parking: one that only computes
 finds them queued when it ends. After the loop has ended, the watcher reads for good: the
 STA's calls then fail as calls into an ended STA do (RPC_E_DISCONNECTED).
 
@@ -37,7 +38,15 @@ from typing import TYPE_CHECKING, Any, final
 from .. import messages
 from .._fork import APARTMENTS, after_fork_in_child
 from .._wire import PacketReader
-from ..kernel.lowlevel import KERNEL_LOCK, can_watch_files, wait_any_or_readable
+from ..kernel import current_thread
+from ..kernel.lowlevel import (
+    KERNEL_LOCK,
+    can_watch_files,
+    is_parked,
+    unwatch_parks,
+    wait_any_or_readable,
+    watch_parks,
+)
 from ..messages import current_queue
 from ._remote_proto import BROKEN, REQUEST, broken_reason
 
@@ -70,6 +79,32 @@ class _Lane:
 
 
 @final
+class _ParkNudge:
+    """Handed to the kernel's park watch while the host runs a call in place (see _watch).
+
+    The kernel "releases" it when some thread parks (the host's own thread, in a wait or a
+    message loop of the call, is the one that matters): it wakes the watcher to look.
+    """
+
+    __slots__ = ("fired", "wake")
+
+    def __init__(self, wake: int) -> None:
+        self.wake = wake
+        self.fired = False
+
+    def release(self) -> None:
+        """Some thread parked (the parking thread, kernel lock held): wake the watcher.
+
+        Never raises (it runs inside that thread's wait); -1 is a forked child's (the
+        eventfd is closed there, its number may be another file's).
+        """
+        self.fired = True
+        if self.wake >= 0:
+            with contextlib.suppress(OSError):
+                os.eventfd_write(self.wake, 1)
+
+
+@final
 class LaneHost:
     """The lanes of one STA, and whether its thread reads them now (see the module doc)."""
 
@@ -81,6 +116,8 @@ class LaneHost:
         "_inside",
         "_lanes",
         "_lock",
+        "_nudge",
+        "_thread",
         "_wake",
         "_watching",
         "apartment",
@@ -95,6 +132,8 @@ class LaneHost:
         self._lock = threading.Lock()  # _lanes, _away, _watching, the epoll set
         self._away = 0  # waits the host's thread is in, out of its loop (nested)
         self._wake = os.eventfd(0, os.EFD_CLOEXEC | os.EFD_NONBLOCK)  # the watcher's
+        self._nudge = _ParkNudge(self._wake)
+        self._thread = current_thread()  # the host's (open_host runs on it)
         self._watching = False  # the watcher thread has been started
         self._calls = 0  # calls the host's thread has run in place (the watcher's clock)
         self._inside = False  # it runs one now
@@ -140,14 +179,37 @@ class LaneHost:
         for lane in ready:
             if lane is None:
                 continue
-            frame = self._read(lane, lane.pumped)
+            try:  # _read, written out (every call in place comes here)
+                ok, frame = lane.pumped.read()
+            except BlockingIOError:
+                frame = None  # the other reader took it
+            except BROKEN as exc:
+                lane.conn.close(broken_reason(exc))
+                self._detach(lane)
+                frame = None
+            else:
+                if not (
+                    ok
+                    and type(frame) is list
+                    and len(frame) >= 4
+                    and frame[0] == REQUEST
+                    and type(frame[1]) is int
+                    and type(frame[2]) is str
+                ):
+                    self._refuse(lane, ok)
+                    frame = None
             if frame is not None:
                 self._calls += 1
                 self._inside = True
+                nudge = self._nudge
+                with KERNEL_LOCK:  # if the call parks (a loop of its own), the watcher looks
+                    watch_parks(nudge)  # type: ignore[arg-type]  # a lock's release() alone
                 try:
                     lane.conn.run_in_place(frame, home)
                 finally:
-                    self._inside = False
+                    self._inside = False  # (first: a watcher that looks now watches no more)
+                    with KERNEL_LOCK:
+                        unwatch_parks(nudge)  # type: ignore[arg-type]
 
     def step_away(self) -> None:
         """The host's thread waits elsewhere than in its loop: the watcher reads meanwhile."""
@@ -193,6 +255,7 @@ class LaneHost:
         """In a forked child: the lanes are the parent's; close this copy of the set."""
         self.retired = True
         self.apartment.call_out = self._call_out
+        self._nudge.wake = -1  # a fork inside a call in place leaves it with the kernel
         with contextlib.suppress(OSError):
             self._epoll.close()
         with contextlib.suppress(OSError):
@@ -231,6 +294,9 @@ class LaneHost:
                 if fd == self._wake:
                     with contextlib.suppress(BlockingIOError):
                         os.eventfd_read(self._wake)
+            if self._nudge.fired and self._parked_inside():
+                seen = self._calls  # stuck from now on, without waiting for a tick
+                stuck = True
             if not (away or stuck):
                 continue
             if not self._away and not (self._inside and self._calls == seen):
@@ -243,6 +309,22 @@ class LaneHost:
                 if frame is not None:
                     lane.conn.post_request(frame)
                 frame = None  # its values belong to the STA now
+
+    def _parked_inside(self) -> bool:
+        """Whether the host's thread is parked inside a call it runs in place (the watcher).
+
+        Some thread parked: if it was another, the park watch is taken again (the kernel
+        drops its watchers once it has released them) while the call goes on.
+        """
+        nudge = self._nudge
+        nudge.fired = False
+        with KERNEL_LOCK:
+            if not self._inside:
+                return False
+            if is_parked(self._thread):
+                return True
+            watch_parks(nudge)  # type: ignore[arg-type]
+            return False
 
     # -- both ----------------------------------------------------------------------------------
 
@@ -257,20 +339,23 @@ class LaneHost:
             conn.close(broken_reason(exc))
             self._detach(lane)
             return None
-        if not ok:
-            self._detach(lane)  # the connection is closing (its inn thread sees it too)
-            return None
         if (
-            type(frame) is not list
-            or len(frame) < 4
-            or frame[0] != REQUEST
-            or type(frame[1]) is not int
-            or type(frame[2]) is not str
+            ok
+            and type(frame) is list
+            and len(frame) >= 4
+            and frame[0] == REQUEST
+            and type(frame[1]) is int
+            and type(frame[2]) is str
         ):
-            conn.close("a malformed frame: a lane carries requests only")
-            self._detach(lane)
-            return None
-        return frame
+            return frame
+        self._refuse(lane, ok)
+        return None
+
+    def _refuse(self, lane: _Lane, ok: bool) -> None:
+        """What a lane gave is no request: its end (``ok`` False), or a malformed frame."""
+        if ok:
+            lane.conn.close("a malformed frame: a lane carries requests only")
+        self._detach(lane)  # at its end: the connection is closing (its inn thread sees it too)
 
 
 @final

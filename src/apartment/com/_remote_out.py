@@ -18,10 +18,19 @@ import socket
 import threading
 from typing import TYPE_CHECKING, Any, Literal
 
+from .._fork import APARTMENTS, after_fork_in_child
 from .._wire import PACKET_MAX, FrameError, encode_body, encode_shallow, send_packet, send_socket
 from ..errors import CallFailedError, ComError, ServerUnavailableError
 from ..kernel import Event
-from ..kernel.lowlevel import can_watch_files, recycle_event, spare_event, wait_any_unchecked
+from ..kernel.lowlevel import (
+    KERNEL_LOCK,
+    can_watch_files,
+    recycle_event,
+    spare_event,
+    wait_any_or_readable,
+    wait_any_unchecked,
+)
+from ..messages import QS_PAINT, QS_POSTMESSAGE, QS_SENDMESSAGE, current_queue
 from ._apartment import ApartmentKind, current_apartment
 from ._packet import CallPacket
 from ._remote_proto import (
@@ -42,7 +51,7 @@ if TYPE_CHECKING:
     from .._wire import PacketReader
     from ._apartment import Apartment
 
-__all__ = ["CallsOut", "Undecoded"]
+__all__ = ["GENERAL", "CallsOut", "Undecoded"]
 
 _PLAIN: frozenset[type] = frozenset({int, float, str, bool, type(None)})
 """Reply values that decode to themselves."""
@@ -69,6 +78,13 @@ _LANE_OPS = frozenset({"invoke", "names", "method"})
 _MTA = ApartmentKind.MTA
 _STA = ApartmentKind.STA
 _HELPER = "helper"  # the reader of `out` when no MTA caller reads it
+_MODAL_MASK = QS_SENDMESSAGE | QS_POSTMESSAGE | QS_PAINT
+"""The input an STA caller's modal loop wakes for (as :mod:`._sta`'s)."""
+_threads = threading.local()  # .watches: can_watch_files() for the thread, asked once
+
+
+GENERAL: Any = object()
+"""What :meth:`CallsOut.call_from_sta` returns for a call that must go the general way."""
 _NO_WAKE = Event(manual_reset=True)
 """The done event of a call whose caller reads its own reply (:meth:`CallsOut.call_from_mta`):
 nobody waits on it; a close that fails such a call sets it, to no effect."""
@@ -278,6 +294,115 @@ class CallsOut:
             recycle_event(done)  # a late set can no longer reach it
         return packet.outcome()
 
+    def call_from_sta(self, caller: Apartment, body: tuple[Any, ...], flat: bool = False) -> Any:  # noqa: ANN401
+        """An unbounded STA caller's call, or :data:`GENERAL`: it must go the general way.
+
+        ``_sta``'s call_out, :meth:`_deliver` and the first turn of
+        :func:`._sta.wait_reading` in one; nothing is sent if it returns GENERAL (then
+        ``caller.call_out`` makes the call).
+
+        The hottest path of an STA client: ``body`` is an invoke's. The caller must be a plain
+        STA's (not a lane host's, whose calls out step away) on a thread that can watch files,
+        with no call bounds. It goes the general way when the thread handles a message sent from
+        another thread (the general way refuses the call), or when another thread reads ``out``.
+        Else it reads its own reply: it waits for the socket, its queue's input and the call's
+        done event at once; if the reply is first and no other call is out, it is returned as it
+        came. Anything else (input to serve, a reply for another call) goes on in
+        :func:`._sta.wait_reading`, as for any STA caller that reads.
+
+        Raises:
+            ServerUnavailableError: the connection has closed (0x800706BA).
+            CallFailedError: it closed while the call was out (0x800706BE).
+            ComError: the other side's error.
+            FrameError: the request cannot be a frame (nothing was sent).
+        """
+        queue = current_queue()
+        handling = queue.handling
+        if handling and handling[-1] is not None:
+            return GENERAL  # it raises CantCallOutError
+        try:
+            watches = _threads.watches
+        except AttributeError:  # the thread's first: its parker does not change after this
+            watches = _threads.watches = can_watch_files()
+        if not watches:
+            return GENERAL
+        frame_of = encode_shallow if flat else encode_body
+        done = spare_event()
+        packet = CallPacket(caller, self.apartment, sent_remotely, body, done)
+        call = id(packet)  # unique while the packet waits in _pending
+        try:
+            frame = frame_of([REQUEST, call, *body])
+        except BaseException:
+            recycle_event(done)
+            raise
+        fd = self._out.fileno()  # (before a close can take it away)
+        with self._lock:
+            if self._closed or self._reader is not None:
+                recycle_event(done)
+                return GENERAL  # (it raises ServerUnavailableError, or waits as others do)
+            self._pending[call] = packet
+            self._reader = packet
+        try:
+            sock = self._out
+            if self._lane_oids and body[1] in self._lane_oids:  # _sender, for an invoke
+                sock = self._lane or self._open_lane()
+            if len(frame) <= PACKET_MAX:  # send_packet's common case, without the call
+                sock.send(frame)
+            else:
+                send_packet(sock, frame)
+        except OSError:
+            with self._lock:
+                self._pending.pop(call, None)
+                if self._reader is packet:
+                    self._reader = None
+            self.close(f"sending failed: {self._gone()}")
+            raise ServerUnavailableError(self._gone()) from None
+        if self._controls:
+            self._flush_controls()
+        inp = queue.input
+        with KERNEL_LOCK:
+            if not packet.finished:
+                inp.arm(_MODAL_MASK, False)
+        if not packet.finished:
+            try:
+                ready = wait_any_or_readable((done, inp), fd)
+            except BaseException:  # a Ctrl-C: the reading passes on
+                self.hand_over(packet)
+                raise
+            if ready is None:  # the socket: a reply (or the end) is there
+                try:
+                    ok, reply = self._replies.read()
+                    if ok and type(reply) is list and len(reply) >= 3:
+                        kind, value = reply[0], reply[2]
+                        with self._lock:
+                            found = self._pending.pop(reply[1], None)
+                            if found is packet and not self._pending:
+                                self._reader = None  # nobody else waits: nobody reads
+                                if kind == REPLY and type(value) in _PLAIN:
+                                    packet.finished = True  # out of _pending: done with
+                                    recycle_event(done)
+                                    return value
+                        self._finish_reply(found, packet, reply)
+                    elif ok:
+                        raise FrameError("a reply must be a list of at least 3 items")
+                    else:
+                        self.close("the other process closed the connection")
+                except BROKEN as exc:
+                    self.close(broken_reason(exc))
+                except BaseException:  # a Ctrl-C: the reading passes on
+                    self.hand_over(packet)
+                    raise
+        if self._closed:  # this thread saw the end: the close may be failing it now
+            packet.abandon(self.went_away())  # whoever is first, as finish() decides
+        with KERNEL_LOCK:
+            finished = packet.finished  # (finish() sets done in the same hold)
+        if finished:
+            self.hand_over(packet)
+        else:  # input to serve, another call's reply: the modal loop
+            wait_reading(packet, fd, self)
+        recycle_event(done)  # finished: a late set can no longer reach it
+        return packet.outcome()
+
     # -- lanes (see _remote_lanes) --------------------------------------------------------------
 
     def _sender(self, body: tuple[Any, ...]) -> socket.socket:
@@ -318,6 +443,8 @@ class CallsOut:
         except BROKEN as exc:
             reason = broken_reason(exc)
         self.close(reason)
+        # Its caller does not wait for the thread in close() (maybe another) to fail it.
+        packet.abandon(self.went_away())  # whoever is first, as finish() decides
         return False
 
     def step_aside(self, packet: CallPacket) -> None:
@@ -549,3 +676,10 @@ class CallsOut:
                 return
             finally:
                 self._flushing.release()
+
+
+def _after_fork_in_child() -> None:
+    _threads.__dict__.pop("watches", None)  # the thread's parker is made anew
+
+
+after_fork_in_child(_after_fork_in_child, APARTMENTS)
