@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, final
 
-from ..kernel.lowlevel import KERNEL_LOCK, Waiter, set_event_locked, wake_all
+from ..kernel.lowlevel import KERNEL_LOCK, Waiter, set_event_locked
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -121,7 +121,9 @@ class CallPacket:
     def finish(self) -> None:
         """Release the caller (once): its outcome is in ``result`` / ``error``."""
         woken: list[Waiter] = []
-        with KERNEL_LOCK:
+        lock = KERNEL_LOCK  # not a with statement: every call's reply comes this way
+        lock.acquire()
+        try:
             if self.finished:
                 return
             self.finished = True
@@ -129,5 +131,7 @@ class CallPacket:
             if target.is_sta:
                 target.pending.discard(self)
             set_event_locked(self.done, woken)
-        if woken:
-            wake_all(woken)
+        finally:
+            lock.release()
+        for waiter in woken:  # wake_all(woken), written out: the caller's wake-up
+            waiter.wake()

@@ -95,7 +95,11 @@ def get_message(hwnd: int | None = None, first: int = 0, last: int = 0) -> Messa
                 item = wait_any_after(take, waiting)
             elif item is None:  # nothing yet, and the input is armed: wait for some
                 wait_any_unchecked(waiting)
-                item = queue.take_next()
+                lock.acquire()  # queue.take_next(), written out: the woken STA's first step
+                try:
+                    item = take(None, None)
+                finally:
+                    lock.release()
             else:  # input came while the wait was starting
                 item = queue.take_next()
     window = window_filter(hwnd)

@@ -45,7 +45,7 @@ from ._destroy import destroy_window, forget, notify_parent
 from ._hwnd_blocks import new_hwnd
 from ._params import CreateStruct
 from ._post import post_message
-from ._queue import current_queue
+from ._queue import THREAD_QUEUE, current_queue
 from ._region import Region
 from ._send import send_message
 from ._styles import (
@@ -444,7 +444,10 @@ def dispatch_message(message: tuple[Any, ...]) -> int:
         return 0
     if not hwnd:
         return 0
-    queue = current_queue()
+    try:
+        queue: MessageQueue = THREAD_QUEUE.queue  # current_queue(), written out: every dispatch
+    except AttributeError:
+        queue = current_queue()
     window = queue.windows.get(hwnd)  # this thread's own windows: read without the lock
     if window is None:
         window = window_of(hwnd)  # raises InvalidWindowHandleError if there is none

@@ -116,25 +116,23 @@ _synchronizable = kernel.handles.kind_view(Waitable, SYNCHRONIZE)  # type: ignor
 
 
 def SetEvent(hEvent: object, /) -> None:
-    event = _settable.get(
-        hEvent._value if type(hEvent) is PyHANDLE else hEvent if type(hEvent) is int else 0
-    )
-    if event is not None and not _deferred:
-        event.set()
-        return
-    try:
+    if type(hEvent) is PyHANDLE and not _deferred:
+        event = _settable.get(hEvent._value)
+        if event is not None:
+            event.set()
+            return
+    try:  # an int, a handle of another kind or without the right, a deferred close
         lookup(hEvent, Event, EVENT_MODIFY_STATE).set()
     except Win32Error as error:  # stamped here, not by @api: a hot call saves the wrapper's frame
         raise stamped(error, "SetEvent") from None
 
 
 def ResetEvent(hEvent: object, /) -> None:
-    event = _settable.get(
-        hEvent._value if type(hEvent) is PyHANDLE else hEvent if type(hEvent) is int else 0
-    )
-    if event is not None and not _deferred:
-        event.reset()
-        return
+    if type(hEvent) is PyHANDLE and not _deferred:
+        event = _settable.get(hEvent._value)
+        if event is not None:
+            event.reset()
+            return
     try:
         lookup(hEvent, Event, EVENT_MODIFY_STATE).reset()
     except Win32Error as error:
@@ -226,16 +224,22 @@ _SIGNALED = Event(manual_reset=True, initial_state=True).wait(0)
 
 
 def WaitForSingleObject(hHandle: object, milliseconds: int, /) -> int:
-    obj = _synchronizable.get(
-        hHandle._value if type(hHandle) is PyHANDLE else hHandle if type(hHandle) is int else 0
-    )
-    try:
-        if obj is None or _deferred:
-            obj = lookup(hHandle, Waitable, SYNCHRONIZE)
-        if type(milliseconds) is int and 0 <= milliseconds < 0xFFFFFFFF:
-            result = obj.wait(milliseconds / 1000.0)
-        else:
-            result = obj.wait(ms_to_timeout(milliseconds))
+    if (
+        type(hHandle) is PyHANDLE
+        and type(milliseconds) is int
+        and 0 <= milliseconds < 0xFFFFFFFF
+        and not _deferred
+    ):
+        obj = _synchronizable.get(hHandle._value)
+        if obj is not None:
+            try:
+                result = obj.wait(milliseconds / 1000.0)
+            except Win32Error as error:
+                raise stamped(error, "WaitForSingleObject") from None
+            return WAIT_OBJECT_0 if result is _SIGNALED else wait_code(result)
+    try:  # an int handle, INFINITE, a handle not found above: the checked way
+        obj = lookup(hHandle, Waitable, SYNCHRONIZE)
+        result = obj.wait(ms_to_timeout(milliseconds))
     except Win32Error as error:
         raise stamped(error, "WaitForSingleObject") from None
     return WAIT_OBJECT_0 if result is _SIGNALED else wait_code(result)
@@ -254,47 +258,48 @@ _ZERO = 0  # CPython's one int 0: ``x is _ZERO`` is the cheapest test for it (el
 
 
 def WaitForMultipleObjects(handlelist: object, bWaitAll: int, milliseconds: int, /) -> int:
-    # as_bool, ms_to_timeout and wait_code inlined for the usual arguments: a wait loop's call.
-    # The handles resolve to a set the kernel checked (waitables), and the milliseconds to
-    # seconds in range, so the kernel's wait_resolved checks neither again. One handle is the
-    # one-object wait, whichever bWaitAll (WaitForSingleObject's translation, found the same way).
+    # A wait loop's call: a list of PyHANDLEs, wait for any, milliseconds in range. Its
+    # handles resolve to the set the kernel checked before (found by the handle objects'
+    # identities, see waitables) and the milliseconds to seconds in range, so the kernel's
+    # wait_resolved checks neither again. One handle is the one-object wait, found the way
+    # WaitForSingleObject finds it. Anything else, or a miss, goes the general way below.
     if (
         type(handlelist) is list
-        and len(handlelist) == 1
-        and (bWaitAll is False or bWaitAll is _ZERO or bWaitAll is True)
         and type(milliseconds) is int
         and 0 <= milliseconds < 0xFFFFFFFF
+        and (bWaitAll is False or bWaitAll is _ZERO)
+        and not _deferred
     ):
-        handle = handlelist[0]
-        obj = _synchronizable.get(
-            handle._value if type(handle) is PyHANDLE else handle if type(handle) is int else 0
-        )
-        if obj is not None and not _deferred:
-            try:
-                single = obj.wait(milliseconds / 1000.0)
-            except Win32Error as error:
-                raise stamped(error, "WaitForMultipleObjects") from None
-            return WAIT_OBJECT_0 if single is _SIGNALED else wait_code(single)
-    try:
-        # waitables(handlelist, SYNCHRONIZE), its lookup by identity inlined
-        if type(handlelist) is list and handlelist and type(handlelist[0]) is PyHANDLE:
+        if len(handlelist) == 1:
+            handle = handlelist[0]
+            obj = _synchronizable.get(handle._value) if type(handle) is PyHANDLE else None
+            if obj is not None:
+                try:
+                    single = obj.wait(milliseconds / 1000.0)
+                except Win32Error as error:
+                    raise stamped(error, "WaitForMultipleObjects") from None
+                return WAIT_OBJECT_0 if single is _SIGNALED else wait_code(single)
+        elif handlelist and type(handlelist[0]) is PyHANDLE:
             try:
                 objects = _many.get((hash(tuple(handlelist)), SYNCHRONIZE, _handles._generation))
-            except TypeError:  # an unhashable element: refused below
+            except TypeError:  # an unhashable element: refused the general way
                 objects = None
-        else:
-            objects = None
-        if objects is None or _deferred:
-            objects = waitables(handlelist, SYNCHRONIZE)
-        result = _wait_resolved(
-            objects,
-            False
-            if bWaitAll is False or bWaitAll is _ZERO
-            else bWaitAll is True or as_bool(bWaitAll),
-            milliseconds / 1000.0
-            if type(milliseconds) is int and 0 <= milliseconds < 0xFFFFFFFF
-            else ms_to_timeout(milliseconds),
-        )
+            if objects is not None:
+                try:
+                    result = _wait_resolved(objects, False, milliseconds / 1000.0)
+                except Win32Error as error:
+                    raise stamped(error, "WaitForMultipleObjects") from None
+                if result is not None and not (result[1] or result[2]):  # signaled
+                    return result[0]
+                return wait_code(result)
+    return _wait_multiple(handlelist, bWaitAll, milliseconds)
+
+
+def _wait_multiple(handlelist: object, bWaitAll: int, milliseconds: int) -> int:
+    """WaitForMultipleObjects the general way: any handles, BOOL and milliseconds, checked."""
+    try:
+        objects = waitables(handlelist, SYNCHRONIZE)
+        result = _wait_resolved(objects, as_bool(bWaitAll), ms_to_timeout(milliseconds))
     except Win32Error as error:
         raise stamped(error, "WaitForMultipleObjects") from None
     if result is not None and not (result[1] or result[2]):  # signaled: not abandoned, alerted
