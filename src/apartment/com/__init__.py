@@ -290,7 +290,10 @@ from ._typed import PropertyBagPointer as PropertyBagPointer
 from ._typed import StreamPointer as StreamPointer
 from ._typed_values import Variant as Variant
 from ._typelibs import find_type_library as find_type_library
+from ._typelibs import IID_ITYPEINFO as IID_ITYPEINFO
 from ._typelibs import load_type_library as load_type_library
+from ._typelibs import record_from_type_info as record_from_type_info
+from ._typelibs import unregister_type_library as unregister_type_library
 from ._variant import VariantTypeError as VariantTypeError
 from ._variant import com_date as com_date
 from ._variant import to_variant as to_variant
@@ -583,4 +586,8 @@ __all__ = [
     "unpack_cida",
     "unpack_file_group",
     "unpack_id_list",
+    # s25-comnames: type information, drag and drop, objects handed through a message
+    "IID_ITYPEINFO",
+    "record_from_type_info",
+    "unregister_type_library",
 ]

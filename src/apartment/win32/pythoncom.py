@@ -95,6 +95,8 @@ from ._monikers import *  # noqa: F403 - its names are this module's
 from ._monikers import __all__ as _moniker_names
 from ._monikers import already_registered
 from ._policies import Pywin32Protocol
+from ._pythoncom_types import *  # noqa: F403 - its names are this module's
+from ._pythoncom_types import __all__ as _type_names
 from ._storage import PyIEnumSTATSTG as PyIEnumSTATSTG
 from ._storage import PyIStorage as PyIStorage
 from ._storage import ReadClassStg as ReadClassStg
@@ -103,6 +105,7 @@ from ._storage import StgCreateDocfileOnILockBytes as StgCreateDocfileOnILockByt
 from ._storage import StgOpenStorage as StgOpenStorage
 from ._storage import StgOpenStorageOnILockBytes as StgOpenStorageOnILockBytes
 from ._storage import WriteClassStg as WriteClassStg
+from . import pywintypes as pywintypes
 from .pywintypes import IID, PyIID, clsid_text
 
 __all__ = [
@@ -128,6 +131,7 @@ __all__ = [
     *_dataobject_names, "IID_IDataObject", "IID_IEnumFORMATETC", *_more_names,
     *_client_names, "StgCreateDocfile", "ReadClassStg", "WriteClassStg", "PyIStorage",
     "PyIEnumSTATSTG", "StgCreateDocfileOnILockBytes", "StgOpenStorageOnILockBytes",
+    *_type_names,
 ]  # fmt: skip
 
 com_error = error = ole_error = ComError
