@@ -39,6 +39,7 @@ from ._callctl import stall_warning as stall_warning
 from ._cancel_object import IID_ICANCELMETHODCALLS as IID_ICANCELMETHODCALLS
 from ._cancel_object import CancelPointer as CancelPointer
 from ._cancel_object import cancel_object as cancel_object
+from ._cancel_object import set_cancel_object as set_cancel_object
 from ._class_entry import CLSCTX_ALL as CLSCTX_ALL
 from ._class_entry import CLSCTX_INPROC as CLSCTX_INPROC
 from ._class_entry import CLSCTX_INPROC_HANDLER as CLSCTX_INPROC_HANDLER
@@ -184,6 +185,7 @@ from ._monikers import item_moniker as item_moniker
 from ._monikers import pointer_moniker as pointer_moniker
 from ._ole_clipboard import *  # noqa: F403 - ole_initialize, ole_set_clipboard...
 from ._ole_clipboard import __all__ as _ole_clipboard_names
+from ._persist import load_from_storage as load_from_storage
 from ._persist import load_from_stream as load_from_stream
 from ._persist import read_class as read_class
 from ._persist import save_to_stream as save_to_stream
@@ -290,6 +292,10 @@ from ._typed import PropertyBagPointer as PropertyBagPointer
 from ._typed import StreamPointer as StreamPointer
 from ._typed_values import Variant as Variant
 from ._typelibs import find_type_library as find_type_library
+from ._dragdrop import *  # noqa: F403 - register_drag_drop, do_drag_drop...
+from ._dragdrop import __all__ as _dragdrop_names
+from ._lresult import lresult_from_object as lresult_from_object
+from ._lresult import object_from_lresult as object_from_lresult
 from ._typelibs import IID_ITYPEINFO as IID_ITYPEINFO
 from ._typelibs import load_type_library as load_type_library
 from ._typelibs import record_from_type_info as record_from_type_info
@@ -590,4 +596,9 @@ __all__ = [
     "IID_ITYPEINFO",
     "record_from_type_info",
     "unregister_type_library",
+    "lresult_from_object",
+    "object_from_lresult",
+    "load_from_storage",
+    "set_cancel_object",
+    *_dragdrop_names,
 ]

@@ -18,17 +18,35 @@ __all__ = [
     "ObjectFromAddress",
 ]  # fmt: skip
 
+class _Record:
+    """A record that is also a sequence of its fields, in :attr:`_ORDER` (as pywin32's)."""
+
+    __slots__ = ()
+    _ORDER: tuple[str, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self._ORDER)
+
+    def __getitem__(self, index: int) -> object:
+        return getattr(self, self._ORDER[index])
+
+
 _DESCKIND_FUNCDESC = 1  # DESCKIND_FUNCDESC: what a FUNCDESC record says it is
 _DESCKIND_VARDESC = 2
 
 
-class PyTYPEATTR:
+class PyTYPEATTR(_Record):
     """The attributes of a type (TYPEATTR): its GUID, kind, member counts, sizes, versions."""
 
     __slots__ = (
         "cFuncs", "cImplTypes", "cVars", "cbAlignment", "cbSizeInstance", "cbSizeVft",
         "idldescType", "iid", "lcid", "memidConstructor", "memidDestructor", "tdescAlias",
         "typekind", "wMajorVerNum", "wMinorVerNum", "wTypeFlags",
+    )  # fmt: skip
+    _ORDER = (
+        "iid", "lcid", "memidConstructor", "memidDestructor", "cbSizeInstance", "typekind",
+        "cFuncs", "cVars", "cImplTypes", "cbSizeVft", "cbAlignment", "wTypeFlags",
+        "wMajorVerNum", "wMinorVerNum", "tdescAlias", "idldescType",
     )  # fmt: skip
 
     def __init__(self) -> None:
@@ -37,7 +55,7 @@ class PyTYPEATTR:
         self.idldescType = self.iid = self.tdescAlias = None
 
 
-class PyFUNCDESC:
+class PyFUNCDESC(_Record):
     """A function of a type (FUNCDESC): its member id, arguments, kind and return type."""
 
     __slots__ = (
@@ -45,6 +63,10 @@ class PyFUNCDESC:
         "scodeArray", "wFuncFlags",
     )  # fmt: skip
 
+    _ORDER = (
+        "memid", "scodeArray", "args", "funckind", "invkind", "callconv", "cParamsOpt", "oVft",
+        "rettype", "wFuncFlags",
+    )  # fmt: skip
     desckind = _DESCKIND_FUNCDESC
 
     def __init__(self) -> None:
@@ -64,11 +86,12 @@ class PyFUNCDESC:
         )
 
 
-class PyVARDESC:
+class PyVARDESC(_Record):
     """A variable or constant of a type (VARDESC): its member id, value, type and kind."""
 
     __slots__ = ("elemdescVar", "memid", "value", "varkind", "wVarFlags")
 
+    _ORDER = ("memid", "value", "elemdescVar", "wVarFlags", "varkind")
     desckind = _DESCKIND_VARDESC
 
     def __init__(self) -> None:

@@ -95,6 +95,8 @@ from ._monikers import *  # noqa: F403 - its names are this module's
 from ._monikers import __all__ as _moniker_names
 from ._monikers import already_registered
 from ._policies import Pywin32Protocol
+from ._pythoncom_dragdrop import *  # noqa: F403 - its names are this module's
+from ._pythoncom_dragdrop import __all__ as _dragdrop_names
 from ._pythoncom_types import *  # noqa: F403 - its names are this module's
 from ._pythoncom_types import __all__ as _type_names
 from ._storage import PyIEnumSTATSTG as PyIEnumSTATSTG
@@ -131,7 +133,7 @@ __all__ = [
     *_dataobject_names, "IID_IDataObject", "IID_IEnumFORMATETC", *_more_names,
     *_client_names, "StgCreateDocfile", "ReadClassStg", "WriteClassStg", "PyIStorage",
     "PyIEnumSTATSTG", "StgCreateDocfileOnILockBytes", "StgOpenStorageOnILockBytes",
-    *_type_names,
+    *_type_names, *_dragdrop_names,
 ]  # fmt: skip
 
 com_error = error = ole_error = ComError

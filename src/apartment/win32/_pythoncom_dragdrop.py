@@ -1,0 +1,50 @@
+"""pywin32's OLE drag and drop, objects handed through a message, OleLoad, CoSetCancelObject.
+
+``pythoncom`` re-exports every name here (kept apart to keep that module small).
+"""
+
+from __future__ import annotations
+
+import operator
+from typing import Any
+
+from .. import com
+from ._adapt import dword
+from ._interfaces import com_object
+
+__all__ = [
+    "RegisterDragDrop", "RevokeDragDrop", "DoDragDrop", "ObjectFromLresult", "OleLoad",
+    "CoSetCancelObject",
+]  # fmt: skip
+
+
+def RegisterDragDrop(hwnd: int, dropTarget: object, /) -> None:
+    target = com_object(dropTarget)
+    com.register_drag_drop(operator.index(hwnd), target)
+
+
+def RevokeDragDrop(hwnd: int, /) -> None:
+    com.revoke_drag_drop(operator.index(hwnd))
+
+
+def DoDragDrop(dataObject: object, dropSource: object, effects: int, /) -> int:
+    """Run a drag from ``dropSource``; the effect of the drop (see ``com.do_drag_drop``)."""
+    data, source = com_object(dataObject), com_object(dropSource)
+    _result, effect = com.do_drag_drop(data, source, dword(effects))
+    return effect
+
+
+def ObjectFromLresult(lresult: int, iid: object, wparam: int, /) -> Any:  # noqa: ANN401
+    return com.object_from_lresult(operator.index(lresult), iid, operator.index(wparam))
+
+
+def OleLoad(storage: object, iid: object, site: object, /) -> Any:  # noqa: ANN401
+    """The object ``storage`` holds, loaded from it (``site``: an IOleClientSite or None)."""
+    stored = com_object(storage)
+    if site is not None:
+        com_object(site)
+    return com.load_from_storage(stored.query_interface(com.IID_ISTORAGE), iid)  # type: ignore[arg-type]
+
+
+def CoSetCancelObject(obj: object, /) -> None:
+    com.set_cancel_object(None if obj is None else com_object(obj))
