@@ -140,6 +140,11 @@ class Source:
         return com.DRAGDROP_S_USEDEFAULTCURSORS
 
 
+class Data:
+    _public_methods_ = ["GetData"]
+    _com_interfaces_ = [com.IID_IDATAOBJECT]
+
+
 def _window() -> int:
     messages.register_class("s25-dragdrop", lambda h, m, w, l: messages.def_window_proc(h, m, w, l))
     return messages.create_window("s25-dragdrop", "", parent=messages.HWND_MESSAGE).hwnd
@@ -177,11 +182,13 @@ def test_a_window_has_one_drop_target_until_revoked_and_ole_must_be_initialized(
 def test_a_drag_asks_its_source_until_it_drops_and_lands_nowhere() -> None:
     source = Source([0, 0, com.DRAGDROP_S_DROP])
 
-    def body() -> tuple[int, int]:
-        data = com.wrap(Counter())
-        return com.do_drag_drop(data, com.wrap(source, com.IID_IDROPSOURCE), 7)
+    def body() -> tuple[tuple[int, int], int]:
+        data = com.wrap(Data(), com.IID_IDATAOBJECT)
+        landed = com.do_drag_drop(data, com.wrap(source, com.IID_IDROPSOURCE), 7)
+        other = com.wrap(Source([]), com.IID_IDROPSOURCE)
+        return landed, _hresult(com.do_drag_drop, com.wrap(Counter()), other, 7)
 
-    assert in_apartment(body) == (com.DRAGDROP_S_CANCEL, com.DROPEFFECT_NONE)
+    assert in_apartment(body) == ((com.DRAGDROP_S_CANCEL, com.DROPEFFECT_NONE), E_NOINTERFACE)
     assert source.asked == [
         ("query", False, 0), ("feedback", 0), ("query", False, 0), ("feedback", 0),
         ("query", False, 0),

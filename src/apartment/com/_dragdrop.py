@@ -20,7 +20,7 @@ from .. import messages
 from .._codes import E_INVALIDARG, E_OUTOFMEMORY
 from .._fork import OUTER, hold_across_fork
 from ..errors import ComError
-from ._iids import IID_IDROPSOURCE, IID_IDROPTARGET
+from ._iids import IID_IDATAOBJECT, IID_IDROPSOURCE, IID_IDROPTARGET
 from ._ole_clipboard import ole_initialized
 from ._faces import set_interface_class
 from ._pointer import InterfacePointer
@@ -160,12 +160,13 @@ def do_drag_drop(data: InterfacePointer, source: InterfacePointer, ok_effects: i
         no drop target here (see the module docstring).
 
     Raises:
-        ComError: E_INVALIDARG (no data or no source), E_NOINTERFACE (``source`` is no
-            IDropSource), or what the source's QueryContinueDrag raises (its failure ends
+        ComError: E_INVALIDARG (no data or no source), E_NOINTERFACE (``data`` is no
+            IDataObject, or ``source`` no IDropSource), or what the source's QueryContinueDrag raises (its failure ends
             the drag).
     """
     if data is None or source is None:
         raise ComError.from_hresult(E_INVALIDARG, "DoDragDrop needs a data object and a source")
+    data.query_interface(IID_IDATAOBJECT)
     drop_source: DropSourcePointer = source.query_interface(IID_IDROPSOURCE)  # type: ignore[assignment]
     while True:
         answer = drop_source.query_continue_drag(False, 0)
