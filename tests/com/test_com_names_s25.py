@@ -27,7 +27,7 @@ STGM_RW_CREATE = 0x1012  # READWRITE | SHARE_EXCLUSIVE | CREATE
 LOADED_CLSID = "{3F2C5B7E-0E7A-4C41-9A51-2B5D25C0A001}"
 
 
-def _hresult(fn: Any, *args: Any) -> int:  # noqa: ANN401
+def _hresult(fn: Any, *args: Any) -> int:
     with pytest.raises(ComError) as caught:
         fn(*args)
     return caught.value.hresult
@@ -55,7 +55,9 @@ class Counter:
 def test_an_lresult_hands_an_object_to_another_apartment_once() -> None:
     home: StaThread[Any] = StaThread(Counter)
     try:
-        lresult = home.call(lambda: com.lresult_from_object(com.IID_IDISPATCH, 0, com.wrap(home.result)))
+        lresult = home.call(
+            lambda: com.lresult_from_object(com.IID_IDISPATCH, 0, com.wrap(home.result))
+        )
 
         def client() -> tuple[int, int]:
             got = com.DispatchClient(com.object_from_lresult(lresult, com.IID_IDISPATCH, 0))
@@ -90,7 +92,7 @@ class Loaded:
     def GetClassID(self) -> str:  # noqa: N802
         return LOADED_CLSID
 
-    def Load(self, storage: Any) -> None:  # noqa: N802, ANN401
+    def Load(self, storage: Any) -> None:  # noqa: N802
         self.text = storage.open_stream("Text", 0x10).read(100)
 
     def Text(self) -> bytes:  # noqa: N802
@@ -104,7 +106,7 @@ def test_load_from_storage_creates_the_storages_class_and_has_it_load(
 
     def body() -> tuple[bytes, int, int]:
         storage = com.create_docfile(str(tmp_path / "a.stg"), STGM_RW_CREATE)
-        storage.create_stream("Text", STGM_RW_CREATE).write(b"saved")
+        storage.create_stream("Text", STGM_RW_CREATE).write(b"saved")  # type: ignore[attr-defined]
         storage.set_class(LOADED_CLSID)
         loaded = com.DispatchClient(com.load_from_storage(storage, com.IID_IDISPATCH))
         other = com.create_docfile(str(tmp_path / "b.stg"), STGM_RW_CREATE)
@@ -131,11 +133,11 @@ class Source:
         self.answers = answers
         self.asked: list[tuple[Any, ...]] = []
 
-    def QueryContinueDrag(self, escape: Any, keys: Any) -> int:  # noqa: N802, ANN401
+    def QueryContinueDrag(self, escape: Any, keys: Any) -> int:  # noqa: N802
         self.asked.append(("query", escape, keys))
         return self.answers.pop(0)
 
-    def GiveFeedback(self, effect: Any) -> int:  # noqa: N802, ANN401
+    def GiveFeedback(self, effect: Any) -> int:  # noqa: N802
         self.asked.append(("feedback", effect))
         return com.DRAGDROP_S_USEDEFAULTCURSORS
 
@@ -146,7 +148,7 @@ class Data:
 
 
 def _window() -> int:
-    messages.register_class("s25-dragdrop", lambda h, m, w, l: messages.def_window_proc(h, m, w, l))
+    messages.register_class("s25-dragdrop", messages.def_window_proc)
     return messages.create_window("s25-dragdrop", "", parent=messages.HWND_MESSAGE).hwnd
 
 
@@ -247,6 +249,7 @@ def test_the_type_library_stand_ins() -> None:
     assert _hresult(com.unregister_type_library, libid, 1, 0, 0, 1) == E_INVALIDARG
     with pytest.raises(TypeError):
         com.unregister_type_library(libid, 1, 0, 0, None)  # type: ignore[arg-type]
-    assert in_apartment(
-        lambda: _hresult(com.record_from_type_info, com.memory_stream())
-    ) == E_NOINTERFACE
+    assert (
+        in_apartment(lambda: _hresult(com.record_from_type_info, com.memory_stream()))
+        == E_NOINTERFACE
+    )

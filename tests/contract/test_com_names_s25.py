@@ -134,10 +134,10 @@ class DropSource:
 
     def QueryContinueDrag(self, escape: Any, keys: Any) -> int:  # noqa: N802
         self.queries += 1
-        return winerror.DRAGDROP_S_DROP if self.queries > 2 else 0
+        return int(winerror.DRAGDROP_S_DROP) if self.queries > 2 else 0
 
     def GiveFeedback(self, effect: Any) -> int:  # noqa: N802
-        return winerror.DRAGDROP_S_USEDEFAULTCURSORS
+        return int(winerror.DRAGDROP_S_USEDEFAULTCURSORS)
 
 
 class Data:
@@ -185,7 +185,8 @@ def _hresult(fn: Any, *args: Any) -> int:
     try:
         fn(*args)
     except pythoncom.com_error as error:
-        return int(error.hresult)
+        hresult: int = error.hresult
+        return hresult
     return 0
 
 

@@ -110,6 +110,8 @@ from ._docfile import write_class_storage as write_class_storage
 from ._docfiles import class_of_file as class_of_file
 from ._docfiles import create_storage_ex as create_storage_ex
 from ._docfiles import is_storage_file as is_storage_file
+from ._dragdrop import *  # noqa: F403 - register_drag_drop, do_drag_drop...
+from ._dragdrop import __all__ as _dragdrop_names
 from ._faces import interface_class as interface_class
 from ._faces import set_iid_type as set_iid_type
 from ._faces import set_interface_class as set_interface_class
@@ -147,6 +149,8 @@ from ._localserver import serve as serve
 from ._lockbytes import IID_ILOCKBYTES as IID_ILOCKBYTES
 from ._lockbytes import LockBytesPointer as LockBytesPointer
 from ._lockbytes import memory_lock_bytes as memory_lock_bytes
+from ._lresult import lresult_from_object as lresult_from_object
+from ._lresult import object_from_lresult as object_from_lresult
 from ._marshal import CLSID_STD_GLOBAL_INTERFACE_TABLE as CLSID_STD_GLOBAL_INTERFACE_TABLE
 from ._marshal import MSHLFLAGS_NORMAL as MSHLFLAGS_NORMAL
 from ._marshal import MSHLFLAGS_TABLESTRONG as MSHLFLAGS_TABLESTRONG
@@ -291,12 +295,8 @@ from ._typed import PersistStreamPointer as PersistStreamPointer
 from ._typed import PropertyBagPointer as PropertyBagPointer
 from ._typed import StreamPointer as StreamPointer
 from ._typed_values import Variant as Variant
-from ._typelibs import find_type_library as find_type_library
-from ._dragdrop import *  # noqa: F403 - register_drag_drop, do_drag_drop...
-from ._dragdrop import __all__ as _dragdrop_names
-from ._lresult import lresult_from_object as lresult_from_object
-from ._lresult import object_from_lresult as object_from_lresult
 from ._typelibs import IID_ITYPEINFO as IID_ITYPEINFO
+from ._typelibs import find_type_library as find_type_library
 from ._typelibs import load_type_library as load_type_library
 from ._typelibs import record_from_type_info as record_from_type_info
 from ._typelibs import unregister_type_library as unregister_type_library

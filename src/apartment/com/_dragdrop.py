@@ -16,13 +16,14 @@ therefore lands nowhere, which Windows reports as DRAGDROP_S_CANCEL with DROPEFF
 from __future__ import annotations
 
 import threading
+
 from .. import messages
 from .._codes import E_INVALIDARG, E_OUTOFMEMORY
 from .._fork import OUTER, hold_across_fork
 from ..errors import ComError
+from ._faces import set_interface_class
 from ._iids import IID_IDATAOBJECT, IID_IDROPSOURCE, IID_IDROPTARGET
 from ._ole_clipboard import ole_initialized
-from ._faces import set_interface_class
 from ._pointer import InterfacePointer
 
 __all__ = [
@@ -51,12 +52,15 @@ DRAGDROP_S_CANCEL = 0x00040101
 DRAGDROP_S_USEDEFAULTCURSORS = 0x00040102
 DROPEFFECT_NONE = 0
 
+
 class DropTargetPointer(InterfacePointer):
     """An IDropTarget pointer: a window's receiver of drops."""
 
     __slots__ = ()
 
-    def drag_enter(self, data: InterfacePointer, key_state: int, point: tuple[int, int], effect: int) -> int:
+    def drag_enter(
+        self, data: InterfacePointer, key_state: int, point: tuple[int, int], effect: int
+    ) -> int:
         """The drag entered the window: the effect a drop would have."""
         return int(self._call("DragEnter", data, key_state, point, effect) or 0)
 
@@ -68,7 +72,9 @@ class DropTargetPointer(InterfacePointer):
         """The drag left the window."""
         self._call("DragLeave")
 
-    def drop(self, data: InterfacePointer, key_state: int, point: tuple[int, int], effect: int) -> int:
+    def drop(
+        self, data: InterfacePointer, key_state: int, point: tuple[int, int], effect: int
+    ) -> int:
         """The data was dropped on the window: the effect the drop had."""
         return int(self._call("Drop", data, key_state, point, effect) or 0)
 
@@ -149,7 +155,9 @@ def drop_target(hwnd: int) -> InterfacePointer | None:
         return _targets.get(hwnd)
 
 
-def do_drag_drop(data: InterfacePointer, source: InterfacePointer, ok_effects: int) -> tuple[int, int]:
+def do_drag_drop(
+    data: InterfacePointer, source: InterfacePointer, ok_effects: int
+) -> tuple[int, int]:
     """Run a drag of ``data`` from ``source`` (an IDropSource) until it drops or cancels.
 
     Runs the source's methods on the calling thread's apartment rules (a call into its own);
@@ -161,8 +169,8 @@ def do_drag_drop(data: InterfacePointer, source: InterfacePointer, ok_effects: i
 
     Raises:
         ComError: E_INVALIDARG (no data or no source), E_NOINTERFACE (``data`` is no
-            IDataObject, or ``source`` no IDropSource), or what the source's QueryContinueDrag raises (its failure ends
-            the drag).
+            IDataObject, or ``source`` no IDropSource), or what the source's
+            QueryContinueDrag raises (its failure ends the drag).
     """
     if data is None or source is None:
         raise ComError.from_hresult(E_INVALIDARG, "DoDragDrop needs a data object and a source")

@@ -9,11 +9,13 @@ can be read here), so every such lookup fails that way, naming why.
 
 from __future__ import annotations
 
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from ..errors import E_INVALIDARG, TYPE_E_CANTLOADLIBRARY, TYPE_E_LIBNOTREGISTERED, ComError
 from ._iids import iid_text
-from ._pointer import InterfacePointer
+
+if TYPE_CHECKING:
+    from ._pointer import InterfacePointer
 
 __all__ = [
     "IID_ITYPEINFO",
@@ -63,7 +65,9 @@ def load_type_library(path: str) -> NoReturn:
     )
 
 
-def unregister_type_library(libid: object, major: int, minor: int, lcid: int, syskind: int) -> NoReturn:
+def unregister_type_library(
+    libid: object, major: int, minor: int, lcid: int, syskind: int
+) -> NoReturn:
     """Remove a type library's registration (UnRegisterTypeLib).
 
     Windows deletes the library's TypeLib key and its interfaces' keys; a library that is not

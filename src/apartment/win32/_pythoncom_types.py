@@ -18,6 +18,7 @@ __all__ = [
     "ObjectFromAddress",
 ]  # fmt: skip
 
+
 class _Record:
     """A record that is also a sequence of its fields, in :attr:`_ORDER` (as pywin32's)."""
 
@@ -70,9 +71,11 @@ class PyFUNCDESC(_Record):
     desckind = _DESCKIND_FUNCDESC
 
     def __init__(self) -> None:
-        for name in self.__slots__:
-            setattr(self, name, 0)
-        self.args = self.rettype = self.scodeArray = None
+        self.memid = self.funckind = self.invkind = self.callconv = 0
+        self.cParamsOpt = self.oVft = self.wFuncFlags = 0
+        self.args: object = None
+        self.rettype: object = None
+        self.scodeArray: object = None
 
     def __repr__(self) -> str:
         def shown(value: object) -> str:

@@ -59,6 +59,7 @@ from ..errors import (
     InvalidHandleError,
 )
 from . import _com_names as _com_names
+from . import pywintypes as pywintypes
 from . import win32com as _win32com
 from ._adapt import dword, ms_to_timeout
 from ._classobjects import CoRegisterClassObject as CoRegisterClassObject
@@ -107,7 +108,6 @@ from ._storage import StgCreateDocfileOnILockBytes as StgCreateDocfileOnILockByt
 from ._storage import StgOpenStorage as StgOpenStorage
 from ._storage import StgOpenStorageOnILockBytes as StgOpenStorageOnILockBytes
 from ._storage import WriteClassStg as WriteClassStg
-from . import pywintypes as pywintypes
 from .pywintypes import IID, PyIID, clsid_text
 
 __all__ = [
