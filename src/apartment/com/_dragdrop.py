@@ -18,9 +18,8 @@ from __future__ import annotations
 import threading
 
 from .. import messages
-from .._codes import E_INVALIDARG, E_OUTOFMEMORY
 from .._fork import OUTER, hold_across_fork
-from ..errors import ComError
+from ..errors import E_INVALIDARG, E_OUTOFMEMORY, ComError
 from ._faces import set_interface_class
 from ._iids import IID_IDATAOBJECT, IID_IDROPSOURCE, IID_IDROPTARGET
 from ._ole_clipboard import ole_initialized
