@@ -3,6 +3,7 @@ drag and drop registrations, CoSetCancelObject, and the type library stand-ins."
 
 from __future__ import annotations
 
+import gc
 import threading
 from typing import TYPE_CHECKING, Any
 
@@ -253,3 +254,19 @@ def test_the_type_library_stand_ins() -> None:
         in_apartment(lambda: _hresult(com.record_from_type_info, com.memory_stream()))
         == E_NOINTERFACE
     )
+
+
+def test_live_counts_count_pointers_and_gateways_made_while_counting() -> None:
+    def body() -> list[tuple[int, int]]:
+        com.count_live_objects()
+        gc.collect()
+        base_pointers, base_gateways = com.live_counts()
+        seen = []
+        wrapped = com.wrap(Counter())
+        seen.append(com.live_counts())
+        del wrapped
+        gc.collect()
+        seen.append(com.live_counts())
+        return [(p - base_pointers, g - base_gateways) for p, g in seen]
+
+    assert in_apartment(body) == [(1, 1), (0, 0)]

@@ -5,6 +5,7 @@ RevokeDragDrop, DoDragDrop and CoSetCancelObject."""
 
 from __future__ import annotations
 
+import gc
 import threading
 from typing import Any
 
@@ -248,3 +249,28 @@ def test_set_cancel_object_takes_an_object_or_none() -> None:
     pythoncom.CoSetCancelObject(None)  # nothing pushed: nothing to pop
     with pytest.raises(TypeError):
         pythoncom.CoSetCancelObject(1)
+
+
+class Plain:
+    _public_methods_ = ["F"]
+
+    def F(self) -> int:  # noqa: N802
+        return 1
+
+
+def _counts() -> tuple[int, int]:
+    gc.collect()
+    return pythoncom._GetGatewayCount(), pythoncom._GetInterfaceCount()
+
+
+def test_the_leak_counts_follow_live_gateways_and_interface_objects() -> None:
+    base_gateways, base_pointers = _counts()
+    wrapped = wrap(Plain())
+    assert _counts() == (base_gateways + 1, base_pointers + 1)
+    del wrapped
+    assert _counts() == (base_gateways, base_pointers)
+    stream = pythoncom.CreateStreamOnHGlobal()
+    clone = stream.Clone()
+    assert _counts() == (base_gateways, base_pointers + 2)  # no gateway: not Python objects
+    del stream, clone
+    assert _counts() == (base_gateways, base_pointers)

@@ -143,6 +143,8 @@ from ._lifecycle import S_FALSE as S_FALSE
 from ._lifecycle import S_OK as S_OK
 from ._lifecycle import initialize as initialize
 from ._lifecycle import uninitialize as uninitialize
+from ._live import count_live_objects as count_live_objects
+from ._live import live_counts as live_counts
 from ._localserver import ServerInfo as ServerInfo
 from ._localserver import running_servers as running_servers
 from ._localserver import serve as serve
@@ -601,4 +603,6 @@ __all__ = [
     "load_from_storage",
     "set_cancel_object",
     *_dragdrop_names,
+    "count_live_objects",
+    "live_counts",
 ]

@@ -447,13 +447,13 @@ def PumpMessages() -> None:
 
 
 def _GetInterfaceCount() -> int:
-    """pywin32's count of its C++ interface wrappers: there are none here."""
-    return 0
+    """The live interface objects (made since pythoncom was imported): pywin32's leak check."""
+    return com.live_counts()[0]
 
 
 def _GetGatewayCount() -> int:
-    """pywin32's count of its C++ gateways: there are none here."""
-    return 0
+    """The live gateways (made since pythoncom was imported): pywin32's leak check."""
+    return com.live_counts()[1]
 
 
 class PyIGlobalInterfaceTable:
@@ -509,4 +509,5 @@ def _initialize_importing_thread() -> None:
         return  # pywin32 ignores a failure here
 
 
+com.count_live_objects()  # for _GetInterfaceCount and _GetGatewayCount
 _initialize_importing_thread()
