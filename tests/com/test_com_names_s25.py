@@ -24,6 +24,7 @@ E_NOINTERFACE = -2147467262
 E_OUTOFMEMORY = -2147024882
 REGDB_E_CLASSNOTREG = -2147221164
 RPC_S_CALLPENDING = -2147417835
+CO_E_OBJNOTREG = -2147220997
 STGM_RW_CREATE = 0x1012  # READWRITE | SHARE_EXCLUSIVE | CREATE
 LOADED_CLSID = "{3F2C5B7E-0E7A-4C41-9A51-2B5D25C0A001}"
 
@@ -270,3 +271,34 @@ def test_live_counts_count_pointers_and_gateways_made_while_counting() -> None:
         return [(p - base_pointers, g - base_gateways) for p, g in seen]
 
     assert in_apartment(body) == [(1, 1), (0, 0)]
+
+
+def test_weak_marshal_data_dies_with_the_last_proxy_though_the_object_lives() -> None:
+    streams: list[Any] = []
+
+    def make() -> Any:
+        pointer = com.wrap(Counter())
+        stream = com.memory_stream()
+        com.marshal_interface(stream, pointer, com.MSHLFLAGS_TABLEWEAK)
+        streams.append(stream)
+        return pointer  # the home keeps its object
+
+    home: StaThread[Any] = StaThread(make)
+
+    def unmarshal() -> Any:
+        streams[0].seek(0, 0)
+        return com.unmarshal_interface(streams[0])
+
+    try:
+
+        def client() -> tuple[int, int]:
+            first, second = unmarshal(), unmarshal()  # any number while a proxy lives
+            calls = com.DispatchClient(first).Next() + com.DispatchClient(second).Next()
+            del first, second
+            gc.collect()
+            return calls, _hresult(unmarshal)
+
+        assert in_apartment(client) == (3, CO_E_OBJNOTREG)
+        assert home.call(lambda: com.DispatchClient(home.result).Next()) == 3  # it lives
+    finally:
+        home.stop()
