@@ -95,10 +95,16 @@ def test_unregistering_a_library_that_is_not_registered_is_invalid_arg() -> None
 
 def test_smaller_names() -> None:
     assert pythoncom.pywintypes is pywintypes
-    with pytest.raises(ValueError, match="Address is not a valid COM object"):
-        pythoncom.ObjectFromAddress(0)
     with pytest.raises(TypeError):
         pythoncom.OleLoad(None, pythoncom.IID_IUnknown, None)
+
+
+@pytest.mark.skipif(
+    ON_THE_ORACLE, reason="pywin32 reads the address: the access violation it catches is printed"
+)
+def test_an_address_is_no_com_object() -> None:
+    with pytest.raises(ValueError, match="Address is not a valid COM object"):
+        pythoncom.ObjectFromAddress(0)  # the oracle's message (probed by hand)
 
 
 @pytest.mark.parametrize("lresult", [0, 5, -1])
