@@ -302,3 +302,16 @@ def test_weak_marshal_data_dies_with_the_last_proxy_though_the_object_lives() ->
         assert home.call(lambda: com.DispatchClient(home.result).Next()) == 3  # it lives
     finally:
         home.stop()
+
+
+def test_a_url_moniker_resolves_against_a_url_context_only() -> None:
+    base = com.url_moniker(None, "http://example.com/a/b")
+    file = com.file_moniker("/tmp/x")
+    names = [
+        com.url_moniker(base, "c").display_name(None, None),
+        com.url_moniker(file, "c").display_name(None, None),  # not a URL moniker: ignored
+        com.url_moniker(None, "D:/q").display_name(None, None),
+    ]
+    assert names == ["http://example.com/a/c", "c", "file:///D:/q"]
+    assert base.system_kind() == com.MKSYS_URLMONIKER
+    assert _hresult(com.url_moniker, None, "x", 2) == E_INVALIDARG

@@ -280,3 +280,27 @@ def test_the_leak_counts_follow_live_gateways_and_interface_objects() -> None:
     assert _counts() == (base_gateways, base_pointers + 2)  # no gateway: not Python objects
     del stream, clone
     assert _counts() == (base_gateways, base_pointers)
+
+
+def test_a_url_moniker_names_its_url_resolved_against_its_context() -> None:
+    ctx = pythoncom.CreateBindCtx(0)
+    moniker = pythoncom.CreateURLMonikerEx(None, "http://example.com/a/b")
+    assert moniker.GetDisplayName(ctx, None) == "http://example.com/a/b"
+    assert moniker.IsSystemMoniker() == 6  # MKSYS_URLMONIKER
+    assert moniker.GetClassID() == pywintypes.IID("{79EAC9E0-BAF9-11CE-8C82-00AA004BA90B}")
+    legacy = pythoncom.CreateURLMonikerEx(None, "http://example.com/x", pythoncom.URL_MK_LEGACY)
+    assert legacy.GetDisplayName(ctx, None) == "http://example.com/x"
+    names = [
+        pythoncom.CreateURLMonikerEx(moniker, relative).GetDisplayName(ctx, None)
+        for relative in ("c/d", "/z")
+    ]
+    assert names == ["http://example.com/a/c/d", "http://example.com/z"]
+    dos = pythoncom.CreateURLMonikerEx(None, "C:\\x\\y.txt")
+    assert dos.GetDisplayName(ctx, None) == "file:///C:/x/y.txt"
+    assert moniker.IsEqual(pythoncom.CreateURLMonikerEx(None, "http://example.com/a/b")) == 0
+    with pytest.raises(TypeError, match="None is not a valid string"):
+        pythoncom.CreateURLMonikerEx(None, None)
+    with pytest.raises(TypeError):
+        pythoncom.CreateURLMonikerEx(None, 5)
+    error = com_error_of(pythoncom.CreateURLMonikerEx, None, "http://e.com/", 7)
+    assert error.hresult == winerror.E_INVALIDARG

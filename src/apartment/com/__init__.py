@@ -302,6 +302,8 @@ from ._typelibs import find_type_library as find_type_library
 from ._typelibs import load_type_library as load_type_library
 from ._typelibs import record_from_type_info as record_from_type_info
 from ._typelibs import unregister_type_library as unregister_type_library
+from ._url_moniker import MKSYS_URLMONIKER as MKSYS_URLMONIKER
+from ._url_moniker import url_moniker as url_moniker
 from ._variant import VariantTypeError as VariantTypeError
 from ._variant import com_date as com_date
 from ._variant import to_variant as to_variant
@@ -605,4 +607,6 @@ __all__ = [
     *_dragdrop_names,
     "count_live_objects",
     "live_counts",
+    "MKSYS_URLMONIKER",
+    "url_moniker",
 ]

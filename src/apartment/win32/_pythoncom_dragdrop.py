@@ -1,4 +1,4 @@
-"""pywin32's OLE drag and drop, objects handed through a message, OleLoad, CoSetCancelObject.
+"""pywin32's OLE drag and drop, LRESULT objects, OleLoad, CoSetCancelObject, URL monikers.
 
 ``pythoncom`` re-exports every name here (kept apart to keep that module small).
 """
@@ -11,10 +11,11 @@ from typing import Any
 from .. import com
 from ._adapt import dword
 from ._interfaces import com_object
+from ._monikers import _string
 
 __all__ = [
     "RegisterDragDrop", "RevokeDragDrop", "DoDragDrop", "ObjectFromLresult", "OleLoad",
-    "CoSetCancelObject",
+    "CoSetCancelObject", "CreateURLMonikerEx",
 ]  # fmt: skip
 
 
@@ -48,3 +49,9 @@ def OleLoad(storage: object, iid: object, site: object, /) -> Any:  # noqa: ANN4
 
 def CoSetCancelObject(obj: object, /) -> None:
     com.set_cancel_object(None if obj is None else com_object(obj))
+
+
+def CreateURLMonikerEx(context: object, URL: object, flags: int = 1, /) -> Any:  # noqa: ANN401
+    """A URL moniker (``context``: a moniker ``URL`` is relative to, or None)."""
+    url = _string(URL)
+    return com.url_moniker(None if context is None else com_object(context), url, dword(flags))
