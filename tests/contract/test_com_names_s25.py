@@ -304,3 +304,33 @@ def test_a_url_moniker_names_its_url_resolved_against_its_context() -> None:
         pythoncom.CreateURLMonikerEx(None, 5)
     error = com_error_of(pythoncom.CreateURLMonikerEx, None, "http://e.com/", 7)
     assert error.hresult == winerror.E_INVALIDARG
+
+
+class Recording(DropTarget):
+    def __init__(self) -> None:
+        self.calls: list[tuple[Any, ...]] = []
+
+    def DragOver(self, *args: Any) -> int:  # noqa: N802
+        self.calls.append(args)
+        return 6
+
+    def Drop(self, data: Any, *args: Any) -> int:  # noqa: N802
+        self.calls.append((type(data).__name__, *args))
+        return 7
+
+
+def test_drop_targets_and_sources_are_interfaces_of_their_own() -> None:
+    for iid, name in ((IID_IDropTarget, "IDropTarget"), (IID_IDropSource, "IDropSource")):
+        assert pythoncom.TypeIIDs[iid].__name__ == "Py" + name
+        assert pythoncom.InterfaceNames[name] == iid
+        assert pythoncom.ServerInterfaces[iid] == name.encode()
+    server = Recording()
+    target = wrap(server, IID_IDropTarget)
+    assert type(target).__name__ == "PyIDropTarget"
+    data = wrap(Data(), pythoncom.IID_IDataObject)
+    assert (target.DragOver(1, (2, 3), 4), target.Drop(data, 1, (2, 3), 4)) == (6, 7)
+    assert server.calls == [(1, (2, 3), 4), ("PyIDataObject", 1, (2, 3), 4)]
+    source = wrap(DropSource(), IID_IDropSource)
+    assert type(source).__name__ == "PyIDropSource"
+    assert source.QueryContinueDrag(0, 0) is None  # its success code is not given back
+    assert source.GiveFeedback(1) is None

@@ -85,7 +85,8 @@ class DropSourcePointer(InterfacePointer):
 
     def query_continue_drag(self, escape_pressed: bool, key_state: int) -> int:
         """S_OK to go on, DRAGDROP_S_DROP to drop, DRAGDROP_S_CANCEL to give up."""
-        return int(self._call("QueryContinueDrag", escape_pressed, key_state) or 0)
+        answer = self._call("QueryContinueDrag", int(escape_pressed), key_state)  # a BOOL
+        return int(answer or 0)
 
     def give_feedback(self, effect: int) -> int:
         """Show the effect a drop would have (DRAGDROP_S_USEDEFAULTCURSORS: the default)."""

@@ -10,13 +10,47 @@ from typing import Any
 
 from .. import com
 from ._adapt import dword
-from ._interfaces import com_object
+from ._interfaces import PyIUnknown, com_object
 from ._monikers import _string
 
 __all__ = [
     "RegisterDragDrop", "RevokeDragDrop", "DoDragDrop", "ObjectFromLresult", "OleLoad",
     "CoSetCancelObject", "CreateURLMonikerEx",
 ]  # fmt: skip
+
+
+class PyIDropTarget(PyIUnknown, com.DropTargetPointer):
+    """pywin32's PyIDropTarget: a window's receiver of drops."""
+
+    __slots__ = ()
+
+    def DragEnter(self, pDataObj: object, grfKeyState: int, pt: Any, pdwEffect: int, /) -> int:  # noqa: ANN401
+        return self.drag_enter(com_object(pDataObj), dword(grfKeyState), pt, dword(pdwEffect))
+
+    def DragOver(self, grfKeyState: int, pt: Any, pdwEffect: int, /) -> int:  # noqa: ANN401
+        return self.drag_over(dword(grfKeyState), pt, dword(pdwEffect))
+
+    def DragLeave(self) -> None:
+        self.drag_leave()
+
+    def Drop(self, pDataObj: object, grfKeyState: int, pt: Any, dwEffect: int, /) -> int:  # noqa: ANN401
+        return self.drop(com_object(pDataObj), dword(grfKeyState), pt, dword(dwEffect))
+
+
+class PyIDropSource(PyIUnknown, com.DropSourcePointer):
+    """pywin32's PyIDropSource: the source of a drag (its answers' success codes are dropped)."""
+
+    __slots__ = ()
+
+    def QueryContinueDrag(self, fEscapePressed: int, grfKeyState: int, /) -> None:
+        self.query_continue_drag(bool(fEscapePressed), dword(grfKeyState))
+
+    def GiveFeedback(self, dwEffect: int, /) -> None:
+        self.give_feedback(dword(dwEffect))
+
+
+com.set_interface_class(com.IID_IDROPTARGET, PyIDropTarget)
+com.set_interface_class(com.IID_IDROPSOURCE, PyIDropSource)
 
 
 def RegisterDragDrop(hwnd: int, dropTarget: object, /) -> None:

@@ -97,6 +97,8 @@ from ._monikers import __all__ as _moniker_names
 from ._monikers import already_registered
 from ._policies import Pywin32Protocol
 from ._pythoncom_dragdrop import *  # noqa: F403 - its names are this module's
+from ._pythoncom_dragdrop import PyIDropSource as _PyIDropSource
+from ._pythoncom_dragdrop import PyIDropTarget as _PyIDropTarget
 from ._pythoncom_dragdrop import __all__ as _dragdrop_names
 from ._pythoncom_types import *  # noqa: F403 - its names are this module's
 from ._pythoncom_types import __all__ as _type_names
@@ -231,12 +233,18 @@ CLSID_StdGlobalInterfaceTable = IID(com.CLSID_STD_GLOBAL_INTERFACE_TABLE)
 TypeIIDs: dict[PyIID, type[InterfacePointer]] = {IID(iid): cls for iid, cls in TYPE_IIDS.items()}
 TypeIIDs[IID(com.IID_ISTORAGE)] = PyIStorage
 TypeIIDs[IID(com.IID_IENUMSTATSTG)] = PyIEnumSTATSTG
+TypeIIDs[IID(com.IID_IDROPTARGET)] = _PyIDropTarget
+TypeIIDs[IID(com.IID_IDROPSOURCE)] = _PyIDropSource
 InterfaceNames: dict[str, PyIID] = {
     cls.__name__[2:]: IID(iid) for iid, cls in TYPE_IIDS.items() if cls.__name__.startswith("PyI")
 }
+InterfaceNames["IDropTarget"] = IID(com.IID_IDROPTARGET)
+InterfaceNames["IDropSource"] = IID(com.IID_IDROPSOURCE)
 ServerInterfaces: dict[PyIID, bytes] = {
     IID(iid): cls.__name__[2:].encode() for iid, cls in TYPE_IIDS.items() if iid != com.IID_IUNKNOWN
 }  # the interfaces a Python server can implement, named as pywin32 names them (bytes)
+ServerInterfaces[IID(com.IID_IDROPTARGET)] = b"IDropTarget"
+ServerInterfaces[IID(com.IID_IDROPSOURCE)] = b"IDropSource"
 PyIDispatchType = PyIDispatch
 PyIUnknownType = PyIUnknown
 
