@@ -39,6 +39,7 @@ from ._callctl import stall_warning as stall_warning
 from ._cancel_object import IID_ICANCELMETHODCALLS as IID_ICANCELMETHODCALLS
 from ._cancel_object import CancelPointer as CancelPointer
 from ._cancel_object import cancel_object as cancel_object
+from ._cancel_object import set_cancel_object as set_cancel_object
 from ._class_entry import CLSCTX_ALL as CLSCTX_ALL
 from ._class_entry import CLSCTX_INPROC as CLSCTX_INPROC
 from ._class_entry import CLSCTX_INPROC_HANDLER as CLSCTX_INPROC_HANDLER
@@ -109,6 +110,8 @@ from ._docfile import write_class_storage as write_class_storage
 from ._docfiles import class_of_file as class_of_file
 from ._docfiles import create_storage_ex as create_storage_ex
 from ._docfiles import is_storage_file as is_storage_file
+from ._dragdrop import *  # noqa: F403 - register_drag_drop, do_drag_drop...
+from ._dragdrop import __all__ as _dragdrop_names
 from ._faces import interface_class as interface_class
 from ._faces import set_iid_type as set_iid_type
 from ._faces import set_interface_class as set_interface_class
@@ -140,12 +143,16 @@ from ._lifecycle import S_FALSE as S_FALSE
 from ._lifecycle import S_OK as S_OK
 from ._lifecycle import initialize as initialize
 from ._lifecycle import uninitialize as uninitialize
+from ._live import count_live_objects as count_live_objects
+from ._live import live_counts as live_counts
 from ._localserver import ServerInfo as ServerInfo
 from ._localserver import running_servers as running_servers
 from ._localserver import serve as serve
 from ._lockbytes import IID_ILOCKBYTES as IID_ILOCKBYTES
 from ._lockbytes import LockBytesPointer as LockBytesPointer
 from ._lockbytes import memory_lock_bytes as memory_lock_bytes
+from ._lresult import lresult_from_object as lresult_from_object
+from ._lresult import object_from_lresult as object_from_lresult
 from ._marshal import CLSID_STD_GLOBAL_INTERFACE_TABLE as CLSID_STD_GLOBAL_INTERFACE_TABLE
 from ._marshal import MSHLFLAGS_NORMAL as MSHLFLAGS_NORMAL
 from ._marshal import MSHLFLAGS_TABLESTRONG as MSHLFLAGS_TABLESTRONG
@@ -184,6 +191,7 @@ from ._monikers import item_moniker as item_moniker
 from ._monikers import pointer_moniker as pointer_moniker
 from ._ole_clipboard import *  # noqa: F403 - ole_initialize, ole_set_clipboard...
 from ._ole_clipboard import __all__ as _ole_clipboard_names
+from ._persist import load_from_storage as load_from_storage
 from ._persist import load_from_stream as load_from_stream
 from ._persist import read_class as read_class
 from ._persist import save_to_stream as save_to_stream
@@ -289,8 +297,13 @@ from ._typed import PersistStreamPointer as PersistStreamPointer
 from ._typed import PropertyBagPointer as PropertyBagPointer
 from ._typed import StreamPointer as StreamPointer
 from ._typed_values import Variant as Variant
+from ._typelibs import IID_ITYPEINFO as IID_ITYPEINFO
 from ._typelibs import find_type_library as find_type_library
 from ._typelibs import load_type_library as load_type_library
+from ._typelibs import record_from_type_info as record_from_type_info
+from ._typelibs import unregister_type_library as unregister_type_library
+from ._url_moniker import MKSYS_URLMONIKER as MKSYS_URLMONIKER
+from ._url_moniker import url_moniker as url_moniker
 from ._variant import VariantTypeError as VariantTypeError
 from ._variant import com_date as com_date
 from ._variant import to_variant as to_variant
@@ -583,4 +596,17 @@ __all__ = [
     "unpack_cida",
     "unpack_file_group",
     "unpack_id_list",
+    # s25-comnames: type information, drag and drop, objects handed through a message
+    "IID_ITYPEINFO",
+    "record_from_type_info",
+    "unregister_type_library",
+    "lresult_from_object",
+    "object_from_lresult",
+    "load_from_storage",
+    "set_cancel_object",
+    *_dragdrop_names,
+    "count_live_objects",
+    "live_counts",
+    "MKSYS_URLMONIKER",
+    "url_moniker",
 ]

@@ -32,7 +32,13 @@ from ._proxy import make_agile
 if TYPE_CHECKING:
     from ._packet import CallPacket
 
-__all__ = ["IID_ICANCELMETHODCALLS", "CancelObject", "CancelPointer", "cancel_object"]
+__all__ = [
+    "IID_ICANCELMETHODCALLS",
+    "CancelObject",
+    "CancelPointer",
+    "cancel_object",
+    "set_cancel_object",
+]
 
 IID_ICANCELMETHODCALLS = "{00000029-0000-0000-C000-000000000046}"
 
@@ -111,10 +117,30 @@ class CancelPointer(InterfacePointer):
         return result
 
 
+_pushed: dict[int, list[InterfacePointer]] = {}  # CoSetCancelObject's, by native thread id
+
+
+def set_cancel_object(value: InterfacePointer | None) -> None:
+    """Push a cancel object for the calling thread's calls, or (None) pop the last one.
+
+    CoSetCancelObject, which custom marshalers call around a call they make themselves: while
+    pushed, :func:`cancel_object` for this thread gives it (asked for ICancelMethodCalls).
+    Popping when none is pushed does nothing.
+    """
+    me = current_thread().native_id
+    with KERNEL_LOCK:
+        if value is not None:
+            _pushed.setdefault(me, []).append(value)
+        elif _pushed.get(me):
+            _pushed[me].pop()
+            if not _pushed[me]:
+                del _pushed[me]
+
+
 def cancel_object(thread_id: int = 0) -> CancelPointer:
     """The cancel object of the call thread ``thread_id`` (0: this one) waits on.
 
-    CoGetCancelObject.
+    CoGetCancelObject: the last one :func:`set_cancel_object` pushed for that thread, if any.
 
     Raises:
         CancelDisabledError: that thread has not enabled call cancellation
@@ -129,6 +155,11 @@ def cancel_object(thread_id: int = 0) -> CancelPointer:
         if control is None or not control.cancellable:
             raise CancelDisabledError(f"thread {native_id} has not enabled call cancellation")
         packet = control.outgoing
+        pushed = _pushed.get(native_id)
+        if pushed:
+            top = pushed[-1]
+    if pushed:
+        return top.query_interface(IID_ICANCELMETHODCALLS)  # type: ignore[return-value]
     if packet is None:
         raise NoInterfaceError(f"thread {native_id} is not waiting on a call now")
     return CancelObject(native_id, packet).pointer()

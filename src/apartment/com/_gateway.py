@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, final
 
 from ..errors import NoInterfaceError
+from . import _live
 from ._iids import DERIVED_IIDS, DISPATCH_IIDS, GATEWAY_IIDS, iid_text
 from ._pointer import InterfacePointer
 from ._policy import FIRST_DISPID
@@ -51,6 +52,8 @@ class Gateway:
 
     def __init__(self, policy: Policy) -> None:
         self.policy = policy
+        if _live.gateways is not None:  # counting (pywin32's _GetGatewayCount)
+            _live.gateways.add(self)
 
     def __repr__(self) -> str:
         return f"<Gateway of {type(self.policy.obj).__name__}>"

@@ -117,12 +117,17 @@ _HEADER = 24  # what Windows reads first of an OBJREF: signature, flags, IID
 class _Marshaled:
     """One entry of the marshal table: what a record in a stream stands for."""
 
-    __slots__ = ("entry", "flags", "weak")
+    __slots__ = ("dead", "entry", "flags", "proxies", "weak")
 
     def __init__(self, value: object, flags: int) -> None:
         self.flags = flags
         self.entry: Entry | None = None
         self.weak: Callable[[], Any] | None = None
+        # TABLEWEAK: the pointers unmarshaled in other apartments (the object's external
+        # references). When the last goes, Windows' stub manager lets go of the object and
+        # the weak data is dead, even if the object lives on in its own apartment.
+        self.proxies: set[weakref.ref[Any]] = set()
+        self.dead = False
         if flags == MSHLFLAGS_TABLEWEAK and isinstance(value, InterfacePointer):
             target = value._target
             home, iid = value._apartment, value.iid
@@ -134,13 +139,26 @@ class _Marshaled:
 
     def value(self, iid: str | None) -> Any:  # noqa: ANN401
         if self.weak is not None:
-            pointer = self.weak()
+            pointer = None if self.dead else self.weak()
             if pointer is None:
-                raise ComError.from_hresult(CO_E_OBJNOTREG, "the weakly marshaled object is gone")
-            moved = marshal_value(pointer, pointer._apartment, current_apartment())
-            return moved.query_interface(iid) if iid and moved.iid != iid else moved
+                raise ComError.from_hresult(
+                    CO_E_OBJNOTREG,
+                    "the weakly marshaled object is gone, or its last proxy was released",
+                )
+            here = current_apartment()
+            moved = marshal_value(pointer, pointer._apartment, here)
+            moved = moved.query_interface(iid) if iid and moved.iid != iid else moved
+            if here is not pointer._apartment:
+                self.proxies.add(weakref.ref(moved, self._proxy_gone))
+            return moved
         assert self.entry is not None
         return _unmarshal(self.entry, iid)
+
+    def _proxy_gone(self, ref: weakref.ref[Any]) -> None:
+        """A weak reference's callback (any thread): an unmarshaled proxy was released."""
+        self.proxies.discard(ref)
+        if not self.proxies:
+            self.dead = True
 
 
 _table: dict[int, _Marshaled] = {}

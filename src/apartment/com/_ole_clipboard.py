@@ -58,6 +58,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ole_initialize",
     "ole_uninitialize",
+    "ole_initialized",
     "ole_set_clipboard",
     "ole_get_clipboard",
     "ole_flush_clipboard",
@@ -225,6 +226,13 @@ def ole_initialize() -> int:
         state = _registry.by_thread.setdefault(me, _OleThread())
         state.count += 1
         return S_OK if state.count == 1 else S_FALSE
+
+
+def ole_initialized() -> bool:
+    """Whether the calling thread has OLE initialized (an :func:`ole_initialize` not undone)."""
+    with _registry.lock:
+        state = _registry.by_thread.get(threading.get_native_id())
+    return state is not None and state.count > 0
 
 
 def ole_uninitialize() -> None:

@@ -13,12 +13,14 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import STG_E_READFAULT, ComError
 from ._activation import create_interface
-from ._iids import IID_IPERSISTSTREAM, iid_text
+from ._docfile import read_class_storage
+from ._iids import IID_IPERSISTSTORAGE, IID_IPERSISTSTREAM, iid_text
 
 if TYPE_CHECKING:
-    from ._typed import PersistStreamPointer, StreamPointer
+    from ._docfile import StoragePointer
+    from ._typed import PersistStoragePointer, PersistStreamPointer, StreamPointer
 
-__all__ = ["write_class", "read_class", "save_to_stream", "load_from_stream"]
+__all__ = ["write_class", "read_class", "save_to_stream", "load_from_stream", "load_from_storage"]
 
 _CLSCTX_SERVER = 0x15  # in-process, local and remote servers: what OleLoad asks for
 
@@ -62,4 +64,25 @@ def load_from_stream(stream: StreamPointer, iid: object) -> Any:  # noqa: ANN401
     clsid = read_class(stream)
     created: PersistStreamPointer = create_interface(clsid, _CLSCTX_SERVER, IID_IPERSISTSTREAM)  # type: ignore[assignment]
     created.load(stream)
+    return created.query_interface(iid)
+
+
+def load_from_storage(storage: StoragePointer, iid: object) -> Any:  # noqa: ANN401
+    """Create the object a storage holds and have it load itself (OleLoad).
+
+    The storage's class ID names the class; the new object is asked for IPersistStorage and
+    loads from ``storage``. (Windows' OleLoad then gives an IOleObject its client site; no
+    object here is an OLE embedding, so there is no site to give.)
+
+    Returns:
+        Its ``iid`` interface.
+
+    Raises:
+        ComError: what creating the class raises (REGDB_E_CLASSNOTREG for a storage whose
+            class is not registered, or has none), E_NOINTERFACE (not an IPersistStorage
+            object, or no ``iid``), or what its Load raises.
+    """
+    clsid = read_class_storage(storage)
+    created: PersistStoragePointer = create_interface(clsid, _CLSCTX_SERVER, IID_IPERSISTSTORAGE)  # type: ignore[assignment]
+    created.load(storage)
     return created.query_interface(iid)

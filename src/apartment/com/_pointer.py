@@ -28,6 +28,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..errors import NoInterfaceError, NotInitializedError, WrongThreadError
+from . import _live
 from ._apartment import Apartment, ApartmentKind, current_apartment, neutral
 from ._faces import FACES, interface_class
 from ._iids import IID_IUNKNOWN, iid_text
@@ -56,6 +57,8 @@ class InterfacePointer:
         self._target = target
         self._apartment = apartment
         self.iid = iid
+        if _live.pointers is not None:  # counting (pywin32's _GetInterfaceCount)
+            _live.pointers.add(self)
 
     @classmethod
     def of(cls, pointer: InterfacePointer, iid: str | None = None) -> Self:

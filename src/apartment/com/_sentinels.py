@@ -42,17 +42,32 @@ class ArgumentSentinel:
     def __deepcopy__(self, memo: dict[int, Any]) -> ArgumentSentinel:
         return self
 
-    def __init_subclass__(cls, **kwargs: object) -> NoReturn:
-        raise TypeError("the argument sentinels are final")
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        if _KINDS_MADE:
+            raise TypeError("the argument sentinels are final")
 
 
-EMPTY = ArgumentSentinel("EMPTY", "PyOleEmpty", sendable=True)
+_KINDS_MADE = False
+
+
+def _make(name: str, variant_name: str, *, sendable: bool) -> ArgumentSentinel:
+    """The sentinel ``name``, of a class of its own named as pywin32 names its type.
+
+    pywin32 gives each sentinel its own type (``type(pythoncom.Empty).__name__`` is
+    ``PyOleEmpty``); each class here is an :class:`ArgumentSentinel`, so one isinstance test
+    still finds them all.
+    """
+    kind = type(variant_name, (ArgumentSentinel,), {"__slots__": ()})
+    return kind(name, variant_name, sendable=sendable)  # type: ignore[no-any-return]
+
+
+EMPTY = _make("EMPTY", "PyOleEmpty", sendable=True)
 """An empty argument: the server gets DISP_E_PARAMNOTFOUND (pywin32's ``pythoncom.Empty``)."""
-MISSING = ArgumentSentinel("MISSING", "PyOleMissing", sendable=False)
+MISSING = _make("MISSING", "PyOleMissing", sendable=False)
 """An argument not to send at all (pywin32's ``pythoncom.Missing``): no VARIANT."""
-ARG_NOT_FOUND = ArgumentSentinel("ARG_NOT_FOUND", "ArgNotFound", sendable=True)
+ARG_NOT_FOUND = _make("ARG_NOT_FOUND", "ArgNotFound", sendable=True)
 """An argument not found: DISP_E_PARAMNOTFOUND (pywin32's ``pythoncom.ArgNotFound``)."""
-NOTHING = ArgumentSentinel("NOTHING", "PyOleNothing", sendable=True)
+NOTHING = _make("NOTHING", "PyOleNothing", sendable=True)
 """A null object reference (VB's ``Nothing``, pywin32's ``pythoncom.Nothing``): a NULL
 VT_DISPATCH, which a Python receiver gets as None."""
 
@@ -63,4 +78,5 @@ def _no_more(*args: object, **kwargs: object) -> NoReturn:
     )
 
 
+_KINDS_MADE = True
 ArgumentSentinel.__new__ = _no_more  # type: ignore[method-assign]  # these exist; no others

@@ -318,14 +318,20 @@ class PersistPropertyBagPointer(PersistPointer):
         self._call("Save", interface_arg(bag, IID_IPROPERTYBAG), int(clear_dirty), int(save_all))
 
 
+_IID_ISTORAGE = "{0000000B-0000-0000-C000-000000000046}"  # ._docfile's, which imports this
+
+
 class PersistStoragePointer(PersistPointer):
     """An IPersistStorage pointer: an object that saves itself to a structured storage.
 
-    Structured storage (IStorage) is not modelled: the methods that take a storage are not
-    here, only those that do not.
+    Of the methods that take a storage, only Load is here (what OleLoad calls).
     """
 
     __slots__ = ()
+
+    def load(self, storage: InterfacePointer) -> None:
+        """Have the object load itself from ``storage`` (an IStorage)."""
+        self._call("Load", interface_arg(storage, _IID_ISTORAGE))
 
     def is_dirty(self) -> bool:
         """Tell whether the object changed since it was last saved."""

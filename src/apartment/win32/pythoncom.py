@@ -59,6 +59,7 @@ from ..errors import (
     InvalidHandleError,
 )
 from . import _com_names as _com_names
+from . import pywintypes as pywintypes
 from . import win32com as _win32com
 from ._adapt import dword, ms_to_timeout
 from ._classobjects import CoRegisterClassObject as CoRegisterClassObject
@@ -95,6 +96,12 @@ from ._monikers import *  # noqa: F403 - its names are this module's
 from ._monikers import __all__ as _moniker_names
 from ._monikers import already_registered
 from ._policies import Pywin32Protocol
+from ._pythoncom_dragdrop import *  # noqa: F403 - its names are this module's
+from ._pythoncom_dragdrop import PyIDropSource as _PyIDropSource
+from ._pythoncom_dragdrop import PyIDropTarget as _PyIDropTarget
+from ._pythoncom_dragdrop import __all__ as _dragdrop_names
+from ._pythoncom_types import *  # noqa: F403 - its names are this module's
+from ._pythoncom_types import __all__ as _type_names
 from ._storage import PyIEnumSTATSTG as PyIEnumSTATSTG
 from ._storage import PyIStorage as PyIStorage
 from ._storage import ReadClassStg as ReadClassStg
@@ -128,6 +135,7 @@ __all__ = [
     *_dataobject_names, "IID_IDataObject", "IID_IEnumFORMATETC", *_more_names,
     *_client_names, "StgCreateDocfile", "ReadClassStg", "WriteClassStg", "PyIStorage",
     "PyIEnumSTATSTG", "StgCreateDocfileOnILockBytes", "StgOpenStorageOnILockBytes",
+    *_type_names, *_dragdrop_names,
 ]  # fmt: skip
 
 com_error = error = ole_error = ComError
@@ -225,12 +233,18 @@ CLSID_StdGlobalInterfaceTable = IID(com.CLSID_STD_GLOBAL_INTERFACE_TABLE)
 TypeIIDs: dict[PyIID, type[InterfacePointer]] = {IID(iid): cls for iid, cls in TYPE_IIDS.items()}
 TypeIIDs[IID(com.IID_ISTORAGE)] = PyIStorage
 TypeIIDs[IID(com.IID_IENUMSTATSTG)] = PyIEnumSTATSTG
+TypeIIDs[IID(com.IID_IDROPTARGET)] = _PyIDropTarget
+TypeIIDs[IID(com.IID_IDROPSOURCE)] = _PyIDropSource
 InterfaceNames: dict[str, PyIID] = {
     cls.__name__[2:]: IID(iid) for iid, cls in TYPE_IIDS.items() if cls.__name__.startswith("PyI")
 }
+InterfaceNames["IDropTarget"] = IID(com.IID_IDROPTARGET)
+InterfaceNames["IDropSource"] = IID(com.IID_IDROPSOURCE)
 ServerInterfaces: dict[PyIID, bytes] = {
     IID(iid): cls.__name__[2:].encode() for iid, cls in TYPE_IIDS.items() if iid != com.IID_IUNKNOWN
 }  # the interfaces a Python server can implement, named as pywin32 names them (bytes)
+ServerInterfaces[IID(com.IID_IDROPTARGET)] = b"IDropTarget"
+ServerInterfaces[IID(com.IID_IDROPSOURCE)] = b"IDropSource"
 PyIDispatchType = PyIDispatch
 PyIUnknownType = PyIUnknown
 
@@ -441,13 +455,13 @@ def PumpMessages() -> None:
 
 
 def _GetInterfaceCount() -> int:
-    """pywin32's count of its C++ interface wrappers: there are none here."""
-    return 0
+    """The live interface objects (made since pythoncom was imported): pywin32's leak check."""
+    return com.live_counts()[0]
 
 
 def _GetGatewayCount() -> int:
-    """pywin32's count of its C++ gateways: there are none here."""
-    return 0
+    """The live gateways (made since pythoncom was imported): pywin32's leak check."""
+    return com.live_counts()[1]
 
 
 class PyIGlobalInterfaceTable:
@@ -503,4 +517,5 @@ def _initialize_importing_thread() -> None:
         return  # pywin32 ignores a failure here
 
 
+com.count_live_objects()  # for _GetInterfaceCount and _GetGatewayCount
 _initialize_importing_thread()
