@@ -5,7 +5,8 @@ DISP_E_PARAMNOTFOUND ("this optional argument was not given"), which a Python se
 as that int; ``Missing`` marks an argument that must not be sent at all, and converting it to a
 VARIANT fails with TypeError; ``Nothing`` is a null object reference (a NULL VT_DISPATCH), which
 a Python server receives as None. Each is a singleton, true, and cannot be made again (a copy or a
-pickle is the same object).
+pickle is the same object); each has a class of its own, named as pywin32 names its type
+(``type(pythoncom.Empty).__name__ == "PyOleEmpty"``), all subclasses of ``ArgumentSentinel``.
 """
 
 from __future__ import annotations
@@ -42,17 +43,47 @@ class ArgumentSentinel:
     def __deepcopy__(self, memo: dict[int, Any]) -> ArgumentSentinel:
         return self
 
-    def __init_subclass__(cls, **kwargs: object) -> NoReturn:
-        raise TypeError("the argument sentinels are final")
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        if _SEALED:
+            raise TypeError("the argument sentinels are final")
 
 
-EMPTY = ArgumentSentinel("EMPTY", "PyOleEmpty", sendable=True)
+_SEALED = False  # this module makes the four classes below, then no more
+
+
+class PyOleEmpty(ArgumentSentinel):
+    """The class of ``EMPTY``, named as pywin32's."""
+
+    __slots__ = ()
+
+
+class PyOleMissing(ArgumentSentinel):
+    """The class of ``MISSING``, named as pywin32's."""
+
+    __slots__ = ()
+
+
+class ArgNotFound(ArgumentSentinel):
+    """The class of ``ARG_NOT_FOUND``, named as pywin32's."""
+
+    __slots__ = ()
+
+
+class PyOleNothing(ArgumentSentinel):
+    """The class of ``NOTHING``, named as pywin32's."""
+
+    __slots__ = ()
+
+
+_SEALED = True
+
+EMPTY = PyOleEmpty("EMPTY", "PyOleEmpty", sendable=True)
 """An empty argument: the server gets DISP_E_PARAMNOTFOUND (pywin32's ``pythoncom.Empty``)."""
-MISSING = ArgumentSentinel("MISSING", "PyOleMissing", sendable=False)
+MISSING = PyOleMissing("MISSING", "PyOleMissing", sendable=False)
 """An argument not to send at all (pywin32's ``pythoncom.Missing``): no VARIANT."""
-ARG_NOT_FOUND = ArgumentSentinel("ARG_NOT_FOUND", "ArgNotFound", sendable=True)
+ARG_NOT_FOUND = ArgNotFound("ARG_NOT_FOUND", "ArgNotFound", sendable=True)
 """An argument not found: DISP_E_PARAMNOTFOUND (pywin32's ``pythoncom.ArgNotFound``)."""
-NOTHING = ArgumentSentinel("NOTHING", "PyOleNothing", sendable=True)
+NOTHING = PyOleNothing("NOTHING", "PyOleNothing", sendable=True)
 """A null object reference (VB's ``Nothing``, pywin32's ``pythoncom.Nothing``): a NULL
 VT_DISPATCH, which a Python receiver gets as None."""
 

@@ -127,7 +127,7 @@ def to_variant(value: Any) -> Any:  # noqa: ANN401
         return tuple([to_variant(item) for item in value])
     if isinstance(value, datetime.date):
         raise VariantTypeError(f"must be a pywintypes time object (got {kind.__name__})")
-    if kind is ArgumentSentinel:
+    if isinstance(value, ArgumentSentinel):
         if not value.sendable:
             raise VariantTypeError(
                 f"Objects of type '{value.variant_name}' can not be converted to a COM VARIANT"
