@@ -105,11 +105,20 @@ class DispatchClient:
 
     @classmethod
     def _result(cls, value: object, name: str | None = None) -> Any:  # noqa: ANN401
-        """Turn interface pointers in a result into clients of this class, as pywin32 does."""
+        """Turn interface pointers in a result into clients of this class, as pywin32 does.
+
+        pywin32's dynamic clients name a single object result ``<unknown>`` whatever ``name``
+        is, and give ``name`` (the method's) to the objects of a tuple result only.
+        """
         if isinstance(value, InterfacePointer):
-            return cls._client_of(value, name)
+            return cls._client_of(value, None)
         if isinstance(value, tuple):
-            return tuple(cls._result(item) for item in value)
+            return tuple(
+                cls._client_of(item, name)
+                if isinstance(item, InterfacePointer)
+                else cls._result(item)
+                for item in value
+            )
         return value
 
     @classmethod
@@ -155,7 +164,7 @@ class DispatchClient:
                 methods[name] = dispid  # not a property: a method
                 return self._method(name, dispid)
             raise
-        return self._result(result, name)
+        return self._result(result)  # pywin32 names no property's result
 
     def _method(self, name: str, dispid: int) -> _ClientMethod:
         """The method ``name``, kept in the instance dict: ``client.name`` then finds it there.
@@ -234,7 +243,7 @@ class _ClientMethod:
     only clients, pointers and tuples.
     """
 
-    __slots__ = ("argument", "dispid", "flags", "invoke", "name", "result")
+    __slots__ = ("argument", "dispid", "flags", "invoke", "name", "owner", "result")
 
     def __init__(
         self, client: DispatchClient, name: str, dispid: int, flags: int = DISPATCH_METHOD
@@ -243,11 +252,13 @@ class _ClientMethod:
         self.argument = client._argument
         self.result = client._result
         self.name = name
+        self.owner = client._name  # for repr() only: the method does not keep its client
         self.dispid = dispid
         self.flags = flags  # a named method: METHOD; the default member: METHOD|PROPERTYGET
 
     def __repr__(self) -> str:
-        return f"<method {self.name} of COMObject>"
+        # pywin32's methods are bound methods of the CDispatch: repr() says so.
+        return f"<bound method {self.name} of <COMObject {self.owner}>>"
 
     def __call__(self, *args: Any) -> Any:  # noqa: ANN401
         for arg in args:

@@ -102,9 +102,7 @@ class PyIID(ctypes.Structure):
     def __eq__(self, other: object) -> bool:
         if isinstance(other, PyIID):
             return self._text == other._text
-        if isinstance(other, str):
-            return self._text == other.upper()
-        return NotImplemented
+        return NotImplemented  # as pywin32's: never equal to its string (IID("{...}") != "{...}")
 
     def __hash__(self) -> int:
         return hash(self._text)

@@ -242,7 +242,6 @@ from ..messages import WS_TILED as WS_TILED
 from ..messages import WS_TILEDWINDOW as WS_TILEDWINDOW
 from ..messages import WS_VISIBLE as WS_VISIBLE
 from ..messages import WS_VSCROLL as WS_VSCROLL
-from ._adapt import INFINITE as INFINITE
 from ._adapt import WAIT_ABANDONED_0 as WAIT_ABANDONED_0
 from ._adapt import WAIT_IO_COMPLETION as WAIT_IO_COMPLETION
 from ._adapt import WAIT_OBJECT_0 as WAIT_OBJECT_0

@@ -2,7 +2,9 @@
 
 ``ConnectableServer`` is the core's :class:`apartment.com.Connectable` under pywin32's names:
 ``_BroadcastNotify(broadcaster, extraArgs)`` fires, ``_OnNotifyFail`` hears of a sink that
-failed, ``cookieNo`` is the last cookie handed out.
+failed, ``cookieNo`` is the last cookie handed out. As pywin32's class, it does not answer
+``GetConnectionInterface`` (its ``COMException(E_NOTIMPL)`` passes the code as the description,
+so callers see E_FAIL), though the core's class does.
 """
 
 from __future__ import annotations
@@ -10,7 +12,8 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from apartment import com
-from apartment.win32 import pythoncom
+from apartment.win32 import pythoncom, winerror
+from apartment.win32.win32com.server.exception import COMException
 
 __all__ = [
     "ConnectableServer",
@@ -38,6 +41,10 @@ class ConnectableServer(com.Connectable):
         pythoncom.IID_IConnectionPoint,
         pythoncom.IID_IConnectionPointContainer,
     ]
+
+    def GetConnectionInterface(self) -> object:
+        """Not implemented, as in pywin32, whose call gives the caller E_FAIL."""
+        raise COMException(winerror.E_NOTIMPL)  # type: ignore[arg-type]  # pywin32 passes the code as the description
 
     @property
     def cookieNo(self) -> int:
