@@ -59,6 +59,10 @@ test: lint typecheck pytest pytest-versions
 # The free-threaded lane: the whole suite on CPython 3.13t with the GIL off (PYTHON_GIL=0).
 # The interpreter is $(PYTHON_FT) if set, else ../shared/tools/python-ft builds it once (about
 # 4 minutes) and reuses it, else the one that tool built before is used. Type checking stays on the GIL builds (mypy needs Rust on 3.13t).
+# CPython 3.13.x free-threaded spins on sched_yield() where a thread re-enters a critical
+# section it holds (every buffered file close, every class with a metaclass): under CPU load a
+# child process then takes a minute to import the facade and tests that start children time
+# out. The interpreter must carry tools/python-ft/recursive-critical-section.patch (or be 3.14t).
 PYTHON_FT_TOOL := ../shared/tools/python-ft
 PYTHON_FT_BUILT := $(HOME)/.cache/python-ft/bin/python3.13t  # where that tool puts it
 test-ft:
