@@ -57,6 +57,12 @@ def _yields(closes: int, folder: Path) -> int:
     return int(found.group(1)) if found else 0
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="the lane's interpreter is the stock 3.13.5t of ../shared/tools/python-ft, which "
+    "spins; when the lane builds it with tools/python-ft/recursive-critical-section.patch "
+    "(or moves to 3.14t) this passes and the mark goes, with pipe_server_per_client's",
+)
 def test_closing_a_buffered_file_does_not_spin(tmp_path: Path) -> None:
     # A close re-enters the file's critical section to flush: 40 yields each on stock 3.13t.
     extra = _yields(20, tmp_path) - _yields(0, tmp_path)
