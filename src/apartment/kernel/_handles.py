@@ -62,6 +62,7 @@ _GENERIC_READ = 0x80000000
 _GENERIC_WRITE = 0x40000000
 _GENERIC_EXECUTE = 0x20000000
 _GENERIC_ALL = 0x10000000
+_GENERIC_MASK = _GENERIC_READ | _GENERIC_WRITE | _GENERIC_EXECUTE | _GENERIC_ALL
 
 T = TypeVar("T")
 
@@ -103,6 +104,42 @@ def _all_access_grants(granted: int, access: int) -> bool:
     """
     missing = access & ~granted
     return granted & ALL_ACCESS == ALL_ACCESS and not missing & ~_SPECIFIC_RIGHTS_ALL
+
+
+_MAXIMUM_ALLOWED = 0x02000000
+_ACCESS_SYSTEM_SECURITY = 0x01000000
+_ERROR_PRIVILEGE_NOT_HELD = 1314
+
+
+def _rights_of_kind(kind: type[object], access: int, name: str) -> int:
+    """Check the (generic-mapped) rights an Open* call asks of a named object of ``kind``.
+
+    A kind that lists its ``all_access`` (MUTANT_ALL_ACCESS, EVENT_ALL_ACCESS...) grants only
+    those rights, as the default DACL of a named object grants its creator GENERIC_ALL and
+    nothing more: a bit outside them is ERROR_ACCESS_DENIED (Wine's sync.c test_mutex, a
+    todo_wine there), ACCESS_SYSTEM_SECURITY wants SeSecurityPrivilege, and MAXIMUM_ALLOWED
+    opens with every right the kind has.
+    """
+    if not map_generic(access):
+        raise AccessDeniedError(f"opening {name!r} asked for no access right")
+    valid: int | None = getattr(kind, "all_access", None)
+    if valid is None:
+        return access
+    # A generic right stands for what the kind has of it (GENERIC_WRITE gives a mutex none).
+    access = (access & ~_GENERIC_MASK) | (map_generic(access & _GENERIC_MASK) & valid)
+    if access & _ACCESS_SYSTEM_SECURITY:
+        raise Win32Error.from_code(
+            _ERROR_PRIVILEGE_NOT_HELD,
+            f"opening {name!r} with ACCESS_SYSTEM_SECURITY takes SeSecurityPrivilege",
+        )
+    if access & _MAXIMUM_ALLOWED:
+        access = (access & ~_MAXIMUM_ALLOWED) | valid
+    if access & ~valid:
+        raise AccessDeniedError(
+            f"opening {name!r} asked for rights {access & ~valid:#x} that a "
+            f"{kind.__name__} does not have (its rights: {valid:#x})"
+        )
+    return access
 
 
 def normalize(value: int) -> int:
@@ -476,8 +513,7 @@ class HandleTable:
             NameNotFoundError: no object has that name.
             InvalidHandleError: the name belongs to another kind of object.
         """
-        if not map_generic(access):
-            raise AccessDeniedError(f"opening {name!r} asked for no access right")
+        access = _rights_of_kind(kind, access, name)
         self.collect()
         return self.insert(open_named(kind, name), access, inherit=inherit)
 
