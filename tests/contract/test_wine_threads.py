@@ -31,6 +31,7 @@ THREAD_TERMINATE = 0x0001
 THREAD_SUSPEND_RESUME = 0x0002
 THREAD_QUERY_INFORMATION = 0x0040
 THREAD_QUERY_LIMITED_INFORMATION = 0x0800
+PROCESS_TERMINATE = 0x0001
 PROCESS_QUERY_INFORMATION = 0x0400
 PROCESS_QUERY_LIMITED_INFORMATION = 0x1000
 
@@ -229,3 +230,33 @@ def test_open_process_of_the_current_process_with_the_limited_right(handles: Han
     )
     assert win32process.GetExitCodeProcess(process) == STILL_ACTIVE
     assert win32process.GetProcessId(process) == win32api.GetCurrentProcessId()
+
+
+def sleeper() -> tuple[Any, Any]:
+    """A Python child that sleeps a minute unless terminated; its (process, thread) handles."""
+    command = subprocess.list2cmdline([sys.executable, "-c", "import time; time.sleep(60)"])
+    process, thread, _, _ = win32process.CreateProcess(
+        None, command, None, None, False, 0, None, None, win32process.STARTUPINFO()
+    )
+    return process, thread
+
+
+def test_terminate_process_needs_process_terminate(handles: Handles) -> None:
+    process, thread = sleeper()
+    handles(thread)
+    try:
+        pid = win32process.GetProcessId(process)
+        query = handles(win32api.OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, False, pid))
+        assert error_of(win32process.TerminateProcess, query, 3) == winerror.ERROR_ACCESS_DENIED
+        assert win32process.GetExitCodeProcess(query) == STILL_ACTIVE
+        terminate = handles(win32api.OpenProcess(PROCESS_TERMINATE, False, pid))
+        assert error_of(win32process.GetExitCodeProcess, terminate) == (
+            winerror.ERROR_ACCESS_DENIED
+        )
+        win32process.TerminateProcess(terminate, 3)
+    finally:
+        if win32event.WaitForSingleObject(process, 0) == TIMEOUT:
+            win32process.TerminateProcess(process, 3)
+        assert win32event.WaitForSingleObject(process, 60_000) == OBJECT_0
+        process.Close()
+    assert win32process.GetExitCodeProcess(query) == 3

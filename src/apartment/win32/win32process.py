@@ -223,12 +223,13 @@ def GetExitCodeThread(handle: object, /) -> int:
 
 @api("GetExitCodeProcess")
 def GetExitCodeProcess(handle: object, /) -> int:
-    return lookup(handle, ProcessHandle).exit_code
+    # the full query right holds the limited one (the kernel's handle table)
+    return lookup(handle, ProcessHandle, _PROCESS_QUERY_LIMITED_INFORMATION).exit_code
 
 
 @api("TerminateProcess")
 def TerminateProcess(handle: object, exitCode: int, /) -> None:
-    lookup(handle, ProcessHandle).terminate(exitCode)
+    lookup(handle, ProcessHandle, _PROCESS_TERMINATE).terminate(exitCode)
 
 
 def GetCurrentProcess() -> int:
