@@ -276,3 +276,37 @@ def test_signal_object_and_wait_with_a_file_is_invalid_handle(tmp_path: Any) -> 
         assert info.value.winerror == winerror.ERROR_INVALID_HANDLE
     finally:
         file.Close()
+
+
+@pytest.mark.parametrize("tag", [1, 2, 3])
+def test_a_handle_with_tag_bits_in_a_multiple_wait(tag: int, handles: Handles) -> None:
+    events = [handles(win32event.CreateEvent(None, True, False, None)) for _ in range(2)]
+    win32event.SetEvent(events[1])
+    waited = [raw(events[0]) | tag, raw(events[1]) | tag]
+    assert win32event.WaitForMultipleObjects(waited, False, 0) == OBJECT_0 + 1
+
+
+def test_close_handle_ignores_the_tag_bits() -> None:
+    value = win32event.CreateEvent(None, True, False, None).Detach()
+    win32api.CloseHandle(value | 3)
+    with pytest.raises(pywintypes.error) as info:
+        win32event.WaitForSingleObject(value, 0)
+    assert info.value.winerror == winerror.ERROR_INVALID_HANDLE
+
+
+@pytest.mark.parametrize("kind", ["event", "semaphore", "timer"])
+def test_the_modify_state_right_opens_an_event_semaphore_or_timer(
+    kind: str, handles: Handles
+) -> None:
+    opened(kind, 0x0002, handles)
+
+
+@wine_differs("sync.c test_mutex's todo_wine, for the other kinds: Wine grants any right")
+@pytest.mark.parametrize("kind", ["event", "semaphore", "timer"])
+@pytest.mark.parametrize("bit", [2, 15, 21])
+def test_a_right_the_kind_does_not_have_is_access_denied(
+    kind: str, bit: int, handles: Handles
+) -> None:
+    with pytest.raises(pywintypes.error) as info:
+        opened(kind, 1 << bit, handles)
+    assert info.value.winerror == winerror.ERROR_ACCESS_DENIED
