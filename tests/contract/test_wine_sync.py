@@ -6,6 +6,7 @@ case-sensitive names, temporary names) is not repeated here.
 """
 
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -73,7 +74,7 @@ def test_an_invalid_handle_with_tag_bits_is_still_invalid(tag: int) -> None:
 
 # --- generic rights map to each type's own rights ----------------------------------------------
 
-CREATE_OPEN = {
+CREATE_OPEN: dict[str, tuple[Callable[[str], Any], Callable[..., Any]]] = {
     "mutex": (
         lambda name: win32event.CreateMutex(None, False, name),
         win32event.OpenMutex,
