@@ -260,3 +260,52 @@ def test_terminate_process_needs_process_terminate(handles: Handles) -> None:
         assert win32event.WaitForSingleObject(process, 60_000) == OBJECT_0
         process.Close()
     assert win32process.GetExitCodeProcess(query) == 3
+
+
+# --- generic rights on threads and processes ------------------------------------------------------
+
+GENERIC_READ = 0x80000000
+GENERIC_WRITE = 0x40000000
+GENERIC_EXECUTE = 0x20000000
+
+
+def test_generic_rights_on_a_thread_map_to_thread_rights(handles: Handles) -> None:
+    """Windows' thread type: read = query, write = suspend/resume/set, execute = synchronize."""
+    thread, tid = suspended(handles)
+    read = handles(win32api.OpenThread(GENERIC_READ, False, tid))
+    write = handles(win32api.OpenThread(GENERIC_WRITE, False, tid))
+    execute = handles(win32api.OpenThread(GENERIC_EXECUTE, False, tid))
+    try:
+        assert win32process.GetExitCodeThread(read) == STILL_ACTIVE
+        assert error_of(win32process.SuspendThread, read) == winerror.ERROR_ACCESS_DENIED
+        assert error_of(win32event.WaitForSingleObject, read, 0) == winerror.ERROR_ACCESS_DENIED
+        assert win32process.SuspendThread(write) == 1
+        assert win32process.ResumeThread(write) == 2
+        assert error_of(win32process.GetExitCodeThread, write) == winerror.ERROR_ACCESS_DENIED
+        assert win32event.WaitForSingleObject(execute, 0) == TIMEOUT
+    finally:
+        finish(thread)
+    assert win32event.WaitForSingleObject(execute, 0) == OBJECT_0
+
+
+def test_generic_rights_on_a_process_map_to_process_rights(handles: Handles) -> None:
+    """Windows' process type: read = query, write lacks terminate, execute = sync + terminate."""
+    process, thread = sleeper()
+    handles(thread)
+    try:
+        pid = win32process.GetProcessId(process)
+        read = handles(win32api.OpenProcess(GENERIC_READ, False, pid))
+        write = handles(win32api.OpenProcess(GENERIC_WRITE, False, pid))
+        execute = handles(win32api.OpenProcess(GENERIC_EXECUTE, False, pid))
+        assert win32process.GetExitCodeProcess(read) == STILL_ACTIVE
+        assert error_of(win32process.TerminateProcess, read, 4) == winerror.ERROR_ACCESS_DENIED
+        assert error_of(win32process.TerminateProcess, write, 4) == winerror.ERROR_ACCESS_DENIED
+        assert win32event.WaitForSingleObject(execute, 0) == TIMEOUT
+        win32process.TerminateProcess(execute, 4)
+        assert win32event.WaitForSingleObject(execute, 60_000) == OBJECT_0
+    finally:
+        if win32event.WaitForSingleObject(process, 0) == TIMEOUT:
+            win32process.TerminateProcess(process, 4)
+        assert win32event.WaitForSingleObject(process, 60_000) == OBJECT_0
+        process.Close()
+    assert win32process.GetExitCodeProcess(read) == 4

@@ -67,8 +67,21 @@ _GENERIC_MASK = _GENERIC_READ | _GENERIC_WRITE | _GENERIC_EXECUTE | _GENERIC_ALL
 T = TypeVar("T")
 
 
-def map_generic(access: int) -> int:
-    """Turn GENERIC_* bits into the object rights they stand for (all our objects alike)."""
+def map_generic(access: int, obj: object = None) -> int:
+    """Turn GENERIC_* bits into the object rights they stand for.
+
+    A kind with its own ``generic_mapping`` (read, write, execute, all: a thread's, a
+    process's, as Windows' object types list them) maps through it; the others (events,
+    mutexes, semaphores, timers) share query / modify / synchronize.
+    """
+    mapping: tuple[int, int, int, int] | None = getattr(type(obj), "generic_mapping", None)
+    if mapping is not None and access & _GENERIC_MASK:
+        for bit, rights in zip(
+            (_GENERIC_READ, _GENERIC_WRITE, _GENERIC_EXECUTE, _GENERIC_ALL), mapping, strict=True
+        ):
+            if access & bit:
+                access |= rights
+        return access & ~_GENERIC_MASK
     if access & _GENERIC_ALL:
         access |= ALL_ACCESS
     if access & _GENERIC_READ:
@@ -238,7 +251,7 @@ class HandleTable:
         if self._closing:
             self.collect()
         with self._lock:
-            value = self._insert(obj, map_generic(access))
+            value = self._insert(obj, map_generic(access, obj))
             if inherit:
                 self._inheritable.add(value)
             return value
@@ -270,7 +283,7 @@ class HandleTable:
         with self._lock:
             if key in self._entries:
                 raise InvalidParameterError(f"handle {value:#x} is open already")
-            granted = _with_implied(obj, map_generic(access))
+            granted = _with_implied(obj, map_generic(access, obj))
             self._entries[key] = (obj, granted)
             self._open[id(obj)] = self._open.get(id(obj), 0) + 1
             if self._views:
@@ -631,7 +644,7 @@ class HandleTable:
             if entry is None:
                 raise InvalidHandleError(f"handle {value:#x} is not open; it cannot be duplicated")
             obj, granted = entry
-            rights = granted if access is None else map_generic(access)
+            rights = granted if access is None else map_generic(access, obj)
             return give(target.pid, obj, rights, inherit)
         finally:
             if close_source and value and mine:
