@@ -309,3 +309,24 @@ def test_generic_rights_on_a_process_map_to_process_rights(handles: Handles) -> 
         assert win32event.WaitForSingleObject(process, 60_000) == OBJECT_0
         process.Close()
     assert win32process.GetExitCodeProcess(read) == 4
+
+
+MAXIMUM_ALLOWED = 0x02000000
+
+
+def test_maximum_allowed_opens_a_thread_with_every_right(handles: Handles) -> None:
+    thread, tid = suspended(handles)
+    best = handles(win32api.OpenThread(MAXIMUM_ALLOWED, False, tid))
+    try:
+        assert win32process.GetExitCodeThread(best) == STILL_ACTIVE
+        assert win32process.SuspendThread(best) == 1
+        assert win32process.ResumeThread(best) == 2
+        assert win32event.WaitForSingleObject(best, 0) == TIMEOUT
+    finally:
+        finish(thread)
+
+
+def test_maximum_allowed_opens_the_current_process_with_every_right(handles: Handles) -> None:
+    best = handles(win32api.OpenProcess(MAXIMUM_ALLOWED, False, win32api.GetCurrentProcessId()))
+    assert win32process.GetExitCodeProcess(best) == STILL_ACTIVE
+    assert win32event.WaitForSingleObject(best, 0) == TIMEOUT

@@ -63,6 +63,7 @@ _GENERIC_WRITE = 0x40000000
 _GENERIC_EXECUTE = 0x20000000
 _GENERIC_ALL = 0x10000000
 _GENERIC_MASK = _GENERIC_READ | _GENERIC_WRITE | _GENERIC_EXECUTE | _GENERIC_ALL
+_MAXIMUM_ALLOWED = 0x02000000
 
 T = TypeVar("T")
 
@@ -75,6 +76,8 @@ def map_generic(access: int, obj: object = None) -> int:
     mutexes, semaphores, timers) share query / modify / synchronize.
     """
     mapping: tuple[int, int, int, int] | None = getattr(type(obj), "generic_mapping", None)
+    if access & _MAXIMUM_ALLOWED:  # every right the caller could have: all, for its own objects
+        access = (access & ~_MAXIMUM_ALLOWED) | _GENERIC_ALL
     if mapping is not None and access & _GENERIC_MASK:
         for bit, rights in zip(
             (_GENERIC_READ, _GENERIC_WRITE, _GENERIC_EXECUTE, _GENERIC_ALL), mapping, strict=True
@@ -119,7 +122,6 @@ def _all_access_grants(granted: int, access: int) -> bool:
     return granted & ALL_ACCESS == ALL_ACCESS and not missing & ~_SPECIFIC_RIGHTS_ALL
 
 
-_MAXIMUM_ALLOWED = 0x02000000
 _ACCESS_SYSTEM_SECURITY = 0x01000000
 _ERROR_PRIVILEGE_NOT_HELD = 1314
 
@@ -139,14 +141,14 @@ def _rights_of_kind(kind: type[object], access: int, name: str) -> int:
     if valid is None:
         return access
     # A generic right stands for what the kind has of it (GENERIC_WRITE gives a mutex none).
-    access = (access & ~_GENERIC_MASK) | (map_generic(access & _GENERIC_MASK) & valid)
+    access = (access & ~(_GENERIC_MASK | _MAXIMUM_ALLOWED)) | (
+        map_generic(access & (_GENERIC_MASK | _MAXIMUM_ALLOWED)) & valid
+    )
     if access & _ACCESS_SYSTEM_SECURITY:
         raise Win32Error.from_code(
             _ERROR_PRIVILEGE_NOT_HELD,
             f"opening {name!r} with ACCESS_SYSTEM_SECURITY takes SeSecurityPrivilege",
         )
-    if access & _MAXIMUM_ALLOWED:
-        access = (access & ~_MAXIMUM_ALLOWED) | valid
     if access & ~valid:
         raise AccessDeniedError(
             f"opening {name!r} asked for rights {access & ~valid:#x} that a "
