@@ -109,8 +109,8 @@ def test_a_proxy_is_gone_once_its_own_apartment_uninitializes() -> None:
     """marshal.c test_marshal_proxy_apartment_shutdown: CO_E_OBJNOTCONNECTED afterwards."""
     stream = pythoncom.CoMarshalInterThreadInterfaceInStream(pythoncom.IID_IDispatch, wrap(Echo()))
 
-    def client() -> Any:
-        pythoncom.CoInitializeEx(pythoncom.COINIT_MULTITHREADED)
+    def client() -> Any:  # an STA: it ends with its CoUninitialize, whatever other threads do
+        pythoncom.CoInitializeEx(pythoncom.COINIT_APARTMENTTHREADED)
         pointer = pythoncom.CoGetInterfaceAndReleaseStream(stream, pythoncom.IID_IDispatch)
         pythoncom.CoUninitialize()
         return outcome(lambda: pointer.GetIDsOfNames("Echo"))

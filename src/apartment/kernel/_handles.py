@@ -71,11 +71,11 @@ T = TypeVar("T")
 def map_generic(access: int, obj: object = None) -> int:
     """Turn GENERIC_* bits into the object rights they stand for.
 
-    A kind with its own ``generic_mapping`` (read, write, execute, all: a thread's, a
+    A kind with its own ``generic_rights`` (read, write, execute, all: a thread's, a
     process's, as Windows' object types list them) maps through it; the others (events,
     mutexes, semaphores, timers) share query / modify / synchronize.
     """
-    mapping: tuple[int, int, int, int] | None = getattr(type(obj), "generic_mapping", None)
+    mapping: tuple[int, int, int, int] | None = getattr(type(obj), "generic_rights", None)
     if access & _MAXIMUM_ALLOWED:  # every right the caller could have: all, for its own objects
         access = (access & ~_MAXIMUM_ALLOWED) | _GENERIC_ALL
     if mapping is not None and access & _GENERIC_MASK:

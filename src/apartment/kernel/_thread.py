@@ -92,7 +92,7 @@ class ThreadHandle(Waitable, announced=True):
     # The full query and set rights hold the limited ones (the handle table grants them)
     implied_rights: ClassVar[tuple[tuple[int, int], ...]] = ((0x0040, 0x0800), (0x0020, 0x0400))
     # What GENERIC_READ, _WRITE, _EXECUTE and _ALL stand for on a thread (Windows' thread type)
-    generic_mapping: ClassVar[tuple[int, int, int, int]] = (0x20048, 0x20437, 0x121800, 0x1FFFFF)
+    generic_rights: ClassVar[tuple[int, int, int, int]] = (0x20048, 0x20437, 0x121800, 0x1FFFFF)
 
     __slots__ = ("_exit_code", "_state", "_token", "ident", "name", "native_id")
 
