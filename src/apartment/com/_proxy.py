@@ -170,20 +170,23 @@ def marshal_value(value: Any, source: Apartment, dest: Apartment) -> Any:  # noq
 
 
 def _check(proxy: Proxy) -> Apartment:
-    """Check a proxy may be used on the calling thread; return the caller's apartment."""
-    caller = current_apartment()
+    """Check a proxy may be used on the calling thread; return the caller's apartment.
+
+    A proxy whose apartment has ended was disconnected with it: CO_E_OBJNOTCONNECTED comes
+    first, even on a thread that has no apartment left (Wine's marshal.c
+    test_marshal_proxy_apartment_shutdown: the thread's CoUninitialize, then a call).
+    """
     own = proxy._apartment
+    if not own.alive:
+        raise ObjectNotConnectedError(
+            f"this proxy belonged to {own!r}, which has ended; unmarshal it again"
+        )
+    caller = current_apartment()
     if caller is not own and own.kind is not ApartmentKind.NA:
-        if not own.alive:
-            raise ObjectNotConnectedError(
-                f"this proxy belonged to {own!r}, which has ended; unmarshal it again"
-            )
         raise WrongThreadError(
             f"this proxy belongs to {own!r}, not to {caller!r}; marshal the object "
             "(apartment.marshal / CoMarshalInterThreadInterfaceInStream) to use it here"
         )
-    if not own.alive:
-        raise ObjectNotConnectedError(f"this proxy's apartment {own!r} has ended")
     return caller
 
 

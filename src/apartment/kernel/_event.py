@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from ._core import (
     KERNEL_LOCK,
@@ -43,6 +43,8 @@ class Event(Waitable, announced=True):
     """
 
     __slots__ = ("_manual", "_shared", "name")
+    all_access: ClassVar[int] = 0x1F0003
+    """EVENT_ALL_ACCESS: what Open* may ask of a named one."""
 
     _shared: int  # a shared object's record (``_shared_objects``); unset on a local one
 

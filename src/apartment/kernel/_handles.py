@@ -62,12 +62,29 @@ _GENERIC_READ = 0x80000000
 _GENERIC_WRITE = 0x40000000
 _GENERIC_EXECUTE = 0x20000000
 _GENERIC_ALL = 0x10000000
+_GENERIC_MASK = _GENERIC_READ | _GENERIC_WRITE | _GENERIC_EXECUTE | _GENERIC_ALL
+_MAXIMUM_ALLOWED = 0x02000000
 
 T = TypeVar("T")
 
 
-def map_generic(access: int) -> int:
-    """Turn GENERIC_* bits into the object rights they stand for (all our objects alike)."""
+def map_generic(access: int, obj: object = None) -> int:
+    """Turn GENERIC_* bits into the object rights they stand for.
+
+    A kind with its own ``generic_rights`` (read, write, execute, all: a thread's, a
+    process's, as Windows' object types list them) maps through it; the others (events,
+    mutexes, semaphores, timers) share query / modify / synchronize.
+    """
+    mapping: tuple[int, int, int, int] | None = getattr(type(obj), "generic_rights", None)
+    if access & _MAXIMUM_ALLOWED:  # every right the caller could have: all, for its own objects
+        access = (access & ~_MAXIMUM_ALLOWED) | _GENERIC_ALL
+    if mapping is not None and access & _GENERIC_MASK:
+        for bit, rights in zip(
+            (_GENERIC_READ, _GENERIC_WRITE, _GENERIC_EXECUTE, _GENERIC_ALL), mapping, strict=True
+        ):
+            if access & bit:
+                access |= rights
+        return access & ~_GENERIC_MASK
     if access & _GENERIC_ALL:
         access |= ALL_ACCESS
     if access & _GENERIC_READ:
@@ -103,6 +120,41 @@ def _all_access_grants(granted: int, access: int) -> bool:
     """
     missing = access & ~granted
     return granted & ALL_ACCESS == ALL_ACCESS and not missing & ~_SPECIFIC_RIGHTS_ALL
+
+
+_ACCESS_SYSTEM_SECURITY = 0x01000000
+_ERROR_PRIVILEGE_NOT_HELD = 1314
+
+
+def _rights_of_kind(kind: type[object], access: int, name: str) -> int:
+    """Check the (generic-mapped) rights an Open* call asks of a named object of ``kind``.
+
+    A kind that lists its ``all_access`` (MUTANT_ALL_ACCESS, EVENT_ALL_ACCESS...) grants only
+    those rights, as the default DACL of a named object grants its creator GENERIC_ALL and
+    nothing more: a bit outside them is ERROR_ACCESS_DENIED (Wine's sync.c test_mutex, a
+    todo_wine there), ACCESS_SYSTEM_SECURITY wants SeSecurityPrivilege, and MAXIMUM_ALLOWED
+    opens with every right the kind has.
+    """
+    if not map_generic(access):
+        raise AccessDeniedError(f"opening {name!r} asked for no access right")
+    valid: int | None = getattr(kind, "all_access", None)
+    if valid is None:
+        return access
+    # A generic right stands for what the kind has of it (GENERIC_WRITE gives a mutex none).
+    access = (access & ~(_GENERIC_MASK | _MAXIMUM_ALLOWED)) | (
+        map_generic(access & (_GENERIC_MASK | _MAXIMUM_ALLOWED)) & valid
+    )
+    if access & _ACCESS_SYSTEM_SECURITY:
+        raise Win32Error.from_code(
+            _ERROR_PRIVILEGE_NOT_HELD,
+            f"opening {name!r} with ACCESS_SYSTEM_SECURITY takes SeSecurityPrivilege",
+        )
+    if access & ~valid:
+        raise AccessDeniedError(
+            f"opening {name!r} asked for rights {access & ~valid:#x} that a "
+            f"{kind.__name__} does not have (its rights: {valid:#x})"
+        )
+    return access
 
 
 def normalize(value: int) -> int:
@@ -201,7 +253,7 @@ class HandleTable:
         if self._closing:
             self.collect()
         with self._lock:
-            value = self._insert(obj, map_generic(access))
+            value = self._insert(obj, map_generic(access, obj))
             if inherit:
                 self._inheritable.add(value)
             return value
@@ -233,7 +285,7 @@ class HandleTable:
         with self._lock:
             if key in self._entries:
                 raise InvalidParameterError(f"handle {value:#x} is open already")
-            granted = _with_implied(obj, map_generic(access))
+            granted = _with_implied(obj, map_generic(access, obj))
             self._entries[key] = (obj, granted)
             self._open[id(obj)] = self._open.get(id(obj), 0) + 1
             if self._views:
@@ -476,8 +528,7 @@ class HandleTable:
             NameNotFoundError: no object has that name.
             InvalidHandleError: the name belongs to another kind of object.
         """
-        if not map_generic(access):
-            raise AccessDeniedError(f"opening {name!r} asked for no access right")
+        access = _rights_of_kind(kind, access, name)
         self.collect()
         return self.insert(open_named(kind, name), access, inherit=inherit)
 
@@ -595,7 +646,7 @@ class HandleTable:
             if entry is None:
                 raise InvalidHandleError(f"handle {value:#x} is not open; it cannot be duplicated")
             obj, granted = entry
-            rights = granted if access is None else map_generic(access)
+            rights = granted if access is None else map_generic(access, obj)
             return give(target.pid, obj, rights, inherit)
         finally:
             if close_source and value and mine:

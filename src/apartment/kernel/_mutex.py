@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from ..errors import NotOwnerError
 from ._core import ABANDONED, KERNEL_LOCK, SIGNALED, Waitable, Waiter, release_waiters, waiting
@@ -42,6 +42,8 @@ class Mutex(Waitable, announced=True):
     """
 
     __slots__ = ("_abandoned", "_count", "_owner", "_shared", "name")
+    all_access: ClassVar[int] = 0x1F0001
+    """MUTANT_ALL_ACCESS, what Open* may ask of a named one: one specific right, query state."""
 
     _shared: int  # a shared object's record (``_shared_objects``); unset on a local one
 

@@ -64,6 +64,8 @@ class ProcessHandle(Waitable, announced=True):
 
     # The full query and set rights hold the limited ones (the handle table grants them)
     implied_rights: ClassVar[tuple[tuple[int, int], ...]] = ((0x0400, 0x1000), (0x0200, 0x2000))
+    # What GENERIC_READ, _WRITE, _EXECUTE and _ALL stand for on a process (Windows' process type)
+    generic_rights: ClassVar[tuple[int, int, int, int]] = (0x20410, 0x20BEA, 0x121001, 0x1FFFFF)
 
     __slots__ = (
         "_exit_code", "_exit_usage", "_exited_at", "_foreign", "_popen", "_terminate_code", "pid",
@@ -172,6 +174,8 @@ class PrimaryThread(Waitable):
 
     # The full query and set rights hold the limited ones (the handle table grants them)
     implied_rights: ClassVar[tuple[tuple[int, int], ...]] = ((0x0040, 0x0800), (0x0020, 0x0400))
+    # What GENERIC_READ, _WRITE, _EXECUTE and _ALL stand for on a thread (Windows' thread type)
+    generic_rights: ClassVar[tuple[int, int, int, int]] = (0x20048, 0x20437, 0x121800, 0x1FFFFF)
 
     __slots__ = ("_suspend_count", "process")
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from ..errors import InvalidParameterError, TooManyPostsError
 from ._core import (
@@ -48,6 +48,8 @@ class Semaphore(Waitable, announced=True):
     """
 
     __slots__ = ("_count", "_maximum", "_shared", "name")
+    all_access: ClassVar[int] = 0x1F0003
+    """SEMAPHORE_ALL_ACCESS: what Open* may ask of a named one."""
 
     _shared: int  # a shared object's record (``_shared_objects``); unset on a local one
 

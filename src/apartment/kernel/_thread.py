@@ -91,6 +91,8 @@ class ThreadHandle(Waitable, announced=True):
 
     # The full query and set rights hold the limited ones (the handle table grants them)
     implied_rights: ClassVar[tuple[tuple[int, int], ...]] = ((0x0040, 0x0800), (0x0020, 0x0400))
+    # What GENERIC_READ, _WRITE, _EXECUTE and _ALL stand for on a thread (Windows' thread type)
+    generic_rights: ClassVar[tuple[int, int, int, int]] = (0x20048, 0x20437, 0x121800, 0x1FFFFF)
 
     __slots__ = ("_exit_code", "_state", "_token", "ident", "name", "native_id")
 
@@ -391,15 +393,14 @@ after_fork_in_child(_after_fork_in_child, THREADS)
 def exit_code_of(result: object) -> int:
     """Turn a thread function's result into an exit code, as pywin32 does.
 
-    An int in DWORD range is kept (as a signed 32-bit value); any other int gives -1 and
-    anything that is not an int gives 0.
+    An int that fits a C long on Windows (32-bit signed) is kept; any other int gives -1
+    (pywin32 reads it with PyLong_AsLong, which overflows: 0xDEADBEEF exits with -1, as
+    the real pywin32 shows) and anything that is not an int gives 0.
     """
     if not isinstance(result, int):
         return 0
     if -(2**31) <= result < 2**31:
         return int(result)
-    if 2**31 <= result < 2**32:
-        return int(result) - 2**32
     return -1
 
 

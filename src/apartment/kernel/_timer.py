@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import math
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from .. import _clock
 from ..errors import InvalidParameterError
@@ -53,6 +53,8 @@ class WaitableTimer(Waitable, announced=True):
         "_shared",
         "name",
     )
+    all_access: ClassVar[int] = 0x1F0003
+    """TIMER_ALL_ACCESS: what Open* may ask of a named one."""
 
     _shared: int  # a shared object's record (``_shared_objects``); unset on a local one
 

@@ -96,10 +96,12 @@ _THREAD_KINDS = (ThreadHandle, PrimaryThread)
 THREAD_PRIORITY_ERROR_RETURN = 0x7FFFFFFF
 """What GetThreadPriority returns when it fails (it sets GetLastError; pywin32 raises nothing)."""
 # The access rights the priority calls need (winnt.h).
+_THREAD_SUSPEND_RESUME = 0x0002
 _THREAD_SET_INFORMATION = 0x0020
 _THREAD_QUERY_INFORMATION = 0x0040
 _THREAD_QUERY_LIMITED_INFORMATION = 0x0800
 _THREAD_SET_LIMITED_INFORMATION = 0x0400
+_PROCESS_TERMINATE = 0x0001
 _PROCESS_VM_READ = 0x0010
 _PROCESS_SET_QUOTA = 0x0100
 _PROCESS_SET_INFORMATION = 0x0200
@@ -169,19 +171,20 @@ def beginthreadex(
     return new_handle(thread), thread.native_id
 
 
-def _thread(handle: object) -> ThreadHandle | PrimaryThread:
-    thread: ThreadHandle | PrimaryThread = lookup(handle, _THREAD_KINDS)  # type: ignore[assignment]
+def _thread(handle: object, access: int = 0) -> ThreadHandle | PrimaryThread:
+    """The thread a handle names; the handle must hold ``access`` (else ERROR_ACCESS_DENIED)."""
+    thread: ThreadHandle | PrimaryThread = lookup(handle, _THREAD_KINDS, access)  # type: ignore[assignment]
     return thread
 
 
 @api("ResumeThread")
 def ResumeThread(handle: object, /) -> int:
-    return _thread(handle).resume()
+    return _thread(handle, _THREAD_SUSPEND_RESUME).resume()
 
 
 @api("SuspendThread")
 def SuspendThread(handle: object, /) -> int:
-    return _thread(handle).suspend()
+    return _thread(handle, _THREAD_SUSPEND_RESUME).suspend()
 
 
 def GetThreadPriority(handle: object, /) -> int:
@@ -214,17 +217,19 @@ def SetPriorityClass(handle: object, dwPriorityClass: int, /) -> None:
 
 @api("GetExitCodeThread")
 def GetExitCodeThread(handle: object, /) -> int:
-    return _thread(handle).exit_code
+    # the full query right holds the limited one (the kernel's handle table)
+    return _thread(handle, _THREAD_QUERY_LIMITED_INFORMATION).exit_code
 
 
 @api("GetExitCodeProcess")
 def GetExitCodeProcess(handle: object, /) -> int:
-    return lookup(handle, ProcessHandle).exit_code
+    # the full query right holds the limited one (the kernel's handle table)
+    return lookup(handle, ProcessHandle, _PROCESS_QUERY_LIMITED_INFORMATION).exit_code
 
 
 @api("TerminateProcess")
 def TerminateProcess(handle: object, exitCode: int, /) -> None:
-    lookup(handle, ProcessHandle).terminate(exitCode)
+    lookup(handle, ProcessHandle, _PROCESS_TERMINATE).terminate(exitCode)
 
 
 def GetCurrentProcess() -> int:
