@@ -2,13 +2,11 @@
 
 import datetime
 import pickle
-import tempfile
 import time
-from typing import Any, ClassVar
+from typing import Any
 
 import pytest
 import pywintypes
-import win32file
 
 GUID = "{00020400-0000-0000-C000-000000000046}"
 GUID_BYTES = b"\x00\x04\x02\x00\x00\x00\x00\x00\xc0\x00\x00\x00\x00\x00\x00F"
@@ -142,30 +140,3 @@ def test_iid_compares_and_hashes_by_value_and_has_no_order_or_pickle() -> None:
         pickle.dumps(iid)
     with pytest.raises(TypeError):
         len(iid)
-
-
-def test_a_file_time_and_a_com_date_carry_win32timezones_utc() -> None:
-    """pywin32's times are UTC as ``TimeZoneInfo('GMT Standard Time', True)``, whose repr and
-    tzname show it."""
-    import win32com.client
-    import win32com.server.util
-
-    class Echo:
-        _public_methods_: ClassVar[list[str]] = ["Echo"]
-
-        def Echo(self, value: object) -> object:  # noqa: N802 - a COM name
-            return value
-
-    folder = tempfile.gettempdir()
-    handle = win32file.CreateFile(folder, 0x80000000, 7, None, 3, 0x02000000, None)
-    try:
-        created = win32file.GetFileTime(handle)[0]
-    finally:
-        handle.Close()
-    echoed = win32com.client.Dispatch(win32com.server.util.wrap(Echo())).Echo(
-        datetime.datetime(2020, 1, 2, 3, 4, 5)
-    )
-    for value in (created, echoed):
-        assert repr(value.tzinfo) == "TimeZoneInfo('GMT Standard Time', True)"
-        assert value.utcoffset() == datetime.timedelta(0)
-    assert echoed == datetime.datetime(2020, 1, 2, 3, 4, 5, tzinfo=datetime.timezone.utc)

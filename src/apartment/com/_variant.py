@@ -76,7 +76,7 @@ def com_date(value: datetime.datetime) -> datetime.datetime:
     milliseconds = value.microsecond // 1000 * 1000
     return FACES.time_type(
         value.year, value.month, value.day, value.hour, value.minute, value.second,
-        milliseconds, tzinfo=FACES.utc(),
+        milliseconds, tzinfo=_UTC,
     )  # fmt: skip
 
 

@@ -8,32 +8,11 @@ from typing import TypeVar
 
 from ..errors import ERROR_INVALID_PARAMETER, InvalidParameterError, Win32Error
 
-__all__ = ["due_time", "file_time", "filetime_to_datetime", "period", "pywin32_utc", "time_arg"]
+__all__ = ["due_time", "file_time", "filetime_to_datetime", "period", "time_arg"]
 
 T = TypeVar("T", bound=_dt.datetime)
 
 _EPOCH_1601 = _dt.datetime(1601, 1, 1, tzinfo=_dt.timezone.utc)
-_utc: list[_dt.tzinfo] = []  # win32timezone's UTC, once made
-
-
-def pywin32_utc() -> _dt.tzinfo:
-    """The tzinfo of the times pywin32 gives: ``win32timezone.TimeZoneInfo.utc()``.
-
-    pywin32's times carry ``TimeZoneInfo('GMT Standard Time', True)`` (its repr, tzname and
-    ``%Z`` show it), UTC all the same. Made on first use (it reads the time zone's key);
-    :data:`datetime.timezone.utc` if that cannot be read.
-    """
-    if _utc:
-        return _utc[0]
-    try:
-        from .win32timezone import TimeZoneInfo
-
-        zone: _dt.tzinfo = TimeZoneInfo.utc()
-    except Exception:
-        zone = _dt.timezone.utc
-    if not _utc:
-        _utc.append(zone)
-    return _utc[0]
 
 
 def due_time(value: object) -> float | _dt.datetime:
@@ -71,7 +50,7 @@ def filetime_to_datetime(ticks: int, kind: type[_dt.datetime] = _dt.datetime) ->
     when = _EPOCH_1601 + _dt.timedelta(milliseconds=milliseconds)
     return kind(
         when.year, when.month, when.day, when.hour, when.minute, when.second,
-        when.microsecond, tzinfo=pywin32_utc(),
+        when.microsecond, tzinfo=_dt.timezone.utc,
     )  # fmt: skip
 
 
@@ -89,7 +68,7 @@ def file_time(when: _dt.datetime, kind: type[T]) -> T:
     when = when.astimezone(_dt.timezone.utc)
     return kind(
         when.year, when.month, when.day, when.hour, when.minute, when.second,
-        when.microsecond // 1000 * 1000, tzinfo=pywin32_utc(),
+        when.microsecond // 1000 * 1000, tzinfo=_dt.timezone.utc,
     )  # fmt: skip
 
 
