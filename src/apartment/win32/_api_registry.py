@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from .. import kernel, registry
 from ..errors import ERROR_FILE_NOT_FOUND, ERROR_INVALID_HANDLE, Win32Error
 from . import _object_security
-from ._adapt import api, as_bool, dword
+from ._adapt import api, as_bool, dword, text
 from ._buffers import text_arg
 from ._handles import PyHANDLE, handle_value, lookup
 from ._hkey import PyHKEY as PyHKEY
@@ -141,24 +141,16 @@ def _registry_value(kind: int, value: object) -> object:
             raise OverflowError("Python int too large to convert to C unsigned long")
         return value & 0xFFFFFFFF  # pywin32 takes a signed or unsigned long
     if kind in (registry.REG_SZ, registry.REG_EXPAND_SZ):
-        return _unicode(value)
+        return text(value)
     if kind == registry.REG_MULTI_SZ:  # any sequence of str (a str is one of its characters)
         if not isinstance(value, (str, list, tuple, bytes, bytearray)):
             raise TypeError(
                 f"Objects of type '{value.__class__.__name__}' can not be converted to Unicode."
             )
-        return [_unicode(item) for item in value]
+        return [text(item) for item in value]
     if isinstance(value, (bytes, bytearray, memoryview)):
         return bytes(value)  # any other type is its bytes, REG_DWORD_BIG_ENDIAN included
     raise TypeError(f"a bytes-like object is required, not '{value.__class__.__name__}'")
-
-
-def _unicode(value: object) -> str:
-    if not isinstance(value, str):
-        raise TypeError(
-            f"Objects of type '{value.__class__.__name__}' can not be converted to Unicode."
-        )
-    return value
 
 
 @api("RegSetValue")
@@ -176,7 +168,7 @@ def _out(data: object, kind: int) -> object:
     if kind == registry.REG_DWORD and isinstance(data, int):
         return _signed(data, 32)
     if kind == registry.REG_MULTI_SZ and isinstance(data, list) and data:
-        end = next((i for i, text in enumerate(data) if i and not text), len(data))
+        end = next((i for i, string in enumerate(data) if i and not string), len(data))
         return data[:end]
     if data == b"":
         return None
