@@ -104,23 +104,28 @@ def me() -> int:
     return tid
 
 
-def run_pumping(body: Callable[[], Any], multithreaded: bool = False) -> Any:
+def run_pumping(
+    body: Callable[[], Any], multithreaded: bool = False, *, apartment: bool = True
+) -> Any:
     """Run ``body()`` on a new thread in its own apartment while this thread pumps.
 
     Calls into this thread's STA run meanwhile (here, on this thread). Returns body's result
-    or raises its exception; a result must not hold COM objects of the other thread.
+    or raises its exception; a result must not hold COM objects of the other thread. With
+    ``apartment=False`` the thread enters no apartment: ``body`` initializes COM itself.
     """
     done = win32event.CreateEvent(None, True, False, None)
     box: list[tuple[bool, Any]] = []
 
     def run() -> None:
-        pythoncom.CoInitializeEx(0 if multithreaded else 2)
+        if apartment:
+            pythoncom.CoInitializeEx(0 if multithreaded else 2)
         try:
             box.append((True, body()))
         except BaseException as error:  # handed to the test's thread
             box.append((False, error))
         finally:
-            pythoncom.CoUninitialize()
+            if apartment:
+                pythoncom.CoUninitialize()
             win32event.SetEvent(done)
 
     thread = threading.Thread(target=run)

@@ -12,12 +12,10 @@ import threading
 from typing import Any
 
 import pythoncom
-import win32api
-import win32event
 import winerror
 from win32com.server.util import wrap
 
-from ._com import Echo, me
+from ._com import Echo, me, run_pumping
 from ._kernel import JOIN_MS
 
 RPC_E_CHANGED_MODE = -2147417850
@@ -42,35 +40,10 @@ def outcome(fn: Any) -> Any:
 def on_thread(body: Any) -> Any:
     """Run body() on a new thread to its end while this thread pumps; its result or exception.
 
-    This thread pumps meanwhile, so calls into its STA (an unmarshal's, a proxy's) are served.
+    This thread pumps meanwhile, so calls into its STA (an unmarshal's, a proxy's) are served;
+    ``body`` enters (or not) an apartment itself.
     """
-    box: list[tuple[bool, Any]] = []
-    done = win32event.CreateEvent(None, True, False, None)
-
-    def run() -> None:
-        try:
-            box.append((True, body()))
-        except BaseException as error:  # handed to the test's thread
-            box.append((False, error))
-        finally:
-            win32event.SetEvent(done)
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    try:
-        while True:
-            rc = win32event.MsgWaitForMultipleObjects([done], 0, JOIN_MS, win32event.QS_ALLINPUT)
-            if rc == win32event.WAIT_OBJECT_0:
-                break
-            assert rc == win32event.WAIT_OBJECT_0 + 1, "the thread did not end"
-            pythoncom.PumpWaitingMessages()
-    finally:
-        thread.join(JOIN_MS / 1000)
-        win32api.CloseHandle(done)
-    ok, value = box[0]
-    if not ok:
-        raise value
-    return value
+    return run_pumping(body, apartment=False)
 
 
 def test_a_proxy_of_an_ended_apartment_is_disconnected() -> None:

@@ -39,6 +39,7 @@ from ._dc import combine_transform as combine_transform
 from ._dc import create_memory_dc as create_memory_dc
 from ._dc import create_window_dc as create_window_dc
 from ._dc import dc_of as dc_of
+from ._fontfamilies import enum_font_families as enum_font_families
 from ._fontfamilies import font_families as font_families
 from ._imagelist import CLR_NONE as CLR_NONE
 from ._imagelist import ImageList as ImageList
@@ -150,7 +151,8 @@ __all__ = [
     "get_dc", "get_pixel", "invalidate_rect", "invert_rect", "invert_region", "line_to",
     "move_to", "object_of", "object_type", "paint_region", "pat_blt", "path_points",
     "path_to_region", "polygon", "polyline", "rectangle", "release_dc", "resolve_color", "rgb",
-    "font_families", "set_pixel", "set_sys_colors", "stock_object", "stretch_blt", "sys_color",
+    "enum_font_families", "font_families", "set_pixel", "set_sys_colors", "stock_object",
+    "stretch_blt", "sys_color",
     "sys_color_brush",
     "text_extent",
     "text_metrics", "update_region", "validate_rect", "window_from_dc",

@@ -9,9 +9,14 @@ Windows still ships (System, Terminal, Fixedsys, Courier, MS Sans Serif).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ._objects import LogFont
 
-__all__ = ["RASTER_FONTTYPE", "TRUETYPE_FONTTYPE", "font_families"]
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+__all__ = ["RASTER_FONTTYPE", "TRUETYPE_FONTTYPE", "enum_font_families", "font_families"]
 
 RASTER_FONTTYPE = 0x1
 TRUETYPE_FONTTYPE = 0x4
@@ -42,3 +47,17 @@ def font_families(family: str | None = None) -> list[tuple[LogFont, int]]:
                        face_name=name)  # fmt: skip
         found.append((font, kind))
     return found
+
+
+def enum_font_families(family: str | None, callback: Callable[[LogFont, int], int]) -> int:
+    """EnumFontFamilies: ``callback(font, font type)`` per family of :func:`font_families`
+    until it returns 0; the last value it returned (1 when it was never called).
+
+    The callback runs on the calling thread.
+    """  # noqa: D205
+    result = 1
+    for font, kind in font_families(family):
+        result = callback(font, kind)
+        if not result:
+            break
+    return result

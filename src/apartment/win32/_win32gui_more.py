@@ -88,13 +88,10 @@ def EnumFontFamilies(
     The callback runs on the calling thread. pywin32 passes None for the text metrics.
     """  # noqa: D205
     gdi.dc_of(handle_value(hdc))
-    family = None if Family is None else str(Family)
-    result = 1
-    for font, kind in gdi.font_families(family):
-        result = _int(EnumFontFamProc(PyLOGFONT._of(font), None, kind, Param))
-        if not result:
-            break
-    return result
+    return gdi.enum_font_families(
+        None if Family is None else str(Family),
+        lambda font, kind: _int(EnumFontFamProc(PyLOGFONT._of(font), None, kind, Param)),
+    )
 
 
 def GetMenuItemRect(hWnd: int, hMenu: int, uItem: int, /) -> list[object]:
