@@ -147,6 +147,56 @@ def test_fd_read_waits_for_a_recv_and_comes_back_while_data_is_left(
     server.close()
 
 
+class _Connection:
+    """A program's own object over a socket, as Twisted's win32eventreactor hands Winsock."""
+
+    def __init__(self, sock: socket.socket) -> None:
+        self.socket = sock
+
+    def fileno(self) -> int:
+        return self.socket.fileno()
+
+
+@pytest.mark.parametrize("given", ["fileno object", "int"])
+def test_a_recv_re_enables_fd_read_whatever_named_the_socket(
+    listener: socket.socket, given: str
+) -> None:
+    """The re-enabling recv is the socket's, whether Winsock got it or only its descriptor."""
+    client, server = _pair(listener)
+    event = _event()
+    named = _Connection(server)
+    win32file.WSAEventSelect(named.fileno() if given == "int" else named, event, win32file.FD_READ)
+    client.sendall(b"x" * 1000)
+    assert _signaled(event)
+    assert win32file.WSAEnumNetworkEvents(named.fileno(), event) == {win32file.FD_READ: 0}
+    assert len(server.recv(100)) == 100  # 900 bytes are left: FD_READ again, at once
+    assert _signaled(event)
+    assert win32file.WSAEnumNetworkEvents(named.fileno(), event) == {win32file.FD_READ: 0}
+    data = b""
+    while len(data) < 900:
+        data += server.recv(1000)
+    assert not _signaled(event, SHORT)  # drained: nothing more
+    client.close()
+    server.close()
+
+
+def test_an_accept_re_enables_fd_accept_of_a_listener_named_by_descriptor(
+    listener: socket.socket,
+) -> None:
+    event = _event()
+    win32file.WSAEventSelect(_Connection(listener), event, win32file.FD_ACCEPT)
+    first = socket.create_connection(listener.getsockname())
+    second = socket.create_connection(listener.getsockname())
+    assert _signaled(event)
+    assert win32file.WSAEnumNetworkEvents(listener.fileno(), event) == {win32file.FD_ACCEPT: 0}
+    accepted, _ = listener.accept()  # the second is still pending: FD_ACCEPT again
+    assert _signaled(event)
+    assert win32file.WSAEnumNetworkEvents(listener.fileno(), event) == {win32file.FD_ACCEPT: 0}
+    win32file.WSAEventSelect(listener.fileno(), None, 0)
+    for sock in (first, second, accepted):
+        sock.close()
+
+
 def test_fd_close_is_recorded_once_when_the_peer_closes(listener: socket.socket) -> None:
     client, server = _pair(listener)
     event = _event()

@@ -1048,6 +1048,7 @@ __all__ = [
     "wait_named_pipe",
     "watch_folder",
     "watch_policy",
+    "watch_socket",
     "windows_directory",
     "windows_version",
     "windows_zone_iana_name",
@@ -1059,6 +1060,7 @@ __all__ = [
 
 # -- sockets: WSAEventSelect's record and overlapped socket I/O (Winsock's extensions) -------
 # -- the shell, profile files, the DLL directory (s20-apis) --------------------------------------
+from ._bare_sockets import watch_socket as watch_socket
 from ._commdef import build_comm_state as build_comm_state
 from ._efs import refuse_efs as refuse_efs
 from ._ioctl import FSCTL_DELETE_REPARSE_POINT as FSCTL_DELETE_REPARSE_POINT

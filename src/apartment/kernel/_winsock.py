@@ -10,6 +10,7 @@ Windows maps the driver's NTSTATUS. The probes (:func:`tcp_state`, :func:`bytes_
 
 from __future__ import annotations
 
+import _socket
 import contextlib
 import errno
 import fcntl
@@ -191,8 +192,13 @@ def is_socket(fd: object) -> bool:
 
 @contextlib.contextmanager
 def borrowed(fd: int) -> Iterator[socket.socket]:
-    """A socket object over ``fd`` for a few calls; the descriptor stays its owner's."""
-    sock = socket.socket(fileno=fd)
+    """A socket object over ``fd`` for a few calls; the descriptor stays its owner's.
+
+    It is ``_socket.socket``, the C base: the hooks :mod:`._bare_sockets` may put on
+    ``socket.socket`` report a program's calls, and must not see the library's own (made
+    under IO_LOCK, which they take).
+    """
+    sock: socket.socket = _socket.socket(fileno=fd)  # type: ignore[assignment]
     try:
         yield sock
     finally:

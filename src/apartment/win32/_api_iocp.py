@@ -10,16 +10,15 @@ given a buffer.
 
 from __future__ import annotations
 
-import os
-import stat
 import weakref
 
 from .. import kernel
 from ..errors import ERROR_INVALID_PARAMETER, InvalidHandleError, Win32Error
 from ..kernel import CompletionPort, DiskFile, File
 from ._adapt import api, as_bool, dword
+from ._api_sockets import socket_descriptor
 from ._buffers import read_buffer
-from ._handles import PyHANDLE, handle_value, lookup, new_handle
+from ._handles import PyHANDLE, handle_value, is_open, lookup, new_handle
 from .pywintypes import PyOVERLAPPED, overlapped_arg
 
 __all__ = [
@@ -54,20 +53,19 @@ def _signed(value: int, bits: int) -> int:
 def _file_arg(handle: object) -> File:
     """The file behind a handle; on Windows a socket's fileno() is a handle, here a descriptor.
 
-    pywin32 quirk carried over: programs pass ``sock.fileno()`` where a handle goes; a value
-    that is no file handle but an open socket descriptor is taken as that socket.
+    pywin32 quirk carried over: programs pass ``sock.fileno()`` where a handle goes; a bare
+    int that is an open socket descriptor, or a value that is no open handle but one, is taken
+    as that socket (see socket_descriptor).
     """
-    try:
-        return lookup(handle, File)
-    except InvalidHandleError:
-        value = handle_value(handle)
+    fd = socket_descriptor(handle)
+    if fd is None:
         try:
-            is_socket = 0 <= value < 1 << 31 and stat.S_ISSOCK(os.fstat(value).st_mode)
-        except OSError:
-            is_socket = False
-        if not is_socket:
-            raise
-        return lookup(kernel.handle_of_descriptor(value), File)
+            return lookup(handle, File)
+        except InvalidHandleError:
+            fd = handle_value(handle)
+            if is_open(fd) or not kernel.is_socket(fd):
+                raise
+    return lookup(kernel.handle_of_descriptor(fd), File)
 
 
 @api("CreateIoCompletionPort")

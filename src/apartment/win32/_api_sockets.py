@@ -33,7 +33,7 @@ from ..kernel import FD_ROUTING_INTERFACE_CHANGE as FD_ROUTING_INTERFACE_CHANGE
 from ..kernel import FD_WRITE as FD_WRITE
 from ..kernel import Event, File
 from ._adapt import api
-from ._handles import handle_value, lookup
+from ._handles import handle_value, is_open, lookup
 from .pywintypes import overlapped_arg
 
 __all__ = [
@@ -66,7 +66,7 @@ def _socket(value: object) -> int:
     number = value if fileno is None else fileno() if callable(fileno) else fileno
     if isinstance(number, bool) or not isinstance(number, int):
         raise TypeError(_NOT_A_SOCKET)
-    kernel.adopt_socket(value)
+    kernel.watch_socket(value)
     return number
 
 
@@ -233,13 +233,30 @@ def TransmitFile(
 _FILE = File
 
 
+def socket_descriptor(handle: object) -> int | None:
+    """The socket a bare int names where a file handle may go, or None.
+
+    On Windows a socket is a handle: programs hand ``sock.fileno()`` to CancelIo or
+    CreateIoCompletionPort where a file's handle goes. Here descriptors and handle values are
+    two sets of ints that can meet (handle 40 and descriptor 40 both open), so a bare int that
+    is an open socket descriptor is taken as the socket; a PyHANDLE is always a handle.
+    """
+    if type(handle) is int and kernel.is_socket(handle):
+        return handle
+    return None
+
+
 def cancel_io(handle: object) -> None:
     """CancelIo: a file handle's operations, or a socket's (given as its descriptor)."""
+    fd = socket_descriptor(handle)
+    if fd is not None:
+        kernel.cancel_socket_io(fd)
+        return
     value = handle_value(handle)
     try:
         file = lookup(value, _FILE)
     except InvalidHandleError:
-        if not kernel.is_socket(value):
+        if is_open(value) or not kernel.is_socket(value):
             raise
         kernel.cancel_socket_io(value)
         return

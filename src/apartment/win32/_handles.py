@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NoReturn, TypeVar
 
+from ..errors import InvalidHandleError
 from ..kernel import handles
 from ._adapt import api
 
@@ -143,6 +144,15 @@ def handle_value(handle: object) -> int:
     if isinstance(handle, int) and -(2**63) <= handle < 2**64:
         return handle
     raise TypeError("The object is not a PyHANDLE object")
+
+
+def is_open(value: int) -> bool:
+    """Whether a handle of ``value`` is open in this process (a pseudo-handle is not)."""
+    try:
+        handles.get(value)
+    except InvalidHandleError:
+        return False
+    return True
 
 
 def handle_values(handlelist: object) -> list[int]:
