@@ -10,14 +10,19 @@ from __future__ import annotations
 import gc
 import threading
 import weakref
+from typing import TYPE_CHECKING
 
 import pytest
 
 from apartment import com
+from apartment.com._apartment import call_in
 from apartment.com._packet import SPARE
 from apartment.kernel import start_thread
 
 from ._helpers import StaThread, in_apartment
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 
 class _Target:
@@ -90,6 +95,26 @@ def test_the_spare_packet_keeps_no_argument_result_or_apartment(multithreaded: b
         assert args == ()
         assert result is None
         assert own
+    finally:
+        home.stop()
+
+
+def test_the_spare_packet_keeps_no_function_of_the_last_call(multithreaded: bool) -> None:
+    home = StaThread(lambda: com.current_apartment())
+    try:
+
+        def closure() -> tuple[Callable[[], object], weakref.ref[_Target]]:
+            held = _Target()  # only the closure holds it
+            return lambda: held.add(1, 2), weakref.ref(held)
+
+        def body() -> tuple[bool, object]:
+            fn, held_ref = closure()
+            answer = call_in(home.result, fn)
+            del fn
+            gc.collect()
+            return held_ref() is None, answer
+
+        assert in_apartment(body, multithreaded) == (True, 3)
     finally:
         home.stop()
 

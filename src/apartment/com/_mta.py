@@ -19,7 +19,7 @@ from ..kernel.lowlevel import KERNEL_LOCK, wait_any_unchecked
 from ._apartment import Apartment, ApartmentKind, call_in, process_com, thread_state
 from ._callctl import controlled_call_out, controls, run_controlled
 from ._hosting import Hosting, nothing_to_do
-from ._packet import SPARE
+from ._packet import SPARE, no_call
 from ._packet import CallPacket as CallPacket  # explicit: the pool's tests reach it here
 
 if TYPE_CHECKING:
@@ -128,7 +128,8 @@ def _call_out(
     if packet.error is not None or target.kind is _REMOTE:
         return packet.outcome()
     result = packet.result  # finished: nothing but this thread reaches the packet now
-    packet.args = ()  # the spare keeps nothing of the call alive: not its arguments,
+    packet.fn = no_call  # the spare keeps nothing of the call alive: not its function,
+    packet.args = ()  # its arguments,
     packet.result = None  # its result,
     packet.target = caller  # nor the other apartment
     packet.done._ready = False  # recycle_event(), inlined

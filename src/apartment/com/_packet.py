@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from ..kernel import Event
     from ._apartment import Apartment
 
-__all__ = ["SPARE", "CallPacket", "PacketControl"]
+__all__ = ["SPARE", "CallPacket", "PacketControl", "no_call"]
 
 SPARE = threading.local()
 """Per thread: ``SPARE.packet``, the CallPacket of the thread's last in-process call.
@@ -32,6 +32,10 @@ one. Nested calls (an STA serving a call while its own is out) find it taken and
 own. Only the owning thread reads or writes it; after ``finish()`` nobody else touches the
 packet (the thread that ran it does nothing more with it once it set ``done``).
 """
+
+
+def no_call() -> None:
+    """A spare packet's ``fn``: the last call's function (a closure, maybe) is not kept."""
 
 
 @final

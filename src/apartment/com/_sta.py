@@ -38,7 +38,7 @@ from ._callctl import (
     screen_incoming,
 )
 from ._hosting import Hosting
-from ._packet import SPARE, CallPacket
+from ._packet import SPARE, CallPacket, no_call
 from ._remote_lanes import step_away
 
 if TYPE_CHECKING:
@@ -207,7 +207,8 @@ def _call_out(
     if packet.error is not None or target.kind is _REMOTE:
         return packet.outcome()
     result = packet.result  # finished: nothing but this thread reaches the packet now
-    packet.args = ()  # the spare keeps nothing of the call alive: not its arguments,
+    packet.fn = no_call  # the spare keeps nothing of the call alive: not its function,
+    packet.args = ()  # its arguments,
     packet.result = None  # its result,
     packet.target = caller  # nor the other apartment
     done._ready = False  # recycle_event(), inlined
