@@ -13,6 +13,12 @@ each thread of the case (the caller, and the server thread for two-thread cases)
 Python function calls and bytecodes; the table shows both per operation and side. The
 server's counts include its idle loop's work per message (the wait it returns from and the
 next wait it enters).
+
+``--cpu`` runs each operation ``CPU_CALLS`` times untraced instead and shows the CPU time
+each thread spent per operation (its own CPU clock): on a loaded machine, where wall-clock
+ratios drift with the other load, a single-thread case's figure is still its Python work.
+A two-thread case's includes the kernel's time to block and wake each side (on a VM that
+is most of it: a SimpleQueue round trip shows ~7 us per side).
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ import collections
 import queue
 import sys
 import threading
+import time
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -32,6 +39,24 @@ __all__ = ["Counter", "main"]
 
 WARMUP = 200
 CALLS = 1000
+CPU_CALLS = 20000
+"""Operations timed untraced in ``--cpu`` mode (each thread's CPU clock, not the wall's)."""
+_cpu_mode = False
+
+
+class CpuClock:
+    """A thread's CPU clock, readable from any thread (``time.pthread_getcpuclockid``)."""
+
+    def __init__(self) -> None:
+        self.clock = -1
+
+    def install(self) -> None:
+        """Remember the calling thread's clock."""
+        self.clock = time.pthread_getcpuclockid(threading.get_ident())
+
+    def read(self) -> float:
+        """Seconds of CPU the thread has used."""
+        return time.clock_gettime(self.clock)
 
 
 class Counter:
@@ -45,6 +70,7 @@ class Counter:
         self.gate = gate
         self.calls = 0
         self.opcodes = 0
+        self.cpu = 0.0  # --cpu: CPU seconds per operation
         self.functions: collections.Counter[str] = collections.Counter()
         self.bytecodes: collections.Counter[str] = collections.Counter()
 
@@ -84,9 +110,12 @@ def _two_threads(
     gate = threading.Event()
     caller, server = Counter(gate), Counter(gate)
     ready = threading.Event()
+    server_clock = CpuClock()
 
     def partner() -> None:
-        server.install()
+        server_clock.install()
+        if not _cpu_mode:
+            server.install()
         serve(ready.set)
 
     thread = threading.Thread(target=partner, daemon=True)
@@ -97,12 +126,15 @@ def _two_threads(
         op = make_op()
         for _ in range(WARMUP):
             op()
-        caller.install()
-        gate.set()
-        for _ in range(CALLS):
-            op()
-        gate.clear()
-        sys.settrace(None)
+        if _cpu_mode:
+            _time_cpu(op, caller, server, server_clock)
+        else:
+            caller.install()
+            gate.set()
+            for _ in range(CALLS):
+                op()
+            gate.clear()
+            sys.settrace(None)
     finally:
         if leave is not None:
             leave()
@@ -111,12 +143,30 @@ def _two_threads(
     return caller, server
 
 
+def _time_cpu(
+    op: Callable[[], object], caller: Counter, server: Counter, server_clock: CpuClock | None
+) -> None:
+    """Run ``op`` CPU_CALLS times; keep each thread's CPU seconds per op in ``cpu``."""
+    mine = CpuClock()
+    mine.install()
+    server_start = server_clock.read() if server_clock is not None else 0.0
+    start = mine.read()
+    for _ in range(CPU_CALLS):
+        op()
+    caller.cpu = (mine.read() - start) / CPU_CALLS
+    if server_clock is not None:
+        server.cpu = (server_clock.read() - server_start) / CPU_CALLS
+
+
 def _one_thread(make_op: Callable[[], Callable[[], object]]) -> tuple[Counter, Counter]:
     gate = threading.Event()
     caller = Counter(gate)
     op = make_op()
     for _ in range(WARMUP):
         op()
+    if _cpu_mode:
+        _time_cpu(op, caller, Counter(gate), None)
+        return caller, Counter(gate)
     caller.install()
     gate.set()
     for _ in range(CALLS):
@@ -331,7 +381,17 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.callcount", description=__doc__)
     parser.add_argument("filter", nargs="?", default="", help="run cases whose name has this")
     parser.add_argument("-v", "--verbose", action="store_true", help="list functions by count")
+    parser.add_argument("--cpu", action="store_true", help="CPU us per operation and side")
     options = parser.parse_args(argv)
+    global _cpu_mode  # one switch for the whole run, set before any case
+    _cpu_mode = options.cpu
+    if options.cpu:
+        print(f"{'case':<48} {'caller CPU us':>13} {'server CPU us':>13}")
+        for name, case in CASES.items():
+            if options.filter.lower() in name.lower():
+                caller, server = case()
+                print(f"{name:<48} {caller.cpu * 1e6:>13.2f} {server.cpu * 1e6:>13.2f}")
+        return
     print(
         f"{'case':<48} {'caller calls':>12} {'bytecodes':>9} {'server calls':>12} {'bytecodes':>9}"
     )
