@@ -14,19 +14,20 @@ from collections import deque
 from typing import TYPE_CHECKING, Any
 
 from .._fork import APARTMENTS, POOL, after_fork_in_child, hold_across_fork
-from ..kernel import Semaphore, start_thread
-from ..kernel.lowlevel import KERNEL_LOCK, recycle_event, spare_event, wait_any_unchecked
+from ..kernel import Event, Semaphore, start_thread
+from ..kernel.lowlevel import KERNEL_LOCK, wait_any_unchecked
 from ._apartment import Apartment, ApartmentKind, call_in, process_com, thread_state
 from ._callctl import controlled_call_out, controls, run_controlled
 from ._hosting import Hosting, nothing_to_do
+from ._packet import SPARE, no_call
 from ._packet import CallPacket as CallPacket  # explicit: the pool's tests reach it here
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from ..kernel import Event
-
 __all__ = ["MTA", "new_mta_locked", "ensure_mta", "run_in_mta"]
+
+_REMOTE = ApartmentKind.REMOTE
 
 
 class _MtaPool:
@@ -106,15 +107,34 @@ def _call_out(
     control = controls.current
     if control is not None:  # the thread bounds its calls: the slow path
         return controlled_call_out(control, caller, target, fn, args, _plain_wait)
-    done = spare_event()
-    packet = CallPacket(caller, target, fn, args, done)
+    try:  # the thread's spare packet (see SPARE), its fields set here: no allocation
+        packet: CallPacket | None = SPARE.packet
+    except AttributeError:
+        packet = None
+    if packet is None:
+        packet = CallPacket(caller, target, fn, args, Event(manual_reset=True))
+    else:
+        SPARE.packet = None  # taken
+        packet.caller = caller
+        packet.target = target
+        packet.fn = fn
+        packet.args = args
+        packet.finished = False
     deliver(packet)
     with KERNEL_LOCK:
         finished = packet.finished  # often, by the time this thread has the GIL again
     if not finished:
-        wait_any_unchecked((done,))
-    recycle_event(done)  # finished: a late set can no longer reach it
-    return packet.result if packet.error is None else packet.outcome()
+        wait_any_unchecked((packet.done,))
+    if packet.error is not None or target.kind is _REMOTE:
+        return packet.outcome()
+    result = packet.result  # finished: nothing but this thread reaches the packet now
+    packet.fn = no_call  # the spare keeps nothing of the call alive: not its function,
+    packet.args = ()  # its arguments,
+    packet.result = None  # its result,
+    packet.target = caller  # nor the other apartment
+    packet.done._ready = False  # recycle_event(), inlined
+    SPARE.packet = packet
+    return result
 
 
 def _plain_wait(

@@ -7,6 +7,7 @@ caller, who raises the error or returns the result.
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING, Any, final
 
 from ..kernel.lowlevel import KERNEL_LOCK, Waiter, set_event_locked
@@ -17,7 +18,24 @@ if TYPE_CHECKING:
     from ..kernel import Event
     from ._apartment import Apartment
 
-__all__ = ["CallPacket", "PacketControl"]
+__all__ = ["SPARE", "CallPacket", "PacketControl", "no_call"]
+
+SPARE = threading.local()
+"""Per thread: ``SPARE.packet``, the CallPacket of the thread's last in-process call.
+
+An unbounded call into an STA or the MTA (the ``_call_out`` of each) takes it, and gives it
+back once the call returned a result: its ``done`` event reset, and nothing of the call left
+in it (arguments, result, apartments). So a thread's calls allocate neither a packet nor an
+event, and its waits register nothing new. A call that raised, or one into another process
+(whose delivery files the packet by its identity), leaves it taken: the next call makes a new
+one. Nested calls (an STA serving a call while its own is out) find it taken and make their
+own. Only the owning thread reads or writes it; after ``finish()`` nobody else touches the
+packet (the thread that ran it does nothing more with it once it set ``done``).
+"""
+
+
+def no_call() -> None:
+    """A spare packet's ``fn``: the last call's function (a closure, maybe) is not kept."""
 
 
 @final

@@ -23,15 +23,13 @@ from ..errors import CantCallOutError, DisconnectedError
 from ..kernel.lowlevel import (
     KERNEL_LOCK,
     Waiter,
-    recycle_event,
-    spare_event,
     wait_any_or_readable,
     wait_any_unchecked,
     wake_all,
 )
 from ..messages import current_queue
 from ..messages.lowlevel import make_message
-from ._apartment import thread_state
+from ._apartment import ApartmentKind, thread_state
 from ._callctl import (
     controlled_call_out,
     controls,
@@ -40,7 +38,7 @@ from ._callctl import (
     screen_incoming,
 )
 from ._hosting import Hosting
-from ._packet import CallPacket
+from ._packet import SPARE, CallPacket, no_call
 from ._remote_lanes import step_away
 
 if TYPE_CHECKING:
@@ -57,6 +55,8 @@ __all__ = [
     "wait_reading",
     "run_posted_call",
 ]
+
+_REMOTE = ApartmentKind.REMOTE
 
 WINDOW_CLASS = "OleMainThreadWndClass"
 WM_APARTMENT_CALL = messages.register_window_message("apartment.com.call")
@@ -171,8 +171,20 @@ def _call_out(
     control = controls.current
     if control is not None:  # the thread bounds its calls: the slow path
         return controlled_call_out(control, caller, target, fn, args, _modal_wait)
-    done = spare_event()
-    packet = CallPacket(caller, target, fn, args, done)
+    try:  # the thread's spare packet (see SPARE), its fields set here: no allocation
+        packet: CallPacket | None = SPARE.packet
+    except AttributeError:
+        packet = None
+    if packet is None:
+        packet = CallPacket(caller, target, fn, args, kernel.Event(manual_reset=True))
+    else:
+        SPARE.packet = None  # taken: a call made while serving (below) makes its own
+        packet.caller = caller
+        packet.target = target
+        packet.fn = fn
+        packet.args = args
+        packet.finished = False
+    done = packet.done
     deliver(packet)
     window = caller.window
     hwnd = window.hwnd if window is not None else -1
@@ -192,8 +204,16 @@ def _call_out(
         quit_code = _serve(queue, hwnd, quit_code)
     if quit_code is not None:
         messages.post_quit_message(quit_code)
-    recycle_event(done)  # finished: a late set can no longer reach it
-    return packet.result if packet.error is None else packet.outcome()
+    if packet.error is not None or target.kind is _REMOTE:
+        return packet.outcome()
+    result = packet.result  # finished: nothing but this thread reaches the packet now
+    packet.fn = no_call  # the spare keeps nothing of the call alive: not its function,
+    packet.args = ()  # its arguments,
+    packet.result = None  # its result,
+    packet.target = caller  # nor the other apartment
+    done._ready = False  # recycle_event(), inlined
+    SPARE.packet = packet
+    return result
 
 
 def _serve(queue: messages.MessageQueue, hwnd: int, quit_code: int | None) -> int | None:

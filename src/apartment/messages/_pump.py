@@ -19,6 +19,7 @@ from ._constants import (
     PM_REMOVE,
     QS_ALLINPUT,
     WM_QUIT,
+    WM_TIMER,
 )
 from ._message import Message, check_message, quit_code
 from ._queue import THREAD_QUEUE, current_queue
@@ -85,23 +86,7 @@ def get_message(hwnd: int | None = None, first: int = 0, last: int = 0) -> Messa
             lock.release()
         if type(item) is Message:
             return item
-        waiting = (queue.input,)
-        while True:
-            if isinstance(item, Message):
-                return item
-            if isinstance(item, Sent):
-                queue.handle_sent(item)
-                # Most often nothing else came meanwhile: look and start the wait in one hold.
-                item = wait_any_after(take, waiting)
-            elif item is None:  # nothing yet, and the input is armed: wait for some
-                wait_any_unchecked(waiting)
-                lock.acquire()  # queue.take_next(), written out: the woken STA's first step
-                try:
-                    item = take(None, None)
-                finally:
-                    lock.release()
-            else:  # input came while the wait was starting
-                item = queue.take_next()
+        return _next_message(queue, item)
     window = window_filter(hwnd)
     first, last = check_message(first), check_message(last)
     inp = queue.input
@@ -111,6 +96,33 @@ def get_message(hwnd: int | None = None, first: int = 0, last: int = 0) -> Messa
         if message is not None:
             return message
         wait_any_after(_arm_any(inp), waiting)
+
+
+def _next_message(queue: MessageQueue, item: Message | Sent | WaitResult | None) -> Message:
+    """Go on with an unfiltered GetMessage from what ``queue.take_or_arm`` gave.
+
+    A Message is returned; a sent message is handled and an empty queue waited on, until a
+    Message comes (on the calling thread, the queue's owner).
+    """
+    take = queue.take_or_arm
+    lock = KERNEL_LOCK
+    waiting = (queue.input,)
+    while True:
+        if isinstance(item, Message):
+            return item
+        if isinstance(item, Sent):
+            queue.handle_sent(item)
+            # Most often nothing else came meanwhile: look and start the wait in one hold.
+            item = wait_any_after(take, waiting)
+        elif item is None:  # nothing yet, and the input is armed: wait for some
+            wait_any_unchecked(waiting)
+            lock.acquire()  # queue.take_next(), written out: the woken STA's first step
+            try:
+                item = take(None, None)
+            finally:
+                lock.release()
+        else:  # input came while the wait was starting
+            item = queue.take_next()
 
 
 def wait_message() -> None:
@@ -179,11 +191,50 @@ def pump_waiting_messages(first: int = 0, last: int = 0) -> int | None:
 
 
 def pump_messages() -> int:
-    """Run a message loop until WM_QUIT and return its exit code (PumpMessages)."""
+    """Run a message loop until WM_QUIT and return its exit code (PumpMessages).
+
+    ``get_message()`` then ``dispatch_message()`` for each message, their common cases
+    written out: a posted message to one of this thread's windows (a call into an STA, say)
+    is taken in one lock hold and handed to its window's procedure without either call.
+    Anything else (a sent message, an empty queue's wait, a timer's callback, a thread
+    message) goes through them.
+    """
+    try:
+        queue: MessageQueue = THREAD_QUEUE.queue  # current_queue(), written out
+    except AttributeError:
+        queue = current_queue()
+    take = queue.take_or_arm
+    windows = queue.windows  # this thread's own windows: read without the lock
+    handling = queue.handling
+    lock = KERNEL_LOCK
+    waiting = (queue.input,)
     while True:
-        message = get_message()
-        if message[1] == WM_QUIT:
+        lock.acquire()
+        try:
+            item: Message | Sent | WaitResult | None = take(None, None)
+        finally:
+            lock.release()
+        if item is None:  # nothing yet, and the input is armed: wait for some, then look again
+            wait_any_unchecked(waiting)
+            lock.acquire()
+            try:
+                item = take(None, None)
+            finally:
+                lock.release()
+        message = item if type(item) is Message else _next_message(queue, item)
+        msg = message[1]
+        if msg == WM_QUIT:
             return quit_code(message)
+        hwnd = message[0]
+        if hwnd and msg != WM_TIMER:  # dispatch_message(), its common case written out
+            window = windows.get(hwnd)
+            if window is not None:
+                handling.append(None)  # not a sent message: InSendMessage is false inside
+                try:
+                    window.proc(hwnd, msg, message[2], message[3])
+                finally:
+                    handling.pop()
+                continue
         dispatch_message(message)
 
 
