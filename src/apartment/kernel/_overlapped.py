@@ -7,6 +7,11 @@ object, signaled while no operation is pending on it, so any wait mixes it with 
 mutexes and threads; its ``event``, when it has one, is set in the same kernel-lock hold that
 records the result. Whoever completes the operation (the calling thread when it could finish
 at once, the I/O thread otherwise, a cancel or a close) calls :func:`complete` exactly once.
+
+An operation also drives the signaled state of its file (:class:`~._file.File`), when the
+file names itself in the Overlapped's ``file`` as the operation starts: the file goes
+nonsignaled when the operation pends (:func:`begin`) and is signaled when it completes,
+unless the operation has an event, which is set instead (:func:`_signal_file`).
 """
 
 from __future__ import annotations
@@ -70,6 +75,8 @@ class Overlapped(Waitable):
     it completes (the file's port and key are noted in ``completion`` as it starts), unless
     ``queue_completion`` is false (Win32: an hEvent with its low bit set). ``context`` is the
     caller's: a port's packet carries the Overlapped, and its owner finds its own object there.
+    ``file`` is the file whose signaled state the operation under way drives, if its file
+    keeps one by its operations (set as the operation starts, cleared as it completes).
     """
 
     __slots__ = (
@@ -79,6 +86,7 @@ class Overlapped(Waitable):
         "completion",
         "context",
         "event",
+        "file",
         "offset",
         "queue_completion",
     )
@@ -96,6 +104,7 @@ class Overlapped(Waitable):
         self.context = context
         self.completion: tuple[CompletionPort, int] | None = None
         self.queue_completion = True
+        self.file: Waitable | None = None
         self._status = 0
         self._transferred = 0
         # Who can carry the pending operation forward on a waiting thread (a pipe end), if
@@ -199,6 +208,7 @@ def begin(
     ``arm``, if given, hands the operation to the I/O thread, which has not been given it:
     the first wait on the Overlapped or its event (or poll of them) that is not the
     driver's calls it (``_core.UNARMED``), under the kernel lock; it must not block.
+    The Overlapped's ``file``, if any, goes nonsignaled until the operation completes.
     """
     with KERNEL_LOCK:
         overlapped._ready = False
@@ -207,15 +217,49 @@ def begin(
         event = overlapped.event
         if event is not None:
             event._ready = False
+        file = overlapped.file
+        if file is not None:
+            _unsignal_file(file, arm)
         if arm is not None:
             UNARMED[overlapped] = [arm]
             if event is not None:
                 UNARMED.setdefault(event, []).append(arm)
 
 
+def _unsignal_file(file: Waitable, arm: Callable[[], object] | None) -> None:
+    """An operation pends on ``file``: it is nonsignaled until one completes; kernel lock held.
+
+    Windows clears a file object's event as a read or write starts (Wine: ``queue_async``,
+    when the request pends). A wait on the file must see the operation through, so its
+    ``arm``, if it has one, is noted for the file too (``_core.UNARMED``), as for its event:
+    one arm per file, its end's own, which hands all that end's reads to the I/O thread.
+    """
+    file._ready = False
+    if arm is not None:
+        UNARMED[file] = [arm]
+
+
+def _signal_file(file: Waitable, overlapped: Overlapped, woken: list[Waiter]) -> None:
+    """An operation on ``file`` completed: signal it unless it has an event; kernel lock held.
+
+    An operation with an event sets the event instead and leaves the file nonsignaled
+    (Windows signals one or the other; Wine: ``async_set_result``). The Overlapped's link to
+    the file goes: its next operation names its own file.
+    """
+    overlapped.file = None
+    if overlapped.event is not None:
+        file._ready = False
+    elif not file._ready:
+        file._ready = True
+        if file._waiters:
+            release_waiters(file, woken)
+
+
 def _forget_arms(overlapped: Overlapped) -> None:
     """Drop the arm of ``overlapped``'s operation; kernel lock held, UNARMED not empty."""
     arms = UNARMED.pop(overlapped, None)
+    if arms and overlapped.file is not None:
+        UNARMED.pop(overlapped.file, None)
     event = overlapped.event
     if arms and event is not None:
         on_event = UNARMED.get(event)
@@ -264,6 +308,9 @@ def complete_locked(
     event = overlapped.event
     if event is not None:
         event._set_locked(woken)
+    file = overlapped.file
+    if file is not None:
+        _signal_file(file, overlapped, woken)
     completion = overlapped.completion
     if completion is not None and overlapped.queue_completion:
         completion[0].queue_locked(status, transferred, completion[1], overlapped, woken)
