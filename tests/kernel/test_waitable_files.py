@@ -34,6 +34,7 @@ from apartment.kernel import (
     open_file,
 )
 from apartment.kernel._comm import CommPort
+from apartment.kernel._core import KERNEL_LOCK, UNARMED
 from apartment.kernel._diskfile import DiskFile
 from apartment.kernel._hoststream import HostDevice, HostPipe
 from apartment.kernel._mailslot import Mailslot, MailslotClient
@@ -289,3 +290,22 @@ def test_a_signal_and_wait_may_wait_on_a_file_but_not_signal_one(
     assert event.wait(0)
     with pytest.raises(Win32Error):
         kernel.signal_and_wait(server, event, 0)
+
+
+@pytest.mark.parametrize("how", ["wait", "poll"])
+def test_a_completed_read_leaves_no_arm_behind_for_its_end(
+    pair: tuple[kernel.PipeServer, kernel.PipeEnd], how: str
+) -> None:
+    """However its Overlapped's arm was taken (a wait on it, a poll), its end's goes too.
+
+    A stale arm would keep the end alive and every wait on the slower path that arms.
+    """
+    server, client = pair
+    overlapped = _pending_read(server)
+    if how == "poll":
+        assert overlapped.pending  # a poll hands the read to the I/O thread
+    client.write(b"x")
+    assert overlapped.wait(SAFETY)
+    with KERNEL_LOCK:
+        assert server not in UNARMED
+        assert overlapped not in UNARMED

@@ -258,7 +258,7 @@ def _signal_file(file: Waitable, overlapped: Overlapped, woken: list[Waiter]) ->
 def _forget_arms(overlapped: Overlapped) -> None:
     """Drop the arm of ``overlapped``'s operation; kernel lock held, UNARMED not empty."""
     arms = UNARMED.pop(overlapped, None)
-    if arms and overlapped.file is not None:
+    if overlapped.file is not None:  # even if a wait on the Overlapped took its arm already
         UNARMED.pop(overlapped.file, None)
     event = overlapped.event
     if arms and event is not None:
