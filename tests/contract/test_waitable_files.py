@@ -9,8 +9,10 @@ side effect. pywin32's OVERLAPPED has hEvent 0 until one is given.
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
+import ntsecuritycon
 import pytest
 import pywintypes
 import win32api
@@ -166,13 +168,34 @@ def test_a_message_wait_takes_file_handles(pair: tuple[Any, Any]) -> None:
 
 
 def test_a_disk_file_and_an_anonymous_pipe_are_signaled(folder: str, handles: Handles) -> None:
-    path = folder + "\\f"
+    path = os.path.join(folder, "f")
     file = handles(open_file(path, RW, 0, win32con.CREATE_ALWAYS))
     win32file.WriteFile(file, b"x")
     read, write = win32pipe.CreatePipe(None, 0)
     handles(read)
     handles(write)
     assert win32event.WaitForMultipleObjects([file, read, write], True, 0) == OBJECT_0
+
+
+def test_a_directory_is_nonsignaled_while_a_watch_without_an_event_pends(
+    folder: str, handles: Handles
+) -> None:
+    """ReadDirectoryChangesW is I/O on the directory's handle like any read."""
+    share = win32con.FILE_SHARE_READ | win32con.FILE_SHARE_WRITE | win32con.FILE_SHARE_DELETE
+    flags = win32con.FILE_FLAG_BACKUP_SEMANTICS | win32con.FILE_FLAG_OVERLAPPED
+    directory = handles(
+        open_file(folder, ntsecuritycon.FILE_LIST_DIRECTORY, share, win32con.OPEN_EXISTING, flags)
+    )
+    assert wait0(directory) == OBJECT_0
+    buffer = win32file.AllocateReadBuffer(4096)
+    overlapped = pywintypes.OVERLAPPED()
+    names = win32con.FILE_NOTIFY_CHANGE_FILE_NAME
+    win32file.ReadDirectoryChangesW(directory, buffer, False, names, overlapped)
+    assert wait0(directory) == TIMEOUT
+    open(os.path.join(folder, "a.txt"), "w").close()
+    assert win32event.WaitForSingleObject(directory, JOIN_MS) == OBJECT_0
+    count = win32file.GetOverlappedResult(directory, overlapped, True)
+    assert win32file.FILE_NOTIFY_INFORMATION(buffer, count) == [(1, "a.txt")]
 
 
 @pytest.mark.parametrize(
