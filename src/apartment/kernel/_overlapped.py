@@ -217,26 +217,27 @@ def begin(
         event = overlapped.event
         if event is not None:
             event._ready = False
-        file = overlapped.file
-        if file is not None:
-            _unsignal_file(file, arm)
+        arms = None
         if arm is not None:
-            UNARMED[overlapped] = [arm]
+            arms = UNARMED[overlapped] = [arm]
             if event is not None:
                 UNARMED.setdefault(event, []).append(arm)
+        file = overlapped.file
+        if file is not None:
+            _unsignal_file(file, arms)
 
 
-def _unsignal_file(file: Waitable, arm: Callable[[], object] | None) -> None:
+def _unsignal_file(file: Waitable, arms: list[Callable[[], object]] | None) -> None:
     """An operation pends on ``file``: it is nonsignaled until one completes; kernel lock held.
 
     Windows clears a file object's event as a read or write starts (Wine: ``queue_async``,
     when the request pends). A wait on the file must see the operation through, so its
-    ``arm``, if it has one, is noted for the file too (``_core.UNARMED``), as for its event:
-    one arm per file, its end's own, which hands all that end's reads to the I/O thread.
+    ``arms``, if it has any (the Overlapped's list, never changed), are noted for the file
+    too (``_core.UNARMED``): one arm per file, its end's own, which serves all its reads.
     """
     file._ready = False
-    if arm is not None:
-        UNARMED[file] = [arm]
+    if arms is not None:
+        UNARMED[file] = arms
 
 
 def _signal_file(file: Waitable, overlapped: Overlapped, woken: list[Waiter]) -> None:

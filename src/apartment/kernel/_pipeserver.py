@@ -92,7 +92,6 @@ class PipeServer(PipeEnd):
         self._check_open()
         if overlapped is not None:
             overlapped.completion = self.completion
-            overlapped.file = self  # listening drives this end's signaled state
         waiting: Overlapped | None = None
         with IO_LOCK:
             if self._state == CONNECTED:
@@ -108,7 +107,8 @@ class PipeServer(PipeEnd):
                 listening_changed.pulse()
             if not self.nowait:
                 waiting = overlapped or spare_overlapped()
-                waiting.file = self  # the end is nonsignaled while it listens
+                waiting.file = self  # the end is nonsignaled while it listens (its own
+                # Overlapped, when the call has one: a connect refused or done at once is not)
                 begin(waiting)
                 self._connects.append(Request(waiting, threading.get_ident()))
         if waiting is None:
