@@ -10,8 +10,14 @@ at once, the I/O thread otherwise, a cancel or a close) calls :func:`complete` e
 
 An operation also drives the signaled state of its file (:class:`~._file.File`), when the
 file names itself in the Overlapped's ``file`` as the operation starts: the file goes
-nonsignaled when the operation pends (:func:`begin`) and is signaled when it completes,
-unless the operation has an event, which is set instead (:func:`_signal_file`).
+nonsignaled when the operation pends (:func:`begin`; Windows clears a file object's event as
+a read or write starts, Wine in ``queue_async`` when the request pends) and is signaled when
+it completes (:func:`complete_locked`), unless the operation has an event, which is set
+instead and the file stays nonsignaled (Windows signals one or the other; Wine:
+``async_set_result``). A wait on the file must see a pending operation through, so its arm
+is noted for the file too (``_core.UNARMED``), as for its event: one per file, its end's
+own, which serves all that end's reads. The bookkeeping is written out in those two
+functions rather than called: it runs twice per pipe read.
 """
 
 from __future__ import annotations
@@ -223,37 +229,10 @@ def begin(
             if event is not None:
                 UNARMED.setdefault(event, []).append(arm)
         file = overlapped.file
-        if file is not None:
-            _unsignal_file(file, arms)
-
-
-def _unsignal_file(file: Waitable, arms: list[Callable[[], object]] | None) -> None:
-    """An operation pends on ``file``: it is nonsignaled until one completes; kernel lock held.
-
-    Windows clears a file object's event as a read or write starts (Wine: ``queue_async``,
-    when the request pends). A wait on the file must see the operation through, so its
-    ``arms``, if it has any (the Overlapped's list, never changed), are noted for the file
-    too (``_core.UNARMED``): one arm per file, its end's own, which serves all its reads.
-    """
-    file._ready = False
-    if arms is not None:
-        UNARMED[file] = arms
-
-
-def _signal_file(file: Waitable, overlapped: Overlapped, woken: list[Waiter]) -> None:
-    """An operation on ``file`` completed: signal it unless it has an event; kernel lock held.
-
-    An operation with an event sets the event instead and leaves the file nonsignaled
-    (Windows signals one or the other; Wine: ``async_set_result``). The Overlapped's link to
-    the file goes: its next operation names its own file.
-    """
-    overlapped.file = None
-    if overlapped.event is not None:
-        file._ready = False
-    elif not file._ready:
-        file._ready = True
-        if file._waiters:
-            release_waiters(file, woken)
+        if file is not None:  # it pends on its file: nonsignaled until it completes
+            file._ready = False
+            if arms is not None:  # a wait on the file must see it through (arms never change)
+                UNARMED[file] = arms
 
 
 def _forget_arms(overlapped: Overlapped) -> None:
@@ -310,8 +289,14 @@ def complete_locked(
     if event is not None:
         event._set_locked(woken)
     file = overlapped.file
-    if file is not None:
-        _signal_file(file, overlapped, woken)
+    if file is not None:  # the next operation names its own file
+        overlapped.file = None
+        if event is not None:  # the event is signaled instead of the file
+            file._ready = False
+        elif not file._ready:
+            file._ready = True
+            if file._waiters:
+                release_waiters(file, woken)
     completion = overlapped.completion
     if completion is not None and overlapped.queue_completion:
         completion[0].queue_locked(status, transferred, completion[1], overlapped, woken)
