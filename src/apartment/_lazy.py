@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-__all__ = ["lazy_exports"]
+__all__ = ["lazy_exports", "lazy_names"]
 
 _IMPORT = re.compile(r"^from \.(\w+) import \(?\s*(\w+) as (\w+),?\s*\)?$", re.MULTILINE)
 _ALL = re.compile(r"^__all__ = \[\n(.*?)^\]", re.MULTILINE | re.DOTALL)
@@ -72,17 +72,33 @@ def lazy_exports(
         where: dict[str, tuple[str, str]] = {}
     else:
         where, names = found
+    return (*lazy_names(package, where, package=package), names)
+
+
+def lazy_names(
+    module: str, where: dict[str, tuple[str, str]], *, package: str | None = None
+) -> tuple[Callable[[str], object], Callable[[], list[str]]]:
+    """``(__getattr__, __dir__)`` for ``module``: ``name -> (submodule, attribute)``.
+
+    ``submodule`` is a module of ``package`` (default: ``module``'s package); an empty
+    ``attribute`` stands for the submodule itself. The returned ``__getattr__`` imports on
+    whichever thread first asks for a name, and stores the value in ``module``'s namespace.
+    """
+    namespace = sys.modules[module].__dict__
+    home = module.rpartition(".")[0] if package is None else package
 
     def __getattr__(name: str) -> object:  # noqa: N807 - PEP 562's name
         place = where.get(name)
         if place is None:
-            raise AttributeError(f"module {package!r} has no attribute {name!r}")
-        module, original = place
-        value = getattr(importlib.import_module(f"{package}.{module}"), original)
+            raise AttributeError(f"module {module!r} has no attribute {name!r}")
+        submodule, attribute = place
+        value: object = importlib.import_module(f"{home}.{submodule}")
+        if attribute:
+            value = getattr(value, attribute)
         namespace[name] = value
         return value
 
     def __dir__() -> list[str]:  # noqa: N807 - PEP 562's name
         return sorted({*namespace, *where})
 
-    return __getattr__, __dir__, names
+    return __getattr__, __dir__
