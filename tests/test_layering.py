@@ -24,7 +24,7 @@ LAYERS = [
     "services",
     "win32",
 ]  # each may import only those before it
-SHARED = {"errors", "_clock", "_fork", "_pids", "_runtime", "_sqlite", "_wire", "testing"}
+SHARED = {"errors", "_clock", "_fork", "_lazy", "_pids", "_runtime", "_sqlite", "_wire", "testing"}
 
 
 def _from_module(package: str, node: ast.ImportFrom) -> str:

@@ -2,48 +2,19 @@
 
 Two faces over one core: this package's Pythonic API (``apartment.kernel`` and the names
 re-exported here), and ``apartment.win32``, modules named and shaped like pywin32's.
+
+The names here are imported when first used (:mod:`apartment._lazy`): importing a
+subpackage (``apartment.com``) does not import them.
 """
 
-from .errors import ComError as ComError
-from .errors import Win32Error as Win32Error
-from .kernel import ALERTED as ALERTED
-from .kernel import Event as Event
-from .kernel import Mutex as Mutex
-from .kernel import ProcessHandle as ProcessHandle
-from .kernel import Semaphore as Semaphore
-from .kernel import ThreadHandle as ThreadHandle
-from .kernel import Waitable as Waitable
-from .kernel import WaitableTimer as WaitableTimer
-from .kernel import WaitResult as WaitResult
-from .kernel import current_thread as current_thread
-from .kernel import queue_apc as queue_apc
-from .kernel import signal_and_wait as signal_and_wait
-from .kernel import sleep as sleep
-from .kernel import start_process as start_process
-from .kernel import start_thread as start_thread
-from .kernel import wait_all as wait_all
-from .kernel import wait_any as wait_any
+from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
 
-__all__ = [
-    "ALERTED",
-    "ComError",
-    "Event",
-    "Mutex",
-    "ProcessHandle",
-    "Semaphore",
-    "ThreadHandle",
-    "WaitResult",
-    "Waitable",
-    "WaitableTimer",
-    "Win32Error",
-    "current_thread",
-    "queue_apc",
-    "signal_and_wait",
-    "sleep",
-    "start_process",
-    "start_thread",
-    "wait_all",
-    "wait_any",
-]
+if TYPE_CHECKING:
+    from ._exports import *  # noqa: F403
+    from ._exports import __all__ as __all__
+else:
+    from ._lazy import lazy_exports
+
+    __getattr__, __dir__, __all__ = lazy_exports(__name__)

@@ -37,6 +37,7 @@ SCRIPT = textwrap.dedent(
     import sys
 
     import pythoncom
+    from apartment.com import set_server_linger
 
 
     class ScriptServer:
@@ -46,6 +47,7 @@ SCRIPT = textwrap.dedent(
         _public_methods_ = ["Pid"]
 
         def Pid(self):
+            set_server_linger(None)  # a client came: quit as the test's servers do
             return os.getpid()
 
 
@@ -53,6 +55,9 @@ SCRIPT = textwrap.dedent(
         if "--serve" in sys.argv:
             from win32com.server import localserver
 
+            # Ours, not pywin32's: the test's servers linger 0.2 s, and a server nobody
+            # used yet quits after it too; stay until the test's client has come.
+            set_server_linger(600)
             localserver.serve([ScriptServer._reg_clsid_, "-Embedding"])
             print("served", flush=True)
         else:

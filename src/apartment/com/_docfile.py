@@ -25,7 +25,6 @@ import base64
 import datetime
 import json
 import os
-import tempfile
 from typing import TYPE_CHECKING, Any
 
 from ..errors import (
@@ -164,6 +163,8 @@ class _File:
             self.lock_bytes.write_at(0, SIGNATURE + MARKER + body)
             return
         folder = os.path.dirname(os.path.abspath(self.path))
+        import tempfile  # only a saved docfile needs it (a server starts faster)
+
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".docfile-")
         try:
             with os.fdopen(handle, "wb") as file:
@@ -402,6 +403,8 @@ def create_docfile(path: str | None, mode: int) -> StoragePointer:
     """
     mode = _creation_mode(mode)
     if path is None:
+        import tempfile  # only a temporary docfile needs it
+
         handle, path = tempfile.mkstemp(prefix="~stg", suffix=".tmp")
         os.close(handle)
         mode |= _CREATE

@@ -14,7 +14,6 @@ import contextlib
 import ctypes
 import mmap
 import os
-import tempfile
 import weakref
 import zlib
 from collections import deque
@@ -154,6 +153,8 @@ def _memory_fd(size: int) -> int:
         if hasattr(os, "memfd_create"):
             fd = os.memfd_create("apartment-section", os.MFD_CLOEXEC)
         else:  # pragma: no cover - Linux has memfd_create
+            import tempfile  # only here (a process starts faster)
+
             with tempfile.TemporaryFile() as spare:
                 fd = os.dup(spare.fileno())
         os.ftruncate(fd, round_up(size))

@@ -21,7 +21,8 @@ The rules of the game (see ``docs/design.md``, "The wait engine"):
 
 from __future__ import annotations
 
-from . import _perf as perf
+from typing import TYPE_CHECKING
+
 from ._core import KERNEL_LOCK as KERNEL_LOCK
 from ._core import Waiter as Waiter
 from ._core import release_waiters as release_waiters
@@ -29,20 +30,12 @@ from ._core import wake_all as wake_all
 from ._event import Event as _Event
 from ._event import recycle_event as recycle_event
 from ._event import spare_event as spare_event
-from ._exitcodes import forget_exit_code as forget_exit_code
-from ._exitcodes import record_exit_code as record_exit_code
-from ._exitcodes import record_sys_exit as record_sys_exit
 from ._fdwait import can_watch_files as can_watch_files
 from ._fdwait import wait_any_or_readable as wait_any_or_readable
-from ._file import os_error as os_error
 from ._parkwatch import is_parked as is_parked
 from ._parkwatch import parked_on as parked_on
 from ._parkwatch import unwatch_parks as unwatch_parks
 from ._parkwatch import watch_parks as watch_parks
-from ._spawn import run_next_sitecustomize as run_next_sitecustomize
-from ._spawn import share_python_hooks as share_python_hooks
-from ._stdio import std_handle_values as std_handle_values
-from ._stdio import sweep_descriptors as sweep_descriptors
 from ._thread import add_exit_hook as add_exit_hook
 from ._threadstate import ThreadState as ThreadState
 from ._wait import begin_async_wait as begin_async_wait
@@ -52,6 +45,36 @@ from ._wait import wait_any_after as wait_any_after
 from ._wait import wait_any_unchecked as wait_any_unchecked
 from ._wait import wait_resolved as wait_resolved
 from ._wait import withdraw_async_wait as withdraw_async_wait
+
+if TYPE_CHECKING:
+    from . import _perf as perf
+    from ._exitcodes import forget_exit_code as forget_exit_code
+    from ._exitcodes import record_exit_code as record_exit_code
+    from ._exitcodes import record_sys_exit as record_sys_exit
+    from ._file import os_error as os_error
+    from ._spawn import run_next_sitecustomize as run_next_sitecustomize
+    from ._spawn import share_python_hooks as share_python_hooks
+    from ._stdio import std_handle_values as std_handle_values
+    from ._stdio import sweep_descriptors as sweep_descriptors
+else:
+    from .._lazy import lazy_names
+
+    # The files, processes and performance data behind these are imported when first used:
+    # most processes (a local server) never do.
+    __getattr__, __dir__ = lazy_names(
+        __name__,
+        {
+            "perf": ("_perf", ""),
+            "forget_exit_code": ("_exitcodes", "forget_exit_code"),
+            "record_exit_code": ("_exitcodes", "record_exit_code"),
+            "record_sys_exit": ("_exitcodes", "record_sys_exit"),
+            "os_error": ("_file", "os_error"),
+            "run_next_sitecustomize": ("_spawn", "run_next_sitecustomize"),
+            "share_python_hooks": ("_spawn", "share_python_hooks"),
+            "std_handle_values": ("_stdio", "std_handle_values"),
+            "sweep_descriptors": ("_stdio", "sweep_descriptors"),
+        },
+    )
 
 __all__ = [
     "KERNEL_LOCK",

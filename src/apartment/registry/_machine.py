@@ -15,7 +15,6 @@ Being seeded once, they keep what was true then, as Windows' keys keep what setu
 from __future__ import annotations
 
 import os
-import tempfile
 import time
 from typing import TYPE_CHECKING
 
@@ -161,6 +160,8 @@ def seed_machine(connection: sqlite3.Connection, root: int) -> None:
     name = kernel.computer_name()
     for which in ("ComputerName", "ActiveComputerName"):
         add.values(f"{_COMPUTER_NAME}\\{which}", [("ComputerName", REG_SZ, name)])
+    import tempfile  # only the machine hive needs it (a process starts faster)
+
     temp = tempfile.gettempdir()  # what GetTempPath gives, less its trailing separator
     architecture = _ARCHITECTURE_NAMES.get(info.architecture, "")
     add.values(
