@@ -32,15 +32,22 @@ MODULES = (
     "win32inetcon",
     "winerror",
     "ntsecuritycon",
+    "winperf",
 )
+ELSEWHERE = {
+    "shellcon": "../../win32comext/shell/shellcon.py",
+}
+"""Constant modules outside ``win32/lib``: table name -> their path relative to it."""
 OUT = Path(__file__).resolve().parent.parent / "src" / "apartment" / "win32" / "_tables"
 
 
-_Value = int | float | str | tuple[int, ...] | None
+_Value = int | float | str | tuple[int, ...] | list[str] | None
 
 
 def _value_type(values: dict[str, _Value]) -> str:
     """The annotation of a table's values: tuples (SID authorities) only where there are some."""
+    if any(isinstance(value, list) for value in values.values()):
+        return "int | float | str | list[str] | None"  # shellcon's lists of method names
     if any(isinstance(value, tuple) for value in values.values()):
         return "int | float | str | tuple[int, ...] | None"
     return "int | float | str | None"
@@ -88,6 +95,7 @@ def read_module(
             value is None
             or (isinstance(value, (int, float, str)) and not isinstance(value, bool))
             or (isinstance(value, tuple) and all(isinstance(v, int) for v in value))
+            or (isinstance(value, list) and all(isinstance(v, str) for v in value))
         ):
             values[name] = value
         elif callable(value):
@@ -126,8 +134,9 @@ def main(argv: list[str]) -> int:
     """Write every module's table; print each one's counts and the macros to write by hand."""
     lib = Path(argv[1])
     OUT.mkdir(exist_ok=True)
-    for name in MODULES:
-        values, iids, functions = read_module(lib / f"{name}.py")
+    paths = {name: f"{name}.py" for name in MODULES} | ELSEWHERE
+    for name, relative in paths.items():
+        values, iids, functions = read_module(lib / relative)
         write_table(name, values, iids)
         print(f"{name}: {len(values)} values, {len(iids)} IIDs; macros: {' '.join(functions)}")
     return 0
