@@ -11,6 +11,19 @@ import json
 import sys
 
 
+def load(path):
+    """A names_probe.py dump as ``{module: {name: [kind, detail]}}`` or ``{module: "import failed: X"}``."""
+    modules = {}
+    with open(path, encoding="utf-8") as file:
+        for line in file:
+            module, name, kind, detail = json.loads(line)
+            if name is None:
+                modules[module] = f"{kind}: {detail}"
+            else:
+                modules.setdefault(module, {})[name] = [kind, detail]
+    return modules
+
+
 def compare(oracle, ours, only=()):
     for module in sorted(oracle):
         if only and module not in only:
@@ -41,5 +54,4 @@ def compare(oracle, ours, only=()):
 
 
 if __name__ == "__main__":
-    with open(sys.argv[1], encoding="utf-8") as f1, open(sys.argv[2], encoding="utf-8") as f2:
-        compare(json.load(f1), json.load(f2), set(sys.argv[3:]))
+    compare(load(sys.argv[1]), load(sys.argv[2]), set(sys.argv[3:]))

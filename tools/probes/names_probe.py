@@ -4,7 +4,8 @@
     .venv/bin/python -m apartment run tools/probes/names_probe.py OUT.json
 
 Runs unchanged on the real pywin32 and on the facade. For each module of MODULES it writes
-``{module: {name: [kind, detail]}}`` (or the string ``"import failed: ..."``): kind is one of
+one JSON line per public name, ``[module, name, kind, detail]``, or ``[module, null,
+"import failed", error type]`` for a module that does not import: kind is one of
 int, float, str, bytes, bool, None, module, class, callable, other; detail is the value for
 numbers and strings, the sorted public attribute names for classes, the type name otherwise
 (an IID's detail is its string). pywin32's odbc is left out: importing it crashes Python under
@@ -76,9 +77,14 @@ def probe(name):
 
 
 def main(path):
-    result = {name: probe(name) for name in MODULES}
-    with open(path, "w", encoding="utf-8") as file:
-        json.dump(result, file, indent=0, sort_keys=True)
+    with open(path, "w", encoding="utf-8", newline="\n") as file:
+        for module in MODULES:
+            found = probe(module)
+            if isinstance(found, str):
+                file.write(json.dumps([module, None, "import failed", found.split(": ")[1]]) + "\n")
+                continue
+            for name, (kind, detail) in found.items():
+                file.write(json.dumps([module, name, kind, detail]) + "\n")
 
 
 if __name__ == "__main__":

@@ -686,7 +686,7 @@ VALUES: dict[str, int | float | str | list[str] | None] = {
         "EnumCategories",
         "GetCategoryName",
         "CreateCategory",
-    ],  # noqa: E501
+    ],
     "IContextMenu_Methods": ["QueryContextMenu", "InvokeCommand", "GetCommandString"],
     "IDC_OFFLINE_HAND": 103,
     "ID_PSREBOOTSYSTEM": 3,
@@ -701,7 +701,7 @@ VALUES: dict[str, int | float | str | list[str] | None] = {
         "Invoke",
         "GetFlags",
         "EnumSubCommands",
-    ],  # noqa: E501
+    ],
     "IOleWindow_Methods": ["GetWindow", "ContextSensitiveHelp"],
     "IPersistFolder2_Methods": ["GetClassID", "Initialize", "GetCurFolder"],
     "IPersistFolder_Methods": ["GetClassID", "Initialize"],
@@ -735,7 +735,7 @@ VALUES: dict[str, int | float | str | list[str] | None] = {
         "GetDetailsEx",
         "GetDetailsOf",
         "MapColumnToSCID",
-    ],  # noqa: E501
+    ],
     "IShellFolder_Methods": [
         "ParseDisplayName",
         "EnumObjects",
@@ -747,7 +747,7 @@ VALUES: dict[str, int | float | str | list[str] | None] = {
         "GetUIObjectOf",
         "GetDisplayNameOf",
         "SetNameOf",
-    ],  # noqa: E501
+    ],
     "IShellView_Methods": [
         "GetWindow",
         "ContextSensitiveHelp",
@@ -762,7 +762,7 @@ VALUES: dict[str, int | float | str | list[str] | None] = {
         "SaveViewState",
         "SelectItem",
         "GetItemObject",
-    ],  # noqa: E501
+    ],
     "IURL_INVOKECOMMAND_FL_ALLOW_UI": 1,
     "IURL_INVOKECOMMAND_FL_DDEWAIT": 4,
     "IURL_INVOKECOMMAND_FL_USE_DEFAULT_VERB": 2,
