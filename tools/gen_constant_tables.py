@@ -45,12 +45,14 @@ _Value = int | float | str | tuple[int, ...] | list[str] | None
 
 
 def _value_type(values: dict[str, _Value]) -> str:
-    """The annotation of a table's values: tuples (SID authorities) only where there are some."""
-    if any(isinstance(value, list) for value in values.values()):
-        return "int | float | str | list[str] | None"  # shellcon's lists of method names
+    """The annotation of a table's values: tuples (SID authorities, shellcon's 1-tuples) and
+    lists (shellcon's method names) only where there are some."""  # noqa: D205, D209
+    kinds = "int | float | str"
     if any(isinstance(value, tuple) for value in values.values()):
-        return "int | float | str | tuple[int, ...] | None"
-    return "int | float | str | None"
+        kinds += " | tuple[int, ...]"
+    if any(isinstance(value, list) for value in values.values()):
+        kinds += " | list[str]"
+    return kinds + " | None"
 
 
 class _IID(str):

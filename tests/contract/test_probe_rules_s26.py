@@ -14,6 +14,8 @@ import win32com.client
 import win32com.server.register
 import winerror
 
+from ._wine import wine_differs
+
 CLSID_NULL = "{00000000-0000-0000-0000-000000000000}"
 
 
@@ -122,3 +124,38 @@ def test_treat_as_class_of_an_unregistered_class_is_classnotreg() -> None:
     assert caught.value.hresult == winerror.REGDB_E_CLASSNOTREG
     with pytest.raises(TypeError):
         pythoncom.CoTreatAsClass(5, None)
+
+
+def test_a_handle_argument_is_read_as_int_reads_it() -> None:
+    import win32event
+
+    assert int(pywintypes.HANDLE(2.0)) == 2
+    assert int(pywintypes.HANDLE("5")) == 5
+    assert repr(pywintypes.HANDLE(True)) == "<PyHANDLE:1>"
+    event = win32event.CreateEvent(None, True, True, None)
+    assert win32event.WaitForSingleObject(float(int(event)), 0) == win32event.WAIT_OBJECT_0
+    for bad in ("x", 2**64, object()):
+        with pytest.raises(TypeError):
+            pywintypes.HANDLE(bad)
+
+
+@wine_differs("Wine's TerminateProcess succeeds on a process that has exited")
+def test_terminating_a_process_that_has_exited_is_access_denied() -> None:
+    import sys
+
+    import win32event
+    import win32process
+
+    command = f'"{sys.executable}" -c "import sys; sys.exit(7)"'
+    process, thread, _, _ = win32process.CreateProcess(
+        None, command, None, None, False, 0, None, None, win32process.STARTUPINFO()
+    )
+    try:
+        assert win32event.WaitForSingleObject(process, 60000) == win32event.WAIT_OBJECT_0
+        with pytest.raises(pywintypes.error) as caught:
+            win32process.TerminateProcess(process, 3)
+        assert caught.value.winerror == winerror.ERROR_ACCESS_DENIED
+        assert win32process.GetExitCodeProcess(process) == 7
+    finally:
+        process.Close()
+        thread.Close()

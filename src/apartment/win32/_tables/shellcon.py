@@ -8,7 +8,7 @@ from __future__ import annotations
 
 __all__ = ["VALUES", "IIDS"]
 
-VALUES: dict[str, int | float | str | list[str] | None] = {
+VALUES: dict[str, int | float | str | tuple[int, ...] | list[str] | None] = {
     "ABE_BOTTOM": 3,
     "ABE_LEFT": 0,
     "ABE_RIGHT": 2,

@@ -27,7 +27,7 @@ import datetime as _dt
 import os
 import uuid
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .... import kernel, services
 from ....com import FileDescriptor, pack_cida, pack_file_group, pack_id_list
@@ -410,3 +410,8 @@ __all__ += [
     "error",
 ]
 __all__ += _fill(globals(), _VALUES, _IIDS)
+
+if TYPE_CHECKING:  # the table's names, which the type checker cannot see
+
+    def __getattr__(name: str) -> Any:  # noqa: ANN401
+        ...

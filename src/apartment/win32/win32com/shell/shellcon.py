@@ -9,6 +9,8 @@ written here. pywin32's quirks are kept: ``SICHINT_DISPLAY``, ``SVGIO_CHECKED`` 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from ..._tables import fill as _fill
 from ..._tables.shellcon import IIDS, VALUES
 
@@ -31,3 +33,8 @@ def EIRESID(x: int) -> int:
 
 
 __all__ += _fill(globals(), VALUES, IIDS)
+
+if TYPE_CHECKING:  # the table's names, which the type checker cannot see
+
+    def __getattr__(name: str) -> Any:  # noqa: ANN401
+        ...
