@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+import weakref
 from typing import TYPE_CHECKING
 
 from ..errors import Win32Error
@@ -35,15 +36,26 @@ _local = threading.local()
 
 
 class _Reader:
-    """One thread's read connection to the user registry and the answers it gave."""
+    """One thread's read connection to the user registry and the answers it gave.
 
-    __slots__ = ("conn", "found", "identity", "version")
+    The finalizer closes the connection when the reader goes (its thread ended, or the file
+    changed); a child of fork() drops its parent's reader unclosed, as SQLite requires.
+    """
+
+    __slots__ = ("__weakref__", "close", "conn", "found", "identity", "version")
 
     def __init__(self, path: Path, identity: tuple[int, int, int]) -> None:
-        self.conn = sqlite3.connect(str(path), timeout=30, check_same_thread=True)
+        self.conn = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
         self.identity = identity
         self.version: int | None = None
         self.found: dict[tuple[tuple[str, ...], str], object] = {}
+        self.close = weakref.finalize(self, _close_in, self.conn, identity[2])
+
+
+def _close_in(conn: sqlite3.Connection, pid: int) -> None:
+    """Close ``conn`` if this is the process that opened it (never across fork())."""
+    if os.getpid() == pid:
+        conn.close()
 
 
 def _reader() -> _Reader | None:
@@ -56,8 +68,8 @@ def _reader() -> _Reader | None:
     identity = (stat.st_dev, stat.st_ino, os.getpid())
     reader: _Reader | None = getattr(_local, "reader", None)
     if reader is None or reader.identity != identity:
-        if reader is not None and reader.identity[2] == os.getpid():
-            reader.conn.close()
+        if reader is not None:
+            reader.close()
         reader = _local.reader = _Reader(path, identity)
     version = reader.conn.execute("PRAGMA data_version").fetchone()[0]
     if version != reader.version:
