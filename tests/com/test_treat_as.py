@@ -103,3 +103,12 @@ def test_an_unregistered_old_class_is_refused(class_registry: Path) -> None:
     assert com.get_treat_as_class("{5A0C1D2E-26A1-4B11-9C01-0000000000FF}") is None
     with pytest.raises(ClassStringError):
         com.treat_as_class("not a clsid", None)
+
+
+def test_a_user_registry_sqlite_cannot_read_does_not_stop_activation(
+    both: None, class_registry: Path
+) -> None:
+    user = class_registry.with_name("user-registry.sqlite3")
+    user.write_bytes(b"not a database" * 100)
+    assert com.get_treat_as_class(Old._reg_clsid_) is None
+    assert _made(Old._reg_clsid_) == "old"

@@ -99,16 +99,30 @@ def written_class_value(parts: list[str], name: str | None) -> object | None:
     r"""The value ``name`` written at HKEY_CLASSES_ROOT's ``parts``; None if there is none.
 
     Only written keys are read, never the keys made from the class registry: use it for
-    values no registration makes (``["CLSID", clsid, "TreatAs"]``'s default value).
+    values no registration makes (``["CLSID", clsid, "TreatAs"]``'s default value). A file
+    SQLite cannot read as a registry holds none (the registry calls report it; an activation
+    that only looks for a TreatAs does not fail on it).
     """
-    reader = _reader()
-    if reader is None:
+    try:
+        reader = _reader()
+        if reader is None:
+            return None
+        wanted = (tuple(part.lower() for part in parts), (name or "").lower())
+        found = reader.found.get(wanted, _UNKNOWN)
+        if found is _UNKNOWN:
+            try:
+                found = reader.found[wanted] = _read(reader.conn, parts, name)
+            finally:
+                reader.conn.rollback()  # end the read transaction: no snapshot stays pinned
+    except sqlite3.Error:  # a store that is not (yet) a registry: it holds no such value
+        _forget()
         return None
-    wanted = (tuple(part.lower() for part in parts), (name or "").lower())
-    found = reader.found.get(wanted, _UNKNOWN)
-    if found is _UNKNOWN:
-        try:
-            found = reader.found[wanted] = _read(reader.conn, parts, name)
-        finally:
-            reader.conn.rollback()  # end the read transaction: no snapshot stays pinned
     return None if found is _ABSENT else found
+
+
+def _forget() -> None:
+    """Drop the thread's reader, to open the file afresh next time."""
+    reader: _Reader | None = getattr(_local, "reader", None)
+    _local.reader = None
+    if reader is not None:
+        reader.close()
