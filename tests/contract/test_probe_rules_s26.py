@@ -159,3 +159,15 @@ def test_terminating_a_process_that_has_exited_is_access_denied() -> None:
     finally:
         process.Close()
         thread.Close()
+
+
+def test_make_iid_is_deprecated() -> None:
+    with pytest.warns(DeprecationWarning, match="MakeIID is deprecated"):
+        iid = pythoncom.MakeIID("{00020400-0000-0000-C000-000000000046}")
+    assert iid == pythoncom.IID_IDispatch
+
+
+def test_dispatch_of_what_is_no_com_object_fails_asking_for_type_info() -> None:
+    for bad in (None, 5):
+        with pytest.raises(AttributeError, match="has no attribute 'GetTypeInfo'"):
+            win32com.client.Dispatch(bad)
