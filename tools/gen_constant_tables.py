@@ -32,18 +32,27 @@ MODULES = (
     "win32inetcon",
     "winerror",
     "ntsecuritycon",
+    "winperf",
 )
+ELSEWHERE = {
+    "shellcon": "../../win32comext/shell/shellcon.py",
+}
+"""Constant modules outside ``win32/lib``: table name -> their path relative to it."""
 OUT = Path(__file__).resolve().parent.parent / "src" / "apartment" / "win32" / "_tables"
 
 
-_Value = int | float | str | tuple[int, ...] | None
+_Value = int | float | str | tuple[int, ...] | list[str] | None
 
 
 def _value_type(values: dict[str, _Value]) -> str:
-    """The annotation of a table's values: tuples (SID authorities) only where there are some."""
+    """The annotation of a table's values: tuples (SID authorities, shellcon's 1-tuples) and
+    lists (shellcon's method names) only where there are some."""  # noqa: D205, D209
+    kinds = "int | float | str"
     if any(isinstance(value, tuple) for value in values.values()):
-        return "int | float | str | tuple[int, ...] | None"
-    return "int | float | str | None"
+        kinds += " | tuple[int, ...]"
+    if any(isinstance(value, list) for value in values.values()):
+        kinds += " | list[str]"
+    return kinds + " | None"
 
 
 class _IID(str):
@@ -88,6 +97,7 @@ def read_module(
             value is None
             or (isinstance(value, (int, float, str)) and not isinstance(value, bool))
             or (isinstance(value, tuple) and all(isinstance(v, int) for v in value))
+            or (isinstance(value, list) and all(isinstance(v, str) for v in value))
         ):
             values[name] = value
         elif callable(value):
@@ -102,7 +112,8 @@ def _entries(table: dict[str, Any]) -> str:
     lines = []
     for name in sorted(table):
         line = f"    {name!r}: {table[name]!a},"  # non-ASCII bytes as escapes
-        lines.append(line + ("  # noqa: E501" if len(line) > 100 else "") + "\n")
+        too_long = len(line) > 100 and not isinstance(table[name], list)  # ruff splits lists
+        lines.append(line + ("  # noqa: E501" if too_long else "") + "\n")
     return "".join(lines)
 
 
@@ -126,8 +137,9 @@ def main(argv: list[str]) -> int:
     """Write every module's table; print each one's counts and the macros to write by hand."""
     lib = Path(argv[1])
     OUT.mkdir(exist_ok=True)
-    for name in MODULES:
-        values, iids, functions = read_module(lib / f"{name}.py")
+    paths = {name: f"{name}.py" for name in MODULES} | ELSEWHERE
+    for name, relative in paths.items():
+        values, iids, functions = read_module(lib / relative)
         write_table(name, values, iids)
         print(f"{name}: {len(values)} values, {len(iids)} IIDs; macros: {' '.join(functions)}")
     return 0

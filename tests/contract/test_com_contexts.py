@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 import pythoncom
+import pywintypes
 import win32api
 import winerror
 
@@ -47,7 +48,7 @@ def test_the_object_context_is_a_pyicontext() -> None:
 @wine_differs("Wine's object context has no IContext (E_NOINTERFACE)")
 def test_context_properties_are_set_got_and_removed() -> None:
     context = pythoncom.CoGetObjectContext(pythoncom.IID_IContext)
-    policy = pythoncom.MakeIID("{6C1B3F0A-5C1E-4E55-9B8F-19A19C0C0E10}")
+    policy = pywintypes.IID("{6C1B3F0A-5C1E-4E55-9B8F-19A19C0C0E10}")
     stream = pythoncom.CreateStreamOnHGlobal()
     context.SetProperty(policy, 0, stream)
     try:

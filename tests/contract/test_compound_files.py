@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 import pythoncom
+import pywintypes
 import winerror
 from win32com import storagecon as sc
 
@@ -49,7 +50,7 @@ def test_a_compound_file_round_trip(path: str) -> None:
     make(path)
     assert pythoncom.StgIsStorageFile(path)
     stg = pythoncom.StgOpenStorage(path, None, READ, None, 0)
-    assert pythoncom.ReadClassStg(stg) == pythoncom.MakeIID(CLSID)
+    assert pythoncom.ReadClassStg(stg) == pywintypes.IID(CLSID)
     elements = sorted((e[0], e[1], e[2]) for e in stg.EnumElements())
     assert elements == [("Contents", sc.STGTY_STREAM, 5), ("Sub", sc.STGTY_STORAGE, 0)]
     stream = stg.OpenStream("contents", None, READ, 0)  # names ignore case
@@ -58,7 +59,7 @@ def test_a_compound_file_round_trip(path: str) -> None:
     assert sub.OpenStream("Inner", None, READ, 0).Read(10) == b"deep"
     assert stg.Stat()[1] == sc.STGTY_STORAGE
     del stream, sub, stg  # Windows keeps an open compound file locked (STG_E_SHAREVIOLATION)
-    assert pythoncom.GetClassFile(path) == pythoncom.MakeIID(CLSID)
+    assert pythoncom.GetClassFile(path) == pywintypes.IID(CLSID)
 
 
 def test_elements_are_renamed_and_destroyed(path: str) -> None:

@@ -27,6 +27,7 @@ DIGESTS = {
     "win32inetcon": (989, "0da27a47a364f91f"),
     "winerror": (7231, "eaa1b3955291e09b"),
     "ntsecuritycon": (537, "f3ee6ba69ae80482"),
+    "winperf": (71, "fde874bde8536bc9"),
 }
 
 MACROS = {
@@ -46,6 +47,7 @@ MACROS = {
     "HRESULT_FROM_NT HRESULT_FROM_SETUPAPI HRESULT_FROM_WIN32 HRESULT_SEVERITY ResultFromScode "
     "SCODE_CODE SCODE_FACILITY SCODE_SEVERITY SUCCEEDED",
     "ntsecuritycon": "",
+    "winperf": "",
 }
 
 

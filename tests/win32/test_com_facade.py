@@ -16,9 +16,10 @@ if TYPE_CHECKING:
 SERVER = """
 import threading
 import pythoncom
+import pywintypes
 import win32com.server.connect
 
-IID_EVENTS = pythoncom.MakeIID("{7C9C0D7E-4C2B-4C7A-9B7B-6C5E2F1D0A11}")
+IID_EVENTS = pywintypes.IID("{7C9C0D7E-4C2B-4C7A-9B7B-6C5E2F1D0A11}")
 
 
 class Bell(win32com.server.connect.ConnectableServer):

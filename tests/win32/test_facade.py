@@ -175,9 +175,14 @@ def test_a_wait_takes_handles_as_pyhandles_ints_or_both() -> None:
     values = [int(h) for h in handles_]
     for handlelist in (handles_, values, [handles_[0], values[1], handles_[2]], tuple(values)):
         assert win32event.WaitForMultipleObjects(handlelist, False, 0) == 2
-    for bad in ([handles_[0], 1.5], [values[0], "x"], [2**64], [handles_[0], None, object()]):
+    for bad in ([values[0], "x"], [2**64], [handles_[0], None, object()]):
         with pytest.raises(TypeError):
             win32event.WaitForMultipleObjects(bad, False, 0)
+    with pytest.raises(pywintypes.error) as caught:  # pywin32 reads 1.5 as int() does: 1
+        win32event.WaitForMultipleObjects([handles_[0], 1.5], False, 0)
+    assert caught.value.winerror == 6
+    for handle in handles_:  # the error's traceback holds this frame: close them now
+        handle.Close()
 
 
 def test_a_handle_whose_close_was_deferred_is_closed_for_the_fast_lookup() -> None:

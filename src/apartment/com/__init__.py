@@ -285,6 +285,8 @@ from ._stream import STREAM_SEEK_END as STREAM_SEEK_END
 from ._stream import STREAM_SEEK_SET as STREAM_SEEK_SET
 from ._stream import MemoryStream as MemoryStream
 from ._stream import memory_stream as memory_stream
+from ._treat_as import get_treat_as_class as get_treat_as_class
+from ._treat_as import treat_as_class as treat_as_class
 from ._typed import ConnectionPointContainerPointer as ConnectionPointContainerPointer
 from ._typed import ConnectionPointPointer as ConnectionPointPointer
 from ._typed import EnumVariantPointer as EnumVariantPointer
@@ -443,6 +445,7 @@ __all__ = [
     "entries",
     "entry_from_class",
     "event_names",
+    "get_treat_as_class",
     "global_table",
     "host_sta",
     "open_storage",
@@ -488,6 +491,7 @@ __all__ = [
     "stall_warning",
     "threading_model",
     "to_variant",
+    "treat_as_class",
     "uninitialize",
     "unmarshal_interface",
     "unregister",

@@ -25,6 +25,7 @@ from ..errors import (
     E_INVALIDARG,
     E_NOINTERFACE,
     ClassNotRegisteredError,
+    ClassStringError,
     ComError,
     NoInterfaceError,
 )
@@ -46,7 +47,8 @@ from ._lifecycle import initialize
 from ._marshal import CLSID_STD_GLOBAL_INTERFACE_TABLE, GlobalInterfaceTable, global_table
 from ._mta import ensure_mta
 from ._proxy import marshal_value
-from ._registry import lookup
+from ._registry import clsid_from_progid, lookup
+from ._treat_as import get_treat_as_class
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -161,6 +163,7 @@ def create_object(name: str, clsctx: int = CLSCTX_SERVER) -> DispatchPointer:
             time (CO_E_SERVER_EXEC_FAILURE).
     """
     creator = current_apartment()  # CO_E_NOTINITIALIZED before any registry work
+    name = _treated(name)
     entry = None if isinstance(name, str) and name.startswith("{") else lookup(name)
     registered = find_in_process(normalize_clsid(name) if entry is None else entry.clsid, clsctx)
     if registered is not None:  # a class object this process registered serves it
@@ -177,6 +180,21 @@ def create_object(name: str, clsctx: int = CLSCTX_SERVER) -> DispatchPointer:
         f"{name} is registered for context {entry.clsctx:#x}, not for {clsctx:#x}; "
         "register it for that context (_reg_clsctx_)"
     )
+
+
+def _treated(name: str) -> str:
+    """The CLSID of the class that stands in for ``name``'s (its TreatAs), or ``name`` itself.
+
+    As CoGetClassObject, before any class object or server is looked for; one level only.
+    A name that is no class is given back, for the lookup that follows to report.
+    """
+    if not isinstance(name, str):
+        return name
+    try:
+        clsid = clsid_from_progid(name)
+    except ClassStringError:
+        return name
+    return get_treat_as_class(clsid) or name
 
 
 def _dispatch_of(pointer: InterfacePointer) -> DispatchPointer:
@@ -240,6 +258,7 @@ def _find_class(name: str, clsctx: int) -> None:
     current_apartment()
     if name.upper() == CLSID_STD_GLOBAL_INTERFACE_TABLE:
         return
+    name = _treated(name)
     entry = None if name.startswith("{") else lookup(name)
     if find_in_process(normalize_clsid(name) if entry is None else entry.clsid, clsctx):
         return

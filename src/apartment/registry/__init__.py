@@ -72,6 +72,7 @@ from ._values import REG_MULTI_SZ as REG_MULTI_SZ
 from ._values import REG_NONE as REG_NONE
 from ._values import REG_QWORD as REG_QWORD
 from ._values import REG_SZ as REG_SZ
+from ._written import written_class_value as written_class_value
 
 __all__ = [
     "HKEY_CLASSES_ROOT", "HKEY_CURRENT_USER", "HKEY_LOCAL_MACHINE", "HKEY_USERS",
@@ -86,5 +87,5 @@ __all__ = [
     "copy_tree", "delete_tree", "subkeys_with_times", "save_key", "restore_key", "load_key",
     "unload_key", "connect_registry",
     "key_by_name", "key_security", "set_key_security",
-    "TransactedKey", "transacted_key",
+    "TransactedKey", "transacted_key", "written_class_value",
 ]  # fmt: skip

@@ -105,6 +105,8 @@ MODULES: dict[str, str] = {
     "win32inet": "apartment.win32.win32inet",
     "win32ui": "apartment.win32.win32ui",
     "win32rcparser": "apartment.win32.win32rcparser",
+    # s26-probes
+    "winperf": "apartment.win32.winperf",
 }
 """pywin32 module name -> the facade module that stands in for it."""
 

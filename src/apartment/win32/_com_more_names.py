@@ -1,4 +1,4 @@
-"""More of pywin32's ``pythoncom``: ``Nothing``, ``internal_error``, ``ProgIDFromCLSID``.
+"""More of pywin32's ``pythoncom``: ``Nothing``, ``internal_error``, ``CoTreatAsClass``...
 
 ``pythoncom`` re-exports every name here (kept apart to keep that module small).
 """
@@ -17,13 +17,15 @@ from ._context import __all__ as _context_names
 from ._interfaces import interface_pointer
 from ._propstorage import *  # noqa: F403 - its names are this module's
 from ._propstorage import __all__ as _propstorage_names
+from ._unavailable import unavailable_com as _unavailable_com
 from .pywintypes import IID, PyIID, clsid_text
 
 __all__ = [
     "Nothing", "RecordClasses", "internal_error", "ProgIDFromCLSID", *_constant_names,
     "CoCreateFreeThreadedMarshaler", "WriteClassStm", "ReadClassStm", "OleSaveToStream",
     "OleLoadFromStream", "CoGetObject",
-    "LoadRegTypeLib", "QueryPathOfRegTypeLib", "GetRecordFromGuids",
+    "LoadRegTypeLib", "QueryPathOfRegTypeLib", "GetRecordFromGuids", "CoTreatAsClass",
+    "CreateTypeLib", "CreateTypeLib2",
     *_propstorage_names, *_cancellation_names, *_context_names,
 ]  # fmt: skip
 
@@ -36,6 +38,22 @@ class internal_error(Exception):  # noqa: N801 - pywin32's name
 
 
 internal_error.__module__ = "pythoncom"
+
+
+def CoTreatAsClass(clsidold: object, clsidnew: object = None, /) -> None:
+    """Make ``clsidnew`` stand in for ``clsidold``: creating the old class creates the new one.
+
+    Omitted, None or CLSID_NULL removes the emulation. Each is a CLSID, a PyIID or a ProgID
+    (as pywin32 reads IIDs); the rules are :func:`apartment.com.treat_as_class`'s.
+    """
+    old = com.clsid_from_progid(clsid_text(clsidold))
+    new = None if clsidnew is None else com.clsid_from_progid(clsid_text(clsidnew))
+    com.treat_as_class(old, new)
+
+
+# Writing type libraries (ICreateTypeLib) has no implementation here (_unavailable's rule).
+CreateTypeLib = _unavailable_com("CreateTypeLib", "type library writers")
+CreateTypeLib2 = _unavailable_com("CreateTypeLib2", "type library writers")
 
 
 def ProgIDFromCLSID(clsid: object, /) -> str:

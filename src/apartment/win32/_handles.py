@@ -134,6 +134,9 @@ def new_handle(obj: object, access: int | None = None, *, inherit: bool = False)
 def handle_value(handle: object) -> int:
     """Read a handle argument: a PyHANDLE, a pointer-sized int, or None (0).
 
+    pywin32 reads any other object as ``int()`` does (``2.5`` is 2, ``"5"`` is 5, True is 1),
+    as the oracle shows.
+
     Raises:
         TypeError: anything else, an int outside 64 bits included (as pywin32 refuses them).
     """
@@ -141,8 +144,14 @@ def handle_value(handle: object) -> int:
         return 0
     if isinstance(handle, PyHANDLE):
         return handle._value
-    if isinstance(handle, int) and -(2**63) <= handle < 2**64:
+    if type(handle) is int and -(2**63) <= handle < 2**64:
         return handle
+    try:
+        value: int = int(handle)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        raise TypeError("The object is not a PyHANDLE object") from None
+    if -(2**63) <= value < 2**64:
+        return value
     raise TypeError("The object is not a PyHANDLE object")
 
 

@@ -12,7 +12,7 @@ from ._hkey import PyHKEY
 
 __all__ = [
     "HKEY", "IsTextUnicode", "UnicodeFromRaw",
-    "WAVEFORMATEX", "WAVE_FORMAT_PCM", "PyWAVEFORMATEX",
+    "WAVEFORMATEX", "WAVE_FORMAT_PCM", "PyWAVEFORMATEX", "WAVEFORMATEXType",
 ]  # fmt: skip
 
 WAVE_FORMAT_PCM = 1
@@ -62,6 +62,9 @@ class PyWAVEFORMATEX:
         self.nAvgBytesPerSec = 0
         self.nBlockAlign = 0
         self.wBitsPerSample = 0
+
+
+WAVEFORMATEXType = PyWAVEFORMATEX  # pywin32's name of the type
 
 
 def WAVEFORMATEX() -> PyWAVEFORMATEX:

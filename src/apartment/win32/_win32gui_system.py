@@ -20,7 +20,7 @@ __all__ = [
     "GetNextDlgGroupItem", "DialogBox", "DialogBoxParam", "LoadMenu", "Edit_GetLine",
 ]  # fmt: skip
 
-UNICODE = True
+UNICODE = 1
 """win32gui is the Unicode build (pywin32 has no other)."""
 dllhandle = 0x7FF800000000
 """win32gui's module handle (a stand-in number: no DLL is loaded for it here)."""

@@ -262,6 +262,11 @@ def __getattr__(name: str) -> object:
 
 
 def MakeIID(iidString: str, is_bytes: bool = False, /) -> PyIID:
+    warnings.warn(  # pywin32 312's warning, word for word
+        "MakeIID is deprecated - please use pywintypes.IID() instead.",
+        DeprecationWarning,
+        stacklevel=2,
+    )
     return IID(iidString)
 
 

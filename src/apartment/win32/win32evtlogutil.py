@@ -27,7 +27,7 @@ __all__ = [
 ]  # fmt: skip
 
 error = win32api.error
-langid = 0x400  # MAKELANGID(LANG_NEUTRAL, SUBLANG_NEUTRAL)
+langid = 0  # MAKELANGID(LANG_NEUTRAL, SUBLANG_NEUTRAL)
 ERROR_MR_MID_NOT_FOUND = 317
 _ROOT = win32con.HKEY_CURRENT_USER  # Windows' HKEY_LOCAL_MACHINE: the user's registry is the one
 _KEY = "SYSTEM\\CurrentControlSet\\Services\\EventLog\\{}\\{}"

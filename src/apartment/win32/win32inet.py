@@ -3,7 +3,7 @@
 InternetOpen gives a session, InternetOpenUrl and FtpCommand streams read by
 InternetReadFile, InternetConnect a server's connection; each is a PyHINTERNET that closes
 itself. Cookies are kept for the process (InternetSetCookie, InternetGetCookie). The URL
-cache and the WinHTTP calls are not here.
+cache and the WinHTTP calls exist and raise ERROR_NOT_SUPPORTED (``_unavailable``).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from .. import services
 from ..errors import Win32Error
 from ._adapt import api, as_bool, dword
 from ._handles import PyHANDLE, lookup, new_handle
+from ._unavailable import unavailable_win32 as _unavailable_win32
 from .pywintypes import error as error
 
 __all__ = [
@@ -213,3 +214,53 @@ def FtpOpenFile(
     name = _text(FileName, none=False) or ""
     dword(Access), dword(Flags)
     return FtpCommand(Connect, True, Flags, "RETR " + name) or PyHINTERNET(0)
+
+
+# The URL cache and WinHTTP proxy functions: no Linux feature behind them (_unavailable).
+CommitUrlCacheEntry = _unavailable_win32("CommitUrlCacheEntry", "URL caches")
+CreateUrlCacheEntry = _unavailable_win32("CreateUrlCacheEntry", "URL caches")
+CreateUrlCacheGroup = _unavailable_win32("CreateUrlCacheGroup", "URL caches")
+DeleteUrlCacheEntry = _unavailable_win32("DeleteUrlCacheEntry", "URL caches")
+DeleteUrlCacheGroup = _unavailable_win32("DeleteUrlCacheGroup", "URL caches")
+FindCloseUrlCache = _unavailable_win32("FindCloseUrlCache", "URL caches")
+FindFirstUrlCacheEntry = _unavailable_win32("FindFirstUrlCacheEntry", "URL caches")
+FindFirstUrlCacheEntryEx = _unavailable_win32("FindFirstUrlCacheEntryEx", "URL caches")
+FindFirstUrlCacheGroup = _unavailable_win32("FindFirstUrlCacheGroup", "URL caches")
+FindNextUrlCacheEntry = _unavailable_win32("FindNextUrlCacheEntry", "URL caches")
+FindNextUrlCacheEntryEx = _unavailable_win32("FindNextUrlCacheEntryEx", "URL caches")
+FindNextUrlCacheGroup = _unavailable_win32("FindNextUrlCacheGroup", "URL caches")
+GetUrlCacheEntryInfo = _unavailable_win32("GetUrlCacheEntryInfo", "URL caches")
+GetUrlCacheGroupAttribute = _unavailable_win32("GetUrlCacheGroupAttribute", "URL caches")
+SetUrlCacheEntryGroup = _unavailable_win32("SetUrlCacheEntryGroup", "URL caches")
+SetUrlCacheGroupAttribute = _unavailable_win32("SetUrlCacheGroupAttribute", "URL caches")
+WinHttpGetDefaultProxyConfiguration = _unavailable_win32(
+    "WinHttpGetDefaultProxyConfiguration", "WinHTTP proxy settings"
+)
+WinHttpGetIEProxyConfigForCurrentUser = _unavailable_win32(
+    "WinHttpGetIEProxyConfigForCurrentUser", "WinHTTP proxy settings"
+)
+WinHttpGetProxyForUrl = _unavailable_win32("WinHttpGetProxyForUrl", "WinHTTP proxy settings")
+WinHttpOpen = _unavailable_win32("WinHttpOpen", "WinHTTP proxy settings")
+
+__all__ += [
+    "CommitUrlCacheEntry",
+    "CreateUrlCacheEntry",
+    "CreateUrlCacheGroup",
+    "DeleteUrlCacheEntry",
+    "DeleteUrlCacheGroup",
+    "FindCloseUrlCache",
+    "FindFirstUrlCacheEntry",
+    "FindFirstUrlCacheEntryEx",
+    "FindFirstUrlCacheGroup",
+    "FindNextUrlCacheEntry",
+    "FindNextUrlCacheEntryEx",
+    "FindNextUrlCacheGroup",
+    "GetUrlCacheEntryInfo",
+    "GetUrlCacheGroupAttribute",
+    "SetUrlCacheEntryGroup",
+    "SetUrlCacheGroupAttribute",
+    "WinHttpGetDefaultProxyConfiguration",
+    "WinHttpGetIEProxyConfigForCurrentUser",
+    "WinHttpGetProxyForUrl",
+    "WinHttpOpen",
+]

@@ -32,6 +32,7 @@ from ._service_helpers import StopServiceWithDeps as StopServiceWithDeps
 from ._service_helpers import WaitForServiceStatus as WaitForServiceStatus
 from ._service_helpers import error as error
 from ._service_helpers import usage as usage
+from ._unavailable import unavailable_win32 as _unavailable_win32
 
 __all__ = [
     "error",
@@ -56,4 +57,8 @@ __all__ = [
     "usage",
     "HandleCommandLine",
     "ServiceFramework",
+    "InstallPerfmonForService",
 ]
+
+# Performance counters (perfmon's registration) have no Linux feature behind them.
+InstallPerfmonForService = _unavailable_win32("InstallPerfmonForService", "performance counters")

@@ -49,9 +49,10 @@ def dispatch_pointer(dispatch: Any, clsctx: int) -> PyIDispatch:  # noqa: ANN401
             pointer = com.create_object(str(dispatch), clsctx)
     else:
         pointer = getattr(dispatch, "_oleobj_", dispatch)  # pywin32 takes any object with one
-        if not isinstance(pointer, InterfacePointer):
-            raise TypeError(
-                f"Dispatch needs a ProgID, a CLSID or an IDispatch object, not {dispatch!r}"
+        if not isinstance(pointer, InterfacePointer):  # pywin32 fails asking it for type info
+            raise AttributeError(
+                f"{type(dispatch).__name__!r} object has no attribute 'GetTypeInfo' (Dispatch "
+                f"needs a ProgID, a CLSID or an IDispatch object, not {dispatch!r})"
             )
     if not isinstance(pointer, com.DispatchPointer):
         pointer = pointer.query_interface(com.IID_IDISPATCH)

@@ -9,9 +9,10 @@ FILEDESCRIPTOR's field names) onto :mod:`apartment.com`'s shell formats, and
 ``SHGetFolderLocation``, ``SHGetPathFromIDList``, the ``FOLDERID_*``) onto
 :mod:`apartment.services`' folders, which says where each is on Linux, and ``IsUserAnAdmin``
 onto the thread's token. The rest of the shell's namespace (IShellFolder, ShellLink) is not
-modelled. Errors are pywin32's: com_error with the HRESULT (HRESULT_FROM_WIN32 of a Win32
-error); SHGetSpecialFolderPath and SHGetPathFromIDList, whose API answers only FALSE, raise
-E_FAIL.
+modelled: its functions exist and raise com_error E_NOTIMPL (``_unavailable``); every int and
+IID of pywin32's module is here (``_tables/shell.py``). Errors are pywin32's: com_error with
+the HRESULT (HRESULT_FROM_WIN32 of a Win32 error); SHGetSpecialFolderPath and
+SHGetPathFromIDList, whose API answers only FALSE, raise E_FAIL.
 
 pywin32's quirks kept: a FILEDESCRIPTOR's ``dwFlags`` is the given one OR'd with the flags of
 the fields that are there, and always comes back, with ``cFileName``; unknown keys are
@@ -26,7 +27,7 @@ import datetime as _dt
 import os
 import uuid
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .... import kernel, services
 from ....com import FileDescriptor, pack_cida, pack_file_group, pack_id_list
@@ -34,7 +35,11 @@ from ....com import unpack_cida as _unpack_cida
 from ....com import unpack_file_group as _unpack_file_group
 from ....com import unpack_id_list as _unpack_id_list
 from ....errors import E_FAIL, E_INVALIDARG, ComError, Win32Error, hresult_from_win32
+from ..._tables import fill as _fill
+from ..._tables.shell import IIDS as _IIDS
+from ..._tables.shell import VALUES as _VALUES
 from ..._timeconv import file_time, time_arg
+from ..._unavailable import unavailable_com as _unavailable_com
 from ...pywintypes import IID, TimeType, clsid_text
 from ._folder_ids import *  # noqa: F403
 from ._folder_ids import __all__ as _folder_id_names
@@ -287,3 +292,126 @@ def SHGetPathFromIDList(pidl: object, /) -> bytes:
 def IsUserAnAdmin() -> bool:
     """Whether the calling thread acts as an administrator: root, with no limited token."""
     return services.is_user_an_admin()
+
+
+# pywin32's shell functions with no Linux feature behind them (_unavailable's rule).
+AddressAsPIDL = _unavailable_com("AddressAsPIDL", "shell namespace objects")
+AssocCreate = _unavailable_com("AssocCreate", "file associations")
+AssocCreateForClasses = _unavailable_com("AssocCreateForClasses", "file associations")
+DragQueryFile = _unavailable_com("DragQueryFile", "dropped-file handles (HDROP)")
+DragQueryFileW = _unavailable_com("DragQueryFileW", "dropped-file handles (HDROP)")
+DragQueryPoint = _unavailable_com("DragQueryPoint", "dropped-file handles (HDROP)")
+GetCurrentProcessExplicitAppUserModelID = _unavailable_com(
+    "GetCurrentProcessExplicitAppUserModelID", "taskbar application ids"
+)
+SHAddToRecentDocs = _unavailable_com("SHAddToRecentDocs", "shell namespace objects")
+SHBrowseForFolder = _unavailable_com("SHBrowseForFolder", "shell dialogs")
+SHChangeNotify = _unavailable_com("SHChangeNotify", "shell change notifications")
+SHChangeNotifyDeregister = _unavailable_com(
+    "SHChangeNotifyDeregister", "shell change notifications"
+)
+SHChangeNotifyRegister = _unavailable_com("SHChangeNotifyRegister", "shell change notifications")
+SHCreateDataObject = _unavailable_com("SHCreateDataObject", "shell namespace objects")
+SHCreateDefaultContextMenu = _unavailable_com(
+    "SHCreateDefaultContextMenu", "shell namespace objects"
+)
+SHCreateDefaultExtractIcon = _unavailable_com(
+    "SHCreateDefaultExtractIcon", "shell namespace objects"
+)
+SHCreateItemFromIDList = _unavailable_com("SHCreateItemFromIDList", "shell namespace objects")
+SHCreateItemFromParsingName = _unavailable_com(
+    "SHCreateItemFromParsingName", "shell namespace objects"
+)
+SHCreateItemFromRelativeName = _unavailable_com(
+    "SHCreateItemFromRelativeName", "shell namespace objects"
+)
+SHCreateItemInKnownFolder = _unavailable_com("SHCreateItemInKnownFolder", "shell namespace objects")
+SHCreateItemWithParent = _unavailable_com("SHCreateItemWithParent", "shell namespace objects")
+SHCreateShellFolderView = _unavailable_com("SHCreateShellFolderView", "shell namespace objects")
+SHCreateShellItem = _unavailable_com("SHCreateShellItem", "shell namespace objects")
+SHCreateShellItemArray = _unavailable_com("SHCreateShellItemArray", "shell namespace objects")
+SHCreateShellItemArrayFromDataObject = _unavailable_com(
+    "SHCreateShellItemArrayFromDataObject", "shell namespace objects"
+)
+SHCreateShellItemArrayFromIDLists = _unavailable_com(
+    "SHCreateShellItemArrayFromIDLists", "shell namespace objects"
+)
+SHCreateShellItemArrayFromShellItem = _unavailable_com(
+    "SHCreateShellItemArrayFromShellItem", "shell namespace objects"
+)
+SHCreateStreamOnFileEx = _unavailable_com("SHCreateStreamOnFileEx", "shell namespace objects")
+SHEmptyRecycleBin = _unavailable_com("SHEmptyRecycleBin", "recycle bins")
+SHGetDesktopFolder = _unavailable_com("SHGetDesktopFolder", "shell namespace objects")
+SHGetFileInfo = _unavailable_com("SHGetFileInfo", "shell namespace objects")
+SHGetIDListFromObject = _unavailable_com("SHGetIDListFromObject", "shell namespace objects")
+SHGetInstanceExplorer = _unavailable_com("SHGetInstanceExplorer", "shell namespace objects")
+SHGetNameFromIDList = _unavailable_com("SHGetNameFromIDList", "shell namespace objects")
+SHGetSettings = _unavailable_com("SHGetSettings", "shell namespace objects")
+SHGetViewStatePropertyBag = _unavailable_com("SHGetViewStatePropertyBag", "shell namespace objects")
+SHILCreateFromPath = _unavailable_com("SHILCreateFromPath", "shell namespace objects")
+SHOpenFolderAndSelectItems = _unavailable_com(
+    "SHOpenFolderAndSelectItems", "shell namespace objects"
+)
+SHParseDisplayName = _unavailable_com("SHParseDisplayName", "shell namespace objects")
+SHQueryRecycleBin = _unavailable_com("SHQueryRecycleBin", "recycle bins")
+SHSetFolderPath = _unavailable_com("SHSetFolderPath", "shell namespace objects")
+SHUpdateImage = _unavailable_com("SHUpdateImage", "shell change notifications")
+SetCurrentProcessExplicitAppUserModelID = _unavailable_com(
+    "SetCurrentProcessExplicitAppUserModelID", "taskbar application ids"
+)
+ShellExecuteEx = _unavailable_com("ShellExecuteEx", "shell verbs")
+
+error = ComError  # pywin32's shell.error is com_error
+
+__all__ += [
+    "AddressAsPIDL",
+    "AssocCreate",
+    "AssocCreateForClasses",
+    "DragQueryFile",
+    "DragQueryFileW",
+    "DragQueryPoint",
+    "GetCurrentProcessExplicitAppUserModelID",
+    "SHAddToRecentDocs",
+    "SHBrowseForFolder",
+    "SHChangeNotify",
+    "SHChangeNotifyDeregister",
+    "SHChangeNotifyRegister",
+    "SHCreateDataObject",
+    "SHCreateDefaultContextMenu",
+    "SHCreateDefaultExtractIcon",
+    "SHCreateItemFromIDList",
+    "SHCreateItemFromParsingName",
+    "SHCreateItemFromRelativeName",
+    "SHCreateItemInKnownFolder",
+    "SHCreateItemWithParent",
+    "SHCreateShellFolderView",
+    "SHCreateShellItem",
+    "SHCreateShellItemArray",
+    "SHCreateShellItemArrayFromDataObject",
+    "SHCreateShellItemArrayFromIDLists",
+    "SHCreateShellItemArrayFromShellItem",
+    "SHCreateStreamOnFileEx",
+    "SHEmptyRecycleBin",
+    "SHGetDesktopFolder",
+    "SHGetFileInfo",
+    "SHGetIDListFromObject",
+    "SHGetInstanceExplorer",
+    "SHGetNameFromIDList",
+    "SHGetSettings",
+    "SHGetViewStatePropertyBag",
+    "SHILCreateFromPath",
+    "SHOpenFolderAndSelectItems",
+    "SHParseDisplayName",
+    "SHQueryRecycleBin",
+    "SHSetFolderPath",
+    "SHUpdateImage",
+    "SetCurrentProcessExplicitAppUserModelID",
+    "ShellExecuteEx",
+    "error",
+]
+__all__ += _fill(globals(), _VALUES, _IIDS)
+
+if TYPE_CHECKING:  # the table's names, which the type checker cannot see
+
+    def __getattr__(name: str) -> Any:  # noqa: ANN401
+        ...
