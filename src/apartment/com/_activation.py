@@ -25,7 +25,6 @@ from ..errors import (
     E_INVALIDARG,
     E_NOINTERFACE,
     ClassNotRegisteredError,
-    ClassStringError,
     ComError,
     NoInterfaceError,
 )
@@ -47,7 +46,7 @@ from ._lifecycle import initialize
 from ._marshal import CLSID_STD_GLOBAL_INTERFACE_TABLE, GlobalInterfaceTable, global_table
 from ._mta import ensure_mta
 from ._proxy import marshal_value
-from ._registry import clsid_from_progid, lookup
+from ._registry import lookup
 from ._treat_as import get_treat_as_class
 
 if TYPE_CHECKING:
@@ -163,9 +162,8 @@ def create_object(name: str, clsctx: int = CLSCTX_SERVER) -> DispatchPointer:
             time (CO_E_SERVER_EXEC_FAILURE).
     """
     creator = current_apartment()  # CO_E_NOTINITIALIZED before any registry work
-    name = _treated(name)
-    entry = None if isinstance(name, str) and name.startswith("{") else lookup(name)
-    registered = find_in_process(normalize_clsid(name) if entry is None else entry.clsid, clsctx)
+    name, entry, clsid = _treated(name)
+    registered = find_in_process(clsid, clsctx)
     if registered is not None:  # a class object this process registered serves it
         through: InterfacePointer = _activate(
             creator, registered.home, registered.factory.create_instance
@@ -182,19 +180,21 @@ def create_object(name: str, clsctx: int = CLSCTX_SERVER) -> DispatchPointer:
     )
 
 
-def _treated(name: str) -> str:
-    """The CLSID of the class that stands in for ``name``'s (its TreatAs), or ``name`` itself.
+def _treated(name: str) -> tuple[str, ClassEntry | None, str]:
+    """The class to create for ``name``: (name or its TreatAs CLSID, entry looked up, CLSID).
 
-    As CoGetClassObject, before any class object or server is looked for; one level only.
-    A name that is no class is given back, for the lookup that follows to report.
+    The entry is the one a ProgID's lookup found (None for a CLSID, or a TreatAs). As
+    CoGetClassObject, before any class object or server is looked for; one level only.
+
+    Raises:
+        ClassStringError: an unknown ProgID or a malformed CLSID (CO_E_CLASSSTRING).
     """
-    if not isinstance(name, str):
-        return name
-    try:
-        clsid = clsid_from_progid(name)
-    except ClassStringError:
-        return name
-    return get_treat_as_class(clsid) or name
+    entry = None if isinstance(name, str) and name.startswith("{") else lookup(name)
+    clsid = normalize_clsid(name) if entry is None else entry.clsid
+    treated = get_treat_as_class(clsid)
+    if treated is None or treated == clsid:
+        return name, entry, clsid
+    return treated, None, treated
 
 
 def _dispatch_of(pointer: InterfacePointer) -> DispatchPointer:
@@ -258,9 +258,8 @@ def _find_class(name: str, clsctx: int) -> None:
     current_apartment()
     if name.upper() == CLSID_STD_GLOBAL_INTERFACE_TABLE:
         return
-    name = _treated(name)
-    entry = None if name.startswith("{") else lookup(name)
-    if find_in_process(normalize_clsid(name) if entry is None else entry.clsid, clsctx):
+    name, entry, clsid = _treated(name)
+    if find_in_process(clsid, clsctx):
         return
     entry = entry or lookup(name)
     served = CLSCTX_INPROC_SERVER | CLSCTX_INPROC_HANDLER | CLSCTX_LOCAL_SERVER
