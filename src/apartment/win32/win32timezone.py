@@ -5,6 +5,10 @@ standard and daylight names); their rules, year by year, come from the system's 
 (``apartment.kernel.WindowsTimeZone``). pywin32's test of this module runs the doctests
 below (``doctest.testmod(win32timezone)``).
 
+The facade's times (file times, process times, COM dates) carry :meth:`TimeZoneInfo.utc`
+as pywin32's do, so this module imports no facade module (win32api only in the functions
+that need it): ``_timeconv`` imports it on first use, from any module, without a cycle.
+
 >>> import datetime, pickle
 >>> "Central Europe Standard Time" in TimeZoneInfo.get_sorted_time_zone_names()
 True
@@ -118,10 +122,9 @@ import threading
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from apartment import kernel
+from apartment.errors import Win32Error  # pywintypes.error
 from apartment.kernel import TransitionDate, WindowsTimeZone, ZoneRule
-from apartment.win32 import win32api, winerror
 from apartment.win32._rangemap import RangeMap
-from apartment.win32.pywintypes import error
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -145,6 +148,7 @@ __all__ = [
 ]
 
 log = logging.getLogger(__file__)
+_ERROR_PRIVILEGE_NOT_HELD = 1314  # winerror's (which imports pywintypes: no cycle this way)
 
 
 class _SimpleStruct:
@@ -287,13 +291,15 @@ class TimeZoneDefinition(DYNAMIC_TIME_ZONE_INFORMATION):
     @classmethod
     def current(cls) -> tuple[int, Self]:
         """The machine's zone now (GetTimeZoneInformation): (TIME_ZONE_ID_*, definition)."""
+        from apartment.win32 import win32api
+
         code, info = win32api.GetTimeZoneInformation(True)
         return code, cls(*info)
 
     def set(self) -> None:
         """Make this the machine's zone (SetTimeZoneInformation): not this process's to do."""
-        raise error(
-            winerror.ERROR_PRIVILEGE_NOT_HELD,
+        raise Win32Error(
+            _ERROR_PRIVILEGE_NOT_HELD,
             "SetTimeZoneInformation",
             "A required privilege is not held by the client.",
         )
@@ -483,6 +489,8 @@ class DLLHandleCache:
         key = filename.lower()
         with self._lock:
             if key not in self._handles:
+                from apartment.win32 import win32api
+
                 self._handles[key] = win32api.LoadLibrary(key)
             return self._handles[key]
 
@@ -507,7 +515,9 @@ def resolveMUITimeZone(spec: str) -> str | None:
     name, index = found.group("dllname"), int(found.group("index"))
     if name.lower() == "tzres.dll":
         return kernel.time_zone_string(index)
+    from apartment.win32 import win32api
+
     try:
         return str(win32api.LoadString(DLLCache[name], index))
-    except (error, AttributeError):
+    except (Win32Error, AttributeError):
         return None
