@@ -91,3 +91,23 @@ def test_naive_times_are_local_time(tmp_path: Path) -> None:
     assert echoed == utc
     assert repr(echoed.tzinfo) == ZONE
     assert echo.Echo(datetime.datetime(1, 1, 1)).year == 1  # local time cannot place it: as UTC
+
+
+def test_a_due_time_is_a_large_integer() -> None:
+    """pywin32 reads SetWaitableTimer's due time as a LARGE_INTEGER: an int, or (high, low)
+    with a DeprecationWarning; a datetime warns and fails with its TypeError (oracle)."""
+    import win32event
+
+    timer = win32event.CreateWaitableTimer(None, True, None)
+    try:
+        now = datetime.datetime.now(datetime.timezone.utc)
+        with (
+            pytest.warns(DeprecationWarning, match="pass a long instead"),
+            pytest.raises(TypeError, match=r"^LARGE_INTEGER must be 'int', or '\(int, int\)'$"),
+        ):
+            win32event.SetWaitableTimer(timer, now, 0, None, None, False)
+        with pytest.warns(DeprecationWarning, match="2 integers"):
+            win32event.SetWaitableTimer(timer, (-1, -10_000 & 0xFFFFFFFF), 0, None, None, False)
+        assert win32event.WaitForSingleObject(timer, 5000) == win32event.WAIT_OBJECT_0  # 1 ms
+    finally:
+        timer.Close()

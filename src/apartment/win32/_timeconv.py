@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import datetime as _dt
 import operator
+import warnings
 from typing import TypeVar
 
 from ..errors import ERROR_INVALID_PARAMETER, InvalidParameterError, Win32Error
 
-__all__ = ["due_time", "file_time", "filetime_to_datetime", "period", "pywin32_utc", "time_arg"]
+__all__ = [
+    "due_time", "file_time", "filetime_to_datetime", "large_integer", "period", "pywin32_utc",
+    "time_arg",
+]  # fmt: skip
 
 T = TypeVar("T", bound=_dt.datetime)
 
@@ -31,12 +35,36 @@ def pywin32_utc() -> _dt.tzinfo:
 def due_time(value: object) -> float | _dt.datetime:
     """Read SetWaitableTimer's due time: negative is relative (100 ns), positive absolute UTC.
 
-    An absolute FILETIME becomes an aware datetime; a relative one becomes seconds.
+    An absolute FILETIME becomes an aware datetime; a relative one becomes seconds. The value
+    is a LARGE_INTEGER (:func:`large_integer`): a datetime is refused, as pywin32 refuses it.
     """
-    ticks = operator.index(value)  # type: ignore[arg-type]
+    ticks = large_integer(value)
     if ticks < 0:
         return -ticks / 10_000_000
     return _EPOCH_1601 + _dt.timedelta(microseconds=ticks // 10)
+
+
+def large_integer(value: object) -> int:
+    """Read a LARGE_INTEGER argument as pywin32 reads one: an int, or (high, low) with a warning.
+
+    Anything else but an int warns first (pywin32 tries the pair after the warning), then
+    fails with pywin32's TypeError unless it is a pair of ints.
+    """
+    if isinstance(value, int):
+        return int(value)
+    warnings.warn(
+        "Support for passing 2 integers to create a 64bit value is deprecated - pass a long "
+        "instead",
+        DeprecationWarning,
+        stacklevel=3,
+    )
+    if isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, int) for v in value):
+        high, low = value
+        return int(high) * 2**32 + (int(low) & 0xFFFFFFFF)
+    try:
+        return operator.index(value)  # type: ignore[arg-type]
+    except TypeError:
+        raise TypeError("LARGE_INTEGER must be 'int', or '(int, int)'") from None
 
 
 def period(value: object) -> float:
