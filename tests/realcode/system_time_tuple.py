@@ -60,8 +60,9 @@ class SystemTimeTest:
         )
         print("  printed fields:", len(text.split("-")), len(text.split(":")), "." in text)
         now = datetime.datetime.now(datetime.timezone.utc)
+        year, month, _, day, hour, minute, second, _ = timeTuple
         when = datetime.datetime(
-            *(timeTuple[i] for i in (0, 1, 3, 4, 5, 6)), tzinfo=datetime.timezone.utc
+            year, month, day, hour, minute, second, tzinfo=datetime.timezone.utc
         )
         print(
             "  tuple length:", len(timeTuple), "all ints:", all(type(x) is int for x in timeTuple)
