@@ -6,8 +6,9 @@ standard and daylight names); their rules, year by year, come from the system's 
 below (``doctest.testmod(win32timezone)``).
 
 The facade's times (file times, process times, COM dates) carry :meth:`TimeZoneInfo.utc`
-as pywin32's do, so this module imports no facade module (win32api only in the functions
-that need it): ``_timeconv`` imports it on first use, from any module, without a cycle.
+as pywin32's do, so this module imports no facade module that converts times (the core's
+zone for GetTimeZoneInformation, the two loader functions from their own modules):
+``_timeconv`` imports it on first use, from any module, without a cycle.
 
 >>> import datetime, pickle
 >>> "Central Europe Standard Time" in TimeZoneInfo.get_sorted_time_zone_names()
@@ -124,6 +125,8 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from apartment import kernel
 from apartment.errors import Win32Error  # pywintypes.error
 from apartment.kernel import TransitionDate, WindowsTimeZone, ZoneRule
+from apartment.win32._api_more import LoadLibrary
+from apartment.win32._api_resources import LoadString
 from apartment.win32._rangemap import RangeMap
 
 if TYPE_CHECKING:
@@ -291,10 +294,12 @@ class TimeZoneDefinition(DYNAMIC_TIME_ZONE_INFORMATION):
     @classmethod
     def current(cls) -> tuple[int, Self]:
         """The machine's zone now (GetTimeZoneInformation): (TIME_ZONE_ID_*, definition)."""
-        from apartment.win32 import win32api
-
-        code, info = win32api.GetTimeZoneInformation(True)
-        return code, cls(*info)
+        zone = kernel.time_zone()  # what win32api.GetTimeZoneInformation(True) gives
+        code = 0 if zone.in_daylight is None else 2 if zone.in_daylight else 1
+        return code, cls(
+            zone.bias, zone.standard_name, tuple(zone.standard_date), zone.standard_bias,
+            zone.daylight_name, tuple(zone.daylight_date), zone.daylight_bias,
+        )  # fmt: skip
 
     def set(self) -> None:
         """Make this the machine's zone (SetTimeZoneInformation): not this process's to do."""
@@ -489,9 +494,7 @@ class DLLHandleCache:
         key = filename.lower()
         with self._lock:
             if key not in self._handles:
-                from apartment.win32 import win32api
-
-                self._handles[key] = win32api.LoadLibrary(key)
+                self._handles[key] = LoadLibrary(key)
             return self._handles[key]
 
 
@@ -515,9 +518,7 @@ def resolveMUITimeZone(spec: str) -> str | None:
     name, index = found.group("dllname"), int(found.group("index"))
     if name.lower() == "tzres.dll":
         return kernel.time_zone_string(index)
-    from apartment.win32 import win32api
-
     try:
-        return str(win32api.LoadString(DLLCache[name], index))
+        return str(LoadString(DLLCache[name], index))
     except (Win32Error, AttributeError):
         return None
