@@ -64,6 +64,22 @@ def test_each_year_takes_the_rule_in_force() -> None:
     assert pacific.daylight_start(2007) == datetime.datetime(2007, 3, 11, 2, 0)
 
 
+def test_years_before_windows_tables_take_their_first_rule() -> None:
+    """Windows' (and Wine's) "Dynamic DST" tables start in 2000 or later: an earlier year
+    takes the first rule, so London's 1968-71 British Standard Time (+1 all year) is not
+    GMT's; GMT with standard time fixed is UTC in every year, as pywin32's ``utc()`` is."""
+    assert kernel.FIRST_RULE_YEAR == 2000
+    gmt = WindowsTimeZone("GMT Standard Time")
+    assert gmt.rule_history() == {}  # its rule never changed since: no "Dynamic DST"
+    utc = WindowsTimeZone("GMT Standard Time", True)
+    for year in (1601, 1960, 1970, 1971, 2024, 9999):
+        for month in (1, 7):
+            assert datetime.datetime(year, month, 1, 12, tzinfo=utc).utcoffset() == 0 * HOUR
+    assert datetime.datetime(1970, 1, 1, 12, tzinfo=gmt).utcoffset() == 0 * HOUR
+    assert datetime.datetime(1960, 7, 1, 12, tzinfo=gmt).utcoffset() == HOUR
+    assert gmt.rule_for(1601) == gmt.static_rule
+
+
 def test_a_zone_that_moved_for_good() -> None:
     """Moscow kept summer time from March 2011 (+4), then moved to +3 in October 2014."""
     moscow = WindowsTimeZone("Russian Standard Time")

@@ -22,7 +22,6 @@ transacted element commits with its root only.
 from __future__ import annotations
 
 import base64
-import datetime
 import json
 import os
 from typing import TYPE_CHECKING, Any
@@ -212,7 +211,7 @@ def docfile_class(path: str) -> str:
 def _stat(
     name: str | None, kind: int, size: int, mode: int, clsid: str, bits: int
 ) -> tuple[Any, ...]:
-    when = FACES.time_type(1601, 1, 1, tzinfo=datetime.timezone.utc)
+    when = FACES.time_type(1601, 1, 1, tzinfo=FACES.utc())
     return (name, kind, size, when, when, when, mode, 0, FACES.iid(clsid), bits, 0)
 
 

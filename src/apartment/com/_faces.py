@@ -34,7 +34,7 @@ __all__ = [
 class _Faces:
     """The current faces (see the module docstring)."""
 
-    __slots__ = ("iid", "iid_type", "interfaces", "medium", "time_type", "unknown")
+    __slots__ = ("iid", "iid_type", "interfaces", "medium", "time_type", "unknown", "utc")
 
     def __init__(self) -> None:
         self.interfaces: dict[str, type[Any]] = {}  # IID -> interface pointer class
@@ -42,6 +42,7 @@ class _Faces:
         self.iid: Callable[[str], object] = str  # makes the IID value a server receives
         self.iid_type: type[Any] = str  # what iid_text accepts besides str and UUID
         self.time_type: type[datetime.datetime] = datetime.datetime
+        self.utc: Callable[[], datetime.tzinfo] = lambda: datetime.timezone.utc  # dates' tzinfo
         self.medium: type[Any] | None = None  # the STGMEDIUM class (None: the core's)
 
 
@@ -67,11 +68,20 @@ def set_iid_type(cls: type[Any], make: Callable[[str], object]) -> None:
     FACES.iid = make
 
 
-def set_time_type(cls: type[datetime.datetime]) -> None:
-    """Give dates (VT_DATE) the class ``cls``, a :class:`datetime.datetime` subclass."""
+def set_time_type(
+    cls: type[datetime.datetime], utc: Callable[[], datetime.tzinfo] | None = None
+) -> None:
+    """Give dates (VT_DATE) the class ``cls``, a :class:`datetime.datetime` subclass.
+
+    ``utc`` gives the tzinfo a date carries (UTC all the same): pywin32's is
+    win32timezone's ``TimeZoneInfo.utc()``; by default :data:`datetime.timezone.utc`. It is
+    called for each date converted, on the converting thread.
+    """
     if not issubclass(cls, datetime.datetime):
         raise TypeError(f"a time class must subclass datetime.datetime, not {cls!r}")
     FACES.time_type = cls
+    if utc is not None:
+        FACES.utc = utc
 
 
 def set_medium_class(cls: type[Any]) -> None:

@@ -136,10 +136,10 @@ def to_propvariant(value: object) -> tuple[int, Any]:
 def from_propvariant(vt: int, value: Any) -> Any:  # noqa: ANN401
     """The Python value a PROPVARIANT is read as (dates in the face's time class)."""
     if vt == VT_FILETIME:
-        when: datetime.datetime = value
+        when: datetime.datetime = value.astimezone(datetime.timezone.utc)
         return FACES.time_type(
             when.year, when.month, when.day, when.hour, when.minute, when.second,
-            when.microsecond, tzinfo=when.tzinfo,
+            when.microsecond, tzinfo=FACES.utc(),
         )  # fmt: skip
     if vt == VT_CLSID:
         return FACES.iid(value)

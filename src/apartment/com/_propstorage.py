@@ -80,7 +80,7 @@ def _time(micros: int) -> datetime.datetime:
     when = _EPOCH + datetime.timedelta(microseconds=micros)
     return FACES.time_type(
         when.year, when.month, when.day, when.hour, when.minute, when.second,
-        when.microsecond, tzinfo=when.tzinfo,
+        when.microsecond, tzinfo=FACES.utc(),
     )  # fmt: skip
 
 

@@ -151,7 +151,7 @@ class MemoryStream:
         """Return the STATSTG: no name, a stream, its size, dates at the FILETIME epoch."""
         with KERNEL_LOCK:
             size = len(self._buffer.data)
-        when = FACES.time_type(1601, 1, 1, tzinfo=_EPOCH.tzinfo)
+        when = FACES.time_type(1601, 1, 1, tzinfo=FACES.utc())
         return (None, STGTY_STREAM, size, when, when, when, 0, 0, FACES.iid(IID_NULL), 0, 0)
 
     def clone(self) -> StreamPointer:

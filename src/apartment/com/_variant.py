@@ -13,7 +13,8 @@ bytes, bytearray, memoryview                    a memoryview of a copy (VT_ARRAY
 a sequence (list, tuple, range...)              a tuple, converted item by item
 datetime.datetime                               the date (ms precision) as an aware UTC
                                                 datetime of the face's time class; a naive
-                                                one is read as UTC (VT_DATE)
+                                                one is local time, as pywin32 reads it
+                                                (VT_DATE)
 decimal.Decimal                                 the same (VT_CY)
 an IDispatch pointer                            an IDispatch pointer; another interface
                                                 arrives as an IUnknown pointer
@@ -70,13 +71,20 @@ class VariantTypeError(TypeError):
 
 
 def com_date(value: datetime.datetime) -> datetime.datetime:
-    """Return ``value`` as a date crosses COM: UTC, millisecond precision, the face's class."""
-    if value.tzinfo is not None:
+    """Return ``value`` as a date crosses COM: UTC, millisecond precision, the face's class.
+
+    A naive ``value`` is local time (pywin32 converts every date with ``astimezone``); one
+    that local time cannot place (the year 1, say) keeps its fields, as UTC.
+    """
+    try:
         value = value.astimezone(_UTC)
+    except (OverflowError, OSError, ValueError):
+        if value.tzinfo is not None:
+            raise
     milliseconds = value.microsecond // 1000 * 1000
     return FACES.time_type(
         value.year, value.month, value.day, value.hour, value.minute, value.second,
-        milliseconds, tzinfo=_UTC,
+        milliseconds, tzinfo=FACES.utc(),
     )  # fmt: skip
 
 

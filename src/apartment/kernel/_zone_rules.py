@@ -35,8 +35,12 @@ __all__ = [
     "rule_for_year",
 ]
 
-FIRST_RULE_YEAR = 1970
-"""The first year the rules are derived for; earlier years take its rule."""
+FIRST_RULE_YEAR = 2000
+"""The first year the rules are derived for; earlier years take its rule.
+
+Windows' "Dynamic DST" tables (and Wine's copy of them) start in 2000 or later, and a year
+before a zone's first entry takes that entry, so no earlier history (London's all-year
+British Standard Time of 1968-71, say) reaches what Windows gives for old times."""
 LAST_RULE_YEAR = 2037
 """The last year the rules are derived for; later years take its rule (the zone's current one)."""
 

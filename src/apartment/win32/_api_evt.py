@@ -43,6 +43,7 @@ from ..services import PublisherMetadata as _Metadata
 from ._adapt import api, dword
 from ._handles import PyHANDLE, lookup
 from ._security import sid_from_string
+from ._timeconv import pywin32_utc
 from .pywintypes import TimeType
 
 if TYPE_CHECKING:
@@ -114,7 +115,7 @@ def _reserved(flags: object) -> None:
 def _value(value: object, kind: int) -> tuple[object, int]:
     """A rendered value as pywin32 gives it: times as pywintypes times, SIDs as PySIDs."""
     if isinstance(value, _dt.datetime):
-        value = TimeType.fromtimestamp(value.timestamp(), _dt.timezone.utc)
+        value = TimeType.fromtimestamp(value.timestamp(), pywin32_utc())
     elif kind == EvtVarType.SID and isinstance(value, str):
         value = sid_from_string(value)
     return value, kind

@@ -24,7 +24,7 @@ from ._handles import HANDLE, PyHANDLE, handle_value, lookup
 from ._pywintypes_more import *  # noqa: F403 - its names are this module's
 from ._pywintypes_more import __all__ as _more_names
 from ._security import PyACL, PySECURITY_ATTRIBUTES, PySECURITY_DESCRIPTOR, PySID
-from ._timeconv import filetime_to_datetime
+from ._timeconv import filetime_to_datetime, pywin32_utc
 
 __all__ = [
     "error", "com_error", "HANDLE", "HANDLEType", "PyHANDLE", "TRUE", "FALSE", "IID", "PyIID",
@@ -382,7 +382,7 @@ def TimeStamp(timestamp: object, /) -> _dt.datetime:
 
 com.set_iid_type(PyIID, IID)
 com.make_agile(PyIID)  # an IID is a value: it crosses apartments as itself, never by proxy
-com.set_time_type(TimeType)
+com.set_time_type(TimeType, pywin32_utc)
 
 
 def CreateGuid() -> PyIID:

@@ -9,7 +9,6 @@ and reports); RegisterEventSource's comes back as a plain int, as pywin32 return
 
 from __future__ import annotations
 
-import datetime as _dt
 from typing import TYPE_CHECKING
 
 from ..errors import ERROR_HANDLE_EOF, ERROR_INVALID_PARAMETER, RPC_S_SERVER_UNAVAILABLE, Win32Error
@@ -21,6 +20,7 @@ from ._api_evt import *  # noqa: F403 - the Evt* functions are part of this modu
 from ._evt_constants import *  # noqa: F403 - and their constants
 from ._handles import PyHANDLE, handle_value, lookup
 from ._security import PySID, sid_from_string, sid_to_string
+from ._timeconv import pywin32_utc
 from .pywintypes import TimeType
 from .pywintypes import error as error
 
@@ -98,7 +98,7 @@ class PyEventLogRecord:
 
 def _time(seconds: float) -> TimeType:
     # whole seconds (EVENTLOGRECORD's are), aware and in UTC as pywin32's FILETIME times
-    return TimeType.fromtimestamp(int(seconds), _dt.timezone.utc)
+    return TimeType.fromtimestamp(int(seconds), pywin32_utc())
 
 
 def _log_name(name: object) -> str:

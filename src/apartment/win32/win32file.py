@@ -522,7 +522,8 @@ def SetFileTime(
 ) -> None:
     """Set an open file's times; None keeps one.
 
-    A naive time is UTC: pywin32 ignores UTCTimes on Python 3.
+    A naive time is local time: pywin32 ignores UTCTimes on Python 3 and converts each time
+    with ``astimezone``.
     """
     file = lookup(File, kernel.File)
     times = time_arg(CreationTime), time_arg(LastAccessTime), time_arg(LastWriteTime)

@@ -324,7 +324,7 @@ def GetWindowThreadProcessId(hwnd: int | None, /) -> list[int]:
 
 # -- what a process or thread is and has used --------------------------------------------------
 
-_EPOCH_1601 = file_time(datetime(1601, 1, 1, tzinfo=timezone.utc), TimeType)
+_EPOCH_1601 = datetime(1601, 1, 1, tzinfo=timezone.utc)
 
 
 def _process(handle: object) -> ProcessHandle:
@@ -334,7 +334,7 @@ def _process(handle: object) -> ProcessHandle:
 
 def _times(times: CpuTimes) -> dict[str, object]:
     """pywin32's dict: FILETIMEs as pywintypes times, processor times in 100 ns units."""
-    exited = _EPOCH_1601 if times.exited is None else file_time(times.exited, TimeType)
+    exited = file_time(_EPOCH_1601 if times.exited is None else times.exited, TimeType)
     return {
         "CreationTime": file_time(times.created, TimeType),
         "ExitTime": exited,  # FILETIME 0 while it runs

@@ -5,6 +5,11 @@ standard and daylight names); their rules, year by year, come from the system's 
 (``apartment.kernel.WindowsTimeZone``). pywin32's test of this module runs the doctests
 below (``doctest.testmod(win32timezone)``).
 
+The facade's times (file times, process times, COM dates) carry :meth:`TimeZoneInfo.utc`
+as pywin32's do, so this module imports no facade module that converts times (the core's
+zone for GetTimeZoneInformation, the two loader functions from their own modules):
+``_timeconv`` imports it on first use, from any module, without a cycle.
+
 >>> import datetime, pickle
 >>> "Central Europe Standard Time" in TimeZoneInfo.get_sorted_time_zone_names()
 True
@@ -118,10 +123,11 @@ import threading
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from apartment import kernel
+from apartment.errors import Win32Error  # pywintypes.error
 from apartment.kernel import TransitionDate, WindowsTimeZone, ZoneRule
-from apartment.win32 import win32api, winerror
+from apartment.win32._api_more import LoadLibrary
+from apartment.win32._api_resources import LoadString
 from apartment.win32._rangemap import RangeMap
-from apartment.win32.pywintypes import error
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -145,6 +151,7 @@ __all__ = [
 ]
 
 log = logging.getLogger(__file__)
+_ERROR_PRIVILEGE_NOT_HELD = 1314  # winerror's (which imports pywintypes: no cycle this way)
 
 
 class _SimpleStruct:
@@ -287,13 +294,17 @@ class TimeZoneDefinition(DYNAMIC_TIME_ZONE_INFORMATION):
     @classmethod
     def current(cls) -> tuple[int, Self]:
         """The machine's zone now (GetTimeZoneInformation): (TIME_ZONE_ID_*, definition)."""
-        code, info = win32api.GetTimeZoneInformation(True)
-        return code, cls(*info)
+        zone = kernel.time_zone()  # what win32api.GetTimeZoneInformation(True) gives
+        code = 0 if zone.in_daylight is None else 2 if zone.in_daylight else 1
+        return code, cls(
+            zone.bias, zone.standard_name, tuple(zone.standard_date), zone.standard_bias,
+            zone.daylight_name, tuple(zone.daylight_date), zone.daylight_bias,
+        )  # fmt: skip
 
     def set(self) -> None:
         """Make this the machine's zone (SetTimeZoneInformation): not this process's to do."""
-        raise error(
-            winerror.ERROR_PRIVILEGE_NOT_HELD,
+        raise Win32Error(
+            _ERROR_PRIVILEGE_NOT_HELD,
             "SetTimeZoneInformation",
             "A required privilege is not held by the client.",
         )
@@ -483,7 +494,7 @@ class DLLHandleCache:
         key = filename.lower()
         with self._lock:
             if key not in self._handles:
-                self._handles[key] = win32api.LoadLibrary(key)
+                self._handles[key] = LoadLibrary(key)
             return self._handles[key]
 
 
@@ -508,6 +519,6 @@ def resolveMUITimeZone(spec: str) -> str | None:
     if name.lower() == "tzres.dll":
         return kernel.time_zone_string(index)
     try:
-        return str(win32api.LoadString(DLLCache[name], index))
-    except (error, AttributeError):
+        return str(LoadString(DLLCache[name], index))
+    except (Win32Error, AttributeError):
         return None
