@@ -10,7 +10,9 @@ samples, so slow drifts of a noisy machine cancel out).
 A workload is ``run(n, placement) -> seconds``: it performs ``n`` operations (plus any warm-up
 of its own, untimed) and returns the time the ``n`` took. :func:`one_thread`,
 :func:`two_threads`, :func:`served` and :func:`on_pool` build workloads from plain loops; a
-layer module only writes the loops.
+layer module only writes the loops. A workload that can also time single operations (a
+resident server, :class:`Sessions`) gets their median and 99th percentile reported too, and
+a TAIL mark when the p99 is over 3x that median.
 """
 
 from __future__ import annotations
@@ -27,8 +29,9 @@ import tempfile
 import threading
 import time
 import traceback
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import asdict, dataclass, field
 
 __all__ = [
@@ -38,6 +41,8 @@ __all__ = [
     "Peer",
     "Placement",
     "Server",
+    "Session",
+    "Sessions",
     "Settings",
     "Suite",
     "Workload",
@@ -49,6 +54,7 @@ __all__ = [
     "served",
     "timed",
     "two_threads",
+    "warmup",
 ]
 
 Loop = Callable[[int], None]
@@ -130,20 +136,79 @@ def placements(threads: int) -> tuple[list[Placement], list[str]]:
 # -- workload builders -------------------------------------------------------------------------
 
 
-def _warmup(n: int) -> int:
+def warmup(n: int) -> int:
+    """The untimed warm-up steps before ``n`` timed ones (a partner's loop runs both)."""
     return max(20, n // 10)
 
 
 def timed(loop: Loop, n: int) -> float:
     """Run ``loop`` for a warm-up of about n/10 steps, then return the seconds ``loop(n)`` takes."""
-    loop(_warmup(n))
+    loop(warmup(n))
     start = time.perf_counter()
     loop(n)
     return time.perf_counter() - start
 
 
-def one_thread(setup: Callable[[], Loop]) -> Workload:
-    """Build a single-thread workload; ``setup()`` makes fresh objects and the loop over them."""
+def _single_ops(loop: Loop, count: int) -> list[float]:
+    """Run ``loop`` for a warm-up of about count/10 steps, then time ``count`` single steps.
+
+    Returns each step's seconds. Only for the p99: a step's clock reads are in its time,
+    which is why the medians of the tables come from whole timed loops instead.
+    """
+    loop(warmup(count))
+    clock = time.perf_counter
+    found = []
+    for _ in range(count):
+        start = clock()
+        loop(1)
+        found.append(clock() - start)
+    return found
+
+
+Session = Callable[[int, "Placement"], AbstractContextManager[Loop]]
+"""``session(steps, placement)``: set up one sample, pin the main thread, yield its loop.
+
+The context makes the sample's objects and starts its partner (a process, say) ready for
+``steps`` main-loop steps past a warm-up of ``warmup(steps)``; leaving it tears them down.
+Nothing of it is timed.
+"""
+
+
+class Sessions:
+    """A workload whose every sample runs in a fresh session (a partner process per sample).
+
+    A sample times ``loop(n)`` after its warm-up, as any workload does (so its median means
+    what the others' do); :meth:`latencies` times single operations in one more session, for
+    the p99.
+    """
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def __call__(self, n: int, placement: Placement) -> float:
+        with self._session(n, placement) as loop:
+            return timed(loop, n)
+
+    def latencies(self, count: int, placement: Placement) -> list[float]:
+        """Time ``count`` single operations (seconds each), after a short warm-up."""
+        with self._session(count, placement) as loop:
+            return _single_ops(loop, count)
+
+
+def one_thread(setup: Callable[[], Loop], *, latencies: bool = False) -> Workload:
+    """Build a single-thread workload; ``setup()`` makes fresh objects and the loop over them.
+
+    With ``latencies`` the p99 of single operations is reported too (see :class:`Sessions`).
+    """
+
+    @contextmanager
+    def session(steps: int, placement: Placement) -> Iterator[Loop]:
+        loop = setup()
+        placement.pin(0)
+        yield loop
+
+    if latencies:
+        return Sessions(session)
 
     def run(n: int, placement: Placement) -> float:
         loop = setup()
@@ -166,13 +231,13 @@ def two_threads(setup: Callable[[], tuple[Loop, Loop]]) -> Workload:
 
     def run(n: int, placement: Placement) -> float:
         main_loop, partner_loop = setup()
-        warmup = _warmup(n)
+        before = warmup(n)
         failure: list[BaseException] = []
 
         def partner() -> None:
             try:
                 placement.pin(1)
-                partner_loop(warmup + n)
+                partner_loop(before + n)
             except BaseException as error:  # raised by the main thread after join
                 failure.append(error)
                 # Shown now too: the main thread may be blocked for good, awaiting a step.
@@ -318,14 +383,7 @@ class _Resident:
         """Time ``count`` single operations (seconds each), after a short warm-up."""
         loop = self._current(placement).loop
         placement.pin(0)
-        loop(_warmup(count))
-        clock = time.perf_counter
-        found = []
-        for _ in range(count):
-            start = clock()
-            loop(1)
-            found.append(clock() - start)
-        return found
+        return _single_ops(loop, count)
 
     def close(self) -> None:
         """Stop the server, if one runs, and join its thread."""
@@ -516,9 +574,13 @@ class RowResult:
 
 
 def _latency(
-    run: _Resident, result: CaseResult, placement: Placement, settings: Settings, home: set[int]
+    run: _Resident | Sessions,
+    result: CaseResult,
+    placement: Placement,
+    settings: Settings,
+    home: set[int],
 ) -> None:
-    """Time single operations of a resident workload: their median and 99th percentile."""
+    """Time single operations of a workload that can: their median and 99th percentile."""
     count = max(50, min(2000, round(settings.sample_seconds * 20 / (result.median / 1e6))))
     faulthandler.dump_traceback_later(settings.watchdog_seconds, exit=True)
     try:
@@ -554,7 +616,7 @@ def measure(
                 per_op = _sample(cases[index], result.n, placement, settings, home)
                 result.us_per_op.append(per_op * 1e6)
         for case, result in zip(cases, results, strict=True):
-            if isinstance(case.run, _Resident):
+            if isinstance(case.run, (_Resident, Sessions)):
                 _latency(case.run, result, placement, settings, home)
     finally:
         for case in cases:

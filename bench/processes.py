@@ -11,7 +11,8 @@
 
 A partner process is forked for each sample (the ``fork`` start method for ours and the
 peer alike), pinned where the placement puts the partner thread, and told by a pipe when to
-start; only the main process's loop is timed.
+start; only the main process's loop is timed. One more partner per case times single round
+trips, for the p99 (a TAIL mark when it is over 3x their median).
 """
 
 from __future__ import annotations
@@ -24,15 +25,15 @@ import multiprocessing.synchronize
 import os
 import signal
 import termios
-import time
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from apartment.kernel import Event, Mutex, create_named
 
-from ._harness import Benchmark, Case, Peer, one_thread
+from ._harness import Benchmark, Case, Peer, Sessions, one_thread, warmup
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
     from ._harness import Loop, Placement, Workload
 
@@ -114,28 +115,26 @@ def two_processes(
     """Build a cross-process workload from ``setup() -> (main_loop, partner_loop)``.
 
     The partner loop runs ``warmup + n`` steps in a forked process pinned to the partner's
-    CPU; the main loop runs ``warmup`` untimed, then ``n`` timed.
+    CPU; the main loop runs ``warmup`` untimed, then ``n`` timed. The p99 of single steps is
+    reported too (``Sessions``).
     """
 
-    def run(n: int, placement: Placement) -> float:
+    @contextmanager
+    def session(steps: int, placement: Placement) -> Iterator[Loop]:
         main_loop, partner_loop = setup()
-        warmup = max(20, n // 10)
         go_read, go_write = _context.Pipe(duplex=False)
 
         def partner() -> None:
             placement.pin(1)
             go_read.recv()
-            partner_loop(warmup + n)
+            partner_loop(warmup(steps) + steps)
 
         process = _context.Process(target=partner, daemon=True)
         process.start()
         placement.pin(0)
         go_write.send(True)
         try:
-            main_loop(warmup)
-            start = time.perf_counter()
-            main_loop(n)
-            elapsed = time.perf_counter() - start
+            yield main_loop
         finally:
             process.join(30)
             if process.is_alive():
@@ -143,9 +142,8 @@ def two_processes(
                 process.join()
         if process.exitcode != 0:
             raise RuntimeError(f"the partner process failed ({process.exitcode})")
-        return elapsed
 
-    return run
+    return Sessions(session)
 
 
 def _named_event_ping_pong() -> tuple[Callable[[int], None], Callable[[int], None]]:
@@ -234,12 +232,12 @@ def _crowded(setup: Callable[[], _S]) -> Callable[[], _S]:
 
 def benchmarks() -> list[Benchmark]:
     """Return the benchmarks of objects shared by processes."""
-    unnamed = Case("apartment Mutex", one_thread(_unnamed_mutex))
+    unnamed = Case("apartment Mutex", one_thread(_unnamed_mutex, latencies=True))
     multiprocessing_event = Case("multiprocessing.Event", two_processes(_multiprocessing_ping_pong))
     return [
         Benchmark(
             "named Mutex wait+release",
-            Case("named Mutex", one_thread(_named_mutex)),
+            Case("named Mutex", one_thread(_named_mutex, latencies=True)),
             [
                 Peer(unnamed, TARGET),
                 Peer(Case("two ioctls (ntsync's floor)", one_thread(_two_ioctls))),
@@ -253,7 +251,7 @@ def benchmarks() -> list[Benchmark]:
         ),
         Benchmark(
             "named Mutex wait+release, 10,000 names, 64 processes",
-            Case("named Mutex", one_thread(_crowded(_named_mutex))),
+            Case("named Mutex", one_thread(_crowded(_named_mutex), latencies=True)),
             [Peer(unnamed, TARGET)],
             threads=1,
         ),
