@@ -74,12 +74,23 @@ def test_process_exit_code_is_the_childs_exit_status(children: Children) -> None
     assert win32process.GetExitCodeProcess(process) == 7
 
 
+_UNWIND_SEEN = pytest.mark.skipif(
+    sys.platform != "win32" and sys.version_info < (3, 12),
+    reason="before 3.12 nothing sees a SystemExit leave __main__ without tracing every call",
+)
+"""A bare ``raise SystemExit(code)`` keeps its 32 bits where sys.monitoring sees it leave."""
+
+
 @pytest.mark.parametrize(
     ("code", "expected"),
     [
         ("import sys; sys.exit(1000)", 1000),
         ("import sys; sys.exit(-1)", -1),  # 0xFFFFFFFF, signed as pywin32 gives it
         ("import os; os._exit(515)", 515),
+        pytest.param("raise SystemExit(1000)", 1000, marks=_UNWIND_SEEN),
+        pytest.param(
+            "def main():\n    raise SystemExit(-2)\nmain()", -2, marks=_UNWIND_SEEN
+        ),  # through a function: the code of what leaves the program
         (
             "import os, threading; t = threading.Thread(target=os._exit, args=(70000,)); "
             "t.start(); t.join()",

@@ -65,6 +65,17 @@ def test_a_multi_string_reads_back_as_each_library_reads_it(
     assert winreg.EnumValue(key.handle, 0) == ("m", by_winreg, MULTI)
 
 
+def test_a_multi_string_of_no_bytes_is_none_in_winreg_and_empty_in_pywin32(key: Any) -> None:
+    win32api.RegSetValueEx(key, "a", 0, MULTI, None)  # pywin32 writes no bytes at all
+    winreg.SetValueEx(key.handle, "b", 0, MULTI, [])  # winreg writes the list's NULs
+    assert winreg.QueryValueEx(key.handle, "a") == (None, MULTI)
+    assert winreg.EnumValue(key.handle, 0) == ("a", None, MULTI)
+    assert win32api.RegQueryValueEx(key, "a") == ([], MULTI)
+    assert win32api.RegEnumValue(key, 0) == ("a", [], MULTI)
+    assert winreg.QueryValueEx(key.handle, "b") == ([], MULTI)
+    assert win32api.RegQueryValueEx(key, "b") == ([], MULTI)
+
+
 def test_pywin32_writes_a_multi_string_from_any_sequence_of_str(key: Any) -> None:
     win32api.RegSetValueEx(key, "tuple", 0, MULTI, ("x", "y"))
     win32api.RegSetValueEx(key, "str", 0, MULTI, "xy")  # a str: each character a string

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import sysconfig
 from pathlib import Path
 
 import pytest
@@ -23,27 +22,7 @@ PROGRAMS = sorted(
 )
 
 
-# On the free-threaded build under load its three CreateProcess children start so slowly that
-# the server's 30 s waits run out: stock CPython 3.13.5t spins on sched_yield() (see
-# tests/test_free_threaded_interpreter.py); the mark goes when the lane's interpreter is patched.
-_SLOW_ON_FREE_THREADED = {"pipe_server_per_client"}
-_FREE_THREADED = bool(sysconfig.get_config_var("Py_GIL_DISABLED"))
-
-
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(
-            name,
-            marks=pytest.mark.xfail(
-                _FREE_THREADED and name in _SLOW_ON_FREE_THREADED,
-                reason="children start too slowly on the stock 3.13t (its sched_yield spin)",
-                strict=False,
-            ),
-        )
-        for name in PROGRAMS
-    ],
-)
+@pytest.mark.parametrize("name", PROGRAMS)
 def test_program_prints_what_it_prints_on_pywin32(name: str, tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "apartment", "run", str(HERE / f"{name}.py")],

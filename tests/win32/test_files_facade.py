@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from apartment.win32 import pywintypes, win32con, win32file, win32pipe
+from apartment.win32 import pywintypes, win32api, win32con, win32file, win32pipe
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -75,3 +75,17 @@ def test_get_file_type_tells_disks_from_pipes(path: str) -> None:
     read_end, write_end = win32pipe.CreatePipe(None, 0)
     with read_end, write_end:
         assert win32file.GetFileType(read_end) == win32file.FILE_TYPE_PIPE
+
+
+def test_full_path_name_keeps_a_backslash_in_a_name_as_create_file_does(tmp_path: Path) -> None:
+    # Linux paths: '\\' is a character of a name for every file call here (CreateFile makes
+    # 'sub\\new.txt' beside 'sub'), so GetFullPathName must not split there: the name it gives
+    # would lead the next file call to another file than the name it was given.
+    (tmp_path / "sub").mkdir()
+    name = str(tmp_path / "sub\\..\\new.txt")
+    win32file.CreateFile(name, RW, 0, None, win32con.CREATE_NEW, 0, None).Close()
+    assert "sub\\..\\new.txt" in os.listdir(tmp_path)
+    assert win32api.GetFullPathName(name) == name
+    assert win32file.GetFullPathName(name) == name
+    attributes = win32file.GetFileAttributes(win32file.GetFullPathName(name))
+    assert attributes == win32con.FILE_ATTRIBUTE_ARCHIVE  # the file made, not the folder

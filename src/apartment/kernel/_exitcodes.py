@@ -81,11 +81,14 @@ def record_sys_exit() -> None:
     """Make ``sys.exit`` (main thread) and ``os._exit`` write down a code wider than a byte.
 
     A program started by CreateProcess runs as Python's ``__main__``, where nothing of this
-    library surrounds it: ``sys.exit`` and ``os._exit`` are where its code can be seen (a bare
-    ``raise SystemExit(1000)`` is not: its parent sees 1000 & 0xFF). Called once, at start-up
-    (a child's hook).
+    library surrounds it: ``sys.exit`` and ``os._exit`` are where its code can be seen, and on
+    Python 3.12 and later a ``SystemExit`` leaving ``__main__``'s module code (a bare ``raise
+    SystemExit(1000)``) too, through ``sys.monitoring`` (:func:`_watch_main_exit`). Before 3.12
+    nothing sees that raise without tracing every call, so its parent gets 1000 & 0xFF. Called
+    once, at start-up (a child's hook).
     """
     forget_exit_code()
+    _watch_main_exit()
 
     def exit(status: object = None, /) -> NoReturn:
         if threading.current_thread() is threading.main_thread():
@@ -102,3 +105,43 @@ def record_sys_exit() -> None:
 
     _exit.__doc__ = os._exit.__doc__
     os._exit = _exit  # type: ignore[assignment]  # the same call, recorded first
+
+
+_TOOL_IDS = (4, 3)
+"""``sys.monitoring`` tool ids tried, in order (0-2 and 5 are the debugger's, coverage's,
+profiler's and optimizer's by convention)."""
+
+
+def _watch_main_exit() -> None:
+    """Write down the code of a ``SystemExit`` that leaves ``__main__``'s module code.
+
+    A ``PY_UNWIND`` callback (Python 3.12+) runs on whichever thread a frame is unwound by an
+    exception, as it leaves the frame; it records only a ``SystemExit`` unwinding the module
+    frame of ``__main__`` on the main thread, which is what ends the program. Unwinds are rare
+    next to calls, and this event does not instrument code, so the cost is one small call per
+    frame an exception leaves. Without a free tool id nothing is watched.
+    """
+    monitoring = getattr(sys, "monitoring", None)
+    if monitoring is None:
+        return
+    for tool in _TOOL_IDS:
+        if monitoring.get_tool(tool) is None:
+            break
+    else:
+        return
+    main = threading.main_thread().ident
+
+    def unwound(code: object, offset: int, failure: BaseException) -> object:
+        del offset
+        if (
+            isinstance(failure, SystemExit)
+            and getattr(code, "co_name", None) == "<module>"
+            and threading.get_ident() == main
+            and sys._getframe(1).f_globals.get("__name__") == "__main__"
+        ):
+            record_exit_code(failure.code)
+        return None
+
+    monitoring.use_tool_id(tool, "apartment exit codes")
+    monitoring.register_callback(tool, monitoring.events.PY_UNWIND, unwound)
+    monitoring.set_events(tool, monitoring.get_events(tool) | monitoring.events.PY_UNWIND)

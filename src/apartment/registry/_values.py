@@ -66,13 +66,16 @@ def decode(kind: int, raw: bytes) -> object:
 
     A string is its text without the one terminating NUL (embedded NULs stay); a multi-string
     is every string of its text up to the final NUL, empty ones included, so that
-    ``decode(REG_MULTI_SZ, encode(REG_MULTI_SZ, x)) == x`` for every list ``x``; an int type
-    of the wrong size, and any other type, is its bytes.
+    ``decode(REG_MULTI_SZ, encode(REG_MULTI_SZ, x)) == x`` for every list ``x``; a
+    multi-string of no bytes at all (written as bytes, or by pywin32 for None: encode never
+    makes one) is its bytes, ``b""``, since Windows' readers tell it from an empty list
+    (CPython's winreg gives None, pywin32 ``[]``); an int type of the wrong size, and any
+    other type, is its bytes.
     """
     if kind in (REG_SZ, REG_EXPAND_SZ):
         text = raw.decode("utf-16-le", "replace")
         return text[:-1] if text.endswith("\0") else text
-    if kind == REG_MULTI_SZ:
+    if kind == REG_MULTI_SZ and raw:
         text = raw.decode("utf-16-le", "replace")
         if text.endswith("\0"):
             text = text[:-1]  # the list's terminator

@@ -164,9 +164,11 @@ def RegSetValue(key: object, subKey: str | None, type: int, value: str, /) -> No
 
 def _out(data: object, kind: int) -> object:
     """pywin32's shapes: REG_DWORD signed, empty binary None, a multi-string up to the first
-    empty string after its first string (pywin32 reads no further)."""  # noqa: D205, D209
+    empty string after its first string (pywin32 reads no further), one of no bytes []."""  # noqa: D205, D209
     if kind == registry.REG_DWORD and isinstance(data, int):
         return _signed(data, 32)
+    if kind == registry.REG_MULTI_SZ and data == b"":
+        return []
     if kind == registry.REG_MULTI_SZ and isinstance(data, list) and data:
         end = next((i for i, string in enumerate(data) if i and not string), len(data))
         return data[:end]

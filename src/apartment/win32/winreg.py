@@ -429,10 +429,11 @@ def _to_registry(kind: int, value: object) -> object:
 
 def _from_registry(kind: int, data: object) -> object:
     """The core's value as CPython gives it: a string up to its first NUL, bytes for the
-    binary types (REG_DWORD_BIG_ENDIAN too), None when empty."""  # noqa: D205, D209
+    binary types (REG_DWORD_BIG_ENDIAN too), None when empty (a multi-string of no bytes
+    too)."""  # noqa: D205, D209
     if kind in (REG_SZ, REG_EXPAND_SZ) and isinstance(data, str):
         return data.split("\0", 1)[0]
-    if isinstance(data, bytes) and kind not in (REG_SZ, REG_EXPAND_SZ, REG_MULTI_SZ):
+    if isinstance(data, bytes) and kind not in (REG_SZ, REG_EXPAND_SZ):
         return data or None
     return data
 
