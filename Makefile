@@ -63,24 +63,31 @@ test: lint typecheck pytest pytest-versions
 # re-enters a critical section it holds (every buffered file close, every class with a
 # metaclass): under CPU load a child process then takes a minute to import the facade and tests
 # that start children time out; tools/python-ft/recursive-critical-section.patch is the fix.
-# Where the script cannot build here (its exit status 3: no source reachable, build
-# dependencies missing and not root) the lane is skipped with the reason it printed.
+# Where the script cannot build here (no source reachable, build dependencies missing and not
+# root, a failed build) the lane runs on the stock 3.13t of ../shared/tools/python-ft (its
+# interpreter test is then skipped, with the reason), and is skipped when there is none either.
 # The venv is made again when the interpreter changes. Type checking stays on the GIL builds
 # (mypy needs Rust on 3.13t).
 # The package is compiled first: where PYTHONDONTWRITEBYTECODE is set (as on the CI machine) no
 # child writes its .pyc, and each Python child a test starts compiled the whole facade again
 # (0.83 s of CPU on 3.13t, 0.18 s from .pyc files).
 PYTHON_FT_BUILD := tools/python-ft/build
+# the stock 3.13t: the fallback where ours cannot build
+PYTHON_FT_TOOL := ../shared/tools/python-ft
 
 test-ft:
 	@ft="$(PYTHON_FT)"; \
 	if [ -z "$$ft" ]; then \
 		ft=$$($(PYTHON_FT_BUILD)); status=$$?; ft=$$(printf '%s\n' "$$ft" | tail -n 1); \
-		if [ $$status -eq 3 ]; then \
+		if [ $$status -ne 0 ] || [ ! -x "$$ft" ]; then \
+			echo "test-ft: $(PYTHON_FT_BUILD) could not build the patched 3.13t (above); trying $(PYTHON_FT_TOOL)'s stock one"; \
+			ft=""; \
+			if [ -x $(PYTHON_FT_TOOL) ]; then ft=$$($(PYTHON_FT_TOOL) | tail -n 1) || ft=""; fi; \
+		fi; \
+		if [ -z "$$ft" ] || [ ! -x "$$ft" ]; then \
 			echo "test-ft: SKIPPED, no free-threaded Python: set PYTHON_FT, or see why $(PYTHON_FT_BUILD) could not build one (above)"; \
 			exit 0; \
 		fi; \
-		[ $$status -eq 0 ] && [ -x "$$ft" ] || exit 1; \
 	fi; \
 	venv=.venv-ft; \
 	if [ ! -f $$venv/.installed ] || [ pyproject.toml -nt $$venv/.installed ] || \
