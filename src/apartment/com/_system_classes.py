@@ -7,7 +7,7 @@ comes first (as registering over a system class does on Windows).
 
 from __future__ import annotations
 
-from . import _regexp, _scripting
+from . import _fso, _regexp, _scripting
 from ._class_entry import ClassEntry
 
 __all__ = ["by_clsid", "by_progid"]
@@ -28,6 +28,14 @@ _CLASSES = (
         description="VBScript.RegExp",
         threading_model="Both",
         clsctx=1,  # in-process (vbscript.dll)
+    ),
+    ClassEntry(
+        clsid=_fso.CLSID,
+        class_spec="apartment.com._fso.FileSystemObject",
+        progid=_fso.PROGID,
+        description="FileSystem Object",
+        threading_model="Both",
+        clsctx=1,  # in-process (scrrun.dll)
     ),
 )
 _BY_CLSID = {entry.clsid: entry for entry in _CLASSES}
