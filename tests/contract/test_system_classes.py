@@ -1,5 +1,8 @@
 """Contract: the system classes programs create by ProgID without registering them.
 
+WScript.Shell and WScript.Network (wshom.ocx): their CLSIDs and DISPIDs, the registry
+through RegRead/RegWrite, the names. Wine implements less of wshom: its gaps are marked.
+
 Scripting.FileSystemObject (scrrun.dll): its DISPIDs, its text streams, its files and
 folders, its wildcards, and its errors: DISP_E_EXCEPTION carrying the VB error's HRESULT
 (0x800A0000 | number) as the excepinfo's scode. Wine implements scrrun, so these run on the
@@ -15,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 import pythoncom
 import pywintypes
+import win32api
 import win32com.client
 
 from ._com import com_error_of
@@ -289,3 +293,97 @@ def test_the_file_object_follows_its_move(fso: Any, tmp_path: Path) -> None:
     assert file.Name == "e.txt"
     file.Delete()
     assert os.listdir(tmp_path) == []
+
+
+@pytest.fixture
+def shell() -> Any:
+    pythoncom.CoInitialize()
+    try:
+        yield win32com.client.Dispatch("WScript.Shell")
+    finally:
+        pythoncom.CoUninitialize()
+
+
+FILE_NOT_FOUND_HR = -2147024894  # HRESULT_FROM_WIN32(ERROR_FILE_NOT_FOUND)
+_KEY = "HKCU\\Software\\ApartmentContract\\WshShell\\"
+
+
+def test_wscript_classes_have_their_clsids() -> None:
+    assert str(pywintypes.IID("WScript.Shell")) == "{72C24DD5-D70A-438B-8A42-98424B88AFB8}"
+    assert str(pywintypes.IID("WScript.Network")) == "{093FF999-1EA0-4079-9525-9614C3504B74}"
+
+
+def test_shell_members_have_wshoms_dispids(shell: Any) -> None:
+    names = "SpecialFolders Environment Run Popup CreateShortcut ExpandEnvironmentStrings"
+    names += " RegRead RegWrite RegDelete LogEvent AppActivate SendKeys Exec CurrentDirectory"
+    assert _ids(shell, names) == [
+        100, 200, 1000, 1001, 1002, 1006, 2000, 2001, 2002, 3000, 3010, 3011, 3012, 3013,
+    ]  # fmt: skip
+    assert _ids(shell.SpecialFolders, "Item Count length _NewEnum") == [0, 1, 2, -4]
+
+
+def test_environment_read_as_a_property_is_the_system_ones_item(shell: Any) -> None:
+    # pywin32's dynamic client reads Environment without its optional argument (the System
+    # environment), then calls that object's default member, Item("Process"): no such
+    # variable, so "" and not an environment
+    assert shell.Environment("Process") == ""
+
+
+def test_special_folders_and_current_directory(shell: Any) -> None:
+    desktop = shell.SpecialFolders("Desktop")
+    assert isinstance(desktop, str) and desktop
+    assert shell.CurrentDirectory == os.getcwd()
+
+
+@wine_differs("Wine's WshCollection has no Count (E_NOTIMPL)")
+def test_special_folders_count_is_a_method(shell: Any) -> None:
+    assert shell.SpecialFolders.Count() >= 16  # a method in wshom's type library
+
+
+def test_registry_round_trip_by_type(shell: Any) -> None:
+    shell.RegWrite(_KEY + "Text", "abc")
+    shell.RegWrite(_KEY + "Number", 5, "REG_DWORD")
+    shell.RegWrite(_KEY + "Bytes", 7, "REG_BINARY")
+    shell.RegWrite(_KEY + "Sub\\", "default")
+    assert shell.RegRead(_KEY + "Text") == "abc"
+    assert shell.RegRead(_KEY + "Number") == 5
+    assert tuple(shell.RegRead(_KEY + "Bytes")) == (7, 0, 0, 0)
+    assert shell.RegRead(_KEY + "Sub\\") == "default"
+    assert _scode(shell.RegRead, _KEY + "Missing") == _fails(FILE_NOT_FOUND_HR)
+    assert _scode(shell.RegRead, _KEY + "NoKey\\Value") == _fails(FILE_NOT_FOUND_HR)
+
+
+@wine_differs("Wine's RegDelete is E_NOTIMPL")
+def test_registry_delete(shell: Any) -> None:
+    shell.RegWrite(_KEY + "Gone", "x")
+    shell.RegDelete(_KEY + "Gone")
+    assert _scode(shell.RegRead, _KEY + "Gone") == _fails(FILE_NOT_FOUND_HR)
+
+
+@wine_differs("Wine's ExpandEnvironmentStrings leaves the terminating NUL in the string")
+def test_expand_environment_strings(shell: Any) -> None:
+    os.environ["APARTMENT_CONTRACT_X"] = "v"
+    assert shell.ExpandEnvironmentStrings("%APARTMENT_CONTRACT_X%-%NOT_THERE_X%") == (
+        "v-%NOT_THERE_X%"
+    )
+
+
+def test_network_user_name() -> None:
+    pythoncom.CoInitialize()
+    try:
+        network = win32com.client.Dispatch("WScript.Network")
+        names = "UserDomain UserName UserProfile ComputerName"
+        assert _ids(network, names) == [0x60020000, 0x60020001, 0x60020002, 0x60020003]
+        assert network.UserName == win32api.GetUserName()
+    finally:
+        pythoncom.CoUninitialize()
+
+
+@wine_differs("Wine's WshNetwork has no ComputerName (E_NOTIMPL)")
+def test_network_computer_name() -> None:
+    pythoncom.CoInitialize()
+    try:
+        network = win32com.client.Dispatch("WScript.Network")
+        assert network.ComputerName == win32api.GetComputerName()
+    finally:
+        pythoncom.CoUninitialize()

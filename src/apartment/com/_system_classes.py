@@ -7,7 +7,7 @@ comes first (as registering over a system class does on Windows).
 
 from __future__ import annotations
 
-from . import _fso, _regexp, _scripting
+from . import _fso, _regexp, _scripting, _wnetwork, _wshell
 from ._class_entry import ClassEntry
 
 __all__ = ["by_clsid", "by_progid"]
@@ -36,6 +36,22 @@ _CLASSES = (
         description="FileSystem Object",
         threading_model="Both",
         clsctx=1,  # in-process (scrrun.dll)
+    ),
+    ClassEntry(
+        clsid=_wshell.CLSID,
+        class_spec="apartment.com._wshell.WshShell",
+        progid=_wshell.PROGID,
+        description="Windows Script Host Shell Object",
+        threading_model="Apartment",
+        clsctx=1,  # in-process (wshom.ocx)
+    ),
+    ClassEntry(
+        clsid=_wnetwork.CLSID,
+        class_spec="apartment.com._wnetwork.WshNetwork",
+        progid=_wnetwork.PROGID,
+        description="Windows Script Host Network Object",
+        threading_model="Apartment",
+        clsctx=1,  # in-process (wshom.ocx)
     ),
 )
 _BY_CLSID = {entry.clsid: entry for entry in _CLASSES}
