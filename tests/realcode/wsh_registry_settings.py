@@ -5,8 +5,8 @@ Source: the scripts (VBScript and pywin32 alike) that store a setting with
 ``RegRead``, catching the error of a name not there, and Photini's post-install check
 (``shell.RegRead(r"HKEY_USERS\\S-1-5-19\\Environment\\TEMP")`` inside ``try``: only an
 administrator reads it). Rewritten for a key of its own under HKCU, with each value type
-RegWrite takes. Where Wine is not Windows: Wine's RegDelete is E_NOTIMPL, so the last two
-lines are Windows' (the value is gone: 0x80070002).
+RegWrite takes. Where Wine is not Windows: Wine's RegDelete is E_NOTIMPL, so the last line
+is Windows' (the value is gone: 0x80070002).
 """
 
 import pywintypes

@@ -5,6 +5,8 @@ Source: the ``cmdshell`` helper of scripts that drive the command line through W
 the same on stderr), the JScript ``PerformNimCmd`` loop (``while (!oStdOut.AtEndOfStream)
 WScript.Echo(oStdOut.ReadLine())``), and ``shell.Run(cmd, 0, True)`` to get an exit code;
 rewritten in Python with pywin32, the commands being this Python (``cmd /c`` is Windows').
+Where Wine is not Windows: Wine's WshExec has no StdOut nor StdErr (E_NOTIMPL); the lines
+after the first (Run's exit code, which Wine gives) are Windows'.
 """
 
 import sys
