@@ -120,6 +120,8 @@ def test_exists_and_get_file_and_folder(fso: Any, tmp_path: Path) -> None:
     assert _scode(fso.GetFile, str(tmp_path / "none.txt")) == _fails(FILE_NOT_FOUND)
     assert _scode(fso.GetFolder, str(tmp_path / "none" / "deeper")) == _fails(PATH_NOT_FOUND)
     assert _scode(fso.GetSpecialFolder, 3) == _fails(E_INVALIDARG)
+    # the version API's error, not VB error 53
+    assert _scode(fso.GetFileVersion, str(tmp_path / "none.exe")) == _fails(-2147024894)
     assert fso.FolderExists(fso.GetSpecialFolder(2).Path)
 
 

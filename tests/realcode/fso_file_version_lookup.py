@@ -5,7 +5,8 @@ chromedriver (e.g. ``get_version_via_com(filename)``: ``Dispatch("Scripting.File
 then ``parser.GetFileVersion(path)`` inside ``try``/``except Exception: return None``, over the
 two Program Files paths, keeping the first that answers), rewritten. Chrome is not installed,
 so both lookups fail and the program says so; it then asks for a file that is not there (the
-com_error's scode, VB error 53). Runs in the current folder.
+com_error's scode: the version API's ERROR_FILE_NOT_FOUND as an HRESULT, 0x80070002, not VB
+error 53). Runs in the current folder.
 """
 
 import os

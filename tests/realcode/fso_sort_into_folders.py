@@ -9,8 +9,8 @@ without a title. Rewritten: the titles come from a table in place of Shell.Appli
 ``"\\\\"`` names a folder on Windows only), and it runs in the current folder on clips it makes.
 Where Wine is not Windows: Wine's MoveFile hands the destination to MoveFileW as it is, which
 fails with "file already exists" (VB error 58) for a folder that exists; Windows' (and the
-docs') MoveFile moves into a destination that ends with a separator: the lines after the
-first are Windows'.
+docs') MoveFile moves into a destination that ends with a separator: every line is Windows'
+(under Wine the first MoveFile raises com_error, scode 0x800A003A).
 """
 
 import os

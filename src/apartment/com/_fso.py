@@ -47,6 +47,7 @@ from ._fso_paths import (
     trailing_separator,
 )
 from ._fso_text import FOR_READING
+from ._server_errors import COMException
 from ._vb_errors import (
     DEVICE_UNAVAILABLE,
     FILE_EXISTS,
@@ -73,6 +74,7 @@ __all__ = [
 CLSID = "{0D43FE01-F093-11CF-8940-00A0C9054228}"  # CLSID_FileSystemObject (scrrun.dll)
 PROGID = "Scripting.FileSystemObject"
 _E_INVALIDARG = -2147024809
+_E_FILE_NOT_FOUND_HR = -2147024894  # HRESULT_FROM_WIN32(ERROR_FILE_NOT_FOUND)
 
 
 def _folder_part(path: str) -> str:
@@ -278,9 +280,13 @@ class FileSystemObject:
 
     @staticmethod
     def GetFileVersion(path: str) -> str:  # noqa: N802
-        """A file's version resource: Linux's files have none (``""``); 53 for none there."""
+        """A file's version resource: Linux's files have none (``""``).
+
+        A file not there is HRESULT_FROM_WIN32(ERROR_FILE_NOT_FOUND), the version API's
+        error passed on (not VB error 53), as scrrun answers it under Wine.
+        """
         if not os.path.isfile(str(path)):
-            raise vb_error(FILE_NOT_FOUND)
+            raise COMException(scode=_E_FILE_NOT_FOUND_HR, desc=f"no file {path!r}")
         return ""
 
     # changes
