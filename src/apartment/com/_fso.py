@@ -18,21 +18,24 @@ The object holds no state: any thread may call it (threading model Both).
 from __future__ import annotations
 
 import os
-import shutil
 import tempfile
 from typing import TYPE_CHECKING, ClassVar
 
 from ._dispatch import wrap
 from ._fso_items import (
     ROOT,
-    Drive,
     Drives,
     File,
     Folder,
     copy_folder,
+    copy_one,
+    create_text_file,
+    delete_folder,
+    drive_of,
     error_of,
+    folder_part,
+    move_one,
     new_stream,
-    read_only,
 )
 from ._fso_paths import (
     base_name,
@@ -49,106 +52,20 @@ from ._fso_paths import (
 from ._fso_text import FOR_READING
 from ._server_errors import COMException
 from ._vb_errors import (
-    DEVICE_UNAVAILABLE,
-    FILE_EXISTS,
     FILE_NOT_FOUND,
     PATH_NOT_FOUND,
-    PERMISSION_DENIED,
     vb_error,
 )
 
 if TYPE_CHECKING:
     from ._dispatch import DispatchPointer
 
-__all__ = [
-    "CLSID",
-    "PROGID",
-    "FileSystemObject",
-    "copy_one",
-    "create_text_file",
-    "delete_folder",
-    "drive_of",
-    "move_one",
-]
+__all__ = ["CLSID", "PROGID", "FileSystemObject"]
 
 CLSID = "{0D43FE01-F093-11CF-8940-00A0C9054228}"  # CLSID_FileSystemObject (scrrun.dll)
 PROGID = "Scripting.FileSystemObject"
 _E_INVALIDARG = -2147024809
 _E_FILE_NOT_FOUND_HR = -2147024894  # HRESULT_FROM_WIN32(ERROR_FILE_NOT_FOUND)
-
-
-def _folder_part(path: str) -> str:
-    return path.rstrip("/\\") or path[:1]
-
-
-def drive_of(spec: object) -> DispatchPointer:
-    """The Drive ``spec`` names: the root ``/`` (a path on it too); else error 68."""
-    if not isinstance(spec, str):
-        raise vb_error(_E_INVALIDARG)
-    if spec.startswith("/"):
-        return wrap(Drive())
-    raise vb_error(DEVICE_UNAVAILABLE)
-
-
-def copy_one(source: str, destination: str, *, overwrite: bool) -> None:
-    """Copy the file ``source`` to the file (or existing folder) ``destination``."""
-    if trailing_separator(destination):
-        folder = _folder_part(destination)
-        if not os.path.isdir(folder):
-            raise vb_error(PATH_NOT_FOUND)
-        destination = os.path.join(folder, os.path.basename(source))
-    elif os.path.isdir(destination):
-        raise vb_error(PERMISSION_DENIED)
-    if os.path.exists(destination):
-        if not overwrite:
-            raise vb_error(FILE_EXISTS)
-        if read_only(destination):
-            raise vb_error(PERMISSION_DENIED)
-    elif not os.path.isdir(os.path.dirname(destination) or "."):
-        raise vb_error(PATH_NOT_FOUND)
-    try:
-        shutil.copy2(source, destination)
-    except OSError as error:
-        raise error_of(error) from None
-
-
-def move_one(source: str, destination: str) -> str:
-    """Move ``source`` to ``destination`` (into it, if it ends with a separator); the new path."""
-    if trailing_separator(destination):
-        folder = _folder_part(destination)
-        if not os.path.isdir(folder):
-            raise vb_error(PATH_NOT_FOUND)
-        destination = os.path.join(folder, os.path.basename(source.rstrip("/\\")))
-    if os.path.lexists(destination):
-        raise vb_error(FILE_EXISTS)
-    if not os.path.isdir(os.path.dirname(os.path.abspath(destination))):
-        raise vb_error(PATH_NOT_FOUND)
-    try:
-        shutil.move(source, destination)
-    except OSError as error:
-        raise error_of(error) from None
-    return os.path.abspath(destination)
-
-
-def delete_folder(path: str, *, force: bool) -> None:
-    """Delete the folder ``path`` and all in it (a read-only file in it only with ``force``)."""
-    if not force:
-        for folder, _, names in os.walk(path):
-            if any(read_only(os.path.join(folder, name)) for name in names):
-                raise vb_error(PERMISSION_DENIED)
-    try:
-        shutil.rmtree(path)
-    except OSError as error:
-        raise error_of(error, PATH_NOT_FOUND) from None
-
-
-def create_text_file(path: str, overwrite: object, unicode: object) -> DispatchPointer:
-    """A new file at ``path`` open for writing (58 if one is there and not ``overwrite``)."""
-    if os.path.isdir(path):
-        raise vb_error(PERMISSION_DENIED)
-    if os.path.exists(path) and not overwrite:
-        raise vb_error(FILE_EXISTS)
-    return new_stream(path, 2, -1 if unicode else 0, create=True)
 
 
 def _sources(spec: str, *, folders: bool) -> list[str]:
@@ -157,7 +74,7 @@ def _sources(spec: str, *, folders: bool) -> list[str]:
     if has_wildcards(spec):
         found = matching(spec, folders=folders)
     else:
-        spec = _folder_part(spec) if folders else spec
+        spec = folder_part(spec) if folders else spec
         kind = os.path.isdir if folders else os.path.isfile
         found = [spec] if kind(spec) else []
     if not found:
@@ -187,90 +104,90 @@ class FileSystemObject:
 
     # the names, as strings
     @staticmethod
-    def BuildPath(path: str, name: str) -> str:  # noqa: N802 - Automation's names
+    def build_path(path: str, name: str) -> str:
         """``name`` appended to ``path`` with one separator between."""
         return build_path(path, name)
 
     @staticmethod
-    def GetAbsolutePathName(path: str) -> str:  # noqa: N802
+    def get_absolute_path_name(path: str) -> str:
         """``path`` made absolute and normal (``.`` and ``..`` resolved); it need not exist."""
         return os.path.abspath(str(path) or ".")
 
     @staticmethod
-    def GetTempName() -> str:  # noqa: N802
+    def get_temp_name() -> str:
         """A random name for a temporary file (``radXXXXX.tmp``); nothing is made."""
         return temp_name()
 
     @staticmethod
-    def GetDriveName(path: str) -> str:  # noqa: N802
+    def get_drive_name(path: str) -> str:
         """The drive part of ``path`` (``""`` for Linux's paths)."""
         return drive_name(path)
 
     @staticmethod
-    def GetParentFolderName(path: str) -> str:  # noqa: N802
+    def get_parent_folder_name(path: str) -> str:
         """All but the last part of ``path``."""
         return parent_folder_name(path)
 
     @staticmethod
-    def GetFileName(path: str) -> str:  # noqa: N802
+    def get_file_name(path: str) -> str:
         """The last part of ``path``."""
         return file_name(path)
 
     @staticmethod
-    def GetBaseName(path: str) -> str:  # noqa: N802
+    def get_base_name(path: str) -> str:
         """The last part of ``path`` without its extension."""
         return base_name(path)
 
     @staticmethod
-    def GetExtensionName(path: str) -> str:  # noqa: N802
+    def get_extension_name(path: str) -> str:
         """The extension of ``path``'s last part, or ``""``."""
         return extension_name(path)
 
     # tests
     @staticmethod
-    def FileExists(path: str) -> bool:  # noqa: N802
+    def file_exists(path: str) -> bool:
         """Whether ``path`` is a file."""
         return os.path.isfile(str(path))
 
     @staticmethod
-    def FolderExists(path: str) -> bool:  # noqa: N802
+    def folder_exists(path: str) -> bool:
         """Whether ``path`` is a folder."""
         return os.path.isdir(str(path))
 
     @staticmethod
-    def DriveExists(spec: str) -> bool:  # noqa: N802
+    def drive_exists(spec: str) -> bool:
         """Whether ``spec`` names a drive: ``/`` only."""
         return str(spec) == ROOT
 
     # objects
     @property
-    def Drives(self) -> DispatchPointer:  # noqa: N802
+    def drives(self) -> DispatchPointer:
         """The drives: the root alone."""
         return wrap(Drives())
 
     @staticmethod
-    def GetDrive(spec: str) -> DispatchPointer:  # noqa: N802
+    def get_drive(spec: str) -> DispatchPointer:
         """The drive ``spec`` names (error 68 for one that is not ``/``)."""
         return drive_of(spec)
 
     @staticmethod
-    def GetFile(path: str) -> DispatchPointer:  # noqa: N802
+    def get_file(path: str) -> DispatchPointer:
         """The file at ``path`` (error 53 if there is none)."""
         if not os.path.isfile(str(path)):
             raise vb_error(FILE_NOT_FOUND)
         return wrap(File(str(path)))
 
     @staticmethod
-    def GetFolder(path: str) -> DispatchPointer:  # noqa: N802
+    def get_folder(path: str) -> DispatchPointer:
         """The folder at ``path`` (error 76 if there is none)."""
         if not os.path.isdir(str(path)):
             raise vb_error(PATH_NOT_FOUND)
         return wrap(Folder(str(path)))
 
     @staticmethod
-    def GetSpecialFolder(which: int) -> DispatchPointer:  # noqa: N802
+    def get_special_folder(which: int) -> DispatchPointer:
         """0 the Windows directory, 1 the system directory, 2 the temporary folder."""
-        from ..kernel._machine import system_directory, windows_directory
+        from ..kernel import system_directory, windows_directory
 
         folders = {0: windows_directory, 1: system_directory, 2: tempfile.gettempdir}
         found = folders.get(which) if isinstance(which, int) else None
@@ -279,7 +196,7 @@ class FileSystemObject:
         return wrap(Folder(found()))
 
     @staticmethod
-    def GetFileVersion(path: str) -> str:  # noqa: N802
+    def get_file_version(path: str) -> str:
         """A file's version resource: Linux's files have none (``""``).
 
         A file not there is HRESULT_FROM_WIN32(ERROR_FILE_NOT_FOUND), the version API's
@@ -291,7 +208,7 @@ class FileSystemObject:
 
     # changes
     @staticmethod
-    def CreateFolder(path: str) -> DispatchPointer:  # noqa: N802
+    def create_folder(path: str) -> DispatchPointer:
         """Make the folder ``path`` (58 if something is there, 76 if its folder is not)."""
         path = str(path)
         try:
@@ -301,33 +218,33 @@ class FileSystemObject:
         return wrap(Folder(path))
 
     @staticmethod
-    def CreateTextFile(  # noqa: N802
+    def create_text_file(
         path: str, overwrite: bool = True, unicode: bool = False
     ) -> DispatchPointer:
         """A new file open for writing (58 if one is there and not ``overwrite``)."""
         return create_text_file(str(path), overwrite, unicode)
 
     @staticmethod
-    def OpenTextFile(  # noqa: N802
+    def open_text_file(
         path: str, mode: int = FOR_READING, create: bool = False, fmt: int = 0
     ) -> DispatchPointer:
         """``path`` open as a TextStream: ``mode`` 1 reading, 2 writing, 8 appending."""
         return new_stream(str(path), mode, fmt, create=bool(create))
 
     @staticmethod
-    def DeleteFile(spec: str, force: bool = False) -> None:  # noqa: N802
+    def delete_file(spec: str, force: bool = False) -> None:
         """Delete the files ``spec`` names (wildcards too); read-only ones only with ``force``."""
         for path in _sources(str(spec), folders=False):
             File(path).Delete(force)
 
     @staticmethod
-    def DeleteFolder(spec: str, force: bool = False) -> None:  # noqa: N802
+    def delete_folder(spec: str, force: bool = False) -> None:
         """Delete the folders ``spec`` names (wildcards too) and all in them."""
         for path in _sources(str(spec), folders=True):
             delete_folder(path, force=bool(force))
 
     @staticmethod
-    def CopyFile(source: str, destination: str, overwrite: bool = True) -> None:  # noqa: N802
+    def copy_file(source: str, destination: str, overwrite: bool = True) -> None:
         """Copy the files ``source`` names; with wildcards ``destination`` is a folder."""
         source, destination = str(source), str(destination)
         found = _sources(source, folders=False)
@@ -337,7 +254,7 @@ class FileSystemObject:
             copy_one(path, destination, overwrite=bool(overwrite))
 
     @staticmethod
-    def MoveFile(source: str, destination: str) -> None:  # noqa: N802
+    def move_file(source: str, destination: str) -> None:
         """Move the files ``source`` names; with wildcards ``destination`` is a folder."""
         source, destination = str(source), str(destination)
         found = _sources(source, folders=False)
@@ -347,7 +264,7 @@ class FileSystemObject:
             move_one(path, destination)
 
     @staticmethod
-    def CopyFolder(source: str, destination: str, overwrite: bool = True) -> None:  # noqa: N802
+    def copy_folder(source: str, destination: str, overwrite: bool = True) -> None:
         """Copy the folders ``source`` names (and all in them) to ``destination``."""
         source, destination = str(source), str(destination)
         found = _sources(source, folders=True)
@@ -355,11 +272,11 @@ class FileSystemObject:
         for path in found:
             target = destination
             if into:
-                target = os.path.join(_folder_part(destination), os.path.basename(path))
+                target = os.path.join(folder_part(destination), os.path.basename(path))
             copy_folder(path, target, overwrite=bool(overwrite))
 
     @staticmethod
-    def MoveFolder(source: str, destination: str) -> None:  # noqa: N802
+    def move_folder(source: str, destination: str) -> None:
         """Move the folders ``source`` names to ``destination``."""
         source, destination = str(source), str(destination)
         found = _sources(source, folders=True)
@@ -367,3 +284,31 @@ class FileSystemObject:
             destination += os.sep
         for path in found:
             move_one(path, destination)
+
+    # Automation's names
+    BuildPath = build_path
+    GetAbsolutePathName = get_absolute_path_name
+    GetTempName = get_temp_name
+    GetDriveName = get_drive_name
+    GetParentFolderName = get_parent_folder_name
+    GetFileName = get_file_name
+    GetBaseName = get_base_name
+    GetExtensionName = get_extension_name
+    FileExists = file_exists
+    FolderExists = folder_exists
+    DriveExists = drive_exists
+    Drives = drives
+    GetDrive = get_drive
+    GetFile = get_file
+    GetFolder = get_folder
+    GetSpecialFolder = get_special_folder
+    GetFileVersion = get_file_version
+    CreateFolder = create_folder
+    CreateTextFile = create_text_file
+    OpenTextFile = open_text_file
+    DeleteFile = delete_file
+    DeleteFolder = delete_folder
+    CopyFile = copy_file
+    MoveFile = move_file
+    CopyFolder = copy_folder
+    MoveFolder = move_folder

@@ -26,10 +26,11 @@ from typing import TYPE_CHECKING, ClassVar
 from ..errors import DISP_E_PARAMNOTOPTIONAL
 from ._collections import new_enum
 from ._dispatch import wrap
-from ._fso_paths import file_name, parent_folder_name
+from ._fso_paths import file_name, parent_folder_name, trailing_separator
 from ._fso_text import FOR_APPENDING, FOR_READING, FOR_WRITING, open_stream
 from ._server_errors import COMException
 from ._vb_errors import (
+    DEVICE_UNAVAILABLE,
     FILE_EXISTS,
     FILE_NOT_FOUND,
     INVALID_CALL,
@@ -52,6 +53,12 @@ __all__ = [
     "copy_folder",
     "error_of",
     "new_stream",
+    "copy_one",
+    "create_text_file",
+    "delete_folder",
+    "drive_of",
+    "folder_part",
+    "move_one",
     "read_only",
     "ROOT",
 ]
@@ -60,6 +67,7 @@ ROOT = "/"
 _READ_ONLY, _HIDDEN, _DIRECTORY, _ARCHIVE, _ALIAS = 1, 2, 16, 32, 1024
 _UTC = datetime.timezone.utc
 _MISSING = object()
+_E_INVALIDARG = -2147024809
 
 
 def error_of(error: OSError, missing: int = FILE_NOT_FOUND) -> COMException:
@@ -137,6 +145,80 @@ def copy_folder(source: str, destination: str, *, overwrite: bool) -> None:
         raise error_of(error, PATH_NOT_FOUND) from None
 
 
+def folder_part(path: str) -> str:
+    return path.rstrip("/\\") or path[:1]
+
+
+def drive_of(spec: object) -> DispatchPointer:
+    """The Drive ``spec`` names: the root ``/`` (a path on it too); else error 68."""
+    if not isinstance(spec, str):
+        raise vb_error(_E_INVALIDARG)
+    if spec.startswith("/"):
+        return wrap(Drive())
+    raise vb_error(DEVICE_UNAVAILABLE)
+
+
+def copy_one(source: str, destination: str, *, overwrite: bool) -> None:
+    """Copy the file ``source`` to the file (or existing folder) ``destination``."""
+    if trailing_separator(destination):
+        folder = folder_part(destination)
+        if not os.path.isdir(folder):
+            raise vb_error(PATH_NOT_FOUND)
+        destination = os.path.join(folder, os.path.basename(source))
+    elif os.path.isdir(destination):
+        raise vb_error(PERMISSION_DENIED)
+    if os.path.exists(destination):
+        if not overwrite:
+            raise vb_error(FILE_EXISTS)
+        if read_only(destination):
+            raise vb_error(PERMISSION_DENIED)
+    elif not os.path.isdir(os.path.dirname(destination) or "."):
+        raise vb_error(PATH_NOT_FOUND)
+    try:
+        shutil.copy2(source, destination)
+    except OSError as error:
+        raise error_of(error) from None
+
+
+def move_one(source: str, destination: str) -> str:
+    """Move ``source`` to ``destination`` (into it, if it ends with a separator); the new path."""
+    if trailing_separator(destination):
+        folder = folder_part(destination)
+        if not os.path.isdir(folder):
+            raise vb_error(PATH_NOT_FOUND)
+        destination = os.path.join(folder, os.path.basename(source.rstrip("/\\")))
+    if os.path.lexists(destination):
+        raise vb_error(FILE_EXISTS)
+    if not os.path.isdir(os.path.dirname(os.path.abspath(destination))):
+        raise vb_error(PATH_NOT_FOUND)
+    try:
+        shutil.move(source, destination)
+    except OSError as error:
+        raise error_of(error) from None
+    return os.path.abspath(destination)
+
+
+def delete_folder(path: str, *, force: bool) -> None:
+    """Delete the folder ``path`` and all in it (a read-only file in it only with ``force``)."""
+    if not force:
+        for folder, _, names in os.walk(path):
+            if any(read_only(os.path.join(folder, name)) for name in names):
+                raise vb_error(PERMISSION_DENIED)
+    try:
+        shutil.rmtree(path)
+    except OSError as error:
+        raise error_of(error, PATH_NOT_FOUND) from None
+
+
+def create_text_file(path: str, overwrite: object, unicode: object) -> DispatchPointer:
+    """A new file at ``path`` open for writing (58 if one is there and not ``overwrite``)."""
+    if os.path.isdir(path):
+        raise vb_error(PERMISSION_DENIED)
+    if os.path.exists(path) and not overwrite:
+        raise vb_error(FILE_EXISTS)
+    return new_stream(path, 2, -1 if unicode else 0, create=True)
+
+
 class _Item:
     """What File and Folder share: a path, read each time a property is asked for."""
 
@@ -165,19 +247,19 @@ class _Item:
             raise error_of(error, self._missing) from None
 
     @property
-    def Path(self) -> str:  # noqa: N802 - Automation's names
+    def path(self) -> str:
         """The full path (the default member)."""
         return self._path
 
-    ShortPath = Path
+    ShortPath = path
 
     @property
-    def Name(self) -> str:  # noqa: N802
+    def name(self) -> str:
         """The last part of the path; setting it renames the file or folder."""
         return file_name(self._path) or self._path
 
-    @Name.setter
-    def Name(self, name: str) -> None:  # noqa: N802
+    @name.setter
+    def name(self, name: str) -> None:
         target = os.path.join(os.path.dirname(self._path), str(name))
         if os.path.lexists(target):
             raise vb_error(FILE_EXISTS)
@@ -187,15 +269,15 @@ class _Item:
             raise error_of(error, self._missing) from None
         self._path = target
 
-    ShortName = Name
+    ShortName = name
 
     @property
-    def Attributes(self) -> int:  # noqa: N802
+    def attributes(self) -> int:
         """FileAttribute flags (see the module docstring)."""
         return _attributes(self._path, self._stat())
 
-    @Attributes.setter
-    def Attributes(self, value: int) -> None:  # noqa: N802
+    @attributes.setter
+    def attributes(self, value: int) -> None:
         mode = self._stat().st_mode
         if int(value) & _READ_ONLY:
             mode &= ~(stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
@@ -207,42 +289,54 @@ class _Item:
             raise error_of(error, self._missing) from None
 
     @property
-    def Drive(self) -> DispatchPointer:  # noqa: N802
+    def drive(self) -> DispatchPointer:
         """The drive the item is on: the root."""
         return wrap(Drive())
 
     @property
-    def ParentFolder(self) -> DispatchPointer | None:  # noqa: N802
+    def parent_folder(self) -> DispatchPointer | None:
         """The folder holding the item (Nothing for the root)."""
         parent = parent_folder_name(self._path)
         return wrap(Folder(parent)) if parent else None
 
     @property
-    def DateCreated(self) -> datetime.datetime:  # noqa: N802
+    def date_created(self) -> datetime.datetime:
         """When the item was made (the inode's change time on Linux)."""
         return _date(self._stat().st_ctime)
 
     @property
-    def DateLastModified(self) -> datetime.datetime:  # noqa: N802
+    def date_last_modified(self) -> datetime.datetime:
         """When the item was last written."""
         return _date(self._stat().st_mtime)
 
     @property
-    def DateLastAccessed(self) -> datetime.datetime:  # noqa: N802
+    def date_last_accessed(self) -> datetime.datetime:
         """When the item was last read."""
         return _date(self._stat().st_atime)
 
     @property
-    def Size(self) -> int:  # noqa: N802
+    def size(self) -> int:
         """The size in bytes."""
         return self._stat().st_size
 
     @property
-    def Type(self) -> str:  # noqa: N802
+    def type(self) -> str:
         """The kind of item, in words."""
         self._stat()
         extension = os.path.splitext(file_name(self._path))[1][1:]
         return f"{extension.upper()} File" if extension else "File"
+
+    # Automation's names
+    Path = path
+    Name = name
+    Attributes = attributes
+    Drive = drive
+    ParentFolder = parent_folder
+    DateCreated = date_created
+    DateLastModified = date_last_modified
+    DateLastAccessed = date_last_accessed
+    Size = size
+    Type = type
 
 
 class File(_Item):
@@ -253,7 +347,7 @@ class File(_Item):
         1200: "Delete", 1202: "Copy", 1204: "Move", 1100: "OpenAsTextStream",
     }  # fmt: skip
 
-    def Delete(self, force: bool = False) -> None:  # noqa: N802
+    def delete(self, force: bool = False) -> None:
         """Delete the file (a read-only one only with ``force``: else error 70)."""
         self._stat()
         if read_only(self._path) and not force:
@@ -263,24 +357,26 @@ class File(_Item):
         except OSError as error:
             raise error_of(error) from None
 
-    def Copy(self, destination: str, overwrite: bool = True) -> None:  # noqa: N802
+    def copy(self, destination: str, overwrite: bool = True) -> None:
         """Copy the file to ``destination`` (error 58 if it exists and not ``overwrite``)."""
-        from ._fso import copy_one
-
         self._stat()
         copy_one(self._path, str(destination), overwrite=bool(overwrite))
 
-    def Move(self, destination: str) -> None:  # noqa: N802
+    def move(self, destination: str) -> None:
         """Move the file to ``destination`` (error 58 if something is there)."""
-        from ._fso import move_one
-
         self._stat()
         self._path = move_one(self._path, str(destination))
 
-    def OpenAsTextStream(self, mode: int = FOR_READING, fmt: int = 0) -> DispatchPointer:  # noqa: N802
+    def open_as_text_stream(self, mode: int = FOR_READING, fmt: int = 0) -> DispatchPointer:
         """The file open as a TextStream (``mode`` 1, 2 or 8)."""
         self._stat()
         return new_stream(self._path, mode, fmt, create=False)
+
+    # Automation's names
+    Delete = delete
+    Copy = copy
+    Move = move
+    OpenAsTextStream = open_as_text_stream
 
 
 class Folder(_Item):
@@ -305,12 +401,12 @@ class Folder(_Item):
     }  # fmt: skip
 
     @property
-    def IsRootFolder(self) -> bool:  # noqa: N802
+    def is_root_folder(self) -> bool:
         """Whether this is the root ``/``."""
         return self._path == ROOT
 
     @property
-    def Size(self) -> int:  # noqa: N802
+    def size(self) -> int:
         """The bytes of every file inside, at any depth."""
         self._stat()
         total = 0
@@ -323,7 +419,7 @@ class Folder(_Item):
         return total
 
     @property
-    def Type(self) -> str:  # noqa: N802
+    def type(self) -> str:
         """``File folder``."""
         self._stat()
         return "File folder"
@@ -337,41 +433,46 @@ class Folder(_Item):
         return [name for name in names if os.path.isdir(os.path.join(self._path, name)) == folders]
 
     @property
-    def Files(self) -> DispatchPointer:  # noqa: N802
+    def files(self) -> DispatchPointer:
         """The files in the folder, as a collection."""
         return wrap(Files(self._path, self._names(folders=False)))
 
     @property
-    def SubFolders(self) -> DispatchPointer:  # noqa: N802
+    def sub_folders(self) -> DispatchPointer:
         """The folders in the folder, as a collection."""
         return wrap(Folders(self._path, self._names(folders=True)))
 
-    def Delete(self, force: bool = False) -> None:  # noqa: N802
+    def delete(self, force: bool = False) -> None:
         """Delete the folder and everything in it."""
-        from ._fso import delete_folder
-
         self._stat()
         delete_folder(self._path, force=bool(force))
 
-    def Copy(self, destination: str, overwrite: bool = True) -> None:  # noqa: N802
+    def copy(self, destination: str, overwrite: bool = True) -> None:
         """Copy the folder and everything in it to ``destination``."""
         self._stat()
         copy_folder(self._path, str(destination), overwrite=bool(overwrite))
 
-    def Move(self, destination: str) -> None:  # noqa: N802
+    def move(self, destination: str) -> None:
         """Move the folder to ``destination`` (error 58 if something is there)."""
-        from ._fso import move_one
-
         self._stat()
         self._path = move_one(self._path, str(destination))
 
-    def CreateTextFile(  # noqa: N802
+    def create_text_file(
         self, name: str, overwrite: bool = True, unicode: bool = False
     ) -> DispatchPointer:
         """A new file in the folder open for writing (as the FileSystemObject's)."""
-        from ._fso import create_text_file
-
         return create_text_file(os.path.join(self._path, str(name)), overwrite, unicode)
+
+    # Automation's names
+    IsRootFolder = is_root_folder
+    Size = size
+    Type = type
+    Files = files
+    SubFolders = sub_folders
+    Delete = delete
+    Copy = copy
+    Move = move
+    CreateTextFile = create_text_file
 
 
 class _Collection:
@@ -391,7 +492,7 @@ class _Collection:
     def _make(self, path: str) -> _Item:
         return File(path)
 
-    def Item(self, name: object = _MISSING) -> DispatchPointer:  # noqa: N802
+    def item(self, name: object = _MISSING) -> DispatchPointer:
         """The item called ``name`` (by name, not by index: an index is error 5).
 
         Read as a property with no name it is DISP_E_PARAMNOTOPTIONAL, which tells a client
@@ -407,12 +508,16 @@ class _Collection:
         raise vb_error(self._missing)
 
     @property
-    def Count(self) -> int:  # noqa: N802
+    def count(self) -> int:
         """How many items there are."""
         return len(self._names)
 
     def _NewEnum(self) -> InterfacePointer:  # noqa: N802
         return new_enum([wrap(self._make(os.path.join(self._folder, n))) for n in self._names])
+
+    # Automation's names
+    Item = item
+    Count = count
 
 
 class Files(_Collection):
@@ -429,7 +534,7 @@ class Folders(_Collection):
     def _make(self, path: str) -> _Item:
         return Folder(path)
 
-    def Add(self, name: str) -> DispatchPointer:  # noqa: N802
+    def add(self, name: str) -> DispatchPointer:
         """Make the folder ``name`` inside (error 58 if it exists)."""
         path = os.path.join(self._folder, str(name))
         try:
@@ -438,6 +543,9 @@ class Folders(_Collection):
             raise error_of(error, PATH_NOT_FOUND) from None
         self._names.append(str(name))
         return wrap(Folder(path))
+
+    # Automation's names
+    Add = add
 
 
 class Drive:
@@ -461,40 +569,48 @@ class Drive:
         self.VolumeName = ""
 
     @property
-    def RootFolder(self) -> DispatchPointer:  # noqa: N802
+    def root_folder(self) -> DispatchPointer:
         """The root folder."""
         return wrap(Folder(ROOT))
 
     @property
-    def AvailableSpace(self) -> int:  # noqa: N802
+    def available_space(self) -> int:
         """The bytes a user may still write."""
         info = os.statvfs(ROOT)
         return info.f_bavail * info.f_frsize
 
     @property
-    def FreeSpace(self) -> int:  # noqa: N802
+    def free_space(self) -> int:
         """The free bytes."""
         info = os.statvfs(ROOT)
         return info.f_bfree * info.f_frsize
 
     @property
-    def TotalSize(self) -> int:  # noqa: N802
+    def total_size(self) -> int:
         """The size in bytes."""
         info = os.statvfs(ROOT)
         return info.f_blocks * info.f_frsize
 
     @property
-    def FileSystem(self) -> str:  # noqa: N802
+    def file_system(self) -> str:
         """The file system's type, as the kernel reads it from /proc/self/mounts."""
-        from ..kernel._pathops import volume_info
+        from ..kernel import volume_info
 
         return volume_info(ROOT).file_system
 
     @property
-    def SerialNumber(self) -> int:  # noqa: N802
+    def serial_number(self) -> int:
         """The device number of the root."""
         value = os.stat(ROOT).st_dev & 0xFFFFFFFF
         return value - (1 << 32) if value >= 1 << 31 else value
+
+    # Automation's names
+    RootFolder = root_folder
+    AvailableSpace = available_space
+    FreeSpace = free_space
+    TotalSize = total_size
+    FileSystem = file_system
+    SerialNumber = serial_number
 
 
 class Drives:
@@ -507,13 +623,14 @@ class Drives:
     _dispid_to_func_: ClassVar[dict[int, str]] = {0: "Item"}
     Count = 1
 
-    def Item(self, spec: object = _MISSING) -> DispatchPointer:  # noqa: N802
+    def item(self, spec: object = _MISSING) -> DispatchPointer:
         """The drive ``spec`` names: ``/`` only."""
         if spec is _MISSING:
             raise COMException(scode=DISP_E_PARAMNOTOPTIONAL)
-        from ._fso import drive_of
-
         return drive_of(spec)
 
     def _NewEnum(self) -> InterfacePointer:  # noqa: N802
         return new_enum([wrap(Drive())])
+
+    # Automation's names
+    Item = item

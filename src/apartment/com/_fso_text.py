@@ -106,32 +106,32 @@ class TextStream:
             self._column += len(text)
 
     @property
-    def Line(self) -> int:  # noqa: N802 - Automation's name
+    def line(self) -> int:
         """The line the stream is at, from 1."""
         with self._lock:
             return self._line
 
     @property
-    def Column(self) -> int:  # noqa: N802
+    def column(self) -> int:
         """The character of its line the stream is at, from 1."""
         with self._lock:
             return self._column
 
     @property
-    def AtEndOfStream(self) -> bool:  # noqa: N802
+    def at_end_of_stream(self) -> bool:
         """Whether everything was read (bad file mode on a stream open for writing)."""
         with self._lock:
             self._reading()
             return self._at >= len(self._text)
 
     @property
-    def AtEndOfLine(self) -> bool:  # noqa: N802
+    def at_end_of_line(self) -> bool:
         """Whether the next character ends a line (or there is none)."""
         with self._lock:
             self._reading()
             return self._at >= len(self._text) or self._text[self._at] in "\r\n"
 
-    def Read(self, count: int) -> str:  # noqa: N802
+    def read(self, count: int) -> str:
         """The next ``count`` characters (fewer at the end); error 62 at the end."""
         count = int(count)
         if count < 0:
@@ -142,7 +142,7 @@ class TextStream:
                 raise vb_error(INPUT_PAST_END)
             return self._advance(count)
 
-    def ReadLine(self) -> str:  # noqa: N802
+    def read_line(self) -> str:
         """The rest of the line, without its end; error 62 at the end."""
         with self._lock:
             self._reading()
@@ -165,7 +165,7 @@ class TextStream:
         self._column = 1 if end > start + len(line) else self._column + len(line)
         return line
 
-    def ReadAll(self) -> str:  # noqa: N802
+    def read_all(self) -> str:
         """The rest of the file; error 62 at the end (an empty file's too)."""
         with self._lock:
             self._reading()
@@ -173,11 +173,11 @@ class TextStream:
                 raise vb_error(INPUT_PAST_END)
             return self._advance(len(self._text))
 
-    def Skip(self, count: int) -> None:  # noqa: N802
+    def skip(self, count: int) -> None:
         """Skip ``count`` characters."""
         self.Read(count)
 
-    def SkipLine(self) -> None:  # noqa: N802
+    def skip_line(self) -> None:
         """Skip the rest of the line and its end."""
         self.ReadLine()
 
@@ -190,22 +190,37 @@ class TextStream:
             self._file.flush()
             self._count(text.replace("\r\n", "\n"))
 
-    def Write(self, text: object) -> None:  # noqa: N802
+    def write(self, text: object) -> None:
         """Write ``text`` as it is."""
         self._write("" if text is None else str(text))
 
-    def WriteLine(self, text: object = "") -> None:  # noqa: N802
+    def write_line(self, text: object = "") -> None:
         """Write ``text`` and a line's end (CR LF)."""
         self._write(("" if text is None else str(text)) + "\r\n")
 
-    def WriteBlankLines(self, count: int) -> None:  # noqa: N802
+    def write_blank_lines(self, count: int) -> None:
         """Write ``count`` line ends."""
         self._write("\r\n" * int(count))
 
-    def Close(self) -> None:  # noqa: N802
+    def close(self) -> None:
         """Close the file; the stream then holds nothing to read."""
         with self._lock:
             file, self._file = self._file, None
             self._text, self._at = "", 0
         if file is not None:
             file.close()
+
+    # Automation's names
+    Line = line
+    Column = column
+    AtEndOfStream = at_end_of_stream
+    AtEndOfLine = at_end_of_line
+    Read = read
+    ReadLine = read_line
+    ReadAll = read_all
+    Skip = skip
+    SkipLine = skip_line
+    Write = write
+    WriteLine = write_line
+    WriteBlankLines = write_blank_lines
+    Close = close

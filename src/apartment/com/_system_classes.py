@@ -7,7 +7,7 @@ comes first (as registering over a system class does on Windows).
 
 from __future__ import annotations
 
-from . import _fso, _regexp, _scripting, _wnetwork, _wshell
+from . import _fso, _regexp, _scripting, _wnetwork
 from ._class_entry import ClassEntry
 
 __all__ = ["by_clsid", "by_progid"]
@@ -38,9 +38,9 @@ _CLASSES = (
         clsctx=1,  # in-process (scrrun.dll)
     ),
     ClassEntry(
-        clsid=_wshell.CLSID,
-        class_spec="apartment.com._wshell.WshShell",
-        progid=_wshell.PROGID,
+        clsid="{72C24DD5-D70A-438B-8A42-98424B88AFB8}",  # CLSID_WshShell (wshom.ocx)
+        class_spec="apartment.services._wshell.WshShell",  # a service's: it places folders
+        progid="WScript.Shell",
         description="Windows Script Host Shell Object",
         threading_model="Apartment",
         clsctx=1,  # in-process (wshom.ocx)

@@ -46,23 +46,23 @@ class WshNetwork:
     Site = ""
 
     @property
-    def UserName(self) -> str:  # noqa: N802 - wshom's names
+    def user_name(self) -> str:
         """The login name."""
-        from ..kernel._sysinfo import user_name
+        from ..kernel import user_name
 
         return user_name()
 
     @property
-    def ComputerName(self) -> str:  # noqa: N802
+    def computer_name(self) -> str:
         """The computer's NetBIOS-style name."""
-        from ..kernel._sysinfo import computer_name
+        from ..kernel import computer_name
 
         return computer_name()
 
-    UserDomain = ComputerName
+    UserDomain = computer_name
 
     @property
-    def UserProfile(self) -> str:  # noqa: N802
+    def user_profile(self) -> str:
         """The home folder."""
         return os.path.expanduser("~")
 
@@ -73,3 +73,8 @@ class WshNetwork:
     MapNetworkDrive = RemoveNetworkDrive = EnumNetworkDrives = _refused
     AddPrinterConnection = RemovePrinterConnection = EnumPrinterConnections = _refused
     SetDefaultPrinter = _refused
+
+    # Automation's names
+    UserName = user_name
+    ComputerName = computer_name
+    UserProfile = user_profile

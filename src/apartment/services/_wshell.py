@@ -1,7 +1,7 @@
 r"""``WScript.Shell`` (wshom.ocx's WshShell): the environment, programs, registry, shortcuts.
 
 Programs written for Windows create it by ProgID without registering anything, so it is one
-of the system's classes (:mod:`._system_classes`). Members have wshom's DISPIDs (read from
+of the system's classes (:mod:`apartment.com._system_classes`). Members have wshom's DISPIDs (read from
 the real object under Wine):
 
 * ``ExpandEnvironmentStrings(text)``, ``Environment(kind)`` and ``SpecialFolders(name)``
@@ -31,9 +31,8 @@ import os
 import threading
 from typing import ClassVar
 
+from ..com import COMException, DispatchPointer, wrap
 from ..errors import E_NOTIMPL
-from ._dispatch import DispatchPointer, wrap
-from ._server_errors import COMException
 from ._wsh_env import Environment, SpecialFolders, special_folder
 from ._wsh_exec import ScriptExec, expand, run
 from ._wsh_registry import reg_delete, reg_read, reg_write
@@ -78,16 +77,16 @@ class _ShortcutFile:
                     setattr(self, field, int(value) if field in ("WindowStyle",) else value)
 
     @property
-    def FullName(self) -> str:  # noqa: N802 - Automation's names
+    def full_name(self) -> str:
         """The shortcut file's full path."""
         return self._path
 
-    def Load(self, path: str) -> None:  # noqa: N802
+    def load(self, path: str) -> None:
         """Read the shortcut at ``path``."""
         self._path = os.path.abspath(str(path))
         self._read()
 
-    def Save(self) -> None:  # noqa: N802
+    def save(self) -> None:
         """Write the shortcut file."""
         parser = configparser.ConfigParser(interpolation=None)
         parser.optionxform = str  # type: ignore[assignment, method-assign]
@@ -100,6 +99,11 @@ class _ShortcutFile:
                 parser.write(file)
         except OSError as error:
             raise COMException(scode=-2147024893, desc=str(error)) from None  # path not found
+
+    # Automation's names
+    FullName = full_name
+    Load = load
+    Save = save
 
 
 class Shortcut(_ShortcutFile):
@@ -152,23 +156,23 @@ class WshShell:
     _public_attrs_: ClassVar[list[str]] = ["SpecialFolders", "Environment", "CurrentDirectory"]
     _readonly_attrs_: ClassVar[list[str]] = ["SpecialFolders", "Environment"]
 
-    def SpecialFolders(self, name: object = _MISSING) -> object:  # noqa: N802 - wshom's names
+    def special_folders(self, name: object = _MISSING) -> object:
         """The collection of special folders, or the path of the folder ``name``."""
         if name is _MISSING:
             return wrap(SpecialFolders())
         return special_folder(str(name))
 
-    def Environment(self, kind: object = "System") -> DispatchPointer:  # noqa: N802
+    def environment(self, kind: object = "System") -> DispatchPointer:
         """The environment of ``kind``: Process, User, System (the default) or Volatile."""
         return wrap(Environment(kind))
 
     @property
-    def CurrentDirectory(self) -> str:  # noqa: N802
+    def current_directory(self) -> str:
         """The process's current folder; setting it changes it."""
         return os.getcwd()
 
-    @CurrentDirectory.setter
-    def CurrentDirectory(self, path: str) -> None:  # noqa: N802
+    @current_directory.setter
+    def current_directory(self, path: str) -> None:
         with _cwd_lock:
             try:
                 os.chdir(str(path))
@@ -176,46 +180,46 @@ class WshShell:
                 raise COMException(scode=-2147024893, desc=str(error)) from None
 
     @staticmethod
-    def ExpandEnvironmentStrings(text: str) -> str:  # noqa: N802
+    def expand_environment_strings(text: str) -> str:
         """``text`` with ``%NAME%`` replaced by the process environment's values."""
         return expand(str(text))
 
     @staticmethod
-    def Run(command: str, style: int = 1, wait: bool = False) -> int:  # noqa: N802
+    def run(command: str, style: int = 1, wait: bool = False) -> int:
         """Start ``command``; its exit code if ``wait``, else 0."""
         return run(command, wait)
 
     @staticmethod
-    def Exec(command: str) -> DispatchPointer:  # noqa: N802
+    def exec(command: str) -> DispatchPointer:
         """Start ``command`` with pipes; a WshScriptExec."""
         return wrap(ScriptExec(command))
 
     @staticmethod
-    def RegRead(name: str) -> object:  # noqa: N802
+    def reg_read(name: str) -> object:
         """The registry value ``name`` names."""
         return reg_read(name)
 
     @staticmethod
-    def RegWrite(name: str, value: object, kind: str = "REG_SZ") -> None:  # noqa: N802
+    def reg_write(name: str, value: object, kind: str = "REG_SZ") -> None:
         """Write the registry value ``name``."""
         reg_write(name, value, kind)
 
     @staticmethod
-    def RegDelete(name: str) -> None:  # noqa: N802
+    def reg_delete(name: str) -> None:
         """Delete the registry value (or key, ending with a backslash) ``name``."""
         reg_delete(name)
 
     @staticmethod
-    def Popup(  # noqa: N802
+    def popup(
         text: str, seconds: int = 0, title: str = "Windows Script Host", kind: int = 0
     ) -> int:
         """Show a message box; the id of the button chosen."""
-        from ..messages._msgbox import message_box
+        from ..messages import message_box
 
         return message_box(0, str(text), str(title), int(kind))
 
     @staticmethod
-    def CreateShortcut(path: str) -> DispatchPointer:  # noqa: N802
+    def create_shortcut(path: str) -> DispatchPointer:
         """The shortcut at ``path`` (read if it exists): ``.lnk`` or ``.url``."""
         extension = os.path.splitext(str(path))[1].lower()
         if extension == ".lnk":
@@ -225,9 +229,9 @@ class WshShell:
         raise COMException(scode=_E_INVALIDARG, desc=f"{path!r} is no .lnk nor .url")
 
     @staticmethod
-    def LogEvent(kind: int, message: str, target: str = "") -> bool:  # noqa: N802
+    def log_event(kind: int, message: str, target: str = "") -> bool:
         """Write ``message`` to the Application log under the source WSH."""
-        from ..services._eventlog_read import EventLog
+        from ._eventlog_read import EventLog
 
         types = {0: 0, 1: 1, 2: 2, 4: 4, 8: 8, 16: 16}
         event_type = types.get(int(kind))
@@ -237,11 +241,27 @@ class WshShell:
         return True
 
     @staticmethod
-    def AppActivate(title: object, wait: object = None) -> bool:  # noqa: N802
+    def app_activate(title: object, wait: object = None) -> bool:
         """Refused: no window to activate (E_NOTIMPL)."""
         raise COMException(scode=E_NOTIMPL, desc="no window to activate")
 
     @staticmethod
-    def SendKeys(keys: object, wait: object = None) -> None:  # noqa: N802
+    def send_keys(keys: object, wait: object = None) -> None:
         """Refused: no window to send keys to (E_NOTIMPL)."""
         raise COMException(scode=E_NOTIMPL, desc="no window to send keys to")
+
+    # Automation's names
+    SpecialFolders = special_folders
+    Environment = environment
+    CurrentDirectory = current_directory
+    ExpandEnvironmentStrings = expand_environment_strings
+    Run = run
+    Exec = exec
+    RegRead = reg_read
+    RegWrite = reg_write
+    RegDelete = reg_delete
+    Popup = popup
+    CreateShortcut = create_shortcut
+    LogEvent = log_event
+    AppActivate = app_activate
+    SendKeys = send_keys

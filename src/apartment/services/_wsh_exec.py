@@ -22,13 +22,21 @@ import subprocess
 import threading
 from typing import IO, ClassVar
 
-from ._dispatch import wrap
-from ._server_errors import COMException
-from ._vb_errors import BAD_FILE_MODE, INPUT_PAST_END, vb_error
+from ..com import COMException, wrap
 
 __all__ = ["PipeStream", "ScriptExec", "expand", "run", "start"]
 
 _FILE_NOT_FOUND = -2147024894  # HRESULT_FROM_WIN32(ERROR_FILE_NOT_FOUND)
+BAD_FILE_MODE = -2146828234  # 0x800A0036, VB error 54 (as scrrun's TextStream)
+INPUT_PAST_END = -2146828226  # 0x800A003E, VB error 62
+
+
+def vb_error(scode: int) -> COMException:
+    """The exception failing a call with VB error ``scode`` (DISP_E_EXCEPTION's scode)."""
+    texts = {BAD_FILE_MODE: "Bad file mode", INPUT_PAST_END: "Input past end of file"}
+    return COMException(scode=scode, desc=texts.get(scode, "Permission denied"))
+
+
 _STREAM_DISPIDS = {
     10004: "Read", 10005: "ReadLine", 10006: "ReadAll", 10007: "Write", 10008: "WriteLine",
     10009: "WriteBlankLines", 10010: "Skip", 10011: "SkipLine", 10012: "Close",
@@ -116,20 +124,20 @@ class PipeStream:
             self._buffer += chunk.decode("utf-8", errors="replace")
 
     @property
-    def AtEndOfStream(self) -> bool:  # noqa: N802 - Automation's names
+    def at_end_of_stream(self) -> bool:
         """Whether the program closed the pipe and all was read (waits for either)."""
         with self._lock:
             self._fill()
             return not self._buffer
 
     @property
-    def AtEndOfLine(self) -> bool:  # noqa: N802
+    def at_end_of_line(self) -> bool:
         """Whether the next character ends a line (or there is none)."""
         with self._lock:
             self._fill()
             return not self._buffer or self._buffer[0] in "\r\n"
 
-    def Read(self, count: int) -> str:  # noqa: N802
+    def read(self, count: int) -> str:
         """The next ``count`` characters (fewer at the end); 62 at the end."""
         with self._lock:
             self._fill(int(count))
@@ -138,7 +146,7 @@ class PipeStream:
             taken, self._buffer = self._buffer[: int(count)], self._buffer[int(count) :]
             return taken
 
-    def ReadLine(self) -> str:  # noqa: N802
+    def read_line(self) -> str:
         """The next line, without its end; 62 at the end."""
         with self._lock:
             while "\n" not in self._buffer and not self._ended:
@@ -149,7 +157,7 @@ class PipeStream:
             self._buffer = rest
             return line[:-1] if found and line.endswith("\r") else line
 
-    def ReadAll(self) -> str:  # noqa: N802
+    def read_all(self) -> str:
         """All the program writes until it closes the pipe; 62 if nothing is left."""
         with self._lock:
             while not self._ended:
@@ -159,11 +167,11 @@ class PipeStream:
             taken, self._buffer = self._buffer, ""
             return taken
 
-    def Skip(self, count: int) -> None:  # noqa: N802
+    def skip(self, count: int) -> None:
         """Skip ``count`` characters."""
         self.Read(count)
 
-    def SkipLine(self) -> None:  # noqa: N802
+    def skip_line(self) -> None:
         """Skip a line."""
         self.ReadLine()
 
@@ -177,15 +185,15 @@ class PipeStream:
             except OSError:
                 raise vb_error(-2146828218) from None  # the program is gone: permission denied
 
-    def Write(self, text: object) -> None:  # noqa: N802
+    def write(self, text: object) -> None:
         """Write ``text`` to the program."""
         self._write("" if text is None else str(text))
 
-    def WriteLine(self, text: object = "") -> None:  # noqa: N802
+    def write_line(self, text: object = "") -> None:
         """Write ``text`` and a line's end (CR LF)."""
         self._write(("" if text is None else str(text)) + "\r\n")
 
-    def WriteBlankLines(self, count: int) -> None:  # noqa: N802
+    def write_blank_lines(self, count: int) -> None:
         """Write ``count`` line ends."""
         self._write("\r\n" * int(count))
 
@@ -195,13 +203,26 @@ class PipeStream:
         if pipe is not None:
             pipe.close()
 
-    def Close(self) -> None:  # noqa: N802
+    def close(self) -> None:
         """Close the pipe (the program then reads its end)."""
         with self._lock:
             pipe, self._pipe = self._pipe, None
             self._ended = True
         if pipe is not None:
             pipe.close()
+
+    # Automation's names
+    AtEndOfStream = at_end_of_stream
+    AtEndOfLine = at_end_of_line
+    Read = read
+    ReadLine = read_line
+    ReadAll = read_all
+    Skip = skip
+    SkipLine = skip_line
+    Write = write
+    WriteLine = write_line
+    WriteBlankLines = write_blank_lines
+    Close = close
 
 
 class ScriptExec:
@@ -221,32 +242,40 @@ class ScriptExec:
         self.ProcessID = self._process.pid
 
     @property
-    def Status(self) -> int:  # noqa: N802 - Automation's names
+    def status(self) -> int:
         """0 while the program runs, 1 once it ended."""
         return 0 if self._process.poll() is None else 1
 
     @property
-    def ExitCode(self) -> int:  # noqa: N802
+    def exit_code(self) -> int:
         """The program's exit code (0 while it runs)."""
         code = self._process.poll()
         return 0 if code is None else code
 
     @property
-    def StdIn(self) -> object:  # noqa: N802
+    def std_in(self) -> object:
         """The program's standard input, to write."""
         return self._in
 
     @property
-    def StdOut(self) -> object:  # noqa: N802
+    def std_out(self) -> object:
         """The program's standard output, to read."""
         return self._out
 
     @property
-    def StdErr(self) -> object:  # noqa: N802
+    def std_err(self) -> object:
         """The program's standard error, to read."""
         return self._err
 
-    def Terminate(self) -> None:  # noqa: N802
+    def terminate(self) -> None:
         """End the program (SIGTERM)."""
         if self._process.poll() is None:
             self._process.terminate()
+
+    # Automation's names
+    Status = status
+    ExitCode = exit_code
+    StdIn = std_in
+    StdOut = std_out
+    StdErr = std_err
+    Terminate = terminate

@@ -16,8 +16,8 @@ from __future__ import annotations
 import struct
 
 from .. import registry
+from ..com import COMException
 from ..errors import Win32Error
-from ._server_errors import COMException
 from ._wsh_exec import expand
 
 __all__ = ["reg_delete", "reg_read", "reg_write"]

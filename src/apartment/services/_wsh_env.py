@@ -21,9 +21,8 @@ import os
 import threading
 from typing import TYPE_CHECKING, ClassVar
 
+from ..com import COMException, new_enum
 from ..errors import DISP_E_PARAMNOTOPTIONAL, ComError, Win32Error
-from ._collections import new_enum
-from ._server_errors import COMException
 
 if TYPE_CHECKING:
     from ..registry import Key
@@ -57,7 +56,7 @@ _lock = threading.Lock()  # os.environ's changes, made by calls from any thread
 
 def special_folder(name: str) -> str:
     """The path of the special folder ``name`` (``""`` for one with no place here)."""
-    from ..services._folders import folder_path
+    from ._folders import folder_path
 
     csidl = _FOLDERS.get(str(name).lower())
     if csidl is None:
@@ -143,7 +142,7 @@ class Environment:
                 return list(os.environ.items())
         return self._registry.items()
 
-    def Item(self, name: object = _MISSING) -> str:  # noqa: N802 - Automation's names
+    def item(self, name: object = _MISSING) -> str:
         """The variable ``name``'s value, ``""`` if it is not there."""
         if name is _MISSING:
             raise COMException(scode=DISP_E_PARAMNOTOPTIONAL)
@@ -153,7 +152,7 @@ class Environment:
                 return value
         return ""
 
-    def SetItem(self, name: object, value: object) -> None:  # noqa: N802
+    def set_item(self, name: object, value: object) -> None:
         """Set the variable ``name`` (Item's put)."""
         if self._registry is None:
             with _lock:
@@ -161,7 +160,7 @@ class Environment:
         else:
             self._registry.set(str(name), str(value))
 
-    def Count(self) -> int:  # noqa: N802
+    def count(self) -> int:
         """How many variables there are (a method, as in wshom's type library)."""
         return len(self._items())
 
@@ -170,7 +169,7 @@ class Environment:
         """How many variables there are (a property)."""
         return len(self._items())
 
-    def Remove(self, name: object) -> None:  # noqa: N802
+    def remove(self, name: object) -> None:
         """Remove the variable ``name`` (nothing if it is not there)."""
         if self._registry is None:
             with _lock:
@@ -181,6 +180,12 @@ class Environment:
 
     def _NewEnum(self) -> object:  # noqa: N802
         return new_enum([f"{key}={value}" for key, value in self._items()])
+
+    # Automation's names
+    Item = item
+    SetItem = set_item
+    Count = count
+    Remove = remove
 
 
 class SpecialFolders:
@@ -193,11 +198,11 @@ class SpecialFolders:
     _dispid_to_func_: ClassVar[dict[int, str]] = {0: "Item", 1: "Count"}
     length = len(_ORDER)
 
-    def Count(self) -> int:  # noqa: N802
+    def count(self) -> int:
         """How many folders there are (a method, as in wshom's type library)."""
         return len(_ORDER)
 
-    def Item(self, name: object = _MISSING) -> str:  # noqa: N802
+    def item(self, name: object = _MISSING) -> str:
         """The path of the folder ``name`` (an index from 0 too)."""
         if name is _MISSING:
             raise COMException(scode=DISP_E_PARAMNOTOPTIONAL)
@@ -209,3 +214,7 @@ class SpecialFolders:
 
     def _NewEnum(self) -> object:  # noqa: N802
         return new_enum([special_folder(name) for name in _ORDER])
+
+    # Automation's names
+    Count = count
+    Item = item
