@@ -1,8 +1,8 @@
 r"""``WScript.Shell`` (wshom.ocx's WshShell): the environment, programs, registry, shortcuts.
 
 Programs written for Windows create it by ProgID without registering anything, so it is one
-of the system's classes (:mod:`apartment.com._system_classes`). Members have wshom's DISPIDs (read from
-the real object under Wine):
+of the system's classes (:mod:`apartment.com._system_classes`). Members have wshom's
+DISPIDs (read from the real object under Wine):
 
 * ``ExpandEnvironmentStrings(text)``, ``Environment(kind)`` and ``SpecialFolders(name)``
   (:mod:`._wsh_env`); ``CurrentDirectory`` (get and put: the process's).
