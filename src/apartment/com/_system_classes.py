@@ -7,7 +7,7 @@ comes first (as registering over a system class does on Windows).
 
 from __future__ import annotations
 
-from . import _regexp, _scripting
+from . import _fso, _regexp, _scripting, _wnetwork
 from ._class_entry import ClassEntry
 
 __all__ = ["by_clsid", "by_progid"]
@@ -28,6 +28,30 @@ _CLASSES = (
         description="VBScript.RegExp",
         threading_model="Both",
         clsctx=1,  # in-process (vbscript.dll)
+    ),
+    ClassEntry(
+        clsid=_fso.CLSID,
+        class_spec="apartment.com._fso.FileSystemObject",
+        progid=_fso.PROGID,
+        description="FileSystem Object",
+        threading_model="Both",
+        clsctx=1,  # in-process (scrrun.dll)
+    ),
+    ClassEntry(
+        clsid="{72C24DD5-D70A-438B-8A42-98424B88AFB8}",  # CLSID_WshShell (wshom.ocx)
+        class_spec="apartment.services._wshell.WshShell",  # a service's: it places folders
+        progid="WScript.Shell",
+        description="Windows Script Host Shell Object",
+        threading_model="Apartment",
+        clsctx=1,  # in-process (wshom.ocx)
+    ),
+    ClassEntry(
+        clsid=_wnetwork.CLSID,
+        class_spec="apartment.com._wnetwork.WshNetwork",
+        progid=_wnetwork.PROGID,
+        description="Windows Script Host Network Object",
+        threading_model="Apartment",
+        clsctx=1,  # in-process (wshom.ocx)
     ),
 )
 _BY_CLSID = {entry.clsid: entry for entry in _CLASSES}
