@@ -16,13 +16,16 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from apartment.kernel import _sockstate
+from apartment import kernel
+from apartment.kernel import _sockstate, handles
+from apartment.win32 import _handles as win32_handles
 from apartment.win32 import pywintypes, win32event, win32file, winerror
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
 LONG = 5000
+EVENT_ALL_ACCESS = 0x1F0003
 
 
 @pytest.fixture
@@ -47,20 +50,21 @@ def _free_descriptor(value: int) -> bool:
 
 
 def _twin_at_a_handle_value(sock: socket.socket) -> tuple[socket.socket, Any]:
-    """The same socket again at a descriptor whose number an open event handle has too."""
-    handles = []
-    while True:  # handle values only grow: one soon passes the descriptors in use
-        handle = win32event.CreateEvent(None, True, False, None)
-        handles.append(handle)
-        if _free_descriptor(int(handle)):
-            try:
-                fd = os.dup2(sock.fileno(), int(handle))
-            except OSError:  # EBUSY: another thread is opening that descriptor now
-                continue
-            break
-    for extra in handles[:-1]:
-        extra.Close()
-    return socket.socket(fileno=fd), handle
+    """The same socket again at a descriptor whose number an open event handle has too.
+
+    Handle values only grow, past the descriptor limit in a long run: so the event is opened
+    at a value chosen among free descriptors (as an inherited handle keeps its value).
+    """
+    for value in range(64, 4096, 4):
+        if not _free_descriptor(value) or win32_handles.is_open(value):
+            continue
+        try:
+            fd = os.dup2(sock.fileno(), value)
+        except OSError:  # EBUSY: another thread is opening that descriptor now
+            continue
+        handles.insert_at(value, kernel.Event(manual_reset=True), EVENT_ALL_ACCESS)
+        return socket.socket(fileno=fd), pywintypes.HANDLE(value)
+    raise AssertionError("no free descriptor below 4096")
 
 
 def test_cancelio_of_a_descriptor_that_is_also_a_handle_value_cancels_the_socket(
