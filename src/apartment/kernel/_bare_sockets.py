@@ -70,20 +70,22 @@ def hook_bare_sockets() -> None:
         cls = socket.socket
         for name in _RECEIVING:
             if hasattr(cls, name):  # recvmsg and sendmsg are POSIX-only
-                setattr(cls, name, _receiving(getattr(cls, name)))
+                setattr(cls, name, _reporting(getattr(cls, name), after_recv))
         for name in _SENDING:
             if hasattr(cls, name):
                 setattr(cls, name, _sending(getattr(cls, name)))
         cls.accept = _accepting(cls.accept)  # type: ignore[method-assign]
-        cls.connect = _connecting(cls.connect, connecting=True)  # type: ignore[method-assign]
-        cls.connect_ex = _connecting(cls.connect_ex, connecting=True)  # type: ignore[method-assign]
-        cls.listen = _connecting(cls.listen, connecting=False)  # type: ignore[method-assign]
+        cls.connect = _reporting(cls.connect, after_connect)  # type: ignore[method-assign]
+        cls.connect_ex = _reporting(cls.connect_ex, after_connect)  # type: ignore[method-assign]
+        cls.listen = _reporting(cls.listen, _after_listen)  # type: ignore[method-assign]
         cls.close = _closing(cls.close)  # type: ignore[method-assign]
         cls.detach = _closing(cls.detach)  # type: ignore[method-assign]
         _hooked = True
 
 
-def _receiving(original: Callable[..., Any]) -> Callable[..., Any]:
+def _reporting(original: Callable[..., Any], report: Callable[[int], None]) -> Callable[..., Any]:
+    """``original``, then ``report(descriptor)`` however it ended (unless the socket closed)."""
+
     def method(self: socket.socket, *args: Any) -> Any:  # noqa: ANN401 - socket.socket's own
         if type(self) is WindowsSocket:
             return original(self, *args)
@@ -92,7 +94,7 @@ def _receiving(original: Callable[..., Any]) -> Callable[..., Any]:
         finally:
             fd = self.fileno()
             if fd >= 0:
-                after_recv(fd)
+                report(fd)
 
     return _named(method, original)
 
@@ -127,20 +129,6 @@ def _accepting(original: Callable[..., Any]) -> Callable[..., Any]:
     return _named(method, original)
 
 
-def _connecting(original: Callable[..., Any], *, connecting: bool) -> Callable[..., Any]:
-    def method(self: socket.socket, *args: Any) -> Any:  # noqa: ANN401 - socket.socket's own
-        if type(self) is WindowsSocket:
-            return original(self, *args)
-        try:
-            return original(self, *args)
-        finally:
-            fd = self.fileno()
-            if fd >= 0:
-                after_connect(fd, connecting=connecting)
-
-    return _named(method, original)
-
-
 def _closing(original: Callable[..., Any]) -> Callable[..., Any]:
     def method(self: socket.socket) -> Any:  # noqa: ANN401 - socket.socket's own
         fd = self.fileno()
@@ -149,6 +137,10 @@ def _closing(original: Callable[..., Any]) -> Callable[..., Any]:
         return original(self)
 
     return _named(method, original)
+
+
+def _after_listen(fd: int) -> None:
+    after_connect(fd, connecting=False)
 
 
 def _named(method: Callable[..., Any], original: Callable[..., Any]) -> Callable[..., Any]:

@@ -13,12 +13,12 @@ from __future__ import annotations
 import weakref
 
 from .. import kernel
-from ..errors import ERROR_INVALID_PARAMETER, InvalidHandleError, Win32Error
+from ..errors import ERROR_INVALID_PARAMETER, Win32Error
 from ..kernel import CompletionPort, DiskFile, File
 from ._adapt import api, as_bool, dword
-from ._api_sockets import socket_descriptor
+from ._api_sockets import file_or_socket
 from ._buffers import read_buffer
-from ._handles import PyHANDLE, handle_value, is_open, lookup, new_handle
+from ._handles import PyHANDLE, handle_value, lookup, new_handle
 from .pywintypes import PyOVERLAPPED, overlapped_arg
 
 __all__ = [
@@ -57,15 +57,10 @@ def _file_arg(handle: object) -> File:
     int that is an open socket descriptor, or a value that is no open handle but one, is taken
     as that socket (see socket_descriptor).
     """
-    fd = socket_descriptor(handle)
-    if fd is None:
-        try:
-            return lookup(handle, File)
-        except InvalidHandleError:
-            fd = handle_value(handle)
-            if is_open(fd) or not kernel.is_socket(fd):
-                raise
-    return lookup(kernel.handle_of_descriptor(fd), File)
+    named = file_or_socket(handle)
+    if isinstance(named, int):
+        return lookup(kernel.handle_of_descriptor(named), File)
+    return named
 
 
 @api("CreateIoCompletionPort")

@@ -246,23 +246,35 @@ def socket_descriptor(handle: object) -> int | None:
     return None
 
 
-def cancel_io(handle: object) -> None:
-    """CancelIo: a file handle's operations, or a socket's (given as its descriptor)."""
+def file_or_socket(handle: object) -> File | int:
+    """The file a handle argument names, or the socket descriptor it names.
+
+    See socket_descriptor; a value that is no open handle but an open socket is the socket too.
+
+    Raises:
+        InvalidHandleError: neither.
+    """
     fd = socket_descriptor(handle)
     if fd is not None:
-        kernel.cancel_socket_io(fd)
-        return
+        return fd
     value = handle_value(handle)
     try:
-        file = lookup(value, _FILE)
+        return lookup(value, _FILE)
     except InvalidHandleError:
         if is_open(value) or not kernel.is_socket(value):
             raise
-        kernel.cancel_socket_io(value)
+        return value
+
+
+def cancel_io(handle: object) -> None:
+    """CancelIo: a file handle's operations, or a socket's (given as its descriptor)."""
+    named = file_or_socket(handle)
+    if isinstance(named, int):
+        kernel.cancel_socket_io(named)
         return
-    file.cancel_io()
-    if file.name.startswith("socket:"):  # a socket's handle (get_osfhandle)
-        kernel.cancel_socket_io(file.descriptor())
+    named.cancel_io()
+    if named.name.startswith("socket:"):  # a socket's handle (get_osfhandle)
+        kernel.cancel_socket_io(named.descriptor())
 
 
 def get_osfhandle(fd: int, /) -> int:
