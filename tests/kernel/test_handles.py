@@ -305,3 +305,39 @@ def test_a_full_query_or_set_right_holds_the_limited_one_for_processes_and_threa
     assert entries[event][1] == 0x0400 | 0x0040
     for value in (process, thread, event):
         table.close(value)
+
+
+def test_ctrl_c_that_lands_during_a_collection_is_not_lost() -> None:
+    # The table learns that the collector runs through a callback in gc.callbacks. A Python
+    # callback would run the SIGINT handler as it starts, and the KeyboardInterrupt raised
+    # there is reported as ignored: a wait whose allocation collected went on forever. Here
+    # the signal is tripped and the collection run with no Python code in between (map and a
+    # methodcaller are C), so the first Python code to run is whatever the collector calls.
+    import _thread
+    import operator
+
+    assert all(not hasattr(callback, "__code__") for callback in gc.callbacks)
+    with pytest.raises(KeyboardInterrupt):
+        list(map(operator.methodcaller("__call__"), [_thread.interrupt_main, gc.collect]))
+
+
+def test_a_finalizer_run_by_the_collector_defers_its_close() -> None:
+    from apartment.kernel import _handles
+
+    table = HandleTable()
+    value = table.insert(Event(), access=SYNCHRONIZE)
+    entries, deferred = table.lock_free_view()
+    seen: list[bool] = []
+
+    class Dropped:
+        def __del__(self) -> None:
+            seen.append(_handles._collecting())
+            table.close_dropped(value)
+
+    cycle = Dropped()
+    cycle.self = cycle  # type: ignore[attr-defined]
+    del cycle
+    gc.collect()
+    assert seen == [True]
+    assert value in entries and deferred  # closed at the next table operation
+    assert not _handles._collecting()

@@ -16,8 +16,8 @@ import contextlib
 import gc
 import itertools
 import threading
-from collections import deque
-from typing import TYPE_CHECKING, TypeVar
+from collections import OrderedDict, deque
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from .._fork import TABLE, hold_across_fork
 from ..errors import (
@@ -35,7 +35,7 @@ from ._records import publish
 from ._thread import current_thread, thread_by_id
 
 if TYPE_CHECKING:
-    from collections.abc import Hashable, Mapping, Sequence, Sized
+    from collections.abc import Callable, Hashable, Mapping, Sequence, Sized
 
 __all__ = [
     "CURRENT_PROCESS",
@@ -165,21 +165,24 @@ def normalize(value: int) -> int:
     return value if value < 0 else value & ~3
 
 
-class _Collector(threading.local):
-    """Whether the garbage collector runs on this thread (it runs finalizers there)."""
-
-    running = False
-
-
-_collector = _Collector()
-
-
-def _on_collection(phase: str, info: dict[str, int]) -> None:
-    # Called by the collector, on the collecting thread, before and after each collection.
-    _collector.running = phase == "start"
+# Whether the garbage collector is collecting (it runs finalizers on the collecting thread).
+# The last phase the collector announced is the last key of this dict: the callback is the
+# C-level bound method ``move_to_end(phase, info)`` (``info``, a non-empty dict, is true:
+# move it last), not a Python function. A Python callback runs the process's signal
+# handlers when it starts, and an exception raised there (KeyboardInterrupt, when Ctrl-C
+# arrives while the main thread's wait allocates) is reported as ignored and lost: the wait
+# then went on forever. The state is process-wide, not per thread: a finalizer on another
+# thread while one collects closes its handle later too (see close_dropped), which is safe.
+_phases: OrderedDict[str, None] = OrderedDict.fromkeys(("start", "stop"))
+gc.callbacks.append(cast("Callable[[str, dict[str, int]], None]", _phases.move_to_end))
 
 
-gc.callbacks.append(_on_collection)
+def _collecting() -> bool:
+    """Whether a collection is under way (between the collector's "start" and "stop")."""
+    try:
+        return next(reversed(_phases)) == "start"
+    except RuntimeError:  # the collector moved a key while this read (free-threaded build)
+        return True
 
 _MANY_CACHED = 64
 """How many sets of handles :meth:`HandleTable.get_many` remembers."""
@@ -224,7 +227,7 @@ class HandleTable:
         lock or the table's is held (by anyone: a finalizer must never wait), or when the
         object's name lives in the session's shared table (its lock may be this thread's).
         """
-        if _collector.running or KERNEL_LOCK.locked() or self._lock.locked():
+        if _collecting() or KERNEL_LOCK.locked() or self._lock.locked():
             self._closing.append(value)  # maybe this thread's lock: a finalizer never waits
             return
         entry = self._entries.get(normalize(value))  # one atomic read, as in lock_free_view()
