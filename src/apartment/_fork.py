@@ -48,6 +48,7 @@ __all__ = [
     "hold_across_fork",
     "after_fork_in_child",
     "in_forked_child",
+    "a_lock_is_held",
 ]
 
 # Lock ranks: the order the before-fork hook takes them in.
@@ -120,6 +121,21 @@ def in_forked_child() -> bool:
     """Tell whether this is a child whose fork is not finished yet (the locks are held)."""
     pid = _forking_pid
     return pid is not None and pid != os.getpid()
+
+
+def a_lock_is_held() -> bool:
+    """Tell whether any lock held across forks is held now (by any thread).
+
+    At interpreter shutdown that answers whether a finalizer could wait for ever: CPython
+    freezes a daemon thread that wants to run again once the shutdown has begun, so a lock
+    it held then is never released.
+    """
+    for _, _, ref in list(_locks):
+        lock = ref()
+        locked = getattr(lock, "locked", None)
+        if locked is not None and locked():
+            return True
+    return False
 
 
 def _before() -> None:

@@ -32,6 +32,7 @@ from apartment.kernel import (
 )
 from apartment.kernel._core import KERNEL_LOCK
 from apartment.kernel._handles import SYNCHRONIZE
+from tests._subprocess import run_python
 
 
 def test_handles_are_multiples_of_four_and_never_reused() -> None:
@@ -313,12 +314,17 @@ def test_ctrl_c_that_lands_during_a_collection_is_not_lost() -> None:
     # there is reported as ignored: a wait whose allocation collected went on forever. Here
     # the signal is tripped and the collection run with no Python code in between (map and a
     # methodcaller are C), so the first Python code to run is whatever the collector calls.
-    import _thread
-    import operator
-
-    assert all(not hasattr(callback, "__code__") for callback in gc.callbacks)
-    with pytest.raises(KeyboardInterrupt):
-        list(map(operator.methodcaller("__call__"), [_thread.interrupt_main, gc.collect]))
+    # (In a fresh interpreter: a test library may add Python callbacks of its own.)
+    code = """if True:
+        import _thread, gc, operator
+        import apartment.com, apartment.messages, apartment.win32
+        assert gc.callbacks and not any(hasattr(c, "__code__") for c in gc.callbacks)
+        try:
+            list(map(operator.methodcaller("__call__"), [_thread.interrupt_main, gc.collect]))
+        except KeyboardInterrupt:
+            print("interrupted")
+    """
+    assert run_python("-c", code) == "interrupted\n"
 
 
 def test_a_finalizer_run_by_the_collector_defers_its_close() -> None:
@@ -341,3 +347,68 @@ def test_a_finalizer_run_by_the_collector_defers_its_close() -> None:
     assert seen == [True]
     assert value in entries and deferred  # closed at the next table operation
     assert not _handles._collecting()
+
+
+def test_a_handle_dropped_at_shutdown_never_waits_for_a_lock_a_daemon_thread_holds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # CPython freezes a daemon thread that wants to run once the shutdown has begun: a lock
+    # it held then is held for ever. A handle dropped by the shutdown's teardown (a pipe's:
+    # its close takes the I/O service's lock) must not wait for it, or the process never
+    # ends (seen after Ctrl-C ended a ReadFile: the I/O thread had frozen in its lock).
+    import sys
+    import threading
+
+    from apartment.kernel import _ioservice
+    from apartment.kernel._handles import handles
+    from apartment.win32 import win32file, win32pipe
+
+    r, w = win32pipe.CreatePipe(None, 0)
+    win32file.WriteFile(w, b"x")
+    assert win32file.ReadFile(r, 1) == (0, b"x")
+    held, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with _ioservice.service._lock:
+            held.set()
+            release.wait(30)
+
+    holder = threading.Thread(target=hold, daemon=True)
+    holder.start()
+    held.wait(10)
+    monkeypatch.setattr(sys, "is_finalizing", lambda: True)
+    dropper = threading.Thread(target=handles.close_dropped, args=(int(r),), daemon=True)
+    dropper.start()
+    dropper.join(5)
+    returned = not dropper.is_alive()
+    monkeypatch.undo()
+    release.set()
+    holder.join(10)
+    dropper.join(10)
+    assert returned, "close_dropped waited for a lock held at shutdown"
+    r.Close()
+    w.Close()
+
+
+def test_the_io_thread_has_ended_when_the_interpreter_shuts_down() -> None:
+    # A daemon thread still running at the shutdown is frozen wherever it is: the I/O
+    # thread, frozen in (or waiting for) its lock, would hold it for ever, and the close of
+    # the program's last pipes by the shutdown's finalizers would wait for it. The program's
+    # own atexit hook, registered before the library's, runs after it (last in, first out).
+    code = """if True:
+        import atexit, threading
+        def check():
+            alive = [t.name for t in threading.enumerate() if t.name == "apartment-io"]
+            print("io thread", "alive" if alive else "ended")
+        atexit.register(check)
+        import apartment.win32
+        apartment.win32.install()
+        import win32file, win32pipe
+        r, w = win32pipe.CreatePipe(None, 0)
+        win32file.WriteFile(w, b"x")
+        assert win32file.ReadFile(r, 1) == (0, b"x")
+        from apartment.kernel._ioservice import service
+        service.call_later(3600, print)  # the thread runs, with a timer due in an hour
+        print("exiting")
+    """
+    assert run_python("-c", code) == "exiting\nio thread ended\n"

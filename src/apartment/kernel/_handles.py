@@ -15,11 +15,12 @@ from __future__ import annotations
 import contextlib
 import gc
 import itertools
+import sys
 import threading
 from collections import OrderedDict, deque
 from typing import TYPE_CHECKING, TypeVar, cast
 
-from .._fork import TABLE, hold_across_fork
+from .._fork import TABLE, a_lock_is_held, hold_across_fork
 from ..errors import (
     AccessDeniedError,
     InvalidHandleError,
@@ -184,6 +185,7 @@ def _collecting() -> bool:
     except RuntimeError:  # the collector moved a key while this read (free-threaded build)
         return True
 
+
 _MANY_CACHED = 64
 """How many sets of handles :meth:`HandleTable.get_many` remembers."""
 
@@ -226,10 +228,15 @@ class HandleTable:
         closes at the next table operation instead when the collector runs, when the kernel
         lock or the table's is held (by anyone: a finalizer must never wait), or when the
         object's name lives in the session's shared table (its lock may be this thread's).
+        At interpreter shutdown it is not closed at all while any of the library's locks is
+        held: a daemon thread frozen by the shutdown holds it for ever, and the close could
+        need it (the process's end releases what the handle held, as on Windows).
         """
         if _collecting() or KERNEL_LOCK.locked() or self._lock.locked():
             self._closing.append(value)  # maybe this thread's lock: a finalizer never waits
             return
+        if sys.is_finalizing() and a_lock_is_held():
+            return  # its holder is a daemon thread frozen by the shutdown: it is never freed
         entry = self._entries.get(normalize(value))  # one atomic read, as in lock_free_view()
         if entry is not None and getattr(entry[0], "_shared", None) is not None:
             self._closing.append(value)  # its name is the session's: that lock may be ours

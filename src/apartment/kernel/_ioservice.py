@@ -12,7 +12,11 @@ nothing to do simply returns, and a stale event for a descriptor number that was
 reused only costs the new owner one harmless try.
 
 The thread starts on first use and again in a child made by ``fork()``, where every armed
-handler is called once so that it re-arms in the child's own epoll set.
+handler is called once so that it re-arms in the child's own epoll set. It ends at the
+interpreter's exit, after the ``atexit`` hooks registered after this module's (a program's):
+a daemon thread still running when the shutdown begins is frozen by CPython wherever it is,
+and one frozen in (or waiting for) a lock here would hold it for ever, so the finalizers that
+close the program's last pipes would wait for ever too.
 
 :data:`IO_LOCK` guards the state of every file and pipe of the process. It is taken before the
 kernel lock when both are needed (an operation completing under it sets its event), never
@@ -21,6 +25,7 @@ after it; the service's own lock is taken last of the three.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import heapq
 import itertools
@@ -57,6 +62,8 @@ the next one, up to this factor (0.8 s); a sweep that arms a read left to nobody
 back to :data:`SWEEP_DELAY`. A steady stream of reads so costs the process a wake-up of the
 I/O thread (and a turn of the GIL) a second or so, rather than twenty.
 """
+_END_WAIT = 1.0
+"""How long the exit waits for the I/O thread to leave a handler (seconds)."""
 
 
 class _Service:
@@ -75,6 +82,7 @@ class _Service:
         self._sweeps: dict[Callable[[], object], None] = {}  # see sweep_soon
         self._sweep_at = 0.0  # when the next sweep is due (0.0: none pending)
         self._sweep_factor = 1  # the next sweep waits this many SWEEP_DELAYs (SWEEP_BACKOFF)
+        self._ended = False  # at exit: the thread is not started again
         after_fork_in_child(self._after_fork_in_child, SERVICES)
 
     # -- the API ----------------------------------------------------------------------------
@@ -177,10 +185,14 @@ class _Service:
     # -- the thread -------------------------------------------------------------------------
 
     def _start_locked(self) -> select.epoll:
+        if self._ended and self._epoll is not None:
+            return self._epoll
         epoll = select.epoll()
         self._wake_fd = os.eventfd(0, os.EFD_NONBLOCK | os.EFD_CLOEXEC)
         epoll.register(self._wake_fd, select.EPOLLIN)
         self._epoll = epoll
+        if self._ended:  # the interpreter is exiting: what is armed now waits for nobody
+            return epoll
         self._thread = threading.Thread(
             target=self._run, args=(epoll, self._wake_fd), name="apartment-io", daemon=True
         )
@@ -215,6 +227,21 @@ class _Service:
             for fn in due:
                 self._call(fn)
 
+    def end(self) -> None:
+        """End the thread and wait for it (briefly); it does not start again (at exit).
+
+        Runs on the exiting thread, from ``atexit``: while the other threads still run.
+        """
+        with self._lock:
+            self._ended = True
+            thread, wake_fd = self._thread, self._wake_fd
+            self._epoll, self._thread = None, None  # _run sees another epoll: it returns
+        if thread is None:
+            return
+        with contextlib.suppress(OSError):
+            os.eventfd_write(wake_fd, 1)
+        thread.join(_END_WAIT)
+
     @staticmethod
     def _call(handler: Callable[[], object]) -> object:
         try:
@@ -243,3 +270,4 @@ class _Service:
 
 service = _Service()
 """The process's I/O service."""
+atexit.register(service.end)
