@@ -125,6 +125,19 @@ class Section:
         """True when the section maps a file rather than the paging file."""
         return self._backing.file_backed
 
+    def fileno(self) -> int:
+        """The descriptor of the section's memory (its file), to map it another way.
+
+        The stdlib's ``mmap`` maps it ``MAP_SHARED`` as a view would; the descriptor stays
+        the section's (do not close it), valid while the section or a view of it is open.
+
+        Raises:
+            InvalidHandleError: the section is closed.
+        """
+        if self._closed:
+            raise InvalidHandleError(f"{self!r} is closed")
+        return self._backing.fd
+
     def map(self, offset: int = 0, length: int = 0) -> View:
         """Map ``length`` bytes of the section from ``offset`` (MapViewOfFile), read-write.
 

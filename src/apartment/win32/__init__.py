@@ -117,6 +117,14 @@ RUNTIME_MODULES: dict[str, str] = {
 """Modules of Python on Windows that Linux lacks -> their stand-ins, mapped only for programs
 run on the facade (``python -m apartment run``, and its children): ``install(runtime=True)``."""
 
+RUNTIME_REPLACEMENTS: dict[str, str] = {"mmap": "apartment.win32.mmap"}
+"""Modules both have, whose Windows form differs -> their stand-ins, for the same programs.
+
+Put in ``sys.modules`` in place of Linux's (which may be imported already); a stand-in
+keeps the Linux form for calls shaped for Linux (the program's libraries make those)."""
+
+_replaced: dict[str, ModuleType] = {}
+"""The modules :data:`RUNTIME_REPLACEMENTS` stood in for (put back by :func:`uninstall`)."""
 _PACKAGES = frozenset(name.rpartition(".")[0] for name in MODULES if "." in name)
 _lock = threading.Lock()
 hold_across_fork(_lock, OUTER)
@@ -161,8 +169,8 @@ _finder = _Finder()
 def install(*, force: bool = False, runtime: bool = False) -> bool:
     """Make ``import win32event`` (and the other pywin32 names) load this facade.
 
-    With ``runtime``, ``import msvcrt`` loads a stand-in too (:data:`RUNTIME_MODULES`), and the
-    ``mbcs`` codec is registered, as
+    With ``runtime``, ``import msvcrt`` loads a stand-in too (:data:`RUNTIME_MODULES`), ``mmap``
+    is Windows' (:data:`RUNTIME_REPLACEMENTS`), and the ``mbcs`` codec is registered, as
     ``python -m apartment run`` does for the programs it runs. Does nothing, and returns
     False, when the real pywin32 is importable, unless ``force``. Returns True when the
     hook is in place. Safe to call more than once, from any thread.
@@ -185,6 +193,9 @@ def install(*, force: bool = False, runtime: bool = False) -> bool:
 
             for name in ("windir", "SystemRoot"):
                 os.environ.setdefault(name, windows_directory())
+            for name, stand_in in RUNTIME_REPLACEMENTS.items():
+                _replaced[name] = importlib.import_module(name)
+                sys.modules[name] = importlib.import_module(stand_in)
             _finder.runtime = True
         return True
 
@@ -193,5 +204,8 @@ def uninstall() -> None:
     """Remove the import hook; modules already imported under pywin32 names stay imported."""
     with _lock:
         _finder.runtime = False
+        while _replaced:
+            name, original = _replaced.popitem()
+            sys.modules[name] = original
         if _finder in sys.meta_path:
             sys.meta_path.remove(_finder)
