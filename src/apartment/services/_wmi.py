@@ -38,10 +38,9 @@ from __future__ import annotations
 
 import re
 import socket
-import threading
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from ..com import IID_IPARSEDISPLAYNAME, COMException, new_enum, pointer_moniker, wrap
+from ..com import IID_IPARSEDISPLAYNAME, COMException, pointer_moniker, wrap
 from ._wmi_classes import CLASSES, find_class, read_path
 from ._wmi_objects import (
     WBEM_E_INVALID_CLASS,
@@ -52,6 +51,7 @@ from ._wmi_objects import (
     WBEM_E_NOT_FOUND,
     WBEM_E_NOT_SUPPORTED,
     Context,
+    ObjectSet,
     Security,
     WbemObject,
     instances,
@@ -83,62 +83,6 @@ _RETURN_IMMEDIATELY = 0x10
 _LEVELS = {"anonymous": 1, "identify": 2, "impersonate": 3, "delegate": 4}
 
 
-class ObjectSet:
-    """SWbemObjectSet: the instances a query or InstancesOf answered (read when first used)."""
-
-    _public_methods_: ClassVar[list[str]] = ["Item", "ItemIndex"]
-    _public_attrs_: ClassVar[list[str]] = ["Count", "Security_"]
-    _readonly_attrs_: ClassVar[list[str]] = _public_attrs_
-
-    def __init__(self, context: Context, produce: Callable[[], list[WbemObject]]) -> None:
-        self._context = context
-        self._produce: Callable[[], list[WbemObject]] | None = produce
-        self._lock = threading.Lock()
-        self._objects: list[WbemObject] = []
-
-    def objects(self) -> list[WbemObject]:
-        """The instances, read now if not yet (a query's deferred error is raised here)."""
-        with self._lock:
-            if self._produce is not None:
-                self._objects = self._produce()
-                self._produce = None
-            return self._objects
-
-    @property
-    def Count(self) -> int:  # noqa: N802
-        return len(self.objects())
-
-    def Item(self, path: str, flags: int = 0) -> Any:  # noqa: N802, ANN401
-        """The instance whose relative path is ``path`` (WBEM_E_NOT_FOUND if none)."""
-        wanted = _normal_path(str(path))
-        for found in self.objects():
-            if _normal_path(found.relpath) == wanted:
-                return wrap(found)
-        raise wbem_error(WBEM_E_NOT_FOUND, "SWbemObjectSet")
-
-    def ItemIndex(self, index: int) -> Any:  # noqa: N802, ANN401
-        """The ``index``-th instance (WBEM_E_NOT_FOUND past the end... as wbemdisp says)."""
-        objects = self.objects()
-        if not 0 <= int(index) < len(objects):
-            raise wbem_error(WBEM_E_NOT_FOUND, "SWbemObjectSet")
-        return wrap(objects[int(index)])
-
-    def _NewEnum(self) -> Any:  # noqa: N802, ANN401
-        return new_enum([wrap(found) for found in self.objects()])
-
-    @property
-    def Security_(self) -> Any:  # noqa: N802, ANN401
-        return wrap(self._context.security)
-
-
-def _normal_path(path: str) -> str:
-    try:
-        name, keys = read_path(path.rpartition(":")[2] if "\\" in path else path)
-    except ValueError:
-        return path.lower()
-    return name.lower() + repr(sorted((keys or {}).items())).lower()
-
-
 class Services:
     r"""SWbemServices of ``root\cimv2`` on this computer (see the module)."""
 
@@ -154,7 +98,7 @@ class Services:
         self._context = context
 
     @property
-    def Security_(self) -> Any:  # noqa: N802, ANN401
+    def security(self) -> Any:  # noqa: ANN401
         return wrap(self._context.security)
 
     def get(self, path: str) -> WbemObject:
@@ -180,11 +124,11 @@ class Services:
                 return WbemObject(wmi_class, self._context, values, is_class=False)
         raise wbem_error(WBEM_E_NOT_FOUND, "SWbemServicesEx")
 
-    def Get(self, path: str = "", flags: int = 0, context: object = None) -> Any:  # noqa: N802, ANN401
+    def get_object(self, path: str = "", flags: int = 0, context: object = None) -> Any:  # noqa: ANN401
         """SWbemServices.Get: a class or an instance by its path."""
         return wrap(self.get(path))
 
-    def InstancesOf(self, name: str, flags: int = 16, context: object = None) -> Any:  # noqa: N802, ANN401
+    def instances_of(self, name: str, flags: int = 16, context: object = None) -> Any:  # noqa: ANN401
         """The instances of class ``name`` (WBEM_E_INVALID_CLASS for a class not here)."""
 
         def produce() -> list[WbemObject]:
@@ -195,7 +139,7 @@ class Services:
 
         return self._set(produce, flags, "SWbemServicesEx")
 
-    def ExecQuery(  # noqa: N802
+    def exec_query(
         self, query: str, language: str = "WQL", flags: int = 16, context: object = None
     ) -> Any:  # noqa: ANN401
         """The instances a WQL SELECT answers (WBEM_E_INVALID_QUERY, _INVALID_CLASS...)."""
@@ -242,14 +186,14 @@ class Services:
             raise wbem_error(WBEM_E_INVALID_QUERY, "SWbemObjectSet") from None
         return found
 
-    def ExecMethod(  # noqa: N802
+    def exec_method(
         self, path: str, method: str, in_parameters: object = None, flags: int = 0,
         context: object = None,
     ) -> Any:  # noqa: ANN401  # fmt: skip
         """Run ``method`` of the object ``path`` (a class's path for a static method)."""
         return self.get(path).ExecMethod_(method, in_parameters)
 
-    def SubclassesOf(self, superclass: str = "", flags: int = 16, context: object = None) -> Any:  # noqa: N802, ANN401
+    def subclasses_of(self, superclass: str = "", flags: int = 16, context: object = None) -> Any:  # noqa: ANN401
         """The classes known here (for ``superclass`` ``""``); a known class has none here."""
         if superclass and find_class(superclass) is None:
             raise wbem_error(WBEM_E_NOT_FOUND, "SWbemServicesEx")
@@ -257,7 +201,7 @@ class Services:
                                        for c in CLASSES.values()]  # fmt: skip
         return wrap(ObjectSet(self._context, lambda: found))
 
-    def Delete(self, *args: object) -> Any:  # noqa: N802, ANN401
+    def delete(self, *args: object) -> Any:  # noqa: ANN401
         raise wbem_error(-2147217372, "SWbemServicesEx")  # WBEM_E_PROVIDER_NOT_CAPABLE
 
     def _unsupported(self, *args: object) -> Any:  # noqa: ANN401
@@ -266,6 +210,15 @@ class Services:
     ExecNotificationQuery = AssociatorsOf = ReferencesTo = _unsupported
     ExecQueryAsync = InstancesOfAsync = GetAsync = _unsupported
     ExecNotificationQueryAsync = ExecMethodAsync = _unsupported
+
+    # Automation's names
+    Security_ = security
+    Get = get_object
+    InstancesOf = instances_of
+    ExecQuery = exec_query
+    ExecMethod = exec_method
+    SubclassesOf = subclasses_of
+    Delete = delete
 
 
 def _comparable(wmi_class: Any, key: str, value: object) -> object:  # noqa: ANN401
@@ -347,10 +300,10 @@ class Locator:
         self._security = Security()
 
     @property
-    def Security_(self) -> Any:  # noqa: N802, ANN401
+    def security(self) -> Any:  # noqa: ANN401
         return wrap(self._security)
 
-    def ConnectServer(  # noqa: N802
+    def connect_server(
         self, server: str = ".", namespace: str = "", user: str = "", password: str = "",
         locale: str = "", authority: str = "", flags: int = 0, context: object = None,
     ) -> Any:  # noqa: ANN401  # fmt: skip
@@ -362,6 +315,10 @@ class Locator:
         return wrap(
             Services(connect(server, "" if namespace is None else str(namespace), security))
         )
+
+    # Automation's names
+    Security_ = security
+    ConnectServer = connect_server
 
 
 _MONIKER = re.compile(
@@ -407,7 +364,7 @@ class Parser:
     _public_methods_: ClassVar[list[str]] = ["ParseDisplayName"]
     _com_interfaces_: ClassVar[list[str]] = [IID_IPARSEDISPLAYNAME]
 
-    def ParseDisplayName(self, context: object, name: str) -> tuple[Any, int]:  # noqa: N802
+    def parse_display_name(self, context: object, name: str) -> tuple[Any, int]:
         """The whole name: the connection is made (and its errors raised) here, as WMI's.
 
         A failure is WMI's HRESULT itself (Windows' pywin32 shows it bare, ``(-2147217394,
@@ -415,3 +372,6 @@ class Parser:
         excepinfo beside it, here with wbemdisp's description).
         """
         return pointer_moniker(bind_display_name(str(name))), len(name)
+
+    # Automation's names
+    ParseDisplayName = parse_display_name

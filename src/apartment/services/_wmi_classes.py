@@ -7,7 +7,8 @@ of its instances (:mod:`._wmi_sources`). :func:`scripting_value` turns a source'
 into what WMI's scripting objects give: 8-, 16- and 32-bit integers as int, 64-bit integers
 (``uint64``, ``sint64``) as decimal strings (as wbemdisp gives them: Automation has no
 unsigned 64-bit type), a ``datetime`` as a CIM datetime string
-``yyyymmddHHMMSS.mmmmmmsUUU`` (sUUU the offset from UTC in minutes), arrays as tuples.
+``yyyymmddHHMMSS.mmmmmmsUUU`` (sUUU the offset from UTC in minutes), arrays as lists (a
+SAFEARRAY: the client reads a tuple; a tuple returned would be read as out parameters).
 
 Object paths: :func:`rel_path` writes ``Class.Key="value"`` (several keys joined by ``,``
 in name order; numbers unquoted; ``\`` and ``"`` escaped with ``\``), :func:`read_path`
@@ -259,7 +260,7 @@ def scripting_value(prop: PropDef, value: object) -> Any:  # noqa: ANN401 - a VA
     if value is None:
         return None
     if prop.is_array:
-        return tuple(scripting_value(PropDef(prop.name, prop.base), v) for v in value)  # type: ignore[attr-defined]
+        return [scripting_value(PropDef(prop.name, prop.base), v) for v in value]  # type: ignore[attr-defined]
     if prop.base in ("uint64", "sint64"):
         return str(int(value))  # type: ignore[call-overload]
     if prop.base == "datetime" and isinstance(value, _dt.datetime):

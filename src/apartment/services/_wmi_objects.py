@@ -33,10 +33,21 @@ import shlex
 import signal
 import subprocess
 import threading
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..com import COMException, new_enum, unwrap, wrap
-from ._wmi_classes import CIM_TYPES, MethodDef, PropDef, WmiClass, rel_path, scripting_value
+from ._wmi_classes import (
+    CIM_TYPES,
+    MethodDef,
+    PropDef,
+    WmiClass,
+    read_path,
+    rel_path,
+    scripting_value,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 __all__ = [
     "WBEM_E_FAILED",
@@ -51,8 +62,11 @@ __all__ = [
     "WBEM_E_NOT_SUPPORTED",
     "WBEM_E_PROVIDER_NOT_CAPABLE",
     "Context",
+    "ObjectSet",
     "Security",
     "WbemObject",
+    "instances",
+    "parameters",
     "wbem_error",
 ]
 
@@ -104,9 +118,12 @@ class Security:
         self.AuthenticationLevel = authentication  # wbemAuthenticationLevelPktPrivacy
 
     @property
-    def Privileges(self) -> Any:  # noqa: N802, ANN401 - WMI's name
+    def privileges(self) -> Any:  # noqa: ANN401 - WMI's name
         """SWbemPrivilegeSet: empty (Linux has no Windows privileges to enable)."""
         return wrap(_Collection([]))
+
+    # Automation's names
+    Privileges = privileges
 
 
 class Context:
@@ -131,10 +148,10 @@ class _Collection:
         self._items = items
 
     @property
-    def Count(self) -> int:  # noqa: N802
+    def count(self) -> int:
         return len(self._items)
 
-    def Item(self, name: object, flags: int = 0) -> Any:  # noqa: N802, ANN401
+    def item(self, name: object, flags: int = 0) -> Any:  # noqa: ANN401
         for key, value in self._items:
             if key.lower() == str(name).lower():
                 return value() if callable(value) else value
@@ -142,6 +159,10 @@ class _Collection:
 
     def _NewEnum(self) -> Any:  # noqa: N802, ANN401
         return new_enum([value() if callable(value) else value for _, value in self._items])
+
+    # Automation's names
+    Count = count
+    Item = item
 
 
 class _Qualifier:
@@ -190,20 +211,24 @@ class Property:
         self.IsArray = prop.is_array
 
     @property
-    def Value(self) -> Any:  # noqa: N802, ANN401
+    def value(self) -> Any:  # noqa: ANN401
         return self._owner.get_value(self._prop)
 
-    @Value.setter
-    def Value(self, value: object) -> None:  # noqa: N802
+    @value.setter
+    def value(self, value: object) -> None:
         self._owner.set_value(self._prop, value)
 
     @property
-    def Qualifiers_(self) -> Any:  # noqa: N802, ANN401
+    def qualifiers(self) -> Any:  # noqa: ANN401
         pairs: list[tuple[str, object]] = [("CIMTYPE", self._prop.cim.replace("[]", "") +
                                             ("[]" if self._prop.is_array else ""))]  # fmt: skip
         if self._prop.key:
             pairs.append(("key", True))
         return _qualifiers(pairs)
+
+    # Automation's names
+    Value = value
+    Qualifiers_ = qualifiers
 
 
 class _Method:
@@ -221,18 +246,23 @@ class _Method:
         self.Origin = wmi_class.name
 
     @property
-    def InParameters(self) -> Any:  # noqa: N802, ANN401
+    def in_parameters(self) -> Any:  # noqa: ANN401
         if not self._method.ins:
             return None
         return parameters(self._method.ins, self._context)
 
     @property
-    def OutParameters(self) -> Any:  # noqa: N802, ANN401
+    def out_parameters(self) -> Any:  # noqa: ANN401
         return parameters(self._method.outs, self._context)
 
     @property
-    def Qualifiers_(self) -> Any:  # noqa: N802, ANN401
+    def qualifiers(self) -> Any:  # noqa: ANN401
         return _qualifiers([("Static", True)] if self._method.static else [])
+
+    # Automation's names
+    InParameters = in_parameters
+    OutParameters = out_parameters
+    Qualifiers_ = qualifiers
 
 
 class ObjectPath:
@@ -260,14 +290,18 @@ class ObjectPath:
         self.Path = f"\\\\{context.server}\\{context.namespace}:{relpath}" if relpath else ""
 
     @property
-    def DisplayName(self) -> str:  # noqa: N802
+    def display_name(self) -> str:
         levels = {1: "anonymous", 2: "identify", 3: "impersonate", 4: "delegate"}
         level = levels.get(self._context.security.ImpersonationLevel, "impersonate")
         return f"WINMGMTS:{{authenticationLevel=pktPrivacy,impersonationLevel={level}}}!{self.Path}"
 
     @property
-    def Security_(self) -> Any:  # noqa: N802, ANN401
+    def security(self) -> Any:  # noqa: ANN401
         return wrap(self._context.security)
+
+    # Automation's names
+    DisplayName = display_name
+    Security_ = security
 
 
 def parameters(props: tuple[PropDef, ...], context: Context) -> Any:  # noqa: ANN401
@@ -359,27 +393,27 @@ class WbemObject:
         self.set_value(prop, value)
 
     @property
-    def Properties_(self) -> Any:  # noqa: N802, ANN401
+    def properties(self) -> Any:  # noqa: ANN401
         return wrap(
             _PropertySet([(p.name, lambda p=p: wrap(Property(self, p))) for p in self._props])
         )
 
     @property
-    def Methods_(self) -> Any:  # noqa: N802, ANN401
+    def methods(self) -> Any:  # noqa: ANN401
         cls, context = self.wmi_class, self._context
         return wrap(
             _MethodSet([(m.name, lambda m=m: wrap(_Method(cls, m, context))) for m in cls.methods])
         )
 
     @property
-    def Qualifiers_(self) -> Any:  # noqa: N802, ANN401
+    def qualifiers(self) -> Any:  # noqa: ANN401
         if self.wmi_class.name.startswith("__"):
             return _qualifiers([])
         return _qualifiers([("dynamic", True), ("provider", "CIMWin32"), ("Locale", 1033),
                             ("UUID", "{8502C4DC-5FBB-11D2-AAC1-006008C78BC7}")])  # fmt: skip
 
     @property
-    def Path_(self) -> Any:  # noqa: N802, ANN401
+    def path(self) -> Any:  # noqa: ANN401
         return wrap(ObjectPath(self._context, self.wmi_class.name, self.relpath,
                                is_class=self._is_class))  # fmt: skip
 
@@ -393,18 +427,19 @@ class WbemObject:
         return rel_path(self.wmi_class, self.raw_values())
 
     @property
-    def Derivation_(self) -> tuple[str, ...]:  # noqa: N802
-        return self.wmi_class.derivation
+    def derivation(self) -> list[str]:
+        """The superclasses, nearest first (a list: the client reads a SAFEARRAY's tuple)."""
+        return list(self.wmi_class.derivation)
 
     @property
-    def Security_(self) -> Any:  # noqa: N802, ANN401
+    def security(self) -> Any:  # noqa: ANN401
         return wrap(self._context.security)
 
     @property
-    def SystemProperties_(self) -> Any:  # noqa: N802, ANN401
+    def system_properties(self) -> Any:  # noqa: ANN401
         return wrap(_PropertySet([]))
 
-    def GetObjectText_(self, flags: int = 0) -> str:  # noqa: N802
+    def get_object_text(self, flags: int = 0) -> str:
         """The object in MOF, as WMI writes it (an instance's NULL properties left out)."""
         lines = []
         if self._is_class:
@@ -428,7 +463,7 @@ class WbemObject:
         out = self._run(method, values)
         return out.get("returnvalue")
 
-    def ExecMethod_(  # noqa: N802
+    def exec_method(
         self, name: str, in_parameters: object = None, flags: int = 0, context: object = None
     ) -> Any:  # noqa: ANN401
         """Run the method ``name`` with ``in_parameters`` (a ``__PARAMETERS`` object)."""
@@ -459,35 +494,47 @@ class WbemObject:
             raise wbem_error(WBEM_E_NOT_SUPPORTED, "SWbemObjectEx")
         return runner(self, values)
 
-    def Put_(self, flags: int = 0, context: object = None) -> Any:  # noqa: N802, ANN401
+    def put(self, flags: int = 0, context: object = None) -> Any:  # noqa: ANN401
         raise wbem_error(WBEM_E_PROVIDER_NOT_CAPABLE, "SWbemObjectEx")
 
-    Delete_ = Put_
+    Delete_ = put
 
-    def SpawnInstance_(self, flags: int = 0) -> Any:  # noqa: N802, ANN401
+    def spawn_instance(self, flags: int = 0) -> Any:  # noqa: ANN401
         """A new instance of this class, every value NULL (never written: Put_ refuses)."""
         return wrap(WbemObject(self.wmi_class, self._context, {}, is_class=False))
 
-    def Clone_(self) -> Any:  # noqa: N802, ANN401
+    def clone(self) -> Any:  # noqa: ANN401
         return wrap(
             WbemObject(self.wmi_class, self._context, self.raw_values(), is_class=self._is_class)
         )
 
-    def Instances_(self, flags: int = 16, context: object = None) -> Any:  # noqa: N802, ANN401
+    def instances(self, flags: int = 16, context: object = None) -> Any:  # noqa: ANN401
         """The class's instances (an SWbemObjectSet)."""
-        from ._wmi import ObjectSet
-
         return wrap(ObjectSet(self._context, lambda: instances(self.wmi_class, self._context)))
 
-    def Subclasses_(self, *args: object) -> Any:  # noqa: N802, ANN401
-        from ._wmi import ObjectSet
-
+    def subclasses(self, *args: object) -> Any:  # noqa: ANN401
         return wrap(ObjectSet(self._context, list))
 
     def _unsupported(self, *args: object) -> Any:  # noqa: ANN401
         raise wbem_error(WBEM_E_NOT_SUPPORTED, "SWbemObjectEx")
 
     Associators_ = References_ = CompareTo_ = SpawnDerivedClass_ = _unsupported
+
+    # Automation's names
+    Properties_ = properties
+    Methods_ = methods
+    Qualifiers_ = qualifiers
+    Path_ = path
+    Derivation_ = derivation
+    Security_ = security
+    SystemProperties_ = system_properties
+    GetObjectText_ = get_object_text
+    ExecMethod_ = exec_method
+    Put_ = put
+    SpawnInstance_ = spawn_instance
+    Clone_ = clone
+    Instances_ = instances
+    Subclasses_ = subclasses
 
 
 class _PropertySet(_Collection):
@@ -572,3 +619,65 @@ _METHODS = {
     ("Win32_Process", "Terminate"): _terminate,
     ("Win32_Process", "GetOwner"): _owner,
 }
+
+
+class ObjectSet:
+    """SWbemObjectSet: the instances a query or InstancesOf answered (read when first used)."""
+
+    _public_methods_: ClassVar[list[str]] = ["Item", "ItemIndex"]
+    _public_attrs_: ClassVar[list[str]] = ["Count", "Security_"]
+    _readonly_attrs_: ClassVar[list[str]] = _public_attrs_
+
+    def __init__(self, context: Context, produce: Callable[[], list[WbemObject]]) -> None:
+        self._context = context
+        self._produce: Callable[[], list[WbemObject]] | None = produce
+        self._lock = threading.Lock()
+        self._objects: list[WbemObject] = []
+
+    def objects(self) -> list[WbemObject]:
+        """The instances, read now if not yet (a query's deferred error is raised here)."""
+        with self._lock:
+            if self._produce is not None:
+                self._objects = self._produce()
+                self._produce = None
+            return self._objects
+
+    @property
+    def count(self) -> int:
+        return len(self.objects())
+
+    def item(self, path: str, flags: int = 0) -> Any:  # noqa: ANN401
+        """The instance whose relative path is ``path`` (WBEM_E_NOT_FOUND if none)."""
+        wanted = _normal_path(str(path))
+        for found in self.objects():
+            if _normal_path(found.relpath) == wanted:
+                return wrap(found)
+        raise wbem_error(WBEM_E_NOT_FOUND, "SWbemObjectSet")
+
+    def item_index(self, index: int) -> Any:  # noqa: ANN401
+        """The ``index``-th instance (WBEM_E_NOT_FOUND past the end... as wbemdisp says)."""
+        objects = self.objects()
+        if not 0 <= int(index) < len(objects):
+            raise wbem_error(WBEM_E_NOT_FOUND, "SWbemObjectSet")
+        return wrap(objects[int(index)])
+
+    def _NewEnum(self) -> Any:  # noqa: N802, ANN401
+        return new_enum([wrap(found) for found in self.objects()])
+
+    @property
+    def security(self) -> Any:  # noqa: ANN401
+        return wrap(self._context.security)
+
+    # Automation's names
+    Count = count
+    Item = item
+    ItemIndex = item_index
+    Security_ = security
+
+
+def _normal_path(path: str) -> str:
+    try:
+        name, keys = read_path(path.rpartition(":")[2] if "\\" in path else path)
+    except ValueError:
+        return path.lower()
+    return name.lower() + repr(sorted((keys or {}).items())).lower()

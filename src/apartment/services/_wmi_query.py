@@ -184,11 +184,10 @@ def parse(text: str) -> Query:
         QueryError: ``unsupported`` for ASSOCIATORS OF, REFERENCES OF and event queries; else
             not a query of the subset (the module says which).
     """
-    tokens = _tokens(str(text))
-    reader = _Reader(tokens)
-    first = reader.peek()[1].upper()
+    first = str(text).strip().split(None, 1)[0].upper() if str(text).strip() else ""
     if first in ("ASSOCIATORS", "REFERENCES"):
         raise QueryError(f"{first} OF queries are not supported here", unsupported=True)
+    reader = _Reader(_tokens(str(text)))
     if not reader.word("SELECT"):
         raise QueryError("a query starts with SELECT")
     properties: list[str] | None = []
