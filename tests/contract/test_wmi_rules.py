@@ -139,3 +139,23 @@ def test_a_query_filters_on_its_where() -> None:
 def test_a_method_without_in_parameters_has_none() -> None:
     process = win32com.client.GetObject("winmgmts:").Get("Win32_Process")
     assert process.Methods_("GetOwner").InParameters is None
+
+
+def test_members_have_wbemdisps_dispids() -> None:
+    services = win32com.client.GetObject("winmgmts:")
+    found = services.InstancesOf("Win32_Process")
+    me = _me()
+    locator = win32com.client.Dispatch("WbemScripting.SWbemLocator")
+    tables = (
+        (services, {"Get": 1, "InstancesOf": 5, "ExecQuery": 9, "ExecMethod": 17,
+                    "ExecNotificationQuery": 15, "Security_": 19}),
+        (found, {"Item": 0, "Count": 1, "ItemIndex": 5}),
+        (me, {"Put_": 1, "ExecMethod_": 13, "GetObjectText_": 16, "SpawnInstance_": 18,
+              "Qualifiers_": 20, "Properties_": 21, "Methods_": 22, "Path_": 24}),
+        (me.Properties_, {"Item": 0, "Count": 1}),
+        (me.Properties_("Name"), {"Value": 0, "Name": 1, "CIMType": 4, "IsArray": 6}),
+        (locator, {"ConnectServer": 1, "Security_": 2}),
+    )  # fmt: skip
+    for obj, dispids in tables:
+        for name, dispid in dispids.items():
+            assert obj._oleobj_.GetIDsOfNames(name) == dispid, name

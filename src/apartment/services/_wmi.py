@@ -86,11 +86,15 @@ _LEVELS = {"anonymous": 1, "identify": 2, "impersonate": 3, "delegate": 4}
 class Services:
     r"""SWbemServices of ``root\cimv2`` on this computer (see the module)."""
 
-    _public_methods_: ClassVar[list[str]] = [
-        "Get", "InstancesOf", "ExecQuery", "ExecMethod", "SubclassesOf", "Delete",
-        "ExecNotificationQuery", "AssociatorsOf", "ReferencesTo", "ExecQueryAsync",
-        "InstancesOfAsync", "GetAsync", "ExecNotificationQueryAsync", "ExecMethodAsync",
-    ]  # fmt: skip
+    _dispid_to_func_: ClassVar[dict[int, str]] = {
+        1: "Get", 2: "GetAsync", 3: "Delete", 4: "DeleteAsync", 5: "InstancesOf",
+        6: "InstancesOfAsync", 7: "SubclassesOf", 8: "SubclassesOfAsync", 9: "ExecQuery",
+        10: "ExecQueryAsync", 11: "AssociatorsOf", 12: "AssociatorsOfAsync", 13: "ReferencesTo",
+        14: "ReferencesToAsync", 15: "ExecNotificationQuery", 16: "ExecNotificationQueryAsync",
+        17: "ExecMethod", 18: "ExecMethodAsync",
+    }  # fmt: skip  # wbemdisp's DISPIDs (its type library, read under Wine)
+    _dispid_to_get_: ClassVar[dict[int, str]] = {19: "Security_"}
+    _public_methods_: ClassVar[list[str]] = list(_dispid_to_func_.values())
     _public_attrs_: ClassVar[list[str]] = ["Security_"]
     _readonly_attrs_: ClassVar[list[str]] = _public_attrs_
 
@@ -208,8 +212,9 @@ class Services:
         raise wbem_error(WBEM_E_NOT_SUPPORTED, "SWbemServicesEx")
 
     ExecNotificationQuery = AssociatorsOf = ReferencesTo = _unsupported
-    ExecQueryAsync = InstancesOfAsync = GetAsync = _unsupported
-    ExecNotificationQueryAsync = ExecMethodAsync = _unsupported
+    ExecQueryAsync = InstancesOfAsync = GetAsync = SubclassesOfAsync = _unsupported
+    ExecNotificationQueryAsync = ExecMethodAsync = AssociatorsOfAsync = _unsupported
+    ReferencesToAsync = DeleteAsync = _unsupported
 
     # Automation's names
     Security_ = security
@@ -292,6 +297,8 @@ class Locator:
 
     _reg_clsid_ = LOCATOR_CLSID
     _reg_progid_ = LOCATOR_PROGID
+    _dispid_to_func_: ClassVar[dict[int, str]] = {1: "ConnectServer"}
+    _dispid_to_get_: ClassVar[dict[int, str]] = {2: "Security_"}
     _public_methods_: ClassVar[list[str]] = ["ConnectServer"]
     _public_attrs_: ClassVar[list[str]] = ["Security_"]
     _readonly_attrs_: ClassVar[list[str]] = _public_attrs_

@@ -105,6 +105,10 @@ def wbem_error(code: int, source: str) -> COMException:
 class Security:
     """SWbemSecurity: the impersonation and authentication levels (kept, not enforced)."""
 
+    _dispid_to_get_: ClassVar[dict[int, str]] = {
+        1: "ImpersonationLevel", 2: "AuthenticationLevel", 3: "Privileges",
+    }  # fmt: skip
+    _dispid_to_put_: ClassVar[dict[int, str]] = {1: "ImpersonationLevel", 2: "AuthenticationLevel"}
     _public_methods_: ClassVar[list[str]] = []
     _public_attrs_: ClassVar[list[str]] = [
         "ImpersonationLevel",
@@ -142,6 +146,7 @@ class _Collection:
     _public_attrs_: ClassVar[list[str]] = ["Count"]
     _readonly_attrs_: ClassVar[list[str]] = ["Count"]
     _dispid_to_func_: ClassVar[dict[int, str]] = {0: "Item"}
+    _dispid_to_get_: ClassVar[dict[int, str]] = {1: "Count"}
     _source: ClassVar[str] = "SWbemObjectEx"
 
     def __init__(self, items: list[tuple[str, Any]]) -> None:
@@ -174,7 +179,10 @@ class _Qualifier:
         "IsOverridable",
     ]  # fmt: skip
     _readonly_attrs_: ClassVar[list[str]] = _public_attrs_
-    _dispid_to_get_: ClassVar[dict[int, str]] = {0: "Value"}
+    _dispid_to_get_: ClassVar[dict[int, str]] = {
+        0: "Value", 1: "Name", 2: "IsLocal", 3: "PropagatesToSubclass", 4: "PropagatesToInstance",
+        5: "IsOverridable", 6: "IsAmended",
+    }  # fmt: skip
     IsLocal = True
     PropagatesToInstance = True
     PropagatesToSubclass = True
@@ -198,7 +206,10 @@ class Property:
                                            "Qualifiers_", "IsArray"]  # fmt: skip
     _readonly_attrs_: ClassVar[list[str]] = ["Name", "IsLocal", "Origin", "CIMType",
                                              "Qualifiers_", "IsArray"]  # fmt: skip
-    _dispid_to_get_: ClassVar[dict[int, str]] = {0: "Value"}
+    _dispid_to_get_: ClassVar[dict[int, str]] = {
+        0: "Value", 1: "Name", 2: "IsLocal", 3: "Origin", 4: "CIMType", 5: "Qualifiers_",
+        6: "IsArray",
+    }  # fmt: skip
     _dispid_to_put_: ClassVar[dict[int, str]] = {0: "Value"}
     IsLocal = True
 
@@ -234,6 +245,9 @@ class Property:
 class _Method:
     """SWbemMethod: the name, where it is declared and its parameters."""
 
+    _dispid_to_get_: ClassVar[dict[int, str]] = {
+        1: "Name", 2: "Origin", 3: "InParameters", 4: "OutParameters", 5: "Qualifiers_",
+    }  # fmt: skip
     _public_methods_: ClassVar[list[str]] = []
     _public_attrs_: ClassVar[list[str]] = ["Name", "Origin", "InParameters", "OutParameters",
                                            "Qualifiers_"]  # fmt: skip
@@ -274,7 +288,11 @@ class ObjectPath:
         "IsClass", "IsSingleton", "Security_", "Locale", "Authority",
     ]  # fmt: skip
     _readonly_attrs_: ClassVar[list[str]] = _public_attrs_
-    _dispid_to_get_: ClassVar[dict[int, str]] = {0: "Path"}
+    _dispid_to_get_: ClassVar[dict[int, str]] = {
+        0: "Path", 1: "RelPath", 2: "Server", 3: "Namespace", 4: "ParentNamespace",
+        5: "DisplayName", 6: "Class", 7: "IsClass", 9: "IsSingleton", 12: "Security_",
+        13: "Locale", 14: "Authority",
+    }  # fmt: skip
     Locale = ""
     Authority = ""
 
@@ -320,6 +338,15 @@ _OBJECT_METHODS = ["GetObjectText_", "ExecMethod_", "Put_", "Delete_", "SpawnIns
 class WbemObject:
     """SWbemObject: an instance, a class or a method's parameters (see the module)."""
 
+    _dispid_to_func_: ClassVar[dict[int, str]] = {
+        1: "Put_", 3: "Delete_", 5: "Instances_", 7: "Subclasses_", 9: "Associators_",
+        11: "References_", 13: "ExecMethod_", 15: "Clone_", 16: "GetObjectText_",
+        17: "SpawnDerivedClass_", 18: "SpawnInstance_", 19: "CompareTo_",
+    }  # fmt: skip
+    _dispid_to_get_: ClassVar[dict[int, str]] = {
+        20: "Qualifiers_", 21: "Properties_", 22: "Methods_", 23: "Derivation_", 24: "Path_",
+        25: "Security_",
+    }  # fmt: skip
     _public_methods_: list[str]
     _public_attrs_: list[str]
     _readonly_attrs_: list[str]
@@ -624,6 +651,8 @@ _METHODS = {
 class ObjectSet:
     """SWbemObjectSet: the instances a query or InstancesOf answered (read when first used)."""
 
+    _dispid_to_func_: ClassVar[dict[int, str]] = {0: "Item", 5: "ItemIndex"}
+    _dispid_to_get_: ClassVar[dict[int, str]] = {1: "Count", 4: "Security_"}
     _public_methods_: ClassVar[list[str]] = ["Item", "ItemIndex"]
     _public_attrs_: ClassVar[list[str]] = ["Count", "Security_"]
     _readonly_attrs_: ClassVar[list[str]] = _public_attrs_
