@@ -151,7 +151,7 @@ def test_this_process_is_a_win32_process_with_wmis_types() -> None:
     assert found["Priority"] == 8
 
 
-def test_a_query_selects_filters_and_keeps_the_keys() -> None:
+def test_a_query_selects_only_its_list_and_filters() -> None:
     pid = os.getpid()
 
     def body() -> list[Any]:
@@ -160,8 +160,11 @@ def test_a_query_selects_filters_and_keeps_the_keys() -> None:
         mine = wmi.ExecQuery(f"SELECT Name, ProcessId FROM Win32_Process WHERE ProcessId = {pid}")
         found.append(mine.Count)
         item = mine.ItemIndex(0)
-        found.append(sorted(p.Name for p in item.Properties_))  # the list, and the key
-        found.append(item.Path_.RelPath)
+        found.append(sorted(p.Name for p in item.Properties_))  # the list only
+        found.append(item.Path_.RelPath)  # no key: no path
+        found.append(_error(lambda: item.Properties_("Handle")))
+        with_path = wmi.ExecQuery(f"SELECT Name, __PATH FROM Win32_Process WHERE ProcessId = {pid}")
+        found.append(with_path.ItemIndex(0).Path_.RelPath)  # __PATH brings the keys
         name = item.Name
         like = wmi.ExecQuery(
             f"select * from win32_process where name like '{name[:2]}%' and "
@@ -172,12 +175,9 @@ def test_a_query_selects_filters_and_keeps_the_keys() -> None:
         return found
 
     assert in_apartment(body) == [
-        1,
-        ["Handle", "Name", "ProcessId"],
-        f'Win32_Process.Handle="{pid}"',
-        [pid],
-        1,
-    ]
+        1, ["Name", "ProcessId"], "", (WBEM_E_NOT_FOUND, "SWbemPropertySet"),
+        f'Win32_Process.Handle="{pid}"', [pid], 1,
+    ]  # fmt: skip
 
 
 def test_query_errors_come_when_the_set_is_read_unless_flags_are_zero() -> None:

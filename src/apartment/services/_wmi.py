@@ -156,7 +156,9 @@ class Services:
         return self._set(produce, flags, "SWbemServicesEx")
 
     def _set(self, produce: Callable[[], list[WbemObject]], flags: int, source: str) -> Any:  # noqa: ANN401
-        if int(flags or 0) & _RETURN_IMMEDIATELY:
+        if not isinstance(flags, int):  # an optional argument not given (VT_ERROR's Missing)
+            flags = _RETURN_IMMEDIATELY
+        if flags & _RETURN_IMMEDIATELY:
             return wrap(ObjectSet(self._context, produce))
         try:
             found = produce()
@@ -174,7 +176,8 @@ class Services:
         if wmi_class is None:
             raise wbem_error(WBEM_E_INVALID_CLASS, "SWbemObjectSet")
         names = set(wmi_class.by_name)
-        if any(name.lower() not in names for name in query.properties or ()):
+        system = {"__path", "__relpath", "__class", "__server", "__namespace", "__genus"}
+        if any(name.lower() not in names | system for name in query.properties or ()):
             raise wbem_error(WBEM_E_INVALID_QUERY, "SWbemObjectSet")
         if query.where is not None:
             _check_names(query.where, names)

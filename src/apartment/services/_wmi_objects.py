@@ -372,9 +372,10 @@ class WbemObject:
         object.__setattr__(self, "_lock", threading.Lock())
         object.__setattr__(self, "_is_class", is_class)
         props = wmi_class.props
-        if selected is not None:  # a SELECT's list: those and the keys (for the path)
+        if selected is not None:  # a SELECT's list: those only (the keys too for __PATH)
             wanted = {name.lower() for name in selected}
-            props = tuple(p for p in props if p.name.lower() in wanted or p.key)
+            keys = bool(wanted & {"__path", "__relpath"})
+            props = tuple(p for p in props if p.name.lower() in wanted or (keys and p.key))
         object.__setattr__(self, "_props", props)
         object.__setattr__(self, "_by_name", {p.name.lower(): p for p in props})
         object.__setattr__(self, "_values", {k.lower(): v for k, v in (values or {}).items()})
@@ -446,8 +447,15 @@ class WbemObject:
 
     @property
     def relpath(self) -> str:
-        """``Class.Key="v"``, the class's name for a class, ``""`` for parameters."""
+        """``Class.Key="v"``; the class's name for a class; ``""`` for parameters.
+
+        A query's answer that lacks a key property has none either (WMI's ``__RELPATH`` is
+        then NULL).
+        """
         if self.wmi_class.name.startswith("__"):
+            return ""
+        if not self._is_class and any(key.name.lower() not in self._by_name
+                                      for key in self.wmi_class.keys):  # fmt: skip
             return ""
         if self._is_class:
             return self.wmi_class.name
