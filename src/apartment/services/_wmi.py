@@ -41,7 +41,7 @@ import socket
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..com import IID_IPARSEDISPLAYNAME, COMException, pointer_moniker, wrap
-from ._wmi_classes import CLASSES, find_class, read_path
+from ._wmi_classes import CLASSES, WmiClass, find_class, read_path, scripting_value
 from ._wmi_objects import (
     WBEM_E_INVALID_CLASS,
     WBEM_E_INVALID_NAMESPACE,
@@ -50,6 +50,7 @@ from ._wmi_objects import (
     WBEM_E_LOCAL_CREDENTIALS,
     WBEM_E_NOT_FOUND,
     WBEM_E_NOT_SUPPORTED,
+    WBEM_E_PROVIDER_NOT_CAPABLE,
     Context,
     ObjectSet,
     Security,
@@ -57,7 +58,7 @@ from ._wmi_objects import (
     instances,
     wbem_error,
 )
-from ._wmi_query import QueryError, matches, parse
+from ._wmi_query import Comparison, Logical, QueryError, matches, parse
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -79,7 +80,8 @@ LOCATOR_CLSID = "{76A64158-CB41-11D1-8B02-00600806D9B6}"  # CLSID_SWbemLocator
 LOCATOR_PROGID = "WbemScripting.SWbemLocator"
 _DEFAULT_NAMESPACE = "root\\cimv2"
 _RPC_S_SERVER_UNAVAILABLE = -2147023174  # 0x800706BA
-_RETURN_IMMEDIATELY = 0x10
+_RETURN_IMMEDIATELY = 0x10  # wbemFlagReturnImmediately
+_WBEM_E_INVALID_QUERY_TYPE = -2147217358  # 0x80041032
 _LEVELS = {"anonymous": 1, "identify": 2, "impersonate": 3, "delegate": 4}
 
 
@@ -148,7 +150,7 @@ class Services:
     ) -> Any:  # noqa: ANN401
         """The instances a WQL SELECT answers (WBEM_E_INVALID_QUERY, _INVALID_CLASS...)."""
         if str(language).upper() != "WQL":
-            raise wbem_error(-2147217358, "SWbemServicesEx")  # WBEM_E_INVALID_QUERY_TYPE
+            raise wbem_error(_WBEM_E_INVALID_QUERY_TYPE, "SWbemServicesEx")
 
         def produce() -> list[WbemObject]:
             return self._query(str(query))
@@ -209,7 +211,7 @@ class Services:
         return wrap(ObjectSet(self._context, lambda: found))
 
     def delete(self, *args: object) -> Any:  # noqa: ANN401
-        raise wbem_error(-2147217372, "SWbemServicesEx")  # WBEM_E_PROVIDER_NOT_CAPABLE
+        raise wbem_error(WBEM_E_PROVIDER_NOT_CAPABLE, "SWbemServicesEx")
 
     def _unsupported(self, *args: object) -> Any:  # noqa: ANN401
         raise wbem_error(WBEM_E_NOT_SUPPORTED, "SWbemServicesEx")
@@ -229,19 +231,17 @@ class Services:
     Delete = delete
 
 
-def _comparable(wmi_class: Any, key: str, value: object) -> object:  # noqa: ANN401
+def _comparable(wmi_class: WmiClass, key: str, value: object) -> object:
     """A value as WQL compares it: a datetime as its CIM string, the rest as the source's."""
     prop = wmi_class.by_name.get(key)
     if prop is not None and prop.base == "datetime" and value is not None:
-        from ._wmi_classes import scripting_value
-
         return scripting_value(prop, value)
     return value
 
 
-def _check_names(condition: Any, names: set[str]) -> None:  # noqa: ANN401
+def _check_names(condition: Comparison | Logical, names: set[str]) -> None:
     """A condition on a property the class lacks is WBEM_E_INVALID_QUERY."""
-    if hasattr(condition, "name"):
+    if isinstance(condition, Comparison):
         if condition.name.lower() not in names:
             raise wbem_error(WBEM_E_INVALID_QUERY, "SWbemObjectSet")
         return
@@ -250,7 +250,7 @@ def _check_names(condition: Any, names: set[str]) -> None:  # noqa: ANN401
             _check_names(side, names)
 
 
-def _wanted_keys(wmi_class: Any, keys: dict[str, str]) -> dict[str, str]:  # noqa: ANN401
+def _wanted_keys(wmi_class: WmiClass, keys: dict[str, str]) -> dict[str, str]:
     """The path's keys by lower-cased property name (``""``: the class's only key)."""
     wanted = {}
     for name, value in keys.items():
