@@ -1,13 +1,12 @@
-"""Windows' own servers that pywin32's tests use: VBScript.RegExp (a system class) and the
-WMI stand-in of tests/com/_wmi.py behave as Windows' do.
+"""Windows' own servers that pywin32's tests use: VBScript.RegExp (a system class) behaves as
+Windows' does (WMI, a system class too, is tested in tests/services/test_wmi.py).
 
 VBScript.RegExp's DISPIDs, Item as a property, an unmatched group as Empty and Replace's
-``$`` forms were read from the real object (under Wine); the WMI stand-in lists /proc.
+``$`` forms were read from the real object (under Wine).
 """
 
 from __future__ import annotations
 
-import os
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -16,7 +15,6 @@ from apartment import com
 from apartment.errors import DISP_E_EXCEPTION, DISP_E_MEMBERNOTFOUND, ComError
 
 from ._helpers import in_apartment
-from ._wmi import WBEM_E_INVALID_CLASS, WBEM_E_NOT_FOUND, Services
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -64,21 +62,3 @@ def _code(call: Callable[[], object]) -> int:
     if error.hresult == DISP_E_EXCEPTION and error.excepinfo is not None:
         return error.excepinfo[5]
     return error.hresult
-
-
-def test_wmi_lists_this_process_and_refuses_other_classes() -> None:
-    def run() -> list[Any]:
-        services = com.wrap(Services())
-        found: list[Any] = []
-        processes = services.invoke("InstancesOf", METHOD, "Win32_Process")
-        found.append(processes.invoke("Count", GET) > 0)
-        ids = []
-        client: Any = com.DispatchClient(processes)
-        for instance in client:
-            ids.append(instance.Properties_("ProcessId").Value)
-        found.append(os.getpid() in ids)
-        found.append(_code(lambda: instance.Properties_("Bogus")))
-        found.append(_code(lambda: services.invoke("InstancesOf", METHOD, "Win32_Bogus")))
-        return found
-
-    assert in_apartment(run) == [True, True, WBEM_E_NOT_FOUND, WBEM_E_INVALID_CLASS]

@@ -52,8 +52,6 @@ _OFFICE = "needs Microsoft Office (Access, Exchange, Word, Excel or Outlook)"
 _NO_RUPOLE = "pywintypes.error: (1722, 'LsaOpenPolicy', 'The RPC server is unavailable.')"
 # InternetExplorer.Application, a LocalServer that fires DWebBrowserEvents2 from its own thread
 BROWSER = str(Path(__file__).resolve().parent.parent / "com" / "_browser.py")
-# WMI's WinMgMts moniker, SWbemServices.InstancesOf("Win32_Process"), on /proc
-WMI = str(Path(__file__).resolve().parent.parent / "com" / "_wmi.py")
 # pywin32's test signs (or encrypts) twice and expects the first, verified in order, to be
 # refused: Kerberos refuses a message out of its place (SEC_E_OUT_OF_SEQUENCE, which
 # tests/services/test_sspi.py checks), not the next one. pywin32 runs it only where a domain
@@ -328,7 +326,7 @@ FILES = [
             "testShellFolder": "the shell's namespace is not modelled (SHGetDesktopFolder)",
         },
     ),
-    File("win32com/test/testWMI.py", "unittest", servers=(WMI,)),
+    File("win32com/test/testWMI.py", "unittest"),  # WMI: a system class (services/_wmi.py)
     # s21-net: the network (a workgroup computer that shares nothing) and the Internet
     File("win32/test/test_win32wnet.py", "unittest"),
     File("win32/Demos/win32wnet/testwnet.py", "script"),

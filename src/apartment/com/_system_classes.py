@@ -53,6 +53,22 @@ _CLASSES = (
         threading_model="Apartment",
         clsctx=1,  # in-process (wshom.ocx)
     ),
+    ClassEntry(
+        clsid="{172BDDF8-CEEA-11D1-8B05-00600806D9B6}",  # CLSID_SWbemParseDN (wbemdisp.dll)
+        class_spec="apartment.services._wmi.Parser",  # a service's: it reads the services
+        progid="WinMgMts",
+        description="Windows Management Instrumentation moniker (winmgmts:)",
+        threading_model="Apartment",
+        clsctx=1,  # in-process (wbemdisp.dll)
+    ),
+    ClassEntry(
+        clsid="{76A64158-CB41-11D1-8B02-00600806D9B6}",  # CLSID_SWbemLocator (wbemdisp.dll)
+        class_spec="apartment.services._wmi.Locator",
+        progid="WbemScripting.SWbemLocator",
+        description="WBEM Scripting Locator",
+        threading_model="Apartment",
+        clsctx=1,  # in-process (wbemdisp.dll)
+    ),
 )
 _BY_CLSID = {entry.clsid: entry for entry in _CLASSES}
 _BY_PROGID = {name.upper(): entry for entry in _CLASSES for name in (entry.progid,) if name}
