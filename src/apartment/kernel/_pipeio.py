@@ -175,6 +175,7 @@ class PipeIO(PipeServing):
     def _refuse(self, overlapped: Overlapped | None, error: Win32Error) -> Win32Error:
         """An immediate failure leaves the caller's Overlapped pending, as Windows does."""
         if overlapped is not None:
+            overlapped.file = None  # refused: the end stays signaled (nothing pends on it)
             begin(overlapped)
         return error
 
@@ -199,6 +200,7 @@ class PipeIO(PipeServing):
             poke(self._wake)
         if given is None or not self.overlapped_io:
             waiting = given or spare_overlapped()
+            waiting.file = self  # a synchronous call pends on this end too
             request.overlapped = waiting
             begin(waiting)
             return waiting
@@ -245,6 +247,7 @@ class PipeIO(PipeServing):
                 raise TypeError("a read needs a writable buffer")
         if overlapped is not None:
             overlapped.completion = self.completion
+            overlapped.file = self  # its operation drives this end's signaled state
         message = self.read_message
         waiting: Overlapped | None = None
         with IO_LOCK:
@@ -256,7 +259,7 @@ class PipeIO(PipeServing):
             served = None
             if not self._reads:  # earlier reads are served first
                 if self._inbox.messages:
-                    served = self._take(view, message)
+                    served = self._take_data(view, message)
                 if served is None and (
                     self._found or ((probe := self._probe) is not None and probe.poll(0))
                 ):  # see _may_receive
@@ -314,6 +317,7 @@ class PipeIO(PipeServing):
         length = len(view)
         if overlapped is not None:
             overlapped.completion = self.completion
+            overlapped.file = self  # its operation drives this end's signaled state
         if self.raw:  # an anonymous pipe: plain bytes
             payload = bytes(view)
         elif length or self.message_type:  # frames

@@ -182,9 +182,9 @@ class PipeServing(File):
             if taken >= 0:
                 return (0, taken)
             inbox.feed(received[:count])
-        return self._take(view, message) or True
+        return self._take_data(view, message) or True
 
-    def _take(self, view: memoryview, message: bool) -> tuple[int, int] | None:
+    def _take_data(self, view: memoryview, message: bool) -> tuple[int, int] | None:
         """Take a read's data from the inbox: (status, count), or None if it must wait."""
         if message:
             taken = self._inbox.take_message(view)
@@ -240,7 +240,7 @@ class PipeServing(File):
         while reads:
             head = reads[0]
             view: memoryview = head.view  # type: ignore[assignment]
-            served = self._take(view, head.message) if self._inbox.messages else None
+            served = self._take_data(view, head.message) if self._inbox.messages else None
             if served is None:
                 pulled = self._pull_read(view, head.message)
                 if pulled is False:
