@@ -277,7 +277,15 @@ class PipeServing(File):
             service.arm(self._fd, events, self._on_ready)
 
     def _finish(self, done: Done) -> None:
-        """Make the completions decided under IO_LOCK; wake a thread that drives this end."""
+        """Make the completions decided under IO_LOCK; wake a thread that drives this end.
+
+        For every thread that makes them without driving the end: one that never drove it,
+        and one that has let go of it (in the hold that decided them), since another thread
+        may have started driving it meanwhile for a read among them, served but not yet
+        completed. That thread polls only the socket and its eventfd: unpoked, it would
+        wait forever. A thread that still drives the end completes with :func:`finish`
+        (nobody else drives it then).
+        """
         finish(done)
         if done:
             poke(self._wake)
@@ -396,8 +404,11 @@ class PipeServing(File):
                             service.disarm(fd)
                 for waiter in woken:
                     waiter.wake()
-                if done:
-                    finish(done)
+                if done:  # once let go of (stop), another thread may drive: poke it
+                    if stop:
+                        self._finish(done)
+                    else:
+                        finish(done)
                 if stop or polls:
                     break
         finally:
@@ -497,8 +508,11 @@ class PipeServing(File):
                 self._wake = -1
                 if reads or self._writes:
                     self._arm()
-        if done:
-            finish(done)
+        if done:  # once let go of (an outcome), another thread may drive: poke it
+            if outcome is not None:
+                self._finish(done)
+            else:
+                finish(done)
         return outcome
 
     def _serve_here(self) -> None:
