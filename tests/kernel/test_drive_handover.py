@@ -20,7 +20,7 @@ import pytest
 
 from apartment import kernel
 from apartment.errors import ERROR_IO_PENDING
-from apartment.kernel import Overlapped, _pipeserve
+from apartment.kernel import Overlapped, _piperequest, _pipeserve
 from apartment.testing import wait_until_blocked
 
 if TYPE_CHECKING:
@@ -51,7 +51,7 @@ class _HeldFinish:
     def __init__(self, monkeypatch: pytest.MonkeyPatch, other: Overlapped) -> None:
         self.held = threading.Event()
         self.go = threading.Event()
-        original = _pipeserve.finish
+        original = _piperequest.finish
 
         def finish(done: Done) -> None:
             if any(entry[0] is other for entry in done) and not self.held.is_set():
@@ -91,7 +91,7 @@ def test_a_read_completed_after_its_server_let_go_wakes_the_thread_that_drives_n
     assert first.wait(_SAFETY)
     assert second.wait(_SAFETY)  # (it hung: nobody poked it)
     assert (got, other_got) == ([5], [6])
-    assert (my_buffer[:5], other_buffer[:6]) == (b"first", b"second")
+    assert (bytes(my_buffer[:5]), bytes(other_buffer[:6])) == (b"first", b"second")
 
 
 def test_a_read_completed_after_a_blocked_receive_let_go_wakes_the_thread_that_drives_now(
@@ -128,4 +128,4 @@ def test_a_read_completed_after_a_blocked_receive_let_go_wakes_the_thread_that_d
     assert first.wait(_SAFETY)
     assert second.wait(_SAFETY)  # (it hung: nobody poked it)
     assert (got, other_got) == ([5], [6])
-    assert (my_buffer[:5], other_buffer[:6]) == (b"first", b"second")
+    assert (bytes(my_buffer[:5]), bytes(other_buffer[:6])) == (b"first", b"second")

@@ -160,6 +160,34 @@ def test_a_wait_on_the_end_from_another_thread_gets_its_unarmed_read_done(
     assert overlapped.result() == 1
 
 
+@pytest.mark.usefixtures("no_sweep")
+def test_a_wait_on_the_end_gets_its_unarmed_read_done_after_another_read_ended(
+    pair: tuple[kernel.PipeServer, kernel.PipeEnd],
+) -> None:
+    """Two reads pend on the end; one ends first, with an event, so the end stays nonsignaled.
+
+    A wait on the end must still see the other, unarmed, through: the end's arm is its
+    own (``_core.IO_OWNERS``), not one the first read's end could take away with it. No
+    sweep: only the wait can get the read served.
+    """
+    server, client = pair
+    mine = _pending_read(server)
+    theirs: list[Overlapped] = []
+
+    def read_and_cancel() -> None:
+        theirs.append(_pending_read(server, Event(manual_reset=True)))
+        server.cancel_io()  # its own thread's read only
+
+    helper = kernel.start_thread(read_and_cancel)
+    assert helper.wait(SAFETY)
+    assert theirs[0].event is not None
+    assert theirs[0].event.wait(0)  # ended: its event is set, not the end
+    assert server.wait(0) is None
+    client.write(b"x")
+    assert server.wait(SAFETY)
+    assert mine.result() == 1
+
+
 def test_a_read_with_an_event_sets_it_and_leaves_its_end_nonsignaled(
     pair: tuple[kernel.PipeServer, kernel.PipeEnd],
 ) -> None:

@@ -14,10 +14,11 @@ nonsignaled when the operation pends (:func:`begin`; Windows clears a file objec
 a read or write starts, Wine in ``queue_async`` when the request pends) and is signaled when
 it completes (:func:`complete_locked`), unless the operation has an event, which is set
 instead and the file stays nonsignaled (Windows signals one or the other; Wine:
-``async_set_result``). A wait on the file must see a pending operation through, so its arm
-is noted for the file too (``_core.UNARMED``), as for its event: one per file, its end's
-own, which serves all that end's reads. The bookkeeping is written out in those two
-functions rather than called: it runs twice per pipe read.
+``async_set_result``). A wait on the file must see a pending operation through: a file
+whose operations may be left unarmed (a pipe end) is of a kind in ``_core.IO_OWNERS``, and
+the wait engine calls its own arm, which serves all its operations, rather than each
+operation noting one for it. The bookkeeping is written out in those two functions rather
+than called: it runs twice per pipe read.
 """
 
 from __future__ import annotations
@@ -223,23 +224,18 @@ def begin(
         event = overlapped.event
         if event is not None:
             event._ready = False
-        arms = None
         if arm is not None:
-            arms = UNARMED[overlapped] = [arm]
+            UNARMED[overlapped] = [arm]
             if event is not None:
                 UNARMED.setdefault(event, []).append(arm)
         file = overlapped.file
         if file is not None:  # it pends on its file: nonsignaled until it completes
             file._ready = False
-            if arms is not None:  # a wait on the file must see it through (arms never change)
-                UNARMED[file] = arms
 
 
 def _forget_arms(overlapped: Overlapped) -> None:
     """Drop the arm of ``overlapped``'s operation; kernel lock held, UNARMED not empty."""
     arms = UNARMED.pop(overlapped, None)
-    if overlapped.file is not None:  # even if a wait on the Overlapped took its arm already
-        UNARMED.pop(overlapped.file, None)
     event = overlapped.event
     if arms and event is not None:
         on_event = UNARMED.get(event)

@@ -93,6 +93,7 @@ class PipeIO(PipeServing):
         self._driver = self._drive  # one bound method, handed to every Overlapped queued
         self._arm_now = self._arm_with_lock  # and one to arm a read left unarmed (_enqueue)
         self._arm_later = EndDrive(self)  # hands a read left unarmed on, or drives it
+        self._io_arm = self._arm_later  # and a wait on the end does the same (_core.IO_OWNERS)
         self._events_now = self._poll_events  # what a drive polls for, and how it serves
         self._serve_now = self._serve_for
 

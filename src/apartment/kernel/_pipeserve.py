@@ -38,7 +38,7 @@ from ..errors import (
     InvalidHandleError,
     Win32Error,
 )
-from ._core import Drive
+from ._core import IO_OWNERS, Drive
 from ._file import File
 from ._iodrive import drive, drive_kit, drive_until, kit_waiter, park_on, poke, unpark, wake_fd
 from ._ioservice import IO_LOCK, READABLE, WRITABLE, service
@@ -95,12 +95,20 @@ class EndDrive(Drive):
 
 
 class PipeServing(File):
-    """The serving half of a pipe end: :class:`~._pipeio.PipeIO` sets this state up."""
+    """The serving half of a pipe end: :class:`~._pipeio.PipeIO` sets this state up.
+
+    Its kinds are in ``_core.IO_OWNERS``: a wait on an end calls its ``_io_arm`` (the arm of
+    its reads left unarmed, an :class:`EndDrive`) while it is nonsignaled.
+    """
 
     __slots__ = (
-        "_arm_now", "_blocked", "_driving", "_events_now", "_fd", "_inbox", "_probe", "_reads",
-        "_received", "_serve_now", "_sock", "_spare", "_wake", "_writes", "raw",
+        "_arm_now", "_blocked", "_driving", "_events_now", "_fd", "_inbox", "_io_arm", "_probe",
+        "_reads", "_received", "_serve_now", "_sock", "_spare", "_wake", "_writes", "raw",
     )  # fmt: skip
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)  # type: ignore[arg-type]
+        IO_OWNERS.add(cls)
 
     raw: bool
     _sock: socket.socket | None
@@ -115,6 +123,7 @@ class PipeServing(File):
     _blocked: bool
     _wake: int
     _arm_now: Callable[[], bool]
+    _io_arm: EndDrive  # the end's arm for a wait on the end itself (see _core.IO_OWNERS)
     _events_now: Callable[[], int]  # _poll_events and _serve_for, bound once (see _drive)
     _serve_now: Callable[[Overlapped], tuple[int, int] | None]
 
