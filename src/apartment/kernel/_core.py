@@ -293,7 +293,8 @@ waits for it next and then does the I/O itself (``_iodrive``): no I/O-thread wak
 hand-off. Anyone else who starts waiting on its Overlapped or event, or polls them, first
 calls the object's arms here (each hands the operation to the I/O thread without blocking).
 Changed only under the kernel lock; an event shared by several operations holds one arm per
-operation.
+operation. A list is never changed once stored, but an event's: an Overlapped's may be
+shared by many (a pipe end's, stored for each of its reads).
 """
 
 

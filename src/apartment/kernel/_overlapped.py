@@ -47,7 +47,7 @@ __all__ = [
     "begin",
     "complete",
     "complete_locked",
-    "disown_locked",
+    "forget_event_arm",
     "spare_overlapped",
 ]
 
@@ -236,21 +236,23 @@ def begin(
 def _forget_arms(overlapped: Overlapped) -> None:
     """Drop the arm of ``overlapped``'s operation; kernel lock held, UNARMED not empty."""
     arms = UNARMED.pop(overlapped, None)
+    if arms is not None and overlapped.event is not None:
+        forget_event_arm(overlapped, arms)
+
+
+def forget_event_arm(overlapped: Overlapped, arms: list[Callable[[], object]]) -> None:
+    """Drop the arm ``arms`` of ``overlapped``'s operation noted for its event (kernel lock).
+
+    ``arms`` is what ``UNARMED`` held for the Overlapped, just popped by the caller: the
+    common case of an operation without an event needs no call here.
+    """
     event = overlapped.event
-    if arms and event is not None:
-        on_event = UNARMED.get(event)
-        if on_event is not None:
-            with contextlib.suppress(ValueError):
-                on_event.remove(arms[0])  # one: operations of one end share an arm
-            if not on_event:
-                del UNARMED[event]
-
-
-disown_locked = _forget_arms
-"""The operation's waiting thread carries it out now: nobody need arm it for it.
-
-``disown_locked(overlapped)``, with the kernel lock held and ``UNARMED`` not empty.
-"""
+    on_event = UNARMED.get(event) if event is not None else None
+    if arms and on_event is not None:
+        with contextlib.suppress(ValueError):
+            on_event.remove(arms[0])  # one: operations of one end share an arm
+        if not on_event:
+            del UNARMED[event]  # type: ignore[arg-type]
 
 
 def complete(overlapped: Overlapped, status: int, transferred: int = 0) -> None:
