@@ -17,7 +17,6 @@ import winerror
 
 from ._files import RW, code_of, open_file
 from ._kernel import OBJECT_0, Handles, Spawn
-from ._wine import ON_THE_ORACLE
 
 # isort: split
 # Fixtures: imported for pytest, which looks them up in this module.
@@ -39,15 +38,6 @@ def client(path: str, access: int = RW) -> Any:
     return open_file(path, access)
 
 
-NOT_WAITABLE_YET = pytest.mark.xfail(
-    not ON_THE_ORACLE,
-    reason="apartment: a file or pipe handle is not a waitable object yet (WaitForSingleObject "
-    "gives ERROR_INVALID_HANDLE); Windows signals a file object when its I/O completes",
-    strict=True,
-)
-
-
-@NOT_WAITABLE_YET
 @pytest.mark.parametrize(
     "open_mode",
     [win32pipe.PIPE_ACCESS_DUPLEX, win32pipe.PIPE_ACCESS_INBOUND, win32pipe.PIPE_ACCESS_OUTBOUND],
@@ -58,7 +48,6 @@ def test_a_new_server_end_is_signaled(pipe_path: str, open_mode: int, handles: H
     assert win32event.WaitForSingleObject(pipe, 0) == OBJECT_0
 
 
-@NOT_WAITABLE_YET
 def test_a_file_with_no_io_under_way_is_signaled(tmp_path: Any, handles: Handles) -> None:
     """A file object is signaled while no I/O of its own is pending."""
     path = str(tmp_path / "f")

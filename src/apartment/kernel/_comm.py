@@ -160,7 +160,7 @@ class CommPort(File):
         gap = None if interval in (0, _MAXDWORD) else interval / 1000
         return "all", (total / 1000 if total else None), gap
 
-    def _take(self, view: memoryview) -> int:
+    def _take_bytes(self, view: memoryview) -> int:
         try:
             return os.readv(self._fd, [view]) if len(view) else 0
         except BlockingIOError:
@@ -199,7 +199,7 @@ class CommPort(File):
     ) -> int:
         got, last = 0, start
         while True:
-            count = self._take(view[got:])
+            count = self._take_bytes(view[got:])
             now = time.monotonic()
             if count:
                 got, last = got + count, now
@@ -220,7 +220,7 @@ class CommPort(File):
         read = self._read
         if read is None:
             return
-        count = self._take(read.view[read.got :])
+        count = self._take_bytes(read.view[read.got :])
         now = time.monotonic()
         if count:
             read.got, read.last = read.got + count, now

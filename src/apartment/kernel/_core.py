@@ -39,6 +39,7 @@ __all__ = [
     "CheckedObjects",
     "SHARING",
     "UNARMED",
+    "IO_OWNERS",
     "Drive",
     "arm_unarmed",
     "claim_drive",
@@ -292,7 +293,20 @@ waits for it next and then does the I/O itself (``_iodrive``): no I/O-thread wak
 hand-off. Anyone else who starts waiting on its Overlapped or event, or polls them, first
 calls the object's arms here (each hands the operation to the I/O thread without blocking).
 Changed only under the kernel lock; an event shared by several operations holds one arm per
-operation.
+operation. A list is never changed once stored, but an event's: an Overlapped's may be
+shared by many (a pipe end's, stored for each of its reads).
+"""
+
+
+IO_OWNERS: set[type[Waitable]] = set()
+"""The kinds of object whose own I/O may be left unarmed (a pipe end): they have an ``_io_arm``.
+
+A wait on such an object that finds it nonsignaled while ``UNARMED`` is not empty calls its
+``_io_arm`` as it would an arm of ``UNARMED`` (:func:`arm_unarmed`, :func:`claim_drive`):
+an operation left unarmed on it keeps its file nonsignaled, and the wait must see the
+operation through. The object's arm is looked up here rather than noted in ``UNARMED`` by
+every operation, which would cost each pipe read a store and a pop for a rare wait (on a
+file handle); a needless call (its I/O was armed already) only has the I/O thread look.
 """
 
 
@@ -303,6 +317,8 @@ def arm_unarmed(objects: tuple[Waitable, ...]) -> None:
         if arms is not None:
             for arm in arms:
                 arm()
+        elif type(obj) in IO_OWNERS and not obj._ready:
+            obj._io_arm()  # type: ignore[attr-defined]
 
 
 class Drive:
@@ -345,6 +361,8 @@ def claim_drive(objects: tuple[Waitable, ...]) -> Drive | None:
         arms = UNARMED.pop(obj, None)
         if arms is not None:
             found += arms
+        elif type(obj) in IO_OWNERS and not obj._ready:
+            found.append(obj._io_arm)  # type: ignore[attr-defined]
     if not found:
         return None
     first = found[0]

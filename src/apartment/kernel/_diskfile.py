@@ -408,6 +408,7 @@ class DiskFile(File):
                 journal = self._journal = ChangeJournal(self._path, subtree, changes)
         if overlapped is not None:
             overlapped.completion = self.completion
+            overlapped.file = self  # the watch drives the directory's signaled state
         return journal.read(view, overlapped)
 
     # -- cancel and close ---------------------------------------------------------------------

@@ -6,6 +6,13 @@ Its subclasses are :class:`~._diskfile.DiskFile` and :class:`~._pipe.PipeEnd`. T
 kind has and another lacks fail with ERROR_INVALID_FUNCTION here, as Windows fails them.
 
 Errors are Win32Errors with Windows' codes; the OS's errno is translated once, here.
+
+A File is also a kernel object a thread can wait on, as a file object is on Windows: it is
+signaled while none of its own I/O is pending. An operation that pends makes it nonsignaled;
+one that completes signals it again unless it reported to an event of its own (an OVERLAPPED
+with an hEvent), and then the file stays nonsignaled (Wine: ``server/async.c``; MS:
+"Synchronization and Overlapped Input and Output"). ``_overlapped`` keeps that state, in the
+kernel-lock holds that start and complete an operation; a wait has no side effect on it.
 """
 
 from __future__ import annotations
@@ -33,6 +40,7 @@ from ..errors import (
     NotSupportedError,
     Win32Error,
 )
+from ._core import Waitable
 from ._filemodes import FILE_BEGIN, FILE_READ_DATA
 
 if TYPE_CHECKING:
@@ -43,6 +51,7 @@ if TYPE_CHECKING:
     from ._fileinfo import FileInfo
     from ._iocp import CompletionPort
     from ._overlapped import IoResult, Overlapped
+    from ._threadstate import ThreadState
 
 __all__ = ["File", "os_error", "read_buffer"]
 
@@ -99,7 +108,7 @@ def os_error(exc: OSError, what: str) -> Win32Error:
     return Win32Error.from_code(code, f"{what}: {exc.strerror}")
 
 
-class File:
+class File(Waitable):
     """An open file, directory or pipe end: the kernel object behind a file handle.
 
     ``access`` is the rights the open was granted (GENERIC_* mapped to file rights);
@@ -107,11 +116,11 @@ class File:
     ``already_existed`` is True when CREATE_ALWAYS or OPEN_ALWAYS found the file there
     (Windows reports it as ERROR_ALREADY_EXISTS through GetLastError). Reads, writes and the
     other calls check ``access`` themselves, so the Pythonic API is as strict as the facade.
-    Methods are safe to call from any thread.
+    Methods are safe to call from any thread. A wait on it (``wait``, ``wait_any``...) returns
+    while none of its I/O is pending (see the module's docstring).
     """
 
     __slots__ = (
-        "__weakref__",
         "_closed",
         "access",
         "already_existed",
@@ -123,6 +132,7 @@ class File:
     kind: ClassVar[str] = "file"
 
     def __init__(self, name: str, access: int, overlapped_io: bool) -> None:
+        super().__init__(True)  # a new file object is signaled: no I/O of its own is pending
         self.name = name
         self.access = access
         self.overlapped_io = overlapped_io
@@ -247,6 +257,12 @@ class File:
     def close_on_last_handle(self) -> None:
         """Called by the handle table when the last handle to this file is closed."""
         self.close()
+
+    # -- kernel-object protocol (kernel lock held) ------------------------------------------
+
+    def _take(self, thread: ThreadState) -> bool:
+        """A satisfied wait changes nothing: the file stays signaled for the next waiter."""
+        return False
 
     def _check_open(self) -> None:
         if self._closed:

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Final
 
 from .._fork import SERVICES, after_fork_in_child
 from ._core import CANCELLED, KERNEL_LOCK, UNARMED, Waiter
-from ._overlapped import complete_locked, disown_locked
+from ._overlapped import complete_locked, forget_event_arm
 from ._parkwatch import blocked_watchers, notify_blocked
 from ._thread import current_state
 
@@ -248,8 +248,10 @@ def park_on(kit: _Kit, overlapped: Overlapped) -> bool:
         marker = kit.marker = Waiter(current_state(), _nothing)
     marker.objects = (overlapped,)
     with KERNEL_LOCK:
-        if UNARMED:
-            disown_locked(overlapped)
+        if UNARMED:  # its thread carries it out now: nobody need arm it (once per read)
+            arms = UNARMED.pop(overlapped, None)
+            if arms is not None and overlapped.event is not None:
+                forget_event_arm(overlapped, arms)
         if overlapped._ready:
             return False
         marker.result = None

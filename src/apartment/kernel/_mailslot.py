@@ -152,7 +152,7 @@ class Mailslot(File):
             begin(overlapped)
             overlapped.completion = self.completion
         try:
-            message = self._take(len(view))
+            message = self._take_message(len(view))
         except Win32Error as error:
             if overlapped is not None:
                 complete(overlapped, error.winerror, 0)
@@ -162,7 +162,7 @@ class Mailslot(File):
             complete(overlapped, 0, len(message))
         return IoResult(0, len(message))
 
-    def _take(self, room: int) -> bytes:
+    def _take_message(self, room: int) -> bytes:
         with self._lock:
             timeout = self._timeout
         deadline = None if timeout == MAILSLOT_WAIT_FOREVER else time.monotonic() + timeout / 1000

@@ -10,7 +10,7 @@ from ._commopen import comm_port_name, open_comm_port
 from ._diskfile import open_disk_file
 from ._file import File, os_error
 from ._filemodes import OPEN_EXISTING, REMOVE, SHARE_ALL
-from ._handles import handles
+from ._handles import SYNCHRONIZE, handles
 from ._mailslot import mailslot_name, open_mailslot_client
 from ._pipeclient import open_pipe_client
 from ._pipename import pipe_name
@@ -33,6 +33,8 @@ def open_file(
     FILE_ATTRIBUTE_*) have CreateFile's values and meaning. A path ``\\.\pipe\NAME``
     connects to a listening instance of that pipe; anything else is a path of the file
     system. ``already_existed`` tells whether CREATE_ALWAYS or OPEN_ALWAYS found the file.
+    The file's access always has SYNCHRONIZE, which CreateFile adds (Wine, ReactOS:
+    ``CreateFileW``), so a handle opened with any access can be waited on.
 
     Raises:
         Win32Error: with CreateFile's codes (ERROR_FILE_NOT_FOUND, ERROR_SHARING_VIOLATION,
@@ -43,6 +45,7 @@ def open_file(
     if not path or "\0" in path:
         raise InvalidParameterError(f"{path!r} is not a path")
     handles.collect()  # a handle dropped to the collector still holds its file: let it go
+    access |= SYNCHRONIZE  # CreateFile always asks for it: any file handle may be waited on
     if pipe_name(path) is not None:
         return open_pipe_client(path, access, flags)
     if mailslot_name(path) is not None:

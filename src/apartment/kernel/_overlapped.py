@@ -7,6 +7,18 @@ object, signaled while no operation is pending on it, so any wait mixes it with 
 mutexes and threads; its ``event``, when it has one, is set in the same kernel-lock hold that
 records the result. Whoever completes the operation (the calling thread when it could finish
 at once, the I/O thread otherwise, a cancel or a close) calls :func:`complete` exactly once.
+
+An operation also drives the signaled state of its file (:class:`~._file.File`), when the
+file names itself in the Overlapped's ``file`` as the operation starts: the file goes
+nonsignaled when the operation pends (:func:`begin`; Windows clears a file object's event as
+a read or write starts, Wine in ``queue_async`` when the request pends) and is signaled when
+it completes (:func:`complete_locked`), unless the operation has an event, which is set
+instead and the file stays nonsignaled (Windows signals one or the other; Wine:
+``async_set_result``). A wait on the file must see a pending operation through: a file
+whose operations may be left unarmed (a pipe end) is of a kind in ``_core.IO_OWNERS``, and
+the wait engine calls its own arm, which serves all its operations, rather than each
+operation noting one for it. The bookkeeping is written out in those two functions rather
+than called: it runs twice per pipe read.
 """
 
 from __future__ import annotations
@@ -35,7 +47,7 @@ __all__ = [
     "begin",
     "complete",
     "complete_locked",
-    "disown_locked",
+    "forget_event_arm",
     "spare_overlapped",
 ]
 
@@ -70,6 +82,8 @@ class Overlapped(Waitable):
     it completes (the file's port and key are noted in ``completion`` as it starts), unless
     ``queue_completion`` is false (Win32: an hEvent with its low bit set). ``context`` is the
     caller's: a port's packet carries the Overlapped, and its owner finds its own object there.
+    ``file`` is the file whose signaled state the operation under way drives, if its file
+    keeps one by its operations (set as the operation starts, cleared as it completes).
     """
 
     __slots__ = (
@@ -79,6 +93,7 @@ class Overlapped(Waitable):
         "completion",
         "context",
         "event",
+        "file",
         "offset",
         "queue_completion",
     )
@@ -96,6 +111,7 @@ class Overlapped(Waitable):
         self.context = context
         self.completion: tuple[CompletionPort, int] | None = None
         self.queue_completion = True
+        self.file: Waitable | None = None
         self._status = 0
         self._transferred = 0
         # Who can carry the pending operation forward on a waiting thread (a pipe end), if
@@ -199,6 +215,7 @@ def begin(
     ``arm``, if given, hands the operation to the I/O thread, which has not been given it:
     the first wait on the Overlapped or its event (or poll of them) that is not the
     driver's calls it (``_core.UNARMED``), under the kernel lock; it must not block.
+    The Overlapped's ``file``, if any, goes nonsignaled until the operation completes.
     """
     with KERNEL_LOCK:
         overlapped._ready = False
@@ -211,26 +228,31 @@ def begin(
             UNARMED[overlapped] = [arm]
             if event is not None:
                 UNARMED.setdefault(event, []).append(arm)
+        file = overlapped.file
+        if file is not None:  # it pends on its file: nonsignaled until it completes
+            file._ready = False
 
 
 def _forget_arms(overlapped: Overlapped) -> None:
     """Drop the arm of ``overlapped``'s operation; kernel lock held, UNARMED not empty."""
     arms = UNARMED.pop(overlapped, None)
+    if arms is not None and overlapped.event is not None:
+        forget_event_arm(overlapped, arms)
+
+
+def forget_event_arm(overlapped: Overlapped, arms: list[Callable[[], object]]) -> None:
+    """Drop the arm ``arms`` of ``overlapped``'s operation noted for its event (kernel lock).
+
+    ``arms`` is what ``UNARMED`` held for the Overlapped, just popped by the caller: the
+    common case of an operation without an event needs no call here.
+    """
     event = overlapped.event
-    if arms and event is not None:
-        on_event = UNARMED.get(event)
-        if on_event is not None:
-            with contextlib.suppress(ValueError):
-                on_event.remove(arms[0])  # one: operations of one end share an arm
-            if not on_event:
-                del UNARMED[event]
-
-
-disown_locked = _forget_arms
-"""The operation's waiting thread carries it out now: nobody need arm it for it.
-
-``disown_locked(overlapped)``, with the kernel lock held and ``UNARMED`` not empty.
-"""
+    on_event = UNARMED.get(event) if event is not None else None
+    if arms and on_event is not None:
+        with contextlib.suppress(ValueError):
+            on_event.remove(arms[0])  # one: operations of one end share an arm
+        if not on_event:
+            del UNARMED[event]  # type: ignore[arg-type]
 
 
 def complete(overlapped: Overlapped, status: int, transferred: int = 0) -> None:
@@ -264,6 +286,15 @@ def complete_locked(
     event = overlapped.event
     if event is not None:
         event._set_locked(woken)
+    file = overlapped.file
+    if file is not None:  # the next operation names its own file
+        overlapped.file = None
+        if event is not None:  # the event is signaled instead of the file
+            file._ready = False
+        elif not file._ready:
+            file._ready = True
+            if file._waiters:
+                release_waiters(file, woken)
     completion = overlapped.completion
     if completion is not None and overlapped.queue_completion:
         completion[0].queue_locked(status, transferred, completion[1], overlapped, woken)

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Final
 from ..errors import (
     ERROR_BROKEN_PIPE,
     ERROR_INVALID_HANDLE,
+    ERROR_IO_PENDING,
     ERROR_MORE_DATA,
     ERROR_NO_DATA,
     ERROR_OPERATION_ABORTED,
@@ -39,6 +40,7 @@ from ..errors import (
     InvalidHandleError,
     Win32Error,
 )
+from ._core import KERNEL_LOCK, UNARMED
 from ._filemodes import FILE_APPEND_DATA, FILE_READ_DATA, FILE_WRITE_DATA
 from ._iodrive import poke
 from ._ioservice import IO_LOCK, service
@@ -65,8 +67,8 @@ class PipeIO(PipeServing):
     """The data side of a pipe end (see :class:`~._pipe.PipeEnd` for the named-pipe calls)."""
 
     __slots__ = (
-        "_arm_later", "_connects", "_driver", "_found", "_owns_fd", "_state", "message_type",
-        "nowait", "read_message",
+        "_arm_later", "_arms", "_connects", "_driver", "_found", "_owns_fd", "_state",
+        "message_type", "nowait", "read_message",
     )  # fmt: skip
 
     def __init__(self, name: str, access: int, overlapped_io: bool, *, listening: bool) -> None:
@@ -93,6 +95,8 @@ class PipeIO(PipeServing):
         self._driver = self._drive  # one bound method, handed to every Overlapped queued
         self._arm_now = self._arm_with_lock  # and one to arm a read left unarmed (_enqueue)
         self._arm_later = EndDrive(self)  # hands a read left unarmed on, or drives it
+        self._io_arm = self._arm_later  # and a wait on the end does the same (_core.IO_OWNERS)
+        self._arms: list[Callable[[], object]] = [self._arm_later]  # its UNARMED entry (read_into)
         self._events_now = self._poll_events  # what a drive polls for, and how it serves
         self._serve_now = self._serve_for
 
@@ -175,6 +179,7 @@ class PipeIO(PipeServing):
     def _refuse(self, overlapped: Overlapped | None, error: Win32Error) -> Win32Error:
         """An immediate failure leaves the caller's Overlapped pending, as Windows does."""
         if overlapped is not None:
+            overlapped.file = None  # refused: the end stays signaled (nothing pends on it)
             begin(overlapped)
         return error
 
@@ -199,6 +204,7 @@ class PipeIO(PipeServing):
             poke(self._wake)
         if given is None or not self.overlapped_io:
             waiting = given or spare_overlapped()
+            waiting.file = self  # a synchronous call pends on this end too
             request.overlapped = waiting
             begin(waiting)
             return waiting
@@ -245,6 +251,7 @@ class PipeIO(PipeServing):
                 raise TypeError("a read needs a writable buffer")
         if overlapped is not None:
             overlapped.completion = self.completion
+            overlapped.file = self  # its operation drives this end's signaled state
         message = self.read_message
         waiting: Overlapped | None = None
         with IO_LOCK:
@@ -256,7 +263,7 @@ class PipeIO(PipeServing):
             served = None
             if not self._reads:  # earlier reads are served first
                 if self._inbox.messages:
-                    served = self._take(view, message)
+                    served = self._take_data(view, message)
                 if served is None and (
                     self._found or ((probe := self._probe) is not None and probe.poll(0))
                 ):  # see _may_receive
@@ -278,11 +285,21 @@ class PipeIO(PipeServing):
                     request.overlapped, request.thread = overlapped, threading.get_ident()
                 request.view, request.message = view, message
                 if overlapped is not None and self.overlapped_io and self.completion is None:
-                    # the common case, _enqueue's for an overlapped read, without the call
+                    # the common case, _enqueue's for an overlapped read, without the call;
+                    # and begin(overlapped, self._driver, self._arm_later) written out, for
+                    # an operation on this end (its ``file``) with an arm
                     self._reads.append(request)
                     if self._driving:
                         poke(self._wake)
-                    begin(overlapped, self._driver, self._arm_later)
+                    with KERNEL_LOCK:
+                        overlapped._ready = self._ready = False
+                        overlapped._status = ERROR_IO_PENDING
+                        overlapped._driver = self._driver
+                        UNARMED[overlapped] = self._arms  # (never changed: shared)
+                        event = overlapped.event
+                        if event is not None:
+                            event._ready = False
+                            UNARMED.setdefault(event, []).append(self._arm_later)
                     service.sweep_soon(self._arm_now)
                     return PENDING
                 waiting = self._enqueue(self._reads, request, overlapped)
@@ -314,6 +331,7 @@ class PipeIO(PipeServing):
         length = len(view)
         if overlapped is not None:
             overlapped.completion = self.completion
+            overlapped.file = self  # its operation drives this end's signaled state
         if self.raw:  # an anonymous pipe: plain bytes
             payload = bytes(view)
         elif length or self.message_type:  # frames

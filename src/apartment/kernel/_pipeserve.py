@@ -38,7 +38,7 @@ from ..errors import (
     InvalidHandleError,
     Win32Error,
 )
-from ._core import Drive
+from ._core import IO_OWNERS, Drive
 from ._file import File
 from ._iodrive import drive, drive_kit, drive_until, kit_waiter, park_on, poke, unpark, wake_fd
 from ._ioservice import IO_LOCK, READABLE, WRITABLE, service
@@ -95,12 +95,20 @@ class EndDrive(Drive):
 
 
 class PipeServing(File):
-    """The serving half of a pipe end: :class:`~._pipeio.PipeIO` sets this state up."""
+    """The serving half of a pipe end: :class:`~._pipeio.PipeIO` sets this state up.
+
+    Its kinds are in ``_core.IO_OWNERS``: a wait on an end calls its ``_io_arm`` (the arm of
+    its reads left unarmed, an :class:`EndDrive`) while it is nonsignaled.
+    """
 
     __slots__ = (
-        "_arm_now", "_blocked", "_driving", "_events_now", "_fd", "_inbox", "_probe", "_reads",
-        "_received", "_serve_now", "_sock", "_spare", "_wake", "_writes", "raw",
+        "_arm_now", "_blocked", "_driving", "_events_now", "_fd", "_inbox", "_io_arm", "_probe",
+        "_reads", "_received", "_serve_now", "_sock", "_spare", "_wake", "_writes", "raw",
     )  # fmt: skip
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)  # type: ignore[arg-type]
+        IO_OWNERS.add(cls)
 
     raw: bool
     _sock: socket.socket | None
@@ -115,6 +123,7 @@ class PipeServing(File):
     _blocked: bool
     _wake: int
     _arm_now: Callable[[], bool]
+    _io_arm: EndDrive  # the end's arm for a wait on the end itself (see _core.IO_OWNERS)
     _events_now: Callable[[], int]  # _poll_events and _serve_for, bound once (see _drive)
     _serve_now: Callable[[Overlapped], tuple[int, int] | None]
 
@@ -182,9 +191,9 @@ class PipeServing(File):
             if taken >= 0:
                 return (0, taken)
             inbox.feed(received[:count])
-        return self._take(view, message) or True
+        return self._take_data(view, message) or True
 
-    def _take(self, view: memoryview, message: bool) -> tuple[int, int] | None:
+    def _take_data(self, view: memoryview, message: bool) -> tuple[int, int] | None:
         """Take a read's data from the inbox: (status, count), or None if it must wait."""
         if message:
             taken = self._inbox.take_message(view)
@@ -240,7 +249,7 @@ class PipeServing(File):
         while reads:
             head = reads[0]
             view: memoryview = head.view  # type: ignore[assignment]
-            served = self._take(view, head.message) if self._inbox.messages else None
+            served = self._take_data(view, head.message) if self._inbox.messages else None
             if served is None:
                 pulled = self._pull_read(view, head.message)
                 if pulled is False:
@@ -277,7 +286,15 @@ class PipeServing(File):
             service.arm(self._fd, events, self._on_ready)
 
     def _finish(self, done: Done) -> None:
-        """Make the completions decided under IO_LOCK; wake a thread that drives this end."""
+        """Make the completions decided under IO_LOCK; wake a thread that drives this end.
+
+        For every thread that makes them without driving the end: one that never drove it,
+        and one that has let go of it (in the hold that decided them), since another thread
+        may have started driving it meanwhile for a read among them, served but not yet
+        completed. That thread polls only the socket and its eventfd: unpoked, it would
+        wait forever. A thread that still drives the end completes with :func:`finish`
+        (nobody else drives it then).
+        """
         finish(done)
         if done:
             poke(self._wake)
@@ -396,8 +413,11 @@ class PipeServing(File):
                             service.disarm(fd)
                 for waiter in woken:
                     waiter.wake()
-                if done:
-                    finish(done)
+                if done:  # once let go of (stop), another thread may drive: poke it
+                    if stop:
+                        self._finish(done)
+                    else:
+                        finish(done)
                 if stop or polls:
                     break
         finally:
@@ -497,8 +517,11 @@ class PipeServing(File):
                 self._wake = -1
                 if reads or self._writes:
                     self._arm()
-        if done:
-            finish(done)
+        if done:  # once let go of (an outcome), another thread may drive: poke it
+            if outcome is not None:
+                self._finish(done)
+            else:
+                finish(done)
         return outcome
 
     def _serve_here(self) -> None:

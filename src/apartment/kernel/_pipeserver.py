@@ -107,6 +107,8 @@ class PipeServer(PipeEnd):
                 listening_changed.pulse()
             if not self.nowait:
                 waiting = overlapped or spare_overlapped()
+                waiting.file = self  # the end is nonsignaled while it listens (its own
+                # Overlapped, when the call has one: a connect refused or done at once is not)
                 begin(waiting)
                 self._connects.append(Request(waiting, threading.get_ident()))
         if waiting is None:
