@@ -36,7 +36,16 @@ from ._adapt import WAIT_ABANDONED_0 as WAIT_ABANDONED_0
 from ._adapt import WAIT_IO_COMPLETION as WAIT_IO_COMPLETION
 from ._adapt import WAIT_OBJECT_0 as WAIT_OBJECT_0
 from ._adapt import WAIT_TIMEOUT as WAIT_TIMEOUT
-from ._adapt import api, as_bool, dword, ms_to_timeout, set_last_error, stamped, wait_code
+from ._adapt import (
+    api,
+    as_bool,
+    dword,
+    long_param,
+    ms_to_timeout,
+    set_last_error,
+    stamped,
+    wait_code,
+)
 from ._handles import PyHANDLE, handle_values, lookup, waitables
 from ._object_security import give_created_descriptor
 from ._security import inherits
@@ -167,7 +176,8 @@ def ReleaseMutex(hMutex: object, /) -> None:
 def CreateSemaphore(
     SemaphoreAttributes: object, InitialCount: int, MaximumCount: int, SemaphoreName: str | None, /
 ) -> PyHANDLE:
-    return _create(Semaphore, SemaphoreAttributes, SemaphoreName, InitialCount, MaximumCount)
+    initial, maximum = long_param(InitialCount), long_param(MaximumCount)
+    return _create(Semaphore, SemaphoreAttributes, SemaphoreName, initial, maximum)
 
 
 @api("OpenSemaphore")
@@ -176,6 +186,8 @@ def OpenSemaphore(desiredAccess: int, bInheritHandle: int, name: str | None, /) 
 
 
 def ReleaseSemaphore(hSemaphore: object, lReleaseCount: int, /) -> int:
+    if type(lReleaseCount) is not int or not -(2**31) <= lReleaseCount < 2**31:
+        lReleaseCount = long_param(lReleaseCount)  # pywin32 parses a LONG
     try:
         return lookup(hSemaphore, Semaphore, SEMAPHORE_MODIFY_STATE).release(lReleaseCount)
     except Win32Error as error:
