@@ -173,3 +173,32 @@ def test_beginthreadex_prints_the_exception_from_the_thread_function_down(
     assert frames, err
     assert all("test_probe_rules_s27" in line for line in frames), err
     assert "LookupError: probe s27" in err
+
+
+def test_create_waitable_timer_ex_gives_the_handle_only_the_access_asked(
+    handles: Handles,
+) -> None:
+    create = win32event.CreateWaitableTimerEx
+    waits_only = handles(create(None, None, 0, win32event.SYNCHRONIZE))
+    assert _error_of(win32event.SetWaitableTimer, waits_only, -1, 0, None, None, False) == (
+        winerror.ERROR_ACCESS_DENIED,
+        "SetWaitableTimer",
+    )
+    assert win32event.WaitForSingleObject(waits_only, 0) == win32event.WAIT_TIMEOUT
+    no_rights = handles(create(None, None, 0, 0))
+    assert _error_of(win32event.WaitForSingleObject, no_rights, 0) == (
+        winerror.ERROR_ACCESS_DENIED,
+        "WaitForSingleObject",
+    )
+    every = handles(create(None, None, win32event.CREATE_WAITABLE_TIMER_MANUAL_RESET, 0x1F0003))
+    win32event.SetWaitableTimer(every, -1, 0, None, None, False)
+    assert win32event.WaitForSingleObject(every, JOIN_MS) == OBJECT_0
+    assert win32event.WaitForSingleObject(every, 0) == OBJECT_0  # manual: stays signaled
+
+
+@wine_differs("Wine's CancelIo accepts a handle that is no file (success)")
+def test_cancel_io_on_an_event_is_an_invalid_handle(handles: Handles) -> None:
+    import win32file
+
+    event = handles(win32event.CreateEvent(None, 0, 0, None))
+    assert _error_of(win32file.CancelIo, event) == (winerror.ERROR_INVALID_HANDLE, "CancelIo")

@@ -137,3 +137,26 @@ def test_stream_arguments_of_none_are_type_errors() -> None:
     ):
         with pytest.raises(TypeError, match="None is not a valid interface object"):
             call()
+
+
+def test_create_opens_its_handle_with_the_access_asked() -> None:
+    from apartment import kernel
+    from apartment.errors import AccessDeniedError
+    from apartment.kernel import WaitableTimer
+
+    synchronize, modify = 0x100000, 0x0002
+    value, existed = kernel.handles.create(WaitableTimer, None, False, access=synchronize)
+    try:
+        assert not existed
+        assert isinstance(
+            kernel.handles.get_typed(value, WaitableTimer, synchronize), WaitableTimer
+        )
+        with pytest.raises(AccessDeniedError):
+            kernel.handles.get_typed(value, WaitableTimer, modify)
+    finally:
+        kernel.handles.close(value)
+    value, _ = kernel.handles.create(WaitableTimer, None, False)  # all rights by default
+    try:
+        kernel.handles.get_typed(value, WaitableTimer, modify | synchronize)
+    finally:
+        kernel.handles.close(value)

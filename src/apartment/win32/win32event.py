@@ -82,12 +82,23 @@ WAIT_ABANDONED = WAIT_ABANDONED_0
 UNICODE = 1
 
 
-def _create(kind: type[Any], attributes: object, name: str | None, *args: object) -> PyHANDLE:
-    """Create an object (an empty name, as Win32 reads it, is no name); set the last error."""
+def _create(
+    kind: type[Any],
+    attributes: object,
+    name: str | None,
+    *args: object,
+    access: int | None = None,
+) -> PyHANDLE:
+    """Create an object (an empty name, as Win32 reads it, is no name); set the last error.
+
+    The handle has ``access`` (Create*Ex's desired access); None asks for all rights.
+    """
     inherit = inherits(attributes)
-    value, existed = kernel.handles.create(
-        kind, None if name == "" else name, *args, inherit=inherit
-    )
+    name = None if name == "" else name
+    if access is None:
+        value, existed = kernel.handles.create(kind, name, *args, inherit=inherit)
+    else:
+        value, existed = kernel.handles.create(kind, name, *args, inherit=inherit, access=access)
     set_last_error(ERROR_ALREADY_EXISTS if existed else 0)  # as the idiom reads it
     handle = PyHANDLE(value)
     if attributes is not None:  # its descriptor is the new object's (win32security)
@@ -206,7 +217,8 @@ def CreateWaitableTimerEx(
     lpTimerAttributes: object, lpTimerName: str | None, dwFlags: int, dwDesiredAccess: int, /
 ) -> PyHANDLE:
     manual = bool(dword(dwFlags) & CREATE_WAITABLE_TIMER_MANUAL_RESET)
-    return _create(WaitableTimer, lpTimerAttributes, lpTimerName, manual)
+    access = dword(dwDesiredAccess)  # the handle has only these rights, as on Windows
+    return _create(WaitableTimer, lpTimerAttributes, lpTimerName, manual, access=access)
 
 
 @api("OpenWaitableTimer")
