@@ -497,24 +497,35 @@ class HandleTable:
         return resolved
 
     def create(
-        self, kind: type[NamedKind], name: str | None, *args: object, inherit: bool = False
+        self,
+        kind: type[NamedKind],
+        name: str | None,
+        *args: object,
+        inherit: bool = False,
+        access: int = ALL_ACCESS,
     ) -> tuple[int, bool]:
         """Create an object, named or not, and open a handle to it (Create*).
 
         ``kind(*args)`` makes an unnamed object when ``name`` is None; a name goes through
         :meth:`create_named`, which opens the existing object of that name if there is one.
-        An ``inherit`` handle's object is shared with other processes from the start.
+        An ``inherit`` handle's object is shared with other processes from the start. The
+        handle has ``access`` (Create*Ex's dwDesiredAccess; 0 is allowed, as on Windows).
         Returns the handle's value and whether the object existed already.
         """
         if name is None:
             obj: Waitable = kind(*args)  # type: ignore[arg-type]
             if inherit:
                 publish(obj)
-            return self.insert(obj, inherit=inherit), False
-        return self.create_named(kind, name, *args, inherit=inherit)
+            return self.insert(obj, access, inherit=inherit), False
+        return self.create_named(kind, name, *args, inherit=inherit, access=access)
 
     def create_named(
-        self, kind: type[NamedKind], name: str, *args: object, inherit: bool = False
+        self,
+        kind: type[NamedKind],
+        name: str,
+        *args: object,
+        inherit: bool = False,
+        access: int = ALL_ACCESS,
     ) -> tuple[int, bool]:
         """Create the object named ``name`` or open the existing one (Create* with a name).
 
@@ -526,7 +537,7 @@ class HandleTable:
         """
         self.collect()
         obj, existed = create_named(kind, name, *args)
-        return self.insert(obj, inherit=inherit), existed
+        return self.insert(obj, access, inherit=inherit), existed
 
     def open_named(
         self, kind: type[NamedKind], name: str, access: int, *, inherit: bool = False

@@ -27,6 +27,8 @@ from collections import deque
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import (
+    ERROR_BAD_PATHNAME,
+    ERROR_INVALID_NAME,
     ERROR_PATH_NOT_FOUND,
     AccessDeniedError,
     InvalidHandleError,
@@ -38,6 +40,7 @@ from . import _localnames, _session
 from ._core import KERNEL_LOCK, Waitable
 from ._event import Event
 from ._mutex import Mutex
+from ._procinfo import SESSION_ID
 from ._records import (
     KIND_NAMES,
     KINDS,
@@ -105,7 +108,9 @@ def name_key(name: str) -> str:
     Raises:
         TypeError: ``name`` is not a str.
         InvalidParameterError: it is empty or longer than MAX_PATH.
-        Win32Error: ERROR_PATH_NOT_FOUND, it holds a backslash beyond its prefix.
+        Win32Error: ERROR_PATH_NOT_FOUND, it holds a backslash beyond its prefix;
+            ERROR_BAD_PATHNAME, it starts with one; ERROR_INVALID_NAME, nothing follows
+            its prefix.
     """
     return _key(name)
 
@@ -117,14 +122,38 @@ def _key(name: str) -> str:
         raise InvalidParameterError("an object name cannot be empty; pass None for no name")
     if len(name) > MAX_PATH:
         raise InvalidParameterError(f"an object name is at most {MAX_PATH} characters")
-    key = _strip_local(name)
+    if name.startswith("\\"):  # NT: a name relative to a directory cannot start with one
+        raise Win32Error.from_code(
+            ERROR_BAD_PATHNAME, f"{name!r}: an object name cannot start with a backslash"
+        )
+    key = _strip_session(_strip_local(name), name)
     rest = key[len("Global\\") :] if key.startswith("Global\\") else key
+    if not rest:  # the prefix is a link to a directory: a name in it is needed
+        raise Win32Error.from_code(ERROR_INVALID_NAME, f"{name!r}: no name after its prefix")
     if "\\" in rest:
         raise Win32Error.from_code(
             ERROR_PATH_NOT_FOUND,
             f"{name!r}: an object name cannot contain a backslash (beyond Global\\ or Local\\)",
         )
     return key
+
+
+def _strip_session(key: str, name: str) -> str:
+    r"""``Session\\<n>\\x`` is ``x`` in session n's namespace, as Windows links it.
+
+    Session 0's namespace is the global one (``Global\\x``); this session's is the local
+    one; any other session is not this user's to reach here (ERROR_PATH_NOT_FOUND, as for
+    a session that does not exist).
+    """
+    if not key.startswith("Session\\"):
+        return key
+    number, sep, rest = key[len("Session\\") :].partition("\\")
+    if sep and number.isdigit() and number.isascii():
+        if int(number) == SESSION_ID:
+            return _strip_local(rest)
+        if int(number) == 0:
+            return "Global\\" + rest
+    raise Win32Error.from_code(ERROR_PATH_NOT_FOUND, f"{name!r}: no such session's namespace")
 
 
 def create_named(kind: type[NamedKind], name: str, *args: object) -> tuple[NamedKind, bool]:
@@ -174,8 +203,11 @@ def open_named(kind: type[NamedKind], name: str) -> NamedKind:
 
     Raises:
         NameNotFoundError: no object has that name.
-        InvalidHandleError: the name belongs to an object of another kind.
+        InvalidHandleError: the name belongs to an object of another kind, or is empty
+            (NT opens the namespace's directory itself, which is no such object).
     """
+    if name == "":
+        raise InvalidHandleError(f"an empty name names the namespace, not a {kind.__name__}")
     key = _key(name)
     s = session_or_none()
     if s is None:

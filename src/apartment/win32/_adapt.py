@@ -29,6 +29,7 @@ __all__ = [
     "as_bool",
     "dword",
     "last_error",
+    "long_param",
     "set_last_error",
     "soft",
     "stamped",
@@ -113,6 +114,22 @@ def dword(value: object) -> int:
     if type(value) is int:  # the common case, without a call
         return value & 0xFFFFFFFF
     return operator.index(value) & 0xFFFFFFFF  # type: ignore[arg-type]
+
+
+def long_param(value: object) -> int:
+    """Read an int argument as a C LONG, as pywin32 reads one: OverflowError outside 32 bits.
+
+    Unlike a DWORD (:func:`dword`), which pywin32 masks, a LONG is range-checked by Python's
+    argument parsing, so 2**31 fails before the call reaches Windows.
+    """
+    number = value if type(value) is int else operator.index(value)  # type: ignore[arg-type]
+    if not -(2**31) <= number < 2**31:
+        raise OverflowError(
+            "signed integer is greater than maximum"
+            if number > 0
+            else "signed integer is less than minimum"
+        )
+    return number
 
 
 _POINTER_RANGE = range(-(2**63), 2**64)

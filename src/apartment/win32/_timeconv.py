@@ -8,6 +8,7 @@ import warnings
 from typing import TypeVar
 
 from ..errors import ERROR_INVALID_PARAMETER, InvalidParameterError, Win32Error
+from ._adapt import long_param
 
 __all__ = [
     "due_time", "file_time", "filetime_to_datetime", "large_integer", "period", "pywin32_utc",
@@ -51,12 +52,14 @@ def large_integer(value: object) -> int:
     fails with pywin32's TypeError unless it is a pair of ints.
     """
     if isinstance(value, int):
+        if not -(2**63) <= value < 2**63:  # a C long long, as pywin32 converts it
+            raise OverflowError("Python int too large to convert to C long long")
         return int(value)
     warnings.warn(
         "Support for passing 2 integers to create a 64bit value is deprecated - pass a long "
         "instead",
         DeprecationWarning,
-        stacklevel=3,
+        stacklevel=5,  # the caller of SetWaitableTimer (due_time, the function, its @api)
     )
     if isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, int) for v in value):
         high, low = value
@@ -68,8 +71,8 @@ def large_integer(value: object) -> int:
 
 
 def period(value: object) -> float:
-    """Read a period in milliseconds (a signed LONG) as seconds."""
-    return operator.index(value) / 1000.0  # type: ignore[arg-type]
+    """Read a period in milliseconds (a signed LONG: OverflowError past 32 bits) as seconds."""
+    return long_param(value) / 1000.0
 
 
 def filetime_to_datetime(ticks: int, kind: type[_dt.datetime] = _dt.datetime) -> _dt.datetime:

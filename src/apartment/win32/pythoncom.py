@@ -366,7 +366,12 @@ def CreateStreamOnHGlobal(hGlobal: object = None, DeleteOnRelease: object = True
 
 
 def _stream(value: object) -> Any:  # noqa: ANN401
-    """A stream argument; pywin32 says ValueError for what is no COM object at all."""
+    """A stream argument; pywin32 says ValueError for what is no COM object at all.
+
+    None is a TypeError, as pywin32's interface conversion refuses it where NULL is no option.
+    """
+    if value is None:
+        raise TypeError("None is not a valid interface object in this context")
     return interface_pointer(value).query_interface(com.IID_ISTREAM)
 
 

@@ -36,7 +36,16 @@ from ._adapt import WAIT_ABANDONED_0 as WAIT_ABANDONED_0
 from ._adapt import WAIT_IO_COMPLETION as WAIT_IO_COMPLETION
 from ._adapt import WAIT_OBJECT_0 as WAIT_OBJECT_0
 from ._adapt import WAIT_TIMEOUT as WAIT_TIMEOUT
-from ._adapt import api, as_bool, dword, ms_to_timeout, set_last_error, stamped, wait_code
+from ._adapt import (
+    api,
+    as_bool,
+    dword,
+    long_param,
+    ms_to_timeout,
+    set_last_error,
+    stamped,
+    wait_code,
+)
 from ._handles import PyHANDLE, handle_values, lookup, waitables
 from ._object_security import give_created_descriptor
 from ._security import inherits
@@ -73,12 +82,23 @@ WAIT_ABANDONED = WAIT_ABANDONED_0
 UNICODE = 1
 
 
-def _create(kind: type[Any], attributes: object, name: str | None, *args: object) -> PyHANDLE:
-    """Create an object (an empty name, as Win32 reads it, is no name); set the last error."""
+def _create(
+    kind: type[Any],
+    attributes: object,
+    name: str | None,
+    *args: object,
+    access: int | None = None,
+) -> PyHANDLE:
+    """Create an object (an empty name, as Win32 reads it, is no name); set the last error.
+
+    The handle has ``access`` (Create*Ex's desired access); None asks for all rights.
+    """
     inherit = inherits(attributes)
-    value, existed = kernel.handles.create(
-        kind, None if name == "" else name, *args, inherit=inherit
-    )
+    name = None if name == "" else name
+    if access is None:
+        value, existed = kernel.handles.create(kind, name, *args, inherit=inherit)
+    else:
+        value, existed = kernel.handles.create(kind, name, *args, inherit=inherit, access=access)
     set_last_error(ERROR_ALREADY_EXISTS if existed else 0)  # as the idiom reads it
     handle = PyHANDLE(value)
     if attributes is not None:  # its descriptor is the new object's (win32security)
@@ -167,7 +187,8 @@ def ReleaseMutex(hMutex: object, /) -> None:
 def CreateSemaphore(
     SemaphoreAttributes: object, InitialCount: int, MaximumCount: int, SemaphoreName: str | None, /
 ) -> PyHANDLE:
-    return _create(Semaphore, SemaphoreAttributes, SemaphoreName, InitialCount, MaximumCount)
+    initial, maximum = long_param(InitialCount), long_param(MaximumCount)
+    return _create(Semaphore, SemaphoreAttributes, SemaphoreName, initial, maximum)
 
 
 @api("OpenSemaphore")
@@ -176,6 +197,8 @@ def OpenSemaphore(desiredAccess: int, bInheritHandle: int, name: str | None, /) 
 
 
 def ReleaseSemaphore(hSemaphore: object, lReleaseCount: int, /) -> int:
+    if type(lReleaseCount) is not int or not -(2**31) <= lReleaseCount < 2**31:
+        lReleaseCount = long_param(lReleaseCount)  # pywin32 parses a LONG
     try:
         return lookup(hSemaphore, Semaphore, SEMAPHORE_MODIFY_STATE).release(lReleaseCount)
     except Win32Error as error:
@@ -194,7 +217,8 @@ def CreateWaitableTimerEx(
     lpTimerAttributes: object, lpTimerName: str | None, dwFlags: int, dwDesiredAccess: int, /
 ) -> PyHANDLE:
     manual = bool(dword(dwFlags) & CREATE_WAITABLE_TIMER_MANUAL_RESET)
-    return _create(WaitableTimer, lpTimerAttributes, lpTimerName, manual)
+    access = dword(dwDesiredAccess)  # the handle has only these rights, as on Windows
+    return _create(WaitableTimer, lpTimerAttributes, lpTimerName, manual, access=access)
 
 
 @api("OpenWaitableTimer")

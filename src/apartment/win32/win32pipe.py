@@ -45,6 +45,8 @@ __all__ = [
     "popen4",
 ]  # fmt: skip
 
+_FILE_READ_DATA = 0x0001  # the right FSCTL_PIPE_PEEK needs (ReadFile's too)
+
 NMPWAIT_WAIT_FOREVER = -1  # 0xFFFFFFFF through a C long, as pywin32 has it
 UNICODE = 1
 
@@ -119,7 +121,8 @@ def PeekNamedPipe(hPipe: object, size: int, /) -> tuple[bytes, int, int]:
     A pipe the program did not make with this library (a child's output from ``subprocess``,
     by ``msvcrt.get_osfhandle``) is peeked at too, as an anonymous pipe.
     """
-    pipe: PipeEnd | HostPipe = lookup(hPipe, (PipeEnd, HostPipe))  # type: ignore[assignment]
+    # FSCTL_PIPE_PEEK needs FILE_READ_DATA: an anonymous pipe's write end is ERROR_ACCESS_DENIED
+    pipe: PipeEnd | HostPipe = lookup(hPipe, (PipeEnd, HostPipe), _FILE_READ_DATA)  # type: ignore[assignment]
     return pipe.peek(int.__index__(size))
 
 
@@ -141,11 +144,16 @@ def _optional_int(value: object, what: str) -> int | None:
 def SetNamedPipeHandleState(
     hPipe: object, Mode: object, MaxCollectionCount: object, CollectDataTimeout: object, /
 ) -> None:
-    """Set the read mode and wait mode; the collection settings (remote pipes) are not used."""
-    end = lookup(hPipe, PipeEnd)
+    """Set the read mode and wait mode; the collection settings (remote pipes) are not used.
+
+    With all three None nothing is asked of the handle, so Windows succeeds on any handle.
+    """
     mode = _optional_int(Mode, "mode")
-    _optional_int(MaxCollectionCount, "maxCollectionCount")
-    _optional_int(CollectDataTimeout, "collectDataTimeout")
+    count = _optional_int(MaxCollectionCount, "maxCollectionCount")
+    timeout = _optional_int(CollectDataTimeout, "collectDataTimeout")
+    if mode is None and count is None and timeout is None:
+        return
+    end = lookup(hPipe, PipeEnd)
     if mode is not None:
         end.set_mode(mode & 0xFFFFFFFF)
 

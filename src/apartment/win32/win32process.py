@@ -151,9 +151,12 @@ def _run_thread(entry_point: Callable[..., object], args: tuple[object, ...]) ->
     """
     try:
         return entry_point(*args)
-    except Exception:
+    except Exception as exc:
         print("Unhandled exception in beginthreadex created thread:", file=sys.stderr)
-        traceback.print_exc()
+        # from the thread's function down, as pywin32 prints it (this frame is not the user's)
+        traceback.print_exception(
+            type(exc), exc, exc.__traceback__.tb_next if exc.__traceback__ else None
+        )
         return -1
 
 
