@@ -2,7 +2,9 @@
 
 Found by running them on the facade and on the real pywin32 (build 312, under Wine):
 ``pywintypes.Time`` of a number reads it as ``int()`` does into a 32-bit C long, where -1 is
-pywin32's error marker (programs pass ``-1`` for "no time" and catch the TypeError).
+pywin32's error marker (programs pass ``-1`` for "no time" and catch the TypeError);
+``ProgIDFromCLSID`` of a system class registered with a version gives the versioned ProgID
+(``WScript.Shell.1``), and that name creates the class too.
 """
 
 import datetime
@@ -10,7 +12,9 @@ import decimal
 import fractions
 
 import pytest
+import pythoncom
 import pywintypes
+import win32com.client
 
 
 @pytest.mark.parametrize("seconds", [-1, -1.0, -1.5])
@@ -43,3 +47,33 @@ def test_time_reads_seconds_as_int_does() -> None:
 def test_time_of_bytes_is_a_too_short_time_tuple() -> None:
     with pytest.raises(TypeError, match="at least 9 arguments \\(1 given\\)"):
         pywintypes.Time(b"x")
+
+
+@pytest.mark.parametrize(
+    ("progid", "versioned"),
+    [
+        ("WScript.Shell", "WScript.Shell.1"),
+        ("WScript.Network", "WScript.Network.1"),
+        ("Scripting.Dictionary", "Scripting.Dictionary"),
+        ("Scripting.FileSystemObject", "Scripting.FileSystemObject"),
+        ("VBScript.RegExp", "VBScript.RegExp"),
+    ],
+)
+def test_progid_from_clsid_of_a_system_class_is_its_registered_progid(
+    progid: str, versioned: str
+) -> None:
+    clsid = pywintypes.IID(progid)
+    assert pythoncom.ProgIDFromCLSID(clsid) == versioned
+    assert pywintypes.IID(versioned) == clsid
+
+
+def test_a_versioned_progid_creates_the_system_class() -> None:
+    pythoncom.CoInitialize()
+    try:
+        shell = win32com.client.Dispatch("WScript.Shell.1")
+        expanded = shell.ExpandEnvironmentStrings("%NO_SUCH_VARIABLE_S27%")
+        # Wine's wshom counts the terminating NUL into the string; Windows' does not
+        assert expanded.rstrip("\0") == "%NO_SUCH_VARIABLE_S27%"
+    finally:
+        shell = None
+        pythoncom.CoUninitialize()
