@@ -94,4 +94,3 @@ def _whole_characters(raw: bytes) -> str:
     pywin32) count a string's characters as its size in bytes halved, so that byte is lost.
     """
     return raw[: len(raw) // 2 * 2].decode("utf-16-le", "replace")
-
