@@ -4,7 +4,9 @@ Found by running them on the facade and on the real pywin32 (build 312, under Wi
 ``pywintypes.Time`` of a number reads it as ``int()`` does into a 32-bit C long, where -1 is
 pywin32's error marker (programs pass ``-1`` for "no time" and catch the TypeError);
 ``ProgIDFromCLSID`` of a system class registered with a version gives the versioned ProgID
-(``WScript.Shell.1``), and that name creates the class too.
+(``WScript.Shell.1``), and that name creates the class too; VBScript.RegExp's collections
+answer an ``Item`` read without its index with DISP_E_BADPARAMCOUNT, so the dynamic client
+treats ``m.SubMatches.Item`` as a method (tests/realcode/vbscript_regexp_matches.py).
 """
 
 import datetime
@@ -15,6 +17,7 @@ import pytest
 import pythoncom
 import pywintypes
 import win32com.client
+import winerror
 
 
 @pytest.mark.parametrize("seconds", [-1, -1.0, -1.5])
@@ -76,4 +79,26 @@ def test_a_versioned_progid_creates_the_system_class() -> None:
         assert expanded.rstrip("\0") == "%NO_SUCH_VARIABLE_S27%"
     finally:
         shell = None
+        pythoncom.CoUninitialize()
+
+
+def test_a_regexp_collections_item_read_without_its_index_is_a_bad_param_count() -> None:
+    pythoncom.CoInitialize()
+    try:
+        regexp = win32com.client.Dispatch("VBScript.RegExp")
+        regexp.Pattern = r"(\w+)@(\w+)"
+        matches = regexp.Execute("ann@example")
+        get = pythoncom.DISPATCH_PROPERTYGET
+        for collection in (matches, matches(0).SubMatches):
+            with pytest.raises(pythoncom.com_error) as caught:
+                collection._oleobj_.Invoke(0, 0, get, 1)
+            assert caught.value.hresult == winerror.DISP_E_BADPARAMCOUNT
+        submatches = matches(0).SubMatches
+        assert submatches(1) == "example"
+        # so the client calls Item as a method, which the type library's Item is not
+        with pytest.raises(pythoncom.com_error) as caught:
+            submatches.Item(1)
+        assert caught.value.hresult == winerror.DISP_E_MEMBERNOTFOUND
+    finally:
+        regexp = matches = submatches = collection = None
         pythoncom.CoUninitialize()
