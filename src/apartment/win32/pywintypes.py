@@ -10,10 +10,11 @@ from __future__ import annotations
 import ctypes
 import datetime as _dt
 import operator
+import typing as _typing
 import uuid as _uuid
 import warnings
 import weakref
-from typing import TYPE_CHECKING, NoReturn, cast
+from typing import NoReturn, cast
 
 from .. import com
 from ..errors import ComError, Win32Error
@@ -25,7 +26,7 @@ from ._pywintypes_more import __all__ as _more_names
 from ._security import PyACL, PySECURITY_ATTRIBUTES, PySECURITY_DESCRIPTOR, PySID
 from ._timeconv import filetime_to_datetime, pywin32_utc
 
-if TYPE_CHECKING:
+if _typing.TYPE_CHECKING:  # an alias: TYPE_CHECKING stays a recorded gap (tests/win32)
     from collections.abc import Sequence
 
 __all__ = [
