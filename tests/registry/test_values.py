@@ -36,10 +36,22 @@ def test_a_string_reads_back_with_its_embedded_nuls(text: str) -> None:
         ("ab".encode("utf-16-le"), ["ab"]),  # no terminator: the text all the same
         ("ab\0".encode("utf-16-le"), ["ab"]),
         ("a\0\0b\0\0".encode("utf-16-le"), ["a", "", "b"]),
+        # an odd size: the last byte is half a character, dropped (what winreg reads)
+        (b"a\0b", ["a"]),
+        (b"a\0b\0c", ["ab"]),
+        (b"a\0\0\0\0\0b\0\0", ["a", "", "b"]),
+        (b"x", []),
+        ("ab\0cd\0\0".encode("utf-16-le") + b"z", ["ab", "cd"]),
     ],
 )
 def test_a_multi_string_is_read_from_any_bytes(raw: bytes, strings: list[str]) -> None:
     assert decode(registry.REG_MULTI_SZ, raw) == strings
+
+
+def test_a_string_of_an_odd_size_drops_its_half_character() -> None:
+    assert decode(registry.REG_SZ, b"a\0b") == "a"
+    assert decode(registry.REG_EXPAND_SZ, b"a\0b\0c") == "ab"
+    assert decode(registry.REG_SZ, b"x") == ""
 
 
 def test_a_multi_string_of_no_bytes_is_its_bytes() -> None:

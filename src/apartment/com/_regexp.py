@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, ClassVar
 
+from ..errors import DISP_E_BADPARAMCOUNT
 from ._collections import new_enum
 from ._dispatch import wrap
 from ._server_errors import COMException
@@ -50,6 +51,7 @@ E_INVALIDARG = -2147024809  # 0x80070057
 VBSE_SYNTAX = -2146823271  # 0x800A1399: VBScript's error 5017, "Syntax error in regular expression"
 DISPID_VALUE = 0
 DISPID_NEWENUM = -4
+_NO_INDEX = object()  # Item read without its index
 
 
 class _ReadOnlyList:
@@ -61,8 +63,15 @@ class _ReadOnlyList:
     def __init__(self, items: list[object]) -> None:
         self._items = items
 
-    def item(self, index: int) -> object:
-        """The item at ``index`` (from 0)."""
+    def item(self, index: object = _NO_INDEX) -> object:
+        """The item at ``index`` (from 0).
+
+        Read with no index (a client asking whether ``Item`` is a property) it is
+        DISP_E_BADPARAMCOUNT, as the type library's Invoke answers, which tells pywin32's
+        dynamic client that ``Item`` is to be called.
+        """
+        if index is _NO_INDEX:
+            raise COMException(scode=DISP_E_BADPARAMCOUNT)
         if isinstance(index, bool) or not isinstance(index, int):
             raise COMException(scode=E_INVALIDARG, desc="an index is an integer")
         if not 0 <= index < len(self._items):

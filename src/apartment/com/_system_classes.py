@@ -41,6 +41,7 @@ _CLASSES = (
         clsid="{72C24DD5-D70A-438B-8A42-98424B88AFB8}",  # CLSID_WshShell (wshom.ocx)
         class_spec="apartment.services._wshell.WshShell",  # a service's: it places folders
         progid="WScript.Shell",
+        verprogid="WScript.Shell.1",  # what ProgIDFromCLSID answers, as wshom.ocx registers
         description="Windows Script Host Shell Object",
         threading_model="Apartment",
         clsctx=1,  # in-process (wshom.ocx)
@@ -49,6 +50,7 @@ _CLASSES = (
         clsid=_wnetwork.CLSID,
         class_spec="apartment.com._wnetwork.WshNetwork",
         progid=_wnetwork.PROGID,
+        verprogid="WScript.Network.1",
         description="Windows Script Host Network Object",
         threading_model="Apartment",
         clsctx=1,  # in-process (wshom.ocx)
@@ -71,7 +73,9 @@ _CLASSES = (
     ),
 )
 _BY_CLSID = {entry.clsid: entry for entry in _CLASSES}
-_BY_PROGID = {name.upper(): entry for entry in _CLASSES for name in (entry.progid,) if name}
+_BY_PROGID = {
+    name.upper(): entry for entry in _CLASSES for name in (entry.progid, entry.verprogid) if name
+}
 
 
 def by_clsid(clsid: str) -> ClassEntry | None:
@@ -80,5 +84,5 @@ def by_clsid(clsid: str) -> ClassEntry | None:
 
 
 def by_progid(key: str) -> ClassEntry | None:
-    """The system class with this ProgID (upper-cased, as the registry keys it), or None."""
+    """The system class with this ProgID or versioned ProgID (upper-cased), or None."""
     return _BY_PROGID.get(key)

@@ -65,7 +65,8 @@ def decode(kind: int, raw: bytes) -> object:
     """The Python value of stored bytes (the inverse of :func:`encode`).
 
     A string is its text without the one terminating NUL (embedded NULs stay); a multi-string
-    is every string of its text up to the final NUL, empty ones included, so that
+    is every string of its text up to the final NUL, empty ones included (an odd last byte,
+    half a character, is dropped: one such byte alone is the empty list), so that
     ``decode(REG_MULTI_SZ, encode(REG_MULTI_SZ, x)) == x`` for every list ``x``; a
     multi-string of no bytes at all (written as bytes, or by pywin32 for None: encode never
     makes one) is its bytes, ``b""``, since Windows' readers tell it from an empty list
@@ -73,10 +74,10 @@ def decode(kind: int, raw: bytes) -> object:
     other type, is its bytes.
     """
     if kind in (REG_SZ, REG_EXPAND_SZ):
-        text = raw.decode("utf-16-le", "replace")
+        text = _whole_characters(raw)
         return text[:-1] if text.endswith("\0") else text
     if kind == REG_MULTI_SZ and raw:
-        text = raw.decode("utf-16-le", "replace")
+        text = _whole_characters(raw)
         if text.endswith("\0"):
             text = text[:-1]  # the list's terminator
         strings = text.split("\0") if text else []
@@ -84,3 +85,12 @@ def decode(kind: int, raw: bytes) -> object:
     if kind in _INTS and len(raw) == struct.calcsize(_INTS[kind][0]):
         return int(struct.unpack(_INTS[kind][0], raw)[0])
     return raw
+
+
+def _whole_characters(raw: bytes) -> str:
+    """The UTF-16 text of a string value; an odd last byte is half a character, not read.
+
+    Windows stores what a program wrote, odd sizes included; its readers (CPython's winreg,
+    pywin32) count a string's characters as its size in bytes halved, so that byte is lost.
+    """
+    return raw[: len(raw) // 2 * 2].decode("utf-16-le", "replace")

@@ -10,11 +10,11 @@ from __future__ import annotations
 import ctypes
 import datetime as _dt
 import operator
-import time as _time
+import typing as _typing
 import uuid as _uuid
 import warnings
 import weakref
-from typing import NoReturn
+from typing import NoReturn, cast
 
 from .. import com
 from ..errors import ComError, Win32Error
@@ -25,6 +25,9 @@ from ._pywintypes_more import *  # noqa: F403 - its names are this module's
 from ._pywintypes_more import __all__ as _more_names
 from ._security import PyACL, PySECURITY_ATTRIBUTES, PySECURITY_DESCRIPTOR, PySID
 from ._timeconv import filetime_to_datetime, pywin32_utc
+
+if _typing.TYPE_CHECKING:  # an alias: TYPE_CHECKING stays a recorded gap (tests/win32)
+    from collections.abc import Sequence
 
 __all__ = [
     "error", "com_error", "HANDLE", "HANDLEType", "PyHANDLE", "TRUE", "FALSE", "IID", "PyIID",
@@ -339,32 +342,58 @@ TimeType.__module__ = "pywintypes"
 def Time(timeRepr: object, /) -> _dt.datetime:
     """Make a time, as pywin32's: naive, local, to the millisecond.
 
-    From seconds since 1970 (ValueError if negative; fractions dropped), a time tuple of 9
-    items (``time.localtime()``'s) or 10 (then milliseconds), or a date. A datetime comes back
-    as it is.
+    From seconds since 1970, a time tuple of 9 items (``time.localtime()``'s) or 10 (then
+    milliseconds), or a date. A datetime comes back as it is. Seconds are any number, read as
+    ``int()`` reads it (fractions dropped toward zero) into a C long, which is 32 bits on
+    Windows: beyond it OverflowError; -1 is pywin32's error marker, so TypeError ("bad
+    argument type"); another negative ValueError.
     """
     if isinstance(timeRepr, _dt.datetime):
         return timeRepr
-    if isinstance(timeRepr, (int, float)):
-        if timeRepr < 0:
-            raise ValueError("invalid timestamp")
-        return TimeType.fromtimestamp(int(timeRepr))
     if isinstance(timeRepr, _dt.date):
         return TimeType(timeRepr.year, timeRepr.month, timeRepr.day)
-    if not isinstance(timeRepr, (tuple, list, str, _time.struct_time)):
+    if _is_number(timeRepr):
+        return TimeType.fromtimestamp(_c_long_seconds(timeRepr))
+    if not _is_sequence(timeRepr):
         kind = type(timeRepr).__name__
         raise TypeError(f"Objects of type '{kind}' can not be used as a time object")
-    if len(timeRepr) < 9:
-        raise TypeError(f"function takes at least 9 arguments ({len(timeRepr)} given)")
-    if len(timeRepr) > 10:
-        raise TypeError(f"function takes at most 10 arguments ({len(timeRepr)} given)")
-    year, month, day, hour, minute, second = (operator.index(v) for v in timeRepr[:6])  # type: ignore[arg-type]
-    milliseconds = operator.index(timeRepr[9]) if len(timeRepr) == 10 else 0  # type: ignore[arg-type]
+    fields = cast("Sequence[object]", timeRepr)
+    if len(fields) < 9:
+        raise TypeError(f"function takes at least 9 arguments ({len(fields)} given)")
+    if len(fields) > 10:
+        raise TypeError(f"function takes at most 10 arguments ({len(fields)} given)")
+    year, month, day, hour, minute, second = (operator.index(v) for v in fields[:6])  # type: ignore[arg-type]
+    milliseconds = operator.index(fields[9]) if len(fields) == 10 else 0  # type: ignore[arg-type]
     # Out-of-range fields carry into the next (month 13 is January of the next year).
     year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
     return TimeType(year, month, 1) + _dt.timedelta(
         days=day - 1, hours=hour, minutes=minute, seconds=second, milliseconds=milliseconds
     )
+
+
+def _is_number(value: object) -> bool:
+    """Whether Python's C API counts ``value`` a number (PyNumber_Check): int, float, complex."""
+    kind = type(value)
+    return isinstance(value, complex) or any(
+        hasattr(kind, slot) for slot in ("__index__", "__int__", "__float__")
+    )
+
+
+def _is_sequence(value: object) -> bool:
+    """Whether Python's C API counts ``value`` a sequence (PySequence_Check): not a dict."""
+    return hasattr(type(value), "__getitem__") and not isinstance(value, dict)
+
+
+def _c_long_seconds(value: object) -> int:
+    """Seconds as pywin32 reads them: ``int(value)`` into a 32-bit C long, -1 its error."""
+    seconds: int = int(value)  # type: ignore[call-overload]
+    if not -(2**31) <= seconds < 2**31:
+        raise OverflowError("Python int too large to convert to C long")
+    if seconds == -1:
+        raise TypeError("bad argument type for built-in operation")
+    if seconds < 0:
+        raise ValueError("invalid timestamp")
+    return seconds
 
 
 @api("FileTimeToSystemTime")
