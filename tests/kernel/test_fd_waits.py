@@ -11,7 +11,7 @@ import _thread
 import os
 import signal
 import threading
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -24,13 +24,12 @@ from apartment.kernel import (
     current_thread,
     start_thread,
 )
-from apartment.kernel.lowlevel import can_watch_files, wait_any_or_readable
+from apartment.kernel.lowlevel import KERNEL_LOCK, can_watch_files, wait_any_or_readable
 from apartment.testing import wait_until_blocked
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
-    from apartment.kernel import Waitable
     from apartment.kernel._threadstate import ThreadState
 
 
@@ -165,9 +164,9 @@ def no_general_way(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     general = _fdwait._wait_or_readable
     calls: list[str] = []
 
-    def counted(objects: tuple[Waitable, ...], fd: int, thread: ThreadState) -> WaitResult | None:
+    def counted(*args: Any) -> object:
         calls.append("general")
-        return general(objects, fd, thread)
+        return general(*args)
 
     monkeypatch.setattr(_fdwait, "_wait_or_readable", counted)
     return calls
@@ -213,7 +212,8 @@ def test_a_second_wait_parks_and_is_woken_by_an_object_or_the_descriptor(
 
     def waits() -> None:
         os.write(write, b"x")
-        box.append(wait_any_or_readable((event,), read))  # primes the kept poll set
+        # primes the kept poll set (not on ``event``: the test would see it parked there)
+        box.append(wait_any_or_readable((Event(),), read))
         os.read(read, 1)
         box.append(wait_any_or_readable((Event(), event), read))  # woken by the event
         gate.wait()
@@ -297,3 +297,35 @@ def test_waits_the_fast_way_does_not_cover_go_the_general_way(
         "owned mutex": WaitResult(1), "seven objects": WaitResult(6), "another descriptor": None,
     }[case]]  # fmt: skip
     assert no_general_way == ["general", "general"]
+
+
+@pytest.mark.parametrize("way", ["general", "fast"])
+def test_before_runs_in_the_lock_hold_that_starts_the_wait(
+    pipe: tuple[int, int], no_general_way: list[str], way: str
+) -> None:
+    """What it finds is returned unwaited; when it finds nothing, the wait goes on as ever."""
+    read, write = pipe
+    event = Event()
+    held: list[bool] = []
+    found: list[object | None] = ["a message", None, None]
+
+    def before(thread: ThreadState, unused: None) -> object | None:
+        held.append(KERNEL_LOCK.locked())
+        return found.pop(0)
+
+    def steps() -> list[object]:
+        if way == "fast":  # the thread's poll set kept by a first wait
+            os.write(write, b"x")
+            assert wait_any_or_readable((event,), read) is None
+            os.read(read, 1)
+        seen: list[object] = [wait_any_or_readable((event,), read, before)]
+        os.write(write, b"x")
+        seen.append(wait_any_or_readable((event,), read, before))  # nothing: the descriptor
+        os.read(read, 1)
+        event.set()
+        seen.append(wait_any_or_readable((event,), read, before))  # nothing: the event
+        return seen
+
+    assert _on_a_thread(steps) == ["a message", None, WaitResult(0)]
+    assert held == [True, True, True]
+    assert no_general_way == ["general"]  # the first wait only: then the kept poll set

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import select
 import threading
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar, overload
 
 from ._core import (
     ABANDONED,
@@ -33,8 +33,12 @@ from ._thread import current_state
 from ._wait import _cancel, _start, _withdraw
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ._parker import Parker
     from ._threadstate import ThreadState
+
+_T = TypeVar("_T")
 
 __all__ = ["can_watch_files", "wait_any_or_readable"]
 
@@ -76,12 +80,31 @@ def can_watch_files() -> bool:
     return watchable_fd(thread.park) is not None
 
 
-def wait_any_or_readable(objects: tuple[Waitable, ...], fd: int) -> WaitResult | None:
+@overload
+def wait_any_or_readable(objects: tuple[Waitable, ...], fd: int) -> WaitResult | None: ...
+
+
+@overload
+def wait_any_or_readable(
+    objects: tuple[Waitable, ...], fd: int, before: Callable[[ThreadState, None], _T | None]
+) -> _T | WaitResult | None: ...
+
+
+def wait_any_or_readable(
+    objects: tuple[Waitable, ...],
+    fd: int,
+    before: Callable[[ThreadState, None], _T | None] | None = None,
+) -> _T | WaitResult | None:
     """Wait for one of ``objects`` (wait_any, no timeout) or for ``fd`` to be readable.
 
     Returns the wait's result, or None when ``fd`` became readable first (the wait is then
     withdrawn: no object was acquired). A thread that cannot watch files
     (:func:`can_watch_files` is False) must not call it. Not alertable.
+
+    ``before(thread, None)``, when given, runs first, in the kernel-lock hold that starts the
+    wait: a result other than None is returned at once and nothing is waited (a message
+    loop's take of its next message, which arms its queue's input when there is none; so
+    the loop's take and its wait cost one lock hold). It may queue no wake-ups.
 
     The common case (the thread waited for the same descriptor last time, owns no mutex, is
     not suspended, no I/O or park watch or shared object in play, a few objects) takes one
@@ -99,12 +122,16 @@ def wait_any_or_readable(objects: tuple[Waitable, ...], fd: int) -> WaitResult |
         or thread.owned
         or len(objects) > 6
     ):
-        return _wait_or_readable(objects, fd, thread)
+        return _wait_or_readable(objects, fd, thread, before)
     waiter = thread.waiter
     parking = False
     lock = KERNEL_LOCK
     lock.acquire()
     try:
+        if before is not None:
+            found = before(thread, None)
+            if found is not None:
+                return found
         for obj in objects:  # try_acquire, for a few objects and no owned mutex
             if obj._ready:
                 index = objects.index(obj)
@@ -130,7 +157,7 @@ def wait_any_or_readable(objects: tuple[Waitable, ...], fd: int) -> WaitResult |
             parking = True
     finally:
         lock.release()
-    if not parking:
+    if not parking:  # (before, if any, found nothing: the general way runs without it)
         return _wait_or_readable(objects, fd, thread)
     parker = polling.parker
     own = polling.own
@@ -173,8 +200,11 @@ def wait_any_or_readable(objects: tuple[Waitable, ...], fd: int) -> WaitResult |
 
 
 def _wait_or_readable(
-    objects: tuple[Waitable, ...], fd: int, thread: ThreadState
-) -> WaitResult | None:
+    objects: tuple[Waitable, ...],
+    fd: int,
+    thread: ThreadState,
+    before: Callable[[ThreadState, None], _T | None] | None = None,
+) -> _T | WaitResult | None:
     """:func:`wait_any_or_readable` the general way (and the thread's poll set kept)."""
     if not thread.parks_fast:
         thread.park_fast()
@@ -185,6 +215,11 @@ def _wait_or_readable(
         if thread.suspend_count:
             thread.stop_at_gate()
         with KERNEL_LOCK:
+            if before is not None:
+                found = before(thread, None)
+                if found is not None:
+                    return found
+                before = None  # once: it armed what the wait needs
             result = try_acquire(objects, False, thread)
             if result is not None:
                 return result
