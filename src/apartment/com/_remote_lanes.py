@@ -54,11 +54,8 @@ if TYPE_CHECKING:
     import socket
     from collections.abc import Callable
 
-    from ..messages._send import Sent
     from ._apartment import Apartment
     from ._remote import Connection
-
-    _Item = messages.Message | Sent | WaitResult | None
 
 __all__ = ["TICK", "LaneHost", "lane_host", "open_host", "pump", "step_away"]
 
@@ -421,7 +418,7 @@ def pump(host: LaneHost) -> int:
     while True:
         # The next message, taken in the lock hold that starts the wait; with none queued,
         # the input armed: wait for it (then take it), or for a lane (then serve it).
-        item: _Item = wait_any_or_readable(waiting, fd, take)
+        item = wait_any_or_readable(waiting, fd, take)
         if item is None:
             host.serve_ready()
         elif isinstance(item, WaitResult):  # input came: the next round takes it
@@ -430,8 +427,8 @@ def pump(host: LaneHost) -> int:
             if item.message == messages.WM_QUIT:
                 return messages.quit_code(item)
             dispatch(item)
-        else:  # a message sent from another thread
-            queue.handle_sent(item)
+        else:  # a message sent from another thread (mypy joins take's result types to object)
+            queue.handle_sent(item)  # type: ignore[arg-type]
 
 
 def _after_fork_in_child() -> None:
