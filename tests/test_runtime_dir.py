@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 @pytest.fixture
 def fresh(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(_runtime, "_checked", {})
+    monkeypatch.setattr(_runtime, "_made", {})
 
 
 @pytest.mark.usefixtures("fresh")
@@ -27,6 +28,32 @@ def test_it_is_made_0700_and_reused(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert path == tmp_path / "rt"
     assert os.stat(path).st_mode & 0o777 == 0o700
     assert _runtime.runtime_dir() == path
+
+
+@pytest.mark.usefixtures("fresh")
+def test_a_subdir_is_made_once_while_its_runtime_directory_stands(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("APARTMENT_RUNTIME_DIR", str(tmp_path / "rt"))
+    made: list[object] = []
+    real_mkdir = type(tmp_path).mkdir
+
+    def counted(path: Path, *args: object, **kwargs: object) -> None:
+        made.append(path)
+        real_mkdir(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(type(tmp_path), "mkdir", counted)
+    first = _runtime.subdir("com")
+    assert _runtime.subdir("com") == first == tmp_path / "rt" / "com"
+    assert _runtime.subdir("com/servers") == first / "servers"
+    assert os.stat(first / "servers").st_mode & 0o777 == 0o700
+    assert made == [tmp_path / "rt", first, first / "servers"]  # each once
+    # The runtime directory removed (a session's end): it and its subdirs are made anew.
+    (first / "servers").rmdir()
+    first.rmdir()
+    (tmp_path / "rt").rmdir()
+    assert _runtime.subdir("com").is_dir()
+    assert _runtime.subdir("com/servers").is_dir()
 
 
 @pytest.mark.usefixtures("fresh")

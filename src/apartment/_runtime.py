@@ -43,6 +43,7 @@ class RuntimeDirError(PermissionError):
 
 _lock = threading.Lock()
 _checked: dict[str, Path] = {}  # path text -> the checked directory, per process
+_made: dict[tuple[str, str], Path] = {}  # (runtime directory, name) -> its subdir, made
 
 
 def _candidate() -> Path:
@@ -68,6 +69,7 @@ def runtime_dir() -> Path:
         checked = _checked.get(key)
         if checked is not None and checked.exists():
             return checked
+        _made.clear()  # made anew (or first): its subdirectories are to be made too
         try:
             path.mkdir(mode=0o700, parents=True, exist_ok=True)
             info = os.lstat(path)
@@ -96,10 +98,21 @@ def runtime_dir() -> Path:
 
 
 def subdir(name: str) -> Path:
-    """Return ``runtime_dir() / name``, made 0700 on first use (it inherits the parent's rule)."""
-    path = runtime_dir() / name
-    with contextlib.suppress(FileExistsError):
-        path.mkdir(mode=0o700)
+    """Return ``runtime_dir() / name``, made 0700 on first use (it inherits the parent's rule).
+
+    ``name`` may be a path inside another subdir made first (``"com/servers"``). Each is made
+    once while the runtime directory stands (runtime_dir() looks at that on every call): an
+    activation asks for its class's record several times.
+    """
+    root = runtime_dir()
+    key = (str(root), name)
+    path = _made.get(key)
+    if path is None:
+        path = root / name
+        with contextlib.suppress(FileExistsError):
+            path.mkdir(mode=0o700)
+        with _lock:
+            _made[key] = path
     return path
 
 

@@ -39,10 +39,11 @@ __all__ = [
 
 
 def _inner(name: str) -> Path:
-    path = subdir("com") / name
-    with contextlib.suppress(FileExistsError):
-        path.mkdir(mode=0o700)
-    return path
+    try:
+        return subdir(f"com/{name}")  # made once (subdir remembers), "com" with it
+    except FileNotFoundError:
+        subdir("com")
+        return subdir(f"com/{name}")
 
 
 def servers_dir() -> Path:

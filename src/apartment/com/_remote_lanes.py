@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any, final
 from .. import messages
 from .._fork import APARTMENTS, after_fork_in_child
 from .._wire import PacketReader
-from ..kernel import current_thread
+from ..kernel import WaitResult, current_thread
 from ..kernel.lowlevel import (
     KERNEL_LOCK,
     can_watch_files,
@@ -414,23 +414,21 @@ def pump(host: LaneHost) -> int:
     take = queue.take_or_arm
     waiting = (queue.input,)
     fd = host.fd
-    lock = KERNEL_LOCK
     dispatch = messages.dispatch_message
     while True:
-        lock.acquire()
-        try:
-            item = take(None, None)
-        finally:
-            lock.release()
-        if item is None:  # nothing queued, the input armed: wait for it, or a lane
-            if wait_any_or_readable(waiting, fd) is None:
-                host.serve_ready()
+        # The next message, taken in the lock hold that starts the wait; with none queued,
+        # the input armed: wait for it (then take it), or for a lane (then serve it).
+        item = wait_any_or_readable(waiting, fd, take)
+        if item is None:
+            host.serve_ready()
+        elif isinstance(item, WaitResult):  # input came: the next round takes it
+            continue
         elif isinstance(item, messages.Message):
             if item.message == messages.WM_QUIT:
                 return messages.quit_code(item)
             dispatch(item)
-        else:  # a message sent from another thread
-            queue.handle_sent(item)
+        else:  # a message sent from another thread (mypy joins take's result types to object)
+            queue.handle_sent(item)  # type: ignore[arg-type]
 
 
 def _after_fork_in_child() -> None:

@@ -361,8 +361,10 @@ class CallsOut:
             self._flush_controls()
         inp = queue.input
         with KERNEL_LOCK:
-            if not packet.finished:
-                inp.arm(_MODAL_MASK, False)
+            if not packet.finished:  # inp.arm(_MODAL_MASK, False), written out
+                inp.mask = _MODAL_MASK
+                inp.available = False
+                inp._ready = bool(queue.changed_bits & _MODAL_MASK)
         if not packet.finished:
             try:
                 ready = wait_any_or_readable((done, inp), fd)

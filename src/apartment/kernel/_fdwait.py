@@ -11,22 +11,65 @@ from __future__ import annotations
 
 import select
 import threading
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar, overload
 
-from ._core import KERNEL_LOCK, TIMED_OUT, Waiter, WaitResult, try_acquire, wake_all
+from ._core import (
+    ABANDONED,
+    KERNEL_LOCK,
+    SHARING,
+    SIGNALED,
+    TIMED_OUT,
+    UNARMED,
+    Waitable,
+    Waiter,
+    WaitResult,
+    _seq,
+    try_acquire,
+    wake_all,
+)
 from ._parker import is_main_parker, takes_signals, watchable_fd
+from ._parkwatch import blocked_watchers
 from ._thread import current_state
 from ._wait import _cancel, _start, _withdraw
 
 if TYPE_CHECKING:
-    from ._core import Waitable
+    from collections.abc import Callable
+
+    from ._parker import Parker
+    from ._threadstate import ThreadState
+
+_T = TypeVar("_T")
 
 __all__ = ["can_watch_files", "wait_any_or_readable"]
 
 _SLICE_MS = 50.0
 """Milliseconds the main thread polls at a time, so a pending Ctrl-C is seen (as it parks)."""
 _IN = select.POLLIN | select.POLLHUP | select.POLLERR
-_polls = threading.local()  # .poll, .key: the thread's poll set and its (eventfd, fd)
+_polls = threading.local()  # .fast: the thread's _Polling
+
+
+class _Polling:
+    """A thread's last poll set, with what its parker's waits need to know (one per thread).
+
+    Most threads that call :func:`wait_any_or_readable` call it again and again with the
+    same descriptor (an STA caller of a local server, a lane host's loop): this keeps what
+    the general way asks each time (the parker's descriptor, whether it polls in slices,
+    whether signals wake it) in one place, read with one attribute lookup.
+    """
+
+    __slots__ = ("fd", "own", "parker", "poll", "signals", "timeout")
+
+    def __init__(self, parker: Parker, fd: int) -> None:
+        own = watchable_fd(parker)
+        assert own is not None
+        self.parker = parker
+        self.fd = fd
+        self.own = own
+        self.poll = poll = select.poll()
+        poll.register(own, select.POLLIN)
+        poll.register(fd, _IN)
+        self.timeout = _SLICE_MS if is_main_parker(parker) else None
+        self.signals = takes_signals(parker)
 
 
 def can_watch_files() -> bool:
@@ -37,20 +80,146 @@ def can_watch_files() -> bool:
     return watchable_fd(thread.park) is not None
 
 
-def wait_any_or_readable(objects: tuple[Waitable, ...], fd: int) -> WaitResult | None:
+@overload
+def wait_any_or_readable(objects: tuple[Waitable, ...], fd: int) -> WaitResult | None: ...
+
+
+@overload
+def wait_any_or_readable(
+    objects: tuple[Waitable, ...], fd: int, before: Callable[[ThreadState, None], _T | None]
+) -> _T | WaitResult | None: ...
+
+
+def wait_any_or_readable(
+    objects: tuple[Waitable, ...],
+    fd: int,
+    before: Callable[[ThreadState, None], _T | None] | None = None,
+) -> _T | WaitResult | None:
     """Wait for one of ``objects`` (wait_any, no timeout) or for ``fd`` to be readable.
 
     Returns the wait's result, or None when ``fd`` became readable first (the wait is then
     withdrawn: no object was acquired). A thread that cannot watch files
     (:func:`can_watch_files` is False) must not call it. Not alertable.
+
+    ``before(thread, None)``, when given, runs first, in the kernel-lock hold that starts the
+    wait: a result other than None is returned at once and nothing is waited (a message
+    loop's take of its next message, which arms its queue's input when there is none; so
+    the loop's take and its wait cost one lock hold). It may queue no wake-ups.
+
+    The common case (the thread waited for the same descriptor last time, owns no mutex, is
+    not suspended, no I/O or park watch or shared object in play, a few objects) takes one
+    kernel-lock hold to take a ready object or register the thread's waiter, as
+    :func:`._wait._start` would, and polls the thread's kept poll set; anything else goes
+    the general way (:func:`_wait_or_readable`), which gives the same result.
     """
     thread = current_state()
+    polling: _Polling | None = getattr(_polls, "fast", None)
+    if (
+        polling is None
+        or polling.fd != fd
+        or polling.parker is not thread.park
+        or thread.suspend_count
+        or thread.owned
+        or len(objects) > 6
+    ):
+        return _wait_or_readable(objects, fd, thread, before)
+    waiter = thread.waiter
+    parking = False
+    lock = KERNEL_LOCK
+    lock.acquire()
+    try:
+        if before is not None:
+            found = before(thread, None)
+            if found is not None:
+                return found
+        for obj in objects:  # try_acquire, for a few objects and no owned mutex
+            if obj._ready:
+                index = objects.index(obj)
+                return ABANDONED[index] if obj._take(thread) else SIGNALED[index]
+        if not (
+            waiter.result is None  # a nested wait (in a signal handler): a waiter of its own
+            or UNARMED  # I/O this wait may have to drive
+            or blocked_watchers  # someone waits for this thread to park
+            or (SHARING.epoch and not Waitable.kinds.issuperset(map(type, objects)))
+        ):  # _start and begin(), for this case
+            if waiter.objects is not objects and waiter.objects != objects:
+                waiter.unregister()
+                for obj in objects:
+                    obj._waiters[waiter] = None
+            waiter.objects = objects
+            waiter.scanned = -1
+            waiter.scan_seen = None
+            waiter.seq = next(_seq)
+            waiter.wait_all = False
+            waiter.alertable = False
+            waiter.result = None
+            thread.active = waiter
+            parking = True
+    finally:
+        lock.release()
+    if not parking:  # (before, if any, found nothing: the general way runs without it)
+        return _wait_or_readable(objects, fd, thread)
+    parker = polling.parker
+    own = polling.own
+    poll = polling.poll.poll
+    timeout = polling.timeout
+    try:
+        while True:
+            ready = poll(timeout)
+            if not ready:
+                continue  # the main thread's slice: a Ctrl-C handler has run by now
+            for item, _ in ready:
+                if item == own:
+                    break
+            else:  # only fd: withdraw the wait (_withdraw, for the thread's own waiter)
+                lock.acquire()
+                try:
+                    decided = waiter.result
+                    if decided is None:
+                        waiter.result = TIMED_OUT  # (not eager: it stays registered)
+                finally:
+                    lock.release()
+                if decided is None:
+                    return None  # withdrawn: the descriptor is readable
+                parker.acquire()  # decided meanwhile: its wake-up is on the way; take it
+                break
+            if not polling.signals:
+                parker.acquire()  # our wake-up: readable, so it does not block
+                break
+            if parker.acquire(False):
+                break
+            # a signal's byte only: its handler has run (or raised) by now
+    except BaseException:
+        _cancel(waiter)
+        raise
+    if thread.suspend_count:
+        thread.stop_at_gate()
+    granted = waiter.result
+    assert isinstance(granted, WaitResult)  # not timed, not alertable: a grant
+    return granted
+
+
+def _wait_or_readable(
+    objects: tuple[Waitable, ...],
+    fd: int,
+    thread: ThreadState,
+    before: Callable[[ThreadState, None], _T | None] | None = None,
+) -> _T | WaitResult | None:
+    """:func:`wait_any_or_readable` the general way (and the thread's poll set kept)."""
     if not thread.parks_fast:
         thread.park_fast()
+    polling: _Polling | None = getattr(_polls, "fast", None)
+    if polling is None or polling.fd != fd or polling.parker is not thread.park:
+        polling = _polls.fast = _Polling(thread.park, fd)  # the next wait's, most often the same
     while True:
         if thread.suspend_count:
             thread.stop_at_gate()
         with KERNEL_LOCK:
+            if before is not None:
+                found = before(thread, None)
+                if found is not None:
+                    return found
+                before = None  # once: it armed what the wait needs
             result = try_acquire(objects, False, thread)
             if result is not None:
                 return result
@@ -65,18 +234,10 @@ def wait_any_or_readable(objects: tuple[Waitable, ...], fd: int) -> WaitResult |
         # POKED: an object was published as shared meanwhile; look again
     waiter = started
     parker = thread.park
-    own = watchable_fd(parker)
-    assert own is not None
-    cache = _polls.__dict__
-    if cache.get("key") != (own, fd):  # the thread's last poll set, most often the same
-        poll = select.poll()
-        poll.register(own, select.POLLIN)
-        poll.register(fd, _IN)
-        cache["poll"], cache["key"] = poll, (own, fd)
-    else:
-        poll = cache["poll"]
-    timeout = _SLICE_MS if is_main_parker(parker) else None
-    signals = takes_signals(parker)  # the main thread's pipe: a signal's byte makes it readable
+    own = polling.own
+    poll = polling.poll
+    timeout = polling.timeout
+    signals = polling.signals  # the main thread's pipe: a signal's byte makes it readable
     try:
         while True:
             ready = poll.poll(timeout)
