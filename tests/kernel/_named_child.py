@@ -25,7 +25,7 @@ from apartment.kernel import Event, Mutex, Semaphore, _session, create_named, wa
 if TYPE_CHECKING:
     from types import FrameType
 
-SHARED_MODULES = ("_segment", "_session", "_shared_", "_namespace")
+SHARED_MODULES = ("_segment", "_session", "_slots", "_shared_", "_namespace")
 
 
 def _arm_kill(count: int) -> None:
