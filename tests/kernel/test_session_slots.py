@@ -159,6 +159,78 @@ def test_a_forked_child_killed_before_it_claims_gives_its_slot_back_at_once(
     assert found["problems"] == "[]"
 
 
+_BYTE_HOLDER = """
+import fcntl, os, struct, sys
+from apartment.kernel import _segment
+fd = _segment.open_lives(_segment.open_segment())
+print("ready", flush=True)
+slot = int(sys.stdin.readline())
+fcntl.fcntl(fd, fcntl.F_SETLK, struct.pack("hhqqi", fcntl.F_WRLCK, os.SEEK_SET, slot, 1, 0))
+print("held", flush=True)
+sys.stdin.readline()
+os.close(fd)
+print("let go", flush=True)
+sys.stdin.readline()
+"""
+
+_CLAIMER = """
+import os, subprocess, sys, threading, time
+holder = subprocess.Popen(
+    [sys.executable, "-c", HOLDER], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+)
+assert holder.stdout.readline() == "ready\\n"
+reserved = []
+
+def hold_the_slots_byte():
+    # Runs after the library's hooks: as a process claiming a fresh slot that read this one
+    # free just before the parent reserved it, the holder has its byte for a moment.
+    from apartment.kernel import _session
+    slot = _session._forks[threading.get_ident()][0]
+    reserved.append(slot)
+    holder.stdin.write(f"{slot}\\n")
+    holder.stdin.flush()
+    assert holder.stdout.readline() == "held\\n"
+
+os.register_at_fork(before=hold_the_slots_byte)
+
+from apartment.kernel import _session
+_session.session()
+pid = os.fork()
+if pid == 0:
+    print("child_slot", _session.session().slot, flush=True)
+    os._exit(0)
+deadline = time.monotonic() + 30
+while f"-> POSIX  ADVISORY  WRITE {pid} " not in open("/proc/locks").read():
+    assert time.monotonic() < deadline, "the child never waited for its byte"
+    time.sleep(0.001)
+holder.stdin.write("go\\n")
+holder.stdin.flush()
+assert holder.stdout.readline() == "let go\\n"
+holder.stdin.write("end\\n")
+holder.stdin.flush()
+holder.wait(30)
+_, status = os.waitpid(pid, 0)
+print("reserved", reserved[0], flush=True)
+print("child_status", status, flush=True)
+"""
+
+
+def test_a_forked_child_waits_for_its_byte_rather_than_lose_its_reservation(
+    tmp_path: Path,
+) -> None:
+    script = tmp_path / "claimer.py"
+    script.write_text(f"HOLDER = {_BYTE_HOLDER!r}\n" + _CLAIMER)
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([str(SRC.resolve()), *sys.path])
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=120, env=env
+    )
+    assert done.returncode == 0, done.stderr
+    found = dict(line.split(" ", 1) for line in done.stdout.splitlines())
+    assert found["child_slot"] == found["reserved"]
+    assert found["child_status"] == "0"
+
+
 _HOLDER = """
 import sys
 from apartment.kernel import _session

@@ -470,12 +470,12 @@ def _after_fork_in_child() -> None:
         return
     os.close(parent.lives)
     S = None
-    slot, reserver, _ = _forks.get(threading.get_ident(), (-1, -1, -1))
+    slot, reserver, fd = _forks.get(threading.get_ident(), (-1, -1, -1))
     inherited = [fd for _, _, fd in _forks.values() if fd >= 0]
     _forks.clear()
     try:
         fresh = Session(parent.seg, _local)
-        if slot < 0 or not fresh.claim_reserved(slot, reserver):
+        if slot < 0 or not fresh.claim_reserved(slot, reserver, fork_lock=fd >= 0):
             fresh.claim_fresh()
         S = fresh
     finally:

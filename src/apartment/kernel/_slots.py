@@ -198,10 +198,10 @@ class Slots:
         w[pword + P_FORK_LOCK] = 0
         w[pword + P_STATE] = FREE
 
-    def _lock_byte(self, slot: int) -> bool:
+    def _lock_byte(self, slot: int, *, wait: bool = False) -> bool:
         lock = _FLOCK.pack(fcntl.F_WRLCK, os.SEEK_SET, slot, 1, 0)
         try:
-            fcntl.fcntl(self.lives, fcntl.F_SETLK, lock)
+            fcntl.fcntl(self.lives, fcntl.F_SETLKW if wait else fcntl.F_SETLK, lock)
         except OSError:
             return False
         return True
@@ -237,9 +237,15 @@ class Slots:
             f"all {PROCS} process slots of the session are taken; end some processes",
         )
 
-    def claim_reserved(self, slot: int, reserver: int) -> bool:
-        """Claim the slot a parent reserved for this process; False if it is gone."""
-        if not self._lock_byte(slot):
+    def claim_reserved(self, slot: int, reserver: int, *, fork_lock: bool = False) -> bool:
+        """Claim the slot a parent reserved for this process; False if it is gone.
+
+        ``fork_lock``: this process holds the slot's fork lock, so the slot stays reserved for
+        it and nobody else keeps its byte for long (a process claiming a fresh slot that read
+        the slot free just before it was reserved, until it sees it is not): wait for the byte
+        rather than lose the reservation.
+        """
+        if not self._lock_byte(slot, wait=fork_lock):
             return False
         self._take_slot(slot)
         w = self.w
