@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from apartment.kernel import _session, _slots
-from apartment.kernel._segment import P_SLEEPERS
+from apartment.kernel._segment import P_RESERVER_EPOCH, P_SLEEPERS, proc_word
 
 if TYPE_CHECKING:
     import pytest
@@ -370,3 +370,20 @@ def test_a_reused_pid_does_not_keep_a_reservation_alive() -> None:
     assert _slots.pid_alive(os.getpid(), start)
     assert _slots.pid_alive(os.getpid())
     assert not _slots.pid_alive(os.getpid(), (start + 1) & 0xFFFFFFFF or 1)
+
+
+def test_a_reservation_of_an_earlier_life_of_the_parents_slot_lasts_the_grace(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    s = _session.session()
+    s.lock()
+    try:
+        slot = s.reserve()
+        epoch = proc_word(slot) + P_RESERVER_EPOCH
+        s.w[epoch] = (s.w[epoch] - 1) & 0xFFFFFFFF  # reserved by the slot's previous process
+        assert s.alive(slot)  # within the grace
+        _late(monkeypatch)
+        assert not s.alive(slot)  # the slot's new process is not the child's parent
+        s.bury(slot)
+    finally:
+        s.unlock()
