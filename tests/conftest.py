@@ -55,8 +55,11 @@ FREE_THREADED = bool(sysconfig.get_config_var("Py_GIL_DISABLED"))
 _FREE_THREADED_TIMEOUT_SCALE = 3
 """How much longer a property test may run on a free-threaded build: one pytest timeout (60 s
 unless marked) covers all of its examples, and each example runs several times slower there
-under load (threads and child interpreters start slower, lock hand-offs cost more). Measured
-on 3.13t beside two busy loops (session 27): the slowest took 50-150 s."""
+under load. Measured on the lane's 3.13t beside two busy loops (session 27; 3.11 in the same
+conditions): test_fork's forks at random points 109 s (4.5 s), test_properties' send graphs
+90 s (4.5 s) and posted messages 72 s (4.9 s), test_wire's nesting 72 s (14 s), test_garbage
+70 s (30 s), test_evt_subscribe's writer processes 65 s (34 s), test_stateful's machine 63 s
+(16 s)."""
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

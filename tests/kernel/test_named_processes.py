@@ -257,6 +257,9 @@ def _check_after_kills(prefix: str, logs: list[Path], survivors: int) -> None:
         path.unlink(missing_ok=True)
 
 
+# Each example starts two or three interpreters: under load (two busy loops beside) the
+# single-victim test took 59 s on 3.11, at the edge of the suite's 60 s.
+@pytest.mark.timeout(180)
 @settings(max_examples=12, deadline=None)
 @given(kill_at=st.integers(min_value=1, max_value=4000))
 def test_a_process_killed_anywhere_never_wedges_the_others(kill_at: int) -> None:
@@ -272,6 +275,7 @@ def test_a_process_killed_anywhere_never_wedges_the_others(kill_at: int) -> None
     _check_after_kills(prefix, [victim_log, survivor_log], survivors=1)
 
 
+@pytest.mark.timeout(180)
 @settings(max_examples=8, deadline=None)
 @given(
     first=st.integers(min_value=1, max_value=4000),
