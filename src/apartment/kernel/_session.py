@@ -471,7 +471,7 @@ def _after_fork_in_child() -> None:
     os.close(parent.lives)
     S = None
     slot, reserver, fd = _forks.get(threading.get_ident(), (-1, -1, -1))
-    inherited = [fd for _, _, fd in _forks.values() if fd >= 0]
+    inherited = [held for _, _, held in _forks.values() if held >= 0]
     _forks.clear()
     try:
         fresh = Session(parent.seg, _local)
@@ -479,8 +479,8 @@ def _after_fork_in_child() -> None:
             fresh.claim_fresh()
         S = fresh
     finally:
-        for fd in inherited:
-            os.close(fd)
+        for held in inherited:
+            os.close(held)
 
 
 if hasattr(os, "register_at_fork"):
