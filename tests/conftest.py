@@ -7,6 +7,7 @@ import atexit
 import os
 import shutil
 import signal
+import sysconfig
 import tempfile
 from typing import TYPE_CHECKING
 
@@ -48,6 +49,42 @@ settings.register_profile(
     max_examples=50,
 )
 settings.load_profile("default")
+
+FREE_THREADED = bool(sysconfig.get_config_var("Py_GIL_DISABLED"))
+"""The interpreter is a free-threaded build (the 3.13t lane, ``make test-ft``)."""
+_FREE_THREADED_TIMEOUT_SCALE = 3
+"""How much longer a property test may run on a free-threaded build: one pytest timeout (60 s
+unless marked) covers all of its examples, and each example runs several times slower there
+under load. Measured on the lane's 3.13t beside two busy loops (session 27; 3.11 in the same
+conditions): test_fork's forks at random points 109 s (4.5 s), test_properties' send graphs
+90 s (4.5 s) and posted messages 72 s (4.9 s), test_wire's nesting 72 s (14 s), test_garbage
+70 s (30 s), test_evt_subscribe's writer processes 65 s (34 s), test_stateful's machine 63 s
+(16 s)."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Scale the timeout of every property test on a free-threaded build (see above); also
+    of the stateful ones (a state machine's ``TestCase``).
+
+    Only the time allowed changes; what the tests check and how many examples they run
+    does not (a test that runs fewer examples there says so itself).
+    """
+    if not FREE_THREADED:
+        return
+    for item in items:
+        function = getattr(item, "function", None)
+        case = getattr(item, "cls", None)
+        stateful = isinstance(getattr(case, "settings", None), settings)  # Machine.TestCase
+        if not stateful and not getattr(function, "is_hypothesis_test", False):
+            continue
+        marker = item.get_closest_marker("timeout")
+        if marker is not None:
+            base = marker.args[0] if marker.args else marker.kwargs.get("timeout")
+        else:  # --timeout, else the ini file's
+            base = item.config.getoption("timeout", None) or item.config.getini("timeout")
+        if base:
+            scaled = pytest.mark.timeout(float(base) * _FREE_THREADED_TIMEOUT_SCALE)
+            item.add_marker(scaled, append=False)  # the closest marker: before any of its own
 
 
 @pytest.fixture(autouse=True)

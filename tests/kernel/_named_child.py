@@ -20,12 +20,12 @@ import signal
 import sys
 from typing import TYPE_CHECKING, Any
 
-from apartment.kernel import Event, Mutex, Semaphore, create_named, wait_all, wait_any
+from apartment.kernel import Event, Mutex, Semaphore, _session, create_named, wait_all, wait_any
 
 if TYPE_CHECKING:
     from types import FrameType
 
-SHARED_MODULES = ("_segment", "_session", "_shared_", "_namespace")
+SHARED_MODULES = ("_segment", "_session", "_slots", "_shared_", "_namespace")
 
 
 def _arm_kill(count: int) -> None:
@@ -114,6 +114,10 @@ def main(argv: list[str]) -> int:
     else:
         print(f"unknown role {role!r}", file=sys.stderr)
         return 2
+    found = _session.S
+    if found is not None and found.miscounts:  # it was taken for dead while it slept
+        print(f"{found.miscounts} sleepers miscounted", file=sys.stderr)
+        return 3
     return 0
 
 

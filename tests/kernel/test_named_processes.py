@@ -238,6 +238,28 @@ def test_waits_mix_local_and_named_objects_across_processes() -> None:
     assert mutex.statistics().owner is None
 
 
+def _check_after_kills(prefix: str, logs: list[Path], survivors: int) -> None:
+    """The survivors' rounds all counted, each victim's to within its last, the segment sound."""
+    base = Path(os.environ["APARTMENT_RUNTIME_DIR"]) / prefix
+    counter = Path(f"{base}counter")
+    mutex, _ = create_named(Mutex, prefix + "mutex")
+    units, _ = create_named(Semaphore, prefix + "units", 2, 2)
+    result = mutex.wait(10)
+    assert result is not None
+    mutex.release()
+    done = sum(len(log.read_text().splitlines()) if log.exists() else 0 for log in logs)
+    victims = len(logs) - survivors
+    total = int(counter.read_text())
+    assert done <= total <= done + victims  # a victim may die between its two writes
+    assert 2 - victims <= units.statistics().count <= 2  # a unit a victim held is lost (Windows)
+    assert problems() == []
+    for path in (counter, *logs):
+        path.unlink(missing_ok=True)
+
+
+# Each example starts two or three interpreters: under load (two busy loops beside) the
+# single-victim test took 59 s on 3.11, at the edge of the suite's 60 s.
+@pytest.mark.timeout(180)
 @settings(max_examples=12, deadline=None)
 @given(kill_at=st.integers(min_value=1, max_value=4000))
 def test_a_process_killed_anywhere_never_wedges_the_others(kill_at: int) -> None:
@@ -250,15 +272,29 @@ def test_a_process_killed_anywhere_never_wedges_the_others(kill_at: int) -> None
     survivor = _spawn("work", prefix, "40", str(counter), str(survivor_log))
     _finish(victim)
     assert _finish(survivor) == 0  # it finished its rounds: nothing wedged it
-    mutex, _ = create_named(Mutex, prefix + "mutex")
-    units, _ = create_named(Semaphore, prefix + "units", 2, 2)
-    result = mutex.wait(10)
-    assert result is not None
-    mutex.release()
-    done = len(victim_log.read_text().splitlines()) if victim_log.exists() else 0
-    total = int(counter.read_text())
-    assert total - 40 in (done, done + 1)  # the victim may die between its two writes
-    assert units.statistics().count in (1, 2)  # a unit it held when it died is lost, as on Windows
-    assert problems() == []
-    for path in (counter, victim_log, survivor_log):
-        path.unlink(missing_ok=True)
+    _check_after_kills(prefix, [victim_log, survivor_log], survivors=1)
+
+
+@pytest.mark.timeout(180)
+@settings(max_examples=8, deadline=None)
+@given(
+    first=st.integers(min_value=1, max_value=4000),
+    second=st.integers(min_value=1, max_value=6000),
+)
+def test_two_processes_killed_anywhere_never_wedge_the_survivor(first: int, second: int) -> None:
+    # The second victim may die while it buries the first, or takes the session lock over from
+    # it: a burial or a recovery cut short is done again by whoever comes next.
+    prefix = _prefix()
+    base = Path(os.environ["APARTMENT_RUNTIME_DIR"]) / prefix
+    counter = Path(f"{base}counter")
+    counter.write_text("0")
+    logs = [Path(f"{base}victim1"), Path(f"{base}victim2"), Path(f"{base}survivor")]
+    processes = [
+        _spawn("work", prefix, "30", str(counter), str(logs[0]), kill_at=first),
+        _spawn("work", prefix, "30", str(counter), str(logs[1]), kill_at=second),
+        _spawn("work", prefix, "30", str(counter), str(logs[2])),
+    ]
+    for process in processes[:2]:
+        _finish(process)
+    assert _finish(processes[2]) == 0
+    _check_after_kills(prefix, logs, survivors=1)

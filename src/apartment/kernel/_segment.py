@@ -130,6 +130,12 @@ P_EPOCH: Final = 9
 """Bumped at each claim: tells a slot's lives apart."""
 P_START: Final = 10
 """For a slot reserved for a child started by CreateProcess: the child's start time."""
+P_FORK_LOCK: Final = 11
+"""For a slot reserved for a forked child: 1 if the child's fork lock stands for it (the lock
+on the slot's byte of the segment file that only the child holds once the fork is done), 2 if
+the kernel refused it (see ``_slots``); 0 for a child of CreateProcess."""
+P_RESERVER_EPOCH: Final = 12
+"""For a reserved slot: the reserving process's epoch (its slot may be another's later)."""
 P_THREAD_WANTS: Final = 16
 """48 words: the want words of the process's threads that have one of their own."""
 THREAD_WANTS: Final = PROC_WORDS - P_THREAD_WANTS

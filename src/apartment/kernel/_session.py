@@ -28,6 +28,7 @@ import fcntl
 import os
 import struct
 import threading
+import warnings
 from typing import TYPE_CHECKING, Any, Final, final
 
 from .._fork import SESSION, SHARED, after_fork_in_child, hold_across_fork
@@ -89,6 +90,10 @@ class Session(Slots):
         local: the lock this process's threads take before the session lock.
         posts: thread records to wake once the session lock is released.
         later: calls to make once the session lock is released (timers to schedule).
+        recoveries: how many times a thread of this process took the lock over from a dead
+            holder.
+        miscounts: how many times this process's sleepers word was 0 when a thread that slept
+            took itself off it (a bug: the process was buried alive; reported, not fatal).
     """
 
     __slots__ = (
@@ -101,6 +106,7 @@ class Session(Slots):
         "leave",
         "local",
         "lock",
+        "miscounts",
         "posts",
         "recoveries",
         "seg",
@@ -121,6 +127,7 @@ class Session(Slots):
         self.want = 0
         self._last_sweep = 0.0
         self.recoveries = 0
+        self.miscounts = 0
         self.posts: list[int] = []
         self.later: list[Callable[[], object]] = []
         self.lock: Callable[[], None] = _unclaimed
@@ -225,24 +232,49 @@ class Session(Slots):
             sleepers.release()
             with self.counts_lock:
                 w[mine] += 1
+            got = False
             try:
                 w[want] = 1
                 if self._g.acquire(False):
-                    return
-                w[want] = 0
-                if self._wake.acquire(True, slice_):
-                    waited = 0.0
+                    got = True
                 else:
-                    waited += slice_
-                    if waited >= SLICE and self._recover(want):
-                        return
+                    w[want] = 0
+                    if self._wake.acquire(True, slice_):
+                        waited = 0.0
+                    else:
+                        waited += slice_
+                        got = waited >= SLICE and self._recover(want)
             finally:
                 sleepers.acquire(False)
-                with self.counts_lock:
-                    w[mine] -= 1
+                counted = self._count_down(mine)
+            if not counted:
+                try:
+                    _warn_miscount(self.slot)
+                except BaseException:  # warnings made errors: raise without the lock
+                    if got:
+                        self._g.release()
+                    raise
+            if got:
+                return
             w[want] = 1
             if self._g.acquire(False):
                 return
+
+    def _count_down(self, index: int) -> bool:
+        """Take one off this process's sleepers word ``index``; False if it was 0 already.
+
+        It never goes below 0: a word at 0 means a death hook buried this process while one of
+        its threads slept for the lock, a bug counted in :attr:`miscounts` (and reported by
+        the caller), which must not crash the process.
+        """
+        w = self.w
+        with self.counts_lock:
+            count = w[index]
+            if count:
+                w[index] = count - 1
+                return True
+            self.miscounts += 1
+            return False
 
     def _recover(self, want: int) -> bool:
         """Take the session lock over if its holder is dead; True if it is now ours.
@@ -345,14 +377,25 @@ def _unclaimed() -> None:
     raise RuntimeError("the session has no slot yet")
 
 
+def _warn_miscount(slot: int) -> None:
+    warnings.warn(
+        f"the session's count of threads asleep for its lock in slot {slot} was already 0: "
+        "this process was taken for dead (a bug of apartment; please report it)",
+        RuntimeWarning,
+        stacklevel=3,
+    )
+
+
 S: Session | None = None
 """This process's session once attached (a forked child gets its own); None before."""
 
 _attach_lock = threading.Lock()
 _local = threading.Lock()
 hold_across_fork(_local, SHARED)
-_reservation: list[int] = []  # the slot reserved for the child of a fork in progress
-_reserved_by: list[int] = []
+_forks: dict[int, tuple[int, int, int]] = {}
+"""Forks in progress, by the forking thread's id: ``(slot, reserver, fork lock descriptor)``;
+changed with the session lock held, which no fork happens under (``_local`` is held across
+it), so a child sees every descriptor any thread of its parent had open for a fork."""
 
 
 def session() -> Session:
@@ -382,43 +425,62 @@ def attach(claim: Callable[[Session], bool] | None = None) -> Session:
 
 
 def _before_fork() -> None:
-    """Reserve a slot for the child, with what this process holds (runs before every fork)."""
+    """Reserve a slot for the child, with what this process holds (runs before every fork).
+
+    The slot gets a fork lock (``_slots``): it lives while the child may claim it, however
+    long that takes, and is given back at once if the fork fails or the child dies first.
+    """
     found = S
     if found is None:
         return
     found.lock()
     try:
         slot = found.reserve()
-        for hook in fork_hooks:
-            hook(found, slot)
-        found.commit()
+        try:
+            for hook in fork_hooks:
+                hook(found, slot)
+            found.commit()
+            fd = found.stand_fork_lock(slot)
+        except BaseException:
+            found.rollback()
+            found.bury(slot)
+            raise
+        _forks[threading.get_ident()] = (slot, found.slot, fd)
     finally:
         found.unlock()
-    _reservation.append(slot)
-    _reserved_by.append(found.slot)
 
 
 def _after_fork_in_parent() -> None:
-    _reservation.clear()
-    _reserved_by.clear()
+    """Let go of the fork lock: the child holds it now (if the fork failed, it falls)."""
+    with _local:  # no other thread forks meanwhile: a child would inherit it unlisted
+        entry = _forks.pop(threading.get_ident(), None)
+        if entry is not None and entry[2] >= 0:
+            os.close(entry[2])
 
 
 def _after_fork_in_child() -> None:
-    """Claim the slot the parent reserved; this process is another one of the session."""
+    """Claim the slot the parent reserved; this process is another one of the session.
+
+    Then let go of every fork lock inherited (this fork's, and any other thread's of the
+    parent): the slot's own byte of the lives file marks this process as live from the claim.
+    """
     global S
     parent = S
     if parent is None:
         return
     os.close(parent.lives)
     S = None
-    slot = _reservation.pop() if _reservation else -1
-    reserver = _reserved_by.pop() if _reserved_by else -1
-    _reservation.clear()
-    _reserved_by.clear()
-    fresh = Session(parent.seg, _local)
-    if slot < 0 or not fresh.claim_reserved(slot, reserver):
-        fresh.claim_fresh()
-    S = fresh
+    slot, reserver, fd = _forks.get(threading.get_ident(), (-1, -1, -1))
+    inherited = [held for _, _, held in _forks.values() if held >= 0]
+    _forks.clear()
+    try:
+        fresh = Session(parent.seg, _local)
+        if slot < 0 or not fresh.claim_reserved(slot, reserver, fork_lock=fd >= 0):
+            fresh.claim_fresh()
+        S = fresh
+    finally:
+        for held in inherited:
+            os.close(held)
 
 
 if hasattr(os, "register_at_fork"):
