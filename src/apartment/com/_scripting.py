@@ -128,6 +128,8 @@ def _number_hash(number: float) -> int:
 class ScriptingDictionary(Policy):
     """Scripting.Dictionary: keys in the order added, compared as VARIANTs (its own policy)."""
 
+    _type_info_ = ("{420B2830-E718-11CF-893D-00A0C9054228}", (1, 0), "IDictionary")
+
     def __init__(self) -> None:
         super().__init__(None)
         self._lock = threading.Lock()
