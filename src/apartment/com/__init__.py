@@ -153,6 +153,11 @@ from ._lockbytes import LockBytesPointer as LockBytesPointer
 from ._lockbytes import memory_lock_bytes as memory_lock_bytes
 from ._lresult import lresult_from_object as lresult_from_object
 from ._lresult import object_from_lresult as object_from_lresult
+from ._makepy import CoClassPlan as CoClassPlan
+from ._makepy import InterfacePlan as InterfacePlan
+from ._makepy import LibraryPlan as LibraryPlan
+from ._makepy import MemberPlan as MemberPlan
+from ._makepy import plan_library as plan_library
 from ._marshal import CLSID_STD_GLOBAL_INTERFACE_TABLE as CLSID_STD_GLOBAL_INTERFACE_TABLE
 from ._marshal import MSHLFLAGS_NORMAL as MSHLFLAGS_NORMAL
 from ._marshal import MSHLFLAGS_TABLESTRONG as MSHLFLAGS_TABLESTRONG
@@ -623,6 +628,11 @@ __all__ = [
     "VarDesc",
     "described_type",
     "type_library_path",
+    "CoClassPlan",
+    "InterfacePlan",
+    "LibraryPlan",
+    "MemberPlan",
+    "plan_library",
     "lresult_from_object",
     "object_from_lresult",
     "load_from_storage",

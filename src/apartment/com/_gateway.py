@@ -78,6 +78,9 @@ class Gateway:
             return None
         if any(self._implements(derived) for derived in DERIVED_IIDS.get(iid, ())):
             return None  # a base of an interface it implements (IPersist of IPersistStream)
+        info = self.type_info()
+        if info is not None and iid in info.interface_iids():
+            return None  # its dual interface, as its type information describes it
         raise NoInterfaceError(f"{type(self.policy.obj).__name__} does not implement {iid}")
 
     def _implements(self, iid: str) -> bool:

@@ -210,6 +210,15 @@ class TypeInfo:
     def __repr__(self) -> str:
         return f"<TypeInfo {self.name} of {self._library.name}>"
 
+    def interface_iids(self) -> frozenset[str]:
+        """A dispatch interface's IID and its bases' (what its object answers QI for)."""
+        iids: set[str] = set()
+        current: TypeDescription | None = self._desc
+        while isinstance(current, Interface):
+            iids.add(iid_text(current.iid))
+            current = self._library._described(current.base) if current.base else None
+        return frozenset(iids)
+
     def attributes(self) -> TypeAttr:
         """TYPEATTR (GetTypeAttr)."""
         desc = self._desc
