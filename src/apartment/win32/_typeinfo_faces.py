@@ -10,7 +10,7 @@ from __future__ import annotations
 import operator
 from typing import TYPE_CHECKING, Any
 
-from ._pythoncom_types import PyFUNCDESC, PyTYPEATTR, PyVARDESC
+from ._type_records import PyFUNCDESC, PyTYPEATTR, PyVARDESC
 from .pywintypes import IID
 
 if TYPE_CHECKING:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from .build import MakePublicAttributeName
 
 if TYPE_CHECKING:
-    from apartment.com._makepy import CoClassPlan, InterfacePlan, LibraryPlan, MemberPlan
+    from apartment.com import CoClassPlan, InterfacePlan, LibraryPlan, MemberPlan
 
 __all__ = ["GENERATOR_VERSION", "module_source"]
 
