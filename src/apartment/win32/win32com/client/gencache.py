@@ -107,6 +107,14 @@ def _load(name: str, libid: str, lcid: int, major: int, minor: int) -> Any:  # n
     return _remember(module, libid, lcid, major, minor)
 
 
+def _file_text(path: str) -> str | None:
+    try:
+        with open(path, encoding="utf-8") as file:
+            return file.read()
+    except OSError:
+        return None
+
+
 def _written_by_us(path: str) -> bool:
     try:
         with open(path, encoding="utf-8") as file:
@@ -128,8 +136,8 @@ def _generate(
         if loaded is not None and not force:
             return _remember(loaded, libid, lcid, major, minor)
         path = os.path.join(GetGeneratePath(), name + ".py")
-        if force or not _written_by_us(path):
-            source = module_source(com.plan_library(library))
+        source = module_source(com.plan_library(library))
+        if force or _file_text(path) != source:  # missing, or another generator's
             fd, temporary = tempfile.mkstemp(suffix=".tmp", dir=GetGeneratePath())
             with os.fdopen(fd, "w", encoding="utf-8") as file:
                 file.write(source)
