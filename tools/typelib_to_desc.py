@@ -67,12 +67,15 @@ def _func(f: dict[str, object]) -> str:
 
 
 def main(path: str, key: str) -> None:
+    """Print the description module of library ``key`` of the dump at ``path``."""
     lib = json.load(open(path))[key]  # noqa: SIM115
     types = lib["types"]
     own: dict[str, list[str]] = {}
     for t in types:
         if t["kind"] == 4:
-            own[t["doc"][0]] = [_func(f) for f in t["funcs"] if not (_STD <= f["memid"] < 0x70000000)]
+            own[t["doc"][0]] = [
+                _func(f) for f in t["funcs"] if not (_STD <= f["memid"] < 0x70000000)
+            ]
     aliases = {t["doc"][0]: t["tdescAlias"] for t in types if t["kind"] == 6}
     print(f'"""The type library {lib["doc"][0]!r}: written by tools/typelib_to_desc.py."""')
     print()
@@ -85,10 +88,10 @@ def main(path: str, key: str) -> None:
     attr = lib["attr"]
     doc = lib["doc"]
     print("LIBRARY = Library(")
-    print(f"    {doc[0]!r}, {attr[0]!r}, ({attr[3]}, {attr[4]}), doc={doc[1]!r}, flags={attr[5]},")
+    print(f"    {doc[0]!r}, {attr[0]!r}, ({attr[3]}, {attr[4]}),")
+    print(f"    doc={doc[1]!r}, flags={attr[5]},")
     print(f"    path={lib['path']!r},")
     print("    types=(")
-    pending_alias: dict[str, str] = {}
     for t in types:
         name = t["doc"][0]
         kind = t["kind"]
@@ -96,7 +99,9 @@ def main(path: str, key: str) -> None:
         if kind == 6:
             continue
         if kind == 0:
-            alias = [a for a, target in aliases.items() if target and name in _widl_names(types, target)]
+            alias = [
+                a for a, target in aliases.items() if target and name in _widl_names(types, target)
+            ]
             ename = alias[0] if alias else name
             consts = ", ".join(f"({v['names'][0]!r}, {v['value']})" for v in t["vars"])
             print(f"        Enum({ename!r}, ({consts},)),")
@@ -104,12 +109,17 @@ def main(path: str, key: str) -> None:
             funcs = own[name]
             base = None
             for other, ofuncs in own.items():
-                if other != name and len(ofuncs) < len(funcs) and funcs[: len(ofuncs)] == ofuncs:
-                    if base is None or len(ofuncs) > len(own[base]):
-                        base = other
+                shorter = other != name and len(ofuncs) < len(funcs)
+                if (
+                    shorter
+                    and funcs[: len(ofuncs)] == ofuncs
+                    and (base is None or len(ofuncs) > len(own[base]))
+                ):
+                    base = other
             if base is not None:
                 funcs = funcs[len(own[base]) :]
-            head = f"        Interface({name!r}, {t['attr']['iid']!r}, flags={t['attr']['wTypeFlags']:#x}"
+            attr = t["attr"]
+            head = f"        Interface({name!r}, {attr['iid']!r}, flags={attr['wTypeFlags']:#x}"
             if base:
                 head += f", base={base!r}"
             print(head + ", funcs=(")

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 import pythoncom
@@ -24,6 +23,9 @@ from win32com.client import CLSIDToClass, gencache
 
 from ._com import com_error_of
 from ._wine import wine_differs
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 SCRIPTING = "{420B2830-E718-11CF-893D-00A0C9054228}"
 IID_IFILESYSTEM3 = "{2A0B9D10-4B87-11D3-A97A-00104B365C9F}"
@@ -100,7 +102,10 @@ def test_a_method_has_its_dispid_and_typed_arguments() -> None:
     info = scripting().GetTypeInfoOfGuid(pywintypes.IID(IID_IFILESYSTEM3))
     desc = function_named(info, "OpenTextFile")
     assert (desc.memid, desc.invkind, desc.funckind, desc.callconv) == (
-        1100, 1, FUNC_DISPATCH, CC_STDCALL
+        1100,
+        1,
+        FUNC_DISPATCH,
+        CC_STDCALL,
     )
     assert desc.args[0] == (pythoncom.VT_BSTR, 1, None)
     assert desc.args[1][1:] == (49, 1)  # in, optional, with default ForReading
@@ -173,7 +178,7 @@ def test_the_objects_give_their_type_information() -> None:
 def test_ensure_dispatch_generates_typed_classes_and_constants(tmp_path: Any) -> None:
     fso = gencache.EnsureDispatch("Scripting.FileSystemObject")
     assert type(fso).__name__ == "IFileSystem3"
-    assert fso.CLSID == pywintypes.IID(IID_IFILESYSTEM3)
+    assert pywintypes.IID(IID_IFILESYSTEM3) == fso.CLSID
     constants = win32com.client.constants
     assert (constants.ForReading, constants.ForAppending, constants.TristateTrue) == (1, 8, -1)
     assert constants.TemporaryFolder == 2
@@ -227,7 +232,7 @@ def test_the_cache_answers_for_what_it_generated() -> None:
     assert klass.default_interface.__name__ == "IFileSystem3"
     module = gencache.GetModuleForProgID("Scripting.FileSystemObject")
     assert module.constants.ForWriting == 2
-    assert module.CLSID == pywintypes.IID(SCRIPTING)
+    assert pywintypes.IID(SCRIPTING) == module.CLSID
     assert (pywintypes.IID(SCRIPTING), 0, 1, 0) in gencache.GetGeneratedInfos()
     name = gencache.GetGeneratedFileName(SCRIPTING, 0, 1, 0)
     assert name == SCRIPTING[1:-1] + "x0x1x0"

@@ -203,8 +203,10 @@ class ScriptingDictionary(Policy):
         if flags & _PUT:
             if len(args) != 2:
                 raise COMException(scode=DISP_E_BADPARAMCOUNT)
-            with self._lock:
-                self._items[self._filed(args[0])] = (args[0], args[1])
+            with self._lock:  # an existing key keeps its spelling (TextCompare: its case)
+                filed = self._filed(args[0])
+                kept = self._items.get(filed)
+                self._items[filed] = (args[0] if kept is None else kept[0], args[1])
             return None
         if len(args) != 1:
             raise COMException(scode=DISP_E_BADPARAMCOUNT)
