@@ -45,21 +45,17 @@ class PyITypeInfo:
     def GetTypeAttr(self) -> PyTYPEATTR:
         attr = self._info.attributes()
         record = PyTYPEATTR()
-        record.iid = IID(attr.guid)
-        record.lcid = attr.lcid
-        record.memidConstructor = attr.constructor
-        record.memidDestructor = attr.destructor
-        record.cbSizeInstance = attr.instance_size
-        record.typekind = attr.kind
-        record.cFuncs = attr.func_count
-        record.cVars = attr.var_count
-        record.cImplTypes = attr.impl_count
-        record.cbSizeVft = attr.vtable_size
-        record.cbAlignment = attr.alignment
-        record.wTypeFlags = attr.flags
-        record.wMajorVerNum, record.wMinorVerNum = attr.version
-        record.tdescAlias = attr.alias
-        record.idldescType = (0, 0)
+        fields = {
+            "iid": IID(attr.guid), "lcid": attr.lcid, "memidConstructor": attr.constructor,
+            "memidDestructor": attr.destructor, "cbSizeInstance": attr.instance_size,
+            "typekind": attr.kind, "cFuncs": attr.func_count, "cVars": attr.var_count,
+            "cImplTypes": attr.impl_count, "cbSizeVft": attr.vtable_size,
+            "cbAlignment": attr.alignment, "wTypeFlags": attr.flags,
+            "wMajorVerNum": attr.version[0], "wMinorVerNum": attr.version[1],
+            "tdescAlias": attr.alias, "idldescType": (0, 0),
+        }  # fmt: skip
+        for name, value in fields.items():
+            setattr(record, name, value)
         return record
 
     def GetFuncDesc(self, index: int, /) -> PyFUNCDESC:
@@ -80,11 +76,12 @@ class PyITypeInfo:
     def GetVarDesc(self, index: int, /) -> PyVARDESC:
         desc = self._info.variable(operator.index(index))
         record = PyVARDESC()
-        record.memid = desc.memid
-        record.value = desc.value
-        record.elemdescVar = desc.element
-        record.wVarFlags = desc.flags
-        record.varkind = desc.kind
+        fields = {
+            "memid": desc.memid, "value": desc.value, "elemdescVar": desc.element,
+            "wVarFlags": desc.flags, "varkind": desc.kind,
+        }  # fmt: skip
+        for name, value in fields.items():
+            setattr(record, name, value)
         return record
 
     def GetNames(self, memid: int, /) -> tuple[str, ...]:

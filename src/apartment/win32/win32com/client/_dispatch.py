@@ -6,6 +6,7 @@ from typing import Any
 
 from apartment import com
 from apartment.com import DispatchClient, InterfacePointer
+from apartment.errors import ComError
 from apartment.win32 import pythoncom
 from apartment.win32._interfaces import PyIDispatch
 from apartment.win32.pywintypes import PyIID
@@ -92,6 +93,6 @@ def generated_class(pointer: PyIDispatch, resultCLSID: object = None) -> type | 
         return None  # nothing generated: no need to ask for type information
     try:
         iid = pointer.type_info().attributes().guid
-    except (com.ComError, AttributeError):
+    except (ComError, AttributeError):
         return None
     return CLSIDToClass.GetClass(iid) if CLSIDToClass.HasClass(iid) else None
