@@ -261,3 +261,15 @@ def test_the_regexp_library_generates_too() -> None:
     assert [type(m).__name__ for m in found] == ["IMatch2", "IMatch2"]
     assert [m.FirstIndex for m in found] == [1, 4]
     assert matches.Item(0).SubMatches.Item(0) == "b"
+
+
+@pytest.mark.usefixtures("generated")
+def test_cast_to_gives_another_interface_of_the_same_library() -> None:
+    fso = gencache.EnsureDispatch("Scripting.FileSystemObject")
+    base = win32com.client.CastTo(fso, "IFileSystem")
+    assert type(base).__name__ == "IFileSystem"
+    assert base.FolderExists(gencache.GetGeneratePath())
+    late = win32com.client.Dispatch("Scripting.Dictionary")
+    assert type(win32com.client.CastTo(late, "IDictionary")).__name__ == "IDictionary"
+    with pytest.raises(ValueError, match="NoSuchInterface"):
+        win32com.client.CastTo(fso, "NoSuchInterface")
