@@ -273,3 +273,16 @@ def test_cast_to_gives_another_interface_of_the_same_library() -> None:
     assert type(win32com.client.CastTo(late, "IDictionary")).__name__ == "IDictionary"
     with pytest.raises(ValueError, match="NoSuchInterface"):
         win32com.client.CastTo(fso, "NoSuchInterface")
+
+
+def test_type_iids_name_the_type_information_types() -> None:
+    for iid, name in (
+        (pythoncom.IID_ITypeInfo, "PyITypeInfo"),
+        (pythoncom.IID_ITypeLib, "PyITypeLib"),
+        (pythoncom.IID_ITypeComp, "PyITypeComp"),
+    ):
+        assert pythoncom.TypeIIDs[iid].__name__ == name
+    library = scripting()
+    assert isinstance(library, pythoncom.TypeIIDs[pythoncom.IID_ITypeLib])
+    assert isinstance(library.GetTypeInfo(0), pythoncom.TypeIIDs[pythoncom.IID_ITypeInfo])
+    assert isinstance(library.GetTypeComp(), pythoncom.TypeIIDs[pythoncom.IID_ITypeComp])
