@@ -286,3 +286,14 @@ def test_type_iids_name_the_type_information_types() -> None:
     assert isinstance(library, pythoncom.TypeIIDs[pythoncom.IID_ITypeLib])
     assert isinstance(library.GetTypeInfo(0), pythoncom.TypeIIDs[pythoncom.IID_ITypeInfo])
     assert isinstance(library.GetTypeComp(), pythoncom.TypeIIDs[pythoncom.IID_ITypeComp])
+
+
+def test_invoke_types_leaves_trailing_missing_arguments_out() -> None:
+    pointer = win32com.client.Dispatch("Scripting.Dictionary")._oleobj_
+    byref_variant = (pythoncom.VT_BYREF | pythoncom.VT_VARIANT, 1)
+    optional = (pythoncom.VT_BYREF | pythoncom.VT_VARIANT, 17)  # in, optional, no default
+    types = (byref_variant, byref_variant, optional, optional)
+    add = (1, 0, pythoncom.DISPATCH_METHOD, (pythoncom.VT_VOID, 0), types)
+    pointer.InvokeTypes(*add, "k", "v", pythoncom.Missing, pythoncom.Missing)
+    count = pointer.InvokeTypes(2, 0, pythoncom.DISPATCH_PROPERTYGET, (pythoncom.VT_I4, 0), ())
+    assert count == 1

@@ -112,6 +112,12 @@ class PyIDispatch(PyIUnknown, DispatchPointer):
         self, dispid: int, lcid: int, flags: int, resultType: object, argTypes: object,
         *args: Any,  # noqa: ANN401
     ) -> Any:  # noqa: ANN401  # fmt: skip
+        # pythoncom.Missing is an argument left out (makepy's optional ones): trailing ones
+        # are not sent, one before a given argument goes as "not found"
+        while args and args[-1] is com.MISSING:
+            args = args[:-1]
+        if any(a is com.MISSING for a in args):
+            args = tuple(com.ARG_NOT_FOUND if a is com.MISSING else a for a in args)
         return self.invoke(operator.index(dispid), operator.index(flags), *args)
 
     def GetTypeInfoCount(self) -> int:
