@@ -47,7 +47,10 @@ _NO_CERTIFICATES = "needs X.509 parsing and certificate stores (CryptQueryObject
 _PYTHONWIN = "needs Pythonwin's dde module (MFC's DDE, over win32ui)"
 _TESTALL = "runs every test of its folder: each runs on its own here"
 _PYCOMTEST = "needs PyCOMTest.dll (pywin32's C++ test servers) and its type library"
-_NO_TYPELIB = "needs type libraries (makepy): none is read or registered here"
+_NO_TYPELIB = (
+    "needs win32com.client.makepy and selecttlb (every registered type library, read from "
+    "files): only the system classes' libraries are registered here, described"
+)
 _OFFICE = "needs Microsoft Office (Access, Exchange, Word, Excel or Outlook)"
 _NO_RUPOLE = "pywintypes.error: (1722, 'LsaOpenPolicy', 'The RPC server is unavailable.')"
 # InternetExplorer.Application, a LocalServer that fires DWebBrowserEvents2 from its own thread
@@ -309,8 +312,9 @@ FILES = [
         ),
     ),
     # s21-comtests: pywin32's COM tests of Windows' own servers, in Python. Those that need
-    # type information are skipped below: no type library is read or registered here, so
-    # gencache.EnsureDispatch/EnsureModule and makepy cannot run.
+    # other type libraries than the system classes' are skipped below: only those are
+    # registered here (described, no type library file is read), and makepy's own script
+    # (win32com.client.makepy, selecttlb) is not in the facade.
     # VBScript.RegExp: a system class (apartment.com._regexp); testGenerated (EnsureDispatch)
     # passes here, where its type library is described (Wine's real pywin32 fails it)
     File("win32com/test/testvbscript_regexp.py", "unittest"),
