@@ -29,7 +29,7 @@ LIBRARY = Library(
     "Scripting",
     "{420B2830-E718-11CF-893D-00A0C9054228}",
     (1, 0),
-    doc=None,
+    doc="Microsoft Scripting Runtime",  # Windows' helpstring (Wine's library has none)
     flags=8,
     path="C:\\windows\\system32\\scrrun.dll",
     types=(
