@@ -91,3 +91,14 @@ def test_mta_threads_at_once_lose_no_key_and_add_none_twice(switch: float | None
     assert count == threads * per_thread // 2 + 1  # the even keys, and "shared" once
     assert codes == [KEY_EXISTS]
     assert failures == threads * per_thread - 1
+
+
+def test_putting_an_item_keeps_the_spelling_of_its_existing_key() -> None:
+    def body() -> tuple[Any, ...]:
+        d = com.DispatchClient(com.create_object("Scripting.Dictionary"))
+        d.CompareMode = 1  # TextCompare: "Started" and "started" are one key
+        d.Add("Started", 1)
+        d._pointer.invoke(0, 4, "started", 2)  # Item("started") = 2: a property put
+        return tuple(d.Keys()), d.Item("STARTED")
+
+    assert in_apartment(body) == (("Started",), 2)

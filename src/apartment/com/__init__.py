@@ -153,6 +153,11 @@ from ._lockbytes import LockBytesPointer as LockBytesPointer
 from ._lockbytes import memory_lock_bytes as memory_lock_bytes
 from ._lresult import lresult_from_object as lresult_from_object
 from ._lresult import object_from_lresult as object_from_lresult
+from ._makepy import CoClassPlan as CoClassPlan
+from ._makepy import InterfacePlan as InterfacePlan
+from ._makepy import LibraryPlan as LibraryPlan
+from ._makepy import MemberPlan as MemberPlan
+from ._makepy import plan_library as plan_library
 from ._marshal import CLSID_STD_GLOBAL_INTERFACE_TABLE as CLSID_STD_GLOBAL_INTERFACE_TABLE
 from ._marshal import MSHLFLAGS_NORMAL as MSHLFLAGS_NORMAL
 from ._marshal import MSHLFLAGS_TABLESTRONG as MSHLFLAGS_TABLESTRONG
@@ -299,10 +304,19 @@ from ._typed import PersistStreamPointer as PersistStreamPointer
 from ._typed import PropertyBagPointer as PropertyBagPointer
 from ._typed import StreamPointer as StreamPointer
 from ._typed_values import Variant as Variant
+from ._typeinfo import FuncDesc as FuncDesc
+from ._typeinfo import LibAttr as LibAttr
+from ._typeinfo import TypeAttr as TypeAttr
+from ._typeinfo import TypeInfo as TypeInfo
+from ._typeinfo import TypeLibrary as TypeLibrary
+from ._typeinfo import VarDesc as VarDesc
 from ._typelibs import IID_ITYPEINFO as IID_ITYPEINFO
+from ._typelibs import IID_ITYPELIB as IID_ITYPELIB
+from ._typelibs import described_type as described_type
 from ._typelibs import find_type_library as find_type_library
 from ._typelibs import load_type_library as load_type_library
 from ._typelibs import record_from_type_info as record_from_type_info
+from ._typelibs import type_library_path as type_library_path
 from ._typelibs import unregister_type_library as unregister_type_library
 from ._url_moniker import MKSYS_URLMONIKER as MKSYS_URLMONIKER
 from ._url_moniker import url_moniker as url_moniker
@@ -604,6 +618,21 @@ __all__ = [
     "IID_ITYPEINFO",
     "record_from_type_info",
     "unregister_type_library",
+    # s27-typeinfo: type information of the system classes' type libraries
+    "IID_ITYPELIB",
+    "FuncDesc",
+    "LibAttr",
+    "TypeAttr",
+    "TypeInfo",
+    "TypeLibrary",
+    "VarDesc",
+    "described_type",
+    "type_library_path",
+    "CoClassPlan",
+    "InterfacePlan",
+    "LibraryPlan",
+    "MemberPlan",
+    "plan_library",
     "lresult_from_object",
     "object_from_lresult",
     "load_from_storage",

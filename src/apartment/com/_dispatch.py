@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, overload
 
-from ..errors import NotInitializedError
+from ..errors import DISP_E_BADINDEX, ComError, NotInitializedError
 from ._apartment import Apartment, current_apartment, neutral
 from ._faces import set_interface_class
 from ._gateway import Gateway
@@ -24,6 +24,8 @@ from ._variant import to_variants
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+    from ._typeinfo import TypeInfo
 
 __all__ = ["DispatchPointer", "DispatchExPointer", "wrap", "unwrap", "unwrap_policy"]
 
@@ -71,6 +73,33 @@ class DispatchPointer(InterfacePointer):
             invoke_by_reference(self._gateway(), dispid, flags, args, result_wanted=False)
             return
         self._gateway().invoke(dispid, flags, args)
+
+    def _type_info(self) -> TypeInfo | None:
+        try:
+            ask = self._gateway().type_info
+        except AttributeError:  # an object of another process: its type information stays there
+            return None
+        info: TypeInfo | None = ask()
+        return info
+
+    def type_info_count(self) -> int:
+        """1 if the object gives type information, else 0 (GetTypeInfoCount)."""
+        return 0 if self._type_info() is None else 1
+
+    def type_info(self, index: int = 0) -> TypeInfo:
+        """The object's type information (GetTypeInfo): its default interface's description.
+
+        Raises:
+            ComError: DISP_E_BADINDEX: ``index`` is not 0, or the object has none (a Python
+                server without a type library).
+        """
+        info = self._type_info() if index == 0 else None
+        if info is None:
+            raise ComError.from_hresult(
+                DISP_E_BADINDEX,
+                "the object has no type information" if index == 0 else f"no type info {index}",
+            )
+        return info
 
 
 class DispatchExPointer(DispatchPointer):

@@ -85,6 +85,8 @@ def _sources(spec: str, *, folders: bool) -> list[str]:
 class FileSystemObject:
     """IFileSystem3: names, tests, files, folders, drives and text streams."""
 
+    _type_info_ = ("{420B2830-E718-11CF-893D-00A0C9054228}", (1, 0), "IFileSystem3")
+
     _reg_clsid_ = CLSID
     _reg_progid_ = PROGID
     _dispid_to_func_: ClassVar[dict[int, str]] = {

@@ -342,6 +342,8 @@ class _Item:
 class File(_Item):
     """IFile: a file by its path; Delete, Copy, Move, OpenAsTextStream."""
 
+    _type_info_ = ("{420B2830-E718-11CF-893D-00A0C9054228}", (1, 0), "IFile")
+
     _public_methods_: ClassVar[list[str]] = ["Delete", "Copy", "Move", "OpenAsTextStream"]
     _dispid_to_func_: ClassVar[dict[int, str]] = {
         1200: "Delete", 1202: "Copy", 1204: "Move", 1100: "OpenAsTextStream",
@@ -381,6 +383,8 @@ class File(_Item):
 
 class Folder(_Item):
     """IFolder: a folder by its path; Files, SubFolders, IsRootFolder, CreateTextFile..."""
+
+    _type_info_ = ("{420B2830-E718-11CF-893D-00A0C9054228}", (1, 0), "IFolder")
 
     _missing: ClassVar[int] = PATH_NOT_FOUND
     _public_attrs_: ClassVar[list[str]] = [
@@ -523,9 +527,13 @@ class _Collection:
 class Files(_Collection):
     """IFileCollection: the files of a folder, in name order."""
 
+    _type_info_ = ("{420B2830-E718-11CF-893D-00A0C9054228}", (1, 0), "IFileCollection")
+
 
 class Folders(_Collection):
     """IFolderCollection: the folders of a folder, in name order; Add(name) makes one."""
+
+    _type_info_ = ("{420B2830-E718-11CF-893D-00A0C9054228}", (1, 0), "IFolderCollection")
 
     _missing: ClassVar[int] = PATH_NOT_FOUND
     _public_methods_: ClassVar[list[str]] = ["Add"]
@@ -550,6 +558,8 @@ class Folders(_Collection):
 
 class Drive:
     """IDrive: the one drive, the root ``/``."""
+
+    _type_info_ = ("{420B2830-E718-11CF-893D-00A0C9054228}", (1, 0), "IDrive")
 
     _public_methods_: ClassVar[list[str]] = []
     _public_attrs_: ClassVar[list[str]] = [
@@ -615,6 +625,8 @@ class Drive:
 
 class Drives:
     """IDriveCollection: the one drive."""
+
+    _type_info_ = ("{420B2830-E718-11CF-893D-00A0C9054228}", (1, 0), "IDriveCollection")
 
     _public_methods_: ClassVar[list[str]] = []
     _public_attrs_: ClassVar[list[str]] = ["Item", "Count"]

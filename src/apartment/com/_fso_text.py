@@ -63,6 +63,8 @@ def open_stream(path: str, mode: int, fmt: int) -> TextStream:
 class TextStream:
     """ITextStream: Line, Column, AtEndOfStream/Line; Read*, Write*, Skip*, Close."""
 
+    _type_info_ = ("{420B2830-E718-11CF-893D-00A0C9054228}", (1, 0), "ITextStream")
+
     _public_methods_: ClassVar[list[str]] = [
         "Read", "ReadLine", "ReadAll", "Write", "WriteLine", "WriteBlankLines", "Skip",
         "SkipLine", "Close",

@@ -21,10 +21,12 @@ from ._policy import FIRST_DISPID
 from ._returns import RETURNS
 from ._server_errors import dispatch_error, native_error
 from ._typed_values import write_back
+from ._typelibs import described_type
 from ._variant import SCALARS, result_of
 
 if TYPE_CHECKING:
     from ._policy import Policy
+    from ._typeinfo import TypeInfo
 
 __all__ = ["Gateway", "declared_events"]
 
@@ -76,6 +78,9 @@ class Gateway:
             return None
         if any(self._implements(derived) for derived in DERIVED_IIDS.get(iid, ())):
             return None  # a base of an interface it implements (IPersist of IPersistStream)
+        info = self.type_info()
+        if info is not None and iid in info.interface_iids():
+            return None  # its dual interface, as its type information describes it
         raise NoInterfaceError(f"{type(self.policy.obj).__name__} does not implement {iid}")
 
     def _implements(self, iid: str) -> bool:
@@ -158,6 +163,20 @@ class Gateway:
                 f"{type(obj).__name__} fires no events: it lists no _connect_interfaces_"
             )
         return iid_text(interfaces[0]), declared_events(obj)
+
+    def type_info(self) -> TypeInfo | None:
+        """The type information of the object (IDispatch::GetTypeInfo), None without any.
+
+        A class names it with ``_type_info_ = (libid, (major, minor), type name)``: a type of
+        a registered library (:func:`~._typelibs.described_type`).
+        """
+        spec = getattr(self.policy.obj, "_type_info_", None)
+        if spec is None:  # a policy that is its own object (Scripting.Dictionary)
+            spec = getattr(self.policy, "_type_info_", None)
+        if spec is None:
+            return None
+        libid, version, name = spec
+        return described_type(libid, version, name)
 
     def get_dispid(self, name: str, flags: int) -> int:
         """IDispatchEx::GetDispID."""

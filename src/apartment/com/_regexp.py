@@ -94,9 +94,13 @@ class _ReadOnlyList:
 class SubMatches(_ReadOnlyList):
     """The groups of one match: strings, or None (VT_EMPTY) for a group that did not take part."""
 
+    _type_info_ = ("{3F4DACA7-160D-11D2-A8E9-00104B365C9F}", (5, 5), "ISubMatches")
+
 
 class Match:
     """One match: Value (the default member), FirstIndex (from 0), Length, SubMatches."""
+
+    _type_info_ = ("{3F4DACA7-160D-11D2-A8E9-00104B365C9F}", (5, 5), "IMatch2")
 
     _public_methods_: ClassVar[list[str]] = []
     _public_attrs_: ClassVar[list[str]] = ["Value", "FirstIndex", "Length", "SubMatches"]
@@ -124,12 +128,16 @@ class Match:
 class MatchCollection(_ReadOnlyList):
     """The matches Execute found, in order: each a Match object."""
 
+    _type_info_ = ("{3F4DACA7-160D-11D2-A8E9-00104B365C9F}", (5, 5), "IMatchCollection2")
+
     def _wrap(self, item: object) -> object:
         return wrap(item)
 
 
 class RegExp:
     """VBScript.RegExp: a pattern and its flags, and Execute, Test and Replace on a string."""
+
+    _type_info_ = ("{3F4DACA7-160D-11D2-A8E9-00104B365C9F}", (5, 5), "IRegExp2")
 
     _reg_clsid_ = CLSID
     _reg_progid_ = PROGID

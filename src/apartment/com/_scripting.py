@@ -128,6 +128,8 @@ def _number_hash(number: float) -> int:
 class ScriptingDictionary(Policy):
     """Scripting.Dictionary: keys in the order added, compared as VARIANTs (its own policy)."""
 
+    _type_info_ = ("{420B2830-E718-11CF-893D-00A0C9054228}", (1, 0), "IDictionary")
+
     def __init__(self) -> None:
         super().__init__(None)
         self._lock = threading.Lock()
@@ -201,8 +203,10 @@ class ScriptingDictionary(Policy):
         if flags & _PUT:
             if len(args) != 2:
                 raise COMException(scode=DISP_E_BADPARAMCOUNT)
-            with self._lock:
-                self._items[self._filed(args[0])] = (args[0], args[1])
+            with self._lock:  # an existing key keeps its spelling (TextCompare: its case)
+                filed = self._filed(args[0])
+                kept = self._items.get(filed)
+                self._items[filed] = (args[0] if kept is None else kept[0], args[1])
             return None
         if len(args) != 1:
             raise COMException(scode=DISP_E_BADPARAMCOUNT)

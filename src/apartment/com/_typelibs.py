@@ -1,31 +1,71 @@
-"""Registered type libraries: the class registry holds none.
+"""Registered type libraries: the system classes' libraries, described, not read from files.
 
 On Windows a type library is registered under HKEY_CLASSES_ROOT (its TypeLib key) by its LIBID,
 version and locale; LoadRegTypeLib, QueryPathOfRegTypeLib and GetRecordFromGuids look it up
-there and fail with TYPE_E_LIBNOTREGISTERED when it is not. The class registry of this
-library keeps classes only (Python servers have no type libraries, and no type library file
-can be read here), so every such lookup fails that way, naming why.
+there and fail with TYPE_E_LIBNOTREGISTERED when it is not. Registered here are the libraries
+of the system classes this package ships, as Windows installs them: Scripting (scrrun.dll),
+IWshRuntimeLibrary (wshom.ocx), VBScript_RegExp_55 (vbscript.dll) and the OLE Automation
+library (stdole2.tlb). They are descriptions (:mod:`._typedesc`), built into
+:class:`~._typeinfo.TypeLibrary` objects on first use. Python servers register none.
+
+No type library *file* format is read: LoadTypeLib knows a system library by its file's name
+(``scrrun.dll``, the path QueryPathOfRegTypeLib gives...) and fails with
+TYPE_E_CANTLOADLIBRARY for any other file.
+
+Any thread may call these; a library is built once (under a lock) and shared.
 """
 
 from __future__ import annotations
 
+import importlib
+import threading
 from typing import TYPE_CHECKING, NoReturn
 
 from ..errors import E_INVALIDARG, TYPE_E_CANTLOADLIBRARY, TYPE_E_LIBNOTREGISTERED, ComError
 from ._iids import iid_text
+from ._typeinfo import TypeInfo, TypeLibrary, stdole_library
 
 if TYPE_CHECKING:
     from ._pointer import InterfacePointer
 
 __all__ = [
     "IID_ITYPEINFO",
+    "IID_ITYPELIB",
+    "described_type",
     "find_type_library",
     "load_type_library",
     "record_from_type_info",
+    "type_library_path",
     "unregister_type_library",
 ]
 
 IID_ITYPEINFO = "{00020401-0000-0000-C000-000000000046}"
+IID_ITYPELIB = "{00020402-0000-0000-C000-000000000046}"
+
+# LIBID -> the module describing it (its LIBRARY), or "" for stdole's (built in _typeinfo)
+_SYSTEM = {
+    "{420B2830-E718-11CF-893D-00A0C9054228}": "_typelib_scrrun",
+    "{F935DC20-1CF0-11D0-ADB9-00C04FD58A0B}": "_typelib_wshom",
+    "{3F4DACA7-160D-11D2-A8E9-00104B365C9F}": "_typelib_regexp",
+    "{00020430-0000-0000-C000-000000000046}": "",
+}
+_BUILT: dict[str, TypeLibrary] = {}
+_LOCK = threading.Lock()
+
+
+def _library(libid: str) -> TypeLibrary:
+    """The system library ``libid`` (a key of _SYSTEM), built on first use."""
+    with _LOCK:
+        library = _BUILT.get(libid)
+        if library is None:
+            module = _SYSTEM[libid]
+            if module:
+                desc = importlib.import_module(f"{__package__}.{module}").LIBRARY
+                library = TypeLibrary(desc)
+            else:
+                library = stdole_library()
+            _BUILT[libid] = library
+        return library
 
 
 def _check_numbers(*values: object) -> None:
@@ -34,34 +74,79 @@ def _check_numbers(*values: object) -> None:
             raise TypeError(f"an int is required, not {type(value).__name__}")
 
 
-def find_type_library(libid: object, major: int, minor: int, lcid: int) -> NoReturn:
-    """Look up a registered type library (LoadRegTypeLib, QueryPathOfRegTypeLib).
-
-    Raises:
-        ComError: TYPE_E_LIBNOTREGISTERED, always: no type library is registered here.
-        TypeError: ``libid`` is not an IID; a version or locale that is no int.
-        ClassStringError: a malformed LIBID string (CO_E_CLASSSTRING).
-    """
+def _registered(libid: object, major: int, minor: int, lcid: int) -> TypeLibrary:
     text = iid_text(libid)
     _check_numbers(major, minor, lcid)
+    if text in _SYSTEM:
+        library = _library(text)
+        have_major, have_minor = library.description.version
+        # Windows: the same major version, and a minor one at least the one asked for; any
+        # locale falls back to the library's (neutral) one
+        if have_major == major and have_minor >= minor:
+            return library
     raise ComError.from_hresult(
         TYPE_E_LIBNOTREGISTERED,
-        f"type library {text} {major}.{minor} (locale {lcid}) is not registered: the class "
-        "registry of apartment holds no type libraries",
+        f"type library {text} {major}.{minor} (locale {lcid}) is not registered: only the "
+        "system classes' libraries are (Python servers register none)",
     )
 
 
-def load_type_library(path: str) -> NoReturn:
-    """Load a type library file (LoadTypeLib): no type library format is read here.
+def find_type_library(libid: object, major: int, minor: int, lcid: int) -> TypeLibrary:
+    """Look up a registered type library (LoadRegTypeLib).
 
     Raises:
-        ComError: TYPE_E_CANTLOADLIBRARY, for any path (a missing file too, as Windows).
+        ComError: TYPE_E_LIBNOTREGISTERED: no such library, or not in that version.
+        TypeError: ``libid`` is not an IID; a version or locale that is no int.
+        ClassStringError: a malformed LIBID string (CO_E_CLASSSTRING).
+    """
+    return _registered(libid, major, minor, lcid)
+
+
+def type_library_path(libid: object, major: int, minor: int, lcid: int) -> str:
+    """Where a registered type library is (QueryPathOfRegTypeLib): Windows' path for it.
+
+    :func:`load_type_library` loads that path. Raises as :func:`find_type_library`.
+    """
+    return _registered(libid, major, minor, lcid).description.path
+
+
+def described_type(libid: str, version: tuple[int, int], name: str) -> TypeInfo:
+    """The type ``name`` of a system library: what a system class's GetTypeInfo answers."""
+    info = _registered(libid, *version, 0).type_info_by_name(name)
+    if info is None:  # pragma: no cover - a class names a type its library lacks
+        raise LookupError(f"{name} is not in type library {libid}")
+    return info
+
+
+def _file_name(path: str) -> str:
+    """A library path's file part, lower-cased (``vbscript.dll`` then a resource index: ``3``)."""
+    parts = path.replace("/", "\\").lower().split("\\")
+    if len(parts) > 1 and parts[-1].isdigit():
+        return "\\".join(parts[-2:])
+    return parts[-1]
+
+
+def load_type_library(path: str) -> TypeLibrary:
+    """Load a type library file (LoadTypeLib): a system library, known by its file name.
+
+    Raises:
+        ComError: TYPE_E_CANTLOADLIBRARY for any other path (a missing file too, as
+            Windows): no type library file format is read here.
         TypeError: ``path`` is not a str.
     """
     if not isinstance(path, str):
         raise TypeError(f"a type library's path is a str, not {type(path).__name__}")
+    wanted = _file_name(path)
+    for libid, module in _SYSTEM.items():
+        library = _library(libid)
+        if wanted and _file_name(library.description.path) == wanted:
+            return library
+        if not module and wanted == "stdole2.tlb":  # pragma: no cover - matched above
+            return library
     raise ComError.from_hresult(
-        TYPE_E_CANTLOADLIBRARY, f"cannot load {path!r}: no type library file is read here"
+        TYPE_E_CANTLOADLIBRARY,
+        f"cannot load {path!r}: no type library file is read here (only the system "
+        "libraries, by their file names)",
     )
 
 

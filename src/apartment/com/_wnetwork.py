@@ -27,6 +27,8 @@ _FIRST = 0x60020000  # wshom's type library numbers the properties from here
 class WshNetwork:
     """IWshNetwork2: the user, the computer and (refused) network drives and printers."""
 
+    _type_info_ = ("{F935DC20-1CF0-11D0-ADB9-00C04FD58A0B}", (1, 0), "IWshNetwork2")
+
     _reg_clsid_ = CLSID
     _reg_progid_ = PROGID
     _dispid_to_get_: ClassVar[dict[int, str]] = {

@@ -123,6 +123,8 @@ class _Registry:
 class Environment:
     """WshEnvironment: one kind of environment's variables."""
 
+    _type_info_ = ("{F935DC20-1CF0-11D0-ADB9-00C04FD58A0B}", (1, 0), "IWshEnvironment")
+
     _public_methods_: ClassVar[list[str]] = ["Item", "Count", "Remove"]
     _public_attrs_: ClassVar[list[str]] = ["Item", "length"]
     _readonly_attrs_: ClassVar[list[str]] = ["length"]
@@ -190,6 +192,8 @@ class Environment:
 
 class SpecialFolders:
     """WshCollection of the special folders: Item(name), Count, enumeration of paths."""
+
+    _type_info_ = ("{F935DC20-1CF0-11D0-ADB9-00C04FD58A0B}", (1, 0), "IWshCollection")
 
     _public_methods_: ClassVar[list[str]] = ["Item", "Count"]
     _public_attrs_: ClassVar[list[str]] = ["Item", "length"]

@@ -228,6 +228,8 @@ class PipeStream:
 class ScriptExec:
     """WshScriptExec: a started program, its status, exit code, id and pipes."""
 
+    _type_info_ = ("{F935DC20-1CF0-11D0-ADB9-00C04FD58A0B}", (1, 0), "IWshExec")
+
     _public_methods_: ClassVar[list[str]] = ["Terminate"]
     _public_attrs_: ClassVar[list[str]] = [
         "Status", "StdIn", "StdOut", "StdErr", "ProcessID", "ExitCode",

@@ -109,6 +109,8 @@ class _ShortcutFile:
 class Shortcut(_ShortcutFile):
     """WshShortcut: a ``.lnk`` (our INI format): target, arguments, folder, style..."""
 
+    _type_info_ = ("{F935DC20-1CF0-11D0-ADB9-00C04FD58A0B}", (1, 0), "IWshShortcut")
+
     _fields: ClassVar[dict[str, str | int]] = {
         "Arguments": "", "Description": "", "Hotkey": "", "IconLocation": ",0",
         "RelativePath": "", "TargetPath": "", "WindowStyle": 1, "WorkingDirectory": "",
@@ -140,6 +142,8 @@ class UrlShortcut(_ShortcutFile):
 
 class WshShell:
     """IWshShell3: see the module docstring."""
+
+    _type_info_ = ("{F935DC20-1CF0-11D0-ADB9-00C04FD58A0B}", (1, 0), "IWshShell3")
 
     _reg_clsid_ = CLSID
     _reg_progid_ = PROGID

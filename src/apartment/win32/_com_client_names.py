@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from .. import com
 from ._com_more_names import GetRecordFromGuids
@@ -36,9 +36,11 @@ class com_record:  # noqa: N801 - pywin32's name
 com_record.__module__ = "pythoncom"
 
 
-def LoadTypeLib(libFileName: str, /) -> NoReturn:
-    """Load a type library file: none can be read here (TYPE_E_CANTLOADLIBRARY)."""
-    com.load_type_library(libFileName)
+def LoadTypeLib(libFileName: str, /) -> Any:  # noqa: ANN401
+    """Load a type library file: a system library by its file's name (see the core)."""
+    from ._typeinfo_faces import PyITypeLib
+
+    return PyITypeLib(com.load_type_library(libFileName))
 
 
 def RegisterTypeLib(typelib: object, fullPath: str, lcid: object = None, /) -> NoReturn:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any, NoReturn
 
 from .. import com
+from ..errors import ComError
 from ._cancellation import *  # noqa: F403 - its names are this module's
 from ._cancellation import __all__ as _cancellation_names
 from ._com_constants import *  # noqa: F403 - its names are this module's
@@ -102,21 +103,30 @@ def CoGetObject(name: object, bindOpts: object = None, iid: object = None, /) ->
     return com.get_object(name, com.IID_IUNKNOWN if iid is None else iid)
 
 
-def LoadRegTypeLib(iid: object, versionMajor: int, versionMinor: int, lcid: int, /) -> NoReturn:
-    """A registered type library: none is (TYPE_E_LIBNOTREGISTERED; see the core)."""
-    com.find_type_library(iid, versionMajor, versionMinor, lcid)
+def LoadRegTypeLib(iid: object, versionMajor: int, versionMinor: int, lcid: int, /) -> Any:  # noqa: ANN401
+    """A registered type library (the system classes' only; TYPE_E_LIBNOTREGISTERED else)."""
+    from ._typeinfo_faces import PyITypeLib
+
+    return PyITypeLib(com.find_type_library(iid, versionMajor, versionMinor, lcid))
 
 
-def QueryPathOfRegTypeLib(
-    iid: object, versionMajor: int, versionMinor: int, lcid: int, /
-) -> NoReturn:
-    """The path of a registered type library: none is (TYPE_E_LIBNOTREGISTERED)."""
-    com.find_type_library(iid, versionMajor, versionMinor, lcid)
+def QueryPathOfRegTypeLib(iid: object, versionMajor: int, versionMinor: int, lcid: int, /) -> str:
+    """The path of a registered type library (TYPE_E_LIBNOTREGISTERED for others)."""
+    return com.type_library_path(iid, versionMajor, versionMinor, lcid)
+
+
+_TYPE_E_WRONGTYPEKIND = -2147319766  # 0x8002802A
 
 
 def GetRecordFromGuids(
     iid: object, verMajor: int, verMinor: int, lcid: int, infoIID: object, data: object = None, /
 ) -> NoReturn:
-    """A record of a registered type library: none is (TYPE_E_LIBNOTREGISTERED)."""
+    """A record of a registered type library: the system libraries describe none.
+
+    An unregistered library is TYPE_E_LIBNOTREGISTERED; a type the library lacks
+    TYPE_E_ELEMENTNOTFOUND; a type that is no record TYPE_E_WRONGTYPEKIND.
+    """
     com.iid_text(infoIID)
-    com.find_type_library(iid, verMajor, verMinor, lcid)
+    library = com.find_type_library(iid, verMajor, verMinor, lcid)
+    library.type_info_of_guid(infoIID)
+    raise ComError.from_hresult(_TYPE_E_WRONGTYPEKIND, "that type is no record")

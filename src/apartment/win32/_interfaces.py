@@ -28,7 +28,7 @@ from ..com import (
     PropertyBagPointer,
     StreamPointer,
 )
-from ..errors import DISP_E_BADINDEX, E_NOTIMPL, E_POINTER, ComError
+from ..errors import E_NOTIMPL, E_POINTER, ComError
 from ._adapt import dword
 
 __all__ = [
@@ -112,13 +112,21 @@ class PyIDispatch(PyIUnknown, DispatchPointer):
         self, dispid: int, lcid: int, flags: int, resultType: object, argTypes: object,
         *args: Any,  # noqa: ANN401
     ) -> Any:  # noqa: ANN401  # fmt: skip
+        # pythoncom.Missing is an argument left out (makepy's optional ones): trailing ones
+        # are not sent, one before a given argument goes as "not found"
+        while args and args[-1] is com.MISSING:
+            args = args[:-1]
+        if any(a is com.MISSING for a in args):
+            args = tuple(com.ARG_NOT_FOUND if a is com.MISSING else a for a in args)
         return self.invoke(operator.index(dispid), operator.index(flags), *args)
 
     def GetTypeInfoCount(self) -> int:
-        return 0  # a Python server without a type library has no type information
+        return self.type_info_count()  # 0 for a Python server without a type library
 
     def GetTypeInfo(self, index: int = 0, lcid: int = 0, /) -> Any:  # noqa: ANN401
-        raise ComError.from_hresult(DISP_E_BADINDEX, "a Python server has no type information")
+        from ._typeinfo_faces import PyITypeInfo  # it imports this module's neighbours
+
+        return PyITypeInfo(self.type_info(operator.index(index)))
 
 
 class PyIDispatchEx(PyIDispatch, DispatchExPointer):

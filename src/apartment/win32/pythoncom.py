@@ -110,6 +110,9 @@ from ._storage import StgCreateDocfileOnILockBytes as StgCreateDocfileOnILockByt
 from ._storage import StgOpenStorage as StgOpenStorage
 from ._storage import StgOpenStorageOnILockBytes as StgOpenStorageOnILockBytes
 from ._storage import WriteClassStg as WriteClassStg
+from ._typeinfo_faces import PyITypeComp as _PyITypeComp
+from ._typeinfo_faces import PyITypeInfo as _PyITypeInfo
+from ._typeinfo_faces import PyITypeLib as _PyITypeLib
 from .pywintypes import IID, PyIID, clsid_text
 
 __all__ = [
@@ -238,6 +241,10 @@ TypeIIDs[IID(com.IID_IDROPSOURCE)] = _PyIDropSource
 InterfaceNames: dict[str, PyIID] = {
     cls.__name__[2:]: IID(iid) for iid, cls in TYPE_IIDS.items() if cls.__name__.startswith("PyI")
 }
+# type information: objects of their own, not interface pointers (not in InterfaceNames either)
+TypeIIDs[_com_names.IID_ITypeInfo] = _PyITypeInfo  # type: ignore[assignment]
+TypeIIDs[_com_names.IID_ITypeLib] = _PyITypeLib  # type: ignore[assignment]
+TypeIIDs[_com_names.IID_ITypeComp] = _PyITypeComp  # type: ignore[assignment]
 InterfaceNames["IDropTarget"] = IID(com.IID_IDROPTARGET)
 InterfaceNames["IDropSource"] = IID(com.IID_IDROPSOURCE)
 ServerInterfaces: dict[PyIID, bytes] = {

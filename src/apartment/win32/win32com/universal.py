@@ -1,13 +1,13 @@
 """pywin32's ``win32com.universal``: Python implementations of interfaces a type library defines.
 
-``RegisterInterfaces`` reads the interfaces' vtables from a registered type library; none is
-registered here (``apartment.com.find_type_library``), so it fails as pywin32's does for a
-library that is not registered.
+``RegisterInterfaces`` reads the interfaces' vtables from a registered type library. The
+libraries registered here (the system classes', ``apartment.com.find_type_library``)
+describe dispatch interfaces only, called through IDispatch: there is no vtable interface to
+register, and the list of those registered is empty. Any other library fails as pywin32's
+does for a library that is not registered.
 """
 
 from __future__ import annotations
-
-from typing import NoReturn
 
 from apartment import com
 
@@ -16,10 +16,13 @@ __all__ = ["RegisterInterfaces"]
 
 def RegisterInterfaces(
     typelibGUID: object, lcid: int, major: int, minor: int, interface_names: object = None
-) -> NoReturn:
-    """Make the interfaces of a registered type library implementable in Python.
+) -> list[str]:
+    """Make the vtable interfaces of a registered type library implementable in Python.
+
+    Returns the names of those registered: none (see the module docstring).
 
     Raises:
-        pythoncom.com_error: TYPE_E_LIBNOTREGISTERED (no type library is registered here).
+        pythoncom.com_error: TYPE_E_LIBNOTREGISTERED: the library is not registered.
     """
     com.find_type_library(str(typelibGUID), major, minor, lcid)
+    return []

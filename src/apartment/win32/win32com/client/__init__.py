@@ -144,18 +144,34 @@ def WithEvents(disp: Any, user_event_class: type) -> Any:  # noqa: ANN401
 
 
 def CastTo(ob: Any, target: Any, typelib: Any = None) -> Any:  # noqa: ANN401
-    """``ob`` as makepy's class of the interface ``target``: makepy needs a type library.
+    """``ob`` as makepy's class of the interface ``target`` (a name in ``ob``'s library).
+
+    ``ob`` is made early-bound first (``gencache.EnsureDispatch``) if it is not; ``target``
+    names an interface (or coclass: its default interface) of the same type library.
 
     Raises:
         TypeError: ``ob`` has no type information (pywin32's makepy message).
+        ValueError: ``target`` is no interface of that library.
         pythoncom.com_error: ``typelib`` is not registered (TYPE_E_LIBNOTREGISTERED).
     """
+    module = None
     if typelib is not None:
         attr = typelib.GetLibAttr()
-        gencache.MakeModuleForTypelib(attr[0], attr[1], attr[3], attr[4])
-    elif isinstance(target, str) and "CLSID" not in type(ob).__dict__:
-        ob = gencache.EnsureDispatch(ob)  # fails: no type library is generated here
-    raise ValueError(f"The interface name '{target}' is not known for object '{ob!r}'")
+        module = gencache.MakeModuleForTypelib(attr[0], attr[1], attr[3], attr[4])
+    elif isinstance(target, str):
+        if "CLSID" not in type(ob).__dict__:
+            ob = gencache.EnsureDispatch(ob)
+        module = gencache.GetModuleForCLSID(type(ob).CLSID)
+        if module is None or target not in getattr(module, "NamesToIIDMap", {}):
+            raise ValueError(
+                f"The interface name '{target}' does not appear in the same library as "
+                f"object '{ob!r}'"
+            )
+    if module is None or not hasattr(module, str(target)):
+        raise ValueError(f"The interface name '{target}' is not known for object '{ob!r}'")
+    target_class = getattr(module, target)
+    target_class = getattr(target_class, "default_interface", target_class)
+    return target_class(ob)
 
 
 def getevents(clsid: Any) -> Any:  # noqa: ANN401

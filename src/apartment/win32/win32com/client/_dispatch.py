@@ -6,11 +6,14 @@ from typing import Any
 
 from apartment import com
 from apartment.com import DispatchClient, InterfacePointer
+from apartment.errors import ComError
 from apartment.win32 import pythoncom
 from apartment.win32._interfaces import PyIDispatch
 from apartment.win32.pywintypes import PyIID
 
-__all__ = ["CDispatch", "Dispatch", "dispatch_pointer"]
+from . import CLSIDToClass
+
+__all__ = ["CDispatch", "Dispatch", "dispatch_pointer", "generated_class"]
 
 
 class CDispatch(DispatchClient):
@@ -71,4 +74,25 @@ def Dispatch(
         userName = dispatch
     elif userName is None and isinstance(dispatch, DispatchClient):
         userName = dispatch._name
-    return CDispatch(dispatch_pointer(dispatch, clsctx), userName)
+    pointer = dispatch_pointer(dispatch, clsctx)
+    generated = generated_class(pointer, resultCLSID)
+    if generated is not None:
+        return generated(pointer)  # type: ignore[no-any-return]
+    return CDispatch(pointer, userName)
+
+
+def generated_class(pointer: PyIDispatch, resultCLSID: object = None) -> type | None:
+    """The class makepy generated for an object: by ``resultCLSID``, else by its type info.
+
+    pywin32's rule: once a type library's module is generated (``gencache``), Dispatch and
+    the results of generated methods use its classes; None while none is.
+    """
+    if resultCLSID is not None and CLSIDToClass.HasClass(str(resultCLSID)):
+        return CLSIDToClass.GetClass(str(resultCLSID))
+    if not CLSIDToClass.mapCLSIDToClass:
+        return None  # nothing generated: no need to ask for type information
+    try:
+        iid = pointer.type_info().attributes().guid
+    except (ComError, AttributeError):
+        return None
+    return CLSIDToClass.GetClass(iid) if CLSIDToClass.HasClass(iid) else None

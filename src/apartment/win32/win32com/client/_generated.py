@@ -10,17 +10,20 @@ classes: code written against them (a class with ``CLSID``, ``_prop_map_get_``..
 
 from __future__ import annotations
 
+import sys
 from typing import Any, ClassVar
 
 from apartment import com
 from apartment.win32 import pythoncom
 from apartment.win32._interfaces import PyIDispatch
 
-from ._dispatch import CDispatch
+from ._dispatch import CDispatch, generated_class
 
 __all__ = ["VARIANT", "Constants", "constants", "DispatchBaseClass", "CoClassBaseClass"]
 
 _E_NOINTERFACE = -2147467262
+_DISPID_NEWENUM = -4
+_METHOD_OR_GET = 3
 
 
 class VARIANT(com.Variant):
@@ -75,7 +78,16 @@ constants = Constants()
 
 
 def _good_object(obj: object, user: object = None, resultCLSID: object = None) -> Any:  # noqa: ANN401
-    """A result with its interface pointers as late-bound clients (pywin32's rule)."""
+    """A result with its interface pointers as clients (pywin32's rule).
+
+    A pointer becomes the generated class of ``resultCLSID`` (or of its type information)
+    when makepy generated one, else a late-bound client.
+    """
+    if isinstance(obj, com.DispatchPointer):
+        pointer = PyIDispatch.of(obj)
+        generated = generated_class(pointer, resultCLSID)
+        if generated is not None:
+            return generated(pointer)
     return CDispatch._result(obj)
 
 
@@ -105,7 +117,10 @@ class DispatchBaseClass:
         self.__dict__["_oleobj_"] = oobj
 
     def __repr__(self) -> str:
-        return f"<win32com.gen_py.{type(self).__name__} instance at 0x{id(self)}>"
+        module = sys.modules.get(type(self).__module__)
+        doc = (getattr(module, "__doc__", None) or "").strip()
+        where = f"{doc}." if doc else ""
+        return f"<win32com.gen_py.{where}{type(self).__name__} instance at 0x{id(self)}>"
 
     def __eq__(self, other: object) -> bool:
         return bool(self._oleobj_ == getattr(other, "_oleobj_", other))
@@ -121,6 +136,15 @@ class DispatchBaseClass:
     ) -> Any:  # noqa: ANN401  # fmt: skip
         result = self._oleobj_.InvokeTypes(dispid, 0, wFlags, retType, argTypes, *args)
         return _good_object(result, user, resultCLSID)
+
+    def _enumerator_(self) -> Any:  # noqa: ANN401
+        """Iterate the object's _NewEnum: items as clients (generated classes if there are)."""
+        try:
+            found = self._oleobj_.Invoke(_DISPID_NEWENUM, 0, _METHOD_OR_GET, 1)
+            items = found.QueryInterface(pythoncom.IID_IEnumVARIANT)
+        except (pythoncom.com_error, AttributeError):
+            raise TypeError("This object does not support enumeration") from None
+        return (_good_object(item) for item in items)
 
     def __getattr__(self, attr: str) -> Any:  # noqa: ANN401
         args = type(self)._prop_map_get_.get(attr)
