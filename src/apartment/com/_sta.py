@@ -23,6 +23,7 @@ from ..errors import CantCallOutError, DisconnectedError
 from ..kernel.lowlevel import (
     KERNEL_LOCK,
     Waiter,
+    wait_any_forever,
     wait_any_or_readable,
     wait_any_unchecked,
     wake_all,
@@ -198,7 +199,7 @@ def _call_out(
                 inp.arm(_MODAL_MASK, False)
         if finished:
             break
-        result = wait_any_unchecked(waiting)
+        result = wait_any_forever(waiting)
         if result is not None and result.index == 0:
             break
         quit_code = _serve(queue, hwnd, quit_code)
