@@ -30,6 +30,7 @@ from apartment.kernel import (
     wait_any,
 )
 from apartment.kernel import _wait as engine
+from apartment.kernel._core import UNARMED
 from apartment.kernel.lowlevel import KERNEL_LOCK, wait_any_after, wait_any_forever
 from apartment.testing import wait_until_blocked
 
@@ -279,21 +280,25 @@ def test_a_suspended_thread_takes_nothing_until_resumed() -> None:
 
 def test_the_plain_path_runs_no_general_wait(monkeypatch: pytest.MonkeyPatch) -> None:
     general = engine._wait
-    ran_general: list[int] = []
+    inside = threading.local()  # set on the waiting thread for its wait_any_forever only
+    ran_general: list[object] = []
 
     def record(*args: object, **kwargs: object) -> object:
-        ran_general.append(threading.get_native_id())
+        if getattr(inside, "on", False):
+            ran_general.append(args)
         return general(*args, **kwargs)  # type: ignore[arg-type]
 
     event = Event()
     started = Event(manual_reset=True)
     results: list[WaitResult | None] = []
-    ids: list[int] = []
 
     def run() -> None:
         started.wait()  # a first wait (the general one): the thread parks fast from now on
-        ids.append(threading.get_native_id())
-        results.append(wait_any_forever((event,)))
+        inside.on = True
+        try:
+            results.append(wait_any_forever((event,)))
+        finally:
+            inside.on = False
 
     t = start_thread(run)
     wait_until_blocked(t, on=started)
@@ -303,7 +308,25 @@ def test_the_plain_path_runs_no_general_wait(monkeypatch: pytest.MonkeyPatch) ->
     event.set()
     assert t.wait(10)
     assert results == [WaitResult(0)]
-    assert ids and ids[0] not in ran_general
+    assert ran_general == []  # (I/O left unarmed on other objects does not matter)
+
+
+def test_io_left_unarmed_on_its_object_is_armed_as_the_general_wait_arms_it() -> None:
+    event = Event()
+    armed: list[str] = []
+
+    def arm() -> None:  # what an I/O arm does (kernel lock held): hand the I/O on
+        armed.append("armed")
+        threading.Thread(target=event.set).start()  # which completes it, later
+
+    with KERNEL_LOCK:
+        UNARMED[event] = [arm]
+    try:
+        assert wait_any_forever((event,)) == WaitResult(0)
+    finally:
+        with KERNEL_LOCK:
+            UNARMED.pop(event, None)
+    assert armed == ["armed"]
 
 
 @pytest.mark.skipif(

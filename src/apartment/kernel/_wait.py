@@ -288,7 +288,7 @@ def wait_any_forever(
                 return ABANDONED[index] if obj._take(thread) else SIGNALED[index]
         if not (
             waiter.result is None  # a nested wait (in a signal handler)
-            or UNARMED  # I/O this wait may have to drive
+            or (UNARMED and not UNARMED.keys().isdisjoint(objects))  # I/O it may drive
             or (SHARING.epoch and not Waitable.kinds.issuperset(map(type, objects)))
         ):  # begin() (the last test: one was published since the caller checked them)
             if waiter.objects is not objects and waiter.objects != objects:
