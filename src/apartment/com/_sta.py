@@ -29,7 +29,6 @@ from ..kernel.lowlevel import (
     wake_all,
 )
 from ..messages import current_queue
-from ..messages.lowlevel import make_message
 from ._apartment import ApartmentKind, thread_state
 from ._callctl import (
     controlled_call_out,
@@ -142,7 +141,7 @@ def _post(packet: CallPacket) -> None:
         window = target.window
         if not target.alive or window is None or window.destroyed:
             raise DisconnectedError(f"{target!r} has ended; its objects are gone")
-        window.queue.post(make_message(window.hwnd, WM_APARTMENT_CALL, 0, packet), woken)
+        window.queue.post_new(window.hwnd, WM_APARTMENT_CALL, 0, packet, woken)
         target.pending.add(packet)
     if woken:
         wake_all(woken)
