@@ -20,7 +20,7 @@ from ._pointer import InterfacePointer, make_pointer
 from ._policy import DispatchPolicy, Policy
 from ._proxy import Proxy
 from ._typed_values import ByReference, invoke_by_reference
-from ._variant import to_variants
+from ._variant import _INT_END, _INT_MIN, _SCALARS, to_variants
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -46,11 +46,14 @@ class DispatchPointer(InterfacePointer):
             VariantTypeError: an argument cannot be a VARIANT (nothing was sent).
             ComError: the call failed, as the server or COM says.
         """
-        if args:
-            try:
-                args = to_variants(args)
-            except ByReference:  # an out parameter: the slower path (nothing sent yet)
-                return invoke_by_reference(self._gateway(), dispid, flags, args)
+        for value in args:  # to_variants(args), its common case inlined: each goes as it is
+            kind = type(value)
+            if kind not in _SCALARS and (kind is not int or not _INT_MIN <= value < _INT_END):
+                try:
+                    args = to_variants(args)
+                except ByReference:  # an out parameter: the slower path (nothing sent yet)
+                    return invoke_by_reference(self._gateway(), dispid, flags, args)
+                break
         target = self._target
         if type(target) is not Proxy:  # else _gateway() has nothing to check: a proxy checks
             target = self._gateway()  # its own apartment on every call

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from .._fork import APARTMENTS, POOL, after_fork_in_child, hold_across_fork
 from ..kernel import Event, Semaphore, start_thread
-from ..kernel.lowlevel import KERNEL_LOCK, wait_any_unchecked
+from ..kernel.lowlevel import KERNEL_LOCK, wait_any_forever, wait_any_unchecked
 from ._apartment import Apartment, ApartmentKind, call_in, process_com, thread_state
 from ._callctl import controlled_call_out, controls, run_controlled
 from ._hosting import Hosting, nothing_to_do
@@ -124,7 +124,7 @@ def _call_out(
     with KERNEL_LOCK:
         finished = packet.finished  # often, by the time this thread has the GIL again
     if not finished:
-        wait_any_unchecked((packet.done,))
+        wait_any_forever((packet.done,))
     if packet.error is not None or target.kind is _REMOTE:
         return packet.outcome()
     result = packet.result  # finished: nothing but this thread reaches the packet now

@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING, Any, final
 
-from ..kernel.lowlevel import KERNEL_LOCK, Waiter, set_event_locked
+from ..kernel.lowlevel import KERNEL_LOCK, Waiter, release_waiters
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -148,7 +148,12 @@ class CallPacket:
             target = self.target
             if target.is_sta:
                 target.pending.discard(self)
-            set_event_locked(self.done, woken)
+            # set_event_locked(done, woken), written out, as _call_out writes out the reset
+            done = self.done
+            if not done._ready:
+                done._ready = True
+                if done._waiters:
+                    release_waiters(done, woken)
         finally:
             lock.release()
         for waiter in woken:  # wake_all(woken), written out: the caller's wake-up

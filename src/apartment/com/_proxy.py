@@ -211,14 +211,6 @@ def _remote_call(
     return marshal_value(result, stub.home, caller)
 
 
-def _all_plain(items: tuple[Any, ...]) -> bool:
-    """Tell whether every item of a tuple is a plain value (the tuple then goes as it is)."""
-    for item in items:  # noqa: SIM110 - all() over a generator costs a frame per item
-        if type(item) not in _PLAIN:
-            return False
-    return True
-
-
 @final
 class Proxy:
     """A reference, valid in one apartment, to an object that lives in another.
@@ -290,7 +282,13 @@ class _Method:
         home = stub.home
         for arg in args:  # the common case, all plain, sends the tuple as it is
             kind = type(arg)
-            if kind not in _PLAIN and (kind is not tuple or not _all_plain(arg)):
+            if kind not in _PLAIN:
+                if kind is tuple:  # _all_plain(arg), inlined: a facade call's VARIANTs
+                    for item in arg:
+                        if type(item) not in _PLAIN:
+                            break
+                    else:
+                        continue
                 args = tuple([marshal_value(arg, caller, home) for arg in args])
                 break
         if kwargs:

@@ -23,12 +23,12 @@ from ..errors import CantCallOutError, DisconnectedError
 from ..kernel.lowlevel import (
     KERNEL_LOCK,
     Waiter,
+    wait_any_forever,
     wait_any_or_readable,
     wait_any_unchecked,
     wake_all,
 )
 from ..messages import current_queue
-from ..messages.lowlevel import make_message
 from ._apartment import ApartmentKind, thread_state
 from ._callctl import (
     controlled_call_out,
@@ -141,7 +141,7 @@ def _post(packet: CallPacket) -> None:
         window = target.window
         if not target.alive or window is None or window.destroyed:
             raise DisconnectedError(f"{target!r} has ended; its objects are gone")
-        window.queue.post(make_message(window.hwnd, WM_APARTMENT_CALL, 0, packet), woken)
+        window.queue.post_new(window.hwnd, WM_APARTMENT_CALL, 0, packet, woken)
         target.pending.add(packet)
     if woken:
         wake_all(woken)
@@ -198,7 +198,7 @@ def _call_out(
                 inp.arm(_MODAL_MASK, False)
         if finished:
             break
-        result = wait_any_unchecked(waiting)
+        result = wait_any_forever(waiting)
         if result is not None and result.index == 0:
             break
         quit_code = _serve(queue, hwnd, quit_code)

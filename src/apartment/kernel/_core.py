@@ -535,7 +535,17 @@ def release_waiters(obj: Waitable, woken: list[Waiter]) -> None:
         (waiter,) = waiters
         waiter.scanned = -1  # a remembered scan of a set with obj is stale (_scan_any)
         if waiter.result is None and obj._ready:
-            _satisfy(obj, waiter, woken)
+            thread = waiter.thread
+            if thread.suspend_count or waiter.wait_all or waiter.shared:
+                _satisfy(obj, waiter, woken)
+                return
+            # _satisfy() and finish() for a plain wait-any, written out: every wake-up's path
+            index = waiter.objects.index(obj)
+            waiter.result = ABANDONED[index] if obj._take(thread) else SIGNALED[index]
+            if waiter.eager:
+                for other in waiter.objects:
+                    other._waiters.pop(waiter, None)
+            woken.append(waiter)
         return
     for waiter in waiters:
         waiter.scanned = -1

@@ -155,12 +155,11 @@ class _WakeupPipeParker:
     thread reads; any thread writes (the GIL is released before the write, as for an eventfd).
     """
 
-    __slots__ = ("_banked", "_poll", "_r", "_w")
+    __slots__ = ("_poll", "_r", "_w")
 
     def __init__(self, r: int, w: int) -> None:
         self._r = r
         self._w = w  # non-blocking, as the wakeup fd must be
-        self._banked = 0  # wake-ups read together with an earlier one (semaphore semantics)
         self._poll: select.poll | None = None  # made on the first timed park
 
     def __repr__(self) -> str:
@@ -172,9 +171,6 @@ class _WakeupPipeParker:
         A signal's byte does not count as a wake-up; its handler's KeyboardInterrupt ends the
         park as it would end a lock's acquire.
         """
-        if self._banked:
-            self._banked -= 1
-            return True
         if blocking and timeout < 0:
             while True:
                 data = os.read(self._r, _CHUNK)
@@ -204,10 +200,16 @@ class _WakeupPipeParker:
                 return False
 
     def _took(self, data: bytes) -> bool:
-        """Count the wake-ups in ``data`` (beyond the first one, banked); tell if any."""
+        """Tell if ``data`` holds a wake-up; write any beyond the first back into the pipe.
+
+        More than one comes together only when a park nested in a signal handler (a wait
+        made by the handler, which runs inside the outer park's read) reads the outer
+        park's wake-up with its own. Written back, it ends the outer read, which CPython
+        restarts by itself after the handler: a count kept here would never be looked at.
+        """
         count = data.count(_WAKE)
-        if count > 1:
-            self._banked += count - 1
+        for _ in range(count - 1):
+            self.release()
         return count > 0
 
     def release(self) -> None:

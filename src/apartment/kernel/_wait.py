@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, NoReturn, TypeVar
 from .. import _clock
 from ..errors import InvalidHandleError, InvalidParameterError
 from ._core import (
+    ABANDONED,
     ALERTED,
     CANCELLED,
     ENGINE,
@@ -29,6 +30,7 @@ from ._core import (
     MAXIMUM_WAIT_OBJECTS,
     POKED,
     SHARING,
+    SIGNALED,
     TIMED_OUT,
     UNARMED,
     CheckedObjects,
@@ -36,6 +38,7 @@ from ._core import (
     Waitable,
     Waiter,
     WaitResult,
+    _seq,
     arm_unarmed,
     begin,
     claim_drive,
@@ -63,6 +66,7 @@ __all__ = [
     "wait_resolved",
     "wait_any_after",
     "wait_single",
+    "wait_any_forever",
     "begin_async_wait",
     "cancel_async_wait",
     "withdraw_async_wait",
@@ -249,6 +253,86 @@ def wait_any_after(
     """
     timeout = None if timeout is None else check_timeout(timeout)
     return _wait(objects, False, timeout, alertable, before=before)
+
+
+def wait_any_forever(
+    objects: tuple[Waitable, ...],
+    before: Callable[[ThreadState, None], _T | None] | None = None,
+) -> _T | WaitResult | None:
+    """wait_any_unchecked with no timeout, not alertable: block until one object is ready.
+
+    The library's own blocking waits (a call's reply, an idle message loop) take this path:
+    one kernel-lock hold that takes a ready object or registers the thread's waiter, then
+    the park, without the general engine's steps for timeouts, alerts, I/O and shared
+    objects. ``before(thread, None)``, when given, runs first in that hold (a message loop's
+    take of its next message, say): a result other than None is returned at once and
+    nothing is waited; it queues no wake-ups. What the plain case does not cover (a
+    suspended thread, owned mutexes, more than six objects, a nested wait, I/O left
+    unarmed, shared objects) goes the general way, which gives the same result.
+    """
+    thread = current_state()
+    if thread.suspend_count or not thread.parks_fast or thread.owned or len(objects) > 6:
+        return _forever_slowly(objects, before, thread)
+    waiter = thread.waiter
+    parking: Waiter | None = None
+    lock = KERNEL_LOCK
+    lock.acquire()
+    try:
+        if before is not None:
+            found = before(thread, None)
+            if found is not None:
+                return found
+        for obj in objects:  # try_acquire, for a few objects and no owned mutex
+            if obj._ready:
+                index = objects.index(obj)
+                return ABANDONED[index] if obj._take(thread) else SIGNALED[index]
+        if not (
+            waiter.result is None  # a nested wait (in a signal handler)
+            or (UNARMED and not UNARMED.keys().isdisjoint(objects))  # I/O it may drive
+            or (SHARING.epoch and not Waitable.kinds.issuperset(map(type, objects)))
+        ):  # begin() (the last test: one was published since the caller checked them)
+            if waiter.objects is not objects and waiter.objects != objects:
+                waiter.unregister()
+                for obj in objects:
+                    obj._waiters[waiter] = None
+            waiter.objects = objects
+            waiter.scanned = -1
+            waiter.scan_seen = None
+            waiter.seq = next(_seq)
+            waiter.wait_all = False
+            waiter.alertable = False
+            waiter.result = None
+            thread.active = parking = waiter
+            if blocked_watchers:
+                notify_blocked()
+    finally:
+        lock.release()
+    if parking is None:  # (before, if any, found nothing: the general way runs without it)
+        return _wait(objects, False, None, False, thread=thread)
+    try:
+        thread.park.acquire()
+    except BaseException:
+        _cancel(waiter)
+        raise
+    if thread.suspend_count:  # suspended while parked: stop here until resumed
+        thread.stop_at_gate()
+    result = waiter.result
+    if type(result) is WaitResult:
+        return result
+    if result is POKED:  # an object became shared meanwhile: look again there
+        return SHARED.wait(SharedObjects(objects), False, None, False)
+    return None  # (no other outcome ends a wait without timeout or alerts)
+
+
+def _forever_slowly(
+    objects: tuple[Waitable, ...],
+    before: Callable[[ThreadState, None], _T | None] | None,
+    thread: ThreadState,
+) -> _T | WaitResult | None:
+    """wait_any_forever the general way (wait_any_after's, when ``before`` is given)."""
+    if before is None:
+        return _wait(objects, False, None, False, thread=thread)
+    return _wait(objects, False, None, False, before=before, thread=thread)  # type: ignore[arg-type]
 
 
 def wait_single(obj: Waitable, timeout: float | None, alertable: bool) -> WaitResult | None:

@@ -42,6 +42,7 @@ from ._wait import begin_async_wait as begin_async_wait
 from ._wait import cancel_async_wait as cancel_async_wait
 from ._wait import check_timeout as check_timeout
 from ._wait import wait_any_after as wait_any_after
+from ._wait import wait_any_forever as wait_any_forever
 from ._wait import wait_any_unchecked as wait_any_unchecked
 from ._wait import wait_resolved as wait_resolved
 from ._wait import withdraw_async_wait as withdraw_async_wait
@@ -91,6 +92,7 @@ __all__ = [
     "wait_any_unchecked",
     "wait_resolved",
     "wait_any_after",
+    "wait_any_forever",
     "begin_async_wait",
     "cancel_async_wait",
     "withdraw_async_wait",

@@ -13,7 +13,12 @@ from typing import TYPE_CHECKING
 
 from ..errors import InvalidParameterError
 from ..kernel import Waitable, WaitResult, wait_all, wait_any
-from ..kernel.lowlevel import KERNEL_LOCK, check_timeout, wait_any_after, wait_any_unchecked
+from ..kernel.lowlevel import (
+    KERNEL_LOCK,
+    check_timeout,
+    wait_any_after,
+    wait_any_forever,
+)
 from ._constants import (
     PM_NOREMOVE,
     PM_REMOVE,
@@ -113,9 +118,9 @@ def _next_message(queue: MessageQueue, item: Message | Sent | WaitResult | None)
         if isinstance(item, Sent):
             queue.handle_sent(item)
             # Most often nothing else came meanwhile: look and start the wait in one hold.
-            item = wait_any_after(take, waiting)
+            item = wait_any_forever(waiting, take)
         elif item is None:  # nothing yet, and the input is armed: wait for some
-            wait_any_unchecked(waiting)
+            wait_any_forever(waiting)
             lock.acquire()  # queue.take_next(), written out: the woken STA's first step
             try:
                 item = take(None, None)
@@ -209,13 +214,10 @@ def pump_messages() -> int:
     lock = KERNEL_LOCK
     waiting = (queue.input,)
     while True:
-        lock.acquire()
-        try:
-            item: Message | Sent | WaitResult | None = take(None, None)
-        finally:
-            lock.release()
-        if item is None:  # nothing yet, and the input is armed: wait for some, then look again
-            wait_any_unchecked(waiting)
+        # Take the next message, or (none yet: the input armed) start the wait for one in the
+        # same lock hold; once woken, take it.
+        item: Message | Sent | WaitResult | None = wait_any_forever(waiting, take)
+        if type(item) is WaitResult:
             lock.acquire()
             try:
                 item = take(None, None)

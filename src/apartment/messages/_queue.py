@@ -213,6 +213,32 @@ class MessageQueue:
                 release_waiters(inp, woken)
         return woken
 
+    def post_new(
+        self, hwnd: int, msg: int, wparam: object, lparam: object, woken: list[Waiter]
+    ) -> None:
+        """:meth:`post` of the message ``make_message(hwnd, msg, wparam, lparam)``; lock held.
+
+        Built and appended in this one call: a call into an STA is posted this way. The
+        waiters it releases go into ``woken``.
+        """
+        if self.dead:
+            raise InvalidThreadIdError(f"thread {self.thread.native_id} has ended")
+        posted = self.posted
+        if len(posted) >= POSTED_MESSAGE_LIMIT:
+            raise NotEnoughQuotaError(
+                f"{self!r} already holds {POSTED_MESSAGE_LIMIT} posted messages; its thread "
+                "is not retrieving them (is it pumping?)"
+            )
+        stamp = _now_ns() // 1_000_000 & 0xFFFFFFFF  # make_message(), inlined
+        posted.append(_new_message(Message, (hwnd, msg, wparam, lparam, stamp, _NO_POINT)))
+        self.wake_bits |= _POSTED
+        self.changed_bits |= _POSTED
+        inp = self.input
+        if not inp._ready and inp.mask & _POSTED:
+            inp._ready = True
+            if inp._waiters:
+                release_waiters(inp, woken)
+
     def post_quit(self, code: int) -> None:
         """Mark WM_QUIT pending with ``code`` (PostQuitMessage); owner thread."""
         woken: list[Waiter] = []
@@ -541,11 +567,23 @@ def post_thread_message(
             _tls.queue  # noqa: B018 - only whether the caller has a queue yet
         except AttributeError:
             current_queue()
+        woken: list[Waiter] | None = None
         lock = KERNEL_LOCK  # not a with statement: acquire/release calls cost half as much
         lock.acquire()
         try:
             queue = _by_thread.get(native_id)
-            woken = None if queue is None else queue.post(message)
+            if queue is None or queue.dead or len(queue.posted) >= POSTED_MESSAGE_LIMIT:
+                woken = None if queue is None else queue.post(message)  # raises
+            else:  # queue.post(message), inlined: every PostThreadMessage's hot path
+                queue.posted.append(message)
+                queue.wake_bits |= _POSTED
+                queue.changed_bits |= _POSTED
+                inp = queue.input
+                if not inp._ready and inp.mask & _POSTED:
+                    inp._ready = True
+                    if inp._waiters:
+                        woken = []
+                        release_waiters(inp, woken)
         finally:
             lock.release()
         if woken:

@@ -19,6 +19,8 @@ the layer's own:
   ``apartment.kernel.lowlevel`` describes). Raises ``InvalidThreadIdError`` if the owner has
   ended and ``NotEnoughQuotaError`` at ``POSTED_MESSAGE_LIMIT``. Find the queue and post in one
   lock hold: that is PostMessage's whole cost.
+* ``post_new(hwnd, msg, wparam, lparam, woken)``: ``post(make_message(hwnd, msg, wparam,
+  lparam), woken)`` in one call (the message built inside), with the same rules.
 * ``peek(hwnd, first, last, flags)``: PeekMessage on the queue object, without checking
   ``hwnd``; owner thread, lock not held. Messages sent from other threads are handled inside.
 * ``input``: the queue's :class:`~apartment.messages.QueueInput`, to wait on beside kernel
