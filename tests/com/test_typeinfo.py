@@ -176,6 +176,37 @@ def test_a_python_server_has_no_type_information() -> None:
         com.uninitialize()
 
 
+def test_a_library_binds_its_enumerations_constants_by_name() -> None:
+    library = scripting()
+    found = library.bind_constant("forappending")
+    assert found is not None
+    info, index = found
+    assert info.name == "IOMode" and info.variable(index).value == 8
+    assert library.bind_constant("IOMode") is None  # a type's name is no constant
+    wbem = com.find_type_library("{565783C6-CB41-11D1-8B02-00600806D9B6}", 1, 2, 0)
+    assert wbem.bind_constant("wbemFlagReturnImmediately") is not None
+
+
+def test_named_arguments_need_the_objects_type_information() -> None:
+    class Plain:
+        _public_methods_ = ["Go"]
+
+        def Go(self, first: object = None, second: object = None) -> object:  # noqa: N802
+            return second
+
+    com.initialize()
+    try:
+        typed = com.DispatchClient(com.create_object("Scripting.Dictionary"))
+        typed.Add(Key="a", Item=1)
+        assert typed.Item(Key="a") == 1
+        plain = com.DispatchClient(com.wrap(Plain()))
+        assert plain.Go(1, 2) == 2
+        with pytest.raises(TypeError, match="unexpected keyword argument 'second'"):
+            plain.Go(second=2)
+    finally:
+        com.uninitialize()
+
+
 def test_type_information_crosses_apartments_as_itself() -> None:
     found: list[object] = []
 

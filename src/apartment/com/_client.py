@@ -29,6 +29,7 @@ from ._policy import (
     DISPID_NEWENUM,
     DISPID_VALUE,
 )
+from ._sentinels import ARG_NOT_FOUND
 
 if TYPE_CHECKING:
     from ._dispatch import DispatchPointer
@@ -243,11 +244,12 @@ class _ClientMethod:
     only clients, pointers and tuples.
     """
 
-    __slots__ = ("argument", "dispid", "flags", "invoke", "name", "owner", "result")
+    __slots__ = ("argument", "dispid", "flags", "invoke", "name", "owner", "pointer", "result")
 
     def __init__(
         self, client: DispatchClient, name: str, dispid: int, flags: int = DISPATCH_METHOD
     ) -> None:
+        self.pointer = client._pointer  # its type information names the parameters
         self.invoke = client._pointer.invoke
         self.argument = client._argument
         self.result = client._result
@@ -260,7 +262,9 @@ class _ClientMethod:
         # pywin32's methods are bound methods of the CDispatch: repr() says so.
         return f"<bound method {self.name} of <COMObject {self.owner}>>"
 
-    def __call__(self, *args: Any) -> Any:  # noqa: ANN401
+    def __call__(self, *args: Any, **named: Any) -> Any:  # noqa: ANN401
+        if named:
+            args = self._placed(args, named)
         for arg in args:
             if type(arg) not in _PLAIN:  # else, the common case, the tuple goes as it is
                 argument = self.argument
@@ -270,6 +274,33 @@ class _ClientMethod:
         if type(result) in _PLAIN:
             return result
         return self.result(result, self.name)
+
+    def _placed(self, args: tuple[Any, ...], named: dict[str, Any]) -> tuple[Any, ...]:
+        """Put arguments given by name in their places, by the object's type information.
+
+        As pywin32's dynamic client builds a method from the object's type information (its
+        parameters' names), and refuses names without it. A place left between is an
+        argument not given (ARG_NOT_FOUND: the server takes its default).
+        """
+        first = next(iter(named))
+        try:
+            params = self.pointer.type_info().names(self.dispid)[1:]
+        except (ComError, AttributeError):  # no type information (or no such interface)
+            raise TypeError(f"{self.name}() got an unexpected keyword argument {first!r}") from None
+        folded = [param.casefold() for param in params]
+        placed = list(args)
+        for key, value in named.items():
+            try:
+                index = folded.index(key.casefold())
+            except ValueError:
+                raise TypeError(
+                    f"{self.name}() got an unexpected keyword argument {key!r}"
+                ) from None
+            if index < len(args):
+                raise TypeError(f"{self.name}() got multiple values for argument {key!r}")
+            placed.extend([ARG_NOT_FOUND] * (index + 1 - len(placed)))
+            placed[index] = value
+        return tuple(placed)
 
 
 class Enumerator:

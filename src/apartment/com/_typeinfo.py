@@ -415,6 +415,21 @@ class TypeLibrary:
         wanted = name.upper()
         return next((info for info in self._infos if info.name.upper() == wanted), None)
 
+    def bind_constant(self, name: str) -> tuple[TypeInfo, int] | None:
+        """The enumeration constant called ``name`` (case-insensitive), or None.
+
+        What ITypeComp::Bind of the library finds for a constant's name: the library's
+        enumerations put their constants in its global scope. Returns (its enumeration,
+        its index there, for :meth:`TypeInfo.variable`).
+        """
+        wanted = name.upper()
+        for info in self._infos:
+            if isinstance(info._desc, Enum):
+                for index, (constant, _value) in enumerate(info._desc.values):
+                    if constant.upper() == wanted:
+                        return info, index
+        return None
+
     def documentation(self, index: int) -> tuple[str, str | None, int, str | None]:
         """Name, doc string, help context and help file of the library (-1) or a type."""
         if index == -1:

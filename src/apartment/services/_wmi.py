@@ -88,6 +88,8 @@ _LEVELS = {"anonymous": 1, "identify": 2, "impersonate": 3, "delegate": 4}
 class Services:
     r"""SWbemServices of ``root\cimv2`` on this computer (see the module)."""
 
+    _type_info_ = ("{565783C6-CB41-11D1-8B02-00600806D9B6}", (1, 2), "ISWbemServices")
+
     _dispid_to_func_: ClassVar[dict[int, str]] = {
         1: "Get", 2: "GetAsync", 3: "Delete", 4: "DeleteAsync", 5: "InstancesOf",
         6: "InstancesOfAsync", 7: "SubclassesOf", 8: "SubclassesOfAsync", 9: "ExecQuery",
@@ -149,7 +151,7 @@ class Services:
         self, query: str, language: str = "WQL", flags: int = 16, context: object = None
     ) -> Any:  # noqa: ANN401
         """The instances a WQL SELECT answers (WBEM_E_INVALID_QUERY, _INVALID_CLASS...)."""
-        if str(language).upper() != "WQL":
+        if isinstance(language, str) and language.upper() != "WQL":  # (an int: not given)
             raise wbem_error(_WBEM_E_INVALID_QUERY_TYPE, "SWbemServicesEx")
 
         def produce() -> list[WbemObject]:
@@ -297,6 +299,8 @@ def connect(server: str, namespace: str, security: Security | None = None) -> Co
 
 class Locator:
     r"""SWbemLocator: ConnectServer to this computer's root\cimv2."""
+
+    _type_info_ = ("{565783C6-CB41-11D1-8B02-00600806D9B6}", (1, 2), "ISWbemLocator")
 
     _reg_clsid_ = LOCATOR_CLSID
     _reg_progid_ = LOCATOR_PROGID

@@ -105,6 +105,8 @@ def wbem_error(code: int, source: str) -> COMException:
 class Security:
     """SWbemSecurity: the impersonation and authentication levels (kept, not enforced)."""
 
+    _type_info_ = ("{565783C6-CB41-11D1-8B02-00600806D9B6}", (1, 2), "ISWbemSecurity")
+
     _dispid_to_get_: ClassVar[dict[int, str]] = {
         1: "ImpersonationLevel", 2: "AuthenticationLevel", 3: "Privileges",
     }  # fmt: skip
@@ -173,6 +175,8 @@ class _Collection:
 class _Qualifier:
     """SWbemQualifier: Name and Value (the default)."""
 
+    _type_info_ = ("{565783C6-CB41-11D1-8B02-00600806D9B6}", (1, 2), "ISWbemQualifier")
+
     _public_methods_: ClassVar[list[str]] = []
     _public_attrs_: ClassVar[list[str]] = [
         "Name", "Value", "IsLocal", "PropagatesToInstance", "PropagatesToSubclass", "IsAmended",
@@ -200,6 +204,8 @@ def _qualifiers(pairs: list[tuple[str, object]]) -> Any:  # noqa: ANN401
 
 class Property:
     """SWbemProperty of one object: reads and puts the object's value."""
+
+    _type_info_ = ("{565783C6-CB41-11D1-8B02-00600806D9B6}", (1, 2), "ISWbemProperty")
 
     _public_methods_: ClassVar[list[str]] = []
     _public_attrs_: ClassVar[list[str]] = ["Value", "Name", "IsLocal", "Origin", "CIMType",
@@ -245,6 +251,8 @@ class Property:
 class _Method:
     """SWbemMethod: the name, where it is declared and its parameters."""
 
+    _type_info_ = ("{565783C6-CB41-11D1-8B02-00600806D9B6}", (1, 2), "ISWbemMethod")
+
     _dispid_to_get_: ClassVar[dict[int, str]] = {
         1: "Name", 2: "Origin", 3: "InParameters", 4: "OutParameters", 5: "Qualifiers_",
     }  # fmt: skip
@@ -281,6 +289,8 @@ class _Method:
 
 class ObjectPath:
     """SWbemObjectPath of an object (read only here)."""
+
+    _type_info_ = ("{565783C6-CB41-11D1-8B02-00600806D9B6}", (1, 2), "ISWbemObjectPath")
 
     _public_methods_: ClassVar[list[str]] = []
     _public_attrs_: ClassVar[list[str]] = [
@@ -337,6 +347,8 @@ _OBJECT_METHODS = ["GetObjectText_", "ExecMethod_", "Put_", "Delete_", "SpawnIns
 
 class WbemObject:
     """SWbemObject: an instance, a class or a method's parameters (see the module)."""
+
+    _type_info_ = ("{565783C6-CB41-11D1-8B02-00600806D9B6}", (1, 2), "ISWbemObject")
 
     _dispid_to_func_: ClassVar[dict[int, str]] = {
         1: "Put_", 3: "Delete_", 5: "Instances_", 7: "Subclasses_", 9: "Associators_",
@@ -574,10 +586,12 @@ class WbemObject:
 
 class _PropertySet(_Collection):
     _source = "SWbemPropertySet"
+    _type_info_ = ("{565783C6-CB41-11D1-8B02-00600806D9B6}", (1, 2), "ISWbemPropertySet")
 
 
 class _MethodSet(_Collection):
     _source = "SWbemMethodSet"
+    _type_info_ = ("{565783C6-CB41-11D1-8B02-00600806D9B6}", (1, 2), "ISWbemMethodSet")
 
 
 def _mof(value: object) -> str:
@@ -658,6 +672,8 @@ _METHODS = {
 
 class ObjectSet:
     """SWbemObjectSet: the instances a query or InstancesOf answered (read when first used)."""
+
+    _type_info_ = ("{565783C6-CB41-11D1-8B02-00600806D9B6}", (1, 2), "ISWbemObjectSet")
 
     _dispid_to_func_: ClassVar[dict[int, str]] = {0: "Item", 5: "ItemIndex"}
     _dispid_to_get_: ClassVar[dict[int, str]] = {1: "Count", 4: "Security_"}

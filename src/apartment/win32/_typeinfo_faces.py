@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 
 __all__ = ["PyITypeComp", "PyITypeInfo", "PyITypeLib", "type_info_of", "type_library_of"]
 
+_DESCKIND_NONE = 0
+_DESCKIND_VARDESC = 2
+
 
 def _name(name: object) -> str:
     if not isinstance(name, str):
@@ -162,6 +165,19 @@ class PyITypeComp:
 
     def __repr__(self) -> str:
         return f"<PyITypeComp at 0x{id(self):016X} with obj at 0x{id(self._library):016X}>"
+
+    def Bind(self, name: str, flags: int = 0, /) -> tuple[int, PyVARDESC | None]:
+        """What ``name`` binds to in the library: an enumeration constant, or nothing.
+
+        Returns (DESCKIND_VARDESC, its VARDESC) or (DESCKIND_NONE, None). A type's own
+        functions and variables are not bound (no ITypeComp of a type here).
+        """
+        operator.index(flags)
+        found = self._library.bind_constant(_name(name))
+        if found is None:
+            return (_DESCKIND_NONE, None)
+        info, index = found
+        return (_DESCKIND_VARDESC, PyITypeInfo(info).GetVarDesc(index))
 
     def BindType(self, name: str, /) -> tuple[PyITypeInfo | None, None]:
         """The library's type called ``name`` (with no ITypeComp of its own), or None."""
