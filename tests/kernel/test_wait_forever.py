@@ -386,3 +386,20 @@ def test_ctrl_c_interrupts_it_in_the_main_thread_and_takes_nothing(
     assert event.statistics().threads_waiting == 0
     event.set()
     assert event.statistics().signaled  # nobody took it
+
+
+def test_before_gets_none_the_general_way_too() -> None:
+    # An owned mutex sends the wait the general way, whose hook gets a list of wake-ups.
+    owned, event = Mutex(), Event()
+    assert owned.wait(0) is not None
+    seen: list[tuple[bool, object]] = []
+
+    def before(thread: ThreadState, woken: None) -> str:
+        seen.append((KERNEL_LOCK.locked(), woken))
+        return "found"
+
+    try:
+        assert wait_any_forever((event,), before) == "found"
+    finally:
+        owned.release()
+    assert seen == [(True, None)]

@@ -177,6 +177,7 @@ def test_a_mutex_this_thread_owns_is_ready_for_it_whatever_was_remembered() -> N
     for _ in range(4):
         mutex.release()
     assert wait_any(objects, 0) == WaitResult(4)
+    mutex.release()  # the test's thread owns nothing after it (it runs the next tests)
 
 
 def test_a_timer_that_expires_before_the_remembered_one_wins() -> None:

@@ -329,10 +329,18 @@ def _forever_slowly(
     before: Callable[[ThreadState, None], _T | None] | None,
     thread: ThreadState,
 ) -> _T | WaitResult | None:
-    """wait_any_forever the general way (wait_any_after's, when ``before`` is given)."""
+    """wait_any_forever the general way (wait_any_after's, when ``before`` is given).
+
+    ``before`` gets None for the general way's list of wake-ups too, as on the fast way: it
+    queues none.
+    """
     if before is None:
         return _wait(objects, False, None, False, thread=thread)
-    return _wait(objects, False, None, False, before=before, thread=thread)  # type: ignore[arg-type]
+
+    def first(thread: ThreadState, woken: list[Waiter]) -> _T | None:
+        return before(thread, None)
+
+    return _wait(objects, False, None, False, before=first, thread=thread)
 
 
 def wait_single(obj: Waitable, timeout: float | None, alertable: bool) -> WaitResult | None:
