@@ -47,16 +47,6 @@ def _read(path: str) -> str | None:
         return None
 
 
-def _meminfo() -> dict[str, int]:
-    found = {}
-    for line in (_read("/proc/meminfo") or "").splitlines():
-        name, _, rest = line.partition(":")
-        parts = rest.split()
-        if parts and parts[0].isdigit():
-            found[name] = int(parts[0]) * (1024 if parts[1:] == ["kB"] else 1)
-    return found
-
-
 def boot_time() -> _dt.datetime:
     """When the system started (local time, aware), from /proc/stat's ``btime``."""
     for line in (_read("/proc/stat") or "").splitlines():
@@ -140,10 +130,10 @@ def _offset_minutes() -> int:
 
 def operating_system() -> list[dict[str, Any]]:
     """Win32_OperatingSystem: the one system; the version is the one GetVersionEx gives."""
-    from ..kernel import computer_name, windows_version
+    from ..kernel import computer_name, memory_status, windows_version
 
     version = windows_version()
-    memory = _meminfo()
+    memory = memory_status()
     caption = _os_release()
     return [
         {
@@ -154,9 +144,8 @@ def operating_system() -> list[dict[str, Any]]:
             "CountryCode": "1",
             "CSName": computer_name(),
             "CurrentTimeZone": _offset_minutes(),
-            "FreePhysicalMemory": memory.get("MemAvailable", 0) // 1024,
-            "FreeVirtualMemory": (memory.get("MemAvailable", 0) + memory.get("SwapFree", 0))
-            // 1024,
+            "FreePhysicalMemory": memory.available_physical // 1024,
+            "FreeVirtualMemory": memory.available_page_file // 1024,
             "LastBootUpTime": boot_time(),
             "LocalDateTime": _dt.datetime.now().astimezone(),
             "Manufacturer": caption.split(" ", 1)[0],
@@ -167,9 +156,8 @@ def operating_system() -> list[dict[str, Any]]:
             "OSType": 18,  # WINNT, as Windows answers
             "ProductType": version.product_type,
             "SystemDirectory": "/usr/lib",
-            "TotalVirtualMemorySize": (memory.get("MemTotal", 0) + memory.get("SwapTotal", 0))
-            // 1024,
-            "TotalVisibleMemorySize": memory.get("MemTotal", 0) // 1024,
+            "TotalVirtualMemorySize": memory.total_page_file // 1024,
+            "TotalVisibleMemorySize": memory.total_physical // 1024,
             "Version": f"{version.major}.{version.minor}.{version.build}",
             "WindowsDirectory": "/usr",
         }
@@ -238,7 +226,7 @@ def processors() -> list[dict[str, Any]]:
 
 def computer_system() -> list[dict[str, Any]]:
     """Win32_ComputerSystem: this computer, in a workgroup."""
-    from ..kernel import computer_name, user_name
+    from ..kernel import computer_name, memory_status, user_name
 
     name = computer_name()
     dmi = "/sys/class/dmi/id/"
@@ -256,7 +244,7 @@ def computer_system() -> list[dict[str, Any]]:
             "SystemType": {"x86_64": "x64-based PC", "aarch64": "ARM64-based PC"}.get(
                 platform.machine(), "X86-based PC"
             ),
-            "TotalPhysicalMemory": _meminfo().get("MemTotal", 0),
+            "TotalPhysicalMemory": memory_status().total_physical,
             "UserName": f"{name}\\{user_name()}",
             "Workgroup": "WORKGROUP",
         }
