@@ -320,7 +320,6 @@ FILES = [
         "win32com/test/testShell.py",
         "unittest",
         {
-            "testShellLink": "the shell's namespace is not modelled (ShellLink, special folders)",
             "testShellFolder": "the shell's namespace is not modelled (SHGetDesktopFolder)",
         },
     ),

@@ -145,6 +145,10 @@ from ._lifecycle import initialize as initialize
 from ._lifecycle import uninitialize as uninitialize
 from ._live import count_live_objects as count_live_objects
 from ._live import live_counts as live_counts
+from ._lnk_format import LinkData as LinkData
+from ._lnk_format import LinkFormatError as LinkFormatError
+from ._lnk_format import pack_link as pack_link
+from ._lnk_format import unpack_link as unpack_link
 from ._localserver import ServerInfo as ServerInfo
 from ._localserver import running_servers as running_servers
 from ._localserver import serve as serve
@@ -283,6 +287,9 @@ from ._shell_formats import pack_id_list as pack_id_list
 from ._shell_formats import unpack_cida as unpack_cida
 from ._shell_formats import unpack_file_group as unpack_file_group
 from ._shell_formats import unpack_id_list as unpack_id_list
+from ._shell_link import LinkTarget as LinkTarget
+from ._shell_link import PersistFilePointer as PersistFilePointer
+from ._shell_link import ShellLinkPointer as ShellLinkPointer
 from ._storage import open_storage as open_storage
 from ._storage import open_storage_ex as open_storage_ex
 from ._stream import STREAM_SEEK_CUR as STREAM_SEEK_CUR
@@ -404,11 +411,16 @@ __all__ = [
     "PENDINGMSG_WAITNOPROCESS",
     "PENDINGTYPE_NESTED",
     "PENDINGTYPE_TOPLEVEL",
+    "LinkData",
+    "LinkFormatError",
+    "LinkTarget",
+    "PersistFilePointer",
     "PersistPointer",
     "PersistPropertyBagPointer",
     "PersistStoragePointer",
     "PersistStreamPointer",
     "Policy",
+    "ShellLinkPointer",
     "PropertyBagPointer",
     "Proxy",
     "REGCLS_MULTIPLEUSE",
@@ -614,6 +626,8 @@ __all__ = [
     "unpack_cida",
     "unpack_file_group",
     "unpack_id_list",
+    "pack_link",
+    "unpack_link",
     # s25-comnames: type information, drag and drop, objects handed through a message
     "IID_ITYPEINFO",
     "record_from_type_info",

@@ -7,7 +7,7 @@ comes first (as registering over a system class does on Windows).
 
 from __future__ import annotations
 
-from . import _fso, _regexp, _scripting, _wnetwork
+from . import _fso, _regexp, _scripting, _shell_link, _wnetwork
 from ._class_entry import ClassEntry
 
 __all__ = ["by_clsid", "by_progid"]
@@ -70,6 +70,13 @@ _CLASSES = (
         description="WBEM Scripting Locator",
         threading_model="Apartment",
         clsctx=1,  # in-process (wbemdisp.dll)
+    ),
+    ClassEntry(
+        clsid=_shell_link.CLSID,
+        class_spec="apartment.com._shell_link.ShellLink",
+        description="Shortcut",
+        threading_model="Both",
+        clsctx=1,  # in-process (shell32.dll)
     ),
 )
 _BY_CLSID = {entry.clsid: entry for entry in _CLASSES}

@@ -11,10 +11,10 @@ DISPIDs (read from the real object under Wine):
 * ``Popup(text, seconds, title, type)``: the message box the messages layer shows headless
   (written to stderr; the chooser, if one is installed, answers; else the default button),
   with "Windows Script Host" as the title by default; the button's id is the answer.
-* ``CreateShortcut(path)`` (WshShortcut for ``.lnk``, WshUrlShortcut for ``.url``): a
-  ``.url`` is the real format (an INI file with ``[InternetShortcut]`` and ``URL=``); a
-  ``.lnk`` is our own: the same INI shape with a ``[Shortcut]`` section, not Windows' binary
-  shell link (no program here reads one). Any other extension is E_INVALIDARG.
+* ``CreateShortcut(path)`` (WshShortcut for ``.lnk``, WshUrlShortcut for ``.url``), both
+  in Windows' formats: a ``.url`` is an INI file with ``[InternetShortcut]`` and ``URL=``, a
+  ``.lnk`` a shell link (MS-SHLLINK, :mod:`._wsh_links`), the file CLSID_ShellLink's
+  IShellLink/IPersistFile write and read. Any other extension is E_INVALIDARG.
 * ``LogEvent(type, message)``: a record in the Application log under the source ``WSH``
   (type 0 success, 1 error, 2 warning, 4 information, 8 and 16 audits); True.
 * ``AppActivate`` and ``SendKeys`` are E_NOTIMPL: no program here has a window to activate
@@ -31,10 +31,11 @@ import os
 import threading
 from typing import ClassVar
 
-from ..com import COMException, DispatchPointer, wrap
+from ..com import COMException, DispatchPointer, LinkFormatError, pack_link, unpack_link, wrap
 from ..errors import E_NOTIMPL
 from ._wsh_env import Environment, SpecialFolders, special_folder
 from ._wsh_exec import ScriptExec, expand, run
+from ._wsh_links import fields_of, link_of
 from ._wsh_registry import reg_delete, reg_read, reg_write
 
 __all__ = ["CLSID", "PROGID", "Shortcut", "UrlShortcut", "WshShell"]
@@ -107,7 +108,7 @@ class _ShortcutFile:
 
 
 class Shortcut(_ShortcutFile):
-    """WshShortcut: a ``.lnk`` (our INI format): target, arguments, folder, style..."""
+    """WshShortcut: a ``.lnk`` shell link: target, arguments, folder, style, hot key, icon."""
 
     _type_info_ = ("{F935DC20-1CF0-11D0-ADB9-00C04FD58A0B}", (1, 0), "IWshShortcut")
 
@@ -125,6 +126,30 @@ class Shortcut(_ShortcutFile):
     }  # fmt: skip
     _dispid_to_put_: ClassVar[dict[int, str]] = {k: v for k, v in _dispid_to_get_.items() if k}
     _dispid_to_func_: ClassVar[dict[int, str]] = {2000: "Load", 2001: "Save"}
+
+    def _read(self) -> None:
+        try:
+            with open(self._path, "rb") as file:
+                link = unpack_link(file.read())
+        except (OSError, LinkFormatError):
+            return  # a new shortcut (or not a link): the defaults, as wshom starts
+        for field, value in fields_of(link).items():
+            setattr(self, field, value)
+
+    def save(self) -> None:
+        """Write the shortcut file (a shell link)."""
+        fields = {field: getattr(self, field) for field in self._fields}
+        try:
+            data = pack_link(link_of(fields))
+        except ValueError as error:
+            raise COMException(scode=_E_INVALIDARG, desc=str(error)) from None
+        try:
+            with open(self._path, "wb") as file:
+                file.write(data)
+        except OSError as error:
+            raise COMException(scode=-2147024893, desc=str(error)) from None  # path not found
+
+    Save = save
 
 
 class UrlShortcut(_ShortcutFile):
