@@ -335,3 +335,15 @@ def EnsureDispatch(prog_id: Any, bForDemand: int = 1) -> Any:  # noqa: ANN401
         raise TypeError(_MAKEPY_FAILS) from None
     EnsureModule(attr[0], attr[1], attr[3], attr[4])
     return CLSIDToClass.GetClass(iid)(disp._oleobj_)
+
+
+def __init__() -> None:  # noqa: N807 - pywin32's module function of this name
+    """Reset what this process knows of generated modules.
+
+    pywin32's tests call it after deleting ``win32com.__gen_path__``; the modules are found
+    again in the directory on demand.
+    """
+    with _lock:
+        clsidToTypelib.clear()
+        versionRedirectMap.clear()
+        demandGeneratedTypeLibraries.clear()
