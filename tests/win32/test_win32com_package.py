@@ -47,3 +47,15 @@ def test_a_pywin32_tree_put_first_is_searched_after_the_facade(tmp_path: Path) -
     )
     lines = run_python("-c", script).splitlines()
     assert lines[1:] == ["True", "the tree / the tree", "True True"]
+
+
+def test_win32comext_names_the_same_modules() -> None:
+    out = run_python(
+        "-c",
+        "from apartment.win32 import install; install(force=True)\n"
+        "from win32comext.shell import shell, shellcon\n"
+        "import win32com.shell.shell, win32comext.directsound.directsound as ds\n"
+        "import win32com.directsound.directsound as ds2\n"
+        "print(shell is win32com.shell.shell, ds is ds2, shellcon.CSIDL_DESKTOP)",
+    )
+    assert out.split() == ["True", "True", "0"]

@@ -99,6 +99,9 @@ MODULES: dict[str, str] = {
     "win32com.shell": "apartment.win32.win32com.shell",
     "win32com.shell.shell": "apartment.win32.win32com.shell.shell",
     "win32com.shell.shellcon": "apartment.win32.win32com.shell.shellcon",
+    "win32comext": "apartment.win32.win32comext",
+    "win32com.directsound": "apartment.win32.win32com.directsound",
+    "win32com.directsound.directsound": "apartment.win32.win32com.directsound.directsound",
     # s21-net
     "win32wnet": "apartment.win32.win32wnet",
     "netbios": "apartment.win32.netbios",
@@ -130,6 +133,7 @@ keeps the Linux form for calls shaped for Linux (the program's libraries make th
 _replaced: dict[str, ModuleType] = {}
 """The modules :data:`RUNTIME_REPLACEMENTS` stood in for (put back by :func:`uninstall`)."""
 _PACKAGES = frozenset(name.rpartition(".")[0] for name in MODULES if "." in name)
+_COMEXT = "win32comext."
 _lock = threading.Lock()
 hold_across_fork(_lock, OUTER)
 
@@ -159,11 +163,16 @@ class _Finder(importlib.abc.MetaPathFinder):
         target: ModuleType | None = None,
     ) -> importlib.machinery.ModuleSpec | None:
         facade = MODULES.get(fullname)
+        package_name = fullname
+        if facade is None and fullname.startswith(_COMEXT):
+            # win32comext's packages are win32com's (pywin32 adds win32comext to its path)
+            package_name = "win32com." + fullname[len(_COMEXT) :]
+            facade = MODULES.get(package_name)
         if facade is None and self.runtime:
             facade = RUNTIME_MODULES.get(fullname)
         if facade is None:
             return None
-        is_package = fullname in _PACKAGES
+        is_package = package_name in _PACKAGES
         return importlib.util.spec_from_loader(fullname, _Loader(facade), is_package=is_package)
 
 
