@@ -190,12 +190,9 @@ def PostThreadMessage(
 ) -> None:
     # dword() and pointer_param() inlined for what nearly every caller passes (ints in range):
     # this is every cross-thread message's hot call. pointer_param leaves an int in range as
-    # it is, so both go through it when either is anything else.
-    if not (
-        type(wParam) is int is type(lParam)
-        and -(2**63) <= wParam < 2**63
-        and -(2**63) <= lParam < 2**63
-    ):
+    # it is, so both go through it when either is anything else. Two ints below 2**63 OR
+    # to one below 2**63: one shift tells (a negative one goes the checked way, same result).
+    if not (type(wParam) is int is type(lParam) and not (wParam | lParam) >> 63):
         wParam, lParam = pointer_param(wParam), pointer_param(lParam)
     try:  # dword(): an int (or anything with int's &, a bool, numpy's ints) is masked as it is
         tid &= 0xFFFFFFFF
