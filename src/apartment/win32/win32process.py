@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import kernel, messages
+from ..errors import InvalidWindowHandleError
 from ..kernel import ABOVE_NORMAL_PRIORITY_CLASS as ABOVE_NORMAL_PRIORITY_CLASS
 from ..kernel import BELOW_NORMAL_PRIORITY_CLASS as BELOW_NORMAL_PRIORITY_CLASS
 from ..kernel import HIGH_PRIORITY_CLASS as HIGH_PRIORITY_CLASS
@@ -321,8 +322,17 @@ def CreateProcessAsUser(
 
 @api("GetWindowThreadProcessId")
 def GetWindowThreadProcessId(hwnd: int | None, /) -> list[int]:
-    """Return ``[thread_id, process_id]`` of the window's owner (a list, as pywin32 gives)."""
-    return list(messages.window_thread_process_id(hwnd or 0))
+    """Return ``[thread_id, process_id]`` of the window's owner (a list, as pywin32 gives).
+
+    pywin32 does not check the result: a handle that is no window gives thread id 0 (and
+    ERROR_INVALID_WINDOW_HANDLE as the last error) rather than an exception; the process id
+    Windows leaves unwritten then is 0 here.
+    """
+    try:
+        return list(messages.window_thread_process_id(hwnd or 0))
+    except InvalidWindowHandleError as error:
+        set_last_error(error.winerror)
+        return [0, 0]
 
 
 # -- what a process or thread is and has used --------------------------------------------------
