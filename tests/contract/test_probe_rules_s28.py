@@ -8,7 +8,8 @@ marked ``wine_differs``, where Windows' behaviour is kept.
 
 from __future__ import annotations
 
-from typing import Any
+import sys
+from typing import TYPE_CHECKING, Any
 
 import pytest
 import pywintypes
@@ -16,6 +17,7 @@ import win32api
 import win32con
 import win32event
 import win32gui
+import win32job
 import win32process
 import winerror
 
@@ -28,6 +30,10 @@ from ._wine import wine_differs
 from ._messages import classes as classes
 from ._messages import empty_queue as empty_queue
 from ._messages import threads as threads
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
 
 
 def _error_of(call: Any, *args: object) -> tuple[int, str]:
@@ -149,3 +155,109 @@ def test_post_thread_message_to_thread_id_zero_fails_with_invalid_thread_id() ->
         winerror.ERROR_INVALID_THREAD_ID,
         "PostThreadMessage",
     )
+
+
+# --- processes and jobs ----------------------------------------------------------------
+
+EXIT_MS = 60_000  # safety net only: a child Python may take a while to start
+SLEEPS = f'"{sys.executable}" -c "import time; time.sleep(60)"'
+
+
+class _Children:
+    """Starts children; at the end terminates those still running and closes the handles."""
+
+    def __init__(self) -> None:
+        self._made: list[tuple[Any, Any]] = []
+
+    def start(self, command: str = SLEEPS, flags: int = 0, cwd: str | None = None) -> Any:
+        result = win32process.CreateProcess(
+            None, command, None, None, False, flags, None, cwd, win32process.STARTUPINFO()
+        )
+        self._made.append((result[0], result[1]))
+        return result
+
+    def end_all(self) -> None:
+        for process, thread in self._made:
+            if win32process.GetExitCodeProcess(process) == win32con.STILL_ACTIVE:
+                win32process.TerminateProcess(process, 1)
+            win32event.WaitForSingleObject(process, EXIT_MS)
+            thread.Close()
+            process.Close()
+
+
+@pytest.fixture
+def children() -> Iterator[_Children]:
+    made = _Children()
+    yield made
+    made.end_all()
+
+
+@pytest.mark.parametrize("command", ["", "   "])
+def test_a_command_line_naming_no_program_is_file_not_found(command: str) -> None:
+    assert _error_of(
+        win32process.CreateProcess,
+        None, command, None, None, False, 0, None, None, win32process.STARTUPINFO(),
+    ) == (winerror.ERROR_FILE_NOT_FOUND, "CreateProcess")  # fmt: skip
+
+
+def test_a_current_directory_that_is_no_directory_is_error_directory(tmp_path: Path) -> None:
+    a_file = tmp_path / "file"
+    a_file.write_text("")
+    for cwd in (tmp_path / "missing", a_file):
+        assert _error_of(
+            win32process.CreateProcess,
+            None, SLEEPS, None, None, False, 0, None, str(cwd), win32process.STARTUPINFO(),
+        ) == (winerror.ERROR_DIRECTORY, "CreateProcess")  # fmt: skip
+
+
+def test_terminate_with_0xffffffff_reads_back_as_minus_one(children: _Children) -> None:
+    process, thread, _, _ = children.start()
+    win32process.TerminateProcess(process, 0xFFFFFFFF)
+    assert win32event.WaitForSingleObject(process, EXIT_MS) == win32event.WAIT_OBJECT_0
+    assert win32process.GetExitCodeProcess(process) == -1
+    assert win32process.GetExitCodeThread(thread) == -1
+
+
+@wine_differs("Wine lets TerminateProcess succeed on a process that has exited")
+def test_terminating_a_process_that_has_exited_is_access_denied(children: _Children) -> None:
+    process = children.start()[0]
+    win32process.TerminateProcess(process, 3)
+    assert win32event.WaitForSingleObject(process, EXIT_MS) == win32event.WAIT_OBJECT_0
+    assert _error_of(win32process.TerminateProcess, process, 4) == (
+        winerror.ERROR_ACCESS_DENIED,
+        "TerminateProcess",
+    )
+    assert win32process.GetExitCodeProcess(process) == 3
+
+
+@wine_differs("Wine starts a process given both DETACHED_PROCESS and CREATE_NEW_CONSOLE")
+def test_detached_and_new_console_together_are_an_invalid_parameter(children: _Children) -> None:
+    flags = win32con.DETACHED_PROCESS | win32con.CREATE_NEW_CONSOLE
+    assert _error_of(children.start, SLEEPS, flags) == (
+        winerror.ERROR_INVALID_PARAMETER,
+        "CreateProcess",
+    )
+
+
+@wine_differs("Wine's child gets NORMAL_PRIORITY_CLASS whatever the creation flags say")
+def test_a_priority_class_flag_gives_the_child_that_class(children: _Children) -> None:
+    process = children.start(SLEEPS, win32con.IDLE_PRIORITY_CLASS)[0]
+    assert win32process.GetPriorityClass(process) == win32con.IDLE_PRIORITY_CLASS
+
+
+def test_open_job_object_with_an_empty_name_is_an_invalid_handle() -> None:
+    # "" opens the namespace's directory, which is no job (as for OpenEvent, s27)
+    assert _error_of(win32job.OpenJobObject, win32job.JOB_OBJECT_ALL_ACCESS, 0, "") == (
+        winerror.ERROR_INVALID_HANDLE,
+        "OpenJobObject",
+    )
+
+
+@wine_differs("Wine does not implement JobObjectJobSetInformation (ERROR_INVALID_FUNCTION)")
+def test_a_job_in_no_job_set_has_member_level_zero() -> None:
+    job = win32job.CreateJobObject(None, "")
+    try:
+        info = win32job.QueryInformationJobObject(job, win32job.JobObjectJobSetInformation)
+        assert info == {"MemberLevel": 0}
+    finally:
+        job.Close()

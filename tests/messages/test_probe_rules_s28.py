@@ -3,6 +3,7 @@ still have windows, and ReplyMessage after a reply."""
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING
 
 import pytest
@@ -34,10 +35,8 @@ def _proc(hwnd: int, msg: int, wparam: object, lparam: object) -> int:
 def wclass() -> Iterator[str]:
     register_class(CLASS, _proc)
     yield CLASS
-    try:
+    with contextlib.suppress(ClassDoesNotExistError):
         unregister_class(CLASS)
-    except ClassDoesNotExistError:
-        pass
 
 
 def test_a_class_with_a_live_window_cannot_be_unregistered(wclass: str) -> None:
