@@ -261,3 +261,92 @@ def test_a_job_in_no_job_set_has_member_level_zero() -> None:
         assert info == {"MemberLevel": 0}
     finally:
         job.Close()
+
+
+# --- FormatMessage ------------------------------------------------------------------------
+
+FROM_STRING = win32con.FORMAT_MESSAGE_FROM_STRING
+FROM_SYSTEM = win32con.FORMAT_MESSAGE_FROM_SYSTEM
+
+
+@pytest.mark.parametrize(
+    ("template", "expected"),
+    [
+        ("hello", "hello"),
+        ("100%%, a%.b%!c% d", "100%, a.b!c d"),
+        ("a%nb", "a\r\nb"),
+        ("a\nb\rc", "a\r\nb\r\nc"),
+    ],
+)
+def test_a_template_without_inserts_needs_no_insert_list(template: str, expected: str) -> None:
+    assert win32api.FormatMessage(FROM_STRING, template, 0, 0, None) == expected
+
+
+@pytest.mark.parametrize("flags", [FROM_STRING, FROM_SYSTEM])
+def test_a_text_with_inserts_and_no_insert_list_is_an_invalid_parameter(flags: int) -> None:
+    # ERROR_BAD_EXE_FORMAT's text is "%1 is not a valid Win32 application."
+    source = "x%1" if flags == FROM_STRING else None
+    assert _error_of(win32api.FormatMessage, flags, source, 193, 0, None) == (
+        winerror.ERROR_INVALID_PARAMETER,
+        "FormatMessageW",
+    )
+
+
+def test_ignore_inserts_keeps_escapes_but_line_breaks() -> None:
+    flags = FROM_STRING | win32con.FORMAT_MESSAGE_IGNORE_INSERTS
+    assert win32api.FormatMessage(flags, "a%%b%nc%.d%1%0e", 0, 0, None) == "a%%b\r\nc%.d%1"
+
+
+def test_an_insert_spec_is_printf_for_a_string() -> None:
+    text = "[%1!-5s!][%1!05s!][%1!5.1s!]"
+    assert win32api.FormatMessage(FROM_STRING, text, 0, 0, ["ab"]) == "[ab   ][000ab][    a]"
+
+
+@pytest.mark.parametrize(
+    ("template", "width", "expected"),
+    [
+        ("a\r\nb\nc%nd", win32con.FORMAT_MESSAGE_MAX_WIDTH_MASK, "a b c\r\nd"),
+        ("abcdef ghijkl mn", 5, "abcde\r\nf\r\nghijk\r\nl mn"),
+        ("aaaa bbbb cccc", 10, "aaaa bbbb\r\ncccc"),
+    ],
+)
+def test_the_low_byte_of_the_flags_is_the_line_width(
+    template: str, width: int, expected: str
+) -> None:
+    assert win32api.FormatMessage(FROM_STRING | width, template, 0, 0, []) == expected
+
+
+def test_a_system_message_with_max_width_ends_in_a_space() -> None:
+    text = win32api.FormatMessage(
+        FROM_SYSTEM | win32con.FORMAT_MESSAGE_MAX_WIDTH_MASK, None, 2, 0, None
+    )
+    assert text.endswith(" ")
+    assert "\r\n" not in text
+
+
+@pytest.mark.parametrize(
+    ("flags", "code"),
+    [
+        (0, winerror.ERROR_INVALID_PARAMETER),  # no source named
+        (win32con.FORMAT_MESSAGE_FROM_HMODULE, winerror.ERROR_RESOURCE_TYPE_NOT_FOUND),
+    ],
+)
+def test_format_message_needs_a_table_that_has_messages(flags: int, code: int) -> None:
+    assert _error_of(win32api.FormatMessage, flags, None, 2, 0, None) == (code, "FormatMessageW")
+
+
+@pytest.mark.parametrize("language", [0x7F, 0x0BAD])
+def test_a_language_without_texts_is_resource_lang_not_found(language: int) -> None:
+    assert _error_of(win32api.FormatMessage, FROM_SYSTEM, None, 2, language, None) == (
+        winerror.ERROR_RESOURCE_LANG_NOT_FOUND,
+        "FormatMessageW",
+    )
+
+
+@wine_differs("Wine has German message texts; an en-US Windows has none")
+def test_a_language_of_another_installation_is_resource_lang_not_found() -> None:
+    german = win32api.MAKELANGID(win32con.LANG_GERMAN, win32con.SUBLANG_GERMAN)
+    assert _error_of(win32api.FormatMessage, FROM_SYSTEM, None, 2, german, None) == (
+        winerror.ERROR_RESOURCE_LANG_NOT_FOUND,
+        "FormatMessageW",
+    )
