@@ -32,14 +32,15 @@ def test_ignored_inserts_keep_every_escape_but_line_breaks_and_the_end() -> None
     )
 
 
-@pytest.mark.parametrize("template", ["a%", "%1!s", "x%1"])
-def test_bad_templates_and_missing_inserts_raise(template: str) -> None:
-    with pytest.raises(ValueError):
-        format_message(
-            template,
-            ["v"] if "!s" in template or template.endswith("%") else None,
-            ignore_inserts=False,
-        )
+@pytest.mark.parametrize(
+    ("template", "inserts", "why"),
+    [("a%", ["v"], "lone %"), ("%1!s", ["v"], "left open"), ("x%1", None, "none were given")],
+)
+def test_bad_templates_and_missing_inserts_raise(
+    template: str, inserts: list[str] | None, why: str
+) -> None:
+    with pytest.raises(ValueError, match=why):
+        format_message(template, inserts, ignore_inserts=False)
 
 
 @pytest.mark.parametrize(
