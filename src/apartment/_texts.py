@@ -686,32 +686,110 @@ def signed_hresult(value: int) -> int:
     return value - 0x100000000 if value & 0x80000000 else value
 
 
-# %1..%99 (with an optional printf spec, !s! and the like), %0, %n, %% and the escaped spaces
-_ESCAPE = re.compile(r"%(?:([1-9][0-9]?)(?:![^!]*!)?|([0n%.!rt ]))")
-_ESCAPED = {"n": "\r\n", "%": "%", ".": ".", "!": "!", "r": "\r", "t": "\t", " ": " "}
+_ESCAPED = {"%": "%", ".": ".", "!": "!", "r": "\r", "t": "\t", " ": " "}
+"""What ``%`` followed by one of these gives (``%n`` is a hard line break, ``%0`` the end)."""
+_SPEC = re.compile(r"([-+ #0]*)([0-9]*)(?:\.([0-9]*))?[hlLwIjzt0-9]*([a-zA-Z])?")
+_MAX_WIDTH_MASK = 0xFF
+_HARD = "\x00"  # stands for a hard line break (%n) until the lines are laid out
 
 
-def format_message(template: str, inserts: Sequence[str] | None) -> str:
+def format_message(
+    template: str,
+    inserts: Sequence[str] | None,
+    *,
+    ignore_inserts: bool | None = None,
+    width: int = 0,
+) -> str:
     """Expand FormatMessage's escapes in ``template``, as FORMAT_MESSAGE_FROM_STRING does.
 
-    ``%1`` to ``%99`` take ``inserts`` (one missing gives ``(null)``; its ``!spec!`` is read
-    as ``s``), ``%n`` a CR LF, ``%%`` a percent sign, and ``%0`` ends the text. With
-    ``inserts`` None the inserts are left as they are (FORMAT_MESSAGE_IGNORE_INSERTS).
+    ``%1`` to ``%99`` take ``inserts`` (one missing gives ``(null)``; a ``!spec!`` is read as
+    printf's ``s`` with its flags, width and precision), ``%n`` a hard CR LF, ``%%`` a percent
+    sign, and ``%0`` ends the text. With ``ignore_inserts`` (FORMAT_MESSAGE_IGNORE_INSERTS;
+    by default when ``inserts`` is None) the inserts and the escapes but ``%n`` and ``%0``
+    are copied as they are. A line break of the template itself (CR LF, LF or CR) is a
+    regular one: CR LF for ``width`` 0, a space for FORMAT_MESSAGE_MAX_WIDTH_MASK (0xFF);
+    other widths also wrap the lines at that width, at the last space or within a word.
+
+    Raises:
+        ValueError: the template ends in ``%`` or leaves a ``!spec!`` open, or it has an
+            insert and ``inserts`` is None but not ignored (Windows: ERROR_INVALID_PARAMETER).
     """
-    if inserts is None:
-        return template
+    ignore = inserts is None if ignore_inserts is None else ignore_inserts
     parts: list[str] = []
-    position = 0
-    for match in _ESCAPE.finditer(template):
-        parts.append(template[position : match.start()])
-        position = match.end()
-        number, escape = match.groups()
+    regular = "\r\n" if width == 0 else " "
+    i, size = 0, len(template)
+    while i < size:
+        char = template[i]
+        if char in "\r\n":
+            i += 2 if template.startswith("\r\n", i) else 1
+            parts.append(regular)
+            continue
+        if char != "%":
+            parts.append(char)
+            i += 1
+            continue
+        if i + 1 == size:
+            raise ValueError("the message ends in a lone %")
+        escape = template[i + 1]
         if escape == "0":
-            return "".join(parts)
-        if escape is not None:
-            parts.append(_ESCAPED[escape])
+            break
+        if escape == "n":
+            parts.append(_HARD)
+            i += 2
+        elif "1" <= escape <= "9":
+            end = i + 3 if i + 2 < size and template[i + 2].isdigit() else i + 2
+            spec = "s"
+            if end < size and template[end] == "!":
+                close = template.find("!", end + 1)
+                if close < 0:
+                    raise ValueError("a !spec! is left open")
+                spec, end = template[end + 1 : close], close + 1
+            if ignore:
+                parts.append(template[i:end])
+            elif inserts is None:
+                raise ValueError("the message has inserts and none were given")
+            else:
+                index = int(template[i + 1 : end].split("!")[0]) - 1
+                value = inserts[index] if index < len(inserts) else "(null)"
+                parts.append(_printf_s(spec, value))
+            i = end
         else:
-            index = int(number) - 1
-            parts.append(inserts[index] if index < len(inserts) else "(null)")
-    parts.append(template[position:])
-    return "".join(parts)
+            parts.append(template[i : i + 2] if ignore else _ESCAPED.get(escape, escape))
+            i += 2
+    text = "".join(parts)
+    if 0 < width < _MAX_WIDTH_MASK:
+        return "\r\n".join(_wrap(line, width) for line in text.split(_HARD))
+    return text.replace(_HARD, "\r\n")
+
+
+def _printf_s(spec: str, value: str) -> str:
+    """``value`` laid out by a printf spec read as ``s``: ``-``/``0`` flags, width, precision."""
+    match = _SPEC.fullmatch(spec)
+    if match is None:
+        return value
+    flags, field, precision, _ = match.groups()
+    if precision is not None:
+        value = value[: int(precision or 0)]
+    if field:
+        if "-" in flags:
+            return value.ljust(int(field))
+        return value.rjust(int(field), "0" if "0" in flags else " ")
+    return value
+
+
+def _wrap(line: str, width: int) -> str:
+    """Break ``line`` into lines of at most ``width``: at its last space, else within a word."""
+    done: list[str] = []
+    current = ""
+    for char in line:
+        if len(current) == width:
+            space = current.rfind(" ")
+            if space < 0:
+                done.append(current)
+                current = ""
+            else:
+                done.append(current[:space])
+                current = current[space + 1 :]
+        current += char
+    done.append(current)
+    return "\r\n".join(done)

@@ -189,7 +189,7 @@ def test_the_active_process_limit_refuses_and_ends_the_next(
     job.assign(first)
     assert code_of(job.assign, second) == ERROR_NOT_ENOUGH_QUOTA
     assert second.wait(EXIT_S)
-    assert second.exit_code == 0xC0000044  # STATUS_QUOTA_EXCEEDED
+    assert second.exit_code == 0xC0000044 - 2**32  # STATUS_QUOTA_EXCEEDED, read signed
     assert job.accounting().total_terminated_processes == 1
     assert job.process_ids() == [first.pid]
 

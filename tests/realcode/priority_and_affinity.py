@@ -8,6 +8,9 @@ system)``, ``SetProcessAffinityMask(handle, 1)``, ``SetThreadPriority(GetCurrent
 THREAD_PRIORITY_LOWEST)`` and ``GetThreadPriority``; a child started with
 ``IDLE_PRIORITY_CLASS`` in its creation flags, opened again by pid with
 ``PROCESS_QUERY_INFORMATION | PROCESS_SET_INFORMATION`` and raised.
+
+Where Wine is not Windows: "child idle" is True, as on Windows (the child gets the class its
+creation flags name); Wine ignores the flag and prints False.
 """
 
 import sys

@@ -26,7 +26,13 @@ from .._runtime import runtime_dir
 if TYPE_CHECKING:
     from pathlib import Path
 
-__all__ = ["forget_exit_code", "record_exit_code", "recorded_exit_code", "record_sys_exit"]
+__all__ = [
+    "forget_exit_code",
+    "record_exit_code",
+    "record_sys_exit",
+    "recorded_exit_code",
+    "signed_exit_code",
+]
 
 
 def _record_path(pid: int) -> Path:
@@ -35,7 +41,7 @@ def _record_path(pid: int) -> Path:
     return folder / str(pid)
 
 
-def _signed(code: int) -> int:
+def signed_exit_code(code: int) -> int:
     """The code as Windows' GetExitCodeProcess gives it through pywin32: a signed 32 bits."""
     value = code & 0xFFFFFFFF
     return value - (1 << 32) if value >= 1 << 31 else value
@@ -52,7 +58,7 @@ def record_exit_code(code: object) -> None:
     with contextlib.suppress(Exception):
         path = _record_path(os.getpid())
         partial = path.with_name(f"{path.name}.partial")
-        partial.write_text(str(_signed(code)))
+        partial.write_text(str(signed_exit_code(code)))
         os.replace(partial, path)
 
 

@@ -266,8 +266,11 @@ def open_local_named(kind: type[LocalKind], name: str) -> LocalKind:
 
     Raises:
         NameNotFoundError: no object of this process has that name.
-        InvalidHandleError: the name belongs to an object of another kind.
+        InvalidHandleError: the name belongs to an object of another kind, or is empty (as
+            in :func:`open_named`).
     """
+    if name == "":
+        raise InvalidHandleError(f"an empty name names the namespace, not a {kind.__name__}")
     key = _key(name)
     _check_session_free(kind, key, name)
     with KERNEL_LOCK:

@@ -22,7 +22,7 @@ from ..errors import (
     SuspendCountExceededError,
 )
 from ._core import KERNEL_LOCK, Waitable, Waiter, release_waiters, waiting, wake_all
-from ._exitcodes import recorded_exit_code
+from ._exitcodes import recorded_exit_code, signed_exit_code
 from ._procstat import ProcStat, read_stat
 from ._reaper import process_exists, reaper
 from ._thread import MAXIMUM_SUSPEND_COUNT, STILL_ACTIVE, ThreadStatistics
@@ -96,8 +96,9 @@ class ProcessHandle(Waitable, announced=True):
     def terminate(self, exit_code: int) -> None:
         """End the process at once with ``exit_code`` (TerminateProcess).
 
-        Any process of the user can be terminated. Its handles here report ``exit_code``;
-        elsewhere a process that is not its parent sees it killed by SIGKILL (137).
+        Any process of the user can be terminated. Its handles here report ``exit_code``
+        (a DWORD, reported signed as pywin32 gives it: 0xFFFFFFFF reads -1); elsewhere a
+        process that is not its parent sees it killed by SIGKILL (137).
 
         Raises:
             AccessDeniedError: the process has already exited, or it is this process.
@@ -105,7 +106,7 @@ class ProcessHandle(Waitable, announced=True):
         with KERNEL_LOCK:
             if self._ready or (self._popen is None and not self._foreign):
                 raise AccessDeniedError(f"{self!r} cannot be terminated: it has exited")
-            self._terminate_code = exit_code
+            self._terminate_code = signed_exit_code(exit_code)
         if self._popen is not None:
             self._popen.kill()
             return

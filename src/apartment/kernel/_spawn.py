@@ -36,6 +36,7 @@ from .._runtime import RuntimeDirError, runtime_dir
 from ..errors import (
     ERROR_ACCESS_DENIED,
     ERROR_BAD_EXE_FORMAT,
+    ERROR_DIRECTORY,
     ERROR_FILE_NOT_FOUND,
     InvalidHandleError,
     InvalidParameterError,
@@ -280,12 +281,19 @@ def create_process(
 
     Raises:
         InvalidParameterError: neither a program nor a command line was given.
-        Win32Error: the program could not be started: ERROR_FILE_NOT_FOUND,
-            ERROR_ACCESS_DENIED or ERROR_BAD_EXE_FORMAT, as Windows reports them.
+        Win32Error: the program could not be started: ERROR_FILE_NOT_FOUND (also for a
+            command line naming no program), ERROR_ACCESS_DENIED or ERROR_BAD_EXE_FORMAT,
+            as Windows reports them; ERROR_DIRECTORY: ``cwd`` is no directory.
     """
     if application is None and command_line is None:
         raise InvalidParameterError("name a program: an application or a command line")
+    if application is None and not (command_line or "").strip():  # no "this program" default
+        raise Win32Error.from_code(ERROR_FILE_NOT_FOUND, "the command line names no program")
     args = split_command_line(command_line) if command_line is not None else [str(application)]
+    if cwd and not os.path.isdir(cwd):
+        raise Win32Error.from_code(
+            ERROR_DIRECTORY, f"the current directory {cwd!r} is no directory"
+        )
     try:
         return start_process(
             args,

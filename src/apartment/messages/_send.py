@@ -300,14 +300,16 @@ def _broadcast(
 def reply_message(result: int) -> bool:
     """Release the sender of the message being handled now with ``result`` (ReplyMessage).
 
-    Returns True only while handling a message sent from another thread that has not been
-    answered yet; the procedure's own return value is then discarded.
+    Returns True while handling a message sent from another thread, answered or not (a
+    second reply changes nothing but still succeeds, as Windows' does); the procedure's own
+    return value is then discarded.
     """
     handling = current_queue().handling
     sent = handling[-1] if handling else None
     if sent is None or sent.notify:
         return False
-    return sent.reply(result)
+    sent.reply(result)  # only the first reply counts
+    return True
 
 
 def in_send_message() -> bool:

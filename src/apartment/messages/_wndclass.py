@@ -9,8 +9,14 @@ from __future__ import annotations
 import itertools
 from typing import TYPE_CHECKING, Any, TypeAlias, final
 
-from ..errors import ClassAlreadyExistsError, ClassDoesNotExistError, ClassNotFoundError
+from ..errors import (
+    ClassAlreadyExistsError,
+    ClassDoesNotExistError,
+    ClassHasWindowsError,
+    ClassNotFoundError,
+)
 from ..kernel.lowlevel import KERNEL_LOCK
+from ._window_table import WINDOWS
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -97,14 +103,23 @@ def register_class(name: str, proc: WindowProc, *, style: int = 0) -> WindowClas
 def unregister_class(name: str | int) -> None:
     """Forget a window class, by name or atom (UnregisterClass).
 
+    Windows refuses while a window of the class is alive: destroy them first.
+
     Raises:
         ClassDoesNotExistError: no such class.
+        ClassHasWindowsError: a live window of this process has this class.
     """
     with KERNEL_LOCK:
         wclass = lookup_class(name)
         if wclass is not None:
-            del _classes[wclass.name.lower()]
-            return
+            alive = sum(1 for window in WINDOWS.values() if window.wclass is wclass)
+            if not alive:
+                del _classes[wclass.name.lower()]
+                return
+    if wclass is not None:
+        raise ClassHasWindowsError(
+            f"{alive} window(s) of class {wclass.name!r} still exist; destroy them first"
+        )
     raise ClassDoesNotExistError(f"no window class {name!r} is registered")
 
 

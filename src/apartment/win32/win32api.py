@@ -17,6 +17,8 @@ from ..errors import (
     ERROR_INVALID_PARAMETER,
     ERROR_MR_MID_NOT_FOUND,
     ERROR_NONE_MAPPED,
+    ERROR_RESOURCE_LANG_NOT_FOUND,
+    ERROR_RESOURCE_TYPE_NOT_FOUND,
     Win32Error,
     format_message,
     message_text,
@@ -93,6 +95,8 @@ _STREAMS = {STD_INPUT_HANDLE: 0, STD_OUTPUT_HANDLE: 1, STD_ERROR_HANDLE: 2}
 _FORMAT_MESSAGE_IGNORE_INSERTS = 0x200
 _FORMAT_MESSAGE_FROM_STRING = 0x400
 _FORMAT_MESSAGE_FROM_SYSTEM = 0x1000
+_FORMAT_MESSAGE_FROM_HMODULE = 0x800
+_FORMAT_MESSAGE_MAX_WIDTH_MASK = 0xFF
 
 
 def GetCurrentThreadId() -> int:
@@ -333,8 +337,9 @@ def FormatMessage(*args: object) -> str:
     ``FormatMessage(flags, source, messageId, languageID, inserts)``: FORMAT_MESSAGE_FROM_SYSTEM
     (a code's message) or FORMAT_MESSAGE_FROM_STRING (``source`` is the text), its ``%1``...
     replaced by ``inserts`` (a sequence of str) unless FORMAT_MESSAGE_IGNORE_INSERTS. A code
-    with no message fails with ERROR_MR_MID_NOT_FOUND; a string with inserts but None given
-    fails with ERROR_INVALID_PARAMETER.
+    with no message fails with ERROR_MR_MID_NOT_FOUND; a text with inserts but None given
+    fails with ERROR_INVALID_PARAMETER; the low byte of ``flags`` is the line width
+    (FORMAT_MESSAGE_MAX_WIDTH_MASK: no line breaks but %n).
     """
     if len(args) <= 1 and all(isinstance(arg, int) for arg in args):
         code = dword(args[0]) if args else 0
@@ -346,7 +351,7 @@ def FormatMessage(*args: object) -> str:
         return text + "\r\n"
     if len(args) != 5:
         raise TypeError(f"FormatMessageW() takes exactly 5 arguments ({len(args)} given)")
-    flags, source, message_id, _language, inserts = args
+    flags, source, message_id, language, inserts = args
     flags = dword(flags)
     if inserts is not None and (
         isinstance(inserts, (str, bytes)) or not all(isinstance(value, str) for value in inserts)  # type: ignore[attr-defined]
@@ -357,18 +362,42 @@ def FormatMessage(*args: object) -> str:
             raise TypeError(
                 f"Objects of type '{type(source).__name__}' can not be converted to Unicode."
             )
-        if flags & _FORMAT_MESSAGE_IGNORE_INSERTS:
-            return source
-        if inserts is None:  # Windows reads the missing array: pywin32 passes NULL
-            raise Win32Error.from_code(ERROR_INVALID_PARAMETER, "the inserts are None")
-        return format_message(source, list(inserts))  # type: ignore[call-overload]
-    text = message_text(dword(message_id))  # FORMAT_MESSAGE_FROM_SYSTEM, the only table here
+        template = source
+    else:
+        template = _system_template(flags, source, dword(message_id), dword(language))
+    try:
+        return format_message(
+            template,
+            None if inserts is None else list(inserts),  # type: ignore[call-overload]
+            ignore_inserts=bool(flags & _FORMAT_MESSAGE_IGNORE_INSERTS),
+            width=flags & _FORMAT_MESSAGE_MAX_WIDTH_MASK,
+        )
+    except ValueError as bad:  # Windows reads the missing array (pywin32 passes NULL)
+        raise Win32Error.from_code(ERROR_INVALID_PARAMETER, str(bad)) from None
+
+
+def _system_template(flags: int, source: object, message_id: int, language: int) -> str:
+    """The message table's text for FORMAT_MESSAGE_FROM_SYSTEM (or FROM_HMODULE with it).
+
+    The texts here are en-US's: a language id of another primary language than neutral or
+    English has none. FROM_HMODULE alone names a module's table; the program's own (None)
+    has none, and other modules' tables are read as the system's.
+    """
+    if not flags & _FORMAT_MESSAGE_FROM_SYSTEM:
+        if not flags & _FORMAT_MESSAGE_FROM_HMODULE:
+            raise Win32Error.from_code(ERROR_INVALID_PARAMETER, "say where the message is from")
+        if not source:
+            raise Win32Error.from_code(
+                ERROR_RESOURCE_TYPE_NOT_FOUND, "the program's module has no message table"
+            )
+    text = message_text(message_id)
     if text is None:
         raise Win32Error.from_code(ERROR_MR_MID_NOT_FOUND, "Windows has no message for that code")
-    text += "\r\n"
-    if inserts is not None and not flags & _FORMAT_MESSAGE_IGNORE_INSERTS:
-        text = format_message(text, list(inserts))  # type: ignore[call-overload]
-    return text
+    if language & 0x3FF not in (0, 9):  # PRIMARYLANGID: LANG_NEUTRAL, LANG_ENGLISH
+        raise Win32Error.from_code(
+            ERROR_RESOURCE_LANG_NOT_FOUND, f"no message text in language {language:#x}"
+        )
+    return text + "\r\n"
 
 
 FormatMessageW = FormatMessage

@@ -236,6 +236,8 @@ def QueryInformationJobObject(
         return {"BasicInfo": accounting_dict(job.accounting()), "IoInfo": io_dict()}
     if info_class == JobObjectExtendedLimitInformation:
         return extended_dict(job.limits, job.accounting())
+    if info_class == JobObjectJobSetInformation:
+        return {"MemberLevel": 0}  # no job here is in a job set (CreateJobSet)
     raise _unsupported(info_class)
 
 

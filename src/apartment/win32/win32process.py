@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import kernel, messages
+from ..errors import InvalidParameterError, InvalidWindowHandleError
 from ..kernel import ABOVE_NORMAL_PRIORITY_CLASS as ABOVE_NORMAL_PRIORITY_CLASS
 from ..kernel import BELOW_NORMAL_PRIORITY_CLASS as BELOW_NORMAL_PRIORITY_CLASS
 from ..kernel import HIGH_PRIORITY_CLASS as HIGH_PRIORITY_CLASS
@@ -101,6 +102,18 @@ _THREAD_SET_INFORMATION = 0x0020
 _THREAD_QUERY_INFORMATION = 0x0040
 _THREAD_QUERY_LIMITED_INFORMATION = 0x0800
 _THREAD_SET_LIMITED_INFORMATION = 0x0400
+
+_NO_CONSOLE_AND_NEW_CONSOLE = DETACHED_PROCESS | CREATE_NEW_CONSOLE
+_CREATION_PRIORITIES = (
+    IDLE_PRIORITY_CLASS,
+    BELOW_NORMAL_PRIORITY_CLASS,
+    NORMAL_PRIORITY_CLASS,
+    ABOVE_NORMAL_PRIORITY_CLASS,
+    HIGH_PRIORITY_CLASS,
+    REALTIME_PRIORITY_CLASS,
+)
+"""CreateProcess's priority-class flags, in the order Windows reads them: the first set wins."""
+
 _PROCESS_TERMINATE = 0x0001
 _PROCESS_VM_READ = 0x0010
 _PROCESS_SET_QUOTA = 0x0100
@@ -265,6 +278,9 @@ def CreateProcess(
         raise TypeError("appName and commandLine cannot both be None")
     if not isinstance(startupinfo, PySTARTUPINFO):
         raise TypeError("The object is not a PySTARTUPINFO object")
+    flags = dword(dwCreationFlags)
+    if flags & _NO_CONSOLE_AND_NEW_CONSOLE == _NO_CONSOLE_AND_NEW_CONSOLE:
+        raise InvalidParameterError("DETACHED_PROCESS and CREATE_NEW_CONSOLE exclude each other")
     process_inherits, thread_inherits = inherits(processAttributes), inherits(threadAttributes)
     startup = startup_info_of(startupinfo)
     process = kernel.create_process(
@@ -279,6 +295,9 @@ def CreateProcess(
         startup=startup,
         breakaway=bool(dword(dwCreationFlags) & CREATE_BREAKAWAY_FROM_JOB),
     )
+    priority = next((value for value in _CREATION_PRIORITIES if flags & value), 0)
+    if priority:
+        kernel.set_priority_class(process.pid, priority)
     thread = process.primary_thread
     return (
         new_handle(process, inherit=process_inherits),
@@ -321,8 +340,17 @@ def CreateProcessAsUser(
 
 @api("GetWindowThreadProcessId")
 def GetWindowThreadProcessId(hwnd: int | None, /) -> list[int]:
-    """Return ``[thread_id, process_id]`` of the window's owner (a list, as pywin32 gives)."""
-    return list(messages.window_thread_process_id(hwnd or 0))
+    """Return ``[thread_id, process_id]`` of the window's owner (a list, as pywin32 gives).
+
+    pywin32 does not check the result: a handle that is no window gives thread id 0 (and
+    ERROR_INVALID_WINDOW_HANDLE as the last error) rather than an exception; the process id
+    Windows leaves unwritten then is 0 here.
+    """
+    try:
+        return list(messages.window_thread_process_id(hwnd or 0))
+    except InvalidWindowHandleError as error:
+        set_last_error(error.winerror)
+        return [0, 0]
 
 
 # -- what a process or thread is and has used --------------------------------------------------
