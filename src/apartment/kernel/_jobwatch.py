@@ -26,6 +26,10 @@ import contextlib
 import os
 import signal
 import sys
+from typing import TYPE_CHECKING, BinaryIO
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 __all__ = [
     "JOBS_ENV",
@@ -47,10 +51,14 @@ processes it starts by any means inherit it, so they are found even once their p
 died and they have another."""
 
 
-def _stat(pid: int) -> tuple[int, int] | None:
-    """The parent and start time (ticks since boot) of a running process; None if gone."""
+def _stat(pid: int, _open: Callable[..., BinaryIO] = open) -> tuple[int, int] | None:
+    """The parent and start time (ticks since boot) of a running process; None if gone.
+
+    ``open`` is bound when the module loads: a job handle closed by a finalizer at the
+    interpreter's exit reaches here after the builtins are gone.
+    """
     try:
-        with open(f"/proc/{pid}/stat", "rb") as stat_file:
+        with _open(f"/proc/{pid}/stat", "rb") as stat_file:
             text = stat_file.read()
     except OSError:
         return None
