@@ -1,0 +1,87 @@
+"""Activating an object in a running local server: who reads the answer, and a late one.
+
+An MTA client reads the server's answer itself, within the start timeout (no helper thread:
+one wake-up on the way back); an answer that comes after the timeout is for nobody, and
+the objects it carries are given back, so the server can still quit.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import threading
+import time
+from typing import TYPE_CHECKING
+
+import pytest
+
+from apartment import com
+from apartment.errors import ServerExecError
+from apartment.testing import wait_for_exit
+
+from ._gated_classes import Gated
+from ._helpers import in_apartment
+from ._local_classes import Echo
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from apartment.testing import LocalServers
+
+LOCAL = com.CLSCTX_LOCAL_SERVER
+
+
+@pytest.fixture
+def servers(class_registry: Path, local_servers: LocalServers) -> LocalServers:
+    for cls in (Echo, Gated):
+        com.register_class(cls)
+    return local_servers
+
+
+def _reply_threads(pid: int) -> list[threading.Thread]:
+    name = f"apartment-remote-{pid}-replies"
+    return [thread for thread in threading.enumerate() if thread.name == name]
+
+
+def test_an_mta_client_reads_the_answer_to_its_activation_itself(servers: LocalServers) -> None:
+    def body() -> None:
+        first = com.DispatchClient(com.create_object("ApartmentTest.Echo", LOCAL))
+        pid = first.Pid()
+        second = com.DispatchClient(com.create_object("ApartmentTest.Echo", LOCAL))
+        assert second.Pid() == pid  # the running server's
+        assert _reply_threads(pid) == []  # nobody read for the activations but their caller
+
+    in_apartment(body, multithreaded=True)
+
+
+@pytest.mark.parametrize("multithreaded", [True, False], ids=["mta", "sta"])
+def test_an_answer_after_the_timeout_is_given_back(
+    servers: LocalServers, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, multithreaded: bool
+) -> None:
+    gate = tmp_path / "gate"
+    os.mkfifo(gate)
+    monkeypatch.setenv("APARTMENT_TEST_GATE", str(gate))
+
+    def body() -> None:
+        first = com.DispatchClient(com.create_object("ApartmentTest.Gated", LOCAL))
+        pid = first.Pid()
+        previous = com.set_server_start_timeout(0.3)
+        try:
+            started = time.monotonic()
+            with pytest.raises(ServerExecError, match="did not create"):
+                com.create_object("ApartmentTest.Gated", LOCAL)  # its instance waits
+            assert time.monotonic() - started < 10
+        finally:
+            com.set_server_start_timeout(previous)
+        fd = os.open(gate, os.O_WRONLY)  # the server waits at the gate: it opens at once
+        try:
+            os.write(fd, b"x")  # the late instance is made and sent: for nobody now
+        finally:
+            os.close(fd)
+        third = com.DispatchClient(com.create_object("ApartmentTest.Gated", LOCAL))
+        assert third.Pid() == pid
+        del first, third
+        gc.collect()
+        assert wait_for_exit(pid)  # the late one was given back: nothing holds the server
+
+    in_apartment(body, multithreaded=multithreaded)
