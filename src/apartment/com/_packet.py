@@ -136,30 +136,6 @@ class CallPacket:
                 target.pending.discard(self)
             self.error = error
 
-    def time_out(self, error: BaseException) -> bool:
-        """Fail the call with ``error`` unless it has finished, waking its caller (any thread).
-
-        :meth:`finish` with the error set in the same lock hold, so that a reply that
-        finishes it first keeps its outcome (then False, and nothing changes).
-        """
-        woken: list[Waiter] = []
-        with KERNEL_LOCK:
-            if self.finished:
-                return False
-            self.finished = True
-            self.error = error
-            target = self.target
-            if target.is_sta:
-                target.pending.discard(self)
-            done = self.done
-            if not done._ready:
-                done._ready = True
-                if done._waiters:
-                    release_waiters(done, woken)
-        for waiter in woken:
-            waiter.wake()
-        return True
-
     def finish(self) -> bool:
         """Release the caller (once): its outcome is in ``result`` / ``error``.
 

@@ -14,7 +14,6 @@ go out on ``out`` too.
 from __future__ import annotations
 
 import contextlib
-import functools
 import math
 import select
 import socket
@@ -22,7 +21,6 @@ import threading
 import time
 from typing import TYPE_CHECKING, Any, Literal
 
-from .._clock import get_clock
 from .._fork import APARTMENTS, after_fork_in_child
 from .._wire import PACKET_MAX, FrameError, encode_body, encode_shallow, send_packet, send_socket
 from ..errors import CallFailedError, CallTimeoutError, ComError, ServerUnavailableError
@@ -49,12 +47,11 @@ from ._remote_proto import (
     broken_reason,
     sent_remotely,
 )
-from ._sta import STA, wait_reading
+from ._sta import wait_reading
 
 if TYPE_CHECKING:
     import collections
 
-    from .._clock import TimerHandle
     from .._wire import PacketReader
     from ._apartment import Apartment
 
@@ -84,8 +81,6 @@ _LANE_OPS = frozenset({"invoke", "names", "method"})
 """The requests that name an object (their second item): those go on its lane, if it has one."""
 _MTA = ApartmentKind.MTA
 _STA = ApartmentKind.STA
-_STA_CALL_OUT = STA.call_out
-"""A plain STA's call_out (a lane host's steps away: it goes the general way)."""
 _HELPER = "helper"  # the reader of `out` when no MTA caller reads it
 _MODAL_MASK = QS_SENDMESSAGE | QS_POSTMESSAGE | QS_PAINT
 """The input an STA caller's modal loop wakes for (as :mod:`._sta`'s)."""
@@ -303,13 +298,7 @@ class CallsOut:
             recycle_event(done)  # a late set can no longer reach it
         return packet.outcome()
 
-    def call_from_sta(
-        self,
-        caller: Apartment,
-        body: tuple[Any, ...],
-        flat: bool = False,
-        bound: tuple[float, float] | None = None,
-    ) -> Any:  # noqa: ANN401
+    def call_from_sta(self, caller: Apartment, body: tuple[Any, ...], flat: bool = False) -> Any:  # noqa: ANN401
         """An unbounded STA caller's call, or :data:`GENERAL`: it must go the general way.
 
         ``_sta``'s call_out, :meth:`_deliver` and the first turn of
@@ -324,10 +313,6 @@ class CallsOut:
         done event at once; if the reply is first and no other call is out, it is returned as it
         came. Anything else (input to serve, a reply for another call) goes on in
         :func:`._sta.wait_reading`, as for any STA caller that reads.
-
-        ``bound`` (``(deadline, seconds)``, :meth:`request_within`'s): at ``deadline`` the
-        clock's thread gives the call up (CallTimeoutError, the caller woken): its reply,
-        when it comes, is for nobody.
 
         Raises:
             ServerUnavailableError: the connection has closed (0x800706BA).
@@ -361,103 +346,79 @@ class CallsOut:
                 return GENERAL  # (it raises ServerUnavailableError, or waits as others do)
             self._pending[call] = packet
             self._reader = packet
-        timer: TimerHandle | None = None
-        if bound is not None:
-            box: list[Any] = [packet, call, bound[1]]  # emptied once the call is done
-            timer = get_clock().call_at(bound[0], functools.partial(self._expire, box))
         try:
+            sock = self._out
+            if self._lane_oids and body[1] in self._lane_oids:  # _sender, for an invoke
+                sock = self._lane or self._open_lane()
+            if len(frame) <= PACKET_MAX:  # send_packet's common case, without the call
+                sock.send(frame)
+            else:
+                send_packet(sock, frame)
+        except OSError:
+            with self._lock:
+                self._pending.pop(call, None)
+                if self._reader is packet:
+                    self._reader = None
+            self.close(f"sending failed: {self._gone()}")
+            raise ServerUnavailableError(self._gone()) from None
+        if self._controls:
+            self._flush_controls()
+        inp = queue.input
+        with KERNEL_LOCK:
+            if not packet.finished:  # inp.arm(_MODAL_MASK, False), written out
+                inp.mask = _MODAL_MASK
+                inp.available = False
+                inp._ready = bool(queue.changed_bits & _MODAL_MASK)
+        if not packet.finished:
             try:
-                sock = self._out
-                if self._lane_oids and body[1] in self._lane_oids:  # _sender, for an invoke
-                    sock = self._lane or self._open_lane()
-                if len(frame) <= PACKET_MAX:  # send_packet's common case, without the call
-                    sock.send(frame)
-                else:
-                    send_packet(sock, frame)
-            except OSError:
-                with self._lock:
-                    self._pending.pop(call, None)
-                    if self._reader is packet:
-                        self._reader = None
-                self.close(f"sending failed: {self._gone()}")
-                raise ServerUnavailableError(self._gone()) from None
-            if self._controls:
-                self._flush_controls()
-            inp = queue.input
-            with KERNEL_LOCK:
-                if not packet.finished:  # inp.arm(_MODAL_MASK, False), written out
-                    inp.mask = _MODAL_MASK
-                    inp.available = False
-                    inp._ready = bool(queue.changed_bits & _MODAL_MASK)
-            if not packet.finished:
+                ready = wait_any_or_readable((done, inp), fd)
+            except BaseException:  # a Ctrl-C: the reading passes on
+                self.hand_over(packet)
+                raise
+            if ready is None:  # the socket: a reply (or the end) is there
                 try:
-                    ready = wait_any_or_readable((done, inp), fd)
+                    ok, reply = self._replies.read()
+                    if ok and type(reply) is list and len(reply) >= 3:
+                        kind, value = reply[0], reply[2]
+                        with self._lock:
+                            found = self._pending.pop(reply[1], None)
+                            if found is packet and not self._pending:
+                                self._reader = None  # nobody else waits: nobody reads
+                                if kind == REPLY and type(value) in _PLAIN:
+                                    packet.finished = True  # out of _pending: done with
+                                    recycle_event(done)
+                                    return value
+                        self._finish_reply(found, packet, reply)
+                    elif ok:
+                        raise FrameError("a reply must be a list of at least 3 items")
+                    else:
+                        self.close("the other process closed the connection")
+                except BROKEN as exc:
+                    self.close(broken_reason(exc))
                 except BaseException:  # a Ctrl-C: the reading passes on
                     self.hand_over(packet)
                     raise
-                if ready is None:  # the socket: a reply (or the end) is there
-                    try:
-                        ok, reply = self._replies.read()
-                        if ok and type(reply) is list and len(reply) >= 3:
-                            kind, value = reply[0], reply[2]
-                            with self._lock:
-                                found = self._pending.pop(reply[1], None)
-                                if found is packet and not self._pending:
-                                    self._reader = None  # nobody else waits: nobody reads
-                                    if kind == REPLY and type(value) in _PLAIN:
-                                        packet.finished = True  # out of _pending: done with
-                                        recycle_event(done)
-                                        return value
-                            self._finish_reply(found, packet, reply)
-                        elif ok:
-                            raise FrameError("a reply must be a list of at least 3 items")
-                        else:
-                            self.close("the other process closed the connection")
-                    except BROKEN as exc:
-                        self.close(broken_reason(exc))
-                    except BaseException:  # a Ctrl-C: the reading passes on
-                        self.hand_over(packet)
-                        raise
-            if self._closed:  # this thread saw the end: the close may be failing it now
-                packet.abandon(self.went_away())  # whoever is first, as finish() decides
-            with KERNEL_LOCK:
-                finished = packet.finished  # (finish() sets done in the same hold)
-            if finished:
-                self.hand_over(packet)
-            else:  # input to serve, another call's reply: the modal loop
-                wait_reading(packet, fd, self)
-            recycle_event(done)  # finished: a late set can no longer reach it
-            return packet.outcome()
-        finally:
-            if timer is not None:
-                box.clear()
-                timer.cancel()
-
-    def _expire(self, box: list[Any]) -> None:
-        """A bounded STA call's time is up (the clock's thread): give it up, unless done."""
-        taken = box.copy()  # (one step: the caller's thread may be emptying it)
-        if not taken:
-            return  # emptied: the call is done
-        given_up: CallPacket
-        given_up, call, seconds = taken
-        with self._lock:  # its reply, if it comes, is for nobody now
-            if self._pending.get(call) is not given_up:
-                return  # its reply came first: its reader finishes it
-            del self._pending[call]
-        given_up.time_out(CallTimeoutError(self._no_reply(seconds)))
+        if self._closed:  # this thread saw the end: the close may be failing it now
+            packet.abandon(self.went_away())  # whoever is first, as finish() decides
+        with KERNEL_LOCK:
+            finished = packet.finished  # (finish() sets done in the same hold)
+        if finished:
+            self.hand_over(packet)
+        else:  # input to serve, another call's reply: the modal loop
+            wait_reading(packet, fd, self)
+        recycle_event(done)  # finished: a late set can no longer reach it
+        return packet.outcome()
 
     def request_within(self, seconds: float, *body: Any) -> Any:  # noqa: ANN401
-        """:meth:`request` with a time limit, read by the calling thread, or GENERAL.
+        """:meth:`request` with a time limit, read by the calling MTA thread, or GENERAL.
 
         A bounded call otherwise leaves its reply to the helper thread: two hand-offs
-        (the helper wakes for the reply, then wakes the caller). A caller that finds nobody
-        reading and bounds none of its calls itself (no ``call_timeout`` in force:
-        cancellation and message filters are for those) reads its reply here: an MTA
-        caller waits for the socket at most ``seconds``, and reads and finishes on the way
-        the replies for other callers that come first, as any reader does; a plain STA's
-        caller reads as :meth:`call_from_sta` does, pumping, and a timer gives the call up
-        at the limit. Anything else returns GENERAL, and nothing was sent: the caller
-        bounds the call with ``call_timeout`` instead.
+        (the helper wakes for the reply, then wakes the caller). An MTA caller that finds
+        nobody reading and bounds none of its calls itself (no ``call_timeout`` in force:
+        cancellation and message filters are for those) reads its reply here, waiting for
+        the socket at most ``seconds``; replies for other callers that come first are read
+        and finished on the way, as any reader does. Anything else returns GENERAL, and
+        nothing was sent: the caller bounds the call with ``call_timeout`` instead.
 
         At the time limit the call is given up: its reply, when it comes, is for nobody
         (whatever objects it carries are given back), and the reading passes on.
@@ -469,16 +430,9 @@ class CallsOut:
             ComError: the other side's error.
         """
         caller = current_apartment()
-        if controls.current is not None:
+        if caller.kind is not _MTA or controls.current is not None:
             return GENERAL
         deadline = time.monotonic() + seconds
-        if caller.kind is _STA:  # it reads while it pumps; a timer ends the wait
-            if caller.call_out is not _STA_CALL_OUT:
-                return GENERAL  # a lane host's calls out step away: the general way
-            reply = self.call_from_sta(caller, body, False, (deadline, seconds))
-            return reply if reply is GENERAL else self.result_of(caller, reply)
-        if caller.kind is not _MTA:
-            return GENERAL
         packet = CallPacket(caller, self.apartment, sent_remotely, body, _NO_WAKE)
         call = id(packet)  # unique while the packet waits in _pending
         frame = encode_body([REQUEST, call, *body])
