@@ -42,7 +42,6 @@ from ._callctl import call_timeout
 from ._places import advertised, class_lock, logs_dir, server_socket, withdraw
 from ._pointer import InterfacePointer
 from ._remote import Connection, open_connection
-from ._remote_out import GENERAL
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -191,11 +190,8 @@ def _create(
     """Ask the server for an instance; the reply is a pointer valid in ``creator``."""
     remaining = max(deadline - time.monotonic(), 0.001)
     try:
-        # An MTA caller reads its reply itself; others bound the call (a helper reads).
-        pointer = conn.request_within(remaining, "activate", entry.clsid)
-        if pointer is GENERAL:
-            with call_timeout(remaining):
-                pointer = conn.request("activate", entry.clsid)
+        with call_timeout(remaining):
+            pointer = conn.request("activate", entry.clsid)
     except CallTimeoutError:
         raise ServerExecError(
             f"the local server (process {conn.peer_pid}) did not create {_name(entry)} "

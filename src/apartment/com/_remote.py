@@ -13,9 +13,8 @@ and reads their replies (:mod:`._remote_out`), on ``inn`` it reads the other sid
 and sends its replies (:mod:`._remote_in`). One message is one frame, so several threads
 read and send on one socket without a lock. A caller reads its own reply (no thread hand-off
 on the way back): an MTA caller in turn with the others, an STA caller while it pumps (its wait
-watches the socket beside its queue); a bounded caller (but an MTA activation's, which reads
-with a time limit), and one that came while another thread read, leave the reading to a helper
-thread. A request runs where its object lives: on the inn
+watches the socket beside its queue); a bounded caller, and one that came while another thread
+read, leave the reading to a helper thread. A request runs where its object lives: on the inn
 thread that read it for the MTA (another inn thread reads meanwhile), posted for an STA (it
 runs when that thread pumps); the reply goes back from that thread. A local server's STA reads
 the calls into its objects itself, from a third socket per connection, its *lane*

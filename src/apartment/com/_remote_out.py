@@ -14,16 +14,13 @@ go out on ``out`` too.
 from __future__ import annotations
 
 import contextlib
-import math
-import select
 import socket
 import threading
-import time
 from typing import TYPE_CHECKING, Any, Literal
 
 from .._fork import APARTMENTS, after_fork_in_child
 from .._wire import PACKET_MAX, FrameError, encode_body, encode_shallow, send_packet, send_socket
-from ..errors import CallFailedError, CallTimeoutError, ComError, ServerUnavailableError
+from ..errors import CallFailedError, ComError, ServerUnavailableError
 from ..kernel import Event
 from ..kernel.lowlevel import (
     KERNEL_LOCK,
@@ -35,7 +32,6 @@ from ..kernel.lowlevel import (
 )
 from ..messages import QS_PAINT, QS_POSTMESSAGE, QS_SENDMESSAGE, current_queue
 from ._apartment import ApartmentKind, current_apartment
-from ._callctl import controls
 from ._packet import CallPacket
 from ._remote_proto import (
     BROKEN,
@@ -408,83 +404,6 @@ class CallsOut:
             wait_reading(packet, fd, self)
         recycle_event(done)  # finished: a late set can no longer reach it
         return packet.outcome()
-
-    def request_within(self, seconds: float, *body: Any) -> Any:  # noqa: ANN401
-        """:meth:`request` with a time limit, read by the calling MTA thread, or GENERAL.
-
-        A bounded call otherwise leaves its reply to the helper thread: two hand-offs
-        (the helper wakes for the reply, then wakes the caller). An MTA caller that finds
-        nobody reading and bounds none of its calls itself (no ``call_timeout`` in force:
-        cancellation and message filters are for those) reads its reply here, waiting for
-        the socket at most ``seconds``; replies for other callers that come first are read
-        and finished on the way, as any reader does. Anything else returns GENERAL, and
-        nothing was sent: the caller bounds the call with ``call_timeout`` instead.
-
-        At the time limit the call is given up: its reply, when it comes, is for nobody
-        (whatever objects it carries are given back), and the reading passes on.
-
-        Raises:
-            CallTimeoutError: no reply within ``seconds`` (RPC_E_TIMEOUT).
-            ServerUnavailableError: the connection has closed (0x800706BA).
-            CallFailedError: it closed while the call was out (0x800706BE).
-            ComError: the other side's error.
-        """
-        caller = current_apartment()
-        if caller.kind is not _MTA or controls.current is not None:
-            return GENERAL
-        deadline = time.monotonic() + seconds
-        packet = CallPacket(caller, self.apartment, sent_remotely, body, _NO_WAKE)
-        call = id(packet)  # unique while the packet waits in _pending
-        frame = encode_body([REQUEST, call, *body])
-        with self._lock:
-            if self._closed:
-                raise ServerUnavailableError(self._gone())
-            if self._reader is not None:
-                return GENERAL
-            self._pending[call] = packet
-            self._reader = packet
-            fd = self._out.fileno()
-        try:
-            send_packet(self._sender(body), frame)
-        except OSError:
-            with self._lock:
-                self._pending.pop(call, None)
-                if self._reader is packet:
-                    self._reader = None
-            self.close(f"sending failed: {self._gone()}")
-            raise ServerUnavailableError(self._gone()) from None
-        if self._controls:
-            self._flush_controls()
-        readable = select.poll()
-        readable.register(fd, select.POLLIN)
-        reason = ""
-        try:
-            while not packet.finished:
-                remaining = deadline - time.monotonic()
-                if remaining <= 0 or not readable.poll(max(1, math.ceil(remaining * 1000))):
-                    if time.monotonic() < deadline:
-                        continue  # (poll's rounding)
-                    with self._lock:  # its reply, if it comes, is for nobody now
-                        self._pending.pop(call, None)
-                    if not packet.finished:
-                        packet.abandon(CallTimeoutError(self._no_reply(seconds)))
-                    break
-                if self._read_reply(packet) is False:
-                    reason = "the other process closed the connection"
-                    break
-        except BROKEN as exc:
-            reason = broken_reason(exc)
-        finally:  # a Ctrl-C too: the reading passes on, the reply is read for nobody
-            if reason:
-                self.close(reason)
-            elif self._reader is packet:  # (only this reader sets it to something else)
-                self._hand_over()
-        if not packet.finished:  # the connection closed: the close may be failing it now
-            packet.abandon(self.went_away())  # whoever is first, as finish() decides
-        return self.result_of(caller, packet.outcome())
-
-    def _no_reply(self, seconds: float) -> str:
-        return f"process {self.peer_pid} did not answer within {seconds:g} s"
 
     # -- lanes (see _remote_lanes) --------------------------------------------------------------
 
