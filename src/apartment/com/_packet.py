@@ -136,14 +136,18 @@ class CallPacket:
                 target.pending.discard(self)
             self.error = error
 
-    def finish(self) -> None:
-        """Release the caller (once): its outcome is in ``result`` / ``error``."""
+    def finish(self) -> bool:
+        """Release the caller (once): its outcome is in ``result`` / ``error``.
+
+        Returns False if it had finished already (failed, or its caller gave up on it): the
+        outcome set for it then reaches nobody.
+        """
         woken: list[Waiter] = []
         lock = KERNEL_LOCK  # not a with statement: every call's reply comes this way
         lock.acquire()
         try:
             if self.finished:
-                return
+                return False
             self.finished = True
             target = self.target
             if target.is_sta:
@@ -158,3 +162,4 @@ class CallPacket:
             lock.release()
         for waiter in woken:  # wake_all(woken), written out: the caller's wake-up
             waiter.wake()
+        return True

@@ -569,7 +569,7 @@ class _Request(CallPacket):  # type: ignore[misc]  # the one subclass: a call fr
         self.conn = conn
         self.call = call
 
-    def finish(self) -> None:
+    def finish(self) -> bool:
         """Send the outcome, once: the thread that finishes the packet first sends it.
 
         CallPacket's finish, less the wake-up (nobody waits on ``done``): the test and the
@@ -577,7 +577,7 @@ class _Request(CallPacket):  # type: ignore[misc]  # the one subclass: a call fr
         """
         with KERNEL_LOCK:
             if self.finished:
-                return
+                return False
             self.finished = True
             self.target.pending.discard(self)  # an STA's (only they are posted to)
         error = self.error
@@ -587,6 +587,7 @@ class _Request(CallPacket):  # type: ignore[misc]  # the one subclass: a call fr
         else:
             result, self.result = self.result, None
             self.conn.reply(self.call, result)
+        return True
 
 
 _NOBODY_WAITS = Event(manual_reset=True)  # the done event of calls nobody here waits for

@@ -607,12 +607,19 @@ class CallsOut:
             value = frame[2]
             if packet is None:  # nobody waits: count the references it holds, to give back
                 self._decode(value, None)
-            else:
-                packet.result = value if type(value) in _PLAIN else Undecoded(value)
+            elif type(value) in _PLAIN:
+                packet.result = value
                 if packet is reader and packet.done is _NO_WAKE:
                     packet.finished = True  # out of _pending: no other thread finishes it
                 else:
                     packet.finish()
+            else:
+                packet.result = Undecoded(value)
+                if packet is reader and packet.done is _NO_WAKE:
+                    packet.finished = True  # out of _pending: no other thread finishes it
+                elif not packet.finish():  # its caller gave up (a timeout): give them back
+                    packet.result = None
+                    self._decode(value, None)
         elif kind == FAULT:
             error = self._error(frame)
             if packet is not None:
