@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import threading
 
-__all__ = ["FreeHolder", "Gated"]
+__all__ = ["Gated"]
 
 _made = [0]
 _lock = threading.Lock()
@@ -37,40 +37,3 @@ class Gated:
 
     def Pid(self) -> int:  # noqa: N802 - COM names
         return os.getpid()
-
-
-def _hold(gate: str) -> None:
-    """Run in the server's main STA: wait there until the test writes to ``gate``."""
-    fd = os.open(gate, os.O_RDONLY)  # open until the test opens it for writing
-    try:
-        os.read(fd, 1)
-    finally:
-        os.close(fd)
-
-
-class FreeHolder:
-    """Lives in its server's MTA; it can keep the server's main STA busy at the gate."""
-
-    _reg_clsid_ = "{5B0E6D54-6C35-4C8B-9E0B-3E1A4A5E7102}"
-    _reg_progid_ = "ApartmentTest.FreeHolder"
-    _reg_clsctx_ = 4  # CLSCTX_LOCAL_SERVER
-    _reg_threading_ = "free"
-    _public_methods_ = ["Pid", "HoldMainSta"]
-
-    def Pid(self) -> int:  # noqa: N802 - COM names
-        return os.getpid()
-
-    def HoldMainSta(self) -> None:  # noqa: N802
-        """Have the server's main STA wait at the gate (a thread of the MTA asks it)."""
-        gate = os.environ["APARTMENT_TEST_GATE"]
-
-        def ask() -> None:
-            from apartment import com
-
-            com.initialize(True)
-            try:
-                com.create_instance(lambda: _hold(gate), None)  # no model: the main STA
-            finally:
-                com.uninitialize()
-
-        threading.Thread(target=ask, daemon=True).start()

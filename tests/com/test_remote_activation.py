@@ -18,7 +18,7 @@ from apartment import com
 from apartment.errors import ServerExecError
 from apartment.testing import wait_for_exit
 
-from ._gated_classes import FreeHolder, Gated
+from ._gated_classes import Gated
 from ._helpers import in_apartment
 from ._local_classes import Echo
 
@@ -32,7 +32,7 @@ LOCAL = com.CLSCTX_LOCAL_SERVER
 
 @pytest.fixture
 def servers(class_registry: Path, local_servers: LocalServers) -> LocalServers:
-    for cls in (Echo, FreeHolder, Gated):
+    for cls in (Echo, Gated):
         com.register_class(cls)
     return local_servers
 
@@ -68,29 +68,3 @@ def test_an_answer_after_the_timeout_is_given_back(
         assert wait_for_exit(pid)  # the late one was given back: nothing holds the server
 
     in_apartment(body, multithreaded=multithreaded)
-
-
-def test_a_free_class_is_activated_while_the_servers_sta_is_busy(
-    servers: LocalServers, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A free class's object lives in the server's MTA: its activation needs no STA."""
-    gate = tmp_path / "gate"
-    os.mkfifo(gate)
-    monkeypatch.setenv("APARTMENT_TEST_GATE", str(gate))
-
-    def body() -> None:
-        first = com.DispatchClient(com.create_object("ApartmentTest.FreeHolder", LOCAL))
-        first.HoldMainSta()
-        fd = os.open(gate, os.O_WRONLY)  # returns once the server's main STA waits there
-        try:
-            previous = com.set_server_start_timeout(5.0)
-            try:
-                second = com.DispatchClient(com.create_object("ApartmentTest.FreeHolder", LOCAL))
-            finally:
-                com.set_server_start_timeout(previous)
-            assert second.Pid() == first.Pid()
-        finally:
-            os.write(fd, b"x")
-            os.close(fd)
-
-    in_apartment(body, multithreaded=True)

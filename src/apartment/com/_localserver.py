@@ -53,11 +53,10 @@ from ._class_objects import (
     revoke_class_object,
     set_publisher,
 )
-from ._factory import ClassFactory, class_factory
+from ._factory import class_factory
 from ._lifecycle import initialize, uninitialize
-from ._mta import ensure_mta
 from ._places import advertise, class_lock, logs_dir, server_socket, servers_dir, withdraw
-from ._registry import lookup, lookup_clsid
+from ._registry import lookup
 from ._remote import (
     HELLO,
     QUERY,
@@ -79,8 +78,6 @@ from ._serverlife import (
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
     from pathlib import Path
-
-    from ._apartment import Apartment
 
 __all__ = ["ServerInfo", "serve", "running_servers", "listen_for_clients", "add_request_handler"]
 
@@ -253,27 +250,7 @@ def _activate(conn: Connection, call: int, rest: list[Any]) -> None:
             ComError.from_hresult(REGDB_E_CLASSNOTREG, f"process {os.getpid()} does not serve it"),
         )
         return
-    home = registration.home
-    factory = registration.factory
-    if home.is_sta and type(factory) is ClassFactory:
-        home = _free_home(factory.clsid) or home
-    conn.run(call, home, factory.create_instance, ())
-
-
-def _free_home(clsid: str) -> Apartment | None:
-    """The MTA, for a class whose objects live there whoever creates them; else None.
-
-    Our class object, asked in its STA, would create such an object in the MTA (two
-    hand-offs there and back, and the STA woken); asked in the MTA, it creates it in place,
-    on the connection's inn thread: the same object in the same apartment.
-    """
-    try:
-        model = lookup_clsid(clsid).threading_model
-    except ComError:
-        return None  # the class object says why, where it runs
-    if (model or "").strip().lower() != "free":
-        return None
-    return ensure_mta()
+    conn.run(call, registration.home, registration.factory.create_instance, ())
 
 
 def _status() -> dict[str, Any]:
