@@ -33,6 +33,8 @@ on the way out. Each named subclass also derives from the builtin a Python user 
                               (1410)
     ClassDoesNotExistError    ERROR_CLASS_DOES_NOT_EXIST    LookupError
                               (1411)
+    ClassHasWindowsError      ERROR_CLASS_HAS_WINDOWS       RuntimeError
+                              (1412)
     ClipboardNotOpenError     ERROR_CLIPBOARD_NOT_OPEN      RuntimeError
                               (1418)
     InvalidThreadIdError      ERROR_INVALID_THREAD_ID       ValueError
@@ -77,6 +79,7 @@ from ._codes import (
     ERROR_CANNOT_FIND_WND_CLASS,
     ERROR_CLASS_ALREADY_EXISTS,
     ERROR_CLASS_DOES_NOT_EXIST,
+    ERROR_CLASS_HAS_WINDOWS,
     ERROR_CLIPBOARD_NOT_OPEN,
     ERROR_FILE_NOT_FOUND,
     ERROR_GEN_FAILURE,
@@ -159,6 +162,7 @@ __all__ = [
     "WindowOfOtherThreadError",
     "ClassAlreadyExistsError",
     "ClassDoesNotExistError",
+    "ClassHasWindowsError",
     "ClipboardNotOpenError",
     "InvalidThreadIdError",
     "MessageTimeoutError",
@@ -339,6 +343,10 @@ class ClassAlreadyExistsError(_CodedError, ValueError, code=ERROR_CLASS_ALREADY_
 
 class ClassDoesNotExistError(_CodedError, LookupError, code=ERROR_CLASS_DOES_NOT_EXIST):
     """No window class of that name is registered (ERROR_CLASS_DOES_NOT_EXIST)."""
+
+
+class ClassHasWindowsError(_CodedError, RuntimeError, code=ERROR_CLASS_HAS_WINDOWS):
+    """UnregisterClass while windows of the class live (ERROR_CLASS_HAS_WINDOWS)."""
 
 
 class ClipboardNotOpenError(_CodedError, RuntimeError, code=ERROR_CLIPBOARD_NOT_OPEN):

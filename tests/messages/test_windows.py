@@ -11,6 +11,7 @@ import pytest
 from apartment.errors import (
     AccessDeniedError,
     ClassAlreadyExistsError,
+    ClassHasWindowsError,
     ClassNotFoundError,
     CreationRefusedError,
     InvalidWindowHandleError,
@@ -92,6 +93,16 @@ def test_registering_a_class_twice_fails_with_class_already_exists(recorder: Rec
     with pytest.raises(ClassAlreadyExistsError) as caught:
         register_class("WINDOWS-TEST", recorder)  # names compare without case
     assert caught.value.winerror == 1410
+
+
+def test_a_class_with_a_live_window_cannot_be_unregistered(recorder: Recorder) -> None:
+    window = create_window("windows-test")
+    with pytest.raises(ClassHasWindowsError) as caught:
+        unregister_class("windows-test")
+    assert caught.value.winerror == 1412  # ERROR_CLASS_HAS_WINDOWS; the class stays registered
+    window.destroy()
+    register_class("windows-test-other", recorder)
+    unregister_class("windows-test-other")  # a class with no windows goes at once
 
 
 def test_creating_a_window_of_an_unknown_class_fails() -> None:

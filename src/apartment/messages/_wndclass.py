@@ -9,8 +9,14 @@ from __future__ import annotations
 import itertools
 from typing import TYPE_CHECKING, Any, TypeAlias, final
 
-from ..errors import ClassAlreadyExistsError, ClassDoesNotExistError, ClassNotFoundError
+from ..errors import (
+    ClassAlreadyExistsError,
+    ClassDoesNotExistError,
+    ClassHasWindowsError,
+    ClassNotFoundError,
+)
 from ..kernel.lowlevel import KERNEL_LOCK
+from ._window_table import WINDOWS
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -97,12 +103,22 @@ def register_class(name: str, proc: WindowProc, *, style: int = 0) -> WindowClas
 def unregister_class(name: str | int) -> None:
     """Forget a window class, by name or atom (UnregisterClass).
 
+    A class goes only once every window made of it is destroyed, whichever thread owns them,
+    as Windows refuses it before (its windows would be left with no class).
+
     Raises:
         ClassDoesNotExistError: no such class.
+        ClassHasWindowsError: a window of the class is alive; destroy it first.
     """
     with KERNEL_LOCK:
         wclass = lookup_class(name)
         if wclass is not None:
+            live = next((w for w in WINDOWS.values() if w.wclass is wclass), None)
+            if live is not None:
+                raise ClassHasWindowsError(
+                    f"window {live.hwnd:#x} of class {wclass.name!r} is alive; destroy it before"
+                    " unregistering the class"
+                )
             del _classes[wclass.name.lower()]
             return
     raise ClassDoesNotExistError(f"no window class {name!r} is registered")
