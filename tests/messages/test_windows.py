@@ -20,6 +20,7 @@ from apartment.errors import (
 )
 from apartment.kernel import current_thread, start_thread
 from apartment.messages import (
+    HWND_BROADCAST,
     HWND_MESSAGE,
     ISMEX_NOSEND,
     ISMEX_REPLIED,
@@ -103,6 +104,14 @@ def test_a_class_with_a_live_window_cannot_be_unregistered(recorder: Recorder) -
     window.destroy()
     register_class("windows-test-other", recorder)
     unregister_class("windows-test-other")  # a class with no windows goes at once
+
+
+def test_a_broadcast_send_reaches_top_level_windows_and_answers_1(recorder: Recorder) -> None:
+    window = create_window("windows-test")
+    recorder.on_user = lambda msg, wparam, lparam: 42
+    assert send_message(HWND_BROADCAST, WM_USER + 7, 3, 0, timeout=5.0) == 1
+    assert recorder.messages()[-1] == WM_USER + 7
+    window.destroy()
 
 
 def test_creating_a_window_of_an_unknown_class_fails() -> None:

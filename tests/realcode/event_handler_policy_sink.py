@@ -26,7 +26,7 @@ from win32com.server.policy import EventHandlerPolicy
 IID_IJobEvents = pywintypes.IID("{9A3C1F77-4E2B-4D8A-A1C5-0F6E2D7B8C91}")
 
 
-class JobRunner(win32com.server.connect.ConnectableServer):
+class JobRunner(win32com.server.connect.ConnectableServer):  # type: ignore[misc]
     _public_methods_ = ["Start", *win32com.server.connect.ConnectableServer._public_methods_]
     _connect_interfaces_ = [IID_IJobEvents]
 
@@ -111,7 +111,7 @@ def main():
     print("seen:", handler.seen)
     handler.close()
     print("after close:", list(runner.Start("again", 1)), len(handler.seen))
-    handler = runner = None
+    handler = runner = None  # type: ignore[assignment]
     pythoncom.CoUninitialize()
     print("done")
 

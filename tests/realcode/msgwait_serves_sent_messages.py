@@ -18,6 +18,7 @@ import win32event
 import win32gui
 
 WM_WORK = win32con.WM_APP + 10
+main_tid = 0
 answers = []
 handled = []
 

@@ -66,7 +66,7 @@ def main():
         print("bad cookie:", error.hresult)
     rot.Revoke(cookies.pop(0))
     print("empty:", walk(rot, ctx, "!Realcom"))
-    rot = ctx = monikers = None
+    rot = ctx = monikers = None  # type: ignore[assignment]
     pythoncom.CoUninitialize()
     print("done")
 
