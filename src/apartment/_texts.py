@@ -58,6 +58,7 @@ from ._codes import (
     ERROR_CHILD_WINDOW_MENU,
     ERROR_CLASS_ALREADY_EXISTS,
     ERROR_CLASS_DOES_NOT_EXIST,
+    ERROR_CLASS_HAS_WINDOWS,
     ERROR_CLIPBOARD_NOT_OPEN,
     ERROR_COMMITMENT_LIMIT,
     ERROR_CONNECTION_ABORTED,
@@ -291,6 +292,7 @@ _MESSAGES: dict[int, str] = {
     ERROR_WINDOW_OF_OTHER_THREAD: "Invalid window; it belongs to other thread.",
     ERROR_CLASS_ALREADY_EXISTS: "Class already exists.",
     ERROR_CLASS_DOES_NOT_EXIST: "Class does not exist.",
+    ERROR_CLASS_HAS_WINDOWS: "Class still has open windows.",
     ERROR_CLIPBOARD_NOT_OPEN: "Thread does not have a clipboard open.",
     ERROR_INVALID_THREAD_ID: "Invalid thread identifier.",
     ERROR_NO_SYSTEM_RESOURCES: (

@@ -282,17 +282,17 @@ def test_a_style_change_can_be_changed_by_the_procedure(windows: _Windows) -> No
 
     def proc(hwnd: int, msg: int, wparam: Any, lparam: Any) -> int:
         if msg == WM_STYLECHANGING and wparam == GWL_EXSTYLE:
-            lparam.new |= 0x8
+            lparam.new |= 0x4  # WS_EX_NOPARENTNOTIFY (WS_EX_TOPMOST would not stick)
         if msg == WM_STYLECHANGED:
             changed.append(lparam.new)
         return messages.def_window_proc(hwnd, msg, wparam, lparam)
 
     messages.register_class("style-test", proc)
     try:
-        window = messages.create_window("style-test")
+        window = messages.create_window("style-test", style=messages.WS_POPUP)  # no edge
         assert messages.set_window_long(window.hwnd, GWL_EXSTYLE, 0x80) == 0
-        assert messages.window_long(window.hwnd, GWL_EXSTYLE) == 0x88
-        assert changed == [0x88]
+        assert messages.window_long(window.hwnd, GWL_EXSTYLE) == 0x84
+        assert changed == [0x84]
         window.destroy()
     finally:
         messages.unregister_class("style-test")

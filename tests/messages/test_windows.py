@@ -11,6 +11,7 @@ import pytest
 from apartment.errors import (
     AccessDeniedError,
     ClassAlreadyExistsError,
+    ClassHasWindowsError,
     ClassNotFoundError,
     CreationRefusedError,
     InvalidWindowHandleError,
@@ -19,6 +20,7 @@ from apartment.errors import (
 )
 from apartment.kernel import current_thread, start_thread
 from apartment.messages import (
+    HWND_BROADCAST,
     HWND_MESSAGE,
     ISMEX_NOSEND,
     ISMEX_REPLIED,
@@ -92,6 +94,24 @@ def test_registering_a_class_twice_fails_with_class_already_exists(recorder: Rec
     with pytest.raises(ClassAlreadyExistsError) as caught:
         register_class("WINDOWS-TEST", recorder)  # names compare without case
     assert caught.value.winerror == 1410
+
+
+def test_a_class_with_a_live_window_cannot_be_unregistered(recorder: Recorder) -> None:
+    window = create_window("windows-test")
+    with pytest.raises(ClassHasWindowsError) as caught:
+        unregister_class("windows-test")
+    assert caught.value.winerror == 1412  # ERROR_CLASS_HAS_WINDOWS; the class stays registered
+    window.destroy()
+    register_class("windows-test-other", recorder)
+    unregister_class("windows-test-other")  # a class with no windows goes at once
+
+
+def test_a_broadcast_send_reaches_top_level_windows_and_answers_1(recorder: Recorder) -> None:
+    window = create_window("windows-test")
+    recorder.on_user = lambda msg, wparam, lparam: 42
+    assert send_message(HWND_BROADCAST, WM_USER + 7, 3, 0, timeout=5.0) == 1
+    assert recorder.messages()[-1] == WM_USER + 7
+    window.destroy()
 
 
 def test_creating_a_window_of_an_unknown_class_fails() -> None:

@@ -138,7 +138,7 @@ def send_message(
     except InvalidWindowHandleError:
         if hwnd == HWND_BROADCAST:
             _broadcast(msg, wparam, lparam, timeout, flags, notify=False)
-            return 0
+            return 1  # whatever the windows answered, as user32's broadcast reports
         result = send_elsewhere(hwnd, msg, wparam, lparam, timeout=timeout, flags=flags)
         if result is None:  # no other process has it either
             raise

@@ -58,6 +58,7 @@ from ._styles import (
 )
 from ._window_server import ensure_listening
 from ._window_table import WINDOWS, window_of
+from ._windowlong import edged
 from ._windowpos import (
     DESKTOP_SIZE,
     client_rect,
@@ -383,7 +384,7 @@ def create_window(
         if not style & (WS_CHILD | WS_POPUP):
             window.style |= WS_CAPTION  # an overlapped window always has a caption
             window.needs_size = True
-        window.ex_style = ex_style
+        window.ex_style = edged(window.style, ex_style)
         window.x, window.y, window.width, window.height = rect
         window.child_id = child_id if child else 0
         window.menu = 0 if child else child_id

@@ -23,7 +23,16 @@ from ..errors import ERROR_INVALID_INDEX, InvalidParameterError, Win32Error
 from ..kernel.lowlevel import KERNEL_LOCK
 from ._gui_constants import WM_STYLECHANGED, WM_STYLECHANGING
 from ._send import send_message
-from ._styles import WS_CHILD, WS_CLIPSIBLINGS
+from ._styles import (
+    WS_CHILD,
+    WS_CLIPSIBLINGS,
+    WS_DLGFRAME,
+    WS_EX_DLGMODALFRAME,
+    WS_EX_STATICEDGE,
+    WS_EX_TOPMOST,
+    WS_EX_WINDOWEDGE,
+    WS_THICKFRAME,
+)
 from ._window_table import window_of
 
 if TYPE_CHECKING:
@@ -231,7 +240,8 @@ def set_window_long(hwnd: int, index: int, value: int) -> int:
 
     GWL_WNDPROC takes a procedure's address (see :func:`set_window_proc` for a callable).
     GWL_STYLE and GWL_EXSTYLE send WM_STYLECHANGING and WM_STYLECHANGED to the window's
-    procedure (on its thread); a top-level window keeps WS_CLIPSIBLINGS, as on Windows.
+    procedure (on its thread); a top-level window keeps WS_CLIPSIBLINGS, as on Windows, and
+    GWL_EXSTYLE keeps WS_EX_TOPMOST as it was and WS_EX_WINDOWEDGE as the frame gives it.
     GWL_HWNDPARENT changes a top-level window's owner. Values are pointer-sized: wider ones
     are cut to 64 bits.
 
@@ -267,6 +277,19 @@ def set_window_long(hwnd: int, index: int, value: int) -> int:
     return previous
 
 
+def edged(style: int, ex_style: int) -> int:
+    """``ex_style`` with WS_EX_WINDOWEDGE as the window's frame gives it, whatever was asked.
+
+    A thick or dialog frame (a caption includes one) has the raised edge unless the window
+    asks for a static edge; a modal dialog frame always has it; nothing else does. Windows
+    applies this at creation and whenever the extended style is set.
+    """
+    framed = style & (WS_DLGFRAME | WS_THICKFRAME) and not ex_style & WS_EX_STATICEDGE
+    if framed or ex_style & WS_EX_DLGMODALFRAME:
+        return ex_style | WS_EX_WINDOWEDGE
+    return ex_style & ~WS_EX_WINDOWEDGE
+
+
 def _set_style(window: Window, index: int, value: int) -> int:
     with KERNEL_LOCK:
         old = window.style if index == GWL_STYLE else window.ex_style
@@ -279,7 +302,9 @@ def _set_style(window: Window, index: int, value: int) -> int:
                 new |= WS_CLIPSIBLINGS  # a top-level window always clips its siblings
             window.style = new
         else:
-            window.ex_style = new
+            # WS_EX_TOPMOST changes only by SetWindowPos (HWND_TOPMOST / HWND_NOTOPMOST)
+            new = (new & ~WS_EX_TOPMOST) | (window.ex_style & WS_EX_TOPMOST)
+            new = window.ex_style = edged(window.style, new)
     send_message(window.hwnd, WM_STYLECHANGED, index, StyleStruct(old, new))
     return old
 

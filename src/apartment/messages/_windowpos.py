@@ -43,6 +43,9 @@ from ._styles import (
     GW_HWNDNEXT,
     GW_HWNDPREV,
     GW_OWNER,
+    HWND_BOTTOM,
+    HWND_NOTOPMOST,
+    HWND_TOPMOST,
     SIZE_RESTORED,
     SW_HIDE,
     SW_MAX,
@@ -57,6 +60,7 @@ from ._styles import (
     SWP_NOSIZE,
     SWP_NOZORDER,
     SWP_SHOWWINDOW,
+    WS_EX_TOPMOST,
     WS_POPUP,
     WS_VISIBLE,
 )
@@ -332,7 +336,9 @@ def set_window_pos(
 
     ``x``/``y`` are relative to the parent's client area; SWP_NOMOVE and SWP_NOSIZE keep the
     position or size; SWP_SHOWWINDOW and SWP_HIDEWINDOW show or hide it (without
-    WM_SHOWWINDOW). ``insert_after`` is passed on in the WindowPos: z-order is not modelled.
+    WM_SHOWWINDOW). ``insert_after`` is passed on in the WindowPos; z-order is not modelled
+    but for the topmost band: HWND_TOPMOST gives a top-level window WS_EX_TOPMOST,
+    HWND_NOTOPMOST and HWND_BOTTOM take it away.
     A negative width or height is 0.
 
     Raises:
@@ -386,8 +392,11 @@ def set_pos_here(
         sized = (new_width, new_height) != (window.width, window.height)
         show = bool(flags & SWP_SHOWWINDOW)
         hide = bool(flags & SWP_HIDEWINDOW)
-        if not (moved or sized or show or hide or flags & SWP_FRAMECHANGED):
+        topmost = _topmost_after(window, insert_after, flags)
+        restacked = topmost != window.ex_style & WS_EX_TOPMOST
+        if not (moved or sized or show or hide or restacked or flags & SWP_FRAMECHANGED):
             return
+        window.ex_style = (window.ex_style & ~WS_EX_TOPMOST) | topmost
         window.x, window.y, window.width, window.height = new_x, new_y, new_width, new_height
         if show:
             window.style |= WS_VISIBLE
@@ -397,13 +406,33 @@ def set_pos_here(
         window.validate()  # a hidden window is not painted
     elif (show or (sized and visible)) and not flags & SWP_NOREDRAW:
         window.invalidate()
-    flags |= SWP_NOZORDER  # z-order is not modelled: it never changes
+    if not restacked:
+        flags |= SWP_NOZORDER  # z-order is not modelled beyond the topmost band
     if not moved:
         flags |= SWP_NOMOVE | SWP_NOCLIENTMOVE
     if not sized:
         flags |= SWP_NOSIZE | SWP_NOCLIENTSIZE
     changed = WindowPos(window.hwnd, insert_after, new_x, new_y, new_width, new_height, flags)
     window.call(WM_WINDOWPOSCHANGED, 0, changed)
+
+
+def _topmost_after(window: Window, insert_after: int, flags: int) -> int:
+    """The WS_EX_TOPMOST bit a SetWindowPos leaves; kernel lock held.
+
+    HWND_TOPMOST puts a top-level window in the topmost band, HWND_NOTOPMOST and HWND_BOTTOM
+    take it out; SWP_NOZORDER, any other place, and a child window keep what was.
+    """
+    kept = window.ex_style & WS_EX_TOPMOST
+    if flags & SWP_NOZORDER or window.is_child:
+        return kept
+    place = (
+        insert_after - (1 << 64) if insert_after >= 1 << 63 else insert_after
+    )  # HWND as a pointer
+    if place == HWND_TOPMOST:
+        return WS_EX_TOPMOST
+    if place in (HWND_NOTOPMOST, HWND_BOTTOM):
+        return 0
+    return kept
 
 
 def update_window(hwnd: int) -> None:
