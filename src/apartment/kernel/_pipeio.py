@@ -336,7 +336,7 @@ class PipeIO(PipeServing):
             overlapped.file = self  # its operation drives this end's signaled state
         if self.raw:  # an anonymous pipe: plain bytes
             payload = bytes(view)
-        elif 0 < length <= ONE_FRAME:  # one frame (frames(), without the call)
+        elif length and length <= ONE_FRAME:  # one frame (frames(), without the call)
             payload = pack_header(length) + view
         elif length or self.message_type:  # frames
             payload = frames(view)
