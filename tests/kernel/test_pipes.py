@@ -38,6 +38,7 @@ from apartment.kernel import (
     PIPE_TYPE_MESSAGE,
     Overlapped,
     _pipebuf,
+    _pipeio,
     _pipeserver,
     open_file,
 )
@@ -150,6 +151,7 @@ def test_a_message_bigger_than_a_frame_arrives_whole(
     pair: tuple[kernel.PipeServer, kernel.PipeEnd], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(_pipebuf, "MAX_CHUNK", 5)
+    monkeypatch.setattr(_pipeio, "ONE_FRAME", 5)  # what write() frames inline, without frames()
     server, client = pair
     client.write(b"a message of many chunks")
     client.write(b"short")

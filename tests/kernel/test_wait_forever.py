@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import _thread
 import dataclasses
+import functools
+import os
 import signal
 import threading
 from typing import TYPE_CHECKING
@@ -30,7 +32,9 @@ from apartment.kernel import (
     wait_any,
 )
 from apartment.kernel import _wait as engine
-from apartment.kernel._core import UNARMED
+from apartment.kernel._core import TIMED_OUT, UNARMED
+from apartment.kernel._parker import forever, watchable_fd
+from apartment.kernel._thread import current_state
 from apartment.kernel.lowlevel import KERNEL_LOCK, wait_any_after, wait_any_forever
 from apartment.testing import wait_until_blocked
 
@@ -403,3 +407,104 @@ def test_before_gets_none_the_general_way_too() -> None:
     finally:
         owned.release()
     assert seen == [(True, None)]
+
+
+def test_a_threads_plain_park_runs_no_python_frame() -> None:
+    seen: list[object] = []
+
+    def run() -> None:
+        Event().wait(0)  # a first wait: the thread parks fast from now on
+        state = current_state()
+        forever = state.park_forever
+        seen.append(type(forever) is functools.partial)
+        seen.append(getattr(forever, "func", None) is os.eventfd_read)
+        seen.append(getattr(forever, "args", None) == (watchable_fd(state.park),))
+
+    t = start_thread(run)
+    assert t.wait(10)
+    if not hasattr(os, "eventfd"):
+        pytest.skip("no eventfd here: the thread parks on a lock")
+    assert seen == [True, True, True]
+
+
+def test_a_replaced_parker_brings_its_own_untimed_park() -> None:
+    state = current_state()
+    if not state.parks_fast:
+        state.park_fast()
+    old = state.park_forever
+    lock = _thread.allocate_lock()
+    lock.acquire()
+    previous = state.park
+    try:
+        state.park = lock  # (replace_parker() would close the thread's parker: put it back)
+        state.park_forever = forever(lock)
+        assert state.park_forever == lock.acquire
+    finally:
+        state.park, state.park_forever = previous, old
+
+
+def test_a_remembered_scan_of_a_large_set_is_not_trusted_after_a_plain_wait() -> None:
+    many = tuple(Event() for _ in range(64))
+    results: list[WaitResult | None] = []
+    step = Event()
+
+    def run() -> None:
+        assert wait_any(many, 0) is None  # twice in a row: the set is remembered (scanned)
+        assert wait_any(many, 0) is None
+        results.append(wait_any_forever((many[5],)))  # a plain park on one of them
+        step.wait()
+        results.append(wait_any(many, 0))  # many[2] is ready now, before the old scan's end
+
+    t = start_thread(run)
+    wait_until_blocked(t, on=many[5])
+    many[5].set()  # taken by the plain wait
+    many[2].set()  # its waiters: not the thread, which now waits on (many[5],) only
+    step.set()
+    assert t.wait(10)
+    assert results == [WaitResult(0), WaitResult(2)]
+
+
+@pytest.mark.parametrize("any_unarmed", [False, True])
+def test_io_left_unarmed_elsewhere_refuses_only_the_wait_that_cannot_drive(
+    any_unarmed: bool,
+) -> None:
+    elsewhere, event = Event(), Event()
+    answers: list[object] = []
+
+    def run() -> None:
+        Event().wait(0)  # a first wait: the thread parks fast from now on
+        thread = current_state()
+        waiter = thread.waiter
+        started = engine.take_or_register((event,), None, thread, waiter, any_unarmed, False)
+        answers.append(started)
+        if started is None:  # registered: withdraw it (the thread's own waiter, pending)
+            answers.append(engine._withdraw(waiter, TIMED_OUT))
+
+    with KERNEL_LOCK:
+        UNARMED[elsewhere] = [lambda: None]
+    try:
+        t = start_thread(run)
+        assert t.wait(10)
+    finally:
+        with KERNEL_LOCK:
+            UNARMED.pop(elsewhere, None)
+    assert answers == ([engine.UNSTARTED] if any_unarmed else [None, None])
+
+
+@pytest.mark.parametrize("refuse_watched", [False, True])
+def test_a_park_watch_is_refused_or_notified(
+    monkeypatch: pytest.MonkeyPatch, refuse_watched: bool
+) -> None:
+    told: list[str] = []  # the engine's own list of watchers, for this test alone
+    monkeypatch.setattr(engine, "blocked_watchers", ["a watcher"])
+    monkeypatch.setattr(engine, "notify_blocked", lambda: told.append("told"))
+    thread = current_state()
+    waiter = thread.waiter
+    started = engine.take_or_register((Event(),), None, thread, waiter, False, refuse_watched)
+    if refuse_watched:
+        assert started is engine.UNSTARTED
+        assert told == []
+    else:
+        assert started is None  # registered, and the watcher told so
+        assert told == ["told"]
+        assert engine._withdraw(waiter, TIMED_OUT) is None  # withdrawn, pending till now

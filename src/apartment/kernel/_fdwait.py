@@ -14,23 +14,18 @@ import threading
 from typing import TYPE_CHECKING, TypeVar, overload
 
 from ._core import (
-    ABANDONED,
     KERNEL_LOCK,
-    SHARING,
-    SIGNALED,
     TIMED_OUT,
-    UNARMED,
     Waitable,
     Waiter,
     WaitResult,
-    _seq,
     try_acquire,
     wake_all,
 )
 from ._parker import is_main_parker, takes_signals, watchable_fd
-from ._parkwatch import blocked_watchers
+from ._thread import _tls as _thread_locals
 from ._thread import current_state
-from ._wait import _cancel, _start, _withdraw
+from ._wait import UNSTARTED, _cancel, _start, _withdraw, take_or_register
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -108,11 +103,15 @@ def wait_any_or_readable(
 
     The common case (the thread waited for the same descriptor last time, owns no mutex, is
     not suspended, no I/O or park watch or shared object in play, a few objects) takes one
-    kernel-lock hold to take a ready object or register the thread's waiter, as
-    :func:`._wait._start` would, and polls the thread's kept poll set; anything else goes
-    the general way (:func:`_wait_or_readable`), which gives the same result.
+    kernel-lock hold to take a ready object or register the thread's waiter
+    (:func:`._wait.take_or_register`, wait_any_forever's too) and polls the thread's kept
+    poll set; anything else goes the general way (:func:`_wait_or_readable`), which gives
+    the same result.
     """
-    thread = current_state()
+    try:  # current_state(), written out: the call is one the park need not pay
+        thread: ThreadState = _thread_locals.state
+    except AttributeError:
+        thread = current_state()
     polling: _Polling | None = getattr(_polls, "fast", None)
     if (
         polling is None
@@ -123,42 +122,14 @@ def wait_any_or_readable(
         or len(objects) > 6
     ):
         return _wait_or_readable(objects, fd, thread, before)
+    # any I/O left unarmed, or a park watch, refuses: this wait polls a descriptor instead
     waiter = thread.waiter
-    parking = False
+    started = take_or_register(objects, before, thread, waiter, True, True)
+    if started is not None:
+        if started is UNSTARTED:  # (before, if any, found nothing: the general way runs without it)
+            return _wait_or_readable(objects, fd, thread)
+        return started  # type: ignore[return-value]
     lock = KERNEL_LOCK
-    lock.acquire()
-    try:
-        if before is not None:
-            found = before(thread, None)
-            if found is not None:
-                return found
-        for obj in objects:  # try_acquire, for a few objects and no owned mutex
-            if obj._ready:
-                index = objects.index(obj)
-                return ABANDONED[index] if obj._take(thread) else SIGNALED[index]
-        if not (
-            waiter.result is None  # a nested wait (in a signal handler): a waiter of its own
-            or UNARMED  # I/O this wait may have to drive
-            or blocked_watchers  # someone waits for this thread to park
-            or (SHARING.epoch and not Waitable.kinds.issuperset(map(type, objects)))
-        ):  # _start and begin(), for this case
-            if waiter.objects is not objects and waiter.objects != objects:
-                waiter.unregister()
-                for obj in objects:
-                    obj._waiters[waiter] = None
-            waiter.objects = objects
-            waiter.scanned = -1
-            waiter.scan_seen = None
-            waiter.seq = next(_seq)
-            waiter.wait_all = False
-            waiter.alertable = False
-            waiter.result = None
-            thread.active = waiter
-            parking = True
-    finally:
-        lock.release()
-    if not parking:  # (before, if any, found nothing: the general way runs without it)
-        return _wait_or_readable(objects, fd, thread)
     parker = polling.parker
     own = polling.own
     poll = polling.poll.poll

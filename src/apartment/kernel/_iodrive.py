@@ -43,6 +43,8 @@ __all__ = [
     "drive_kit",
     "drive_until",
     "kit_waiter",
+    "kits",
+    "marker_of",
     "park_on",
     "poke",
     "unpark",
@@ -136,6 +138,20 @@ def _kit() -> _Kit:
 
 drive_kit = _kit
 """The calling thread's drive kit (for :func:`drive`), made on first use."""
+
+kits = _local
+"""Where a thread's kit is (``kits.kit``, an AttributeError before its first drive_kit()).
+
+For a hot path that reads it without drive_kit()'s call, and calls that only when it fails.
+"""
+
+
+def marker_of(kit: _Kit) -> Waiter:
+    """The kit's "parked on the Overlapped" marker (:func:`park_on`'s), made on first use."""
+    marker = kit.marker
+    if marker is None:
+        marker = kit.marker = Waiter(current_state(), _nothing)
+    return marker
 
 
 def wake_fd() -> int:
@@ -245,7 +261,7 @@ def park_on(kit: _Kit, overlapped: Overlapped) -> bool:
     """
     marker = kit.marker
     if marker is None:
-        marker = kit.marker = Waiter(current_state(), _nothing)
+        marker = marker_of(kit)
     marker.objects = (overlapped,)
     with KERNEL_LOCK:
         if UNARMED:  # its thread carries it out now: nobody need arm it (once per read)

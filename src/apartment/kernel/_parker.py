@@ -29,6 +29,7 @@ next wake-up, as with CPython's own blocking calls.
 from __future__ import annotations
 
 import _thread
+import functools
 import os
 import select
 import signal
@@ -44,6 +45,7 @@ __all__ = [
     "Parker",
     "close_parker",
     "eventfd_parker",
+    "forever",
     "lock_parker",
     "watchable_fd",
     "is_main_parker",
@@ -284,6 +286,18 @@ def eventfd_parker(*, main: bool = False) -> Parker | None:
         return _EventFdParker(_eventfd(0, _FLAGS), main)
     except OSError:
         return None
+
+
+def forever(parker: Parker) -> Callable[[], object]:
+    """The parker's untimed park, as a C-level callable where it can be one.
+
+    A blocking read of a thread's own eventfd is its whole untimed park (not the main
+    thread's, which parks in slices for Ctrl-C), and a lock's is its acquire: the wait
+    engine's plain park (``_wait.wait_any_forever``) then runs no Python frame.
+    """
+    if isinstance(parker, _EventFdParker) and not parker._main:
+        return functools.partial(os.eventfd_read, parker._fd)
+    return parker.acquire
 
 
 def watchable_fd(parker: Parker) -> int | None:

@@ -29,7 +29,18 @@ from typing import Final, final
 
 from .._wire import MAX_FRAME
 
-__all__ = ["ABORT", "CHUNK", "DISCONNECT", "MAX_CHUNK", "Inbox", "Message", "chunk_end", "frames"]
+__all__ = [
+    "ABORT",
+    "CHUNK",
+    "DISCONNECT",
+    "MAX_CHUNK",
+    "ONE_FRAME",
+    "Inbox",
+    "Message",
+    "chunk_end",
+    "frames",
+    "pack_header",
+]
 
 MAX_CHUNK = MAX_FRAME
 """The longest chunk a reader accepts (a longer header is not our peer's)."""
@@ -39,6 +50,10 @@ _MORE: Final = 0x80000000
 DISCONNECT: Final = 0xFFFFFFFF
 ABORT: Final = 0xFFFFFFFE
 _HEADER = struct.Struct(">I")
+pack_header = _HEADER.pack
+"""A frame's header for a chunk of the given size (``pack_header(n) + data`` is one frame)."""
+ONE_FRAME = min(CHUNK, MAX_CHUNK)
+"""The longest message that goes as one frame: a writer frames it inline, without frames()."""
 _DISCONNECT_FRAME = _HEADER.pack(DISCONNECT)
 _ABORT_FRAME = _HEADER.pack(ABORT)
 

@@ -45,7 +45,7 @@ from ._filemodes import FILE_APPEND_DATA, FILE_READ_DATA, FILE_WRITE_DATA
 from ._iodrive import poke
 from ._ioservice import IO_LOCK, service
 from ._overlapped import PENDING, IoResult, begin, complete, spare_overlapped
-from ._pipebuf import Inbox, chunk_end, frames
+from ._pipebuf import ONE_FRAME, Inbox, chunk_end, frames, pack_header
 from ._piperequest import CLOSED, CONNECTED, LISTENING, Done, Request
 from ._pipeserve import _SEND_FLAGS, RECEIVE_SLICE, EndDrive, PipeServing
 
@@ -300,7 +300,9 @@ class PipeIO(PipeServing):
                         if event is not None:
                             event._ready = False
                             UNARMED.setdefault(event, []).append(self._arm_later)
-                    service.sweep_soon(self._arm_now)
+                    arm = self._arm_now
+                    if arm not in service._sweeps:  # (sweep_soon's first test, without the call)
+                        service.sweep_soon(arm)
                     return PENDING
                 waiting = self._enqueue(self._reads, request, overlapped)
                 if waiting is None:
@@ -334,6 +336,8 @@ class PipeIO(PipeServing):
             overlapped.file = self  # its operation drives this end's signaled state
         if self.raw:  # an anonymous pipe: plain bytes
             payload = bytes(view)
+        elif length and length <= ONE_FRAME:  # one frame (frames(), without the call)
+            payload = pack_header(length) + view
         elif length or self.message_type:  # frames
             payload = frames(view)
         else:  # no empty byte writes

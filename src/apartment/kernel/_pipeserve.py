@@ -38,10 +38,22 @@ from ..errors import (
     InvalidHandleError,
     Win32Error,
 )
-from ._core import IO_OWNERS, Drive
+from ._core import CANCELLED, IO_OWNERS, KERNEL_LOCK, UNARMED, Drive
 from ._file import File
-from ._iodrive import drive, drive_kit, drive_until, kit_waiter, park_on, poke, unpark, wake_fd
+from ._iodrive import (
+    drive,
+    drive_kit,
+    drive_until,
+    kit_waiter,
+    kits,
+    marker_of,
+    poke,
+    unpark,
+    wake_fd,
+)
 from ._ioservice import IO_LOCK, READABLE, WRITABLE, service
+from ._overlapped import complete_locked, forget_event_arm
+from ._parkwatch import blocked_watchers, notify_blocked
 from ._pipebuf import abort_frame
 from ._piperequest import Done, finish
 
@@ -315,25 +327,47 @@ class PipeServing(File):
         True, or the operation's (status, count) when its completion was seen here (then
         the caller need not look at the Overlapped again).
         """
-        kit = drive_kit()
+        try:
+            kit: _Kit = kits.kit
+        except AttributeError:
+            kit = drive_kit()
         with IO_LOCK:
             if self._driving or self._sock is None:
                 return False
             self._driving = True
             self._wake = kit.fd
             fd = self._fd
-            service.disarm(fd)
+            if fd in service._handlers:  # (disarm's first test, without the call)
+                service.disarm(fd)
             reads = self._reads
             inbox = self._inbox
-            blocking = self._blocked = (
+            blocking = (
                 len(reads) == 1
                 and not self._writes
                 and reads[0].overlapped is overlapped
                 and not self.raw
                 and not inbox.messages
                 and inbox.ended is None
-                and park_on(kit, overlapped)  # parked in this hold (IO_LOCK, then the kernel's)
-            )  # its read alone: block in the socket's recv for it (see _block)
+            )
+            if blocking:  # its read alone: block in the socket's recv for it (see _block)
+                # park_on(kit, overlapped) written out, in this hold (IO_LOCK, then the kernel's)
+                marker = kit.marker
+                if marker is None:
+                    marker = marker_of(kit)
+                marker.objects = (overlapped,)
+                with KERNEL_LOCK:
+                    if UNARMED:  # its thread carries it out now: nobody need arm it
+                        arms = UNARMED.pop(overlapped, None)
+                        if arms is not None and overlapped.event is not None:
+                            forget_event_arm(overlapped, arms)
+                    if overlapped._ready:  # done already: nothing to park on
+                        blocking = False
+                    else:
+                        marker.result = None
+                        marker.thread.active = marker
+                        if blocked_watchers:
+                            notify_blocked()
+                        self._blocked = True
         if blocking:  # (_block lets go of the end itself)
             return self._block(kit, overlapped, fd)
         return self._poll(kit, overlapped, fd)
@@ -402,8 +436,11 @@ class PipeServing(File):
                         self._wake = -1
                         if self._writes:
                             self._arm()
-                        outcome, stop, parked = (0, taken), True, False
-                        unpark(kit, overlapped, outcome, woken)  # in this hold too
+                        parked = False
+                        with KERNEL_LOCK:  # unpark(kit, overlapped, outcome, woken) written out
+                            if not overlapped._ready:
+                                complete_locked(overlapped, 0, taken, woken)
+                            kit.marker.result = CANCELLED  # type: ignore[union-attr]
                     else:
                         done = []
                         outcome, stop = self._received_for(overlapped, sock, count, done)
@@ -411,8 +448,10 @@ class PipeServing(File):
                         if polls:  # still driving, no longer blocked: the I/O thread leaves it
                             self._blocked = False
                             service.disarm(fd)
-                for waiter in woken:
-                    waiter.wake()
+                if not parked:  # the common case: done, let go of, unparked
+                    for waiter in woken:
+                        waiter.wake()
+                    return (0, taken)
                 if done:  # once let go of (stop), another thread may drive: poke it
                     if stop:
                         self._finish(done)
@@ -421,12 +460,12 @@ class PipeServing(File):
                 if stop or polls:
                     break
         finally:
-            if not (stop or polls):  # interrupted (Ctrl-C)
-                with IO_LOCK:
-                    self._blocked = self._driving = False
-                    self._wake = -1
-                    self._arm()
-            if parked:
+            if parked:  # (not parked: the common case, all done)
+                if not (stop or polls):  # interrupted (Ctrl-C)
+                    with IO_LOCK:
+                        self._blocked = self._driving = False
+                        self._wake = -1
+                        self._arm()
                 unpark(kit, overlapped, outcome)
         if polls:
             return self._poll(kit, overlapped, fd)

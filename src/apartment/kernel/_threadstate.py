@@ -23,7 +23,7 @@ from collections import deque
 from typing import TYPE_CHECKING, Any, final
 
 from ._core import ALERTED, KERNEL_LOCK, Waitable, Waiter, finish, recheck, wake_all
-from ._parker import Parker, close_parker, eventfd_parker, lock_parker
+from ._parker import Parker, close_parker, eventfd_parker, forever, lock_parker
 from ._parkwatch import blocked_watchers, notify_blocked
 
 if TYPE_CHECKING:
@@ -59,6 +59,7 @@ class ThreadState:
             woken. A lock until the thread first waits (a thread that never blocks needs no
             eventfd); only the thread itself replaces it.
         parks_fast: whether the thread has been given its fast parker (set by the thread).
+        park_forever: the park's untimed acquire (``_parker.forever``), replaced with it.
         waiter: the waiter reused by all the thread's waits but nested ones.
         active: the waiter of the thread's latest wait, or None before its first.
         apcs: queued APCs, ``(fn, args, source)``; ``source`` is the waitable timer that
@@ -83,6 +84,7 @@ class ThreadState:
         "handle",
         "owned",
         "park",
+        "park_forever",
         "parks_fast",
         "shared",
         "suspend_count",
@@ -92,6 +94,7 @@ class ThreadState:
     def __init__(self, handle: ThreadHandle) -> None:
         self.handle = handle
         self.park: Parker = lock_parker()
+        self.park_forever = forever(self.park)
         self.parks_fast = False
         self.waiter = Waiter(self, self.park.release)
         self.active: Waiter | None = None
@@ -120,6 +123,7 @@ class ThreadState:
         """Park on ``parker`` from now on and close the old one; no wait may be pending."""
         old = self.park
         self.park = parker
+        self.park_forever = forever(parker)
         self.waiter.wake = parker.release
         close_parker(old)
 

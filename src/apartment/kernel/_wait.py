@@ -48,6 +48,7 @@ from ._core import (
     wake_all,
 )
 from ._parkwatch import blocked_watchers, notify_blocked
+from ._thread import _tls as _thread_locals
 from ._thread import current_state
 
 if TYPE_CHECKING:
@@ -67,6 +68,8 @@ __all__ = [
     "wait_any_after",
     "wait_single",
     "wait_any_forever",
+    "take_or_register",
+    "UNSTARTED",
     "begin_async_wait",
     "cancel_async_wait",
     "withdraw_async_wait",
@@ -262,21 +265,71 @@ def wait_any_forever(
     """wait_any_unchecked with no timeout, not alertable: block until one object is ready.
 
     The library's own blocking waits (a call's reply, an idle message loop) take this path:
-    one kernel-lock hold that takes a ready object or registers the thread's waiter, then
-    the park, without the general engine's steps for timeouts, alerts, I/O and shared
-    objects. ``before(thread, None)``, when given, runs first in that hold (a message loop's
-    take of its next message, say): a result other than None is returned at once and
-    nothing is waited; it queues no wake-ups. What the plain case does not cover (a
-    suspended thread, owned mutexes, more than six objects, a nested wait, I/O left
-    unarmed, shared objects) goes the general way, which gives the same result.
+    one kernel-lock hold that takes a ready object or registers the thread's waiter
+    (:func:`take_or_register`), then the park, without the general engine's steps for
+    timeouts, alerts, I/O and shared objects. ``before(thread, None)``, when given, runs
+    first in that hold (a message loop's take of its next message, say): a result other
+    than None is returned at once and nothing is waited; it queues no wake-ups. What the
+    plain case does not cover (a suspended thread, owned mutexes, more than six objects, a
+    nested wait, I/O left unarmed on them, shared objects) goes the general way, which gives
+    the same result.
     """
-    thread = current_state()
+    try:  # current_state(), written out: the call is one the park need not pay
+        thread: ThreadState = _thread_locals.state
+    except AttributeError:
+        thread = current_state()
     if thread.suspend_count or not thread.parks_fast or thread.owned or len(objects) > 6:
         return _forever_slowly(objects, before, thread)
     waiter = thread.waiter
-    parking: Waiter | None = None
-    lock = KERNEL_LOCK
-    lock.acquire()
+    started = take_or_register(objects, before, thread, waiter, False, False)
+    if started is not None:
+        if started is UNSTARTED:  # (before, if any, found nothing: the general way runs without it)
+            return _wait(objects, False, None, False, thread=thread)
+        return started  # type: ignore[return-value]
+    try:
+        thread.park_forever()  # (thread.park.acquire(), without a Python frame where it can)
+    except BaseException:
+        _cancel(waiter)
+        raise
+    if thread.suspend_count:  # suspended while parked: stop here until resumed
+        thread.stop_at_gate()
+    result = waiter.result
+    if result is POKED:  # an object became shared meanwhile: look again there
+        return SHARED.wait(SharedObjects(objects), False, None, False)
+    return result  # type: ignore[return-value]  # (not timed, not alertable: a grant)
+
+
+UNSTARTED = Outcome("not started")
+""":func:`take_or_register`'s answer when the wait must go the general way instead."""
+
+
+def take_or_register(
+    objects: tuple[Waitable, ...],
+    before: Callable[[ThreadState, None], _T | None] | None,
+    thread: ThreadState,
+    waiter: Waiter,
+    any_unarmed: bool,
+    refuse_watched: bool,
+) -> _T | WaitResult | Outcome | None:
+    """Take a ready object or register the thread's waiter, in one kernel-lock hold.
+
+    The first step of the library's plain blocking waits (:func:`wait_any_forever`,
+    ``_fdwait.wait_any_or_readable``): a wait-any without timeout or alerts, on a few (at
+    most six) local objects, by a thread that is not suspended and owns no mutex (the
+    caller checked that). ``before(thread, None)``, if given, runs first: a result other
+    than None is returned as it is. Then the lowest-index ready object is taken and its
+    WaitResult returned. Otherwise the thread's waiter is made pending on ``objects`` and
+    None is returned: park now. UNSTARTED means the plain case does not hold (a nested
+    wait, I/O left unarmed, an object published as shared since the caller checked it;
+    ``before`` has run then): wait the general way, without ``before``. ``waiter`` is the
+    thread's own (``thread.waiter``), which the caller parks with.
+
+    The two callers differ in two tests, the parameters: ``any_unarmed`` refuses when any
+    I/O is left unarmed (a wait that polls a descriptor cannot drive I/O), else only I/O on
+    ``objects``; ``refuse_watched`` refuses while someone waits for a thread to park
+    (``_parkwatch``), else the registered waiter notifies them.
+    """
+    KERNEL_LOCK.acquire()
     try:
         if before is not None:
             found = before(thread, None)
@@ -286,42 +339,32 @@ def wait_any_forever(
             if obj._ready:
                 index = objects.index(obj)
                 return ABANDONED[index] if obj._take(thread) else SIGNALED[index]
-        if not (
-            waiter.result is None  # a nested wait (in a signal handler)
-            or (UNARMED and not UNARMED.keys().isdisjoint(objects))  # I/O it may drive
+        if (
+            waiter.result is None  # a nested wait (in a signal handler): a waiter of its own
+            or (UNARMED and (any_unarmed or not UNARMED.keys().isdisjoint(objects)))
+            or (blocked_watchers and refuse_watched)
             or (SHARING.epoch and not Waitable.kinds.issuperset(map(type, objects)))
-        ):  # begin() (the last test: one was published since the caller checked them)
-            if waiter.objects is not objects and waiter.objects != objects:
+        ):  # (the last test: one was published since the caller checked them)
+            return UNSTARTED
+        # begin(), for this case: ``scanned`` is left as it is (it speaks of the set a scan
+        # of more than six objects registered, never of this one; see _core._scan_any)
+        if waiter.objects is not objects:
+            if waiter.objects != objects:
                 waiter.unregister()
                 for obj in objects:
                     obj._waiters[waiter] = None
             waiter.objects = objects
-            waiter.scanned = -1
-            waiter.scan_seen = None
-            waiter.seq = next(_seq)
-            waiter.wait_all = False
-            waiter.alertable = False
-            waiter.result = None
-            thread.active = parking = waiter
-            if blocked_watchers:
-                notify_blocked()
+        waiter.scan_seen = None
+        waiter.seq = next(_seq)
+        waiter.wait_all = False
+        waiter.alertable = False
+        waiter.result = None
+        thread.active = waiter
+        if blocked_watchers:
+            notify_blocked()
     finally:
-        lock.release()
-    if parking is None:  # (before, if any, found nothing: the general way runs without it)
-        return _wait(objects, False, None, False, thread=thread)
-    try:
-        thread.park.acquire()
-    except BaseException:
-        _cancel(waiter)
-        raise
-    if thread.suspend_count:  # suspended while parked: stop here until resumed
-        thread.stop_at_gate()
-    result = waiter.result
-    if type(result) is WaitResult:
-        return result
-    if result is POKED:  # an object became shared meanwhile: look again there
-        return SHARED.wait(SharedObjects(objects), False, None, False)
-    return None  # (no other outcome ends a wait without timeout or alerts)
+        KERNEL_LOCK.release()
+    return None
 
 
 def _forever_slowly(
@@ -497,7 +540,7 @@ def _park(
     lock = thread.park
     try:
         if clock is None:
-            lock.acquire()
+            thread.park_forever()
         elif not clock.park(lock, deadline, lambda: _expire(waiter)):
             decided = _withdraw(waiter, TIMED_OUT)
             if decided is not None:  # decided meanwhile: its wake-up is on the way; take it
