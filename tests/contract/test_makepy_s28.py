@@ -240,7 +240,7 @@ def test_a_system_class_has_its_keys(
     at = f"CLSID\\{clsid}"
     server = _default(at + "\\InprocServer32")
     assert server.lower().rpartition("\\")[2] == dll
-    if model is not None:  # Dictionary's: Apartment on Wine, Both here (scrrun's on Windows)
+    if model is not None:  # Dictionary's: Apartment on Wine, Both here (what activation uses)
         assert _value(at + "\\InprocServer32", "ThreadingModel") == model
     assert _default(at + "\\ProgID") == (verprogid or progid)
     assert _default(at + "\\TypeLib") == typelib
