@@ -251,3 +251,21 @@ def test_a_system_class_has_its_keys(
         assert _default(f"{progid}\\CurVer") == verprogid
         assert _default(f"{verprogid}\\CLSID") == clsid
     assert win32api.RegQueryValue(HKCR, f"{progid}\\CLSID") == clsid
+
+
+def test_a_described_object_gets_its_arguments_in_their_declared_types() -> None:
+    """DispInvoke (or pywin32's typed call) converts to the parameters' declared types."""
+    from win32com.client import Dispatch
+
+    fso = Dispatch("Scripting.FileSystemObject")
+    assert fso.BuildPath(1.5, True).replace("\\", "/") == "1.5/True"  # BSTRs
+    assert fso.FileExists(5) is False
+    temporary = fso.GetSpecialFolder(2).Path
+    assert fso.GetSpecialFolder("2").Path == temporary  # the enumeration's I4
+    assert fso.GetSpecialFolder(2.0).Path == temporary
+    dictionary = Dispatch("Scripting.Dictionary")
+    dictionary.CompareMode = "1"
+    assert dictionary.CompareMode == 1
+    dictionary.Add(1, "x")  # a VARIANT parameter: the key stays an int
+    assert dictionary.Exists("1") is False
+    assert dictionary.Exists(1) is True
