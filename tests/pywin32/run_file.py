@@ -5,10 +5,9 @@
 ROOT is where pywin32's wheel was unpacked; RELPATH a file below it
 (``win32com/test/testGIT.py``). The facade's import hook is installed first (as
 ``python -m apartment run`` does), and pywin32's ``win32com.test`` package is found in the
-wheel (its ``util`` too: it finds a test server in HKEY_CLASSES_ROOT, registering it by
-running the server's file with ``--unattended`` when it is not there); ``stand_ins/`` holds
-stand-ins for the few pure-Python pywin32 modules from its ``win32/lib`` that tests import
-(``pywin32_testutil``, ...). MODE says how the file is run:
+wheel; the modules the tests share, ``win32com.test.util`` and ``pywin32_testutil``, are
+the facade's (pywin32's tests run on them as they would on pywin32's). MODE says how the
+file is run:
 
 * ``unittest``: the file is imported as a module (``win32com.test.NAME`` for pywin32's COM
   tests, so their relative imports work), its tests collected and run, the ``--skip`` ones
@@ -144,7 +143,6 @@ def main() -> int:
     for module in options.register:
         if _registry_cli.register_main([module]) != 0:
             return 2
-    sys.path.append(str(Path(__file__).resolve().parent / "stand_ins"))  # after pywin32's own
     sys.path.insert(0, str(path.parent))
     os.chdir(path.parent)
     name = _module_name(options.relpath)

@@ -144,27 +144,37 @@ def test_an_xdg_dir_variable_wins_over_the_file(
     assert shell.SHGetFolderPath(0, shellcon.CSIDL_DESKTOP, None, 0) == str(home / "Desk")
 
 
-def test_a_missing_folder_is_file_not_found_unless_made(home: Path) -> None:
+def test_a_missing_profile_folder_is_made_when_asked_for(home: Path) -> None:
+    # Every Windows profile holds Music, Desktop, Documents...: a program never sees them
+    # missing, so a missing one is made (a Linux account without ~/Music).
     music = home / "Music"
-    assert _hresult(lambda: shell.SHGetFolderPath(0, shellcon.CSIDL_MYMUSIC, None, 0)) == (
-        FILE_NOT_FOUND
-    )
-    assert _hresult(lambda: shell.SHGetSpecialFolderPath(0, shellcon.CSIDL_MYMUSIC)) == E_FAIL
-    assert _hresult(lambda: shell.SHGetKnownFolderPath(shell.FOLDERID_Music)) == FILE_NOT_FOUND
-    assert not music.exists()
-    # not verified: the path, still not made
+    # not verified: the path, not made
     dont_verify = shellcon.CSIDL_MYMUSIC | shellcon.CSIDL_FLAG_DONT_VERIFY
     assert shell.SHGetFolderPath(0, dont_verify, None, 0) == str(music)
     assert shell.SHGetFolderPath(0, dont_verify, None, 1) == str(music)
-    default = _hresult(lambda: shell.SHGetFolderPath(0, shellcon.CSIDL_MYMUSIC, None, 1))
-    assert default == FILE_NOT_FOUND  # the default path is verified too
     kf_dont_verify = shellcon.KF_FLAG_DONT_VERIFY
     assert shell.SHGetKnownFolderPath(shell.FOLDERID_Music, kf_dont_verify) == str(music)
     assert not music.exists()
-    # CSIDL_FLAG_CREATE makes it
-    create = shellcon.CSIDL_MYMUSIC | shellcon.CSIDL_FLAG_CREATE
-    assert shell.SHGetFolderPath(0, create, None, 0) == str(music)
+    assert shell.SHGetFolderPath(0, shellcon.CSIDL_MYMUSIC, None, 0) == str(music)
     assert music.is_dir()
+    desktop = home / "Desktop"
+    assert shell.SHGetSpecialFolderPath(0, shellcon.CSIDL_DESKTOP) == str(desktop)
+    assert desktop.is_dir()
+    documents = shell.SHGetKnownFolderPath(shell.FOLDERID_Documents)
+    assert documents == str(home / "Documents") and os.path.isdir(documents)
+    # the default path too
+    (home / "Videos").mkdir()
+    os.rmdir(home / "Videos")
+    assert shell.SHGetFolderPath(0, shellcon.CSIDL_MYVIDEO, None, 1) == str(home / "Videos")
+    assert (home / "Videos").is_dir()
+
+
+def test_a_missing_folder_outside_the_profile_is_file_not_found_unless_made(home: Path) -> None:
+    public = home / "Public"  # the all-users share, not the user's profile
+    assert _hresult(lambda: shell.SHGetKnownFolderPath(shell.FOLDERID_Public)) == FILE_NOT_FOUND
+    assert not public.exists()
+    made = shell.SHGetKnownFolderPath(shell.FOLDERID_Public, shellcon.KF_FLAG_CREATE)
+    assert made == str(public) and public.is_dir()
 
 
 def test_create_makes_the_parents_too(home: Path) -> None:

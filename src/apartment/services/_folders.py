@@ -25,9 +25,15 @@ disagree with these. Folders with no place here (the virtual ones: My Computer, 
 the printers, the control panel, the recycle bin; and Favorites, Recent, SendTo...) are
 refused as Windows refuses a virtual folder: E_INVALIDARG.
 
-As on Windows, a folder that does not exist is an error (ERROR_FILE_NOT_FOUND) unless the
-caller asks to create it (CSIDL_FLAG_CREATE, KF_FLAG_CREATE) or not to verify it
-(CSIDL_FLAG_DONT_VERIFY, KF_FLAG_DONT_VERIFY); the *default* path (SHGFP_TYPE_DEFAULT,
+Every Windows profile holds its user folders (Desktop, Documents, Downloads, Music, Pictures,
+Videos, Templates, the application data, the programs menu and start-up folder): Windows makes
+them with the profile, and programs count on them (a script writes to its Desktop without
+asking for CSIDL_FLAG_CREATE). A Linux account often lacks ``~/Desktop`` or ``~/Documents``
+(a server, a container): asked for one that is missing, this makes it, as the profile would
+hold it. Any other folder that does not exist is an error (ERROR_FILE_NOT_FOUND), as on
+Windows, unless the caller asks to create it (CSIDL_FLAG_CREATE, KF_FLAG_CREATE) or not to
+verify it (CSIDL_FLAG_DONT_VERIFY, KF_FLAG_DONT_VERIFY: the path, nothing made); a profile
+folder that cannot be made is ERROR_FILE_NOT_FOUND too. The *default* path (SHGFP_TYPE_DEFAULT,
 KF_FLAG_DEFAULT_PATH) is the folder's place before the user moved it: ``~/Desktop``, not
 ``$XDG_DESKTOP_DIR``. Everything is read at each call (a test may change ``HOME``).
 """
@@ -233,11 +239,37 @@ def _make_folders(path: str) -> None:
         raise Win32Error.from_code(ERROR_ALREADY_EXISTS, f"{path} is not a folder")
 
 
+# The folders every profile holds (made with it on Windows): made here when first missing.
+_IN_EVERY_PROFILE = frozenset(
+    {
+        "Desktop",
+        "Documents",
+        "Downloads",
+        "Music",
+        "Pictures",
+        "Videos",
+        "Templates",
+        "RoamingAppData",
+        "LocalAppData",
+        "InternetCache",
+        "Programs",
+        "Startup",
+    }
+)
+
+
 def _resolve(name: str, *, create: bool, verify: bool, default: bool) -> str:
     path = _FOLDERS[name](default)
     if create:
         _make_folders(path)
     elif verify and not os.path.isdir(path):
+        if name in _IN_EVERY_PROFILE:
+            try:
+                _make_folders(path)
+            except Win32Error:
+                pass  # not ours to make (a read-only home): as missing
+            else:
+                return path
         raise Win32Error.from_code(ERROR_FILE_NOT_FOUND, f"the {name} folder {path} is not there")
     return path
 

@@ -107,6 +107,10 @@ MODULES: dict[str, str] = {
     "win32rcparser": "apartment.win32.win32rcparser",
     # s26-probes
     "winperf": "apartment.win32.winperf",
+    # pywin32's own test helpers (its tests import them; so do tests of users' code)
+    "pywin32_testutil": "apartment.win32.pywin32_testutil",
+    "win32com.test": "apartment.win32.win32com.test",
+    "win32com.test.util": "apartment.win32.win32com.test.util",
 }
 """pywin32 module name -> the facade module that stands in for it."""
 
