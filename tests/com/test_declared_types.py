@@ -7,7 +7,7 @@ import os
 import pytest
 
 from apartment import com
-from apartment.com._coerce import _convert, _RefusedError
+from apartment.com._coerce import _convert, _RefusedError, coerce
 from apartment.errors import ComError
 
 DISP_E_TYPEMISMATCH = -2147352571
@@ -82,3 +82,13 @@ def test_a_python_server_gets_its_arguments_as_sent() -> None:
         assert plain.Echo("1") == "str"
     finally:
         com.uninitialize()
+
+
+def test_an_argument_left_out_stays_left_out() -> None:
+    """ArgNotFound reaches the object as the VT_ERROR DISP_E_PARAMNOTFOUND: never converted
+    (WMI's ExecQuery(strQuery=..., iFlags=...) leaves strQueryLanguage, a BSTR, out)."""
+    not_found = -2147352572
+    plan: dict[tuple[int, int], tuple[int, ...]] = {(9, 1): (BSTR, BSTR, I4)}
+    assert coerce(plan, 9, 1, ("q", not_found, "48")) == ("q", not_found, 48)
+    assert coerce(plan, 9, 3, (1, None)) == ("1", None)
+    assert coerce(plan, 8, 1, (1,)) == (1,)  # a function without declared conversions

@@ -17,10 +17,12 @@ from typing import TYPE_CHECKING, Any
 import pytest
 import pythoncom
 import win32api
+import win32com.client
 import win32con
-from win32com.client import gencache, makepy, selecttlb
+from win32com.client import CLSIDToClass, gencache, makepy, selecttlb
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from pathlib import Path
 
 winreg: Any = importlib.import_module("winreg")  # typeshed's winreg is Windows-only
@@ -33,6 +35,23 @@ WBEMDISP = "{565783C6-CB41-11D1-8B02-00600806D9B6}"
 WSHOM = "{F935DC20-1CF0-11D0-ADB9-00C04FD58A0B}"
 LIBRARIES = [(STDOLE, 2, 0), (REGEXP, 5, 5), (SCRRUN, 1, 0), (WBEMDISP, 1, 2), (WSHOM, 1, 0)]
 WSH_DESC = "Windows Script Host Object Model"
+
+
+@pytest.fixture(autouse=True)
+def _forget_generated() -> Iterator[None]:
+    """Forget what makepy generated in this process once a test ends (files stay): later
+    tests' Dispatch would give the generated classes, as pywin32's does once they exist."""
+    classes = dict(CLSIDToClass.mapCLSIDToClass)
+    dicts = list(win32com.client.constants.__dicts__)
+    index = dict(gencache.clsidToTypelib)
+    yield
+    CLSIDToClass.mapCLSIDToClass.clear()
+    CLSIDToClass.mapCLSIDToClass.update(classes)
+    win32com.client.constants.__dicts__[:] = dicts
+    gencache.clsidToTypelib.clear()
+    gencache.clsidToTypelib.update(index)
+    for name in [name for name in sys.modules if name.startswith("win32com.gen_py.")]:
+        del sys.modules[name]
 
 
 def _default(path: str) -> str:
@@ -269,3 +288,18 @@ def test_a_described_object_gets_its_arguments_in_their_declared_types() -> None
     dictionary.Add(1, "x")  # a VARIANT parameter: the key stays an int
     assert dictionary.Exists("1") is False
     assert dictionary.Exists(1) is True
+
+
+def test_the_generated_network_class_has_wshoms_properties() -> None:
+    """IWshNetwork's properties have no [id] in wshom's IDL: numbered from 0x60020000."""
+    from win32com.client import Dispatch
+
+    module = gencache.EnsureModule(WSHOM, 0, 1, 0)
+    cls = module.IWshNetwork2  # Wine's object gives no type information: EnsureDispatch can't
+    for name in ("UserDomain", "UserName", "UserProfile", "ComputerName"):
+        assert name in cls._prop_map_get_
+    network = cls(Dispatch("WScript.Network")._oleobj_)
+    assert isinstance(network.UserName, str)
+    tlb = pythoncom.LoadRegTypeLib(WSHOM, 1, 0, 0)
+    info = tlb.GetTypeInfoOfGuid(cls.CLSID)
+    assert info.GetIDsOfNames("UserName") == 0x60020001

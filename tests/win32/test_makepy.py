@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING
 import pytest
 
 from apartment.win32 import pythoncom, win32api, win32con
-from apartment.win32.win32com.client import gencache, makepy, selecttlb
+from apartment.win32.win32com.client import CLSIDToClass, constants, gencache, makepy, selecttlb
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from pathlib import Path
 
 HKCR = win32con.HKEY_CLASSES_ROOT
@@ -23,6 +24,22 @@ TYPE_E_CANTLOADLIBRARY = -2147312566
 def _own_registries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("APARTMENT_REGISTRY", str(tmp_path / "classes.sqlite3"))
     monkeypatch.setenv("APARTMENT_USER_REGISTRY", str(tmp_path / "user.sqlite3"))
+
+
+@pytest.fixture(autouse=True)
+def _forget_generated() -> Iterator[None]:
+    """Forget the modules generated here once a test ends: later tests get the dynamic client."""
+    classes = dict(CLSIDToClass.mapCLSIDToClass)
+    dicts = list(constants.__dicts__)
+    index = dict(gencache.clsidToTypelib)
+    yield
+    CLSIDToClass.mapCLSIDToClass.clear()
+    CLSIDToClass.mapCLSIDToClass.update(classes)
+    constants.__dicts__[:] = dicts
+    gencache.clsidToTypelib.clear()
+    gencache.clsidToTypelib.update(index)
+    for name in [name for name in sys.modules if name.startswith("win32com.gen_py.")]:
+        del sys.modules[name]
 
 
 def _write(path: str, value: str, kind: int = win32con.REG_SZ) -> None:

@@ -14,7 +14,8 @@ number, a float (rounded half to even, as VariantChangeType) or a bool (-1/0, VA
 to a bool from a number or ``"True"``/``"False"``; to a double from an int or a numeric string.
 What cannot be converted is DISP_E_TYPEMISMATCH (an integer out of range DISP_E_OVERFLOW),
 with the argument's position (counted from the last, as ``puArgErr``). A VARIANT, an
-object, a by-reference argument, None and a left-out argument pass unchanged.
+object, a by-reference argument, None and a left-out argument pass unchanged (a left-out one
+arrives as the VT_ERROR DISP_E_PARAMNOTFOUND, an int here: that int is never converted).
 
 Plans are immutable once built; any thread may read them.
 """
@@ -24,7 +25,13 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
-from ..errors import DISP_E_OVERFLOW, DISP_E_TYPEMISMATCH, ComError, hresult_message
+from ..errors import (
+    DISP_E_OVERFLOW,
+    DISP_E_PARAMNOTFOUND,
+    DISP_E_TYPEMISMATCH,
+    ComError,
+    hresult_message,
+)
 from ._makepy import _vartype
 from ._typedesc import BOOL, BSTR, I1, I2, I4, INT, UI1, UI2, UI4, UINT
 
@@ -85,7 +92,7 @@ def coerce(plan: Coercions, dispid: int, flags: int, args: tuple[Any, ...]) -> t
         return args
     converted = list(args)
     for position, (value, vt) in enumerate(zip(args, types, strict=False)):
-        if vt and value is not None and type(value) in _SOURCES:
+        if vt and type(value) in _SOURCES and value != DISP_E_PARAMNOTFOUND:
             try:
                 converted[position] = _convert(value, vt)
             except _RefusedError as refused:
