@@ -18,6 +18,9 @@ _VT = {2: "I2", 3: "I4", 7: "DATE", 8: "BSTR", 9: "DISPATCH", 11: "BOOL", 12: "V
        24: "VOID", 25: "HRESULT"}  # fmt: skip
 _INVOKE = {1: "METHOD", 2: "GET", 4: "PUT", 8: "PUTREF"}
 _STD = 0x60000000
+# IUnknown's (0x6000....) and IDispatch's (0x6001....) functions end here: an interface's own
+# members without an [id] in the IDL are numbered from here (wshom's IWshNetwork.UserName)
+_OWN = 0x60020000
 
 
 def _type(spec: object) -> str:
@@ -73,9 +76,7 @@ def main(path: str, key: str) -> None:
     own: dict[str, list[str]] = {}
     for t in types:
         if t["kind"] == 4:
-            own[t["doc"][0]] = [
-                _func(f) for f in t["funcs"] if not (_STD <= f["memid"] < 0x70000000)
-            ]
+            own[t["doc"][0]] = [_func(f) for f in t["funcs"] if not (_STD <= f["memid"] < _OWN)]
     aliases = {t["doc"][0]: t["tdescAlias"] for t in types if t["kind"] == 6}
     print(f'"""The type library {lib["doc"][0]!r}: written by tools/typelib_to_desc.py."""')
     print()

@@ -319,10 +319,12 @@ from ._typeinfo import TypeLibrary as TypeLibrary
 from ._typeinfo import VarDesc as VarDesc
 from ._typelibs import IID_ITYPEINFO as IID_ITYPEINFO
 from ._typelibs import IID_ITYPELIB as IID_ITYPELIB
+from ._typelibs import RegisteredTypeLibrary as RegisteredTypeLibrary
 from ._typelibs import described_type as described_type
 from ._typelibs import find_type_library as find_type_library
 from ._typelibs import load_type_library as load_type_library
 from ._typelibs import record_from_type_info as record_from_type_info
+from ._typelibs import registered_type_libraries as registered_type_libraries
 from ._typelibs import type_library_path as type_library_path
 from ._typelibs import unregister_type_library as unregister_type_library
 from ._url_moniker import MKSYS_URLMONIKER as MKSYS_URLMONIKER
@@ -647,6 +649,9 @@ __all__ = [
     "LibraryPlan",
     "MemberPlan",
     "plan_library",
+    # s28-makepy: the registered libraries' keys (selecttlb, makepy)
+    "RegisteredTypeLibrary",
+    "registered_type_libraries",
     "lresult_from_object",
     "object_from_lresult",
     "load_from_storage",

@@ -6,7 +6,10 @@ when ``apartment.com`` is imported:
 
 * ``made_tree`` makes the keys Windows would hold for every registered class (what
   pywin32's ``win32com.server.register`` writes: ``CLSID\{clsid}`` with ``InprocServer32``,
-  ``LocalServer32``, ``PythonCOM``...; a ProgID's ``CLSID`` and ``CurVer``);
+  ``LocalServer32``, ``PythonCOM``...; a ProgID's ``CLSID`` and ``CurVer``), for the system
+  classes (their DLLs in ``InprocServer32``, their ``TypeLib`` and ``Version``: programs probe
+  these keys to see whether a class is installed) and for the registered type libraries
+  (``TypeLib\{libid}\<version>``: selecttlb and makepy enumerate them);
 * ``changed`` is called after a write below ``CLSID\{clsid}`` or to a ProgID's key: the
   class is registered again as the keys now read (no ``PythonCOM`` nor ``PythonCOMPolicy``:
   no Python class, and what is left of its keys stays written).
@@ -30,6 +33,8 @@ from ._class_entry import (
     normalize_clsid,
 )
 from ._registry import entries, lookup_clsid, register, unregister
+from ._system_classes import ServerKeys, system_classes
+from ._typelibs import registered_type_libraries
 
 __all__: list[str] = []
 
@@ -41,14 +46,19 @@ def _pythoncom_path() -> str:
     return os.path.join(os.path.dirname(os.path.dirname(__file__)), "win32", "pythoncom.py")
 
 
-def add_class(root: registry.ClassesNode, entry: ClassEntry) -> None:
-    """Add the keys Windows would hold for ``entry`` (what pywin32's registration writes)."""
+def add_class(
+    root: registry.ClassesNode, entry: ClassEntry, system: ServerKeys | None = None
+) -> None:
+    """Add the keys Windows would hold for ``entry`` (what pywin32's registration writes).
+
+    ``system``: a system class's DLL, type library and version (its installer's keys).
+    """
     stamp = entry.registered_at
     key = root.child("CLSID", stamp).child(entry.clsid, stamp)
     key.text("", entry.description)
     if entry.clsctx & CLSCTX_INPROC_SERVER:
         inproc = key.child("InprocServer32", stamp)
-        inproc.text("", _pythoncom_path())
+        inproc.text("", system.server if system else _pythoncom_path())
         if entry.threading_model:
             inproc.text("ThreadingModel", entry.threading_model)
     if entry.clsctx & CLSCTX_LOCAL_SERVER:
@@ -60,6 +70,8 @@ def add_class(root: registry.ClassesNode, entry: ClassEntry) -> None:
         ("PythonCOMPath", entry.python_path),
         ("ProgID", entry.verprogid or entry.progid),
         ("VersionIndependentProgID", entry.progid if entry.verprogid else None),
+        ("TypeLib", system.typelib if system else None),
+        ("Version", system.version if system else None),
     ):
         if text:
             key.child(name, stamp).text("", text)
@@ -72,10 +84,29 @@ def add_class(root: registry.ClassesNode, entry: ClassEntry) -> None:
                 named.child("CurVer", stamp).text("", entry.verprogid)
 
 
+def add_type_libraries(root: registry.ClassesNode) -> None:
+    r"""Add ``TypeLib\{libid}`` of every registered type library (RegisterTypeLib's keys)."""
+    libraries = root.child("TypeLib", 0.0)
+    for library in registered_type_libraries():
+        major, minor = library.version
+        version = libraries.child(library.libid, 0.0).child(f"{major:x}.{minor:x}", 0.0)
+        version.text("", library.description)
+        version.child("FLAGS", 0.0).text("", str(library.flags))
+        version.child("HELPDIR", 0.0).text("", library.help_dir)
+        version.child(f"{library.lcid:x}", 0.0).child("win64", 0.0).text("", library.path)
+
+
 def made_tree() -> registry.ClassesNode:
-    """The keys of every class in the class registry (read afresh: other processes write it)."""
+    """The keys of every class in the class registry (read afresh: other processes write it).
+
+    The system classes' keys come first: a class registered under the same CLSID or ProgID
+    writes over them, as registering over a system class does on Windows.
+    """
     root = registry.ClassesNode(0.0)
     root.child("CLSID", 0.0)  # HKEY_CLASSES_ROOT\CLSID is always there
+    add_type_libraries(root)
+    for entry, keys in system_classes():
+        add_class(root, entry, keys)
     for entry in entries():
         add_class(root, entry)
     return root

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, final
 
 from ..errors import NoInterfaceError
 from . import _live
+from ._coerce import Coercions, coerce, coercions
 from ._iids import DERIVED_IIDS, DISPATCH_IIDS, GATEWAY_IIDS, iid_text
 from ._pointer import InterfacePointer
 from ._policy import FIRST_DISPID
@@ -50,10 +51,13 @@ _METHOD = 1
 class Gateway:
     """The server end of one Python COM object; lives in the object's apartment."""
 
-    __slots__ = ("__weakref__", "policy")
+    __slots__ = ("__weakref__", "_coercions", "policy")
 
     def __init__(self, policy: Policy) -> None:
         self.policy = policy
+        # what an object with type information converts its arguments to (DispInvoke's
+        # coercion: ._coerce); built on the first call, {} for an object without any
+        self._coercions: Coercions | None = None
         if _live.gateways is not None:  # counting (pywin32's _GetGatewayCount)
             _live.gateways.add(self)
 
@@ -100,6 +104,11 @@ class Gateway:
 
     def invoke(self, dispid: int | str, flags: int, args: tuple[Any, ...]) -> Any:  # noqa: ANN401
         """IDispatch::Invoke; the result as a VARIANT."""
+        plan = self._coercions
+        if plan is None:
+            plan = self._plan()
+        if plan and type(dispid) is int:
+            args = coerce(plan, dispid, flags, args)
         try:
             result = self.policy.invoke(dispid, flags, args)
             kind = type(result)
@@ -108,6 +117,13 @@ class Gateway:
             return result_of(result)
         except BaseException as error:
             raise dispatch_error(error) from None
+
+    def _plan(self) -> Coercions:
+        """Build (once; a racing thread builds the same) what arguments convert to."""
+        info = self.type_info()
+        plan = {} if info is None else coercions(info)
+        self._coercions = plan
+        return plan
 
     def invoke_by_reference(
         self,

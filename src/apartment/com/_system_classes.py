@@ -7,10 +7,12 @@ comes first (as registering over a system class does on Windows).
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from . import _fso, _regexp, _scripting, _shell_link, _wnetwork
 from ._class_entry import ClassEntry
 
-__all__ = ["by_clsid", "by_progid"]
+__all__ = ["ServerKeys", "by_clsid", "by_progid", "system_classes"]
 
 _CLASSES = (
     ClassEntry(
@@ -67,6 +69,7 @@ _CLASSES = (
         clsid="{76A64158-CB41-11D1-8B02-00600806D9B6}",  # CLSID_SWbemLocator (wbemdisp.dll)
         class_spec="apartment.services._wmi.Locator",
         progid="WbemScripting.SWbemLocator",
+        verprogid="WbemScripting.SWbemLocator.1",
         description="WBEM Scripting Locator",
         threading_model="Apartment",
         clsctx=1,  # in-process (wbemdisp.dll)
@@ -79,6 +82,38 @@ _CLASSES = (
         clsctx=1,  # in-process (shell32.dll)
     ),
 )
+
+
+class ServerKeys(NamedTuple):
+    r"""What a system class's ``CLSID\{clsid}`` key holds besides its ProgIDs.
+
+    ``server``: ``InprocServer32``'s value, the DLL (Windows' path); ``typelib``: the LIBID
+    of the library describing it (its ``TypeLib`` key), or None; ``version``: its
+    ``Version`` key, or None. As Wine's registry has them (the oracle's).
+    """
+
+    server: str
+    typelib: str | None
+    version: str | None
+
+
+_SCRRUN = "{420B2830-E718-11CF-893D-00A0C9054228}"
+_WSHOM = "{F935DC20-1CF0-11D0-ADB9-00C04FD58A0B}"
+_SYSTEM32 = "C:\\windows\\system32\\"
+_SERVERS = {
+    _scripting.CLSID: ServerKeys(_SYSTEM32 + "scrrun.dll", _SCRRUN, "1.0"),
+    _regexp.CLSID: ServerKeys(_SYSTEM32 + "vbscript.dll", None, "5.5"),
+    _fso.CLSID: ServerKeys(_SYSTEM32 + "scrrun.dll", _SCRRUN, "1.0"),
+    "{72C24DD5-D70A-438B-8A42-98424B88AFB8}": ServerKeys(_SYSTEM32 + "wshom.ocx", _WSHOM, "1.0"),
+    _wnetwork.CLSID: ServerKeys(_SYSTEM32 + "wshom.ocx", _WSHOM, "1.0"),
+    "{172BDDF8-CEEA-11D1-8B05-00600806D9B6}": ServerKeys(
+        _SYSTEM32 + "wbem\\wbemdisp.dll", None, None
+    ),
+    "{76A64158-CB41-11D1-8B02-00600806D9B6}": ServerKeys(
+        _SYSTEM32 + "wbem\\wbemdisp.dll", "{565783C6-CB41-11D1-8B02-00600806D9B6}", "1.2"
+    ),
+    _shell_link.CLSID: ServerKeys(_SYSTEM32 + "shell32.dll", None, None),
+}
 _BY_CLSID = {entry.clsid: entry for entry in _CLASSES}
 _BY_PROGID = {
     name.upper(): entry for entry in _CLASSES for name in (entry.progid, entry.verprogid) if name
@@ -93,3 +128,8 @@ def by_clsid(clsid: str) -> ClassEntry | None:
 def by_progid(key: str) -> ClassEntry | None:
     """The system class with this ProgID or versioned ProgID (upper-cased), or None."""
     return _BY_PROGID.get(key)
+
+
+def system_classes() -> tuple[tuple[ClassEntry, ServerKeys], ...]:
+    """Every system class with its keys' facts (HKEY_CLASSES_ROOT shows them)."""
+    return tuple((entry, _SERVERS[entry.clsid]) for entry in _CLASSES)

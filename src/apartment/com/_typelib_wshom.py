@@ -418,6 +418,12 @@ LIBRARY = Library(
             "{F935DC25-1CF0-11D0-ADB9-00C04FD58A0B}",
             flags=0x1050,
             funcs=(
+                F(0x60020000, "UserDomain", GET, (), BSTR),
+                F(0x60020001, "UserName", GET, (), BSTR),
+                F(0x60020002, "UserProfile", GET, (), BSTR),
+                F(0x60020003, "ComputerName", GET, (), BSTR),
+                F(0x60020004, "Organization", GET, (), BSTR, flags=64),
+                F(0x60020005, "Site", GET, (), BSTR, flags=64),
                 F(
                     1000,
                     "MapNetworkDrive",

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import importlib
 import threading
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, NoReturn
 
 from ..errors import E_INVALIDARG, TYPE_E_CANTLOADLIBRARY, TYPE_E_LIBNOTREGISTERED, ComError
@@ -31,10 +32,12 @@ if TYPE_CHECKING:
 __all__ = [
     "IID_ITYPEINFO",
     "IID_ITYPELIB",
+    "RegisteredTypeLibrary",
     "described_type",
     "find_type_library",
     "load_type_library",
     "record_from_type_info",
+    "registered_type_libraries",
     "type_library_path",
     "unregister_type_library",
 ]
@@ -51,6 +54,66 @@ _SYSTEM = {
     "{00020430-0000-0000-C000-000000000046}": "",
 }
 _BUILT: dict[str, TypeLibrary] = {}
+
+
+@dataclass(frozen=True, slots=True)
+class RegisteredTypeLibrary:
+    r"""A type library's registration: what ``HKEY_CLASSES_ROOT\TypeLib\{libid}`` holds.
+
+    RegisterTypeLib writes ``<major>.<minor>`` (hex digits) whose value is the library's doc
+    string (its name when it has none), below it ``FLAGS`` (its LIBFLAGs but
+    LIBFLAG_FHASDISKIMAGE, in decimal), ``HELPDIR`` and ``<lcid>\win64`` (the 64-bit file's
+    path; a 64-bit Windows registers the 32-bit file under ``win32`` too, Wine's 64-bit
+    prefix does not). selecttlb and makepy enumerate these keys.
+    """
+
+    libid: str
+    version: tuple[int, int]
+    lcid: int
+    description: str
+    path: str
+    flags: int
+
+    @property
+    def help_dir(self) -> str:
+        """The ``HELPDIR`` value: the library file's folder (where Windows looks for help)."""
+        folder = self.path.rpartition("\\")[0]
+        return folder.rpartition("\\")[0] if self.path.rpartition("\\")[2].isdigit() else folder
+
+
+# What each described library registers (the keys are read far more often than the
+# libraries are built, so these facts are not read from the descriptions: a test checks
+# that they agree). The descriptions are Windows' doc strings; Wine registers scrrun as
+# "Scripting" (its library has no doc string).
+_REGISTERED = (
+    RegisteredTypeLibrary(
+        "{00020430-0000-0000-C000-000000000046}", (2, 0), 0, "OLE Automation",
+        r"C:\Windows\System32\stdole2.tlb", 0,
+    ),
+    RegisteredTypeLibrary(
+        "{3F4DACA7-160D-11D2-A8E9-00104B365C9F}", (5, 5), 0,
+        "Microsoft VBScript Regular Expressions 5.5", r"C:\windows\system32\vbscript.dll\3", 0,
+    ),
+    RegisteredTypeLibrary(
+        "{420B2830-E718-11CF-893D-00A0C9054228}", (1, 0), 0, "Microsoft Scripting Runtime",
+        r"C:\windows\system32\scrrun.dll", 0,
+    ),
+    RegisteredTypeLibrary(
+        "{565783C6-CB41-11D1-8B02-00600806D9B6}", (1, 2), 0,
+        "Microsoft WMI Scripting V1.2 Library", r"C:\windows\system32\wbem\wbemdisp.dll", 0,
+    ),
+    RegisteredTypeLibrary(
+        "{F935DC20-1CF0-11D0-ADB9-00C04FD58A0B}", (1, 0), 0, "Windows Script Host Object Model",
+        r"C:\windows\system32\wshom.ocx", 0,
+    ),
+)  # fmt: skip
+
+
+def registered_type_libraries() -> tuple[RegisteredTypeLibrary, ...]:
+    """Every registered type library's registration, by LIBID (the system classes')."""
+    return _REGISTERED
+
+
 _LOCK = threading.Lock()
 
 
