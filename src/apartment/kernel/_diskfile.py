@@ -257,7 +257,8 @@ class DiskFile(File):
     def file_info(self) -> FileInfo:
         """The file's attributes, times and size, as GetFileTime and FileBasicInfo give them."""
         self._check_open()
-        return info_of(os.fstat(self._fd), os.path.basename(self._path.rstrip("/")))
+        fd = self._fd
+        return info_of(os.fstat(fd), os.path.basename(self._path.rstrip("/")), fd)
 
     def set_times(
         self,

@@ -1,0 +1,61 @@
+"""Contract: rules real programs on threads, files and processes found (session 28).
+
+Each rule came from a program of ``tests/realcode`` that ran differently on the facade and on
+the real pywin32 (build 312, under Wine); where Wine is not Windows the test is marked so.
+"""
+
+from __future__ import annotations
+
+import os
+
+import win32api
+import win32con
+import win32file
+
+from ._files import new_file
+from ._wine import wine_differs
+
+# isort: split
+# Fixtures: imported for pytest, which looks them up in this module.
+from ._files import folder as folder
+
+ARCHIVE = win32con.FILE_ATTRIBUTE_ARCHIVE
+HIDDEN = win32con.FILE_ATTRIBUTE_HIDDEN
+SYSTEM = win32con.FILE_ATTRIBUTE_SYSTEM
+READONLY = win32con.FILE_ATTRIBUTE_READONLY
+NORMAL = win32con.FILE_ATTRIBUTE_NORMAL
+DIRECTORY = win32con.FILE_ATTRIBUTE_DIRECTORY
+
+
+# --- SetFileAttributes keeps HIDDEN and SYSTEM (readonly_hidden_attributes, hide_files) -------
+
+
+def test_hidden_and_system_set_on_a_file_are_given_back(folder: str) -> None:
+    path = new_file(folder)
+    win32api.SetFileAttributes(path, HIDDEN | SYSTEM)
+    assert win32api.GetFileAttributes(path) & (HIDDEN | SYSTEM) == HIDDEN | SYSTEM
+    assert win32file.GetFileAttributesEx(path)[0] & HIDDEN
+    found = win32file.FindFilesW(os.path.join(folder, "*"))
+    assert [entry[0] & HIDDEN for entry in found if entry[8] not in (".", "..")] == [HIDDEN]
+    win32api.SetFileAttributes(path, NORMAL)
+    assert not win32api.GetFileAttributes(path) & (HIDDEN | SYSTEM)
+
+
+def test_hidden_set_on_a_folder_is_given_back(folder: str) -> None:
+    sub = os.path.join(folder, "sub")
+    os.mkdir(sub)
+    win32api.SetFileAttributes(sub, HIDDEN)
+    assert win32api.GetFileAttributes(sub) == DIRECTORY | HIDDEN
+    win32api.SetFileAttributes(sub, 0)
+    assert win32api.GetFileAttributes(sub) == DIRECTORY
+
+
+@wine_differs("Wine keeps HIDDEN and SYSTEM only and always adds ARCHIVE to a file")
+def test_set_file_attributes_sets_exactly_the_value_given(folder: str) -> None:
+    path = new_file(folder)
+    win32api.SetFileAttributes(path, HIDDEN)
+    assert win32api.GetFileAttributes(path) == HIDDEN
+    win32api.SetFileAttributes(path, READONLY)
+    assert win32api.GetFileAttributes(path) == READONLY
+    win32api.SetFileAttributes(path, NORMAL)
+    assert win32api.GetFileAttributes(path) == NORMAL
