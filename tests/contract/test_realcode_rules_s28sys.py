@@ -11,8 +11,9 @@ import os
 import win32api
 import win32con
 import win32file
+import winerror
 
-from ._files import new_file
+from ._files import code_of, new_file, open_file
 from ._wine import wine_differs
 
 # isort: split
@@ -59,3 +60,26 @@ def test_set_file_attributes_sets_exactly_the_value_given(folder: str) -> None:
     assert win32api.GetFileAttributes(path) == READONLY
     win32api.SetFileAttributes(path, NORMAL)
     assert win32api.GetFileAttributes(path) == NORMAL
+
+
+# --- MoveFileEx onto a file in use (atomic_replace_movefileex) --------------------------------
+
+
+def test_replacing_a_file_in_use_is_access_denied(folder: str) -> None:
+    source = new_file(folder, b"new")
+    target = new_file(folder, b"old")
+    flags = win32file.MOVEFILE_REPLACE_EXISTING
+    reader = open_file(target, win32con.GENERIC_READ, win32con.FILE_SHARE_READ)
+    try:
+        assert code_of(win32file.MoveFileEx, source, target, flags) == winerror.ERROR_ACCESS_DENIED
+    finally:
+        reader.Close()
+    shared = win32con.FILE_SHARE_READ | win32file.FILE_SHARE_DELETE
+    reader = open_file(target, win32con.GENERIC_READ, shared)
+    try:  # sharing delete does not help: a file in use is not superseded
+        assert code_of(win32file.MoveFileEx, source, target, flags) == winerror.ERROR_ACCESS_DENIED
+    finally:
+        reader.Close()
+    win32file.MoveFileEx(source, target, flags)
+    with open(target, "rb") as stream:
+        assert stream.read() == b"new"
