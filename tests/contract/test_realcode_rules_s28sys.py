@@ -83,3 +83,27 @@ def test_replacing_a_file_in_use_is_access_denied(folder: str) -> None:
     win32file.MoveFileEx(source, target, flags)
     with open(target, "rb") as stream:
         assert stream.read() == b"new"
+
+
+# --- CreateFile's attributes (hide_files_on_create) ---------------------------------------
+
+
+def test_a_new_file_takes_the_hidden_attribute_create_file_gives(folder: str) -> None:
+    path = os.path.join(folder, "state.db")
+    handle = open_file(path, win32con.GENERIC_WRITE, 0, win32con.CREATE_NEW, HIDDEN)
+    handle.Close()
+    assert win32api.GetFileAttributes(path) & HIDDEN
+    handle = open_file(path, win32con.GENERIC_WRITE, 0, win32con.OPEN_EXISTING, 0)
+    handle.Close()  # opening it again keeps what it has
+    assert win32api.GetFileAttributes(path) & HIDDEN
+
+
+@wine_differs("Wine overwrites a hidden file with CREATE_ALWAYS and FILE_ATTRIBUTE_NORMAL")
+def test_create_always_over_a_hidden_file_needs_its_hidden_attribute(folder: str) -> None:
+    path = new_file(folder, b"x")
+    win32api.SetFileAttributes(path, HIDDEN | SYSTEM)
+    code = code_of(open_file, path, win32con.GENERIC_WRITE, 0, win32con.CREATE_ALWAYS, NORMAL)
+    assert code == winerror.ERROR_ACCESS_DENIED
+    handle = open_file(path, win32con.GENERIC_WRITE, 0, win32con.CREATE_ALWAYS, HIDDEN | SYSTEM)
+    handle.Close()
+    assert win32api.GetFileAttributes(path) == HIDDEN | SYSTEM | ARCHIVE

@@ -14,14 +14,20 @@ from typing import TYPE_CHECKING
 import pytest
 
 from apartment import kernel
+from apartment.errors import ERROR_ACCESS_DENIED, Win32Error
 from apartment.kernel import (
+    CREATE_ALWAYS,
+    CREATE_NEW,
     FILE_ATTRIBUTE_ARCHIVE,
     FILE_ATTRIBUTE_DIRECTORY,
     FILE_ATTRIBUTE_HIDDEN,
     FILE_ATTRIBUTE_NORMAL,
     FILE_ATTRIBUTE_READONLY,
     FILE_ATTRIBUTE_SYSTEM,
+    FILE_ATTRIBUTE_TEMPORARY,
     GENERIC_READ,
+    GENERIC_WRITE,
+    OPEN_ALWAYS,
     OPEN_EXISTING,
 )
 
@@ -136,3 +142,25 @@ def test_a_refused_extended_attribute_goes_to_the_per_user_store(
     kernel.set_file_attributes(path, FILE_ATTRIBUTE_ARCHIVE)
     assert not list(store.iterdir())  # the default leaves no entry
     assert kernel.file_attributes(path) == FILE_ATTRIBUTE_ARCHIVE
+
+
+def test_create_file_gives_a_new_file_its_attributes_and_archive(tmp_path: Path) -> None:
+    path = str(tmp_path / "new.txt")
+    flags = FILE_ATTRIBUTE_SYSTEM | FILE_ATTRIBUTE_TEMPORARY
+    kernel.open_file(path, GENERIC_WRITE, 0, CREATE_NEW, flags).close()
+    assert kernel.file_attributes(path) == flags | FILE_ATTRIBUTE_ARCHIVE
+    kernel.open_file(path, GENERIC_WRITE, 0, OPEN_ALWAYS, 0).close()  # found: kept as it is
+    assert kernel.file_attributes(path) == flags | FILE_ATTRIBUTE_ARCHIVE
+
+
+def test_create_always_over_a_hidden_file_must_give_hidden(tmp_path: Path) -> None:
+    path = str(tmp_path / "h.txt")
+    kernel.open_file(path, GENERIC_WRITE, 0, CREATE_NEW, HIDDEN_SYSTEM).close()
+    with pytest.raises(Win32Error) as caught:
+        kernel.open_file(path, GENERIC_WRITE, 0, CREATE_ALWAYS, FILE_ATTRIBUTE_NORMAL)
+    assert caught.value.winerror == ERROR_ACCESS_DENIED
+    kernel.open_file(path, GENERIC_WRITE, 0, CREATE_ALWAYS, HIDDEN_SYSTEM).close()
+    assert kernel.file_attributes(path) == HIDDEN_SYSTEM | FILE_ATTRIBUTE_ARCHIVE
+    dotted = str(tmp_path / ".rc")  # a dot-name's derived HIDDEN is no obstacle
+    kernel.open_file(dotted, GENERIC_WRITE, 0, CREATE_NEW, 0).close()
+    kernel.open_file(dotted, GENERIC_WRITE, 0, CREATE_ALWAYS, FILE_ATTRIBUTE_NORMAL).close()

@@ -22,7 +22,13 @@ import os
 import stat
 import tempfile
 
-__all__ = ["KEPT_ATTRIBUTES", "keep_attributes", "kept_attributes"]
+__all__ = [
+    "KEPT_ATTRIBUTES",
+    "check_overwrite",
+    "created_attributes",
+    "keep_attributes",
+    "kept_attributes",
+]
 
 KEPT_ATTRIBUTES = 0x2 | 0x4 | 0x20 | 0x100 | 0x1000 | 0x2000  # HIDDEN SYSTEM ARCHIVE TEMPORARY
 """What is kept here: HIDDEN, SYSTEM, ARCHIVE, TEMPORARY, OFFLINE, NOT_CONTENT_INDEXED."""
@@ -112,8 +118,8 @@ def kept_attributes(path: str | int, info: os.stat_result) -> int | None:
     return _with_archive(value, written, info)
 
 
-def keep_attributes(path: str, info: os.stat_result, attributes: int) -> None:
-    """Keep the :data:`KEPT_ATTRIBUTES` part of ``attributes`` for ``path``.
+def keep_attributes(path: str | int, info: os.stat_result, attributes: int) -> None:
+    """Keep the :data:`KEPT_ATTRIBUTES` part of ``attributes`` for ``path`` (or an open fd).
 
     ``info`` is the file's ``stat`` now; a directory keeps READONLY here too (a file's is its
     mode, set by the caller). Nothing is kept for a file whose value is what
@@ -141,3 +147,22 @@ def keep_attributes(path: str, info: os.stat_result, attributes: int) -> None:
         _write_store(info, None if value == default else value, written)
         return
     _write_store(info, None, None)  # an older refusal's entry no longer holds
+
+
+_HIDDEN_SYSTEM = 0x2 | 0x4
+
+
+def check_overwrite(path: str, info: os.stat_result, flags: int) -> bool:
+    """May CreateFile's CREATE_ALWAYS overwrite ``path`` with ``flags``' attributes?
+
+    Windows refuses (ERROR_ACCESS_DENIED) a file that was made HIDDEN or SYSTEM unless
+    the new attributes have them too: Python's ``open(path, "w")`` of a hidden file fails so.
+    A dot-name's derived HIDDEN is not a kept attribute and does not count.
+    """
+    kept = kept_attributes(path, info)
+    return kept is None or not kept & _HIDDEN_SYSTEM & ~flags
+
+
+def created_attributes(fd: int, info: os.stat_result, flags: int) -> None:
+    """Give a file CreateFile just made (or overwrote) ``flags``' attributes and ARCHIVE."""
+    keep_attributes(fd, info, (flags & KEPT_ATTRIBUTES) | _ARCHIVE)

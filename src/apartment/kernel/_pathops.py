@@ -264,7 +264,8 @@ def move_file(
         Win32Error: ERROR_FILE_NOT_FOUND, ERROR_PATH_NOT_FOUND, ERROR_ALREADY_EXISTS
             (``target`` exists and no ``replace``), ERROR_ACCESS_DENIED (``target`` is a
             folder, or the ``target`` it replaces is open: Windows' rename cannot
-            supersede a file in use, even one opened with FILE_SHARE_DELETE), ERROR_NOT_SAME_DEVICE (another file system without ``copy_allowed``).
+            supersede a file in use, even one opened with FILE_SHARE_DELETE),
+            ERROR_NOT_SAME_DEVICE (another file system without ``copy_allowed``).
     """
     _path(source, "source")
     _path(target, "target")
