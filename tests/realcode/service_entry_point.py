@@ -22,7 +22,7 @@ import win32service
 import win32serviceutil
 
 
-class AppServerSvc(win32serviceutil.ServiceFramework):
+class AppServerSvc(win32serviceutil.ServiceFramework):  # type: ignore[misc]
     _svc_name_ = "RealcodeEntryPointSvc"
     _svc_display_name_ = "Realcode entry point service"
     _svc_description_ = "Loops until stopped."
