@@ -69,10 +69,10 @@ def test_readonly_maps_to_the_write_permissions(tmp_path: Path) -> None:
     path.write_bytes(b"")
     kernel.set_file_attributes(str(path), FILE_ATTRIBUTE_READONLY | FILE_ATTRIBUTE_HIDDEN)
     assert not os.stat(path).st_mode & 0o222
-    assert kernel.file_attributes(str(path)) == FILE_ATTRIBUTE_ARCHIVE | FILE_ATTRIBUTE_READONLY
+    assert kernel.file_attributes(str(path)) == FILE_ATTRIBUTE_HIDDEN | FILE_ATTRIBUTE_READONLY
     kernel.set_file_attributes(str(path), 0)
     assert os.stat(path).st_mode & stat.S_IWUSR
-    kernel.set_file_attributes(str(tmp_path), FILE_ATTRIBUTE_READONLY)  # a folder: ignored
+    kernel.set_file_attributes(str(tmp_path), FILE_ATTRIBUTE_READONLY)  # a folder: a mark only
     assert os.stat(tmp_path).st_mode & stat.S_IWUSR
     with pytest.raises(TypeError):
         kernel.set_file_attributes(str(path), "x")  # type: ignore[arg-type]

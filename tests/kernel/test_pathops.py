@@ -9,6 +9,7 @@ import pytest
 
 from apartment import kernel
 from apartment.errors import (
+    ERROR_ACCESS_DENIED,
     ERROR_ALREADY_EXISTS,
     ERROR_DIR_NOT_EMPTY,
     ERROR_DIRECTORY,
@@ -44,6 +45,36 @@ def test_copy_and_move(tmp_path: Path) -> None:
     assert _code(kernel.move_file, str(source), str(tmp_path / "c")) == ERROR_FILE_NOT_FOUND
     missing_folder = str(tmp_path / "no" / "c")
     assert _code(kernel.move_file, str(tmp_path / "b"), missing_folder) == ERROR_PATH_NOT_FOUND
+
+
+def test_a_move_onto_a_file_in_use_is_access_denied(tmp_path: Path) -> None:
+    source, target = tmp_path / "new", tmp_path / "old"
+    source.write_bytes(b"new")
+    target.write_bytes(b"old")
+    reader = kernel.open_file(str(target), kernel.GENERIC_READ, kernel.FILE_SHARE_READ, 3)
+    try:  # Windows' rename cannot supersede it (os.replace's "[WinError 5]")
+        assert _code(kernel.move_file, str(source), str(target), replace=True) == (
+            ERROR_ACCESS_DENIED
+        )
+    finally:
+        reader.close()
+    shared = kernel.FILE_SHARE_READ | kernel.FILE_SHARE_DELETE
+    reader = kernel.open_file(str(target), kernel.GENERIC_READ, shared, 3)
+    try:  # sharing delete does not help: a file in use is not superseded
+        assert _code(kernel.move_file, str(source), str(target), replace=True) == (
+            ERROR_ACCESS_DENIED
+        )
+    finally:
+        reader.close()
+    opened = kernel.open_file(str(source), kernel.GENERIC_READ, kernel.FILE_SHARE_READ, 3)
+    try:  # the source held so is still a sharing violation
+        assert _code(kernel.move_file, str(source), str(target), replace=True) == (
+            ERROR_SHARING_VIOLATION
+        )
+    finally:
+        opened.close()
+    kernel.move_file(str(source), str(target), replace=True)
+    assert target.read_bytes() == b"new"
 
 
 def test_folders(tmp_path: Path) -> None:

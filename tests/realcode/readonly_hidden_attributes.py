@@ -5,8 +5,12 @@ Source: public GitHub files and answers that hide or protect files with
 ``win32api.GetFileAttributes(path)`` (or ``win32file.GetFileAttributes``), and the
 ``shutil.rmtree`` ``onerror`` handler that clears FILE_ATTRIBUTE_READONLY before retrying
 (search "SetFileAttributes FILE_ATTRIBUTE_READONLY"). A missing file is
-INVALID_FILE_ATTRIBUTES through pywin32's error (2). (Hiding it is left out: the facade
-keeps only READONLY of what SetFileAttributes sets.)
+INVALID_FILE_ATTRIBUTES through pywin32's error (2).
+
+Wine differs: it keeps only HIDDEN and SYSTEM of what SetFileAttributes sets and always adds
+ARCHIVE to a file, so it prints ``['READONLY', 'ARCHIVE']``, ``['HIDDEN', 'ARCHIVE']`` and
+``['ARCHIVE']`` where Windows (and the expected output) has ``['READONLY']``, ``['HIDDEN']``
+and ``['NORMAL']``: SetFileAttributes sets exactly the value given.
 """
 
 import os
@@ -56,6 +60,12 @@ def main():
     print("stat readonly:", not os.stat(path).st_mode & stat.S_IWRITE)
     win32api.SetFileAttributes(path, win32con.FILE_ATTRIBUTE_READONLY)
     print("just readonly:", flags(path))
+    win32api.SetFileAttributes(path, win32con.FILE_ATTRIBUTE_NORMAL)
+    win32api.SetFileAttributes(path, win32con.FILE_ATTRIBUTE_HIDDEN)
+    print("hidden:", flags(path), bool(win32file.GetFileAttributes(path) & 2))
+    win32api.SetFileAttributes(path, win32con.FILE_ATTRIBUTE_NORMAL)
+    print("shown again:", flags(path))
+    win32api.SetFileAttributes(path, win32con.FILE_ATTRIBUTE_READONLY)
     shutil.rmtree("tree", onerror=on_rm_error)
     print("tree removed:", not os.path.exists("tree"))
     try:

@@ -28,6 +28,7 @@ from ..errors import (
     Win32Error,
 )
 from ._dirchanges import ChangeJournal
+from ._dosattrib import KEPT_ATTRIBUTES, check_overwrite, created_attributes
 from ._file import File, os_error
 from ._fileinfo import FileInfo, info_of, to_ns
 from ._filelock import FileLocks, LockRequest, finish, retry, wait_for_lock, withdraw
@@ -36,6 +37,7 @@ from ._filemodes import (
     CREATE_NEW,
     DELETE,
     FILE_APPEND_DATA,
+    FILE_ATTRIBUTE_ARCHIVE,
     FILE_BEGIN,
     FILE_CURRENT,
     FILE_END,
@@ -257,7 +259,8 @@ class DiskFile(File):
     def file_info(self) -> FileInfo:
         """The file's attributes, times and size, as GetFileTime and FileBasicInfo give them."""
         self._check_open()
-        return info_of(os.fstat(self._fd), os.path.basename(self._path.rstrip("/")))
+        fd = self._fd
+        return info_of(os.fstat(fd), os.path.basename(self._path.rstrip("/")), fd)
 
     def set_times(
         self,
@@ -516,6 +519,8 @@ def open_disk_file(path: str, access: int, share: int, disposition: int, flags: 
         if mode & os.O_PATH:  # O_PATH cannot create: make the file, then open it bare
             mode = os.O_RDONLY | os.O_CREAT | (mode & os.O_EXCL) | os.O_CLOEXEC
     existed = os.path.lexists(path) if creates else True
+    if existed and disposition == CREATE_ALWAYS:
+        _check_overwrite(path, flags)
     if flags & FILE_FLAG_OPEN_REPARSE_POINT and not creates and os.path.islink(path):
         mode = os.O_PATH | os.O_NOFOLLOW | os.O_CLOEXEC  # the link itself, as Windows opens it
     try:
@@ -552,7 +557,34 @@ def open_disk_file(path: str, access: int, share: int, disposition: int, flags: 
         raise
     if existed and disposition in (CREATE_ALWAYS, TRUNCATE_EXISTING) and not directory:
         _truncate(file, fd, path)
+    if creates and not directory and (disposition == CREATE_ALWAYS or not existed):
+        _give_attributes(file, fd, info, flags, existed)
     return file
+
+
+def _check_overwrite(path: str, flags: int) -> None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return  # a dangling link: the open says what is wrong
+    if stat.S_ISREG(info.st_mode) and not check_overwrite(path, info, flags):
+        raise Win32Error.from_code(
+            ERROR_ACCESS_DENIED,
+            f"{path!r} is hidden or system: CREATE_ALWAYS must give those attributes too",
+        )
+
+
+def _give_attributes(
+    file: DiskFile, fd: int, info: os.stat_result, flags: int, existed: bool
+) -> None:
+    """A made or overwritten file takes ``flags``' attributes, as CreateFile gives them."""
+    if not existed and not flags & KEPT_ATTRIBUTES & ~FILE_ATTRIBUTE_ARCHIVE:
+        return  # ARCHIVE alone, what a new file shows anyway: nothing to keep
+    try:
+        created_attributes(fd, info, flags)
+    except OSError as exc:
+        file.close()
+        raise os_error(exc, f"setting the attributes of {file.name!r}") from None
 
 
 def _open_directory(path: str, flags: int, disposition: int) -> int:

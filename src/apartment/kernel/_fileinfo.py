@@ -7,9 +7,11 @@ from ``stat`` as Wine derives them (Windows' own rules where they can be mapped)
 * FILE_ATTRIBUTE_READONLY is a file the owner may not write (no ``S_IWUSR``), and setting
   it removes every write permission (clearing it gives the owner's back);
 * FILE_ATTRIBUTE_HIDDEN is a name that starts with a dot (Wine's default);
+* what SetFileAttributes set beyond READONLY (HIDDEN, SYSTEM, a cleared ARCHIVE ...) is kept
+  in the file's ``user.DOSATTRIB`` extended attribute (:mod:`._dosattrib`) and, once kept,
+  replaces the two rules above; a file with no attribute left is FILE_ATTRIBUTE_NORMAL;
 * the creation time is the last write time (Linux has no creation time one can set).
 
-Other attributes (SYSTEM, TEMPORARY, clearing ARCHIVE ...) are accepted and not kept.
 Times are aware datetimes in UTC, to the microsecond.
 """
 
@@ -21,11 +23,13 @@ import stat
 from typing import NamedTuple
 
 from ..errors import ERROR_PATH_NOT_FOUND, Win32Error
+from ._dosattrib import keep_attributes, kept_attributes
 from ._file import os_error
 from ._filemodes import (
     FILE_ATTRIBUTE_ARCHIVE,
     FILE_ATTRIBUTE_DIRECTORY,
     FILE_ATTRIBUTE_HIDDEN,
+    FILE_ATTRIBUTE_NORMAL,
     FILE_ATTRIBUTE_READONLY,
 )
 
@@ -75,23 +79,30 @@ def to_ns(when: _dt.datetime) -> int:
     return (delta.days * 86_400 + delta.seconds) * 1_000_000_000 + delta.microseconds * 1000
 
 
-def _attributes(info: os.stat_result, name: str) -> int:
+def _attributes(info: os.stat_result, name: str, path: str | int | None) -> int:
+    kept = None if path is None else kept_attributes(path, info)
     if stat.S_ISDIR(info.st_mode):
         found = FILE_ATTRIBUTE_DIRECTORY
     else:
-        found = FILE_ATTRIBUTE_ARCHIVE
+        found = FILE_ATTRIBUTE_ARCHIVE if kept is None else 0
         if not info.st_mode & stat.S_IWUSR:
             found |= FILE_ATTRIBUTE_READONLY
-    if name.startswith(".") and name not in (".", ".."):
+    if kept is not None:
+        found |= kept
+    elif name.startswith(".") and name not in (".", ".."):
         found |= FILE_ATTRIBUTE_HIDDEN
-    return found
+    return found or FILE_ATTRIBUTE_NORMAL
 
 
-def info_of(info: os.stat_result, name: str) -> FileInfo:
-    """Read a ``stat`` result as Windows would show the file ``name`` (its last component)."""
+def info_of(info: os.stat_result, name: str, path: str | int | None = None) -> FileInfo:
+    """Read a ``stat`` result as Windows would show the file ``name`` (its last component).
+
+    ``path`` (or an open fd) names the file for the attributes kept beside it; without it they
+    are derived.
+    """
     written = _time(info.st_mtime_ns)
     return FileInfo(
-        _attributes(info, name),
+        _attributes(info, name, path),
         written,
         _time(info.st_atime_ns),
         written,
@@ -123,7 +134,8 @@ def file_info(path: str) -> FileInfo:
     Raises:
         Win32Error: ERROR_FILE_NOT_FOUND, ERROR_PATH_NOT_FOUND (an empty path included).
     """
-    return info_of(_stat(path, "reading the attributes of"), os.path.basename(path.rstrip("/")))
+    info = _stat(path, "reading the attributes of")
+    return info_of(info, os.path.basename(path.rstrip("/")), path)
 
 
 def file_attributes(path: str) -> int:
@@ -132,7 +144,10 @@ def file_attributes(path: str) -> int:
 
 
 def set_file_attributes(path: str, attributes: int) -> None:
-    """Set the attributes of ``path`` (SetFileAttributes): only READONLY is kept, on files.
+    """Set the attributes of ``path`` to ``attributes`` (SetFileAttributes).
+
+    A file's READONLY is its write bits; the rest is kept beside it (:mod:`._dosattrib`), before
+    the write bits go (an extended attribute needs them) and after they come back.
 
     Raises:
         Win32Error: ERROR_FILE_NOT_FOUND, ERROR_PATH_NOT_FOUND, ERROR_ACCESS_DENIED.
@@ -141,7 +156,10 @@ def set_file_attributes(path: str, attributes: int) -> None:
         raise TypeError(f"attributes are an int, not {type(attributes).__name__}")
     info = _stat(path, "setting the attributes of")
     if stat.S_ISDIR(info.st_mode):
-        return  # a directory's READONLY means nothing to Windows' file system either
+        _keep(path, info, attributes)
+        return
+    if attributes & FILE_ATTRIBUTE_READONLY:
+        _keep(path, info, attributes)
     mode = stat.S_IMODE(info.st_mode)
     if attributes & FILE_ATTRIBUTE_READONLY:
         wanted = mode & ~_WRITE_BITS
@@ -152,3 +170,12 @@ def set_file_attributes(path: str, attributes: int) -> None:
             os.chmod(path, wanted)
         except OSError as exc:
             raise os_error(exc, f"setting the attributes of {path!r}") from None
+    if not attributes & FILE_ATTRIBUTE_READONLY:
+        _keep(path, info, attributes)
+
+
+def _keep(path: str, info: os.stat_result, attributes: int) -> None:
+    try:
+        keep_attributes(path, info, attributes)
+    except OSError as exc:
+        raise os_error(exc, f"setting the attributes of {path!r}") from None

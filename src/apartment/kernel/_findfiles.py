@@ -74,8 +74,9 @@ def _found(folder: str, names: list[str], matcher: re.Pattern[str] | None) -> It
     for name in names:
         if not matcher.fullmatch(name):
             continue
+        path = os.path.join(folder, name)
         try:
-            info = os.stat(os.path.join(folder, name))
+            info = os.stat(path)
         except OSError:
             continue  # gone since the folder was read, or a dangling link
-        yield FoundFile(name, info_of(info, name))
+        yield FoundFile(name, info_of(info, name, path))

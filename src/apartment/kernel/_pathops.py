@@ -29,6 +29,7 @@ from ..errors import (
     ERROR_PATH_NOT_FOUND,
     ERROR_REQUEST_ABORTED,
     ERROR_SHARING_VIOLATION,
+    SharingViolationError,
     Win32Error,
 )
 from ._file import File, os_error
@@ -98,13 +99,13 @@ def _stat(path: str, doing: str) -> os.stat_result:
         raise os_error(exc, f"{doing} {path!r}") from None
 
 
-def _claim_existing(path: str, access: int) -> ShareRecord | None:
+def _claim_existing(path: str, access: int, share: int = SHARE_ALL) -> ShareRecord | None:
     """Claim ``access`` to an existing file by path (None when nothing is there)."""
     try:
         info = os.stat(path)
     except OSError:
         return None
-    return claim(info.st_dev, info.st_ino, access, SHARE_ALL, path)
+    return claim(info.st_dev, info.st_ino, access, share, path)
 
 
 def _release(record: ShareRecord | None) -> None:
@@ -259,11 +260,12 @@ def move_file(
     it nothing.
 
     Raises:
-        SharingViolationError: a handle to ``source``, or to the ``target`` it replaces,
-            does not share delete.
+        SharingViolationError: a handle to ``source`` does not share delete.
         Win32Error: ERROR_FILE_NOT_FOUND, ERROR_PATH_NOT_FOUND, ERROR_ALREADY_EXISTS
             (``target`` exists and no ``replace``), ERROR_ACCESS_DENIED (``target`` is a
-            folder), ERROR_NOT_SAME_DEVICE (another file system without ``copy_allowed``).
+            folder, or the ``target`` it replaces is open: Windows' rename cannot
+            supersede a file in use, even one opened with FILE_SHARE_DELETE),
+            ERROR_NOT_SAME_DEVICE (another file system without ``copy_allowed``).
     """
     _path(source, "source")
     _path(target, "target")
@@ -280,7 +282,14 @@ def move_file(
             raise Win32Error.from_code(ERROR_ACCESS_DENIED, f"{target!r} cannot be replaced")
     record = claim(info.st_dev, info.st_ino, REMOVE, SHARE_ALL, source)
     try:
-        replaced = _claim_existing(target, REMOVE) if replaces else None
+        # sharing nothing: any open of the target refuses (Windows cannot supersede a file
+        # in use, FILE_SHARE_DELETE or not)
+        replaced = _claim_existing(target, REMOVE, 0) if replaces else None
+    except SharingViolationError:
+        record.release()
+        raise Win32Error.from_code(
+            ERROR_ACCESS_DENIED, f"{target!r} is open: close it before it is replaced"
+        ) from None
     except BaseException:
         record.release()
         raise
