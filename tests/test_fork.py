@@ -376,7 +376,7 @@ def test_an_sta_with_calls_pending_at_the_fork_leaves_a_child_whose_sta_works() 
 
         def caller(index: int) -> None:
             with com.mta():
-                proxy = marshaled[index].unmarshal()  # type: ignore[attr-defined]
+                proxy = marshaled[index].unmarshal()
                 sent.release()
                 finished.append(proxy.add(index))
                 answered.release()
