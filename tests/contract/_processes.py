@@ -25,7 +25,7 @@ __all__ = ["at_a_still_moment", "STILL_SECONDS"]
 
 _T = TypeVar("_T")
 
-STILL_SECONDS = 30.0
+STILL_SECONDS = 20.0
 """How long to retry a reading that the process list changed around (under the heaviest
 load, several processes start or end every millisecond: no moment is still then)."""
 

@@ -31,7 +31,7 @@ def _path(counter: str) -> str:
     return perf.make_path(perf.CounterPath(None, "Process", name, None, index, counter))
 
 
-STILL_SECONDS = 30.0
+STILL_SECONDS = 20.0
 """How long to retry a reading that the process list changed around."""
 
 
