@@ -322,3 +322,209 @@ def test_the_childs_running_object_table_holds_none_of_the_parents_registrations
 
 def _no_entry(handle: int) -> None:
     assert com.running_object_table().entry(handle) is None
+
+
+def test_a_named_mutex_held_by_another_thread_of_the_parent_stays_the_parent_s() -> None:
+    """The parent's thread still owns it in the parent: the child sees it owned (no
+    abandonment: its owner lives on in the parent) and gets it once the parent lets go."""
+    name = f"fork-test-mutex-{uuid.uuid4()}"
+    mutex, _ = kernel.create_named(Mutex, name)
+    owned, release, released = Event(), Event(), Event(manual_reset=True)
+
+    def owner() -> None:
+        mutex.wait()
+        owned.set()
+        release.wait()
+        mutex.release()
+        released.set()
+
+    thread = start_thread(owner)
+    owned.wait()
+    parent_release, _ = kernel.create_named(Event, name + "-release", True, False)
+
+    def check() -> None:
+        again, existed = kernel.create_named(Mutex, name)
+        assert existed
+        assert again.wait(0) is None  # owned by the parent's thread, in the parent
+        parent_release.set()
+        result = again.wait(CHILD_SECONDS / 2)
+        assert result is not None
+        assert not result.abandoned
+        again.release()
+
+    def let_go_when_asked() -> None:
+        parent_release.wait()
+        release.set()
+
+    helper = start_thread(let_go_when_asked)
+    in_child(check)
+    assert helper.wait(10)
+    assert thread.wait(10)
+    assert released.wait(0)
+
+
+def test_an_sta_with_calls_pending_at_the_fork_leaves_a_child_whose_sta_works() -> None:
+    """Calls posted to the forking thread's STA by threads that the child lacks are there in
+    the child's queue: pumping them must neither hang nor break the child's own calls."""
+    finished: list[int] = []
+    answered = Semaphore(0, 3)
+
+    def body() -> None:
+        counter = _Counter()
+        marshaled = [com.marshal(counter) for _ in range(3)]
+        sent = Semaphore(0, 3)
+
+        def caller(index: int) -> None:
+            with com.mta():
+                proxy = marshaled[index].unmarshal()
+                sent.release()
+                finished.append(proxy.add(index))
+                answered.release()
+
+        callers = [start_thread(caller, i) for i in range(3)]
+        for _ in range(3):
+            assert sent.wait(10)
+        for thread in callers:  # each is in its call: it waits for this STA to pump
+            wait_until_blocked(thread)
+
+        def check() -> None:
+            for _ in range(5):
+                messages.pump_waiting_messages()
+            assert counter.add(1) == 2
+            other = com.create(com.threading_model("Free")(_Counter))
+            assert other.add(41) == 42
+
+            def in_the_mta() -> None:
+                with com.mta():
+                    assert com.create(com.threading_model("Free")(_Counter)).add(1) == 2
+
+            user = start_thread(in_the_mta)
+            assert user.wait(5)
+            assert user.exit_code == 0
+
+        in_child(check)
+        got = 0
+        while got < 3:  # the parent's callers get their answers
+            result = messages.msg_wait_any([answered], timeout=10)
+            assert result is not None
+            if result.index == 0:  # a count taken
+                got += 1
+            messages.pump_waiting_messages()
+        for thread in callers:
+            assert thread.wait(10)
+
+    in_apartment(body)
+    assert sorted(finished) == [1, 2, 3]
+
+
+def _pipe_pair(name: str) -> tuple[Any, Any]:
+    from apartment.win32 import win32con, win32file, win32pipe
+
+    server = win32pipe.CreateNamedPipe(
+        name,
+        win32pipe.PIPE_ACCESS_DUPLEX | win32file.FILE_FLAG_OVERLAPPED,
+        0,
+        1,
+        4096,
+        4096,
+        0,
+        None,
+    )
+    client = win32file.CreateFile(
+        name,
+        win32con.GENERIC_READ | win32con.GENERIC_WRITE,
+        0,
+        None,
+        win32con.OPEN_EXISTING,
+        win32file.FILE_FLAG_OVERLAPPED,
+        None,
+    )
+    return server, client
+
+
+def test_a_read_pending_on_the_io_thread_and_a_waiting_pipe_server_leave_a_working_child() -> None:
+    """At the fork the I/O thread waits for a read on an empty pipe and a pipe server waits
+    for its client: the child's own pipes read, write and connect, and so do the parent's."""
+    from apartment.win32 import pywintypes, win32con, win32event, win32file, win32pipe
+
+    base = rf"\\.\pipe\fork-test-{uuid.uuid4()}"
+    server, client = _pipe_pair(base + "-busy")
+    pending = pywintypes.OVERLAPPED()
+    pending.hEvent = win32event.CreateEvent(None, True, False, None)
+    buffer = win32file.AllocateReadBuffer(64)
+    win32file.ReadFile(server, buffer, pending)  # ERROR_IO_PENDING: armed on the I/O thread
+    listener = win32pipe.CreateNamedPipe(
+        base + "-listen",
+        win32pipe.PIPE_ACCESS_DUPLEX | win32file.FILE_FLAG_OVERLAPPED,
+        0,
+        1,
+        4096,
+        4096,
+        0,
+        None,
+    )
+    connecting = pywintypes.OVERLAPPED()
+    connecting.hEvent = win32event.CreateEvent(None, True, False, None)
+    win32pipe.ConnectNamedPipe(listener, connecting)
+
+    def check() -> None:
+        own_server, own_client = _pipe_pair(base + "-child")
+        overlapped = pywintypes.OVERLAPPED()
+        overlapped.hEvent = win32event.CreateEvent(None, True, False, None)
+        own_buffer = win32file.AllocateReadBuffer(64)
+        win32file.ReadFile(own_server, own_buffer, overlapped)
+        win32file.WriteFile(own_client, b"child", None)
+        assert win32event.WaitForSingleObject(overlapped.hEvent, 5000) == 0
+        assert bytes(own_buffer[: win32file.GetOverlappedResult(own_server, overlapped, 0)]) == (
+            b"child"
+        )
+        other = win32pipe.CreateNamedPipe(
+            base + "-child2", win32pipe.PIPE_ACCESS_DUPLEX, 0, 1, 4096, 4096, 0, None
+        )
+        other_client = win32file.CreateFile(
+            base + "-child2",
+            win32con.GENERIC_READ | win32con.GENERIC_WRITE,
+            0,
+            None,
+            win32con.OPEN_EXISTING,
+            0,
+            None,
+        )
+        win32file.WriteFile(other_client, b"again", None)
+        assert win32file.ReadFile(other, 64, None) == (0, b"again")
+
+    in_child(check)
+    win32file.WriteFile(client, b"parent", None)
+    assert win32event.WaitForSingleObject(pending.hEvent, 5000) == 0
+    assert bytes(buffer[: win32file.GetOverlappedResult(server, pending, 0)]) == b"parent"
+    late = win32file.CreateFile(
+        base + "-listen",
+        win32con.GENERIC_READ | win32con.GENERIC_WRITE,
+        0,
+        None,
+        win32con.OPEN_EXISTING,
+        0,
+        None,
+    )
+    assert win32event.WaitForSingleObject(connecting.hEvent, 5000) == 0
+    for handle in (late, listener, client, server):
+        handle.Close()
+
+
+def test_a_periodic_timer_armed_at_the_fork_leaves_the_child_s_clock_working() -> None:
+    """The parent's clock thread is asleep until a periodic timer's next period at the fork:
+    the child's timers fire (on its own clock thread), the parent's keeps firing."""
+    periodic = WaitableTimer()
+    periodic.set(0.001, period=0.001)
+    assert periodic.wait(5)
+
+    def check() -> None:
+        assert periodic.wait(5)  # the child's copy of the timer goes on too
+        again = WaitableTimer(manual_reset=True)
+        again.set(0.001)
+        assert again.wait(5)
+
+    with busy_threads(2):
+        in_child(check)
+    assert periodic.wait(5)
+    periodic.cancel()

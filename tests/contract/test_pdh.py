@@ -14,6 +14,7 @@ import pytest
 import pywintypes
 import win32pdh
 
+from ._processes import at_a_still_moment
 from ._wine import ON_THE_ORACLE, wine_differs
 
 PDH_CSTATUS_NO_OBJECT = 0xC0000BB8 - (1 << 32)
@@ -165,24 +166,28 @@ def test_objects_and_items() -> None:
 
 
 def _pids_named(name: str) -> list[int]:
-    """FindPerformanceAttributesByName, again if a process of that name ends meanwhile.
-
-    It reads each instance of the name after listing them; one that ended in between has no
-    sample (an error, on Windows too): other programs of the machine come and go.
-    """
+    """FindPerformanceAttributesByName: the pids of the processes of ``name``."""
     import win32pdhutil
 
-    for _ in range(9):
-        try:
-            return list(win32pdhutil.FindPerformanceAttributesByName(name))
-        except pywintypes.error:
-            continue
     return list(win32pdhutil.FindPerformanceAttributesByName(name))
 
 
-def _own_instance_name() -> str:
+def _instance_names_of_this_process() -> set[str]:
+    """The names whose processes include this one; a name whose process ended between its
+    listing and its reading (an error) counts as not this one's: the caller reads again."""
     _, instances = win32pdh.EnumObjectItems(None, None, "Process", win32pdh.PERF_DETAIL_WIZARD)
-    found = {name for name in set(instances) if os.getpid() in _pids_named(name)}
+    found = set()
+    for name in set(instances):
+        try:
+            if os.getpid() in _pids_named(name):
+                found.add(name)
+        except pywintypes.error:
+            continue
+    return found
+
+
+def _own_instance_name() -> str:
+    found = at_a_still_moment(_instance_names_of_this_process, lambda found: len(found) == 1)
     assert len(found) == 1
     return str(found.pop())
 
@@ -209,7 +214,8 @@ def test_memory_and_system() -> None:
 @aborts_on_wine
 def test_busy_thread_counts_in_the_process_time() -> None:
     name = _own_instance_name()
-    inum = _pids_named(name).index(os.getpid())
+    pids = at_a_still_moment(lambda: _pids_named(name), lambda pids: os.getpid() in pids)
+    inum = pids.index(os.getpid())
     path = win32pdh.MakeCounterPath((None, "Process", name, None, inum, "% Processor Time"))
     query = win32pdh.OpenQuery()
     stop = threading.Event()

@@ -15,6 +15,7 @@ import pywintypes
 import win32pdh
 import win32pdhutil
 
+from ._processes import at_a_still_moment
 from ._wine import ON_THE_ORACLE, wine_differs
 
 PDH_CSTATUS_NO_MACHINE = 0x800007D0 - (1 << 32)
@@ -138,24 +139,21 @@ def test_processor_array() -> None:
 
 @aborts_on_wine
 def test_process_array_has_this_process() -> None:
-    query = win32pdh.OpenQuery()
-    try:
-        counter = win32pdh.AddEnglishCounter(query, r"\Process(*)\ID Process")
-        win32pdh.CollectQueryData(query)
-        pids = win32pdh.GetFormattedCounterArray(counter, win32pdh.PDH_FMT_LONG)
-        # A repeated name is one key (the last process of it): look for this one's name.
-        names = [name for name in pids if name and os.getpid() in _pids_named(name)]
-        assert len(names) == 1
-    finally:
-        win32pdh.CloseQuery(query)
+    def names_of_this_process() -> list[str]:
+        query = win32pdh.OpenQuery()
+        try:
+            counter = win32pdh.AddEnglishCounter(query, r"\Process(*)\ID Process")
+            win32pdh.CollectQueryData(query)
+            pids = win32pdh.GetFormattedCounterArray(counter, win32pdh.PDH_FMT_LONG)
+            # A repeated name is one key (the last process of it): look for this one's name.
+            return [name for name in pids if name and os.getpid() in _pids_named(name)]
+        finally:
+            win32pdh.CloseQuery(query)
+
+    assert len(at_a_still_moment(names_of_this_process, lambda names: len(names) == 1)) == 1
 
 
 def _pids_named(name: str) -> list[int]:
-    for _ in range(9):  # other programs may end meanwhile
-        try:
-            return list(win32pdhutil.FindPerformanceAttributesByName(name))
-        except pywintypes.error:
-            continue
     return list(win32pdhutil.FindPerformanceAttributesByName(name))
 
 

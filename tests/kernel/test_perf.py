@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import os
 import threading
+import time
+from typing import TYPE_CHECKING, TypeVar
 
 import pytest
 
 from apartment.errors import Win32Error
 from apartment.kernel.lowlevel import perf
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+_T = TypeVar("_T")
 
 
 def _my_instance() -> tuple[str, int]:
@@ -24,15 +31,46 @@ def _path(counter: str) -> str:
     return perf.make_path(perf.CounterPath(None, "Process", name, None, index, counter))
 
 
+STILL_SECONDS = 20.0
+"""How long to retry a reading that the process list changed around."""
+
+
+def _at_a_still_moment(read: Callable[[], _T], holds: Callable[[_T], bool]) -> _T:
+    """``read()``'s answer once it ``holds``, or once it was read at a still moment.
+
+    A Process instance is a name and a number among the processes of that name in pid
+    order: this process's number moves when an earlier process of its name ends (other
+    programs' come and go), so a path made from a listing names this process only until
+    then. An answer that fails the rule proves it broken only if no process started or
+    ended around the reading (else it is read again, for :data:`STILL_SECONDS` at most:
+    then the last answer is returned and the test's assertion fails on it). An error is
+    handled so too.
+    """
+    deadline = time.monotonic() + STILL_SECONDS
+    while True:
+        before = perf.process_instances()
+        try:
+            answer = read()
+        except Win32Error:
+            if perf.process_instances() == before or time.monotonic() > deadline:
+                raise
+            continue
+        if holds(answer) or perf.process_instances() == before or time.monotonic() > deadline:
+            return answer
+
+
 def test_id_process_is_this_process() -> None:
-    query = perf.open_query()
-    try:
-        counter = perf.add_counter(query, _path("ID Process"))
-        perf.collect(query)
-        kind, value = perf.counter_value(counter, perf.PDH_FMT_LONG)
-        assert (kind, value) == (perf.PERF_COUNTER_RAWCOUNT, os.getpid())
-    finally:
-        perf.close_query(query)
+    def read() -> tuple[int, int | float]:
+        query = perf.open_query()
+        try:
+            counter = perf.add_counter(query, _path("ID Process"))
+            perf.collect(query)
+            return perf.counter_value(counter, perf.PDH_FMT_LONG)
+        finally:
+            perf.close_query(query)
+
+    expected = (perf.PERF_COUNTER_RAWCOUNT, os.getpid())
+    assert _at_a_still_moment(read, lambda answer: answer == expected) == expected
 
 
 def test_thread_count_sees_a_new_thread() -> None:
@@ -139,14 +177,17 @@ def test_gone_instance_is_invalid_data() -> None:
 
 
 def test_repeated_names_are_numbered_in_paths() -> None:
-    name, _ = _my_instance()
-    for _ in range(20):  # processes of other programs come and go: compare a still moment
-        before = perf.process_instances()
-        expanded = perf.expand_path(r"\Process(*)\ID Process")
-        if perf.process_instances() == before:
-            break
+    def read() -> tuple[str, list[str], list[tuple[str, int]]]:
+        listed = perf.process_instances()
+        return _my_instance()[0], perf.expand_path(r"\Process(*)\ID Process"), listed
+
+    def holds(answer: tuple[str, list[str], list[tuple[str, int]]]) -> bool:
+        name, expanded, listed = answer
+        return rf"\Process({name})\ID Process" in expanded and len(expanded) == len(listed)
+
+    name, expanded, listed = _at_a_still_moment(read, holds)
     assert rf"\Process({name})\ID Process" in expanded
-    assert len(expanded) == len(before)
+    assert len(expanded) == len(listed)
     assert len(set(expanded)) == len(expanded)
 
 

@@ -178,6 +178,10 @@ def start_process(
         path = _resolve(program, cwd)
         if shutil.which(program) != path:  # found as Windows finds it, not as exec would
             argv[0] = path
+    if suspended:  # resolved before a slot is reserved: a missing program leaves none held
+        path = _resolve(program, cwd)
+        argv = ["/bin/sh", "-c", _STOPPED_START, path, *argv[1:]]
+        executable = None
     jobs = jobs_for_child(breakaway)
     child_env = dict(os.environ if env is None else env)
     if jobs is not None:
@@ -196,10 +200,6 @@ def start_process(
         extra = startup_payload(startup or StartupInfo(title=program), given)
         slot, payload = reserve_child(inherit, extra, max(given))
         child_env[CHILD_ENV] = payload
-    if suspended:
-        path = _resolve(program, cwd)
-        argv = ["/bin/sh", "-c", _STOPPED_START, path, *argv[1:]]
-        executable = None
     try:
         popen = subprocess.Popen(
             argv,
