@@ -7,24 +7,24 @@ them the classes of every such pointer the core hands out.
 
 from __future__ import annotations
 
-import datetime as _dt
 from typing import Any
 
 from .. import com
 from ..com import LinkTarget, PersistFilePointer, ShellLinkPointer
 from ._interfaces import PyIPersist, PyIUnknown
-from ._timeconv import file_time
+from ._timeconv import filetime_to_datetime
 from .pywintypes import TimeType
 
 __all__ = ["PyIPersistFile", "PyIShellLink"]
 
 _MAX_PATH = 260
 _MAX_NAME = 1024
-_EPOCH_1601 = _dt.datetime(1601, 1, 1, tzinfo=_dt.timezone.utc)
+_LARGEST_FILETIME = 2**63 - 1
 
 
 def _time(ticks: int) -> object:
-    return file_time(_EPOCH_1601 + _dt.timedelta(microseconds=ticks // 10), TimeType)
+    # a link's header holds any 64 bits: one past the largest FILETIME reads as the largest
+    return filetime_to_datetime(min(ticks, _LARGEST_FILETIME), TimeType)
 
 
 def _find_data(target: LinkTarget) -> tuple[object, ...]:
