@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from ._core import (
     KERNEL_LOCK,
@@ -20,10 +20,14 @@ from ._threadstate import suspended_threads
 from ._wait import wait_single
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping, Sized
+
     from ._core import WaitResult
     from ._threadstate import ThreadState
 
-__all__ = ["Event", "EventStatistics", "recycle_event", "spare_event"]
+__all__ = ["Event", "EventStatistics", "handle_calls", "recycle_event", "spare_event"]
+
+_R = TypeVar("_R")
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,3 +174,69 @@ def recycle_event(event: Event) -> None:
     """
     event._ready = False
     _spares.events.append(event)
+
+
+def handle_calls(
+    handle_type: type,
+    settable: Mapping[int, object],
+    synchronizable: Mapping[int, object],
+    deferred: Sized,
+    slow: tuple[Callable[[object], None], Callable[[object], None], Callable[[object, int], _R]],
+    signaled: _R,
+) -> tuple[Callable[[object], None], Callable[[object], None], Callable[[object, int], _R]]:
+    """Build set, reset and wait calls that take a handle object, each one Python frame.
+
+    For the facade's SetEvent, ResetEvent and WaitForSingleObject, which a loop calls on the
+    same handle again and again: a function that only translated the handle and called
+    ``event.set()`` would cost a frame more than the core call, and a frame is most of the
+    difference between the two. So the set, the reset and the wait of an event that is set
+    are done here, as ``Event.set``, ``Event.reset`` and ``Event.wait`` do them (keep them in
+    step), on the object the handle resolves to.
+
+    An instance of ``handle_type`` carries its handle value in ``_value``. ``settable`` and
+    ``synchronizable`` are the handle table's kind views (``kind_view``) of the handles that
+    may set and wait, ``deferred`` its queue of deferred closes (``lock_free_view``): a hit
+    is trusted only while that is empty. Anything else, a handle of another type, a miss,
+    an event shared with other processes, an event not set, a timeout that is not an int,
+    goes to the caller's ``slow`` set, reset or wait with the same arguments: those check
+    everything and raise the caller's errors. The wait returns ``signaled`` for the event it
+    took; its timeout, any int, is not read on that path (an event that is set is taken
+    whatever the timeout), so its unit is the caller's. They run on the calling thread.
+    """
+    lock = KERNEL_LOCK
+    suspended = suspended_threads
+    slow_set, slow_reset, slow_wait = slow
+
+    def set_event(handle: object, /) -> None:
+        if type(handle) is handle_type and not deferred:
+            event = settable.get(handle._value)  # type: ignore[attr-defined]
+            if type(event) is Event:  # (not a shared one: its own set() does more)
+                woken: list[Waiter] = []
+                with lock:
+                    event._set_locked(woken)
+                for waiter in woken:
+                    waiter.wake()
+                return
+        slow_set(handle)
+
+    def reset_event(handle: object, /) -> None:
+        if type(handle) is handle_type and not deferred:
+            event = settable.get(handle._value)  # type: ignore[attr-defined]
+            if type(event) is Event:
+                with lock:
+                    event._ready = False
+                return
+        slow_reset(handle)
+
+    def wait_set_event(handle: object, timeout: int, /) -> _R:
+        if type(handle) is handle_type and type(timeout) is int and not deferred:
+            event = synchronizable.get(handle._value)  # type: ignore[attr-defined]
+            if type(event) is Event:
+                with lock:
+                    if event._ready and not suspended.count:
+                        if not event._manual:
+                            event._ready = False
+                        return signaled
+        return slow_wait(handle, timeout)
+
+    return set_event, reset_event, wait_set_event

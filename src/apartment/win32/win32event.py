@@ -7,13 +7,14 @@ with Windows' code; waits raise instead of returning WAIT_FAILED, as pywin32's d
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from .. import kernel, messages
 from ..errors import ERROR_ALREADY_EXISTS, Win32Error
 from ..kernel import MAXIMUM_WAIT_OBJECTS as MAXIMUM_WAIT_OBJECTS
 from ..kernel import Event, Mutex, Semaphore, Waitable, WaitableTimer
-from ..kernel.lowlevel import wait_resolved
+from ..kernel.lowlevel import handle_calls, wait_resolved
 from ..messages import MWMO_ALERTABLE as MWMO_ALERTABLE
 from ..messages import MWMO_INPUTAVAILABLE as MWMO_INPUTAVAILABLE
 from ..messages import MWMO_WAITALL as MWMO_WAITALL
@@ -81,6 +82,8 @@ WAIT_ABANDONED = WAIT_ABANDONED_0
 
 UNICODE = 1
 
+_F = TypeVar("_F", bound=Callable[..., object])
+
 
 def _create(
     kind: type[Any],
@@ -135,10 +138,11 @@ _settable = kernel.handles.kind_view(Event, EVENT_MODIFY_STATE)
 _synchronizable = kernel.handles.kind_view(Waitable, SYNCHRONIZE)  # type: ignore[type-abstract]
 
 
-def SetEvent(hEvent: object, /) -> None:
+def _set_event(hEvent: object, /) -> None:
+    """SetEvent for what the one-frame call does not take (see below)."""
     if type(hEvent) is PyHANDLE and not _deferred:
         event = _settable.get(hEvent._value)
-        if event is not None:
+        if event is not None:  # a shared event
             event.set()
             return
     try:  # an int, a handle of another kind or without the right, a deferred close
@@ -147,12 +151,8 @@ def SetEvent(hEvent: object, /) -> None:
         raise stamped(error, "SetEvent") from None
 
 
-def ResetEvent(hEvent: object, /) -> None:
-    if type(hEvent) is PyHANDLE and not _deferred:
-        event = _settable.get(hEvent._value)
-        if event is not None:
-            event.reset()
-            return
+def _reset_event(hEvent: object, /) -> None:
+    """ResetEvent for what the one-frame call does not take (see below)."""
     try:
         lookup(hEvent, Event, EVENT_MODIFY_STATE).reset()
     except Win32Error as error:
@@ -247,7 +247,8 @@ def CancelWaitableTimer(handle: object, /) -> None:
 _SIGNALED = Event(manual_reset=True, initial_state=True).wait(0)
 
 
-def WaitForSingleObject(hHandle: object, milliseconds: int, /) -> int:
+def _wait_single(hHandle: object, milliseconds: int, /) -> int:
+    """WaitForSingleObject for what the one-frame call does not take (see below)."""
     if (
         type(hHandle) is PyHANDLE
         and type(milliseconds) is int
@@ -267,6 +268,36 @@ def WaitForSingleObject(hHandle: object, milliseconds: int, /) -> int:
     except Win32Error as error:
         raise stamped(error, "WaitForSingleObject") from None
     return WAIT_OBJECT_0 if result is _SIGNALED else wait_code(result)
+
+
+def _named(fn: _F, name: str, doc: str) -> _F:
+    fn.__name__ = fn.__qualname__ = name
+    fn.__module__ = __name__
+    fn.__doc__ = doc
+    return fn
+
+
+# SetEvent, ResetEvent and WaitForSingleObject on a PyHANDLE to a local event (every event
+# loop's calls) are each one call of the kernel's, one Python frame as the core's own
+# event.set() is: the kernel resolves the PyHANDLE in the views above and acts on the
+# event. Whatever else they are given goes to the functions above, which translate it the
+# general way and stamp the errors with the function's name.
+_set, _reset, _wait_set = handle_calls(
+    PyHANDLE,
+    _settable,
+    _synchronizable,
+    _deferred,
+    (_set_event, _reset_event, _wait_single),
+    WAIT_OBJECT_0,
+)
+SetEvent = _named(_set, "SetEvent", "Signal an event (pywin32's SetEvent(hEvent)).")
+ResetEvent = _named(_reset, "ResetEvent", "Make an event nonsignaled (ResetEvent(hEvent)).")
+WaitForSingleObject = _named(
+    _wait_set,
+    "WaitForSingleObject",
+    "Wait for one object; WAIT_OBJECT_0, WAIT_ABANDONED_0 or WAIT_TIMEOUT "
+    "(WaitForSingleObject(hHandle, milliseconds)).",
+)
 
 
 def WaitForSingleObjectEx(hHandle: object, milliseconds: int, bAlertable: int, /) -> int:
