@@ -7,8 +7,7 @@ with Windows' code; waits raise instead of returning WAIT_FAILED, as pywin32's d
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 from .. import kernel, messages
 from ..errors import ERROR_ALREADY_EXISTS, Win32Error
@@ -43,6 +42,7 @@ from ._adapt import (
     dword,
     long_param,
     ms_to_timeout,
+    named,
     set_last_error,
     stamped,
     wait_code,
@@ -81,8 +81,6 @@ WAIT_ABANDONED = WAIT_ABANDONED_0
 # builds win32event; win32con keeps older QS values.
 
 UNICODE = 1
-
-_F = TypeVar("_F", bound=Callable[..., object])
 
 
 def _create(
@@ -270,13 +268,6 @@ def _wait_single(hHandle: object, milliseconds: int, /) -> int:
     return WAIT_OBJECT_0 if result is _SIGNALED else wait_code(result)
 
 
-def _named(fn: _F, name: str, doc: str) -> _F:
-    fn.__name__ = fn.__qualname__ = name
-    fn.__module__ = __name__
-    fn.__doc__ = doc
-    return fn
-
-
 # SetEvent, ResetEvent and WaitForSingleObject on a PyHANDLE to a local event (every event
 # loop's calls) are each one call of the kernel's, one Python frame as the core's own
 # event.set() is: the kernel resolves the PyHANDLE in the views above and acts on the
@@ -290,9 +281,9 @@ _set, _reset, _wait_set = handle_calls(
     (_set_event, _reset_event, _wait_single),
     WAIT_OBJECT_0,
 )
-SetEvent = _named(_set, "SetEvent", "Signal an event (pywin32's SetEvent(hEvent)).")
-ResetEvent = _named(_reset, "ResetEvent", "Make an event nonsignaled (ResetEvent(hEvent)).")
-WaitForSingleObject = _named(
+SetEvent = named(_set, "SetEvent", "Signal an event (pywin32's SetEvent(hEvent)).")
+ResetEvent = named(_reset, "ResetEvent", "Make an event nonsignaled (ResetEvent(hEvent)).")
+WaitForSingleObject = named(
     _wait_set,
     "WaitForSingleObject",
     "Wait for one object; WAIT_OBJECT_0, WAIT_ABANDONED_0 or WAIT_TIMEOUT "
