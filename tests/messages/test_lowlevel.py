@@ -32,7 +32,7 @@ pytestmark = pytest.mark.usefixtures("empty_queue")
 
 
 def test_lowlevel_exports_what_its_docstring_promises() -> None:
-    assert lowlevel.__all__ == ["flagged_getter", "make_message"]
+    assert lowlevel.__all__ == ["flagged_getter", "make_message", "thread_poster"]
     message = lowlevel.make_message(0, WM_USER, 1, 2)
     assert isinstance(message, Message)
     assert message[:4] == (0, WM_USER, 1, 2)
