@@ -9,7 +9,7 @@ looked at its queue wakes it; ``input_available`` also counts input already seen
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import InvalidParameterError, Win32Error
 from ..kernel import Waitable, WaitResult, wait_all, wait_any
@@ -109,7 +109,7 @@ _R = TypeVar("_R")
 
 def flagged_getter(
     slow: Callable[[object, object, object], _R], failed: Callable[[Win32Error], _R]
-) -> Callable[[object, object, object], list[object] | _R]:
+) -> Callable[[object, object, object], list[Any] | _R]:
     """Build a GetMessage that answers ``[0 if WM_QUIT else 1, message]``, in one frame.
 
     For the facade's GetMessage (pywin32's shape of the result), which every message loop
@@ -123,7 +123,7 @@ def flagged_getter(
     lock = KERNEL_LOCK
     zero = 0
 
-    def get_flagged(hwnd: object, first: object, last: object, /) -> list[object] | _R:
+    def get_flagged(hwnd: object, first: object, last: object, /) -> list[Any] | _R:
         if (hwnd is None or hwnd is zero) and first is zero and last is zero:
             try:
                 queue: MessageQueue = THREAD_QUEUE.queue

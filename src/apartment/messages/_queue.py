@@ -551,13 +551,14 @@ def thread_poster(
     With no ``slow``, this is the core's own function. With one, it is the facade's
     PostThreadMessage in one Python frame (a function that converted its arguments and
     called the core's would cost a frame more): it posts what the core would post only for
-    the arguments whose translation changes nothing, a thread id that is an int below 2**32,
+    the arguments whose translation changes nothing, a thread id that is an int below 2**31,
     a message an int from WM_USER to 2**32 - 1, and a wparam and lparam that are ints from 0
     to 2**63 - 1; anything else goes to ``slow`` with the same arguments. A Win32Error on the
     way is raised as ``stamp(error)``. Both are the same code: the core's callers pay one
     test of ``checked`` for it.
     """
     checked = slow is not None
+    slow_post = _no_slow_way if slow is None else slow
 
     def post_thread_message(
         thread: ThreadHandle | int, msg: int, wparam: object = 0, lparam: object = 0
@@ -577,9 +578,10 @@ def thread_poster(
         """
         if checked and not (
             type(thread) is int is type(wparam) is type(lparam)
-            and not (thread >> 32 or (wparam | lparam) >> 63)  # type: ignore[operator]
+            and not (thread >> 31 or (wparam | lparam) >> 63)
         ):
-            return slow(thread, msg, wparam, lparam)  # type: ignore[misc]
+            slow_post(thread, msg, wparam, lparam)
+            return
         native_id = (
             thread
             if type(thread) is int
@@ -593,7 +595,8 @@ def thread_poster(
                     stamp_ms = _now_ns() // 1_000_000 & 0xFFFFFFFF
                     message = _new_message(Message, (0, msg, wparam, lparam, stamp_ms, _NO_POINT))
                 elif checked:
-                    return slow(thread, msg, wparam, lparam)  # type: ignore[misc]
+                    slow_post(thread, msg, wparam, lparam)
+                    return
                 else:
                     message = posted_message(0, msg, wparam, lparam)
                 try:
@@ -636,9 +639,12 @@ def thread_poster(
             if stamp is None:
                 raise
             raise stamp(error) from None
-        return None
 
     return post_thread_message
+
+
+def _no_slow_way(thread: object, msg: object, wparam: object, lparam: object) -> None:
+    raise AssertionError("the core's post_thread_message never hands a call on")
 
 
 post_thread_message = thread_poster()

@@ -28,6 +28,7 @@ __all__ = [
     "WAIT_TIMEOUT",
     "api",
     "as_bool",
+    "c_long",
     "dword",
     "last_error",
     "long_param",
@@ -132,6 +133,14 @@ def dword(value: object) -> int:
     if type(value) is int:  # the common case, without a call
         return value & 0xFFFFFFFF
     return operator.index(value) & 0xFFFFFFFF  # type: ignore[arg-type]
+
+
+def c_long(value: object) -> int:
+    """Read an argument pywin32 parses as a C long (32 bits on Windows): OverflowError past it."""
+    number = value if type(value) is int else operator.index(value)  # type: ignore[arg-type]
+    if not -(2**31) <= number < 2**31:
+        raise OverflowError("Python int too large to convert to C long")
+    return number
 
 
 def long_param(value: object) -> int:

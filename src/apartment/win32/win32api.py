@@ -42,6 +42,7 @@ from . import (
 from ._adapt import (
     api,
     as_bool,
+    c_long,
     dword,
     last_error,
     ms_to_timeout,
@@ -195,9 +196,11 @@ def _post_thread_message_checked(
     tid: object, idMessage: object, wParam: object = None, lParam: object = None, /
 ) -> None:
     """PostThreadMessage for what the one-frame call below does not take: any arguments."""
+    tid = c_long(tid) & 0xFFFFFFFF  # a C long to pywin32 (win32gui's masks a DWORD)
+    idMessage = dword(idMessage)  # (read in pywin32's order: the first bad one raises)
     wParam, lParam = pointer_param(wParam), pointer_param(lParam)
     try:
-        _post_thread_message(dword(tid), dword(idMessage), wParam, lParam)
+        _post_thread_message(tid, idMessage, wParam, lParam)
     except Win32Error as error:
         raise _stamp_post(error) from None
 
