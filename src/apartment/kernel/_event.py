@@ -209,7 +209,10 @@ def handle_calls(
 
     def set_event(handle: object, /) -> None:
         if type(handle) is handle_type and not deferred:
-            event = settable.get(handle._value)  # type: ignore[attr-defined]
+            try:  # (a subscript, not get(): no method call; a miss is the slow way anyway)
+                event = settable[handle._value]  # type: ignore[attr-defined]
+            except KeyError:
+                event = None
             if type(event) is Event:  # (not a shared one: its own set() does more)
                 woken: list[Waiter] = []
                 with lock:
@@ -221,7 +224,10 @@ def handle_calls(
 
     def reset_event(handle: object, /) -> None:
         if type(handle) is handle_type and not deferred:
-            event = settable.get(handle._value)  # type: ignore[attr-defined]
+            try:
+                event = settable[handle._value]  # type: ignore[attr-defined]
+            except KeyError:
+                event = None
             if type(event) is Event:
                 with lock:
                     event._ready = False
@@ -230,7 +236,10 @@ def handle_calls(
 
     def wait_set_event(handle: object, timeout: int, /) -> _R:
         if type(handle) is handle_type and type(timeout) is int and not deferred:
-            event = synchronizable.get(handle._value)  # type: ignore[attr-defined]
+            try:
+                event = synchronizable[handle._value]  # type: ignore[attr-defined]
+            except KeyError:
+                event = None
             if type(event) is Event:
                 with lock:
                     if event._ready and not suspended.count:
