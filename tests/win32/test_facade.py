@@ -199,6 +199,32 @@ def test_the_one_frame_event_calls_follow_the_event_kinds() -> None:
     manual.Close()
 
 
+def test_the_one_frame_wait_answers_for_every_kind_of_object() -> None:
+    # Not only events: a mutex (abandoned, then owned), a semaphore, a wait that blocks until
+    # another thread sets the event, and INFINITE (-1 and 0xFFFFFFFF) on one that is set
+    from apartment.kernel import start_thread
+
+    wait = win32event.WaitForSingleObject
+    mutex = win32event.CreateMutex(None, False, None)
+    semaphore = win32event.CreateSemaphore(None, 1, 1, None)
+    event = win32event.CreateEvent(None, False, False, None)
+    taker = start_thread(wait, mutex, 0)  # ends owning it: abandoned
+    assert taker.wait(10)
+    assert wait(mutex, 0) == win32event.WAIT_ABANDONED_0
+    assert wait(mutex, 0) == win32event.WAIT_OBJECT_0  # recursive: ours now
+    win32event.ReleaseMutex(mutex)
+    win32event.ReleaseMutex(mutex)
+    assert (wait(semaphore, 0), wait(semaphore, 0)) == (0, win32event.WAIT_TIMEOUT)
+    setter = start_thread(win32event.SetEvent, event)
+    assert wait(event, 10_000) == win32event.WAIT_OBJECT_0  # blocks until the setter ran
+    assert setter.wait(10)
+    for forever in (win32event.INFINITE, 0xFFFFFFFF):
+        win32event.SetEvent(event)
+        assert wait(event, forever) == win32event.WAIT_OBJECT_0
+    for handle in (mutex, semaphore, event):
+        handle.Close()
+
+
 def test_the_one_frame_event_calls_take_a_named_event_the_checked_way() -> None:
     # A named event is one for every process of the session (a shared kind): not the local
     # event the one-frame calls act on, so they hand it to the general functions

@@ -13,7 +13,7 @@ from .. import kernel, messages
 from ..errors import ERROR_ALREADY_EXISTS, Win32Error
 from ..kernel import MAXIMUM_WAIT_OBJECTS as MAXIMUM_WAIT_OBJECTS
 from ..kernel import Event, Mutex, Semaphore, Waitable, WaitableTimer
-from ..kernel.lowlevel import handle_calls, wait_resolved
+from ..kernel.lowlevel import WaitCodes, handle_calls, wait_resolved
 from ..messages import MWMO_ALERTABLE as MWMO_ALERTABLE
 from ..messages import MWMO_INPUTAVAILABLE as MWMO_INPUTAVAILABLE
 from ..messages import MWMO_WAITALL as MWMO_WAITALL
@@ -247,25 +247,16 @@ _SIGNALED = Event(manual_reset=True, initial_state=True).wait(0)
 
 def _wait_single(hHandle: object, milliseconds: int, /) -> int:
     """WaitForSingleObject for what the one-frame call does not take (see below)."""
-    if (
-        type(hHandle) is PyHANDLE
-        and type(milliseconds) is int
-        and 0 <= milliseconds < 0xFFFFFFFF
-        and not _deferred
-    ):
-        obj = _synchronizable.get(hHandle._value)
-        if obj is not None:
-            try:
-                result = obj.wait(milliseconds / 1000.0)
-            except Win32Error as error:
-                raise stamped(error, "WaitForSingleObject") from None
-            return WAIT_OBJECT_0 if result is _SIGNALED else wait_code(result)
-    try:  # an int handle, INFINITE, a handle not found above: the checked way
+    try:  # an int handle, INFINITE, a handle not found there: the checked way
         obj = lookup(hHandle, Waitable, SYNCHRONIZE)
         result = obj.wait(ms_to_timeout(milliseconds))
     except Win32Error as error:
-        raise stamped(error, "WaitForSingleObject") from None
+        raise _stamp_wait(error) from None
     return WAIT_OBJECT_0 if result is _SIGNALED else wait_code(result)
+
+
+def _stamp_wait(error: Win32Error) -> Win32Error:
+    return stamped(error, "WaitForSingleObject")
 
 
 # SetEvent, ResetEvent and WaitForSingleObject on a PyHANDLE to a local event (every event
@@ -279,7 +270,7 @@ _set, _reset, _wait_set = handle_calls(
     _synchronizable,
     _deferred,
     (_set_event, _reset_event, _wait_single),
-    WAIT_OBJECT_0,
+    WaitCodes(1000, 0xFFFFFFFF, WAIT_OBJECT_0, wait_code, _stamp_wait),
 )
 SetEvent = named(_set, "SetEvent", "Signal an event (pywin32's SetEvent(hEvent)).")
 ResetEvent = named(_reset, "ResetEvent", "Make an event nonsignaled (ResetEvent(hEvent)).")
