@@ -552,8 +552,8 @@ def thread_poster(
     PostThreadMessage in one Python frame (a function that converted its arguments and
     called the core's would cost a frame more): it posts what the core would post only for
     the arguments whose translation changes nothing, a thread id that is an int below 2**31,
-    a message an int from WM_USER to 2**32 - 1, and a wparam and lparam that are ints from 0
-    to 2**63 - 1; anything else goes to ``slow`` with the same arguments. A Win32Error on the
+    a message an int below 2**32, and a wparam and lparam that are ints from 0 to 2**63 - 1;
+    anything else goes to ``slow`` with the same arguments. A Win32Error on the
     way is raised as ``stamp(error)``. Both are the same code: the core's callers pay one
     test of ``checked`` for it.
     """
@@ -594,8 +594,8 @@ def thread_poster(
                 if type(msg) is int and 0x400 <= msg <= 0xFFFFFFFF:
                     stamp_ms = _now_ns() // 1_000_000 & 0xFFFFFFFF
                     message = _new_message(Message, (0, msg, wparam, lparam, stamp_ms, _NO_POINT))
-                elif checked:
-                    slow_post(thread, msg, wparam, lparam)
+                elif checked and not (type(msg) is int and 0 <= msg < 0x400):
+                    slow_post(thread, msg, wparam, lparam)  # to be masked, or no int
                     return
                 else:
                     message = posted_message(0, msg, wparam, lparam)
