@@ -143,7 +143,7 @@ class _CallCounter:
         """Stop counting; (poster's calls, 0), (getter's calls, 0), as _switches pairs."""
         self._on = False
         sys.setprofile(None)
-        threading.setprofile(None)  # type: ignore[arg-type]
+        threading.setprofile(None)
         return (self._counts[0], 0), (self._counts[1], 0)
 
 
