@@ -64,7 +64,7 @@ _SPAWN = multiprocessing.get_context("spawn")
 def _place() -> str:
     """Point this run's class registry and runtime directory at a temporary directory (once)."""
     base = scratch_dir()
-    compileall.compile_dir(os.path.dirname(apartment.__file__), quiet=1)  # see the module doc
+    compileall.compile_dir(os.path.dirname(apartment.__file__), quiet=2)  # see the module doc
     os.environ["APARTMENT_SERVER_LINGER"] = "0"
     for cls in (RemoteCalc, FreeRemoteCalc):
         com.register_class(cls)
