@@ -55,7 +55,7 @@ def test_the_desktop_holds_my_computer_then_the_desktop_folders_items(home: Path
     (home / "Desktop" / "note.txt").write_text("x")
     with com.sta():
         desktop = services.desktop_folder()
-        assert _names(desktop) == ["My Computer", "note.txt"]
+        assert _names(desktop) == ["This PC", "note.txt"]
         item = desktop.enum_objects(ALL).next(2)[1]
         assert item == [b"2note.txt"]  # one level: a desktop item
         assert services.id_list_path(item) == str(home / "Desktop" / "note.txt")

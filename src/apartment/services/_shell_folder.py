@@ -57,6 +57,9 @@ __all__ = [
     "EnumIDListPointer",
     "ShellFolderPointer",
     "desktop_folder",
+    "folder_items",
+    "item_display_name",
+    "MY_COMPUTER_NAME",
     "SHCONTF_FOLDERS",
     "SHCONTF_NONFOLDERS",
     "SHCONTF_INCLUDEHIDDEN",
@@ -88,6 +91,7 @@ _FOLDER_ATTRIBUTES = (
 )  # fmt: skip
 _COMPUTER_ATTRIBUTES = _SFGAO_HASSUBFOLDER | _SFGAO_FOLDER | _SFGAO_FILESYSANCESTOR
 _NOT_FOUND = hresult_from_win32(ERROR_FILE_NOT_FOUND)
+MY_COMPUTER_NAME = "This PC"  # Windows 10's name for it (Wine's: My Computer)
 
 
 def _failure(hresult: int, why: str) -> COMException:
@@ -229,7 +233,7 @@ class ShellFolder:
         kind = item_kind(last)
         parsing = bool(flags & SHGDN_FORPARSING) and not flags & SHGDN_INFOLDER
         if kind == ItemKind.COMPUTER:
-            return "::" + MY_COMPUTER_CLSID.lower() if parsing else "My Computer"
+            return "::" + MY_COMPUTER_CLSID.lower() if parsing else MY_COMPUTER_NAME
         if kind == ItemKind.DRIVE:
             return "/"
         if parsing:
@@ -387,3 +391,17 @@ def desktop_folder() -> ShellFolderPointer:
     found = wrap(ShellFolder([]), IID_ISHELLFOLDER)
     assert isinstance(found, ShellFolderPointer)  # the class set_interface_class gave it
     return found
+
+
+def folder_items(id_list: list[bytes]) -> list[bytes]:
+    """The items of the folder ``id_list`` Explorer shows: all but the hidden ones."""
+    return [
+        item
+        for item in _Folder(id_list).children()
+        if item_kind(item) not in (ItemKind.FOLDER, ItemKind.FILE) or not _hidden(item_name(item))
+    ]
+
+
+def item_display_name(id_list: list[bytes]) -> str:
+    """The normal display name (SHGDN_NORMAL) of the item ``id_list`` names from the desktop."""
+    return ShellFolder([]).get_display_name_of(id_list, 0)
