@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 import pytest
 import win32com.client
 
-from ._wine import ON_THE_ORACLE, wine_differs
+from ._shell_places import make_place, own_home
+from ._wine import wine_differs
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -24,14 +25,7 @@ _NOT_IN_WINE = "Wine's shell32 does not implement it (E_NOTIMPL)"
 
 @pytest.fixture(autouse=True)
 def _own_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Here, a home of its own, so that the desktop's folder is made nowhere of the user's."""
-    if ON_THE_ORACLE:
-        return
-    home = tmp_path / "home"
-    (home / "Desktop").mkdir(parents=True)
-    monkeypatch.setenv("HOME", str(home))
-    monkeypatch.delenv("XDG_DESKTOP_DIR", raising=False)
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    own_home(tmp_path, monkeypatch)
 
 
 @pytest.fixture
@@ -41,12 +35,7 @@ def shell() -> object:
 
 @pytest.fixture
 def place(tmp_path: Path) -> Path:
-    """A folder holding ``a.txt`` (5 bytes), ``B.TXT`` and the folder ``sub``."""
-    folder = tmp_path / "place"
-    (folder / "sub").mkdir(parents=True)
-    (folder / "a.txt").write_text("hello")
-    (folder / "B.TXT").write_text("hi")
-    return folder
+    return make_place(tmp_path)
 
 
 def test_namespace_gives_a_folder_with_its_title(shell: object, place: Path) -> None:

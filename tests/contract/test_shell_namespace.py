@@ -15,7 +15,8 @@ import pytest
 import pythoncom
 from win32com.shell import shell, shellcon
 
-from ._wine import ON_THE_ORACLE, wine_differs
+from ._shell_places import make_place, own_home
+from ._wine import wine_differs
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -30,25 +31,12 @@ MY_COMPUTER = "::{20d04fe0-3aea-1069-a2d8-08002b30309d}"
 
 @pytest.fixture(autouse=True)
 def _own_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Here, a home of its own, so that the desktop's folder is made nowhere of the user's."""
-    if ON_THE_ORACLE:
-        return
-    home = tmp_path / "home"
-    (home / "Desktop").mkdir(parents=True)
-    monkeypatch.setenv("HOME", str(home))
-    monkeypatch.delenv("XDG_DESKTOP_DIR", raising=False)
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    own_home(tmp_path, monkeypatch)
 
 
 @pytest.fixture
 def place(tmp_path: Path) -> Path:
-    """A folder holding ``a.txt``, ``B.TXT``, ``.hid`` and the folder ``sub``."""
-    folder = tmp_path / "place"
-    (folder / "sub").mkdir(parents=True)
-    (folder / "a.txt").write_text("hello")
-    (folder / "B.TXT").write_text("hi")
-    (folder / ".hid").write_text("h")
-    return folder
+    return make_place(tmp_path, hidden=True)
 
 
 def _hresult(call: object) -> int:
