@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from apartment import com, services
+from apartment import com, kernel, messages, services
 from apartment.errors import E_INVALIDARG, ComError
 from apartment.services import _pidls
 
@@ -104,3 +104,30 @@ def test_a_folder_reads_the_file_system_at_each_call(tmp_path: Path, home: Path)
         assert before.next(10) == []  # an enumerator is a snapshot
         assert _names(folder) == ["late.txt"]
         assert folder.get_cur_folder() == services.path_id_list(str(tmp_path))
+
+
+def test_a_folder_marshaled_to_another_apartment_answers_there(tmp_path: Path, home: Path) -> None:
+    (tmp_path / "x.txt").write_text("x")
+    box: list[object] = []
+
+    def other() -> None:
+        try:
+            with com.mta():
+                folder = token.unmarshal()  # a proxy: its calls run in the STA below
+                assert isinstance(folder, services.ShellFolderPointer)
+                items = folder.enum_objects(ALL).next(10)
+                box.append([folder.get_display_name_of(item, 0) for item in items])
+        finally:
+            done.set()
+
+    with com.sta():
+        desktop = services.desktop_folder()
+        folder = desktop.bind_to_object(desktop.parse_display_name(str(tmp_path))[1])
+        token = com.marshal(folder)
+        done = kernel.Event(manual_reset=True)
+        thread = kernel.start_thread(other)
+        while not done.is_set():  # the calls run here: pump them
+            messages.msg_wait_any([done], 10)
+            messages.pump_waiting_messages()
+        assert thread.wait(10)
+    assert box == [["home", "x.txt"]]

@@ -22,6 +22,7 @@ thread of their apartment may call them, and they read the file system at each c
 from __future__ import annotations
 
 import os
+import threading
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..com import (
@@ -296,26 +297,32 @@ class EnumIDList:
     _public_methods_: ClassVar[list[str]] = ["Next", "Skip", "Reset", "Clone"]
 
     def __init__(self, items: Sequence[list[bytes]], index: int = 0) -> None:
-        self._items = list(items)
+        self._items = list(items)  # never changed: a snapshot
         self._index = index
+        self._lock = threading.Lock()  # for the place: an MTA's threads may share it
 
     def next(self, count: int) -> list[list[bytes]]:
         """The next ``count`` lists (fewer at the end)."""
-        found = self._items[self._index : self._index + max(int(count), 0)]
-        self._index += len(found)
+        with self._lock:
+            found = self._items[self._index : self._index + max(int(count), 0)]
+            self._index += len(found)
         return found
 
     def skip(self, count: int) -> None:
         """Skip ``count`` lists (not past the end)."""
-        self._index = min(self._index + max(int(count), 0), len(self._items))
+        with self._lock:
+            self._index = min(self._index + max(int(count), 0), len(self._items))
 
     def reset(self) -> None:
         """Go back to the first list."""
-        self._index = 0
+        with self._lock:
+            self._index = 0
 
     def clone(self) -> InterfacePointer:
         """A new enumerator at the same place."""
-        return wrap(EnumIDList(self._items, self._index), IID_IENUMIDLIST)
+        with self._lock:
+            index = self._index
+        return wrap(EnumIDList(self._items, index), IID_IENUMIDLIST)
 
     Next, Skip, Reset, Clone = next, skip, reset, clone  # IEnumIDList's names
 
