@@ -8,6 +8,8 @@ as CopyHere's argument, BrowseForFolder's cancel and ShellExecute's program.
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -129,3 +131,25 @@ def test_shell_execute_starts_a_python_script(tmp_path: Path, home: Path) -> Non
     in_apartment(lambda: _shell().ShellExecute(str(script), "one two", str(tmp_path), "open", 0))
     with open(fifo) as reader:  # blocks until the child opens it: the child ran
         assert reader.read() == "one two"
+
+
+def test_a_script_started_by_shell_execute_gets_the_facade(tmp_path: Path) -> None:
+    fifo = tmp_path / "done"
+    os.mkfifo(fifo)
+    child = tmp_path / "child.py"
+    child.write_text(f"import win32api\nopen({str(fifo)!r}, 'w').write('pywin32 names')\n")
+    parent = tmp_path / "parent.py"
+    parent.write_text(
+        "import win32com.client\n"
+        "shell = win32com.client.Dispatch('Shell.Application')\n"
+        f"shell.ShellExecute({str(child)!r}, '', {str(tmp_path)!r}, 'open', 1)\n"
+        f"print(open({str(fifo)!r}).read())\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "apartment", "run", str(parent)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+    )
+    assert (done.stdout, done.returncode) == ("pywin32 names\n", 0), done.stderr
