@@ -203,3 +203,11 @@ def test_my_computer_holds_the_drives_and_parses_by_clsid() -> None:
     drives = [computer.GetDisplayNameOf(i, shellcon.SHGDN_FORPARSING) for i in computer]
     root = os.path.abspath(os.sep)  # C:\ there, / here
     assert root in drives
+
+
+def test_my_computers_location_is_its_item() -> None:
+    pidl = shell.SHGetFolderLocation(0, shellcon.CSIDL_DRIVES)
+    assert pidl == shell.SHGetSpecialFolderLocation(0, shellcon.CSIDL_DRIVES)
+    desktop = shell.SHGetDesktopFolder()
+    assert pidl == desktop.ParseDisplayName(0, None, MY_COMPUTER, 0)[1]
+    assert desktop.GetDisplayNameOf(pidl, shellcon.SHGDN_FORPARSING) == MY_COMPUTER

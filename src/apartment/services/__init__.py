@@ -161,6 +161,7 @@ from ._network import *  # noqa: F403
 from ._network import __all__ as _network_names
 from ._objsecurity import object_security as object_security
 from ._objsecurity import set_object_security as set_object_security
+from ._pidls import folder_id_list as folder_id_list
 from ._pidls import id_list_path as id_list_path
 from ._pidls import path_id_list as path_id_list
 from ._printers import *  # noqa: F403
@@ -240,6 +241,7 @@ __all__ = [
     "EnumIDListPointer",
     "ShellFolderPointer",
     "desktop_folder",
+    "folder_id_list",
     "id_list_path",
     "path_id_list",
     *_terminal_names,

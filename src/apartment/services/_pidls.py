@@ -39,6 +39,7 @@ __all__ = [
     "path_id_list",
     "id_list_path",
     "desktop_directory",
+    "folder_id_list",
 ]
 
 MY_COMPUTER_CLSID = "{20D04FE0-3AEA-1069-A2D8-08002B30309D}"
@@ -80,6 +81,26 @@ def name_item(folder: str, name: str) -> bytes:
     path = os.path.join(folder, name)
     is_file = os.path.lexists(path) and not os.path.isdir(path)
     return (_FILE_TAG if is_file else _FOLDER_TAG) + os.fsencode(name)
+
+
+_CSIDL_DESKTOP = 0x0
+_CSIDL_DRIVES = 0x11
+_CSIDL_FLAG_MASK = 0xFF00
+
+
+def folder_id_list(csidl: int) -> list[bytes]:
+    """The item ID list of the special folder ``csidl`` (SHGetFolderLocation).
+
+    The desktop's is the empty list and My Computer's its one item (CSIDL_DRIVES, a virtual
+    folder the namespace has); the others are their paths' lists (:func:`folder_path`'s
+    rules and errors, CSIDL_FLAG_* included).
+    """
+    which = csidl & ~_CSIDL_FLAG_MASK
+    if which == _CSIDL_DESKTOP:
+        return []  # the namespace's root, which is always there
+    if which == _CSIDL_DRIVES:
+        return [MY_COMPUTER]
+    return path_id_list(folder_path(csidl))
 
 
 def desktop_directory() -> str:

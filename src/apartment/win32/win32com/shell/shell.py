@@ -281,9 +281,10 @@ def SHGetFolderLocation(
     hwndOwner: object, nFolder: object, hToken: object = None, reserved: object = 0, /
 ) -> list[bytes]:
     """The item ID list (PIDL) of the special folder ``nFolder``: [] for CSIDL_DESKTOP."""
-    if _int(nFolder) & ~services.CSIDL_FLAG_MASK == 0:
-        return []  # the namespace's root, which is always there
-    return services.path_id_list(_folder(nFolder))
+    try:
+        return services.folder_id_list(_int(nFolder))
+    except Win32Error as exc:
+        raise _com_error(exc) from None
 
 
 def SHGetSpecialFolderLocation(hwndOwner: object, nFolder: object, /) -> list[bytes]:
