@@ -317,13 +317,7 @@ FILES = [
     # VBScript.RegExp: a system class (apartment.com._regexp); testGenerated (EnsureDispatch)
     # passes here, where its type library is described (Wine's real pywin32 fails it)
     File("win32com/test/testvbscript_regexp.py", "unittest"),
-    File(
-        "win32com/test/testShell.py",
-        "unittest",
-        {
-            "testShellFolder": "the shell's namespace is not modelled (SHGetDesktopFolder)",
-        },
-    ),
+    File("win32com/test/testShell.py", "unittest"),
     File("win32com/test/testWMI.py", "unittest"),  # WMI: a system class (services/_wmi.py)
     # s21-net: the network (a workgroup computer that shares nothing) and the Internet
     File("win32/test/test_win32wnet.py", "unittest"),

@@ -66,7 +66,7 @@ def test_names_without_a_feature_fail_as_pywin32_without_it() -> None:
         win32serviceutil.InstallPerfmonForService("svc", "x.ini")
     assert caught.value.funcname == "InstallPerfmonForService"
     with pytest.raises(shell.error) as raised:
-        shell.SHGetDesktopFolder()
+        shell.SHCreateShellItem(None, None, [])
     assert raised.value.hresult == winerror.E_NOTIMPL
     with pytest.raises(pythoncom.com_error) as raised:
         pythoncom.CreateTypeLib2(1, "x.tlb")

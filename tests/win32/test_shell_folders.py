@@ -218,7 +218,8 @@ def test_a_folder_that_cannot_be_made_gives_the_win32_error(
 )
 def test_an_unknown_or_virtual_csidl_is_e_invalidarg(home: Path, csidl: int) -> None:
     assert _hresult(lambda: shell.SHGetFolderPath(0, csidl, None, 0)) == E_INVALIDARG
-    assert _hresult(lambda: shell.SHGetFolderLocation(0, csidl)) == E_INVALIDARG
+    if csidl != shellcon.CSIDL_DRIVES:  # My Computer has a location: its item
+        assert _hresult(lambda: shell.SHGetFolderLocation(0, csidl)) == E_INVALIDARG
     assert _hresult(lambda: shell.SHGetSpecialFolderPath(0, csidl)) == E_FAIL
 
 

@@ -10,7 +10,7 @@ What is kept of the target when it is set (SetPath) is what Windows keeps: its a
 times and size, which GetPath returns as the WIN32_FIND_DATA of the target (nothing of it is
 read again later). ``Resolve`` finds nothing moved: a link whose target is gone stays as it is
 (SLR_NO_UI's answer on Windows when the search finds nothing), and the item ID list calls are
-refused (E_NOTIMPL): the shell's namespace is not modelled.
+refused (E_NOTIMPL): a link's target is set by path here.
 
 The object is agile in its class's sense (ThreadingModel Both): each holds a lock of its own
 for its fields, taken only to copy them, never across a call out.

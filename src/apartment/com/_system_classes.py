@@ -14,6 +14,7 @@ from ._class_entry import ClassEntry
 
 __all__ = ["ServerKeys", "by_clsid", "by_progid", "system_classes"]
 
+_SHELL_APPLICATION = "{13709620-C279-11CE-A49E-444553540000}"  # CLSID_Shell (shell32.dll)
 _CLASSES = (
     ClassEntry(
         clsid=_scripting.CLSID,
@@ -75,6 +76,15 @@ _CLASSES = (
         clsctx=1,  # in-process (wbemdisp.dll)
     ),
     ClassEntry(
+        clsid=_SHELL_APPLICATION,
+        class_spec="apartment.services._shell_app.ShellApplication",  # a service's: folders
+        progid="Shell.Application",
+        verprogid="Shell.Application.1",
+        description="Shell Automation Service",
+        threading_model="Apartment",
+        clsctx=1,  # in-process (shell32.dll)
+    ),
+    ClassEntry(
         clsid=_shell_link.CLSID,
         class_spec="apartment.com._shell_link.ShellLink",
         description="Shortcut",
@@ -113,6 +123,7 @@ _SERVERS = {
         _SYSTEM32 + "wbem\\wbemdisp.dll", "{565783C6-CB41-11D1-8B02-00600806D9B6}", "1.2"
     ),
     _shell_link.CLSID: ServerKeys(_SYSTEM32 + "shell32.dll", None, None),
+    _SHELL_APPLICATION: ServerKeys(_SYSTEM32 + "shell32.dll", None, None),
 }
 _BY_CLSID = {entry.clsid: entry for entry in _CLASSES}
 _BY_PROGID = {

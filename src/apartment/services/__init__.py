@@ -161,6 +161,9 @@ from ._network import *  # noqa: F403
 from ._network import __all__ as _network_names
 from ._objsecurity import object_security as object_security
 from ._objsecurity import set_object_security as set_object_security
+from ._pidls import folder_id_list as folder_id_list
+from ._pidls import id_list_path as id_list_path
+from ._pidls import path_id_list as path_id_list
 from ._printers import *  # noqa: F403
 from ._printers import __all__ as _printer_names
 
@@ -169,6 +172,9 @@ from ._profiles import *  # noqa: F403
 from ._profiles import __all__ as _profile_names
 from ._protect import *  # noqa: F403
 from ._protect import __all__ as _protect_names
+from ._shell_folder import EnumIDListPointer as EnumIDListPointer
+from ._shell_folder import ShellFolderPointer as ShellFolderPointer
+from ._shell_folder import desktop_folder as desktop_folder
 from ._sspi import *  # noqa: F403
 from ._sspi import __all__ as _sspi_names
 from ._terminal import *  # noqa: F403
@@ -232,6 +238,12 @@ __all__ = [
     # s20-modules
     *_profile_names,
     *_folder_names,
+    "EnumIDListPointer",
+    "ShellFolderPointer",
+    "desktop_folder",
+    "folder_id_list",
+    "id_list_path",
+    "path_id_list",
     *_terminal_names,
     *_credential_names,
     *_credmarshal_names,

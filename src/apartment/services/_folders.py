@@ -69,8 +69,6 @@ __all__ = [
     "KNOWN_FOLDER_IDS",
     "folder_path",
     "known_folder_path",
-    "path_id_list",
-    "id_list_path",
     "is_user_an_admin",
 ]
 
@@ -320,33 +318,6 @@ def known_folder_path(folder_id: uuid.UUID, flags: int = 0) -> str:
         verify=not (flags & KF_FLAG_DONT_VERIFY),
         default=default,
     )
-
-
-# An item ID list of a path: a root item, then one item per name. The desktop is the empty
-# list (the namespace's root), as SHGetFolderLocation(CSIDL_DESKTOP) gives on Windows.
-_ROOT_ITEM = b"#/"
-_NAME_TAG = b"1"
-
-
-def path_id_list(path: str) -> list[bytes]:
-    """The item ID list (SHGetFolderLocation's PIDL) of an absolute ``path``, as bytes items."""
-    if not os.path.isabs(path):
-        raise _invalid(f"{path!r} is not an absolute path")
-    names = [part for part in os.path.normpath(path).split(os.sep) if part]
-    return [_ROOT_ITEM] + [_NAME_TAG + os.fsencode(name) for name in names]
-
-
-def id_list_path(items: list[bytes]) -> str:
-    """The path of an item ID list (SHGetPathFromIDList): the desktop's for the empty list.
-
-    Raises:
-        ComError: E_INVALIDARG for a list :func:`path_id_list` did not make.
-    """
-    if not items:
-        return _FOLDERS["Desktop"](False)
-    if items[0] != _ROOT_ITEM or any(not item.startswith(_NAME_TAG) for item in items[1:]):
-        raise _invalid("the item ID list names no file system folder")
-    return os.path.join("/", *(os.fsdecode(item[len(_NAME_TAG) :]) for item in items[1:]))
 
 
 def is_user_an_admin() -> bool:

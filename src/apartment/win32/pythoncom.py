@@ -102,7 +102,9 @@ from ._pythoncom_dragdrop import PyIDropTarget as _PyIDropTarget
 from ._pythoncom_dragdrop import __all__ as _dragdrop_names
 from ._pythoncom_types import *  # noqa: F403 - its names are this module's
 from ._pythoncom_types import __all__ as _type_names
+from ._shell_faces import PyIEnumIDList as _PyIEnumIDList
 from ._shell_faces import PyIPersistFile as _PyIPersistFile
+from ._shell_faces import PyIShellFolder as _PyIShellFolder
 from ._shell_faces import PyIShellLink as _PyIShellLink
 from ._storage import PyIEnumSTATSTG as PyIEnumSTATSTG
 from ._storage import PyIStorage as PyIStorage
@@ -243,6 +245,8 @@ TypeIIDs[IID(com.IID_IDROPSOURCE)] = _PyIDropSource
 TypeIIDs[IID(com.IID_IPERSISTFILE)] = _PyIPersistFile
 TypeIIDs[IID(com.IID_ISHELLLINKA)] = _PyIShellLink
 TypeIIDs[IID(com.IID_ISHELLLINKW)] = _PyIShellLink
+TypeIIDs[IID(com.IID_ISHELLFOLDER)] = _PyIShellFolder
+TypeIIDs[IID(com.IID_IENUMIDLIST)] = _PyIEnumIDList
 InterfaceNames: dict[str, PyIID] = {
     cls.__name__[2:]: IID(iid) for iid, cls in TYPE_IIDS.items() if cls.__name__.startswith("PyI")
 }
@@ -255,6 +259,8 @@ InterfaceNames["IDropSource"] = IID(com.IID_IDROPSOURCE)
 InterfaceNames["IPersistFile"] = IID(com.IID_IPERSISTFILE)
 InterfaceNames["IShellLink"] = IID(com.IID_ISHELLLINKA)
 InterfaceNames["IShellLinkW"] = IID(com.IID_ISHELLLINKW)
+InterfaceNames["IShellFolder"] = IID(com.IID_ISHELLFOLDER)
+InterfaceNames["IEnumIDList"] = IID(com.IID_IENUMIDLIST)
 ServerInterfaces: dict[PyIID, bytes] = {
     IID(iid): cls.__name__[2:].encode() for iid, cls in TYPE_IIDS.items() if iid != com.IID_IUNKNOWN
 }  # the interfaces a Python server can implement, named as pywin32 names them (bytes)

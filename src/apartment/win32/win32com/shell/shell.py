@@ -8,8 +8,11 @@ FILEDESCRIPTOR's field names) onto :mod:`apartment.com`'s shell formats, and
 (``SHGetFolderPath``, ``SHGetSpecialFolderPath``, ``SHGetKnownFolderPath``,
 ``SHGetFolderLocation``, ``SHGetPathFromIDList``, the ``FOLDERID_*``) onto
 :mod:`apartment.services`' folders, which says where each is on Linux, and ``IsUserAnAdmin``
-onto the thread's token. The rest of the shell's namespace (IShellFolder, ShellLink) is not
-modelled: its functions exist and raise com_error E_NOTIMPL (``_unavailable``); every int and
+onto the thread's token; the namespace (``SHGetDesktopFolder``, ``SHParseDisplayName``,
+``SHILCreateFromPath``, ``SHGetIDListFromObject``: PyIShellFolder and PyIEnumIDList) onto
+:mod:`apartment.services`' shell folders, where My Computer holds one drive, ``/``. The rest
+(shell items, change notifications, dialogs) exists and raises com_error E_NOTIMPL
+(``_unavailable``); every int and
 IID of pywin32's module is here (``_tables/shell.py``). Errors are pywin32's: com_error with
 the HRESULT (HRESULT_FROM_WIN32 of a Win32 error); SHGetSpecialFolderPath and
 SHGetPathFromIDList, whose API answers only FALSE, raise E_FAIL.
@@ -29,12 +32,20 @@ import uuid
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from .... import kernel, services
+from .... import com, kernel, services
 from ....com import FileDescriptor, pack_cida, pack_file_group, pack_id_list
 from ....com import unpack_cida as _unpack_cida
 from ....com import unpack_file_group as _unpack_file_group
 from ....com import unpack_id_list as _unpack_id_list
-from ....errors import E_FAIL, E_INVALIDARG, ComError, Win32Error, hresult_from_win32
+from ....errors import (
+    E_FAIL,
+    E_INVALIDARG,
+    E_NOINTERFACE,
+    ComError,
+    Win32Error,
+    hresult_from_win32,
+)
+from ..._shell_faces import PyIShellFolder
 from ..._tables import fill as _fill
 from ..._tables.shell import IIDS as _IIDS
 from ..._tables.shell import VALUES as _VALUES
@@ -51,6 +62,10 @@ __all__ = [
     "IsUserAnAdmin",
     "PIDLAsString",
     "SHFileOperation",
+    "SHGetDesktopFolder",
+    "SHGetIDListFromObject",
+    "SHILCreateFromPath",
+    "SHParseDisplayName",
     "SHGetFolderLocation",
     "SHGetFolderPath",
     "SHGetKnownFolderPath",
@@ -266,9 +281,10 @@ def SHGetFolderLocation(
     hwndOwner: object, nFolder: object, hToken: object = None, reserved: object = 0, /
 ) -> list[bytes]:
     """The item ID list (PIDL) of the special folder ``nFolder``: [] for CSIDL_DESKTOP."""
-    if _int(nFolder) & ~services.CSIDL_FLAG_MASK == 0:
-        return []  # the namespace's root, which is always there
-    return services.path_id_list(_folder(nFolder))
+    try:
+        return services.folder_id_list(_int(nFolder))
+    except Win32Error as exc:
+        raise _com_error(exc) from None
 
 
 def SHGetSpecialFolderLocation(hwndOwner: object, nFolder: object, /) -> list[bytes]:
@@ -287,6 +303,39 @@ def SHGetPathFromIDListW(pidl: object, /) -> str:
 def SHGetPathFromIDList(pidl: object, /) -> bytes:
     """The file system path of an item ID list as bytes (the A form, as pywin32 gives it)."""
     return os.fsencode(SHGetPathFromIDListW(pidl))
+
+
+def SHGetDesktopFolder() -> PyIShellFolder:
+    """The shell namespace's root folder (the desktop), as a PyIShellFolder."""
+    return PyIShellFolder.of(services.desktop_folder())
+
+
+def SHParseDisplayName(
+    Name: object, Attributes: object = 0, BindCtx: object = None
+) -> tuple[list[bytes], int]:
+    """(the item ID list of the path or ``::{CLSID}`` ``Name``, its requested SFGAO_* bits)."""
+    if not isinstance(Name, str):
+        raise TypeError(f"a display name is a str, not {type(Name).__name__}")
+    desktop = SHGetDesktopFolder()
+    _eaten, found, wanted = desktop.ParseDisplayName(0, BindCtx, Name, _int(Attributes))
+    return found, wanted
+
+
+def SHILCreateFromPath(Path: object, Flags: object, /) -> tuple[list[bytes], int]:
+    """(the item ID list of the file system path ``Path``, its SFGAO_* bits of ``Flags``)."""
+    return SHParseDisplayName(Path, _int(Flags))
+
+
+def SHGetIDListFromObject(unk: object, /) -> list[bytes]:
+    """The item ID list of a namespace object (a PyIShellFolder): E_NOINTERFACE for others."""
+    if not isinstance(unk, com.InterfacePointer):
+        raise TypeError("SHGetIDListFromObject takes a COM object")
+    try:
+        folder = unk.query_interface(com.IID_ISHELLFOLDER)
+    except ComError:
+        raise ComError.from_hresult(E_NOINTERFACE, "the object is not of the namespace") from None
+    assert isinstance(folder, PyIShellFolder)
+    return folder.get_cur_folder()
 
 
 def IsUserAnAdmin() -> bool:
@@ -341,18 +390,14 @@ SHCreateShellItemArrayFromShellItem = _unavailable_com(
 )
 SHCreateStreamOnFileEx = _unavailable_com("SHCreateStreamOnFileEx", "shell namespace objects")
 SHEmptyRecycleBin = _unavailable_com("SHEmptyRecycleBin", "recycle bins")
-SHGetDesktopFolder = _unavailable_com("SHGetDesktopFolder", "shell namespace objects")
 SHGetFileInfo = _unavailable_com("SHGetFileInfo", "shell namespace objects")
-SHGetIDListFromObject = _unavailable_com("SHGetIDListFromObject", "shell namespace objects")
 SHGetInstanceExplorer = _unavailable_com("SHGetInstanceExplorer", "shell namespace objects")
 SHGetNameFromIDList = _unavailable_com("SHGetNameFromIDList", "shell namespace objects")
 SHGetSettings = _unavailable_com("SHGetSettings", "shell namespace objects")
 SHGetViewStatePropertyBag = _unavailable_com("SHGetViewStatePropertyBag", "shell namespace objects")
-SHILCreateFromPath = _unavailable_com("SHILCreateFromPath", "shell namespace objects")
 SHOpenFolderAndSelectItems = _unavailable_com(
     "SHOpenFolderAndSelectItems", "shell namespace objects"
 )
-SHParseDisplayName = _unavailable_com("SHParseDisplayName", "shell namespace objects")
 SHQueryRecycleBin = _unavailable_com("SHQueryRecycleBin", "recycle bins")
 SHSetFolderPath = _unavailable_com("SHSetFolderPath", "shell namespace objects")
 SHUpdateImage = _unavailable_com("SHUpdateImage", "shell change notifications")
@@ -392,16 +437,12 @@ __all__ += [
     "SHCreateShellItemArrayFromShellItem",
     "SHCreateStreamOnFileEx",
     "SHEmptyRecycleBin",
-    "SHGetDesktopFolder",
     "SHGetFileInfo",
-    "SHGetIDListFromObject",
     "SHGetInstanceExplorer",
     "SHGetNameFromIDList",
     "SHGetSettings",
     "SHGetViewStatePropertyBag",
-    "SHILCreateFromPath",
     "SHOpenFolderAndSelectItems",
-    "SHParseDisplayName",
     "SHQueryRecycleBin",
     "SHSetFolderPath",
     "SHUpdateImage",
