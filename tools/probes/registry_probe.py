@@ -41,6 +41,8 @@ def norm(r):
         return "[" + ", ".join(norm(x) for x in r) + "]"
     if isinstance(r, str) and len(r) > 40:
         return f"str[{len(r)}]"
+    if isinstance(r, str):
+        return ascii(r)
     if isinstance(r, (bytes, bytearray)) and len(r) > 40:
         return f"{type(r).__name__}[{len(r)}]"
     return repr(r)
@@ -136,7 +138,7 @@ for tname, values in DATA.items():
     rtype = getattr(win32con, tname)
     for i, data in enumerate(values):
         name = f"{tname}-{i}"
-        label = f"{tname} {norm(data)}"
+        label = f"{tname} {ascii(data) if isinstance(data, str) else norm(data)}"
         r = outcome(lambda n=name, t=rtype, d=data: win32api.RegSetValueEx(vk, n, 0, t, d))
         print("set", label, "->", r)
         if not r.startswith("!!"):
@@ -238,7 +240,7 @@ if winreg is not None:
     show("winreg DeleteValue missing", lambda: winreg.DeleteValue(int(ek), "missing"))
     show("winreg ExpandEnvironmentStrings", lambda: winreg.ExpandEnvironmentStrings("%NOPE_S29%x"))
     show("winreg OpenKey HKCU None", lambda: winreg.OpenKey(winreg.HKEY_CURRENT_USER, None))
-    show("winreg CloseKey int", lambda: winreg.CloseKey(5))
+    show("winreg CloseKey int", lambda: winreg.CloseKey(0x7654320))
     show("winreg CreateKeyEx", lambda: winreg.CreateKeyEx(int(ek), "wx", 0, winreg.KEY_ALL_ACCESS))
     show("winreg HKEY int", lambda: int(winreg.CreateKey(int(ek), "wx")) != 0)
     show("winreg DeleteKeyEx", lambda: winreg.DeleteKeyEx(int(ek), "wx"))
