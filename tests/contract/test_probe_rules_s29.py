@@ -224,3 +224,72 @@ def test_get_ids_of_names_needs_a_name() -> None:
     for args in ((5,), ()):
         with pytest.raises(TypeError):
             dispatch.GetIDsOfNames(*args)
+
+
+def _open_folder(path: str) -> Any:
+    return win32file.CreateFile(
+        path,
+        win32con.GENERIC_READ,
+        win32con.FILE_SHARE_READ | win32con.FILE_SHARE_WRITE,
+        None,
+        win32con.OPEN_EXISTING,
+        win32con.FILE_FLAG_BACKUP_SEMANTICS,
+        None,
+    )
+
+
+def test_folder_entries_come_once_per_listing(folder: str) -> None:
+    open(os.path.join(folder, "a.txt"), "w").close()
+    win32file.CreateDirectory(os.path.join(folder, "sub"), None)
+    handle = _open_folder(folder)
+    try:
+        first = win32file.GetFileInformationByHandleEx(handle, win32file.FileIdBothDirectoryInfo)
+        names = sorted(entry["FileName"] for entry in first)
+        assert names == [".", "..", "a.txt", "sub"]
+        assert (
+            win32file.GetFileInformationByHandleEx(handle, win32file.FileIdBothDirectoryInfo) == ()
+        )
+        again = win32file.GetFileInformationByHandleEx(
+            handle, win32file.FileIdBothDirectoryRestartInfo
+        )
+        assert sorted(entry["FileName"] for entry in again) == names
+        sub = next(entry for entry in again if entry["FileName"] == "sub")
+        assert sub["FileAttributes"] & win32con.FILE_ATTRIBUTE_DIRECTORY
+    finally:
+        handle.Close()
+
+
+def test_a_folder_class_on_a_file_is_an_invalid_parameter(folder: str) -> None:
+    path = os.path.join(folder, "f")
+    open(path, "w").close()
+    handle = win32file.CreateFile(
+        path, win32con.GENERIC_READ, 0, None, win32con.OPEN_EXISTING, 0, None
+    )
+    try:
+        assert _error_of(
+            win32file.GetFileInformationByHandleEx, handle, win32file.FileIdBothDirectoryInfo
+        ) == (winerror.ERROR_INVALID_PARAMETER, "GetFileInformationByHandleEx")
+    finally:
+        handle.Close()
+
+
+@wine_differs("Wine has no FileStreamInfo or FileCompressionInfo (ERROR_INVALID_FUNCTION)")
+def test_a_file_has_one_data_stream_and_no_compression(folder: str) -> None:
+    path = os.path.join(folder, "f")
+    with open(path, "wb") as out:
+        out.write(b"hello")
+    handle = win32file.CreateFile(
+        path, win32con.GENERIC_READ, 0, None, win32con.OPEN_EXISTING, 0, None
+    )
+    try:
+        (stream,) = win32file.GetFileInformationByHandleEx(handle, win32file.FileStreamInfo)
+        assert (stream["StreamName"], stream["StreamSize"]) == ("::$DATA", 5)
+        info = win32file.GetFileInformationByHandleEx(handle, win32file.FileCompressionInfo)
+        assert info["CompressionFormat"] == 0 and info["Reserved"] == (0, 0, 0)
+    finally:
+        handle.Close()
+    handle = _open_folder(folder)
+    try:
+        assert win32file.GetFileInformationByHandleEx(handle, win32file.FileStreamInfo) == ()
+    finally:
+        handle.Close()
