@@ -293,3 +293,12 @@ def test_a_file_has_one_data_stream_and_no_compression(folder: str) -> None:
         assert win32file.GetFileInformationByHandleEx(handle, win32file.FileStreamInfo) == ()
     finally:
         handle.Close()
+
+
+def test_volume_information_wants_a_root(folder: str) -> None:
+    assert _error_of(win32api.GetVolumeInformation, folder + os.sep) == (
+        winerror.ERROR_DIR_NOT_ROOT,
+        "GetVolumeInformation",
+    )
+    root = win32file.GetVolumePathName(folder)
+    assert len(win32api.GetVolumeInformation(root)) == 5

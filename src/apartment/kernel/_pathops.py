@@ -21,6 +21,7 @@ from ..errors import (
     ERROR_ACCESS_DENIED,
     ERROR_ALREADY_EXISTS,
     ERROR_DIR_NOT_EMPTY,
+    ERROR_DIR_NOT_ROOT,
     ERROR_DIRECTORY,
     ERROR_FILE_EXISTS,
     ERROR_FILE_NOT_FOUND,
@@ -574,16 +575,25 @@ def _file_system_type(mount: str) -> str:
     return found
 
 
-def volume_info(folder: str | None) -> VolumeInfo:
+def volume_info(folder: str | None, *, root: bool = False) -> VolumeInfo:
     """The file system holding ``folder`` (None: the current folder's).
 
+    With ``root``, ``folder`` must be where that file system is mounted, as
+    GetVolumeInformation wants a volume's root (GetVolumePathName finds it).
+
     Raises:
-        Win32Error: ERROR_FILE_NOT_FOUND, ERROR_PATH_NOT_FOUND; ERROR_DIRECTORY for a file.
+        Win32Error: ERROR_FILE_NOT_FOUND, ERROR_PATH_NOT_FOUND; ERROR_DIRECTORY for a file;
+            ERROR_DIR_NOT_ROOT for a folder below a mount point (with ``root``).
     """
     path = os.getcwd() if folder is None else _path(folder, "folder")
     info = _stat(path, "reading the volume of")
     if not stat.S_ISDIR(info.st_mode):
         raise Win32Error.from_code(ERROR_DIRECTORY, f"{path!r} is not a folder")
+    if root and folder is not None and not os.path.ismount(path):
+        raise Win32Error.from_code(
+            ERROR_DIR_NOT_ROOT,
+            f"{path!r} is not a volume's root: give {mount_point(path)!r} (GetVolumePathName)",
+        )
     space = os.statvfs(path)
     flags = _CASE_SENSITIVE | _CASE_PRESERVED | _UNICODE | _ACLS | _HARD_LINKS
     if space.f_flag & os.ST_RDONLY:

@@ -194,8 +194,9 @@ def GetLogicalDriveStrings() -> str:
 
 @api("GetVolumeInformation")
 def GetVolumeInformation(path: str, /) -> tuple[str, int, int, int, str]:
-    """(label '', serial, longest name, FILE_* flags, file system type) of a folder's disk."""
-    info = kernel.volume_info(text_arg(path))
+    """(label '', serial, longest name, FILE_* flags, file system type) of a volume, named by
+    its root (a mount point here; any other folder is ERROR_DIR_NOT_ROOT)."""  # noqa: D205, D209
+    info = kernel.volume_info(text_arg(path), root=True)
     return info.name, _signed32(info.serial), info.max_component, info.flags, info.file_system
 
 
