@@ -71,7 +71,10 @@ def test_reg_delete_key_of_an_empty_name_deletes_the_key_itself(key: Any) -> Non
 
 def test_reg_close_key_leaves_a_predefined_key_open() -> None:
     win32api.RegCloseKey(HKCU)
+    win32api.RegCloseKey(0x80000007)  # any 0x8xxxxxxx is a pseudo handle: nothing to close
+    win32api.RegCloseKey(win32api.RegOpenKeyEx(HKCU, None))  # HKCU itself, as a PyHKEY
     win32api.RegCloseKey(win32api.RegOpenKey(HKCU, "Software"))
+    assert win32api.RegQueryInfoKey(HKCU)[0] > 0
 
 
 def test_a_value_type_is_a_c_int(key: Any) -> None:

@@ -60,12 +60,15 @@ def _key(hkey: object, access: int = 0) -> registry.Key:
 
 
 def _is_predefined(key: int) -> bool:
-    """Whether ``key`` is one of the HKEY_* constants (0x80000000 up, signed or not)."""
+    """Whether ``key`` is a predefined (pseudo) HKEY: 0x8xxxxxxx, signed or not.
+
+    Windows' RegCloseKey closes nothing in that range and succeeds, HKEY_CURRENT_USER's
+    neighbours that name no root included.
+    """
     value = key & 0xFFFFFFFFFFFFFFFF
-    return value in _PREDEFINED or value - 0xFFFFFFFF00000000 in _PREDEFINED
-
-
-_PREDEFINED = range(0x80000000, 0x80000007)
+    if value >> 32 == 0xFFFFFFFF:  # sign-extended, as winreg and signed constants give it
+        value &= 0xFFFFFFFF
+    return value >> 28 == 0x8
 
 
 def _index(value: object) -> int:
@@ -138,10 +141,13 @@ def RegCreateKeyEx(
 @api("RegCloseKey")
 def RegCloseKey(key: object, /) -> None:
     """Close an HKEY; a predefined key (HKEY_CURRENT_USER...) is left open: success."""
-    if not isinstance(key, PyHANDLE) and isinstance(key, int) and _is_predefined(key):
-        return
     if isinstance(key, PyHANDLE):
+        if _is_predefined(handle_value(key)):
+            key.Detach()  # pywin32 forgets the value it "closed"
+            return
         key.Close()
+        return
+    if isinstance(key, int) and _is_predefined(key):
         return
     _key(key)
     kernel.handles.close(handle_value(key))
