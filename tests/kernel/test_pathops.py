@@ -90,7 +90,7 @@ def test_folders(tmp_path: Path) -> None:
 
 def test_temp_file_names(tmp_path: Path) -> None:
     name, number = kernel.temp_file_name(str(tmp_path), "pre")
-    assert os.path.basename(name) == f"pre{number:X}.TMP" and os.path.isfile(name)
+    assert os.path.basename(name) == f"pre{number:X}.tmp" and os.path.isfile(name)
     assert kernel.temp_file_name(str(tmp_path), "p", 0x1ABCD)[1] == 0xABCD  # its low 16 bits
     assert _code(kernel.temp_file_name, str(tmp_path / "no"), "p") == ERROR_DIRECTORY
 

@@ -5,8 +5,8 @@ among them): ``win32file.CreateFile(testName, GENERIC_WRITE, 0, None, CREATE_NEW
 ``WriteFile``, ``handle.Close()``, then ``OPEN_EXISTING`` with ``GENERIC_READ`` and
 ``ReadFile(handle, 1024)``; extended as such code goes on: a second CREATE_NEW fails with
 ERROR_FILE_EXISTS, ``SetFilePointer`` and ``GetFileSize``, ``SetEndOfFile``, and
-``GetTempFileName``'s names. Those end in ``.TMP`` on Windows (its documentation's
-``<uuuu>.TMP``), where Wine writes ``.tmp``: the expected output holds Windows'.
+``GetTempFileName``'s names. Those end in ``.tmp`` on Windows (its ``tmpA1B2.tmp`` files,
+whatever today's documentation's ``<uuuu>.TMP`` says) and under Wine alike.
 """
 
 import os

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import stat
 
-from ..errors import ERROR_ACCESS_DENIED, InvalidParameterError, Win32Error
+from ..errors import ERROR_ACCESS_DENIED, ERROR_PATH_NOT_FOUND, InvalidParameterError, Win32Error
 from ._commopen import comm_port_name, open_comm_port
 from ._diskfile import open_disk_file
 from ._file import File, os_error
@@ -66,6 +66,8 @@ def delete_file(path: str) -> None:
         Win32Error: ERROR_FILE_NOT_FOUND, ERROR_PATH_NOT_FOUND, ERROR_ACCESS_DENIED.
     """
     handles.collect()
+    if not path:  # Windows: an empty path is a path not found
+        raise Win32Error.from_code(ERROR_PATH_NOT_FOUND, "an empty path names no file")
     try:
         info = os.stat(path, follow_symlinks=False)
     except OSError as exc:

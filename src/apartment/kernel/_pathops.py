@@ -21,6 +21,7 @@ from ..errors import (
     ERROR_ACCESS_DENIED,
     ERROR_ALREADY_EXISTS,
     ERROR_DIR_NOT_EMPTY,
+    ERROR_DIR_NOT_ROOT,
     ERROR_DIRECTORY,
     ERROR_FILE_EXISTS,
     ERROR_FILE_NOT_FOUND,
@@ -88,8 +89,19 @@ def _path(path: str, what: str = "path") -> str:
 
 
 def full_path_name(path: str) -> str:
-    """The absolute, normalized form of ``path`` (GetFullPathName); it need not exist."""
-    return os.path.abspath(_path(path))
+    """The absolute, normalized form of ``path`` (GetFullPathName); it need not exist.
+
+    As Windows normalizes: a trailing separator stays, and the last component loses its
+    trailing dots and spaces (``x.`` and ``x `` are ``x``) unless it is only dots and spaces.
+    """
+    full = os.path.abspath(_path(path))
+    head, last = os.path.split(full)
+    trimmed = last.rstrip(". ")
+    if trimmed and trimmed != last:
+        full = os.path.join(head, trimmed)
+    if path.endswith(("/", os.sep)) and not full.endswith(os.sep):
+        full += os.sep
+    return full
 
 
 def _stat(path: str, doing: str) -> os.stat_result:
@@ -364,7 +376,10 @@ def remove_directory(path: str) -> None:
 
 
 def temp_file_name(folder: str, prefix: str, unique: int = 0) -> tuple[str, int]:
-    """A name ``folder/PPPXXXX.TMP`` for a temporary file, and the number XXXX in it.
+    """A name ``folder/PPPXXXX.tmp`` for a temporary file, and the number XXXX in it.
+
+    The number is in upper-case hex and the extension in lower case, as Windows writes
+    them (its ``tmpA1B2.tmp`` files; the documentation's ``.TMP`` is not what it does).
 
     ``prefix``'s first three characters begin the name; ``unique`` (its low 16 bits) is the
     number when not 0, and then nothing is created. With 0 the number comes from the clock
@@ -378,13 +393,13 @@ def temp_file_name(folder: str, prefix: str, unique: int = 0) -> tuple[str, int]
         raise TypeError(f"a prefix is a str, not {type(prefix).__name__}")
     number = unique & 0xFFFF
     if number:
-        return os.path.join(folder, f"{prefix[:3]}{number:X}.TMP"), number
+        return os.path.join(folder, f"{prefix[:3]}{number:X}.tmp"), number
     if not os.path.isdir(folder):
         raise Win32Error.from_code(ERROR_DIRECTORY, f"{folder!r} is not a folder")
     start = (time.monotonic_ns() // 1000) & 0xFFFF or 1
     number = start
     while True:
-        name = os.path.join(folder, f"{prefix[:3]}{number:X}.TMP")
+        name = os.path.join(folder, f"{prefix[:3]}{number:X}.tmp")
         try:
             os.close(os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666))
         except FileExistsError:
@@ -490,7 +505,8 @@ def final_path(file: File) -> str:
 def search_path(folder: str | None, name: str, extension: str | None = None) -> tuple[str, int]:
     """Find a file as SearchPath does: (its full path, where its last component starts).
 
-    ``folder`` None searches the program's folder, the current folder, then ``PATH``;
+    ``folder`` None searches the program's folder, the current folder, then ``PATH``; a
+    ``folder`` may list several, separated by ``;``. Folders are found as files are;
     ``extension`` (with its dot) is added when ``name`` has none.
 
     Raises:
@@ -499,14 +515,14 @@ def search_path(folder: str | None, name: str, extension: str | None = None) -> 
     _path(name, "name")
     if extension and not os.path.splitext(name)[1]:
         name += extension
-    if folder is not None:
-        places = [_path(folder, "folder")]
+    if folder is not None:  # a list of folders is separated by ';', as Windows reads it
+        places = [place for place in _path(folder, "folder").split(";") if place]
     else:
         places = [os.path.dirname(sys.executable), os.getcwd()]
         places += [place for place in os.environ.get("PATH", "").split(os.pathsep) if place]
     for place in places:
         candidate = os.path.abspath(os.path.join(place, name))
-        if os.path.isfile(candidate):
+        if os.path.exists(candidate):  # a folder is found too, as Windows finds one
             return candidate, len(candidate) - len(os.path.basename(candidate))
     raise Win32Error.from_code(ERROR_FILE_NOT_FOUND, f"{name!r} is in none of {places!r}")
 
@@ -559,16 +575,25 @@ def _file_system_type(mount: str) -> str:
     return found
 
 
-def volume_info(folder: str | None) -> VolumeInfo:
+def volume_info(folder: str | None, *, root: bool = False) -> VolumeInfo:
     """The file system holding ``folder`` (None: the current folder's).
 
+    With ``root``, ``folder`` must be where that file system is mounted, as
+    GetVolumeInformation wants a volume's root (GetVolumePathName finds it).
+
     Raises:
-        Win32Error: ERROR_FILE_NOT_FOUND, ERROR_PATH_NOT_FOUND; ERROR_DIRECTORY for a file.
+        Win32Error: ERROR_FILE_NOT_FOUND, ERROR_PATH_NOT_FOUND; ERROR_DIRECTORY for a file;
+            ERROR_DIR_NOT_ROOT for a folder below a mount point (with ``root``).
     """
     path = os.getcwd() if folder is None else _path(folder, "folder")
     info = _stat(path, "reading the volume of")
     if not stat.S_ISDIR(info.st_mode):
         raise Win32Error.from_code(ERROR_DIRECTORY, f"{path!r} is not a folder")
+    if root and folder is not None and not os.path.ismount(path):
+        raise Win32Error.from_code(
+            ERROR_DIR_NOT_ROOT,
+            f"{path!r} is not a volume's root: give {mount_point(path)!r} (GetVolumePathName)",
+        )
     space = os.statvfs(path)
     flags = _CASE_SENSITIVE | _CASE_PRESERVED | _UNICODE | _ACLS | _HARD_LINKS
     if space.f_flag & os.ST_RDONLY:

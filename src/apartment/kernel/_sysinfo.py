@@ -15,7 +15,7 @@ import socket
 import time
 from typing import NamedTuple
 
-from ..errors import ERROR_FILE_NOT_FOUND, Win32Error
+from ..errors import ERROR_FILE_NOT_FOUND, ERROR_PATH_NOT_FOUND, Win32Error
 
 __all__ = [
     "user_name",
@@ -162,6 +162,8 @@ def _existing(path: str) -> str:
     """Check that ``path`` exists; fail as Windows' path-name calls do."""
     if not isinstance(path, str):
         raise TypeError(f"path must be a str, not {type(path).__name__}")
+    if not path:  # Windows: an empty path is a path not found
+        raise Win32Error.from_code(ERROR_PATH_NOT_FOUND, "an empty path names nothing")
     if not os.path.lexists(path):
         raise Win32Error.from_code(ERROR_FILE_NOT_FOUND, f"{path!r} does not exist")
     return path

@@ -373,10 +373,12 @@ def create_key(parent: Key, subkey: str | None) -> tuple[Key, bool]:
 
 
 def delete_key(parent: Key, subkey: str) -> None:
-    """Delete a key and its values; ERROR_ACCESS_DENIED if it has subkeys (as Windows)."""
+    """Delete a key and its values; ERROR_ACCESS_DENIED if it has subkeys (as Windows).
+
+    An empty ``subkey`` names ``parent`` itself, which is deleted (Windows opens the subkey
+    relative to ``parent`` and deletes what it opened); a root is never deleted.
+    """
     below, parts = _routed(parent, _parts(subkey))
-    if not parts:
-        raise Win32Error.from_code(ERROR_ACCESS_DENIED, "a key cannot delete itself")
     below._delete_subkey(parts)
 
 

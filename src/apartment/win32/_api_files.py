@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import kernel
 from ..errors import NotSupportedError
-from ._adapt import api, as_bool, dword
+from ._adapt import api, as_bool, dword, long_param
 from ._buffers import text_arg
 from ._handles import PyHANDLE, handle_value, lookup, new_handle
 from ._timeconv import file_time
@@ -118,7 +118,7 @@ def CopyFile(src: str, dest: str, bFailOnExist: int = 0, /) -> None:
 @api("SetFileAttributes")
 def SetFileAttributes(pathName: str, attrs: int, /) -> None:
     """Set a path's attributes; only FILE_ATTRIBUTE_READONLY is kept (see the kernel)."""
-    kernel.set_file_attributes(text_arg(pathName), dword(attrs))
+    kernel.set_file_attributes(text_arg(pathName), long_param(attrs) & 0xFFFFFFFF)  # a C int
 
 
 @api("FindFirstFile")
@@ -174,7 +174,7 @@ def _clusters(space: kernel.DiskSpace) -> tuple[int, int, int, int]:
     return space.cluster // sector, sector, space.free_clusters, space.total_clusters
 
 
-@api("GetDiskFreeSpace")
+@api("GetDiskSpaceFree")  # sic: the name pywin32 puts in the error
 def GetDiskFreeSpace(rootPath: str | None = None, /) -> tuple[int, int, int, int]:
     """(sectors per cluster, bytes per sector, free clusters, total clusters) of a folder's disk."""
     return _clusters(_disk(rootPath))
@@ -194,8 +194,9 @@ def GetLogicalDriveStrings() -> str:
 
 @api("GetVolumeInformation")
 def GetVolumeInformation(path: str, /) -> tuple[str, int, int, int, str]:
-    """(label '', serial, longest name, FILE_* flags, file system type) of a folder's disk."""
-    info = kernel.volume_info(text_arg(path))
+    """(label '', serial, longest name, FILE_* flags, file system type) of a volume, named by
+    its root (a mount point here; any other folder is ERROR_DIR_NOT_ROOT)."""  # noqa: D205, D209
+    info = kernel.volume_info(text_arg(path), root=True)
     return info.name, _signed32(info.serial), info.max_component, info.flags, info.file_system
 
 

@@ -7,15 +7,17 @@ pywin32's shapes (REG_DWORD read back signed, an empty binary value as None).
 from __future__ import annotations
 
 import datetime as _dt
+import operator
 from typing import TYPE_CHECKING
 
 from .. import kernel, registry
 from ..errors import ERROR_FILE_NOT_FOUND, ERROR_INVALID_HANDLE, Win32Error
 from . import _object_security
-from ._adapt import api, as_bool, dword, text
+from ._adapt import api, as_bool, dword, long_param, stamped, text
 from ._buffers import text_arg
 from ._handles import PyHANDLE, handle_value, lookup
 from ._hkey import PyHKEY as PyHKEY
+from ._security import PySECURITY_ATTRIBUTES
 from ._timeconv import file_time
 from .pywintypes import TimeType
 
@@ -55,6 +57,32 @@ def _key(hkey: object, access: int = 0) -> registry.Key:
     if not isinstance(hkey, (PyHANDLE, int)) or isinstance(hkey, bool):
         raise TypeError("The object is not a PyHANDLE object")
     return registry.key_of_handle(_signed(handle_value(hkey) & 0xFFFFFFFFFFFFFFFF, 64), access)
+
+
+def _is_predefined(key: int) -> bool:
+    """Whether ``key`` is a predefined (pseudo) HKEY: 0x8xxxxxxx, signed or not.
+
+    Windows' RegCloseKey closes nothing in that range and succeeds, HKEY_CURRENT_USER's
+    neighbours that name no root included.
+    """
+    value = key & 0xFFFFFFFFFFFFFFFF
+    if value >> 32 == 0xFFFFFFFF:  # sign-extended, as winreg and signed constants give it
+        value &= 0xFFFFFFFF
+    return value >> 28 == 0x8
+
+
+def _index(value: object) -> int:
+    """An enumeration index as pywin32 reads one: a DWORD, OverflowError past 32 bits."""
+    number = value if type(value) is int else operator.index(value)  # type: ignore[arg-type]
+    if not -(2**31) <= number < 2**32:
+        raise OverflowError("Python int too large to convert to C unsigned long")
+    return number & 0xFFFFFFFF
+
+
+def _value_type(value: object) -> int:
+    """A REG_* type as pywin32 reads one: a C int (-1 is stored as 0xFFFFFFFF and read back
+    as -1), OverflowError outside 32 signed bits."""  # noqa: D205, D209
+    return long_param(value) & 0xFFFFFFFF
 
 
 def _in(key: registry.Key, transaction: object) -> registry.Key:
@@ -104,14 +132,22 @@ def RegCreateKeyEx(
 ) -> tuple[PyHKEY, int]:
     """(the key, REG_CREATED_NEW_KEY (1) or REG_OPENED_EXISTING_KEY (2)); with a
     ``Transaction``, RegCreateKeyTransacted: the key is created in it."""  # noqa: D205, D209
+    if SecurityAttributes is not None and not isinstance(SecurityAttributes, PySECURITY_ATTRIBUTES):
+        raise TypeError("SecurityAttributes must be a PySECURITY_ATTRIBUTES object or None")
     opened, made = registry.create_key(_in(_key(Key), Transaction), SubKey)
     return _opened(opened, dword(samDesired)), 1 if made else 2
 
 
 @api("RegCloseKey")
 def RegCloseKey(key: object, /) -> None:
+    """Close an HKEY; a predefined key (HKEY_CURRENT_USER...) is left open: success."""
     if isinstance(key, PyHANDLE):
+        if _is_predefined(handle_value(key)):
+            key.Detach()  # pywin32 forgets the value it "closed"
+            return
         key.Close()
+        return
+    if isinstance(key, int) and _is_predefined(key):
         return
     _key(key)
     kernel.handles.close(handle_value(key))
@@ -121,7 +157,7 @@ def RegCloseKey(key: object, /) -> None:
 def RegSetValueEx(
     key: object, valueName: str | None, reserved: object, type: int, value: object, /
 ) -> None:
-    kind = dword(type)
+    kind = _value_type(type)
     _key(key, registry.KEY_SET_VALUE).set_value(valueName, kind, _registry_value(kind, value))
 
 
@@ -147,7 +183,7 @@ def _registry_value(kind: int, value: object) -> object:
             raise TypeError(
                 f"Objects of type '{value.__class__.__name__}' can not be converted to Unicode."
             )
-        return [text(item) for item in value]
+        return [text(item).partition("\0")[0] for item in value]  # pywin32 copies C strings
     if isinstance(value, (bytes, bytearray, memoryview)):
         return bytes(value)  # any other type is its bytes, REG_DWORD_BIG_ENDIAN included
     raise TypeError(f"a bytes-like object is required, not '{value.__class__.__name__}'")
@@ -179,8 +215,10 @@ def _out(data: object, kind: int) -> object:
 
 @api("RegQueryValueEx")
 def RegQueryValueEx(key: object, valueName: str | None, /) -> tuple[object, int]:
+    if valueName is not None:
+        text(valueName)
     data, kind = _key(key, registry.KEY_QUERY_VALUE).query_value(valueName)
-    return _out(data, kind), kind
+    return _out(data, kind), _signed(kind, 32)
 
 
 @api("RegQueryValue")
@@ -198,13 +236,22 @@ def RegQueryValue(key: object, subKey: str | None, /) -> str:
 
 @api("PyRegEnumValue")
 def RegEnumValue(key: object, index: int, /) -> tuple[str, object, int]:
-    name, data, kind = _key(key, registry.KEY_QUERY_VALUE).value_at(dword(index))
-    return name, _out(data, kind), kind
+    name, data, kind = _key(key, registry.KEY_QUERY_VALUE).value_at(_index(index))
+    return name, _out(data, kind), _signed(kind, 32)
 
 
-@api("RegEnumKey")
 def RegEnumKey(key: object, index: int, /) -> str:
-    return _key(key, registry.KEY_ENUMERATE_SUB_KEYS).subkey_at(dword(index))
+    """The name of subkey ``index``. pywin32 asks RegQueryInfoKey first (for the longest
+    name), so a bad, deleted or unreadable key fails with that function's name."""  # noqa: D205, D209
+    position = _index(index)
+    try:
+        _key(key, registry.KEY_QUERY_VALUE).info()
+    except Win32Error as error:
+        raise stamped(error, "RegQueryInfoKey") from None
+    try:
+        return _key(key, registry.KEY_ENUMERATE_SUB_KEYS).subkey_at(position)
+    except Win32Error as error:
+        raise stamped(error, "RegEnumKey") from None
 
 
 @api("RegDeleteValue")
@@ -214,7 +261,8 @@ def RegDeleteValue(key: object, value: str | None, /) -> None:
 
 @api("RegDeleteKey")
 def RegDeleteKey(key: object, subKey: str, /) -> None:
-    registry.delete_key(_key(key), subKey)
+    """Delete ``subKey`` (no subkeys of its own); '' deletes ``key`` itself, as Windows."""
+    registry.delete_key(_key(key), text(subKey))
 
 
 @api("RegQueryInfoKey")

@@ -94,6 +94,8 @@ class PyIDispatch(PyIUnknown, DispatchPointer):
     def GetIDsOfNames(self, *names: Any) -> int | tuple[int, ...]:  # noqa: ANN401
         if names and isinstance(names[0], int):  # (lcid, name, ...)
             names = names[1:]
+        if not names:  # pywin32 needs a name after the optional lcid
+            raise TypeError("GetIDsOfNames needs at least one name")
         for name in names:
             if not isinstance(name, str):
                 raise TypeError(

@@ -383,7 +383,11 @@ New = new
 
 
 def CreateStreamOnHGlobal(hGlobal: object = None, DeleteOnRelease: object = True, /) -> Any:  # noqa: ANN401
-    return com.memory_stream()  # pywin32 ignores both arguments: the memory is always new
+    """A new memory stream. pywin32 reads ``hGlobal`` as a handle (None or an int) and then
+    uses new memory all the same; anything else is a TypeError."""  # noqa: D205, D209
+    if hGlobal is not None and not isinstance(hGlobal, int):
+        raise TypeError("The object is not a PyHANDLE object")
+    return com.memory_stream()
 
 
 def _stream(value: object) -> Any:  # noqa: ANN401
@@ -495,6 +499,9 @@ def _GetGatewayCount() -> int:
     return com.live_counts()[1]
 
 
+_E_INVALIDARG = -2147024809
+
+
 class PyIGlobalInterfaceTable:
     """The IGlobalInterfaceTable pointer CoCreateInstance(CLSID_StdGlobalInterfaceTable) gives."""
 
@@ -502,7 +509,12 @@ class PyIGlobalInterfaceTable:
         self._table = table
 
     def RegisterInterfaceInGlobal(self, ob: object, iid: object, /) -> int:
-        """Keep ``ob`` (of this apartment) in the table; return its cookie."""
+        """Keep ``ob`` (of this apartment) in the table; return its cookie.
+
+        None is a NULL pointer, which the table refuses with E_INVALIDARG.
+        """
+        if ob is None:
+            raise ComError.from_hresult(_E_INVALIDARG, "the object to register is NULL")
         return self._table.register(com_object(ob), iid)
 
     def GetInterfaceFromGlobal(self, cookie: int, iid: object, /) -> Any:  # noqa: ANN401

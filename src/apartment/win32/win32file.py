@@ -73,7 +73,7 @@ from ..kernel import LOCKFILE_EXCLUSIVE_LOCK, LOCKFILE_FAIL_IMMEDIATELY, File
 from ..kernel import OPEN_ALWAYS as OPEN_ALWAYS
 from ..kernel import OPEN_EXISTING as OPEN_EXISTING
 from ..kernel import TRUNCATE_EXISTING as TRUNCATE_EXISTING
-from . import _backup_streams, _comm_ports, _file_misc, _file_more, _mailslots
+from . import _backup_streams, _comm_ports, _file_classes, _file_misc, _file_more, _mailslots
 from ._adapt import api, as_bool, dword, set_last_error, soft, stamped
 from ._api_files import CALLBACK_CHUNK_FINISHED as CALLBACK_CHUNK_FINISHED
 from ._api_files import CALLBACK_STREAM_SWITCH as CALLBACK_STREAM_SWITCH
@@ -222,6 +222,8 @@ INVALID_FILE_ATTRIBUTES = -1  # GetFileAttributes' failure, through a C long
 FileBasicInfo = 0
 FileStandardInfo = 1
 _FILE_NAME_INFO, _FILE_ATTRIBUTE_TAG_INFO = 2, 9  # FileNameInfo, FileAttributeTagInfo
+_FILE_STREAM_INFO, _FILE_COMPRESSION_INFO = 7, 8  # FileStreamInfo, FileCompressionInfo
+_FILE_ID_BOTH_DIRECTORY_INFO, _FILE_ID_BOTH_DIRECTORY_RESTART_INFO = 10, 11
 
 _NO_TRANSACTIONS = (
     "transacted file operations (TxF) are not supported: transactions cover the registry here"
@@ -532,12 +534,20 @@ def SetFileTime(
 
 @api("GetFileInformationByHandleEx")
 def GetFileInformationByHandleEx(File: object, FileInformationClass: int, /) -> dict[str, object]:
-    """FileBasicInfo, FileStandardInfo or FileAttributeTagInfo of an open file (pywin32's dict),
-    or its FileNameInfo (its path from its file system's root)."""  # noqa: D205, D209
+    """FileBasicInfo, FileStandardInfo, FileCompressionInfo or FileAttributeTagInfo of an open
+    file (pywin32's dict), its FileNameInfo (its path from its file system's root), its
+    FileStreamInfo or a folder's FileIdBothDirectory(Restart)Info (tuples of dicts)."""  # noqa: D205, D209
     file = lookup(File, kernel.File)
     kind = int.__index__(FileInformationClass)
     if kind == _FILE_NAME_INFO:
         return kernel.volume_relative_name(file.name)  # type: ignore[return-value]
+    if kind == _FILE_STREAM_INFO:
+        return _file_classes.stream_info(file)  # type: ignore[return-value]
+    if kind == _FILE_COMPRESSION_INFO:
+        return _file_classes.compression_info(file)
+    if kind in (_FILE_ID_BOTH_DIRECTORY_INFO, _FILE_ID_BOTH_DIRECTORY_RESTART_INFO):
+        restart = kind == _FILE_ID_BOTH_DIRECTORY_RESTART_INFO
+        return _file_classes.directory_info(file, restart)  # type: ignore[return-value]
     if kind not in (FileBasicInfo, FileStandardInfo, _FILE_ATTRIBUTE_TAG_INFO):
         raise NotImplementedError("Unsupported file information class")
     info = file.file_info()
