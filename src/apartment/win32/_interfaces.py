@@ -53,10 +53,15 @@ __all__ = [
 ]
 
 
-def interface_pointer(value: object) -> InterfacePointer:
-    """Read an argument that must be an interface object itself (pywin32's ValueError)."""
+def interface_pointer(value: object, *, name_type: bool = True) -> InterfacePointer:
+    """Read an argument that must be an interface object itself (pywin32's ValueError).
+
+    Most of pywin32's functions name the type they got; ``UnwrapObject`` does not
+    (``name_type=False``), and says only "argument is not a COM object".
+    """
     if not isinstance(value, InterfacePointer):
-        raise ValueError(f"argument is not a COM object (got type={type(value).__name__})")
+        detail = f" (got type={type(value).__name__})" if name_type else ""
+        raise ValueError(f"argument is not a COM object{detail}")
     return value
 
 

@@ -465,7 +465,7 @@ def WrapObject(ob: object, gatewayIID: object = None, interfaceIID: object = Non
 
 
 def UnwrapObject(ob: object, /) -> object:
-    return com.unwrap_policy(interface_pointer(ob))
+    return com.unwrap_policy(interface_pointer(ob, name_type=False))
 
 
 def PumpWaitingMessages(firstMessage: int = 0, lastMessage: int = 0, /) -> int:

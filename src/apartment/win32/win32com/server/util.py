@@ -44,7 +44,7 @@ def wrap(ob: object, iid: object = None, usePolicy: Any = None, useDispatcher: A
 
 def unwrap(ob: object) -> object:
     """Return the Python object behind a wrapped COM object of this apartment."""
-    return com.unwrap(interface_pointer(ob))
+    return com.unwrap(interface_pointer(ob, name_type=False))  # as pythoncom.UnwrapObject
 
 
 def NewEnum(

@@ -1,0 +1,119 @@
+"""Contract: rules the COM programs of session 29 (tests/realcode) found, on both sides.
+
+* A ``Decimal`` crosses COM as a CURRENCY: a 64-bit count of ten-thousandths, ``int(value *
+  10000)`` (truncated toward zero), read back as that count over 10000 (no trailing zeros);
+  beyond 64 bits it is OverflowError before the call. ``VARIANT(VT_CY, ...)`` the same.
+* Scripting.Dictionary files a date key as the number a VT_DATE is, and a currency key by
+  value: the same date finds it again, and so does its day number.
+* pywin32 312's ``win32com.server.exception`` has no ``Exception`` alias any more.
+* ``UnwrapObject`` (and ``win32com.server.util.unwrap``) of what is no PyI* object, a
+  ``CDispatch`` included, is ValueError "argument is not a COM object", naming no type.
+"""
+
+from __future__ import annotations
+
+import datetime
+import decimal
+from typing import Any
+
+import pytest
+import pythoncom
+import win32com.client
+import win32com.server.exception
+import win32com.server.util
+from win32com.client import VARIANT
+from win32com.server.util import wrap
+
+from ._com import Echo
+from ._wine import wine_differs
+
+D = decimal.Decimal
+
+
+@pytest.fixture
+def echo() -> Any:
+    return win32com.client.Dispatch(wrap(Echo()))
+
+
+@pytest.mark.parametrize(
+    ("sent", "received"),
+    [
+        ("2.10", "2.1"),
+        ("1.23456", "1.2345"),
+        ("-1.23456", "-1.2345"),
+        ("0.00005", "0"),
+        ("0.00015", "0.0001"),
+        ("1E+2", "100"),
+        ("-0", "0"),
+        ("922337203685477.5807", "922337203685477.5807"),
+    ],
+)
+def test_a_decimal_crosses_as_currency_truncated_to_ten_thousandths(
+    echo: Any, sent: str, received: str
+) -> None:
+    for value in (D(sent), VARIANT(pythoncom.VT_CY, D(sent))):
+        back = echo.Echo(value)
+        assert (type(back), str(back)) == (D, received)
+
+
+def test_a_currency_beyond_64_bits_is_overflow_error_before_the_call(echo: Any) -> None:
+    with pytest.raises(OverflowError, match="int too big to convert"):
+        echo.Echo(D("922337203685477.5808"))
+    with pytest.raises(OverflowError):
+        echo.Echo(D("-922337203685477.5809"))
+
+
+def test_a_vt_decimal_keeps_its_digits_and_a_decimal_returned_is_currency(echo: Any) -> None:
+    server = Echo()
+    client = win32com.client.Dispatch(wrap(server))
+    assert str(client.Echo(VARIANT(pythoncom.VT_DECIMAL, D("2.10")))) == "2.1"
+    assert str(server.value) == "2.10"  # VT_DECIMAL arrives as it was sent
+
+
+def test_a_dictionary_date_key_is_found_by_the_same_date_and_its_day_number() -> None:
+    pythoncom.CoInitialize()
+    try:
+        d = win32com.client.Dispatch("Scripting.Dictionary")
+        key = datetime.datetime(2000, 1, 1, tzinfo=datetime.timezone.utc)
+        d.Add(key, "millennium")
+        assert d.Exists(key)
+        assert not d.Exists(datetime.datetime(2000, 1, 2, tzinfo=datetime.timezone.utc))
+        assert d.Exists(36526.0)
+        assert d.Exists(36526)
+        assert d.HashVal(key) == d.HashVal(36526.0)
+        assert d.Item(36526) == "millennium"
+        numbers = win32com.client.Dispatch("Scripting.Dictionary")
+        numbers.Add(36526, "day")
+        assert numbers.Exists(key)
+    finally:
+        pythoncom.CoUninitialize()
+
+
+@wine_differs("Wine's scrrun takes no VT_CY key (E_NOTIMPL); Windows' takes any scalar")
+def test_a_dictionary_currency_key_is_a_number() -> None:
+    pythoncom.CoInitialize()
+    try:
+        d = win32com.client.Dispatch("Scripting.Dictionary")
+        d.Add(D("1.5"), "cy")
+        assert d.Exists(1.5)
+        assert d.Exists(D("1.50"))
+        assert d.HashVal(D("1.5")) == d.HashVal(1.5)
+    finally:
+        pythoncom.CoUninitialize()
+
+
+def test_server_exception_module_has_no_exception_alias() -> None:
+    assert not hasattr(win32com.server.exception, "Exception")
+    assert hasattr(win32com.server.exception, "COMException")
+
+
+@pytest.mark.parametrize("value", [1, None, "x"], ids=repr)
+def test_unwrap_of_what_is_no_com_object_says_only_that(value: object) -> None:
+    with pytest.raises(ValueError, match=r"^argument is not a COM object$"):
+        pythoncom.UnwrapObject(value)
+
+
+def test_unwrap_takes_the_interface_not_the_client(echo: Any) -> None:
+    with pytest.raises(ValueError, match=r"^argument is not a COM object$"):
+        win32com.server.util.unwrap(echo)
+    assert type(win32com.server.util.unwrap(echo._oleobj_)) is Echo
