@@ -7,7 +7,11 @@
   value: the same date finds it again, and so does its day number.
 * pywin32 312's ``win32com.server.exception`` has no ``Exception`` alias any more.
 * ``UnwrapObject`` (and ``win32com.server.util.unwrap``) of what is no PyI* object, a
-  ``CDispatch`` included, is ValueError "argument is not a COM object", naming no type.
+  ``CDispatch`` included, is ValueError "argument is not a COM object", naming no type; of a
+  system object (Scripting.Dictionary, FileSystemObject, RegExp: native code on Windows),
+  ValueError "argument is not a Python gateway (0x80004002)".
+* Scripting.Dictionary keeps VARIANTs: a VT_DECIMAL item comes back with all its digits.
+* ``PyIDispatch.Invoke`` of an argument that is no VARIANT raises TypeError itself.
 """
 
 from __future__ import annotations
@@ -117,3 +121,39 @@ def test_unwrap_takes_the_interface_not_the_client(echo: Any) -> None:
     with pytest.raises(ValueError, match=r"^argument is not a COM object$"):
         win32com.server.util.unwrap(echo)
     assert type(win32com.server.util.unwrap(echo._oleobj_)) is Echo
+
+
+def test_a_dictionary_gives_back_a_vt_decimal_with_all_its_digits() -> None:
+    pythoncom.CoInitialize()
+    try:
+        d = win32com.client.Dispatch("Scripting.Dictionary")
+        d.Add("exact", VARIANT(pythoncom.VT_DECIMAL, D("1.0000000001")))
+        d.Add("money", D("2.10"))  # crossed as currency: 2.1
+        assert str(d.Item("exact")) == "1.0000000001"
+        assert str(d.Item("money")) == "2.1"
+        assert [str(item) for item in d.Items()] == ["1.0000000001", "2.1"]
+    finally:
+        pythoncom.CoUninitialize()
+
+
+def test_invoke_of_an_argument_that_is_no_variant_is_type_error_itself(echo: Any) -> None:
+    dispid = echo._oleobj_.GetIDsOfNames("Echo")
+    with pytest.raises(TypeError) as caught:
+        echo._oleobj_.Invoke(dispid, 0, pythoncom.DISPATCH_METHOD, True, object())
+    assert type(caught.value) is TypeError
+
+
+@pytest.mark.parametrize(
+    "progid", ["Scripting.Dictionary", "Scripting.FileSystemObject", "VBScript.RegExp"]
+)
+def test_unwrap_of_a_system_object_is_not_a_python_gateway(progid: str) -> None:
+    pythoncom.CoInitialize()
+    try:
+        ob = win32com.client.Dispatch(progid)._oleobj_
+        for unwrap in (pythoncom.UnwrapObject, win32com.server.util.unwrap):
+            with pytest.raises(
+                ValueError, match=r"^argument is not a Python gateway \(0x80004002\)$"
+            ):
+                unwrap(ob)
+    finally:
+        pythoncom.CoUninitialize()

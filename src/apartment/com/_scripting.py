@@ -51,6 +51,7 @@ from ._policy import (
     Policy,
 )
 from ._server_errors import COMException
+from ._typed_values import VT_DECIMAL, Variant
 
 __all__ = ["ScriptingDictionary", "CLSID", "PROGID"]
 
@@ -114,6 +115,15 @@ class _Identity:
 
     def __hash__(self) -> int:
         return id(self.obj)
+
+
+def _kept(value: object) -> object:
+    """A stored value as it goes back: the VARIANT it came as, digits and all.
+
+    The dictionary keeps VARIANTs: a Decimal (which came as VT_CY or VT_DECIMAL) goes back as
+    a VT_DECIMAL with all its digits, not cut to a currency's four decimals.
+    """
+    return Variant(VT_DECIMAL, value) if isinstance(value, decimal.Decimal) else value
 
 
 def _variant_time(date: datetime.datetime) -> float:
@@ -203,9 +213,9 @@ class ScriptingDictionary(Policy):
                 return self._filed(args[0]) in self._items
             # arrays go back as lists: a tuple a server returns is (result, *out values)
             if dispid == _ITEMS:
-                return [item for _, item in self._items.values()]
+                return [_kept(item) for _, item in self._items.values()]
             if dispid == _KEYS:
-                return [key for key, _ in self._items.values()]
+                return [_kept(key) for key, _ in self._items.values()]
             if dispid == _REMOVE:
                 if self._items.pop(self._filed(args[0]), None) is None:
                     raise _error(_E_NOT_FOUND)
@@ -215,7 +225,7 @@ class ScriptingDictionary(Policy):
                 return None
             if dispid == _HASH_VAL:
                 return self._hash(args[0])
-            keys = [key for key, _ in self._items.values()]  # DISPID_NEWENUM
+            keys = [_kept(key) for key, _ in self._items.values()]  # DISPID_NEWENUM
         return new_enum(keys)
 
     def _item(self, flags: int, args: tuple[Any, ...]) -> Any:  # noqa: ANN401
@@ -234,7 +244,7 @@ class ScriptingDictionary(Policy):
             found = self._items.get(filed)
             if found is None:  # reading a missing key adds it
                 self._items[filed] = found = (args[0], None)
-            return found[1]
+            return _kept(found[1])
 
     def _rename(self, flags: int, args: tuple[Any, ...]) -> None:
         if not flags & _PUT:

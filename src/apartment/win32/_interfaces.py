@@ -53,6 +53,14 @@ __all__ = [
 ]
 
 
+def _plain_type_error(error: TypeError) -> TypeError:
+    """pywin32's TypeError for an argument that is no VARIANT: the class itself.
+
+    Not the core's subclass: a program that prints ``type(error).__name__`` sees "TypeError".
+    """
+    return TypeError(*error.args)
+
+
 def interface_pointer(value: object, *, name_type: bool = True) -> InterfacePointer:
     """Read an argument that must be an interface object itself (pywin32's ValueError).
 
@@ -108,10 +116,13 @@ class PyIDispatch(PyIUnknown, DispatchPointer):
         return ids[0] if len(ids) == 1 else tuple(ids)
 
     def Invoke(self, dispid: int, lcid: int, flags: int, bResultWanted: int, *args: Any) -> Any:  # noqa: ANN401
-        if not bResultWanted:
-            self.invoke_without_result(operator.index(dispid), operator.index(flags), *args)
-            return None
-        return self.invoke(operator.index(dispid), operator.index(flags), *args)
+        try:
+            if not bResultWanted:
+                self.invoke_without_result(operator.index(dispid), operator.index(flags), *args)
+                return None
+            return self.invoke(operator.index(dispid), operator.index(flags), *args)
+        except com.VariantTypeError as error:
+            raise _plain_type_error(error) from None
 
     def InvokeTypes(
         self, dispid: int, lcid: int, flags: int, resultType: object, argTypes: object,
@@ -123,7 +134,10 @@ class PyIDispatch(PyIUnknown, DispatchPointer):
             args = args[:-1]
         if any(a is com.MISSING for a in args):
             args = tuple(com.ARG_NOT_FOUND if a is com.MISSING else a for a in args)
-        return self.invoke(operator.index(dispid), operator.index(flags), *args)
+        try:
+            return self.invoke(operator.index(dispid), operator.index(flags), *args)
+        except com.VariantTypeError as error:
+            raise _plain_type_error(error) from None
 
     def GetTypeInfoCount(self) -> int:
         return self.type_info_count()  # 0 for a Python server without a type library
