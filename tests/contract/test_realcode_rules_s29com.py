@@ -12,6 +12,9 @@
   ValueError "argument is not a Python gateway (0x80004002)".
 * Scripting.Dictionary keeps VARIANTs: a VT_DECIMAL item comes back with all its digits.
 * ``PyIDispatch.Invoke`` of an argument that is no VARIANT raises TypeError itself.
+* makepy: a property get whose inputs are all [optional] stays a property (read bare) and is
+  also a method ``Get<name>`` taking them (WScript.Shell's ``GetEnvironment("Process")``);
+  one with a required input is a method of its own name.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ import pythoncom
 import win32com.client
 import win32com.server.exception
 import win32com.server.util
-from win32com.client import VARIANT
+from win32com.client import VARIANT, gencache
 from win32com.server.util import wrap
 
 from ._com import Echo
@@ -155,5 +158,31 @@ def test_unwrap_of_a_system_object_is_not_a_python_gateway(progid: str) -> None:
                 ValueError, match=r"^argument is not a Python gateway \(0x80004002\)$"
             ):
                 unwrap(ob)
+    finally:
+        pythoncom.CoUninitialize()
+
+
+def test_makepy_keeps_a_get_with_only_optional_arguments_a_property_and_adds_get_name() -> None:
+    pythoncom.CoInitialize()
+    try:
+        shell = gencache.EnsureDispatch("WScript.Shell")
+        assert "Environment" in type(shell)._prop_map_get_
+        assert callable(type(shell).GetEnvironment)
+        environment = shell.GetEnvironment("Process")
+        assert type(environment).__name__ == "IWshEnvironment"
+        # the property, read bare, then called: its default member (Item) with "Process"
+        assert shell.Environment("Process") == ""
+    finally:
+        pythoncom.CoUninitialize()
+
+
+def test_makepy_makes_a_get_with_required_arguments_a_method_of_its_name() -> None:
+    pythoncom.CoInitialize()
+    try:
+        d = gencache.EnsureDispatch("Scripting.Dictionary")
+        assert "Item" not in type(d)._prop_map_get_
+        assert not hasattr(type(d), "GetItem")
+        d.Add("a", 1)
+        assert d.Item("a") == 1
     finally:
         pythoncom.CoUninitialize()
