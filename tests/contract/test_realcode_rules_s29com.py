@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime
 import decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 import pythoncom
@@ -34,7 +34,18 @@ from win32com.server.util import wrap
 from ._com import Echo
 from ._wine import wine_differs
 
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
 D = decimal.Decimal
+
+
+@pytest.fixture
+def sta() -> Iterator[None]:
+    """The test's thread in a single-threaded apartment, for the system's objects."""
+    pythoncom.CoInitialize()
+    yield
+    pythoncom.CoUninitialize()
 
 
 @pytest.fixture
@@ -77,36 +88,28 @@ def test_a_vt_decimal_keeps_its_digits_and_a_decimal_returned_is_currency(echo: 
     assert str(server.value) == "2.10"  # VT_DECIMAL arrives as it was sent
 
 
-def test_a_dictionary_date_key_is_found_by_the_same_date_and_its_day_number() -> None:
-    pythoncom.CoInitialize()
-    try:
-        d = win32com.client.Dispatch("Scripting.Dictionary")
-        key = datetime.datetime(2000, 1, 1, tzinfo=datetime.timezone.utc)
-        d.Add(key, "millennium")
-        assert d.Exists(key)
-        assert not d.Exists(datetime.datetime(2000, 1, 2, tzinfo=datetime.timezone.utc))
-        assert d.Exists(36526.0)
-        assert d.Exists(36526)
-        assert d.HashVal(key) == d.HashVal(36526.0)
-        assert d.Item(36526) == "millennium"
-        numbers = win32com.client.Dispatch("Scripting.Dictionary")
-        numbers.Add(36526, "day")
-        assert numbers.Exists(key)
-    finally:
-        pythoncom.CoUninitialize()
+def test_a_dictionary_date_key_is_found_by_the_same_date_and_its_day_number(sta: None) -> None:
+    d = win32com.client.Dispatch("Scripting.Dictionary")
+    key = datetime.datetime(2000, 1, 1, tzinfo=datetime.timezone.utc)
+    d.Add(key, "millennium")
+    assert d.Exists(key)
+    assert not d.Exists(datetime.datetime(2000, 1, 2, tzinfo=datetime.timezone.utc))
+    assert d.Exists(36526.0)
+    assert d.Exists(36526)
+    assert d.HashVal(key) == d.HashVal(36526.0)
+    assert d.Item(36526) == "millennium"
+    numbers = win32com.client.Dispatch("Scripting.Dictionary")
+    numbers.Add(36526, "day")
+    assert numbers.Exists(key)
 
 
 @wine_differs("Wine's scrrun takes no VT_CY key (E_NOTIMPL); Windows' takes any scalar")
-def test_a_dictionary_currency_key_is_a_number() -> None:
-    pythoncom.CoInitialize()
-    try:
-        d = win32com.client.Dispatch("Scripting.Dictionary")
-        d.Add(D("1.5"), "cy")
-        assert d.Exists(1.5)
-        assert d.Exists(D("1.50"))
-        assert d.HashVal(D("1.5")) == d.HashVal(1.5)
-    finally:
-        pythoncom.CoUninitialize()
+def test_a_dictionary_currency_key_is_a_number(sta: None) -> None:
+    d = win32com.client.Dispatch("Scripting.Dictionary")
+    d.Add(D("1.5"), "cy")
+    assert d.Exists(1.5)
+    assert d.Exists(D("1.50"))
+    assert d.HashVal(D("1.5")) == d.HashVal(1.5)
 
 
 def test_server_exception_module_has_no_exception_alias() -> None:
@@ -126,17 +129,13 @@ def test_unwrap_takes_the_interface_not_the_client(echo: Any) -> None:
     assert type(win32com.server.util.unwrap(echo._oleobj_)) is Echo
 
 
-def test_a_dictionary_gives_back_a_vt_decimal_with_all_its_digits() -> None:
-    pythoncom.CoInitialize()
-    try:
-        d = win32com.client.Dispatch("Scripting.Dictionary")
-        d.Add("exact", VARIANT(pythoncom.VT_DECIMAL, D("1.0000000001")))
-        d.Add("money", D("2.10"))  # crossed as currency: 2.1
-        assert str(d.Item("exact")) == "1.0000000001"
-        assert str(d.Item("money")) == "2.1"
-        assert [str(item) for item in d.Items()] == ["1.0000000001", "2.1"]
-    finally:
-        pythoncom.CoUninitialize()
+def test_a_dictionary_gives_back_a_vt_decimal_with_all_its_digits(sta: None) -> None:
+    d = win32com.client.Dispatch("Scripting.Dictionary")
+    d.Add("exact", VARIANT(pythoncom.VT_DECIMAL, D("1.0000000001")))
+    d.Add("money", D("2.10"))  # crossed as currency: 2.1
+    assert str(d.Item("exact")) == "1.0000000001"
+    assert str(d.Item("money")) == "2.1"
+    assert [str(item) for item in d.Items()] == ["1.0000000001", "2.1"]
 
 
 def test_invoke_of_an_argument_that_is_no_variant_is_type_error_itself(echo: Any) -> None:
@@ -149,40 +148,28 @@ def test_invoke_of_an_argument_that_is_no_variant_is_type_error_itself(echo: Any
 @pytest.mark.parametrize(
     "progid", ["Scripting.Dictionary", "Scripting.FileSystemObject", "VBScript.RegExp"]
 )
-def test_unwrap_of_a_system_object_is_not_a_python_gateway(progid: str) -> None:
-    pythoncom.CoInitialize()
-    try:
-        ob = win32com.client.Dispatch(progid)._oleobj_
-        for unwrap in (pythoncom.UnwrapObject, win32com.server.util.unwrap):
-            with pytest.raises(
-                ValueError, match=r"^argument is not a Python gateway \(0x80004002\)$"
-            ):
-                unwrap(ob)
-    finally:
-        pythoncom.CoUninitialize()
+def test_unwrap_of_a_system_object_is_not_a_python_gateway(progid: str, sta: None) -> None:
+    ob = win32com.client.Dispatch(progid)._oleobj_
+    for unwrap in (pythoncom.UnwrapObject, win32com.server.util.unwrap):
+        with pytest.raises(ValueError, match=r"^argument is not a Python gateway \(0x80004002\)$"):
+            unwrap(ob)
 
 
-def test_makepy_keeps_a_get_with_only_optional_arguments_a_property_and_adds_get_name() -> None:
-    pythoncom.CoInitialize()
-    try:
-        shell = gencache.EnsureDispatch("WScript.Shell")
-        assert "Environment" in type(shell)._prop_map_get_
-        assert callable(type(shell).GetEnvironment)
-        environment = shell.GetEnvironment("Process")
-        assert type(environment).__name__ == "IWshEnvironment"
-        # the property, read bare, then called: its default member (Item) with "Process"
-        assert shell.Environment("Process") == ""
-    finally:
-        pythoncom.CoUninitialize()
+def test_makepy_keeps_a_get_with_only_optional_arguments_a_property_and_adds_get_name(
+    sta: None,
+) -> None:
+    shell = gencache.EnsureDispatch("WScript.Shell")
+    assert "Environment" in type(shell)._prop_map_get_
+    assert callable(type(shell).GetEnvironment)
+    environment = shell.GetEnvironment("Process")
+    assert type(environment).__name__ == "IWshEnvironment"
+    # the property, read bare, then called: its default member (Item) with "Process"
+    assert shell.Environment("Process") == ""
 
 
-def test_makepy_makes_a_get_with_required_arguments_a_method_of_its_name() -> None:
-    pythoncom.CoInitialize()
-    try:
-        d = gencache.EnsureDispatch("Scripting.Dictionary")
-        assert "Item" not in type(d)._prop_map_get_
-        assert not hasattr(type(d), "GetItem")
-        d.Add("a", 1)
-        assert d.Item("a") == 1
-    finally:
-        pythoncom.CoUninitialize()
+def test_makepy_makes_a_get_with_required_arguments_a_method_of_its_name(sta: None) -> None:
+    d = gencache.EnsureDispatch("Scripting.Dictionary")
+    assert "Item" not in type(d)._prop_map_get_
+    assert not hasattr(type(d), "GetItem")
+    d.Add("a", 1)
+    assert d.Item("a") == 1
