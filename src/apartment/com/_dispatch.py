@@ -188,11 +188,24 @@ def _wrapping_apartment() -> Apartment:
         return neutral()
 
 
+_SYSTEM_PACKAGE = __name__.rpartition(".")[0] + "."
+"""The package of the system's own classes (Scripting.Dictionary, FileSystemObject, their
+folders, files and streams...): written in Python here, native code on Windows."""
+
+
+def _is_system_object(gateway: Gateway) -> bool:
+    """Whether ``gateway`` serves one of the system's objects, not a program's Python object."""
+    policy = gateway.policy
+    owner = policy.obj if policy.obj is not None else policy
+    return type(owner).__module__.startswith(_SYSTEM_PACKAGE)
+
+
 def _home_gateway(pointer: InterfacePointer) -> Gateway:
     target = pointer._gateway()
     if isinstance(target, Proxy):
         raise ValueError("the object lives in another apartment; only a proxy is held here")
-    if not isinstance(target, Gateway):
+    if not isinstance(target, Gateway) or _is_system_object(target):
+        # the system's objects are native code on Windows: there is no Python object to give
         raise ValueError(f"{pointer!r} is not a Python COM object")
     return target
 

@@ -40,7 +40,7 @@ _IMPLTYPEFLAG_FDEFAULT, _IMPLTYPEFLAG_FSOURCE = 1, 2
 _DISPID_VALUE = 0
 _DISPID_NEWENUM = -4
 _METHOD, _GET, _PUT, _PUTREF = 1, 2, 4, 8
-_PARAMFLAG_FOPT, _PARAMFLAG_FHASDEFAULT = 16, 32
+_PARAMFLAG_FIN, _PARAMFLAG_FOPT, _PARAMFLAG_FHASDEFAULT = 1, 16, 32
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +150,21 @@ def _member(info: TypeInfo, index: int, name: str) -> MemberPlan:
     )  # fmt: skip
 
 
+def _ins_and_optionals(arg_types: tuple[tuple[Any, ...], ...]) -> tuple[int, int]:
+    """How many parameters are inputs, and how many of them [optional] (makepy's count).
+
+    A parameter with no flags counts as an input; one with a default value but no
+    PARAMFLAG_FOPT is not optional here, as makepy counts.
+    """
+    ins = optional = 0
+    for _vt, flags, *_default in arg_types:
+        if not flags or flags & _PARAMFLAG_FIN:
+            ins += 1
+        if flags & _PARAMFLAG_FOPT:
+            optional += 1
+    return ins, optional
+
+
 def _interface(info: TypeInfo, coclass_of: dict[str, str]) -> InterfacePlan:
     attr = info.attributes()
     by_memid: dict[int, dict[int, int]] = {}
@@ -181,7 +196,14 @@ def _interface(info: TypeInfo, coclass_of: dict[str, str]) -> InterfacePlan:
                 default = plan
         if _GET in kinds:
             plan = _member(info, kinds[_GET], name)
-            (methods if plan.arg_types else gets).append(plan)
+            ins, optional = _ins_and_optionals(plan.arg_types)
+            if not ins:
+                gets.append(plan)
+            elif ins == optional:  # read bare as a property, and with arguments by Get<name>
+                gets.append(plan)
+                methods.append(_renamed(plan, "Get" + name))
+            else:  # a property that needs arguments is a method (Get<name> beside a method)
+                methods.append(_renamed(plan, "Get" + name) if _METHOD in kinds else plan)
             if memid == _DISPID_VALUE:
                 default = plan
             if name.upper() == "COUNT" and not plan.arg_types:

@@ -17,9 +17,11 @@ its name. Its members, by their DISPIDs (IDictionary's):
   (else error 5, 0x800A0005).
 * ``HashVal(key)`` (10): the hash the dictionary files a key under (0 to 1200).
 
-Keys compare as VARIANTs do: numbers by value (2 and 2.0 are one key), a string never equals
-a number, an object by identity. An array is no key (type mismatch, 0x800A000D). The errors
-come as DISP_E_EXCEPTION with the VB error's HRESULT as the excepinfo's scode, as scrrun's do.
+Keys compare as VARIANTs do: numbers by value (2 and 2.0 are one key), currency (a Decimal)
+too, and a date as the number a VT_DATE is (days since 1899-12-30, UTC as it crossed: the
+date 2000-01-01 is the key 36526); a string never equals a number, an object by identity.
+An array is no key (type mismatch, 0x800A000D). The errors come as DISP_E_EXCEPTION with
+the VB error's HRESULT as the excepinfo's scode, as scrrun's do.
 
 scrrun answers through its type information, which pywin32's client reads; this object has
 none, so pywin32's client (ours too) calls ``Item(key)`` as a method, which it takes (scrrun
@@ -31,6 +33,8 @@ Its threading model is Both: calls from the threads of the MTA take its lock.
 
 from __future__ import annotations
 
+import datetime
+import decimal
 import struct
 import threading
 from typing import Any
@@ -47,6 +51,7 @@ from ._policy import (
     Policy,
 )
 from ._server_errors import COMException
+from ._typed_values import VT_DECIMAL, Variant
 
 __all__ = ["ScriptingDictionary", "CLSID", "PROGID"]
 
@@ -58,6 +63,8 @@ _E_TYPE_MISMATCH = -2146828275  # 0x800A000D, VB error 13
 _E_KEY_EXISTS = -2146827831  # 0x800A01C9, VB error 457
 _E_NOT_FOUND = -2146795477  # 0x800A802B, VB error 32811: element not found
 _HASH_MODULUS = 1201
+_OLE_EPOCH = datetime.datetime(1899, 12, 30, tzinfo=datetime.timezone.utc)
+_DAY = datetime.timedelta(days=1)
 _PUT = DISPATCH_PROPERTYPUT | DISPATCH_PROPERTYPUTREF
 _GET = DISPATCH_METHOD | DISPATCH_PROPERTYGET
 
@@ -110,6 +117,26 @@ class _Identity:
         return id(self.obj)
 
 
+def _kept(value: object) -> object:
+    """A stored value as it goes back: the VARIANT it came as, digits and all.
+
+    The dictionary keeps VARIANTs: a Decimal (which came as VT_CY or VT_DECIMAL) goes back as
+    a VT_DECIMAL with all its digits, not cut to a currency's four decimals.
+    """
+    return Variant(VT_DECIMAL, value) if isinstance(value, decimal.Decimal) else value
+
+
+def _variant_time(date: datetime.datetime) -> float:
+    """The VT_DATE number of ``date`` (aware, as it crossed): days since 1899-12-30.
+
+    Before that day the whole days count down and the time of day still counts up: 6 a.m.
+    on 1899-12-29 is -1.25, not -0.75.
+    """
+    delta = date - _OLE_EPOCH
+    fraction = delta.seconds / 86400 + delta.microseconds / 86400e6
+    return delta.days + fraction if delta.days >= 0 else delta.days - fraction
+
+
 def _string_hash(text: str) -> int:
     value = 0
     for char in text:
@@ -150,8 +177,10 @@ class ScriptingDictionary(Policy):
             return ("s", key.lower() if self._text else key)
         if isinstance(key, bool):
             return -1 if key else 0  # VARIANT_BOOL: True is -1
-        if isinstance(key, (int, float)) or key is None:
-            return key  # numbers by value; Empty is a key too
+        if isinstance(key, (int, float, decimal.Decimal)) or key is None:
+            return key  # numbers (currency too) by value; Empty is a key too
+        if isinstance(key, datetime.datetime):
+            return _variant_time(key)  # a date is its number
         if isinstance(key, (list, tuple, bytes, bytearray, memoryview)):
             raise _error(_E_TYPE_MISMATCH)
         return _Identity(key)
@@ -184,9 +213,9 @@ class ScriptingDictionary(Policy):
                 return self._filed(args[0]) in self._items
             # arrays go back as lists: a tuple a server returns is (result, *out values)
             if dispid == _ITEMS:
-                return [item for _, item in self._items.values()]
+                return [_kept(item) for _, item in self._items.values()]
             if dispid == _KEYS:
-                return [key for key, _ in self._items.values()]
+                return [_kept(key) for key, _ in self._items.values()]
             if dispid == _REMOVE:
                 if self._items.pop(self._filed(args[0]), None) is None:
                     raise _error(_E_NOT_FOUND)
@@ -196,7 +225,7 @@ class ScriptingDictionary(Policy):
                 return None
             if dispid == _HASH_VAL:
                 return self._hash(args[0])
-            keys = [key for key, _ in self._items.values()]  # DISPID_NEWENUM
+            keys = [_kept(key) for key, _ in self._items.values()]  # DISPID_NEWENUM
         return new_enum(keys)
 
     def _item(self, flags: int, args: tuple[Any, ...]) -> Any:  # noqa: ANN401
@@ -215,7 +244,7 @@ class ScriptingDictionary(Policy):
             found = self._items.get(filed)
             if found is None:  # reading a missing key adds it
                 self._items[filed] = found = (args[0], None)
-            return found[1]
+            return _kept(found[1])
 
     def _rename(self, flags: int, args: tuple[Any, ...]) -> None:
         if not flags & _PUT:
@@ -251,7 +280,7 @@ class ScriptingDictionary(Policy):
         filed = self._filed(key)
         if isinstance(key, str):
             return _string_hash(key.lower() if self._text else key)
-        if isinstance(key, (bool, int, float)):
+        if isinstance(key, (bool, int, float, decimal.Decimal, datetime.datetime)):
             return _number_hash(float(filed))  # type: ignore[arg-type]
         if key is None:
             return 0

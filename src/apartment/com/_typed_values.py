@@ -26,7 +26,7 @@ from typing import Any
 
 from ..errors import DISP_E_PARAMNOTFOUND
 from ._server_errors import REPORTS
-from ._variant import com_date, to_variant
+from ._variant import com_date, currency, to_variant
 
 __all__ = [
     "Variant",
@@ -152,7 +152,7 @@ def _scalar(base: int, value: Any) -> Any:  # noqa: ANN401
             raise TypeError(
                 f"Currency object must be a Decimal instance (got {type(value).__name__})."
             )
-        return value
+        return currency(value)
     if base == VT_DECIMAL:
         return decimal.Decimal(value)
     if base == VT_DATE:

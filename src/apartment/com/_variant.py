@@ -15,7 +15,11 @@ datetime.datetime                               the date (ms precision) as an aw
                                                 datetime of the face's time class; a naive
                                                 one is local time, as pywin32 reads it
                                                 (VT_DATE)
-decimal.Decimal                                 the same (VT_CY)
+decimal.Decimal                                 currency (VT_CY): ``int(value * 10000)``
+                                                ten-thousandths (truncated toward zero)
+                                                over 10000, so Decimal("2.10") arrives as
+                                                Decimal("2.1"); beyond 64 bits,
+                                                OverflowError before the call
 an IDispatch pointer                            an IDispatch pointer; another interface
                                                 arrives as an IUnknown pointer
 an object with ``__com_interface__``            that pointer (a late-bound client)
@@ -54,6 +58,7 @@ __all__ = [
     "to_variants",
     "result_of",
     "com_date",
+    "currency",
     "VariantTypeError",
 ]
 
@@ -62,7 +67,9 @@ _INT_END = 2**64
 _UTC = datetime.timezone.utc
 SCALARS = frozenset({type(None), bool, str, float})
 """Values that are VARIANTs as they are (an int may be too big for one)."""
-_SCALARS = SCALARS | {decimal.Decimal}
+_SCALARS = SCALARS
+"""The same: a Decimal is converted (to currency), never sent as it is."""
+_CY_SCALE = 10000
 _DISPATCHES = frozenset({IID_IDISPATCH, IID_IDISPATCHEX})
 
 
@@ -86,6 +93,22 @@ def com_date(value: datetime.datetime) -> datetime.datetime:
         value.year, value.month, value.day, value.hour, value.minute, value.second,
         milliseconds, tzinfo=FACES.utc(),
     )  # fmt: skip
+
+
+def currency(value: decimal.Decimal) -> decimal.Decimal:
+    """Return ``value`` as a CURRENCY crosses COM, the way pywin32 converts both ways.
+
+    A CY is a 64-bit count of ten-thousandths: pywin32 sends ``int(value * 10000)``
+    (truncated toward zero: 1.23456 is 1.2345, 0.00005 is 0) and reads it back as that count
+    divided by 10000, a Decimal with no trailing zeros (2.10 comes back 2.1, 1E+2 as 100).
+
+    Raises:
+        OverflowError: the count is beyond 64 bits (pywin32's message), before the call.
+    """
+    units = int(value * _CY_SCALE)
+    if not _INT_MIN <= units < -_INT_MIN:
+        raise OverflowError("int too big to convert")
+    return decimal.Decimal(units) / _CY_SCALE
 
 
 def _face_of(pointer: InterfacePointer) -> InterfacePointer:
@@ -122,7 +145,7 @@ def to_variant(value: Any) -> Any:  # noqa: ANN401
     if isinstance(value, datetime.datetime):
         return com_date(value)
     if isinstance(value, decimal.Decimal):
-        return value
+        return currency(value)
     convert = getattr(kind, "__variant__", None)
     if convert is not None:  # a value with an explicit VARIANT type (._typed_values)
         return convert(value)

@@ -53,10 +53,23 @@ __all__ = [
 ]
 
 
-def interface_pointer(value: object) -> InterfacePointer:
-    """Read an argument that must be an interface object itself (pywin32's ValueError)."""
+def _plain_type_error(error: TypeError) -> TypeError:
+    """pywin32's TypeError for an argument that is no VARIANT: the class itself.
+
+    Not the core's subclass: a program that prints ``type(error).__name__`` sees "TypeError".
+    """
+    return TypeError(*error.args)
+
+
+def interface_pointer(value: object, *, name_type: bool = True) -> InterfacePointer:
+    """Read an argument that must be an interface object itself (pywin32's ValueError).
+
+    Most of pywin32's functions name the type they got; ``UnwrapObject`` does not
+    (``name_type=False``), and says only "argument is not a COM object".
+    """
     if not isinstance(value, InterfacePointer):
-        raise ValueError(f"argument is not a COM object (got type={type(value).__name__})")
+        detail = f" (got type={type(value).__name__})" if name_type else ""
+        raise ValueError(f"argument is not a COM object{detail}")
     return value
 
 
@@ -105,10 +118,13 @@ class PyIDispatch(PyIUnknown, DispatchPointer):
         return ids[0] if len(ids) == 1 else tuple(ids)
 
     def Invoke(self, dispid: int, lcid: int, flags: int, bResultWanted: int, *args: Any) -> Any:  # noqa: ANN401
-        if not bResultWanted:
-            self.invoke_without_result(operator.index(dispid), operator.index(flags), *args)
-            return None
-        return self.invoke(operator.index(dispid), operator.index(flags), *args)
+        try:
+            if not bResultWanted:
+                self.invoke_without_result(operator.index(dispid), operator.index(flags), *args)
+                return None
+            return self.invoke(operator.index(dispid), operator.index(flags), *args)
+        except com.VariantTypeError as error:
+            raise _plain_type_error(error) from None
 
     def InvokeTypes(
         self, dispid: int, lcid: int, flags: int, resultType: object, argTypes: object,
@@ -120,7 +136,10 @@ class PyIDispatch(PyIUnknown, DispatchPointer):
             args = args[:-1]
         if any(a is com.MISSING for a in args):
             args = tuple(com.ARG_NOT_FOUND if a is com.MISSING else a for a in args)
-        return self.invoke(operator.index(dispid), operator.index(flags), *args)
+        try:
+            return self.invoke(operator.index(dispid), operator.index(flags), *args)
+        except com.VariantTypeError as error:
+            raise _plain_type_error(error) from None
 
     def GetTypeInfoCount(self) -> int:
         return self.type_info_count()  # 0 for a Python server without a type library

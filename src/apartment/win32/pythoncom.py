@@ -474,8 +474,16 @@ def WrapObject(ob: object, gatewayIID: object = None, interfaceIID: object = Non
     return com.wrap(policy, com.IID_IDISPATCH if iid is None else iid)
 
 
+_NOT_A_GATEWAY = "argument is not a Python gateway (0x80004002)"
+"""pywin32's ValueError for an object that is no Python COM object (a system object, a proxy)."""
+
+
 def UnwrapObject(ob: object, /) -> object:
-    return com.unwrap_policy(interface_pointer(ob))
+    pointer = interface_pointer(ob, name_type=False)
+    try:
+        return com.unwrap_policy(pointer)
+    except ValueError:  # no Python object behind it: its QueryInterface said E_NOINTERFACE
+        raise ValueError(_NOT_A_GATEWAY) from None
 
 
 def PumpWaitingMessages(firstMessage: int = 0, lastMessage: int = 0, /) -> int:

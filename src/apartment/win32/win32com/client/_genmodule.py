@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = ["GENERATOR_VERSION", "module_source"]
 
-GENERATOR_VERSION = "apartment-makepy 1"
+GENERATOR_VERSION = "apartment-makepy 2"
 """Written into each module's first line: a module of another version is generated again."""
 
 _HEADER = '''# {version}: generated from type library {libid} {major}.{minor} (do not edit)

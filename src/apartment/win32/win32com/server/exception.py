@@ -8,9 +8,9 @@ from apartment.com import COMException
 from apartment.errors import ComError
 from apartment.win32 import pythoncom as pythoncom  # pywin32's module imports it
 
-__all__ = ["COMException", "Exception", "IsCOMException", "IsCOMServerException"]
-
-Exception = COMException
+# No ``Exception`` alias: pywin32 312's module has none (``win32com.server.exception.Exception``
+# is AttributeError there), so a program written against it must not find one here.
+__all__ = ["COMException", "IsCOMException", "IsCOMServerException"]
 
 
 # pywin32 312 tests ``if not t is type: return False`` before anything else: true for every

@@ -44,7 +44,11 @@ def wrap(ob: object, iid: object = None, usePolicy: Any = None, useDispatcher: A
 
 def unwrap(ob: object) -> object:
     """Return the Python object behind a wrapped COM object of this apartment."""
-    return com.unwrap(interface_pointer(ob))
+    pointer = interface_pointer(ob, name_type=False)  # as pythoncom.UnwrapObject
+    try:
+        return com.unwrap(pointer)
+    except ValueError:
+        raise ValueError("argument is not a Python gateway (0x80004002)") from None
 
 
 def NewEnum(
