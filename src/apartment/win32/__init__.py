@@ -110,6 +110,13 @@ MODULES: dict[str, str] = {
     "win32rcparser": "apartment.win32.win32rcparser",
     # s26-probes
     "winperf": "apartment.win32.winperf",
+    # s29-pywin32: the rest of pywin32 312's modules
+    "win32help": "apartment.win32.win32help",
+    "winxptheme": "apartment.win32.winxptheme",
+    "_winxptheme": "apartment.win32.winxptheme",
+    "win32ras": "apartment.win32.win32ras",
+    "rasutil": "apartment.win32.rasutil",
+    "afxres": "apartment.win32.afxres",
     # pywin32's own test helpers (its tests import them; so do tests of users' code)
     "pywin32_testutil": "apartment.win32.pywin32_testutil",
     "win32com.test": "apartment.win32.win32com.test",
