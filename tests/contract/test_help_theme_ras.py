@@ -27,7 +27,7 @@ ERROR_INVALID_HANDLE = 6
 ERROR_CANNOT_FIND_PHONEBOOK_ENTRY = 623
 DIAL_PARAMS = ("no such entry", "", "", "user", "password", "")
 CLASSIC = (
-    "Wine has a visual style active (light.msstyles) in some runs and not in others; Windows'
+    "Wine has a visual style active (light.msstyles) in some runs and not in others; Windows' "
     "classic look has none"
 )
 RAS_STUBS = "Wine's rasapi32 is stubs that succeed for any entry and handle"
