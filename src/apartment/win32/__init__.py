@@ -121,6 +121,7 @@ MODULES: dict[str, str] = {
     "perfmon": "apartment.win32.perfmon",
     "regutil": "apartment.win32.regutil",
     "win32verstamp": "apartment.win32.win32verstamp",
+    "pywin32_postinstall": "apartment.win32.pywin32_postinstall",
     # pywin32's own test helpers (its tests import them; so do tests of users' code)
     "pywin32_testutil": "apartment.win32.pywin32_testutil",
     "win32com.test": "apartment.win32.win32com.test",
