@@ -98,13 +98,8 @@ FILES = [
             "testEncrypt": "EncryptFile is NTFS's",
         },
     ),
-    File(
-        "win32/test/test_win32api.py",
-        "unittest",
-        {
-            "testLongLongPathNames": "needs \\\\?\\ paths (the facade takes Linux paths as given)",
-        },
-    ),
+    # \\?\ paths (verbatim) name the file their rest names (kernel/_verbatim.py)
+    File("win32/test/test_win32api.py", "unittest"),
     File("win32/Demos/win32fileDemo.py", "script"),
     # The main thread impersonates nobody, so OpenThreadToken fails with ERROR_NO_TOKEN, as it
     # should; the demo then indexes the error (details[0]), which Python 3's pywin32 refuses.
