@@ -195,7 +195,8 @@ def install(*, force: bool = False, runtime: bool = False) -> bool:
     """Make ``import win32event`` (and the other pywin32 names) load this facade.
 
     With ``runtime``, ``import msvcrt`` loads a stand-in too (:data:`RUNTIME_MODULES`), ``mmap``
-    is Windows' (:data:`RUNTIME_REPLACEMENTS`), and the ``mbcs`` codec is registered, as
+    is Windows' (:data:`RUNTIME_REPLACEMENTS`), ``sys.dllhandle`` is Python's library and the
+    ``mbcs`` codec is registered, as
     ``python -m apartment run`` does for the programs it runs. Does nothing, and returns
     False, when the real pywin32 is importable, unless ``force``. Returns True when the
     hook is in place. Safe to call more than once, from any thread.
@@ -218,6 +219,12 @@ def install(*, force: bool = False, runtime: bool = False) -> bool:
 
             for name in ("windir", "SystemRoot"):
                 os.environ.setdefault(name, windows_directory())
+            # Python on Windows has the module handle of its DLL there (python3XX.dll):
+            # programs pass it to GetModuleFileName and GetProcAddress.
+            if not hasattr(sys, "dllhandle"):
+                from ..kernel import python_module
+
+                sys.dllhandle = python_module()  # type: ignore[attr-defined]
             for name, stand_in in RUNTIME_REPLACEMENTS.items():
                 _replaced[name] = importlib.import_module(name)
                 sys.modules[name] = importlib.import_module(stand_in)
