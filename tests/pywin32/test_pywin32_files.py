@@ -374,7 +374,6 @@ FILES = [
         "script",
         skip="NetValidatePasswordPolicy is refused (ERROR_ACCESS_DENIED); Wine lacks it",
     ),
-    File("win32/Demos/rastest.py", "script", skip="win32ras (dial-up networking) is not modelled"),
     File(
         "win32/Demos/win32gui_dialog.py",
         "script",
@@ -458,6 +457,7 @@ FILES = [
 # commands, a mended line), or are no test: each is accounted for (test_every_file_is_listed).
 ELSEWHERE = {
     "win32/Demos/getfilever.py": "test_getfilever_demo_reads_a_version_resource",
+    "win32/Demos/rastest.py": "test_ras_demo_finds_no_phone_book_entry",
     "win32/Demos/win32cred_demo.py": "test_cred_demo_saves_what_the_user_typed",
     "win32/Demos/win32gui_devicenotify.py": "test_devicenotify_demo_hears_devices",
     "win32/Demos/GetSaveFileName.py": "test_file_dialogs_demo_gets_the_users_files",
@@ -1174,3 +1174,34 @@ def test_sspi_socket_server_demo(pywin32_root: Path, tmp_path: Path) -> None:
         f"Having conversation with client as user {me}\n",
         f"The server is back to user {me}\n",
     ]
+
+
+def test_ras_demo_finds_no_phone_book_entry(pywin32_root: Path, tmp_path: Path) -> None:
+    """win32ras with no phone book entry (s29): -l lists nothing, -e reports the entry missing
+    (623's text); -c fails in the demo itself, as on Windows, which returns a name it only
+    binds when the entry exists (UnboundLocalError)."""
+    demo = pywin32_root / "win32" / "Demos" / "rastest.py"
+    env = {**os.environ, "APARTMENT_REGISTRY": str(tmp_path / "registry.sqlite3")}
+    command = [sys.executable, "-m", "apartment", "run", str(demo)]
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*command, *args], capture_output=True, text=True, env=env, timeout=100
+        )
+
+    done = run()
+    assert (done.returncode, done.stdout.split("\n")[1]) == (
+        0,
+        "Usage: rastest.py [-s] [-l] [-c connection] [-d connection]",
+    )
+    done = run("-l")
+    assert (done.returncode, done.stdout) == (0, "All phone-book entries:\nCurrent Connections:\n")
+    done = run("-e", "no such entry")
+    assert done.stdout == (
+        "Can not edit/find the RAS entry - The system could not find the phone book entry for "
+        "this connection.\n"
+    )
+    done = run("-c", "no such entry")
+    assert "Couldn't find DUN entry: no such entry" in done.stdout
+    last = done.stderr.rstrip().splitlines()[-1]
+    assert last.startswith("UnboundLocalError") and "'hras'" in last, done.stderr
