@@ -122,6 +122,9 @@ MODULES: dict[str, str] = {
     "regutil": "apartment.win32.regutil",
     "win32verstamp": "apartment.win32.win32verstamp",
     "pywin32_postinstall": "apartment.win32.pywin32_postinstall",
+    "win2kras": "apartment.win32.win2kras",
+    "pywin32_bootstrap": "apartment.win32.pywin32_bootstrap",
+    "_win32verstamp_pywin32ctypes": "apartment.win32._win32verstamp_pywin32ctypes",
     # pywin32's own test helpers (its tests import them; so do tests of users' code)
     "pywin32_testutil": "apartment.win32.pywin32_testutil",
     "win32com.test": "apartment.win32.win32com.test",

@@ -24,7 +24,7 @@ def AFX_CONTROLBAR_MASK(nIDC: int) -> int:
 
 
 warnings.warn(
-    "Importing the global `afxres` module is deprecated. Import from `pywin.mfc.afxres` instead.",
+    "the afxres module is deprecated: its names are in pywin.mfc.afxres.",
     category=DeprecationWarning,
     stacklevel=2,
 )

@@ -95,14 +95,15 @@ def GetRegistryDefaultValue(subkey: str, rootkey: object = None) -> str:
 
 
 def SetRegistryDefaultValue(subKey: str, value: str | int, rootkey: object = None) -> None:
-    """Set the default value of ``subKey``: a str as REG_SZ, an int as REG_DWORD."""
+    """Set the default value of ``subKey``: a str (REG_SZ); an int (REG_DWORD) is refused."""
     if isinstance(value, str):
         kind = win32con.REG_SZ
     elif isinstance(value, int):
         kind = win32con.REG_DWORD
     else:
         raise TypeError(f"Value must be string or integer - was passed {value!r}")
-    win32api.RegSetValue(GetRootKey() if rootkey is None else rootkey, subKey, kind, value)
+    # RegSetValue takes REG_SZ only: an int is refused there (TypeError), as in pywin32
+    win32api.RegSetValue(GetRootKey() if rootkey is None else rootkey, subKey, kind, value)  # type: ignore[arg-type]
 
 
 def GetAppPathsKey() -> str:

@@ -120,7 +120,7 @@ def OpenFile(fileName: str, action: int, /) -> tuple[int, tuple[int, int, int, i
             mode = "w+b" if action & _OF_READWRITE else "wb"
         elif action & (_OF_WRITE | _OF_READWRITE):
             mode = "r+b"
-        stream: BinaryIO = open(path, mode)  # noqa: SIM115 (closed by Close)
+        stream: BinaryIO = open(path, mode)  # type: ignore[assignment]  # noqa: SIM115 (closed by Close)
     except OSError:
         raise _lz_error(_BADINHANDLE, "LZOpenFile") from None
     expanded = _expanding(stream) if mode == "rb" else None

@@ -106,7 +106,7 @@ def _dial_params(params: object, name: str) -> tuple[str, ...]:
     """Read a RASDIALPARAMS sequence (up to six strings) as pywin32 does."""
     if isinstance(params, (str, bytes)) or not hasattr(params, "__iter__"):
         raise TypeError(f"{name}: RasDialParams must be a sequence of strings")
-    values = tuple(params)  # type: ignore[call-overload]
+    values = tuple(params)  # type: ignore[call-overload,unused-ignore]
     if len(values) > len(_DIAL_PARAM_SIZES):
         raise Win32Error(0, name, "The RasDialParams sequence length must be less than 6")
     for value, size in zip(values, _DIAL_PARAM_SIZES, strict=False):
