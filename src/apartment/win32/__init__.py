@@ -123,6 +123,7 @@ MODULES: dict[str, str] = {
     "win32verstamp": "apartment.win32.win32verstamp",
     "pywin32_postinstall": "apartment.win32.pywin32_postinstall",
     "win2kras": "apartment.win32.win2kras",
+    "win32pdhquery": "apartment.win32.win32pdhquery",
     "pywin32_bootstrap": "apartment.win32.pywin32_bootstrap",
     "_win32verstamp_pywin32ctypes": "apartment.win32._win32verstamp_pywin32ctypes",
     # pywin32's own test helpers (its tests import them; so do tests of users' code)
