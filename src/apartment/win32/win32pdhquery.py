@@ -127,7 +127,7 @@ class BaseQuery:
     def collectdataslave(self, format: int = win32pdh.PDH_FMT_LONG) -> list[Any]:
         """One sample of every counter of the open query."""
         try:
-            win32pdh.CollectQueryData(self._base)
+            win32pdh.CollectQueryData(self._base or 0)  # not open: PDH refuses a NULL query
         except Win32Error:
             return [_FAILED] * len(self.counters)
         values: list[Any] = []
@@ -199,6 +199,7 @@ class Query(BaseQuery):
         """
         if super().open(*args, **namedargs):  # open already
             return
+        assert self._base is not None  # opened just now
         for spec in self.volatilecounters:
             for path in self.getinstpaths(*spec):
                 try:
