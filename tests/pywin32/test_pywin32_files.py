@@ -427,7 +427,11 @@ FILES = [
             "TypeError: GenerateFromTypeLibSpec() got an unexpected keyword argument 'bQuiet'",
         ),
     ),
-    File("win32com/test/testPersist.py", "script", skip="needs win32ui (MFC): s24-win32ui's"),
+    File(
+        "win32com/test/testPersist.py",
+        "script",
+        skip="embeds Microsoft Word (axcontrol.OleCreate of Word.Document) in a win32ui frame",
+    ),
     File(
         "win32com/test/testAXScript.py",
         "unittest",
