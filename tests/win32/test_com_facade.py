@@ -214,3 +214,21 @@ except pythoncom.com_error as error:
     )
     out = run_python("-m", "apartment", "run", str(tmp_path / "main.py"), registry=registry)
     assert out.split() == ["True", "True"]
+
+
+def test_the_python_tools_server(tmp_path: Path) -> None:
+    registry = str(tmp_path / "registry.sqlite3")
+    script = tmp_path / "register.py"
+    script.write_text("import win32com.servers.PythonTools as t\nt.main([])\n")
+    out = run_python("-m", "apartment", "run", str(script), registry=registry)
+    assert out.splitlines() == ["Registering COM server...", "Class registered."]
+    (tmp_path / "main.py").write_text(
+        """
+import win32com.client
+tools = win32com.client.Dispatch("Python.Tools")
+print(tools.echo(42), tools.reload("no_such_module_s29"), tools.reload("json"))
+print("folder_s29" in tools.adddir("folder_s29"))
+"""
+    )
+    out = run_python("-m", "apartment", "run", str(tmp_path / "main.py"), registry=registry)
+    assert out.splitlines() == ["42 no reload performed. reload succeeded.", "True"]

@@ -56,6 +56,7 @@ MODULES: dict[str, str] = {
     "win32com.servers.interp": "apartment.win32.win32com.servers.interp",
     "win32com.servers.dictionary": "apartment.win32.win32com.servers.dictionary",
     "win32com.servers.perfmon": "apartment.win32.win32com.servers.perfmon",
+    "win32com.servers.PythonTools": "apartment.win32.win32com.servers.PythonTools",
     "win32com.util": "apartment.win32.win32com.util",
     "win32com.olectl": "apartment.win32.win32com.olectl",
     "mmapfile": "apartment.win32.mmapfile",
