@@ -201,8 +201,8 @@ def install(*, force: bool = False, runtime: bool = False) -> bool:
     """Make ``import win32event`` (and the other pywin32 names) load this facade.
 
     With ``runtime``, ``import msvcrt`` loads a stand-in too (:data:`RUNTIME_MODULES`), ``mmap``
-    is Windows' (:data:`RUNTIME_REPLACEMENTS`), ``sys.dllhandle`` is Python's library and the
-    ``mbcs`` codec is registered, as
+    is Windows' (:data:`RUNTIME_REPLACEMENTS`), ``sys.dllhandle`` is Python's library, TCP
+    ports bind as Winsock binds them (``_winsock_bind``) and the ``mbcs`` codec is registered, as
     ``python -m apartment run`` does for the programs it runs. Does nothing, and returns
     False, when the real pywin32 is importable, unless ``force``. Returns True when the
     hook is in place. Safe to call more than once, from any thread.
@@ -225,6 +225,9 @@ def install(*, force: bool = False, runtime: bool = False) -> bool:
 
             for name in ("windir", "SystemRoot"):
                 os.environ.setdefault(name, windows_directory())
+            from ._winsock_bind import bind_as_windows
+
+            bind_as_windows()  # a port in TIME_WAIT binds again at once, as with Winsock
             # Python on Windows has the module handle of its DLL there (python3XX.dll):
             # programs pass it to GetModuleFileName and GetProcAddress.
             if not hasattr(sys, "dllhandle"):
@@ -241,6 +244,10 @@ def install(*, force: bool = False, runtime: bool = False) -> bool:
 def uninstall() -> None:
     """Remove the import hook; modules already imported under pywin32 names stay imported."""
     with _lock:
+        if _finder.runtime:
+            from ._winsock_bind import bind_as_linux
+
+            bind_as_linux()
         _finder.runtime = False
         while _replaced:
             name, original = _replaced.popitem()
