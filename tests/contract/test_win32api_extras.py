@@ -201,3 +201,21 @@ def test_version_resources_of_what_is_no_program() -> None:
     )  # fmt: skip
     with pytest.raises(TypeError):
         win32api.GetFileVersionInfo(5, "\\")
+
+
+def test_python_s_own_library_and_its_ordinals() -> None:
+    # sys.dllhandle is Python's DLL (libpython here, under `python -m apartment run` and in
+    # these tests); handles.py's testOtherHandle passes a PyHANDLE as an ordinal
+    module = sys.dllhandle  # type: ignore[attr-defined]
+    assert (
+        os.path.basename(win32api.GetModuleFileName(module))
+        .lower()
+        .startswith(("python3", "libpython3"))
+    )
+    assert win32api.GetProcAddress(module, "Py_Initialize") != 0
+    assert win32api.GetProcAddress(module, pywintypes.HANDLE(1)) == win32api.GetProcAddress(
+        module, 1
+    )
+    assert_error(127, "GetProcAddress", win32api.GetProcAddress, module, 65000)
+    with pytest.raises(TypeError, match="in the range 0-65536"):
+        win32api.GetProcAddress(module, 100000)

@@ -152,3 +152,24 @@ def test_a_change_watch_ends_with_its_last_handle(tmp_path: Path) -> None:
     assert not watcher.is_alive()
     with pytest.raises(Win32Error):
         kernel.watch_folder(str(tmp_path), False, 0)
+
+
+def test_verbatim_paths_name_what_their_rest_names(tmp_path: Path) -> None:
+    from apartment.kernel._verbatim import local_path
+
+    assert local_path("\\\\?\\C:\\x") == "C:\\x"
+    assert local_path("\\\\?\\UNC\\srv\\share\\f") == "\\\\srv\\share\\f"
+    assert local_path("\\\\?\\unc\\srv\\share") == "\\\\srv\\share"
+    assert local_path("\\\\.\\pipe\\p") == "\\\\.\\pipe\\p"  # a device path: not verbatim
+    folder = "\\\\?\\" + str(tmp_path / ("a" * 250))
+    kernel.create_directory(folder)
+    assert os.path.isdir(tmp_path / ("a" * 250))
+    assert kernel.file_attributes(folder) & 0x10  # FILE_ATTRIBUTE_DIRECTORY
+    assert kernel.long_path_name(folder) == folder  # given back with its prefix
+    name = "\\\\?\\" + str(tmp_path / "file.txt")
+    kernel.open_file(name, 0x40000000, 0, 1).close()  # GENERIC_WRITE, CREATE_NEW
+    assert (tmp_path / "file.txt").exists()
+    kernel.delete_file(name)
+    assert not (tmp_path / "file.txt").exists()
+    kernel.remove_directory(folder)
+    assert not os.path.exists(tmp_path / ("a" * 250))

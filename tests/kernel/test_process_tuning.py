@@ -20,6 +20,7 @@ from apartment.errors import (
     ERROR_PROC_NOT_FOUND,
     Win32Error,
 )
+from apartment.kernel._elfexports import exported_names
 
 
 class _Thread:
@@ -150,11 +151,18 @@ def test_a_remote_thread_in_this_process_returns_the_routine_result() -> None:
     )
 
 
-def test_libraries_are_counted_and_have_no_ordinals() -> None:
+def test_libraries_are_counted_and_number_their_exports_by_name() -> None:
     handle = kernel.load_library("m")
     assert kernel.load_library("libm.so.6") == handle
     assert kernel.proc_address(handle, "cos")
-    assert code_of(kernel.proc_address, handle, 1) == ERROR_PROC_NOT_FOUND
+    # ordinal n: the n-th exported name in order, as a DLL's linker numbers them
+    names = exported_names(kernel.library_path(handle))
+    assert list(names) == sorted(names)
+    assert "cos" in names
+    ordinal = names.index("cos") + 1
+    assert kernel.proc_address(handle, ordinal) == kernel.proc_address(handle, "cos")
+    assert code_of(kernel.proc_address, handle, len(names) + 1) == ERROR_PROC_NOT_FOUND
+    assert code_of(kernel.proc_address, handle, 0) == ERROR_PROC_NOT_FOUND
     assert code_of(kernel.proc_address, handle, "no_such_symbol_s19") == ERROR_PROC_NOT_FOUND
     assert kernel.library_path(handle).endswith(".so.6")
     kernel.free_library(handle)

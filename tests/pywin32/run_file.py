@@ -88,21 +88,6 @@ def _null_device() -> None:
     builtins.open = open_nul  # type: ignore[assignment]
 
 
-def _windows_bind() -> None:
-    """Bind as Windows binds: a port whose old connections wait in TIME_WAIT is free
-    (Linux needs SO_REUSEADDR for that; testAcceptEx binds port 4680 on every run)."""
-    import socket
-
-    real_bind = socket.socket.bind
-
-    def bind(self: socket.socket, address: object, /) -> None:
-        if self.type == socket.SOCK_STREAM and self.family in (socket.AF_INET, socket.AF_INET6):
-            self.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        real_bind(self, address)  # type: ignore[arg-type]
-
-    socket.socket.bind = bind  # type: ignore[method-assign,assignment]
-
-
 def _module_name(relpath: str) -> str:
     path = Path(relpath)
     if path.parts[:2] == ("win32com", "test"):
@@ -139,7 +124,6 @@ def main() -> int:
     install(runtime=True)
     _stand_ins(root)
     _null_device()
-    _windows_bind()
     for module in options.register:
         if _registry_cli.register_main([module]) != 0:
             return 2

@@ -194,3 +194,41 @@ print(type(client._oleobj_).__name__, client._oleobj_.GetIDsOfNames("Twice"))
     )
     out = run_python("-m", "apartment", "run", str(tmp_path / "main.py"))
     assert out.splitlines() == ["4", "PyIDispatch 1000"]
+
+
+def test_the_perfmon_query_server_reads_counters(tmp_path: Path) -> None:
+    registry = str(tmp_path / "registry.sqlite3")
+    out = run_python("-m", "apartment", "register", "win32com.servers.perfmon", registry=registry)
+    assert out.startswith("Registered: Python.PerfmonQuery")
+    (tmp_path / "main.py").write_text(
+        """
+import os
+import pythoncom, win32com.client
+query = win32com.client.Dispatch("Python.PerfmonQuery")
+print(query.Query("Memory", "Available Bytes") > 0)
+try:
+    query.Query("No such object", "No such counter")
+except pythoncom.com_error as error:
+    print(error.hresult == -2147352567)  # DISP_E_EXCEPTION, PDH's message inside
+"""
+    )
+    out = run_python("-m", "apartment", "run", str(tmp_path / "main.py"), registry=registry)
+    assert out.split() == ["True", "True"]
+
+
+def test_the_python_tools_server(tmp_path: Path) -> None:
+    registry = str(tmp_path / "registry.sqlite3")
+    script = tmp_path / "register.py"
+    script.write_text("import win32com.servers.PythonTools as t\nt.main([])\n")
+    out = run_python("-m", "apartment", "run", str(script), registry=registry)
+    assert out.splitlines() == ["Registering COM server...", "Class registered."]
+    (tmp_path / "main.py").write_text(
+        """
+import win32com.client
+tools = win32com.client.Dispatch("Python.Tools")
+print(tools.echo(42), tools.reload("no_such_module_s29"), tools.reload("json"))
+print("folder_s29" in tools.adddir("folder_s29"))
+"""
+    )
+    out = run_python("-m", "apartment", "run", str(tmp_path / "main.py"), registry=registry)
+    assert out.splitlines() == ["42 no reload performed. reload succeeded.", "True"]

@@ -201,6 +201,7 @@ from ._libraries import free_library as free_library
 from ._libraries import library_path as library_path
 from ._libraries import load_library as load_library
 from ._libraries import proc_address as proc_address
+from ._libraries import python_module as python_module
 from ._lsa import POLICY_ALL_ACCESS as POLICY_ALL_ACCESS
 from ._lsa import LogonSession as LogonSession
 from ._lsa import LsaPolicy as LsaPolicy
@@ -966,6 +967,7 @@ __all__ = [
     "profile_section",
     "profile_value",
     "publish",
+    "python_module",
     "query_dos_device",
     "query_version",
     "queue_apc",

@@ -32,6 +32,7 @@ from ._filemodes import (
     FILE_ATTRIBUTE_NORMAL,
     FILE_ATTRIBUTE_READONLY,
 )
+from ._verbatim import local_path
 
 __all__ = [
     "FileInfo",
@@ -134,6 +135,7 @@ def file_info(path: str) -> FileInfo:
     Raises:
         Win32Error: ERROR_FILE_NOT_FOUND, ERROR_PATH_NOT_FOUND (an empty path included).
     """
+    path = local_path(path)
     info = _stat(path, "reading the attributes of")
     return info_of(info, os.path.basename(path.rstrip("/")), path)
 

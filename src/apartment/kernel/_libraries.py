@@ -9,7 +9,11 @@ dynamic linker searches, then as a library name (``"m"`` finds ``libm.so.6``). W
 DLLs (``kernel32.dll``) do not exist here: they fail with ERROR_MOD_NOT_FOUND.
 
 GetProcAddress finds an exported symbol (``dlsym``) of a module loaded here or of the
-program; Linux has no export ordinals, so a number finds nothing (ERROR_PROC_NOT_FOUND).
+program; a number is an export ordinal: the module's exported names in order
+(``_elfexports``), as a DLL's linker numbers them when nothing else says.
+
+:func:`python_module` is the module of Python's own library (Windows' ``sys.dllhandle``,
+python3XX.dll): ``libpython`` when the interpreter links one, else the program's symbols.
 
 SetDllDirectory adds one directory to the search, before the dynamic linker's, for names
 without a path; it is the process's, and need not exist (as on Windows).
@@ -20,16 +24,18 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import os
+import sys
 import threading
 
 from .._fork import OUTER, hold_across_fork
 from ..errors import ERROR_MOD_NOT_FOUND, ERROR_PROC_NOT_FOUND, InvalidHandleError, Win32Error
+from ._elfexports import exported_names
 from ._peresources import free_data_file, load_data_file
 from ._process import PROGRAM_MODULE
 
 __all__ = [
     "load_library", "free_library", "proc_address", "library_path", "dll_directory",
-    "set_dll_directory",
+    "set_dll_directory", "python_module",
 ]  # fmt: skip
 
 _RTLD_DI_LINKMAP = 2
@@ -198,12 +204,49 @@ def proc_address(handle: int, name: str | int) -> int:
         raise Win32Error.from_code(ERROR_MOD_NOT_FOUND, f"{handle:#x} is no loaded module")
     library = entry[1]
     if isinstance(name, int):
-        raise Win32Error.from_code(
-            ERROR_PROC_NOT_FOUND, f"ordinal {name}: shared objects export by name only"
-        )
+        names = exported_names(entry[2])
+        if not 0 < name <= len(names):
+            raise Win32Error.from_code(
+                ERROR_PROC_NOT_FOUND, f"ordinal {name}: the module exports {len(names)} names"
+            )
+        name = names[name - 1]
     try:
         symbol = library[name]
     except AttributeError:
         raise Win32Error.from_code(ERROR_PROC_NOT_FOUND, f"no export {name!r}") from None
     address = ctypes.cast(symbol, ctypes.c_void_p).value
     return int(address or 0)
+
+
+_python: list[int] = []  # the handle python_module() made, once
+
+
+def python_module() -> int:
+    """The module handle of Python's library, loaded (and counted) once per process."""
+    with _loaded.lock:
+        if _python:
+            return _python[0]
+    path = _python_library_path()
+    if path:
+        handle = load_library(path)
+    else:  # a static interpreter: the program's own symbols, at the program's first mapping
+        executable = os.path.realpath(sys.executable)
+        handle = _first_mapping(executable) or id(ctypes.pythonapi)
+        with _loaded.lock:
+            _loaded.modules.setdefault(handle, (1, ctypes.pythonapi, executable))
+    with _loaded.lock:
+        if not _python:
+            _python.append(handle)
+        return _python[0]
+
+
+def _python_library_path() -> str:
+    """The file of the libpython this process maps, "" when Python is linked statically."""
+    with open("/proc/self/maps", "rb") as maps:
+        for line in maps:
+            parts = line.split(maxsplit=5)
+            if len(parts) == 6:
+                path = os.fsdecode(parts[5].rstrip())
+                if os.path.basename(path).startswith("libpython"):
+                    return path
+    return ""

@@ -15,6 +15,7 @@ from ._mailslot import mailslot_name, open_mailslot_client
 from ._pipeclient import open_pipe_client
 from ._pipename import pipe_name
 from ._share import claim
+from ._verbatim import local_path
 
 __all__ = ["delete_file", "open_file"]
 
@@ -52,7 +53,7 @@ def open_file(
         return open_mailslot_client(path, access, share)
     if comm_port_name(path) is not None:  # COM1, \\.\COM3: a serial port (APARTMENT_COMPORTS)
         return open_comm_port(path, access, flags)
-    return open_disk_file(path, access, share, disposition, flags)
+    return open_disk_file(local_path(path), access, share, disposition, flags)
 
 
 def delete_file(path: str) -> None:
@@ -68,6 +69,7 @@ def delete_file(path: str) -> None:
     handles.collect()
     if not path:  # Windows: an empty path is a path not found
         raise Win32Error.from_code(ERROR_PATH_NOT_FOUND, "an empty path names no file")
+    path = local_path(path)
     try:
         info = os.stat(path, follow_symlinks=False)
     except OSError as exc:

@@ -37,6 +37,7 @@ from ._file import File, os_error
 from ._filemodes import READ, REMOVE, SHARE_ALL, WRITE
 from ._handles import handles
 from ._share import ShareRecord, claim
+from ._verbatim import local_path
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -85,7 +86,7 @@ def _path(path: str, what: str = "path") -> str:
         raise TypeError(f"a {what} is a str, not {type(path).__name__}")
     if not path or "\0" in path:
         raise Win32Error.from_code(ERROR_PATH_NOT_FOUND, f"{path!r} is {_NUL_OR_EMPTY}")
-    return path
+    return local_path(path)
 
 
 def full_path_name(path: str) -> str:
@@ -346,7 +347,7 @@ def create_directory(path: str) -> None:
     Raises:
         Win32Error: ERROR_ALREADY_EXISTS (anything has the name), ERROR_PATH_NOT_FOUND.
     """
-    _path(path)
+    path = _path(path)
     try:
         os.mkdir(path)
     except FileExistsError:
@@ -364,7 +365,7 @@ def remove_directory(path: str) -> None:
         Win32Error: ERROR_DIR_NOT_EMPTY, ERROR_DIRECTORY (a file), ERROR_FILE_NOT_FOUND,
             ERROR_PATH_NOT_FOUND.
     """
-    _path(path)
+    path = _path(path)
     try:
         os.rmdir(path)
     except OSError as exc:

@@ -16,6 +16,7 @@ import time
 from typing import NamedTuple
 
 from ..errors import ERROR_FILE_NOT_FOUND, ERROR_PATH_NOT_FOUND, Win32Error
+from ._verbatim import local_path
 
 __all__ = [
     "user_name",
@@ -171,9 +172,11 @@ def _existing(path: str) -> str:
 
 def long_path_name(path: str) -> str:
     """The long form of an existing path (GetLongPathName): on Linux, the path as given."""
-    return _existing(path)
+    _existing(local_path(path))
+    return path  # a verbatim path keeps its prefix, as Windows gives it back
 
 
 def short_path_name(path: str) -> str:
     """The 8.3 form of an existing path (GetShortPathName): Linux has none, so the path itself."""
-    return _existing(path)
+    _existing(local_path(path))
+    return path

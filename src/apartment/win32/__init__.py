@@ -55,6 +55,8 @@ MODULES: dict[str, str] = {
     "win32com.servers": "apartment.win32.win32com.servers",
     "win32com.servers.interp": "apartment.win32.win32com.servers.interp",
     "win32com.servers.dictionary": "apartment.win32.win32com.servers.dictionary",
+    "win32com.servers.perfmon": "apartment.win32.win32com.servers.perfmon",
+    "win32com.servers.PythonTools": "apartment.win32.win32com.servers.PythonTools",
     "win32com.util": "apartment.win32.win32com.util",
     "win32com.olectl": "apartment.win32.win32com.olectl",
     "mmapfile": "apartment.win32.mmapfile",
@@ -110,6 +112,22 @@ MODULES: dict[str, str] = {
     "win32rcparser": "apartment.win32.win32rcparser",
     # s26-probes
     "winperf": "apartment.win32.winperf",
+    # s29-pywin32: the rest of pywin32 312's modules
+    "win32help": "apartment.win32.win32help",
+    "winxptheme": "apartment.win32.winxptheme",
+    "_winxptheme": "apartment.win32.winxptheme",
+    "win32ras": "apartment.win32.win32ras",
+    "rasutil": "apartment.win32.rasutil",
+    "afxres": "apartment.win32.afxres",
+    "win32lz": "apartment.win32.win32lz",
+    "perfmon": "apartment.win32.perfmon",
+    "regutil": "apartment.win32.regutil",
+    "win32verstamp": "apartment.win32.win32verstamp",
+    "pywin32_postinstall": "apartment.win32.pywin32_postinstall",
+    "win2kras": "apartment.win32.win2kras",
+    "win32pdhquery": "apartment.win32.win32pdhquery",
+    "pywin32_bootstrap": "apartment.win32.pywin32_bootstrap",
+    "_win32verstamp_pywin32ctypes": "apartment.win32._win32verstamp_pywin32ctypes",
     # pywin32's own test helpers (its tests import them; so do tests of users' code)
     "pywin32_testutil": "apartment.win32.pywin32_testutil",
     "win32com.test": "apartment.win32.win32com.test",
@@ -183,7 +201,8 @@ def install(*, force: bool = False, runtime: bool = False) -> bool:
     """Make ``import win32event`` (and the other pywin32 names) load this facade.
 
     With ``runtime``, ``import msvcrt`` loads a stand-in too (:data:`RUNTIME_MODULES`), ``mmap``
-    is Windows' (:data:`RUNTIME_REPLACEMENTS`), and the ``mbcs`` codec is registered, as
+    is Windows' (:data:`RUNTIME_REPLACEMENTS`), ``sys.dllhandle`` is Python's library, TCP
+    ports bind as Winsock binds them (``_winsock_bind``) and the ``mbcs`` codec is registered, as
     ``python -m apartment run`` does for the programs it runs. Does nothing, and returns
     False, when the real pywin32 is importable, unless ``force``. Returns True when the
     hook is in place. Safe to call more than once, from any thread.
@@ -206,6 +225,15 @@ def install(*, force: bool = False, runtime: bool = False) -> bool:
 
             for name in ("windir", "SystemRoot"):
                 os.environ.setdefault(name, windows_directory())
+            from ._winsock_bind import bind_as_windows
+
+            bind_as_windows()  # a port in TIME_WAIT binds again at once, as with Winsock
+            # Python on Windows has the module handle of its DLL there (python3XX.dll):
+            # programs pass it to GetModuleFileName and GetProcAddress.
+            if not hasattr(sys, "dllhandle"):
+                from ..kernel import python_module
+
+                sys.dllhandle = python_module()  # type: ignore[attr-defined]
             for name, stand_in in RUNTIME_REPLACEMENTS.items():
                 _replaced[name] = importlib.import_module(name)
                 sys.modules[name] = importlib.import_module(stand_in)
@@ -216,6 +244,10 @@ def install(*, force: bool = False, runtime: bool = False) -> bool:
 def uninstall() -> None:
     """Remove the import hook; modules already imported under pywin32 names stay imported."""
     with _lock:
+        if _finder.runtime:
+            from ._winsock_bind import bind_as_linux
+
+            bind_as_linux()
         _finder.runtime = False
         while _replaced:
             name, original = _replaced.popitem()

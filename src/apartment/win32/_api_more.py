@@ -96,13 +96,22 @@ def FreeLibrary(hModule: object, /) -> None:
 
 @api("GetProcAddress")
 def GetProcAddress(hModule: object, functionName: object, /) -> int:
-    """The address of an exported function (a name; shared objects have no ordinals)."""
+    """The address of an exported function: a name, or an ordinal (an int, or a PyHANDLE).
+
+    An ordinal is the module's n-th exported name in order (kernel's ``_elfexports``).
+    """
     module = _module(hModule)
-    if isinstance(functionName, int):
-        return kernel.proc_address(module, functionName)
     if isinstance(functionName, bytes):  # pywin32 takes an ANSI name too
         return kernel.proc_address(module, functionName.decode("latin-1"))
-    return kernel.proc_address(module, text(functionName))
+    if isinstance(functionName, str):
+        return kernel.proc_address(module, functionName)
+    ordinal = handle_value(functionName)  # a number, as pywin32 reads a resource id
+    if not 0 <= ordinal <= _MAX_ORDINAL:
+        raise TypeError(f"Resource id/name must be string or int in the range 0-{_MAX_ORDINAL}")
+    return kernel.proc_address(module, ordinal)
+
+
+_MAX_ORDINAL = 65536
 
 
 def _signed32(value: int) -> int:
