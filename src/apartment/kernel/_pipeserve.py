@@ -38,7 +38,7 @@ from ..errors import (
     InvalidHandleError,
     Win32Error,
 )
-from ._core import CANCELLED, IO_OWNERS, KERNEL_LOCK, UNARMED, Drive
+from ._core import CANCELLED, IO_OWNERS, KERNEL_LOCK, UNARMED, Drive, release_waiters
 from ._file import File
 from ._iodrive import (
     drive,
@@ -415,8 +415,27 @@ class PipeServing(File):
                     if self._writes:
                         self._arm()
                     with KERNEL_LOCK:  # unpark(kit, overlapped, outcome, woken) written out
-                        if not overlapped._ready:
+                        if overlapped._ready:  # completed by another thread meanwhile
+                            pass
+                        elif (
+                            overlapped._waiters
+                            or overlapped.event is not None
+                            or overlapped.completion is not None
+                        ):
                             complete_locked(overlapped, 0, taken, woken)
+                        else:  # complete_locked written out: nobody waits on it but us
+                            # (its arm was dropped as it parked, above)
+                            overlapped._status = 0
+                            overlapped._transferred = taken
+                            overlapped._ready = True
+                            overlapped._driver = None
+                            file = overlapped.file
+                            if file is not None:  # its end is signaled again
+                                overlapped.file = None
+                                if not file._ready:
+                                    file._ready = True
+                                    if file._waiters:
+                                        release_waiters(file, woken)
                         kit.marker.result = CANCELLED  # type: ignore[union-attr]
                         parked = False
         except BaseException:  # interrupted (Ctrl-C) still parked: let go of the end
