@@ -10,7 +10,7 @@ socket alone meanwhile. Whoever finishes work for a driving thread from another 
 cancel, a close, a request queued) pokes that thread's eventfd.
 
 A thread that waits for a read that is its end's only request (the common case) first
-blocks in the socket's recv for it (:meth:`PipeServing._block`), one syscall where a poll
+blocks in the socket's recv for it (:meth:`PipeServing._drive`), one syscall where a poll
 and a recv were two. Nothing can poke a recv: a close or a disconnect shuts the socket down
 (the recv returns), and a cancel from another thread is seen when the socket's receive
 timeout (:data:`RECEIVE_SLICE`, 50 ms) ends the recv; a wait that lasts that long goes on
@@ -374,9 +374,10 @@ class PipeServing(File):
                         if blocked_watchers:
                             notify_blocked()
                         self._blocked = True
-                received = self._received
-                if received is None:
-                    received = self._received = memoryview(bytearray(_RECV_SIZE))
+                got = self._received
+                if got is None:
+                    got = self._received = memoryview(bytearray(_RECV_SIZE))
+                received: memoryview = got
         if not blocking:
             return self._poll(kit, overlapped, fd)
         woken: list[Waiter] = []
