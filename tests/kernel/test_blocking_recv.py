@@ -535,37 +535,21 @@ def test_a_message_whose_header_came_in_part_is_read_whole_once_the_rest_comes(
 
 
 @pytest.mark.usefixtures("long_slice")
-def test_a_thread_waiting_on_the_end_wakes_when_the_blocked_read_completes(
-    overlapped_pair: tuple[kernel.PipeServer, kernel.PipeEnd],
+@pytest.mark.parametrize("on", ["end", "overlapped"])
+def test_a_thread_waiting_on_the_end_or_overlapped_wakes_when_the_blocked_read_completes(
+    overlapped_pair: tuple[kernel.PipeServer, kernel.PipeEnd], on: str
 ) -> None:
-    # The end is nonsignaled while its read pends and signaled again as it completes,
-    # whoever completes it: here the thread blocked in recv for it.
+    # The end is nonsignaled while its read pends and signaled again as it completes, and
+    # the Overlapped signaled, whoever completes it: here the thread blocked in recv for it.
+    # A waiter on either (WaitForSingleObject) sees the same completion, status and count.
     server, client = overlapped_pair
     overlapped, _ = _pending(server)
     got: list[object] = []
     reader = _blocked_in_recv(server, overlapped, got)
+    target: kernel.Waitable = server if on == "end" else overlapped
     woke: list[object] = []
-    watcher = kernel.start_thread(lambda: woke.append(kernel.wait_any([server], 30)))
-    wait_until_blocked(watcher, on=server)
-    client.write(b"end")
-    assert reader.wait(30) and watcher.wait(30)
-    assert got == [3]
-    assert woke == [(0, False, False)]
-
-
-@pytest.mark.usefixtures("long_slice")
-def test_a_thread_waiting_on_the_overlapped_wakes_when_the_blocked_read_completes(
-    overlapped_pair: tuple[kernel.PipeServer, kernel.PipeEnd],
-) -> None:
-    # Another waiter on the Overlapped itself (WaitForSingleObject on it) sees the same
-    # completion, status and count as the thread that carried the read out.
-    server, client = overlapped_pair
-    overlapped, _ = _pending(server)
-    got: list[object] = []
-    reader = _blocked_in_recv(server, overlapped, got)
-    woke: list[object] = []
-    watcher = kernel.start_thread(lambda: woke.append(kernel.wait_any([overlapped], 30)))
-    wait_until_blocked(watcher, on=overlapped)
+    watcher = kernel.start_thread(lambda: woke.append(kernel.wait_any([target], 30)))
+    wait_until_blocked(watcher, on=target)
     client.write(b"both")
     assert reader.wait(30) and watcher.wait(30)
     assert got == [4]
