@@ -39,7 +39,12 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy --strict
 
+# The package is compiled first, as for test-ft below: where PYTHONDONTWRITEBYTECODE is set no
+# child writes its .pyc, and every local server and Python child a test starts compiled the
+# package again (tests/com/test_local_servers.py + test_remote_activation.py: 19.3 s of user CPU,
+# 8.7 s from .pyc files).
 pytest: $(STAMP)
+	$(BIN)/python -m compileall -q src >/dev/null
 	$(BIN)/pytest -q
 
 pytest-versions:
@@ -50,6 +55,7 @@ pytest-versions:
 			$$py -m venv $$venv && $$venv/bin/python -m pip install -q --upgrade pip && \
 			$$venv/bin/python -m pip install -q -e '.[test]' && touch $$venv/.installed || exit 1; \
 		fi; \
+		$$venv/bin/python -m compileall -q src >/dev/null || exit 1; \
 		echo "== pytest on Python $$ver"; \
 		$$venv/bin/pytest -q -p no:randomly || exit 1; \
 	done

@@ -17,10 +17,16 @@ a Pyro5 proxy.
 
 Every server gets its own class registry and runtime directory under a temporary directory
 of this run, and a linger of 0: a server quits as soon as its last object is released.
+
+The package is compiled first (its ``.pyc`` files, as pip writes them at install): where
+``PYTHONDONTWRITEBYTECODE`` is set and the source tree has none (this VM), every server process
+compiled the ~360 modules it imports again, 0.45 s of CPU against 0.12 s from ``.pyc`` files,
+and a new server's activation timed the compiler.
 """
 
 from __future__ import annotations
 
+import compileall
 import contextlib
 import functools
 import importlib.util
@@ -34,6 +40,7 @@ import threading
 import time
 from typing import TYPE_CHECKING, Any
 
+import apartment
 from apartment import com
 from apartment.testing import wait_for_exit
 
@@ -57,6 +64,7 @@ _SPAWN = multiprocessing.get_context("spawn")
 def _place() -> str:
     """Point this run's class registry and runtime directory at a temporary directory (once)."""
     base = scratch_dir()
+    compileall.compile_dir(os.path.dirname(apartment.__file__), quiet=2)  # see the module doc
     os.environ["APARTMENT_SERVER_LINGER"] = "0"
     for cls in (RemoteCalc, FreeRemoteCalc):
         com.register_class(cls)

@@ -91,6 +91,22 @@ def test_a_message_number_is_masked_to_32_bits(my_queue: int) -> None:
     assert _drain() == [(0, WM_APP, 0, 0)]
 
 
+@pytest.mark.parametrize("offset", [2**32, -(2**32)], ids=["+2**32", "-2**32"])
+def test_win32api_reads_a_thread_id_as_a_c_long_and_win32gui_masks_it(
+    my_queue: int, offset: int
+) -> None:
+    # win32api.PostThreadMessage parses its thread id as a C long: past 32 signed bits it
+    # raises OverflowError before anything is posted; win32gui's masks it to a DWORD
+    with pytest.raises(OverflowError):
+        win32api.PostThreadMessage(my_queue + offset, WM_APP, 1, 2)
+    for tid in (2**31, 2**32 - 1, -(2**31) - 1):
+        with pytest.raises(OverflowError):
+            win32api.PostThreadMessage(tid, WM_APP, 1, 2)
+    assert _drain() == []
+    win32gui.PostThreadMessage(my_queue + offset, WM_APP, 3, 4)
+    assert _drain() == [(0, WM_APP, 3, 4)]
+
+
 @pytest.mark.parametrize("tid", NOT_INTEGERS, ids=repr)
 def test_a_thread_id_that_is_not_an_int_raises_type_error(tid: Any) -> None:
     with pytest.raises(TypeError):

@@ -7,8 +7,10 @@ descriptor outlives its thread, and a forked child cannot wake its parent's thre
 
 from __future__ import annotations
 
+import functools
 import os
 import textwrap
+import types
 
 import pytest
 
@@ -297,3 +299,68 @@ def test_a_long_timed_park_on_the_wakeup_pipe_polls_in_slices_and_still_times_ou
         assert parker.acquire(True, 0.02)  # a wake-up ends it in the first slice
     finally:
         _parker.close_parker(parker)
+
+
+def _is_c_call(fn: object) -> bool:
+    """Whether calling ``fn`` runs no Python frame (a builtin, or a partial of one)."""
+    if isinstance(fn, functools.partial):
+        fn = fn.func
+    return isinstance(fn, types.BuiltinFunctionType)
+
+
+@needs_eventfd
+def test_a_wake_up_through_an_eventfd_or_the_main_pipe_runs_no_python_frame() -> None:
+    parker = eventfd_parker()
+    assert parker is not None
+    r, w = os.pipe()
+    os.set_blocking(w, False)
+    pipe = _parker._WakeupPipeParker(r, w)
+    try:
+        for one in (parker, pipe):
+            wake = _parker.waker(one)
+            assert _is_c_call(wake)
+            wake()
+            wake()
+            assert one.acquire(True, 0.0)
+            assert one.acquire(True, 0.0)  # each wake-up counted once
+            assert not one.acquire(True, 0.0)
+        lock = lock_parker()
+        assert _parker.waker(lock) == lock.release
+    finally:
+        _parker.close_parker(parker)
+        _parker.close_parker(pipe)
+
+
+def test_the_main_pipes_wake_up_waits_while_the_pipe_is_full_of_signal_bytes() -> None:
+    r, w = os.pipe()
+    os.set_blocking(w, False)
+    pipe = _parker._WakeupPipeParker(r, w)
+    wake = _parker.waker(pipe)
+    filled = 0
+    try:
+        while True:  # as a flood of signals would, while the main thread runs elsewhere
+            try:
+                filled += os.write(w, bytes((2,)) * 4096)
+            except BlockingIOError:
+                break
+        started = Event(manual_reset=True)
+
+        def waker_thread() -> None:
+            started.set()
+            wake()  # blocks (GIL released) until the park below has read some bytes
+
+        thread = start_thread(waker_thread)
+        assert started.wait(10)
+        assert pipe.acquire(True, 10)  # reads past every signal byte to the wake-up
+        assert thread.wait(10)
+        assert filled > 0
+    finally:
+        _parker.close_parker(pipe)
+
+
+def test_the_main_pipes_second_write_end_is_closed_with_it() -> None:
+    before = len(os.listdir("/proc/self/fd"))
+    r, w = os.pipe()
+    os.set_blocking(w, False)
+    _parker.close_parker(_parker._WakeupPipeParker(r, w))
+    assert len(os.listdir("/proc/self/fd")) == before

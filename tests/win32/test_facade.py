@@ -143,6 +143,106 @@ def test_the_hot_calls_check_kind_and_access_as_any_call_does() -> None:
         handle.Close()
 
 
+def test_the_one_frame_event_calls_read_as_the_facades_own() -> None:
+    # SetEvent, ResetEvent, WaitForSingleObject and GetMessage are callables the core built
+    from apartment.win32 import win32gui
+
+    for module, name in [
+        (win32event, "SetEvent"),
+        (win32event, "ResetEvent"),
+        (win32event, "WaitForSingleObject"),
+        (win32gui, "GetMessage"),
+    ]:
+        fn = getattr(module, name)
+        assert (fn.__name__, fn.__qualname__, fn.__module__) == (name, name, module.__name__)
+        assert fn.__doc__
+
+
+@pytest.mark.parametrize("timeout", [1.5, None, "0", True])
+def test_a_wait_on_a_set_event_checks_its_timeout_before_it_takes_the_event(
+    timeout: object,
+) -> None:
+    # The one-frame wait takes a set event only for an int timeout; anything else is read the
+    # checked way (a bool as pywin32 reads it), and a refused one leaves the event set
+    auto = win32event.CreateEvent(None, False, True, None)
+    try:
+        try:
+            code = win32event.WaitForSingleObject(auto, timeout)  # type: ignore[arg-type]
+        except TypeError:
+            assert win32event.WaitForSingleObject(auto, 0) == win32event.WAIT_OBJECT_0
+        else:
+            assert code == win32event.WAIT_OBJECT_0
+        assert win32event.WaitForSingleObject(auto, 0) == win32event.WAIT_TIMEOUT  # taken once
+    finally:
+        auto.Close()
+
+
+def test_the_one_frame_event_calls_follow_the_event_kinds() -> None:
+    # auto-reset: a wait takes it; manual: it stays set; a wait on one not set times out
+    auto = win32event.CreateEvent(None, False, False, None)
+    manual = win32event.CreateEvent(None, True, False, None)
+    wait, timeout, signaled = (
+        win32event.WaitForSingleObject,
+        win32event.WAIT_TIMEOUT,
+        win32event.WAIT_OBJECT_0,
+    )
+    for _ in range(2):
+        assert (wait(auto, 0), wait(manual, 0)) == (timeout, timeout)
+        win32event.SetEvent(auto)
+        win32event.SetEvent(manual)
+        assert (wait(auto, 0), wait(auto, 0)) == (signaled, timeout)
+        assert (wait(manual, 0), wait(manual, 0)) == (signaled, signaled)
+        win32event.ResetEvent(manual)
+        win32event.SetEvent(auto)
+        win32event.ResetEvent(auto)
+    auto.Close()
+    manual.Close()
+
+
+def test_the_one_frame_wait_answers_for_every_kind_of_object() -> None:
+    # Not only events: a mutex (abandoned, then owned), a semaphore, a wait that blocks until
+    # another thread sets the event, and INFINITE (-1 and 0xFFFFFFFF) on one that is set
+    from apartment.kernel import start_thread
+
+    wait = win32event.WaitForSingleObject
+    mutex = win32event.CreateMutex(None, False, None)
+    semaphore = win32event.CreateSemaphore(None, 1, 1, None)
+    event = win32event.CreateEvent(None, False, False, None)
+    taker = start_thread(wait, mutex, 0)  # ends owning it: abandoned
+    assert taker.wait(10)
+    assert wait(mutex, 0) == win32event.WAIT_ABANDONED_0
+    assert wait(mutex, 0) == win32event.WAIT_OBJECT_0  # recursive: ours now
+    win32event.ReleaseMutex(mutex)
+    win32event.ReleaseMutex(mutex)
+    assert (wait(semaphore, 0), wait(semaphore, 0)) == (0, win32event.WAIT_TIMEOUT)
+    setter = start_thread(win32event.SetEvent, event)
+    assert wait(event, 10_000) == win32event.WAIT_OBJECT_0  # blocks until the setter ran
+    assert setter.wait(10)
+    for forever in (win32event.INFINITE, 0xFFFFFFFF):
+        win32event.SetEvent(event)
+        assert wait(event, forever) == win32event.WAIT_OBJECT_0
+    for handle in (mutex, semaphore, event):
+        handle.Close()
+
+
+def test_the_one_frame_event_calls_take_a_named_event_the_checked_way() -> None:
+    # A named event is one for every process of the session (a shared kind): not the local
+    # event the one-frame calls act on, so they hand it to the general functions
+    name = f"facade-one-frame-{id(object())}"
+    event = win32event.CreateEvent(None, False, False, name)
+    other = win32event.OpenEvent(win32event.EVENT_ALL_ACCESS, False, name)
+    try:
+        win32event.SetEvent(event)
+        assert win32event.WaitForSingleObject(other, 0) == win32event.WAIT_OBJECT_0
+        assert win32event.WaitForSingleObject(event, 0) == win32event.WAIT_TIMEOUT
+        win32event.SetEvent(other)
+        win32event.ResetEvent(event)
+        assert win32event.WaitForSingleObject(other, 0) == win32event.WAIT_TIMEOUT
+    finally:
+        other.Close()
+        event.Close()
+
+
 def test_a_wait_for_multiple_objects_on_one_handle_is_the_one_object_wait() -> None:
     from apartment.kernel import start_thread
 

@@ -7,6 +7,8 @@ values and refuse the same ones, with the same TypeError.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -74,3 +76,15 @@ def test_each_edge_value_either_way(value: int) -> None:
             assert got[0][0] == "TypeError"
         else:
             assert got == want
+
+
+@pytest.mark.parametrize("args", [(WM_APP, 1, 2), (WM_APP, None, 2), (WM_APP, 0)], ids=repr)
+def test_a_post_to_no_thread_is_error_invalid_thread_id_either_way(args: tuple[Any, ...]) -> None:
+    from apartment.win32 import pywintypes
+
+    win32api.SetLastError(0)
+    with pytest.raises(pywintypes.error) as caught:
+        win32api.PostThreadMessage(0x7FFFFFF0, *args)
+    assert (caught.value.winerror, caught.value.funcname) == (1444, "PostThreadMessage")
+    assert type(caught.value) is pywintypes.error
+    assert win32api.GetLastError() == 1444

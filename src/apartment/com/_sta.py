@@ -26,7 +26,6 @@ from ..kernel.lowlevel import (
     wait_any_forever,
     wait_any_or_readable,
     wait_any_unchecked,
-    wake_all,
 )
 from ..messages import current_queue
 from ._apartment import ApartmentKind, thread_state
@@ -143,8 +142,8 @@ def _post(packet: CallPacket) -> None:
             raise DisconnectedError(f"{target!r} has ended; its objects are gone")
         window.queue.post_new(window.hwnd, WM_APARTMENT_CALL, 0, packet, woken)
         target.pending.add(packet)
-    if woken:
-        wake_all(woken)
+    for waiter in woken:  # wake_all(woken), written out: the STA's wake-up, on every call
+        waiter.wake()
 
 
 def _call_out(

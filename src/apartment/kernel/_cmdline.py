@@ -23,9 +23,16 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-__all__ = ["join_command_line", "split_command_line"]
+__all__ = ["ARGV0_ENV", "join_command_line", "split_command_line"]
 
 _BLANKS = " \t"
+
+ARGV0_ENV = "APARTMENT_ARGV0"
+"""Set by CreateProcess for a Python child started as its image's full path while its command
+line names it otherwise (``python -c ...``): "PARENT_PID:NAME". CPython finds its prefix from
+argv[0] (a bare name is looked up on PATH, maybe another Python), Windows from the image; the
+child runs as the image and GetCommandLine still shows NAME. The parent's pid keeps a
+grandchild that inherited the variable from reading it as its own."""
 
 
 def split_command_line(text: str) -> list[str]:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar
 
+from ..errors import Win32Error
 from ._core import (
     KERNEL_LOCK,
     SIGNALED,
@@ -20,10 +21,21 @@ from ._threadstate import suspended_threads
 from ._wait import wait_single
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping, Sized
+
     from ._core import WaitResult
     from ._threadstate import ThreadState
 
-__all__ = ["Event", "EventStatistics", "recycle_event", "spare_event"]
+__all__ = [
+    "Event",
+    "EventStatistics",
+    "WaitCodes",
+    "handle_calls",
+    "recycle_event",
+    "spare_event",
+]
+
+_R = TypeVar("_R")
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,3 +182,108 @@ def recycle_event(event: Event) -> None:
     """
     event._ready = False
     _spares.events.append(event)
+
+
+@dataclass(frozen=True, slots=True)
+class WaitCodes(Generic[_R]):
+    """How a caller's single-object wait reads its timeout and answers (see handle_calls).
+
+    ``units`` per second; a timeout from 0 to ``forever`` - 1 is a finite wait (anything
+    else is the caller's to read). ``signaled`` is the answer for the object taken at index
+    0; ``convert(result)`` gives the others (a timeout's None, an abandoned mutex, ...).
+    Errors of the wait are raised as ``stamp(error)``.
+    """
+
+    units: int
+    forever: int
+    signaled: _R
+    convert: Callable[[WaitResult | None], _R]
+    stamp: Callable[[Win32Error], Win32Error]
+
+
+def handle_calls(
+    handle_type: type,
+    settable: Mapping[int, object],
+    synchronizable: Mapping[int, object],
+    deferred: Sized,
+    slow: tuple[Callable[[object], None], Callable[[object], None], Callable[[object, int], _R]],
+    codes: WaitCodes[_R],
+) -> tuple[Callable[[object], None], Callable[[object], None], Callable[[object, int], _R]]:
+    """Build set, reset and wait calls that take a handle object, each one Python frame.
+
+    For the facade's SetEvent, ResetEvent and WaitForSingleObject, which a loop calls on the
+    same handle again and again: a function that translated the handle and then called
+    ``event.set()`` would cost a frame more than the core call, and a frame is most of the
+    difference between the two. So the set, the reset and the wait are done here, as
+    ``Event.set``, ``Event.reset`` and ``Event.wait`` do them (keep them in step), on the
+    object the handle resolves to; a wait on another kind of object calls its ``wait``.
+
+    An instance of ``handle_type`` carries its handle value in ``_value``. ``settable`` and
+    ``synchronizable`` are the handle table's kind views (``kind_view``) of the handles that
+    may set and wait, ``deferred`` its queue of deferred closes (``lock_free_view``): a hit
+    is trusted only while that is empty. Anything else, a handle of another type, a miss,
+    an event shared with other processes (set and reset), a timeout that is not an int or
+    (for an object not ready) not a finite one of ``codes``, goes to the caller's ``slow``
+    set, reset or wait with the same arguments: those check everything and raise the
+    caller's errors. A local event that is set is taken whatever the int timeout. They run
+    on the calling thread; the wait blocks it as ``wait()`` does.
+    """
+    lock = KERNEL_LOCK
+    suspended = suspended_threads
+    slow_set, slow_reset, slow_wait = slow
+    units, forever, signaled = float(codes.units), codes.forever, codes.signaled
+    convert, stamp = codes.convert, codes.stamp
+    first = SIGNALED[0]
+
+    def set_event(handle: object, /) -> None:
+        if type(handle) is handle_type and not deferred:
+            try:  # (a subscript, not get(): no method call; a miss is the slow way anyway)
+                event = settable[handle._value]  # type: ignore[attr-defined]
+            except KeyError:
+                event = None
+            if type(event) is Event:  # (not a shared one: its own set() does more)
+                woken: list[Waiter] = []
+                with lock:
+                    event._set_locked(woken)
+                for waiter in woken:
+                    waiter.wake()
+                return
+        slow_set(handle)
+
+    def reset_event(handle: object, /) -> None:
+        if type(handle) is handle_type and not deferred:
+            try:
+                event = settable[handle._value]  # type: ignore[attr-defined]
+            except KeyError:
+                event = None
+            if type(event) is Event:
+                with lock:
+                    event._ready = False
+                return
+        slow_reset(handle)
+
+    def wait_handle(handle: object, timeout: int, /) -> _R:
+        if type(handle) is handle_type and type(timeout) is int and not deferred:
+            try:
+                obj = synchronizable[handle._value]  # type: ignore[attr-defined]
+            except KeyError:
+                return slow_wait(handle, timeout)
+            local_event = type(obj) is Event
+            if local_event:
+                with lock:
+                    if obj._ready and not suspended.count:  # type: ignore[attr-defined]
+                        if not obj._manual:  # type: ignore[attr-defined]
+                            obj._ready = False  # type: ignore[attr-defined]
+                        return signaled
+            if 0 <= timeout < forever:
+                try:
+                    if local_event:  # (Event.wait's next step: it looked already)
+                        result = wait_single(obj, timeout / units, False)  # type: ignore[arg-type]
+                    else:
+                        result = obj.wait(timeout / units)  # type: ignore[attr-defined]
+                except Win32Error as error:
+                    raise stamp(error) from None
+                return signaled if result is first else convert(result)
+        return slow_wait(handle, timeout)
+
+    return set_event, reset_event, wait_handle

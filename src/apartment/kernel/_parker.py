@@ -10,7 +10,14 @@ lock does not. With a lock, a thread woken on the waker's own CPU runs only to f
 taken and sleeps again, and each hand-off costs two extra context switches; with an eventfd
 it takes the GIL at once. Round trips between two threads on one CPU become two to three
 times faster; across CPUs nothing changes. Without eventfd (other systems, or no file
-descriptor left) the parker is a plain lock.
+descriptor left) the parker is a plain lock. The wake-up is one C call, with no Python frame
+(:func:`waker`).
+
+The trade-off is measured both ways (``python -m bench.switches``): a waker that goes on
+running (a thread posting a stream of messages) does better with a lock, since the woken
+thread then waits for the GIL and takes a batch, while a waker that parks next (a call and
+its reply, an event ping-pong: a hand-off) pays an extra switch per wake-up with a lock.
+Hand-offs are what the library's calls are made of, so threads park on eventfds.
 
 The main thread must also see Ctrl-C while it parks, and a SIGINT that lands just before a
 blocking read starts (or ``_thread.interrupt_main()``, which trips the handler without any
@@ -48,6 +55,7 @@ __all__ = [
     "forever",
     "lock_parker",
     "watchable_fd",
+    "waker",
     "is_main_parker",
     "takes_signals",
 ]
@@ -74,12 +82,13 @@ class _EventFdParker:
     the thread has ended.
     """
 
-    __slots__ = ("_fd", "_main", "_poll")
+    __slots__ = ("_fd", "_main", "_poll", "wake")
 
     def __init__(self, fd: int, main: bool) -> None:
         self._fd = fd
         self._main = main  # the main thread's: parks in slices, so Ctrl-C is never lost
         self._poll: select.poll | None = None  # made on the first timed park
+        self.wake = functools.partial(os.eventfd_write, fd, 1)  # release(), with no frame
 
     def __repr__(self) -> str:
         return f"<eventfd parker {self._fd}>"
@@ -157,12 +166,18 @@ class _WakeupPipeParker:
     thread reads; any thread writes (the GIL is released before the write, as for an eventfd).
     """
 
-    __slots__ = ("_poll", "_r", "_w")
+    __slots__ = ("_blocking_w", "_poll", "_r", "_w", "wake")
 
     def __init__(self, r: int, w: int) -> None:
         self._r = r
         self._w = w  # non-blocking, as the wakeup fd must be
         self._poll: select.poll | None = None  # made on the first timed park
+        self._blocking_w = _blocking_writer(w)
+        self.wake: Callable[[], object] = (
+            self.release
+            if self._blocking_w < 0
+            else functools.partial(os.write, self._blocking_w, _WAKE_BYTE)
+        )
 
     def __repr__(self) -> str:
         return f"<wakeup-pipe parker {self._r}/{self._w}>"
@@ -233,6 +248,26 @@ class _WakeupPipeParker:
             _wakeup_fd[0] = -1
         os.close(self._r)
         os.close(self._w)
+        if self._blocking_w >= 0:
+            os.close(self._blocking_w)
+
+
+def _blocking_writer(w: int) -> int:
+    """A second, blocking, write end of the pipe whose write end ``w`` is non-blocking; or -1.
+
+    Blocking is a flag of an open file description, which ``os.dup`` shares: opening the
+    pipe again through /proc makes a description of its own. A wake-up written there is one
+    C call (``os.write``) that waits, GIL released, while the pipe is full of signal bytes,
+    as :meth:`_WakeupPipeParker.release` does in Python. -1 where /proc cannot do that.
+    """
+    try:
+        fd = os.open(f"/proc/self/fd/{w}", os.O_WRONLY | os.O_CLOEXEC)
+    except OSError:
+        return -1
+    if not os.get_blocking(fd):  # (not a description of its own here: keep the slow way)
+        os.close(fd)
+        return -1
+    return fd
 
 
 def _wakeup_pipe_parker() -> Parker | None:
@@ -298,6 +333,16 @@ def forever(parker: Parker) -> Callable[[], object]:
     if isinstance(parker, _EventFdParker) and not parker._main:
         return functools.partial(os.eventfd_read, parker._fd)
     return parker.acquire
+
+
+def waker(parker: Parker) -> Callable[[], object]:
+    """The parker's wake-up (``release``), as a C-level callable where it can be one.
+
+    Every wake-up of a thread goes through its waiter's ``wake``: for an eventfd it is one
+    ``os.eventfd_write``, for the main thread's pipe one ``os.write``, with no Python frame.
+    """
+    wake: Callable[[], object] | None = getattr(parker, "wake", None)
+    return parker.release if wake is None else wake
 
 
 def watchable_fd(parker: Parker) -> int | None:

@@ -34,7 +34,7 @@ from ..errors import (
     InvalidParameterError,
     ModuleNotLoadedError,
 )
-from ._cmdline import join_command_line
+from ._cmdline import ARGV0_ENV, join_command_line
 from ._core import KERNEL_LOCK
 from ._process import PROGRAM_MODULE, PrimaryThread, ProcessHandle, current_process
 from ._procstat import ProcStat, read_stat, read_status, wall_time
@@ -324,6 +324,15 @@ def module_path(module: int = 0) -> str:
     raise ModuleNotLoadedError(f"no module of this process has the handle {module:#x}")
 
 
+def _given_argv0() -> str | None:
+    """The program name our parent's CreateProcess gave this process (see ARGV0_ENV)."""
+    parent, _, name = os.environ.pop(ARGV0_ENV, "").partition(":")
+    return name if parent == str(os.getppid()) and name else None
+
+
+_GIVEN_ARGV0 = _given_argv0()
+
+
 def command_line() -> str:
     """Return this process's command line (GetCommandLine).
 
@@ -336,6 +345,8 @@ def command_line() -> str:
         args = [os.fsdecode(arg) for arg in raw.split(b"\0")[:-1]]
     except OSError:
         args = [sys.executable, *sys.argv]
+    if _GIVEN_ARGV0 is not None and args:
+        args[0] = _GIVEN_ARGV0
     return join_command_line(args)
 
 

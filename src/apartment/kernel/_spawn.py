@@ -43,7 +43,7 @@ from ..errors import (
     NotSupportedError,
     Win32Error,
 )
-from ._cmdline import split_command_line
+from ._cmdline import ARGV0_ENV, split_command_line
 from ._core import KERNEL_LOCK
 from ._file import File
 from ._handles import handles
@@ -184,6 +184,9 @@ def start_process(
         executable = None
     jobs = jobs_for_child(breakaway)
     child_env = dict(os.environ if env is None else env)
+    if executable is not None and argv and argv[0] != executable and is_python(executable):
+        child_env[ARGV0_ENV] = f"{os.getpid()}:{argv[0]}"  # see ARGV0_ENV
+        argv[0] = os.path.abspath(executable)
     if jobs is not None:
         child_env[JOBS_ENV] = " ".join(jobs)
     slot = -1

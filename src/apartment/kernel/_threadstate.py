@@ -23,7 +23,7 @@ from collections import deque
 from typing import TYPE_CHECKING, Any, final
 
 from ._core import ALERTED, KERNEL_LOCK, Waitable, Waiter, finish, recheck, wake_all
-from ._parker import Parker, close_parker, eventfd_parker, forever, lock_parker
+from ._parker import Parker, close_parker, eventfd_parker, forever, lock_parker, waker
 from ._parkwatch import blocked_watchers, notify_blocked
 
 if TYPE_CHECKING:
@@ -96,7 +96,7 @@ class ThreadState:
         self.park: Parker = lock_parker()
         self.park_forever = forever(self.park)
         self.parks_fast = False
-        self.waiter = Waiter(self, self.park.release)
+        self.waiter = Waiter(self, waker(self.park))
         self.active: Waiter | None = None
         self.apcs: deque[tuple[Callable[..., object], tuple[Any, ...], object]] = deque()
         self.suspend_count = 0
@@ -124,7 +124,7 @@ class ThreadState:
         old = self.park
         self.park = parker
         self.park_forever = forever(parker)
-        self.waiter.wake = parker.release
+        self.waiter.wake = waker(parker)
         close_parker(old)
 
     # -- suspension --------------------------------------------------------------------------

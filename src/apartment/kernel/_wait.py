@@ -47,6 +47,7 @@ from ._core import (
     try_acquire,
     wake_all,
 )
+from ._parker import waker
 from ._parkwatch import blocked_watchers, notify_blocked
 from ._thread import _tls as _thread_locals
 from ._thread import current_state
@@ -510,7 +511,7 @@ def _start(
         return TIMED_OUT
     waiter = thread.waiter
     if waiter.result is None:  # a nested wait (in a signal handler): a waiter of its own
-        waiter = Waiter(thread, thread.park.release, eager=True)
+        waiter = Waiter(thread, waker(thread.park), eager=True)
     if UNARMED and (timeout is None or type(_clock.get_clock()) is _clock.MonotonicClock):
         # I/O left to this thread: carry it out while waiting (timed on the real clock only)
         drive = claim_drive(objects)

@@ -28,6 +28,8 @@ from ._core import Waiter as Waiter
 from ._core import release_waiters as release_waiters
 from ._core import wake_all as wake_all
 from ._event import Event as _Event
+from ._event import WaitCodes as WaitCodes
+from ._event import handle_calls as handle_calls
 from ._event import recycle_event as recycle_event
 from ._event import spare_event as spare_event
 from ._fdwait import can_watch_files as can_watch_files
@@ -84,6 +86,8 @@ __all__ = [
     "release_waiters",
     "wake_all",
     "set_event_locked",
+    "handle_calls",
+    "WaitCodes",
     "spare_event",
     "recycle_event",
     "add_exit_hook",

@@ -9,9 +9,9 @@ looked at its queue wakes it; ``input_available`` also counts input already seen
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..errors import InvalidParameterError
+from ..errors import InvalidParameterError, Win32Error
 from ..kernel import Waitable, WaitResult, wait_all, wait_any
 from ..kernel.lowlevel import (
     KERNEL_LOCK,
@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MAXIMUM_MSG_WAIT_OBJECTS",
+    "flagged_getter",
     "get_message",
     "peek_message",
     "wait_message",
@@ -101,6 +102,48 @@ def get_message(hwnd: int | None = None, first: int = 0, last: int = 0) -> Messa
         if message is not None:
             return message
         wait_any_after(_arm_any(inp), waiting)
+
+
+_R = TypeVar("_R")
+
+
+def flagged_getter(
+    slow: Callable[[object, object, object], _R], failed: Callable[[Win32Error], _R]
+) -> Callable[[object, object, object], list[Any] | _R]:
+    """Build a GetMessage that answers ``[0 if WM_QUIT else 1, message]``, in one frame.
+
+    For the facade's GetMessage (pywin32's shape of the result), which every message loop
+    calls: a function that translated its arguments and called :func:`get_message` would
+    cost a frame more than the core call. So the unfiltered call, ``(None or 0, 0, 0)``
+    (ints 0 by identity), takes the next message here as :func:`get_message` does (keep the
+    two in step). Any other arguments, or a thread without a queue yet, go to the caller's
+    ``slow`` with the same arguments; a Win32Error on the way is given to ``failed``, whose
+    answer is returned. Runs on the calling thread; messages sent to it are handled inside.
+    """
+    lock = KERNEL_LOCK
+    zero = 0
+
+    def get_flagged(hwnd: object, first: object, last: object, /) -> list[Any] | _R:
+        if (hwnd is None or hwnd is zero) and first is zero and last is zero:
+            try:
+                queue: MessageQueue = THREAD_QUEUE.queue
+            except AttributeError:  # the thread's first window-manager call: the slow way
+                return slow(hwnd, first, last)
+            try:
+                take = queue.take_or_arm
+                lock.acquire()
+                try:
+                    item: Message | Sent | WaitResult | None = take(None, None)
+                finally:
+                    lock.release()
+                if type(item) is not Message:
+                    item = _next_message(queue, item)
+            except Win32Error as error:
+                return failed(error)
+            return [0 if item[1] == WM_QUIT else 1, item]
+        return slow(hwnd, first, last)
+
+    return get_flagged
 
 
 def _next_message(queue: MessageQueue, item: Message | Sent | WaitResult | None) -> Message:

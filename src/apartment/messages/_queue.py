@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import threading
 from collections import deque
-from typing import TYPE_CHECKING, final
+from typing import TYPE_CHECKING, Protocol, final
 
 from .._fork import QUEUES, after_fork_in_child
-from ..errors import AccessDeniedError, InvalidThreadIdError, NotEnoughQuotaError
+from ..errors import AccessDeniedError, InvalidThreadIdError, NotEnoughQuotaError, Win32Error
 from ..kernel import ThreadHandle, current_thread, thread_by_id
 from ..kernel.lowlevel import KERNEL_LOCK, Waiter, add_exit_hook, release_waiters, wake_all
 from ._constants import (
@@ -534,67 +534,120 @@ class _Elsewhere:
 ELSEWHERE = _Elsewhere()
 
 
-def post_thread_message(
-    thread: ThreadHandle | int, msg: int, wparam: object = 0, lparam: object = 0
-) -> None:
-    """Post a thread message (hwnd 0) to a thread's queue (PostThreadMessage).
+class PostThreadMessage(Protocol):
+    """The shape of :func:`post_thread_message` (a function :func:`thread_poster` builds)."""
 
-    The thread may belong to another process of the session. The queue is looked up and the
-    message posted in one hold of the kernel lock. Posting is a window-manager call: it makes
-    the caller's own queue first. The message is built here (posted_message, inlined for
-    WM_USER and above, which it never refuses): every PostThreadMessage comes this way, the
-    facade's too, in this one call.
+    def __call__(
+        self, thread: ThreadHandle | int, msg: int, wparam: object = 0, lparam: object = 0
+    ) -> None: ...
 
-    Raises:
-        TypeError, ValueError, MessageSyncOnlyError: see :func:`~._message.posted_message`.
-        InvalidThreadIdError: no such thread, or it has no message queue.
-        NotEnoughQuotaError: its queue already holds 10,000 posted messages.
+
+def thread_poster(
+    slow: Callable[[object, object, object, object], None] | None = None,
+    stamp: Callable[[Win32Error], Win32Error] | None = None,
+) -> PostThreadMessage:
+    """Build :func:`post_thread_message`, or a PostThreadMessage that takes pywin32's arguments.
+
+    With no ``slow``, this is the core's own function. With one, it is the facade's
+    PostThreadMessage in one Python frame (a function that converted its arguments and
+    called the core's would cost a frame more): it posts what the core would post only for
+    the arguments whose translation changes nothing, a thread id that is an int below 2**31,
+    a message an int below 2**32, and a wparam and lparam that are ints from 0 to 2**63 - 1;
+    anything else goes to ``slow`` with the same arguments. A Win32Error on the
+    way is raised as ``stamp(error)``. Both are the same code: the core's callers pay one
+    test of ``checked`` for it.
     """
-    native_id = (
-        thread
-        if type(thread) is int
-        else thread.native_id
-        if isinstance(thread, ThreadHandle)
-        else thread
-    )
-    try:
-        if type(msg) is int and 0x400 <= msg <= 0xFFFFFFFF:
-            stamp = _now_ns() // 1_000_000 & 0xFFFFFFFF
-            message = _new_message(Message, (0, msg, wparam, lparam, stamp, _NO_POINT))
-        else:
-            message = posted_message(0, msg, wparam, lparam)
+    checked = slow is not None
+    slow_post = _no_slow_way if slow is None else slow
+
+    def post_thread_message(
+        thread: ThreadHandle | int, msg: int, wparam: object = 0, lparam: object = 0
+    ) -> None:
+        """Post a thread message (hwnd 0) to a thread's queue (PostThreadMessage).
+
+        The thread may belong to another process of the session. The queue is looked up and
+        the message posted in one hold of the kernel lock. Posting is a window-manager call: it
+        makes the caller's own queue first. The message is built here (posted_message, inlined
+        for WM_USER and above, which it never refuses): every PostThreadMessage comes this way,
+        the facade's too, in this one call.
+
+        Raises:
+            TypeError, ValueError, MessageSyncOnlyError: see :func:`~._message.posted_message`.
+            InvalidThreadIdError: no such thread, or it has no message queue.
+            NotEnoughQuotaError: its queue already holds 10,000 posted messages.
+        """
+        if checked and not (
+            type(thread) is int is type(wparam) is type(lparam)
+            and not (thread >> 31 or (wparam | lparam) >> 63)
+        ):
+            slow_post(thread, msg, wparam, lparam)
+            return
+        native_id = (
+            thread
+            if type(thread) is int
+            else thread.native_id
+            if isinstance(thread, ThreadHandle)
+            else thread
+        )
         try:
-            _tls.queue  # noqa: B018 - only whether the caller has a queue yet
-        except AttributeError:
-            current_queue()
-        woken: list[Waiter] | None = None
-        lock = KERNEL_LOCK  # not a with statement: acquire/release calls cost half as much
-        lock.acquire()
-        try:
-            queue = _by_thread.get(native_id)
-            if queue is None or queue.dead or len(queue.posted) >= POSTED_MESSAGE_LIMIT:
-                woken = None if queue is None else queue.post(message)  # raises
-            else:  # queue.post(message), inlined: every PostThreadMessage's hot path
-                queue.posted.append(message)
-                queue.wake_bits |= _POSTED
-                queue.changed_bits |= _POSTED
-                inp = queue.input
-                if not inp._ready and inp.mask & _POSTED:
-                    inp._ready = True
-                    if inp._waiters:
-                        woken = []
-                        release_waiters(inp, woken)
-        finally:
-            lock.release()
-        if woken:
-            wake_all(woken)
-        elif queue is None:
-            queue_of(native_id)  # raises the precise error
-    except InvalidThreadIdError:
-        elsewhere = ELSEWHERE.post_thread
-        if elsewhere is None or type(native_id) is not int or thread_by_id(native_id) is not None:
-            raise  # a thread of this process (without a queue)
-        elsewhere(native_id, msg, wparam, lparam)  # maybe another process's
+            try:
+                if type(msg) is int and 0x400 <= msg <= 0xFFFFFFFF:
+                    stamp_ms = _now_ns() // 1_000_000 & 0xFFFFFFFF
+                    message = _new_message(Message, (0, msg, wparam, lparam, stamp_ms, _NO_POINT))
+                elif checked and not (type(msg) is int and 0 <= msg < 0x400):
+                    slow_post(thread, msg, wparam, lparam)  # to be masked, or no int
+                    return
+                else:
+                    message = posted_message(0, msg, wparam, lparam)
+                try:
+                    _tls.queue  # noqa: B018 - only whether the caller has a queue yet
+                except AttributeError:
+                    current_queue()
+                woken: list[Waiter] | None = None
+                lock = KERNEL_LOCK  # not a with statement: acquire/release calls cost half as much
+                lock.acquire()
+                try:
+                    queue = _by_thread.get(native_id)
+                    if queue is None or queue.dead or len(queue.posted) >= POSTED_MESSAGE_LIMIT:
+                        woken = None if queue is None else queue.post(message)  # raises
+                    else:  # queue.post(message), inlined: every PostThreadMessage's hot path
+                        queue.posted.append(message)
+                        queue.wake_bits |= _POSTED
+                        queue.changed_bits |= _POSTED
+                        inp = queue.input
+                        if not inp._ready and inp.mask & _POSTED:
+                            inp._ready = True
+                            if inp._waiters:
+                                woken = []
+                                release_waiters(inp, woken)
+                finally:
+                    lock.release()
+                if woken:
+                    wake_all(woken)
+                elif queue is None:
+                    queue_of(native_id)  # raises the precise error
+            except InvalidThreadIdError:
+                elsewhere = ELSEWHERE.post_thread
+                if (
+                    elsewhere is None
+                    or type(native_id) is not int
+                    or thread_by_id(native_id) is not None
+                ):
+                    raise  # a thread of this process (without a queue)
+                elsewhere(native_id, msg, wparam, lparam)  # maybe another process's
+        except Win32Error as error:
+            if stamp is None:
+                raise
+            raise stamp(error) from None
+
+    return post_thread_message
+
+
+def _no_slow_way(thread: object, msg: object, wparam: object, lparam: object) -> None:
+    raise AssertionError("the core's post_thread_message never hands a call on")
+
+
+post_thread_message = thread_poster()
 
 
 def on_queue_end(callback: Callable[[MessageQueue], None]) -> None:

@@ -6,6 +6,8 @@ it). Everything named here is a promise to the upper layers; everything else may
 
 Functions:
 
+* :func:`flagged_getter` builds the facade's GetMessage (``[rc, message]``) as one frame.
+* :func:`thread_poster` builds the facade's PostThreadMessage as one frame.
 * :func:`make_message` builds a :class:`~apartment.messages.Message` stamped with the current
   time, ready for :meth:`MessageQueue.post <apartment.messages.MessageQueue.post>`.
 
@@ -36,5 +38,7 @@ the layer's own:
 from __future__ import annotations
 
 from ._message import make_message as make_message
+from ._pump import flagged_getter as flagged_getter
+from ._queue import thread_poster as thread_poster
 
-__all__ = ["make_message"]
+__all__ = ["flagged_getter", "make_message", "thread_poster"]

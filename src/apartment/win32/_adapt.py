@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import operator
+import sys
 import threading
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -27,9 +28,11 @@ __all__ = [
     "WAIT_TIMEOUT",
     "api",
     "as_bool",
+    "c_long",
     "dword",
     "last_error",
     "long_param",
+    "named",
     "set_last_error",
     "soft",
     "stamped",
@@ -76,6 +79,22 @@ def api(name: str) -> Callable[[F], F]:
     return decorate
 
 
+def named(fn: F, name: str, doc: str) -> F:
+    """Give a call the core built for the facade its pywin32 name, module and docstring.
+
+    The hottest facade functions are callables of the core's (one Python frame, not two),
+    built by a factory there; this makes them read as the facade's in tracebacks and help().
+    """
+    fn.__name__ = fn.__qualname__ = name
+    fn.__module__ = _caller_module()
+    fn.__doc__ = doc
+    return fn
+
+
+def _caller_module() -> str:
+    return str(sys._getframe(2).f_globals["__name__"])
+
+
 def stamped(error: Win32Error, name: str) -> Win32Error:
     """``error`` as pywin32 raises it from function ``name``, recorded for GetLastError.
 
@@ -114,6 +133,14 @@ def dword(value: object) -> int:
     if type(value) is int:  # the common case, without a call
         return value & 0xFFFFFFFF
     return operator.index(value) & 0xFFFFFFFF  # type: ignore[arg-type]
+
+
+def c_long(value: object) -> int:
+    """Read an argument pywin32 parses as a C long (32 bits on Windows): OverflowError past it."""
+    number = value if type(value) is int else operator.index(value)  # type: ignore[arg-type]
+    if not -(2**31) <= number < 2**31:
+        raise OverflowError("Python int too large to convert to C long")
+    return number
 
 
 def long_param(value: object) -> int:

@@ -24,6 +24,7 @@ from ..errors import (
     message_text,
 )
 from ..kernel import ThreadHandle
+from ..messages.lowlevel import thread_poster
 from . import (
     _api_display,
     _api_files,
@@ -41,9 +42,11 @@ from . import (
 from ._adapt import (
     api,
     as_bool,
+    c_long,
     dword,
     last_error,
     ms_to_timeout,
+    named,
     pointer_param,
     set_last_error,
     soft,
@@ -189,24 +192,31 @@ def PostMessage(hwnd: int, idMessage: int, wParam: object = None, lParam: object
 _post_thread_message = messages.post_thread_message
 
 
-def PostThreadMessage(
-    tid: int, idMessage: int, wParam: object = None, lParam: object = None, /
+def _post_thread_message_checked(
+    tid: object, idMessage: object, wParam: object = None, lParam: object = None, /
 ) -> None:
-    # dword() and pointer_param() inlined for what nearly every caller passes (ints in range):
-    # this is every cross-thread message's hot call. pointer_param leaves an int in range as
-    # it is, so both go through it when either is anything else. Two ints below 2**63 OR
-    # to one below 2**63: one shift tells (a negative one goes the checked way, same result).
-    if not (type(wParam) is int is type(lParam) and not (wParam | lParam) >> 63):
-        wParam, lParam = pointer_param(wParam), pointer_param(lParam)
-    try:  # dword(): an int (or anything with int's &, a bool, numpy's ints) is masked as it is
-        tid &= 0xFFFFFFFF
-        idMessage &= 0xFFFFFFFF
-    except TypeError:
-        tid, idMessage = dword(tid), dword(idMessage)
-    try:  # stamped here, not by @api: a hot call saves the wrapper's frame
+    """PostThreadMessage for what the one-frame call below does not take: any arguments."""
+    tid = c_long(tid) & 0xFFFFFFFF  # a C long to pywin32 (win32gui's masks a DWORD)
+    idMessage = dword(idMessage)  # (read in pywin32's order: the first bad one raises)
+    wParam, lParam = pointer_param(wParam), pointer_param(lParam)
+    try:
         _post_thread_message(tid, idMessage, wParam, lParam)
     except Win32Error as error:
-        raise stamped(error, "PostThreadMessage") from None
+        raise _stamp_post(error) from None
+
+
+def _stamp_post(error: Win32Error) -> Win32Error:
+    return stamped(error, "PostThreadMessage")
+
+
+# PostThreadMessage with ints in range (every cross-thread message's call) is the message
+# layer's post in one Python frame, as post_thread_message() is; anything else is converted
+# above (pointer_param, dword) and posted the core's way.
+PostThreadMessage = named(
+    thread_poster(_post_thread_message_checked, _stamp_post),
+    "PostThreadMessage",
+    "Post a message to a thread's queue (PostThreadMessage(tid, idMessage, wParam, lParam)).",
+)
 
 
 def SendMessage(hwnd: int, idMessage: int, wParam: object = None, lParam: object = None, /) -> int:

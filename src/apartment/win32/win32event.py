@@ -13,7 +13,7 @@ from .. import kernel, messages
 from ..errors import ERROR_ALREADY_EXISTS, Win32Error
 from ..kernel import MAXIMUM_WAIT_OBJECTS as MAXIMUM_WAIT_OBJECTS
 from ..kernel import Event, Mutex, Semaphore, Waitable, WaitableTimer
-from ..kernel.lowlevel import wait_resolved
+from ..kernel.lowlevel import WaitCodes, handle_calls, wait_resolved
 from ..messages import MWMO_ALERTABLE as MWMO_ALERTABLE
 from ..messages import MWMO_INPUTAVAILABLE as MWMO_INPUTAVAILABLE
 from ..messages import MWMO_WAITALL as MWMO_WAITALL
@@ -42,6 +42,7 @@ from ._adapt import (
     dword,
     long_param,
     ms_to_timeout,
+    named,
     set_last_error,
     stamped,
     wait_code,
@@ -135,10 +136,11 @@ _settable = kernel.handles.kind_view(Event, EVENT_MODIFY_STATE)
 _synchronizable = kernel.handles.kind_view(Waitable, SYNCHRONIZE)  # type: ignore[type-abstract]
 
 
-def SetEvent(hEvent: object, /) -> None:
+def _set_event(hEvent: object, /) -> None:
+    """SetEvent for what the one-frame call does not take (see below)."""
     if type(hEvent) is PyHANDLE and not _deferred:
         event = _settable.get(hEvent._value)
-        if event is not None:
+        if event is not None:  # a shared event
             event.set()
             return
     try:  # an int, a handle of another kind or without the right, a deferred close
@@ -147,12 +149,8 @@ def SetEvent(hEvent: object, /) -> None:
         raise stamped(error, "SetEvent") from None
 
 
-def ResetEvent(hEvent: object, /) -> None:
-    if type(hEvent) is PyHANDLE and not _deferred:
-        event = _settable.get(hEvent._value)
-        if event is not None:
-            event.reset()
-            return
+def _reset_event(hEvent: object, /) -> None:
+    """ResetEvent for what the one-frame call does not take (see below)."""
     try:
         lookup(hEvent, Event, EVENT_MODIFY_STATE).reset()
     except Win32Error as error:
@@ -247,26 +245,41 @@ def CancelWaitableTimer(handle: object, /) -> None:
 _SIGNALED = Event(manual_reset=True, initial_state=True).wait(0)
 
 
-def WaitForSingleObject(hHandle: object, milliseconds: int, /) -> int:
-    if (
-        type(hHandle) is PyHANDLE
-        and type(milliseconds) is int
-        and 0 <= milliseconds < 0xFFFFFFFF
-        and not _deferred
-    ):
-        obj = _synchronizable.get(hHandle._value)
-        if obj is not None:
-            try:
-                result = obj.wait(milliseconds / 1000.0)
-            except Win32Error as error:
-                raise stamped(error, "WaitForSingleObject") from None
-            return WAIT_OBJECT_0 if result is _SIGNALED else wait_code(result)
-    try:  # an int handle, INFINITE, a handle not found above: the checked way
+def _wait_single(hHandle: object, milliseconds: int, /) -> int:
+    """WaitForSingleObject for what the one-frame call does not take (see below)."""
+    try:  # an int handle, INFINITE, a handle not found there: the checked way
         obj = lookup(hHandle, Waitable, SYNCHRONIZE)
         result = obj.wait(ms_to_timeout(milliseconds))
     except Win32Error as error:
-        raise stamped(error, "WaitForSingleObject") from None
+        raise _stamp_wait(error) from None
     return WAIT_OBJECT_0 if result is _SIGNALED else wait_code(result)
+
+
+def _stamp_wait(error: Win32Error) -> Win32Error:
+    return stamped(error, "WaitForSingleObject")
+
+
+# SetEvent, ResetEvent and WaitForSingleObject on a PyHANDLE to a local event (every event
+# loop's calls) are each one call of the kernel's, one Python frame as the core's own
+# event.set() is: the kernel resolves the PyHANDLE in the views above and acts on the
+# event. Whatever else they are given goes to the functions above, which translate it the
+# general way and stamp the errors with the function's name.
+_set, _reset, _wait_set = handle_calls(
+    PyHANDLE,
+    _settable,
+    _synchronizable,
+    _deferred,
+    (_set_event, _reset_event, _wait_single),
+    WaitCodes(1000, 0xFFFFFFFF, WAIT_OBJECT_0, wait_code, _stamp_wait),
+)
+SetEvent = named(_set, "SetEvent", "Signal an event (pywin32's SetEvent(hEvent)).")
+ResetEvent = named(_reset, "ResetEvent", "Make an event nonsignaled (ResetEvent(hEvent)).")
+WaitForSingleObject = named(
+    _wait_set,
+    "WaitForSingleObject",
+    "Wait for one object; WAIT_OBJECT_0, WAIT_ABANDONED_0 or WAIT_TIMEOUT "
+    "(WaitForSingleObject(hHandle, milliseconds)).",
+)
 
 
 def WaitForSingleObjectEx(hHandle: object, milliseconds: int, bAlertable: int, /) -> int:

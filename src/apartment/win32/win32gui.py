@@ -23,7 +23,17 @@ from typing import TYPE_CHECKING, Any
 
 from .. import messages
 from ..errors import ERROR_INVALID_WINDOW_HANDLE, CreationRefusedError, Win32Error
-from ._adapt import api, dword, last_error, pointer_param, set_last_error, soft, stamped
+from ..messages.lowlevel import flagged_getter
+from ._adapt import (
+    api,
+    dword,
+    last_error,
+    named,
+    pointer_param,
+    set_last_error,
+    soft,
+    stamped,
+)
 from ._handles import handle_value
 from ._wndproc import PyWndProc as _PyWndProc
 from .pywintypes import error
@@ -237,17 +247,30 @@ _ZERO = 0
 some other way, a bool or a float goes the converting way, which gives the same result)."""
 
 
-def GetMessage(hwnd: int | None, _min: int, _max: int, /) -> list[Any]:
-    """Return ``[rc, msg]``: rc 1 for a message, 0 for WM_QUIT, -1 on error (pywin32 shape)."""
+def _get_message_checked(hwnd: object, _min: object, _max: object, /) -> list[Any]:
+    """GetMessage for what the one-frame call below does not take: filters, a first call."""
     try:  # what @soft does, here: every message loop's hot call saves the wrapper's frame
         if (hwnd is None or hwnd is _ZERO) and _min is _ZERO and _max is _ZERO:
             message = _get_message()  # the usual loop, GetMessage(None, 0, 0): no conversions
         else:
             message = _get_message(handle_value(hwnd) or None, dword(_min), dword(_max))
     except Win32Error as error:
-        set_last_error(error.winerror)
-        return [-1, _NO_MESSAGE]
+        return _failed(error)
     return [0 if message[1] == _WM_QUIT else 1, message]
+
+
+def _failed(error: Win32Error) -> list[Any]:
+    set_last_error(error.winerror)
+    return [-1, _NO_MESSAGE]
+
+
+# GetMessage(None, 0, 0), every message loop's call, is one call of the message layer's,
+# one Python frame as get_message() is; anything else goes the checked way above.
+GetMessage = named(
+    flagged_getter(_get_message_checked, _failed),
+    "GetMessage",
+    "Return ``[rc, msg]``: rc 1 for a message, 0 for WM_QUIT, -1 on error (pywin32 shape).",
+)
 
 
 def PeekMessage(
