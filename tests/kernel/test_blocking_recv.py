@@ -1,14 +1,17 @@
 """A thread that waits for its lone pending pipe read blocks in the socket's recv for it.
 
 GetOverlappedResult with bWait (and a blocking ReadFile) on a read that is the end's only
-request costs one blocking recv, not a poll and a recv (``PipeServing._block``). These tests
+request costs one blocking recv, not a poll and a recv (``PipeServing._drive``, and
+``_block`` for what is not one whole message). These tests
 pin that the thread does block there (and goes on polling once the socket's receive timeout
 has passed), and that Windows' rules still hold around it: a cancel from another thread ends
 the wait with ERROR_OPERATION_ABORTED, in either, a close from another thread
 ends it, the peer's death ends it with ERROR_BROKEN_PIPE, a Ctrl-C interrupts it in the main
 thread and leaves the read pending, a longer message reads as ERROR_MORE_DATA, and what other
 threads do meanwhile (a write, another read, a peek) neither stalls nor steals the read's
-data. A stress test mixes reads, peeks and cancels at random.
+data. An empty message, a message whose header came in part, and other threads waiting on
+the end or the Overlapped all see the read complete. A stress test mixes reads, peeks and
+cancels at random.
 """
 
 from __future__ import annotations
@@ -107,17 +110,19 @@ def _blocked_in_recv(
 
 
 @pytest.mark.usefixtures("long_slice")
+@pytest.mark.parametrize("data", [b"hello", b""])
 def test_the_waiting_thread_blocks_in_recv_and_takes_its_message(
-    overlapped_pair: tuple[kernel.PipeServer, kernel.PipeEnd],
+    overlapped_pair: tuple[kernel.PipeServer, kernel.PipeEnd], data: bytes
 ) -> None:
+    # (b"": a message pipe's 0-byte WriteFile is a message, which completes the read with 0)
     server, client = overlapped_pair
     overlapped, buffer = _pending(server)
     got: list[object] = []
     thread = _blocked_in_recv(server, overlapped, got)
-    client.write(b"hello")
+    client.write(data)
     assert thread.wait(30)
-    assert got == [5]
-    assert buffer[:5] == b"hello"
+    assert got == [len(data)]
+    assert buffer[: len(data)] == data
     assert not overlapped.pending
     with kernel._ioservice.IO_LOCK:
         assert not server._blocked and not server._driving
@@ -494,3 +499,46 @@ def test_a_write_queued_while_blocked_is_served_by_the_poll_that_follows(
     client.write(b"answer")
     assert reader.wait(30)
     assert got == [6]
+
+
+@pytest.mark.usefixtures("long_slice")
+def test_a_message_whose_header_came_in_part_is_read_whole_once_the_rest_comes(
+    overlapped_pair: tuple[kernel.PipeServer, kernel.PipeEnd],
+) -> None:
+    # Half a frame's header is in the end's inbox as the read blocks: the recv brings the
+    # rest, which is not a frame of its own, and the read gets the whole message.
+    server, client = overlapped_pair
+    frame = struct.pack(">I", 5) + b"hello"
+    client._sock.send(frame[:2])  # type: ignore[union-attr]
+    overlapped, buffer = _pending(server)
+    got: list[object] = []
+    reader = _blocked_in_recv(server, overlapped, got)
+    client._sock.send(frame[2:])  # type: ignore[union-attr]
+    assert reader.wait(30)
+    assert got == [5]
+    assert buffer[:5] == b"hello"
+    with kernel._ioservice.IO_LOCK:
+        assert not server._blocked and not server._driving
+
+
+@pytest.mark.usefixtures("long_slice")
+@pytest.mark.parametrize("on", ["end", "overlapped"])
+def test_a_thread_waiting_on_the_end_or_overlapped_wakes_when_the_blocked_read_completes(
+    overlapped_pair: tuple[kernel.PipeServer, kernel.PipeEnd], on: str
+) -> None:
+    # The end is nonsignaled while its read pends and signaled again as it completes, and
+    # the Overlapped signaled, whoever completes it: here the thread blocked in recv for it.
+    # A waiter on either (WaitForSingleObject) sees the same completion, status and count.
+    server, client = overlapped_pair
+    overlapped, _ = _pending(server)
+    got: list[object] = []
+    reader = _blocked_in_recv(server, overlapped, got)
+    target: kernel.Waitable = server if on == "end" else overlapped
+    woke: list[object] = []
+    watcher = kernel.start_thread(lambda: woke.append(kernel.wait_any([target], 30)))
+    wait_until_blocked(watcher, on=target)
+    client.write(b"both")
+    assert reader.wait(30) and watcher.wait(30)
+    assert got == [4]
+    assert woke == [(0, False, False)]
+    assert overlapped.result() == 4

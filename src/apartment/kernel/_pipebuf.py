@@ -39,6 +39,7 @@ __all__ = [
     "Message",
     "chunk_end",
     "frames",
+    "frame_length",
     "pack_header",
 ]
 
@@ -52,6 +53,8 @@ ABORT: Final = 0xFFFFFFFE
 _HEADER = struct.Struct(">I")
 pack_header = _HEADER.pack
 """A frame's header for a chunk of the given size (``pack_header(n) + data`` is one frame)."""
+frame_length = _HEADER.unpack_from
+"""``frame_length(data)[0]``: the chunk size (and flags) in the header at the start of ``data``."""
 ONE_FRAME = min(CHUNK, MAX_CHUNK)
 """The longest message that goes as one frame: a writer frames it inline, without frames()."""
 _DISCONNECT_FRAME = _HEADER.pack(DISCONNECT)

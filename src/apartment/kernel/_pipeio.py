@@ -358,6 +358,8 @@ class PipeIO(PipeServing):
                     pass
                 except OSError as failure:
                     raise self._refuse(overlapped, self._write_error(failure)) from None
+                if overlapped is None and sent == len(payload):  # the common case: all out
+                    return _result(IoResult, (0, length))
             if sent < len(payload):
                 request = Request(overlapped, threading.get_ident())
                 request.length, request.data, request.sent = length, payload, sent

@@ -10,7 +10,7 @@ socket alone meanwhile. Whoever finishes work for a driving thread from another 
 cancel, a close, a request queued) pokes that thread's eventfd.
 
 A thread that waits for a read that is its end's only request (the common case) first
-blocks in the socket's recv for it (:meth:`PipeServing._block`), one syscall where a poll
+blocks in the socket's recv for it (:meth:`PipeServing._drive`), one syscall where a poll
 and a recv were two. Nothing can poke a recv: a close or a disconnect shuts the socket down
 (the recv returns), and a cancel from another thread is seen when the socket's receive
 timeout (:data:`RECEIVE_SLICE`, 50 ms) ends the recv; a wait that lasts that long goes on
@@ -38,7 +38,7 @@ from ..errors import (
     InvalidHandleError,
     Win32Error,
 )
-from ._core import CANCELLED, IO_OWNERS, KERNEL_LOCK, UNARMED, Drive
+from ._core import CANCELLED, IO_OWNERS, KERNEL_LOCK, UNARMED, Drive, release_waiters
 from ._file import File
 from ._iodrive import (
     drive,
@@ -54,7 +54,7 @@ from ._iodrive import (
 from ._ioservice import IO_LOCK, READABLE, WRITABLE, service
 from ._overlapped import complete_locked, forget_event_arm
 from ._parkwatch import blocked_watchers, notify_blocked
-from ._pipebuf import abort_frame
+from ._pipebuf import abort_frame, frame_length
 from ._piperequest import Done, finish
 
 if TYPE_CHECKING:
@@ -326,13 +326,19 @@ class PipeServing(File):
         Returns False, at once, when another thread drives: wait the usual way then. Else
         True, or the operation's (status, count) when its completion was seen here (then
         the caller need not look at the Overlapped again).
+
+        The thread's read alone in the end's queues (GetOverlappedResult with bWait, a
+        blocking ReadFile: the common case) blocks in the socket's recv for it, and when that
+        brings exactly its one message, completes it here: the rest is :meth:`_block`'s.
+        (Its holds stay ``with`` blocks: a hold begun by ``acquire()`` can be left held by
+        a KeyboardInterrupt raised as that call returns, which ``with`` does not allow.)
         """
         try:
             kit: _Kit = kits.kit
         except AttributeError:
             kit = drive_kit()
         with IO_LOCK:
-            if self._driving or self._sock is None:
+            if self._driving or (sock := self._sock) is None:
                 return False
             self._driving = True
             self._wake = kit.fd
@@ -368,9 +374,90 @@ class PipeServing(File):
                         if blocked_watchers:
                             notify_blocked()
                         self._blocked = True
-        if blocking:  # (_block lets go of the end itself)
-            return self._block(kit, overlapped, fd)
-        return self._poll(kit, overlapped, fd)
+                got = self._received
+                if got is None:
+                    got = self._received = memoryview(bytearray(_RECV_SIZE))
+                received: memoryview = got
+        if not blocking:
+            return self._poll(kit, overlapped, fd)
+        woken: list[Waiter] = []
+        parked, taken = True, -1  # parked until let go of, here or by _block
+        try:
+            try:  # one blocking recv, and nobody to wake us (see _block)
+                count = sock.recv_into(received)
+            except (BlockingIOError, InterruptedError):  # the slice ended: nothing came
+                count = -1
+            except OSError:
+                count = 0
+            with IO_LOCK:
+                head = reads[0] if len(reads) == 1 else None
+                inbox = self._inbox
+                if (  # Inbox.take_frame written out: its one message, whole, nothing before it
+                    count >= 4
+                    and head is not None
+                    and head.overlapped is overlapped
+                    and self._sock is sock
+                    and inbox.ended is None
+                    and not inbox.messages
+                    and not inbox._raw  # (a partial header waits there)
+                ):
+                    taken = frame_length(received)[0]
+                    view: memoryview = head.view  # type: ignore[assignment]
+                    if count - 4 == taken and taken <= len(view):
+                        view[:taken] = received[4:count]
+                    else:
+                        taken = -1
+                if taken >= 0:  # the common case: its one message, straight into its buffer
+                    reads.clear()  # and its buffer and Overlapped let go: the caller's
+                    head.view = head.overlapped = None  # type: ignore[union-attr]
+                    self._spare = head  # nobody else holds it: the next read reuses it
+                    self._blocked = self._driving = False
+                    self._wake = -1
+                    if self._writes:
+                        self._arm()
+                    with KERNEL_LOCK:  # unpark(kit, overlapped, outcome, woken) written out
+                        if overlapped._ready:  # completed by another thread meanwhile
+                            pass
+                        elif (
+                            overlapped._waiters
+                            or overlapped.event is not None
+                            or overlapped.completion is not None
+                        ):
+                            complete_locked(overlapped, 0, taken, woken)
+                        else:  # complete_locked written out: nobody waits on it but us
+                            # (its arm was dropped as it parked, above)
+                            overlapped._status = 0
+                            overlapped._transferred = taken
+                            overlapped._ready = True
+                            overlapped._driver = None
+                            file = overlapped.file
+                            if file is not None:  # its end is signaled again
+                                overlapped.file = None
+                                if not file._ready:
+                                    file._ready = True
+                                    if file._waiters:
+                                        release_waiters(file, woken)
+                        kit.marker.result = CANCELLED  # type: ignore[union-attr]
+                        parked = False
+        except BaseException:  # interrupted (Ctrl-C) still parked: let go of the end
+            if parked:
+                self._let_go_blocked(kit, overlapped)
+            raise
+        if parked:  # anything else: the general case (_block lets go of the end)
+            return self._block(kit, overlapped, fd, sock, count)
+        for waiter in woken:
+            waiter.wake()
+        return (0, taken)
+
+    def _let_go_blocked(self, kit: _Kit, overlapped: Overlapped) -> None:
+        """A thread blocked for its read was interrupted (Ctrl-C): let go of the end, unpark."""
+        try:
+            with IO_LOCK:
+                self._blocked = self._driving = False
+                self._wake = -1
+                self._arm()
+        finally:
+            unpark(kit, overlapped, None)
 
     def _poll(self, kit: _Kit, overlapped: Overlapped, fd: int) -> tuple[int, int] | bool:
         """:meth:`_drive` by polling the socket and the thread's eventfd (see _iodrive)."""
@@ -385,73 +472,42 @@ class PipeServing(File):
                     self._arm()
         return True if outcome is None else outcome
 
-    def _block(self, kit: _Kit, overlapped: Overlapped, fd: int) -> tuple[int, int] | bool:
+    def _block(
+        self, kit: _Kit, overlapped: Overlapped, fd: int, sock: socket.socket, count: int
+    ) -> tuple[int, int] | bool:
         """:meth:`_drive` for the calling thread's lone read, blocked in the socket's recv.
 
         The thread waits for its read alone (GetOverlappedResult with bWait, a blocking
         ReadFile): one blocking recv, rather than a poll and a recv, and nobody to wake it.
-        ``_blocked`` (set by the caller, with ``_driving``, under IO_LOCK) keeps every other
-        receive off the socket meanwhile (a peek, the I/O thread, another thread's read find
-        nothing there: data still in the socket belongs to the read that waits, as on
-        Windows); writes queued meanwhile go to the I/O thread (``_arm``). The socket's
-        receive timeout (:data:`RECEIVE_SLICE`) ends the recv if nothing came: a wait that
-        long goes on polling (:meth:`_poll`), which whoever finishes its work pokes (a cancel
-        from another thread is seen at once then, and a thread waiting for a long time costs
-        no wake-ups); the main thread sees a Ctrl-C in either. A close or a disconnect shuts
-        the socket down, which ends the recv at once, as the other end's going does.
+        ``_blocked`` (set by :meth:`_drive`, with ``_driving``, under IO_LOCK) keeps every
+        other receive off the socket meanwhile (a peek, the I/O thread, another thread's
+        read find nothing there: data still in the socket belongs to the read that waits,
+        as on Windows); writes queued meanwhile go to the I/O thread (``_arm``). The
+        socket's receive timeout (:data:`RECEIVE_SLICE`) ends the recv if nothing came: a
+        wait that long goes on polling (:meth:`_poll`), which whoever finishes its work
+        pokes (a cancel from another thread is seen at once then, and a thread waiting for a
+        long time costs no wake-ups); the main thread sees a Ctrl-C in either. A close or a
+        disconnect shuts the socket down, which ends the recv at once, as the other end's
+        going does.
 
-        Returns what :meth:`_drive` does: the read's (status, count) once it completed here,
-        else True (cancelled, closed: its completer completed it).
+        :meth:`_drive` made the first recv, which brought ``count`` bytes (-1: none, 0: the
+        end) that were not its read's one whole message: this takes them, and receives
+        again while the read waits. Returns what :meth:`_drive` does: the read's (status,
+        count) once it completed here, else True (cancelled, closed: its completer
+        completed it).
         """
-        sock = self._sock
-        received = self._received
-        if received is None:
-            received = self._received = memoryview(bytearray(_RECV_SIZE))
+        received: memoryview = self._received  # type: ignore[assignment]
         outcome: tuple[int, int] | None = None
-        parked, stop, polls = True, False, False  # (parked by _drive, in its hold)
+        stop = polls = False
         try:
             while True:
-                try:
-                    count = sock.recv_into(received)  # type: ignore[union-attr]
-                except (BlockingIOError, InterruptedError):  # the slice ended: nothing came
-                    count = -1
-                except OSError:
-                    count = 0
-                done: Done | None = None
-                woken: list[Waiter] = []
+                done: Done = []
                 with IO_LOCK:
-                    reads = self._reads
-                    head = reads[0] if len(reads) == 1 else None
-                    taken = (
-                        self._inbox.take_frame(received, count, head.view)  # type: ignore[arg-type]
-                        if head is not None and head.overlapped is overlapped and count > 0
-                        and self._sock is sock
-                        else -1
-                    )  # fmt: skip
-                    if taken >= 0:  # the common case: its one message, straight into its buffer
-                        reads.clear()  # and its buffer and Overlapped let go: the caller's
-                        head.view = head.overlapped = None  # type: ignore[union-attr]
-                        self._spare = head  # nobody else holds it: the next read reuses it
-                        self._blocked = self._driving = False
-                        self._wake = -1
-                        if self._writes:
-                            self._arm()
-                        parked = False
-                        with KERNEL_LOCK:  # unpark(kit, overlapped, outcome, woken) written out
-                            if not overlapped._ready:
-                                complete_locked(overlapped, 0, taken, woken)
-                            kit.marker.result = CANCELLED  # type: ignore[union-attr]
-                    else:
-                        done = []
-                        outcome, stop = self._received_for(overlapped, sock, count, done)
-                        polls = not stop and count < 0
-                        if polls:  # still driving, no longer blocked: the I/O thread leaves it
-                            self._blocked = False
-                            service.disarm(fd)
-                if not parked:  # the common case: done, let go of, unparked
-                    for waiter in woken:
-                        waiter.wake()
-                    return (0, taken)
+                    outcome, stop = self._received_for(overlapped, sock, count, done)
+                    polls = not stop and count < 0
+                    if polls:  # still driving, no longer blocked: the I/O thread leaves it
+                        self._blocked = False
+                        service.disarm(fd)
                 if done:  # once let go of (stop), another thread may drive: poke it
                     if stop:
                         self._finish(done)
@@ -459,14 +515,19 @@ class PipeServing(File):
                         finish(done)
                 if stop or polls:
                     break
+                try:
+                    count = sock.recv_into(received)
+                except (BlockingIOError, InterruptedError):  # the slice ended: nothing came
+                    count = -1
+                except OSError:
+                    count = 0
         finally:
-            if parked:  # (not parked: the common case, all done)
-                if not (stop or polls):  # interrupted (Ctrl-C)
-                    with IO_LOCK:
-                        self._blocked = self._driving = False
-                        self._wake = -1
-                        self._arm()
-                unpark(kit, overlapped, outcome)
+            if not (stop or polls):  # interrupted (Ctrl-C)
+                with IO_LOCK:
+                    self._blocked = self._driving = False
+                    self._wake = -1
+                    self._arm()
+            unpark(kit, overlapped, outcome)
         if polls:
             return self._poll(kit, overlapped, fd)
         return True if outcome is None else outcome
