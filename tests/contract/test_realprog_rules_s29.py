@@ -52,3 +52,24 @@ def test_a_malformed_ace_is_an_invalid_acl(text: str) -> None:
     assert _error_of(
         win32security.ConvertStringSecurityDescriptorToSecurityDescriptor, text, SDDL_REVISION_1
     ) == (1336, "ConvertStringSecurityDescriptorToSecurityDescriptor")
+
+
+def test_find_window_sees_message_only_windows_too() -> None:
+    # Windows: FindWindowEx with no parent and no child-after searches the top-level windows
+    # and then the message-only ones (FindWindow likewise); the desktop's children are the
+    # top-level windows only, HWND_MESSAGE's the message-only ones.
+    import win32con
+    import win32gui
+
+    name = "RealprogS29MessageOnly"
+    hwnd = win32gui.CreateWindowEx(
+        0, "STATIC", name, 0, 0, 0, 0, 0, win32con.HWND_MESSAGE, 0, 0, None
+    )
+    try:
+        assert win32gui.FindWindow("STATIC", name) == hwnd
+        assert win32gui.FindWindow(None, name) == hwnd
+        assert win32gui.FindWindowEx(0, 0, None, name) == hwnd
+        assert win32gui.FindWindowEx(win32con.HWND_MESSAGE, 0, None, name) == hwnd
+        assert win32gui.FindWindowEx(win32gui.GetDesktopWindow(), 0, None, name) == 0
+    finally:
+        win32gui.DestroyWindow(hwnd)
