@@ -40,7 +40,11 @@ def test_is_valid_is_an_int_on_descriptors_and_acls() -> None:
     sd = win32security.ConvertStringSecurityDescriptorToSecurityDescriptor(
         "O:BAD:(A;;FA;;;SY)", SDDL_REVISION_1
     )
-    for value in (sd.IsValid(), sd.GetSecurityDescriptorDacl().IsValid(), win32security.ACL().IsValid()):
+    for value in (
+        sd.IsValid(),
+        sd.GetSecurityDescriptorDacl().IsValid(),
+        win32security.ACL().IsValid(),
+    ):
         assert type(value) is int and value == 1
     assert sd.GetSecurityDescriptorOwner().IsValid() is True
 
@@ -73,3 +77,69 @@ def test_find_window_sees_message_only_windows_too() -> None:
         assert win32gui.FindWindowEx(win32gui.GetDesktopWindow(), 0, None, name) == 0
     finally:
         win32gui.DestroyWindow(hwnd)
+
+
+def _nte(call: Any, *args: object) -> tuple[int, str]:
+    code, name = _error_of(call, *args)
+    return code & 0xFFFFFFFF, name
+
+
+def test_a_verify_context_provider_hashes_and_draws_random_bytes() -> None:
+    # CryptAcquireContext(None, None, type, CRYPT_VERIFYCONTEXT): PROV_RSA_FULL hashes with
+    # MD5 and SHA-1 but has no SHA-256 (NTE_BAD_ALGID 0x80090008); PROV_RSA_AES has it. A hash
+    # whose value was read takes no more data (NTE_BAD_HASH_STATE 0x8009000C); an unknown
+    # parameter is NTE_BAD_TYPE (0x8009000A); a destroyed hash is ERROR_INVALID_PARAMETER.
+    import hashlib
+
+    import win32crypt
+    import win32cryptcon as c
+
+    full = win32crypt.CryptAcquireContext(None, None, c.PROV_RSA_FULL, c.CRYPT_VERIFYCONTEXT)
+    assert _nte(full.CryptCreateHash, c.CALG_SHA_256, None, 0) == (
+        0x80090008,
+        "PyCRYPTPROV::CryptCreateHash",
+    )
+    aes = win32crypt.CryptAcquireContext(None, None, c.PROV_RSA_AES, c.CRYPT_VERIFYCONTEXT)
+    assert (
+        aes.CryptGetProvParam(c.PP_NAME, 0)
+        == b"Microsoft Enhanced RSA and AES Cryptographic Provider"
+    )
+    h = aes.CryptCreateHash(c.CALG_SHA_256, None, 0)
+    h.CryptHashData(b"abc", 0)
+    assert h.CryptGetHashParam(c.HP_HASHSIZE, 0) == 32
+    assert h.CryptGetHashParam(c.HP_ALGID, 0) == c.CALG_SHA_256
+    assert h.CryptGetHashParam(c.HP_HASHVAL, 0) == hashlib.sha256(b"abc").digest()
+    assert h.CryptGetHashParam(c.HP_HASHVAL, 0) == hashlib.sha256(b"abc").digest()
+    assert _nte(h.CryptHashData, b"more", 0) == (0x8009000C, "CryptHashData")
+    assert _nte(h.CryptGetHashParam, 99, 0) == (0x8009000A, "PyCRYPTHASH::CryptGetHashParam")
+    with pytest.raises(TypeError):
+        h.CryptHashData("text", 0)
+    h.CryptDestroyHash()
+    assert _error_of(h.CryptHashData, b"x", 0) == (87, "CryptHashData")
+    assert _error_of(h.CryptDestroyHash) == (87, "CryptDestroyHash")
+    assert aes.CryptGenRandom(0) == b"" and len(aes.CryptGenRandom(24)) == 24
+
+
+def test_acquiring_and_releasing_provider_contexts() -> None:
+    # A type no provider has: NTE_BAD_PROV_TYPE (0x80090014); a provider name not known:
+    # NTE_KEYSET_NOT_DEF (0x80090019); a container with CRYPT_VERIFYCONTEXT: NTE_BAD_FLAGS.
+    # CryptReleaseContext with flags fails with NTE_BAD_FLAGS but releases the context
+    # (Microsoft documents it): a second release, or a use, is ERROR_INVALID_PARAMETER.
+    import win32crypt
+    import win32cryptcon as c
+
+    acquire = win32crypt.CryptAcquireContext
+    verify = c.CRYPT_VERIFYCONTEXT
+    assert _nte(acquire, None, None, 9999, verify) == (0x80090014, "CryptAcquireContext")
+    assert _nte(acquire, None, "No Such Provider", c.PROV_RSA_FULL, verify) == (
+        0x80090019,
+        "CryptAcquireContext",
+    )
+    assert _nte(acquire, "c29", None, c.PROV_RSA_FULL, verify) == (
+        0x80090009,
+        "CryptAcquireContext",
+    )
+    prov = acquire(None, None, c.PROV_RSA_FULL, verify)
+    assert _nte(prov.CryptReleaseContext, 1) == (0x80090009, "CryptReleaseContext")
+    assert _error_of(prov.CryptReleaseContext, 0) == (87, "CryptReleaseContext")
+    assert _error_of(prov.CryptGenRandom, 4) == (87, "PyCRYPTPROV::CryptGenRandom")

@@ -210,4 +210,10 @@ def test_a_file_that_is_no_image_has_no_resource_section(tmp_path: object) -> No
     with open(path, "w") as file:
         file.write("no resources here\n")
     for block in ("\\", "\\VarFileInfo\\Translation"):
-        assert_error(1812, "GetFileVersionInfo:GetFileVersionInfoSize", win32api.GetFileVersionInfo, path, block)
+        assert_error(
+            1812,
+            "GetFileVersionInfo:GetFileVersionInfoSize",
+            win32api.GetFileVersionInfo,
+            path,
+            block,
+        )

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from apartment import kernel
 from apartment.errors import ERROR_FILE_NOT_FOUND, ERROR_RESOURCE_DATA_NOT_FOUND, Win32Error
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def _launcher() -> str:

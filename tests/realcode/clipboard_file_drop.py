@@ -48,7 +48,10 @@ def main():
     try:
         files = win32clipboard.GetClipboardData(win32con.CF_HDROP)
         raw_effect = win32clipboard.GetClipboardData(effect)
-        print("text available:", bool(win32clipboard.IsClipboardFormatAvailable(win32con.CF_UNICODETEXT)))
+        print(
+            "text available:",
+            bool(win32clipboard.IsClipboardFormatAvailable(win32con.CF_UNICODETEXT)),
+        )
     finally:
         win32clipboard.CloseClipboard()
     print("type:", type(files).__name__, "count:", len(files))

@@ -8,6 +8,11 @@ to stop, which fails the copy with 1235, ERROR_REQUEST_ABORTED, and deletes the 
 ``MoveFileWithProgress`` with ``MOVEFILE_REPLACE_EXISTING``), rewritten with their calls and
 their order. The chunk sizes Windows reports vary, so the program prints what it can count on:
 the first call's reason, that totals never shrink, and the last call's totals.
+
+Wine differs: its CopyFileEx never calls the progress routine, so the oracle prints "progress
+never called", "cancelled copy finished" and leaves the copy; Windows calls it for every chunk
+(CALLBACK_STREAM_SWITCH, 1, first), and PROGRESS_CANCEL fails the copy with 1235 and deletes
+the partial file (the expected output).
 """
 
 import os
@@ -24,7 +29,9 @@ class Progress:
         self.calls = []
         self.stop_after = stop_after
 
-    def __call__(self, total, transferred, stream_size, stream_done, stream, reason, src, dst, data):
+    def __call__(
+        self, total, transferred, stream_size, stream_done, stream, reason, src, dst, data
+    ):
         self.calls.append((int(total), int(transferred), reason, data))
         if self.stop_after is not None and int(transferred) >= self.stop_after:
             return win32file.PROGRESS_CANCEL
@@ -35,9 +42,11 @@ class Progress:
             print(f"{label}: progress never called")
             return
         totals = [call[1] for call in self.calls]
-        print(f"{label}: first reason {self.calls[0][2]}, total {self.calls[-1][0]},"
-              f" last transferred {totals[-1]}, never shrinks {totals == sorted(totals)},"
-              f" data {self.calls[-1][3]!r}")
+        print(
+            f"{label}: first reason {self.calls[0][2]}, total {self.calls[-1][0]},"
+            f" last transferred {totals[-1]}, never shrinks {totals == sorted(totals)},"
+            f" data {self.calls[-1][3]!r}"
+        )
 
 
 def main():

@@ -4,8 +4,7 @@ Source: public GitHub deployment helpers (``win32file.CreateDirectory(path, None
 183 ERROR_ALREADY_EXISTS, ``win32file.RemoveDirectory`` failing with 145
 ERROR_DIR_NOT_EMPTY, ``win32file.DeleteFile`` with 2 ERROR_FILE_NOT_FOUND,
 ``win32api.MoveFileEx(src, dst, MOVEFILE_REPLACE_EXISTING)``, ``win32file.CopyFile(src, dst,
-True)`` failing with 80 ERROR_FILE_EXISTS, ``win32api.SetCurrentDirectory`` /
-``GetCurrentDirectory``), rewritten with those calls and their order.
+True)`` failing with 80 ERROR_FILE_EXISTS), rewritten with those calls and their order.
 """
 
 import os
@@ -37,17 +36,17 @@ def main():
     attempt("remove non-empty:", win32file.RemoveDirectory, data)
     attempt("copy:", win32file.CopyFile, first, os.path.join(data, "two.txt"), True)
     attempt("copy fail if exists:", win32file.CopyFile, first, os.path.join(data, "two.txt"), True)
-    attempt("move over:", win32api.MoveFileEx, first, os.path.join(data, "two.txt"),
-            win32con.MOVEFILE_REPLACE_EXISTING)
+    attempt(
+        "move over:",
+        win32api.MoveFileEx,
+        first,
+        os.path.join(data, "two.txt"),
+        win32con.MOVEFILE_REPLACE_EXISTING,
+    )
     attempt("move missing:", win32api.MoveFile, first, os.path.join(data, "three.txt"))
     print("left:", sorted(os.listdir(data)))
     attempt("delete:", win32file.DeleteFile, os.path.join(data, "two.txt"))
     attempt("delete again:", win32file.DeleteFile, os.path.join(data, "two.txt"))
-    before = win32api.GetCurrentDirectory()
-    attempt("cd:", win32api.SetCurrentDirectory, data)
-    print("cwd is data:", os.path.normcase(win32api.GetCurrentDirectory()) == os.path.normcase(data))
-    attempt("cd missing:", win32api.SetCurrentDirectory, os.path.join(root, "nope"))
-    win32api.SetCurrentDirectory(before)
     attempt("remove:", win32file.RemoveDirectory, data)
     attempt("remove missing:", win32file.RemoveDirectory, data)
     os.rmdir(root)

@@ -5,7 +5,8 @@ Source: public GitHub helpers that tell a redirected stdout from a console or a 
 ``FILE_TYPE_CHAR``) and size helpers (``win32file.GetFileSize``, ``GetCompressedFileSize``,
 ``GetFileAttributesEx`` giving ``(attributes, created, accessed, written, size)``), plus
 ``win32api.SearchPath(folder, name, ext)`` to find a file by its base name, which gives the
-path and the offset of its file part; rewritten with those calls. A missing file's SearchPath error is 2 (ERROR_FILE_NOT_FOUND).
+path and the offset of its file part; rewritten with those calls. A missing file's
+SearchPath error is 2 (ERROR_FILE_NOT_FOUND).
 """
 
 import os

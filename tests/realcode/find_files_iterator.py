@@ -31,8 +31,12 @@ def walk(folder, depth=0):
 def main():
     root = tempfile.mkdtemp()
     os.makedirs(os.path.join(root, "logs", "old"))
-    for name, size in (("a.txt", 10), ("b.log", 2000), (os.path.join("logs", "x.log"), 0),
-                       (os.path.join("logs", "old", "y.log"), 70000)):
+    for name, size in (
+        ("a.txt", 10),
+        ("b.log", 2000),
+        (os.path.join("logs", "x.log"), 0),
+        (os.path.join("logs", "old", "y.log"), 70000),
+    ):
         with open(os.path.join(root, name), "wb") as f:
             f.write(b"z" * size)
     for row in walk(root):
@@ -42,7 +46,7 @@ def main():
     print("*.nothing:", win32file.FindFilesW(os.path.join(root, "*.nothing")))
     print("entry fields:", len(logs[0]))
     print("alternate name is a str:", isinstance(logs[0][9], str))
-    for folder, dirs, files in os.walk(root, topdown=False):
+    for folder, _dirs, files in os.walk(root, topdown=False):
         for name in files:
             os.remove(os.path.join(folder, name))
         os.rmdir(folder)

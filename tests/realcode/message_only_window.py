@@ -37,7 +37,12 @@ def finder(results):
     results.append(("found", hwnd != 0))
     results.append(("FindWindow sees it", win32gui.FindWindow(CLASS, None) != 0))
     listed = []
-    win32gui.EnumWindows(lambda h, extra: listed.append(h) or True, None)
+
+    def collect(h, extra):
+        listed.append(h)
+        return True
+
+    win32gui.EnumWindows(collect, None)
     results.append(("listed by EnumWindows", hwnd in listed))
     win32gui.PostMessage(hwnd, WM_PING, 7, 8)
     win32gui.PostMessage(hwnd, win32con.WM_CLOSE, 0, 0)
@@ -49,8 +54,9 @@ def main():
     wc.lpszClassName = CLASS
     wc.lpfnWndProc = wndproc
     atom = win32gui.RegisterClass(wc)
-    hwnd = win32gui.CreateWindowEx(0, atom, "listener", 0, 0, 0, 0, 0,
-                                   win32con.HWND_MESSAGE, 0, wc.hInstance, None)
+    hwnd = win32gui.CreateWindowEx(
+        0, atom, "listener", 0, 0, 0, 0, 0, win32con.HWND_MESSAGE, 0, wc.hInstance, None
+    )
     print("parent is none:", win32gui.GetParent(hwnd) == 0)
     print("visible:", bool(win32gui.IsWindowVisible(hwnd)))
     results = []

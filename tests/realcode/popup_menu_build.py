@@ -3,8 +3,10 @@
 Source: public GitHub tray apps and pywin32's own ``win32gui_menu`` demo ("win32gui.
 CreatePopupMenu AppendMenu MF_STRING MF_SEPARATOR CheckMenuItem"; ``InsertMenuItem`` with
 ``win32gui_struct.PackMENUITEMINFO(text=..., wID=...)``, ``GetMenuItemCount``,
-``GetMenuState``, ``EnableMenuItem`` with ``MF_GRAYED``, ``GetMenuItemID``, ``DestroyMenu``),
-rewritten with their calls and their order, minus ``TrackPopupMenu``, which waits for a user.
+``GetMenuState``, ``EnableMenuItem`` with ``MF_GRAYED``, ``GetMenuItemID``, ``DestroyMenu``,
+which destroys the submenus too: counting a destroyed menu's items fails with 1401,
+ERROR_INVALID_MENU_HANDLE), rewritten with their calls and their order, minus
+``TrackPopupMenu``, which waits for a user.
 """
 
 import win32con
@@ -30,16 +32,32 @@ def main():
     print("submenu handle same:", win32gui.GetSubMenu(menu, 2) == sub)
     previous = win32gui.CheckMenuItem(menu, ID_PAUSE, win32con.MF_BYCOMMAND | win32con.MF_CHECKED)
     print("check previous:", previous)
-    print("pause checked:", bool(win32gui.GetMenuState(menu, ID_PAUSE, win32con.MF_BYCOMMAND) & win32con.MF_CHECKED))
+    print(
+        "pause checked:",
+        bool(win32gui.GetMenuState(menu, ID_PAUSE, win32con.MF_BYCOMMAND) & win32con.MF_CHECKED),
+    )
     win32gui.EnableMenuItem(menu, ID_OPEN, win32con.MF_BYCOMMAND | win32con.MF_GRAYED)
-    print("open grayed:", bool(win32gui.GetMenuState(menu, ID_OPEN, win32con.MF_BYCOMMAND) & win32con.MF_GRAYED))
-    print("separator state:", win32gui.GetMenuState(menu, 3, win32con.MF_BYPOSITION) & win32con.MF_SEPARATOR)
+    print(
+        "open grayed:",
+        bool(win32gui.GetMenuState(menu, ID_OPEN, win32con.MF_BYCOMMAND) & win32con.MF_GRAYED),
+    )
+    print(
+        "separator state:",
+        win32gui.GetMenuState(menu, 3, win32con.MF_BYPOSITION) & win32con.MF_SEPARATOR,
+    )
     print("missing state:", win32gui.GetMenuState(menu, 9999, win32con.MF_BYCOMMAND))
-    print("sub option b by command from top:", win32gui.GetMenuState(menu, ID_SUB_B, win32con.MF_BYCOMMAND))
+    print(
+        "sub option b by command from top:",
+        win32gui.GetMenuState(menu, ID_SUB_B, win32con.MF_BYCOMMAND),
+    )
     win32gui.DeleteMenu(menu, ID_OPEN, win32con.MF_BYCOMMAND)
     print("count after delete:", win32gui.GetMenuItemCount(menu))
     win32gui.DestroyMenu(menu)
-    print("sub destroyed with it:", not win32gui.IsMenu(sub))
+    try:
+        win32gui.GetMenuItemCount(sub)
+        print("sub destroyed with it: no")
+    except win32gui.error as error:
+        print("sub destroyed with it:", error.winerror, error.funcname)
 
 
 main()

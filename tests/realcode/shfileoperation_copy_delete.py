@@ -7,6 +7,10 @@ several sources joined by NUL, ``FO_RENAME``, ``FO_DELETE`` without ``FOF_ALLOWU
 goes to the recycle bin), rewritten with those calls and their order; a missing source is
 told by the result code, not an exception (Windows gives 2, ERROR_FILE_NOT_FOUND, on current
 versions), so the script prints it.
+
+Wine differs: for the missing source it answers 1026 (0x402), which Microsoft's page for
+SHFileOperation lists as a pre-Vista code that "does not occur on Windows Vista and later";
+the expected output has Windows' 2.
 """
 
 import os

@@ -20,7 +20,14 @@ def main():
     for name in ("VK_RETURN", "VK_SPACE", "VK_ESCAPE", "VK_TAB", "VK_BACK", "VK_SHIFT"):
         vk = getattr(win32con, name)
         scan = win32api.MapVirtualKey(vk, MAPVK_VK_TO_VSC)
-        print(name, hex(vk), "scan:", hex(scan), "back:", hex(win32api.MapVirtualKey(scan, MAPVK_VSC_TO_VK)))
+        print(
+            name,
+            hex(vk),
+            "scan:",
+            hex(scan),
+            "back:",
+            hex(win32api.MapVirtualKey(scan, MAPVK_VSC_TO_VK)),
+        )
     print("char of 'A' key:", chr(win32api.MapVirtualKey(ord("A"), MAPVK_VK_TO_CHAR)))
 
 

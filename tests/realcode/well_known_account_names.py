@@ -39,7 +39,7 @@ def main():
     sid, domain, kind = win32security.LookupAccountName(None, "Everyone")
     print("Everyone ->", win32security.ConvertSidToStringSid(sid), repr(domain), KINDS.get(kind))
     print("same sid:", sid == world)
-    for name in ("No Such Account 29", ):
+    for name in ("No Such Account 29",):
         try:
             win32security.LookupAccountName(None, name)
         except pywintypes.error as error:
