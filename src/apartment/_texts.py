@@ -556,6 +556,16 @@ _MESSAGES: dict[int, str] = {
     -2146893040: "The message supplied for verification is out of sequence",
     -2146893032: "The supplied message is incomplete.  The signature was not verified.",
     -2146893023: "The buffers supplied to a function was too small.",  # BUFFER_TOO_SMALL
+    # CryptoAPI's statuses (winerror.h's NTE_*), which pywin32 raises as pywintypes.error
+    -2146893816: "Invalid algorithm specified.",  # NTE_BAD_ALGID
+    -2146893815: "Invalid flags specified.",  # NTE_BAD_FLAGS
+    -2146893814: "Invalid type specified.",  # NTE_BAD_TYPE
+    -2146893812: "Hash not valid for use in specified state.",  # NTE_BAD_HASH_STATE
+    -2146893804: "Invalid provider type specified.",  # NTE_BAD_PROV_TYPE
+    -2146893802: "Keyset does not exist",  # NTE_BAD_KEYSET
+    -2146893801: "Provider type not defined.",  # NTE_PROV_TYPE_NOT_DEF
+    -2146893799: "The keyset is not defined.",  # NTE_KEYSET_NOT_DEF
+    -2146893797: "Provider type does not match registered value.",  # NTE_PROV_TYPE_NO_MATCH
 }
 
 

@@ -121,7 +121,7 @@ def test_a_verify_context_provider_hashes_and_draws_random_bytes() -> None:
 
 
 def test_acquiring_and_releasing_provider_contexts() -> None:
-    # A type no provider has: NTE_BAD_PROV_TYPE (0x80090014); a provider name not known:
+    # A type out of range (0, above 999): NTE_BAD_PROV_TYPE (0x80090014); a provider name not known:
     # NTE_KEYSET_NOT_DEF (0x80090019); a container with CRYPT_VERIFYCONTEXT: NTE_BAD_FLAGS.
     # CryptReleaseContext with flags fails with NTE_BAD_FLAGS but releases the context
     # (Microsoft documents it): a second release, or a use, is ERROR_INVALID_PARAMETER.
@@ -139,6 +139,13 @@ def test_acquiring_and_releasing_provider_contexts() -> None:
         0x80090009,
         "CryptAcquireContext",
     )
+    # A type no provider is installed for: NTE_PROV_TYPE_NOT_DEF (0x80090017); a provider
+    # that is of another type: NTE_PROV_TYPE_NO_MATCH (0x8009001B); "" names the default.
+    assert _nte(acquire, None, None, 999, verify) == (0x80090017, "CryptAcquireContext")
+    base = "Microsoft Base Cryptographic Provider v1.0"
+    assert _nte(acquire, None, base, c.PROV_RSA_AES, verify) == (0x8009001B, "CryptAcquireContext")
+    acquire(None, base, c.PROV_RSA_FULL, verify).CryptReleaseContext(0)
+    acquire(None, "", c.PROV_RSA_AES, verify).CryptReleaseContext(0)
     prov = acquire(None, None, c.PROV_RSA_FULL, verify)
     assert _nte(prov.CryptReleaseContext, 1) == (0x80090009, "CryptReleaseContext")
     assert _error_of(prov.CryptReleaseContext, 0) == (87, "CryptReleaseContext")

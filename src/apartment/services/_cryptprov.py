@@ -25,7 +25,8 @@ __all__ = [
     "acquire_provider",
     "CALG_MD5", "CALG_SHA1", "CALG_SHA_256", "CALG_SHA_384", "CALG_SHA_512",
     "NTE_BAD_ALGID", "NTE_BAD_FLAGS", "NTE_BAD_HASH_STATE", "NTE_BAD_KEYSET",
-    "NTE_BAD_PROV_TYPE", "NTE_BAD_TYPE", "NTE_KEYSET_NOT_DEF",
+    "NTE_BAD_PROV_TYPE", "NTE_BAD_TYPE", "NTE_KEYSET_NOT_DEF", "NTE_PROV_TYPE_NOT_DEF",
+    "NTE_PROV_TYPE_NO_MATCH",
 ]  # fmt: skip
 
 CALG_MD5: Final = 0x8003
@@ -40,7 +41,10 @@ NTE_BAD_TYPE: Final = -2146893814  # 0x8009000A
 NTE_BAD_HASH_STATE: Final = -2146893812  # 0x8009000C
 NTE_BAD_KEYSET: Final = -2146893802  # 0x80090016
 NTE_BAD_PROV_TYPE: Final = -2146893804  # 0x80090014
+NTE_PROV_TYPE_NOT_DEF: Final = -2146893801  # 0x80090017
 NTE_KEYSET_NOT_DEF: Final = -2146893799  # 0x80090019
+NTE_PROV_TYPE_NO_MATCH: Final = -2146893797  # 0x8009001B
+_MAX_PROV_TYPE: Final = 999
 
 PROV_RSA_FULL: Final = 1
 PROV_RSA_AES: Final = 24
@@ -180,15 +184,21 @@ def acquire_provider(
     """CryptAcquireContext: an ephemeral context (CRYPT_VERIFYCONTEXT, no container).
 
     Raises:
-        Win32Error: NTE_BAD_PROV_TYPE (a type other than PROV_RSA_FULL or PROV_RSA_AES),
-            NTE_KEYSET_NOT_DEF (a provider name not known, or not of that type),
+        Win32Error: NTE_BAD_PROV_TYPE (type 0, or above 999), NTE_KEYSET_NOT_DEF (a provider
+            name not known), NTE_PROV_TYPE_NO_MATCH (a known provider of another type),
+            NTE_PROV_TYPE_NOT_DEF (no name, and no provider of that type),
             NTE_BAD_FLAGS (a container named with CRYPT_VERIFYCONTEXT), NTE_BAD_KEYSET
             (a key container asked for: none exists), ERROR_NOT_SUPPORTED (making one).
     """
-    if kind not in _OFFERED:
-        raise _error(NTE_BAD_PROV_TYPE, f"no provider of type {kind} here")
-    if name is not None and _NAMES.get(name) != kind:
-        raise _error(NTE_KEYSET_NOT_DEF, f"no provider {name!r} of type {kind}")
+    if not 0 < kind <= _MAX_PROV_TYPE:
+        raise _error(NTE_BAD_PROV_TYPE, f"{kind} is no provider type")
+    if name:  # "" names the type's default provider, as None does
+        if name not in _NAMES:
+            raise _error(NTE_KEYSET_NOT_DEF, f"no provider {name!r}")
+        if _NAMES[name] != kind:
+            raise _error(NTE_PROV_TYPE_NO_MATCH, f"{name!r} is not of type {kind}")
+    elif kind not in _OFFERED:
+        raise _error(NTE_PROV_TYPE_NOT_DEF, f"no provider of type {kind} here")
     if flags & CRYPT_VERIFYCONTEXT:
         if container is not None:
             raise _error(NTE_BAD_FLAGS, "CRYPT_VERIFYCONTEXT takes no container name")
