@@ -152,6 +152,7 @@ from ._codes import (
     ERROR_PROCESS_ABORTED,
     ERROR_REGISTRY_CORRUPT,
     ERROR_REQUEST_ABORTED,
+    ERROR_RESOURCE_DATA_NOT_FOUND,
     ERROR_RESOURCE_TYPE_NOT_FOUND,
     ERROR_REVISION_MISMATCH,
     ERROR_SEEK,
@@ -441,6 +442,7 @@ _MESSAGES: dict[int, str] = {
     ERROR_DIR_NOT_EMPTY: "The directory is not empty.",
     ERROR_DIR_NOT_ROOT: "The directory is not a subdirectory of the root directory.",
     ERROR_INVALID_FLAGS: "Invalid flags.",
+    ERROR_RESOURCE_DATA_NOT_FOUND: "The specified image file did not contain a resource section.",
     ERROR_RESOURCE_TYPE_NOT_FOUND: "The specified resource type cannot be found in the image file.",
     ERROR_NOT_SAME_DEVICE: "The system cannot move the file to a different disk drive.",
     ERROR_PIPE_CONNECTED: "There is a process on other end of the pipe.",
@@ -556,6 +558,16 @@ _MESSAGES: dict[int, str] = {
     -2146893040: "The message supplied for verification is out of sequence",
     -2146893032: "The supplied message is incomplete.  The signature was not verified.",
     -2146893023: "The buffers supplied to a function was too small.",  # BUFFER_TOO_SMALL
+    # CryptoAPI's statuses (winerror.h's NTE_*), which pywin32 raises as pywintypes.error
+    -2146893816: "Invalid algorithm specified.",  # NTE_BAD_ALGID
+    -2146893815: "Invalid flags specified.",  # NTE_BAD_FLAGS
+    -2146893814: "Invalid type specified.",  # NTE_BAD_TYPE
+    -2146893812: "Hash not valid for use in specified state.",  # NTE_BAD_HASH_STATE
+    -2146893804: "Invalid provider type specified.",  # NTE_BAD_PROV_TYPE
+    -2146893802: "Keyset does not exist",  # NTE_BAD_KEYSET
+    -2146893801: "Provider type not defined.",  # NTE_PROV_TYPE_NOT_DEF
+    -2146893799: "The keyset is not defined.",  # NTE_KEYSET_NOT_DEF
+    -2146893797: "Provider type does not match registered value.",  # NTE_PROV_TYPE_NO_MATCH
 }
 
 

@@ -219,3 +219,19 @@ def test_python_s_own_library_and_its_ordinals() -> None:
     assert_error(127, "GetProcAddress", win32api.GetProcAddress, module, 65000)
     with pytest.raises(TypeError, match="in the range 0-65536"):
         win32api.GetProcAddress(module, 100000)
+
+
+def test_a_file_that_is_no_image_has_no_resource_section(tmp_path: object) -> None:
+    # 1812 ERROR_RESOURCE_DATA_NOT_FOUND, "The specified image file did not contain a resource
+    # section": the loader's ERROR_BAD_EXE_FORMAT does not reach the caller.
+    path = os.path.join(str(tmp_path), "readme.txt")
+    with open(path, "w") as file:
+        file.write("no resources here\n")
+    for block in ("\\", "\\VarFileInfo\\Translation"):
+        assert_error(
+            1812,
+            "GetFileVersionInfo:GetFileVersionInfoSize",
+            win32api.GetFileVersionInfo,
+            path,
+            block,
+        )

@@ -172,7 +172,11 @@ def test_a_killed_process_takes_its_windows_away() -> None:
     assert messages.is_window(hwnd)
     assert messages.find_window("xwin-doomed", "DOOMED") == hwnd
     assert messages.find_window("xwin-doomed", None, parent=HWND_MESSAGE) == only
-    assert messages.find_window("xwin-doomed", "message only") == 0  # not a top-level window
+    # FindWindow (no parent) looks at the message-only windows after the top-level ones; the
+    # desktop's children are the top-level windows only.
+    assert messages.find_window("xwin-doomed", "message only") == only
+    desktop = messages.desktop_window()
+    assert messages.find_window("xwin-doomed", "message only", parent=desktop) == 0
     assert messages.get_window_text(hwnd) == "doomed"
     child.kill()
     child.communicate(timeout=60)

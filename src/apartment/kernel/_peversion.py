@@ -5,8 +5,11 @@ a VS_FIXEDFILEINFO (numbers) and StringFileInfo / VarFileInfo children (texts pe
 and code page, and the list of translations). :func:`query_version` reads the file and
 answers a VerQueryValue path: ``\`` the fixed numbers, ``\VarFileInfo\Translation`` the
 (language, code page) pairs, ``\StringFileInfo\040904B0\FileVersion`` a text; None for a
-path the resource does not have. A Linux program (ELF) or any other file has no version
-resource: ERROR_BAD_EXE_FORMAT; a PE file without one ERROR_RESOURCE_TYPE_NOT_FOUND.
+path the resource does not have. As on Windows (where the image loader's ERROR_BAD_EXE_FORMAT
+does not reach the caller), a file that is no PE image (a Linux program, a text file) and a
+PE file without a resource section answer ERROR_RESOURCE_DATA_NOT_FOUND, "The specified image
+file did not contain a resource section"; a PE file with resources but no version resource
+ERROR_RESOURCE_TYPE_NOT_FOUND.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from typing import Final
 from ..errors import (
     ERROR_BAD_EXE_FORMAT,
     ERROR_FILE_NOT_FOUND,
+    ERROR_RESOURCE_DATA_NOT_FOUND,
     ERROR_RESOURCE_TYPE_NOT_FOUND,
     Win32Error,
 )
@@ -33,6 +37,12 @@ _Block = tuple[str, bytes, int, list["_Block"]]  # key, value, type (1: text), c
 
 def _bad(path: str) -> Win32Error:
     return Win32Error.from_code(ERROR_BAD_EXE_FORMAT, f"{path!r} is not a Windows program")
+
+
+def _no_resources(path: str) -> Win32Error:
+    return Win32Error.from_code(
+        ERROR_RESOURCE_DATA_NOT_FOUND, f"{path!r} is no Windows image with a resource section"
+    )
 
 
 def _resource_section(data: bytes, path: str) -> tuple[int, int, list[tuple[int, int, int]]]:
@@ -77,7 +87,7 @@ def _first_entry(data: bytes, base: int, directory: int, wanted: int | None) -> 
 def _version_resource(data: bytes, path: str) -> bytes:
     rva, size, sections = _resource_section(data, path)
     if not rva or not size:
-        raise Win32Error.from_code(ERROR_RESOURCE_TYPE_NOT_FOUND, f"{path!r} has no resources")
+        raise _no_resources(path)
     base = _offset(rva, sections, path)
     entry: int | None = 0
     for wanted in (_RT_VERSION, None, None):  # type, then the first name and language
@@ -134,8 +144,8 @@ def query_version(path: str, sub_block: str) -> FixedFileInfo | list[tuple[int, 
 
     Raises:
         TypeError: not str arguments.
-        Win32Error: ERROR_FILE_NOT_FOUND, ERROR_BAD_EXE_FORMAT (no PE file),
-            ERROR_RESOURCE_TYPE_NOT_FOUND (no version resource).
+        Win32Error: ERROR_FILE_NOT_FOUND, ERROR_RESOURCE_DATA_NOT_FOUND (no PE file, or no
+            resource section), ERROR_RESOURCE_TYPE_NOT_FOUND (no version resource).
     """
     if not isinstance(path, str) or not isinstance(sub_block, str):
         raise TypeError("a path and a sub-block are str")
@@ -145,12 +155,16 @@ def query_version(path: str, sub_block: str) -> FixedFileInfo | list[tuple[int, 
     except FileNotFoundError:
         raise Win32Error.from_code(ERROR_FILE_NOT_FOUND, f"no file {path!r}") from None
     except OSError:
-        raise _bad(path) from None
+        raise _no_resources(path) from None
     try:
         resource = _version_resource(data, path)
         root, _ = _block(resource, 0)
     except (struct.error, IndexError):
-        raise _bad(path) from None
+        raise _no_resources(path) from None
+    except Win32Error as error:
+        if error.winerror == ERROR_BAD_EXE_FORMAT:
+            raise _no_resources(path) from None
+        raise
     parts = [part for part in sub_block.split("\\") if part]
     if not parts:
         value = root[1]

@@ -127,8 +127,10 @@ def find_window(
 ) -> int:
     """Return the first window with that class and title, or 0 (FindWindow, FindWindowEx).
 
-    It searches the children of ``parent`` (not their descendants), topmost first; None or 0
-    searches the top-level windows, HWND_MESSAGE the message-only windows. With ``after``
+    It searches the children of ``parent`` (not their descendants), topmost first; the
+    desktop window searches the top-level windows, HWND_MESSAGE the message-only windows, and
+    None or 0 with no ``after`` (FindWindow) the top-level windows and then the message-only
+    ones, as Windows documents. With ``after``
     (a child of ``parent``) the search starts below it. None for ``class_name`` (a name or an
     atom) or ``title`` matches any; both compare without regard to case. The title compared
     is the one the window keeps: nothing is sent to it. A ``parent`` that is no window has
@@ -154,10 +156,10 @@ def find_window(
             pass  # no class of that name here; maybe in another process
         elif parent in (0, desktop):
             candidates = _top_level()
+            if parent == 0 and not after:  # NULL, NULL: the message-only windows too
+                candidates += _message_only(desktop)
         elif parent == HWND_MESSAGE:
-            candidates = [
-                w for w in reversed(WINDOWS.values()) if w.message_only and w.hwnd != desktop
-            ]
+            candidates = _message_only(desktop)
         else:
             parent_window = WINDOWS.get(parent)
             candidates = list(parent_window.children) if parent_window is not None else []
@@ -175,17 +177,27 @@ def find_window(
             return window.hwnd
     if after or parent not in (0, desktop, HWND_MESSAGE) or isinstance(class_name, int):
         return 0  # children and atoms are this process's only
-    return _find_elsewhere(class_name, title, parent == HWND_MESSAGE)
+    if parent == HWND_MESSAGE:
+        return _find_elsewhere(class_name, title, top_level=False, message_only=True)
+    found = _find_elsewhere(class_name, title, top_level=True, message_only=False)
+    if found or parent != 0:
+        return found
+    return _find_elsewhere(class_name, title, top_level=False, message_only=True)
 
 
-def _find_elsewhere(class_name: str | None, title: str | None, message_only: bool) -> int:
+def _message_only(desktop: int) -> list[Window]:
+    """This process's message-only windows, newest first (the caller holds the kernel lock)."""
+    return [w for w in reversed(WINDOWS.values()) if w.message_only and w.hwnd != desktop]
+
+
+def _find_elsewhere(
+    class_name: str | None, title: str | None, *, top_level: bool, message_only: bool
+) -> int:
     """The newest window of another process with that class and title, or 0."""
     name = class_name.casefold() if class_name is not None else None
     folded = title.casefold() if title is not None else None
     for window in foreign_windows():
-        if (message_only and not window.message_only) or (
-            not message_only and not window.top_level
-        ):
+        if not ((top_level and window.top_level) or (message_only and window.message_only)):
             continue
         if name is not None and window.class_name.casefold() != name:
             continue

@@ -15,7 +15,8 @@ with one user in one console session: the user's profile and environment (``prof
 ``user_environment``), the shell's special folders as the user's XDG folders (``folder_path``,
 ``known_folder_path``), the session (``session_info``, ``session_processes``), a per-user
 credential store (``write_credential``, ``read_credential``, ``enumerate_credentials``,
-``marshal_credential``), protected data (``protect_data``, ``unprotect_data``), binary data as
+``marshal_credential``), protected data (``protect_data``, ``unprotect_data``), hashes and
+random bytes of a CryptoAPI provider (``acquire_provider``), binary data as
 text (``binary_to_string``), the local accounts (``local_users``, ``local_groups``), a print
 spooler with no printer, the network as a workgroup computer sees it (``NetResource``,
 ``open_network_enumeration``, ``add_connection``, ``netbios``) and WinINet's Internet over the
@@ -50,6 +51,8 @@ from ._credmarshal import __all__ as _credmarshal_names
 from ._credprompt import CredentialPrompt as CredentialPrompt
 from ._credprompt import prompt_for_credentials as prompt_for_credentials
 from ._credprompt import set_credential_prompter as set_credential_prompter
+from ._cryptprov import *  # noqa: F403
+from ._cryptprov import __all__ as _cryptprov_names
 from ._cryptstrings import *  # noqa: F403
 from ._cryptstrings import __all__ as _cryptstring_names
 from ._database import services_path as services_path
@@ -250,6 +253,7 @@ __all__ = [
     *_netaccount_names,
     *_sspi_names,
     *_protect_names,
+    *_cryptprov_names,
     *_cryptstring_names,
     *_printer_names,
     # s21-net

@@ -28,9 +28,10 @@ from ._security import (
     sid_to_string,
 )
 
-__all__ = ["sd_from_sddl", "sd_to_sddl"]
+__all__ = ["sd_from_sddl", "sd_to_sddl", "sid_from_text"]
 
 _ERROR_INVALID_ACL = 1336  # an ACE or a SID the string cannot name
+_ERROR_INVALID_SID = 1337  # ConvertStringSidToSid: no SID
 
 _ALIASES = {
     "WD": "S-1-1-0",
@@ -97,6 +98,16 @@ def _sid_text(text: str) -> PySID:
         raise _bad_acl(f"{text!r} is not a string SID") from None
 
 
+def sid_from_text(text: str) -> PySID:
+    """ConvertStringSidToSid: a string SID or an SDDL alias; ERROR_INVALID_SID for neither."""
+    try:
+        return sid_from_string(_ALIASES.get(text, text))
+    except ValueError:
+        raise Win32Error.from_code(
+            _ERROR_INVALID_SID, f"{text!r} is neither a string SID (S-1-...) nor a SID alias"
+        ) from None
+
+
 def _tokens(text: str, table: dict[str, int], what: str) -> int:
     """The OR of the two-letter tokens of ``text`` (rights or ACE flags)."""
     bits = 0
@@ -112,9 +123,14 @@ def _acl_from(text: str) -> tuple[PyACL, str]:
     """Parse an ACL: its ACEs, and the flags written before the first one."""
     head, _, _ = text.partition("(")
     acl = PyACL(8)  # as long as its entries need (Windows: the DACL of "D:" is 8 bytes)
-    for kind, flags, rights, _, _, sid in re.findall(
-        r"\(([^;]*);([^;]*);([^;]*);([^;]*);([^;]*);([^)]*)\)", text
-    ):
+    aces = re.findall(r"\(([^()]*)\)", text)
+    if len(aces) != text.count("("):
+        raise _bad_acl(f"an ACE of {text!r} is not closed")
+    for ace in aces:
+        fields = ace.split(";")
+        if len(fields) != 6:
+            raise _bad_acl(f"the ACE {ace!r} has {len(fields)} fields, not 6")
+        kind, flags, rights, _, _, sid = fields
         if kind not in _TYPES:
             raise _bad_acl(f"{kind!r} is not a known ACE type")
         if rights.lower().startswith("0x"):

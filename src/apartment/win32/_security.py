@@ -243,8 +243,8 @@ class PyACL:
     def Initialize(self) -> None:
         self._aces = []
 
-    def IsValid(self) -> bool:
-        return True
+    def IsValid(self) -> int:
+        return 1  # pywin32 hands back IsValidAcl's BOOL as an int
 
     def _add(self, kind: int, flags: int, mask: int, sid: object, revision: int = 0) -> None:
         if not isinstance(sid, PySID):
@@ -435,11 +435,11 @@ class PySECURITY_DESCRIPTOR:  # noqa: N801 - pywin32's type name
         """The descriptor's bytes, read-only, as pywin32's buffer gives them (Python 3.12+)."""
         return memoryview(self._bytes())
 
-    def IsValid(self) -> bool:
-        return True
+    def IsValid(self) -> int:
+        return 1  # pywin32 hands back IsValidSecurityDescriptor's BOOL as an int
 
-    def IsSelfRelative(self) -> bool:
-        return True
+    def IsSelfRelative(self) -> int:
+        return 1  # an int too, as pywin32 gives it
 
     def GetLength(self) -> int:
         """The length of its self-relative bytes (GetSecurityDescriptorLength)."""

@@ -2,10 +2,11 @@
 
 CryptProtectData/CryptUnprotectData encrypt with a per-user key (HMAC-SHA256
 encrypt-then-MAC: the blobs are not DPAPI's and do not cross to Windows). The binary/text
-forms (CryptBinaryToString, CryptStringToBinary) are Windows'. Certificate stores open empty
-(a memory store, a system store such as ``MY``); parsing, adding or using certificates,
-providers and messages is not supported (ERROR_NOT_SUPPORTED): there is no X.509 or
-CryptoAPI provider behind them.
+forms (CryptBinaryToString, CryptStringToBinary) are Windows'. CryptAcquireContext gives an
+ephemeral provider (CRYPT_VERIFYCONTEXT) that hashes (MD5, SHA-1, and the SHA-2 family with
+PROV_RSA_AES) and draws random bytes; it keeps no keys. Certificate stores open empty (a
+memory store, a system store such as ``MY``); parsing, adding or using certificates, keys
+and messages is not supported (ERROR_NOT_SUPPORTED): there is no X.509 behind them.
 """
 
 from __future__ import annotations
@@ -17,9 +18,10 @@ from ..errors import ERROR_NOT_SUPPORTED as _ERROR_NOT_SUPPORTED
 from ..errors import Win32Error
 from ._adapt import api, dword
 from ._buffers import text_arg
+from ._crypt_provider import PyCRYPTHASH, PyCRYPTPROV
 
 __all__ = [
-    "PyCERTSTORE",
+    "PyCERTSTORE", "PyCRYPTHASH", "PyCRYPTPROV",
     "CryptProtectData", "CryptUnprotectData", "CryptEnumProviders", "CryptEnumProviderTypes",
     "CryptGetDefaultProvider", "CryptSetProviderEx", "CryptAcquireContext",
     "CryptFindLocalizedName", "CertEnumSystemStore", "CertEnumSystemStoreLocation",
@@ -145,6 +147,18 @@ def _unsupported(name: str, what: str) -> Win32Error:
     return error.with_funcname(name)
 
 
+@api("CryptAcquireContext")
+def CryptAcquireContext(
+    Container: object, Provider: object, ProvType: object, Flags: object
+) -> PyCRYPTPROV:
+    """An ephemeral provider context (CRYPT_VERIFYCONTEXT) for hashes and random bytes."""
+    container = None if Container is None else text_arg(Container)
+    provider = None if Provider is None else text_arg(Provider)
+    return PyCRYPTPROV(
+        services.acquire_provider(container, provider, dword(ProvType), dword(Flags))
+    )
+
+
 @api("CertOpenStore")
 def CertOpenStore(
     StoreProvider: object, MsgAndCertEncodingType: object, CryptProv: object, Flags: object,
@@ -184,7 +198,6 @@ CryptEnumProviders = _unsupported_function("CryptEnumProviders", _PROVIDERS)
 CryptEnumProviderTypes = _unsupported_function("CryptEnumProviderTypes", _PROVIDERS)
 CryptGetDefaultProvider = _unsupported_function("CryptGetDefaultProvider", _PROVIDERS)
 CryptSetProviderEx = _unsupported_function("CryptSetProviderEx", _PROVIDERS)
-CryptAcquireContext = _unsupported_function("CryptAcquireContext", _PROVIDERS)
 CryptFindLocalizedName = _unsupported_function("CryptFindLocalizedName", _CERTS)
 CertEnumSystemStore = _unsupported_function("CertEnumSystemStore", _CERTS)
 CertEnumSystemStoreLocation = _unsupported_function("CertEnumSystemStoreLocation", _CERTS)

@@ -572,7 +572,7 @@ def _title_arg(value: object) -> str | None:
 
 @api("FindWindow")
 def FindWindow(ClassName: str | int | None, WindowName: str | None, /) -> int:
-    """The first top-level window of that class and title; 0 when there is none."""
+    """The first top-level window, else message-only window, of that class and title; or 0."""
     return messages.find_window(_class_arg(ClassName), _title_arg(WindowName))
 
 

@@ -359,7 +359,8 @@ def _text(value: object, what: str) -> str:
 
 @api("ConvertStringSidToSid")
 def ConvertStringSidToSid(StringSid: str, /) -> PySID:
-    return _security.sid_from_string(_text(StringSid, "StringSid"))
+    """A SID from ``S-1-5-32-544`` or an SDDL alias (``BA``); ERROR_INVALID_SID otherwise."""
+    return _sddl.sid_from_text(_text(StringSid, "StringSid"))
 
 
 @api("ConvertSidToStringSid")
