@@ -167,3 +167,19 @@ def test_an_apc_queued_to_a_suspended_thread_runs_first_when_it_starts(handles: 
     win32process.ResumeThread(handle)
     assert win32event.WaitForSingleObject(handle, JOIN_MS) == OBJECT_0
     assert ran == [5, 6, "body"]
+
+
+@pytest.mark.parametrize("flags", [0x20, 0x40, -(2**31), -1])
+@wine_differs("Wine ignores flags outside COWAIT_FLAGS; Windows refuses them (E_INVALIDARG)")
+def test_co_wait_flags_outside_cowait_flags_are_e_invalidarg(handles: Handles, flags: int) -> None:
+    event = handles(win32event.CreateEvent(None, True, True, None))
+    assert (
+        _hresult_of(lambda: pythoncom.CoWaitForMultipleHandles(flags, 0, [event]))
+        == winerror.E_INVALIDARG
+    )
+
+
+@pytest.mark.parametrize("flags", [0, 8, 0x10, 0x18])
+def test_co_wait_flags_of_cowait_flags_are_taken(handles: Handles, flags: int) -> None:
+    event = handles(win32event.CreateEvent(None, True, True, None))
+    assert pythoncom.CoWaitForMultipleHandles(flags, 0, [event]) == 0

@@ -52,6 +52,7 @@ from ..com import STREAM_SEEK_SET as STREAM_SEEK_SET
 from ..com import GlobalInterfaceTable, InterfacePointer
 from ..errors import (
     E_HANDLE,
+    E_INVALIDARG,
     RPC_S_CALLPENDING,
     S_OK,
     ChangedModeError,
@@ -417,6 +418,7 @@ def CoReleaseMarshalData(Stm: object, /) -> None:
 
 
 SYNCHRONIZE = 0x00100000
+_COWAIT_FLAGS = 0x1F  # WAITALL, ALERTABLE, INPUTAVAILABLE, DISPATCH_CALLS, DISPATCH_WINDOW_MESSAGES
 
 
 def CoWaitForMultipleHandles(Flags: int, Timeout: int, Handles: object, /) -> int:
@@ -424,10 +426,13 @@ def CoWaitForMultipleHandles(Flags: int, Timeout: int, Handles: object, /) -> in
 
     pywin32 reads Flags and Timeout as C LONGs (OverflowError outside 32 bits). A Win32
     failure of the wait (65 handles, a duplicate in a wait-all: ERROR_INVALID_PARAMETER)
-    comes back as its HRESULT_FROM_WIN32 (E_INVALIDARG), a handle that is not open as E_HANDLE.
+    comes back as its HRESULT_FROM_WIN32 (E_INVALIDARG), a handle that is not open as E_HANDLE,
+    a flag outside COWAIT_FLAGS (WAITALL 1 ... DISPATCH_WINDOW_MESSAGES 0x10) as E_INVALIDARG.
     """
     flags = dword(long_param(Flags))
     timeout = ms_to_timeout(long_param(Timeout))
+    if flags & ~_COWAIT_FLAGS:  # MS: "dwFlags is not a value from COWAIT_FLAGS" (Wine ignores)
+        raise ComError.from_hresult(E_INVALIDARG, f"unknown COWAIT flags {flags:#x}")
     try:
         objects = kernel.handles.get_many(handle_values(Handles), SYNCHRONIZE, allow_empty=True)
         result = com.wait_for_handles(
