@@ -98,7 +98,7 @@ def test_wait_flags_inside_32_bits_are_true(handles: Handles, value: int) -> Non
     assert win32api.SleepEx(0, value) == 0
 
 
-@pytest.mark.parametrize("milliseconds", [2**63, 2**64])
+@pytest.mark.parametrize("milliseconds", [2**31, 2**32, -(2**31) - 1, 2**63, 2**64])
 def test_sleep_time_outside_32_bits_overflows(milliseconds: int) -> None:
     with pytest.raises(OverflowError):
         win32api.SleepEx(milliseconds)
