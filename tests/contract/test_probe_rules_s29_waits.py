@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 import pythoncom
+import pywintypes
 import win32api
 import win32event
 import win32process
@@ -41,9 +42,11 @@ def _queue_apc(function: Callable[[int], object], thread: Any, data: int) -> Non
     proc_type = ctypes.WINFUNCTYPE(None, ctypes.c_size_t)  # type: ignore[attr-defined]
     callback = proc_type(function)
     _keep_alive.append(callback)
-    kernel32 = ctypes.WinDLL("kernel32")  # type: ignore[attr-defined]
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
     kernel32.QueueUserAPC.argtypes = [proc_type, ctypes.c_void_p, ctypes.c_size_t]
-    assert kernel32.QueueUserAPC(callback, int(thread), data)
+    if not kernel32.QueueUserAPC(callback, int(thread), data):
+        code = ctypes.get_last_error()  # type: ignore[attr-defined]
+        raise pywintypes.error(code, "QueueUserAPC", "")
 
 
 _keep_alive: list[object] = []
@@ -183,3 +186,58 @@ def test_co_wait_flags_outside_cowait_flags_are_e_invalidarg(handles: Handles, f
 def test_co_wait_flags_of_cowait_flags_are_taken(handles: Handles, flags: int) -> None:
     event = handles(win32event.CreateEvent(None, True, True, None))
     assert pythoncom.CoWaitForMultipleHandles(flags, 0, [event]) == 0
+
+
+def test_an_apc_queued_from_an_apc_runs_in_the_apcs_own_alertable_wait() -> None:
+    ran: list[object] = []
+    me = win32api.GetCurrentThread()
+
+    def outer(data: int) -> None:
+        ran.append(data)
+        _queue_apc(ran.append, me, 2)
+        ran.append(("nested", win32api.SleepEx(0, True)))
+
+    _queue_apc(outer, me, 1)
+    assert win32api.SleepEx(0, True) == win32event.WAIT_IO_COMPLETION
+    assert ran == [1, 2, ("nested", win32event.WAIT_IO_COMPLETION)]
+    assert win32api.SleepEx(0, True) == 0  # nothing left
+
+
+def test_an_apc_waits_through_a_non_alertable_wait_for_the_next_alertable_one(
+    handles: Handles,
+) -> None:
+    go = handles(win32event.CreateEvent(None, True, False, None))
+    ready = handles(win32event.CreateEvent(None, True, False, None))
+    ran: list[int] = []
+    seen: list[object] = []
+
+    def body() -> int:
+        win32event.SetEvent(ready)
+        seen.append(win32event.WaitForSingleObject(go, JOIN_MS))  # not alertable: no APC
+        seen.append(list(ran))
+        seen.append(win32api.SleepEx(0, True))
+        return 0
+
+    thread = handles(win32process.beginthreadex(None, 0, body, (), 0)[0])
+    assert win32event.WaitForSingleObject(ready, JOIN_MS) == OBJECT_0
+    _queue_apc(ran.append, thread, 7)
+    win32event.SetEvent(go)
+    assert win32event.WaitForSingleObject(thread, JOIN_MS) == OBJECT_0
+    assert seen == [OBJECT_0, [], win32event.WAIT_IO_COMPLETION]
+    assert ran == [7]
+
+
+def test_queue_apc_to_an_ended_thread_is_gen_failure(handles: Handles) -> None:
+    thread = handles(win32process.beginthreadex(None, 0, lambda: 0, (), 0)[0])
+    assert win32event.WaitForSingleObject(thread, JOIN_MS) == OBJECT_0
+    with pytest.raises(pywintypes.error) as caught:
+        _queue_apc(print, thread, 0)
+    assert caught.value.winerror == winerror.ERROR_GEN_FAILURE
+
+
+def test_queue_apc_to_what_is_not_a_thread_is_invalid_handle(handles: Handles) -> None:
+    event = handles(win32event.CreateEvent(None, True, False, None))
+    for target in (event, win32api.GetCurrentProcess(), 0):
+        with pytest.raises(pywintypes.error) as caught:
+            _queue_apc(print, target, 0)
+        assert caught.value.winerror == winerror.ERROR_INVALID_HANDLE
