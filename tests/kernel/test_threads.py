@@ -106,6 +106,18 @@ def test_a_suspended_thread_runs_nothing_until_resumed() -> None:
     assert ran.is_set()
 
 
+def test_apcs_queued_to_a_suspended_thread_run_when_it_starts_before_its_function() -> None:
+    # Windows: a new thread's start-up runs its pending APCs (NtTestAlert) before its function
+    order: list[object] = []
+    thread = start_thread(order.append, "function", suspended=True)
+    queue_apc(thread, order.append, 1)
+    queue_apc(thread, order.append, 2)
+    assert order == []
+    thread.resume()
+    assert thread.wait(10)
+    assert order == [1, 2, "function"]
+
+
 def test_suspend_and_resume_return_previous_counts() -> None:
     thread = start_thread(lambda: None, suspended=True)
     assert thread.suspend() == 1

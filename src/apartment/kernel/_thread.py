@@ -415,6 +415,7 @@ def start_thread(
     The thread's exit code is ``fn``'s int result (see :func:`exit_code_of`); ``SystemExit``
     ends it with its code; any other exception is reported through ``threading.excepthook``
     and gives -1. With ``suspended=True`` nothing runs until :meth:`ThreadHandle.resume`.
+    APCs queued to it before it starts (while suspended) run on it first, before ``fn``.
     Like a Win32 thread, it does not keep the process alive when the main thread ends.
     """
     started = _thread.allocate_lock()
@@ -434,6 +435,9 @@ def start_thread(
             handle._state.stop_at_gate()
         code = -1
         try:
+            # Like a Win32 thread's start-up (NtTestAlert in LdrInitializeThunk): APCs queued
+            # before it began, while it was suspended say, run here, before fn.
+            handle._state.run_apcs()
             code = exit_code_of(fn(*args))
         except SystemExit as stop:
             code = exit_code_of(stop.code) if stop.code is not None else 0
@@ -465,7 +469,8 @@ def queue_apc(thread: ThreadHandle, fn: Callable[[Unpack[Ts]], object], *args: U
     """Queue ``fn(*args)`` to run on ``thread`` at its next alertable wait (QueueUserAPC).
 
     APCs run on the target thread, in FIFO order, inside an alertable wait, which then
-    returns ``ALERTED``. A thread that never waits alertably never runs them.
+    returns ``ALERTED``; or, for a thread started by :func:`start_thread` that has not begun
+    (a suspended one), when it begins. A thread that never waits alertably never runs them.
 
     Raises:
         ThreadTerminatedError: the thread has ended.

@@ -31,6 +31,7 @@ __all__ = [
     "c_long",
     "dword",
     "last_error",
+    "long_bool",
     "long_param",
     "named",
     "set_last_error",
@@ -210,6 +211,15 @@ def text(value: object) -> str:
 def as_bool(value: object) -> bool:
     """Read a BOOL argument (an int or a bool) as pywin32 does."""
     return bool(operator.index(value))  # type: ignore[arg-type]
+
+
+def long_bool(value: object) -> bool:
+    """Read a BOOL that pywin32 parses as a C LONG: OverflowError outside 32 bits.
+
+    The wait functions (SleepEx, the Wait*Ex alertable flags, bWaitAll) read theirs this way,
+    so 2**32 fails at the door instead of meaning TRUE.
+    """
+    return bool(long_param(value))
 
 
 def ms_to_timeout(milliseconds: object) -> float | None:

@@ -52,16 +52,19 @@ from ..com import STREAM_SEEK_SET as STREAM_SEEK_SET
 from ..com import GlobalInterfaceTable, InterfacePointer
 from ..errors import (
     E_HANDLE,
+    E_INVALIDARG,
     RPC_S_CALLPENDING,
     S_OK,
     ChangedModeError,
     ComError,
     InvalidHandleError,
+    Win32Error,
+    hresult_from_win32,
 )
 from . import _com_names as _com_names
 from . import pywintypes as pywintypes
 from . import win32com as _win32com
-from ._adapt import dword, ms_to_timeout
+from ._adapt import dword, long_param, ms_to_timeout
 from ._classobjects import CoRegisterClassObject as CoRegisterClassObject
 from ._classobjects import CoResumeClassObjects as CoResumeClassObjects
 from ._classobjects import CoRevokeClassObject as CoRevokeClassObject
@@ -425,20 +428,33 @@ def CoReleaseMarshalData(Stm: object, /) -> None:
 
 
 SYNCHRONIZE = 0x00100000
+_COWAIT_FLAGS = 0x1F  # WAITALL, ALERTABLE, INPUTAVAILABLE, DISPATCH_CALLS, DISPATCH_WINDOW_MESSAGES
 
 
 def CoWaitForMultipleHandles(Flags: int, Timeout: int, Handles: object, /) -> int:
+    """Wait as COM waits; every failure is a com_error, as the function returns an HRESULT.
+
+    pywin32 reads Flags and Timeout as C LONGs (OverflowError outside 32 bits). A Win32
+    failure of the wait (65 handles, a duplicate in a wait-all: ERROR_INVALID_PARAMETER)
+    comes back as its HRESULT_FROM_WIN32 (E_INVALIDARG), a handle that is not open as E_HANDLE,
+    a flag outside COWAIT_FLAGS (WAITALL 1 ... DISPATCH_WINDOW_MESSAGES 0x10) as E_INVALIDARG.
+    """
+    flags = dword(long_param(Flags))
+    timeout = ms_to_timeout(long_param(Timeout))
+    if flags & ~_COWAIT_FLAGS:  # MS: "dwFlags is not a value from COWAIT_FLAGS" (Wine ignores)
+        raise ComError.from_hresult(E_INVALIDARG, f"unknown COWAIT flags {flags:#x}")
     try:
         objects = kernel.handles.get_many(handle_values(Handles), SYNCHRONIZE, allow_empty=True)
+        result = com.wait_for_handles(
+            objects,
+            timeout,
+            wait_all=bool(flags & COWAIT_WAITALL),
+            alertable=bool(flags & COWAIT_ALERTABLE),
+        )
     except InvalidHandleError:  # pywin32 reports what the wait returned: E_HANDLE
         raise ComError.from_hresult(E_HANDLE, "a handle is not open") from None
-    flags = dword(Flags)
-    result = com.wait_for_handles(
-        objects,
-        ms_to_timeout(Timeout),
-        wait_all=bool(flags & COWAIT_WAITALL),
-        alertable=bool(flags & COWAIT_ALERTABLE),
-    )
+    except Win32Error as failed:
+        raise ComError.from_hresult(hresult_from_win32(failed.winerror), str(failed)) from None
     if result is None:  # pywin32 raises the HRESULT of a timeout
         raise ComError.from_hresult(RPC_S_CALLPENDING, "the wait timed out")
     if result is kernel.ALERTED:

@@ -45,6 +45,8 @@ from ._adapt import (
     c_long,
     dword,
     last_error,
+    long_bool,
+    long_param,
     ms_to_timeout,
     named,
     pointer_param,
@@ -168,7 +170,8 @@ def DuplicateHandle(
 
 @api("SleepEx")
 def SleepEx(time: int, bAlertable: int = 0, /) -> int:
-    alerted = kernel.sleep(ms_to_timeout(time), alertable=as_bool(bAlertable))
+    # pywin32 reads both as C LONGs: OverflowError outside 32 bits, -1 is INFINITE
+    alerted = kernel.sleep(ms_to_timeout(long_param(time)), alertable=long_bool(bAlertable))
     return wait_code(kernel.ALERTED) if alerted else 0
 
 

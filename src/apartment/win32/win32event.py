@@ -40,6 +40,7 @@ from ._adapt import (
     api,
     as_bool,
     dword,
+    long_bool,
     long_param,
     ms_to_timeout,
     named,
@@ -285,7 +286,7 @@ WaitForSingleObject = named(
 def WaitForSingleObjectEx(hHandle: object, milliseconds: int, bAlertable: int, /) -> int:
     try:
         obj = lookup(hHandle, Waitable, SYNCHRONIZE)
-        return wait_code(obj.wait(ms_to_timeout(milliseconds), alertable=as_bool(bAlertable)))
+        return wait_code(obj.wait(ms_to_timeout(milliseconds), alertable=long_bool(bAlertable)))
     except Win32Error as error:
         raise stamped(error, "WaitForSingleObjectEx") from None
 
@@ -336,7 +337,7 @@ def _wait_multiple(handlelist: object, bWaitAll: int, milliseconds: int) -> int:
     """WaitForMultipleObjects the general way: any handles, BOOL and milliseconds, checked."""
     try:
         objects = waitables(handlelist, SYNCHRONIZE)
-        result = _wait_resolved(objects, as_bool(bWaitAll), ms_to_timeout(milliseconds))
+        result = _wait_resolved(objects, long_bool(bWaitAll), ms_to_timeout(milliseconds))
     except Win32Error as error:
         raise stamped(error, "WaitForMultipleObjects") from None
     if result is not None and not (result[1] or result[2]):  # signaled: not abandoned, alerted
@@ -349,8 +350,8 @@ def WaitForMultipleObjectsEx(
 ) -> int:
     try:
         objects = waitables(handlelist, SYNCHRONIZE)
-        wait = kernel.wait_all if as_bool(bWaitAll) else kernel.wait_any
-        alertable = as_bool(bAlertable)
+        wait = kernel.wait_all if long_bool(bWaitAll) else kernel.wait_any
+        alertable = long_bool(bAlertable)
         return wait_code(wait(objects, ms_to_timeout(milliseconds), alertable=alertable))
     except Win32Error as error:
         raise stamped(error, "WaitForMultipleObjectsEx") from None
@@ -368,7 +369,7 @@ def SignalObjectAndWait(
     to_signal = lookup(hSignal, Waitable)
     to_wait = lookup(hWaitOn, Waitable, SYNCHRONIZE)
     result = kernel.signal_and_wait(
-        to_signal, to_wait, ms_to_timeout(milliseconds), alertable=as_bool(bAlertable)
+        to_signal, to_wait, ms_to_timeout(milliseconds), alertable=long_bool(bAlertable)
     )
     return wait_code(result)
 
@@ -402,7 +403,7 @@ def _msg_wait(
 def MsgWaitForMultipleObjects(
     handleList: object, bWaitAll: int, milliseconds: int, wakeMask: int, /
 ) -> int:
-    return _msg_wait(handleList, as_bool(bWaitAll), milliseconds, wakeMask, 0)
+    return _msg_wait(handleList, long_bool(bWaitAll), milliseconds, wakeMask, 0)
 
 
 @api("MsgWaitForMultipleObjectsEx")
