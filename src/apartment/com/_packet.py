@@ -143,9 +143,8 @@ class CallPacket:
         outcome set for it then reaches nobody.
         """
         woken: list[Waiter] = []
-        lock = KERNEL_LOCK  # not a with statement: every call's reply comes this way
-        lock.acquire()
-        try:
+        lock = KERNEL_LOCK  # with, not acquire()+try: see KERNEL_LOCK
+        with lock:
             if self.finished:
                 return False
             self.finished = True
@@ -158,8 +157,6 @@ class CallPacket:
                 done._ready = True
                 if done._waiters:
                     release_waiters(done, woken)
-        finally:
-            lock.release()
         for waiter in woken:  # wake_all(woken), written out: the caller's wake-up
             waiter.wake()
         return True

@@ -66,7 +66,13 @@ __all__ = [
 ]
 
 KERNEL_LOCK = _thread.allocate_lock()
-"""Guards the state of every kernel object and every wait list."""
+"""Guards the state of every kernel object and every wait list.
+
+Taken with ``with`` only, never ``acquire()`` then ``try``: in the main thread a Ctrl-C is
+raised at the end of the ``acquire()`` call, before the ``try`` starts, and the lock stays held
+for ever (the next call of any thread hangs). A ``with`` takes it in an instruction that runs
+no signal handler. It costs about 80 ns more a hold; a hung Ctrl-C costs the program.
+"""
 hold_across_fork(KERNEL_LOCK, KERNEL)
 
 MAXIMUM_WAIT_OBJECTS = 64

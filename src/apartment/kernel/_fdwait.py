@@ -143,13 +143,10 @@ def wait_any_or_readable(
                 if item == own:
                     break
             else:  # only fd: withdraw the wait (_withdraw, for the thread's own waiter)
-                lock.acquire()
-                try:
+                with lock:
                     decided = waiter.result
                     if decided is None:
                         waiter.result = TIMED_OUT  # (not eager: it stays registered)
-                finally:
-                    lock.release()
                 if decided is None:
                     return None  # withdrawn: the descriptor is readable
                 parker.acquire()  # decided meanwhile: its wake-up is on the way; take it

@@ -330,8 +330,7 @@ def take_or_register(
     ``objects``; ``refuse_watched`` refuses while someone waits for a thread to park
     (``_parkwatch``), else the registered waiter notifies them.
     """
-    KERNEL_LOCK.acquire()
-    try:
+    with KERNEL_LOCK:
         if before is not None:
             found = before(thread, None)
             if found is not None:
@@ -363,8 +362,6 @@ def take_or_register(
         thread.active = waiter
         if blocked_watchers:
             notify_blocked()
-    finally:
-        KERNEL_LOCK.release()
     return None
 
 

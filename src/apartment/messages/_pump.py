@@ -85,11 +85,8 @@ def get_message(hwnd: int | None = None, first: int = 0, last: int = 0) -> Messa
     if hwnd is None and first == 0 and last == 0:  # None is no 0: it goes below, and is refused
         take = queue.take_or_arm
         lock = KERNEL_LOCK  # queue.take_next(), written out: this is every loop's hot path
-        lock.acquire()
-        try:
+        with lock:
             item: Message | Sent | WaitResult | None = take(None, None)
-        finally:
-            lock.release()
         if type(item) is Message:
             return item
         return _next_message(queue, item)
@@ -131,11 +128,8 @@ def flagged_getter(
                 return slow(hwnd, first, last)
             try:
                 take = queue.take_or_arm
-                lock.acquire()
-                try:
+                with lock:
                     item: Message | Sent | WaitResult | None = take(None, None)
-                finally:
-                    lock.release()
                 if type(item) is not Message:
                     item = _next_message(queue, item)
             except Win32Error as error:
@@ -261,11 +255,8 @@ def pump_messages() -> int:
         # same lock hold; once woken, take it.
         item: Message | Sent | WaitResult | None = wait_any_forever(waiting, take)
         if type(item) is WaitResult:
-            lock.acquire()
-            try:
+            with lock:
                 item = take(None, None)
-            finally:
-                lock.release()
         message = item if type(item) is Message else _next_message(queue, item)
         msg = message[1]
         if msg == WM_QUIT:

@@ -291,11 +291,8 @@ class MessageQueue:
     def take_next(self) -> Message | Sent | None:
         """:meth:`take_or_arm` with the kernel lock taken here (owner thread)."""
         lock = KERNEL_LOCK
-        lock.acquire()
-        try:
+        with lock:
             return self.take_or_arm(None, None)
-        finally:
-            lock.release()
 
     def take_or_arm(self, thread: object, woken: object) -> Message | Sent | None:
         """Take the next message of an unfiltered GetMessage; kernel lock held, owner thread.
@@ -604,9 +601,8 @@ def thread_poster(
                 except AttributeError:
                     current_queue()
                 woken: list[Waiter] | None = None
-                lock = KERNEL_LOCK  # not a with statement: acquire/release calls cost half as much
-                lock.acquire()
-                try:
+                lock = KERNEL_LOCK  # with, not acquire()+try: see KERNEL_LOCK
+                with lock:
                     queue = _by_thread.get(native_id)
                     if queue is None or queue.dead or len(queue.posted) >= POSTED_MESSAGE_LIMIT:
                         woken = None if queue is None else queue.post(message)  # raises
@@ -620,8 +616,6 @@ def thread_poster(
                             if inp._waiters:
                                 woken = []
                                 release_waiters(inp, woken)
-                finally:
-                    lock.release()
                 if woken:
                     wake_all(woken)
                 elif queue is None:
