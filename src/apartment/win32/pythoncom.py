@@ -62,6 +62,7 @@ from . import _com_names as _com_names
 from . import pywintypes as pywintypes
 from . import win32com as _win32com
 from ._adapt import dword, ms_to_timeout
+from ._com_door import guard_functions
 from ._classobjects import CoRegisterClassObject as CoRegisterClassObject
 from ._classobjects import CoResumeClassObjects as CoResumeClassObjects
 from ._classobjects import CoRevokeClassObject as CoRevokeClassObject
@@ -569,4 +570,5 @@ def _initialize_importing_thread() -> None:
 
 
 com.count_live_objects()  # for _GetInterfaceCount and _GetGatewayCount
+guard_functions(globals(), __all__)  # pywin32's classes for the core's errors (_com_door)
 _initialize_importing_thread()
