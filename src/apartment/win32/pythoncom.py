@@ -62,7 +62,6 @@ from . import _com_names as _com_names
 from . import pywintypes as pywintypes
 from . import win32com as _win32com
 from ._adapt import dword, ms_to_timeout
-from ._com_door import guard_functions
 from ._classobjects import CoRegisterClassObject as CoRegisterClassObject
 from ._classobjects import CoResumeClassObjects as CoResumeClassObjects
 from ._classobjects import CoRevokeClassObject as CoRevokeClassObject
@@ -71,6 +70,7 @@ from ._classobjects import MakePyFactory as MakePyFactory
 from ._classobjects import PyIClassFactory as PyIClassFactory
 from ._com_client_names import *  # noqa: F403 - its names are this module's
 from ._com_client_names import __all__ as _client_names
+from ._com_door import guard_functions
 from ._com_more_names import *  # noqa: F403 - its names are this module's
 from ._com_more_names import __all__ as _more_names
 from ._com_names import *  # noqa: F403 - its names are this module's
