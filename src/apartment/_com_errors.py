@@ -108,6 +108,16 @@ class ComError(Exception):
             return ComError(hresult, hresult_message(hresult), excepinfo, None, detail=detail)
         return kind(detail)
 
+    def plain(self) -> ComError:
+        """This error as pywin32 raises it: ``com_error`` itself, for the facade to re-raise.
+
+        pywin32 raises no subclass of ``com_error``: a named subclass of the core's comes back
+        as a plain ComError with the same ``args`` (its detail kept); any other is itself.
+        """
+        if not isinstance(self, _CodedComError):
+            return self
+        return ComError(*self.args, detail=self.detail)
+
 
 class _CodedComError(ComError):
     """A ComError whose HRESULT is fixed by its class; the core builds it from a detail text."""

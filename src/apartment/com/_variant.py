@@ -157,7 +157,7 @@ def to_variant(value: Any) -> Any:  # noqa: ANN401
     ):
         return tuple([to_variant(item) for item in value])
     if isinstance(value, datetime.date):
-        raise VariantTypeError(f"must be a pywintypes time object (got {kind.__name__})")
+        raise VariantTypeError(f"must be a pywintypes time object (got {_c_name(kind)})")
     if isinstance(value, ArgumentSentinel):
         if not value.sendable:
             raise VariantTypeError(
@@ -175,6 +175,10 @@ def _as_real(value: object) -> float:
     ``__float__`` first, then ``__index__``; what either raises reaches the caller as it is.
     """
     kind = type(value)
+    if not _is_number_type(kind):
+        raise VariantTypeError(
+            f"Objects of type '{_c_name(kind)}' can not be converted to a COM VARIANT"
+        )
     convert = getattr(kind, "__float__", None)
     if convert is not None:
         result = convert(value)
@@ -185,7 +189,41 @@ def _as_real(value: object) -> float:
         return float(result)
     if getattr(kind, "__index__", None) is not None:
         return float(operator.index(value))  # type: ignore[arg-type]
-    raise VariantTypeError(f"must be real number, not {kind.__name__}")
+    raise VariantTypeError(f"must be real number, not {_c_name(kind)}")
+
+
+_HEAP_TYPE = 1 << 9  # Py_TPFLAGS_HEAPTYPE: a class made by a class statement
+_NUMBER_METHODS = frozenset(
+    f"__{op}__"
+    for base in ("add", "sub", "mul", "matmul", "truediv", "floordiv", "mod", "divmod", "pow",
+                 "lshift", "rshift", "and", "xor", "or")
+    for op in (base, "r" + base, "i" + base)
+) | {"__neg__", "__pos__", "__abs__", "__bool__", "__invert__", "__int__", "__float__",
+     "__index__"}  # fmt: skip
+
+
+def _is_number_type(kind: type) -> bool:
+    """Whether C sees number methods on ``kind`` (a ``tp_as_number`` table), as pywin32 asks.
+
+    pywin32 reads any such object as a double (failing with "must be real number"), and
+    refuses any other outright. Every class statement's type has the table; a built-in
+    type has it when it (or a base but ``object``) defines a number operator (set's ``|``).
+    """
+    if kind.__flags__ & _HEAP_TYPE:
+        return True
+    return any(not _NUMBER_METHODS.isdisjoint(vars(base)) for base in kind.__mro__[:-1])
+
+
+def _c_name(kind: type) -> str:
+    """The type's name as C code prints it (``tp_name``): module-qualified for a built-in one.
+
+    ``datetime.date``, ``collections.OrderedDict``; ``set``; a class statement's type has
+    only its own name.
+    """
+    module = kind.__module__
+    if kind.__flags__ & _HEAP_TYPE or module == "builtins":
+        return kind.__name__
+    return f"{module}.{kind.__name__}"
 
 
 def to_variants(values: tuple[Any, ...] | list[Any]) -> tuple[Any, ...]:

@@ -30,6 +30,7 @@ from ..com import (
 )
 from ..errors import E_NOTIMPL, E_POINTER, ComError
 from ._adapt import dword
+from ._com_door import com_api, guard_methods
 
 __all__ = [
     "PyIUnknown",
@@ -51,14 +52,6 @@ __all__ = [
     "com_object",
     "interface_pointer",
 ]
-
-
-def _plain_type_error(error: TypeError) -> TypeError:
-    """pywin32's TypeError for an argument that is no VARIANT: the class itself.
-
-    Not the core's subclass: a program that prints ``type(error).__name__`` sees "TypeError".
-    """
-    return TypeError(*error.args)
 
 
 def interface_pointer(value: object, *, name_type: bool = True) -> InterfacePointer:
@@ -90,6 +83,11 @@ class PyIUnknown(InterfacePointer):
 
     __slots__ = ()
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:  # noqa: ANN401
+        """Every interface class's pywin32 methods raise pywin32's classes (``_com_door``)."""
+        super().__init_subclass__(**kwargs)
+        guard_methods(cls)
+
     def __repr__(self) -> str:
         # pywin32's shape, which tests parse: "obj" is the COM object's address, here its
         # identity (the same for all its interfaces, as IUnknown's is)
@@ -97,6 +95,9 @@ class PyIUnknown(InterfacePointer):
 
     def QueryInterface(self, iid: object, useIID: object = None, /) -> Any:  # noqa: ANN401
         return self.query_interface(iid, useIID)
+
+
+guard_methods(PyIUnknown)  # its subclasses are guarded as they are made
 
 
 class PyIDispatch(PyIUnknown, DispatchPointer):
@@ -117,14 +118,15 @@ class PyIDispatch(PyIUnknown, DispatchPointer):
         ids = self.ids_of_names(*names)
         return ids[0] if len(ids) == 1 else tuple(ids)
 
+    # The late-bound client (CDispatch) calls these two of the core's: through the door too.
+    invoke = com_api(DispatchPointer.invoke)
+    invoke_without_result = com_api(DispatchPointer.invoke_without_result)
+
     def Invoke(self, dispid: int, lcid: int, flags: int, bResultWanted: int, *args: Any) -> Any:  # noqa: ANN401
-        try:
-            if not bResultWanted:
-                self.invoke_without_result(operator.index(dispid), operator.index(flags), *args)
-                return None
-            return self.invoke(operator.index(dispid), operator.index(flags), *args)
-        except com.VariantTypeError as error:
-            raise _plain_type_error(error) from None
+        if not bResultWanted:
+            self.invoke_without_result(operator.index(dispid), operator.index(flags), *args)
+            return None
+        return self.invoke(operator.index(dispid), operator.index(flags), *args)
 
     def InvokeTypes(
         self, dispid: int, lcid: int, flags: int, resultType: object, argTypes: object,
@@ -136,10 +138,7 @@ class PyIDispatch(PyIUnknown, DispatchPointer):
             args = args[:-1]
         if any(a is com.MISSING for a in args):
             args = tuple(com.ARG_NOT_FOUND if a is com.MISSING else a for a in args)
-        try:
-            return self.invoke(operator.index(dispid), operator.index(flags), *args)
-        except com.VariantTypeError as error:
-            raise _plain_type_error(error) from None
+        return self.invoke(operator.index(dispid), operator.index(flags), *args)
 
     def GetTypeInfoCount(self) -> int:
         return self.type_info_count()  # 0 for a Python server without a type library

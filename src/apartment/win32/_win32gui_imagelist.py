@@ -106,8 +106,14 @@ def ImageList_GetIcon(himl: int, i: int, flags: int, /) -> int:
 
 
 def ImageList_SetBkColor(himl: int, clrbk: int, /) -> int:
-    """The previous background color (CLR_NONE -1 for none)."""
-    previous = gdi.set_image_background(handle_value(himl), operator.index(clrbk))
+    """The previous background color (CLR_NONE -1 for none, or when ``himl`` is no list).
+
+    pywin32 returns what ImageList_SetBkColor does and raises nothing: CLR_NONE on failure.
+    """
+    try:
+        previous = gdi.set_image_background(handle_value(himl), operator.index(clrbk))
+    except Win32Error:
+        return -1
     return -1 if previous == gdi.CLR_NONE else previous
 
 

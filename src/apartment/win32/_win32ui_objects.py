@@ -31,6 +31,9 @@ class error(Exception):  # noqa: N801 (pywin32's name)
     """win32ui.error: what every failing win32ui call raises, with pywin32's message."""
 
 
+error.__module__ = "win32ui"  # tracebacks print "win32ui.error: ...", as pywin32's
+
+
 class DcBase:
     """What a PyCDC is to the objects drawn with it: its HDC (0 for none); see ``_win32ui_dc``."""
 

@@ -73,6 +73,7 @@ from ._classobjects import MakePyFactory as MakePyFactory
 from ._classobjects import PyIClassFactory as PyIClassFactory
 from ._com_client_names import *  # noqa: F403 - its names are this module's
 from ._com_client_names import __all__ as _client_names
+from ._com_door import guard_functions
 from ._com_more_names import *  # noqa: F403 - its names are this module's
 from ._com_more_names import __all__ as _more_names
 from ._com_names import *  # noqa: F403 - its names are this module's
@@ -585,4 +586,5 @@ def _initialize_importing_thread() -> None:
 
 
 com.count_live_objects()  # for _GetInterfaceCount and _GetGatewayCount
+guard_functions(globals(), __all__)  # pywin32's classes for the core's errors (_com_door)
 _initialize_importing_thread()

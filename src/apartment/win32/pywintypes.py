@@ -20,6 +20,7 @@ from .. import com
 from ..errors import ComError, Win32Error
 from ..kernel import Event, Overlapped
 from ._adapt import api
+from ._com_door import com_api
 from ._handles import HANDLE, PyHANDLE, handle_value, lookup
 from ._pywintypes_more import *  # noqa: F403 - its names are this module's
 from ._pywintypes_more import __all__ as _more_names
@@ -117,6 +118,7 @@ class PyIID(ctypes.Structure):
 IIDType = PyIID
 
 
+@com_api
 def IID(iidString: object, is_bytes: object = False, /) -> PyIID:
     """Parse a braced GUID string, or a registered ProgID, into a PyIID (else CO_E_CLASSSTRING).
 

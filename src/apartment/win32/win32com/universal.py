@@ -10,6 +10,7 @@ does for a library that is not registered.
 from __future__ import annotations
 
 from apartment import com
+from apartment.win32._com_door import guard_functions
 
 __all__ = ["RegisterInterfaces"]
 
@@ -26,3 +27,6 @@ def RegisterInterfaces(
     """
     com.find_type_library(str(typelibGUID), major, minor, lcid)
     return []
+
+
+guard_functions(globals(), __all__)  # pywin32's classes for the core's errors (_com_door)

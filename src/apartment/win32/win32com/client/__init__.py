@@ -15,6 +15,7 @@ from typing import Any
 
 from apartment import com
 from apartment.win32 import pythoncom
+from apartment.win32._com_door import guard_functions
 from apartment.win32._interfaces import PyIDispatch
 from apartment.win32.pywintypes import clsid_text
 
@@ -222,6 +223,8 @@ def register_record_class(cls: type) -> None:
 # ``win32com.client.gencache.EnsureDispatch`` and ``win32com.client.dynamic`` usable (programs
 # rely on it), and generated modules find ``win32com.client.CLSIDToClass``.
 from apartment.win32 import pywintypes as pywintypes  # noqa: E402
+
+guard_functions(globals(), __all__)  # pywin32's classes for the core's errors (_com_door)
 
 from . import CLSIDToClass as CLSIDToClass  # noqa: E402
 from . import build as build  # noqa: E402

@@ -8,6 +8,7 @@ from apartment import com
 from apartment.com import DispatchClient, InterfacePointer
 from apartment.errors import ComError
 from apartment.win32 import pythoncom
+from apartment.win32._com_door import com_api
 from apartment.win32._interfaces import PyIDispatch
 from apartment.win32.pywintypes import PyIID
 
@@ -43,6 +44,7 @@ class CDispatch(DispatchClient):
         return self._enumerator()
 
 
+@com_api
 def dispatch_pointer(dispatch: Any, clsctx: int) -> PyIDispatch:  # noqa: ANN401
     """pywin32's ``_GetGoodDispatch``: what a Dispatch argument stands for, as a PyIDispatch."""
     if isinstance(dispatch, (str, PyIID)):
@@ -62,6 +64,7 @@ def dispatch_pointer(dispatch: Any, clsctx: int) -> PyIDispatch:  # noqa: ANN401
     return PyIDispatch.of(pointer)
 
 
+@com_api
 def Dispatch(
     dispatch: Any,  # noqa: ANN401
     userName: str | None = None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from apartment.win32 import pythoncom
+from apartment.win32._com_door import guard_functions
 from apartment.win32.pywintypes import IIDType
 
 from ._dispatch import CDispatch, dispatch_pointer
@@ -77,4 +78,5 @@ def Dispatch(
     return (createClass or CDispatch)(dispatch_pointer(IDispatch, clsctx), userName)
 
 
+guard_functions(globals(), __all__)  # pywin32's classes for the core's errors (_com_door)
 DumbDispatch = Dispatch

@@ -31,6 +31,7 @@ from typing import Any
 
 from apartment import com
 from apartment.win32 import pythoncom
+from apartment.win32._com_door import guard_functions
 from apartment.win32.pywintypes import IID, clsid_text
 
 from . import CLSIDToClass
@@ -347,3 +348,6 @@ def __init__() -> None:  # noqa: N807 - pywin32's module function of this name
         clsidToTypelib.clear()
         versionRedirectMap.clear()
         demandGeneratedTypeLibraries.clear()
+
+
+guard_functions(globals(), __all__)  # pywin32's classes for the core's errors (_com_door)

@@ -45,6 +45,7 @@ from ....errors import (
     Win32Error,
     hresult_from_win32,
 )
+from ..._com_door import guard_functions as _guard_functions
 from ..._shell_faces import PyIShellFolder
 from ..._tables import fill as _fill
 from ..._tables.shell import IIDS as _IIDS
@@ -451,6 +452,7 @@ __all__ += [
     "error",
 ]
 __all__ += _fill(globals(), _VALUES, _IIDS)
+_guard_functions(globals(), __all__)  # pywin32's classes for the core's errors (_com_door)
 
 if TYPE_CHECKING:  # the table's names, which the type checker cannot see
 
