@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING, Any
 import pytest
 import pythoncom
 import win32api
-import win32com.client
 import win32con
-from win32com.client import CLSIDToClass, gencache, makepy, selecttlb
+from win32com.client import gencache, makepy, selecttlb
+
+from ._generated import forgetting_generated
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -45,17 +46,8 @@ WSH_DESC = "Windows Script Host Object Model"
 def _forget_generated() -> Iterator[None]:
     """Forget what makepy generated in this process once a test ends (files stay): later
     tests' Dispatch would give the generated classes, as pywin32's does once they exist."""
-    classes = dict(CLSIDToClass.mapCLSIDToClass)
-    dicts = list(win32com.client.constants.__dicts__)
-    index = dict(gencache.clsidToTypelib)
-    yield
-    CLSIDToClass.mapCLSIDToClass.clear()
-    CLSIDToClass.mapCLSIDToClass.update(classes)
-    win32com.client.constants.__dicts__[:] = dicts
-    gencache.clsidToTypelib.clear()
-    gencache.clsidToTypelib.update(index)
-    for name in [name for name in sys.modules if name.startswith("win32com.gen_py.")]:
-        del sys.modules[name]
+    with forgetting_generated():
+        yield
 
 
 def _default(path: str) -> str:

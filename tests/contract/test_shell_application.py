@@ -23,8 +23,9 @@ import pytest
 import pythoncom
 import win32com
 import win32com.client
-from win32com.client import CLSIDToClass, gencache
+from win32com.client import gencache
 
+from ._generated import forgetting_generated
 from ._shell_places import make_place, own_home
 from ._wine import wine_differs
 
@@ -164,18 +165,8 @@ def own_gen_py(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None
     package = sys.modules.get("win32com.gen_py")
     if package is not None:
         monkeypatch.setattr(package, "__path__", [path])
-    classes = dict(CLSIDToClass.mapCLSIDToClass)
-    dicts = list(win32com.client.constants.__dicts__)
-    index = dict(gencache.clsidToTypelib)
-    gencache.clsidToTypelib.clear()
-    yield
-    CLSIDToClass.mapCLSIDToClass.clear()
-    CLSIDToClass.mapCLSIDToClass.update(classes)
-    win32com.client.constants.__dicts__[:] = dicts
-    gencache.clsidToTypelib.clear()
-    gencache.clsidToTypelib.update(index)
-    for name in [name for name in sys.modules if name.startswith("win32com.gen_py.")]:
-        del sys.modules[name]
+    with forgetting_generated(start_empty=True):
+        yield
     if package is None:
         sys.modules.pop("win32com.gen_py", None)
 
