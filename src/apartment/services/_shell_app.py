@@ -31,8 +31,7 @@ import sys
 from typing import TYPE_CHECKING, ClassVar
 
 from .. import kernel
-from ..com import COMException, DispatchPointer, new_enum, wrap
-from ..com._described_members import described_members
+from ..com import COMException, DispatchPointer, described_members, new_enum, wrap
 from ..errors import ComError, Win32Error
 from ._folders import folder_path
 from ._pidls import (
