@@ -21,6 +21,10 @@ _STD = 0x60000000
 # IUnknown's (0x6000....) and IDispatch's (0x6001....) functions end here: an interface's own
 # members without an [id] in the IDL are numbered from here (wshom's IWshNetwork.UserName)
 _OWN = 0x60020000
+# Only dispatch views are described: a vtable-only interface (shell32's IFolderViewOC), a record
+# (WIDL's GUID), a pure dispinterface (events: no system class fires them) and the classes
+# built on them are left out
+_LEFT_OUT_KINDS = (1, 3)
 
 
 def _type(spec: object) -> str:
@@ -72,7 +76,13 @@ def _func(f: dict[str, object]) -> str:
 def main(path: str, key: str) -> None:
     """Print the description module of library ``key`` of the dump at ``path``."""
     lib = json.load(open(path))[key]  # noqa: SIM115
-    types = lib["types"]
+    types = all_types = lib["types"]
+    left_out = {t["doc"][0] for t in types if _left_out(t)} | {"IUnknown"}
+    types = [
+        t
+        for t in types
+        if t["doc"][0] not in left_out and not any(i[0] in left_out for i in t["impl"])
+    ]
     own: dict[str, list[str]] = {}
     for t in types:
         if t["kind"] == 4:
@@ -101,7 +111,9 @@ def main(path: str, key: str) -> None:
             continue
         if kind == 0:
             alias = [
-                a for a, target in aliases.items() if target and name in _widl_names(types, target)
+                a
+                for a, target in aliases.items()
+                if target and name in _widl_names(all_types, target)
             ]
             ename = alias[0] if alias else name
             consts = ", ".join(f"({v['names'][0]!r}, {v['value']})" for v in t["vars"])
@@ -141,6 +153,13 @@ def main(path: str, key: str) -> None:
             raise SystemExit(f"kind {kind} of {name}")
     print("    ),")
     print(")")
+
+
+def _left_out(t: dict[str, object]) -> bool:
+    """Whether a type is not described: see _LEFT_OUT_KINDS."""
+    attr = t["attr"]
+    assert isinstance(attr, dict)
+    return t["kind"] in _LEFT_OUT_KINDS or (t["kind"] == 4 and not attr["wTypeFlags"] & 0x40)
 
 
 def _widl_names(types: list[dict[str, object]], target: str) -> list[str]:

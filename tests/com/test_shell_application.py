@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from apartment import com
-from apartment.errors import E_INVALIDARG, ComError
+from apartment.errors import E_INVALIDARG, E_NOTIMPL, ComError
 
 from ._helpers import in_apartment
 
@@ -105,6 +105,33 @@ def test_an_item_renames_and_a_file_has_no_folder(place: Path, home: Path) -> No
 
     assert in_apartment(body) == E_INVALIDARG
     assert (place / "renamed.txt").read_text() == "hello"
+
+
+def test_described_members_it_lacks_answer_e_notimpl(place: Path, home: Path) -> None:
+    """The library's members with no code here (GetLink, Verbs, Synchronize...) are E_NOTIMPL,
+    gets, puts and calls alike, by the library's DISPIDs (Verbs is FolderItems3's DISPID 0)."""
+
+    def scode(call: Any) -> int:
+        with pytest.raises(ComError) as caught:
+            call()
+        assert caught.value.excepinfo is not None
+        return int(caught.value.excepinfo[5])
+
+    def body() -> list[int]:
+        folder = _shell().Namespace(str(place))
+        item = folder.ParseName("a.txt")
+        items = folder.Items()
+        pointer = items._pointer  # the raw IDispatch, to call by DISPID
+        barricade = folder._pointer  # Folder3's ShowWebViewBarricade is DISPID 2
+        return [
+            scode(lambda: item.GetLink),
+            scode(lambda: folder.Synchronize()),
+            scode(lambda: items.Verbs),
+            scode(lambda: pointer.invoke(0, com.DISPATCH_PROPERTYGET)),
+            scode(lambda: barricade.invoke(2, com.DISPATCH_PROPERTYPUT, True)),
+        ]
+
+    assert in_apartment(body) == [E_NOTIMPL] * 5
 
 
 def test_copy_here_takes_folder_items(place: Path, tmp_path: Path, home: Path) -> None:

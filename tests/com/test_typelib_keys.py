@@ -61,6 +61,7 @@ def test_every_described_library_is_registered() -> None:
         ("{F935DC20-1CF0-11D0-ADB9-00C04FD58A0B}", (1, 0)),
         ("{3F4DACA7-160D-11D2-A8E9-00104B365C9F}", (5, 5)),
         ("{565783C6-CB41-11D1-8B02-00600806D9B6}", (1, 2)),
+        ("{50A7E9B0-70EF-11D1-B75A-00A0C90564FE}", (1, 0)),
         ("{00020430-0000-0000-C000-000000000046}", (2, 0)),
     ):
         assert libid in libids

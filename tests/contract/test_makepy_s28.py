@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING, Any
 import pytest
 import pythoncom
 import win32api
-import win32com.client
 import win32con
-from win32com.client import CLSIDToClass, gencache, makepy, selecttlb
+from win32com.client import gencache, makepy, selecttlb
+
+from ._generated import forgetting_generated
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -33,7 +34,11 @@ REGEXP = "{3F4DACA7-160D-11D2-A8E9-00104B365C9F}"
 SCRRUN = "{420B2830-E718-11CF-893D-00A0C9054228}"
 WBEMDISP = "{565783C6-CB41-11D1-8B02-00600806D9B6}"
 WSHOM = "{F935DC20-1CF0-11D0-ADB9-00C04FD58A0B}"
-LIBRARIES = [(STDOLE, 2, 0), (REGEXP, 5, 5), (SCRRUN, 1, 0), (WBEMDISP, 1, 2), (WSHOM, 1, 0)]
+SHELL32 = "{50A7E9B0-70EF-11D1-B75A-00A0C90564FE}"
+LIBRARIES = [
+    (STDOLE, 2, 0), (REGEXP, 5, 5), (SCRRUN, 1, 0), (WBEMDISP, 1, 2), (WSHOM, 1, 0),
+    (SHELL32, 1, 0),
+]  # fmt: skip
 WSH_DESC = "Windows Script Host Object Model"
 
 
@@ -41,17 +46,8 @@ WSH_DESC = "Windows Script Host Object Model"
 def _forget_generated() -> Iterator[None]:
     """Forget what makepy generated in this process once a test ends (files stay): later
     tests' Dispatch would give the generated classes, as pywin32's does once they exist."""
-    classes = dict(CLSIDToClass.mapCLSIDToClass)
-    dicts = list(win32com.client.constants.__dicts__)
-    index = dict(gencache.clsidToTypelib)
-    yield
-    CLSIDToClass.mapCLSIDToClass.clear()
-    CLSIDToClass.mapCLSIDToClass.update(classes)
-    win32com.client.constants.__dicts__[:] = dicts
-    gencache.clsidToTypelib.clear()
-    gencache.clsidToTypelib.update(index)
-    for name in [name for name in sys.modules if name.startswith("win32com.gen_py.")]:
-        del sys.modules[name]
+    with forgetting_generated():
+        yield
 
 
 def _default(path: str) -> str:

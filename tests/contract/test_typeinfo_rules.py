@@ -11,7 +11,6 @@ answer IDispatch::GetTypeInfo; LoadRegTypeLib finds the libraries; makepy
 from __future__ import annotations
 
 import os
-import sys
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -19,9 +18,10 @@ import pythoncom
 import pywintypes
 import win32com.client
 import winerror
-from win32com.client import CLSIDToClass, gencache
+from win32com.client import gencache
 
 from ._com import com_error_of
+from ._generated import forgetting_generated
 from ._wine import wine_differs
 
 if TYPE_CHECKING:
@@ -38,17 +38,8 @@ FUNC_DISPATCH, CC_STDCALL, VAR_CONST = 4, 4, 2
 @pytest.fixture
 def generated() -> Iterator[None]:
     """Forget what makepy generated in this process once the test ends (files stay)."""
-    classes = dict(CLSIDToClass.mapCLSIDToClass)
-    dicts = list(win32com.client.constants.__dicts__)
-    index = dict(gencache.clsidToTypelib)
-    yield
-    CLSIDToClass.mapCLSIDToClass.clear()
-    CLSIDToClass.mapCLSIDToClass.update(classes)
-    win32com.client.constants.__dicts__[:] = dicts
-    gencache.clsidToTypelib.clear()
-    gencache.clsidToTypelib.update(index)
-    for name in [name for name in sys.modules if name.startswith("win32com.gen_py.")]:
-        del sys.modules[name]
+    with forgetting_generated():
+        yield
 
 
 def scripting() -> Any:

@@ -93,6 +93,7 @@ from ._context import call_context as call_context
 from ._context import object_context as object_context
 from ._data_object import DataObjectPointer as DataObjectPointer
 from ._data_object import FormatEnumeratorPointer as FormatEnumeratorPointer
+from ._described_members import described_members as described_members
 from ._diagnose import StalledCallWarning as StalledCallWarning
 from ._dispatch import DispatchExPointer as DispatchExPointer
 from ._dispatch import DispatchPointer as DispatchPointer
@@ -643,6 +644,7 @@ __all__ = [
     "TypeLibrary",
     "VarDesc",
     "described_type",
+    "described_members",
     "type_library_path",
     "CoClassPlan",
     "InterfacePlan",

@@ -4,9 +4,10 @@ On Windows a type library is registered under HKEY_CLASSES_ROOT (its TypeLib key
 version and locale; LoadRegTypeLib, QueryPathOfRegTypeLib and GetRecordFromGuids look it up
 there and fail with TYPE_E_LIBNOTREGISTERED when it is not. Registered here are the libraries
 of the system classes this package ships, as Windows installs them: Scripting (scrrun.dll),
-IWshRuntimeLibrary (wshom.ocx), VBScript_RegExp_55 (vbscript.dll), WbemScripting (wbemdisp.dll)
-and the OLE Automation library (stdole2.tlb). They are descriptions (:mod:`._typedesc`), built into
-:class:`~._typeinfo.TypeLibrary` objects on first use. Python servers register none.
+IWshRuntimeLibrary (wshom.ocx), VBScript_RegExp_55 (vbscript.dll), WbemScripting (wbemdisp.dll),
+Shell32 (shell32.dll, Shell.Application's) and the OLE Automation library (stdole2.tlb). They
+are descriptions (:mod:`._typedesc`), built into :class:`~._typeinfo.TypeLibrary` objects on
+first use. Python servers register none.
 
 No type library *file* format is read: LoadTypeLib knows a system library by its file's name
 (``scrrun.dll``, the path QueryPathOfRegTypeLib gives...) and fails with
@@ -51,6 +52,7 @@ _SYSTEM = {
     "{F935DC20-1CF0-11D0-ADB9-00C04FD58A0B}": "_typelib_wshom",
     "{3F4DACA7-160D-11D2-A8E9-00104B365C9F}": "_typelib_regexp",
     "{565783C6-CB41-11D1-8B02-00600806D9B6}": "_typelib_wbemdisp",
+    "{50A7E9B0-70EF-11D1-B75A-00A0C90564FE}": "_typelib_shell32",
     "{00020430-0000-0000-C000-000000000046}": "",
 }
 _BUILT: dict[str, TypeLibrary] = {}
@@ -97,6 +99,10 @@ _REGISTERED = (
     RegisteredTypeLibrary(
         "{420B2830-E718-11CF-893D-00A0C9054228}", (1, 0), 0, "Microsoft Scripting Runtime",
         r"C:\windows\system32\scrrun.dll", 0,
+    ),
+    RegisteredTypeLibrary(
+        "{50A7E9B0-70EF-11D1-B75A-00A0C90564FE}", (1, 0), 0,
+        "Microsoft Shell Controls And Automation", r"C:\windows\system32\shell32.dll", 0,
     ),
     RegisteredTypeLibrary(
         "{565783C6-CB41-11D1-8B02-00600806D9B6}", (1, 2), 0,

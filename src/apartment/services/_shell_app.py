@@ -31,7 +31,7 @@ import sys
 from typing import TYPE_CHECKING, ClassVar
 
 from .. import kernel
-from ..com import COMException, DispatchPointer, new_enum, wrap
+from ..com import COMException, DispatchPointer, described_members, new_enum, wrap
 from ..errors import ComError, Win32Error
 from ._folders import folder_path
 from ._pidls import (
@@ -52,6 +52,7 @@ __all__ = ["CLSID", "PROGID", "ShellApplication"]
 
 CLSID = "{13709620-C279-11CE-A49E-444553540000}"  # CLSID_Shell (shell32.dll)
 PROGID = "Shell.Application"
+_SHELL32 = "{50A7E9B0-70EF-11D1-B75A-00A0C90564FE}"  # "Microsoft Shell Controls And Automation"
 _FO_MOVE = 1
 _FO_COPY = 2
 _SSF_DESKTOP = 0
@@ -122,8 +123,11 @@ def _size_text(size: int) -> str:
     return f"{(size + 1023) // 1024:,} KB"
 
 
+@described_members
 class FolderItem:
     """FolderItem: one item of a namespace folder (the default member is its Name)."""
+
+    _type_info_ = (_SHELL32, (1, 0), "FolderItem2")
 
     _public_attrs_: ClassVar[list[str]] = [
         "Name", "Path", "IsFolder", "IsFileSystem", "IsLink", "IsBrowsable", "Size",
@@ -241,8 +245,11 @@ class FolderItem:
     Application = application
 
 
+@described_members
 class FolderItems:
     """FolderItems: a folder's items, folders first (Count, Item(index), iteration)."""
+
+    _type_info_ = (_SHELL32, (1, 0), "FolderItems3")
 
     _public_attrs_: ClassVar[list[str]] = ["Count", "Application", "Parent"]
     _readonly_attrs_: ClassVar[list[str]] = _public_attrs_
@@ -293,8 +300,11 @@ class FolderItems:
     Parent = parent
 
 
+@described_members
 class Folder:
     """Folder (Folder3): one folder of the namespace."""
+
+    _type_info_ = (_SHELL32, (1, 0), "Folder3")
 
     _public_attrs_: ClassVar[list[str]] = ["Title", "Application", "Parent", "ParentFolder", "Self"]
     _readonly_attrs_: ClassVar[list[str]] = _public_attrs_
@@ -432,8 +442,11 @@ def _facade_hook() -> list[str] | None:
     return [hook] if isinstance(hook, str) else None
 
 
+@described_members
 class ShellApplication:
     """IShellDispatch: Namespace, ShellExecute and the shell's window commands."""
+
+    _type_info_ = (_SHELL32, (1, 0), "IShellDispatch6")
 
     _reg_clsid_ = CLSID
     _reg_progid_ = PROGID
