@@ -14,7 +14,7 @@ import win32com.client
 import win32com.server.util
 
 
-class Playlist(win32com.server.util.Collection):
+class Playlist(win32com.server.util.Collection):  # type: ignore[misc]
     _public_methods_ = [*win32com.server.util.Collection._public_methods_, "Titles"]
 
     def Titles(self):
