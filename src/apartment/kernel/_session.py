@@ -51,6 +51,7 @@ from ._segment import (
     Segment,
     proc_word,
 )
+from ._sigdefer import PENDING, guard_session_lock, raise_pending
 from ._slots import Slots, add_death_hook
 
 if TYPE_CHECKING:
@@ -158,6 +159,7 @@ class Session(Slots):
         release_local = local.release if local is not None else None
         try_g = self._g.acquire
         post_g = self._g.release
+        is_mine = self._g._is_mine
         contended = self._contended
         rollback = self.rollback
         wake_sleeper = self._wake_sleeper
@@ -165,19 +167,25 @@ class Session(Slots):
         later = self.later
         ts_sem = self.seg.ts_sem
         sleepers = G_SLEEPERS_SEM // 4  # the semaphore's count (its first word, on Linux)
+        pending = PENDING  # a Ctrl-C kept while the main thread held the lock (_sigdefer)
 
         def lock() -> None:
             if acquire_local is not None:
                 acquire_local()
             w[want] = 1
-            if not try_g(False):
-                try:
+            try:
+                if not try_g(False):
                     contended(want)
-                except BaseException:
-                    w[want] = 0
-                    if release_local is not None:
-                        release_local()
-                    raise
+            except BaseException:
+                # A Ctrl-C is raised in the main thread when a call returns, the acquire's too:
+                # whether that took the semaphore, only the SemLock knows (its count and last
+                # thread). Left held, every process of the session would wait for it for ever.
+                if is_mine():
+                    post_g()
+                w[want] = 0
+                if release_local is not None:
+                    release_local()
+                raise
 
         def unlock() -> None:
             if w[H_LOGLEN]:
@@ -201,6 +209,8 @@ class Session(Slots):
             if calls:
                 for call in calls:
                     call()
+            if pending[0]:
+                raise_pending()
 
         def leave() -> None:
             post_g()
@@ -209,7 +219,10 @@ class Session(Slots):
                 wake_sleeper()
             if release_local is not None:
                 release_local()
+            if pending[0]:
+                raise_pending()
 
+        guard_session_lock(is_mine, (unlock.__code__, leave.__code__))
         return lock, unlock, leave
 
     def _wake_sleeper(self) -> None:
