@@ -8,16 +8,22 @@ generates one forgets it when it ends (its files stay).
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
+import tempfile
 from typing import TYPE_CHECKING
 
+import win32com
 import win32com.client
 from win32com.client import CLSIDToClass, gencache
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from pathlib import Path
 
-__all__ = ["forgetting_generated"]
+    import pytest
+
+__all__ = ["forgetting_generated", "private_gen_py"]
 
 
 @contextlib.contextmanager
@@ -40,3 +46,25 @@ def forgetting_generated(*, start_empty: bool = False) -> Iterator[None]:
         gencache.clsidToTypelib.update(index)
         for name in [name for name in sys.modules if name.startswith("win32com.gen_py.")]:
             del sys.modules[name]
+
+
+@contextlib.contextmanager
+def private_gen_py(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """makepy's modules go to a gen_py in ``tmp_path``, and are forgotten on leaving.
+
+    pywin32 writes to ``win32com.__gen_path__`` (and imports from ``win32com.gen_py``'s
+    path); this package to the temporary directory's ``gen_py``: both are pointed there. A
+    test that generated into the shared gen_py would change what the next run's EnsureDispatch
+    loads (a "for demand" package of one module per class, say).
+    """
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    path = os.path.join(str(tmp_path), "gen_py", "{}.{}".format(*sys.version_info[:2]))
+    os.makedirs(path)
+    monkeypatch.setattr(win32com, "__gen_path__", path, raising=False)
+    package = sys.modules.get("win32com.gen_py")
+    if package is not None:
+        monkeypatch.setattr(package, "__path__", [path])
+    with forgetting_generated(start_empty=True):
+        yield
+    if package is None:
+        sys.modules.pop("win32com.gen_py", None)

@@ -21,6 +21,7 @@ import win32con
 from win32com.client import gencache, makepy, selecttlb
 
 from ._generated import forgetting_generated
+from ._wine import ON_THE_ORACLE, wine_differs
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -39,6 +40,9 @@ LIBRARIES = [
     (STDOLE, 2, 0), (REGEXP, 5, 5), (SCRRUN, 1, 0), (WBEMDISP, 1, 2), (WSHOM, 1, 0),
     (SHELL32, 1, 0),
 ]  # fmt: skip
+# Wine's vbscript drops its RegExp 5.5 library's registration once a VBScript.RegExp has been
+# created in the prefix (TYPE_E_LIBNOTREGISTERED after): on the oracle it is left out.
+_WINE_DROPS_REGEXP = "Wine unregisters RegExp 5.5's library once VBScript.RegExp was created"
 WSH_DESC = "Windows Script Host Object Model"
 
 
@@ -66,7 +70,15 @@ def _value(path: str, name: str) -> str:
         win32api.RegCloseKey(key)
 
 
-@pytest.mark.parametrize(("libid", "major", "minor"), LIBRARIES)
+@pytest.mark.parametrize(
+    ("libid", "major", "minor"),
+    [
+        pytest.param(*lib, marks=wine_differs(_WINE_DROPS_REGEXP, strict=False))
+        if lib[0] == REGEXP
+        else lib
+        for lib in LIBRARIES
+    ],
+)
 def test_a_library_key_says_its_description_flags_and_file(
     libid: str, major: int, minor: int
 ) -> None:
@@ -84,6 +96,8 @@ def test_a_library_key_says_its_description_flags_and_file(
 def test_enum_tlbs_gives_a_spec_per_registered_library() -> None:
     specs = {(spec.clsid, spec.major, spec.minor): spec for spec in selecttlb.EnumTlbs()}
     for libid, major, minor in LIBRARIES:
+        if ON_THE_ORACLE and libid == REGEXP:
+            continue  # _WINE_DROPS_REGEXP
         spec = specs[(libid, str(major), str(minor))]  # the version's digits: strings
         tlb = pythoncom.LoadRegTypeLib(libid, major, minor, 0)
         name, doc = tlb.GetDocumentation(-1)[:2]

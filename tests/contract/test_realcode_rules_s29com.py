@@ -32,10 +32,12 @@ from win32com.client import VARIANT, gencache
 from win32com.server.util import wrap
 
 from ._com import Echo
+from ._generated import private_gen_py
 from ._wine import wine_differs
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from pathlib import Path
 
 D = decimal.Decimal
 
@@ -46,6 +48,13 @@ def sta() -> Iterator[None]:
     pythoncom.CoInitialize()
     yield
     pythoncom.CoUninitialize()
+
+
+@pytest.fixture
+def own_gen_py(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """makepy's modules go to a gen_py of this test's, and are forgotten when it ends."""
+    with private_gen_py(tmp_path, monkeypatch):
+        yield
 
 
 @pytest.fixture
@@ -155,6 +164,7 @@ def test_unwrap_of_a_system_object_is_not_a_python_gateway(progid: str, sta: Non
             unwrap(ob)
 
 
+@pytest.mark.usefixtures("own_gen_py")
 def test_makepy_keeps_a_get_with_only_optional_arguments_a_property_and_adds_get_name(
     sta: None,
 ) -> None:
@@ -167,6 +177,7 @@ def test_makepy_keeps_a_get_with_only_optional_arguments_a_property_and_adds_get
     assert shell.Environment("Process") == ""
 
 
+@pytest.mark.usefixtures("own_gen_py")
 def test_makepy_makes_a_get_with_required_arguments_a_method_of_its_name(sta: None) -> None:
     d = gencache.EnsureDispatch("Scripting.Dictionary")
     assert "Item" not in type(d)._prop_map_get_

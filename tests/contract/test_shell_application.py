@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import datetime
 import os
-import sys
-import tempfile
 from typing import TYPE_CHECKING
 
 import pytest
@@ -25,7 +23,7 @@ import win32com
 import win32com.client
 from win32com.client import gencache
 
-from ._generated import forgetting_generated
+from ._generated import private_gen_py
 from ._shell_places import make_place, own_home
 from ._wine import wine_differs
 
@@ -153,22 +151,9 @@ def test_the_shell_has_no_windows_to_list_or_minimize(shell: object) -> None:
 
 @pytest.fixture
 def own_gen_py(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """makepy's modules go to a gen_py of this test's, and are forgotten when it ends.
-
-    pywin32 writes to ``win32com.__gen_path__`` (and imports from ``win32com.gen_py``'s
-    path); this package to the temporary directory's ``gen_py``: both are pointed here.
-    """
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
-    path = os.path.join(str(tmp_path), "gen_py", "{}.{}".format(*sys.version_info[:2]))
-    os.makedirs(path)
-    monkeypatch.setattr(win32com, "__gen_path__", path, raising=False)
-    package = sys.modules.get("win32com.gen_py")
-    if package is not None:
-        monkeypatch.setattr(package, "__path__", [path])
-    with forgetting_generated(start_empty=True):
+    """makepy's modules go to a gen_py of this test's, and are forgotten when it ends."""
+    with private_gen_py(tmp_path, monkeypatch):
         yield
-    if package is None:
-        sys.modules.pop("win32com.gen_py", None)
 
 
 def _type_name(obj: object) -> str:

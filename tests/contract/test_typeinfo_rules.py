@@ -21,11 +21,12 @@ import winerror
 from win32com.client import gencache
 
 from ._com import com_error_of
-from ._generated import forgetting_generated
+from ._generated import private_gen_py
 from ._wine import wine_differs
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from pathlib import Path
 
 SCRIPTING = "{420B2830-E718-11CF-893D-00A0C9054228}"
 IID_IFILESYSTEM3 = "{2A0B9D10-4B87-11D3-A97A-00104B365C9F}"
@@ -36,9 +37,12 @@ FUNC_DISPATCH, CC_STDCALL, VAR_CONST = 4, 4, 2
 
 
 @pytest.fixture
-def generated() -> Iterator[None]:
-    """Forget what makepy generated in this process once the test ends (files stay)."""
-    with forgetting_generated():
+def generated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """makepy generates into a gen_py of the test's own, forgotten once the test ends.
+
+    (A module left in the shared gen_py changes what the next run's EnsureDispatch loads.)
+    """
+    with private_gen_py(tmp_path, monkeypatch):
         yield
 
 
@@ -221,8 +225,11 @@ def test_the_cache_answers_for_what_it_generated() -> None:
     klass = gencache.GetClassForProgID("Scripting.FileSystemObject")
     assert klass.__name__ == "FileSystemObject"
     assert klass.default_interface.__name__ == "IFileSystem3"
-    module = gencache.GetModuleForProgID("Scripting.FileSystemObject")
+    # the library's module (pywin32's EnsureDispatch makes a package of one module per class:
+    # GetModuleForProgID gives the class's, the library's constants are the package's)
+    module = gencache.GetModuleForTypelib(SCRIPTING, 0, 1, 0)
     assert module.constants.ForWriting == 2
+    assert win32com.client.constants.ForWriting == 2
     assert pywintypes.IID(SCRIPTING) == module.CLSID
     assert (pywintypes.IID(SCRIPTING), 0, 1, 0) in gencache.GetGeneratedInfos()
     name = gencache.GetGeneratedFileName(SCRIPTING, 0, 1, 0)

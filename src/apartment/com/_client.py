@@ -32,6 +32,8 @@ from ._policy import (
 from ._sentinels import ARG_NOT_FOUND
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ._dispatch import DispatchPointer
     from ._typed import EnumVariantPointer
 
@@ -67,15 +69,25 @@ class DispatchClient:
     """
 
     _pointer: DispatchPointer
+    _invoke: Callable[..., Any]  # the pointer's invoke, as _invoker gives it
     _name: str
     _methods: dict[str, int]  # names found to be methods, and their DISPIDs
     _enum: Enumerator | None
 
     def __init__(self, pointer: DispatchPointer, name: str | None = None) -> None:
         self.__dict__["_pointer"] = pointer
+        self.__dict__["_invoke"] = self._invoker(pointer)
         self.__dict__["_name"] = name or "<unknown>"
         self.__dict__["_methods"] = {}
         self.__dict__["_enum"] = None
+
+    @staticmethod
+    def _invoker(pointer: DispatchPointer) -> Callable[..., Any]:
+        """What the client's calls go through: the pointer's ``invoke``.
+
+        A subclass may wrap it, as the facade does to raise pywin32's exception classes.
+        """
+        return pointer.invoke
 
     @property
     def __com_interface__(self) -> InterfacePointer:
@@ -159,7 +171,7 @@ class DispatchClient:
             return self._method(name, methods[name])
         dispid = self._dispid(name)
         try:
-            result = self._pointer.invoke(dispid, DISPATCH_PROPERTYGET)
+            result = self._invoke(dispid, DISPATCH_PROPERTYGET)
         except ComError as error:
             if error.hresult in BAD_CONTEXT:
                 methods[name] = dispid  # not a property: a method
@@ -186,7 +198,7 @@ class DispatchClient:
         dispid = self._find(name)
         if dispid is not None:
             try:
-                self._pointer.invoke(dispid, DISPATCH_PROPERTYPUT, self._argument(value))
+                self._invoke(dispid, DISPATCH_PROPERTYPUT, self._argument(value))
                 return
             except ComError:
                 pass
@@ -199,12 +211,12 @@ class DispatchClient:
         dispid = self._find("Count")
         if dispid is None:
             raise TypeError("This dispatch object does not define a Count method")
-        return int(self._pointer.invoke(dispid, _METHOD_OR_GET))
+        return int(self._invoke(dispid, _METHOD_OR_GET))
 
     def _enumerator(self) -> Enumerator | None:
         """The object's enumerator (``_NewEnum``), or None when it has none."""
         try:
-            found = self._pointer.invoke(DISPID_NEWENUM, _METHOD_OR_GET)
+            found = self._invoke(DISPID_NEWENUM, _METHOD_OR_GET)
             items: EnumVariantPointer = found.query_interface(IID_IENUMVARIANT)
         except (ComError, AttributeError):
             return None
@@ -218,11 +230,11 @@ class DispatchClient:
                 return self._enum[index]
         dispid = self._find("Item")
         if dispid is not None:
-            return self._result(self._pointer.invoke(dispid, _METHOD_OR_GET, index))
+            return self._result(self._invoke(dispid, _METHOD_OR_GET, index))
         raise TypeError("This object does not support enumeration")
 
     def __setitem__(self, index: object, value: object) -> None:
-        self._pointer.invoke(DISPID_VALUE, _PUT_OR_PUTREF, index, self._argument(value))
+        self._invoke(DISPID_VALUE, _PUT_OR_PUTREF, index, self._argument(value))
 
     def __eq__(self, other: object) -> bool:
         return bool(self._pointer == self._argument(other))
@@ -250,7 +262,7 @@ class _ClientMethod:
         self, client: DispatchClient, name: str, dispid: int, flags: int = DISPATCH_METHOD
     ) -> None:
         self.pointer = client._pointer  # its type information names the parameters
-        self.invoke = client._pointer.invoke
+        self.invoke = client._invoke
         self.argument = client._argument
         self.result = client._result
         self.name = name

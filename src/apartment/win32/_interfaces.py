@@ -30,7 +30,7 @@ from ..com import (
 )
 from ..errors import E_NOTIMPL, E_POINTER, ComError
 from ._adapt import dword
-from ._com_door import com_api, guard_methods
+from ._com_door import guard_methods
 
 __all__ = [
     "PyIUnknown",
@@ -117,10 +117,6 @@ class PyIDispatch(PyIUnknown, DispatchPointer):
                 )
         ids = self.ids_of_names(*names)
         return ids[0] if len(ids) == 1 else tuple(ids)
-
-    # The late-bound client (CDispatch) calls these two of the core's: through the door too.
-    invoke = com_api(DispatchPointer.invoke)
-    invoke_without_result = com_api(DispatchPointer.invoke_without_result)
 
     def Invoke(self, dispid: int, lcid: int, flags: int, bResultWanted: int, *args: Any) -> Any:  # noqa: ANN401
         if not bResultWanted:

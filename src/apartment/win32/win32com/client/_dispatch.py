@@ -24,6 +24,11 @@ class CDispatch(DispatchClient):
     Results that are interface pointers come back as CDispatch objects too.
     """
 
+    @staticmethod
+    def _invoker(pointer: Any) -> Any:  # noqa: ANN401
+        """The pointer's invoke through the door: pywin32's exception classes (``_com_door``)."""
+        return com_api(pointer.invoke)
+
     @property
     def _oleobj_(self) -> Any:  # noqa: ANN401 - a PyIDispatch
         return self._pointer
