@@ -33,9 +33,11 @@ from ..errors import (
     InvalidHandleError,
     InvalidParameterError,
     ModuleNotLoadedError,
+    Win32Error,
 )
 from ._cmdline import ARGV0_ENV, join_command_line
 from ._core import KERNEL_LOCK
+from ._libraries import library_path
 from ._process import PROGRAM_MODULE, PrimaryThread, ProcessHandle, current_process
 from ._procstat import ProcStat, read_stat, read_status, wall_time
 from ._reaper import process_exists
@@ -321,6 +323,10 @@ def module_path(module: int = 0) -> str:
     for found in process_modules(current_process()):
         if found.handle == module:
             return found.path
+    try:  # a module LoadLibrary counted: Python's own in a static interpreter (python_module)
+        return library_path(module)
+    except Win32Error:
+        pass
     raise ModuleNotLoadedError(f"no module of this process has the handle {module:#x}")
 
 
