@@ -8,7 +8,8 @@ PIPE_READMODE_MESSAGE | PIPE_WAIT, PIPE_UNLIMITED_INSTANCES, 512, 512, 0, None)`
 ``ConnectNamedPipe`` and hands the instance to a thread that reads the request, asks
 ``GetNamedPipeClientProcessId`` who sent it, answers and disconnects; clients loop on ``CreateFile``
 (``WaitNamedPipe`` when it fails with ERROR_PIPE_BUSY, a short ``Sleep`` when no instance
-exists between two), then ``SetNamedPipeHandleState``, ``WriteFile`` and ``ReadFile``.
+exists between two, which WaitNamedPipe reports too: ERROR_FILE_NOT_FOUND when the busy instance
+was closed before the listener made the next, a race a loaded machine loses), then ``SetNamedPipeHandleState``, ``WriteFile`` and ``ReadFile``.
 """
 
 import sys
@@ -26,6 +27,16 @@ NAME = r"\\.\pipe\realcode-per-client"
 CLIENTS = 3
 
 
+def wait_for_instance():
+    """Every instance is taken: wait for one (gone meanwhile: the caller tries again)."""
+    try:
+        win32pipe.WaitNamedPipe(NAME, 20000)
+    except pywintypes.error as error:
+        # the instance this client saw busy was closed before the server made the next one
+        if error.winerror != winerror.ERROR_FILE_NOT_FOUND:
+            raise
+
+
 def connect():
     while True:
         try:
@@ -40,7 +51,7 @@ def connect():
             )
         except pywintypes.error as error:
             if error.winerror == winerror.ERROR_PIPE_BUSY:
-                win32pipe.WaitNamedPipe(NAME, 20000)  # every instance taken: wait for one
+                wait_for_instance()
             elif error.winerror == winerror.ERROR_FILE_NOT_FOUND:
                 win32api.Sleep(10)  # between two instances of the server: none listens
             else:
