@@ -17,7 +17,7 @@ import threading
 import time
 from typing import TYPE_CHECKING, Protocol
 
-from ._fork import CLOCK, SERVICES, after_fork_in_child, hold_across_fork
+from ._fork import CALLBACK, CLOCK, SERVICES, after_fork_in_child, hold_across_fork
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -98,6 +98,12 @@ class MonotonicClock:
         self._heap: list[_Entry] = []
         self._seq = itertools.count()
         self._thread: threading.Thread | None = None
+        # Held from taking a due entry off the heap to the end of its callback: a fork waits
+        # for a running callback, which would else be lost in the child (off the heap, and its
+        # thread gone), and with it a periodic timer's next period. Reentrant: a callback
+        # that forks takes it again in the before-fork hook.
+        self._running = threading.RLock()
+        hold_across_fork(self._running, CALLBACK)
         hold_across_fork(lock, CLOCK)
         after_fork_in_child(self._after_fork_in_child, SERVICES)
 
@@ -141,22 +147,39 @@ class MonotonicClock:
     def _serve(self) -> None:
         """Run due callbacks forever; the only code that runs on the service thread."""
         while True:
-            with self._cond:
-                while True:
-                    while self._heap and self._heap[0].cancelled:
-                        heapq.heappop(self._heap)
-                    if not self._heap:
-                        self._cond.wait()
-                        continue
-                    delay = self._heap[0].when - time.monotonic()
-                    if delay <= 0:
-                        entry = heapq.heappop(self._heap)
-                        break
-                    self._cond.wait(delay)
-            try:
-                entry.fn()
-            except BaseException:  # a broken callback must not stop every later timer
-                threading.excepthook(_hook_args())
+            self._wait_until_due()
+            with self._running:  # (taken before the heap's lock, as the before-fork hook does)
+                with self._cond:
+                    entry = self._take_due()
+                if entry is None:  # cancelled, or another came first: wait again
+                    continue
+                try:
+                    entry.fn()
+                except BaseException:  # a broken callback must not stop every later timer
+                    threading.excepthook(_hook_args())
+
+    def _wait_until_due(self) -> None:
+        """Wait until the heap's first live entry is due (without taking it off)."""
+        with self._cond:
+            while True:
+                while self._heap and self._heap[0].cancelled:
+                    heapq.heappop(self._heap)
+                if not self._heap:
+                    self._cond.wait()
+                    continue
+                delay = self._heap[0].when - time.monotonic()
+                if delay <= 0:
+                    return
+                self._cond.wait(delay)
+
+    def _take_due(self) -> _Entry | None:
+        """Take the first live entry off the heap if it is due; ``_cond`` held."""
+        heap = self._heap
+        while heap and heap[0].cancelled:
+            heapq.heappop(heap)
+        if heap and heap[0].when <= time.monotonic():
+            return heapq.heappop(heap)
+        return None
 
 
 def _hook_args() -> threading.ExceptHookArgs:

@@ -5,10 +5,10 @@ that instant stays held for ever in the child, and every per-thread structure of
 threads describes a thread that no longer exists. So, through ``os.register_at_fork``:
 
 * **before** the fork, the forking thread takes every process-wide lock of the library in the
-  library's lock order (:data:`OUTER` before :data:`POOL` before :data:`TABLE` before
-  :data:`KERNEL` before :data:`SHARED` before :data:`CLOCK`: a lock that code takes while
-  holding another ranks after it), so that no other thread is inside a locked section at the
-  instant of the fork;
+  library's lock order (:data:`CALLBACK` before :data:`OUTER` before :data:`POOL` before
+  :data:`TABLE` before :data:`KERNEL` before :data:`SHARED` before :data:`CLOCK`: a lock that
+  code takes while holding another ranks after it), so that no other thread is inside a locked
+  section at the instant of the fork, nor in a clock callback;
 * **after** it, the parent releases them; the child releases them too and then runs the
   child hooks in rank order: shared objects claim the child's process slot; the kernel ends
   the parent's other threads (abandoning their mutexes; their queues and apartments end
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
 __all__ = [
+    "CALLBACK",
     "OUTER",
     "POOL",
     "TABLE",
@@ -52,6 +53,9 @@ __all__ = [
 ]
 
 # Lock ranks: the order the before-fork hook takes them in.
+CALLBACK = 5
+"""The clock's lock held while a scheduled callback runs (it takes any lock after it): a fork
+waits for the callback to end."""
 OUTER = 10
 """Locks held around whole operations (starting the host STA, the registry path)."""
 POOL = 20

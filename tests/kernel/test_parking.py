@@ -309,10 +309,6 @@ def _is_c_call(fn: object) -> bool:
 
 
 @needs_eventfd
-@pytest.mark.skip(
-    reason="waker() gives release() again: the C-level wake lost a forked child's wake-up on "
-    "3.13t (test_fork periodic timer, 3 in 40); stop 29 note"
-)
 def test_a_wake_up_through_an_eventfd_or_the_main_pipe_runs_no_python_frame() -> None:
     parker = eventfd_parker()
     assert parker is not None

@@ -6,10 +6,11 @@ client GetNamedPipeClientProcessId"), rewritten with their calls and their order
 makes an instance with ``CreateNamedPipe(name, PIPE_ACCESS_DUPLEX, PIPE_TYPE_MESSAGE |
 PIPE_READMODE_MESSAGE | PIPE_WAIT, PIPE_UNLIMITED_INSTANCES, 512, 512, 0, None)``, waits in
 ``ConnectNamedPipe`` and hands the instance to a thread that reads the request, asks
-``GetNamedPipeClientProcessId`` who sent it, answers and disconnects; clients loop on ``CreateFile``
-(``WaitNamedPipe`` when it fails with ERROR_PIPE_BUSY, a short ``Sleep`` when no instance
-exists between two, which WaitNamedPipe reports too: ERROR_FILE_NOT_FOUND when the busy instance
-was closed before the listener made the next, a race a loaded machine loses), then ``SetNamedPipeHandleState``, ``WriteFile`` and ``ReadFile``.
+``GetNamedPipeClientProcessId`` who sent it, answers and disconnects; clients loop on
+``CreateFile`` (``WaitNamedPipe`` when it fails with ERROR_PIPE_BUSY, a short ``Sleep`` when no
+instance exists between two, which WaitNamedPipe reports too: ERROR_FILE_NOT_FOUND when the busy
+instance was closed before the listener made the next, a race a loaded machine loses), then
+``SetNamedPipeHandleState``, ``WriteFile`` and ``ReadFile``.
 """
 
 import sys

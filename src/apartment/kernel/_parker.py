@@ -341,9 +341,8 @@ def waker(parker: Parker) -> Callable[[], object]:
     Every wake-up of a thread goes through its waiter's ``wake``: for an eventfd it is one
     ``os.eventfd_write``, for the main thread's pipe one ``os.write``, with no Python frame.
     """
-    # (the C-level wakes, ``wake``, lost a wake-up of a forked child's main thread on the
-    # free-threaded build, 3 in 40 runs of test_fork's periodic timer: not used until understood)
-    return parker.release
+    wake: Callable[[], object] | None = getattr(parker, "wake", None)
+    return parker.release if wake is None else wake
 
 
 def watchable_fd(parker: Parker) -> int | None:
