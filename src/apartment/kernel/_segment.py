@@ -426,6 +426,17 @@ class Segment:
             self._sems[byte_offset] = found
         return found
 
+    def other_sem(self, byte_offset: int) -> Sem:
+        """Return a new SemLock over the semaphore at ``byte_offset``, with counts of its own.
+
+        A SemLock counts the acquires and releases made through it (which thread holds it);
+        a post meant to count for no thread of this process goes through this one.
+        """
+        assert SemLock is not None
+        other = SemLock._rebuild(self.base + byte_offset, 1, 2**31 - 1, None)
+        assert other is not None
+        return other
+
     def ts_sem(self, ts: int) -> Sem:
         """Return the parker semaphore of thread record ``ts``."""
         return self.sem(ts_word(ts) * 4 + T_SEM_BYTE)

@@ -99,6 +99,7 @@ class Session(Slots):
 
     __slots__ = (
         "_g",
+        "_g_other",
         "_sleepers",
         "_wake",
         "counts_lock",
@@ -121,6 +122,9 @@ class Session(Slots):
         self.local = local
         self.lives = seg.open_lives(segment)
         self._g: Any = segment.sem(G_SEM)
+        # The same semaphore through a SemLock of its own: a takeover posts the dead holder's
+        # unit through it, so that ``_g``'s count of this process's holds stays right.
+        self._g_other: Any = segment.other_sem(G_SEM)
         self._wake: Any = segment.sem(G_WAKE_SEM)
         self._sleepers: Any = segment.sem(G_SLEEPERS_SEM)
         self.slot = -1
@@ -307,7 +311,12 @@ class Session(Slots):
             for slot in holders:
                 self._clear_wants(slot)
             self.recoveries += 1
-            return True
+            # The dead holder's unit, given back and taken again through ``_g``: its SemLock
+            # counts the hold as this thread's (``_is_mine()``: a Ctrl-C kept pending while the
+            # main thread holds the lock, _sigdefer), and ``unlock()``'s release balances it.
+            # A process that takes the lock in between holds it rightly: the change is undone.
+            self._g_other.release()
+            return bool(self._g.acquire(False))
         finally:
             fcntl.flock(self.lives, fcntl.LOCK_UN)
 
