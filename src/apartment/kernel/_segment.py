@@ -433,8 +433,7 @@ class Segment:
         a post meant to count for no thread of this process goes through this one.
         """
         assert SemLock is not None
-        other = SemLock._rebuild(self.base + byte_offset, 1, 2**31 - 1, None)
-        assert other is not None
+        other: Sem = SemLock._rebuild(self.base + byte_offset, 1, 2**31 - 1, None)
         return other
 
     def ts_sem(self, ts: int) -> Sem:
