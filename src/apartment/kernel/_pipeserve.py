@@ -437,7 +437,7 @@ class PipeServing(File):
                                 if self._waiters:
                                     woken = []
                                     release_waiters(self, woken)
-                        marker.result = CANCELLED
+                        marker.result = CANCELLED  # type: ignore[union-attr]
                         parked = False
         except BaseException:  # interrupted (Ctrl-C) still parked: let go of the end
             if parked:
