@@ -13,7 +13,6 @@ from __future__ import annotations
 import socket
 import struct
 import threading
-from typing import TYPE_CHECKING
 
 import pytest
 
@@ -22,42 +21,19 @@ from apartment.errors import (
     ERROR_IO_PENDING,
     ERROR_OPERATION_ABORTED,
     ERROR_PIPE_NOT_CONNECTED,
-    Win32Error,
 )
-from apartment.kernel import GENERIC_READ, GENERIC_WRITE, Overlapped, _pipeio, _pipeserve, open_file
+from apartment.kernel import GENERIC_READ, GENERIC_WRITE, Overlapped, _pipeserve, open_file
 from apartment.testing import wait_until_blocked
 
-if TYPE_CHECKING:
-    from collections.abc import Callable
+from .test_blocking_recv import _outcome, _pending, _slice
 
 pytestmark = pytest.mark.usefixtures("overlapped_runtime", "no_sweep")
-
-
-def _slice(monkeypatch: pytest.MonkeyPatch, seconds: float) -> None:
-    whole, part = divmod(round(seconds * 1_000_000), 1_000_000)
-    monkeypatch.setattr(_pipeio, "RECEIVE_SLICE", struct.pack("ll", whole, part))
 
 
 @pytest.fixture
 def long_slice(monkeypatch: pytest.MonkeyPatch) -> None:
     """Pipes made now block in recv for the test's whole wait (60 s) before they poll."""
     _slice(monkeypatch, 60.0)
-
-
-def _pending(end: kernel.PipeEnd, size: int = 64) -> tuple[Overlapped, bytearray]:
-    overlapped, buffer = Overlapped(), bytearray(size)
-    assert end.read_into(buffer, overlapped).status == ERROR_IO_PENDING
-    return overlapped, buffer
-
-
-def _outcome(overlapped: Overlapped, into: list[object]) -> Callable[[], None]:
-    def run() -> None:
-        try:
-            into.append(overlapped.result(wait=True))
-        except Win32Error as error:
-            into.append(("error", error.winerror))
-
-    return run
 
 
 @pytest.mark.usefixtures("long_slice")
