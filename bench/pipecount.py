@@ -7,11 +7,18 @@ echo process reads the same way and writes the message back. Run it before and a
 
     PYTHONPATH=src python -m bench.pipecount         # per side: calls and bytecodes
     PYTHONPATH=src python -m bench.pipecount -v      # and the functions that ran, by count
+
+The mean mixes the paths a round trip can take (a read that finds its data there is ~220
+bytecodes shorter than one that pends), and how often each is taken drifts with the timing.
+The ``path`` column is the most common count of one round trip and the share of round trips
+that made it: the count of the usual path (a read that pends, then GetOverlappedResult),
+which does not drift.
 """
 
 from __future__ import annotations
 
 import argparse
+import collections
 import multiprocessing
 import sys
 import threading
@@ -62,6 +69,7 @@ def _echo(name: str, ready: Connection, report: Connection) -> None:
     counter = Counter(gate)
     overlapped, buffer = Overlapped(), bytearray(len(MESSAGE))
     done = 0
+    paths: collections.Counter[int] = collections.Counter()
     try:
         while True:
             if done == WARMUP:
@@ -70,14 +78,18 @@ def _echo(name: str, ready: Connection, report: Connection) -> None:
             elif done == WARMUP + CALLS:
                 gate.clear()
                 sys.settrace(None)
+            before = counter.opcodes  # (this frame is not traced: it began before install())
             status, count = server.read_into(buffer, overlapped)
             if status == ERROR_IO_PENDING:
                 count = overlapped.result(wait=True)
             server.write(memoryview(buffer)[:count])
+            paths[counter.opcodes - before] += 1
             done += 1
     except Win32Error:  # the client closed its end
         server.close()
-    report.send((counter.calls, counter.opcodes, counter.bytecodes.most_common(20)))
+    del paths[0]  # (the round trips before and after the counted ones)
+    path = paths.most_common(1)[0]
+    report.send((counter.calls, counter.opcodes, path, counter.bytecodes.most_common(20)))
 
 
 def main() -> None:
@@ -94,6 +106,8 @@ def main() -> None:
     client = open_file(name, GENERIC_READ | GENERIC_WRITE, 0, OPEN_EXISTING, FILE_FLAG_OVERLAPPED)
     overlapped, buffer = Overlapped(), bytearray(len(MESSAGE))
 
+    paths: collections.Counter[int] = collections.Counter()
+
     def round_trip() -> None:
         client.write(MESSAGE)
         status, _ = client.read_into(buffer, overlapped)
@@ -106,18 +120,27 @@ def main() -> None:
     counter = Counter(gate)
     counter.install()
     gate.set()
-    for _ in range(CALLS):
+    for _ in range(CALLS):  # (this frame is not traced: it began before install())
+        before = counter.opcodes
         round_trip()
+        paths[counter.opcodes - before] += 1
     gate.clear()
     sys.settrace(None)
     for _ in range(10):  # past the echo's counted ones
         round_trip()
     client.close()
-    calls, opcodes, functions = report.recv()
+    calls, opcodes, (echo_path, echo_share), functions = report.recv()
     child.join(10)
-    print(f"{'side':<8} {'calls':>7} {'bytecodes':>9}")
-    print(f"{'client':<8} {counter.calls / CALLS:>7.1f} {counter.opcodes / CALLS:>9.1f}")
-    print(f"{'echo':<8} {calls / CALLS:>7.1f} {opcodes / CALLS:>9.1f}")
+    path, share = paths.most_common(1)[0]
+    print(f"{'side':<8} {'calls':>7} {'bytecodes':>9}  path (share)")
+    print(
+        f"{'client':<8} {counter.calls / CALLS:>7.1f} {counter.opcodes / CALLS:>9.1f}"
+        f"  {path} ({share / CALLS:.0%})"
+    )
+    print(
+        f"{'echo':<8} {calls / CALLS:>7.1f} {opcodes / CALLS:>9.1f}"
+        f"  {echo_path} ({echo_share / CALLS:.0%})"
+    )
     if verbose:
         for side, top in (("client", counter.bytecodes.most_common(20)), ("echo", functions)):
             for function, count in top:

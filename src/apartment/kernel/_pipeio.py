@@ -59,6 +59,7 @@ if TYPE_CHECKING:
 __all__ = ["PipeIO"]
 
 _result = tuple.__new__  # an IoResult without its Python-level __new__ (hot path)
+_get_ident = threading.get_ident
 _OUTQ: Final = struct.Struct("i")
 _WRITE_RIGHTS: Final = FILE_WRITE_DATA | FILE_APPEND_DATA
 
@@ -262,28 +263,30 @@ class PipeIO(PipeServing):
                     raise self._refuse(overlapped, error) from None
             served = None
             if not self._reads:  # earlier reads are served first
-                if self._inbox.messages:
+                inbox = self._inbox
+                if inbox.messages:
                     served = self._take_data(view, message)
-                if served is None and (
-                    self._found or ((probe := self._probe) is not None and probe.poll(0))
-                ):  # see _may_receive
-                    pulled = self._pull_read(view, message)
-                    if pulled is not True and pulled is not False:
-                        served = pulled
-                    self._found = pulled is not False
-                if served is None and self._inbox.ended is not None:
-                    raise self._refuse(overlapped, self._ended_error())
+                if served is None:
+                    if self._found or ((probe := self._probe) is not None and probe.poll(0)):
+                        pulled = self._pull_read(view, message)  # (see _may_receive)
+                        if pulled is not True and pulled is not False:
+                            served = pulled
+                        self._found = pulled is not False
+                    if served is None and inbox.ended is not None:
+                        raise self._refuse(overlapped, self._ended_error())
             if served is None:
                 if self.nowait:
                     empty = Win32Error.from_code(ERROR_NO_DATA, f"{self.name!r} has no data")
                     raise self._refuse(overlapped, empty)
                 request = self._spare
                 if request is None:
-                    request = Request(overlapped, threading.get_ident())
+                    request = Request(overlapped, _get_ident())
                 else:  # a read served in full before: reused (all but these are unchanged)
                     self._spare = None
-                    request.overlapped, request.thread = overlapped, threading.get_ident()
-                request.view, request.message = view, message
+                    request.overlapped = overlapped
+                    request.thread = _get_ident()
+                request.view = view
+                request.message = message
                 if overlapped is not None and self.overlapped_io and self.completion is None:
                     # the common case, _enqueue's for an overlapped read, without the call;
                     # and begin(overlapped, self._driver, self._arm_later) written out, for

@@ -341,7 +341,6 @@ class PipeServing(File):
             if self._driving or (sock := self._sock) is None:
                 return False
             self._driving = True
-            self._wake = kit.fd
             fd = self._fd
             if fd in service._handlers:  # (disarm's first test, without the call)
                 service.disarm(fd)
@@ -378,9 +377,12 @@ class PipeServing(File):
                 if got is None:
                     got = self._received = memoryview(bytearray(_RECV_SIZE))
                 received: memoryview = got
+                head = reads[0]
+            if not blocking:  # it polls: whoever finishes work for it pokes it (blocked in
+                self._wake = kit.fd  # recv it cannot be poked: see _block)
         if not blocking:
             return self._poll(kit, overlapped, fd)
-        woken: list[Waiter] = []
+        woken: list[Waiter] | None = None
         parked, taken = True, -1  # parked until let go of, here or by _block
         try:
             try:  # one blocking recv, and nobody to wake us (see _block)
@@ -390,13 +392,13 @@ class PipeServing(File):
             except OSError:
                 count = 0
             with IO_LOCK:
-                head = reads[0] if len(reads) == 1 else None
                 inbox = self._inbox
                 if (  # Inbox.take_frame written out: its one message, whole, nothing before it
                     count >= 4
-                    and head is not None
-                    and head.overlapped is overlapped
-                    and self._sock is sock
+                    and len(reads) == 1
+                    and reads[0] is head  # (still queued: neither cancelled nor failed, and
+                    # so on the same socket: a close or a disconnect clears the queue, and a
+                    # Request is queued again only from _spare, where only this puts it)
                     and inbox.ended is None
                     and not inbox.messages
                     and not inbox._raw  # (a partial header waits there)
@@ -409,10 +411,9 @@ class PipeServing(File):
                         taken = -1
                 if taken >= 0:  # the common case: its one message, straight into its buffer
                     reads.clear()  # and its buffer and Overlapped let go: the caller's
-                    head.view = head.overlapped = None  # type: ignore[union-attr]
+                    head.view = head.overlapped = None
                     self._spare = head  # nobody else holds it: the next read reuses it
-                    self._blocked = self._driving = False
-                    self._wake = -1
+                    self._blocked = self._driving = False  # (_wake is -1 while blocked)
                     if self._writes:
                         self._arm()
                     with KERNEL_LOCK:  # unpark(kit, overlapped, outcome, woken) written out
@@ -423,21 +424,20 @@ class PipeServing(File):
                             or overlapped.event is not None
                             or overlapped.completion is not None
                         ):
+                            woken = []
                             complete_locked(overlapped, 0, taken, woken)
                         else:  # complete_locked written out: nobody waits on it but us
-                            # (its arm was dropped as it parked, above)
+                            # (its arm was dropped as it parked, above; its file is this end)
                             overlapped._status = 0
                             overlapped._transferred = taken
                             overlapped._ready = True
-                            overlapped._driver = None
-                            file = overlapped.file
-                            if file is not None:  # its end is signaled again
-                                overlapped.file = None
-                                if not file._ready:
-                                    file._ready = True
-                                    if file._waiters:
-                                        release_waiters(file, woken)
-                        kit.marker.result = CANCELLED  # type: ignore[union-attr]
+                            overlapped._driver = overlapped.file = None
+                            if not self._ready:  # this end is signaled again
+                                self._ready = True
+                                if self._waiters:
+                                    woken = []
+                                    release_waiters(self, woken)
+                        marker.result = CANCELLED  # type: ignore[union-attr]
                         parked = False
         except BaseException:  # interrupted (Ctrl-C) still parked: let go of the end
             if parked:
@@ -445,8 +445,9 @@ class PipeServing(File):
             raise
         if parked:  # anything else: the general case (_block lets go of the end)
             return self._block(kit, overlapped, fd, sock, count)
-        for waiter in woken:
-            waiter.wake()
+        if woken:
+            for waiter in woken:
+                waiter.wake()
         return (0, taken)
 
     def _let_go_blocked(self, kit: _Kit, overlapped: Overlapped) -> None:
@@ -507,6 +508,7 @@ class PipeServing(File):
                     polls = not stop and count < 0
                     if polls:  # still driving, no longer blocked: the I/O thread leaves it
                         self._blocked = False
+                        self._wake = kit.fd  # and it can be poked now (none came meanwhile)
                         service.disarm(fd)
                 if done:  # once let go of (stop), another thread may drive: poke it
                     if stop:
