@@ -125,3 +125,22 @@ def test_a_proxys_marshal_data_outlives_the_apartment_that_wrote_it() -> None:
     again = pythoncom.CoGetInterfaceAndReleaseStream(back, pythoncom.IID_IUnknown)
     assert again == obj.QueryInterface(pythoncom.IID_IUnknown)  # the object itself, here
     assert win32com.client.Dispatch(again.QueryInterface(pythoncom.IID_IDispatch)).value == 5
+
+
+class _Handler:
+    def OnTick(self, count: int) -> None:  # noqa: N802
+        """Never called: no test here connects."""
+
+
+def test_dispatch_with_events_on_an_object_without_type_information_is_a_type_error() -> None:
+    plain = win32com.server.util.wrap(Echo())
+    with pytest.raises(TypeError, match="can not automate the makepy process"):
+        win32com.client.DispatchWithEvents(plain, _Handler)
+
+
+def test_events_of_a_class_that_fires_none_are_a_value_error() -> None:
+    with pytest.raises(ValueError, match=r"^This COM object does not support events\.$"):
+        win32com.client.DispatchWithEvents("Scripting.Dictionary", _Handler)
+    dictionary = win32com.client.Dispatch("Scripting.Dictionary")
+    with pytest.raises(ValueError, match=r"^This COM object does not support events\.$"):
+        win32com.client.WithEvents(dictionary, _Handler)
