@@ -144,3 +144,22 @@ def test_events_of_a_class_that_fires_none_are_a_value_error() -> None:
     dictionary = win32com.client.Dispatch("Scripting.Dictionary")
     with pytest.raises(ValueError, match=r"^This COM object does not support events\.$"):
         win32com.client.WithEvents(dictionary, _Handler)
+
+
+class _FourResults:
+    _public_methods_ = ["F"]
+
+    def F(self, out: object, plain: object) -> tuple[int, int, int, int]:  # noqa: N802
+        return 1, 2, 3, 4
+
+
+def test_too_many_results_say_how_many_by_reference_arguments_take_them(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    server = win32com.client.Dispatch(win32com.server.util.wrap(_FourResults()))
+    out = win32com.client.VARIANT(pythoncom.VT_BYREF | pythoncom.VT_I4, 0)
+    assert (server.F(out, 5), out.value) == (1, 2)
+    told = capsys.readouterr().err
+    assert (
+        "pythoncom warning: Too many results supplied - 4 supplied, but only 1 can be set" in told
+    )
