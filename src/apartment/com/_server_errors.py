@@ -95,8 +95,10 @@ class ServerReports:
         sys.stderr.write(f"Unexpected Python exception {where}:\n\n{text}")
 
     def extra_results(self, supplied: int, settable: int = 0) -> None:
-        """A server returned a tuple of ``supplied`` values: more than the result and the
-        ``settable`` by-reference arguments take."""
+        """A server returned more values than its result and by-reference arguments take.
+
+        ``supplied`` values came back; the result and ``settable`` arguments took their part.
+        """
         sys.stderr.write(
             f"COM warning: a method returned a tuple of {supplied} values; its first is the "
             f"result, the next {settable} fill its by-reference arguments and the rest were "
