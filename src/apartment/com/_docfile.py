@@ -40,6 +40,7 @@ from ..errors import (
 )
 from ..kernel.lowlevel import KERNEL_LOCK
 from ._apartment import neutral
+from ._docfile_sets import StorageSets
 from ._enum_moniker import SequenceEnumerator
 from ._faces import FACES, set_interface_class
 from ._iids import IID_ISTREAM, IID_IUNKNOWN, iid_text
@@ -119,6 +120,10 @@ class _Node:
             found = cls.from_json(child)
             node.children[found.name.upper()] = found
         return node
+
+
+def _new_stream(name: str) -> _Node:
+    return _Node(name, stream=True)
 
 
 def _check_name(name: object) -> str:
@@ -256,9 +261,8 @@ class Storage:
     def resolve(self, iid: str) -> InterfacePointer | None:
         """QueryInterface: IStorage, IUnknown, and IPropertySetStorage (its streams' sets)."""
         if iid == IID_IPROPERTYSETSTORAGE:
-            from ._docfile_sets import StorageSets  # it imports this module
-
-            return PropertySetStorage(StorageSets(self._node, self._file), self._mode).pointer()
+            sets = StorageSets(self._node, self._file, _new_stream)
+            return PropertySetStorage(sets, self._mode).pointer()
         if iid not in (IID_IUNKNOWN, IID_ISTORAGE):
             raise NoInterfaceError(f"a storage does not implement {iid}")
         return None

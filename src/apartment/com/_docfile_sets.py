@@ -25,6 +25,8 @@ from ._propsets import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ._docfile import _File, _Node
 
 __all__ = ["StorageSets"]
@@ -42,11 +44,12 @@ class StorageSets:
     the file after it is released.
     """
 
-    __slots__ = ("_dirty", "_file", "_node")
+    __slots__ = ("_dirty", "_file", "_new_stream", "_node")
 
-    def __init__(self, node: _Node, file: _File) -> None:
+    def __init__(self, node: _Node, file: _File, new_stream: Callable[[str], _Node]) -> None:
         self._node = node
         self._file = file
+        self._new_stream = new_stream  # a stream node of the storage's tree, by its name
         self._dirty = False
 
     def _children(self) -> dict[str, _Node]:
@@ -71,11 +74,9 @@ class StorageSets:
         if not sections:
             children.pop(name, None)
         else:
-            from ._docfile import _Node  # _docfile imports this module
-
             node = children.get(name)
             if node is None or node.buffer is None:
-                node = children[name] = _Node(fmtid_to_name(fmtid), stream=True)
+                node = children[name] = self._new_stream(fmtid_to_name(fmtid))
             assert node.buffer is not None
             sections.sort(key=lambda props: props.fmtid == FMTID_USER_DEFINED_PROPERTIES)
             node.buffer.data[:] = b"\n".join(props.to_bytes() for props in sections)
