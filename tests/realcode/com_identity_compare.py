@@ -63,7 +63,7 @@ def main():
     stream = pythoncom.CoMarshalInterThreadInterfaceInStream(pythoncom.IID_IDispatch, root_disp)
     back = {}
 
-    def worker():
+    def worker(done):
         pythoncom.CoInitialize()
         try:
             obj = win32com.client.Dispatch(
@@ -76,16 +76,17 @@ def main():
             del obj
         finally:
             pythoncom.CoUninitialize()
+            win32event.SetEvent(done)
 
-    thread = threading.Thread(target=worker)
-    thread.start()
     done = win32event.CreateEvent(None, True, False, None)
-    threading.Thread(target=lambda: (thread.join(), win32event.SetEvent(done))).start()
+    thread = threading.Thread(target=worker, args=(done,))
+    thread.start()
     while True:  # the worker calls into this STA: pump until it has finished
         rc = win32event.MsgWaitForMultipleObjects([done], False, 30000, win32event.QS_ALLINPUT)
         if rc != win32event.WAIT_OBJECT_0 + 1:
             break
         pythoncom.PumpWaitingMessages()
+    thread.join(30)
     print("worker saw:", back["name"])
     returned = pythoncom.CoGetInterfaceAndReleaseStream(back["stream"], pythoncom.IID_IUnknown)
     print("round trip is the same object:", returned == unk_a)

@@ -27,7 +27,7 @@ class Handler:
         print("tick", count)
 
 
-class Ticker(win32com.server.connect.ConnectableServer):
+class Ticker(win32com.server.connect.ConnectableServer):  # type: ignore[misc]
     _public_methods_ = ["Tick", *win32com.server.connect.ConnectableServer._public_methods_]
     _connect_interfaces_ = [IID_ITickEvents]
 
