@@ -163,3 +163,21 @@ def test_too_many_results_say_how_many_by_reference_arguments_take_them(
     assert (
         "pythoncom warning: Too many results supplied - 4 supplied, but only 1 can be set" in told
     )
+
+
+def test_a_transacted_docfile_keeps_its_property_sets_until_committed(tmp_path: Path) -> None:
+    path = str(tmp_path / "doc.stg")
+    stg = pythoncom.StgCreateDocfile(path, CREATE | sc.STGM_TRANSACTED, 0)
+    pss = stg.QueryInterface(pythoncom.IID_IPropertySetStorage)
+    summary = pss.Create(pythoncom.FMTID_SummaryInformation, pythoncom.IID_NULL, 0, CREATE)
+    summary.WriteMultiple((2,), ("kept",))
+    summary.Commit(0)
+    del summary
+    stg.Commit(0)
+    other = pss.Create(pythoncom.FMTID_DocSummaryInformation, pythoncom.IID_NULL, 0, CREATE)
+    other.WriteMultiple((2,), ("dropped",))
+    other.Commit(0)
+    del other, pss
+    stg.Revert()
+    names = sorted(stat[0] for stat in stg.EnumElements())
+    assert names == ["\x05SummaryInformation"]
