@@ -87,7 +87,7 @@ def test_a_tuple_result_is_its_first_item_and_extras_are_reported() -> None:
     told: list[int] = []
 
     class Reports(com.ServerReports):
-        def extra_results(self, supplied: int) -> None:
+        def extra_results(self, supplied: int, settable: int = 0) -> None:
             told.append(supplied)
 
     class Server:

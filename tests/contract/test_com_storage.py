@@ -50,7 +50,7 @@ def test_storagecon_values() -> None:
 def test_a_files_property_sets_are_written_and_read_back(plain_file: str) -> None:
     sets = _sets(plain_file)
     assert type(sets).__name__ == "PyIPropertySetStorage"
-    summary = sets.Create(pythoncom.FMTID_SummaryInformation, None, 0, CREATE)
+    summary = sets.Create(pythoncom.FMTID_SummaryInformation, pythoncom.IID_NULL, 0, CREATE)
     assert type(summary).__name__ == "PyIPropertyStorage"
     summary.WriteMultiple((storagecon.PIDSI_TITLE, storagecon.PIDSI_AUTHOR, 10), ("t", "me", 5))
     assert summary.ReadMultiple((2, 4, 10, 99)) == ("t", "me", 5, None)
@@ -75,7 +75,7 @@ def test_a_files_property_sets_are_written_and_read_back(plain_file: str) -> Non
 @wine_differs("Wine has no NTFS property sets: StgOpenStorageEx(STGFMT_FILE) fails there")
 def test_named_user_defined_properties_live_in_the_document_summary(plain_file: str) -> None:
     sets = _sets(plain_file)
-    user = sets.Create(pythoncom.FMTID_UserDefinedProperties, None, 0, CREATE)
+    user = sets.Create(pythoncom.FMTID_UserDefinedProperties, pythoncom.IID_NULL, 0, CREATE)
     user.WriteMultiple((3, 4), ("hey", "bubba"))
     user.WritePropertyNames((3, 4), ("property3", "property4"))
     assert user.ReadPropertyNames((3, 4, 5)) == ("property3", "property4", None)
@@ -94,11 +94,11 @@ def test_property_set_errors(plain_file: str) -> None:
     assert _error_of(sets.Open, pythoncom.FMTID_SummaryInformation, READ) == (
         winerror.STG_E_FILENOTFOUND
     )
-    assert _error_of(sets.Create, pythoncom.IID_IDispatch, None, 0, storagecon.STGM_READWRITE) == (
-        winerror.STG_E_INVALIDFLAG
-    )
-    sets.Create(pythoncom.IID_IDispatch, None, 0, CREATE)
-    assert _error_of(sets.Create, pythoncom.IID_IDispatch, None, 0, RW) == (
+    assert _error_of(
+        sets.Create, pythoncom.IID_IDispatch, pythoncom.IID_NULL, 0, storagecon.STGM_READWRITE
+    ) == (winerror.STG_E_INVALIDFLAG)
+    sets.Create(pythoncom.IID_IDispatch, pythoncom.IID_NULL, 0, CREATE)
+    assert _error_of(sets.Create, pythoncom.IID_IDispatch, pythoncom.IID_NULL, 0, RW) == (
         winerror.STG_E_FILEALREADYEXISTS
     )
     sets.Delete(pythoncom.IID_IDispatch)

@@ -33,21 +33,25 @@ from ..errors import (
     STG_E_INVALIDFLAG,
     STG_E_INVALIDFUNCTION,
     STG_E_INVALIDNAME,
+    STG_E_INVALIDPARAMETER,
     STG_E_PATHNOTFOUND,
     ComError,
     NoInterfaceError,
 )
 from ..kernel.lowlevel import KERNEL_LOCK
 from ._apartment import neutral
+from ._docfile_sets import StorageSets
 from ._enum_moniker import SequenceEnumerator
 from ._faces import FACES, set_interface_class
-from ._iids import IID_IUNKNOWN, iid_text
+from ._iids import IID_ISTREAM, IID_IUNKNOWN, iid_text
 from ._pointer import InterfacePointer, make_pointer
-from ._propstorage import StatEnumeratorPointer
+from ._propstorage import IID_IPROPERTYSETSTORAGE, PropertySetStorage, StatEnumeratorPointer
 from ._proxy import make_agile
 from ._stream import MemoryStream, _Buffer
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from ._lockbytes import LockBytesPointer
 
 __all__ = [
@@ -116,6 +120,10 @@ class _Node:
             found = cls.from_json(child)
             node.children[found.name.upper()] = found
         return node
+
+
+def _new_stream(name: str) -> _Node:
+    return _Node(name, stream=True)
 
 
 def _check_name(name: object) -> str:
@@ -250,10 +258,14 @@ class Storage:
         self._file = file
         self._mode = mode
 
-    def resolve(self, iid: str) -> None:
-        """QueryInterface: IStorage and IUnknown."""
+    def resolve(self, iid: str) -> InterfacePointer | None:
+        """QueryInterface: IStorage, IUnknown, and IPropertySetStorage (its streams' sets)."""
+        if iid == IID_IPROPERTYSETSTORAGE:
+            sets = StorageSets(self._node, self._file, _new_stream)
+            return PropertySetStorage(sets, self._mode).pointer()
         if iid not in (IID_IUNKNOWN, IID_ISTORAGE):
             raise NoInterfaceError(f"a storage does not implement {iid}")
+        return None
 
     def call(self, method: str, args: tuple[Any, ...], returns: str = "") -> Any:  # noqa: ANN401
         """Run the IStorage method ``method`` by its COM name."""
@@ -342,6 +354,28 @@ class Storage:
             children[new.upper()] = node
         self._file.changed()
 
+    def _CopyTo(self, exclude: tuple[str, ...], dest: object) -> None:  # noqa: N802
+        """Copy every element (and the class ID) into ``dest``, merging with what it holds.
+
+        Windows' (and Wine's) rules: a stream of ``dest`` with an element's name is replaced;
+        a storage is merged, element by element; ``exclude`` (IIDs) leaves out every storage
+        (IID_IStorage) or every stream (IID_IStream) of this level.
+        """
+        target = getattr(dest, "_target", None)
+        if not isinstance(target, Storage):
+            raise _error(
+                STG_E_INVALIDPARAMETER, "the destination is no storage of a compound file made here"
+            )
+        if not _writes(target._mode):
+            raise _error(STG_E_ACCESSDENIED, "the destination storage was opened to read")
+        skip_storages, skip_streams = IID_ISTORAGE in exclude, IID_ISTREAM in exclude
+        with KERNEL_LOCK:
+            target._node.clsid = self._node.clsid
+            for node in list(self._children().values()):
+                if (skip_streams if node.buffer is not None else skip_storages) is False:
+                    _merge(node, target._children())
+        target._file.changed()
+
     def _EnumElements(self) -> InterfacePointer:  # noqa: N802
         with KERNEL_LOCK:
             nodes = list(self._children().values())
@@ -372,6 +406,17 @@ class Storage:
     def _Revert(self) -> None:  # noqa: N802
         if self._file.transacted and self._node is self._file.root:
             self._file.reread()
+
+
+def _merge(node: _Node, into: dict[str, _Node]) -> None:
+    """Copy ``node`` into the children ``into``: a stream replaces, a storage merges."""
+    old = into.get(node.name.upper())
+    if node.children is None or old is None or old.children is None:
+        into[node.name.upper()] = _Node.from_json(node.to_json())
+        return
+    old.clsid = node.clsid
+    for child in node.children.values():
+        _merge(child, old.children)
 
 
 def _stat_of(node: _Node) -> tuple[Any, ...]:
@@ -458,6 +503,13 @@ class StoragePointer(InterfacePointer):
     def rename_element(self, old: str, new: str) -> None:
         """Rename the element ``old`` to ``new`` (STG_E_ACCESSDENIED if ``new`` exists)."""
         self._call("RenameElement", old, new)
+
+    def copy_to(self, dest: StoragePointer, exclude: Sequence[object] = ()) -> None:
+        """Copy every element and the class ID into ``dest`` (streams replace, storages merge).
+
+        ``exclude`` holds IIDs: IID_IStorage leaves out the storages, IID_IStream the streams.
+        """
+        self._call("CopyTo", tuple(iid_text(iid) for iid in exclude), dest)
 
     def enum_elements(self) -> StatEnumeratorPointer:
         """An IEnumSTATSTG over the STATSTG of each element (iterate it)."""

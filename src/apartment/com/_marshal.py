@@ -21,6 +21,7 @@ to hold across a fork).
 
 from __future__ import annotations
 
+import functools
 import itertools
 import struct
 import uuid
@@ -73,10 +74,19 @@ Entry = tuple[Stub, "Callable[[Stub, Apartment], Any]"]
 
 
 def _export(value: object) -> Entry:
-    """Return the stub that carries ``value`` and how to rebuild it in another apartment."""
+    """Return the stub that carries ``value`` and how to rebuild it in another apartment.
+
+    A pointer that is a proxy carries the object it reaches, not the proxy: Windows writes
+    the object's own reference (its apartment's OXID) into the marshal data of a proxy, so
+    the data stays good after the apartment that marshaled it has ended, and unmarshals to
+    the object itself in the object's apartment.
+    """
     source = current_apartment()
     rebuild = getattr(value, "__apartment_marshal__", None)
     if rebuild is not None:
+        target = getattr(value, "_target", None)
+        if isinstance(value, InterfacePointer) and isinstance(target, Proxy):
+            return target._stub, functools.partial(_rebuild_proxied, type(value), value.iid)
         # An interface pointer: carry the pointer itself and let it re-home itself.
         return stub_for(value, source), _rebuild_pointer
     if isinstance(value, Proxy):
@@ -96,6 +106,17 @@ def _rebuild_pointer(stub: Stub, dest: Apartment) -> Any:  # noqa: ANN401
         DisconnectedError: the apartment that marshaled it has ended.
     """
     return marshal_value(stub.target(), stub.home, dest)
+
+
+def _rebuild_proxied(
+    cls: type[InterfacePointer], iid: str, stub: Stub, dest: Apartment
+) -> InterfacePointer:
+    """A proxy's marshal data, read in ``dest``: a pointer to the object it reached.
+
+    Raises:
+        DisconnectedError: the object's apartment has ended (RPC_E_DISCONNECTED).
+    """
+    return cls(_plain(stub, dest), dest, iid)
 
 
 def _unmarshal(entry: Entry, iid: str | None = None) -> Any:  # noqa: ANN401

@@ -22,7 +22,7 @@ import json
 import os
 import uuid
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from ..errors import (
     STG_E_ACCESSDENIED,
@@ -36,7 +36,7 @@ from ._iids import iid_text
 
 __all__ = [
     "FMTID_SUMMARY_INFORMATION", "FMTID_DOC_SUMMARY_INFORMATION", "FMTID_USER_DEFINED_PROPERTIES",
-    "PropertySet", "FileSets", "fmtid_to_name", "name_to_fmtid", "to_propvariant",
+    "PropertySet", "PropertySets", "FileSets", "fmtid_to_name", "name_to_fmtid", "to_propvariant",
     "from_propvariant",
 ]  # fmt: skip
 
@@ -230,6 +230,20 @@ def _key(fmtid: str) -> str:
     return "user.ole." + name + (".user" if fmtid == FMTID_USER_DEFINED_PROPERTIES else "")
 
 
+class PropertySets(Protocol):
+    """Where an IPropertySetStorage keeps its sets: a file's attributes, a docfile's streams.
+
+    ``put`` and ``delete`` may run under the kernel lock; ``flush`` runs after it is released
+    and saves what they changed, if the store saves later (a compound file does).
+    """
+
+    def get(self, fmtid: str) -> PropertySet | None: ...
+    def put(self, props: PropertySet) -> None: ...
+    def delete(self, fmtid: str) -> bool: ...
+    def fmtids(self) -> list[str]: ...
+    def flush(self) -> None: ...
+
+
 class FileSets:
     """The property sets of one file, in its extended attributes (see the module docstring)."""
 
@@ -282,6 +296,9 @@ class FileSets:
                 return False
             raise self._fail(error) from None
         return True
+
+    def flush(self) -> None:
+        """Nothing to do: each change was written to its attribute at once."""
 
     def fmtids(self) -> list[str]:
         """The FMTIDs of the sets the file holds (the user-defined ones included)."""

@@ -35,6 +35,7 @@ from ._propsets import (
     FMTID_USER_DEFINED_PROPERTIES,
     FileSets,
     PropertySet,
+    PropertySets,
     from_propvariant,
     now,
     to_propvariant,
@@ -113,7 +114,7 @@ class PropertyStorage:
 
     __slots__ = ("__weakref__", "_fmtid", "_mode", "_sets")
 
-    def __init__(self, sets: FileSets, fmtid: str, mode: int) -> None:
+    def __init__(self, sets: PropertySets, fmtid: str, mode: int) -> None:
         self._sets = sets
         self._fmtid = fmtid
         self._mode = mode
@@ -145,6 +146,7 @@ class PropertyStorage:
             edit(props)
             props.mtime = now()
             self._sets.put(props)
+        self._sets.flush()
 
     @staticmethod
     def _pid(props: PropertySet, spec: int | str) -> int | None:
@@ -248,7 +250,7 @@ class PropertySetStorage:
 
     __slots__ = ("__weakref__", "_mode", "_sets")
 
-    def __init__(self, sets: FileSets, mode: int) -> None:
+    def __init__(self, sets: PropertySets, mode: int) -> None:
         self._sets = sets
         self._mode = mode
 
@@ -281,6 +283,7 @@ class PropertySetStorage:
                 self._sets.put(PropertySet(FMTID_DOC_SUMMARY_INFORMATION, ctime=stamp))
             null = "{00000000-0000-0000-0000-000000000000}"
             self._sets.put(PropertySet(fmtid, clsid or null, flags, stamp, stamp, stamp))
+        self._sets.flush()
         return PropertyStorage(self._sets, fmtid, mode).pointer()
 
     def _Open(self, fmtid: str, mode: int) -> InterfacePointer:  # noqa: N802
@@ -299,6 +302,7 @@ class PropertySetStorage:
                 raise ComError.from_hresult(STG_E_FILENOTFOUND, f"no property set {fmtid}")
             if fmtid == FMTID_DOC_SUMMARY_INFORMATION:  # its second section goes with it
                 self._sets.delete(FMTID_USER_DEFINED_PROPERTIES)
+        self._sets.flush()
 
     def _Enum(self) -> InterfacePointer:  # noqa: N802
         items = []

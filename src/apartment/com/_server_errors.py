@@ -94,11 +94,15 @@ class ServerReports:
         text = "".join(traceback.format_exception(type(error), error, error.__traceback__))
         sys.stderr.write(f"Unexpected Python exception {where}:\n\n{text}")
 
-    def extra_results(self, supplied: int) -> None:
-        """A server returned a tuple of ``supplied`` values where one result was wanted."""
+    def extra_results(self, supplied: int, settable: int = 0) -> None:
+        """A server returned more values than its result and by-reference arguments take.
+
+        ``supplied`` values came back; the result and ``settable`` arguments took their part.
+        """
         sys.stderr.write(
             f"COM warning: a method returned a tuple of {supplied} values; its first is the "
-            "result and the rest were dropped (return a list for an array)\n"
+            f"result, the next {settable} fill its by-reference arguments and the rest were "
+            "dropped (return a list for an array)\n"
         )
 
 

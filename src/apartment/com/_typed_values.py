@@ -185,7 +185,7 @@ def write_back(
         return (to_variant(result) if result_wanted else None), ()
     values = result[1:] if result_wanted else result
     if len(values) > len(vartypes):
-        REPORTS.current.extra_results(len(result))
+        REPORTS.current.extra_results(len(result), len(vartypes))
     written = tuple(
         [coerce(vartype, value) for vartype, value in zip(vartypes, values, strict=False)]
     )

@@ -13,7 +13,7 @@ from typing import Any
 from .. import com
 from ._adapt import dword
 from ._interfaces import PyIUnknown
-from .pywintypes import IID, PyIID
+from .pywintypes import IID, PyIID, clsid_text
 
 __all__ = [
     "PyIPropertySetStorage", "PyIPropertyStorage", "PyIEnumSTATPROPSTG",
@@ -111,7 +111,8 @@ class PyIPropertySetStorage(PyIUnknown, com.PropertySetStoragePointer):
     __slots__ = ()
 
     def Create(self, fmtid: object, clsid: object, Flags: int, Mode: int, /) -> Any:  # noqa: ANN401
-        return self.create(fmtid, clsid, dword(Flags), dword(Mode))
+        """pywin32 reads ``clsid`` as an IID: None is a TypeError (pass ``IID_NULL``)."""
+        return self.create(fmtid, clsid_text(clsid), dword(Flags), dword(Mode))
 
     def Open(self, fmtid: object, Mode: int, /) -> Any:  # noqa: ANN401
         return self.open(fmtid, dword(Mode))

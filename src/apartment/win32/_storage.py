@@ -106,6 +106,13 @@ class PyIStorage(PyIUnknown, com.StoragePointer):
     ) -> Any:  # noqa: ANN401  # fmt: skip
         return self.open_storage(pwcsName, operator.index(grfMode))
 
+    def CopyTo(self, rgiidExclude: object, snbExclude: object, stgDest: object, /) -> None:
+        """pywin32 takes a sequence of IIDs (or None) to leave out; ``snbExclude`` must be None."""
+        if snbExclude is not None:
+            raise TypeError("snbExclude must be None")
+        excluded = () if rgiidExclude is None else tuple(IID(iid) for iid in rgiidExclude)  # type: ignore[attr-defined]
+        self.copy_to(_storage(stgDest), excluded)
+
     def DestroyElement(self, pwcsName: str, /) -> None:
         self.destroy_element(pwcsName)
 

@@ -566,10 +566,10 @@ class _Pywin32Reports(com.ServerReports):
         text = "".join(traceback.format_exception(type(error), error, error.__traceback__))
         sys.stderr.write(f"{header}\n\n{text}")
 
-    def extra_results(self, supplied: int) -> None:
+    def extra_results(self, supplied: int, settable: int = 0) -> None:
         sys.stderr.write(
             f"pythoncom warning: Too many results supplied - {supplied} supplied, "
-            "but only 0 can be set\n"
+            f"but only {settable} can be set\n"
         )
 
 

@@ -118,6 +118,50 @@ def _close(self: Any) -> None:  # noqa: ANN401
         connection.disconnect()
 
 
+_E_NOINTERFACE = -2147467262
+_NO_EVENTS = "This COM object does not support events."
+_FDEFAULT_SOURCE = 3  # IMPLTYPEFLAG_FDEFAULT | IMPLTYPEFLAG_FSOURCE
+
+
+def _has_default_source(info: Any) -> bool:  # noqa: ANN401
+    """Whether a class of ``info``'s library has ``info``'s interface and default events."""
+    iid = info.GetTypeAttr()[0]
+    library = info.GetContainingTypeLib()[0]
+    for index in range(library.GetTypeInfoCount()):
+        if library.GetTypeInfoType(index) != pythoncom.TKIND_COCLASS:
+            continue
+        coclass = library.GetTypeInfo(index)
+        faces = range(coclass.GetTypeAttr()[8])  # cImplTypes
+        refs = [coclass.GetRefTypeInfo(coclass.GetRefTypeOfImplType(k)) for k in faces]
+        if any(ref.GetTypeAttr()[0] == iid for ref in refs) and any(
+            coclass.GetImplTypeFlags(k) & _FDEFAULT_SOURCE == _FDEFAULT_SOURCE for k in faces
+        ):
+            return True
+    return False
+
+
+def _advise(pointer: Any, handler: object) -> com.Connection:  # noqa: ANN401
+    """pywin32's checks before it connects an events class, then the connection.
+
+    An object with type information connects if its class has default events, else
+    ValueError (pywin32: its makepy class has no ``default_source``). One without (a Python
+    server) connects when it fires events (``_connect_interfaces_``), else TypeError: pywin32
+    then cannot run makepy for it.
+    """
+    try:
+        info = pointer.GetTypeInfo()
+    except pythoncom.com_error:
+        info = None
+    if info is not None and not _has_default_source(info):
+        raise ValueError(_NO_EVENTS)
+    try:
+        return com.advise_handler(pointer, handler, CDispatch)
+    except pythoncom.com_error as error:
+        if info is not None or error.hresult != _E_NOINTERFACE:
+            raise
+        raise TypeError(gencache._MAKEPY_FAILS) from error
+
+
 def DispatchWithEvents(clsid: Any, user_event_class: type) -> Any:  # noqa: ANN401
     """Create (or take) a COM object and connect ``user_event_class``'s On<Event> methods.
 
@@ -129,7 +173,7 @@ def DispatchWithEvents(clsid: Any, user_event_class: type) -> Any:  # noqa: ANN4
         f"COMEventClass_{user_event_class.__name__}", (CDispatch, user_event_class), namespace
     )
     instance = result_class(disp._oleobj_, disp._username_)
-    instance.__dict__["_connection_"] = com.advise_handler(disp._oleobj_, instance, CDispatch)
+    instance.__dict__["_connection_"] = _advise(disp._oleobj_, instance)
     user_event_class.__init__(instance)  # type: ignore[misc]  # as pywin32 does
     return EventsProxy(instance)
 
@@ -139,7 +183,7 @@ def WithEvents(disp: Any, user_event_class: type) -> Any:  # noqa: ANN401
     pointer = Dispatch(disp)._oleobj_
     result_class = type(user_event_class.__name__, (user_event_class,), {"close": _close})
     instance: Any = object.__new__(result_class)
-    instance.__dict__["_connection_"] = com.advise_handler(pointer, instance, CDispatch)
+    instance.__dict__["_connection_"] = _advise(pointer, instance)
     user_event_class.__init__(instance)  # type: ignore[misc]  # as pywin32 does
     return instance
 
