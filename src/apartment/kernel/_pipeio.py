@@ -349,6 +349,9 @@ class PipeIO(PipeServing):
                     self._check_connected("write to it")
                 except Win32Error as error:
                     raise self._refuse(overlapped, error) from None
+            if not payload and not self.raw:  # nothing to send finds no broken socket: look
+                while self._pull():
+                    pass
             if self._inbox.ended is not None:
                 raise self._refuse(overlapped, self._write_error())
             if payload and not self._writes:
@@ -400,18 +403,27 @@ class PipeIO(PipeServing):
     def flush(self) -> None:
         """Wait until the other end has read everything written (FlushFileBuffers).
 
+        A flush that starts once the other end has closed has nothing to wait for: it
+        succeeds, as Windows' does (what was written is discarded with the reader).
+
         Raises:
-            Win32Error: ERROR_BROKEN_PIPE if the other end closed first,
+            Win32Error: ERROR_BROKEN_PIPE if the other end closes while the flush waits,
                 ERROR_PIPE_NOT_CONNECTED if the server disconnected.
         """
         self._check_open()
         self._need(_WRITE_RIGHTS, "flush it")
         delay = 0.0005
+        waited = False
         while True:
             with IO_LOCK:
                 self._check_connected("flush it")
                 sock = self._sock
+                if not waited and sock is not None and self._inbox.ended is None:
+                    while self._pull():  # has the other end gone already?
+                        pass
                 if sock is None or (self._inbox.ended is not None and not self._inbox.has_data()):
+                    if not waited and sock is not None:
+                        return
                     raise self._ended_error()
                 if not self._writes:
                     raw = fcntl.ioctl(sock.fileno(), termios.TIOCOUTQ, _OUTQ.pack(0))
@@ -419,6 +431,7 @@ class PipeIO(PipeServing):
                         return
             time.sleep(delay)  # nothing tells us when the peer reads: poll, backing off
             delay = min(delay * 2, 0.02)
+            waited = True
 
     def close(self) -> None:
         """Close this end: the other end sees the pipe broken; pending requests fail."""
