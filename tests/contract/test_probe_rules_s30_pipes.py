@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 import pywintypes
 import win32con
+import win32event
 import win32file
 import win32pipe
 import winerror
@@ -175,3 +176,34 @@ def test_a_disconnected_client_cannot_be_queried(pipe_path: str, handles: Handle
     assert code_of(win32pipe.GetNamedPipeInfo, end) == winerror.ERROR_PIPE_NOT_CONNECTED
     assert code_of(win32pipe.GetNamedPipeHandleState, end) == winerror.ERROR_PIPE_NOT_CONNECTED
     assert win32pipe.GetNamedPipeInfo(pipe)[0] == 1  # the server end may
+
+
+@pytest.mark.parametrize("pipe_mode", [0, MESSAGE])
+def test_disconnect_discards_what_the_client_has_not_read(
+    pipe_path: str, handles: Handles, pipe_mode: int
+) -> None:
+    pipe = handles(server(pipe_path, pipe_mode=pipe_mode))
+    end = handles(open_file(pipe_path))
+    win32file.WriteFile(pipe, b"unread")
+    win32file.WriteFile(pipe, b"unread2")
+    assert win32pipe.PeekNamedPipe(end, 100)[1] == 13  # the client has it, not yet read
+    win32pipe.DisconnectNamedPipe(pipe)
+    assert code_of(win32pipe.PeekNamedPipe, end, 10) == winerror.ERROR_PIPE_NOT_CONNECTED
+    assert code_of(win32file.ReadFile, end, 10) == winerror.ERROR_PIPE_NOT_CONNECTED
+
+
+def test_a_read_pending_when_the_reply_came_keeps_it_after_a_disconnect(
+    pipe_path: str, handles: Handles
+) -> None:
+    pipe = handles(server(pipe_path, pipe_mode=MESSAGE))
+    end = handles(open_file(pipe_path, flags=win32file.FILE_FLAG_OVERLAPPED))
+    win32pipe.SetNamedPipeHandleState(end, win32pipe.PIPE_READMODE_MESSAGE, None, None)
+    overlapped = pywintypes.OVERLAPPED()
+    overlapped.hEvent = handles(win32event.CreateEvent(None, True, False, None))
+    rc, buffer = win32file.ReadFile(end, 100, overlapped)
+    assert rc == winerror.ERROR_IO_PENDING
+    win32file.WriteFile(pipe, b"reply")  # taken by the pending read as it is written
+    win32pipe.DisconnectNamedPipe(pipe)
+    assert win32file.GetOverlappedResult(end, overlapped, True) == 5
+    assert bytes(buffer[:5]) == b"reply"
+    assert code_of(win32file.ReadFile, end, 10, overlapped) == winerror.ERROR_PIPE_NOT_CONNECTED

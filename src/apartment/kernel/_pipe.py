@@ -216,6 +216,8 @@ class PipeEnd(PipeIO):
             done: Done = []
             self._serve(done)  # pending reads take what came before anyone peeks at it
             inbox = self._inbox
+            if inbox.ended == "disconnected":  # the rest was discarded by DisconnectNamedPipe
+                inbox.messages.clear()
             error: Win32Error | None = None
             result = (b"", 0, 0)
             if inbox.ended is not None and not inbox.has_data():

@@ -262,6 +262,8 @@ class PipeIO(PipeServing):
                     raise self._refuse(overlapped, error) from None
             served = None
             if not self._reads:  # earlier reads are served first
+                if self._inbox.ended == "disconnected":
+                    self._inbox.messages.clear()  # (see below)
                 if self._inbox.messages:
                     served = self._take_data(view, message)
                 if served is None and (
@@ -271,6 +273,11 @@ class PipeIO(PipeServing):
                     if pulled is not True and pulled is not False:
                         served = pulled
                     self._found = pulled is not False
+                    if self._inbox.ended == "disconnected":
+                        # DisconnectNamedPipe discards what the client has not read; only a
+                        # read already pending when the data came (in _reads) takes it
+                        self._inbox.messages.clear()
+                        served = None
                 if served is None and self._inbox.ended is not None:
                     raise self._refuse(overlapped, self._ended_error())
             if served is None:
