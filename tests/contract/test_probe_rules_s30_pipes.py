@@ -207,3 +207,10 @@ def test_a_read_pending_when_the_reply_came_keeps_it_after_a_disconnect(
     assert win32file.GetOverlappedResult(end, overlapped, True) == 5
     assert bytes(buffer[:5]) == b"reply"
     assert code_of(win32file.ReadFile, end, 10, overlapped) == winerror.ERROR_PIPE_NOT_CONNECTED
+
+
+def test_a_flush_of_a_disconnected_client_fails(pipe_path: str, handles: Handles) -> None:
+    pipe = handles(server(pipe_path))
+    end = handles(open_file(pipe_path))
+    win32pipe.DisconnectNamedPipe(pipe)
+    assert code_of(win32file.FlushFileBuffers, end) == winerror.ERROR_PIPE_NOT_CONNECTED

@@ -429,7 +429,7 @@ class PipeIO(PipeServing):
                     while self._pull():  # has the other end gone already?
                         pass
                 if sock is None or (self._inbox.ended is not None and not self._inbox.has_data()):
-                    if not waited and sock is not None:
+                    if not waited and sock is not None and self._inbox.ended != "disconnected":
                         return
                     raise self._ended_error()
                 if not self._writes:
