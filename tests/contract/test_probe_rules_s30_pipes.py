@@ -214,3 +214,8 @@ def test_a_flush_of_a_disconnected_client_fails(pipe_path: str, handles: Handles
     end = handles(open_file(pipe_path))
     win32pipe.DisconnectNamedPipe(pipe)
     assert code_of(win32file.FlushFileBuffers, end) == winerror.ERROR_PIPE_NOT_CONNECTED
+
+
+@wine_differs("Wine grants ACCESS_SYSTEM_SECURITY (Windows: SeSecurityPrivilege, not enabled)")
+def test_an_open_mode_asking_for_the_sacl_needs_the_privilege(pipe_path: str) -> None:
+    assert code_of(server, pipe_path, DUPLEX | 0x01000000) == winerror.ERROR_PRIVILEGE_NOT_HELD

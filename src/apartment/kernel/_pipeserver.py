@@ -28,6 +28,7 @@ from ..errors import (
     ERROR_PIPE_CONNECTED,
     ERROR_PIPE_LISTENING,
     ERROR_PIPE_NOT_CONNECTED,
+    ERROR_PRIVILEGE_NOT_HELD,
     InvalidParameterError,
     PipeBusyError,
     Win32Error,
@@ -65,6 +66,7 @@ __all__ = ["PipeServer", "create_named_pipe"]
 
 _LENGTH = struct.Struct(">I")
 _HELLO_LIMIT: Final = 1024  # a first frame is a small map; a longer one is not a client of ours
+_ACCESS_SYSTEM_SECURITY: Final = 0x01000000
 # WRITE_DAC and ACCESS_SYSTEM_SECURITY are rights the server's handle asks for (WRITE_OWNER
 # has FILE_FLAG_FIRST_PIPE_INSTANCE's value); FILE_FLAG_WRITE_THROUGH is accepted and unused.
 _OPEN_MODES: Final = (
@@ -72,7 +74,7 @@ _OPEN_MODES: Final = (
     | FILE_FLAG_OVERLAPPED
     | FILE_FLAG_FIRST_PIPE_INSTANCE
     | 0x00040000  # WRITE_DAC
-    | 0x01000000  # ACCESS_SYSTEM_SECURITY
+    | _ACCESS_SYSTEM_SECURITY
     | 0x80000000  # FILE_FLAG_WRITE_THROUGH
 )
 _MAX_PATH: Final = 260
@@ -394,6 +396,10 @@ def create_named_pipe(
         raise InvalidParameterError("a byte-type pipe cannot be read in message mode")
     if not 1 <= max_instances <= PIPE_UNLIMITED_INSTANCES:
         raise InvalidParameterError(f"a pipe has 1 to 255 instances, not {max_instances}")
+    if open_mode & _ACCESS_SYSTEM_SECURITY:  # as Open* asking for it (no privilege is enabled)
+        raise Win32Error.from_code(
+            ERROR_PRIVILEGE_NOT_HELD, "ACCESS_SYSTEM_SECURITY takes SeSecurityPrivilege"
+        )
     key = short.casefold()
     handles.collect()  # an instance dropped to the collector still counts: let it go
     with IO_LOCK:
