@@ -108,7 +108,7 @@ class PipeEnd(PipeIO):
         self._finish(done)
         if busy:
             raise PipeBusyError(f"{self.name!r} has unread data; read it before transacting")
-        return self.read_into(buffer, overlapped)
+        return self.read_into(buffer, overlapped, transacting=True)
 
     # -- the descriptor, for a child or the C runtime ----------------------------------------------
 

@@ -232,8 +232,13 @@ class PipeIO(PipeServing):
             raise Win32Error.from_code(status, f"the operation on {self.name!r} failed")
         return IoResult(status, count)
 
-    def read_into(self, buffer: Buffer, overlapped: Overlapped | None = None) -> IoResult:
+    def read_into(
+        self, buffer: Buffer, overlapped: Overlapped | None = None, *, transacting: bool = False
+    ) -> IoResult:
         """Read a message (message read mode) or bytes (byte mode) into ``buffer`` (ReadFile).
+
+        ``transacting``: the read of a TransactNamedPipe, pending on Windows from the moment
+        its message was written, so a reply that came before a DisconnectNamedPipe is kept.
 
         Returns at once when data is there: IoResult(0, n), or (ERROR_MORE_DATA, n) for a
         longer message. Otherwise an overlapped handle returns ERROR_IO_PENDING and a
@@ -262,7 +267,7 @@ class PipeIO(PipeServing):
                     raise self._refuse(overlapped, error) from None
             served = None
             if not self._reads:  # earlier reads are served first
-                if self._inbox.ended == "disconnected":
+                if self._inbox.ended == "disconnected" and not transacting:
                     self._inbox.messages.clear()  # (see below)
                 if self._inbox.messages:
                     served = self._take_data(view, message)
@@ -273,9 +278,10 @@ class PipeIO(PipeServing):
                     if pulled is not True and pulled is not False:
                         served = pulled
                     self._found = pulled is not False
-                    if self._inbox.ended == "disconnected":
+                    if self._inbox.ended == "disconnected" and not transacting:
                         # DisconnectNamedPipe discards what the client has not read; only a
-                        # read already pending when the data came (in _reads) takes it
+                        # read already pending when the data came (in _reads, or a
+                        # transaction's) takes it
                         self._inbox.messages.clear()
                         served = None
                 if served is None and self._inbox.ended is not None:
