@@ -35,6 +35,7 @@ from ..errors import (
     ERROR_FILE_NOT_FOUND,
     ERROR_INSUFFICIENT_BUFFER,
     ERROR_INVALID_NAME,
+    ERROR_PATH_NOT_FOUND,
     ERROR_SEM_TIMEOUT,
     ERROR_SHARING_VIOLATION,
     InvalidHandleError,
@@ -241,10 +242,12 @@ def create_mailslot(path: str, max_size: int = 0, timeout: int = 0) -> Mailslot:
     Raises:
         TypeError: ``path`` is not a str.
         Win32Error: ERROR_INVALID_NAME for a path outside ``\\.\mailslot\``,
-            ERROR_ALREADY_EXISTS when a server has that name.
+            ERROR_PATH_NOT_FOUND for '', ERROR_ALREADY_EXISTS when a server has that name.
     """
     if not isinstance(path, str):
         raise TypeError(f"a mailslot's name is a str, not {type(path).__name__}")
+    if not path:  # no path at all, before it is a mailslot's or not
+        raise Win32Error.from_code(ERROR_PATH_NOT_FOUND, "a mailslot needs a name")
     name = mailslot_name(path)
     if name is None:
         raise Win32Error.from_code(ERROR_INVALID_NAME, f"{path!r} is not \\\\.\\mailslot\\NAME")

@@ -9,7 +9,7 @@ from ..errors import ERROR_ACCESS_DENIED, ERROR_PATH_NOT_FOUND, InvalidParameter
 from ._commopen import comm_port_name, open_comm_port
 from ._diskfile import open_disk_file
 from ._file import File, os_error
-from ._filemodes import OPEN_EXISTING, REMOVE, SHARE_ALL
+from ._filemodes import CREATE_NEW, OPEN_EXISTING, REMOVE, SHARE_ALL, TRUNCATE_EXISTING
 from ._handles import SYNCHRONIZE, handles
 from ._mailslot import mailslot_name, open_mailslot_client
 from ._pipeclient import open_pipe_client
@@ -45,6 +45,8 @@ def open_file(
         raise TypeError(f"a path is a str, not {type(path).__name__}")
     if not path or "\0" in path:
         raise InvalidParameterError(f"{path!r} is not a path")
+    if not CREATE_NEW <= disposition <= TRUNCATE_EXISTING:  # checked first, for every kind
+        raise InvalidParameterError(f"{disposition!r} is not a creation disposition")
     handles.collect()  # a handle dropped to the collector still holds its file: let it go
     access |= SYNCHRONIZE  # CreateFile always asks for it: any file handle may be waited on
     if pipe_name(path) is not None:

@@ -16,13 +16,14 @@ from ..errors import (
     ERROR_BAD_PIPE,
     ERROR_INVALID_FUNCTION,
     ERROR_INVALID_HANDLE,
+    AccessDeniedError,
     InvalidHandleError,
     InvalidParameterError,
     NotSupportedError,
     PipeBusyError,
     Win32Error,
 )
-from ._filemodes import FILE_APPEND_DATA, FILE_READ_DATA, FILE_WRITE_DATA
+from ._filemodes import FILE_APPEND_DATA, FILE_READ_ATTRIBUTES, FILE_READ_DATA, FILE_WRITE_DATA
 from ._ioservice import IO_LOCK
 from ._pipebuf import frames
 from ._pipeio import PipeIO
@@ -107,7 +108,7 @@ class PipeEnd(PipeIO):
         self._finish(done)
         if busy:
             raise PipeBusyError(f"{self.name!r} has unread data; read it before transacting")
-        return self.read_into(buffer, overlapped)
+        return self.read_into(buffer, overlapped, transacting=True)
 
     # -- the descriptor, for a child or the C runtime ----------------------------------------------
 
@@ -170,8 +171,28 @@ class PipeEnd(PipeIO):
         """Whether the end has a connection now (a server: a client it accepted)."""
         return self._state == CONNECTED
 
+    def check_query(self) -> None:
+        """Refuse GetNamedPipeInfo/GetNamedPipeHandleState where Windows does.
+
+        Those queries need FILE_READ_ATTRIBUTES, which the server end of a
+        PIPE_ACCESS_OUTBOUND pipe is not given (its rights are GENERIC_WRITE's); a client
+        end, even one opened with no access, may query until its server disconnects it
+        (ERROR_PIPE_NOT_CONNECTED: the end is no longer the pipe's).
+        """
+        if self.server:
+            if not self.access & FILE_READ_ATTRIBUTES:
+                raise AccessDeniedError(f"{self.name!r} is the server end of an outbound pipe")
+            return
+        with IO_LOCK:
+            if self._state == CONNECTED and self._sock is not None and not self.raw:
+                while self._pull():  # a DisconnectNamedPipe notice may wait in the socket
+                    pass
+            if self._inbox.ended == "disconnected":
+                raise self._ended_error()
+
     def info(self) -> tuple[int, int, int, int]:
         """(flags, out buffer size, in buffer size, max instances), as GetNamedPipeInfo."""
+        self.check_query()
         flags = (PIPE_SERVER_END if self.server else PIPE_CLIENT_END) | (
             PIPE_TYPE_MESSAGE if self.message_type else 0
         )
@@ -195,6 +216,8 @@ class PipeEnd(PipeIO):
             done: Done = []
             self._serve(done)  # pending reads take what came before anyone peeks at it
             inbox = self._inbox
+            if inbox.ended == "disconnected":  # the rest was discarded by DisconnectNamedPipe
+                inbox.messages.clear()
             error: Win32Error | None = None
             result = (b"", 0, 0)
             if inbox.ended is not None and not inbox.has_data():

@@ -20,8 +20,10 @@ from .._runtime import peer_uid
 from ..errors import (
     ERROR_ACCESS_DENIED,
     ERROR_FILE_NOT_FOUND,
+    ERROR_PATH_NOT_FOUND,
     ERROR_PIPE_BUSY,
     ERROR_SEM_TIMEOUT,
+    InvalidParameterError,
     PipeBusyError,
     Win32Error,
 )
@@ -96,17 +98,21 @@ def open_pipe_client(path: str, access: int, flags: int) -> PipeEnd:
 
 
 def wait_named_pipe(path: str, timeout_ms: int) -> None:
-    """Wait until an instance of the pipe listens (WaitNamedPipe); ``timeout_ms`` as Win32's.
+    r"""Wait until an instance of the pipe listens (WaitNamedPipe); ``timeout_ms`` as Win32's.
 
     NMPWAIT_USE_DEFAULT_WAIT uses the server's default; NMPWAIT_WAIT_FOREVER waits for ever.
     Instances of this process wake the wait at once; those of others are polled.
 
     Raises:
-        Win32Error: ERROR_FILE_NOT_FOUND (no such pipe), ERROR_SEM_TIMEOUT (none listened).
+        Win32Error: ERROR_FILE_NOT_FOUND (no such pipe), ERROR_SEM_TIMEOUT (none listened),
+            ERROR_PATH_NOT_FOUND (a path that is no pipe's).
+        InvalidParameterError: ``\\.\pipe\`` with no NAME.
     """
     name = pipe_name(path)
-    if name is None:
-        raise Win32Error.from_code(ERROR_FILE_NOT_FOUND, f"{path!r} is not a pipe name")
+    if name is None:  # not under \??\pipe\ once made an NT name
+        raise Win32Error.from_code(ERROR_PATH_NOT_FOUND, f"{path!r} is not a pipe name")
+    if not name:
+        raise InvalidParameterError(f"{path!r} names no pipe")
     deadline: float | None = None
     poll = 0.002
     while True:
@@ -146,6 +152,8 @@ def call_named_pipe(path: str, data: bytes, size: int, timeout_ms: int) -> bytes
     """
     if not isinstance(size, int) or size < 0:
         raise ValueError(f"a reply buffer's size is 0 or more, not {size!r}")
+    if not pipe_name(path):  # CreateFile fails, then WaitNamedPipe says why
+        wait_named_pipe(path, timeout_ms)
     try:
         end = open_pipe_client(path, GENERIC_READ | GENERIC_WRITE, 0)
     except PipeBusyError:

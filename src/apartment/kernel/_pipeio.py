@@ -233,8 +233,13 @@ class PipeIO(PipeServing):
             raise Win32Error.from_code(status, f"the operation on {self.name!r} failed")
         return IoResult(status, count)
 
-    def read_into(self, buffer: Buffer, overlapped: Overlapped | None = None) -> IoResult:
+    def read_into(
+        self, buffer: Buffer, overlapped: Overlapped | None = None, *, transacting: bool = False
+    ) -> IoResult:
         """Read a message (message read mode) or bytes (byte mode) into ``buffer`` (ReadFile).
+
+        ``transacting``: the read of a TransactNamedPipe, pending on Windows from the moment
+        its message was written, so a reply that came before a DisconnectNamedPipe is kept.
 
         Returns at once when data is there: IoResult(0, n), or (ERROR_MORE_DATA, n) for a
         longer message. Otherwise an overlapped handle returns ERROR_IO_PENDING and a
@@ -264,6 +269,8 @@ class PipeIO(PipeServing):
             served = None
             if not self._reads:  # earlier reads are served first
                 inbox = self._inbox
+                if inbox.ended == "disconnected" and not transacting:
+                    inbox.messages.clear()  # (see below)
                 if inbox.messages:
                     served = self._take_data(view, message)
                 if served is None:
@@ -272,6 +279,12 @@ class PipeIO(PipeServing):
                         if pulled is not True and pulled is not False:
                             served = pulled
                         self._found = pulled is not False
+                        if inbox.ended == "disconnected" and not transacting:
+                            # DisconnectNamedPipe discards what the client has not read; only a
+                            # read already pending when the data came (in _reads, or a
+                            # transaction's) takes it
+                            inbox.messages.clear()
+                            served = None
                     if served is None and inbox.ended is not None:
                         raise self._refuse(overlapped, self._ended_error())
             if served is None:
@@ -352,6 +365,9 @@ class PipeIO(PipeServing):
                     self._check_connected("write to it")
                 except Win32Error as error:
                     raise self._refuse(overlapped, error) from None
+            if not payload and not self.raw:  # nothing to send finds no broken socket: look
+                while self._pull():
+                    pass
             if self._inbox.ended is not None:
                 raise self._refuse(overlapped, self._write_error())
             if payload and not self._writes:
@@ -403,18 +419,27 @@ class PipeIO(PipeServing):
     def flush(self) -> None:
         """Wait until the other end has read everything written (FlushFileBuffers).
 
+        A flush that starts once the other end has closed has nothing to wait for: it
+        succeeds, as Windows' does (what was written is discarded with the reader).
+
         Raises:
-            Win32Error: ERROR_BROKEN_PIPE if the other end closed first,
+            Win32Error: ERROR_BROKEN_PIPE if the other end closes while the flush waits,
                 ERROR_PIPE_NOT_CONNECTED if the server disconnected.
         """
         self._check_open()
         self._need(_WRITE_RIGHTS, "flush it")
         delay = 0.0005
+        waited = False
         while True:
             with IO_LOCK:
                 self._check_connected("flush it")
                 sock = self._sock
+                if not waited and sock is not None and self._inbox.ended is None:
+                    while self._pull():  # has the other end gone already?
+                        pass
                 if sock is None or (self._inbox.ended is not None and not self._inbox.has_data()):
+                    if not waited and sock is not None and self._inbox.ended != "disconnected":
+                        return
                     raise self._ended_error()
                 if not self._writes:
                     raw = fcntl.ioctl(sock.fileno(), termios.TIOCOUTQ, _OUTQ.pack(0))
@@ -422,6 +447,7 @@ class PipeIO(PipeServing):
                         return
             time.sleep(delay)  # nothing tells us when the peer reads: poll, backing off
             delay = min(delay * 2, 0.02)
+            waited = True
 
     def close(self) -> None:
         """Close this end: the other end sees the pipe broken; pending requests fail."""

@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 
 __all__ = ["address", "ask", "dial", "folder", "listening_changed", "pipe_name", "servers"]
 
-_PREFIXES: Final = ("\\\\.\\pipe\\", "//./pipe/")
+_SEPARATORS: Final = "\\/"
+_VERBATIM: Final = "\\\\?\\"
 HANDSHAKE_TIMEOUT: Final = 5.0
 
 listening_changed = Event(manual_reset=True)
@@ -36,11 +37,21 @@ listening_changed = Event(manual_reset=True)
 
 
 def pipe_name(path: str) -> str | None:
-    r"""The NAME of a ``\\.\pipe\NAME`` path (any case), or None if it names no pipe."""
-    for prefix in _PREFIXES:
-        if path[: len(prefix)].lower() == prefix:
-            return path[len(prefix) :]
-    return None
+    r"""The NAME of a ``\\.\pipe\NAME`` path (any case), or None if it names no pipe.
+
+    As Win32 turns a device path into the NT name ``\??\pipe\NAME``: ``\\.\`` and
+    ``//./`` (any mix of the two slashes) have every ``/`` made a ``\``; the verbatim
+    ``\\?\pipe\NAME`` is taken as it is.
+    """
+    if len(path) < 4 or path[0] not in _SEPARATORS or path[1] not in _SEPARATORS:
+        return None
+    if path[:4] == _VERBATIM:
+        rest = path[4:]
+    elif path[2] in ".?" and path[3] in _SEPARATORS:
+        rest = path[4:].replace("/", "\\")
+    else:
+        return None
+    return rest[5:] if rest[:5].lower() == "pipe\\" else None
 
 
 def folder(name: str) -> str:

@@ -20,12 +20,15 @@ from .. import _wire
 from .._runtime import check_peer, peer_uid
 from ..errors import (
     ERROR_ACCESS_DENIED,
+    ERROR_FILENAME_EXCED_RANGE,
     ERROR_INVALID_NAME,
     ERROR_NO_DATA,
+    ERROR_PATH_NOT_FOUND,
     ERROR_PIPE_BUSY,
     ERROR_PIPE_CONNECTED,
     ERROR_PIPE_LISTENING,
     ERROR_PIPE_NOT_CONNECTED,
+    ERROR_PRIVILEGE_NOT_HELD,
     InvalidParameterError,
     PipeBusyError,
     Win32Error,
@@ -63,7 +66,18 @@ __all__ = ["PipeServer", "create_named_pipe"]
 
 _LENGTH = struct.Struct(">I")
 _HELLO_LIMIT: Final = 1024  # a first frame is a small map; a longer one is not a client of ours
-_OPEN_MODES: Final = PIPE_ACCESS_DUPLEX | FILE_FLAG_OVERLAPPED | FILE_FLAG_FIRST_PIPE_INSTANCE
+_ACCESS_SYSTEM_SECURITY: Final = 0x01000000
+# WRITE_DAC and ACCESS_SYSTEM_SECURITY are rights the server's handle asks for (WRITE_OWNER
+# has FILE_FLAG_FIRST_PIPE_INSTANCE's value); FILE_FLAG_WRITE_THROUGH is accepted and unused.
+_OPEN_MODES: Final = (
+    PIPE_ACCESS_DUPLEX
+    | FILE_FLAG_OVERLAPPED
+    | FILE_FLAG_FIRST_PIPE_INSTANCE
+    | 0x00040000  # WRITE_DAC
+    | _ACCESS_SYSTEM_SECURITY
+    | 0x80000000  # FILE_FLAG_WRITE_THROUGH
+)
+_MAX_PATH: Final = 260
 _PIPE_MODES: Final = (
     PIPE_TYPE_MESSAGE | PIPE_READMODE_MESSAGE | PIPE_NOWAIT | PIPE_REJECT_REMOTE_CLIENTS
 )
@@ -95,7 +109,8 @@ class PipeServer(PipeEnd):
         waiting: Overlapped | None = None
         with IO_LOCK:
             if self._state == CONNECTED:
-                self._pull()
+                while self._pull():  # to the client's end, past what it wrote before it left
+                    pass
                 if self._inbox.ended is not None:
                     raise Win32Error.from_code(
                         ERROR_NO_DATA, f"the client of {self.name!r} left; disconnect first"
@@ -335,8 +350,11 @@ def _others(name: str, own: str | None) -> list[tuple[int, int, int]]:
 
 
 def _rights(open_mode: int) -> int:
-    return (FILE_GENERIC_READ if open_mode & 1 else 0) | (
-        FILE_GENERIC_WRITE if open_mode & 2 else 0
+    """The server handle's rights: its direction's, and the rights the open mode names."""
+    return (
+        (FILE_GENERIC_READ if open_mode & 1 else 0)
+        | (FILE_GENERIC_WRITE if open_mode & 2 else 0)
+        | open_mode & 0x010C0000  # WRITE_DAC, WRITE_OWNER, ACCESS_SYSTEM_SECURITY
     )
 
 
@@ -363,15 +381,25 @@ def create_named_pipe(
         InvalidParameterError: unknown modes, a byte pipe read as messages, 0 or more than
             255 instances.
     """
+    if not name:  # no path at all, before it is a pipe's or not
+        raise Win32Error.from_code(ERROR_PATH_NOT_FOUND, "a pipe needs a name")
     short = pipe_name(name)
     if not short:
         raise Win32Error.from_code(ERROR_INVALID_NAME, f"{name!r} is not \\\\.\\pipe\\NAME")
+    if len(name) >= _MAX_PATH:  # its NT name \??\pipe\NAME has as many characters
+        raise Win32Error.from_code(
+            ERROR_FILENAME_EXCED_RANGE, f"a pipe's name has under {_MAX_PATH} characters"
+        )
     if open_mode & ~_OPEN_MODES or not open_mode & PIPE_ACCESS_DUPLEX or pipe_mode & ~_PIPE_MODES:
         raise InvalidParameterError(f"unknown pipe modes {open_mode:#x}, {pipe_mode:#x}")
     if pipe_mode & PIPE_READMODE_MESSAGE and not pipe_mode & PIPE_TYPE_MESSAGE:
         raise InvalidParameterError("a byte-type pipe cannot be read in message mode")
     if not 1 <= max_instances <= PIPE_UNLIMITED_INSTANCES:
         raise InvalidParameterError(f"a pipe has 1 to 255 instances, not {max_instances}")
+    if open_mode & _ACCESS_SYSTEM_SECURITY:  # as Open* asking for it (no privilege is enabled)
+        raise Win32Error.from_code(
+            ERROR_PRIVILEGE_NOT_HELD, "ACCESS_SYSTEM_SECURITY takes SeSecurityPrivilege"
+        )
     key = short.casefold()
     handles.collect()  # an instance dropped to the collector still counts: let it go
     with IO_LOCK:
@@ -383,7 +411,8 @@ def create_named_pipe(
     counts += _others(short, own_path)
     if counts:
         _, first_mode, first_max = counts[0]
-        if sum(count for count, _, _ in counts) >= first_max:
+        limited = first_max != PIPE_UNLIMITED_INSTANCES  # 255: as many as resources allow
+        if limited and sum(count for count, _, _ in counts) >= first_max:
             raise PipeBusyError(f"{name!r} has its maximum of {first_max} instances")
         if first_mode != open_mode & PIPE_ACCESS_DUPLEX:
             raise Win32Error.from_code(

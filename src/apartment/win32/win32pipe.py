@@ -27,7 +27,7 @@ from ..kernel import PIPE_TYPE_MESSAGE as PIPE_TYPE_MESSAGE
 from ..kernel import PIPE_UNLIMITED_INSTANCES as PIPE_UNLIMITED_INSTANCES
 from ..kernel import PIPE_WAIT as PIPE_WAIT
 from ..kernel import HostPipe, PipeEnd
-from ._adapt import api, dword
+from ._adapt import api, c_long, dword
 from ._buffers import data_arg, read_buffer, text_arg
 from ._handles import PyHANDLE, lookup, new_handle
 from ._object_security import give_created_descriptor
@@ -64,14 +64,20 @@ def CreateNamedPipe(
     /,
 ) -> PyHANDLE:
     """Create an instance of a named pipe; it listens at once with ``sa``'s descriptor."""
+    # pywin32 parses the six numbers as C longs: 2**31 is an OverflowError, -1 is 0xFFFFFFFF
     end = kernel.create_named_pipe(
         text_arg(pipeName),
-        dword(openMode),
-        dword(pipeMode),
-        dword(nMaxInstances),
-        dword(nOutBufferSize),
-        dword(nInBufferSize),
-        dword(nDefaultTimeOut),
+        *(
+            c_long(number) & 0xFFFFFFFF
+            for number in (
+                openMode,
+                pipeMode,
+                nMaxInstances,
+                nOutBufferSize,
+                nInBufferSize,
+                nDefaultTimeOut,
+            )
+        ),
     )
     handle = new_handle(end, end.access)
     if sa is not None:  # its descriptor is the new pipe's (win32security)
@@ -164,6 +170,7 @@ def GetNamedPipeHandleState(
 ) -> tuple[int, int, int | None, int | None, str]:
     """``(state, instances, maxCollectionCount, collectDataTimeout, userName)``."""
     end = lookup(hPipe, PipeEnd)
+    end.check_query()
     collect = 0 if bGetCollectionData else None
     return end.mode(), end.instances(), collect, collect, ""
 
