@@ -10,6 +10,7 @@ from apartment.errors import ComError
 from apartment.win32 import pythoncom
 from apartment.win32._com_door import com_api
 from apartment.win32._interfaces import PyIDispatch
+from apartment.win32._typed_invoke import pywin32_argerror
 from apartment.win32.pywintypes import PyIID
 
 from . import CLSIDToClass
@@ -26,8 +27,19 @@ class CDispatch(DispatchClient):
 
     @staticmethod
     def _invoker(pointer: Any) -> Any:  # noqa: ANN401
-        """The pointer's invoke through the door: pywin32's exception classes (``_com_door``)."""
-        return com_api(pointer.invoke)
+        """The pointer's invoke through the door: pywin32's exception classes (``_com_door``).
+
+        A failure's argerror is pywin32's (``_typed_invoke.pywin32_argerror``).
+        """
+        invoke = pointer.invoke
+
+        def call(dispid: int, flags: int, *args: Any) -> Any:  # noqa: ANN401
+            try:
+                return invoke(dispid, flags, *args)
+            except ComError as error:
+                raise pywin32_argerror(error, len(args)) from None
+
+        return com_api(call)
 
     @property
     def _oleobj_(self) -> Any:  # noqa: ANN401 - a PyIDispatch
