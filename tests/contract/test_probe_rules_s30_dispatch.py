@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 import pythoncom
 import win32com.client
+import win32com.client.dynamic
 import winerror
 from win32com.server.exception import COMException
 from win32com.server.util import wrap
@@ -164,3 +165,44 @@ def test_missing_cannot_be_sent_and_empty_arrives_as_param_not_found(typed: Any)
     assert client.Kind(pythoncom.Empty) == not_found
     assert client.Kind(pythoncom.ArgNotFound) == not_found
     assert client.Kind(pythoncom.Nothing) == "NoneType"
+
+
+# --- system objects: DispInvoke's argument counts, names, arrays ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("progid", "method", "args"),
+    [
+        ("VBScript.RegExp", "Test", ()),
+        ("VBScript.RegExp", "Test", ("a", "b")),
+        ("VBScript.RegExp", "Replace", ("a",)),
+        ("Scripting.FileSystemObject", "FileExists", ()),
+        ("Scripting.FileSystemObject", "BuildPath", ("a", "b", "c")),
+        ("WScript.Shell", "Run", ()),
+        ("Scripting.Dictionary", "Add", ("a",)),
+    ],
+)
+def test_a_system_object_method_given_a_wrong_count_is_disp_e_badparamcount(
+    progid: str, method: str, args: tuple[object, ...]
+) -> None:
+    client = win32com.client.dynamic.Dispatch(progid)
+    error = com_error_of(getattr(client, method), *args)
+    assert (error.hresult, error.excepinfo, error.argerror) == (
+        winerror.DISP_E_BADPARAMCOUNT,
+        None,
+        None,
+    )
+
+
+def test_a_dictionary_gives_an_unknown_name_as_disp_e_unknownname() -> None:
+    dictionary = win32com.client.dynamic.Dispatch("Scripting.Dictionary")
+    assert dictionary._oleobj_.GetIDsOfNames("item") == 0  # its DISPID_VALUE, any case
+    error = com_error_of(dictionary._oleobj_.GetIDsOfNames, "Nope")
+    assert error.hresult == winerror.DISP_E_UNKNOWNNAME
+
+
+def test_a_dictionary_gives_back_an_array_item_whole() -> None:
+    dictionary = win32com.client.dynamic.Dispatch("Scripting.Dictionary")
+    dictionary.Add("list", [1, 2, 3])
+    assert dictionary.Item("list") == (1, 2, 3)
+    assert dictionary.Items() == ((1, 2, 3),)
