@@ -206,3 +206,35 @@ def test_a_dictionary_gives_back_an_array_item_whole() -> None:
     dictionary.Add("list", [1, 2, 3])
     assert dictionary.Item("list") == (1, 2, 3)
     assert dictionary.Items() == ((1, 2, 3),)
+
+
+# --- results no VARIANT holds ------------------------------------------------------------------
+
+
+class Results:
+    _public_methods_ = ["Ret"]
+
+    def Ret(self, what: str) -> object:  # noqa: N802
+        return {"empty": (), "dict": {"a": 1}}[what]
+
+
+@pytest.mark.parametrize(
+    ("what", "description"),
+    [
+        ("empty", "Unexpected Python Error: IndexError: tuple index out of range\n"),
+        ("dict", "Unexpected Python Error: TypeError: must be real number, not dict\n"),
+    ],
+)
+def test_a_result_no_variant_holds_is_described_without_a_traceback(
+    what: str, description: str
+) -> None:
+    error = com_error_of(win32com.client.Dispatch(wrap(Results())).Ret, what)
+    assert error.hresult == winerror.DISP_E_EXCEPTION
+    assert error.excepinfo == (
+        0,
+        "Python COM Server Internal Error",
+        description,
+        None,
+        0,
+        winerror.E_FAIL,
+    )
