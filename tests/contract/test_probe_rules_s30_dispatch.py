@@ -185,13 +185,21 @@ def test_missing_cannot_be_sent_and_empty_arrives_as_param_not_found(typed: Any)
 def test_a_system_object_method_given_a_wrong_count_is_disp_e_badparamcount(
     progid: str, method: str, args: tuple[object, ...]
 ) -> None:
-    client = win32com.client.dynamic.Dispatch(progid)
-    error = com_error_of(getattr(client, method), *args)
+    pointer = win32com.client.dynamic.Dispatch(progid)._oleobj_
+    dispid = pointer.GetIDsOfNames(method)
+    error = com_error_of(pointer.Invoke, dispid, 0, METHOD, True, *args)
     assert (error.hresult, error.excepinfo, error.argerror) == (
         winerror.DISP_E_BADPARAMCOUNT,
         None,
         None,
     )
+
+
+def test_a_dynamic_client_leaves_a_system_object_to_count_missing_arguments() -> None:
+    regexp = win32com.client.dynamic.Dispatch("VBScript.RegExp")
+    assert com_error_of(regexp.Test).hresult == winerror.DISP_E_BADPARAMCOUNT
+    shell = win32com.client.dynamic.Dispatch("WScript.Shell")
+    assert com_error_of(shell.Run).hresult == winerror.DISP_E_BADPARAMCOUNT
 
 
 def test_a_dictionary_gives_an_unknown_name_as_disp_e_unknownname() -> None:
