@@ -246,3 +246,34 @@ def test_a_result_no_variant_holds_is_described_without_a_traceback(
         0,
         winerror.E_FAIL,
     )
+
+
+# --- a client's _NewEnum ------------------------------------------------------------------------
+
+
+class Letters:
+    _public_methods_ = ["Item", "_NewEnum"]
+
+    def Item(self, index: int) -> str:  # noqa: N802
+        return "abc"[index]
+
+    def _NewEnum(self) -> Any:  # noqa: N802
+        from win32com.server.util import NewEnum
+
+        return NewEnum(["a", "b", "c"])
+
+
+def test_a_clients_new_enum_is_an_enum_variant_with_pywin32s_methods() -> None:
+    import win32com.client.util
+
+    enum = win32com.client.Dispatch(wrap(Letters()))._NewEnum()
+    assert type(enum) is win32com.client.util.EnumVARIANT
+    assert enum.Next(2) == ("a", "b")
+    assert enum.Next(5) == ("c",)
+    enum.Reset()
+    enum.Skip(1)
+    assert enum.Next(1) == ("b",)
+    assert type(enum.Clone()) is win32com.client.util.EnumVARIANT
+    # indexes count their own steps: after Next, [0] still reads on from where Next stopped
+    assert (enum[0], enum(2), enum[0]) == ("c", "c", "a")
+    assert win32com.client.Dispatch(wrap(Typed()))._NewEnum() is None

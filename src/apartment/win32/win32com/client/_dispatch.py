@@ -58,7 +58,13 @@ class CDispatch(DispatchClient):
         self._flag_as_method(*methodNames)
 
     def _NewEnum(self) -> Any:  # noqa: ANN401
-        return self._enumerator()
+        """The object's enumerator as ``win32com.client.util.EnumVARIANT``; None if none."""
+        found = self._enumerator()
+        if found is None:
+            return None
+        from .util import WrapEnum  # it imports this module
+
+        return WrapEnum(found._items)
 
 
 @com_api

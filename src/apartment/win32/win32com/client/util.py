@@ -27,17 +27,22 @@ class Enumerator(com.Enumerator):
         """Go back to the first item."""
         self.reset()
 
+    def Skip(self, count: int) -> None:
+        """Pass over the next ``count`` items."""
+        self._oleobj_.Skip(count)
+
     def Clone(self) -> Any:  # noqa: ANN401
-        """An enumerator at the same place."""
-        return self.clone()
+        """An enumerator at the same place, of this class."""
+        return type(self)(self._oleobj_.Clone())
 
 
-EnumVARIANT = Enumerator
+class EnumVARIANT(Enumerator):
+    """What WrapEnum and a client's ``_NewEnum()`` give (pywin32's class of that name)."""
 
 
-def WrapEnum(ob: Any, resultCLSID: object = None) -> Enumerator:  # noqa: ANN401
+def WrapEnum(ob: Any, resultCLSID: object = None) -> EnumVARIANT:  # noqa: ANN401
     """Wrap an enumerator (any pointer to one) for indexed access."""
-    return Enumerator(ob.QueryInterface(pythoncom.IID_IEnumVARIANT))
+    return EnumVARIANT(ob.QueryInterface(pythoncom.IID_IEnumVARIANT))
 
 
 class Iterator:
