@@ -271,9 +271,33 @@ def test_a_clients_new_enum_is_an_enum_variant_with_pywin32s_methods() -> None:
     assert enum.Next(2) == ("a", "b")
     assert enum.Next(5) == ("c",)
     enum.Reset()
-    enum.Skip(1)
+    enum._oleobj_.Skip(1)  # the PyIEnumVARIANT it wraps
     assert enum.Next(1) == ("b",)
     assert type(enum.Clone()) is win32com.client.util.EnumVARIANT
     # indexes count their own steps: after Next, [0] still reads on from where Next stopped
     assert (enum[0], enum(2), enum[0]) == ("c", "c", "a")
     assert win32com.client.Dispatch(wrap(Typed()))._NewEnum() is None
+
+
+# --- property puts ------------------------------------------------------------------------------
+
+
+def test_a_put_the_type_information_describes_lets_the_objects_error_through() -> None:
+    dictionary = win32com.client.dynamic.Dispatch("Scripting.Dictionary")
+    dictionary.Add("a", 1)
+    error = com_error_of(setattr, dictionary, "CompareMode", 1)  # not while it holds items
+    assert error.hresult == winerror.DISP_E_EXCEPTION
+    assert error.excepinfo[5] == -2146828283  # CTL_E_ILLEGALFUNCTIONCALL (VB error 5)
+    regexp = win32com.client.dynamic.Dispatch("VBScript.RegExp")
+    assert com_error_of(setattr, regexp, "Global", "yes").hresult == winerror.DISP_E_TYPEMISMATCH
+
+
+def test_a_put_without_a_described_property_can_not_be_set() -> None:
+    dictionary = win32com.client.dynamic.Dispatch("Scripting.Dictionary")
+    with pytest.raises(AttributeError, match=r"Property 'Scripting.Dictionary.Count' can not"):
+        dictionary.Count = 1  # a get only
+    regexp = win32com.client.dynamic.Dispatch("VBScript.RegExp")
+    with pytest.raises(AttributeError, match="can not be set"):
+        regexp.Execute = 1  # a method
+    with pytest.raises(AttributeError, match=r"Property '<unknown>.Mismatch' can not be set"):
+        win32com.client.Dispatch(wrap(Typed())).Mismatch = 1

@@ -201,8 +201,28 @@ class DispatchClient:
                 self._invoke(dispid, DISPATCH_PROPERTYPUT, self._argument(value))
                 return
             except ComError:
-                pass
+                if self._described_property(dispid):
+                    raise  # the object's own refusal (a wrong type, a value out of range)
         raise AttributeError(f"Property '{self._name}.{name}' can not be set.")
+
+    def _described_property(self, dispid: int) -> bool:
+        """Whether the object's type information has a property put or a variable ``dispid``.
+
+        pywin32's dynamic client puts such a property from its type information and lets
+        the put's error through; any other failed put is "can not be set" (AttributeError).
+        """
+        try:
+            info = self._pointer.type_info()
+            attributes = info.attributes()
+            for index in range(attributes.func_count):
+                desc = info.function(index)
+                if desc.memid == dispid and desc.invkind & _PUT_OR_PUTREF:
+                    return True
+            return any(
+                info.variable(index).memid == dispid for index in range(attributes.var_count)
+            )
+        except (ComError, AttributeError):  # no type information (a Python server)
+            return False
 
     def __call__(self, *args: Any) -> Any:  # noqa: ANN401
         return _ClientMethod(self, self._name, DISPID_VALUE, _METHOD_OR_GET)(*args)

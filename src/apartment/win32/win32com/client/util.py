@@ -27,10 +27,6 @@ class Enumerator(com.Enumerator):
         """Go back to the first item."""
         self.reset()
 
-    def Skip(self, count: int) -> None:
-        """Pass over the next ``count`` items."""
-        self._oleobj_.Skip(count)
-
     def Clone(self) -> Any:  # noqa: ANN401
         """An enumerator at the same place, of this class."""
         return type(self)(self._oleobj_.Clone())
