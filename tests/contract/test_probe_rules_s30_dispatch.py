@@ -301,3 +301,25 @@ def test_a_put_without_a_described_property_can_not_be_set() -> None:
         regexp.Execute = 1  # a method
     with pytest.raises(AttributeError, match=r"Property '<unknown>.Mismatch' can not be set"):
         win32com.client.Dispatch(wrap(Typed())).Mismatch = 1
+
+
+FSO = "Scripting.FileSystemObject"
+FROM_1_TO = "from 1 to {} positional arguments"
+
+
+@pytest.mark.parametrize(
+    ("progid", "method", "args", "takes"),
+    [
+        (FSO, "BuildPath", ("a", "b", "c"), FROM_1_TO.format(3)),
+        (FSO, "GetTempName", (1,), "1 positional argument"),
+        ("VBScript.RegExp", "Test", ("a", "b"), FROM_1_TO.format(2)),
+        ("Scripting.Dictionary", "Item", ("a", "b"), FROM_1_TO.format(2)),
+    ],
+)
+def test_a_dynamic_method_takes_no_more_arguments_than_its_declared_parameters(
+    progid: str, method: str, args: tuple[object, ...], takes: str
+) -> None:
+    client = win32com.client.dynamic.Dispatch(progid)
+    given = len(args) + 1  # with self, as pywin32's method built from the type information
+    with pytest.raises(TypeError, match=f"^{method}\\(\\) takes {takes} but {given} were given$"):
+        getattr(client, method)(*args)
