@@ -32,8 +32,9 @@ _ARGUMENT_ERRORS = frozenset({DISP_E_TYPEMISMATCH, DISP_E_PARAMNOTFOUND})
 _VT_EMPTY, _VT_VOID, _VT_VARIANT = 0, 24, 12
 _VT_BYREF, _VT_ARRAY, _VT_TYPEMASK = 0x4000, 0x2000, 0xFFF
 _PARAMFLAG_FOUT = 2
-# The types an [in] argument is converted to before it is sent (the others go as they are).
-_CONVERTED = frozenset({2, 3, 4, 5, 6, 7, 8, 10, 11, 14, 16, 17, 18, 19, 20, 21, 22, 23})
+# The types an [in] argument is converted to before it is sent (the others go as they are:
+# a date or a decimal becomes its VARIANT type anyway).
+_CONVERTED = frozenset({2, 3, 4, 5, 6, 8, 10, 11, 16, 17, 18, 19, 20, 21, 22, 23})
 
 
 def pywin32_argerror(error: ComError, count: int) -> ComError:
