@@ -296,6 +296,8 @@ def test_a_put_without_a_described_property_can_not_be_set() -> None:
     dictionary = win32com.client.dynamic.Dispatch("Scripting.Dictionary")
     with pytest.raises(AttributeError, match=r"Property 'Scripting.Dictionary.Count' can not"):
         dictionary.Count = 1  # a get only
+    with pytest.raises(AttributeError, match=r"Property 'Scripting.Dictionary.Item' can not"):
+        dictionary.Item = 1  # a put of a key and a value: no attribute
     regexp = win32com.client.dynamic.Dispatch("VBScript.RegExp")
     with pytest.raises(AttributeError, match="can not be set"):
         regexp.Execute = 1  # a method

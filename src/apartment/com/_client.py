@@ -206,7 +206,7 @@ class DispatchClient:
         raise AttributeError(f"Property '{self._name}.{name}' can not be set.")
 
     def _described_property(self, dispid: int) -> bool:
-        """Whether the object's type information has a property put or a variable ``dispid``.
+        """Whether the type information has a one-value property put or a variable ``dispid``.
 
         pywin32's dynamic client puts such a property from its type information and lets
         the put's error through; any other failed put is "can not be set" (AttributeError).
@@ -217,7 +217,7 @@ class DispatchClient:
             for index in range(attributes.func_count):
                 desc = info.function(index)
                 if desc.memid == dispid and desc.invkind & _PUT_OR_PUTREF:
-                    return True
+                    return len(desc.params) == 1  # an indexed one is a method (SetItem)
             return any(
                 info.variable(index).memid == dispid for index in range(attributes.var_count)
             )
