@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from apartment import com
-from apartment.com import DispatchClient, InterfacePointer
+from apartment.com import DispatchClient, InterfacePointer, VariantTypeError
 from apartment.errors import ComError
 from apartment.win32 import pythoncom
-from apartment.win32._com_door import com_api
+from apartment.win32._com_door import com_api, com_raised
 from apartment.win32._interfaces import PyIDispatch
 from apartment.win32._typed_invoke import pywin32_argerror
 from apartment.win32.pywintypes import PyIID
@@ -36,10 +36,12 @@ class CDispatch(DispatchClient):
         def call(dispid: int, flags: int, *args: Any) -> Any:  # noqa: ANN401
             try:
                 return invoke(dispid, flags, *args)
-            except ComError as error:
-                raise pywin32_argerror(error, len(args)) from None
+            except ComError as error:  # the door (com_api) and pywin32's argerr, one frame
+                raise com_raised(pywin32_argerror(error, len(args))) from None
+            except VariantTypeError as error:
+                raise com_raised(error) from None
 
-        return com_api(call)
+        return call
 
     @property
     def _oleobj_(self) -> Any:  # noqa: ANN401 - a PyIDispatch
