@@ -325,3 +325,9 @@ def test_a_dynamic_method_takes_no_more_arguments_than_its_declared_parameters(
     given = len(args) + 1  # with self, as pywin32's method built from the type information
     with pytest.raises(TypeError, match=f"^{method}\\(\\) takes {takes} but {given} were given$"):
         getattr(client, method)(*args)
+
+
+def test_a_class_moniker_of_an_unknown_class_is_regdb_e_classnotreg() -> None:
+    unknown = "clsid:00000000-1111-2222-3333-444444444444"
+    error = com_error_of(win32com.client.GetObject, unknown)
+    assert error.hresult == winerror.REGDB_E_CLASSNOTREG

@@ -15,7 +15,15 @@ from apartment.win32.pywintypes import PyIID
 
 from . import CLSIDToClass
 
-__all__ = ["CDispatch", "Dispatch", "dispatch_pointer", "generated_class"]
+__all__ = [
+    "CDispatch",
+    "Dispatch",
+    "EnumVARIANT",
+    "Enumerator",
+    "WrapEnum",
+    "dispatch_pointer",
+    "generated_class",
+]
 
 
 class CDispatch(DispatchClient):
@@ -64,8 +72,6 @@ class CDispatch(DispatchClient):
         found = self._enumerator()
         if found is None:
             return None
-        from .util import WrapEnum  # it imports this module
-
         return WrapEnum(found._items)
 
 
@@ -124,3 +130,32 @@ def generated_class(pointer: PyIDispatch, resultCLSID: object = None) -> type | 
     except (ComError, AttributeError):
         return None
     return CLSIDToClass.GetClass(iid) if CLSIDToClass.HasClass(iid) else None
+
+
+class Enumerator(com.Enumerator):
+    """Indexed access to a PyIEnumVARIANT (``e[i]``, ``e(i)``), with pywin32's method names."""
+
+    def __init__(self, enum: Any) -> None:  # noqa: ANN401
+        super().__init__(enum, CDispatch)
+        self._oleobj_ = enum
+
+    def Next(self, count: int = 1) -> tuple[Any, ...]:
+        """The next ``count`` items."""
+        return self.fetch(count)
+
+    def Reset(self) -> None:
+        """Go back to the first item."""
+        self.reset()
+
+    def Clone(self) -> Any:  # noqa: ANN401
+        """An enumerator at the same place, of this class."""
+        return type(self)(self._oleobj_.Clone())
+
+
+class EnumVARIANT(Enumerator):
+    """What WrapEnum and a client's ``_NewEnum()`` give (pywin32's class of that name)."""
+
+
+def WrapEnum(ob: Any, resultCLSID: object = None) -> EnumVARIANT:  # noqa: ANN401
+    """Wrap an enumerator (any pointer to one) for indexed access."""
+    return EnumVARIANT(ob.QueryInterface(pythoncom.IID_IEnumVARIANT))
