@@ -635,7 +635,6 @@ def probe_fso():
     show("fso no arg", lambda: f.FileExists())
     show("fso unknown", lambda: f.nope)
     show("fso Drives Count type", lambda: type(f.Drives.Count).__name__)
-    show("fso CreateTextFile None", lambda: f.CreateTextFile(None))
 
 
 def probe_shell():
