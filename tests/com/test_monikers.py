@@ -13,10 +13,10 @@ import pytest
 from apartment import com
 from apartment.errors import (
     E_INVALIDARG,
-    E_NOINTERFACE,
     MK_E_CANTOPENFILE,
     MK_E_NOOBJECT,
     MK_E_SYNTAX,
+    REGDB_E_CLASSNOTREG,
     ComError,
 )
 
@@ -82,7 +82,8 @@ def test_items_after_a_class_name_make_a_composite() -> None:
     assert [part.display_name() for part in moniker] == [f"clsid:{CLSID_DISPATCH}:", "!a", "!b"]
     with pytest.raises(ComError) as caught:
         moniker.bind_to_object(None, None, com.IID_IDISPATCH)
-    assert caught.value.hresult == E_NOINTERFACE  # the class moniker on the left: no class object
+    # the class moniker on the left: IDispatch's IID names no registered class
+    assert caught.value.hresult == REGDB_E_CLASSNOTREG
 
 
 def test_a_name_that_starts_with_no_file_is_mk_e_cantopenfile(tmp_path: Path) -> None:

@@ -57,6 +57,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "THREADING_MODELS",
+    "check_registered",
     "placement",
     "create_instance",
     "create_object",
@@ -256,6 +257,15 @@ def _find_class(name: str, clsctx: int) -> None:
             :func:`create_object`, which looks the class up the same way.
     """
     current_apartment()
+    check_registered(name, clsctx)
+
+
+def check_registered(name: str, clsctx: int) -> None:
+    """Check that ``name`` names a class registered for ``clsctx`` (in any thread).
+
+    Raises:
+        ClassStringError, ClassNotRegisteredError: as :func:`create_object`.
+    """
     if name.upper() == CLSID_STD_GLOBAL_INTERFACE_TABLE:
         return
     name, entry, clsid = _treated(name)

@@ -201,8 +201,28 @@ class DispatchClient:
                 self._invoke(dispid, DISPATCH_PROPERTYPUT, self._argument(value))
                 return
             except ComError:
-                pass
+                if self._described_property(dispid):
+                    raise  # the object's own refusal (a wrong type, a value out of range)
         raise AttributeError(f"Property '{self._name}.{name}' can not be set.")
+
+    def _described_property(self, dispid: int) -> bool:
+        """Whether the type information has a one-value property put or a variable ``dispid``.
+
+        pywin32's dynamic client puts such a property from its type information and lets
+        the put's error through; any other failed put is "can not be set" (AttributeError).
+        """
+        try:
+            info = self._pointer.type_info()
+            attributes = info.attributes()
+            for index in range(attributes.func_count):
+                desc = info.function(index)
+                if desc.memid == dispid and desc.invkind & _PUT_OR_PUTREF:
+                    return len(desc.params) == 1  # an indexed one is a method (SetItem)
+            return any(
+                info.variable(index).memid == dispid for index in range(attributes.var_count)
+            )
+        except (ComError, AttributeError):  # no type information (a Python server)
+            return False
 
     def __call__(self, *args: Any) -> Any:  # noqa: ANN401
         return _ClientMethod(self, self._name, DISPID_VALUE, _METHOD_OR_GET)(*args)
@@ -256,7 +276,9 @@ class _ClientMethod:
     only clients, pointers and tuples.
     """
 
-    __slots__ = ("argument", "dispid", "flags", "invoke", "name", "owner", "pointer", "result")
+    __slots__ = (
+        "argument", "dispid", "flags", "invoke", "most", "name", "owner", "pointer", "result",
+    )  # fmt: skip
 
     def __init__(
         self, client: DispatchClient, name: str, dispid: int, flags: int = DISPATCH_METHOD
@@ -269,12 +291,18 @@ class _ClientMethod:
         self.owner = client._name  # for repr() only: the method does not keep its client
         self.dispid = dispid
         self.flags = flags  # a named method: METHOD; the default member: METHOD|PROPERTYGET
+        # a method the type information declares takes no more than its parameters, as
+        # pywin32's method built from it (a Python function of those parameters)
+        self.most = _declared_most(self.pointer, dispid) if flags == DISPATCH_METHOD else None
 
     def __repr__(self) -> str:
         # pywin32's methods are bound methods of the CDispatch: repr() says so.
         return f"<bound method {self.name} of <COMObject {self.owner}>>"
 
     def __call__(self, *args: Any, **named: Any) -> Any:  # noqa: ANN401
+        most = self.most
+        if most is not None and len(args) > most:
+            raise _too_many(self.name, most, len(args))
         if named:
             args = self._placed(args, named)
         for arg in args:
@@ -313,6 +341,34 @@ class _ClientMethod:
             placed.extend([ARG_NOT_FOUND] * (index + 1 - len(placed)))
             placed[index] = value
         return tuple(placed)
+
+
+def _too_many(name: str, most: int, given: int) -> TypeError:
+    """Python's own error for a call of ``def name(self, <most optional parameters>)``."""
+    takes = f"from 1 to {most + 1} positional arguments" if most else "1 positional argument"
+    return TypeError(f"{name}() takes {takes} but {given + 1} were given")
+
+
+def _declared_most(pointer: DispatchPointer, dispid: int) -> int | None:
+    """How many arguments the type information lets method ``dispid`` take (None: any).
+
+    A property get with parameters (``Item(key)``) is called as a method, as pywin32's
+    dynamic client makes it one.
+    """
+    try:
+        if not pointer.type_info_count():
+            return None  # a Python server: no type information, no limit
+        info = pointer.type_info()
+        for index in range(info.attributes().func_count):
+            desc = info.function(index)
+            if desc.memid == dispid and (
+                desc.invkind == DISPATCH_METHOD
+                or (desc.invkind == DISPATCH_PROPERTYGET and desc.params)  # a method too
+            ):
+                return None if desc.opt_count == -1 else len(desc.params)
+    except (ComError, AttributeError):
+        return None
+    return None
 
 
 class Enumerator:

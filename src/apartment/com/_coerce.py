@@ -26,6 +26,7 @@ import math
 from typing import TYPE_CHECKING, Any
 
 from ..errors import (
+    DISP_E_BADPARAMCOUNT,
     DISP_E_OVERFLOW,
     DISP_E_PARAMNOTFOUND,
     DISP_E_TYPEMISMATCH,
@@ -49,12 +50,22 @@ _RANGES = {
 _CONVERTED = frozenset((BSTR, BOOL, _R4, _R8, *_RANGES))
 _METHOD, _GET, _PUT, _PUTREF = 1, 2, 4, 8
 
+_ARITY = 0  # not an INVOKEKIND: the key of a method's argument counts
+_OPTIONAL = 0x10 | 0x20  # PARAMFLAG_FOPT, PARAMFLAG_FHASDEFAULT
+_NO_MOST = 1 << 31  # a vararg method takes any number after its required ones
+
 Coercions = dict[tuple[int, int], tuple[int, ...]]
-"""(DISPID, INVOKEKIND) -> each parameter's VARTYPE to convert to (0: leave it)."""
+"""(DISPID, INVOKEKIND) -> each parameter's VARTYPE to convert to (0: leave it); and
+(DISPID, 0) -> a method's (required, most) argument counts."""
 
 
 def coercions(info: TypeInfo) -> Coercions:
-    """What each function of ``info`` converts its arguments to (only those with some)."""
+    """What each function of ``info`` converts its arguments to (only those with some).
+
+    Each method's argument counts are there too: DispInvoke refuses a call with fewer than
+    its required parameters or more than all of them with DISP_E_BADPARAMCOUNT, before the
+    method runs.
+    """
     plan: Coercions = {}
     for index in range(info.attributes().func_count):
         desc = info.function(index)
@@ -64,6 +75,10 @@ def coercions(info: TypeInfo) -> Coercions:
         )
         if any(types):
             plan[(desc.memid, desc.invkind)] = types
+        if desc.invkind == _METHOD and desc.memid < 0x60000000:  # not IUnknown's, IDispatch's
+            required = sum(1 for _, flags, _ in desc.params if not flags & _OPTIONAL)
+            most = _NO_MOST if desc.opt_count == -1 else len(desc.params)
+            plan[(desc.memid, _ARITY)] = (required, most)
     return plan
 
 
@@ -84,9 +99,14 @@ def coerce(plan: Coercions, dispid: int, flags: int, args: tuple[Any, ...]) -> t
     """``args`` converted to the declared types of the function the call reaches.
 
     Raises:
-        ComError: DISP_E_TYPEMISMATCH (or DISP_E_OVERFLOW) for an argument that cannot be
+        ComError: DISP_E_BADPARAMCOUNT for a method given too few or too many arguments;
+            DISP_E_TYPEMISMATCH (or DISP_E_OVERFLOW) for an argument that cannot be
             converted, its position from the last in ``argerror``.
     """
+    if flags & _METHOD:
+        counts = plan.get((dispid, _ARITY))
+        if counts is not None and not counts[0] <= len(args) <= counts[1]:
+            raise ComError(DISP_E_BADPARAMCOUNT, hresult_message(DISP_E_BADPARAMCOUNT), None, None)
     types = _types_of(plan, dispid, flags)
     if types is None:
         return args

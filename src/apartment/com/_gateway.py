@@ -23,9 +23,11 @@ from ._returns import RETURNS
 from ._server_errors import dispatch_error, native_error
 from ._typed_values import write_back
 from ._typelibs import described_type
-from ._variant import SCALARS, result_of
+from ._variant import SCALARS, VariantTypeError, result_of
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ._policy import Policy
     from ._typeinfo import TypeInfo
 
@@ -111,12 +113,12 @@ class Gateway:
             args = coerce(plan, dispid, flags, args)
         try:
             result = self.policy.invoke(dispid, flags, args)
-            kind = type(result)
-            if kind in SCALARS or (kind is int and -(2**63) <= result < 2**64):
-                return result  # the common cases, without a call (result_of's int range)
-            return result_of(result)
         except BaseException as error:
             raise dispatch_error(error) from None
+        kind = type(result)
+        if kind in SCALARS or (kind is int and -(2**63) <= result < 2**64):
+            return result  # the common cases, without a call (result_of's int range)
+        return _converted(result_of, result)
 
     def _plan(self) -> Coercions:
         """Build (once; a racing thread builds the same) what arguments convert to."""
@@ -138,16 +140,18 @@ class Gateway:
         Returns the result and the values written into those arguments, as VARIANTs.
         """
         try:
-            return write_back(self.policy.invoke(dispid, flags, args), vartypes, result_wanted)
+            result = self.policy.invoke(dispid, flags, args)
         except BaseException as error:
             raise dispatch_error(error) from None
+        return _converted(write_back, result, vartypes, result_wanted)  # type: ignore[no-any-return]
 
     def invoke_ex(self, dispid: int | str, flags: int, args: tuple[Any, ...]) -> Any:  # noqa: ANN401
         """IDispatchEx::InvokeEx; the result as a VARIANT."""
         try:
-            return result_of(self.policy.invoke_ex(dispid, flags, args))
+            result = self.policy.invoke_ex(dispid, flags, args)
         except BaseException as error:
             raise dispatch_error(error) from None
+        return _converted(result_of, result)
 
     def call(self, method: str, args: tuple[Any, ...], returns: str = "") -> Any:  # noqa: ANN401
         """Call a method of another interface than IDispatch, by name.
@@ -214,3 +218,17 @@ class Gateway:
             return self.policy.get_member_name(dispid)
         except BaseException as error:
             raise native_error(error, "GetMemberName") from None
+
+
+def _converted(convert: Callable[..., Any], *args: Any) -> Any:  # noqa: ANN401
+    """``convert(*args)``: a server's result made VARIANTs, after its method returned.
+
+    A result no VARIANT holds (a dict, an empty tuple...) is the server's unexpected error,
+    described without a traceback: pywin32 finds it in C, where no Python frame runs.
+    """
+    try:
+        return convert(*args)
+    except VariantTypeError as error:  # pywin32's conversion raises a plain TypeError
+        raise dispatch_error(TypeError(*error.args)) from None
+    except Exception as error:
+        raise dispatch_error(error.with_traceback(None)) from None

@@ -36,6 +36,7 @@ from ..errors import (
     NoInterfaceError,
 )
 from ._apartment import neutral
+from ._class_entry import CLSCTX_ALL
 from ._enum_moniker import EnumMoniker
 from ._faces import FACES
 from ._iids import (
@@ -293,6 +294,9 @@ class _ClassMoniker(Moniker):
         return f"clsid:{self.class_clsid[1:-1]}:"
 
     def bind_to_object(self, bind_ctx: Any, left: Any, iid: str) -> InterfacePointer:  # noqa: ANN401
+        from ._activation import check_registered  # it imports what imports this module
+
+        check_registered(self.class_clsid, CLSCTX_ALL)  # an unknown class: REGDB_E_CLASSNOTREG
         raise ComError.from_hresult(
             E_NOINTERFACE,
             f"binding a class moniker gives the class object of {self.class_clsid}, which has "

@@ -39,7 +39,7 @@ import struct
 import threading
 from typing import Any
 
-from ..errors import DISP_E_BADPARAMCOUNT, DISP_E_MEMBERNOTFOUND
+from ..errors import DISP_E_BADPARAMCOUNT, DISP_E_MEMBERNOTFOUND, DISP_E_UNKNOWNNAME
 from ._collections import new_enum
 from ._policy import (
     DISPATCH_METHOD,
@@ -120,9 +120,12 @@ class _Identity:
 def _kept(value: object) -> object:
     """A stored value as it goes back: the VARIANT it came as, digits and all.
 
-    The dictionary keeps VARIANTs: a Decimal (which came as VT_CY or VT_DECIMAL) goes back as
-    a VT_DECIMAL with all its digits, not cut to a currency's four decimals.
+    The dictionary keeps VARIANTs: an array goes back whole; a Decimal (which came as VT_CY
+    or VT_DECIMAL) goes back as a VT_DECIMAL with all its digits, not cut to a currency's
+    four decimals.
     """
+    if isinstance(value, tuple):  # an array (a list arrives as a tuple): a tuple a server
+        return list(value)  # returns would be its result followed by its out values
     return Variant(VT_DECIMAL, value) if isinstance(value, decimal.Decimal) else value
 
 
@@ -165,10 +168,13 @@ class ScriptingDictionary(Policy):
         self._mode = 0
 
     def get_dispid(self, name: str, flags: int = 0) -> int:
-        """IDictionary's DISPID of ``name``; DISP_E_MEMBERNOTFOUND for anything else."""
+        """IDictionary's DISPID of ``name``; DISP_E_UNKNOWNNAME for anything else.
+
+        As scrrun's GetIDsOfNames answers (its type information's, DispGetIDsOfNames).
+        """
         dispid = _DISPIDS.get(name.lower())
         if dispid is None:
-            raise COMException(scode=DISP_E_MEMBERNOTFOUND, desc="Member not found")
+            raise COMException(scode=DISP_E_UNKNOWNNAME)
         return dispid
 
     def _filed(self, key: object) -> object:

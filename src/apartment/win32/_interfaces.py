@@ -31,6 +31,7 @@ from ..com import (
 from ..errors import E_NOTIMPL, E_POINTER, ComError
 from ._adapt import dword
 from ._com_door import guard_methods
+from ._typed_invoke import invoke_types, pywin32_argerror
 
 __all__ = [
     "PyIUnknown",
@@ -119,22 +120,23 @@ class PyIDispatch(PyIUnknown, DispatchPointer):
         return ids[0] if len(ids) == 1 else tuple(ids)
 
     def Invoke(self, dispid: int, lcid: int, flags: int, bResultWanted: int, *args: Any) -> Any:  # noqa: ANN401
-        if not bResultWanted:
-            self.invoke_without_result(operator.index(dispid), operator.index(flags), *args)
-            return None
-        return self.invoke(operator.index(dispid), operator.index(flags), *args)
+        try:
+            if not bResultWanted:
+                self.invoke_without_result(operator.index(dispid), operator.index(flags), *args)
+                return None
+            return self.invoke(operator.index(dispid), operator.index(flags), *args)
+        except ComError as error:
+            raise pywin32_argerror(error, len(args)) from None
 
     def InvokeTypes(
         self, dispid: int, lcid: int, flags: int, resultType: object, argTypes: object,
         *args: Any,  # noqa: ANN401
     ) -> Any:  # noqa: ANN401  # fmt: skip
-        # pythoncom.Missing is an argument left out (makepy's optional ones): trailing ones
-        # are not sent, one before a given argument goes as "not found"
-        while args and args[-1] is com.MISSING:
-            args = args[:-1]
-        if any(a is com.MISSING for a in args):
-            args = tuple(com.ARG_NOT_FOUND if a is com.MISSING else a for a in args)
-        return self.invoke(operator.index(dispid), operator.index(flags), *args)
+        # pythoncom.Missing ends the arguments given (makepy's optional ones); an [out] one
+        # is sent all the same, by reference, and its value returned
+        return invoke_types(
+            self, operator.index(dispid), operator.index(flags), resultType, argTypes, args
+        )
 
     def GetTypeInfoCount(self) -> int:
         return self.type_info_count()  # 0 for a Python server without a type library

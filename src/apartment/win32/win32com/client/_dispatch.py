@@ -5,16 +5,25 @@ from __future__ import annotations
 from typing import Any
 
 from apartment import com
-from apartment.com import DispatchClient, InterfacePointer
+from apartment.com import DispatchClient, InterfacePointer, VariantTypeError
 from apartment.errors import ComError
 from apartment.win32 import pythoncom
-from apartment.win32._com_door import com_api
+from apartment.win32._com_door import com_api, com_raised
 from apartment.win32._interfaces import PyIDispatch
+from apartment.win32._typed_invoke import pywin32_argerror
 from apartment.win32.pywintypes import PyIID
 
 from . import CLSIDToClass
 
-__all__ = ["CDispatch", "Dispatch", "dispatch_pointer", "generated_class"]
+__all__ = [
+    "CDispatch",
+    "Dispatch",
+    "EnumVARIANT",
+    "Enumerator",
+    "WrapEnum",
+    "dispatch_pointer",
+    "generated_class",
+]
 
 
 class CDispatch(DispatchClient):
@@ -26,8 +35,21 @@ class CDispatch(DispatchClient):
 
     @staticmethod
     def _invoker(pointer: Any) -> Any:  # noqa: ANN401
-        """The pointer's invoke through the door: pywin32's exception classes (``_com_door``)."""
-        return com_api(pointer.invoke)
+        """The pointer's invoke through the door: pywin32's exception classes (``_com_door``).
+
+        A failure's argerror is pywin32's (``_typed_invoke.pywin32_argerror``).
+        """
+        invoke = pointer.invoke
+
+        def call(dispid: int, flags: int, *args: Any) -> Any:  # noqa: ANN401
+            try:
+                return invoke(dispid, flags, *args)
+            except ComError as error:  # the door (com_api) and pywin32's argerr, one frame
+                raise com_raised(pywin32_argerror(error, len(args))) from None
+            except VariantTypeError as error:
+                raise com_raised(error) from None
+
+        return call
 
     @property
     def _oleobj_(self) -> Any:  # noqa: ANN401 - a PyIDispatch
@@ -46,7 +68,11 @@ class CDispatch(DispatchClient):
         self._flag_as_method(*methodNames)
 
     def _NewEnum(self) -> Any:  # noqa: ANN401
-        return self._enumerator()
+        """The object's enumerator as ``win32com.client.util.EnumVARIANT``; None if none."""
+        found = self._enumerator()
+        if found is None:
+            return None
+        return WrapEnum(found._items)
 
 
 @com_api
@@ -104,3 +130,32 @@ def generated_class(pointer: PyIDispatch, resultCLSID: object = None) -> type | 
     except (ComError, AttributeError):
         return None
     return CLSIDToClass.GetClass(iid) if CLSIDToClass.HasClass(iid) else None
+
+
+class Enumerator(com.Enumerator):
+    """Indexed access to a PyIEnumVARIANT (``e[i]``, ``e(i)``), with pywin32's method names."""
+
+    def __init__(self, enum: Any) -> None:  # noqa: ANN401
+        super().__init__(enum, CDispatch)
+        self._oleobj_ = enum
+
+    def Next(self, count: int = 1) -> tuple[Any, ...]:
+        """The next ``count`` items."""
+        return self.fetch(count)
+
+    def Reset(self) -> None:
+        """Go back to the first item."""
+        self.reset()
+
+    def Clone(self) -> Any:  # noqa: ANN401
+        """An enumerator at the same place, of this class."""
+        return type(self)(self._oleobj_.Clone())
+
+
+class EnumVARIANT(Enumerator):
+    """What WrapEnum and a client's ``_NewEnum()`` give (pywin32's class of that name)."""
+
+
+def WrapEnum(ob: Any, resultCLSID: object = None) -> EnumVARIANT:  # noqa: ANN401
+    """Wrap an enumerator (any pointer to one) for indexed access."""
+    return EnumVARIANT(ob.QueryInterface(pythoncom.IID_IEnumVARIANT))

@@ -4,40 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from apartment import com
 from apartment.win32 import pythoncom
 
-from ._dispatch import CDispatch
+from ._dispatch import CDispatch, Enumerator, EnumVARIANT, WrapEnum
 
 __all__ = ["WrapEnum", "Enumerator", "EnumVARIANT", "Iterator"]
-
-
-class Enumerator(com.Enumerator):
-    """Indexed access to a PyIEnumVARIANT (``e[i]``, ``e(i)``), with pywin32's method names."""
-
-    def __init__(self, enum: Any) -> None:  # noqa: ANN401
-        super().__init__(enum, CDispatch)
-        self._oleobj_ = enum
-
-    def Next(self, count: int = 1) -> tuple[Any, ...]:
-        """The next ``count`` items."""
-        return self.fetch(count)
-
-    def Reset(self) -> None:
-        """Go back to the first item."""
-        self.reset()
-
-    def Clone(self) -> Any:  # noqa: ANN401
-        """An enumerator at the same place."""
-        return self.clone()
-
-
-EnumVARIANT = Enumerator
-
-
-def WrapEnum(ob: Any, resultCLSID: object = None) -> Enumerator:  # noqa: ANN401
-    """Wrap an enumerator (any pointer to one) for indexed access."""
-    return Enumerator(ob.QueryInterface(pythoncom.IID_IEnumVARIANT))
 
 
 class Iterator:
