@@ -5,7 +5,8 @@ calls and their order: ``CreateNamedPipe(r'\\.\pipe\test_pipe', PIPE_ACCESS_DUPL
 PIPE_TYPE_MESSAGE | PIPE_WAIT, 1, 65536, 65536, 300, None)``, ``ConnectNamedPipe(p, None)``,
 ``ReadFile(p, 4096)`` forever, any exception ends it. The driver is the writer: a thread that
 opens the pipe, sets message read mode, writes messages and closes; the reader starts once
-all are written, so its byte-mode reads join them (message boundaries are not kept).
+all are written, so its byte-mode reads join them (message boundaries are not kept), and the
+writer closes once the server's ConnectNamedPipe has returned.
 """
 
 import threading
@@ -17,7 +18,7 @@ import win32pipe
 NAME = r"\\.\pipe\realcode_test_pipe"
 
 
-def writer(count, written):
+def writer(count, written, connected):
     win32pipe.WaitNamedPipe(NAME, 5000)
     handle = win32file.CreateFile(
         NAME,
@@ -33,6 +34,9 @@ def writer(count, written):
         win32file.WriteFile(handle, f"message {i}".encode())
     print("pipe state:", win32pipe.GetNamedPipeHandleState(handle)[0])
     written.set()
+    # not before the server's ConnectNamedPipe returned: a client that wrote and left before
+    # it would make it fail with ERROR_NO_DATA, as on Windows
+    connected.wait(10)
     win32file.CloseHandle(handle)
 
 
@@ -48,9 +52,11 @@ def main():
         None,
     )
     written = threading.Event()
-    thread = threading.Thread(target=writer, args=(25, written))
+    connected = threading.Event()
+    thread = threading.Thread(target=writer, args=(25, written, connected))
     thread.start()
     win32pipe.ConnectNamedPipe(p, None)
+    connected.set()
     written.wait(10)
     count = 0
     try:
