@@ -459,9 +459,30 @@ class MessageQueue:
 
 
 def _matches(window: int, message: int, hwnd: int | None, first: int, last: int) -> bool:
-    if hwnd is not None and window != (0 if hwnd == -1 else hwnd):
+    """Whether a message passes Get/PeekMessage's filter. Kernel lock held.
+
+    A window filter takes the messages of that window and of its child windows at any depth
+    (Windows' and Wine's queues check "the window or a child of it"); -1 takes thread messages.
+    """
+    if (
+        hwnd is not None
+        and window != (0 if hwnd == -1 else hwnd)
+        and (hwnd in (-1, 0) or not _descends_from(window, hwnd))
+    ):
         return False
     return not (first or last) or first <= message <= last
+
+
+def _descends_from(hwnd: int, ancestor: int) -> bool:
+    """Whether ``hwnd`` is a child window of ``ancestor`` at any depth. Kernel lock held."""
+    from ._window_table import WINDOWS
+
+    window = WINDOWS.get(hwnd)
+    while window is not None and window.is_child:
+        if window.parent == ancestor:
+            return True
+        window = WINDOWS.get(window.parent)
+    return False
 
 
 THREAD_QUEUE = threading.local()

@@ -344,7 +344,7 @@ def create_window(
 
     Raises:
         ClassNotFoundError: no class of that name or atom.
-        TopLevelChildError: WS_CHILD without a parent.
+        TopLevelChildError: WS_CHILD (without WS_POPUP) and no parent.
         InvalidWindowHandleError: ``parent`` or ``owner`` is not a window.
         CreationRefusedError: the procedure refused the creation.
     """
@@ -357,7 +357,8 @@ def create_window(
             _check_int(name, value)
     _check_int("parent", parent)
     _check_int("owner", owner)
-    child = bool(style & WS_CHILD) and parent != HWND_MESSAGE
+    # WS_CHILD with WS_POPUP is a top-level window (Windows and Wine test the pair)
+    child = style & (WS_CHILD | WS_POPUP) == WS_CHILD and parent != HWND_MESSAGE
     if not child and parent not in (0, HWND_MESSAGE):
         owner = owner or parent  # a top-level window's hWndParent is its owner
     if child and not parent:

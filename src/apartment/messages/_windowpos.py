@@ -60,6 +60,7 @@ from ._styles import (
     SWP_NOSIZE,
     SWP_NOZORDER,
     SWP_SHOWWINDOW,
+    WS_CHILD,
     WS_EX_TOPMOST,
     WS_POPUP,
     WS_VISIBLE,
@@ -169,6 +170,9 @@ def is_window_visible(hwnd: object) -> bool:
 def get_parent(hwnd: int) -> int:
     """Return the parent of a child window, the owner of a WS_POPUP window, else 0 (GetParent).
 
+    A WS_CHILD window at the top level (moved there by SetParent, or given WS_CHILD by
+    SetWindowLong) has the desktop as its parent, as on Windows and Wine.
+
     Raises:
         InvalidWindowHandleError: no such window.
     """
@@ -176,7 +180,11 @@ def get_parent(hwnd: int) -> int:
     with KERNEL_LOCK:
         if window.is_child:
             return window.parent
-        return window.owner if window.style & WS_POPUP else 0
+        if not window.style & WS_CHILD or window.parent == HWND_MESSAGE:
+            return window.owner if window.style & WS_POPUP else 0
+    from ._desktop import desktop_window  # late: the desktop module imports this one
+
+    return desktop_window()
 
 
 def get_window(hwnd: int, relation: int) -> int:

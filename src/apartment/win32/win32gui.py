@@ -22,10 +22,16 @@ import operator
 from typing import TYPE_CHECKING, Any
 
 from .. import messages
-from ..errors import ERROR_INVALID_WINDOW_HANDLE, CreationRefusedError, Win32Error
+from ..errors import (
+    ERROR_INVALID_WINDOW_HANDLE,
+    CreationRefusedError,
+    InvalidParameterError,
+    Win32Error,
+)
 from ..messages.lowlevel import flagged_getter
 from ._adapt import (
     api,
+    c_long,
     dword,
     last_error,
     named,
@@ -69,20 +75,56 @@ messages.current_queue()
 
 
 class PyWNDCLASS:
-    """The WNDCLASS structure; ``lpszClassName`` and ``lpfnWndProc`` are what matter here."""
+    """The WNDCLASS structure; ``lpszClassName`` and ``lpfnWndProc`` are what matter here.
+
+    Its fields are checked as they are set, as pywin32's are: ``style`` and ``cbWndExtra``
+    are C longs, the handles pointer-sized ints (not None), the names str (not None), the
+    procedure callable or a dict; there is no ``cbClsExtra`` and no other attribute.
+    """
+
+    __slots__ = (
+        "_dialog",
+        "cbWndExtra",
+        "hCursor",
+        "hIcon",
+        "hInstance",
+        "hbrBackground",
+        "lpfnWndProc",
+        "lpszClassName",
+        "lpszMenuName",
+        "style",
+    )
+
+    lpszClassName: str | None
+    lpfnWndProc: Callable[..., object] | dict[int, Callable[..., object]] | None
+    lpszMenuName: str | None
+    style: int
+    cbWndExtra: int
+    hInstance: int
+    hIcon: int
+    hCursor: int
+    hbrBackground: int
+    _dialog: bool
 
     def __init__(self) -> None:
-        self.lpszClassName: str | None = None
-        self.lpfnWndProc: Callable[..., object] | dict[int, Callable[..., object]] | None = None
-        self.style = 0
-        self.cbClsExtra = 0
-        self.cbWndExtra = 0
-        self.hInstance = 0
-        self.hIcon = 0
-        self.hCursor = 0
-        self.hbrBackground = 0
-        self.lpszMenuName: str | None = None
+        for name in ("lpszClassName", "lpfnWndProc", "lpszMenuName"):
+            object.__setattr__(self, name, None)  # unset: only RegisterClass minds
+        for name in ("style", "cbWndExtra", "hInstance", "hIcon", "hCursor", "hbrBackground"):
+            object.__setattr__(self, name, 0)
         self._dialog = False
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name in ("style", "cbWndExtra"):
+            value = c_long(value)
+        elif name in ("hInstance", "hIcon", "hCursor", "hbrBackground"):
+            if value is None:
+                raise TypeError("Unable to convert NoneType to pointer-sized value")
+            value = handle_value(value)
+        elif name in ("lpszClassName", "lpszMenuName") and not isinstance(value, str):
+            raise TypeError("Object must be a Unicode")
+        elif name == "lpfnWndProc" and not (callable(value) or isinstance(value, dict)):
+            raise TypeError("lpfnWndProc must be callable, or a dictionary")
+        object.__setattr__(self, name, value)
 
     def SetDialogProc(self) -> None:
         """Make it a dialog class: what its procedure leaves goes to DefDlgProc.
@@ -104,11 +146,17 @@ def RegisterClass(wndClass: PyWNDCLASS, /) -> int:
     if wndClass.lpfnWndProc is None or wndClass.lpszClassName is None:
         raise TypeError("lpszClassName and lpfnWndProc must be set")
     proc = _PyWndProc(wndClass.lpfnWndProc, wndClass._dialog)
+    if wndClass.cbWndExtra < 0:
+        raise InvalidParameterError("cbWndExtra must not be negative")
     return messages.register_class(wndClass.lpszClassName, proc, style=wndClass.style).atom
 
 
 @api("UnregisterClass")
 def UnregisterClass(atom: str | int, hinst: object = None, /) -> None:
+    if not isinstance(atom, str):  # an atom: any int-like number; None and bytes are refused
+        if atom is None or isinstance(atom, (bytes, bytearray)):
+            raise TypeError("The class must be a string or an atom")
+        atom = int(atom)  # type: ignore[call-overload]
     messages.unregister_class(atom)
 
 
