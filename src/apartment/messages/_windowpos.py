@@ -158,8 +158,8 @@ def is_window_visible(hwnd: object) -> bool:
         while window is not None:
             if not window.style & WS_VISIBLE:
                 return False
-            if not window.is_child:
-                return True
+            if not window.is_child:  # a message-only window is never visible
+                return window.parent != HWND_MESSAGE
             window = WINDOWS.get(window.parent)
         if hwnd in WINDOWS:
             return False
@@ -350,12 +350,15 @@ def set_window_pos(
     A negative width or height is 0.
 
     Raises:
-        InvalidWindowHandleError: no such window.
+        InvalidWindowHandleError: no such window, or (without SWP_NOZORDER) ``insert_after``
+            is neither a window nor HWND_TOP/BOTTOM/TOPMOST/NOTOPMOST.
     """
     window = window_of(hwnd)
     for name, value in (("x", x), ("y", y), ("width", width), ("height", height)):
         _check_int(name, value)
     _check_int("flags", flags)
+    if not flags & SWP_NOZORDER and insert_after not in (0, 1, -1, -2):
+        window_of(insert_after)  # raises for no such window, as Windows and Wine check it
     call_on_owner(window, set_pos_here, window, insert_after, x, y, width, height, flags)
 
 

@@ -26,6 +26,7 @@ from ..errors import (
     ERROR_INVALID_WINDOW_HANDLE,
     CreationRefusedError,
     InvalidParameterError,
+    InvalidWindowHandleError,
     Win32Error,
 )
 from ..messages.lowlevel import flagged_getter
@@ -236,12 +237,16 @@ def CreateWindowEx(
 
 @api("DestroyWindow")
 def DestroyWindow(hwnd: int, /) -> None:
-    messages.destroy_window(hwnd)
+    messages.destroy_window(handle_value(hwnd))
 
 
 @api("DefWindowProc")
 def DefWindowProc(hwnd: int, message: int, wparam: object, lparam: object, /) -> int:
-    return messages.def_window_proc(hwnd, message, wparam, lparam)
+    """The default handling's result; 0 for no such window (pywin32 returns the LRESULT)."""
+    try:
+        return messages.def_window_proc(hwnd, message, wparam, lparam)
+    except InvalidWindowHandleError:
+        return 0
 
 
 def IsWindow(hwnd: int, /) -> int:
@@ -269,6 +274,8 @@ def PostThreadMessage(threadId: int, msg: int, wParam: object, lParam: object, /
 @soft(int)
 def SendMessage(hwnd: int, message: int, wparam: object = None, lparam: object = None, /) -> int:
     """Send a message; returns the result, or 0 with GetLastError set when it fails."""
+    if type(message) is int and not -(2**31) <= message < 2**32:
+        raise OverflowError("the message number does not fit in 32 bits")
     return messages.send_message(
         handle_value(hwnd), dword(message), pointer_param(wparam), pointer_param(lparam)
     )
@@ -471,11 +478,11 @@ def GetClientRect(hwnd: int, /) -> tuple[int, int, int, int]:
 def MoveWindow(hWnd: int, X: int, Y: int, Width: int, Height: int, bRepaint: int, /) -> None:
     messages.move_window(
         handle_value(hWnd),
-        operator.index(X),
-        operator.index(Y),
-        operator.index(Width),
-        operator.index(Height),
-        bool(operator.index(bRepaint)),
+        c_long(X),
+        c_long(Y),
+        c_long(Width),
+        c_long(Height),
+        bool(c_long(bRepaint)),
     )
 
 
@@ -486,11 +493,11 @@ def SetWindowPos(
     messages.set_window_pos(
         handle_value(hWnd),
         handle_value(hWndInsertAfter),
-        operator.index(X),
-        operator.index(Y),
-        operator.index(cx),
-        operator.index(cy),
-        dword(uFlags),
+        c_long(X),
+        c_long(Y),
+        c_long(cx),
+        c_long(cy),
+        c_long(uFlags) & 0xFFFFFFFF,
     )
 
 
