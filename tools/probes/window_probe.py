@@ -14,6 +14,11 @@ from PostQuitMessage, GetMessage's hwnd filter, PeekMessage's order of sent, pos
 and timer messages, the WM_CLOSE/WM_DESTROY/WM_NCDESTROY sequence and windows that die with
 their thread. One line per question; hwnds print as labels, errors as (winerror, funcname).
 Every blocking step has a timeout. pywin32 has no SetProp/GetProp/RemoveProp (nor ours).
+
+Left out, as they crash or hang pywin32 312 under Wine: names over 255 characters (heap
+corruption), a window subclassed with a dict that is destroyed or gets a message the dict
+lacks, and calls on another thread's window that send it a message without releasing the
+GIL (SetWindowLong GWL_WNDPROC/GWL_STYLE, SetParent, MoveWindow, ShowWindow across threads).
 """
 
 import sys
@@ -197,7 +202,8 @@ show("GetClassName of no window", lambda: win32gui.GetClassName(0))
 
 def create(name, style=0, parent=0, cls="S30Win", ex=0, x=0, y=0, w=50, h=40, menu=0, title=None):
     hwnd = win32gui.CreateWindowEx(ex, cls, name if title is None else title, style, x, y, w, h, parent, menu, 0, None)
-    LABELS[hwnd] = name
+    if hwnd:  # a refused creation gives 0 (pywin32 raises only with an error code)
+        LABELS[hwnd] = name
     return hwnd
 
 
@@ -279,7 +285,7 @@ win32gui.RegisterClass(new_class("S30Raise", raise_create))
 create_shown("CreateWindow WM_CREATE -1", lambda: create("x", cls="S30Refuse"))
 create_shown("CreateWindow WM_NCCREATE 0", lambda: create("x", cls="S30RefuseNc"))
 create_shown("CreateWindow WM_CREATE raises", lambda: create("raised", cls="S30Raise"))
-show("FindWindow refused gone", lambda: win32gui.FindWindow("S30Refuse", None))
+showh("FindWindow refused (pywin32 attaches the procedure after creation)", lambda: win32gui.FindWindow("S30Refuse", None))
 
 # --- IsWindow, GetWindowThreadProcessId -----------------------------------------------------
 show("IsWindow top", lambda: win32gui.IsWindow(top))
