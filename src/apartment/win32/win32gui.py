@@ -157,7 +157,7 @@ def UnregisterClass(atom: str | int, hinst: object = None, /) -> None:
     if not isinstance(atom, str):  # an atom: any int-like number; None and bytes are refused
         if atom is None or isinstance(atom, (bytes, bytearray)):
             raise TypeError("The class must be a string or an atom")
-        atom = int(atom)  # type: ignore[call-overload]
+        atom = int(atom)
     messages.unregister_class(atom)
 
 
