@@ -467,22 +467,21 @@ def _matches(window: int, message: int, hwnd: int | None, first: int, last: int)
     if (
         hwnd is not None
         and window != (0 if hwnd == -1 else hwnd)
-        and (hwnd in (-1, 0) or not _descends_from(window, hwnd))
+        and (hwnd in (-1, 0) or not _descends_from or not _descends_from[0](window, hwnd))
     ):
         return False
     return not (first or last) or first <= message <= last
 
 
-def _descends_from(hwnd: int, ancestor: int) -> bool:
-    """Whether ``hwnd`` is a child window of ``ancestor`` at any depth. Kernel lock held."""
-    from ._window_table import WINDOWS
+_descends_from: list[Callable[[int, int], bool]] = []
+"""Whether a window is a child of another at any depth (kernel lock held): the window table's
+``descends_from``, which it gives here (:func:`set_descendant_check`) as it is imported, since
+the table imports this module."""
 
-    window = WINDOWS.get(hwnd)
-    while window is not None and window.is_child:
-        if window.parent == ancestor:
-            return True
-        window = WINDOWS.get(window.parent)
-    return False
+
+def set_descendant_check(check: Callable[[int, int], bool]) -> None:
+    """Give the hwnd filter of Get/PeekMessage the window table's ``descends_from``."""
+    _descends_from[:] = [check]
 
 
 THREAD_QUEUE = threading.local()

@@ -60,9 +60,7 @@ from ._styles import (
     SWP_NOSIZE,
     SWP_NOZORDER,
     SWP_SHOWWINDOW,
-    WS_CHILD,
     WS_EX_TOPMOST,
-    WS_POPUP,
     WS_VISIBLE,
 )
 from ._window_table import WINDOWS, desktop_hwnd, window_of
@@ -73,7 +71,6 @@ if TYPE_CHECKING:
 __all__ = [
     "DESKTOP_SIZE",
     "client_rect",
-    "get_parent",
     "get_window",
     "get_window_text",
     "is_window_visible",
@@ -165,26 +162,6 @@ def is_window_visible(hwnd: object) -> bool:
             return False
     other = foreign_window(hwnd)
     return other is not None and other.visible
-
-
-def get_parent(hwnd: int) -> int:
-    """Return the parent of a child window, the owner of a WS_POPUP window, else 0 (GetParent).
-
-    A WS_CHILD window at the top level (moved there by SetParent, or given WS_CHILD by
-    SetWindowLong) has the desktop as its parent, as on Windows and Wine.
-
-    Raises:
-        InvalidWindowHandleError: no such window.
-    """
-    window = window_of(hwnd)
-    with KERNEL_LOCK:
-        if window.is_child:
-            return window.parent
-        if not window.style & WS_CHILD or window.parent == HWND_MESSAGE:
-            return window.owner if window.style & WS_POPUP else 0
-    from ._desktop import desktop_window  # late: the desktop module imports this one
-
-    return desktop_window()
 
 
 def get_window(hwnd: int, relation: int) -> int:
