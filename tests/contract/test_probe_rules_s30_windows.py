@@ -237,3 +237,42 @@ def test_positions_and_flags_are_c_longs(classes: Classes) -> None:
     with pytest.raises(OverflowError):
         win32gui.SendMessage(hwnd, 2**32, 0, 0)
     win32gui.MoveWindow(hwnd, -(2**31), 0, 2**31 - 1, 1, False)
+
+
+# --- ShowWindow: minimized and maximized states ---------------------------------------------
+
+STATE = win32con.WS_VISIBLE | win32con.WS_MINIMIZE | win32con.WS_MAXIMIZE
+
+
+def _shown(hwnd: int, recorder: Recorder, command: int) -> tuple[int, list[Any], int]:
+    """ShowWindow's result, the WM_SHOWWINDOW wParams it sent, the state bits after it."""
+    recorder.calls.clear()
+    result = win32gui.ShowWindow(hwnd, command)
+    sent = [call[2] for call in recorder.calls if call[1] == win32con.WM_SHOWWINDOW]
+    return result, sent, win32gui.GetWindowLong(hwnd, win32con.GWL_STYLE) & STATE
+
+
+@pytest.mark.parametrize("style", [win32con.WS_POPUP, 0])
+def test_show_window_keeps_the_minimized_and_maximized_states(classes: Classes, style: int) -> None:
+    recorder = Recorder(watch=(win32con.WM_SHOWWINDOW,))
+    hwnd = _window(classes, style, name=classes.register(recorder))
+    visible, minimized, maximized = win32con.WS_VISIBLE, win32con.WS_MINIMIZE, win32con.WS_MAXIMIZE
+    steps = [
+        (win32con.SW_SHOW, (0, [1], visible)),
+        (win32con.SW_SHOWNA, (1, [1], visible)),  # sent even though it was visible
+        (win32con.SW_SHOWNOACTIVATE, (1, [], visible)),
+        (win32con.SW_MINIMIZE, (1, [], visible | minimized)),  # a state change: no message
+        (win32con.SW_MINIMIZE, (1, [], visible | minimized)),
+        (win32con.SW_RESTORE, (1, [], visible)),
+        (win32con.SW_MAXIMIZE, (1, [], visible | maximized)),
+        (win32con.SW_SHOWNORMAL, (1, [], visible)),
+        (win32con.SW_HIDE, (1, [0], 0)),
+        (win32con.SW_SHOWMINNOACTIVE, (0, [], visible | minimized)),
+        (win32con.SW_HIDE, (1, [0], minimized)),  # hidden, still minimized
+        (win32con.SW_SHOWMAXIMIZED, (0, [], visible | maximized)),
+    ]
+    for command, expected in steps:
+        assert _shown(hwnd, recorder, command) == expected, command
+    assert win32gui.IsIconic(hwnd) == 0
+    win32gui.ShowWindow(hwnd, win32con.SW_MINIMIZE)
+    assert win32gui.IsIconic(hwnd) == 1
