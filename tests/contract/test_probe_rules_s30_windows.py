@@ -123,6 +123,25 @@ def test_ws_child_with_ws_popup_and_no_parent_is_a_top_level_window(classes: Cla
     assert _error_of(_window, classes, win32con.WS_CHILD)[0] == winerror.ERROR_TLW_WITH_WSCHILD
 
 
+def test_a_top_level_windows_menu_must_be_a_menu(classes: Classes) -> None:
+    name = classes.register({})
+    for style in (0, win32con.WS_POPUP, win32con.WS_CHILD | win32con.WS_POPUP):
+        with pytest.raises(pywintypes.error) as caught:
+            win32gui.CreateWindow(name, "", style, 0, 0, 10, 10, 0, 0x7777, 0, None)
+        assert caught.value.winerror == winerror.ERROR_INVALID_MENU_HANDLE
+    menu = win32gui.CreateMenu()
+    try:
+        hwnd = win32gui.CreateWindow(name, "", 0, 0, 0, 10, 10, 0, menu, 0, None)
+        classes._windows.append(hwnd)
+        assert win32gui.GetMenu(hwnd) == menu
+        top = _window(classes, name=name)
+        child = win32gui.CreateWindow(name, "", win32con.WS_CHILD, 0, 0, 1, 1, top, 0x7777, 0, None)
+        assert win32gui.GetDlgCtrlID(child) == 0x7777  # a child's hMenu is its id
+    finally:
+        win32gui.DestroyWindow(hwnd)  # a window's menu goes with it
+    assert win32gui.GetMenuItemCount(menu) == -1  # no such menu (pywin32 does not raise)
+
+
 # --- classes -----------------------------------------------------------------------------
 
 
