@@ -295,3 +295,11 @@ def test_show_window_keeps_the_minimized_and_maximized_states(classes: Classes, 
     assert win32gui.IsIconic(hwnd) == 0
     win32gui.ShowWindow(hwnd, win32con.SW_MINIMIZE)
     assert win32gui.IsIconic(hwnd) == 1
+
+
+def test_a_window_created_minimized_and_maximized_is_minimized(classes: Classes) -> None:
+    both = _window(classes, win32con.WS_POPUP | win32con.WS_MINIMIZE | win32con.WS_MAXIMIZE)
+    assert win32gui.GetWindowLong(both, win32con.GWL_STYLE) & STATE == win32con.WS_MINIMIZE
+    assert win32gui.IsIconic(both) == 1
+    maximized = _window(classes, win32con.WS_POPUP | win32con.WS_MAXIMIZE)
+    assert win32gui.GetWindowLong(maximized, win32con.GWL_STYLE) & STATE == win32con.WS_MAXIMIZE

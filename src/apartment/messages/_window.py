@@ -56,6 +56,8 @@ from ._styles import (
     WS_CAPTION,
     WS_CHILD,
     WS_CLIPSIBLINGS,
+    WS_MAXIMIZE,
+    WS_MINIMIZE,
     WS_POPUP,
     WS_VISIBLE,
 )
@@ -395,6 +397,8 @@ def create_window(
         )
         window.owner = 0 if child else owner
         window.style = (style & ~WS_VISIBLE) | (0 if child else WS_CLIPSIBLINGS)
+        if style & WS_MINIMIZE:  # created minimized and maximized: minimized wins (Wine)
+            window.style &= ~WS_MAXIMIZE
         if not style & (WS_CHILD | WS_POPUP):
             window.style |= WS_CAPTION  # an overlapped window always has a caption
             window.needs_size = True
