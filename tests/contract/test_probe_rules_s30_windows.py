@@ -303,3 +303,16 @@ def test_a_window_created_minimized_and_maximized_is_minimized(classes: Classes)
     assert win32gui.IsIconic(both) == 1
     maximized = _window(classes, win32con.WS_POPUP | win32con.WS_MAXIMIZE)
     assert win32gui.GetWindowLong(maximized, win32con.GWL_STYLE) & STATE == win32con.WS_MAXIMIZE
+
+
+def test_set_parent_to_the_desktop_window_makes_a_top_level_window(classes: Classes) -> None:
+    top = _window(classes)
+    child = _window(classes, win32con.WS_CHILD, top)
+    assert win32gui.SetParent(child, win32gui.GetDesktopWindow()) == top
+    assert win32gui.GetParent(child) == win32gui.GetDesktopWindow()
+    assert win32gui.GetAncestor(child, win32con.GA_ROOT) == child
+    assert win32gui.IsChild(top, child) == 0
+    seen: list[int] = []
+    win32gui.EnumWindows(lambda hwnd, _: seen.append(hwnd), None)
+    assert child in seen
+    assert win32gui.SetParent(child, top) == win32gui.GetDesktopWindow()
