@@ -219,6 +219,7 @@ def test_set_window_pos_refuses_an_insert_after_that_is_no_window(classes: Class
     )
     for special in (win32con.HWND_TOP, win32con.HWND_BOTTOM, win32con.HWND_NOTOPMOST):
         win32gui.SetWindowPos(hwnd, special, 0, 0, 0, 0, SWP_KEEP)
+    win32gui.SetWindowPos(hwnd, gone, 0, 0, 0, 0, SWP_KEEP | win32con.SWP_NOZORDER)  # unread
 
 
 def test_a_message_only_window_is_never_visible(classes: Classes) -> None:
