@@ -192,7 +192,7 @@ def test_a_windows_menu_bar_and_system_menu() -> None:
         assert messages.system_menu(window.hwnd, revert=True) == 0
         assert not messages.is_menu(system)
         window.destroy()
-        messages.destroy_menu(bar)
+        assert not messages.is_menu(bar)  # a window's menu bar is destroyed with it
     finally:
         messages.unregister_class("menu-test-window")
 

@@ -52,8 +52,8 @@ def def_window_proc(hwnd: int, msg: int, wparam: object, lparam: object) -> int:
         return 1
     elif msg == WM_GETTEXT:
         return _get_text(hwnd, wparam, lparam)
-    elif msg == WM_GETTEXTLENGTH:
-        return len(window_of(hwnd).title)
+    elif msg == WM_GETTEXTLENGTH:  # in UTF-16 units, as Windows counts WCHARs
+        return len(window_of(hwnd).title.encode("utf-16-le")) // 2
     elif msg == WM_WINDOWPOSCHANGED and isinstance(lparam, WindowPos):
         _size_and_move(window_of(hwnd), lparam)
     elif msg == WM_CANCELMODE and capture_window() == hwnd:
@@ -70,6 +70,8 @@ def _take_focus(hwnd: int) -> None:
 
 
 def _set_title(hwnd: int, title: str) -> None:
+    """Keep a window's text: up to its first NUL, as a C string ends there."""
+    title = title.split("\0", 1)[0]
     window = window_of(hwnd)
     with KERNEL_LOCK:
         window.title = title

@@ -22,6 +22,7 @@ from ..errors import AccessDeniedError
 from ..kernel import current_thread
 from ..kernel.lowlevel import KERNEL_LOCK
 from ._constants import WM_DESTROY, WM_NCDESTROY, WM_PARENTNOTIFY
+from ._menus import destroy_menu, is_menu
 from ._params import make_lparam
 from ._queue import on_queue_end
 from ._send import call_on_owner, send_message
@@ -163,7 +164,10 @@ def _free(window: Window) -> None:
 
 
 def forget(window: Window) -> None:
-    """Drop a window, its children and everything queued for them, calling no procedure."""
+    """Drop a window, its children and everything queued for them, calling no procedure.
+
+    A top-level window's menu bar goes with it, as DestroyWindow documents.
+    """
     with KERNEL_LOCK:
         doomed = [window]
         index = 0
@@ -179,6 +183,10 @@ def forget(window: Window) -> None:
             WINDOWS.pop(gone.hwnd, None)
             gone.queue.windows.pop(gone.hwnd, None)
             gone.queue.forget_window(gone.hwnd)
+        menus = [gone.menu for gone in doomed if gone.menu and not gone.is_child]
+    for menu in menus:
+        if is_menu(menu):
+            destroy_menu(menu)
     for hook in _gone_hooks:
         for gone in doomed:
             hook(gone.hwnd)

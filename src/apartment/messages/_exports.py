@@ -322,6 +322,7 @@ from ._windowinfo import dialog_control_id as dialog_control_id
 from ._windowinfo import dialog_item as dialog_item
 from ._windowinfo import flash_window as flash_window
 from ._windowinfo import get_ancestor as get_ancestor
+from ._windowinfo import get_parent as get_parent
 from ._windowinfo import is_child as is_child
 from ._windowinfo import is_iconic as is_iconic
 from ._windowinfo import layered_attributes as layered_attributes
@@ -333,7 +334,6 @@ from ._windowinfo import window_from_point as window_from_point
 from ._windowinfo import window_placement as window_placement
 from ._windowpos import DESKTOP_SIZE as DESKTOP_SIZE
 from ._windowpos import client_rect as client_rect
-from ._windowpos import get_parent as get_parent
 from ._windowpos import get_window as get_window
 from ._windowpos import get_window_text as get_window_text
 from ._windowpos import is_window_visible as is_window_visible

@@ -459,9 +459,29 @@ class MessageQueue:
 
 
 def _matches(window: int, message: int, hwnd: int | None, first: int, last: int) -> bool:
-    if hwnd is not None and window != (0 if hwnd == -1 else hwnd):
+    """Whether a message passes Get/PeekMessage's filter. Kernel lock held.
+
+    A window filter takes the messages of that window and of its child windows at any depth
+    (Windows' and Wine's queues check "the window or a child of it"); -1 takes thread messages.
+    """
+    if (
+        hwnd is not None
+        and window != (0 if hwnd == -1 else hwnd)
+        and (hwnd in (-1, 0) or not _descends_from or not _descends_from[0](window, hwnd))
+    ):
         return False
     return not (first or last) or first <= message <= last
+
+
+_descends_from: list[Callable[[int, int], bool]] = []
+"""Whether a window is a child of another at any depth (kernel lock held): the window table's
+``descends_from``, which it gives here (:func:`set_descendant_check`) as it is imported, since
+the table imports this module."""
+
+
+def set_descendant_check(check: Callable[[int, int], bool]) -> None:
+    """Give the hwnd filter of Get/PeekMessage the window table's ``descends_from``."""
+    _descends_from[:] = [check]
 
 
 THREAD_QUEUE = threading.local()

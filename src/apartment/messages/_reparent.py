@@ -34,6 +34,8 @@ def set_parent(hwnd: int, new_parent: int) -> int:
     if hwnd == desktop_hwnd():
         return 0  # the desktop window has no parent to change (Wine: NULL, and no error)
     window = window_of(hwnd)
+    if new_parent and new_parent == desktop_hwnd():
+        new_parent = 0  # the desktop window stands for the desktop: a top-level window again
     if new_parent not in (0, HWND_MESSAGE):
         parent = window_of(new_parent)
         with KERNEL_LOCK:

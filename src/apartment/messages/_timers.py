@@ -123,8 +123,10 @@ def set_timer(
     As on Windows, a period under 10 ms is 10 ms (USER_TIMER_MINIMUM) and one over
     0x7FFFFFFF ms is that (USER_TIMER_MAXIMUM, about 24.8 days).
     Expirations are not queued: WM_TIMER is synthesized when the queue has nothing else,
-    and several expirations coalesce into one. hwnd 0 makes a thread timer with a fresh id.
-    Setting an existing (hwnd, id) timer again replaces it. ``callback`` is called by
+    and several expirations coalesce into one. hwnd 0 makes a thread timer with a fresh id,
+    unless ``timer_id`` names a thread timer that exists: that one is replaced and keeps its id.
+    Setting an existing (hwnd, id) timer again replaces it. A window timer's result is its id,
+    or 1 for id 0 (Windows returns nonzero on success). ``callback`` is called by
     dispatch_message as ``callback(hwnd, WM_TIMER, id, time)`` (a TIMERPROC).
 
     Raises:
@@ -136,7 +138,7 @@ def set_timer(
     clock = _clock.get_clock()
     period = min(max(elapse, TIMER_MINIMUM), TIMER_MAXIMUM)
     with KERNEL_LOCK:
-        if not hwnd:
+        if not hwnd and (0, timer_id) not in queue.timers:
             timer_id = _new_thread_timer_id(queue)
         key = (hwnd, timer_id)
         timer = WindowTimer(queue, key, period, callback, clock)
@@ -145,7 +147,7 @@ def set_timer(
             old.cancel()
         queue.timers[key] = timer
         timer.start()
-    return timer_id
+    return timer_id or 1
 
 
 def kill_timer(hwnd: int, timer_id: int) -> bool:

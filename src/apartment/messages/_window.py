@@ -27,9 +27,11 @@ import time
 from typing import TYPE_CHECKING, Any, final
 
 from ..errors import (
+    ERROR_INVALID_MENU_HANDLE,
     CreationRefusedError,
     InvalidWindowHandleError,
     TopLevelChildError,
+    Win32Error,
     WindowOfOtherThreadError,
 )
 from ..kernel.lowlevel import KERNEL_LOCK, Waiter, wake_all
@@ -43,6 +45,7 @@ from ._constants import (
 )
 from ._destroy import destroy_window, forget, notify_parent
 from ._hwnd_blocks import new_hwnd
+from ._menus import is_menu
 from ._params import CreateStruct
 from ._post import post_message
 from ._queue import THREAD_QUEUE, current_queue
@@ -53,6 +56,8 @@ from ._styles import (
     WS_CAPTION,
     WS_CHILD,
     WS_CLIPSIBLINGS,
+    WS_MAXIMIZE,
+    WS_MINIMIZE,
     WS_POPUP,
     WS_VISIBLE,
 )
@@ -344,7 +349,9 @@ def create_window(
 
     Raises:
         ClassNotFoundError: no class of that name or atom.
-        TopLevelChildError: WS_CHILD without a parent.
+        TopLevelChildError: WS_CHILD (without WS_POPUP) and no parent.
+        Win32Error: ERROR_INVALID_MENU_HANDLE, a top-level window's ``child_id`` (its menu)
+            is not a menu.
         InvalidWindowHandleError: ``parent`` or ``owner`` is not a window.
         CreationRefusedError: the procedure refused the creation.
     """
@@ -357,11 +364,20 @@ def create_window(
             _check_int(name, value)
     _check_int("parent", parent)
     _check_int("owner", owner)
-    child = bool(style & WS_CHILD) and parent != HWND_MESSAGE
+    # WS_CHILD with WS_POPUP is a top-level window (Windows and Wine test the pair)
+    child = style & (WS_CHILD | WS_POPUP) == WS_CHILD and parent != HWND_MESSAGE
     if not child and parent not in (0, HWND_MESSAGE):
         owner = owner or parent  # a top-level window's hWndParent is its owner
     if child and not parent:
         raise TopLevelChildError("a WS_CHILD window needs a parent window; pass parent=")
+    top_level = style & (WS_CHILD | WS_POPUP) != WS_CHILD  # (under HWND_MESSAGE too)
+    if top_level and child_id and not is_menu(child_id):  # its hMenu is a menu
+        raise Win32Error(
+            ERROR_INVALID_MENU_HANDLE,
+            "",
+            f"{child_id:#x} is no menu: a top-level window's "
+            "child_id is its menu bar (create_menu), or 0",
+        )
     rect = _initial_rect(style, x, y, width, height)
     queue = current_queue()
     hwnd_value = new_hwnd()  # unique in the session; the session's file is not read under the lock
@@ -381,6 +397,8 @@ def create_window(
         )
         window.owner = 0 if child else owner
         window.style = (style & ~WS_VISIBLE) | (0 if child else WS_CLIPSIBLINGS)
+        if style & WS_MINIMIZE:  # created minimized and maximized: minimized wins (Wine)
+            window.style &= ~WS_MAXIMIZE
         if not style & (WS_CHILD | WS_POPUP):
             window.style |= WS_CAPTION  # an overlapped window always has a caption
             window.needs_size = True

@@ -13,12 +13,14 @@ from ..errors import InvalidWindowHandleError
 from ..kernel import current_thread
 from ..kernel.lowlevel import KERNEL_LOCK
 from ._foreign import foreign_window
+from ._queue import set_descendant_check
 
 if TYPE_CHECKING:
     from ._window import Window
 
 __all__ = [
     "WINDOWS",
+    "descends_from",
     "desktop_hwnd",
     "is_window",
     "owned_window",
@@ -34,6 +36,19 @@ adds a window as it is created and removes it as it is destroyed."""
 
 _desktop: list[int] = [0]
 """The desktop window's handle once ``_desktop`` has made it (0 before); kernel lock."""
+
+
+def descends_from(hwnd: int, ancestor: int) -> bool:
+    """Whether ``hwnd`` is a child window of ``ancestor`` at any depth. Kernel lock held."""
+    window = WINDOWS.get(hwnd)
+    while window is not None and window.is_child:
+        if window.parent == ancestor:
+            return True
+        window = WINDOWS.get(window.parent)
+    return False
+
+
+set_descendant_check(descends_from)
 
 
 def desktop_hwnd() -> int:

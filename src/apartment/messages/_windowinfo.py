@@ -36,7 +36,7 @@ from ._styles import (
     WS_POPUP,
     WS_VISIBLE,
 )
-from ._window_table import WINDOWS, window_of
+from ._window_table import WINDOWS, descends_from, window_of
 from ._windowlong import GWL_ID, window_long
 from ._windowpos import get_window, set_window_pos, show_window, window_rect
 
@@ -56,6 +56,7 @@ __all__ = [
     "dialog_control_id",
     "flash_window",
     "get_ancestor",
+    "get_parent",
     "is_child",
     "is_iconic",
     "layered_attributes",
@@ -81,6 +82,24 @@ def top_window(hwnd: int) -> int:
         InvalidWindowHandleError: no such window.
     """
     return get_window(hwnd or desktop_window(), GW_CHILD)
+
+
+def get_parent(hwnd: int) -> int:
+    """Return the parent of a child window, the owner of a WS_POPUP window, else 0 (GetParent).
+
+    A WS_CHILD window at the top level (moved there by SetParent, or given WS_CHILD by
+    SetWindowLong) has the desktop as its parent, as on Windows and Wine.
+
+    Raises:
+        InvalidWindowHandleError: no such window.
+    """
+    window = window_of(hwnd)
+    with KERNEL_LOCK:
+        if window.is_child:
+            return window.parent
+        if not window.style & WS_CHILD or window.parent == HWND_MESSAGE:
+            return window.owner if window.style & WS_POPUP else 0
+    return desktop_window()
 
 
 def get_ancestor(hwnd: int, flags: int) -> int:
@@ -111,12 +130,7 @@ def get_ancestor(hwnd: int, flags: int) -> int:
 def is_child(parent: int, hwnd: int) -> bool:
     """Whether ``hwnd`` is a child or descendant of ``parent`` (IsChild); False for bad ones."""
     with KERNEL_LOCK:
-        window = WINDOWS.get(hwnd)
-        while window is not None and window.is_child:
-            if window.parent == parent:
-                return True
-            window = WINDOWS.get(window.parent)
-    return False
+        return descends_from(hwnd, parent)
 
 
 def dialog_control_id(hwnd: int) -> int:

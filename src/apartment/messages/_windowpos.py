@@ -47,8 +47,18 @@ from ._styles import (
     HWND_NOTOPMOST,
     HWND_TOPMOST,
     SIZE_RESTORED,
+    SW_FORCEMINIMIZE,
     SW_HIDE,
     SW_MAX,
+    SW_MINIMIZE,
+    SW_RESTORE,
+    SW_SHOWDEFAULT,
+    SW_SHOWMAXIMIZED,
+    SW_SHOWMINIMIZED,
+    SW_SHOWMINNOACTIVE,
+    SW_SHOWNA,
+    SW_SHOWNOACTIVATE,
+    SW_SHOWNORMAL,
     SWP_FRAMECHANGED,
     SWP_HIDEWINDOW,
     SWP_NOACTIVATE,
@@ -61,7 +71,8 @@ from ._styles import (
     SWP_NOZORDER,
     SWP_SHOWWINDOW,
     WS_EX_TOPMOST,
-    WS_POPUP,
+    WS_MAXIMIZE,
+    WS_MINIMIZE,
     WS_VISIBLE,
 )
 from ._window_table import WINDOWS, desktop_hwnd, window_of
@@ -72,7 +83,6 @@ if TYPE_CHECKING:
 __all__ = [
     "DESKTOP_SIZE",
     "client_rect",
-    "get_parent",
     "get_window",
     "get_window_text",
     "is_window_visible",
@@ -157,26 +167,13 @@ def is_window_visible(hwnd: object) -> bool:
         while window is not None:
             if not window.style & WS_VISIBLE:
                 return False
-            if not window.is_child:
-                return True
+            if not window.is_child:  # a message-only window is never visible
+                return window.parent != HWND_MESSAGE
             window = WINDOWS.get(window.parent)
         if hwnd in WINDOWS:
             return False
     other = foreign_window(hwnd)
     return other is not None and other.visible
-
-
-def get_parent(hwnd: int) -> int:
-    """Return the parent of a child window, the owner of a WS_POPUP window, else 0 (GetParent).
-
-    Raises:
-        InvalidWindowHandleError: no such window.
-    """
-    window = window_of(hwnd)
-    with KERNEL_LOCK:
-        if window.is_child:
-            return window.parent
-        return window.owner if window.style & WS_POPUP else 0
 
 
 def get_window(hwnd: int, relation: int) -> int:
@@ -279,9 +276,13 @@ def set_window_text(hwnd: int, text: str) -> bool:
 def show_window(hwnd: int, command: int) -> bool:
     """Show or hide a window (ShowWindow); returns whether it was visible before.
 
-    SW_HIDE hides it; the other SW_* commands show it (minimized and maximized states are
-    not modelled: the window keeps its size). A command that is no SW_* value changes
-    nothing. Runs on the window's thread.
+    SW_HIDE hides it; the other SW_* commands show it. The minimizing commands give it
+    WS_MINIMIZE, SW_(SHOW)MAXIMIZE(D) WS_MAXIMIZE, the restoring ones (SW_SHOWNORMAL,
+    SW_SHOWNOACTIVATE, SW_RESTORE, SW_SHOWDEFAULT) take both away; sizes are not modelled (the
+    window keeps its size). WM_SHOWWINDOW comes when the visibility changes and for SW_SHOWNA,
+    but not with a change of that state nor for SW_SHOWMAXIMIZED (Wine's rules, from its
+    message-sequence tests of Windows). A command that is no SW_* value changes nothing. Runs
+    on the window's thread.
 
     Raises:
         InvalidWindowHandleError: no such window.
@@ -291,31 +292,61 @@ def show_window(hwnd: int, command: int) -> bool:
     return call_on_owner(window, show_here, window, command) != 0
 
 
+_MINIMIZING = (SW_SHOWMINIMIZED, SW_MINIMIZE, SW_SHOWMINNOACTIVE, SW_FORCEMINIMIZE)
+_RESTORING = (SW_SHOWNORMAL, SW_SHOWNOACTIVATE, SW_RESTORE, SW_SHOWDEFAULT)
+
+
+def _show_state(style: int, command: int, was_visible: bool) -> int | None:
+    """The WS_MINIMIZE/WS_MAXIMIZE bits ``command`` gives, or None if it changes nothing.
+
+    -1 stands for "no state change, but go on" (show or hide as the command says).
+    """
+    state = style & (WS_MINIMIZE | WS_MAXIMIZE)
+    if command == SW_HIDE:
+        return -1 if was_visible else None
+    if command in _MINIMIZING:
+        return None if state & WS_MINIMIZE else WS_MINIMIZE
+    if command == SW_SHOWMAXIMIZED:
+        if state & WS_MAXIMIZE:
+            return None if was_visible else -1
+        return WS_MAXIMIZE
+    if command in _RESTORING and state:
+        return 0
+    if command == SW_SHOWNA or not was_visible:
+        return -1
+    return None  # SW_SHOW or a restoring command on a visible, normal window
+
+
 def show_here(window: Window, command: int) -> bool:
     """ShowWindow on the owner thread (the caller)."""
     was_visible = bool(window.style & WS_VISIBLE)
-    if not 0 <= command <= SW_MAX or (command == SW_HIDE) != was_visible:
-        return was_visible  # already so, or not a command: no message at all
-    if window.is_child and not is_window_visible(window.parent):
-        # a child of a hidden parent only toggles WS_VISIBLE: nothing of it can be seen
-        window.call(WM_SHOWWINDOW, int(command != SW_HIDE), 0)
+    if not 0 <= command <= SW_MAX:
+        return was_visible
+    state = _show_state(window.style, command, was_visible)
+    if state is None:
+        return was_visible  # already so: no message at all
+    show = command != SW_HIDE
+    changed = state != -1
+    if changed:
         with KERNEL_LOCK:
-            if command == SW_HIDE:
-                window.style &= ~WS_VISIBLE
-            else:
+            window.style = (window.style & ~(WS_MINIMIZE | WS_MAXIMIZE)) | state
+    elif (show != was_visible or command == SW_SHOWNA) and command != SW_SHOWMAXIMIZED:
+        window.call(WM_SHOWWINDOW, int(show), 0)
+    if window.destroyed:
+        return was_visible
+    if window.is_child and not is_window_visible(window.parent) and not changed:
+        # a child of a hidden parent only toggles WS_VISIBLE: nothing of it can be seen
+        with KERNEL_LOCK:
+            if show:
                 window.style |= WS_VISIBLE
+            else:
+                window.style &= ~WS_VISIBLE
         return was_visible
     child_flags = SWP_NOACTIVATE | SWP_NOZORDER if window.is_child else 0
-    if command == SW_HIDE:
-        window.call(WM_SHOWWINDOW, 0, 0)
-        if not window.destroyed:
-            set_pos_here(
-                window, 0, 0, 0, 0, 0, SWP_HIDEWINDOW | SWP_NOSIZE | SWP_NOMOVE | child_flags
-            )
+    if not show:
+        set_pos_here(window, 0, 0, 0, 0, 0, SWP_HIDEWINDOW | SWP_NOSIZE | SWP_NOMOVE | child_flags)
         return was_visible
-    window.call(WM_SHOWWINDOW, 1, 0)
-    if not window.destroyed:
-        set_pos_here(window, 0, 0, 0, 0, 0, SWP_SHOWWINDOW | SWP_NOSIZE | SWP_NOMOVE | child_flags)
+    set_pos_here(window, 0, 0, 0, 0, 0, SWP_SHOWWINDOW | SWP_NOSIZE | SWP_NOMOVE | child_flags)
     if window.needs_size and not window.destroyed:
         window.needs_size = False  # an overlapped window's first show sizes it
         send_size_and_move(window, window.x, window.y, window.width, window.height)
@@ -342,12 +373,15 @@ def set_window_pos(
     A negative width or height is 0.
 
     Raises:
-        InvalidWindowHandleError: no such window.
+        InvalidWindowHandleError: no such window, or (without SWP_NOZORDER) ``insert_after``
+            is neither a window nor HWND_TOP/BOTTOM/TOPMOST/NOTOPMOST.
     """
     window = window_of(hwnd)
     for name, value in (("x", x), ("y", y), ("width", width), ("height", height)):
         _check_int(name, value)
     _check_int("flags", flags)
+    if not flags & SWP_NOZORDER and insert_after not in (0, 1, -1, -2):
+        window_of(insert_after)  # raises for no such window, as Windows and Wine check it
     call_on_owner(window, set_pos_here, window, insert_after, x, y, width, height, flags)
 
 

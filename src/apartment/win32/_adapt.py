@@ -174,6 +174,7 @@ def pointer_param(value: object) -> object:
     Raises:
         TypeError: not None, an int, a float, a str or a bytes-like object, or an int
             outside 64 bits.
+        ValueError: a str with a NUL in it (pywin32 makes a C string of it).
     """
     kind = type(value)
     if kind is int:
@@ -181,7 +182,11 @@ def pointer_param(value: object) -> object:
             return value
     elif value is None:
         return 0
-    elif kind is str or kind is bytes or kind is bytearray or kind is memoryview:
+    elif kind is str:
+        if "\0" in value:  # type: ignore[operator]
+            raise ValueError("embedded null character")
+        return value
+    elif kind is bytes or kind is bytearray or kind is memoryview:
         return value
     elif kind is float:
         return int(value)  # type: ignore[call-overload]

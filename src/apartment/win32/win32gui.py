@@ -22,10 +22,17 @@ import operator
 from typing import TYPE_CHECKING, Any
 
 from .. import messages
-from ..errors import ERROR_INVALID_WINDOW_HANDLE, CreationRefusedError, Win32Error
+from ..errors import (
+    ERROR_INVALID_WINDOW_HANDLE,
+    CreationRefusedError,
+    InvalidParameterError,
+    InvalidWindowHandleError,
+    Win32Error,
+)
 from ..messages.lowlevel import flagged_getter
 from ._adapt import (
     api,
+    c_long,
     dword,
     last_error,
     named,
@@ -69,20 +76,56 @@ messages.current_queue()
 
 
 class PyWNDCLASS:
-    """The WNDCLASS structure; ``lpszClassName`` and ``lpfnWndProc`` are what matter here."""
+    """The WNDCLASS structure; ``lpszClassName`` and ``lpfnWndProc`` are what matter here.
+
+    Its fields are checked as they are set, as pywin32's are: ``style`` and ``cbWndExtra``
+    are C longs, the handles pointer-sized ints (not None), the names str (not None), the
+    procedure callable or a dict; there is no ``cbClsExtra`` and no other attribute.
+    """
+
+    __slots__ = (
+        "_dialog",
+        "cbWndExtra",
+        "hCursor",
+        "hIcon",
+        "hInstance",
+        "hbrBackground",
+        "lpfnWndProc",
+        "lpszClassName",
+        "lpszMenuName",
+        "style",
+    )
+
+    lpszClassName: str | None
+    lpfnWndProc: Callable[..., object] | dict[int, Callable[..., object]] | None
+    lpszMenuName: str | None
+    style: int
+    cbWndExtra: int
+    hInstance: int
+    hIcon: int
+    hCursor: int
+    hbrBackground: int
+    _dialog: bool
 
     def __init__(self) -> None:
-        self.lpszClassName: str | None = None
-        self.lpfnWndProc: Callable[..., object] | dict[int, Callable[..., object]] | None = None
-        self.style = 0
-        self.cbClsExtra = 0
-        self.cbWndExtra = 0
-        self.hInstance = 0
-        self.hIcon = 0
-        self.hCursor = 0
-        self.hbrBackground = 0
-        self.lpszMenuName: str | None = None
+        for name in ("lpszClassName", "lpfnWndProc", "lpszMenuName"):
+            object.__setattr__(self, name, None)  # unset: only RegisterClass minds
+        for name in ("style", "cbWndExtra", "hInstance", "hIcon", "hCursor", "hbrBackground"):
+            object.__setattr__(self, name, 0)
         self._dialog = False
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name in ("style", "cbWndExtra"):
+            value = c_long(value)
+        elif name in ("hInstance", "hIcon", "hCursor", "hbrBackground"):
+            if value is None:
+                raise TypeError("Unable to convert NoneType to pointer-sized value")
+            value = handle_value(value)
+        elif name in ("lpszClassName", "lpszMenuName") and not isinstance(value, str):
+            raise TypeError("Object must be a Unicode")
+        elif name == "lpfnWndProc" and not (callable(value) or isinstance(value, dict)):
+            raise TypeError("lpfnWndProc must be callable, or a dictionary")
+        object.__setattr__(self, name, value)
 
     def SetDialogProc(self) -> None:
         """Make it a dialog class: what its procedure leaves goes to DefDlgProc.
@@ -104,11 +147,17 @@ def RegisterClass(wndClass: PyWNDCLASS, /) -> int:
     if wndClass.lpfnWndProc is None or wndClass.lpszClassName is None:
         raise TypeError("lpszClassName and lpfnWndProc must be set")
     proc = _PyWndProc(wndClass.lpfnWndProc, wndClass._dialog)
+    if wndClass.cbWndExtra < 0:
+        raise InvalidParameterError("cbWndExtra must not be negative")
     return messages.register_class(wndClass.lpszClassName, proc, style=wndClass.style).atom
 
 
 @api("UnregisterClass")
 def UnregisterClass(atom: str | int, hinst: object = None, /) -> None:
+    if not isinstance(atom, str):  # an atom: any int-like number; None and bytes are refused
+        if atom is None or isinstance(atom, (bytes, bytearray)):
+            raise TypeError("The class must be a string or an atom")
+        atom = int(atom)
     messages.unregister_class(atom)
 
 
@@ -188,12 +237,16 @@ def CreateWindowEx(
 
 @api("DestroyWindow")
 def DestroyWindow(hwnd: int, /) -> None:
-    messages.destroy_window(hwnd)
+    messages.destroy_window(handle_value(hwnd))
 
 
 @api("DefWindowProc")
 def DefWindowProc(hwnd: int, message: int, wparam: object, lparam: object, /) -> int:
-    return messages.def_window_proc(hwnd, message, wparam, lparam)
+    """The default handling's result; 0 for no such window (pywin32 returns the LRESULT)."""
+    try:
+        return messages.def_window_proc(hwnd, message, wparam, lparam)
+    except InvalidWindowHandleError:
+        return 0
 
 
 def IsWindow(hwnd: int, /) -> int:
@@ -221,6 +274,8 @@ def PostThreadMessage(threadId: int, msg: int, wParam: object, lParam: object, /
 @soft(int)
 def SendMessage(hwnd: int, message: int, wparam: object = None, lparam: object = None, /) -> int:
     """Send a message; returns the result, or 0 with GetLastError set when it fails."""
+    if type(message) is int and not -(2**31) <= message < 2**32:
+        raise OverflowError("the message number does not fit in 32 bits")
     return messages.send_message(
         handle_value(hwnd), dword(message), pointer_param(wparam), pointer_param(lparam)
     )
@@ -423,11 +478,11 @@ def GetClientRect(hwnd: int, /) -> tuple[int, int, int, int]:
 def MoveWindow(hWnd: int, X: int, Y: int, Width: int, Height: int, bRepaint: int, /) -> None:
     messages.move_window(
         handle_value(hWnd),
-        operator.index(X),
-        operator.index(Y),
-        operator.index(Width),
-        operator.index(Height),
-        bool(operator.index(bRepaint)),
+        c_long(X),
+        c_long(Y),
+        c_long(Width),
+        c_long(Height),
+        bool(c_long(bRepaint)),
     )
 
 
@@ -438,11 +493,11 @@ def SetWindowPos(
     messages.set_window_pos(
         handle_value(hWnd),
         handle_value(hWndInsertAfter),
-        operator.index(X),
-        operator.index(Y),
-        operator.index(cx),
-        operator.index(cy),
-        dword(uFlags),
+        c_long(X),
+        c_long(Y),
+        c_long(cx),
+        c_long(cy),
+        c_long(uFlags) & 0xFFFFFFFF,
     )
 
 
