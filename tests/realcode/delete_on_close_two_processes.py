@@ -20,10 +20,10 @@ import win32con
 import win32event
 import win32file
 
-CLOSED = "realcode_delete_on_close_parent_closed"
+CLOSED = "realcode_delete_on_close_parent_closed_"
 
 
-def child(path):
+def child(path, closed_name):
     for share in (
         win32con.FILE_SHARE_READ | win32con.FILE_SHARE_WRITE,
         win32con.FILE_SHARE_READ | win32con.FILE_SHARE_WRITE | win32con.FILE_SHARE_DELETE,
@@ -38,7 +38,7 @@ def child(path):
     rc, data = win32file.ReadFile(h, 100)
     print("child read:", rc, data)
     sys.stdout.flush()
-    closed = win32event.OpenEvent(win32con.SYNCHRONIZE, False, CLOSED)
+    closed = win32event.OpenEvent(win32con.SYNCHRONIZE, False, closed_name)
     print("sync:", win32event.WaitForSingleObject(closed, 30000))
     win32file.SetFilePointer(h, 0, win32file.FILE_BEGIN)
     rc, data = win32file.ReadFile(h, 100)
@@ -59,9 +59,10 @@ def main():
     )
     win32file.WriteFile(h, b"scratch data")
     win32file.FlushFileBuffers(h)
-    closed = win32event.CreateEvent(None, True, False, CLOSED)
+    closed_name = f"{CLOSED}{os.getpid()}"
+    closed = win32event.CreateEvent(None, True, False, closed_name)
     proc = subprocess.Popen(
-        [sys.executable, __file__, "child", path], stdout=subprocess.PIPE, text=True
+        [sys.executable, __file__, "child", path, closed_name], stdout=subprocess.PIPE, text=True
     )
     lines = []
     while len(lines) < 3:
@@ -77,7 +78,7 @@ def main():
 
 
 if __name__ == "__main__":
-    if len(sys.argv) > 2 and sys.argv[1] == "child":
-        child(sys.argv[2])
+    if len(sys.argv) > 3 and sys.argv[1] == "child":
+        child(sys.argv[2], sys.argv[3])
     else:
         main()

@@ -11,13 +11,15 @@ opened with only ``EVENT_MODIFY_STATE`` may be set but not waited on (ERROR_ACCE
 5), one opened with ``SYNCHRONIZE`` only may be waited on but not set.
 """
 
+import os
+
 import pywintypes
 import win32api
 import win32con
 import win32event
 import winerror
 
-NAME = "realcode_one_namespace_demo"
+NAME = "realcode_one_namespace_demo_" + str(os.getpid())
 
 
 def attempt(label, fn, *args):

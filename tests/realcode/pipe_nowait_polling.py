@@ -12,6 +12,7 @@ is read whole; after the client closes, ``ReadFile`` fails with ERROR_BROKEN_PIP
 other with events.
 """
 
+import os
 import threading
 
 import pywintypes
@@ -19,7 +20,7 @@ import win32event
 import win32file
 import win32pipe
 
-NAME = r"\\.\pipe\realcode_nowait_polling"
+NAME = r"\\.\pipe\realcode_nowait_polling_" + str(os.getpid())
 
 
 def attempt(label, fn, *args):

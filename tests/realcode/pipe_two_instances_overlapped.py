@@ -13,6 +13,7 @@ other with ``CallNamedPipe``; a fourth finds no free instance while both are bus
 (``WaitNamedPipe`` times out: ERROR_SEM_TIMEOUT, 121).
 """
 
+import os
 import threading
 
 import pywintypes
@@ -21,7 +22,7 @@ import win32file
 import win32pipe
 import winerror
 
-NAME = r"\\.\pipe\realcode_two_instances_chat"
+NAME = r"\\.\pipe\realcode_two_instances_chat_" + str(os.getpid())
 
 
 class Instance:
