@@ -12,6 +12,9 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+import pywintypes
+import win32api
 import win32con
 import win32gui
 
@@ -64,3 +67,12 @@ def test_reply_inside_a_dispatched_posted_message_answers_the_other_threads_send
     assert win32gui.SendMessage(owner.hwnd, WM_USER, 0, 0) == 7
     owner.stop()
     assert seen == [1, None]
+
+
+def test_reply_outside_a_sent_message_raises_with_the_threads_last_error() -> None:
+    # FALSE sets no error: pywin32's BOOLAPI raises with whatever GetLastError holds.
+    for code in (0, 5):
+        win32api.SetLastError(code)
+        with pytest.raises(pywintypes.error) as caught:
+            win32gui.ReplyMessage(1)
+        assert (caught.value.winerror, caught.value.funcname) == (code, "ReplyMessage")

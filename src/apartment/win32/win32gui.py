@@ -22,7 +22,7 @@ import operator
 from typing import TYPE_CHECKING, Any
 
 from .. import messages
-from ..errors import ERROR_INVALID_WINDOW_HANDLE, CreationRefusedError, Win32Error
+from ..errors import CreationRefusedError, Win32Error
 from ..messages.lowlevel import flagged_getter
 from ._adapt import (
     api,
@@ -321,9 +321,9 @@ def PumpMessages() -> int:
 def ReplyMessage(result: int, /) -> None:
     """Reply now to the message sent from another thread; raises when there is none (BOOLAPI)."""
     if not messages.reply_message(result):
-        # BOOLAPI, as pywin32 declares it: FALSE raises with the thread's last error
-        # (ERROR_INVALID_WINDOW_HANDLE when there is none).
-        raise Win32Error.from_code(last_error() or ERROR_INVALID_WINDOW_HANDLE)
+        # BOOLAPI, as pywin32 declares it: FALSE raises with the thread's last error, which
+        # ReplyMessage does not set (0 when nothing set it before).
+        raise Win32Error.from_code(last_error())
 
 
 def WaitMessage() -> None:
