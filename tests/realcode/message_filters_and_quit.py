@@ -3,12 +3,14 @@
 Source: public pywin32 loops and the answers that explain their surprises (search
 "win32gui.GetMessage filter WM_QUIT always retrieved", "PostMessage(0, ...) thread message
 hwnd NULL", "PM_QS_POSTMESSAGE PeekMessage pywin32"), rewritten with their calls in their
-order: ``win32gui.PostMessage(0, msg, ...)`` puts a thread message on the caller's own queue
-(hwnd 0), as ``PostThreadMessage`` does; ``SendMessage(0, ...)`` returns 0 (pywin32 raises
-nothing for it) and a post to a destroyed window fails with ERROR_INVALID_WINDOW_HANDLE (1400); ``GetMessage`` with a range that leaves
-``WM_QUIT`` out still returns it (0) for a quit from ``PostQuitMessage`` (a posted
-``WM_QUIT`` is an ordinary message: ``GetMessage`` returns 0 for it too, with its window); ``PeekMessage`` with ``PM_QS_POSTMESSAGE`` takes
-posted messages only; ``PeekMessage(hwnd, ...)`` leaves thread messages where they are.
+order: ``win32gui.PostMessage(0, msg, ...)`` puts a thread message on the caller's own
+queue (hwnd 0), as ``PostThreadMessage`` does; ``SendMessage(0, ...)`` returns 0 (pywin32
+raises nothing for it) and a post to a destroyed window fails with
+ERROR_INVALID_WINDOW_HANDLE (1400); ``GetMessage`` with a range that leaves ``WM_QUIT`` out
+still returns it (0) for a quit from ``PostQuitMessage`` (a posted ``WM_QUIT`` is an
+ordinary message: ``GetMessage`` returns 0 for it too, with its window); ``PeekMessage``
+with ``PM_QS_POSTMESSAGE`` takes posted messages only; ``PeekMessage(hwnd, ...)`` leaves
+thread messages where they are.
 """
 
 import pywintypes
