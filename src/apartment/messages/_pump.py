@@ -265,7 +265,9 @@ def pump_messages() -> int:
         if hwnd and msg != WM_TIMER:  # dispatch_message(), its common case written out
             window = windows.get(hwnd)
             if window is not None:
-                handling.append(None)  # not a sent message: InSendMessage is false inside
+                # A posted message is no receipt: the sent message being handled (if any)
+                # stays the one InSendMessage and ReplyMessage see inside.
+                handling.append(handling[-1] if handling else None)
                 try:
                     window.proc(hwnd, msg, message[2], message[3])
                 finally:

@@ -194,8 +194,13 @@ def call_on_owner(window: Window, fn: Callable[..., object], *args: object) -> i
 
 
 def _call_here(me: MessageQueue, window: Window, msg: int, wparam: object, lparam: object) -> int:
-    """Run a window procedure for a send from its own thread: no queue, not InSendMessage."""
-    me.handling.append(None)
+    """Run a window procedure for a send from its own thread: no queue, no receipt.
+
+    The message another thread sent, if this thread is handling one, stays the one
+    InSendMessage and ReplyMessage see inside (as win32k and Wine keep it).
+    """
+    handling = me.handling
+    handling.append(handling[-1] if handling else None)
     try:
         return window.call(msg, wparam, lparam)
     finally:
@@ -301,8 +306,9 @@ def reply_message(result: int) -> bool:
     """Release the sender of the message being handled now with ``result`` (ReplyMessage).
 
     Returns True while handling a message sent from another thread, answered or not (a
-    second reply changes nothing but still succeeds, as Windows' does); the procedure's own
-    return value is then discarded.
+    second reply changes nothing but still succeeds, as Windows' does), also inside a
+    message this thread sends itself or dispatches meanwhile; the procedure's own return
+    value is then discarded.
     """
     handling = current_queue().handling
     sent = handling[-1] if handling else None

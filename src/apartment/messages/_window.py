@@ -474,7 +474,8 @@ def dispatch_message(message: tuple[Any, ...]) -> int:
             f"{window!r} belongs to thread {window.thread.native_id}; its messages are "
             "dispatched there"
         )
-    queue.handling.append(None)  # not a sent message: InSendMessage is false inside
+    handling = queue.handling  # a posted message is no receipt: the sent one stays current
+    handling.append(handling[-1] if handling else None)
     try:
         result = window.proc(hwnd, msg, wparam, lparam)
     finally:

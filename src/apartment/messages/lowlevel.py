@@ -28,9 +28,10 @@ the layer's own:
 * ``input``: the queue's :class:`~apartment.messages.QueueInput`, to wait on beside kernel
   objects. Before a wait the owner arms it, kernel lock held:
   ``input.arm(mask, available)`` (QS_* bits; ``available`` counts input already seen too).
-* ``handling``: the messages being handled now, innermost last; an entry is None for a
-  posted or same-thread message and not None for a message sent from another thread (so
-  ``handling and handling[-1] is not None`` is ``in_send_message()`` without a call).
+* ``handling``: the messages being handled now, innermost last; an entry is the message
+  sent from another thread being handled, None where there is none: a posted or
+  same-thread message repeats the entry under it (it is no receipt), so
+  ``handling and handling[-1] is not None`` is ``in_send_message()`` without a call.
   Owner thread only; read it, never change it.
 * ``thread``: the owning thread's :class:`~apartment.kernel.ThreadHandle`.
 """

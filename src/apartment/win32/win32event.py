@@ -14,12 +14,11 @@ from ..errors import ERROR_ALREADY_EXISTS, Win32Error
 from ..kernel import MAXIMUM_WAIT_OBJECTS as MAXIMUM_WAIT_OBJECTS
 from ..kernel import Event, Mutex, Semaphore, Waitable, WaitableTimer
 from ..kernel.lowlevel import WaitCodes, handle_calls, wait_resolved
-from ..messages import MWMO_ALERTABLE as MWMO_ALERTABLE
-from ..messages import MWMO_INPUTAVAILABLE as MWMO_INPUTAVAILABLE
-from ..messages import MWMO_WAITALL as MWMO_WAITALL
+from ..messages import MWMO_ALERTABLE as _MWMO_ALERTABLE
+from ..messages import MWMO_INPUTAVAILABLE as _MWMO_INPUTAVAILABLE
+from ..messages import MWMO_WAITALL as _MWMO_WAITALL
 from ..messages import QS_ALLEVENTS as QS_ALLEVENTS
 from ..messages import QS_ALLINPUT as QS_ALLINPUT
-from ..messages import QS_ALLPOSTMESSAGE as QS_ALLPOSTMESSAGE
 from ..messages import QS_HOTKEY as QS_HOTKEY
 from ..messages import QS_INPUT as QS_INPUT
 from ..messages import QS_KEY as QS_KEY
@@ -28,7 +27,6 @@ from ..messages import QS_MOUSEBUTTON as QS_MOUSEBUTTON
 from ..messages import QS_MOUSEMOVE as QS_MOUSEMOVE
 from ..messages import QS_PAINT as QS_PAINT
 from ..messages import QS_POSTMESSAGE as QS_POSTMESSAGE
-from ..messages import QS_RAWINPUT as QS_RAWINPUT
 from ..messages import QS_SENDMESSAGE as QS_SENDMESSAGE
 from ..messages import QS_TIMER as QS_TIMER
 from . import _handles, _timeconv
@@ -78,8 +76,10 @@ __all__ = [
 # SWIG 1.1 emitted INFINITE through a C long, so 0xFFFFFFFF reads -1 (semantics.md §1.7).
 INFINITE = -1
 WAIT_ABANDONED = WAIT_ABANDONED_0
-# QS_* and MWMO_* (imported above) have the SDK's values at _WIN32_WINNT 0x0601, as pywin32
-# builds win32event; win32con keeps older QS values.
+# QS_* (imported above) have the SDK's values at _WIN32_WINNT 0x0601, as pywin32 builds
+# win32event; win32con keeps older QS values. pywin32 312's win32event has no MWMO_*,
+# QS_ALLPOSTMESSAGE or QS_RAWINPUT (its users write the numbers): the MWMO_* flags are read
+# here under private names only.
 
 UNICODE = 1
 
@@ -393,8 +393,8 @@ def _msg_wait(
         ms_to_timeout(milliseconds),
         dword(wakeMask),
         wait_all_objects=wait_all,
-        alertable=bool(flags & MWMO_ALERTABLE),
-        input_available=bool(flags & MWMO_INPUTAVAILABLE),
+        alertable=bool(flags & _MWMO_ALERTABLE),
+        input_available=bool(flags & _MWMO_INPUTAVAILABLE),
     )
     return wait_code(result)
 
@@ -411,7 +411,7 @@ def MsgWaitForMultipleObjectsEx(
     handleList: object, milliseconds: int, wakeMask: int, waitFlags: int, /
 ) -> int:
     flags = dword(waitFlags)
-    return _msg_wait(handleList, bool(flags & MWMO_WAITALL), milliseconds, wakeMask, flags)
+    return _msg_wait(handleList, bool(flags & _MWMO_WAITALL), milliseconds, wakeMask, flags)
 
 
 # pywin32's constants too: `from win32event import *` gives them (pipeTestService uses it).

@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING, Any
 
 from .. import messages
 from ..errors import (
-    ERROR_INVALID_WINDOW_HANDLE,
     CreationRefusedError,
     InvalidParameterError,
     InvalidWindowHandleError,
@@ -376,9 +375,9 @@ def PumpMessages() -> int:
 def ReplyMessage(result: int, /) -> None:
     """Reply now to the message sent from another thread; raises when there is none (BOOLAPI)."""
     if not messages.reply_message(result):
-        # BOOLAPI, as pywin32 declares it: FALSE raises with the thread's last error
-        # (ERROR_INVALID_WINDOW_HANDLE when there is none).
-        raise Win32Error.from_code(last_error() or ERROR_INVALID_WINDOW_HANDLE)
+        # BOOLAPI, as pywin32 declares it: FALSE raises with the thread's last error, which
+        # ReplyMessage does not set (0 when nothing set it before).
+        raise Win32Error.from_code(last_error())
 
 
 def WaitMessage() -> None:
