@@ -38,7 +38,8 @@ class LeakCheck:
     """Record the state before a test; :meth:`problems` lists what changed by the end.
 
     While active it replaces ``threading.excepthook`` to catch exceptions that escape a
-    thread (including threads of :func:`apartment.kernel.start_thread`).
+    thread (including threads of :func:`apartment.kernel.start_thread`). It also names the
+    live STAs whose hidden window was destroyed meanwhile.
     """
 
     def __init__(self, join_timeout: float = 5.0) -> None:
