@@ -106,11 +106,6 @@ def test_a_folder_reads_the_file_system_at_each_call(tmp_path: Path, home: Path)
         assert folder.get_cur_folder() == services.path_id_list(str(tmp_path))
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="in the whole suite only (after earlier tests), the other thread's calls fail with "
-    "DisconnectedError ('<main STA of thread N> has ended'): not understood yet (stop 29 note)",
-)
 def test_a_folder_marshaled_to_another_apartment_answers_there(tmp_path: Path, home: Path) -> None:
     (tmp_path / "x.txt").write_text("x")
     box: list[object] = []

@@ -38,7 +38,7 @@ from ..errors import (
     NoInterfaceError,
 )
 from ..kernel import Event, ThreadHandle, current_thread
-from ..kernel.lowlevel import KERNEL_LOCK
+from ..kernel.lowlevel import KERNEL_LOCK, add_exit_hook
 from ._apartment import Apartment, ApartmentKind, current_apartment
 from ._diagnose import no_reply, warn_stalled
 from ._filters import (
@@ -131,6 +131,21 @@ def _control() -> CallControl:
                 control = CallControl(thread)
                 _by_thread[thread.native_id] = control
     return control
+
+
+def _thread_ended(thread: ThreadHandle) -> None:
+    """A thread ends: its control goes with it (another thread may get its native id).
+
+    Else cancel_call and cancel_object would find the dead thread's bounds under that id
+    (E_NOINTERFACE where CO_E_CANCEL_DISABLED is due), and its cancel event would stay open.
+    """
+    with KERNEL_LOCK:
+        control = _by_thread.get(thread.native_id)
+        if control is not None and control.thread is thread:
+            del _by_thread[thread.native_id]
+
+
+add_exit_hook(_thread_ended)
 
 
 def _install(control: CallControl) -> None:

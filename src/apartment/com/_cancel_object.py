@@ -20,8 +20,8 @@ from ..errors import (
     ComError,
     NoInterfaceError,
 )
-from ..kernel import current_thread
-from ..kernel.lowlevel import KERNEL_LOCK
+from ..kernel import ThreadHandle, current_thread
+from ..kernel.lowlevel import KERNEL_LOCK, add_exit_hook
 from ._apartment import neutral
 from ._callctl import _by_thread, cancel_call
 from ._faces import set_interface_class
@@ -135,6 +135,15 @@ def set_cancel_object(value: InterfacePointer | None) -> None:
             _pushed[me].pop()
             if not _pushed[me]:
                 del _pushed[me]
+
+
+def _thread_ended(thread: ThreadHandle) -> None:
+    """A thread ends: the cancel objects it left pushed go (its native id may come back)."""
+    with KERNEL_LOCK:
+        _pushed.pop(thread.native_id, None)
+
+
+add_exit_hook(_thread_ended)
 
 
 def cancel_object(thread_id: int = 0) -> CancelPointer:

@@ -139,11 +139,26 @@ def _post(packet: CallPacket) -> None:
     with KERNEL_LOCK:
         window = target.window
         if not target.alive or window is None or window.destroyed:
-            raise DisconnectedError(f"{target!r} has ended; its objects are gone")
+            raise DisconnectedError(_undeliverable(target, window))
         window.queue.post_new(window.hwnd, WM_APARTMENT_CALL, 0, packet, woken)
         target.pending.add(packet)
     for waiter in woken:  # wake_all(woken), written out: the STA's wake-up, on every call
         waiter.wake()
+
+
+def _undeliverable(target: Apartment, window: messages.Window | None) -> str:
+    """Why a call cannot be posted to ``target``: it ended, or its hidden window is gone.
+
+    The window goes with the apartment, but a DestroyWindow (or WM_CLOSE) of the thread's
+    own code may destroy it while the apartment lives: as on Windows, calls into that STA
+    then fail for the rest of its life; the message names the window, not an ending.
+    """
+    if not target.alive or window is None:
+        return f"{target!r} has ended; its objects are gone"
+    return (
+        f"the hidden window {window.hwnd:#x} of {target!r} was destroyed (DestroyWindow or "
+        "WM_CLOSE by its thread's code) while the apartment lives: no call can reach it"
+    )
 
 
 def _call_out(

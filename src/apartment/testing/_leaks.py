@@ -1,10 +1,11 @@
-"""Find what a test left behind: threads, open handles, exceptions that escaped a thread."""
+"""Find what a test left behind: threads, handles, escaped exceptions, broken STA windows."""
 
 from __future__ import annotations
 
 import threading
 from typing import TYPE_CHECKING
 
+from ..com import lowlevel as com_lowlevel
 from ..kernel import handles
 from ..kernel.lowlevel import std_handle_values, sweep_descriptors
 from ..messages import own_handle_values
@@ -37,7 +38,8 @@ class LeakCheck:
     """Record the state before a test; :meth:`problems` lists what changed by the end.
 
     While active it replaces ``threading.excepthook`` to catch exceptions that escape a
-    thread (including threads of :func:`apartment.kernel.start_thread`).
+    thread (including threads of :func:`apartment.kernel.start_thread`). It also names the
+    live STAs whose hidden window was destroyed meanwhile.
     """
 
     def __init__(self, join_timeout: float = 5.0) -> None:
@@ -47,9 +49,11 @@ class LeakCheck:
         self._lock = threading.Lock()
         self._escaped: list[str] = []
         self._previous_hook = threading.excepthook
+        self._windowless: set[object] = set()
 
     def __enter__(self) -> Self:
         self._threads = set(threading.enumerate())
+        self._windowless = set(_windowless_stas())
         self._handles = set(handles.snapshot())
         self._previous_hook = threading.excepthook
         threading.excepthook = self._hook
@@ -88,4 +92,25 @@ class LeakCheck:
         found.extend(f"handle {value:#x} still open: {obj!r}" for value, obj in leaked.items())
         with self._lock:
             found.extend(f"exception escaped thread {line}" for line in self._escaped)
+        found.extend(
+            f"the hidden window {hwnd:#x} of {apartment!r} was destroyed: every call into that "
+            "apartment now fails (destroy only the windows the test made)"
+            for apartment, hwnd in _windowless_stas().items()
+            if apartment not in self._windowless
+        )
         return found
+
+
+def _windowless_stas() -> dict[object, int]:
+    """The live STAs whose hidden window is destroyed, with its handle.
+
+    Such an STA (the main thread's, kept by an import of the pythoncom facade, say) can no
+    longer be called from other apartments: a test that destroys every window of its thread
+    breaks every later test that uses it, far from the cause.
+    """
+    found: dict[object, int] = {}
+    for apartment in com_lowlevel.initialized_threads().values():
+        window = apartment.window
+        if apartment.is_sta and apartment.alive and window is not None and window.destroyed:
+            found[apartment] = window.hwnd
+    return found
