@@ -61,7 +61,9 @@ def test_a_call_into_an_sta_whose_hidden_window_is_destroyed_says_so() -> None:
             box.extend([com.marshal(_Counter()), apartment.window])
             ready.set()
             _serve_until(destroy)
-            messages.destroy_window(apartment.window.hwnd)  # its own thread may
+            window = apartment.window
+            assert window is not None
+            messages.destroy_window(window.hwnd)  # its own thread may
             box.append(apartment.alive)
             destroyed.set()
             _serve_until(stop)
