@@ -29,13 +29,16 @@ __all__ = ["forgetting_generated", "private_gen_py"]
 @contextlib.contextmanager
 def forgetting_generated(*, start_empty: bool = False) -> Iterator[None]:
     """Restore the class map, the constants and gencache's index on leaving, and drop the
-    ``win32com.gen_py.*`` modules; ``start_empty``: gencache's index starts empty (a gen_py
-    folder of the test's own knows none of the modules made before)."""
+    ``win32com.gen_py.*`` modules; ``start_empty``: gencache's index, the class map and the
+    loaded modules start empty (a gen_py folder of the test's own knows none of the modules
+    made before, in the shared gen_py or elsewhere: a class of those would be given again)."""
     classes = dict(CLSIDToClass.mapCLSIDToClass)
     dicts = list(win32com.client.constants.__dicts__)
     index = dict(gencache.clsidToTypelib)
-    if start_empty:
+    if start_empty:  # what the shared gen_py gave earlier tests is not there either
         gencache.clsidToTypelib.clear()
+        CLSIDToClass.mapCLSIDToClass.clear()
+        _drop_generated_modules()
     try:
         yield
     finally:
@@ -44,8 +47,12 @@ def forgetting_generated(*, start_empty: bool = False) -> Iterator[None]:
         win32com.client.constants.__dicts__[:] = dicts
         gencache.clsidToTypelib.clear()
         gencache.clsidToTypelib.update(index)
-        for name in [name for name in sys.modules if name.startswith("win32com.gen_py.")]:
-            del sys.modules[name]
+        _drop_generated_modules()
+
+
+def _drop_generated_modules() -> None:
+    for name in [name for name in sys.modules if name.startswith("win32com.gen_py.")]:
+        del sys.modules[name]
 
 
 @contextlib.contextmanager

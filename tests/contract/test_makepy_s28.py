@@ -20,7 +20,7 @@ import win32api
 import win32con
 from win32com.client import gencache, makepy, selecttlb
 
-from ._generated import forgetting_generated
+from ._generated import private_gen_py
 from ._wine import ON_THE_ORACLE, wine_differs
 
 if TYPE_CHECKING:
@@ -47,10 +47,11 @@ WSH_DESC = "Windows Script Host Object Model"
 
 
 @pytest.fixture(autouse=True)
-def _forget_generated() -> Iterator[None]:
-    """Forget what makepy generated in this process once a test ends (files stay): later
-    tests' Dispatch would give the generated classes, as pywin32's does once they exist."""
-    with forgetting_generated():
+def _own_gen_py(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """makepy generates into a gen_py of the test's own, forgotten once the test ends: a
+    module left in the shared gen_py (or loaded in this process) changes what later tests'
+    Dispatch and the next run's EnsureDispatch give."""
+    with private_gen_py(tmp_path, monkeypatch):
         yield
 
 
