@@ -57,6 +57,7 @@ __all__ = [
 ]  # fmt: skip
 
 TKIND_ENUM, TKIND_RECORD, TKIND_INTERFACE, TKIND_DISPATCH, TKIND_COCLASS = 0, 1, 3, 4, 5
+_DEFAULT_SOURCE = 3  # IMPLTYPEFLAG_FDEFAULT | IMPLTYPEFLAG_FSOURCE
 FUNC_DISPATCH = 4
 CC_STDCALL = 4
 VAR_CONST = 2
@@ -334,6 +335,30 @@ class TypeInfo:
         """The type an href names (GetRefTypeInfo); E_INVALIDARG (Windows: the same) if none."""
         library = stdole_library() if href & 1 else self._library
         return library._by_href(href)
+
+    def has_default_events(self) -> bool:
+        """Whether a class of this type's library implements it and has default events.
+
+        The class lists this interface and a source interface flagged default
+        (IMPLTYPEFLAG_FDEFAULT | IMPLTYPEFLAG_FSOURCE): what pywin32's makepy calls the
+        class's ``default_source``, which its DispatchWithEvents needs.
+        """
+        iid = self.attributes().guid
+        library = self._library
+        for index in range(len(library)):
+            if library.type_info_kind(index) != TKIND_COCLASS:
+                continue
+            coclass = library.type_info(index)
+            faces = range(coclass.attributes().impl_count)
+            implements = any(
+                coclass.ref_type_info(coclass.ref_type_of_impl_type(k)).attributes().guid == iid
+                for k in faces
+            )
+            if implements and any(
+                coclass.impl_type_flags(k) & _DEFAULT_SOURCE == _DEFAULT_SOURCE for k in faces
+            ):
+                return True
+        return False
 
     def containing_library(self) -> tuple[TypeLibrary, int]:
         """The library this type is in and its index there (GetContainingTypeLib)."""

@@ -120,24 +120,6 @@ def _close(self: Any) -> None:  # noqa: ANN401
 
 _E_NOINTERFACE = -2147467262
 _NO_EVENTS = "This COM object does not support events."
-_FDEFAULT_SOURCE = 3  # IMPLTYPEFLAG_FDEFAULT | IMPLTYPEFLAG_FSOURCE
-
-
-def _has_default_source(info: Any) -> bool:  # noqa: ANN401
-    """Whether a class of ``info``'s library has ``info``'s interface and default events."""
-    iid = info.GetTypeAttr()[0]
-    library = info.GetContainingTypeLib()[0]
-    for index in range(library.GetTypeInfoCount()):
-        if library.GetTypeInfoType(index) != pythoncom.TKIND_COCLASS:
-            continue
-        coclass = library.GetTypeInfo(index)
-        faces = range(coclass.GetTypeAttr()[8])  # cImplTypes
-        refs = [coclass.GetRefTypeInfo(coclass.GetRefTypeOfImplType(k)) for k in faces]
-        if any(ref.GetTypeAttr()[0] == iid for ref in refs) and any(
-            coclass.GetImplTypeFlags(k) & _FDEFAULT_SOURCE == _FDEFAULT_SOURCE for k in faces
-        ):
-            return True
-    return False
 
 
 def _advise(pointer: Any, handler: object) -> com.Connection:  # noqa: ANN401
@@ -149,10 +131,10 @@ def _advise(pointer: Any, handler: object) -> com.Connection:  # noqa: ANN401
     then cannot run makepy for it.
     """
     try:
-        info = pointer.GetTypeInfo()
+        info = pointer.type_info(0)
     except pythoncom.com_error:
         info = None
-    if info is not None and not _has_default_source(info):
+    if info is not None and not info.has_default_events():
         raise ValueError(_NO_EVENTS)
     try:
         return com.advise_handler(pointer, handler, CDispatch)
